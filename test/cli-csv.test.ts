@@ -174,3 +174,49 @@ describe('the English report workbook saved as text by LibreOffice', () => {
     expect(run.stdout).toMatch(/\d+ cells checked, 0 differ/);
   });
 });
+
+describe('the Italian report workbook saved as CSV by LibreOffice run without a locale', () => {
+  const workbook = join(dir, 'italiano.xlsx');
+  expect(albero(['report', FIXTURE, '--lang', 'it', '--output', workbook]).status).toBe(0);
+  const out = join(dir, 'lo-c');
+  // No locale: LibreOffice writes the workbook's numbers and dates the English (US) way under the Italian heads.
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile-c')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, workbook], {
+    stdio: 'ignore',
+    timeout: 120_000,
+    env: { ...process.env, LC_ALL: 'C', LANG: 'C', LANGUAGE: '' },
+  });
+  const path = join(out, 'italiano.csv');
+
+  it('one hint first, said in words in both languages, then every cell at its line as before', () => {
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('"Obiettivo","Indicatore","Peso"');
+    expect(text).toMatch(/"?100\.00%"?/);
+    const en = albero(['evaluate', path]);
+    expect(en.status).toBe(2);
+    const lines = en.stderr.split('\n');
+    expect(lines[0]).toMatch(
+      /^\S*italiano\.csv: error: the table is headed in Italian \(Obiettivo, Indicatore, …\) but its numbers and dates are written the English way \(such as "[\d.,%]+" instead of 1,00% or 31\/12\/2024\): the spreadsheet saved it without the Italian locale .* Save it again with the Italian locale .*, or head it in English \(Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance\) so its numbers are read the English way; .* \[english-notation\]$/,
+    );
+    // The located errors stay, after the hint.
+    expect(lines.filter((l) => /^\S*italiano\.csv:\d+ column \w+.*: error: /.test(l)).length).toBeGreaterThan(50);
+    const it = albero(['evaluate', path], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr.split('\n')[0]).toMatch(
+      /^\S*italiano\.csv: errore: la tabella è intestata in italiano .* all'inglese .* Salvarla di nuovo con la lingua italiana .*oppure intestarla in inglese .*\[english-notation\]$/,
+    );
+  });
+
+  it('a stray English number in an Italian table is said at its cell only', () => {
+    const one = write(
+      'uno.csv',
+      csv(';', (rows) => {
+        // The Target of A.1.1's first indicator (the row after the objective's; `rows` counts from 0).
+        rows[lineOf('A.1.1 - ')]![3] = '1.5';
+      }),
+    );
+    const run = albero(['evaluate', one]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`uno.csv:${lineOf('A.1.1 - ') + 1} column Target: error: Target: "1.5" is not a number`);
+    expect(run.stderr).not.toContain('english-notation');
+  });
+});

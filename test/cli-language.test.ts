@@ -24,40 +24,57 @@ const out = (name: string): string => join(dir, name);
 describe("commander's usage errors", () => {
   it('a missing argument, an unknown option with its suggestion, a bad choice, too many arguments, an unknown command', () => {
     const missing = albero(['evaluate'], IT);
-    expect(missing.status).toBe(1);
+    expect(missing.status).toBe(2);
     expect(missing.stderr).toBe("errore: manca l'argomento obbligatorio 'file'\n(eseguire con --help per le istruzioni)\n");
     expect(albero(['evaluate'], { env: { LANG: 'it_IT.UTF-8' } }).stderr).toBe(albero(['evaluate']).stderr); // LC_ALL comes first
     expect(albero(['evaluate', '--lang', 'en'], IT).stderr).toBe("error: missing required argument 'file'\n(run with --help for usage)\n");
 
     const unknown = albero(['evaluate', FIXTURE, '--jsn'], IT);
-    expect(unknown.status).toBe(1);
+    expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("errore: opzione sconosciuta '--jsn'\n(forse --json?)");
     expect(albero(['evaluate', FIXTURE, '--jsn']).stderr).toContain("error: unknown option '--jsn'\n(Did you mean --json?)");
 
     const choice = albero(['diff', FIXTURE, FIXTURE, '--only', 'tutto'], IT);
-    expect(choice.status).toBe(1);
+    expect(choice.status).toBe(2);
     expect(choice.stderr).toContain("errore: il valore 'tutto' dell'opzione '--only <group>' non è valido: i valori ammessi sono structure, plan, measurement, result");
     expect(albero(['diff', FIXTURE, FIXTURE, '--only', 'tutto', '--lang=en'], IT).stderr).toContain(
       "error: option '--only <group>' argument 'tutto' is invalid. Allowed choices are structure, plan, measurement, result.",
     );
 
     const legend = albero(['evaluate', FIXTURE, '--legend', '60/80'], IT);
-    expect(legend.status).toBe(1);
+    expect(legend.status).toBe(2);
     expect(legend.stderr).toContain("il valore '60/80' dell'opzione '--legend <green/yellow>' non è valido: la soglia verde deve essere sopra quella gialla");
 
     const excess = albero(['verify', FIXTURE, FIXTURE], IT);
-    expect(excess.status).toBe(1);
+    expect(excess.status).toBe(2);
     expect(excess.stderr).toContain("errore: troppi argomenti per 'verify': ne è atteso 1, ricevuti 2");
     expect(albero(['verify', FIXTURE, FIXTURE]).stderr).toContain("error: too many arguments for 'verify'. Expected 1 argument but got 2.");
 
     const command = albero(['valuta', FIXTURE], IT);
-    expect(command.status).toBe(1);
+    expect(command.status).toBe(2);
     expect(command.stderr).toContain("errore: comando sconosciuto 'valuta'");
     expect(albero(['evalute', FIXTURE]).stderr).toContain("error: unknown command 'evalute'\n(Did you mean evaluate?)");
 
     const required = albero(['next-year', FIXTURE, '--output', out('x.xlsx')], IT);
-    expect(required.status).toBe(1);
+    expect(required.status).toBe(2);
     expect(required.stderr).toContain("errore: l'opzione obbligatoria '--year <year>' non è stata indicata");
+  });
+
+  it('exit 2 as any bad input, not the 1 of "verify found differences"; help and version asked for exit 0', () => {
+    // No command, or a group without its subcommand: the help on stderr, as a usage error.
+    for (const args of [[], ['admin']]) {
+      const none = albero(args, IT);
+      expect(none.status).toBe(2);
+      expect(none.stdout).toBe('');
+      expect(none.stderr).toMatch(/^Uso: albero /);
+    }
+    expect(albero(['evaluate', FIXTURE, '--jsn']).status).toBe(2);
+    for (const args of [['--help'], ['verify', '--help'], ['help', 'verify'], ['--version'], ['-V']]) {
+      const asked = albero(args, IT);
+      expect(asked.status).toBe(0);
+      expect(asked.stderr).toBe('');
+    }
+    expect(albero(['--version']).stdout).toBe('0.1.0\n');
   });
 });
 
@@ -554,6 +571,23 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     const titled = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('titled.xlsx'), '--title', '  Piano 2025  ']);
     expect(titled.status).toBe(0);
     expect(titled.stderr).toMatch(/(^|\n)wrote .*titled\.xlsx: "Piano 2025", /);
+  });
+
+  it('report refuses an empty or blank --period (the report printed an empty period), before reading the table', () => {
+    for (const period of ['', '  ']) {
+      const it = albero(['report', FIXTURE, '--output', out('senza-periodo.html'), '--period', period], IT);
+      expect(it.status, JSON.stringify(period)).toBe(2);
+      expect(it.stdout).toBe('');
+      expect(it.stderr).toBe('albero report: --period non può essere vuoto: indicare il periodo, per esempio "Consuntivo 2024", oppure ometterlo\n');
+      expect(existsSync(out('senza-periodo.html'))).toBe(false);
+    }
+    const en = albero(['report', FIXTURE, '--format', 'html', '--period', '']);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe('albero report: --period cannot be empty: give the period, e.g. "Consuntivo 2024", or leave it out\n');
+    const named = albero(['report', FIXTURE, '--format', 'html', '--period', 'Consuntivo 2024']);
+    expect(named.status).toBe(0);
+    expect(named.stdout).toContain('Consuntivo 2024');
   });
 
   it('next-year refuses a --title longer than the API takes (300 characters), in the language, and takes one of 300', () => {

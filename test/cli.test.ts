@@ -125,14 +125,16 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
     for (const command of ['evaluate', 'verify']) {
       const run = albero([command, json]);
       expect(run.status).toBe(2);
-      expect(run.stderr).toContain('piano.json: error: this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx) [missing-header]');
+      expect(run.stderr).toContain('piano.json: error: this is a JSON document, not a table: give the table it was written from (.txt, .tsv, .csv or .xlsx) [missing-header]');
     }
-    expect(albero(['evaluate', json], { locale: 'it_IT.UTF-8' }).stderr).toContain('piano.json: errore: questo è un documento JSON, non una tabella');
+    expect(albero(['evaluate', json], { locale: 'it_IT.UTF-8' }).stderr).toContain(
+      'piano.json: errore: questo è un documento JSON, non una tabella: usare la tabella da cui è stato scritto (.txt, .tsv, .csv o .xlsx) [missing-header]',
+    );
   });
 
   it('usage errors', () => {
     const run = albero(['evaluate']);
-    expect(run.status).not.toBe(0);
+    expect(run.status).toBe(2);
     expect(run.stderr).toContain("missing required argument 'file'");
   });
 });
@@ -245,7 +247,7 @@ describe('the legend and the default rule are configuration', () => {
     // A score is always within 0–100: a green above 101 would never be met, a yellow from -5 always (it read 1.000 as a thousand).
     for (const value of ['101/50', '-1/-5', '1.000/60']) {
       const run = legend(value);
-      expect(run.status, value).toBe(1);
+      expect(run.status, value).toBe(2);
       expect(run.stdout).toBe('');
     }
     expect(legend('101/50').stderr).toContain('the thresholds are percentages, from 0 to 100');
@@ -255,14 +257,14 @@ describe('the legend and the default rule are configuration', () => {
   it('refuses thresholds that leave a band empty: green at 100 (100/60 was taken, and no objective could be green), yellow at 0', () => {
     const legend = (value: string, locale?: string): CliRun => albero(['evaluate', FIXTURE, '--json', '--legend', value], locale === undefined ? {} : { locale });
     const green = legend('100/60');
-    expect(green.status).toBe(1);
+    expect(green.status).toBe(2);
     expect(green.stdout).toBe('');
     expect(green.stderr).toContain(
       "error: option '--legend <green/yellow>' argument '100/60' is invalid. with the green threshold at 100 green could never show: green is above the threshold and no performance is above 100%; give a green threshold below 100",
     );
     expect(legend('100,00/60', 'it_IT.UTF-8').stderr).toContain("il valore '100,00/60' dell'opzione '--legend <green/yellow>' non è valido: con la soglia verde a 100 il verde non comparirebbe mai");
     const red = legend('80/0');
-    expect(red.status).toBe(1);
+    expect(red.status).toBe(2);
     expect(red.stderr).toContain("argument '80/0' is invalid. with the yellow threshold at 0 red could never show: red is below the threshold and no performance is below 0%");
     // Just inside either end, every band can still show.
     const mins = (run: CliRun): unknown => (JSON.parse(run.stdout) as { legend: Array<{ min: number | null }> }).legend.map((l) => l.min);

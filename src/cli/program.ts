@@ -1,5 +1,5 @@
 /** The `albero` program: every command registered, nothing run (main.ts runs it; tests may too). */
-import { Command, type Argument, type Option } from 'commander';
+import { Command, type Argument, type HelpContext, type Option } from 'commander';
 import type { Language } from '../core/index.js';
 import { xlsxSettingProblem } from '../io/xlsx/limits.js';
 import { renderCoded } from '../messages/index.js';
@@ -92,8 +92,20 @@ class AlberoCommand extends Command {
     return new AlberoCommand(name);
   }
 
+  /**
+   * A usage error (an unknown option, a missing argument) is bad input: exit 2, as every other
+   * refusal of the command line. Commander's own 1 is what `verify` means by "found differences".
+   */
   override error(message: string, errorOptions?: { code?: string; exitCode?: number }): never {
-    return super.error(usageMessage(message, errorOptions?.code), errorOptions);
+    return super.error(usageMessage(message, errorOptions?.code), { ...errorOptions, exitCode: EXIT.badInput });
+  }
+
+  /** The help shown for want of a command (`albero`, `albero admin`) is a usage error too: exit 2; asked for (`--help`), 0. */
+  override help(context?: HelpContext): never;
+  override help(cb: (str: string) => string): never;
+  override help(context?: HelpContext | ((str: string) => string)): never {
+    if (typeof context === 'object' && context.error === true && process.exitCode === undefined) process.exitCode = EXIT.badInput;
+    return typeof context === 'function' ? super.help(context) : super.help(context);
   }
 }
 

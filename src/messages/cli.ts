@@ -3,9 +3,13 @@
  * command wrote, its refusals, and commander's usage errors said again by code (src/cli/program.ts).
  * Loaded at every start of `albero`: keep it free of zod and of anything heavy (test/cli-start.test.ts).
  */
-import { defineMessages, fileProblemWords, message, type FileProblem, type Language } from '../core/messages/index.js';
+import { defineMessages, fileProblemWords, message, TABLE_EXTENSIONS, type FileProblem, type Language } from '../core/messages/index.js';
 import { NOT_EVALUABLE_MARK } from '../core/words.js';
 import { roleWords } from './account-words.js';
+
+/** `.txt/.tsv/.csv` and `.xlsx`: the readers' own list (core/messages/import.ts), as the help says it. */
+const TEXT_TABLES = TABLE_EXTENSIONS.text.join('/');
+const WORKBOOKS = TABLE_EXTENSIONS.workbook.join('/');
 
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
@@ -94,8 +98,8 @@ export const CLI_MESSAGES = defineMessages({
     it: "Albero della performance: calcolare, verificare e spiegare l'albero della performance di un ente pubblico",
     en: 'Albero della performance: evaluate, verify and explain the performance tree of a public body',
   }),
-  'cli-about-table': message({ it: 'una tabella pubblicata (.txt/.tsv/.csv)', en: 'a published table (.txt/.tsv/.csv)' }),
-  'cli-about-plan-file': message({ it: 'una tabella pubblicata (.txt/.tsv/.csv) o una cartella di lavoro (.xlsx)', en: 'a published table (.txt/.tsv/.csv) or a workbook (.xlsx)' }),
+  'cli-about-table': message({ it: `una tabella pubblicata (${TEXT_TABLES})`, en: `a published table (${TEXT_TABLES})` }),
+  'cli-about-plan-file': message({ it: `una tabella pubblicata (${TEXT_TABLES}) o una cartella di lavoro (${WORKBOOKS})`, en: `a published table (${TEXT_TABLES}) or a workbook (${WORKBOOKS})` }),
   'cli-about-legend': message({
     it: 'soglie del semaforo in percentuale: verde sopra VERDE, giallo da GIALLA (predefinite 80/60, quelle della tabella di esempio)',
     en: "traffic-light thresholds in percent: green above GREEN, yellow from YELLOW (default 80/60, the fixture's)",
@@ -140,16 +144,16 @@ export const CLI_MESSAGES = defineMessages({
     it: 'elencare che cosa è cambiato tra due versioni di un piano: struttura, target e pesi, misurazioni, performance',
     en: 'list what changed between two versions of a plan: structure, targets and weights, measurements, performance',
   }),
-  'cli-about-diff-before': message({ it: 'la versione precedente (.txt/.tsv/.csv/.xlsx)', en: 'the earlier version (.txt/.tsv/.csv/.xlsx)' }),
+  'cli-about-diff-before': message({ it: `la versione precedente (${TEXT_TABLES}/${WORKBOOKS})`, en: `the earlier version (${TEXT_TABLES}/${WORKBOOKS})` }),
   'cli-about-diff-after': message({ it: 'la versione successiva', en: 'the later version' }),
   'cli-about-diff-json': message({ it: 'stampare { before, after, counts, changes } in JSON', en: 'print { before, after, counts, changes } as JSON' }),
   'cli-about-diff-only': message({ it: 'un solo gruppo di modifiche', en: 'only one group of changes' }),
 
   'cli-about-import': message({
-    it: 'leggere un piano (.xlsx nel formato pubblicato o dal modello, oppure .txt/.tsv/.csv) ed elencare ogni problema con la sua posizione',
-    en: 'read a plan (.xlsx published layout or template, or .txt/.tsv/.csv) and list every problem with its place',
+    it: `leggere un piano (${WORKBOOKS} nel formato pubblicato o dal modello, oppure ${TEXT_TABLES}) ed elencare ogni problema con la sua posizione`,
+    en: `read a plan (${WORKBOOKS} published layout or template, or ${TEXT_TABLES}) and list every problem with its place`,
   }),
-  'cli-about-import-file': message({ it: 'una cartella di lavoro .xlsx o una tabella pubblicata (.txt/.tsv/.csv)', en: 'a .xlsx workbook or a published table (.txt/.tsv/.csv)' }),
+  'cli-about-import-file': message({ it: `una cartella di lavoro ${WORKBOOKS} o una tabella pubblicata (${TEXT_TABLES})`, en: `a ${WORKBOOKS} workbook or a published table (${TEXT_TABLES})` }),
   'cli-about-import-check': message({
     it: 'prova: elencare i problemi senza importare nulla (uscita 0 se il piano è utilizzabile, 2 se no)',
     en: 'dry run: list the problems and import nothing (exit 0 when usable, 2 when not)',
@@ -167,8 +171,8 @@ export const CLI_MESSAGES = defineMessages({
     en: "write next year's plan as a filled .xlsx template: the same tree, weights, rules and owners, targets rolled forward, this year's actuals as baselines, no values",
   }),
   'cli-about-next-year-file': message({
-    it: "il piano di quest'anno: una tabella pubblicata (.txt/.tsv/.csv) o una cartella di lavoro (.xlsx)",
-    en: "this year's plan: a published table (.txt/.tsv/.csv) or a workbook (.xlsx)",
+    it: `il piano di quest'anno: una tabella pubblicata (${TEXT_TABLES}) o una cartella di lavoro (${WORKBOOKS})`,
+    en: `this year's plan: a published table (${TEXT_TABLES}) or a workbook (${WORKBOOKS})`,
   }),
   'cli-about-next-year-year': message({ it: "l'anno del nuovo piano, per esempio 2025", en: "the new plan's year, e.g. 2025" }),
   'cli-about-next-year-from': message({
@@ -209,8 +213,8 @@ export const CLI_MESSAGES = defineMessages({
     en: 'write the "Performance" pages of Amministrazione trasparente: per year the plan with its results and the open data (plain HTML, no JavaScript; the Relazione, written by the office and validated by the OIV, is published by the server\'s pages); the pages are in Italian, as the public body publishes them, whatever the language of these messages',
   }),
   'cli-about-site-plans': message({
-    it: 'tabelle pubblicate (.txt/.tsv/.csv) o cartelle di lavoro (.xlsx), una per anno',
-    en: 'published tables (.txt/.tsv/.csv) or workbooks (.xlsx), one per year',
+    it: `tabelle pubblicate (${TEXT_TABLES}) o cartelle di lavoro (${WORKBOOKS}), una per anno`,
+    en: `published tables (${TEXT_TABLES}) or workbooks (${WORKBOOKS}), one per year`,
   }),
   'cli-about-site-output': message({ it: 'la cartella da scrivere (creata se manca)', en: 'the folder to write (created if missing)' }),
   'cli-about-site-force': message({
@@ -379,6 +383,10 @@ export const CLI_MESSAGES = defineMessages({
   'cli-blank-title': message({
     it: "--title non può essere vuoto: indicare il titolo del nuovo piano, oppure ometterlo per tenere quello di questo piano con l'anno cambiato",
     en: "--title cannot be empty: give the new plan's title, or leave it out to keep this one's with the year replaced",
+  }),
+  'cli-blank-period': message({
+    it: '--period non può essere vuoto: indicare il periodo, per esempio "Consuntivo 2024", oppure ometterlo',
+    en: '--period cannot be empty: give the period, e.g. "Consuntivo 2024", or leave it out',
   }),
   'cli-long-title': message<{ length: number; max: number }>({
     it: (p) => `--title è lungo ${p.length} caratteri: il titolo di un piano può averne al massimo ${p.max}`,

@@ -31,6 +31,8 @@ export function registerReport(program: Command): void {
       if (options.output === undefined && (format === 'pdf' || format === 'xlsx')) {
         return badInput('report', say('cli-output-needed', { format }));
       }
+      // An empty label printed an empty period line: refused before the table is read, as `--title ""` is.
+      if (options.period !== undefined && options.period.trim() === '') return badInput('report', say('cli-blank-period', {}));
       const given = options.year === undefined ? undefined : yearOption('--year', options.year, 2024);
       if (given !== undefined && 'refusal' in given) return badInput('report', given.refusal);
       const loaded = await loadOrReport(file);

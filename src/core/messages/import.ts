@@ -20,6 +20,18 @@ export const LAYOUT_HEADS: Readonly<Record<Language, readonly string[]>> = {
 export const LAYOUT_COLUMN = { objective: 0, indicator: 1, weight: 2, target: 3, actual: 4, kpi: 5, performance: 6 } as const;
 export type LayoutColumn = keyof typeof LAYOUT_COLUMN;
 
+/**
+ * The file names a plan table is read from (io/load.ts): published tables as text, tab-separated
+ * or CSV, and workbooks. Every message that lists them takes them from here, so that a reader
+ * added there is added to each list at once.
+ */
+export const TABLE_EXTENSIONS = { text: ['.txt', '.tsv', '.csv'], workbook: ['.xlsx'] } as const;
+/** `.txt, .tsv, .csv o .xlsx` (`… or .xlsx` in English). */
+export function tableExtensions(language: Language): string {
+  const all: readonly string[] = [...TABLE_EXTENSIONS.text, ...TABLE_EXTENSIONS.workbook];
+  return `${all.slice(0, -1).join(', ')} ${language === 'it' ? 'o' : 'or'} ${all.at(-1)!}`;
+}
+
 const COLUMNS = LAYOUT_HEADS.it.join(', ');
 /** The English heads, for the messages about a table whose heads were not found: either language is read. */
 const ENGLISH_COLUMNS = LAYOUT_HEADS.en.join(', ');
@@ -186,18 +198,29 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => fileProblemWords(p, 'it'),
     en: (p) => fileProblemWords(p, 'en'),
   }),
+  /**
+   * Put before the located errors when most of an Italian-headed table's numbers and dates read only
+   * the English way (`1.00%`, `12/31/2024`): a spreadsheet saved it without the Italian locale, and
+   * each of those cells is an error of its own; this says the one cause and its two ways out.
+   */
+  'english-notation': message<{ example: string }>({
+    it: (p) =>
+      `la tabella è intestata in italiano (Obiettivo, Indicatore, …) ma i suoi numeri e le sue date sono scritti all'inglese (per esempio "${p.example}" invece di 1,00% o 31/12/2024): il foglio di calcolo l'ha salvata senza la lingua italiana (LibreOffice avviato senza locale fa così). Salvarla di nuovo con la lingua italiana (in LibreOffice: Strumenti › Opzioni › Impostazioni della lingua › Lingue › Impostazione locale: Italiano), oppure intestarla in inglese (${ENGLISH_COLUMNS}), così i numeri sono letti all'inglese; gli errori qui sotto sono le celle una per una`,
+    en: (p) =>
+      `the table is headed in Italian (Obiettivo, Indicatore, …) but its numbers and dates are written the English way (such as "${p.example}" instead of 1,00% or 31/12/2024): the spreadsheet saved it without the Italian locale (LibreOffice started without a locale does this). Save it again with the Italian locale (in LibreOffice: Tools › Options › Language Settings › Languages › Locale setting: Italian), or head it in English (${ENGLISH_COLUMNS}) so its numbers are read the English way; the errors below are the cells one by one`,
+  }),
   'missing-header': message<{ dataFirst?: boolean; json?: boolean }>({
     it: (p) =>
       p.dataFirst === true
         ? `la tabella deve iniziare con la riga di intestazione (Obiettivo, Indicatore, Peso, …, o in inglese Objective, Indicator, Weight, …); prima ci sono dati`
         : p.json === true
-          ? `questo è un documento JSON, non una tabella: usare la tabella da cui è stato scritto (.txt, .tsv o .xlsx)`
+          ? `questo è un documento JSON, non una tabella: usare la tabella da cui è stato scritto (${tableExtensions('it')})`
           : `non c'è la riga di intestazione (${COLUMNS}; o in inglese ${ENGLISH_COLUMNS})`,
     en: (p) =>
       p.dataFirst === true
         ? `the table must start with the header row (Obiettivo, Indicatore, Peso, …, or in English Objective, Indicator, Weight, …); found data first`
         : p.json === true
-          ? `this is a JSON document, not a table: give the table it was written from (.txt, .tsv or .xlsx)`
+          ? `this is a JSON document, not a table: give the table it was written from (${tableExtensions('en')})`
           : `no header row (${COLUMNS}; or in English ${ENGLISH_COLUMNS}) was found`,
   }),
   'csv-unclosed-quote': message<{ closedAt?: number }>({

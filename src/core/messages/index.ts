@@ -21,6 +21,8 @@ export {
   FORMULA_KIND_WORDS,
   LAYOUT_COLUMN,
   LAYOUT_HEADS,
+  TABLE_EXTENSIONS,
+  tableExtensions,
   tableNotation,
   UNIT_IN_WORDS,
   type CellText,

@@ -250,6 +250,14 @@ export class LayoutReader {
   /** Errors met in indicator rows, to tell whether the row being read had one. */
   private errors = 0;
   /**
+   * An Italian table's distinct number and date texts that only the English way reads (`1.00%`,
+   * `12/31/2024`), the first of them, and those only the Italian way reads (a decimal comma, a day
+   * after the 12th): what `english-notation` is told by. Counted when a text is first read only.
+   */
+  private englishOnly = 0;
+  private englishExample = '';
+  private italianOnly = 0;
+  /**
    * Cell text → its reading, for this table only. Tables repeat the same few weights, targets and
    * percentages thousands of times; parsing each once saves most of the work. Indicators with the
    * same cell share its `Decimal`, amount and measurement: the plan is immutable (decimal.js never
@@ -402,6 +410,7 @@ export class LayoutReader {
     let reading = this.weights.get(text);
     if (reading === undefined) {
       const result = parseWeight(text, this.language);
+      this.notationOf(text, !('error' in result), () => !('error' in parseWeight(text, 'en')));
       const whole = 'error' in result || !result.weight.isInteger() || result.weight.abs().gt(MAX_WHOLE) ? NaN : result.weight.toNumber();
       reading = { result, whole };
       this.weights.set(text, reading);
@@ -414,10 +423,25 @@ export class LayoutReader {
     let reading = readings.get(text);
     if (reading === undefined) {
       const value = parseValueCell(text, this.language);
+      this.notationOf(text, !('error' in value), () => !('error' in parseValueCell(text, 'en')) || parseItalianDate(text.replace(US_DATE, '$2/$1/$3')) !== null);
       reading = 'error' in value ? { value, measured: null } : { value, measured: { state: 'measured', actual: value.amount } };
       readings.set(text, reading);
     }
     return reading;
+  }
+
+  /**
+   * Counts a number or date text of an Italian table by the way it is written: refused here but read
+   * the English way (`readsInEnglish`), or read here with a decimal comma or a day only Italian
+   * order allows. A text read here without either (`100`, `05/03/2024`) tells neither way.
+   */
+  private notationOf(text: string, read: boolean, readsInEnglish: () => boolean): void {
+    if (this.language !== 'it') return;
+    if (read) {
+      if (text.includes(',') || Number(ITALIAN_DAY.exec(text)?.[1] ?? 0) > 12) this.italianOnly++;
+    } else if (readsInEnglish()) {
+      if (this.englishOnly++ === 0) this.englishExample = text;
+    }
   }
 
   /** A stated percentage: a value, null for an empty cell, undefined (with an error) when unreadable. */
@@ -427,6 +451,7 @@ export class LayoutReader {
     if (value === undefined) {
       value = isOverlongNumberText(text) ? null : (parseNumberIn(text, this.language)?.value ?? null);
       if (value !== null && numberBoundProblem(value) !== null) value = null;
+      this.notationOf(text, value !== null, () => parseNumberIn(text, 'en') !== null);
       this.numbers.set(text, value);
     }
     if (value === null) {
@@ -575,6 +600,13 @@ export class LayoutReader {
       n.level = LEVELS[depth - 1] ?? `level ${depth}`;
     }
     const plan: Plan = { title, nodes, settings: { ...DEFAULT_SETTINGS, defaultScoring: profile.defaultScoring, legend } };
+    // One cause said once, before its many located errors: more texts only English reads than only
+    // Italian does (one stray `1.5` in an Italian table is a typo, said at its cell alone). An error,
+    // as the cells it explains: a refused table's problems are its errors alone (cli/shared.ts).
+    if (this.englishOnly >= ENGLISH_NOTATION_FROM && this.englishOnly > this.italianOnly) {
+      const file = issues.find((i) => i.location?.file !== undefined)?.location?.file;
+      issues.unshift(problem('error', 'english-notation', { example: this.englishExample }, file === undefined ? {} : { file }));
+    }
     return { value: { plan, stated, language: this.language }, issues };
   }
 }
@@ -613,6 +645,13 @@ function depthOf(code: string): number {
 function describe(origin: SourceLocation): { line: number } | { at: string } | Record<never, never> {
   return origin.line !== undefined ? { line: origin.line } : origin.cell !== undefined ? { at: `${origin.sheet ?? ''}!${origin.cell}` } : {};
 }
+
+/** `12/31/2024`: a date in the English (US) order, month first; its Italian reading is the swap. */
+const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
+/** A date's first number, which only the Italian order allows above 12. */
+const ITALIAN_DAY = /^\s*(\d{1,2})\/\d{1,2}\/\d{4}\s*$/;
+/** Texts only English reads from which an Italian table is said to be written the English way. */
+const ENGLISH_NOTATION_FROM = 2;
 
 /** A weight, or why not: `said` is the error by code (its `message` the English words). */
 type WeightResult = { weight: Decimal; comparator: string | null } | { error: string; said: Said };

@@ -275,3 +275,21 @@ describe('malformed tables give located errors', () => {
     );
   });
 });
+
+describe('an Italian-headed table written the English way', () => {
+  const codes = (text: string): string[] => parsePublishedText(text, 't.txt').issues.map((i) => i.code);
+
+  it('US dates and English decimals: one english-notation error first, then each cell', () => {
+    const found = codes(table('A.1 - Obiettivo||||||', '|Data inoltro|50% <=|09/30/2024|10/01/2024|0.00%|', '|Ore|50% >=|500.50|1,587.10|100.00%|'));
+    expect(found[0]).toBe('english-notation');
+    expect(found.filter((c) => c === 'english-notation')).toHaveLength(1);
+    expect(found).toContain('unparsable-target');
+    expect(found).toContain('unparsable-actual');
+  });
+
+  it('not when the Italian way is the table’s own (decimal commas, days after the 12th), nor in an English-headed table', () => {
+    expect(codes(table('A.1 - Obiettivo||||||', '|Data|50% <=|30/09/2024|15/10/2024|0,00%|', '|Ore|50% >=|500,50|1.587,10|100,00%|', '|Altro|0% >=|1.5|2.5|0,00%|'))).not.toContain('english-notation');
+    const english = table('A.1 - Objective||||||', '|Hours|100% >=|500.50|1,587.10|100.00%|').replace(HEADER, 'Objective\tIndicator\tWeight\tTarget\tActual\tKPI performance\tObjective performance');
+    expect(codes(english)).not.toContain('english-notation');
+  });
+});
