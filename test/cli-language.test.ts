@@ -22,7 +22,8 @@ const IT = { locale: 'it_IT.UTF-8' };
 const out = (name: string): string => join(dir, name);
 
 describe("commander's usage errors", () => {
-  it('a missing argument, an unknown option with its suggestion, a bad choice, too many arguments, an unknown command', () => {
+  // Fourteen whole processes one after another: more than the default 30 s on a loaded machine.
+  it('a missing argument, an unknown option with its suggestion, a bad choice, too many arguments, an unknown command', { timeout: 120_000 }, () => {
     const missing = albero(['evaluate'], IT);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe("errore: manca l'argomento obbligatorio 'file'\n(eseguire con --help per le istruzioni)\n");
@@ -60,7 +61,7 @@ describe("commander's usage errors", () => {
     expect(required.stderr).toContain("errore: l'opzione obbligatoria '--year <year>' non è stata indicata");
   });
 
-  it('exit 2 as any bad input, not the 1 of "verify found differences"; help and version asked for exit 0', () => {
+  it('exit 2 as any bad input, not the 1 of "verify found differences"; help and version asked for exit 0', { timeout: 120_000 }, () => {
     // No command, or a group without its subcommand: the help on stderr, as a usage error.
     for (const args of [[], ['admin']]) {
       const none = albero(args, IT);
