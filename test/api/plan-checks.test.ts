@@ -1,0 +1,106 @@
+/**
+ * The plan's own checks, through HTTP on SQLite and PostgreSQL, where a probe of the year found them
+ * missing:
+ * - an objective coded `a.2.1` beside `A.2.1` was taken, by the API and by a workbook's import: one
+ *   code to the office, now refused as the duplicate it is, in Italian and English;
+ * - a workbook's Anno baseline after the plan's year was imported (the API refused it at its field):
+ *   now refused at its cell.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+
+describe.each<Backend>(['sqlite', 'postgres'])('the plan’s own checks on %s', (backend) => {
+  let t: TestServer;
+  let controller: Client;
+
+  beforeAll(async () => {
+    ({ t, controller } = await startWithFixture(backend));
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  /** The plan's own workbook, as the office downloads it. */
+  const workbookOf = async (plan: string): Promise<ExcelJS.Workbook> => {
+    const exported = await fetch(`${t.url}${plan}/export?format=xlsx&period=2024-12-31`, { headers: { cookie: controller.cookie! } });
+    expect(exported.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exported.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    return book;
+  };
+  const upload = async (book: ExcelJS.Workbook, year: string, lang: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([(await book.xlsx.writeBuffer()) as ArrayBuffer]), 'piano.xlsx');
+    form.append('title', `Piano ripreso ${year}`);
+    form.append('year', year);
+    return controller.request('POST', `/api/plans/import?lang=${lang}`, form);
+  };
+  /** The cell of the Piano sheet holding `text` in the column headed `header`. */
+  const cellOf = (book: ExcelJS.Workbook, header: string, text: string): ExcelJS.Cell => {
+    const sheet = book.getWorksheet('Piano')!;
+    let column = 0;
+    let headerRow = 0;
+    sheet.eachRow((row, r) => {
+      row.eachCell((cell, c) => {
+        if (headerRow === 0 && cell.value === header) [column, headerRow] = [c, r];
+      });
+    });
+    expect(column, header).toBeGreaterThan(0);
+    for (let r = headerRow + 1; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(column).text === text) return sheet.getRow(r).getCell(column);
+    throw new Error(`no ${text} under ${header}`);
+  };
+
+  it('refuses an objective whose code differs from another’s only by case, through the API and the import', async () => {
+    const draft = `/api/plans/${enc(await t.importFixture())}`;
+    for (const [lang, message] of [
+      ['it', 'il piano ha già un obiettivo A.2.1'],
+      ['en', 'the plan already has an objective A.2.1'],
+    ] as const) {
+      const added = await controller.request('POST', `${draft}/nodes?lang=${lang}`, { code: 'a.2.1', title: 'Lo stesso, in minuscolo', parent: 'A.2', weight: 5 });
+      expect(added.status, added.text).toBe(409);
+      expect(added.body.error).toMatchObject({ code: 'duplicate', message });
+    }
+    const tree = (await controller.get(`${draft}/tree`)).body;
+    expect(tree.objectives.filter((o: any) => o.code.toLowerCase() === 'a.2.1').map((o: any) => o.code)).toEqual(['A.2.1']);
+
+    // A workbook where an objective (with its indicator) was recoded a.2.1 by hand.
+    expect((await controller.request('POST', `${draft}/nodes`, { code: 'OB-7', title: 'Obiettivo nuovo', parent: 'A.2', weight: 5 })).status).toBe(201);
+    expect((await controller.request('POST', `${draft}/nodes/OB-7/indicators`, { name: 'KPI nuovo', weight: 100, comparator: '>=', target: 3, unit: 'number' })).status).toBe(201);
+    const book = await workbookOf(draft);
+    const code = cellOf(book, 'Codice', 'OB-7');
+    const first = cellOf(book, 'Codice', 'A.2.1').address;
+    code.value = 'a.2.1';
+    cellOf(book, 'Padre', 'OB-7').value = 'a.2.1';
+    for (const [lang, message] of [
+      ['it', `il codice a.2.1 è già usato (come A.2.1: maiuscole e minuscole non distinguono i codici) in ${first}`],
+      ['en', `the code a.2.1 is already used (as A.2.1: case does not tell codes apart) at ${first}`],
+    ] as const) {
+      const refused = await upload(book, '2030', lang);
+      expect(refused.status, refused.text).toBe(422);
+      const errors = refused.body.error.issues.filter((i: any) => i.severity === 'error');
+      expect(errors[0]).toMatchObject({ code: 'duplicate-code', location: { sheet: 'Piano', cell: code.address } });
+      expect(errors[0].message).toContain(message);
+    }
+  });
+
+  it('refuses an imported Anno baseline after the plan’s year at its cell, as the API does at its field', async () => {
+    const draft = `/api/plans/${enc(await t.importFixture())}`;
+    const indicator = (await controller.get(`${draft}/tree`)).body.objectives.find((o: any) => o.code === 'A.2.1').indicators[0];
+    const set = await controller.request('PATCH', `${draft}/indicators/${enc(indicator.id)}`, { baseline: 3, baselineYear: 2024, version: indicator.definitionVersion });
+    expect(set.status, set.text).toBe(200);
+    const book = await workbookOf(draft);
+    const cell = cellOf(book, 'Anno baseline', '2024');
+    for (const [lang, message] of [
+      ['it', "Anno baseline 2024 è dopo l'anno del piano: la baseline è l'ultimo valore noto quando si fa il piano, un anno fino al 2023"],
+      ['en', "Anno baseline 2024 is after the plan's year: the baseline is the last value known when the plan is made, a year up to 2023"],
+    ] as const) {
+      const refused = await upload(book, '2023', lang);
+      expect(refused.status, refused.text).toBe(422);
+      const errors = refused.body.error.issues.filter((i: any) => i.severity === 'error');
+      expect(errors.map((i: any) => [i.code, i.location.sheet, i.location.cell, i.message])).toEqual([['baseline-year-after', 'Piano', cell.address, message]]);
+    }
+    // Nothing was stored; the plan's own year is taken.
+    expect((await controller.get('/api/plans')).body.filter((p: any) => p.title === 'Piano ripreso 2023')).toEqual([]);
+    const taken = await upload(book, '2024', 'it');
+    expect(taken.status, taken.text).toBe(201);
+  });
+});
