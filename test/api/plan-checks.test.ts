@@ -4,7 +4,9 @@
  * - an objective coded `a.2.1` beside `A.2.1` was taken, by the API and by a workbook's import: one
  *   code to the office, now refused as the duplicate it is, in Italian and English;
  * - a workbook's Anno baseline after the plan's year was imported (the API refused it at its field):
- *   now refused at its cell.
+ *   now refused at its cell;
+ * - a 2024 plan could be adopted by an act dated 1999-01-01, and a revision dated (by default: today)
+ *   years after the plan's: now refused at the field, and the default is within the plan's year.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +104,45 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan’s own checks on %s', 
     expect((await controller.get('/api/plans')).body.filter((p: any) => p.title === 'Piano ripreso 2023')).toEqual([]);
     const taken = await upload(book, '2024', 'it');
     expect(taken.status, taken.text).toBe(201);
+  });
+
+  it('refuses an adopting act, a revision or its approving act dated outside the plan’s years, at the field', async () => {
+    const draft = `/api/plans/${enc(await t.importFixture())}`;
+    const act = { kind: 'Delibera di Giunta', number: '12' };
+    for (const [lang, date, message] of [
+      ['it', '1999-01-01', "l'atto di adozione è del 01/01/1999: per il piano 2024 una data dal 01/01/2023 al 31/12/2024 (il piano si adotta entro il 31 gennaio del suo anno)"],
+      ['en', '2025-01-02', 'the adopting act is dated 02/01/2025: for the 2024 plan a date from 01/01/2023 to 31/12/2024 (a plan is adopted by 31 January of its year)'],
+    ] as const) {
+      const refused = await controller.request('POST', `${draft}/adopt?lang=${lang}`, { act: { ...act, date } });
+      expect(refused.status, refused.text).toBe(422);
+      expect(refused.body.error).toMatchObject({ code: 'date-outside-plan', message, details: { field: 'act.date' } });
+    }
+    expect((await controller.get(draft)).body.status).toBe('draft');
+    // Adopted in the December before its year, as offices do.
+    expect((await controller.request('POST', `${draft}/adopt`, { act: { ...act, date: '2023-12-20' } })).status).toBe(200);
+
+    // Opened today (2026) with no date, the revision of the 2024 plan is dated within its year.
+    const opened = await controller.request('POST', `${draft}/revisions`, { reason: 'Rimodulazione' });
+    expect(opened.status, opened.text).toBe(201);
+    expect(opened.body.date).toBe('2024-12-31');
+    for (const [lang, message] of [
+      ['it', "la data della variazione è il 01/01/2025, dopo l'anno del piano: una variazione modifica il piano 2024 durante il suo anno, entro il 31/12/2024"],
+      ['en', "the revision's date is 01/01/2025, after the plan's year: a revision changes the 2024 plan during its year, by 31/12/2024"],
+    ] as const) {
+      const moved = await controller.request('PATCH', `${draft}/revisions/1?lang=${lang}`, { date: '2025-01-01' });
+      expect(moved.status, moved.text).toBe(422);
+      expect(moved.body.error).toMatchObject({ code: 'date-outside-plan', message, details: { field: 'date' } });
+    }
+    expect((await controller.request('PATCH', `${draft}/revisions/1`, { date: '2024-07-15' })).status).toBe(200);
+    expect((await controller.request('PATCH', draft, { title: 'Albero performance 2024 (rimodulato)' })).status).toBe(200);
+    const late = await controller.request('POST', `${draft}/revisions/1/approve?lang=it`, { act: { ...act, number: '40', date: '2025-07-01' } });
+    expect(late.status, late.text).toBe(422);
+    expect(late.body.error).toMatchObject({
+      code: 'date-outside-plan',
+      message: "l'atto di approvazione della variazione è del 01/07/2025: per il piano 2024 entro il 30/06/2025, prima della Relazione che la riporta",
+      details: { field: 'act.date' },
+    });
+    expect((await controller.get(`${draft}/revisions/1`)).body).toMatchObject({ status: 'open', date: '2024-07-15', act: null });
+    expect((await controller.request('POST', `${draft}/revisions/1/approve`, { act: { ...act, number: '40', date: '2025-06-30' } })).status).toBe(200);
   });
 });
