@@ -84,6 +84,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan’s own checks on %s', 
     }
   });
 
+  it('says indicator weights not adding up to 100% at their objective, in the reader’s language, and saves them', async () => {
+    const draft = `/api/plans/${enc(await t.importFixture())}`;
+    const weightIssues = (tree: any) => tree.issues.filter((i: any) => i.code === 'weights-not-100');
+    expect(weightIssues((await controller.get(`${draft}/tree`)).body)).toEqual([]);
+    const indicators = (await controller.get(`${draft}/tree`)).body.objectives.find((o: any) => o.code === 'A.2.1').indicators;
+    const [first] = indicators;
+    // An office fixing weights in steps: the first raised to the whole, the others not yet lowered.
+    const total = String(100 + indicators.slice(1).reduce((t: number, i: any) => t + Number(i.weight), 0));
+    expect(Number(total)).toBeGreaterThan(100);
+    const raised = await controller.request('PATCH', `${draft}/indicators/${enc(first.id)}`, { weight: 100, version: first.definitionVersion });
+    expect(raised.status, raised.text).toBe(200);
+    for (const [lang, message] of [
+      ['it', `i pesi degli indicatori di A.2.1 sommano a ${total}%, non 100%: sono riproporzionati`],
+      ['en', `the weights of A.2.1's indicators add up to ${total}%, not 100%; they are re-normalised`],
+    ] as const) {
+      const tree = (await controller.get(`${draft}/tree?lang=${lang}`)).body;
+      expect(weightIssues(tree)).toEqual([{ severity: 'warning', code: 'weights-not-100', message, params: { code: 'A.2.1', total }, location: { node: 'A.2.1' } }]);
+    }
+  });
+
   it('refuses an imported Anno baseline after the plan’s year at its cell, as the API does at its field', async () => {
     const draft = `/api/plans/${enc(await t.importFixture())}`;
     const indicator = (await controller.get(`${draft}/tree`)).body.objectives.find((o: any) => o.code === 'A.2.1').indicators[0];
