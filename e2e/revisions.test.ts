@@ -168,6 +168,36 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await chooseLanguage(page, 'it');
   });
 
+  it('an act or revision dated outside the plan’s years is said at its date field; a new revision is dated within the plan’s year', async () => {
+    const planId = await importFixture();
+    await openRevisions(page, planId);
+    await page.fill('#adopt-kind', 'Delibera di Giunta');
+    await page.fill('#adopt-number', '12');
+    await page.fill('#adopt-date', '1999-01-01');
+    await page.click('[data-testid=adopt]');
+    await expect
+      .poll(() => page.locator('[data-testid=adopt-date-error]').innerText())
+      .toBe("l'atto di adozione è del 01/01/1999: per il piano 2024 una data dal 01/01/2023 al 31/12/2024 (il piano si adotta entro il 31 gennaio del suo anno)");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('adopt-date');
+    expect((await apiAs(context, 'GET', planPath(planId))).body.status).toBe('draft');
+    await page.fill('#adopt-date', '2024-01-30');
+    await page.click('[data-testid=adopt]');
+    await expect.poll(() => page.locator('[data-testid=plan-status]').innerText()).toContain('Adottato con Delibera di Giunta n. 12 del 30/01/2024');
+    // Read after the 2024 plan's year: the new revision is offered on the year's last day, not today.
+    await page.waitForSelector('#revision-date');
+    expect(await page.locator('#revision-date').inputValue()).toBe('2024-12-31');
+    await chooseLanguage(page, 'en');
+    await page.fill('#revision-reason', 'Targets revised');
+    await page.fill('#revision-date', '2025-03-01');
+    await page.click('[data-testid=open-revision]');
+    await expect
+      .poll(() => page.locator('[data-testid=revision-date-error]').innerText())
+      .toBe("the revision's date is 01/03/2025, after the plan's year: a revision changes the 2024 plan during its year, by 31/12/2024");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('revision-date');
+    expect((await apiAs(context, 'GET', `${planPath(planId)}/revisions`)).body).toEqual([]);
+    await chooseLanguage(page, 'it');
+  });
+
   it('deleting an objective inside a revision lists what the open periods lose, and removes it only on a second confirmation', async () => {
     const planId = await adoptedPlan();
     const plan = planPath(planId);

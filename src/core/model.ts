@@ -185,4 +185,9 @@ export interface ImportedTable {
    * its stated cells to the reader (`verify`); absent for the template, whose heads are Italian.
    */
   readonly language?: Language;
+  /**
+   * The baseline years read, each at its cell: the plan's year is known only once the table is read
+   * (the form's, or the title's), so the importer checks them against it then (none after it).
+   */
+  readonly baselineYears?: readonly { readonly indicator: string; readonly year: number; readonly origin: SourceLocation }[];
 }

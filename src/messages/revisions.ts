@@ -56,6 +56,21 @@ export const REVISION_MESSAGES = defineMessages({
     en: (p) =>
       `${p.what === 'act' ? "the revision's approving act is dated" : "the revision's date is"} ${formatItalianDate(p.date)}, before the plan's adoption (${formatItalianDate(p.adopted)}): a revision changes the adopted plan, so it comes after it`,
   }),
+  /** An adopting act, a revision or its approving act dated outside the days the plan of `year` can bear (store/revision-store.ts planDays). */
+  'date-outside-plan': message<{ what: 'adoption' | 'revision' | 'approval'; date: string; year: number; first?: string; last: string }>({
+    it: (p) =>
+      p.what === 'adoption'
+        ? `l'atto di adozione è del ${formatItalianDate(p.date)}: per il piano ${p.year} una data dal ${formatItalianDate(p.first!)} al ${formatItalianDate(p.last)} (il piano si adotta entro il 31 gennaio del suo anno)`
+        : p.what === 'revision'
+          ? `la data della variazione è il ${formatItalianDate(p.date)}, dopo l'anno del piano: una variazione modifica il piano ${p.year} durante il suo anno, entro il ${formatItalianDate(p.last)}`
+          : `l'atto di approvazione della variazione è del ${formatItalianDate(p.date)}: per il piano ${p.year} entro il ${formatItalianDate(p.last)}, prima della Relazione che la riporta`,
+    en: (p) =>
+      p.what === 'adoption'
+        ? `the adopting act is dated ${formatItalianDate(p.date)}: for the ${p.year} plan a date from ${formatItalianDate(p.first!)} to ${formatItalianDate(p.last)} (a plan is adopted by 31 January of its year)`
+        : p.what === 'revision'
+          ? `the revision's date is ${formatItalianDate(p.date)}, after the plan's year: a revision changes the ${p.year} plan during its year, by ${formatItalianDate(p.last)}`
+          : `the revision's approving act is dated ${formatItalianDate(p.date)}: for the ${p.year} plan by ${formatItalianDate(p.last)}, before the Relazione that discloses it`,
+  }),
   'adoption-state': message<{ situation: 'adopted-already' | 'archived-already' | 'not-archived' }>({
     it: (p) => ({ 'adopted-already': 'il piano è già adottato', 'archived-already': 'il piano è già archiviato', 'not-archived': 'il piano non è archiviato' })[p.situation],
     en: (p) => ({ 'adopted-already': 'the plan is adopted already', 'archived-already': 'the plan is archived already', 'not-archived': 'the plan is not archived' })[p.situation],

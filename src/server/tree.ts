@@ -12,9 +12,9 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { evaluatePlan, reasonText, toJsonNumber, type Decimal, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
+import { Decimal, evaluatePlan, problem, reasonText, toJsonNumber, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
 import { indicatorThresholdBands, organisationalScores, smvpFromJson, type OrgScores, type UnitObjectives } from '../core/appraisal/index.js';
-import type { ChangedAfterClosing, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
+import type { ChangedAfterClosing, IssueDocument, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import {
   actualText,
   amountFromJson,
@@ -41,6 +41,7 @@ import {
   type Store,
   type UserRecord,
 } from '../store/index.js';
+import { renderCoded } from '../messages/index.js';
 import { must } from './errors.js';
 import { OffThread } from './off-thread/pool.js';
 import { mayEditValue, type Assignment } from './permissions.js';
@@ -461,6 +462,7 @@ export class TreeService {
       closing: user === null ? publicClosing(computed.closing) : computed.closing,
       settings: settingsDocument(snapshot.plan.settings),
       objectives: objectives.map((o) => objectiveView(computed, o, user, locked, texts)),
+      issues: treeIssues(computed, language),
     };
   }
 
@@ -482,7 +484,7 @@ export class TreeService {
     const path: TreeObjective[] = [];
     const texts = amountTexts(language);
     for (let o = home; o !== undefined; o = o.parent === null ? undefined : byCode.get(o.parent)) path.push(objectiveView(computed, o, user, locked, texts));
-    return { planId: snapshot.record.id, periodId: snapshot.period.id, dataVersion: computed.dataVersion, summary: base.summary, issues: base.issues, objectives: path };
+    return { planId: snapshot.record.id, periodId: snapshot.period.id, dataVersion: computed.dataVersion, summary: base.summary, issues: treeIssues(computed, language), objectives: path };
   }
 
   /** The tree as JSON text, serialised once per data version, editability key and language. */
@@ -652,6 +654,22 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     // Means of child objectives are computed; ratio and trend indicators take their base measures.
     editable: !locked && !(i.derived && definition?.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),
   };
+}
+
+/**
+ * The tree's issues in the reader's language (they were said in English only), with the objectives
+ * whose indicators' weights do not add up to 100%: the API and the editor take such weights (an
+ * office fixes them in steps), the scores are re-proportioned, and the office is told as the
+ * importer tells it (`weights-not-100`), at the objective.
+ */
+function treeIssues(computed: ComputedPlan, language: Language): IssueDocument[] {
+  const weights: IssueDocument[] = [];
+  for (const node of computed.snapshot.plan.nodes) {
+    if (node.indicators.length === 0) continue;
+    const total = node.indicators.reduce((t, i) => t.plus(i.weight), new Decimal(0));
+    if (!total.eq(100)) weights.push(issueDocument(problem('warning', 'weights-not-100', { code: node.code, total: total.toString() }, { node: node.code })));
+  }
+  return [...computed.base.issues, ...weights].map((i) => ({ ...i, message: renderCoded(i, language) }));
 }
 
 /**

@@ -250,8 +250,10 @@ export class SqlPlans {
     const { plan } = input.table;
     const seen = new Set<string>();
     for (const node of plan.nodes) {
-      if (seen.has(node.code)) return fail('invalid', `the code ${node.code} is used twice`, { node: node.code }, { reason: 'code-twice', code: node.code });
-      seen.add(node.code);
+      // Codes differing only by case are one code (as addNode holds them).
+      const key = node.code.toLowerCase();
+      if (seen.has(key)) return fail('invalid', `the code ${node.code} is used twice`, { node: node.code }, { reason: 'code-twice', code: node.code });
+      seen.add(key);
     }
     const wrong = definitionRefusal<PlanRecord>(plan);
     if (wrong !== null) return wrong;

@@ -17,9 +17,30 @@ function revisionJson(r: RevisionRecord): Record<string, unknown> {
 }
 
 /** null when the act can be recorded, otherwise the field at fault. */
-/** The date of the act that adopted the plan (ISO). */
-async function adoptedOn(tx: Queryable, planId: string): Promise<string> {
-  return String((await one(tx, `SELECT act_date FROM plans WHERE id = ?`, [planId]))?.act_date ?? '');
+/** The date of the act that adopted the plan (ISO), and the plan's year. */
+async function adoptedOn(tx: Queryable, planId: string): Promise<{ adopted: string; year: number }> {
+  const row = await one(tx, `SELECT act_date, year FROM plans WHERE id = ?`, [planId]);
+  return { adopted: String(row?.act_date ?? ''), year: Number(row?.year) };
+}
+
+/**
+ * The last day each date of the plan of `year` can bear, and the first of its adopting act. A plan
+ * is prepared in the autumn before its year and adopted by 31 January of it (late, within the
+ * year): its act falls in the year before or in the year itself; one after the year governs
+ * nothing. A revision changes the plan during its year; its approving act can follow until the
+ * Relazione (30 June of the next year), which must disclose it. Outside these a date is a slip
+ * of the keyboard (1999-01-01 for the 2025 plan, today's 2026 for the 2024 one) that would stand
+ * in the register and the Relazione. ISO dates compare as text.
+ */
+function planDays(year: number): { adoptedFrom: string; adoptedTo: string; revisionTo: string; approvalTo: string } {
+  return { adoptedFrom: `${year - 1}-01-01`, adoptedTo: `${year}-12-31`, revisionTo: `${year}-12-31`, approvalTo: `${year + 1}-06-30` };
+}
+
+/** A revision's date when none is given: today, within the plan's year (its last day, for a past plan). */
+function defaultRevisionDate(year: number): string {
+  const today = now().slice(0, 10);
+  const last = planDays(year).revisionTo;
+  return today > last ? last : today;
 }
 
 /**
@@ -27,9 +48,12 @@ async function adoptedOn(tx: Queryable, planId: string): Promise<string> {
  * come before that act (a date such as 2023-01-01 for a plan adopted on 30/01/2024 is a slip of the
  * keyboard, and it would stand in the register and the Relazione). ISO dates compare as text.
  */
-function beforeAdoption(adopted: string, date: string | null, act: Act | null): Result<RevisionRecord> | null {
+function beforeAdoption({ adopted, year }: { adopted: string; year: number }, date: string | null, act: Act | null): Result<RevisionRecord> | null {
   if (date !== null && date < adopted) return refuse('revision-before-adoption', { what: 'revision', date, adopted }, { field: 'date' });
   if (act !== null && act.date < adopted) return refuse('revision-before-adoption', { what: 'act', date: act.date, adopted }, { field: 'act.date' });
+  const days = planDays(year);
+  if (date !== null && date > days.revisionTo) return refuse('date-outside-plan', { what: 'revision', date, year, last: days.revisionTo }, { field: 'date' });
+  if (act !== null && act.date > days.approvalTo) return refuse('date-outside-plan', { what: 'approval', date: act.date, year, last: days.approvalTo }, { field: 'act.date' });
   return null;
 }
 
@@ -47,10 +71,14 @@ export class SqlRevisions {
     const problem = actProblem(act);
     if (problem !== null) return refuse('invalid-act', { field: problem.field }, { field: `act.${problem.field}` });
     return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
+      const row = await one(tx, `SELECT status, archived_at, year FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
       if (row === undefined) return noPlan(planId);
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status === 'adopted') return refuse('adoption-state', { situation: 'adopted-already' }, { status: 'adopted' });
+      const year = Number(row.year);
+      const days = planDays(year);
+      if (act.date < days.adoptedFrom || act.date > days.adoptedTo)
+        return refuse('date-outside-plan', { what: 'adoption', date: act.date, year, first: days.adoptedFrom, last: days.adoptedTo }, { field: 'act.date' });
       const at = now();
       await tx.run(`UPDATE plans SET status = 'adopted', act_kind = ?, act_number = ?, act_date = ?, adopted_at = ?, adopted_by = ?, updated_at = ? WHERE id = ?`, [
         act.kind.trim(),
@@ -98,18 +126,18 @@ export class SqlRevisions {
   async openRevision(planId: string, input: NewRevision, actor: Actor): Promise<Result<RevisionRecord>> {
     const reason = input.reason.trim();
     if (reason === '') return refuse('revision-reason-required', {}, { field: 'reason' });
-    const date = input.date ?? now().slice(0, 10);
-    if (!isIsoDate(date)) return refuse('invalid', { field: 'date', reason: 'date', date: date.slice(0, 40) }, { field: 'date' });
+    if (input.date !== undefined && !isIsoDate(input.date)) return refuse('invalid', { field: 'date', reason: 'date', date: input.date.slice(0, 40) }, { field: 'date' });
     const actCheck = input.act == null ? null : actProblem(input.act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
-      const row = await one(tx, `SELECT status, archived_at, act_date FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
+      const row = await one(tx, `SELECT status, archived_at, act_date, year FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
       if (row === undefined) return noPlan(planId);
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status !== 'adopted') {
         return refuse('not-adopted', {}, { status: row.status });
       }
-      const early = beforeAdoption(String(row.act_date), date, input.act ?? null);
+      const date = input.date ?? defaultRevisionDate(Number(row.year));
+      const early = beforeAdoption({ adopted: String(row.act_date), year: Number(row.year) }, date, input.act ?? null);
       if (early !== null) return early;
       const open = await one(tx, `SELECT seq FROM plan_revisions WHERE plan_id = ? AND status = 'open'`, [planId]);
       if (open !== undefined) {

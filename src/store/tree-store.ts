@@ -153,8 +153,10 @@ export class SqlTree {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
-      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.code])) !== undefined)
-        return fail('duplicate', `the plan already has an objective ${input.code}`, undefined, { what: 'objective', id: input.code });
+      // A.2.1 and a.2.1 read as one code to the office, in its reports and in a workbook's lookups: the
+      // second is the first again, said with the code the plan holds.
+      const same = await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND LOWER(code) = LOWER(?)`, [planId, input.code]);
+      if (same !== undefined) return fail('duplicate', `the plan already has an objective ${String(same.code)}`, undefined, { what: 'objective', id: String(same.code) });
       if (input.parent !== null && (await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, input.parent])) === undefined) {
         return fail('not-found', `the parent objective ${input.parent} does not exist in this plan`, undefined, { what: 'objective', id: String(input.parent) });
       }

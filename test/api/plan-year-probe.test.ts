@@ -185,7 +185,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across the year on %s',
   it('takes back its own workbook when its objectives are coded as the API allows', async () => {
     // A draft of its own (another body's): changed freely.
     const draft = `/api/plans/${enc(await t.importFixture())}`;
-    for (const code of ['1.1', 'a.2.1', 'OB-3_bis']) {
+    for (const code of ['1.1', 'a.2.7', 'OB-3_bis']) {
       const added = await controller.request('POST', `${draft}/nodes`, { code, title: `Obiettivo ${code}`, parent: 'A.2', weight: 5 });
       expect(added.status, added.text).toBe(201);
       const indicator = await controller.request('POST', `${draft}/nodes/${enc(code)}/indicators`, { name: `KPI di ${code}`, weight: 100, comparator: '>=', target: 3, unit: 'number' });
@@ -200,7 +200,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across the year on %s',
     const imported = await controller.request('POST', '/api/plans/import?lang=it', form);
     expect(imported.status, imported.text).toBe(201);
     const tree = (await controller.get(`/api/plans/${enc(imported.body.plan.id)}/tree`)).body;
-    for (const code of ['1.1', 'a.2.1', 'OB-3_bis']) {
+    for (const code of ['1.1', 'a.2.7', 'OB-3_bis']) {
       expect(tree.objectives.find((o: any) => o.code === code)).toMatchObject({ parent: 'A.2', title: `Obiettivo ${code}`, indicators: [{ name: `KPI di ${code}`, targetText: '3' }] });
     }
     expect(await validatedFigures()).toEqual(validated);

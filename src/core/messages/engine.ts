@@ -80,13 +80,16 @@ export const ENGINE_MESSAGES = defineMessages({
           ? `the previous value ${p.zero} is 0, so no trend can be computed`
           : `the denominator ${p.zero} is 0`),
   }),
-  'duplicate-code': message<{ code: string; at?: string; line?: number; ignored?: boolean }>({
+  /** `as`: the earlier code, when it differs only by case (a.2.1 after A.2.1). */
+  'duplicate-code': message<{ code: string; as?: string; at?: string; line?: number; ignored?: boolean }>({
     it: (p) =>
       p.ignored === true
         ? `il codice ${p.code} è usato due volte; il secondo è ignorato`
-        : `il codice ${p.code} è già usato ${p.line !== undefined ? `alla riga ${p.line}` : `in ${p.at ?? 'una riga precedente'}`}`,
+        : `il codice ${p.code} è già usato${p.as !== undefined ? ` (come ${p.as}: maiuscole e minuscole non distinguono i codici)` : ''} ${p.line !== undefined ? `alla riga ${p.line}` : `in ${p.at ?? 'una riga precedente'}`}`,
     en: (p) =>
-      p.ignored === true ? `the code ${p.code} is used twice; the second is ignored` : `the code ${p.code} is already used at ${p.line !== undefined ? `line ${p.line}` : (p.at ?? 'an earlier row')}`,
+      p.ignored === true
+        ? `the code ${p.code} is used twice; the second is ignored`
+        : `the code ${p.code} is already used${p.as !== undefined ? ` (as ${p.as}: case does not tell codes apart)` : ''} at ${p.line !== undefined ? `line ${p.line}` : (p.at ?? 'an earlier row')}`,
   }),
   'unknown-parent': message<{ code?: string; parent: string; order?: boolean }>({
     it: (p) =>

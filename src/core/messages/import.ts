@@ -337,6 +337,11 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `Anno baseline "${p.text}" non è un anno come 2023`,
     en: (p) => `Anno baseline "${p.text}" is not a year such as 2023`,
   }),
+  /** An Anno baseline after the plan's year, found once the year is known (server/routes/plans.ts), as the API refuses it. */
+  'baseline-year-after': message<{ year: number; maximum: number }>({
+    it: (p) => `Anno baseline ${p.year} è dopo l'anno del piano: la baseline è l'ultimo valore noto quando si fa il piano, un anno fino al ${p.maximum}`,
+    en: (p) => `Anno baseline ${p.year} is after the plan's year: the baseline is the last value known when the plan is made, a year up to ${p.maximum}`,
+  }),
   'missing-baseline-year': message({
     it: "la Baseline non ha un Anno baseline: scrivere l'anno a cui si riferisce",
     en: 'the Baseline has no Anno baseline: write the year it refers to',

@@ -230,6 +230,8 @@ export class LayoutReader {
   private readonly issues: Issue[] = [];
   private readonly nodes: DraftNode[] = [];
   private readonly byCode = new StringTable<DraftNode>();
+  /** The objectives by their code in lower case: A.2.1 and a.2.1 are one code to the office (and to the store). */
+  private readonly byFoldedCode = new StringTable<DraftNode>();
   private readonly stated: StatedCell[] = [];
   private current: DraftNode | null = null;
   /** The objective row just refused (no code, a code used twice), until the next one: its indicators are said to be its. */
@@ -330,9 +332,9 @@ export class LayoutReader {
         return;
       }
       const code = m[1]!;
-      const existing = this.byCode.get(code);
+      const existing = this.byFoldedCode.get(code.toLowerCase());
       if (existing !== undefined) {
-        issues.push(problem('error', 'duplicate-code', { code, ...describe(existing.origin) }, row.at(0)));
+        issues.push(problem('error', 'duplicate-code', { code, ...(existing.code === code ? {} : { as: existing.code }), ...describe(existing.origin) }, row.at(0)));
         this.refused = row.at(0);
         return;
       }
@@ -355,6 +357,7 @@ export class LayoutReader {
       const node: DraftNode = { code, title: m[2]!.trim(), parent: null, level: '', weight, indicators: NONE_YET, origin: row.at(0) };
       this.nodes.push(node);
       this.byCode.set(code, node);
+      this.byFoldedCode.set(code.toLowerCase(), node);
       this.current = node;
       this.idPrefix = `${code}:`;
       this.wholeWeights = 0;

@@ -252,6 +252,12 @@ describe('malformed tables give located errors', () => {
     ]);
   });
 
+  it('a code differing from an earlier one only by case', () => {
+    expect(errors(table('A.b - Obiettivo||||||', '|I|100% >=|1|2|100,00%|', 'A.B - Ancora||||||'))).toEqual([
+      'bad.txt:6 column Obiettivo: error: the code A.B is already used (as A.b: case does not tell codes apart) at line 4 [duplicate-code]',
+    ]);
+  });
+
   it('indicator before any objective', () => {
     expect(errors(table('|Indicatore|50% >=|1|2|100,00%|'))).toEqual(['bad.txt:4 column Indicatore: error: the indicator "Indicatore" comes before any objective [indicator-before-objective]']);
   });

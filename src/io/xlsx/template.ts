@@ -227,7 +227,9 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
   }
   const drafts: Draft[] = [];
   const byCode = new Map<string, Draft>();
+  const byFoldedCode = new Map<string, Draft>();
   const ids = new Set<string>();
+  const baselineYears: { indicator: string; year: number; origin: SourceLocation }[] = [];
   let title = sheet.name;
 
   if (!issues.some((i) => i.severity === 'error')) {
@@ -241,7 +243,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
       const values = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.field, get(c.field)])) as Record<Field, string>;
       if (Object.values(values).every((v) => v === '')) continue;
       const kind = values.kind.toLowerCase();
-      if (kind === 'obiettivo' || kind === 'area' || kind.startsWith('obiettivo ')) readObjective(values, at, drafts, byCode, issues);
+      if (kind === 'obiettivo' || kind === 'area' || kind.startsWith('obiettivo ')) readObjective(values, at, drafts, byCode, byFoldedCode, issues);
       else if (kind === 'indicatore') {
         const parent = byCode.get(values.parent);
         if (values.parent === '') issues.push(problem('error', 'missing-parent', {}, at('parent')));
@@ -249,6 +251,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
         else {
           const indicator = readIndicator(values, at, parent, ids, issues);
           if (indicator !== null) parent.indicators.push(indicator);
+          if (indicator?.baselineYear != null) baselineYears.push({ indicator: indicator.id, year: indicator.baselineYear, origin: at('baselineYear') });
         }
       } else issues.push(problem('error', 'unknown-kind', { kind: values.kind }, at('kind')));
     }
@@ -271,17 +274,19 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
     return n;
   };
   const nodes: Objective[] = drafts.map((d) => ({ ...d.node, level: LEVELS[depth(d.code) - 1] ?? `level ${depth(d.code)}`, indicators: d.indicators }));
-  return { value: { plan: { title, nodes, settings: { ...DEFAULT_SETTINGS, legend: DEFAULT_LEGEND } }, stated: [] }, issues };
+  return { value: { plan: { title, nodes, settings: { ...DEFAULT_SETTINGS, legend: DEFAULT_LEGEND } }, stated: [], ...(baselineYears.length === 0 ? {} : { baselineYears }) }, issues };
 }
 
-function readObjective(values: Record<Field, string>, at: (f: Field) => SourceLocation, drafts: Draft[], byCode: Map<string, Draft>, issues: Issue[]): void {
+function readObjective(values: Record<Field, string>, at: (f: Field) => SourceLocation, drafts: Draft[], byCode: Map<string, Draft>, byFoldedCode: Map<string, Draft>, issues: Issue[]): void {
   const code = values.code;
   if (!VALID_CODE.test(code)) {
     issues.push(code === '' ? problem('error', 'missing-code', {}, at('code')) : problem('error', 'invalid-code', { code }, at('code')));
     return;
   }
-  if (byCode.has(code)) {
-    issues.push(problem('error', 'duplicate-code', { code, at: byCode.get(code)!.node.origin.cell }, at('code')));
+  // A.2.1 and a.2.1 are one code to the office (and to the store): the second is refused as the first again.
+  const existing = byFoldedCode.get(code.toLowerCase());
+  if (existing !== undefined) {
+    issues.push(problem('error', 'duplicate-code', { code, ...(existing.code === code ? {} : { as: existing.code }), at: existing.node.origin.cell }, at('code')));
     return;
   }
   let parent: string | null = null;
@@ -307,6 +312,7 @@ function readObjective(values: Record<Field, string>, at: (f: Field) => SourceLo
   };
   drafts.push(draft);
   byCode.set(code, draft);
+  byFoldedCode.set(code.toLowerCase(), draft);
 }
 
 function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLocation, parent: Draft, ids: Set<string>, issues: Issue[]): Indicator | null {

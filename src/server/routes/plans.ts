@@ -1,13 +1,13 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors, PLAN_TITLE_MAX, PLAN_YEARS } from '../../core/index.js';
+import { hasErrors, PLAN_TITLE_MAX, PLAN_YEARS, problem, type Issue } from '../../core/index.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { issueOf, issueView, must, refuse } from '../errors.js';
+import { type HttpError, issueOf, issueView, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { formText, invalidAt, invalidField, oneUploadedFile, param, plainText } from '../validation.js';
@@ -172,9 +172,9 @@ export const planRoutes: RouteModule = (api, deps) => {
       // cells are read (an unreadable one is an error) but not kept: nothing stored uses them.
       const outcome = await offThread.importTable(bytes, name, { stated: false });
       const language = replyLanguage(c);
-      if (outcome.value === null || hasErrors(outcome.issues)) {
-        const issues = outcome.issues.map((i) => issueView(i));
-        throw refuse(
+      const unreadable = (found: readonly Issue[]): HttpError => {
+        const issues = found.map((i) => issueView(i));
+        return refuse(
           422,
           'invalid-file',
           {
@@ -187,7 +187,8 @@ export const planRoutes: RouteModule = (api, deps) => {
           },
           { issues },
         );
-      }
+      };
+      if (outcome.value === null || hasErrors(outcome.issues)) throw unreadable(outcome.issues);
       c.header('Content-Language', language);
       c.header('Vary', 'Accept-Language', { append: true });
       const issues = outcome.issues.map((i) => issueView(i, language));
@@ -202,6 +203,9 @@ export const planRoutes: RouteModule = (api, deps) => {
       const year = Number(yearText);
       if (!/^\d{4}$/.test(yearText) || year < PLAN_YEARS.first || year > PLAN_YEARS.last)
         throw invalidField('year', { problem: 'year', detail: `a year such as 2024, not "${yearText.slice(0, 20)}"` });
+      // As the API refuses a baseline year after the plan's at its field (routes/tree.ts), at its cell.
+      const late = (outcome.value.baselineYears ?? []).filter((b) => b.year > year);
+      if (late.length > 0) throw unreadable([...outcome.issues, ...late.map((b) => problem('error', 'baseline-year-after', { year: b.year, maximum: year }, b.origin))]);
       if (c.req.query('dryRun') === 'true') {
         const nodes = outcome.value.plan.nodes;
         return reply(200, { plan: null, preview: { title, year, objectives: nodes.length, indicators: nodes.reduce((n, node) => n + node.indicators.length, 0) }, issues });

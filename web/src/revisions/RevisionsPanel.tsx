@@ -117,7 +117,12 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const [reason, setReason] = useState('');
   /** A revision asked for without its reason (found here or by the server): said at the reason field. */
   const [reasonProblem, setReasonProblem] = useState<string | null>(null);
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  // Today within the plan's year, as the server dates a revision sent without one: a revision changes
+  // the plan during its year, so for a past plan (the 2024 one, read in 2026) its year's last day.
+  const [date, setDate] = useState(() => {
+    const today = new Date().toISOString().slice(0, 10);
+    return today > `${plan.year}-12-31` ? `${plan.year}-12-31` : today;
+  });
   /** The revision's date half typed (or cleared): said at its field, not sent. */
   const [dateProblem, setDateProblem] = useState<string | null>(null);
   const [approveAct, setApproveAct] = useState<Act>(NO_ACT);
@@ -136,8 +141,15 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     setReasonProblem(t('revisions.reasonRequired'));
     document.getElementById('revision-reason')?.focus();
   };
-  /** A date before the plan's adoption (the server's words): at the revision's date, or at the approving act's. */
+  /**
+   * A date before the plan's adoption, or outside the days of the plan's year (the server's words): at
+   * the adopting act's date, the revision's, or the approving act's.
+   */
   const sayBeforeAdoption = (e: ApiError) => {
+    if (e.body?.error.details?.field === 'act.date' && plan.status !== 'adopted') {
+      setAdoptProblems({ date: e.message });
+      return void document.getElementById('adopt-date')?.focus();
+    }
     if (e.body?.error.details?.field === 'act.date') {
       setApproveProblems({ date: e.message });
       return void document.getElementById('approve-date')?.focus();
@@ -154,7 +166,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     } catch (e) {
       setNotice(null);
       if (e instanceof ApiError && e.code === 'revision-reason-required') sayReasonMissing();
-      else if (e instanceof ApiError && e.code === 'revision-before-adoption') sayBeforeAdoption(e);
+      else if (e instanceof ApiError && (e.code === 'revision-before-adoption' || e.code === 'date-outside-plan')) sayBeforeAdoption(e);
       else setError(refusal(e, t));
     }
   };
