@@ -208,6 +208,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     }
     expect((await anyone.get(`/trasparenza/${planId}/validazione.pdf`)).headers.get('content-type')).toBe('application/pdf');
     expect((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text).toContain('A.2');
+    // The year's page links the description of the open data's columns, served beside them.
+    expect(year.text).toContain('href="colonne.html"');
+    const columns = await anyone.get(`/trasparenza/${planId}/colonne.html`);
+    expect(columns.status).toBe(200);
+    expect(columns.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(columns.text).toContain('<code>performance_obiettivo</code>');
     // The plan's page says its period as stored, validated with the Relazione (not "computed
     // from a file"), and discloses the plan's revisions, as the export of the same period does.
     const plan = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
