@@ -519,7 +519,9 @@ const OWN_MESSAGES = defineMessages({
         // The public reads a period's values once closed, validated or published (server/public-periods.ts).
         // Said by the period's label (a shared link carries its id, "2024-06-30"), with the ones the public may read.
         'unpublished-period': `i valori del periodo «${p.label ?? p.id}» non sono ancora pubblicati${
-          p.published === undefined || p.published.length === 0 ? '' : `; ${p.published.length === 1 ? 'è pubblicato il periodo' : 'sono pubblicati i periodi'} ${p.published.map((l) => `«${l}»`).join(', ')}`
+          p.published === undefined || p.published.length === 0
+            ? ''
+            : `; ${p.published.length === 1 ? 'è pubblicato il periodo' : 'sono pubblicati i periodi'} ${p.published.map((l) => `«${l}»`).join(', ')}`
         }`,
         'published-period': 'nessun periodo di questo piano ha ancora valori pubblicati',
         // The transparency site (server/routes/transparency.ts): `id` the plan, or the file's name.
@@ -540,7 +542,9 @@ const OWN_MESSAGES = defineMessages({
         route: `there is no API route ${p.method} ${p.path}`,
         closing: `the period ${p.id} has never been closed`,
         'unpublished-period': `the values of the period “${p.label ?? p.id}” are not published yet${
-          p.published === undefined || p.published.length === 0 ? '' : `; ${p.published.length === 1 ? 'the published period is' : 'the published periods are'} ${p.published.map((l) => `“${l}”`).join(', ')}`
+          p.published === undefined || p.published.length === 0
+            ? ''
+            : `; ${p.published.length === 1 ? 'the published period is' : 'the published periods are'} ${p.published.map((l) => `“${l}”`).join(', ')}`
         }`,
         'published-period': 'no period of this plan has published values yet',
         'published-plan': `there is no published plan with the id ${p.id}`,
