@@ -218,7 +218,7 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-about-site-act': message({
     it: 'l\'atto che ha adottato il piano, scritto "TIPO n. NUMERO del GG/MM/AAAA" (per esempio "Delibera di Giunta n. 12 del 30/01/2024"); con un solo piano',
-    en: 'the act that adopted the plan, written "KIND n. NUMBER del DD/MM/YYYY" as the Italian page says it (e.g. "Delibera di Giunta n. 12 del 30/01/2024"); with one plan only',
+    en: 'the act that adopted the plan: its kind, number and date as the Italian page prints them (the form and an example are in the README); with one plan only',
   }),
   'cli-about-site-output': message({ it: 'la cartella da scrivere (creata se manca)', en: 'the folder to write (created if missing)' }),
   'cli-about-site-force': message({

@@ -362,6 +362,6 @@ describe('albero site', () => {
     const help = albero(['site', '--help', '--lang', 'it']).stdout.replace(/\s+/g, ' ');
     expect(help).toContain('--period <label>');
     expect(help).toContain('Delibera di Giunta n. 12 del 30/01/2024');
-    expect(albero(['site', '--help', '--lang', 'en']).stdout.replace(/\s+/g, ' ')).toContain('the act that adopted the plan');
+    expect(albero(['site', '--help', '--lang', 'en']).stdout.replace(/\s+/g, ' ')).toContain('--act <act> the act that adopted the plan');
   });
 });
