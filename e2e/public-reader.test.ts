@@ -82,4 +82,28 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     expect(await page.locator('[data-testid=provisional]').count()).toBe(0);
     expect(await page.locator('[data-testid=public-act]').innerText()).toBe('Adopted by Delibera di Giunta no. 12 of 30/01/2024.');
   });
+
+  it('opens a shared link to a period not published: said by its label, with the published period to open instead', async () => {
+    // The year end closed by the test above; the mid-year never published.
+    const { context, page } = await newPage();
+    contexts.push(context);
+    const link = `${world.server.url}/plans/${encodeURIComponent(world.planId)}?period=2024-06-30`;
+    await page.goto(link);
+    // It said "i valori del periodo 2024-06-30 non sono ancora pubblicati", and nothing else to do.
+    const alert = page.locator('[role=alert]');
+    await expect.poll(() => alert.innerText()).toContain('i valori del periodo «30/06/2024» non sono ancora pubblicati; è pubblicato il periodo «31/12/2024»');
+    expect(await alert.innerText()).not.toContain('2024-06-30');
+    await expectAccessible(page, 'public: a shared link to an unpublished period');
+    await page.click('[data-testid=published-periods] button:has-text("Apri il periodo «31/12/2024»")');
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    expect(await page.locator('#period').inputValue()).toBe('2024-12-31');
+    expect(new URL(page.url()).search).toBe('?period=2024-12-31');
+    // The same in English.
+    await chooseLanguage(page, 'en');
+    await page.goto(link);
+    await expect.poll(() => alert.innerText()).toContain('the values of the period “30/06/2024” are not published yet; the published period is “31/12/2024”');
+    await page.click('[data-testid=published-periods] button:has-text("Open the period “31/12/2024”")');
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    expect(await page.locator('#period').inputValue()).toBe('2024-12-31');
+  });
 });

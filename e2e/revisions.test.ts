@@ -261,7 +261,8 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     // June, closed, kept its file and its thread.
     expect((await apiAs(context, 'GET', `${june}/attachments`)).body.map((f: { name: string }) => f.name)).toEqual(['registro-giugno.pdf']);
     expect((await apiAs(context, 'GET', `${june}/comments`)).body.map((c: { body: string }) => c.body)).toEqual(['Dato dal registro di giugno']);
-    // In the browser, the closed June still shows A.3 as it was closed, with its file and its thread to read; a new comment is refused, said.
+    // In the browser, the closed June still shows A.3 as it was closed, with its file and its thread to read, read-only:
+    // no box to write in (the API refuses a new comment, 409 indicator-deleted), and the screen says why.
     await page.goto('about:blank');
     await openPlan(page, planId);
     await page.selectOption('#period', '2024-06-30');
@@ -269,10 +270,13 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.click('[data-indicator="A.3:1"] .tree-link');
     await expect.poll(() => page.locator('[data-testid=evidence-file]').innerText()).toContain('registro-giugno.pdf');
     await expect.poll(() => page.locator('[data-testid=comment]').innerText()).toContain('Dato dal registro di giugno');
-    await page.fill('#comment-text', 'Un commento dopo la variazione');
-    await page.click('[data-testid=comment-send]');
-    await expect.poll(() => page.locator('[data-testid=comments] [role=alert]').innerText()).toContain('è stato eliminato dal piano');
+    await expect
+      .poll(() => page.locator('[data-testid=comments-read-only]').innerText())
+      .toBe('Questo indicatore è stato eliminato dal piano dopo la chiusura del periodo: la sua discussione resta da leggere e non riceve nuovi commenti.');
+    expect(await page.locator('#comment-text').count()).toBe(0);
+    expect(await page.locator('[data-testid=comment-send]').count()).toBe(0);
     expect(await page.locator('[data-testid=comment]').count()).toBe(1);
+    await expectAccessible(page, 'revisions: the kept thread of a deleted indicator, read-only');
     // The register says what went and what was kept.
     await openRevisions(page, planId);
     const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');

@@ -508,7 +508,7 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     const again = albero(['site', FIXTURE, '--output', site]);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(
-      /\nalbero site: .*sito-esistente already holds 5 files the site would write over \(index\.html, 2024\/index\.html, 2024\/piano\.html, …\); give --force to replace them, or another folder\n$/,
+      /\nalbero site: .*sito-esistente already holds 6 files the site would write over \(index\.html, 2024\/index\.html, 2024\/piano\.html, …\); give --force to replace them, or another folder\n$/,
     );
     // --force replaces them; what the site does not write stays.
     const forced = albero(['site', FIXTURE, '--output', folder, '--force'], IT);

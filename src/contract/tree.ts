@@ -44,6 +44,11 @@ export const TreeClosingSchema = z.strictObject({
   closedAt: z.string(),
   closedBy: z.string().nullable(),
   changedAfter: z.array(ChangedAfterClosingSchema),
+  /**
+   * The ids of this closing's indicators deleted from the plan since (by a revision): their
+   * values, files and threads are kept and read, never written (409 `indicator-deleted`).
+   */
+  deletedIndicators: z.array(z.string()),
 });
 
 /**

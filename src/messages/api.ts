@@ -504,7 +504,7 @@ const OWN_MESSAGES = defineMessages({
     it: (p) => `${p.method} non è ammesso qui (ammessi: ${p.allowed.join(', ')})`,
     en: (p) => `${p.method} is not allowed here (allowed: ${p.allowed.join(', ')})`,
   }),
-  'not-found': message<{ what: Missing; id?: string; method?: string; path?: string; periods?: readonly string[] }>({
+  'not-found': message<{ what: Missing; id?: string; method?: string; path?: string; periods?: readonly string[]; label?: string; published?: readonly string[] }>({
     it: (p) =>
       ({
         plan: `non esiste un piano con l'id ${p.id}`,
@@ -517,7 +517,12 @@ const OWN_MESSAGES = defineMessages({
         route: `non esiste la rotta ${p.method} ${p.path}`,
         closing: `il periodo ${p.id} non è mai stato chiuso`,
         // The public reads a period's values once closed, validated or published (server/public-periods.ts).
-        'unpublished-period': `i valori del periodo ${p.id} non sono ancora pubblicati`,
+        // Said by the period's label (a shared link carries its id, "2024-06-30"), with the ones the public may read.
+        'unpublished-period': `i valori del periodo «${p.label ?? p.id}» non sono ancora pubblicati${
+          p.published === undefined || p.published.length === 0
+            ? ''
+            : `; ${p.published.length === 1 ? 'è pubblicato il periodo' : 'sono pubblicati i periodi'} ${p.published.map((l) => `«${l}»`).join(', ')}`
+        }`,
         'published-period': 'nessun periodo di questo piano ha ancora valori pubblicati',
         // The transparency site (server/routes/transparency.ts): `id` the plan, or the file's name.
         'published-plan': `non esiste un piano pubblicato con l'id ${p.id}`,
@@ -536,7 +541,11 @@ const OWN_MESSAGES = defineMessages({
         unit: `there is no unit with the id ${p.id}`,
         route: `there is no API route ${p.method} ${p.path}`,
         closing: `the period ${p.id} has never been closed`,
-        'unpublished-period': `the values of the period ${p.id} are not published yet`,
+        'unpublished-period': `the values of the period “${p.label ?? p.id}” are not published yet${
+          p.published === undefined || p.published.length === 0
+            ? ''
+            : `; ${p.published.length === 1 ? 'the published period is' : 'the published periods are'} ${p.published.map((l) => `“${l}”`).join(', ')}`
+        }`,
         'published-period': 'no period of this plan has published values yet',
         'published-plan': `there is no published plan with the id ${p.id}`,
         'published-file': `${p.id} is not published`,

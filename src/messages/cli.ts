@@ -216,6 +216,14 @@ export const CLI_MESSAGES = defineMessages({
     it: `tabelle pubblicate (${TEXT_TABLES}) o cartelle di lavoro (${WORKBOOKS}), una per anno`,
     en: `published tables (${TEXT_TABLES}) or workbooks (${WORKBOOKS}), one per year`,
   }),
+  'cli-about-site-period': message({
+    it: 'il periodo dei valori, come lo legge il cittadino (per esempio "Consuntivo 2024"); con un solo piano',
+    en: 'the period of the values, as a citizen reads it (e.g. "Consuntivo 2024"); with one plan only',
+  }),
+  'cli-about-site-act': message({
+    it: 'l\'atto che ha adottato il piano, scritto "TIPO n. NUMERO del GG/MM/AAAA" (per esempio "Delibera di Giunta n. 12 del 30/01/2024"); con un solo piano',
+    en: 'the act that adopted the plan: its kind, number and date as the Italian page prints them (the form and an example are in the README); with one plan only',
+  }),
   'cli-about-site-output': message({ it: 'la cartella da scrivere (creata se manca)', en: 'the folder to write (created if missing)' }),
   'cli-about-site-force': message({
     it: 'sostituire i file che il sito riscrive se la cartella li contiene già (index.html, le pagine di ogni anno)',
@@ -403,6 +411,14 @@ export const CLI_MESSAGES = defineMessages({
   'cli-xlsx-name': message<{ file: string; what: 'template' | 'next-year' }>({
     it: (p) => `${p.file}: ${p.what === 'template' ? 'il modello' : 'il nuovo piano'} è una cartella .xlsx; dare al file un nome .xlsx`,
     en: (p) => `${p.file}: ${p.what === 'template' ? 'the template' : 'the new plan'} is an .xlsx workbook; give the file an .xlsx name`,
+  }),
+  'cli-site-bad-act': message<{ value: string }>({
+    it: (p) => `--act deve essere scritto "TIPO n. NUMERO del GG/MM/AAAA", come "Delibera di Giunta n. 12 del 30/01/2024", non "${p.value}"`,
+    en: (p) => `--act must be written "KIND n. NUMBER del DD/MM/YYYY", such as "Delibera di Giunta n. 12 del 30/01/2024", not "${p.value}"`,
+  }),
+  'cli-site-one-plan': message<{ options: string[]; plans: number }>({
+    it: (p) => `${p.options.join(' e ')} valgono per un solo piano: ne sono stati dati ${p.plans}; scrivere il sito un anno alla volta, o senza queste opzioni`,
+    en: (p) => `${p.options.join(' and ')} apply to one plan only: ${p.plans} were given; write the site one year at a time, or without these options`,
   }),
   'cli-site-no-year': message<{ file: string }>({
     it: (p) => `${p.file}: il titolo del piano non indica un anno (per esempio "Piano 2024")`,

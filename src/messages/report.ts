@@ -53,6 +53,8 @@ export const REPORT_MESSAGES = defineMessages({
   /** The title block's keys: year, period, period's state, computed at, the act that adopted the plan. */
   'report-meta-keys': message({ it: 'Anno|Periodo|Stato del periodo|Calcolato il|Atto di adozione', en: 'Year|Period|Period state|Computed on|Adopting act' }),
   'report-from-file': message({ it: 'calcolato da un file, non registrato in Albero', en: 'computed from a file, not recorded in Albero' }),
+  /** The period's state on the pages `albero site` writes from a file: what a citizen reads, not how Albero got the values. */
+  'report-published': message({ it: "valori pubblicati dall'amministrazione", en: 'values published by the administration' }),
   'report-period-at': message<{ label: string }>({ it: (p) => `Periodo al ${p.label}`, en: (p) => `Period to ${p.label}` }),
   'report-period-state': message<{ state: string }>({
     it: (p) => ({ open: 'aperto: valori provvisori', collecting: 'in raccolta: valori provvisori', closed: 'chiuso, in attesa di validazione', validated: "validato dall'OIV" })[p.state] ?? p.state,

@@ -329,9 +329,12 @@ export class TreeService {
     if (f === undefined) return undefined;
     const revisions = header.record.status === 'adopted' ? ((await this.store.listRevisions(planId)) ?? []) : [];
     const changedAfter = revisionsAfter(revisions, f.closedAt);
+    // The closing's indicators since deleted: the screen offers no comment on their threads, which the API refuses.
+    const kept = await this.store.keptIndicatorIds(planId);
+    const deletedIndicators = kept.size === 0 ? [] : f.plan.nodes.flatMap((n) => n.indicators.filter((i) => kept.has(i.id)).map((i) => i.id));
     const snapshot: PlanSnapshot = { record: header.record, period: header.period, periods: header.periods, plan: f.plan, nodes: f.nodes, indicators: f.indicators };
     // The closing's figures cannot change until it is reopened: only what the tree shows around them can.
-    const around = JSON.stringify([header.period, header.periods, changedAfter]);
+    const around = JSON.stringify([header.period, header.periods, changedAfter, deletedIndicators]);
     if (f.answer?.around === around) {
       // The plan record as it is now for those reading it beside the tree (an export's title); the answer is unchanged.
       f.answer.computed.snapshot = snapshot;
@@ -346,7 +349,7 @@ export class TreeService {
       assignments: f.answer?.computed.assignments ?? assignments(snapshot),
       texts: new Map(),
       dataVersion: header.record.dataVersion,
-      closing: { seq: header.closing.seq, closedAt: f.closedAt, closedBy: f.closedBy, changedAfter },
+      closing: { seq: header.closing.seq, closedAt: f.closedAt, closedBy: f.closedBy, changedAfter, deletedIndicators },
       tag: `${header.closing.seq}\u0000${around}`,
     };
     f.answer = { around, computed };

@@ -11,7 +11,7 @@ import { SqlComments, type CommentStore } from './comments.js';
 import type { Db } from './db.js';
 import { SqlEmails, type EmailStore } from './emails.js';
 import type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
-import { keptIndicator } from './kept-records.js';
+import { keptIndicator, keptIndicatorIds } from './kept-records.js';
 import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { SqlMeasurements } from './measurement-store.js';
 import { migrate } from './migrations.js';
@@ -214,6 +214,10 @@ export class SqlStore implements Store {
 
   keptIndicator(planId: string, indicatorId: string): Promise<KeptIndicator | undefined> {
     return keptIndicator(this.db, planId, indicatorId);
+  }
+
+  keptIndicatorIds(planId: string): Promise<ReadonlySet<string>> {
+    return keptIndicatorIds(this.db, planId);
   }
 
   openActuals(planId: string, indicatorId: string): Promise<OpenActual[]> {

@@ -662,6 +662,8 @@ export interface Store {
   indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined>;
   /** A deleted indicator whose records a deletion kept (its closed periods' values and files, its threads), read-only; undefined for any other. */
   keptIndicator(planId: string, indicatorId: string): Promise<KeptIndicator | undefined>;
+  /** The ids of the plan's deleted indicators whose records are kept (every deleted indicator's: a deletion names each). */
+  keptIndicatorIds(planId: string): Promise<ReadonlySet<string>>;
   /**
    * The actuals recorded for an indicator in the periods still taking values (open or collecting),
    * by period date: what a new unit would have to read. Closed and validated periods are left out:

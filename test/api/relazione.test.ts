@@ -208,6 +208,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     }
     expect((await anyone.get(`/trasparenza/${planId}/validazione.pdf`)).headers.get('content-type')).toBe('application/pdf');
     expect((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text).toContain('A.2');
+    // The year's page links the description of the open data's columns, served beside them.
+    expect(year.text).toContain('href="colonne.html"');
+    const columns = await anyone.get(`/trasparenza/${planId}/colonne.html`);
+    expect(columns.status).toBe(200);
+    expect(columns.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(columns.text).toContain('<code>performance_obiettivo</code>');
     // The plan's page says its period as stored, validated with the Relazione (not "computed
     // from a file"), and discloses the plan's revisions, as the export of the same period does.
     const plan = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
@@ -288,8 +294,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('what the public sees of a publis
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${MID_YEAR}/transition`, { to: 'collecting' })).status).toBe(200);
     const half = await anyone.request('GET', `/api/plans/${planId}/changes?againstPeriod=${MID_YEAR}`, undefined, { 'accept-language': 'it' });
     expect(half.status).toBe(404);
-    expect(half.body.error.message).toBe(`i valori del periodo ${MID_YEAR} non sono ancora pubblicati`);
-    expect((await anyone.get(`/api/plans/${planId}/changes?period=${MID_YEAR}&againstPeriod=${YEAR_END}`)).body.error.message).toBe(`the values of the period ${MID_YEAR} are not published yet`);
+    // Said by the period's label, not its id ("2024-06-30"), with the period the public may read instead.
+    expect(half.body.error.message).toBe('i valori del periodo «30/06/2024» non sono ancora pubblicati; è pubblicato il periodo «31/12/2024»');
+    expect((await anyone.get(`/api/plans/${planId}/changes?period=${MID_YEAR}&againstPeriod=${YEAR_END}`)).body.error.message).toBe(
+      'the values of the period “30/06/2024” are not published yet; the published period is “31/12/2024”',
+    );
+    // A shared link to the plan at that period: the screen reads which period it was and which it may open.
+    const shared = await anyone.get(`/api/plans/${planId}/tree?period=${MID_YEAR}`);
+    expect(shared.status).toBe(404);
+    expect(shared.body.error.details).toEqual({ period: { id: MID_YEAR, label: '30/06/2024' }, published: [{ id: YEAR_END, label: '31/12/2024' }] });
     expect((await anyone.get(`/api/plans/${planId}/changes?period=1999-01-01&againstPeriod=${YEAR_END}`)).status).toBe(404);
     const seen = await anyone.get(`/api/plans/${planId}/nodes/A.2/years`);
     expect(seen.body.years.map((y: any) => [y.year, y.period.id, y.performance])).toEqual([[2024, YEAR_END, 93]]);

@@ -141,7 +141,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
       expect(september.body.map((c: any) => c.body)).toEqual(['Il verbale di settembre è allegato']);
     }
     // The tree of the closed June still counts them beside the value, as it was closed.
-    expect(indicatorOf((await controller.get(`/api/plans/${planId}/tree?period=${JUNE}`)).body, B111)).toMatchObject({ state: 'measured', source: SOURCE });
+    const juneNow = (await controller.get(`/api/plans/${planId}/tree?period=${JUNE}`)).body;
+    expect(indicatorOf(juneNow, B111)).toMatchObject({ state: 'measured', source: SOURCE });
+    // and names them as deleted since, for the screen to show their threads read-only; the public reads the same.
+    const deletedIds = juneNow.objectives.flatMap((o: any) => (o.code === 'B.1.1' ? o.indicators.map((i: any) => i.id) : []));
+    expect(deletedIds).toContain(B111);
+    expect(juneNow.closing.deletedIndicators).toEqual(deletedIds);
+    expect((await anyone.get(`/api/plans/${planId}/tree?period=${JUNE}`)).body.closing.deletedIndicators).toEqual(deletedIds);
     // Read-only: the thread of an indicator no longer in the plan takes no new comment, said in either language.
     const more = await referente.request('POST', `${value(B111, JUNE)}/comments`, { body: 'Ancora una nota' }, { 'accept-language': 'it' });
     expect(more.status, more.text).toBe(409);

@@ -95,7 +95,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     const beforeClosing = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
     const closed = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
-    expect(closed.closing).toMatchObject({ seq: 1, closedBy: 'controller', changedAfter: [] });
+    expect(closed.closing).toMatchObject({ seq: 1, closedBy: 'controller', changedAfter: [], deletedIndicators: [] });
     // Read from the closing, the tree is the one the controller saw before closing (only nothing is editable now).
     const readOnly = (tree: any): unknown => figures({ ...tree, objectives: tree.objectives.map((o: any) => ({ ...o, indicators: o.indicators.map((i: any) => ({ ...i, editable: false })) })) });
     expect(readOnly(closed)).toEqual(readOnly(beforeClosing));

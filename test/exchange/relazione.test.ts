@@ -314,4 +314,54 @@ describe('albero site', () => {
     // The plan's page writes the published table's decimals too.
     expect(readFileSync(join(out, '2024', 'piano.html'), 'utf8')).toContain('<td class="num">6,50</td><td class="num">7,10</td>');
   });
+
+  it("says the period as a citizen reads it, with the period and the adopting act given, and describes the open data's columns", () => {
+    const out = join(dir, 'sito-periodo');
+    const result = albero(['site', FIXTURE, '--output', out, '--period', 'Consuntivo 2024', '--act', 'Delibera di Giunta n. 12 del 30/01/2024']);
+    expect(result.status, result.stderr).toBe(0);
+    const plan = readFileSync(join(out, '2024', 'piano.html'), 'utf8');
+    // "calcolato da un file, non registrato in Albero" is how the office's tool got the values, not what a citizen needs.
+    expect(plan).not.toContain('non registrato in Albero');
+    expect(plan).toContain('valori pubblicati dall&#39;amministrazione');
+    expect(plan).toContain('Consuntivo 2024');
+    expect(plan).toContain('Delibera di Giunta n. 12 del 30/01/2024');
+    const year = readFileSync(join(out, '2024', 'index.html'), 'utf8');
+    expect(year).toContain('(Consuntivo 2024)');
+    expect(year).toContain('adottato con Delibera di Giunta n. 12 del 30/01/2024');
+    const json = JSON.parse(readFileSync(join(out, '2024', 'dati.json'), 'utf8')) as { metadata: Record<string, unknown> };
+    expect(json.metadata).toMatchObject({
+      period: 'Consuntivo 2024',
+      periodState: "valori pubblicati dall'amministrazione",
+      adoption: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' },
+    });
+    // The page said the columns were "descritte in open data" and linked nothing: it links their description.
+    expect(year).toContain('href="colonne.html"');
+    const columns = readFileSync(join(out, '2024', 'colonne.html'), 'utf8');
+    const header = readFileSync(join(out, '2024', 'dati.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]!
+      .split(';');
+    for (const column of header) expect(columns).toContain(`<code>${column}</code>`);
+    expect(columns).toContain('<strong>N.V.</strong> (non valutabile)');
+    expect(columns).toContain('punti percentuali');
+    expect(columns).toContain('<html lang="it">');
+    expect(columns).not.toMatch(/<script/i);
+  });
+
+  it('refuses an act it cannot read, and a period or act given to several plans, in either language', () => {
+    const bad = albero(['site', FIXTURE, '--output', join(dir, 'sito-atto'), '--act', 'Delibera 12 del 31/02/2024', '--lang', 'it']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('albero site: --act deve essere scritto "TIPO n. NUMERO del GG/MM/AAAA", come "Delibera di Giunta n. 12 del 30/01/2024", non "Delibera 12 del 31/02/2024"\n');
+    const day = albero(['site', FIXTURE, '--output', join(dir, 'sito-atto'), '--act', 'Delibera n. 12 del 31/02/2024', '--lang', 'en']);
+    expect(day.stderr).toContain('--act must be written "KIND n. NUMBER del DD/MM/YYYY"');
+    const two = albero(['site', FIXTURE, FIXTURE, '--output', join(dir, 'sito-due'), '--period', 'Consuntivo 2024', '--lang', 'en']);
+    expect(two.status).toBe(2);
+    expect(two.stderr).toContain('--period apply to one plan only: 2 were given');
+    expect(existsSync(join(dir, 'sito-atto'))).toBe(false);
+    expect(existsSync(join(dir, 'sito-due'))).toBe(false);
+    const help = albero(['site', '--help', '--lang', 'it']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--period <label>');
+    expect(help).toContain('Delibera di Giunta n. 12 del 30/01/2024');
+    expect(albero(['site', '--help', '--lang', 'en']).stdout.replace(/\s+/g, ' ')).toContain('--act <act> the act that adopted the plan');
+  });
 });

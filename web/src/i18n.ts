@@ -105,6 +105,7 @@ const it = {
   filter: { title: 'Filtri', area: 'Area', band: 'Fascia', owner: 'Responsabile', state: 'Stato indicatore', search: 'Cerca', all: 'Tutti', clear: 'Azzera i filtri' },
   period: {
     label: 'Periodo',
+    openPublished: 'Apri il periodo «{{label}}»',
     state: 'Stato',
     open: 'Aperto',
     collecting: 'In raccolta',
@@ -542,6 +543,7 @@ const en: typeof it = {
   filter: { title: 'Filters', area: 'Area', band: 'Band', owner: 'Owner', state: 'Indicator state', search: 'Search', all: 'All', clear: 'Clear filters' },
   period: {
     label: 'Period',
+    openPublished: 'Open the period “{{label}}”',
     state: 'State',
     open: 'Open',
     collecting: 'Collecting',

@@ -3,7 +3,10 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan } from '../../core/index.js';
+import { parseItalianDate } from '../../core/italian-date.js';
 import { yearOf } from '../../io/report/meta.js';
+import { reportText } from '../../io/report/texts.js';
+import type { ReportAct } from '../../io/report/revisions.js';
 import type { SiteYear } from '../../io/site/index.js';
 import { EXIT, badInput, cannotWrite, loadOrReport, say, writeWhole } from '../shared.js';
 
@@ -14,8 +17,16 @@ export function registerSite(program: Command): void {
     .argument('<plans...>', say('cli-about-site-plans', {}))
     .requiredOption('--output <dir>', say('cli-about-site-output', {}))
     .option('--body <name>', say('cli-about-body', {}))
+    .option('--period <label>', say('cli-about-site-period', {}))
+    .option('--act <act>', say('cli-about-site-act', {}))
     .option('--force', say('cli-about-site-force', {}))
-    .action(async (files: string[], options: { output: string; body?: string; force?: boolean }) => {
+    .action(async (files: string[], options: { output: string; body?: string; period?: string; act?: string; force?: boolean }) => {
+      // A period and an act name one plan's: given to several years, each page would claim them.
+      const once = [options.period === undefined ? '' : '--period', options.act === undefined ? '' : '--act'].filter((o) => o !== '');
+      if (once.length > 0 && files.length > 1) return badInput('site', say('cli-site-one-plan', { options: [...once], plans: files.length }));
+      const adoption = options.act === undefined ? undefined : actOption(options.act);
+      if (adoption === null) return badInput('site', say('cli-site-bad-act', { value: options.act! }));
+      const period = options.period?.trim();
       const years: SiteYear[] = [];
       for (const file of files) {
         const loaded = await loadOrReport(file);
@@ -32,6 +43,10 @@ export function registerSite(program: Command): void {
           year,
           planTitle: evaluation.plan.title,
           ...(body === undefined ? {} : { body }),
+          ...(period === undefined || period === '' ? {} : { period }),
+          // Said as a citizen reads it (the pages are Italian): who published the values, not how Albero read them.
+          periodState: reportText('it').published,
+          ...(adoption === undefined ? {} : { adoption }),
           // No Relazione: made from a table alone its sections would say "Sezione non ancora
           // compilata" and no OIV would have validated it, yet the page would publish it as the
           // body's Relazione. The office's own, validated, is published by the server's pages.
@@ -62,6 +77,17 @@ export function registerSite(program: Command): void {
       }
       process.stderr.write(`${say('cli-wrote-site', { folder: options.output, years: years.length })}\n`);
     });
+}
+
+/**
+ * `--act "Delibera di Giunta n. 12 del 30/01/2024"` as the act the pages print (the same words back),
+ * or null when it is not written so: a date that is no day of the calendar too.
+ */
+export function actOption(value: string): ReportAct | null {
+  const m = /^\s*(.+?)\s+n\.\s*(\S+)\s+del\s+(\S+)\s*$/i.exec(value);
+  const date = m === null ? null : parseItalianDate(m[3]!);
+  if (m === null || date === null) return null;
+  return { kind: m[1]!, number: m[2]!, date };
 }
 
 /** Whether a file (not a folder) is at `path`; a path through a plain file is none. */

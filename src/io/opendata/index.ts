@@ -36,6 +36,36 @@ export const CSV_COLUMNS = [
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 
+/**
+ * Each column as the public pages describe it, in Italian (`colonne.html` beside `dati.csv`): on
+ * which rows it is filled and what it means, with its unit. Keyed by the columns, so a column
+ * added to the file without its description does not compile. docs/open-data.md says the same in English.
+ */
+export const CSV_COLUMN_MEANINGS: Readonly<Record<(typeof CSV_COLUMNS)[number], { readonly rows: 'entrambe' | 'obiettivo' | 'indicatore'; readonly meaning: string }>> = {
+  tipo: { rows: 'entrambe', meaning: '"obiettivo" o "indicatore": di che cosa parla la riga' },
+  codice_obiettivo: { rows: 'entrambe', meaning: "codice dell'obiettivo (A, A.2, A.2.1); le righe di un indicatore ripetono quello del suo obiettivo" },
+  titolo_obiettivo: { rows: 'entrambe', meaning: "titolo dell'obiettivo" },
+  codice_padre: { rows: 'entrambe', meaning: "codice dell'obiettivo di livello superiore; vuoto per un'area" },
+  livello: { rows: 'entrambe', meaning: 'livello: area, strategico, operativo (o il nome che gli dà il piano)' },
+  peso_obiettivo: { rows: 'obiettivo', meaning: "peso nella media dell'obiettivo superiore, in punti percentuali; vuoto: gli obiettivi pesano allo stesso modo" },
+  id_indicatore: { rows: 'indicatore', meaning: "identificativo dell'indicatore, stabile nel piano" },
+  indicatore: { rows: 'indicatore', meaning: "nome dell'indicatore" },
+  peso_indicatore: { rows: 'indicatore', meaning: 'peso nel suo obiettivo, in punti percentuali' },
+  comparatore: { rows: 'indicatore', meaning: '">=" (almeno il target), "<=" (al massimo il target, anche per le scadenze) o "=" (esattamente il target)' },
+  unita: { rows: 'indicatore', meaning: 'unità di misura di target e consuntivo: numero, percentuale (in punti percentuali, senza il segno %), data (AAAA-MM-GG), sì/no' },
+  target: { rows: 'indicatore', meaning: "il valore atteso, nell'unità dell'indicatore" },
+  consuntivo: { rows: 'indicatore', meaning: "il valore raggiunto, nell'unità dell'indicatore (calcolato, per gli indicatori derivati); vuoto se non misurato, non raggiunto senza valore o N.V." },
+  stato: { rows: 'indicatore', meaning: 'misurato; non raggiunto (conta 0); N.V., non valutabile: escluso dalla media del suo obiettivo; non misurato' },
+  motivo_nv: { rows: 'indicatore', meaning: "perché l'indicatore è N.V. (non valutabile)" },
+  regola: { rows: 'indicatore', meaning: 'come il consuntivo diventa un punteggio: on/off (tutto o niente), proporzionale, fasce, soglia' },
+  derivato: { rows: 'indicatore', meaning: '"sì" quando il consuntivo è calcolato (per esempio la media pesata degli obiettivi sottostanti)' },
+  performance_kpi: { rows: 'indicatore', meaning: "punteggio dell'indicatore da 0 a 100, con due decimali; vuoto se non entra nella media" },
+  performance_obiettivo: { rows: 'obiettivo', meaning: "performance dell'obiettivo da 0 a 100, con due decimali: la media pesata dei suoi indicatori; vuoto: nessuna performance" },
+  fascia: { rows: 'obiettivo', meaning: 'fascia della legenda del piano: verde, giallo, rosso; vuoto senza performance' },
+  conteggiato: { rows: 'indicatore', meaning: '"sì" quando entra nella media pesata del suo obiettivo' },
+  responsabile: { rows: 'indicatore', meaning: "chi risponde dell'indicatore, se indicato" },
+};
+
 /** Decimal comma, no thousands separator: what an Italian spreadsheet reads as a number. */
 function num(value: number | null): string {
   return value === null ? '' : String(value).replace('.', ',');

@@ -38,6 +38,8 @@ export interface ReportText {
   readonly computedAt: string;
   readonly adoption: string;
   readonly fromFile: string;
+  /** The period's state on the public pages written from a file (`albero site`). */
+  readonly published: string;
   readonly language: Language;
   /** The workbook's own words (io/xlsx/export.ts). */
   readonly workbook: {
@@ -79,6 +81,7 @@ function build(language: Language): ReportText {
     computedAt: keys[3]!,
     adoption: keys[4]!,
     fromFile: say('report-from-file', language),
+    published: say('report-published', language),
     language,
     workbook: {
       sheets: { table: sheets[0]!, legend: sheets[1]!, explanation: sheets[2]!, revisions: sheets[3]!, plan: sheets[4]! },

@@ -7,7 +7,7 @@
  * renderers never print.
  */
 import type { Evaluation } from '../../core/index.js';
-import { openDataCsv, openDataJson } from '../opendata/index.js';
+import { CSV_COLUMN_MEANINGS, CSV_COLUMNS, openDataCsv, openDataJson } from '../opendata/index.js';
 import { CSS, escapeHtml } from '../report/html.js';
 import { renderReportHtml } from '../report/index.js';
 import { actText, type ReportAct, type ReportRevision } from '../report/revisions.js';
@@ -103,7 +103,7 @@ export function yearPage(y: SiteYear): string {
       : `<li>Documento di validazione dell'OIV: ${link('validazione.html', 'HTML', 'validazione')}, ${link('validazione.pdf', 'PDF', 'validazione')}, ${link('validazione.docx', 'DOCX', 'validazione')}</li>`,
   );
   if (y.evaluation !== null)
-    items.push(`<li>Dati aperti: ${link('dati.csv', 'CSV', 'dati aperti')}, ${link('dati.json', 'JSON', 'dati aperti')} (colonne descritte in <span lang="en">open data</span>)</li>`);
+    items.push(`<li>Dati aperti: ${link('dati.csv', 'CSV', 'dati aperti')}, ${link('dati.json', 'JSON', 'dati aperti')} — ${link('colonne.html', 'descrizione delle colonne', 'dati aperti')}</li>`);
   return page(
     `Performance ${y.year} — ${y.planTitle}`,
     `<header class="title-block">${y.body === undefined ? '' : `<p class="body">${escapeHtml(y.body)}</p>`}<h1>Performance ${y.year}</h1><p>${escapeHtml(y.planTitle)}${
@@ -119,10 +119,44 @@ ${items.join('\n')}
   );
 }
 
+/**
+ * What each column of `dati.csv` means, in Italian, for the reader who opens the file: the format
+ * (separator, decimal comma, dates), the rows, each column with its unit, and the N.V. mark.
+ */
+export function columnsPage(y: SiteYear): string {
+  const rows = CSV_COLUMNS.map((c) => {
+    const d = CSV_COLUMN_MEANINGS[c];
+    return `<tr><th scope="row"><code>${c}</code></th><td>${d.rows === 'entrambe' ? 'obiettivo e indicatore' : d.rows}</td><td>${escapeHtml(d.meaning)}</td></tr>`;
+  }).join('\n');
+  return page(
+    `Dati aperti ${y.year}: descrizione delle colonne`,
+    `<header class="title-block">${y.body === undefined ? '' : `<p class="body">${escapeHtml(y.body)}</p>`}<h1>Dati aperti ${y.year}: descrizione delle colonne</h1><p>${escapeHtml(y.planTitle)}</p></header>
+<main>
+<h2>Il file</h2>
+<ul>
+<li><a href="dati.csv">dati.csv</a>: testo UTF-8, campi separati da punto e virgola (;), una riga di intestazione con i nomi delle colonne qui sotto.</li>
+<li>Una riga per ogni obiettivo (tipo "obiettivo"), seguita da una riga per ciascuno dei suoi indicatori (tipo "indicatore"); un campo vuoto vuol dire "nessuno".</li>
+<li>Numeri con la virgola decimale e senza separatore delle migliaia (1587,1); percentuali e performance in punti percentuali senza il segno % (93 vuol dire 93%); date nella forma AAAA-MM-GG; sì/no scritti "sì" e "no".</li>
+<li><strong>N.V.</strong> (non valutabile): un indicatore che non si è potuto valutare, per il motivo scritto nella colonna motivo_nv; non entra nella media del suo obiettivo, che è calcolata sugli altri.</li>
+<li><a href="dati.json">dati.json</a> contiene gli stessi valori in formato JSON, con i numeri come numeri e le date nella stessa forma.</li>
+</ul>
+<h2>Le colonne</h2>
+<table>
+<caption>Colonne di dati.csv: nome, righe in cui è compilata, significato</caption>
+<thead><tr><th scope="col">Colonna</th><th scope="col">Righe</th><th scope="col">Significato</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</main>`,
+    `<a href="../index.html">Performance</a> › <a href="index.html">${y.year}</a> › <span>Colonne dei dati aperti</span>`,
+  );
+}
+
 /** The names of a year's files, as published. */
 export function yearFiles(y: SiteYear): string[] {
   const names = ['index.html'];
-  if (y.evaluation !== null) names.push('piano.html', 'dati.csv', 'dati.json');
+  if (y.evaluation !== null) names.push('piano.html', 'dati.csv', 'dati.json', 'colonne.html');
   if (y.relazione !== undefined) names.push('relazione.html', 'relazione.pdf', 'relazione.docx');
   if (y.validation !== undefined) names.push('validazione.html', 'validazione.pdf', 'validazione.docx');
   return names;
@@ -143,6 +177,7 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
   if (name === 'index.html') return text(yearPage(y));
   if (name === 'piano.html') return text(renderReportHtml(y.evaluation!, meta));
   if (name === 'dati.csv') return text(openDataCsv(y.evaluation!));
+  if (name === 'colonne.html') return text(columnsPage(y));
   if (name === 'dati.json') return text(`${JSON.stringify(openDataJson(y.evaluation!, meta, []), null, 2)}\n`);
   const [kind, ext] = name.split('.') as [string, RelazioneFormat];
   const doc = kind === 'relazione' ? y.relazione! : y.validation!;

@@ -77,7 +77,7 @@ export const transparencyRoutes: RouteModule = (api, deps) => {
       path: '/trasparenza/:planId/:file',
       tag: 'transparency',
       summary:
-        "A published year's page (index.html) and files: piano.html, dati.csv, dati.json (the values the public may see), relazione.html|pdf|docx and validazione.html|pdf|docx (once the Relazione is published)",
+        "A published year's page (index.html) and files: piano.html, dati.csv, dati.json (the values the public may see), colonne.html (the open data's columns, in Italian), relazione.html|pdf|docx and validazione.html|pdf|docx (once the Relazione is published)",
       roles: 'everyone',
       access: 'everyone; published plans only',
       responses: { 200: 'the page or file', 404: 'not published' },

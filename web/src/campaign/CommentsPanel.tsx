@@ -1,4 +1,8 @@
-/** The thread about an indicator in a period: who said what and when, and a box to answer (the detail keys it by the value). */
+/**
+ * The thread about an indicator in a period: who said what and when, and a box to answer (the
+ * detail keys it by the value). `readOnly`: the indicator was deleted since the period closed; its
+ * kept thread is read and the API refuses a new comment (409 `indicator-deleted`), so no box.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
@@ -7,7 +11,7 @@ import { campaignApi } from './api.js';
 import { useComments } from './queries.js';
 import { momentText } from '../ui/format.js';
 
-export function CommentsPanel({ planId, indicatorId, periodId }: { planId: string | number; indicatorId: string; periodId: string }) {
+export function CommentsPanel({ planId, indicatorId, periodId, readOnly = false }: { planId: string | number; indicatorId: string; periodId: string; readOnly?: boolean }) {
   const { t, i18n } = useTranslation();
   const read = useComments(planId, indicatorId, periodId);
   const written = usePlanWritten(String(planId));
@@ -72,17 +76,23 @@ export function CommentsPanel({ planId, indicatorId, periodId }: { planId: strin
           {message.text}
         </p>
       )}
-      <form onSubmit={(e) => void send(e)} className="albero-form" noValidate>
-        <fieldset disabled={busy}>
-          <label htmlFor="comment-text" className="form-label">
-            {t('campaign.comments.write')}
-          </label>
-          <textarea id="comment-text" className="form-control" rows={2} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
-          <button type="submit" className="btn btn-outline-primary btn-sm mt-1" data-testid="comment-send">
-            {t('campaign.comments.send')}
-          </button>
-        </fieldset>
-      </form>
+      {readOnly ? (
+        <p className="small muted" data-testid="comments-read-only">
+          {t('campaign.comments.readOnly')}
+        </p>
+      ) : (
+        <form onSubmit={(e) => void send(e)} className="albero-form" noValidate>
+          <fieldset disabled={busy}>
+            <label htmlFor="comment-text" className="form-label">
+              {t('campaign.comments.write')}
+            </label>
+            <textarea id="comment-text" className="form-control" rows={2} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
+            <button type="submit" className="btn btn-outline-primary btn-sm mt-1" data-testid="comment-send">
+              {t('campaign.comments.send')}
+            </button>
+          </fieldset>
+        </form>
+      )}
     </section>
   );
 }

@@ -34,6 +34,7 @@ const it = {
     send: 'Invia',
     sent: 'Commento inviato.',
     empty: 'Scrivere il testo del commento.',
+    readOnly: 'Questo indicatore è stato eliminato dal piano dopo la chiusura del periodo: la sua discussione resta da leggere e non riceve nuovi commenti.',
   },
   source: { label: 'Fonte del dato', hint: 'Da dove viene il valore (es. gestionale protocollo, estrazione del 05/07/2024).' },
   forecast: {
@@ -118,6 +119,7 @@ const en: typeof it = {
     send: 'Send',
     sent: 'Comment sent.',
     empty: 'Write the text of the comment.',
+    readOnly: 'This indicator was deleted from the plan after the period closed: its discussion stays to be read and takes no new comments.',
   },
   source: { label: 'Data source', hint: 'Where the value comes from (e.g. records system, extraction of 05/07/2024).' },
   forecast: {

@@ -68,12 +68,35 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     if (treeIn) prefetchPlanParts();
   }, [treeIn]);
 
-  if (error !== null && tree === null)
+  if (error !== null && tree === null) {
+    // A shared link to a period the public may not read (yet): the server says it by its label; the
+    // periods it may read are offered instead, so the reader is not left on an error.
+    const details = data.loadFailure instanceof ApiError ? data.loadFailure.body?.error.details : undefined;
+    const published = Array.isArray(details?.['published']) ? (details['published'] as { id: string; label: string }[]) : [];
     return (
       <Alert color="danger" role="alert">
         {t('common.error', { message: error })}
+        {published.length > 0 && (
+          <span className="d-flex flex-wrap gap-2 mt-2" data-testid="published-periods">
+            {published.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                className="btn btn-outline-primary btn-sm"
+                onClick={() => {
+                  // The address stops naming the unpublished period: a reload opens the one chosen.
+                  window.history.replaceState(null, '', `${window.location.pathname}?period=${encodeURIComponent(p.id)}`);
+                  reload(p.id);
+                }}
+              >
+                {t('period.openPublished', { label: p.label })}
+              </button>
+            ))}
+          </span>
+        )}
       </Alert>
     );
+  }
   if (tree === null || shown === null) return <p role="status">{t('common.loading')}</p>;
 
   const period = tree.period;

@@ -11,8 +11,8 @@ import { applyChanges } from '../tree/tree-changes.js';
 
 export function usePlanData(planId: string) {
   const client = useQueryClient();
-  // null: the period the server opens by default, until the reader picks one.
-  const [requested, setRequested] = useState<string | null>(null);
+  // null: the period the server opens by default, until the reader picks one; a shared link's `?period=` opens that one.
+  const [requested, setRequested] = useState<string | null>(() => new URLSearchParams(window.location.search).get('period'));
   // Opened from the plan's address, both may be in before the first render (main.tsx seeds them).
   const planQuery = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId), refetchOnMount: unlessSeeded });
   // The previous period's tree stays on screen while the next one is read, as before the cache.
@@ -59,6 +59,8 @@ export function usePlanData(planId: string) {
     /** The period shown in the selector: the one asked for, else the tree's. */
     periodId: requested ?? tree?.period?.id ?? null,
     error: error ?? loadError,
+    /** Why the tree could not be read (its refusal's details: a period not published, and those that are). */
+    loadFailure: treeQuery.error,
     setError,
     reload,
     reloadPlan,
