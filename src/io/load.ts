@@ -21,7 +21,7 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
   // A table saved as CSV (semicolons or commas) is read as the tab-separated text it stands for.
-  const csv = csvAsTabbed(decoded.value, name);
+  const csv = await csvAsTabbed(decoded.value, name);
   const text = csv?.text ?? decoded.value;
   if (csv !== null && hasErrors(csv.issues)) return { value: null, issues: [...decoded.issues, ...csv.issues] };
   const parsed = parsePublishedText(text, name, CHAMBER_PROFILE, options);

@@ -1,7 +1,7 @@
 /**
  * The issues inside the tree and the evaluation documents carry their code and parameters, so the
  * web app and other clients say them in their reader's language from the one catalogue (the
- * English `message` stays for logs and scripts). On SQLite and PostgreSQL.
+ * `message` is in the tree's language, `?lang=`, Italian by default). On SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IssueDocumentSchema } from '../../src/contract/index.js';
@@ -38,12 +38,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('issues with their params on %s',
   it('gives each issue of the tree its code and params, said in Italian and English from the catalogue', async () => {
     const tree = await (await t.as('referente')).get(`/api/plans/${planId}/tree`);
     expect(tree.status).toBe(200);
+    // The tree's texts, its issues' messages with them, follow `?lang=` (Italian by default).
     expect(tree.body.issues).toEqual([
-      { severity: 'warning', code: 'zero-weights', message: 'every counted indicator of A.2 weighs 0%; they count equally', params: { code: 'A.2' }, location: { node: 'A.2' } },
+      { severity: 'warning', code: 'zero-weights', message: 'tutti gli indicatori conteggiati di A.2 pesano 0%: contano in parti uguali', params: { code: 'A.2' }, location: { node: 'A.2' } },
+      {
+        severity: 'warning',
+        code: 'weights-not-100',
+        message: 'i pesi degli indicatori di A.2 sommano a 0%, non 100%: sono riproporzionati',
+        params: { code: 'A.2', total: '0' },
+        location: { node: 'A.2' },
+      },
     ]);
     for (const issue of tree.body.issues) expect(IssueDocumentSchema.parse(issue)).toEqual(issue);
-    expect(tree.body.issues.map((i: { code: string; message: string; params: Record<string, string> }) => renderCoded(i, 'it'))).toEqual([
-      'tutti gli indicatori conteggiati di A.2 pesano 0%: contano in parti uguali',
+    expect(tree.body.issues.map((i: { code: string; message: string; params: Record<string, string> }) => renderCoded(i, 'en'))).toEqual([
+      'every counted indicator of A.2 weighs 0%; they count equally',
+      (await (await t.as('referente')).get(`/api/plans/${planId}/tree?lang=en`)).body.issues[1].message,
     ]);
     // A save's answer (the changed path, the summary, the issues) carries them the same way.
     const controller = await t.as('controller');

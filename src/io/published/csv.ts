@@ -6,7 +6,6 @@
  * it was "no header row", with the header right there between its semicolons. A tab-separated
  * table saved with its cells in quotes (LibreOffice's "Testo CSV" with tabs) is read the same way.
  */
-import Papa from 'papaparse';
 import { problem, type Issue } from '../../core/index.js';
 import { headerLanguage } from './layout.js';
 
@@ -22,9 +21,11 @@ const SEPARATORS = ['\t', ';', ','] as const;
  * break, quoted) is one line followed by empty ones, which the table's reader passes over: every
  * later row keeps its line.
  */
-export function csvAsTabbed(text: string, file: string): { text: string; issues: Issue[] } | null {
+export async function csvAsTabbed(text: string, file: string): Promise<{ text: string; issues: Issue[] } | null> {
   const head = firstLines(text, HEAD_LINES);
   if (head.some((line) => headerLanguage(line.split('\t')) !== null)) return null;
+  // Loaded only for a table that is not tab-separated: the command line starts without it (test/cli-start.test.ts).
+  const { default: Papa } = await import('papaparse');
   const separator = SEPARATORS.find((s) => Papa.parse<string[]>(head.join('\n'), { delimiter: s }).data.some((row) => headerLanguage(row) !== null));
   if (separator === undefined) return null;
   const parsed = Papa.parse<string[]>(text, { delimiter: separator });
