@@ -86,7 +86,8 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
           ? /legenda/i.test(cells[0]!)
           : isLegendHeading(cells[0]!.replace(/[*_]/g, ''), language)
         : // The legend's heading as wide as the table: `Legenda` itself, not an objective about a legend with no value yet.
-          isLegendHeading(cells[0]!.replace(/[*_]/g, ''), language) && onlyFirst(cells, count)
+          // The cheap test first: nearly every row has more than its first cell filled.
+          onlyFirst(cells, count) && isLegendHeading(cells[0]!.replace(/[*_]/g, ''), language)
     ) {
       legend = next > end ? [] : text.slice(next).split(/\r\n|\r|\n/);
       break;
