@@ -117,6 +117,41 @@ describe('changes view', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('#detail-title').innerText()).toContain('B.2.2');
   });
 
+  it("shows a deleted indicator's kept value beside its definition, as the closing had it, once the period is reopened", async () => {
+    // Setup as the signed-in controller: close the year end, adopt the plan, delete B.2.2's assessments (19 at the year end) in a revision, reopen.
+    const planId = await importFixture();
+    const plan = planPath(planId);
+    const tree = (await apiAs(context, 'GET', `${plan}/tree`)).body as Doc;
+    const yearEnd = tree.period.id;
+    const ok = (r: { status: number; body: unknown }, status = 200) => expect(r.status, JSON.stringify(r.body)).toBe(status);
+    const move = async (to: string, reason?: string) =>
+      ok(await apiAs(context, 'POST', `${plan}/periods/${encodeURIComponent(yearEnd)}/transition`, { to, ...(reason === undefined ? {} : { reason }) }));
+    if (tree.period.state === 'open') await move('collecting');
+    await move('closed');
+    ok(await apiAs(context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));
+    ok(await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'Rimodulazione di metà anno', date: '2024-07-15' }), 201);
+    ok(await apiAs(context, 'DELETE', `${plan}/indicators/${encodeURIComponent('B.2.2:3')}?removeValues=true`));
+    await move('collecting', 'Rettifica dopo la variazione');
+
+    await openChanges(page, planId);
+    await page.click('[data-testid=changes-submit]');
+    await page.locator('[data-testid=changes-heading]').waitFor();
+    const removed = page.locator('section[data-group=structure] tr[data-kind=indicator-removed][data-code="B.2.2"]');
+    await expect.poll(() => removed.count()).toBe(1);
+    // The definition it had, and below it the value the deletion kept, with who entered it and when: read-only text.
+    const row = (await removed.innerText()).replace(/\s+/g, ' ');
+    expect(row).toMatch(/N\. assessment \(sostenibilità, energia\)/);
+    await expect
+      .poll(() => removed.locator('[data-testid=changes-kept-value]').innerText())
+      .toMatch(/^Valore alla chiusura, conservato: 19 \(inserito da controllo il \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\)$/);
+    expect(await removed.locator('td:has([data-testid=changes-kept-value]) :is(input, button, select, textarea, a)').count()).toBe(0);
+    await expectAccessible(page, 'changes since the closing: a deleted indicator with its kept value');
+    // In English, the same value as the English table prints it.
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => removed.locator('[data-testid=changes-kept-value]').innerText()).toMatch(/^Value at the closing, kept: 19 \(entered by controllo on /);
+    await page.selectOption('select[aria-label=Language]', 'it');
+  });
+
   it('compares with another period of the plan and with another plan', async () => {
     // This plan with B.2.2 corrected; the other plan is the fixture as imported.
     const planId = await importFixture();

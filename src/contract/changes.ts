@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MessageParamsSchema } from './evaluation.js';
-import { AmountJsonSchema, BandSchema, UnitSchema } from './values.js';
+import { AmountJsonSchema, BandSchema, MeasurementStateSchema, UnitSchema } from './values.js';
 
 /** The kinds of change (core/comparison.ts `CHANGE_KINDS`) and their groups, from the plan's shape to its results. */
 export const ChangeGroupSchema = z.enum(['structure', 'plan', 'measurement', 'result']);
@@ -64,6 +64,21 @@ export const ChangeDocumentSchema = z.strictObject({
   /** Set when the changed item came from a workbook: its sheet and cell (in the version `side` names). */
   sheet: z.string().nullable().optional(),
   address: z.string().optional(),
+  /**
+   * Only in a period's comparison with its closing, for a signed-in reader, on an
+   * `indicator-removed` change whose indicator a revision deleted while the period was closed or
+   * validated: the value the deletion kept, as the closing had it (read-only).
+   */
+  keptValue: z
+    .strictObject({
+      state: MeasurementStateSchema,
+      actual: AmountJsonSchema.nullable(),
+      /** The actual as the report's table prints it, in the reader's language (`12`, `60,00%`, `N.V.`). */
+      actualText: z.string(),
+      enteredBy: z.string().nullable(),
+      enteredAt: z.string(),
+    })
+    .optional(),
 });
 
 export const ChangesDocumentSchema = z.strictObject({

@@ -15,8 +15,9 @@
  */
 import type { Dialect, Queryable } from './db.js';
 import { readIndicatorContext } from './measurement-store.js';
+import { measurementRecord } from './records.js';
 import type { Removed } from './removed-values.js';
-import type { KeptAssignment, KeptCounts, KeptIndicator } from './types.js';
+import type { KeptAssignment, KeptCounts, KeptIndicator, MeasurementRecord } from './types.js';
 
 const MEASUREMENT_COLUMNS = 'plan_id, indicator_id, period_id, state, actual, inputs, reason, evidence, source, notes, entered_by, entered_at, version';
 const REVIEW_COLUMNS = 'id, plan_id, indicator_id, period_id, measurement_version, action, note, user_id, username, at';
@@ -117,4 +118,14 @@ export async function keptIndicator(q: Queryable, planId: string, indicatorId: s
 /** The ids a new indicator of the plan must not take: those of deleted indicators with kept records. */
 export async function keptIndicatorIds(q: Queryable, planId: string): Promise<Set<string>> {
   return new Set((await q.all<{ indicator_id: string }>(`SELECT indicator_id FROM kept_indicators WHERE plan_id = ?`, [planId])).map((r) => String(r.indicator_id)));
+}
+
+/**
+ * The values a deletion kept in one period (closed or validated when the indicator was deleted), by
+ * indicator id: what a reopened period's comparison with its closing shows beside each deleted
+ * indicator's definition, read-only.
+ */
+export async function keptValues(q: Queryable, planId: string, periodId: string): Promise<Map<string, MeasurementRecord>> {
+  const rows = await q.all(`SELECT * FROM kept_measurements WHERE plan_id = ? AND period_id = ? ORDER BY indicator_id`, [planId, periodId]);
+  return new Map(rows.map((r) => [String(r.indicator_id), measurementRecord(r)]));
 }

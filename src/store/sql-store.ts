@@ -11,7 +11,7 @@ import { SqlComments, type CommentStore } from './comments.js';
 import type { Db } from './db.js';
 import { SqlEmails, type EmailStore } from './emails.js';
 import type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
-import { keptIndicator, keptIndicatorIds } from './kept-records.js';
+import { keptIndicator, keptIndicatorIds, keptValues } from './kept-records.js';
 import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { SqlMeasurements } from './measurement-store.js';
 import { migrate } from './migrations.js';
@@ -218,6 +218,10 @@ export class SqlStore implements Store {
 
   keptIndicatorIds(planId: string): Promise<ReadonlySet<string>> {
     return keptIndicatorIds(this.db, planId);
+  }
+
+  keptValues(planId: string, periodId: string): Promise<ReadonlyMap<string, MeasurementRecord>> {
+    return keptValues(this.db, planId, periodId);
   }
 
   openActuals(planId: string, indicatorId: string): Promise<OpenActual[]> {

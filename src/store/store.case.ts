@@ -418,6 +418,12 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect((await store.comments.list(planId, 'A:1', '2025-09-30')).map((c) => c.body)).toEqual(['Settembre in arrivo']);
       const deleted = (await store.listAudit({ planId })).find((a) => a.action === 'delete' && a.entity === 'indicator')!;
       expect((deleted.before as { keptRecords: unknown }).keptRecords).toEqual({ values: 1, files: 1, comments: 2 });
+      // The closed June's value is read back as it was entered; the open September kept none.
+      const june = await store.keptValues(planId, '2025-06-30');
+      expect([...june.keys()]).toEqual(['A:1']);
+      expect(june.get('A:1')).toMatchObject({ indicatorId: 'A:1', periodId: '2025-06-30', state: 'measured', enteredBy: 'alice', version: 1 });
+      expect(june.get('A:1')!.actual).toEqual({ kind: 'number', value: new Decimal(4) });
+      expect((await store.keptValues(planId, '2025-09-30')).size).toBe(0);
       // A new indicator takes the next id: the kept records stay the deleted one's.
       const next = await store.addIndicator(planId, 'A', indicator, alice);
       expect(next.ok && next.value.id).toBe('A:2');

@@ -664,6 +664,8 @@ export interface Store {
   keptIndicator(planId: string, indicatorId: string): Promise<KeptIndicator | undefined>;
   /** The ids of the plan's deleted indicators whose records are kept (every deleted indicator's: a deletion names each). */
   keptIndicatorIds(planId: string): Promise<ReadonlySet<string>>;
+  /** The deleted indicators' values kept in a period (it was closed or validated at the deletion), by indicator id; read-only. */
+  keptValues(planId: string, periodId: string): Promise<ReadonlyMap<string, MeasurementRecord>>;
   /**
    * The actuals recorded for an indicator in the periods still taking values (open or collecting),
    * by period date: what a new unit would have to read. Closed and validated periods are left out:

@@ -203,6 +203,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     expect(since.changes.find((c: any) => c.kind === 'indicator-removed' && c.code === 'A.3')).toMatchObject({ params: { beforeTarget: '10', beforeUnit: 'number' } });
     // A.3's June value, 5 against a target of 10, scored 0%: the performance June had, and has no more.
     expect(since.changes.find((c: any) => c.kind === 'performance' && c.code === 'A.3')).toMatchObject({ before: 0, after: null });
+    // Beside each deleted indicator's definition, the value its deletion kept, as the closing had it, with who entered it.
+    const keptOf = (doc: any, code: string) => doc.changes.filter((c: any) => c.kind === 'indicator-removed' && c.code === code).map((c: any) => [c.indicator, c.keptValue]);
+    const at = (iso: string) => expect.stringMatching(new RegExp(`^${iso}`));
+    expect(keptOf(since, 'A.3')).toEqual([[indicatorOf(juneTree, A31).name, { state: 'measured', actual: 5, actualText: '5', enteredBy: 'controller', enteredAt: at('20') }]]);
+    // B.1.1's first indicator had June's value; the others none, and nothing was kept of them.
+    const b11 = keptOf(since, 'B.1.1');
+    expect(b11[0]).toEqual([indicatorOf(juneTree, B111).name, { state: 'measured', actual: 7, actualText: '7.00%', enteredBy: 'referente', enteredAt: at('20') }]);
+    expect(b11.slice(1).map(([, kept]: any) => kept)).toEqual(b11.slice(1).map(() => undefined));
+    // The table's text in the reader's language: the percent as the Italian table prints it.
+    const italian = (await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true&lang=it`)).body;
+    expect(keptOf(italian, 'B.1.1')[0][1]).toMatchObject({ actual: 7, actualText: '7,00%' });
+    // The OIV reads it too; the public, reading the reopened June once its values are published, never.
+    expect(keptOf((await (await t.as('oiv')).get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`)).body, 'A.3')[0][1]).toMatchObject({ enteredBy: 'controller' });
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/publication`, { published: true }));
+    const publicSince = await anyone.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`);
+    ok(publicSince);
+    expect(keptOf(publicSince.body, 'A.3')).toEqual([[indicatorOf(juneTree, A31).name, undefined]]);
+    expect(publicSince.text).not.toContain('keptValue');
+    expect(publicSince.text).not.toContain('referente');
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/publication`, { published: false }));
     // And the kept records stay where they were: files, threads, still read-only.
     expect((await controller.get(`${value(A31, JUNE)}/attachments`)).body.map((f: any) => f.name)).toEqual(['presenze-giugno.pdf']);
     expect((await referente.get(`${value(B111, JUNE)}/comments`)).body).toHaveLength(2);

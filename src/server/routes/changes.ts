@@ -4,10 +4,10 @@
  * closed (what a reopening changed). The OIV and the controllo di gestione read it before
  * validating; the plan group lists the target and weight changes to disclose.
  */
-import { comparePlans, compareValueRecords, evaluatePlan, type PlanChange, type ValueRecord } from '../../core/index.js';
-import type { IndicatorMeta } from '../../store/index.js';
-import { type ChangesAnswer, ChangesAnswerSchema } from '../../contract/index.js';
-import { changesDocument } from '../../io/json.js';
+import { comparePlans, compareValueRecords, evaluatePlan, type Evaluation, type Language, type Plan, type PlanChange, type ValueRecord } from '../../core/index.js';
+import type { IndicatorMeta, MeasurementRecord } from '../../store/index.js';
+import { type ChangeDocument, type ChangesAnswer, ChangesAnswerSchema } from '../../contract/index.js';
+import { actualText, amountJson, changesDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
 import { currentUser } from '../auth.js';
 import { issueOf, refuse } from '../errors.js';
@@ -28,6 +28,30 @@ function withValueRecords(changes: readonly PlanChange[], records: readonly Plan
   for (let k = 0; k < changes.length; k++) if (changes[k]!.group === 'measurement') at = k + 1;
   if (at === -1) at = changes.length;
   return [...changes.slice(0, at), ...records, ...changes.slice(at)];
+}
+
+/**
+ * Each `indicator-removed` change whose indicator a revision deleted while the period was closed
+ * (its value kept, `kept-records.ts`) with that value beside its definition. The change names the
+ * indicator by its objective and name, not its id: a removed one is matched to the closing's
+ * deleted indicators of that objective and name, in the closing's order, as the comparison lists them.
+ */
+function withKeptValues(changes: ChangeDocument[], closing: Evaluation, later: Plan, kept: ReadonlyMap<string, MeasurementRecord>, language: Language): ChangeDocument[] {
+  if (kept.size === 0) return changes;
+  const present = new Set(later.nodes.flatMap((n) => n.indicators.map((i) => i.id)));
+  const deleted = closing.plan.nodes.flatMap((n) => n.indicators.filter((i) => kept.has(i.id) && !present.has(i.id)).map((i) => ({ code: n.code, indicator: i })));
+  return changes.map((c) => {
+    if (c.kind !== 'indicator-removed') return c;
+    const at = deleted.findIndex((d) => d.code === c.code && d.indicator.name === c.indicator);
+    if (at === -1) return c;
+    const { indicator } = deleted.splice(at, 1)[0]!;
+    const value = kept.get(indicator.id)!;
+    // A derived indicator's actual is made from its kept base measures, as the closing made it.
+    const derived = indicator.formula === null ? undefined : closing.indicator(indicator.id);
+    const state = derived?.state ?? value.state;
+    const actual = derived === undefined ? value.actual : derived.actual;
+    return { ...c, keptValue: { state, actual: amountJson(actual), actualText: actualText(state, actual, indicator.unit, language), enteredBy: value.enteredBy, enteredAt: value.enteredAt } };
+  });
 }
 
 export const changeRoutes: RouteModule = (api, deps) => {
@@ -74,11 +98,15 @@ export const changeRoutes: RouteModule = (api, deps) => {
         // only those is listed too, with the actuals (the public never reads them).
         const frozen = anonymous ? undefined : await store.frozenSnapshot(planId, closing.periodId, closing.seq);
         const records = frozen === undefined ? [] : compareValueRecords(later.snapshot.plan, valueRecords(frozen.indicators), valueRecords(later.snapshot.indicators));
-        const changes = comparePlans(evaluatePlan(closing.plan), later.evaluation);
+        const closed = evaluatePlan(closing.plan);
+        const document = changesDocument(withValueRecords(comparePlans(closed, later.evaluation), records), language);
+        // The deleted indicators' kept values, with who entered them: the office's record, never the public's.
+        const kept = anonymous ? new Map<string, MeasurementRecord>() : await store.keptValues(planId, closing.periodId);
         return reply(200, {
           before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, closedBy: closing.closedBy } },
           after: { planId, period: later.snapshot.period.id },
-          ...changesDocument(withValueRecords(changes, records), language),
+          ...document,
+          changes: withKeptValues(document.changes, closed, later.snapshot.plan, kept, language),
         } satisfies ChangesAnswer);
       }
       if (against === planId && requestedAgainstPeriod === undefined) {

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
-import type { ChangesResponse, Period, PlanSummary } from '../api/types.js';
+import type { Change, ChangesResponse, Period, PlanSummary } from '../api/types.js';
 import { groupChanges, kindKey, sideText } from './changes.js';
 import { useChanges, type ChangesParams } from './queries.js';
 import { momentText, useLang } from '../ui/format.js';
@@ -177,6 +177,21 @@ function resultOf(params: ChangesParams | null, read: ReturnType<typeof useChang
   return read.data === undefined ? { status: 'loading' } : { status: 'done', doc: read.data };
 }
 
+/**
+ * The value a deleted indicator had in the period, kept by its deletion: read-only beside its
+ * definition, as the closing had it, with who entered it.
+ */
+function KeptValue({ value, lang }: { value: NonNullable<Change['keptValue']>; lang: string }) {
+  const { t } = useTranslation();
+  // Nothing measured has no amount to print: the state says it.
+  const amount = value.actualText === '' ? t(`state.${value.state}`) : value.actualText;
+  return (
+    <div className="small text-muted" data-testid="changes-kept-value">
+      {t('changes.keptValue', { value: amount, user: value.enteredBy ?? '—', at: momentText(value.enteredAt, lang) })}
+    </div>
+  );
+}
+
 /** A labelled select of the comparison form. */
 function Choice({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }> }) {
   return (
@@ -267,7 +282,10 @@ function ChangesResult({
                     </th>
                     <td>{c.indicator ?? '—'}</td>
                     <td>{t(kindKey(c.kind))}</td>
-                    <td>{sideText(c, 'before', lang)}</td>
+                    <td>
+                      {sideText(c, 'before', lang)}
+                      {c.keptValue !== undefined && <KeptValue value={c.keptValue} lang={lang} />}
+                    </td>
                     <td>{sideText(c, 'after', lang)}</td>
                   </tr>
                 ))}

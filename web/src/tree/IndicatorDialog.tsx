@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { TreeDocument, TreeIndicator } from '../api/types.js';
 import { Dialog, FormAlert } from '../ui/Form.js';
 import { AssignmentFields } from '../units/AssignmentFields.js';
-import { DialogButtons, type ToolsProps } from './EditParts.js';
+import { useLang } from '../ui/format.js';
+import { DialogButtons, WeightsTotal, type ToolsProps } from './EditParts.js';
 import { BasicFields, FormulaFields, HorizonFields, ScoringFields, TargetField } from './IndicatorFields.js';
+import { weightsOffTotal } from './tree-edit.js';
 import { useIndicatorForm } from './useIndicatorForm.js';
 
 /** The plan's year, from its first period (the targets of the next two years are named by it); null when unknown. */
@@ -21,12 +23,15 @@ export function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator |
   const { t } = useTranslation();
   const { indicator } = props;
   const state = useIndicatorForm(props);
+  const lang = useLang();
   return (
     <Dialog title={indicator === undefined ? `${t('edit.addIndicator')} — ${props.objective.code}` : t('edit.editIndicator')} onClose={props.onClose} testId="indicator-dialog">
       <FormAlert errors={state.errors} {...(state.conflict ? { onReload: props.onChanged } : {})} />
       <form onSubmit={state.submit} className="albero-form" noValidate>
         <fieldset disabled={state.busy}>
           <BasicFields state={state} />
+          {/* What the objective's weights add up to with the weight being typed: said as it is typed. */}
+          <WeightsTotal code={props.objective.code} total={weightsOffTotal(props.objective, { indicatorId: indicator?.id, weight: state.form.weight, lang })} />
           <AssignmentFields prefix="ind-" unitId={state.unitId} personId={state.personId} onUnit={state.setUnitId} onPerson={state.setPersonId} errors={state.errors.fields} />
           <TargetField state={state} />
           <HorizonFields state={state} planYear={planYearOf(props.doc)} />

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { TreeDocument, TreeObjective } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
-import { nextChildCode, weightValue } from './tree-edit.js';
+import { nextChildCode, weightsOffTotal, weightValue } from './tree-edit.js';
 import { Dialog, Field, focusFirstError, FormAlert } from '../ui/Form.js';
 import { plainNumber, useLang, useLanguageChange } from '../ui/format.js';
 import { swapNotation } from '../ui/parse.js';
 import { AssignmentFields } from '../units/AssignmentFields.js';
-import { DialogButtons, useSave } from './EditParts.js';
+import { DialogButtons, useSave, WeightsTotal } from './EditParts.js';
 
 interface NodeDialogProps {
   planId: string;
@@ -86,6 +86,8 @@ export function NodeDialog(props: NodeDialogProps) {
       testId="node-dialog"
     >
       <FormAlert errors={errors} {...(conflict ? { onReload: props.onChanged } : {})} />
+      {/* The objective's own indicators' weights, changed in their dialogs: said here too, as its detail says it. */}
+      {mode === 'edit' && props.objective !== null && <WeightsTotal code={props.objective.code} total={weightsOffTotal(props.objective)} />}
       <form onSubmit={submit} className="albero-form" noValidate>
         <fieldset disabled={busy}>
           {mode === 'child' && (

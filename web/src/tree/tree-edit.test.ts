@@ -20,6 +20,7 @@ import {
   formulaChoices,
   unitChoices,
   weightValue,
+  weightsOffTotal,
 } from './tree-edit.js';
 import { UNITS } from '../../../src/core/model.js';
 
@@ -32,6 +33,41 @@ describe('nextChildCode', () => {
     expect(nextChildCode(plan, 'A.2')).toBe('A.2.2');
     expect(nextChildCode(plan, 'B')).toBe('B.1');
     expect(nextChildCode(plan, null)).toBe('C');
+  });
+});
+
+describe('weightsOffTotal', () => {
+  const objective = {
+    indicators: [
+      { id: 'A:1', weight: 60 },
+      { id: 'A:2', weight: 33.33 },
+      { id: 'A:3', weight: 6.67 },
+    ],
+  };
+  it("adds the typed weight to the others', exactly, and says nothing at 100", () => {
+    expect(weightsOffTotal(objective, { indicatorId: 'A:1', weight: '60', lang: 'it' })).toBeNull();
+    expect(weightsOffTotal(objective, { indicatorId: 'A:1', weight: '113', lang: 'it' })).toBe('153');
+    expect(weightsOffTotal(objective, { indicatorId: 'A:1', weight: '59,9', lang: 'it' })).toBe('99.9');
+    expect(weightsOffTotal(objective, { indicatorId: 'A:1', weight: '59.9%', lang: 'en' })).toBe('99.9');
+    // A new indicator adds to every one there.
+    expect(weightsOffTotal(objective, { indicatorId: undefined, weight: '10', lang: 'en' })).toBe('110');
+  });
+  it('without a weight typed, adds up the stored ones (an objective with none says nothing)', () => {
+    expect(weightsOffTotal(objective)).toBeNull();
+    expect(
+      weightsOffTotal({
+        indicators: [
+          { id: 'A:1', weight: 60 },
+          { id: 'A:2', weight: 93 },
+        ],
+      }),
+    ).toBe('153');
+    expect(weightsOffTotal({ indicators: [] })).toBeNull();
+  });
+  it('waits for a weight it can read', () => {
+    expect(weightsOffTotal(objective, { indicatorId: 'A:1', weight: '', lang: 'it' })).toBeNull();
+    expect(weightsOffTotal(objective, { indicatorId: 'A:1', weight: '59.9', lang: 'it' })).toBeNull();
+    expect(weightsOffTotal(objective, { indicatorId: 'A:1', weight: 'abc', lang: 'en' })).toBeNull();
   });
 });
 

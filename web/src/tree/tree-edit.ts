@@ -205,6 +205,30 @@ export function weightValue(text: string, lang: Lang): { value: string | null } 
   return 'problem' in read && read.problem === 'entry.invalidNumber' ? { problem: 'edit.errors.field.weight' } : read;
 }
 
+/**
+ * What an objective's indicators' weights add up to, as an exact decimal text, when that is not
+ * 100: the tree's `weights-not-100`, said where the office changes a weight. With `typed`, the
+ * weight being typed for one of them (a new one: `indicatorId` undefined) counts instead of its
+ * stored one, so it is said as the office types. Null when they add up to 100, when the objective
+ * has no indicator, or while the weight typed cannot be read (its field says why on saving).
+ * Never a reason not to save: an office fixes weights in steps.
+ *
+ * @example weightsOffTotal({ indicators: [{ id: 'A:1', weight: 60 }, { id: 'A:2', weight: 40 }] }, { indicatorId: 'A:1', weight: '113', lang: 'it' }) // '153'
+ */
+export function weightsOffTotal(
+  objective: { indicators: ReadonlyArray<Pick<TreeIndicator, 'id' | 'weight'>> },
+  typed?: { indicatorId: string | undefined; weight: string; lang: Lang },
+): string | null {
+  let total = dec(0);
+  if (typed !== undefined) {
+    const read = weightValue(typed.weight, typed.lang);
+    if ('problem' in read || read.value === null) return null;
+    total = dec(read.value);
+  } else if (objective.indicators.length === 0) return null;
+  for (const i of objective.indicators) if (i.id !== typed?.indicatorId) total = total.plus(dec(String(i.weight)));
+  return total.eq(100) ? null : total.toString();
+}
+
 /** A point's value as the API reads it: numbers as plain decimals (in `lang`'s notation), dates ISO, yes/no; null when unreadable or empty. */
 export function pointValue(text: string, unit: IndicatorForm['unit'], lang: Lang): string | null {
   return amountValue(text, unit, lang) ?? null;
