@@ -106,4 +106,42 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     expect(await page.locator('#period').inputValue()).toBe('2024-12-31');
   });
+
+  it("follows the period chosen in the address, and reads only the linked period's tree", async () => {
+    // Two periods the public reads: the year end (closed above) and the mid-year, published now.
+    const controller = await newPage();
+    contexts.push(controller.context);
+    await login(controller.page, 'controller');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    expect((await apiAs(controller.context, 'POST', `${plan}/periods/2024-06-30/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await apiAs(controller.context, 'POST', `${plan}/periods/2024-06-30/publication`, { published: true })).status).toBe(200);
+
+    const { context, page } = await newPage();
+    contexts.push(context);
+    const trees: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.endsWith('/tree')) trees.push(url.search);
+    });
+    await page.goto(`${world.server.url}/`);
+    const link = `${world.server.url}/plans/${encodeURIComponent(world.planId)}?period=2024-06-30`;
+    await page.goto(link);
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    expect(await page.locator('#period').inputValue()).toBe('2024-06-30');
+    // The default period (the year end, the latest published) was read first, then the one linked.
+    expect(trees).toEqual(['?period=2024-06-30']);
+
+    // Chosen in the selector, the period goes in the address: a reload, or the link copied, opens it.
+    await page.selectOption('#period', '2024-12-31');
+    await expect.poll(() => new URL(page.url()).search).toBe('?period=2024-12-31');
+    await expect.poll(() => page.locator('[data-testid=locked-by]').count()).toBe(1);
+    trees.length = 0;
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    expect(await page.locator('#period').inputValue()).toBe('2024-12-31');
+    expect(trees).toEqual(['?period=2024-12-31']);
+    // The choice replaced the address rather than adding one: back leaves the plan for the page before it.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+  });
 });

@@ -175,6 +175,48 @@ describe('the English report workbook saved as text by LibreOffice', () => {
   });
 });
 
+describe('a US date that is also an Italian one, in a table written the English way', () => {
+  /** An Italian-headed table: its dates and numbers as `dates` gives them; the second indicator's dates read either way. */
+  const written = (name: string, way: 'en' | 'it'): string =>
+    write(
+      name,
+      [
+        'Albero test',
+        '',
+        'Obiettivo\tIndicatore\tPeso\tTarget\tConsuntivo\tPerformance KPI\tPerformance Obiettivo',
+        'A - Servizi digitali\t\t\t\t\t\t',
+        way === 'en' ? '\tInvio della relazione\t50% <=\t09/30/2024\t10/15/2024\t0.00%\t' : '\tInvio della relazione\t50% <=\t30/09/2024\t15/10/2024\t0,00%\t',
+        `\tAvvio dello sportello\t50% <=\t03/05/2024\t03/04/2024\t${way === 'en' ? '100.00%' : '100,00%'}\t`,
+        '',
+      ].join('\n'),
+    );
+
+  it('each cell read day first is said at its line and column, in both languages', () => {
+    const path = written('date-us.txt', 'en');
+    const en = albero(['evaluate', path]);
+    expect(en.status).toBe(2);
+    // It said 09/30/2024 and 10/15/2024 at their cells, and read 03/05/2024 as 3 May without a word.
+    expect(en.stderr).toContain(
+      'date-us.txt:6 column Target: error: the Target "03/05/2024" is read as an Italian date, day first: 3 May 2024; but the table writes its numbers and dates the English way (such as "09/30/2024"), where it is 5 March 2024. If it is 5 March, write 05/03/2024; saved again with the Italian locale, the table writes every date day first [ambiguous-date]\n',
+    );
+    expect(en.stderr).toContain('date-us.txt:6 column Consuntivo: error: the Consuntivo "03/04/2024" is read as an Italian date, day first: 3 April 2024;');
+    const it = albero(['evaluate', path], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(
+      'date-us.txt:6 colonna Target: errore: il Target "03/05/2024" è letto come data italiana, giorno prima: 3 maggio 2024; ma la tabella scrive numeri e date all\'inglese (come "09/30/2024"), e all\'inglese è il 5 marzo 2024. Se è il 5 marzo, scriverla 05/03/2024; salvando la tabella con la lingua italiana ogni data è scritta giorno prima [ambiguous-date]\n',
+    );
+  });
+
+  it('an Italian table reads the same dates day first, as before, and says nothing of them', () => {
+    const run = albero(['evaluate', written('date-it.txt', 'it'), '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('ambiguous-date');
+    const indicator = (JSON.parse(run.stdout) as { objectives: { indicators: { name: string; targetText: string }[] }[] }).objectives[0]!.indicators[1]!;
+    expect(indicator).toMatchObject({ name: 'Avvio dello sportello', targetText: '03/05/2024' });
+  });
+});
+
 describe('the Italian report workbook saved as CSV by LibreOffice run without a locale', () => {
   const workbook = join(dir, 'italiano.xlsx');
   expect(albero(['report', FIXTURE, '--lang', 'it', '--output', workbook]).status).toBe(0);

@@ -4,6 +4,7 @@
  * no empty page and no half a site, and the file there before stays as it was. A standard output
  * that cannot be written is said in words with exit 2, not with Node's stack trace.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +69,45 @@ describe('an output the disk cannot hold whole: none written, the one before kep
     expect(pages()).toEqual({ ...published, 'index.html': 'la pagina di prima' });
     expect(readdirSync(site).sort()).toEqual(['2024', 'index.html']);
     expect(readdirSync(join(site, '2024')).every((name) => !name.startsWith('.'))).toBe(true);
+  });
+});
+
+describe('a write killed half-way: its temporary file goes with the next write there', () => {
+  /** A process writing `folder`'s output as `writeWhole` does (its `.part`, named by its pid), left running mid-write. */
+  async function writer(folder: string): Promise<{ child: ChildProcess; part: string }> {
+    const child = spawn(
+      process.execPath,
+      ['-e', `require('node:fs').writeFileSync(require('node:path').join(process.argv[1], '.albero-' + process.pid + '-0.part'), '%PDF-1.7 half'); setInterval(() => {}, 1000)`, folder],
+      { stdio: 'ignore' },
+    );
+    const part = `.albero-${child.pid}-0.part`;
+    for (let i = 0; i < 200 && !existsSync(join(folder, part)); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(readdirSync(folder)).toContain(part);
+    return { child, part };
+  }
+  async function kill(child: ChildProcess): Promise<void> {
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await gone;
+  }
+
+  it("report --output after a run killed mid-write: the dead one's .part removed, a running one's kept", async () => {
+    const folder = mkdtempSync(join(dir, 'killed-'));
+    const dead = await writer(folder);
+    await kill(dead.child);
+    const live = await writer(folder);
+    try {
+      const run = albero(['report', FIXTURE, '--output', join(folder, 'relazione.html')], IT);
+      expect(run.status, run.stderr).toBe(0);
+      // The killed run's hidden half file stayed beside the report for ever.
+      expect(readdirSync(folder).sort()).toEqual([live.part, 'relazione.html']);
+      expect(readFileSync(join(folder, live.part), 'utf8')).toBe('%PDF-1.7 half');
+    } finally {
+      await kill(live.child);
+    }
+    // Once that one is gone too, the next write removes its file as well.
+    expect(albero(['report', FIXTURE, '--output', join(folder, 'relazione.html')]).status).toBe(0);
+    expect(readdirSync(folder)).toEqual(['relazione.html']);
   });
 });
 

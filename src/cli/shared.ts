@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { realpathSync, statSync } from 'node:fs';
-import { chmod, rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, PLAN_YEARS, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
@@ -63,10 +63,13 @@ export function cannotWrite(file: string, error: unknown): string {
  * filled half-way left a truncated PDF, or an empty page, where the user looks for the report (and
  * over the one there before). A path that is not a plain file (`/dev/stdout`, a pipe) is written
  * straight, and a link is followed, so that it stays a link to the new file. The error is the
- * system's, for `cannotWrite`; the temporary files are gone by then.
+ * system's, for `cannotWrite`; the temporary files are gone by then. A process killed mid-write
+ * (SIGKILL, a power cut) could not remove its own: the next write in that folder does
+ * (`removeAbandoned`).
  */
 export async function writeWhole(files: readonly { path: string; data: Uint8Array | string }[]): Promise<void> {
   const staged: { temp: string; target: string }[] = [];
+  const cleaned = new Set<string>();
   try {
     for (const { path, data } of files) {
       const there = statSync(path, { throwIfNoEntry: false });
@@ -75,9 +78,15 @@ export async function writeWhole(files: readonly { path: string; data: Uint8Arra
         continue;
       }
       const target = there === undefined ? path : realpathSync(path);
-      // Short and fixed, so that a name near the system's limit still has room for it.
-      const temp = join(dirname(target), `.albero-${process.pid}-${staged.length}.part`);
+      const folder = dirname(target);
+      if (!cleaned.has(folder)) {
+        cleaned.add(folder);
+        await removeAbandoned(folder);
+      }
+      // Short and fixed, so that a name near the system's limit still has room for it; the pid says whose it is.
+      const temp = join(folder, `.albero-${process.pid}-${staged.length}.part`);
       staged.push({ temp, target });
+      writing.add(temp);
       await writeFile(temp, data, { flag: 'wx' });
       // A file replaced keeps its permissions (one the office shares stays shared).
       if (there !== undefined) await chmod(temp, there.mode & 0o7777);
@@ -89,7 +98,43 @@ export async function writeWhole(files: readonly { path: string; data: Uint8Arra
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => unlink(temp).catch(() => undefined)));
     throw error;
+  } finally {
+    for (const { temp } of staged) writing.delete(temp);
   }
+}
+
+/** A temporary file of `writeWhole`: `.albero-<pid of the process writing it>-<n>.part`. */
+const TEMPORARY = /^\.albero-(\d+)-\d+\.part$/;
+
+/** The temporary files this process is writing now; any other with its pid is a dead process's that had the same pid. */
+const writing = new Set<string>();
+
+/** Whether process `pid` runs on this machine: signal 0 asks without sending one (EPERM: it runs, as another user). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes from `folder` the temporary files left by writes whose process is gone: killed mid-write,
+ * it left a hidden `.part` beside the output, which nothing removed and the next write did not see.
+ * Told by the pid in the name: a running process's file is being written and stays. A folder that
+ * cannot be listed, or a file already gone, is no reason to fail the write itself.
+ */
+async function removeAbandoned(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(
+    names.map(async (name) => {
+      const pid = Number(TEMPORARY.exec(name)?.[1] ?? Number.NaN);
+      const path = join(folder, name);
+      if (!Number.isSafeInteger(pid) || writing.has(path) || (pid !== process.pid && running(pid))) return;
+      await unlink(path).catch(() => undefined);
+    }),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import './i18n.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, holdSession } from './api/client.js';
-import { planOfAddress } from './api/early.js';
+import { periodOfAddress, planOfAddress } from './api/early.js';
 import { keys, newQueryClient, readerOf, seedRead } from './api/queries.js';
 import type { Session } from './api/types.js';
 import { App, type FirstCache } from './App.js';
@@ -28,8 +28,9 @@ async function firstCache(known: Session | null): Promise<FirstCache | undefined
   if (encoded === null) return undefined;
   // As App.tsx reads the id from the address; the API client encodes it again into the same path as early.ts's.
   const planId = decodeURIComponent(encoded);
+  const period = periodOfAddress(window.location);
   const client = newQueryClient();
-  const reads = [seedRead(client, keys.plan(planId), api.plan(planId)), seedRead(client, keys.tree(planId, null), api.tree(planId))];
+  const reads = [seedRead(client, keys.plan(planId), api.plan(planId)), seedRead(client, keys.tree(planId, period), api.tree(planId, period))];
   await Promise.race([Promise.all(reads), late]);
   return { reader: readerOf(known?.user ?? null), client };
 }

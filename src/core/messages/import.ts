@@ -76,6 +76,13 @@ export function tableNotation(language: Language): Notation {
   return language === 'it' ? {} : { notation: language };
 }
 
+/** The months' names, for a date said in words where its digits are the question (`ambiguous-date`). */
+const MONTHS: Record<Language, readonly string[]> = {
+  it: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
 /** Why a Target or Consuntivo cell could not be read. */
 export type ValueProblem = 'not-a-date' | 'not-a-value';
 function valueProblem(p: CellText & Notation & { problem: ValueProblem; column?: string }, column: string, language: Language): string {
@@ -286,6 +293,17 @@ export const IMPORT_MESSAGES = defineMessages({
   'bare-percent-actual': message<Notation & { actual: string; target: string; reading: string }>({
     it: (p) => `${cellIt(p, 'actual')} ${p.actual} non ha il segno % ma il target ${p.target} è una percentuale: letto come ${decimalIn(p.reading, 'it')}%`,
     en: (p) => `the ${head(p, 'actual')} ${p.actual} has no % sign but the target ${p.target} is a percentage: read as ${decimalIn(p.reading, 'en')}%`,
+  }),
+  /**
+   * A date an Italian table reads day first (`03/05/2024`: 3 May) in a table whose other numbers and
+   * dates are written the English way (`example`, such as `12/31/2024`): there it is month first
+   * (5 March). Read either way, so nothing else would say it.
+   */
+  'ambiguous-date': message<{ column: LayoutColumn & ('target' | 'actual'); text: string; day: number; month: number; year: number; example: string }>({
+    it: (p) =>
+      `${cellIt({}, p.column)} "${p.text}" è letto come data italiana, giorno prima: ${p.day} ${MONTHS.it[p.month - 1]} ${p.year}; ma la tabella scrive numeri e date all'inglese (come "${p.example}"), e all'inglese è il ${p.month} ${MONTHS.it[p.day - 1]} ${p.year}. Se è il ${p.month} ${MONTHS.it[p.day - 1]}, scriverla ${twoDigits(p.month)}/${twoDigits(p.day)}/${p.year}; salvando la tabella con la lingua italiana ogni data è scritta giorno prima`,
+    en: (p) =>
+      `the ${head({}, p.column)} "${p.text}" is read as an Italian date, day first: ${p.day} ${MONTHS.en[p.month - 1]} ${p.year}; but the table writes its numbers and dates the English way (such as "${p.example}"), where it is ${p.month} ${MONTHS.en[p.day - 1]} ${p.year}. If it is ${p.month} ${MONTHS.en[p.day - 1]}, write ${twoDigits(p.month)}/${twoDigits(p.day)}/${p.year}; saved again with the Italian locale, the table writes every date day first`,
   }),
   'weights-not-100': message<{ code: string; total: string }>({
     it: (p) => `i pesi degli indicatori di ${p.code} sommano a ${p.total.replace('.', ',')}%, non 100%: sono riproporzionati`,

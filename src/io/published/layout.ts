@@ -182,6 +182,8 @@ interface DraftNode {
 interface CellReading {
   readonly value: CellValue;
   readonly measured: Measurement | null;
+  /** A date read day first that the English way reads month first (`03/05/2024`): `ambiguous-date`. */
+  readonly ambiguous?: { day: number; month: number; year: number };
 }
 
 /** A Peso cell read once per table; `whole` is its weight as a number when that is an integer, else NaN. */
@@ -259,6 +261,8 @@ export class LayoutReader {
   private englishOnly = 0;
   private englishExample = '';
   private italianOnly = 0;
+  /** Each Target and Consuntivo cell of an Italian table read as a date either way reads (`03/05/2024`), said once the table's way is known. */
+  private readonly ambiguousDates: { column: 'target' | 'actual'; text: string; date: { day: number; month: number; year: number }; at: SourceLocation }[] = [];
   /**
    * Cell text → its reading, for this table only. Tables repeat the same few weights, targets and
    * percentages thousands of times; parsing each once saves most of the work. Indicators with the
@@ -427,10 +431,16 @@ export class LayoutReader {
     if (reading === undefined) {
       const value = parseValueCell(text, this.language);
       this.notationOf(text, !('error' in value), () => !('error' in parseValueCell(text, 'en')) || parseItalianDate(text.replace(US_DATE, '$2/$1/$3')) !== null);
-      reading = 'error' in value ? { value, measured: null } : { value, measured: { state: 'measured', actual: value.amount } };
+      const ambiguous = this.language === 'it' && !('error' in value) && value.amount.kind === 'date' ? ambiguousDate(text) : undefined;
+      reading = 'error' in value ? { value, measured: null } : { value, measured: { state: 'measured', actual: value.amount }, ...(ambiguous === undefined ? {} : { ambiguous }) };
       readings.set(text, reading);
     }
     return reading;
+  }
+
+  /** Keeps where a date read either way was, for `ambiguous-date`: whether it is one to ask about depends on the whole table. */
+  private noteAmbiguous(reading: CellReading, column: 'target' | 'actual', text: string, row: LayoutRow): void {
+    if (reading.ambiguous !== undefined) this.ambiguousDates.push({ column, text, date: reading.ambiguous, at: row.at(LAYOUT_COLUMN[column]) });
   }
 
   /**
@@ -495,9 +505,13 @@ export class LayoutReader {
 
     let target: { amount: Amount; percent: boolean } | null = null;
     if (targetCell !== '') {
-      const parsed = this.value(targetCell, this.targets).value;
+      const reading = this.value(targetCell, this.targets);
+      const parsed = reading.value;
       if ('error' in parsed) this.valueError(parsed, 'unparsable-target', 'target', targetCell, row, 3);
-      else target = parsed;
+      else {
+        target = parsed;
+        this.noteAmbiguous(reading, 'target', targetCell, row);
+      }
     }
 
     const derived = profile.derivedName.test(name);
@@ -513,6 +527,7 @@ export class LayoutReader {
     } else {
       const reading = this.value(actualCell, this.actuals);
       const parsed = reading.value;
+      this.noteAmbiguous(reading, 'actual', actualCell, row);
       if ('error' in parsed) {
         this.valueError(parsed, 'unparsable-actual', 'actual', actualCell, row, 4);
         measurement = NOT_MEASURED;
@@ -610,6 +625,14 @@ export class LayoutReader {
       const file = issues.find((i) => i.location?.file !== undefined)?.location?.file;
       issues.unshift(problem('error', 'english-notation', { example: this.englishExample }, file === undefined ? {} : { file }));
     }
+    // A table whose texts lean English (`12/31/2024` refused at its cell) wrote `03/05/2024` month
+    // first too, most likely: read day first, it was 3 May where the table meant 5 March, and said
+    // nowhere. Each such cell is said, as an error: such a table is refused for its English cells
+    // (englishOnly counts refusals), and a refused table shows its errors alone; a warning would be
+    // hidden just where it matters. A table as Italian as English, or more, reads them as before.
+    if (this.englishOnly > this.italianOnly) {
+      for (const a of this.ambiguousDates) issues.push(problem('error', 'ambiguous-date', { column: a.column, text: a.text, ...a.date, example: this.englishExample }, a.at));
+    }
     return { value: { plan, stated, language: this.language }, issues };
   }
 }
@@ -651,6 +674,14 @@ function describe(origin: SourceLocation): { line: number } | { at: string } | R
 
 /** `12/31/2024`: a date in the English (US) order, month first; its Italian reading is the swap. */
 const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
+/** The Italian reading of a date text the English order reads as another date (both numbers 12 or less, and not equal); else undefined. */
+function ambiguousDate(text: string): { day: number; month: number; year: number } | undefined {
+  const match = US_DATE.exec(text);
+  if (match === null) return undefined;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return day <= 12 && month <= 12 && day !== month ? { day, month, year } : undefined;
+}
+
 /** A date's first number, which only the Italian order allows above 12. */
 const ITALIAN_DAY = /^\s*(\d{1,2})\/\d{1,2}\/\d{4}\s*$/;
 /** Texts only English reads from which an Italian table is said to be written the English way. */

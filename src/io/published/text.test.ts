@@ -293,6 +293,16 @@ describe('an Italian-headed table written the English way', () => {
     expect(found).toContain('unparsable-actual');
   });
 
+  it('a date either way reads (10/01/2024) is said at its cell, read day first as before', () => {
+    const { issues } = parsePublishedText(table('A.1 - Obiettivo||||||', '|Data inoltro|50% <=|09/30/2024|10/01/2024|0.00%|', '|Ore|50% >=|500.50|1,587.10|100.00%|'), 't.txt');
+    const ambiguous = issues.filter((i) => i.code === 'ambiguous-date');
+    expect(ambiguous.map((i) => [i.severity, i.location?.line, i.location?.column])).toEqual([['error', 5, 'Consuntivo']]);
+    expect(ambiguous[0]!.message).toContain('1 October 2024');
+    // In an Italian table the same date is 10 January, as it always was, and nothing is said of it.
+    const italian = parsePublishedText(table('A.1 - Obiettivo||||||', '|Data inoltro|50% <=|30/09/2024|10/01/2024|0,00%|', '|Altro|50% >=|1.5|2,5|0,00%|'), 't.txt');
+    expect(italian.issues.map((i) => i.code)).not.toContain('ambiguous-date');
+  });
+
   it('not when the Italian way is the table’s own (decimal commas, days after the 12th), nor in an English-headed table', () => {
     expect(codes(table('A.1 - Obiettivo||||||', '|Data|50% <=|30/09/2024|15/10/2024|0,00%|', '|Ore|50% >=|500,50|1.587,10|100,00%|', '|Altro|0% >=|1.5|2.5|0,00%|'))).not.toContain('english-notation');
     const english = table('A.1 - Objective||||||', '|Hours|100% >=|500.50|1,587.10|100.00%|').replace(HEADER, 'Objective\tIndicator\tWeight\tTarget\tActual\tKPI performance\tObjective performance');

@@ -41,6 +41,16 @@ export function planOfAddress(location: Pick<Location, 'pathname' | 'hash'>): st
   }
 }
 
+/**
+ * The period a page address names (`?period=`, a shared link's), or null: the server's default.
+ * early.ts, main.tsx and the plan's screen read it alike, so that the tree asked for early is the
+ * one the screen shows (it read the default period's first, and then the one named).
+ */
+export function periodOfAddress(location: Pick<Location, 'search'>): string | null {
+  const period = new URLSearchParams(location.search).get('period');
+  return period === null || period === '' ? null : period;
+}
+
 function start(path: string, lang: 'it' | 'en'): void {
   const response = fetch(path, { headers: { Accept: 'application/json', 'Accept-Language': lang }, credentials: 'same-origin' });
   // A read nobody takes must not report an unhandled rejection; whoever takes it sees the failure.
@@ -67,6 +77,8 @@ if (typeof window !== 'undefined' && typeof fetch === 'function') {
   const plan = planOfAddress(window.location);
   if (plan !== null) {
     start(`/api/plans/${plan}`, lang);
-    start(`/api/plans/${plan}/tree`, lang);
+    const period = periodOfAddress(window.location);
+    // As client.ts writes the query (`query({ period })`), so that `takeEarly` finds it.
+    start(`/api/plans/${plan}/tree${period === null ? '' : `?${new URLSearchParams({ period }).toString()}`}`, lang);
   }
 }

@@ -83,11 +83,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
                 key={p.id}
                 type="button"
                 className="btn btn-outline-primary btn-sm"
-                onClick={() => {
-                  // The address stops naming the unpublished period: a reload opens the one chosen.
-                  window.history.replaceState(null, '', `${window.location.pathname}?period=${encodeURIComponent(p.id)}`);
-                  reload(p.id);
-                }}
+                // The address stops naming the unpublished period (usePlanData): a reload opens the one chosen.
+                onClick={() => reload(p.id)}
               >
                 {t('period.openPublished', { label: p.label })}
               </button>

@@ -5,6 +5,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.js';
+import { periodOfAddress } from '../api/early.js';
 import { keys, unlessSeeded, usePlanWritten } from '../api/queries.js';
 import type { TreeChanges, TreeDocument } from '../api/types.js';
 import { applyChanges } from '../tree/tree-changes.js';
@@ -12,7 +13,18 @@ import { applyChanges } from '../tree/tree-changes.js';
 export function usePlanData(planId: string) {
   const client = useQueryClient();
   // null: the period the server opens by default, until the reader picks one; a shared link's `?period=` opens that one.
-  const [requested, setRequested] = useState<string | null>(() => new URLSearchParams(window.location.search).get('period'));
+  const [requested, setRequested] = useState<string | null>(() => periodOfAddress(window.location));
+  // The address follows the period asked for, so that a reload or a link copied from it opens the
+  // same period (it kept the first one's, or none). Replaced, not pushed: the period is a view of
+  // this screen, so the back button leaves the plan as it came, rather than stepping through periods.
+  useEffect(() => {
+    if (periodOfAddress(window.location) === requested) return;
+    const params = new URLSearchParams(window.location.search);
+    if (requested === null) params.delete('period');
+    else params.set('period', requested);
+    const search = params.toString();
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search === '' ? '' : `?${search}`}${window.location.hash}`);
+  }, [requested]);
   // Opened from the plan's address, both may be in before the first render (main.tsx seeds them).
   const planQuery = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId), refetchOnMount: unlessSeeded });
   // The previous period's tree stays on screen while the next one is read, as before the cache.
