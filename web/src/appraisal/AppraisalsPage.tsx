@@ -101,7 +101,11 @@ export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
                 <td>{f.evaluator.displayName}</td>
                 <td>{f.categoryLabel}</td>
                 <td>{f.stateLabel}</td>
-                <td className="text-end">{f.score === null ? '—' : percent(f.score, lang)}</td>
+                <td className="text-end">
+                  {f.score === null ? '—' : percent(f.score, lang)}
+                  {/* Before the evaluation the score may still move and has no band yet: said, not left to be read as final. */}
+                  {f.score !== null && !f.frozen && <small className="d-block text-body-secondary">{t('appraisal.form.provisional')}</small>}
+                </td>
                 <td>{f.band ?? '—'}</td>
               </tr>
             ))}
