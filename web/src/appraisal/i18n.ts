@@ -128,6 +128,7 @@ const it = {
     aggregates: 'Distribuzione anonima (XLSX)',
     opendata: 'Dati aperti (CSV)',
     extra: '+1 centesimo (resto)',
+    fundCents: 'Il fondo è in euro, senza segno e con al più due decimali (es. 12.345,67).',
   },
   smvp: {
     nav: 'SMVP',
@@ -320,6 +321,7 @@ const en: typeof it = {
     aggregates: 'Anonymised distribution (XLSX)',
     opendata: 'Open data (CSV)',
     extra: '+1 cent (remainder)',
+    fundCents: 'The fund is in euros, with no sign and at most two decimals (e.g. 12,345.67).',
   },
   smvp: {
     nav: 'SMVP',
