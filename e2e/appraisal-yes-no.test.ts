@@ -4,7 +4,10 @@
  * the target is chosen as "sì" or "no" ("yes"/"no" in English), and the form is saved with "=".
  * Before the evaluation the score is said provisional with no band, on the form and in the list;
  * the evaluation gives the band. Before, a comparator select let "≥ no" be chosen (met by any
- * answer) and a draft showed its band as if final.
+ * answer) and a draft showed its band as if final. A save refused because HR changed the form
+ * meanwhile says when, keeps what was typed until the form is reloaded, and its 409 carries the
+ * clash (version, state, time), not the form (before: the whole stored form, and "reloaded" said of
+ * a form that was not).
  */
 import { describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../src/core/appraisal/index.js';
@@ -77,5 +80,30 @@ describe('a yes/no objective and a provisional score on the appraisal screen', {
     await ev.page.getByLabel('Unit 1', { exact: true }).selectOption('number');
     expect(await ev.page.getByLabel('Comparison 1', { exact: true }).inputValue()).toBe('>=');
     expect(await ev.page.getByLabel('Target 1', { exact: true }).inputValue()).toBe('');
+
+    // HR changes the objective meanwhile: the evaluator's save is refused, said with when, and what was typed stays;
+    // the refusal carries the clash, not the form.
+    const current = (await apiAs(hr.context, 'GET', `/api/appraisals/${id}`)).body as { version: number; objectives: Record<string, unknown>[] };
+    const renamed = await apiAs(hr.context, 'PATCH', `/api/appraisals/${id}`, { version: current.version, objectives: [{ ...current.objectives[0], title: 'Nessun reclamo fondato nel 2024' }] });
+    expect(renamed.status).toBe(200);
+    await ev.page.getByLabel('Unit 1', { exact: true }).selectOption('boolean');
+    await ev.page.getByLabel('Target 1', { exact: true }).selectOption('yes');
+    const refused = ev.page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/appraisals/${id}`));
+    await ev.page.click('[data-testid=save-objectives]');
+    const answer = await refused;
+    expect(answer.status()).toBe(409);
+    const body = (await answer.json()) as { error: { details: Record<string, unknown> } };
+    expect(Object.keys(body.error.details).sort()).toEqual(['state', 'updatedAt', 'version']);
+    expect(JSON.stringify(body)).not.toContain('reclamo');
+    await expect
+      .poll(() => ev.page.locator('[data-testid=form-clash]').innerText())
+      .toMatch(/^The form was changed by someone else on \d\d\/\d\d\/2\d{3} at \d\d:\d\d, after you opened it: nothing was saved\./);
+    expect(await ev.page.getByLabel('Target 1', { exact: true }).inputValue()).toBe('yes');
+    expect(await ev.page.getByLabel('Objective 1', { exact: true }).inputValue()).toBe('Nessun reclamo fondato');
+    await expectAccessible(ev.page, 'a save refused: the form changed meanwhile');
+    await ev.page.click('[data-testid=form-reload]');
+    await expect.poll(() => ev.page.getByLabel('Objective 1', { exact: true }).inputValue()).toBe('Nessun reclamo fondato nel 2024');
+    expect(await ev.page.getByLabel('Target 1', { exact: true }).inputValue()).toBe('no');
+    expect(await ev.page.locator('[data-testid=form-clash]').count()).toBe(0);
   });
 });

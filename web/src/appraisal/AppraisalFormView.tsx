@@ -59,6 +59,9 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const [outcome, setOutcome] = useState<'confirmed' | 'revised'>('confirmed');
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setError] = useState<string | null>(null);
+  // A save refused because the form changed meanwhile (409): when, from the refusal's details (never the form itself).
+  // What was typed stays on the screen until the reader reloads the form.
+  const [clash, setClash] = useState<{ at: string } | null>(null);
   const error = actionError ?? (read.error === null ? null : errorText(read.error));
   // The editable objectives and ratings start from each form the server gives (a read, a write's
   // answer), set while rendering rather than in an effect so no frame shows the old ones.
@@ -83,12 +86,18 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   async function run(work: () => Promise<AppraisalForm>, done: (f: AppraisalForm) => string) {
     setError(null);
     setMessage(null);
+    setClash(null);
     try {
       const f = await work();
       written(f, lang);
       setText('');
       setMessage(done(f));
     } catch (e) {
+      const changedAt = e instanceof ApiError && e.status === 409 && e.code === 'conflict' ? e.body?.error.details?.updatedAt : undefined;
+      if (typeof changedAt === 'string') {
+        setClash({ at: changedAt });
+        return;
+      }
       // A refusal naming a field of this screen (an objective's title, the interview's note) is said
       // at that field, which takes the focus; only the rest goes above the form.
       const atFields = e instanceof ApiError ? fieldsOfRefusal(issuesByField(e.body)) : {};
@@ -166,6 +175,22 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           <p className="alert alert-danger" role="alert" data-testid="form-error">
             {error}
           </p>
+        )}
+        {clash !== null && (
+          <div className="alert alert-warning" role="alert" data-testid="form-clash">
+            <p className="mb-2">{t('appraisal.form.clash', { day: day(clash.at), time: new Date(clash.at).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit' }) })}</p>
+            <button
+              type="button"
+              className="btn btn-sm btn-outline-primary"
+              data-testid="form-reload"
+              onClick={() => {
+                setClash(null);
+                void read.refetch();
+              }}
+            >
+              {t('appraisal.form.reload')}
+            </button>
+          </div>
         )}
       </div>
 
