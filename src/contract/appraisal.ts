@@ -27,7 +27,10 @@ export const AppraisalPersonSchema = z.strictObject({ id: z.string(), username: 
 /** What the reader may do with a form: the parts they may edit and the steps they may take. */
 export const FormMaySchema = z.strictObject({ read: z.literal(true), edit: z.array(FormPartSchema), actions: z.array(FormActionSchema), relations: z.array(FormRelationSchema) });
 
-/** `GET /api/appraisals`: a form as listed, with its score and band (live until evaluated, then frozen). */
+/**
+ * `GET /api/appraisals`: a form as listed, with its score (live until evaluated, then frozen:
+ * `frozen`) and its band, which only an evaluated form has (before, the score is provisional).
+ */
 export const FormSummarySchema = z.strictObject({
   id: z.string(),
   year: z.number().int(),
@@ -40,6 +43,7 @@ export const FormSummarySchema = z.strictObject({
   evaluator: PersonRefSchema,
   score: z.number().nullable(),
   band: z.string().nullable(),
+  frozen: z.boolean(),
   complete: z.boolean(),
   may: FormMaySchema,
 });
@@ -103,6 +107,7 @@ export const FormRecordSchema = z.strictObject({
 
 /** The form's score explained: components, objectives, behaviours, units, the steps in words, the issues. */
 export const FormResultSchema = z.strictObject({
+  /** true once evaluated; before, the score is provisional and `band` is null (core/appraisal/form.ts `provisional`). */
   frozen: z.boolean(),
   /** Where the body's and units' figures come from, and that said in the reader's language; null without a plan. */
   org: z.strictObject({ source: OrgSourceSchema, text: z.string() }).nullable(),

@@ -22,9 +22,13 @@ export const APPRAISAL_FORBIDDEN = defineMessages({
   }),
   'appraisal-part': message<{ part: string; state: string }>({
     it: (p) =>
-      `non puoi modificare ${({ objectives: 'gli obiettivi', measurements: 'i consuntivi', ratings: 'i giudizi', assignments: 'le assegnazioni', evaluator: 'il valutatore', plan: 'il piano' } as Record<string, string>)[p.part] ?? p.part} di una scheda in questa fase`,
+      p.part === 'form'
+        ? 'non puoi modificare nulla di una scheda in questa fase'
+        : `non puoi modificare ${({ objectives: 'gli obiettivi', measurements: 'i consuntivi', ratings: 'i giudizi', assignments: 'le assegnazioni', evaluator: 'il valutatore', plan: 'il piano' } as Record<string, string>)[p.part] ?? p.part} di una scheda in questa fase`,
     en: (p) =>
-      `you may not change ${({ objectives: 'the objectives', measurements: 'the actuals', ratings: 'the ratings', assignments: 'the unit assignments', evaluator: 'the evaluator', plan: 'the plan' } as Record<string, string>)[p.part] ?? p.part} of a form in the state "${p.state}"`,
+      p.part === 'form'
+        ? `you may change nothing of a form in the state "${p.state}"`
+        : `you may not change ${({ objectives: 'the objectives', measurements: 'the actuals', ratings: 'the ratings', assignments: 'the unit assignments', evaluator: 'the evaluator', plan: 'the plan' } as Record<string, string>)[p.part] ?? p.part} of a form in the state "${p.state}"`,
   }),
   'appraisal-step': message<{ action: string }>({ it: () => 'questo passo della scheda non spetta a te', en: (p) => `this step (${p.action}) of the form is not yours to take` }),
 });
@@ -47,6 +51,10 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
   'objective-target-year': message<{ date: string; year: number }>({
     it: (p) => `la data obiettivo ${formatItalianDate(p.date)} non è nel ${p.year}: la scheda valuta gli obiettivi da raggiungere entro l'anno`,
     en: (p) => `the target date ${formatItalianDate(p.date)} is not in ${p.year}: the form appraises objectives due within its year`,
+  }),
+  'objective-yes-no-comparator': message<{ comparator: string }>({
+    it: (p) => `"${p.comparator}" non vale per un obiettivo sì/no: il target è la risposta attesa, non una soglia, e si confronta solo con "="`,
+    en: (p) => `"${p.comparator}" does not apply to a yes/no objective: its target is the answer wanted, not a threshold, compared with "=" only`,
   }),
   'objective-value': message<AmountProblem>({ it: (p) => `il valore non è valido: serve ${amountWords(p, 'it')}`, en: (p) => `expected ${amountWords(p, 'en')}` }),
   'smvp-missing': message<{ organisation: string; year: number }>({

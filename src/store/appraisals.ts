@@ -123,6 +123,11 @@ function formRecord(r: Row): FormRecord {
   };
 }
 
+/** What a stale save of a form is told of the form as it is now (a 409's `details`): enough to say the clash, nothing of its content. */
+export function formClash(f: Pick<FormRecord, 'version' | 'state' | 'updatedAt'>): { version: number; state: FormState; updatedAt: string } {
+  return { version: f.version, state: f.state, updatedAt: f.updatedAt };
+}
+
 function formJson(f: FormRecord): Record<string, unknown> {
   return { personId: f.personId, evaluatorId: f.evaluatorId, category: f.category, planId: f.planId, state: f.state, document: f.document, version: f.version };
 }
@@ -255,13 +260,14 @@ export class SqlAppraisals implements AppraisalStore {
       const r = await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?${forUpdate(this.db)}`, [id]);
       if (r === undefined) return fail<FormRecord>('not-found', `there is no form with the id ${id}`, undefined, { appraisal: 'form-not-found', id });
       const before = formRecord(r);
+      // The conflict says what the clash is (the version, state and time the form has now), not the form:
+      // it goes to whoever sent the stale save, and a form is personal data read through its view alone.
       if (before.version !== expectedVersion)
-        return fail<FormRecord>(
-          'conflict',
-          `the form was changed meanwhile (version ${before.version}, not ${expectedVersion}): reload it`,
-          { current: before },
-          { appraisal: 'form-changed', version: before.version, sent: expectedVersion },
-        );
+        return fail<FormRecord>('conflict', `the form was changed meanwhile (version ${before.version}, not ${expectedVersion}): reload it`, formClash(before), {
+          appraisal: 'form-changed',
+          version: before.version,
+          sent: expectedVersion,
+        });
       const changed = await tx.run(
         `UPDATE appraisal_forms SET evaluator_id = ?, category = ?, plan_id = ?, state = ?, document = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
         [

@@ -63,7 +63,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('own ranges and appraisal results
     expect(here.result.components.find((c: any) => c.kind === 'unit').score).toBe(80);
     expect(there.result.components).toEqual(here.result.components);
     expect(there.result.score).toBe(here.result.score);
-    expect(there.listed).toEqual({ score: here.result.score, band: here.result.band.label });
+    // A form not yet evaluated: no band, in the list as in the form.
+    expect(there.listed).toEqual({ score: here.result.score, band: null });
+    expect(here.result.band).toBeNull();
     expect(here.listed).toEqual(there.listed);
     expect(here.validated.components.find((c: any) => c.kind === 'unit').score).toBe(40);
     expect(there.validated.components).toEqual(here.validated.components);

@@ -394,13 +394,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(r.body.result.components.find((c: any) => c.kind === 'objectives').score).toBe(94);
     expect(r.body.result.components.find((c: any) => c.kind === 'behaviours').score).toBe(87);
     expect(r.body.result.complete).toBe(true);
-    expect(r.body.result.steps.at(-1).text).toMatch(/^Final score = /);
-    expect((await evaluator.get(`/api/appraisals/${formId}?lang=it`)).body.result.steps.at(-1).text).toMatch(/^Punteggio finale = .*fascia «/);
+    // Not evaluated yet: a provisional score, no band (the evaluation gives it).
+    expect(r.body.result.band).toBeNull();
+    expect(r.body.result.steps.at(-1).text).toMatch(/^Provisional score = /);
+    expect((await evaluator.get(`/api/appraisals/${formId}?lang=it`)).body.result.steps.at(-1).text).toMatch(/^Punteggio provvisorio = .*la fascia si attribuisce con la valutazione/);
     const live = r.body.result.score;
 
     r = await evaluator.request('POST', `/api/appraisals/${formId}/actions`, { action: 'evaluate', version: r.body.version });
     expect(r.status, r.text).toBe(200);
-    expect(r.body).toMatchObject({ state: 'evaluated', result: { frozen: true, score: live } });
+    expect(r.body).toMatchObject({ state: 'evaluated', result: { frozen: true, score: live, band: { label: expect.any(String) } } });
+    expect((await evaluator.get(`/api/appraisals/${formId}?lang=it`)).body.result.steps.at(-1).text).toMatch(/^Punteggio finale = .*fascia «/);
     expect((await evaluator.request('PATCH', `/api/appraisals/${formId}`, { version: r.body.version, ratings: { C1: 1 } })).status).toBe(403);
 
     // The tree changes after the evaluation: the frozen score does not move.

@@ -477,6 +477,9 @@ describe('the bonus fund', () => {
     expect(parseCents('12.345,67')).toBe(1234567n);
     expect(parseCents('12345.6')).toBe(1234560n);
     expect(parseCents(100)).toBe(10000n);
+    // A number with three decimals is not Italian thousands: refused, not a thousand times the fund.
+    expect(parseCents(10.555)).toBeNull();
+    expect(parseCents(1.5)).toBe(150n);
     expect(parseCents('1,234')).toBeNull();
     expect(parseCents('-5')).toBeNull();
     expect(formatCents(1234567n)).toBe('12.345,67');

@@ -100,7 +100,10 @@ export function distributeFund(fundCents: bigint, claims: readonly Claim[]): Dis
 /** Euros as text (`"12.345,67"`, `"12345.67"`, a JSON number) to whole cents; null when not a sum of money. */
 export function parseCents(value: unknown): bigint | null {
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : typeof value === 'string' ? value.trim().replace(/^€\s*/, '') : '';
-  const normal = /^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(text) ? text.replace(/\./g, '').replace(',', '.') : text.replace(',', '.');
+  // Points as the thousands of Italian notation only in text: a JSON number 10.555 is ten euros and a half cent too many
+  // (refused), not 10.555,00 euros.
+  const grouped = typeof value === 'string' && /^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(text);
+  const normal = grouped ? text.replace(/\./g, '').replace(',', '.') : text.replace(',', '.');
   if (!/^\d+(\.\d{1,2})?$/.test(normal)) return null;
   return BigInt(new Decimal(normal).times(100).toFixed(0));
 }

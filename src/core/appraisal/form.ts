@@ -210,6 +210,15 @@ export interface ComputeOptions {
    * and the band; writing their explanations in two languages was a third of its cost.
    */
   readonly explain?: boolean;
+  /**
+   * true: the form is not evaluated yet, so its score is provisional and no band is given (`band`
+   * null, the final step says "provisional" and names no band). The band is the evaluation's
+   * outcome: it sets the person's bonus coefficient and is what the evaluation tells them, and a
+   * form with ratings still to give and actuals still to come would show a band it may not keep,
+   * read by the person as their rating before the evaluator has given one. The score stays, said
+   * provisional, for the evaluator and HR to follow the year.
+   */
+  readonly provisional?: boolean;
 }
 
 /** Computes a form under the SMVP, with the organisational results taken from the tree. */
@@ -422,20 +431,30 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
     if (c.score === null) issues.push(problem('warning', 'component-missing', { component: c.kind }, { field: `components.${c.kind}` }));
   }
   const score = counted.length === 0 ? null : components.reduce((t, c) => (c.points === null ? t : t.plus(c.points)), ZERO);
-  const band = score === null ? null : bandOf(score, scheme.bands);
+  const band = score === null || options.provisional === true ? null : bandOf(score, scheme.bands);
   if (explain && score !== null) {
     const points = components.filter((c) => c.points !== null).map((c) => num(c.points!));
     const [sum, total] = [{ it: points.map((p) => p.it).join(' + '), en: points.map((p) => p.en).join(' + ') }, pct(score)];
-    const none = { it: '', en: '' };
-    const [min, max, share] = band === null ? [none, none, none] : [num(band.min), num(band.max), pct(band.share)];
-    const name = quoted(band?.label ?? '');
-    steps.push(
-      step(
-        'final',
-        `Punteggio finale = ${sum.it} = ${total.it}${band === null ? '' : `: fascia ${name.it} (${min.it}–${max.it}), coefficiente di premio ${share.it}`}.`,
-        `Final score = ${sum.en} = ${total.en}${band === null ? '' : `: band ${name.en} (${min.en}–${max.en}), bonus coefficient ${share.en}`}.`,
-      ),
-    );
+    if (options.provisional === true) {
+      steps.push(
+        step(
+          'provisional',
+          `Punteggio provvisorio = ${sum.it} = ${total.it}: la fascia si attribuisce con la valutazione.`,
+          `Provisional score = ${sum.en} = ${total.en}: the band is given with the evaluation.`,
+        ),
+      );
+    } else {
+      const none = { it: '', en: '' };
+      const [min, max, share] = band === null ? [none, none, none] : [num(band.min), num(band.max), pct(band.share)];
+      const name = quoted(band?.label ?? '');
+      steps.push(
+        step(
+          'final',
+          `Punteggio finale = ${sum.it} = ${total.it}${band === null ? '' : `: fascia ${name.it} (${min.it}–${max.it}), coefficiente di premio ${share.it}`}.`,
+          `Final score = ${sum.en} = ${total.en}${band === null ? '' : `: band ${name.en} (${min.en}–${max.en}), bonus coefficient ${share.en}`}.`,
+        ),
+      );
+    }
   }
   if (issues.some((i) => i.severity === 'error')) complete = false;
   return { score, band, components, objectives, behaviours, units, presenceDays: pr.presenceDays, daysInYear: yearDays, steps, issues, complete };

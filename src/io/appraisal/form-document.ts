@@ -108,7 +108,8 @@ const WORDS = {
     outcome: { confirmed: 'valutazione confermata', revised: 'valutazione rivista' } as Record<string, string>,
     reopened: 'Riapertura',
     finalised: 'Definitiva',
-    provisional: 'Punteggio provvisorio: la scheda non è ancora valutata.',
+    provisionalScore: 'Punteggio provvisorio',
+    provisional: 'La scheda non è ancora valutata: il punteggio è provvisorio e la fascia si attribuisce con la valutazione.',
     noSmvp: 'Manca il Sistema di misurazione e valutazione per questo anno: nessun punteggio.',
     signEvaluator: 'Firma del valutatore',
     signPerson: 'Firma del valutato (per presa visione)',
@@ -152,7 +153,8 @@ const WORDS = {
     outcome: { confirmed: 'appraisal confirmed', revised: 'appraisal revised' } as Record<string, string>,
     reopened: 'Reopened',
     finalised: 'Final',
-    provisional: 'Provisional score: the form is not evaluated yet.',
+    provisionalScore: 'Provisional score',
+    provisional: 'The form is not evaluated yet: the score is provisional and the band is given with the evaluation.',
     noSmvp: 'There is no measurement system (SMVP) for this year: no score.',
     signEvaluator: 'Evaluator’s signature',
     signPerson: 'Appraisee’s signature (seen)',
@@ -291,10 +293,12 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
     );
     // Said under the components, before the score: whoever signs knows which figures the organisational ones are.
     if (r.org !== null) out.push({ heading: w.orgSource, lines: [r.org.text] });
+    // Before the evaluation the score is provisional and has no band (core/appraisal/form.ts `provisional`): not headed "final".
+    const scoreName = r.frozen ? w.final : w.provisionalScore;
     out.push({
-      heading: w.final,
+      heading: scoreName,
       lines: [
-        `${w.final}: ${pct(r.score, lang)}${r.band === null ? '' : ` — ${w.band} ${w.quote[0]}${r.band.label}${w.quote[1]}, ${w.share} ${pct(r.band.share, lang)}`}`,
+        `${scoreName}: ${pct(r.score, lang)}${r.band === null ? '' : ` — ${w.band} ${w.quote[0]}${r.band.label}${w.quote[1]}, ${w.share} ${pct(r.band.share, lang)}`}`,
         ...(r.frozen ? [] : [w.provisional]),
       ],
     });

@@ -147,8 +147,18 @@ export function emptyDocument(): FormDocument {
   };
 }
 
+/**
+ * The form's document as stored, with one reading of an older form: a yes/no objective stored
+ * with "≥" or "≤" (accepted before such a comparator was refused) is read as "=" while the form
+ * is not yet evaluated, so its score says whether the answer wanted was given ("≥ no" was met by
+ * any answer) and the form's next save stores "=" (the trail shows the change). An evaluated form
+ * keeps its comparator as stored: its score was signed and frozen as then computed, and a reading
+ * that moved it would contradict the record; only a conciliation or a reopening revises it.
+ */
 export function documentOf(form: FormRecord): FormDocument {
-  return { ...emptyDocument(), ...(form.document as Partial<FormDocument>) };
+  const doc: FormDocument = { ...emptyDocument(), ...(form.document as Partial<FormDocument>) };
+  if (doc.evaluation !== null || !doc.objectives.some((o) => o.unit === 'boolean' && o.comparator !== '=')) return doc;
+  return { ...doc, objectives: doc.objectives.map((o) => (o.unit === 'boolean' ? { ...o, comparator: '=' } : o)) };
 }
 
 /**
@@ -211,6 +221,8 @@ export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBod
     if (o.weight.lessThan(0) || o.weight.greaterThan(100)) throw invalid(`objectives.${i}.weight`, 'objective-weight-range', {});
     if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) throw invalid(`objectives.${i}.actual`, 'objective-actual-missing', {});
     if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') throw invalid(`objectives.${i}.reason`, 'objective-reason-missing', {});
+    // A yes/no target is the answer wanted: "≥ no" (or "≤ sì") would be met by any answer, and "≥ sì" only says "= sì" otherwise.
+    if (o.unit === 'boolean' && o.comparator !== undefined && o.comparator !== '=') throw invalid(`objectives.${i}.comparator`, 'objective-yes-no-comparator', { comparator: o.comparator }, 422);
     const target = storedAmount(o.target, o.unit, `objectives.${i}.target`);
     checkTargetYear(target, year, `objectives.${i}.target`);
     return {
@@ -389,7 +401,7 @@ export class ListScores {
     const key = `${form.version}\u0000${found.version}\u0000${live?.key ?? 'frozen'}`;
     const hit = this.byForm.get(form.id);
     if (hit !== undefined && hit.key === key) return hit.score;
-    const r = computeForm(found.smvp, formInput(form, doc, await orgs.unitNames(store)), org, { explain: false });
+    const r = computeForm(found.smvp, formInput(form, doc, await orgs.unitNames(store)), org, { explain: false, provisional: frozen === null });
     const score: ListedScore = { score: num(r.score), band: r.band?.label ?? null, complete: r.complete };
     if (this.byForm.size >= this.limit) this.byForm.clear();
     this.byForm.set(form.id, { key, score });
@@ -486,7 +498,8 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   const source = live === null ? (form.planId === null ? null : (doc.evaluation!.org.source ?? { kind: 'reported', relazione: null })) : live.source;
   const objectives = live === null ? frozenObjectives(doc) : live.detail === undefined ? null : new Map([...live.detail].map(([unit, d]) => [unit, d.objectives]));
   return {
-    result: computeForm(found.smvp, formInput(form, doc, unitNames), frozen ?? live!),
+    // Not yet evaluated: a provisional score, no band (core/appraisal/form.ts `provisional` says why).
+    result: computeForm(found.smvp, formInput(form, doc, unitNames), frozen ?? live!, { provisional: frozen === null }),
     smvp: found.smvp,
     smvpVersion: found.version,
     frozen: frozen !== null,

@@ -21,7 +21,7 @@ import {
   type StaffCategory,
 } from '../../core/appraisal/index.js';
 import { AppraisalFormSchema, AppraisalPersonSchema, FormSummarySchema, FormTrailEntrySchema, type FormSummary } from '../../contract/index.js';
-import type { FormRecord, Store, UserRecord } from '../../store/index.js';
+import { formClash, type FormRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
@@ -152,6 +152,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       // The score and band only (no explanation, no view of the whole form), kept per form while its inputs stay the same.
       for (const form of forms) {
         const listed = await scores.of(store, orgs, form);
+        const doc = documentOf(form);
         out.push({
           id: form.id,
           year: form.year,
@@ -163,7 +164,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           person: person(users.get(form.personId), form.personId),
           evaluator: person(users.get(form.evaluatorId), form.evaluatorId),
           ...listed,
-          may: mayOf(form, documentOf(form), user),
+          frozen: doc.evaluation !== null,
+          may: mayOf(form, doc, user),
         });
       }
       return reply(200, out);
@@ -253,7 +255,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'may not change that part now',
         404: 'unknown form',
-        409: 'stale version',
+        409: 'stale version (details: the version, state and time of the form as it is now; nothing of its content)',
         422: "a rating outside the scale, a behaviour not in the scheme, self-evaluation, a plan not of the form's year, an assignment the year cannot count, an objective's date target outside the form's year",
       },
     },
@@ -303,6 +305,9 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         }
         doc.ratings = { ...input.ratings };
       }
+      // Every part named passed `need`: a reader who may change nothing now (the person, the OIV) named none, and
+      // writes nothing either (a change naming no part would still make a new version and a trail entry).
+      if (parts.length === 0) throw refuse(403, 'forbidden', { appraisal: 'appraisal-part', part: 'form', state: form.state }, { details: { state: form.state, editable: parts } });
       const updated = must(
         await store.appraisals.updateForm(
           form.id,
@@ -344,7 +349,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       if (!rule.by.some((r) => relations.includes(r))) throw refuse(403, 'forbidden', { appraisal: 'appraisal-step', action: input.action });
       if (!mayAct(input.action, form.state, relations))
         throw refuse(409, 'invalid-transition', { appraisal: 'form-step', state: form.state, action: input.action, allowed: rule.from }, { details: { state: form.state } });
-      if (form.version !== input.version) throw refuse(409, 'conflict', { appraisal: 'form-changed', version: form.version, sent: input.version });
+      if (form.version !== input.version) throw refuse(409, 'conflict', { appraisal: 'form-changed', version: form.version, sent: input.version }, { details: formClash(form) });
       const at = new Date().toISOString();
       const doc = documentOf(form);
       const text = input.action === 'interview' ? input.note : input.action === 'conciliate' ? input.note : input.reason;
@@ -392,7 +397,9 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           if (live.result === null) throw refuse(409, 'smvp-missing', { organisation: form.organisation, year: form.year });
           if (!live.result.complete) throw incomplete('evaluate');
           const org = await new OrgCache(deps.trees).get(store, form.planId);
-          doc.evaluation = { at, by: user.username, smvpVersion: live.smvpVersion!, org: freezeOrg(org, doc), score: live.result.score?.toString() ?? null, band: live.result.band?.label ?? null };
+          // The live result is provisional (no band): the evaluation gives the band, from the same inputs.
+          const evaluated = computeForm(live.smvp!, formInput(form, doc, live.unitNames), org, { explain: false });
+          doc.evaluation = { at, by: user.username, smvpVersion: live.smvpVersion!, org: freezeOrg(org, doc), score: evaluated.score?.toString() ?? null, band: evaluated.band?.label ?? null };
           break;
         }
         case 'accept':

@@ -14,6 +14,7 @@ import { formatNumber, percent, useLanguageChange } from '../ui/format.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { ApiError } from '../api/client.js';
+import { amountInput, parseInput } from '../ui/parse.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => new Date(iso).toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -41,6 +42,7 @@ function fieldsOfRefusal(byPath: Record<string, string>): Record<string, string>
   return out;
 }
 const UNITS: ObjectiveUnit[] = ['number', 'percent', 'date', 'boolean'];
+const COMPARATOR_SIGN: Record<ObjectiveDraft['comparator'], string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
@@ -57,6 +59,9 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const [outcome, setOutcome] = useState<'confirmed' | 'revised'>('confirmed');
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setError] = useState<string | null>(null);
+  // A save refused because the form changed meanwhile (409): when, from the refusal's details (never the form itself).
+  // What was typed stays on the screen until the reader reloads the form.
+  const [clash, setClash] = useState<{ at: string } | null>(null);
   const error = actionError ?? (read.error === null ? null : errorText(read.error));
   // The editable objectives and ratings start from each form the server gives (a read, a write's
   // answer), set while rendering rather than in an effect so no frame shows the old ones.
@@ -81,12 +86,18 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   async function run(work: () => Promise<AppraisalForm>, done: (f: AppraisalForm) => string) {
     setError(null);
     setMessage(null);
+    setClash(null);
     try {
       const f = await work();
       written(f, lang);
       setText('');
       setMessage(done(f));
     } catch (e) {
+      const changedAt = e instanceof ApiError && e.status === 409 && e.code === 'conflict' ? e.body?.error.details?.updatedAt : undefined;
+      if (typeof changedAt === 'string') {
+        setClash({ at: changedAt });
+        return;
+      }
       // A refusal naming a field of this screen (an objective's title, the interview's note) is said
       // at that field, which takes the focus; only the rest goes above the form.
       const atFields = e instanceof ApiError ? fieldsOfRefusal(issuesByField(e.body)) : {};
@@ -165,6 +176,22 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             {error}
           </p>
         )}
+        {clash !== null && (
+          <div className="alert alert-warning" role="alert" data-testid="form-clash">
+            <p className="mb-2">{t('appraisal.form.clash', { day: day(clash.at), time: new Date(clash.at).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit' }) })}</p>
+            <button
+              type="button"
+              className="btn btn-sm btn-outline-primary"
+              data-testid="form-reload"
+              onClick={() => {
+                setClash(null);
+                void read.refetch();
+              }}
+            >
+              {t('appraisal.form.reload')}
+            </button>
+          </div>
+        )}
       </div>
 
       {r === null ? (
@@ -175,6 +202,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             {t('appraisal.form.score')}: <span data-testid="form-score">{percent(r.score, lang)}</span> <small>({r.frozen ? t('appraisal.form.frozen') : t('appraisal.form.provisional')})</small>
           </h2>
           {r.band !== null && <p data-testid="form-band">{t('appraisal.form.band', { label: r.band.label, share: percent(r.band.share, lang) })}</p>}
+          {/* A form not yet evaluated has no band (the server gives none): said, so its absence is not read as a missing SMVP band. */}
+          {!r.frozen && r.score !== null && <p data-testid="form-band-pending">{t('appraisal.form.bandPending')}</p>}
           {/* Whether the body's and units' figures are the OIV's validated ones or still the reported ones, in the server's words (the reader's language). */}
           {r.org !== null && (
             <p className={r.org.source.kind === 'validated' ? 'text-success' : 'text-body-secondary'} data-testid="form-org-source">
@@ -320,29 +349,53 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                     {problemOf(i, 'weight')}
                   </td>
                   <td>
-                    <select
-                      className="form-select form-select-sm"
-                      aria-label={`${t('appraisal.form.comparator')} ${n}`}
-                      value={o.comparator}
-                      disabled={!editObjectives}
-                      onChange={(e) => setObjective(i, { comparator: e.target.value as ObjectiveDraft['comparator'] })}
-                    >
-                      <option value=">=">≥</option>
-                      <option value="<=">≤</option>
-                      <option value="=">=</option>
-                    </select>
+                    {/* A yes/no target is the answer wanted, always "=" (the server refuses another comparator): no choice to offer.
+                        A form evaluated with "≥" or "≤" before (forms.ts `documentOf`) shows the one it was scored with. */}
+                    {o.unit === 'boolean' ? (
+                      <span data-testid={`objective-${i}-comparator`}>{COMPARATOR_SIGN[o.comparator]}</span>
+                    ) : (
+                      <select
+                        className="form-select form-select-sm"
+                        aria-label={`${t('appraisal.form.comparator')} ${n}`}
+                        value={o.comparator}
+                        disabled={!editObjectives}
+                        onChange={(e) => setObjective(i, { comparator: e.target.value as ObjectiveDraft['comparator'] })}
+                      >
+                        {(['>=', '<=', '='] as const).map((c) => (
+                          <option key={c} value={c}>
+                            {COMPARATOR_SIGN[c]}
+                          </option>
+                        ))}
+                      </select>
+                    )}
                   </td>
                   <td>
-                    <input
-                      type="text"
-                      className="form-control form-control-sm"
-                      aria-label={`${t('appraisal.form.target')} ${n}`}
-                      value={o.target}
-                      disabled={!editObjectives}
-                      onChange={(e) => setObjective(i, { target: e.target.value })}
-                      style={{ width: '8em' }}
-                      {...checked(i, 'target')}
-                    />
+                    {o.unit === 'boolean' ? (
+                      // The answer wanted, chosen rather than typed: sì/yes or no in the screen's words.
+                      <select
+                        className="form-select form-select-sm"
+                        aria-label={`${t('appraisal.form.target')} ${n}`}
+                        value={o.target}
+                        disabled={!editObjectives}
+                        onChange={(e) => setObjective(i, { target: e.target.value })}
+                        {...checked(i, 'target')}
+                      >
+                        {o.target === '' && <option value="">—</option>}
+                        <option value={amountInput(true, lang)}>{amountInput(true, lang)}</option>
+                        <option value={amountInput(false, lang)}>{amountInput(false, lang)}</option>
+                      </select>
+                    ) : (
+                      <input
+                        type="text"
+                        className="form-control form-control-sm"
+                        aria-label={`${t('appraisal.form.target')} ${n}`}
+                        value={o.target}
+                        disabled={!editObjectives}
+                        onChange={(e) => setObjective(i, { target: e.target.value })}
+                        style={{ width: '8em' }}
+                        {...checked(i, 'target')}
+                      />
+                    )}
                     {problemOf(i, 'target')}
                   </td>
                   <td>
@@ -352,7 +405,14 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                       value={o.unit}
                       disabled={!editObjectives}
                       // A yes/no target is the answer wanted: "= sì", not "≥ sì" (and "≥ no" would be met by any answer).
-                      onChange={(e) => setObjective(i, e.target.value === 'boolean' ? { unit: 'boolean', comparator: '=' } : { unit: e.target.value as ObjectiveUnit })}
+                      onChange={(e) =>
+                        setObjective(
+                          i,
+                          e.target.value === 'boolean'
+                            ? { unit: 'boolean', comparator: '=', target: parseInput(o.target, 'boolean', lang) === undefined ? '' : o.target }
+                            : { unit: e.target.value as ObjectiveUnit, ...(o.unit === 'boolean' ? { comparator: '>=', target: '' } : {}) },
+                        )
+                      }
                     >
                       {UNITS.map((u) => (
                         <option key={u} value={u}>

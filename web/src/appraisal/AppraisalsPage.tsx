@@ -101,7 +101,11 @@ export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
                 <td>{f.evaluator.displayName}</td>
                 <td>{f.categoryLabel}</td>
                 <td>{f.stateLabel}</td>
-                <td className="text-end">{f.score === null ? '—' : percent(f.score, lang)}</td>
+                <td className="text-end">
+                  {f.score === null ? '—' : percent(f.score, lang)}
+                  {/* Before the evaluation the score may still move and has no band yet: said, not left to be read as final. */}
+                  {f.score !== null && !f.frozen && <small className="d-block text-body-secondary">{t('appraisal.form.provisional')}</small>}
+                </td>
                 <td>{f.band ?? '—'}</td>
               </tr>
             ))}
@@ -304,15 +308,23 @@ function Rewards({ year }: { year: number }) {
     setResult(null);
     // Read strictly in the screen's notation (`1.234,57` / `1,234.57`, a leading € allowed); sent as a plain decimal.
     const read = requiredDecimal(fund.trim().replace(/^€\s*/, ''), lang);
-    setFundProblem('problem' in read ? t(read.problem) : null);
-    if ('problem' in read) {
-      document.getElementById('reward-fund')?.focus();
+    // Euros and cents, no sign: "12,345" is a slip, and sent as 12.345 the server would read the Italian thousands (12.345,00 €).
+    const problem = 'problem' in read ? t(read.problem) : !/^\d+(\.\d{1,2})?$/.test(read.value) ? t('appraisal.rewards.fundCents') : null;
+    setFundProblem(problem);
+    const focusFund = () => document.getElementById('reward-fund')?.focus();
+    if (problem !== null || 'problem' in read) {
+      focusFund();
       return;
     }
     try {
       setResult(await appraisalApi.distribute(year, category, read.value));
     } catch (err) {
-      setError(errorText(err));
+      // The server's refusal of the fund is said at the field, which takes the focus; the rest (no SMVP, forms not final) above.
+      const atFund = err instanceof ApiError ? issuesByField(err.body).fund : undefined;
+      if (atFund !== undefined) {
+        setFundProblem(atFund);
+        focusFund();
+      } else setError(errorText(err));
     }
   }
   const total = result === null ? 0n : result.people.reduce((s, p) => s + BigInt(p.cents), 0n);

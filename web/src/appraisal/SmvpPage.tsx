@@ -116,7 +116,8 @@ export function SmvpPage() {
   };
   // After a refusal the first field said wrong takes the focus, so a keyboard or screen-reader user lands on it.
   useEffect(() => {
-    if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[data-testid=smvp-form] [aria-invalid=true]')?.focus();
+    // A group's error with no row to mark (no behaviour weighted yet) lands on the group's add button, which it describes.
+    if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[data-testid=smvp-form] :is([aria-invalid=true], [data-problem])')?.focus();
   }, [errors]);
 
   // The language changed with a draft open: its typed numbers are written again in the new notation
@@ -173,8 +174,8 @@ export function SmvpPage() {
   }
 
   /** A number field at `field` (the API's path), its error beside it. */
-  const numberField = (field: string, label: string, value: Num, set: (v: string) => void, group?: string) => (
-    <SmvpField key={field} field={field} label={label} value={value} set={set} group={group} errors={errors} readOnly={readOnly} />
+  const numberField = (field: string, label: string, value: Num, set: (v: string) => void, group?: string, context?: string) => (
+    <SmvpField key={field} field={field} label={label} value={value} set={set} group={group} context={context} errors={errors} readOnly={readOnly} />
   );
   /** What every row group shares: the draft's editor, the server's errors, whether it may change. */
   const editing = { change, errors, readOnly };
@@ -277,6 +278,7 @@ export function SmvpPage() {
               columns={SCALE_COLUMNS}
               text={['label', 'description']}
               caption={t('appraisal.smvp.scale')}
+              context={t('appraisal.smvp.scale')}
               testId="smvp-level"
               add={{ label: t('appraisal.smvp.addLevel'), testId: 'smvp-add-level' }}
               doc={doc}
@@ -292,6 +294,7 @@ export function SmvpPage() {
               columns={BEHAVIOUR_COLUMNS}
               text={['code', 'title', 'description']}
               caption={t('appraisal.smvp.behaviours')}
+              context={t('appraisal.smvp.behaviours')}
               testId="smvp-behaviour"
               add={{ label: t('appraisal.smvp.addBehaviour'), testId: 'smvp-add-behaviour' }}
               doc={doc}
@@ -317,6 +320,7 @@ export function SmvpPage() {
                       s.components[k] ?? 0,
                       (v) => change((d) => void (d.schemes[i]!.components[k] = v)),
                       `schemes.${i}.components`,
+                      t(`appraisal.category.${s.category}`),
                     ),
                   )}
                   <p className={`small mb-1 ${total === '100' ? '' : 'text-danger'}`} data-testid={`smvp-total-${s.category}`}>
@@ -332,6 +336,7 @@ export function SmvpPage() {
                   text={['label']}
                   caption={t('appraisal.smvp.bandsOf', { category: t(`appraisal.category.${s.category}`) })}
                   words="band"
+                  context={t(`appraisal.category.${s.category}`)}
                   testId={`smvp-band-${s.category}`}
                   add={{ label: t('appraisal.smvp.addBand'), testId: `smvp-add-band-${s.category}` }}
                   doc={doc}
@@ -345,6 +350,7 @@ export function SmvpPage() {
                   columns={WEIGHT_COLUMNS}
                   text={['code']}
                   caption={t('appraisal.smvp.behaviourWeightsOf', { category: t(`appraisal.category.${s.category}`) })}
+                  context={t(`appraisal.category.${s.category}`)}
                   testId={`smvp-weight-${s.category}`}
                   add={{ label: t('appraisal.smvp.addWeight'), testId: `smvp-add-weight-${s.category}` }}
                   hideEmpty
@@ -406,12 +412,17 @@ interface FieldProps {
   group?: string | undefined;
   /** Free text rather than a decimal. */
   text?: boolean;
+  /**
+   * Which of the same fields this is (the category: each category has its "Performance dell'ente"
+   * and its "fascia 1"), read with the label and not shown: the fieldset's legend shows it.
+   */
+  context?: string | undefined;
   errors: Record<string, string>;
   readOnly: boolean;
 }
 
 /** A field of the SMVP, its error beside it. */
-function SmvpField({ field, label, value, set, hidden = false, group, text = false, errors, readOnly }: FieldProps) {
+function SmvpField({ field, label, value, set, hidden = false, group, text = false, context, errors, readOnly }: FieldProps) {
   const lang = useLang();
   const id = fieldId(field);
   const error = errors[field];
@@ -422,6 +433,7 @@ function SmvpField({ field, label, value, set, hidden = false, group, text = fal
     <div className="smvp-field">
       <label htmlFor={id} className={hidden ? 'visually-hidden' : 'form-label small mb-0'}>
         {label}
+        {context !== undefined && <span className="visually-hidden"> ({context})</span>}
       </label>
       <input
         type="text"
@@ -452,6 +464,7 @@ function RowsSection<C extends string>({
   text,
   caption,
   words = 'row',
+  context,
   testId,
   add,
   hideEmpty = false,
@@ -471,6 +484,8 @@ function RowsSection<C extends string>({
   caption: string;
   /** How a row is named to screen readers: "riga 2" or "fascia 2". */
   words?: 'row' | 'band';
+  /** Which group the rows are of (the scale, a category), read with each field and button (see `FieldProps.context`). */
+  context?: string;
   /** Each row's test id is this and its index. */
   testId: string;
   add: { label: string; testId: string };
@@ -485,6 +500,18 @@ function RowsSection<C extends string>({
   const rows = pick(doc);
   const fields = Object.keys(columns) as C[];
   const heading = (c: C) => t(`appraisal.smvp.${columns[c]}`);
+  // The field to take the focus once drawn: a row added by keyboard is typed into at once (the add
+  // button comes after the rows); the last row removed leaves the focus on the add button, not lost.
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusNext === null) return;
+    document.getElementById(focusNext)?.focus();
+    setFocusNext(null);
+  }, [focusNext, rows.length]);
+  const addId = `${fieldId(at)}-add`;
+  // A problem of the whole group (the behaviour weights' sum, a scale too short) is said once above
+  // the table and read with each of its fields; with no row yet, with the button that adds one.
+  const groupProblem = errors[at] !== undefined;
   return (
     <>
       {!(hideEmpty && rows.length === 0) && (
@@ -495,8 +522,14 @@ function RowsSection<C extends string>({
               at={`${at}.${j}`}
               cells={fields.map((c) => ({ key: c, label: t(`appraisal.smvp.${words}Field`, { field: heading(c), n: j + 1 }), value: row[c], text: text.includes(c) }))}
               set={(c, v) => change((d) => void (pick(d)[j]![c as C] = v))}
-              onRemove={() => change((d) => void pick(d).splice(j, 1))}
-              removeLabel={t(`appraisal.smvp.${words}N`, { n: j + 1 })}
+              onRemove={() => {
+                change((d) => void pick(d).splice(j, 1));
+                // Another row's button takes this one's place (the rows are keyed by position), except after the last.
+                if (j === rows.length - 1) setFocusNext(addId);
+              }}
+              group={at}
+              removeLabel={`${t(`appraisal.smvp.${words}N`, { n: j + 1 })}${context === undefined ? '' : ` (${context})`}`}
+              context={context}
               testId={`${testId}-${j}`}
               errors={errors}
               readOnly={readOnly}
@@ -507,12 +540,18 @@ function RowsSection<C extends string>({
       {!readOnly && (
         <button
           type="button"
+          id={addId}
           className="btn btn-sm btn-outline-primary"
           // Every field of a new row starts empty, numbers too: the server says which are missing.
-          onClick={() => change((d) => void pick(d).push(Object.fromEntries(fields.map((c) => [c, ''])) as Record<C, Num>))}
+          onClick={() => {
+            change((d) => void pick(d).push(Object.fromEntries(fields.map((c) => [c, ''])) as Record<C, Num>));
+            setFocusNext(fieldId(`${at}.${rows.length}.${fields[0]!}`));
+          }}
           data-testid={add.testId}
+          {...(groupProblem && rows.length === 0 ? { 'aria-describedby': `${fieldId(at)}-error`, 'data-problem': true } : {})}
         >
           {add.label}
+          {context !== undefined && <span className="visually-hidden"> ({context})</span>}
         </button>
       )}
     </>
@@ -552,11 +591,16 @@ function EditorRow({
   onRemove,
   removeLabel,
   testId,
+  group,
+  context,
   errors,
   readOnly,
 }: {
   at: string;
   cells: { key: string; label: string; value: Num; text?: boolean }[];
+  /** The rows' group (`schemes.0.behaviours`): its problem (a sum of weights) marks each number of the row, not its names. */
+  group: string;
+  context: string | undefined;
   set: (key: string, v: string) => void;
   onRemove: () => void;
   /** Which row the button removes, for screen readers ("la fascia 2"). */
@@ -570,7 +614,18 @@ function EditorRow({
     <tr data-testid={testId}>
       {cells.map((c) => (
         <td key={c.key}>
-          <SmvpField field={`${at}.${c.key}`} label={c.label} value={c.value} set={(v) => set(c.key, v)} hidden text={c.text ?? false} errors={errors} readOnly={readOnly} />
+          <SmvpField
+            field={`${at}.${c.key}`}
+            label={c.label}
+            value={c.value}
+            set={(v) => set(c.key, v)}
+            hidden
+            group={c.text === true ? undefined : group}
+            context={context}
+            text={c.text ?? false}
+            errors={errors}
+            readOnly={readOnly}
+          />
         </td>
       ))}
       {!readOnly && (
