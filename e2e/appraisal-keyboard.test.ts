@@ -63,7 +63,7 @@ describe('the SMVP editor and the bonus screen by keyboard', { timeout: 240_000 
     expect(stops.filter((s) => s.name === '')).toEqual([]);
     const named = (id: string) => stops.find((s) => s.id === id)?.name;
     expect(named('smvp-schemes-0-bands-0-min')).toBe('Da (%), fascia 1 (Dirigente)');
-    expect(named('smvp-schemes-1-bands-0-min')).toBe('Da (%), fascia 1 (Elevata qualificazione / P.O.)');
+    expect(named('smvp-schemes-1-bands-0-min')).toBe('Da (%), fascia 1 (Elevata qualificazione / posizione organizzativa)');
     expect(named('smvp-schemes-2-components-body')).toBe("Performance dell'ente (Personale)");
     expect(named('smvp-schemes-2-behaviours-0-weight')).toBe('Peso (%), riga 1 (Personale)');
     // Every band field of every category is a stop, and no two stops of the form share a name.
@@ -77,10 +77,10 @@ describe('the SMVP editor and the bonus screen by keyboard', { timeout: 240_000 
     // A band added by Enter is typed into at once; its remove button, by Space, leaves the focus on "add".
     await tabTo(page, '[data-testid=smvp-add-band-eq]', 'Shift+Tab');
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toMatchObject({ id: 'smvp-schemes-1-bands-4-label', name: 'Fascia, fascia 5 (Elevata qualificazione / P.O.)' });
+    expect(await focused(page)).toMatchObject({ id: 'smvp-schemes-1-bands-4-label', name: 'Fascia, fascia 5 (Elevata qualificazione / posizione organizzativa)' });
     await page.keyboard.type('Da togliere');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
-    expect((await focused(page)).name).toBe('Rimuovi la fascia 5 (Elevata qualificazione / P.O.)');
+    expect((await focused(page)).name).toBe('Rimuovi la fascia 5 (Elevata qualificazione / posizione organizzativa)');
     await page.keyboard.press('Space');
     await expect.poll(() => page.locator('[data-testid=smvp-band-eq-4]').count()).toBe(0);
     expect((await focused(page)).testId).toBe('smvp-add-band-eq');
@@ -92,7 +92,7 @@ describe('the SMVP editor and the bonus screen by keyboard', { timeout: 240_000 
     await tabTo(page, '[data-testid=smvp-save]');
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toMatchObject({ id: 'smvp-schemes-1-behaviours-0-weight', invalid: 'true' });
-    expect((await focused(page)).describedBy).toBe('i pesi dei comportamenti (EQ / posizione organizzativa) sommano a 120%, non a 100%');
+    expect((await focused(page)).describedBy).toBe('i pesi dei comportamenti (elevata qualificazione / posizione organizzativa) sommano a 120%, non a 100%');
     expect(await page.getAttribute('#smvp-schemes-1-behaviours-0-code', 'aria-invalid')).toBeNull();
     await expectAccessible(page, 'SMVP, behaviour weights refused');
     await page.keyboard.press('Control+A');

@@ -13,14 +13,9 @@ import { Decimal, HUNDRED, ZERO } from '../decimal.js';
 import { problem, type Issue } from '../issues.js';
 import type { NotMeasuredPolicy } from '../model.js';
 
-export type StaffCategory = 'dirigente' | 'eq' | 'personale';
+export { CATEGORY_LABEL, type StaffCategory } from './categories.js';
+import type { StaffCategory } from './categories.js';
 export const STAFF_CATEGORIES: readonly StaffCategory[] = ['dirigente', 'eq', 'personale'];
-/** The categories as the Italian decrees name them. */
-export const CATEGORY_LABEL: Readonly<Record<StaffCategory, { it: string; en: string }>> = {
-  dirigente: { it: 'Dirigente', en: 'Manager (dirigente)' },
-  eq: { it: 'Elevata qualificazione / posizione organizzativa', en: 'EQ / organisational position' },
-  personale: { it: 'Personale', en: 'Staff' },
-};
 
 /** The four parts of an appraisal: the body's performance, the unit's, individual objectives, behaviours. */
 export type ComponentKind = 'body' | 'unit' | 'objectives' | 'behaviours';

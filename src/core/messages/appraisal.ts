@@ -3,14 +3,11 @@
  * behaviours) and of an appraisal form (assignments, objectives' weights, ratings), in Italian and
  * English. Numbers arrive as decimal text (`90.5`) and are written the reader's way (`90,5`).
  */
+import { categoryInText } from '../appraisal/categories.js';
 import { decimalIn, defineMessages, listIn, message, type Language } from './catalogue.js';
 
 const n = (value: string, l: Language): string => decimalIn(value, l);
-const CATEGORY: Record<Language, Record<string, string>> = {
-  it: { dirigente: 'dirigente', eq: 'EQ / posizione organizzativa', personale: 'personale' },
-  en: { dirigente: 'manager', eq: 'EQ / organisational position', personale: 'staff' },
-};
-const category = (c: string, l: Language): string => CATEGORY[l][c] ?? c;
+const category = (c: string, l: Language): string => categoryInText(c, l);
 const COMPONENT: Record<Language, Record<string, string>> = {
   it: { body: "performance dell'ente", unit: 'performance della struttura', objectives: 'obiettivi individuali', behaviours: 'comportamenti' },
   en: { body: "the body's performance", unit: "the unit's performance", objectives: 'individual objectives', behaviours: 'behaviours' },

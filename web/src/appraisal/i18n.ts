@@ -1,5 +1,6 @@
 /** The words of individual performance, Italian first. */
 import type { FeatureWords } from '../words.js';
+import { CATEGORY_LABEL } from '../../../src/core/appraisal/categories.js';
 
 const it = {
   nav: 'Valutazioni',
@@ -32,7 +33,7 @@ const it = {
     done: 'Scheda creata.',
     none: '—',
   },
-  category: { dirigente: 'Dirigente', eq: 'Elevata qualificazione / P.O.', personale: 'Personale' },
+  category: { dirigente: CATEGORY_LABEL.dirigente.it, eq: CATEGORY_LABEL.eq.it, personale: CATEGORY_LABEL.personale.it },
   form: {
     back: 'Tutte le schede',
     person: 'Valutato',
@@ -227,7 +228,7 @@ const en: typeof it = {
     done: 'Form created.',
     none: '—',
   },
-  category: { dirigente: 'Manager', eq: 'EQ / organisational position', personale: 'Staff' },
+  category: { dirigente: CATEGORY_LABEL.dirigente.en, eq: CATEGORY_LABEL.eq.en, personale: CATEGORY_LABEL.personale.en },
   form: {
     back: 'All forms',
     person: 'Appraisee',
