@@ -12,6 +12,7 @@
  */
 import { decimalIn, defineMessages, listIn, message, renderFrom, type Language, type MessageParams } from '../core/messages/catalogue.js';
 import { tableAmountText } from '../core/amount-words.js';
+import { reasonText } from '../core/words.js';
 import { comparisonSide, type ComparisonParams } from '../core/messages/comparison.js';
 import { LANGUAGE_WORDS, roleWords } from './account-words.js';
 
@@ -396,6 +397,8 @@ export function valueIn(field: string, text: string, language: Language, feminin
       .join(', ');
   // An account's role and its emails' language, by their codes: said as the rest of the catalogue says them.
   if (field === 'role') return roleWords(text, language);
+  // A value's reason the program wrote is stored as its code: said in words (a person's as typed).
+  if (field === 'reason') return reasonText(text, language);
   if (field === 'language') return (LANGUAGE_WORDS[language] as Readonly<Record<string, string>>)[text] ?? text;
   const anAct = field === 'act' ? /^(.*) \(number: (.*), date: (\d{4}-\d{2}-\d{2})\)$/.exec(text) : null;
   if (anAct !== null) return act({ kind: anAct[1]!, number: anAct[2]!, date: anAct[3]! }, language);
@@ -403,6 +406,16 @@ export function valueIn(field: string, text: string, language: Language, feminin
   if (WORDED_FIELDS.has(field)) return (language === 'it' && feminine ? FEMININE_WORDS[text] : undefined) ?? VALUE_WORDS[language][text] ?? text;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return dayText(text);
   return decimalIn(text, language);
+}
+
+/**
+ * A stored record (a trail's before or after) with a value's reason the program wrote in its
+ * `language` words, as the record is answered whole (a person's reason as typed).
+ */
+export function withReasonWords(value: unknown, language: Language): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const r = value as Readonly<Record<string, unknown>>;
+  return r.state === 'not_evaluable' && typeof r.reason === 'string' ? { ...r, reason: reasonText(r.reason, language) } : value;
 }
 
 /** A change of the trail or of a revision as the code and parameters of its sentence. */
