@@ -409,13 +409,18 @@ export function valueIn(field: string, text: string, language: Language, feminin
 }
 
 /**
- * A stored record (a trail's before or after) with a value's reason the program wrote in its
- * `language` words, as the record is answered whole (a person's reason as typed).
+ * A stored record (a trail's or a revision's before or after) with each value's reason the program
+ * wrote in its `language` words, the values it holds too (a deletion's `removedValues`), as the
+ * record is answered whole (a person's reason as typed).
  */
-export function withReasonWords(value: unknown, language: Language): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+export function withReasonWords<T>(value: T, language: Language): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => withReasonWords(v, language)) as T;
+  if (value === null || typeof value !== 'object') return value;
   const r = value as Readonly<Record<string, unknown>>;
-  return r.state === 'not_evaluable' && typeof r.reason === 'string' ? { ...r, reason: reasonText(r.reason, language) } : value;
+  const worded = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, withReasonWords(v, language)]));
+  if (r.state === 'not_evaluable' && typeof r.reason === 'string') worded.reason = reasonText(r.reason, language);
+  // The same record's shape, its reasons said in words.
+  return worded as T;
 }
 
 /** A change of the trail or of a revision as the code and parameters of its sentence. */

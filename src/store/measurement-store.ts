@@ -10,7 +10,7 @@ import { amountFromJson, amountToJson, formulaFromJson, inputsToJson, nextTarget
 import { one, type Db, type Param, type Queryable } from './db.js';
 import { touchSuccessors } from './lineage.js';
 import { isLocked } from './periods.js';
-import { measurementJson, measurementRecord, periodRecord } from './records.js';
+import { measurementDetails, measurementJson, measurementRecord, periodRecord } from './records.js';
 import { archivedRefusal } from './revisions.js';
 import { enteredMeanwhile, fail, forUpdate, isArchived, now, ok, shareLock, staleVersion, str, touch } from './shared.js';
 import type { Actor, IndicatorContext, MeasurementInput, MeasurementRecord, OpenActual, PeriodState, Result, StoredMeasurement } from './types.js';
@@ -105,7 +105,7 @@ export class SqlMeasurements {
       const beforeRow = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
       const before = beforeRow === undefined ? undefined : measurementRecord(beforeRow);
       const current = before?.version ?? 0;
-      if (current !== expectedVersion) return staleVersion('measurement', 'value', before?.enteredBy ?? null, current, expectedVersion, measurementJson(before));
+      if (current !== expectedVersion) return staleVersion('measurement', 'value', before?.enteredBy ?? null, current, expectedVersion, measurementDetails(before));
       const at = now();
       // A field left out keeps what is stored: a client that sends only the actual (a script, another
       // program) must not wipe the source and evidence the office wrote; an explicit null clears it.
@@ -121,7 +121,7 @@ export class SqlMeasurements {
       if (before === undefined) {
         // Two first writes at once: the primary key lets one in, the other sees a conflict.
         const inserted = await tx.run(`INSERT INTO measurements (${MEASUREMENT_COLUMNS.join(', ')}) VALUES (${MEASUREMENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, params);
-        if (inserted.changes !== 1) return enteredMeanwhile('measurement', 'value', measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)));
+        if (inserted.changes !== 1) return enteredMeanwhile('measurement', 'value', measurementDetails(await this.readMeasurement(tx, planId, indicatorId, periodId)));
       } else {
         const updated = await tx.run(
           `UPDATE measurements SET state = ?, actual = ?, inputs = ?, reason = ?, evidence = ?, source = ?, notes = ?, entered_by = ?, entered_at = ?, version = ? WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND version = ?`,
@@ -131,7 +131,7 @@ export class SqlMeasurements {
           return fail(
             'conflict',
             'this value was changed by someone else in the meantime: reload and try again',
-            { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
+            { current: measurementDetails(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
             { what: 'measurement' },
           );
       }

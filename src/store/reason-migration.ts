@@ -4,7 +4,7 @@
  * "N.V. nella tabella pubblicata" (or the English words a screen sent back with it), the audit
  * trail's own sentences (messages/audit-reasons.ts) —; a person's reason stays as typed. Values
  * live in the values' tables, in the frozen copies of closed periods and validated Relazioni, and
- * in the trail's before and after; the trail's reasons in its `reason` column.
+ * in the trail's and the revisions' changes before and after; the trail's reasons in its `reason` column.
  */
 import { PROGRAM_REASONS, programReason } from '../core/words.js';
 import { AUDIT_REASON_BEGINNINGS, auditReasonCodeOfWords } from '../messages/audit-reasons.js';
@@ -72,6 +72,8 @@ export const REASON_MIGRATION = {
     }
     await codeDocuments(tx, 'period_closings', ['plan_id', 'period_id', 'seq'], 'plan');
     await codeDocuments(tx, 'relazioni', ['plan_id'], 'frozen_plan');
+    // A deletion's values kept in its revision's change (`removedValues`).
+    for (const column of ['before', 'after']) await codeDocuments(tx, 'plan_revision_changes', ['plan_id', 'revision_seq', 'seq'], column);
     await withTrailOpen(tx, d, async () => {
       for (const column of ['before', 'after']) await codeDocuments(tx, 'audit', ['id'], column);
       // Only the reasons beginning as one of the program's do (a trail may be long), then matched whole.

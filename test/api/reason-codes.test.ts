@@ -51,6 +51,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('the program’s reasons as codes
     expect([saved.status, saved.body.measurement.reason]).toEqual([200, IMPORTED]);
     expect((await reasons('it'))[imported]).toBe(IMPORTED);
     expect((await reasons('en'))[imported]).toBe('N.E. in the published table');
+    // The trail answers the stored value whole, its reason in the Italian words it was answered with before.
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(imported)}&lang=en`)).body as Array<{ before: { reason: string }; after: { reason: string } }>;
+    expect(trail.map((e) => [e.before.reason, e.after.reason])).toEqual([[IMPORTED, IMPORTED]]);
   });
 
   it('leave on the trail a person’s reason in the program’s words as typed', async () => {
@@ -109,6 +112,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 80 (the program’s re
         reason,
       ]);
     }
+    // The value frozen at a closing, and kept in a revision's change when its indicator was deleted.
+    const kept = JSON.stringify({ removedValues: [{ indicator: 'A:1', value: { state: 'not_evaluable', reason: IMPORTED } }] });
+    await db.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan) VALUES ('p', '2025-12-31', 1, ?, 'controller', ?)`, [
+      at,
+      JSON.stringify({
+        indicators: [
+          { id: 'A:1', measurement: { state: 'not_evaluable', reason: IMPORTED } },
+          { id: 'A:3', measurement: { state: 'not_evaluable', reason: 'dati non disponibili' } },
+        ],
+      }),
+    ]);
+    await db.run(`INSERT INTO plan_revisions (plan_id, seq, kind, reason, decided_on, status, opened_at) VALUES ('p', 1, 'variazione', ?, '2025-06-30', 'open', ?)`, [IMPORTED, at]);
+    await db.run(
+      `INSERT INTO plan_revision_changes (plan_id, revision_seq, seq, at, username, action, entity, entity_id, before, after) VALUES ('p', 1, 1, ?, 'controller', 'delete', 'indicator', 'A:4', ?, NULL)`,
+      [at, kept],
+    );
     await db.close();
 
     const store = await SqlStore.open(open());
@@ -137,6 +156,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 80 (the program’s re
     // And the trail is append-only again.
     const after = open();
     try {
+      const document = async (sql: string) => JSON.parse(String((await after.all<{ d: string }>(sql))[0]!.d));
+      const frozen = (await document(`SELECT plan AS d FROM period_closings`)) as { indicators: Array<{ measurement: { reason: string } }> };
+      expect(frozen.indicators.map((i) => readReasonCode(i.measurement.reason)?.code ?? i.measurement.reason)).toEqual(['published-table', 'dati non disponibili']);
+      const change = (await document(`SELECT before AS d FROM plan_revision_changes`)) as { removedValues: Array<{ value: { reason: string } }> };
+      expect(readReasonCode(change.removedValues[0]!.value.reason)?.code).toBe('published-table');
+      // A revision's reason is a person's: kept as typed, whatever its words.
+      expect((await after.all<{ reason: string }>(`SELECT reason FROM plan_revisions`))[0]!.reason).toBe(IMPORTED);
       await expect(after.run(`UPDATE audit SET reason = 'x'`)).rejects.toThrow(/append-only/);
     } finally {
       await after.close();
