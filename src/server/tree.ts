@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { Decimal, evaluatePlan, problem, reasonText, toJsonNumber, type Evaluation, type Indicator, type Language, type Measurement, type Plan, type Unit } from '../core/index.js';
+import { Decimal, evaluatePlan, problem, reasonText, toJsonNumber, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
 import { indicatorThresholdBands, organisationalScores, smvpFromJson, type OrgScores, type UnitObjectives } from '../core/appraisal/index.js';
 import type { ChangedAfterClosing, IssueDocument, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import {
@@ -629,7 +629,7 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
   const baselineChange = user === null ? null : (computed.baselineChanges?.get(i.id) ?? null);
   return {
     ...i,
-    ...texts.of(i, computed.evaluation.indicator(i.id)?.indicator.measurement),
+    ...texts.of(i, m),
     version: m?.version ?? 0,
     definitionVersion: meta?.definitionVersion ?? 0,
     // Internal to the office and the OIV: never shown to the public.
@@ -685,9 +685,9 @@ interface AmountTexts {
   readonly language: Language;
   /**
    * `targetText`, `actualText` and a reason the program wrote of an indicator in this language (none
-   * to change in Italian), the reason from the indicator's `measurement` (the document holds its words).
+   * to change in Italian), the reason from its `stored` value (the document holds its Italian words).
    */
-  of(i: IndicatorDocument, measurement: Measurement | undefined): Partial<Pick<IndicatorDocument, 'targetText' | 'actualText' | 'reason'>>;
+  of(i: IndicatorDocument, stored: Pick<MeasurementRecord, 'state' | 'reason'> | null): Partial<Pick<IndicatorDocument, 'targetText' | 'actualText' | 'reason'>>;
   /** `amountText` of a definition's amount. */
   amount(amount: Parameters<typeof amountText>[0], unit: Unit): string;
   /** `amountText` of an amount as the documents write it (`amountJson`). */
@@ -713,10 +713,10 @@ function amountTexts(language: Language): AmountTexts {
   };
   return {
     language,
-    of: (i, measurement) => ({
+    of: (i, stored) => ({
       targetText: json(i.target, i.unit),
       actualText: i.state === 'not_evaluable' ? actualText(i.state, null, i.unit, language) : json(i.actual, i.unit),
-      reason: i.reason === null ? null : measurement?.state === 'not_evaluable' ? reasonText(measurement.reason, language) : i.reason,
+      reason: i.reason === null ? null : stored?.state === 'not_evaluable' && stored.reason !== null ? reasonText(stored.reason, language) : i.reason,
     }),
     amount: (amount, unit) => amountText(amount, unit, language),
     json,

@@ -56,6 +56,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('the program’s reasons as codes
     expect(trail.map((e) => [e.before.reason, e.after.reason])).toEqual([[IMPORTED, IMPORTED]]);
   });
 
+  it('say a person’s reason that replaced the import’s as typed, in the tree read right after the save', async () => {
+    const imported = Object.keys(await reasons('it')).find((id) => id !== 'A.2.1:1' && id !== 'A.1.1:1')!;
+    expect((await put(imported, 'dati mancanti')).status).toBe(200);
+    expect((await reasons('en'))[imported]).toBe('dati mancanti');
+    expect((await reasons('it'))[imported]).toBe('dati mancanti');
+  });
+
   it('leave on the trail a person’s reason in the program’s words as typed', async () => {
     for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to })).status).toBe(200);
     const reopened = await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting', reason: 'riassegnazione' });
