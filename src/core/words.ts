@@ -46,7 +46,7 @@ export function reasonText(reason: string, language: Language): string {
  * The reason a person sends back with a value saved again: the words a screen showed for the
  * stored program's reason (in either language) keep its code, any other text is the person's.
  */
-export function keptReason(sent: string, stored: string | null): string {
+export function reasonSentBack(sent: string, stored: string | null): string {
   return stored !== null && readReasonCode(stored) !== null && (sent === reasonText(stored, 'it') || sent === reasonText(stored, 'en')) ? stored : sent;
 }
 

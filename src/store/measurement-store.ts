@@ -4,7 +4,7 @@
  * is share-locked (PostgreSQL) so a closing waits for writes in flight. Each write is one
  * transaction with its audit entry, the plan's data version and its successors' bumped.
  */
-import { amountKind, keptReason, type Measurement, type Unit } from '../core/index.js';
+import { amountKind, reasonSentBack, type Measurement, type Unit } from '../core/index.js';
 import { recordAudit } from './audit-log.js';
 import { amountFromJson, amountToJson, formulaFromJson, inputsToJson, nextTargetsFromJson, parse, ruleFromJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable } from './db.js';
@@ -112,7 +112,7 @@ export class SqlMeasurements {
       const kept = (sent: string | null | undefined, stored: string | null | undefined): string | null => (sent === undefined ? (stored ?? null) : sent);
       const like = toMeasurementLike(input);
       // A screen shows the program's reason in words and sends them back with the value saved again: its code stays.
-      if (like.reason != null && before?.state === 'not_evaluable') like.reason = keptReason(like.reason, before.reason);
+      if (like.reason != null && before?.state === 'not_evaluable') like.reason = reasonSentBack(like.reason, before.reason);
       const params = measurementParams(planId, indicatorId, periodId, like, actor, at, current + 1, {
         evidence: kept(input.evidence, before?.evidence),
         source: kept(input.source, before?.source),
