@@ -14,6 +14,7 @@ export * from './italian.js';
 export * from './amount-words.js';
 export * from './bounds.js';
 export * from './words.js';
+export * from './reason-codes.js';
 export * from './messages/index.js';
 export * from './next-year.js';
 export * from './definition.js';

@@ -3,6 +3,8 @@
  * person reads beside the numbers (the web app in Italian first, the CLI in the locale's), so the
  * engine says them in either, numbers included: `93,5` in Italian, `93.5` in English.
  */
+import { readReasonCode, storedReasonCode } from './reason-codes.js';
+
 export type Language = 'en' | 'it';
 
 /**
@@ -13,30 +15,39 @@ export const NOT_EVALUABLE_MARK: Readonly<Record<Language, string>> = { it: 'N.V
 
 /**
  * The reasons the program gives itself for a value not evaluable, in each language: an import of a
- * published table whose cell reads N.V. They are stored by their Italian words (as databases and
- * files made before hold them) and said in the reader's language wherever a reason is shown
- * (`reasonText`); the English words, which an English screen shows and may send back with a value
- * saved again, are recognised too.
+ * published table whose cell reads N.V. They are stored by their code (core/reason-codes.ts) and
+ * said in the reader's language wherever a reason is shown (`reasonText`); databases made before
+ * held their Italian words, which migration 80 turned into the code (store/reason-migration.ts).
  */
-const PROGRAM_REASONS = {
+export const PROGRAM_REASONS = {
   'published-table': { it: `${NOT_EVALUABLE_MARK.it} nella tabella pubblicata`, en: `${NOT_EVALUABLE_MARK.en} in the published table` },
 } as const satisfies Record<string, Readonly<Record<Language, string>>>;
 
 /** The reason stored with a value the program wrote itself (see `reasonText`). */
 export function programReason(code: keyof typeof PROGRAM_REASONS): string {
-  return PROGRAM_REASONS[code].it;
+  return storedReasonCode(code, {});
 }
 
 /**
  * A stored reason in `language`: one the program wrote (`programReason`) in the reader's words,
- * any other as the person typed it, to the letter.
+ * any other as the person typed it, to the letter (the program's sentence typed by a person too).
  *
- * @example reasonText('N.V. nella tabella pubblicata', 'en') // 'N.E. in the published table'
- * @example reasonText('dato non disponibile', 'en') // 'dato non disponibile'
+ * @example reasonText(programReason('published-table'), 'en') // 'N.E. in the published table'
+ * @example reasonText('N.V. nella tabella pubblicata', 'en') // 'N.V. nella tabella pubblicata'
  */
 export function reasonText(reason: string, language: Language): string {
-  for (const words of Object.values(PROGRAM_REASONS)) if (reason === words.it || reason === words.en) return words[language];
-  return reason;
+  const coded = readReasonCode(reason);
+  if (coded === null) return reason;
+  const words = (PROGRAM_REASONS as Readonly<Record<string, Readonly<Record<Language, string>>>>)[coded.code];
+  return words === undefined ? reason : words[language];
+}
+
+/**
+ * The reason a person sends back with a value saved again: the words a screen showed for the
+ * stored program's reason (in either language) keep its code, any other text is the person's.
+ */
+export function reasonSentBack(sent: string, stored: string | null): string {
+  return stored !== null && readReasonCode(stored) !== null && (sent === reasonText(stored, 'it') || sent === reasonText(stored, 'en')) ? stored : sent;
 }
 
 export interface Words {

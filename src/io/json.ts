@@ -13,6 +13,7 @@ import {
   nodeReading,
   jsonNumberOfReading,
   reasonText,
+  typedReason,
   renderComparison,
   tableNumberText,
   toJsonNumber,
@@ -163,7 +164,7 @@ function measurementFromDocument(i: IndicatorDocument & IndicatorInputs): Measur
       return actual === null ? { state: 'measured' } : { state: 'measured', actual };
     }
     case 'not_evaluable':
-      return { state: 'not_evaluable', reason: i.reason ?? 'N.V.' };
+      return { state: 'not_evaluable', reason: typedReason(i.reason ?? 'N.V.') };
     default:
       return { state: i.state };
   }

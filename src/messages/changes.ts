@@ -12,6 +12,7 @@
  */
 import { decimalIn, defineMessages, listIn, message, renderFrom, type Language, type MessageParams } from '../core/messages/catalogue.js';
 import { tableAmountText } from '../core/amount-words.js';
+import { reasonText } from '../core/words.js';
 import { comparisonSide, type ComparisonParams } from '../core/messages/comparison.js';
 import { LANGUAGE_WORDS, roleWords } from './account-words.js';
 
@@ -396,6 +397,8 @@ export function valueIn(field: string, text: string, language: Language, feminin
       .join(', ');
   // An account's role and its emails' language, by their codes: said as the rest of the catalogue says them.
   if (field === 'role') return roleWords(text, language);
+  // A value's reason the program wrote is stored as its code: said in words (a person's as typed).
+  if (field === 'reason') return reasonText(text, language);
   if (field === 'language') return (LANGUAGE_WORDS[language] as Readonly<Record<string, string>>)[text] ?? text;
   const anAct = field === 'act' ? /^(.*) \(number: (.*), date: (\d{4}-\d{2}-\d{2})\)$/.exec(text) : null;
   if (anAct !== null) return act({ kind: anAct[1]!, number: anAct[2]!, date: anAct[3]! }, language);
@@ -403,6 +406,21 @@ export function valueIn(field: string, text: string, language: Language, feminin
   if (WORDED_FIELDS.has(field)) return (language === 'it' && feminine ? FEMININE_WORDS[text] : undefined) ?? VALUE_WORDS[language][text] ?? text;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return dayText(text);
   return decimalIn(text, language);
+}
+
+/**
+ * A stored record (a trail's or a revision's before or after) with each value's reason the program
+ * wrote in its `language` words, the values it holds too (a deletion's `removedValues`), as the
+ * record is answered whole (a person's reason as typed).
+ */
+export function withReasonWords<T>(value: T, language: Language): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => withReasonWords(v, language)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const r = value as Readonly<Record<string, unknown>>;
+  const worded = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, withReasonWords(v, language)]));
+  if (r.state === 'not_evaluable' && typeof r.reason === 'string') worded.reason = reasonText(r.reason, language);
+  // The same record's shape, its reasons said in words.
+  return worded as T;
 }
 
 /** A change of the trail or of a revision as the code and parameters of its sentence. */

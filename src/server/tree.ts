@@ -629,7 +629,7 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
   const baselineChange = user === null ? null : (computed.baselineChanges?.get(i.id) ?? null);
   return {
     ...i,
-    ...texts.of(i),
+    ...texts.of(i, m),
     version: m?.version ?? 0,
     definitionVersion: meta?.definitionVersion ?? 0,
     // Internal to the office and the OIV: never shown to the public.
@@ -683,8 +683,11 @@ function treeIssues(computed: ComputedPlan, language: Language): IssueDocument[]
  */
 interface AmountTexts {
   readonly language: Language;
-  /** `targetText`, `actualText` and a reason the program wrote of an indicator in this language (none to change in Italian). */
-  of(i: IndicatorDocument): Partial<Pick<IndicatorDocument, 'targetText' | 'actualText' | 'reason'>>;
+  /**
+   * `targetText`, `actualText` and a reason the program wrote of an indicator in this language (none
+   * to change in Italian), the reason from its `stored` value (the document holds its Italian words).
+   */
+  of(i: IndicatorDocument, stored: Pick<MeasurementRecord, 'state' | 'reason'> | null): Partial<Pick<IndicatorDocument, 'targetText' | 'actualText' | 'reason'>>;
   /** `amountText` of a definition's amount. */
   amount(amount: Parameters<typeof amountText>[0], unit: Unit): string;
   /** `amountText` of an amount as the documents write it (`amountJson`). */
@@ -710,10 +713,10 @@ function amountTexts(language: Language): AmountTexts {
   };
   return {
     language,
-    of: (i) => ({
+    of: (i, stored) => ({
       targetText: json(i.target, i.unit),
       actualText: i.state === 'not_evaluable' ? actualText(i.state, null, i.unit, language) : json(i.actual, i.unit),
-      reason: i.reason === null ? null : reasonText(i.reason, language),
+      reason: i.reason === null ? null : stored?.state === 'not_evaluable' && stored.reason !== null ? reasonText(stored.reason, language) : i.reason,
     }),
     amount: (amount, unit) => amountText(amount, unit, language),
     json,

@@ -4,13 +4,13 @@
  * is share-locked (PostgreSQL) so a closing waits for writes in flight. Each write is one
  * transaction with its audit entry, the plan's data version and its successors' bumped.
  */
-import { amountKind, type Measurement, type Unit } from '../core/index.js';
+import { amountKind, reasonSentBack, type Measurement, type Unit } from '../core/index.js';
 import { recordAudit } from './audit-log.js';
 import { amountFromJson, amountToJson, formulaFromJson, inputsToJson, nextTargetsFromJson, parse, ruleFromJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable } from './db.js';
 import { touchSuccessors } from './lineage.js';
 import { isLocked } from './periods.js';
-import { measurementJson, measurementRecord, periodRecord } from './records.js';
+import { measurementDetails, measurementJson, measurementRecord, periodRecord } from './records.js';
 import { archivedRefusal } from './revisions.js';
 import { enteredMeanwhile, fail, forUpdate, isArchived, now, ok, shareLock, staleVersion, str, touch } from './shared.js';
 import type { Actor, IndicatorContext, MeasurementInput, MeasurementRecord, OpenActual, PeriodState, Result, StoredMeasurement } from './types.js';
@@ -105,12 +105,15 @@ export class SqlMeasurements {
       const beforeRow = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
       const before = beforeRow === undefined ? undefined : measurementRecord(beforeRow);
       const current = before?.version ?? 0;
-      if (current !== expectedVersion) return staleVersion('measurement', 'value', before?.enteredBy ?? null, current, expectedVersion, measurementJson(before));
+      if (current !== expectedVersion) return staleVersion('measurement', 'value', before?.enteredBy ?? null, current, expectedVersion, measurementDetails(before));
       const at = now();
       // A field left out keeps what is stored: a client that sends only the actual (a script, another
       // program) must not wipe the source and evidence the office wrote; an explicit null clears it.
       const kept = (sent: string | null | undefined, stored: string | null | undefined): string | null => (sent === undefined ? (stored ?? null) : sent);
-      const params = measurementParams(planId, indicatorId, periodId, toMeasurementLike(input), actor, at, current + 1, {
+      const like = toMeasurementLike(input);
+      // A screen shows the program's reason in words and sends them back with the value saved again: its code stays.
+      if (like.reason != null && before?.state === 'not_evaluable') like.reason = reasonSentBack(like.reason, before.reason);
+      const params = measurementParams(planId, indicatorId, periodId, like, actor, at, current + 1, {
         evidence: kept(input.evidence, before?.evidence),
         source: kept(input.source, before?.source),
         notes: kept(input.notes, before?.notes),
@@ -118,7 +121,7 @@ export class SqlMeasurements {
       if (before === undefined) {
         // Two first writes at once: the primary key lets one in, the other sees a conflict.
         const inserted = await tx.run(`INSERT INTO measurements (${MEASUREMENT_COLUMNS.join(', ')}) VALUES (${MEASUREMENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, params);
-        if (inserted.changes !== 1) return enteredMeanwhile('measurement', 'value', measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)));
+        if (inserted.changes !== 1) return enteredMeanwhile('measurement', 'value', measurementDetails(await this.readMeasurement(tx, planId, indicatorId, periodId)));
       } else {
         const updated = await tx.run(
           `UPDATE measurements SET state = ?, actual = ?, inputs = ?, reason = ?, evidence = ?, source = ?, notes = ?, entered_by = ?, entered_at = ?, version = ? WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND version = ?`,
@@ -128,7 +131,7 @@ export class SqlMeasurements {
           return fail(
             'conflict',
             'this value was changed by someone else in the meantime: reload and try again',
-            { current: measurementJson(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
+            { current: measurementDetails(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
             { what: 'measurement' },
           );
       }

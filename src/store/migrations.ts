@@ -10,6 +10,7 @@ import { separateSamePlans } from './plan-store.js';
 import { migrateUnitTexts } from './units.js';
 import { KEPT_MIGRATION } from './kept-records.js';
 import { REMINDER_MIGRATION } from './reminders.js';
+import { REASON_MIGRATION } from './reason-migration.js';
 
 interface Migration {
   readonly version: number;
@@ -578,8 +579,9 @@ MIGRATIONS.push(
     data: (tx) => separateSamePlans(tx),
   },
 );
-// The reminders' outbox (60) is defined beside its store (reminders.ts), and so are a deletion's kept records (79, kept-records.ts).
-MIGRATIONS.push(REMINDER_MIGRATION, KEPT_MIGRATION);
+// The reminders' outbox (60) is defined beside its store (reminders.ts), and so are a deletion's kept records (79, kept-records.ts)
+// and the program's reasons as codes (80, reason-migration.ts).
+MIGRATIONS.push(REMINDER_MIGRATION, KEPT_MIGRATION, REASON_MIGRATION);
 
 MIGRATIONS.sort((a, b) => a.version - b.version);
 

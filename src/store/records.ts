@@ -2,7 +2,7 @@
  * Rows as records: a plan, a period, a stored value, as the store reads them back in every module
  * (the same columns whichever aggregate reads them).
  */
-import type { Measurement } from '../core/index.js';
+import { reasonText, type Measurement } from '../core/index.js';
 import { amountFromJson, amountToJson, inputsFromJson, inputsToJson, parse } from './codec.js';
 import { one, type Queryable, type Row } from './db.js';
 import { planAct } from './revisions.js';
@@ -64,7 +64,7 @@ export function measurementRecord(r: Row): MeasurementRecord {
   };
 }
 
-/** A measurement as the audit trail and the API's conflict details show it: plain JSON. */
+/** A measurement as the audit trail keeps it: plain JSON (a reason the program wrote as its code). */
 export function measurementJson(m: MeasurementRecord | undefined): Record<string, unknown> | null {
   if (m === undefined) return null;
   return {
@@ -79,6 +79,12 @@ export function measurementJson(m: MeasurementRecord | undefined): Record<string
     enteredAt: m.enteredAt,
     version: m.version,
   };
+}
+
+/** A measurement as the API's conflict details show it: its JSON, a reason the program wrote in its Italian words (as stored before migration 80). */
+export function measurementDetails(m: MeasurementRecord | undefined): Record<string, unknown> | null {
+  const json = measurementJson(m);
+  return json === null || typeof json.reason !== 'string' ? json : { ...json, reason: reasonText(json.reason, 'it') };
 }
 
 /** A stored value as the engine's `Measurement` (nothing stored: not measured). */

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntrySchema } from '../../src/contract/index.js';
+import { samePlanRenamedReason } from '../../src/messages/audit-reasons.js';
 import { recordAudit } from '../../src/store/audit-log.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { openPostgres } from '../../src/store/postgres/db.js';
@@ -96,10 +97,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
   });
 
   it('says the reason the program wrote (migration 78 renaming a plan made twice) in the reader’s language, a person’s as typed', async () => {
-    // The entry as migration 78 left it in a database it renamed a plan in: by the system, its reason in Italian.
+    // The entry as migration 78 writes it in a database it renames a plan in: by the system, its reason's code.
     const db = backend === 'sqlite' ? openSqlite(t.location) : openPostgres(t.location);
     try {
-      const reason = 'un piano 2024 dello stesso ente, fatto prima, ha lo stesso titolo e la stessa versione: il titolo di questo ha preso un numero, perché ogni piano sia uno solo';
+      const reason = samePlanRenamedReason(2024);
       await recordAudit(db, SYSTEM, { action: 'update', entity: 'plan', entityId: planId, planId, before: { title: 'Piano 2024' }, after: { title: 'Piano 2024 (2)' }, reason });
     } finally {
       await db.close();

@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/index.js';
 import { settingsToJson } from '../../src/store/codec.js';
+import { auditReasonText } from '../../src/messages/audit-reasons.js';
 import { migrate } from '../../src/store/migrations.js';
 import { SqlStore } from '../../src/store/sql-store.js';
 import { SYSTEM } from '../../src/store/index.js';
@@ -190,7 +191,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 78 (one plan per year 
       const entries = await store.listAudit({ planId: 'p-second' });
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ action: 'update', entity: 'plan', entityId: 'p-second', user: SYSTEM.username, before: { title: 'Piano 2025' }, after: { title: 'Piano 2025 (3)' } });
-      expect(entries[0]!.reason).toBe('un piano 2025 dello stesso ente, fatto prima, ha lo stesso titolo e la stessa versione: il titolo di questo ha preso un numero, perché ogni piano sia uno solo');
+      expect(auditReasonText(entries[0]!.reason!, 'it')).toBe(
+        'un piano 2025 dello stesso ente, fatto prima, ha lo stesso titolo e la stessa versione: il titolo di questo ha preso un numero, perché ogni piano sia uno solo',
+      );
       expect(await store.listAudit({ planId: 'p-first' })).toEqual([]);
       // And from now on the database itself keeps one plan per key, whatever writes to it.
       const again = await store.createPlan({ title: 'Piano 2025', year: 2025, organisation: 'Ente' }, SYSTEM);

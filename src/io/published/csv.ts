@@ -7,10 +7,9 @@
  * table saved with its cells in quotes (LibreOffice's "Testo CSV" with tabs) is read the same way.
  */
 import { problem, type Issue } from '../../core/index.js';
+import { findHeaderRow, firstLines, tabbedHeaderLanguage } from './header-row.js';
 import { headerLanguage } from './layout.js';
 
-/** Where the header row is looked for, as in a workbook (io/xlsx/read.ts). */
-const HEAD_LINES = 30;
 /** A tab first: a tab-separated table whose cells a spreadsheet quoted (`"Obiettivo"\t"Indicatore"…`) is one too. */
 const SEPARATORS = ['\t', ';', ','] as const;
 
@@ -22,11 +21,15 @@ const SEPARATORS = ['\t', ';', ','] as const;
  * later row keeps its line.
  */
 export async function csvAsTabbed(text: string, file: string): Promise<{ text: string; issues: Issue[] } | null> {
-  const head = firstLines(text, HEAD_LINES);
-  if (head.some((line) => headerLanguage(line.split('\t')) !== null)) return null;
+  // The header row is looked for where a workbook's is (header-row.ts).
+  const head = firstLines(text);
+  if (tabbedHeaderLanguage(head) !== null) return null;
   // Loaded only for a table that is not tab-separated: the command line starts without it (test/cli-start.test.ts).
   const { default: Papa } = await import('papaparse');
-  const separator = SEPARATORS.find((s) => Papa.parse<string[]>(head.join('\n'), { delimiter: s }).data.some((row) => headerLanguage(row) !== null));
+  const separator = SEPARATORS.find((s) => {
+    const rows = Papa.parse<string[]>(head.join('\n'), { delimiter: s }).data;
+    return findHeaderRow(rows.length, (k) => rows[k]!, headerLanguage) !== null;
+  });
   if (separator === undefined) return null;
   const parsed = Papa.parse<string[]>(text, { delimiter: separator });
   const lines: string[] = [];
@@ -57,20 +60,4 @@ export async function csvAsTabbed(text: string, file: string): Promise<{ text: s
     if (error.code === 'MissingQuotes') issues.push(problem('error', 'csv-unclosed-quote', {}, { file, line: starts[error.row ?? 0] ?? 1 }));
   }
   return { text: lines.join('\n'), issues };
-}
-
-/** The first `count` lines of `text`, without splitting the rest of a big table. */
-function firstLines(text: string, count: number): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  while (lines.length < count && start <= text.length) {
-    const end = text.slice(start, start + 100_000).search(/\r\n|\r|\n/);
-    if (end === -1) {
-      lines.push(text.slice(start, start + 100_000));
-      break;
-    }
-    lines.push(text.slice(start, start + end));
-    start += end + (text.startsWith('\r\n', start + end) ? 2 : 1);
-  }
-  return lines;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePlan, formatIssue, verifyStated } from '../../core/index.js';
+import { evaluatePlan, formatIssue, programReason, verifyStated } from '../../core/index.js';
 import { renderIssueCode } from '../../core/messages/index.js';
 import { parsePublishedText } from './text.js';
 
@@ -41,7 +41,7 @@ describe('reading the published layout', () => {
     expect(nodes[2]!.indicators[0]!.target).toEqual({ kind: 'date', value: '2024-09-30' });
     expect(nodes[2]!.indicators[1]!.comparator).toBe('<=');
     expect(nodes[3]!.indicators[0]!.unit).toBe('percent');
-    expect(nodes[3]!.indicators[1]!.measurement).toEqual({ state: 'not_evaluable', reason: 'N.V. nella tabella pubblicata' });
+    expect(nodes[3]!.indicators[1]!.measurement).toEqual({ state: 'not_evaluable', reason: programReason('published-table') });
     // Computed: A.1.1 = 0 (late date, C.1.3-like negative is met? -18,72 <= -1 yes → 100·50%) → 50
     const e = evaluatePlan(value.plan);
     expect(e.node('A.1.1')!.performance!.toString()).toBe('50');

@@ -7,6 +7,7 @@
  */
 import { problem, type Issue, type Language, type Outcome, type SourceLocation } from '../../core/index.js';
 import { reportText } from '../report/texts.js';
+import { firstLines, tabbedHeaderLanguage } from './header-row.js';
 import { CHAMBER_PROFILE, headerLanguage, isLegendHeading, LayoutReader, legendFromText, type ImportProfile, type ImportedTable, type LayoutRow, type ReadOptions } from './layout.js';
 
 /**
@@ -133,10 +134,7 @@ function onlyFirst(cells: readonly string[], count: number): boolean {
 
 /** Whether a header row is among the lines from `from` on, within the first 30 (where a workbook's is looked for too). */
 function headerAhead(text: string, from: number): boolean {
-  return text
-    .slice(from, from + 30_000)
-    .split(/\r\n|\r|\n/, 30)
-    .some((line) => headerLanguage(line.split('\t')) !== null);
+  return tabbedHeaderLanguage(firstLines(text, from)) !== null;
 }
 
 /** A cell quoted the spreadsheet's way, its quotes doubled inside: `"Progetto ""ibrida"""`. */

@@ -18,6 +18,7 @@ import {
   type LayoutRow,
   type ReadOptions,
 } from '../published/layout.js';
+import { findHeaderRow, HEADER_ROWS } from '../published/header-row.js';
 import { cellLocation, cellText, columnLetter } from './cells.js';
 import { exceljs } from './excel.js';
 import { readCellFormats, readSharedStrings, readSheet, UnreadableSheet, type StreamedSheet, type WorkbookContext } from './stream.js';
@@ -207,9 +208,6 @@ interface Found {
   language: Language;
 }
 
-/** How many rows from the top the header row may be. */
-const HEADER_ROWS = 30;
-
 /**
  * The sheet holding the table and which form it has: the header row decides, wherever it is in
  * the first rows (only those are read of each sheet), and says the language of a layout's words
@@ -224,20 +222,21 @@ function findTable(workbook: TableWorkbook, published: boolean): { found: Found;
   for (const { name, part } of sheets) {
     if (part === undefined) continue;
     const sheet = readSheet(name, part, workbook.context, { untilRow: HEADER_ROWS });
-    for (let r = 1; r <= Math.min(sheet.rowCount, HEADER_ROWS); r++) {
-      const texts = firstTexts(sheet, r, 3);
-      const template = isTemplateHeader(texts);
-      const language = template ? 'it' : headerLanguage(texts);
-      if (language === null) continue;
-      found.push({ sheet, part, kind: template ? 'template' : 'layout', headerRow: r, language });
-      break;
-    }
+    const header = findHeaderRow(sheet.rowCount, (k) => firstTexts(sheet, k + 1, 3), headKind);
+    if (header !== null) found.push({ sheet, part, ...header.found, headerRow: header.index + 1 });
   }
   const template = found.find((f) => f.kind === 'template');
   const layout = found.find((f) => f.kind === 'layout');
   if (published && layout !== undefined) return { found: layout, also: template ?? null };
   if (template !== undefined) return { found: template, also: layout ?? null };
   return layout === undefined ? null : { found: layout, also: null };
+}
+
+/** The form and language a row's heads say, or null for a row that is no header. */
+function headKind(texts: readonly string[]): { kind: Kind; language: Language } | null {
+  if (isTemplateHeader(texts)) return { kind: 'template', language: 'it' };
+  const language = headerLanguage(texts);
+  return language === null ? null : { kind: 'layout', language };
 }
 
 function firstTexts(sheet: StreamedSheet, row: number, count: number): string[] {

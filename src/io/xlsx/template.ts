@@ -12,7 +12,9 @@ import {
   cellText as quotable,
   formulaUnitProblem,
   problem,
+  reasonText,
   saidIssue,
+  typedReason,
   type Amount,
   type Comparator,
   type Formula,
@@ -405,7 +407,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
   let measurement: Measurement;
   if (state === 'not_evaluable') {
     if (values.reason === '') issues.push(problem('error', 'missing-reason', {}, at('reason')));
-    measurement = { state, reason: values.reason };
+    measurement = { state, reason: typedReason(values.reason) };
   } else if (state === 'measured') {
     if (!derived && actual === null) issues.push(problem('error', 'missing-actual', { template: true }, at('actual')));
     measurement = actual === null ? { state } : { state, actual: actual.amount };
@@ -526,7 +528,8 @@ function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan): void {
       set(r, 'unit', UNIT_WORDS[ind.unit]);
       if (m.state === 'measured' && m.actual !== undefined && ind.formula === null) typed(r, 'actual', m.actual, ind.unit);
       set(r, 'state', STATE_WORDS[m.state]);
-      if (m.state === 'not_evaluable') set(r, 'reason', m.reason);
+      // The template is Italian: a reason the program wrote in its Italian words (a person's as typed).
+      if (m.state === 'not_evaluable') set(r, 'reason', reasonText(m.reason, 'it'));
       set(r, 'scoring', ruleWord(ind));
       if (ind.owner !== undefined) set(r, 'owner', ind.owner);
       if (ind.notes !== undefined) set(r, 'notes', ind.notes);

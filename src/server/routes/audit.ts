@@ -12,7 +12,7 @@ import { ADMINS, assignedTo } from '../permissions.js';
 /** The roles that read every indicator's comment thread and evidence files (campaign-access.ts). */
 const THREAD_READERS: readonly string[] = ['admin', 'controller', 'oiv'];
 import { auditReasonText } from '../../messages/audit-reasons.js';
-import { changeMessage, changeText } from '../../messages/changes.js';
+import { changeMessage, changeText, withReasonWords } from '../../messages/changes.js';
 import { intQuery, language } from '../validation.js';
 import { readablePlanFor } from './plans.js';
 
@@ -85,8 +85,10 @@ export const auditRoutes: RouteModule = (api, deps) => {
       });
       // Said by code and in words, so a reader in either language gets sentences, not stored field names.
       const entries: Readable<AuditEntry>[] = rows.map((e) => {
-        const { code, params } = changeMessage(e);
-        return { ...e, reason: e.reason === null ? null : auditReasonText(e.reason, lang), code, params, message: changeText(e, lang) };
+        // The records as stored, a value's reason the program wrote in its Italian words (as they were stored before migration 80).
+        const stored = { ...e, before: withReasonWords(e.before, 'it'), after: withReasonWords(e.after, 'it') };
+        const { code, params } = changeMessage(stored);
+        return { ...stored, reason: e.reason === null ? null : auditReasonText(e.reason, lang), code, params, message: changeText(e, lang) };
       });
       c.header('Content-Language', lang);
       c.header('Vary', 'Accept-Language', { append: true });

@@ -1,6 +1,6 @@
 /** Entering a value: an actual, its state and evidence, for one indicator in one period. */
 import { type SaveAnswer, SaveAnswerSchema } from '../../contract/index.js';
-import type { Amount } from '../../core/index.js';
+import { reasonText, type Amount } from '../../core/index.js';
 import { inputsToJson } from '../../store/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { RouteModule } from '../api.js';
@@ -99,7 +99,8 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       const { planDataVersion: _, ...stored } = measurement;
       const answer: Omit<SaveAnswer, 'tree'> = {
         indicator: view,
-        measurement: { ...stored, actual: view.actual, inputs: stored.inputs === null ? null : inputsToJson(stored.inputs) },
+        // The stored row, a reason the program wrote in its Italian words (as the row held them before migration 80).
+        measurement: { ...stored, actual: view.actual, inputs: stored.inputs === null ? null : inputsToJson(stored.inputs), reason: stored.reason === null ? null : reasonText(stored.reason, 'it') },
         changes: trees.changes(after, indicatorId, user, texts),
       };
       const head = JSON.stringify(answer);

@@ -10,6 +10,7 @@ import { isIsoDate, REVISION_KINDS, type RevisionRecord, type Store } from '../.
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { publicChanges } from '../../io/report/revisions.js';
+import { withReasonWords } from '../../messages/changes.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { param } from '../validation.js';
@@ -44,7 +45,12 @@ export async function revisionRegister(store: Store, planId: string, forPublic =
     const header = await store.periodHeader(planId, p.id);
     if (header.ok && header.value.closing !== null) closed.push({ periodId: p.id, label: p.label, state: p.state, closedAt: header.value.closing.closedAt });
   }
-  return revisions.map((r) => ({ ...r, afterClosingOf: closed.filter((p) => r.changes.some((c) => c.at > p.closedAt)) }));
+  return revisions.map((r) => ({
+    ...r,
+    // A removed value's reason the program wrote, in its Italian words (as the change held them before migration 80).
+    changes: r.changes.map((c) => ({ ...c, before: withReasonWords(c.before, 'it'), after: withReasonWords(c.after, 'it') })),
+    afterClosingOf: closed.filter((p) => r.changes.some((c) => c.at > p.closedAt)),
+  }));
 }
 
 function revisionNumber(raw: string): number {

@@ -1,0 +1,178 @@
+/**
+ * The reasons the program writes (a value's "N.V. nella tabella pubblicata", the audit trail's own
+ * sentences) are stored as codes, over real HTTP and on real databases, SQLite and PostgreSQL: they
+ * are said in the reader's language, and a person who types the program's very words sees them as
+ * typed, in either. A database made before migration 80, which stored the program's words, reads
+ * them translated after it; a person's reason there stays as typed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, readReasonCode, reasonText } from '../../src/core/index.js';
+import { auditReasonText } from '../../src/messages/audit-reasons.js';
+import { settingsToJson } from '../../src/store/codec.js';
+import { migrate } from '../../src/store/migrations.js';
+import { SqlStore } from '../../src/store/sql-store.js';
+import { oldDatabase } from '../support/old-database.js';
+import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+
+const PERIOD = '2024-12-31';
+const IMPORTED = 'N.V. nella tabella pubblicata';
+
+describe.each<Backend>(['sqlite', 'postgres'])('the program’s reasons as codes, on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  beforeAll(async () => ({ t, planId, controller } = await startWithFixture(backend)), 60_000);
+  afterAll(async () => t?.close());
+
+  const reasons = async (lang: 'it' | 'en'): Promise<Record<string, string>> => {
+    const doc = (await controller.get(`/api/plans/${planId}/tree?lang=${lang}`)).body;
+    return Object.fromEntries(doc.objectives.flatMap((o: any) => o.indicators.filter((i: any) => i.reason !== null).map((i: any) => [i.id, i.reason])));
+  };
+  const put = async (id: string, reason: string) => {
+    const version = indicatorOf((await controller.get(`/api/plans/${planId}/tree`)).body, id).version;
+    return controller.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/${PERIOD}`, { state: 'not_evaluable', reason, version });
+  };
+
+  it('say the import’s reason in the language asked, and a person’s as typed, the program’s very words too', async () => {
+    const imported = Object.keys(await reasons('it'))[0]!;
+    // A person types the import's sentence, in each language, for two other values.
+    expect((await put('A.2.1:1', IMPORTED)).status).toBe(200);
+    const saved = await put('A.1.1:1', 'N.E. in the published table');
+    expect([saved.status, saved.body.measurement.reason]).toEqual([200, 'N.E. in the published table']);
+    expect(await reasons('it')).toEqual({ [imported]: IMPORTED, 'A.2.1:1': IMPORTED, 'A.1.1:1': 'N.E. in the published table' });
+    expect(await reasons('en')).toEqual({ [imported]: 'N.E. in the published table', 'A.2.1:1': IMPORTED, 'A.1.1:1': 'N.E. in the published table' });
+  });
+
+  it('keep the import’s reason when a screen sends its words back with the value saved again', async () => {
+    // The import's: neither value a person gave a reason above.
+    const imported = Object.keys(await reasons('it')).find((id) => id !== 'A.2.1:1' && id !== 'A.1.1:1')!;
+    const saved = await put(imported, 'N.E. in the published table');
+    // The save answer's stored row says it in its Italian words, as before.
+    expect([saved.status, saved.body.measurement.reason]).toEqual([200, IMPORTED]);
+    expect((await reasons('it'))[imported]).toBe(IMPORTED);
+    expect((await reasons('en'))[imported]).toBe('N.E. in the published table');
+    // The trail answers the stored value whole, its reason in the Italian words it was answered with before.
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(imported)}&lang=en`)).body as Array<{ before: { reason: string }; after: { reason: string } }>;
+    expect(trail.map((e) => [e.before.reason, e.after.reason])).toEqual([[IMPORTED, IMPORTED]]);
+  });
+
+  it('say a person’s reason that replaced the import’s as typed, in the tree read right after the save', async () => {
+    const imported = Object.keys(await reasons('it')).find((id) => id !== 'A.2.1:1' && id !== 'A.1.1:1')!;
+    expect((await put(imported, 'dati mancanti')).status).toBe(200);
+    expect((await reasons('en'))[imported]).toBe('dati mancanti');
+    expect((await reasons('it'))[imported]).toBe('dati mancanti');
+  });
+
+  it('leave on the trail a person’s reason in the program’s words as typed', async () => {
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to })).status).toBe(200);
+    const reopened = await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting', reason: 'riassegnazione' });
+    expect(reopened.status, reopened.text).toBe(200);
+    const trail = (await controller.get(`/api/audit?planId=${planId}&lang=en`)).body as Array<{ action: string; reason: string | null }>;
+    expect(trail.filter((e) => e.reason !== null).map((e) => e.reason)).toEqual(['riassegnazione']);
+  });
+});
+
+describe.each<Backend>(['sqlite', 'postgres'])('migration 80 (the program’s reasons as codes) on %s', (backend) => {
+  const old = oldDatabase(backend);
+
+  it('turns the program’s stored words into codes, read in either language; a person’s reason stays as typed', async () => {
+    const open = await old.opener();
+    // A database as it was before migration 80: the program's reasons stored by their words.
+    const db = open();
+    await migrate(db, 79);
+    const at = '2025-01-10T09:00:00.000Z';
+    await db.run(`INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Ente', ?)`, [at]);
+    await db.run(
+      `INSERT INTO plans (id, organisation_id, title, year, version, published, settings, data_version, created_at, updated_at) VALUES ('p', 'o', 'Piano 2025', 2025, 'plan', 0, ?, 1, ?, ?)`,
+      [JSON.stringify(settingsToJson(DEFAULT_SETTINGS)), at, at],
+    );
+    await db.run(`INSERT INTO periods (plan_id, id, label, ends_on, state, updated_at) VALUES ('p', '2025-12-31', '31/12/2025', '2025-12-31', 'open', ?)`, [at]);
+    await db.run(`INSERT INTO nodes (plan_id, code, position, parent, title, level, weight, owner, unit, version) VALUES ('p', 'A', 0, NULL, 'Obiettivo A', NULL, NULL, NULL, NULL, 1)`);
+    for (const [k, id] of ['A:1', 'A:2', 'A:3'].entries()) {
+      await db.run(`INSERT INTO indicators (plan_id, id, node_code, position, name, weight, comparator, target, unit, version) VALUES ('p', ?, 'A', ?, ?, '33', '>=', '10', 'number', 1)`, [
+        id,
+        k,
+        `Pratiche ${k}`,
+      ]);
+    }
+    const value = (id: string, reason: string) =>
+      db.run(`INSERT INTO measurements (plan_id, indicator_id, period_id, state, reason, entered_by, entered_at, version) VALUES ('p', ?, '2025-12-31', 'not_evaluable', ?, 'controller', ?, 1)`, [
+        id,
+        reason,
+        at,
+      ]);
+    await value('A:1', IMPORTED);
+    await value('A:2', 'N.E. in the published table');
+    await value('A:3', 'dati non disponibili');
+    const trail = [
+      'riassegnazione',
+      'reassignment, variazione n. 1: Riorganizzazione degli uffici',
+      'variazione n. 2: nuovo target; baseline aggiornata al consuntivo 2024 corretto nel piano precedente',
+      'validazione della Relazione 2025',
+      'rettifica del dato',
+    ];
+    for (const reason of trail) {
+      await db.run(`INSERT INTO audit (at, username, action, entity, entity_id, plan_id, before, after, reason) VALUES (?, 'controller', 'measure', 'measurement', 'A:1@2025-12-31', 'p', ?, ?, ?)`, [
+        at,
+        JSON.stringify({ state: 'not_evaluable', reason: IMPORTED }),
+        JSON.stringify({ state: 'not_evaluable', reason: 'dati non disponibili' }),
+        reason,
+      ]);
+    }
+    // The value frozen at a closing, and kept in a revision's change when its indicator was deleted.
+    const kept = JSON.stringify({ removedValues: [{ indicator: 'A:1', value: { state: 'not_evaluable', reason: IMPORTED } }] });
+    await db.run(`INSERT INTO period_closings (plan_id, period_id, seq, closed_at, closed_by, plan) VALUES ('p', '2025-12-31', 1, ?, 'controller', ?)`, [
+      at,
+      JSON.stringify({
+        indicators: [
+          { id: 'A:1', measurement: { state: 'not_evaluable', reason: IMPORTED } },
+          { id: 'A:3', measurement: { state: 'not_evaluable', reason: 'dati non disponibili' } },
+        ],
+      }),
+    ]);
+    await db.run(`INSERT INTO plan_revisions (plan_id, seq, kind, reason, decided_on, status, opened_at) VALUES ('p', 1, 'variazione', ?, '2025-06-30', 'open', ?)`, [IMPORTED, at]);
+    await db.run(
+      `INSERT INTO plan_revision_changes (plan_id, revision_seq, seq, at, username, action, entity, entity_id, before, after) VALUES ('p', 1, 1, ?, 'controller', 'delete', 'indicator', 'A:4', ?, NULL)`,
+      [at, kept],
+    );
+    await db.close();
+
+    const store = await SqlStore.open(open());
+    try {
+      const snapshot = await store.planForPeriod('p');
+      if (!snapshot.ok) throw new Error(snapshot.error.message);
+      const measurements = snapshot.value.plan.nodes[0]!.indicators.map((i) => i.measurement as { state: string; reason: string });
+      // The program's words in either language became its code; a person's reason did not.
+      expect(measurements.map((m) => readReasonCode(m.reason)?.code ?? m.reason)).toEqual(['published-table', 'published-table', 'dati non disponibili']);
+      expect(measurements.map((m) => reasonText(m.reason, 'en'))).toEqual(['N.E. in the published table', 'N.E. in the published table', 'dati non disponibili']);
+      expect(measurements.map((m) => reasonText(m.reason, 'it'))).toEqual([IMPORTED, IMPORTED, 'dati non disponibili']);
+      const entries = await store.listAudit({ planId: 'p' });
+      expect(entries.map((e) => auditReasonText(e.reason!, 'en')).reverse()).toEqual([
+        'reassignment',
+        'reassignment, revision n. 1: Riorganizzazione degli uffici',
+        'revision n. 2: nuovo target; baseline updated to the 2024 actual corrected in the previous plan',
+        'validazione della Relazione 2025',
+        'rettifica del dato',
+      ]);
+      expect(entries.map((e) => auditReasonText(e.reason!, 'it')).reverse()).toEqual(['riassegnazione', 'riassegnazione, variazione n. 1: Riorganizzazione degli uffici', ...trail.slice(2)]);
+      // The trail's before holds the value's code too, its after a person's reason as typed.
+      expect(entries.map((e) => [readReasonCode((e.before as { reason: string }).reason)?.code, (e.after as { reason: string }).reason])[0]).toEqual(['published-table', 'dati non disponibili']);
+    } finally {
+      await store.close();
+    }
+    // And the trail is append-only again.
+    const after = open();
+    try {
+      const document = async (sql: string) => JSON.parse(String((await after.all<{ d: string }>(sql))[0]!.d));
+      const frozen = (await document(`SELECT plan AS d FROM period_closings`)) as { indicators: Array<{ measurement: { reason: string } }> };
+      expect(frozen.indicators.map((i) => readReasonCode(i.measurement.reason)?.code ?? i.measurement.reason)).toEqual(['published-table', 'dati non disponibili']);
+      const change = (await document(`SELECT before AS d FROM plan_revision_changes`)) as { removedValues: Array<{ value: { reason: string } }> };
+      expect(readReasonCode(change.removedValues[0]!.value.reason)?.code).toBe('published-table');
+      // A revision's reason is a person's: kept as typed, whatever its words.
+      expect((await after.all<{ reason: string }>(`SELECT reason FROM plan_revisions`))[0]!.reason).toBe(IMPORTED);
+      await expect(after.run(`UPDATE audit SET reason = 'x'`)).rejects.toThrow(/append-only/);
+    } finally {
+      await after.close();
+    }
+  }, 60_000);
+});
