@@ -4,14 +4,14 @@
  * closed (what a reopening changed). The OIV and the controllo di gestione read it before
  * validating; the plan group lists the target and weight changes to disclose.
  */
-import { comparePlans, compareValueRecords, evaluatePlan, type PlanChange, type ValueRecord } from '../../core/index.js';
-import type { IndicatorMeta } from '../../store/index.js';
+import { comparePlans, compareValueRecords, evaluatePlan, withoutValues, type PlanChange, type ValueRecord } from '../../core/index.js';
+import { isLocked, type IndicatorMeta } from '../../store/index.js';
 import { type ChangesAnswer, ChangesAnswerSchema } from '../../contract/index.js';
 import { changesDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
 import { currentUser } from '../auth.js';
 import { issueOf, refuse } from '../errors.js';
-import { publicPeriod } from '../public-periods.js';
+import { readerComputed } from '../public-periods.js';
 import { flagQuery, param, replyLanguage } from '../validation.js';
 import { readablePlan } from './plans.js';
 
@@ -61,20 +61,23 @@ export const changeRoutes: RouteModule = (api, deps) => {
       const requestedPeriod = c.req.query('period') || undefined;
       const against = c.req.query('against') || planId;
       const requestedAgainstPeriod = c.req.query('againstPeriod') || undefined;
-      // The public compares only values it may read: each side's period closed, validated or published.
-      const anonymous = currentUser(c) === null;
-      const visible = async (plan: string, period: string | undefined): Promise<string | undefined> => (anonymous ? publicPeriod(store, plan, period) : period);
+      // The public compares only what it may read: each side's period closed or validated, or the
+      // targets of one published while still taking values (then both sides without values, or the
+      // comparison would list the final values as gone).
+      const user = currentUser(c);
+      const anonymous = user === null;
       const againstClosing = flagQuery(c, 'againstClosing');
       if (againstClosing) {
         await readablePlan(c, store, planId);
-        const later = await trees.computed(planId, await visible(planId, requestedPeriod));
+        const later = await readerComputed(deps, user, planId, requestedPeriod);
         const closing = await store.lastClosing(planId, later.snapshot.period.id);
         if (closing === undefined) throw refuse(404, 'not-found', { what: 'closing', id: later.snapshot.period.id });
         // The closing froze each value's source and evidence beside it: a reopening that corrected
         // only those is listed too, with the actuals (the public never reads them).
         const frozen = anonymous ? undefined : await store.frozenSnapshot(planId, closing.periodId, closing.seq);
         const records = frozen === undefined ? [] : compareValueRecords(later.snapshot.plan, valueRecords(frozen.indicators), valueRecords(later.snapshot.indicators));
-        const changes = comparePlans(evaluatePlan(closing.plan), later.evaluation);
+        const bare = anonymous && !isLocked(later.snapshot.period.state);
+        const changes = comparePlans(evaluatePlan(bare ? withoutValues(closing.plan) : closing.plan), later.evaluation);
         return reply(200, {
           before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, closedBy: closing.closedBy } },
           after: { planId, period: later.snapshot.period.id },
@@ -86,9 +89,8 @@ export const changeRoutes: RouteModule = (api, deps) => {
       }
       await readablePlan(c, store, planId);
       if (against !== planId) await readablePlan(c, store, against);
-      const period = await visible(planId, requestedPeriod);
-      const againstPeriod = await visible(against, requestedAgainstPeriod);
-      const [earlier, later] = await Promise.all([trees.computed(against, againstPeriod), trees.computed(planId, period)]);
+      let [earlier, later] = await Promise.all([readerComputed(deps, user, against, requestedAgainstPeriod), readerComputed(deps, user, planId, requestedPeriod)]);
+      if (anonymous && !(isLocked(earlier.snapshot.period.state) && isLocked(later.snapshot.period.state))) [earlier, later] = await Promise.all([trees.targetsOnly(earlier), trees.targetsOnly(later)]);
       return reply(200, {
         before: { planId: against, period: earlier.snapshot.period.id },
         after: { planId, period: later.snapshot.period.id },
