@@ -29,11 +29,11 @@ function definitions(tree: any): unknown[] {
   return tree.objectives.map((o: any) => [o.code, o.title, o.weight, o.indicators.map((i: any) => [i.id, i.name, i.weight, i.comparator, i.targetText, i.baselineText, i.baselineYear])]);
 }
 
-/** The CSV's value columns, each row's. */
+/** The CSV's value columns, each row's (the state too: "non misurato" would say the office measured nothing). */
 function csvValues(text: string): string[] {
   const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, delimiter: ';', skipEmptyLines: true }).data;
   expect(rows.length).toBeGreaterThan(10);
-  return rows.flatMap((r) => [r.consuntivo!, r.motivo_nv!, r.performance_kpi!, r.performance_obiettivo!, r.fascia!]).filter((v) => v !== '');
+  return rows.flatMap((r) => [r.consuntivo!, r.stato!, r.motivo_nv!, r.performance_kpi!, r.performance_obiettivo!, r.fascia!]).filter((v) => v !== '');
 }
 
 describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to the public on %s', (backend) => {
@@ -97,7 +97,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to
     const json = (await anyone.get(`/api/plans/${planId}/export?format=json`)).body;
     expect(json.metadata.periodState).toBe(NOTICE_IT);
     expect(values({ summary: json.summary, objectives: json.objectives.map((o: any) => ({ ...o, indicators: o.indicators.map((i: any) => ({ ...i, inputs: null })) })) })).toEqual([]);
-    expect((await anyone.get(`/api/plans/${planId}/export?format=html`)).text).toContain(`<dt>Stato del periodo</dt><dd>${NOTICE_IT}</dd>`);
+    const html = (await anyone.get(`/api/plans/${planId}/export?format=html`)).text;
+    expect(html).toContain(`<dt>Stato del periodo</dt><dd>${NOTICE_IT}</dd>`);
+    expect(html).not.toContain('non misurato');
     expect((await anyone.get(`/api/plans/${planId}/export?format=html&lang=en`)).text).toContain(`<dt>Period state</dt><dd>${NOTICE_EN}</dd>`);
     // The office's own export still says the values are provisional.
     expect((await controller.get(`/api/plans/${planId}/export?format=json`)).body.metadata.periodState).toBe('in raccolta: valori provvisori');
@@ -108,7 +110,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to
     expect(year).toContain('<strong>Risultati non ancora disponibili: il periodo è in corso</strong>');
     expect(year).not.toContain('Piano della performance con i risultati');
     expect(year).not.toContain('Valori provvisori');
-    expect((await anyone.get(`/trasparenza/${planId}/piano.html`)).text).toContain(`<dt>Stato del periodo</dt><dd>${NOTICE_IT}</dd>`);
+    const plan = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
+    expect(plan).toContain(`<dt>Stato del periodo</dt><dd>${NOTICE_IT}</dd>`);
+    expect(plan).not.toContain('non misurato');
     expect(csvValues((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text)).toEqual([]);
     expect((await anyone.get(`/trasparenza/${planId}/dati.json`)).body.metadata.periodState).toBe(NOTICE_IT);
   });

@@ -94,7 +94,7 @@ export function yearPage(y: SiteYear): string {
       ? `<li>Piano della performance: <span class="missing">nessun valore ancora pubblicato</span></li>`
       : `<li>Piano della performance${y.targetsOnly === true ? '' : ' con i risultati'}${y.period === undefined ? '' : ` (${escapeHtml(y.period)})`}: ${link('piano.html', 'pagina HTML', 'Albero della performance')}${
           y.targetsOnly === true
-            ? `<br><strong>${escapeHtml(capitalised(targetsOnlyText()))}</strong>: il piano mostra gli obiettivi, gli indicatori, i pesi, i target e le baseline adottati; i risultati saranno pubblicati alla chiusura del periodo.`
+            ? `<br><strong>${escapeHtml(capitalised(targetsOnlyText()))}</strong>. Il piano mostra gli obiettivi, gli indicatori, i pesi, i target e le baseline adottati; i risultati saranno pubblicati alla chiusura del periodo.`
             : ''
         }</li>`,
   );
@@ -177,12 +177,13 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
     year: y.year,
     ...(y.period === undefined ? {} : { period: y.period }),
     ...(y.periodState === undefined ? {} : { periodState: y.periodState }),
+    ...(y.targetsOnly === true ? { targetsOnly: true } : {}),
     ...(y.adoption === undefined ? {} : { adoption: y.adoption }),
     ...(y.revisionRegister === undefined ? {} : { revisionRegister: y.revisionRegister }),
   };
   if (name === 'index.html') return text(yearPage(y));
   if (name === 'piano.html') return text(renderReportHtml(y.evaluation!, meta));
-  if (name === 'dati.csv') return text(openDataCsv(y.evaluation!));
+  if (name === 'dati.csv') return text(openDataCsv(y.evaluation!, y.targetsOnly === true));
   if (name === 'colonne.html') return text(columnsPage(y));
   if (name === 'dati.json') return text(`${JSON.stringify(openDataJson(y.evaluation!, meta, []), null, 2)}\n`);
   const [kind, ext] = name.split('.') as [string, RelazioneFormat];
