@@ -42,12 +42,16 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         <dd className="col-7" data-testid="indicator-actual">
           {actualText(i, lang) || '—'}
         </dd>
-        <dt className="col-5">{t('entry.state')}</dt>
-        <dd className="col-7" data-testid="indicator-state">
-          {t(`state.${i.state}`)}
-          {/* A reason the import wrote is said in the screen's language; a person's as typed. */}
-          {i.reason ? ` — ${reasonText(i.reason, lang)}` : ''}
-        </dd>
+        {props.targetsOnly !== true && (
+          <>
+            <dt className="col-5">{t('entry.state')}</dt>
+            <dd className="col-7" data-testid="indicator-state">
+              {t(`state.${i.state}`)}
+              {/* A reason the import wrote is said in the screen's language; a person's as typed. */}
+              {i.reason ? ` — ${reasonText(i.reason, lang)}` : ''}
+            </dd>
+          </>
+        )}
         <dt className="col-5">{t('tree.kpi')}</dt>
         <dd className="col-7">{percent(i.performance, lang)}</dd>
         {i.ownRange !== null && (
