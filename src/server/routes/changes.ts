@@ -89,7 +89,9 @@ export const changeRoutes: RouteModule = (api, deps) => {
       }
       await readablePlan(c, store, planId);
       if (against !== planId) await readablePlan(c, store, against);
-      let [earlier, later] = await Promise.all([readerComputed(deps, user, against, requestedAgainstPeriod), readerComputed(deps, user, planId, requestedPeriod)]);
+      // This plan's period first: a refusal of both sides names this one (no period published yet).
+      let later = await readerComputed(deps, user, planId, requestedPeriod);
+      let earlier = await readerComputed(deps, user, against, requestedAgainstPeriod);
       if (anonymous && !(isLocked(earlier.snapshot.period.state) && isLocked(later.snapshot.period.state))) [earlier, later] = await Promise.all([trees.targetsOnly(earlier), trees.targetsOnly(later)]);
       return reply(200, {
         before: { planId: against, period: earlier.snapshot.period.id },
