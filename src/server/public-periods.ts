@@ -13,7 +13,7 @@ import type { Deps } from './api.js';
 import { refuse } from './errors.js';
 import type { ComputedPlan } from './tree.js';
 
-/** The periods whose values the public reads, oldest first, and every period of the plan. */
+/** The periods the public reads (closed, validated or published), oldest first, and every period of the plan. */
 async function periodsOf(store: Store, planId: string): Promise<{ all: readonly { id: string; label: string }[]; visible: readonly { id: string; label: string }[] }> {
   const periods = (await store.listPeriods(planId)) ?? [];
   const published = new Set((await store.relazioni.listPublishedPeriods(planId)).map((p) => p.periodId));
@@ -42,7 +42,7 @@ export async function publicPeriod(store: Store, planId: string, requested: stri
   return last.id;
 }
 
-/** The latest period whose values the public reads; undefined when none is. */
+/** The latest period the public reads (its values only once closed or validated); undefined when none is. */
 export async function latestPublicPeriod(store: Store, planId: string): Promise<string | undefined> {
   const { visible } = await periodsOf(store, planId);
   return visible[visible.length - 1]?.id;

@@ -49,11 +49,14 @@ describe('the demo, as the public reads it', () => {
     expect((await anyone.get(`/trasparenza/${planId}/index.html`)).text).toContain('Risultati non ancora disponibili: il periodo è in corso');
   });
 
-  it("lets the referente enter a year-end value, which the public does not read", async () => {
+  it('lets the referente enter a year-end value, which the public does not read', async () => {
     const referente = new Client(server.url);
     expect((await referente.login('referente', PASSWORD)).status).toBe(200);
     const tree = (await referente.get(`/api/plans/${planId}/tree`)).body;
-    const own = tree.objectives.filter((o: any) => o.unit === DEMO_UNIT).flatMap((o: any) => o.indicators).find((i: any) => i.editable && i.unit === 'percent' && i.formula === null);
+    const own = tree.objectives
+      .filter((o: any) => o.unit === DEMO_UNIT)
+      .flatMap((o: any) => o.indicators)
+      .find((i: any) => i.editable && i.unit === 'percent' && i.formula === null);
     const saved = await referente.request('PUT', `/api/plans/${planId}/indicators/${enc(own.id)}/measurements/2024-12-31`, { state: 'measured', actual: 71.5, version: own.version });
     expect(saved.status, saved.text).toBe(200);
     expect(valuesOf((await anyone.get(`/api/plans/${planId}/tree`)).body)).toEqual([]);

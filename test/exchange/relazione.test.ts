@@ -361,10 +361,18 @@ describe('albero site', () => {
     expect(plan).toContain('<td class="num">6,50</td><td class="num"></td>');
     expect(plan).not.toContain('93,00%');
     expect(plan).not.toContain('non misurato');
-    const rows = readFileSync(join(out, '2024', 'dati.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const rows = readFileSync(join(out, '2024', 'dati.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const header = rows[0]!.split(';');
     const valueColumns = ['consuntivo', 'stato', 'motivo_nv', 'performance_kpi', 'performance_obiettivo', 'fascia'].map((c) => header.indexOf(c));
-    expect(rows.slice(1).flatMap((r) => valueColumns.map((k) => r.split(';')[k])).filter((v) => v !== '')).toEqual([]);
+    expect(
+      rows
+        .slice(1)
+        .flatMap((r) => valueColumns.map((k) => r.split(';')[k]))
+        .filter((v) => v !== ''),
+    ).toEqual([]);
     expect(rows.slice(1).filter((r) => r.split(';')[header.indexOf('target')] !== '').length).toBeGreaterThan(50);
     const json = JSON.parse(readFileSync(join(out, '2024', 'dati.json'), 'utf8')) as { metadata: Record<string, unknown>; summary: Record<string, number> };
     expect(json.metadata.periodState).toBe('risultati non ancora disponibili: il periodo è in corso');

@@ -44,7 +44,7 @@ function formatOf(c: Context): ReportFormat {
 /** Everything an export of `planId` needs: the evaluation, the report's words about itself and the file's name. */
 
 async function exportInputs(c: Context, deps: Deps, planId: string, format: ReportFormat, requested: string | undefined, language: Language = documentLanguage(c)) {
-  const { store, trees } = deps;
+  const { store } = deps;
   const record = await readablePlan(c, store, planId);
   const computed = await readerComputed(deps, currentUser(c), planId, requested);
   const period = computed.snapshot.period;

@@ -191,7 +191,7 @@ function deletion(conflicts: string) {
 }
 
 export const treeRoutes: RouteModule = (api, deps) => {
-  const { store, trees } = deps;
+  const { store } = deps;
 
   api.route(
     {
