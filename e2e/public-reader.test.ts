@@ -46,7 +46,8 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
 
     const { context, page } = await newPage();
     contexts.push(context);
-    await page.goto(`${world.server.url}/`);
+    // Once the sign-in page has settled: a Tab pressed while it still mounted lost the focus to the body.
+    await page.goto(`${world.server.url}/`, { waitUntil: 'networkidle' });
     await enterOn(page, /Consulta i piani pubblicati senza accedere/);
     await page.waitForSelector('.plan-item a');
     await enterOn(page, /Albero performance 2024/);
