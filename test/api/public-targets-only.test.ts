@@ -107,7 +107,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to
     const year = (await anyone.get(`/trasparenza/${planId}/index.html`)).text;
     expect(year).toContain('<strong>Risultati non ancora disponibili: il periodo è in corso</strong>');
     expect(year).not.toContain('Piano della performance con i risultati');
-    expect(year).not.toContain('Valori provvisori');
     const plan = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
     expect(plan).toContain(`<dt>Stato del periodo</dt><dd>${NOTICE_IT}</dd>`);
     expect(plan).not.toContain('non misurato');

@@ -115,10 +115,11 @@ describe('the public register of revisions', () => {
     ]);
   });
 
-  it('tells the public which act adopted the plan, and that the closed figures are no longer provisional', async () => {
+  it('tells the public which act adopted the plan, and that the figures of the closed period are its results', async () => {
     const year = await anyone.get(`/trasparenza/${planId}/index.html`);
     expect(year.text).toContain('Albero performance 2024, adottato con Delibera di Giunta n. 12 del 30/01/2024');
-    expect(year.text).not.toContain('Valori provvisori');
+    expect(year.text).toContain('Piano della performance con i risultati');
+    expect(year.text).not.toContain('Risultati non ancora disponibili');
     const page = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
     expect(page).toContain('<dt>Atto di adozione</dt><dd>Delibera di Giunta n. 12 del 30/01/2024</dd>');
     expect(page).toContain('<dt>Stato del periodo</dt><dd>chiuso, in attesa di validazione</dd>');
