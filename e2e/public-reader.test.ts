@@ -1,9 +1,10 @@
 /**
  * The public reader of a published plan, by keyboard, in Italian and English: the act that adopted
- * the plan above the table, and values the office published while still collecting them said
- * plainly provisional (before, the screen said only "Stato: In raccolta", and the demo shows its
- * year end so). Once the period is closed the warning goes, and the closing is dated without the
- * login name of who closed it (which the public is not given).
+ * the plan above the table, and a period the office published while still collecting its values
+ * read as the adopted plan, its targets without any value, performance or band, and said so (before,
+ * the screen showed the values entered so far, labelled provisional, as the demo's year end). Once
+ * the period is closed its values show, and the closing is dated without the login name of who
+ * closed it (which the public is not given).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -31,7 +32,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     for (const c of contexts) await c.close();
   });
 
-  it('reads the adopting act and is told the values are provisional until the period closes', async () => {
+  it('reads the adopting act and the targets of a period in progress, without a value until it closes', async () => {
     const controller = await newPage();
     contexts.push(controller.context);
     await login(controller.page, 'controller');
@@ -45,16 +46,22 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
 
     const { context, page } = await newPage();
     contexts.push(context);
-    await page.goto(`${world.server.url}/`);
+    // Once the sign-in page has settled: a Tab pressed while it still mounted lost the focus to the body.
+    await page.goto(`${world.server.url}/`, { waitUntil: 'networkidle' });
     await enterOn(page, /Consulta i piani pubblicati senza accedere/);
     await page.waitForSelector('.plan-item a');
     await enterOn(page, /Albero performance 2024/);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await expect.poll(() => page.locator('[data-testid=public-act]').innerText()).toBe('Adottato con Delibera di Giunta n. 12 del 30/01/2024.');
     await expect
-      .poll(() => page.locator('[data-testid=provisional]').innerText())
-      .toBe('Valori provvisori: i dati del periodo al 31/12/2024 sono ancora in raccolta e possono cambiare; i risultati definitivi saranno pubblicati alla chiusura del periodo.');
-    await expectAccessible(page, 'public tree with provisional values');
+      .poll(() => page.locator('[data-testid=targets-only]').innerText())
+      .toBe(
+        'Risultati non ancora disponibili: il periodo al 31/12/2024 è in corso. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; i risultati saranno pubblicati alla chiusura del periodo.',
+      );
+    // A.2's performance (93,00%) and A.2.1's (80,00%) were on the screen, as entered so far.
+    const tree = page.locator('[data-testid=tree]');
+    expect(await tree.innerText()).not.toMatch(/93,00|80,00/);
+    await expectAccessible(page, 'public tree of a period in progress');
     // An indicator's detail, by keyboard (the tree is one tab stop, arrows move in it): its figures,
     // no "—" rows for the evidence, source and notes the public is not given, no audit trail asked for.
     const audit: string[] = [];
@@ -66,20 +73,30 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     for (let i = 0; i < 12 && !/Capacità di risposta/.test(await page.evaluate(() => document.activeElement?.textContent ?? '')); i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain('Capacità di risposta dello sportello internazionalizzazione');
+    // Its target, not the 50,00% entered so far, nor its score.
     expect(await page.locator('[data-testid=detail]').innerText()).toContain('60,00%');
+    const detail = await page.locator('[data-testid=detail]').innerText();
+    expect(detail).not.toMatch(/(^|[^\d])(50,00|0,00 ?%)/);
+    // Nor is it said "not measured", nor the plan "0 green, …, 46 without performance": it was measured, and not published.
+    expect(detail).not.toContain('Non misurato');
+    expect(await tree.innerText()).not.toMatch(/Non misurato|Senza performance|n\.d\./);
+    expect(await page.locator('[data-testid=summary]').count()).toBe(0);
     expect(await page.locator('[data-testid=detail] [data-testid=evidence], [data-testid=detail] [data-testid=source]').count()).toBe(0);
     expect(await page.locator('[data-testid=detail]').innerText()).not.toMatch(/Fonte del dato|Note\n/);
     expect(audit).toEqual([]);
     await chooseLanguage(page, 'en');
     await expect.poll(() => page.locator('[data-testid=public-act]').innerText()).toBe('Adopted by Delibera di Giunta no. 12 of 30/01/2024.');
-    await expect.poll(() => page.locator('[data-testid=provisional]').innerText()).toContain('Provisional values: the data of the period ending 31/12/2024 are still being collected');
+    await expect.poll(() => page.locator('[data-testid=targets-only]').innerText()).toContain('Results not available yet: the period ending 31/12/2024 is in progress.');
+    expect(await tree.innerText()).not.toMatch(/93[.,]00|80[.,]00|Not measured/);
 
     // Closed: final figures, dated, without who closed them.
     await ok(apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'closed' }));
     await page.reload();
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await expect.poll(() => page.locator('[data-testid=locked-by]').innerText()).toMatch(/^Closed on \d\d\/\d\d\/2\d{3}/);
-    expect(await page.locator('[data-testid=provisional]').count()).toBe(0);
+    expect(await page.locator('[data-testid=targets-only]').count()).toBe(0);
+    // The values entered while it was collecting, now final: nothing was lost.
+    await expect.poll(() => tree.innerText()).toMatch(/93[.,]00/);
     expect(await page.locator('[data-testid=public-act]').innerText()).toBe('Adopted by Delibera di Giunta no. 12 of 30/01/2024.');
   });
 

@@ -85,6 +85,16 @@ function rollIndicator(ind: Indicator, result: IndicatorResult | undefined, from
 
 const NOT_MEASURED = { state: 'not_measured' } as const;
 
+/**
+ * The plan as adopted, without a single value: every indicator not measured, its base measures
+ * gone, so nothing scores and no objective has a performance or band. What the public reads of a
+ * period still taking values (server/public-periods.ts): its objectives, weights, targets and
+ * baselines, never a provisional value.
+ */
+export function withoutValues(plan: Plan): Plan {
+  return { ...plan, nodes: plan.nodes.map((node) => ({ ...node, indicators: node.indicators.map((ind) => ({ ...ind, measurement: NOT_MEASURED })) })) };
+}
+
 /** A date amount moved by whole years (29 February → 28 February in a common year); other amounts as they are. */
 export function shiftDate(amount: Amount | null, years: number): Amount | null {
   if (amount === null || amount.kind !== 'date' || years === 0) return amount;

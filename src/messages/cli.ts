@@ -224,6 +224,10 @@ export const CLI_MESSAGES = defineMessages({
     it: 'l\'atto che ha adottato il piano, scritto "TIPO n. NUMERO del GG/MM/AAAA" (per esempio "Delibera di Giunta n. 12 del 30/01/2024"); con un solo piano',
     en: 'the act that adopted the plan: its kind, number and date as the Italian page prints them (the form and an example are in the README); with one plan only',
   }),
+  'cli-about-site-targets-only': message({
+    it: 'il periodo è in corso: pubblicare il piano adottato (obiettivi, indicatori, pesi, target, baseline) senza alcun valore, performance o fascia, e dire che i risultati non sono ancora disponibili',
+    en: 'the period is in progress: publish the adopted plan (objectives, indicators, weights, targets, baselines) without any value, performance or band, and say the results are not available yet',
+  }),
   'cli-about-site-output': message({ it: 'la cartella da scrivere (creata se manca)', en: 'the folder to write (created if missing)' }),
   'cli-about-site-force': message({
     it: 'sostituire i file che il sito riscrive se la cartella li contiene già (index.html, le pagine di ogni anno)',

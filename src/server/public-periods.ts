@@ -1,13 +1,19 @@
 /**
- * Which period's values the public may see: a closed or validated period (final figures), or one
- * the controller has published (POST …/periods/:periodId/publication). A collecting period's
- * values are provisional: without publication nobody outside sees them. Every route that shows
- * the public a period's values (tree, exports, changes, years, transparency pages) asks here.
+ * Which period the public may read, and what of it: a closed or validated period with its values
+ * (final figures), or one still taking values that the controller has published (POST
+ * …/periods/:periodId/publication), of which the public reads the adopted plan only, its targets
+ * without a value, performance or band: what is published never includes provisional values
+ * (d.lgs. 33/2013; docs/domain.md, "Transparency"). A publication stored before this rule held
+ * reads so too: the values show once the period is closed. Without publication nobody outside
+ * reads a period still open. Every route that shows the public a period (tree, explanation,
+ * exports, changes, years, transparency pages) asks here.
  */
-import type { Store } from '../store/index.js';
+import { isLocked, type Store, type UserRecord } from '../store/index.js';
+import type { Deps } from './api.js';
 import { refuse } from './errors.js';
+import type { ComputedPlan } from './tree.js';
 
-/** The periods whose values the public reads, oldest first, and every period of the plan. */
+/** The periods the public reads (closed, validated or published), oldest first, and every period of the plan. */
 async function periodsOf(store: Store, planId: string): Promise<{ all: readonly { id: string; label: string }[]; visible: readonly { id: string; label: string }[] }> {
   const periods = (await store.listPeriods(planId)) ?? [];
   const published = new Set((await store.relazioni.listPublishedPeriods(planId)).map((p) => p.periodId));
@@ -36,8 +42,23 @@ export async function publicPeriod(store: Store, planId: string, requested: stri
   return last.id;
 }
 
-/** The latest period whose values the public reads; undefined when none is. */
+/** The latest period the public reads (its values only once closed or validated); undefined when none is. */
 export async function latestPublicPeriod(store: Store, planId: string): Promise<string | undefined> {
   const { visible } = await periodsOf(store, planId);
   return visible[visible.length - 1]?.id;
+}
+
+/**
+ * The computed plan the public reads for a period (the one asked for, else the latest it may
+ * read): with its values when final, else its targets only (`TreeService.targetsOnly`).
+ */
+export async function publicComputed({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, requested: string | undefined, dataVersion?: number): Promise<ComputedPlan> {
+  const computed = await trees.computed(planId, await publicPeriod(store, planId, requested), dataVersion);
+  // Final values (closed or validated) are read as they are; any other period's are provisional.
+  return isLocked(computed.snapshot.period.state) ? computed : trees.targetsOnly(computed);
+}
+
+/** The computed plan a reader reads: a signed-in reader any period (the last by default), the public as `publicComputed`. */
+export function readerComputed(deps: Pick<Deps, 'store' | 'trees'>, user: UserRecord | null, planId: string, requested: string | undefined, dataVersion?: number): Promise<ComputedPlan> {
+  return user === null ? publicComputed(deps, planId, requested, dataVersion) : deps.trees.computed(planId, requested, dataVersion);
 }

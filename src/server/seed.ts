@@ -1,6 +1,7 @@
 /**
- * The demo on first start: the 2024 fixture as a published plan adopted by its act, its year-end period collecting
- * and its values published (they are the published table's),
+ * The demo on first start: the 2024 fixture as a published plan adopted by its act, with what a
+ * transparency office shows the public: the 30/09 monitoring closed, with its results, and the
+ * year end collecting and published, as the plan's targets without a value until it is closed;
  * one account per role, and objective A.2 assigned to the referente's unit so entering a value is
  * possible straight away. Runs only on an empty database, and only when asked (the demo database).
  */
@@ -9,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { importTableBytes } from '../io/load.js';
 import { SYSTEM, type Role, type Store } from '../store/index.js';
 import { hashPassword } from './auth.js';
+import { must } from './errors.js';
 
 export interface DemoAccount {
   readonly username: string;
@@ -18,6 +20,8 @@ export interface DemoAccount {
 }
 
 export const DEMO_UNIT = 'Ufficio Internazionalizzazione';
+const MONITORING = '2024-09-30';
+const YEAR_END = '2024-12-31';
 /** The act that adopted the demo plan (illustrative: a Giunta's resolution at the end of January). */
 export const DEMO_ACT = { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } as const;
 
@@ -33,12 +37,21 @@ export async function seedDemo(store: Store, fixturePath: string, password?: str
   // The published 2024 plan was adopted: from now on it changes only by recorded revisions.
   const adopted = await store.adoptPlan(plan.value.id, DEMO_ACT, SYSTEM);
   if (!adopted.ok) throw new Error(adopted.error.message);
-  await store.transitionPeriod(plan.value.id, '2024-12-31', 'collecting', null, SYSTEM);
-  // Its year-end values are the published table's: the public reads them, as a body publishes its
-  // monitoring while the values are still collected, and is told they are provisional (web/src/periods/
-  // PublicNotice.tsx, the transparency pages, the open data's periodState) until the period is closed.
-  const published = await store.relazioni.publishPeriod(plan.value.id, '2024-12-31', true, SYSTEM);
-  if (!published.ok) throw new Error(published.error.message);
+  // The 30/09 monitoring, closed: the public reads its results. Its values are the published
+  // table's (illustrative: the table is the year end's), entered as a referente enters them.
+  const table2024 = must(await store.planForPeriod(plan.value.id, YEAR_END));
+  for (const [indicatorId, meta] of table2024.indicators) {
+    const m = meta.measurement;
+    if (m === null) continue;
+    must(await store.putMeasurement(plan.value.id, indicatorId, MONITORING, { state: m.state, actual: m.actual, inputs: m.inputs, reason: m.reason, source: m.source }, 0, SYSTEM));
+  }
+  must(await store.transitionPeriod(plan.value.id, MONITORING, 'collecting', null, SYSTEM));
+  must(await store.transitionPeriod(plan.value.id, MONITORING, 'closed', null, SYSTEM));
+  // The year end, collecting and published: the public reads the adopted plan, its targets and
+  // baselines, and is told its results are not available yet (server/public-periods.ts) until it is
+  // closed; the values entered meanwhile are the office's.
+  must(await store.transitionPeriod(plan.value.id, YEAR_END, 'collecting', null, SYSTEM));
+  must(await store.relazioni.publishPeriod(plan.value.id, YEAR_END, true, SYSTEM));
   const accounts: DemoAccount[] = (
     [
       { username: 'admin', role: 'admin', units: [], password: '' },

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { Decimal, evaluatePlan, problem, reasonText, toJsonNumber, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
+import { Decimal, evaluatePlan, problem, reasonText, toJsonNumber, withoutValues, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
 import { indicatorThresholdBands, organisationalScores, smvpFromJson, type OrgScores, type UnitObjectives } from '../core/appraisal/index.js';
 import type { ChangedAfterClosing, IssueDocument, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import {
@@ -197,6 +197,8 @@ export class TreeService {
    * plan as loaded. A value written in place (`applyMeasurement`) makes the Evaluation first.
    */
   private readonly unevaluated = new WeakSet<Plan>();
+  /** The targets-only reads (`targetsOnly`) of the entries they were made from. */
+  private readonly withheld = new WeakMap<ComputedPlan, { readonly dataVersion: number; readonly made: Promise<ComputedPlan> }>();
   constructor(
     private readonly store: Store,
     private readonly maxEntries = 32,
@@ -271,7 +273,23 @@ export class TreeService {
     return entry;
   }
 
-  private async live(snapshot: PlanSnapshot): Promise<ComputedPlan> {
+  /**
+   * The period's plan without its values (`withoutValues`), once per data version of the entry it
+   * is made from: what the public reads of a period still taking values. Its own `tag` gives it
+   * ETags of its own, so a browser that kept the provisional values served before under the same
+   * data version is not told they are still current.
+   */
+  targetsOnly(computed: ComputedPlan): Promise<ComputedPlan> {
+    const kept = this.withheld.get(computed);
+    if (kept !== undefined && kept.dataVersion === computed.dataVersion) return kept.made;
+    const { snapshot } = computed;
+    const indicators = new Map([...snapshot.indicators].map(([id, meta]) => [id, { ...meta, measurement: null }]));
+    const made = this.live({ ...snapshot, plan: withoutValues(snapshot.plan), indicators }, 'targets-only');
+    this.withheld.set(computed, { dataVersion: computed.dataVersion, made });
+    return made;
+  }
+
+  private async live(snapshot: PlanSnapshot, tag = ''): Promise<ComputedPlan> {
     const evaluated = await this.evaluate(snapshot.plan);
     return {
       snapshot,
@@ -283,7 +301,7 @@ export class TreeService {
       texts: new Map(),
       dataVersion: snapshot.record.dataVersion,
       closing: null,
-      tag: '',
+      tag,
     };
   }
 

@@ -1,8 +1,9 @@
 /**
  * The year's Relazione as stored: the office's texts by section, the OIV's validation (state,
  * checklist, note, reservations, validated values per objective), whether it is published, and
- * the plan frozen at validation. Periods whose values the controller has published to the public
- * (a collecting period's values are provisional: nobody outside sees them unless published).
+ * the plan frozen at validation. Periods the controller has published to the public before their
+ * closing (nobody outside reads a collecting period unless published, and then only its targets:
+ * server/public-periods.ts; the rows stay as they were when the public read their values).
  *
  * States and moves are the contract's (contract/relazione-states.ts); who may move them is the server's. A
  * validated Relazione (with or without reservations) is frozen: its texts and review refuse

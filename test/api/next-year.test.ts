@@ -215,7 +215,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     expect((await controller.request('POST', `/api/plans/${plan}/periods/2024-12-31/publication`, { published: true })).status).toBe(200);
     const pub = await reader.get(`/api/plans/${plan}/nodes/A.3/years`);
     expect(pub.status).toBe(200);
-    expect(pub.body.years.map((y: any) => [y.year, y.period.id, y.performance])).toEqual([[2024, '2024-12-31', 100]]);
+    // Published while still open: the public reads its targets, no performance (server/public-periods.ts).
+    expect(pub.body.years.map((y: any) => [y.year, y.period.id, y.performance])).toEqual([[2024, '2024-12-31', null]]);
     expect((await controller.get(`/api/plans/${y2025}/nodes/Z.9/years`)).status).toBe(404);
     expect((await controller.get(`/api/plans/${y2025}/indicators/${enc('Z:1')}/years`)).status).toBe(404);
 

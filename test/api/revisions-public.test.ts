@@ -6,7 +6,8 @@
  * is closed and a second revision is drafted (target 60,00% → 55,00%): the public reads the act that
  * adopted the plan and the closed figures, but not who adopted or closed them, nor anything of the draft.
  * A second plan's year end, published while still collecting (as the demo's), is the only period
- * offered to the public, and said provisional on the transparency pages and in the open data.
+ * offered to the public, as its targets: the transparency pages and the open data say its results
+ * are not available yet (test/api/public-targets-only.test.ts reads every surface).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enc, indicatorOf, startWithFixture, type Client, type TestServer } from './harness.js';
@@ -114,10 +115,11 @@ describe('the public register of revisions', () => {
     ]);
   });
 
-  it('tells the public which act adopted the plan, and that the closed figures are no longer provisional', async () => {
+  it('tells the public which act adopted the plan, and that the figures of the closed period are its results', async () => {
     const year = await anyone.get(`/trasparenza/${planId}/index.html`);
     expect(year.text).toContain('Albero performance 2024, adottato con Delibera di Giunta n. 12 del 30/01/2024');
-    expect(year.text).not.toContain('Valori provvisori');
+    expect(year.text).toContain('Piano della performance con i risultati');
+    expect(year.text).not.toContain('Risultati non ancora disponibili');
     const page = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
     expect(page).toContain('<dt>Atto di adozione</dt><dd>Delibera di Giunta n. 12 del 30/01/2024</dd>');
     expect(page).toContain('<dt>Stato del periodo</dt><dd>chiuso, in attesa di validazione</dd>');
@@ -149,14 +151,14 @@ describe('the public register of revisions', () => {
     expect((await controller.get(`/api/plans/${collecting}/tree`)).body.periods.map((p: any) => p.id)).toEqual(['2024-06-30', '2024-09-30', '2024-12-31']);
   });
 
-  it('are said provisional on the year page, the plan page and in the open data; a plan not adopted names no act', async () => {
+  it('are said to have no result yet on the year page, the plan page and in the open data; a plan not adopted names no act', async () => {
     const year = (await anyone.get(`/trasparenza/${collecting}/index.html`)).text;
-    expect(year).toContain('<strong>Valori provvisori:</strong> i dati del periodo sono ancora in raccolta e possono cambiare');
+    expect(year).toContain('<strong>Risultati non ancora disponibili: il periodo è in corso</strong>');
     expect(year).not.toContain('adottato con');
     const page = (await anyone.get(`/trasparenza/${collecting}/piano.html`)).text;
-    expect(page).toContain('<dt>Stato del periodo</dt><dd>in raccolta: valori provvisori</dd>');
+    expect(page).toContain('<dt>Stato del periodo</dt><dd>risultati non ancora disponibili: il periodo è in corso</dd>');
     expect(page).not.toContain('Atto di adozione');
     const data = (await anyone.get(`/trasparenza/${collecting}/dati.json`)).body;
-    expect(data.metadata).toMatchObject({ periodState: 'in raccolta: valori provvisori', adoption: null });
+    expect(data.metadata).toMatchObject({ periodState: 'risultati non ancora disponibili: il periodo è in corso', adoption: null });
   });
 });

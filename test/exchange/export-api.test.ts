@@ -97,8 +97,8 @@ describe('GET /api/plans/:planId/export', () => {
     expect(anonymous.status).toBe(404);
     const controller = await t.as('controller');
     expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
-    // A published plan's values still collecting are provisional: the public reads them only once
-    // the controller publishes the period.
+    // A published plan's period still collecting reaches the public only once the controller
+    // publishes it, and then as its targets (test/api/public-targets-only.test.ts).
     expect((await download(t, `/api/plans/${planId}/export?format=csv`, null)).status).toBe(404);
     expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/publication`, { published: true })).status).toBe(200);
     expect((await download(t, `/api/plans/${planId}/export?format=csv`, null)).status).toBe(200);

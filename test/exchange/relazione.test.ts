@@ -348,6 +348,38 @@ describe('albero site', () => {
     expect(columns).not.toMatch(/<script/i);
   });
 
+  it('publishes a period in progress as the plan of targets, without a value, and says so (--targets-only)', () => {
+    const out = join(dir, 'sito-in-corso');
+    const result = albero(['site', FIXTURE, '--output', out, '--period', 'Monitoraggio al 30/09/2024', '--targets-only']);
+    expect(result.status, result.stderr).toBe(0);
+    const year = readFileSync(join(out, '2024', 'index.html'), 'utf8');
+    expect(year).toContain('Piano della performance (Monitoraggio al 30/09/2024)');
+    expect(year).toContain('<strong>Risultati non ancora disponibili: il periodo è in corso</strong>');
+    const plan = readFileSync(join(out, '2024', 'piano.html'), 'utf8');
+    expect(plan).toContain('<dt>Stato del periodo</dt><dd>risultati non ancora disponibili: il periodo è in corso</dd>');
+    // The table's target stays, its actual (7,10), its performances (93,00%) and bands go.
+    expect(plan).toContain('<td class="num">6,50</td><td class="num"></td>');
+    expect(plan).not.toContain('93,00%');
+    expect(plan).not.toContain('non misurato');
+    const rows = readFileSync(join(out, '2024', 'dati.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const header = rows[0]!.split(';');
+    const valueColumns = ['consuntivo', 'stato', 'motivo_nv', 'performance_kpi', 'performance_obiettivo', 'fascia'].map((c) => header.indexOf(c));
+    expect(
+      rows
+        .slice(1)
+        .flatMap((r) => valueColumns.map((k) => r.split(';')[k]))
+        .filter((v) => v !== ''),
+    ).toEqual([]);
+    expect(rows.slice(1).filter((r) => r.split(';')[header.indexOf('target')] !== '').length).toBeGreaterThan(50);
+    const json = JSON.parse(readFileSync(join(out, '2024', 'dati.json'), 'utf8')) as { metadata: Record<string, unknown>; summary: Record<string, number> };
+    expect(json.metadata.periodState).toBe('risultati non ancora disponibili: il periodo è in corso');
+    expect(json.summary).toMatchObject({ green: 0, yellow: 0, red: 0 });
+    expect(albero(['site', '--help', '--lang', 'en']).stdout.replace(/\s+/g, ' ')).toContain('--targets-only the period is in progress: publish the adopted plan');
+  });
+
   it('refuses an act it cannot read, and a period or act given to several plans, in either language', () => {
     const bad = albero(['site', FIXTURE, '--output', join(dir, 'sito-atto'), '--act', 'Delibera 12 del 31/02/2024', '--lang', 'it']);
     expect(bad.status).toBe(2);

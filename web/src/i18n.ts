@@ -116,7 +116,8 @@ const it = {
     closedAt: 'Chiuso il {{at}}.',
     validatedAt: 'Validato dall’OIV il {{at}}.',
     // To the public, of a period still taking values that the controller published: its values may change.
-    provisional: 'Valori provvisori: i dati del periodo al {{label}} sono ancora in raccolta e possono cambiare; i risultati definitivi saranno pubblicati alla chiusura del periodo.',
+    targetsOnly:
+      'Risultati non ancora disponibili: il periodo al {{label}} è in corso. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; i risultati saranno pubblicati alla chiusura del periodo.',
     none: 'Nessun periodo di monitoraggio',
     to: { collecting: 'Avvia la raccolta', closed: 'Chiudi il periodo', validated: 'Valida il periodo', reopen: 'Riapri il periodo' },
     reason: 'Motivo della riapertura',
@@ -555,7 +556,8 @@ const en: typeof it = {
     closedBy: 'Closed by {{user}} on {{at}}.',
     closedAt: 'Closed on {{at}}.',
     validatedAt: 'Validated by the OIV on {{at}}.',
-    provisional: 'Provisional values: the data of the period ending {{label}} are still being collected and may change; the final results will be published when the period is closed.',
+    targetsOnly:
+      'Results not available yet: the period ending {{label}} is in progress. Here is the adopted plan, with its objectives, indicators, weights, targets and baselines; the results will be published when the period is closed.',
     none: 'No monitoring period',
     to: { collecting: 'Start collecting', closed: 'Close the period', validated: 'Validate the period', reopen: 'Reopen the period' },
     reason: 'Reason for reopening',

@@ -2,10 +2,10 @@ import { statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { evaluatePlan } from '../../core/index.js';
+import { evaluatePlan, withoutValues } from '../../core/index.js';
 import { parseItalianDate } from '../../core/italian-date.js';
 import { yearOf } from '../../io/report/meta.js';
-import { reportText } from '../../io/report/texts.js';
+import { reportText, targetsOnlyText } from '../../io/report/texts.js';
 import type { ReportAct } from '../../io/report/revisions.js';
 import type { SiteYear } from '../../io/site/index.js';
 import { EXIT, badInput, cannotWrite, loadOrReport, say, writeWhole } from '../shared.js';
@@ -19,8 +19,9 @@ export function registerSite(program: Command): void {
     .option('--body <name>', say('cli-about-body', {}))
     .option('--period <label>', say('cli-about-site-period', {}))
     .option('--act <act>', say('cli-about-site-act', {}))
+    .option('--targets-only', say('cli-about-site-targets-only', {}))
     .option('--force', say('cli-about-site-force', {}))
-    .action(async (files: string[], options: { output: string; body?: string; period?: string; act?: string; force?: boolean }) => {
+    .action(async (files: string[], options: { output: string; body?: string; period?: string; act?: string; targetsOnly?: boolean; force?: boolean }) => {
       // A period and an act name one plan's: given to several years, each page would claim them.
       const once = [options.period === undefined ? '' : '--period', options.act === undefined ? '' : '--act'].filter((o) => o !== '');
       if (once.length > 0 && files.length > 1) return badInput('site', say('cli-site-one-plan', { options: [...once], plans: files.length }));
@@ -31,7 +32,9 @@ export function registerSite(program: Command): void {
       for (const file of files) {
         const loaded = await loadOrReport(file);
         if (loaded === null) return void (process.exitCode = EXIT.badInput);
-        const evaluation = evaluatePlan(loaded.table.plan);
+        // A period still in progress: the public reads the plan's targets, never a provisional value (the table's are left out).
+        const targetsOnly = options.targetsOnly === true;
+        const evaluation = evaluatePlan(targetsOnly ? withoutValues(loaded.table.plan) : loaded.table.plan);
         const year = yearOf({}, evaluation.plan.title);
         if (year === undefined) {
           return badInput('site', say('cli-site-no-year', { file }));
@@ -45,7 +48,8 @@ export function registerSite(program: Command): void {
           ...(body === undefined ? {} : { body }),
           ...(period === undefined || period === '' ? {} : { period }),
           // Said as a citizen reads it (the pages are Italian): who published the values, not how Albero read them.
-          periodState: reportText('it').published,
+          periodState: targetsOnly ? targetsOnlyText('it') : reportText('it').published,
+          ...(targetsOnly ? { targetsOnly } : {}),
           ...(adoption === undefined ? {} : { adoption }),
           // No Relazione: made from a table alone its sections would say "Sezione non ancora
           // compilata" and no OIV would have validated it, yet the page would publish it as the

@@ -126,9 +126,12 @@ export function csvRows(document: EvaluationDocument): Row[] {
   return rows;
 }
 
-/** UTF-8 with a byte-order mark (so Excel shows accents right), `;`-separated, CRLF line ends. */
-export function openDataCsv(evaluation: Evaluation): string {
-  const rows = csvRows(evaluationDocument(evaluation));
+/**
+ * UTF-8 with a byte-order mark (so Excel shows accents right), `;`-separated, CRLF line ends.
+ * `targetsOnly` (`ReportMeta`'s): the `stato` column stays empty, not "non misurato".
+ */
+export function openDataCsv(evaluation: Evaluation, targetsOnly = false): string {
+  const rows = csvRows(evaluationDocument(evaluation)).map((r) => (targetsOnly && r.tipo === 'indicatore' ? { ...r, stato: '' } : r));
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { delimiter: ';', newline: '\r\n', quotes: false })}\r\n`;
 }
 

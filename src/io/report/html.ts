@@ -51,7 +51,7 @@ export function rowHtml(row: ReportRow, previous?: Mark | null, language: Langua
   const actual =
     row.state === 'not_evaluable'
       ? `<abbr title="${reportText(language).notEvaluable}">${row.actual}</abbr>`
-      : row.state === 'measured'
+      : row.state === 'measured' || row.actual === ''
         ? escapeHtml(row.actual)
         : `<span class="state">${row.actual}</span>`;
   return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi, language)}</td><td></td>${last}</tr>`;
@@ -236,7 +236,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
     const prev = (value: Decimal | null | undefined): Mark | null | undefined =>
       previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend), language);
     let k = -1;
-    for (const row of objectiveRows(r, evaluation, language))
+    for (const row of objectiveRows(r, evaluation, language, options.targetsOnly === true))
       rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id)), language));
     if (options.onProgress !== undefined && (n + 1) % 500 === 0) options.onProgress(n + 1, total);
   });

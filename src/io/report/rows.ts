@@ -54,8 +54,8 @@ export function mark(performance: Decimal | null, band: Band | null, language: L
   return { value: performance === null ? null : percentText(performance, language), band };
 }
 
-/** The rows of one objective: its own, then its indicators', with numbers and words in `language`. */
-export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation, language: Language = 'it'): ReportRow[] {
+/** The rows of one objective: its own, then its indicators', with numbers and words in `language` (`targetsOnly`: `ReportMeta`'s). */
+export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation, language: Language = 'it', targetsOnly = false): ReportRow[] {
   const words = reportText(language);
   const legend = evaluation.plan.settings.legend;
   const rows: ReportRow[] = [
@@ -76,7 +76,9 @@ export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation, langua
         ? ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number'
           ? percentText(i.actual.value, language)
           : amountText(i.actual, ind.unit, language)
-        : words.actual[state];
+        : targetsOnly
+          ? ''
+          : words.actual[state];
     rows.push({
       kind: 'indicator',
       name: ind.name,

@@ -136,6 +136,20 @@ export function periodStateWord(state: string, language: Language = 'it'): strin
   return say('report-period-state', language, { state });
 }
 
+/**
+ * A period's state as the public reads it: final values (closed, validated) as `periodStateWord`
+ * says them; a period still taking values shows the public its targets only, and says why
+ * ("risultati non ancora disponibili: il periodo è in corso").
+ */
+export function publicPeriodStateWord(state: string, language: Language = 'it'): string {
+  return state === 'closed' || state === 'validated' ? periodStateWord(state, language) : targetsOnlyText(language);
+}
+
+/** What the public pages say of a period whose results are not published yet: "risultati non ancora disponibili: il periodo è in corso". */
+export function targetsOnlyText(language: Language = 'it'): string {
+  return say('report-targets-only', language);
+}
+
 /** In Italian, the Relazione's language. */
 export const REPORT_TEXT: ReportText = reportText('it');
 

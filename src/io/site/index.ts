@@ -11,6 +11,7 @@ import { CSV_COLUMN_MEANINGS, CSV_COLUMNS, openDataCsv, openDataJson } from '../
 import { CSS, escapeHtml } from '../report/html.js';
 import { renderReportHtml } from '../report/index.js';
 import { actText, type ReportAct, type ReportRevision } from '../report/revisions.js';
+import { targetsOnlyText } from '../report/texts.js';
 import { renderRelazione, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
 
 export interface SiteYear {
@@ -25,8 +26,11 @@ export interface SiteYear {
   readonly period?: string;
   /** The period's state in words ("validato dall'OIV"); absent: the values were computed from a file. */
   readonly periodState?: string;
-  /** The period is still taking values (open or collecting, published by the controller): its values may change, which the year's page says. */
-  readonly provisional?: boolean;
+  /**
+   * The period is still taking values (published by the controller, or `albero site --targets-only`):
+   * `evaluation` is the plan without values (its targets), and the year's page says the results are not available yet.
+   */
+  readonly targetsOnly?: boolean;
   /** The act that adopted the plan; absent: not adopted, or a plan read from a file. */
   readonly adoption?: ReportAct;
   /** The plan's register of revisions, which the plan's page discloses; absent: a plan read from a file, which has none. */
@@ -78,6 +82,8 @@ ${sorted.length === 0 ? '<p class="missing">Nessun anno pubblicato.</p>' : `<ul>
   );
 }
 
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const link = (href: string, text: string, what: string): string => `<a href="${href}">${text}</a> <span class="sr">(${what})</span>`;
 
 /** The year's page: what is published, and plainly what is not yet. */
@@ -86,9 +92,9 @@ export function yearPage(y: SiteYear): string {
   items.push(
     y.evaluation === null
       ? `<li>Piano della performance: <span class="missing">nessun valore ancora pubblicato</span></li>`
-      : `<li>Piano della performance con i risultati${y.period === undefined ? '' : ` (${escapeHtml(y.period)})`}: ${link('piano.html', 'pagina HTML', 'Albero della performance')}${
-          y.provisional === true
-            ? `<br><strong>Valori provvisori:</strong> i dati del periodo sono ancora in raccolta e possono cambiare; i risultati definitivi saranno pubblicati alla chiusura del periodo.`
+      : `<li>Piano della performance${y.targetsOnly === true ? '' : ' con i risultati'}${y.period === undefined ? '' : ` (${escapeHtml(y.period)})`}: ${link('piano.html', 'pagina HTML', 'Albero della performance')}${
+          y.targetsOnly === true
+            ? `<br><strong>${escapeHtml(capitalised(targetsOnlyText()))}</strong>. Il piano mostra gli obiettivi, gli indicatori, i pesi, i target e le baseline adottati; i risultati saranno pubblicati alla chiusura del periodo.`
             : ''
         }</li>`,
   );
@@ -171,12 +177,13 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
     year: y.year,
     ...(y.period === undefined ? {} : { period: y.period }),
     ...(y.periodState === undefined ? {} : { periodState: y.periodState }),
+    ...(y.targetsOnly === true ? { targetsOnly: true } : {}),
     ...(y.adoption === undefined ? {} : { adoption: y.adoption }),
     ...(y.revisionRegister === undefined ? {} : { revisionRegister: y.revisionRegister }),
   };
   if (name === 'index.html') return text(yearPage(y));
   if (name === 'piano.html') return text(renderReportHtml(y.evaluation!, meta));
-  if (name === 'dati.csv') return text(openDataCsv(y.evaluation!));
+  if (name === 'dati.csv') return text(openDataCsv(y.evaluation!, y.targetsOnly === true));
   if (name === 'colonne.html') return text(columnsPage(y));
   if (name === 'dati.json') return text(`${JSON.stringify(openDataJson(y.evaluation!, meta, []), null, 2)}\n`);
   const [kind, ext] = name.split('.') as [string, RelazioneFormat];

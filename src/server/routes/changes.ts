@@ -4,14 +4,14 @@
  * closed (what a reopening changed). The OIV and the controllo di gestione read it before
  * validating; the plan group lists the target and weight changes to disclose.
  */
-import { comparePlans, compareValueRecords, evaluatePlan, type Evaluation, type Language, type Plan, type PlanChange, type ValueRecord } from '../../core/index.js';
-import type { IndicatorMeta, MeasurementRecord } from '../../store/index.js';
+import { comparePlans, compareValueRecords, evaluatePlan, withoutValues, type Evaluation, type Language, type Plan, type PlanChange, type ValueRecord } from '../../core/index.js';
+import { isLocked, type IndicatorMeta, type MeasurementRecord } from '../../store/index.js';
 import { type ChangeDocument, type ChangesAnswer, ChangesAnswerSchema } from '../../contract/index.js';
 import { actualText, amountJson, changesDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
 import { currentUser } from '../auth.js';
 import { issueOf, refuse } from '../errors.js';
-import { publicPeriod } from '../public-periods.js';
+import { readerComputed } from '../public-periods.js';
 import { flagQuery, param, replyLanguage } from '../validation.js';
 import { readablePlan } from './plans.js';
 
@@ -85,20 +85,24 @@ export const changeRoutes: RouteModule = (api, deps) => {
       const requestedPeriod = c.req.query('period') || undefined;
       const against = c.req.query('against') || planId;
       const requestedAgainstPeriod = c.req.query('againstPeriod') || undefined;
-      // The public compares only values it may read: each side's period closed, validated or published.
-      const anonymous = currentUser(c) === null;
-      const visible = async (plan: string, period: string | undefined): Promise<string | undefined> => (anonymous ? publicPeriod(store, plan, period) : period);
+      // The public compares only what it may read: each side's period closed or validated, or the
+      // targets of one published while still taking values (then both sides without values, or the
+      // comparison would list the final values as gone).
+      const user = currentUser(c);
+      const anonymous = user === null;
       const againstClosing = flagQuery(c, 'againstClosing');
       if (againstClosing) {
         await readablePlan(c, store, planId);
-        const later = await trees.computed(planId, await visible(planId, requestedPeriod));
+        const later = await readerComputed(deps, user, planId, requestedPeriod);
         const closing = await store.lastClosing(planId, later.snapshot.period.id);
         if (closing === undefined) throw refuse(404, 'not-found', { what: 'closing', id: later.snapshot.period.id });
         // The closing froze each value's source and evidence beside it: a reopening that corrected
         // only those is listed too, with the actuals (the public never reads them).
         const frozen = anonymous ? undefined : await store.frozenSnapshot(planId, closing.periodId, closing.seq);
         const records = frozen === undefined ? [] : compareValueRecords(later.snapshot.plan, valueRecords(frozen.indicators), valueRecords(later.snapshot.indicators));
-        const closed = evaluatePlan(closing.plan);
+        // The public reads a period still taking values as its targets alone: both sides without values.
+        const bare = anonymous && !isLocked(later.snapshot.period.state);
+        const closed = evaluatePlan(bare ? withoutValues(closing.plan) : closing.plan);
         const document = changesDocument(withValueRecords(comparePlans(closed, later.evaluation), records), language);
         // The deleted indicators' kept values, with who entered them: the office's record, never the public's.
         const kept = anonymous ? new Map<string, MeasurementRecord>() : await store.keptValues(planId, closing.periodId);
@@ -114,9 +118,11 @@ export const changeRoutes: RouteModule = (api, deps) => {
       }
       await readablePlan(c, store, planId);
       if (against !== planId) await readablePlan(c, store, against);
-      const period = await visible(planId, requestedPeriod);
-      const againstPeriod = await visible(against, requestedAgainstPeriod);
-      const [earlier, later] = await Promise.all([trees.computed(against, againstPeriod), trees.computed(planId, period)]);
+      // This plan's period first: a refusal of both sides names this one (no period published yet).
+      let later = await readerComputed(deps, user, planId, requestedPeriod);
+      let earlier = await readerComputed(deps, user, against, requestedAgainstPeriod);
+      if (anonymous && !(isLocked(earlier.snapshot.period.state) && isLocked(later.snapshot.period.state)))
+        [earlier, later] = await Promise.all([trees.targetsOnly(earlier), trees.targetsOnly(later)]);
       return reply(200, {
         before: { planId: against, period: earlier.snapshot.period.id },
         after: { planId, period: later.snapshot.period.id },

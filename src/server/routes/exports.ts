@@ -8,7 +8,7 @@ import { changedBaselines } from './years.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import type { PreviousYear, ReportMeta } from '../../io/report/meta.js';
-import { periodAtText, periodStateWord } from '../../io/report/texts.js';
+import { periodAtText, periodStateWord, publicPeriodStateWord } from '../../io/report/texts.js';
 import type { Decimal, Evaluation, Language } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { z } from 'zod';
@@ -16,7 +16,8 @@ import { currentUser } from '../auth.js';
 import { ExportJobSchema, type ExportJob as ExportJobDocument } from '../../contract/index.js';
 import { oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
-import { latestPublicPeriod, publicPeriod } from '../public-periods.js';
+import { isLocked } from '../../store/index.js';
+import { latestPublicPeriod, readerComputed } from '../public-periods.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
 
@@ -43,9 +44,9 @@ function formatOf(c: Context): ReportFormat {
 /** Everything an export of `planId` needs: the evaluation, the report's words about itself and the file's name. */
 
 async function exportInputs(c: Context, deps: Deps, planId: string, format: ReportFormat, requested: string | undefined, language: Language = documentLanguage(c)) {
-  const { store, trees } = deps;
+  const { store } = deps;
   const record = await readablePlan(c, store, planId);
-  const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
+  const computed = await readerComputed(deps, currentUser(c), planId, requested);
   const period = computed.snapshot.period;
   const previousYear = await previousYearOf(deps, planId, currentUser(c) !== null);
   // The register of revisions goes into the Relazione (HTML, PDF) and the workbook's "Variazioni" sheet.
@@ -69,7 +70,9 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
     year: record.year,
     ...(record.adoption === null ? {} : { adoption: record.adoption.act }),
     period: periodAtText(period.label, language),
-    periodState: periodStateWord(period.state, language),
+    periodState: currentUser(c) === null ? publicPeriodStateWord(period.state, language) : periodStateWord(period.state, language),
+    // The public's read of a period still taking values: the plan's targets (public-periods.ts).
+    ...(currentUser(c) === null && !isLocked(period.state) ? { targetsOnly: true } : {}),
     computedAt: new Date(),
     ...(previousYear === undefined ? {} : { previousYear }),
   };
@@ -210,9 +213,9 @@ async function previousYearOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, p
   const plan = await store.getPlan(links.planId);
   if (plan === undefined || (!plan.published && !signedIn)) return undefined;
   const earlier = await trees.computed(plan.id, undefined, plan.dataVersion);
-  // The public reads last year's year end only when it may read that period (closed, validated or
-  // published): never values still being collected.
-  if (!signedIn && (await latestPublicPeriod(store, plan.id)) !== earlier.snapshot.period.id) return undefined;
+  // The public reads last year's year end only when it may read that period's values (closed or
+  // validated): never values still being collected, published or not.
+  if (!signedIn && ((await latestPublicPeriod(store, plan.id)) !== earlier.snapshot.period.id || !isLocked(earlier.snapshot.period.state))) return undefined;
   const nodes = new Map<string, Decimal | null>();
   for (const [code, link] of links.nodes) if (link.planId === plan.id) nodes.set(code, earlier.evaluation.node(link.ref)?.performance ?? null);
   const indicators = new Map<string, Decimal | null>();

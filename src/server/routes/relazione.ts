@@ -258,7 +258,8 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: '/api/plans/:planId/periods/:periodId/publication',
       tag: 'relazione',
-      summary: "Publish (or withdraw) a period's values to the public: a collecting period's values are provisional and nobody outside sees them until the controller publishes them",
+      summary:
+        'Publish (or withdraw) a period to the public before it is closed: nobody outside reads a period still open or collecting unless published, and then as the adopted plan (objectives, indicators, weights, targets, baselines) without any value, performance or band, with "risultati non ancora disponibili: il periodo è in corso"; its values reach the public once it is closed or validated',
       roles: PLAN_EDITORS,
       action: "publish a period's values",
       body: Publication,

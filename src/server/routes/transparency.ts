@@ -1,33 +1,34 @@
 /**
  * "Amministrazione trasparente › Performance" served by Albero itself: plain HTML pages without
- * JavaScript, per published plan the plan with the values the public may see (a period closed,
- * validated or published by the controller), the Relazione and the OIV's documento di validazione
+ * JavaScript, per published plan the plan with its values once final (a period closed or
+ * validated), or its targets only for a period the controller published while still taking values, the Relazione and the OIV's documento di validazione
  * once published, and the open data. The same pages `albero site` writes (io/site).
  */
 import type { Context } from 'hono';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
-import { periodAtText, periodStateWord } from '../../io/report/texts.js';
+import { periodAtText, publicPeriodStateWord } from '../../io/report/texts.js';
 import { siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteYear } from '../../io/site/index.js';
-import type { PlanRecord } from '../../store/index.js';
+import { isLocked, type PlanRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { HttpError, refuse } from '../errors.js';
-import { publicPeriod } from '../public-periods.js';
+import { publicComputed } from '../public-periods.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { param } from '../validation.js';
 import { revisionRegister } from './revisions.js';
 
 async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
   let evaluation: SiteYear['evaluation'] = null;
-  let period: Pick<SiteYear, 'period' | 'periodState' | 'provisional' | 'revisionRegister'> = {};
+  let period: Pick<SiteYear, 'period' | 'periodState' | 'targetsOnly' | 'revisionRegister'> = {};
   try {
-    const computed = await trees.computed(plan.id, await publicPeriod(store, plan.id, undefined));
+    // A period the controller published while still taking values: the plan's targets, no value.
+    const computed = await publicComputed({ store, trees }, plan.id, undefined);
     evaluation = computed.evaluation;
     // The plan's page says what the export of the same period says: the period's stored state
     // (without it the page would claim its values were computed from a file) and the revisions
     // the plan had, which must be disclosed.
     const register = (await revisionRegister(store, plan.id, true)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
     const state = computed.snapshot.period.state;
-    period = { period: periodAtText(computed.snapshot.period.label), periodState: periodStateWord(state), provisional: state === 'open' || state === 'collecting', revisionRegister: register };
+    period = { period: periodAtText(computed.snapshot.period.label), periodState: publicPeriodStateWord(state), targetsOnly: !isLocked(state), revisionRegister: register };
   } catch (error) {
     if (!(error instanceof HttpError) || error.status !== 404) throw error;
   }

@@ -9,7 +9,7 @@ import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSa
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { publicPeriod } from '../public-periods.js';
+import { readerComputed } from '../public-periods.js';
 import { amountTextsLanguage } from '../language.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
@@ -146,9 +146,8 @@ export interface TreeAnswer {
  */
 export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>, read: TreeRead): Promise<TreeAnswer> {
   const plan = await readablePlanFor(store, read.planId, read.user);
-  // The public sees a period's values only when final or published by the controller.
-  const period = read.user === null ? await publicPeriod(store, read.planId, read.period) : read.period;
-  const computed = await trees.computed(read.planId, period, plan.dataVersion);
+  // The public reads a period closed or validated, or the targets of one the controller published.
+  const computed = await readerComputed({ store, trees }, read.user, read.planId, read.period, plan.dataVersion);
   // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.
   await trees.withOwnRanges(computed);
   // A baseline taken from last year's actual, corrected since, shows as "206 → 210" (signed in only).
@@ -192,7 +191,7 @@ function deletion(conflicts: string) {
 }
 
 export const treeRoutes: RouteModule = (api, deps) => {
-  const { store, trees } = deps;
+  const { store } = deps;
 
   api.route(
     {
@@ -253,7 +252,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const lang = language(c);
       const plan = await readablePlan(c, store, planId);
       const requested = c.req.query('period') || undefined;
-      const computed = await trees.computed(planId, currentUser(c) === null ? await publicPeriod(store, planId, requested) : requested);
+      const computed = await readerComputed(deps, currentUser(c), planId, requested);
       const explanation = explainNode(computed.evaluation, code, lang);
       if (explanation === undefined) throw refuse(404, 'not-found', { what: 'objective', id: code });
       // Without ?lang the words follow Accept-Language: a shared cache must keep them apart.

@@ -20,7 +20,7 @@ import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { latestPublicPeriod } from '../public-periods.js';
+import { latestPublicPeriod, readerComputed } from '../public-periods.js';
 import { amountTextsLanguage } from '../language.js';
 import { documentLanguage, LANGUAGES, param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
@@ -49,7 +49,8 @@ export async function yearsOf(
     if (plan === undefined || (!plan.published && user === null)) continue;
     const publicPeriod = user === null ? await latestPublicPeriod(store, link.planId) : undefined;
     if (user === null && publicPeriod === undefined) continue;
-    const computed = await trees.computed(link.planId, publicPeriod, plan.dataVersion);
+    // A period the controller published while still taking values: its targets, no value.
+    const computed = await readerComputed({ store, trees }, user, link.planId, publicPeriod, plan.dataVersion);
     const period = computed.snapshot.period;
     const base = { year: plan.year, planId: plan.id, planTitle: plan.title, period: { id: period.id, label: period.label, state: period.state }, current: link.planId === planId };
     if (kind === 'node') {

@@ -42,11 +42,15 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         <dd className="col-7" data-testid="indicator-actual">
           {actualText(i, lang) || '—'}
         </dd>
-        <dt className="col-5">{t('entry.state')}</dt>
-        <dd className="col-7" data-testid="indicator-state">
-          {t(`state.${i.state}`)}
-          {i.reason ? ` — ${reasonShown(i.reason, lang)}` : ''}
-        </dd>
+        {props.targetsOnly !== true && (
+          <>
+            <dt className="col-5">{t('entry.state')}</dt>
+            <dd className="col-7" data-testid="indicator-state">
+              {t(`state.${i.state}`)}
+              {i.reason ? ` — ${reasonShown(i.reason, lang)}` : ''}
+            </dd>
+          </>
+        )}
         <dt className="col-5">{t('tree.kpi')}</dt>
         <dd className="col-7">{percent(i.performance, lang)}</dd>
         {i.ownRange !== null && (

@@ -12,6 +12,15 @@ export function isLocked(period: Period | null): boolean {
   return period !== null && LOCKED.includes(period.state);
 }
 
+/**
+ * The public reading a period still taking values (published by the controller): the server sends
+ * the plan's targets without a value (server/public-periods.ts), so the screen says nothing of
+ * values either (no "Non misurato", no count of objectives without performance), only why.
+ */
+export function publicTargetsOnly(user: unknown, period: Period | null): boolean {
+  return user === null && period !== null && !isLocked(period);
+}
+
 interface Props {
   periods: readonly Period[];
   period: Period | null;

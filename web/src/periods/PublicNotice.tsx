@@ -1,19 +1,19 @@
 /**
  * What a reader without an account needs beside the table (d.lgs. 33/2013): the act that adopted
- * the plan, and whether the values are final. A period still open or collecting reaches the public
- * only when the controller published it, and its values may yet change: said plainly, as the
- * transparency pages and the exports say "valori provvisori".
+ * the plan, and why a period shows no result. A period still open or collecting reaches the public
+ * only when the controller published it, and then as the adopted plan without any value (the
+ * server sends none, server/public-periods.ts): said plainly, as the transparency pages and the
+ * exports say "risultati non ancora disponibili: il periodo è in corso".
  */
 import { useTranslation } from 'react-i18next';
 import { dayText } from '../../../src/messages/changes.js';
 import type { Period, PlanSummary } from '../api/types.js';
-import { isLocked } from './PeriodBar.js';
 
-export function PublicNotice({ plan, period }: { plan: PlanSummary | null; period: Period | null }) {
+/** `targetsOnly`: the period is read as its targets (`publicTargetsOnly`). */
+export function PublicNotice({ plan, period, targetsOnly }: { plan: PlanSummary | null; period: Period | null; targetsOnly: boolean }) {
   const { t } = useTranslation();
   const act = plan?.adoption?.act ?? null;
-  const provisional = period !== null && !isLocked(period);
-  if (act === null && !provisional) return null;
+  if (act === null && !targetsOnly) return null;
   return (
     <div className="mb-2" data-testid="public-notice">
       {act !== null && (
@@ -21,9 +21,9 @@ export function PublicNotice({ plan, period }: { plan: PlanSummary | null; perio
           {t('revisions.status.adopted', { kind: act.kind, number: act.number, date: dayText(act.date) })}
         </p>
       )}
-      {provisional && (
-        <p className="alert alert-warning small mb-0" role="note" data-testid="provisional">
-          {t('period.provisional', { label: period.label })}
+      {targetsOnly && period !== null && (
+        <p className="alert alert-warning small mb-0" role="note" data-testid="targets-only">
+          {t('period.targetsOnly', { label: period.label })}
         </p>
       )}
     </div>

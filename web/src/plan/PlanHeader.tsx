@@ -7,7 +7,8 @@ import { NextYearButton } from '../years/NextYear.js';
 import { useLang } from '../ui/format.js';
 import { ExportButton } from './ExportButton.js';
 
-export function PlanHeader({ planId, tree, onBack }: { planId: string; tree: TreeDocument; onBack: () => void }) {
+/** `targetsOnly`: the public reading a period still taking values (`publicTargetsOnly`): no summary of performances it was not given. */
+export function PlanHeader({ planId, tree, onBack, targetsOnly }: { planId: string; tree: TreeDocument; onBack: () => void; targetsOnly: boolean }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const lang = useLang();
@@ -37,9 +38,11 @@ export function PlanHeader({ planId, tree, onBack }: { planId: string; tree: Tre
           {(['pdf', 'xlsx', 'csv'] as const).map(exportLink)}
         </div>
       </div>
-      <p className="small mb-2" data-testid="summary">
-        {t('tree.summary', tree.summary)}
-      </p>
+      {!targetsOnly && (
+        <p className="small mb-2" data-testid="summary">
+          {t('tree.summary', tree.summary)}
+        </p>
+      )}
       {(can.managePlans(role) || user !== null) && (
         <div className="mb-2 d-flex flex-wrap gap-2 align-items-start">
           {user !== null && (

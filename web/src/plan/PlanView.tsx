@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { PeriodState, TreeChanges } from '../api/types.js';
-import { isLocked, PeriodBar } from '../periods/PeriodBar.js';
+import { isLocked, PeriodBar, publicTargetsOnly } from '../periods/PeriodBar.js';
 import { LockedBanner } from '../periods/LockedBanner.js';
 import { PublicNotice } from '../periods/PublicNotice.js';
 import { can, useSession } from '../session.js';
@@ -97,6 +97,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   if (tree === null || shown === null) return <p role="status">{t('common.loading')}</p>;
 
   const period = tree.period;
+  const targetsOnly = publicTargetsOnly(user, period);
   const locked = isLocked(period);
   const role = user?.role;
   const archived = plan?.archived === true;
@@ -166,9 +167,9 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
 
   return (
     <div>
-      <PlanHeader planId={planId} tree={tree} onBack={onBack} />
+      <PlanHeader planId={planId} tree={tree} onBack={onBack} targetsOnly={targetsOnly} />
       {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
-      {user === null && <PublicNotice plan={plan} period={period} />}
+      {user === null && <PublicNotice plan={plan} period={period} targetsOnly={targetsOnly} />}
       <PeriodBar
         periods={tree.periods}
         period={period}
@@ -276,6 +277,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           overrides={whatIf.overrides}
           onOverride={whatIf.onOverride}
           changed={whatIf.changed}
+          targetsOnly={targetsOnly}
         />
         {selection !== null && (
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
@@ -293,6 +295,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               focusEntry={sel.focusEntry}
               prefill={sel.prefill}
               savedNote={sel.savedNote}
+              targetsOnly={targetsOnly}
             />
           </Suspense>
         )}

@@ -35,6 +35,8 @@ interface Props {
   onOverride: (id: string, field: 'actual' | 'target' | 'weight', value: number | string | boolean | null) => void;
   /** Objective codes and indicator ids whose numbers differ from the stored ones. */
   changed: ReadonlySet<string>;
+  /** The public reading a period still taking values (`publicTargetsOnly`): no indicator said "Non misurato", no "n.d." performance. */
+  targetsOnly?: boolean;
 }
 
 const ROW_HEIGHT = 60;
@@ -172,6 +174,7 @@ export function TreeTable(props: Props) {
                     tabbable={v.index === tabRow}
                     selected={props.selection?.kind === 'objective' && props.selection.code === row.objective.code}
                     changed={props.changed.has(row.objective.code)}
+                    targetsOnly={props.targetsOnly === true}
                     onSelect={props.onSelect}
                     onToggle={props.onToggle}
                   />
@@ -186,6 +189,7 @@ export function TreeTable(props: Props) {
                     changed={props.changed.has(row.indicator.id)}
                     whatIf={props.whatIf}
                     override={props.overrides.indicators[row.indicator.id]}
+                    targetsOnly={props.targetsOnly === true}
                     onSelect={props.onSelect}
                     onOverride={props.onOverride}
                   />
@@ -210,6 +214,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
   tabbable,
   selected,
   changed,
+  targetsOnly,
   onSelect,
   onToggle,
 }: {
@@ -220,6 +225,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
   tabbable: boolean;
   selected: boolean;
   changed: boolean;
+  targetsOnly: boolean;
   onSelect: Props['onSelect'];
   onToggle: Props['onToggle'];
 }) {
@@ -255,7 +261,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
       <div role="gridcell" />
       <div role="gridcell" />
       <div role="gridcell" className="cell-performance" data-testid={`perf-${o.code}`}>
-        <PerformanceText value={o.performance} band={o.band} simulated={changed} t={t} lang={lang} />
+        {!targetsOnly && <PerformanceText value={o.performance} band={o.band} simulated={changed} t={t} lang={lang} />}
       </div>
     </div>
   );
@@ -271,6 +277,7 @@ const IndicatorRow = memo(function IndicatorRow({
   changed,
   whatIf,
   override,
+  targetsOnly,
   onSelect,
   onOverride,
 }: {
@@ -283,6 +290,7 @@ const IndicatorRow = memo(function IndicatorRow({
   changed: boolean;
   whatIf: boolean;
   override: Overrides['indicators'][string] | undefined;
+  targetsOnly: boolean;
   onSelect: Props['onSelect'];
   onOverride: Props['onOverride'];
 }) {
@@ -300,7 +308,7 @@ const IndicatorRow = memo(function IndicatorRow({
         <button type="button" className="tree-link" tabIndex={tabbable ? 0 : -1} onClick={() => onSelect({ kind: 'indicator', id: i.id, code: row.objective.code }, 'pointer')} title={i.name}>
           <span className="title">{i.name}</span>
         </button>
-        {i.state !== 'measured' && <span className={`state state-${i.state}`}>{t(`state.${i.state}`)}</span>}
+        {i.state !== 'measured' && !targetsOnly && <span className={`state state-${i.state}`}>{t(`state.${i.state}`)}</span>}
       </div>
       <div role="gridcell" className="num">
         {editable ? (
@@ -338,7 +346,7 @@ const IndicatorRow = memo(function IndicatorRow({
         )}
       </div>
       <div role="gridcell" className={`num${changed ? ' changed' : ''}`} data-testid={`kpi-${i.id}`}>
-        {i.performance === null ? <span className="muted">{t('tree.noPerformance')}</span> : percent(i.performance, lang)}
+        {targetsOnly ? null : i.performance === null ? <span className="muted">{t('tree.noPerformance')}</span> : percent(i.performance, lang)}
       </div>
       <div role="gridcell" />
     </div>

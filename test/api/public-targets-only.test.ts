@@ -1,0 +1,124 @@
+/**
+ * A period the controller publishes while still collecting, as the public reads it through HTTP on
+ * SQLite and PostgreSQL: the adopted plan (objectives, indicators, weights, targets, baselines)
+ * without a single value, performance or band, and said so, in the tree, an objective's
+ * explanation, an indicator's years, a comparison, the exports (CSV, JSON, HTML, in Italian and
+ * English) and the /trasparenza pages and open data. Before, the public read the values entered
+ * so far, labelled provisional. The publication stays as stored (nothing migrated): once the
+ * period is closed, the public reads its values, the office's own.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+
+const NOTICE_IT = 'risultati non ancora disponibili: il periodo è in corso';
+const NOTICE_EN = 'results not available yet: the period is in progress';
+
+/** Every value the tree carries: actuals, base measures, performances, bands and the summary's counts. */
+function values(tree: any): unknown[] {
+  const found: unknown[] = [tree.summary.green, tree.summary.yellow, tree.summary.red];
+  for (const o of tree.objectives) {
+    found.push(o.performance, o.band);
+    for (const i of o.indicators) found.push(i.actual, i.actualText || null, i.inputs, i.performance, i.met, i.reason);
+  }
+  return found.filter((v) => v !== null && v !== 0);
+}
+
+/** The definitions the public reads of the plan: per indicator its weight, target and baseline; per objective its weight. */
+function definitions(tree: any): unknown[] {
+  return tree.objectives.map((o: any) => [o.code, o.title, o.weight, o.indicators.map((i: any) => [i.id, i.name, i.weight, i.comparator, i.targetText, i.baselineText, i.baselineYear])]);
+}
+
+/** The CSV's value columns, each row's (the state too: "non misurato" would say the office measured nothing). */
+function csvValues(text: string): string[] {
+  const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, delimiter: ';', skipEmptyLines: true }).data;
+  expect(rows.length).toBeGreaterThan(10);
+  return rows.flatMap((r) => [r.consuntivo!, r.stato!, r.motivo_nv!, r.performance_kpi!, r.performance_obiettivo!, r.fascia!]).filter((v) => v !== '');
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to the public on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let anyone: Client;
+  let office: any;
+
+  beforeAll(async () => {
+    ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
+    anyone = await t.as('public');
+    const ok = (r: { status: number; text: string }): void => expect(r.status, r.text).toBe(200);
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to: 'collecting' }));
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/publication`, { published: true }));
+    // The mid-year published too while open, and never given a value: the comparison below.
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-06-30/publication`, { published: true }));
+    office = (await controller.get(`/api/plans/${planId}/tree`)).body;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('gives the public the tree of targets: no actual, performance or band; the office reads its values', async () => {
+    expect(values(office).length).toBeGreaterThan(50);
+    const tree = await anyone.get(`/api/plans/${planId}/tree`);
+    expect(tree.status).toBe(200);
+    expect(tree.body.period).toMatchObject({ id: '2024-12-31', state: 'collecting' });
+    expect(values(tree.body)).toEqual([]);
+    expect(tree.body.summary).toMatchObject({ green: 0, yellow: 0, red: 0, none: office.summary.objectives });
+    expect(definitions(tree.body)).toEqual(definitions(office));
+    // The targets are there, in the reader's language too.
+    expect(tree.body.objectives.flatMap((o: any) => o.indicators.map((i: any) => i.targetText)).filter((s: string) => s !== '').length).toBeGreaterThan(50);
+    const english = (await anyone.get(`/api/plans/${planId}/tree?lang=en`)).body;
+    expect(values(english)).toEqual([]);
+  });
+
+  it("explains no objective's result, nor an indicator's years", async () => {
+    const explanation = (await anyone.get(`/api/plans/${planId}/nodes/A/explanation?lang=it`)).body;
+    expect(explanation.performance).toBeNull();
+    expect(explanation.contributions.filter((c: any) => c.score !== null || c.points !== null)).toEqual([]);
+    expect((await controller.get(`/api/plans/${planId}/nodes/A/explanation?lang=it`)).body.performance).not.toBeNull();
+    const measured = office.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.actual !== null && !i.derived);
+    const years = (await anyone.get(`/api/plans/${planId}/indicators/${enc(measured.id)}/years`)).body.years;
+    expect(years.map((y: any) => [y.year, y.actual, y.actualText, y.performance])).toEqual([[2024, null, '', null]]);
+    expect(years[0].targetText).toBe(measured.targetText);
+  });
+
+  it('compares the published periods without a value', async () => {
+    const changes = (await anyone.get(`/api/plans/${planId}/changes?period=2024-12-31&againstPeriod=2024-06-30`)).body;
+    expect(changes.changes.filter((c: any) => c.group === 'measurement' || c.group === 'result')).toEqual([]);
+    const internal = (await controller.get(`/api/plans/${planId}/changes?period=2024-12-31&againstPeriod=2024-06-30`)).body;
+    expect(internal.changes.filter((c: any) => c.group === 'measurement').length).toBeGreaterThan(0);
+  });
+
+  it('exports the targets, and says why there is no result, in Italian and English', async () => {
+    const csv = await anyone.get(`/api/plans/${planId}/export?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csvValues(csv.text)).toEqual([]);
+    expect(csvValues((await controller.get(`/api/plans/${planId}/export?format=csv`)).text).length).toBeGreaterThan(50);
+    const json = (await anyone.get(`/api/plans/${planId}/export?format=json`)).body;
+    expect(json.metadata.periodState).toBe(NOTICE_IT);
+    expect(values({ summary: json.summary, objectives: json.objectives.map((o: any) => ({ ...o, indicators: o.indicators.map((i: any) => ({ ...i, inputs: null })) })) })).toEqual([]);
+    const html = (await anyone.get(`/api/plans/${planId}/export?format=html`)).text;
+    expect(html).toContain(`<dt>Stato del periodo</dt><dd>${NOTICE_IT}</dd>`);
+    expect(html).not.toContain('non misurato');
+    expect((await anyone.get(`/api/plans/${planId}/export?format=html&lang=en`)).text).toContain(`<dt>Period state</dt><dd>${NOTICE_EN}</dd>`);
+    // The office's own export still says the values are provisional.
+    expect((await controller.get(`/api/plans/${planId}/export?format=json`)).body.metadata.periodState).toBe('in raccolta: valori provvisori');
+  });
+
+  it('publishes on /trasparenza the plan of targets, said plainly, and open data without values', async () => {
+    const year = (await anyone.get(`/trasparenza/${planId}/index.html`)).text;
+    expect(year).toContain('<strong>Risultati non ancora disponibili: il periodo è in corso</strong>');
+    expect(year).not.toContain('Piano della performance con i risultati');
+    const plan = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
+    expect(plan).toContain(`<dt>Stato del periodo</dt><dd>${NOTICE_IT}</dd>`);
+    expect(plan).not.toContain('non misurato');
+    expect(csvValues((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text)).toEqual([]);
+    expect((await anyone.get(`/trasparenza/${planId}/dati.json`)).body.metadata.periodState).toBe(NOTICE_IT);
+  });
+
+  it('shows the values, as entered, once the period is closed: nothing was lost', async () => {
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to: 'closed' })).status).toBe(200);
+    const tree = (await anyone.get(`/api/plans/${planId}/tree?period=2024-12-31`)).body;
+    expect(values(tree)).toEqual(values(office));
+    expect(csvValues((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text).length).toBeGreaterThan(50);
+    expect((await anyone.get(`/trasparenza/${planId}/index.html`)).text).toContain('Piano della performance con i risultati');
+  });
+});
