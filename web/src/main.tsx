@@ -1,6 +1,6 @@
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
 import './styles.css';
-import './i18n.js';
+import i18next from './i18n.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, holdSession } from './api/client.js';
@@ -30,7 +30,9 @@ async function firstCache(known: Session | null): Promise<FirstCache | undefined
   const planId = decodeURIComponent(encoded);
   const period = periodOfAddress(window.location);
   const client = newQueryClient();
-  const reads = [seedRead(client, keys.plan(planId), api.plan(planId)), seedRead(client, keys.tree(planId, period), api.tree(planId, period))];
+  // In the language i18n.ts started in (the one early.ts asked the tree in), as the plan's screen reads it.
+  const lang = i18next.language === 'en' ? 'en' : 'it';
+  const reads = [seedRead(client, keys.plan(planId), api.plan(planId)), seedRead(client, keys.tree(planId, period, lang), api.tree(planId, period, lang))];
   await Promise.race([Promise.all(reads), late]);
   return { reader: readerOf(known?.user ?? null), client };
 }

@@ -173,7 +173,11 @@ export const api = {
     return request<PlanImportPreview | PlanImported>('POST', `/api/plans/import${query({ dryRun: options.dryRun ? 'true' : undefined })}`, form);
   },
 
-  tree: (planId: PlanSummary['id'], period?: string | null) => request<TreeDocument>('GET', `/api/plans/${enc(String(planId))}/tree${query({ period })}`),
+  /**
+   * The tree of `period` (null: the server's default), its words in `lang` (the screen's): the
+   * reasons the program wrote, the issues, the amount texts. early.ts writes the same path.
+   */
+  tree: (planId: PlanSummary['id'], period: string | null, lang: 'it' | 'en') => request<TreeDocument>('GET', `/api/plans/${enc(String(planId))}/tree${query({ period, lang })}`),
   /** The sentences come in `lang` (the app's current language). */
   explanation: (planId: PlanSummary['id'], code: string, period?: string | null, lang?: 'it' | 'en') =>
     request<Explanation>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/explanation${query({ period, lang })}`),
@@ -184,8 +188,9 @@ export const api = {
   deletePeriod: (planId: PlanSummary['id'], periodId: string) => request<Period>('DELETE', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}`),
   transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string) =>
     request<PeriodMoved>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason }),
-  saveMeasurement: (planId: PlanSummary['id'], indicatorId: string, periodId: string, input: MeasurementInput) =>
-    request<SaveAnswer>('PUT', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}`, input),
+  /** `lang`: the answer's changes in the language of the tree they are applied to (the screen's). */
+  saveMeasurement: (planId: PlanSummary['id'], indicatorId: string, periodId: string, input: MeasurementInput, lang: 'it' | 'en') =>
+    request<SaveAnswer>('PUT', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}${query({ lang })}`, input),
   /** What changed from the earlier version to this plan's `period`: 404 `not-found` with `againstClosing` when the period was never closed. */
   changes: (planId: PlanSummary['id'], params: { period?: string | null; againstClosing?: boolean; againstPeriod?: string; against?: PlanSummary['id'] }) =>
     request<ChangesResponse>(

@@ -19,7 +19,7 @@ interface EarlyRead {
 const FRESH_MS = 10_000;
 const reads = new Map<string, EarlyRead>();
 
-/** The language i18n.ts starts in (its stored choice), which `request` sends as Accept-Language. */
+/** The language i18n.ts starts in (its stored choice), which `request` sends as Accept-Language and the tree's `?lang=`. */
 function startLanguage(): 'it' | 'en' {
   try {
     return localStorage.getItem('albero.lang') === 'en' ? 'en' : 'it';
@@ -78,7 +78,8 @@ if (typeof window !== 'undefined' && typeof fetch === 'function') {
   if (plan !== null) {
     start(`/api/plans/${plan}`, lang);
     const period = periodOfAddress(window.location);
-    // As client.ts writes the query (`query({ period })`), so that `takeEarly` finds it.
-    start(`/api/plans/${plan}/tree${period === null ? '' : `?${new URLSearchParams({ period }).toString()}`}`, lang);
+    // As client.ts writes the query (`query({ period, lang })`), so that `takeEarly` finds it: the
+    // tree in the screen's language, which says the program's reasons and the amounts in it.
+    start(`/api/plans/${plan}/tree?${new URLSearchParams({ ...(period === null ? {} : { period }), lang }).toString()}`, lang);
   }
 }

@@ -81,10 +81,10 @@ export const keys = {
   /** Every period's tree of a plan (what a value, a transition or a tree edit changes). */
   trees: (planId: PlanId) => ['tree', String(planId)] as const,
   /**
-   * `period` null: the period the server opens by default. No language: the tree's answer is the
-   * same in either (the screen says its numbers and words), so a switch reads no tree again.
+   * `period` null: the period the server opens by default. Keyed by the language the tree was asked
+   * in: the server says its reasons, issues and amount texts in it, so a switch reads the tree again.
    */
-  tree: (planId: PlanId, period: string | null) => ['tree', String(planId), period] as const,
+  tree: (planId: PlanId, period: string | null, lang: 'it' | 'en') => ['tree', String(planId), period, lang] as const,
   /** An objective's or indicator's reads in the detail (explanation, history, audit). */
   node: (planId: PlanId) => ['node', String(planId)] as const,
   // Keys hold the plan's data version, never a whole document (a key is hashed on each render).

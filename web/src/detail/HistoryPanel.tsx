@@ -27,8 +27,8 @@ export function HistoryPanel({ planId, doc, code, indicator }: { planId: string;
   // Each period's tree through the cache (the one shown is `doc` itself), shared with the plan view.
   const others = useQueries({
     queries: doc.periods.map((p) => ({
-      queryKey: keys.tree(planId, p.id),
-      queryFn: () => api.tree(planId, p.id),
+      queryKey: keys.tree(planId, p.id, lang),
+      queryFn: () => api.tree(planId, p.id, lang),
       enabled: p.id !== doc.period?.id,
     })),
   });

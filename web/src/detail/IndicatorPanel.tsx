@@ -12,7 +12,6 @@ import { HorizonFacts } from '../years/HorizonFacts.js';
 import { YearsPanel } from '../years/YearsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
 import { isMeasuredFormula, type MeasuredFormula } from './base-measures.js';
-import { PROGRAM_REASONS } from '../../../src/core/words.js';
 import { EntryForm } from './EntryForm.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import type { DetailProps } from './props.js';
@@ -47,7 +46,8 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
             <dt className="col-5">{t('entry.state')}</dt>
             <dd className="col-7" data-testid="indicator-state">
               {t(`state.${i.state}`)}
-              {i.reason ? ` — ${reasonShown(i.reason, lang)}` : ''}
+              {/* As the server said it: the program's reasons in the screen's language, a person's as typed. */}
+              {i.reason ? ` — ${i.reason}` : ''}
             </dd>
           </>
         )}
@@ -135,14 +135,4 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
 /** A ratio or trend as the plan writes it, with the names of its base measures. */
 export function formulaText(f: MeasuredFormula, lang: Lang): string {
   return f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${plainNumber(f.scale, lang)}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`;
-}
-
-/**
- * A reason of the tree in the screen's language. The screen asks the tree in Italian (`?lang` is not
- * sent), where a reason the import wrote comes in its Italian words: an English screen says them in
- * English (a person's reason in those very words too, until the screen asks the tree in its language).
- */
-function reasonShown(reason: string, lang: Lang): string {
-  for (const words of Object.values(PROGRAM_REASONS)) if (reason === words.it) return words[lang];
-  return reason;
 }

@@ -38,7 +38,7 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
   async function send(body: Parameters<typeof api.saveMeasurement>[3]) {
     draft.setBusy(true);
     try {
-      const r = await api.saveMeasurement(props.planId, i.id, props.period.id, body);
+      const r = await api.saveMeasurement(props.planId, i.id, props.period.id, body, lang);
       draft.setMessage({ kind: 'success', text: t('entry.saved') });
       draft.setTried(false);
       props.onSaved(r.changes, i.id);

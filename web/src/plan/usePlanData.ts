@@ -9,9 +9,11 @@ import { periodOfAddress } from '../api/early.js';
 import { keys, unlessSeeded, usePlanWritten } from '../api/queries.js';
 import type { TreeChanges, TreeDocument } from '../api/types.js';
 import { applyChanges } from '../tree/tree-changes.js';
+import { useLang } from '../ui/format.js';
 
 export function usePlanData(planId: string) {
   const client = useQueryClient();
+  const lang = useLang();
   // null: the period the server opens by default, until the reader picks one; a shared link's `?period=` opens that one.
   const [requested, setRequested] = useState<string | null>(() => periodOfAddress(window.location));
   // The address follows the period asked for, so that a reload or a link copied from it opens the
@@ -28,7 +30,9 @@ export function usePlanData(planId: string) {
   // Opened from the plan's address, both may be in before the first render (main.tsx seeds them).
   const planQuery = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId), refetchOnMount: unlessSeeded });
   // The previous period's tree stays on screen while the next one is read, as before the cache.
-  const treeQuery = useQuery({ queryKey: keys.tree(planId, requested), queryFn: () => api.tree(planId, requested), placeholderData: keepPreviousData, refetchOnMount: unlessSeeded });
+  // In the screen's language: a switch reads it again, the tree in the other language staying on screen
+  // meanwhile (an open form keeps what was typed: its draft is reset only for another indicator).
+  const treeQuery = useQuery({ queryKey: keys.tree(planId, requested, lang), queryFn: () => api.tree(planId, requested, lang), placeholderData: keepPreviousData, refetchOnMount: unlessSeeded });
   const tree = treeQuery.data ?? null;
   // A failed action's message, cleared when the tree is read again.
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +52,7 @@ export function usePlanData(planId: string) {
   /** A value's save: its changes applied in place, or the tree read again when they do not follow. */
   const applySaved = useCallback(
     (changes: TreeChanges | undefined) => {
-      const key = keys.tree(planId, requested);
+      const key = keys.tree(planId, requested, lang);
       const current = client.getQueryData<TreeDocument>(key);
       const next = changes !== undefined && current !== undefined ? applyChanges(current, changes) : null;
       if (next === null) return reload(current?.period?.id ?? requested);
@@ -57,11 +61,11 @@ export function usePlanData(planId: string) {
       const reading = client.isFetching({ queryKey: key, exact: true }) > 0;
       client.setQueryData(key, next);
       if (reading) void client.invalidateQueries({ queryKey: key, exact: true });
-      // The other periods' trees, the detail's reads (history, audit) and the campaign may show the value too.
-      void client.invalidateQueries({ queryKey: keys.trees(planId), predicate: (q) => q.queryKey[2] !== requested });
+      // The other periods' trees (and this one's in the other language), the detail's reads (history, audit) and the campaign may show the value too.
+      void client.invalidateQueries({ queryKey: keys.trees(planId), predicate: (q) => q.queryKey[2] !== requested || q.queryKey[3] !== lang });
       void written({ trees: false });
     },
-    [client, planId, requested, reload, written],
+    [client, planId, requested, lang, reload, written],
   );
 
   const loadError = treeQuery.error === null ? null : treeQuery.error instanceof Error ? treeQuery.error.message : String(treeQuery.error);
