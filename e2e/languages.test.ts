@@ -4,14 +4,19 @@
  * English with its status, never the browser's English statusText; numbers typed in the entry form
  * read in the screen's notation (`1,234.5` on an English screen), the other notation refused
  * saying which is expected; targets and actuals written in the screen's notation (`25.59%`,
- * `1,587.10`) though the tree document's texts are Italian, and the legend's ranges in English. Against the real server and a fresh
- * SQLite file, in Chromium.
+ * `1,587.10`), and the legend's ranges in English. The tree is asked in the screen's language (from
+ * the first load, and again on a switch, an open form keeping what was typed): a reason the import
+ * wrote is said in it, a person's reason as typed, the program's Italian sentence included. Against
+ * the real server and a fresh SQLite file, in Chromium.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, signedIn, openPlan, search, apiAs, chooseLanguage } = pages(world);
+const { newPage, login, signedIn, openPlan, search, apiAs, chooseLanguage, readsOf } = pages(world);
+
+/** The queries of the plan's tree reads among a page's reads (`readsOf`): `period=…&lang=en`. */
+const treeQueries = (reads: readonly string[]): string[] => reads.filter((r) => r.startsWith(`/api/plans/${encodeURIComponent(world.planId)}/tree?`)).map((r) => r.slice(r.indexOf('?') + 1));
 
 interface Doc {
   objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown; version: number }> }>;
@@ -126,8 +131,8 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
       // The legend: the plan's own Italian words, or each rule's range in English.
       await expect.poll(() => page.locator('[data-testid=legend-yellow]').innerText()).toContain(expected[lang].legend);
     }
-    // The tree document the screens read stays as every reader gets it: Italian texts, whatever the
-    // screen (the screens write the figures from the values); English only when `?lang=en` asks.
+    // The tree document's texts without `?lang` stay Italian, whatever Accept-Language says (the
+    // office's table; the screens ask in their language); English when `?lang=en` asks.
     const actualText = async (query: string): Promise<string> => {
       const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree${query}`)).body as {
         objectives: Array<{ code: string; indicators: Array<{ id: string; actualText: string }> }>;
@@ -177,7 +182,7 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     await context.close();
   });
 
-  it('says the reason the import wrote in the screen’s language, and a person’s reason as typed', async () => {
+  it('says the reason the import wrote in the screen’s language, from the first load, and keeps a reason typed across a switch', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
@@ -186,19 +191,55 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree?period=${encodeURIComponent(period)}`)).body as {
       objectives: Array<{ code: string; indicators: Array<{ id: string; reason: string | null }> }>;
     };
-    // The table's N.V. cell: the import stored its own reason with it, in Italian.
+    // The table's N.V. cell: the import stored its own reason with it (said in Italian without ?lang).
     const [code, imported] = doc.objectives.flatMap((o) => o.indicators.filter((i) => i.reason === 'N.V. nella tabella pubblicata').map((i) => [o.code, i.id] as const))[0]!;
+    // Opened again on an English screen (the address names no period): the first read of the tree, early.ts's, asks it in English.
+    const reads = readsOf(page);
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    expect(treeQueries(reads)).toEqual(['lang=en']);
     await search(page, code);
     await page.click(`[data-indicator="${imported}"] .tree-link`);
     const state = page.locator('[data-testid=indicator-state]');
     await expect.poll(() => state.innerText()).toBe('N.E. (not evaluable) — N.E. in the published table');
+    // The form starts from the reason as the server said it: in English (it held the Italian words).
+    await expect.poll(() => page.inputValue('#entry-reason')).toBe('N.E. in the published table');
+    // A reason typed and not saved stays in the open form while the tree is read again in Italian.
+    await page.fill('#entry-reason', 'tabella rifatta');
     await page.selectOption('select[aria-label=Language]', 'it');
     await expect.poll(() => state.innerText()).toBe('N.V. (non valutabile) — N.V. nella tabella pubblicata');
+    // The period shown read again in Italian (the detail's history reads the other periods' trees, `period=…`, besides).
+    expect(treeQueries(reads).filter((q) => !q.includes('period='))).toEqual(['lang=en', 'lang=it']);
+    expect(await page.inputValue('#entry-reason')).toBe('tabella rifatta');
     // The reason typed in the test before stays as typed in English.
     await chooseLanguage(page, 'en');
     await search(page, 'A.2.1');
     await page.click('[data-indicator="A.2.1:1"] .tree-link');
     await expect.poll(() => state.innerText()).toBe('N.E. (not evaluable) — dati assenti');
+    await context.close();
+  });
+
+  it('shows a reason a person typed in the words of the program’s Italian sentence as typed, on an English screen', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    const period = await page.inputValue('#period');
+    const path = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const doc = (await apiAs(context, 'GET', `${path}/tree?period=${encodeURIComponent(period)}`)).body as Doc;
+    // An indicator no other test of the file reads: a person marks it not evaluable with the program's very words.
+    const indicator = doc.objectives.find((o) => o.code === 'B.1.1')!.indicators[0]!;
+    const put = await apiAs(context, 'PUT', `${path}/indicators/${encodeURIComponent(indicator.id)}/measurements/${encodeURIComponent(period)}`, {
+      state: 'not_evaluable',
+      reason: 'N.V. nella tabella pubblicata',
+      version: indicator.version,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    await chooseLanguage(page, 'en');
+    await search(page, 'B.1.1');
+    await page.click(`[data-indicator="${indicator.id}"] .tree-link`);
+    const state = page.locator('[data-testid=indicator-state]');
+    await expect.poll(() => state.innerText()).toBe('N.E. (not evaluable) — N.V. nella tabella pubblicata');
+    expect(await page.inputValue('#entry-reason')).toBe('N.V. nella tabella pubblicata');
     await context.close();
   });
 });

@@ -146,7 +146,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     expect(await page.locator('#period').inputValue()).toBe('2024-06-30');
     // The default period (the year end, the latest published) was read first, then the one linked.
-    expect(trees).toEqual(['?period=2024-06-30']);
+    expect(trees).toEqual(['?period=2024-06-30&lang=it']);
 
     // Chosen in the selector, the period goes in the address: a reload, or the link copied, opens it.
     await page.selectOption('#period', '2024-12-31');
@@ -156,7 +156,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     await page.reload();
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     expect(await page.locator('#period').inputValue()).toBe('2024-12-31');
-    expect(trees).toEqual(['?period=2024-12-31']);
+    expect(trees).toEqual(['?period=2024-12-31&lang=it']);
     // The choice replaced the address rather than adding one: back leaves the plan for the page before it.
     await page.goBack();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
