@@ -68,7 +68,7 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
       </div>
       {/* The plan's own warnings about this objective (indicator weights not adding up to 100%), shown
           where its weights are changed, never blocking a save; said in the screen's words, as the tree's
-          numbers are (a language switch reads no tree again), the server's sentence for any other. */}
+          numbers are, the server's sentence (in the language the tree was asked in) for any other. */}
       {nodeIssues.length > 0 && (
         <div className="alert alert-warning py-1 px-2 small mb-2" role="status" data-testid="objective-issues">
           {nodeIssues.map((i, n) => (
