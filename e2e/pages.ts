@@ -42,6 +42,33 @@ export function e2eWorld(options: { fixture?: boolean; env?: Readonly<Record<str
   return world;
 }
 
+/** The focused element, as a test names it: its id, else its test id, else its tag and text; `body` when nothing has the focus. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (a === null || a === document.body) return 'body';
+    return a.id || a.getAttribute('data-testid') || `${a.tagName.toLowerCase()}:${(a.textContent ?? '').trim()}`;
+  });
+}
+
+/**
+ * Presses Tab from wherever the page is, without waiting for it to settle, until the element `wanted`
+ * names (its id, as `focused` says it, or a pattern of its text) has the focus. Before the app has
+ * drawn a thing to focus, a Tab leaves the focus on the body, whose text is the whole page's and is
+ * never taken for a match; so the Tabs go on for as long as a loaded machine may take to draw the
+ * page, not for a number of them.
+ */
+export async function tabTo(page: Page, wanted: string | RegExp, withinMs = 20_000): Promise<void> {
+  const stops: string[] = [];
+  for (const deadline = Date.now() + withinMs; Date.now() < deadline;) {
+    await page.keyboard.press('Tab');
+    const stop = await focused(page);
+    stops.push(stop);
+    if (typeof wanted === 'string' ? stop === wanted : stop !== 'body' && wanted.test(await page.evaluate(() => document.activeElement?.textContent ?? ''))) return;
+  }
+  throw new Error(`${String(wanted)} not reached by Tab in ${withinMs} ms; the last stops: ${stops.slice(-20).join(', ')}`);
+}
+
 export function pages(world: E2eWorld) {
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
     // Reduced motion: the app's Bootstrap scrolls smoothly otherwise (`scroll-behavior: smooth`),

@@ -8,22 +8,15 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, tabTo } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, chooseLanguage, expectAccessible } = pages(world);
 
 /** Tabs to the first element whose text matches, and presses Enter on it. */
 async function enterOn(page: Page, text: RegExp): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-    if (text.test(focused)) {
-      await page.keyboard.press('Enter');
-      return;
-    }
-  }
-  throw new Error(`nothing focusable says ${text}`);
+  await tabTo(page, text);
+  await page.keyboard.press('Enter');
 }
 
 describe('the public reader of a published plan', { timeout: 180_000 }, () => {
@@ -46,8 +39,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
 
     const { context, page } = await newPage();
     contexts.push(context);
-    // Once the sign-in page has settled: a Tab pressed while it still mounted lost the focus to the body.
-    await page.goto(`${world.server.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${world.server.url}/`);
     await enterOn(page, /Consulta i piani pubblicati senza accedere/);
     await page.waitForSelector('.plan-item a');
     await enterOn(page, /Albero performance 2024/);

@@ -81,17 +81,6 @@ export function App({ session, known, first }: { session: Promise<Session>; know
   const [user, setUser] = useState<User | null>(known?.user ?? null);
   const [checked, setChecked] = useState(known !== undefined);
   const [route, go] = useRoute();
-  // A new screen whose way in went with the old one (a form's button, a row's link): the focus would
-  // fall to the page's start, and a keyboard or screen-reader user would begin again from the header.
-  // It goes to the main region, where the new screen begins. A screen that puts it somewhere of its
-  // own (a field, a message) does so after this and keeps it; a header link that stays keeps it too.
-  const shownRoute = useRef(route);
-  useEffect(() => {
-    if (shownRoute.current === route) return;
-    shownRoute.current = route;
-    const active = document.activeElement;
-    if (active === null || active === document.body || !active.isConnected) document.getElementById('main')?.focus();
-  }, [route]);
   // A shared link to a plan opens it for whoever may read it: the public reads published plans.
   // The address first: the tab's first use of sessionStorage asks the browser process for the tab's
   // storage, inside the cold open's first render (issue 15 §4), and a plan's address does not need it.
@@ -101,6 +90,23 @@ export function App({ session, known, first }: { session: Promise<Session>; know
     else window.sessionStorage.removeItem(PUBLIC_KEY);
     setPublicReaderState(on);
   }, []);
+  // A new screen whose way in went with the old one (a form's button, a row's link): the focus would
+  // fall to the page's start, and a keyboard or screen-reader user would begin again from the header.
+  // It goes to the main region, where the new screen begins. A screen that puts it somewhere of its
+  // own (a field, a message) does so after this and keeps it; a header link that stays keeps it too.
+  // A screen is its address and who reads it: signing in, "read without signing in" and the header's
+  // "Accedi" change the screen at the same address, their button gone with it. The first screen after
+  // "Caricamento…" is the page's first: the focus stays where the reader put it, or at the page's start.
+  const screen = checked ? [route, readerOf(user), user === null && publicReader, user?.mustChangePassword === true].join('\n') : null;
+  const shownScreen = useRef(screen);
+  useEffect(() => {
+    const before = shownScreen.current;
+    if (before === screen) return;
+    shownScreen.current = screen;
+    if (before === null) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || !active.isConnected) document.getElementById('main')?.focus();
+  }, [screen]);
 
   useEffect(() => {
     if (known !== undefined) return;

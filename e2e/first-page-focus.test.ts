@@ -1,0 +1,105 @@
+/**
+ * The keyboard on the first page, in Italian and English: Tab pressed from the moment the page
+ * loads, many times over so that it lands while the app is still drawing, reaches the sign-in
+ * form's fields in order and keeps them; and the focus a reader placed is not lost when the screen
+ * changes at the same address. Signing in, "read the published plans without signing in" and the
+ * header's "Accedi" took their button away with the screen they left, and the focus fell to the
+ * page's body: the next Tab began again from somewhere past the removed button (the plans' list
+ * skipped), and a screen reader said nothing of the new screen. It goes to the main region now.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { e2eWorld, focused, pages, tabTo } from './pages.js';
+import { ACCOUNTS, PASSWORD } from './server.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, signedIn, apiAs } = pages(world);
+
+/** How many fresh pages each language is opened in: the race between a Tab and the first render is likelier over many. */
+const ROUNDS = 6;
+
+async function pressTab(page: Page): Promise<string> {
+  await page.keyboard.press('Tab');
+  return focused(page);
+}
+
+describe('the focus on the first page', { timeout: 300_000 }, () => {
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    const controller = await signedIn('controller');
+    contexts.push(controller);
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    // The plan and its year end published, for the public to read (as the demo's).
+    expect((await apiAs(controller, 'PATCH', plan, { published: true })).status).toBe(200);
+    expect((await apiAs(controller, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await apiAs(controller, 'POST', `${plan}/periods/2024-12-31/publication`, { published: true })).status).toBe(200);
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+
+  for (const lang of ['it', 'en'] as const) {
+    it(`keeps the keyboard's place on the sign-in page and past it (${lang})`, async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const { context, page } = await newPage();
+        contexts.push(context);
+        if (lang === 'en') await page.addInitScript(() => window.localStorage.setItem('albero.lang', 'en'));
+        // No wait for the page to settle: the first Tabs land while the app is still being drawn.
+        await page.goto(`${world.server.url}/`, { waitUntil: 'commit' });
+        await tabTo(page, 'username');
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        // The field typed into stays the one focused, with what was typed, once the page has settled.
+        await page.keyboard.type(ACCOUNTS.controller.username);
+        const sameField = await page.evaluateHandle(() => document.activeElement);
+        await page.waitForTimeout(300);
+        expect(await focused(page)).toBe('username');
+        expect(await page.evaluate((f) => f === document.activeElement, sameField)).toBe(true);
+        expect(await page.inputValue('#username')).toBe(ACCOUNTS.controller.username);
+        expect(await pressTab(page)).toBe('password');
+        expect(await pressTab(page)).toMatch(/^button:(Accedi|Sign in)$/);
+        expect(await pressTab(page)).toMatch(/^button:(Consulta i piani pubblicati senza accedere|Browse published plans without signing in)$/);
+
+        // Reading without an account: the button goes with the sign-in page, the focus to the plans' screen.
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('.plan-item a');
+        expect(await focused(page)).toBe('main');
+        expect(await pressTab(page)).toBe('a:Albero performance 2024');
+
+        // The header's "Accedi" goes with the public screen: the focus to the sign-in page, whose first field is next.
+        await page.focus('[data-testid=sign-in]');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('#username');
+        expect(await focused(page)).toBe('main');
+        expect(await pressTab(page)).toBe('username');
+
+        // Signing in by keyboard: the form goes, the focus to the plans' screen.
+        await page.keyboard.type(ACCOUNTS.controller.username);
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(PASSWORD);
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('[data-testid=signed-in]');
+        await page.waitForSelector('.plan-item a');
+        expect(await focused(page)).toBe('main');
+        expect(await pressTab(page)).toBe('a:Albero performance 2024');
+        await context.close();
+      }
+    });
+
+    it(`keeps the keyboard's place on a shared plan's page while it loads (${lang})`, async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const { context, page } = await newPage();
+        contexts.push(context);
+        if (lang === 'en') await page.addInitScript(() => window.localStorage.setItem('albero.lang', 'en'));
+        await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}`, { waitUntil: 'commit' });
+        await tabTo(page, 'f-search');
+        await page.keyboard.type('A.2.1');
+        // The screen's later parts (the panels' scripts, fetched when the page is idle) leave the field as it is.
+        await page.waitForSelector('[data-indicator="A.2.1:1"]');
+        await page.waitForTimeout(300);
+        expect(await focused(page)).toBe('f-search');
+        expect(await page.inputValue('#f-search')).toBe('A.2.1');
+        await context.close();
+      }
+    });
+  }
+});
