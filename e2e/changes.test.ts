@@ -152,6 +152,41 @@ describe('changes view', { timeout: 120_000 }, () => {
     await page.selectOption('select[aria-label=Language]', 'it');
   });
 
+  it("shows the value the closing froze beside an indicator deleted after the period was reopened, marked as the closing's", async () => {
+    // Setup as the signed-in controller: close the year end, adopt the plan, reopen the year end, then delete B.2.2's assessments (19) in a revision, removing the value.
+    const planId = await importFixture();
+    const plan = planPath(planId);
+    const tree = (await apiAs(context, 'GET', `${plan}/tree`)).body as Doc;
+    const yearEnd = tree.period.id;
+    const ok = (r: { status: number; body: unknown }, status = 200) => expect(r.status, JSON.stringify(r.body)).toBe(status);
+    const move = async (to: string, reason?: string) =>
+      ok(await apiAs(context, 'POST', `${plan}/periods/${encodeURIComponent(yearEnd)}/transition`, { to, ...(reason === undefined ? {} : { reason }) }));
+    if (tree.period.state === 'open') await move('collecting');
+    await move('closed');
+    ok(await apiAs(context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));
+    await move('collecting', 'Rettifica prima della variazione');
+    ok(await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'Rimodulazione di metà anno', date: '2024-07-15' }), 201);
+    ok(await apiAs(context, 'DELETE', `${plan}/indicators/${encodeURIComponent('B.2.2:3')}?removeValues=true`));
+
+    await openChanges(page, planId);
+    await page.click('[data-testid=changes-submit]');
+    await page.locator('[data-testid=changes-heading]').waitFor();
+    const removed = page.locator('section[data-group=structure] tr[data-kind=indicator-removed][data-code="B.2.2"]');
+    await expect.poll(() => removed.count()).toBe(1);
+    expect((await removed.innerText()).replace(/\s+/g, ' ')).toMatch(/N\. assessment \(sostenibilità, energia\)/);
+    // Nothing was kept by the deletion (the period was open): the value shown is the closing's, and says it was removed after the reopening.
+    await expect
+      .poll(() => removed.locator('[data-testid=changes-closing-value]').innerText())
+      .toMatch(/^Valore alla chiusura, tolto dopo la riapertura: 19 \(inserito da controllo il \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\)$/);
+    expect(await removed.locator('[data-testid=changes-kept-value]').count()).toBe(0);
+    // Read-only text: nothing beside it to edit or follow.
+    expect(await removed.locator('td:has([data-testid=changes-closing-value]) :is(input, button, select, textarea, a)').count()).toBe(0);
+    await expectAccessible(page, 'changes since the closing: an indicator deleted after the reopening with its value at the closing');
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => removed.locator('[data-testid=changes-closing-value]').innerText()).toMatch(/^Value at the closing, removed after the reopening: 19 \(entered by controllo on /);
+    await page.selectOption('select[aria-label=Language]', 'it');
+  });
+
   it('compares with another period of the plan and with another plan', async () => {
     // This plan with B.2.2 corrected; the other plan is the fixture as imported.
     const planId = await importFixture();
