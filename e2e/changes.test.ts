@@ -117,8 +117,13 @@ describe('changes view', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('#detail-title').innerText()).toContain('B.2.2');
   });
 
-  it("shows a deleted indicator's kept value beside its definition, as the closing had it, once the period is reopened", async () => {
-    // Setup as the signed-in controller: close the year end, adopt the plan, delete B.2.2's assessments (19 at the year end) in a revision, reopen.
+  /**
+   * Setup as the signed-in controller on a fresh plan: close the year end, adopt the plan, delete
+   * B.2.2's assessments (19 at the year end) in a revision, the year end reopened before the deletion
+   * (its value then removed) or after it (its value kept). Then the comparison with the closing, and
+   * the deleted indicator's row, its definition named.
+   */
+  async function assessmentsDeleted(reopened: 'before' | 'after') {
     const planId = await importFixture();
     const plan = planPath(planId);
     const tree = (await apiAs(context, 'GET', `${plan}/tree`)).body as Doc;
@@ -129,18 +134,23 @@ describe('changes view', { timeout: 120_000 }, () => {
     if (tree.period.state === 'open') await move('collecting');
     await move('closed');
     ok(await apiAs(context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));
+    if (reopened === 'before') await move('collecting', 'Rettifica prima della variazione');
     ok(await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'Rimodulazione di metà anno', date: '2024-07-15' }), 201);
     ok(await apiAs(context, 'DELETE', `${plan}/indicators/${encodeURIComponent('B.2.2:3')}?removeValues=true`));
-    await move('collecting', 'Rettifica dopo la variazione');
+    if (reopened === 'after') await move('collecting', 'Rettifica dopo la variazione');
 
     await openChanges(page, planId);
     await page.click('[data-testid=changes-submit]');
     await page.locator('[data-testid=changes-heading]').waitFor();
     const removed = page.locator('section[data-group=structure] tr[data-kind=indicator-removed][data-code="B.2.2"]');
     await expect.poll(() => removed.count()).toBe(1);
-    // The definition it had, and below it the value the deletion kept, with who entered it and when: read-only text.
-    const row = (await removed.innerText()).replace(/\s+/g, ' ');
-    expect(row).toMatch(/N\. assessment \(sostenibilità, energia\)/);
+    expect((await removed.innerText()).replace(/\s+/g, ' ')).toMatch(/N\. assessment \(sostenibilità, energia\)/);
+    return removed;
+  }
+
+  it("shows a deleted indicator's kept value beside its definition, as the closing had it, once the period is reopened", async () => {
+    const removed = await assessmentsDeleted('after');
+    // Below the definition it had, the value the deletion kept, with who entered it and when: read-only text.
     await expect
       .poll(() => removed.locator('[data-testid=changes-kept-value]').innerText())
       .toMatch(/^Valore alla chiusura, conservato: 19 \(inserito da controllo il \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\)$/);
@@ -149,6 +159,21 @@ describe('changes view', { timeout: 120_000 }, () => {
     // In English, the same value as the English table prints it.
     await page.selectOption('select[aria-label=Lingua]', 'en');
     await expect.poll(() => removed.locator('[data-testid=changes-kept-value]').innerText()).toMatch(/^Value at the closing, kept: 19 \(entered by controllo on /);
+    await page.selectOption('select[aria-label=Language]', 'it');
+  });
+
+  it("shows the value the closing froze beside an indicator deleted after the period was reopened, marked as the closing's", async () => {
+    const removed = await assessmentsDeleted('before');
+    // Nothing was kept by the deletion (the period was open): the value shown is the closing's, and says it was removed after the reopening.
+    await expect
+      .poll(() => removed.locator('[data-testid=changes-closing-value]').innerText())
+      .toMatch(/^Valore alla chiusura, tolto dopo la riapertura: 19 \(inserito da controllo il \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\)$/);
+    expect(await removed.locator('[data-testid=changes-kept-value]').count()).toBe(0);
+    // Read-only text: nothing beside it to edit or follow.
+    expect(await removed.locator('td:has([data-testid=changes-closing-value]) :is(input, button, select, textarea, a)').count()).toBe(0);
+    await expectAccessible(page, 'changes since the closing: an indicator deleted after the reopening with its value at the closing');
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => removed.locator('[data-testid=changes-closing-value]').innerText()).toMatch(/^Value at the closing, removed after the reopening: 19 \(entered by controllo on /);
     await page.selectOption('select[aria-label=Language]', 'it');
   });
 

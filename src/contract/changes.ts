@@ -31,6 +31,14 @@ export const ChangeKindSchema = z.enum([
   'performance',
 ]);
 
+/** A deleted indicator's value at the closing, as the report's table prints it. */
+const ClosingValueSchema = z.strictObject({
+  state: MeasurementStateSchema,
+  actual: AmountJsonSchema.nullable(),
+  /** The actual as the report's table prints it, in the reader's language (`12`, `60,00%`, `N.V.`). */
+  actualText: z.string(),
+});
+
 /** One change, as `albero diff --json` and the API give it. */
 export const ChangeDocumentSchema = z.strictObject({
   group: ChangeGroupSchema,
@@ -69,16 +77,14 @@ export const ChangeDocumentSchema = z.strictObject({
    * `indicator-removed` change whose indicator a revision deleted while the period was closed or
    * validated: the value the deletion kept, as the closing had it (read-only).
    */
-  keptValue: z
-    .strictObject({
-      state: MeasurementStateSchema,
-      actual: AmountJsonSchema.nullable(),
-      /** The actual as the report's table prints it, in the reader's language (`12`, `60,00%`, `N.V.`). */
-      actualText: z.string(),
-      enteredBy: z.string().nullable(),
-      enteredAt: z.string(),
-    })
-    .optional(),
+  keptValue: ClosingValueSchema.extend({ enteredBy: z.string().nullable(), enteredAt: z.string() }).optional(),
+  /**
+   * Only there too, on an `indicator-removed` change whose indicator a revision deleted after the
+   * period was reopened (its value then removed with the revision's confirmation, and listed in the
+   * revision change's `removedValues`): the value the closing froze, which no live record holds any
+   * more (read-only). Who entered it and when are null when the closing did not record them.
+   */
+  closingValue: ClosingValueSchema.extend({ enteredBy: z.string().nullable(), enteredAt: z.string().nullable() }).optional(),
 });
 
 export const ChangesDocumentSchema = z.strictObject({

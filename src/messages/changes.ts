@@ -45,7 +45,8 @@ export interface ChangeParams {
   /**
    * A deletion's values taken from the periods still open (the record's `removedValues`), one entry
    * per indicator and period: its id, the period's date, the value's state and actual (neutral
-   * text), who entered it, how many evidence files it had. Absent when it took none.
+   * text), who entered it, how many evidence files it had, and the indicator's unit ('' when the
+   * record does not say it). Absent when it took none.
    */
   readonly removed?: {
     readonly indicators: readonly string[];
@@ -54,6 +55,7 @@ export interface ChangeParams {
     readonly actuals: readonly string[];
     readonly by: readonly string[];
     readonly files: readonly number[];
+    readonly units: readonly string[];
   };
   /**
    * What a deletion kept (the record's `keptRecords`): the closed and validated periods' values and
@@ -454,6 +456,9 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
                 actuals: removed.map((e) => stored(value(e).actual)),
                 by: removed.map((e) => stored(value(e).enteredBy)),
                 files: removed.map((e) => records(e.files).length),
+                // The indicator's own unit (a deleted objective's record lists its indicators), for the
+                // actual as the table prints it: `12,00%`, not `12`.
+                units: removed.map((e) => unitIn(whole, stored(e.indicator))),
               },
             }),
         ...(whole.keptRecords === undefined ? {} : { kept: { values: count(kept.values), files: count(kept.files), comments: count(kept.comments) } }),
@@ -478,6 +483,12 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
 }
 
 type Stored = Readonly<Record<string, unknown>>;
+
+/** The unit of the indicator `id` in a deleted indicator's or objective's record; '' when it does not say. */
+function unitIn(whole: Stored, id: string): string {
+  const indicator = whole.id === id ? whole : records(whole.indicators).find((i) => i.id === id);
+  return typeof indicator?.unit === 'string' ? indicator.unit : '';
+}
 const records = (v: unknown): Stored[] => (Array.isArray(v) ? v.filter((x): x is Stored => x !== null && typeof x === 'object') : []);
 /** A stored amount (`{kind, value}`) or decimal as the comparison's neutral text: `60`, `2024-12-31`, `true`. */
 const stored = (v: unknown): string => neutralValue(v);
@@ -584,7 +595,9 @@ function removedValuesText(p: ChangeParams, l: Language): string {
   const each = r.indicators.map((indicator, k) => {
     const state = r.states[k] ?? '';
     // A measured value is said by its amount; the other states by their words.
-    const said = state === 'measured' ? valueIn('actual', r.actuals[k] ?? '', l) : state === '' ? '—' : valueIn('state', state, l);
+    const unit = r.units[k] ?? '';
+    const actual = r.actuals[k] ?? '';
+    const said = state === 'measured' ? (unit === '' || actual === '' ? valueIn('actual', actual, l) : tableAmountText(actual, unit, l)) : state === '' ? '—' : valueIn('state', state, l);
     const files = r.files[k] ?? 0;
     const notes = [
       r.by[k] ? (l === 'it' ? `inserito da ${r.by[k]}` : `entered by ${r.by[k]}`) : '',

@@ -20,6 +20,7 @@ const SEPTEMBER = '2024-09-30';
 const YEAR_END = '2024-12-31';
 const B111 = 'B.1.1:1';
 const A31 = 'A.3:1';
+const A212 = 'A.2.1:2';
 const SOURCE = 'Registro eventi PID';
 
 describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a revision, on %s', (backend) => {
@@ -111,9 +112,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     const audit = (await controller.get(`/api/audit?planId=${planId}&node=B.1.1&lang=it`)).body.find((e: any) => e.action === 'delete' && e.entity === 'node');
     expect(audit.before.removedValues).toEqual(removed);
     expect(audit.reason).toMatch(/^variazione n. 1/);
-    expect(audit.message).toContain('valori tolti dai periodi aperti: B.1.1:1 al 30/09/2024 12 (inserito da referente; 1 documento di evidenza)');
+    expect(audit.message).toContain('valori tolti dai periodi aperti: B.1.1:1 al 30/09/2024 12,00% (inserito da referente; 1 documento di evidenza)');
     const english = (await controller.get(`/api/audit?planId=${planId}&node=B.1.1&lang=en`)).body.find((e: any) => e.action === 'delete' && e.entity === 'node');
-    expect(english.message).toContain('values removed from the open periods: B.1.1:1 at 30/09/2024 12 (entered by referente; 1 evidence file)');
+    expect(english.message).toContain('values removed from the open periods: B.1.1:1 at 30/09/2024 12.00% (entered by referente; 1 evidence file)');
   });
 
   it('leaves the closed June period as it was closed', async () => {
@@ -257,6 +258,51 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     const plain = (await controller.get(`/api/plans/${planId}/revisions/1`)).body.changes.find((c: any) => c.entityId === added.body.id && c.action === 'delete');
     expect(Object.keys(plain.before)).not.toContain('removedValues');
   });
+  it("shows, once a reopened period's indicator is deleted with its value, the value its closing froze, and the register and the audit trail say what was removed", async () => {
+    // June's answering rate, entered and closed, then June reopened: the revision deletes the indicator from an open period.
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'collecting', reason: 'rettifica dei dati di giugno' }));
+    ok(await controller.request('PUT', value(A212, JUNE), { state: 'measured', actual: 55.5, source: SOURCE, version: 0 }));
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'closed' }));
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'collecting', reason: 'seconda rettifica di giugno' }));
+    const refused = await controller.request('DELETE', `/api/plans/${planId}/indicators/${enc(A212)}`);
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error.details.periods).toEqual([
+      { period: JUNE, label: '30/06/2024', values: 1, files: 0 },
+      { period: YEAR_END, label: '31/12/2024', values: 1, files: 0 },
+    ]);
+    ok(await controller.request('DELETE', `/api/plans/${planId}/indicators/${enc(A212)}?removeValues=true`));
+
+    // The register and the audit trail keep June's value as removed from an open period, with who entered it.
+    const change = (await controller.get(`/api/plans/${planId}/revisions/1`)).body.changes.find((c: any) => c.entityId === A212);
+    expect(change.before.removedValues.map((e: any) => [e.period, e.value.actual, e.value.enteredBy])).toEqual([
+      [JUNE, { kind: 'number', value: '55.5' }, 'controller'],
+      [YEAR_END, expect.anything(), expect.anything()],
+    ]);
+    const audit = (lang: string) => controller.get(`/api/audit?planId=${planId}&indicator=${enc(A212)}&lang=${lang}`);
+    const deletion = (entries: any[]) => entries.find((e: any) => e.action === 'delete' && e.entity === 'indicator');
+    expect(deletion((await audit('it')).body).before.removedValues).toEqual(change.before.removedValues);
+    expect(deletion((await audit('it')).body).message).toContain(`valori tolti dai periodi aperti: ${A212} al 30/06/2024 55,50% (inserito da controller)`);
+    expect(deletion((await audit('en')).body).message).toContain(`values removed from the open periods: ${A212} at 30/06/2024 55.50% (entered by controller)`);
+
+    // Against its closing, the reopened June shows beside the deleted definition the value the closing froze, marked as the closing's.
+    const closingOf = (doc: any) => doc.changes.filter((c: any) => c.kind === 'indicator-removed' && c.code === 'A.2.1').map((c: any) => [c.indicator, c.keptValue, c.closingValue]);
+    const since = (await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`)).body;
+    const name = indicatorOf(juneTree, A212).name;
+    expect(closingOf(since)).toEqual([[name, undefined, { state: 'measured', actual: 55.5, actualText: '55.50%', enteredBy: 'controller', enteredAt: expect.stringMatching(/^20\d\d-/) }]]);
+    const italian = (await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true&lang=it`)).body;
+    expect(closingOf(italian)[0][2]).toMatchObject({ actual: 55.5, actualText: '55,50%' });
+    // The other indicators deleted before, with nothing at the closing, show nothing.
+    expect(since.changes.filter((c: any) => c.closingValue !== undefined).map((c: any) => c.code)).toEqual(['A.2.1']);
+    // The OIV reads it; the public, reading the reopened June once its values are published, never.
+    expect(closingOf((await (await t.as('oiv')).get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`)).body)[0][2]).toMatchObject({ enteredBy: 'controller' });
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/publication`, { published: true }));
+    const publicSince = await anyone.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`);
+    ok(publicSince);
+    expect(closingOf(publicSince.body)).toEqual([[name, undefined, undefined]]);
+    expect(publicSince.text).not.toContain('closingValue');
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/publication`, { published: false }));
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'closed' }));
+  });
   // Last: it approves the revision the other cases add their changes to.
   it('shows the public the deletion once approved but never the removed values, nor who entered them, in the register and in one revision', async () => {
     // Still open, the revision is the office's draft: nothing of it reaches the public.
@@ -276,7 +322,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
       expect(register.text, path).not.toContain('referente');
     }
     const page = await anyone.get(`/api/plans/${planId}/export?format=html`);
-    expect(page.status).toBe(200);
+    expect(page.status, page.text).toBe(200);
     expect(page.text).toContain('Obiettivo B.1.1 eliminato');
     expect(page.text).not.toContain('valori tolti');
     expect(page.text).not.toContain('conservati com');

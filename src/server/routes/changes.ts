@@ -4,8 +4,8 @@
  * closed (what a reopening changed). The OIV and the controllo di gestione read it before
  * validating; the plan group lists the target and weight changes to disclose.
  */
-import { comparePlans, compareValueRecords, evaluatePlan, withoutValues, type Evaluation, type Language, type Plan, type PlanChange, type ValueRecord } from '../../core/index.js';
-import { isLocked, type IndicatorMeta, type MeasurementRecord } from '../../store/index.js';
+import { comparePlans, compareValueRecords, evaluatePlan, withoutValues, type Evaluation, type Indicator, type Language, type Plan, type PlanChange, type ValueRecord } from '../../core/index.js';
+import { isLocked, type FrozenSnapshot, type IndicatorMeta, type MeasurementRecord } from '../../store/index.js';
 import { type ChangeDocument, type ChangesAnswer, ChangesAnswerSchema } from '../../contract/index.js';
 import { actualText, amountJson, changesDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
@@ -31,26 +31,45 @@ function withValueRecords(changes: readonly PlanChange[], records: readonly Plan
 }
 
 /**
- * Each `indicator-removed` change whose indicator a revision deleted while the period was closed
- * (its value kept, `kept-records.ts`) with that value beside its definition. The change names the
- * indicator by its objective and name, not its id: a removed one is matched to the closing's
- * deleted indicators of that objective and name, in the closing's order, as the comparison lists them.
+ * Each `indicator-removed` change whose indicator a revision deleted with the closing's value beside
+ * its definition, read-only: deleted while the period was closed, the value the deletion kept
+ * (`keptValue`, `kept-records.ts`); deleted after the period was reopened, its value removed with
+ * the user's confirmation (the revision change's `removedValues`), the value the closing froze
+ * (`closingValue`), which no live row holds any more. The change names the indicator by its
+ * objective and name, not its id: a removed one is matched to the closing's deleted indicators of
+ * that objective and name, in the closing's order, as the comparison lists them.
  */
-function withKeptValues(changes: ChangeDocument[], closing: Evaluation, later: Plan, kept: ReadonlyMap<string, MeasurementRecord>, language: Language): ChangeDocument[] {
-  if (kept.size === 0) return changes;
+function withClosingValues(
+  changes: ChangeDocument[],
+  closing: Evaluation,
+  frozen: FrozenSnapshot | undefined,
+  later: Plan,
+  kept: ReadonlyMap<string, MeasurementRecord>,
+  language: Language,
+): ChangeDocument[] {
+  if (kept.size === 0 && frozen === undefined) return changes;
   const present = new Set(later.nodes.flatMap((n) => n.indicators.map((i) => i.id)));
-  const deleted = closing.plan.nodes.flatMap((n) => n.indicators.filter((i) => kept.has(i.id) && !present.has(i.id)).map((i) => ({ code: n.code, indicator: i })));
+  const deleted = closing.plan.nodes.flatMap((n) => n.indicators.filter((i) => !present.has(i.id)).map((i) => ({ code: n.code, indicator: i })));
+  /** The closing's state and actual of the indicator whose value `value` is, in the table's format. */
+  const shown = (indicator: Indicator, value: MeasurementRecord | null) => {
+    // A derived indicator's actual is made from its base measures, as the closing made it; an
+    // indicator the snapshot holds no record of (an older closing's) is read from the closing's plan.
+    const computed = indicator.formula === null && value !== null ? undefined : closing.indicator(indicator.id);
+    const state = computed?.state ?? value!.state;
+    const actual = computed === undefined ? value!.actual : computed.actual;
+    return { state, actual: amountJson(actual), actualText: actualText(state, actual, indicator.unit, language) };
+  };
   return changes.map((c) => {
     if (c.kind !== 'indicator-removed') return c;
     const at = deleted.findIndex((d) => d.code === c.code && d.indicator.name === c.indicator);
     if (at === -1) return c;
     const { indicator } = deleted.splice(at, 1)[0]!;
-    const value = kept.get(indicator.id)!;
-    // A derived indicator's actual is made from its kept base measures, as the closing made it.
-    const derived = indicator.formula === null ? undefined : closing.indicator(indicator.id);
-    const state = derived?.state ?? value.state;
-    const actual = derived === undefined ? value.actual : derived.actual;
-    return { ...c, keptValue: { state, actual: amountJson(actual), actualText: actualText(state, actual, indicator.unit, language), enteredBy: value.enteredBy, enteredAt: value.enteredAt } };
+    const value = kept.get(indicator.id);
+    if (value !== undefined) return { ...c, keptValue: { ...shown(indicator, value), enteredBy: value.enteredBy, enteredAt: value.enteredAt } };
+    const record = frozen?.indicators.get(indicator.id)?.measurement ?? null;
+    // An indicator the closing held no value of has nothing to show.
+    if (frozen === undefined || (record === null && (closing.indicator(indicator.id)?.state ?? 'not_measured') === 'not_measured')) return c;
+    return { ...c, closingValue: { ...shown(indicator, record), enteredBy: record?.enteredBy ?? null, enteredAt: record?.enteredAt ?? null } };
   });
 }
 
@@ -104,13 +123,13 @@ export const changeRoutes: RouteModule = (api, deps) => {
         const bare = anonymous && !isLocked(later.snapshot.period.state);
         const closed = evaluatePlan(bare ? withoutValues(closing.plan) : closing.plan);
         const document = changesDocument(withValueRecords(comparePlans(closed, later.evaluation), records), language);
-        // The deleted indicators' kept values, with who entered them: the office's record, never the public's.
+        // The deleted indicators' values at the closing, with who entered them: the office's record, never the public's.
         const kept = anonymous ? new Map<string, MeasurementRecord>() : await store.keptValues(planId, closing.periodId);
         return reply(200, {
           before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, closedBy: closing.closedBy } },
           after: { planId, period: later.snapshot.period.id },
           ...document,
-          changes: withKeptValues(document.changes, closed, later.snapshot.plan, kept, language),
+          changes: withClosingValues(document.changes, closed, frozen, later.snapshot.plan, kept, language),
         } satisfies ChangesAnswer);
       }
       if (against === planId && requestedAgainstPeriod === undefined) {

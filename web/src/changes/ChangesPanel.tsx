@@ -178,16 +178,22 @@ function resultOf(params: ChangesParams | null, read: ReturnType<typeof useChang
 }
 
 /**
- * The value a deleted indicator had in the period, kept by its deletion: read-only beside its
- * definition, as the closing had it, with who entered it.
+ * The value a deleted indicator had in the period's closing, read-only beside its definition, with
+ * who entered it: kept by its deletion (deleted while the period was closed), or as the closing froze
+ * it (deleted after the period was reopened, its value removed by the revision, so the words say so).
  */
-function KeptValue({ value, lang }: { value: NonNullable<Change['keptValue']>; lang: string }) {
+function ClosingValue({ value, kept, lang }: { value: NonNullable<Change['closingValue']>; kept: boolean; lang: string }) {
   const { t } = useTranslation();
   // Nothing measured has no amount to print: the state says it.
   const amount = value.actualText === '' ? t(`state.${value.state}`) : value.actualText;
+  // An older closing may not have recorded who entered it: the value alone, not a made-up author.
+  const text =
+    value.enteredAt === null
+      ? t('changes.closingValueUnrecorded', { value: amount })
+      : t(kept ? 'changes.keptValue' : 'changes.closingValue', { value: amount, user: value.enteredBy ?? '—', at: momentText(value.enteredAt, lang) });
   return (
-    <div className="small text-muted" data-testid="changes-kept-value">
-      {t('changes.keptValue', { value: amount, user: value.enteredBy ?? '—', at: momentText(value.enteredAt, lang) })}
+    <div className="small text-muted" data-testid={kept ? 'changes-kept-value' : 'changes-closing-value'}>
+      {text}
     </div>
   );
 }
@@ -284,7 +290,8 @@ function ChangesResult({
                     <td>{t(kindKey(c.kind))}</td>
                     <td>
                       {sideText(c, 'before', lang)}
-                      {c.keptValue !== undefined && <KeptValue value={c.keptValue} lang={lang} />}
+                      {c.keptValue !== undefined && <ClosingValue value={c.keptValue} kept lang={lang} />}
+                      {c.closingValue !== undefined && <ClosingValue value={c.closingValue} kept={false} lang={lang} />}
                     </td>
                     <td>{sideText(c, 'after', lang)}</td>
                   </tr>
