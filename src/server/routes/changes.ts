@@ -140,8 +140,9 @@ export const changeRoutes: RouteModule = (api, deps) => {
       // This plan's period first: a refusal of both sides names this one (no period published yet).
       let later = await readerComputed(deps, user, planId, requestedPeriod);
       let earlier = await readerComputed(deps, user, against, requestedAgainstPeriod);
-      if (anonymous && !(isLocked(earlier.snapshot.period.state) && isLocked(later.snapshot.period.state)))
-        [earlier, later] = await Promise.all([trees.targetsOnly(earlier), trees.targetsOnly(later)]);
+      // A side still taking values is read as its targets already (`readerComputed`): the final side joins it.
+      const asTargets = (side: typeof later) => (isLocked(side.snapshot.period.state) ? trees.targetsOnly(side) : side);
+      if (anonymous && !(isLocked(earlier.snapshot.period.state) && isLocked(later.snapshot.period.state))) [earlier, later] = await Promise.all([asTargets(earlier), asTargets(later)]);
       return reply(200, {
         before: { planId: against, period: earlier.snapshot.period.id },
         after: { planId, period: later.snapshot.period.id },
