@@ -5,7 +5,7 @@
  * `io/json.ts` makes these documents from the engine's results.
  */
 import { z } from 'zod';
-import { AmountJsonSchema, BandSchema, ComparatorSchema, MeasurementStateSchema, ScoringKindSchema, SourceLocationSchema, UnitSchema } from './values.js';
+import { AmountJsonSchema, BandSchema, ComparatorSchema, IndicatorStateSchema, ScoringKindSchema, SourceLocationSchema, UnitSchema } from './values.js';
 
 export const IndicatorDocumentSchema = z.strictObject({
   id: z.string(),
@@ -18,7 +18,7 @@ export const IndicatorDocumentSchema = z.strictObject({
   /** As the Relazione prints them: `60,00%`, `30/09/2024`, `1.587,10`. */
   targetText: z.string(),
   actualText: z.string(),
-  state: MeasurementStateSchema,
+  state: IndicatorStateSchema,
   reason: z.string().nullable(),
   scoring: ScoringKindSchema,
   derived: z.boolean(),
@@ -93,7 +93,7 @@ export const ExplanationDocumentSchema = z.strictObject({
   formula: z.string(),
   contributions: z.array(z.strictObject({ kind: z.enum(['indicator', 'child']), ...Step, weight: z.number().nullable() })),
   indicators: z.array(
-    z.strictObject({ id: z.string(), name: z.string(), state: MeasurementStateSchema, performance: z.number().nullable(), scoring: z.string(), derivation: z.array(z.strictObject(Step)).nullable() }),
+    z.strictObject({ id: z.string(), name: z.string(), state: IndicatorStateSchema, performance: z.number().nullable(), scoring: z.string(), derivation: z.array(z.strictObject(Step)).nullable() }),
   ),
   /** Only where the body's SMVP gives an indicator of this objective its own "range di valutazione" (core/appraisal/thresholds.ts). */
   thresholds: z

@@ -10,6 +10,13 @@ import { PERIOD_STATES } from './period-states.js';
 export const UnitSchema = z.enum(['number', 'percent', 'date', 'boolean']);
 export const ComparatorSchema = z.enum(['>=', '<=', '=']);
 export const MeasurementStateSchema = z.enum(['measured', 'not_achieved', 'not_evaluable', 'not_measured']);
+/**
+ * An indicator's state in a computed document: a measurement's state, or `pending` (in corso di
+ * misurazione) where the reader is given the targets of a period still taking values (the public,
+ * `albero site --targets-only`): not "not measured", which would be a fact about the indicator.
+ * Never entered: requests take `MeasurementStateSchema`.
+ */
+export const IndicatorStateSchema = z.enum([...MeasurementStateSchema.options, 'pending']);
 export const BandSchema = z.enum(['green', 'yellow', 'red']);
 export const ScoringKindSchema = z.enum(['on_off', 'proportional', 'bands', 'threshold']);
 export const PeriodStateSchema = z.enum(PERIOD_STATES);
@@ -36,6 +43,7 @@ export const SourceLocationSchema = z.strictObject({
 export type Unit = z.infer<typeof UnitSchema>;
 export type Comparator = z.infer<typeof ComparatorSchema>;
 export type MeasurementState = z.infer<typeof MeasurementStateSchema>;
+export type IndicatorState = z.infer<typeof IndicatorStateSchema>;
 export type Band = z.infer<typeof BandSchema>;
 export type PeriodState = z.infer<typeof PeriodStateSchema>;
 export type AmountJson = z.infer<typeof AmountJsonSchema>;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal, dec } from './decimal.js';
 import { evaluatePlan, weightedMean } from './evaluation.js';
 import { explainNode } from './explanation.js';
+import { withoutValues } from './next-year.js';
 import type { Comparator, Indicator, Measurement, Plan, Objective, ScoringRule } from './model.js';
 import { indicatorOf as ind, measuredNumber as measured, objectiveOf as node, planOf as plan } from '../../test/support/plans.js';
 
@@ -43,6 +44,32 @@ describe('objective performance', () => {
         .issues()
         .map((i) => i.code),
     ).toContain('blocked-by-not-measured');
+  });
+
+  it('reads a plan whose values are withheld as pending, whatever its not-measured policy: no score, no block, no "not measured"', () => {
+    const nodes = [node('Z', null, [ind('d', 50, '>=', 1, measured(1)), ind('e', 50, '>=', 1, { state: 'not_measured' }), ind('f', 0, '>=', 1, { state: 'not_achieved' })])];
+    for (const notMeasured of ['skip', 'zero', 'block'] as const) {
+      const e = evaluatePlan(withoutValues(plan(nodes, { notMeasured })));
+      expect(e.node('Z')!.indicators.map((r) => [r.state, r.actual, r.performance, r.counted])).toEqual([
+        ['pending', null, null, false],
+        ['pending', null, null, false],
+        ['pending', null, null, false],
+      ]);
+      expect(e.node('Z')!.performance).toBeNull();
+      expect(e.issues().map((i) => i.code)).not.toContain('blocked-by-not-measured');
+      // Explained as the public's notice says it, not "non ancora misurato" indicator by indicator.
+      const italian = explainNode(e, 'Z', 'it')!;
+      expect(italian.formula).toBe('Z: risultati non ancora disponibili: il periodo è in corso');
+      expect(italian.indicators.map((i) => [i.state, i.scoring])).toEqual(Array(3).fill(['pending', 'risultati non ancora disponibili: il periodo è in corso']));
+      expect(italian.contributions.map((c) => c.excluded)).toEqual(Array(3).fill('risultati non ancora disponibili: il periodo è in corso'));
+      expect(explainNode(e, 'Z', 'en')!.indicators[0]!.scoring).toBe('results not available yet: the period is in progress');
+    }
+    // The plan read with its values is as it was.
+    expect(
+      evaluatePlan(plan(nodes))
+        .node('Z')!
+        .indicators.map((r) => r.state),
+    ).toEqual(['measured', 'not_measured', 'not_achieved']);
   });
 
   it('weighs equally when every counted indicator weighs 0%, and says so', () => {

@@ -24,15 +24,15 @@ import { problem, saidIssue, withParams, type Issue } from './issues.js';
 import { said, type Said } from './messages/index.js';
 import { CodeIndex } from './code-index.js';
 import { BANDS, classify, classifyHundredths, legendCuts, type Band, type LegendCuts } from './legend.js';
-import type { Amount, Indicator, Measurement, MeasurementState, Plan, Objective, ScoringRule, SourceLocation } from './model.js';
+import type { Amount, Indicator, IndicatorState, Measurement, MeasurementState, NotMeasuredPolicy, Plan, Objective, ScoringRule, SourceLocation } from './model.js';
 import { amountKind, scoreAmountFraction, scoreAmounts, scoreNumberFraction } from './scoring.js';
 
 export interface IndicatorResult {
   readonly indicator: Indicator;
   /** The objective it belongs to. */
   readonly code: string;
-  /** The state after derivation: a derived indicator with no computable actual is `not_measured`. */
-  readonly state: MeasurementState;
+  /** The state after derivation: a derived indicator with no computable actual is `not_measured` (`pending` in a plan whose values are withheld). */
+  readonly state: IndicatorState;
   /** The value scored: the entered actual, or the computed one for a derived indicator. */
   readonly actual: Amount | null;
   /** 0–100; null when it does not enter the mean. */
@@ -85,6 +85,8 @@ export function weightedMean(terms: readonly Term[]): Decimal | null {
 
 const STATES: readonly MeasurementState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
 const STATE_INDEX: Readonly<Record<MeasurementState, number>> = { measured: 0, not_achieved: 1, not_evaluable: 2, not_measured: 3 };
+/** `STATES` of a plan whose values are withheld: what has no value is pending, not a fact about the indicator. */
+const WITHHELD_STATES: readonly IndicatorState[] = STATES.map((s) => (s === 'not_measured' ? 'pending' : s));
 const BASES: readonly Basis[] = ['indicators', 'children', 'none'];
 const NO_BAND = 255;
 /** How a slot holds its value: none (null), an exact fraction in the num/den arrays, or a Decimal. */
@@ -162,10 +164,19 @@ export class Evaluation {
   private readonly spare: Fraction = { num: 0, den: 1 };
   /** Objective code → the performance given from outside (`EvaluationOptions.forced`); null: none. */
   private readonly forced: ReadonlyMap<string, Decimal> | null;
+  /** The results' words for the packed states (`WITHHELD_STATES` when `plan.valuesWithheld`). */
+  private readonly states: readonly IndicatorState[];
+  /**
+   * The plan's `notMeasured` policy, but `skip` when its values are withheld: a value not shown is
+   * not a value missing, so it neither scores 0 nor blocks its objective.
+   */
+  private readonly notMeasured: NotMeasuredPolicy;
 
   constructor(plan: Plan, options: EvaluationOptions = {}) {
     this.plan = plan;
     this.nodes = plan.nodes;
+    this.states = plan.valuesWithheld === true ? WITHHELD_STATES : STATES;
+    this.notMeasured = plan.valuesWithheld === true ? 'skip' : plan.settings.notMeasured;
     this.forced = options.forced === undefined || options.forced.size === 0 ? null : options.forced;
     const count = this.nodes.length;
     this.index = new CodeIndex((i) => this.nodes[i]!.code, count);
@@ -296,7 +307,7 @@ export class Evaluation {
     const node = this.nodes[position]!;
     const indicator = node.indicators[p]!;
     const last = this.loadScore(k, indicator, position);
-    const state = STATES[last.state]!;
+    const state = this.states[last.state]!;
     const m = indicator.measurement;
     out.indicator = indicator;
     out.state = state;
@@ -501,7 +512,7 @@ export class Evaluation {
     const node = this.nodes[i]!;
     const indicator = node.indicators[k - this.firstIndicator[i]!]!;
     const last = this.loadScore(k, indicator, i);
-    const state = STATES[last.state]!;
+    const state = this.states[last.state]!;
     const m = indicator.measurement;
     const actual = indicator.formula !== null ? derivedAmount(last.derived) : state === 'measured' && m.state === 'measured' ? (m.actual ?? null) : null;
     return {
@@ -650,7 +661,6 @@ export class Evaluation {
 
   private evaluateNode(i: number): void {
     const node = this.nodes[i]!;
-    const settings = this.plan.settings;
     const issues: Issue[] = [];
     const from = this.childStart[i]!;
     const to = this.childStart[i + 1]!;
@@ -686,7 +696,7 @@ export class Evaluation {
         const indicator = node.indicators[k - first]!;
         this.evaluateIndicator(k, indicator, node, i);
         this.keepScore(k);
-        if (last.state === STATE_INDEX.not_measured && settings.notMeasured === 'block') blocked = true;
+        if (last.state === STATE_INDEX.not_measured && this.notMeasured === 'block') blocked = true;
         const kind = last.kind;
         if (!last.counted || kind === NONE_KIND) continue;
         counted++;
@@ -793,7 +803,7 @@ export class Evaluation {
     }
     if (actual === null) {
       if (issues !== null) this.indicatorIssues.set(k, issues);
-      if (settings.notMeasured === 'zero') return this.scoredFraction(STATE_INDEX.not_measured, 0, 1, 0);
+      if (this.notMeasured === 'zero') return this.scoredFraction(STATE_INDEX.not_measured, 0, 1, 0);
       return this.scored(STATE_INDEX.not_measured, null, 2, false);
     }
     const result = scoreAmounts(rule, ind.comparator, ind.tolerance, ind.target, actual);
@@ -901,7 +911,7 @@ export interface NodeReading {
 /** An `IndicatorResult` without its code and issues, its performance as a reading (`Evaluation.readIndicatorAt`). */
 export interface IndicatorReading {
   indicator: Indicator;
-  state: MeasurementState;
+  state: IndicatorState;
   actual: Amount | null;
   readonly performance: NumberReading;
   met: boolean | null;

@@ -6,7 +6,7 @@
  */
 import { Decimal, HUNDRED, ZERO } from './decimal.js';
 import { previousFromPredecessor, type Evaluation, type IndicatorResult, type ObjectiveResult } from './evaluation.js';
-import type { MeasurementState } from './model.js';
+import type { IndicatorState } from './model.js';
 import { formatPercentIn } from './italian.js';
 import { describeScore, fmt, show } from './scoring.js';
 import { NOT_EVALUABLE_MARK, reasonText, WORDS, type Language } from './words.js';
@@ -31,7 +31,7 @@ export interface Contribution {
 export interface IndicatorExplanation {
   readonly id: string;
   readonly name: string;
-  readonly state: MeasurementState;
+  readonly state: IndicatorState;
   readonly score: Decimal | null;
   /** How the score was reached, in one line. */
   readonly scoring: string;
@@ -56,6 +56,7 @@ function exclusion(r: IndicatorResult, language: Language): string {
     return `${NOT_EVALUABLE_MARK[language]}${m.state === 'not_evaluable' && m.reason !== '' ? `: ${reasonText(m.reason, language)}` : ''}`;
   }
   if (r.state === 'not_measured') return WORDS[language].notMeasuredYet;
+  if (r.state === 'pending') return WORDS[language].resultsPending;
   return r.issues.map((i) => i.message).join('; ') || WORDS[language].notScored;
 }
 
@@ -84,7 +85,8 @@ export function childTerms(evaluation: Evaluation, code: string, language: Langu
   return children.map((c) => {
     const weight = weights.get(c.objective.code) ?? ZERO;
     const base = { kind: 'child' as const, ref: c.objective.code, label: `${c.objective.code} ${c.objective.title}`, weight };
-    if (c.performance === null) return { ...base, share: null, score: null, points: null, excluded: WORDS[language].noPerformance };
+    if (c.performance === null)
+      return { ...base, share: null, score: null, points: null, excluded: evaluation.plan.valuesWithheld === true ? WORDS[language].resultsPending : WORDS[language].noPerformance };
     const share = total.isZero() ? new Decimal(1).div(counted.length) : weight.div(total);
     return { ...base, share, score: c.performance, points: share.times(c.performance) };
   });
@@ -95,7 +97,9 @@ export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, lan
   const w = WORDS[language];
   const derivation = ind.formula?.kind === 'children_mean' ? childTerms(evaluation, r.code, language) : null;
   let scoring: string;
-  if (r.state === 'not_evaluable' || (r.state === 'not_measured' && !r.counted)) scoring = `${w.leftOut}: ${exclusion(r, language)}`;
+  // Not "left out": its result exists, the reader is told when it will be given.
+  if (r.state === 'pending') scoring = w.resultsPending;
+  else if (r.state === 'not_evaluable' || (r.state === 'not_measured' && !r.counted)) scoring = `${w.leftOut}: ${exclusion(r, language)}`;
   else if (r.state === 'not_achieved') scoring = w.notAchievedScoresZero;
   else if (r.state === 'not_measured') scoring = w.notMeasuredScoresZero;
   else if (r.actual === null) scoring = w.notScored;
@@ -137,6 +141,8 @@ export function explainNode(evaluation: Evaluation, code: string, language: Lang
   let formula: string;
   // Its terms are still listed (what was reported), but they did not make the number.
   if (evaluation.isForced(code)) formula = `${code} = ${total} (${w.forced})`;
+  // Values withheld: not "no counted indicator", which would be a fact about the objective.
+  else if (evaluation.plan.valuesWithheld === true) formula = `${code}: ${w.resultsPending}`;
   else if (result.basis === 'children') {
     formula = `${code} = ${result.performance === null ? '' : `${termsText(terms, language)} (${w.rollUp}) = `}${total}`;
   } else if (result.basis === 'none' || result.performance === null) {

@@ -27,6 +27,21 @@ export type Amount = { readonly kind: 'number'; readonly value: Decimal } | { re
 export type MeasurementState = 'measured' | 'not_achieved' | 'not_evaluable' | 'not_measured';
 export const MEASUREMENT_STATES: readonly MeasurementState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
 
+/**
+ * An indicator's state as a reading of the plan gives it: one of its measurement's states, or
+ * `pending` (in corso di misurazione) in a plan whose values are withheld (`Plan.valuesWithheld`):
+ * the period is still taking values, so the reader is not told "not measured", which would be a
+ * fact about the indicator, but that its result is not available yet. Never entered nor stored.
+ */
+export type IndicatorState = MeasurementState | 'pending';
+export const INDICATOR_STATES: readonly IndicatorState[] = [...MEASUREMENT_STATES, 'pending'];
+
+/** The state of an indicator read from a plan whose values are not withheld (an appraisal's, a closing's): its measurement's. */
+export function measuredState(state: IndicatorState): MeasurementState {
+  if (state === 'pending') throw new Error('a plan whose values are withheld has no measurement states');
+  return state;
+}
+
 export type Measurement =
   /** `actual` for a direct indicator; `inputs` (base measures) for a ratio or trend formula. */
   | { readonly state: 'measured'; readonly actual?: Amount; readonly inputs?: Readonly<Record<string, Decimal>> }
@@ -134,6 +149,12 @@ export interface Plan {
   /** In file order; a parent comes before its children. */
   readonly nodes: readonly Objective[];
   readonly settings: PlanSettings;
+  /**
+   * The plan as adopted, read while its period still takes values (`withoutValues`: what the public
+   * reads of it): every indicator is `pending`, none scores or blocks whatever the `notMeasured`
+   * policy, so no objective has a performance.
+   */
+  readonly valuesWithheld?: true;
 }
 
 /**

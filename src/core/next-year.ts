@@ -86,13 +86,13 @@ function rollIndicator(ind: Indicator, result: IndicatorResult | undefined, from
 const NOT_MEASURED = { state: 'not_measured' } as const;
 
 /**
- * The plan as adopted, without a single value: every indicator not measured, its base measures
- * gone, so nothing scores and no objective has a performance or band. What the public reads of a
- * period still taking values (server/public-periods.ts): its objectives, weights, targets and
- * baselines, never a provisional value.
+ * The plan as adopted, without a single value: every indicator `pending` (`valuesWithheld`), its
+ * base measures gone, so nothing scores and no objective has a performance or band. What the public
+ * reads of a period still taking values (server/public-periods.ts): its objectives, weights, targets
+ * and baselines, never a provisional value.
  */
 export function withoutValues(plan: Plan): Plan {
-  return { ...plan, nodes: plan.nodes.map((node) => ({ ...node, indicators: node.indicators.map((ind) => ({ ...ind, measurement: NOT_MEASURED })) })) };
+  return { ...plan, valuesWithheld: true, nodes: plan.nodes.map((node) => ({ ...node, indicators: node.indicators.map((ind) => ({ ...ind, measurement: NOT_MEASURED })) })) };
 }
 
 /** A date amount moved by whole years (29 February → 28 February in a common year); other amounts as they are. */

@@ -4,6 +4,7 @@
  * engine says them in either, numbers included: `93,5` in Italian, `93.5` in English.
  */
 import { readReasonCode, storedReasonCode } from './reason-codes.js';
+import type { IndicatorState } from './model.js';
 
 export type Language = 'en' | 'it';
 
@@ -67,6 +68,8 @@ export interface Words {
   notAchievedScoresZero: string;
   notMeasuredScoresZero: string;
   notMeasuredYet: string;
+  /** A `pending` indicator's result (a period still taking values, read as its targets): the words of the public's notice. */
+  resultsPending: string;
   noPerformance: string;
   mean: string;
   weightedMean: string;
@@ -82,7 +85,7 @@ export interface Words {
   indicators: string;
   /** A trend's previous value not entered, taken from the indicator's predecessor in last year's plan. */
   fromPredecessor: (name: string, value: string, year: number) => string;
-  states: Record<'measured' | 'not_achieved' | 'not_evaluable' | 'not_measured', string>;
+  states: Record<IndicatorState, string>;
 }
 
 export const WORDS: Record<Language, Words> = {
@@ -103,6 +106,7 @@ export const WORDS: Record<Language, Words> = {
     notAchievedScoresZero: 'not achieved: scores 0',
     notMeasuredScoresZero: "not measured yet: scores 0 under the plan's policy",
     notMeasuredYet: 'not measured yet',
+    resultsPending: 'results not available yet: the period is in progress',
     noPerformance: 'no performance',
     mean: 'mean of',
     weightedMean: 'weighted mean of',
@@ -116,7 +120,7 @@ export const WORDS: Record<Language, Words> = {
     adds: 'adds',
     indicators: 'Indicators:',
     fromPredecessor: (name, value, year) => `${name} = ${value}, not entered: the year-end value of this indicator in the ${year} plan`,
-    states: { measured: 'measured', not_achieved: 'not achieved (scores 0)', not_evaluable: NOT_EVALUABLE_MARK.en, not_measured: 'not measured yet' },
+    states: { measured: 'measured', not_achieved: 'not achieved (scores 0)', not_evaluable: NOT_EVALUABLE_MARK.en, not_measured: 'not measured yet', pending: 'measurement in progress' },
   },
   it: {
     met: 'raggiunto',
@@ -135,6 +139,7 @@ export const WORDS: Record<Language, Words> = {
     notAchievedScoresZero: 'non raggiunto: punteggio 0',
     notMeasuredScoresZero: 'non ancora misurato: punteggio 0 secondo la regola del piano',
     notMeasuredYet: 'non ancora misurato',
+    resultsPending: 'risultati non ancora disponibili: il periodo è in corso',
     noPerformance: 'nessuna performance',
     mean: 'media di',
     weightedMean: 'media ponderata di',
@@ -148,7 +153,7 @@ export const WORDS: Record<Language, Words> = {
     adds: 'contribuisce',
     indicators: 'Indicatori:',
     fromPredecessor: (name, value, year) => `${name} = ${value}, non inserito: il valore a fine anno di questo indicatore nel piano ${year}`,
-    states: { measured: 'misurato', not_achieved: 'non raggiunto (punteggio 0)', not_evaluable: NOT_EVALUABLE_MARK.it, not_measured: 'non ancora misurato' },
+    states: { measured: 'misurato', not_achieved: 'non raggiunto (punteggio 0)', not_evaluable: NOT_EVALUABLE_MARK.it, not_measured: 'non ancora misurato', pending: 'in corso di misurazione' },
   },
 };
 

@@ -165,6 +165,9 @@ function measurementFromDocument(i: IndicatorDocument & IndicatorInputs): Measur
     }
     case 'not_evaluable':
       return { state: 'not_evaluable', reason: typedReason(i.reason ?? 'N.V.') };
+    // Withheld, not missing: the plan is rebuilt with `valuesWithheld` (planFromDocument), which says it again.
+    case 'pending':
+      return { state: 'not_measured' };
     default:
       return { state: i.state };
   }
@@ -177,6 +180,7 @@ function measurementFromDocument(i: IndicatorDocument & IndicatorInputs): Measur
 export function planFromDocument(doc: PlanDocument): Plan {
   return {
     title: doc.title,
+    ...(doc.objectives.some((o) => o.indicators.some((i) => i.state === 'pending')) ? { valuesWithheld: true as const } : {}),
     nodes: doc.objectives.map((o) => ({
       code: o.code,
       title: o.title,

@@ -3,6 +3,7 @@
  * of the Relazione, the default) and English. The revisions' chapter is in changes.ts.
  */
 import { defineMessages, LAYOUT_HEADS, message } from '../core/messages/index.js';
+import { WORDS } from '../core/words.js';
 
 export const REPORT_MESSAGES = defineMessages({
   'report-summary': message({ it: 'Sintesi', en: 'Summary' }),
@@ -56,7 +57,8 @@ export const REPORT_MESSAGES = defineMessages({
   /** The period's state on the pages `albero site` writes from a file: what a citizen reads, not how Albero got the values. */
   'report-published': message({ it: "valori pubblicati dall'amministrazione", en: 'values published by the administration' }),
   /** A period still taking values as the public reads it (server/public-periods.ts): the plan's targets, no value. */
-  'report-targets-only': message({ it: 'risultati non ancora disponibili: il periodo è in corso', en: 'results not available yet: the period is in progress' }),
+  // The words of an indicator's explanation in such a period: one sentence for the page and the indicator.
+  'report-targets-only': message({ it: WORDS.it.resultsPending, en: WORDS.en.resultsPending }),
   'report-period-at': message<{ label: string }>({ it: (p) => `Periodo al ${p.label}`, en: (p) => `Period to ${p.label}` }),
   'report-period-state': message<{ state: string }>({
     it: (p) => ({ open: 'aperto: valori provvisori', collecting: 'in raccolta: valori provvisori', closed: 'chiuso, in attesa di validazione', validated: "validato dall'OIV" })[p.state] ?? p.state,

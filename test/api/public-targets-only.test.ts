@@ -29,11 +29,33 @@ function definitions(tree: any): unknown[] {
   return tree.objectives.map((o: any) => [o.code, o.title, o.weight, o.indicators.map((i: any) => [i.id, i.name, i.weight, i.comparator, i.targetText, i.baselineText, i.baselineYear])]);
 }
 
-/** The CSV's value columns, each row's (the state too: "non misurato" would say the office measured nothing). */
-function csvValues(text: string): string[] {
+function csvRows(text: string): Record<string, string>[] {
   const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, delimiter: ';', skipEmptyLines: true }).data;
   expect(rows.length).toBeGreaterThan(10);
-  return rows.flatMap((r) => [r.consuntivo!, r.stato!, r.motivo_nv!, r.performance_kpi!, r.performance_obiettivo!, r.fascia!]).filter((v) => v !== '');
+  return rows;
+}
+
+/** The CSV's value columns, each row's. */
+function csvValues(text: string): string[] {
+  return csvRows(text)
+    .flatMap((r) => [r.consuntivo!, r.motivo_nv!, r.performance_kpi!, r.performance_obiettivo!, r.fascia!])
+    .filter((v) => v !== '');
+}
+
+/** The CSV's indicators' states, each once: "non misurato" would tell a re-user of the open data the indicator went unmeasured. */
+function csvStates(text: string): string[] {
+  return [
+    ...new Set(
+      csvRows(text)
+        .filter((r) => r.tipo === 'indicatore')
+        .map((r) => r.stato!),
+    ),
+  ];
+}
+
+/** The indicators' states of a tree or JSON document, each once. */
+function states(document: any): string[] {
+  return [...new Set<string>(document.objectives.flatMap((o: any) => o.indicators.map((i: any) => i.state)))];
 }
 
 describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to the public on %s', (backend) => {
@@ -67,12 +89,31 @@ describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to
     expect(tree.body.objectives.flatMap((o: any) => o.indicators.map((i: any) => i.targetText)).filter((s: string) => s !== '').length).toBeGreaterThan(50);
     const english = (await anyone.get(`/api/plans/${planId}/tree?lang=en`)).body;
     expect(values(english)).toEqual([]);
+    // Every indicator pending ("in corso di misurazione"), not "not measured"; the office's states are its own.
+    expect(states(tree.body)).toEqual(['pending']);
+    expect(states(english)).toEqual(['pending']);
+    expect(states(office)).toEqual(expect.arrayContaining(['measured', 'not_achieved', 'not_evaluable']));
+    expect(states(office)).not.toContain('pending');
   });
 
   it("explains no objective's result, nor an indicator's years", async () => {
     const explanation = (await anyone.get(`/api/plans/${planId}/nodes/A/explanation?lang=it`)).body;
     expect(explanation.performance).toBeNull();
     expect(explanation.contributions.filter((c: any) => c.score !== null || c.points !== null)).toEqual([]);
+    // Said as the screen's notice says it, indicator by indicator, in the reader's language.
+    const leaf = office.objectives.find((o: any) => o.indicators.some((i: any) => i.state === 'measured' && !i.derived)).code;
+    for (const [lang, notice] of [
+      ['it', NOTICE_IT],
+      ['en', NOTICE_EN],
+    ]) {
+      const explained = (await anyone.get(`/api/plans/${planId}/nodes/${enc(leaf)}/explanation?lang=${lang}`)).body;
+      expect(explained.formula).toBe(`${leaf}: ${notice}`);
+      expect([...new Set(explained.indicators.map((i: any) => `${i.state}: ${i.scoring}`))]).toEqual([`pending: ${notice}`]);
+      expect([...new Set(explained.contributions.map((c: any) => c.excluded))]).toEqual([notice]);
+    }
+    const own = (await controller.get(`/api/plans/${planId}/nodes/${enc(leaf)}/explanation?lang=it`)).body;
+    expect(own.indicators.map((i: any) => i.state)).not.toContain('pending');
+    expect(own.formula).not.toContain(NOTICE_IT);
     expect((await controller.get(`/api/plans/${planId}/nodes/A/explanation?lang=it`)).body.performance).not.toBeNull();
     const measured = office.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.actual !== null && !i.derived);
     const years = (await anyone.get(`/api/plans/${planId}/indicators/${enc(measured.id)}/years`)).body.years;
@@ -91,9 +132,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to
     const csv = await anyone.get(`/api/plans/${planId}/export?format=csv`);
     expect(csv.status).toBe(200);
     expect(csvValues(csv.text)).toEqual([]);
-    expect(csvValues((await controller.get(`/api/plans/${planId}/export?format=csv`)).text).length).toBeGreaterThan(50);
+    expect(csvStates(csv.text)).toEqual(['in corso di misurazione']);
+    const own = (await controller.get(`/api/plans/${planId}/export?format=csv`)).text;
+    expect(csvValues(own).length).toBeGreaterThan(50);
+    expect(csvStates(own)).toEqual(expect.arrayContaining(['misurato', 'non raggiunto', 'N.V.']));
+    expect(csvStates(own)).not.toContain('in corso di misurazione');
     const json = (await anyone.get(`/api/plans/${planId}/export?format=json`)).body;
     expect(json.metadata.periodState).toBe(NOTICE_IT);
+    expect(states(json)).toEqual(['pending']);
     expect(values({ summary: json.summary, objectives: json.objectives.map((o: any) => ({ ...o, indicators: o.indicators.map((i: any) => ({ ...i, inputs: null })) })) })).toEqual([]);
     const html = (await anyone.get(`/api/plans/${planId}/export?format=html`)).text;
     expect(html).toContain(`<dt>Stato del periodo</dt><dd>${NOTICE_IT}</dd>`);
@@ -110,14 +156,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to
     const plan = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
     expect(plan).toContain(`<dt>Stato del periodo</dt><dd>${NOTICE_IT}</dd>`);
     expect(plan).not.toContain('non misurato');
-    expect(csvValues((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text)).toEqual([]);
-    expect((await anyone.get(`/trasparenza/${planId}/dati.json`)).body.metadata.periodState).toBe(NOTICE_IT);
+    const csv = (await anyone.get(`/trasparenza/${planId}/dati.csv`)).text;
+    expect(csvValues(csv)).toEqual([]);
+    expect(csvStates(csv)).toEqual(['in corso di misurazione']);
+    const json = (await anyone.get(`/trasparenza/${planId}/dati.json`)).body;
+    expect(json.metadata.periodState).toBe(NOTICE_IT);
+    expect(states(json)).toEqual(['pending']);
+    // The columns' page says what the state means.
+    expect((await anyone.get(`/trasparenza/${planId}/colonne.html`)).text).toContain('in corso di misurazione: il periodo è ancora in corso e i risultati non sono ancora disponibili');
   });
 
   it('shows the values, as entered, once the period is closed: nothing was lost', async () => {
     expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to: 'closed' })).status).toBe(200);
     const tree = (await anyone.get(`/api/plans/${planId}/tree?period=2024-12-31`)).body;
     expect(values(tree)).toEqual(values(office));
+    expect(states(tree)).toEqual(states(office));
     expect(csvValues((await anyone.get(`/trasparenza/${planId}/dati.csv`)).text).length).toBeGreaterThan(50);
     expect((await anyone.get(`/trasparenza/${planId}/index.html`)).text).toContain('Piano della performance con i risultati');
   });

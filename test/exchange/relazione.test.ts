@@ -366,7 +366,7 @@ describe('albero site', () => {
       .trim()
       .split('\r\n');
     const header = rows[0]!.split(';');
-    const valueColumns = ['consuntivo', 'stato', 'motivo_nv', 'performance_kpi', 'performance_obiettivo', 'fascia'].map((c) => header.indexOf(c));
+    const valueColumns = ['consuntivo', 'motivo_nv', 'performance_kpi', 'performance_obiettivo', 'fascia'].map((c) => header.indexOf(c));
     expect(
       rows
         .slice(1)
@@ -374,9 +374,18 @@ describe('albero site', () => {
         .filter((v) => v !== ''),
     ).toEqual([]);
     expect(rows.slice(1).filter((r) => r.split(';')[header.indexOf('target')] !== '').length).toBeGreaterThan(50);
-    const json = JSON.parse(readFileSync(join(out, '2024', 'dati.json'), 'utf8')) as { metadata: Record<string, unknown>; summary: Record<string, number> };
+    // Each indicator is said to be in progress, not "non misurato", a fact about it a re-user would take.
+    const indicators = rows.slice(1).filter((r) => r.split(';')[header.indexOf('tipo')] === 'indicatore');
+    expect([...new Set(indicators.map((r) => r.split(';')[header.indexOf('stato')]))]).toEqual(['in corso di misurazione']);
+    const json = JSON.parse(readFileSync(join(out, '2024', 'dati.json'), 'utf8')) as {
+      metadata: Record<string, unknown>;
+      summary: Record<string, number>;
+      objectives: { indicators: { state: string }[] }[];
+    };
     expect(json.metadata.periodState).toBe('risultati non ancora disponibili: il periodo è in corso');
     expect(json.summary).toMatchObject({ green: 0, yellow: 0, red: 0 });
+    expect([...new Set(json.objectives.flatMap((o) => o.indicators.map((i) => i.state)))]).toEqual(['pending']);
+    expect(readFileSync(join(out, '2024', 'colonne.html'), 'utf8')).toContain('in corso di misurazione: il periodo è ancora in corso');
     expect(albero(['site', '--help', '--lang', 'en']).stdout.replace(/\s+/g, ' ')).toContain('--targets-only the period is in progress: publish the adopted plan');
   });
 

@@ -18,7 +18,7 @@ import { evaluatePlan, weightedMean, type Term } from '../evaluation.js';
 import { formatItalianDate, formatNumberIn } from '../italian.js';
 import { problem, type Issue } from '../issues.js';
 import { legendFromThresholds } from '../legend.js';
-import type { Amount, Comparator, Indicator, Measurement, MeasurementState, ScoringRule, Unit } from '../model.js';
+import { measuredState, type Amount, type Comparator, type Indicator, type Measurement, type MeasurementState, type ScoringRule, type Unit } from '../model.js';
 import { COMPONENT_KINDS, COMPONENT_LABEL, bandOf, levelOf, schemeOf, weightTotal, type ComponentKind, type RatingBand, type Smvp, type StaffCategory } from './smvp.js';
 
 export interface UnitAssignment {
@@ -335,25 +335,26 @@ export function computeForm(smvp: Smvp, input: FormInput, org: OrgScores, option
     const terms: Term[] = [];
     for (const o of input.objectives) {
       const r = evaluation.indicator(o.id)!;
+      const state = measuredState(r.state);
       let score = r.counted ? r.performance : null;
-      if (r.state === 'not_evaluable' && smvp.notEvaluable === 'achieved') score = HUNDRED;
-      if (r.state === 'not_measured' && smvp.notMeasured === 'block') {
+      if (state === 'not_evaluable' && smvp.notEvaluable === 'achieved') score = HUNDRED;
+      if (state === 'not_measured' && smvp.notMeasured === 'block') {
         complete = false;
         issues.push(problem('error', 'objective-not-measured', { title: o.title }, { field: `objectives.${o.id}` }));
       }
       for (const problem of r.issues) if (problem.severity === 'error') issues.push({ ...problem, location: { field: `objectives.${o.id}` } });
-      objectives.push({ id: o.id, title: o.title, weight: o.weight, state: r.state, score, counted: score !== null });
+      objectives.push({ id: o.id, title: o.title, weight: o.weight, state, score, counted: score !== null });
       if (score !== null) terms.push({ weight: o.weight, value: score });
       if (!explain) continue;
       const shown = score === null ? { it: '', en: '' } : pct(score);
       const why =
-        r.state === 'not_evaluable'
+        state === 'not_evaluable'
           ? smvp.notEvaluable === 'achieved'
             ? { it: 'N.V., neutralizzato come raggiunto (100)', en: 'N.E., neutralised as achieved (100)' }
             : { it: 'N.V., escluso: gli altri pesi sono riproporzionati', en: 'N.E., left out: the other weights are re-normalised' }
           : score === null
-            ? { it: `${STATE_WORDS[r.state].it}, escluso`, en: `${STATE_WORDS[r.state].en}, left out` }
-            : { it: `${STATE_WORDS[r.state].it}, punteggio ${shown.it}`, en: `${STATE_WORDS[r.state].en}, score ${shown.en}` };
+            ? { it: `${STATE_WORDS[state].it}, escluso`, en: `${STATE_WORDS[state].en}, left out` }
+            : { it: `${STATE_WORDS[state].it}, punteggio ${shown.it}`, en: `${STATE_WORDS[state].en}, score ${shown.en}` };
       const [weight, name] = [weightOf(o.weight), quoted(o.title)];
       steps.push(step('objective', `Obiettivo ${name.it} (peso ${weight.it}): ${why.it}.`, `Objective ${name.en} (weight ${weight.en}): ${why.en}.`));
     }

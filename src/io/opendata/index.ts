@@ -5,7 +5,7 @@
  * they can never disagree with the API, the CLI or each other.
  */
 import Papa from 'papaparse';
-import { BAND_WORD, LEVEL_WORD, RULE_WORD, type Evaluation, type Issue } from '../../core/index.js';
+import { BAND_WORD, LEVEL_WORD, RULE_WORD, WORDS, type Evaluation, type IndicatorState, type Issue } from '../../core/index.js';
 import { evaluationDocument, type EvaluationDocument } from '../json.js';
 import { yearOf, type ReportMeta } from '../report/meta.js';
 
@@ -54,8 +54,14 @@ export const CSV_COLUMN_MEANINGS: Readonly<Record<(typeof CSV_COLUMNS)[number], 
   comparatore: { rows: 'indicatore', meaning: '">=" (almeno il target), "<=" (al massimo il target, anche per le scadenze) o "=" (esattamente il target)' },
   unita: { rows: 'indicatore', meaning: 'unità di misura di target e consuntivo: numero, percentuale (in punti percentuali, senza il segno %), data (AAAA-MM-GG), sì/no' },
   target: { rows: 'indicatore', meaning: "il valore atteso, nell'unità dell'indicatore" },
-  consuntivo: { rows: 'indicatore', meaning: "il valore raggiunto, nell'unità dell'indicatore (calcolato, per gli indicatori derivati); vuoto se non misurato, non raggiunto senza valore o N.V." },
-  stato: { rows: 'indicatore', meaning: 'misurato; non raggiunto (conta 0); N.V., non valutabile: escluso dalla media del suo obiettivo; non misurato' },
+  consuntivo: {
+    rows: 'indicatore',
+    meaning: "il valore raggiunto, nell'unità dell'indicatore (calcolato, per gli indicatori derivati); vuoto se non misurato, in corso di misurazione, non raggiunto senza valore o N.V.",
+  },
+  stato: {
+    rows: 'indicatore',
+    meaning: `misurato; non raggiunto (conta 0); N.V., non valutabile: escluso dalla media del suo obiettivo; non misurato; ${WORDS.it.states.pending}: il periodo è ancora in corso e i risultati non sono ancora disponibili (nessun consuntivo né punteggio), non un indicatore rimasto senza misura`,
+  },
   motivo_nv: { rows: 'indicatore', meaning: "perché l'indicatore è N.V. (non valutabile)" },
   regola: { rows: 'indicatore', meaning: 'come il consuntivo diventa un punteggio: on/off (tutto o niente), proporzionale, fasce, soglia' },
   derivato: { rows: 'indicatore', meaning: '"sì" quando il consuntivo è calcolato (per esempio la media pesata degli obiettivi sottostanti)' },
@@ -86,7 +92,7 @@ function text(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-const STATE: Record<string, string> = { measured: 'misurato', not_achieved: 'non raggiunto', not_evaluable: 'N.V.', not_measured: 'non misurato' };
+const STATE: Readonly<Record<IndicatorState, string>> = { measured: 'misurato', not_achieved: 'non raggiunto', not_evaluable: 'N.V.', not_measured: 'non misurato', pending: WORDS.it.states.pending };
 const RULE: Readonly<Record<string, string>> = RULE_WORD;
 const UNIT: Record<string, string> = { number: 'numero', percent: 'percentuale', date: 'data', boolean: 'sì/no' };
 
@@ -113,7 +119,7 @@ export function csvRows(document: EvaluationDocument): Row[] {
         unita: UNIT[i.unit] ?? i.unit,
         target: value(i.target),
         consuntivo: i.state === 'not_evaluable' ? '' : value(i.actual),
-        stato: STATE[i.state] ?? i.state,
+        stato: STATE[i.state],
         motivo_nv: text(i.reason ?? ''),
         regola: RULE[i.scoring] ?? i.scoring,
         derivato: i.derived ? 'sì' : 'no',
@@ -126,12 +132,9 @@ export function csvRows(document: EvaluationDocument): Row[] {
   return rows;
 }
 
-/**
- * UTF-8 with a byte-order mark (so Excel shows accents right), `;`-separated, CRLF line ends.
- * `targetsOnly` (`ReportMeta`'s): the `stato` column stays empty, not "non misurato".
- */
-export function openDataCsv(evaluation: Evaluation, targetsOnly = false): string {
-  const rows = csvRows(evaluationDocument(evaluation)).map((r) => (targetsOnly && r.tipo === 'indicatore' ? { ...r, stato: '' } : r));
+/** UTF-8 with a byte-order mark (so Excel shows accents right), `;`-separated, CRLF line ends. */
+export function openDataCsv(evaluation: Evaluation): string {
+  const rows = csvRows(evaluationDocument(evaluation));
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { delimiter: ';', newline: '\r\n', quotes: false })}\r\n`;
 }
 

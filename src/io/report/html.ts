@@ -236,7 +236,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
     const prev = (value: Decimal | null | undefined): Mark | null | undefined =>
       previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend), language);
     let k = -1;
-    for (const row of objectiveRows(r, evaluation, language, options.targetsOnly === true))
+    for (const row of objectiveRows(r, evaluation, language))
       rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id)), language));
     if (options.onProgress !== undefined && (n + 1) % 500 === 0) options.onProgress(n + 1, total);
   });

@@ -19,12 +19,6 @@ export interface ReportMeta {
    */
   readonly periodState?: string;
   /**
-   * The evaluation is the plan without values (`withoutValues`): a period still in progress as the
-   * public reads it. Its indicators' actual cells stay empty, not "non misurato", which would tell
-   * the reader the office measured nothing.
-   */
-  readonly targetsOnly?: boolean;
-  /**
    * The act that adopted the plan (a Giunta's resolution, its number and date): what a citizen reads
    * to know which plan the figures measure. Absent: a plan not adopted, or read from a file.
    */

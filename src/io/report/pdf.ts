@@ -653,7 +653,6 @@ async function tableSection(
   onProgress: ((done: number, total: number) => void) | undefined,
   previous: PreviousYear | undefined,
   language: Language,
-  targetsOnly: boolean,
 ): Promise<void> {
   const words = reportText(language);
   const title = evaluation.plan.title;
@@ -674,7 +673,7 @@ async function tableSection(
   let done = 0;
   for (const r of evaluation.nodeResults) {
     let k = -1;
-    for (const row of objectiveRows(r, evaluation, language, targetsOnly)) {
+    for (const row of objectiveRows(r, evaluation, language)) {
       const last = row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id));
       table.row(alberoCells(table, row, style, last), { keepWithNext: row.kind === 'objective' });
     }
@@ -757,7 +756,7 @@ export async function renderReportPdf(evaluation: Evaluation, options: PdfReport
   titleBlock(canvas, root, evaluation, options);
   summarySection(canvas, root, evaluation, summary, language);
   legendSection(canvas, root, evaluation.plan.settings.legend, language);
-  await tableSection(canvas, root, evaluation, options.onProgress, options.previousYear, language, options.targetsOnly === true);
+  await tableSection(canvas, root, evaluation, options.onProgress, options.previousYear, language);
   if (options.baselineChanges !== undefined && options.baselineChanges.length > 0) baselinesSection(canvas, root, options.baselineChanges, language);
   if (options.revisionRegister !== undefined) revisionsSection(canvas, root, options.revisionRegister, language);
   root?.end();

@@ -3,7 +3,7 @@
  * each cell as the text a reader sees, plus what a renderer needs to style it (kind, depth, band).
  * The HTML page and the PDF both draw these rows, so they cannot print different texts.
  */
-import { classify, type Band, type Decimal, type Evaluation, type Language, type MeasurementState, type ObjectiveResult } from '../../core/index.js';
+import { classify, type Band, type Decimal, type Evaluation, type IndicatorState, type Language, type ObjectiveResult } from '../../core/index.js';
 import { amountText } from '../json.js';
 import { percentText, reportText, weightText } from './texts.js';
 
@@ -38,9 +38,9 @@ export interface IndicatorRow {
   /** "50% >=" */
   readonly weight: string;
   readonly target: string;
-  /** The value, or "N.V." / "non raggiunto" / "non misurato" as `state` says. */
+  /** The value, or "N.V." / "non raggiunto" / "non misurato" as `state` says; empty while `pending` (no value is given yet). */
   readonly actual: string;
-  readonly state: MeasurementState;
+  readonly state: IndicatorState;
   /** The indicator's score, `null` when it has none (the cell stays empty). */
   readonly kpi: Mark | null;
 }
@@ -54,8 +54,8 @@ export function mark(performance: Decimal | null, band: Band | null, language: L
   return { value: performance === null ? null : percentText(performance, language), band };
 }
 
-/** The rows of one objective: its own, then its indicators', with numbers and words in `language` (`targetsOnly`: `ReportMeta`'s). */
-export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation, language: Language = 'it', targetsOnly = false): ReportRow[] {
+/** The rows of one objective: its own, then its indicators', with numbers and words in `language`. */
+export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation, language: Language = 'it'): ReportRow[] {
   const words = reportText(language);
   const legend = evaluation.plan.settings.legend;
   const rows: ReportRow[] = [
@@ -76,7 +76,7 @@ export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation, langua
         ? ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number'
           ? percentText(i.actual.value, language)
           : amountText(i.actual, ind.unit, language)
-        : targetsOnly
+        : state === 'pending'
           ? ''
           : words.actual[state];
     rows.push({

@@ -177,13 +177,12 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
     year: y.year,
     ...(y.period === undefined ? {} : { period: y.period }),
     ...(y.periodState === undefined ? {} : { periodState: y.periodState }),
-    ...(y.targetsOnly === true ? { targetsOnly: true } : {}),
     ...(y.adoption === undefined ? {} : { adoption: y.adoption }),
     ...(y.revisionRegister === undefined ? {} : { revisionRegister: y.revisionRegister }),
   };
   if (name === 'index.html') return text(yearPage(y));
   if (name === 'piano.html') return text(renderReportHtml(y.evaluation!, meta));
-  if (name === 'dati.csv') return text(openDataCsv(y.evaluation!, y.targetsOnly === true));
+  if (name === 'dati.csv') return text(openDataCsv(y.evaluation!));
   if (name === 'colonne.html') return text(columnsPage(y));
   if (name === 'dati.json') return text(`${JSON.stringify(openDataJson(y.evaluation!, meta, []), null, 2)}\n`);
   const [kind, ext] = name.split('.') as [string, RelazioneFormat];

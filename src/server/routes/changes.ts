@@ -4,7 +4,19 @@
  * closed (what a reopening changed). The OIV and the controllo di gestione read it before
  * validating; the plan group lists the target and weight changes to disclose.
  */
-import { comparePlans, compareValueRecords, evaluatePlan, withoutValues, type Evaluation, type Indicator, type Language, type Plan, type PlanChange, type ValueRecord } from '../../core/index.js';
+import {
+  comparePlans,
+  compareValueRecords,
+  evaluatePlan,
+  measuredState,
+  withoutValues,
+  type Evaluation,
+  type Indicator,
+  type Language,
+  type Plan,
+  type PlanChange,
+  type ValueRecord,
+} from '../../core/index.js';
 import { isLocked, type FrozenSnapshot, type IndicatorMeta, type MeasurementRecord } from '../../store/index.js';
 import { type ChangeDocument, type ChangesAnswer, ChangesAnswerSchema } from '../../contract/index.js';
 import { actualText, amountJson, changesDocument } from '../../io/json.js';
@@ -55,7 +67,8 @@ function withClosingValues(
     // A derived indicator's actual is made from its base measures, as the closing made it; an
     // indicator the snapshot holds no record of (an older closing's) is read from the closing's plan.
     const computed = indicator.formula === null && value !== null ? undefined : closing.indicator(indicator.id);
-    const state = computed?.state ?? value!.state;
+    // The closing's own plan: never one whose values are withheld (the public is given no closing value).
+    const state = computed === undefined ? value!.state : measuredState(computed.state);
     const actual = computed === undefined ? value!.actual : computed.actual;
     return { state, actual: amountJson(actual), actualText: actualText(state, actual, indicator.unit, language) };
   };

@@ -71,8 +71,6 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
     ...(record.adoption === null ? {} : { adoption: record.adoption.act }),
     period: periodAtText(period.label, language),
     periodState: currentUser(c) === null ? publicPeriodStateWord(period.state, language) : periodStateWord(period.state, language),
-    // The public's read of a period still taking values: the plan's targets (public-periods.ts).
-    ...(currentUser(c) === null && !isLocked(period.state) ? { targetsOnly: true } : {}),
     computedAt: new Date(),
     ...(previousYear === undefined ? {} : { previousYear }),
   };

@@ -18,11 +18,14 @@ export const ENTRY_MESSAGE = 'entry-message';
 /** What the form says; `field`, the id of the field a refusal is about (marked invalid and described by it). */
 export type EntryMessage = { kind: 'success' | 'danger' | 'warning' | 'info'; text: string; field?: string };
 
+/** The state the form starts from: `pending` (values withheld, the public's reading) has none to enter; never editable, it reads as no value. */
+const enteredState = (state: TreeIndicator['state']): MeasurementState => (state === 'pending' ? 'not_measured' : state);
+
 export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'], savedNote: DetailProps['savedNote']) {
   const { t } = useTranslation();
   const lang = useLang();
   const carried = prefill?.id === i.id ? prefill : null;
-  const [state, setState] = useState<MeasurementState>(carried !== null ? 'measured' : i.state);
+  const [state, setState] = useState<MeasurementState>(carried !== null ? 'measured' : enteredState(i.state));
   const [actual, setActual] = useState(amountInput(carried !== null ? carried.actual : i.actual, lang));
   const formula = isMeasuredFormula(i.formula) ? i.formula : null;
   const [measures, setMeasures] = useState(() => (formula === null ? {} : measureTexts(formula, i.inputs, lang)));
@@ -45,7 +48,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
       mounted.current = true;
       return;
     }
-    setState(carried !== null ? 'measured' : i.state);
+    setState(carried !== null ? 'measured' : enteredState(i.state));
     setActual(amountInput(carried !== null ? carried.actual : i.actual, lang));
     setMeasures(formula === null ? {} : measureTexts(formula, i.inputs, lang));
     setTried(false);

@@ -1,5 +1,5 @@
 /** What-if's local, unsaved changes, apart from the engine (whatif.ts), which is loaded on first use. */
-import type { IndicatorDocument } from '../../../src/io/json.js';
+import type { MeasurementState } from '../../../src/contract/index.js';
 
 type Value = number | string | boolean | null;
 
@@ -9,7 +9,16 @@ type Value = number | string | boolean | null;
  * (`'0.12345678901234567891'`), so the simulation scores the very decimal typed.
  */
 export interface Overrides {
-  indicators: Record<string, { actual?: Value; target?: Value; weight?: number | string; state?: IndicatorDocument['state']; reason?: string }>;
+  indicators: Record<
+    string,
+    {
+      actual?: Value;
+      target?: Value;
+      weight?: number | string;
+      /** A state one may enter (never `pending`, which only a reading of withheld values gives). */ state?: MeasurementState;
+      reason?: string;
+    }
+  >;
   nodes: Record<string, { weight?: number | string | null }>;
 }
 
