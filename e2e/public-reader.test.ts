@@ -48,7 +48,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     await expect
       .poll(() => page.locator('[data-testid=targets-only]').innerText())
       .toBe(
-        'Risultati non ancora disponibili: il periodo al 31/12/2024 è in corso. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; i risultati saranno pubblicati alla chiusura del periodo.',
+        'Risultati non ancora disponibili: il periodo al 31/12/2024 è in corso. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; ogni indicatore è «in corso di misurazione» e i risultati saranno pubblicati alla chiusura del periodo.',
       );
     // A.2's performance (93,00%) and A.2.1's (80,00%) were on the screen, as entered so far.
     const tree = page.locator('[data-testid=tree]');
@@ -70,8 +70,26 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     const detail = await page.locator('[data-testid=detail]').innerText();
     expect(detail).not.toMatch(/(^|[^\d])(50,00|0,00 ?%)/);
     // Nor is it said "not measured", nor the plan "0 green, …, 46 without performance": it was measured, and not published.
+    // Its state is said in words: in progress, in the detail and on every indicator's row.
     expect(detail).not.toContain('Non misurato');
-    expect(await tree.innerText()).not.toMatch(/Non misurato|Senza performance|n\.d\./);
+    expect(await page.locator('[data-testid=indicator-state]').innerText()).toBe('In corso di misurazione');
+    expect(await tree.innerText()).not.toMatch(/Non misurato|Senza performance|n\.d\.|pending/);
+    const rowStates = await tree.locator('.tree-indicator .state').allInnerTexts();
+    expect(rowStates.length).toBeGreaterThan(0);
+    expect(new Set(rowStates)).toEqual(new Set(['In corso di misurazione']));
+    // Its objective's explanation says the period is in progress, indicator by indicator, not "non ancora misurato".
+    await page.focus('[data-testid=tree] .tree-link');
+    for (let i = 0; i < 12 && !/^A\.2\.1 /.test(await page.evaluate(() => document.activeElement?.textContent ?? '')); i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const explanation = page.locator('[data-testid=explanation]');
+    await expect.poll(() => explanation.innerText()).toContain('A.2.1: risultati non ancora disponibili: il periodo è in corso');
+    /** Each indicator's line of the explanation, after its name. */
+    const said = async (): Promise<string[]> => [...new Set((await explanation.locator('li').allInnerTexts()).map((l) => l.slice(l.indexOf(' — ') + 3)))];
+    expect(await explanation.locator('li').allInnerTexts()).toContain(
+      'Capacità di risposta dello sportello internazionalizzazione — In corso di misurazione: risultati non ancora disponibili: il periodo è in corso',
+    );
+    expect(await said()).toEqual(['In corso di misurazione: risultati non ancora disponibili: il periodo è in corso']);
+    expect(await explanation.innerText()).not.toMatch(/non ancora misurato|pending/);
     expect(await page.locator('[data-testid=summary]').count()).toBe(0);
     expect(await page.locator('[data-testid=detail] [data-testid=evidence], [data-testid=detail] [data-testid=source]').count()).toBe(0);
     expect(await page.locator('[data-testid=detail]').innerText()).not.toMatch(/Fonte del dato|Note\n/);
@@ -79,7 +97,10 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     await chooseLanguage(page, 'en');
     await expect.poll(() => page.locator('[data-testid=public-act]').innerText()).toBe('Adopted by Delibera di Giunta no. 12 of 30/01/2024.');
     await expect.poll(() => page.locator('[data-testid=targets-only]').innerText()).toContain('Results not available yet: the period ending 31/12/2024 is in progress.');
+    expect(await page.locator('[data-testid=targets-only]').innerText()).toContain('every indicator is “measurement in progress”');
     expect(await tree.innerText()).not.toMatch(/93[.,]00|80[.,]00|Not measured/);
+    expect(new Set(await tree.locator('.tree-indicator .state').allInnerTexts())).toEqual(new Set(['Measurement in progress']));
+    await expect.poll(said).toEqual(['Measurement in progress: results not available yet: the period is in progress']);
 
     // Closed: final figures, dated, without who closed them.
     await ok(apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'closed' }));

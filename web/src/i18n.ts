@@ -101,7 +101,7 @@ const it = {
     summary: '{{objectives}} obiettivi: {{green}} verdi, {{yellow}} gialli, {{red}} rossi, {{none}} senza performance',
   },
   band: { green: 'Verde', yellow: 'Giallo', red: 'Rosso', none: 'Senza performance' },
-  state: { measured: 'Misurato', not_achieved: 'Non raggiunto', not_evaluable: 'N.V. (non valutabile)', not_measured: 'Non misurato' },
+  state: { measured: 'Misurato', not_achieved: 'Non raggiunto', not_evaluable: 'N.V. (non valutabile)', not_measured: 'Non misurato', pending: 'In corso di misurazione' },
   filter: { title: 'Filtri', area: 'Area', band: 'Fascia', owner: 'Responsabile', state: 'Stato indicatore', search: 'Cerca', all: 'Tutti', clear: 'Azzera i filtri' },
   period: {
     label: 'Periodo',
@@ -117,7 +117,7 @@ const it = {
     validatedAt: 'Validato dall’OIV il {{at}}.',
     // To the public, of a period still taking values that the controller published: its values may change.
     targetsOnly:
-      'Risultati non ancora disponibili: il periodo al {{label}} è in corso. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; i risultati saranno pubblicati alla chiusura del periodo.',
+      'Risultati non ancora disponibili: il periodo al {{label}} è in corso. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; ogni indicatore è «{{state}}» e i risultati saranno pubblicati alla chiusura del periodo.',
     none: 'Nessun periodo di monitoraggio',
     to: { collecting: 'Avvia la raccolta', closed: 'Chiudi il periodo', validated: 'Valida il periodo', reopen: 'Riapri il periodo' },
     reason: 'Motivo della riapertura',
@@ -544,7 +544,7 @@ const en: typeof it = {
     summary: '{{objectives}} objectives: {{green}} green, {{yellow}} yellow, {{red}} red, {{none}} without performance',
   },
   band: { green: 'Green', yellow: 'Yellow', red: 'Red', none: 'No performance' },
-  state: { measured: 'Measured', not_achieved: 'Not achieved', not_evaluable: 'N.E. (not evaluable)', not_measured: 'Not measured' },
+  state: { measured: 'Measured', not_achieved: 'Not achieved', not_evaluable: 'N.E. (not evaluable)', not_measured: 'Not measured', pending: 'Measurement in progress' },
   filter: { title: 'Filters', area: 'Area', band: 'Band', owner: 'Owner', state: 'Indicator state', search: 'Search', all: 'All', clear: 'Clear filters' },
   period: {
     label: 'Period',
@@ -559,7 +559,7 @@ const en: typeof it = {
     closedAt: 'Closed on {{at}}.',
     validatedAt: 'Validated by the OIV on {{at}}.',
     targetsOnly:
-      'Results not available yet: the period ending {{label}} is in progress. Here is the adopted plan, with its objectives, indicators, weights, targets and baselines; the results will be published when the period is closed.',
+      'Results not available yet: the period ending {{label}} is in progress. Here is the adopted plan, with its objectives, indicators, weights, targets and baselines; every indicator is “{{state}}”, and the results will be published when the period is closed.',
     none: 'No monitoring period',
     to: { collecting: 'Start collecting', closed: 'Close the period', validated: 'Validate the period', reopen: 'Reopen the period' },
     reason: 'Reason for reopening',

@@ -41,16 +41,13 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         <dd className="col-7" data-testid="indicator-actual">
           {actualText(i, lang) || '—'}
         </dd>
-        {props.targetsOnly !== true && (
-          <>
-            <dt className="col-5">{t('entry.state')}</dt>
-            <dd className="col-7" data-testid="indicator-state">
-              {t(`state.${i.state}`)}
-              {/* As the server said it: the program's reasons in the screen's language, a person's as typed. */}
-              {i.reason ? ` — ${i.reason}` : ''}
-            </dd>
-          </>
-        )}
+        <dt className="col-5">{t('entry.state')}</dt>
+        <dd className="col-7" data-testid="indicator-state">
+          {/* "In corso di misurazione" where the public reads a period still taking values: not "non misurato". */}
+          {t(`state.${i.state}`)}
+          {/* As the server said it: the program's reasons in the screen's language, a person's as typed. */}
+          {i.reason ? ` — ${i.reason}` : ''}
+        </dd>
         <dt className="col-5">{t('tree.kpi')}</dt>
         <dd className="col-7">{percent(i.performance, lang)}</dd>
         {i.ownRange !== null && (

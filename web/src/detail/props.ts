@@ -26,6 +26,4 @@ export interface DetailProps {
   prefill?: { id: string; actual: number | string | boolean | null } | null;
   /** Said at the top of the entry form (the value just saved, when the form moved to the next indicator). */
   savedNote?: string | null;
-  /** The public reading a period still taking values (`publicTargetsOnly`): the indicator's state is not said. */
-  targetsOnly?: boolean;
 }

@@ -23,7 +23,8 @@ export function PublicNotice({ plan, period, targetsOnly }: { plan: PlanSummary 
       )}
       {targetsOnly && period !== null && (
         <p className="alert alert-warning small mb-0" role="note" data-testid="targets-only">
-          {t('period.targetsOnly', { label: period.label })}
+          {/* The indicators' state in the table, named here with what it means. */}
+          {t('period.targetsOnly', { label: period.label, state: t('state.pending').toLowerCase() })}
         </p>
       )}
     </div>

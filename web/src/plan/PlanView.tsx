@@ -295,7 +295,6 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               focusEntry={sel.focusEntry}
               prefill={sel.prefill}
               savedNote={sel.savedNote}
-              targetsOnly={targetsOnly}
             />
           </Suspense>
         )}

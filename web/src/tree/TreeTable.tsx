@@ -308,7 +308,7 @@ const IndicatorRow = memo(function IndicatorRow({
         <button type="button" className="tree-link" tabIndex={tabbable ? 0 : -1} onClick={() => onSelect({ kind: 'indicator', id: i.id, code: row.objective.code }, 'pointer')} title={i.name}>
           <span className="title">{i.name}</span>
         </button>
-        {i.state !== 'measured' && !targetsOnly && <span className={`state state-${i.state}`}>{t(`state.${i.state}`)}</span>}
+        {i.state !== 'measured' && <span className={`state state-${i.state}`}>{t(`state.${i.state}`)}</span>}
       </div>
       <div role="gridcell" className="num">
         {editable ? (
