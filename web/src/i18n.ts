@@ -154,7 +154,6 @@ const it = {
   },
   detail: {
     close: 'Chiudi il dettaglio',
-    weightsNot100: 'i pesi degli indicatori di {{code}} sommano a {{total}}%, non 100%: sono riproporzionati',
     explanation: 'Come si calcola',
     formula: 'Regola',
     contributions: 'Contributi',
@@ -595,7 +594,6 @@ const en: typeof it = {
   },
   detail: {
     close: 'Close details',
-    weightsNot100: "the weights of {{code}}'s indicators add up to {{total}}%, not 100%; they are re-normalised",
     explanation: 'How it is computed',
     formula: 'Rule',
     contributions: 'Contributions',
