@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FAILURES } from '../../src/contract/export-failures.js';
 import { ROLES } from '../../src/contract/permissions.js';
@@ -153,6 +154,11 @@ describe("the app's words, one pattern", () => {
       });
       expect(again, lang).toEqual([]);
     }
+  });
+
+  it("words index.html's skip link as the app's Italian does, before the app says it in the reader's language", () => {
+    const page = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+    expect(/<a id="skip-link"[^>]*>([^<]*)<\/a>/.exec(page)?.[1]).toBe(RESOURCES.it.app.skip);
   });
 
   it('fills only true plurals, keeping a form a feature gives itself', () => {
