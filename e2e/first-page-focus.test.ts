@@ -85,6 +85,41 @@ describe('the focus on the first page', { timeout: 300_000 }, () => {
       }
     });
 
+    it(`keeps a Tab pressed before the app's first draw (${lang})`, async () => {
+      const { context, page } = await newPage();
+      contexts.push(context);
+      if (lang === 'en') await page.addInitScript(() => window.localStorage.setItem('albero.lang', 'en'));
+      // The app's script held until the Tab is in: nothing of the app is drawn when it is pressed.
+      let release: () => void = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        (url) => /^\/assets\/index-[^/]*\.js$/.test(url.pathname),
+        async (route) => {
+          await released;
+          await route.continue();
+        },
+      );
+      const stop = () =>
+        page.evaluate(() => {
+          const a = document.activeElement;
+          return a === null || a === document.body ? 'body' : `${a.tagName.toLowerCase()}:${(a.textContent ?? '').trim()}`;
+        });
+      await page.goto(`${world.server.url}/`, { waitUntil: 'commit' });
+      await page.waitForSelector('#root', { state: 'attached' });
+      expect(await page.locator('[data-testid=signed-in], #username').count()).toBe(0);
+      await page.keyboard.press('Tab');
+      // The page's first stop, the skip link (said in the page's first language until the app says it in the reader's).
+      expect(await stop()).toBe('a:Vai al contenuto principale');
+      release();
+      await page.waitForSelector('#username');
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+      // Kept through the first draw, in the reader's language; the next Tab goes on from it.
+      expect(await stop()).toBe(lang === 'it' ? 'a:Vai al contenuto principale' : 'a:Skip to main content');
+      await page.keyboard.press('Tab');
+      expect(await stop()).toMatch(/^a:Albero /);
+      await context.close();
+    });
+
     it(`keeps the keyboard's place on a shared plan's page while it loads (${lang})`, async () => {
       for (let round = 0; round < ROUNDS; round++) {
         const { context, page } = await newPage();

@@ -35,10 +35,15 @@ describe('the plan’s own warnings', { timeout: 180_000 }, () => {
     await search(page, 'A.2.1');
     await page.click('[data-code="A.2.1"] .tree-link');
     const warning = page.locator('[data-testid=objective-issues]');
-    await expect.poll(() => warning.innerText()).toBe(`i pesi degli indicatori di A.2.1 sommano a ${total}%, non 100%: sono riproporzionati`);
+    // The server's sentence, as the tree asked in the screen's language says it: the app words it nowhere else.
+    const said = async (lang: 'it' | 'en') =>
+      (await apiAs(context, 'GET', `${plan}/tree?lang=${lang}`)).body.issues.find((i: any) => i.code === 'weights-not-100' && i.location?.node === 'A.2.1').message;
+    expect(await said('it')).toBe(`i pesi degli indicatori di A.2.1 sommano a ${total}%, non 100%: sono riproporzionati`);
+    expect(await said('en')).toBe(`the weights of A.2.1's indicators add up to ${total}%, not 100%; they are re-normalised`);
+    await expect.poll(() => warning.innerText()).toBe(await said('it'));
     await expectAccessible(page, 'objective: weights not adding up to 100%');
     await chooseLanguage(page, 'en');
-    await expect.poll(() => warning.innerText()).toBe(`the weights of A.2.1's indicators add up to ${total}%, not 100%; they are re-normalised`);
+    await expect.poll(() => warning.innerText()).toBe(await said('en'));
     await chooseLanguage(page, 'it');
     // Another objective, its weights whole, shows none.
     await search(page, 'A.2.2');

@@ -5,8 +5,9 @@
  * The read is held with page.route, answered with what the server said before the save.
  */
 import { describe, expect, it } from 'vitest';
-import type { Request, Route } from 'playwright-core';
+import type { APIResponse, Request, Route } from 'playwright-core';
 import { e2eWorld, pages } from './pages.js';
+import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, openPlan } = pages(world);
@@ -63,4 +64,66 @@ describe('a save during a read of the tree', { timeout: 180_000 }, () => {
     await expect.poll(() => row.innerText()).toContain('93,5');
     await context.close();
   });
+});
+
+/**
+ * The same for the detail's reads, the audit trail first (a CI run on a loaded machine waited 30 s
+ * for the trail of the indicator just saved): the trail's first read left when the indicator was
+ * opened, and was still under way when the save came back. The save's invalidation did not cancel
+ * a read with nothing read yet; it waited for it, and its answer from before the save was taken as
+ * current. The form moved on and back while the read was still out: back, the screen waited for the
+ * same read again, and showed the trail without the save until the indicator was opened once more.
+ */
+describe("a save during the first read of the indicator's audit trail", { timeout: 180_000 }, () => {
+  const cases = [
+    { lang: 'it', objective: 'A.2.1', indicator: 'A.2.1:1', typed: '7', saved: 'Salvato', entry: 'Valore di A.2.1:1 al 31/12/2024 (inserimento): consuntivo 6 → 7' },
+    { lang: 'en', objective: 'A.2.2', indicator: 'A.2.2:1', typed: '50', saved: 'Saved', entry: 'Value of A.2.2:1 at 31/12/2024 (entry): actual 43 → 50' },
+  ] as const;
+  for (const c of cases) {
+    it(`shows the save in the trail when the read that left before it comes back (${c.lang})`, async () => {
+      const { context, page } = await newPage();
+      if (c.lang === 'en') await page.addInitScript(() => window.localStorage.setItem('albero.lang', 'en'));
+      await login(page, 'controller');
+      await openPlan(page);
+      await page.fill('#f-search', c.objective);
+
+      // The trail's first read of the indicator: the server's answer taken at once (before the save),
+      // given to the page only when released. Later reads go through.
+      const first: { answer?: Promise<APIResponse>; given?: Promise<void> } = {};
+      let release: () => void = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        (url) => url.pathname === '/api/audit' && url.searchParams.get('indicator') === c.indicator,
+        async (route: Route) => {
+          if (first.answer !== undefined) return route.continue();
+          first.answer = route.fetch();
+          first.given = (async () => {
+            const response = await first.answer!;
+            await released;
+            await route.fulfill({ response });
+          })();
+          await first.given;
+        },
+      );
+
+      const row = `[data-indicator="${c.indicator}"] .tree-link`;
+      await page.click(row);
+      await expect.poll(() => first.answer !== undefined).toBe(true);
+      // Nothing in the trail yet: that is what the read that left before the save brings back.
+      expect(await (await first.answer!).json()).toEqual([]);
+      await page.fill('#entry-actual', c.typed);
+      await page.click('[data-testid=entry-save]');
+      await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain(c.saved);
+      // The form moved on to the next indicator; back to the one saved, the first read still out.
+      await expect.poll(() => page.locator('[data-testid=indicator-actual]').innerText()).not.toBe(c.typed);
+      await page.click(row);
+      await expect.poll(() => page.locator('[data-testid=indicator-actual]').innerText()).toBe(c.typed);
+
+      release();
+      await first.given;
+      // The trail names the save, whatever the old read said.
+      await expect.poll(() => page.locator('[data-testid=audit]').innerText()).toContain(`${ACCOUNTS.controller.username}: ${c.entry}`);
+      await context.close();
+    });
+  }
 });

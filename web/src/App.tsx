@@ -170,9 +170,7 @@ export function App({ session, known, first }: { session: Promise<Session>; know
   return (
     <QueryClientProvider client={queryClient}>
       <SessionContext.Provider value={{ user, setUser }}>
-        <a className="visually-hidden-focusable skip-link" href="#main">
-          {t('app.skip')}
-        </a>
+        {/* The skip link is index.html's, before this root: there for a Tab pressed before the first draw. */}
         <header className="albero-header">
           <div className="container-xxl d-flex align-items-center justify-content-between flex-wrap gap-2 py-2">
             <a className="albero-brand" href="#/">

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FAILURES } from '../../src/contract/export-failures.js';
 import { ROLES } from '../../src/contract/permissions.js';
+import { ISSUE_MESSAGES, renderIssueCode } from '../../src/core/messages/index.js';
 import { NOT_EVALUABLE_MARK } from '../../src/core/words.js';
 import { reportText } from '../../src/io/report/texts.js';
 import { ROLE_EXPLANATIONS, ROLE_WORDS } from '../../src/messages/account-words.js';
@@ -128,6 +130,35 @@ describe("the app's words, one pattern", () => {
     }
     // A year or a code beside a count keeps its digits as they are.
     expect(withCountsInLanguage({ a: { b: '{{count}} nel {{year}}' }, c: '{{count, number}}' })).toEqual({ a: { b: '{{count, number}} nel {{year}}' }, c: '{{count, number}}' });
+  });
+
+  it("words no issue of the server's catalogue again: the plan's warnings are shown as the server says them", () => {
+    // Each issue written with its parameters' names for values ({{code}}, {{total}}), as the app's
+    // words would name them. A sentence built from its parameters (a list, a choice) cannot be
+    // written so; those it cannot are left out, and the warning at an objective is among those it can.
+    const placeholders = new Proxy({}, { get: (_, name) => (typeof name === 'string' ? `{{${name}}}` : undefined) });
+    const templates = (lang: 'it' | 'en') =>
+      Object.keys(ISSUE_MESSAGES).flatMap((code) => {
+        try {
+          return [[code, renderIssueCode(code, placeholders, lang)] as const];
+        } catch {
+          return [];
+        }
+      });
+    for (const lang of ['it', 'en'] as const) {
+      const issues = new Map(templates(lang).map(([code, text]) => [text, code]));
+      expect(issues.get(renderIssueCode('weights-not-100', { code: '{{code}}', total: '{{total}}' }, lang))).toBe('weights-not-100');
+      const again = wordKeys(RESOURCES[lang]).flatMap((key) => {
+        const code = issues.get(String(i18next.getResource(lang, 'translation', key)));
+        return code === undefined ? [] : [`${key} = ${code}`];
+      });
+      expect(again, lang).toEqual([]);
+    }
+  });
+
+  it("words index.html's skip link as the app's Italian does, before the app says it in the reader's language", () => {
+    const page = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+    expect(/<a id="skip-link"[^>]*>([^<]*)<\/a>/.exec(page)?.[1]).toBe(i18next.getResource('it', 'translation', 'app.skip'));
   });
 
   it('fills only true plurals, keeping a form a feature gives itself', () => {

@@ -154,7 +154,6 @@ const it = {
   },
   detail: {
     close: 'Chiudi il dettaglio',
-    weightsNot100: 'i pesi degli indicatori di {{code}} sommano a {{total}}%, non 100%: sono riproporzionati',
     explanation: 'Come si calcola',
     formula: 'Regola',
     contributions: 'Contributi',
@@ -595,7 +594,6 @@ const en: typeof it = {
   },
   detail: {
     close: 'Close details',
-    weightsNot100: "the weights of {{code}}'s indicators add up to {{total}}%, not 100%; they are re-normalised",
     explanation: 'How it is computed',
     formula: 'Rule',
     contributions: 'Contributions',
@@ -930,12 +928,19 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
-if (typeof document !== 'undefined') document.documentElement.lang = i18next.language === 'en' ? 'en' : 'it';
+/** The page's language, and the words of index.html's skip link (there before the app draws anything) in it. */
+function sayPageIn(lng: 'it' | 'en'): void {
+  document.documentElement.lang = lng;
+  const skip = document.getElementById('skip-link');
+  if (skip !== null) skip.textContent = i18next.t('app.skip', { lng });
+}
+
+if (typeof document !== 'undefined') sayPageIn(i18next.language === 'en' ? 'en' : 'it');
 
 export function setLanguage(lng: 'it' | 'en'): void {
   void i18next.changeLanguage(lng);
   localStorage.setItem('albero.lang', lng);
-  document.documentElement.lang = lng;
+  sayPageIn(lng);
 }
 
 export default i18next;

@@ -111,6 +111,11 @@ export function usePlanWritten(planId: PlanId): (options?: { trees?: boolean }) 
   return useCallback(
     async (options = {}) => {
       const stale = [keys.node(planId), keys.campaign(planId), keys.baselines(planId), keys.changes(planId), ...(options.trees === false ? [] : [keys.trees(planId)])];
+      // A read still under way left before the write, so its answer may not have it. Invalidating
+      // alone cancels only a read that has something to fall back on: a first read (nothing read
+      // yet) was waited for and its old answer taken as current, shown again by a screen coming back
+      // to it while it was out (the audit trail of a value just saved). Cancelled, each is read again.
+      await Promise.all(stale.map((queryKey) => client.cancelQueries({ queryKey, fetchStatus: 'fetching' })));
       await Promise.all(stale.map((queryKey) => client.invalidateQueries({ queryKey })));
     },
     [client, planId],

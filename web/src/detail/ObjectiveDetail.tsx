@@ -8,7 +8,6 @@ import type { TreeIndicator, TreeObjective } from '../api/types.js';
 import { can, useSession } from '../session.js';
 import { TreeEditTools } from '../tree/TreeEditor.js';
 import { Performance } from '../ui/Band.js';
-import { plainNumber, useLang } from '../ui/format.js';
 import { YearsPanel } from '../years/YearsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
 import { ExplanationPanel } from './ExplanationPanel.js';
@@ -35,7 +34,6 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
   const { t } = useTranslation();
   const { user } = useSession();
   const { objective, indicator, heading } = props;
-  const lang = useLang();
   const nodeIssues = props.doc.issues.filter((i) => i.location?.node === objective.code);
   const focusEntry = props.focusEntry ?? 0;
   useEffect(() => {
@@ -67,15 +65,13 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
         </button>
       </div>
       {/* The plan's own warnings about this objective (indicator weights not adding up to 100%), shown
-          where its weights are changed, never blocking a save; said in the screen's words, as the tree's
-          numbers are, the server's sentence (in the language the tree was asked in) for any other. */}
+          where its weights are changed, never blocking a save: the server's sentence, in the language
+          the tree was asked in (the screen's), as the tree's reasons and amounts are. */}
       {nodeIssues.length > 0 && (
         <div className="alert alert-warning py-1 px-2 small mb-2" role="status" data-testid="objective-issues">
           {nodeIssues.map((i, n) => (
             <p key={n} className="mb-0">
-              {i.code === 'weights-not-100' && i.params !== undefined
-                ? t('detail.weightsNot100', { code: objective.code, total: plainNumber(String(i.params.total), lang), interpolation: { escapeValue: false } })
-                : i.message}
+              {i.message}
             </p>
           ))}
         </div>

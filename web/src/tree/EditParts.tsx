@@ -6,7 +6,8 @@ import { ApiError } from '../api/client.js';
 import type { TreeDocument, TreeObjective, ValuesToRemove } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { Dialog, focusFirstError, FormAlert, useRefusal } from '../ui/Form.js';
-import { plainNumber, useLang } from '../ui/format.js';
+import { renderIssueCode } from '../../../src/core/messages/index.js';
+import { useLang } from '../ui/format.js';
 
 export interface ToolsProps {
   planId: string;
@@ -121,8 +122,8 @@ export function ConfirmDialog(props: { title: string; blocked: string | null; ch
 }
 
 /**
- * An objective's indicators' weights not adding up to 100%, in the detail's words
- * (`weights-not-100`), where the office changes a weight: `total` from `weightsOffTotal`, null
+ * An objective's indicators' weights not adding up to 100%, in the tree's words (the catalogue's
+ * `weights-not-100`, as the server says it at the objective), where the office changes a weight: `total` from `weightsOffTotal`, null
  * when they add up. A status, not an error: the save goes ahead (an office fixes weights in
  * steps). The region stays in the page, empty, so a screen reader hears the total as it changes.
  */
@@ -133,7 +134,7 @@ export function WeightsTotal({ code, total }: { code: string; total: string | nu
     <div role="status" data-testid="weights-total">
       {total !== null && (
         <p className="alert alert-warning py-1 px-2 small mb-2">
-          {t('detail.weightsNot100', { code, total: plainNumber(total, lang), interpolation: { escapeValue: false } })}. {t('edit.weightsSaveAnyway')}
+          {renderIssueCode('weights-not-100', { code, total }, lang)}. {t('edit.weightsSaveAnyway')}
         </p>
       )}
     </div>
