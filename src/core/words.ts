@@ -28,6 +28,11 @@ export function programReason(code: keyof typeof PROGRAM_REASONS): string {
   return storedReasonCode(code, {});
 }
 
+/** Each of the program's reasons in the words of either language, to its stored code. */
+export const PROGRAM_REASON_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries(PROGRAM_REASONS).flatMap(([code, words]) => Object.values(words).map((w) => [w, programReason(code as keyof typeof PROGRAM_REASONS)] as const)),
+);
+
 /**
  * A stored reason in `language`: one the program wrote (`programReason`) in the reader's words,
  * any other as the person typed it, to the letter (the program's sentence typed by a person too).
