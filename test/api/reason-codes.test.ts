@@ -286,3 +286,43 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 80 (the program’s re
     }
   }, 90_000);
 });
+
+// Drawn in place, as a small plan's, and on a worker from the plan, as a big plan's: each with the value saved since the plan was evaluated.
+describe.each([
+  ['in place', {}],
+  ['on a worker', { offThread: { inlineIndicators: 0 } }],
+] as const)('a workbook the server exported (drawn %s), imported again', (_, options) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  beforeAll(async () => ({ t, planId, controller } = await startWithFixture('sqlite', options)), 60_000);
+  afterAll(async () => t?.close());
+
+  it('says the import’s reason in the reader’s language again; a person’s own reason stays as typed', async () => {
+    // A person's reason beside the import's (the fixture's N.V.).
+    const version = indicatorOf((await controller.get(`/api/plans/${planId}/tree`)).body, 'A.1.1:1').version;
+    const typed = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.1.1:1')}/measurements/${PERIOD}`, { state: 'not_evaluable', reason: 'dati mancanti', version });
+    expect(typed.status, typed.text).toBe(200);
+    const reasons = async (id: string, lang: 'it' | 'en'): Promise<Record<string, string>> => {
+      const doc = (await controller.get(`/api/plans/${id}/tree?lang=${lang}`)).body;
+      return Object.fromEntries(doc.objectives.flatMap((o: any) => o.indicators.filter((i: any) => i.reason !== null).map((i: any) => [i.id, i.reason])));
+    };
+    const exported = await reasons(planId, 'en');
+    const imported = Object.keys(exported).find((id) => id !== 'A.1.1:1')!;
+    expect(exported).toEqual({ [imported]: 'N.E. in the published table', 'A.1.1:1': 'dati mancanti' });
+
+    // Exported in Italian, as the office downloads it, and imported as another body's plan.
+    const workbook = await fetch(`${t.url}/api/plans/${planId}/export?format=xlsx&period=${PERIOD}&lang=it`, { headers: { cookie: controller.cookie! } });
+    expect(workbook.status).toBe(200);
+    const form = new FormData();
+    form.set('file', new Blob([await workbook.arrayBuffer()]), 'albero-2024.xlsx');
+    form.set('organisation', 'Ente 2');
+    const again = await controller.request('POST', '/api/plans/import', form);
+    expect(again.status, again.text).toBe(201);
+    const back = again.body.plan.id as string;
+
+    // Read in English: the import's reason in English words, as before the export; the person's as typed.
+    expect(await reasons(back, 'en')).toEqual({ [imported]: 'N.E. in the published table', 'A.1.1:1': 'dati mancanti' });
+    expect(await reasons(back, 'it')).toEqual({ [imported]: IMPORTED, 'A.1.1:1': 'dati mancanti' });
+  }, 60_000);
+});
