@@ -331,6 +331,19 @@ describe('evaluate --json: the amount texts in the language asked', () => {
     expect(diff).not.toContain('N/A');
   });
 
+  it('a workbook the report wrote in Italian, evaluated again in English, says the import’s reason in English', () => {
+    const workbook = out('rapporto-it.xlsx');
+    expect(albero(['report', table, '--output', workbook, '--lang', 'it']).status).toBe(0);
+    const reasons = (language: string): unknown[] => {
+      const run = albero(['evaluate', workbook, '--json', '--lang', language]);
+      expect(run.status, run.stderr).toBe(0);
+      const doc = JSON.parse(run.stdout) as { objectives: Array<{ indicators: Array<{ reason: string | null }> }> };
+      return doc.objectives.flatMap((o) => o.indicators.flatMap((i) => (i.reason === null ? [] : [i.reason])));
+    };
+    expect(reasons('en')).toEqual(['N.E. in the published table']);
+    expect(reasons('it')).toEqual(['N.V. nella tabella pubblicata']);
+  });
+
   it('the English document differs from the Italian one in these texts alone', () => {
     const italian = albero(['evaluate', FIXTURE, '--json'], IT).stdout;
     const english = albero(['evaluate', FIXTURE, '--json', '--lang', 'en'], IT).stdout;

@@ -33,6 +33,17 @@ export const ChangeParamsSchema = z.strictObject({
   /** The unit each side's amounts are in (an indicator's change), so a client says them as the published table prints them. */
   beforeUnit: z.string().optional(),
   afterUnit: z.string().optional(),
+  /** A migration's rewrite of the program's reasons into codes: how many records of each kind it rewrote (a kind of none left out). */
+  recoded: z
+    .strictObject({
+      values: z.number().int().optional(),
+      keptValues: z.number().int().optional(),
+      closings: z.number().int().optional(),
+      relazioni: z.number().int().optional(),
+      revisionChanges: z.number().int().optional(),
+      auditEntries: z.number().int().optional(),
+    })
+    .optional(),
 });
 
 /**

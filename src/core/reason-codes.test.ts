@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReasonCode, storedReasonCode, typedReason } from './reason-codes.js';
-import { programReason, reasonSentBack, reasonText } from './words.js';
+import { fileReason, programReason, reasonSentBack, reasonText } from './words.js';
 
 describe('a reason the program writes, stored as a code', () => {
   it('reads back its code and parameters, a person’s words inside them as typed', () => {
@@ -20,6 +20,14 @@ describe('a reason the program writes, stored as a code', () => {
     expect(typedReason('\u0001\u0001published-table')).toBe('published-table');
     expect(readReasonCode(typedReason(programReason('published-table')))).toBeNull();
     expect(typedReason('dati mancanti')).toBe('dati mancanti');
+  });
+
+  it('reads the program’s sentence in a file, in either language, as its code; any other text as the person typed it', () => {
+    expect(fileReason('N.V. nella tabella pubblicata')).toBe(programReason('published-table'));
+    expect(fileReason('N.E. in the published table')).toBe(programReason('published-table'));
+    // Exactly the sentence: more or other words are a person's.
+    for (const typed of ['dati mancanti', 'N.V. nella tabella pubblicata del 2023', 'n.v. nella tabella pubblicata', 'published-table']) expect(fileReason(typed)).toBe(typed);
+    expect(readReasonCode(fileReason(programReason('published-table')))).toBeNull();
   });
 
   it('keeps its code when a screen sends its words back with the value saved again', () => {

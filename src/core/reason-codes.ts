@@ -3,7 +3,7 @@
  * Reasons are kept in one text field beside those a person types (a value's reason, an audit
  * entry's), so the code is told apart by its first character, a control character no person's text
  * holds: every body the API takes refuses one (server/validation.ts), and a reason read from a file
- * loses it (`typedReason`). The words are said when the reason is read, in the reader's language
+ * loses it (`typedReason`; words.ts `fileReason` reads the program's own sentence in a file back as its code). The words are said when the reason is read, in the reader's language
  * (core/words.ts `reasonText`, messages/audit-reasons.ts `auditReasonText`), so a person who types
  * the program's very sentence sees it as typed.
  *

@@ -3,7 +3,7 @@
  * person reads beside the numbers (the web app in Italian first, the CLI in the locale's), so the
  * engine says them in either, numbers included: `93,5` in Italian, `93.5` in English.
  */
-import { readReasonCode, storedReasonCode } from './reason-codes.js';
+import { readReasonCode, storedReasonCode, typedReason } from './reason-codes.js';
 import type { IndicatorState } from './model.js';
 
 export type Language = 'en' | 'it';
@@ -27,6 +27,27 @@ export const PROGRAM_REASONS = {
 /** The reason stored with a value the program wrote itself (see `reasonText`). */
 export function programReason(code: keyof typeof PROGRAM_REASONS): string {
   return storedReasonCode(code, {});
+}
+
+/** Each of the program's reasons in the words of either language, to its stored code. */
+export const PROGRAM_REASON_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries(PROGRAM_REASONS).flatMap(([code, words]) => Object.values(words).map((w) => [w, programReason(code as keyof typeof PROGRAM_REASONS)] as const)),
+);
+
+/**
+ * A reason read from a file (a workbook's cell, a JSON document), as stored. A file loses the
+ * control character that marks the program's code, and an export writes the program's reason by
+ * its words, so a cell that is exactly the program's sentence, in either language, is its code
+ * again (read in the reader's language after a round trip, as before the codes); any other text is
+ * the person's, as typed and never read as a code (`typedReason`). The API takes a person's text
+ * as typed, the program's very words too: this is for files only.
+ *
+ * @example fileReason('N.E. in the published table') // programReason('published-table')
+ * @example fileReason('dati non disponibili') // 'dati non disponibili'
+ */
+export function fileReason(text: string): string {
+  const typed = typedReason(text);
+  return PROGRAM_REASON_WORDS.get(typed) ?? typed;
 }
 
 /**

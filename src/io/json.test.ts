@@ -1,10 +1,10 @@
 /** The streamed evaluation document is the document: same content in any chunk size, one objective a line. */
 import { describe, expect, it } from 'vitest';
 import { syntheticPlan } from '../../bench/synthetic.js';
-import { dec, evaluatePlan, DEFAULT_SETTINGS, type Issue, type Plan } from '../core/index.js';
+import { dec, evaluatePlan, DEFAULT_SETTINGS, reasonText, type Issue, type Plan } from '../core/index.js';
 import { fixtureText } from '../../test/helpers.js';
 import { terminalSafe } from '../cli/terminal.js';
-import { evaluationDocument, evaluationJson, objectiveDocument, terminalJson } from './json.js';
+import { evaluationDocument, evaluationJson, objectiveDocument, planDocument, planFromDocument, terminalJson } from './json.js';
 import { parsePublishedText } from './published/text.js';
 
 describe('evaluationJson', () => {
@@ -138,5 +138,27 @@ describe('evaluationJson', () => {
   it('is valid JSON for a plan without objectives or issues', () => {
     const empty = evaluatePlan({ title: 'Vuoto', nodes: [], settings: DEFAULT_SETTINGS });
     expect(JSON.parse([...evaluationJson(empty)].join(''))).toEqual(evaluationDocument(empty));
+  });
+});
+
+describe('planFromDocument', () => {
+  it('reads the program’s reason back as its code from a document in either language; a person’s as typed', () => {
+    const { value } = parsePublishedText(fixtureText(), 'albero.txt');
+    const doc = planDocument(evaluatePlan(value.plan));
+    const reasonsOf = (plan: Plan, language: 'it' | 'en'): string[] =>
+      plan.nodes.flatMap((n) => n.indicators.flatMap((i) => (i.measurement.state === 'not_evaluable' ? [reasonText(i.measurement.reason, language)] : [])));
+    // The document as an English reader got it (the import's reason in English words), and a person's own beside it.
+    const english = {
+      ...doc,
+      objectives: doc.objectives.map((o) => ({
+        ...o,
+        indicators: o.indicators.map((i) =>
+          i.reason !== null ? { ...i, reason: 'N.E. in the published table' } : i.id === 'A.1.1:1' ? { ...i, state: 'not_evaluable' as const, reason: 'dati mancanti' } : i,
+        ),
+      })),
+    };
+    const plan = planFromDocument(english);
+    expect(reasonsOf(plan, 'it')).toEqual(['dati mancanti', 'N.V. nella tabella pubblicata']);
+    expect(reasonsOf(plan, 'en')).toEqual(['dati mancanti', 'N.E. in the published table']);
   });
 });

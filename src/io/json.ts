@@ -13,7 +13,7 @@ import {
   nodeReading,
   jsonNumberOfReading,
   reasonText,
-  typedReason,
+  fileReason,
   renderComparison,
   tableNumberText,
   toJsonNumber,
@@ -164,7 +164,8 @@ function measurementFromDocument(i: IndicatorDocument & IndicatorInputs): Measur
       return actual === null ? { state: 'measured' } : { state: 'measured', actual };
     }
     case 'not_evaluable':
-      return { state: 'not_evaluable', reason: typedReason(i.reason ?? 'N.V.') };
+      // The document says the program's reason in its language's words: read back as its code (a person's as typed).
+      return { state: 'not_evaluable', reason: fileReason(i.reason ?? 'N.V.') };
     // Withheld, not missing: the plan is rebuilt with `valuesWithheld` (planFromDocument), which says it again.
     case 'pending':
       return { state: 'not_measured' };

@@ -69,9 +69,20 @@ const IN_REVISION: SystemReason = {
   words: { it: (p) => `variazione n. ${p.number}: ${p.reason}`, en: (p) => `revision n. ${p.number}: ${p.reason}` },
 };
 
+// A migration's rewrite of the program's reasons into codes, the migration by its number.
+const REASONS_CODED: SystemReason = {
+  code: 'reasons-coded',
+  params: ['number'],
+  words: {
+    it: (p) => `motivazioni del programma registrate come codici, per dirle nella lingua di chi legge (migrazione ${p.number})`,
+    en: (p) => `the program's reasons stored as codes, to say them in the reader's language (migration ${p.number})`,
+  },
+};
+
 // The more particular first: an edit's revision prefix would match the others' beginnings (migration 80 reads them in this order).
 const SYSTEM_REASONS: readonly SystemReason[] = [SAME_PLAN_RENAMED, RELAZIONE_VALIDATED, BASELINE_IN_REVISION, BASELINE, REASSIGNED_IN_REVISION, REASSIGNED, IN_REVISION];
-const BY_CODE = new Map(SYSTEM_REASONS.map((r) => [r.code, r]));
+// REASONS_CODED is written as a code from the start: no database holds its words for migration 80 to match.
+const BY_CODE = new Map([...SYSTEM_REASONS, REASONS_CODED].map((r) => [r.code, r]));
 
 const stored = (r: SystemReason, p: Partial<Params>): string => storedReasonCode(r.code, Object.fromEntries(r.params.map((name) => [name, p[name]!])) as ReasonParams);
 
@@ -84,6 +95,11 @@ export interface RevisionOfEdit {
 /** Migration 78's reason for a plan renamed because an earlier plan of its body, year and version had its title. */
 export function samePlanRenamedReason(year: number): string {
   return stored(SAME_PLAN_RENAMED, { year });
+}
+
+/** Migration `migration`'s reason for the program's reasons it rewrote as codes (store/reason-migration.ts). */
+export function reasonsCodedReason(migration: number): string {
+  return stored(REASONS_CODED, { number: migration });
 }
 
 /** The validation of a period that came with the Relazione's. */

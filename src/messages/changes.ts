@@ -65,7 +65,36 @@ export interface ChangeParams {
   /** The unit each side's amounts are in (the indicator's, or the one the change itself set); absent: said by their value. */
   readonly beforeUnit?: string;
   readonly afterUnit?: string;
+  /**
+   * A migration's rewrite of the program's reasons into codes (the entry's `recoded`): how many
+   * records of each kind it rewrote, the kinds it rewrote none of left out.
+   */
+  readonly recoded?: Partial<Record<RecodedKind, number>>;
 }
+
+/** The kinds of records a migration rewrites the program's reasons in (store/reason-migration.ts), in the order they are said. */
+export const RECODED_KINDS = ['values', 'keptValues', 'closings', 'relazioni', 'revisionChanges', 'auditEntries'] as const;
+export type RecodedKind = (typeof RECODED_KINDS)[number];
+
+/** Each kind's words, singular and plural. */
+const RECODED_WORDS: Readonly<Record<Language, Readonly<Record<RecodedKind, readonly [string, string]>>>> = {
+  it: {
+    values: ['valore', 'valori'],
+    keptValues: ['valore conservato di un indicatore eliminato', 'valori conservati di indicatori eliminati'],
+    closings: ['chiusura di un periodo', 'chiusure di periodi'],
+    relazioni: ['Relazione validata', 'Relazioni validate'],
+    revisionChanges: ['modifica di una variazione', 'modifiche di variazioni'],
+    auditEntries: ['voce del registro delle modifiche', 'voci del registro delle modifiche'],
+  },
+  en: {
+    values: ['value', 'values'],
+    keptValues: ['kept value of a deleted indicator', 'kept values of deleted indicators'],
+    closings: ['period closing', 'period closings'],
+    relazioni: ['validated Relazione', 'validated Relazioni'],
+    revisionChanges: ['change of a revision', 'changes of revisions'],
+    auditEntries: ['entry of the audit trail', 'entries of the audit trail'],
+  },
+};
 
 type Words = Readonly<Record<Language, Readonly<Record<string, string>>>>;
 
@@ -210,6 +239,7 @@ const ENTITY_WORDS: Readonly<Record<Language, Readonly<Record<string, readonly [
     comment: ['Commento', 'm'],
     relazione: ['Relazione', 'f'],
     review: ['Esame', 'm'],
+    migration: ['Migrazione', 'f'],
   },
   en: {
     plan: ['Plan', 'm'],
@@ -226,6 +256,7 @@ const ENTITY_WORDS: Readonly<Record<Language, Readonly<Record<string, readonly [
     comment: ['Comment', 'm'],
     relazione: ['Relazione', 'm'],
     review: ['Review', 'm'],
+    migration: ['Migration', 'm'],
   },
 };
 
@@ -252,6 +283,7 @@ const ACTION_WORDS: Words = {
     return: 'richiesta di integrazione',
     answer: 'risposta alla richiesta',
     'sign-in-refused': "accesso con il fornitore di identità rifiutato: l'account accede con la password",
+    migrate: 'migrazione del database',
   },
   en: {
     measure: 'entry',
@@ -274,6 +306,7 @@ const ACTION_WORDS: Words = {
     return: 'request for more',
     answer: 'answer to the request',
     'sign-in-refused': 'sign-in through the identity provider refused: the account signs in with its password',
+    migrate: 'database migration',
   },
 };
 
@@ -465,6 +498,11 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
       },
     };
   }
+  const recoded = record(after.recoded);
+  if (change.action === 'migrate' && Object.keys(recoded).length > 0) {
+    const counts = RECODED_KINDS.flatMap((kind) => (typeof recoded[kind] === 'number' ? [[kind, recoded[kind]] as const] : []));
+    return { code: 'change', params: { ...base, fields: [], before: [], after: [], recoded: Object.fromEntries(counts) } };
+  }
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !SILENT_FIELDS.has(f) && neutralOf(f, before[f]) !== neutralOf(f, after[f]));
   // A change of the unit itself carries each side's; otherwise both sides are in the one kept with the change.
   const unitOf = (side: Record<string, unknown>): string | undefined => (typeof side.unit === 'string' ? side.unit : typeof change.unit === 'string' ? change.unit : undefined);
@@ -582,6 +620,7 @@ function sentence(p: ChangeParams, l: Language): string {
   const label = p.label === undefined ? '' : ` («${p.label}»)`;
   if (p.action === 'create') return `${what} ${l === 'it' ? (feminine ? 'aggiunta' : 'aggiunto') : 'added'}${label}`;
   if (p.action === 'delete') return `${what} ${l === 'it' ? (feminine ? 'eliminata' : 'eliminato') : 'deleted'}${label}${removedValuesText(p, l)}${keptText(p, l)}`;
+  if (p.recoded !== undefined) return `${what}: ${recodedText(p.recoded, l)}`;
   const how = p.action === 'update' ? '' : ` (${ACTION_WORDS[l][p.action] ?? p.action})`;
   if (p.fields.length === 0) return `${what}${how === '' ? ` ${l === 'it' ? (feminine ? 'modificata' : 'modificato') : 'changed'}` : how}`;
   const each = p.fields.map((f, k) => `${FIELD_WORDS[l][f] ?? f} ${valueIn(f, p.before[k] ?? '', l, feminine, p.beforeUnit)} → ${valueIn(f, p.after[k] ?? '', l, feminine, p.afterUnit)}`);
@@ -621,6 +660,15 @@ function keptText(p: ChangeParams, l: Language): string {
     counted(k.comments, ['commento', 'commenti'], ['comment', 'comments']),
   ].filter((x) => x !== '');
   return parts.length === 0 ? '' : `; ${l === 'it' ? "conservati com'erano" : 'kept as they were'}: ${parts.join(', ')}`;
+}
+
+/** "motivazioni riscritte, con lo stesso significato, in 3 valori, 1 chiusura di un periodo e 5 voci del registro delle modifiche". */
+function recodedText(recoded: Partial<Record<RecodedKind, number>>, l: Language): string {
+  const each = RECODED_KINDS.flatMap((kind) => {
+    const n = recoded[kind];
+    return n === undefined || n === 0 ? [] : [`${n} ${RECODED_WORDS[l][kind][n === 1 ? 0 : 1]}`];
+  });
+  return `${l === 'it' ? 'motivazioni riscritte, con lo stesso significato, in' : 'reasons rewritten, with the same meaning, in'} ${listIn(each, l)}`;
 }
 
 /** An act of approval: "Delibera di Giunta n. 12 del 30/01/2024", or that it is still to be given. */

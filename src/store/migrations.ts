@@ -1,6 +1,7 @@
 /**
  * Versioned migrations, run on every start: each runs once, in its own transaction, and is
- * recorded in `schema_migrations`. A new version is appended, never edited. The two dialects differ
+ * recorded in `schema_migrations`. A new version is appended, never edited (80 was amended once,
+ * before any body's database ran it: reason-migration.ts says why). The two dialects differ
  * only where the databases do: decimals are TEXT in SQLite and NUMERIC in PostgreSQL (both reach
  * the store as strings), and the audit trail's serial key.
  */

@@ -12,24 +12,34 @@ import { openPostgres } from '../../src/store/postgres/db.js';
 import { openSqlite } from '../../src/store/sqlite/db.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
-/** Call inside a describe block; `opener()` in a test gives a function opening one fresh database (each call a new connection to it). */
-export function oldDatabase(backend: 'sqlite' | 'postgres'): { opener(): Promise<() => Db> } {
+/** One fresh database: a function opening it (each call a new connection) and where it is (a SQLite file or a PostgreSQL URL), for a server started on it. */
+export interface OldDatabase {
+  readonly open: () => Db;
+  readonly location: string;
+}
+
+/** Call inside a describe block; `opener()` (or `database()`) in a test gives one fresh database. */
+export function oldDatabase(backend: 'sqlite' | 'postgres'): { opener(): Promise<() => Db>; database(): Promise<OldDatabase> } {
   let postgres: TestPostgres | null = null;
   let dir: string | null = null;
   afterAll(async () => {
     await postgres?.stop();
     if (dir !== null) rmSync(dir, { recursive: true, force: true });
   });
+  const database = async (): Promise<OldDatabase> => {
+    if (backend === 'postgres') {
+      postgres ??= await startPostgres();
+      const url = await postgres.database();
+      return { open: () => openPostgres(url), location: url };
+    }
+    dir ??= mkdtempSync(join(tmpdir(), 'albero-old-'));
+    const file = join(dir, `old-${Date.now()}-${Math.random().toString(36).slice(2)}.sqlite`);
+    return { open: () => openSqlite(file), location: file };
+  };
   return {
     async opener() {
-      if (backend === 'postgres') {
-        postgres ??= await startPostgres();
-        const url = await postgres.database();
-        return () => openPostgres(url);
-      }
-      dir ??= mkdtempSync(join(tmpdir(), 'albero-old-'));
-      const file = join(dir, `old-${Date.now()}-${Math.random().toString(36).slice(2)}.sqlite`);
-      return () => openSqlite(file);
+      return (await database()).open;
     },
+    database,
   };
 }

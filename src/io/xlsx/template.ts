@@ -14,7 +14,7 @@ import {
   problem,
   reasonText,
   saidIssue,
-  typedReason,
+  fileReason,
   type Amount,
   type Comparator,
   type Formula,
@@ -407,7 +407,8 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
   let measurement: Measurement;
   if (state === 'not_evaluable') {
     if (values.reason === '') issues.push(problem('error', 'missing-reason', {}, at('reason')));
-    measurement = { state, reason: typedReason(values.reason) };
+    // The program's own sentence (as an export writes it) is its code again; a person's text as typed.
+    measurement = { state, reason: fileReason(values.reason) };
   } else if (state === 'measured') {
     if (!derived && actual === null) issues.push(problem('error', 'missing-actual', { template: true }, at('actual')));
     measurement = actual === null ? { state } : { state, actual: actual.amount };

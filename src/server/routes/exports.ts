@@ -95,7 +95,8 @@ export const exportRoutes: RouteModule = (api, deps) => {
     if (format !== 'pdf' && format !== 'xlsx') return renderReport(evaluation, format, meta);
     let indicators = 0;
     for (const node of evaluation.plan.nodes) indicators += node.indicators.length;
-    if (indicators >= deps.offThread.inlineIndicators) return jobs.draw({ plan: evaluation.plan, format, meta });
+    // The plan with the values saved in place since it was evaluated (`evaluation.plan` is the one it was made from).
+    if (indicators >= deps.offThread.inlineIndicators) return jobs.draw({ plan: evaluation.currentPlan(), format, meta });
     return oneAtATime(() => renderReport(evaluation, format, meta));
   }
   api.route(
@@ -150,7 +151,7 @@ export const exportRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const { evaluation, meta, fileName: name } = await exportInputs(c, deps, planId, input.format, input.period, input.lang ?? 'it');
-      const job = jobs.start({ owner: user.id, planId, plan: evaluation.plan, format: input.format, meta, fileName: name });
+      const job = jobs.start({ owner: user.id, planId, plan: evaluation.currentPlan(), format: input.format, meta, fileName: name });
       return reply(202, jobJson(job));
     },
   );
