@@ -8,6 +8,9 @@
  * - Indicators added to one objective at once each get their own id (A.1.1:3, A.1.1:4, …), as
  *   one after the other; on PostgreSQL all but one used to be refused with 409 `conflict` (they
  *   had computed the same next id).
+ * - An objective reassigned from several desks at once: the register and the trail chain each
+ *   owner to the next (none → X, X → Y, …); on PostgreSQL each said it from the owner all had read
+ *   (none → X, none → Y, …), so the record no longer said who owned the objective before each change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
@@ -76,5 +79,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('the tree changed by several requ
         .map((c: any) => c.indicator)
         .sort(),
     ).toEqual(ids);
+  });
+
+  it('chains the owners of an objective reassigned from several desks at once, on the register and the trail', async () => {
+    const admin = await t.as('admin');
+    // As many units as desks: each reassignment changes the owner, whichever comes first.
+    const units = await Promise.all(['R1', 'R2', 'R3', 'R4'].map(async (code) => (await admin.request('POST', '/api/units', { code, name: `Ufficio ${code}`, kind: 'ufficio' })).body.id as string));
+    const answers = await atOnce((client, k) => client.request('POST', `${plan()}/reassign`, { nodes: ['A.2.1'], unitId: units[k] }));
+    expect(answers.map((a) => a.status)).toEqual(Array<number>(AT_ONCE).fill(200));
+    // Oldest first: each change starts from the owner the one before left.
+    const trail = ((await controller.get(`/api/audit?planId=${enc(planId)}&node=A.2.1&limit=1000`)).body as any[]).filter((e) => e.entity === 'node' && e.entityId === 'A.2.1').reverse();
+    expect(trail).toHaveLength(AT_ONCE);
+    expect(trail[0].before.unitId).toBeNull();
+    for (let k = 1; k < trail.length; k++) expect(trail[k].before.unitId, `change ${k + 1}`).toBe(trail[k - 1].after.unitId);
+    const [revision] = (await controller.get(`${plan()}/revisions`)).body;
+    const changes = revision.changes.filter((c: any) => c.entity === 'node' && c.node === 'A.2.1');
+    expect(changes).toHaveLength(AT_ONCE);
+    expect(changes[0].before).toEqual({ unitId: null });
+    for (let k = 1; k < changes.length; k++) expect(changes[k].before, `change ${k + 1}`).toEqual(changes[k - 1].after);
+    // The objective's owner is the last change's.
+    const tree = (await controller.get(`${plan()}/tree`)).body;
+    expect(tree.objectives.find((o: any) => o.code === 'A.2.1').unitId).toBe(changes[AT_ONCE - 1].after.unitId);
   });
 });
