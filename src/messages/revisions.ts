@@ -56,6 +56,13 @@ export const REVISION_MESSAGES = defineMessages({
     en: (p) =>
       `${p.what === 'act' ? "the revision's approving act is dated" : "the revision's date is"} ${formatItalianDate(p.date)}, before the plan's adoption (${formatItalianDate(p.adopted)}): a revision changes the adopted plan, so it comes after it`,
   }),
+  /** A revision dated before one numbered before it (store/revision-store.ts beforePrevious): `previous` its number. */
+  'revision-before-previous': message<{ date: string; previous: number; previousDate: string }>({
+    it: (p) =>
+      `la data della variazione è il ${formatItalianDate(p.date)}, prima di quella della variazione n. ${p.previous} (${formatItalianDate(p.previousDate)}): una variazione parte dal piano come l'hanno lasciato le precedenti, quindi viene dopo`,
+    en: (p) =>
+      `the revision's date is ${formatItalianDate(p.date)}, before that of revision no. ${p.previous} (${formatItalianDate(p.previousDate)}): a revision starts from the plan as the earlier ones left it, so it comes after them`,
+  }),
   /** An adopting act, a revision or its approving act dated outside the days the plan of `year` can bear (store/revision-store.ts planDays). */
   'date-outside-plan': message<{ what: 'adoption' | 'revision' | 'approval'; date: string; year: number; first?: string; last: string }>({
     it: (p) =>
