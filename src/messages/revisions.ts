@@ -82,18 +82,20 @@ export const REVISION_MESSAGES = defineMessages({
     it: (p) => ({ 'adopted-already': 'il piano è già adottato', 'archived-already': 'il piano è già archiviato', 'not-archived': 'il piano non è archiviato' })[p.situation],
     en: (p) => ({ 'adopted-already': 'the plan is adopted already', 'archived-already': 'the plan is archived already', 'not-archived': 'the plan is not archived' })[p.situation],
   }),
-  'revision-state': message<{ number: number; situation: 'approved' | 'empty' | 'has-changes' }>({
+  'revision-state': message<{ number: number; situation: 'approved' | 'empty' | 'has-changes' | 'act-kept' }>({
     it: (p) =>
       ({
         approved: `la variazione n. ${p.number} è approvata: se ne può ancora aggiungere o correggere solo l'atto`,
         empty: `la variazione n. ${p.number} non contiene modifiche: apportale prima, oppure annullala`,
         'has-changes': `la variazione n. ${p.number} contiene modifiche: si può annullare solo una variazione aperta senza modifiche`,
+        'act-kept': `la variazione n. ${p.number} è approvata con il suo atto: l'atto si può correggere, non togliere`,
       })[p.situation],
     en: (p) =>
       ({
         approved: `revision no. ${p.number} is approved: only its act can still be added or corrected`,
         empty: `revision no. ${p.number} holds no change: make its changes first, or discard it`,
         'has-changes': `revision no. ${p.number} holds changes: only an open revision without changes can be discarded`,
+        'act-kept': `revision no. ${p.number} is approved with its act: the act can be corrected, not removed`,
       })[p.situation],
   }),
 });

@@ -195,6 +195,11 @@ export class SqlRevisions {
       if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
         return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
       }
+      // An approved revision's act is what the register and the Relazione disclose it by: it can be
+      // added later or corrected, never taken away (the revision would stand approved by no act).
+      if (before.status !== 'open' && patch.act === null && before.act !== null) {
+        return refuse('revision-state', { number, situation: 'act-kept' }, { status: before.status, field: 'act' });
+      }
       const act = patch.act === undefined ? before.act : patch.act;
       const early = beforeAdoption(await adoptedOn(tx, planId), patch.date ?? null, patch.act ?? null);
       if (early !== null) return early;

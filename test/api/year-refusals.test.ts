@@ -9,6 +9,8 @@
  * - A revision dated before the one numbered before it (no. 2 on 01/03/2024 after no. 1 on
  *   10/07/2024) was taken: the register then said the plan changed in March from the target that
  *   July's revision set; now refused (422) at `date`, opened or corrected, in Italian and English.
+ * - An approved revision's act could be taken away (`PATCH {act: null}`), leaving on the register a
+ *   revision approved by no act; now refused (409) at `act`: the act is corrected, not removed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
@@ -94,5 +96,23 @@ describe.each<Backend>(['sqlite', 'postgres'])('refusals across the year on %s',
       [1, '2024-07-10'],
       [2, '2024-09-15'],
     ]);
+  });
+
+  it('keeps an approved revision’s act: corrected, never taken away', async () => {
+    const act = { kind: 'Delibera di Giunta', number: '40', date: '2024-07-15' };
+    expect((await controller.request('PATCH', `${plan()}/revisions/1`, { act })).status).toBe(200);
+    const removed = await controller.request('PATCH', `${plan()}/revisions/1`, { act: null }, IT);
+    expect(removed.status, removed.text).toBe(409);
+    expect(removed.body.error).toMatchObject({
+      code: 'revision-state',
+      message: "la variazione n. 1 è approvata con il suo atto: l'atto si può correggere, non togliere",
+      details: { field: 'act' },
+    });
+    const english = await controller.request('PATCH', `${plan()}/revisions/1`, { act: null }, EN);
+    expect(english.body.error.message).toBe('revision no. 1 is approved with its act: the act can be corrected, not removed');
+    // A correction is taken, and the register keeps the act.
+    expect((await controller.request('PATCH', `${plan()}/revisions/1`, { act: { ...act, number: '41' } })).status).toBe(200);
+    const [first] = (await controller.get(`${plan()}/revisions`)).body;
+    expect(first).toMatchObject({ status: 'approved', act: { ...act, number: '41' } });
   });
 });
