@@ -166,6 +166,17 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('Delibera di Giunta no. 40 of 20/07/2024');
     await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain(`Indicator ${INDICATOR}: target 60.00% → 55.00%`);
     await chooseLanguage(page, 'it');
+
+    // The next revision dated before this one is said at the date too: the register keeps their order.
+    await page.fill('#revision-reason', 'Target rivisti di nuovo');
+    await page.fill('#revision-date', '2024-07-01');
+    await page.click('[data-testid=open-revision]');
+    await expect
+      .poll(() => dateError.innerText())
+      .toBe("la data della variazione è il 01/07/2024, prima di quella della variazione n. 1 (15/07/2024): una variazione parte dal piano come l'hanno lasciato le precedenti, quindi viene dopo");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('revision-date');
+    expect(await page.locator('[data-testid=revisions-panel] [role=alert]').count()).toBe(0);
+    expect((await apiAs(context, 'GET', `${plan}/revisions`)).body).toHaveLength(1);
   });
 
   it('an act or revision dated outside the plan’s years is said at its date field; a new revision is dated within the plan’s year', async () => {

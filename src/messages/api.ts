@@ -302,6 +302,9 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it
         ? `la baseline è l'ultimo valore noto quando si fa il piano: un anno fino al ${p.maximum}, l'anno del piano`
         : `the baseline is the last value known when the plan is made: a year up to ${p.maximum}, the plan's year`;
+    // A count in the query string (`?limit=`, server/validation.ts intQuery).
+    case 'positive-integer':
+      return it ? 'un numero intero positivo (1, 2, …)' : 'a positive whole number (1, 2, …)';
     case 'revision-number':
       return it ? 'una variazione si indica con il suo numero: 1, 2, …' : 'a revision is named by its number, 1, 2, …';
     // A value typed in the indicator's unit (server/amounts.ts readAmount): `expected` says what it must be.

@@ -56,6 +56,13 @@ export const REVISION_MESSAGES = defineMessages({
     en: (p) =>
       `${p.what === 'act' ? "the revision's approving act is dated" : "the revision's date is"} ${formatItalianDate(p.date)}, before the plan's adoption (${formatItalianDate(p.adopted)}): a revision changes the adopted plan, so it comes after it`,
   }),
+  /** A revision dated before one numbered before it (store/revision-store.ts beforePrevious): `previous` its number. */
+  'revision-before-previous': message<{ date: string; previous: number; previousDate: string }>({
+    it: (p) =>
+      `la data della variazione è il ${formatItalianDate(p.date)}, prima di quella della variazione n. ${p.previous} (${formatItalianDate(p.previousDate)}): una variazione parte dal piano come l'hanno lasciato le precedenti, quindi viene dopo`,
+    en: (p) =>
+      `the revision's date is ${formatItalianDate(p.date)}, before that of revision no. ${p.previous} (${formatItalianDate(p.previousDate)}): a revision starts from the plan as the earlier ones left it, so it comes after them`,
+  }),
   /** An adopting act, a revision or its approving act dated outside the days the plan of `year` can bear (store/revision-store.ts planDays). */
   'date-outside-plan': message<{ what: 'adoption' | 'revision' | 'approval'; date: string; year: number; first?: string; last: string }>({
     it: (p) =>
@@ -75,18 +82,20 @@ export const REVISION_MESSAGES = defineMessages({
     it: (p) => ({ 'adopted-already': 'il piano è già adottato', 'archived-already': 'il piano è già archiviato', 'not-archived': 'il piano non è archiviato' })[p.situation],
     en: (p) => ({ 'adopted-already': 'the plan is adopted already', 'archived-already': 'the plan is archived already', 'not-archived': 'the plan is not archived' })[p.situation],
   }),
-  'revision-state': message<{ number: number; situation: 'approved' | 'empty' | 'has-changes' }>({
+  'revision-state': message<{ number: number; situation: 'approved' | 'empty' | 'has-changes' | 'act-kept' }>({
     it: (p) =>
       ({
         approved: `la variazione n. ${p.number} è approvata: se ne può ancora aggiungere o correggere solo l'atto`,
         empty: `la variazione n. ${p.number} non contiene modifiche: apportale prima, oppure annullala`,
         'has-changes': `la variazione n. ${p.number} contiene modifiche: si può annullare solo una variazione aperta senza modifiche`,
+        'act-kept': `la variazione n. ${p.number} è approvata con il suo atto: l'atto si può correggere, non togliere`,
       })[p.situation],
     en: (p) =>
       ({
         approved: `revision no. ${p.number} is approved: only its act can still be added or corrected`,
         empty: `revision no. ${p.number} holds no change: make its changes first, or discard it`,
         'has-changes': `revision no. ${p.number} holds changes: only an open revision without changes can be discarded`,
+        'act-kept': `revision no. ${p.number} is approved with its act: the act can be corrected, not removed`,
       })[p.situation],
   }),
 });

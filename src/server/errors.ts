@@ -81,6 +81,7 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'revision-reason-required': 422,
   'invalid-act': 422,
   'revision-before-adoption': 422,
+  'revision-before-previous': 422,
   'date-outside-plan': 422,
   'adoption-state': 409,
   'revision-state': 409,

@@ -194,7 +194,11 @@ export function documentLanguage(c: Context, asked: string | undefined = c.req.q
 export function intQuery(c: Context, name: string, fallback: number, max: number): number {
   const value = c.req.query(name);
   if (value === undefined || value === '') return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw refuse(400, 'invalid-query', { field: name, detail: 'a positive whole number' });
+  // Said by the catalogue (positive-integer), in the reader's language, at its field: not English words of our own.
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    const problem = { field: name, problem: 'positive-integer' };
+    throw refuse(400, 'invalid-query', problem, { issues: [issueOf('invalid-query', problem, { field: name })] });
+  }
   return Math.min(Number(value), max);
 }
 

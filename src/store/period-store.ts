@@ -169,7 +169,11 @@ export class SqlPeriods {
       const before = periodRecord(row);
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const check = canTransition(before.state, to, reason);
-      if (check !== null) return fail('invalid-transition', check, { from: before.state, to }, transitionParams(before.state, to));
+      if (check !== null) {
+        const params = transitionParams(before.state, to);
+        // A move refused for want of its reason is the reason's to give: said at that field, as the form shows it.
+        return fail('invalid-transition', check, { from: before.state, to, ...(params.needsReason ? { field: 'reason' } : {}) }, params);
+      }
       await tx.run(`UPDATE periods SET state = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [to, now(), planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
       if (to === 'closed') {

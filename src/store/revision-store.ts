@@ -57,6 +57,21 @@ function beforeAdoption({ adopted, year }: { adopted: string; year: number }, da
   return null;
 }
 
+/**
+ * A revision comes after the ones before it on the register: its changes start from theirs (its
+ * "before" is their "after"), so a date before theirs would have the register and the Relazione
+ * say the plan changed from a state it reached only later. The latest date among the revisions
+ * numbered before `number` (every one, for a new revision) is its earliest.
+ */
+async function beforePrevious(tx: Queryable, planId: string, date: string, number: number | null): Promise<Result<RevisionRecord> | null> {
+  const previous = await one(tx, `SELECT seq, decided_on FROM plan_revisions WHERE plan_id = ?${number === null ? '' : ' AND seq < ?'} ORDER BY decided_on DESC, seq DESC LIMIT 1`, [
+    planId,
+    ...(number === null ? [] : [number]),
+  ]);
+  if (previous === undefined || previous.decided_on === null || date >= String(previous.decided_on)) return null;
+  return refuse('revision-before-previous', { date, previous: Number(previous.seq), previousDate: String(previous.decided_on) }, { field: 'date' });
+}
+
 function actProblem(act: Act): { field: 'kind' | 'number' | 'date' } | null {
   if (act.kind.trim() === '') return { field: 'kind' };
   if (act.number.trim() === '') return { field: 'number' };
@@ -144,6 +159,8 @@ export class SqlRevisions {
         const n = Number(open.seq);
         return refuse('revision-open', { number: n }, { number: n });
       }
+      const late = await beforePrevious(tx, planId, date, null);
+      if (late !== null) return late;
       const last = await one(tx, `SELECT MAX(seq) AS seq FROM plan_revisions WHERE plan_id = ?`, [planId]);
       const number = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
       const act = input.act ?? null;
@@ -178,9 +195,16 @@ export class SqlRevisions {
       if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
         return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
       }
+      // An approved revision's act is what the register and the Relazione disclose it by: it can be
+      // added later or corrected, never taken away (the revision would stand approved by no act).
+      if (before.status !== 'open' && patch.act === null && before.act !== null) {
+        return refuse('revision-state', { number, situation: 'act-kept' }, { status: before.status, field: 'act' });
+      }
       const act = patch.act === undefined ? before.act : patch.act;
       const early = beforeAdoption(await adoptedOn(tx, planId), patch.date ?? null, patch.act ?? null);
       if (early !== null) return early;
+      const late = patch.date === undefined ? null : await beforePrevious(tx, planId, patch.date, number);
+      if (late !== null) return late;
       await tx.run(`UPDATE plan_revisions SET reason = ?, decided_on = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
         patch.reason?.trim() ?? before.reason,
         patch.date ?? before.date,

@@ -223,7 +223,9 @@ export class SqlTree {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
-      const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
+      // Locked (PostgreSQL): a second deletion of the same objective waits for this one, then finds
+      // it gone (404), rather than deleting nothing and recording a deletion of its own.
+      const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${forUpdate(this.db)}`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const children = await tx.all(`SELECT code FROM nodes WHERE plan_id = ? AND parent = ? ORDER BY position`, [planId, code]);
       if (children.length > 0)
@@ -248,7 +250,9 @@ export class SqlTree {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, shareLock(this.db));
       if (!gate.ok) return gate;
-      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code])) === undefined)
+      // Locked (PostgreSQL): indicators added to one objective at once take their ids one after the
+      // other, each seeing the one before, as on SQLite; not the same next id, refused by the index.
+      if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?${forUpdate(this.db)}`, [planId, code])) === undefined)
         return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
       const existing = await tx.all(`SELECT id, position FROM indicators WHERE plan_id = ? AND node_code = ?`, [planId, code]);
       // A deleted indicator's id stays its own: its kept records must not seem the new one's.

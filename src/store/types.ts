@@ -58,6 +58,7 @@ export type FailureCode =
   | 'revision-reason-required'
   | 'invalid-act'
   | 'revision-before-adoption'
+  | 'revision-before-previous'
   | 'date-outside-plan'
   | 'adoption-state'
   | 'revision-state';

@@ -10,7 +10,7 @@ import { registryProblem } from '../messages/registry-problem.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
-import { editGate, recordChange } from './revisions.js';
+import { editGate, recordChange, type ChangeWrite } from './revisions.js';
 import { fail, forUpdate, now, ok, shareLock, touch } from './shared.js';
 import type { Actor, Failure, Reassignment, Result, UnitImportIssue, UnitImportRow, UnitInput, UnitPatch, UnitRecord } from './types.js';
 
@@ -515,27 +515,36 @@ export class UnitRegistry {
       if (change.personId !== undefined) (sets.push('person_id = ?'), values.push(change.personId));
       let nodes = 0;
       let indicators = 0;
-      for (const code of new Set(change.nodes ?? [])) {
-        const before = await one(tx, `SELECT code, unit_id, person_id FROM nodes WHERE plan_id = ? AND code = ?`, [planId, code]);
+      const changes: ChangeWrite[] = [];
+      // Each row locked before it is read (PostgreSQL), in one order (codes, then ids, sorted) so that
+      // two reassignments wait for each other rather than deadlock: one made meanwhile is waited for,
+      // and the register and the trail say this one from the owner that one left (X → Y), not from
+      // the owner both read (null → Y twice).
+      for (const code of [...new Set(change.nodes ?? [])].sort()) {
+        const before = await one(tx, `SELECT code, unit_id, person_id FROM nodes WHERE plan_id = ? AND code = ?${forUpdate(this.db)}`, [planId, code]);
         if (before === undefined) return fail('not-found', english('not-found', { what: 'objective', id: code }), { node: code }, { what: 'objective', id: code });
         await tx.run(`UPDATE nodes SET ${sets.join(', ')}, version = version + 1 WHERE plan_id = ? AND code = ?`, [...values, planId, code]);
         const was = { unitId: before.unit_id ?? null, personId: before.person_id ?? null };
         const is = { unitId: change.unitId === undefined ? was.unitId : change.unitId, personId: change.personId === undefined ? was.personId : change.personId };
-        await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'node', entityId: code, node: code, before: was, after: is }, at);
-        await recordAudit(tx, actor, { action: 'update', entity: 'node', entityId: code, planId, node: code, before: was, after: is, reason }, at);
+        changes.push({ action: 'update', entity: 'node', entityId: code, node: code, before: was, after: is });
         nodes++;
       }
-      for (const id of new Set(change.indicators ?? [])) {
-        const before = await one(tx, `SELECT node_code, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]);
+      for (const id of [...new Set(change.indicators ?? [])].sort()) {
+        const before = await one(tx, `SELECT node_code, unit_id, person_id FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, id]);
         if (before === undefined) return fail('not-found', english('not-found', { what: 'indicator', id }), { indicator: id }, { what: 'indicator', id });
         await tx.run(`UPDATE indicators SET ${sets.join(', ')}, version = version + 1 WHERE plan_id = ? AND id = ?`, [...values, planId, id]);
         const was = { unitId: before.unit_id ?? null, personId: before.person_id ?? null };
         const is = { unitId: change.unitId === undefined ? was.unitId : change.unitId, personId: change.personId === undefined ? was.personId : change.personId };
-        await recordChange(tx, planId, gate.value, actor, { action: 'update', entity: 'indicator', entityId: id, node: String(before.node_code), indicator: id, before: was, after: is }, at);
-        await recordAudit(tx, actor, { action: 'update', entity: 'indicator', entityId: id, planId, node: String(before.node_code), indicator: id, before: was, after: is, reason }, at);
+        changes.push({ action: 'update', entity: 'indicator', entityId: id, node: String(before.node_code), indicator: id, before: was, after: is });
         indicators++;
       }
+      // The plan's row first, then the register (as every other edit, recordEdit): the revision's
+      // changes are numbered one writer at a time, never two with the same number.
       await touch(tx, planId);
+      for (const written of changes) {
+        await recordChange(tx, planId, gate.value, actor, written, at);
+        await recordAudit(tx, actor, { ...written, planId, reason }, at);
+      }
       return ok({ nodes, indicators });
     });
   }

@@ -176,7 +176,14 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'change revisions',
       body: RevisionPatchBody,
-      responses: { 200: { description: 'the revision', schema: RevisionSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved (only the act can change)', 422: 'blank reason' },
+      responses: {
+        200: { description: 'the revision', schema: RevisionSchema },
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown',
+        409: 'approved (only the act can change: added or corrected, not removed)',
+        422: 'blank reason',
+      },
     },
     async (c, { user, body: input, reply }) => {
       return reply(200, must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))) satisfies Revision);

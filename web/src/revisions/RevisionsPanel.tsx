@@ -166,7 +166,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     } catch (e) {
       setNotice(null);
       if (e instanceof ApiError && e.code === 'revision-reason-required') sayReasonMissing();
-      else if (e instanceof ApiError && (e.code === 'revision-before-adoption' || e.code === 'date-outside-plan')) sayBeforeAdoption(e);
+      else if (e instanceof ApiError && (e.code === 'revision-before-adoption' || e.code === 'revision-before-previous' || e.code === 'date-outside-plan')) sayBeforeAdoption(e);
       else setError(refusal(e, t));
     }
   };
