@@ -43,6 +43,10 @@ export const RELAZIONE_REFUSALS = defineMessages({
     it: (p) => `chiudere il periodo di fine anno (${p.label}) prima di trasmettere la Relazione all'OIV: i suoi dati devono essere definitivi`,
     en: (p) => `close the year-end period (${p.label}) before transmitting the Relazione to the OIV: its figures must be final`,
   }),
+  'period-reopened': message<{ label: string }>({
+    it: (p) => `il periodo di fine anno (${p.label}) è stato riaperto dopo la trasmissione: l'OIV si pronuncia sulla Relazione quando il controllo di gestione lo ha chiuso di nuovo`,
+    en: (p) => `the year-end period (${p.label}) was reopened after the transmission: the OIV decides on the Relazione once management control has closed it again`,
+  }),
   'reservations-required': message({
     it: 'una validazione con riserva le indica: scrivere prima le riserve',
     en: 'a validation with reservations states them: write the reservations first',

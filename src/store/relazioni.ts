@@ -262,6 +262,12 @@ export class SqlRelazioni implements RelazioneStore {
       }
       const at = new Date().toISOString();
       const decided = DECISIONS.includes(to);
+      // Transmitted with its year end closed, the Relazione may meet a reopening while the OIV reads
+      // it: a decision then would be on values nobody closed (and a validation would freeze them,
+      // leaving the period still taking values). The OIV decides once the year end is closed again.
+      if (decided && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {
+        return refusal('invalid-transition', { relazione: 'period-reopened', label: String(last.label) }, { reason: 'period-not-closed', period: String(last.id), state: String(last.state) });
+      }
       if (decided && to === 'validated_with_reservations' && before.reservations.trim() === '') {
         return refusal('invalid', { relazione: 'reservations-required' }, { field: 'reservations' });
       }

@@ -205,7 +205,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/relazione/transition',
       tag: 'relazione',
       summary:
-        'Move the Relazione: draft→transmitted (office, the year-end period closed), transmitted→draft (office takes it back), transmitted→validated | validated_with_reservations | not_validated (OIV), not_validated→draft (office). Validating freezes the Relazione and validates the year-end period',
+        'Move the Relazione: draft→transmitted (office, the year-end period closed), transmitted→draft (office takes it back), transmitted→validated | validated_with_reservations | not_validated (OIV, the year-end period closed), not_validated→draft (office). Validating freezes the Relazione and validates the year-end period',
       roles: 'signed-in',
       access: 'admin, controller to transmit and take back; oiv to decide',
       body: Move,
@@ -214,7 +214,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
-        409: 'invalid-transition (details.reason period-not-closed)',
+        409: 'invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed)',
         422: 'reservations missing for a validation with reservations',
         423: 'validated: frozen',
       },
