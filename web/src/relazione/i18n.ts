@@ -60,7 +60,8 @@ const it = {
     'non-raggiunti': '3.4 Obiettivi non raggiunti',
     variazioni: '3.5 Variazioni del piano',
     confronto: '3.6 Confronto con l’anno precedente',
-    processo: '5 Il processo di redazione',
+    'performance-individuale': '5 La performance individuale',
+    processo: '6 Il processo di redazione',
   },
   review: {
     title: 'Esame dell’OIV',
@@ -165,7 +166,8 @@ const en: typeof it = {
     'non-raggiunti': '3.4 Objectives not reached',
     variazioni: '3.5 Revisions of the plan',
     confronto: '3.6 Comparison with the previous year',
-    processo: '5 How the report was written',
+    'performance-individuale': '5 Individual performance',
+    processo: '6 How the report was written',
   },
   review: {
     title: 'The OIV’s review',
