@@ -51,6 +51,10 @@ export const RELAZIONE_REFUSALS = defineMessages({
     it: 'una validazione con riserva le indica: scrivere prima le riserve',
     en: 'a validation with reservations states them: write the reservations first',
   }),
+  'note-required': message({
+    it: "la mancata validazione va motivata: scrivere prima i motivi nella nota dell'OIV",
+    en: "a decision not to validate gives its reasons: write them in the OIV's note first",
+  }),
   'unknown-objective': message<{ code: string }>({
     it: (p) => `il piano non ha un obiettivo ${p.code}`,
     en: (p) => `there is no objective ${p.code} in this plan`,

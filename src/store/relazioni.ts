@@ -271,6 +271,11 @@ export class SqlRelazioni implements RelazioneStore {
       if (decided && to === 'validated_with_reservations' && before.reservations.trim() === '') {
         return refusal('invalid', { relazione: 'reservations-required' }, { field: 'reservations' });
       }
+      // A Relazione not validated goes back to the office to be corrected, and the documento di
+      // validazione is published: both need the OIV's reasons, in its note. A reason sent with the
+      // decision is that note when the OIV wrote none (it was kept in the audit trail alone).
+      const note = to === 'not_validated' && before.note.trim() === '' ? (reason ?? '') : before.note;
+      if (to === 'not_validated' && note.trim() === '') return refusal('invalid', { relazione: 'note-required' }, { field: 'note' });
       if (isFrozen(to) && last !== undefined && last.state === 'closed') {
         // The figures are frozen with the Relazione: the year-end period is validated with it. A
         // change of the plan's data, as any period transition: readers of the tree (and every
@@ -286,6 +291,7 @@ export class SqlRelazioni implements RelazioneStore {
       const after: Omit<RelazioneRecord, 'version' | 'updatedAt' | 'updatedBy'> = {
         ...before,
         state: to,
+        note,
         transmittedAt: to === 'transmitted' ? at : before.transmittedAt,
         decidedAt: decided ? at : to === 'draft' ? null : before.decidedAt,
         decidedBy: decided ? actor.username : to === 'draft' ? null : before.decidedBy,

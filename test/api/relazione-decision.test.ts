@@ -1,5 +1,7 @@
 /**
- * The OIV decides on the Relazione over figures the office closed. Transmitted with its year end
+ * The OIV's decision on the Relazione. "Not validated" sends it back to the office and is
+ * published with the documento di validazione: it comes with the OIV's reasons. And the OIV
+ * decides over figures the office closed. Transmitted with its year end
  * closed, the Relazione may meet a reopening of that period while the OIV reads it; a decision
  * then would be on values nobody closed (a validation would freeze them, and leave the period
  * taking values under a validated Relazione). Through HTTP, on SQLite and on PostgreSQL.
@@ -24,8 +26,33 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV decides on the Relazione
   const move = (who: Client, to: string, language = 'en') => who.request('POST', `/api/plans/${planId}/relazione/transition`, { to }, { 'accept-language': language });
   const periodState = async (): Promise<string> => (await controller.get(`/api/plans/${planId}/periods`)).body.find((p: any) => p.id === YEAR_END).state;
 
-  it('refuses every decision while the year end is reopened, in the reader’s language, and takes it once closed again', async () => {
+  it('takes "not validated" only with the OIV’s reasons, which the documento di validazione prints', async () => {
     for (const to of ['collecting', 'closed']) expect((await period(to)).status).toBe(200);
+    expect((await move(controller, 'transmitted')).status).toBe(200);
+    for (const [language, message] of [
+      ['en', "a decision not to validate gives its reasons: write them in the OIV's note first"],
+      ['it', "la mancata validazione va motivata: scrivere prima i motivi nella nota dell'OIV"],
+    ] as const) {
+      const bare = await move(oiv, 'not_validated', language);
+      expect(bare.status, bare.text).toBe(422);
+      expect(bare.body.error).toMatchObject({ code: 'invalid', message, details: { field: 'note' } });
+      // Spaces are no reasons.
+      expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: '   ' })).status).toBe(422);
+    }
+    expect((await controller.get(`/api/plans/${planId}/relazione`)).body).toMatchObject({ state: 'transmitted', decidedAt: null });
+
+    // The reason sent with the decision is the OIV's note, in the documento and the Relazione.
+    const decided = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: 'Mancano le evidenze di A.5.1.' });
+    expect(decided.status, decided.text).toBe(200);
+    expect(decided.body).toMatchObject({ state: 'not_validated', note: 'Mancano le evidenze di A.5.1.' });
+    const validation = (await controller.get(`/api/plans/${planId}/relazione/validation?format=html`)).text;
+    expect(validation).toContain('NON VALIDATA');
+    expect(validation).toMatch(/Nota dell&#39;OIV<\/h2>\s*<p>Mancano le evidenze di A\.5\.1\.<\/p>/);
+    expect(validation).not.toContain('Nessuna nota.');
+    expect((await move(controller, 'draft')).status).toBe(200);
+  });
+
+  it('refuses every decision while the year end is reopened, in the reader’s language, and takes it once closed again', async () => {
     expect((await move(controller, 'transmitted')).status).toBe(200);
 
     // The office reopens the year end while the OIV reads the Relazione, and corrects a value:

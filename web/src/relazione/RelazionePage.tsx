@@ -360,6 +360,7 @@ function ReviewEditor({
   const [unreadable, setUnreadable] = useState<Record<number, string>>({});
   /** A validation with reservations asked for and none written: said at the reservations field, nothing sent. */
   const [reservationsMissing, setReservationsMissing] = useState<string | undefined>(undefined);
+  const [noteMissing, setNoteMissing] = useState<string | undefined>(undefined);
   // The language changed with the review open: the typed values are written again in the new notation.
   useLanguageChange(lang, () => setValues((rows) => rows.map((v) => ({ ...v, validated: swapNotation(v.validated) }))));
   /** The review to send, its validated values read in the screen's notation; null when one cannot be read (said at its field). */
@@ -387,6 +388,11 @@ function ReviewEditor({
     if (to === 'validated_with_reservations' && reservations.trim() === '') {
       setReservationsMissing(t('relazione.review.reservationsRequired'));
       document.getElementById('relazione-reservations')?.focus();
+      return;
+    }
+    if (to === 'not_validated' && note.trim() === '') {
+      setNoteMissing(t('relazione.review.noteRequired'));
+      document.getElementById('relazione-note')?.focus();
       return;
     }
     const read = review();
@@ -443,8 +449,19 @@ function ReviewEditor({
           {t('relazione.review.add')}
         </button>
       </fieldset>
-      <Field id="relazione-note" label={t('relazione.review.note')} hint={t('relazione.markup')}>
-        {(aria) => <textarea {...aria} className="form-control" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+      <Field id="relazione-note" label={t('relazione.review.note')} hint={`${t('relazione.review.noteHint')} ${t('relazione.markup')}`} error={noteMissing}>
+        {(aria) => (
+          <textarea
+            {...aria}
+            className="form-control"
+            rows={3}
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              setNoteMissing(undefined);
+            }}
+          />
+        )}
       </Field>
       <Field id="relazione-reservations" label={t('relazione.review.reservations')} hint={t('relazione.review.reservationsHint')} error={reservationsMissing}>
         {(aria) => (
