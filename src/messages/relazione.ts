@@ -51,6 +51,14 @@ export const RELAZIONE_REFUSALS = defineMessages({
     it: 'una validazione con riserva le indica: scrivere prima le riserve',
     en: 'a validation with reservations states them: write the reservations first',
   }),
+  'checklist-empty': message({
+    it: 'la validazione registra le verifiche svolte: indicare almeno un punto di verifica con il suo esito',
+    en: 'a validation records the checks made: give at least one checkpoint with its outcome',
+  }),
+  'checklist-unassessed': message<{ label: string }>({
+    it: (p) => `il punto di verifica «${p.label}» non ha un esito: la validazione registra l'esito di ogni verifica`,
+    en: (p) => `the checkpoint «${p.label}» has no outcome: a validation records the outcome of every check`,
+  }),
   'note-required': message({
     it: "la mancata validazione va motivata: scrivere prima i motivi nella nota dell'OIV",
     en: "a decision not to validate gives its reasons: write them in the OIV's note first",

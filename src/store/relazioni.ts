@@ -271,6 +271,13 @@ export class SqlRelazioni implements RelazioneStore {
       if (decided && to === 'validated_with_reservations' && before.reservations.trim() === '') {
         return refusal('invalid', { relazione: 'reservations-required' }, { field: 'reservations' });
       }
+      // The documento di validazione records the checks the validation rests on: a validation
+      // with none, or with a point never assessed ("non valutato"), would certify what nobody checked.
+      if (isFrozen(to)) {
+        if (before.checklist.length === 0) return refusal('invalid', { relazione: 'checklist-empty' }, { field: 'checklist' });
+        const open = before.checklist.findIndex((p) => p.outcome === null);
+        if (open >= 0) return refusal('invalid', { relazione: 'checklist-unassessed', label: before.checklist[open]!.label }, { field: `checklist.${open}.outcome` });
+      }
       // A Relazione not validated goes back to the office to be corrected, and the documento di
       // validazione is published: both need the OIV's reasons, in its note. A reason sent with the
       // decision is that note when the OIV wrote none (it was kept in the audit trail alone).

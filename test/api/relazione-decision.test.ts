@@ -83,6 +83,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV decides on the Relazione
 
     // Closed again, the OIV validates the figures as closed: the corrected value, in the Relazione and in the period.
     expect((await period('closed')).status).toBe(200);
+    const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
+    const checklist = current.checklist.map((p: any) => ({ ...p, outcome: 'yes' }));
+    const reviewed = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: current.note, reservations: '', checklist, values: [], version: current.version });
+    expect(reviewed.status, reviewed.text).toBe(200);
     const decided = await move(oiv, 'validated');
     expect(decided.status, decided.text).toBe(200);
     expect(decided.body).toMatchObject({ state: 'validated', frozen: true });
