@@ -289,12 +289,27 @@ describe('albero relazione refuses', () => {
     expect(albero(['relazione', FIXTURE, '--output', join(dir, 'x.pdf'), '--year', '24']).status).toBe(2);
   });
 
-  it('compares with the previous year when given its table', () => {
+  it('compares with the previous year when given its table, named by the year it says', () => {
+    const earlier = join(dir, 'albero-performance-2023.txt');
+    writeFileSync(earlier, readFileSync(FIXTURE, 'utf8').replace('Albero performance 2024', 'Albero performance 2023'));
     const out = join(dir, 'confronto.html');
-    const result = albero(['relazione', FIXTURE, '--output', out, '--previous', FIXTURE, '--year', '2024']);
+    const result = albero(['relazione', FIXTURE, '--output', out, '--previous', earlier, '--year', '2024']);
     expect(result.status, result.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('Rispetto all&#39;anno precedente, dei 18 obiettivi presenti in entrambi gli anni 0 migliorano, 0 peggiorano e 18 restano invariati.');
+    expect(html).toContain('Rispetto al 2023, dei 18 obiettivi presenti in entrambi gli anni 0 migliorano, 0 peggiorano e 18 restano invariati.');
+    expect(html).toMatch(/<th scope="col" class="num">2023<\/th><th scope="col" class="num">2024<\/th>/);
+  });
+
+  it('refuses as the previous year a table of the same year, or a later one, in either language', () => {
+    // Before: this year's table passed by mistake was printed as 2023's, "18 restano invariati".
+    const out = join(dir, 'stesso-anno.html');
+    const english = albero(['relazione', FIXTURE, '--output', out, '--previous', FIXTURE]);
+    expect(english.status).toBe(2);
+    expect(english.stderr).toContain(`albero relazione: ${FIXTURE}: the table is of 2024, not of a year before 2024: --previous takes the previous year's table\n`);
+    const italian = albero(['relazione', FIXTURE, '--output', out, '--previous', FIXTURE, '--year', '2023'], { locale: 'it_IT.UTF-8' });
+    expect(italian.status).toBe(2);
+    expect(italian.stderr).toContain(`albero relazione: ${FIXTURE}: la tabella è del 2024, non di un anno prima del 2023: --previous vuole la tabella dell'anno precedente\n`);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
