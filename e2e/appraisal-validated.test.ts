@@ -51,7 +51,7 @@ describe("the OIV's validated value on an appraisal form", { timeout: 240_000 },
     const review = await apiAs(oiv, 'PUT', `${plan}/relazione/review`, {
       note: '',
       reservations: '',
-      checklist: relazione.checklist,
+      checklist: relazione.checklist.map((p: any) => ({ ...p, outcome: 'yes' })),
       values: [{ code: 'B.2.2', validated: 40, note: 'Evidenze parziali' }],
       version: relazione.version,
     });

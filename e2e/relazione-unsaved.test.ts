@@ -62,6 +62,15 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
     await page.fill('#relazione-value-code-0', 'B.1');
     await page.fill('#relazione-value-validated-0', '50,5');
     await page.fill('#relazione-value-note-0', 'Un indicatore senza evidenza');
+    // A check left "non valutato" is said at its outcome, with the focus, and nothing is sent
+    // (before: the Relazione was validated with three checks never made).
+    await page.click('[data-testid=relazione-decide-validated_with_reservations]');
+    await expect.poll(() => page.locator('[data-testid=relazione-point-outcome-1-error]').innerText()).toBe('Indicare l’esito: la validazione registra l’esito di ogni verifica.');
+    expect(await page.getAttribute('#relazione-point-outcome-1', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('relazione-point-outcome-1');
+    expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
+    for (const i of [1, 2, 3]) await page.selectOption(`#relazione-point-outcome-${i}`, 'yes');
+    expect(await page.getAttribute('#relazione-point-outcome-1', 'aria-invalid')).toBeNull();
     // No "Salva l'esame": the decision itself carries the review (with reservations, which it needs).
     await page.click('[data-testid=relazione-decide-validated_with_reservations]');
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Validata con riserva');

@@ -2,8 +2,8 @@
  * The Relazione in the browser, as the issue asks: the controller writes a context section (with
  * headings, a list, emphasis and some HTML that must stay text), starts the summary from the
  * generated sentences and edits it, and sends the Relazione to the OIV; the OIV fills the
- * checklist, writes the note and a reservation, records a validated value for B.1 and validates
- * with reservations; the Relazione is then read-only; the controller publishes it and the public
+ * checklist, writes the note and a reservation, records a validated value for B.1, is told at
+ * the note that not validating needs its reasons, and validates with reservations; the Relazione is then read-only; the controller publishes it and the public
  * transparency page shows the validated Relazione. axe on each screen. Real server, fresh SQLite
  * file, the fixture imported through the API.
  */
@@ -86,6 +86,17 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await expectAccessible(page, 'relazione: the OIV reviews');
     await page.click('[data-testid=relazione-save-review]');
     await expect.poll(() => page.locator('[data-testid=relazione-message]').innerText()).toBe('Esame salvato.');
+    // Not validating without reasons is said at the note's field, with the focus; nothing is sent
+    // (before: the Relazione went back "non validata" with a documento saying "Nessuna nota.").
+    await page.fill('#relazione-note', '');
+    await page.click('[data-testid=relazione-decide-not_validated]');
+    await expect.poll(() => page.locator('[data-testid=relazione-note-error]').innerText()).toBe('Scrivere nella nota dell’OIV i motivi: la mancata validazione va motivata.');
+    expect(await page.getAttribute('#relazione-note', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('relazione-note');
+    expect(await page.locator('[data-testid=relazione-message]').count()).toBe(0);
+    expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
+    await page.fill('#relazione-note', 'Relazione chiara e completa.');
+    expect(await page.getAttribute('#relazione-note', 'aria-invalid')).toBeNull();
     // Validating with reservations and none written is said at the reservations field, in a sentence, with
     // the focus; nothing is sent and the last success goes (before: the server's lowercase refusal, up top).
     await page.fill('#relazione-reservations', '');

@@ -440,6 +440,10 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => (p.reason === undefined ? `${p.file}:${p.line} colonna ${p.column}: non è JSON valido` : `${p.file}: ${fileProblemWords(p, 'it')}`),
     en: (p) => (p.reason === undefined ? `${p.file}:${p.line} column ${p.column}: not valid JSON` : `${p.file}: ${fileProblemWords(p, 'en')}`),
   }),
+  'cli-previous-not-before': message<{ file: string; year: number; current: number }>({
+    it: (p) => `${p.file}: la tabella è del ${p.year}, non di un anno prima del ${p.current}: --previous vuole la tabella dell'anno precedente`,
+    en: (p) => `${p.file}: the table is of ${p.year}, not of a year before ${p.current}: --previous takes the previous year's table`,
+  }),
   'cli-texts-not-object': message<{ file: string }>({
     it: (p) => `${p.file}: atteso un oggetto con i testi delle sezioni, per esempio {"contesto-esterno": "…"}`,
     en: (p) => `${p.file}: expected an object of section texts, e.g. {"contesto-esterno": "…"}`,

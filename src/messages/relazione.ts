@@ -43,9 +43,25 @@ export const RELAZIONE_REFUSALS = defineMessages({
     it: (p) => `chiudere il periodo di fine anno (${p.label}) prima di trasmettere la Relazione all'OIV: i suoi dati devono essere definitivi`,
     en: (p) => `close the year-end period (${p.label}) before transmitting the Relazione to the OIV: its figures must be final`,
   }),
+  'period-reopened': message<{ label: string }>({
+    it: (p) => `il periodo di fine anno (${p.label}) è stato riaperto dopo la trasmissione: l'OIV si pronuncia sulla Relazione quando il controllo di gestione lo ha chiuso di nuovo`,
+    en: (p) => `the year-end period (${p.label}) was reopened after the transmission: the OIV decides on the Relazione once management control has closed it again`,
+  }),
   'reservations-required': message({
     it: 'una validazione con riserva le indica: scrivere prima le riserve',
     en: 'a validation with reservations states them: write the reservations first',
+  }),
+  'checklist-empty': message({
+    it: 'la validazione registra le verifiche svolte: indicare almeno un punto di verifica con il suo esito',
+    en: 'a validation records the checks made: give at least one checkpoint with its outcome',
+  }),
+  'checklist-unassessed': message<{ label: string }>({
+    it: (p) => `il punto di verifica «${p.label}» non ha un esito: la validazione registra l'esito di ogni verifica`,
+    en: (p) => `the checkpoint «${p.label}» has no outcome: a validation records the outcome of every check`,
+  }),
+  'note-required': message({
+    it: "la mancata validazione va motivata: scrivere prima i motivi nella nota dell'OIV",
+    en: "a decision not to validate gives its reasons: write them in the OIV's note first",
   }),
   'unknown-objective': message<{ code: string }>({
     it: (p) => `il piano non ha un obiettivo ${p.code}`,

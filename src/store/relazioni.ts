@@ -262,9 +262,27 @@ export class SqlRelazioni implements RelazioneStore {
       }
       const at = new Date().toISOString();
       const decided = DECISIONS.includes(to);
+      // Transmitted with its year end closed, the Relazione may meet a reopening while the OIV reads
+      // it: a decision then would be on values nobody closed (and a validation would freeze them,
+      // leaving the period still taking values). The OIV decides once the year end is closed again.
+      if (decided && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {
+        return refusal('invalid-transition', { relazione: 'period-reopened', label: String(last.label) }, { reason: 'period-not-closed', period: String(last.id), state: String(last.state) });
+      }
       if (decided && to === 'validated_with_reservations' && before.reservations.trim() === '') {
         return refusal('invalid', { relazione: 'reservations-required' }, { field: 'reservations' });
       }
+      // The documento di validazione records the checks the validation rests on: a validation
+      // with none, or with a point never assessed ("non valutato"), would certify what nobody checked.
+      if (isFrozen(to)) {
+        if (before.checklist.length === 0) return refusal('invalid', { relazione: 'checklist-empty' }, { field: 'checklist' });
+        const open = before.checklist.findIndex((p) => p.outcome === null);
+        if (open >= 0) return refusal('invalid', { relazione: 'checklist-unassessed', label: before.checklist[open]!.label }, { field: `checklist.${open}.outcome` });
+      }
+      // A Relazione not validated goes back to the office to be corrected, and the documento di
+      // validazione is published: both need the OIV's reasons, in its note. A reason sent with the
+      // decision is that note when the OIV wrote none (it was kept in the audit trail alone).
+      const note = to === 'not_validated' && before.note.trim() === '' ? (reason ?? '') : before.note;
+      if (to === 'not_validated' && note.trim() === '') return refusal('invalid', { relazione: 'note-required' }, { field: 'note' });
       if (isFrozen(to) && last !== undefined && last.state === 'closed') {
         // The figures are frozen with the Relazione: the year-end period is validated with it. A
         // change of the plan's data, as any period transition: readers of the tree (and every
@@ -280,6 +298,7 @@ export class SqlRelazioni implements RelazioneStore {
       const after: Omit<RelazioneRecord, 'version' | 'updatedAt' | 'updatedBy'> = {
         ...before,
         state: to,
+        note,
         transmittedAt: to === 'transmitted' ? at : before.transmittedAt,
         decidedAt: decided ? at : to === 'draft' ? null : before.decidedAt,
         decidedBy: decided ? actor.username : to === 'draft' ? null : before.decidedBy,

@@ -48,7 +48,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('own ranges and appraisal results
     for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
     const relazione = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
-    const review = { note: '', reservations: '', checklist: relazione.checklist, values: [{ code: 'B.1.1', validated: 40, note: 'x' }], version: relazione.version };
+    const review = {
+      note: '',
+      reservations: '',
+      checklist: relazione.checklist.map((p: any) => ({ ...p, outcome: 'yes' })),
+      values: [{ code: 'B.1.1', validated: 40, note: 'x' }],
+      version: relazione.version,
+    };
     expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, review)).status).toBe(200);
     expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' })).status).toBe(200);
     const validated = (await hr.get(`/api/appraisals/${created.body.id}`)).body.result;

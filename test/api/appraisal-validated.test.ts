@@ -115,9 +115,10 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     expect((await moveRelazione(controller, 'transmitted')).status).toBe(200);
     const relazione = (await controller.get(`/api/plans/${planId}/relazione`)).body;
     const review = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, {
-      note: '',
+      note: 'Le evidenze di B.1.1 non bastano: la Relazione torna all’ufficio.',
       reservations: '',
-      checklist: relazione.checklist,
+      // Every check assessed: the validation later in this suite records each one's outcome.
+      checklist: relazione.checklist.map((p: any) => ({ ...p, outcome: 'yes' })),
       values: [{ code: 'B.1.1', validated: 40, note: 'Metà delle pratiche senza evidenza' }],
       version: relazione.version,
     });

@@ -144,7 +144,7 @@ const transmit = async (t: TestServer, s: Scratch): Promise<void> => {
 /** …and decided on by the OIV (not validated: nothing frozen). */
 const decide = async (t: TestServer, s: Scratch): Promise<void> => {
   await transmit(t, s);
-  const moved = await t.server.store.relazioni.moveRelazione(s.planId, 'not_validated', null, null, SYSTEM);
+  const moved = await t.server.store.relazioni.moveRelazione(s.planId, 'not_validated', 'dati da integrare', null, SYSTEM);
   if (!moved.ok) throw new Error(moved.error.message);
 };
 

@@ -595,6 +595,24 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       it: 'una validazione con riserva le indica: scrivere prima le riserve',
       en: 'a validation with reservations states them: write the reservations first',
     });
+    // A validation records each check's outcome: none left "non valutato", and not without any check.
+    const unassessed = await refused(oiv, 'POST', 'relazione/transition', move('validated'), {
+      status: 422,
+      code: 'invalid',
+      it: "il punto di verifica «Coerenza della Relazione con il Piano (obiettivi, indicatori, target)» non ha un esito: la validazione registra l'esito di ogni verifica",
+      en: 'the checkpoint «Coerenza della Relazione con il Piano (obiettivi, indicatori, target)» has no outcome: a validation records the outcome of every check',
+    });
+    expect(unassessed.details).toEqual({ field: 'checklist.0.outcome' });
+    expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { ...review, version: await version() })).status).toBe(200);
+    const empty = await refused(oiv, 'POST', 'relazione/transition', move('validated'), {
+      status: 422,
+      code: 'invalid',
+      it: 'la validazione registra le verifiche svolte: indicare almeno un punto di verifica con il suo esito',
+      en: 'a validation records the checks made: give at least one checkpoint with its outcome',
+    });
+    expect(empty.details).toEqual({ field: 'checklist' });
+    const checked = { ...review, checklist: [{ label: 'Attendibilità dei dati', outcome: 'partly', note: '' }], version: await version() };
+    expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, checked)).status).toBe(200);
     expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, move('validated'))).status).toBe(200);
     await refused(
       controller,
@@ -608,10 +626,12 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
         en: 'the Relazione is validated: it and its figures can no longer be changed',
       },
     );
-    // Nothing refused was stored: the trail holds the two moves that were made, and no text.
+    // Nothing refused was stored: the trail holds the moves and reviews that were made, and no text.
     const trail = (await controller.get(`/api/audit?planId=${planId}`)).body.filter((e: any) => e.entity === 'relazione');
     expect(trail.map((e: any) => [e.action, e.after.state])).toEqual([
       ['validate', 'validated'],
+      ['review', 'transmitted'],
+      ['review', 'transmitted'],
       ['transition', 'transmitted'],
     ]);
     expect((await controller.get(`/api/plans/${planId}/relazione`)).body.texts).toEqual({});

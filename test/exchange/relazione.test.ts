@@ -21,6 +21,7 @@ const HOSTILE = '<script>alert("x")</script> e <b>grassetto</b> & <img src=x one
 const TEXTS = {
   'contesto-esterno': `## Il territorio\nIl 2024 è stato un anno **difficile** per le *imprese* della provincia.\n\n- export in crescita\n- turismo stabile\n\n${HOSTILE}`,
   presentazione: 'La presente Relazione illustra i risultati del ciclo 2024.',
+  'performance-individuale': 'Sono state valutate 42 persone: 38 nella fascia più alta, 4 in quella intermedia.',
 };
 const CHAPTERS = [
   '1 Presentazione e sintesi dei risultati',
@@ -31,8 +32,11 @@ const CHAPTERS = [
   '3.5 Variazioni del piano nel corso',
   '3.6 Confronto con l',
   '4 Dati di sintesi',
-  '5 Il processo di redazione della Relazione',
+  // Guideline n. 3/2018: the individual performance in aggregate, beside the organisational one.
+  '5 Misurazione e valutazione della performance individuale',
+  '6 Il processo di redazione della Relazione',
 ];
+const INDIVIDUAL = 'Sono state valutate 42 persone: 38 nella fascia più alta, 4 in quella intermedia.';
 const BAND_COUNTS = 'Dei 45 obiettivi misurati, 36 sono in fascia verde (80,00%), 4 in fascia gialla (8,89%) e 5 in fascia rossa (11,11%).';
 
 function write(format: string): string {
@@ -94,6 +98,7 @@ describe('the Relazione as DOCX', () => {
     expect(words).toContain('Il piano comprende 3 aree strategiche, 46 obiettivi (16 strategici e 30 operativi) e 88 indicatori.');
     expect(words).toContain('Camera di Commercio di Esempio'.toUpperCase());
     expect(words).toContain('La presente Relazione illustra i risultati del ciclo 2024.');
+    expect(words).toMatch(new RegExp(`5 Misurazione e valutazione della performance individuale ${INDIVIDUAL} 6 Il processo`));
   });
 
   it("keeps the tables' heads and bands whole: no word broken across lines in §3.4 and §4.2", () => {
@@ -247,7 +252,8 @@ describe('the Relazione as HTML', () => {
   it('is one page without scripts, with the chapters, the table and the counts', () => {
     expect(html).toMatch(/^<!doctype html>\s*<html lang="it">/);
     expect(html).not.toMatch(/<script|<img/i);
-    for (const c of ['1 Presentazione e sintesi dei risultati', '3.4 Obiettivi non raggiunti: cause e azioni correttive', '4 Dati di sintesi']) expect(html).toContain(c);
+    for (const c of ['1 Presentazione e sintesi dei risultati', '3.4 Obiettivi non raggiunti: cause e azioni correttive', '4 Dati di sintesi', ...CHAPTERS.slice(-2)]) expect(html).toContain(c);
+    expect(html).toContain(`<p>${INDIVIDUAL}</p>`);
     expect(html).toMatch(/id="o-A\.2">A\.2 - [^<]*<\/th>.*?93,00%/);
     expect(html).toMatch(/id="o-B\.1">B\.1 - [^<]*<\/th>.*?56,00%/);
     expect(html).toContain(BAND_COUNTS);
@@ -283,12 +289,27 @@ describe('albero relazione refuses', () => {
     expect(albero(['relazione', FIXTURE, '--output', join(dir, 'x.pdf'), '--year', '24']).status).toBe(2);
   });
 
-  it('compares with the previous year when given its table', () => {
+  it('compares with the previous year when given its table, named by the year it says', () => {
+    const earlier = join(dir, 'albero-performance-2023.txt');
+    writeFileSync(earlier, readFileSync(FIXTURE, 'utf8').replace('Albero performance 2024', 'Albero performance 2023'));
     const out = join(dir, 'confronto.html');
-    const result = albero(['relazione', FIXTURE, '--output', out, '--previous', FIXTURE, '--year', '2024']);
+    const result = albero(['relazione', FIXTURE, '--output', out, '--previous', earlier, '--year', '2024']);
     expect(result.status, result.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('Rispetto all&#39;anno precedente, dei 18 obiettivi presenti in entrambi gli anni 0 migliorano, 0 peggiorano e 18 restano invariati.');
+    expect(html).toContain('Rispetto al 2023, dei 18 obiettivi presenti in entrambi gli anni 0 migliorano, 0 peggiorano e 18 restano invariati.');
+    expect(html).toMatch(/<th scope="col" class="num">2023<\/th><th scope="col" class="num">2024<\/th>/);
+  });
+
+  it('refuses as the previous year a table of the same year, or a later one, in either language', () => {
+    // Before: this year's table passed by mistake was printed as 2023's, "18 restano invariati".
+    const out = join(dir, 'stesso-anno.html');
+    const english = albero(['relazione', FIXTURE, '--output', out, '--previous', FIXTURE]);
+    expect(english.status).toBe(2);
+    expect(english.stderr).toContain(`albero relazione: ${FIXTURE}: the table is of 2024, not of a year before 2024: --previous takes the previous year's table\n`);
+    const italian = albero(['relazione', FIXTURE, '--output', out, '--previous', FIXTURE, '--year', '2023'], { locale: 'it_IT.UTF-8' });
+    expect(italian.status).toBe(2);
+    expect(italian.stderr).toContain(`albero relazione: ${FIXTURE}: la tabella è del 2024, non di un anno prima del 2023: --previous vuole la tabella dell'anno precedente\n`);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

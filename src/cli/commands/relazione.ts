@@ -6,6 +6,7 @@ import { buildRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazio
 import { fileProblem } from '../../io/load.js';
 import { decodeText } from '../../io/text.js';
 import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
+import { yearOf } from '../../io/report/meta.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
 import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, printIssues, say, writeWhole, yearOption } from '../shared.js';
@@ -91,7 +92,15 @@ export function registerRelazione(program: Command): void {
       if (options.previous !== undefined) {
         const before = await loadOrReport(options.previous);
         if (before === null) return void (process.exitCode = EXIT.badInput);
-        previous = { evaluation: evaluatePlan(before.table.plan) };
+        // Each table's year as the Relazione reads its own (--year, else its title): the comparison
+        // is headed by it, and a table of the same year (or a later one) passed by mistake would
+        // print this year's figures as last year's.
+        const year = yearOf(given === undefined ? {} : { year: given.year }, loaded.table.plan.title);
+        const earlier = yearOf({}, before.table.plan.title);
+        if (year !== undefined && earlier !== undefined && earlier >= year) {
+          return badInput('relazione', say('cli-previous-not-before', { file: options.previous, year: earlier, current: year }));
+        }
+        previous = { ...(earlier === undefined ? {} : { year: earlier }), evaluation: evaluatePlan(before.table.plan) };
       }
       const evaluation = evaluatePlan(loaded.table.plan);
       const doc = buildRelazione(evaluation, {

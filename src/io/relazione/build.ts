@@ -4,7 +4,7 @@
  *
  *   1 Presentazione e sintesi · 2 Contesto e risorse · 3 Performance organizzativa (ente, aree,
  *   obiettivi con l'Albero, non raggiunti, variazioni, confronto) · 4 Dati di sintesi ·
- *   5 Processo · 6 Validazione dell'OIV (once there is one)
+ *   5 Performance individuale · 6 Processo · 7 Validazione dell'OIV (once there is one)
  *
  * Pure: data in, a `RelazioneDocument` out. Parts whose data Albero does not hold (causes,
  * revisions, the previous year) take the office's text, and say plainly that the data are missing
@@ -67,6 +67,7 @@ export const TEXT_KEYS = [
   'non-raggiunti',
   'variazioni',
   'confronto',
+  'performance-individuale',
   'processo',
 ] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
@@ -443,7 +444,7 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
       }),
     });
   }
-  return { key: 'validazione', number: '6', title: "Validazione dell'OIV", blocks, sections: [] };
+  return { key: 'validazione', number: '7', title: "Validazione dell'OIV", blocks, sections: [] };
 }
 
 /**
@@ -526,7 +527,11 @@ export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {
         { key: 'dati-unita', number: '4.3', title: 'Obiettivi per unità organizzativa', blocks: perUnitBlocks(input, f), sections: [] },
       ],
     },
-    textSection(input, 'processo', '5', 'Il processo di redazione della Relazione'),
+    // Guideline n. 3/2018 reports the individual performance beside the organisational one, in
+    // aggregate (the distribution of ratings and bonuses by staff category): the office's words,
+    // since appraisals are closed after the OIV has validated the figures they draw on.
+    textSection(input, 'performance-individuale', '5', 'Misurazione e valutazione della performance individuale'),
+    textSection(input, 'processo', '6', 'Il processo di redazione della Relazione'),
   ];
   if (input.validation !== undefined && input.validation.state !== 'draft') sections.push(validationSection(evaluation, input.validation));
   const facts: [string, string][] = [];

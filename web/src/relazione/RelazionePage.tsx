@@ -360,6 +360,9 @@ function ReviewEditor({
   const [unreadable, setUnreadable] = useState<Record<number, string>>({});
   /** A validation with reservations asked for and none written: said at the reservations field, nothing sent. */
   const [reservationsMissing, setReservationsMissing] = useState<string | undefined>(undefined);
+  const [noteMissing, setNoteMissing] = useState<string | undefined>(undefined);
+  /** The checkpoint a validation found without an outcome (-1: no checkpoint at all), said at its field. */
+  const [unassessed, setUnassessed] = useState<number | null>(null);
   // The language changed with the review open: the typed values are written again in the new notation.
   useLanguageChange(lang, () => setValues((rows) => rows.map((v) => ({ ...v, validated: swapNotation(v.validated) }))));
   /** The review to send, its validated values read in the screen's notation; null when one cannot be read (said at its field). */
@@ -389,13 +392,30 @@ function ReviewEditor({
       document.getElementById('relazione-reservations')?.focus();
       return;
     }
+    // The server refuses them too (checklist-empty, checklist-unassessed), but away from the field.
+    if (to !== 'not_validated') {
+      const open = checklist.length === 0 ? -1 : checklist.findIndex((p) => p.outcome === null);
+      if (open !== -1 || checklist.length === 0) {
+        setUnassessed(open);
+        document.getElementById(open === -1 ? 'relazione-add-point' : `relazione-point-outcome-${open}`)?.focus();
+        return;
+      }
+    }
+    if (to === 'not_validated' && note.trim() === '') {
+      setNoteMissing(t('relazione.review.noteRequired'));
+      document.getElementById('relazione-note')?.focus();
+      return;
+    }
     const read = review();
     if (read === null) return;
     const shown = ({ note, reservations, checklist, values }: Pick<Review, 'note' | 'reservations' | 'checklist' | 'values'>) =>
       JSON.stringify([note, reservations, checklist.map((p) => [p.label, p.outcome, p.note]), values.map((v) => [v.code, v.validated, v.note])]);
     onDecide(to, shown(read) === shown(relazione) ? null : read);
   };
-  const point = (i: number, patch: Partial<ChecklistPoint>) => setChecklist(checklist.map((p, n) => (n === i ? { ...p, ...patch } : p)));
+  const point = (i: number, patch: Partial<ChecklistPoint>) => {
+    setChecklist(checklist.map((p, n) => (n === i ? { ...p, ...patch } : p)));
+    if (patch.outcome !== undefined) setUnassessed(null);
+  };
   const value = (i: number, patch: Partial<ValueRow>) => setValues(values.map((v, n) => (n === i ? { ...v, ...patch } : v)));
   return (
     <form
@@ -419,7 +439,7 @@ function ReviewEditor({
             <Field id={`relazione-point-label-${i}`} label={t('relazione.review.point', { n: i + 1 })}>
               {(aria) => <input type="text" {...aria} className="form-control" value={p.label} onChange={(e) => point(i, { label: e.target.value })} />}
             </Field>
-            <Field id={`relazione-point-outcome-${i}`} label={t('relazione.review.outcome', { n: i + 1 })}>
+            <Field id={`relazione-point-outcome-${i}`} label={t('relazione.review.outcome', { n: i + 1 })} error={unassessed === i ? t('relazione.review.outcomeRequired') : undefined}>
               {(aria) => (
                 <select {...aria} className="form-select" value={p.outcome ?? ''} onChange={(e) => point(i, { outcome: e.target.value === '' ? null : (e.target.value as Outcome) })}>
                   <option value="">{t('relazione.review.outcomes.none')}</option>
@@ -434,17 +454,48 @@ function ReviewEditor({
             <Field id={`relazione-point-note-${i}`} label={t('relazione.review.pointNote', { n: i + 1 })}>
               {(aria) => <textarea {...aria} className="form-control" rows={2} value={p.note} onChange={(e) => point(i, { note: e.target.value })} />}
             </Field>
-            <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => setChecklist(checklist.filter((_, n) => n !== i))}>
+            <button
+              type="button"
+              className="btn btn-sm btn-outline-danger"
+              onClick={() => {
+                setChecklist(checklist.filter((_, n) => n !== i));
+                setUnassessed(null);
+              }}
+            >
               {t('relazione.review.remove', { n: i + 1 })}
             </button>
           </div>
         ))}
-        <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => setChecklist([...checklist, { label: '', outcome: null, note: '' }])} data-testid="relazione-add-point">
+        <button
+          type="button"
+          id="relazione-add-point"
+          className="btn btn-sm btn-outline-secondary"
+          aria-describedby={unassessed === -1 ? 'relazione-checklist-error' : undefined}
+          onClick={() => {
+            setChecklist([...checklist, { label: '', outcome: null, note: '' }]);
+            setUnassessed(null);
+          }}
+          data-testid="relazione-add-point"
+        >
           {t('relazione.review.add')}
         </button>
+        <div id="relazione-checklist-error" className="field-error" aria-live="polite" data-testid="relazione-checklist-error">
+          {unassessed === -1 ? t('relazione.review.checklistRequired') : undefined}
+        </div>
       </fieldset>
-      <Field id="relazione-note" label={t('relazione.review.note')} hint={t('relazione.markup')}>
-        {(aria) => <textarea {...aria} className="form-control" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+      <Field id="relazione-note" label={t('relazione.review.note')} hint={`${t('relazione.review.noteHint')} ${t('relazione.markup')}`} error={noteMissing}>
+        {(aria) => (
+          <textarea
+            {...aria}
+            className="form-control"
+            rows={3}
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              setNoteMissing(undefined);
+            }}
+          />
+        )}
       </Field>
       <Field id="relazione-reservations" label={t('relazione.review.reservations')} hint={t('relazione.review.reservationsHint')} error={reservationsMissing}>
         {(aria) => (
