@@ -6,11 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { APIResponse, Request, Route } from 'playwright-core';
+import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, openPlan } = pages(world);
+const { newPage, login, openPlan, apiAs } = pages(world);
 
 describe('a save during a read of the tree', { timeout: 180_000 }, () => {
   it('keeps the saved value on screen when a read that left before the save comes back', async () => {
@@ -126,4 +127,61 @@ describe("a save during the first read of the indicator's audit trail", { timeou
       await context.close();
     });
   }
+});
+
+/**
+ * The same for individual performance: HR's list of the year's forms is read for the first time
+ * when the page opens, and HR creates a form while that read is still out. The creation marked the
+ * lists stale without cancelling it, so the list waited for that read, from before the creation;
+ * back at the list while it was still out, the screen waited for the same read again and said the
+ * year had no forms, the one just created missing, until the page was opened once more.
+ */
+describe("a new form during the first read of the year's list", { timeout: 180_000 }, () => {
+  it('lists the form just created when the read that left before it comes back', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'personale');
+    const plan = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body as { organisation: string };
+    expect((await apiAs(context, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(plan.organisation, 2024), reason: 'Delibera n. 5/2024' })).status).toBe(200);
+    const people = (await apiAs(context, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
+    const id = (username: string): string => people.find((p) => p.username === username)!.id;
+
+    // The list's first read: the server's answer taken at once (before the creation), given to the
+    // page only when released. Later reads, and the creation itself, go through.
+    const first: { answer?: Promise<APIResponse>; given?: Promise<void> } = {};
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/api/appraisals' && url.searchParams.get('year') === '2024',
+      async (route: Route) => {
+        if (route.request().method() !== 'GET' || first.answer !== undefined) return route.continue();
+        first.answer = route.fetch();
+        first.given = (async () => {
+          const response = await first.answer!;
+          await released;
+          await route.fulfill({ response });
+        })();
+        await first.given;
+      },
+    );
+
+    await page.click('[data-testid=nav-appraisals]');
+    await expect.poll(() => first.answer !== undefined).toBe(true);
+    // No form yet: that is what the read that left before the creation brings back.
+    expect(await (await first.answer!).json()).toEqual([]);
+    await page.selectOption('[data-testid=new-person]', id(ACCOUNTS.referente.username));
+    await page.selectOption('[data-testid=new-evaluator]', id(ACCOUNTS.dirigente.username));
+    await expect.poll(() => page.inputValue('[data-testid=new-unit]')).not.toBe('');
+    await page.click('[data-testid=new-submit]');
+    await page.waitForSelector('[data-testid=appraisal-form]');
+    // Back to the list, the first read still out.
+    await page.click('[data-testid=nav-appraisals]');
+    await page.waitForSelector('[data-testid=new-appraisal]');
+
+    release();
+    await first.given;
+    // The list names the form created, whatever the old read said.
+    await expect.poll(() => page.locator(`[data-testid=appraisal-list] a[aria-label*="${ACCOUNTS.referente.displayName}"]`).count()).toBe(1);
+    expect(await page.locator('[data-testid=appraisal-list] tbody tr').allInnerTexts()).toEqual([expect.stringContaining(ACCOUNTS.dirigente.displayName)]);
+    await context.close();
+  });
 });

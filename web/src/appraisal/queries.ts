@@ -8,7 +8,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError } from '../api/client.js';
-import { keys } from '../api/queries.js';
+import { keys, markStale } from '../api/queries.js';
 import { appraisalApi, peopleApi, smvpApi } from './api.js';
 import type { AppraisalForm, SmvpSaved, SmvpVersion } from '../../../src/contract/index.js';
 import type { SmvpDocument } from './SmvpPage.js';
@@ -36,8 +36,8 @@ export function useFormWritten(): (form: AppraisalForm, lang: Lang) => void {
   return useCallback(
     (form: AppraisalForm, lang: Lang) => {
       client.setQueryData(appraisalKeys.formIn(form.id, lang), form);
-      void client.invalidateQueries({ queryKey: appraisalKeys.form(form.id), predicate: (q) => q.queryKey[3] !== lang });
-      void client.invalidateQueries({ queryKey: appraisalKeys.lists });
+      void markStale(client, { queryKey: appraisalKeys.form(form.id), predicate: (q) => q.queryKey[3] !== lang });
+      void markStale(client, { queryKey: appraisalKeys.lists });
     },
     [client],
   );
@@ -79,8 +79,8 @@ export function smvpSaved(client: QueryClient, year: number, { issues: _issues, 
   const read: SmvpRead = { record: version as SmvpRecord, example: null };
   const set = [keys.smvp(year, null), keys.smvp(year, version.version)];
   for (const key of set) client.setQueryData(key, read);
-  void client.invalidateQueries({ queryKey: keys.smvpYear(year), predicate: (q) => !set.some((key) => key[2] === q.queryKey[2]) });
-  void client.invalidateQueries({ queryKey: appraisalKeys.all });
+  void markStale(client, { queryKey: keys.smvpYear(year), predicate: (q) => !set.some((key) => key[2] === q.queryKey[2]) });
+  void markStale(client, { queryKey: appraisalKeys.all });
 }
 
 /** `smvpSaved` on the app's cache. */
