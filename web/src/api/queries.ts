@@ -1,7 +1,8 @@
 /**
  * The app's read cache (TanStack Query). Each screen reads through a hook keyed here; a write
- * invalidates the keys it changes, so a reading shown from the cache is never older than the
- * reader's own last write. Other people's writes are read again when a screen mounts (staleTime 0)
+ * marks stale the keys it changes (`markStale`) or puts its answer in (`putWritten`), cancelling
+ * the reads under way first, so a reading shown from the cache is never older than the reader's
+ * own last write. Other people's writes are read again when a screen mounts (staleTime 0)
  * or reloads; the window regaining focus does not refetch, and a failed read is not retried
  * (the screen says so, as it did before the cache).
  */
@@ -63,6 +64,16 @@ export function unlessSeeded(query: object): boolean {
 export async function markStale(client: QueryClient, filters: QueryFilters): Promise<void> {
   await client.cancelQueries({ ...filters, fetchStatus: 'fetching' });
   await client.invalidateQueries(filters);
+}
+
+/**
+ * A write's answer put in the cache as the read of `queryKey`: shown at once, not read again. A read
+ * of it still under way left before the write, and its answer would put the older one back over it
+ * (TanStack Query's own advice for data put in by hand: cancel the reads under way first).
+ */
+export async function putWritten<T>(client: QueryClient, queryKey: QueryKey, data: T): Promise<void> {
+  await client.cancelQueries({ queryKey, exact: true, fetchStatus: 'fetching' });
+  client.setQueryData<T>(queryKey, data);
 }
 
 /** Query keys, from the widest to the narrowest, so one prefix invalidates a plan's trees or a node's reads. */
