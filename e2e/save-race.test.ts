@@ -5,12 +5,46 @@
  * The read is held with page.route, answered with what the server said before the save.
  */
 import { describe, expect, it } from 'vitest';
-import type { APIResponse, Request, Route } from 'playwright-core';
+import type { APIResponse, BrowserContext, Page, Request, Route } from 'playwright-core';
+import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, openPlan } = pages(world);
+const { newPage, login, openPlan, apiAs } = pages(world);
+
+/**
+ * Holds the page's next read (a GET) of an address `matches`: the server's answer is taken at once,
+ * before what the test does next, and given to the page only on `release()`. Later reads, and the
+ * writes to the same address, go through.
+ */
+async function holdNextRead(page: Page, matches: (url: URL) => boolean) {
+  const held: { answer?: Promise<APIResponse>; given?: Promise<void> } = {};
+  let give: () => void = () => {};
+  const released = new Promise<void>((resolve) => (give = resolve));
+  await page.route(matches, async (route: Route) => {
+    if (route.request().method() !== 'GET' || held.answer !== undefined) return route.continue();
+    held.answer = route.fetch();
+    held.given = (async () => {
+      const response = await held.answer!;
+      await released;
+      await route.fulfill({ response });
+    })();
+    await held.given;
+  });
+  return {
+    /** What the server answered the held read (waits for the read to leave). */
+    answer: async (): Promise<APIResponse> => {
+      await expect.poll(() => held.answer !== undefined).toBe(true);
+      return held.answer!;
+    },
+    /** Gives the page the held answer; resolves once it is given. */
+    release: async (): Promise<void> => {
+      give();
+      await held.given;
+    },
+  };
+}
 
 describe('a save during a read of the tree', { timeout: 180_000 }, () => {
   it('keeps the saved value on screen when a read that left before the save comes back', async () => {
@@ -87,30 +121,13 @@ describe("a save during the first read of the indicator's audit trail", { timeou
       await openPlan(page);
       await page.fill('#f-search', c.objective);
 
-      // The trail's first read of the indicator: the server's answer taken at once (before the save),
-      // given to the page only when released. Later reads go through.
-      const first: { answer?: Promise<APIResponse>; given?: Promise<void> } = {};
-      let release: () => void = () => {};
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await page.route(
-        (url) => url.pathname === '/api/audit' && url.searchParams.get('indicator') === c.indicator,
-        async (route: Route) => {
-          if (first.answer !== undefined) return route.continue();
-          first.answer = route.fetch();
-          first.given = (async () => {
-            const response = await first.answer!;
-            await released;
-            await route.fulfill({ response });
-          })();
-          await first.given;
-        },
-      );
+      // The trail's first read of the indicator, held.
+      const first = await holdNextRead(page, (url) => url.pathname === '/api/audit' && url.searchParams.get('indicator') === c.indicator);
 
       const row = `[data-indicator="${c.indicator}"] .tree-link`;
       await page.click(row);
-      await expect.poll(() => first.answer !== undefined).toBe(true);
       // Nothing in the trail yet: that is what the read that left before the save brings back.
-      expect(await (await first.answer!).json()).toEqual([]);
+      expect(await (await first.answer()).json()).toEqual([]);
       await page.fill('#entry-actual', c.typed);
       await page.click('[data-testid=entry-save]');
       await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain(c.saved);
@@ -119,11 +136,109 @@ describe("a save during the first read of the indicator's audit trail", { timeou
       await page.click(row);
       await expect.poll(() => page.locator('[data-testid=indicator-actual]').innerText()).toBe(c.typed);
 
-      release();
-      await first.given;
+      await first.release();
       // The trail names the save, whatever the old read said.
       await expect.poll(() => page.locator('[data-testid=audit]').innerText()).toContain(`${ACCOUNTS.controller.username}: ${c.entry}`);
       await context.close();
     });
   }
+});
+
+/** HR (signed in on `context`) saves the plan year's SMVP, so forms may be created; gives a person's id by username. */
+async function appraisalsReady(context: BrowserContext): Promise<(username: string) => string> {
+  const plan = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body as { organisation: string };
+  expect((await apiAs(context, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(plan.organisation, 2024), reason: 'Delibera n. 5/2024' })).status).toBe(200);
+  const people = (await apiAs(context, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
+  return (username) => people.find((p) => p.username === username)!.id;
+}
+
+/**
+ * The same for individual performance: HR's list of the year's forms is read for the first time
+ * when the page opens, and HR creates a form while that read is still out. The creation marked the
+ * lists stale without cancelling it, so the list waited for that read, from before the creation;
+ * back at the list while it was still out, the screen waited for the same read again and said the
+ * year had no forms, the one just created missing, until the page was opened once more.
+ */
+describe("a new form during the first read of the year's list", { timeout: 180_000 }, () => {
+  it('lists the form just created when the read that left before it comes back', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'personale');
+    const id = await appraisalsReady(context);
+
+    // The list's first read, held (the creation, at the same address, goes through).
+    const first = await holdNextRead(page, (url) => url.pathname === '/api/appraisals' && url.searchParams.get('year') === '2024');
+    await page.click('[data-testid=nav-appraisals]');
+    // No form yet: that is what the read that left before the creation brings back.
+    expect(await (await first.answer()).json()).toEqual([]);
+    await page.selectOption('[data-testid=new-person]', id(ACCOUNTS.referente.username));
+    await page.selectOption('[data-testid=new-evaluator]', id(ACCOUNTS.dirigente.username));
+    await expect.poll(() => page.inputValue('[data-testid=new-unit]')).not.toBe('');
+    await page.click('[data-testid=new-submit]');
+    await page.waitForSelector('[data-testid=appraisal-form]');
+    // Back to the list, the first read still out.
+    await page.click('[data-testid=nav-appraisals]');
+    await page.waitForSelector('[data-testid=new-appraisal]');
+
+    await first.release();
+    // The list names the form created, whatever the old read said.
+    await expect.poll(() => page.locator(`[data-testid=appraisal-list] a[aria-label*="${ACCOUNTS.referente.displayName}"]`).count()).toBe(1);
+    expect(await page.locator('[data-testid=appraisal-list] tbody tr').allInnerTexts()).toEqual([expect.stringContaining(ACCOUNTS.dirigente.displayName)]);
+    await context.close();
+  });
+});
+
+/**
+ * A write whose answer is put in the cache as it is (a form's objectives saved): a read of the same
+ * form still under way left before the save (the form opened again, shown from the cache while read
+ * again). Its answer came back after the save's and put the form from before it back on screen: the
+ * objectives just saved were gone from it, though the server had them.
+ */
+describe("a form's objectives saved while the form is read again", { timeout: 180_000 }, () => {
+  it('keeps the objectives saved on screen when the read that left before the save comes back', async () => {
+    const hr = await newPage();
+    await login(hr.page, 'personale');
+    const id = await appraisalsReady(hr.context);
+    const created = await apiAs(hr.context, 'POST', '/api/appraisals', {
+      year: 2024,
+      personId: id(ACCOUNTS.oiv.username),
+      evaluatorId: id(ACCOUNTS.dirigente.username),
+      category: 'personale',
+      planId: null,
+      assignments: [],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const formPath = `/api/appraisals/${(created.body as { id: string }).id}`;
+    await hr.context.close();
+
+    const { context, page } = await newPage();
+    await login(page, 'dirigente');
+    await page.goto(`${world.server.url}/#${formPath.replace('/api', '')}`);
+    await page.waitForSelector('[data-testid=add-objective]');
+
+    // The form's next read, held (the save, at the same address, goes through).
+    const held = await holdNextRead(page, (url) => url.pathname === formPath);
+    // Away to the list and back: the form is shown from the cache and read again (held).
+    await page.click('[data-testid=nav-appraisals]');
+    await page.waitForSelector('[data-testid=new-appraisal], [data-testid=appraisals-page]');
+    await page.goBack();
+    await page.waitForSelector('[data-testid=add-objective]');
+    expect(((await (await held.answer()).json()) as { objectives: unknown[] }).objectives).toEqual([]);
+
+    await page.click('[data-testid=add-objective]');
+    await page.getByLabel('Obiettivo 1', { exact: true }).fill('Pratiche evase entro 30 giorni');
+    await page.getByLabel('Peso 1', { exact: true }).fill('100');
+    await page.getByLabel('Target 1', { exact: true }).fill('90');
+    await page.click('[data-testid=save-objectives]');
+    await page.waitForSelector('[data-testid=form-message]');
+
+    const finished = page.waitForEvent('requestfinished', (request) => new URL(request.url()).pathname === formPath && request.method() === 'GET');
+    await held.release();
+    await finished;
+    // A moment for the old answer to reach the screen, had it been taken; the saved objective stays.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    const title = page.getByLabel('Obiettivo 1', { exact: true });
+    expect(await title.count()).toBe(1);
+    expect(await title.inputValue()).toBe('Pratiche evase entro 30 giorni');
+    await context.close();
+  });
 });

@@ -1,11 +1,12 @@
 /**
  * The app's read cache (TanStack Query). Each screen reads through a hook keyed here; a write
- * invalidates the keys it changes, so a reading shown from the cache is never older than the
- * reader's own last write. Other people's writes are read again when a screen mounts (staleTime 0)
+ * marks stale the keys it changes (`markStale`) or puts its answer in (`putWritten`), cancelling
+ * the reads under way first, so a reading shown from the cache is never older than the reader's
+ * own last write. Other people's writes are read again when a screen mounts (staleTime 0)
  * or reloads; the window regaining focus does not refetch, and a failed read is not retried
  * (the screen says so, as it did before the cache).
  */
-import { QueryClient, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { QueryClient, useQueryClient, type QueryFilters, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { PlanSummary, User } from './types.js';
 
@@ -48,6 +49,31 @@ export function seedRead(client: QueryClient, queryKey: QueryKey, read: Promise<
 /** `refetchOnMount` of a read the first screen may find seeded: read again unless it is the page's own first read. */
 export function unlessSeeded(query: object): boolean {
   return !seeded.has(query);
+}
+
+/**
+ * After a write: the reads `filters` selects are marked stale, and those on screen read again. Every
+ * write path goes through here. A read still under way left before the write, so its answer may not
+ * have it. Invalidating alone cancels only a read that has something to fall back on (TanStack Query's
+ * `cancelRefetch` applies to a query with data): a first read (nothing read yet) was waited for and
+ * its old answer taken as current, shown again by a screen coming back to it while it was out (the
+ * audit trail of a value just saved, a list of forms without the one just created). Cancelled first,
+ * each goes back to what it held before it left (or to what a write put in with `setQueryData`) and
+ * is read again, now or when a screen next shows it.
+ */
+export async function markStale(client: QueryClient, filters: QueryFilters): Promise<void> {
+  await client.cancelQueries({ ...filters, fetchStatus: 'fetching' });
+  await client.invalidateQueries(filters);
+}
+
+/**
+ * A write's answer put in the cache as the read of `queryKey`: shown at once, not read again. A read
+ * of it still under way left before the write, and its answer would put the older one back over it
+ * (TanStack Query's own advice for data put in by hand: cancel the reads under way first).
+ */
+export async function putWritten<T>(client: QueryClient, queryKey: QueryKey, data: T): Promise<void> {
+  await client.cancelQueries({ queryKey, exact: true, fetchStatus: 'fetching' });
+  client.setQueryData<T>(queryKey, data);
 }
 
 /** Query keys, from the widest to the narrowest, so one prefix invalidates a plan's trees or a node's reads. */
@@ -111,12 +137,7 @@ export function usePlanWritten(planId: PlanId): (options?: { trees?: boolean }) 
   return useCallback(
     async (options = {}) => {
       const stale = [keys.node(planId), keys.campaign(planId), keys.baselines(planId), keys.changes(planId), ...(options.trees === false ? [] : [keys.trees(planId)])];
-      // A read still under way left before the write, so its answer may not have it. Invalidating
-      // alone cancels only a read that has something to fall back on: a first read (nothing read
-      // yet) was waited for and its old answer taken as current, shown again by a screen coming back
-      // to it while it was out (the audit trail of a value just saved). Cancelled, each is read again.
-      await Promise.all(stale.map((queryKey) => client.cancelQueries({ queryKey, fetchStatus: 'fetching' })));
-      await Promise.all(stale.map((queryKey) => client.invalidateQueries({ queryKey })));
+      await Promise.all(stale.map((queryKey) => markStale(client, { queryKey })));
     },
     [client, planId],
   );

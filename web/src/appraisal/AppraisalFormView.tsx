@@ -89,7 +89,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
     setClash(null);
     try {
       const f = await work();
-      written(f, lang);
+      await written(f, lang);
       setText('');
       setMessage(done(f));
     } catch (e) {

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { campaign } from '../campaign/campaign-api.js';
 import { ApiError, api } from '../api/client.js';
-import { keys } from '../api/queries.js';
+import { keys, markStale } from '../api/queries.js';
 import { useSession } from '../session.js';
 import { YearInput } from '../ui/YearInput.js';
 import { appraisalApi } from './api.js';
@@ -175,7 +175,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
         planId: planId === '' ? null : planId,
         assignments: unit === '' ? [] : [{ unitId: unit, from, to, partTime: Number(partValue) }],
       });
-      void client.invalidateQueries({ queryKey: appraisalKeys.lists });
+      void markStale(client, { queryKey: appraisalKeys.lists });
       onCreated(created.id);
     } catch (err) {
       // A refused assignment (a part-time above 100, dates the wrong way round) is said at its field, which takes the focus.

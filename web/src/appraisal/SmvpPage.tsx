@@ -155,7 +155,7 @@ export function SmvpPage() {
         version: base ?? read?.record?.version ?? 0,
         ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
       });
-      written(year, r);
+      await written(year, r);
       setSaved(t('appraisal.smvp.saved', { version: r.version }));
       setReason('');
       setDraft(null);

@@ -8,7 +8,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError } from '../api/client.js';
-import { keys } from '../api/queries.js';
+import { keys, markStale, putWritten } from '../api/queries.js';
 import { appraisalApi, peopleApi, smvpApi } from './api.js';
 import type { AppraisalForm, SmvpSaved, SmvpVersion } from '../../../src/contract/index.js';
 import type { SmvpDocument } from './SmvpPage.js';
@@ -30,14 +30,14 @@ export const useAppraisalForm = (id: string, lang: Lang) => useQuery({ queryKey:
 
 export const usePeople = () => useQuery({ queryKey: appraisalKeys.people, queryFn: peopleApi.list });
 
-/** Records a form the server answered after a write: shown at once in `lang`, read again elsewhere. */
-export function useFormWritten(): (form: AppraisalForm, lang: Lang) => void {
+/** Records a form the server answered after a write: shown at once in `lang` (resolved then), read again elsewhere. */
+export function useFormWritten(): (form: AppraisalForm, lang: Lang) => Promise<void> {
   const client = useQueryClient();
   return useCallback(
-    (form: AppraisalForm, lang: Lang) => {
-      client.setQueryData(appraisalKeys.formIn(form.id, lang), form);
-      void client.invalidateQueries({ queryKey: appraisalKeys.form(form.id), predicate: (q) => q.queryKey[3] !== lang });
-      void client.invalidateQueries({ queryKey: appraisalKeys.lists });
+    async (form: AppraisalForm, lang: Lang) => {
+      await putWritten(client, appraisalKeys.formIn(form.id, lang), form);
+      void markStale(client, { queryKey: appraisalKeys.form(form.id), predicate: (q) => q.queryKey[3] !== lang });
+      void markStale(client, { queryKey: appraisalKeys.lists });
     },
     [client],
   );
@@ -75,16 +75,16 @@ export const useSmvp = (year: number, version: number | null) => useQuery({ quer
  * at once (no read again); the year's other reads are marked stale, and the forms too (a form not
  * yet rated is computed under the latest SMVP).
  */
-export function smvpSaved(client: QueryClient, year: number, { issues: _issues, ...version }: SmvpSaved): void {
+export async function smvpSaved(client: QueryClient, year: number, { issues: _issues, ...version }: SmvpSaved): Promise<void> {
   const read: SmvpRead = { record: version as SmvpRecord, example: null };
   const set = [keys.smvp(year, null), keys.smvp(year, version.version)];
-  for (const key of set) client.setQueryData(key, read);
-  void client.invalidateQueries({ queryKey: keys.smvpYear(year), predicate: (q) => !set.some((key) => key[2] === q.queryKey[2]) });
-  void client.invalidateQueries({ queryKey: appraisalKeys.all });
+  await Promise.all(set.map((key) => putWritten(client, key, read)));
+  void markStale(client, { queryKey: keys.smvpYear(year), predicate: (q) => !set.some((key) => key[2] === q.queryKey[2]) });
+  void markStale(client, { queryKey: appraisalKeys.all });
 }
 
 /** `smvpSaved` on the app's cache. */
-export function useSmvpSaved(): (year: number, saved: SmvpSaved) => void {
+export function useSmvpSaved(): (year: number, saved: SmvpSaved) => Promise<void> {
   const client = useQueryClient();
   return useCallback((year: number, saved: SmvpSaved) => smvpSaved(client, year, saved), [client]);
 }

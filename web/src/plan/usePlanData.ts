@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import { periodOfAddress } from '../api/early.js';
-import { keys, unlessSeeded, usePlanWritten } from '../api/queries.js';
+import { keys, markStale, unlessSeeded, usePlanWritten } from '../api/queries.js';
 import type { TreeChanges, TreeDocument } from '../api/types.js';
 import { applyChanges } from '../tree/tree-changes.js';
 import { useLang } from '../ui/format.js';
@@ -47,7 +47,7 @@ export function usePlanData(planId: string) {
     },
     [written],
   );
-  const reloadPlan = useCallback(() => void client.invalidateQueries({ queryKey: keys.plans }), [client]);
+  const reloadPlan = useCallback(() => void markStale(client, { queryKey: keys.plans }), [client]);
 
   /** A value's save: its changes applied in place, or the tree read again when they do not follow. */
   const applySaved = useCallback(
@@ -57,12 +57,12 @@ export function usePlanData(planId: string) {
       const next = changes !== undefined && current !== undefined ? applyChanges(current, changes) : null;
       if (next === null) return reload(current?.period?.id ?? requested);
       // A read of this tree still under way left before the save: its answer would put the old
-      // value back over the new one. Invalidating cancels it and reads again (after the save).
+      // value back over the new one. Cancelled (the save's tree kept), it is read again after the save.
       const reading = client.isFetching({ queryKey: key, exact: true }) > 0;
       client.setQueryData(key, next);
-      if (reading) void client.invalidateQueries({ queryKey: key, exact: true });
+      if (reading) void markStale(client, { queryKey: key, exact: true });
       // The other periods' trees (and this one's in the other language), the detail's reads (history, audit) and the campaign may show the value too.
-      void client.invalidateQueries({ queryKey: keys.trees(planId), predicate: (q) => q.queryKey[2] !== requested || q.queryKey[3] !== lang });
+      void markStale(client, { queryKey: keys.trees(planId), predicate: (q) => q.queryKey[2] !== requested || q.queryKey[3] !== lang });
       void written({ trees: false });
     },
     [client, planId, requested, lang, reload, written],

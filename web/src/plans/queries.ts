@@ -6,7 +6,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../api/client.js';
-import { keys } from '../api/queries.js';
+import { keys, markStale } from '../api/queries.js';
 
 export const plansKeys = {
   /** Under `keys.plans`, so a plan's write marks it stale too; an object never equals a plan's id. */
@@ -20,5 +20,5 @@ export const useArchivedPlans = (enabled: boolean) => useQuery({ queryKey: plans
 /** After a write to any plan: the lists and the plans' summaries are read again. */
 export function usePlansChanged(): () => Promise<void> {
   const client = useQueryClient();
-  return useCallback(() => client.invalidateQueries({ queryKey: keys.plans }), [client]);
+  return useCallback(() => markStale(client, { queryKey: keys.plans }), [client]);
 }

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
-import { keys } from '../api/queries.js';
+import { keys, putWritten } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { refusalText } from './refusal.js';
@@ -46,7 +46,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       setBusy(true);
       setMessage(null);
       try {
-        client.setQueryData(keys.relazione(planId), await change());
+        await putWritten(client, keys.relazione(planId), await change());
         setMessage({ kind: 'success', text: done });
       } catch (e) {
         if (e instanceof ApiError && e.code === 'conflict' && e.status === 409 && /version/.test(JSON.stringify(e.body?.error.details ?? {}))) {
@@ -130,7 +130,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
               onClick={() =>
                 void act(async () => {
                   const texts = unsavedTexts.current;
-                  if (texts !== null) client.setQueryData(keys.relazione(planId), await relazioneApi.putTexts(planId, texts, relazione.version));
+                  if (texts !== null) await putWritten(client, keys.relazione(planId), await relazioneApi.putTexts(planId, texts, relazione.version));
                   return relazioneApi.move(planId, 'transmitted');
                 }, t('relazione.transmitted'))
               }
@@ -187,7 +187,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
             void act(
               async () => {
                 // The review as the OIV left it on the screen goes with the decision: saved first when changed.
-                if (review !== null) client.setQueryData(keys.relazione(planId), await relazioneApi.putReview(planId, review));
+                if (review !== null) await putWritten(client, keys.relazione(planId), await relazioneApi.putReview(planId, review));
                 return relazioneApi.move(planId, to);
               },
               t('relazione.review.decided', { state: stateWords(to) }),

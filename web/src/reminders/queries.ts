@@ -1,6 +1,7 @@
 /** The reminders' outbox through the app's query cache (see `api/queries.ts`). */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { markStale } from '../api/queries.js';
 import { reminders } from './api.js';
 
 export const remindersKeys = {
@@ -13,5 +14,5 @@ export const useOutbox = (planId: string) => useQuery({ queryKey: remindersKeys.
 /** After "send now": a run may send the reminders of every plan, so each plan's outbox is read again. */
 export function useRemindersSent(): () => Promise<void> {
   const client = useQueryClient();
-  return useCallback(() => client.invalidateQueries({ queryKey: remindersKeys.all }), [client]);
+  return useCallback(() => markStale(client, { queryKey: remindersKeys.all }), [client]);
 }

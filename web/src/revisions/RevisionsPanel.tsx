@@ -9,7 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
-import { keys } from '../api/queries.js';
+import { keys, markStale } from '../api/queries.js';
 import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
 import { changeText, changeWords, dayText } from '../../../src/messages/changes.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
@@ -162,7 +162,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     try {
       setNotice(await work());
       onChanged();
-      void client.invalidateQueries({ queryKey: keys.revisionsOf(planId) });
+      void markStale(client, { queryKey: keys.revisionsOf(planId) });
     } catch (e) {
       setNotice(null);
       if (e instanceof ApiError && e.code === 'revision-reason-required') sayReasonMissing();

@@ -7,7 +7,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../api/client.js';
-import { keys } from '../api/queries.js';
+import { keys, markStale } from '../api/queries.js';
 import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
 
 export const registryKeys = {
@@ -39,6 +39,6 @@ export function useRegistry(): Registry | null {
 export function useRegistryChanged(): () => Promise<void> {
   const client = useQueryClient();
   return useCallback(async () => {
-    await Promise.all(Object.values(registryKeys).map((queryKey) => client.invalidateQueries({ queryKey })));
+    await Promise.all(Object.values(registryKeys).map((queryKey) => markStale(client, { queryKey })));
   }, [client]);
 }

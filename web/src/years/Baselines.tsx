@@ -9,7 +9,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
-import { keys } from '../api/queries.js';
+import { keys, putWritten } from '../api/queries.js';
 import type { PlanSummary } from '../api/types.js';
 import { useLang } from '../ui/format.js';
 import { yearsApi } from './api.js';
@@ -30,7 +30,7 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
     setBusy(true);
     setError(null);
     try {
-      client.setQueryData(keys.baselinesIn(planId, lang), await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }, lang));
+      await putWritten(client, keys.baselinesIn(planId, lang), await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }, lang));
       props.onRefreshed();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
