@@ -18,6 +18,10 @@ export interface StoredRelazione {
   readonly evaluation: Evaluation;
   readonly input: RelazioneInput;
   readonly periodLabel: string;
+  /** The year-end period the Relazione reports on. */
+  readonly periodId: string;
+  /** The login of who recorded the OIV's decision → their name (the login when no account has it). */
+  readonly deciderName: string | null;
 }
 
 /**
@@ -60,7 +64,7 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
     ...(previous === undefined ? {} : { previous }),
     validation: decider === undefined ? record : { ...record, decidedBy: decider.displayName },
   };
-  return { record, evaluation, input, periodLabel: computed.snapshot.period.label };
+  return { record, evaluation, input, periodLabel: computed.snapshot.period.label, periodId: computed.snapshot.period.id, deciderName: decider?.displayName ?? record.decidedBy };
 }
 
 /**
