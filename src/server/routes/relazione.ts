@@ -33,7 +33,7 @@ import type { Readable, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { relazioneDocument, storedRelazione, validationDocument, type StoredRelazione } from '../relazione.js';
+import { relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { oneAtATime } from '../exports/jobs.js';
@@ -123,33 +123,13 @@ async function readable(c: Context, store: Store, planId: string): Promise<{ pla
   return { plan, record };
 }
 
-/**
- * The year-end period's latest reopening after the OIV decided on the Relazione (the trail's move
- * of the period back to collecting), with who reopened it by name: the period takes values again,
- * and the screen says so beside the decision. Null when there is no decision or no reopening since.
- */
-async function reopenedAfterDecision(store: Store, planId: string, stored: StoredRelazione): Promise<Relazione['reopenedAfterDecision']> {
-  const decidedAt = stored.record.decidedAt;
-  if (decidedAt === null) return null;
-  const trail = await store.listAudit({ planId, entity: 'period', entityId: stored.periodId, limit: 10_000 });
-  // Newest first; a reopening is a move to collecting from a closed or validated period.
-  const reopening = trail.find(
-    (a) => a.at > decidedAt && (a.after as { state?: string } | null)?.state === 'collecting' && ['closed', 'validated'].includes(String((a.before as { state?: string } | null)?.state)),
-  );
-  if (reopening === undefined) return null;
-  const period = (await store.listPeriods(planId))?.find((p) => p.id === stored.periodId);
-  if (period === undefined) return null;
-  const person = reopening.user === null ? undefined : (await store.listUsers()).find((u) => u.username === reopening.user);
-  return { at: reopening.at, by: person?.displayName ?? reopening.user, reason: reopening.reason, period: period.label, periodState: period.state };
-}
-
 export const relazioneRoutes: RouteModule = (api, deps) => {
   const { store, trees } = deps;
 
   const answer = async (plan: PlanRecord, record: RelazioneRecord): Promise<Readable<Relazione>> => {
     const stored = await storedRelazione(store, trees, plan, record);
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
-    return relazioneJson(record, generatedTexts(stored.evaluation, stored.input), periods, stored.deciderName, await reopenedAfterDecision(store, plan.id, stored));
+    return relazioneJson(record, generatedTexts(stored.evaluation, stored.input), periods, stored.deciderName, await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt));
   };
 
   api.route(
