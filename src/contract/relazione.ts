@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CHECKLIST_OUTCOMES, RELAZIONE_STATES } from './relazione-states.js';
+import { PeriodStateSchema } from './values.js';
 
 export { RELAZIONE_DECISIONS, RELAZIONE_STATES, type RelazioneState } from './relazione-states.js';
 export const RelazioneStateSchema = z.enum(RELAZIONE_STATES);
@@ -38,7 +39,16 @@ export const RelazioneSchema = z.strictObject({
   publishedAt: z.string().nullable(),
   transmittedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** The login of who recorded the OIV's decision. */
   decidedBy: z.string().nullable(),
+  /** Their name as people read it (as the documento di validazione names them); the login when no account has it any more. */
+  decidedByName: z.string().nullable(),
+  /**
+   * The year-end period reopened after the OIV decided (the latest such reopening): it takes values
+   * again, while a validated Relazione keeps the figures it was validated with. `by` is the person's
+   * name; `periodState` the period's state now. Null: not reopened since the decision.
+   */
+  reopenedAfterDecision: z.strictObject({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable(), period: z.string(), periodState: PeriodStateSchema }).nullable(),
   /** Validated: the Relazione and its figures no longer change (423). */
   frozen: z.boolean(),
   version: z.number().int().min(0),

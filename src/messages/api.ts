@@ -20,6 +20,32 @@ export const STATE_WORDS: Record<Language, Record<string, string>> = {
 const state = (s: unknown, l: Language): string => STATE_WORDS[l][String(s)] ?? String(s);
 
 /**
+ * A period's move refused to a role, said as an office says it: what the move does (reopen, close,
+ * validate), not the state it reaches. A validated period is reopened by the administrator alone
+ * (contract/permissions.ts `transitionRoles`), since the reopening voids the OIV's validation.
+ */
+function periodMoveRefusal(p: { role?: string; to?: string; from?: string; roles?: readonly string[] }, l: Language): string {
+  const yours = role(p.role, l);
+  if (p.from === 'validated')
+    return l === 'it'
+      ? `solo l'amministratore può riaprire un periodo validato dall'OIV: la riapertura annulla la validazione (il tuo ruolo: ${yours})`
+      : `only the administrator may reopen a period the OIV validated: reopening voids the validation (your role: ${yours})`;
+  const reopen = p.to === 'collecting' && p.from === 'closed';
+  const act =
+    l === 'it'
+      ? reopen
+        ? 'riaprire un periodo chiuso'
+        : (({ collecting: 'avviare la raccolta dei valori di un periodo', closed: 'chiudere un periodo', validated: 'validare un periodo' } as Record<string, string>)[String(p.to)] ??
+          `portare un periodo allo stato «${state(p.to, 'it')}»`)
+      : reopen
+        ? 'reopen a closed period'
+        : (({ collecting: "start collecting a period's values", closed: 'close a period', validated: 'validate a period' } as Record<string, string>)[String(p.to)] ??
+          `move a period to ${state(p.to, 'en')}`);
+  const roles = (p.roles ?? []).map((r) => role(r, l));
+  return l === 'it' ? `il tuo ruolo (${yours}) non può ${act} (${roles.length === 1 ? 'può' : 'possono'} farlo: ${roles.join(', ')})` : `your role (${yours}) may not ${act} (${roles.join(', ')} may)`;
+}
+
+/**
  * What a role may not do, by the English phrase the route gives `requireRole` (`'edit the tree'`):
  * add the Italian for a new phrase here; an unknown phrase is said generically in Italian.
  */
@@ -567,6 +593,7 @@ const OWN_MESSAGES = defineMessages({
     indicator?: string;
     objective?: string;
     to?: string;
+    from?: string;
     roles?: readonly string[];
     appraisal?: keyof typeof APPRAISAL_FORBIDDEN;
     part?: string;
@@ -580,7 +607,7 @@ const OWN_MESSAGES = defineMessages({
           : p.indicator !== undefined
             ? `l'indicatore ${p.indicator} non è assegnato a te né alla tua struttura`
             : p.to !== undefined
-              ? `il tuo ruolo (${role(p.role, 'it')}) non può rendere un periodo ${state(p.to, 'it')} (può farlo: ${(p.roles ?? []).map((r) => role(r, 'it')).join(', ')})`
+              ? periodMoveRefusal(p, 'it')
               : `il tuo ruolo (${role(p.role, 'it')}) non può ${ACTION_WORDS[p.action ?? ''] ?? 'fare questa operazione'}`,
     en: (p) =>
       p.appraisal !== undefined
@@ -590,7 +617,7 @@ const OWN_MESSAGES = defineMessages({
           : p.indicator !== undefined
             ? `indicator ${p.indicator} is not assigned to you or your unit`
             : p.to !== undefined
-              ? `your role (${role(p.role, 'en')}) may not make a period ${p.to} (${(p.roles ?? []).map((r) => role(r, 'en')).join(', ')} may)`
+              ? periodMoveRefusal(p, 'en')
               : `your role (${role(p.role, 'en')}) may not ${p.action ?? 'do this'}`,
   }),
   'invalid-credentials': message({ it: 'nome utente o password errati', en: 'wrong username or password' }),

@@ -7,6 +7,7 @@
  */
 import { evaluatePlan, type Evaluation } from '../core/index.js';
 import { buildRelazione, buildValidationDocument, type ObjectiveCause, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
+import type { Relazione } from '../contract/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../store/index.js';
 import type { TreeService } from './tree.js';
 import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
@@ -18,6 +19,10 @@ export interface StoredRelazione {
   readonly evaluation: Evaluation;
   readonly input: RelazioneInput;
   readonly periodLabel: string;
+  /** The year-end period the Relazione reports on. */
+  readonly periodId: string;
+  /** The login of who recorded the OIV's decision → their name (the login when no account has it). */
+  readonly deciderName: string | null;
 }
 
 /**
@@ -60,7 +65,7 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
     ...(previous === undefined ? {} : { previous }),
     validation: decider === undefined ? record : { ...record, decidedBy: decider.displayName },
   };
-  return { record, evaluation, input, periodLabel: computed.snapshot.period.label };
+  return { record, evaluation, input, periodLabel: computed.snapshot.period.label, periodId: computed.snapshot.period.id, deciderName: decider?.displayName ?? record.decidedBy };
 }
 
 /**
@@ -90,4 +95,24 @@ export function validationDocument(r: StoredRelazione): RelazioneDocument {
     ...(r.input.body === undefined ? {} : { body: r.input.body }),
     ...(r.input.year === undefined ? {} : { year: r.input.year }),
   });
+}
+
+/**
+ * The year-end period's latest reopening after the OIV decided on the Relazione on `decidedAt`
+ * (the trail's move of the period back to collecting from closed or validated), with who reopened
+ * it by name: the period takes values again while a validated Relazione keeps the figures it was
+ * validated with, and the Relazione's screen and the appraisal forms say so. Null: no decision, or
+ * no reopening since.
+ */
+export async function yearEndReopening(store: Store, planId: string, periodId: string, decidedAt: string | null): Promise<Relazione['reopenedAfterDecision']> {
+  if (decidedAt === null) return null;
+  const trail = await store.listAudit({ planId, entity: 'period', entityId: periodId, limit: 10_000 });
+  const stateOf = (v: unknown): string | undefined => (v !== null && typeof v === 'object' && 'state' in v ? String(v.state) : undefined);
+  // Newest first.
+  const reopening = trail.find((a) => a.at > decidedAt && stateOf(a.after) === 'collecting' && ['closed', 'validated'].includes(stateOf(a.before) ?? ''));
+  if (reopening === undefined) return null;
+  const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
+  if (period === undefined) return null;
+  const person = reopening.user === null ? undefined : (await store.listUsers()).find((u) => u.username === reopening.user);
+  return { at: reopening.at, by: person?.displayName ?? reopening.user, reason: reopening.reason, period: period.label, periodState: period.state };
 }

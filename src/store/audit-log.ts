@@ -58,6 +58,8 @@ export async function listAudit(q: Queryable, query: AuditQuery): Promise<AuditE
   }
   if (query.node !== undefined) (where.push('node_code = ?'), params.push(query.node));
   if (query.indicator !== undefined) (where.push('indicator_id = ?'), params.push(query.indicator));
+  if (query.entity !== undefined) (where.push('entity = ?'), params.push(query.entity));
+  if (query.entityId !== undefined) (where.push('entity_id = ?'), params.push(query.entityId));
   if (query.restricted !== undefined && query.restricted.entities.length > 0) {
     const { entities, indicators } = query.restricted;
     let clause = `entity NOT IN (${entities.map(() => '?').join(', ')})`;

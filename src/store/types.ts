@@ -576,6 +576,9 @@ export interface AuditQuery {
   readonly plans?: readonly string[];
   readonly node?: string;
   readonly indicator?: string;
+  /** Only entries of this entity (`period`), and of this one of them when `entityId` is given. */
+  readonly entity?: string;
+  readonly entityId?: string;
   readonly limit?: number;
   /**
    * Entries of these entities (comment threads, evidence files) only for the indicators listed

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { computedAtText } from '../../src/io/report/meta.js';
 import { formatItalianDate } from '../../src/core/index.js';
 import { hashPassword } from '../../src/server/auth.js';
 import { SYSTEM } from '../../src/store/index.js';
@@ -208,5 +209,24 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     const frozen = await read(frozenId, 'it');
     expect(frozen).toContain('valore rendicontato');
     expect(frozen).not.toContain("valore validato dall'OIV");
+  });
+
+  it('says on the form that the year end was reopened after the validation, and the validated values still count', async () => {
+    const admin = await t.as('admin');
+    const reopened = await admin.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'collecting', reason: 'rettifica' });
+    expect(reopened.status, reopened.text).toBe(200);
+    const relazione = (await controller.get(`/api/plans/${planId}/relazione`)).body;
+    expect(relazione).toMatchObject({ state: 'validated', reopenedAfterDecision: { by: 'admin', periodState: 'collecting' } });
+    const day = formatItalianDate(relazione.decidedAt.slice(0, 10));
+    const at = (lang: 'it' | 'en') => computedAtText(new Date(relazione.reopenedAfterDecision.at), lang);
+    const live = await form(liveId, 'en');
+    expect(live.result.org).toEqual({
+      source: { kind: 'validated', at: relazione.decidedAt, reservations: false },
+      text: `Organisational results: the values validated by the OIV (Relazione validated on ${day}). The year-end period was reopened after the validation, on ${at('en')}, by admin: the validated values, those the Relazione was validated with, count.`,
+    });
+    expect((await form(liveId, 'it')).result.org.text).toBe(
+      `Risultati organizzativi: valori validati dall'OIV (Relazione validata il ${day}). Il periodo di fine anno è stato riaperto dopo la validazione, il ${at('it')}, da admin: contano i valori validati, con cui la Relazione è stata validata.`,
+    );
+    expect(unitObjectives(live)).toEqual([{ code: 'B.1.1', title, score: 40, validated: true, reported: 80, source: 'value validated by the OIV, which counts (reported 80.00%)' }]);
   });
 });

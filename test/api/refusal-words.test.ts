@@ -70,11 +70,35 @@ describe.each<Backend>(['sqlite', 'postgres'])('403s in words on %s', (backend) 
     expect(await said(oiv, 'POST', path, { to: 'collecting' }, 'it')).toEqual([
       403,
       'forbidden',
-      'il tuo ruolo (OIV) non può rendere un periodo in raccolta (può farlo: amministratore, controllo di gestione)',
+      'il tuo ruolo (OIV) non può avviare la raccolta dei valori di un periodo (possono farlo: amministratore, controllo di gestione)',
     ]);
-    expect(await said(oiv, 'POST', path, { to: 'collecting' }, 'en')).toEqual([403, 'forbidden', 'your role (OIV) may not make a period collecting (administrator, management control may)']);
+    expect(await said(oiv, 'POST', path, { to: 'collecting' }, 'en')).toEqual([403, 'forbidden', "your role (OIV) may not start collecting a period's values (administrator, management control may)"]);
     const review = `/api/plans/${planId}/indicators/${enc('B.1.1:5')}/measurements/2024-12-31/reviews`;
     expect(await said(oiv, 'POST', review, { action: 'answer', note: 'ecco', version: 1 }, 'it')).toEqual([403, 'forbidden', 'il tuo ruolo (OIV) non può rispondere alle richieste di integrazione']);
     expect(await said(oiv, 'POST', review, { action: 'answer', note: 'ecco', version: 1 }, 'en')).toEqual([403, 'forbidden', 'your role (OIV) may not answer requests for more']);
+  });
+
+  it('says that only the administrator reopens a period the OIV validated, as an office says it', async () => {
+    const [controller, oiv, admin] = [await t.as('controller'), await t.as('oiv'), await t.as('admin')];
+    const path = `/api/plans/${planId}/periods/2024-06-30/transition`;
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', path, { to })).status).toBe(200);
+    expect(await said(oiv, 'POST', path, { to: 'collecting', reason: 'rivedere' }, 'it')).toEqual([
+      403,
+      'forbidden',
+      'il tuo ruolo (OIV) non può riaprire un periodo chiuso (possono farlo: amministratore, controllo di gestione)',
+    ]);
+    expect((await oiv.request('POST', path, { to: 'validated' })).status).toBe(200);
+    // Before: "non può rendere un periodo in raccolta", the state's name where the office says what it does.
+    expect(await said(controller, 'POST', path, { to: 'collecting', reason: 'correzione' }, 'it')).toEqual([
+      403,
+      'forbidden',
+      "solo l'amministratore può riaprire un periodo validato dall'OIV: la riapertura annulla la validazione (il tuo ruolo: controllo di gestione)",
+    ]);
+    expect(await said(controller, 'POST', path, { to: 'collecting', reason: 'correction' }, 'en')).toEqual([
+      403,
+      'forbidden',
+      'only the administrator may reopen a period the OIV validated: reopening voids the validation (your role: management control)',
+    ]);
+    expect((await admin.request('POST', path, { to: 'collecting', reason: 'correzione' })).status).toBe(200);
   });
 });

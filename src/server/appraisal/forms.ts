@@ -39,6 +39,8 @@ import { isAmountProblem, readAmount } from '../amounts.js';
 import type { ComputedPlan, OrgValidation, TreeService } from '../tree.js';
 import { english, type MessageCode, type Params } from '../../messages/index.js';
 import { HttpError, issueOf, issueView, refuse } from '../errors.js';
+import { computedAtText } from '../../io/report/meta.js';
+import { yearEndReopening } from '../relazione.js';
 
 /** HR: the `personale` role and the administrator. */
 export const HR_ROLES = ['admin', 'personale'] as const;
@@ -295,7 +297,19 @@ export class OrgCache {
   private readonly cache = new Map<string, Promise<OrgOfPlan>>();
   private readonly smvps = new Map<string, Promise<{ smvp: Smvp; version: number } | null>>();
   private names: Promise<Map<string, string>> | null = null;
+  private readonly reopenings = new Map<string, Promise<{ at: string; by: string | null } | null>>();
   constructor(private readonly trees: TreeService) {}
+  /** The plan's year end reopened after its Relazione was validated (`yearEndReopening`), read once per request. */
+  reopening(store: Store, planId: string): Promise<{ at: string; by: string | null } | null> {
+    let hit = this.reopenings.get(planId);
+    if (hit === undefined) {
+      hit = Promise.all([this.trees.computed(planId), store.relazioni.getRelazione(planId)]).then(async ([computed, relazione]) =>
+        relazione === undefined || !isFrozen(relazione.state) ? null : await yearEndReopening(store, planId, computed.snapshot.period.id, relazione.decidedAt),
+      );
+      this.reopenings.set(planId, hit);
+    }
+    return hit;
+  }
   /** The registry's units, id → name, read once per request. */
   unitNames(store: Store): Promise<Map<string, string>> {
     this.names ??= store.listUnits().then((units) => new Map(units.map((u) => [u.id, u.name])));
@@ -484,6 +498,8 @@ export interface Computed {
   readonly objectives: ReadonlyMap<string, readonly UnitObjective[]> | null;
   /** Registry id → name. */
   readonly unitNames: ReadonlyMap<string, string>;
+  /** The year end reopened after the OIV validated the Relazione the results come from (when, by whom); null otherwise. */
+  readonly reopened: { readonly at: string; readonly by: string | null } | null;
 }
 
 /** Live before the evaluation (today's tree, the latest SMVP); frozen after it (the SMVP version and the results recorded then). */
@@ -492,7 +508,7 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   const frozen = frozenOrg(doc);
   const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
   const unitNames = await orgs.unitNames(store);
-  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, source: null, objectives: null, unitNames };
+  if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, source: null, objectives: null, unitNames, reopened: null };
   const live = frozen === null ? await orgs.get(store, form.planId) : null;
   // A form evaluated before the source was kept took the reported figures.
   const source = live === null ? (form.planId === null ? null : (doc.evaluation!.org.source ?? { kind: 'reported', relazione: null })) : live.source;
@@ -506,7 +522,16 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
     source,
     objectives,
     unitNames,
+    reopened: source?.kind === 'validated' && form.planId !== null ? await orgs.reopening(store, form.planId) : null,
   };
+}
+
+/** Said after the source of a form whose validated year end was reopened since: the validated values still count. */
+function reopenedText(reopened: NonNullable<Computed['reopened']>, language: Language): string {
+  const at = computedAtText(new Date(reopened.at), language);
+  return language === 'it'
+    ? `Il periodo di fine anno è stato riaperto dopo la validazione, il ${at}${reopened.by === null ? '' : `, da ${reopened.by}`}: contano i valori validati, con cui la Relazione è stata validata.`
+    : `The year-end period was reopened after the validation, on ${at}${reopened.by === null ? '' : `, by ${reopened.by}`}: the validated values, those the Relazione was validated with, count.`;
 }
 
 const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)));
@@ -570,7 +595,10 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
         ? null
         : {
             frozen: computed.frozen,
-            org: computed.source === null ? null : { source: computed.source, text: orgSourceText(computed.source, language) },
+            org:
+              computed.source === null
+                ? null
+                : { source: computed.source, text: [orgSourceText(computed.source, language), ...(computed.reopened === null ? [] : [reopenedText(computed.reopened, language)])].join('. ') },
             score: num(r.score),
             band: r.band === null ? null : { label: r.band.label, min: Number(r.band.min), max: Number(r.band.max), share: Number(r.band.share) },
             components: r.components.map((c) => ({

@@ -124,7 +124,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
       const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
       if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
       const roles = transitionRoles(period.state, input.to);
-      if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, to: input.to, roles });
+      if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, from: period.state, to: input.to, roles });
       return reply(200, must(await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user))));
     },
   );

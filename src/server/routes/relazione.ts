@@ -33,7 +33,7 @@ import type { Readable, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
+import { relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { oneAtATime } from '../exports/jobs.js';
@@ -62,7 +62,13 @@ const Move = RelazioneMoveInputSchema.extend({ reason: z.string().max(2000).null
 const Publication = PublicationInputSchema;
 
 /** The Relazione as the API answers it. */
-function relazioneJson(r: RelazioneRecord, generated: Record<string, string>, publishedPeriods: readonly string[]): Readable<Relazione> {
+function relazioneJson(
+  r: RelazioneRecord,
+  generated: Record<string, string>,
+  publishedPeriods: readonly string[],
+  decidedByName: string | null,
+  reopenedAfterDecision: Relazione['reopenedAfterDecision'],
+): Readable<Relazione> {
   return {
     state: r.state,
     stateText: STATE_WORDS[r.state],
@@ -78,6 +84,8 @@ function relazioneJson(r: RelazioneRecord, generated: Record<string, string>, pu
     transmittedAt: r.transmittedAt,
     decidedAt: r.decidedAt,
     decidedBy: r.decidedBy,
+    decidedByName,
+    reopenedAfterDecision,
     frozen: r.frozenPlan !== null,
     version: r.version,
     updatedAt: r.updatedAt,
@@ -121,7 +129,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
   const answer = async (plan: PlanRecord, record: RelazioneRecord): Promise<Readable<Relazione>> => {
     const stored = await storedRelazione(store, trees, plan, record);
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
-    return relazioneJson(record, generatedTexts(stored.evaluation, stored.input), periods);
+    return relazioneJson(record, generatedTexts(stored.evaluation, stored.input), periods, stored.deciderName, await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt));
   };
 
   api.route(

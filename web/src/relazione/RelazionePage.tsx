@@ -14,6 +14,7 @@ import { keys, putWritten } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { refusalText } from './refusal.js';
+import { Markup } from './Markup.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
 import { momentText, plainNumber, useLang, useLanguageChange } from '../ui/format.js';
 import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
@@ -101,7 +102,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           </strong>
         </p>
         {relazione.transmittedAt !== null && relazione.state !== 'draft' && <p className="mb-1 small">{t('relazione.transmittedAt', { at: when(relazione.transmittedAt, lang) })}</p>}
-        {relazione.decidedAt !== null && <p className="mb-1 small">{t('relazione.decidedAt', { at: when(relazione.decidedAt, lang), by: relazione.decidedBy ?? '—' })}</p>}
+        {relazione.decidedAt !== null && <p className="mb-1 small">{t('relazione.decidedAt', { at: when(relazione.decidedAt, lang), by: relazione.decidedByName ?? relazione.decidedBy ?? '—' })}</p>}
         <p className="mb-1 small" data-testid="relazione-published">
           {relazione.published ? t('relazione.published', { at: when(relazione.publishedAt, lang) }) : t('relazione.notPublished')}
         </p>
@@ -109,6 +110,19 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           <p className="alert alert-info py-2" data-testid="relazione-frozen">
             {t('relazione.frozen')}
           </p>
+        )}
+        {/* The year end reopened since: its values change, the validated Relazione does not (it keeps what the OIV validated). */}
+        {relazione.frozen && relazione.reopenedAfterDecision !== null && (
+          <div className="alert alert-warning py-2" role="note" data-testid="relazione-reopened">
+            <p className="mb-1">
+              {t('relazione.reopened', {
+                period: relazione.reopenedAfterDecision.period,
+                at: when(relazione.reopenedAfterDecision.at, lang),
+                by: relazione.reopenedAfterDecision.by ?? t('relazione.refusals.someone'),
+              })}
+            </p>
+            {relazione.reopenedAfterDecision.reason !== null && <p className="mb-0 small">{t('relazione.reopenedReason', { reason: relazione.reopenedAfterDecision.reason })}</p>}
+          </div>
         )}
         {office && relazione.state === 'transmitted' && <p className="alert alert-info py-2">{t('relazione.withOiv')}</p>}
       </section>
@@ -316,8 +330,10 @@ function TextsView({ relazione }: { relazione: Relazione }) {
           {written.map((k) => (
             <div key={k} data-testid={`relazione-text-view-${k}`}>
               <dt>{t(`relazione.section.${k}`)}</dt>
-              {/* The office's markup shown as typed: text, never HTML. */}
-              <dd className="relazione-markup">{relazione.texts[k]}</dd>
+              {/* The office's markup rendered as the documents render it: never as HTML. */}
+              <dd>
+                <Markup text={relazione.texts[k] ?? ''} heading={3} />
+              </dd>
             </div>
           ))}
         </dl>
@@ -581,11 +597,13 @@ function ReviewView({ relazione }: { relazione: Relazione }) {
         </tbody>
       </table>
       <h3 className="h6">{t('relazione.review.note')}</h3>
-      <p className="relazione-markup">{relazione.note.trim() === '' ? t('relazione.review.none') : relazione.note}</p>
+      {relazione.note.trim() === '' ? <p>{t('relazione.review.none')}</p> : <Markup text={relazione.note} heading={4} testId="relazione-note-view" />}
       <h3 className="h6">{t('relazione.review.reservations')}</h3>
-      <p className="relazione-markup" data-testid="relazione-reservations-view">
-        {relazione.reservations.trim() === '' ? t('relazione.review.none') : relazione.reservations}
-      </p>
+      {relazione.reservations.trim() === '' ? (
+        <p data-testid="relazione-reservations-view">{t('relazione.review.none')}</p>
+      ) : (
+        <Markup text={relazione.reservations} heading={4} testId="relazione-reservations-view" />
+      )}
       <h3 className="h6">{t('relazione.review.values')}</h3>
       {relazione.values.length === 0 ? (
         <p>{t('relazione.review.none')}</p>

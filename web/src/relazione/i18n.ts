@@ -20,6 +20,9 @@ const it = {
   transmittedAt: 'Trasmessa all’OIV il {{at}}.',
   decidedAt: 'Decisione dell’OIV del {{at}} ({{by}}).',
   frozen: 'La Relazione è validata: testi e dati sono in sola lettura.',
+  reopened:
+    'Il periodo di fine anno ({{period}}) è stato riaperto dopo la validazione, il {{at}}, da {{by}}: i suoi valori possono cambiare, ma la Relazione validata conserva i dati con cui è stata validata.',
+  reopenedReason: 'Motivo della riapertura: {{reason}}',
   withOiv: 'La Relazione è all’esame dell’OIV: per modificarla, ritirarla in bozza.',
   readOnly: 'Solo il controllo di gestione scrive la Relazione.',
   downloads: 'Scarica',
@@ -141,6 +144,8 @@ const en: typeof it = {
   transmittedAt: 'Sent to the OIV on {{at}}.',
   decidedAt: 'OIV decision of {{at}} ({{by}}).',
   frozen: 'The report is validated: its texts and figures are read-only.',
+  reopened: 'The year-end period ({{period}}) was reopened after the validation, on {{at}}, by {{by}}: its values may change, but the validated report keeps the figures it was validated with.',
+  reopenedReason: 'Reason for the reopening: {{reason}}',
   withOiv: 'The report is with the OIV: take it back to draft to change it.',
   readOnly: 'Only the controller writes the report.',
   downloads: 'Download',

@@ -4,7 +4,19 @@ import { dec } from '../../../src/core/decimal.js';
 import { formatNumberIn } from '../../../src/core/italian.js';
 import type { Amount } from '../../../src/core/model.js';
 import { amountJson, actualText as serverActualText, amountText as serverAmountText } from '../../../src/io/json.js';
-import { actualText, amountText, formatNumber, percent, plainNumber, weight, type AmountUnit } from './format.js';
+import { computedAtText } from '../../../src/io/report/meta.js';
+import { actualText, amountText, formatNumber, momentText, percent, plainNumber, weight, type AmountUnit } from './format.js';
+
+describe('moments on the screens', () => {
+  it('says them in Italian time with the year in full, as the documents do, whatever the browser’s time zone', () => {
+    // 22:21 UTC is 23:21 in Rome in December, 00:21 of the next day in July.
+    expect(momentText('2026-12-04T22:21:05Z', 'it', 'short')).toBe('04/12/2026 23:21');
+    expect(momentText('2026-07-04T22:21:05Z', 'en', 'short')).toBe('05/07/2026 00:21');
+    expect(momentText('2026-12-04T22:21:05Z', 'it')).toBe('04/12/2026, 23:21:05');
+    for (const iso of ['2026-12-04T22:21:05Z', '2026-03-29T01:30:00Z', '2024-02-29T23:59:59Z'])
+      for (const lang of ['it', 'en'] as const) expect(momentText(iso, lang, 'short')).toBe(computedAtText(new Date(iso), lang));
+  });
+});
 
 describe('numbers in the web app, in the screen’s language (issue 14)', () => {
   it('prints performances and weights as the Relazione does, in Italian', () => {

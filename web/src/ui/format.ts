@@ -14,11 +14,20 @@ import { NOT_EVALUABLE_MARK } from '../../../src/core/words.js';
 export type Lang = 'it' | 'en';
 
 /**
- * A moment (an ISO timestamp: a save, a closing, an upload) in the screen's language and the
- * browser's time zone: `03/12/2026, 14:05:09`; `short` without the seconds.
+ * The office's time zone: the documents date their moments in Italian time (`computedAtText` of
+ * src/io/report/meta.ts), and a screen that said the browser's would show another hour beside them.
+ */
+const OFFICE_TIME_ZONE = 'Europe/Rome';
+
+/**
+ * A moment (an ISO timestamp: a save, a closing, an upload) in the screen's language and Italian
+ * time: `03/12/2026, 14:05:09`; `short` without the seconds, as the documents write it
+ * (`03/12/2026 14:05`, the year in full: a test checks it against `computedAtText`).
  */
 export function momentText(iso: string, lang: string, style: 'full' | 'short' = 'full'): string {
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT', style === 'short' ? { dateStyle: 'short', timeStyle: 'short' } : undefined);
+  const locale = lang === 'en' ? 'en-GB' : 'it-IT';
+  if (style === 'full') return new Date(iso).toLocaleString(locale, { timeZone: OFFICE_TIME_ZONE });
+  return new Intl.DateTimeFormat(locale, { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)).replace(',', '');
 }
 
 const DIGITS = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
