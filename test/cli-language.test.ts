@@ -401,6 +401,34 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(albero(['report', FIXTURE, '--output', out('relazione'), '--format', 'csv']).status).toBe(0);
   });
 
+  it('import, report and relazione: an --output whose name says another format than is written is refused, nothing written', { timeout: 120_000 }, () => {
+    // import --output x.xlsx wrote the JSON document under the workbook's name.
+    const workbook = out('importato.xlsx');
+    const it = albero(['import', FIXTURE, '--output', workbook], IT);
+    expect(it.stderr).toBe(`albero import: ${workbook}: il piano importato è scritto come documento JSON; dare al file un nome .json (per la cartella .xlsx: albero report FILE --output OUT.xlsx)\n`);
+    expect(it.status).toBe(2);
+    const en = albero(['import', FIXTURE, '--output', out('importato.csv')]);
+    expect(en.stderr).toBe(
+      `albero import: ${out('importato.csv')}: the imported plan is written as a JSON document; give the file a .json name (for the workbook: albero report FILE --output OUT.xlsx)\n`,
+    );
+    expect(en.status).toBe(2);
+    // --check is no way round it: the option is refused before the table is read.
+    expect(albero(['import', FIXTURE, '--check', '--output', out('importato')]).status).toBe(2);
+    // --format against the name: JSON was written into x.xlsx, a PDF into x.html.
+    const report = albero(['report', FIXTURE, '--format', 'json', '--output', out('formato.xlsx')], IT);
+    expect(report.stderr).toBe(`albero report: ${out('formato.xlsx')}: --format json ma il nome del file dice xlsx; dare al file un nome .json o togliere --format\n`);
+    expect(report.status).toBe(2);
+    const relazione = albero(['relazione', FIXTURE, '--format', 'pdf', '--output', out('formato.htm')]);
+    expect(relazione.stderr).toBe(`albero relazione: ${out('formato.htm')}: --format pdf but the file's name says html; give the file a .pdf name or leave out --format\n`);
+    expect(relazione.status).toBe(2);
+    for (const name of ['importato.xlsx', 'importato.csv', 'importato', 'formato.xlsx', 'formato.htm']) expect(existsSync(out(name))).toBe(false);
+    // The name and --format agreeing, or a name that says no format of the command's, are written as before.
+    expect(albero(['import', FIXTURE, '--output', out('importato.JSON')]).status).toBe(0);
+    expect(JSON.parse(readFileSync(out('importato.JSON'), 'utf8'))).toHaveProperty('objectives');
+    expect(albero(['report', FIXTURE, '--format', 'html', '--output', out('formato.htm')]).status).toBe(0);
+    expect(albero(['report', FIXTURE, '--format', 'csv', '--output', out('formato.dat')]).status).toBe(0);
+  });
+
   it("report: the document's own words in the command line's language (the locale, or --lang), as the server's ?lang=", () => {
     const read = (name: string): string => readFileSync(out(name), 'utf8');
     expect(albero(['report', FIXTURE, '--output', out('locale-it.html')], IT).status).toBe(0);

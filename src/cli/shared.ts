@@ -138,15 +138,22 @@ async function removeAbandoned(folder: string): Promise<void> {
 }
 
 /**
- * The format to write: `--format`, else the output's extension (`.htm` is html). A name without
+ * The format to write: `--format`, else the output's extension (`.htm` is html); the two must not
+ * name different formats. A name without
  * an extension is said as such, and an existing folder as a folder: both were `unknown format ""`.
  */
 export function outputFormat<F extends string>(output: string | undefined, given: string | undefined, formats: readonly F[]): { format: F } | { refusal: string } {
   const known = (f: string): f is F => (formats as readonly string[]).includes(f);
-  if (given !== undefined) return known(given) ? { format: given } : { refusal: say('cli-format-unknown', { format: given, formats }) };
-  if (output === undefined) return { refusal: say('cli-format-missing', { formats }) };
-  const extension = extname(output).slice(1).toLowerCase();
+  const extension = output === undefined ? '' : extname(output).slice(1).toLowerCase();
   const format = extension === 'htm' ? 'html' : extension;
+  if (given !== undefined) {
+    if (!known(given)) return { refusal: say('cli-format-unknown', { format: given, formats }) };
+    // `--format json --output x.xlsx` wrote JSON under a workbook's name. A name the command does
+    // not read as a format (`/dev/stdout`, `relazione`, `out.dat`) is the user's to choose.
+    if (known(format) && format !== given) return { refusal: say('cli-format-contradicts', { file: output!, format: given, extension: format }) };
+    return { format: given };
+  }
+  if (output === undefined) return { refusal: say('cli-format-missing', { formats }) };
   if (format === '') {
     const folder = statSync(output, { throwIfNoEntry: false })?.isDirectory() === true;
     return { refusal: folder ? say('cli-cannot-write', { file: output, reason: 'folder' }) : say('cli-format-no-extension', { file: output, formats }) };

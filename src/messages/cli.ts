@@ -384,6 +384,11 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `${p.file}: dal nome non si capisce il formato; dare al file un'estensione (${p.formats.map((f) => `.${f}`).join(', ')}) o indicare --format`,
     en: (p) => `${p.file}: its name does not say the format; give the file an extension (${p.formats.map((f) => `.${f}`).join(', ')}) or say --format`,
   }),
+  /** `--format` and `--output`'s extension name two formats the command writes. */
+  'cli-format-contradicts': message<{ file: string; format: string; extension: string }>({
+    it: (p) => `${p.file}: --format ${p.format} ma il nome del file dice ${p.extension}; dare al file un nome .${p.format} o togliere --format`,
+    en: (p) => `${p.file}: --format ${p.format} but the file's name says ${p.extension}; give the file a .${p.format} name or leave out --format`,
+  }),
   'cli-output-needed': message<{ format: string }>({
     it: (p) => `un file ${p.format} richiede --output FILE.${p.format}`,
     en: (p) => `a ${p.format} file needs --output FILE.${p.format}`,
@@ -412,9 +417,19 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `${p.file} non può essere scritto: ${fileProblemWords(p, 'it', 'write')}`,
     en: (p) => `${p.file} cannot be written: ${fileProblemWords(p, 'en', 'write')}`,
   }),
-  'cli-xlsx-name': message<{ file: string; what: 'template' | 'next-year' }>({
-    it: (p) => `${p.file}: ${p.what === 'template' ? 'il modello' : 'il nuovo piano'} è una cartella .xlsx; dare al file un nome .xlsx`,
-    en: (p) => `${p.file}: ${p.what === 'template' ? 'the template' : 'the new plan'} is an .xlsx workbook; give the file an .xlsx name`,
+  /**
+   * `--output` named with an extension the command cannot write: `import --output x.xlsx` wrote the
+   * JSON document under the workbook's name. Each command writes one kind of file, said with its extension.
+   */
+  'cli-output-name': message<{ file: string; what: 'template' | 'next-year' | 'import' }>({
+    it: (p) =>
+      p.what === 'import'
+        ? `${p.file}: il piano importato è scritto come documento JSON; dare al file un nome .json (per la cartella .xlsx: albero report FILE --output OUT.xlsx)`
+        : `${p.file}: ${p.what === 'template' ? 'il modello' : 'il nuovo piano'} è una cartella .xlsx; dare al file un nome .xlsx`,
+    en: (p) =>
+      p.what === 'import'
+        ? `${p.file}: the imported plan is written as a JSON document; give the file a .json name (for the workbook: albero report FILE --output OUT.xlsx)`
+        : `${p.file}: ${p.what === 'template' ? 'the template' : 'the new plan'} is an .xlsx workbook; give the file an .xlsx name`,
   }),
   'cli-site-bad-act': message<{ value: string }>({
     it: (p) => `--act deve essere scritto "TIPO n. NUMERO del GG/MM/AAAA", come "Delibera di Giunta n. 12 del 30/01/2024", non "${p.value}"`,

@@ -35,8 +35,12 @@ export const START_MESSAGES = defineMessages({
    */
   'database-unusable': message<{
     database: string;
-    reason: 'folder' | 'cannot-open' | 'not-a-database' | 'damaged' | 'read-only' | 'busy' | 'full' | 'io-error' | 'unreachable' | 'refused';
-    detail?: string;
+    reason:
+      'folder' | 'cannot-open' | 'not-a-database' | 'damaged' | 'read-only' | 'busy' | 'full' | 'io-error' | 'unreachable' | 'bad-url' | 'no-such-database' | 'wrong-password' | 'user-not-allowed';
+    /** PostgreSQL's server (host:port), database and user, for its refusals (store/index.ts `postgresTarget`). */
+    server?: string;
+    name?: string;
+    user?: string;
   }>({
     it: (p) =>
       `il database ${p.database} non si può usare: ${
@@ -50,7 +54,10 @@ export const START_MESSAGES = defineMessages({
           full: 'il disco è pieno',
           'io-error': 'il disco non si è potuto leggere o scrivere',
           unreachable: 'il server PostgreSQL non risponde',
-          refused: `il server PostgreSQL rifiuta la connessione (${p.detail ?? ''})`,
+          'bad-url': "l'indirizzo non si legge: si scrive postgres://utente:password@host:porta/database, con i caratteri speciali codificati (% come %25, @ come %40)",
+          'no-such-database': `sul server PostgreSQL ${p.server ?? ''} non esiste un database "${p.name ?? ''}"`,
+          'wrong-password': `il server PostgreSQL ${p.server ?? ''} non accetta la password dell'utente "${p.user ?? ''}"`,
+          'user-not-allowed': `il server PostgreSQL ${p.server ?? ''} non fa entrare l'utente "${p.user ?? ''}" nel database "${p.name ?? ''}" (l'utente non esiste, o pg_hba.conf non lo ammette da qui)`,
         }[p.reason]
       }`,
     en: (p) =>
@@ -65,7 +72,10 @@ export const START_MESSAGES = defineMessages({
           full: 'the disk is full',
           'io-error': 'the disk could not be read or written',
           unreachable: 'the PostgreSQL server does not answer',
-          refused: `the PostgreSQL server refuses the connection (${p.detail ?? ''})`,
+          'bad-url': 'its address cannot be read: it is written postgres://user:password@host:port/database, special characters encoded (% as %25, @ as %40)',
+          'no-such-database': `the PostgreSQL server ${p.server ?? ''} has no database "${p.name ?? ''}"`,
+          'wrong-password': `the PostgreSQL server ${p.server ?? ''} does not accept the password of user "${p.user ?? ''}"`,
+          'user-not-allowed': `the PostgreSQL server ${p.server ?? ''} does not let user "${p.user ?? ''}" into database "${p.name ?? ''}" (no such user, or pg_hba.conf does not admit it from here)`,
         }[p.reason]
       }`,
   }),

@@ -163,7 +163,10 @@ const TROUBLE: Record<DatabaseReason, { status: ContentfulStatusCode; trouble: D
   'cannot-open': { status: 503, trouble: 'unusable' },
   'not-a-database': { status: 503, trouble: 'damaged' },
   folder: { status: 503, trouble: 'unusable' },
-  refused: { status: 503, trouble: 'unusable' },
+  'bad-url': { status: 503, trouble: 'unusable' },
+  'no-such-database': { status: 503, trouble: 'unusable' },
+  'wrong-password': { status: 503, trouble: 'unusable' },
+  'user-not-allowed': { status: 503, trouble: 'unusable' },
 };
 
 /** The database's trouble as the HTTP error it means, or null for any other error (a bug: 500). */

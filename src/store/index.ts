@@ -54,6 +54,12 @@ export function shownLocation(location: string): string {
  * the CLI says it as bad input and the server as a reason it cannot start, never as a bug.
  */
 export async function openStore(location: string, options: StoreOptions = {}): Promise<Store> {
+  // pg reads `postgres://%zz` as a server named "%zz" and said it did not answer; a URL it cannot
+  // read at all (a port past 65535) was an internal error. Said before any connection is tried.
+  if (isPostgresUrl(location) && postgresTarget(location) === null) {
+    const params: Params<'database-unusable'> = { database: shownLocation(location), reason: 'bad-url' };
+    throw Object.assign(new Error(english('database-unusable', params)), { code: 'database-unusable', params });
+  }
   const db = isPostgresUrl(location) ? openPostgres(location) : sqliteOrExplain(location, options);
   try {
     return await SqlStore.open(db);
@@ -130,10 +136,10 @@ const REASONS: ReadonlyMap<string, DatabaseReason> = new Map<string, DatabaseRea
   ['ETIMEDOUT', 'unreachable'],
   ['EHOSTUNREACH', 'unreachable'],
   ['ECONNRESET', 'unreachable'],
-  // PostgreSQL's own refusals: wrong password or user, no such database.
-  ['28P01', 'refused'],
-  ['28000', 'refused'],
-  ['3D000', 'refused'],
+  // PostgreSQL's own refusals: wrong password, a user it does not let in, no such database.
+  ['28P01', 'wrong-password'],
+  ['28000', 'user-not-allowed'],
+  ['3D000', 'no-such-database'],
   // PostgreSQL going away or full while a command works: the connection lost or cut by the
   // server, the disk full, a lock not granted.
   ['08000', 'unreachable'],
@@ -273,8 +279,45 @@ export function databaseProblem(location: string, error: unknown): (Error & Code
   let reason = databaseReason(error);
   if (reason === null) return null;
   if (reason === 'cannot-open' && !isPostgresUrl(location) && isFolder(location)) reason = 'folder';
-  const params: Params<'database-unusable'> = { database, reason, ...(reason === 'refused' ? { detail: (error as Error).message } : {}) };
+  // PostgreSQL's refusals name the database, server and user in our words; the driver's were
+  // English inside an Italian sentence. The password is never among them.
+  const target = isPostgresUrl(location) ? postgresTarget(location) : null;
+  const params: Params<'database-unusable'> = { database, reason, ...(target === null ? {} : target) };
   return Object.assign(new Error(english('database-unusable', params)), { code: 'database-unusable', params });
+}
+
+/**
+ * The server (host:port), database and user a PostgreSQL URL connects to, with pg's defaults for
+ * what it leaves out (the PG* variables, then localhost:5432, the system user, a database named as
+ * the user); null when it cannot be read: a `%` not starting an escape (pg took `%zz` for a host
+ * of that name), or no URL at all (a port past 65535, a space in the host).
+ */
+export function postgresTarget(location: string): { server: string; name: string; user: string } | null {
+  if (/%(?![0-9a-f]{2})/i.test(location)) return null;
+  let url: URL;
+  try {
+    url = new URL(location);
+  } catch {
+    return null;
+  }
+  const decoded = (text: string): string | null => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return null; // An escape that is no UTF-8 (`%ff`).
+    }
+  };
+  const host = decoded(url.hostname);
+  const user = decoded(url.username);
+  const name = decoded(url.pathname.slice(1));
+  if (host === null || user === null || name === null || decoded(url.password) === null) return null;
+  const env = process.env;
+  const who = user !== '' ? user : (env.PGUSER ?? env.USER ?? '');
+  return {
+    server: `${host !== '' ? host : (env.PGHOST ?? 'localhost')}:${url.port !== '' ? url.port : (env.PGPORT ?? '5432')}`,
+    name: name !== '' ? name : (env.PGDATABASE ?? who),
+    user: who,
+  };
 }
 
 function isFolder(path: string): boolean {

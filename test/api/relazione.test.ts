@@ -26,6 +26,15 @@ async function fixtureWorld(backend: Backend): Promise<FixtureWorld> {
   return { t, planId: await t.importFixture(), controller: await t.as('controller'), oiv: await t.as('oiv'), referente: await t.as('referente'), anyone: await t.as('public') };
 }
 
+/** The Relazione's sentence on the body's overall performance, as a reader gets it. */
+async function overall(who: Client, path: string): Promise<string> {
+  const reply = await who.get(path);
+  expect(reply.status, reply.text).toBe(200);
+  const sentence = /La performance organizzativa complessiva dell&#39;ente, [^<]*/.exec(reply.text)?.[0];
+  expect(sentence, reply.text.slice(0, 300)).toBeDefined();
+  return sentence!;
+}
+
 describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation over HTTP on %s', (backend) => {
   let t: TestServer;
   let planId: string;
@@ -329,15 +338,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('a published Relazione the OIV di
   });
   afterAll(async () => t?.close());
 
-  /** The Relazione's sentence on the body's overall performance, as a reader gets it. */
-  const overall = async (who: Client, path: string): Promise<string> => {
-    const reply = await who.get(path);
-    expect(reply.status, reply.text).toBe(200);
-    const sentence = /La performance organizzativa complessiva dell&#39;ente, [^<]*/.exec(reply.text)?.[0];
-    expect(sentence, reply.text.slice(0, 300)).toBeDefined();
-    return sentence!;
-  };
-
   it('shows the public the year end as it was closed, never the values entered since', async () => {
     const period = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
     for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to })).status).toBe(200);
@@ -635,5 +635,42 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       ['transition', 'transmitted'],
     ]);
     expect((await controller.get(`/api/plans/${planId}/relazione`)).body.texts).toEqual({});
+  });
+});
+
+describe.each<Backend>(['sqlite', 'postgres'])('a Relazione validated right after a value is saved, on %s', (backend) => {
+  let world: FixtureWorld;
+  beforeAll(async () => void (world = await fixtureWorld(backend)));
+  afterAll(async () => world?.t.close());
+
+  /** The office's reading of the Relazione's overall sentence. */
+  const office = (): Promise<string> => overall(world.controller, `/api/plans/${world.planId}/relazione/export?format=html`);
+
+  it('freezes the plan with that value: the save that updates the cached tree in place is not lost', async () => {
+    const { planId, controller, oiv } = world;
+    const period = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    // Reopened while with the OIV: a correction the office makes before the OIV decides.
+    expect((await controller.request('POST', period, { to: 'collecting', reason: 'correzione dei dati' })).status).toBe(200);
+    // Read first, as the office's screen does: the cached tree the save then brings forward in place.
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    expect(tree.period.id).toBe(YEAR_END);
+    const before = await office();
+    const indicator = tree.objectives.find((o: any) => o.code === 'A.2.1').indicators.find((i: any) => !i.derived && i.performance === 0);
+    const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, {
+      state: 'not_evaluable',
+      reason: 'Dato della fonte ritirato',
+      version: indicator.version,
+    });
+    expect(written.status, written.text).toBe(200);
+    const saved = await office();
+    expect(saved).not.toBe(before);
+
+    const decided = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' });
+    expect(decided.status, decided.text).toBe(200);
+    expect(decided.body.frozen).toBe(true);
+    // Read from the frozen plan from now on: it holds the value saved just before the decision.
+    expect(await office()).toBe(saved);
   });
 });

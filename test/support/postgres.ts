@@ -88,8 +88,12 @@ function watchdog(owner: number, dir: string, stopCommand: string): number | und
 
 let counter = 0;
 
-export async function startPostgres(): Promise<TestPostgres> {
-  const given = process.env.DATABASE_URL;
+/**
+ * `password`: a cluster that asks for it (scram-sha-256, user postgres), to see a wrong password
+ * refused; always a throwaway one, since a DATABASE_URL's server may trust any password.
+ */
+export async function startPostgres(options: { password?: string } = {}): Promise<TestPostgres> {
+  const given = options.password === undefined ? process.env.DATABASE_URL : undefined;
   let baseUrl: string;
   let stop = async (): Promise<void> => undefined;
   if (given !== undefined && given !== '') {
@@ -104,7 +108,12 @@ export async function startPostgres(): Promise<TestPostgres> {
     const data = join(dir, 'data');
     const guard = watchdog(process.pid, dir, asPostgresCommand(`${bin}/pg_ctl -D ${data} -m immediate stop`));
     if (guard !== undefined) writeFileSync(join(dir, 'watchdog'), String(guard));
-    asPostgres(`${bin}/initdb -D ${data} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null`);
+    let auth = '--auth=trust';
+    if (options.password !== undefined) {
+      writeFileSync(join(dir, 'password'), options.password, { mode: 0o644 });
+      auth = `--auth=scram-sha-256 --pwfile=${dir}/password`;
+    }
+    asPostgres(`${bin}/initdb -D ${data} -U postgres ${auth} -E UTF8 --locale=C.UTF-8 >/dev/null`);
     // A random port may be taken by another test's server: try a few.
     let port = 0;
     for (let attempt = 1; ; attempt++) {
@@ -116,7 +125,7 @@ export async function startPostgres(): Promise<TestPostgres> {
         if (attempt >= 4) throw new Error(`PostgreSQL did not start (${String(error)}); its log is in ${dir}/log`);
       }
     }
-    baseUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    baseUrl = `postgres://postgres${options.password === undefined ? '' : `:${encodeURIComponent(options.password)}`}@127.0.0.1:${port}/postgres`;
     stop = async () => {
       try {
         if (guard !== undefined && alive(guard)) process.kill(guard);

@@ -19,6 +19,9 @@ export function registerImport(program: Command): void {
     .option('--output <out>', say('cli-about-import-output', {}))
     .option('--json', say('cli-about-import-json', {}))
     .action(async (file: string, options: { check?: boolean; output?: string; json?: boolean }) => {
+      // The document is JSON whatever the name: `--output plan.xlsx` wrote JSON under a workbook's
+      // name, which a spreadsheet then could not open. Refused before the table is read, nothing written.
+      if (options.output !== undefined && !/\.json$/i.test(options.output)) return badInput('import', say('cli-output-name', { file: options.output, what: 'import' }));
       // The stated cells are read (an unreadable one is an error) but not kept: the import never uses them.
       const { value, issues } = await loadTable(file, { stated: false });
       const usable = value !== null && !hasErrors(issues);

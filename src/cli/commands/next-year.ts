@@ -25,7 +25,7 @@ export function registerNextYear(program: Command): void {
       if ('refusal' in given) return bad(given.refusal);
       const from = options.from === undefined ? undefined : yearOption('--from', options.from, 2024);
       if (from !== undefined && 'refusal' in from) return bad(from.refusal);
-      if (!/\.xlsx$/i.test(options.output ?? '')) return bad(say('cli-xlsx-name', { file: options.output ?? '', what: 'next-year' }));
+      if (!/\.xlsx$/i.test(options.output ?? '')) return bad(say('cli-output-name', { file: options.output ?? '', what: 'next-year' }));
       // Trimmed as the API trims it: an empty title was written and read back as "Albero".
       const title = options.title?.trim();
       if (title === '') return bad(say('cli-blank-title', {}));

@@ -8,7 +8,7 @@ export function registerTemplate(program: Command): void {
     .argument('<out>', say('cli-about-xlsx-output', {}))
     .action(async (out: string) => {
       // Said as every other command's refusal, `albero template: …` (it was the words alone).
-      if (!/\.xlsx$/i.test(out)) return badInput('template', say('cli-xlsx-name', { file: out, what: 'template' }));
+      if (!/\.xlsx$/i.test(out)) return badInput('template', say('cli-output-name', { file: out, what: 'template' }));
       const { buildTemplate } = await import('../../io/xlsx/template.js');
       const bytes = await buildTemplate().xlsx.writeBuffer();
       try {

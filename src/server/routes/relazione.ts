@@ -237,7 +237,10 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         const roles = who === 'oiv' ? ['oiv'] : PLAN_EDITORS;
         if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { relazione: 'role', role: user.role, to: input.to, roles: [...roles] });
       }
-      const freeze = input.to === 'validated' || input.to === 'validated_with_reservations' ? (await trees.computed(planId)).evaluation.plan : null;
+      // The plan as it stands (`currentPlan()`), not the one the cached evaluation was made from
+      // (`evaluation.plan`): a value saved since is written into the cached entry in place
+      // (`TreeService.applyMeasurement`), and the Relazione froze the figures without it.
+      const freeze = input.to === 'validated' || input.to === 'validated_with_reservations' ? (await trees.computed(planId)).evaluation.currentPlan() : null;
       const result = await store.relazioni.moveRelazione(planId, input.to, input.reason?.trim() || null, freeze, actorOf(user));
       return reply(200, await answer(plan, must(result)));
     },

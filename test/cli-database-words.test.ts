@@ -1,0 +1,80 @@
+/**
+ * A PostgreSQL database the command line cannot use is said in the user's words, naming the
+ * server, the database and the user, never the password: a missing database was the driver's
+ * English inside the Italian sentence ("database … does not exist"), and `postgres://%zz` a server
+ * "not responding". Against a real PostgreSQL that asks for a password, through the built CLI.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { albero } from './helpers.js';
+import { startPostgres, type TestPostgres } from './support/postgres.js';
+
+const IT = { locale: 'it_IT.UTF-8' };
+const PASSWORD = 'chiave-del-server';
+
+describe('albero reminders --database: a PostgreSQL database that cannot be used', () => {
+  let postgres: TestPostgres;
+  let good: URL;
+  beforeAll(async () => {
+    postgres = await startPostgres({ password: PASSWORD });
+    good = new URL(await postgres.database());
+  }, 120_000);
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+  const server = (): string => `127.0.0.1:${good.port}`;
+  const changed = (change: (url: URL) => void): string => {
+    const url = new URL(good.toString());
+    change(url);
+    return url.toString();
+  };
+  const shown = (url: string): string => url.replace(/\/\/[^@/]*@/, '//…@');
+
+  it('works with the right password: the cluster asks for it, so the refusals below are its own', () => {
+    const run = albero(['reminders', '--database', good.toString()]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }, 60_000);
+
+  it('a database that does not exist: its name and the server, in Italian and English', () => {
+    const missing = changed((url) => (url.pathname = '/bilancio_2024'));
+    const it = albero(['reminders', '--database', missing], IT);
+    expect(it.stderr).toBe(`albero reminders: il database ${shown(missing)} non si può usare: sul server PostgreSQL ${server()} non esiste un database "bilancio_2024"\n`);
+    expect(it.status).toBe(2);
+    const en = albero(['reminders', '--database', missing]);
+    expect(en.stderr).toBe(`albero reminders: the database ${shown(missing)} cannot be used: the PostgreSQL server ${server()} has no database "bilancio_2024"\n`);
+    expect(en.status).toBe(2);
+  }, 60_000);
+
+  it('a wrong password: the user named, the password (right or wrong) never shown', () => {
+    const wrong = changed((url) => (url.password = 'sbagliata'));
+    const it = albero(['reminders', '--database', wrong], IT);
+    expect(it.stderr).toBe(`albero reminders: il database ${shown(wrong)} non si può usare: il server PostgreSQL ${server()} non accetta la password dell'utente "postgres"\n`);
+    expect(it.status).toBe(2);
+    const en = albero(['reminders', '--database', wrong, '--lang', 'en'], IT);
+    expect(en.stderr).toBe(`albero reminders: the database ${shown(wrong)} cannot be used: the PostgreSQL server ${server()} does not accept the password of user "postgres"\n`);
+    expect(en.status).toBe(2);
+    for (const run of [it, en]) expect(run.stderr).not.toMatch(/sbagliata|chiave-del-server|authentication failed/);
+  }, 60_000);
+});
+
+describe('albero reminders --database: a PostgreSQL address that cannot be read, without a server', () => {
+  it('a bad escape or a port past 65535 is said as an address, not as a server that does not answer (nor an internal error)', () => {
+    const cases: Array<[string, string]> = [
+      ['postgres://%zz', 'postgres://%zz'],
+      ['postgres://ufficio:segreta@127.0.0.1:99999/albero', 'postgres://…@127.0.0.1:99999/albero'],
+      ['postgres://ufficio:100%@127.0.0.1/albero', 'postgres://…@127.0.0.1/albero'],
+    ];
+    for (const [url, said] of cases) {
+      const it = albero(['reminders', '--database', url], IT);
+      expect(it.stderr).toBe(
+        `albero reminders: il database ${said} non si può usare: l'indirizzo non si legge: si scrive postgres://utente:password@host:porta/database, con i caratteri speciali codificati (% come %25, @ come %40)\n`,
+      );
+      expect(it.status).toBe(2);
+      const en = albero(['reminders', '--database', url]);
+      expect(en.stderr).toBe(
+        `albero reminders: the database ${said} cannot be used: its address cannot be read: it is written postgres://user:password@host:port/database, special characters encoded (% as %25, @ as %40)\n`,
+      );
+      expect(en.status).toBe(2);
+    }
+  }, 60_000);
+});
