@@ -646,7 +646,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('a Relazione validated right afte
   /** The office's reading of the Relazione's overall sentence. */
   const office = (): Promise<string> => overall(world.controller, `/api/plans/${world.planId}/relazione/export?format=html`);
 
-  it('freezes the plan with that value: the save that updates the cached tree in place is not lost', async () => {
+  // Since the OIV decides only once the year end is closed again, the closing gives the validation a
+  // fresh tree and this passes with either plan frozen; it guards the outcome (the saved value in the
+  // validated Relazione), and the route freezes `currentPlan()` so no in-place save can be lost.
+  it('freezes the plan with a value saved during a reopening, once the year end is closed again', async () => {
     const { planId, controller, oiv } = world;
     const period = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
     for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to })).status).toBe(200);
@@ -667,6 +670,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('a Relazione validated right afte
     const saved = await office();
     expect(saved).not.toBe(before);
 
+    // Closed again, as the OIV decides only on closed figures; the checklist answered, as a validation needs.
+    expect((await controller.request('POST', period, { to: 'closed' })).status).toBe(200);
+    const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
+    const checklist = current.checklist.map((p: any) => ({ ...p, outcome: 'yes' }));
+    const reviewed = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: current.note, reservations: '', checklist, values: [], version: current.version });
+    expect(reviewed.status, reviewed.text).toBe(200);
     const decided = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' });
     expect(decided.status, decided.text).toBe(200);
     expect(decided.body.frozen).toBe(true);
