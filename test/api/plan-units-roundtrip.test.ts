@@ -6,8 +6,9 @@
  * at its cell, in Italian and English, listing the units there are, and nothing is imported; a
  * workbook written before the column existed imports as it always did, with no assignment.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook } from '../exchange/helpers.js';
 import { REFERENTE_UNIT, enc, indicatorOf, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('the units of a plan through its workbook on %s', (backend) => {
@@ -35,11 +36,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the units of a plan through its 
   afterAll(async () => t?.close());
 
   /** The workbook as exceljs reads it, to be changed as an office would in a spreadsheet. */
-  const opened = async (bytes: Uint8Array = exported): Promise<ExcelJS.Workbook> => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    return book;
-  };
+  const opened = (bytes: Uint8Array = exported): Promise<ExcelJS.Workbook> => readWorkbook(bytes);
   const upload = async (bytes: Uint8Array | ArrayBuffer, query = '') => {
     const form = new FormData();
     form.append('file', new Blob([bytes as ArrayBuffer]), 'piano.xlsx');
@@ -72,6 +69,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('the units of a plan through its 
     // An objective nobody was given stays empty.
     const none = at(book, 'Struttura', 'A');
     expect(sheet.getRow(none.row).getCell(none.column).text).toBe('');
+  });
+
+  it('writes them in the workbook an export job draws on a worker thread too', async () => {
+    const started = await controller.request('POST', `/api/plans/${planId}/exports`, { format: 'xlsx' });
+    expect(started.status, started.text).toBe(202);
+    let state = started.body.state as string;
+    for (let i = 0; i < 2400 && state !== 'done' && state !== 'failed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      state = (await controller.get(`/api/exports/${started.body.id}`)).body.state;
+    }
+    expect(state).toBe('done');
+    const drawn = await fetch(`${t.url}/api/exports/${started.body.id}/file`, { headers: { cookie: controller.cookie! } });
+    const book = await opened(new Uint8Array(await drawn.arrayBuffer()));
+    const { column, row } = at(book, 'Struttura', indicatorId);
+    expect(book.getWorksheet('Piano')!.getRow(row).getCell(column).text).toBe('Ufficio Estero');
   });
 
   it('imports the workbook back with every assignment, and the referente finds B.1.1 in the copy', async () => {
