@@ -273,7 +273,19 @@ export class SqlPlans {
         tx,
         'nodes',
         ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version', 'unit_id'],
-        plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1, input.unitIds?.objectives.get(n.code) ?? null]),
+        plan.nodes.map((n, position) => [
+          record.id,
+          n.code,
+          position,
+          n.parent,
+          n.title,
+          n.level ?? null,
+          n.weight?.toString() ?? null,
+          n.owner ?? null,
+          null,
+          1,
+          input.unitIds?.objectives.get(n.code) ?? null,
+        ]),
       );
       const indicators: Param[][] = [];
       const measurements: Param[][] = [];

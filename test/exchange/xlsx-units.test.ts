@@ -38,7 +38,9 @@ describe('the Struttura column of the exported workbook', async () => {
         env: { ...process.env, HOME: dir },
       });
       const lines = readFileSync(join(dir, 'csv', `${language}-${sheet}.csv`), 'utf8').split('\n');
-      expect(lines[0]).toBe('Codice,Padre,Titolo,Tipo,Peso,Comparatore,Target,Unità,Consuntivo,Stato,Motivo N.V.,Regola,Responsabile,Note,Baseline,Anno baseline,Target anno +1,Target anno +2,Struttura');
+      expect(lines[0]).toBe(
+        'Codice,Padre,Titolo,Tipo,Peso,Comparatore,Target,Unità,Consuntivo,Stato,Motivo N.V.,Regola,Responsabile,Note,Baseline,Anno baseline,Target anno +1,Target anno +2,Struttura',
+      );
       expect(lines.find((l) => l.startsWith('B.1.1,'))).toMatch(/,Ufficio Digitale$/);
       expect(lines.find((l) => l.startsWith(`${indicator},`))).toMatch(/,Ufficio Estero$/);
       expect(lines.find((l) => l.startsWith('A,'))).toMatch(/,$/);

@@ -291,7 +291,13 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
     return n;
   };
   const nodes: Objective[] = drafts.map((d) => ({ ...d.node, level: LEVELS[depth(d.code) - 1] ?? `level ${depth(d.code)}`, indicators: d.indicators }));
-  return { value: { plan: { title, nodes, settings: { ...DEFAULT_SETTINGS, legend: DEFAULT_LEGEND } }, stated: [], ...(baselineYears.length === 0 ? {} : { baselineYears }), ...(assignedUnits.length === 0 ? {} : { assignedUnits }) },
+  return {
+    value: {
+      plan: { title, nodes, settings: { ...DEFAULT_SETTINGS, legend: DEFAULT_LEGEND } },
+      stated: [],
+      ...(baselineYears.length === 0 ? {} : { baselineYears }),
+      ...(assignedUnits.length === 0 ? {} : { assignedUnits }),
+    },
     issues,
   };
 }
