@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../exchange/helpers.js';
-import { REFERENTE_UNIT, enc, indicatorOf, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { REFERENTE_UNIT, enc, exportJobFile, indicatorOf, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('the units of a plan through its workbook on %s', (backend) => {
   let t: TestServer;
@@ -72,16 +72,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the units of a plan through its 
   });
 
   it('writes them in the workbook an export job draws on a worker thread too', async () => {
-    const started = await controller.request('POST', `/api/plans/${planId}/exports`, { format: 'xlsx' });
-    expect(started.status, started.text).toBe(202);
-    let state = started.body.state as string;
-    for (let i = 0; i < 2400 && state !== 'done' && state !== 'failed'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      state = (await controller.get(`/api/exports/${started.body.id}`)).body.state;
-    }
-    expect(state).toBe('done');
-    const drawn = await fetch(`${t.url}/api/exports/${started.body.id}/file`, { headers: { cookie: controller.cookie! } });
-    const book = await opened(new Uint8Array(await drawn.arrayBuffer()));
+    const book = await opened(await exportJobFile(t, controller, planId, { format: 'xlsx' }));
     const { column, row } = at(book, 'Struttura', indicatorId);
     expect(book.getWorksheet('Piano')!.getRow(row).getCell(column).text).toBe('Ufficio Estero');
   });
