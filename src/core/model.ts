@@ -211,4 +211,18 @@ export interface ImportedTable {
    * (the form's, or the title's), so the importer checks them against it then (none after it).
    */
   readonly baselineYears?: readonly { readonly indicator: string; readonly year: number; readonly origin: SourceLocation }[];
+  /**
+   * The units (strutture) the template's rows assign their objective or indicator to, each at its
+   * Struttura cell, as written (a name or a code): only a store's registry knows the units, so the
+   * server finds them when it imports the plan (an unknown one is an error at its cell).
+   */
+  readonly assignedUnits?: readonly UnitAssignment[];
+}
+
+/** One row's Struttura: the objective's (no `indicator`) or the indicator's unit, by name or code. */
+export interface UnitAssignment {
+  readonly objective: string;
+  readonly indicator?: string;
+  readonly unit: string;
+  readonly origin: SourceLocation;
 }

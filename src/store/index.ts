@@ -37,6 +37,7 @@ export {
 export { defaultPeriods } from './plan-store.js';
 export { measurementJson, toMeasurement } from './records.js';
 export { inputsToJson } from './codec.js';
+export { unitKey } from './units.js';
 
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//.test(location);

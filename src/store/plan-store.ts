@@ -272,14 +272,26 @@ export class SqlPlans {
       await insertMany(
         tx,
         'nodes',
-        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version'],
-        plan.nodes.map((n, position) => [record.id, n.code, position, n.parent, n.title, n.level ?? null, n.weight?.toString() ?? null, n.owner ?? null, null, 1]),
+        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version', 'unit_id'],
+        plan.nodes.map((n, position) => [
+          record.id,
+          n.code,
+          position,
+          n.parent,
+          n.title,
+          n.level ?? null,
+          n.weight?.toString() ?? null,
+          n.owner ?? null,
+          null,
+          1,
+          input.unitIds?.objectives.get(n.code) ?? null,
+        ]),
       );
       const indicators: Param[][] = [];
       const measurements: Param[][] = [];
       for (const node of plan.nodes) {
         node.indicators.forEach((ind, position) => {
-          indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind));
+          indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind, input.unitIds?.indicators.get(ind.id) ?? null));
           const m = ind.measurement;
           if (m.state === 'not_measured' || ind.formula?.kind === 'children_mean') return;
           measurements.push(measurementParams(record.id, ind.id, yearEnd, m, actor, at, 1, { source: ind.source ?? null, notes: null, evidence: null }));

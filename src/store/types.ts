@@ -593,6 +593,8 @@ export interface ImportInput {
   readonly year: number;
   readonly organisation?: string;
   readonly version?: PlanVersion;
+  /** The registry's unit id each objective (by code) and indicator (by id) is assigned to, found by the caller from the table's Struttura cells. */
+  readonly unitIds?: { readonly objectives: ReadonlyMap<string, string>; readonly indicators: ReadonlyMap<string, string> };
 }
 
 export interface Store {

@@ -208,6 +208,21 @@ export async function startWithFixture(backend: Backend = 'sqlite', options: Tes
 
 export const enc = encodeURIComponent;
 
+/** Starts an export job of `planId` as `client`, follows it until it is done and gives its file's bytes (an Error otherwise). */
+export async function exportJobFile(t: TestServer, client: Client, planId: string, body: { format: 'pdf' | 'xlsx'; lang?: 'it' | 'en' }): Promise<Uint8Array> {
+  const started = await client.request('POST', `/api/plans/${planId}/exports`, body);
+  if (started.status !== 202) throw new Error(`export job: ${started.status} ${started.text}`);
+  let state = started.body.state as string;
+  for (let i = 0; i < 1200 && state !== 'done' && state !== 'failed'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    state = (await client.get(`/api/exports/${started.body.id}`)).body.state;
+  }
+  if (state !== 'done') throw new Error(`export job ${started.body.id}: ${state}`);
+  const res = await fetch(`${t.url}/api/exports/${started.body.id}/file`, { headers: { cookie: client.cookie! } });
+  if (res.status !== 200) throw new Error(`export job file: ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 export function objective(tree: any, code: string): any {
   return tree.objectives.find((o: any) => o.code === code);
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePlan } from '../../src/core/index.js';
 import { importTableBytes } from '../../src/io/load.js';
-import { startTestServer, type Backend, type TestServer } from '../api/harness.js';
+import { exportJobFile, startTestServer, type Backend, type TestServer } from '../api/harness.js';
 import { readWorkbook, tempDir } from './helpers.js';
 
 const dir = tempDir('albero-report-language-');
@@ -193,17 +193,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione in the language as
 
   it('XLSX as an export job: the job’s lang is the workbook’s', async () => {
     const client = await t.as('controller');
-    const started = await client.request('POST', `/api/plans/${planId}/exports`, { format: 'xlsx', lang: 'en' });
-    expect(started.status, started.text).toBe(202);
-    let state = started.body.state as string;
-    for (let i = 0; i < 600 && state !== 'done' && state !== 'failed'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      state = (await client.get(`/api/exports/${started.body.id}`)).body.state;
-    }
-    expect(state).toBe('done');
-    const res = await fetch(`${t.url}/api/exports/${started.body.id}/file`, { headers: { cookie: client.cookie! } });
-    expect(res.status).toBe(200);
-    const sheets = (await readWorkbook(new Uint8Array(await res.arrayBuffer()))).worksheets;
+    const sheets = (await readWorkbook(await exportJobFile(t, client, planId, { format: 'xlsx', lang: 'en' }))).worksheets;
     expect(sheets.map((s) => s.name)).toEqual(['Tree', 'Plan', 'Legend', 'Revisions', 'Explanation']);
   });
 });

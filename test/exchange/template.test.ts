@@ -64,6 +64,7 @@ describe('albero template', () => {
       'Anno baseline',
       'Target anno +1',
       'Target anno +2',
+      'Struttura',
     ]);
     const guide: string[] = [];
     workbook.getWorksheet('Guida')!.eachRow((row) => guide.push(String(row.getCell(2).value ?? '')));

@@ -5,7 +5,7 @@
  * (`Objective, Indicator, Weight, …`, as the English report writes it) is named by its English
  * heads: its issues carry `notation: 'en'` (see `Notation`).
  */
-import { decimalIn, defineMessages, message, type Language } from './catalogue.js';
+import { decimalIn, defineMessages, listIn, message, type Language } from './catalogue.js';
 
 /**
  * The published layout's seven heads in each language a table is headed in: Italian as the
@@ -381,6 +381,17 @@ export const IMPORT_MESSAGES = defineMessages({
   'unknown-unit': message<{ unit: string }>({
     it: (p) => `Unità sconosciuta "${p.unit}": usare numero, percentuale, data o sì/no`,
     en: (p) => `unknown Unità "${p.unit}"; use numero, percentuale, data or sì/no`,
+  }),
+  // A Struttura cell naming no unit of the registry the plan is imported into (server/routes/plans.ts): `known` are its units, `more` those left out of the list.
+  'unknown-assigned-unit': message<{ unit: string; known: readonly string[]; more: number }>({
+    it: (p) =>
+      p.known.length === 0
+        ? `Struttura "${p.unit}": il registro delle strutture è vuoto; aggiungerla prima in Strutture, o lasciare vuota la cella`
+        : `Struttura "${p.unit}" non è nel registro delle strutture: scrivere il nome o il codice di una di queste, o aggiungerla prima in Strutture: ${listIn(p.known, 'it')}${p.more > 0 ? ` e altre ${p.more}` : ''}`,
+    en: (p) =>
+      p.known.length === 0
+        ? `Struttura "${p.unit}": the registry of units is empty; add it under Strutture first, or leave the cell empty`
+        : `Struttura "${p.unit}" is not in the registry of units: write the name or the code of one of these, or add it under Strutture first: ${listIn(p.known, 'en')}${p.more > 0 ? ` and ${p.more} more` : ''}`,
   }),
   'unknown-state': message<{ state: string }>({
     it: (p) => `Stato sconosciuto "${p.state}": usare misurato, non raggiunto, N.V. o non misurato`,

@@ -36,6 +36,18 @@ export interface ReportMeta {
    * Relazione's, unless asked (`?lang`, `Accept-Language`, `--lang`). The plan's texts stay as typed.
    */
   readonly language?: Language;
+  /**
+   * The unit (struttura) each objective (by code) and indicator (by id) is assigned to, by its
+   * name in the registry: the workbook's «Piano» sheet writes it in its Struttura column, so the
+   * plan imported back keeps who owns what. Absent: a report made from a file, which has none.
+   */
+  readonly assignedUnits?: AssignedUnits;
+}
+
+/** Units by objective code and by indicator id, as names (plain records: they travel to an export's worker). */
+export interface AssignedUnits {
+  readonly objectives: Readonly<Record<string, string>>;
+  readonly indicators: Readonly<Record<string, string>>;
 }
 
 /** The performance of each objective (by this plan's code) and indicator (by this plan's id) in its predecessor, last year. */

@@ -27,12 +27,14 @@ import {
   type ScoringRule,
   type SourceLocation,
   type Unit,
+  type UnitAssignment,
 } from '../../core/index.js';
 import { OBJECTIVE_CODE } from '../../contract/bodies.js';
 import { parseValueCell, parseWeight, quoteCell, type ImportedTable } from '../published/layout.js';
 import { amountCell, cellLocation, cellText, columnLetter, style, wrappedRowHeight } from './cells.js';
 import { exceljs } from './excel.js';
 import type { StreamedSheet } from './stream.js';
+import type { AssignedUnits } from '../report/meta.js';
 
 export const TEMPLATE_SHEET = 'Albero';
 export const GUIDE_SHEET = 'Guida';
@@ -55,7 +57,8 @@ type Field =
   | 'baseline'
   | 'baselineYear'
   | 'target2'
-  | 'target3';
+  | 'target3'
+  | 'assignedUnit';
 
 export const TEMPLATE_COLUMNS: ReadonlyArray<{ field: Field; header: string; width: number; help: string }> = [
   { field: 'code', header: 'Codice', width: 10, help: 'Obiettivo: il codice (A, A.1, A.1.1). Indicatore: facoltativo, un identificativo univoco; se vuoto è «codice obiettivo:posizione».' },
@@ -92,6 +95,13 @@ export const TEMPLATE_COLUMNS: ReadonlyArray<{ field: Field; header: string; wid
   { field: 'baselineYear', header: 'Anno baseline', width: 10, help: "L'anno a cui si riferisce la baseline (es. 2023)." },
   { field: 'target2', header: 'Target anno +1', width: 12, help: "Facoltativo: il target dell'anno successivo a quello del piano, nella stessa unità." },
   { field: 'target3', header: 'Target anno +2', width: 12, help: 'Facoltativo: il target del secondo anno successivo a quello del piano.' },
+  // Last, so the columns written before it keep their letters. «Unità» is the unit of measure: the office's unit is a «Struttura», as in the app.
+  {
+    field: 'assignedUnit',
+    header: 'Struttura',
+    width: 24,
+    help: "Facoltativo: la struttura a cui è assegnato l'obiettivo o l'indicatore, con il nome o il codice del registro delle strutture; importando in Albero deve essere già nel registro. Vuoto per un indicatore: vale quella del suo obiettivo.",
+  },
 ];
 
 /** The template's later columns, in the order a next-year plan reads them. */
@@ -232,6 +242,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
   const byFoldedCode = new Map<string, Draft>();
   const ids = new Set<string>();
   const baselineYears: { indicator: string; year: number; origin: SourceLocation }[] = [];
+  const assignedUnits: UnitAssignment[] = [];
   let title = sheet.name;
 
   if (!issues.some((i) => i.severity === 'error')) {
@@ -245,8 +256,11 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
       const values = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.field, get(c.field)])) as Record<Field, string>;
       if (Object.values(values).every((v) => v === '')) continue;
       const kind = values.kind.toLowerCase();
-      if (kind === 'obiettivo' || kind === 'area' || kind.startsWith('obiettivo ')) readObjective(values, at, drafts, byCode, byFoldedCode, issues);
-      else if (kind === 'indicatore') {
+      if (kind === 'obiettivo' || kind === 'area' || kind.startsWith('obiettivo ')) {
+        const read = drafts.length;
+        readObjective(values, at, drafts, byCode, byFoldedCode, issues);
+        if (drafts.length > read && values.assignedUnit !== '') assignedUnits.push({ objective: values.code, unit: values.assignedUnit, origin: at('assignedUnit') });
+      } else if (kind === 'indicatore') {
         const parent = byCode.get(values.parent);
         if (values.parent === '') issues.push(problem('error', 'missing-parent', {}, at('parent')));
         else if (parent === undefined) issues.push(problem('error', 'unknown-parent', { parent: values.parent }, at('parent')));
@@ -254,6 +268,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
           const indicator = readIndicator(values, at, parent, ids, issues);
           if (indicator !== null) parent.indicators.push(indicator);
           if (indicator?.baselineYear != null) baselineYears.push({ indicator: indicator.id, year: indicator.baselineYear, origin: at('baselineYear') });
+          if (indicator !== null && values.assignedUnit !== '') assignedUnits.push({ objective: parent.code, indicator: indicator.id, unit: values.assignedUnit, origin: at('assignedUnit') });
         }
       } else issues.push(problem('error', 'unknown-kind', { kind: values.kind }, at('kind')));
     }
@@ -276,7 +291,15 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
     return n;
   };
   const nodes: Objective[] = drafts.map((d) => ({ ...d.node, level: LEVELS[depth(d.code) - 1] ?? `level ${depth(d.code)}`, indicators: d.indicators }));
-  return { value: { plan: { title, nodes, settings: { ...DEFAULT_SETTINGS, legend: DEFAULT_LEGEND } }, stated: [], ...(baselineYears.length === 0 ? {} : { baselineYears }) }, issues };
+  return {
+    value: {
+      plan: { title, nodes, settings: { ...DEFAULT_SETTINGS, legend: DEFAULT_LEGEND } },
+      stated: [],
+      ...(baselineYears.length === 0 ? {} : { baselineYears }),
+      ...(assignedUnits.length === 0 ? {} : { assignedUnits }),
+    },
+    issues,
+  };
 }
 
 function readObjective(values: Record<Field, string>, at: (f: Field) => SourceLocation, drafts: Draft[], byCode: Map<string, Draft>, byFoldedCode: Map<string, Draft>, issues: Issue[]): void {
@@ -453,11 +476,11 @@ function ruleWord(indicator: Indicator): string {
  * no place for scoring rules, N.V. reasons, owners or ids, so this sheet is what an export is read
  * back from (see read.ts), which makes export → import give back the same plan.
  */
-export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan, name: string = PLAN_SHEET): ExcelJS.Worksheet {
+export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan, name: string = PLAN_SHEET, units?: AssignedUnits): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
   sheet.getRow(1).font = { bold: true };
-  writePlanRows(sheet, plan);
+  writePlanRows(sheet, plan, units);
   return sheet;
 }
 
@@ -472,6 +495,11 @@ export function buildPlanTemplate(plan: Plan): ExcelJS.Workbook {
   return workbook;
 }
 
+/** A record's own entry only: an objective coded `constructor` has no unit from Object's prototype. */
+function unitOf(units: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return units !== undefined && Object.hasOwn(units, key) ? units[key] : undefined;
+}
+
 /** The template's column widths, in characters, in column order. */
 const TEMPLATE_WIDTHS = TEMPLATE_COLUMNS.map((c) => c.width);
 
@@ -480,7 +508,7 @@ const TEMPLATE_WIDTHS = TEMPLATE_COLUMNS.map((c) => c.width);
  * the top of its row, and a row whose text runs past its column is given the height of its
  * wrapped lines: LibreOffice fits no row written without a height, so a long name was cut.
  */
-function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan): void {
+function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan, units?: AssignedUnits): void {
   const columnOf = new Map(TEMPLATE_COLUMNS.map((c, i) => [c.field, i + 1]));
   // The row's texts by column, measured once the row is written.
   let texts: string[] = [];
@@ -515,6 +543,8 @@ function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan): void {
     set(row, 'title', node.title);
     if (node.weight !== null) set(row, 'weight', weight(node.weight));
     if (node.owner !== undefined) set(row, 'owner', node.owner);
+    const nodeUnit = unitOf(units?.objectives, node.code);
+    if (nodeUnit !== undefined) set(row, 'assignedUnit', nodeUnit);
     fit(row);
     for (const ind of node.indicators) {
       const r = sheet.addRow([]);
@@ -538,6 +568,8 @@ function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan): void {
       if (ind.baselineYear != null) set(r, 'baselineYear', ind.baselineYear);
       if (ind.nextTargets?.[0] != null) typed(r, 'target2', ind.nextTargets[0], ind.unit);
       if (ind.nextTargets?.[1] != null) typed(r, 'target3', ind.nextTargets[1], ind.unit);
+      const indicatorUnit = unitOf(units?.indicators, ind.id);
+      if (indicatorUnit !== undefined) set(r, 'assignedUnit', indicatorUnit);
       fit(r);
     }
   }

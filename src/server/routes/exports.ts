@@ -7,7 +7,7 @@ import { revisionRegister } from './revisions.js';
 import { changedBaselines } from './years.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
-import type { PreviousYear, ReportMeta } from '../../io/report/meta.js';
+import type { AssignedUnits, PreviousYear, ReportMeta } from '../../io/report/meta.js';
 import { periodAtText, periodStateWord, publicPeriodStateWord } from '../../io/report/texts.js';
 import type { Decimal, Evaluation, Language } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
@@ -62,8 +62,15 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
           currentText: b.current === null ? null : b.currentText,
           currentYear: b.currentYear,
         }));
+  // Who owns what, for the «Piano» sheet: the plan imported back (another body's copy, another installation) keeps its assignments.
+  // (Object.fromEntries: a code such as `__proto__` is an entry like any other.)
+  const assignedUnits: AssignedUnits = {
+    objectives: Object.fromEntries([...computed.snapshot.nodes].flatMap(([code, node]) => (node.unitName === null ? [] : [[code, node.unitName]]))),
+    indicators: Object.fromEntries([...computed.snapshot.indicators].flatMap(([id, indicator]) => (indicator.unit === null ? [] : [[id, indicator.unit]]))),
+  };
   const meta: ReportMeta = {
     language,
+    assignedUnits,
     revisionRegister: register,
     ...(baselineChanges.length === 0 ? {} : { baselineChanges }),
     body: record.organisation,

@@ -1,10 +1,10 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors, PLAN_TITLE_MAX, PLAN_YEARS, problem, type Issue } from '../../core/index.js';
+import { hasErrors, PLAN_TITLE_MAX, PLAN_YEARS, problem, type Issue, type UnitAssignment } from '../../core/index.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
-import { isIsoDate, periodsProblem, PLAN_VERSIONS, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
+import { isIsoDate, periodsProblem, PLAN_VERSIONS, unitKey, type ImportInput, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { type HttpError, issueOf, issueView, must, refuse } from '../errors.js';
@@ -63,6 +63,31 @@ const NewPlan = z
   })
   .strict();
 const PlanPatch = z.object({ title: z.string().trim().min(1).max(PLAN_TITLE_MAX).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
+
+/** How many of the registry's units an unknown Struttura's message lists. */
+const LISTED_UNITS = 20;
+
+/**
+ * The registry's ids of the units a template's Struttura cells name, by name (compared as the
+ * registry compares names) or by code; a unit the registry does not hold is an error at its cell,
+ * listing those it holds.
+ */
+async function assignedUnitIds(store: Store, assigned: readonly UnitAssignment[]): Promise<{ unitIds: NonNullable<ImportInput['unitIds']>; issues: Issue[] }> {
+  const unitIds = { objectives: new Map<string, string>(), indicators: new Map<string, string>() };
+  if (assigned.length === 0) return { unitIds, issues: [] };
+  const units = await store.listUnits();
+  const byName = new Map(units.map((u) => [unitKey(u.name), u.id]));
+  const byCode = new Map(units.map((u) => [u.code.toLowerCase(), u.id]));
+  const known = units.map((u) => `${u.name} (${u.code})`).sort((a, b) => a.localeCompare(b, 'it'));
+  const issues: Issue[] = [];
+  for (const a of assigned) {
+    const id = byName.get(unitKey(a.unit)) ?? byCode.get(a.unit.trim().toLowerCase());
+    if (id === undefined) issues.push(problem('error', 'unknown-assigned-unit', { unit: a.unit, known: known.slice(0, LISTED_UNITS), more: Math.max(0, known.length - LISTED_UNITS) }, a.origin));
+    else if (a.indicator === undefined) unitIds.objectives.set(a.objective, id);
+    else unitIds.indicators.set(a.indicator, id);
+  }
+  return { unitIds, issues };
+}
 
 export const planRoutes: RouteModule = (api, deps) => {
   const { store, offThread } = deps;
@@ -206,11 +231,14 @@ export const planRoutes: RouteModule = (api, deps) => {
       // As the API refuses a baseline year after the plan's at its field (routes/tree.ts), at its cell.
       const late = (outcome.value.baselineYears ?? []).filter((b) => b.year > year);
       if (late.length > 0) throw unreadable([...outcome.issues, ...late.map((b) => problem('error', 'baseline-year-after', { year: b.year, maximum: year }, b.origin))]);
+      // Each Struttura cell names a unit of the registry, or nothing is imported: the office corrects the cell rather than find its referenti without their worklists.
+      const assigned = await assignedUnitIds(store, outcome.value.assignedUnits ?? []);
+      if (assigned.issues.length > 0) throw unreadable([...outcome.issues, ...assigned.issues]);
       if (c.req.query('dryRun') === 'true') {
         const nodes = outcome.value.plan.nodes;
         return reply(200, { plan: null, preview: { title, year, objectives: nodes.length, indicators: nodes.reduce((n, node) => n + node.indicators.length, 0) }, issues });
       }
-      const plan = must(await store.importPlan({ table: outcome.value, title, year, organisation: text('organisation') }, actorOf(user)));
+      const plan = must(await store.importPlan({ table: outcome.value, title, year, organisation: text('organisation'), unitIds: assigned.unitIds }, actorOf(user)));
       return reply(201, { plan: planView(plan), issues });
     },
   );
