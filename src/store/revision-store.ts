@@ -4,11 +4,11 @@
  * transaction with its audit entry.
  */
 import { recordPlanChange } from './audit-log.js';
-import { one, type Db, type Queryable } from './db.js';
+import { one, type Db, type Queryable, type Row } from './db.js';
 import { isIsoDate } from './periods.js';
 import { readPlanRecord } from './records.js';
 import { archivedRefusal, readRevision, readRevisions, refuse } from './revisions.js';
-import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str } from './shared.js';
+import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str, type SavedAs } from './shared.js';
 import type { Act, Actor, NewRevision, PlanRecord, Result, RevisionPatch, RevisionRecord } from './types.js';
 
 /** A revision as the audit trail keeps it (without its changes, which have their own entries). */
@@ -77,6 +77,11 @@ function actProblem(act: Act): { field: 'kind' | 'number' | 'date' } | null {
   if (act.number.trim() === '') return { field: 'number' };
   if (!isIsoDate(act.date)) return { field: 'date' };
   return null;
+}
+
+/** Who last saved a revision and when, with its version; one never corrected was last saved by whoever opened it. */
+function revisionSaved(row: Row, r: RevisionRecord): SavedAs {
+  return { version: r.version, updatedBy: str(row.updated_by) ?? r.approvedBy ?? r.openedBy, updatedAt: str(row.updated_at) ?? r.approvedAt ?? r.openedAt };
 }
 
 export class SqlRevisions {
@@ -193,9 +198,7 @@ export class SqlRevisions {
       if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
-      // Never corrected since it was opened: its opener, then, is who saved it last.
-      const saved = { version: before.version, updatedBy: str(row.updated_by) ?? before.approvedBy ?? before.openedBy, updatedAt: str(row.updated_at) ?? before.approvedAt ?? before.openedAt };
-      const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, saved);
+      const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
       if (stale !== null) return stale;
       if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
         return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
@@ -220,7 +223,7 @@ export class SqlRevisions {
     });
   }
 
-  async approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>> {
+  async approveRevision(planId: string, number: number, act: Act | null, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>> {
     const actCheck = act === null ? null : actProblem(act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
@@ -229,6 +232,9 @@ export class SqlRevisions {
       if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
+      // The approver approves the revision as read: a reason or date corrected since is read first.
+      const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
+      if (stale !== null) return stale;
       if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
       if (before.changes.length === 0) {
         return refuse('revision-state', { number, situation: 'empty' }, { reason: 'empty' });

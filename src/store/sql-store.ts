@@ -332,8 +332,8 @@ export class SqlStore implements Store {
     return this.revisionStore.updateRevision(planId, number, patch, actor, expectedVersion);
   }
 
-  approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>> {
-    return this.revisionStore.approveRevision(planId, number, act, actor);
+  approveRevision(planId: string, number: number, act: Act | null, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>> {
+    return this.revisionStore.approveRevision(planId, number, act, actor, expectedVersion);
   }
 
   discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {

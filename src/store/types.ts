@@ -713,8 +713,8 @@ export interface Store {
   /** Reason and date while open; the act at any time (it may come after the approval). */
   /** `expectedVersion`: the revision's version read (`conflict` when stale); left out, none is checked. */
   updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>>;
-  /** Closes an open revision that holds changes, with its act if known. */
-  approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>>;
+  /** Closes an open revision that holds changes, with its act if known; `expectedVersion`: the revision's version read (`conflict` when stale), left out none is checked. */
+  approveRevision(planId: string, number: number, act: Act | null, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>>;
   /** Drops an open revision that holds no change (opened by mistake). */
   discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>>;
 

@@ -92,5 +92,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
     expect((await controller.get(`/api/plans/${planId}/revisions/1`)).body).toMatchObject({ reason: 'Nuove risorse assegnate', date: '2024-07-01', version: 2 });
     // A version never given out is refused the same way.
     expectStale(await admin.request('PATCH', `/api/plans/${planId}/revisions/1`, { reason: 'x', version: 7 }), 'revision', 2, 'admin');
+
+    // The approval is of the revision as read: one corrected since is not approved blind.
+    expect((await controller.request('PATCH', `/api/plans/${planId}/nodes/A`, { title: 'Obiettivo A rivisto' })).status).toBe(200);
+    expectStale(await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, { act: ACT, version: 1 }), 'revision', 2, 'admin');
+    expect((await controller.get(`/api/plans/${planId}/revisions/1`)).body).toMatchObject({ status: 'open', act: null, version: 2 });
+    const approved = await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, { act: ACT, version: 2 });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', version: 3 });
   });
 });

@@ -24,7 +24,7 @@ const NewRevisionBody = z
   .object({ kind: z.enum(REVISION_KINDS as [string, ...string[]]).optional(), reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() })
   .strict();
 const RevisionPatchBody = z.object({ reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional(), version: EditVersion.optional() }).strict();
-const ApproveBody = z.object({ act: ActBody.nullable().optional() }).strict();
+const ApproveBody = z.object({ act: ActBody.nullable().optional(), version: EditVersion.optional() }).strict();
 
 /**
  * The register of revisions, each with the periods closed (or validated) before its changes: they
@@ -196,14 +196,20 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: '/api/plans/:planId/revisions/:number/approve',
       tag: 'revisions',
-      summary: 'Approve (close) the open revision, with its act if known ({act?}); later changes need a new revision',
+      summary: 'Approve (close) the open revision, with its act if known ({act?}); later changes need a new revision. `version` (optional): the revision’s as read, 409 when corrected since',
       roles: PLAN_EDITORS,
       action: 'approve revisions',
       body: ApproveBody,
-      responses: { 200: { description: 'the revision', schema: RevisionSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
+      responses: {
+        200: { description: 'the revision', schema: RevisionSchema },
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown',
+        409: 'approved already, or holding no change; `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
+      },
     },
     async (c, { user, body: input, reply }) => {
-      return reply(200, must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))) satisfies Revision);
+      return reply(200, must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user), input.version)) satisfies Revision);
     },
   );
 
