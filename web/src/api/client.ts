@@ -229,7 +229,9 @@ export const api = {
   /** 422 `revision-reason-required` without a reason; 409 `revision-open` when one is open. */
   openRevision: (planId: PlanSummary['id'], input: { reason: string; kind?: Revision['kind']; date?: string; act?: Act | null }) =>
     request<Revision>('POST', `/api/plans/${enc(String(planId))}/revisions`, input),
-  approveRevision: (planId: PlanSummary['id'], number: number, act: Act | null) => request<Revision>('POST', `/api/plans/${enc(String(planId))}/revisions/${number}/approve`, { act }),
+  /** `version`: the revision's as read; 409 `conflict` when another desk corrected it since. */
+  approveRevision: (planId: PlanSummary['id'], number: number, act: Act | null, version?: number) =>
+    request<Revision>('POST', `/api/plans/${enc(String(planId))}/revisions/${number}/approve`, { act, ...(version === undefined ? {} : { version }) }),
   /** `version`: the revision's as read; 409 `conflict` when another desk changed it since. */
   updateRevision: (planId: PlanSummary['id'], number: number, patch: { reason?: string; date?: string; act?: Act | null; version?: number }) =>
     request<Revision>('PATCH', `/api/plans/${enc(String(planId))}/revisions/${number}`, patch),
