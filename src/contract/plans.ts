@@ -35,6 +35,8 @@ export const PlanSummarySchema = z.strictObject({
   archivedAt: z.string().nullable(),
   /** The number of the revision open now, null when none. */
   openRevision: z.number().nullable(),
+  /** The version of the plan's own fields (title, published, kind, adoption, archiving): `PATCH` names it as `editVersion`, 409 when another change came since. */
+  editVersion: z.number().int(),
 });
 
 /** `POST /api/plans/import`: the plan made from the file, and the warnings met reading it (in the reader's language). */
@@ -79,6 +81,8 @@ export const RevisionSchema = z.strictObject({
   approvedAt: z.string().nullable(),
   approvedBy: z.string().nullable(),
   changes: z.array(RevisionChangeSchema).readonly(),
+  /** Grows with every correction or approval: `PATCH` names it, 409 when another came since. */
+  version: z.number().int(),
 });
 
 /** A closed or validated period a revision's changes came after (the Relazione must say so). */

@@ -17,6 +17,8 @@ export const PeriodSchema = z.strictObject({
   updatedAt: z.string(),
   /** ISO date by which referenti enter the period's values (null: none set). */
   deadline: z.string().nullable(),
+  /** Grows with every change to the period (label, deadline, state): a rename or a deadline names it, 409 when another came since. */
+  version: z.number().int(),
 });
 
 /**

@@ -123,7 +123,7 @@ export type ConflictSubject =
 
 /** A change refused because someone else changed the same thing first (a version that moved on). */
 interface StaleConflict {
-  what: 'objective' | 'indicator' | 'unit' | 'measurement' | 'variance' | 'forecast';
+  what: 'objective' | 'indicator' | 'unit' | 'measurement' | 'variance' | 'forecast' | 'plan' | 'period' | 'revision';
   id?: string;
   version?: number;
   sent?: number;
@@ -692,19 +692,23 @@ const OWN_MESSAGES = defineMessages({
     it: (p) =>
       'constraint' in p
         ? storedMeanwhile(p, 'it')
-        : p.what === 'variance' || p.what === 'forecast'
-          ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
-          : p.what === 'measurement'
-            ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
-            : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'} da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
+        : p.what === 'plan' || p.what === 'period' || p.what === 'revision'
+          ? `${{ plan: 'il piano è stato modificato', period: 'il periodo è stato modificato', revision: 'la variazione è stata modificata' }[p.what]}${p.by ? ` da ${p.by}` : ' da qualcun altro'} dopo che l'hai letto${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: non è stato salvato nulla; ricaricare e riprovare`
+          : p.what === 'variance' || p.what === 'forecast'
+            ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
+            : p.what === 'measurement'
+              ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
+              : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'} da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
     en: (p) =>
       'constraint' in p
         ? storedMeanwhile(p, 'en')
-        : p.what === 'variance' || p.what === 'forecast'
-          ? `this ${p.what} was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
-          : p.what === 'measurement'
-            ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
-            : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
+        : p.what === 'plan' || p.what === 'period' || p.what === 'revision'
+          ? `the ${p.what} was changed by ${p.by ? p.by : 'someone else'} after you read it${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: nothing was saved; reload and try again`
+          : p.what === 'variance' || p.what === 'forecast'
+            ? `this ${p.what} was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
+            : p.what === 'measurement'
+              ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
+              : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
   }),
   'period-locked': message<{ label: string; state: string }>({
     it: (p) => `il periodo ${p.label} è ${state(p.state, 'it')}: i suoi valori non si possono più modificare (il controllo di gestione può riaprirlo, indicando un motivo)`,

@@ -579,6 +579,23 @@ MIGRATIONS.push(
     // The index comes after the titles are told apart (in the data step, which runs last).
     data: (tx) => separateSamePlans(tx),
   },
+  {
+    version: 81,
+    name: "a plan's own fields, a period and a revision each carry the version a save names, and who changed them last: a stale save is refused, not silently over another desk's",
+    // The plan's `version` is its kind (plan / revision / final), so its edit count is `edit_version`;
+    // its `updated_at` follows every value entered (the cache key's bump), so who and when of its own
+    // fields are kept apart. Rows stored before start at 1, by nobody known.
+    sql: () => [
+      `ALTER TABLE plans ADD COLUMN edit_version INTEGER NOT NULL DEFAULT 1`,
+      `ALTER TABLE plans ADD COLUMN edited_by TEXT`,
+      `ALTER TABLE plans ADD COLUMN edited_at TEXT`,
+      `ALTER TABLE periods ADD COLUMN version INTEGER NOT NULL DEFAULT 1`,
+      `ALTER TABLE periods ADD COLUMN updated_by TEXT`,
+      `ALTER TABLE plan_revisions ADD COLUMN version INTEGER NOT NULL DEFAULT 1`,
+      `ALTER TABLE plan_revisions ADD COLUMN updated_by TEXT`,
+      `ALTER TABLE plan_revisions ADD COLUMN updated_at TEXT`,
+    ],
+  },
 );
 // The reminders' outbox (60) is defined beside its store (reminders.ts), and so are a deletion's kept records (79, kept-records.ts)
 // and the program's reasons as codes (80, reason-migration.ts).

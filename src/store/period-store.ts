@@ -9,9 +9,9 @@ import { one, type Db, type Queryable } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { canTransition, isReopening, italianDate, periodDateProblem, periodProblemText, transitionParams, type NewPeriod } from './periods.js';
 import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
-import { periodRecord } from './records.js';
+import { periodRecord, periodSaved } from './records.js';
 import { archivedRefusal } from './revisions.js';
-import { fail, forUpdate, isArchived, noPlan, now, ok, str } from './shared.js';
+import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str } from './shared.js';
 import type { Actor, EnteredInOldUnit, FrozenSnapshot, PeriodClosing, PeriodHeader, PeriodMoved, PeriodRecord, PeriodState, Result } from './types.js';
 
 /** A period's label: the one given, else its date the Italian way. */
@@ -80,7 +80,7 @@ export class SqlPeriods {
     });
   }
 
-  async renamePeriod(planId: string, periodId: string, label: string, actor: Actor): Promise<Result<PeriodRecord>> {
+  async renamePeriod(planId: string, periodId: string, label: string, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>> {
     const trimmed = label.trim();
     if (trimmed === '') return fail('invalid', "a period's label cannot be empty", { field: 'label' }, { field: 'label', reason: 'empty-label' });
     return this.db.transaction(async (tx) => {
@@ -88,7 +88,9 @@ export class SqlPeriods {
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = periodRecord(row);
-      await tx.run(`UPDATE periods SET label = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [trimmed, now(), planId, periodId]);
+      const stale = staleSave<PeriodRecord>('period', `period ${before.label}`, expectedVersion, periodSaved(row));
+      if (stale !== null) return stale;
+      await tx.run(`UPDATE periods SET label = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [trimmed, now(), actor.username, planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
       await recordPlanChange(tx, actor, { action: 'update', entity: 'period', entityId: periodId, planId, before: { label: before.label }, after: { label: after.label } });
       return ok(after);
@@ -174,7 +176,7 @@ export class SqlPeriods {
         // A move refused for want of its reason is the reason's to give: said at that field, as the form shows it.
         return fail('invalid-transition', check, { from: before.state, to, ...(params.needsReason ? { field: 'reason' } : {}) }, params);
       }
-      await tx.run(`UPDATE periods SET state = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [to, now(), planId, periodId]);
+      await tx.run(`UPDATE periods SET state = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [to, now(), actor.username, planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
       if (to === 'closed') {
         // The period as it was closed, frozen: after a reopening, what changed is shown against it.

@@ -17,9 +17,9 @@ import { readForNextYear, type Owners } from './next-year-read.js';
 import { periodLabel } from './period-store.js';
 import { italianDate, periodProblemText, periodsProblem, type NewPeriod } from './periods.js';
 import { readPlanForPeriod, readPlanHead } from './plan-read.js';
-import { PLAN_SELECT, planRecord, readPlanRecord } from './records.js';
+import { PLAN_SELECT, planRecord, planSaved, readPlanRecord } from './records.js';
 import { archivedRefusal, editGate, gateReason, recordChange, refuse, type Gate } from './revisions.js';
-import { fail, forUpdate, insertMany, noPlan, now, ok, shareLock, touch } from './shared.js';
+import { fail, forUpdate, insertMany, noPlan, now, ok, shareLock, staleSave, touch } from './shared.js';
 import { INDICATOR_COLUMNS, indicatorJson, indicatorRow } from './tree-store.js';
 import {
   SYSTEM,
@@ -415,11 +415,13 @@ export class SqlPlans {
     });
   }
 
-  async updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>> {
+  async updatePlan(planId: string, patch: PlanPatch, actor: Actor, expectedEditVersion?: number): Promise<Result<PlanRecord>> {
     const asked = now();
     return this.db.transaction(async (tx) => {
       const b = await readPlanRecord(tx, planId, this.db.dialect === 'postgres' ? ' FOR UPDATE OF p' : '');
       if (b === undefined) return noPlan(planId);
+      const stale = staleSave<PlanRecord>('plan', `plan "${b.title}"`, expectedEditVersion, planSaved(b));
+      if (stale !== null) return stale;
       const next = { title: patch.title ?? b.title, published: patch.published ?? b.published, version: patch.version ?? b.version };
       if (next.title !== b.title || next.version !== b.version) {
         const key: PlanKey = { organisation: b.organisation, year: b.year, version: next.version, title: next.title };
@@ -436,7 +438,15 @@ export class SqlPlans {
         return archivedRefusal(planId);
       }
       const at = now();
-      await tx.run(`UPDATE plans SET title = ?, published = ?, version = ?, updated_at = ? WHERE id = ?`, [next.title, next.published ? 1 : 0, next.version, at, planId]);
+      await tx.run(`UPDATE plans SET title = ?, published = ?, version = ?, updated_at = ?, edit_version = edit_version + 1, edited_by = ?, edited_at = ? WHERE id = ?`, [
+        next.title,
+        next.published ? 1 : 0,
+        next.version,
+        at,
+        actor.username,
+        at,
+        planId,
+      ]);
       if (next.title !== b.title) {
         await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id = ?`, [planId]);
         await recordChange(tx, planId, gate, actor, { action: 'update', entity: 'plan', entityId: planId, before: { title: b.title }, after: { title: next.title } }, at);

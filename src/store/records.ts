@@ -6,10 +6,10 @@ import { reasonText, type Measurement } from '../core/index.js';
 import { amountFromJson, amountToJson, inputsFromJson, inputsToJson, parse } from './codec.js';
 import { one, type Queryable, type Row } from './db.js';
 import { planAct } from './revisions.js';
-import { str } from './shared.js';
+import { str, type SavedAs } from './shared.js';
 import type { MeasurementRecord, PeriodRecord, PeriodState, PlanRecord } from './types.js';
 
-export const PLAN_SELECT = `SELECT p.id, o.name AS organisation, p.title, p.year, p.version, p.published, p.created_at, p.updated_at, p.data_version, p.status, p.act_kind, p.act_number, p.act_date, p.adopted_at, p.adopted_by, p.archived_at, (SELECT r.seq FROM plan_revisions r WHERE r.plan_id = p.id AND r.status = 'open') AS open_revision FROM plans p JOIN organisations o ON o.id = p.organisation_id`;
+export const PLAN_SELECT = `SELECT p.id, o.name AS organisation, p.title, p.year, p.version, p.published, p.created_at, p.updated_at, p.data_version, p.status, p.act_kind, p.act_number, p.act_date, p.adopted_at, p.adopted_by, p.archived_at, p.edit_version, p.edited_by, p.edited_at, (SELECT r.seq FROM plan_revisions r WHERE r.plan_id = p.id AND r.status = 'open') AS open_revision FROM plans p JOIN organisations o ON o.id = p.organisation_id`;
 
 export function planRecord(r: Row): PlanRecord {
   return {
@@ -26,6 +26,9 @@ export function planRecord(r: Row): PlanRecord {
     adoption: r.status === 'adopted' ? { act: planAct(r)!, adoptedAt: String(r.adopted_at), adoptedBy: str(r.adopted_by) } : null,
     archivedAt: str(r.archived_at),
     openRevision: r.open_revision === null || r.open_revision === undefined ? null : Number(r.open_revision),
+    editVersion: Number(r.edit_version),
+    editedBy: str(r.edited_by),
+    editedAt: str(r.edited_at),
   };
 }
 
@@ -43,7 +46,18 @@ export function periodRecord(r: Row): PeriodRecord {
     state: r.state as PeriodState,
     updatedAt: String(r.updated_at),
     deadline: r.deadline === null || r.deadline === undefined ? null : String(r.deadline),
+    version: Number(r.version),
   };
+}
+
+/** Who last changed a period and when, with its version (what a stale save's refusal tells). */
+export function periodSaved(r: Row): SavedAs {
+  return { version: Number(r.version), updatedBy: str(r.updated_by), updatedAt: str(r.updated_at) };
+}
+
+/** Who last changed a plan's own fields and when, with their version. */
+export function planSaved(p: PlanRecord): SavedAs {
+  return { version: p.editVersion, updatedBy: p.editedBy, updatedAt: p.editedAt };
 }
 
 export function measurementRecord(r: Row): MeasurementRecord {

@@ -8,8 +8,8 @@
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { one, type Db, type Row } from './db.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
-import { periodRecord, readPlanRecord } from './records.js';
-import { fail, forUpdate, now, ok, shareLock, str } from './shared.js';
+import { periodRecord, periodSaved, readPlanRecord } from './records.js';
+import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
 import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewRecord } from './types.js';
 
 function reviewRecord(r: Row): ReviewRecord {
@@ -28,7 +28,7 @@ function reviewRecord(r: Row): ReviewRecord {
 export class Reviews {
   constructor(private readonly db: Db) {}
 
-  async setDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
+  async setDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
@@ -36,7 +36,9 @@ export class Reviews {
       const problem = deadline === null ? null : deadlineProblem(deadline, Number(plan!.year), String(row.ends_on));
       if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'deadline' }, { field: 'deadline', ...problem });
       const before = periodRecord(row);
-      await tx.run(`UPDATE periods SET deadline = ?, updated_at = ? WHERE plan_id = ? AND id = ?`, [deadline, now(), planId, periodId]);
+      const stale = staleSave<PeriodRecord>('period', `period ${before.label}`, expectedVersion, periodSaved(row));
+      if (stale !== null) return stale;
+      await tx.run(`UPDATE periods SET deadline = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [deadline, now(), actor.username, planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
       await recordPlanChange(tx, actor, { action: 'update', entity: 'period', entityId: periodId, planId, before: { deadline: before.deadline }, after: { deadline: after.deadline } });
       return ok(after);

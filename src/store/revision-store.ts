@@ -4,11 +4,11 @@
  * transaction with its audit entry.
  */
 import { recordPlanChange } from './audit-log.js';
-import { one, type Db, type Queryable } from './db.js';
+import { one, type Db, type Queryable, type Row } from './db.js';
 import { isIsoDate } from './periods.js';
 import { readPlanRecord } from './records.js';
 import { archivedRefusal, readRevision, readRevisions, refuse } from './revisions.js';
-import { fail, forUpdate, isArchived, noPlan, now, ok } from './shared.js';
+import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str, type SavedAs } from './shared.js';
 import type { Act, Actor, NewRevision, PlanRecord, Result, RevisionPatch, RevisionRecord } from './types.js';
 
 /** A revision as the audit trail keeps it (without its changes, which have their own entries). */
@@ -79,6 +79,11 @@ function actProblem(act: Act): { field: 'kind' | 'number' | 'date' } | null {
   return null;
 }
 
+/** Who last saved a revision and when, with its version; one never corrected was last saved by whoever opened it. */
+function revisionSaved(row: Row, r: RevisionRecord): SavedAs {
+  return { version: r.version, updatedBy: str(row.updated_by) ?? r.approvedBy ?? r.openedBy, updatedAt: str(row.updated_at) ?? r.approvedAt ?? r.openedAt };
+}
+
 export class SqlRevisions {
   constructor(private readonly db: Db) {}
 
@@ -95,15 +100,10 @@ export class SqlRevisions {
       if (act.date < days.adoptedFrom || act.date > days.adoptedTo)
         return refuse('date-outside-plan', { what: 'adoption', date: act.date, year, first: days.adoptedFrom, last: days.adoptedTo }, { field: 'act.date' });
       const at = now();
-      await tx.run(`UPDATE plans SET status = 'adopted', act_kind = ?, act_number = ?, act_date = ?, adopted_at = ?, adopted_by = ?, updated_at = ? WHERE id = ?`, [
-        act.kind.trim(),
-        act.number.trim(),
-        act.date,
-        at,
-        actor.username,
-        at,
-        planId,
-      ]);
+      await tx.run(
+        `UPDATE plans SET status = 'adopted', act_kind = ?, act_number = ?, act_date = ?, adopted_at = ?, adopted_by = ?, updated_at = ?, edit_version = edit_version + 1, edited_by = ?, edited_at = ? WHERE id = ?`,
+        [act.kind.trim(), act.number.trim(), act.date, at, actor.username, at, actor.username, at, planId],
+      );
       await recordPlanChange(tx, actor, {
         action: 'adopt',
         entity: 'plan',
@@ -125,7 +125,13 @@ export class SqlRevisions {
         return archived ? refuse('adoption-state', { situation: 'archived-already' }, { archived: true }) : refuse('adoption-state', { situation: 'not-archived' }, { archived: false });
       }
       const at = now();
-      await tx.run(`UPDATE plans SET archived_at = ?, updated_at = ? WHERE id = ?`, [archived ? at : null, at, planId]);
+      await tx.run(`UPDATE plans SET archived_at = ?, updated_at = ?, edit_version = edit_version + 1, edited_by = ?, edited_at = ? WHERE id = ?`, [
+        archived ? at : null,
+        at,
+        actor.username,
+        at,
+        planId,
+      ]);
       await recordPlanChange(tx, actor, { action: archived ? 'archive' : 'unarchive', entity: 'plan', entityId: planId, planId, before: { archived: was }, after: { archived } });
       return ok((await readPlanRecord(tx, planId))!);
     });
@@ -182,7 +188,7 @@ export class SqlRevisions {
     });
   }
 
-  async updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor): Promise<Result<RevisionRecord>> {
+  async updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>> {
     if (patch.reason !== undefined && patch.reason.trim() === '') return refuse('revision-reason-required', {}, { field: 'reason' });
     if (patch.date !== undefined && !isIsoDate(patch.date)) return refuse('invalid', { field: 'date', reason: 'date', date: patch.date.slice(0, 40) }, { field: 'date' });
     const actCheck = patch.act == null ? null : actProblem(patch.act);
@@ -192,6 +198,8 @@ export class SqlRevisions {
       if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
+      const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
+      if (stale !== null) return stale;
       if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
         return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
       }
@@ -205,22 +213,17 @@ export class SqlRevisions {
       if (early !== null) return early;
       const late = patch.date === undefined ? null : await beforePrevious(tx, planId, patch.date, number);
       if (late !== null) return late;
-      await tx.run(`UPDATE plan_revisions SET reason = ?, decided_on = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
-        patch.reason?.trim() ?? before.reason,
-        patch.date ?? before.date,
-        act?.kind.trim() ?? null,
-        act?.number.trim() ?? null,
-        act?.date ?? null,
-        planId,
-        number,
-      ]);
+      await tx.run(
+        `UPDATE plan_revisions SET reason = ?, decided_on = ?, act_kind = ?, act_number = ?, act_date = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE plan_id = ? AND seq = ?`,
+        [patch.reason?.trim() ?? before.reason, patch.date ?? before.date, act?.kind.trim() ?? null, act?.number.trim() ?? null, act?.date ?? null, actor.username, now(), planId, number],
+      );
       const after = (await readRevision(tx, planId, number))!;
       await recordPlanChange(tx, actor, { action: 'update', entity: 'revision', entityId: String(number), planId, before: revisionJson(before), after: revisionJson(after) });
       return ok(after);
     });
   }
 
-  async approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>> {
+  async approveRevision(planId: string, number: number, act: Act | null, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>> {
     const actCheck = act === null ? null : actProblem(act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
@@ -229,6 +232,9 @@ export class SqlRevisions {
       if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
+      // The approver approves the revision as read: a reason or date corrected since is read first.
+      const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
+      if (stale !== null) return stale;
       if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
       if (before.changes.length === 0) {
         return refuse('revision-state', { number, situation: 'empty' }, { reason: 'empty' });
@@ -237,15 +243,10 @@ export class SqlRevisions {
       if (early !== null) return early;
       const finalAct = act ?? before.act;
       const at = now();
-      await tx.run(`UPDATE plan_revisions SET status = 'approved', approved_at = ?, approved_by = ?, act_kind = ?, act_number = ?, act_date = ? WHERE plan_id = ? AND seq = ?`, [
-        at,
-        actor.username,
-        finalAct?.kind.trim() ?? null,
-        finalAct?.number.trim() ?? null,
-        finalAct?.date ?? null,
-        planId,
-        number,
-      ]);
+      await tx.run(
+        `UPDATE plan_revisions SET status = 'approved', approved_at = ?, approved_by = ?, act_kind = ?, act_number = ?, act_date = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE plan_id = ? AND seq = ?`,
+        [at, actor.username, finalAct?.kind.trim() ?? null, finalAct?.number.trim() ?? null, finalAct?.date ?? null, actor.username, at, planId, number],
+      );
       const after = (await readRevision(tx, planId, number))!;
       await recordPlanChange(tx, actor, {
         action: 'approve',

@@ -64,6 +64,7 @@ function revisionRecord(r: Row, changes: readonly RevisionChange[]): RevisionRec
     approvedAt: str(r.approved_at),
     approvedBy: str(r.approved_by),
     changes,
+    version: Number(r.version),
   };
 }
 

@@ -19,6 +19,19 @@ export const fail = <T>(code: Failure['code'], message: string, details: Record<
  */
 export const staleVersion = <T>(what: string, noun: string, by: string | null, version: number, sent: number, current: unknown): Result<T> =>
   fail('conflict', `this ${noun} was changed by ${by ?? 'someone else'} in the meantime (version ${version}, you sent ${sent}): reload and try again`, { current }, { what, by, version, sent });
+/** Who last saved a record and when, with its version: what a stale save's refusal tells (never the record's content). */
+export interface SavedAs {
+  readonly version: number;
+  readonly updatedBy: string | null;
+  readonly updatedAt: string | null;
+}
+/**
+ * A save made from version `sent` of a record now `current`: the refusal (`staleVersion`, details.current
+ * the version, who saved it and when), or null when `sent` is current or was not sent (a client that
+ * names no version saves as before).
+ */
+export const staleSave = <T>(what: 'plan' | 'period' | 'revision', noun: string, sent: number | undefined, current: SavedAs): Result<T> | null =>
+  sent === undefined || sent === current.version ? null : staleVersion(what, noun, current.updatedBy, current.version, sent, current);
 /** The refusal of a first write that another first write beat to it (the primary key let one in). */
 export const enteredMeanwhile = <T>(what: string, noun: string, current?: unknown): Result<T> =>
   fail('conflict', `this ${noun} was entered by someone else in the meantime: reload and try again`, current === undefined ? undefined : { current }, { what, entered: true });

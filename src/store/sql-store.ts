@@ -164,8 +164,8 @@ export class SqlStore implements Store {
     return this.plans.refreshBaselines(planId, updates, actor);
   }
 
-  updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>> {
-    return this.plans.updatePlan(planId, patch, actor);
+  updatePlan(planId: string, patch: PlanPatch, actor: Actor, expectedEditVersion?: number): Promise<Result<PlanRecord>> {
+    return this.plans.updatePlan(planId, patch, actor, expectedEditVersion);
   }
 
   deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>> {
@@ -260,8 +260,8 @@ export class SqlStore implements Store {
     return this.units.reassign(planId, change, actor);
   }
 
-  setPeriodDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor): Promise<Result<PeriodRecord>> {
-    return this.reviews.setDeadline(planId, periodId, deadline, actor);
+  setPeriodDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>> {
+    return this.reviews.setDeadline(planId, periodId, deadline, actor, expectedVersion);
   }
 
   reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>> {
@@ -288,8 +288,8 @@ export class SqlStore implements Store {
     return this.periodStore.addPeriod(planId, period, actor);
   }
 
-  renamePeriod(planId: string, periodId: string, label: string, actor: Actor): Promise<Result<PeriodRecord>> {
-    return this.periodStore.renamePeriod(planId, periodId, label, actor);
+  renamePeriod(planId: string, periodId: string, label: string, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>> {
+    return this.periodStore.renamePeriod(planId, periodId, label, actor, expectedVersion);
   }
 
   deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>> {
@@ -328,12 +328,12 @@ export class SqlStore implements Store {
     return this.revisionStore.openRevision(planId, input, actor);
   }
 
-  updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor): Promise<Result<RevisionRecord>> {
-    return this.revisionStore.updateRevision(planId, number, patch, actor);
+  updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>> {
+    return this.revisionStore.updateRevision(planId, number, patch, actor, expectedVersion);
   }
 
-  approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>> {
-    return this.revisionStore.approveRevision(planId, number, act, actor);
+  approveRevision(planId: string, number: number, act: Act | null, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>> {
+    return this.revisionStore.approveRevision(planId, number, act, actor, expectedVersion);
   }
 
   discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {

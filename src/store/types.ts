@@ -90,6 +90,14 @@ export interface PlanRecord {
   readonly archivedAt: string | null;
   /** The number of the revision open now (changes go into it), null when none. */
   readonly openRevision: number | null;
+  /**
+   * Grows by one with every change to the plan's own fields (title, published, kind, adoption,
+   * archiving), not with its tree or values: a save names the one it read (`version` is the kind).
+   */
+  readonly editVersion: number;
+  /** Who last changed those fields, and when (null: nobody since they were first kept). */
+  readonly editedBy: string | null;
+  readonly editedAt: string | null;
 }
 
 export type PlanStatus = 'draft' | 'adopted';
@@ -145,6 +153,8 @@ export interface RevisionRecord {
   readonly approvedAt: string | null;
   readonly approvedBy: string | null;
   readonly changes: readonly RevisionChange[];
+  /** Grows by one with every correction or approval: a correction names the one it read. */
+  readonly version: number;
 }
 
 export interface NewRevision {
@@ -189,6 +199,8 @@ export interface PeriodRecord {
   readonly updatedAt: string;
   /** ISO date by which referenti enter the period's values (null: none set). */
   readonly deadline: string | null;
+  /** Grows by one with every change to the period (label, deadline, state): a save names the one it read. */
+  readonly version: number;
 }
 
 /**
@@ -624,7 +636,8 @@ export interface Store {
   createPlan(input: NewPlan, actor: Actor): Promise<Result<PlanRecord>>;
   /** The plan's inputs from a published table, in one transaction; the table's actuals become the year-end period's measurements. */
   importPlan(input: ImportInput, actor: Actor): Promise<Result<PlanRecord>>;
-  updatePlan(planId: string, patch: PlanPatch, actor: Actor): Promise<Result<PlanRecord>>;
+  /** `expectedEditVersion`: the plan's `editVersion` the change was made from (`conflict` when another change came since); left out, none is checked. */
+  updatePlan(planId: string, patch: PlanPatch, actor: Actor, expectedEditVersion?: number): Promise<Result<PlanRecord>>;
   deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>>;
   /**
    * Next year's plan (a draft, unpublished): the same tree, rules, owners and units, targets rolled
@@ -683,7 +696,8 @@ export interface Store {
   listPeriods(planId: string): Promise<PeriodRecord[] | undefined>;
   /** A new open period; its id is its date, so a date already used is a `duplicate`. */
   addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>>;
-  renamePeriod(planId: string, periodId: string, label: string, actor: Actor): Promise<Result<PeriodRecord>>;
+  /** `expectedVersion`: the period's version read (`conflict` when stale); left out, none is checked. */
+  renamePeriod(planId: string, periodId: string, label: string, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>>;
   /** Only an open period without any measurement, and never the plan's last one (`period-in-use`). */
   deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>>;
   transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodMoved>>;
@@ -702,9 +716,10 @@ export interface Store {
   /** Opens a revision of an adopted plan (one at a time): the changes made while it is open belong to it. */
   openRevision(planId: string, input: NewRevision, actor: Actor): Promise<Result<RevisionRecord>>;
   /** Reason and date while open; the act at any time (it may come after the approval). */
-  updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor): Promise<Result<RevisionRecord>>;
-  /** Closes an open revision that holds changes, with its act if known. */
-  approveRevision(planId: string, number: number, act: Act | null, actor: Actor): Promise<Result<RevisionRecord>>;
+  /** `expectedVersion`: the revision's version read (`conflict` when stale); left out, none is checked. */
+  updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>>;
+  /** Closes an open revision that holds changes, with its act if known; `expectedVersion`: the revision's version read (`conflict` when stale), left out none is checked. */
+  approveRevision(planId: string, number: number, act: Act | null, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>>;
   /** Drops an open revision that holds no change (opened by mistake). */
   discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>>;
 
@@ -744,7 +759,8 @@ export interface Store {
   importUnits(rows: readonly UnitImportRow[], actor: Actor, dryRun?: boolean): Promise<Result<{ created: number; updated: number }>>;
   reassign(planId: string, change: Reassignment, actor: Actor): Promise<Result<{ nodes: number; indicators: number }>>;
 
-  setPeriodDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor): Promise<Result<PeriodRecord>>;
+  /** `expectedVersion`: the period's version read (`conflict` when stale); left out, none is checked. */
+  setPeriodDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>>;
   /** A review step on the value as it is now (`expectedVersion`: the value's version the reviewer saw). */
   reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>>;
   listReviews(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]>;

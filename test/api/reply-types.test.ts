@@ -13,7 +13,7 @@ import { PeriodSchema, type Period } from '../../src/contract/index.js';
 import { Api, type AppEnv, type Deps, type RouteSpec } from '../../src/server/api.js';
 import { ROUTE_MODULES } from '../../src/server/app.js';
 
-const period: Period = { id: '2024-06-30', label: '30/06/2024', endsOn: '2024-06-30', state: 'open', updatedAt: '2024-01-01T00:00:00Z', deadline: null };
+const period: Period = { id: '2024-06-30', label: '30/06/2024', endsOn: '2024-06-30', state: 'open', updatedAt: '2024-01-01T00:00:00Z', deadline: null, version: 1 };
 
 function typedRoutes(): Api {
   const api = new Api(new Hono<AppEnv>());

@@ -52,6 +52,7 @@ const it = {
     draft: 'Non pubblicato',
     delete: 'Elimina',
     confirmDelete: 'Eliminare il piano «{{title}}»?',
+    stale: 'Il piano «{{title}}» è stato modificato da {{by}} il {{day}} alle {{time}}, dopo che l’hai letto: non è stato salvato nulla. L’elenco mostra ora il piano com’è.',
     version: { plan: 'Piano', revision: 'Revisione', final: 'Relazione finale' },
     publish: 'Pubblica',
     unpublish: 'Ritira la pubblicazione',
@@ -462,6 +463,10 @@ const it = {
     edit: 'Modifica',
     // A date field left half typed (`halfTyped`): nothing is saved until it is whole or empty.
     dateIncomplete: 'Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.',
+    // A save refused because another desk saved the same thing after this screen read it (ui/stale-save.ts).
+    staleSave: 'Modificato da {{by}} il {{day}} alle {{time}}, dopo che l’hai letto: non è stato salvato nulla. Quanto hai scritto resta qui finché non ricarichi.',
+    someoneElse: 'qualcun altro',
+    reload: 'Ricarica',
   },
 };
 
@@ -494,6 +499,7 @@ const en: typeof it = {
     draft: 'Not published',
     delete: 'Delete',
     confirmDelete: 'Delete the plan “{{title}}”?',
+    stale: 'The plan “{{title}}” was changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was saved. The list now shows the plan as it is.',
     version: { plan: 'Plan', revision: 'Revision', final: 'Final report' },
     publish: 'Publish',
     unpublish: 'Unpublish',
@@ -905,6 +911,9 @@ const en: typeof it = {
     save: 'Save',
     edit: 'Edit',
     dateIncomplete: 'Incomplete date: write the day, month and year (dd/mm/yyyy), or clear it.',
+    staleSave: 'Changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was saved. What you typed stays here until you reload.',
+    someoneElse: 'someone else',
+    reload: 'Reload',
   },
 };
 

@@ -15,7 +15,7 @@ import { assignmentOf, mayEditValue, PLAN_EDITORS, VALUE_EDITORS } from '../perm
 import { documentLanguage, invalidAt, param } from '../validation.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import type { Params } from '../../messages/index.js';
-import { readablePlan } from './plans.js';
+import { EditVersion, readablePlan } from './plans.js';
 
 const READERS = ['admin', 'controller', 'oiv'] as const;
 const Review = z.object({ action: ReviewActionSchema, note: z.string().max(5000).nullable().optional(), version: z.number().int().min(1) }).strict();
@@ -25,6 +25,7 @@ const Deadline = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'iso-date')
       .nullable(),
+    version: EditVersion.optional(),
   })
   .strict();
 
@@ -249,7 +250,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       method: 'put',
       path: '/api/plans/:planId/periods/:periodId/deadline',
       tag: 'campaign',
-      summary: "Set a period's data-entry deadline (null: none); values missing after it are late",
+      summary: "Set a period's data-entry deadline (null: none); values missing after it are late. `version` (optional): the period's as read, 409 when another change came since",
       roles: PLAN_EDITORS,
       action: 'set deadlines',
       body: Deadline,
@@ -259,10 +260,11 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'role',
         404: 'unknown plan or period',
+        409: '`conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
       },
     },
     async (c, { user, body: input, reply }) => {
-      const saved = await store.setPeriodDeadline(param(c, 'planId'), param(c, 'periodId'), input.deadline, actorOf(user));
+      const saved = await store.setPeriodDeadline(param(c, 'planId'), param(c, 'periodId'), input.deadline, actorOf(user), input.version);
       // The store checks the date against the plan's year in the transaction that writes it; the
       // refusal is the body's, said at its field like a period's own date (routes/periods.ts).
       if (!saved.ok && saved.error.code === 'invalid' && saved.error.params?.field === 'deadline') throw invalidAt('deadline', 'invalid', saved.error.params as Params<'invalid'>);

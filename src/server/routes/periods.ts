@@ -10,10 +10,10 @@ import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
 import { invalidAt, param } from '../validation.js';
-import { NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
+import { EditVersion, NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
 
 const Transition = z.object({ to: z.enum(PERIOD_STATES), reason: z.string().max(2000).nullable().optional() }).strict();
-const PeriodPatch = z.object({ label: PeriodLabel }).strict();
+const PeriodPatch = z.object({ label: PeriodLabel, version: EditVersion.optional() }).strict();
 
 export const periodRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
@@ -67,14 +67,20 @@ export const periodRoutes: RouteModule = (api, deps) => {
       method: 'patch',
       path: '/api/plans/:planId/periods/:periodId',
       tag: 'periods',
-      summary: 'Rename a period (its label; the date stays)',
+      summary: 'Rename a period (its label; the date stays); `version` (optional): the period’s as read, 409 when another change came since',
       roles: PLAN_EDITORS,
       action: 'change the monitoring periods',
       body: PeriodPatch,
-      responses: { 200: { description: 'the period', schema: PeriodSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown plan or period' },
+      responses: {
+        200: { description: 'the period', schema: PeriodSchema },
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown plan or period',
+        409: '`conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored); plan-archived',
+      },
     },
     async (c, { user, body: input, reply }) => {
-      return reply(200, must(await store.renamePeriod(param(c, 'planId'), param(c, 'periodId'), input.label, actorOf(user))));
+      return reply(200, must(await store.renamePeriod(param(c, 'planId'), param(c, 'periodId'), input.label, actorOf(user), input.version)));
     },
   );
 

@@ -34,6 +34,7 @@ export function planView(p: PlanRecord, forPublic = false): PlanSummary {
     archived: p.archivedAt !== null,
     archivedAt: p.archivedAt,
     openRevision: p.openRevision,
+    editVersion: p.editVersion,
   };
 }
 
@@ -62,7 +63,11 @@ const NewPlan = z
     periods: z.array(NewPeriodBody).min(1).max(366).optional(),
   })
   .strict();
-const PlanPatch = z.object({ title: z.string().trim().min(1).max(PLAN_TITLE_MAX).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional() }).strict();
+/** A save names the plan's `editVersion` it was made from (optional: a client naming none saves as before). */
+export const EditVersion = z.number().int().min(1).max(2_000_000_000);
+const PlanPatch = z
+  .object({ title: z.string().trim().min(1).max(PLAN_TITLE_MAX).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional(), editVersion: EditVersion.optional() })
+  .strict();
 
 /** How many of the registry's units an unknown Struttura's message lists. */
 const LISTED_UNITS = 20;
@@ -248,7 +253,8 @@ export const planRoutes: RouteModule = (api, deps) => {
       method: 'patch',
       path: '/api/plans/:planId',
       tag: 'plans',
-      summary: 'Publish, unpublish, rename, or set the version (plan / revision / final); renaming an adopted plan belongs to a revision',
+      summary:
+        'Publish, unpublish, rename, or set the version (plan / revision / final); renaming an adopted plan belongs to a revision. `editVersion` (optional): the plan’s as read, 409 when another change came since',
       roles: PLAN_EDITORS,
       action: 'change plans',
       body: PlanPatch,
@@ -257,11 +263,12 @@ export const planRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
-        409: 'revision-required (adopted plan, no open revision), plan-archived; a title or version another plan of the year holds (details.planId): `duplicate`, or `conflict` when made meanwhile',
+        409: 'revision-required (adopted plan, no open revision), plan-archived; a title or version another plan of the year holds (details.planId): `duplicate`, or `conflict` when made meanwhile; `conflict` when `editVersion` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
       },
     },
     async (c, { user, body: input, reply }) => {
-      return reply(200, planView(must(await store.updatePlan(param(c, 'planId'), input, actorOf(user)))));
+      const { editVersion, ...patch } = input;
+      return reply(200, planView(must(await store.updatePlan(param(c, 'planId'), patch, actorOf(user), editVersion))));
     },
   );
 

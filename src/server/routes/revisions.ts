@@ -14,7 +14,7 @@ import { withReasonWords } from '../../messages/changes.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { param } from '../validation.js';
-import { planView, readablePlan } from './plans.js';
+import { EditVersion, planView, readablePlan } from './plans.js';
 
 const IsoDate = z.string().refine(isIsoDate, 'iso-date');
 const ActBody = z.object({ kind: z.string().trim().min(1).max(200), number: z.string().trim().min(1).max(100), date: IsoDate }).strict();
@@ -23,8 +23,8 @@ const AdoptBody = z.object({ act: ActBody }).strict();
 const NewRevisionBody = z
   .object({ kind: z.enum(REVISION_KINDS as [string, ...string[]]).optional(), reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() })
   .strict();
-const RevisionPatchBody = z.object({ reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() }).strict();
-const ApproveBody = z.object({ act: ActBody.nullable().optional() }).strict();
+const RevisionPatchBody = z.object({ reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional(), version: EditVersion.optional() }).strict();
+const ApproveBody = z.object({ act: ActBody.nullable().optional(), version: EditVersion.optional() }).strict();
 
 /**
  * The register of revisions, each with the periods closed (or validated) before its changes: they
@@ -172,7 +172,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       method: 'patch',
       path: '/api/plans/:planId/revisions/:number',
       tag: 'revisions',
-      summary: 'Correct an open revision’s reason or date, or add its approving act (also after the approval)',
+      summary: 'Correct an open revision’s reason or date, or add its approving act (also after the approval); `version` (optional): the revision’s as read, 409 when another change came since',
       roles: PLAN_EDITORS,
       action: 'change revisions',
       body: RevisionPatchBody,
@@ -181,12 +181,13 @@ export const revisionRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown',
-        409: 'approved (only the act can change: added or corrected, not removed)',
+        409: 'approved (only the act can change: added or corrected, not removed); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
         422: 'blank reason',
       },
     },
     async (c, { user, body: input, reply }) => {
-      return reply(200, must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input, actorOf(user))) satisfies Revision);
+      const { version, ...patch } = input;
+      return reply(200, must(await store.updateRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), patch, actorOf(user), version)) satisfies Revision);
     },
   );
 
@@ -195,14 +196,20 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: '/api/plans/:planId/revisions/:number/approve',
       tag: 'revisions',
-      summary: 'Approve (close) the open revision, with its act if known ({act?}); later changes need a new revision',
+      summary: 'Approve (close) the open revision, with its act if known ({act?}); later changes need a new revision. `version` (optional): the revision’s as read, 409 when corrected since',
       roles: PLAN_EDITORS,
       action: 'approve revisions',
       body: ApproveBody,
-      responses: { 200: { description: 'the revision', schema: RevisionSchema }, 400: 'invalid body', 403: 'role', 404: 'unknown', 409: 'approved already, or holding no change' },
+      responses: {
+        200: { description: 'the revision', schema: RevisionSchema },
+        400: 'invalid body',
+        403: 'role',
+        404: 'unknown',
+        409: 'approved already, or holding no change; `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
+      },
     },
     async (c, { user, body: input, reply }) => {
-      return reply(200, must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user))) satisfies Revision);
+      return reply(200, must(await store.approveRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), input.act ?? null, actorOf(user), input.version)) satisfies Revision);
     },
   );
 

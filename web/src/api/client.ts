@@ -163,7 +163,8 @@ export const api = {
   plans: () => request<PlanSummary[]>('GET', '/api/plans'),
   createPlan: (input: { title: string; year: number; organisation?: string }) => request<PlanSummary>('POST', '/api/plans', input),
   deletePlan: (planId: PlanSummary['id']) => request<PlanSummary>('DELETE', `/api/plans/${enc(String(planId))}`),
-  updatePlan: (planId: PlanSummary['id'], patch: { published?: boolean; title?: string }) => request<PlanSummary>('PATCH', `/api/plans/${enc(String(planId))}`, patch),
+  /** `editVersion`: the plan's as read; 409 `conflict` when another desk changed it since. */
+  updatePlan: (planId: PlanSummary['id'], patch: { published?: boolean; title?: string; editVersion?: number }) => request<PlanSummary>('PATCH', `/api/plans/${enc(String(planId))}`, patch),
   /** A dry run answers the preview (nothing stored), the import the plan made; both with the warnings. */
   importPlan: (file: File, options: { title?: string; year?: number; dryRun: boolean }) => {
     const form = new FormData();
@@ -228,8 +229,11 @@ export const api = {
   /** 422 `revision-reason-required` without a reason; 409 `revision-open` when one is open. */
   openRevision: (planId: PlanSummary['id'], input: { reason: string; kind?: Revision['kind']; date?: string; act?: Act | null }) =>
     request<Revision>('POST', `/api/plans/${enc(String(planId))}/revisions`, input),
-  approveRevision: (planId: PlanSummary['id'], number: number, act: Act | null) => request<Revision>('POST', `/api/plans/${enc(String(planId))}/revisions/${number}/approve`, { act }),
-  updateRevision: (planId: PlanSummary['id'], number: number, patch: { reason?: string; date?: string; act?: Act | null }) =>
+  /** `version`: the revision's as read; 409 `conflict` when another desk corrected it since. */
+  approveRevision: (planId: PlanSummary['id'], number: number, act: Act | null, version?: number) =>
+    request<Revision>('POST', `/api/plans/${enc(String(planId))}/revisions/${number}/approve`, { act, ...(version === undefined ? {} : { version }) }),
+  /** `version`: the revision's as read; 409 `conflict` when another desk changed it since. */
+  updateRevision: (planId: PlanSummary['id'], number: number, patch: { reason?: string; date?: string; act?: Act | null; version?: number }) =>
     request<Revision>('PATCH', `/api/plans/${enc(String(planId))}/revisions/${number}`, patch),
   discardRevision: (planId: PlanSummary['id'], number: number) => request<Revision>('DELETE', `/api/plans/${enc(String(planId))}/revisions/${number}`),
 

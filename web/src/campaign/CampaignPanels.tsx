@@ -13,6 +13,8 @@ import { amountText, useLang } from '../ui/format.js';
 import { Dialog, focusSoon, halfTyped } from '../ui/Form.js';
 import { formErrors } from '../ui/form-errors.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
+import { staleSaveOf, staleSaveWords, type StaleSave } from '../ui/stale-save.js';
+import type { Period } from '../api/types.js';
 import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
 import { closingIntro } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
@@ -44,6 +46,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   // The text typed stays with it, so the form coming back to its value brings it back.
   const [writing, setWriting] = useState<{ id: string; periodId: string; action: 'return' | 'answer'; note: string } | null>(null);
   const [deadlineError, setDeadlineError] = useState<string | null>(null);
+  const [deadlineClash, setDeadlineClash] = useState<StaleSave | null>(null);
   const reviewer = role === 'admin' || role === 'controller';
 
   useEffect(() => {
@@ -70,20 +73,32 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
     }
   }
 
-  async function saveDeadline(deadline: string) {
-    if (list === null) return;
+  /** Whether it was saved: if not, the form keeps the date typed. */
+  async function saveDeadline(deadline: string, version: number): Promise<boolean> {
+    if (list === null) return false;
     setError(null);
     setNotice(null);
     setDeadlineError(null);
+    setDeadlineClash(null);
     try {
-      await campaign.setDeadline(planId, list.period.id, deadline === '' ? null : deadline);
+      await campaign.setDeadline(planId, list.period.id, deadline === '' ? null : deadline, version);
       setNotice(t('campaign.deadlineSaved'));
       await written({ trees: false });
+      return true;
     } catch (e) {
+      // Another desk changed the period after this list was read: said at the field, nothing saved.
+      const clash = staleSaveOf(e);
+      if (clash !== null) {
+        setDeadlineClash(clash);
+        setDeadlineError(t('common.staleSave', staleSaveWords(clash, lang, t('common.someoneElse'))));
+        focusSoon('wl-deadline');
+        return false;
+      }
       // A date the server refuses (not a day of the plan's year or the next) is said at the field, in its words.
       const atField = e instanceof ApiError ? formErrors(e, () => null).fields.deadline : undefined;
       if (atField !== undefined) setDeadlineError(atField);
       else setError(message(e));
+      return false;
     }
   }
 
@@ -98,7 +113,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             <label htmlFor="wl-period" className="form-label mb-0">
               {t('campaign.period')}
             </label>
-            <select id="wl-period" className="form-select form-select-sm" value={list.period.id} onChange={(e) => (setPeriod(e.target.value), setDeadlineError(null))}>
+            <select id="wl-period" className="form-select form-select-sm" value={list.period.id} onChange={(e) => (setPeriod(e.target.value), setDeadlineError(null), setDeadlineClash(null))}>
               {list.periods.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label}
@@ -122,8 +137,21 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
           <p className="mb-0" data-testid="worklist-deadline">
             {t('campaign.deadline')}: <strong>{list.period.deadline ? amountText(list.period.deadline, 'date', lang) : t('campaign.noDeadline')}</strong>
           </p>
-          {/* Keyed by the stored deadline: a new list read sets the field again, as the stored one. */}
-          {reviewer && <DeadlineForm key={`${list.period.id}:${list.period.deadline ?? ''}`} stored={list.period.deadline ?? ''} error={deadlineError} onSave={(d) => void saveDeadline(d)} />}
+          {/* Keyed by the period: a date typed stays through a new read of the list (a refusal keeps it). */}
+          {reviewer && (
+            <DeadlineForm
+              key={list.period.id}
+              period={list.period}
+              error={deadlineError}
+              clash={deadlineClash !== null}
+              onSave={saveDeadline}
+              onReload={() => {
+                setDeadlineClash(null);
+                setDeadlineError(null);
+                void read.refetch();
+              }}
+            />
+          )}
           <p className="mb-0" role="status" data-testid="worklist-counts">
             {t('campaign.counts', list.counts)}
           </p>
@@ -263,10 +291,25 @@ function ReviewNoteForm(props: { id: string; action: 'return' | 'answer'; note: 
   );
 }
 
-/** The campaign's deadline for the period, set by the controllo di gestione. */
-function DeadlineForm({ stored, error, onSave }: { stored: string; error: string | null; onSave: (deadline: string) => void }) {
+/**
+ * The campaign's deadline for the period, set by the controllo di gestione. Untouched, it shows the
+ * stored one (and follows a new read); once typed in, it keeps the date typed and the period's
+ * version it was typed over, which the save names: another desk's change since is refused, not
+ * overwritten, and the date typed stays until the reader reloads.
+ */
+function DeadlineForm(props: {
+  period: Period;
+  error: string | null;
+  /** The last save was refused as stale: the form offers to read the period again. */
+  clash: boolean;
+  onSave: (deadline: string, version: number) => Promise<boolean>;
+  onReload: () => void;
+}) {
+  const { period, error, clash, onSave, onReload } = props;
   const { t } = useTranslation();
-  const [deadline, setDeadline] = useState(stored);
+  const [typed, setTyped] = useState<{ value: string; version: number } | null>(null);
+  const deadline = typed?.value ?? period.deadline ?? '';
+  const setDeadline = (value: string) => setTyped({ value, version: typed?.version ?? period.version });
   // A half-typed date is refused here, before it could be sent as '' (no deadline); the server's refusals come in `error`.
   const [incomplete, setIncomplete] = useState(false);
   const problem = incomplete ? t('common.dateIncomplete') : error;
@@ -279,7 +322,7 @@ function DeadlineForm({ stored, error, onSave }: { stored: string; error: string
         const half = halfTyped('wl-deadline');
         setIncomplete(half);
         if (half) return focusSoon('wl-deadline');
-        onSave(deadline);
+        void onSave(deadline, typed?.version ?? period.version).then((saved) => saved && setTyped(null));
       }}
     >
       <div>
@@ -299,6 +342,21 @@ function DeadlineForm({ stored, error, onSave }: { stored: string; error: string
       <Button size="sm" color="secondary" outline type="submit">
         {t('common.save')}
       </Button>
+      {clash && (
+        <Button
+          size="sm"
+          color="primary"
+          outline
+          type="button"
+          data-testid="deadline-reload"
+          onClick={() => {
+            setTyped(null);
+            onReload();
+          }}
+        >
+          {t('common.reload')}
+        </Button>
+      )}
     </form>
   );
 }

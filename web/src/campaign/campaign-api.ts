@@ -34,7 +34,9 @@ export const campaign = {
   dashboardExportUrl: (planId: string) => `/api/plans/${enc(planId)}/dashboard/export`,
   review: (planId: string, indicatorId: string, periodId: string, action: ReviewAction, version: number, note?: string) =>
     request<ReviewStep>('POST', `/api/plans/${enc(planId)}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}/reviews`, { action, version, ...(note !== undefined ? { note } : {}) }),
-  setDeadline: (planId: string, periodId: string, deadline: string | null) => request<Period>('PUT', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/deadline`, { deadline }),
+  /** `version`: the period's as read; 409 `conflict` when another desk changed the period since. */
+  setDeadline: (planId: string, periodId: string, deadline: string | null, version: number) =>
+    request<Period>('PUT', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/deadline`, { deadline, version }),
   closingPreview: (planId: string, periodId: string) => request<ClosingPreview>('GET', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/closing-preview`),
   temporaryPassword: (userId: string, password: string) => request<User>('POST', `/api/users/${enc(userId)}/temporary-password`, { password }),
   changeOwnPassword: (current: string, next: string) => request<Done>('POST', '/api/users/me/password', { current, next }),

@@ -6,6 +6,8 @@ import type { PlanSummary } from '../api/types.js';
 import { PLAN_YEARS } from '../../../src/core/model.js';
 import { Field, focusFirstError, useRefusal } from '../ui/Form.js';
 import { can, useSession } from '../session.js';
+import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
+import { useLang } from '../ui/format.js';
 import { ImportPanel } from './ImportPanel.js';
 import { useArchivedPlans, usePlans, usePlansChanged } from './queries.js';
 
@@ -13,6 +15,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { user } = useSession();
   const plansRead = usePlans();
   const plans = plansRead.data ?? null;
@@ -83,11 +86,17 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   const shown = error ?? (plansRead.error !== null ? messageOf(plansRead.error) : archivedRead.error !== null ? messageOf(archivedRead.error) : null);
 
   async function togglePublished(p: PlanSummary) {
+    setError(null);
     try {
-      await api.updatePlan(p.id, { published: !p.published });
+      // Named by the version read: a plan another desk published, unpublished or renamed since is not flipped back blind.
+      await api.updatePlan(p.id, { published: !p.published, editVersion: p.editVersion });
       await changed();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      const clash = staleSaveOf(err);
+      if (clash !== null) {
+        setError(t('plans.stale', { title: p.title, ...staleSaveWords(clash, lang, t('common.someoneElse')) }));
+        await changed();
+      } else setError(err instanceof ApiError ? err.message : String(err));
     }
   }
 

@@ -13,7 +13,8 @@ import { keys, markStale } from '../api/queries.js';
 import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
 import { changeText, changeWords, dayText } from '../../../src/messages/changes.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
-import { halfTyped } from '../ui/Form.js';
+import { focusSoon, halfTyped } from '../ui/Form.js';
+import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
 function ChangeLine({ change }: { change: RevisionChange }) {
@@ -129,6 +130,8 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   /** An act's empty parts, found here before sending: said at each field, the first focused. */
   const [adoptProblems, setAdoptProblems] = useState<ActProblems>({});
   const [approveProblems, setApproveProblems] = useState<ActProblems>({});
+  /** The approval refused because another desk corrected the revision after it was read: said at its form, the act typed kept. */
+  const [approveClash, setApproveClash] = useState<string | null>(null);
   const refuseAct = (prefix: string, found: ActProblems) => {
     setNotice(null);
     setError(null);
@@ -157,6 +160,13 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     setDateProblem(e.message);
     document.getElementById('revision-date')?.focus();
   };
+  /** A refusal said where it belongs: the reason's field, a date's, or above the forms. */
+  const failed = (e: unknown) => {
+    setNotice(null);
+    if (e instanceof ApiError && e.code === 'revision-reason-required') sayReasonMissing();
+    else if (e instanceof ApiError && (e.code === 'revision-before-adoption' || e.code === 'revision-before-previous' || e.code === 'date-outside-plan')) sayBeforeAdoption(e);
+    else setError(refusal(e, t));
+  };
   const run = async (work: () => Promise<string>) => {
     setError(null);
     try {
@@ -164,10 +174,12 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
       onChanged();
       void markStale(client, { queryKey: keys.revisionsOf(planId) });
     } catch (e) {
+      const clash = staleSaveOf(e);
+      if (clash === null) return failed(e);
+      // Another desk corrected the revision after it was read: said at the approval's form, the act typed kept.
       setNotice(null);
-      if (e instanceof ApiError && e.code === 'revision-reason-required') sayReasonMissing();
-      else if (e instanceof ApiError && (e.code === 'revision-before-adoption' || e.code === 'revision-before-previous' || e.code === 'date-outside-plan')) sayBeforeAdoption(e);
-      else setError(refusal(e, t));
+      setApproveClash(t('common.staleSave', staleSaveWords(clash, language, t('common.someoneElse'))));
+      focusSoon('approve-reload');
     }
   };
 
@@ -206,8 +218,10 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     const found = filled(approveAct) === null && !halfTyped('approve-date') ? {} : actProblems('approve', approveAct, t);
     setApproveProblems(found);
     if (Object.keys(found).length > 0) return refuseAct('approve', found);
+    setApproveClash(null);
     void run(async () => {
-      const r = await api.approveRevision(planId, current.number, filled(approveAct));
+      // Named by the version read: a reason or date another desk corrected since is read before approving.
+      const r = await api.approveRevision(planId, current.number, filled(approveAct), current.version);
       setApproveAct(NO_ACT);
       return t('revisions.approved', { number: r.number });
     });
@@ -312,6 +326,24 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
               </h3>
               <p className="small mb-1">{t('revisions.approveHelp')}</p>
               <ActFields prefix="approve" act={approveAct} onChange={setApproveAct} required={false} problems={approveProblems} />
+              {approveClash !== null && (
+                <div className="alert alert-warning mt-2 mb-0" role="alert" data-testid="approve-clash">
+                  <p className="mb-2">{approveClash}</p>
+                  <Button
+                    size="sm"
+                    color="primary"
+                    outline
+                    type="button"
+                    id="approve-reload"
+                    onClick={() => {
+                      setApproveClash(null);
+                      void read.refetch();
+                    }}
+                  >
+                    {t('common.reload')}
+                  </Button>
+                </div>
+              )}
               <div className="d-flex gap-2 mt-2">
                 <Button size="sm" color="primary" type="submit" data-testid="approve-revision">
                   {t('revisions.approve')}
