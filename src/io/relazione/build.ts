@@ -10,7 +10,7 @@
  * revisions, the previous year) take the office's text, and say plainly that the data are missing
  * when there is none; they fill themselves when the caller passes the data.
  */
-import { classify, Decimal, formatItalianDate, formatPercent, round, weightedMean, type Band, type Evaluation, type ObjectiveResult } from '../../core/index.js';
+import { classify, Decimal, formatItalianDate, formatPercent, planSize, round, weightedMean, type Band, type Evaluation, type ObjectiveResult } from '../../core/index.js';
 import { BAND_ICON } from '../report/bands.js';
 import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
 import { mark, objectiveRows, type ReportRow } from '../report/rows.js';
@@ -136,7 +136,7 @@ function strategicOf(evaluation: Evaluation, area: ObjectiveResult): { code: str
 }
 
 function summarySentences(f: Figures, evaluation: Evaluation): string[] {
-  const indicators = evaluation.plan.nodes.reduce((t, n) => t + n.indicators.length, 0);
+  const { indicators } = planSize(evaluation.plan);
   return [
     `Il piano comprende ${f.areas.length} ${f.areas.length === 1 ? 'area strategica' : 'aree strategiche'}, ${objectivesPhrase(evaluation)} e ${indicators === 0 ? 'nessun indicatore' : indicators === 1 ? '1 indicatore' : `${indicators} indicatori`}.`,
     overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas),
@@ -161,7 +161,7 @@ function objectivesPhrase(evaluation: Evaluation): string {
     else other++;
   }
   const count = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
-  const all = objectives(strategic + operational + other);
+  const all = objectives(planSize(evaluation.plan).objectives);
   if (other > 0 || strategic === 0 || operational === 0) return all;
   return `${all} (${count(strategic, 'strategico', 'strategici')} e ${count(operational, 'operativo', 'operativi')})`;
 }
