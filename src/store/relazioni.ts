@@ -278,6 +278,12 @@ export class SqlRelazioni implements RelazioneStore {
         const open = before.checklist.findIndex((p) => p.outcome === null);
         if (open >= 0) return refusal('invalid', { relazione: 'checklist-unassessed', label: before.checklist[open]!.label }, { field: `checklist.${open}.outcome` });
       }
+      // A check answered "no" is a finding against the Relazione: a plain validation would certify
+      // it without saying so. It takes at least the reservations, which the documento states.
+      if (to === 'validated') {
+        const failed = before.checklist.findIndex((p) => p.outcome === 'no');
+        if (failed >= 0) return refusal('invalid', { relazione: 'checklist-failed', label: before.checklist[failed]!.label }, { field: `checklist.${failed}.outcome` });
+      }
       // A Relazione not validated goes back to the office to be corrected, and the documento di
       // validazione is published: both need the OIV's reasons, in its note. A reason sent with the
       // decision is that note when the OIV wrote none (it was kept in the audit trail alone).

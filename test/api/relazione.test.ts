@@ -611,6 +611,23 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       en: 'a validation records the checks made: give at least one checkpoint with its outcome',
     });
     expect(empty.details).toEqual({ field: 'checklist' });
+    // A check answered "no" takes reservations at least: a plain validation would certify it unsaid.
+    const failing = {
+      ...review,
+      checklist: [
+        { label: 'Coerenza con il Piano', outcome: 'yes', note: '' },
+        { label: 'Attendibilità dei dati', outcome: 'no', note: 'Evidenze mancanti' },
+      ],
+      version: await version(),
+    };
+    expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, failing)).status).toBe(200);
+    const failed = await refused(oiv, 'POST', 'relazione/transition', move('validated'), {
+      status: 422,
+      code: 'invalid',
+      it: 'il punto di verifica «Attendibilità dei dati» ha esito negativo: la Relazione si valida con riserva, indicandola, o non si valida',
+      en: 'the checkpoint «Attendibilità dei dati» was answered "no": the Relazione is validated with reservations, stating them, or not validated',
+    });
+    expect(failed.details).toEqual({ field: 'checklist.1.outcome' });
     const checked = { ...review, checklist: [{ label: 'Attendibilità dei dati', outcome: 'partly', note: '' }], version: await version() };
     expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, checked)).status).toBe(200);
     expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, move('validated'))).status).toBe(200);
@@ -630,6 +647,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
     const trail = (await controller.get(`/api/audit?planId=${planId}`)).body.filter((e: any) => e.entity === 'relazione');
     expect(trail.map((e: any) => [e.action, e.after.state])).toEqual([
       ['validate', 'validated'],
+      ['review', 'transmitted'],
       ['review', 'transmitted'],
       ['review', 'transmitted'],
       ['transition', 'transmitted'],

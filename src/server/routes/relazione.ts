@@ -215,7 +215,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         403: 'role',
         404: 'unknown plan',
         409: 'invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed)',
-        422: "reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
+        422: "reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); the OIV's note (or `reason`, then taken as the note) missing for not_validated",
         423: 'validated: frozen',
       },
     },
