@@ -237,9 +237,10 @@ export class SqlRelazioni implements RelazioneStore {
       if (isFrozen(before.state)) return this.frozen(before);
       if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
       if (before.state !== 'transmitted') return refusal('invalid-transition', { relazione: 'not-transmitted', state: before.state }, { state: before.state });
-      for (const v of review.values) {
+      for (const [i, v] of review.values.entries()) {
+        // Located at the row's code, where the form shows the objective it names.
         if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, v.code])) === undefined)
-          return refusal('invalid', { relazione: 'unknown-objective', code: v.code }, { field: 'values', code: v.code });
+          return refusal('invalid', { relazione: 'unknown-objective', code: v.code }, { field: `values.${i}.code`, code: v.code });
       }
       return {
         ok: true,
