@@ -69,8 +69,16 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
     expect(await page.getAttribute('#relazione-point-outcome-1', 'aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('relazione-point-outcome-1');
     expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
-    for (const i of [1, 2, 3]) await page.selectOption(`#relazione-point-outcome-${i}`, 'yes');
+    for (const i of [1, 2]) await page.selectOption(`#relazione-point-outcome-${i}`, 'yes');
     expect(await page.getAttribute('#relazione-point-outcome-1', 'aria-invalid')).toBeNull();
+    // A check answered "no" is no plain validation: said at its outcome, with the focus, nothing sent
+    // (before: "validata" with "Attendibilità dei dati: no" in the documento di validazione).
+    await page.selectOption('#relazione-point-outcome-3', 'no');
+    await page.click('[data-testid=relazione-decide-validated]');
+    await expect.poll(() => page.locator('[data-testid=relazione-point-outcome-3-error]').innerText()).toBe('Esito negativo: validare con riserva, indicandola, o non validare.');
+    expect(await page.getAttribute('#relazione-point-outcome-3', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('relazione-point-outcome-3');
+    expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
     // No "Salva l'esame": the decision itself carries the review (with reservations, which it needs).
     await page.click('[data-testid=relazione-decide-validated_with_reservations]');
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Validata con riserva');
@@ -78,7 +86,7 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
     const stored = (await apiAs(context, 'GET', `${plan()}/relazione`)).body;
     expect(stored.state).toBe('validated_with_reservations');
     expect(stored.note).toBe('Dati coerenti con il piano.');
-    expect(stored.checklist[0].outcome).toBe('yes');
+    expect(stored.checklist.map((p: { outcome: string }) => p.outcome)).toEqual(['yes', 'yes', 'yes', 'no']);
     expect(stored.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Un indicatore senza evidenza' }]);
   });
 });

@@ -364,9 +364,10 @@ describe('the commands that write files: what they wrote, and a refusal each', (
   it('report', () => {
     const it = albero(['report', FIXTURE, '--output', out('relazione-it.html')], IT);
     expect(it.status).toBe(0);
-    expect(it.stderr).toMatch(/(^|\n)scritto .*relazione-it\.html \(html, \d+ obiettivi, \d+ indicatori\)\n$/);
+    // The areas apart from the objectives, as the Relazione counts them (not "49 obiettivi").
+    expect(it.stderr).toMatch(/(^|\n)scritto .*relazione-it\.html \(html, 3 aree strategiche, 46 obiettivi, 88 indicatori\)\n$/);
     const en = albero(['report', FIXTURE, '--output', out('report-en.html')]);
-    expect(en.stderr).toMatch(/(^|\n)wrote .*report-en\.html \(html, \d+ objectives, \d+ indicators\)\n$/);
+    expect(en.stderr).toMatch(/(^|\n)wrote .*report-en\.html \(html, 3 strategic areas, 46 objectives, 88 indicators\)\n$/);
     const format = albero(['report', FIXTURE, '--format', 'odt'], IT);
     expect(format.status).toBe(2);
     expect(format.stderr).toBe('albero report: formato "odt" sconosciuto; usare uno tra html, pdf, xlsx, csv, json\n');
@@ -468,7 +469,9 @@ describe('the commands that write files: what they wrote, and a refusal each', (
   it('relazione', () => {
     const it = albero(['relazione', FIXTURE, '--output', out('relazione.html')], IT);
     expect(it.status).toBe(0);
-    expect(it.stderr).toMatch(/(^|\n)scritto .*relazione\.html \(html, \d+ obiettivi\)\n$/);
+    // As the Relazione it wrote says "3 aree strategiche, 46 obiettivi": before, "49 obiettivi".
+    expect(it.stderr).toMatch(/(^|\n)scritto .*relazione\.html \(html, 3 aree strategiche, 46 obiettivi\)\n$/);
+    expect(albero(['relazione', FIXTURE, '--output', out('relazione-en.html')]).stderr).toMatch(/(^|\n)wrote .*relazione-en\.html \(html, 3 strategic areas, 46 objectives\)\n$/);
     const texts = file('testi.json', JSON.stringify({ premessa: 'Testo' }));
     const bad = albero(['relazione', FIXTURE, '--output', out('r2.html'), '--texts', texts], IT);
     expect(bad.status).toBe(2);
@@ -572,9 +575,11 @@ describe('the commands that write files: what they wrote, and a refusal each', (
   it('next-year', () => {
     const it = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('piano-2025.xlsx')], IT);
     expect(it.status).toBe(0);
-    expect(it.stderr).toMatch(/(^|\n)scritto .*piano-2025\.xlsx: ".*2025.*", \d+ obiettivi e \d+ indicatori, \d+ baseline dai consuntivi 2024, nessun valore; controllarlo con: albero import /);
+    expect(it.stderr).toMatch(
+      /(^|\n)scritto .*piano-2025\.xlsx: ".*2025.*", 3 aree strategiche, 46 obiettivi e 88 indicatori, \d+ baseline dai consuntivi 2024, nessun valore; controllarlo con: albero import /,
+    );
     const en = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('plan-2025.xlsx')]);
-    expect(en.stderr).toMatch(/(^|\n)wrote .*plan-2025\.xlsx: ".*2025.*", \d+ objectives and \d+ indicators, \d+ baselines from the 2024 actuals, no values; check it with/);
+    expect(en.stderr).toMatch(/(^|\n)wrote .*plan-2025\.xlsx: ".*2025.*", 3 strategic areas, 46 objectives and 88 indicators, \d+ baselines from the 2024 actuals, no values; check it with/);
     const before = albero(['next-year', FIXTURE, '--year', '2023', '--output', out('piano-2023.xlsx')], IT);
     expect(before.status).toBe(2);
     expect(before.stderr).toContain("\nalbero next-year: il piano dell'anno successivo deve essere per un anno dopo il 2024, non per il 2023\n");

@@ -179,7 +179,9 @@ describe("the locale's language, or --lang", () => {
     const check = albero(['import', FIXTURE, '--check'], IT);
     expect(check.status).toBe(0);
     expect(check.stderr).toMatch(/avviso: il Consuntivo .+ non ha il segno % ma il target .+ è una percentuale/);
-    expect(check.stderr).toMatch(/: \d+ obiettivi, \d+ indicatori; 0 errori, 1 avviso; prova, nulla è stato importato/);
+    expect(check.stderr).toMatch(/: 3 aree strategiche, 46 obiettivi, 88 indicatori; 0 errori, 1 avviso; prova, nulla è stato importato/);
+    // --json counts as the summary does: the areas apart, not 49 "objectives".
+    expect(JSON.parse(albero(['import', FIXTURE, '--check', '--json']).stdout)).toMatchObject({ areas: 3, objectives: 46, indicators: 88 });
     const explainIt = albero(['explain', FIXTURE, 'A.2'], IT);
     expect(explainIt.status).toBe(0);
     expect(explainIt.stdout).toBe(albero(['explain', FIXTURE, 'A.2', '--lang', 'it']).stdout);

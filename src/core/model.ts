@@ -157,6 +157,27 @@ export interface Plan {
   readonly valuesWithheld?: true;
 }
 
+/** How big a plan is, as every summary and document says it. */
+export interface PlanSize {
+  /** The objectives without a parent: the areas strategiche. */
+  readonly areas: number;
+  /** The objectives under the areas, at any level. */
+  readonly objectives: number;
+  readonly indicators: number;
+}
+
+/**
+ * A plan counted one way everywhere: the areas apart from the objectives under them, as the
+ * Relazione says "3 aree strategiche, 46 obiettivi" (the CLI's "49 objectives" counted the areas
+ * as objectives too, and disagreed with the document it had just written).
+ *
+ * @example planSize(plan) // { areas: 3, objectives: 46, indicators: 88 } for the 2024 fixture
+ */
+export function planSize(plan: Pick<Plan, 'nodes'>): PlanSize {
+  const areas = plan.nodes.filter((n) => n.parent === null).length;
+  return { areas, objectives: plan.nodes.length - areas, indicators: plan.nodes.reduce((t, n) => t + n.indicators.length, 0) };
+}
+
 /**
  * The years a plan may be for, the first and last included: one range for the API and the command
  * line, wide enough for any plan kept or drafted, narrow enough to refuse a typing slip (`0000`).

@@ -369,7 +369,7 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? 'una data scritta AAAA-MM-GG, es. 2024-04-30' : 'a date written YYYY-MM-DD, e.g. 2024-04-30';
     // The OIV's validated values (server/routes/relazione.ts).
     case 'percent':
-      return it ? 'una performance in percentuale da 0 a 1000, es. 85 o "85,5"' : 'a performance in percent from 0 to 1000, e.g. 85 or "85,5"';
+      return it ? 'una performance in percentuale da 0 a 1000, es. 85, "85,5" o "85%"' : 'a performance in percent from 0 to 1000, e.g. 85, "85.5" or "85%"';
     case 'one-per-objective':
       return it ? 'un solo valore validato per obiettivo' : 'one validated value per objective';
     // A unit named in a request (by id or name) that the registry does not hold.

@@ -13,6 +13,12 @@ const WORKBOOKS = TABLE_EXTENSIONS.workbook.join('/');
 
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
+/** "3 aree strategiche, 46 obiettivi": the areas apart from the objectives, as the Relazione counts them (core `planSize`). */
+const size = (p: { areas: number; objectives: number }, language: Language): string =>
+  language === 'it'
+    ? `${n(p.areas, 'area strategica', 'aree strategiche')}, ${n(p.objectives, 'obiettivo', 'obiettivi')}`
+    : `${n(p.areas, 'strategic area', 'strategic areas')}, ${n(p.objectives, 'objective', 'objectives')}`;
+
 /** Commander's "(Did you mean …?)", in the language. */
 function didYouMean(suggestions: readonly string[], language: Language): string {
   if (suggestions.length === 0) return '';
@@ -346,13 +352,13 @@ export const CLI_MESSAGES = defineMessages({
   }),
 
   // What a command wrote (on stderr, so stdout stays the data).
-  'cli-wrote-report': message<{ file: string; format: string; objectives: number; indicators: number }>({
-    it: (p) => `scritto ${p.file} (${p.format}, ${n(p.objectives, 'obiettivo', 'obiettivi')}, ${n(p.indicators, 'indicatore', 'indicatori')})`,
-    en: (p) => `wrote ${p.file} (${p.format}, ${n(p.objectives, 'objective', 'objectives')}, ${n(p.indicators, 'indicator', 'indicators')})`,
+  'cli-wrote-report': message<{ file: string; format: string; areas: number; objectives: number; indicators: number }>({
+    it: (p) => `scritto ${p.file} (${p.format}, ${size(p, 'it')}, ${n(p.indicators, 'indicatore', 'indicatori')})`,
+    en: (p) => `wrote ${p.file} (${p.format}, ${size(p, 'en')}, ${n(p.indicators, 'indicator', 'indicators')})`,
   }),
-  'cli-wrote-relazione': message<{ file: string; format: string; objectives: number }>({
-    it: (p) => `scritto ${p.file} (${p.format}, ${n(p.objectives, 'obiettivo', 'obiettivi')})`,
-    en: (p) => `wrote ${p.file} (${p.format}, ${n(p.objectives, 'objective', 'objectives')})`,
+  'cli-wrote-relazione': message<{ file: string; format: string; areas: number; objectives: number }>({
+    it: (p) => `scritto ${p.file} (${p.format}, ${size(p, 'it')})`,
+    en: (p) => `wrote ${p.file} (${p.format}, ${size(p, 'en')})`,
   }),
   'cli-wrote-site': message<{ folder: string; years: number }>({
     it: (p) => `scritto ${p.folder} (${n(p.years, 'anno', 'anni')})`,
@@ -362,11 +368,11 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `scritto ${p.file}: compilare il foglio "Albero" (vedere "Guida"), poi controllarlo con: albero import ${p.file} --check`,
     en: (p) => `wrote ${p.file}: fill in the sheet "Albero" (see "Guida"), then check it with: albero import ${p.file} --check`,
   }),
-  'cli-wrote-next-year': message<{ file: string; title: string; objectives: number; indicators: number; baselines: number; fromYear: number }>({
+  'cli-wrote-next-year': message<{ file: string; title: string; areas: number; objectives: number; indicators: number; baselines: number; fromYear: number }>({
     it: (p) =>
-      `scritto ${p.file}: "${p.title}", ${n(p.objectives, 'obiettivo', 'obiettivi')} e ${n(p.indicators, 'indicatore', 'indicatori')}, ${n(p.baselines, 'baseline', 'baseline')} dai consuntivi ${p.fromYear}, nessun valore; controllarlo con: albero import ${p.file} --check`,
+      `scritto ${p.file}: "${p.title}", ${size(p, 'it')} e ${n(p.indicators, 'indicatore', 'indicatori')}, ${n(p.baselines, 'baseline', 'baseline')} dai consuntivi ${p.fromYear}, nessun valore; controllarlo con: albero import ${p.file} --check`,
     en: (p) =>
-      `wrote ${p.file}: "${p.title}", ${n(p.objectives, 'objective', 'objectives')} and ${n(p.indicators, 'indicator', 'indicators')}, ${n(p.baselines, 'baseline', 'baselines')} from the ${p.fromYear} actuals, no values; check it with: albero import ${p.file} --check`,
+      `wrote ${p.file}: "${p.title}", ${size(p, 'en')} and ${n(p.indicators, 'indicator', 'indicators')}, ${n(p.baselines, 'baseline', 'baselines')} from the ${p.fromYear} actuals, no values; check it with: albero import ${p.file} --check`,
   }),
   'cli-progress-objectives': message({ it: 'obiettivi', en: 'objectives' }),
 
@@ -507,14 +513,23 @@ export const CLI_MESSAGES = defineMessages({
     it: (p) => `${p.file}: ${n(p.errors, 'errore', 'errori')}; nulla è stato valutato`,
     en: (p) => `${p.file}: ${n(p.errors, 'error', 'errors')}; nothing was evaluated`,
   }),
-  'cli-import-summary': message<{ file: string; objectives: number; indicators: number; errors: number; warnings: number; outcome: 'refused' | 'dry-run' | 'no-output' | 'written'; output?: string }>({
+  'cli-import-summary': message<{
+    file: string;
+    areas: number;
+    objectives: number;
+    indicators: number;
+    errors: number;
+    warnings: number;
+    outcome: 'refused' | 'dry-run' | 'no-output' | 'written';
+    output?: string;
+  }>({
     it: (p) =>
-      `${p.file}: ${n(p.objectives, 'obiettivo', 'obiettivi')}, ${n(p.indicators, 'indicatore', 'indicatori')}; ${n(p.errors, 'errore', 'errori')}, ${n(p.warnings, 'avviso', 'avvisi')}; ` +
+      `${p.file}: ${size(p, 'it')}, ${n(p.indicators, 'indicatore', 'indicatori')}; ${n(p.errors, 'errore', 'errori')}, ${n(p.warnings, 'avviso', 'avvisi')}; ` +
       { refused: 'nulla è stato importato', 'dry-run': 'prova, nulla è stato importato', 'no-output': 'indicare --output piano.json per scrivere il piano', written: `scritto in ${p.output ?? ''}` }[
         p.outcome
       ],
     en: (p) =>
-      `${p.file}: ${n(p.objectives, 'objective', 'objectives')}, ${n(p.indicators, 'indicator', 'indicators')}; ${n(p.errors, 'error', 'errors')}, ${n(p.warnings, 'warning', 'warnings')}; ` +
+      `${p.file}: ${size(p, 'en')}, ${n(p.indicators, 'indicator', 'indicators')}; ${n(p.errors, 'error', 'errors')}, ${n(p.warnings, 'warning', 'warnings')}; ` +
       { refused: 'nothing was imported', 'dry-run': 'dry run, nothing was imported', 'no-output': 'give --output plan.json to write the plan', written: `written to ${p.output ?? ''}` }[p.outcome],
   }),
   'cli-unknown-objective': message<{ file: string; code: string; known: readonly string[]; more: boolean }>({

@@ -237,9 +237,10 @@ export class SqlRelazioni implements RelazioneStore {
       if (isFrozen(before.state)) return this.frozen(before);
       if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
       if (before.state !== 'transmitted') return refusal('invalid-transition', { relazione: 'not-transmitted', state: before.state }, { state: before.state });
-      for (const v of review.values) {
+      for (const [i, v] of review.values.entries()) {
+        // Located at the row's code, where the form shows the objective it names.
         if ((await one(tx, `SELECT code FROM nodes WHERE plan_id = ? AND code = ?`, [planId, v.code])) === undefined)
-          return refusal('invalid', { relazione: 'unknown-objective', code: v.code }, { field: 'values', code: v.code });
+          return refusal('invalid', { relazione: 'unknown-objective', code: v.code }, { field: `values.${i}.code`, code: v.code });
       }
       return {
         ok: true,
@@ -277,6 +278,12 @@ export class SqlRelazioni implements RelazioneStore {
         if (before.checklist.length === 0) return refusal('invalid', { relazione: 'checklist-empty' }, { field: 'checklist' });
         const open = before.checklist.findIndex((p) => p.outcome === null);
         if (open >= 0) return refusal('invalid', { relazione: 'checklist-unassessed', label: before.checklist[open]!.label }, { field: `checklist.${open}.outcome` });
+      }
+      // A check answered "no" is a finding against the Relazione: a plain validation would certify
+      // it without saying so. It takes at least the reservations, which the documento states.
+      if (to === 'validated') {
+        const failed = before.checklist.findIndex((p) => p.outcome === 'no');
+        if (failed >= 0) return refusal('invalid', { relazione: 'checklist-failed', label: before.checklist[failed]!.label }, { field: `checklist.${failed}.outcome` });
       }
       // A Relazione not validated goes back to the office to be corrected, and the documento di
       // validazione is published: both need the OIV's reasons, in its note. A reason sent with the

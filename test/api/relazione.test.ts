@@ -105,7 +105,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
       reservations: 'Il valore di **B.1** non è supportato da evidenze.',
       checklist,
       values: [
-        { code: 'B.1', validated: '50,5', note: 'Evidenza mancante per un indicatore' },
+        // Typed with its sign, as a percent is everywhere else (before: refused as no percent).
+        { code: 'B.1', validated: '50,5%', note: 'Evidenza mancante per un indicatore' },
         // The reported value itself, confirmed with a note: listed, but not as a different one.
         { code: 'A.5.1', validated: 0, note: 'Confermato in assenza di evidenze' },
       ],
@@ -574,21 +575,34 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       },
     );
     const values = (v: unknown) => ({ ...review, version: review.version + 1, values: [v] });
-    await refused(oiv, 'PUT', 'relazione/review', values({ code: 'Z.9', validated: 1, note: 'x' }), {
+    // An objective unknown, or given twice, is said at its row's code (before: at "values").
+    const rows = (...list: unknown[]) => ({ ...review, version: review.version + 1, values: list });
+    const unknown = await refused(oiv, 'PUT', 'relazione/review', rows({ code: 'B.1', validated: 50, note: 'x' }, { code: 'Z.9', validated: 1, note: 'x' }), {
       status: 422,
       code: 'invalid',
       it: 'il piano non ha un obiettivo Z.9',
       en: 'there is no objective Z.9 in this plan',
     });
+    expect(unknown.details).toEqual({ field: 'values.1.code', code: 'Z.9' });
+    const twice = await refused(oiv, 'PUT', 'relazione/review', rows({ code: 'B.1', validated: 50, note: 'x' }, { code: 'B.2', validated: 60, note: 'y' }, { code: 'B.1', validated: 55, note: 'z' }), {
+      status: 400,
+      code: 'invalid-body',
+      it: 'la richiesta non è come prevista: controllare values.2.code',
+      en: 'the body is not as expected: check values.2.code',
+    });
+    expect(twice.issues).toEqual([expect.objectContaining({ params: expect.objectContaining({ field: 'values.2.code', problem: 'one-per-objective' }) })]);
     const percent = await refused(oiv, 'PUT', 'relazione/review', values({ code: 'B.1', validated: 'molto', note: 'x' }), {
       status: 400,
       code: 'invalid-body',
       it: 'la richiesta non è come prevista: controllare values.0.validated',
       en: 'the body is not as expected: check values.0.validated',
     });
-    expect(percent.issues[0]).toMatchObject({ params: { field: 'values.0.validated', problem: 'percent' }, message: 'values.0.validated: a performance in percent from 0 to 1000, e.g. 85 or "85,5"' });
+    expect(percent.issues[0]).toMatchObject({
+      params: { field: 'values.0.validated', problem: 'percent' },
+      message: 'values.0.validated: a performance in percent from 0 to 1000, e.g. 85, "85.5" or "85%"',
+    });
     const inItalian = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, values({ code: 'B.1', validated: 'molto', note: 'x' }), { 'accept-language': 'it' });
-    expect(inItalian.body.error.issues[0].message).toBe('values.0.validated: una performance in percentuale da 0 a 1000, es. 85 o "85,5"');
+    expect(inItalian.body.error.issues[0].message).toBe('values.0.validated: una performance in percentuale da 0 a 1000, es. 85, "85,5" o "85%"');
     await refused(oiv, 'POST', 'relazione/transition', move('validated_with_reservations'), {
       status: 422,
       code: 'invalid',
@@ -611,6 +625,23 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       en: 'a validation records the checks made: give at least one checkpoint with its outcome',
     });
     expect(empty.details).toEqual({ field: 'checklist' });
+    // A check answered "no" takes reservations at least: a plain validation would certify it unsaid.
+    const failing = {
+      ...review,
+      checklist: [
+        { label: 'Coerenza con il Piano', outcome: 'yes', note: '' },
+        { label: 'Attendibilità dei dati', outcome: 'no', note: 'Evidenze mancanti' },
+      ],
+      version: await version(),
+    };
+    expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, failing)).status).toBe(200);
+    const failed = await refused(oiv, 'POST', 'relazione/transition', move('validated'), {
+      status: 422,
+      code: 'invalid',
+      it: 'il punto di verifica «Attendibilità dei dati» ha esito negativo: la Relazione si valida con riserva, indicandola, o non si valida',
+      en: 'the checkpoint «Attendibilità dei dati» was answered "no": the Relazione is validated with reservations, stating them, or not validated',
+    });
+    expect(failed.details).toEqual({ field: 'checklist.1.outcome' });
     const checked = { ...review, checklist: [{ label: 'Attendibilità dei dati', outcome: 'partly', note: '' }], version: await version() };
     expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, checked)).status).toBe(200);
     expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, move('validated'))).status).toBe(200);
@@ -630,6 +661,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
     const trail = (await controller.get(`/api/audit?planId=${planId}`)).body.filter((e: any) => e.entity === 'relazione');
     expect(trail.map((e: any) => [e.action, e.after.state])).toEqual([
       ['validate', 'validated'],
+      ['review', 'transmitted'],
       ['review', 'transmitted'],
       ['review', 'transmitted'],
       ['transition', 'transmitted'],

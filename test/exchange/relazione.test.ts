@@ -101,6 +101,14 @@ describe('the Relazione as DOCX', () => {
     expect(words).toMatch(new RegExp(`5 Misurazione e valutazione della performance individuale ${INDIVIDUAL} 6 Il processo`));
   });
 
+  it('gives the measured objectives the 100% of the share column, and the total, with the unmeasured, none', () => {
+    // Before: "Totale 46 100,00%" under "Quota dei misurati", though 45 are measured.
+    const table = flat(text.slice(text.indexOf('Obiettivi per fascia di performance')));
+    expect(table).toMatch(
+      /^Obiettivi per fascia di performance Fascia Obiettivi Quota dei misurati ● Fascia verde 36 80,00% ▲ Fascia gialla 4 8,89% ■ Fascia rossa 5 11,11% Totale misurati 45 100,00% Senza performance 1 — Totale 46 — /,
+    );
+  });
+
   it("keeps the tables' heads and bands whole: no word broken across lines in §3.4 and §4.2", () => {
     const shortfalls = flat(text.slice(text.lastIndexOf('Obiettivi che non raggiungono pienamente il target')));
     expect(shortfalls).toMatch(/^Obiettivi che non raggiungono pienamente il target Obiettivo Performance Causa/);
@@ -160,6 +168,17 @@ describe('the documento di validazione as DOCX', () => {
     expect(flat(text)).toContain('esaminata la Relazione sulla performance 2024 della Camera di Commercio di Esempio, la dichiara: VALIDATA CON RISERVA.');
     expect(text).toMatch(/B\.2 [\s\S]{0,200}?65,00% giallo[\s\S]{0,80}?60,50% giallo/);
   }, 120_000);
+});
+
+describe("the Relazione's counts", () => {
+  it('says one objective without a unit in the singular', async () => {
+    const evaluation = evaluatePlan((await loadTable(FIXTURE)).value!.plan);
+    const scored = evaluation.nodeResults.filter((r) => r.basis === 'indicators').map((r) => r.objective.code);
+    const units = new Map(scored.slice(1).map((code) => [code, 'Ufficio Studi']));
+    const html = new TextDecoder().decode(await renderRelazione(buildRelazione(evaluation, { units }), 'html'));
+    // Before: "1 obiettivi non sono assegnati".
+    expect(html).toContain('1 obiettivo non è assegnato a un&#39;unità organizzativa e non compare nella tabella.');
+  });
 });
 
 describe("the OIV's validated values in the Relazione", () => {
@@ -296,7 +315,11 @@ describe('albero relazione refuses', () => {
     const result = albero(['relazione', FIXTURE, '--output', out, '--previous', earlier, '--year', '2024']);
     expect(result.status, result.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('Rispetto al 2023, dei 18 obiettivi presenti in entrambi gli anni 0 migliorano, 0 peggiorano e 18 restano invariati.');
+    // The areas counted apart from the objectives, as §1.2 counts them, and none said "nessuno", not "0".
+    expect(html).toContain(
+      'Rispetto al 2023, delle 3 aree strategiche presenti in entrambi gli anni nessuna migliora, nessuna peggiora e 3 restano invariate; dei 15 obiettivi strategici nessuno migliora, nessuno peggiora e 15 restano invariati.',
+    );
+    expect(html).not.toMatch(/dei 18 obiettivi| 0 (migliora|peggiora)/);
     expect(html).toMatch(/<th scope="col" class="num">2023<\/th><th scope="col" class="num">2024<\/th>/);
   });
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluatePlan, hasErrors } from '../../core/index.js';
+import { evaluatePlan, hasErrors, planSize } from '../../core/index.js';
 import { evaluationDocument } from '../../io/json.js';
 import { loadTable } from '../../io/load.js';
 import { terminalText } from '../terminal.js';
@@ -25,13 +25,12 @@ export function registerImport(program: Command): void {
       // The stated cells are read (an unreadable one is an error) but not kept: the import never uses them.
       const { value, issues } = await loadTable(file, { stated: false });
       const usable = value !== null && !hasErrors(issues);
-      const objectives = value?.plan.nodes.length ?? 0;
-      const indicators = value?.plan.nodes.reduce((t, n) => t + n.indicators.length, 0) ?? 0;
+      const { areas, objectives, indicators } = planSize(value?.plan ?? { nodes: [] });
       const counts = { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length };
-      if (options.json === true) writeJson({ file, usable, objectives, indicators, ...counts, issues });
+      if (options.json === true) writeJson({ file, usable, areas, objectives, indicators, ...counts, issues });
       else printIssues(issues, { quiet: false });
       const summary = (outcome: 'refused' | 'dry-run' | 'no-output' | 'written'): string =>
-        terminalText(say('cli-import-summary', { file, objectives, indicators, ...counts, outcome, output: options.output }));
+        terminalText(say('cli-import-summary', { file, areas, objectives, indicators, ...counts, outcome, output: options.output }));
       if (!usable) {
         process.stderr.write(`${summary('refused')}\n`);
         return void (process.exitCode = EXIT.badInput);

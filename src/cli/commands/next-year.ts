@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluatePlan, PLAN_TITLE_MAX, rollForward } from '../../core/index.js';
+import { evaluatePlan, PLAN_TITLE_MAX, planSize, rollForward } from '../../core/index.js';
 import { yearOf } from '../../io/report/meta.js';
 import { EXIT, badInput, cannotWrite, loadOrReport, say, writeWhole, yearOption } from '../shared.js';
 
@@ -45,8 +45,7 @@ export function registerNextYear(program: Command): void {
       } catch (error) {
         return bad(cannotWrite(options.output!, error));
       }
-      const indicators = plan.nodes.reduce((n, node) => n + node.indicators.length, 0);
       const baselines = plan.nodes.reduce((n, node) => n + node.indicators.filter((i) => i.baselineYear === fromYear).length, 0);
-      process.stderr.write(`${say('cli-wrote-next-year', { file: options.output!, title: plan.title, objectives: plan.nodes.length, indicators, baselines, fromYear })}\n`);
+      process.stderr.write(`${say('cli-wrote-next-year', { file: options.output!, title: plan.title, ...planSize(plan), baselines, fromYear })}\n`);
     });
 }

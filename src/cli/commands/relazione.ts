@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { evaluatePlan, formatIssueIn } from '../../core/index.js';
+import { evaluatePlan, formatIssueIn, planSize } from '../../core/index.js';
 // The renderers (docx, pdfkit) are loaded when a Relazione is written, not on every start of the CLI.
 import { buildRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazione/build.js';
 import { fileProblem } from '../../io/load.js';
@@ -122,6 +122,6 @@ export function registerRelazione(program: Command): void {
       } catch (error) {
         return badInput('relazione', cannotWrite(options.output!, error));
       }
-      process.stderr.write(`${say('cli-wrote-relazione', { file: options.output!, format, objectives: evaluation.nodeResults.length })}\n`);
+      process.stderr.write(`${say('cli-wrote-relazione', { file: options.output!, format, ...planSize(evaluation.plan) })}\n`);
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluatePlan } from '../../core/index.js';
+import { evaluatePlan, planSize } from '../../core/index.js';
 import { REPORT_FORMATS } from '../../io/report/formats.js';
 import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, say, writeWhole, yearOption } from '../shared.js';
 
@@ -38,7 +38,7 @@ export function registerReport(program: Command): void {
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const evaluation = evaluatePlan(loaded.table.plan);
-      const indicators = evaluation.plan.nodes.reduce((t, n) => t + n.indicators.length, 0);
+      const { indicators } = planSize(evaluation.plan);
       const bar = process.stderr.isTTY === true && indicators >= PROGRESS_FROM ? await progressBar(format) : null;
       try {
         // Loaded here, not at start: the renderers bring exceljs and pdfkit, most of the CLI's start-up.
@@ -56,7 +56,7 @@ export function registerReport(program: Command): void {
         if (options.output === undefined) process.stdout.write(bytes);
         else {
           await writeWhole([{ path: options.output, data: bytes }]);
-          process.stderr.write(`${say('cli-wrote-report', { file: options.output, format, objectives: evaluation.nodeResults.length, indicators })}\n`);
+          process.stderr.write(`${say('cli-wrote-report', { file: options.output, format, ...planSize(evaluation.plan) })}\n`);
         }
       } catch (error) {
         bar?.stop();

@@ -10,7 +10,7 @@
  * revisions, the previous year) take the office's text, and say plainly that the data are missing
  * when there is none; they fill themselves when the caller passes the data.
  */
-import { classify, Decimal, formatItalianDate, formatPercent, round, weightedMean, type Band, type Evaluation, type ObjectiveResult } from '../../core/index.js';
+import { classify, Decimal, formatItalianDate, formatPercent, planSize, round, weightedMean, type Band, type Evaluation, type ObjectiveResult } from '../../core/index.js';
 import { BAND_ICON } from '../report/bands.js';
 import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
 import { mark, objectiveRows, type ReportRow } from '../report/rows.js';
@@ -136,9 +136,9 @@ function strategicOf(evaluation: Evaluation, area: ObjectiveResult): { code: str
 }
 
 function summarySentences(f: Figures, evaluation: Evaluation): string[] {
-  const indicators = evaluation.plan.nodes.reduce((t, n) => t + n.indicators.length, 0);
+  const { indicators } = planSize(evaluation.plan);
   return [
-    `Il piano comprende ${f.areas.length} ${f.areas.length === 1 ? 'area strategica' : 'aree strategiche'}, ${objectivesPhrase(evaluation)} e ${indicators === 1 ? '1 indicatore' : `${indicators} indicatori`}.`,
+    `Il piano comprende ${f.areas.length} ${f.areas.length === 1 ? 'area strategica' : 'aree strategiche'}, ${objectivesPhrase(evaluation)} e ${indicators === 0 ? 'nessun indicatore' : indicators === 1 ? '1 indicatore' : `${indicators} indicatori`}.`,
     overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas),
     bandSentence(f.counts, f.bands),
     shortfallText(f),
@@ -161,7 +161,7 @@ function objectivesPhrase(evaluation: Evaluation): string {
     else other++;
   }
   const count = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
-  const all = objectives(strategic + operational + other);
+  const all = objectives(planSize(evaluation.plan).objectives);
   if (other > 0 || strategic === 0 || operational === 0) return all;
   return `${all} (${count(strategic, 'strategico', 'strategici')} e ${count(operational, 'operativo', 'operativi')})`;
 }
@@ -194,11 +194,19 @@ const COUNT_COLUMNS: readonly Column[] = [
 function bandCountTable(f: Figures): Block {
   const measured = f.bands.reduce((t, b) => t + f.counts[b], 0);
   const rows: Cell[][] = f.bands.map((b) => [{ text: `${BAND_ICON[b]} Fascia ${FASCIA[b]}`, header: true, band: b }, { text: String(f.counts[b]) }, { text: share(f.counts[b], measured) }]);
+  // The share column is of the measured objectives: their subtotal takes the 100%, and the total,
+  // which counts those without a performance too, takes none ("Totale 46 … 100,00%" of 45 measured
+  // read as a share of what the column does not count).
+  rows.push([
+    { text: 'Totale misurati', header: true, bold: true },
+    { text: String(measured), bold: true },
+    { text: measured === 0 ? '—' : share(measured, measured), bold: true },
+  ]);
   rows.push([{ text: 'Senza performance', header: true, muted: true }, { text: String(f.counts.none) }, { text: '—' }]);
   rows.push([
     { text: 'Totale', header: true, bold: true },
     { text: String(measured + f.counts.none), bold: true },
-    { text: measured === 0 ? '—' : share(measured, measured), bold: true },
+    { text: '—', bold: true },
   ]);
   return { kind: 'table', caption: 'Obiettivi per fascia di performance', columns: COUNT_COLUMNS, rows };
 }
@@ -299,18 +307,18 @@ interface Comparison {
 
 function comparison(evaluation: Evaluation, input: RelazioneInput): Comparison {
   const previous = input.previous!;
-  let better = 0;
-  let worse = 0;
-  let same = 0;
+  const areas = { better: 0, worse: 0, same: 0 };
+  const strategic = { better: 0, worse: 0, same: 0 };
   const rows: Cell[][] = [];
   for (const r of evaluation.nodeResults) {
     if (r.objective.code.split('.').length > 2) continue; // areas and strategic objectives: the comparable level
     const before = previous.evaluation.node(r.objective.code);
     if (before === undefined || before.performance === null || r.performance === null) continue;
     const diff = round(r.performance, 2).minus(round(before.performance, 2));
-    if (diff.isPositive() && !diff.isZero()) better++;
-    else if (diff.isNegative() && !diff.isZero()) worse++;
-    else same++;
+    const tally = r.objective.parent === null ? areas : strategic;
+    if (diff.isPositive() && !diff.isZero()) tally.better++;
+    else if (diff.isNegative() && !diff.isZero()) tally.worse++;
+    else tally.same++;
     rows.push([
       { text: `${r.objective.code} ${r.objective.title}`, header: true, bold: r.objective.parent === null, indent: r.objective.parent === null ? 0 : 1 },
       { text: '', mark: mark(before.performance, before.band) },
@@ -318,7 +326,7 @@ function comparison(evaluation: Evaluation, input: RelazioneInput): Comparison {
       { text: `${diff.isPositive() && !diff.isZero() ? '+' : ''}${formatPercent(diff).replace('%', '')} punti` },
     ]);
   }
-  return { sentence: comparisonSentence(previous.year, better, worse, same), rows };
+  return { sentence: comparisonSentence(previous.year, areas, strategic), rows };
 }
 
 function comparisonSection(evaluation: Evaluation, input: RelazioneInput, year: number | undefined): Section {
@@ -388,7 +396,15 @@ function perUnitBlocks(input: RelazioneInput, f: Figures): Block[] {
     });
   const assigned = [...byUnit.values()].reduce((t, l) => t + l.length, 0);
   const blocks: Block[] = [{ kind: 'table', caption: 'Obiettivi per unità organizzativa e fascia', columns: perBandColumns('Unità organizzativa', f.bands), rows }];
-  if (assigned < f.scored.length) blocks.push(note(`${f.scored.length - assigned} obiettivi non sono assegnati a un'unità organizzativa e non compaiono nella tabella.`));
+  const unassigned = f.scored.length - assigned;
+  if (unassigned > 0)
+    blocks.push(
+      note(
+        unassigned === 1
+          ? "1 obiettivo non è assegnato a un'unità organizzativa e non compare nella tabella."
+          : `${unassigned} obiettivi non sono assegnati a un'unità organizzativa e non compaiono nella tabella.`,
+      ),
+    );
   return blocks;
 }
 

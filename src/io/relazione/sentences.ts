@@ -84,9 +84,17 @@ export function ofBody(name: string): string {
   return article === "dell'" ? `dell'${name.trim()}` : `${article} ${name.trim()}`;
 }
 
-/** "uno", "due"… are not used: figures stay figures, so they match the tables. "1 obiettivo", "2 obiettivi". */
+/**
+ * "uno", "due"… are not used: figures stay figures, so they match the tables. "1 obiettivo",
+ * "2 obiettivi"; none is "nessun obiettivo", as a reader says it, not "0 obiettivi".
+ */
 export function objectives(n: number): string {
-  return `${n} ${n === 1 ? 'obiettivo' : 'obiettivi'}`;
+  return n === 0 ? 'nessun obiettivo' : `${n} ${n === 1 ? 'obiettivo' : 'obiettivi'}`;
+}
+
+/** A count as the subject of a sentence: "nessuno" ("nessuna" for areas) rather than "0", the figure otherwise. */
+export function howMany(n: number, feminine = false): string {
+  return n === 0 ? (feminine ? 'nessuna' : 'nessuno') : String(n);
 }
 
 /** Italian list: "a", "a e b", "a, b e c". */
@@ -112,7 +120,7 @@ export function bandSentence(counts: BandCounts, bands: readonly Band[]): string
   let text: string;
   if (measured === 0) text = 'Nessun obiettivo ha ancora una performance misurata.';
   else {
-    const parts = bands.map((b, i) => `${counts[b]}${i === 0 ? (counts[b] === 1 ? ' è' : ' sono') : ''} in fascia ${FASCIA[b]} (${share(counts[b], measured)})`);
+    const parts = bands.map((b, i) => `${howMany(counts[b])}${i === 0 ? (counts[b] <= 1 ? ' è' : ' sono') : ''} in fascia ${FASCIA[b]} (${share(counts[b], measured)})`);
     text = measured === 1 ? `Dell'unico obiettivo misurato, ${parts.join(', ')}.` : `Dei ${measured} obiettivi misurati, ${joinItalian(parts)}.`;
   }
   if (counts.none > 0)
@@ -157,10 +165,35 @@ export function shortfallSentence(red: number, yellow: number, otherBelow: numbe
   return `${total === 1 ? '1 obiettivo non raggiunge' : `${total} obiettivi non raggiungono`} pienamente il target: ${joinItalian(parts)}.`;
 }
 
-/** "Rispetto al 2023, dei 40 obiettivi presenti in entrambi gli anni 12 migliorano, 5 peggiorano e 23 restano invariati." */
-export function comparisonSentence(previousYear: number | undefined, better: number, worse: number, same: number): string {
+/** How many compared items went up, down or stayed as they were. */
+export interface Tally {
+  readonly better: number;
+  readonly worse: number;
+  readonly same: number;
+}
+
+/**
+ * "Rispetto al 2023, delle 3 aree strategiche presenti in entrambi gli anni 1 migliora, nessuna
+ * peggiora e 2 restano invariate; dei 15 obiettivi strategici 4 migliorano, 2 peggiorano e 9
+ * restano invariati." The areas are counted apart, as the rest of the document counts them
+ * ("3 aree strategiche, 46 obiettivi"): one count of both read as a number of objectives.
+ */
+export function comparisonSentence(previousYear: number | undefined, areas: Tally, strategic: Tally): string {
   const year = previousYear === undefined ? "all'anno precedente" : `al ${previousYear}`;
-  const total = better + worse + same;
-  if (total === 0) return `Rispetto ${year} nessun obiettivo è confrontabile (nessun codice con una performance in entrambi gli anni).`;
-  return `Rispetto ${year}, ${total === 1 ? "dell'unico obiettivo presente in entrambi gli anni" : `dei ${total} obiettivi presenti in entrambi gli anni`} ${better} ${better === 1 ? 'migliora' : 'migliorano'}, ${worse} ${worse === 1 ? 'peggiora' : 'peggiorano'} e ${same} ${same === 1 ? 'resta invariato' : 'restano invariati'}.`;
+  const total = (t: Tally): number => t.better + t.worse + t.same;
+  if (total(areas) + total(strategic) === 0) return `Rispetto ${year} nessun obiettivo è confrontabile (nessun codice con una performance in entrambi gli anni).`;
+  const verbs = (t: Tally, feminine: boolean): string => {
+    const verb = (n: number, one: string, many: string): string => `${howMany(n, feminine)} ${n <= 1 ? one : many}`;
+    return `${verb(t.better, 'migliora', 'migliorano')}, ${verb(t.worse, 'peggiora', 'peggiorano')} e ${verb(t.same, feminine ? 'resta invariata' : 'resta invariato', feminine ? 'restano invariate' : 'restano invariati')}`;
+  };
+  const clauses: string[] = [];
+  const both = ' presenti in entrambi gli anni';
+  if (total(areas) > 0) clauses.push(`${total(areas) === 1 ? "dell'unica area strategica presente in entrambi gli anni" : `delle ${total(areas)} aree strategiche${both}`} ${verbs(areas, true)}`);
+  if (total(strategic) > 0) {
+    // "presenti in entrambi gli anni" once, when the areas' clause has said it already.
+    const said = clauses.length > 0;
+    const one = `dell'unico obiettivo strategico${said ? '' : ' presente in entrambi gli anni'}`;
+    clauses.push(`${total(strategic) === 1 ? one : `dei ${total(strategic)} obiettivi strategici${said ? '' : both}`} ${verbs(strategic, false)}`);
+  }
+  return `Rispetto ${year}, ${clauses.join('; ')}.`;
 }

@@ -15,7 +15,6 @@ import {
   RelazioneSchema,
   type RelazioneTextsInput,
 } from '../../contract/index.js';
-import { Decimal } from '../../core/index.js';
 import {
   canMove,
   generatedTexts,
@@ -36,6 +35,7 @@ import { PLAN_EDITORS } from '../permissions.js';
 import { relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
+import { isAmountProblem, readAmount } from '../amounts.js';
 import { oneAtATime } from '../exports/jobs.js';
 
 const Markup = z.string().max(MAX_MARKUP_LENGTH);
@@ -43,10 +43,12 @@ const Markup = z.string().max(MAX_MARKUP_LENGTH);
 // schemas add the bounds and read the validated values as exact decimals.
 const Texts = z.object({ texts: z.partialRecord(z.enum(TEXT_KEYS), Markup), version: z.number().int().min(0) }).strict() satisfies z.ZodType<unknown, RelazioneTextsInput>;
 const Point = z.object({ label: z.string().trim().min(1).max(500), outcome: ChecklistOutcomeSchema.nullable(), note: z.string().max(5000) }).strict();
+// Read as every percent a person types is read (server/amounts.ts): "85", "85,5", and "75%" as 75,
+// the sign the OIV's own documents print beside it.
 const Percent = z.union([z.number(), z.string().max(40)]).transform((v, ctx) => {
-  const text = String(v).trim().replace(',', '.');
+  const read = readAmount(v, 'percent');
   // 'percent' names the problem in the catalogue (messages/api.ts).
-  const d = /^-?\d+(\.\d+)?$/.test(text) ? new Decimal(text) : null;
+  const d = isAmountProblem(read) || read.kind !== 'number' ? null : read.value;
   if (d === null || d.lessThan(0) || d.greaterThan(1000)) {
     ctx.addIssue({ code: 'custom', message: 'percent' });
     return z.NEVER;
@@ -57,7 +59,14 @@ const Value = z.object({ code: z.string().trim().min(1).max(100), validated: Per
 const Review = z
   .object({ note: Markup, reservations: Markup, checklist: z.array(Point).max(50), values: z.array(Value).max(5000), version: z.number().int().min(0) })
   .strict()
-  .refine((r) => new Set(r.values.map((v) => v.code)).size === r.values.length, { message: 'one-per-objective', path: ['values'] }) satisfies z.ZodType<unknown, RelazioneReviewInput>;
+  .superRefine((r, ctx) => {
+    // Said at the row that repeats an objective, as a form shows it, not at the whole list.
+    const seen = new Set<string>();
+    r.values.forEach((v, i) => {
+      if (seen.has(v.code)) ctx.addIssue({ code: 'custom', message: 'one-per-objective', path: ['values', i, 'code'] });
+      seen.add(v.code);
+    });
+  }) satisfies z.ZodType<unknown, RelazioneReviewInput>;
 const Move = RelazioneMoveInputSchema.extend({ reason: z.string().max(2000).nullable().optional() });
 const Publication = PublicationInputSchema;
 
@@ -192,11 +201,11 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       body: Review,
       responses: {
         200: { description: 'the Relazione', schema: RelazioneSchema },
-        400: 'invalid body',
+        400: 'invalid body (a validated value is a percent from 0 to 1000: 85, "85,5" or "85%"; an objective given twice, at values.N.code)',
         403: 'role',
         404: 'unknown plan',
         409: 'conflict (stale version) or invalid-transition (not transmitted)',
-        422: 'an objective the plan does not have',
+        422: 'an objective the plan does not have, at values.N.code',
         423: 'validated: frozen',
       },
     },
@@ -223,7 +232,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         403: 'role',
         404: 'unknown plan',
         409: 'invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed)',
-        422: "reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
+        422: "reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); the OIV's note (or `reason`, then taken as the note) missing for not_validated",
         423: 'validated: frozen',
       },
     },

@@ -379,6 +379,8 @@ function ReviewEditor({
   const [noteMissing, setNoteMissing] = useState<string | undefined>(undefined);
   /** The checkpoint a validation found without an outcome (-1: no checkpoint at all), said at its field. */
   const [unassessed, setUnassessed] = useState<number | null>(null);
+  /** The checkpoint answered "no" when a plain validation was asked for, said at its outcome. */
+  const [failed, setFailed] = useState<number | null>(null);
   // The language changed with the review open: the typed values are written again in the new notation.
   useLanguageChange(lang, () => setValues((rows) => rows.map((v) => ({ ...v, validated: swapNotation(v.validated) }))));
   /** The review to send, its validated values read in the screen's notation; null when one cannot be read (said at its field). */
@@ -417,6 +419,15 @@ function ReviewEditor({
         return;
       }
     }
+    // The server refuses it too (checklist-failed): a check answered "no" takes reservations at least.
+    if (to === 'validated') {
+      const no = checklist.findIndex((p) => p.outcome === 'no');
+      if (no >= 0) {
+        setFailed(no);
+        document.getElementById(`relazione-point-outcome-${no}`)?.focus();
+        return;
+      }
+    }
     if (to === 'not_validated' && note.trim() === '') {
       setNoteMissing(t('relazione.review.noteRequired'));
       document.getElementById('relazione-note')?.focus();
@@ -430,7 +441,10 @@ function ReviewEditor({
   };
   const point = (i: number, patch: Partial<ChecklistPoint>) => {
     setChecklist(checklist.map((p, n) => (n === i ? { ...p, ...patch } : p)));
-    if (patch.outcome !== undefined) setUnassessed(null);
+    if (patch.outcome !== undefined) {
+      setUnassessed(null);
+      setFailed(null);
+    }
   };
   const value = (i: number, patch: Partial<ValueRow>) => setValues(values.map((v, n) => (n === i ? { ...v, ...patch } : v)));
   return (
@@ -455,7 +469,11 @@ function ReviewEditor({
             <Field id={`relazione-point-label-${i}`} label={t('relazione.review.point', { n: i + 1 })}>
               {(aria) => <input type="text" {...aria} className="form-control" value={p.label} onChange={(e) => point(i, { label: e.target.value })} />}
             </Field>
-            <Field id={`relazione-point-outcome-${i}`} label={t('relazione.review.outcome', { n: i + 1 })} error={unassessed === i ? t('relazione.review.outcomeRequired') : undefined}>
+            <Field
+              id={`relazione-point-outcome-${i}`}
+              label={t('relazione.review.outcome', { n: i + 1 })}
+              error={unassessed === i ? t('relazione.review.outcomeRequired') : failed === i ? t('relazione.review.outcomeNo') : undefined}
+            >
               {(aria) => (
                 <select {...aria} className="form-select" value={p.outcome ?? ''} onChange={(e) => point(i, { outcome: e.target.value === '' ? null : (e.target.value as Outcome) })}>
                   <option value="">{t('relazione.review.outcomes.none')}</option>
@@ -476,6 +494,7 @@ function ReviewEditor({
               onClick={() => {
                 setChecklist(checklist.filter((_, n) => n !== i));
                 setUnassessed(null);
+                setFailed(null);
               }}
             >
               {t('relazione.review.remove', { n: i + 1 })}
