@@ -45,7 +45,8 @@ export const PlanImportedSchema = z.strictObject({ plan: PlanSummarySchema, issu
 /** `POST /api/plans/import?dryRun=true`: nothing stored; what the plan would be, and the warnings. */
 export const PlanImportPreviewSchema = z.strictObject({
   plan: z.null(),
-  preview: z.strictObject({ title: z.string(), year: z.number().int(), objectives: z.number().int(), indicators: z.number().int() }),
+  // `areas` the strategic areas (the tree's roots), `objectives` the others: the Relazione's and the command line's count (core `planSize`).
+  preview: z.strictObject({ title: z.string(), year: z.number().int(), areas: z.number().int(), objectives: z.number().int(), indicators: z.number().int() }),
   issues: z.array(IssueDocumentSchema),
 });
 

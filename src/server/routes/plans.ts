@@ -1,7 +1,7 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors, PLAN_TITLE_MAX, PLAN_YEARS, problem, type Issue, type UnitAssignment } from '../../core/index.js';
+import { hasErrors, PLAN_TITLE_MAX, PLAN_YEARS, planSize, problem, type Issue, type UnitAssignment } from '../../core/index.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, unitKey, type ImportInput, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
@@ -240,8 +240,8 @@ export const planRoutes: RouteModule = (api, deps) => {
       const assigned = await assignedUnitIds(store, outcome.value.assignedUnits ?? []);
       if (assigned.issues.length > 0) throw unreadable([...outcome.issues, ...assigned.issues]);
       if (c.req.query('dryRun') === 'true') {
-        const nodes = outcome.value.plan.nodes;
-        return reply(200, { plan: null, preview: { title, year, objectives: nodes.length, indicators: nodes.reduce((n, node) => n + node.indicators.length, 0) }, issues });
+        // Counted as the command line's import and the Relazione count it: the strategic areas apart from the objectives.
+        return reply(200, { plan: null, preview: { title, year, ...planSize(outcome.value.plan) }, issues });
       }
       const plan = must(await store.importPlan({ table: outcome.value, title, year, organisation: text('organisation'), unitIds: assigned.unitIds }, actorOf(user)));
       return reply(201, { plan: planView(plan), issues });
