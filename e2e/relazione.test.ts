@@ -86,6 +86,30 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await expectAccessible(page, 'relazione: the OIV reviews');
     await page.click('[data-testid=relazione-save-review]');
     await expect.poll(() => page.locator('[data-testid=relazione-message]').innerText()).toBe('Esame salvato.');
+    // An objective the plan does not have (the server's 422), then one given twice (its 400), is said at
+    // its row's code, with the focus, nothing up top (before: in the page's message, away from the row).
+    // The empty row between is not sent: the server's row 1 is the screen's row 3.
+    await page.click('[data-testid=relazione-add-value]');
+    await page.click('[data-testid=relazione-add-value]');
+    await page.fill('#relazione-value-code-2', 'Z.9');
+    await page.fill('#relazione-value-validated-2', '60');
+    await page.fill('#relazione-value-note-2', 'Valore rivisto');
+    await page.click('[data-testid=relazione-save-review]');
+    await expect.poll(() => page.locator('[data-testid=relazione-value-code-2-error]').innerText()).toBe('Il piano non ha un obiettivo Z.9: correggere il codice del valore validato.');
+    expect(await page.getAttribute('#relazione-value-code-2', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('relazione-value-code-2');
+    expect(await page.locator('[data-testid=relazione-message]').count()).toBe(0);
+    await page.fill('#relazione-value-code-2', 'B.1');
+    expect(await page.getAttribute('#relazione-value-code-2', 'aria-invalid')).toBeNull();
+    await page.click('[data-testid=relazione-decide-validated_with_reservations]');
+    await expect.poll(() => page.locator('[data-testid=relazione-value-code-2-error]').innerText()).toBe('Obiettivo già indicato in un’altra riga: un solo valore validato per obiettivo.');
+    expect(await page.getAttribute('#relazione-value-code-2', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('relazione-value-code-2');
+    expect(await page.locator('[data-testid=relazione-message]').count()).toBe(0);
+    expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
+    await page.getByRole('button', { name: 'Togli la riga 3' }).click();
+    await page.getByRole('button', { name: 'Togli la riga 2' }).click();
+    expect(await page.locator('[data-testid=relazione-value-code-0-error]').innerText()).toBe('');
     // Not validating without reasons is said at the note's field, with the focus; nothing is sent
     // (before: the Relazione went back "non validata" with a documento saying "Nessuna nota.").
     await page.fill('#relazione-note', '');

@@ -13,6 +13,7 @@ import { api, ApiError } from '../api/client.js';
 import { keys, putWritten } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
+import { issuesByField } from '../ui/form-errors.js';
 import { refusalText } from './refusal.js';
 import { Markup } from './Markup.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
@@ -41,9 +42,12 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const failed = planRead.error ?? relazioneRead.error;
   const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: refusalText(failed, t) });
 
-  /** Runs a change; a stale version reloads and says so, any other refusal is said in the screen's words (refusal.ts). */
+  /**
+   * Runs a change; a stale version reloads and says so, a refusal `atField` says at its field (true:
+   * said there) is not repeated up top, any other refusal is said in the screen's words (refusal.ts).
+   */
   const act = useCallback(
-    async (change: () => Promise<Relazione>, done: string) => {
+    async (change: () => Promise<Relazione>, done: string, atField?: (refusal: unknown) => boolean) => {
       setBusy(true);
       setMessage(null);
       try {
@@ -53,7 +57,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         if (e instanceof ApiError && e.code === 'conflict' && e.status === 409 && /version/.test(JSON.stringify(e.body?.error.details ?? {}))) {
           await client.refetchQueries({ queryKey: keys.relazione(planId) });
           setMessage({ kind: 'danger', text: t('relazione.conflict') });
-        } else setMessage({ kind: 'danger', text: refusalText(e, t) });
+        } else if (atField?.(e) !== true) setMessage({ kind: 'danger', text: refusalText(e, t) });
       } finally {
         setBusy(false);
       }
@@ -196,8 +200,8 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           relazione={relazione}
           busy={busy}
           onStart={() => setMessage(null)}
-          onSave={(review) => void act(() => relazioneApi.putReview(planId, review), t('relazione.review.saved'))}
-          onDecide={(to, review) =>
+          onSave={(review, atField) => void act(() => relazioneApi.putReview(planId, review), t('relazione.review.saved'), atField)}
+          onDecide={(to, review, atField) =>
             void act(
               async () => {
                 // The review as the OIV left it on the screen goes with the decision: saved first when changed.
@@ -205,6 +209,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
                 return relazioneApi.move(planId, to);
               },
               t('relazione.review.decided', { state: stateWords(to) }),
+              atField,
             )
           }
         />
@@ -351,7 +356,8 @@ interface ValueRow {
 /**
  * `onStart`: a save or a decision is asked for, so the last message is stale (it is called before
  * the screen's checks, which may stop it at a field). `onDecide` gets the review on the screen when
- * it differs from the stored one (to save first), else null.
+ * it differs from the stored one (to save first), else null. Both get `atField`, which says a
+ * server's refusal of a validated value's row at that row's field (true when it did).
  */
 function ReviewEditor({
   relazione,
@@ -363,8 +369,8 @@ function ReviewEditor({
   relazione: Relazione;
   busy: boolean;
   onStart: () => void;
-  onSave: (review: Review) => void;
-  onDecide: (to: RelazioneState, review: Review | null) => void;
+  onSave: (review: Review, atField: (refusal: unknown) => boolean) => void;
+  onDecide: (to: RelazioneState, review: Review | null, atField: (refusal: unknown) => boolean) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -377,6 +383,12 @@ function ReviewEditor({
   /** A validation with reservations asked for and none written: said at the reservations field, nothing sent. */
   const [reservationsMissing, setReservationsMissing] = useState<string | undefined>(undefined);
   const [noteMissing, setNoteMissing] = useState<string | undefined>(undefined);
+  /**
+   * The server's refusal of a row's objective (one the plan does not have, one given twice), by the
+   * screen's row: said at its code field. The server counts only the rows sent (`sentRows`).
+   */
+  const [codeRefused, setCodeRefused] = useState<Record<number, string>>({});
+  const sentRows = useRef<number[]>([]);
   /** The checkpoint a validation found without an outcome (-1: no checkpoint at all), said at its field. */
   const [unassessed, setUnassessed] = useState<number | null>(null);
   /** The checkpoint answered "no" when a plain validation was asked for, said at its outcome. */
@@ -386,20 +398,46 @@ function ReviewEditor({
   /** The review to send, its validated values read in the screen's notation; null when one cannot be read (said at its field). */
   const review = (): Review | null => {
     const problems: Record<number, string> = {};
+    const sent: number[] = [];
     const rows = values.flatMap((v, i) => {
       if (v.code.trim() === '' && v.validated.trim() === '' && v.note.trim() === '') return [];
+      sent.push(i);
       const read = typedDecimal(v.validated, lang);
       if ('problem' in read) problems[i] = t(read.problem);
       // An empty value is sent as typed, for the server to say what is missing.
       return [{ ...v, validated: 'value' in read && read.value !== null ? Number(read.value) : v.validated }];
     });
     setUnreadable(problems);
+    setCodeRefused({});
+    sentRows.current = sent;
     const first = Object.keys(problems)[0];
     if (first !== undefined) {
       document.getElementById(`relazione-value-validated-${first}`)?.focus();
       return null;
     }
     return { note, reservations, checklist, values: rows, version: relazione.version };
+  };
+  /**
+   * A refusal at `values.N.code` (the server's 422 unknown objective names it in `details.field`, its
+   * 400 for an objective given twice in `issues`): said at that row's code, with the focus, as the
+   * screen's own checks say theirs (before: up top, away from the row).
+   */
+  const atField = (refusal: unknown): boolean => {
+    if (!(refusal instanceof ApiError)) return false;
+    const named = refusal.body?.error.details?.field;
+    const fields = typeof named === 'string' ? { [named]: refusalText(refusal, t) } : issuesByField(refusal.body);
+    const said: Record<number, string> = {};
+    for (const [field, message] of Object.entries(fields)) {
+      const row = /^values\.(\d+)\.code$/.exec(field);
+      const screenRow = row === null ? undefined : sentRows.current[Number(row[1])];
+      if (screenRow === undefined) return false;
+      said[screenRow] = refusal.code === 'invalid-body' ? t('relazione.review.codeTwice') : message;
+    }
+    const first = Object.keys(said)[0];
+    if (first === undefined) return false;
+    setCodeRefused(said);
+    document.getElementById(`relazione-value-code-${first}`)?.focus();
+    return true;
   };
   /** A decision: the review on the screen first (an unreadable value stops it at its field), sent along when it changed. */
   const decide = (to: RelazioneState) => {
@@ -437,7 +475,7 @@ function ReviewEditor({
     if (read === null) return;
     const shown = ({ note, reservations, checklist, values }: Pick<Review, 'note' | 'reservations' | 'checklist' | 'values'>) =>
       JSON.stringify([note, reservations, checklist.map((p) => [p.label, p.outcome, p.note]), values.map((v) => [v.code, v.validated, v.note])]);
-    onDecide(to, shown(read) === shown(relazione) ? null : read);
+    onDecide(to, shown(read) === shown(relazione) ? null : read, atField);
   };
   const point = (i: number, patch: Partial<ChecklistPoint>) => {
     setChecklist(checklist.map((p, n) => (n === i ? { ...p, ...patch } : p)));
@@ -446,7 +484,10 @@ function ReviewEditor({
       setFailed(null);
     }
   };
-  const value = (i: number, patch: Partial<ValueRow>) => setValues(values.map((v, n) => (n === i ? { ...v, ...patch } : v)));
+  const value = (i: number, patch: Partial<ValueRow>) => {
+    setValues(values.map((v, n) => (n === i ? { ...v, ...patch } : v)));
+    if (patch.code !== undefined) setCodeRefused(({ [i]: _, ...rest }) => rest);
+  };
   return (
     <form
       className="mb-4"
@@ -456,7 +497,7 @@ function ReviewEditor({
         e.preventDefault();
         onStart();
         const read = review();
-        if (read !== null) onSave(read);
+        if (read !== null) onSave(read, atField);
       }}
     >
       <h2 id="relazione-review-title" className="h5">
@@ -551,7 +592,7 @@ function ReviewEditor({
         <p className="small">{t('relazione.review.valuesHint')}</p>
         {values.map((v, i) => (
           <div key={i} className="d-flex flex-wrap gap-2 align-items-end border rounded p-2 mb-2" data-testid={`relazione-value-${i}`}>
-            <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })}>
+            <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })} error={codeRefused[i]}>
               {(aria) => <input type="text" {...aria} className="form-control" value={v.code} onChange={(e) => value(i, { code: e.target.value })} />}
             </Field>
             <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })} hint={t('entry.notation.number')} error={unreadable[i]}>
@@ -560,7 +601,15 @@ function ReviewEditor({
             <Field id={`relazione-value-note-${i}`} label={t('relazione.review.valueNote', { n: i + 1 })}>
               {(aria) => <input type="text" {...aria} className="form-control" value={v.note} onChange={(e) => value(i, { note: e.target.value })} />}
             </Field>
-            <button type="button" className="btn btn-sm btn-outline-danger mb-2" onClick={() => setValues(values.filter((_, n) => n !== i))}>
+            <button
+              type="button"
+              className="btn btn-sm btn-outline-danger mb-2"
+              onClick={() => {
+                setValues(values.filter((_, n) => n !== i));
+                // The rows below move up: a refusal said at one of them no longer names it.
+                setCodeRefused({});
+              }}
+            >
               {t('relazione.review.removeValue', { n: i + 1 })}
             </button>
           </div>
