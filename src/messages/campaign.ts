@@ -2,7 +2,7 @@
  * The monitoring campaign's refusals in Italian and English: evidence files, comments, variances
  * and forecasts, reminders, sign-in through the body's identity provider.
  */
-import { defineMessages, message, type Language } from '../core/messages/index.js';
+import { computedAtText, defineMessages, message, type Language } from '../core/messages/index.js';
 
 const mb = (bytes: number, l: Language): string => (bytes / (1024 * 1024)).toLocaleString(l === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 1 });
 
@@ -64,12 +64,6 @@ const FORMAT_WORDS: Record<Language, Record<string, string>> = {
 
 /** `a, b o c` / `a, b or c`: the names a file may be given. */
 const orList = (items: readonly string[], l: Language): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${l === 'it' ? 'o' : 'or'} ${items[items.length - 1]}`);
-
-/** `04/12/2026 14:05`, Italian time, as the Relazione dates its tables. */
-const momentIn = (iso: string, l: Language): string =>
-  new Intl.DateTimeFormat(l === 'it' ? 'it-IT' : 'en-GB', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
-    .format(new Date(iso))
-    .replace(',', '');
 
 /** The completion dashboard's workbook (GET …/dashboard/export?lang=it|en): sheet names, heads, states. */
 export const DASHBOARD_WORKBOOK: Record<
@@ -163,8 +157,10 @@ export const CAMPAIGN_MESSAGES = defineMessages({
       )} and upload it again. It was not stored.`,
   }),
   'evidence-already-attached': message<{ name: string; existing: string; by: string; at: string }>({
-    it: (p) => `Il file "${p.name}" è già allegato a questo valore come "${p.existing}" (stesso contenuto, caricato da ${p.by} il ${momentIn(p.at, 'it')}): non è stato salvato una seconda volta.`,
-    en: (p) => `The file "${p.name}" is already attached to this value as "${p.existing}" (same content, uploaded by ${p.by} on ${momentIn(p.at, 'en')}): it was not stored a second time.`,
+    it: (p) =>
+      `Il file "${p.name}" è già allegato a questo valore come "${p.existing}" (stesso contenuto, caricato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}): non è stato salvato una seconda volta.`,
+    en: (p) =>
+      `The file "${p.name}" is already attached to this value as "${p.existing}" (same content, uploaded by ${p.by} on ${computedAtText(new Date(p.at), 'en')}): it was not stored a second time.`,
   }),
   'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato "file" (multipart/form-data).', en: 'Attach the file in a field called "file" (multipart/form-data).' }),
   'one-evidence-file': message<{ count: number; names: string }>({

@@ -79,6 +79,16 @@ export function decimalIn(value: string | number, language: Language): string {
   return text.replace('.', ',');
 }
 
+/**
+ * `28/11/2026 14:05` in Italian time, as the Relazione dates its tables (English: the same, as en-GB
+ * writes it): the one moment of the documents (io/report/meta.ts) and of the messages that name one.
+ */
+export function computedAtText(date: Date, language: Language = 'it'): string {
+  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+    .format(date)
+    .replace(',', '');
+}
+
 /** `a, b and c` / `a, b e c`. */
 export function listIn(items: readonly string[], language: Language): string {
   if (items.length <= 1) return items.join('');

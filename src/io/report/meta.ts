@@ -65,12 +65,8 @@ export function periodStateText(meta: ReportMeta): string {
   return meta.periodState ?? reportText(meta.language).fromFile;
 }
 
-/** `28/11/2026 14:05` in Italian time, as the Relazione dates its tables (English: the same, as en-GB writes it). */
-export function computedAtText(date: Date, language: Language = 'it'): string {
-  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
-    .format(date)
-    .replace(',', '');
-}
+// The documents' moment, kept in core/messages so that the messages (the campaign's) date as they do.
+export { computedAtText } from '../../core/messages/index.js';
 
 /** The year a plan is about: given, or the first four-digit year in its title. */
 export function yearOf(meta: ReportMeta, title: string): number | undefined {
