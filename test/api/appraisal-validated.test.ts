@@ -13,6 +13,7 @@ import { formatItalianDate } from '../../src/core/index.js';
 import { hashPassword } from '../../src/server/auth.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { pdfText } from '../support/files.js';
+import { unpackZip } from '../../src/io/xlsx/zip.js';
 import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
@@ -228,5 +229,20 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
       `Risultati organizzativi: valori validati dall'OIV (Relazione validata il ${day}). Il periodo di fine anno è stato riaperto dopo la validazione, il ${at('it')}, da admin: contano i valori validati, con cui la Relazione è stata validata.`,
     );
     expect(unitObjectives(live)).toEqual([{ code: 'B.1.1', title, score: 40, validated: true, reported: 80, source: 'value validated by the OIV, which counts (reported 80.00%)' }]);
+    // The document to sign says it too, under the source, as the screen does (before: the source line alone).
+    const printed = async (lang: 'it' | 'en'): Promise<string> => {
+      const reply = await fetch(`${t.url}/api/appraisals/${liveId}/document?format=pdf&lang=${lang}`, { headers: { cookie: hr.cookie! } });
+      expect(reply.status).toBe(200);
+      // A line broken after a hyphen ("year-" / "end") is read back whole.
+      return pdfText(new Uint8Array(await reply.arrayBuffer()))
+        .replace(/\s+/g, ' ')
+        .replace(/(\w)- (\w)/g, '$1-$2');
+    };
+    expect(await printed('it')).toContain(`Il periodo di fine anno è stato riaperto dopo la validazione, il ${at('it')}, da admin: contano i valori validati, con cui la Relazione è stata validata.`);
+    expect(await printed('en')).toContain(`The year-end period was reopened after the validation, on ${at('en')}, by admin: the validated values, those the Relazione was validated with, count.`);
+    const docx = await fetch(`${t.url}/api/appraisals/${liveId}/document?format=docx&lang=it`, { headers: { cookie: hr.cookie! } });
+    const parts = unpackZip(Buffer.from(await docx.arrayBuffer()), { inflatedBytes: 64 * 1024 * 1024, entries: 100 });
+    if (!(parts instanceof Map)) throw new Error(`the DOCX does not unpack: ${JSON.stringify(parts)}`);
+    expect(new TextDecoder().decode(parts.get('word/document.xml'))).toContain(`Il periodo di fine anno è stato riaperto dopo la validazione, il ${at('it')}, da admin`);
   });
 });
