@@ -90,6 +90,11 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     );
     expect(await said()).toEqual(['In corso di misurazione: risultati non ancora disponibili: il periodo è in corso']);
     expect(await explanation.innerText()).not.toMatch(/non ancora misurato|pending/);
+    // Its table of terms says the same of each indicator: its result is not published yet, not "escluso".
+    const terms = await explanation.locator('table tbody tr td:first-child').allInnerTexts();
+    expect(terms.length).toBeGreaterThan(0);
+    for (const term of terms) expect(term).toMatch(/\n\(risultati non ancora disponibili: il periodo è in corso\)$/);
+    expect(await explanation.innerText()).not.toMatch(/escluso/i);
     expect(await page.locator('[data-testid=summary]').count()).toBe(0);
     expect(await page.locator('[data-testid=detail] [data-testid=evidence], [data-testid=detail] [data-testid=source]').count()).toBe(0);
     expect(await page.locator('[data-testid=detail]').innerText()).not.toMatch(/Fonte del dato|Note\n/);

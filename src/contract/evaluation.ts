@@ -82,7 +82,19 @@ export const EvaluationDocumentSchema = z.strictObject({
   issues: z.array(IssueDocumentSchema),
 });
 
-const Step = { ref: z.string(), label: z.string(), share: z.number().nullable(), score: z.number().nullable(), points: z.number().nullable(), excluded: z.string().nullable() };
+/**
+ * A term of a mean. `excluded`: why it is left out; `pending`: why its result is not given yet (a
+ * period still taking values, as the public reads it), a term that is not left out. At most one is set.
+ */
+const Step = {
+  ref: z.string(),
+  label: z.string(),
+  share: z.number().nullable(),
+  score: z.number().nullable(),
+  points: z.number().nullable(),
+  excluded: z.string().nullable(),
+  pending: z.string().nullable(),
+};
 
 /** How an objective's number was made: `albero explain --json`, the API's explanation and the web app's what-if alike. */
 export const ExplanationDocumentSchema = z.strictObject({

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, dec } from './decimal.js';
 import { evaluatePlan, weightedMean } from './evaluation.js';
-import { explainNode } from './explanation.js';
+import { explainNode, explanationLines } from './explanation.js';
 import { withoutValues } from './next-year.js';
 import type { Comparator, Indicator, Measurement, Plan, Objective, ScoringRule } from './model.js';
 import { indicatorOf as ind, measuredNumber as measured, objectiveOf as node, planOf as plan } from '../../test/support/plans.js';
@@ -61,7 +61,10 @@ describe('objective performance', () => {
       const italian = explainNode(e, 'Z', 'it')!;
       expect(italian.formula).toBe('Z: risultati non ancora disponibili: il periodo è in corso');
       expect(italian.indicators.map((i) => [i.state, i.scoring])).toEqual(Array(3).fill(['pending', 'risultati non ancora disponibili: il periodo è in corso']));
-      expect(italian.contributions.map((c) => c.excluded)).toEqual(Array(3).fill('risultati non ancora disponibili: il periodo è in corso'));
+      expect(italian.contributions.map((c) => [c.excluded, c.pending])).toEqual(Array(3).fill([undefined, 'risultati non ancora disponibili: il periodo è in corso']));
+      // Printed (albero explain, the reports) as the notice alone: the term is not left out ("escluso").
+      const printed = explanationLines(italian, 'it').filter((l) => l.startsWith('  – '));
+      expect(printed).toEqual(['d', 'e', 'f'].map((id) => `  – ${id}: risultati non ancora disponibili: il periodo è in corso`));
       expect(explainNode(e, 'Z', 'en')!.indicators[0]!.scoring).toBe('results not available yet: the period is in progress');
     }
     // The plan read with its values is as it was.

@@ -26,6 +26,11 @@ export interface Contribution {
   readonly points: Decimal | null;
   /** Why the term is left out of the mean. */
   readonly excluded?: string;
+  /**
+   * Why the term's result is not given yet (the values of a period still taking values, withheld
+   * from the public): it is not left out of the mean, it is not published yet.
+   */
+  readonly pending?: string;
 }
 
 export interface IndicatorExplanation {
@@ -56,7 +61,6 @@ function exclusion(r: IndicatorResult, language: Language): string {
     return `${NOT_EVALUABLE_MARK[language]}${m.state === 'not_evaluable' && m.reason !== '' ? `: ${reasonText(m.reason, language)}` : ''}`;
   }
   if (r.state === 'not_measured') return WORDS[language].notMeasuredYet;
-  if (r.state === 'pending') return WORDS[language].resultsPending;
   return r.issues.map((i) => i.message).join('; ') || WORDS[language].notScored;
 }
 
@@ -70,6 +74,7 @@ export function contributions(evaluation: Evaluation, code: string, language: La
   const equal = total.isZero();
   return result.indicators.map((r) => {
     const base = { kind: 'indicator' as const, ref: r.indicator.id, label: r.indicator.name, weight: r.indicator.weight };
+    if (r.state === 'pending') return { ...base, share: null, score: null, points: null, pending: WORDS[language].resultsPending };
     if (!r.counted || r.performance === null) return { ...base, share: null, score: null, points: null, excluded: exclusion(r, language) };
     const share = equal ? new Decimal(1).div(counted.length) : r.indicator.weight.div(total);
     return { ...base, share, score: r.performance, points: share.times(r.performance) };
@@ -86,7 +91,13 @@ export function childTerms(evaluation: Evaluation, code: string, language: Langu
     const weight = weights.get(c.objective.code) ?? ZERO;
     const base = { kind: 'child' as const, ref: c.objective.code, label: `${c.objective.code} ${c.objective.title}`, weight };
     if (c.performance === null)
-      return { ...base, share: null, score: null, points: null, excluded: evaluation.plan.valuesWithheld === true ? WORDS[language].resultsPending : WORDS[language].noPerformance };
+      return {
+        ...base,
+        share: null,
+        score: null,
+        points: null,
+        ...(evaluation.plan.valuesWithheld === true ? { pending: WORDS[language].resultsPending } : { excluded: WORDS[language].noPerformance }),
+      };
     const share = total.isZero() ? new Decimal(1).div(counted.length) : weight.div(total);
     return { ...base, share, score: c.performance, points: share.times(c.performance) };
   });
@@ -164,12 +175,17 @@ export function explainNode(evaluation: Evaluation, code: string, language: Lang
   return { code, title: result.objective.title, performance: result.performance, basis: result.basis, contributions: terms, indicators, formula };
 }
 
+/** A term without points: why its result is not given yet, or why it is left out. */
+function leftOutOrPending(t: Contribution, language: Language): string {
+  return t.pending ?? `${WORDS[language].leftOut} (${t.excluded ?? ''})`;
+}
+
 /** The explanation as lines of text for a terminal or a report. */
 export function explanationLines(explanation: NodeExplanation, language: Language = 'en'): string[] {
   const w = WORDS[language];
   const lines = [explanation.formula, ''];
   for (const t of explanation.contributions) {
-    if (t.share === null) lines.push(`  – ${t.label}: ${w.leftOut} (${t.excluded ?? ''})`);
+    if (t.share === null) lines.push(`  – ${t.label}: ${leftOutOrPending(t, language)}`);
     else
       lines.push(
         `  • ${t.label}: ${w.weight} ${fmt(t.weight, 2, language)}${t.kind === 'indicator' ? '%' : ''} → ${w.share} ${pct(t.share, language)}, ${w.score} ${fmt(t.score!, 2, language)}, ${w.adds} ${fmt(t.points!, 2, language)}`,
@@ -183,7 +199,7 @@ export function explanationLines(explanation: NodeExplanation, language: Languag
       for (const d of ind.derivation) {
         lines.push(
           d.share === null
-            ? `      – ${d.label}: ${w.leftOut} (${d.excluded ?? ''})`
+            ? `      – ${d.label}: ${leftOutOrPending(d, language)}`
             : `      • ${d.label}: ${fmt(d.score!, 2, language)} × ${w.share} ${pct(d.share, language)} = ${fmt(d.points!, 2, language)}`,
         );
       }

@@ -526,6 +526,7 @@ export function explanationDocument(e: NodeExplanation): ExplanationDocument {
       score: toJsonNumber(c.score),
       points: toJsonNumber(c.points, 4),
       excluded: c.excluded ?? null,
+      pending: c.pending ?? null,
     })),
     indicators: e.indicators.map((i) => ({
       id: i.id,
@@ -536,7 +537,15 @@ export function explanationDocument(e: NodeExplanation): ExplanationDocument {
       derivation:
         i.derivation === null
           ? null
-          : i.derivation.map((d) => ({ ref: d.ref, label: d.label, share: toJsonNumber(d.share, 6), score: toJsonNumber(d.score), points: toJsonNumber(d.points, 4), excluded: d.excluded ?? null })),
+          : i.derivation.map((d) => ({
+              ref: d.ref,
+              label: d.label,
+              share: toJsonNumber(d.share, 6),
+              score: toJsonNumber(d.score),
+              points: toJsonNumber(d.points, 4),
+              excluded: d.excluded ?? null,
+              pending: d.pending ?? null,
+            })),
     })),
   };
 }

@@ -56,6 +56,9 @@ export function ExplanationPanel({ planId, code, period, local, doc }: { planId:
                       <span className="d-block muted">
                         ({t('detail.excluded')}: {String(c.excluded)})
                       </span>
+                    ) : c.pending ? (
+                      // Not left out: its result is not published yet (the period is in progress).
+                      <span className="d-block muted">({c.pending})</span>
                     ) : null}
                   </td>
                   <td className="num">{weight(c.weight, lang)}</td>
