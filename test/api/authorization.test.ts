@@ -141,6 +141,15 @@ const transmit = async (t: TestServer, s: Scratch): Promise<void> => {
   const moved = await t.server.store.relazioni.moveRelazione(s.planId, 'transmitted', null, null, SYSTEM);
   if (!moved.ok) throw new Error(moved.error.message);
 };
+/** …and reviewed by the OIV, every check answered, as a validation needs (9289918). */
+const review = async (t: TestServer, s: Scratch): Promise<void> => {
+  await transmit(t, s);
+  const current = await t.server.store.relazioni.getRelazione(s.planId);
+  if (current === undefined) throw new Error('no Relazione');
+  const checklist = current.checklist.map((p) => ({ ...p, outcome: 'yes' as const }));
+  const reviewed = await t.server.store.relazioni.putRelazioneReview(s.planId, { note: '', reservations: '', checklist, values: [] }, current.version, SYSTEM);
+  if (!reviewed.ok) throw new Error(reviewed.error.message);
+};
 /** …and decided on by the OIV (not validated: nothing frozen). */
 const decide = async (t: TestServer, s: Scratch): Promise<void> => {
   await transmit(t, s);
@@ -732,7 +741,7 @@ const ROWS: Row[] = [
     what: 'validate the Relazione',
     allowed: ['oiv'],
     success: 200,
-    prepare: transmit,
+    prepare: review,
     call: (s) => ({ path: `/api/plans/${s.planId}/relazione/transition`, body: { to: 'validated' } }),
   },
   {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FAILURES } from '../../src/contract/export-failures.js';
 import { ROLES } from '../../src/contract/permissions.js';
@@ -7,6 +6,8 @@ import { NOT_EVALUABLE_MARK } from '../../src/core/words.js';
 import { reportText } from '../../src/io/report/texts.js';
 import { ROLE_EXPLANATIONS, ROLE_WORDS } from '../../src/messages/account-words.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
+// The page as Vite serves it: read as text by Vite itself, so the web app's tests need no Node module.
+import page from '../index.html?raw';
 import i18next, { RESOURCES } from './i18n.js';
 import { words as accounts } from './accounts/i18n.js';
 import { words as apiWords } from './api/i18n.js';
@@ -157,7 +158,6 @@ describe("the app's words, one pattern", () => {
   });
 
   it("words index.html's skip link as the app's Italian does, before the app says it in the reader's language", () => {
-    const page = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
     expect(/<a id="skip-link"[^>]*>([^<]*)<\/a>/.exec(page)?.[1]).toBe(i18next.getResource('it', 'translation', 'app.skip'));
   });
 
