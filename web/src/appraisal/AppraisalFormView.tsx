@@ -10,14 +10,14 @@ import { draftsIn, NEW_OBJECTIVE, objectiveDraft, objectivesBody, type Objective
 import { useErrorText } from './AppraisalsPage.js';
 import { useAppraisalForm, useFormWritten } from './queries.js';
 import type { AppraisalForm, FormAction, MeasurementState as ObjectiveState, Unit as ObjectiveUnit } from '../../../src/contract/index.js';
-import { formatNumber, percent, useLanguageChange } from '../ui/format.js';
+import { formatNumber, momentParts, percent, useLanguageChange } from '../ui/format.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { ApiError } from '../api/client.js';
 import { amountInput, parseInput } from '../ui/parse.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
-const day = (iso: string): string => new Date(iso).toLocaleDateString('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' });
+const day = (iso: string): string => momentParts(iso, 'it').day;
 const STATES: ObjectiveState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
 /** The fields of an objective the reader types, each with its id `objective-<n>-<field>` (n from 0). */
 const OBJECTIVE_FIELDS = ['title', 'weight', 'target', 'actual', 'reason'] as const;
@@ -178,7 +178,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
         )}
         {clash !== null && (
           <div className="alert alert-warning" role="alert" data-testid="form-clash">
-            <p className="mb-2">{t('appraisal.form.clash', { day: day(clash.at), time: new Date(clash.at).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit' }) })}</p>
+            <p className="mb-2">{t('appraisal.form.clash', momentParts(clash.at, 'it'))}</p>
             <button
               type="button"
               className="btn btn-sm btn-outline-primary"

@@ -5,7 +5,7 @@ import { formatNumberIn } from '../../../src/core/italian.js';
 import type { Amount } from '../../../src/core/model.js';
 import { amountJson, actualText as serverActualText, amountText as serverAmountText } from '../../../src/io/json.js';
 import { computedAtText } from '../../../src/io/report/meta.js';
-import { actualText, amountText, formatNumber, momentText, percent, plainNumber, weight, type AmountUnit } from './format.js';
+import { actualText, amountText, formatNumber, momentParts, momentText, percent, plainNumber, weight, type AmountUnit } from './format.js';
 
 describe('moments on the screens', () => {
   it('says them in Italian time with the year in full, as the documents do, whatever the browser’s time zone', () => {
@@ -15,6 +15,13 @@ describe('moments on the screens', () => {
     expect(momentText('2026-12-04T22:21:05Z', 'it')).toBe('04/12/2026, 23:21:05');
     for (const iso of ['2026-12-04T22:21:05Z', '2026-03-29T01:30:00Z', '2024-02-29T23:59:59Z'])
       for (const lang of ['it', 'en'] as const) expect(momentText(iso, lang, 'short')).toBe(computedAtText(new Date(iso), lang));
+  });
+
+  it('gives the day and the time apart in the same Italian time, for the sentences that say them separately', () => {
+    expect(momentParts('2026-12-04T22:21:05Z', 'it')).toEqual({ day: '04/12/2026', time: '23:21' });
+    expect(momentParts('2026-07-04T22:21:05Z', 'en')).toEqual({ day: '05/07/2026', time: '00:21' });
+    for (const iso of ['2026-12-04T22:21:05Z', '2026-03-29T01:30:00Z'])
+      for (const lang of ['it', 'en'] as const) expect(`${momentParts(iso, lang).day} ${momentParts(iso, lang).time}`).toBe(momentText(iso, lang, 'short'));
   });
 });
 

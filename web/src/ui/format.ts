@@ -30,6 +30,16 @@ export function momentText(iso: string, lang: string, style: 'full' | 'short' = 
   return new Intl.DateTimeFormat(locale, { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)).replace(',', '');
 }
 
+/** A moment's day (`03/12/2026`) and time (`14:05`) apart, in Italian time as `momentText`, for sentences that say them separately. */
+export function momentParts(iso: string, lang: string): { day: string; time: string } {
+  const locale = lang === 'en' ? 'en-GB' : 'it-IT';
+  const at = new Date(iso);
+  return {
+    day: at.toLocaleDateString(locale, { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }),
+    time: at.toLocaleTimeString(locale, { timeZone: OFFICE_TIME_ZONE, hour: '2-digit', minute: '2-digit' }),
+  };
+}
+
 const DIGITS = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 /** `value` rounded half up (away from zero) to `places` decimals: sign, whole digits, fraction digits; null when it is not a number. */

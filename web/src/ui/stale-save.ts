@@ -5,7 +5,7 @@
  * was typed until the reader reads the record again.
  */
 import { ApiError } from '../api/client.js';
-import type { Lang } from './format.js';
+import { momentParts, type Lang } from './format.js';
 
 export interface StaleSave {
   readonly by: string | null;
@@ -22,11 +22,5 @@ export function staleSaveOf(e: unknown): StaleSave | null {
 
 /** The words of `common.staleSave` for it: who (or "someone else"), the day and the time of their save. */
 export function staleSaveWords(s: StaleSave, lang: Lang, someone: string): { by: string; day: string; time: string } {
-  const at = s.at === null ? null : new Date(s.at);
-  const locale = lang === 'en' ? 'en-GB' : 'it-IT';
-  return {
-    by: s.by ?? someone,
-    day: at === null ? '—' : at.toLocaleDateString(locale, { day: '2-digit', month: '2-digit', year: 'numeric' }),
-    time: at === null ? '—' : at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }),
-  };
+  return { by: s.by ?? someone, ...(s.at === null ? { day: '—', time: '—' } : momentParts(s.at, lang)) };
 }
