@@ -86,9 +86,19 @@ const Action = z
   })
   .strict();
 
-/** The organisation a new form or SMVP belongs to when none is named: the latest plan's, else "Ente" (the store's default). */
+/** How the API's description says the `organisation` of a query, and its default. */
+export const ORGANISATION_QUERY = 'the body (default: the installation’s, that of its newest published plan)';
+
+/**
+ * The body a form, an SMVP, a distribution or the public art. 20 aggregates belong to when none is
+ * named: the installation's own, the body of the newest plan it publishes (what a citizen reads on
+ * /trasparenza); before anything is published, the newest plan's; else "Ente" (the store's
+ * default). Not simply the newest plan's: a test or draft plan imported later, of another body,
+ * would put that body's bonuses in front of a citizen.
+ */
 export async function defaultOrganisation(store: Store): Promise<string> {
-  return (await store.listPlans())[0]?.organisation ?? 'Ente';
+  const plans = await store.listPlans();
+  return (plans.find((p) => p.published) ?? plans[0])?.organisation ?? 'Ente';
 }
 
 async function usersById(store: Store): Promise<Map<string, UserRecord>> {
