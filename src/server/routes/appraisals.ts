@@ -5,7 +5,7 @@
  * administrator; the OIV for managers' forms; nobody else, and the public never.
  */
 import { z } from 'zod';
-import { Decimal } from '../../core/index.js';
+import { Decimal, sortByNames } from '../../core/index.js';
 import {
   ACTION_RULES,
   CATEGORY_LABEL,
@@ -127,15 +127,21 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/appraisals/people',
       tag: 'appraisals',
-      summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (names and registry ids; no roles, no passwords)',
+      summary: 'The active accounts HR may appraise or name as evaluators, by name: id, username, name, units (names and registry ids; no roles, no passwords)',
       roles: HR_ROLES,
       action: 'list the people to appraise',
       responses: { 200: { description: '[{id, username, displayName, units, unitIds}]', schema: z.array(AppraisalPersonSchema) }, 401: 'not signed in', 403: 'role' },
     },
     async (_c, { reply }) => {
+      // By name, as HR looks a person up ("de Luca" before "De Rosa"), the username telling apart two of the same name.
+      const people = sortByNames(
+        (await store.listUsers()).filter((u) => u.active),
+        (u) => u.displayName,
+        (u) => u.username,
+      );
       return reply(
         200,
-        (await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })),
+        people.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })),
       );
     },
   );

@@ -19,6 +19,7 @@ import { renderCoded, renderMessage, type Coded, type Language } from '../../mes
 import { invalidField, language } from '../validation.js';
 import { HR_ROLES, OrgCache, computeRecord, person, smvpFor } from '../appraisal/forms.js';
 import { defaultOrganisation, ORGANISATION_QUERY } from './appraisals.js';
+import { compareNames } from '../../core/names.js';
 
 const Distribute = z
   .object({
@@ -171,7 +172,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
         claims.push({ id: form.id, weight: coefficient === null || r === null ? new Decimal(0) : coefficient.times(r.presenceDays), score: r?.score ?? null, order: who.displayName });
       }
       // The stated order for equal remainders after the score: the list by name, then id.
-      const order = claims.map((_, i) => i).sort((a, b) => claims[a]!.order.localeCompare(claims[b]!.order, 'it') || claims[a]!.id.localeCompare(claims[b]!.id));
+      const order = claims.map((_, i) => i).sort((a, b) => compareNames(claims[a]!.order, claims[b]!.order) || compareNames(claims[a]!.id, claims[b]!.id));
       const result = distributeFund(
         fundCents,
         order.map((i) => claims[i]!),
