@@ -248,7 +248,13 @@ export const RewardAggregateSchema = z.strictObject({
 });
 
 /** `GET /api/rewards/:year/aggregates` (JSON). */
-export const RewardAggregatesSchema = z.strictObject({ organisation: z.string(), year: z.number().int(), rows: z.array(RewardAggregateSchema) });
+export const RewardAggregatesSchema = z.strictObject({
+  organisation: z.string(),
+  year: z.number().int(),
+  rows: z.array(RewardAggregateSchema),
+  /** When the body has distributed nothing that year: that said in the reader's language (null otherwise). */
+  message: z.string().nullable(),
+});
 
 export type StaffCategory = z.infer<typeof StaffCategorySchema>;
 export type FormState = z.infer<typeof FormStateSchema>;

@@ -11,6 +11,7 @@ export * from './explanation.js';
 export * from './verification.js';
 export * from './settings.js';
 export * from './italian.js';
+export * from './names.js';
 export * from './amount-words.js';
 export * from './bounds.js';
 export * from './words.js';

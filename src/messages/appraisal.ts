@@ -90,6 +90,11 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
         revised: 'the revised form is not complete',
       })[p.situation],
   }),
+  /** The public aggregates of a body and year with no distribution made: said, rather than another body's shown. */
+  'no-distribution': message<{ organisation: string; year: number }>({
+    it: (p) => `${p.organisation} non ha pubblicato la distribuzione dei premi del ${p.year}`,
+    en: (p) => `${p.organisation} has published no distribution of bonuses for ${p.year}`,
+  }),
   'forms-not-final': message<{ pending: number; total: number }>({
     it: (p) =>
       `${p.pending === 1 ? `1 scheda su ${p.total} di questa categoria non è ancora definitiva` : `${p.pending} schede su ${p.total} di questa categoria non sono ancora definitive`}: il fondo si distribuisce quando lo sono tutte`,

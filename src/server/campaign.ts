@@ -7,6 +7,7 @@
 import { isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { assignedTo, type Assignment } from './permissions.js';
 import type { Completion, WorkItem, WorkState } from '../contract/campaign.js';
+import { compareNames } from '../core/names.js';
 
 export { WORK_STATES, type WorkItem, type WorkState } from '../contract/campaign.js';
 /** Expected, entered, waiting for review, sent back, approved, missing, late. */
@@ -181,7 +182,7 @@ export class Campaign {
           if (overdue && (state === 'to_enter' || state === 'returned')) counts.late++;
         }
       }
-      const units = [...byUnit.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : (this.unitNames.get(a) ?? '').localeCompare(this.unitNames.get(b) ?? '', 'it')));
+      const units = [...byUnit.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : compareNames(this.unitNames.get(a) ?? '', this.unitNames.get(b) ?? '') || compareNames(a, b)));
       for (const [unitId, counts] of units) rows.push({ periodId: period.id, unitId, unit: unitId === null ? null : (this.unitNames.get(unitId) ?? null), ...counts });
       totals.push({ periodId: period.id, ...total });
     }

@@ -9,6 +9,7 @@
  * versions on forms (`conflict` with the current record), refusals as values.
  */
 import { randomUUID } from 'node:crypto';
+import { compareNames } from '../core/names.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { fail, forUpdate, now } from './shared.js';
 import type { Actor, AuditEntry, Result } from './types.js';
@@ -159,14 +160,18 @@ async function trail(tx: Queryable, actor: Actor, action: string, entity: string
   ]);
 }
 
+/** The newest year first, the bodies of a year in names' order. */
+const byYearAndBody = (rows: Row[]): Row[] => [...rows].sort((a, b) => Number(b.year) - Number(a.year) || compareNames(String(a.organisation), String(b.organisation)));
+
 export class SqlAppraisals implements AppraisalStore {
   constructor(private readonly db: Db) {}
 
   async listSmvp(): Promise<Omit<SmvpRecord, 'document'>[]> {
     const rows = await this.db.all(
-      `SELECT organisation, year, version, reason, created_at, created_by FROM smvp s WHERE version = (SELECT MAX(version) FROM smvp t WHERE t.organisation = s.organisation AND t.year = s.year) ORDER BY year DESC, organisation`,
+      `SELECT organisation, year, version, reason, created_at, created_by FROM smvp s WHERE version = (SELECT MAX(version) FROM smvp t WHERE t.organisation = s.organisation AND t.year = s.year)`,
     );
-    return rows.map((r) => ({
+    // The newest year first, its bodies in names' order (core/names.ts), not the database's collation.
+    return byYearAndBody(rows).map((r) => ({
       organisation: String(r.organisation),
       year: Number(r.year),
       version: Number(r.version),
@@ -347,8 +352,8 @@ export class SqlAppraisals implements AppraisalStore {
   }
 
   async distributionYears(): Promise<{ organisation: string; year: number }[]> {
-    const rows = await this.db.all(`SELECT DISTINCT organisation, year FROM bonus_distributions ORDER BY year DESC, organisation`);
-    return rows.map((r) => ({ organisation: String(r.organisation), year: Number(r.year) }));
+    const rows = await this.db.all(`SELECT DISTINCT organisation, year FROM bonus_distributions`);
+    return byYearAndBody(rows).map((r) => ({ organisation: String(r.organisation), year: Number(r.year) }));
   }
 }
 

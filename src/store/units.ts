@@ -5,6 +5,7 @@
  * "Ufficio internazionalizzazione " finds "Ufficio Internazionalizzazione".
  */
 import { randomUUID } from 'node:crypto';
+import { compareNames, sortByNames } from '../core/names.js';
 import { reassignedReason } from '../messages/audit-reasons.js';
 import { registryProblem } from '../messages/registry-problem.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
@@ -123,11 +124,15 @@ export async function unitsOfUsers(q: Queryable, userIds?: readonly string[]): P
   if (userIds !== undefined && userIds.length === 0) return new Map();
   const filter = userIds === undefined ? '' : ` WHERE x.user_id IN (${userIds.map(() => '?').join(', ')})`;
   const rows = await q.all(
-    `SELECT x.user_id, x.unit_id, x.member, u.name FROM (SELECT user_id, unit_id, 1 AS member FROM user_units UNION ALL SELECT head_user_id AS user_id, id AS unit_id, 0 AS member FROM org_units WHERE head_user_id IS NOT NULL) x JOIN org_units u ON u.id = x.unit_id${filter} ORDER BY u.name`,
+    `SELECT x.user_id, x.unit_id, x.member, u.name FROM (SELECT user_id, unit_id, 1 AS member FROM user_units UNION ALL SELECT head_user_id AS user_id, id AS unit_id, 0 AS member FROM org_units WHERE head_user_id IS NOT NULL) x JOIN org_units u ON u.id = x.unit_id${filter}`,
     userIds === undefined ? [] : [...userIds],
   );
   const out = new Map<string, { ids: string[]; names: string[] }>();
-  for (const r of rows) {
+  for (const r of sortByNames(
+    rows,
+    (r) => String(r.name),
+    (r) => String(r.unit_id),
+  )) {
     const entry = out.get(String(r.user_id)) ?? { ids: [], names: [] };
     if (!entry.ids.includes(String(r.unit_id))) entry.ids.push(String(r.unit_id));
     if (Number(r.member) === 1) entry.names.push(String(r.name));
@@ -209,13 +214,22 @@ export class UnitRegistry {
   constructor(private readonly db: Db) {}
 
   private async read(q: Queryable, id?: string): Promise<UnitRecord[]> {
-    const rows = await q.all(`SELECT * FROM org_units${id === undefined ? '' : ' WHERE id = ?'} ORDER BY name, code`, id === undefined ? [] : [id]);
+    // In names' order (core/names.ts), not the database's collation.
+    const rows = sortByNames(
+      await q.all(`SELECT * FROM org_units${id === undefined ? '' : ' WHERE id = ?'}`, id === undefined ? [] : [id]),
+      (r) => String(r.name),
+      (r) => String(r.code),
+    );
     const members = await q.all(
-      `SELECT m.user_id, m.unit_id FROM user_units m JOIN users u ON u.id = m.user_id${id === undefined ? '' : ' WHERE m.unit_id = ?'} ORDER BY u.username`,
+      `SELECT m.user_id, m.unit_id, u.username FROM user_units m JOIN users u ON u.id = m.user_id${id === undefined ? '' : ' WHERE m.unit_id = ?'}`,
       id === undefined ? [] : [id],
     );
     const byUnit = new Map<string, string[]>();
-    for (const m of members) {
+    for (const m of sortByNames(
+      members,
+      (m) => String(m.username),
+      (m) => String(m.user_id),
+    )) {
       const list = byUnit.get(String(m.unit_id)) ?? [];
       list.push(String(m.user_id));
       byUnit.set(String(m.unit_id), list);
@@ -355,9 +369,15 @@ export class UnitRegistry {
       if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${forUpdate(this.db)}`, [id])) === undefined)
         return fail('not-found', english('not-found', { what: 'unit', id }), undefined, { what: 'unit', id });
       const before = (await this.get(id, tx))!;
-      const objectives = await tx.all(`SELECT n.plan_id, p.title, p.year, n.code FROM nodes n JOIN plans p ON p.id = n.plan_id WHERE n.unit_id = ? ORDER BY p.year DESC, p.title, n.position`, [id]);
+      const objectives = (await tx.all(`SELECT n.plan_id, p.title, p.year, n.code, n.position FROM nodes n JOIN plans p ON p.id = n.plan_id WHERE n.unit_id = ?`, [id])).sort(
+        (a, b) => Number(b.year) - Number(a.year) || compareNames(String(a.title), String(b.title)) || compareNames(String(a.plan_id), String(b.plan_id)) || Number(a.position) - Number(b.position),
+      );
       const indicators = Number((await one(tx, `SELECT COUNT(*) AS n FROM indicators WHERE unit_id = ?`, [id]))!.n);
-      const children = await tx.all(`SELECT code, name FROM org_units WHERE parent_id = ? ORDER BY name`, [id]);
+      const children = sortByNames(
+        await tx.all(`SELECT code, name FROM org_units WHERE parent_id = ?`, [id]),
+        (c) => String(c.name),
+        (c) => String(c.code),
+      );
       if (objectives.length > 0 || indicators > 0 || children.length > 0) {
         const params = { unit: before.name, objectives: objectives.length, codes: objectives.slice(0, 5).map((o) => String(o.code)), indicators, children: children.map((c) => String(c.name)) };
         const details = {

@@ -4,6 +4,7 @@
  * registry's (units.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { sortByNames } from '../core/names.js';
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { refuse } from './revisions.js';
@@ -56,7 +57,16 @@ export class SqlUsers {
   }
 
   async listUsers(): Promise<UserRecord[]> {
-    return usersWithUnits(this.db, await this.db.all(`SELECT * FROM users ORDER BY username`));
+    // By username in names' order (core/names.ts), not the database's collation.
+    const rows = await this.db.all(`SELECT * FROM users`);
+    return usersWithUnits(
+      this.db,
+      sortByNames(
+        rows,
+        (r) => String(r.username),
+        (r) => String(r.id),
+      ),
+    );
   }
 
   async getUser(id: string): Promise<UserRecord | undefined> {

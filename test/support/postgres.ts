@@ -16,8 +16,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 export interface TestPostgres {
-  /** A fresh, empty database on the server. */
-  database(): Promise<string>;
+  /**
+   * A fresh, empty database on the server; `icuLocale` gives it that ICU collation (`sv-SE`, `und`)
+   * instead of the cluster's C.UTF-8, to see nothing depends on the database's order of text.
+   */
+  database(options?: { icuLocale?: string }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -138,9 +141,11 @@ export async function startPostgres(options: { password?: string } = {}): Promis
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   return {
-    async database() {
+    async database(options = {}) {
       const name = `albero_test_${process.pid}_${Date.now()}_${counter++}`;
-      await admin.query(`CREATE DATABASE ${name}`);
+      const icu = options.icuLocale;
+      if (icu !== undefined && !/^[A-Za-z0-9-]+$/.test(icu)) throw new Error(`not an ICU locale: ${icu}`);
+      await admin.query(icu === undefined ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${icu}'`);
       const url = new URL(baseUrl);
       url.pathname = `/${name}`;
       return url.toString();

@@ -19,6 +19,7 @@ import { plain, type Block, type Cell, type Column, type RelazioneDocument, type
 import { areaSentence, bandSentence, comparisonSentence, FASCIA, objectives, ofBody, overallSentence, share, shortfallSentence, type BandCounts } from './sentences.js';
 import { isFrozen } from '../../contract/relazione-states.js';
 import { OUTCOME_WORDS, STATE_WORDS, type ValidationRecord } from './validation.js';
+import { compareNames } from '../../core/names.js';
 
 /** Why an objective fell short and what is being done (DFP guideline n. 2/2017). */
 export interface ObjectiveCause {
@@ -389,7 +390,7 @@ function perUnitBlocks(input: RelazioneInput, f: Figures): Block[] {
   }
   if (byUnit.size === 0) return [notice("Nessun obiettivo del piano è assegnato a un'unità organizzativa: la ripartizione per unità non è disponibile.")];
   const rows: Cell[][] = [...byUnit.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'it'))
+    .sort(([a], [b]) => compareNames(a, b))
     .map(([unit, list]) => {
       const count = (b: Band | null): number => list.filter((r) => r.band === b).length;
       return [{ text: unit, header: true }, ...f.bands.map((b) => ({ text: String(count(b)) })), { text: String(count(null)) }, { text: String(list.length), bold: true }];

@@ -5,7 +5,7 @@
  * administrator; the OIV for managers' forms; nobody else, and the public never.
  */
 import { z } from 'zod';
-import { Decimal } from '../../core/index.js';
+import { Decimal, sortByNames } from '../../core/index.js';
 import {
   ACTION_RULES,
   CATEGORY_LABEL,
@@ -86,9 +86,19 @@ const Action = z
   })
   .strict();
 
-/** The organisation a new form or SMVP belongs to when none is named: the latest plan's, else "Ente" (the store's default). */
+/** How the API's description says the `organisation` of a query, and its default. */
+export const ORGANISATION_QUERY = 'the body (default: the installation’s, that of its newest published plan)';
+
+/**
+ * The body a form, an SMVP, a distribution or the public art. 20 aggregates belong to when none is
+ * named: the installation's own, the body of the newest plan it publishes (what a citizen reads on
+ * /trasparenza); before anything is published, the newest plan's; else "Ente" (the store's
+ * default). Not simply the newest plan's: a test or draft plan imported later, of another body,
+ * would put that body's bonuses in front of a citizen.
+ */
 export async function defaultOrganisation(store: Store): Promise<string> {
-  return (await store.listPlans())[0]?.organisation ?? 'Ente';
+  const plans = await store.listPlans();
+  return (plans.find((p) => p.published) ?? plans[0])?.organisation ?? 'Ente';
 }
 
 async function usersById(store: Store): Promise<Map<string, UserRecord>> {
@@ -117,15 +127,21 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/appraisals/people',
       tag: 'appraisals',
-      summary: 'The active accounts HR may appraise or name as evaluators: id, username, name, units (names and registry ids; no roles, no passwords)',
+      summary: 'The active accounts HR may appraise or name as evaluators, by name: id, username, name, units (names and registry ids; no roles, no passwords)',
       roles: HR_ROLES,
       action: 'list the people to appraise',
       responses: { 200: { description: '[{id, username, displayName, units, unitIds}]', schema: z.array(AppraisalPersonSchema) }, 401: 'not signed in', 403: 'role' },
     },
     async (_c, { reply }) => {
+      // By name, as HR looks a person up ("de Luca" before "De Rosa"), the username telling apart two of the same name.
+      const people = sortByNames(
+        (await store.listUsers()).filter((u) => u.active),
+        (u) => u.displayName,
+        (u) => u.username,
+      );
       return reply(
         200,
-        (await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })),
+        people.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })),
       );
     },
   );

@@ -11,6 +11,7 @@ import { type HttpError, issueOf, issueView, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { formText, invalidAt, invalidField, oneUploadedFile, param, plainText } from '../validation.js';
+import { compareNames } from '../../core/names.js';
 
 /**
  * The plan as a reader sees it. `forPublic`: as the public reads it, without the login name of
@@ -83,7 +84,7 @@ async function assignedUnitIds(store: Store, assigned: readonly UnitAssignment[]
   const units = await store.listUnits();
   const byName = new Map(units.map((u) => [unitKey(u.name), u.id]));
   const byCode = new Map(units.map((u) => [u.code.toLowerCase(), u.id]));
-  const known = units.map((u) => `${u.name} (${u.code})`).sort((a, b) => a.localeCompare(b, 'it'));
+  const known = units.map((u) => `${u.name} (${u.code})`).sort(compareNames);
   const issues: Issue[] = [];
   for (const a of assigned) {
     const id = byName.get(unitKey(a.unit)) ?? byCode.get(a.unit.trim().toLowerCase());

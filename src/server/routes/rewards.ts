@@ -15,10 +15,11 @@ import { DistributionSchema, RewardAggregatesSchema, type Distribution } from '.
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { refuse } from '../errors.js';
-import { renderCoded, type Coded, type Language } from '../../messages/index.js';
+import { renderCoded, renderMessage, type Coded, type Language } from '../../messages/index.js';
 import { invalidField, language } from '../validation.js';
 import { HR_ROLES, OrgCache, computeRecord, person, smvpFor } from '../appraisal/forms.js';
-import { defaultOrganisation } from './appraisals.js';
+import { defaultOrganisation, ORGANISATION_QUERY } from './appraisals.js';
+import { compareNames } from '../../core/names.js';
 
 const Distribute = z
   .object({
@@ -171,7 +172,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
         claims.push({ id: form.id, weight: coefficient === null || r === null ? new Decimal(0) : coefficient.times(r.presenceDays), score: r?.score ?? null, order: who.displayName });
       }
       // The stated order for equal remainders after the score: the list by name, then id.
-      const order = claims.map((_, i) => i).sort((a, b) => claims[a]!.order.localeCompare(claims[b]!.order, 'it') || claims[a]!.id.localeCompare(claims[b]!.id));
+      const order = claims.map((_, i) => i).sort((a, b) => compareNames(claims[a]!.order, claims[b]!.order) || compareNames(claims[a]!.id, claims[b]!.id));
       const result = distributeFund(
         fundCents,
         order.map((i) => claims[i]!),
@@ -201,7 +202,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       summary: 'The latest distribution of each category, per person (personal data)',
       roles: HR_ROLES,
       action: 'see the bonuses of each person',
-      query: { organisation: 'the body (default: the latest plan’s)' },
+      query: { organisation: ORGANISATION_QUERY },
       responses: { 200: { description: '[distribution]', schema: z.array(DistributionSchema) }, 401: 'not signed in', 403: 'role' },
     },
     async (c, { reply }) => {
@@ -223,13 +224,14 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       summary: 'The anonymised distribution of ratings and bonuses per category and band (d.lgs. 33/2013 art. 20): JSON, CSV open data or XLSX',
       roles: 'everyone',
       query: {
-        organisation: 'the body',
+        organisation: ORGANISATION_QUERY,
         format: { description: 'json (default), csv or xlsx', values: ['json', 'csv', 'xlsx'] },
         lang: { description: 'language of the labels', values: ['it', 'en'] },
       },
       responses: {
         200: {
-          description: 'JSON {organisation, year, rows: [{category, band, coefficient, people, totalCents, meanCents, minCents, maxCents}]}, or the CSV or XLSX file',
+          description:
+            'JSON {organisation, year, rows: [{category, band, coefficient, people, totalCents, meanCents, minCents, maxCents}], message: what a body that distributed nothing that year says, else null}, or the CSV or XLSX file',
           schema: RewardAggregatesSchema,
         },
         400: 'unknown format',
@@ -242,7 +244,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       const format = c.req.query('format') ?? 'json';
       if (!['json', 'csv', 'xlsx'].includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: ['json', 'csv', 'xlsx'], value: format });
       const rows = await aggregates(store, new OrgCache(deps.trees), organisation, year, lang);
-      if (format === 'json') return reply(200, { organisation, year, rows });
+      if (format === 'json') return reply(200, { organisation, year, rows, message: rows.length === 0 ? renderMessage('no-distribution', { organisation, year }, lang) : null });
       const headers =
         lang === 'it'
           ? ['Categoria', 'Fascia', 'Coefficiente di premio (%)', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)']

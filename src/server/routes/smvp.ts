@@ -17,7 +17,7 @@ import { issueDocument } from '../../io/json.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { issueOf, refuse } from '../errors.js';
-import { defaultOrganisation } from './appraisals.js';
+import { defaultOrganisation, ORGANISATION_QUERY } from './appraisals.js';
 import { formText, oneUploadedFile } from '../validation.js';
 
 export const SMVP_EDITORS = ['admin', 'personale', 'controller'] as const;
@@ -97,7 +97,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       summary: 'The SMVP of a body for a year (latest version, or ?version=)',
       roles: 'everyone',
       access: 'everyone (the SMVP is published)',
-      query: { organisation: 'the body (default: the latest plan’s)', version: 'an earlier version' },
+      query: { organisation: ORGANISATION_QUERY, version: 'an earlier version' },
       responses: {
         200: { description: '{organisation, year, version, document, reason, createdAt, createdBy}', schema: SmvpVersionSchema },
         400: 'invalid year or query',
@@ -130,7 +130,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       roles: SMVP_EDITORS,
       action: 'change the SMVP',
       body: SaveBody,
-      query: { organisation: 'the body (default: the latest plan’s)' },
+      query: { organisation: ORGANISATION_QUERY },
       responses: {
         200: { description: 'the saved version and its warnings', schema: SmvpSavedSchema },
         400: 'invalid body',
@@ -156,7 +156,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       roles: SMVP_EDITORS,
       action: 'change the SMVP',
       multipart: { file: 'the SMVP as .json or .xlsx', reason: 'optional: why it changes' },
-      query: { organisation: 'the body (default: the latest plan’s)' },
+      query: { organisation: ORGANISATION_QUERY },
       responses: {
         200: { description: 'the saved version and its warnings', schema: SmvpSavedSchema },
         400: 'no file, or more than one (one-file: nothing imported)',
@@ -199,7 +199,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       access: 'everyone (the SMVP is published)',
       query: {
         format: { description: 'json or xlsx', values: ['json', 'xlsx'] },
-        organisation: 'the body',
+        organisation: ORGANISATION_QUERY,
         version: 'an earlier version',
         example: { description: 'the example SMVP to start from', values: ['true'] },
       },

@@ -6,6 +6,7 @@
 import type { Band, MeasurementState } from '../../../src/core/index.js';
 import { assignedTo } from '../../../src/contract/permissions.js';
 import type { TreeIndicator, TreeObjective } from '../api/types.js';
+import { compareNames } from '../../../src/core/names.js';
 
 export type Row =
   | { kind: 'objective'; key: string; objective: TreeObjective; depth: number; hasChildren: boolean; expanded: boolean }
@@ -173,7 +174,7 @@ export function owners(objectives: readonly TreeObjective[]): string[] {
     if (o.owner) set.add(o.owner);
     for (const i of o.indicators) if (i.owner) set.add(i.owner);
   }
-  return [...set].sort((a, b) => a.localeCompare(b, 'it'));
+  return [...set].sort(compareNames);
 }
 
 /**

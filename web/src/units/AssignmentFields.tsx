@@ -7,6 +7,7 @@ import type { Person, Unit } from '../campaign/campaign-api.js';
 import { Field } from '../ui/Form.js';
 import { useRegistry } from './queries.js';
 import { unitLabel, unitTree } from './registry.js';
+import { compareNames } from '../../../src/core/names.js';
 
 export function UnitOptions({ units, empty }: { units: readonly Unit[]; empty: string }) {
   return (
@@ -26,7 +27,7 @@ export function PersonOptions({ people, empty }: { people: readonly Person[]; em
     <>
       <option value="">{empty}</option>
       {[...people]
-        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'it'))
+        .sort((a, b) => compareNames(a.displayName, b.displayName) || compareNames(a.username, b.username))
         .map((p) => (
           <option key={p.id} value={p.id}>
             {p.displayName} ({p.username})

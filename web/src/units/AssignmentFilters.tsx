@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TreeDocument } from '../api/types.js';
 import { owners, type Filters } from '../tree/rows.js';
 import { useSession } from '../session.js';
+import { compareNames } from '../../../src/core/names.js';
 
 /** The units and people the tree names, by id, sorted by name. */
 export function assignedIn(doc: TreeDocument): { units: Array<[string, string]>; people: Array<[string, string]> } {
@@ -21,7 +22,7 @@ export function assignedIn(doc: TreeDocument): { units: Array<[string, string]>;
       if (i.personId) people.set(i.personId, i.person ?? i.personId);
     }
   }
-  const sorted = (m: Map<string, string>) => [...m].sort((a, b) => a[1].localeCompare(b[1], 'it'));
+  const sorted = (m: Map<string, string>) => [...m].sort((a, b) => compareNames(a[1], b[1]) || compareNames(a[0], b[0]));
   return { units: sorted(units), people: sorted(people) };
 }
 

@@ -15,6 +15,7 @@ import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRe
 import { ListTable, type ListColumn } from '../ui/ListTable.js';
 import { usePeople, useRegistryChanged, useUnits } from './queries.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
+import { compareNames } from '../../../src/core/names.js';
 
 type UnitRow = ReturnType<typeof unitTree>[number];
 
@@ -254,7 +255,7 @@ function UnitDialog({
 
 /** A select of the active accounts, by name and username; `empty` is the first choice's words. */
 export function PersonSelect({ aria, people, value, onChange, empty }: { aria: Record<string, unknown>; people: readonly Person[]; value: string; onChange: (id: string) => void; empty: string }) {
-  const sorted = [...people].sort((a, b) => a.displayName.localeCompare(b.displayName, 'it'));
+  const sorted = [...people].sort((a, b) => compareNames(a.displayName, b.displayName) || compareNames(a.username, b.username));
   return (
     <select {...aria} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{empty}</option>
