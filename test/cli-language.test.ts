@@ -753,7 +753,7 @@ describe('the commands on a database', () => {
       // Port 1 on this machine: nothing listens there; the password never reaches the screen.
       [
         ['reminders', '--database', 'postgres://utente:segreta@127.0.0.1:1/albero'],
-        'albero reminders: il database postgres://…@127.0.0.1:1/albero non si può usare: il server PostgreSQL non risponde\n',
+        'albero reminders: il database postgres://…@127.0.0.1:1/albero non si può usare: il server PostgreSQL 127.0.0.1:1 non risponde (utente "utente", database "albero")\n',
       ],
       [['serve', '--port', '0', '--database', folder], `albero serve: il database ${folder} non si può usare: è una cartella, non un file\n`],
     ];

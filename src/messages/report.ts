@@ -84,5 +84,5 @@ export const REPORT_MESSAGES = defineMessages({
   }),
   'xlsx-legend-heads': message({ it: 'Fascia|Significato|Obiettivi', en: 'Band|Meaning|Objectives' }),
   'xlsx-no-performance': message({ it: 'Senza performance (nessun indicatore misurato)', en: 'No performance (no indicator measured)' }),
-  'xlsx-explanation-heads': message({ it: 'Obiettivo|Voce|Peso|Quota|Punteggio|Punti|Esclusa perché', en: 'Objective|Item|Weight|Share|Score|Points|Left out because' }),
+  'xlsx-explanation-heads': message({ it: 'Obiettivo|Voce|Peso|Quota|Punteggio|Punti|Non conteggiata perché', en: 'Objective|Item|Weight|Share|Score|Points|Not counted because' }),
 });

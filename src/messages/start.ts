@@ -37,7 +37,10 @@ export const START_MESSAGES = defineMessages({
     database: string;
     reason:
       'folder' | 'cannot-open' | 'not-a-database' | 'damaged' | 'read-only' | 'busy' | 'full' | 'io-error' | 'unreachable' | 'bad-url' | 'no-such-database' | 'wrong-password' | 'user-not-allowed';
-    /** PostgreSQL's server (host:port), database and user, for its refusals (store/index.ts `postgresTarget`). */
+    /**
+     * PostgreSQL's server (host:port), database and user, for its refusals and a server that does
+     * not answer (store/index.ts `postgresTarget`): the location hides the user with the password.
+     */
     server?: string;
     name?: string;
     user?: string;
@@ -53,7 +56,7 @@ export const START_MESSAGES = defineMessages({
           busy: 'un altro programma lo tiene bloccato; riprovare tra poco',
           full: 'il disco è pieno',
           'io-error': 'il disco non si è potuto leggere o scrivere',
-          unreachable: 'il server PostgreSQL non risponde',
+          unreachable: `il server PostgreSQL ${p.server ?? ''} non risponde (utente "${p.user ?? ''}", database "${p.name ?? ''}")`,
           'bad-url': "l'indirizzo non si legge: si scrive postgres://utente:password@host:porta/database, con i caratteri speciali codificati (% come %25, @ come %40)",
           'no-such-database': `sul server PostgreSQL ${p.server ?? ''} non esiste un database "${p.name ?? ''}"`,
           'wrong-password': `il server PostgreSQL ${p.server ?? ''} non accetta la password dell'utente "${p.user ?? ''}"`,
@@ -71,7 +74,7 @@ export const START_MESSAGES = defineMessages({
           busy: 'another program holds it locked; try again shortly',
           full: 'the disk is full',
           'io-error': 'the disk could not be read or written',
-          unreachable: 'the PostgreSQL server does not answer',
+          unreachable: `the PostgreSQL server ${p.server ?? ''} does not answer (user "${p.user ?? ''}", database "${p.name ?? ''}")`,
           'bad-url': 'its address cannot be read: it is written postgres://user:password@host:port/database, special characters encoded (% as %25, @ as %40)',
           'no-such-database': `the PostgreSQL server ${p.server ?? ''} has no database "${p.name ?? ''}"`,
           'wrong-password': `the PostgreSQL server ${p.server ?? ''} does not accept the password of user "${p.user ?? ''}"`,

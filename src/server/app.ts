@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/index.js';
@@ -18,6 +18,7 @@ import { CampaignCache } from './campaign.js';
 import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
 import { securityHeaders } from './security.js';
+import { pageIn, savedLanguage } from './web-page.js';
 import { plainText } from './validation.js';
 import { auditRoutes } from './routes/audit.js';
 import { commentRoutes } from './routes/comments.js';
@@ -182,6 +183,15 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
 
   const webRoot = options.webRoot === undefined ? undefined : resolve(options.webRoot);
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
+    // Read on each request: a rebuilt app (new asset names) is served without a restart. Said in
+    // the reader's saved language (web-page.ts), so never its precompressed copy, which is Italian.
+    const page = (c: Context<AppEnv>): Response => {
+      c.header('Cache-Control', 'no-cache');
+      c.header('Vary', 'Cookie', { append: true });
+      return c.html(pageIn(readFileSync(join(webRoot, 'index.html'), 'utf8'), savedLanguage(c)));
+    };
+    app.get('/', page);
+    app.get('/index.html', page);
     // Vite names every asset by its content's hash, so an asset never changes under its name: the
     // browser keeps it for a year without asking. index.html names the current assets and is
     // revalidated on every load. The build writes .br and .gz beside each text asset.
@@ -196,11 +206,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
       }),
     );
     // The SPA decides what a path means: any other page is index.html.
-    // Read on each request: a rebuilt app (new asset names) is served without a restart.
-    app.get('*', (c) => {
-      c.header('Cache-Control', 'no-cache');
-      return c.html(readFileSync(join(webRoot, 'index.html'), 'utf8'));
-    });
+    app.get('*', page);
   } else {
     app.get('/', (c) => c.text('Albero API: see /api/openapi.json (the web app is not built: npm run build:web)'));
   }

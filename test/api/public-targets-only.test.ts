@@ -9,7 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
+import type ExcelJS from 'exceljs';
 import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { readWorkbook } from '../exchange/helpers.js';
 
 const NOTICE_IT = 'risultati non ancora disponibili: il periodo è in corso';
 const NOTICE_EN = 'results not available yet: the period is in progress';
@@ -148,6 +150,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to
     expect((await anyone.get(`/api/plans/${planId}/export?format=html&lang=en`)).text).toContain(`<dt>Period state</dt><dd>${NOTICE_EN}</dd>`);
     // The office's own export still says the values are provisional.
     expect((await controller.get(`/api/plans/${planId}/export?format=json`)).body.metadata.periodState).toBe('in raccolta: valori provvisori');
+  });
+
+  it("says in the workbook's explanation sheet why each term scores nothing, in Italian and English", async () => {
+    for (const [lang, notice, sheet, head] of [
+      ['it', NOTICE_IT, 'Spiegazione', 'Non conteggiata perché'],
+      ['en', NOTICE_EN, 'Explanation', 'Not counted because'],
+    ]) {
+      const res = await fetch(`${t.url}/api/plans/${planId}/export?format=xlsx&lang=${lang}`);
+      expect(res.status, lang).toBe(200);
+      const explanation = (await readWorkbook(new Uint8Array(await res.arrayBuffer()))).getWorksheet(sheet)!;
+      expect(explanation.getRow(1).getCell(7).value).toBe(head);
+      // The terms' rows (an objective's own row holds its formula, and nothing past it).
+      const terms: ExcelJS.Row[] = [];
+      explanation.eachRow((row, n) => {
+        if (n > 1 && row.getCell(3).value !== null) terms.push(row);
+      });
+      expect(terms.length, lang).toBeGreaterThan(50);
+      // No score nor points, and the reason in each term's last cell: before, it was empty.
+      expect([...new Set(terms.map((row) => [4, 5, 6, 7].map((c) => row.getCell(c).value).join(' | ')))]).toEqual([` |  |  | ${notice}`]);
+    }
   });
 
   it('publishes on /trasparenza the plan of targets, said plainly, and open data without values', async () => {

@@ -251,4 +251,39 @@ describe('the web app from web/dist', () => {
       await server.close();
     }
   });
+
+  it("says the built page's skip link and lang in the language the reader saved in the app, before its script runs", async () => {
+    assertBuilt(ROOT, 'web');
+    const server = await startServer({ location: join(dir, 'page.sqlite'), port: 0, host: '127.0.0.1', webRoot: join(ROOT, 'web', 'dist') });
+    try {
+      const page = async (path: string, cookie?: string, accept = 'br, gzip'): Promise<{ lang: string | undefined; skip: string | undefined; vary: string | null; assets: string[] }> => {
+        const res = await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': accept, ...(cookie === undefined ? {} : { cookie }) } });
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('cache-control')).toBe('no-cache');
+        const html = await res.text();
+        return {
+          lang: /<html lang="([^"]*)">/.exec(html)?.[1],
+          skip: /<a id="skip-link"[^>]*>([^<]*)<\/a>/.exec(html)?.[1],
+          vary: res.headers.get('vary'),
+          assets: [...html.matchAll(/src="(\/assets\/[^"]+)"/g)].map((m) => m[1]!),
+        };
+      };
+      const italian = { lang: 'it', skip: 'Vai al contenuto principale' };
+      const english = { lang: 'en', skip: 'Skip to main content' };
+      for (const path of ['/', '/index.html', '/plans/123?period=2024-12-31']) {
+        // Before, every reader got the Italian link until the app's script said it again.
+        expect(await page(path, 'albero_lang=en'), path).toMatchObject({ ...english, vary: expect.stringMatching(/Cookie/) });
+        expect(await page(path, 'albero_session=x; albero_lang=en', 'identity'), path).toMatchObject(english);
+        // No saved choice (the app's default is Italian, whatever the browser asks), or Italian saved.
+        expect(await page(path), path).toMatchObject(italian);
+        expect(await page(path, 'albero_lang=it'), path).toMatchObject(italian);
+        expect(await page(path, 'albero_lang=<script>'), path).toMatchObject(italian);
+      }
+      // The same page otherwise: the scripts it loads are the build's.
+      expect((await page('/', 'albero_lang=en')).assets).toEqual((await page('/')).assets);
+      expect((await page('/')).assets.length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -155,7 +155,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione in the language as
     expect(actuals).toEqual(expect.arrayContaining(['Actual', 'N.E.']));
     expect(text((enSheets[2]!.getRow(2).values as unknown[]).slice(1))).toBe('green | Performance above 80% of the target | 36');
     expect(text((enSheets[3]!.getRow(2).values as unknown[]).slice(1))).toBe('No. | Kind | Date | Reason | Approving act | State | Change');
-    expect(text((enSheets[4]!.getRow(1).values as unknown[]).slice(1))).toBe('Objective | Item | Weight | Share | Score | Points | Left out because');
+    expect(text((enSheets[4]!.getRow(1).values as unknown[]).slice(1))).toBe('Objective | Item | Weight | Share | Score | Points | Not counted because');
     // The Plan sheet is the import template's, in Italian whatever the language: the importer reads it.
     expect((enSheets[1]!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Codice', 'Padre', 'Titolo']);
 

@@ -128,7 +128,7 @@ describe('the table sheet printed by LibreOffice', () => {
   });
 
   it('prints the Spiegazione sheet one page wide: a row with all its columns, its head on each page', () => {
-    const head = /Obiettivo +Voce +Peso +Quota +Punteggio +Punti +Esclusa perché/;
+    const head = /Obiettivo +Voce +Peso +Quota +Punteggio +Punti +Non conteggiata perché/;
     expect(lines.filter((l) => head.test(l)).length).toBeGreaterThan(1);
     // No page holds only some of its columns: "Peso … Punti" never starts a head line of its own.
     expect(lines.some((l) => /^\s*Peso\s+Quota\s+Punteggio\s+Punti/.test(l))).toBe(false);

@@ -94,9 +94,11 @@ let counter = 0;
 /**
  * `password`: a cluster that asks for it (scram-sha-256, user postgres), to see a wrong password
  * refused; always a throwaway one, since a DATABASE_URL's server may trust any password.
+ * `hba`: pg_hba.conf lines read before the cluster's own (`host all rejected 127.0.0.1/32 reject`),
+ * to see a user refused by it; a throwaway cluster too, DATABASE_URL's rules being its own.
  */
-export async function startPostgres(options: { password?: string } = {}): Promise<TestPostgres> {
-  const given = options.password === undefined ? process.env.DATABASE_URL : undefined;
+export async function startPostgres(options: { password?: string; hba?: readonly string[] } = {}): Promise<TestPostgres> {
+  const given = options.password === undefined && options.hba === undefined ? process.env.DATABASE_URL : undefined;
   let baseUrl: string;
   let stop = async (): Promise<void> => undefined;
   if (given !== undefined && given !== '') {
@@ -117,6 +119,8 @@ export async function startPostgres(options: { password?: string } = {}): Promis
       auth = `--auth=scram-sha-256 --pwfile=${dir}/password`;
     }
     asPostgres(`${bin}/initdb -D ${data} -U postgres ${auth} -E UTF8 --locale=C.UTF-8 >/dev/null`);
+    // The first line that matches a connection decides: these come before initdb's own.
+    if (options.hba !== undefined) writeFileSync(join(data, 'pg_hba.conf'), `${options.hba.join('\n')}\n${readFileSync(join(data, 'pg_hba.conf'), 'utf8')}`);
     // A random port may be taken by another test's server: try a few.
     let port = 0;
     for (let attempt = 1; ; attempt++) {

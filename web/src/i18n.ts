@@ -9,6 +9,7 @@ import { initReactI18next } from 'react-i18next';
 import type { ExportFailure } from '../../src/contract/export-failures.js';
 import { roleChoices, roleLabels } from '../../src/messages/account-words.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
+import { LANGUAGE_COOKIE, PAGE_WORDS } from '../../src/messages/page-words.js';
 import { words as accounts } from './accounts/i18n.js';
 import { words as apiWords } from './api/i18n.js';
 import { words as appraisal } from './appraisal/i18n.js';
@@ -22,7 +23,7 @@ import { words as years } from './years/i18n.js';
 import { mergeWords, withCountsInLanguage, withEveryPlural, type FeatureWords } from './words.js';
 
 const it = {
-  app: { name: 'Albero', tagline: 'Ciclo della performance', skip: 'Vai al contenuto principale', language: 'Lingua' },
+  app: { name: 'Albero', tagline: 'Ciclo della performance', skip: PAGE_WORDS.it.skip, language: 'Lingua' },
   // The roles are the catalogue's words (src/messages/account-words.ts), as the server's refusals and audit lines say them.
   role: { ...roleLabels('it'), public: 'Lettore pubblico' },
   // Where a role is chosen: its name and what it may do.
@@ -471,7 +472,7 @@ const it = {
 };
 
 const en: typeof it = {
-  app: { name: 'Albero', tagline: 'Performance cycle', skip: 'Skip to main content', language: 'Language' },
+  app: { name: 'Albero', tagline: 'Performance cycle', skip: PAGE_WORDS.en.skip, language: 'Language' },
   role: { ...roleLabels('en'), public: 'Public reader' },
   roleChoice: roleChoices('en'),
   login: {
@@ -937,9 +938,14 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
-/** The page's language, and the words of index.html's skip link (there before the app draws anything) in it. */
+/**
+ * The page's language, and the words of index.html's skip link (there before the app draws
+ * anything) in it; and the language saved where the server reads it, so that the next index.html
+ * it serves says the link so before this script runs (server/web-page.ts).
+ */
 function sayPageIn(lng: 'it' | 'en'): void {
   document.documentElement.lang = lng;
+  document.cookie = `${LANGUAGE_COOKIE}=${lng}; Path=/; Max-Age=31536000; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
   const skip = document.getElementById('skip-link');
   if (skip !== null) skip.textContent = i18next.t('app.skip', { lng });
 }

@@ -240,7 +240,9 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
         c.share === null ? null : Number(round(c.share, 6).toString()),
         c.score === null ? null : Number(round(c.score, 2).div(100).toString()),
         c.points === null ? null : Number(round(c.points, 2).toString()),
-        c.excluded ?? null,
+        // A term of a period still taking values is not left out, its result is not given yet: an
+        // empty cell would leave the reader guessing why it scores nothing.
+        c.pending ?? c.excluded ?? null,
       ];
       const row = explanation.addRow(values);
       row.getCell(1).style = topStyle;
