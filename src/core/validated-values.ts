@@ -19,8 +19,9 @@ export interface ValidatedFigure {
 /**
  * For each of `values`, in order, the performance its children give by the plan's rules, every
  * other validated value taken as validated: undefined when the objective is not made from its
- * children (a leaf, an objective scored by its own indicators alone, a code the plan lacks);
- * null when its children give none (none measured).
+ * children (a leaf, an objective scored by its own indicators alone, a code the plan lacks) or
+ * when none of the objectives below it is validated (then it differs from the reported value
+ * only, as any objective may); null when its children give none (none measured).
  *
  * @example
  *   // A.2 = 30% trend + 70% mean of A.2.1 and A.2.2: with A.2.1 validated at 75,5 it gives 91,425.
@@ -30,11 +31,20 @@ export interface ValidatedFigure {
 export function valuesFromChildren(plan: Plan, values: readonly ValidatedFigure[]): (Decimal | null | undefined)[] {
   const parents = new Set(plan.nodes.flatMap((n) => (n.parent === null ? [] : [n.parent])));
   const byCode = new Map(plan.nodes.map((n) => [n.code, n]));
+  const isBelow = (code: string, ancestor: string): boolean => {
+    // At most as many steps as nodes: a plan's tree has no cycle, but a stored one is not trusted to.
+    let steps = plan.nodes.length;
+    for (let up = byCode.get(code)?.parent ?? null; up !== null && steps-- > 0; up = byCode.get(up)?.parent ?? null) if (up === ancestor) return true;
+    return false;
+  };
   return values.map((v) => {
     const node = byCode.get(v.code);
     if (node === undefined || !parents.has(node.code)) return undefined;
     // Its own indicators alone make it: its children do not enter, whatever they are validated at.
     if (node.indicators.length > 0 && !node.indicators.some((i) => i.formula?.kind === 'children_mean')) return undefined;
+    // None of its objectives validated: the OIV differs from the reported value alone, as it may for
+    // any objective (the documents print both, with its note); there is nothing to set it against.
+    if (!values.some((o) => isBelow(o.code, v.code))) return undefined;
     // Every other validated value forced (a grandchild's reaches it through its child), its own not.
     const forced = new Map(values.filter((o) => o.code !== v.code).map((o) => [o.code, o.validated]));
     return evaluatePlan(plan, { forced }).node(v.code)?.performance ?? null;

@@ -43,7 +43,9 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values again
     expect(english.body.error.message).toBe(
       "A.2 is validated at 85.00%, but its objectives, as validated and by the plan's rules, give 91.43%: validate it at that value, or confirm that the difference is deliberate (with the reason in the note)",
     );
-    expect(english.body.error.issues).toEqual([expect.objectContaining({ location: { field: 'values.1.validated' }, params: expect.objectContaining({ code: 'A.2', validated: 85, fromChildren: 91.43 }) })]);
+    expect(english.body.error.issues).toEqual([
+      expect.objectContaining({ location: { field: 'values.1.validated' }, params: expect.objectContaining({ code: 'A.2', validated: 85, fromChildren: 91.43 }) }),
+    ]);
     const italian = await review(values, 'it');
     expect(italian.status).toBe(422);
     expect(italian.body.error.message).toBe(
@@ -63,9 +65,14 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values again
       { code: 'A.2.1', validated: 75.5, note: CHILD.note, deliberate: false, fromChildren: null },
       { code: 'A.2', validated: 91.43, note: 'Coerente con A.2.1.', deliberate: false, fromChildren: 91.43 },
     ]);
-    // An operational objective scored by its own indicators alone may be validated at any value (with its note).
+    // An operational objective scored by its own indicators alone may be validated at any value (with its note),
+    // and so may a parent none of whose objectives is validated: it differs from the reported value alone,
+    // which the documents print beside it, and nothing validated contradicts it.
     const leaf = await review([{ code: 'A.2.2', validated: 60, note: 'Percorsi non documentati.' }]);
     expect(leaf.status, leaf.text).toBe(200);
+    const alone = await review([{ code: 'B.1', validated: '50,5', note: 'Il trend dei partecipanti non è documentato.' }]);
+    expect(alone.status, alone.text).toBe(200);
+    expect(alone.body.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Il trend dei partecipanti non è documentato.', deliberate: false, fromChildren: null }]);
   });
 
   it('makes a parent the OIV did not validate follow its validated children', async () => {
@@ -121,7 +128,11 @@ describe("the OIV's validation re-checks its values against the year end as clos
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
     const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
     const checklist = current.checklist.map((p: any) => ({ ...p, outcome: 'yes' }));
-    const values = [{ code: 'A.2', validated: 93, note: 'Confermato.' }];
+    // A.2.2 confirmed at its reported 100, A.2 at its reported 93: they agree, with A.2.1 at 80.
+    const values = [
+      { code: 'A.2.2', validated: 100, note: 'Confermato.' },
+      { code: 'A.2', validated: 93, note: 'Confermato.' },
+    ];
     expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: '', reservations: '', checklist, values, version: current.version })).status).toBe(200);
 
     // The office reopens the year end and corrects A.2.1 (its answering rate 50% → 70%: A.2.1 at 100, A.2 at 100).
@@ -133,7 +144,7 @@ describe("the OIV's validation re-checks its values against the year end as clos
 
     const refused = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' }, { 'accept-language': 'it' });
     expect(refused.status, refused.text).toBe(422);
-    expect(refused.body.error.details).toMatchObject({ field: 'values.0.validated' });
+    expect(refused.body.error.details).toMatchObject({ field: 'values.1.validated' });
     expect(refused.body.error.message).toContain('A.2 è validato al 93,00%, ma dai suoi obiettivi, con i valori validati e le regole del piano, risulta 100,00%');
     expect((await oiv.get(`/api/plans/${planId}/relazione`)).body).toMatchObject({ state: 'transmitted', frozen: false });
   });
