@@ -8,10 +8,6 @@
  * before units were kept (its unit null: nulled on the live database, and a register written at
  * schema 76 then migrated) is still said, by its values, as it was.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/index.js';
