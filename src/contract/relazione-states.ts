@@ -56,6 +56,12 @@ export interface ValidatedValueOf<N> {
   /** The performance validated, in percent. */
   readonly validated: N;
   readonly note: string;
+  /**
+   * The OIV confirmed that the value differs, on purpose, from what the objective's children give
+   * by the plan's rules (core/validated-values.ts): without it such a value is refused; with it the
+   * Relazione and the documento di validazione state the difference beside the note.
+   */
+  readonly deliberate: boolean;
 }
 
 export interface ValidationRecordOf<N> {

@@ -17,8 +17,13 @@ export type ChecklistOutcome = z.infer<typeof ChecklistOutcomeSchema>;
 export const ChecklistPointSchema = z.strictObject({ label: z.string(), outcome: ChecklistOutcomeSchema.nullable(), note: z.string() });
 export type ChecklistPoint = z.infer<typeof ChecklistPointSchema>;
 
-/** A performance the OIV validated differently from the reported one, with its reason. */
-export const ValidatedValueSchema = z.strictObject({ code: z.string(), validated: z.number(), note: z.string() });
+/**
+ * A performance the OIV validated differently from the reported one, with its reason. `fromChildren`:
+ * for an objective made from its children (an area, an objective with a `children_mean` indicator),
+ * the performance they give by the plan's rules, the other validated values taken as validated; null
+ * otherwise (or when they give none). `deliberate`: the OIV confirmed a difference from it on purpose.
+ */
+export const ValidatedValueSchema = z.strictObject({ code: z.string(), validated: z.number(), note: z.string(), deliberate: z.boolean(), fromChildren: z.number().nullable() });
 export type ValidatedValue = z.infer<typeof ValidatedValueSchema>;
 
 /** `GET /api/plans/:id/relazione`, and the answer of every change to it. */
@@ -35,6 +40,12 @@ export const RelazioneSchema = z.strictObject({
   reservations: z.string(),
   checklist: z.array(ChecklistPointSchema),
   values: z.array(ValidatedValueSchema),
+  /**
+   * The objectives the OIV did not validate whose performance moves with the values it did (an area
+   * above a validated objective): the reported performance and the one they follow by the plan's
+   * rules, which counts (for the appraisal forms) once the Relazione is validated.
+   */
+  following: z.array(z.strictObject({ code: z.string(), reported: z.number().nullable(), following: z.number().nullable() })),
   published: z.boolean(),
   publishedAt: z.string().nullable(),
   transmittedAt: z.string().nullable(),
@@ -68,7 +79,8 @@ export const RelazioneReviewInputSchema = z.strictObject({
   note: z.string(),
   reservations: z.string(),
   checklist: z.array(ChecklistPointSchema),
-  values: z.array(z.strictObject({ code: z.string(), validated: z.union([z.number(), z.string()]), note: z.string() })),
+  /** `deliberate`: the value differs on purpose from what the objective's children give (refused otherwise, 422 at `values.N.validated`). */
+  values: z.array(z.strictObject({ code: z.string(), validated: z.union([z.number(), z.string()]), note: z.string(), deliberate: z.boolean().optional() })),
   version: z.number().int().min(0),
 });
 export type RelazioneReviewInput = z.infer<typeof RelazioneReviewInputSchema>;

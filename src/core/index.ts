@@ -19,3 +19,4 @@ export * from './reason-codes.js';
 export * from './messages/index.js';
 export * from './next-year.js';
 export * from './definition.js';
+export * from './validated-values.js';

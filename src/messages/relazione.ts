@@ -4,7 +4,7 @@
  * invalid 422, forbidden 403, not-found 404), which scripts and the web app match on;
  * `params.relazione` names the refusal, and api.ts says those codes with the words here.
  */
-import { defineMessages, message, renderFrom, type Language, type ParamsOf } from '../core/messages/index.js';
+import { decimalIn, defineMessages, message, renderFrom, type Language, type ParamsOf } from '../core/messages/index.js';
 
 export type RelazioneStateName = 'draft' | 'transmitted' | 'validated' | 'validated_with_reservations' | 'not_validated';
 
@@ -17,6 +17,8 @@ export const RELAZIONE_STATE_WORDS: Readonly<Record<RelazioneStateName, { readon
   not_validated: { it: 'non validata', en: 'not validated' },
 };
 const state = (s: string, l: Language): string => RELAZIONE_STATE_WORDS[s as RelazioneStateName]?.[l] ?? s;
+// Two decimals, as the documents print a performance (at most 1000: no thousands to group).
+const percent = (n: number, l: Language): string => `${decimalIn(n.toFixed(2), l)}%`;
 
 export const RELAZIONE_REFUSALS = defineMessages({
   frozen: message<{ state: string }>({
@@ -70,6 +72,13 @@ export const RELAZIONE_REFUSALS = defineMessages({
   'unknown-objective': message<{ code: string }>({
     it: (p) => `il piano non ha un obiettivo ${p.code}`,
     en: (p) => `there is no objective ${p.code} in this plan`,
+  }),
+  /** A parent validated at a value its children do not give (core/validated-values.ts); `fromChildren` null: they give none. */
+  'differs-from-children': message<{ code: string; validated: number; fromChildren: number | null }>({
+    it: (p) =>
+      `${p.code} è validato al ${percent(p.validated, 'it')}, ma ${p.fromChildren === null ? 'i suoi obiettivi non danno alcuna performance' : `dai suoi obiettivi, con i valori validati e le regole del piano, risulta ${percent(p.fromChildren, 'it')}`}: validarlo a quel valore, o confermare che la differenza è voluta (motivandola nella nota)`,
+    en: (p) =>
+      `${p.code} is validated at ${percent(p.validated, 'en')}, but ${p.fromChildren === null ? 'its objectives give no performance' : `its objectives, as validated and by the plan's rules, give ${percent(p.fromChildren, 'en')}`}: validate it at that value, or confirm that the difference is deliberate (with the reason in the note)`,
   }),
   'not-decided': message<{ state: string }>({
     it: (p) => `si pubblica solo una Relazione su cui l'OIV si è pronunciato; questa è ${state(p.state, 'it')}`,

@@ -90,10 +90,10 @@ function checklistFrom(json: unknown): ChecklistPoint[] {
 
 function valuesFrom(json: unknown): ValidatedValue[] {
   if (!Array.isArray(json)) return [];
-  return json.map((v: Record<string, unknown>) => ({ code: String(v.code), validated: new Decimal(String(v.validated)), note: String(v.note ?? '') }));
+  return json.map((v: Record<string, unknown>) => ({ code: String(v.code), validated: new Decimal(String(v.validated)), note: String(v.note ?? ''), deliberate: v.deliberate === true }));
 }
 
-const valuesJson = (values: readonly ValidatedValue[]): unknown[] => values.map((v) => ({ code: v.code, validated: v.validated.toString(), note: v.note }));
+const valuesJson = (values: readonly ValidatedValue[]): unknown[] => values.map((v) => ({ code: v.code, validated: v.validated.toString(), note: v.note, deliberate: v.deliberate }));
 
 function record(planId: string, r: Row | undefined): RelazioneRecord {
   if (r === undefined) {

@@ -8,10 +8,6 @@
  * before units were kept (its unit null: nulled on the live database, and a register written at
  * schema 76 then migrated) is still said, by its values, as it was.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/index.js';
@@ -21,7 +17,7 @@ import { migrate } from '../../src/store/migrations.js';
 import { openPostgres } from '../../src/store/postgres/db.js';
 import { SqlStore } from '../../src/store/sql-store.js';
 import { openSqlite } from '../../src/store/sqlite/db.js';
-import { pdfText } from '../support/files.js';
+import { docxText, pdfText } from '../support/files.js';
 import { oldDatabase } from '../support/old-database.js';
 import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
@@ -34,20 +30,6 @@ const COUNT_CHANGE_EN = `Indicator ${COUNT}: target 1 → 1,587.10`;
 
 /** The words of a document, whitespace folded (a PDF's lines wrap anywhere). */
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
-
-/** A DOCX's text as LibreOffice lays it out (converted to PDF, read by poppler), as an office opens it. */
-function docxText(bytes: ArrayBuffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'albero-revision-units-docx-'));
-  try {
-    const home = join(dir, 'home');
-    mkdirSync(home);
-    writeFileSync(join(dir, 'relazione.docx'), Buffer.from(bytes));
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'out'), join(dir, 'relazione.docx')], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
-    return flat(pdfText(readFileSync(join(dir, 'out', 'relazione.pdf')), { layout: false }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe.each<Backend>(['sqlite', 'postgres'])("a revision's amounts in the table's format on %s", (backend) => {
   let t: TestServer;

@@ -152,7 +152,7 @@ describe('the documento di validazione as DOCX', () => {
       ...NEW_VALIDATION,
       state: 'validated_with_reservations',
       reservations: 'Evidenze mancanti.',
-      values: [{ code: 'B.2', validated: new Decimal('60.5'), note: 'Ricalcolato dopo verifica' }],
+      values: [{ code: 'B.2', validated: new Decimal('60.5'), note: 'Ricalcolato dopo verifica', deliberate: false }],
       decidedAt: '2025-06-20T10:00:00Z',
       decidedBy: 'Maria Rossi',
     };
@@ -185,7 +185,7 @@ describe("the OIV's validated values in the Relazione", () => {
   it('says the validated value counts only once the Relazione is validated, as the appraisal forms take it', async () => {
     const evaluation = evaluatePlan((await loadTable(FIXTURE)).value!.plan);
     const said = async (state: ValidationRecord['state']): Promise<string> => {
-      const validation: ValidationRecord = { ...NEW_VALIDATION, state, values: [{ code: 'B.2', validated: new Decimal('60.5'), note: 'Ricalcolato' }] };
+      const validation: ValidationRecord = { ...NEW_VALIDATION, state, values: [{ code: 'B.2', validated: new Decimal('60.5'), note: 'Ricalcolato', deliberate: false }] };
       const html = new TextDecoder().decode(await renderRelazione(buildRelazione(evaluation, { validation }), 'html'));
       return /Per gli obiettivi seguenti[^<]*/.exec(html)?.[0] ?? html;
     };
@@ -200,7 +200,7 @@ describe("the OIV's validated values in the Relazione", () => {
   it('heads the validated values "(conta)" in the documento di validazione only once the Relazione is validated', async () => {
     const evaluation = evaluatePlan((await loadTable(FIXTURE)).value!.plan);
     const document = async (state: ValidationRecord['state']): Promise<string> => {
-      const validation: ValidationRecord = { ...NEW_VALIDATION, state, values: [{ code: 'B.2', validated: new Decimal('60.5'), note: 'Ricalcolato' }] };
+      const validation: ValidationRecord = { ...NEW_VALIDATION, state, values: [{ code: 'B.2', validated: new Decimal('60.5'), note: 'Ricalcolato', deliberate: false }] };
       return new TextDecoder().decode(await renderRelazione(buildValidationDocument(evaluation, validation, { year: 2024 }), 'html'));
     };
     for (const state of ['validated', 'validated_with_reservations'] as const) {

@@ -4,7 +4,7 @@
  * Windows executable header.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipBytes } from './workbook.js';
@@ -18,6 +18,23 @@ export function pdfText(bytes: Uint8Array, { layout = true }: { layout?: boolean
   try {
     writeFileSync(join(dir, 'report.pdf'), bytes);
     return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A DOCX's text as LibreOffice lays it out (converted to PDF, read by poppler in reading order),
+ * as an office opens it; whitespace folded (a PDF's lines wrap anywhere).
+ */
+export function docxText(bytes: ArrayBuffer | Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'albero-docx-'));
+  try {
+    const home = join(dir, 'home');
+    mkdirSync(home);
+    writeFileSync(join(dir, 'document.docx'), Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'out'), join(dir, 'document.docx')], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
+    return pdfText(readFileSync(join(dir, 'out', 'document.pdf')), { layout: false }).replace(/\s+/g, ' ');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

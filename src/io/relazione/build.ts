@@ -10,7 +10,21 @@
  * revisions, the previous year) take the office's text, and say plainly that the data are missing
  * when there is none; they fill themselves when the caller passes the data.
  */
-import { classify, Decimal, formatItalianDate, formatPercent, planSize, round, weightedMean, type Band, type Evaluation, type ObjectiveResult } from '../../core/index.js';
+import {
+  classify,
+  Decimal,
+  differsFromChildren,
+  followingValidated,
+  formatItalianDate,
+  valuesFromChildren,
+  formatPercent,
+  planSize,
+  round,
+  weightedMean,
+  type Band,
+  type Evaluation,
+  type ObjectiveResult,
+} from '../../core/index.js';
 import { BAND_ICON } from '../report/bands.js';
 import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
 import { mark, objectiveRows, type ReportRow } from '../report/rows.js';
@@ -415,6 +429,8 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
   if (v.reservations.trim() !== '') blocks.push({ kind: 'heading', level: 3, spans: plain('Riserve') }, ...parseMarkup(v.reservations));
   if (v.values.length > 0) {
     const legend = evaluation.plan.settings.legend;
+    const plan = evaluation.currentPlan();
+    const following = followingValidated(plan, v.values);
     // The OIV may record the reported value itself, with a note: the document must not call it
     // different. Compared as printed (two decimals), as the reader compares the two columns.
     const reported = (code: string): Decimal | null => evaluation.node(code)?.performance ?? null;
@@ -450,15 +466,40 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
         { title: isFrozen(v.state) ? 'Valore validato (conta)' : 'Valore validato', width: 20, align: 'right' },
         { title: "Nota dell'OIV", width: 30 },
       ],
-      rows: v.values.map((x) => {
-        const r = evaluation.node(x.code);
-        return [
-          { text: r === undefined ? x.code : `${x.code} ${r.objective.title}`, header: true },
-          { text: '', mark: mark(r?.performance ?? null, r?.band ?? null) },
-          { text: '', mark: mark(x.validated, classify(x.validated, legend)) },
-          { text: x.note },
-        ];
-      }),
+      rows: [
+        ...v.values.map((x) => {
+          const r = evaluation.node(x.code);
+          return [
+            { text: r === undefined ? x.code : `${x.code} ${r.objective.title}`, header: true },
+            { text: '', mark: mark(r?.performance ?? null, r?.band ?? null) },
+            { text: '', mark: mark(x.validated, classify(x.validated, legend)) },
+            { text: x.note },
+          ];
+        }),
+        // The objectives above them move with them by the plan's rules, as the appraisal forms take
+        // them: a reader comparing the area's reported value with the Relazione's tables sees why.
+        ...following.map((f) => {
+          const r = evaluation.node(f.code);
+          return [
+            { text: r === undefined ? f.code : `${f.code} ${r.objective.title}`, header: true },
+            { text: '', mark: mark(f.reported, r?.band ?? null) },
+            { text: '', mark: mark(f.following, f.following === null ? null : classify(f.following, legend)) },
+            { text: 'Non validato direttamente: segue i valori validati dei suoi obiettivi, con le regole del piano.', muted: true },
+          ];
+        }),
+      ],
+    });
+    // A parent validated at a value its own objectives do not give: accepted only as the OIV's
+    // deliberate choice (server/routes/relazione.ts), and stated, with the value they give and the note.
+    const fromChildren = valuesFromChildren(plan, v.values);
+    v.values.forEach((x, i) => {
+      const given = fromChildren[i];
+      if (!differsFromChildren(x.validated, given)) return;
+      blocks.push(
+        generated(
+          `${x.code}: l'OIV lo ha validato al ${formatPercent(x.validated)}, mentre dai suoi obiettivi, con i valori validati e le regole del piano, ${given === null || given === undefined ? 'non risulta alcuna performance' : `risulterebbe ${formatPercent(given)}`}. ${x.deliberate ? `L'OIV ha confermato che la differenza è voluta; la sua nota: «${x.note}».` : `L'OIV non ha confermato che la differenza sia voluta; la sua nota: «${x.note}».`}`,
+        ),
+      );
     });
   }
   return { key: 'validazione', number: '7', title: "Validazione dell'OIV", blocks, sections: [] };

@@ -27,10 +27,11 @@ import {
   TEXT_KEYS,
   type RelazioneFormat,
 } from '../../io/relazione/index.js';
+import { differsFromChildren, followingValidated, toJsonNumber, valuesFromChildren, type Plan } from '../../core/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../../store/index.js';
 import type { Readable, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { must, refuse } from '../errors.js';
+import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
@@ -55,7 +56,7 @@ const Percent = z.union([z.number(), z.string().max(40)]).transform((v, ctx) => 
   }
   return d;
 });
-const Value = z.object({ code: z.string().trim().min(1).max(100), validated: Percent, note: z.string().trim().min(1).max(5000) }).strict();
+const Value = z.object({ code: z.string().trim().min(1).max(100), validated: Percent, note: z.string().trim().min(1).max(5000), deliberate: z.boolean().default(false) }).strict();
 const Review = z
   .object({ note: Markup, reservations: Markup, checklist: z.array(Point).max(50), values: z.array(Value).max(5000), version: z.number().int().min(0) })
   .strict()
@@ -70,9 +71,32 @@ const Review = z
 const Move = RelazioneMoveInputSchema.extend({ reason: z.string().max(2000).nullable().optional() });
 const Publication = PublicationInputSchema;
 
+/**
+ * 422 at each row whose objective is made from its children and validated at a value they do not
+ * give (as validated, or as reported where not), unless the OIV confirmed the difference as
+ * deliberate: the Relazione would otherwise certify an area its own objectives contradict, and the
+ * appraisal forms (which take the validated values) would score people on it unnoticed.
+ */
+function disagreements(plan: Plan, values: RelazioneRecord['values']): HttpError | null {
+  const given = valuesFromChildren(plan, values);
+  const found = values.flatMap((v, i) => {
+    const fromChildren = given[i];
+    if (v.deliberate || !differsFromChildren(v.validated, fromChildren)) return [];
+    const params = { relazione: 'differs-from-children' as const, code: v.code, validated: toJsonNumber(v.validated)!, fromChildren: toJsonNumber(fromChildren ?? null) };
+    return [{ field: `values.${i}.validated`, params }];
+  });
+  const first = found[0];
+  if (first === undefined) return null;
+  return refuse(422, 'invalid', first.params, {
+    issues: found.map((f) => issueOf('invalid', f.params, { field: f.field })),
+    details: { field: first.field, fields: found.map((f) => f.field) },
+  });
+}
+
 /** The Relazione as the API answers it. */
 function relazioneJson(
   r: RelazioneRecord,
+  plan: Plan,
   generated: Record<string, string>,
   publishedPeriods: readonly string[],
   decidedByName: string | null,
@@ -87,7 +111,11 @@ function relazioneJson(
     note: r.note,
     reservations: r.reservations,
     checklist: r.checklist,
-    values: r.values.map((v) => ({ code: v.code, validated: Number(v.validated.toString()), note: v.note })),
+    values: (() => {
+      const given = valuesFromChildren(plan, r.values);
+      return r.values.map((v, i) => ({ code: v.code, validated: Number(v.validated.toString()), note: v.note, deliberate: v.deliberate, fromChildren: toJsonNumber(given[i] ?? null) }));
+    })(),
+    following: followingValidated(plan, r.values).map((f) => ({ code: f.code, reported: toJsonNumber(f.reported), following: toJsonNumber(f.following) })),
     published: r.published,
     publishedAt: r.publishedAt,
     transmittedAt: r.transmittedAt,
@@ -138,7 +166,14 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
   const answer = async (plan: PlanRecord, record: RelazioneRecord): Promise<Readable<Relazione>> => {
     const stored = await storedRelazione(store, trees, plan, record);
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
-    return relazioneJson(record, generatedTexts(stored.evaluation, stored.input), periods, stored.deciderName, await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt));
+    return relazioneJson(
+      record,
+      stored.evaluation.currentPlan(),
+      generatedTexts(stored.evaluation, stored.input),
+      periods,
+      stored.deciderName,
+      await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt),
+    );
   };
 
   api.route(
@@ -205,12 +240,16 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         403: 'role',
         404: 'unknown plan',
         409: 'conflict (stale version) or invalid-transition (not transmitted)',
-        422: 'an objective the plan does not have, at values.N.code',
+        422: "an objective the plan does not have, at values.N.code; a parent its objectives (one below it validated) do not give by the plan's rules, at values.N.validated (params.relazione differs-from-children, fromChildren), unless sent deliberate: true",
         423: 'validated: frozen',
       },
     },
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
+      // Checked against the year end as it stands: the figures the OIV decides on (a frozen
+      // Relazione refuses the review anyway, 423, in the store).
+      const refused = disagreements((await trees.computed(planId)).evaluation.currentPlan(), input.values);
+      if (refused !== null) throw refused;
       const result = await store.relazioni.putRelazioneReview(planId, input, input.version, actorOf(user));
       return reply(200, await answer((await store.getPlan(planId))!, must(result)));
     },
@@ -232,7 +271,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         403: 'role',
         404: 'unknown plan',
         409: 'invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed)',
-        422: "reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); the OIV's note (or `reason`, then taken as the note) missing for not_validated",
+        422: "reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); a parent its objectives no longer give (the year end corrected since the review) and not confirmed as deliberate, at values.N.validated; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
         423: 'validated: frozen',
       },
     },
@@ -250,6 +289,10 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       // (`evaluation.plan`): a value saved since is written into the cached entry in place
       // (`TreeService.applyMeasurement`), and the Relazione froze the figures without it.
       const freeze = input.to === 'validated' || input.to === 'validated_with_reservations' ? (await trees.computed(planId)).evaluation.currentPlan() : null;
+      // The year end may have been reopened and corrected since the review: a parent that agreed
+      // with its objectives then may not now, and a validation would freeze the contradiction.
+      const refused = freeze === null || record.state !== 'transmitted' ? null : disagreements(freeze, record.values);
+      if (refused !== null) throw refused;
       const result = await store.relazioni.moveRelazione(planId, input.to, input.reason?.trim() || null, freeze, actorOf(user));
       return reply(200, await answer(plan, must(result)));
     },

@@ -14,7 +14,7 @@ import { keys, putWritten } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { issuesByField } from '../ui/form-errors.js';
-import { refusalText } from './refusal.js';
+import { refusalText, refusalWords } from './refusal.js';
 import { Markup } from './Markup.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
 import { momentText, plainNumber, useLang, useLanguageChange } from '../ui/format.js';
@@ -351,6 +351,8 @@ interface ValueRow {
   code: string;
   validated: string;
   note: string;
+  /** The OIV confirms a difference from what the objective's children give (refused otherwise). */
+  deliberate: boolean;
 }
 
 /**
@@ -377,7 +379,7 @@ function ReviewEditor({
   const [checklist, setChecklist] = useState<ChecklistPoint[]>(relazione.checklist);
   const [note, setNote] = useState(relazione.note);
   const [reservations, setReservations] = useState(relazione.reservations);
-  const [values, setValues] = useState<ValueRow[]>(relazione.values.map((v) => ({ code: v.code, validated: amountInput(v.validated, lang), note: v.note })));
+  const [values, setValues] = useState<ValueRow[]>(relazione.values.map((v) => ({ code: v.code, validated: amountInput(v.validated, lang), note: v.note, deliberate: v.deliberate })));
   /** A validated value that cannot be read in the screen's notation, by its row: said at its field, nothing sent. */
   const [unreadable, setUnreadable] = useState<Record<number, string>>({});
   /** A validation with reservations asked for and none written: said at the reservations field, nothing sent. */
@@ -388,6 +390,12 @@ function ReviewEditor({
    * screen's row: said at its code field. The server counts only the rows sent (`sentRows`).
    */
   const [codeRefused, setCodeRefused] = useState<Record<number, string>>({});
+  /**
+   * The server's refusal of a row's value (a parent its objectives, as validated, do not give), by
+   * the screen's row: said at its value field, with the value they give, and the row then offers
+   * to confirm the difference as deliberate.
+   */
+  const [valueRefused, setValueRefused] = useState<Record<number, string>>({});
   const sentRows = useRef<number[]>([]);
   /** The checkpoint a validation found without an outcome (-1: no checkpoint at all), said at its field. */
   const [unassessed, setUnassessed] = useState<number | null>(null);
@@ -409,6 +417,7 @@ function ReviewEditor({
     });
     setUnreadable(problems);
     setCodeRefused({});
+    setValueRefused({});
     sentRows.current = sent;
     const first = Object.keys(problems)[0];
     if (first !== undefined) {
@@ -419,24 +428,34 @@ function ReviewEditor({
   };
   /**
    * A refusal at `values.N.code` (the server's 422 unknown objective names it in `details.field`, its
-   * 400 for an objective given twice in `issues`): said at that row's code, with the focus, as the
-   * screen's own checks say theirs (before: up top, away from the row).
+   * 400 for an objective given twice in `issues`) or at `values.N.validated` (a parent its objectives
+   * do not give, each row in `issues` with its own values): said at that row's field, with the focus,
+   * as the screen's own checks say theirs (before: up top, away from the row).
    */
   const atField = (refusal: unknown): boolean => {
     if (!(refusal instanceof ApiError)) return false;
     const named = refusal.body?.error.details?.field;
-    const fields = typeof named === 'string' ? { [named]: refusalText(refusal, t) } : issuesByField(refusal.body);
-    const said: Record<number, string> = {};
-    for (const [field, message] of Object.entries(fields)) {
-      const row = /^values\.(\d+)\.code$/.exec(field);
-      const screenRow = row === null ? undefined : sentRows.current[Number(row[1])];
-      if (screenRow === undefined) return false;
-      said[screenRow] = refusal.code === 'invalid-body' ? t('relazione.review.codeTwice') : message;
+    const fields: Record<string, string> = {};
+    for (const issue of refusal.body?.error.issues ?? []) {
+      const field = issue.location !== null && typeof issue.location === 'object' ? (issue.location as { field?: unknown }).field : undefined;
+      if (typeof field === 'string' && /^values\.\d+\.validated$/.test(field)) fields[field] = refusalWords(issue.params ?? {}, t) ?? issue.message;
     }
-    const first = Object.keys(said)[0];
-    if (first === undefined) return false;
-    setCodeRefused(said);
-    document.getElementById(`relazione-value-code-${first}`)?.focus();
+    if (Object.keys(fields).length === 0) Object.assign(fields, typeof named === 'string' ? { [named]: refusalText(refusal, t) } : issuesByField(refusal.body));
+    const codes: Record<number, string> = {};
+    const amounts: Record<number, string> = {};
+    for (const [field, message] of Object.entries(fields)) {
+      const row = /^values\.(\d+)\.(code|validated)$/.exec(field);
+      const screenRow = row === null ? undefined : sentRows.current[Number(row[1])];
+      if (row === null || screenRow === undefined) return false;
+      if (row[2] === 'code') codes[screenRow] = refusal.code === 'invalid-body' ? t('relazione.review.codeTwice') : message;
+      else amounts[screenRow] = message;
+    }
+    const firstCode = Object.keys(codes)[0];
+    const firstValue = Object.keys(amounts)[0];
+    if (firstCode === undefined && firstValue === undefined) return false;
+    setCodeRefused(codes);
+    setValueRefused(amounts);
+    document.getElementById(firstCode === undefined ? `relazione-value-validated-${firstValue}` : `relazione-value-code-${firstCode}`)?.focus();
     return true;
   };
   /** A decision: the review on the screen first (an unreadable value stops it at its field), sent along when it changed. */
@@ -474,7 +493,7 @@ function ReviewEditor({
     const read = review();
     if (read === null) return;
     const shown = ({ note, reservations, checklist, values }: Pick<Review, 'note' | 'reservations' | 'checklist' | 'values'>) =>
-      JSON.stringify([note, reservations, checklist.map((p) => [p.label, p.outcome, p.note]), values.map((v) => [v.code, v.validated, v.note])]);
+      JSON.stringify([note, reservations, checklist.map((p) => [p.label, p.outcome, p.note]), values.map((v) => [v.code, v.validated, v.note, v.deliberate === true])]);
     onDecide(to, shown(read) === shown(relazione) ? null : read, atField);
   };
   const point = (i: number, patch: Partial<ChecklistPoint>) => {
@@ -487,6 +506,8 @@ function ReviewEditor({
   const value = (i: number, patch: Partial<ValueRow>) => {
     setValues(values.map((v, n) => (n === i ? { ...v, ...patch } : v)));
     if (patch.code !== undefined) setCodeRefused(({ [i]: _, ...rest }) => rest);
+    // A new value or objective: the refusal was of the one before (the confirmation stays offered while it is checked).
+    if (patch.code !== undefined || patch.validated !== undefined) setValueRefused(({ [i]: _, ...rest }) => rest);
   };
   return (
     <form
@@ -595,7 +616,7 @@ function ReviewEditor({
             <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })} error={codeRefused[i]}>
               {(aria) => <input type="text" {...aria} className="form-control" value={v.code} onChange={(e) => value(i, { code: e.target.value })} />}
             </Field>
-            <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })} hint={t('entry.notation.number')} error={unreadable[i]}>
+            <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })} hint={t('entry.notation.number')} error={unreadable[i] ?? valueRefused[i]}>
               {(aria) => <input type="text" {...aria} className="form-control" inputMode="decimal" value={v.validated} onChange={(e) => value(i, { validated: e.target.value })} />}
             </Field>
             <Field id={`relazione-value-note-${i}`} label={t('relazione.review.valueNote', { n: i + 1 })}>
@@ -608,13 +629,36 @@ function ReviewEditor({
                 setValues(values.filter((_, n) => n !== i));
                 // The rows below move up: a refusal said at one of them no longer names it.
                 setCodeRefused({});
+                setValueRefused({});
               }}
             >
               {t('relazione.review.removeValue', { n: i + 1 })}
             </button>
+            <FromChildren stored={relazione.values.find((s) => s.code === v.code.trim())} row={i} />
+            {(valueRefused[i] !== undefined || v.deliberate) && (
+              <div className="form-check w-100">
+                <input
+                  id={`relazione-value-deliberate-${i}`}
+                  type="checkbox"
+                  className="form-check-input"
+                  checked={v.deliberate}
+                  onChange={(e) => value(i, { deliberate: e.target.checked })}
+                  data-testid={`relazione-value-deliberate-${i}`}
+                />
+                <label className="form-check-label" htmlFor={`relazione-value-deliberate-${i}`}>
+                  {t('relazione.review.deliberate', { n: i + 1 })}
+                </label>
+              </div>
+            )}
           </div>
         ))}
-        <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => setValues([...values, { code: '', validated: '', note: '' }])} data-testid="relazione-add-value">
+        <Following relazione={relazione} />
+        <button
+          type="button"
+          className="btn btn-sm btn-outline-secondary"
+          onClick={() => setValues([...values, { code: '', validated: '', note: '', deliberate: false }])}
+          data-testid="relazione-add-value"
+        >
           {t('relazione.review.addValue')}
         </button>
       </fieldset>
@@ -634,6 +678,41 @@ function ReviewEditor({
         </div>
       </fieldset>
     </form>
+  );
+}
+
+/**
+ * What a stored row's objective gets from its children by the plan's rules (the server's
+ * `fromChildren`, the other validated values taken as validated), when it is made from them: the
+ * OIV sees, at the row, the value an area or a strategic objective would have.
+ */
+function FromChildren({ stored, row }: { stored: Relazione['values'][number] | undefined; row: number }) {
+  const { t } = useTranslation();
+  if (stored === undefined || stored.fromChildren === null) return null;
+  return (
+    <p className="small w-100 mb-0" data-testid={`relazione-value-children-${row}`}>
+      {t('relazione.review.fromChildren', { fromChildren: stored.fromChildren })}
+    </p>
+  );
+}
+
+/** The objectives the OIV left alone that move with the values it validated (an area above them): reported, and what they follow. */
+function Following({ relazione }: { relazione: Relazione }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (relazione.following.length === 0) return null;
+  const percent = (n: number | null): string => (n === null ? '—' : `${plainNumber(n.toFixed(2), lang)}%`);
+  return (
+    <div className="small mt-2" data-testid="relazione-following">
+      <p className="mb-1">{t('relazione.review.following')}</p>
+      <ul>
+        {relazione.following.map((f) => (
+          <li key={f.code}>
+            <strong>{f.code}</strong>: {t('relazione.review.followingRow', { reported: percent(f.reported), following: percent(f.following) })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -679,11 +758,13 @@ function ReviewView({ relazione }: { relazione: Relazione }) {
         <ul>
           {relazione.values.map((v) => (
             <li key={v.code}>
-              <strong>{v.code}</strong>: {plainNumber(v.validated, lang)}% — {v.note}
+              <strong>{v.code}</strong>: {plainNumber(v.validated, lang)}%
+              {v.deliberate && v.fromChildren !== null ? ` (${t('relazione.review.deliberateView', { fromChildren: v.fromChildren })})` : ''} — {v.note}
             </li>
           ))}
         </ul>
       )}
+      <Following relazione={relazione} />
     </section>
   );
 }

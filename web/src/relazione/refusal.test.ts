@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18next from '../i18n.js';
 import { ApiError } from '../api/client.js';
-import { REFUSAL_NAMES, refusalText } from './refusal.js';
+import { REFUSAL_NAMES, refusalText, refusalWords } from './refusal.js';
 
 /** The server's refusal as the API client throws it: code, the server's own sentence, the catalogue's parameters. */
 function refused(status: number, code: string, params: Record<string, unknown>): ApiError {
@@ -27,6 +27,19 @@ describe("the Relazione's refusals in the screen's words", () => {
     const role = refused(403, 'forbidden', { relazione: 'role', role: 'referente', to: 'transmitted', roles: ['admin', 'controller'] });
     expect(refusalText(role, it_)).toBe('Il ruolo Referente non può rendere la Relazione «trasmessa all’OIV» (può farlo: Amministratore, Controllo di gestione).');
     expect(refusalText(role, en)).toBe('The role Data owner may not make the report “sent to the OIV” (Administrator, Management control may).');
+  });
+
+  it('says a parent its objectives do not give with both values in the screen’s notation', () => {
+    const params = { relazione: 'differs-from-children', code: 'A.2', validated: 85, fromChildren: 91.43 };
+    expect(refusalWords(params, it_)).toBe(
+      'A.2 è validato al 85,00%, ma dai suoi obiettivi, con i valori validati e le regole del piano, risulta 91,43%: validarlo a quel valore, o confermare che la differenza è voluta, motivandola.',
+    );
+    expect(refusalWords(params, en)).toBe(
+      'A.2 is validated at 85.00%, but its objectives, as validated and by the plan’s rules, give 91.43%: validate it at that value, or confirm that the difference is deliberate, with the reason.',
+    );
+    // Objectives that give no performance at all: no number in its place.
+    expect(refusalWords({ ...params, fromChildren: null }, it_)).toBe('A.2 è validato al 85,00%, ma i suoi obiettivi non danno alcuna performance: confermare che il valore è voluto, motivandolo.');
+    expect(refusalWords({ code: 'A.2' }, it_)).toBeNull();
   });
 
   it("keeps the server's message for what the screen has no words of", () => {

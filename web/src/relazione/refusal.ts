@@ -22,7 +22,18 @@ const text = (value: unknown): string => (typeof value === 'string' || typeof va
  */
 export function refusalText(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-  const params = error.body?.error.params ?? {};
+  const said = refusalWords(error.body?.error.params ?? {}, t);
+  if (said !== null) return said;
+  if ((BY_CODE as readonly string[]).includes(error.code)) return t(`relazione.refusals.${error.code}`);
+  return error.message;
+}
+
+/**
+ * A refusal the server names in `params.relazione`, in the screen's words; null for one it does not
+ * name. Also for each of a refusal's `issues` (a validated value refused at its row, with its own
+ * parameters).
+ */
+export function refusalWords(params: Record<string, unknown>, t: TFunction): string | null {
   // A state inside a sentence: the screen's own word for it, not capitalised.
   const state = (s: unknown): string => {
     const word = t(`relazione.state.${text(s)}`);
@@ -30,17 +41,20 @@ export function refusalText(error: unknown, t: TFunction): string {
   };
   const role = (r: unknown): string => t(`role.${text(r)}`);
   const name = (REFUSAL_NAMES as readonly unknown[]).includes(params.relazione) ? (params.relazione as (typeof REFUSAL_NAMES)[number]) : null;
-  if (name !== null)
-    return t(`relazione.refusals.${name}`, {
-      state: state(params.state),
-      from: state(params.from),
-      to: state(params.to),
-      label: text(params.label),
-      code: text(params.code),
-      by: typeof params.by === 'string' && params.by !== '' ? params.by : t('relazione.refusals.someone'),
-      role: role(params.role),
-      roles: Array.isArray(params.roles) ? params.roles.map(role).join(', ') : '',
-    });
-  if ((BY_CODE as readonly string[]).includes(error.code)) return t(`relazione.refusals.${error.code}`);
-  return error.message;
+  if (name === null) return null;
+  // A parent whose objectives give no performance at all: another sentence, not a number.
+  const key = name === 'differs-from-children' && typeof params.fromChildren !== 'number' ? 'differs-from-children-none' : name;
+  return t(`relazione.refusals.${key}`, {
+    state: state(params.state),
+    from: state(params.from),
+    to: state(params.to),
+    label: text(params.label),
+    code: text(params.code),
+    // Numbers, for the sentence to write in the screen's language (85,00% / 85.00%).
+    validated: typeof params.validated === 'number' ? params.validated : 0,
+    fromChildren: typeof params.fromChildren === 'number' ? params.fromChildren : 0,
+    by: typeof params.by === 'string' && params.by !== '' ? params.by : t('relazione.refusals.someone'),
+    role: role(params.role),
+    roles: Array.isArray(params.roles) ? params.roles.map(role).join(', ') : '',
+  });
 }

@@ -1,0 +1,78 @@
+/**
+ * The OIV's validated values checked against each other by the plan's rules. A parent objective
+ * whose performance is made from its children (an area rolling them up, or an objective with a
+ * `children_mean` indicator) cannot be validated at a value its children, as validated (or as
+ * reported where the OIV left them), do not give: the Relazione would show an area at 85% over
+ * objectives whose weighted mean is 78%. Pure: the server refuses such a row unless the OIV says
+ * the difference is deliberate, the Relazione and the documento di validazione state it.
+ */
+import { round, type Decimal } from './decimal.js';
+import { evaluatePlan } from './evaluation.js';
+import type { Plan } from './model.js';
+
+/** A validated value as this check reads it (the store's, the request's, the document's alike). */
+export interface ValidatedFigure {
+  readonly code: string;
+  readonly validated: Decimal;
+}
+
+/**
+ * For each of `values`, in order, the performance its children give by the plan's rules, every
+ * other validated value taken as validated: undefined when the objective is not made from its
+ * children (a leaf, an objective scored by its own indicators alone, a code the plan lacks) or
+ * when none of the objectives below it is validated (then it differs from the reported value
+ * only, as any objective may); null when its children give none (none measured).
+ *
+ * @example
+ *   // A.2 = 30% trend + 70% mean of A.2.1 and A.2.2: with A.2.1 validated at 75,5 it gives 91,425.
+ *   valuesFromChildren(plan, [{ code: 'A.2.1', validated: new Decimal(75.5) }, { code: 'A.2', validated: new Decimal(85) }]);
+ *   // → [undefined, Decimal(91.425)]
+ */
+export function valuesFromChildren(plan: Plan, values: readonly ValidatedFigure[]): (Decimal | null | undefined)[] {
+  const parents = new Set(plan.nodes.flatMap((n) => (n.parent === null ? [] : [n.parent])));
+  const byCode = new Map(plan.nodes.map((n) => [n.code, n]));
+  const isBelow = (code: string, ancestor: string): boolean => {
+    // At most as many steps as nodes: a plan's tree has no cycle, but a stored one is not trusted to.
+    let steps = plan.nodes.length;
+    for (let up = byCode.get(code)?.parent ?? null; up !== null && steps-- > 0; up = byCode.get(up)?.parent ?? null) if (up === ancestor) return true;
+    return false;
+  };
+  return values.map((v) => {
+    const node = byCode.get(v.code);
+    if (node === undefined || !parents.has(node.code)) return undefined;
+    // Its own indicators alone make it: its children do not enter, whatever they are validated at.
+    if (node.indicators.length > 0 && !node.indicators.some((i) => i.formula?.kind === 'children_mean')) return undefined;
+    // None of its objectives validated: the OIV differs from the reported value alone, as it may for
+    // any objective (the documents print both, with its note); there is nothing to set it against.
+    if (!values.some((o) => isBelow(o.code, v.code))) return undefined;
+    // Every other validated value forced (a grandchild's reaches it through its child), its own not.
+    const forced = new Map(values.filter((o) => o.code !== v.code).map((o) => [o.code, o.validated]));
+    return evaluatePlan(plan, { forced }).node(v.code)?.performance ?? null;
+  });
+}
+
+/** Whether a validated value and what its children give differ as the documents print them (two decimals). */
+export function differsFromChildren(validated: Decimal, fromChildren: Decimal | null | undefined): boolean {
+  if (fromChildren === undefined) return false;
+  return fromChildren === null || !round(validated).equals(round(fromChildren));
+}
+
+/**
+ * The objectives the OIV did not validate whose performance moves with the values it did (an area
+ * above a validated objective): each with its reported performance and the one it follows, in the
+ * plan's order. The engine rolls them up from the validated values (`EvaluationOptions.forced`), as
+ * the appraisal forms take them; the Relazione says so beside the validated ones.
+ */
+export function followingValidated(plan: Plan, values: readonly ValidatedFigure[]): { code: string; reported: Decimal | null; following: Decimal | null }[] {
+  if (values.length === 0) return [];
+  const reported = evaluatePlan(plan);
+  const validated = evaluatePlan(plan, { forced: new Map(values.map((v) => [v.code, v.validated])) });
+  const given = new Set(values.map((v) => v.code));
+  return plan.nodes.flatMap((n) => {
+    if (given.has(n.code)) return [];
+    const before = reported.node(n.code)?.performance ?? null;
+    const after = validated.node(n.code)?.performance ?? null;
+    const same = before === null || after === null ? before === after : round(before).equals(round(after));
+    return same ? [] : [{ code: n.code, reported: before, following: after }];
+  });
+}
