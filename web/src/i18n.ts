@@ -123,6 +123,8 @@ const it = {
     to: { collecting: 'Avvia la raccolta', closed: 'Chiudi il periodo', validated: 'Valida il periodo', reopen: 'Riapri il periodo' },
     reason: 'Motivo della riapertura',
     reasonRequired: 'Indicare il motivo della riapertura.',
+    // A move refused because another desk changed the period after this screen read it (ui/stale-save.ts).
+    staleMove: 'Il periodo è stato modificato da {{by}} il {{day}} alle {{time}}, dopo che l’hai letto: non è stato cambiato nulla. Ricarica per vederlo com’è ora.',
     done: 'Stato del periodo aggiornato.',
     reopenedInOldUnit:
       'Periodo riaperto. Questi valori sono stati inseriti prima che l’unità dell’indicatore cambiasse e ora non si possono valutare: vanno inseriti di nuovo nella nuova unità: {{names}}.',
@@ -569,6 +571,7 @@ const en: typeof it = {
     to: { collecting: 'Start collecting', closed: 'Close the period', validated: 'Validate the period', reopen: 'Reopen the period' },
     reason: 'Reason for reopening',
     reasonRequired: 'Give the reason for reopening.',
+    staleMove: 'The period was changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was changed. Reload to see it as it is now.',
     done: 'Period state updated.',
     reopenedInOldUnit: 'Period reopened. These values were entered before their indicator’s unit changed and cannot be scored now: enter them again in the new unit: {{names}}.',
   },

@@ -354,12 +354,14 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                     color="secondary"
                     outline
                     type="button"
-                    onClick={() =>
+                    onClick={() => {
+                      setApproveClash(null);
                       void run(async () => {
-                        await api.discardRevision(planId, current.number);
+                        // Named by the version read: a revision another desk corrected since is read before it goes.
+                        await api.discardRevision(planId, current.number, current.version);
                         return t('revisions.discarded');
-                      })
-                    }
+                      });
+                    }}
                   >
                     {t('revisions.discard')}
                   </Button>
