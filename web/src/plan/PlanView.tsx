@@ -176,7 +176,23 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
 
   return (
     <div>
-      <PlanHeader planId={planId} tree={tree} onBack={onBack} targetsOnly={targetsOnly} />
+      <PlanHeader
+        planId={planId}
+        tree={tree}
+        plan={plan}
+        onBack={onBack}
+        targetsOnly={targetsOnly}
+        onRenamed={(message) => {
+          startAction();
+          setNotice(message);
+          data.reloadPlan();
+          reloadShown();
+        }}
+        onReload={() => {
+          data.reloadPlan();
+          reloadShown();
+        }}
+      />
       {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
       {user === null && <PublicNotice plan={plan} period={period} targetsOnly={targetsOnly} />}
       <PeriodBar
