@@ -13,6 +13,7 @@ import { ACCOUNTS } from './server.js';
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
 const STALE = /^Modificato da admin il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\. Quanto hai scritto resta qui finché non ricarichi\.$/;
+const PERIOD = '2024-06-30';
 const CTL = ACCOUNTS.controller.username;
 
 interface Desk {
@@ -81,5 +82,50 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.click('[data-testid=plan-title-save]');
     await expect.poll(() => ctl.page.locator('h1').innerText()).toBe('Piano 2024 del controller');
     expect((await trailOf('plan', world.planId)).slice(0, 3)).toEqual([`update ${CTL}`, 'update admin', `update ${CTL}`]);
+  });
+
+  it("renames a period in its row; an empty label and another desk's rename are said at the field", async () => {
+    const panel = async (desk: Desk) => {
+      await openPlan(desk.page);
+      await desk.page.click('[data-testid=periods-toggle]');
+      await desk.page.waitForSelector('[data-testid=periods-panel]');
+    };
+    const row = (desk: Desk) => desk.page.locator(`[data-testid=periods-panel] tr[data-period="${PERIOD}"]`);
+    await panel(ctl);
+    const before = (await row(ctl).locator('td').first().innerText()).trim();
+    await ctl.page.getByRole('button', { name: `Rinomina il periodo ${before}` }).click();
+    await ctl.page.fill('#period-rename', '');
+    await ctl.page.click('[data-testid=period-rename-save]');
+    const problem = ctl.page.locator('[data-testid=period-rename-error]');
+    const said = (await apiAs(ctl.context, 'PATCH', `${plan()}/periods/${PERIOD}`, { label: '' })).body.error.issues[0].message as string;
+    await expect.poll(() => problem.innerText()).toBe(said.replace(/^label:\s*/, ''));
+    expect(await ctl.page.getAttribute('#period-rename', 'aria-invalid')).toBe('true');
+
+    await ctl.page.fill('#period-rename', 'Primo semestre');
+    await ctl.page.click('[data-testid=period-rename-save]');
+    await expect.poll(() => row(ctl).locator('td').first().innerText()).toBe('Primo semestre');
+    await expect.poll(() => ctl.page.locator('#plan-notice').innerText()).toBe('Periodo rinominato «Primo semestre».');
+    expect((await trailOf('period', PERIOD))[0]).toBe(`update ${CTL}`);
+
+    await ctl.page.getByRole('button', { name: 'Rinomina il periodo Primo semestre' }).click();
+    await ctl.page.fill('#period-rename', 'I semestre 2024');
+    await panel(adm);
+    await adm.page.getByRole('button', { name: 'Rinomina il periodo Primo semestre' }).click();
+    await adm.page.fill('#period-rename', 'Monitoraggio semestrale');
+    await adm.page.click('[data-testid=period-rename-save]');
+    await expect.poll(() => row(adm).locator('td').first().innerText()).toBe('Monitoraggio semestrale');
+
+    await ctl.page.click('[data-testid=period-rename-save]');
+    await expect.poll(() => problem.innerText()).toMatch(STALE);
+    expect(await ctl.page.inputValue('#period-rename')).toBe('I semestre 2024');
+    await expect.poll(() => focused(ctl.page)).toBe('period-rename');
+    await expectAccessible(ctl.page, 'a period renamed over another desk');
+
+    await ctl.page.click('#period-rename-reload');
+    await expect.poll(() => ctl.page.inputValue('#period-rename')).toBe('Monitoraggio semestrale');
+    await ctl.page.fill('#period-rename', 'I semestre 2024');
+    await ctl.page.click('[data-testid=period-rename-save]');
+    await expect.poll(() => row(ctl).locator('td').first().innerText()).toBe('I semestre 2024');
+    expect((await trailOf('period', PERIOD)).slice(0, 3)).toEqual([`update ${CTL}`, 'update admin', `update ${CTL}`]);
   });
 });

@@ -185,6 +185,9 @@ export const api = {
   periods: (planId: PlanSummary['id']) => request<Period[]>('GET', `/api/plans/${enc(String(planId))}/periods`),
   /** A period at another date (`YYYY-MM-DD`, in the plan's year); 409 `duplicate` when the date is taken. */
   addPeriod: (planId: PlanSummary['id'], input: { endsOn: string; label?: string }) => request<Period>('POST', `/api/plans/${enc(String(planId))}/periods`, input),
+  /** A period's label; `version`: the period's as read, 409 `conflict` when another desk changed it since. */
+  renamePeriod: (planId: PlanSummary['id'], periodId: string, label: string, version: number) =>
+    request<Period>('PATCH', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}`, { label, version }),
   /** Only an open period without values: 409 `period-in-use` (details.reason) otherwise. */
   deletePeriod: (planId: PlanSummary['id'], periodId: string) => request<Period>('DELETE', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}`),
   /** `version`: the period's as read; 409 `conflict` when another desk changed the period since (moved, renamed, its deadline set). */
