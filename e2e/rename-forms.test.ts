@@ -128,4 +128,53 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await expect.poll(() => row(ctl).locator('td').first().innerText()).toBe('I semestre 2024');
     expect((await trailOf('period', PERIOD)).slice(0, 3)).toEqual([`update ${CTL}`, 'update admin', `update ${CTL}`]);
   });
+
+  it("corrects an open revision's reason and date in its row; a date before the adoption and another desk's correction are said", async () => {
+    expect((await apiAs(ctl.context, 'POST', `${plan()}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
+    expect((await apiAs(ctl.context, 'POST', `${plan()}/revisions`, { reason: 'Nuove risorse', date: '2024-07-01' })).status).toBe(201);
+    const register = async (desk: Desk) => {
+      await openPlan(desk.page);
+      await desk.page.click('[data-testid=revisions-toggle]');
+      await desk.page.waitForSelector('[data-testid=revisions-register]');
+      await desk.page.click('[data-revision="1"] [data-testid=revision-correct]');
+    };
+    await register(ctl);
+    await ctl.page.fill('#revision-edit-date', '2024-01-10');
+    await ctl.page.click('[data-testid=revision-edit-save]');
+    const dateProblem = ctl.page.locator('[data-testid=revision-edit-date-error]');
+    const said = (await apiAs(ctl.context, 'PATCH', `${plan()}/revisions/1`, { date: '2024-01-10' })).body.error.message as string;
+    await expect.poll(() => dateProblem.innerText()).toBe(said);
+    expect(said).toContain('30/01/2024');
+    await expect.poll(() => focused(ctl.page)).toBe('revision-edit-date');
+
+    await ctl.page.fill('#revision-edit-reason', 'Nuove risorse assegnate dalla Regione');
+    await ctl.page.fill('#revision-edit-date', '2024-07-02');
+    await ctl.page.click('[data-testid=revision-edit-save]');
+    const row = (desk: Desk) => desk.page.locator('[data-revision="1"]');
+    await expect.poll(() => row(ctl).innerText()).toContain('Nuove risorse assegnate dalla Regione');
+    await expect.poll(() => row(ctl).innerText()).toContain('02/07/2024');
+    expect((await trailOf('revision', '1'))[0]).toBe(`update ${CTL}`);
+
+    await ctl.page.click('[data-revision="1"] [data-testid=revision-correct]');
+    await ctl.page.fill('#revision-edit-reason', 'Risorse della Regione');
+    await register(adm);
+    await adm.page.fill('#revision-edit-reason', 'Risorse regionali (delibera regionale)');
+    await adm.page.click('[data-testid=revision-edit-save]');
+    await expect.poll(() => row(adm).innerText()).toContain('Risorse regionali (delibera regionale)');
+
+    await ctl.page.click('[data-testid=revision-edit-save]');
+    await expect
+      .poll(() => ctl.page.locator('[data-testid=revision-edit-problem]').innerText())
+      .toMatch(/^Modificato da admin il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\./);
+    expect(await ctl.page.inputValue('#revision-edit-reason')).toBe('Risorse della Regione');
+    await expect.poll(() => focused(ctl.page)).toBe('revision-edit-reload');
+    await expectAccessible(ctl.page, 'a revision corrected over another desk');
+
+    await ctl.page.click('#revision-edit-reload');
+    await expect.poll(() => ctl.page.inputValue('#revision-edit-reason')).toBe('Risorse regionali (delibera regionale)');
+    await ctl.page.fill('#revision-edit-reason', 'Risorse della Regione');
+    await ctl.page.click('[data-testid=revision-edit-save]');
+    await expect.poll(() => row(ctl).innerText()).toContain('Risorse della Regione');
+    expect((await trailOf('revision', '1')).slice(0, 3)).toEqual([`update ${CTL}`, 'update admin', `update ${CTL}`]);
+  });
 });
