@@ -111,6 +111,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const adoptedWithoutRevision = plan?.status === 'adopted' && (plan.openRevision ?? null) === null;
   const definitionEditable = can.managePlans(role) && !locked && !archived && !adoptedWithoutRevision;
   const reloadShown = () => reload(period?.id ?? null);
+  /** The plan's summary (its title, its `editVersion`) and the tree read again. */
+  const readPlanAgain = () => {
+    data.reloadPlan();
+    reloadShown();
+  };
 
   /** A new action on the period: the last one's message, success or error, is stale. */
   function startAction(): void {
@@ -185,13 +190,9 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         onRenamed={(message) => {
           startAction();
           setNotice(message);
-          data.reloadPlan();
-          reloadShown();
+          readPlanAgain();
         }}
-        onReload={() => {
-          data.reloadPlan();
-          reloadShown();
-        }}
+        onReload={readPlanAgain}
       />
       {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
       {user === null && <PublicNotice plan={plan} period={period} targetsOnly={targetsOnly} />}

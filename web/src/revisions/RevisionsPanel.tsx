@@ -105,6 +105,45 @@ function refusal(e: unknown, t: (k: string) => string): string {
   return String(e);
 }
 
+/** A revision's reason and date (`${prefix}-reason`, `${prefix}-date`), each with its problem beside it: opening a revision, or correcting the open one. */
+function ReasonAndDate(props: {
+  prefix: string;
+  reason: string;
+  date: string;
+  problems: { reason: string | null; date: string | null };
+  onReason: (reason: string) => void;
+  onDate: (date: string) => void;
+}) {
+  const { prefix, reason, date, problems, onReason, onDate } = props;
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="flex-grow-1">
+        <label htmlFor={`${prefix}-reason`} className="form-label small mb-0">
+          {t('revisions.reason')}
+        </label>
+        <input
+          type="text"
+          id={`${prefix}-reason`}
+          className="form-control form-control-sm"
+          maxLength={5000}
+          value={reason}
+          onChange={(e) => onReason(e.target.value)}
+          {...invalidIf(`${prefix}-reason`, problems.reason)}
+        />
+        <FieldProblem id={`${prefix}-reason`} message={problems.reason} />
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-date`} className="form-label small mb-0">
+          {t('revisions.date')}
+        </label>
+        <input id={`${prefix}-date`} type="date" className="form-control form-control-sm" value={date} onChange={(e) => onDate(e.target.value)} {...invalidIf(`${prefix}-date`, problems.date)} />
+        <FieldProblem id={`${prefix}-date`} message={problems.date} />
+      </div>
+    </>
+  );
+}
+
 /**
  * An open revision's reason and date corrected in its row of the register, naming the version read:
  * a refusal is said at its field in the server's words (a reason left empty, a date before the
@@ -160,35 +199,14 @@ function RevisionCorrection({
   return (
     <form onSubmit={(e) => void save(e)} noValidate aria-label={t('revisions.correctTitle', { number: revision.number })} data-testid="revision-correction">
       <div className="d-flex flex-wrap gap-2 align-items-end">
-        <div className="flex-grow-1">
-          <label htmlFor="revision-edit-reason" className="form-label small mb-0">
-            {t('revisions.reason')}
-          </label>
-          <input
-            type="text"
-            id="revision-edit-reason"
-            className="form-control form-control-sm"
-            maxLength={5000}
-            value={shown.reason}
-            onChange={(e) => type({ reason: e.target.value })}
-            {...invalidIf('revision-edit-reason', problems.reason ?? null)}
-          />
-          <FieldProblem id="revision-edit-reason" message={problems.reason ?? null} />
-        </div>
-        <div>
-          <label htmlFor="revision-edit-date" className="form-label small mb-0">
-            {t('revisions.date')}
-          </label>
-          <input
-            id="revision-edit-date"
-            type="date"
-            className="form-control form-control-sm"
-            value={shown.date}
-            onChange={(e) => type({ date: e.target.value })}
-            {...invalidIf('revision-edit-date', problems.date ?? null)}
-          />
-          <FieldProblem id="revision-edit-date" message={problems.date ?? null} />
-        </div>
+        <ReasonAndDate
+          prefix="revision-edit"
+          reason={shown.reason}
+          date={shown.date}
+          problems={{ reason: problems.reason ?? null, date: problems.date ?? null }}
+          onReason={(reason) => type({ reason })}
+          onDate={(date) => type({ date })}
+        />
         <Button size="sm" color="primary" type="submit" disabled={busy} data-testid="revision-edit-save">
           {t('common.save')}
         </Button>
@@ -395,40 +413,20 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                 <option value="rimodulazione">{t('revisions.kinds.rimodulazione')}</option>
               </select>
             </div>
-            <div className="flex-grow-1">
-              <label htmlFor="revision-reason" className="form-label small mb-0">
-                {t('revisions.reason')}
-              </label>
-              <input
-                type="text"
-                id="revision-reason"
-                className="form-control form-control-sm"
-                value={reason}
-                onChange={(e) => {
-                  setReason(e.target.value);
-                  setReasonProblem(null);
-                }}
-                {...invalidIf('revision-reason', reasonProblem)}
-              />
-              <FieldProblem id="revision-reason" message={reasonProblem} />
-            </div>
-            <div>
-              <label htmlFor="revision-date" className="form-label small mb-0">
-                {t('revisions.date')}
-              </label>
-              <input
-                id="revision-date"
-                type="date"
-                className="form-control form-control-sm"
-                value={date}
-                onChange={(e) => {
-                  setDate(e.target.value);
-                  setDateProblem(null);
-                }}
-                {...invalidIf('revision-date', dateProblem)}
-              />
-              <FieldProblem id="revision-date" message={dateProblem} />
-            </div>
+            <ReasonAndDate
+              prefix="revision"
+              reason={reason}
+              date={date}
+              problems={{ reason: reasonProblem, date: dateProblem }}
+              onReason={(typed) => {
+                setReason(typed);
+                setReasonProblem(null);
+              }}
+              onDate={(typed) => {
+                setDate(typed);
+                setDateProblem(null);
+              }}
+            />
             <Button size="sm" color="primary" type="submit" data-testid="open-revision">
               {t('revisions.openButton')}
             </Button>
