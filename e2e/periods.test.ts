@@ -65,7 +65,7 @@ describe('monitoring periods in Chromium', { timeout: 120_000 }, () => {
     await page.click('text=Aggiungi il periodo');
     await expect.poll(() => page.locator('[data-testid=periods-error]').innerText()).toContain('Esiste già un periodo con questa data');
 
-    await panel.locator('[data-period="2024-04-30"] button').click();
+    await panel.locator('[data-period="2024-04-30"] button', { hasText: 'Elimina' }).click();
     await expect.poll(() => page.locator('#period option').allInnerTexts()).not.toContain('Monitoraggio al 30/04/2024 — Aperto');
     await expect.poll(() => panel.locator('[data-period]').count()).toBe(3);
     await context.close();

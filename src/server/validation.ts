@@ -202,6 +202,12 @@ export function intQuery(c: Context, name: string, fallback: number, max: number
   return Math.min(Number(value), max);
 }
 
+/** `?version=`: the version of a record a deletion was asked from (absent or empty: none, as a body naming none); a positive whole number, else refused at its field. */
+export function versionQuery(c: Context): number | undefined {
+  const given = c.req.query('version');
+  return given === undefined || given === '' ? undefined : intQuery(c, 'version', 1, Number.MAX_SAFE_INTEGER);
+}
+
 /** A yes/no of the query string: `true` or `false` (absent: false); anything else is refused, naming the field, so a typo never reads as "no". */
 export function flagQuery(c: Context, name: string): boolean {
   const value = c.req.query(name);

@@ -12,7 +12,7 @@ import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
 import { periodRecord, periodSaved } from './records.js';
 import { archivedRefusal } from './revisions.js';
 import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str } from './shared.js';
-import type { Actor, EnteredInOldUnit, FrozenSnapshot, PeriodClosing, PeriodHeader, PeriodMoved, PeriodRecord, PeriodState, Result } from './types.js';
+import type { Actor, EnteredInOldUnit, FrozenSnapshot, MovedFrom, PeriodClosing, PeriodHeader, PeriodMoved, PeriodRecord, PeriodState, Result } from './types.js';
 
 /** A period's label: the one given, else its date the Italian way. */
 export function periodLabel(p: NewPeriod): string {
@@ -164,12 +164,18 @@ export class SqlPeriods {
     });
   }
 
-  async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodMoved>> {
+  async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from: MovedFrom = {}): Promise<Result<PeriodMoved>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       const before = periodRecord(row);
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
+      // Before the state machine: a move pressed on a state that changed since is the other desk's
+      // news, not "cannot go from closed to closed". The version the caller checked the mover's role
+      // on comes second: a move made in between is refused rather than made on a state never checked.
+      const saved = periodSaved(row);
+      const stale = staleSave<PeriodMoved>('period', `period ${before.label}`, from.sent, saved) ?? staleSave<PeriodMoved>('period', `period ${before.label}`, from.checked, saved);
+      if (stale !== null) return stale;
       const check = canTransition(before.state, to, reason);
       if (check !== null) {
         const params = transitionParams(before.state, to);

@@ -261,11 +261,14 @@ export class SqlRevisions {
     });
   }
 
-  async discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
+  async discardRevision(planId: string, number: number, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
       if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
       const before = (await readRevision(tx, planId, number))!;
+      // Discarded as read: a reason or date another desk corrected since is read before it goes.
+      const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
+      if (stale !== null) return stale;
       if (before.status !== 'open' || before.changes.length > 0) {
         return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });
       }

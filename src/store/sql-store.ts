@@ -30,6 +30,7 @@ import { SqlVariances, type VarianceStore } from './variances.js';
 import type {
   Act,
   Actor,
+  MovedFrom,
   PeriodMoved,
   AuditEntry,
   AuditQuery,
@@ -296,8 +297,8 @@ export class SqlStore implements Store {
     return this.periodStore.deletePeriod(planId, periodId, actor);
   }
 
-  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodMoved>> {
-    return this.periodStore.transitionPeriod(planId, periodId, to, reason, actor);
+  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from?: MovedFrom): Promise<Result<PeriodMoved>> {
+    return this.periodStore.transitionPeriod(planId, periodId, to, reason, actor, from);
   }
 
   lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined> {
@@ -336,8 +337,8 @@ export class SqlStore implements Store {
     return this.revisionStore.approveRevision(planId, number, act, actor, expectedVersion);
   }
 
-  discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>> {
-    return this.revisionStore.discardRevision(planId, number, actor);
+  discardRevision(planId: string, number: number, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>> {
+    return this.revisionStore.discardRevision(planId, number, actor, expectedVersion);
   }
 
   countUsers(): Promise<number> {

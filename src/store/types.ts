@@ -204,6 +204,16 @@ export interface PeriodRecord {
 }
 
 /**
+ * The versions of a period a move is made from: `sent`, the one the client read (optional, as every
+ * save's); `checked`, the one the caller checked the mover's role against (the roles depend on the
+ * state left). Either one stale refuses the move as `conflict`, nothing written.
+ */
+export interface MovedFrom {
+  readonly sent?: number | undefined;
+  readonly checked?: number | undefined;
+}
+
+/**
  * A period after a move. A reopening also names the indicators whose value in it was entered
  * before their unit changed (a number, now a date): kept as closed, never rewritten, they score
  * nothing until entered again in the new unit.
@@ -700,7 +710,8 @@ export interface Store {
   renamePeriod(planId: string, periodId: string, label: string, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>>;
   /** Only an open period without any measurement, and never the plan's last one (`period-in-use`). */
   deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>>;
-  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor): Promise<Result<PeriodMoved>>;
+  /** `from`: the versions the move was made from (`conflict` when the period changed since either); left out, none is checked. */
+  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from?: MovedFrom): Promise<Result<PeriodMoved>>;
   /** The period as it was last closed (frozen in the same transaction as the closing); undefined if never closed. */
   lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined>;
   /** The plan record, its periods and the period's latest closing: cheap, to decide how to read the period. */
@@ -720,8 +731,8 @@ export interface Store {
   updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>>;
   /** Closes an open revision that holds changes, with its act if known; `expectedVersion`: the revision's version read (`conflict` when stale), left out none is checked. */
   approveRevision(planId: string, number: number, act: Act | null, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>>;
-  /** Drops an open revision that holds no change (opened by mistake). */
-  discardRevision(planId: string, number: number, actor: Actor): Promise<Result<RevisionRecord>>;
+  /** Drops an open revision that holds no change (opened by mistake); `expectedVersion`: the revision's version read (`conflict` when stale), left out none is checked. */
+  discardRevision(planId: string, number: number, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>>;
 
   /** The failed sign-ins recorded under these keys (none: absent). */
   loginFailures(keys: readonly string[]): Promise<LoginFailure[]>;

@@ -101,4 +101,65 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', version: 3 });
   });
+
+  it('refuses a period moved from an older read, even where the new state asks another role', async () => {
+    const periods = (await controller.get(`/api/plans/${planId}/periods`)).body;
+    const last = periods[periods.length - 1];
+    const read = last.version;
+    const moved = await admin.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'collecting', version: read });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body).toMatchObject({ state: 'collecting', version: read + 1 });
+
+    // Pressed on the "open" the controller read: refused as stale, not "cannot go from collecting to collecting".
+    const stale = await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'collecting', version: read }, ITALIAN);
+    expectStale(stale, 'period', read + 1, 'admin');
+    expect(stale.body.error.message).toMatch(/^il periodo è stato modificato da admin dopo che l'hai letto \(versione \d+, inviata \d+\): non è stato salvato nulla/);
+    expectStale(await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'closed', version: read }), 'period', read + 1, 'admin');
+    expect((await controller.get(`/api/plans/${planId}/periods`)).body.find((p: { id: string }) => p.id === last.id)).toMatchObject({ state: 'collecting', version: read + 1 });
+
+    // Read again, the close is taken; the OIV validates it.
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'closed', version: read + 1 })).status).toBe(200);
+    const closed = read + 2;
+    const oiv = await t.as('oiv');
+    expect((await oiv.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'validated', version: closed })).status).toBe(200);
+    // The controller, who read it closed (theirs to reopen), hears the validation came since: not a 403 for the administrator's move it has become.
+    const reopen = await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'collecting', reason: 'Dato errato', version: closed });
+    expectStale(reopen, 'period', closed + 1, 'oiv');
+    expect(reopen.body.error.message).toMatch(/^the period was changed by oiv after you read it/);
+    // Naming the version now, the rules of the state are the rules: the administrator's move.
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'collecting', reason: 'Dato errato', version: closed + 1 })).status).toBe(403);
+    // A role that may make the move from no state hears nothing of who moved it.
+    const referente = await t.as('referente');
+    const refused = await referente.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'collecting', reason: 'x', version: closed });
+    expect(refused.status, refused.text).toBe(403);
+    expect(refused.text).not.toContain('oiv');
+    // A client that names no version moves as before; its move is on the record.
+    const unnamed = await admin.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'collecting', reason: 'Dato errato' });
+    expect(unnamed.status, unnamed.text).toBe(200);
+    expect(unnamed.body).toMatchObject({ state: 'collecting', version: closed + 2 });
+    const trail = (await admin.get(`/api/audit?planId=${planId}`)).body as Array<{ action: string; entity: string; entityId: string; user: string | null }>;
+    const ofPeriod = trail.filter((e) => e.entity === 'period' && e.entityId === last.id).map((e) => `${e.action} ${e.user}`);
+    // Newest first: the refused moves left nothing on the record.
+    expect(ofPeriod.slice(0, 4)).toEqual(['void-validation admin', 'validate oiv', 'transition controller', 'transition admin']);
+  });
+
+  it('refuses a revision discarded from an older read', async () => {
+    const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Aperta per errore', date: '2024-08-01' });
+    expect(opened.status, opened.text).toBe(201);
+    const number = opened.body.number;
+    expect((await admin.request('PATCH', `/api/plans/${planId}/revisions/${number}`, { reason: 'Da tenere: risorse in arrivo', version: 1 })).status).toBe(200);
+
+    const stale = await controller.request('DELETE', `/api/plans/${planId}/revisions/${number}?version=1`, undefined, ITALIAN);
+    expectStale(stale, 'revision', 2, 'admin');
+    expect(stale.body.error.message).toMatch(/^la variazione è stata modificata da admin dopo che l'hai letto/);
+    expect((await controller.get(`/api/plans/${planId}/revisions/${number}`)).body).toMatchObject({ status: 'open', reason: 'Da tenere: risorse in arrivo', version: 2 });
+    // A version that is not a whole number is said at its field.
+    const bad = await controller.request('DELETE', `/api/plans/${planId}/revisions/${number}?version=due`);
+    expect(bad.status, bad.text).toBe(400);
+    expect(bad.body.error.issues[0].location).toEqual({ field: 'version' });
+
+    const discarded = await controller.request('DELETE', `/api/plans/${planId}/revisions/${number}?version=2`);
+    expect(discarded.status, discarded.text).toBe(200);
+    expect((await controller.get(`/api/plans/${planId}/revisions/${number}`)).status).toBe(404);
+  });
 });

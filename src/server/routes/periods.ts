@@ -12,7 +12,7 @@ import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
 import { invalidAt, param } from '../validation.js';
 import { EditVersion, NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
 
-const Transition = z.object({ to: z.enum(PERIOD_STATES), reason: z.string().max(2000).nullable().optional() }).strict();
+const Transition = z.object({ to: z.enum(PERIOD_STATES), reason: z.string().max(2000).nullable().optional(), version: EditVersion.optional() }).strict();
 const PeriodPatch = z.object({ label: PeriodLabel, version: EditVersion.optional() }).strict();
 
 export const periodRoutes: RouteModule = (api, deps) => {
@@ -109,7 +109,8 @@ export const periodRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: '/api/plans/:planId/periods/:periodId/transition',
       tag: 'periods',
-      summary: 'Move a period: open→collecting→closed (controller), closed→validated (OIV), closed/validated→collecting with a reason (controller)',
+      summary:
+        'Move a period: open→collecting→closed (controller), closed→validated (OIV), closed/validated→collecting with a reason (controller). `version` (optional): the period’s as read, 409 when another change came since',
       roles: 'signed-in',
       access: 'admin, controller; oiv to validate',
       body: Transition,
@@ -121,7 +122,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan or period',
-        409: 'invalid-transition (or a reopening without a reason)',
+        409: 'invalid-transition (or a reopening without a reason); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -129,9 +130,15 @@ export const periodRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
       if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
-      const roles = transitionRoles(period.state, input.to);
+      // The roles depend on the state left. A move pressed on a state that changed since it was read
+      // is the store's stale refusal (who moved it, when), not the roles the new state asks: then only
+      // a role that may make this move from some state is let through to hear it.
+      const stale = input.version !== undefined && input.version !== period.version;
+      const roles = stale ? [...new Set(PERIOD_STATES.flatMap((from) => transitionRoles(from, input.to)))] : transitionRoles(period.state, input.to);
       if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, from: period.state, to: input.to, roles });
-      return reply(200, must(await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user))));
+      // `checked`: the role was checked on this version's state; a move made since refuses this one.
+      const moved = await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user), { sent: input.version, checked: period.version });
+      return reply(200, must(moved));
     },
   );
 };

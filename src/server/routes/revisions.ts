@@ -13,7 +13,7 @@ import { publicChanges } from '../../io/report/revisions.js';
 import { withReasonWords } from '../../messages/changes.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { param } from '../validation.js';
+import { param, versionQuery } from '../validation.js';
 import { EditVersion, planView, readablePlan } from './plans.js';
 
 const IsoDate = z.string().refine(isIsoDate, 'iso-date');
@@ -218,13 +218,21 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       method: 'delete',
       path: '/api/plans/:planId/revisions/:number',
       tag: 'revisions',
-      summary: 'Discard an open revision that holds no change (opened by mistake)',
+      summary: 'Discard an open revision that holds no change (opened by mistake). `?version=` (optional): the revision’s as read, 409 when corrected since',
       roles: PLAN_EDITORS,
       action: 'discard revisions',
-      responses: { 200: { description: 'the discarded revision', schema: RevisionSchema }, 403: 'role', 404: 'unknown', 409: 'approved, or holding changes' },
+      query: { version: 'the revision’s version as read (a whole number); left out, none is checked' },
+      responses: {
+        200: { description: 'the discarded revision', schema: RevisionSchema },
+        400: 'a version that is not a whole number',
+        403: 'role',
+        404: 'unknown',
+        409: 'approved, or holding changes; `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing discarded)',
+      },
     },
     async (c, { user, reply }) => {
-      return reply(200, must(await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user))) satisfies Revision);
+      const discarded = await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user), versionQuery(c));
+      return reply(200, must(discarded) satisfies Revision);
     },
   );
 };

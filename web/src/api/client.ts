@@ -185,10 +185,14 @@ export const api = {
   periods: (planId: PlanSummary['id']) => request<Period[]>('GET', `/api/plans/${enc(String(planId))}/periods`),
   /** A period at another date (`YYYY-MM-DD`, in the plan's year); 409 `duplicate` when the date is taken. */
   addPeriod: (planId: PlanSummary['id'], input: { endsOn: string; label?: string }) => request<Period>('POST', `/api/plans/${enc(String(planId))}/periods`, input),
+  /** A period's label; `version`: the period's as read, 409 `conflict` when another desk changed it since. */
+  renamePeriod: (planId: PlanSummary['id'], periodId: string, label: string, version: number) =>
+    request<Period>('PATCH', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}`, { label, version }),
   /** Only an open period without values: 409 `period-in-use` (details.reason) otherwise. */
   deletePeriod: (planId: PlanSummary['id'], periodId: string) => request<Period>('DELETE', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}`),
-  transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string) =>
-    request<PeriodMoved>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason }),
+  /** `version`: the period's as read; 409 `conflict` when another desk changed the period since (moved, renamed, its deadline set). */
+  transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string, version?: number) =>
+    request<PeriodMoved>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason, ...(version === undefined ? {} : { version }) }),
   /** `lang`: the answer's changes in the language of the tree they are applied to (the screen's). */
   saveMeasurement: (planId: PlanSummary['id'], indicatorId: string, periodId: string, input: MeasurementInput, lang: 'it' | 'en') =>
     request<SaveAnswer>('PUT', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}${query({ lang })}`, input),
@@ -235,7 +239,9 @@ export const api = {
   /** `version`: the revision's as read; 409 `conflict` when another desk changed it since. */
   updateRevision: (planId: PlanSummary['id'], number: number, patch: { reason?: string; date?: string; act?: Act | null; version?: number }) =>
     request<Revision>('PATCH', `/api/plans/${enc(String(planId))}/revisions/${number}`, patch),
-  discardRevision: (planId: PlanSummary['id'], number: number) => request<Revision>('DELETE', `/api/plans/${enc(String(planId))}/revisions/${number}`),
+  /** `version`: the revision's as read; 409 `conflict` when another desk corrected it since. */
+  discardRevision: (planId: PlanSummary['id'], number: number, version?: number) =>
+    request<Revision>('DELETE', `/api/plans/${enc(String(planId))}/revisions/${number}${version === undefined ? '' : `?version=${version}`}`),
 
   /** A plain link: the browser downloads with the session cookie. */
   /** `lang`: the file's own words (headings, bands, states), in the screen's language. */

@@ -1,10 +1,11 @@
 /** The period bar above the tree: which period, its state, and the transitions the role may make. */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import type { Period, PeriodState } from '../api/types.js';
 import { can, useSession } from '../session.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
+import { focusSoon } from '../ui/Form.js';
 
 export const LOCKED: readonly PeriodState[] = ['closed', 'validated'];
 
@@ -21,6 +22,16 @@ export function publicTargetsOnly(user: unknown, period: Period | null): boolean
   return user === null && period !== null && !isLocked(period);
 }
 
+/**
+ * A move refused because another desk changed the period after this screen read it: the move
+ * pressed, the state it was pressed on, and who changed the period and when (`staleSaveWords`).
+ */
+export interface MoveClash {
+  readonly to: PeriodState;
+  readonly from: PeriodState;
+  readonly words: { by: string; day: string; time: string };
+}
+
 interface Props {
   periods: readonly Period[];
   period: Period | null;
@@ -32,16 +43,30 @@ interface Props {
   onClose: () => void;
   /** An action is asked for: what the last one said is no longer news. */
   onStart: () => void;
+  /** The last move was refused as stale: said here, where it was pressed, with the offer to read the period again. */
+  clash: MoveClash | null;
+  onReload: () => void;
   /** The panel buttons, at the bar's end. */
   children: ReactNode;
 }
 
-export function PeriodBar({ periods, period, periodId, onPick, onTransition, onClose, onStart, children }: Props) {
+export function PeriodBar({ periods, period, periodId, onPick, onTransition, onClose, onStart, clash, onReload, children }: Props) {
   const { t } = useTranslation();
   const role = useSession().user?.role;
   const [reopenReason, setReopenReason] = useState('');
   /** A reopening asked for without a reason: said at the reason field. */
   const [reasonProblem, setReasonProblem] = useState<string | null>(null);
+  // A reopening refused as stale is said at its reason, which stays typed; any other move beside the buttons.
+  const atReason = clash !== null && clash.to === 'collecting' && LOCKED.includes(clash.from);
+  const reasonShown = reasonProblem ?? (atReason ? t('common.staleSave', clash.words) : null);
+  useEffect(() => {
+    if (clash !== null) focusSoon(atReason ? 'reopen-reason' : 'period-reload');
+  }, [clash, atReason]);
+  const reloadButton = (
+    <Button size="sm" color="primary" outline type="button" id="period-reload" onClick={onReload}>
+      {t('common.reload')}
+    </Button>
+  );
   return (
     <section className="period-bar d-flex flex-wrap align-items-end gap-3 mb-2" aria-label={t('period.label')}>
       {periods.length === 0 ? (
@@ -108,16 +133,23 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onC
                 setReopenReason(e.target.value);
                 setReasonProblem(null);
               }}
-              {...invalidIf('reopen-reason', reasonProblem)}
+              {...invalidIf('reopen-reason', reasonShown)}
             />
-            <FieldProblem id="reopen-reason" message={reasonProblem} />
+            <FieldProblem id="reopen-reason" message={reasonShown} />
           </div>
           <Button size="sm" color="secondary" outline type="submit">
             {t('period.to.reopen')}
           </Button>
+          {atReason && reloadButton}
         </form>
       )}
       {children}
+      {clash !== null && !atReason && (
+        <div className="alert alert-warning w-100 mb-0 d-flex flex-wrap align-items-center gap-2" role="alert" data-testid="period-clash">
+          <span>{t('period.staleMove', clash.words)}</span>
+          {reloadButton}
+        </div>
+      )}
     </section>
   );
 }

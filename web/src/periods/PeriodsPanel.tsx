@@ -1,6 +1,7 @@
 /**
  * The plan's monitoring periods, for the controllo di gestione: add a period at any date of the
- * plan's year (monthly to yearly) and delete one that is still open and empty. The server decides
+ * plan's year (monthly to yearly), rename one (its label, in its row, naming the version read) and
+ * delete one that is still open and empty. The server decides
  * (dates unique, only empty open periods go); this panel says its refusals in the reader's words.
  */
 import { useState, type FormEvent } from 'react';
@@ -9,6 +10,7 @@ import { Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { Period } from '../api/types.js';
 import { focusSoon } from '../ui/Form.js';
+import { RenameForm } from '../ui/RenameForm.js';
 import { issuesByField } from '../ui/form-errors.js';
 
 /** The server refused the date itself (not a date of the plan's year, not a date at all). */
@@ -17,8 +19,12 @@ const dateRefused = (e: unknown) => e instanceof ApiError && e.code === 'invalid
 interface Props {
   planId: string;
   periods: readonly Period[];
+  /** The period the screen shows: a rename keeps it shown. */
+  shownId: string | null;
   /** After a change: reload the tree, showing `periodId` (null: the default period). */
   onChanged: (periodId: string | null, notice: string) => void;
+  /** Reads the periods again (after a rename refused as stale). */
+  onReload: () => void;
 }
 
 /** The plan's year, read from its periods (all of them end in it). */
@@ -27,8 +33,10 @@ function yearOf(periods: readonly Period[]): number | null {
   return first?.endsOn ? Number(first.endsOn.slice(0, 4)) : null;
 }
 
-export function PeriodsPanel({ planId, periods, onChanged }: Props) {
+export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload }: Props) {
   const { t } = useTranslation();
+  /** The period whose label is being changed in its row. */
+  const [renaming, setRenaming] = useState<string | null>(null);
   const [endsOn, setEndsOn] = useState('');
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -101,17 +109,42 @@ export function PeriodsPanel({ planId, periods, onChanged }: Props) {
             <th scope="col">{t('periods.date')}</th>
             <th scope="col">{t('period.state')}</th>
             <th scope="col">
-              <span className="visually-hidden">{t('periods.delete')}</span>
+              <span className="visually-hidden">{t('periods.actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {periods.map((p) => (
             <tr key={p.id} data-period={p.id}>
-              <td>{p.label}</td>
+              <td>
+                {renaming === p.id ? (
+                  <RenameForm
+                    id="period-rename"
+                    field="label"
+                    label={t('periods.newName')}
+                    stored={p.label}
+                    version={p.version}
+                    maxLength={200}
+                    onSave={async (label, version) => {
+                      const renamed = await api.renamePeriod(planId, p.id, label, version);
+                      setRenaming(null);
+                      onChanged(shownId, t('periods.renamed', { label: renamed.label }));
+                    }}
+                    onCancel={() => setRenaming(null)}
+                    onReload={onReload}
+                  />
+                ) : (
+                  p.label
+                )}
+              </td>
               <td>{p.endsOn ? p.endsOn.split('-').reverse().join('/') : '—'}</td>
               <td>{t(`period.${p.state}`)}</td>
-              <td className="text-end">
+              <td className="text-end text-nowrap">
+                {renaming !== p.id && (
+                  <Button size="sm" color="primary" outline className="me-1" disabled={busy} onClick={() => setRenaming(p.id)} aria-label={t('periods.renameLabel', { label: p.label })}>
+                    {t('periods.rename')}
+                  </Button>
+                )}
                 {p.state === 'open' && (
                   <Button size="sm" color="danger" outline disabled={busy} onClick={() => void remove(p)} aria-label={t('periods.deleteLabel', { label: p.label })}>
                     {t('periods.delete')}

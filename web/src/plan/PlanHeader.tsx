@@ -1,18 +1,38 @@
-/** The plan view's head: back, title, exports, summary, the Relazione and next year. */
+/** The plan view's head: back, title (renamed in place by the plan's editors), exports, summary, the Relazione and next year. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from 'design-react-kit';
 import { api } from '../api/client.js';
-import type { ExportFormat, TreeDocument } from '../api/types.js';
+import type { ExportFormat, PlanSummary, TreeDocument } from '../api/types.js';
+import { PLAN_TITLE_MAX } from '../../../src/core/model.js';
+import { RenameForm } from '../ui/RenameForm.js';
 import { can, useSession } from '../session.js';
 import { NextYearButton } from '../years/NextYear.js';
 import { useLang } from '../ui/format.js';
 import { ExportButton } from './ExportButton.js';
 
-/** `targetsOnly`: the public reading a period still taking values (`publicTargetsOnly`): no summary of performances it was not given. */
-export function PlanHeader({ planId, tree, onBack, targetsOnly }: { planId: string; tree: TreeDocument; onBack: () => void; targetsOnly: boolean }) {
+interface Props {
+  planId: string;
+  tree: TreeDocument;
+  /** The plan's summary (its title and `editVersion` as read): null while it is read. */
+  plan: PlanSummary | null;
+  onBack: () => void;
+  /** The public reading a period still taking values (`publicTargetsOnly`): no summary of performances it was not given. */
+  targetsOnly: boolean;
+  /** After a rename: the plan read again, the message said. */
+  onRenamed: (notice: string) => void;
+  /** Reads the plan again (after a rename refused as stale). */
+  onReload: () => void;
+}
+
+export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed, onReload }: Props) {
   const { t } = useTranslation();
   const { user } = useSession();
   const lang = useLang();
   const role = user?.role;
+  const [renaming, setRenaming] = useState(false);
+  // Archived, the plan is read, not changed; adopted, its title changes inside a revision (the server says so at the field).
+  const mayRename = can.managePlans(role) && plan !== null && !plan.archived;
   const period = tree.period;
   // Signed in, the PDF and the workbook are drawn as jobs with their progress shown (a big plan
   // takes seconds); the public and the CSV keep a plain download link.
@@ -32,12 +52,38 @@ export function PlanHeader({ planId, tree, onBack, targetsOnly }: { planId: stri
         </button>
       </p>
       <div className="d-flex flex-wrap align-items-end justify-content-between gap-2 mb-2">
-        <h1 className="h3 mb-0">{tree.title}</h1>
+        <div className="d-flex flex-wrap align-items-end gap-2">
+          <h1 className="h3 mb-0">{tree.title}</h1>
+          {mayRename && !renaming && (
+            <Button size="sm" color="primary" outline onClick={() => setRenaming(true)} data-testid="rename-plan">
+              {t('plans.rename')}
+            </Button>
+          )}
+        </div>
         <div className="d-flex flex-wrap gap-2 align-items-center" role="group" aria-label={t('export.title')}>
           <span className="small fw-semibold">{t('export.title')}:</span>
           {(['pdf', 'xlsx', 'csv'] as const).map(exportLink)}
         </div>
       </div>
+      {mayRename && renaming && (
+        <div className="mb-2" data-testid="plan-rename">
+          <RenameForm
+            id="plan-title"
+            field="title"
+            label={t('plans.newTitle')}
+            stored={plan.title}
+            version={plan.editVersion}
+            maxLength={PLAN_TITLE_MAX}
+            onSave={async (title, editVersion) => {
+              const renamed = await api.updatePlan(planId, { title, editVersion });
+              setRenaming(false);
+              onRenamed(t('plans.renamed', { title: renamed.title }));
+            }}
+            onCancel={() => setRenaming(false)}
+            onReload={onReload}
+          />
+        </div>
+      )}
       {!targetsOnly && (
         <p className="small mb-2" data-testid="summary">
           {t('tree.summary', tree.summary)}

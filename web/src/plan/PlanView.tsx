@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { PeriodState, TreeChanges } from '../api/types.js';
-import { isLocked, PeriodBar, publicTargetsOnly } from '../periods/PeriodBar.js';
+import { isLocked, PeriodBar, publicTargetsOnly, type MoveClash } from '../periods/PeriodBar.js';
 import { LockedBanner } from '../periods/LockedBanner.js';
 import { PublicNotice } from '../periods/PublicNotice.js';
 import { can, useSession } from '../session.js';
@@ -19,6 +19,8 @@ import { nextToFill, NO_FILTERS, visibleRows, type Filters } from '../tree/rows.
 import { TreeTable } from '../tree/TreeTable.js';
 import { TreeToolbar } from '../tree/TreeToolbar.js';
 import { Legend } from '../ui/Band.js';
+import { useLang } from '../ui/format.js';
+import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { PanelToggles } from './PanelToggles.js';
 import { PlanHeader } from './PlanHeader.js';
 import { ClosingDialog, ObjectiveDetail, prefetchPlanParts, WhatIfBanner, WhatIfTools } from './lazy.js';
@@ -34,6 +36,7 @@ const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.Pl
 
 export function PlanView({ planId, onBack }: { planId: string; onBack: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { user } = useSession();
   const data = usePlanData(planId);
   const { tree, plan, error, setError, reload } = data;
@@ -50,6 +53,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     document.getElementById('plan-notice')?.focus();
   }, [notice]);
   const [closing, setClosing] = useState(false);
+  /** A move refused because another desk changed the period after it was read: said at the bar, where it was pressed. */
+  const [moveClash, setMoveClash] = useState<MoveClash | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => (shown === null ? [] : visibleRows(shown.objectives, filters, collapsed)), [shown, filters, collapsed]);
@@ -106,18 +111,25 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const adoptedWithoutRevision = plan?.status === 'adopted' && (plan.openRevision ?? null) === null;
   const definitionEditable = can.managePlans(role) && !locked && !archived && !adoptedWithoutRevision;
   const reloadShown = () => reload(period?.id ?? null);
+  /** The plan's summary (its title, its `editVersion`) and the tree read again. */
+  const readPlanAgain = () => {
+    data.reloadPlan();
+    reloadShown();
+  };
 
   /** A new action on the period: the last one's message, success or error, is stale. */
   function startAction(): void {
     setNotice(null);
     setError(null);
+    setMoveClash(null);
   }
 
   async function transition(to: PeriodState, reason?: string): Promise<boolean> {
     if (period === null) return false;
     startAction();
     try {
-      const moved = await api.transition(planId, period.id, to, reason);
+      // Named by the version read: a period another desk moved (or renamed) since is not moved blind.
+      const moved = await api.transition(planId, period.id, to, reason, period.version);
       // A reopening names the values entered before their unit changed: kept as closed, to be entered again.
       const again = moved.enteredInOldUnit ?? [];
       focusNotice.current = true;
@@ -125,7 +137,9 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       reload(period.id);
       return true;
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      const clash = staleSaveOf(e);
+      if (clash !== null) setMoveClash({ to, from: period.state, words: staleSaveWords(clash, lang, t('common.someoneElse')) });
+      else setError(e instanceof ApiError ? e.message : String(e));
       return false;
     }
   }
@@ -167,15 +181,35 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
 
   return (
     <div>
-      <PlanHeader planId={planId} tree={tree} onBack={onBack} targetsOnly={targetsOnly} />
+      <PlanHeader
+        planId={planId}
+        tree={tree}
+        plan={plan}
+        onBack={onBack}
+        targetsOnly={targetsOnly}
+        onRenamed={(message) => {
+          startAction();
+          setNotice(message);
+          readPlanAgain();
+        }}
+        onReload={readPlanAgain}
+      />
       {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
       {user === null && <PublicNotice plan={plan} period={period} targetsOnly={targetsOnly} />}
       <PeriodBar
         periods={tree.periods}
         period={period}
         periodId={data.periodId}
-        onPick={(id) => reload(id)}
+        onPick={(id) => {
+          setMoveClash(null);
+          reload(id);
+        }}
         onTransition={transition}
+        clash={moveClash}
+        onReload={() => {
+          setMoveClash(null);
+          reloadShown();
+        }}
         onClose={() => {
           startAction();
           setClosing(true);

@@ -15,6 +15,8 @@ import { changeText, changeWords, dayText } from '../../../src/messages/changes.
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon, halfTyped } from '../ui/Form.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
+import { editRefusal } from '../ui/edit-refusal.js';
+import { useLang } from '../ui/format.js';
 
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
 function ChangeLine({ change }: { change: RevisionChange }) {
@@ -103,6 +105,140 @@ function refusal(e: unknown, t: (k: string) => string): string {
   return String(e);
 }
 
+/** A revision's reason and date (`${prefix}-reason`, `${prefix}-date`), each with its problem beside it: opening a revision, or correcting the open one. */
+function ReasonAndDate(props: {
+  prefix: string;
+  reason: string;
+  date: string;
+  problems: { reason: string | null; date: string | null };
+  onReason: (reason: string) => void;
+  onDate: (date: string) => void;
+}) {
+  const { prefix, reason, date, problems, onReason, onDate } = props;
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="flex-grow-1">
+        <label htmlFor={`${prefix}-reason`} className="form-label small mb-0">
+          {t('revisions.reason')}
+        </label>
+        <input
+          type="text"
+          id={`${prefix}-reason`}
+          className="form-control form-control-sm"
+          maxLength={5000}
+          value={reason}
+          onChange={(e) => onReason(e.target.value)}
+          {...invalidIf(`${prefix}-reason`, problems.reason)}
+        />
+        <FieldProblem id={`${prefix}-reason`} message={problems.reason} />
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-date`} className="form-label small mb-0">
+          {t('revisions.date')}
+        </label>
+        <input id={`${prefix}-date`} type="date" className="form-control form-control-sm" value={date} onChange={(e) => onDate(e.target.value)} {...invalidIf(`${prefix}-date`, problems.date)} />
+        <FieldProblem id={`${prefix}-date`} message={problems.date} />
+      </div>
+    </>
+  );
+}
+
+/**
+ * An open revision's reason and date corrected in its row of the register, naming the version read:
+ * a refusal is said at its field in the server's words (a reason left empty, a date before the
+ * adoption or the previous revision, outside the plan's year), a correction another desk saved
+ * first at the form, with who and when; what was typed stays until the reader reloads.
+ */
+function RevisionCorrection({
+  planId,
+  revision,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  planId: PlanSummary['id'];
+  revision: RevisionEntry;
+  onSaved: (r: Revision) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [typed, setTyped] = useState<{ reason: string; date: string; version: number } | null>(null);
+  const shown = typed ?? { reason: revision.reason, date: revision.date, version: revision.version };
+  const type = (change: Partial<{ reason: string; date: string }>) => setTyped({ ...shown, ...change });
+  const [problems, setProblems] = useState<{ reason?: string; date?: string }>({});
+  const [general, setGeneral] = useState<{ message: string; stale: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setProblems({});
+    setGeneral(null);
+    // A date half typed is said here, before it could be sent as none.
+    if (halfTyped('revision-edit-date')) {
+      setProblems({ date: t('common.dateIncomplete') });
+      return focusSoon('revision-edit-date');
+    }
+    setBusy(true);
+    try {
+      onSaved(await api.updateRevision(planId, revision.number, { reason: shown.reason, date: shown.date, version: shown.version }));
+    } catch (err) {
+      const refused = editRefusal(err, ['reason', 'date'], t, lang);
+      if (refused.field === 'reason' || refused.field === 'date') {
+        setProblems({ [refused.field]: refused.message });
+        focusSoon(`revision-edit-${refused.field}`);
+      } else {
+        setGeneral(refused);
+        focusSoon(refused.stale ? 'revision-edit-reload' : 'revision-edit-reason');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void save(e)} noValidate aria-label={t('revisions.correctTitle', { number: revision.number })} data-testid="revision-correction">
+      <div className="d-flex flex-wrap gap-2 align-items-end">
+        <ReasonAndDate
+          prefix="revision-edit"
+          reason={shown.reason}
+          date={shown.date}
+          problems={{ reason: problems.reason ?? null, date: problems.date ?? null }}
+          onReason={(reason) => type({ reason })}
+          onDate={(date) => type({ date })}
+        />
+        <Button size="sm" color="primary" type="submit" disabled={busy} data-testid="revision-edit-save">
+          {t('common.save')}
+        </Button>
+        <Button size="sm" color="secondary" outline type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+      {general !== null && (
+        <div className="alert alert-warning mt-2 mb-0" role="alert" data-testid="revision-edit-problem">
+          <p className="mb-2">{general.message}</p>
+          {general.stale && (
+            <Button
+              size="sm"
+              color="primary"
+              outline
+              type="button"
+              id="revision-edit-reload"
+              onClick={() => {
+                setTyped(null);
+                setGeneral(null);
+                onReload();
+              }}
+            >
+              {t('common.reload')}
+            </Button>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
+
 export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSummary; canManage: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'it';
@@ -130,6 +266,8 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   /** An act's empty parts, found here before sending: said at each field, the first focused. */
   const [adoptProblems, setAdoptProblems] = useState<ActProblems>({});
   const [approveProblems, setApproveProblems] = useState<ActProblems>({});
+  /** The open revision whose reason and date are being corrected in its row. */
+  const [correcting, setCorrecting] = useState<number | null>(null);
   /** The approval refused because another desk corrected the revision after it was read: said at its form, the act typed kept. */
   const [approveClash, setApproveClash] = useState<string | null>(null);
   const refuseAct = (prefix: string, found: ActProblems) => {
@@ -275,40 +413,20 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                 <option value="rimodulazione">{t('revisions.kinds.rimodulazione')}</option>
               </select>
             </div>
-            <div className="flex-grow-1">
-              <label htmlFor="revision-reason" className="form-label small mb-0">
-                {t('revisions.reason')}
-              </label>
-              <input
-                type="text"
-                id="revision-reason"
-                className="form-control form-control-sm"
-                value={reason}
-                onChange={(e) => {
-                  setReason(e.target.value);
-                  setReasonProblem(null);
-                }}
-                {...invalidIf('revision-reason', reasonProblem)}
-              />
-              <FieldProblem id="revision-reason" message={reasonProblem} />
-            </div>
-            <div>
-              <label htmlFor="revision-date" className="form-label small mb-0">
-                {t('revisions.date')}
-              </label>
-              <input
-                id="revision-date"
-                type="date"
-                className="form-control form-control-sm"
-                value={date}
-                onChange={(e) => {
-                  setDate(e.target.value);
-                  setDateProblem(null);
-                }}
-                {...invalidIf('revision-date', dateProblem)}
-              />
-              <FieldProblem id="revision-date" message={dateProblem} />
-            </div>
+            <ReasonAndDate
+              prefix="revision"
+              reason={reason}
+              date={date}
+              problems={{ reason: reasonProblem, date: dateProblem }}
+              onReason={(typed) => {
+                setReason(typed);
+                setReasonProblem(null);
+              }}
+              onDate={(typed) => {
+                setDate(typed);
+                setDateProblem(null);
+              }}
+            />
             <Button size="sm" color="primary" type="submit" data-testid="open-revision">
               {t('revisions.openButton')}
             </Button>
@@ -354,12 +472,14 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                     color="secondary"
                     outline
                     type="button"
-                    onClick={() =>
+                    onClick={() => {
+                      setApproveClash(null);
                       void run(async () => {
-                        await api.discardRevision(planId, current.number);
+                        // Named by the version read: a revision another desk corrected since is read before it goes.
+                        await api.discardRevision(planId, current.number, current.version);
                         return t('revisions.discarded');
-                      })
-                    }
+                      });
+                    }}
                   >
                     {t('revisions.discard')}
                   </Button>
@@ -394,8 +514,44 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
               <tr key={r.number} data-revision={r.number}>
                 <th scope="row">{r.number}</th>
                 <td>{t(`revisions.kinds.${r.kind}`)}</td>
-                <td>{dayText(r.date)}</td>
-                <td>{r.reason}</td>
+                {correcting === r.number && r.status === 'open' ? (
+                  <td colSpan={2}>
+                    <RevisionCorrection
+                      planId={planId}
+                      revision={r}
+                      onSaved={(saved) => {
+                        setCorrecting(null);
+                        setError(null);
+                        setNotice(t('revisions.corrected', { number: saved.number }));
+                        onChanged();
+                        void markStale(client, { queryKey: keys.revisionsOf(planId) });
+                      }}
+                      onCancel={() => setCorrecting(null)}
+                      onReload={() => void read.refetch()}
+                    />
+                  </td>
+                ) : (
+                  <>
+                    <td>{dayText(r.date)}</td>
+                    <td>
+                      {r.reason}
+                      {/* Reason and date are corrected while the revision is open; approved, they are what was approved. */}
+                      {canManage && !plan.archived && r.status === 'open' && (
+                        <Button
+                          size="sm"
+                          color="primary"
+                          outline
+                          className="ms-2"
+                          onClick={() => setCorrecting(r.number)}
+                          aria-label={t('revisions.correctTitle', { number: r.number })}
+                          data-testid="revision-correct"
+                        >
+                          {t('revisions.correct')}
+                        </Button>
+                      )}
+                    </td>
+                  </>
+                )}
                 <td>{r.act === null ? <span className="muted">{t('revisions.noAct')}</span> : changeWords('revision-act', { ...r.act }, language)}</td>
                 <td>{t(`revisions.states.${r.status}`)}</td>
                 <td>

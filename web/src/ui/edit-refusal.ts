@@ -1,0 +1,30 @@
+/**
+ * Where an edit form says a refusal of its save: a stale save (another desk saved the record after
+ * this screen read it: who and when, in the screen's words), else the field the server named (an
+ * invalid body's issue, or a refusal's `details.field`), in the server's words, else the form.
+ */
+import { ApiError } from '../api/client.js';
+import type { Lang } from './format.js';
+import { issuesByField } from './form-errors.js';
+import { staleSaveOf, staleSaveWords } from './stale-save.js';
+
+export interface EditRefusal {
+  /** One of the form's fields, or null: the form's own (a stale save, a refusal of no field). */
+  readonly field: string | null;
+  readonly message: string;
+  /** Another desk's save came first: the form offers to read the record again. */
+  readonly stale: boolean;
+}
+
+/**
+ * @example editRefusal(new ApiError(400, 'invalid-body', '…', { error: { code: 'invalid-body', message: '…', issues: [{ …, location: { field: 'label' } }] } }), ['label'], t, 'it')
+ *   // → { field: 'label', message: <the issue's words>, stale: false }
+ */
+export function editRefusal(e: unknown, fields: readonly string[], t: (key: string, params?: Record<string, string>) => string, lang: Lang): EditRefusal {
+  const clash = staleSaveOf(e);
+  if (clash !== null) return { field: null, message: t('common.staleSave', staleSaveWords(clash, lang, t('common.someoneElse'))), stale: true };
+  if (!(e instanceof ApiError)) return { field: null, message: e instanceof Error ? e.message : String(e), stale: false };
+  for (const [path, message] of Object.entries(issuesByField(e.body))) if (fields.includes(path)) return { field: path, message, stale: false };
+  const named = e.body?.error.details?.field;
+  return { field: typeof named === 'string' && fields.includes(named) ? named : null, message: e.message, stale: false };
+}
