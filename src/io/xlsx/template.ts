@@ -14,6 +14,7 @@ import {
   problem,
   reasonText,
   saidIssue,
+  statedCells,
   fileReason,
   type Amount,
   type Comparator,
@@ -294,7 +295,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
   return {
     value: {
       plan: { title, nodes, settings: { ...DEFAULT_SETTINGS, legend: DEFAULT_LEGEND } },
-      stated: [],
+      stated: statedCells(),
       ...(baselineYears.length === 0 ? {} : { baselineYears }),
       ...(assignedUnits.length === 0 ? {} : { assignedUnits }),
     },
