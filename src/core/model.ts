@@ -218,33 +218,10 @@ export interface StatedCell {
   readonly origin: SourceLocation;
 }
 
-/**
- * A table's stated cells in table order (the order `verify` says its differences in), as parallel
- * arrays: cell k is `cells[k]`, `codes[k]`, … (`statedCell` makes its object). Not an object a
- * cell: a big table states more cells than it has indicators (210,000 indicators: 277,881 cells),
- * and as objects with their origins they were 34.5 MB that `verify` allocated and the collector
- * copied twice (issue 15 §2); a few long arrays are big objects it never copies. Plain data, so
- * that a table read on a worker thread comes across as it is.
- */
-export interface StatedCells {
-  readonly cells: readonly StatedCell['cell'][];
-  readonly codes: readonly string[];
-  /** Undefined for an objective's cell. */
-  readonly indicators: readonly (string | undefined)[];
-  readonly values: readonly (Decimal | null)[];
-  /**
-   * Each cell's origin, or only its line where a table's cells differ in their line alone (a text
-   * table's): the rest is the origin of the first cell of its kind kept so (`lined`). The object is
-   * made again for a cell that differs only.
-   */
-  readonly places: readonly (SourceLocation | number)[];
-  readonly lined: Readonly<Partial<Record<StatedCell['cell'], SourceLocation>>>;
-}
-
 /** A plan read from a published table, with the values the table stated (io reads it; the store keeps it). */
 export interface ImportedTable {
   readonly plan: Plan;
-  readonly stated: StatedCells;
+  readonly stated: readonly StatedCell[];
   /**
    * The language the published table is headed in (`Obiettivo, …` or `Objective, …`), which names
    * its stated cells to the reader (`verify`); absent for the template, whose heads are Italian.

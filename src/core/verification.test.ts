@@ -10,7 +10,7 @@ import { Decimal, dec, round } from './decimal.js';
 import { evaluatePlan, type Evaluation } from './evaluation.js';
 import type { Comparator, Indicator, Measurement, Objective, Plan, StatedCell } from './model.js';
 import { DEFAULT_SETTINGS } from './settings.js';
-import { statedCellHead, statedCells, verifyStated, type Difference } from './verification.js';
+import { statedCellHead, verifyStated, type Difference } from './verification.js';
 
 /** The check as it was made from the results, with Decimals: the reference. */
 function reference(evaluation: Evaluation, stated: readonly StatedCell[]): { checked: number; differences: Difference[] } {
@@ -94,7 +94,7 @@ function build([first, second, weights]: [Leaf[], Leaf[], [number, number] | nul
 }
 
 /** Stated values on and around the computed ones: the value at 0 to 8 decimals, one last unit off, half a unit off (ties), or empty. */
-function cellsNear(evaluation: Evaluation, picks: readonly [number, number][]): StatedCell[] {
+function statedCells(evaluation: Evaluation, picks: readonly [number, number][]): StatedCell[] {
   const cells: StatedCell[] = [];
   let n = 0;
   const near = (value: Decimal | null): Decimal | null => {
@@ -134,8 +134,8 @@ describe('verifyStated', () => {
     fc.assert(
       fc.property(planArbitrary, fc.array(pick, { minLength: 1, maxLength: 12 }), (shape, picks) => {
         const evaluation = evaluatePlan(build(shape));
-        const stated = cellsNear(evaluation, picks);
-        expect(verifyStated(evaluation, statedCells(stated))).toEqual(reference(evaluation, stated));
+        const stated = statedCells(evaluation, picks);
+        expect(verifyStated(evaluation, stated)).toEqual(reference(evaluation, stated));
       }),
       { numRuns: 400 },
     );
@@ -153,8 +153,8 @@ describe('verifyStated', () => {
       { cell: 'performance_kpi', code: 'Y', indicator: 'Y:1', value: dec(50), origin: at },
       { cell: 'performance_kpi', code: 'X', indicator: 'X:1', value: dec(20), origin: at },
     ];
-    expect(verifyStated(evaluation, statedCells(stated))).toEqual(reference(evaluation, stated));
-    expect(verifyStated(evaluation, statedCells(stated)).differences.map((d) => `${d.code} ${d.cell} ${d.computed!.toString()}`)).toEqual(['X performance_kpi 100']);
+    expect(verifyStated(evaluation, stated)).toEqual(reference(evaluation, stated));
+    expect(verifyStated(evaluation, stated).differences.map((d) => `${d.code} ${d.cell} ${d.computed!.toString()}`)).toEqual(['X performance_kpi 100']);
   });
 
   it('on hand-checked ties: 2/3 of 100 is 66,67 at two decimals and 66,667 at three, 1/8 is 0,13', () => {
@@ -181,7 +181,7 @@ describe('verifyStated', () => {
     const at = { file: 't.txt', line: 1 };
     const cell = (code: string, value: string): StatedCell => ({ cell: 'performance_objective', code, value: dec(value), origin: at });
     const stated = [cell('X', '66.67'), cell('X', '66.667'), cell('X', '66.666'), cell('X', '66.66'), cell('Y', '0.13'), cell('Y', '0.125'), cell('Y', '0.12')];
-    const result = verifyStated(evaluation, statedCells(stated));
+    const result = verifyStated(evaluation, stated);
     expect(result.checked).toBe(7);
     expect(result.differences.map((d) => `${d.code} ${d.stated!.toString()} ${d.computed!.toString()}`)).toEqual(['X 66.666 66.667', 'X 66.66 66.67', 'Y 0.12 0.13']);
   });

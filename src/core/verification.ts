@@ -7,7 +7,7 @@ import { round, type Decimal } from './decimal.js';
 import { numberOfReading, numberReading, READING_FRACTION, READING_NONE, type Evaluation, type NumberReading } from './evaluation.js';
 import { decimalToFraction, isSafe, unitsHalfUp, type Fraction } from './fraction.js';
 import { LAYOUT_COLUMN, LAYOUT_HEADS, type LayoutColumn } from './messages/import.js';
-import type { SourceLocation, StatedCell, StatedCells } from './model.js';
+import type { SourceLocation, StatedCell } from './model.js';
 import type { Language } from './words.js';
 
 const CELL_COLUMNS: Record<StatedCell['cell'], LayoutColumn> = { performance_kpi: 'kpi', performance_objective: 'performance', actual: 'actual' };
@@ -36,75 +36,36 @@ export interface Verification {
   readonly differences: readonly Difference[];
 }
 
-/** Stated cells from a list of them (a table's written by hand, a template's none), each at its origin. */
-export function statedCells(list: readonly StatedCell[] = []): StatedCells {
-  return {
-    cells: list.map((c) => c.cell),
-    codes: list.map((c) => c.code),
-    indicators: list.map((c) => c.indicator),
-    values: list.map((c) => c.value),
-    places: list.map((c) => c.origin),
-    lined: {},
-  };
-}
-
-/** The k-th stated cell as an object, its origin made whole. */
-export function statedCell(stated: StatedCells, k: number): StatedCell {
-  const indicator = stated.indicators[k];
-  return {
-    cell: stated.cells[k]!,
-    code: stated.codes[k]!,
-    ...(indicator === undefined ? {} : { indicator }),
-    value: stated.values[k] ?? null,
-    origin: statedOrigin(stated, k),
-  };
-}
-
-/** Every stated cell as an object, in table order. */
-export function statedCellList(stated: StatedCells): StatedCell[] {
-  return stated.cells.map((_, k) => statedCell(stated, k));
-}
-
-function statedOrigin(stated: StatedCells, k: number): SourceLocation {
-  const place = stated.places[k]!;
-  return typeof place === 'number' ? { ...stated.lined[stated.cells[k]!], line: place } : place;
-}
-
-export function verifyStated(evaluation: Evaluation, stated: StatedCells): Verification {
+export function verifyStated(evaluation: Evaluation, stated: readonly StatedCell[]): Verification {
   let checked = 0;
   const differences: Difference[] = [];
   // Each cell's number is read as the evaluation holds it (most are exact fractions) and compared
   // without making a result or a Decimal: a table of 200,000 indicators has as many cells to check.
   const computed = numberReading();
   const statedPart: Fraction = { num: 0, den: 1 };
-  const { cells, codes, indicators, values } = stated;
-  for (let k = 0; k < cells.length; k++) {
-    const cell = cells[k]!;
-    const code = codes[k]!;
-    const indicator = indicators[k];
-    const value = values[k] ?? null;
-    if (cell === 'performance_objective') {
-      const basis = evaluation.readNode(code, computed);
+  for (const cell of stated) {
+    if (cell.cell === 'performance_objective') {
+      const basis = evaluation.readNode(cell.code, computed);
       if (basis === undefined) continue;
       // A structural row (an area) left empty publishes no number; its roll-up is ours, not theirs.
-      if (value === null && basis !== 'indicators') continue;
+      if (cell.value === null && basis !== 'indicators') continue;
     } else {
+      if (cell.indicator === undefined) continue;
+      const what = cell.cell === 'actual' ? 'actual' : 'performance';
+      const indicator = evaluation.readIndicator(cell.code, cell.indicator, what, computed);
       if (indicator === undefined) continue;
-      const what = cell === 'actual' ? 'actual' : 'performance';
-      const read = evaluation.readIndicator(code, indicator, what, computed);
-      if (read === undefined) continue;
-      if (what === 'actual' && read.formula === null) continue;
+      if (what === 'actual' && indicator.formula === null) continue;
     }
     checked++;
-    if (!readingAgrees(value, computed, statedPart)) {
-      const number = numberOfReading(computed);
+    if (!readingAgrees(cell.value, computed, statedPart)) {
+      const value = numberOfReading(computed);
       differences.push({
-        code,
-        ...(indicator === undefined ? {} : { indicator }),
-        cell,
-        stated: value,
-        computed: number === null ? null : round(number, Math.max(2, value?.decimalPlaces() ?? 2)),
-        origin: statedOrigin(stated, k),
+        code: cell.code,
+        ...(cell.indicator === undefined ? {} : { indicator: cell.indicator }),
+        cell: cell.cell,
+        stated: cell.value,
+        computed: value === null ? null : round(value, Math.max(2, cell.value?.decimalPlaces() ?? 2)),
+        origin: cell.origin,
       });
     }
   }

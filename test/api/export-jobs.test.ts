@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluatePlan, statedCells } from '../../src/core/index.js';
+import { evaluatePlan } from '../../src/core/index.js';
 import { importTableBytes } from '../../src/io/load.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { syntheticPlan } from '../../bench/synthetic.js';
@@ -59,7 +59,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('export jobs on %s', (backend) =>
 
   it('draws the PDF on a worker while the server answers, reports its progress, then gives the file', async () => {
     // 5,000 indicators (1,390 objectives): a PDF of about 150 pages, drawn in a second or more.
-    const big = await t.server.store.importPlan({ table: { plan: syntheticPlan(5000, 7), stated: statedCells() }, year: 2024, title: 'Piano grande' }, SYSTEM);
+    const big = await t.server.store.importPlan({ table: { plan: syntheticPlan(5000, 7), stated: [] }, year: 2024, title: 'Piano grande' }, SYSTEM);
     if (!big.ok) throw new Error(big.error.message);
     bigPlan = big.value.id;
     const started = await controller.request('POST', `/api/plans/${big.value.id}/exports`, { format: 'pdf' });
@@ -152,7 +152,7 @@ describe("the server's close", () => {
     const { t, controller } = await startWithFixture('sqlite');
     let open = true;
     try {
-      const big = await t.server.store.importPlan({ table: { plan: syntheticPlan(5000, 7), stated: statedCells() }, year: 2024, title: 'Piano grande' }, SYSTEM);
+      const big = await t.server.store.importPlan({ table: { plan: syntheticPlan(5000, 7), stated: [] }, year: 2024, title: 'Piano grande' }, SYSTEM);
       if (!big.ok) throw new Error(big.error.message);
       const drawing = await controller.request('POST', `/api/plans/${big.value.id}/exports`, { format: 'pdf' });
       const queued = await controller.request('POST', `/api/plans/${big.value.id}/exports`, { format: 'xlsx' });

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluatePlan, formatIssue, statedCellList, verifyStated, type Issue } from '../../src/core/index.js';
+import { evaluatePlan, formatIssue, verifyStated, type Issue } from '../../src/core/index.js';
 import { evaluationDocument } from '../../src/io/json.js';
 import { importTableBytes, loadTable } from '../../src/io/load.js';
 import { parsePublishedText } from '../../src/io/published/text.js';
@@ -45,12 +45,12 @@ describe('the published layout kept in a spreadsheet', () => {
     expect(imported.issues.filter((i) => i.severity === 'error')).toEqual([]);
     const table = imported.value!;
     expect(table.plan.title).toBe('Albero performance 2024');
-    expect(table.stated.cells.length).toBe(fixture.stated.cells.length);
+    expect(table.stated.length).toBe(fixture.stated.length);
     const evaluation = evaluatePlan(table.plan);
     expect(verifyStated(evaluation, table.stated).differences).toEqual([]);
     expect(evaluationDocument(evaluation).objectives).toEqual(evaluationDocument(evaluatePlan(fixture.plan)).objectives);
     // Stated cells point at the spreadsheet, not a line of text.
-    const a2 = statedCellList(table.stated).find((s) => s.code === 'A.2' && s.cell === 'performance_objective')!;
+    const a2 = table.stated.find((s) => s.code === 'A.2' && s.cell === 'performance_objective')!;
     expect(a2.origin).toMatchObject({ sheet: 'Tabella 2024', cell: expect.stringMatching(/^G\d+$/) });
   });
 

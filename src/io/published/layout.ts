@@ -94,12 +94,6 @@ export interface LayoutRow {
    * in one go. A table's every indicator keeps one, so importers of large files provide it.
    */
   readonly indicatorAt?: (node: string, indicator: string) => SourceLocation;
-  /**
-   * Optional: the row's line, where `at(column)` is the same for every row but for its `line` (a
-   * text table's rows): the reader keeps this number for each stated cell, not an object
-   * (`StatedCells.places`).
-   */
-  readonly line?: number;
 }
 
 // The table read is a core type: the store keeps it without reaching sideways into io.
@@ -240,14 +234,7 @@ export class LayoutReader {
   private readonly byCode = new StringTable<DraftNode>();
   /** The objectives by their code in lower case: A.2.1 and a.2.1 are one code to the office (and to the store). */
   private readonly byFoldedCode = new StringTable<DraftNode>();
-  private readonly stated = {
-    cells: [] as StatedCell['cell'][],
-    codes: [] as string[],
-    indicators: [] as (string | undefined)[],
-    values: [] as (Decimal | null)[],
-    places: [] as (SourceLocation | number)[],
-    lined: {} as Partial<Record<StatedCell['cell'], SourceLocation>>,
-  };
+  private readonly stated: StatedCell[] = [];
   private current: DraftNode | null = null;
   /** The objective row just refused (no code, a code used twice), until the next one: its indicators are said to be its. */
   private refused: SourceLocation | null = null;
@@ -379,7 +366,7 @@ export class LayoutReader {
       this.idPrefix = `${code}:`;
       this.wholeWeights = 0;
       const performance = this.statedValue(performanceCell, row, 6);
-      if (performance !== undefined && this.keepStated) this.keep('performance_objective', code, undefined, performance, row, 6);
+      if (performance !== undefined && this.keepStated) this.stated.push({ cell: 'performance_objective', code, value: performance, origin: row.at(6) });
       return;
     }
 
@@ -400,24 +387,10 @@ export class LayoutReader {
     // In column order, so differences read left to right along the row.
     if (indicator.formula !== null) {
       const actual = this.isNotEvaluable(actualCell) ? undefined : this.statedValue(actualCell, row, 4);
-      if (actual !== undefined && this.keepStated) this.keep('actual', current.code, indicator.id, actual, row, 4);
+      if (actual !== undefined && this.keepStated) this.stated.push({ cell: 'actual', code: current.code, indicator: indicator.id, value: actual, origin: row.at(4) });
     }
     const kpi = this.statedValue(kpiCell, row, 5);
-    if (kpi !== undefined && this.keepStated) this.keep('performance_kpi', current.code, indicator.id, kpi, row, 5);
-  }
-
-  /** Keeps a stated cell: where a row says its line, that number (see `LayoutRow.line`), not an origin object. */
-  private keep(cell: StatedCell['cell'], code: string, indicator: string | undefined, value: Decimal | null, row: LayoutRow, column: number): void {
-    const stated = this.stated;
-    stated.cells.push(cell);
-    stated.codes.push(code);
-    stated.indicators.push(indicator);
-    stated.values.push(value);
-    if (row.line === undefined) stated.places.push(row.at(column));
-    else {
-      stated.places.push(row.line);
-      stated.lined[cell] ??= row.at(column);
-    }
+    if (kpi !== undefined && this.keepStated) this.stated.push({ cell: 'performance_kpi', code: current.code, indicator: indicator.id, value: kpi, origin: row.at(5) });
   }
 
   /** An error that makes the row's indicator unusable. */

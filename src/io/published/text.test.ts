@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePlan, formatIssue, programReason, statedCellList, statedCells, verifyStated } from '../../core/index.js';
+import { evaluatePlan, formatIssue, programReason, verifyStated } from '../../core/index.js';
 import { renderIssueCode } from '../../core/messages/index.js';
 import { parsePublishedText } from './text.js';
 
@@ -56,36 +56,12 @@ describe('reading the published layout', () => {
     expect(check.differences[0]!.origin.line).toBe(5);
   });
 
-  it('keeps each stated cell of a text table by its line, and says it at its line and column as the table heads it', () => {
-    const rows = [
-      'A.1 - Strategico||||||75,00%',
-      "|Media ponderata di performance degli obiettivi operativi associati all'obiettivo strategico A.1|50% >=|100,00%|50,00%|50,00%|",
-      '|Ore|50% >=|500,00|1.587,10|0,00%|',
-    ];
-    const italian = parsePublishedText(table(...rows), 't.txt').value.stated;
-    // Numbers, not an object a cell: a big table states hundreds of thousands of them (issue 15 §2).
-    expect(italian.places).toEqual([4, 5, 5, 6]);
-    expect(statedCellList(italian)).toEqual([
-      { cell: 'performance_objective', code: 'A.1', value: expect.anything(), origin: { file: 't.txt', line: 4, column: 'Performance Obiettivo' } },
-      { cell: 'actual', code: 'A.1', indicator: 'A.1:1', value: expect.anything(), origin: { file: 't.txt', line: 5, column: 'Consuntivo' } },
-      { cell: 'performance_kpi', code: 'A.1', indicator: 'A.1:1', value: expect.anything(), origin: { file: 't.txt', line: 5, column: 'Performance KPI' } },
-      { cell: 'performance_kpi', code: 'A.1', indicator: 'A.1:2', value: expect.anything(), origin: { file: 't.txt', line: 6, column: 'Performance KPI' } },
-    ]);
-    const englishRows = ['A.1 - Objective||||||75.00%', '|Hours|100% >=|500.50|1,587.10|0.00%|'];
-    const english = parsePublishedText(table(...englishRows).replace(HEADER, 'Objective\tIndicator\tWeight\tTarget\tActual\tKPI performance\tObjective performance'), 'e.txt').value;
-    const check = verifyStated(evaluatePlan(english.plan), english.stated);
-    expect(check.differences.map((d) => [d.cell, d.origin])).toEqual([
-      ['performance_objective', { file: 'e.txt', line: 4, column: 'Objective performance' }],
-      ['performance_kpi', { file: 'e.txt', line: 5, column: 'KPI performance' }],
-    ]);
-  });
-
   it('reads the stated cells without keeping them when asked: the same plan and issues, an unreadable cell still an error', () => {
     const text = table('A - Area||||||75,00%', '|Ore formazione|50% >=|500,00|1.587,10|100,00%|', '|Ore aula|50% >=|500,00|1.587,10|cento|');
     const kept = parsePublishedText(text, 't.txt');
     const left = parsePublishedText(text, 't.txt', undefined, { stated: false });
-    expect(kept.value.stated.cells).toEqual(['performance_objective', 'performance_kpi']);
-    expect(left.value.stated).toEqual(statedCells());
+    expect(kept.value.stated.map((s) => s.cell)).toEqual(['performance_objective', 'performance_kpi']);
+    expect(left.value.stated).toEqual([]);
     expect(left.value.plan).toEqual(kept.value.plan);
     expect(left.issues).toEqual(kept.issues);
     expect(left.issues.map((i) => [i.code, i.location?.line, i.location?.column])).toEqual([['unparsable-number', 6, 'Performance KPI']]);

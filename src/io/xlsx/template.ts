@@ -14,7 +14,6 @@ import {
   problem,
   reasonText,
   saidIssue,
-  statedCells,
   fileReason,
   type Amount,
   type Comparator,
@@ -295,7 +294,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
   return {
     value: {
       plan: { title, nodes, settings: { ...DEFAULT_SETTINGS, legend: DEFAULT_LEGEND } },
-      stated: statedCells(),
+      stated: [],
       ...(baselineYears.length === 0 ? {} : { baselineYears }),
       ...(assignedUnits.length === 0 ? {} : { assignedUnits }),
     },
