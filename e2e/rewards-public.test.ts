@@ -9,8 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { exampleSmvpJson, REMAINDER_RULE } from '../src/core/appraisal/index.js';
-import { openStore, SYSTEM } from '../src/store/index.js';
+import { exampleSmvpJson } from '../src/core/appraisal/index.js';
+import { openStore } from '../src/store/index.js';
+import { storeDistribution } from '../test/support/distributions.js';
 import { e2eWorld, pages, tabTo } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
@@ -49,20 +50,12 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     // three staff "Buono", one alone "Eccellente", whose bonus (1.500,17) must not be read anywhere.
     const store = await openStore(world.server.database);
     try {
-      const share = (n: number, band: string, cents: number) => ({
-        formId: `f${n}`,
-        personId: `p${n}`,
-        displayName: `Persona ${n}`,
-        score: '80',
-        band,
-        coefficient: '80',
-        presenceDays: '365',
-        cents: String(cents),
-        exact: String(cents),
-        extraCent: false,
-      });
-      const people = [share(1, 'Buono', 100_000), share(2, 'Buono', 120_000), share(3, 'Buono', 90_000), share(4, 'Eccellente', 150_017)];
-      await store.appraisals.saveDistribution('Ente', 2024, 'personale', 460_017n, { smvpVersion: 1, rule: REMAINDER_RULE, people, undistributedCents: '0', issues: [] }, SYSTEM);
+      await storeDistribution(store, 'Ente', 2024, 'personale', [
+        ['Buono', 100_000],
+        ['Buono', 120_000],
+        ['Buono', 90_000],
+        ['Eccellente', 150_017],
+      ]);
     } finally {
       await store.close();
     }

@@ -8,25 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { exampleSmvpJson, REMAINDER_RULE } from '../../src/core/appraisal/index.js';
-import { SYSTEM } from '../../src/store/index.js';
+import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { storeDistribution } from '../support/distributions.js';
 import { Client, startTestServer, type Backend, type TestServer } from './harness.js';
 
 const BODY = 'Ente';
-/** A share as the distribution route stores it: no one here is a user, the public never reads them. */
-const share = (n: number, band: string, cents: number) => ({
-  formId: `f${n}`,
-  personId: `p${n}`,
-  displayName: `Persona ${n}`,
-  score: '80',
-  band,
-  coefficient: '80',
-  presenceDays: '365',
-  cents: String(cents),
-  exact: String(cents),
-  extraCent: false,
-});
-
 describe.each<Backend>(['sqlite', 'postgres'])('the bonuses on the public transparency pages on %s', (backend) => {
   let t: TestServer;
   let planId: string;
@@ -44,10 +30,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('the bonuses on the public transp
     expect(smvp.status, smvp.text).toBe(200);
     // A distribution as HR's run stores it (the route's own tests make them from final forms):
     // three in "Buono", one alone in "Eccellente" among the EQ; two managers both "Eccellente".
-    const people = [share(1, 'Buono', 100_000), share(2, 'Buono', 120_000), share(3, 'Buono', 90_000), share(4, 'Eccellente', 150_017)];
-    const base = { smvpVersion: 1, rule: REMAINDER_RULE, undistributedCents: '0', issues: [] };
-    await t.server.store.appraisals.saveDistribution(BODY, 2024, 'eq', 460_017n, { ...base, people }, SYSTEM);
-    await t.server.store.appraisals.saveDistribution(BODY, 2024, 'dirigente', 400_013n, { ...base, people: [share(5, 'Eccellente', 200_000), share(6, 'Eccellente', 200_013)] }, SYSTEM);
+    await storeDistribution(t.server.store, BODY, 2024, 'eq', [
+      ['Buono', 100_000],
+      ['Buono', 120_000],
+      ['Buono', 90_000],
+      ['Eccellente', 150_017],
+    ]);
+    await storeDistribution(t.server.store, BODY, 2024, 'dirigente', [
+      ['Eccellente', 200_000],
+      ['Eccellente', 200_013],
+    ]);
   });
   afterAll(async () => t?.close());
 
