@@ -91,7 +91,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     // The first Tab is the skip link; it leads past the path to the main region.
     await page.reload();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vai al contenuto');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vai al contenuto principale');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('contenuto');
     // The open data, downloaded: the small band's count, no amount.
@@ -111,7 +111,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     expect((await page.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()))[1]).toEqual(['Buono', '80%', '3', '3,100.00', '1,033.33', '900.00', '1,200.00']);
     expect(await page.locator('tbody tr').first().innerText()).toContain('not published');
     expect(await page.locator('main a:text-is("XLSX")').getAttribute('href')).toBe('/api/rewards/2024/aggregates?organisation=Ente&format=xlsx&lang=en');
-    expect(await page.locator('a.skip').innerText()).toBe('Skip to content');
+    expect(await page.locator('a.skip').innerText()).toBe('Skip to main content');
     await expectAccessible(page, 'the bonuses, in English');
   });
 

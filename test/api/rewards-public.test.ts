@@ -73,7 +73,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the bonuses on the public transp
     const html = await index.text();
     expect(html).toContain('<li>Distribuzione delle valutazioni e dei premi (art. 20 d.lgs. 33/2013): <a href="premi.html">pagina HTML</a>');
     expect(html).toContain(`href="/api/rewards/2024/aggregates?organisation=Ente&amp;format=csv&amp;lang=it"`);
-    expect(html).toContain('<a class="skip" href="#contenuto">Vai al contenuto</a>');
+    expect(html).toContain('<a class="skip" href="#contenuto">Vai al contenuto principale</a>');
     // The CSV it links is the body's open data.
     const csv = await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=csv&lang=it`);
     expect((await csv.text()).split('\n')).toHaveLength(2 * 4 + 2);
@@ -101,7 +101,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the bonuses on the public transp
     expect(english).toContain('<h1>Distribution of ratings and bonuses 2024</h1>');
     expect(english).toContain('<caption>Manager: people and bonuses per rating band, 2024</caption>');
     expect(english).toContain('<td class="num">3,100.00</td><td class="num">1,033.33</td>');
-    expect(english).toContain('<a class="skip" href="#contenuto">Skip to content</a>');
+    expect(english).toContain('<a class="skip" href="#contenuto">Skip to main content</a>');
     expect(english).toContain('href="/api/rewards/2024/aggregates?organisation=Ente&amp;format=xlsx&amp;lang=en"');
     const bad = await new Client(t.url).request('GET', `/trasparenza/${planId}/premi.html?lang=fr`, undefined, { 'accept-language': 'it' });
     expect(bad.status).toBe(400);

@@ -14,6 +14,7 @@ import { actText, type ReportAct, type ReportRevision } from '../report/revision
 import { targetsOnlyText } from '../report/texts.js';
 import { renderRelazione, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
 import type { Language } from '../../core/words.js';
+import { PAGE_WORDS } from '../../messages/page-words.js';
 import { rewardsBody, rewardsFrame, rewardsItem, type SiteRewards } from './rewards.js';
 
 export type { SiteRewardRow, SiteRewards } from './rewards.js';
@@ -67,7 +68,7 @@ interface Frame {
   readonly path: string;
 }
 
-const ITALIAN: Frame = { lang: 'it', skip: 'Vai al contenuto', path: 'Percorso' };
+const ITALIAN: Frame = { lang: 'it', skip: PAGE_WORDS.it.skip, path: 'Percorso' };
 
 /** `body` holds the page's `<main id="contenuto">`, where the skip link leads past the path. */
 function page(title: string, body: string, crumbs: string, frame: Frame = ITALIAN): string {

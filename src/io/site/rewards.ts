@@ -10,6 +10,7 @@ import { Decimal } from '../../core/index.js';
 import { formatNumberIn } from '../../core/italian.js';
 import type { Language } from '../../core/words.js';
 import { escapeHtml } from '../report/html.js';
+import { PAGE_WORDS } from '../../messages/page-words.js';
 
 /** One band of a category, as `GET /api/rewards/:year/aggregates` gives it. */
 export interface SiteRewardRow {
@@ -54,7 +55,6 @@ const WORDS = {
     files: 'distribuzione dei premi',
     crumb: 'Premi',
     other: { label: 'English', lang: 'en' },
-    skip: 'Vai al contenuto',
     path: 'Percorso',
   },
   en: {
@@ -72,7 +72,6 @@ const WORDS = {
     files: 'distribution of bonuses',
     crumb: 'Bonuses',
     other: { label: 'Italiano', lang: 'it' },
-    skip: 'Skip to content',
     path: 'Path',
   },
 } as const;
@@ -135,8 +134,8 @@ ${content}
 </main>`;
 }
 
-/** The words of the page's frame (title, path, skip link) in its language. */
+/** The words of the page's frame (title, path, skip link: the web app's words) in its language. */
 export function rewardsFrame(year: number, language: Language): { title: string; crumb: string; skip: string; path: string } {
   const w = WORDS[language];
-  return { title: w.title(year), crumb: w.crumb, skip: w.skip, path: w.path };
+  return { title: w.title(year), crumb: w.crumb, skip: PAGE_WORDS[language].skip, path: w.path };
 }
