@@ -37,6 +37,8 @@ function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** The server's SQLite file: a test may write there what only a long path of screens would make (a distribution of bonuses). */
+  database: string;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -84,6 +86,7 @@ export async function startServer(env: Readonly<Record<string, string>> = {}): P
   }
   return {
     url,
+    database,
     output: () => log,
     stop: async () => {
       if (child.exitCode === null) {

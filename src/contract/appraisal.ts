@@ -241,10 +241,13 @@ export const RewardAggregateSchema = z.strictObject({
   /** The band's share of the bonus, in percent. */
   coefficient: z.number(),
   people: z.number().int(),
-  totalCents: z.string(),
+  /** Null, as the mean, least and most, when the band is `withheld`. */
+  totalCents: z.string().nullable(),
   meanCents: z.string().nullable(),
   minCents: z.string().nullable(),
   maxCents: z.string().nullable(),
+  /** A band of one or two people: its count is published, not its amounts, which would be theirs (`SMALL_GROUP`, routes/rewards.ts). */
+  withheld: z.boolean(),
 });
 
 /** `GET /api/rewards/:year/aggregates` (JSON). */

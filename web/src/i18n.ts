@@ -61,6 +61,8 @@ const it = {
     publish: 'Pubblica',
     unpublish: 'Ritira la pubblicazione',
     back: 'Tutti i piani',
+    rewards: 'Valutazioni e premi (art. 20)',
+    rewardsOf: 'Valutazioni e premi (art. 20): {{title}}',
     errors: { title: 'Scrivere il titolo del piano.' },
   },
   import: {
@@ -518,6 +520,8 @@ const en: typeof it = {
     publish: 'Publish',
     unpublish: 'Unpublish',
     back: 'All plans',
+    rewards: 'Ratings and bonuses (art. 20)',
+    rewardsOf: 'Ratings and bonuses (art. 20): {{title}}',
     errors: { title: 'Write the plan’s title.' },
   },
   import: {

@@ -13,6 +13,11 @@ import { renderReportHtml } from '../report/index.js';
 import { actText, type ReportAct, type ReportRevision } from '../report/revisions.js';
 import { targetsOnlyText } from '../report/texts.js';
 import { renderRelazione, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
+import type { Language } from '../../core/words.js';
+import { PAGE_WORDS } from '../../messages/page-words.js';
+import { rewardsBody, rewardsFrame, rewardsItem, type SiteRewards } from './rewards.js';
+
+export type { SiteRewardRow, SiteRewards } from './rewards.js';
 
 export interface SiteYear {
   /** The folder of the year's pages (a plan id, or "2024"). */
@@ -37,6 +42,12 @@ export interface SiteYear {
   readonly revisionRegister?: readonly ReportRevision[];
   readonly relazione?: RelazioneDocument;
   readonly validation?: RelazioneDocument;
+  /**
+   * The body's distribution of ratings and bonuses that year (art. 20), in aggregate; absent where
+   * there is none to read: `albero site` reads plan files, and the distribution is made on the
+   * server from HR's final forms, which only its database holds.
+   */
+  readonly rewards?: SiteRewards;
 }
 
 export const SITE_MEDIA_TYPES: Readonly<Record<string, string>> = {
@@ -47,11 +58,22 @@ export const SITE_MEDIA_TYPES: Readonly<Record<string, string>> = {
   json: 'application/json; charset=utf-8',
 };
 
-const PAGE_CSS = `body { max-width: 60em; } main li { margin: 4px 0; } .missing { color: var(--muted); font-style: italic; } nav.crumbs { margin-bottom: 8px; } a { color: #1f4e79; }`;
+const PAGE_CSS = `body { max-width: 60em; } main li { margin: 4px 0; } .missing { color: var(--muted); font-style: italic; } nav.crumbs { margin-bottom: 8px; } a { color: #1f4e79; }
+.skip { position: absolute; left: -10000px; } .skip:focus { position: static; display: inline-block; margin-bottom: 8px; }`;
 
-function page(title: string, body: string, crumbs: string): string {
+/** The page's language and the words of its frame: Italian, but for the bonuses' page read in English. */
+interface Frame {
+  readonly lang: Language;
+  readonly skip: string;
+  readonly path: string;
+}
+
+const ITALIAN: Frame = { lang: 'it', skip: PAGE_WORDS.it.skip, path: 'Percorso' };
+
+/** `body` holds the page's `<main id="contenuto">`, where the skip link leads past the path. */
+function page(title: string, body: string, crumbs: string, frame: Frame = ITALIAN): string {
   return `<!doctype html>
-<html lang="it">
+<html lang="${frame.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -60,7 +82,8 @@ function page(title: string, body: string, crumbs: string): string {
 <style>${CSS}${PAGE_CSS}</style>
 </head>
 <body>
-<nav class="crumbs" aria-label="Percorso">${crumbs}</nav>
+<a class="skip" href="#contenuto">${frame.skip}</a>
+<nav class="crumbs" aria-label="${frame.path}">${crumbs}</nav>
 ${body}
 </body>
 </html>
@@ -75,7 +98,7 @@ export function siteIndex(years: readonly SiteYear[], options: { body?: string; 
   return page(
     'Amministrazione trasparente — Performance',
     `<header class="title-block">${body === undefined ? '' : `<p class="body">${escapeHtml(body)}</p>`}<h1>Performance</h1><p>Piano, Relazione sulla performance, validazione dell'OIV e dati aperti, per anno.</p></header>
-<main>
+<main id="contenuto" tabindex="-1">
 ${sorted.length === 0 ? '<p class="missing">Nessun anno pubblicato.</p>' : `<ul>\n${items}\n</ul>`}
 </main>`,
     '<span>Amministrazione trasparente</span> › <span>Performance</span>',
@@ -108,6 +131,7 @@ export function yearPage(y: SiteYear): string {
       ? `<li>Documento di validazione dell'OIV: <span class="missing">non disponibile</span></li>`
       : `<li>Documento di validazione dell'OIV: ${link('validazione.html', 'HTML', 'validazione')}, ${link('validazione.pdf', 'PDF', 'validazione')}, ${link('validazione.docx', 'DOCX', 'validazione')}</li>`,
   );
+  if (y.rewards !== undefined) items.push(rewardsItem(y.rewards));
   if (y.evaluation !== null)
     items.push(`<li>Dati aperti: ${link('dati.csv', 'CSV', 'dati aperti')}, ${link('dati.json', 'JSON', 'dati aperti')} — ${link('colonne.html', 'descrizione delle colonne', 'dati aperti')}</li>`);
   return page(
@@ -115,7 +139,7 @@ export function yearPage(y: SiteYear): string {
     `<header class="title-block">${y.body === undefined ? '' : `<p class="body">${escapeHtml(y.body)}</p>`}<h1>Performance ${y.year}</h1><p>${escapeHtml(y.planTitle)}${
       y.adoption === undefined ? '' : `, adottato con ${escapeHtml(actText(y.adoption))}`
     }</p></header>
-<main>
+<main id="contenuto" tabindex="-1">
 <h2>Documenti pubblicati</h2>
 <ul>
 ${items.join('\n')}
@@ -137,7 +161,7 @@ export function columnsPage(y: SiteYear): string {
   return page(
     `Dati aperti ${y.year}: descrizione delle colonne`,
     `<header class="title-block">${y.body === undefined ? '' : `<p class="body">${escapeHtml(y.body)}</p>`}<h1>Dati aperti ${y.year}: descrizione delle colonne</h1><p>${escapeHtml(y.planTitle)}</p></header>
-<main>
+<main id="contenuto" tabindex="-1">
 <h2>Il file</h2>
 <ul>
 <li><a href="dati.csv">dati.csv</a>: testo UTF-8, campi separati da punto e virgola (;), una riga di intestazione con i nomi delle colonne qui sotto.</li>
@@ -159,12 +183,23 @@ ${rows}
   );
 }
 
+/** The year's distribution of ratings and bonuses, in the language of `rewards`. */
+export function rewardsPage(y: SiteYear, rewards: SiteRewards): string {
+  const frame = rewardsFrame(y.year, rewards.language);
+  return page(frame.title, rewardsBody(y.year, rewards), `<a href="../index.html">Performance</a> › <a href="index.html">${y.year}</a> › <span>${frame.crumb}</span>`, {
+    lang: rewards.language,
+    skip: frame.skip,
+    path: frame.path,
+  });
+}
+
 /** The names of a year's files, as published. */
 export function yearFiles(y: SiteYear): string[] {
   const names = ['index.html'];
   if (y.evaluation !== null) names.push('piano.html', 'dati.csv', 'dati.json', 'colonne.html');
   if (y.relazione !== undefined) names.push('relazione.html', 'relazione.pdf', 'relazione.docx');
   if (y.validation !== undefined) names.push('validazione.html', 'validazione.pdf', 'validazione.docx');
+  if (y.rewards !== undefined) names.push('premi.html');
   return names;
 }
 
@@ -184,6 +219,7 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
   if (name === 'piano.html') return text(renderReportHtml(y.evaluation!, meta));
   if (name === 'dati.csv') return text(openDataCsv(y.evaluation!));
   if (name === 'colonne.html') return text(columnsPage(y));
+  if (name === 'premi.html') return text(rewardsPage(y, y.rewards!));
   if (name === 'dati.json') return text(`${JSON.stringify(openDataJson(y.evaluation!, meta, []), null, 2)}\n`);
   const [kind, ext] = name.split('.') as [string, RelazioneFormat];
   const doc = kind === 'relazione' ? y.relazione! : y.validation!;

@@ -11,8 +11,8 @@ import { CATEGORY_LABEL, REMAINDER_RULE, STAFF_CATEGORIES, distributeFund, forma
 import { Decimal } from '../../core/index.js';
 import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { DistributionRecord, Store } from '../../store/index.js';
-import { DistributionSchema, RewardAggregatesSchema, type Distribution } from '../../contract/index.js';
-import type { RouteModule } from '../api.js';
+import { DistributionSchema, RewardAggregatesSchema, type Distribution, type RewardAggregates } from '../../contract/index.js';
+import type { Deps, RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { refuse } from '../errors.js';
 import { renderCoded, renderMessage, type Coded, type Language } from '../../messages/index.js';
@@ -79,13 +79,23 @@ export interface AggregateRow {
   band: string;
   coefficient: number;
   people: number;
-  totalCents: string;
+  totalCents: string | null;
   meanCents: string | null;
   minCents: string | null;
   maxCents: string | null;
+  withheld: boolean;
 }
 
-/** Per category and band: how many people, how much in all, mean, least and most. No names, no ids. */
+/**
+ * A band with fewer people than this shows its count but no amount. With one person in it, its
+ * total, mean, least and most are that person's bonus; with two, the least and the most are each
+ * one's: in a small body whoever knows who was rated "Eccellente" reads what they got, which
+ * art. 20 asks to publish only in aggregate (and the Garante's guidelines of 2014, no identification
+ * even indirect).
+ */
+export const SMALL_GROUP = 3;
+
+/** Per category and band: how many people, how much in all, mean, least and most. No names, no ids; no amount of a small group. */
 async function aggregates(store: Store, orgs: OrgCache, organisation: string, year: number, lang: 'it' | 'en'): Promise<AggregateRow[]> {
   const rows: AggregateRow[] = [];
   for (const d of await store.appraisals.distributions(organisation, year)) {
@@ -102,20 +112,31 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
     for (const band of labels) {
       const cents = people.filter((p) => (p.band ?? '—') === band.label).map((p) => BigInt(p.cents));
       const total = cents.reduce((a, b) => a + b, 0n);
+      const withheld = cents.length > 0 && cents.length < SMALL_GROUP;
       rows.push({
         category: d.category,
         categoryLabel: CATEGORY_LABEL[d.category][lang],
         band: band.label,
         coefficient: band.share,
         people: cents.length,
-        totalCents: total.toString(),
-        meanCents: cents.length === 0 ? null : (total / BigInt(cents.length)).toString(),
-        minCents: cents.length === 0 ? null : cents.reduce((a, b) => (b < a ? b : a)).toString(),
-        maxCents: cents.length === 0 ? null : cents.reduce((a, b) => (b > a ? b : a)).toString(),
+        totalCents: withheld ? null : total.toString(),
+        meanCents: cents.length === 0 || withheld ? null : (total / BigInt(cents.length)).toString(),
+        minCents: cents.length === 0 || withheld ? null : cents.reduce((a, b) => (b < a ? b : a)).toString(),
+        maxCents: cents.length === 0 || withheld ? null : cents.reduce((a, b) => (b > a ? b : a)).toString(),
+        withheld,
       });
     }
   }
   return rows;
+}
+
+/**
+ * The public document of a body's year (`GET /api/rewards/:year/aggregates`, and the page of
+ * /trasparenza): its rows, and the message a body that distributed nothing that year says.
+ */
+export async function rewardAggregates(deps: Pick<Deps, 'store' | 'trees'>, organisation: string, year: number, lang: Language): Promise<RewardAggregates> {
+  const rows = await aggregates(deps.store, new OrgCache(deps.trees), organisation, year, lang);
+  return { organisation, year, rows, message: rows.length === 0 ? renderMessage('no-distribution', { organisation, year }, lang) : null };
 }
 
 const euros = (cents: string | null): string => (cents === null ? '' : formatCents(BigInt(cents)));
@@ -243,8 +264,9 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       const lang = language(c);
       const format = c.req.query('format') ?? 'json';
       if (!['json', 'csv', 'xlsx'].includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: ['json', 'csv', 'xlsx'], value: format });
-      const rows = await aggregates(store, new OrgCache(deps.trees), organisation, year, lang);
-      if (format === 'json') return reply(200, { organisation, year, rows, message: rows.length === 0 ? renderMessage('no-distribution', { organisation, year }, lang) : null });
+      const document = await rewardAggregates(deps, organisation, year, lang);
+      if (format === 'json') return reply(200, document);
+      const rows = document.rows;
       const headers =
         lang === 'it'
           ? ['Categoria', 'Fascia', 'Coefficiente di premio (%)', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)']

@@ -7,14 +7,34 @@
 import type { Context } from 'hono';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { periodAtText, publicPeriodStateWord } from '../../io/report/texts.js';
-import { siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteYear } from '../../io/site/index.js';
+import { siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteRewards, type SiteYear } from '../../io/site/index.js';
 import { isLocked, type PlanRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { HttpError, refuse } from '../errors.js';
 import { publicComputed } from '../public-periods.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
-import { param } from '../validation.js';
+import { language, param } from '../validation.js';
+import type { Language } from '../../messages/index.js';
+import { rewardAggregates } from './rewards.js';
 import { revisionRegister } from './revisions.js';
+
+/**
+ * The body's distribution of ratings and bonuses of the plan's year, as the public API gives it
+ * (`rewardAggregates`: the latest distribution of each category, made only once every form is
+ * final; no name, no amount of a small group), with the addresses of its CSV and XLSX.
+ */
+async function siteRewards(deps: Pick<Deps, 'store' | 'trees'>, plan: PlanRecord, language: Language): Promise<SiteRewards> {
+  const document = await rewardAggregates(deps, plan.organisation, plan.year, language);
+  const api = (format: string): string => `/api/rewards/${plan.year}/aggregates?${new URLSearchParams({ organisation: plan.organisation, format, lang: language }).toString()}`;
+  return {
+    organisation: document.organisation,
+    language,
+    rows: document.rows,
+    message: document.message,
+    downloads: { csv: api('csv'), xlsx: api('xlsx') },
+    otherLanguage: `premi.html?lang=${language === 'it' ? 'en' : 'it'}`,
+  };
+}
 
 async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
   let evaluation: SiteYear['evaluation'] = null;
@@ -78,9 +98,10 @@ export const transparencyRoutes: RouteModule = (api, deps) => {
       path: '/trasparenza/:planId/:file',
       tag: 'transparency',
       summary:
-        "A published year's page (index.html) and files: piano.html, dati.csv, dati.json (the values the public may see), colonne.html (the open data's columns, in Italian), relazione.html|pdf|docx and validazione.html|pdf|docx (once the Relazione is published)",
+        "A published year's page (index.html) and files: piano.html, dati.csv, dati.json (the values the public may see), colonne.html (the open data's columns, in Italian), relazione.html|pdf|docx and validazione.html|pdf|docx (once the Relazione is published), premi.html (the body's distribution of ratings and bonuses that year in aggregate, d.lgs. 33/2013 art. 20; ?lang=en in English)",
       roles: 'everyone',
       access: 'everyone; published plans only',
+      query: { lang: { description: 'premi.html only: the language of the page (default Italian, as the other pages)', values: ['it', 'en'] } },
       responses: { 200: 'the page or file', 404: 'not published' },
     },
     async (c) => {
@@ -88,13 +109,17 @@ export const transparencyRoutes: RouteModule = (api, deps) => {
       const name = param(c, 'file');
       const plan = await store.getPlan(planId);
       if (plan === undefined || !plan.published) throw refuse(404, 'not-found', { what: 'published-plan', id: planId });
-      const year = await siteYear(deps, plan, name.startsWith('relazione.') || name.startsWith('validazione.'));
+      // The bonuses' page alone is read in English too (`?lang=en`, the link on it): the other pages
+      // are the Italian site `albero site` writes. Not from Accept-Language: a page of that site.
+      const lang = name === 'premi.html' && c.req.query('lang') !== undefined ? language(c) : 'it';
+      const documents = await siteYear(deps, plan, name.startsWith('relazione.') || name.startsWith('validazione.'));
+      const year = name === 'index.html' || name === 'premi.html' ? { ...documents, rewards: await siteRewards(deps, plan, lang) } : documents;
       const bytes = await yearFile(year, name);
       if (bytes === undefined) throw refuse(404, 'not-found', { what: 'published-file', id: name });
       const ext = name.slice(name.lastIndexOf('.') + 1);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': SITE_MEDIA_TYPES[ext] ?? 'application/octet-stream',
-        ...(ext === 'html' ? { 'Content-Security-Policy': PAGE_POLICY } : { 'Content-Disposition': `attachment; filename="${name.replace('.', `-${plan.year}.`)}"` }),
+        ...(ext === 'html' ? { 'Content-Security-Policy': PAGE_POLICY, 'Content-Language': lang } : { 'Content-Disposition': `attachment; filename="${name.replace('.', `-${plan.year}.`)}"` }),
         'Cache-Control': 'public, no-cache',
         'X-Content-Type-Options': 'nosniff',
       });

@@ -136,6 +136,17 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
                     <span className="text-muted small">
                       {p.organisation ?? ''} · {t(`plans.version.${p.version}`)} · {p.published ? t('plans.published') : t('plans.draft')}
                     </span>
+                    {/* The year's art. 20 page of Amministrazione trasparente (server HTML, no sign-in): where a citizen looks for the bonuses. */}
+                    {p.published && (
+                      <a
+                        href={`/trasparenza/${encodeURIComponent(String(p.id))}/premi.html?lang=${lang}`}
+                        className="small"
+                        data-testid="plan-rewards"
+                        aria-label={t('plans.rewardsOf', { title: p.title })}
+                      >
+                        {t('plans.rewards')}
+                      </a>
+                    )}
                     {manage && (
                       <span className="ms-auto d-flex gap-2">
                         <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void togglePublished(p)}>

@@ -1,0 +1,134 @@
+/**
+ * Where a citizen looks for the bonuses (d.lgs. 33/2013 art. 20), without signing in and by
+ * keyboard: "Amministrazione trasparente › Performance" (/trasparenza), the year, then the
+ * distribution of ratings and bonuses: the body's name, a table per staff category with its
+ * caption, a band of one person counted without its amount, the CSV to download; the skip link
+ * past the path; the same page in English from its link; the public reader of the web app links it
+ * in the screen's language. Before, only the API had it.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { exampleSmvpJson } from '../src/core/appraisal/index.js';
+import { openStore } from '../src/store/index.js';
+import { storeDistribution } from '../test/support/distributions.js';
+import { e2eWorld, pages, tabTo } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, signedIn, apiAs, chooseLanguage, expectAccessible } = pages(world);
+
+/** Tabs until the link to `href` has the focus (two links may say "pagina HTML"), then presses Enter. */
+async function followByKeyboard(page: Page, href: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.getAttribute('href') ?? null)) === href) {
+      await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+      return;
+    }
+  }
+  throw new Error(`no link to ${href} reached by Tab`);
+}
+
+const text = async (page: Page, selector: string): Promise<string> => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+
+describe('the distribution of ratings and bonuses on the public pages', { timeout: 180_000 }, () => {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+
+  it('is reached from /trasparenza by keyboard, in Italian and English, with a small band counted and no amount of its own', async () => {
+    const controller = await signedIn('controller');
+    contexts.push(controller);
+    const published = await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}`, { published: true });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const hr = await signedIn('personale');
+    contexts.push(hr);
+    const smvp = await apiAs(hr, 'PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
+    expect(smvp.status, JSON.stringify(smvp.body)).toBe(200);
+    // The distribution as HR's run stores it (e2e/appraisal.test.ts makes one from the screens):
+    // three staff "Buono", one alone "Eccellente", whose bonus (1.500,17) must not be read anywhere.
+    const store = await openStore(world.server.database);
+    try {
+      await storeDistribution(store, 'Ente', 2024, 'personale', [
+        ['Buono', 100_000],
+        ['Buono', 120_000],
+        ['Buono', 90_000],
+        ['Eccellente', 150_017],
+      ]);
+    } finally {
+      await store.close();
+    }
+
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await page.goto(`${world.server.url}/trasparenza`);
+    await followByKeyboard(page, `/trasparenza/${encodeURIComponent(world.planId)}/index.html`);
+    expect(await text(page, 'main')).toMatch(/Distribuzione delle valutazioni e dei premi \(art\. 20 d\.lgs\. 33\/2013\): pagina HTML .*, CSV .*, XLSX/);
+    await expectAccessible(page, "the year's page of /trasparenza");
+    await followByKeyboard(page, 'premi.html');
+
+    expect(new URL(page.url()).pathname).toBe(`/trasparenza/${encodeURIComponent(world.planId)}/premi.html`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+    // The body's name (shown in capitals by the page's style), then the title.
+    expect(await page.locator('header .body').textContent()).toBe('Ente');
+    expect(await text(page, 'h1')).toBe('Distribuzione delle valutazioni e dei premi 2024');
+    expect(await text(page, 'nav[aria-label=Percorso]')).toBe('Performance › 2024 › Premi');
+    expect(await page.locator('h2').allInnerTexts()).toEqual(['Personale', 'Dati aperti']);
+    expect(await text(page, 'table caption')).toBe('Personale: persone e premi per fascia di valutazione, 2024');
+    expect(await page.locator('thead th').allInnerTexts()).toEqual(['Fascia', 'Coefficiente di premio', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)']);
+    const rows = await page.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t').map((c) => c.trim()))).toEqual([
+      ['Eccellente', '100%', '1', 'non pubblicato', 'non pubblicato', 'non pubblicato', 'non pubblicato'],
+      ['Buono', '80%', '3', '3.100,00', '1.033,33', '900,00', '1.200,00'],
+      ['Adeguato', '50%', '0', '0,00', '—', '—', '—'],
+      ['Non adeguato', '0%', '0', '0,00', '—', '—', '—'],
+    ]);
+    const body = await page.locator('body').innerText();
+    expect(body).toContain('Per una fascia con una o due persone si pubblica solo il numero');
+    expect(body).not.toMatch(/1\.500,17|Persona \d/);
+    await expectAccessible(page, 'the bonuses, in Italian');
+    // The first Tab is the skip link; it leads past the path to the main region.
+    await page.reload();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vai al contenuto principale');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('contenuto');
+    // The open data, downloaded: the small band's count, no amount.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('main a:text-is("CSV")')]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\n').slice(0, 3)).toEqual([
+      'anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro',
+      '2024,personale,Eccellente,100,1,,,,',
+      '2024,personale,Buono,80,3,3100.00,1033.33,900.00,1200.00',
+    ]);
+
+    // In English, from the page's own link.
+    await followByKeyboard(page, 'premi.html?lang=en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await text(page, 'h1')).toBe('Distribution of ratings and bonuses 2024');
+    expect(await text(page, 'table caption')).toBe('Staff: people and bonuses per rating band, 2024');
+    expect((await page.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()))[1]).toEqual(['Buono', '80%', '3', '3,100.00', '1,033.33', '900.00', '1,200.00']);
+    expect(await page.locator('tbody tr').first().innerText()).toContain('not published');
+    expect(await page.locator('main a:text-is("XLSX")').getAttribute('href')).toBe('/api/rewards/2024/aggregates?organisation=Ente&format=xlsx&lang=en');
+    expect(await page.locator('a.skip').innerText()).toBe('Skip to main content');
+    await expectAccessible(page, 'the bonuses, in English');
+  });
+
+  it("is linked from the public reader's plans, in the screen's language", async () => {
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await page.goto(`${world.server.url}/`);
+    await tabTo(page, /Consulta i piani pubblicati senza accedere/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=plan-rewards]');
+    expect(await page.locator('[data-testid=plan-rewards]').getAttribute('aria-label')).toBe('Valutazioni e premi (art. 20): Albero performance 2024');
+    await expectAccessible(page, 'public plans with the bonuses link');
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => page.locator('[data-testid=plan-rewards]').innerText()).toBe('Ratings and bonuses (art. 20)');
+    await tabTo(page, /Ratings and bonuses/);
+    await Promise.all([page.waitForURL(/premi\.html/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).search).toBe('?lang=en');
+    expect(await text(page, 'h1')).toBe('Distribution of ratings and bonuses 2024');
+  });
+});

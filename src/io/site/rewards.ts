@@ -1,0 +1,141 @@
+/**
+ * The page of "Amministrazione trasparente › Performance" with a year's distribution of ratings and
+ * bonuses in aggregate (d.lgs. 33/2013 art. 20): per staff category, a table of the bands with how
+ * many people each holds and what they received in all, on average, least and most; a band of one
+ * or two people shows its count and no amount (`withheld`, decided by the server). In Italian or
+ * English, plain HTML without JavaScript as the other pages. Pure: the caller passes the aggregates
+ * the public may read (never a person, never a distribution not made) and the addresses of the files.
+ */
+import { Decimal } from '../../core/index.js';
+import { formatNumberIn } from '../../core/italian.js';
+import type { Language } from '../../core/words.js';
+import { escapeHtml } from '../report/html.js';
+import { PAGE_WORDS } from '../../messages/page-words.js';
+
+/** One band of a category, as `GET /api/rewards/:year/aggregates` gives it. */
+export interface SiteRewardRow {
+  readonly category: string;
+  readonly categoryLabel: string;
+  readonly band: string;
+  readonly coefficient: number;
+  readonly people: number;
+  readonly totalCents: string | null;
+  readonly meanCents: string | null;
+  readonly minCents: string | null;
+  readonly maxCents: string | null;
+  readonly withheld: boolean;
+}
+
+/** A body's year of bonuses: its rows in `language`, the message when it distributed nothing, and where its open data are. */
+export interface SiteRewards {
+  readonly organisation: string;
+  readonly language: Language;
+  readonly rows: readonly SiteRewardRow[];
+  /** What a body that distributed nothing that year says (null: there are rows). */
+  readonly message: string | null;
+  /** The same rows as open data (CSV) and as a workbook (XLSX). */
+  readonly downloads: { readonly csv: string; readonly xlsx: string };
+  /** The address of the page in the other language. */
+  readonly otherLanguage: string;
+}
+
+const WORDS = {
+  it: {
+    title: (year: number) => `Distribuzione delle valutazioni e dei premi ${year}`,
+    item: 'Distribuzione delle valutazioni e dei premi (art. 20 d.lgs. 33/2013)',
+    lead: 'In forma aggregata, per categoria di personale e fascia di valutazione: quante persone e quanto hanno ricevuto, senza alcun nome.',
+    caption: (category: string, year: number) => `${category}: persone e premi per fascia di valutazione, ${year}`,
+    heads: ['Fascia', 'Coefficiente di premio', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)'],
+    withheld: 'non pubblicato',
+    withheldNote: 'Per una fascia con una o due persone si pubblica solo il numero: gli importi sarebbero quelli di ciascuna (art. 20 d.lgs. 33/2013, pubblicazione in forma aggregata).',
+    none: '—',
+    downloads: 'Dati aperti',
+    csv: 'CSV',
+    xlsx: 'XLSX',
+    files: 'distribuzione dei premi',
+    crumb: 'Premi',
+    other: { label: 'English', lang: 'en' },
+    path: 'Percorso',
+  },
+  en: {
+    title: (year: number) => `Distribution of ratings and bonuses ${year}`,
+    item: 'Distribution of ratings and bonuses (art. 20 d.lgs. 33/2013)',
+    lead: 'In aggregate, per staff category and rating band: how many people, and what they received, without any name.',
+    caption: (category: string, year: number) => `${category}: people and bonuses per rating band, ${year}`,
+    heads: ['Band', 'Bonus coefficient', 'People', 'Total bonuses (€)', 'Mean bonus (€)', 'Least bonus (€)', 'Largest bonus (€)'],
+    withheld: 'not published',
+    withheldNote: 'A band of one or two people shows only how many: its amounts would be each one’s own (art. 20 d.lgs. 33/2013 asks for them in aggregate).',
+    none: '—',
+    downloads: 'Open data',
+    csv: 'CSV',
+    xlsx: 'XLSX',
+    files: 'distribution of bonuses',
+    crumb: 'Bonuses',
+    other: { label: 'Italiano', lang: 'it' },
+    path: 'Path',
+  },
+} as const;
+
+/** The year page's line for the bonuses, in Italian as the rest of that page: the page, or what the body says when it distributed nothing. */
+export function rewardsItem(rewards: SiteRewards): string {
+  const page = `<a href="premi.html">pagina HTML</a> <span class="sr">(distribuzione dei premi)</span>`;
+  return rewards.message === null
+    ? `<li>${WORDS.it.item}: ${page}, ${download(rewards.downloads.csv, 'CSV', WORDS.it.files)}, ${download(rewards.downloads.xlsx, 'XLSX', WORDS.it.files)}</li>`
+    : `<li>${WORDS.it.item}: <span class="missing">${escapeHtml(rewards.message)}</span> (${page})</li>`;
+}
+
+const download = (href: string, text: string, what: string): string => `<a href="${escapeHtml(href)}">${text}</a> <span class="sr">(${what})</span>`;
+
+/** Cents as the language writes euros: `1.234,57` in Italian, `1,234.57` in English. */
+function euros(cents: string | null, language: Language): string {
+  return cents === null ? '' : formatNumberIn(new Decimal(cents).div(100), 2, language);
+}
+
+/** The body of the page (between the skip link and the end): title block, one table per category, the open data. */
+export function rewardsBody(year: number, rewards: SiteRewards): string {
+  const w = WORDS[rewards.language];
+  const lang = rewards.language;
+  const byCategory = new Map<string, SiteRewardRow[]>();
+  for (const row of rewards.rows) byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
+  const amount = (row: SiteRewardRow, cents: string | null): string =>
+    row.withheld ? `<span class="missing">${w.withheld}</span>` : cents === null ? `<span aria-label="${lang === 'it' ? 'nessuno' : 'none'}">${w.none}</span>` : euros(cents, lang);
+  const tables = [...byCategory.values()].map((rows) => {
+    const label = rows[0]!.categoryLabel;
+    const body = rows
+      .map(
+        (r) =>
+          `<tr><th scope="row">${escapeHtml(r.band)}</th><td class="num">${formatNumberIn(new Decimal(r.coefficient), new Decimal(r.coefficient).decimalPlaces(), lang)}%</td><td class="num">${r.people}</td><td class="num">${amount(r, r.totalCents)}</td><td class="num">${amount(r, r.meanCents)}</td><td class="num">${amount(r, r.minCents)}</td><td class="num">${amount(r, r.maxCents)}</td></tr>`,
+      )
+      .join('\n');
+    return `<h2>${escapeHtml(label)}</h2>
+<table>
+<caption>${escapeHtml(w.caption(label, year))}</caption>
+<thead><tr>${w.heads.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>`;
+  });
+  const withheld = rewards.rows.some((r) => r.withheld) ? `<p>${escapeHtml(w.withheldNote)}</p>` : '';
+  const content =
+    rewards.message !== null
+      ? `<p class="missing" data-role="message">${escapeHtml(rewards.message)}</p>`
+      : `${tables.join('\n')}
+${withheld}
+<h2>${w.downloads}</h2>
+<ul>
+<li>${download(rewards.downloads.csv, w.csv, w.files)}</li>
+<li>${download(rewards.downloads.xlsx, w.xlsx, w.files)}</li>
+</ul>`;
+  return `<header class="title-block"><p class="body">${escapeHtml(rewards.organisation)}</p><h1>${escapeHtml(w.title(year))}</h1><p>${escapeHtml(w.lead)}</p>
+<p><a href="${escapeHtml(rewards.otherLanguage)}" hreflang="${w.other.lang}" lang="${w.other.lang}">${w.other.label}</a></p></header>
+<main id="contenuto" tabindex="-1">
+${content}
+</main>`;
+}
+
+/** The words of the page's frame (title, path, skip link: the web app's words) in its language. */
+export function rewardsFrame(year: number, language: Language): { title: string; crumb: string; skip: string; path: string } {
+  const w = WORDS[language];
+  return { title: w.title(year), crumb: w.crumb, skip: PAGE_WORDS[language].skip, path: w.path };
+}

@@ -1,0 +1,25 @@
+/**
+ * A distribution of the bonus fund stored as HR's run stores it (routes/rewards.ts), for the tests
+ * of what the public reads of it: the route's own tests make one from final forms, a long path that
+ * the public side's tests need not walk. People are `[band, cents]`; their names are made up and
+ * must never reach the public.
+ */
+import { REMAINDER_RULE, type StaffCategory } from '../../src/core/appraisal/index.js';
+import { SYSTEM, type Store } from '../../src/store/index.js';
+
+export async function storeDistribution(store: Store, organisation: string, year: number, category: StaffCategory, people: readonly (readonly [band: string, cents: number])[]): Promise<void> {
+  const shares = people.map(([band, cents], i) => ({
+    formId: `f${i}`,
+    personId: `p${i}`,
+    displayName: `Persona ${i + 1}`,
+    score: '80',
+    band,
+    coefficient: '80',
+    presenceDays: '365',
+    cents: String(cents),
+    exact: String(cents),
+    extraCent: false,
+  }));
+  const fund = people.reduce((total, [, cents]) => total + BigInt(cents), 0n);
+  await store.appraisals.saveDistribution(organisation, year, category, fund, { smvpVersion: 1, rule: REMAINDER_RULE, people: shares, undistributedCents: '0', issues: [] }, SYSTEM);
+}
