@@ -42,9 +42,9 @@ export async function startProcess(database: string, built?: string): Promise<{ 
   });
 }
 
-/** A session of the bench admin: its cookie and CSRF token. */
-export async function login(url: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: BENCH_PASSWORD }) });
+/** A session of the bench admin (or of another account made with BENCH_PASSWORD): its cookie and CSRF token. */
+export async function login(url: string, username = 'admin'): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });
   const cookie = /albero_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }

@@ -225,6 +225,27 @@ describe("forced performance (the OIV's validated values)", () => {
     expect(e.node('A.2')!.performance!.toString()).toBe('51');
     expect(evaluatePlan(fixture(), { forced: new Map() }).node('A')!.performance!.toString()).toBe('46.5');
   });
+
+  it("tells what a forced objective's rules give, the values below it forced and its own not, kept through a change of value", () => {
+    // A.2.1 and A.2 forced: A.2's rules give 30 + 70·mean(60, 100) = 86 from its forced child; A reads A.2 as 50.
+    const e = evaluatePlan(fixture(), {
+      forced: new Map([
+        ['A.2.1', dec(60)],
+        ['A.2', dec(50)],
+      ]),
+    });
+    expect(e.node('A.2')!.performance!.toString()).toBe('50');
+    expect(e.computedPerformance('A.2')!.toString()).toBe('86');
+    expect(e.computedPerformance('A.2.1')!.toString()).toBe('80');
+    expect(e.node('A')!.performance!.toString()).toBe('25');
+    // Not forced: its performance; an unknown code: undefined.
+    expect(e.computedPerformance('A')!.toString()).toBe('25');
+    expect(e.computedPerformance('Z.9')).toBeUndefined();
+    e.setMeasurement('w', measured(0));
+    // A.2.2 now 0: mean(60, 0) = 30; A.2's rules give 30 + 70·30 / 100 = 51, A.2 stays 50.
+    expect(e.computedPerformance('A.2')!.toString()).toBe('51');
+    expect(e.node('A.2')!.performance!.toString()).toBe('50');
+  });
 });
 
 describe('trees of any depth', () => {

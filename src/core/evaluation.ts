@@ -164,6 +164,8 @@ export class Evaluation {
   private readonly spare: Fraction = { num: 0, den: 1 };
   /** Objective code → the performance given from outside (`EvaluationOptions.forced`); null: none. */
   private readonly forced: ReadonlyMap<string, Decimal> | null;
+  /** Of each forced node, the performance its indicators or children gave before the forced value replaced it. */
+  private readonly beforeForcing = new Map<number, Decimal | null>();
   /** The results' words for the packed states (`WITHHELD_STATES` when `plan.valuesWithheld`). */
   private readonly states: readonly IndicatorState[];
   /**
@@ -269,6 +271,16 @@ export class Evaluation {
   indicator(id: string): IndicatorResult | undefined {
     const k = this.indicatorIndex.get(id);
     return k === undefined ? undefined : this.indicatorResult(k, this.nodeOfIndicator(k));
+  }
+
+  /**
+   * The performance the objective's own indicators or children give, every forced value below it
+   * taken as forced but its own not: its `performance` unless it is forced. Undefined: no such code.
+   */
+  computedPerformance(code: string): Decimal | null | undefined {
+    const i = this.index.get(code);
+    if (i < 0) return undefined;
+    return this.beforeForcing.has(i) ? this.beforeForcing.get(i)! : this.performanceOf(i);
   }
 
   /** Whether the objective's performance was given from outside (`EvaluationOptions.forced`), not made from its indicators or children. */
@@ -731,7 +743,12 @@ export class Evaluation {
     // Its own indicators were scored above all the same: they are shown as reported, and a
     // `children_mean` of its parent reads the forced value like any child's performance.
     const forced = this.forced?.get(node.code);
-    if (forced !== undefined && this.duplicate[i] === 0) this.setPerformanceDecimal(i, forced);
+    if (forced !== undefined && this.duplicate[i] === 0) {
+      // Kept: what the rules give beside what was forced is what the OIV's values are checked
+      // against (core/validated-values.ts), all of them from this one evaluation.
+      this.beforeForcing.set(i, this.performanceOf(i));
+      this.setPerformanceDecimal(i, forced);
+    }
     if (issues.length > 0) this.nodeIssues.set(i, issues);
     else if (this.nodeIssues.size > 0) this.nodeIssues.delete(i);
   }

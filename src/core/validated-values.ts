@@ -7,7 +7,7 @@
  * the difference is deliberate, the Relazione and the documento di validazione state it.
  */
 import { round, type Decimal } from './decimal.js';
-import { evaluatePlan } from './evaluation.js';
+import { evaluatePlan, type Evaluation } from './evaluation.js';
 import type { Plan } from './model.js';
 
 /** A validated value as this check reads it (the store's, the request's, the document's alike). */
@@ -31,12 +31,19 @@ export interface ValidatedFigure {
 export function valuesFromChildren(plan: Plan, values: readonly ValidatedFigure[]): (Decimal | null | undefined)[] {
   const parents = new Set(plan.nodes.flatMap((n) => (n.parent === null ? [] : [n.parent])));
   const byCode = new Map(plan.nodes.map((n) => [n.code, n]));
-  const isBelow = (code: string, ancestor: string): boolean => {
+  // The objectives with a validated value somewhere below them, walking up from each value once.
+  const aboveValidated = new Set<string>();
+  for (const v of values) {
     // At most as many steps as nodes: a plan's tree has no cycle, but a stored one is not trusted to.
     let steps = plan.nodes.length;
-    for (let up = byCode.get(code)?.parent ?? null; up !== null && steps-- > 0; up = byCode.get(up)?.parent ?? null) if (up === ancestor) return true;
-    return false;
-  };
+    for (let up = byCode.get(v.code)?.parent ?? null; up !== null && steps-- > 0; up = byCode.get(up)?.parent ?? null) aboveValidated.add(up);
+  }
+  // One evaluation with every validated value forced serves them all: a parent's performance is
+  // made from its own indicators and its subtree only, so what the rules give it before its own
+  // value replaces it is what they give with every other value forced (a grandchild's reaches it
+  // through its child) and its own not. One evaluation per parent took seconds on a 20,000-indicator
+  // plan (docs/benchmarks.md, "oivbench").
+  let all: Evaluation | undefined;
   return values.map((v) => {
     const node = byCode.get(v.code);
     if (node === undefined || !parents.has(node.code)) return undefined;
@@ -44,10 +51,9 @@ export function valuesFromChildren(plan: Plan, values: readonly ValidatedFigure[
     if (node.indicators.length > 0 && !node.indicators.some((i) => i.formula?.kind === 'children_mean')) return undefined;
     // None of its objectives validated: the OIV differs from the reported value alone, as it may for
     // any objective (the documents print both, with its note); there is nothing to set it against.
-    if (!values.some((o) => isBelow(o.code, v.code))) return undefined;
-    // Every other validated value forced (a grandchild's reaches it through its child), its own not.
-    const forced = new Map(values.filter((o) => o.code !== v.code).map((o) => [o.code, o.validated]));
-    return evaluatePlan(plan, { forced }).node(v.code)?.performance ?? null;
+    if (!aboveValidated.has(v.code)) return undefined;
+    all ??= evaluatePlan(plan, { forced: new Map(values.map((o) => [o.code, o.validated])) });
+    return all.computedPerformance(v.code) ?? null;
   });
 }
 
