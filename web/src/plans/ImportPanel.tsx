@@ -96,6 +96,13 @@ export function ImportPanel({
       <h2 id="import-title" className="h5">
         {t('import.title')}
       </h2>
+      {/* The workbook to fill in, for an office that has no published table to start from (the command line's `albero template`). */}
+      <p className="small" data-testid="plan-template">
+        {t('import.templateIntro')}{' '}
+        <a href="/api/plans/template" download>
+          {t('import.template')}
+        </a>
+      </p>
       {/* noValidate: the browser's own bubbles speak its language, not the screen's; the fields say it here. */}
       <form onSubmit={(e) => void check(e)} className="albero-form" noValidate data-testid="import-form">
         <Field id="import-file" label={t('import.file')} error={problems.file}>
