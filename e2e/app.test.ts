@@ -70,6 +70,8 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await login(page, 'controller');
     const plans = (await apiAs(context, 'GET', '/api/plans')).body;
     await page.setInputFiles('#import-file', broken);
+    // The body the plan belongs to: asked on a database without plans (the next plans are offered it).
+    await page.fill('#import-organisation', 'Ente');
     await page.click('text=Controlla il file');
     const preview = page.locator('[data-testid=import-preview]');
     await preview.waitFor();
@@ -99,6 +101,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
 
     await page.setInputFiles('#import-file', FIXTURE);
     await page.fill('#import-year', '2024');
+    await page.fill('#import-organisation', 'Ente');
     await page.click('text=Controlla il file');
     const preview = page.locator('[data-testid=import-preview]');
     await preview.waitFor();

@@ -40,7 +40,7 @@ describe('the evidence limit the server was started with', { timeout: 120_000 },
     // A file under the limit is sent and kept.
     await page.setInputFiles('#evidence-file', { name: 'verbale.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Verbale') });
     await page.click('[data-testid=evidence-upload]');
-    await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toBe('File “verbale.pdf” attached.');
+    await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toBe('File “verbale.pdf” attached to “N. assessment (sostenibilità, energia)”.');
     expect(sent).toHaveLength(1);
   });
 });

@@ -37,7 +37,7 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     const pdf = tinyPdf('Verbale n. 12 del 15/12/2024');
     await page.setInputFiles('#evidence-file', { name: 'verbale-12.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.click('[data-testid=evidence-upload]');
-    await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toContain('File «verbale-12.pdf» allegato.');
+    await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toContain('File «verbale-12.pdf» allegato a «N. assessment (sostenibilità, energia)».');
     const listed = page.locator('[data-testid=evidence-file]');
     await expect.poll(() => listed.count()).toBe(1);
     const sha = createHash('sha256').update(pdf).digest('hex');
@@ -108,7 +108,7 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     const note = Buffer.from('Estrazione dal protocollo del 10/01/2025: 45 pratiche.\n', 'utf8');
     await page.setInputFiles('#evidence-file', { name: 'nota.txt', mimeType: 'text/plain', buffer: note });
     await page.click('[data-testid=evidence-upload]');
-    await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toBe('File «nota.txt» allegato.');
+    await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toBe('File «nota.txt» allegato a «N. assessment (sostenibilità, energia)».');
     await expect.poll(() => listed.count()).toBe(before + 1);
     await page.setInputFiles('#evidence-file', { name: 'nota (1).txt', mimeType: 'text/plain', buffer: note });
     await page.click('[data-testid=evidence-upload]');

@@ -82,6 +82,7 @@ export const ACTION_WORDS: Record<string, string> = {
   'create appraisal forms': 'creare le schede di valutazione',
   'distribute the bonus fund': 'ripartire il fondo premiale',
   'export the organisation registry': 'esportare il registro delle strutture',
+  'download the plan template': 'scaricare il modello del piano',
   'list the people to appraise': 'vedere le persone da valutare',
   'make next year’s plan': "preparare il piano dell'anno successivo",
   'publish the Relazione': 'pubblicare la Relazione',

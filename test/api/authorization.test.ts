@@ -820,6 +820,7 @@ const ROWS: Row[] = [
   { method: 'PATCH', route: '/api/units/{id}', what: 'change a unit', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/units/${s.unitId}`, body: { kind: 'Servizio' } }) },
   { method: 'DELETE', route: '/api/units/{id}', what: 'delete an unused unit', allowed: ['admin'], success: 200, call: (s) => ({ path: `/api/units/${s.unitId}` }) },
   { method: 'GET', route: '/api/units/export', what: 'export the registry', allowed: EDITORS, success: 200, call: () => ({ path: '/api/units/export?format=csv' }) },
+  { method: 'GET', route: '/api/plans/template', what: 'download the plan template', allowed: EDITORS, success: 200, call: () => ({ path: '/api/plans/template' }) },
   { method: 'POST', route: '/api/units/import', what: 'import the registry', allowed: ['admin'], success: 200, call: (s) => ({ path: '/api/units/import', body: unitsForm(s) }) },
   { method: 'GET', route: '/api/reminders', what: 'the outbox of deadline reminders', allowed: EDITORS, success: 200, call: (s) => ({ path: `/api/reminders?planId=${s.planId}` }) },
   { method: 'POST', route: '/api/reminders/send', what: 'send the reminders now', allowed: EDITORS, success: 200, call: () => ({ path: '/api/reminders/send', body: {} }) },

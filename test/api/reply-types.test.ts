@@ -77,6 +77,7 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/appraisals/:id/document': 'a form as a document to sign',
   'GET /api/smvp/:year/export': 'the SMVP as a file (JSON or XLSX, an attachment)',
   'GET /api/units/export': 'the registry as a file',
+  'GET /api/plans/template': 'the blank plan template',
   'GET /trasparenza': 'the transparency page',
   'GET /trasparenza/index.html': 'the transparency page',
   'GET /trasparenza/:planId/:file': "a published plan's page or file",

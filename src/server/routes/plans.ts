@@ -133,6 +133,25 @@ export const planRoutes: RouteModule = (api, deps) => {
   api.route(
     {
       method: 'get',
+      path: '/api/plans/template',
+      tag: 'plans',
+      summary: 'The blank plan template (XLSX, sheets «Albero» and «Guida», in Italian) that the import reads: `albero template` for the office that has only the web app',
+      roles: PLAN_EDITORS,
+      action: 'download the plan template',
+      responses: { 200: 'the workbook (attachment)', 401: 'not signed in', 403: 'role' },
+    },
+    async (c) => {
+      const { buildTemplate } = await import('../../io/xlsx/template.js');
+      return c.body(new Uint8Array((await buildTemplate().xlsx.writeBuffer()) as ArrayBuffer), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': 'attachment; filename="modello-piano.xlsx"',
+      });
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
       path: '/api/plans/:planId',
       tag: 'plans',
       summary: 'One plan (archived ones too): status, adoption act, open revision',

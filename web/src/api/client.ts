@@ -166,9 +166,10 @@ export const api = {
   /** `editVersion`: the plan's as read; 409 `conflict` when another desk changed it since. */
   updatePlan: (planId: PlanSummary['id'], patch: { published?: boolean; title?: string; editVersion?: number }) => request<PlanSummary>('PATCH', `/api/plans/${enc(String(planId))}`, patch),
   /** A dry run answers the preview (nothing stored), the import the plan made; both with the warnings. */
-  importPlan: (file: File, options: { title?: string; year?: number; dryRun: boolean }) => {
+  importPlan: (file: File, options: { title?: string; year?: number; organisation?: string; dryRun: boolean }) => {
     const form = new FormData();
     form.set('file', file, file.name);
+    if (options.organisation) form.set('organisation', options.organisation);
     if (options.title) form.set('title', options.title);
     if (options.year !== undefined) form.set('year', String(options.year));
     return request<PlanImportPreview | PlanImported>('POST', `/api/plans/import${query({ dryRun: options.dryRun ? 'true' : undefined })}`, form);

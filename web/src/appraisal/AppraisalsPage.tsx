@@ -18,6 +18,7 @@ import { requiredDecimal, swapNotation } from '../ui/parse.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { halfTyped } from '../ui/Form.js';
+import { useOpeningYear } from './opening-year.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
 /** The new form's one assignment: the API's field (`assignments.0.partTime`) → the input's id. */
@@ -42,11 +43,18 @@ export function useErrorText(): (e: unknown) => string {
 }
 
 export function AppraisalsPage({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const opening = useOpeningYear();
+  if (opening === null) return <p role="status">{t('common.loading')}</p>;
+  return <AppraisalsScreen onOpen={onOpen} openingYear={opening} />;
+}
+
+function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => void; openingYear: number }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const hr = user?.role === 'admin' || user?.role === 'personale';
-  const [year, setYear] = useState(2024);
+  const [year, setYear] = useState(openingYear);
   const list = useAppraisalList(year, lang);
   const forms: FormSummary[] | null = list.data ?? null;
   const errorText = useErrorText();

@@ -18,6 +18,7 @@ import type { StaffCategory } from '../../../src/contract/index.js';
 import { smvpApi } from './api.js';
 import { useSmvp, useSmvpSaved } from './queries.js';
 import { numberText, totalText, typedIn, wireDocument } from './smvp-numbers.js';
+import { useOpeningYear } from './opening-year.js';
 
 type Num = number | string;
 interface Band {
@@ -76,10 +77,17 @@ const EDITORS = ['admin', 'personale', 'controller'];
 
 export function SmvpPage() {
   const { t } = useTranslation();
+  const opening = useOpeningYear();
+  if (opening === null) return <p role="status">{t('common.loading')}</p>;
+  return <SmvpScreen openingYear={opening} />;
+}
+
+function SmvpScreen({ openingYear }: { openingYear: number }) {
+  const { t } = useTranslation();
   const lang = useLang();
   const { user } = useSession();
   const mayEdit = EDITORS.includes(user?.role ?? '');
-  const [year, setYear] = useState(2024);
+  const [year, setYear] = useState(openingYear);
   // The earlier version picked; null for the year's latest.
   const [version, setVersion] = useState<number | null>(null);
   // The year's latest and the version shown (one read when they are the same). A year not read yet

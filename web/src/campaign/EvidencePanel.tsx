@@ -18,6 +18,8 @@ import { focusSoon } from '../ui/Form.js';
 interface Props {
   planId: string | number;
   indicatorId: string;
+  /** The indicator's name, said where a file is attached. */
+  indicatorName: string;
   periodId: string;
   /** May attach and remove (the value's editors). */
   editable: boolean;
@@ -35,7 +37,16 @@ export function size(bytes: number, lang: string): string {
 /** The file picker's filter: exactly the extensions the server accepts. */
 const ACCEPT = EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(',');
 
-export function EvidencePanel({ planId, indicatorId, periodId, editable, locked }: Props) {
+/** The upload button's id: the focus goes there when a value was saved with a file chosen and not sent. */
+export const EVIDENCE_UPLOAD = 'evidence-upload';
+
+/** The name of the file chosen in the evidence field and not yet sent, or null (one detail, one field on the page). */
+export function evidenceChosen(): string | null {
+  const field = document.getElementById('evidence-file');
+  return field instanceof HTMLInputElement ? (field.files?.[0]?.name ?? null) : null;
+}
+
+export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, editable, locked }: Props) {
   const { t, i18n } = useTranslation();
   const lang = useLang();
   // The limit this server was started with (ALBERO_MAX_ATTACHMENT_MB), as the session brought it.
@@ -75,7 +86,7 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
     setAlready(null);
     try {
       const stored = await campaignApi.attach(planId, indicatorId, periodId, file);
-      setMessage({ kind: 'success', text: t('campaign.evidence.uploaded', { name: stored.name }) });
+      setMessage({ kind: 'success', text: t('campaign.evidence.uploaded', { name: stored.name, indicator: indicatorName }) });
       if (input.current) input.current.value = '';
       await written({ trees: false });
     } catch (err) {
@@ -159,8 +170,9 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
         <form onSubmit={(e) => void upload(e)} className="albero-form" noValidate>
           {/* Not disabled while uploading: a disabled button drops the keyboard's focus to the page. */}
           <fieldset aria-busy={busy}>
+            {/* Named: after a save the detail may have moved on to the next indicator, whose file this is then. */}
             <label htmlFor="evidence-file" className="form-label">
-              {t('campaign.evidence.file')}
+              {t('campaign.evidence.file', { indicator: indicatorName })}
             </label>
             <input
               id="evidence-file"
@@ -175,7 +187,7 @@ export function EvidencePanel({ planId, indicatorId, periodId, editable, locked 
               {t('campaign.evidence.hint', { types: acceptedTypes(t) })}
               {limit !== null && ` ${t('campaign.evidence.limit', { size: size(limit, i18n.language) })}`}
             </small>
-            <button type="submit" className="btn btn-outline-primary btn-sm" data-testid="evidence-upload">
+            <button type="submit" id={EVIDENCE_UPLOAD} className="btn btn-outline-primary btn-sm" data-testid="evidence-upload">
               {busy ? t('campaign.evidence.uploading') : t('campaign.evidence.upload')}
             </button>
           </fieldset>

@@ -8,7 +8,7 @@ const it = {
   evidence: {
     title: 'Allegati (evidenze)',
     none: 'Nessun allegato per questo periodo.',
-    file: 'Allega un file',
+    file: 'Allega un file a «{{indicator}}»',
     // {{types}}: each group's word with its extensions, from the list the server checks (contract/evidence-formats.ts).
     hint: 'Tipi accettati: {{types}}.',
     // {{size}}: the limit the server was started with (ALBERO_MAX_ATTACHMENT_MB), as the session says it.
@@ -17,7 +17,7 @@ const it = {
     already: 'già allegato',
     upload: 'Carica',
     uploading: 'Caricamento…',
-    uploaded: 'File «{{name}}» allegato.',
+    uploaded: 'File «{{name}}» allegato a «{{indicator}}».',
     remove: 'Rimuovi',
     removeLabel: 'Rimuovi {{name}}',
     confirmRemove: 'Rimuovere l’allegato «{{name}}»?',
@@ -95,14 +95,14 @@ const en: typeof it = {
   evidence: {
     title: 'Attachments (evidence)',
     none: 'No attachments for this period.',
-    file: 'Attach a file',
+    file: 'Attach a file to “{{indicator}}”',
     hint: 'Accepted types: {{types}}.',
     limit: 'At most {{size}}.',
     groups: { pdf: 'PDF', image: 'images', office: 'Word, Excel and PowerPoint', opendocument: 'OpenDocument', text: 'CSV and text' },
     already: 'already attached',
     upload: 'Upload',
     uploading: 'Uploading…',
-    uploaded: 'File “{{name}}” attached.',
+    uploaded: 'File “{{name}}” attached to “{{indicator}}”.',
     remove: 'Remove',
     removeLabel: 'Remove {{name}}',
     confirmRemove: 'Remove the attachment “{{name}}”?',

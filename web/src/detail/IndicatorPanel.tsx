@@ -115,7 +115,7 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
       {user !== null && props.doc.period !== null && !props.whatIf && (
         // Keyed by the value: another indicator or period starts with its own messages and drafts.
         <Fragment key={`${i.id}:${props.doc.period.id}`}>
-          <EvidencePanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
+          <EvidencePanel planId={props.planId} indicatorId={i.id} indicatorName={i.name} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
           {/* A mean of the child objectives takes no forecast of its own (the API refuses it): its children's indicators have theirs. */}
           {(!i.derived || isMeasuredFormula(i.formula)) && <ForecastPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} />}
           <CommentsPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} readOnly={props.doc.closing?.deletedIndicators.includes(i.id) === true} />

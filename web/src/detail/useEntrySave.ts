@@ -9,6 +9,7 @@ import type { TFunction } from 'i18next';
 import { api, ApiError } from '../api/client.js';
 import type { Period, TreeIndicator } from '../api/types.js';
 import { formErrors } from '../ui/form-errors.js';
+import { EVIDENCE_UPLOAD, evidenceChosen } from '../campaign/EvidencePanel.js';
 import { focusSoon } from '../ui/Form.js';
 import { useLang, type Lang } from '../ui/format.js';
 import type { ReadMeasures } from './base-measures.js';
@@ -39,8 +40,18 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
     draft.setBusy(true);
     try {
       const r = await api.saveMeasurement(props.planId, i.id, props.period.id, body, lang);
-      draft.setMessage({ kind: 'success', text: t('entry.saved') });
       draft.setTried(false);
+      // A file chosen in the evidence field and not yet sent is this value's: moving on to the next
+      // indicator would drop it with the panel, and «Carica» pressed after the move attached the next
+      // indicator's. The form stays on this value and says the file is still to send.
+      const pending = evidenceChosen();
+      if (pending !== null) {
+        draft.setMessage({ kind: 'success', text: t('entry.savedFilePending', { saved: i.name, file: pending }) });
+        props.onSaved(r.changes);
+        focusSoon(EVIDENCE_UPLOAD);
+        return;
+      }
+      draft.setMessage({ kind: 'success', text: t('entry.saved') });
       props.onSaved(r.changes, i.id);
     } catch (err) {
       const { message, measures } = refusalMessage(err, i, t, lang);

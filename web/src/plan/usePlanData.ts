@@ -10,6 +10,7 @@ import { keys, markStale, unlessSeeded, usePlanWritten } from '../api/queries.js
 import type { TreeChanges, TreeDocument } from '../api/types.js';
 import { applyChanges } from '../tree/tree-changes.js';
 import { useLang } from '../ui/format.js';
+import { useSession } from '../session.js';
 
 export function usePlanData(planId: string) {
   const client = useQueryClient();
@@ -34,6 +35,15 @@ export function usePlanData(planId: string) {
   // meanwhile (an open form keeps what was typed: its draft is reset only for another indicator).
   const treeQuery = useQuery({ queryKey: keys.tree(planId, requested, lang), queryFn: () => api.tree(planId, requested, lang), placeholderData: keepPreviousData, refetchOnMount: unlessSeeded });
   const tree = treeQuery.data ?? null;
+  // Opened without a period, the office's screen shows the one whose values are being collected (the
+  // campaign's, as the worklist and the reminders name it), not the year end the server reads by
+  // default: a referente reminded of the 30/06 values landed on 31/12 and entered them there. Once
+  // the reader picks a period it stays; the public reads what the server gives.
+  const signedIn = useSession().user !== null;
+  const collecting = tree?.periods.find((p) => p.state === 'collecting') ?? null;
+  useEffect(() => {
+    if (signedIn && requested === null && collecting !== null && tree?.period?.id !== collecting.id) setRequested(collecting.id);
+  }, [signedIn, requested, collecting, tree]);
   // A failed action's message, cleared when the tree is read again.
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setError(null), [treeQuery.dataUpdatedAt]);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
-import type { IssueDocument, PlanSummary } from '../api/types.js';
+import type { IssueDocument, PlanImportPreview, PlanSummary } from '../api/types.js';
 import { PLAN_YEARS } from '../../../src/core/model.js';
 import { Field, focusFirstError } from '../ui/Form.js';
 
@@ -24,12 +24,21 @@ function where(location: Issues[number]['location'], line: (n: number) => string
  * Upload → a dry run lists every problem by line or cell → the user confirms (or not). Nothing is
  * stored until the confirmation, and a file with errors cannot be confirmed.
  */
-export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']) => void }) {
+export function ImportPanel({
+  organisation,
+  onOrganisation,
+  onImported,
+}: {
+  /** The body the plan belongs to, shared with the new plan's form (a file does not say it). */
+  organisation: string;
+  onOrganisation: (organisation: string) => void;
+  onImported: (id: PlanSummary['id']) => void;
+}) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [year, setYear] = useState('');
-  const [preview, setPreview] = useState<{ issues: Issues; blocking: boolean } | null>(null);
+  const [preview, setPreview] = useState<{ issues: Issues; blocking: boolean; plan: PlanImportPreview['preview'] | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // What the fields cannot take, by field (`file`, `year`), said beside each.
@@ -39,13 +48,14 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
   function fieldProblems(): Record<string, string> {
     const found: Record<string, string> = {};
     if (file === null) found.file = t('import.noFile');
+    if (organisation.trim() === '') found.organisation = t('plans.errors.organisation');
     const typed = year.trim();
     if (typed !== '' && !/^\d{4}$/.test(typed)) found.year = t('years.invalidYear');
     else if (typed !== '' && (Number(typed) < PLAN_YEARS.first || Number(typed) > PLAN_YEARS.last)) found.year = t('years.range', PLAN_YEARS);
     return found;
   }
 
-  const options = (dryRun: boolean) => ({ dryRun, ...(title.trim() ? { title: title.trim() } : {}), ...(year ? { year: Number(year) } : {}) });
+  const options = (dryRun: boolean) => ({ dryRun, organisation: organisation.trim(), ...(title.trim() ? { title: title.trim() } : {}), ...(year ? { year: Number(year) } : {}) });
 
   async function check(e: FormEvent) {
     e.preventDefault();
@@ -57,9 +67,9 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
     setPreview(null);
     try {
       const r = await api.importPlan(file, options(true));
-      setPreview({ issues: r.issues, blocking: r.issues.some((i) => i.severity === 'error') });
+      setPreview({ issues: r.issues, blocking: r.issues.some((i) => i.severity === 'error'), plan: 'preview' in r ? r.preview : null });
     } catch (err) {
-      if (err instanceof ApiError && err.body?.error.issues) setPreview({ issues: err.body.error.issues, blocking: true });
+      if (err instanceof ApiError && err.body?.error.issues) setPreview({ issues: err.body.error.issues, blocking: true, plan: null });
       else setError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
@@ -86,6 +96,13 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
       <h2 id="import-title" className="h5">
         {t('import.title')}
       </h2>
+      {/* The workbook to fill in, for an office that has no published table to start from (the command line's `albero template`). */}
+      <p className="small" data-testid="plan-template">
+        {t('import.templateIntro')}{' '}
+        <a href="/api/plans/template" download>
+          {t('import.template')}
+        </a>
+      </p>
       {/* noValidate: the browser's own bubbles speak its language, not the screen's; the fields say it here. */}
       <form onSubmit={(e) => void check(e)} className="albero-form" noValidate data-testid="import-form">
         <Field id="import-file" label={t('import.file')} error={problems.file}>
@@ -115,6 +132,24 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
               {(aria) => <input {...aria} className="form-control" type="number" min={PLAN_YEARS.first} max={PLAN_YEARS.last} value={year} onChange={(e) => setYear(e.target.value)} />}
             </Field>
           </div>
+          <div className="col-12">
+            <Field id="import-organisation" label={t('plans.organisation')} hint={t('plans.organisationHint')} error={problems.organisation}>
+              {(aria) => (
+                <input
+                  {...aria}
+                  type="text"
+                  className="form-control"
+                  required
+                  autoComplete="organization"
+                  value={organisation}
+                  onChange={(e) => {
+                    onOrganisation(e.target.value);
+                    setPreview(null);
+                  }}
+                />
+              )}
+            </Field>
+          </div>
         </div>
         <Button color="primary" outline type="submit" disabled={busy}>
           {t('import.check')}
@@ -127,12 +162,26 @@ export function ImportPanel({ onImported }: { onImported: (id: PlanSummary['id']
       )}
       {preview !== null && (
         <div className="mt-3" data-testid="import-preview">
-          <p role="status" className={preview.blocking ? 'text-danger fw-semibold' : 'fw-semibold'}>
+          <p role="status" id="import-issues-summary" className={preview.blocking ? 'text-danger fw-semibold' : 'fw-semibold'}>
             {preview.issues.length === 0 ? t('import.noIssues') : t('import.issues', { count: preview.issues.length })}
             {preview.blocking ? `. ${t('import.blocking')}` : preview.issues.length > 0 ? '.' : ''}
           </p>
+          {/* What the confirmation makes, title and year included: a file without them takes defaults the reader should see first. */}
+          {preview.plan !== null && (
+            <p data-testid="import-plan">
+              {t('import.plan', {
+                title: preview.plan.title,
+                year: preview.plan.year,
+                organisation: organisation.trim(),
+                areas: t('import.areas', { count: preview.plan.areas }),
+                objectives: t('import.objectives', { count: preview.plan.objectives }),
+                indicators: t('import.indicators', { count: preview.plan.indicators }),
+              })}
+            </p>
+          )}
           {preview.issues.length > 0 && (
-            <div className="table-responsive import-issues">
+            // A region the keyboard reaches (tabIndex): a long list scrolls inside it, which arrows alone could not do.
+            <div className="table-responsive import-issues" role="region" aria-labelledby="import-issues-summary" tabIndex={0}>
               <table className="table table-sm">
                 <thead>
                   <tr>

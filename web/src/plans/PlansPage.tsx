@@ -24,6 +24,11 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
+  // The body the plan belongs to, which the Relazione, the reports and the transparency pages name:
+  // offered as the latest plan's (the list comes newest first), else typed (before, every plan of
+  // the web app was the server's placeholder «Ente», and no screen could change it). null: not typed.
+  const [organisation, setOrganisation] = useState<string | null>(null);
+  const body = organisation ?? plans?.[0]?.organisation ?? '';
   // What the new plan's fields cannot take, by field (`title`, `year`), said beside each.
   const [problems, setProblems] = useState<Record<string, string>>({});
   const refusal = useRefusal('plans.errors');
@@ -33,6 +38,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   function newPlanProblems(): Record<string, string> {
     const found: Record<string, string> = {};
     if (title.trim() === '') found.title = t('plans.errors.title');
+    if (body.trim() === '') found.organisation = t('plans.errors.organisation');
     const typed = year.trim();
     if (!/^\d{4}$/.test(typed)) found.year = t('years.invalidYear');
     else if (Number(typed) < PLAN_YEARS.first || Number(typed) > PLAN_YEARS.last) found.year = t('years.range', PLAN_YEARS);
@@ -46,7 +52,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
     setProblems(found);
     if (Object.keys(found).length > 0) return focusFirstError({ fields: found, general: null }, 'plan-');
     try {
-      const plan = await api.createPlan({ title: title.trim(), year: Number(year) });
+      const plan = await api.createPlan({ title: title.trim(), year: Number(year), organisation: body.trim() });
       setNotice(t('plans.created'));
       setTitle('');
       void changed();
@@ -211,6 +217,9 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
               <Field id="plan-year" label={t('plans.year')} error={problems.year}>
                 {(aria) => <input {...aria} className="form-control" type="number" min={PLAN_YEARS.first} max={PLAN_YEARS.last} required value={year} onChange={(e) => setYear(e.target.value)} />}
               </Field>
+              <Field id="plan-organisation" label={t('plans.organisation')} hint={t('plans.organisationHint')} error={problems.organisation}>
+                {(aria) => <input {...aria} type="text" className="form-control" required autoComplete="organization" value={body} onChange={(e) => setOrganisation(e.target.value)} />}
+              </Field>
               <Button color="primary" type="submit">
                 {t('plans.create')}
               </Button>
@@ -218,6 +227,8 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
           </section>
           <section className="col-12 col-lg-7" aria-labelledby="import-title">
             <ImportPanel
+              organisation={body}
+              onOrganisation={setOrganisation}
               onImported={(id) => {
                 setNotice(t('import.done'));
                 void changed();
