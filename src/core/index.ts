@@ -18,3 +18,4 @@ export * from './reason-codes.js';
 export * from './messages/index.js';
 export * from './next-year.js';
 export * from './definition.js';
+export * from './closest.js';

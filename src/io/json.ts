@@ -21,6 +21,7 @@ import {
   type Decimal,
   type Evaluation,
   type Formula,
+  type ImportedTable,
   type Indicator,
   type IndicatorReading,
   type IndicatorResult,
@@ -454,6 +455,33 @@ export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly
     return objectiveDocument(r, language);
   });
   return { title: evaluation.plan.title, legend: legendDocument(evaluation), summary, objectives, issues: issueDocuments(evaluation, extraIssues) };
+}
+
+/** An objective or indicator of `albero import --output`'s document: its Struttura and Referente as the file wrote them, null when empty. */
+export interface Assigned {
+  readonly assignedUnit: string | null;
+  readonly assignedPerson: string | null;
+}
+
+/** The document `albero import --output` writes: the evaluation's, each objective and indicator with what the file assigned it. */
+export type ImportDocument = Omit<EvaluationDocument, 'objectives'> & {
+  readonly objectives: ReadonlyArray<ObjectiveDocument & Assigned & { readonly indicators: ReadonlyArray<IndicatorDocument & Assigned> }>;
+};
+
+/**
+ * The document with each objective's and indicator's unit and person as the table's Struttura and
+ * Referente cells wrote them: what the workbook carries, the JSON carries too (a file has no
+ * registry to check them against: the server's import does, from either).
+ */
+export function withAssignments(doc: EvaluationDocument, table: Pick<ImportedTable, 'assignedUnits' | 'assignedPeople'>): ImportDocument {
+  const key = (objective: string, indicator?: string): string => (indicator === undefined ? `o\u0000${objective}` : `i\u0000${indicator}`);
+  const units = new Map((table.assignedUnits ?? []).map((a) => [key(a.objective, a.indicator), a.unit]));
+  const people = new Map((table.assignedPeople ?? []).map((a) => [key(a.objective, a.indicator), a.person]));
+  const assigned = (k: string): Assigned => ({ assignedUnit: units.get(k) ?? null, assignedPerson: people.get(k) ?? null });
+  return {
+    ...doc,
+    objectives: doc.objectives.map((o) => ({ ...o, ...assigned(key(o.code)), indicators: o.indicators.map((i) => ({ ...i, ...assigned(key(o.code, i.id)) })) })),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { evaluatePlan, hasErrors, planSize } from '../../core/index.js';
-import { evaluationDocument } from '../../io/json.js';
+import { evaluatePlan, hasErrors, planSize, problem } from '../../core/index.js';
+import { evaluationDocument, withAssignments } from '../../io/json.js';
 import { loadTable } from '../../io/load.js';
 import { terminalText } from '../terminal.js';
 import { EXIT, badInput, cannotWrite, cliLanguage, printIssues, say, writeJson, writeWhole } from '../shared.js';
@@ -23,7 +23,12 @@ export function registerImport(program: Command): void {
       // name, which a spreadsheet then could not open. Refused before the table is read, nothing written.
       if (options.output !== undefined && !/\.json$/i.test(options.output)) return badInput('import', say('cli-output-name', { file: options.output, what: 'import' }));
       // The stated cells are read (an unreadable one is an error) but not kept: the import never uses them.
-      const { value, issues } = await loadTable(file, { stated: false });
+      const loaded = await loadTable(file, { stated: false });
+      const { value } = loaded;
+      // The Struttura and Referente cells name a registry's units and accounts the command line has not: said, not assigned.
+      const units = value?.assignedUnits?.length ?? 0;
+      const people = value?.assignedPeople?.length ?? 0;
+      const issues = units + people === 0 ? loaded.issues : [...loaded.issues, problem('warning', 'assignments-not-applied', { units, people }, { file })];
       const usable = value !== null && !hasErrors(issues);
       const { areas, objectives, indicators } = planSize(value?.plan ?? { nodes: [] });
       const counts = { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length };
@@ -40,7 +45,7 @@ export function registerImport(program: Command): void {
         return void (process.exitCode = EXIT.ok);
       }
       // The document evaluate --json prints: its amount texts in the command line's language too.
-      const document = evaluationDocument(evaluatePlan(value.plan), issues, cliLanguage());
+      const document = withAssignments(evaluationDocument(evaluatePlan(value.plan), issues, cliLanguage()), value);
       try {
         await writeWhole([{ path: options.output, data: `${JSON.stringify(document, null, 2)}\n` }]);
       } catch (error) {

@@ -6,6 +6,13 @@
  * heads: its issues carry `notation: 'en'` (see `Notation`).
  */
 import { decimalIn, defineMessages, listIn, message, type Language } from './catalogue.js';
+import { roleWords } from '../../messages/account-words.js';
+
+/** "3 Struttura cells and 2 Referente cells", the ones there are. */
+function cells(p: { units: number; people: number }, language: Language): string {
+  const one = (n: number, column: string): string => (language === 'it' ? `${n} ${n === 1 ? 'cella' : 'celle'} ${column}` : `${n} ${column} ${n === 1 ? 'cell' : 'cells'}`);
+  return listIn([...(p.units > 0 ? [one(p.units, 'Struttura')] : []), ...(p.people > 0 ? [one(p.people, 'Referente')] : [])], language);
+}
 
 /**
  * The published layout's seven heads in each language a table is headed in: Italian as the
@@ -392,6 +399,35 @@ export const IMPORT_MESSAGES = defineMessages({
       p.known.length === 0
         ? `Struttura "${p.unit}": the registry of units is empty; add it under Strutture first, or leave the cell empty`
         : `Struttura "${p.unit}" is not in the registry of units: write the name or the code of one of these, or add it under Strutture first: ${listIn(p.known, 'en')}${p.more > 0 ? ` and ${p.more} more` : ''}`,
+  }),
+  // A Referente cell naming no account (server/routes/plans.ts): `closest` are the accounts it could name whose e-mail, username or name come near it (core/closest.ts).
+  'unknown-assigned-person': message<{ person: string; closest: readonly string[] }>({
+    it: (p) =>
+      p.closest.length === 0
+        ? `Referente "${p.person}" non è un account di Albero, né somiglia all'e-mail, al nome utente o al nome di uno: scrivere l'e-mail o il nome utente di un account attivo (Utenti), o lasciare vuota la cella`
+        : `Referente "${p.person}" non è un account di Albero: scrivere l'e-mail o il nome utente di un account; i più simili: ${listIn(p.closest, 'it')}`,
+    en: (p) =>
+      p.closest.length === 0
+        ? `Referente "${p.person}" is no account of Albero, nor close to the e-mail, username or name of one: write the e-mail or username of an active account (Utenti), or leave the cell empty`
+        : `Referente "${p.person}" is no account of Albero: write an account's e-mail or username; the closest: ${listIn(p.closest, 'en')}`,
+  }),
+  // A Referente cell naming an account that could not enter the values it is given (an OIV, HR), or one switched off.
+  'assigned-person-cannot-enter': message<{ person: string; account: string; role: string; active: boolean }>({
+    it: (p) =>
+      p.active
+        ? `Referente "${p.person}": l'account ${p.account} ha il ruolo ${roleWords(p.role, 'it')}, che non inserisce valori; assegnare un referente, il controllo di gestione o un amministratore`
+        : `Referente "${p.person}": l'account ${p.account} è disattivato; riattivarlo in Utenti o assegnare un altro account`,
+    en: (p) =>
+      p.active
+        ? `Referente "${p.person}": the account ${p.account} has the role ${roleWords(p.role, 'en')}, which enters no values; assign a data owner, management control or an administrator`
+        : `Referente "${p.person}": the account ${p.account} is deactivated; reactivate it under Utenti or assign another account`,
+  }),
+  // The command line has no registry nor accounts: the Struttura and Referente cells are read and carried into the JSON, not assigned.
+  'assignments-not-applied': message<{ units: number; people: number }>({
+    it: (p) =>
+      `${cells(p, 'it')}: ${p.units + p.people === 1 ? 'letta, ma non verificata né assegnata' : 'lette, ma non verificate né assegnate'}: un file non ha registro delle strutture né account; le verifica e le assegna l'importazione in Albero (il documento JSON di --output le riporta come scritte)`,
+    en: (p) =>
+      `${cells(p, 'en')}: read, but neither checked nor assigned: a file has no registry of units nor accounts; importing it into Albero checks and assigns them (the JSON document of --output carries them as written)`,
   }),
   'unknown-state': message<{ state: string }>({
     it: (p) => `Stato sconosciuto "${p.state}": usare misurato, non raggiunto, N.V. o non misurato`,
