@@ -147,8 +147,8 @@ export function definitionInputs(indicator: Pick<Indicator, 'tolerance' | 'scori
 }
 
 /** The evaluation document with the engine's inputs, as the computed tree carries them. */
-export function planDocument(evaluation: Evaluation): PlanDocument {
-  const doc = evaluationDocument(evaluation);
+export function planDocument(evaluation: Evaluation, extraIssues: readonly Issue[] = [], language: Language = 'it'): PlanDocument {
+  const doc = evaluationDocument(evaluation, extraIssues, language);
   return {
     ...doc,
     settings: settingsDocument(evaluation.plan.settings),
@@ -463,24 +463,61 @@ export interface Assigned {
   readonly assignedPerson: string | null;
 }
 
-/** The document `albero import --output` writes: the evaluation's, each objective and indicator with what the file assigned it. */
-export type ImportDocument = Omit<EvaluationDocument, 'objectives'> & {
-  readonly objectives: ReadonlyArray<ObjectiveDocument & Assigned & { readonly indicators: ReadonlyArray<IndicatorDocument & Assigned> }>;
+/** What the workbook's «Piano» sheet holds of an indicator beyond the engine's inputs: the three-year horizon, notes, source. */
+export interface IndicatorExtras {
+  readonly baseline: number | string | boolean | null;
+  readonly baselineYear: number | null;
+  readonly nextTargets: readonly [number | string | boolean | null, number | string | boolean | null];
+  readonly notes: string | null;
+  readonly source: string | null;
+}
+
+/**
+ * The document `albero import --output` writes: the plan document (every input of the engine), and
+ * what the workbook carries beside it — each objective's owner, each indicator's baseline, later
+ * targets, notes and source, and each one's Struttura and Referente as written — so that it is read
+ * back to the same plan, assignments included (`io/plan-json.ts`).
+ */
+export type ImportDocument = Omit<PlanDocument, 'objectives'> & {
+  readonly objectives: ReadonlyArray<
+    Omit<PlanDocument['objectives'][number], 'indicators'> &
+      Assigned & { readonly owner: string | null; readonly indicators: ReadonlyArray<PlanDocument['objectives'][number]['indicators'][number] & Assigned & IndicatorExtras> }
+  >;
 };
 
 /**
- * The document with each objective's and indicator's unit and person as the table's Struttura and
- * Referente cells wrote them: what the workbook carries, the JSON carries too (a file has no
- * registry to check them against: the server's import does, from either).
+ * The imported table as `albero import --output` writes it: its plan, evaluated, with what the
+ * table's Struttura and Referente cells wrote (a file has no registry to check them against: the
+ * server's import does, from the workbook or from this document alike).
  */
-export function withAssignments(doc: EvaluationDocument, table: Pick<ImportedTable, 'assignedUnits' | 'assignedPeople'>): ImportDocument {
-  const key = (objective: string, indicator?: string): string => (indicator === undefined ? `o\u0000${objective}` : `i\u0000${indicator}`);
-  const units = new Map((table.assignedUnits ?? []).map((a) => [key(a.objective, a.indicator), a.unit]));
-  const people = new Map((table.assignedPeople ?? []).map((a) => [key(a.objective, a.indicator), a.person]));
-  const assigned = (k: string): Assigned => ({ assignedUnit: units.get(k) ?? null, assignedPerson: people.get(k) ?? null });
+export function importDocument(evaluation: Evaluation, table: Pick<ImportedTable, 'assignedUnits' | 'assignedPeople'>, extraIssues: readonly Issue[], language: Language): ImportDocument {
+  const doc = planDocument(evaluation, extraIssues, language);
+  const units = { objectives: new Map<string, string>(), indicators: new Map<string, string>() };
+  const people = { objectives: new Map<string, string>(), indicators: new Map<string, string>() };
+  for (const a of table.assignedUnits ?? []) a.indicator === undefined ? units.objectives.set(a.objective, a.unit) : units.indicators.set(a.indicator, a.unit);
+  for (const a of table.assignedPeople ?? []) a.indicator === undefined ? people.objectives.set(a.objective, a.person) : people.indicators.set(a.indicator, a.person);
+  const nodes = new Map(evaluation.plan.nodes.map((n) => [n.code, n]));
   return {
     ...doc,
-    objectives: doc.objectives.map((o) => ({ ...o, ...assigned(key(o.code)), indicators: o.indicators.map((i) => ({ ...i, ...assigned(key(o.code, i.id)) })) })),
+    objectives: doc.objectives.map((o) => ({
+      ...o,
+      owner: nodes.get(o.code)?.owner ?? null,
+      assignedUnit: units.objectives.get(o.code) ?? null,
+      assignedPerson: people.objectives.get(o.code) ?? null,
+      indicators: o.indicators.map((i) => {
+        const ind = evaluation.indicator(i.id)!.indicator;
+        return {
+          ...i,
+          baseline: amountJson(ind.baseline ?? null),
+          baselineYear: ind.baselineYear ?? null,
+          nextTargets: [amountJson(ind.nextTargets?.[0] ?? null), amountJson(ind.nextTargets?.[1] ?? null)] as const,
+          notes: ind.notes ?? null,
+          source: ind.source ?? null,
+          assignedUnit: units.indicators.get(i.id) ?? null,
+          assignedPerson: people.indicators.get(i.id) ?? null,
+        };
+      }),
+    })),
   };
 }
 

@@ -8,8 +8,13 @@
  * written before the column imports as before; the public's export names nobody.
  */
 import type ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../exchange/helpers.js';
+import { albero } from '../helpers.js';
+import { importCopy, pianoAt, workbookOf } from './plan-workbook.js';
 import { PASSWORD, enc, exportJobFile, indicatorOf, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its workbook on %s', (backend) => {
@@ -22,7 +27,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
   let indicatorId: string;
   /** Maria Rossi, a referente with an e-mail, who answers for B.1.1. */
   let rossi: { id: string };
-  let plans = 1;
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
     admin = await t.as('admin');
@@ -45,33 +49,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
       const assigned = await controller.request('POST', `/api/plans/${planId}/reassign`, body);
       expect(assigned.status, assigned.text).toBe(200);
     }
-    const reply = await fetch(`${t.url}/api/plans/${planId}/export?format=xlsx`, { headers: { cookie: controller.cookie! } });
-    expect(reply.status).toBe(200);
-    exported = new Uint8Array(await reply.arrayBuffer());
+    exported = await workbookOf(t, controller, planId);
   }, 120_000);
   afterAll(async () => t?.close());
 
   const opened = (bytes: Uint8Array = exported): Promise<ExcelJS.Workbook> => readWorkbook(bytes);
-  const upload = async (bytes: Uint8Array | ArrayBuffer, query = '') => {
-    const form = new FormData();
-    form.append('file', new Blob([bytes as ArrayBuffer]), 'piano.xlsx');
-    // A body holds one plan per year and title: each copy is another body's.
-    form.append('organisation', `Copia ${++plans}`);
-    return controller.request('POST', `/api/plans/import${query}`, form);
-  };
   /** The Piano sheet's cell of the column headed `header` on the row of the objective or indicator `code`. */
   const cellOf = (book: ExcelJS.Workbook, header: string, code: string): ExcelJS.Cell => {
-    const sheet = book.getWorksheet('Piano')!;
-    let column = 0;
-    sheet.getRow(1).eachCell((cell, c) => {
-      if (cell.value === header) column = c;
-    });
-    let row = 0;
-    sheet.eachRow((r, n) => {
-      if (row === 0 && n > 1 && r.getCell(1).text === code) row = n;
-    });
-    expect([header, column > 0, code, row > 0]).toEqual([header, true, code, true]);
-    return sheet.getRow(row).getCell(column);
+    const { column, row } = pianoAt(book, header, code);
+    return book.getWorksheet('Piano')!.getRow(row).getCell(column);
   };
 
   it('writes each person in the Referente column, after Struttura: the e-mail, else the username', async () => {
@@ -98,7 +84,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
   });
 
   it('imports the workbook back with every person, each assignment on the audit trail', async () => {
-    const imported = await upload(exported);
+    const imported = await importCopy(controller, exported);
     expect(imported.status, imported.text).toBe(201);
     const copy = imported.body.plan.id as string;
     const tree = (await controller.get(`/api/plans/${copy}/tree`)).body;
@@ -129,7 +115,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
     const book = await opened();
     cellOf(book, 'Referente', 'B.1.1').value = 'MRossi';
     cellOf(book, 'Referente', 'A.2').value = ' MARIA.ROSSI@Comune.Example.IT ';
-    const imported = await upload(await book.xlsx.writeBuffer());
+    const imported = await importCopy(controller, await book.xlsx.writeBuffer());
     expect(imported.status, imported.text).toBe(201);
     const tree = (await controller.get(`/api/plans/${imported.body.plan.id}/tree`)).body;
     expect(objective(tree, 'B.1.1')).toMatchObject({ personId: rossi.id });
@@ -141,7 +127,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
     const before = (await controller.get('/api/plans')).body.length;
     const seen: unknown[] = [];
     for (const query of [`?lang=${lang}`, `?lang=${lang}&dryRun=true`]) {
-      const refused = await upload(bytes, query);
+      const refused = await importCopy(controller, bytes, query);
       expect(refused.status, refused.text).toBe(422);
       expect(refused.body.error.code).toBe('invalid-file');
       seen.push(refused.body.error.issues.filter((i: any) => i.severity === 'error'));
@@ -217,10 +203,42 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
     const book = await opened();
     const sheet = book.getWorksheet('Piano')!;
     sheet.spliceColumns(Number(cellOf(book, 'Referente', 'B.1.1').col), 1);
-    const imported = await upload(await book.xlsx.writeBuffer());
+    const imported = await importCopy(controller, await book.xlsx.writeBuffer());
     expect(imported.status, imported.text).toBe(201);
     expect(imported.body.issues.filter((i: any) => i.severity !== 'info')).toEqual([]);
     const tree = (await controller.get(`/api/plans/${imported.body.plan.id}/tree`)).body;
     expect(tree.objectives.every((o: any) => o.personId === null && o.indicators.every((i: any) => i.personId === null))).toBe(true);
+  });
+
+  it('imports the JSON the command line made of the workbook with the same assignments, refusing an unknown person at its field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'albero-people-'));
+    try {
+      writeFileSync(join(dir, 'piano.xlsx'), exported);
+      const made = albero(['import', 'piano.xlsx', '--output', 'piano.json'], { cwd: dir });
+      expect(made.status, made.stderr).toBe(0);
+      const json = readFileSync(join(dir, 'piano.json'), 'utf8');
+      const send = (text: string, query = '') => importCopy(controller, text, query, 'piano.json');
+      const imported = await send(json);
+      expect(imported.status, imported.text).toBe(201);
+      const tree = (await controller.get(`/api/plans/${imported.body.plan.id}/tree`)).body;
+      const original = (await controller.get(`/api/plans/${planId}/tree`)).body;
+      const owners = (document: any) => document.objectives.map((o: any) => [o.code, o.unit, o.personId, o.indicators.map((i: any) => [i.id, i.unitName, i.personId])]);
+      expect(owners(tree)).toEqual(owners(original));
+      expect(objective(tree, 'B.1.1')).toMatchObject({ unit: 'Ufficio Digitale', personId: rossi.id });
+
+      const doc = JSON.parse(json);
+      doc.objectives.find((o: any) => o.code === 'A.2.1').indicators[0].assignedPerson = 'maria.rosi@comune.example.it';
+      const refused = await send(JSON.stringify(doc), '?lang=en');
+      expect(refused.status, refused.text).toBe(422);
+      expect(refused.body.error.issues.filter((i: any) => i.severity === 'error')).toEqual([
+        expect.objectContaining({
+          code: 'unknown-assigned-person',
+          location: { file: 'piano.json', node: 'A.2.1', indicator: indicatorId, field: 'assignedPerson' },
+          message: 'Referente "maria.rosi@comune.example.it" is no account of Albero: write an account\'s e-mail or username; the closest: Maria Rossi (maria.rossi@comune.example.it)',
+        }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

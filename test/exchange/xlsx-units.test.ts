@@ -72,11 +72,11 @@ describe('the Struttura and Referente columns of the exported workbook', async (
     for (const [locale, said] of [
       [
         'it_IT.UTF-8',
-        "2 celle Struttura e 2 celle Referente: lette, ma non verificate né assegnate: un file non ha registro delle strutture né account; le verifica e le assegna l'importazione in Albero (il documento JSON di --output le riporta come scritte)",
+        "2 valori Struttura e 2 valori Referente: letti, ma non verificati né assegnati: un file non ha registro delle strutture né account; li verifica e li assegna l'importazione in Albero (il documento JSON di --output li riporta come scritti)",
       ],
       [
         'C.UTF-8',
-        '2 Struttura cells and 2 Referente cells: read, but neither checked nor assigned: a file has no registry of units nor accounts; importing it into Albero checks and assigns them (the JSON document of --output carries them as written)',
+        '2 Struttura values and 2 Referente values: read, but neither checked nor assigned: a file has no registry of units nor accounts; importing it into Albero checks and assigns them (the JSON document of --output carries them as written)',
       ],
     ] as const) {
       const check = albero(['import', file, '--check'], { locale });
@@ -98,5 +98,41 @@ describe('the Struttura and Referente columns of the exported workbook', async (
     const quiet = albero(['import', bare, '--check']);
     expect(quiet.status, quiet.stderr).toBe(0);
     expect(quiet.stderr).not.toMatch(/Struttura|Referente/);
+  });
+
+  it('reads its own JSON back as the same plan with the same assignments, and refuses a document that is no plan, located', async () => {
+    const file = join(dir, 'giro.xlsx');
+    writeFileSync(file, await exportPlanXlsx(evaluatePlan(plan), { assignedUnits, assignedPeople }));
+    const first = join(dir, 'giro-1.json');
+    const second = join(dir, 'giro-2.json');
+    expect(albero(['import', file, '--output', first]).status).toBe(0);
+    const again = albero(['import', first, '--output', second]);
+    expect(again.status, again.stderr).toBe(0);
+    // The JSON's assignments are said as the workbook's were: read, not assigned.
+    expect(again.stderr).toContain(`${first}: warning: 2 Struttura values and 2 Referente values: read, but neither checked nor assigned`);
+    const [a, b] = [first, second].map((f) => JSON.parse(readFileSync(f, 'utf8')));
+    expect(b.objectives).toEqual(a.objectives);
+    expect(b.summary).toEqual(a.summary);
+    expect(b.objectives.find((o: any) => o.code === 'B.1.1')).toMatchObject({ assignedUnit: 'Ufficio Digitale', assignedPerson: 'maria.rossi@comune.example.it' });
+
+    // Not JSON: where the text breaks off.
+    const broken = join(dir, 'rotto.json');
+    writeFileSync(broken, '{\n  "title": "Piano",\n  "objectives": [,]\n}\n');
+    for (const [locale, said] of [
+      ['C.UTF-8', 'rotto.json:3: error: the document is not valid JSON: the text breaks off at line 3, column 18'],
+      ['it_IT.UTF-8', 'rotto.json:3: errore: il documento non è JSON valido: il testo si interrompe alla riga 3, colonna 18'],
+    ] as const) {
+      const refused = albero(['import', 'rotto.json', '--check'], { locale, cwd: dir });
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain(said);
+    }
+    // What evaluate --json prints has no rules: said, naming the field, and what to import instead.
+    const evaluated = join(dir, 'valutato.json');
+    writeFileSync(evaluated, albero(['evaluate', FIXTURE, '--json']).stdout);
+    const refused = albero(['import', 'valutato.json', '--check'], { locale: 'it_IT.UTF-8', cwd: dir });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(
+      'valutato.json campo settings: errore: non è il documento di un piano come lo scrive «albero import --output»: settings manca o non è del tipo atteso (un documento di «albero evaluate --json» non ha le regole del piano: importare la tabella o il foglio di calcolo)',
+    );
   });
 });

@@ -8,9 +8,9 @@
 import { decimalIn, defineMessages, listIn, message, type Language } from './catalogue.js';
 import { roleWords } from '../../messages/account-words.js';
 
-/** "3 Struttura cells and 2 Referente cells", the ones there are. */
-function cells(p: { units: number; people: number }, language: Language): string {
-  const one = (n: number, column: string): string => (language === 'it' ? `${n} ${n === 1 ? 'cella' : 'celle'} ${column}` : `${n} ${column} ${n === 1 ? 'cell' : 'cells'}`);
+/** "3 Struttura values and 2 Referente values", the ones there are: cells of a workbook, fields of a JSON document. */
+function assignments(p: { units: number; people: number }, language: Language): string {
+  const one = (n: number, column: string): string => (language === 'it' ? `${n} ${n === 1 ? 'valore' : 'valori'} ${column}` : `${n} ${column} ${n === 1 ? 'value' : 'values'}`);
   return listIn([...(p.units > 0 ? [one(p.units, 'Struttura')] : []), ...(p.people > 0 ? [one(p.people, 'Referente')] : [])], language);
 }
 
@@ -425,9 +425,24 @@ export const IMPORT_MESSAGES = defineMessages({
   // The command line has no registry nor accounts: the Struttura and Referente cells are read and carried into the JSON, not assigned.
   'assignments-not-applied': message<{ units: number; people: number }>({
     it: (p) =>
-      `${cells(p, 'it')}: ${p.units + p.people === 1 ? 'letta, ma non verificata né assegnata' : 'lette, ma non verificate né assegnate'}: un file non ha registro delle strutture né account; le verifica e le assegna l'importazione in Albero (il documento JSON di --output le riporta come scritte)`,
+      `${assignments(p, 'it')}: ${p.units + p.people === 1 ? 'letto, ma non verificato né assegnato' : 'letti, ma non verificati né assegnati'}: un file non ha registro delle strutture né account; li verifica e li assegna l'importazione in Albero (il documento JSON di --output li riporta come scritti)`,
     en: (p) =>
-      `${cells(p, 'en')}: read, but neither checked nor assigned: a file has no registry of units nor accounts; importing it into Albero checks and assigns them (the JSON document of --output carries them as written)`,
+      `${assignments(p, 'en')}: read, but neither checked nor assigned: a file has no registry of units nor accounts; importing it into Albero checks and assigns them (the JSON document of --output carries them as written)`,
+  }),
+  // A JSON document given as a plan (io/plan-json.ts): not JSON, not the document `albero import --output` writes, or a code given twice.
+  'json-unreadable': message<{ line: number; column: number }>({
+    it: (p) => `il documento non è JSON valido: il testo si interrompe alla riga ${p.line}, colonna ${p.column}`,
+    en: (p) => `the document is not valid JSON: the text breaks off at line ${p.line}, column ${p.column}`,
+  }),
+  'json-not-plan': message<{ field: string }>({
+    it: (p) =>
+      `non è il documento di un piano come lo scrive «albero import --output»: ${p.field} manca o non è del tipo atteso (un documento di «albero evaluate --json» non ha le regole del piano: importare la tabella o il foglio di calcolo)`,
+    en: (p) =>
+      `this is not a plan's document as «albero import --output» writes it: ${p.field} is missing or not of the expected kind (a document of «albero evaluate --json» lacks the plan's rules: import the table or the workbook)`,
+  }),
+  'json-twice': message<{ what: 'objective' | 'indicator'; code: string }>({
+    it: (p) => (p.what === 'objective' ? `l'obiettivo ${p.code} compare due volte nel documento` : `l'indicatore ${p.code} compare due volte nel documento`),
+    en: (p) => `the ${p.what} ${p.code} is in the document twice`,
   }),
   'unknown-state': message<{ state: string }>({
     it: (p) => `Stato sconosciuto "${p.state}": usare misurato, non raggiunto, N.V. o non misurato`,

@@ -238,7 +238,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       const name = file.name || 'upload.txt';
       // A big table is read on a worker thread: other requests are answered meanwhile. The stated
       // cells are read (an unreadable one is an error) but not kept: nothing stored uses them.
-      const outcome = await offThread.importTable(bytes, name, { stated: false });
+      const outcome = await offThread.importTable(bytes, name, { stated: false, planJson: true });
       const language = replyLanguage(c);
       const unreadable = (found: readonly Issue[]): HttpError => {
         const issues = found.map((i) => issueView(i));
