@@ -213,7 +213,8 @@ export const planRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: '/api/plans/import',
       tag: 'plans',
-      summary: "Import a published table (text/TSV, CSV or .xlsx); its actuals become the year-end period's values",
+      summary:
+        "Import a published table (text/TSV, CSV or .xlsx) or the JSON `albero import --output` writes; its actuals become the year-end period's values; a template's Struttura and Referente (JSON: assignedUnit, assignedPerson) assign units and accounts",
       roles: PLAN_EDITORS,
       action: 'import plans',
       multipart: { file: 'the table', title: 'optional title (default: the table’s)', year: 'optional year (default: from the title, else this year)', organisation: 'optional organisation' },
