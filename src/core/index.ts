@@ -20,3 +20,4 @@ export * from './messages/index.js';
 export * from './next-year.js';
 export * from './definition.js';
 export * from './validated-values.js';
+export * from './closest.js';

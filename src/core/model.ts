@@ -238,6 +238,12 @@ export interface ImportedTable {
    * server finds them when it imports the plan (an unknown one is an error at its cell).
    */
   readonly assignedUnits?: readonly UnitAssignment[];
+  /**
+   * The people (referenti) the template's rows assign their objective or indicator to, each at its
+   * Referente cell, as written (an account's e-mail or username): only a store knows the accounts,
+   * so the server finds them when it imports the plan (an unknown one is an error at its cell).
+   */
+  readonly assignedPeople?: readonly PersonAssignment[];
 }
 
 /** One row's Struttura: the objective's (no `indicator`) or the indicator's unit, by name or code. */
@@ -245,5 +251,13 @@ export interface UnitAssignment {
   readonly objective: string;
   readonly indicator?: string;
   readonly unit: string;
+  readonly origin: SourceLocation;
+}
+
+/** One row's Referente: the person the objective (no `indicator`) or the indicator is assigned to, by e-mail or username. */
+export interface PersonAssignment {
+  readonly objective: string;
+  readonly indicator?: string;
+  readonly person: string;
   readonly origin: SourceLocation;
 }

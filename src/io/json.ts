@@ -21,6 +21,7 @@ import {
   type Decimal,
   type Evaluation,
   type Formula,
+  type ImportedTable,
   type Indicator,
   type IndicatorReading,
   type IndicatorResult,
@@ -146,8 +147,8 @@ export function definitionInputs(indicator: Pick<Indicator, 'tolerance' | 'scori
 }
 
 /** The evaluation document with the engine's inputs, as the computed tree carries them. */
-export function planDocument(evaluation: Evaluation): PlanDocument {
-  const doc = evaluationDocument(evaluation);
+export function planDocument(evaluation: Evaluation, extraIssues: readonly Issue[] = [], language: Language = 'it'): PlanDocument {
+  const doc = evaluationDocument(evaluation, extraIssues, language);
   return {
     ...doc,
     settings: settingsDocument(evaluation.plan.settings),
@@ -454,6 +455,70 @@ export function evaluationDocument(evaluation: Evaluation, extraIssues: readonly
     return objectiveDocument(r, language);
   });
   return { title: evaluation.plan.title, legend: legendDocument(evaluation), summary, objectives, issues: issueDocuments(evaluation, extraIssues) };
+}
+
+/** An objective or indicator of `albero import --output`'s document: its Struttura and Referente as the file wrote them, null when empty. */
+export interface Assigned {
+  readonly assignedUnit: string | null;
+  readonly assignedPerson: string | null;
+}
+
+/** What the workbook's «Piano» sheet holds of an indicator beyond the engine's inputs: the three-year horizon, notes, source. */
+export interface IndicatorExtras {
+  readonly baseline: number | string | boolean | null;
+  readonly baselineYear: number | null;
+  readonly nextTargets: readonly [number | string | boolean | null, number | string | boolean | null];
+  readonly notes: string | null;
+  readonly source: string | null;
+}
+
+/**
+ * The document `albero import --output` writes: the plan document (every input of the engine), and
+ * what the workbook carries beside it — each objective's owner, each indicator's baseline, later
+ * targets, notes and source, and each one's Struttura and Referente as written — so that it is read
+ * back to the same plan, assignments included (`io/plan-json.ts`).
+ */
+export type ImportDocument = Omit<PlanDocument, 'objectives'> & {
+  readonly objectives: ReadonlyArray<
+    Omit<PlanDocument['objectives'][number], 'indicators'> &
+      Assigned & { readonly owner: string | null; readonly indicators: ReadonlyArray<PlanDocument['objectives'][number]['indicators'][number] & Assigned & IndicatorExtras> }
+  >;
+};
+
+/**
+ * The imported table as `albero import --output` writes it: its plan, evaluated, with what the
+ * table's Struttura and Referente cells wrote (a file has no registry to check them against: the
+ * server's import does, from the workbook or from this document alike).
+ */
+export function importDocument(evaluation: Evaluation, table: Pick<ImportedTable, 'assignedUnits' | 'assignedPeople'>, extraIssues: readonly Issue[], language: Language): ImportDocument {
+  const doc = planDocument(evaluation, extraIssues, language);
+  const units = { objectives: new Map<string, string>(), indicators: new Map<string, string>() };
+  const people = { objectives: new Map<string, string>(), indicators: new Map<string, string>() };
+  for (const a of table.assignedUnits ?? []) a.indicator === undefined ? units.objectives.set(a.objective, a.unit) : units.indicators.set(a.indicator, a.unit);
+  for (const a of table.assignedPeople ?? []) a.indicator === undefined ? people.objectives.set(a.objective, a.person) : people.indicators.set(a.indicator, a.person);
+  const nodes = new Map(evaluation.plan.nodes.map((n) => [n.code, n]));
+  return {
+    ...doc,
+    objectives: doc.objectives.map((o) => ({
+      ...o,
+      owner: nodes.get(o.code)?.owner ?? null,
+      assignedUnit: units.objectives.get(o.code) ?? null,
+      assignedPerson: people.objectives.get(o.code) ?? null,
+      indicators: o.indicators.map((i) => {
+        const ind = evaluation.indicator(i.id)!.indicator;
+        return {
+          ...i,
+          baseline: amountJson(ind.baseline ?? null),
+          baselineYear: ind.baselineYear ?? null,
+          nextTargets: [amountJson(ind.nextTargets?.[0] ?? null), amountJson(ind.nextTargets?.[1] ?? null)] as const,
+          notes: ind.notes ?? null,
+          source: ind.source ?? null,
+          assignedUnit: units.indicators.get(i.id) ?? null,
+          assignedPerson: people.indicators.get(i.id) ?? null,
+        };
+      }),
+    })),
+  };
 }
 
 /**

@@ -8,11 +8,13 @@ import { definitionProblems, hasErrors, problem, type FileProblem, type FileReas
 import { CHAMBER_PROFILE, type ImportedTable, type ReadOptions } from './published/layout.js';
 import { csvAsTabbed } from './published/csv.js';
 import { parsePublishedText } from './published/text.js';
+import { looksLikeJson, readPlanJson } from './plan-json.js';
 import { decodeText } from './text.js';
 import { looksLikeXlsx } from './xlsx/zip.js';
 
 /**
- * Imports a published table from bytes: text/TSV, CSV (`;` or `,` between cells, found by its header row), or .xlsx (by its zip signature or name). `name` is
+ * Imports a published table from bytes: text/TSV, CSV (`;` or `,` between cells, found by its header row), .xlsx (by its zip signature or name), or
+ * the JSON document `albero import --output` writes (by its name or its first `{`). `name` is
  * used in messages and to pick the format; `options` apply to text (a workbook is read whole, from the sheet `published` asks for).
  */
 export async function importTableBytes(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<Outcome<ImportedTable | null>> {
@@ -20,6 +22,8 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   if (looksLikeXlsx(bytes, name)) return withDefinitions(withoutControlCharacters(await (await import('./xlsx/read.js')).importWorkbookBytes(bytes, name, undefined, options), name, 'every'));
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
+  // The document `albero import --output` wrote, read back to its plan with what it carries (its assignments too).
+  if (options.planJson === true && looksLikeJson(bytes, name)) return withDefinitions(withoutControlCharacters(readPlanJson(decoded.value, name), name, 'every'));
   // A table saved as CSV (semicolons or commas) is read as the tab-separated text it stands for.
   const csv = await csvAsTabbed(decoded.value, name);
   const text = csv?.text ?? decoded.value;

@@ -80,9 +80,17 @@ const REASONS_CODED: SystemReason = {
 };
 
 // The more particular first: an edit's revision prefix would match the others' beginnings (migration 80 reads them in this order).
+/** An objective's or indicator's unit and person as the imported file's Struttura and Referente cells gave them. */
+const IMPORTED_ASSIGNMENT: SystemReason = {
+  code: 'assigned-by-import',
+  params: [],
+  words: { it: () => 'assegnazione dal file importato (Struttura, Referente)', en: () => 'assignment from the imported file (Struttura, Referente)' },
+};
+
 const SYSTEM_REASONS: readonly SystemReason[] = [SAME_PLAN_RENAMED, RELAZIONE_VALIDATED, BASELINE_IN_REVISION, BASELINE, REASSIGNED_IN_REVISION, REASSIGNED, IN_REVISION];
 // REASONS_CODED is written as a code from the start: no database holds its words for migration 80 to match.
-const BY_CODE = new Map([...SYSTEM_REASONS, REASONS_CODED].map((r) => [r.code, r]));
+// IMPORTED_ASSIGNMENT too, written as a code from the start.
+const BY_CODE = new Map([...SYSTEM_REASONS, REASONS_CODED, IMPORTED_ASSIGNMENT].map((r) => [r.code, r]));
 
 const stored = (r: SystemReason, p: Partial<Params>): string => storedReasonCode(r.code, Object.fromEntries(r.params.map((name) => [name, p[name]!])) as ReasonParams);
 
@@ -115,6 +123,11 @@ export function revisionEditReason(revision: RevisionOfEdit | null): string | nu
 /** A baseline taken over from the predecessor's corrected year-end actual of `year`, in `revision` if any. */
 export function baselineRefreshedReason(year: number, revision: RevisionOfEdit | null): string {
   return revision === null ? stored(BASELINE, { year }) : stored(BASELINE_IN_REVISION, { ...revision, year });
+}
+
+/** The unit and person an imported plan's file gave an objective or indicator (a new plan is a draft: no revision). */
+export function importedAssignmentReason(): string {
+  return stored(IMPORTED_ASSIGNMENT, {});
 }
 
 /** A bulk reassignment of objectives or indicators, in `revision` if any. */

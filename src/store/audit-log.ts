@@ -20,8 +20,12 @@ export interface AuditWrite {
   readonly reason?: string | null;
 }
 
-export async function recordAudit(tx: Queryable, actor: Actor, entry: AuditWrite, at = new Date().toISOString()): Promise<void> {
-  await tx.run(`INSERT INTO audit (at, user_id, username, action, entity, entity_id, plan_id, node_code, indicator_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+/** The audit table's columns as an entry is written (its id is the database's). */
+export const AUDIT_COLUMNS = ['at', 'user_id', 'username', 'action', 'entity', 'entity_id', 'plan_id', 'node_code', 'indicator_id', 'before', 'after', 'reason'] as const;
+
+/** An entry's values in `AUDIT_COLUMNS` order: one written alone (`recordAudit`), or many at once. */
+export function auditRow(actor: Actor, entry: AuditWrite, at = new Date().toISOString()): Param[] {
+  return [
     at,
     actor.id,
     actor.username,
@@ -34,7 +38,11 @@ export async function recordAudit(tx: Queryable, actor: Actor, entry: AuditWrite
     entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
     entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
     entry.reason ?? null,
-  ]);
+  ];
+}
+
+export async function recordAudit(tx: Queryable, actor: Actor, entry: AuditWrite, at = new Date().toISOString()): Promise<void> {
+  await tx.run(`INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`, auditRow(actor, entry, at));
 }
 
 /**

@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, definitionProblems, evaluatePlan, PLAN_TITLE_MAX, rollForward, type Plan } from '../core/index.js';
-import { baselineRefreshedReason, samePlanRenamedReason } from '../messages/audit-reasons.js';
+import { baselineRefreshedReason, importedAssignmentReason, samePlanRenamedReason } from '../messages/audit-reasons.js';
 import { english, type StoredMeanwhile } from '../messages/index.js';
-import { recordAudit } from './audit-log.js';
+import { AUDIT_COLUMNS, auditRow, recordAudit } from './audit-log.js';
 import { amountToJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { followingBaselines, lineageChain, linkToPredecessor, predecessorsOf, type FollowingBaseline, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
@@ -155,6 +155,26 @@ function definitionRefusal<T>(plan: Plan): Result<T> | null {
   );
 }
 
+/**
+ * The audit trail's entry of each objective and indicator the file assigned a unit or a person,
+ * as an assignment made on screen writes it (`reassign`: before and after, unit and person ids),
+ * so who gave a referente their worklist is on the record whichever way it came. Written as rows
+ * at once: a big plan assigns thousands.
+ */
+function importedAssignments(planId: string, plan: Plan, input: ImportInput, actor: Actor, at: string): Param[][] {
+  const reason = importedAssignmentReason();
+  const rows: Param[][] = [];
+  const entry = (entity: 'node' | 'indicator', entityId: string, node: string, indicator: string | null, unitId: string | null, personId: string | null): void => {
+    if (unitId === null && personId === null) return;
+    rows.push(auditRow(actor, { action: 'update', entity, entityId, planId, node, indicator, before: { unitId: null, personId: null }, after: { unitId, personId }, reason }, at));
+  };
+  for (const n of plan.nodes) {
+    entry('node', n.code, n.code, null, input.unitIds?.objectives.get(n.code) ?? null, input.personIds?.objectives.get(n.code) ?? null);
+    for (const i of n.indicators) entry('indicator', i.id, n.code, i.id, input.unitIds?.indicators.get(i.id) ?? null, input.personIds?.indicators.get(i.id) ?? null);
+  }
+  return rows;
+}
+
 export class SqlPlans {
   constructor(private readonly db: Db) {}
 
@@ -272,7 +292,7 @@ export class SqlPlans {
       await insertMany(
         tx,
         'nodes',
-        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version', 'unit_id'],
+        ['plan_id', 'code', 'position', 'parent', 'title', 'level', 'weight', 'owner', 'unit', 'version', 'unit_id', 'person_id'],
         plan.nodes.map((n, position) => [
           record.id,
           n.code,
@@ -285,13 +305,14 @@ export class SqlPlans {
           null,
           1,
           input.unitIds?.objectives.get(n.code) ?? null,
+          input.personIds?.objectives.get(n.code) ?? null,
         ]),
       );
       const indicators: Param[][] = [];
       const measurements: Param[][] = [];
       for (const node of plan.nodes) {
         node.indicators.forEach((ind, position) => {
-          indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind, input.unitIds?.indicators.get(ind.id) ?? null));
+          indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind, input.unitIds?.indicators.get(ind.id) ?? null, input.personIds?.indicators.get(ind.id) ?? null));
           const m = ind.measurement;
           if (m.state === 'not_measured' || ind.formula?.kind === 'children_mean') return;
           measurements.push(measurementParams(record.id, ind.id, yearEnd, m, actor, at, 1, { source: ind.source ?? null, notes: null, evidence: null }));
@@ -299,6 +320,7 @@ export class SqlPlans {
       }
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, indicators);
       await insertMany(tx, 'measurements', MEASUREMENT_COLUMNS, measurements);
+      await insertMany(tx, 'audit', AUDIT_COLUMNS, importedAssignments(record.id, plan, input, actor, at));
       return ok(record);
     });
   }

@@ -617,6 +617,8 @@ export interface ImportInput {
   readonly version?: PlanVersion;
   /** The registry's unit id each objective (by code) and indicator (by id) is assigned to, found by the caller from the table's Struttura cells. */
   readonly unitIds?: { readonly objectives: ReadonlyMap<string, string>; readonly indicators: ReadonlyMap<string, string> };
+  /** The account id each objective (by code) and indicator (by id) is assigned to, found by the caller from the table's Referente cells. */
+  readonly personIds?: { readonly objectives: ReadonlyMap<string, string>; readonly indicators: ReadonlyMap<string, string> };
 }
 
 export interface Store {

@@ -9,6 +9,7 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../exchange/helpers.js';
+import { importCopy, pianoAt, workbookOf } from './plan-workbook.js';
 import { REFERENTE_UNIT, enc, exportJobFile, indicatorOf, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('the units of a plan through its workbook on %s', (backend) => {
@@ -18,7 +19,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('the units of a plan through its 
   let exported: Uint8Array;
   /** An indicator of A.2.1 given a unit of its own, beside B.1.1's (the fixture's referente's). */
   let indicatorId: string;
-  let plans = 1;
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend));
     const admin = await t.as('admin');
@@ -29,35 +29,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('the units of a plan through its 
     indicatorId = indicator.id;
     const assigned = await controller.request('PATCH', `/api/plans/${planId}/indicators/${enc(indicatorId)}`, { unitId: unit.body.id, version: indicator.definitionVersion });
     expect(assigned.status, assigned.text).toBe(200);
-    const reply = await fetch(`${t.url}/api/plans/${planId}/export?format=xlsx`, { headers: { cookie: controller.cookie! } });
-    expect(reply.status).toBe(200);
-    exported = new Uint8Array(await reply.arrayBuffer());
+    exported = await workbookOf(t, controller, planId);
   }, 120_000);
   afterAll(async () => t?.close());
 
   /** The workbook as exceljs reads it, to be changed as an office would in a spreadsheet. */
   const opened = (bytes: Uint8Array = exported): Promise<ExcelJS.Workbook> => readWorkbook(bytes);
-  const upload = async (bytes: Uint8Array | ArrayBuffer, query = '') => {
-    const form = new FormData();
-    form.append('file', new Blob([bytes as ArrayBuffer]), 'piano.xlsx');
-    // A body holds one plan per year and title: each copy is another body's.
-    form.append('organisation', `Copia ${++plans}`);
-    return controller.request('POST', `/api/plans/import${query}`, form);
-  };
-  /** The Piano sheet's column headed `header` and the row of the objective or indicator `code`. */
-  const at = (book: ExcelJS.Workbook, header: string, code: string): { column: number; row: number } => {
-    const sheet = book.getWorksheet('Piano')!;
-    let column = 0;
-    sheet.getRow(1).eachCell((cell, c) => {
-      if (cell.value === header) column = c;
-    });
-    let row = 0;
-    sheet.eachRow((r, n) => {
-      if (row === 0 && n > 1 && r.getCell(1).text === code) row = n;
-    });
-    expect([header, column > 0, code, row > 0]).toEqual([header, true, code, true]);
-    return { column, row };
-  };
+  const upload = (bytes: Uint8Array | ArrayBuffer, query = '') => importCopy(controller, bytes, query);
+  const at = pianoAt;
 
   it('writes each unit in the Struttura column of the Piano sheet', async () => {
     const book = await opened();

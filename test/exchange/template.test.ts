@@ -65,6 +65,7 @@ describe('albero template', () => {
       'Target anno +1',
       'Target anno +2',
       'Struttura',
+      'Referente',
     ]);
     const guide: string[] = [];
     workbook.getWorksheet('Guida')!.eachRow((row) => guide.push(String(row.getCell(2).value ?? '')));

@@ -68,7 +68,7 @@ const it = {
   },
   import: {
     title: 'Importa un piano',
-    file: 'File (testo, CSV o XLSX)',
+    file: 'File (testo, CSV, XLSX o il JSON di albero import)',
     check: 'Controlla il file',
     confirm: 'Conferma l’importazione',
     cancel: 'Annulla',
@@ -538,7 +538,7 @@ const en: typeof it = {
   },
   import: {
     title: 'Import a plan',
-    file: 'File (text, CSV or XLSX)',
+    file: 'File (text, CSV, XLSX or the JSON of albero import)',
     check: 'Check the file',
     confirm: 'Confirm the import',
     cancel: 'Cancel',

@@ -6,6 +6,13 @@
  * heads: its issues carry `notation: 'en'` (see `Notation`).
  */
 import { decimalIn, defineMessages, listIn, message, type Language } from './catalogue.js';
+import { roleWords } from '../../messages/account-words.js';
+
+/** "3 Struttura values and 2 Referente values", the ones there are: cells of a workbook, fields of a JSON document. */
+function assignments(p: { units: number; people: number }, language: Language): string {
+  const one = (n: number, column: string): string => (language === 'it' ? `${n} ${n === 1 ? 'valore' : 'valori'} ${column}` : `${n} ${column} ${n === 1 ? 'value' : 'values'}`);
+  return listIn([...(p.units > 0 ? [one(p.units, 'Struttura')] : []), ...(p.people > 0 ? [one(p.people, 'Referente')] : [])], language);
+}
 
 /**
  * The published layout's seven heads in each language a table is headed in: Italian as the
@@ -392,6 +399,50 @@ export const IMPORT_MESSAGES = defineMessages({
       p.known.length === 0
         ? `Struttura "${p.unit}": the registry of units is empty; add it under Strutture first, or leave the cell empty`
         : `Struttura "${p.unit}" is not in the registry of units: write the name or the code of one of these, or add it under Strutture first: ${listIn(p.known, 'en')}${p.more > 0 ? ` and ${p.more} more` : ''}`,
+  }),
+  // A Referente cell naming no account (server/routes/plans.ts): `closest` are the accounts it could name whose e-mail, username or name come near it (core/closest.ts).
+  'unknown-assigned-person': message<{ person: string; closest: readonly string[] }>({
+    it: (p) =>
+      p.closest.length === 0
+        ? `Referente "${p.person}" non è un account di Albero, né somiglia all'e-mail, al nome utente o al nome di uno: scrivere l'e-mail o il nome utente di un account attivo (Utenti), o lasciare vuota la cella`
+        : `Referente "${p.person}" non è un account di Albero: scrivere l'e-mail o il nome utente di un account; i più simili: ${listIn(p.closest, 'it')}`,
+    en: (p) =>
+      p.closest.length === 0
+        ? `Referente "${p.person}" is no account of Albero, nor close to the e-mail, username or name of one: write the e-mail or username of an active account (Utenti), or leave the cell empty`
+        : `Referente "${p.person}" is no account of Albero: write an account's e-mail or username; the closest: ${listIn(p.closest, 'en')}`,
+  }),
+  // A Referente cell naming an account that could not enter the values it is given (an OIV, HR), or one switched off.
+  'assigned-person-cannot-enter': message<{ person: string; account: string; role: string; active: boolean }>({
+    it: (p) =>
+      p.active
+        ? `Referente "${p.person}": l'account ${p.account} ha il ruolo ${roleWords(p.role, 'it')}, che non inserisce valori; assegnare un referente, il controllo di gestione o un amministratore`
+        : `Referente "${p.person}": l'account ${p.account} è disattivato; riattivarlo in Utenti o assegnare un altro account`,
+    en: (p) =>
+      p.active
+        ? `Referente "${p.person}": the account ${p.account} has the role ${roleWords(p.role, 'en')}, which enters no values; assign a data owner, management control or an administrator`
+        : `Referente "${p.person}": the account ${p.account} is deactivated; reactivate it under Utenti or assign another account`,
+  }),
+  // The command line has no registry nor accounts: the Struttura and Referente cells are read and carried into the JSON, not assigned.
+  'assignments-not-applied': message<{ units: number; people: number }>({
+    it: (p) =>
+      `${assignments(p, 'it')}: ${p.units + p.people === 1 ? 'letto, ma non verificato né assegnato' : 'letti, ma non verificati né assegnati'}: un file non ha registro delle strutture né account; li verifica e li assegna l'importazione in Albero (il documento JSON di --output li riporta come scritti)`,
+    en: (p) =>
+      `${assignments(p, 'en')}: read, but neither checked nor assigned: a file has no registry of units nor accounts; importing it into Albero checks and assigns them (the JSON document of --output carries them as written)`,
+  }),
+  // A JSON document given as a plan (io/plan-json.ts): not JSON, not the document `albero import --output` writes, or a code given twice.
+  'json-unreadable': message<{ line: number; column: number }>({
+    it: (p) => `il documento non è JSON valido: il testo si interrompe alla riga ${p.line}, colonna ${p.column}`,
+    en: (p) => `the document is not valid JSON: the text breaks off at line ${p.line}, column ${p.column}`,
+  }),
+  'json-not-plan': message<{ field: string }>({
+    it: (p) =>
+      `non è il documento di un piano come lo scrive «albero import --output»: ${p.field} manca o non è del tipo atteso (un documento di «albero evaluate --json» non ha le regole del piano: importare la tabella o il foglio di calcolo)`,
+    en: (p) =>
+      `this is not a plan's document as «albero import --output» writes it: ${p.field} is missing or not of the expected kind (a document of «albero evaluate --json» lacks the plan's rules: import the table or the workbook)`,
+  }),
+  'json-twice': message<{ what: 'objective' | 'indicator'; code: string }>({
+    it: (p) => (p.what === 'objective' ? `l'obiettivo ${p.code} compare due volte nel documento` : `l'indicatore ${p.code} compare due volte nel documento`),
+    en: (p) => `the ${p.what} ${p.code} is in the document twice`,
   }),
   'unknown-state': message<{ state: string }>({
     it: (p) => `Stato sconosciuto "${p.state}": usare misurato, non raggiunto, N.V. o non misurato`,

@@ -123,6 +123,12 @@ export interface ReadOptions {
    * English, headed `Objective, Indicator, …`) and is read in it.
    */
   readonly published?: boolean;
+  /**
+   * Whether the JSON document `albero import --output` writes is read as its plan: true for an
+   * import (the command line's and the server's), which takes it back as it takes the workbook;
+   * otherwise such a document is said to be JSON, not a table (`evaluate` and `verify` read tables).
+   */
+  readonly planJson?: boolean;
 }
 
 export const CHAMBER_PROFILE: ImportProfile = {

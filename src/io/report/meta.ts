@@ -42,6 +42,12 @@ export interface ReportMeta {
    * plan imported back keeps who owns what. Absent: a report made from a file, which has none.
    */
   readonly assignedUnits?: AssignedUnits;
+  /**
+   * The person each objective and indicator is assigned to, by the account's e-mail (its username
+   * when it has none): the identity that holds in another installation. The «Piano» sheet writes it
+   * in its Referente column. Absent: a report from a file, or one read without signing in.
+   */
+  readonly assignedPeople?: AssignedPeople;
 }
 
 /** Units by objective code and by indicator id, as names (plain records: they travel to an export's worker). */
@@ -49,6 +55,9 @@ export interface AssignedUnits {
   readonly objectives: Readonly<Record<string, string>>;
   readonly indicators: Readonly<Record<string, string>>;
 }
+
+/** People by objective code and by indicator id, as e-mails or usernames: the same shape as the units. */
+export type AssignedPeople = AssignedUnits;
 
 /** The performance of each objective (by this plan's code) and indicator (by this plan's id) in its predecessor, last year. */
 export interface PreviousYear {

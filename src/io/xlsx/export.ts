@@ -192,7 +192,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
 
   // The plan with the values saved into this evaluation since it was made (the server's `applyMeasurement`):
   // `evaluation.plan` is the one it was made from, and this sheet is what the workbook is read back from.
-  const planSheet = addPlanSheet(workbook, evaluation.currentPlan(), sheets.plan, options.assignedUnits);
+  const planSheet = addPlanSheet(workbook, evaluation.currentPlan(), sheets.plan, options.assignedUnits, options.assignedPeople);
 
   const legendSheet = workbook.addWorksheet(sheets.legend, { pageSetup: printedWide(1) });
   legendSheet.columns = [10, 60, 12].map((width, k) => ({ header: words.workbook.legendHeads[k]!, width }));

@@ -28,13 +28,14 @@ import {
   type SourceLocation,
   type Unit,
   type UnitAssignment,
+  type PersonAssignment,
 } from '../../core/index.js';
 import { OBJECTIVE_CODE } from '../../contract/bodies.js';
 import { parseValueCell, parseWeight, quoteCell, type ImportedTable } from '../published/layout.js';
 import { amountCell, cellLocation, cellText, columnLetter, style, wrappedRowHeight } from './cells.js';
 import { exceljs } from './excel.js';
 import type { StreamedSheet } from './stream.js';
-import type { AssignedUnits } from '../report/meta.js';
+import type { AssignedPeople, AssignedUnits } from '../report/meta.js';
 
 export const TEMPLATE_SHEET = 'Albero';
 export const GUIDE_SHEET = 'Guida';
@@ -58,7 +59,8 @@ type Field =
   | 'baselineYear'
   | 'target2'
   | 'target3'
-  | 'assignedUnit';
+  | 'assignedUnit'
+  | 'assignedPerson';
 
 export const TEMPLATE_COLUMNS: ReadonlyArray<{ field: Field; header: string; width: number; help: string }> = [
   { field: 'code', header: 'Codice', width: 10, help: 'Obiettivo: il codice (A, A.1, A.1.1). Indicatore: facoltativo, un identificativo univoco; se vuoto è «codice obiettivo:posizione».' },
@@ -101,6 +103,13 @@ export const TEMPLATE_COLUMNS: ReadonlyArray<{ field: Field; header: string; wid
     header: 'Struttura',
     width: 24,
     help: "Facoltativo: la struttura a cui è assegnato l'obiettivo o l'indicatore, con il nome o il codice del registro delle strutture; importando in Albero deve essere già nel registro. Vuoto per un indicatore: vale quella del suo obiettivo.",
+  },
+  // After Struttura, for the same reason. «Responsabile» is the free text before it (a name, an office); this is an account.
+  {
+    field: 'assignedPerson',
+    header: 'Referente',
+    width: 28,
+    help: "Facoltativo: la persona a cui è assegnato l'obiettivo o l'indicatore (in Albero, la persona responsabile), con l'e-mail o il nome utente del suo account; importando in Albero deve avere un account attivo di referente, controllo di gestione o amministratore. Vuoto per un indicatore: vale quella del suo obiettivo.",
   },
 ];
 
@@ -243,6 +252,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
   const ids = new Set<string>();
   const baselineYears: { indicator: string; year: number; origin: SourceLocation }[] = [];
   const assignedUnits: UnitAssignment[] = [];
+  const assignedPeople: PersonAssignment[] = [];
   let title = sheet.name;
 
   if (!issues.some((i) => i.severity === 'error')) {
@@ -260,6 +270,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
         const read = drafts.length;
         readObjective(values, at, drafts, byCode, byFoldedCode, issues);
         if (drafts.length > read && values.assignedUnit !== '') assignedUnits.push({ objective: values.code, unit: values.assignedUnit, origin: at('assignedUnit') });
+        if (drafts.length > read && values.assignedPerson !== '') assignedPeople.push({ objective: values.code, person: values.assignedPerson, origin: at('assignedPerson') });
       } else if (kind === 'indicatore') {
         const parent = byCode.get(values.parent);
         if (values.parent === '') issues.push(problem('error', 'missing-parent', {}, at('parent')));
@@ -269,6 +280,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
           if (indicator !== null) parent.indicators.push(indicator);
           if (indicator?.baselineYear != null) baselineYears.push({ indicator: indicator.id, year: indicator.baselineYear, origin: at('baselineYear') });
           if (indicator !== null && values.assignedUnit !== '') assignedUnits.push({ objective: parent.code, indicator: indicator.id, unit: values.assignedUnit, origin: at('assignedUnit') });
+          if (indicator !== null && values.assignedPerson !== '') assignedPeople.push({ objective: parent.code, indicator: indicator.id, person: values.assignedPerson, origin: at('assignedPerson') });
         }
       } else issues.push(problem('error', 'unknown-kind', { kind: values.kind }, at('kind')));
     }
@@ -297,6 +309,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
       stated: [],
       ...(baselineYears.length === 0 ? {} : { baselineYears }),
       ...(assignedUnits.length === 0 ? {} : { assignedUnits }),
+      ...(assignedPeople.length === 0 ? {} : { assignedPeople }),
     },
     issues,
   };
@@ -476,11 +489,11 @@ function ruleWord(indicator: Indicator): string {
  * no place for scoring rules, N.V. reasons, owners or ids, so this sheet is what an export is read
  * back from (see read.ts), which makes export → import give back the same plan.
  */
-export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan, name: string = PLAN_SHEET, units?: AssignedUnits): ExcelJS.Worksheet {
+export function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan, name: string = PLAN_SHEET, units?: AssignedUnits, people?: AssignedPeople): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
   sheet.getRow(1).font = { bold: true };
-  writePlanRows(sheet, plan, units);
+  writePlanRows(sheet, plan, units, people);
   return sheet;
 }
 
@@ -495,7 +508,7 @@ export function buildPlanTemplate(plan: Plan): ExcelJS.Workbook {
   return workbook;
 }
 
-/** A record's own entry only: an objective coded `constructor` has no unit from Object's prototype. */
+/** A record's own entry only: an objective coded `constructor` has no unit (or person) from Object's prototype. */
 function unitOf(units: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
   return units !== undefined && Object.hasOwn(units, key) ? units[key] : undefined;
 }
@@ -508,7 +521,7 @@ const TEMPLATE_WIDTHS = TEMPLATE_COLUMNS.map((c) => c.width);
  * the top of its row, and a row whose text runs past its column is given the height of its
  * wrapped lines: LibreOffice fits no row written without a height, so a long name was cut.
  */
-function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan, units?: AssignedUnits): void {
+function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan, units?: AssignedUnits, people?: AssignedPeople): void {
   const columnOf = new Map(TEMPLATE_COLUMNS.map((c, i) => [c.field, i + 1]));
   // The row's texts by column, measured once the row is written.
   let texts: string[] = [];
@@ -545,6 +558,8 @@ function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan, units?: AssignedUni
     if (node.owner !== undefined) set(row, 'owner', node.owner);
     const nodeUnit = unitOf(units?.objectives, node.code);
     if (nodeUnit !== undefined) set(row, 'assignedUnit', nodeUnit);
+    const nodePerson = unitOf(people?.objectives, node.code);
+    if (nodePerson !== undefined) set(row, 'assignedPerson', nodePerson);
     fit(row);
     for (const ind of node.indicators) {
       const r = sheet.addRow([]);
@@ -570,6 +585,8 @@ function writePlanRows(sheet: ExcelJS.Worksheet, plan: Plan, units?: AssignedUni
       if (ind.nextTargets?.[1] != null) typed(r, 'target3', ind.nextTargets[1], ind.unit);
       const indicatorUnit = unitOf(units?.indicators, ind.id);
       if (indicatorUnit !== undefined) set(r, 'assignedUnit', indicatorUnit);
+      const indicatorPerson = unitOf(people?.indicators, ind.id);
+      if (indicatorPerson !== undefined) set(r, 'assignedPerson', indicatorPerson);
       fit(r);
     }
   }

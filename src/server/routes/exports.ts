@@ -7,7 +7,7 @@ import { revisionRegister } from './revisions.js';
 import { changedBaselines } from './years.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
-import type { AssignedUnits, PreviousYear, ReportMeta } from '../../io/report/meta.js';
+import type { AssignedPeople, AssignedUnits, PreviousYear, ReportMeta } from '../../io/report/meta.js';
 import { periodAtText, periodStateWord, publicPeriodStateWord } from '../../io/report/texts.js';
 import type { Decimal, Evaluation, Language } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
@@ -16,7 +16,7 @@ import { currentUser } from '../auth.js';
 import { ExportJobSchema, type ExportJob as ExportJobDocument } from '../../contract/index.js';
 import { oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
-import { isLocked } from '../../store/index.js';
+import { isLocked, type Store } from '../../store/index.js';
 import { latestPublicPeriod, readerComputed } from '../public-periods.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
@@ -39,6 +39,21 @@ function formatOf(c: Context): ReportFormat {
     throw refuse(400, 'invalid-query', { field: 'format', values: REPORT_FORMATS, value: format.slice(0, 40) }, { details: { formats: [...REPORT_FORMATS] } });
   }
   return format;
+}
+
+/**
+ * Each objective's and indicator's person as an account's e-mail, or its username when it has none:
+ * an id means nothing in another installation, and a display name is not unique.
+ */
+async function assignedPeopleOf(
+  store: Store,
+  snapshot: { readonly nodes: ReadonlyMap<string, { personId: string | null }>; readonly indicators: ReadonlyMap<string, { personId: string | null }> },
+): Promise<AssignedPeople> {
+  const named = [...snapshot.nodes.values(), ...snapshot.indicators.values()].some((x) => x.personId !== null);
+  const accounts = named ? new Map((await store.listUsers()).map((u) => [u.id, u.email ?? u.username])) : new Map<string, string>();
+  const of = (entries: Iterable<[string, { personId: string | null }]>) =>
+    Object.fromEntries([...entries].flatMap(([key, x]) => (x.personId === null || !accounts.has(x.personId) ? [] : [[key, accounts.get(x.personId)!]])));
+  return { objectives: of(snapshot.nodes), indicators: of(snapshot.indicators) };
 }
 
 /** Everything an export of `planId` needs: the evaluation, the report's words about itself and the file's name. */
@@ -68,9 +83,12 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
     objectives: Object.fromEntries([...computed.snapshot.nodes].flatMap(([code, node]) => (node.unitName === null ? [] : [[code, node.unitName]]))),
     indicators: Object.fromEntries([...computed.snapshot.indicators].flatMap(([id, indicator]) => (indicator.unit === null ? [] : [[id, indicator.unit]]))),
   };
+  // And who answers for it, by the account's e-mail (or username): to signed-in readers only, as the people are no public's business.
+  const assignedPeople = currentUser(c) === null ? undefined : await assignedPeopleOf(store, computed.snapshot);
   const meta: ReportMeta = {
     language,
     assignedUnits,
+    ...(assignedPeople === undefined ? {} : { assignedPeople }),
     revisionRegister: register,
     ...(baselineChanges.length === 0 ? {} : { baselineChanges }),
     body: record.organisation,

@@ -1,7 +1,7 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { hasErrors, PLAN_TITLE_MAX, PLAN_YEARS, planSize, problem, type Issue, type UnitAssignment } from '../../core/index.js';
+import { closest, hasErrors, PLAN_TITLE_MAX, PLAN_YEARS, planSize, problem, type Issue, type PersonAssignment, type UnitAssignment } from '../../core/index.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, unitKey, type ImportInput, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
@@ -9,7 +9,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { type HttpError, issueOf, issueView, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
-import { PLAN_EDITORS } from '../permissions.js';
+import { PLAN_EDITORS, VALUE_EDITORS } from '../permissions.js';
 import { formText, invalidAt, invalidField, oneUploadedFile, param, plainText } from '../validation.js';
 import { compareNames } from '../../core/names.js';
 
@@ -93,6 +93,44 @@ async function assignedUnitIds(store: Store, assigned: readonly UnitAssignment[]
     else unitIds.indicators.set(a.indicator, id);
   }
   return { unitIds, issues };
+}
+
+/** How many accounts an unknown Referente's message offers. */
+const CLOSEST_PEOPLE = 5;
+
+/**
+ * The ids of the accounts a template's Referente cells name, by e-mail or username (without
+ * regard to case: an address is one whatever its letters); an unknown one is an error at its cell
+ * naming the closest accounts it could name, and so is an account that could not enter the values it is
+ * given (an OIV, HR: the roles that enter none) or one switched off.
+ */
+async function assignedPersonIds(store: Store, assigned: readonly PersonAssignment[]): Promise<{ personIds: NonNullable<ImportInput['personIds']>; issues: Issue[] }> {
+  const personIds = { objectives: new Map<string, string>(), indicators: new Map<string, string>() };
+  if (assigned.length === 0) return { personIds, issues: [] };
+  const users = await store.listUsers();
+  const key = (text: string): string => text.trim().toLowerCase();
+  // The username's own letters first, then any case: two accounts differing by case alone stay apart.
+  const byUsername = new Map(users.map((u) => [u.username, u]));
+  const byFolded = new Map<string, UserRecord>();
+  for (const u of users) {
+    if (!byFolded.has(key(u.username))) byFolded.set(key(u.username), u);
+    if (u.email != null && u.email !== '' && !byFolded.has(key(u.email))) byFolded.set(key(u.email), u);
+  }
+  // Those who could be meant: the accounts such a cell may name.
+  const eligible = users.filter((u) => u.active && VALUE_EDITORS.includes(u.role));
+  const said = (u: UserRecord): string => `${u.displayName} (${u.email ?? u.username})`;
+  const issues: Issue[] = [];
+  for (const a of assigned) {
+    const user = byUsername.get(a.person.trim()) ?? byFolded.get(key(a.person));
+    if (user === undefined) {
+      const near = closest(a.person, eligible, (u) => [u.email ?? '', u.username, u.displayName].filter((k) => k !== ''), CLOSEST_PEOPLE).map(said);
+      issues.push(problem('error', 'unknown-assigned-person', { person: a.person, closest: near }, a.origin));
+    } else if (!user.active || !VALUE_EDITORS.includes(user.role)) {
+      issues.push(problem('error', 'assigned-person-cannot-enter', { person: a.person, account: said(user), role: user.role, active: user.active }, a.origin));
+    } else if (a.indicator === undefined) personIds.objectives.set(a.objective, user.id);
+    else personIds.indicators.set(a.indicator, user.id);
+  }
+  return { personIds, issues };
 }
 
 export const planRoutes: RouteModule = (api, deps) => {
@@ -195,7 +233,8 @@ export const planRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: '/api/plans/import',
       tag: 'plans',
-      summary: "Import a published table (text/TSV, CSV or .xlsx); its actuals become the year-end period's values",
+      summary:
+        "Import a published table (text/TSV, CSV or .xlsx) or the JSON `albero import --output` writes; its actuals become the year-end period's values; a template's Struttura and Referente (JSON: assignedUnit, assignedPerson) assign units and accounts",
       roles: PLAN_EDITORS,
       action: 'import plans',
       multipart: { file: 'the table', title: 'optional title (default: the table’s)', year: 'optional year (default: from the title, else this year)', organisation: 'optional organisation' },
@@ -220,7 +259,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       const name = file.name || 'upload.txt';
       // A big table is read on a worker thread: other requests are answered meanwhile. The stated
       // cells are read (an unreadable one is an error) but not kept: nothing stored uses them.
-      const outcome = await offThread.importTable(bytes, name, { stated: false });
+      const outcome = await offThread.importTable(bytes, name, { stated: false, planJson: true });
       const language = replyLanguage(c);
       const unreadable = (found: readonly Issue[]): HttpError => {
         const issues = found.map((i) => issueView(i));
@@ -257,13 +296,15 @@ export const planRoutes: RouteModule = (api, deps) => {
       const late = (outcome.value.baselineYears ?? []).filter((b) => b.year > year);
       if (late.length > 0) throw unreadable([...outcome.issues, ...late.map((b) => problem('error', 'baseline-year-after', { year: b.year, maximum: year }, b.origin))]);
       // Each Struttura cell names a unit of the registry, or nothing is imported: the office corrects the cell rather than find its referenti without their worklists.
+      // And each Referente cell an account that may enter the values it is given: said at its cell, with those who could be meant.
       const assigned = await assignedUnitIds(store, outcome.value.assignedUnits ?? []);
-      if (assigned.issues.length > 0) throw unreadable([...outcome.issues, ...assigned.issues]);
+      const people = await assignedPersonIds(store, outcome.value.assignedPeople ?? []);
+      if (assigned.issues.length > 0 || people.issues.length > 0) throw unreadable([...outcome.issues, ...assigned.issues, ...people.issues]);
       if (c.req.query('dryRun') === 'true') {
         // Counted as the command line's import and the Relazione count it: the strategic areas apart from the objectives.
         return reply(200, { plan: null, preview: { title, year, ...planSize(outcome.value.plan) }, issues });
       }
-      const plan = must(await store.importPlan({ table: outcome.value, title, year, organisation: text('organisation'), unitIds: assigned.unitIds }, actorOf(user)));
+      const plan = must(await store.importPlan({ table: outcome.value, title, year, organisation: text('organisation'), unitIds: assigned.unitIds, personIds: people.personIds }, actorOf(user)));
       return reply(201, { plan: planView(plan), issues });
     },
   );

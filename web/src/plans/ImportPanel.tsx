@@ -111,7 +111,7 @@ export function ImportPanel({
               {...aria}
               type="file"
               className="form-control"
-              accept=".txt,.tsv,.csv,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".txt,.tsv,.csv,.xlsx,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               required
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
