@@ -20,17 +20,10 @@ import { isLocked, type Store } from '../../store/index.js';
 import { latestPublicPeriod, readerComputed } from '../public-periods.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
+import { fileSlug } from '../file-name.js';
 
 function fileName(title: string, periodId: string, format: ReportFormat): string {
-  const slug =
-    title
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase()
-      .slice(0, 60) || 'albero';
-  return `${slug}-${periodId}.${format}`;
+  return `${fileSlug(title, 60, 'albero')}-${periodId}.${format}`;
 }
 
 function formatOf(c: Context): ReportFormat {

@@ -38,6 +38,7 @@ import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import { oneAtATime } from '../exports/jobs.js';
+import { fileSlug } from '../file-name.js';
 
 const Markup = z.string().max(MAX_MARKUP_LENGTH);
 // The bodies travel as the contract declares them (src/contract/relazione.ts); the server's own
@@ -137,18 +138,6 @@ function formatOf(c: Context, formats: readonly RelazioneFormat[] = RELAZIONE_FO
     throw refuse(400, 'invalid-query', { field: 'format', values: [...formats], value: format.slice(0, 40) }, { details: { formats: [...formats] } });
   }
   return format;
-}
-
-function slug(title: string): string {
-  return (
-    title
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase()
-      .slice(0, 60) || 'albero'
-  );
 }
 
 /** The plan and its Relazione for a reader: signed in, or the public once both are published. */
@@ -347,7 +336,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     const bytes = format === 'pdf' ? await oneAtATime(() => renderRelazione(doc, format)) : await renderRelazione(doc, format);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': RELAZIONE_MEDIA_TYPES[format],
-      'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${what}-${slug(plan.title)}-${plan.year}.${format}"`,
+      'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${what}-${fileSlug(plan.title, 60, 'albero')}-${plan.year}.${format}"`,
       'Cache-Control': 'private, no-cache',
       'X-Content-Type-Options': 'nosniff',
       // Its own inline styles, no script, no request: the web app's policy would strip its styles.
