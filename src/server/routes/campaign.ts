@@ -13,6 +13,7 @@ import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type
 import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, PLAN_EDITORS, VALUE_EDITORS } from '../permissions.js';
 import { documentLanguage, invalidAt, param } from '../validation.js';
+import { amountJson } from '../../io/json.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import type { Params } from '../../messages/index.js';
 import { EditVersion, readablePlan } from './plans.js';
@@ -81,7 +82,31 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         ...(person !== undefined && person !== '' ? { personId: person } : {}),
         ...(state !== undefined ? { state: state as WorkState } : {}),
       });
-      return reply(200, { planId, period, periods: campaign.data.periods, items, counts: countStates(items) });
+      // What was entered, against which target, with its evidence: the controller decides on what they see.
+      // Read after the campaign: a value newer than an item's version makes its review a 409, never an unseen approval.
+      const values = await store.reviewedValues(planId, period.id);
+      const rows = items.map((item) => {
+        const v = values.get(item.indicatorId);
+        return {
+          ...item,
+          target: amountJson(v?.target ?? null),
+          unitOfMeasure: v?.unit ?? 'number',
+          comparator: v?.comparator ?? '>=',
+          value:
+            v?.value == null
+              ? null
+              : {
+                  state: v.value.state,
+                  actual: amountJson(v.value.actual),
+                  reason: v.value.reason,
+                  evidence: v.value.evidence,
+                  source: v.value.source,
+                  notes: v.value.notes,
+                  files: [...v.value.files],
+                },
+        };
+      });
+      return reply(200, { planId, period, periods: campaign.data.periods, items: rows, counts: countStates(items) });
     },
   );
 
