@@ -56,7 +56,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/plans/:planId/worklist',
       tag: 'campaign',
-      summary: 'Le mie misurazioni: the values to enter in a period (default: the one collecting) with deadline and state (to_enter, entered, returned, approved); a referente sees only theirs',
+      summary:
+        'Le mie misurazioni: the values to enter in a period (default: the one collecting) with deadline and state (to_enter, entered, returned, approved), each with its target and the value as entered (note, data source, evidence and its files); a referente sees only theirs',
       roles: 'signed-in',
       access: 'signed in (a referente: the indicators assigned to them or their units)',
       query: {
@@ -244,7 +245,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/reviews',
       tag: 'campaign',
-      summary: 'Review the value as it is (`version`): approve it or send it back with a request (controller); answer a request (the referente). A new value after either goes back to review',
+      summary:
+        'Review the value as it is (`version`): approve it or send it back with a request (controller); answer a request (the referente), also once after correcting the value it asked about. A new value after either goes back to review',
       roles: 'signed-in',
       access: 'approve, return: admin, controller; answer: admin, controller, referente for indicators assigned to them or their unit',
       body: Review,
