@@ -76,8 +76,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('reviewing a value with what was 
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
-    // The referente's own list shows the same.
+    // The referente's own list shows the same; HR, who may not list a value's files, reads the value without them.
     expect((await row(referente)).value).toEqual(item.value);
+    expect((await row(await t.as('personale'))).value).toEqual({ ...item.value, files: [] });
   });
 
   it('takes one answer after a correction of a value sent back, shown to the controller, and names people in the thread', async () => {

@@ -11,7 +11,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
 import { must, refuse } from '../errors.js';
-import { assignmentOf, mayEditValue, PLAN_EDITORS, VALUE_EDITORS } from '../permissions.js';
+import { assignmentOf, mayEditValue, PLAN_EDITORS, PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { documentLanguage, invalidAt, param } from '../validation.js';
 import { amountJson } from '../../io/json.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
@@ -86,6 +86,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       // What was entered, against which target, with its evidence: the controller decides on what they see.
       // Read after the campaign: a value newer than an item's version makes its review a 409, never an unseen approval.
       const values = await store.reviewedValues(planId, period.id);
+      // The files' names go to those who may list and download them (the attachments routes' roles), not to HR.
+      const seesFiles = PLAN_STAFF.includes(user.role);
       const rows = items.map((item) => {
         const v = values.get(item.indicatorId);
         return {
@@ -103,7 +105,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
                   evidence: v.value.evidence,
                   source: v.value.source,
                   notes: v.value.notes,
-                  files: [...v.value.files],
+                  files: seesFiles ? [...v.value.files] : [],
                 },
         };
       });
