@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { FORECAST_OUTCOMES, VARIANCE_CAUSES, WORK_STATES } from './campaign-states.js';
 import { RoleSchema } from './users.js';
 import { PeriodSchema } from './tree.js';
-import { BandSchema, PeriodStateSchema } from './values.js';
+import { AmountJsonSchema, BandSchema, ComparatorSchema, MeasurementStateSchema, PeriodStateSchema, UnitSchema } from './values.js';
 
 export * from './campaign-states.js';
 
@@ -34,8 +34,41 @@ export const WorkItemSchema = z.strictObject({
   version: z.number().int(),
   enteredBy: z.string().nullable(),
   enteredAt: z.string().nullable(),
-  /** The latest review step on this value, if it is about the current version. */
-  review: z.strictObject({ action: ReviewActionSchema, note: z.string().nullable(), by: z.string(), at: z.string() }).nullable(),
+  /** The latest review step on this value, if it is about the current version; `byName` is the person's display name. */
+  review: z.strictObject({ action: ReviewActionSchema, note: z.string().nullable(), by: z.string(), byName: z.string(), at: z.string() }).nullable(),
+  /**
+   * The request for more this value was corrected after (the latest step, about an earlier version):
+   * the referente may still answer it once, saying why along with the correction.
+   */
+  correctedRequest: z.strictObject({ note: z.string().nullable(), by: z.string(), byName: z.string(), at: z.string() }).nullable(),
+});
+
+/** An evidence file of a value as a list names it: download it from `…/attachments/:id`. */
+export const EvidenceFileSchema = z.strictObject({ id: z.string(), name: z.string() });
+
+/**
+ * A row of the worklist: the work item with what a decision on it needs, the indicator's target and
+ * unit of measure, and the value as entered with its note, data source and evidence files.
+ */
+export const WorklistItemSchema = WorkItemSchema.extend({
+  target: AmountJsonSchema.nullable(),
+  /** The unit of measure (`unit` is the organisation unit here). */
+  unitOfMeasure: UnitSchema,
+  comparator: ComparatorSchema,
+  /** Null: nothing entered yet. */
+  value: z
+    .strictObject({
+      state: MeasurementStateSchema,
+      actual: AmountJsonSchema.nullable(),
+      /** Why it is not evaluable or not measured. */
+      reason: z.string().nullable(),
+      /** The evidence as described in words (a protocol number, a link). */
+      evidence: z.string().nullable(),
+      source: z.string().nullable(),
+      notes: z.string().nullable(),
+      files: z.array(EvidenceFileSchema),
+    })
+    .nullable(),
 });
 
 /** How many values are in each state, and how many are late. */
@@ -52,7 +85,7 @@ export const WorklistSchema = z.strictObject({
   planId: z.string(),
   period: PeriodSchema,
   periods: z.array(PeriodSchema),
-  items: z.array(WorkItemSchema),
+  items: z.array(WorklistItemSchema),
   counts: StateCountsSchema,
 });
 
@@ -86,7 +119,9 @@ export const ReviewStepSchema = z.strictObject({
   measurementVersion: z.number().int(),
   action: ReviewActionSchema,
   note: z.string().nullable(),
+  /** The username; `byName` the person's display name. */
   by: z.string(),
+  byName: z.string(),
   at: z.string(),
 });
 
@@ -178,6 +213,7 @@ export const VarianceReportSchema = z.strictObject({
 
 export type ReviewAction = z.infer<typeof ReviewActionSchema>;
 export type WorkItem = z.infer<typeof WorkItemSchema>;
+export type WorklistItem = z.infer<typeof WorklistItemSchema>;
 export type StateCounts = z.infer<typeof StateCountsSchema>;
 export type Worklist = z.infer<typeof WorklistSchema>;
 export type Completion = z.infer<typeof CompletionSchema>;

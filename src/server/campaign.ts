@@ -144,7 +144,11 @@ export class Campaign {
         version: m?.version ?? 0,
         enteredBy: m?.enteredBy ?? null,
         enteredAt: m?.enteredAt ?? null,
-        review: current === undefined ? null : { action: current.action, note: current.note, by: current.by, at: current.at },
+        review: current === undefined ? null : { action: current.action, note: current.note, by: current.by, byName: current.byName, at: current.at },
+        correctedRequest:
+          review !== undefined && m !== undefined && review.action === 'return' && review.measurementVersion < m.version
+            ? { note: review.note, by: review.by, byName: review.byName, at: review.at }
+            : null,
       });
     }
     return out;

@@ -10,7 +10,12 @@ import { one, type Db, type Row } from './db.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, periodSaved, readPlanRecord } from './records.js';
 import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
-import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewRecord } from './types.js';
+import { amountFromJson, parse } from './codec.js';
+import type { Comparator, MeasurementState, Unit } from './core-types.js';
+import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewedValue, ReviewRecord } from './types.js';
+
+/** Review steps with their author's display name (the thread names the person, as the rest of the app does). */
+const STEPS = `SELECT r.*, u.display_name AS by_name FROM measurement_reviews r LEFT JOIN users u ON u.id = r.user_id`;
 
 function reviewRecord(r: Row): ReviewRecord {
   return {
@@ -21,6 +26,7 @@ function reviewRecord(r: Row): ReviewRecord {
     action: r.action as ReviewAction,
     note: str(r.note),
     by: String(r.username),
+    byName: r.by_name == null ? String(r.username) : String(r.by_name),
     at: String(r.at),
   };
 }
@@ -79,10 +85,13 @@ export class Reviews {
           { current: { version } },
           { what: 'measurement', version, sent: expectedVersion },
         );
-      const last = await one(tx, `SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [planId, indicatorId, periodId]);
+      const last = await one(tx, `${STEPS} WHERE r.plan_id = ? AND r.indicator_id = ? AND r.period_id = ? ORDER BY r.id DESC LIMIT 1`, [planId, indicatorId, periodId]);
       const lastStep = last === undefined ? undefined : reviewRecord(last);
       const current = lastStep !== undefined && lastStep.measurementVersion === version ? lastStep.action : undefined;
-      if (action === 'answer' && current !== 'return')
+      // A value corrected after a request for more (the request is the latest step, about an
+      // earlier version) may still be answered once: the referente says why along with the correction.
+      const corrected = lastStep?.action === 'return' && lastStep.measurementVersion < version;
+      if (action === 'answer' && current !== 'return' && !corrected)
         return fail('invalid', 'there is no open request for more on this value to answer', { field: 'action' }, { field: 'action', reason: 'no-open-request' });
       if (action === 'approve' && current === 'approve') return fail('invalid', 'this value is approved already', { field: 'action' }, { field: 'action', reason: 'approved-already' });
       const at = now();
@@ -97,9 +106,7 @@ export class Reviews {
         actor.username,
         at,
       ]);
-      const step = reviewRecord(
-        (await one(tx, `SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [planId, indicatorId, periodId]))!,
-      );
+      const step = reviewRecord((await one(tx, `${STEPS} WHERE r.plan_id = ? AND r.indicator_id = ? AND r.period_id = ? ORDER BY r.id DESC LIMIT 1`, [planId, indicatorId, periodId]))!);
       const node = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       await recordAudit(
         tx,
@@ -122,7 +129,46 @@ export class Reviews {
   }
 
   async list(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]> {
-    return (await this.db.all(`SELECT * FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id`, [planId, indicatorId, periodId])).map(reviewRecord);
+    return (await this.db.all(`${STEPS} WHERE r.plan_id = ? AND r.indicator_id = ? AND r.period_id = ? ORDER BY r.id`, [planId, indicatorId, periodId])).map(reviewRecord);
+  }
+
+  async reviewedValues(planId: string, periodId: string): Promise<Map<string, ReviewedValue>> {
+    return this.db.transaction(async (tx) => {
+      const files = new Map<string, Array<{ id: string; name: string }>>();
+      // Names only: the bytes stay in the database until a file is downloaded.
+      for (const f of await tx.all(`SELECT id, indicator_id, name FROM attachments WHERE plan_id = ? AND period_id = ? ORDER BY uploaded_at, id`, [planId, periodId])) {
+        const key = String(f.indicator_id);
+        const list = files.get(key) ?? [];
+        list.push({ id: String(f.id), name: String(f.name) });
+        files.set(key, list);
+      }
+      const out = new Map<string, ReviewedValue>();
+      for (const r of await tx.all(
+        `SELECT i.id, i.target, i.unit, i.comparator, m.version, m.state, m.actual, m.reason, m.evidence, m.source, m.notes FROM indicators i LEFT JOIN measurements m ON m.plan_id = i.plan_id AND m.indicator_id = i.id AND m.period_id = ? WHERE i.plan_id = ?`,
+        [periodId, planId],
+      )) {
+        const id = String(r.id);
+        out.set(id, {
+          target: amountFromJson(parse(r.target)),
+          unit: String(r.unit) as Unit,
+          comparator: String(r.comparator) as Comparator,
+          value:
+            r.version == null
+              ? null
+              : {
+                  version: Number(r.version),
+                  state: String(r.state) as MeasurementState,
+                  actual: amountFromJson(parse(r.actual)),
+                  reason: str(r.reason),
+                  evidence: str(r.evidence),
+                  source: str(r.source),
+                  notes: str(r.notes),
+                  files: files.get(id) ?? [],
+                },
+        });
+      }
+      return out;
+    });
   }
 
   /** One transaction: the plan's structure, assignments, every period's values (versions only) and latest review steps. */
@@ -168,7 +214,7 @@ export class Reviews {
       const reviews = new Map<string, Map<string, ReviewRecord>>();
       for (const p of periods) reviews.set(p.id, new Map());
       // Rows in id order: the last one per value is its latest step.
-      for (const r of await tx.all(`SELECT * FROM measurement_reviews WHERE plan_id = ? ORDER BY id`, [planId])) reviews.get(String(r.period_id))?.set(String(r.indicator_id), reviewRecord(r));
+      for (const r of await tx.all(`${STEPS} WHERE r.plan_id = ? ORDER BY r.id`, [planId])) reviews.get(String(r.period_id))?.set(String(r.indicator_id), reviewRecord(r));
       return { record, periods, nodes, indicators, measurements, reviews };
     });
   }

@@ -64,6 +64,7 @@ import type {
   Result,
   ReviewAction,
   ReviewRecord,
+  ReviewedValue,
   RevisionPatch,
   RevisionRecord,
   SessionRecord,
@@ -275,6 +276,10 @@ export class SqlStore implements Store {
 
   campaignData(planId: string): Promise<CampaignData | undefined> {
     return this.reviews.campaign(planId);
+  }
+
+  reviewedValues(planId: string, periodId: string): Promise<Map<string, ReviewedValue>> {
+    return this.reviews.reviewedValues(planId, periodId);
   }
 
   campaignVersion(planId: string): Promise<string | undefined> {

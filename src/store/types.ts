@@ -558,7 +558,30 @@ export interface ReviewRecord {
   readonly action: ReviewAction;
   readonly note: string | null;
   readonly by: string;
+  /** The person's display name (the username of an account since deleted). */
+  readonly byName: string;
   readonly at: string;
+}
+
+/**
+ * An indicator's value of a period as the review list shows it, so the controller approves or sends
+ * back what they see: the target it is measured against, what was entered, and the evidence files' names.
+ */
+export interface ReviewedValue {
+  readonly target: Amount | null;
+  readonly unit: Unit;
+  readonly comparator: Comparator;
+  /** Null: nothing entered yet. */
+  readonly value: {
+    readonly version: number;
+    readonly state: MeasurementState;
+    readonly actual: Amount | null;
+    readonly reason: string | null;
+    readonly evidence: string | null;
+    readonly source: string | null;
+    readonly notes: string | null;
+    readonly files: ReadonlyArray<{ id: string; name: string }>;
+  } | null;
 }
 
 /** What the campaign views (worklist, dashboard, closing checklist) need of a plan, read in one go. */
@@ -778,6 +801,8 @@ export interface Store {
   reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>>;
   listReviews(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]>;
   campaignData(planId: string): Promise<CampaignData | undefined>;
+  /** Per indicator id, its target and its value of the period with its evidence files' names (never their bytes): what the review list shows. */
+  reviewedValues(planId: string, periodId: string): Promise<Map<string, ReviewedValue>>;
   /** Changes whenever what `campaignData` reads changes (values, periods, assignments, reviews): a cache key, `<plan data version>:<reviews>`. */
   campaignVersion(planId: string): Promise<string | undefined>;
 

@@ -11,8 +11,9 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
 import { must, refuse } from '../errors.js';
-import { assignmentOf, mayEditValue, PLAN_EDITORS, VALUE_EDITORS } from '../permissions.js';
+import { assignmentOf, mayEditValue, PLAN_EDITORS, PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { documentLanguage, invalidAt, param } from '../validation.js';
+import { amountJson } from '../../io/json.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import type { Params } from '../../messages/index.js';
 import { EditVersion, readablePlan } from './plans.js';
@@ -55,7 +56,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/plans/:planId/worklist',
       tag: 'campaign',
-      summary: 'Le mie misurazioni: the values to enter in a period (default: the one collecting) with deadline and state (to_enter, entered, returned, approved); a referente sees only theirs',
+      summary:
+        'Le mie misurazioni: the values to enter in a period (default: the one collecting) with deadline and state (to_enter, entered, returned, approved), each with its target and the value as entered (note, data source, evidence and its files); a referente sees only theirs',
       roles: 'signed-in',
       access: 'signed in (a referente: the indicators assigned to them or their units)',
       query: {
@@ -81,7 +83,33 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         ...(person !== undefined && person !== '' ? { personId: person } : {}),
         ...(state !== undefined ? { state: state as WorkState } : {}),
       });
-      return reply(200, { planId, period, periods: campaign.data.periods, items, counts: countStates(items) });
+      // What was entered, against which target, with its evidence: the controller decides on what they see.
+      // Read after the campaign: a value newer than an item's version makes its review a 409, never an unseen approval.
+      const values = await store.reviewedValues(planId, period.id);
+      // The files' names go to those who may list and download them (the attachments routes' roles), not to HR.
+      const seesFiles = PLAN_STAFF.includes(user.role);
+      const rows = items.map((item) => {
+        const v = values.get(item.indicatorId);
+        return {
+          ...item,
+          target: amountJson(v?.target ?? null),
+          unitOfMeasure: v?.unit ?? 'number',
+          comparator: v?.comparator ?? '>=',
+          value:
+            v?.value == null
+              ? null
+              : {
+                  state: v.value.state,
+                  actual: amountJson(v.value.actual),
+                  reason: v.value.reason,
+                  evidence: v.value.evidence,
+                  source: v.value.source,
+                  notes: v.value.notes,
+                  files: seesFiles ? [...v.value.files] : [],
+                },
+        };
+      });
+      return reply(200, { planId, period, periods: campaign.data.periods, items: rows, counts: countStates(items) });
     },
   );
 
@@ -219,7 +247,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       method: 'post',
       path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/reviews',
       tag: 'campaign',
-      summary: 'Review the value as it is (`version`): approve it or send it back with a request (controller); answer a request (the referente). A new value after either goes back to review',
+      summary:
+        'Review the value as it is (`version`): approve it or send it back with a request (controller); answer a request (the referente), also once after correcting the value it asked about. A new value after either goes back to review',
       roles: 'signed-in',
       access: 'approve, return: admin, controller; answer: admin, controller, referente for indicators assigned to them or their unit',
       body: Review,

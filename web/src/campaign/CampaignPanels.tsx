@@ -18,6 +18,7 @@ import type { Period } from '../api/types.js';
 import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
 import { closingIntro } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
+import { WorklistValue } from './WorklistValue.js';
 
 function message(e: unknown): string {
   return e instanceof ApiError || e instanceof Error ? e.message : String(e);
@@ -174,6 +175,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             <tr>
               <th scope="col">{t('campaign.objective')}</th>
               <th scope="col">{t('campaign.indicator')}</th>
+              <th scope="col">{t('tree.actual')}</th>
               <th scope="col">{t('campaign.unit')}</th>
               <th scope="col">{t('campaign.state')}</th>
               <th scope="col">{t('campaign.actions')}</th>
@@ -189,14 +191,22 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
                   </button>
                   {item.review?.action === 'return' && (
                     <span className="d-block text-danger" data-testid="request-note">
-                      {t('campaign.requestBy', { by: item.review.by, note: item.review.note ?? '' })}
+                      {t('campaign.requestBy', { by: item.review.byName, note: item.review.note ?? '' })}
+                    </span>
+                  )}
+                  {item.correctedRequest !== null && (
+                    <span className="d-block text-muted" data-testid="corrected-request">
+                      {t('campaign.correctedAfter', { by: item.correctedRequest.byName, note: item.correctedRequest.note ?? '' })}
                     </span>
                   )}
                   {item.review?.action === 'answer' && (
-                    <span className="d-block text-muted">
-                      {t('campaign.answer')}: {item.review.note}
+                    <span className="d-block text-muted" data-testid="answer-note">
+                      {t('campaign.answerBy', { by: item.review.byName, note: item.review.note ?? '' })}
                     </span>
                   )}
+                </td>
+                <td>
+                  <WorklistValue planId={planId} item={item} />
                 </td>
                 <td>
                   {item.unit ?? t('campaign.noUnit')}
@@ -229,7 +239,8 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
                           </Button>
                         </>
                       )}
-                      {item.state === 'returned' && (role === 'referente' || reviewer) && (
+                      {/* A value corrected after a request may still be answered once: the referente says why. */}
+                      {(item.state === 'returned' || item.correctedRequest !== null) && (role === 'referente' || reviewer) && (
                         <Button size="sm" color="primary" outline onClick={() => setWriting({ id: item.indicatorId, periodId: item.periodId, action: 'answer', note: '' })} data-testid="answer">
                           {t('campaign.reply')}
                         </Button>

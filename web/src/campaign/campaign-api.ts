@@ -6,7 +6,7 @@ import type { ClosingPreview, Dashboard, Done, OrgUnit, Period, Person, Reassign
 import { request } from '../api/client.js';
 
 // The campaign's documents are the server's contract (src/contract/campaign.ts): one definition, no copies.
-export type { ClosingPreview, Dashboard, Person, Worklist, WorkItem, WorkState } from '../../../src/contract/index.js';
+export type { ClosingPreview, Dashboard, Person, Worklist, WorkItem, WorklistItem, WorkState } from '../../../src/contract/index.js';
 /** A unit of the organisation registry (the contract's `OrgUnit`: `Unit` there is the unit of measure). */
 export type Unit = OrgUnit;
 
