@@ -89,6 +89,30 @@ export const WorklistSchema = z.strictObject({
   counts: StateCountsSchema,
 });
 
+/**
+ * `GET /api/work-due`: what waits for the signed-in person, one row per plan and period still taking
+ * values (collecting, or open with a deadline) where something does: a referente's values to enter
+ * and sent back to correct, the controller's (and administrator's) values entered waiting for review.
+ * The home page lists them, each linking its worklist.
+ */
+export const WorkDueSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      planId: z.string(),
+      plan: z.string(),
+      periodId: z.string(),
+      period: z.string(),
+      /** The data-entry deadline, YYYY-MM-DD; null: none set. */
+      deadline: z.string().nullable(),
+      /** The deadline has passed. */
+      late: z.boolean(),
+      toEnter: z.number().int(),
+      returned: z.number().int(),
+      toReview: z.number().int(),
+    }),
+  ),
+});
+
 /** The completion of a unit (or of every unit) in a period. */
 export const CompletionSchema = z.strictObject({
   expected: z.number().int(),
@@ -216,6 +240,7 @@ export type WorkItem = z.infer<typeof WorkItemSchema>;
 export type WorklistItem = z.infer<typeof WorklistItemSchema>;
 export type StateCounts = z.infer<typeof StateCountsSchema>;
 export type Worklist = z.infer<typeof WorklistSchema>;
+export type WorkDue = z.infer<typeof WorkDueSchema>;
 export type Completion = z.infer<typeof CompletionSchema>;
 export type Dashboard = z.infer<typeof DashboardSchema>;
 export type ReviewStep = z.infer<typeof ReviewStepSchema>;

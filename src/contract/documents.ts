@@ -28,6 +28,7 @@ import {
   ReviewThreadSchema,
   VarianceReportSchema,
   VarianceSchema,
+  WorkDueSchema,
   WorklistSchema,
 } from './campaign.js';
 import { ChangesAnswerSchema, YearsDocumentSchema } from './changes.js';
@@ -64,6 +65,7 @@ export const CONTRACT_DOCUMENTS = {
   UnitsImported: UnitsImportedSchema,
   Reassigned: ReassignedSchema,
   Worklist: WorklistSchema,
+  WorkDue: WorkDueSchema,
   Dashboard: DashboardSchema,
   ReviewThread: ReviewThreadSchema,
   ReviewStep: ReviewStepSchema,

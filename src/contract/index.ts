@@ -24,3 +24,4 @@ export * from './export-failures.js';
 export * from './appraisal.js';
 export * from './documents.js';
 export * from './evidence-formats.js';
+export * from './worklist-link.js';

@@ -9,6 +9,7 @@
  * Run by the server on a timer (`ALBERO_REMINDERS_EVERY_MINUTES`), by `albero reminders`, and by a
  * controller's "send now" (`POST /api/reminders/send`).
  */
+import { worklistPath } from '../contract/worklist-link.js';
 import { renderMessage } from '../messages/index.js';
 import { italianDate, isLocked, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { Campaign, today as utcToday, type WorkItem } from './campaign.js';
@@ -105,7 +106,8 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
           lines: items.map((i) => line(i, unit !== null)),
           ownCount: own.length,
           ownLines: own.map((i) => line(i, false)),
-          link: settings.publicUrl === null ? null : `${settings.publicUrl}/`,
+          // Straight to the values due: the worklist of this plan's period (the unit's, for its head).
+          link: settings.publicUrl === null ? null : `${settings.publicUrl}${worklistPath({ planId: plan.id, periodId: period.id, unitId: unit?.id ?? null })}`,
         };
         return {
           planId: plan.id,

@@ -834,6 +834,7 @@ const ROWS: Row[] = [
     call: (s) => ({ path: `/api/plans/${s.planId}/reassign`, body: { nodes: ['B'], unitId: s.unitId } }),
   },
   { method: 'GET', route: '/api/plans/{planId}/worklist', what: 'the worklist', allowed: SIGNED_IN, success: 200, published: true, call: (s) => ({ path: `/api/plans/${s.planId}/worklist` }) },
+  { method: 'GET', route: '/api/work-due', what: 'the values waiting for the person', allowed: SIGNED_IN, success: 200, published: true, call: () => ({ path: '/api/work-due' }) },
   {
     method: 'GET',
     route: '/api/plans/{planId}/dashboard',

@@ -14,11 +14,13 @@ import {
   DashboardSchema,
   ReviewThreadSchema,
   VarianceReportSchema,
+  WorkDueSchema,
   WorklistSchema,
   type ClosingPreview,
   type Dashboard,
   type ReviewThread,
   type VarianceReport,
+  type WorkDue,
   type Worklist,
 } from '../../src/contract/index.js';
 import { tinyPdf } from '../support/files.js';
@@ -83,6 +85,29 @@ describe.each<Backend>(['sqlite', 'postgres'])("the campaign's documents are wha
     expect(conforms(WorklistSchema, { ...(await controller.get(`/api/plans/${planId}/worklist`)).body, extra: 1 })).toMatch(/extra/);
   });
 
+  it('what waits for each person across the plans conforms: the referente’s values to enter, the controller’s to review, nothing for the OIV', async () => {
+    const mine = (await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body as Worklist;
+    const forReferente = await referente.get('/api/work-due');
+    expect(forReferente.status, forReferente.text).toBe(200);
+    expect(conforms(WorkDueSchema, forReferente.body)).toBe('conforms');
+    // The deadline passed (the server's today is past 2024): late, with the referente's own values still to enter.
+    expect((forReferente.body as WorkDue).items.find((i) => i.periodId === PERIOD)).toEqual({
+      planId,
+      plan: expect.any(String),
+      periodId: PERIOD,
+      period: '30/09/2024',
+      deadline: '2024-10-15',
+      late: true,
+      toEnter: mine.counts.to_enter,
+      returned: 0,
+      toReview: 0,
+    });
+    const forController = (await controller.get('/api/work-due')).body as WorkDue;
+    expect(forController.items.find((i) => i.periodId === PERIOD)).toMatchObject({ toEnter: 0, returned: 0, toReview: 1 });
+    expect((await (await t.as('oiv')).get('/api/work-due')).body).toEqual({ items: [] });
+    expect((await (await t.as('public')).get('/api/work-due')).status).toBe(401);
+  });
+
   it("a value's comments and evidence files, and a period's variances and forecasts, conform", async () => {
     const comments = await referente.get(`${value()}/comments`);
     expect(comments.status, comments.text).toBe(200);
@@ -108,6 +133,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the campaign's documents are wha
     const reads: Array<[string, string]> = [
       [`/api/plans/${planId}/worklist`, '/api/plans/{planId}/worklist'],
       [`/api/plans/${planId}/dashboard`, '/api/plans/{planId}/dashboard'],
+      ['/api/work-due', '/api/work-due'],
       [`${value()}/reviews`, `${base}/reviews`],
       [`/api/plans/${planId}/periods/${PERIOD}/closing-preview`, '/api/plans/{planId}/periods/{periodId}/closing-preview'],
       [`${value()}/comments`, `${base}/comments`],

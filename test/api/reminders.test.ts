@@ -14,6 +14,8 @@ import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, t
 
 const PERIOD = '2024-09-30';
 const EARLY = '2024-06-30';
+/** The web app's public address (ALBERO_PUBLIC_URL) the messages link to. */
+const APP = 'https://albero.comune.example.it';
 
 const smtpAt = (port: number): SmtpSettings => ({ host: '127.0.0.1', port, secure: false, user: null, pass: null, from: 'Albero <albero@comune.example.it>', timeoutMs: 3000 });
 
@@ -71,7 +73,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
   let day = '2024-10-23';
   beforeAll(async () => {
     smtp = await startSmtp();
-    t = await startTestServer(backend, { reminders: { smtp: smtpAt(smtp.port), settings: { daysBefore: 3, daysAfter: 1, headAfter: 7 }, today: () => day } });
+    t = await startTestServer(backend, { reminders: { smtp: smtpAt(smtp.port), settings: { daysBefore: 3, daysAfter: 1, headAfter: 7, publicUrl: APP }, today: () => day } });
   });
   afterAll(async () => {
     await t?.close();
@@ -79,7 +81,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
   });
 
   it('past the deadline, each referente and then the head receive their Italian email listing what is missing, once each', async () => {
-    const { planId, controller, referente, missing } = await scene(t, '');
+    const { planId, admin, controller, referente, missing } = await scene(t, '');
     expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
     // A week and a day past the deadline: the referente's day (1 after) and the head's (7 after) have come.
     day = '2024-10-23';
@@ -102,9 +104,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
       .map((l) => l.slice(2).split(' ')[0]);
     expect(listed).toEqual(missing);
     expect(toReferente.text).not.toContain('B.1.1:5 ');
+    // The link opens the referente's own worklist of this plan's period, not the list of plans.
+    expect(toReferente.text).toContain(`Li trova in Albero, in «Le mie misurazioni»: ${APP}/plans/${enc(planId)}?period=${PERIOD}&open=worklist\n`);
     const toHead = smtp.received.find((m) => m.to.includes('dirigente@comune.example.it'))!;
     expect(toHead.subject).toBe(`Albero: ${REFERENTE_UNIT}, ${missing.length} valori in ritardo dal 15/10/2024 (30/09/2024)`);
     expect(toHead.text).toContain(`nella struttura «${REFERENTE_UNIT}», di cui lei è responsabile, mancano ancora ${missing.length} valori`);
+    // The head's link opens the worklist of the unit the message is about.
+    const unitId = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === REFERENTE_UNIT).id as string;
+    expect(toHead.text).toContain(`: ${APP}/plans/${enc(planId)}?period=${PERIOD}&open=worklist&unit=${encodeURIComponent(unitId)}\n`);
 
     // Run again (the timer, the CLI, another click): nothing is queued or sent twice.
     const again = await controller.request('POST', '/api/reminders/send', {});

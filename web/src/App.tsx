@@ -6,6 +6,7 @@ import { newQueryClient, readerOf } from './api/queries.js';
 import type { Session, User } from './api/types.js';
 import { setLanguage } from './i18n.js';
 import { SessionContext } from './session.js';
+import { worklistAsked } from '../../src/contract/worklist-link.js';
 // The header names every screen, lazy ones included: all words are loaded with the app (i18n.ts).
 import { Login } from './accounts/Login.js';
 import { SessionDialog } from './accounts/SessionDialog.js';
@@ -84,7 +85,9 @@ export function App({ session, known, first }: { session: Promise<Session>; know
   // A shared link to a plan opens it for whoever may read it: the public reads published plans.
   // The address first: the tab's first use of sessionStorage asks the browser process for the tab's
   // storage, inside the cold open's first render (issue 15 §4), and a plan's address does not need it.
-  const [publicReader, setPublicReaderState] = useState(() => /^#\/plans\//.test(route) || window.sessionStorage.getItem(PUBLIC_KEY) === '1');
+  // A link to a worklist (a reminder's) is for its referente: signing in is asked first, at the same
+  // address, so the worklist opens once signed in, never the public's plan.
+  const [publicReader, setPublicReaderState] = useState(() => worklistAsked(window.location.search) === null && (/^#\/plans\//.test(route) || window.sessionStorage.getItem(PUBLIC_KEY) === '1'));
   const setPublicReader = useCallback((on: boolean) => {
     if (on) window.sessionStorage.setItem(PUBLIC_KEY, '1');
     else window.sessionStorage.removeItem(PUBLIC_KEY);

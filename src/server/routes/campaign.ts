@@ -5,8 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewActionSchema, ReviewStepSchema, ReviewThreadSchema, WorklistSchema } from '../../contract/index.js';
-import type { PeriodRecord, UserRecord } from '../../store/index.js';
+import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewActionSchema, ReviewStepSchema, ReviewThreadSchema, WorkDueSchema, WorklistSchema } from '../../contract/index.js';
+import { isLocked, type PeriodRecord, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
@@ -110,6 +110,41 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         };
       });
       return reply(200, { planId, period, periods: campaign.data.periods, items: rows, counts: countStates(items) });
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/work-due',
+      tag: 'campaign',
+      summary:
+        'What waits for the signed-in person across the plans, per period still taking values (collecting, or open with a deadline): a referente’s values to enter and sent back, the controller’s values to review',
+      roles: 'signed-in',
+      access: 'signed in (a referente: their own values; the controller and the administrator: the values to review; others: nothing)',
+      responses: { 200: { description: '{items: [{planId, plan, periodId, period, deadline, late, toEnter, returned, toReview}]}', schema: WorkDueSchema }, 401: 'not signed in' },
+    },
+    async (_c, { user, reply }) => {
+      const items = [];
+      const referente = user.role === 'referente';
+      const reviewer = user.role === 'admin' || user.role === 'controller';
+      // The archived plans are not listed: nothing is collected in them any more.
+      for (const plan of referente || reviewer ? await store.listPlans() : []) {
+        const campaign = await cache.get(plan.id);
+        if (campaign === undefined) continue;
+        for (const period of campaign.data.periods) {
+          // An open period without a deadline is not yet asked for: its values are not due.
+          if (isLocked(period.state) || (period.state !== 'collecting' && period.deadline === null)) continue;
+          const counts = countStates(campaign.items(period, referente ? { mineFor: user } : {}));
+          const due = referente ? { toEnter: counts.to_enter, returned: counts.returned, toReview: 0 } : { toEnter: 0, returned: 0, toReview: counts.entered };
+          if (due.toEnter + due.returned + due.toReview === 0) continue;
+          const late = period.deadline !== null && period.deadline < campaign.day;
+          items.push({ planId: plan.id, plan: plan.title, periodId: period.id, period: period.label, deadline: period.deadline, late, ...due });
+        }
+      }
+      // The nearest deadline first; those without one last.
+      items.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
+      return reply(200, { items });
     },
   );
 

@@ -28,18 +28,21 @@ interface WorklistProps {
   planId: string;
   /** The signed-in role: the controller reviews, the referente enters and answers. */
   role: string;
-  /** Filters set from outside (a dashboard row). */
-  initial?: { period?: string; unit?: string };
+  /** Filters set from outside (a dashboard row, the address of a link to the values due). */
+  initial?: { period?: string; unit?: string; state?: string };
   /** Opens the indicator in the tree (its detail has the entry form). */
   onOpen: (indicatorId: string, periodId: string) => void;
 }
+
+/** A state a link asks for, if it is one (an address typed by hand may ask anything). */
+const stateAsked = (state: string | undefined): WorkState | '' => ((WORK_STATES as readonly string[]).includes(state ?? '') ? (state as WorkState) : '');
 
 export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [period, setPeriod] = useState<string>(initial?.period ?? '');
   const [unit, setUnit] = useState<string>(initial?.unit ?? '');
-  const [state, setState] = useState<WorkState | ''>('');
+  const [state, setState] = useState<WorkState | ''>(() => stateAsked(initial?.state));
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // The value a request or an answer is being written for: indicator and period, so a change of the
@@ -53,7 +56,8 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   useEffect(() => {
     setPeriod(initial?.period ?? '');
     setUnit(initial?.unit ?? '');
-  }, [initial?.period, initial?.unit]);
+    setState(stateAsked(initial?.state));
+  }, [initial?.period, initial?.unit, initial?.state]);
 
   // Any write to the plan's data (a value, a review, a transition) marks the list stale (`usePlanWritten`).
   const read = useWorklist(planId, { period, unit, state });

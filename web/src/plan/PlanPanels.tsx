@@ -18,17 +18,19 @@ interface Props {
   onPeriodsChanged: (periodId: string | null, message: string) => void;
   /** Opens an objective's or indicator's detail and scrolls to it. */
   select: (selection: NonNullable<Selection>) => void;
+  /** The worklist's filters the address asked for (a reminder's link), null: none. */
+  worklistAsked?: { period?: string; unit?: string; state?: string } | null;
 }
 
 const scrollTo = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView({ block: 'nearest' }));
 
-export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onPeriodsChanged, select }: Props) {
+export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onPeriodsChanged, select, worklistAsked = null }: Props) {
   const { user } = useSession();
   const role = user?.role;
   const period = tree.period;
   // The monitoring campaign: the worklist (with a dashboard row's filters) and the dashboard; both
   // read through the cache, which every write to the plan's data marks stale (`usePlanWritten`).
-  const [worklistFilter, setWorklistFilter] = useState<{ period?: string; unit?: string }>({});
+  const [worklistFilter, setWorklistFilter] = useState<{ period?: string; unit?: string; state?: string }>(worklistAsked ?? {});
   return (
     <>
       {panels.isOpen('periods') && can.managePlans(role) && (

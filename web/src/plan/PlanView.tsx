@@ -27,6 +27,7 @@ import { ClosingDialog, ObjectiveDetail, prefetchPlanParts, WhatIfBanner, WhatIf
 import { PlanPanels } from './PlanPanels.js';
 import { PrintTree, usePrinting } from './PrintTree.js';
 import { usePanels } from './usePanels.js';
+import { worklistAsked } from '../../../src/contract/worklist-link.js';
 import { usePlanData } from './usePlanData.js';
 import { useSelection } from './useSelection.js';
 import { useWhatIf } from './useWhatIf.js';
@@ -43,7 +44,9 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const whatIf = useWhatIf(tree);
   const { shown } = whatIf;
   const sel = useSelection();
-  const panels = usePanels();
+  // A reminder's link (`?open=worklist`) opens the plan on its worklist, filtered to the period it is about.
+  const [asked] = useState(() => worklistAsked(window.location.search));
+  const panels = usePanels(asked === null ? [] : ['worklist']);
   const [notice, setNotice] = useState<string | null>(null);
   // A transition's buttons go with the state it leaves (the one pressed too): its message takes the focus.
   const focusNotice = useRef(false);
@@ -231,6 +234,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           reload(id);
         }}
         select={sel.setSelection}
+        worklistAsked={asked}
       />
       {closing && period !== null && (
         <Suspense fallback={null}>

@@ -3,8 +3,9 @@ import { useCallback, useState } from 'react';
 
 export type PanelName = 'periods' | 'revisions' | 'worklist' | 'dashboard' | 'changes' | 'variances' | 'charts';
 
-export function usePanels() {
-  const [open, setOpen] = useState<ReadonlySet<PanelName>>(new Set());
+/** `initial`: the panels the address asks to open (a reminder's link opens the worklist). */
+export function usePanels(initial: readonly PanelName[] = []) {
+  const [open, setOpen] = useState<ReadonlySet<PanelName>>(() => new Set(initial));
   const toggle = useCallback((name: PanelName) => {
     setOpen((o) => {
       const next = new Set(o);

@@ -9,6 +9,7 @@ import { can, useSession } from '../session.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { useLang } from '../ui/format.js';
 import { ImportPanel } from './ImportPanel.js';
+import { WorkDue } from './WorkDue.js';
 import { useArchivedPlans, usePlans, usePlansChanged } from './queries.js';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -111,6 +112,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   return (
     <div>
       <h1 className="h3">{t('plans.title')}</h1>
+      <WorkDue signedIn={user !== null} />
       {shown !== null && (
         <Alert color="danger" role="alert">
           {t('common.error', { message: shown })}

@@ -5,7 +5,8 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../api/client.js';
+import { api, request } from '../api/client.js';
+import type { WorkDue } from '../../../src/contract/index.js';
 import { keys, markStale } from '../api/queries.js';
 
 export const plansKeys = {
@@ -22,3 +23,6 @@ export function usePlansChanged(): () => Promise<void> {
   const client = useQueryClient();
   return useCallback(() => markStale(client, { queryKey: keys.plans }), [client]);
 }
+
+/** What waits for the signed-in person across the plans (`GET /api/work-due`); read each time the plans list opens. */
+export const useWorkDue = (enabled: boolean) => useQuery({ queryKey: ['work-due'], queryFn: () => request<WorkDue>('GET', '/api/work-due'), enabled, staleTime: 0 });

@@ -1,0 +1,79 @@
+/**
+ * The home page tells a signed-in person what waits for them: the referente their values to enter
+ * by the deadline (and those sent back to correct), the controller the values to review, each a link
+ * straight to the worklist; the public reads the plans with nothing of it. Against the real server
+ * and a fresh SQLite file; axe on the page.
+ */
+import { describe, expect, it } from 'vitest';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, expectAccessible } = pages(world);
+const PERIOD = '2024-09-30';
+
+describe('the values due on the home page', { timeout: 180_000 }, () => {
+  it('the referente reads what to enter by when and opens it; the controller what to review; the public nothing', async () => {
+    const ctl = await newPage();
+    await login(ctl.page, 'controller');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    expect((await apiAs(ctl.context, 'PATCH', `${plan}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+    expect((await apiAs(ctl.context, 'PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+
+    const ref = await newPage();
+    await login(ref.page, 'referente');
+    const work = (await apiAs(ref.context, 'GET', `${plan}/worklist?period=${PERIOD}`)).body as { items: Array<{ indicatorId: string; state: string }> };
+    const toEnter = work.items.filter((i) => i.state === 'to_enter');
+    expect(toEnter.length).toBeGreaterThan(1);
+    // One value entered and sent back by the controller: to correct, not to enter.
+    const first = toEnter[0]!.indicatorId;
+    const saved = await apiAs(ref.context, 'PUT', `${plan}/indicators/${encodeURIComponent(first)}/measurements/${PERIOD}`, { state: 'measured', actual: 0.5, version: 0 });
+    expect(saved.status).toBe(200);
+    const versionOf = async (): Promise<number> =>
+      ((await apiAs(ref.context, 'GET', `${plan}/worklist?period=${PERIOD}`)).body as { items: Array<{ indicatorId: string; version: number }> }).items.find((i) => i.indicatorId === first)!.version;
+    const returned = await apiAs(ctl.context, 'POST', `${plan}/indicators/${encodeURIComponent(first)}/measurements/${PERIOD}/reviews`, {
+      action: 'return',
+      note: 'Manca la fonte',
+      version: await versionOf(),
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(201);
+
+    // The referente's home page: the period's values to enter, the deadline passed, one to correct.
+    await ref.page.goto(`${world.server.url}/`);
+    const due = ref.page.locator(`[data-testid=work-due-item][data-plan="${world.planId}"][data-period="${PERIOD}"]`);
+    await due.waitFor();
+    expect(await due.innerText()).toMatch(new RegExp(`: ${toEnter.length - 1} valori da inserire entro il 15/10/2024, scadenza passata · 1 valore rimandato da correggere$`));
+    await expectAccessible(ref.page, 'home page with values due');
+    await due.locator('a').click();
+    const worklist = ref.page.locator('[data-testid=worklist]');
+    await worklist.waitFor();
+    await expect.poll(() => worklist.locator('#wl-period').inputValue()).toBe(PERIOD);
+    await expect.poll(() => worklist.locator(`tr[data-indicator="${first}"]`).getAttribute('data-state')).toBe('returned');
+
+    // The controller: nothing to review yet (the value was sent back); once answered, one.
+    await ctl.page.goto(`${world.server.url}/`);
+    await ctl.page.locator('[data-testid=work-due]').waitFor();
+    expect(await ctl.page.locator('[data-testid=work-due-item]').count()).toBe(0);
+    const answered = await apiAs(ref.context, 'POST', `${plan}/indicators/${encodeURIComponent(first)}/measurements/${PERIOD}/reviews`, {
+      action: 'answer',
+      note: 'Fonte aggiunta',
+      version: await versionOf(),
+    });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(201);
+    await ctl.page.reload();
+    const review = ctl.page.locator(`[data-testid=work-due-item][data-period="${PERIOD}"]`);
+    await review.waitFor();
+    expect(await review.innerText()).toMatch(/: 1 valore da rivedere$/);
+    await review.locator('a').click();
+    const list = ctl.page.locator('[data-testid=worklist]');
+    await list.waitFor();
+    await expect.poll(() => list.locator('#wl-state').inputValue()).toBe('entered');
+    await expect.poll(() => list.locator('[data-testid=worklist-table] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-indicator')))).toEqual([first]);
+
+    // The public: the plans, nothing of anyone's work.
+    const pub = await newPage();
+    await pub.page.goto(`${world.server.url}/`);
+    await pub.page.click('text=Consulta i piani pubblicati senza accedere');
+    await pub.page.waitForSelector('h1');
+    expect(await pub.page.locator('[data-testid=work-due]').count()).toBe(0);
+  });
+});
