@@ -17,6 +17,7 @@ import { issuesByField } from '../ui/form-errors.js';
 import { refusalText, refusalWords } from './refusal.js';
 import { emptyOfficeSections } from '../../../src/contract/relazione-states.js';
 import { Markup } from './Markup.js';
+import { pointWords } from './checklist.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
 import { momentText, plainNumber, useLang, useLanguageChange } from '../ui/format.js';
 import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
@@ -560,7 +561,8 @@ function ReviewEditor({
         <legend className="h6">{t('relazione.review.checklist')}</legend>
         {checklist.map((p, i) => (
           <div key={i} className="relazione-point border rounded p-2 mb-2" data-testid={`relazione-point-${i}`}>
-            <Field id={`relazione-point-label-${i}`} label={t('relazione.review.point', { n: i + 1 })}>
+            {/* The label as the documento di validazione (Italian) carries it; a proposed point's words in the screen's language beside it. */}
+            <Field id={`relazione-point-label-${i}`} label={t('relazione.review.point', { n: i + 1 })} {...(pointWords(p.label, t) === p.label ? {} : { hint: pointWords(p.label, t) })}>
               {(aria) => <input type="text" {...aria} className="form-control" value={p.label} onChange={(e) => point(i, { label: e.target.value })} />}
             </Field>
             <Field
@@ -768,7 +770,7 @@ function ReviewView({ relazione }: { relazione: Relazione }) {
         <tbody>
           {relazione.checklist.map((p, i) => (
             <tr key={i}>
-              <th scope="row">{p.label}</th>
+              <th scope="row">{pointWords(p.label, t)}</th>
               <td>{t(`relazione.review.outcomes.${p.outcome ?? 'none'}`)}</td>
               <td>{p.note}</td>
             </tr>

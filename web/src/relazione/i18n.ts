@@ -70,6 +70,13 @@ const it = {
     processo: '6 Il processo di redazione',
   },
   review: {
+    /** The points Albero proposes (contract/relazione-states.ts DEFAULT_CHECKLIST), by position. */
+    proposedPoints: {
+      '0': 'Coerenza della Relazione con il Piano (obiettivi, indicatori, target)',
+      '1': 'Attendibilità dei dati e delle informazioni',
+      '2': 'Evidenze documentali a supporto dei valori rendicontati',
+      '3': 'Chiarezza e comprensibilità della Relazione per i cittadini',
+    },
     title: 'Esame dell’OIV',
     checklist: 'Punti di verifica',
     point: 'Punto {{n}}',
@@ -202,6 +209,12 @@ const en: typeof it = {
     processo: '6 How the report was written',
   },
   review: {
+    proposedPoints: {
+      '0': 'Consistency of the report with the plan (objectives, indicators, targets)',
+      '1': 'Reliability of the data and information',
+      '2': 'Documentary evidence supporting the reported values',
+      '3': 'Clarity and readability of the report for citizens',
+    },
     title: 'The OIV’s review',
     checklist: 'Checklist',
     point: 'Point {{n}}',
