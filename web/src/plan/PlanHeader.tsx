@@ -78,38 +78,21 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
           )}
         </div>
       )}
-      {mayRename && renaming === 'title' && (
-        <div className="mb-2" data-testid="plan-rename">
+      {mayRename && renaming !== null && (
+        <div className="mb-2" data-testid={renaming === 'title' ? 'plan-rename' : 'plan-body-correction'}>
+          {/* One form for either name, keyed so a switch starts from the stored one. */}
           <RenameForm
-            id="plan-title"
-            field="title"
-            label={t('plans.newTitle')}
-            stored={plan.title}
+            key={renaming}
+            id={`plan-${renaming}`}
+            field={renaming}
+            label={t(renaming === 'title' ? 'plans.newTitle' : 'plans.newBody')}
+            stored={plan[renaming]}
             version={plan.editVersion}
-            maxLength={PLAN_TITLE_MAX}
-            onSave={async (title, editVersion) => {
-              const renamed = await api.updatePlan(planId, { title, editVersion });
+            maxLength={renaming === 'title' ? PLAN_TITLE_MAX : ORGANISATION_MAX}
+            onSave={async (name, editVersion) => {
+              const saved = await api.updatePlan(planId, { [renaming]: name, editVersion });
               setRenaming(null);
-              onRenamed(t('plans.renamed', { title: renamed.title }));
-            }}
-            onCancel={() => setRenaming(null)}
-            onReload={onReload}
-          />
-        </div>
-      )}
-      {mayRename && renaming === 'organisation' && (
-        <div className="mb-2" data-testid="plan-body-correction">
-          <RenameForm
-            id="plan-organisation"
-            field="organisation"
-            label={t('plans.newBody')}
-            stored={plan.organisation}
-            version={plan.editVersion}
-            maxLength={ORGANISATION_MAX}
-            onSave={async (organisation, editVersion) => {
-              const corrected = await api.updatePlan(planId, { organisation, editVersion });
-              setRenaming(null);
-              onRenamed(t('plans.bodyCorrected', { organisation: corrected.organisation }));
+              onRenamed(renaming === 'title' ? t('plans.renamed', { title: saved.title }) : t('plans.bodyCorrected', { organisation: saved.organisation }));
             }}
             onCancel={() => setRenaming(null)}
             onReload={onReload}
