@@ -32,7 +32,7 @@ describe('accounts', { timeout: 120_000 }, () => {
     // A malformed email is said next to its field before anything is sent.
     await admin.page.fill('#new-email', 'lucia.verdi');
     await admin.page.click('[data-testid=new-user-submit]');
-    await expect.poll(() => admin.page.locator('[data-testid=new-email-error]').innerText()).toContain('email non valido');
+    await expect.poll(() => admin.page.locator('[data-testid=new-email-error]').innerText()).toBe('Indirizzo email non valido (es. nome.cognome@ente.it).');
     await admin.page.fill('#new-email', 'Lucia.Verdi@Comune.example.it');
     // Her unit is picked from the registry (searched by name), not typed; her emails in English.
     await admin.page.fill('#new-units-search', 'digit');
@@ -54,6 +54,20 @@ describe('accounts', { timeout: 120_000 }, () => {
     );
     expect(created).toMatchObject({ unitIds: [digitale.id], units: ['Ufficio Digitale'], language: 'en' });
     await expect.poll(() => admin.page.locator('[data-username="lucia.verdi"]').innerText()).toContain('Ufficio Digitale');
+    await expect.poll(() => admin.page.locator('[data-testid=users-notice]').innerText()).toBe('Utente «Lucia Verdi» creato.');
+
+    // The next account with her email: the refusal says the address is taken (not «invalid or taken»), and the «created» of the one before is gone.
+    await admin.page.fill('#new-username', 'mario.bianchi');
+    await admin.page.fill('#new-displayName', 'Mario Bianchi');
+    await admin.page.fill('#new-password', 'la-prima-password');
+    await admin.page.fill('#new-email', 'lucia.verdi@comune.example.it');
+    await admin.page.click('[data-testid=new-user-submit]');
+    await expect.poll(() => admin.page.locator('[data-testid=new-email-error]').innerText()).toBe('Questo indirizzo email è già di un altro account.');
+    expect(await admin.page.locator('[data-testid=users-notice]').count()).toBe(0);
+    await admin.page.fill('#new-email', '');
+    await admin.page.fill('#new-username', '');
+    await admin.page.fill('#new-displayName', '');
+    await admin.page.fill('#new-password', '');
 
     // The email is changed in the edit dialog and kept by the server.
     await admin.page.click('[data-username="lucia.verdi"] button:has-text("Modifica")');

@@ -146,7 +146,7 @@ describe('the trimmed Bootstrap Italia styles', () => {
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     const controller = await app.signedIn('controller');
     for (const to of ['collecting', 'closed']) expect((await app.apiAs(controller, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
-    expect((await app.apiAs(controller, 'POST', `${plan}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    expect((await app.apiAs(controller, 'POST', `${plan}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     await controller.close();
     const { context, page } = await openPage();
     await app.login(page, 'oiv');

@@ -33,11 +33,13 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
     const periods = (await apiAs(context, 'GET', `${plan()}/periods`)).body as Array<{ id: string; label: string }>;
     const label = periods.find((p) => p.id === '2024-12-31')!.label;
     await page.click('[data-testid=relazione-transmit]');
+    await page.click('[data-testid=relazione-transmit-anyway]');
     await expect
       .poll(() => page.locator('[data-testid=relazione-message]').innerText())
       .toBe(`Prima di trasmettere la Relazione all’OIV chiudere il periodo di fine anno (${label}): i suoi dati devono essere definitivi.`);
     await chooseLanguage(page, 'en');
     await page.click('[data-testid=relazione-transmit]');
+    await page.click('[data-testid=relazione-transmit-anyway]');
     await expect.poll(() => page.locator('[data-testid=relazione-message]').innerText()).toBe(`Close the year-end period (${label}) before sending the report to the OIV: its figures must be final.`);
     expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Draft');
   });
@@ -47,6 +49,15 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
     for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to })).status).toBe(200);
     await page.fill('#relazione-text-presentazione', 'Presentazione scritta e non salvata.');
     await page.click('[data-testid=relazione-transmit]');
+    // The sections nobody wrote are named, the one just typed is not; nothing leaves until confirmed.
+    await expect
+      .poll(() => page.locator('[data-testid=relazione-empty-sections] li').allInnerTexts())
+      .toEqual(['2.1 Il contesto esterno', '2.2 L’organizzazione', '2.3 Le risorse umane ed economiche', '5 La performance individuale', '6 Il processo di redazione']);
+    await page.click('[data-testid=relazione-keep-writing]');
+    expect(await page.locator('[data-testid=relazione-empty-sections]').count()).toBe(0);
+    expect((await apiAs(context, 'GET', `${plan()}/relazione`)).body.state).toBe('draft');
+    await page.click('[data-testid=relazione-transmit]');
+    await page.click('[data-testid=relazione-transmit-anyway]');
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
     await expect.poll(() => page.locator('[data-testid=relazione-text-view-presentazione]').innerText()).toContain('Presentazione scritta e non salvata.');
     const stored = await apiAs(context, 'GET', `${plan()}/relazione`);

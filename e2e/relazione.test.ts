@@ -54,6 +54,7 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     expect(body).toContain('L&#39;ufficio ha rivisto la sintesi.');
 
     await page.click('[data-testid=relazione-transmit]');
+    await page.click('[data-testid=relazione-transmit-anyway]');
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
     // With the OIV, the office's texts are shown, not edited.
     await expect.poll(() => page.locator('#relazione-text-contesto-esterno').count()).toBe(0);

@@ -177,4 +177,43 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await expect.poll(() => row(ctl).innerText()).toContain('Risorse della Regione');
     expect((await trailOf('revision', '1')).slice(0, 3)).toEqual([`update ${CTL}`, 'update admin', `update ${CTL}`]);
   });
+
+  it("corrects the plan's body from its head, inside the open revision; adopted with none open, refused at the field", async () => {
+    // The plan was adopted and revision 1 opened by the test before.
+    const body = 'Camera di commercio di Prova';
+    const stored = (await apiAs(ctl.context, 'GET', plan())).body.organisation as string;
+    await openPlan(ctl.page);
+    await expect.poll(() => ctl.page.locator('[data-testid=plan-body]').innerText()).toBe(`Ente: ${stored}`);
+    await ctl.page.click('[data-testid=correct-plan-body]');
+    await ctl.page.fill('#plan-organisation', '  ');
+    await ctl.page.click('[data-testid=plan-organisation-save]');
+    const problem = ctl.page.locator('[data-testid=plan-organisation-error]');
+    const said = (await apiAs(ctl.context, 'PATCH', plan(), { organisation: '  ' })).body.error.issues[0].message as string;
+    await expect.poll(() => problem.innerText()).toBe(said.replace(/^organisation:\s*/, ''));
+    await expect.poll(() => focused(ctl.page)).toBe('plan-organisation');
+
+    await ctl.page.fill('#plan-organisation', body);
+    await ctl.page.click('[data-testid=plan-organisation-save]');
+    await expect.poll(() => ctl.page.locator('[data-testid=plan-body]').innerText()).toBe(`Ente: ${body}`);
+    await expect.poll(() => ctl.page.locator('#plan-notice').innerText()).toBe(`Ente del piano corretto: «${body}».`);
+    expect((await apiAs(ctl.context, 'GET', plan())).body.organisation).toBe(body);
+    expect((await trailOf('plan', world.planId))[0]).toBe(`update ${CTL}`);
+    // On the record of the open revision, as the body it was and is.
+    const revision = (await apiAs(ctl.context, 'GET', `${plan()}/revisions/1`)).body;
+    expect(JSON.stringify(revision)).toContain(body);
+    expect(JSON.stringify(revision)).toContain(stored);
+
+    // The revision approved, the adopted plan's body is not changed outside one: said at the field, what was typed kept.
+    expect((await apiAs(ctl.context, 'POST', `${plan()}/revisions/1/approve`, {})).status).toBe(200);
+    await openPlan(ctl.page);
+    await ctl.page.click('[data-testid=correct-plan-body]');
+    await ctl.page.fill('#plan-organisation', 'Altro ente');
+    await ctl.page.click('[data-testid=plan-organisation-save]');
+    await expect
+      .poll(() => problem.innerText())
+      .toBe("il piano è adottato: le modifiche a struttura, titoli, pesi, target, regole, formule o responsabili si fanno all'interno di una variazione (aprila indicandone il motivo)");
+    expect(await ctl.page.inputValue('#plan-organisation')).toBe('Altro ente');
+    expect((await apiAs(ctl.context, 'GET', plan())).body.organisation).toBe(body);
+    await expectAccessible(ctl.page, "a plan's body refused outside a revision");
+  });
 });

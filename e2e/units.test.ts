@@ -38,10 +38,23 @@ describe('the units registry', { timeout: 150_000 }, () => {
     await page.click('[data-testid=unit-add]');
     await page.waitForSelector('[data-testid=unit-dialog][open]');
     await expectAccessible(page, 'units: new unit dialog');
-    await page.fill('#unit-code', 'ASC');
+    // An empty code is asked for, not called invalid.
+    await page.fill('#unit-code', '');
     await page.fill('#unit-name', '');
     await page.click('[data-testid=unit-submit]');
+    await expect.poll(() => page.locator('[data-testid=unit-code-error]').innerText()).toBe('Indicare il codice (es. UI o 2.1).');
     await expect.poll(() => page.locator('[data-testid=unit-name-error]').innerText()).toContain('Indicare il nome');
+    // Another unit's code, or its name: said at the field that clashes.
+    const ua = ((await apiAs(context, 'GET', '/api/units')).body as UnitBody[]).find((u) => u.code === 'UA')!;
+    await page.fill('#unit-code', 'UA');
+    await page.fill('#unit-name', 'Area Servizi al Cittadino');
+    await page.click('[data-testid=unit-submit]');
+    await expect.poll(() => page.locator('[data-testid=unit-code-error]').innerText()).toBe('Esiste già una struttura con questo codice.');
+    await page.fill('#unit-code', 'ASC');
+    await page.fill('#unit-name', ua.name);
+    await page.click('[data-testid=unit-submit]');
+    await expect.poll(() => page.locator('[data-testid=unit-name-error]').innerText()).toBe('Esiste già una struttura con questo nome.');
+    expect(await page.getAttribute('#unit-code', 'aria-invalid')).not.toBe('true');
     await page.fill('#unit-name', 'Area Servizi al Cittadino');
     await page.fill('#unit-kind', 'Area');
     await page.selectOption('#unit-headId', { label: 'Rita Referente (referente)' });

@@ -75,3 +75,16 @@ export interface ValidationRecordOf<N> {
   readonly decidedAt: string | null;
   readonly decidedBy: string | null;
 }
+
+/**
+ * The sections nothing but the office writes (keys of io/relazione/build.ts's `TEXT_KEYS`): left
+ * empty, the document says «Sezione non ancora compilata» there, where the others fall back to the
+ * text written from the data or the register's. A Relazione is transmitted with any of them empty
+ * only when the office confirms it (`confirmEmpty`).
+ */
+export const OFFICE_KEYS = ['presentazione', 'contesto-esterno', 'contesto-interno', 'risorse', 'performance-individuale', 'processo'] as const;
+
+/** The sections of `OFFICE_KEYS` the office has not written in `texts`, in the document's order. */
+export function emptyOfficeSections(texts: Readonly<Record<string, string>>): (typeof OFFICE_KEYS)[number][] {
+  return OFFICE_KEYS.filter((k) => (texts[k] ?? '').trim() === '');
+}

@@ -85,8 +85,11 @@ export const RelazioneReviewInputSchema = z.strictObject({
 });
 export type RelazioneReviewInput = z.infer<typeof RelazioneReviewInputSchema>;
 
-/** `POST …/relazione/transition`. */
-export const RelazioneMoveInputSchema = z.strictObject({ to: RelazioneStateSchema, reason: z.string().nullable().optional() });
+/**
+ * `POST …/relazione/transition`. `confirmEmpty`: transmit even with sections only the office writes
+ * left empty (refused otherwise, 422 at `texts.KEY` of the first).
+ */
+export const RelazioneMoveInputSchema = z.strictObject({ to: RelazioneStateSchema, reason: z.string().nullable().optional(), confirmEmpty: z.boolean().optional() });
 export type RelazioneMoveInput = z.infer<typeof RelazioneMoveInputSchema>;
 
 /** `POST …/relazione/publication` and `POST …/periods/:id/publication`. */

@@ -190,6 +190,9 @@ export const PLAN_YEARS = { first: 1990, last: 2100 } as const;
  */
 export const PLAN_TITLE_MAX = 300;
 
+/** The most characters a body's (ente's) name may have, after trimming: as a plan is made, or its body corrected. */
+export const ORGANISATION_MAX = 300;
+
 /** Where something came from, for messages a person can act on. */
 export interface SourceLocation {
   readonly file?: string;

@@ -20,6 +20,17 @@ const state = (s: string, l: Language): string => RELAZIONE_STATE_WORDS[s as Rel
 // Two decimals, as the documents print a performance (at most 1000: no thousands to group).
 const percent = (n: number, l: Language): string => `${decimalIn(n.toFixed(2), l)}%`;
 
+/** The sections only the office writes (contract/relazione-states.ts's OFFICE_KEYS), as the document numbers and titles them. */
+const OFFICE_SECTIONS: Readonly<Record<string, { readonly it: string; readonly en: string }>> = {
+  presentazione: { it: '1.1 Presentazione', en: '1.1 Presentation' },
+  'contesto-esterno': { it: '2.1 Il contesto esterno', en: '2.1 External context' },
+  'contesto-interno': { it: "2.2 L'organizzazione", en: '2.2 The organisation' },
+  risorse: { it: '2.3 Le risorse umane ed economiche', en: '2.3 Human and financial resources' },
+  'performance-individuale': { it: '5 Misurazione e valutazione della performance individuale', en: '5 Individual performance' },
+  processo: { it: '6 Il processo di redazione della Relazione', en: '6 How the report was written' },
+};
+const sectionList = (keys: readonly string[], l: Language): string => keys.map((k) => `«${OFFICE_SECTIONS[k]?.[l] ?? k}»`).join(', ');
+
 export const RELAZIONE_REFUSALS = defineMessages({
   frozen: message<{ state: string }>({
     it: (p) => `la Relazione è ${state(p.state, 'it')}: né il testo né i suoi dati si possono più modificare`,
@@ -48,6 +59,12 @@ export const RELAZIONE_REFUSALS = defineMessages({
   'period-reopened': message<{ label: string }>({
     it: (p) => `il periodo di fine anno (${p.label}) è stato riaperto dopo la trasmissione: l'OIV si pronuncia sulla Relazione quando il controllo di gestione lo ha chiuso di nuovo`,
     en: (p) => `the year-end period (${p.label}) was reopened after the transmission: the OIV decides on the Relazione once management control has closed it again`,
+  }),
+  'sections-empty': message<{ sections: readonly string[] }>({
+    it: (p) =>
+      `${p.sections.length === 1 ? 'la sezione' : 'le sezioni'} ${sectionList(p.sections, 'it')} ${p.sections.length === 1 ? 'è vuota' : 'sono vuote'}: l'OIV leggerebbe «Sezione non ancora compilata»; scriverle, o confermare la trasmissione così`,
+    en: (p) =>
+      `${p.sections.length === 1 ? 'the section' : 'the sections'} ${sectionList(p.sections, 'en')} ${p.sections.length === 1 ? 'is' : 'are'} empty: the OIV would read «Sezione non ancora compilata» (section not written yet); write them, or confirm the transmission as it is`,
   }),
   'reservations-required': message({
     it: 'una validazione con riserva le indica: scrivere prima le riserve',

@@ -444,15 +444,17 @@ export class SqlPlans {
       if (b === undefined) return noPlan(planId);
       const stale = staleSave<PlanRecord>('plan', `plan "${b.title}"`, expectedEditVersion, planSaved(b));
       if (stale !== null) return stale;
-      const next = { title: patch.title ?? b.title, published: patch.published ?? b.published, version: patch.version ?? b.version };
-      if (next.title !== b.title || next.version !== b.version) {
-        const key: PlanKey = { organisation: b.organisation, year: b.year, version: next.version, title: next.title };
+      const next = { title: patch.title ?? b.title, organisation: patch.organisation ?? b.organisation, published: patch.published ?? b.published, version: patch.version ?? b.version };
+      // Title and body both name the plan (and a plan of theirs, the year and the version is one alone).
+      const renamed = next.title !== b.title || next.organisation !== b.organisation;
+      if (renamed || next.version !== b.version) {
+        const key: PlanKey = { organisation: next.organisation, year: b.year, version: next.version, title: next.title };
         const there = await planHolding(tx, key, planId);
-        if (there !== undefined) return planTaken(key, there, there.createdAt >= asked, 'title');
+        if (there !== undefined) return planTaken(key, there, there.createdAt >= asked, next.title !== b.title ? 'title' : 'organisation');
       }
-      // The title is part of the plan's definition (a revision once adopted); publishing is not.
+      // The title and the body are part of the plan's definition (a revision once adopted); publishing is not.
       let gate: Gate = { revision: null };
-      if (next.title !== b.title) {
+      if (renamed) {
         const checked = await editGate(tx, planId, shareLock(this.db));
         if (!checked.ok) return checked;
         gate = checked.value;
@@ -460,25 +462,27 @@ export class SqlPlans {
         return archivedRefusal(planId);
       }
       const at = now();
-      await tx.run(`UPDATE plans SET title = ?, published = ?, version = ?, updated_at = ?, edit_version = edit_version + 1, edited_by = ?, edited_at = ? WHERE id = ?`, [
-        next.title,
-        next.published ? 1 : 0,
-        next.version,
-        at,
-        actor.username,
-        at,
-        planId,
-      ]);
-      if (next.title !== b.title) {
+      // A body corrected moves this plan alone to the body of that name (made if new): the plan's other years, and its body's appraisals, keep theirs.
+      const organisationId = next.organisation === b.organisation ? null : await this.organisationId(tx, next.organisation);
+      await tx.run(
+        `UPDATE plans SET title = ?, organisation_id = COALESCE(?, organisation_id), published = ?, version = ?, updated_at = ?, edit_version = edit_version + 1, edited_by = ?, edited_at = ? WHERE id = ?`,
+        [next.title, organisationId, next.published ? 1 : 0, next.version, at, actor.username, at, planId],
+      );
+      if (renamed) {
+        // Only what changed, as the register of changes says it (titolo, ente).
+        const before: Record<string, string> = {};
+        const after: Record<string, string> = {};
+        if (next.title !== b.title) [before.title, after.title] = [b.title, next.title];
+        if (next.organisation !== b.organisation) [before.organisation, after.organisation] = [b.organisation, next.organisation];
         await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id = ?`, [planId]);
-        await recordChange(tx, planId, gate, actor, { action: 'update', entity: 'plan', entityId: planId, before: { title: b.title }, after: { title: next.title } }, at);
+        await recordChange(tx, planId, gate, actor, { action: 'update', entity: 'plan', entityId: planId, before, after }, at);
       }
       await recordAudit(tx, actor, {
         action: 'update',
         entity: 'plan',
         entityId: planId,
         planId,
-        before: { title: b.title, published: b.published, version: b.version },
+        before: { title: b.title, organisation: b.organisation, published: b.published, version: b.version },
         after: next,
         reason: gateReason(gate),
       });

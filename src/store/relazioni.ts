@@ -21,6 +21,7 @@ import {
   type ValidatedValueOf,
   type ValidationRecordOf,
 } from '../contract/relazione-states.js';
+import { emptyOfficeSections } from '../contract/relazione-states.js';
 import { relazioneValidatedReason } from '../messages/audit-reasons.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit, recordPlanChange } from './audit-log.js';
@@ -71,7 +72,8 @@ export interface RelazioneStore {
    * A move of the state machine; `freeze` is the year-end plan to keep when the move validates.
    * Transmitting needs the year-end period closed (or validated): the figures must be final.
    */
-  moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: Plan | null, actor: Actor): Promise<Result<RelazioneRecord>>;
+  /** `confirmEmpty`: transmit even with sections only the office writes left empty (refused otherwise). */
+  moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: Plan | null, actor: Actor, confirmEmpty?: boolean): Promise<Result<RelazioneRecord>>;
   /** Publishes (or withdraws) the Relazione; only a decided one (validated, with reservations, or not). */
   publishRelazione(planId: string, published: boolean, actor: Actor): Promise<Result<RelazioneRecord>>;
   listPublishedPeriods(planId: string): Promise<PublishedPeriod[]>;
@@ -249,7 +251,7 @@ export class SqlRelazioni implements RelazioneStore {
     });
   }
 
-  async moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: Plan | null, actor: Actor): Promise<Result<RelazioneRecord>> {
+  async moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: Plan | null, actor: Actor, confirmEmpty = false): Promise<Result<RelazioneRecord>> {
     return this.db.transaction(async (tx) => {
       const before = await this.read(tx, planId, true);
       if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
@@ -261,6 +263,10 @@ export class SqlRelazioni implements RelazioneStore {
       if (to === 'transmitted' && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {
         return refusal('invalid-transition', { relazione: 'period-not-closed', label: String(last.label) }, { reason: 'period-not-closed', period: String(last.id), state: String(last.state) });
       }
+      // A section nobody wrote reaches the OIV as «Sezione non ancora compilata»: sent so only when
+      // the office says it means to (a Relazione sent empty by a slip would be reviewed as it stands).
+      const empty = to === 'transmitted' && !confirmEmpty ? emptyOfficeSections(before.texts) : [];
+      if (empty.length > 0) return refusal('invalid', { relazione: 'sections-empty', sections: empty }, { field: `texts.${empty[0]}`, sections: empty });
       const at = new Date().toISOString();
       const decided = DECISIONS.includes(to);
       // Transmitted with its year end closed, the Relazione may meet a reopening while the OIV reads

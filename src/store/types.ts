@@ -377,6 +377,8 @@ export interface NextYearInput {
 
 export interface PlanPatch {
   readonly title?: string;
+  /** The body's name corrected: part of the plan's definition, as its title. */
+  readonly organisation?: string;
   readonly published?: boolean;
   readonly version?: PlanVersion;
 }

@@ -46,7 +46,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('own ranges and appraisal results
     // The Relazione validated with the OIV's own value for B.1.1: the forms' figures are evaluated again, forced.
     const oiv = await t.as('oiv');
     for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const relazione = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
     const review = {
       note: '',

@@ -68,7 +68,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
   const form = async (id: string, lang = 'en'): Promise<any> => (await hr.get(`/api/appraisals/${id}?lang=${lang}`)).body;
   const component = (f: any, kind: string): number => f.result.components.find((c: any) => c.kind === kind).score;
   const listed = async (id: string): Promise<any> => (await hr.get('/api/appraisals?year=2024')).body.find((f: any) => f.id === id);
-  const moveRelazione = (who: Client, to: string) => who.request('POST', `/api/plans/${planId}/relazione/transition`, { to });
+  const moveRelazione = (who: Client, to: string) => who.request('POST', `/api/plans/${planId}/relazione/transition`, { to, confirmEmpty: true });
   const dataVersion = async (): Promise<number> => (await controller.get(`/api/plans/${planId}/tree`)).body.dataVersion;
   /** Up to the evaluation, by the person (the one signed in as `who`) and the evaluator. */
   async function evaluate(id: string, who: string): Promise<any> {

@@ -138,7 +138,7 @@ const publishTwoPeriods = async (t: TestServer, s: Scratch): Promise<void> => {
 /** The scratch plan's Relazione transmitted to the OIV (the year-end period closed first). */
 const transmit = async (t: TestServer, s: Scratch): Promise<void> => {
   await close(t, s);
-  const moved = await t.server.store.relazioni.moveRelazione(s.planId, 'transmitted', null, null, SYSTEM);
+  const moved = await t.server.store.relazioni.moveRelazione(s.planId, 'transmitted', null, null, SYSTEM, true);
   if (!moved.ok) throw new Error(moved.error.message);
 };
 /** …and reviewed by the OIV, every check answered, as a validation needs (9289918). */
@@ -733,7 +733,7 @@ const ROWS: Row[] = [
     allowed: EDITORS,
     success: 200,
     prepare: close,
-    call: (s) => ({ path: `/api/plans/${s.planId}/relazione/transition`, body: { to: 'transmitted' } }),
+    call: (s) => ({ path: `/api/plans/${s.planId}/relazione/transition`, body: { to: 'transmitted', confirmEmpty: true } }),
   },
   {
     method: 'POST',

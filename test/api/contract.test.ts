@@ -139,7 +139,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
     for (const to of yearEnd.state === 'open' ? ['collecting', 'closed'] : yearEnd.state === 'collecting' ? ['closed'] : []) {
       expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to })).status).toBe(200);
     }
-    const transmit: RelazioneMoveInput = { to: 'transmitted' };
+    const transmit: RelazioneMoveInput = { to: 'transmitted', confirmEmpty: true };
     const sent = await controller.request('POST', `${base}/transition`, transmit);
     expect(sent.status, sent.text).toBe(200);
     expect(conforms(RelazioneSchema, sent.body)).toBe('conforms');

@@ -23,7 +23,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV decides on the Relazione
   afterAll(async () => t?.close());
 
   const period = (to: string, reason?: string) => controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to } : { to, reason });
-  const move = (who: Client, to: string, language = 'en') => who.request('POST', `/api/plans/${planId}/relazione/transition`, { to }, { 'accept-language': language });
+  const move = (who: Client, to: string, language = 'en') => who.request('POST', `/api/plans/${planId}/relazione/transition`, { to, confirmEmpty: true }, { 'accept-language': language });
   const periodState = async (): Promise<string> => (await controller.get(`/api/plans/${planId}/periods`)).body.find((p: any) => p.id === YEAR_END).state;
 
   it('takes "not validated" only with the OIV’s reasons, which the documento di validazione prints', async () => {

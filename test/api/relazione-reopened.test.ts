@@ -34,7 +34,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a validated Relazione whose year
 
   it('says the reopening after the validation, by whom and when, and keeps the Relazione validated', async () => {
     for (const to of ['collecting', 'closed']) expect((await period(controller, to)).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
     const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
     expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: '**OIV**', reservations: '', checklist, values: [], version: current.version })).status).toBe(200);

@@ -46,7 +46,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
   afterAll(async () => t?.close());
 
   const relazione = async (): Promise<any> => (await controller.get(`/api/plans/${planId}/relazione`)).body;
-  const move = (who: Client, to: string) => who.request('POST', `/api/plans/${planId}/relazione/transition`, { to });
+  const move = (who: Client, to: string) => who.request('POST', `/api/plans/${planId}/relazione/transition`, { to, confirmEmpty: true });
 
   it('starts as a draft with the sentences written from the data and the default checklist', async () => {
     const r = await relazione();
@@ -90,6 +90,23 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     expect((await move(oiv, 'transmitted')).status).toBe(403);
     expect((await move(referente, 'transmitted')).status).toBe(403);
     expect((await move(controller, 'validated')).status).toBe(409);
+    // Sections only the office writes, left empty, would reach the OIV as «Sezione non ancora compilata»: asked first.
+    const empty = { it: '', en: '' };
+    for (const language of ['it', 'en'] as const) {
+      const unconfirmed = await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' }, { 'accept-language': language });
+      expect(unconfirmed.status, unconfirmed.text).toBe(422);
+      expect(unconfirmed.body.error.code).toBe('invalid');
+      expect(unconfirmed.body.error.details).toEqual({
+        field: 'texts.presentazione',
+        sections: ['presentazione', 'contesto-interno', 'risorse', 'performance-individuale', 'processo'],
+      });
+      empty[language] = unconfirmed.body.error.message;
+    }
+    expect(empty).toEqual({
+      it: "le sezioni «1.1 Presentazione», «2.2 L'organizzazione», «2.3 Le risorse umane ed economiche», «5 Misurazione e valutazione della performance individuale», «6 Il processo di redazione della Relazione» sono vuote: l'OIV leggerebbe «Sezione non ancora compilata»; scriverle, o confermare la trasmissione così",
+      en: 'the sections «1.1 Presentation», «2.2 The organisation», «2.3 Human and financial resources», «5 Individual performance», «6 How the report was written» are empty: the OIV would read «Sezione non ancora compilata» (section not written yet); write them, or confirm the transmission as it is',
+    });
+    expect((await relazione()).state).toBe('draft');
     const sent = await move(controller, 'transmitted');
     expect(sent.status, sent.text).toBe(200);
     expect(sent.body.state).toBe('transmitted');
@@ -342,7 +359,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a published Relazione the OIV di
   it('shows the public the year end as it was closed, never the values entered since', async () => {
     const period = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
     for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: 'dati da integrare' })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
     const pages = [`/trasparenza/${planId}/relazione.html`, `/api/plans/${planId}/relazione/export?format=html`];
@@ -389,7 +406,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
     const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent('A.3:1')}/measurements/2025-12-31`, { state: 'measured', actual: 8, version: 0 });
     expect(written.status, written.text).toBe(200);
     expect((await controller.request('POST', period, { to: 'closed' })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: 'dati da integrare' })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
   });
@@ -481,7 +498,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
     expect(said).toEqual({ it: expected.it, en: expected.en });
     return last;
   };
-  const move = (to: string) => ({ to });
+  const move = (to: string) => ({ to, confirmEmpty: true });
 
   it('says each refusal of the office and the OIV in the reader’s language, by code', async () => {
     await refused(controller, 'GET', 'relazione/export?format=odt', undefined, {
@@ -685,7 +702,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a Relazione validated right afte
     const { planId, controller, oiv } = world;
     const period = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
     for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     // Reopened while with the OIV: a correction the office makes before the OIV decides.
     expect((await controller.request('POST', period, { to: 'collecting', reason: 'correzione dei dati' })).status).toBe(200);
     // Read first, as the office's screen does: the cached tree the save then brings forward in place.

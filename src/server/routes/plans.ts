@@ -1,7 +1,7 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { closest, hasErrors, PLAN_TITLE_MAX, PLAN_YEARS, planSize, problem, type Issue, type PersonAssignment, type UnitAssignment } from '../../core/index.js';
+import { closest, hasErrors, ORGANISATION_MAX, PLAN_TITLE_MAX, PLAN_YEARS, planSize, problem, type Issue, type PersonAssignment, type UnitAssignment } from '../../core/index.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, unitKey, type ImportInput, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
@@ -55,11 +55,13 @@ const Year = z.number().int().min(PLAN_YEARS.first).max(PLAN_YEARS.last);
 export const PeriodLabel = z.string().trim().min(1).max(200);
 /** A period as POST /api/plans and POST …/periods take it: its day `YYYY-MM-DD` and a label (default: the date, `30/04/2024`). */
 export const NewPeriodBody = z.object({ endsOn: z.string().refine(isIsoDate, 'iso-date'), label: PeriodLabel.optional() }).strict();
+/** The body a plan belongs to (the ente), as a plan is made or corrected. */
+const Organisation = z.string().trim().min(1).max(ORGANISATION_MAX);
 const NewPlan = z
   .object({
     title: z.string().trim().min(1).max(PLAN_TITLE_MAX),
     year: Year,
-    organisation: z.string().trim().min(1).max(300).optional(),
+    organisation: Organisation.optional(),
     version: z.enum(PLAN_VERSIONS).optional(),
     periods: z.array(NewPeriodBody).min(1).max(366).optional(),
   })
@@ -67,7 +69,13 @@ const NewPlan = z
 /** A save names the plan's `editVersion` it was made from (optional: a client naming none saves as before). */
 export const EditVersion = z.number().int().min(1).max(2_000_000_000);
 const PlanPatch = z
-  .object({ title: z.string().trim().min(1).max(PLAN_TITLE_MAX).optional(), published: z.boolean().optional(), version: z.enum(PLAN_VERSIONS).optional(), editVersion: EditVersion.optional() })
+  .object({
+    title: z.string().trim().min(1).max(PLAN_TITLE_MAX).optional(),
+    organisation: Organisation.optional(),
+    published: z.boolean().optional(),
+    version: z.enum(PLAN_VERSIONS).optional(),
+    editVersion: EditVersion.optional(),
+  })
   .strict();
 
 /** How many of the registry's units an unknown Struttura's message lists. */
@@ -315,7 +323,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId',
       tag: 'plans',
       summary:
-        'Publish, unpublish, rename, or set the version (plan / revision / final); renaming an adopted plan belongs to a revision. `editVersion` (optional): the plan’s as read, 409 when another change came since',
+        'Publish, unpublish, rename, correct the body (`organisation`), or set the version (plan / revision / final); renaming an adopted plan, or correcting its body, belongs to a revision. `editVersion` (optional): the plan’s as read, 409 when another change came since',
       roles: PLAN_EDITORS,
       action: 'change plans',
       body: PlanPatch,

@@ -260,7 +260,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         403: 'role',
         404: 'unknown plan',
         409: 'invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed)',
-        422: "reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); a parent its objectives no longer give (the year end corrected since the review) and not confirmed as deliberate, at values.N.validated; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
+        422: "sections only the office writes left empty when transmitting without confirmEmpty (at texts.KEY of the first, details.sections all of them); reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); a parent its objectives no longer give (the year end corrected since the review) and not confirmed as deliberate, at values.N.validated; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
         423: 'validated: frozen',
       },
     },
@@ -282,7 +282,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       // with its objectives then may not now, and a validation would freeze the contradiction.
       const refused = freeze === null || record.state !== 'transmitted' ? null : disagreements(freeze, record.values);
       if (refused !== null) throw refused;
-      const result = await store.relazioni.moveRelazione(planId, input.to, input.reason?.trim() || null, freeze, actorOf(user));
+      const result = await store.relazioni.moveRelazione(planId, input.to, input.reason?.trim() || null, freeze, actorOf(user), input.confirmEmpty === true);
       return reply(200, await answer(plan, must(result)));
     },
   );

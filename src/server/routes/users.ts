@@ -216,7 +216,8 @@ export const userRoutes: RouteModule = (api, deps) => {
       const ids = await unitIdsOf(store, { units, unitIds });
       if (email !== undefined) {
         const changed = await store.emails.setEmail(id, email, actorOf(admin));
-        if (!changed.ok && changed.error.code === 'duplicate') throw invalidField('email', changed.error.message);
+        // Named as the creation names it (`email-taken`), for a form to say it apart from a malformed address.
+        if (!changed.ok && changed.error.code === 'duplicate') throw invalidField('email', { problem: 'email-taken', value: email === null ? '' : email.toLowerCase() });
         must(changed);
       }
       if (language !== undefined) must(await store.emails.setLanguage(id, language, actorOf(admin)));

@@ -107,6 +107,7 @@ export function UsersPage() {
       </section>
       <NewUserForm
         units={units}
+        onSubmit={() => setNotice(null)}
         onCreated={(a) => {
           setNotice(t('users.created', { name: a.displayName }));
           void changed();
@@ -162,7 +163,8 @@ function checkNewUser(input: { username: string; displayName: string; signIn: Si
   return { fields, general: null };
 }
 
-function NewUserForm({ units: registry, onCreated }: { units: Unit[] | null; onCreated: (a: Account) => void }) {
+/** `onSubmit`: the form is sent (the page's message of the last change is no longer news beside this form's problems). */
+function NewUserForm({ units: registry, onSubmit, onCreated }: { units: Unit[] | null; onSubmit: () => void; onCreated: (a: Account) => void }) {
   const { t } = useTranslation();
   const refusal = useRefusal('users.errors');
   const [username, setUsername] = useState('');
@@ -178,6 +180,7 @@ function NewUserForm({ units: registry, onCreated }: { units: Unit[] | null; onC
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    onSubmit();
     const found = checkNewUser({ username, displayName, signIn, password, email }, t);
     setErrors(found);
     if (Object.keys(found.fields).length > 0) return focusFirstError(found, 'new-');

@@ -63,9 +63,20 @@ const it = {
     deactivateTitle: 'Disattivare {{name}}?',
     deactivateText: '{{name}} ({{username}}) non potrà più accedere e le sue sessioni aperte si chiudono subito. I suoi dati e le modifiche registrate restano; l’account si può riattivare.',
     deactivateConfirm: 'Disattiva l’account',
-    errors: { field: { email: 'Indirizzo email non valido (es. nome.cognome@ente.it) o già usato da un altro account.', password: 'La password deve avere almeno 8 caratteri (al massimo 200).' } },
+    // A malformed address and one another account has are two refusals (`invalid`, `duplicate` at email), said apart.
+    errors: {
+      field: { email: 'Indirizzo email non valido (es. nome.cognome@ente.it).', password: 'La password deve avere almeno 8 caratteri (al massimo 200).' },
+      duplicate: { email: 'Questo indirizzo email è già di un altro account.' },
+      problem: { 'email-taken': 'Questo indirizzo email è già di un altro account.' },
+    },
   },
-  users: { errors: { field: { email: 'Indirizzo email non valido (es. nome.cognome@ente.it) o già usato da un altro account.' } } },
+  users: {
+    errors: {
+      field: { email: 'Indirizzo email non valido (es. nome.cognome@ente.it).' },
+      duplicate: { email: 'Questo indirizzo email è già di un altro account.' },
+      problem: { 'email-taken': 'Questo indirizzo email è già di un altro account.' },
+    },
+  },
 };
 
 const en: typeof it = {
@@ -130,9 +141,19 @@ const en: typeof it = {
     deactivateTitle: 'Deactivate {{name}}?',
     deactivateText: '{{name}} ({{username}}) will no longer sign in and their open sessions end at once. Their data and recorded changes stay; the account can be reactivated.',
     deactivateConfirm: 'Deactivate the account',
-    errors: { field: { email: 'Not a valid email address (e.g. nome.cognome@ente.it), or another account has it.', password: 'The password needs at least 8 characters (at most 200).' } },
+    errors: {
+      field: { email: 'Not a valid email address (e.g. nome.cognome@ente.it).', password: 'The password needs at least 8 characters (at most 200).' },
+      duplicate: { email: 'Another account has this email address.' },
+      problem: { 'email-taken': 'Another account has this email address.' },
+    },
   },
-  users: { errors: { field: { email: 'Not a valid email address (e.g. nome.cognome@ente.it), or another account has it.' } } },
+  users: {
+    errors: {
+      field: { email: 'Not a valid email address (e.g. nome.cognome@ente.it).' },
+      duplicate: { email: 'Another account has this email address.' },
+      problem: { 'email-taken': 'Another account has this email address.' },
+    },
+  },
 };
 
 /** Merged into the app's one namespace by ../i18n.ts. */

@@ -164,7 +164,8 @@ export const api = {
   createPlan: (input: { title: string; year: number; organisation?: string }) => request<PlanSummary>('POST', '/api/plans', input),
   deletePlan: (planId: PlanSummary['id']) => request<PlanSummary>('DELETE', `/api/plans/${enc(String(planId))}`),
   /** `editVersion`: the plan's as read; 409 `conflict` when another desk changed it since. */
-  updatePlan: (planId: PlanSummary['id'], patch: { published?: boolean; title?: string; editVersion?: number }) => request<PlanSummary>('PATCH', `/api/plans/${enc(String(planId))}`, patch),
+  updatePlan: (planId: PlanSummary['id'], patch: { published?: boolean; title?: string; organisation?: string; editVersion?: number }) =>
+    request<PlanSummary>('PATCH', `/api/plans/${enc(String(planId))}`, patch),
   /** A dry run answers the preview (nothing stored), the import the plan made; both with the warnings. */
   importPlan: (file: File, options: { title?: string; year?: number; organisation?: string; dryRun: boolean }) => {
     const form = new FormData();

@@ -16,7 +16,7 @@ import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { staleSaveOf, staleSaveWords, type StaleSave } from '../ui/stale-save.js';
 import type { Period } from '../api/types.js';
 import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
-import { closingIntro } from './closing-summary.js';
+import { closingIntro, worklistCounts } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 import { WorklistValue } from './WorklistValue.js';
 
@@ -158,7 +158,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             />
           )}
           <p className="mb-0" role="status" data-testid="worklist-counts">
-            {t('campaign.counts', list.counts)}
+            {worklistCounts(t, list.counts)}
           </p>
         </div>
       )}

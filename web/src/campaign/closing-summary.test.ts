@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from '../i18n.js';
-import { closingIntro } from './closing-summary.js';
+import { closingIntro, worklistCounts } from './closing-summary.js';
 
 describe("the closing dialog's summary", () => {
   it('says one missing value in the singular, several (or none) in the plural, in Italian', () => {
@@ -14,5 +14,22 @@ describe("the closing dialog's summary", () => {
     const t = i18next.getFixedT('en');
     expect(closingIntro(t, { missing: 1, toReview: 0, returned: 2 })).toBe('Before closing: 1 value missing, 0 to review, 2 to complete.');
     expect(closingIntro(t, { missing: 3, toReview: 1, returned: 1 })).toBe('Before closing: 3 values missing, 1 to review, 1 to complete.');
+  });
+});
+
+describe("the worklist's counts", () => {
+  it('says one value entered or approved in the singular in Italian, several in the plural', () => {
+    const t = i18next.getFixedT('it');
+    expect(worklistCounts(t, { to_enter: 2, entered: 1, returned: 0, approved: 1, late: 0 })).toBe('2 da compilare, 1 compilato, 0 da integrare, 1 approvato; 0 in ritardo');
+    expect(worklistCounts(t, { to_enter: 1, entered: 3, returned: 1, approved: 0, late: 1 })).toBe('1 da compilare, 3 compilati, 1 da integrare, 0 approvati; 1 in ritardo');
+  });
+
+  it('and in English', () => {
+    const t = i18next.getFixedT('en');
+    expect(worklistCounts(t, { to_enter: 2, entered: 1, returned: 0, approved: 1, late: 0 })).toBe('2 to enter, 1 entered, 0 to complete, 1 approved; 0 late');
+  });
+
+  it("opens a row in the tree with the article elided («nell'albero»)", () => {
+    expect(i18next.getFixedT('it')('campaign.open')).toBe('Apri nell’albero');
   });
 });

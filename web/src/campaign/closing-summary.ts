@@ -1,4 +1,4 @@
-/** What the closing dialog says before a period is closed, its counts in the words their number takes. */
+/** What the closing dialog says before a period is closed, and the worklist's counts, in the words their number takes. */
 import type { TFunction } from 'i18next';
 
 export interface ClosingCounts {
@@ -15,4 +15,22 @@ export interface ClosingCounts {
  */
 export function closingIntro(t: TFunction, { missing, toReview, returned }: ClosingCounts): string {
   return t('campaign.closeIntro', { missing: t('campaign.closeMissing', { count: missing }), toReview, returned });
+}
+
+export interface WorklistCounts {
+  to_enter: number;
+  entered: number;
+  returned: number;
+  approved: number;
+  late: number;
+}
+
+/**
+ * The worklist's counts line. "compilati" and "approvati" are Italian participles, singular for one
+ * («1 compilato»); the others do not change with their number.
+ *
+ * @example worklistCounts(t, { to_enter: 2, entered: 1, returned: 0, approved: 1, late: 0 }) // → '2 da compilare, 1 compilato, 0 da integrare, 1 approvato; 0 in ritardo'
+ */
+export function worklistCounts(t: TFunction, counts: WorklistCounts): string {
+  return t('campaign.counts', { ...counts, entered: t('campaign.countsEntered', { count: counts.entered }), approved: t('campaign.countsApproved', { count: counts.approved }) });
 }

@@ -1,10 +1,10 @@
-/** The plan view's head: back, title (renamed in place by the plan's editors), exports, summary, the Relazione and next year. */
+/** The plan view's head: back, title and body (corrected in place by the plan's editors), exports, summary, the Relazione and next year. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api } from '../api/client.js';
 import type { ExportFormat, PlanSummary, TreeDocument } from '../api/types.js';
-import { PLAN_TITLE_MAX } from '../../../src/core/model.js';
+import { ORGANISATION_MAX, PLAN_TITLE_MAX } from '../../../src/core/model.js';
 import { RenameForm } from '../ui/RenameForm.js';
 import { can, useSession } from '../session.js';
 import { NextYearButton } from '../years/NextYear.js';
@@ -30,7 +30,8 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
   const { user } = useSession();
   const lang = useLang();
   const role = user?.role;
-  const [renaming, setRenaming] = useState(false);
+  // Which name is being corrected in place: the plan's title or its body's (one form at a time).
+  const [renaming, setRenaming] = useState<'title' | 'organisation' | null>(null);
   // Archived, the plan is read, not changed; adopted, its title changes inside a revision (the server says so at the field).
   const mayRename = can.managePlans(role) && plan !== null && !plan.archived;
   const period = tree.period;
@@ -54,8 +55,8 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
       <div className="d-flex flex-wrap align-items-end justify-content-between gap-2 mb-2">
         <div className="d-flex flex-wrap align-items-end gap-2">
           <h1 className="h3 mb-0">{tree.title}</h1>
-          {mayRename && !renaming && (
-            <Button size="sm" color="primary" outline onClick={() => setRenaming(true)} data-testid="rename-plan">
+          {mayRename && renaming === null && (
+            <Button size="sm" color="primary" outline onClick={() => setRenaming('title')} data-testid="rename-plan">
               {t('plans.rename')}
             </Button>
           )}
@@ -65,21 +66,35 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
           {(['pdf', 'xlsx', 'csv'] as const).map(exportLink)}
         </div>
       </div>
-      {mayRename && renaming && (
-        <div className="mb-2" data-testid="plan-rename">
+      {plan !== null && (
+        <div className="d-flex flex-wrap align-items-center gap-2 mb-2">
+          <p className="small mb-0" data-testid="plan-body">
+            {t('plans.body', { organisation: plan.organisation })}
+          </p>
+          {mayRename && renaming === null && (
+            <Button size="sm" color="primary" outline onClick={() => setRenaming('organisation')} data-testid="correct-plan-body">
+              {t('plans.correctBody')}
+            </Button>
+          )}
+        </div>
+      )}
+      {mayRename && renaming !== null && (
+        <div className="mb-2" data-testid={renaming === 'title' ? 'plan-rename' : 'plan-body-correction'}>
+          {/* One form for either name, keyed so a switch starts from the stored one. */}
           <RenameForm
-            id="plan-title"
-            field="title"
-            label={t('plans.newTitle')}
-            stored={plan.title}
+            key={renaming}
+            id={`plan-${renaming}`}
+            field={renaming}
+            label={t(renaming === 'title' ? 'plans.newTitle' : 'plans.newBody')}
+            stored={plan[renaming]}
             version={plan.editVersion}
-            maxLength={PLAN_TITLE_MAX}
-            onSave={async (title, editVersion) => {
-              const renamed = await api.updatePlan(planId, { title, editVersion });
-              setRenaming(false);
-              onRenamed(t('plans.renamed', { title: renamed.title }));
+            maxLength={renaming === 'title' ? PLAN_TITLE_MAX : ORGANISATION_MAX}
+            onSave={async (name, editVersion) => {
+              const saved = await api.updatePlan(planId, { [renaming]: name, editVersion });
+              setRenaming(null);
+              onRenamed(renaming === 'title' ? t('plans.renamed', { title: saved.title }) : t('plans.bodyCorrected', { organisation: saved.organisation }));
             }}
-            onCancel={() => setRenaming(false)}
+            onCancel={() => setRenaming(null)}
             onReload={onReload}
           />
         </div>

@@ -15,7 +15,9 @@ import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { refusalText, refusalWords } from './refusal.js';
+import { emptyOfficeSections } from '../../../src/contract/relazione-states.js';
 import { Markup } from './Markup.js';
+import { pointWords } from './checklist.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
 import { momentText, plainNumber, useLang, useLanguageChange } from '../ui/format.js';
 import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
@@ -36,6 +38,8 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const relazione = relazioneRead.data ?? null;
   const [said, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  // The empty sections the office is asked about before the Relazione is sent (null: not asking).
+  const [emptySections, setEmptySections] = useState<readonly string[] | null>(null);
   // The office's texts as typed and not saved yet (null: as stored): sending the Relazione saves them
   // first, so what leaves for the OIV is what the screen showed, never the older stored texts.
   const unsavedTexts = useRef<Record<string, string> | null>(null);
@@ -79,6 +83,15 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   }
 
   const office = can.managePlans(user?.role);
+  /** Sends the Relazione on, saving first the texts typed and not saved; `confirmEmpty` after the office saw its empty sections. */
+  const transmit = (confirmEmpty: boolean): void => {
+    setEmptySections(null);
+    void act(async () => {
+      const texts = unsavedTexts.current;
+      if (texts !== null) await putWritten(client, keys.relazione(planId), await relazioneApi.putTexts(planId, texts, relazione.version));
+      return relazioneApi.move(planId, 'transmitted', confirmEmpty);
+    }, t('relazione.transmitted'));
+  };
   const oiv = user?.role === 'oiv';
   const decided = DECISIONS.includes(relazione.state);
   const editable = office && (relazione.state === 'draft' || relazione.state === 'not_validated');
@@ -144,14 +157,13 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           {relazione.state === 'draft' && (
             <Button
               color="primary"
-              disabled={busy}
-              onClick={() =>
-                void act(async () => {
-                  const texts = unsavedTexts.current;
-                  if (texts !== null) await putWritten(client, keys.relazione(planId), await relazioneApi.putTexts(planId, texts, relazione.version));
-                  return relazioneApi.move(planId, 'transmitted');
-                }, t('relazione.transmitted'))
-              }
+              disabled={busy || emptySections !== null}
+              onClick={() => {
+                // Sections only the office writes, empty as the screen shows them: asked before sending (the server refuses them unconfirmed).
+                const empty = emptyOfficeSections(unsavedTexts.current ?? relazione.texts);
+                if (empty.length > 0) setEmptySections(empty);
+                else transmit(false);
+              }}
               data-testid="relazione-transmit"
             >
               {t('relazione.transmit')}
@@ -179,6 +191,27 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
             </Button>
           )}
           {decided && !plan.published && <p className="small mb-0 align-self-center">{t('relazione.planNotPublished')}</p>}
+        </div>
+      )}
+
+      {office && relazione.state === 'draft' && emptySections !== null && (
+        <div className="alert alert-warning" role="alertdialog" aria-labelledby="relazione-empty-title" data-testid="relazione-empty-sections">
+          <p id="relazione-empty-title" className="mb-1">
+            {t('relazione.emptySections')}
+          </p>
+          <ul className="mb-2">
+            {emptySections.map((k) => (
+              <li key={k}>{t(`relazione.section.${k}`)}</li>
+            ))}
+          </ul>
+          <div className="d-flex gap-2">
+            <Button color="primary" disabled={busy} onClick={() => transmit(true)} data-testid="relazione-transmit-anyway">
+              {t('relazione.transmitAnyway')}
+            </Button>
+            <Button color="secondary" outline disabled={busy} onClick={() => setEmptySections(null)} data-testid="relazione-keep-writing">
+              {t('relazione.keepWriting')}
+            </Button>
+          </div>
         </div>
       )}
 
@@ -528,7 +561,8 @@ function ReviewEditor({
         <legend className="h6">{t('relazione.review.checklist')}</legend>
         {checklist.map((p, i) => (
           <div key={i} className="relazione-point border rounded p-2 mb-2" data-testid={`relazione-point-${i}`}>
-            <Field id={`relazione-point-label-${i}`} label={t('relazione.review.point', { n: i + 1 })}>
+            {/* The label as the documento di validazione (Italian) carries it; a proposed point's words in the screen's language beside it. */}
+            <Field id={`relazione-point-label-${i}`} label={t('relazione.review.point', { n: i + 1 })} {...(pointWords(p.label, t) === p.label ? {} : { hint: pointWords(p.label, t) })}>
               {(aria) => <input type="text" {...aria} className="form-control" value={p.label} onChange={(e) => point(i, { label: e.target.value })} />}
             </Field>
             <Field
@@ -736,7 +770,7 @@ function ReviewView({ relazione }: { relazione: Relazione }) {
         <tbody>
           {relazione.checklist.map((p, i) => (
             <tr key={i}>
-              <th scope="row">{p.label}</th>
+              <th scope="row">{pointWords(p.label, t)}</th>
               <td>{t(`relazione.review.outcomes.${p.outcome ?? 'none'}`)}</td>
               <td>{p.note}</td>
             </tr>

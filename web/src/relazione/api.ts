@@ -14,7 +14,8 @@ export const relazioneApi = {
   get: (planId: PlanSummary['id']) => request<Relazione>('GET', base(planId)),
   putTexts: (planId: PlanSummary['id'], texts: Record<string, string>, version: number) => request<Relazione>('PUT', `${base(planId)}/texts`, { texts, version }),
   putReview: (planId: PlanSummary['id'], review: RelazioneReviewInput) => request<Relazione>('PUT', `${base(planId)}/review`, review),
-  move: (planId: PlanSummary['id'], to: RelazioneState) => request<Relazione>('POST', `${base(planId)}/transition`, { to }),
+  /** `confirmEmpty`: sent on with sections only the office writes left empty (refused otherwise). */
+  move: (planId: PlanSummary['id'], to: RelazioneState, confirmEmpty = false) => request<Relazione>('POST', `${base(planId)}/transition`, confirmEmpty ? { to, confirmEmpty } : { to }),
   publish: (planId: PlanSummary['id'], published: boolean) => request<Relazione>('POST', `${base(planId)}/publication`, { published }),
   fileUrl: (planId: PlanSummary['id'], what: 'export' | 'validation', format: 'docx' | 'pdf' | 'html') => `${base(planId)}/${what}?format=${format}`,
 };

@@ -56,5 +56,7 @@ export function refusalWords(params: Record<string, unknown>, t: TFunction): str
     by: typeof params.by === 'string' && params.by !== '' ? params.by : t('relazione.refusals.someone'),
     role: role(params.role),
     roles: Array.isArray(params.roles) ? params.roles.map(role).join(', ') : '',
+    // Section keys, said with the screen's titles of the sections.
+    sections: Array.isArray(params.sections) ? params.sections.map((k) => `«${t(`relazione.section.${text(k)}`)}»`).join(', ') : '',
   });
 }

@@ -62,6 +62,35 @@ describe('formErrors', () => {
     expect(formErrors(taken, translate, 'username')).toEqual({ fields: { email: 'another account has the email a@b.it' }, general: null });
   });
 
+  it("a duplicate the server locates at a field is said in the duplicate's words, not the field's invalid ones", () => {
+    const located: Record<string, string> = {
+      ...words,
+      'problem.email-taken': 'Indirizzo già usato.',
+      'field.email': 'Indirizzo email non valido.',
+      'duplicate.email': 'Questo indirizzo email è già di un altro account.',
+    };
+    const taken = refusal(409, 'duplicate', 'another account has the email a@b.it', [{ field: 'email', message: 'email: another account has the email a@b.it' }]);
+    expect(formErrors(taken, (k) => located[k] ?? null, 'username')).toEqual({ fields: { email: 'Questo indirizzo email è già di un altro account.' }, general: null });
+    // With no words of its own, the server's sentence, never the invalid one.
+    expect(formErrors(taken, translate, 'username')).toEqual({ fields: { email: 'another account has the email a@b.it' }, general: null });
+    const invalid = refusal(400, 'invalid', 'not an email', [{ field: 'email', message: 'email: not an email' }]);
+    expect(formErrors(invalid, (k) => located[k] ?? null)).toEqual({ fields: { email: 'Indirizzo email non valido.' }, general: null });
+    // A 400 whose issue names its problem (the server's check before the store's): the problem's words, not the field's.
+    const taken400: Refusal = {
+      status: 400,
+      code: 'invalid-body',
+      message: 'email: taken',
+      body: {
+        error: {
+          code: 'invalid-body',
+          message: 'email: taken',
+          issues: [{ severity: 'error', code: 'invalid-field', message: 'email: taken', params: { field: 'email', problem: 'email-taken' }, location: { field: 'email' } as never }],
+        },
+      },
+    };
+    expect(formErrors(taken400, (k) => located[k] ?? null)).toEqual({ fields: { email: 'Indirizzo già usato.' }, general: null });
+  });
+
   it('a duplicate goes to the field that must be unique', () => {
     expect(formErrors(refusal(409, 'duplicate', 'username "rita" is taken'), translate, 'username')).toEqual({ fields: { username: 'Nome utente già in uso.' }, general: null });
     expect(formErrors(refusal(409, 'duplicate', 'code A.9 exists'), translate, 'code')).toEqual({ fields: { code: 'code A.9 exists' }, general: null });

@@ -31,10 +31,15 @@ export interface Refusal {
  */
 export function formErrors(error: Refusal, translate: (key: string) => string | null, duplicateField?: string): FormErrors {
   const fields: Record<string, string> = {};
+  const problems = problemsByField(error.body);
   for (const [path, message] of Object.entries(issuesByField(error.body))) {
     const field = path.split('.')[0]!;
     if (fields[field] !== undefined) continue;
-    fields[field] = translate(`field.${field}`) ?? message;
+    // A value another record holds is no fault of its form: not the field's "not valid" words but
+    // the duplicate's, or the words of the problem the issue names (`email-taken`) when the form has some.
+    const problem = problems[path];
+    const own = error.code === 'duplicate' ? translate(`duplicate.${field}`) : problem === undefined ? null : translate(`problem.${problem}`);
+    fields[field] = own ?? (error.code === 'duplicate' ? null : translate(`field.${field}`)) ?? message;
   }
   if (Object.keys(fields).length > 0) return { fields, general: null };
   if (error.code === 'duplicate' && duplicateField !== undefined) {
@@ -65,6 +70,17 @@ export function issuesByField(body: ApiErrorBody | null): Record<string, string>
     fields[raw] = issue.message.replace(new RegExp(`^${escapeRegExp(raw)}:\\s*`), '');
   }
   return fields;
+}
+
+/** The problem each issue names in its parameters (`params.problem`, as `email-taken`), by the whole path of its field. */
+function problemsByField(body: ApiErrorBody | null): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const issue of body?.error.issues ?? []) {
+    const raw = issue.location && typeof issue.location === 'object' ? (issue.location as { field?: unknown }).field : undefined;
+    const problem = (issue.params as { problem?: unknown } | undefined)?.problem;
+    if (typeof raw === 'string' && typeof problem === 'string' && problems[raw] === undefined) problems[raw] = problem;
+  }
+  return problems;
 }
 
 function escapeRegExp(text: string): string {

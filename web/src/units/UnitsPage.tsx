@@ -150,7 +150,7 @@ function UnitDialog({
   async function submit(e: FormEvent) {
     e.preventDefault();
     const fields: Record<string, string> = {};
-    if (code.trim() === '') fields.code = t('units.errors.field.code');
+    if (code.trim() === '') fields.code = t('units.errors.field.codeRequired');
     if (name.trim() === '') fields.name = t('units.errors.field.name');
     if (kind.trim() === '') fields.kind = t('units.errors.field.kind');
     const found = { fields, general: null };

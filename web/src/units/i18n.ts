@@ -36,13 +36,15 @@ const it = {
     errors: {
       field: {
         code: 'Codice non valido: lettere, cifre, punti, trattini o barre, fino a 40 (es. UI o 2.1).',
+        codeRequired: 'Indicare il codice (es. UI o 2.1).',
         name: 'Indicare il nome.',
         kind: 'Indicare il tipo (es. Ufficio).',
         parentId: 'Struttura superiore non valida (non può essere la struttura stessa o una sua sottostante).',
         headId: 'Responsabile sconosciuto.',
         members: 'Componente sconosciuto.',
       },
-      duplicate: { code: 'Esiste già una struttura con questo codice o nome.' },
+      // The server names the field another unit holds (details.field): the code or the name.
+      duplicate: { code: 'Esiste già una struttura con questo codice.', name: 'Esiste già una struttura con questo nome.' },
       conflict: 'Qualcun altro ha modificato la struttura dopo che l’hai aperta: le tue modifiche NON sono state salvate. Ricarica.',
       'not-found': 'La struttura non esiste più: ricarica la pagina.',
       forbidden: 'Non hai i permessi per questa operazione.',
@@ -119,13 +121,14 @@ const en: typeof it = {
     errors: {
       field: {
         code: 'Not a valid code: letters, digits, dots, dashes or slashes, up to 40 (e.g. UI or 2.1).',
+        codeRequired: 'Give the code (e.g. UI or 2.1).',
         name: 'Give the name.',
         kind: 'Give the kind (e.g. Ufficio).',
         parentId: 'Not a valid parent unit (not the unit itself nor one under it).',
         headId: 'Unknown head.',
         members: 'Unknown member.',
       },
-      duplicate: { code: 'Another unit has this code or name.' },
+      duplicate: { code: 'Another unit has this code.', name: 'Another unit has this name.' },
       conflict: 'Someone else changed the unit after you opened it: your changes were NOT saved. Reload.',
       'not-found': 'The unit no longer exists: reload the page.',
       forbidden: 'You may not do this.',
