@@ -8,7 +8,6 @@ import { definitionProblems, hasErrors, problem, type FileProblem, type FileReas
 import { CHAMBER_PROFILE, type ImportedTable, type ReadOptions } from './published/layout.js';
 import { csvAsTabbed } from './published/csv.js';
 import { parsePublishedText } from './published/text.js';
-import { looksLikeJson, readPlanJson } from './plan-json.js';
 import { decodeText } from './text.js';
 import { looksLikeXlsx } from './xlsx/zip.js';
 
@@ -23,7 +22,8 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   const decoded = decodeText(bytes, name);
   if (decoded.value === null) return { value: null, issues: decoded.issues };
   // The document `albero import --output` wrote, read back to its plan with what it carries (its assignments too).
-  if (options.planJson === true && looksLikeJson(bytes, name)) return withDefinitions(withoutControlCharacters(readPlanJson(decoded.value, name), name, 'every'));
+  // zod (the document's schema) is loaded for such a document only, as exceljs for workbooks.
+  if (options.planJson === true && looksLikeJson(bytes, name)) return withDefinitions(withoutControlCharacters((await import('./plan-json.js')).readPlanJson(decoded.value, name), name, 'every'));
   // A table saved as CSV (semicolons or commas) is read as the tab-separated text it stands for.
   const csv = await csvAsTabbed(decoded.value, name);
   const text = csv?.text ?? decoded.value;
@@ -119,4 +119,14 @@ export async function loadTable(path: string, options: ReadOptions = {}): Promis
     return { value: null, issues: [problem('error', 'unreadable-file', fileProblem(error), { file: path })] };
   }
   return importTableBytes(bytes, basename(path) === path ? path : path, options);
+}
+
+/** Whether `bytes` named `name` is a JSON document rather than a table: its name says so, or its first character is `{`. */
+export function looksLikeJson(bytes: Uint8Array, name: string): boolean {
+  if (/\.json$/i.test(name)) return true;
+  for (const b of bytes.subarray(0, 64)) {
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf) continue;
+    return b === 0x7b;
+  }
+  return false;
 }

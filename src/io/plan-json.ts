@@ -35,16 +35,6 @@ const DocumentSchema = EvaluationDocumentSchema.extend({
   objectives: z.array(ObjectiveDocumentSchema.extend({ owner: Text, assignedUnit: Text, assignedPerson: Text, indicators: z.array(IndicatorSchema) })),
 });
 
-/** Whether `bytes` named `name` is a JSON document rather than a table: its name says so, or its first character is `{`. */
-export function looksLikeJson(bytes: Uint8Array, name: string): boolean {
-  if (/\.json$/i.test(name)) return true;
-  for (const b of bytes.subarray(0, 64)) {
-    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf) continue;
-    return b === 0x7b;
-  }
-  return false;
-}
-
 /** Line and column of `position` in `text`, both from 1. */
 function lineAndColumn(text: string, position: number): { line: number; column: number } {
   const before = text.slice(0, position).split('\n');

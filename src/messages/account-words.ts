@@ -6,24 +6,9 @@
  */
 import type { Language } from '../core/messages/catalogue.js';
 
-/**
- * Roles in words inside a sentence ("your role (data owner) may not…"), keyed by the role's code
- * (account-words.test.ts checks that every role is here). English says what the role does, as the
- * web app's English always did: `referente` and `controller` are Italian office words.
- */
-const ROLES_IT = { admin: 'amministratore', controller: 'controllo di gestione', referente: 'referente', oiv: 'OIV', personale: 'ufficio del personale' };
-/** The roles' codes, as the words have them: the catalogue is pure words and imports no contract (account-words.test.ts holds them to `ROLES`). */
-type Role = keyof typeof ROLES_IT;
+import { ROLE_WORDS, type Role } from '../core/messages/role-words.js';
 
-export const ROLE_WORDS: Record<Language, Record<Role, string>> = {
-  it: ROLES_IT,
-  en: { admin: 'administrator', controller: 'management control', referente: 'data owner', oiv: 'OIV', personale: 'HR office' },
-};
-
-/** A role said inside a sentence; a code that is no role (an old record's) is said as it is. */
-export function roleWords(role: string, language: Language): string {
-  return (ROLE_WORDS[language] as Record<string, string>)[role] ?? role;
-}
+export { ROLE_WORDS, roleWords } from '../core/messages/role-words.js';
 
 /** A role's words standing alone (a list's cell, a menu, "Signed in as … (Data owner)"): with a capital. */
 export function roleLabels(language: Language): Record<Role, string> {

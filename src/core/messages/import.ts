@@ -6,7 +6,7 @@
  * heads: its issues carry `notation: 'en'` (see `Notation`).
  */
 import { decimalIn, defineMessages, listIn, message, type Language } from './catalogue.js';
-import { roleWords } from '../../messages/account-words.js';
+import { roleWords } from './role-words.js';
 
 /** "3 Struttura values and 2 Referente values", the ones there are: cells of a workbook, fields of a JSON document. */
 function assignments(p: { units: number; people: number }, language: Language): string {
