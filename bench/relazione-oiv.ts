@@ -97,7 +97,7 @@ for (const size of SIZES) {
     const periods = must(await call(admin, 'GET', `/api/plans/${planId}/periods`), 'periods') as { id: string; endsOn: string }[];
     const yearEnd = [...periods].sort((a, b) => (a.endsOn < b.endsOn ? 1 : -1))[0]!.id;
     for (const to of ['collecting', 'closed']) must(await call(admin, 'POST', `/api/plans/${planId}/periods/${yearEnd}/transition`, { to }), `period → ${to}`);
-    must(await call(admin, 'POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted' }), 'transmitted');
+    must(await call(admin, 'POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true }), 'transmitted');
     const current = must(await call(oiv, 'GET', `/api/plans/${planId}/relazione`), 'relazione');
     const checklist = current.checklist.map((p: object) => ({ ...p, outcome: 'yes' }));
     let version = current.version as number;
