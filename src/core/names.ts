@@ -12,11 +12,14 @@
 
 // Letters first; case and accents only break the ties between the same letters ("abate" before
 // "Abate", "Ercole" before "Èrcole"), so "de Luca" comes before "De Rosa".
-const ITALIAN = new Intl.Collator('it', { usage: 'sort', sensitivity: 'variant', numeric: false });
+// Made on first use: building an ICU collator takes ≈10 ms, which every command line start paid
+// although few commands sort names (issue 15 §1).
+let italian: Intl.Collator | undefined;
 
 /** Italian dictionary order; names the collator holds equal (the same letters composed another way) by their code units, so the order never depends on how the rows came. */
 export function compareNames(a: string, b: string): number {
-  return ITALIAN.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  italian ??= new Intl.Collator('it', { usage: 'sort', sensitivity: 'variant', numeric: false });
+  return italian.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** A sorted copy of `items` by their names, `keys` in turn (the name, then what tells two of the same name apart: a code, an id). */
