@@ -27,6 +27,26 @@ describe('staleBuild', () => {
     expect(staleBuild(root, 'program')).toBeNull();
   });
 
+  it("names the command line's bundle missing, or older than the compiled modules it was made from", () => {
+    const at = mkdtempSync(join(tmpdir(), 'albero-bundle-'));
+    try {
+      const put = (path: string, time: number): void => {
+        mkdirSync(dirname(join(at, path)), { recursive: true });
+        writeFileSync(join(at, path), '');
+        utimesSync(join(at, path), time, time);
+      };
+      put('src/cli/main.ts', 100);
+      put('dist/cli/main.js', 200);
+      expect(staleBuild(at, 'program')).toBe('dist/cli/albero.js is missing: run npm run build (npm test does)');
+      put('dist/cli/albero.js', 150);
+      expect(staleBuild(at, 'program')).toBe('dist/cli/albero.js is older than dist/cli/main.js: run npm run build (npm test does)');
+      put('dist/cli/albero.js', 250);
+      expect(staleBuild(at, 'program')).toBeNull();
+    } finally {
+      rmSync(at, { recursive: true, force: true });
+    }
+  });
+
   it('names the source changed after its build, and a build missing', () => {
     file('src/core/a.ts', 300);
     expect(staleBuild(root, 'program')).toBe('src/core/a.ts changed after dist/core/a.js was built: run npm run build (npm test does)');

@@ -4,10 +4,13 @@
  * the static imports reachable from src/cli/main.ts and keeps it so: a static import of exceljs,
  * pdfkit, the store or the server from a command's module would put them back into every start.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { FIXTURE, ROOT } from './helpers.js';
+import { assertBuilt } from './support/build.js';
 
 /** Static, value-level imports and re-exports of a file (`import type` and `import()` do not load at start). */
 function staticImports(file: string): string[] {
@@ -75,5 +78,20 @@ describe('the command line starts light', () => {
   it("loads neither the store nor the server at start (the store's plain types and role names aside)", () => {
     const loaded = [...files].map((f) => relative(join(ROOT, 'src'), f));
     expect(loaded.filter((f) => /^(store|server)\//.test(f) && f !== 'store/types.ts')).toEqual([]);
+  });
+
+  it('runs as one bundled file of ours, the packages aside (scripts/bundle-cli.mjs)', () => {
+    assertBuilt(ROOT, 'program');
+    // A module hook that names every file node loads, as it loads it.
+    const hook = `data:text/javascript,${encodeURIComponent("export async function load(url, context, next) { if (url.startsWith('file:')) process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }")}`;
+    const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
+    const run = spawnSync(process.execPath, ['--import', register, join(ROOT, 'bin', 'albero.js'), 'evaluate', FIXTURE], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status).toBe(0);
+    const ours = run.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('LOADED '))
+      .map((line) => relative(ROOT, fileURLToPath(line.slice('LOADED '.length))))
+      .filter((file) => !file.startsWith('node_modules'));
+    expect(ours).toEqual(['bin/albero.js', 'dist/cli/albero.js']);
   });
 });

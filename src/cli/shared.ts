@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { realpathSync, statSync } from 'node:fs';
 import { chmod, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, PLAN_YEARS, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
 import { localeLanguage, renderCoded, renderMessage, type Coded, type MessageCode, type Params } from '../messages/index.js';
@@ -14,6 +15,13 @@ import { terminalSafe, terminalText } from './terminal.js';
 
 /** 0 all good; 1 the check found differences; 2 the input could not be used. */
 export const EXIT = { ok: 0, differences: 1, badInput: 2 } as const;
+
+/**
+ * The demo database `npm start` makes, which `admin` and `reminders` use when given none. Relative
+ * to this file, which the built program has at dist/cli/shared.js and bundles into dist/cli/albero.js
+ * (scripts/bundle-cli.mjs): both two folders below the project.
+ */
+export const DEFAULT_DATABASE = fileURLToPath(new URL('../../data/albero.sqlite', import.meta.url));
 
 let chosen: Language | undefined;
 

@@ -46,6 +46,12 @@ export function staleBuild(root: string, what: 'program' | 'web'): string | null
       if (builtAt === null) return `${built} is missing: run npm run build (npm test does)`;
       if (mtime(join(root, source))! > builtAt) return `${source} changed after ${built} was built: run npm run build (npm test does)`;
     }
+    // bin/albero.js runs the CLI's bundle only when it is as new as the build: tests run that bundle.
+    const bundle = join('dist', 'cli', 'albero.js');
+    const bundledAt = mtime(join(root, bundle));
+    const compiledAt = mtime(join(root, 'dist', 'cli', 'main.js'));
+    if (compiledAt !== null && (bundledAt === null || bundledAt < compiledAt))
+      return `${bundle} is ${bundledAt === null ? 'missing' : 'older than dist/cli/main.js'}: run npm run build (npm test does)`;
     return null;
   }
   const index = join('web', 'dist', 'index.html');

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ROLES, SIGN_IN_KINDS, SYSTEM, type Role, type SignInKind } from '../../store/types.js';
 import { renderCoded } from '../../messages/index.js';
-import { badInput, cliLanguage, say, withDatabase, writeJson } from '../shared.js';
-
-const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
+import { badInput, cliLanguage, DEFAULT_DATABASE, say, withDatabase, writeJson } from '../shared.js';
 
 /** The password from env ALBERO_PASSWORD, else the first line of stdin (never a prompt: this runs in scripts). */
 function readPassword(): string {

@@ -1,9 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { renderCoded, type Coded } from '../../messages/index.js';
-import { badInput, cliLanguage, say, withDatabase } from '../shared.js';
-
-const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/albero.sqlite', import.meta.url));
+import { badInput, cliLanguage, DEFAULT_DATABASE, say, withDatabase } from '../shared.js';
 
 /**
  * `albero reminders`: one reminder run on a database, for a cron job or by hand: queues the
