@@ -118,13 +118,22 @@ describe('the focus on the first page', { timeout: 300_000 }, () => {
       // says it so (before, it was Italian until the app's script ran).
       expect(await stop()).toBe(lang === 'it' ? 'a:Vai al contenuto principale' : 'a:Skip to main content');
       expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      // The page's title too (the tab's, the history's): it stayed Italian for an English reader.
+      const title = { it: 'Albero — ciclo della performance', en: 'Albero — performance cycle' };
+      expect(await page.title()).toBe(title[lang]);
       release();
       await page.waitForSelector('#username');
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+      expect(await page.title()).toBe(title[lang]);
       // Kept through the first draw, in the reader's language; the next Tab goes on from it.
       expect(await stop()).toBe(lang === 'it' ? 'a:Vai al contenuto principale' : 'a:Skip to main content');
       await page.keyboard.press('Tab');
       expect(await stop()).toMatch(/^a:Albero /);
+      // The reader changes language: the title follows, as the page's words do.
+      const other = lang === 'it' ? 'en' : 'it';
+      await page.selectOption('.albero-lang select', other);
+      await expect.poll(() => page.title()).toBe(title[other]);
+      expect(await page.locator('html').getAttribute('lang')).toBe(other);
       await context.close();
     });
 

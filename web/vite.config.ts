@@ -76,7 +76,9 @@ function preloadFonts(): Plugin {
 /**
  * Writes a brotli (quality 11) and a gzip (level 9) copy beside every text asset of the build, so
  * the server sends the smallest without compressing on each request (`serveStatic` with
- * `precompressed`). Fonts and images are already compressed and are left alone.
+ * `precompressed`). Fonts and images are already compressed and are left alone. index.html too:
+ * the server fills it with the reader's language on each request and compresses what it filled
+ * (src/server/web-page.ts), so a copy made here would never be sent.
  */
 function precompress(): Plugin {
   const br = promisify(brotliCompress);
@@ -86,7 +88,7 @@ function precompress(): Plugin {
     apply: 'build',
     async writeBundle(options, bundle) {
       const dir = options.dir ?? join(here, 'dist');
-      const texts = Object.keys(bundle).filter((name) => /\.(js|css|html|svg|json|map)$/.test(name));
+      const texts = Object.keys(bundle).filter((name) => name !== 'index.html' && /\.(js|css|html|svg|json|map)$/.test(name));
       await Promise.all(
         texts.map(async (name) => {
           const bytes = await readFile(join(dir, name));

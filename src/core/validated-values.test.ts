@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticPlan } from '../../bench/synthetic.js';
-import { Decimal } from './decimal.js';
+import { Decimal, round } from './decimal.js';
 import { evaluatePlan } from './evaluation.js';
-import { valuesFromChildren, type ValidatedFigure } from './validated-values.js';
+import { ValidatedReading, valuesFromChildren, type ValidatedFigure } from './validated-values.js';
 
 describe('what validated parents are checked against', () => {
   it('is, for each parent, the plan evaluated with every other validated value forced and its own not, on a big plan', () => {
@@ -32,5 +32,36 @@ describe('what validated parents are checked against', () => {
     // Parents in every layer were compared, not only the operational objectives left undefined.
     expect(parents, `${values.length} values`).toBeGreaterThan(20);
     expect(given[values.length - 1]).toBeUndefined();
+  });
+});
+
+describe('one reading of the validated values', () => {
+  it('gives what each parent is checked against and the objectives that follow, as the plan evaluated with them forced', () => {
+    const plan = syntheticPlan(1_000, 5);
+    const reported = evaluatePlan(plan);
+    // Every fifth operational objective 10% lower, and the parents above some of them at their reported value.
+    const values: ValidatedFigure[] = [];
+    plan.nodes.forEach((n, i) => {
+      const r = reported.node(n.code)?.performance ?? null;
+      if (r === null || i % 5 !== 0) return;
+      values.push({ code: n.code, validated: n.parent === null ? r : r.times(0.9).toDecimalPlaces(2) });
+    });
+    const reading = new ValidatedReading(reported, values);
+    expect(reading.fromChildren().map((g) => g?.toString() ?? g)).toEqual(valuesFromChildren(plan, values).map((g) => g?.toString() ?? g));
+    // The definition: every objective not validated whose performance, as printed, moves.
+    const forced = evaluatePlan(plan, { forced: new Map(values.map((v) => [v.code, v.validated])) });
+    const given = new Set(values.map((v) => v.code));
+    const moved = plan.nodes.filter((n) => {
+      const before = reported.node(n.code)?.performance ?? null;
+      const after = forced.node(n.code)?.performance ?? null;
+      return !given.has(n.code) && (before === null || after === null ? before !== after : !round(before).equals(round(after)));
+    });
+    const following = reading.following();
+    expect(following.map((f) => f.code)).toEqual(moved.map((n) => n.code));
+    expect(following.length, `${values.length} values`).toBeGreaterThan(5);
+    for (const f of following) expect(f.following?.toString()).toBe(forced.node(f.code)?.performance?.toString());
+    // Asked again, the same answer, not a new evaluation's.
+    expect(reading.following()).toBe(following);
+    expect(new ValidatedReading(reported, []).following()).toEqual([]);
   });
 });

@@ -29,6 +29,79 @@ export interface ValidatedFigure {
  *   // → [undefined, Decimal(91.425)]
  */
 export function valuesFromChildren(plan: Plan, values: readonly ValidatedFigure[]): (Decimal | null | undefined)[] {
+  let all: Evaluation | undefined;
+  return fromChildren(plan, values, () => (all ??= validatedEvaluation(plan, values)));
+}
+
+/**
+ * The validated values read against the plan as reported: what each one's children give
+ * (`valuesFromChildren`) and the objectives that follow them, both from one
+ * evaluation with every validated value forced, made once and only when asked. A save of the OIV's
+ * review checks its values and answers with both: one reading serves the whole request
+ * (docs/benchmarks.md, "oivbench").
+ *
+ * @example
+ *   const reading = new ValidatedReading(evaluatePlan(plan), values);
+ *   reading.fromChildren(); // as valuesFromChildren(plan, values)
+ *   reading.following(); // as followingValidated(plan, values)
+ */
+export class ValidatedReading {
+  private readonly plan: Plan;
+  private validated: Evaluation | undefined;
+  private given: (Decimal | null | undefined)[] | undefined;
+  private follows: FollowingObjective[] | undefined;
+
+  /** `reported`: the plan's evaluation with no value forced, the figures the OIV's values differ from. */
+  constructor(
+    readonly reported: Evaluation,
+    readonly values: readonly ValidatedFigure[],
+  ) {
+    this.plan = reported.currentPlan();
+  }
+
+  /** As `valuesFromChildren`, for the plan as reported. */
+  fromChildren(): (Decimal | null | undefined)[] {
+    return (this.given ??= fromChildren(this.plan, this.values, () => this.forced()));
+  }
+
+  /**
+   * The objectives the OIV did not validate whose performance moves with the values it did (an area
+   * above a validated objective): each with its reported performance and the one it follows, in the
+   * plan's order. The engine rolls them up from the validated values (`EvaluationOptions.forced`), as
+   * the appraisal forms take them; the Relazione says so beside the validated ones.
+   */
+  following(): FollowingObjective[] {
+    if (this.follows !== undefined) return this.follows;
+    if (this.values.length === 0) return (this.follows = []);
+    const validated = this.forced();
+    const given = new Set(this.values.map((v) => v.code));
+    return (this.follows = this.plan.nodes.flatMap((n) => {
+      if (given.has(n.code)) return [];
+      const before = this.reported.node(n.code)?.performance ?? null;
+      const after = validated.node(n.code)?.performance ?? null;
+      const same = before === null || after === null ? before === after : round(before).equals(round(after));
+      return same ? [] : [{ code: n.code, reported: before, following: after }];
+    }));
+  }
+
+  private forced(): Evaluation {
+    return (this.validated ??= validatedEvaluation(this.plan, this.values));
+  }
+}
+
+/** An objective the OIV did not validate whose performance moves with the values it did. */
+export interface FollowingObjective {
+  readonly code: string;
+  readonly reported: Decimal | null;
+  readonly following: Decimal | null;
+}
+
+/** The plan evaluated with every validated value forced, as the appraisal forms take them. */
+function validatedEvaluation(plan: Plan, values: readonly ValidatedFigure[]): Evaluation {
+  return evaluatePlan(plan, { forced: new Map(values.map((v) => [v.code, v.validated])) });
+}
+
+function fromChildren(plan: Plan, values: readonly ValidatedFigure[], validated: () => Evaluation): (Decimal | null | undefined)[] {
   const parents = new Set(plan.nodes.flatMap((n) => (n.parent === null ? [] : [n.parent])));
   const byCode = new Map(plan.nodes.map((n) => [n.code, n]));
   // The objectives with a validated value somewhere below them, walking up from each value once.
@@ -43,7 +116,6 @@ export function valuesFromChildren(plan: Plan, values: readonly ValidatedFigure[
   // value replaces it is what they give with every other value forced (a grandchild's reaches it
   // through its child) and its own not. One evaluation per parent took seconds on a 20,000-indicator
   // plan (docs/benchmarks.md, "oivbench").
-  let all: Evaluation | undefined;
   return values.map((v) => {
     const node = byCode.get(v.code);
     if (node === undefined || !parents.has(node.code)) return undefined;
@@ -52,8 +124,7 @@ export function valuesFromChildren(plan: Plan, values: readonly ValidatedFigure[
     // None of its objectives validated: the OIV differs from the reported value alone, as it may for
     // any objective (the documents print both, with its note); there is nothing to set it against.
     if (!aboveValidated.has(v.code)) return undefined;
-    all ??= evaluatePlan(plan, { forced: new Map(values.map((o) => [o.code, o.validated])) });
-    return all.computedPerformance(v.code) ?? null;
+    return validated().computedPerformance(v.code) ?? null;
   });
 }
 
@@ -61,24 +132,4 @@ export function valuesFromChildren(plan: Plan, values: readonly ValidatedFigure[
 export function differsFromChildren(validated: Decimal, fromChildren: Decimal | null | undefined): boolean {
   if (fromChildren === undefined) return false;
   return fromChildren === null || !round(validated).equals(round(fromChildren));
-}
-
-/**
- * The objectives the OIV did not validate whose performance moves with the values it did (an area
- * above a validated objective): each with its reported performance and the one it follows, in the
- * plan's order. The engine rolls them up from the validated values (`EvaluationOptions.forced`), as
- * the appraisal forms take them; the Relazione says so beside the validated ones.
- */
-export function followingValidated(plan: Plan, values: readonly ValidatedFigure[]): { code: string; reported: Decimal | null; following: Decimal | null }[] {
-  if (values.length === 0) return [];
-  const reported = evaluatePlan(plan);
-  const validated = evaluatePlan(plan, { forced: new Map(values.map((v) => [v.code, v.validated])) });
-  const given = new Set(values.map((v) => v.code));
-  return plan.nodes.flatMap((n) => {
-    if (given.has(n.code)) return [];
-    const before = reported.node(n.code)?.performance ?? null;
-    const after = validated.node(n.code)?.performance ?? null;
-    const same = before === null || after === null ? before === after : round(before).equals(round(after));
-    return same ? [] : [{ code: n.code, reported: before, following: after }];
-  });
 }

@@ -20,16 +20,34 @@ const state = (s: string, l: Language): string => RELAZIONE_STATE_WORDS[s as Rel
 // Two decimals, as the documents print a performance (at most 1000: no thousands to group).
 const percent = (n: number, l: Language): string => `${decimalIn(n.toFixed(2), l)}%`;
 
-/** The sections only the office writes (contract/relazione-states.ts's OFFICE_KEYS), as the document numbers and titles them. */
-const OFFICE_SECTIONS: Readonly<Record<string, { readonly it: string; readonly en: string }>> = {
+/**
+ * The Relazione's sections by key (io/relazione/build.ts's `TEXT_KEYS`), numbered as the document
+ * numbers them and titled as the screen shows them: one set of names, for the screen (web/src/relazione/i18n.ts)
+ * and for the refusals that name a section, so that a reader told about «5 La performance
+ * individuale» finds it under that title.
+ */
+export const RELAZIONE_SECTION_TITLES: Readonly<Record<string, { readonly it: string; readonly en: string }>> = {
   presentazione: { it: '1.1 Presentazione', en: '1.1 Presentation' },
+  sintesi: { it: '1.2 Sintesi dei risultati', en: '1.2 Summary of results' },
   'contesto-esterno': { it: '2.1 Il contesto esterno', en: '2.1 External context' },
-  'contesto-interno': { it: "2.2 L'organizzazione", en: '2.2 The organisation' },
+  'contesto-interno': { it: '2.2 L’organizzazione', en: '2.2 The organisation' },
   risorse: { it: '2.3 Le risorse umane ed economiche', en: '2.3 Human and financial resources' },
-  'performance-individuale': { it: '5 Misurazione e valutazione della performance individuale', en: '5 Individual performance' },
-  processo: { it: '6 Il processo di redazione della Relazione', en: '6 How the report was written' },
+  'performance-ente': { it: '3.1 La performance organizzativa complessiva', en: '3.1 Overall organisational performance' },
+  'performance-aree': { it: '3.2 La performance per area strategica', en: '3.2 Performance by strategic area' },
+  albero: { it: '3.3 L’Albero della performance', en: '3.3 The performance tree' },
+  'non-raggiunti': { it: '3.4 Obiettivi non raggiunti', en: '3.4 Objectives not reached' },
+  variazioni: { it: '3.5 Variazioni del piano', en: '3.5 Revisions of the plan' },
+  confronto: { it: '3.6 Confronto con l’anno precedente', en: '3.6 Comparison with the previous year' },
+  'performance-individuale': { it: '5 La performance individuale', en: '5 Individual performance' },
+  processo: { it: '6 Il processo di redazione', en: '6 How the report was written' },
 };
-const sectionList = (keys: readonly string[], l: Language): string => keys.map((k) => `«${OFFICE_SECTIONS[k]?.[l] ?? k}»`).join(', ');
+
+/** The sections' titles in one language, by key (the screen's `relazione.section.*`). */
+export function sectionTitles(l: Language): Record<string, string> {
+  return Object.fromEntries(Object.entries(RELAZIONE_SECTION_TITLES).map(([k, t]) => [k, t[l]]));
+}
+
+const sectionList = (keys: readonly string[], l: Language): string => keys.map((k) => `«${RELAZIONE_SECTION_TITLES[k]?.[l] ?? k}»`).join(', ');
 
 export const RELAZIONE_REFUSALS = defineMessages({
   frozen: message<{ state: string }>({

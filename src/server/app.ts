@@ -18,7 +18,7 @@ import { CampaignCache } from './campaign.js';
 import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
 import { securityHeaders } from './security.js';
-import { pageIn, savedLanguage } from './web-page.js';
+import { pageEncoded, pageIn, savedLanguage } from './web-page.js';
 import { plainText } from './validation.js';
 import { auditRoutes } from './routes/audit.js';
 import { commentRoutes } from './routes/comments.js';
@@ -184,17 +184,22 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   const webRoot = options.webRoot === undefined ? undefined : resolve(options.webRoot);
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
     // Read on each request: a rebuilt app (new asset names) is served without a restart. Said in
-    // the reader's saved language (web-page.ts), so never its precompressed copy, which is Italian.
+    // the reader's saved language (web-page.ts), and compressed there once filled: the build
+    // writes no compressed copy of it.
     const page = (c: Context<AppEnv>): Response => {
       c.header('Cache-Control', 'no-cache');
       c.header('Vary', 'Cookie', { append: true });
-      return c.html(pageIn(readFileSync(join(webRoot, 'index.html'), 'utf8'), savedLanguage(c)));
+      c.header('Vary', 'Accept-Encoding', { append: true });
+      const sent = pageEncoded(pageIn(readFileSync(join(webRoot, 'index.html'), 'utf8'), savedLanguage(c)), c.req.header('accept-encoding'));
+      if (sent.encoding === null) return c.html(sent.body);
+      c.header('Content-Encoding', sent.encoding);
+      return c.body(new Uint8Array(sent.body), 200, { 'Content-Type': 'text/html; charset=UTF-8' });
     };
     app.get('/', page);
     app.get('/index.html', page);
     // Vite names every asset by its content's hash, so an asset never changes under its name: the
     // browser keeps it for a year without asking. index.html names the current assets and is
-    // revalidated on every load. The build writes .br and .gz beside each text asset.
+    // revalidated on every load. The build writes .br and .gz beside each text asset but index.html.
     app.use(
       '/*',
       serveStatic({

@@ -9,7 +9,7 @@ import { evaluatePlan, type Evaluation } from '../core/index.js';
 import { buildRelazione, buildValidationDocument, type ObjectiveCause, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
 import type { Relazione } from '../contract/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../store/index.js';
-import type { TreeService } from './tree.js';
+import type { ComputedPlan, TreeService } from './tree.js';
 import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
 
 const CAUSE_WORDS: Readonly<Record<string, string>> = { external: 'causa esterna', internal: 'causa interna', indicator: 'indicatore mal costruito' };
@@ -29,10 +29,11 @@ export interface StoredRelazione {
  * `forPublic`: the reader is the public (the transparency pages, an export without a session).
  * A Relazione not frozen by a validation (not validated) would otherwise show the year end as it
  * stands now: after a reopening, provisional values nobody has closed. The public reads it as the
- * period was last closed (the figures the OIV decided on).
+ * period was last closed (the figures the OIV decided on). `given`: the plan as computed, when the
+ * caller has just read it for this request (a save of the review, which checked its values on it).
  */
-export async function storedRelazione(store: Store, trees: TreeService, plan: PlanRecord, record: RelazioneRecord, forPublic = false): Promise<StoredRelazione> {
-  const computed = await trees.computed(plan.id);
+export async function storedRelazione(store: Store, trees: TreeService, plan: PlanRecord, record: RelazioneRecord, forPublic = false, given?: ComputedPlan): Promise<StoredRelazione> {
+  const computed = given ?? (await trees.computed(plan.id));
   let evaluation = computed.evaluation;
   if (record.frozenPlan !== null) evaluation = evaluatePlan(record.frozenPlan);
   else if (forPublic && computed.closing === null) {

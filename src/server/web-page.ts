@@ -1,9 +1,12 @@
 /**
- * The web app's page (index.html) as the server serves it: its `lang` and its skip link in the
- * language the reader saved in the app. The link is in the page itself so that a Tab pressed
+ * The web app's page (index.html) as the server serves it: its `lang`, its title and its skip link
+ * in the language the reader saved in the app. The link is in the page itself so that a Tab pressed
  * before the app's script has run finds it; an English reader heard it in Italian until the script
  * said it again. Done here, not by an inline script, which the Content-Security-Policy refuses.
+ * The page so filled is compressed here too, once per page and language (the build leaves it
+ * uncompressed: a copy it wrote would be the Italian one).
  */
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Language } from '../core/index.js';
@@ -18,10 +21,46 @@ export function savedLanguage(c: Context): Language {
   return getCookie(c, LANGUAGE_COOKIE) === 'en' ? 'en' : 'it';
 }
 
-/** index.html (written in Italian) with its `lang` and its skip link's words in `language`. */
+/** index.html (written in Italian) with its `lang`, its title and its skip link's words in `language`. */
 export function pageIn(html: string, language: Language): string {
   if (language === 'it') return html;
   return html
     .replace(/<html lang="it">/, `<html lang="${language}">`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${PAGE_WORDS[language].title}</title>`)
     .replace(/(<a id="skip-link"[^>]*>)[^<]*(<\/a>)/, (_, open: string, close: string) => `${open}${PAGE_WORDS[language].skip}${close}`);
+}
+
+/** A filled page and its compressed copies, by the page's text: one per language of the current build. */
+const compressed = new Map<string, { br: Buffer; gzip: Buffer }>();
+
+/**
+ * The filled page as the client accepts it: brotli, else gzip, else as it is. Each copy is made
+ * once (brotli at its best quality, as the build compresses the assets: ≈4 ms once, 2.8 kB to
+ * 0.7 kB) and then served from memory; the page is read on each request, so a rebuild's page is
+ * compressed anew (docs/benchmarks.md, issue 15 §4).
+ */
+export function pageEncoded(page: string, acceptEncoding: string | undefined): { encoding: null; body: string } | { encoding: 'br' | 'gzip'; body: Buffer } {
+  const accepted = acceptedEncodings(acceptEncoding);
+  const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
+  if (encoding === null) return { encoding, body: page };
+  let copies = compressed.get(page);
+  if (copies === undefined) {
+    const bytes = Buffer.from(page, 'utf8');
+    copies = { br: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }), gzip: gzipSync(bytes, { level: 9 }) };
+    // Two languages of one build; a few more while a rebuilt app replaces the old page.
+    if (compressed.size >= 8) compressed.clear();
+    compressed.set(page, copies);
+  }
+  return { encoding, body: copies[encoding] };
+}
+
+/** The codings an `Accept-Encoding` header accepts (`q=0` refuses one). */
+function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name !== '' && (q === undefined || Number(q) > 0)) accepted.add(name.trim());
+  }
+  return accepted;
 }

@@ -103,7 +103,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
       empty[language] = unconfirmed.body.error.message;
     }
     expect(empty).toEqual({
-      it: "le sezioni «1.1 Presentazione», «2.2 L'organizzazione», «2.3 Le risorse umane ed economiche», «5 Misurazione e valutazione della performance individuale», «6 Il processo di redazione della Relazione» sono vuote: l'OIV leggerebbe «Sezione non ancora compilata»; scriverle, o confermare la trasmissione così",
+      // The sections by the titles the screen shows them under (messages/relazione.ts), in each language.
+      it: "le sezioni «1.1 Presentazione», «2.2 L’organizzazione», «2.3 Le risorse umane ed economiche», «5 La performance individuale», «6 Il processo di redazione» sono vuote: l'OIV leggerebbe «Sezione non ancora compilata»; scriverle, o confermare la trasmissione così",
       en: 'the sections «1.1 Presentation», «2.2 The organisation», «2.3 Human and financial resources», «5 Individual performance», «6 How the report was written» are empty: the OIV would read «Sezione non ancora compilata» (section not written yet); write them, or confirm the transmission as it is',
     });
     expect((await relazione()).state).toBe('draft');

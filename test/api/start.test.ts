@@ -3,7 +3,7 @@
  * or stdin, never a prompt), and the server's static web app with its SPA fallback.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,12 +131,12 @@ describe('albero serve', () => {
 });
 
 /** A GET that leaves the body as it came (fetch would decompress it). */
-function request(url: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+function request(url: string, acceptEncoding: string, cookie?: string): Promise<{ statusCode: number | undefined; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding, ...(cookie === undefined ? {} : { cookie }) } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () => resolve({ statusCode: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
       response.on('error', reject);
     }).on('error', reject);
   });
@@ -252,33 +252,65 @@ describe('the web app from web/dist', () => {
     }
   });
 
-  it("says the built page's skip link and lang in the language the reader saved in the app, before its script runs", async () => {
+  it("says the built page's title, skip link and lang in the language the reader saved in the app, before its script runs", async () => {
     assertBuilt(ROOT, 'web');
     const server = await startServer({ location: join(dir, 'page.sqlite'), port: 0, host: '127.0.0.1', webRoot: join(ROOT, 'web', 'dist') });
     try {
-      const page = async (path: string, cookie?: string, accept = 'br, gzip'): Promise<{ lang: string | undefined; skip: string | undefined; vary: string | null; assets: string[] }> => {
-        const res = await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': accept, ...(cookie === undefined ? {} : { cookie }) } });
-        expect(res.status, path).toBe(200);
-        expect(res.headers.get('cache-control')).toBe('no-cache');
-        const html = await res.text();
+      const page = async (
+        path: string,
+        cookie?: string,
+        accept = 'br, gzip',
+      ): Promise<{ lang: string | undefined; title: string | undefined; skip: string | undefined; vary: string | null; encoding: string | null; assets: string[] }> => {
+        // As it came (fetch would decompress it), to see the coding the server chose.
+        const res = await request(`${server.url}${path}`, accept, cookie);
+        expect(res.statusCode, path).toBe(200);
+        expect(res.headers['cache-control']).toBe('no-cache');
+        const encoding = res.headers['content-encoding'] ?? null;
+        const html = (encoding === 'br' ? brotliDecompressSync(res.body) : encoding === 'gzip' ? gunzipSync(res.body) : res.body).toString('utf8');
         return {
           lang: /<html lang="([^"]*)">/.exec(html)?.[1],
+          title: /<title>([^<]*)<\/title>/.exec(html)?.[1],
           skip: /<a id="skip-link"[^>]*>([^<]*)<\/a>/.exec(html)?.[1],
-          vary: res.headers.get('vary'),
+          vary: res.headers.vary ?? null,
+          encoding,
           assets: [...html.matchAll(/src="(\/assets\/[^"]+)"/g)].map((m) => m[1]!),
         };
       };
-      const italian = { lang: 'it', skip: 'Vai al contenuto principale' };
-      const english = { lang: 'en', skip: 'Skip to main content' };
+      const italian = { lang: 'it', title: 'Albero — ciclo della performance', skip: 'Vai al contenuto principale' };
+      const english = { lang: 'en', title: 'Albero — performance cycle', skip: 'Skip to main content' };
       for (const path of ['/', '/index.html', '/plans/123?period=2024-12-31']) {
-        // Before, every reader got the Italian link until the app's script said it again.
+        // Before, every reader got the Italian link and title until the app's script said the link again.
         expect(await page(path, 'albero_lang=en'), path).toMatchObject({ ...english, vary: expect.stringMatching(/Cookie/) });
         expect(await page(path, 'albero_session=x; albero_lang=en', 'identity'), path).toMatchObject(english);
         // No saved choice (the app's default is Italian, whatever the browser asks), or Italian saved.
         expect(await page(path), path).toMatchObject(italian);
         expect(await page(path, 'albero_lang=it'), path).toMatchObject(italian);
         expect(await page(path, 'albero_lang=<script>'), path).toMatchObject(italian);
+        // Compressed as the browser accepts it, once filled in its language (the build writes no copy of it).
+        for (const [accept, encoding] of [
+          ['gzip, deflate, br', 'br'],
+          ['gzip', 'gzip'],
+          ['br;q=0, gzip', 'gzip'],
+          ['identity', null],
+        ] as const) {
+          for (const [cookie, words] of [
+            ['albero_lang=en', english],
+            [undefined, italian],
+          ] as const) {
+            expect(await page(path, cookie, accept), `${path} ${accept} ${cookie}`).toMatchObject({
+              ...words,
+              encoding,
+              vary: expect.stringMatching(/Cookie.*Accept-Encoding|Accept-Encoding.*Cookie/),
+            });
+          }
+        }
       }
+      // The hashed assets keep their compressed copies; the page has none, which nothing would send.
+      const dist = join(ROOT, 'web', 'dist');
+      expect(existsSync(join(dist, 'index.html.br')) || existsSync(join(dist, 'index.html.gz'))).toBe(false);
+      const scripts = readdirSync(join(dist, 'assets')).filter((f) => /^index-.*\.js$/.test(f));
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const f of scripts) for (const copy of ['br', 'gz']) expect(existsSync(join(dist, 'assets', `${f}.${copy}`)), `${f}.${copy}`).toBe(true);
       // The same page otherwise: the scripts it loads are the build's.
       expect((await page('/', 'albero_lang=en')).assets).toEqual((await page('/')).assets);
       expect((await page('/')).assets.length).toBeGreaterThan(0);

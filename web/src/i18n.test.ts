@@ -6,6 +6,7 @@ import { NOT_EVALUABLE_MARK } from '../../src/core/words.js';
 import { reportText } from '../../src/io/report/texts.js';
 import { ROLE_EXPLANATIONS, ROLE_WORDS } from '../../src/messages/account-words.js';
 import { DIFF_WORDS } from '../../src/messages/diff-words.js';
+import { PAGE_WORDS } from '../../src/messages/page-words.js';
 // The page as Vite serves it: read as text by Vite itself, so the web app's tests need no Node module.
 import page from '../index.html?raw';
 import i18next, { RESOURCES } from './i18n.js';
@@ -159,6 +160,11 @@ describe("the app's words, one pattern", () => {
 
   it("words index.html's skip link as the app's Italian does, before the app says it in the reader's language", () => {
     expect(/<a id="skip-link"[^>]*>([^<]*)<\/a>/.exec(page)?.[1]).toBe(i18next.getResource('it', 'translation', 'app.skip'));
+  });
+
+  it("titles index.html as the app titles the page in Italian, the server and the app then in the reader's language", () => {
+    expect(/<title>([^<]*)<\/title>/.exec(page)?.[1]).toBe(PAGE_WORDS.it.title);
+    expect(PAGE_WORDS.en.title).not.toBe(PAGE_WORDS.it.title);
   });
 
   it('fills only true plurals, keeping a form a feature gives itself', () => {

@@ -1012,12 +1012,13 @@ void i18next.use(initReactI18next).init({
 });
 
 /**
- * The page's language, and the words of index.html's skip link (there before the app draws
- * anything) in it; and the language saved where the server reads it, so that the next index.html
- * it serves says the link so before this script runs (server/web-page.ts).
+ * The page's language, its title and the words of index.html's skip link (there before the app
+ * draws anything) in it; and the language saved where the server reads it, so that the next
+ * index.html it serves says them so before this script runs (server/web-page.ts).
  */
 function sayPageIn(lng: 'it' | 'en'): void {
   document.documentElement.lang = lng;
+  document.title = PAGE_WORDS[lng].title;
   document.cookie = `${LANGUAGE_COOKIE}=${lng}; Path=/; Max-Age=31536000; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
   const skip = document.getElementById('skip-link');
   if (skip !== null) skip.textContent = i18next.t('app.skip', { lng });

@@ -14,15 +14,14 @@ import {
   classify,
   Decimal,
   differsFromChildren,
-  followingValidated,
   formatItalianDate,
-  valuesFromChildren,
   formatPercent,
   planSize,
   round,
   weightedMean,
   type Band,
   type Evaluation,
+  ValidatedReading,
   type ObjectiveResult,
 } from '../../core/index.js';
 import { BAND_ICON } from '../report/bands.js';
@@ -429,8 +428,9 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
   if (v.reservations.trim() !== '') blocks.push({ kind: 'heading', level: 3, spans: plain('Riserve') }, ...parseMarkup(v.reservations));
   if (v.values.length > 0) {
     const legend = evaluation.plan.settings.legend;
-    const plan = evaluation.currentPlan();
-    const following = followingValidated(plan, v.values);
+    // One reading of the values (one evaluation with them forced) for both tables below.
+    const reading = new ValidatedReading(evaluation, v.values);
+    const following = reading.following();
     // The OIV may record the reported value itself, with a note: the document must not call it
     // different. Compared as printed (two decimals), as the reader compares the two columns.
     const reported = (code: string): Decimal | null => evaluation.node(code)?.performance ?? null;
@@ -491,7 +491,7 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
     });
     // A parent validated at a value its own objectives do not give: accepted only as the OIV's
     // deliberate choice (server/routes/relazione.ts), and stated, with the value they give and the note.
-    const fromChildren = valuesFromChildren(plan, v.values);
+    const fromChildren = reading.fromChildren();
     v.values.forEach((x, i) => {
       const given = fromChildren[i];
       if (!differsFromChildren(x.validated, given)) return;

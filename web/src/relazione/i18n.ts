@@ -1,4 +1,5 @@
 /** The words of the Relazione screen, Italian first, added to the app's one namespace under `relazione.*`. */
+import { sectionTitles } from '../../../src/messages/relazione.js';
 import type { FeatureWords } from '../words.js';
 
 const it = {
@@ -54,21 +55,7 @@ const it = {
   unpublish: 'Ritira la pubblicazione',
   publishedDone: 'Relazione pubblicata.',
   unpublishedDone: 'Pubblicazione ritirata.',
-  section: {
-    presentazione: '1.1 Presentazione',
-    sintesi: '1.2 Sintesi dei risultati',
-    'contesto-esterno': '2.1 Il contesto esterno',
-    'contesto-interno': '2.2 L’organizzazione',
-    risorse: '2.3 Le risorse umane ed economiche',
-    'performance-ente': '3.1 La performance organizzativa complessiva',
-    'performance-aree': '3.2 La performance per area strategica',
-    albero: '3.3 L’Albero della performance',
-    'non-raggiunti': '3.4 Obiettivi non raggiunti',
-    variazioni: '3.5 Variazioni del piano',
-    confronto: '3.6 Confronto con l’anno precedente',
-    'performance-individuale': '5 La performance individuale',
-    processo: '6 Il processo di redazione',
-  },
+  section: sectionTitles('it'),
   review: {
     /** The points Albero proposes (contract/relazione-states.ts DEFAULT_CHECKLIST), by position. */
     proposedPoints: {
@@ -193,21 +180,7 @@ const en: typeof it = {
   unpublish: 'Withdraw the publication',
   publishedDone: 'Report published.',
   unpublishedDone: 'Publication withdrawn.',
-  section: {
-    presentazione: '1.1 Presentation',
-    sintesi: '1.2 Summary of results',
-    'contesto-esterno': '2.1 External context',
-    'contesto-interno': '2.2 The organisation',
-    risorse: '2.3 Human and financial resources',
-    'performance-ente': '3.1 Overall organisational performance',
-    'performance-aree': '3.2 Performance by strategic area',
-    albero: '3.3 The performance tree',
-    'non-raggiunti': '3.4 Objectives not reached',
-    variazioni: '3.5 Revisions of the plan',
-    confronto: '3.6 Comparison with the previous year',
-    'performance-individuale': '5 Individual performance',
-    processo: '6 How the report was written',
-  },
+  section: sectionTitles('en'),
   review: {
     proposedPoints: {
       '0': 'Consistency of the report with the plan (objectives, indicators, targets)',
