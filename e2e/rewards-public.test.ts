@@ -55,6 +55,10 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
         ['Buono', 120_000],
         ['Buono', 90_000],
         ['Eccellente', 150_017],
+        // The smaller of the larger bands, withheld too: the public fund less the others would give the one's bonus.
+        ['Adeguato', 50_000],
+        ['Adeguato', 50_000],
+        ['Adeguato', 50_003],
       ]);
     } finally {
       await store.close();
@@ -81,11 +85,14 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     expect(rows.map((r) => r.split('\t').map((c) => c.trim()))).toEqual([
       ['Eccellente', '100%', '1', 'non pubblicato', 'non pubblicato', 'non pubblicato', 'non pubblicato'],
       ['Buono', '80%', '3', '3.100,00', '1.033,33', '900,00', '1.200,00'],
-      ['Adeguato', '50%', '0', '0,00', '—', '—', '—'],
+      ['Adeguato', '50%', '3', 'non pubblicato', 'non pubblicato', 'non pubblicato', 'non pubblicato'],
       ['Non adeguato', '0%', '0', '0,00', '—', '—', '—'],
     ]);
     const body = await page.locator('body').innerText();
     expect(body).toContain('Per una fascia con una o due persone si pubblica solo il numero');
+    expect(await text(page, '[data-role=complement]')).toBe(
+      'Anche gli importi della fascia «Adeguato» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe il totale della fascia con una o due persone.',
+    );
     expect(body).not.toMatch(/1\.500,17|Persona \d/);
     await expectAccessible(page, 'the bonuses, in Italian');
     // The first Tab is the skip link; it leads past the path to the main region.
@@ -98,9 +105,9 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('main a:text-is("CSV")')]);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\n').slice(0, 3)).toEqual([
-      'anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro',
-      '2024,personale,Eccellente,100,1,,,,',
-      '2024,personale,Buono,80,3,3100.00,1033.33,900.00,1200.00',
+      'anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro,non_pubblicato',
+      '2024,personale,Eccellente,100,1,,,,,fascia_piccola',
+      '2024,personale,Buono,80,3,3100.00,1033.33,900.00,1200.00,',
     ]);
 
     // In English, from the page's own link.
@@ -110,6 +117,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     expect(await text(page, 'table caption')).toBe('Staff: people and bonuses per rating band, 2024');
     expect((await page.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()))[1]).toEqual(['Buono', '80%', '3', '3,100.00', '1,033.33', '900.00', '1,200.00']);
     expect(await page.locator('tbody tr').first().innerText()).toContain('not published');
+    expect(await text(page, '[data-role=complement]')).toMatch(/^The amounts of the band “Adeguato” are not published either: the category’s fund is public/);
     expect(await page.locator('main a:text-is("XLSX")').getAttribute('href')).toBe('/api/rewards/2024/aggregates?organisation=Ente&format=xlsx&lang=en');
     expect(await page.locator('a.skip').innerText()).toBe('Skip to main content');
     await expectAccessible(page, 'the bonuses, in English');

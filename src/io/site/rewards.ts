@@ -24,6 +24,8 @@ export interface SiteRewardRow {
   readonly minCents: string | null;
   readonly maxCents: string | null;
   readonly withheld: boolean;
+  /** `small-band` (one or two people) or `complement` (withheld so that the public fund less the published bands gives nothing away); null: published. */
+  readonly withheldReason: 'small-band' | 'complement' | null;
 }
 
 /** A body's year of bonuses: its rows in `language`, the message when it distributed nothing, and where its open data are. */
@@ -48,6 +50,8 @@ const WORDS = {
     heads: ['Fascia', 'Coefficiente di premio', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)'],
     withheld: 'non pubblicato',
     withheldNote: 'Per una fascia con una o due persone si pubblica solo il numero: gli importi sarebbero quelli di ciascuna (art. 20 d.lgs. 33/2013, pubblicazione in forma aggregata).',
+    complementNote: (band: string) =>
+      `Anche gli importi della fascia «${band}» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe il totale della fascia con una o due persone.`,
     none: '—',
     downloads: 'Dati aperti',
     csv: 'CSV',
@@ -65,6 +69,8 @@ const WORDS = {
     heads: ['Band', 'Bonus coefficient', 'People', 'Total bonuses (€)', 'Mean bonus (€)', 'Least bonus (€)', 'Largest bonus (€)'],
     withheld: 'not published',
     withheldNote: 'A band of one or two people shows only how many: its amounts would be each one’s own (art. 20 d.lgs. 33/2013 asks for them in aggregate).',
+    complementNote: (band: string) =>
+      `The amounts of the band “${band}” are not published either: the category’s fund is public, and less the bands published it would give the total of the band of one or two people.`,
     none: '—',
     downloads: 'Open data',
     csv: 'CSV',
@@ -107,6 +113,8 @@ export function rewardsBody(year: number, rewards: SiteRewards): string {
           `<tr><th scope="row">${escapeHtml(r.band)}</th><td class="num">${formatNumberIn(new Decimal(r.coefficient), new Decimal(r.coefficient).decimalPlaces(), lang)}%</td><td class="num">${r.people}</td><td class="num">${amount(r, r.totalCents)}</td><td class="num">${amount(r, r.meanCents)}</td><td class="num">${amount(r, r.minCents)}</td><td class="num">${amount(r, r.maxCents)}</td></tr>`,
       )
       .join('\n');
+    // Said under its own table: the reader sees a band of several people without amounts and asks why.
+    const complements = rows.filter((r) => r.withheldReason === 'complement').map((r) => `\n<p data-role="complement">${escapeHtml(w.complementNote(r.band))}</p>`);
     return `<h2>${escapeHtml(label)}</h2>
 <table>
 <caption>${escapeHtml(w.caption(label, year))}</caption>
@@ -114,9 +122,9 @@ export function rewardsBody(year: number, rewards: SiteRewards): string {
 <tbody>
 ${body}
 </tbody>
-</table>`;
+</table>${complements.join('')}`;
   });
-  const withheld = rewards.rows.some((r) => r.withheld) ? `<p>${escapeHtml(w.withheldNote)}</p>` : '';
+  const withheld = rewards.rows.some((r) => r.withheldReason === 'small-band') ? `<p>${escapeHtml(w.withheldNote)}</p>` : '';
   const content =
     rewards.message !== null
       ? `<p class="missing" data-role="message">${escapeHtml(rewards.message)}</p>`
