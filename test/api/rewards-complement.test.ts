@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import type { RewardAggregate } from '../../src/contract/index.js';
 import { storeDistribution } from '../support/distributions.js';
 import { Client, startTestServer, type TestServer } from './harness.js';
 
@@ -59,7 +60,7 @@ describe('the band that would give away a withheld one, on SQLite', () => {
     for (const lang of ['it', 'en']) {
       const reply = await new Client(t.url).get(`/api/rewards/2024/aggregates?organisation=Ente&lang=${lang}`);
       expect(reply.status, reply.text).toBe(200);
-      const rows = reply.body.rows as { band: string; people: number; totalCents: string | null; meanCents: string | null; withheld: boolean; withheldReason: string | null }[];
+      const rows = reply.body.rows as RewardAggregate[];
       expect(rows.map((r) => [r.band, r.people, r.withheld, r.withheldReason])).toEqual([
         ['Eccellente', 1, true, 'small-band'],
         ['Buono', 5, true, 'complement'],
