@@ -123,6 +123,65 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     await expectAccessible(page, 'the bonuses, in English');
   });
 
+  it("reaches a body's bonuses without a published plan from /trasparenza, and lets the reader choose the body by keyboard, the choice in the address", async () => {
+    const controller = await signedIn('controller');
+    contexts.push(controller);
+    const published = await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}`, { published: true });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    // A second body of the installation, whose plan is not published here: art. 20 binds it all the same.
+    const hr = await signedIn('personale');
+    contexts.push(hr);
+    const smvp = await apiAs(hr, 'PUT', `/api/smvp/2024?organisation=${encodeURIComponent('Comune di Prova')}`, { document: exampleSmvpJson('Comune di Prova', 2024), reason: 'delibera n. 3' });
+    expect(smvp.status, JSON.stringify(smvp.body)).toBe(200);
+    const store = await openStore(world.server.database);
+    try {
+      await storeDistribution(store, 'Comune di Prova', 2024, 'personale', [
+        ['Buono', 300_000],
+        ['Buono', 300_001],
+        ['Buono', 300_002],
+      ]);
+    } finally {
+      await store.close();
+    }
+    const own = `/trasparenza/${encodeURIComponent(world.planId)}/premi.html`;
+    const other = (lang: string): string => `/trasparenza/premi/2024?organisation=Comune+di+Prova&lang=${lang}`;
+
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await page.goto(`${world.server.url}/trasparenza`);
+    expect(await text(page, 'main')).toContain('2024 — Distribuzione delle valutazioni e dei premi (art. 20 d.lgs. 33/2013) (Comune di Prova)');
+    await followByKeyboard(page, other('it'));
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+    expect(await page.locator('header .body').textContent()).toBe('Comune di Prova');
+    expect(await text(page, 'h1')).toBe('Distribuzione delle valutazioni e dei premi 2024');
+    expect(await text(page, 'nav[aria-label=Percorso]')).toBe('Performance › 2024 › Premi');
+    expect((await page.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()))[1]).toEqual(['Buono', '80%', '3', '9.000,03', '3.000,01', '3.000,00', '3.000,02']);
+    expect(await text(page, 'nav[aria-label=Ente]')).toBe('Ente: Comune di Prova Ente');
+    expect(await page.locator('nav[aria-label=Ente] [aria-current=page]').innerText()).toBe('Comune di Prova');
+    await expectAccessible(page, 'the bonuses of a body without a published plan');
+
+    // The other body, chosen by keyboard: its own page, the body in the address.
+    await followByKeyboard(page, `${own}?lang=it`);
+    expect(new URL(page.url()).pathname).toBe(own);
+    expect(await page.locator('header .body').textContent()).toBe('Ente');
+    expect(await page.locator('nav[aria-label=Ente] [aria-current=page]').innerText()).toBe('Ente');
+
+    // In English, and back to the first body: the address, opened elsewhere, shows the same body.
+    await followByKeyboard(page, 'premi.html?lang=en');
+    await followByKeyboard(page, other('en'));
+    const shared = page.url();
+    expect(new URL(shared).search).toBe('?organisation=Comune+di+Prova&lang=en');
+    const { context: second, page: reader } = await newPage();
+    contexts.push(second);
+    await reader.goto(shared);
+    expect(await reader.locator('html').getAttribute('lang')).toBe('en');
+    expect(await reader.locator('header .body').textContent()).toBe('Comune di Prova');
+    expect(await text(reader, 'h1')).toBe('Distribution of ratings and bonuses 2024');
+    expect(await text(reader, 'nav[aria-label=Body]')).toBe('Body: Comune di Prova Ente');
+    expect(await text(reader, 'nav[aria-label=Path]')).toBe('Performance › 2024 › Bonuses');
+    await expectAccessible(reader, 'the bonuses of a body without a published plan, in English');
+  });
+
   it("is linked from the public reader's plans, in the screen's language", async () => {
     const { context, page } = await newPage();
     contexts.push(context);

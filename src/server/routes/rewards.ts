@@ -29,13 +29,13 @@ const Distribute = z
   })
   .strict();
 
-function yearOf(c: Context): number {
+export function yearOf(c: Context): number {
   const text = c.req.param('year') ?? '';
   if (!/^\d{4}$/.test(text)) throw refuse(400, 'invalid-path', { name: 'year', problem: 'year' });
   return Number(text);
 }
 
-async function organisationOf(c: Context, store: Store): Promise<string> {
+export async function organisationOf(c: Context, store: Store): Promise<string> {
   const asked = c.req.query('organisation');
   if (asked !== undefined && (asked.trim() === '' || asked.length > 300)) throw refuse(400, 'invalid-query', { field: 'organisation', problem: 'body-name' });
   return asked?.trim() ?? (await defaultOrganisation(store));
