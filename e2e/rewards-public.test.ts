@@ -31,6 +31,27 @@ async function followByKeyboard(page: Page, href: string): Promise<void> {
 
 const text = async (page: Page, selector: string): Promise<string> => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
 
+/**
+ * The plan published by the controller, the body's SMVP saved by HR, and a distribution as HR's run
+ * stores it (e2e/appraisal.test.ts makes one from the screens), people as `[band, cents]`.
+ */
+async function bonusesOf(contexts: BrowserContext[], body: string, people: readonly (readonly [string, number])[]): Promise<void> {
+  const controller = await signedIn('controller');
+  contexts.push(controller);
+  const published = await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}`, { published: true });
+  expect(published.status, JSON.stringify(published.body)).toBe(200);
+  const hr = await signedIn('personale');
+  contexts.push(hr);
+  const smvp = await apiAs(hr, 'PUT', `/api/smvp/2024?organisation=${encodeURIComponent(body)}`, { document: exampleSmvpJson(body, 2024), reason: 'delibera n. 12' });
+  expect(smvp.status, JSON.stringify(smvp.body)).toBe(200);
+  const store = await openStore(world.server.database);
+  try {
+    await storeDistribution(store, body, 2024, 'personale', people);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('the distribution of ratings and bonuses on the public pages', { timeout: 180_000 }, () => {
   const contexts: BrowserContext[] = [];
   afterAll(async () => {
@@ -38,31 +59,17 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
   });
 
   it('is reached from /trasparenza by keyboard, in Italian and English, with a small band counted and no amount of its own', async () => {
-    const controller = await signedIn('controller');
-    contexts.push(controller);
-    const published = await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}`, { published: true });
-    expect(published.status, JSON.stringify(published.body)).toBe(200);
-    const hr = await signedIn('personale');
-    contexts.push(hr);
-    const smvp = await apiAs(hr, 'PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
-    expect(smvp.status, JSON.stringify(smvp.body)).toBe(200);
-    // The distribution as HR's run stores it (e2e/appraisal.test.ts makes one from the screens):
-    // three staff "Buono", one alone "Eccellente", whose bonus (1.500,17) must not be read anywhere.
-    const store = await openStore(world.server.database);
-    try {
-      await storeDistribution(store, 'Ente', 2024, 'personale', [
-        ['Buono', 100_000],
-        ['Buono', 120_000],
-        ['Buono', 90_000],
-        ['Eccellente', 150_017],
-        // The smaller of the larger bands, withheld too: the public fund less the others would give the one's bonus.
-        ['Adeguato', 50_000],
-        ['Adeguato', 50_000],
-        ['Adeguato', 50_003],
-      ]);
-    } finally {
-      await store.close();
-    }
+    // Three staff "Buono", one alone "Eccellente", whose bonus (1.500,17) must not be read anywhere.
+    await bonusesOf(contexts, 'Ente', [
+      ['Buono', 100_000],
+      ['Buono', 120_000],
+      ['Buono', 90_000],
+      ['Eccellente', 150_017],
+      // The smaller of the larger bands, withheld too: the public fund less the others would give the one's bonus.
+      ['Adeguato', 50_000],
+      ['Adeguato', 50_000],
+      ['Adeguato', 50_003],
+    ]);
 
     const { context, page } = await newPage();
     contexts.push(context);
@@ -124,25 +131,12 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
   });
 
   it("reaches a body's bonuses without a published plan from /trasparenza, and lets the reader choose the body by keyboard, the choice in the address", async () => {
-    const controller = await signedIn('controller');
-    contexts.push(controller);
-    const published = await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}`, { published: true });
-    expect(published.status, JSON.stringify(published.body)).toBe(200);
     // A second body of the installation, whose plan is not published here: art. 20 binds it all the same.
-    const hr = await signedIn('personale');
-    contexts.push(hr);
-    const smvp = await apiAs(hr, 'PUT', `/api/smvp/2024?organisation=${encodeURIComponent('Comune di Prova')}`, { document: exampleSmvpJson('Comune di Prova', 2024), reason: 'delibera n. 3' });
-    expect(smvp.status, JSON.stringify(smvp.body)).toBe(200);
-    const store = await openStore(world.server.database);
-    try {
-      await storeDistribution(store, 'Comune di Prova', 2024, 'personale', [
-        ['Buono', 300_000],
-        ['Buono', 300_001],
-        ['Buono', 300_002],
-      ]);
-    } finally {
-      await store.close();
-    }
+    await bonusesOf(contexts, 'Comune di Prova', [
+      ['Buono', 300_000],
+      ['Buono', 300_001],
+      ['Buono', 300_002],
+    ]);
     const own = `/trasparenza/${encodeURIComponent(world.planId)}/premi.html`;
     const other = (lang: string): string => `/trasparenza/premi/2024?organisation=Comune+di+Prova&lang=${lang}`;
 
