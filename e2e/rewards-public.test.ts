@@ -31,6 +31,27 @@ async function followByKeyboard(page: Page, href: string): Promise<void> {
 
 const text = async (page: Page, selector: string): Promise<string> => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
 
+/**
+ * The plan published by the controller, the body's SMVP saved by HR, and a distribution as HR's run
+ * stores it (e2e/appraisal.test.ts makes one from the screens), people as `[band, cents]`.
+ */
+async function bonusesOf(contexts: BrowserContext[], body: string, people: readonly (readonly [string, number])[]): Promise<void> {
+  const controller = await signedIn('controller');
+  contexts.push(controller);
+  const published = await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}`, { published: true });
+  expect(published.status, JSON.stringify(published.body)).toBe(200);
+  const hr = await signedIn('personale');
+  contexts.push(hr);
+  const smvp = await apiAs(hr, 'PUT', `/api/smvp/2024?organisation=${encodeURIComponent(body)}`, { document: exampleSmvpJson(body, 2024), reason: 'delibera n. 12' });
+  expect(smvp.status, JSON.stringify(smvp.body)).toBe(200);
+  const store = await openStore(world.server.database);
+  try {
+    await storeDistribution(store, body, 2024, 'personale', people);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('the distribution of ratings and bonuses on the public pages', { timeout: 180_000 }, () => {
   const contexts: BrowserContext[] = [];
   afterAll(async () => {
@@ -38,27 +59,17 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
   });
 
   it('is reached from /trasparenza by keyboard, in Italian and English, with a small band counted and no amount of its own', async () => {
-    const controller = await signedIn('controller');
-    contexts.push(controller);
-    const published = await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}`, { published: true });
-    expect(published.status, JSON.stringify(published.body)).toBe(200);
-    const hr = await signedIn('personale');
-    contexts.push(hr);
-    const smvp = await apiAs(hr, 'PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
-    expect(smvp.status, JSON.stringify(smvp.body)).toBe(200);
-    // The distribution as HR's run stores it (e2e/appraisal.test.ts makes one from the screens):
-    // three staff "Buono", one alone "Eccellente", whose bonus (1.500,17) must not be read anywhere.
-    const store = await openStore(world.server.database);
-    try {
-      await storeDistribution(store, 'Ente', 2024, 'personale', [
-        ['Buono', 100_000],
-        ['Buono', 120_000],
-        ['Buono', 90_000],
-        ['Eccellente', 150_017],
-      ]);
-    } finally {
-      await store.close();
-    }
+    // Three staff "Buono", one alone "Eccellente", whose bonus (1.500,17) must not be read anywhere.
+    await bonusesOf(contexts, 'Ente', [
+      ['Buono', 100_000],
+      ['Buono', 120_000],
+      ['Buono', 90_000],
+      ['Eccellente', 150_017],
+      // The smaller of the larger bands, withheld too: the public fund less the others would give the one's bonus.
+      ['Adeguato', 50_000],
+      ['Adeguato', 50_000],
+      ['Adeguato', 50_003],
+    ]);
 
     const { context, page } = await newPage();
     contexts.push(context);
@@ -81,11 +92,14 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     expect(rows.map((r) => r.split('\t').map((c) => c.trim()))).toEqual([
       ['Eccellente', '100%', '1', 'non pubblicato', 'non pubblicato', 'non pubblicato', 'non pubblicato'],
       ['Buono', '80%', '3', '3.100,00', '1.033,33', '900,00', '1.200,00'],
-      ['Adeguato', '50%', '0', '0,00', '—', '—', '—'],
+      ['Adeguato', '50%', '3', 'non pubblicato', 'non pubblicato', 'non pubblicato', 'non pubblicato'],
       ['Non adeguato', '0%', '0', '0,00', '—', '—', '—'],
     ]);
     const body = await page.locator('body').innerText();
     expect(body).toContain('Per una fascia con una o due persone si pubblica solo il numero');
+    expect(await text(page, '[data-role=complement]')).toBe(
+      'Anche gli importi della fascia «Adeguato» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe il totale della fascia con una o due persone.',
+    );
     expect(body).not.toMatch(/1\.500,17|Persona \d/);
     await expectAccessible(page, 'the bonuses, in Italian');
     // The first Tab is the skip link; it leads past the path to the main region.
@@ -98,9 +112,9 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('main a:text-is("CSV")')]);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\n').slice(0, 3)).toEqual([
-      'anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro',
-      '2024,personale,Eccellente,100,1,,,,',
-      '2024,personale,Buono,80,3,3100.00,1033.33,900.00,1200.00',
+      'anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro,non_pubblicato',
+      '2024,personale,Eccellente,100,1,,,,,fascia_piccola',
+      '2024,personale,Buono,80,3,3100.00,1033.33,900.00,1200.00,',
     ]);
 
     // In English, from the page's own link.
@@ -110,9 +124,56 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     expect(await text(page, 'table caption')).toBe('Staff: people and bonuses per rating band, 2024');
     expect((await page.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()))[1]).toEqual(['Buono', '80%', '3', '3,100.00', '1,033.33', '900.00', '1,200.00']);
     expect(await page.locator('tbody tr').first().innerText()).toContain('not published');
+    expect(await text(page, '[data-role=complement]')).toMatch(/^The amounts of the band “Adeguato” are not published either: the category’s fund is public/);
     expect(await page.locator('main a:text-is("XLSX")').getAttribute('href')).toBe('/api/rewards/2024/aggregates?organisation=Ente&format=xlsx&lang=en');
     expect(await page.locator('a.skip').innerText()).toBe('Skip to main content');
     await expectAccessible(page, 'the bonuses, in English');
+  });
+
+  it("reaches a body's bonuses without a published plan from /trasparenza, and lets the reader choose the body by keyboard, the choice in the address", async () => {
+    // A second body of the installation, whose plan is not published here: art. 20 binds it all the same.
+    await bonusesOf(contexts, 'Comune di Prova', [
+      ['Buono', 300_000],
+      ['Buono', 300_001],
+      ['Buono', 300_002],
+    ]);
+    const own = `/trasparenza/${encodeURIComponent(world.planId)}/premi.html`;
+    const other = (lang: string): string => `/trasparenza/premi/2024?organisation=Comune+di+Prova&lang=${lang}`;
+
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await page.goto(`${world.server.url}/trasparenza`);
+    expect(await text(page, 'main')).toContain('2024 — Distribuzione delle valutazioni e dei premi (art. 20 d.lgs. 33/2013) (Comune di Prova)');
+    await followByKeyboard(page, other('it'));
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+    expect(await page.locator('header .body').textContent()).toBe('Comune di Prova');
+    expect(await text(page, 'h1')).toBe('Distribuzione delle valutazioni e dei premi 2024');
+    expect(await text(page, 'nav[aria-label=Percorso]')).toBe('Performance › 2024 › Premi');
+    expect((await page.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()))[1]).toEqual(['Buono', '80%', '3', '9.000,03', '3.000,01', '3.000,00', '3.000,02']);
+    expect(await text(page, 'nav[aria-label=Ente]')).toBe('Ente: Comune di Prova Ente');
+    expect(await page.locator('nav[aria-label=Ente] [aria-current=page]').innerText()).toBe('Comune di Prova');
+    await expectAccessible(page, 'the bonuses of a body without a published plan');
+
+    // The other body, chosen by keyboard: its own page, the body in the address.
+    await followByKeyboard(page, `${own}?lang=it`);
+    expect(new URL(page.url()).pathname).toBe(own);
+    expect(await page.locator('header .body').textContent()).toBe('Ente');
+    expect(await page.locator('nav[aria-label=Ente] [aria-current=page]').innerText()).toBe('Ente');
+
+    // In English, and back to the first body: the address, opened elsewhere, shows the same body.
+    await followByKeyboard(page, 'premi.html?lang=en');
+    await followByKeyboard(page, other('en'));
+    const shared = page.url();
+    expect(new URL(shared).search).toBe('?organisation=Comune+di+Prova&lang=en');
+    const { context: second, page: reader } = await newPage();
+    contexts.push(second);
+    await reader.goto(shared);
+    expect(await reader.locator('html').getAttribute('lang')).toBe('en');
+    expect(await reader.locator('header .body').textContent()).toBe('Comune di Prova');
+    expect(await text(reader, 'h1')).toBe('Distribution of ratings and bonuses 2024');
+    expect(await text(reader, 'nav[aria-label=Body]')).toBe('Body: Comune di Prova Ente');
+    expect(await text(reader, 'nav[aria-label=Path]')).toBe('Performance › 2024 › Bonuses');
+    await expectAccessible(reader, 'the bonuses of a body without a published plan, in English');
   });
 
   it("is linked from the public reader's plans, in the screen's language", async () => {

@@ -246,8 +246,14 @@ export const RewardAggregateSchema = z.strictObject({
   meanCents: z.string().nullable(),
   minCents: z.string().nullable(),
   maxCents: z.string().nullable(),
-  /** A band of one or two people: its count is published, not its amounts, which would be theirs (`SMALL_GROUP`, routes/rewards.ts). */
+  /** Its count is published, not its amounts: `withheldReason` says why. */
   withheld: z.boolean(),
+  /**
+   * `small-band`: one or two people, whose amounts would be theirs (`SMALL_GROUP`, routes/rewards.ts);
+   * `complement`: a larger band withheld as well, since the category's fund is public and the fund less
+   * the bands published would give the small band's total. Null when published.
+   */
+  withheldReason: z.enum(['small-band', 'complement']).nullable(),
 });
 
 /** `GET /api/rewards/:year/aggregates` (JSON). */

@@ -528,7 +528,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(text).not.toContain(ids.impiegato);
     expect(pub.body.rows.filter((r: any) => r.category === 'eq').reduce((n: number, r: any) => n + r.people, 0)).toBe(2);
     const csv = await fetch(`${t.url}/api/rewards/2024/aggregates?format=csv`);
-    expect((await csv.text()).split('\n')[0]).toBe('anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro');
+    expect((await csv.text()).split('\n')[0]).toBe('anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro,non_pubblicato');
     expect((await fetch(`${t.url}/api/rewards/2024/aggregates?format=xlsx`)).headers.get('content-type')).toContain('spreadsheetml');
     expect((await (await t.as('oiv')).get('/api/rewards/2024')).status).toBe(403);
   });

@@ -781,6 +781,7 @@ const ROWS: Row[] = [
   },
   { method: 'GET', route: '/trasparenza', what: 'the transparency index', allowed: ALL, success: 200, call: () => ({ path: '/trasparenza' }) },
   { method: 'GET', route: '/trasparenza/index.html', what: 'the transparency index (file)', allowed: ALL, success: 200, call: () => ({ path: '/trasparenza/index.html' }) },
+  { method: 'GET', route: '/trasparenza/premi/{year}', what: "a body's bonuses of a year", allowed: ALL, success: 200, call: () => ({ path: '/trasparenza/premi/2024' }) },
   {
     method: 'GET',
     route: '/trasparenza/{planId}/{file}',

@@ -81,6 +81,7 @@ const NOT_JSON: Record<string, string> = {
   'GET /trasparenza': 'the transparency page',
   'GET /trasparenza/index.html': 'the transparency page',
   'GET /trasparenza/:planId/:file': "a published plan's page or file",
+  'GET /trasparenza/premi/:year': "a body's bonuses of a year, a page",
   'GET /api/session/oidc/callback': "a renewal's sign-in window: the page telling its outcome (a sign-in from the login page is a 302)",
 };
 

@@ -29,12 +29,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('the bonuses on the public transp
     const smvp = await hr.request('PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson(BODY, 2024), reason: 'delibera n. 12' });
     expect(smvp.status, smvp.text).toBe(200);
     // A distribution as HR's run stores it (the route's own tests make them from final forms):
-    // three in "Buono", one alone in "Eccellente" among the EQ; two managers both "Eccellente".
+    // three in "Buono", one alone in "Eccellente", three in "Adeguato" among the EQ; two managers
+    // both "Eccellente". "Adeguato", the smaller of the larger bands, is withheld as the complement
+    // (the fund less the published bands would give the one "Eccellente"'s bonus: rewards-complement.test.ts).
     await storeDistribution(t.server.store, BODY, 2024, 'eq', [
       ['Buono', 100_000],
       ['Buono', 120_000],
       ['Buono', 90_000],
       ['Eccellente', 150_017],
+      ['Adeguato', 50_000],
+      ['Adeguato', 50_000],
+      ['Adeguato', 50_003],
     ]);
     await storeDistribution(t.server.store, BODY, 2024, 'dirigente', [
       ['Eccellente', 200_000],
@@ -48,16 +53,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('the bonuses on the public transp
     expect(reply.status, reply.text).toBe(200);
     const rows = reply.body.rows as { category: string; band: string }[];
     const row = (category: string, band: string) => rows.find((r) => r.category === category && r.band === band);
-    expect(row('eq', 'Buono')).toMatchObject({ people: 3, totalCents: '310000', meanCents: '103333', minCents: '90000', maxCents: '120000', withheld: false });
-    expect(row('eq', 'Eccellente')).toMatchObject({ people: 1, totalCents: null, meanCents: null, minCents: null, maxCents: null, withheld: true });
-    expect(row('dirigente', 'Eccellente')).toMatchObject({ people: 2, totalCents: null, meanCents: null, minCents: null, maxCents: null, withheld: true });
+    expect(row('eq', 'Buono')).toMatchObject({ people: 3, totalCents: '310000', meanCents: '103333', minCents: '90000', maxCents: '120000', withheld: false, withheldReason: null });
+    expect(row('eq', 'Eccellente')).toMatchObject({ people: 1, totalCents: null, meanCents: null, minCents: null, maxCents: null, withheld: true, withheldReason: 'small-band' });
+    expect(row('eq', 'Adeguato')).toMatchObject({ people: 3, totalCents: null, meanCents: null, withheld: true, withheldReason: 'complement' });
+    // Both managers in one band: no other band to withhold (the fund gives their sum, theirs already).
+    expect(row('dirigente', 'Eccellente')).toMatchObject({ people: 2, totalCents: null, meanCents: null, minCents: null, maxCents: null, withheld: true, withheldReason: 'small-band' });
     // An empty band is no one's: its total is nought, as before.
-    expect(row('eq', 'Adeguato')).toMatchObject({ people: 0, totalCents: '0', meanCents: null, withheld: false });
+    expect(row('eq', 'Non adeguato')).toMatchObject({ people: 0, totalCents: '0', meanCents: null, withheld: false });
     const secrets = ['150017', '1500.17', '1.500,17', '200000', '200013', '2000.13', '2.000,13', '400013', '4000.13'];
     for (const secret of secrets) expect(reply.text).not.toContain(secret);
     const csv = await (await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=csv`)).text();
-    expect(csv).toContain('2024,eq,Eccellente,100,1,,,,\n');
-    expect(csv).toContain('2024,eq,Buono,80,3,3100.00,1033.33,900.00,1200.00\n');
+    expect(csv).toContain('2024,eq,Eccellente,100,1,,,,,fascia_piccola\n');
+    expect(csv).toContain('2024,eq,Buono,80,3,3100.00,1033.33,900.00,1200.00,\n');
     for (const secret of secrets) expect(csv).not.toContain(secret);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await (await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=xlsx`)).arrayBuffer());

@@ -15,9 +15,9 @@ import { targetsOnlyText } from '../report/texts.js';
 import { renderRelazione, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
 import type { Language } from '../../core/words.js';
 import { PAGE_WORDS } from '../../messages/page-words.js';
-import { rewardsBody, rewardsFrame, rewardsItem, type SiteRewards } from './rewards.js';
+import { rewardsBody, rewardsFrame, rewardsItem, rewardsOnlyTitle, type SiteRewards } from './rewards.js';
 
-export type { SiteRewardRow, SiteRewards } from './rewards.js';
+export type { RewardsBody, SiteRewardRow, SiteRewards } from './rewards.js';
 
 export interface SiteYear {
   /** The folder of the year's pages (a plan id, or "2024"). */
@@ -90,16 +90,40 @@ ${body}
 `;
 }
 
-/** The index of the years, newest first. `prefix`: where the years' folders are ('' beside the index). */
-export function siteIndex(years: readonly SiteYear[], options: { body?: string; prefix?: string } = {}): string {
+/** A body's bonuses of a year whose plan is not published (art. 20 is an obligation of its own): the index links them too. */
+export interface SiteRewardsOnly {
+  readonly year: number;
+  readonly body: string;
+  readonly href: string;
+}
+
+/**
+ * The index of the years, newest first. `prefix`: where the years' folders are ('' beside the index).
+ * With more than one body, each year says whose it is.
+ */
+export function siteIndex(years: readonly SiteYear[], options: { body?: string; prefix?: string; rewardsOnly?: readonly SiteRewardsOnly[] } = {}): string {
   const sorted = [...years].sort((a, b) => b.year - a.year || a.slug.localeCompare(b.slug));
-  const items = sorted.map((y) => `<li><a href="${escapeHtml(`${options.prefix ?? ''}${encodeURIComponent(y.slug)}/index.html`)}">${escapeHtml(`${y.year} — ${y.planTitle}`)}</a></li>`).join('\n');
-  const body = options.body ?? sorted.find((y) => y.body !== undefined)?.body;
+  const rewardsOnly = options.rewardsOnly ?? [];
+  const bodies = new Set([...sorted.map((y) => y.body), ...rewardsOnly.map((r) => r.body)].filter((b) => b !== undefined));
+  const whose = (body: string | undefined): string => (bodies.size > 1 && body !== undefined ? ` (${body})` : '');
+  const entries = [
+    ...sorted.map((y) => ({
+      year: y.year,
+      html: `<li><a href="${escapeHtml(`${options.prefix ?? ''}${encodeURIComponent(y.slug)}/index.html`)}">${escapeHtml(`${y.year} — ${y.planTitle}${whose(y.body)}`)}</a></li>`,
+    })),
+    ...rewardsOnly.map((r) => ({ year: r.year, html: `<li><a href="${escapeHtml(r.href)}">${escapeHtml(`${r.year} — ${rewardsOnlyTitle}${whose(r.body)}`)}</a></li>` })),
+  ];
+  // Stable: within a year the plans first, then the bonuses of the bodies without one.
+  const items = entries
+    .sort((a, b) => b.year - a.year)
+    .map((e) => e.html)
+    .join('\n');
+  const body = options.body ?? sorted.find((y) => y.body !== undefined)?.body ?? (bodies.size === 1 ? [...bodies][0] : undefined);
   return page(
     'Amministrazione trasparente — Performance',
     `<header class="title-block">${body === undefined ? '' : `<p class="body">${escapeHtml(body)}</p>`}<h1>Performance</h1><p>Piano, Relazione sulla performance, validazione dell'OIV e dati aperti, per anno.</p></header>
 <main id="contenuto" tabindex="-1">
-${sorted.length === 0 ? '<p class="missing">Nessun anno pubblicato.</p>' : `<ul>\n${items}\n</ul>`}
+${entries.length === 0 ? '<p class="missing">Nessun anno pubblicato.</p>' : `<ul>\n${items}\n</ul>`}
 </main>`,
     '<span>Amministrazione trasparente</span> › <span>Performance</span>',
   );
@@ -131,7 +155,7 @@ export function yearPage(y: SiteYear): string {
       ? `<li>Documento di validazione dell'OIV: <span class="missing">non disponibile</span></li>`
       : `<li>Documento di validazione dell'OIV: ${link('validazione.html', 'HTML', 'validazione')}, ${link('validazione.pdf', 'PDF', 'validazione')}, ${link('validazione.docx', 'DOCX', 'validazione')}</li>`,
   );
-  if (y.rewards !== undefined) items.push(rewardsItem(y.rewards));
+  if (y.rewards !== undefined) items.push(rewardsItem(y.rewards, y.year));
   if (y.evaluation !== null)
     items.push(`<li>Dati aperti: ${link('dati.csv', 'CSV', 'dati aperti')}, ${link('dati.json', 'JSON', 'dati aperti')} — ${link('colonne.html', 'descrizione delle colonne', 'dati aperti')}</li>`);
   return page(
@@ -183,10 +207,15 @@ ${rows}
   );
 }
 
-/** The year's distribution of ratings and bonuses, in the language of `rewards`. */
-export function rewardsPage(y: SiteYear, rewards: SiteRewards): string {
-  const frame = rewardsFrame(y.year, rewards.language);
-  return page(frame.title, rewardsBody(y.year, rewards), `<a href="../index.html">Performance</a> › <a href="index.html">${y.year}</a> › <span>${frame.crumb}</span>`, {
+/**
+ * The year's distribution of ratings and bonuses, in the language of `rewards`. `yearPage`: the
+ * address of the year's page in the path ('index.html' beside it; null: the body published no plan
+ * that year, whose bonuses are read all the same, art. 20 being an obligation of its own).
+ */
+export function rewardsPage(year: number, rewards: SiteRewards, yearPage: string | null = 'index.html'): string {
+  const frame = rewardsFrame(year, rewards.language);
+  const crumb = yearPage === null ? `<span>${year}</span>` : `<a href="${escapeHtml(yearPage)}">${year}</a>`;
+  return page(frame.title, rewardsBody(year, rewards), `<a href="/trasparenza/index.html">Performance</a> › ${crumb} › <span>${frame.crumb}</span>`, {
     lang: rewards.language,
     skip: frame.skip,
     path: frame.path,
@@ -219,7 +248,7 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
   if (name === 'piano.html') return text(renderReportHtml(y.evaluation!, meta));
   if (name === 'dati.csv') return text(openDataCsv(y.evaluation!));
   if (name === 'colonne.html') return text(columnsPage(y));
-  if (name === 'premi.html') return text(rewardsPage(y, y.rewards!));
+  if (name === 'premi.html') return text(rewardsPage(y.year, y.rewards!));
   if (name === 'dati.json') return text(`${JSON.stringify(openDataJson(y.evaluation!, meta, []), null, 2)}\n`);
   const [kind, ext] = name.split('.') as [string, RelazioneFormat];
   const doc = kind === 'relazione' ? y.relazione! : y.validation!;

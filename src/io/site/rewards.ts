@@ -24,6 +24,8 @@ export interface SiteRewardRow {
   readonly minCents: string | null;
   readonly maxCents: string | null;
   readonly withheld: boolean;
+  /** `small-band` (one or two people) or `complement` (withheld so that the public fund less the published bands gives nothing away); null: published. */
+  readonly withheldReason: 'small-band' | 'complement' | null;
 }
 
 /** A body's year of bonuses: its rows in `language`, the message when it distributed nothing, and where its open data are. */
@@ -37,6 +39,19 @@ export interface SiteRewards {
   readonly downloads: { readonly csv: string; readonly xlsx: string };
   /** The address of the page in the other language. */
   readonly otherLanguage: string;
+  /**
+   * Every body whose bonuses of the year the public may read (a published plan of that year, or a
+   * distribution), this one among them (`current`), each with the address of its page: an
+   * installation keeping several bodies lets the reader choose one, by a link that can be shared.
+   */
+  readonly bodies?: readonly RewardsBody[];
+}
+
+/** A body in the choice of `SiteRewards.bodies`. */
+export interface RewardsBody {
+  readonly name: string;
+  readonly href: string;
+  readonly current: boolean;
 }
 
 const WORDS = {
@@ -48,6 +63,8 @@ const WORDS = {
     heads: ['Fascia', 'Coefficiente di premio', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)'],
     withheld: 'non pubblicato',
     withheldNote: 'Per una fascia con una o due persone si pubblica solo il numero: gli importi sarebbero quelli di ciascuna (art. 20 d.lgs. 33/2013, pubblicazione in forma aggregata).',
+    complementNote: (band: string) =>
+      `Anche gli importi della fascia «${band}» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe il totale della fascia con una o due persone.`,
     none: '—',
     downloads: 'Dati aperti',
     csv: 'CSV',
@@ -56,6 +73,8 @@ const WORDS = {
     crumb: 'Premi',
     other: { label: 'English', lang: 'en' },
     path: 'Percorso',
+    bodies: 'Ente',
+    choose: (year: number) => `Distribuzione dei premi ${year} di un altro ente`,
   },
   en: {
     title: (year: number) => `Distribution of ratings and bonuses ${year}`,
@@ -65,6 +84,8 @@ const WORDS = {
     heads: ['Band', 'Bonus coefficient', 'People', 'Total bonuses (€)', 'Mean bonus (€)', 'Least bonus (€)', 'Largest bonus (€)'],
     withheld: 'not published',
     withheldNote: 'A band of one or two people shows only how many: its amounts would be each one’s own (art. 20 d.lgs. 33/2013 asks for them in aggregate).',
+    complementNote: (band: string) =>
+      `The amounts of the band “${band}” are not published either: the category’s fund is public, and less the bands published it would give the total of the band of one or two people.`,
     none: '—',
     downloads: 'Open data',
     csv: 'CSV',
@@ -73,15 +94,37 @@ const WORDS = {
     crumb: 'Bonuses',
     other: { label: 'Italiano', lang: 'it' },
     path: 'Path',
+    bodies: 'Body',
+    choose: (year: number) => `Distribution of bonuses ${year} of another body`,
   },
 } as const;
 
-/** The year page's line for the bonuses, in Italian as the rest of that page: the page, or what the body says when it distributed nothing. */
-export function rewardsItem(rewards: SiteRewards): string {
+/** The index's entry of a year with a body's bonuses and no published plan, in Italian as the index. */
+export const rewardsOnlyTitle = WORDS.it.item;
+
+/**
+ * The year page's line for the bonuses, in Italian as the rest of that page: the page, or what the
+ * body says when it distributed nothing; and the other bodies' pages of the same year, when there are.
+ */
+export function rewardsItem(rewards: SiteRewards, year: number): string {
   const page = `<a href="premi.html">pagina HTML</a> <span class="sr">(distribuzione dei premi)</span>`;
+  const others = (rewards.bodies ?? []).filter((b) => !b.current);
+  const choice = others.length === 0 ? '' : `<br>${escapeHtml(WORDS.it.choose(year))}: ${others.map((b) => `<a href="${escapeHtml(b.href)}">${escapeHtml(b.name)}</a>`).join(', ')}`;
   return rewards.message === null
-    ? `<li>${WORDS.it.item}: ${page}, ${download(rewards.downloads.csv, 'CSV', WORDS.it.files)}, ${download(rewards.downloads.xlsx, 'XLSX', WORDS.it.files)}</li>`
-    : `<li>${WORDS.it.item}: <span class="missing">${escapeHtml(rewards.message)}</span> (${page})</li>`;
+    ? `<li>${WORDS.it.item}: ${page}, ${download(rewards.downloads.csv, 'CSV', WORDS.it.files)}, ${download(rewards.downloads.xlsx, 'XLSX', WORDS.it.files)}${choice}</li>`
+    : `<li>${WORDS.it.item}: <span class="missing">${escapeHtml(rewards.message)}</span> (${page})${choice}</li>`;
+}
+
+/**
+ * The bodies to choose from, as links (the current one marked, not a link): plain links reach by
+ * Tab, work without script, and the address each leads to names the body, to be shared.
+ */
+function bodyChoice(rewards: SiteRewards): string {
+  const bodies = rewards.bodies ?? [];
+  if (bodies.length < 2) return '';
+  const w = WORDS[rewards.language];
+  const items = bodies.map((b) => (b.current ? `<li><strong aria-current="page">${escapeHtml(b.name)}</strong></li>` : `<li><a href="${escapeHtml(b.href)}">${escapeHtml(b.name)}</a></li>`));
+  return `<nav class="bodies" aria-label="${w.bodies}"><p>${w.bodies}:</p><ul>\n${items.join('\n')}\n</ul></nav>`;
 }
 
 const download = (href: string, text: string, what: string): string => `<a href="${escapeHtml(href)}">${text}</a> <span class="sr">(${what})</span>`;
@@ -107,6 +150,8 @@ export function rewardsBody(year: number, rewards: SiteRewards): string {
           `<tr><th scope="row">${escapeHtml(r.band)}</th><td class="num">${formatNumberIn(new Decimal(r.coefficient), new Decimal(r.coefficient).decimalPlaces(), lang)}%</td><td class="num">${r.people}</td><td class="num">${amount(r, r.totalCents)}</td><td class="num">${amount(r, r.meanCents)}</td><td class="num">${amount(r, r.minCents)}</td><td class="num">${amount(r, r.maxCents)}</td></tr>`,
       )
       .join('\n');
+    // Said under its own table: the reader sees a band of several people without amounts and asks why.
+    const complements = rows.filter((r) => r.withheldReason === 'complement').map((r) => `\n<p data-role="complement">${escapeHtml(w.complementNote(r.band))}</p>`);
     return `<h2>${escapeHtml(label)}</h2>
 <table>
 <caption>${escapeHtml(w.caption(label, year))}</caption>
@@ -114,9 +159,9 @@ export function rewardsBody(year: number, rewards: SiteRewards): string {
 <tbody>
 ${body}
 </tbody>
-</table>`;
+</table>${complements.join('')}`;
   });
-  const withheld = rewards.rows.some((r) => r.withheld) ? `<p>${escapeHtml(w.withheldNote)}</p>` : '';
+  const withheld = rewards.rows.some((r) => r.withheldReason === 'small-band') ? `<p>${escapeHtml(w.withheldNote)}</p>` : '';
   const content =
     rewards.message !== null
       ? `<p class="missing" data-role="message">${escapeHtml(rewards.message)}</p>`
@@ -128,7 +173,7 @@ ${withheld}
 <li>${download(rewards.downloads.xlsx, w.xlsx, w.files)}</li>
 </ul>`;
   return `<header class="title-block"><p class="body">${escapeHtml(rewards.organisation)}</p><h1>${escapeHtml(w.title(year))}</h1><p>${escapeHtml(w.lead)}</p>
-<p><a href="${escapeHtml(rewards.otherLanguage)}" hreflang="${w.other.lang}" lang="${w.other.lang}">${w.other.label}</a></p></header>
+<p><a href="${escapeHtml(rewards.otherLanguage)}" hreflang="${w.other.lang}" lang="${w.other.lang}">${w.other.label}</a></p>${bodyChoice(rewards)}</header>
 <main id="contenuto" tabindex="-1">
 ${content}
 </main>`;

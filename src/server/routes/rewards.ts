@@ -29,13 +29,13 @@ const Distribute = z
   })
   .strict();
 
-function yearOf(c: Context): number {
+export function yearOf(c: Context): number {
   const text = c.req.param('year') ?? '';
   if (!/^\d{4}$/.test(text)) throw refuse(400, 'invalid-path', { name: 'year', problem: 'year' });
   return Number(text);
 }
 
-async function organisationOf(c: Context, store: Store): Promise<string> {
+export async function organisationOf(c: Context, store: Store): Promise<string> {
   const asked = c.req.query('organisation');
   if (asked !== undefined && (asked.trim() === '' || asked.length > 300)) throw refuse(400, 'invalid-query', { field: 'organisation', problem: 'body-name' });
   return asked?.trim() ?? (await defaultOrganisation(store));
@@ -84,7 +84,16 @@ export interface AggregateRow {
   minCents: string | null;
   maxCents: string | null;
   withheld: boolean;
+  withheldReason: WithheldReason | null;
 }
+
+/**
+ * Why a band's amounts are not published: `small-band`, one or two people, whose amounts would be
+ * theirs; `complement`, a larger band withheld as well because the category's fund is public (the
+ * fund of the decentralised resources, and art. 20 c. 1 asks for the amount allotted): the fund less
+ * the bands published would give the small band's total (secondary suppression).
+ */
+export type WithheldReason = 'small-band' | 'complement';
 
 /**
  * A band with fewer people than this shows its count but no amount. With one person in it, its
@@ -95,7 +104,31 @@ export interface AggregateRow {
  */
 export const SMALL_GROUP = 3;
 
-/** Per category and band: how many people, how much in all, mean, least and most. No names, no ids; no amount of a small group. */
+/**
+ * The bands of one category whose amounts are withheld, by index: every small band, and, when there
+ * is one, the smallest band of `SMALL_GROUP` people or more (the fewest people, then the least in
+ * all), so that what the public fund less the published bands leaves is the sum of a small band and
+ * of a band of at least three, which no reader (not even one of those people, knowing their own)
+ * can split. With no such band every band with anyone in it is small, and already withheld.
+ */
+export function withheldBands(bands: readonly (readonly bigint[])[]): Map<number, WithheldReason> {
+  const withheld = new Map<number, WithheldReason>();
+  bands.forEach((cents, i) => {
+    if (cents.length > 0 && cents.length < SMALL_GROUP) withheld.set(i, 'small-band');
+  });
+  if (withheld.size === 0) return withheld;
+  const sum = (cents: readonly bigint[]): bigint => cents.reduce((a, b) => a + b, 0n);
+  let complement: number | undefined;
+  bands.forEach((cents, i) => {
+    if (cents.length < SMALL_GROUP) return;
+    const best = complement === undefined ? undefined : bands[complement]!;
+    if (best === undefined || cents.length < best.length || (cents.length === best.length && sum(cents) < sum(best))) complement = i;
+  });
+  if (complement !== undefined) withheld.set(complement, 'complement');
+  return withheld;
+}
+
+/** Per category and band: how many people, how much in all, mean, least and most. No names, no ids; no amount of a small group, nor of the band that would give it away. */
 async function aggregates(store: Store, orgs: OrgCache, organisation: string, year: number, lang: 'it' | 'en'): Promise<AggregateRow[]> {
   const rows: AggregateRow[] = [];
   for (const d of await store.appraisals.distributions(organisation, year)) {
@@ -109,10 +142,13 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
       bands.length > 0
         ? [...bands].sort((a, b) => b.min.comparedTo(a.min)).map((b) => ({ label: b.label, share: Number(b.share) }))
         : [...new Set(people.map((p) => p.band ?? '—'))].map((label) => ({ label, share: 0 }));
-    for (const band of labels) {
-      const cents = people.filter((p) => (p.band ?? '—') === band.label).map((p) => BigInt(p.cents));
+    const shares = labels.map((band) => people.filter((p) => (p.band ?? '—') === band.label).map((p) => BigInt(p.cents)));
+    const withheldAt = withheldBands(shares);
+    labels.forEach((band, i) => {
+      const cents = shares[i]!;
       const total = cents.reduce((a, b) => a + b, 0n);
-      const withheld = cents.length > 0 && cents.length < SMALL_GROUP;
+      const reason = withheldAt.get(i) ?? null;
+      const withheld = reason !== null;
       rows.push({
         category: d.category,
         categoryLabel: CATEGORY_LABEL[d.category][lang],
@@ -124,8 +160,9 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
         minCents: cents.length === 0 || withheld ? null : cents.reduce((a, b) => (b < a ? b : a)).toString(),
         maxCents: cents.length === 0 || withheld ? null : cents.reduce((a, b) => (b > a ? b : a)).toString(),
         withheld,
+        withheldReason: reason,
       });
-    }
+    });
   }
   return rows;
 }
@@ -138,6 +175,21 @@ export async function rewardAggregates(deps: Pick<Deps, 'store' | 'trees'>, orga
   const rows = await aggregates(deps.store, new OrgCache(deps.trees), organisation, year, lang);
   return { organisation, year, rows, message: rows.length === 0 ? renderMessage('no-distribution', { organisation, year }, lang) : null };
 }
+
+/** The open data's codes for why a band's amounts are empty (docs/open-data.md). */
+const CSV_WITHHELD: Record<WithheldReason, string> = { 'small-band': 'fascia_piccola', complement: 'complementare' };
+
+/** The workbook's words for the same. */
+export const WITHHELD_WORDS: Record<Language, Record<WithheldReason, string>> = {
+  it: {
+    'small-band': 'una o due persone: sarebbero i loro importi',
+    complement: 'il fondo della categoria è pubblico: sottraendo le fasce pubblicate si ricaverebbe il totale della fascia piccola',
+  },
+  en: {
+    'small-band': 'one or two people: the amounts would be theirs',
+    complement: "the category's fund is public: less the bands published it would give the small band's total",
+  },
+};
 
 const euros = (cents: string | null): string => (cents === null ? '' : formatCents(BigInt(cents)));
 const dotEuros = (cents: string | null): string => (cents === null ? '' : (Number(BigInt(cents)) / 100).toFixed(2));
@@ -269,17 +321,30 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       const rows = document.rows;
       const headers =
         lang === 'it'
-          ? ['Categoria', 'Fascia', 'Coefficiente di premio (%)', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)']
-          : ['Category', 'Band', 'Bonus coefficient (%)', 'People', 'Total bonuses (€)', 'Mean bonus (€)', 'Least bonus (€)', 'Largest bonus (€)'];
+          ? ['Categoria', 'Fascia', 'Coefficiente di premio (%)', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)', 'Importi non pubblicati']
+          : ['Category', 'Band', 'Bonus coefficient (%)', 'People', 'Total bonuses (€)', 'Mean bonus (€)', 'Least bonus (€)', 'Largest bonus (€)', 'Amounts withheld'];
       const name = `premi-${year}.${format}`;
       if (format === 'csv') {
         // Open data: comma-separated, dot decimals, machine codes for the category (docs/open-data.md).
-        const csvHeaders = ['anno', 'categoria', 'fascia', 'coefficiente_premio', 'persone', 'totale_euro', 'media_euro', 'minimo_euro', 'massimo_euro'];
+        const csvHeaders = ['anno', 'categoria', 'fascia', 'coefficiente_premio', 'persone', 'totale_euro', 'media_euro', 'minimo_euro', 'massimo_euro', 'non_pubblicato'];
         const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
         const lines = [
           csvHeaders.join(','),
           ...rows.map((r) =>
-            [String(year), r.category, r.band, String(r.coefficient), String(r.people), dotEuros(r.totalCents), dotEuros(r.meanCents), dotEuros(r.minCents), dotEuros(r.maxCents)].map(quote).join(','),
+            [
+              String(year),
+              r.category,
+              r.band,
+              String(r.coefficient),
+              String(r.people),
+              dotEuros(r.totalCents),
+              dotEuros(r.meanCents),
+              dotEuros(r.minCents),
+              dotEuros(r.maxCents),
+              r.withheldReason === null ? '' : CSV_WITHHELD[r.withheldReason],
+            ]
+              .map(quote)
+              .join(','),
           ),
         ];
         return reply.made(new Response(`${lines.join('\n')}\n`, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } }));
@@ -287,7 +352,17 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       const bytes = await writeTableXlsx(
         lang === 'it' ? `Premi ${year}` : `Bonuses ${year}`,
         headers,
-        rows.map((r) => [r.categoryLabel, r.band, r.coefficient, r.people, euros(r.totalCents), euros(r.meanCents), euros(r.minCents), euros(r.maxCents)]),
+        rows.map((r) => [
+          r.categoryLabel,
+          r.band,
+          r.coefficient,
+          r.people,
+          euros(r.totalCents),
+          euros(r.meanCents),
+          euros(r.minCents),
+          euros(r.maxCents),
+          r.withheldReason === null ? '' : WITHHELD_WORDS[lang][r.withheldReason],
+        ]),
       );
       return reply.made(
         new Response(new Uint8Array(bytes), {

@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { periodAtText, publicPeriodStateWord } from '../../io/report/texts.js';
-import { siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteRewards, type SiteYear } from '../../io/site/index.js';
+import { rewardsPage, siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteRewards, type SiteYear } from '../../io/site/index.js';
 import { isLocked, type PlanRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { HttpError, refuse } from '../errors.js';
@@ -15,24 +15,48 @@ import { publicComputed } from '../public-periods.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { language, param } from '../validation.js';
 import type { Language } from '../../messages/index.js';
-import { rewardAggregates } from './rewards.js';
+import { organisationOf, rewardAggregates, yearOf } from './rewards.js';
+import { ORGANISATION_QUERY } from './appraisals.js';
+import { compareNames } from '../../core/names.js';
 import { revisionRegister } from './revisions.js';
 
+/** The page of a body's bonuses of a year with no published plan of that body (`/trasparenza/premi/:year`). */
+export const yearRewardsHref = (year: number, organisation: string, lang: Language): string => `/trasparenza/premi/${year}?${new URLSearchParams({ organisation, lang }).toString()}`;
+
 /**
- * The body's distribution of ratings and bonuses of the plan's year, as the public API gives it
- * (`rewardAggregates`: the latest distribution of each category, made only once every form is
- * final; no name, no amount of a small group), with the addresses of its CSV and XLSX.
+ * The bodies whose bonuses of `year` the public reads, in name order, each with the address of its
+ * page: its newest published plan's `premi.html` of that year, or, with a distribution and no
+ * published plan, the page of the year alone.
  */
-async function siteRewards(deps: Pick<Deps, 'store' | 'trees'>, plan: PlanRecord, language: Language): Promise<SiteRewards> {
-  const document = await rewardAggregates(deps, plan.organisation, plan.year, language);
-  const api = (format: string): string => `/api/rewards/${plan.year}/aggregates?${new URLSearchParams({ organisation: plan.organisation, format, lang: language }).toString()}`;
+async function rewardBodies(store: Deps['store'], year: number, lang: Language): Promise<{ name: string; href: string; plan: PlanRecord | undefined }[]> {
+  // Newest first (listPlans' order): a body with two published plans that year is read through the newer.
+  const plans = (await store.listPlans()).filter((p) => p.published && p.year === year);
+  const distributed = (await store.appraisals.distributionYears()).filter((d) => d.year === year).map((d) => d.organisation);
+  const names = [...new Set([...plans.map((p) => p.organisation), ...distributed])].sort(compareNames);
+  return names.map((name) => {
+    const plan = plans.find((p) => p.organisation === name);
+    return { name, plan, href: plan === undefined ? yearRewardsHref(year, name, lang) : `/trasparenza/${encodeURIComponent(plan.id)}/premi.html?lang=${lang}` };
+  });
+}
+
+/**
+ * The body's distribution of ratings and bonuses of a year, as the public API gives it
+ * (`rewardAggregates`: the latest distribution of each category, made only once every form is
+ * final; no name, no amount of a small group), with the addresses of its CSV and XLSX and of the
+ * other bodies' pages of that year.
+ */
+async function siteRewards(deps: Pick<Deps, 'store' | 'trees'>, organisation: string, year: number, language: Language, otherLanguage: string): Promise<SiteRewards> {
+  const document = await rewardAggregates(deps, organisation, year, language);
+  const api = (format: string): string => `/api/rewards/${year}/aggregates?${new URLSearchParams({ organisation, format, lang: language }).toString()}`;
+  const bodies = (await rewardBodies(deps.store, year, language)).map((b) => ({ name: b.name, href: b.href, current: b.name === organisation }));
   return {
     organisation: document.organisation,
     language,
     rows: document.rows,
     message: document.message,
     downloads: { csv: api('csv'), xlsx: api('xlsx') },
-    otherLanguage: `premi.html?lang=${language === 'it' ? 'en' : 'it'}`,
+    otherLanguage,
+    bodies,
   };
 }
 
@@ -68,8 +92,14 @@ const PLACEHOLDER = { title: '', subtitle: '', facts: [], sections: [], footer: 
  */
 const PAGE_POLICY = `${REPORT_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
 
-const html = (c: Context, text: string): Response =>
-  c.body(text, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': PAGE_POLICY });
+const html = (c: Context, text: string, lang: Language = 'it'): Response =>
+  c.body(text, 200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'public, no-cache',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': PAGE_POLICY,
+    'Content-Language': lang,
+  });
 
 export const transparencyRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
@@ -86,11 +116,43 @@ export const transparencyRoutes: RouteModule = (api, deps) => {
         responses: { 200: 'the page' },
       },
       async (c) => {
-        const years = await Promise.all((await published()).map((p) => siteYear(deps, p, false)));
-        return html(c, siteIndex(years, { prefix: '/trasparenza/' }));
+        const plans = await published();
+        const years = await Promise.all(plans.map((p) => siteYear(deps, p, false)));
+        // Art. 20 is an obligation of its own: a body's bonuses of a year are public whether or not
+        // its plan of that year is (a plan kept off the site, a year before Albero, the PIAO elsewhere).
+        const rewardsOnly = (await store.appraisals.distributionYears())
+          .filter((d) => !plans.some((p) => p.organisation === d.organisation && p.year === d.year))
+          .map((d) => ({ year: d.year, body: d.organisation, href: yearRewardsHref(d.year, d.organisation, 'it') }));
+        return html(c, siteIndex(years, { prefix: '/trasparenza/', rewardsOnly }));
       },
     );
   }
+
+  // Before `/trasparenza/:planId/:file`, which the same path would match (a plan id is a UUID, never "premi").
+  api.route(
+    {
+      method: 'get',
+      path: '/trasparenza/premi/:year',
+      tag: 'transparency',
+      summary:
+        "A body's distribution of ratings and bonuses of a year (d.lgs. 33/2013 art. 20), whether or not its plan of that year is published, with the choice of the other bodies of that year (HTML without JavaScript)",
+      roles: 'everyone',
+      query: {
+        organisation: ORGANISATION_QUERY,
+        lang: { description: 'the language of the page (default Italian, as the other pages)', values: ['it', 'en'] },
+      },
+      responses: { 200: "the page (the body's message when it distributed nothing that year)", 400: 'a year that is not one, an empty body name' },
+    },
+    async (c) => {
+      const year = yearOf(c);
+      const organisation = await organisationOf(c, store);
+      const lang = c.req.query('lang') !== undefined ? language(c) : 'it';
+      const rewards = await siteRewards(deps, organisation, year, lang, yearRewardsHref(year, organisation, lang === 'it' ? 'en' : 'it'));
+      // The body's published plan of that year, if it has one, is the year in the path.
+      const plan = (await rewardBodies(store, year, lang)).find((b) => b.name === organisation)?.plan;
+      return html(c, rewardsPage(year, rewards, plan === undefined ? null : `/trasparenza/${encodeURIComponent(plan.id)}/index.html`), lang);
+    },
+  );
 
   api.route(
     {
@@ -113,7 +175,10 @@ export const transparencyRoutes: RouteModule = (api, deps) => {
       // are the Italian site `albero site` writes. Not from Accept-Language: a page of that site.
       const lang = name === 'premi.html' && c.req.query('lang') !== undefined ? language(c) : 'it';
       const documents = await siteYear(deps, plan, name.startsWith('relazione.') || name.startsWith('validazione.'));
-      const year = name === 'index.html' || name === 'premi.html' ? { ...documents, rewards: await siteRewards(deps, plan, lang) } : documents;
+      const year =
+        name === 'index.html' || name === 'premi.html'
+          ? { ...documents, rewards: await siteRewards(deps, plan.organisation, plan.year, lang, `premi.html?lang=${lang === 'it' ? 'en' : 'it'}`) }
+          : documents;
       const bytes = await yearFile(year, name);
       if (bytes === undefined) throw refuse(404, 'not-found', { what: 'published-file', id: name });
       const ext = name.slice(name.lastIndexOf('.') + 1);
