@@ -12,7 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/files.js';
-import { REFERENTE_UNIT, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { openPostgres } from '../../src/store/postgres/db.js';
+import { openSqlite } from '../../src/store/sqlite/db.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import { Client, REFERENTE_UNIT, startWithFixture, type Backend, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 const LATE_REASON = 'Denominazione corretta dopo la validazione';
@@ -39,31 +42,50 @@ const words = (html: string): string =>
     .replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ');
 
+/**
+ * The plan adopted, its year end closed and its Relazione transmitted, validated by the OIV (named
+ * Luca Marino) and published; gives the plan's title and body as validated.
+ */
+async function adoptAndValidate(planId: string, controller: Client, oiv: Client, admin: Client): Promise<{ title: string; body: string }> {
+  const oivAccount = ((await admin.get('/api/users')).body as { id: string; username: string }[]).find((u) => u.username === 'oiv')!;
+  expect((await admin.request('PATCH', `/api/users/${oivAccount.id}`, { displayName: 'Luca Marino' })).status).toBe(200);
+  const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
+  expect(adopted.status, adopted.text).toBe(200);
+  for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+  expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
+  const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
+  const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
+  expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: 'Verificato.', reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
+  const validated = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' });
+  expect(validated.status, validated.text).toBe(200);
+  expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
+  return { title: adopted.body.title, body: adopted.body.organisation };
+}
+
+/** A revision that renames the plan and corrects its body, opened and approved by `controller`; gives its number. */
+async function renameInRevision(planId: string, controller: Client): Promise<number> {
+  const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: LATE_REASON });
+  expect(opened.status, opened.text).toBe(201);
+  const renamed = await controller.request('PATCH', `/api/plans/${planId}`, { title: LATE_TITLE, organisation: LATE_BODY });
+  expect(renamed.status, renamed.text).toBe(200);
+  const approved = await controller.request('POST', `/api/plans/${planId}/revisions/${opened.body.number}/approve`, { act: { kind: 'Delibera di Giunta', number: '40', date: '2025-05-20' } });
+  expect(approved.status, approved.text).toBe(200);
+  return opened.body.number as number;
+}
+
 describe.each<Backend>(['sqlite', 'postgres'])('a validated Relazione after a revision that renames the plan and its body, on %s', (backend) => {
   let t: TestServer;
   let planId: string;
   let controller: Client;
-  let oiv: Client;
   let admin: Client;
+  let oiv: Client;
   let citizen: Client;
   let title: string;
   let body: string;
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
     [oiv, admin, citizen] = [await t.as('oiv'), await t.as('admin'), await t.as('public')];
-    const oivAccount = ((await admin.get('/api/users')).body as { id: string; username: string }[]).find((u) => u.username === 'oiv')!;
-    expect((await admin.request('PATCH', `/api/users/${oivAccount.id}`, { displayName: 'Luca Marino' })).status).toBe(200);
-    const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
-    expect(adopted.status, adopted.text).toBe(200);
-    ({ title, organisation: body } = adopted.body);
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-    const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
-    const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
-    expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: 'Verificato.', reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
-    const validated = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' });
-    expect(validated.status, validated.text).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
+    ({ title, body } = await adoptAndValidate(planId, controller, oiv, admin));
   });
   afterAll(async () => t?.close());
 
@@ -98,12 +120,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a validated Relazione after a re
     expect(before['export.html']).toContain("Nel corso dell'anno il piano non ha avuto variazioni");
 
     // A revision of the validated year is allowed (the plan goes on), and says what it is on the register.
-    const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: LATE_REASON });
-    expect(opened.status, opened.text).toBe(201);
-    const renamed = await controller.request('PATCH', `/api/plans/${planId}`, { title: LATE_TITLE, organisation: LATE_BODY });
-    expect(renamed.status, renamed.text).toBe(200);
-    const approved = await controller.request('POST', `/api/plans/${planId}/revisions/${opened.body.number}/approve`, { act: { kind: 'Delibera di Giunta', number: '40', date: '2025-05-20' } });
-    expect(approved.status, approved.text).toBe(200);
+    const number = await renameInRevision(planId, controller);
     const users = (await admin.get('/api/users')).body as { id: string; username: string }[];
     expect((await admin.request('PATCH', `/api/users/${users.find((u) => u.username === 'oiv')!.id}`, { displayName: 'Altro Nome' })).status).toBe(200);
     // The unit renamed in the registry, and the year end reopened and closed again: its new
@@ -134,13 +151,56 @@ describe.each<Backend>(['sqlite', 'postgres'])('a validated Relazione after a re
     // and so do the plan's reports (in the reader's language) and its public page.
     for (const reader of [controller, citizen]) {
       const register = (await reader.get(`/api/plans/${planId}/revisions`)).body as { number: number; afterValidation: unknown }[];
-      expect(register.find((r) => r.number === opened.body.number)?.afterValidation).toEqual({ validatedAt: relazione.decidedAt, state: 'validated' });
+      expect(register.find((r) => r.number === number)?.afterValidation).toEqual({ validatedAt: relazione.decidedAt, state: 'validated' });
     }
     const day = (relazione.decidedAt as string).slice(0, 10).split('-').reverse().join('/');
-    const italian = `Variazione n. ${opened.body.number} approvata dopo la validazione della Relazione del ${day}: la Relazione validata non la comprende.`;
-    const english = `Variation no. ${opened.body.number} approved after the validation of the Relazione on ${day}: the validated Relazione does not include it.`;
+    const italian = `Variazione n. ${number} approvata dopo la validazione della Relazione del ${day}: la Relazione validata non la comprende.`;
+    const english = `Variation no. ${number} approved after the validation of the Relazione on ${day}: the validated Relazione does not include it.`;
     expect(words((await controller.get(`/api/plans/${planId}/export?format=html&lang=it`)).text)).toContain(italian);
     expect(words((await controller.get(`/api/plans/${planId}/export?format=html&lang=en`)).text)).toContain(english);
     expect(words((await citizen.get(`/trasparenza/${planId}/piano.html`)).text)).toContain(italian);
+  });
+});
+
+/**
+ * A database whose Relazione was validated before migration 82 kept its cover: made as it was then
+ * (the column dropped, the migration unrecorded), the next start fills the cover from what the
+ * database holds, and the documents keep it from then on.
+ */
+describe.each<Backend>(['sqlite', 'postgres'])('a Relazione validated before the cover was kept, on %s', (backend) => {
+  let t: TestServer;
+  let restarted: RunningServer | null = null;
+  afterAll(async () => {
+    await restarted?.close();
+    await t?.close();
+  });
+
+  it('gets its cover from the database at the migration, and keeps it after a revision', async () => {
+    let planId: string;
+    let controller: Client;
+    ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
+    const { title, body } = await adoptAndValidate(planId, controller, await t.as('oiv'), await t.as('admin'));
+    const db = backend === 'postgres' ? openPostgres(t.location) : openSqlite(t.location);
+    try {
+      await db.run(`ALTER TABLE relazioni DROP COLUMN frozen_cover`);
+      await db.run(`DELETE FROM schema_migrations WHERE version = 82`);
+    } finally {
+      await db.close();
+    }
+    restarted = await startServer({ location: t.location, port: 0, host: '127.0.0.1' });
+    const office = new Client(restarted.url);
+    expect((await office.login('controller')).status).toBe(200);
+    const stored = await restarted.store.relazioni.getRelazione(planId);
+    expect(stored?.frozenCover).toMatchObject({ body, revisions: [], decidedByName: 'Luca Marino', units: { 'B.1.1': REFERENTE_UNIT } });
+
+    await renameInRevision(planId, office);
+    for (const what of ['export', 'validation']) {
+      const text = words((await office.get(`/api/plans/${planId}/relazione/${what}?format=html`)).text);
+      expect(text, what).toContain(body);
+      expect(text, what).toContain(title);
+      expect(text, what).not.toContain(LATE_BODY);
+      expect(text, what).not.toContain(LATE_REASON);
+    }
+    expect(words((await office.get(`/api/plans/${planId}/relazione/validation?format=html`)).text)).toContain('Luca Marino');
   });
 });
