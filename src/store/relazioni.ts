@@ -62,10 +62,22 @@ export interface RelazioneCover {
   readonly body: string;
   /** Each objective's organisation unit, by code. */
   readonly units: Readonly<Record<string, string>>;
+  /**
+   * The year end's variances by objective code (the office may write them again once the year end
+   * is reopened); absent in a cover kept before they were (read from the database then).
+   */
+  readonly causes?: Readonly<Record<string, CoverCause>>;
   /** The approved revisions as the register held them (the server says them in words). */
   readonly revisions: readonly RevisionRecord[];
   /** The name of who recorded the decision (their login when no account had it). */
   readonly decidedByName: string | null;
+}
+
+/** An objective's variance as the year end held it: the guideline's cause, its explanation and the corrective action. */
+export interface CoverCause {
+  readonly cause: string;
+  readonly explanation: string;
+  readonly correctiveAction: string;
 }
 
 /** What a validation freezes: the year-end plan and the words around it. */
@@ -110,7 +122,7 @@ export interface RelazioneStore {
 /**
  * Migration 82: the Relazioni validated before their cover was kept get one, made from what the
  * database holds now (nothing older is left to read): the body's name, the approved revisions,
- * the decider's name, and each objective's unit as the year end's last closing froze it (the
+ * the decider's name, the year end's variances, and each objective's unit as the year end's last closing froze it (the
  * figures' own closing; the plan's units where no closing kept them). A revision approved since
  * such a validation is therefore listed in it: the one thing this cannot undo.
  */
@@ -128,6 +140,7 @@ export const COVER_MIGRATION = {
       const cover: RelazioneCover = {
         body: String(r.body),
         units: await unitsNow(tx, planId),
+        causes: await causesNow(tx, planId),
         revisions: (await readRevisions(tx, planId)).filter((v) => v.status === 'approved'),
         decidedByName: decider === undefined ? (r.decided_by === null ? null : String(r.decided_by)) : String(decider.display_name),
       };
@@ -135,6 +148,17 @@ export const COVER_MIGRATION = {
     }
   },
 };
+
+/** The year end's variances by objective. */
+async function causesNow(tx: Queryable, planId: string): Promise<Record<string, CoverCause>> {
+  const causes: Record<string, CoverCause> = {};
+  const rows = await tx.all(
+    `SELECT v.node_code, v.cause, v.explanation, v.corrective_action FROM variances v WHERE v.plan_id = ? AND v.period_id = (SELECT id FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1)`,
+    [planId, planId],
+  );
+  for (const v of rows) causes[String(v.node_code)] = { cause: String(v.cause), explanation: String(v.explanation), correctiveAction: String(v.corrective_action) };
+  return causes;
+}
 
 /** Each objective's unit name: from the year end's last closing when it kept them, else the plan's. */
 async function unitsNow(tx: Queryable, planId: string): Promise<Record<string, string>> {

@@ -2,7 +2,7 @@
  * What a validated Relazione shows around its figures stays as validated: the body's name, the
  * plan's title, the approved revisions it lists and the OIV's name. A revision opened after the
  * validation (allowed: the plan goes on, as after a closing) renames the plan and corrects the body;
- * a unit and the OIV's account are renamed; the Relazione and the documento di validazione (HTML,
+ * a unit and the OIV's account are renamed, a variance explained in the year end reopened; the Relazione and the documento di validazione (HTML,
  * PDF, DOCX, and the public /trasparenza copies) keep their cover, while the register says the revision came after the validation.
  * Through HTTP, on SQLite and on PostgreSQL.
  */
@@ -22,6 +22,7 @@ const LATE_REASON = 'Denominazione corretta dopo la validazione';
 const LATE_TITLE = 'Piano rinominato dopo la validazione';
 const LATE_BODY = 'Camera di commercio rinominata';
 const LATE_UNIT = 'Ufficio Transizione Digitale';
+const LATE_CAUSE = 'Bando regionale rinviato al 2025';
 
 /** A DOCX's words (its document.xml, tags dropped): what Word shows, without a converter. */
 function docxWords(bytes: Uint8Array): string {
@@ -129,6 +130,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('a validated Relazione after a re
     const renamedUnit = await admin.request('PATCH', `/api/units/${unit.id}`, { name: LATE_UNIT, version: unit.version });
     expect(renamedUnit.status, renamedUnit.text).toBe(200);
     expect((await admin.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'collecting', reason: 'verifica' })).status).toBe(200);
+    // The year end reopened takes variances again: B.1 (red) explained after the validation.
+    const variance = await controller.request('PUT', `/api/plans/${planId}/nodes/B.1/variances/${YEAR_END}`, {
+      cause: 'external',
+      explanation: LATE_CAUSE,
+      correctiveAction: 'Nuovo bando',
+      version: 0,
+    });
+    expect(variance.status, variance.text).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
 
     const after = await documents();
@@ -140,6 +149,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a validated Relazione after a re
       expect(text, name).not.toContain(LATE_REASON);
       expect(text, name).not.toContain('Altro Nome');
       expect(text, name).not.toContain(LATE_UNIT);
+      expect(text, name).not.toContain(LATE_CAUSE);
     }
     expect(after['export.html']).toContain(REFERENTE_UNIT);
     expect(after['validation.html']).toContain('Luca Marino');
