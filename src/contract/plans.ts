@@ -89,10 +89,21 @@ export const RevisionSchema = z.strictObject({
 /** A closed or validated period a revision's changes came after (the Relazione must say so). */
 export const ClosedBeforeSchema = z.strictObject({ periodId: z.string(), label: z.string(), state: PeriodStateSchema, closedAt: z.string() });
 
-/** An entry of the register (`GET …/revisions`, `GET …/revisions/:number`): the revision and the closed periods it came after. */
-export const RevisionEntrySchema = RevisionSchema.extend({ afterClosingOf: z.array(ClosedBeforeSchema) });
+/**
+ * The OIV's validation of the year's Relazione a revision came after (approved after it, or open
+ * since): the validated Relazione keeps the plan as validated, so the register says the plan
+ * changed since ("Revisione approvata dopo la validazione del …").
+ */
+export const AfterValidationSchema = z.strictObject({ validatedAt: z.string(), state: z.enum(['validated', 'validated_with_reservations']) });
+
+/**
+ * An entry of the register (`GET …/revisions`, `GET …/revisions/:number`): the revision, the closed
+ * periods it came after and the validation it came after (null: none).
+ */
+export const RevisionEntrySchema = RevisionSchema.extend({ afterClosingOf: z.array(ClosedBeforeSchema), afterValidation: AfterValidationSchema.nullable() });
 
 export type Act = z.infer<typeof ActSchema>;
+export type AfterValidation = z.infer<typeof AfterValidationSchema>;
 export type Adoption = z.infer<typeof AdoptionSchema>;
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;
 export type PlanImported = z.infer<typeof PlanImportedSchema>;

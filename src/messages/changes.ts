@@ -700,13 +700,44 @@ export const CHANGE_MESSAGES = defineMessages({
     en: (p) => (p.kind === 'rimodulazione' ? 'Remodulation' : 'Variation'),
   }),
   'revision-status': message<{ status: string }>({ it: (p) => (p.status === 'approved' ? 'approvata' : 'aperta'), en: (p) => (p.status === 'approved' ? 'approved' : 'open') }),
-  'revisions-note': message<{ closed: readonly string[] }>({
+  'revisions-note': message<{ closed: readonly string[]; approvedAfterValidation?: readonly string[]; validatedAt?: string }>({
     it: (p) =>
-      `Le variazioni valgono per i periodi ancora aperti; i periodi chiusi o validati restano come alla chiusura.${p.closed.length === 0 ? '' : ` Successive alla chiusura di: ${p.closed.join(', ')}.`}`,
+      `Le variazioni valgono per i periodi ancora aperti; i periodi chiusi o validati restano come alla chiusura.${p.closed.length === 0 ? '' : ` Successive alla chiusura di: ${p.closed.join(', ')}.`}${afterValidationText(p, 'it')}`,
     en: (p) =>
-      `The revisions apply to the periods still open; closed or validated periods stay as they were closed.${p.closed.length === 0 ? '' : ` After the closing of: ${listIn(p.closed, 'en')}.`}`,
+      `The revisions apply to the periods still open; closed or validated periods stay as they were closed.${p.closed.length === 0 ? '' : ` After the closing of: ${listIn(p.closed, 'en')}.`}${afterValidationText(p, 'en')}`,
+  }),
+  // Said where the controller opens a revision of a year whose Relazione the OIV validated, before it is opened.
+  'revision-open-after-validation': message<{ year: number; validatedAt: string; reservations: boolean }>({
+    it: (p) =>
+      `La Relazione ${p.year} è stata validata dall'OIV${p.reservations ? ' con riserve' : ''} il ${validatedDay(p.validatedAt)}. Una revisione aperta ora cambia il piano da qui in avanti: la Relazione validata e il documento di validazione restano come sono stati validati (ente, titolo, unità organizzative, variazioni elencate e valori), e il registro segnerà la revisione come successiva alla validazione.`,
+    en: (p) =>
+      `The OIV validated the ${p.year} Relazione${p.reservations ? ' with reservations' : ''} on ${validatedDay(p.validatedAt)}. A revision opened now changes the plan from here on: the validated Relazione and the documento di validazione stay as they were validated (body, title, organisation units, revisions listed and figures), and the register will mark the revision as coming after the validation.`,
+  }),
+  'revision-after-validation': message<{ status: string; validatedAt: string }>({
+    it: (p) =>
+      p.status === 'approved'
+        ? `Revisione approvata dopo la validazione della Relazione del ${validatedDay(p.validatedAt)}: la Relazione validata non la comprende e resta com'era.`
+        : `Revisione aperta dopo la validazione della Relazione del ${validatedDay(p.validatedAt)}: la Relazione validata resta com'era.`,
+    en: (p) =>
+      p.status === 'approved'
+        ? `Revision approved after the validation of the Relazione on ${validatedDay(p.validatedAt)}: the validated Relazione does not include it and stays as it was.`
+        : `Revision opened after the validation of the Relazione on ${validatedDay(p.validatedAt)}: the validated Relazione stays as it was.`,
   }),
 });
+
+/** The OIV's validation day as the appraisal forms say it ("Relazione validata il 15/05/2025"). */
+const validatedDay = (at: string): string => dayText(at.slice(0, 10));
+
+/** The approved revisions (their numbers) a validated Relazione does not include, and the day of its validation. */
+function afterValidationText(p: { approvedAfterValidation?: readonly string[]; validatedAt?: string }, language: Language): string {
+  const numbers = p.approvedAfterValidation ?? [];
+  if (numbers.length === 0 || p.validatedAt === undefined) return '';
+  const list = listIn(numbers, language);
+  const one = numbers.length === 1;
+  return language === 'it'
+    ? ` ${one ? 'Variazione' : 'Variazioni'} n. ${list} ${one ? 'approvata' : 'approvate'} dopo la validazione della Relazione del ${validatedDay(p.validatedAt)}: la Relazione validata non ${one ? 'la' : 'le'} comprende.`
+    : ` ${one ? 'Variation' : 'Variations'} no. ${list} approved after the validation of the Relazione on ${validatedDay(p.validatedAt)}: the validated Relazione does not include ${one ? 'it' : 'them'}.`;
+}
 
 /** A change in a sentence in `language`, old → new. */
 export function changeText(change: ChangeRecord, language: Language): string {

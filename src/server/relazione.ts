@@ -8,7 +8,7 @@
 import { evaluatePlan, type Evaluation } from '../core/index.js';
 import { buildRelazione, buildValidationDocument, type ObjectiveCause, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
 import type { Relazione } from '../contract/index.js';
-import type { PlanRecord, RelazioneRecord, Store } from '../store/index.js';
+import type { CoverCause, PlanRecord, RelazioneCover, RelazioneRecord, Store } from '../store/index.js';
 import type { ComputedPlan, TreeService } from './tree.js';
 import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
 
@@ -41,32 +41,54 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
     const closing = await store.lastClosing(plan.id, computed.snapshot.period.id);
     if (closing !== undefined) evaluation = evaluatePlan(closing.plan);
   }
-  const units = new Map<string, string>();
-  for (const [code, meta] of computed.snapshot.nodes) if (meta.unitName !== null && meta.unitName !== '') units.set(code, meta.unitName);
+  // Validated: the words as they were then; the plan went on since (revisions, renamed units).
+  const cover = record.frozenCover ?? (await relazioneCover(store, trees, plan, record.decidedBy));
   const causes = new Map<string, ObjectiveCause>();
-  for (const v of await store.variances.listVariances(plan.id, computed.snapshot.period.id))
-    causes.set(v.node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
+  for (const [node, v] of Object.entries(cover.causes ?? (await causesOf(store, plan.id, computed.snapshot.period.id))))
+    causes.set(node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
   const previous = await previousYear(store, trees, plan.id, forPublic);
-  // The approved revisions of the plan, each change in words (the register: store.listRevisions);
-  // the Relazione is published, so without the office's notes, whoever reads it.
-  const revisions = ((await store.listRevisions(plan.id)) ?? [])
-    .filter((r) => r.status === 'approved')
-    .map((r) => ({ date: r.date, ...(r.act === null ? {} : { act: actText(r.act) }), reason: r.reason, changes: publicChanges(r.changes).map((c) => revisionChangeText(c)) }));
-  // The documento di validazione names who recorded the decision as people read it, not by the
-  // login name, which is no name and does not belong in a published document.
-  const decider = record.decidedBy === null ? undefined : (await store.listUsers()).find((u) => u.username === record.decidedBy);
+  // Each change in words; the Relazione is published, so without the office's notes, whoever reads it.
+  const revisions = cover.revisions.map((r) => ({
+    date: r.date,
+    ...(r.act === null ? {} : { act: actText(r.act) }),
+    reason: r.reason,
+    changes: publicChanges(r.changes).map((c) => revisionChangeText(c)),
+  }));
   const input: RelazioneInput = {
     revisions,
-    body: plan.organisation,
+    body: cover.body,
     year: plan.year,
     computedAt: new Date(record.decidedAt ?? Date.now()),
     texts: record.texts,
-    units,
+    units: new Map(Object.entries(cover.units)),
     causes,
     ...(previous === undefined ? {} : { previous }),
-    validation: decider === undefined ? record : { ...record, decidedBy: decider.displayName },
+    validation: cover.decidedByName === null ? record : { ...record, decidedBy: cover.decidedByName },
   };
-  return { record, evaluation, input, periodLabel: computed.snapshot.period.label, periodId: computed.snapshot.period.id, deciderName: decider?.displayName ?? record.decidedBy };
+  return { record, evaluation, input, periodLabel: computed.snapshot.period.label, periodId: computed.snapshot.period.id, deciderName: cover.decidedByName };
+}
+
+/**
+ * The words around the Relazione's figures as they stand now: the body, each objective's unit (as
+ * the year end reads them: its closing's, once closed), the year end's variances, the approved revisions (the register:
+ * store.listRevisions) and who recorded the decision by name. Read live until the validation, which
+ * keeps them (`RelazioneFreeze`): the documento di validazione names people as they read it, not
+ * by the login name, which is no name and does not belong in a published document.
+ */
+export async function relazioneCover(store: Store, trees: TreeService, plan: PlanRecord, decidedBy: string | null): Promise<RelazioneCover> {
+  const computed = await trees.computed(plan.id);
+  const units: Record<string, string> = {};
+  for (const [code, meta] of computed.snapshot.nodes) if (meta.unitName !== null && meta.unitName !== '') units[code] = meta.unitName;
+  const revisions = ((await store.listRevisions(plan.id)) ?? []).filter((r) => r.status === 'approved');
+  const decider = decidedBy === null ? undefined : (await store.listUsers()).find((u) => u.username === decidedBy);
+  return { body: plan.organisation, units, causes: await causesOf(store, plan.id, computed.snapshot.period.id), revisions, decidedByName: decider?.displayName ?? decidedBy };
+}
+
+/** The year end's variances by objective: the causes and corrective actions (store.variances). */
+async function causesOf(store: Store, planId: string, periodId: string): Promise<Record<string, CoverCause>> {
+  const causes: Record<string, CoverCause> = {};
+  for (const v of await store.variances.listVariances(planId, periodId)) causes[v.node] = { cause: v.cause, explanation: v.explanation, correctiveAction: v.correctiveAction };
+  return causes;
 }
 
 /**

@@ -12,6 +12,7 @@ import { migrateUnitTexts } from './units.js';
 import { KEPT_MIGRATION } from './kept-records.js';
 import { REMINDER_MIGRATION } from './reminders.js';
 import { REASON_MIGRATION } from './reason-migration.js';
+import { COVER_MIGRATION } from './relazioni.js';
 
 interface Migration {
   readonly version: number;
@@ -598,8 +599,8 @@ MIGRATIONS.push(
   },
 );
 // The reminders' outbox (60) is defined beside its store (reminders.ts), and so are a deletion's kept records (79, kept-records.ts)
-// and the program's reasons as codes (80, reason-migration.ts).
-MIGRATIONS.push(REMINDER_MIGRATION, KEPT_MIGRATION, REASON_MIGRATION);
+// and the program's reasons as codes (80, reason-migration.ts), and a validated Relazione's cover (82, relazioni.ts).
+MIGRATIONS.push(REMINDER_MIGRATION, KEPT_MIGRATION, REASON_MIGRATION, COVER_MIGRATION);
 
 MIGRATIONS.sort((a, b) => a.version - b.version);
 

@@ -29,8 +29,9 @@ import { parse, planFromJson, planToJson } from './codec.js';
 import type { Plan } from './core-types.js';
 import { Decimal } from '../core/index.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
+import { readRevisions } from './revisions.js';
 import { forUpdate } from './shared.js';
-import type { Actor, Result } from './types.js';
+import type { Actor, Result, RevisionRecord } from './types.js';
 
 type ValidatedValue = ValidatedValueOf<Decimal>;
 
@@ -46,6 +47,43 @@ export interface RelazioneRecord extends ValidationRecordOf<Decimal> {
   readonly updatedBy: string | null;
   /** The plan with its year-end values as validated; null until validated. */
   readonly frozenPlan: Plan | null;
+  /** The words around the frozen figures as validated; null until validated. */
+  readonly frozenCover: RelazioneCover | null;
+}
+
+/**
+ * What a validated Relazione and its documento di validazione show besides the figures, as they
+ * stood at the validation: the plan goes on after it (a revision may rename the plan or correct
+ * the body, approve a change or add an act; a unit or the OIV's account may be renamed), and none
+ * of that may move what the OIV validated. The plan's title is the frozen plan's own.
+ */
+export interface RelazioneCover {
+  /** The body (the plan's organisation). */
+  readonly body: string;
+  /** Each objective's organisation unit, by code. */
+  readonly units: Readonly<Record<string, string>>;
+  /**
+   * The year end's variances by objective code (the office may write them again once the year end
+   * is reopened); absent in a cover kept before they were (read from the database then).
+   */
+  readonly causes?: Readonly<Record<string, CoverCause>>;
+  /** The approved revisions as the register held them (the server says them in words). */
+  readonly revisions: readonly RevisionRecord[];
+  /** The name of who recorded the decision (their login when no account had it). */
+  readonly decidedByName: string | null;
+}
+
+/** An objective's variance as the year end held it: the guideline's cause, its explanation and the corrective action. */
+export interface CoverCause {
+  readonly cause: string;
+  readonly explanation: string;
+  readonly correctiveAction: string;
+}
+
+/** What a validation freezes: the year-end plan and the words around it. */
+export interface RelazioneFreeze {
+  readonly plan: Plan;
+  readonly cover: RelazioneCover;
 }
 
 export interface ReviewInput {
@@ -69,16 +107,75 @@ export interface RelazioneStore {
   /** The OIV's working review (checklist, note, reservations, validated values); only while transmitted. */
   putRelazioneReview(planId: string, review: ReviewInput, expectedVersion: number, actor: Actor): Promise<Result<RelazioneRecord>>;
   /**
-   * A move of the state machine; `freeze` is the year-end plan to keep when the move validates.
+   * A move of the state machine; `freeze` is the year-end plan and its cover to keep when the move validates.
    * Transmitting needs the year-end period closed (or validated): the figures must be final.
    */
   /** `confirmEmpty`: transmit even with sections only the office writes left empty (refused otherwise). */
-  moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: Plan | null, actor: Actor, confirmEmpty?: boolean): Promise<Result<RelazioneRecord>>;
+  moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: RelazioneFreeze | null, actor: Actor, confirmEmpty?: boolean): Promise<Result<RelazioneRecord>>;
   /** Publishes (or withdraws) the Relazione; only a decided one (validated, with reservations, or not). */
   publishRelazione(planId: string, published: boolean, actor: Actor): Promise<Result<RelazioneRecord>>;
   listPublishedPeriods(planId: string): Promise<PublishedPeriod[]>;
   /** The controller publishes (or withdraws) a period's values to the public. */
   publishPeriod(planId: string, periodId: string, published: boolean, actor: Actor): Promise<Result<PublishedPeriod[]>>;
+}
+
+/**
+ * Migration 82: the Relazioni validated before their cover was kept get one, made from what the
+ * database holds now (nothing older is left to read): the body's name, the approved revisions,
+ * the decider's name, the year end's variances, and each objective's unit as the year end's last closing froze it (the
+ * figures' own closing; the plan's units where no closing kept them). A revision approved since
+ * such a validation is therefore listed in it: the one thing this cannot undo.
+ */
+export const COVER_MIGRATION = {
+  version: 82,
+  name: "a validated Relazione keeps the words around its figures (the body, the approved revisions, the units, the OIV's name) as they stood at the validation",
+  sql: (): string[] => [`ALTER TABLE relazioni ADD COLUMN frozen_cover TEXT`],
+  data: async (tx: Queryable): Promise<void> => {
+    const rows = await tx.all(
+      `SELECT r.plan_id, r.decided_by, o.name AS body FROM relazioni r JOIN plans p ON p.id = r.plan_id JOIN organisations o ON o.id = p.organisation_id WHERE r.frozen_plan IS NOT NULL`,
+    );
+    for (const r of rows) {
+      const planId = String(r.plan_id);
+      const decider = r.decided_by === null ? undefined : await one(tx, `SELECT display_name FROM users WHERE username = ?`, [String(r.decided_by)]);
+      const cover: RelazioneCover = {
+        body: String(r.body),
+        units: await unitsNow(tx, planId),
+        causes: await causesNow(tx, planId),
+        revisions: (await readRevisions(tx, planId)).filter((v) => v.status === 'approved'),
+        decidedByName: decider === undefined ? (r.decided_by === null ? null : String(r.decided_by)) : String(decider.display_name),
+      };
+      await tx.run(`UPDATE relazioni SET frozen_cover = ? WHERE plan_id = ?`, [JSON.stringify(cover), planId]);
+    }
+  },
+};
+
+/** The year end's variances by objective. */
+async function causesNow(tx: Queryable, planId: string): Promise<Record<string, CoverCause>> {
+  const causes: Record<string, CoverCause> = {};
+  const rows = await tx.all(
+    `SELECT v.node_code, v.cause, v.explanation, v.corrective_action FROM variances v WHERE v.plan_id = ? AND v.period_id = (SELECT id FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1)`,
+    [planId, planId],
+  );
+  for (const v of rows) causes[String(v.node_code)] = { cause: String(v.cause), explanation: String(v.explanation), correctiveAction: String(v.corrective_action) };
+  return causes;
+}
+
+/** Each objective's unit name: from the year end's last closing when it kept them, else the plan's. */
+async function unitsNow(tx: Queryable, planId: string): Promise<Record<string, string>> {
+  const units: Record<string, string> = {};
+  const closing = await one(
+    tx,
+    `SELECT c.meta FROM period_closings c JOIN periods p ON p.plan_id = c.plan_id AND p.id = c.period_id WHERE c.plan_id = ? ORDER BY p.ends_on DESC, p.id DESC, c.seq DESC LIMIT 1`,
+    [planId],
+  );
+  const meta = closing?.meta == null ? null : (parse(closing.meta) as { nodes?: Record<string, { unit?: string | null }> } | null);
+  if (meta?.nodes !== undefined) {
+    for (const [code, n] of Object.entries(meta.nodes)) if (n.unit != null && n.unit !== '') units[code] = n.unit;
+    return units;
+  }
+  for (const n of await tx.all(`SELECT n.code, u.name FROM nodes n JOIN org_units u ON u.id = n.unit_id WHERE n.plan_id = ?`, [planId]))
+    if (n.name !== null && n.name !== '') units[String(n.code)] = String(n.name);
+  return units;
 }
 
 function checklistFrom(json: unknown): ChecklistPoint[] {
@@ -116,6 +213,7 @@ function record(planId: string, r: Row | undefined): RelazioneRecord {
       updatedAt: null,
       updatedBy: null,
       frozenPlan: null,
+      frozenCover: null,
     };
   }
   const texts = parse(r.texts);
@@ -136,6 +234,7 @@ function record(planId: string, r: Row | undefined): RelazioneRecord {
     updatedAt: String(r.updated_at),
     updatedBy: r.updated_by === null ? null : String(r.updated_by),
     frozenPlan: r.frozen_plan === null || r.frozen_plan === undefined ? null : planFromJson(parse(r.frozen_plan)),
+    frozenCover: r.frozen_cover === null || r.frozen_cover === undefined ? null : (parse(r.frozen_cover) as RelazioneCover),
   };
 }
 
@@ -178,6 +277,7 @@ export class SqlRelazioni implements RelazioneStore {
       JSON.stringify(after.checklist),
       JSON.stringify(valuesJson(after.values)),
       after.frozenPlan === null ? null : JSON.stringify(planToJson(after.frozenPlan)),
+      after.frozenCover === null ? null : JSON.stringify(after.frozenCover),
       after.published ? 1 : 0,
       after.publishedAt,
       after.transmittedAt,
@@ -189,12 +289,12 @@ export class SqlRelazioni implements RelazioneStore {
     ];
     if (before.version === 0) {
       await tx.run(
-        `INSERT INTO relazioni (state, texts, note, reservations, checklist, validated_values, frozen_plan, published, published_at, transmitted_at, decided_at, decided_by, version, updated_at, updated_by, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO relazioni (state, texts, note, reservations, checklist, validated_values, frozen_plan, frozen_cover, published, published_at, transmitted_at, decided_at, decided_by, version, updated_at, updated_by, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [...params, before.planId],
       );
     } else {
       await tx.run(
-        `UPDATE relazioni SET state = ?, texts = ?, note = ?, reservations = ?, checklist = ?, validated_values = ?, frozen_plan = ?, published = ?, published_at = ?, transmitted_at = ?, decided_at = ?, decided_by = ?, version = ?, updated_at = ?, updated_by = ? WHERE plan_id = ?`,
+        `UPDATE relazioni SET state = ?, texts = ?, note = ?, reservations = ?, checklist = ?, validated_values = ?, frozen_plan = ?, frozen_cover = ?, published = ?, published_at = ?, transmitted_at = ?, decided_at = ?, decided_by = ?, version = ?, updated_at = ?, updated_by = ? WHERE plan_id = ?`,
         [...params, before.planId],
       );
     }
@@ -251,7 +351,7 @@ export class SqlRelazioni implements RelazioneStore {
     });
   }
 
-  async moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: Plan | null, actor: Actor, confirmEmpty = false): Promise<Result<RelazioneRecord>> {
+  async moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: RelazioneFreeze | null, actor: Actor, confirmEmpty = false): Promise<Result<RelazioneRecord>> {
     return this.db.transaction(async (tx) => {
       const before = await this.read(tx, planId, true);
       if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
@@ -315,7 +415,8 @@ export class SqlRelazioni implements RelazioneStore {
         transmittedAt: to === 'transmitted' ? at : before.transmittedAt,
         decidedAt: decided ? at : to === 'draft' ? null : before.decidedAt,
         decidedBy: decided ? actor.username : to === 'draft' ? null : before.decidedBy,
-        frozenPlan: isFrozen(to) ? freeze : null,
+        frozenPlan: isFrozen(to) ? (freeze?.plan ?? null) : null,
+        frozenCover: isFrozen(to) ? (freeze?.cover ?? null) : null,
         published: to === 'draft' ? false : before.published,
         publishedAt: to === 'draft' ? null : before.publishedAt,
       };

@@ -34,6 +34,8 @@ export interface ReportRevision {
   readonly changes: readonly ReportRevisionChange[];
   /** Labels of the closed periods the revision came after (their data stay as closed). */
   readonly afterClosingOf?: readonly string[];
+  /** The OIV's validation of the Relazione the revision came after (the validated Relazione does not include it). */
+  readonly afterValidation?: { readonly validatedAt: string } | null;
 }
 
 /**
@@ -131,7 +133,13 @@ export function revisionRows(revisions: readonly ReportRevision[], language: Lan
   return rows;
 }
 
-/** The sentence under the table: which closed periods the revisions left as they were. */
+/** The sentence under the table: which closed periods the revisions left as they were, and the revisions a validated Relazione does not include. */
 export function revisionsNote(revisions: readonly ReportRevision[], language: Language = 'it'): string {
-  return changeWords('revisions-note', { closed: [...new Set(revisions.flatMap((r) => r.afterClosingOf ?? []))] }, language);
+  const late = revisions.filter((r) => r.status === 'approved' && r.afterValidation != null);
+  const validatedAt = late[0]?.afterValidation?.validatedAt;
+  return changeWords(
+    'revisions-note',
+    { closed: [...new Set(revisions.flatMap((r) => r.afterClosingOf ?? []))], ...(validatedAt === undefined ? {} : { approvedAfterValidation: late.map((r) => String(r.number)), validatedAt }) },
+    language,
+  );
 }

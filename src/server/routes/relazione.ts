@@ -34,7 +34,7 @@ import type { ComputedPlan } from '../tree.js';
 import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
+import { relazioneCover, relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
@@ -296,7 +296,9 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       // (`evaluation.plan`): a value saved since is written into the cached entry in place
       // (`TreeService.applyMeasurement`), and the Relazione froze the figures without it.
       const yearEnd = input.to === 'validated' || input.to === 'validated_with_reservations' ? (await trees.computed(planId)).evaluation : null;
-      const freeze = yearEnd?.currentPlan() ?? null;
+      // With them, the words around them (the body, the units, the approved revisions, the OIV's
+      // name): the plan goes on after the validation, the validated documents do not.
+      const freeze = yearEnd === null ? null : { plan: yearEnd.currentPlan(), cover: await relazioneCover(store, trees, plan, user.username) };
       // The year end may have been reopened and corrected since the review: a parent that agreed
       // with its objectives then may not now, and a validation would freeze the contradiction.
       const refused = yearEnd === null || record.state !== 'transmitted' ? null : disagreements(new ValidatedReading(yearEnd, record.values), record.values);
@@ -355,7 +357,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     const bytes = format === 'pdf' ? await oneAtATime(() => renderRelazione(doc, format)) : await renderRelazione(doc, format);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': RELAZIONE_MEDIA_TYPES[format],
-      'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${what}-${fileSlug(plan.title, 60, 'albero')}-${plan.year}.${format}"`,
+      'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${what}-${fileSlug(stored.evaluation.plan.title, 60, 'albero')}-${plan.year}.${format}"`,
       'Cache-Control': 'private, no-cache',
       'X-Content-Type-Options': 'nosniff',
       // Its own inline styles, no script, no request: the web app's policy would strip its styles.

@@ -5,8 +5,9 @@
  * decides, in the same transaction as the change); values are not plan changes.
  */
 import { z } from 'zod';
-import { type ClosedBefore, PlanSummarySchema, type Revision, type RevisionEntry, RevisionEntrySchema, RevisionSchema } from '../../contract/index.js';
+import { type AfterValidation, type ClosedBefore, PlanSummarySchema, type Revision, type RevisionEntry, RevisionEntrySchema, RevisionSchema } from '../../contract/index.js';
 import { isIsoDate, REVISION_KINDS, type RevisionRecord, type Store } from '../../store/index.js';
+import { isFrozen } from '../../contract/relazione-states.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { publicChanges } from '../../io/report/revisions.js';
@@ -45,11 +46,18 @@ export async function revisionRegister(store: Store, planId: string, forPublic =
     const header = await store.periodHeader(planId, p.id);
     if (header.ok && header.value.closing !== null) closed.push({ periodId: p.id, label: p.label, state: p.state, closedAt: header.value.closing.closedAt });
   }
+  // A validated Relazione keeps the plan (and its list of revisions) as validated: a revision
+  // approved after, or still open since, changed the plan the OIV validated, and the register says so.
+  const relazione = await store.relazioni.getRelazione(planId);
+  const validation: AfterValidation | null = relazione !== undefined && isFrozen(relazione.state) && relazione.decidedAt !== null ? { validatedAt: relazione.decidedAt, state: relazione.state } : null;
+  const afterValidation = (r: (typeof revisions)[number]): AfterValidation | null =>
+    validation !== null && (r.status === 'open' ? r.openedAt : (r.approvedAt ?? '')) > validation.validatedAt ? validation : null;
   return revisions.map((r) => ({
     ...r,
     // A removed value's reason the program wrote, in its Italian words (as the change held them before migration 80).
     changes: r.changes.map((c) => ({ ...c, before: withReasonWords(c.before, 'it'), after: withReasonWords(c.after, 'it') })),
     afterClosingOf: closed.filter((p) => r.changes.some((c) => c.at > p.closedAt)),
+    afterValidation: afterValidation(r),
   }));
 }
 
@@ -105,7 +113,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       roles: 'everyone',
       access: "signed in; the public for published plans (the approved revisions only, without the indicators' notes, and with no login name: openedBy, approvedBy and each change's user null)",
       responses: {
-        200: { description: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf}]', schema: z.array(RevisionEntrySchema) },
+        200: { description: '[{number, kind, reason, date, act, status, openedAt, openedBy, approvedAt, approvedBy, changes, afterClosingOf, afterValidation}]', schema: z.array(RevisionEntrySchema) },
         404: 'unknown plan',
       },
     },

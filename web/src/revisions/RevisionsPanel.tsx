@@ -12,6 +12,8 @@ import { api, ApiError } from '../api/client.js';
 import { keys, markStale } from '../api/queries.js';
 import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
 import { changeText, changeWords, dayText } from '../../../src/messages/changes.js';
+import { isFrozen } from '../../../src/contract/relazione-states.js';
+import { relazioneApi } from '../relazione/api.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon, halfTyped } from '../ui/Form.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
@@ -245,6 +247,9 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const planId = plan.id;
   const client = useQueryClient();
   const read = useQuery({ queryKey: keys.revisions(planId, plan.status, plan.openRevision), queryFn: () => api.revisions(planId) });
+  // A validated year's Relazione stays as validated: the form to open a revision says so before it is opened.
+  const relazione = useQuery({ queryKey: keys.relazione(planId), queryFn: () => relazioneApi.get(planId), enabled: canManage && plan.status === 'adopted' }).data;
+  const validated = relazione !== undefined && isFrozen(relazione.state) && relazione.decidedAt !== null ? { at: relazione.decidedAt, state: relazione.state } : null;
   const revisions: RevisionEntry[] | null = read.data ?? null;
   const [actionError, setError] = useState<string | null>(null);
   const error = actionError ?? (read.error === null ? null : refusal(read.error, t));
@@ -427,10 +432,15 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                 setDateProblem(null);
               }}
             />
-            <Button size="sm" color="primary" type="submit" data-testid="open-revision">
+            <Button size="sm" color="primary" type="submit" data-testid="open-revision" aria-describedby={validated === null ? undefined : 'open-after-validation'}>
               {t('revisions.openButton')}
             </Button>
           </div>
+          {validated !== null && (
+            <p id="open-after-validation" className="small mt-2 mb-0" data-testid="open-after-validation">
+              {changeWords('revision-open-after-validation', { year: plan.year, validatedAt: validated.at, reservations: validated.state === 'validated_with_reservations' }, language)}
+            </p>
+          )}
         </form>
       )}
 
@@ -561,6 +571,11 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                     ))}
                   </ul>
                   {r.afterClosingOf.length > 0 && <p className="mb-0 muted">{t('revisions.afterClosing', { periods: r.afterClosingOf.map((p) => p.label).join(', ') })}</p>}
+                  {r.afterValidation !== null && (
+                    <p className="mb-0 muted" data-testid="after-validation">
+                      {changeWords('revision-after-validation', { status: r.status, validatedAt: r.afterValidation.validatedAt }, language)}
+                    </p>
+                  )}
                 </td>
               </tr>
             ))}
