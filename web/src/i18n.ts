@@ -280,6 +280,7 @@ const it = {
     savedFilePending: 'Salvato «{{saved}}»: l’albero è stato ricalcolato. Il file «{{file}}» scelto non è ancora allegato: premere «Carica».',
     valueHint: 'Scrivere un valore lo segna come «Misurato».',
     carried: 'Valore simulato riportato nel modulo: non è ancora salvato. Controllarlo e premere «Salva».',
+    unsavedKept: 'Ripreso quanto scritto qui e non salvato: non è ancora registrato. Controllarlo e premere «Salva».',
   },
   whatif: {
     title: 'Simulazione (what-if)',
@@ -771,6 +772,7 @@ const en: typeof it = {
     savedFilePending: 'Saved “{{saved}}”: the tree has been recomputed. The file “{{file}}” chosen is not attached yet: press “Upload”.',
     valueHint: 'Writing a value marks it as “Measured”.',
     carried: 'Simulated value carried into the form: not saved yet. Check it and press “Save”.',
+    unsavedKept: 'What you typed here and did not save is back: it is not stored yet. Check it and press “Save”.',
   },
   whatif: {
     title: 'What-if simulation',
