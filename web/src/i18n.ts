@@ -162,6 +162,7 @@ const it = {
       'Risultati non ancora disponibili: il periodo al {{label}} è in corso. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; ogni indicatore è «{{state}}» e i risultati saranno pubblicati alla chiusura del periodo.',
     none: 'Nessun periodo di monitoraggio',
     to: { collecting: 'Avvia la raccolta', closed: 'Chiudi il periodo', validated: 'Valida il periodo', reopen: 'Riapri il periodo' },
+    confirmValidate: 'Validare il periodo {{label}}? I suoi dati restano in sola lettura: solo l’amministratore potrà riaprirlo.',
     reason: 'Motivo della riapertura',
     reasonRequired: 'Indicare il motivo della riapertura.',
     // A move refused because another desk changed the period after this screen read it (ui/stale-save.ts).
@@ -656,6 +657,7 @@ const en: typeof it = {
       'Results not available yet: the period ending {{label}} is in progress. Here is the adopted plan, with its objectives, indicators, weights, targets and baselines; every indicator is “{{state}}”, and the results will be published when the period is closed.',
     none: 'No monitoring period',
     to: { collecting: 'Start collecting', closed: 'Close the period', validated: 'Validate the period', reopen: 'Reopen the period' },
+    confirmValidate: 'Validate the period {{label}}? Its data stay read-only: only the administrator can reopen it.',
     reason: 'Reason for reopening',
     reasonRequired: 'Give the reason for reopening.',
     staleMove: 'The period was changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was changed. Reload to see it as it is now.',
