@@ -26,6 +26,16 @@ async function selectIndicator(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=detail]');
 }
 
+/** The indicator's target changed in its dialog, saved. */
+async function changeTarget(page: Page, target: string): Promise<void> {
+  await selectIndicator(page);
+  await page.click('[data-testid=open-edit-indicator]');
+  await page.waitForSelector('[data-testid=indicator-dialog][open]');
+  await page.fill('#ind-target', target);
+  await page.click('[data-testid=dialog-submit]');
+  await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+}
+
 async function openRevisions(page: Page, planId: string): Promise<void> {
   await page.goto('about:blank');
   await openPlan(page, planId);
@@ -93,12 +103,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=revision-banner]');
     await expect.poll(() => page.locator('[data-testid=definition-locked]').count()).toBe(0);
 
-    await selectIndicator(page);
-    await page.click('[data-testid=open-edit-indicator]');
-    await page.waitForSelector('[data-testid=indicator-dialog][open]');
-    await page.fill('#ind-target', '50');
-    await page.click('[data-testid=dialog-submit]');
-    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+    await changeTarget(page, '50');
 
     await openRevisions(page, planId);
     const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
@@ -123,6 +128,23 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=definition-locked]');
     await selectIndicator(page);
     await expect.poll(() => page.locator('[data-testid=edit-tools]').count()).toBe(0);
+  });
+
+  it('a change made with the register on screen shows in it at once, and the revision is no longer offered to discard as empty', async () => {
+    const planId = await adoptedPlan();
+    await openRevisions(page, planId);
+    await page.fill('#revision-reason', 'Fondi regionali ridotti a giugno');
+    await page.click('[data-testid=open-revision]');
+    await page.waitForSelector('[data-testid=current-revision]');
+    const discard = page.locator('[data-testid=current-revision] button', { hasText: 'Annulla la variazione' });
+    await expect.poll(() => discard.count()).toBe(1);
+    const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
+    await expect.poll(() => row.innerText()).toContain('aperta');
+
+    // Before, the panel kept its first read: the row said no change, and the discard refused by the server stayed offered.
+    await changeTarget(page, '55');
+    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain(`Indicatore ${INDICATOR}: target 60,00% → 55,00%`);
+    await expect.poll(() => discard.count()).toBe(0);
   });
 
   it('a revision or its act dated before the adoption is said at its date field; the register says the act in the screen’s words', async () => {

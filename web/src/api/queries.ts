@@ -131,12 +131,14 @@ export const keys = {
  * A closed period's tree keeps the data version of its closing, so keys holding the tree's version
  * would not move: the plan's trees, the detail's reads, the campaign and the baselines notice are
  * invalidated here instead (and the comparisons). `trees: false` when the write cannot change a tree (a comment, a file).
+ * A tree edit inside an open revision is recorded in it: the register on screen is read again too, else it
+ * showed the revision without the change just made, and offered to discard it as empty (refused by the server).
  */
 export function usePlanWritten(planId: PlanId): (options?: { trees?: boolean }) => Promise<void> {
   const client = useQueryClient();
   return useCallback(
     async (options = {}) => {
-      const stale = [keys.node(planId), keys.campaign(planId), keys.baselines(planId), keys.changes(planId), ...(options.trees === false ? [] : [keys.trees(planId)])];
+      const stale = [keys.node(planId), keys.campaign(planId), keys.baselines(planId), keys.changes(planId), ...(options.trees === false ? [] : [keys.trees(planId), keys.revisionsOf(planId)])];
       await Promise.all(stale.map((queryKey) => markStale(client, { queryKey })));
     },
     [client, planId],

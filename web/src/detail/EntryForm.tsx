@@ -29,7 +29,9 @@ function EntrySection(props: DetailProps & { indicator: TreeIndicator; period: P
   const { t } = useTranslation();
   const lang = useLang();
   const i = props.indicator;
-  const draft = useEntryDraft(i, props.prefill, props.savedNote);
+  // Kept by reader too: a form typed in and left is never shown to the next account signed in on this page.
+  const reader = String(useSession().user?.id ?? '');
+  const draft = useEntryDraft(i, props.prefill, props.savedNote, `${reader}|${props.planId}|${props.period.id}`);
   const { formula, state } = draft;
   // The value is asked at once for an indicator not yet measured: typing one means "measured".
   const valueShown = state === 'measured' || state === 'not_measured';

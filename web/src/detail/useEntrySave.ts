@@ -40,6 +40,7 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
     draft.setBusy(true);
     try {
       const r = await api.saveMeasurement(props.planId, i.id, props.period.id, body, lang);
+      draft.saved();
       draft.setTried(false);
       // A file chosen in the evidence field and not yet sent is this value's: moving on to the next
       // indicator would drop it with the panel, and «Carica» pressed after the move attached the next

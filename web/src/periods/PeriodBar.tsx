@@ -101,7 +101,14 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onC
         </Button>
       )}
       {period !== null && can.validatePeriods(role) && period.state === 'closed' && (
-        <Button size="sm" color="primary" onClick={() => void onTransition('validated')}>
+        <Button
+          size="sm"
+          color="primary"
+          onClick={() => {
+            // Asked first, as a closing is: the OIV's validation is undone by the administrator alone.
+            if (window.confirm(t('period.confirmValidate', { label: period.label }))) void onTransition('validated');
+          }}
+        >
           {t('period.to.validated')}
         </Button>
       )}

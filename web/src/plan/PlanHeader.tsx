@@ -101,7 +101,13 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
       )}
       {!targetsOnly && (
         <p className="small mb-2" data-testid="summary">
-          {t('tree.summary', tree.summary)}
+          {t('tree.summary', {
+            objectives: t('tree.summaryObjectives', { count: tree.summary.objectives }),
+            green: t('tree.summaryGreen', { count: tree.summary.green }),
+            yellow: t('tree.summaryYellow', { count: tree.summary.yellow }),
+            red: t('tree.summaryRed', { count: tree.summary.red }),
+            none: t('tree.summaryNone', { count: tree.summary.none }),
+          })}
         </p>
       )}
       {(can.managePlans(role) || user !== null) && (

@@ -39,11 +39,15 @@ export function usePlanData(planId: string) {
   // campaign's, as the worklist and the reminders name it), not the year end the server reads by
   // default: a referente reminded of the 30/06 values landed on 31/12 and entered them there. Once
   // the reader picks a period it stays; the public reads what the server gives.
+  // Between two campaigns (none collecting) the year end is still open and empty: after the 30/06
+  // monitoring was closed, the controller and the OIV opening the year's plan read «0 verdi, 0 gialli,
+  // 0 rossi» and nothing measured, as if the year had no result yet. They are shown the latest period
+  // closed (or validated) instead; a year end that holds values, or is itself collecting or closed, stays.
   const signedIn = useSession().user !== null;
-  const collecting = tree?.periods.find((p) => p.state === 'collecting') ?? null;
+  const opening = tree === null || requested !== null ? null : (tree.periods.find((p) => p.state === 'collecting') ?? (emptyOpenPeriod(tree) ? latestClosed(tree.periods) : null));
   useEffect(() => {
-    if (signedIn && requested === null && collecting !== null && tree?.period?.id !== collecting.id) setRequested(collecting.id);
-  }, [signedIn, requested, collecting, tree]);
+    if (signedIn && requested === null && opening !== null && tree?.period?.id !== opening.id) setRequested(opening.id);
+  }, [signedIn, requested, opening, tree]);
   // A failed action's message, cleared when the tree is read again.
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setError(null), [treeQuery.dataUpdatedAt]);
@@ -92,4 +96,14 @@ export function usePlanData(planId: string) {
     reloadPlan,
     applySaved,
   };
+}
+
+/** The tree read is of a period not yet collecting, with no value in it: nothing to read there. */
+function emptyOpenPeriod(tree: TreeDocument): boolean {
+  return tree.period.state === 'open' && tree.objectives.every((o) => o.indicators.every((i) => i.state === 'not_measured'));
+}
+
+/** The period closed (or validated) last in the year, by its end: the latest monitoring with results. */
+function latestClosed(periods: TreeDocument['periods']): TreeDocument['periods'][number] | null {
+  return periods.filter((p) => p.state === 'closed' || p.state === 'validated').reduce<TreeDocument['periods'][number] | null>((last, p) => (last === null || p.endsOn > last.endsOn ? p : last), null);
 }
