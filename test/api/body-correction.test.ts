@@ -22,6 +22,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a plan's body corrected, on %s",
   let controller: Client;
   let hr: Client;
   let formId: string;
+  let evaluatedId: string;
   const ok = (r: { status: number; text: string }, status = 200): void => expect(r.status, r.text).toBe(status);
 
   beforeAll(async () => {
@@ -33,15 +34,39 @@ describe.each<Backend>(['sqlite', 'postgres'])("a plan's body corrected, on %s",
     // Another body with an SMVP of its own that year (its plans are elsewhere).
     ok(await hr.request('PUT', '/api/smvp/2024?organisation=Other%20body', { document: exampleSmvpJson('Other body', 2024), reason: 'delibera n. 13' }));
     const hash = await hashPassword(PASSWORD);
-    const ids: string[] = [];
-    for (const username of ['dirigente', 'impiegato']) {
+    const ids: Record<string, string> = {};
+    for (const username of ['dirigente', 'impiegato', 'collega']) {
       const u = await t.server.store.createUser({ username, displayName: username, role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM);
       if (!u.ok) throw new Error(u.error.message);
-      ids.push(u.value.id);
+      ids[username] = u.value.id;
     }
-    const form = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids[1], evaluatorId: ids[0], category: 'eq', planId });
+    const form = await hr.request('POST', '/api/appraisals', { year: 2024, personId: ids.impiegato, evaluatorId: ids.dirigente, category: 'eq', planId });
     ok(form, 201);
     formId = form.body.id as string;
+    // Another form evaluated before the correction: signed under the body's name as it was.
+    const unitId = (await t.server.store.listUnits()).find((u) => u.name === REFERENTE_UNIT)!.id;
+    const other = await hr.request('POST', '/api/appraisals', {
+      year: 2024,
+      personId: ids.collega,
+      evaluatorId: ids.dirigente,
+      category: 'eq',
+      planId,
+      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
+      objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }],
+    });
+    ok(other, 201);
+    evaluatedId = other.body.id as string;
+    const evaluator = new Client(t.url);
+    await evaluator.login('dirigente');
+    const person = new Client(t.url);
+    await person.login('collega');
+    let r = await evaluator.request('POST', `/api/appraisals/${evaluatedId}/actions`, { action: 'acknowledge', version: other.body.version });
+    r = await person.request('POST', `/api/appraisals/${evaluatedId}/actions`, { action: 'acknowledge', version: r.body.version });
+    r = await evaluator.request('POST', `/api/appraisals/${evaluatedId}/actions`, { action: 'interview', version: r.body.version, note: 'ok' });
+    r = await evaluator.request('PATCH', `/api/appraisals/${evaluatedId}`, { version: r.body.version, ratings: { C1: 4, C2: 4, C3: 4 } });
+    r = await evaluator.request('POST', `/api/appraisals/${evaluatedId}/actions`, { action: 'evaluate', version: r.body.version });
+    ok(r);
+    expect(r.body.state).toBe('evaluated');
     await storeDistribution(t.server.store, 'Ente', 2024, 'eq', [
       ['Buono', 100_000],
       ['Buono', 120_000],
@@ -77,8 +102,16 @@ describe.each<Backend>(['sqlite', 'postgres'])("a plan's body corrected, on %s",
     // The form reads the SMVP under the new name: its organisational component is still there.
     const forms = (await hr.get('/api/appraisals?year=2024')).body as { id: string; organisation: string }[];
     expect(forms.find((f) => f.id === formId)?.organisation).toBe(CORRECTED);
-    const form = await hr.get(`/api/appraisals/${formId}`);
-    expect(form.status, form.text).toBe(200);
+    expect(forms.find((f) => f.id === evaluatedId)?.organisation).toBe(CORRECTED);
+    const open = await hr.get(`/api/appraisals/${formId}`);
+    expect(open.status, open.text).toBe(200);
+    expect(open.body.organisation).toBe(CORRECTED);
+    // The evaluated form says the body it was evaluated with, on its screen and its printed document, and scores as evaluated.
+    const evaluated = await hr.get(`/api/appraisals/${evaluatedId}`);
+    expect(evaluated.status, evaluated.text).toBe(200);
+    expect(evaluated.body).toMatchObject({ organisation: 'Ente', state: 'evaluated', record: { evaluation: { organisation: 'Ente' } } });
+    expect(evaluated.body.result.score).toEqual(expect.any(Number));
+    expect((await t.server.store.appraisals.formTrail(evaluatedId)).at(-1)).toMatchObject({ action: 'correct-body', after: { organisation: CORRECTED, evaluatedAs: 'Ente' } });
     // The distribution follows: on the body's API and its public page of /trasparenza.
     const rewards = await hr.get(`/api/rewards/2024?organisation=${encodeURIComponent(CORRECTED)}`);
     expect(rewards.status, rewards.text).toBe(200);
@@ -110,5 +143,16 @@ describe.each<Backend>(['sqlite', 'postgres'])("a plan's body corrected, on %s",
       'the plan is adopted: changes to its structure, titles, weights, targets, rules, formulas or owners are made inside a revision (open one, giving its reason)',
     );
     expect((await controller.get(`/api/plans/${planId}`)).body.organisation).toBe(CORRECTED);
+  });
+
+  it("leaves the year's records with the body while another plan of it that year remains", async () => {
+    const made = await controller.request('POST', '/api/plans', { title: 'Piano di prova', year: 2024, organisation: CORRECTED });
+    ok(made, 201);
+    const second = made.body.id as string;
+    ok(await controller.request('PATCH', `/api/plans/${second}`, { organisation: 'Terzo ente' }));
+    // The adopted plan still is the body's that year: its SMVP, forms and distributions stay with it.
+    expect((await hr.get(`/api/smvp/2024?organisation=${encodeURIComponent(CORRECTED)}`)).status).toBe(200);
+    expect((await hr.get('/api/smvp/2024?organisation=Terzo%20ente')).status).toBe(404);
+    expect((await hr.get('/api/appraisals?year=2024')).body.map((f: { organisation: string }) => f.organisation)).toEqual([CORRECTED, CORRECTED]);
   });
 });
