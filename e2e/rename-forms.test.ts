@@ -211,7 +211,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.click('[data-testid=plan-organisation-save]');
     await expect
       .poll(() => problem.innerText())
-      .toBe("il piano è adottato: le modifiche a struttura, titoli, pesi, target, regole, formule o responsabili si fanno all'interno di una variazione (aprila indicandone il motivo)");
+      .toBe(`il piano è adottato: l'ente («${body}») si corregge in «Altro ente» all'interno di una variazione; aprila indicandone il motivo, poi correggi di nuovo l'ente`);
     expect(await ctl.page.inputValue('#plan-organisation')).toBe('Altro ente');
     expect((await apiAs(ctl.context, 'GET', plan())).body.organisation).toBe(body);
     await expectAccessible(ctl.page, "a plan's body refused outside a revision");

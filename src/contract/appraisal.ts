@@ -83,6 +83,8 @@ export const FormRecordSchema = z.strictObject({
       at: z.string(),
       by: z.string(),
       smvpVersion: z.number().int(),
+      /** The body's name the form was evaluated with, where the plan's body was corrected since. */
+      organisation: z.string().optional(),
       org: z.strictObject({
         body: z.string().nullable(),
         units: z.record(z.string(), z.string().nullable()),

@@ -9,6 +9,7 @@ import {
   decimalJson,
   DEFAULT_SETTINGS,
   formatItalianDate,
+  formatPercentIn,
   indicatorReading,
   nodeReading,
   jsonNumberOfReading,
@@ -237,6 +238,24 @@ export function amountText(amount: Amount | null, unit: Unit, language: Language
   }
 }
 
+/** What of an indicator says how its actual is written: its unit, and its formula (a core `Formula` or its document). */
+export interface ActualWriting {
+  readonly unit: Unit;
+  readonly formula: { readonly kind: string } | null;
+}
+
+/**
+ * An indicator's actual as the table prints it. A weighted mean of its objective's children ("Media
+ * ponderata", `children_mean`) is a performance, written as every performance is: two decimals,
+ * `98,13%` as its objective's and its children's own (the published table writes them `90,00%`;
+ * `amountText` would keep the mean's own decimals, `98,125%`). Any other actual by `amountText`,
+ * its own decimals kept up to four (`0,035%`). The value itself stays exact: only its words round.
+ */
+export function actualAmountText(actual: Amount | null, indicator: ActualWriting, language: Language = 'it'): string {
+  if (indicator.formula?.kind === 'children_mean' && actual?.kind === 'number') return formatPercentIn(actual.value, language, 2);
+  return amountText(actual, indicator.unit, language);
+}
+
 /**
  * What `actualText` says of an indicator that is not evaluable, in place of a value: `N.V.`, or
  * `N.E.` in English, as the report's table prints it.
@@ -250,8 +269,8 @@ function notEvaluableText(language: Language): string {
  * table's word for a value that is not evaluable. One rule for every document that carries it
  * (`evaluate --json`, the API's tree, an indicator's years).
  */
-export function actualText(state: IndicatorResult['state'], actual: Amount | null, unit: Unit, language: Language = 'it'): string {
-  return state === 'not_evaluable' ? notEvaluableText(language) : amountText(actual, unit, language);
+export function actualText(state: IndicatorResult['state'], actual: Amount | null, indicator: ActualWriting, language: Language = 'it'): string {
+  return state === 'not_evaluable' ? notEvaluableText(language) : actualAmountText(actual, indicator, language);
 }
 
 /**
@@ -286,7 +305,7 @@ function indicatorDocument(i: IndicatorResult, language: Language): IndicatorDoc
     target: amountJson(ind.target),
     actual: amountJson(i.actual),
     targetText: amountText(ind.target, ind.unit, language),
-    actualText: actualText(i.state, i.actual, ind.unit, language),
+    actualText: actualText(i.state, i.actual, ind, language),
     state: i.state,
     reason: m.state === 'not_evaluable' ? reasonText(m.reason, language) : null,
     scoring: i.rule.kind,
@@ -322,7 +341,7 @@ function indicatorJson(i: IndicatorReading, amounts: AmountLiterals): string {
   return (
     `{"id":${quote(ind.id)},"name":${quote(ind.name)},"weight":${amounts.weight(ind.weight)},"comparator":${word(ind.comparator)},"unit":${word(ind.unit)}` +
     `,"target":${amounts.json(ind.target, true)},"actual":${amounts.json(i.actual, typed)},"targetText":${amounts.text(ind.target, ind.unit, true)}` +
-    `,"actualText":${i.state === 'not_evaluable' ? amounts.notEvaluable : amounts.text(i.actual, ind.unit, typed)},"state":${word(i.state)}` +
+    `,"actualText":${i.state === 'not_evaluable' ? amounts.notEvaluable : ind.formula?.kind === 'children_mean' ? quote(actualAmountText(i.actual, ind, amounts.language)) : amounts.text(i.actual, ind.unit, typed)},"state":${word(i.state)}` +
     `,"reason":${m.state === 'not_evaluable' ? amounts.reason(m.reason) : 'null'},"scoring":${word(i.rule.kind)},"derived":${!typed}` +
     `,"performance":${numberLiteral(jsonNumberOfReading(i.performance))},"met":${i.met},"counted":${i.counted},"owner":${ind.owner == null ? 'null' : quote(ind.owner)}}`
   );
@@ -378,7 +397,7 @@ class AmountLiterals {
   readonly notEvaluable: string;
 
   /** `language`: the amount texts' (`1.587,10` or `1,587.10`). */
-  constructor(private readonly language: Language) {
+  constructor(readonly language: Language) {
     this.notEvaluable = quote(notEvaluableText(language));
   }
 

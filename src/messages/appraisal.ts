@@ -134,6 +134,13 @@ export const APPRAISAL_REFUSALS = defineMessages({
     it: (p) => `l'SMVP è stato salvato da altri nel frattempo${p.version === undefined ? '' : ` (versione ${p.version}, modificata a partire dalla ${p.sent})`}: ricaricarlo e riportare le modifiche`,
     en: (p) => `the SMVP was saved by someone else meanwhile${p.version === undefined ? '' : ` (version ${p.version}, edited from ${p.sent})`}: reload it and make the changes again`,
   }),
+  /** A plan's body corrected to a body that has its own SMVP, forms or distributions that year (store/appraisals.ts followCorrectedBody). */
+  'body-records-taken': message<{ from: string; to: string; year: number }>({
+    it: (p) =>
+      `«${p.to}» ha già un proprio SMVP, schede di valutazione o distribuzioni dei premi del ${p.year}: quelli di «${p.from}» non possono unirsi ai suoi; correggi l'ente con un altro nome, oppure chiedi prima all'ufficio personale di togliere quelli di «${p.to}»`,
+    en: (p) =>
+      `“${p.to}” already has its own SMVP, appraisal forms or bonus distributions for ${p.year}: those of “${p.from}” cannot join them; correct the body to another name, or ask HR to remove those of “${p.to}” first`,
+  }),
   'form-duplicate': message<{ year: number }>({
     it: (p) => `la persona ha già una scheda di valutazione per il ${p.year}`,
     en: (p) => `the person already has an appraisal form for ${p.year}`,

@@ -13,9 +13,16 @@ const closedList = (p: { periods: readonly string[]; states: readonly string[] }
   );
 
 export const REVISION_MESSAGES = defineMessages({
-  'revision-required': message({
-    it: "il piano è adottato: le modifiche a struttura, titoli, pesi, target, regole, formule o responsabili si fanno all'interno di una variazione (aprila indicandone il motivo)",
-    en: 'the plan is adopted: changes to its structure, titles, weights, targets, rules, formulas or owners are made inside a revision (open one, giving its reason)',
+  /** `body`: the plan's body (ente) was asked corrected, from → to (store/plan-store.ts updatePlan). */
+  'revision-required': message<{ body?: { from: string; to: string } }>({
+    it: (p) =>
+      p.body === undefined
+        ? "il piano è adottato: le modifiche a struttura, titoli, pesi, target, regole, formule o responsabili si fanno all'interno di una variazione (aprila indicandone il motivo)"
+        : `il piano è adottato: l'ente («${p.body.from}») si corregge in «${p.body.to}» all'interno di una variazione; aprila indicandone il motivo, poi correggi di nuovo l'ente`,
+    en: (p) =>
+      p.body === undefined
+        ? 'the plan is adopted: changes to its structure, titles, weights, targets, rules, formulas or owners are made inside a revision (open one, giving its reason)'
+        : `the plan is adopted: its body (“${p.body.from}”) is corrected to “${p.body.to}” inside a revision; open one, giving its reason, then correct the body again`,
   }),
   'revision-open': message<{ number: number }>({
     it: (p) => `la variazione n. ${p.number} è aperta: approvala o annullala prima di aprirne un'altra`,

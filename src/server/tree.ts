@@ -17,6 +17,7 @@ import { indicatorThresholdBands, organisationalScores, smvpFromJson, type OrgSc
 import type { ChangedAfterClosing, IssueDocument, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 import {
   actualText,
+  type ActualWriting,
   amountFromJson,
   amountJson,
   amountText,
@@ -647,7 +648,7 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
   const baselineChange = user === null ? null : (computed.baselineChanges?.get(i.id) ?? null);
   return {
     ...i,
-    ...texts.of(i, m),
+    ...texts.of(i, m, definition?.formula ?? null),
     version: m?.version ?? 0,
     definitionVersion: meta?.definitionVersion ?? 0,
     // Internal to the office and the OIV: never shown to the public.
@@ -705,7 +706,7 @@ interface AmountTexts {
    * `targetText`, `actualText` and a reason the program wrote of an indicator in this language (none
    * to change in Italian), the reason from its `stored` value (the document holds its Italian words).
    */
-  of(i: IndicatorDocument, stored: Pick<MeasurementRecord, 'state' | 'reason'> | null): Partial<Pick<IndicatorDocument, 'targetText' | 'actualText' | 'reason'>>;
+  of(i: IndicatorDocument, stored: Pick<MeasurementRecord, 'state' | 'reason'> | null, formula: ActualWriting['formula']): Partial<Pick<IndicatorDocument, 'targetText' | 'actualText' | 'reason'>>;
   /** `amountText` of a definition's amount. */
   amount(amount: Parameters<typeof amountText>[0], unit: Unit): string;
   /** `amountText` of an amount as the documents write it (`amountJson`). */
@@ -731,9 +732,10 @@ function amountTexts(language: Language): AmountTexts {
   };
   return {
     language,
-    of: (i, stored) => ({
+    of: (i, stored, formula) => ({
       targetText: json(i.target, i.unit),
-      actualText: i.state === 'not_evaluable' ? actualText(i.state, null, i.unit, language) : json(i.actual, i.unit),
+      // A weighted mean's actual is said as a performance (actualAmountText), so is not among the amounts shared.
+      actualText: i.state === 'not_evaluable' || formula?.kind === 'children_mean' ? actualText(i.state, amountFromJson(i.actual), { unit: i.unit, formula }, language) : json(i.actual, i.unit),
       reason: i.reason === null ? null : stored?.state === 'not_evaluable' && stored.reason !== null ? reasonText(stored.reason, language) : i.reason,
     }),
     amount: (amount, unit) => amountText(amount, unit, language),
@@ -761,7 +763,7 @@ export function patchDocument(doc: EvaluationDocument, evaluation: Evaluation, c
       return {
         ...d,
         actual: amountJson(i.actual),
-        actualText: actualText(i.state, i.actual, i.indicator.unit),
+        actualText: actualText(i.state, i.actual, i.indicator),
         state: i.state,
         reason: m.state === 'not_evaluable' ? reasonText(m.reason, 'it') : null,
         performance: toJsonNumber(i.performance),

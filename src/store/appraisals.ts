@@ -410,3 +410,50 @@ export async function migrateAppraisalUnits(tx: Queryable): Promise<void> {
     if (changed) await tx.run(`UPDATE appraisal_forms SET document = ? WHERE id = ?`, [json(doc), String(row.id)]);
   }
 }
+
+/**
+ * A plan's body corrected (SqlPlans.updatePlan, in its transaction): the SMVP, the appraisal forms
+ * and the art. 20 distributions of the body's year are keyed by the body's name, so they follow it
+ * to `to`, each on the appraisals' trail as it was and is. They follow once no other plan of
+ * `from` that year remains: till then they are still that body's (its other plans of the year read
+ * them), and correcting the last one moves them. Only the key changes, and what was validated keeps
+ * its name: the SMVP's document its own (as adopted), an evaluated form the name it was evaluated
+ * with (frozen in its evaluation, which its view and printed document say). Refused (nothing changed) when
+ * `to` already has records of its own that year: two SMVPs of one year cannot be one.
+ */
+export async function followCorrectedBody(tx: Queryable, planId: string, from: string, to: string, year: number, actor: Actor): Promise<Result<number>> {
+  const others = await tx.all(`SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ? AND p.id <> ?`, [from, year, planId]);
+  if (others.length > 0) return { ok: true, value: 0 };
+  const held = async (name: string): Promise<number> => {
+    let n = 0;
+    for (const table of BODY_TABLES) n += Number((await one(tx, `SELECT COUNT(*) AS n FROM ${table} WHERE organisation = ? AND year = ?`, [name, year]))!.n);
+    return n;
+  };
+  const moving = await held(from);
+  if (moving === 0) return { ok: true, value: 0 };
+  if ((await held(to)) > 0)
+    return fail<number>(
+      'conflict',
+      `"${to}" already has its own SMVP, appraisal forms or bonus distributions for ${year}: the records of "${from}" cannot join them; correct the body to another name, or ask HR to remove those of "${to}" first`,
+      { field: 'organisation' },
+      { appraisal: 'body-records-taken', from, to, year },
+    );
+  const move = { organisation: to };
+  for (const r of await tx.all(`SELECT DISTINCT version FROM smvp WHERE organisation = ? AND year = ? ORDER BY version`, [from, year]))
+    await trail(tx, actor, 'correct-body', 'smvp', `${to}/${year}`, { organisation: from, version: Number(r.version) }, { ...move, version: Number(r.version) }, null);
+  for (const r of await tx.all(`SELECT id, document FROM appraisal_forms WHERE organisation = ? AND year = ? ORDER BY id`, [from, year])) {
+    // An evaluated form keeps the body's name it was evaluated (and signed) with, in its evaluation; a form still open takes the corrected one.
+    const document = JSON.parse(String(r.document)) as { evaluation?: { organisation?: string } | null };
+    const evaluation = document.evaluation;
+    const keeps = evaluation !== null && evaluation !== undefined && evaluation.organisation === undefined;
+    if (keeps) await tx.run(`UPDATE appraisal_forms SET document = ? WHERE id = ?`, [json({ ...document, evaluation: { ...evaluation, organisation: from } }), String(r.id)]);
+    await trail(tx, actor, 'correct-body', 'appraisal', String(r.id), { organisation: from }, keeps ? { ...move, evaluatedAs: from } : move, null);
+  }
+  for (const r of await tx.all(`SELECT DISTINCT category FROM bonus_distributions WHERE organisation = ? AND year = ? ORDER BY category`, [from, year]))
+    await trail(tx, actor, 'correct-body', 'bonus', `${to}/${year}/${String(r.category)}`, { organisation: from }, move, null);
+  for (const table of BODY_TABLES) await tx.run(`UPDATE ${table} SET organisation = ? WHERE organisation = ? AND year = ?`, [to, from, year]);
+  return { ok: true, value: moving };
+}
+
+/** The tables keyed by a body's name and year. */
+const BODY_TABLES = ['smvp', 'appraisal_forms', 'bonus_distributions'] as const;

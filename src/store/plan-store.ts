@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, definitionProblems, evaluatePlan, PLAN_TITLE_MAX, rollForward, type Plan } from '../core/index.js';
 import { baselineRefreshedReason, importedAssignmentReason, samePlanRenamedReason } from '../messages/audit-reasons.js';
 import { english, type StoredMeanwhile } from '../messages/index.js';
+import { followCorrectedBody } from './appraisals.js';
 import { AUDIT_COLUMNS, auditRow, recordAudit } from './audit-log.js';
 import { amountToJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
@@ -456,14 +457,24 @@ export class SqlPlans {
       let gate: Gate = { revision: null };
       if (renamed) {
         const checked = await editGate(tx, planId, shareLock(this.db));
-        if (!checked.ok) return checked;
+        // The refusal says what was asked: a body corrected outside a revision is said as such, naming both.
+        if (!checked.ok)
+          return checked.error.code === 'revision-required' && next.organisation !== b.organisation
+            ? refuse('revision-required', { body: { from: b.organisation, to: next.organisation } }, { planId, field: 'organisation' })
+            : checked;
         gate = checked.value;
       } else if (b.archivedAt !== null && next.version !== b.version) {
         return archivedRefusal(planId);
       }
       const at = now();
-      // A body corrected moves this plan alone to the body of that name (made if new): the plan's other years, and its body's appraisals, keep theirs.
-      const organisationId = next.organisation === b.organisation ? null : await this.organisationId(tx, next.organisation);
+      // A body corrected moves this plan to the body of that name (made if new), and the year's SMVP,
+      // appraisal forms and distributions with it (appraisals.ts followCorrectedBody); the plan's other years keep theirs.
+      let organisationId: string | null = null;
+      if (next.organisation !== b.organisation) {
+        const followed = await followCorrectedBody(tx, planId, b.organisation, next.organisation, b.year, actor);
+        if (!followed.ok) return followed;
+        organisationId = await this.organisationId(tx, next.organisation);
+      }
       await tx.run(
         `UPDATE plans SET title = ?, organisation_id = COALESCE(?, organisation_id), published = ?, version = ?, updated_at = ?, edit_version = edit_version + 1, edited_by = ?, edited_at = ? WHERE id = ?`,
         [next.title, organisationId, next.published ? 1 : 0, next.version, at, actor.username, at, planId],

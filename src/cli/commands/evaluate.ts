@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { BAND_MARK, evaluatePlan, fmt, formatPercentIn, type Band, type Evaluation, type Language } from '../../core/index.js';
 import { TREE_WORDS } from '../../messages/cli.js';
-import { amountText, evaluationJson } from '../../io/json.js';
+import { actualAmountText, amountText, evaluationJson } from '../../io/json.js';
 import { terminalText } from '../terminal.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
 
@@ -51,7 +51,7 @@ export function* renderTree(evaluation: Evaluation, columns: number, language: L
     out.push(`${pc.bold(label)}  ${weight.padStart(7)} ${''.padStart(12)} ${''.padStart(12)} ${''.padStart(9)} ${band === '' ? (r.performance === null ? pc.dim('       —') : '') : band}`);
     for (const i of r.indicators) {
       const ind = i.indicator;
-      const actual = i.state === 'not_evaluable' ? w.notEvaluable : i.state === 'not_achieved' ? w.notAchieved : i.state === 'not_measured' ? '—' : amountText(i.actual, ind.unit, language);
+      const actual = i.state === 'not_evaluable' ? w.notEvaluable : i.state === 'not_achieved' ? w.notAchieved : i.state === 'not_measured' ? '—' : actualAmountText(i.actual, ind, language);
       const kpi = i.performance === null ? '' : formatPercentIn(i.performance, language);
       out.push(
         `${cut(`${'  '.repeat(depth + 1)}${ind.name}`, nameWidth)}  ${`${fmt(ind.weight, 4, language)}% ${ind.comparator}`.padStart(7)} ${cut(amountText(ind.target, ind.unit, language), 12)

@@ -3,7 +3,7 @@
  * filled from the computation: what an office would publish, and what `albero verify` reads.
  */
 import { formatPercent, type Evaluation } from '../../core/index.js';
-import { amountText } from '../json.js';
+import { actualAmountText, amountText } from '../json.js';
 import { LAYOUT_COLUMNS } from './layout.js';
 
 export function writePublishedText(evaluation: Evaluation): string {
@@ -13,7 +13,7 @@ export function writePublishedText(evaluation: Evaluation): string {
     out.push([`${r.objective.code} - ${r.objective.title}`, '', weight, '', '', '', formatPercent(r.performance)].join('\t'));
     for (const i of r.indicators) {
       const ind = i.indicator;
-      const actual = i.state === 'not_evaluable' ? 'N.V.' : amountText(i.actual, ind.unit);
+      const actual = i.state === 'not_evaluable' ? 'N.V.' : actualAmountText(i.actual, ind);
       // An empty KPI cell is how the layout says "not measured"; a recorded failure prints 0,00%.
       out.push(['', ind.name, `${ind.weight.toString().replace('.', ',')}% ${ind.comparator}`, amountText(ind.target, ind.unit), actual, formatPercent(i.performance), ''].join('\t'));
     }

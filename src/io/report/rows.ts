@@ -4,7 +4,7 @@
  * The HTML page and the PDF both draw these rows, so they cannot print different texts.
  */
 import { classify, type Band, type Decimal, type Evaluation, type IndicatorState, type Language, type ObjectiveResult } from '../../core/index.js';
-import { amountText } from '../json.js';
+import { actualAmountText, amountText } from '../json.js';
 import { percentText, reportText, weightText } from './texts.js';
 
 /**
@@ -71,14 +71,7 @@ export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation, langua
   for (const i of r.indicators) {
     const ind = i.indicator;
     const state = i.state;
-    const actual =
-      state === 'measured'
-        ? ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number'
-          ? percentText(i.actual.value, language)
-          : amountText(i.actual, ind.unit, language)
-        : state === 'pending'
-          ? ''
-          : words.actual[state];
+    const actual = state === 'measured' ? actualAmountText(i.actual, ind, language) : state === 'pending' ? '' : words.actual[state];
     rows.push({
       kind: 'indicator',
       name: ind.name,

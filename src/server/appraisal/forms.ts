@@ -122,6 +122,8 @@ export type FormDocument = {
     at: string;
     by: string;
     smvpVersion: number;
+    /** The body's name it was evaluated with, frozen when the plan's body is corrected after (store/appraisals.ts followCorrectedBody); absent: the form's. */
+    organisation?: string;
     org: { body: string | null; units: Record<string, string | null>; source?: OrgSource; objectives?: Record<string, FrozenObjective[]> };
     score: string | null;
     band: string | null;
@@ -558,7 +560,8 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
   const scheme = computed.smvp === null ? undefined : schemeOf(computed.smvp, form.category);
   return {
     id: form.id,
-    organisation: form.organisation,
+    // An evaluated form says the body as it was evaluated (and signed), a body corrected since notwithstanding.
+    organisation: doc.evaluation?.organisation ?? form.organisation,
     year: form.year,
     category: form.category,
     categoryLabel: CATEGORY_LABEL[form.category][language],

@@ -70,7 +70,7 @@ function withClosingValues(
     // The closing's own plan: never one whose values are withheld (the public is given no closing value).
     const state = computed === undefined ? value!.state : measuredState(computed.state);
     const actual = computed === undefined ? value!.actual : computed.actual;
-    return { state, actual: amountJson(actual), actualText: actualText(state, actual, indicator.unit, language) };
+    return { state, actual: amountJson(actual), actualText: actualText(state, actual, indicator, language) };
   };
   return changes.map((c) => {
     if (c.kind !== 'indicator-removed') return c;

@@ -332,7 +332,7 @@ export const planRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
-        409: 'revision-required (adopted plan, no open revision), plan-archived; a title or version another plan of the year holds (details.planId): `duplicate`, or `conflict` when made meanwhile; `conflict` when `editVersion` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
+        409: 'revision-required (adopted plan, no open revision; a body asked names it, details.field `organisation`), plan-archived; a title or version another plan of the year holds (details.planId): `duplicate`, or `conflict` when made meanwhile; `conflict` when `editVersion` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored), or when the corrected body has its own SMVP, appraisal forms or distributions that year (details.field `organisation`; the year’s records otherwise follow the plan)',
       },
     },
     async (c, { user, body: input, reply }) => {

@@ -82,7 +82,7 @@ export async function yearsOf(
         target: amountJson(ind.target),
         targetText: amountText(ind.target, ind.unit, language),
         actual: amountJson(r.actual),
-        actualText: actualText(r.state, r.actual, ind.unit, language),
+        actualText: actualText(r.state, r.actual, ind, language),
         performance: toJsonNumber(r.performance),
         band: null,
       });

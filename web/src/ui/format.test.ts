@@ -98,8 +98,21 @@ describe('numbers in the web app, in the screen’s language (issue 14)', () => 
     expect(actualText({ state: 'not_evaluable', actual: null, unit: 'percent' }, 'en')).toBe('N.E.');
     expect(actualText({ state: 'measured', actual: 35.62, unit: 'percent' }, 'en')).toBe('35.62%');
     // Not evaluable: the mark the server's actualText, the CLI and the reports write, in each language.
-    for (const lang of ['it', 'en'] as const) expect(actualText({ state: 'not_evaluable', actual: null, unit: 'percent' }, lang)).toBe(serverActualText('not_evaluable', null, 'percent', lang));
+    for (const lang of ['it', 'en'] as const)
+      expect(actualText({ state: 'not_evaluable', actual: null, unit: 'percent' }, lang)).toBe(serverActualText('not_evaluable', null, { unit: 'percent', formula: null }, lang));
     expect(actualText({ state: 'not_evaluable', actual: null, unit: 'number' }, 'it')).toBe('N.V.');
+    // A weighted mean's actual is a performance: two decimals, as its objective's and the server's actualText (before: `98,125%`).
+    const mean = { kind: 'children_mean' } as const;
+    for (const [lang, text] of [
+      ['it', '98,13%'],
+      ['en', '98.13%'],
+    ] as const) {
+      expect(actualText({ state: 'measured', actual: 98.125, unit: 'percent', formula: mean }, lang)).toBe(text);
+      expect(actualText({ state: 'measured', actual: '98.125', unit: 'percent', formula: mean }, lang)).toBe(percent(98.125, lang));
+      expect(serverActualText('measured', { kind: 'number', value: dec('98.125') }, { unit: 'percent', formula: mean }, lang)).toBe(text);
+    }
+    // A typed actual keeps its own decimals, up to four.
+    expect(actualText({ state: 'measured', actual: 0.035, unit: 'percent', formula: null }, 'it')).toBe('0,035%');
   });
 
   it('writes every amount as the server writes its targetText and actualText (amountText of io/json), in both languages', () => {

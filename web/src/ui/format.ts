@@ -145,9 +145,16 @@ export function amountText(value: number | string | boolean | null | undefined, 
   return `${formatNumber(value, lang, places)}${unit === 'percent' ? '%' : ''}`;
 }
 
-/** An indicator's actual as its row shows it: when not evaluable, the language's mark (`N.V.`, `N.E.` in English, as the reports print it), else `amountText`. */
-export function actualText(i: { state: string; actual: number | string | boolean | null; unit: AmountUnit }, lang: Lang): string {
-  return i.state === 'not_evaluable' ? NOT_EVALUABLE_MARK[lang] : amountText(i.actual, i.unit, lang);
+/**
+ * An indicator's actual as its row shows it, as the server's `actualText` (`actualAmountText` of
+ * src/io/json.ts): when not evaluable, the language's mark (`N.V.`, `N.E.` in English, as the
+ * reports print it); a weighted mean's (`children_mean`), a performance, as its objective's
+ * (`98,13%`, not `98,125%`); else `amountText`. `formula` absent: a direct indicator's.
+ */
+export function actualText(i: { state: string; actual: number | string | boolean | null; unit: AmountUnit; formula?: { readonly kind: string } | null }, lang: Lang): string {
+  if (i.state === 'not_evaluable') return NOT_EVALUABLE_MARK[lang];
+  if (i.formula?.kind === 'children_mean' && (typeof i.actual === 'number' || (typeof i.actual === 'string' && !ISO_DATE.test(i.actual)))) return percent(i.actual, lang);
+  return amountText(i.actual, i.unit, lang);
 }
 
 /** The screen's language, for the functions above. */
