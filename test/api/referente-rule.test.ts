@@ -65,12 +65,7 @@ describe('the Referente of an objective or indicator, one rule everywhere', { ti
       { it: "l'account oiv (oiv) ha il ruolo OIV, che non inserisce valori", en: 'the account oiv (oiv) has the role OIV, which enters no values' },
     );
     await refusedAt('PATCH', `/api/plans/${planId}/nodes/A.2`, { personId: ids.personale }, { it: 'che non inserisce valori', en: 'which enters no values' });
-    await refusedAt(
-      'PATCH',
-      `/api/plans/${planId}/nodes/A.2`,
-      { personId: ids.gone },
-      { it: "l'account Gino Andato (gone) è disattivato", en: 'the account Gino Andato (gone) is deactivated' },
-    );
+    await refusedAt('PATCH', `/api/plans/${planId}/nodes/A.2`, { personId: ids.gone }, { it: "l'account Gino Andato (gone) è disattivato", en: 'the account Gino Andato (gone) is deactivated' });
     // The bulk reassignment, the same rule.
     await refusedAt('POST', `/api/plans/${planId}/reassign`, { nodes: ['A.2'], personId: ids.oiv }, { it: 'che non inserisce valori', en: 'which enters no values' });
     const after = (await controller.get(`/api/plans/${planId}/tree`)).body;
