@@ -12,6 +12,7 @@ import { WORK_STATES, WORKLIST_STATE_FILTERS } from '../../../src/contract/campa
 import type { WorklistAsked } from '../../../src/contract/worklist-link.js';
 import { amountText, useLang } from '../ui/format.js';
 import { Dialog, focusSoon, halfTyped } from '../ui/Form.js';
+import { pageOf, Pager } from '../ui/Pager.js';
 import { formErrors } from '../ui/form-errors.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { staleSaveOf, staleSaveWords, type StaleSave } from '../ui/stale-save.js';
@@ -35,6 +36,14 @@ interface WorklistProps {
   onOpen: (indicatorId: string, periodId: string) => void;
 }
 
+/**
+ * The rows drawn at once: a page of the list. The controller's list of a big plan's period holds a
+ * row per indicator (≈19,000 in bench/review-list.ts): all of them drawn, every click on the list
+ * (a request opened, a key typed in it) waited seconds for the next frame; a page of 200 answers in
+ * well under 200 ms, and holds the fixture's whole plan.
+ */
+const WORKLIST_PAGE_ROWS = 200;
+
 /** A state filter a link asks for, if it is one (an address typed by hand may ask anything). */
 const stateAsked = (state: string | undefined): WorklistStateFilter | '' => ((WORKLIST_STATE_FILTERS as readonly string[]).includes(state ?? '') ? (state as WorklistStateFilter) : '');
 
@@ -45,6 +54,10 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   const [unit, setUnit] = useState<string>(initial?.unit ?? '');
   const [state, setState] = useState<WorklistStateFilter | ''>(() => stateAsked(initial?.state));
   const [mine, setMine] = useState<boolean>(initial?.mine === true);
+  // The page shown, for the filters it was chosen under: other filters make another list, read from its first page.
+  const filters = [period, unit, state, String(mine)].join('\n');
+  const [paged, setPaged] = useState<{ filters: string; page: number }>({ filters, page: 0 });
+  const page = paged.filters === filters ? paged.page : 0;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // The value a request or an answer is being written for: indicator and period, so a change of the
@@ -65,6 +78,8 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   // Any write to the plan's data (a value, a review, a transition) marks the list stale (`usePlanWritten`).
   const read = useWorklist(planId, { period, unit, state, mine: reviewer && mine });
   const list = read.data ?? null;
+  const onPage = list === null ? null : pageOf(list.items.length, page, WORKLIST_PAGE_ROWS);
+  const shown = list === null || onPage === null ? [] : list.items.slice(onPage.from, onPage.to);
   const written = usePlanWritten(planId);
   const shownError = error ?? (read.error === null ? null : message(read.error));
 
@@ -186,8 +201,9 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
         </p>
       )}
       {list !== null && list.items.length === 0 && <p className="small">{t('campaign.empty')}</p>}
+      {list !== null && list.items.length > 0 && <WorklistPages total={list.items.length} page={page} onPage={(p) => setPaged({ filters, page: p })} position="top" />}
       {list !== null && list.items.length > 0 && (
-        <table className="table table-sm small mb-0" data-testid="worklist-table">
+        <table id="wl-table" tabIndex={-1} className="table table-sm small mb-0" data-testid="worklist-table">
           <thead>
             <tr>
               <th scope="col">{t('campaign.objective')}</th>
@@ -199,7 +215,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             </tr>
           </thead>
           <tbody>
-            {list.items.map((item) => (
+            {shown.map((item) => (
               <tr key={item.indicatorId} data-indicator={item.indicatorId} data-state={item.state}>
                 <td>{item.node}</td>
                 <td>
@@ -270,8 +286,25 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
           </tbody>
         </table>
       )}
+      {list !== null && list.items.length > 0 && (
+        <WorklistPages
+          total={list.items.length}
+          page={page}
+          onPage={(p) => {
+            setPaged({ filters, page: p });
+            // From below the rows, the reader goes on reading the new page from its top.
+            focusSoon('wl-table');
+          }}
+          position="bottom"
+        />
+      )}
     </section>
   );
+}
+
+/** The worklist's pager, above its rows and below them. */
+function WorklistPages({ position, ...props }: { total: number; page: number; onPage: (page: number) => void; position: 'top' | 'bottom' }) {
+  return <Pager id={`wl-pages-${position}`} size={WORKLIST_PAGE_ROWS} {...props} />;
 }
 
 /**
