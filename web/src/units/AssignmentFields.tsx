@@ -32,11 +32,7 @@ export function PersonOptions({ people, empty, chosen = '' }: { people: readonly
   return (
     <>
       <option value="">{empty}</option>
-      {other !== null && (
-        <option value={other.id}>
-          {other.username === null ? other.displayName : `${other.displayName} (${other.username})`}
-        </option>
-      )}
+      {other !== null && <option value={other.id}>{other.username === null ? other.displayName : `${other.displayName} (${other.username})`}</option>}
       {people
         .filter((p) => p.assignable)
         .sort((a, b) => compareNames(a.displayName, b.displayName) || compareNames(a.username, b.username))
