@@ -44,7 +44,8 @@ export function WorkDue({ signedIn }: { signedIn: boolean }) {
                 {links.map((l, at) => (
                   <span key={l.kind}>
                     {at > 0 && ' · '}
-                    <a href={`#${l.path}`} data-kind={l.kind}>
+                    {/* Named with its plan and period: a list of the page's links reads each alone. */}
+                    <a href={`#${l.path}`} data-kind={l.kind} aria-label={`${i.plan} · ${i.period}: ${l.text}`}>
                       {l.text}
                     </a>
                   </span>
