@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const HELPERS = new Set(['run.ts', 'synthetic.ts', 'server.ts']);
+const HELPERS = new Set(['run.ts', 'synthetic.ts', 'server.ts', 'campaign-plan.ts']);
 const only = process.argv.slice(2);
 const benches = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !HELPERS.has(f) && !f.startsWith('_'))

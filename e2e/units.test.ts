@@ -189,6 +189,10 @@ describe('assignments in the tree', { timeout: 180_000 }, () => {
     await page.waitForSelector('#ind-unitId:not([disabled])');
     await expect.poll(() => page.locator('label[for=ind-unitId]').innerText()).toBe('Struttura');
     await expect.poll(() => page.locator('label[for=ind-personId]').innerText()).toBe('Responsabile');
+    // Only those the plan's import accepts as its Referente: who enters values (not the OIV, not HR).
+    const offered = await page.locator('#ind-personId option').allInnerTexts();
+    expect(offered).toEqual(expect.arrayContaining(['Amministratrice (admin)', 'Carla Controllo (controllo)', 'Rita Referente (referente)']));
+    expect(offered.filter((o) => /Oscar OIV|Paola Personale/.test(o))).toEqual([]);
     await page.selectOption('#ind-unitId', { label: 'UQ — Ufficio Qualità' });
     await page.selectOption('#ind-personId', { label: 'Rita Referente (referente)' });
     await expectAccessible(page, 'indicator dialog with unit and person');
@@ -231,6 +235,9 @@ describe('assignments in the tree', { timeout: 180_000 }, () => {
     await page.selectOption('#reassign-from', { label: 'UQ — Ufficio Qualità' });
     await expect.poll(() => page.locator('[data-testid=reassign-count]').innerText()).toBe('2 elementi selezionati');
     await page.selectOption('#reassign-unit', { label: 'UA — Ufficio Anagrafe' });
+    // The same people as the dialogs offer, by the same rule.
+    expect((await page.locator('#reassign-person option').allInnerTexts()).filter((o) => /Oscar OIV|Paola Personale/.test(o))).toEqual([]);
+    expect(await page.locator('#reassign-person option').allInnerTexts()).toContain('Carla Controllo (controllo)');
     await expectAccessible(page, 'bulk reassignment dialog');
     await page.click('[data-testid=reassign-submit]');
     await page.waitForSelector('[data-testid=reassign-dialog]', { state: 'detached' });

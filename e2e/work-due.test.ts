@@ -1,11 +1,13 @@
 /**
  * The home page tells a signed-in person what waits for them: the referente their values to enter
- * by the deadline (and those sent back to correct), the controller the values to review, each a link
- * straight to the worklist; the public reads the plans with nothing of it. Against the real server
+ * by the deadline (and those sent back to correct), the controller the values to review, a unit head
+ * with the controller role both, each kind a link straight to the worklist filtered to it (to do: to
+ * enter and sent back together); the public reads the plans with nothing of it. Against the real server
  * and a fresh SQLite file; axe on the page.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
+import { PASSWORD } from './server.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, expectAccessible } = pages(world);
@@ -47,7 +49,10 @@ describe('the values due on the home page', { timeout: 180_000 }, () => {
     const worklist = ref.page.locator('[data-testid=worklist]');
     await worklist.waitFor();
     await expect.poll(() => worklist.locator('#wl-period').inputValue()).toBe(PERIOD);
+    // The list to do: the values to enter and the one sent back, together.
+    await expect.poll(() => worklist.locator('#wl-state').inputValue()).toBe('todo');
     await expect.poll(() => worklist.locator(`tr[data-indicator="${first}"]`).getAttribute('data-state')).toBe('returned');
+    await expect.poll(() => worklist.locator('[data-testid=worklist-table] tbody tr').count()).toBe(toEnter.length);
 
     // The controller: nothing to review yet (the value was sent back); once answered, one.
     await ctl.page.goto(`${world.server.url}/`);
@@ -68,6 +73,32 @@ describe('the values due on the home page', { timeout: 180_000 }, () => {
     await list.waitFor();
     await expect.poll(() => list.locator('#wl-state').inputValue()).toBe('entered');
     await expect.poll(() => list.locator('[data-testid=worklist-table] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-indicator')))).toEqual([first]);
+
+    // The head of the referente's unit, whose role is the controller's: both kinds of work, each its link.
+    const admin = await newPage();
+    await login(admin.page, 'admin');
+    const created = await apiAs(admin.context, 'POST', '/api/users', { username: 'capoufficio', displayName: 'Dott.ssa Anna Rossi', role: 'controller', password: PASSWORD });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const unit = ((await apiAs(admin.context, 'GET', '/api/units')).body as Array<{ id: string; name: string }>).find((u) => u.name === 'Ufficio Transizione')!;
+    expect((await apiAs(admin.context, 'PATCH', `/api/units/${unit.id}`, { headId: (created.body as { id: string }).id })).status).toBe(200);
+    const unitToDo = ((await apiAs(ref.context, 'GET', `${plan}/worklist?period=${PERIOD}&state=todo`)).body as { items: Array<{ indicatorId: string }> }).items.map((i) => i.indicatorId);
+    expect(unitToDo.length).toBe(toEnter.length - 1);
+    const head = await newPage();
+    await login(head.page, { username: 'capoufficio' });
+    const headDue = head.page.locator(`[data-testid=work-due-item][data-plan="${world.planId}"][data-period="${PERIOD}"]`);
+    await headDue.waitFor();
+    expect(await headDue.innerText()).toMatch(new RegExp(`: ${unitToDo.length} valori da inserire entro il 15/10/2024, scadenza passata · 1 valore da rivedere$`));
+    await expectAccessible(head.page, 'home page with work of two kinds');
+    await headDue.locator('a[data-kind=todo]').click();
+    const headList = head.page.locator('[data-testid=worklist]');
+    await headList.waitFor();
+    await expect.poll(() => headList.locator('#wl-state').inputValue()).toBe('todo');
+    expect(await headList.locator('#wl-mine').isChecked()).toBe(true);
+    await expect.poll(() => headList.locator('[data-testid=worklist-table] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-indicator')))).toEqual(unitToDo);
+    // Every value of the plan still to do, once the filter "only mine" is taken off.
+    await headList.locator('label[for=wl-mine]').click();
+    await expect.poll(() => headList.locator('#wl-mine').isChecked()).toBe(false);
+    await expect.poll(() => headList.locator('[data-testid=worklist-table] tbody tr').count()).toBeGreaterThan(unitToDo.length);
 
     // The public: the plans, nothing of anyone's work.
     const pub = await newPage();

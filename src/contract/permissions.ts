@@ -31,6 +31,18 @@ export const ADMINS: readonly Role[] = ['admin'];
 /** Those who work on the plan's values and read their evidence and comments (HR's `personale` is not among them). */
 export const PLAN_STAFF: readonly Role[] = ['admin', 'controller', 'referente', 'oiv'];
 
+/**
+ * Who may be named Referente (the person responsible) of an objective or an indicator: an active
+ * account whose role enters values (a referente, the controllo di gestione, an administrator); never
+ * an OIV or HR, who enter none, nor an account switched off, whose values nobody would enter. The
+ * one rule the plan's import (at the cell), the tree's and the bulk reassignment's saves (at the
+ * field) and the people the screen's person fields offer (`/api/people`'s `assignable`) all follow,
+ * so what the screen lets one choose is what an export of the plan imports back.
+ */
+export function mayBeAssigned(account: { readonly role: Role; readonly active: boolean }): boolean {
+  return account.active && VALUE_EDITORS.includes(account.role);
+}
+
 /** The roles that may move a period from `from` to `to` (the state machine itself is the store's). */
 export function transitionRoles(from: PeriodState, to: PeriodState): readonly Role[] {
   if (to === 'validated') return ['oiv'];

@@ -22,7 +22,15 @@ export const OrgUnitSchema = z.strictObject({
 });
 
 /** An active account as a person field offers it: who, and the units they belong to or head. */
-export const PersonSchema = z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), role: RoleSchema, unitIds: z.array(z.string()) });
+export const PersonSchema = z.strictObject({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  unitIds: z.array(z.string()),
+  /** May be named Referente of an objective or indicator (`mayBeAssigned`): the person fields of the tree offer only these. */
+  assignable: z.boolean(),
+});
 
 /** `POST /api/units/import`: how many units the file added and changed (`dryRun`: would have; nothing stored). */
 export const UnitsImportedSchema = z.strictObject({ created: z.number().int(), updated: z.number().int(), dryRun: z.boolean() });

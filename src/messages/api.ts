@@ -225,6 +225,8 @@ export type InvalidReason =
   | 'no-assignee'
   | 'unknown-unit'
   | 'unknown-person'
+  // An account named Referente that enters no values (an OIV, HR) or is switched off (contract/permissions.ts `mayBeAssigned`).
+  | 'person-cannot-enter'
   | 'next-year'
   | 'return-note'
   | 'answer-note'
@@ -803,6 +805,9 @@ const OWN_MESSAGES = defineMessages({
     unit?: string;
     was?: string;
     formula?: string;
+    /** person-cannot-enter: the account's role and whether it is active. */
+    role?: string;
+    active?: boolean;
   }>({
     it: (p) =>
       ({
@@ -826,6 +831,9 @@ const OWN_MESSAGES = defineMessages({
         'no-assignee': 'indicare la struttura o la persona a cui assegnare',
         'unknown-unit': `non c'è una struttura ${p.id}`,
         'unknown-person': `non c'è un utente ${p.id}`,
+        'person-cannot-enter': p.active
+          ? `l'account ${p.label} ha il ruolo ${role(p.role, 'it')}, che non inserisce valori: come responsabile si nomina un referente, il controllo di gestione o un amministratore`
+          : `l'account ${p.label} è disattivato: riattivarlo in Utenti o nominare un altro account`,
         'next-year': `il piano dell'anno successivo dev'essere di un anno dopo il ${p.year}`,
         // The review of entered values (store/reviews.ts).
         'return-note': 'una richiesta di integrazione ha bisogno del suo testo',
@@ -867,6 +875,9 @@ const OWN_MESSAGES = defineMessages({
         'no-assignee': 'say the unit or the person to assign to',
         'unknown-unit': `there is no unit ${p.id}`,
         'unknown-person': `there is no user ${p.id}`,
+        'person-cannot-enter': p.active
+          ? `the account ${p.label} has the role ${role(p.role, 'en')}, which enters no values: name a data owner, management control or an administrator as the person responsible`
+          : `the account ${p.label} is deactivated: reactivate it under Utenti or name another account`,
         'next-year': `the next year's plan must be for a year after ${p.year}`,
         'return-note': 'a request for more (richiesta di integrazione) needs its text',
         'answer-note': 'an answer needs its text',

@@ -6,7 +6,7 @@
  */
 import { isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { assignedTo, type Assignment } from './permissions.js';
-import type { Completion, WorkItem, WorkState } from '../contract/campaign.js';
+import { stateIn, type Completion, type WorkItem, type WorklistStateFilter, type WorkState } from '../contract/campaign.js';
 import { compareNames } from '../core/names.js';
 
 export { WORK_STATES, type WorkItem, type WorkState } from '../contract/campaign.js';
@@ -113,8 +113,8 @@ export class Campaign {
     return currentPeriod(this.data.periods);
   }
 
-  /** Every value to enter in the period, in plan order; `user` (a referente) keeps only theirs. */
-  items(period: PeriodRecord, filter: { mineFor?: UserRecord; unitId?: string | null; personId?: string; state?: WorkState } = {}): WorkItem[] {
+  /** Every value to enter in the period, in plan order; `mineFor` keeps only those assigned to that account, `state` those the filter keeps. */
+  items(period: PeriodRecord, filter: { mineFor?: UserRecord; unitId?: string | null; personId?: string; state?: WorklistStateFilter } = {}): WorkItem[] {
     const measured = this.data.measurements.get(period.id) ?? new Map();
     const reviews = this.data.reviews.get(period.id) ?? new Map();
     const open = !isLocked(period.state);
@@ -126,7 +126,7 @@ export class Campaign {
       const m = measured.get(r.id);
       const review = reviews.get(r.id);
       const state = stateOf(m, review);
-      if (filter.state !== undefined && state !== filter.state) continue;
+      if (filter.state !== undefined && !stateIn(filter.state, state)) continue;
       const current = review !== undefined && m !== undefined && review.measurementVersion === m.version ? review : undefined;
       out.push({
         indicatorId: r.id,

@@ -5,7 +5,7 @@
 import type { Assignment } from '../contract/permissions.js';
 import type { IndicatorContext } from '../store/index.js';
 
-export { ADMINS, assignedTo, mayEditValue, PLAN_EDITORS, PLAN_STAFF, transitionRoles, VALUE_EDITORS, type Assignment } from '../contract/permissions.js';
+export { ADMINS, assignedTo, mayBeAssigned, mayEditValue, PLAN_EDITORS, PLAN_STAFF, transitionRoles, VALUE_EDITORS, type Assignment } from '../contract/permissions.js';
 
 /** An indicator's assignment as the database holds it now (or held it when it was deleted): the rules above decide on it. */
 export function assignmentOf(indicator: Pick<IndicatorContext, 'owner' | 'objectiveOwners' | 'objectiveUnitNames' | 'unitIds' | 'personIds'>): Assignment {

@@ -61,8 +61,6 @@ export function stagesDue(deadline: string, day: string, s: ReminderSettings): R
   return due;
 }
 
-const missing = (i: WorkItem): boolean => i.state === 'to_enter' || i.state === 'returned';
-
 /**
  * The messages due on `day`, composed (the outbox keeps only the ones not queued before). Only
  * plans not archived, periods still taking values (open or collecting) with a deadline, active
@@ -106,8 +104,8 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
           lines: items.map((i) => line(i, unit !== null)),
           ownCount: own.length,
           ownLines: own.map((i) => line(i, false)),
-          // Straight to the values due: the worklist of this plan's period (the unit's, for its head).
-          link: settings.publicUrl === null ? null : `${settings.publicUrl}${worklistPath({ planId: plan.id, periodId: period.id, unitId: unit?.id ?? null })}`,
+          // Straight to the values due: the worklist of this plan's period filtered to what is to do (the unit's, for its head).
+          link: settings.publicUrl === null ? null : `${settings.publicUrl}${worklistPath({ planId: plan.id, periodId: period.id, unitId: unit?.id ?? null, state: 'todo' })}`,
         };
         return {
           planId: plan.id,
@@ -130,11 +128,11 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
         for (const unit of units) {
           const head = unit.headId === null ? undefined : byId.get(unit.headId);
           if (head === undefined || !head.active) continue;
-          const items = campaign.items(period, { unitId: unit.id }).filter(missing);
+          const items = campaign.items(period, { unitId: unit.id, state: 'todo' });
           if (items.length > 0) heads.push({ head, unit, items });
         }
       }
-      const ownOf = (user: UserRecord): WorkItem[] => campaign.items(period, { mineFor: user }).filter(missing);
+      const ownOf = (user: UserRecord): WorkItem[] => campaign.items(period, { mineFor: user, state: 'todo' });
       const folded = new Set<string>();
       for (const stage of stages.filter((s) => s !== 'head')) {
         for (const referente of referenti) {

@@ -14,7 +14,7 @@ import { keepRecords, keptIndicatorIds } from './kept-records.js';
 import { removedValues } from './removed-values.js';
 import { editGate, recordEdit, refuse } from './revisions.js';
 import { fail, forUpdate, insertMany, now, ok, shareLock, str } from './shared.js';
-import { ensureUnitsByName, unknownUnit, unknownUser } from './units.js';
+import { assigneeRefusal, ensureUnitsByName, unknownUnit } from './units.js';
 import type { Actor, IndicatorInput, IndicatorPatch, KeptCounts, NodeInput, NodePatch, ObjectiveMeta, Result } from './types.js';
 
 /** An objective's row as the audit trail and the revisions keep it. */
@@ -144,8 +144,8 @@ export class SqlTree {
   }
 
   private async personFor(tx: Queryable, personId: string | null | undefined): Promise<Result<string | null | undefined>> {
-    if (personId !== undefined && personId !== null && (await unknownUser(tx, [personId])) !== undefined)
-      return refuse('invalid', { field: 'personId', reason: 'unknown-person', id: personId }, { field: 'personId' });
+    const refused = personId === undefined || personId === null ? undefined : await assigneeRefusal(tx, personId);
+    if (refused !== undefined) return { ok: false, error: refused };
     return ok(personId);
   }
 

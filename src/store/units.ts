@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { compareNames, sortByNames } from '../core/names.js';
+import { mayBeAssigned, type Role } from '../contract/permissions.js';
 import { reassignedReason } from '../messages/audit-reasons.js';
 import { registryProblem } from '../messages/registry-problem.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
@@ -207,6 +208,19 @@ export async function unknownUnit(q: Queryable, ids: readonly string[]): Promise
 export async function unknownUser(q: Queryable, ids: readonly string[]): Promise<string | undefined> {
   for (const id of ids) if ((await one(q, `SELECT id FROM users WHERE id = ?`, [id])) === undefined) return id;
   return undefined;
+}
+
+/**
+ * Why the account `personId` cannot be named Referente of an objective or indicator (the field
+ * `personId`): no such account, or one the rule `mayBeAssigned` excludes (an OIV, HR, an account
+ * switched off), read in the transaction that writes it; undefined: it can.
+ */
+export async function assigneeRefusal(q: Queryable, personId: string): Promise<Failure | undefined> {
+  const r = await one(q, `SELECT username, display_name, role, active FROM users WHERE id = ?`, [personId]);
+  if (r === undefined) return refusal('invalid', { field: 'personId', reason: 'unknown-person', id: personId });
+  const account = { role: String(r.role) as Role, active: Number(r.active) === 1 };
+  if (mayBeAssigned(account)) return undefined;
+  return refusal('invalid', { field: 'personId', reason: 'person-cannot-enter', id: personId, label: `${String(r.display_name)} (${String(r.username)})`, role: account.role, active: account.active });
 }
 
 /** The units' store operations, written once for both databases (SqlStore delegates here). */
@@ -527,8 +541,8 @@ export class UnitRegistry {
       if (change.unitId === undefined && change.personId === undefined) return { ok: false, error: refusal('invalid', { field: 'unitId', reason: 'no-assignee' }) };
       if (change.unitId !== undefined && change.unitId !== null && (await unknownUnit(tx, [change.unitId])) !== undefined)
         return { ok: false, error: refusal('invalid', { field: 'unitId', reason: 'unknown-unit', id: change.unitId }) };
-      if (change.personId !== undefined && change.personId !== null && (await unknownUser(tx, [change.personId])) !== undefined)
-        return { ok: false, error: refusal('invalid', { field: 'personId', reason: 'unknown-person', id: change.personId }) };
+      const refused = change.personId === undefined || change.personId === null ? undefined : await assigneeRefusal(tx, change.personId);
+      if (refused !== undefined) return { ok: false, error: refused };
       const sets: string[] = [];
       const values: Param[] = [];
       if (change.unitId !== undefined) (sets.push('unit_id = ?'), values.push(change.unitId));

@@ -104,14 +104,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
       .map((l) => l.slice(2).split(' ')[0]);
     expect(listed).toEqual(missing);
     expect(toReferente.text).not.toContain('B.1.1:5 ');
-    // The link opens the referente's own worklist of this plan's period, not the list of plans.
-    expect(toReferente.text).toContain(`Li trova in Albero, in «Le mie misurazioni»: ${APP}/plans/${enc(planId)}?period=${PERIOD}&open=worklist\n`);
+    // The link opens the referente's own worklist of this plan's period, not the list of plans, filtered
+    // to what is to do: exactly the values listed (B.1.1:5, entered, waits for the review, not for them).
+    expect(toReferente.text).toContain(`Li trova in Albero, in «Le mie misurazioni»: ${APP}/plans/${enc(planId)}?period=${PERIOD}&open=worklist&state=todo\n`);
+    const toDo = (await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}&state=todo`)).body.items as Array<{ indicatorId: string }>;
+    expect(toDo.map((i) => i.indicatorId)).toEqual(missing);
     const toHead = smtp.received.find((m) => m.to.includes('dirigente@comune.example.it'))!;
     expect(toHead.subject).toBe(`Albero: ${REFERENTE_UNIT}, ${missing.length} valori in ritardo dal 15/10/2024 (30/09/2024)`);
     expect(toHead.text).toContain(`nella struttura «${REFERENTE_UNIT}», di cui lei è responsabile, mancano ancora ${missing.length} valori`);
     // The head's link opens the worklist of the unit the message is about.
     const unitId = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === REFERENTE_UNIT).id as string;
-    expect(toHead.text).toContain(`: ${APP}/plans/${enc(planId)}?period=${PERIOD}&open=worklist&unit=${encodeURIComponent(unitId)}\n`);
+    expect(toHead.text).toContain(`: ${APP}/plans/${enc(planId)}?period=${PERIOD}&open=worklist&unit=${encodeURIComponent(unitId)}&state=todo\n`);
 
     // Run again (the timer, the CLI, another click): nothing is queued or sent twice.
     const again = await controller.request('POST', '/api/reminders/send', {});

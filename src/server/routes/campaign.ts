@@ -9,7 +9,8 @@ import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewActionSchema
 import { isLocked, type PeriodRecord, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { Campaign, type CampaignCache, stateOf, WORK_STATES, type WorkItem, type WorkState } from '../campaign.js';
+import { Campaign, type CampaignCache, stateOf, type WorkItem, type WorkState } from '../campaign.js';
+import { WORKLIST_STATE_FILTERS, type WorklistStateFilter } from '../../contract/campaign-states.js';
 import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, PLAN_EDITORS, PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { documentLanguage, invalidAt, param } from '../validation.js';
@@ -64,7 +65,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         period: 'the period id (default: the first collecting, else open, period)',
         unit: 'only this unit id (`none`: indicators with no unit)',
         person: 'only this person (user id)',
-        state: { description: 'only this state', values: WORK_STATES },
+        state: { description: 'only this state; `todo`: to_enter and returned together (da fare)', values: WORKLIST_STATE_FILTERS },
+        mine: { description: 'only the values assigned to the reader (by person, or a unit they belong to or head); a referente’s are always theirs only', values: ['1', 'true'] },
       },
       responses: { 200: { description: '{planId, period, periods, items, counts}', schema: WorklistSchema }, 400: 'invalid query', 401: 'not signed in', 404: 'unknown plan or period' },
     },
@@ -72,16 +74,19 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       await readablePlan(c, store, planId);
       const state = c.req.query('state');
-      if (state !== undefined && !(WORK_STATES as readonly string[]).includes(state)) throw refuse(400, 'invalid-query', { field: 'state', values: WORK_STATES, value: state.slice(0, 40) });
+      if (state !== undefined && !(WORKLIST_STATE_FILTERS as readonly string[]).includes(state))
+        throw refuse(400, 'invalid-query', { field: 'state', values: WORKLIST_STATE_FILTERS, value: state.slice(0, 40) });
+      const mine = c.req.query('mine');
+      if (mine !== undefined && mine !== '1' && mine !== 'true') throw refuse(400, 'invalid-query', { field: 'mine', values: ['1', 'true'], value: mine.slice(0, 40) });
       const campaign = await campaignOf(cache, planId);
       const period = periodOf(campaign, c.req.query('period'));
       const unit = c.req.query('unit');
       const person = c.req.query('person');
       const items = campaign.items(period, {
-        ...(user.role === 'referente' ? { mineFor: user } : {}),
+        ...(user.role === 'referente' || mine !== undefined ? { mineFor: user } : {}),
         ...(unit !== undefined && unit !== '' ? { unitId: unit === 'none' ? null : unit } : {}),
         ...(person !== undefined && person !== '' ? { personId: person } : {}),
-        ...(state !== undefined ? { state: state as WorkState } : {}),
+        ...(state !== undefined ? { state: state as WorklistStateFilter } : {}),
       });
       // What was entered, against which target, with its evidence: the controller decides on what they see.
       // Read after the campaign: a value newer than an item's version makes its review a 409, never an unseen approval.
@@ -119,24 +124,30 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/work-due',
       tag: 'campaign',
       summary:
-        'What waits for the signed-in person across the plans, per period still taking values (collecting, or open with a deadline): a referente’s values to enter and sent back, the controller’s values to review',
+        'What waits for the signed-in person across the plans, per period still taking values (collecting, or open with a deadline): the values assigned to them to enter and sent back (by person, or a unit they belong to or head), and for the controller and the administrator the values to review; a person with both has both',
       roles: 'signed-in',
-      access: 'signed in (a referente: their own values; the controller and the administrator: the values to review; others: nothing)',
+      access:
+        'signed in (whoever may enter values — referente, controller, administrator —: the values assigned to them; the controller and the administrator: the values to review; the OIV and HR, who enter none: nothing)',
       responses: { 200: { description: '{items: [{planId, plan, periodId, period, deadline, late, toEnter, returned, toReview}]}', schema: WorkDueSchema }, 401: 'not signed in' },
     },
     async (_c, { user, reply }) => {
       const items = [];
-      const referente = user.role === 'referente';
-      const reviewer = user.role === 'admin' || user.role === 'controller';
+      // One account has one role, and may also head or belong to units: each kind of work it has is
+      // counted. Whoever may enter values has those assigned to them (a unit head's include the
+      // unit's, as the head's reminder lists them); the controller and the administrator have also
+      // every value waiting for review.
+      const enters = VALUE_EDITORS.includes(user.role);
+      const reviewer = PLAN_EDITORS.includes(user.role);
       // The archived plans are not listed: nothing is collected in them any more.
-      for (const plan of referente || reviewer ? await store.listPlans() : []) {
+      for (const plan of enters ? await store.listPlans() : []) {
         const campaign = await cache.get(plan.id);
         if (campaign === undefined) continue;
         for (const period of campaign.data.periods) {
           // An open period without a deadline is not yet asked for: its values are not due.
           if (isLocked(period.state) || (period.state !== 'collecting' && period.deadline === null)) continue;
-          const counts = countStates(campaign.items(period, referente ? { mineFor: user } : {}));
-          const due = referente ? { toEnter: counts.to_enter, returned: counts.returned, toReview: 0 } : { toEnter: 0, returned: 0, toReview: counts.entered };
+          const own = countStates(campaign.items(period, { mineFor: user, state: 'todo' }));
+          const toReview = reviewer ? (campaign.dashboard().totals.find((t) => t.periodId === period.id)?.toReview ?? 0) : 0;
+          const due = { toEnter: own.to_enter, returned: own.returned, toReview };
           if (due.toEnter + due.returned + due.toReview === 0) continue;
           const late = period.deadline !== null && period.deadline < campaign.day;
           items.push({ planId: plan.id, plan: plan.title, periodId: period.id, period: period.label, deadline: period.deadline, late, ...due });

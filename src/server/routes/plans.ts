@@ -9,7 +9,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { type HttpError, issueOf, issueView, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
-import { PLAN_EDITORS, VALUE_EDITORS } from '../permissions.js';
+import { mayBeAssigned, PLAN_EDITORS } from '../permissions.js';
 import { formText, invalidAt, invalidField, oneUploadedFile, param, plainText } from '../validation.js';
 import { compareNames } from '../../core/names.js';
 
@@ -125,7 +125,7 @@ async function assignedPersonIds(store: Store, assigned: readonly PersonAssignme
     if (u.email != null && u.email !== '' && !byFolded.has(key(u.email))) byFolded.set(key(u.email), u);
   }
   // Those who could be meant: the accounts such a cell may name.
-  const eligible = users.filter((u) => u.active && VALUE_EDITORS.includes(u.role));
+  const eligible = users.filter(mayBeAssigned);
   const said = (u: UserRecord): string => `${u.displayName} (${u.email ?? u.username})`;
   const issues: Issue[] = [];
   for (const a of assigned) {
@@ -133,7 +133,7 @@ async function assignedPersonIds(store: Store, assigned: readonly PersonAssignme
     if (user === undefined) {
       const near = closest(a.person, eligible, (u) => [u.email ?? '', u.username, u.displayName].filter((k) => k !== ''), CLOSEST_PEOPLE).map(said);
       issues.push(problem('error', 'unknown-assigned-person', { person: a.person, closest: near }, a.origin));
-    } else if (!user.active || !VALUE_EDITORS.includes(user.role)) {
+    } else if (!mayBeAssigned(user)) {
       issues.push(problem('error', 'assigned-person-cannot-enter', { person: a.person, account: said(user), role: user.role, active: user.active }, a.origin));
     } else if (a.indicator === undefined) personIds.objectives.set(a.objective, user.id);
     else personIds.indicators.set(a.indicator, user.id);

@@ -10,7 +10,7 @@ import type { UnitRecord, UserRecord } from '../../store/index.js';
 import type { Readable, RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { fromFailure, HttpError, must, refuse, type ApiIssue } from '../errors.js';
-import { ADMINS, PLAN_EDITORS } from '../permissions.js';
+import { ADMINS, mayBeAssigned, PLAN_EDITORS } from '../permissions.js';
 import { oneUploadedFile, param } from '../validation.js';
 
 const Code = z
@@ -250,14 +250,15 @@ export const unitRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/people',
       tag: 'units',
-      summary: 'The active accounts a person field can name: id, username, name, role, units',
+      summary:
+        'The active accounts a person field can name: id, username, name, role, units, and whether they may be named Referente of an objective or indicator (assignable: a referente, the controller, an administrator; never an OIV or HR)',
       roles: 'signed-in',
-      responses: { 200: { description: '[{id, username, displayName, role, unitIds}]', schema: z.array(PersonSchema) }, 401: 'not signed in' },
+      responses: { 200: { description: '[{id, username, displayName, role, unitIds, assignable}]', schema: z.array(PersonSchema) }, 401: 'not signed in' },
     },
     async (c, { reply }) => {
       return reply(
         200,
-        (await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: u.unitIds })),
+        (await store.listUsers()).filter((u) => u.active).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: u.unitIds, assignable: mayBeAssigned(u) })),
       );
     },
   );

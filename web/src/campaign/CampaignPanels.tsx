@@ -8,14 +8,16 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
-import { WORK_STATES } from '../../../src/contract/campaign-states.js';
+import { WORK_STATES, WORKLIST_STATE_FILTERS } from '../../../src/contract/campaign-states.js';
+import type { WorklistAsked } from '../../../src/contract/worklist-link.js';
 import { amountText, useLang } from '../ui/format.js';
 import { Dialog, focusSoon, halfTyped } from '../ui/Form.js';
+import { pageOf, Pager } from '../ui/Pager.js';
 import { formErrors } from '../ui/form-errors.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { staleSaveOf, staleSaveWords, type StaleSave } from '../ui/stale-save.js';
 import type { Period } from '../api/types.js';
-import { campaign, type WorkItem, type WorkState } from './campaign-api.js';
+import { campaign, type WorkItem, type WorklistStateFilter } from './campaign-api.js';
 import { closingIntro, worklistCounts } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 import { WorklistValue } from './WorklistValue.js';
@@ -29,20 +31,33 @@ interface WorklistProps {
   /** The signed-in role: the controller reviews, the referente enters and answers. */
   role: string;
   /** Filters set from outside (a dashboard row, the address of a link to the values due). */
-  initial?: { period?: string; unit?: string; state?: string };
+  initial?: WorklistAsked;
   /** Opens the indicator in the tree (its detail has the entry form). */
   onOpen: (indicatorId: string, periodId: string) => void;
 }
 
-/** A state a link asks for, if it is one (an address typed by hand may ask anything). */
-const stateAsked = (state: string | undefined): WorkState | '' => ((WORK_STATES as readonly string[]).includes(state ?? '') ? (state as WorkState) : '');
+/**
+ * The rows drawn at once: a page of the list. The controller's list of a big plan's period holds a
+ * row per indicator (≈19,000 in bench/review-list.ts): all of them drawn, every click on the list
+ * (a request opened, a key typed in it) waited seconds for the next frame; a page of 200 answers in
+ * well under 200 ms, and holds the fixture's whole plan.
+ */
+const WORKLIST_PAGE_ROWS = 200;
+
+/** A state filter a link asks for, if it is one (an address typed by hand may ask anything). */
+const stateAsked = (state: string | undefined): WorklistStateFilter | '' => ((WORKLIST_STATE_FILTERS as readonly string[]).includes(state ?? '') ? (state as WorklistStateFilter) : '');
 
 export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [period, setPeriod] = useState<string>(initial?.period ?? '');
   const [unit, setUnit] = useState<string>(initial?.unit ?? '');
-  const [state, setState] = useState<WorkState | ''>(() => stateAsked(initial?.state));
+  const [state, setState] = useState<WorklistStateFilter | ''>(() => stateAsked(initial?.state));
+  const [mine, setMine] = useState<boolean>(initial?.mine === true);
+  // The page shown, for the filters it was chosen under: other filters make another list, read from its first page.
+  const filters = [period, unit, state, String(mine)].join('\n');
+  const [paged, setPaged] = useState<{ filters: string; page: number }>({ filters, page: 0 });
+  const page = paged.filters === filters ? paged.page : 0;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // The value a request or an answer is being written for: indicator and period, so a change of the
@@ -57,11 +72,14 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
     setPeriod(initial?.period ?? '');
     setUnit(initial?.unit ?? '');
     setState(stateAsked(initial?.state));
-  }, [initial?.period, initial?.unit, initial?.state]);
+    setMine(initial?.mine === true);
+  }, [initial?.period, initial?.unit, initial?.state, initial?.mine]);
 
   // Any write to the plan's data (a value, a review, a transition) marks the list stale (`usePlanWritten`).
-  const read = useWorklist(planId, { period, unit, state });
+  const read = useWorklist(planId, { period, unit, state, mine: reviewer && mine });
   const list = read.data ?? null;
+  const onPage = list === null ? null : pageOf(list.items.length, page, WORKLIST_PAGE_ROWS);
+  const shown = list === null || onPage === null ? [] : list.items.slice(onPage.from, onPage.to);
   const written = usePlanWritten(planId);
   const shownError = error ?? (read.error === null ? null : message(read.error));
 
@@ -130,8 +148,9 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             <label htmlFor="wl-state" className="form-label mb-0">
               {t('campaign.stateFilter')}
             </label>
-            <select id="wl-state" className="form-select form-select-sm" value={state} onChange={(e) => setState(e.target.value as WorkState | '')}>
+            <select id="wl-state" className="form-select form-select-sm" value={state} onChange={(e) => setState(e.target.value as WorklistStateFilter | '')}>
               <option value="">{t('campaign.all')}</option>
+              <option value="todo">{t('campaign.todo')}</option>
               {WORK_STATES.map((s) => (
                 <option key={s} value={s}>
                   {t(`campaign.states.${s}`)}
@@ -139,6 +158,15 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
               ))}
             </select>
           </div>
+          {/* The controller and the administrator see every value; those assigned to them are theirs to enter. A referente's list is theirs alone. */}
+          {reviewer && (
+            <div className="form-check mb-1">
+              <input id="wl-mine" type="checkbox" className="form-check-input" checked={mine} onChange={(e) => setMine(e.target.checked)} />
+              <label htmlFor="wl-mine" className="form-check-label">
+                {t('campaign.mine')}
+              </label>
+            </div>
+          )}
           <p className="mb-0" data-testid="worklist-deadline">
             {t('campaign.deadline')}: <strong>{list.period.deadline ? amountText(list.period.deadline, 'date', lang) : t('campaign.noDeadline')}</strong>
           </p>
@@ -173,8 +201,9 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
         </p>
       )}
       {list !== null && list.items.length === 0 && <p className="small">{t('campaign.empty')}</p>}
+      {list !== null && list.items.length > 0 && <WorklistPages total={list.items.length} page={page} onPage={(p) => setPaged({ filters, page: p })} position="top" />}
       {list !== null && list.items.length > 0 && (
-        <table className="table table-sm small mb-0" data-testid="worklist-table">
+        <table id="wl-table" tabIndex={-1} className="table table-sm small mb-0" data-testid="worklist-table">
           <thead>
             <tr>
               <th scope="col">{t('campaign.objective')}</th>
@@ -186,7 +215,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             </tr>
           </thead>
           <tbody>
-            {list.items.map((item) => (
+            {shown.map((item) => (
               <tr key={item.indicatorId} data-indicator={item.indicatorId} data-state={item.state}>
                 <td>{item.node}</td>
                 <td>
@@ -257,8 +286,25 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
           </tbody>
         </table>
       )}
+      {list !== null && list.items.length > 0 && (
+        <WorklistPages
+          total={list.items.length}
+          page={page}
+          onPage={(p) => {
+            setPaged({ filters, page: p });
+            // From below the rows, the reader goes on reading the new page from its top.
+            focusSoon('wl-table');
+          }}
+          position="bottom"
+        />
+      )}
     </section>
   );
+}
+
+/** The worklist's pager, above its rows and below them. */
+function WorklistPages({ position, ...props }: { total: number; page: number; onPage: (page: number) => void; position: 'top' | 'bottom' }) {
+  return <Pager id={`wl-pages-${position}`} size={WORKLIST_PAGE_ROWS} {...props} />;
 }
 
 /**

@@ -2,11 +2,25 @@
  * The monitoring campaign's calls: the organisation registry, the worklist, the review of values,
  * the completion dashboard, deadlines, the closing checklist and temporary passwords.
  */
-import type { ClosingPreview, Dashboard, Done, OrgUnit, Period, Person, Reassigned, ReviewAction, ReviewStep, UnitsImported, User, Worklist, WorkState } from '../../../src/contract/index.js';
+import type {
+  ClosingPreview,
+  Dashboard,
+  Done,
+  OrgUnit,
+  Period,
+  Person,
+  Reassigned,
+  ReviewAction,
+  ReviewStep,
+  UnitsImported,
+  User,
+  Worklist,
+  WorklistStateFilter,
+} from '../../../src/contract/index.js';
 import { request } from '../api/client.js';
 
 // The campaign's documents are the server's contract (src/contract/campaign.ts): one definition, no copies.
-export type { ClosingPreview, Dashboard, Person, Worklist, WorkItem, WorklistItem, WorkState } from '../../../src/contract/index.js';
+export type { ClosingPreview, Dashboard, Person, Worklist, WorkItem, WorklistItem, WorklistStateFilter, WorkState } from '../../../src/contract/index.js';
 /** A unit of the organisation registry (the contract's `OrgUnit`: `Unit` there is the unit of measure). */
 export type Unit = OrgUnit;
 
@@ -26,7 +40,7 @@ export const campaign = {
   unitsExportUrl: (format: 'csv' | 'xlsx') => `/api/units/export?format=${format}`,
   reassign: (planId: string, change: { nodes?: string[]; indicators?: string[]; unitId?: string | null; personId?: string | null }) =>
     request<Reassigned>('POST', `/api/plans/${enc(planId)}/reassign`, change),
-  worklist: (planId: string, query: { period?: string; unit?: string; person?: string; state?: WorkState } = {}) => {
+  worklist: (planId: string, query: { period?: string; unit?: string; person?: string; state?: WorklistStateFilter; mine?: '1' } = {}) => {
     const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '') as Array<[string, string]>).toString();
     return request<Worklist>('GET', `/api/plans/${enc(planId)}/worklist${q ? `?${q}` : ''}`);
   },

@@ -11,6 +11,9 @@ const it = {
     noDeadline: 'nessuna',
     stateFilter: 'Stato',
     all: 'Tutti',
+    /** The worklist's filter keeping the values to enter and those sent back to complete, together. */
+    todo: 'Da fare (da compilare e da integrare)',
+    mine: 'Solo i valori assegnati a me',
     empty: 'Nessuna misurazione da mostrare.',
     indicator: 'Indicatore',
     objective: 'Obiettivo',
@@ -117,6 +120,8 @@ const en: typeof it = {
     noDeadline: 'none',
     stateFilter: 'State',
     all: 'All',
+    todo: 'To do (to enter and to complete)',
+    mine: 'Only the values assigned to me',
     empty: 'No measurement to show.',
     indicator: 'Indicator',
     objective: 'Objective',

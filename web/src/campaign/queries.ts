@@ -7,17 +7,19 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { keys } from '../api/queries.js';
 import { campaignApi } from './api.js';
-import { campaign, type WorkState } from './campaign-api.js';
+import { campaign, type WorklistStateFilter } from './campaign-api.js';
 
 type PlanId = string | number;
 export interface WorklistFilters {
   period: string;
   unit: string;
-  state: WorkState | '';
+  state: WorklistStateFilter | '';
+  /** Only the values assigned to the reader (a referente's are always theirs). */
+  mine: boolean;
 }
 
 export const campaignKeys = {
-  worklist: (planId: PlanId, f: WorklistFilters) => [...keys.campaign(String(planId)), 'worklist', f.period, f.unit, f.state] as const,
+  worklist: (planId: PlanId, f: WorklistFilters) => [...keys.campaign(String(planId)), 'worklist', f.period, f.unit, f.state, f.mine] as const,
   dashboard: (planId: PlanId) => [...keys.campaign(String(planId)), 'dashboard'] as const,
   closing: (planId: PlanId, periodId: string) => [...keys.campaign(String(planId)), 'closing', periodId] as const,
   /** One value's evidence files and comments. */
@@ -29,7 +31,8 @@ export const campaignKeys = {
 export const useWorklist = (planId: string, f: WorklistFilters) =>
   useQuery({
     queryKey: campaignKeys.worklist(planId, f),
-    queryFn: () => campaign.worklist(planId, { ...(f.period ? { period: f.period } : {}), ...(f.unit ? { unit: f.unit } : {}), ...(f.state ? { state: f.state } : {}) }),
+    queryFn: () =>
+      campaign.worklist(planId, { ...(f.period ? { period: f.period } : {}), ...(f.unit ? { unit: f.unit } : {}), ...(f.state ? { state: f.state } : {}), ...(f.mine ? { mine: '1' as const } : {}) }),
     // The list shown stays while another filter's is read, as before the cache.
     placeholderData: keepPreviousData,
   });

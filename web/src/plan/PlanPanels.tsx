@@ -1,4 +1,5 @@
 /** The panels the period bar's buttons open, between the bar and the tree. */
+import type { WorklistAsked } from '../../../src/contract/worklist-link.js';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary, TreeDocument } from '../api/types.js';
@@ -19,7 +20,7 @@ interface Props {
   /** Opens an objective's or indicator's detail and scrolls to it. */
   select: (selection: NonNullable<Selection>) => void;
   /** The worklist's filters the address asked for (a reminder's link), null: none. */
-  worklistAsked?: { period?: string; unit?: string; state?: string } | null;
+  worklistAsked?: WorklistAsked | null;
 }
 
 const scrollTo = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView({ block: 'nearest' }));
@@ -30,7 +31,7 @@ export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onP
   const period = tree.period;
   // The monitoring campaign: the worklist (with a dashboard row's filters) and the dashboard; both
   // read through the cache, which every write to the plan's data marks stale (`usePlanWritten`).
-  const [worklistFilter, setWorklistFilter] = useState<{ period?: string; unit?: string; state?: string }>(worklistAsked ?? {});
+  const [worklistFilter, setWorklistFilter] = useState<WorklistAsked>(worklistAsked ?? {});
   return (
     <>
       {panels.isOpen('periods') && can.managePlans(role) && (

@@ -1,17 +1,20 @@
 /**
  * The home page's "waiting for you": the values a signed-in person has to enter (by which deadline)
- * or to correct, and for the controller those to review, per plan and period, each linking straight
- * to its worklist (the same address as a reminder's link). The public sees nothing of it.
+ * or to correct, and for the controller those to review (a controller who heads a unit, or is named
+ * on indicators, has both), per plan and period, each kind linking straight to its worklist filtered
+ * to it (to do: the same list as a reminder's link). The public sees nothing of it.
  */
 import { useTranslation } from 'react-i18next';
 import { worklistPath } from '../../../src/contract/worklist-link.js';
 import { amountText, useLang } from '../ui/format.js';
 import { useWorkDue } from './queries.js';
+import { can, useSession } from '../session.js';
 
 export function WorkDue({ signedIn }: { signedIn: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const read = useWorkDue(signedIn);
+  const reviewer = can.managePlans(useSession().user?.role);
   if (!signedIn || read.data === undefined) return null;
   const items = read.data.items;
   return (
@@ -25,19 +28,28 @@ export function WorkDue({ signedIn }: { signedIn: boolean }) {
         <ul className="mb-0">
           {items.map((i) => {
             const date = i.deadline === null ? null : amountText(i.deadline, 'date', lang);
-            const parts = [
+            const toDo = [
               i.toEnter > 0 ? `${t('plans.toEnter', { count: i.toEnter })}${date === null ? '' : ` ${t(i.late ? 'plans.deadlinePassed' : 'plans.byDeadline', { date })}`}` : null,
               i.returned > 0 ? t('plans.returned', { count: i.returned }) : null,
-              i.toReview > 0 ? t('plans.toReview', { count: i.toReview }) : null,
             ].filter((p) => p !== null);
-            // The controller's link opens the values waiting for review; a referente's, their own of the period.
-            const path = worklistPath({ planId: i.planId, periodId: i.periodId, ...(i.toReview > 0 ? { state: 'entered' } : {}) });
+            // Each kind of work opens its own list: the values to enter and to correct (those assigned to
+            // the reader: the controller sees every value otherwise), and the values waiting for review.
+            const links = [
+              toDo.length > 0 ? { kind: 'todo', text: toDo.join(' · '), path: worklistPath({ planId: i.planId, periodId: i.periodId, state: 'todo', ...(reviewer ? { mine: true } : {}) }) } : null,
+              i.toReview > 0 ? { kind: 'review', text: t('plans.toReview', { count: i.toReview }), path: worklistPath({ planId: i.planId, periodId: i.periodId, state: 'entered' }) } : null,
+            ].filter((l) => l !== null);
             return (
               <li key={`${i.planId}\n${i.periodId}`} data-testid="work-due-item" data-plan={i.planId} data-period={i.periodId} className={i.late ? 'text-danger' : undefined}>
-                <a href={`#${path}`}>
-                  {i.plan} · {i.period}
-                </a>
-                : {parts.join(' · ')}
+                {i.plan} · {i.period}:{' '}
+                {links.map((l, at) => (
+                  <span key={l.kind}>
+                    {at > 0 && ' · '}
+                    {/* Named with its plan and period: a list of the page's links reads each alone. */}
+                    <a href={`#${l.path}`} data-kind={l.kind} aria-label={`${i.plan} · ${i.period}: ${l.text}`}>
+                      {l.text}
+                    </a>
+                  </span>
+                ))}
               </li>
             );
           })}

@@ -22,11 +22,19 @@ export function UnitOptions({ units, empty }: { units: readonly Unit[]; empty: s
   );
 }
 
-export function PersonOptions({ people, empty }: { people: readonly Person[]; empty: string }) {
+/**
+ * The people who may be named Referente (`assignable`: the server's one rule, which the import of a
+ * plan follows too), by name; `chosen`, if it is another account (named before the rule, or switched
+ * off since), still shows as chosen, so the field says what the plan holds.
+ */
+export function PersonOptions({ people, empty, chosen = '' }: { people: readonly Person[]; empty: string; chosen?: string }) {
+  const other = chosen === '' || people.some((p) => p.id === chosen && p.assignable) ? null : (people.find((p) => p.id === chosen) ?? { id: chosen, displayName: chosen, username: null });
   return (
     <>
       <option value="">{empty}</option>
-      {[...people]
+      {other !== null && <option value={other.id}>{other.username === null ? other.displayName : `${other.displayName} (${other.username})`}</option>}
+      {people
+        .filter((p) => p.assignable)
         .sort((a, b) => compareNames(a.displayName, b.displayName) || compareNames(a.username, b.username))
         .map((p) => (
           <option key={p.id} value={p.id}>
@@ -65,8 +73,7 @@ export function AssignmentFields(props: {
         <Field id={`${props.prefix}personId`} label={t('assign.person')} hint={t('assign.personHint')} error={props.errors.personId}>
           {(aria) => (
             <select {...aria} className="form-select" value={props.personId} onChange={(e) => props.onPerson(e.target.value)} disabled={registry === null}>
-              <PersonOptions people={registry?.people ?? []} empty={t('assign.inherited')} />
-              {registry !== null && props.personId !== '' && !registry.people.some((p) => p.id === props.personId) && <option value={props.personId}>{props.personId}</option>}
+              <PersonOptions people={registry?.people ?? []} empty={t('assign.inherited')} chosen={registry === null ? '' : props.personId} />
             </select>
           )}
         </Field>
