@@ -179,8 +179,8 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     // The form moved on after the save (e2e/entry.test.ts): back to the indicator saved.
     await page.click('[data-indicator="B.2.2:3"] .tree-link');
     await expect.poll(() => page.locator('[data-testid=evidence]').innerText()).toContain('Verbale n. 12');
-    // The audit trail of the indicator names who changed it.
-    await expect.poll(() => page.locator('[data-testid=audit]').innerText()).toContain('referente');
+    // The audit trail of the indicator names who changed it, by name as the worklist does (not the username).
+    await expect.poll(() => page.locator('[data-testid=audit]').innerText()).toContain('Rita Referente: ');
     await page.screenshot({ path: join(SHOTS, '05-data-entry.png') });
     await expectAccessible(page, 'data entry');
 
@@ -478,7 +478,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.waitForSelector('[data-testid=locked-banner]');
     await expect.poll(() => page.locator('[data-testid=locked-banner]').innerText()).toMatch(/sola lettura/);
     // Who closed it and when, from the period's closing (not read back from the audit trail).
-    await expect.poll(() => page.locator('[data-testid=locked-by]').innerText()).toMatch(/^Chiuso da controllo il \d/);
+    await expect.poll(() => page.locator('[data-testid=locked-by]').innerText()).toMatch(/^Chiuso da Carla Controllo il \d/);
     await search(page, 'B.2.2');
     await page.click('[data-indicator="B.2.2:3"] .tree-link');
     await page.waitForSelector('[data-testid=read-only]');

@@ -94,7 +94,7 @@ describe('changes view', { timeout: 120_000 }, () => {
     await expect.poll(() => reads.filter((r) => r.startsWith(`${plan}/changes?`))).toHaveLength(1);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('changes-result-title');
     await expect.poll(() => page.getAttribute('[data-testid=changes-result]', 'aria-busy')).toBe('false');
-    await expect.poll(() => page.locator('[data-testid=changes-closing]').innerText()).toMatch(/come era alla chiusura del .*2\d{3}.*chiuso da controllo/);
+    await expect.poll(() => page.locator('[data-testid=changes-closing]').innerText()).toMatch(/come era alla chiusura del .*2\d{3}.*chiuso da Carla Controllo\./);
 
     const measured = rows(page, 'measurement');
     await expect.poll(() => measured.count()).toBe(2);

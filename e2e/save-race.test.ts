@@ -138,7 +138,7 @@ describe("a save during the first read of the indicator's audit trail", { timeou
 
       await first.release();
       // The trail names the save, whatever the old read said.
-      await expect.poll(() => page.locator('[data-testid=audit]').innerText()).toContain(`${ACCOUNTS.controller.username}: ${c.entry}`);
+      await expect.poll(() => page.locator('[data-testid=audit]').innerText()).toContain(`${ACCOUNTS.controller.displayName}: ${c.entry}`);
       await context.close();
     });
   }

@@ -66,6 +66,8 @@ export const StoredAuditEntrySchema = z.strictObject({
 
 /** `GET /api/audit`: the stored entry, said by code and in the reader's language (and a reason the program wrote, not a person). */
 export const AuditEntrySchema = StoredAuditEntrySchema.extend({
+  /** Who made the change by their display name, as the screens name people (the username when the account is gone); null when `user` is. */
+  userName: z.string().nullable(),
   code: z.literal('change'),
   params: ChangeParamsSchema,
   /** The change in a sentence, old → new, in `?lang` / `Accept-Language` (default Italian). */

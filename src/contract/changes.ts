@@ -96,7 +96,7 @@ export const ChangesDocumentSchema = z.strictObject({
 export const ChangesSideSchema = z.strictObject({
   planId: z.string(),
   period: z.string(),
-  closing: z.strictObject({ seq: z.number(), closedAt: z.string(), closedBy: z.string().nullable() }).optional(),
+  closing: z.strictObject({ seq: z.number(), closedAt: z.string(), closedBy: z.string().nullable(), closedByName: z.string().nullable() }).optional(),
 });
 
 /** `GET /api/plans/:id/changes`: the two sides compared and the changes. */

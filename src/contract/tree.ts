@@ -45,6 +45,8 @@ export const TreeClosingSchema = z.strictObject({
   seq: z.number(),
   closedAt: z.string(),
   closedBy: z.string().nullable(),
+  /** Who closed it by name (the username when the account is gone); null to the public, as `closedBy`. */
+  closedByName: z.string().nullable(),
   changedAfter: z.array(ChangedAfterClosingSchema),
   /**
    * The ids of this closing's indicators deleted from the plan since (by a revision): their

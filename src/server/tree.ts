@@ -63,7 +63,7 @@ export function revisionsAfter(revisions: readonly RevisionRecord[], closedAt: s
  * revisions still being drafted (the office's until approved), as the public register leaves them out.
  */
 function publicClosing(closing: ComputedPlan['closing']): ComputedPlan['closing'] {
-  return closing === null ? null : { ...closing, closedBy: null, changedAfter: closing.changedAfter.filter((r) => r.status !== 'open') };
+  return closing === null ? null : { ...closing, closedBy: null, closedByName: null, changedAfter: closing.changedAfter.filter((r) => r.status !== 'open') };
 }
 
 /** A closing read once: the frozen plan, its evaluation and document, shared by every data version while the period stays closed. */
@@ -353,7 +353,7 @@ export class TreeService {
     const deletedIndicators = kept.size === 0 ? [] : f.plan.nodes.flatMap((n) => n.indicators.filter((i) => kept.has(i.id)).map((i) => i.id));
     const snapshot: PlanSnapshot = { record: header.record, period: header.period, periods: header.periods, plan: f.plan, nodes: f.nodes, indicators: f.indicators };
     // The closing's figures cannot change until it is reopened: only what the tree shows around them can.
-    const around = JSON.stringify([header.period, header.periods, changedAfter, deletedIndicators]);
+    const around = JSON.stringify([header.period, header.periods, changedAfter, deletedIndicators, header.closing.closedByName]);
     if (f.answer?.around === around) {
       // The plan record as it is now for those reading it beside the tree (an export's title); the answer is unchanged.
       f.answer.computed.snapshot = snapshot;
@@ -368,7 +368,7 @@ export class TreeService {
       assignments: f.answer?.computed.assignments ?? assignments(snapshot),
       texts: new Map(),
       dataVersion: header.record.dataVersion,
-      closing: { seq: header.closing.seq, closedAt: f.closedAt, closedBy: f.closedBy, changedAfter, deletedIndicators },
+      closing: { seq: header.closing.seq, closedAt: f.closedAt, closedBy: f.closedBy, closedByName: header.closing.closedByName, changedAfter, deletedIndicators },
       tag: `${header.closing.seq}\u0000${around}`,
     };
     f.answer = { around, computed };

@@ -5,7 +5,7 @@
 import { recordPlanChange } from './audit-log.js';
 import { amountKind, type Unit } from '../core/index.js';
 import { amountFromJson, parse, planFromJson, planToJson } from './codec.js';
-import { one, type Db, type Queryable } from './db.js';
+import { one, type Db, type Queryable, type Row } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { canTransition, isReopening, italianDate, periodDateProblem, periodProblemText, transitionParams, type NewPeriod } from './periods.js';
 import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
@@ -13,6 +13,18 @@ import { periodRecord, periodSaved } from './records.js';
 import { archivedRefusal } from './revisions.js';
 import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str } from './shared.js';
 import type { Actor, EnteredInOldUnit, FrozenSnapshot, MovedFrom, PeriodClosing, PeriodHeader, PeriodMoved, PeriodRecord, PeriodState, Result } from './types.js';
+
+/**
+ * Who closed a period, by the display name of the account as it reads now (the screens name people,
+ * as the worklist's «Richiesta di …» does); the username when the account is gone or the closing was the system's.
+ */
+const CLOSER = `LEFT JOIN users u ON u.username = c.closed_by`;
+const CLOSER_NAME = `u.display_name AS closed_by_name`;
+
+function closer(row: Row): { closedBy: string | null; closedByName: string | null } {
+  const closedBy = str(row.closed_by);
+  return { closedBy, closedByName: row.closed_by_name == null ? closedBy : String(row.closed_by_name) };
+}
 
 /** A period's label: the one given, else its date the Italian way. */
 export function periodLabel(p: NewPeriod): string {
@@ -223,9 +235,9 @@ export class SqlPeriods {
   }
 
   async lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined> {
-    const row = await one(this.db, `SELECT * FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, periodId]);
+    const row = await one(this.db, `SELECT c.*, ${CLOSER_NAME} FROM period_closings c ${CLOSER} WHERE c.plan_id = ? AND c.period_id = ? ORDER BY c.seq DESC LIMIT 1`, [planId, periodId]);
     if (row === undefined) return undefined;
-    return { periodId, seq: Number(row.seq), closedAt: String(row.closed_at), closedBy: str(row.closed_by), plan: planFromJson(parse(row.plan)) };
+    return { periodId, seq: Number(row.seq), closedAt: String(row.closed_at), ...closer(row), plan: planFromJson(parse(row.plan)) };
   }
 
   async periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {
@@ -233,10 +245,13 @@ export class SqlPeriods {
       const found = await planAndPeriod(tx, planId, periodId);
       if (!found.ok) return found;
       const { period } = found.value;
-      const closing = await one(tx, `SELECT seq, closed_at, closed_by FROM period_closings WHERE plan_id = ? AND period_id = ? ORDER BY seq DESC LIMIT 1`, [planId, period.id]);
+      const closing = await one(tx, `SELECT c.seq, c.closed_at, c.closed_by, ${CLOSER_NAME} FROM period_closings c ${CLOSER} WHERE c.plan_id = ? AND c.period_id = ? ORDER BY c.seq DESC LIMIT 1`, [
+        planId,
+        period.id,
+      ]);
       return ok({
         ...found.value,
-        closing: closing === undefined ? null : { seq: Number(closing.seq), closedAt: String(closing.closed_at), closedBy: str(closing.closed_by) },
+        closing: closing === undefined ? null : { seq: Number(closing.seq), closedAt: String(closing.closed_at), ...closer(closing) },
       });
     });
   }

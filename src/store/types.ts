@@ -177,7 +177,7 @@ export interface PeriodHeader {
   readonly period: PeriodRecord;
   readonly periods: readonly PeriodRecord[];
   /** The period's latest closing (null: never closed). */
-  readonly closing: { readonly seq: number; readonly closedAt: string; readonly closedBy: string | null } | null;
+  readonly closing: { readonly seq: number; readonly closedAt: string; readonly closedBy: string | null; readonly closedByName: string | null } | null;
 }
 
 /** A period's snapshot as frozen at its closing, with the API's metadata of that moment. */
@@ -246,6 +246,8 @@ export interface PeriodClosing {
   readonly seq: number;
   readonly closedAt: string;
   readonly closedBy: string | null;
+  /** Their display name (the username when the account is gone). */
+  readonly closedByName: string | null;
   /** The plan with the period's measurements, frozen. */
   readonly plan: Plan;
 }

@@ -114,4 +114,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
     // The revision's reason the controller typed stays as typed in English.
     expect((await read('en')).filter((e) => e.entity === 'revision').map((e) => e.reason)).toContain('soglia rivista');
   });
+
+  it('names who changed a value and who closed a period by their display name, the username kept beside it', async () => {
+    const plan = `/api/plans/${planId}`;
+    const admin = await t.as('admin');
+    const account = (await admin.get('/api/users')).body.find((u: { username: string }) => u.username === 'controller');
+    expect((await admin.request('PATCH', `/api/users/${account.id}`, { displayName: 'Carla Rossi' })).status).toBe(200);
+    const tree = (await controller.get(`${plan}/tree?period=2024-06-30`)).body;
+    const saved = await controller.request('PUT', `${plan}/indicators/${enc('A.2.1:2')}/measurements/2024-06-30`, { state: 'measured', actual: 10, version: indicatorOf(tree, 'A.2.1:2').version });
+    expect(saved.status, saved.text).toBe(200);
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc('A.2.1:2')}`)).body;
+    expect(trail[0]).toMatchObject({ user: 'controller', userName: 'Carla Rossi' });
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `${plan}/periods/2024-06-30/transition`, { to })).status).toBe(200);
+    const closed = (await controller.get(`${plan}/tree?period=2024-06-30`)).body;
+    expect(closed.closing).toMatchObject({ closedBy: 'controller', closedByName: 'Carla Rossi' });
+    const changes = (await controller.get(`${plan}/changes?period=2024-06-30&againstClosing=true`)).body;
+    expect(changes.before.closing).toMatchObject({ closedBy: 'controller', closedByName: 'Carla Rossi' });
+  });
 });

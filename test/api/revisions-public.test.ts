@@ -136,10 +136,14 @@ describe('the public register of revisions', () => {
   it('reads the closed period without who closed it and without the draft among the revisions made since', async () => {
     const tree = await anyone.get(`/api/plans/${planId}/tree?period=2024-12-31`);
     expect(tree.status).toBe(200);
-    expect(tree.body.closing).toMatchObject({ closedBy: null, changedAfter: [] });
+    expect(tree.body.closing).toMatchObject({ closedBy: null, closedByName: null, changedAfter: [] });
     expect(tree.text).not.toContain(DRAFT_REASON);
     const office = (await controller.get(`/api/plans/${planId}/tree?period=2024-12-31`)).body;
-    expect(office.closing.closedBy).toBe('controller');
+    expect(office.closing).toMatchObject({ closedBy: 'controller', closedByName: 'controller' });
+    // Nor does the comparison with the closing name them to the public (it gave the username).
+    const compared = await anyone.get(`/api/plans/${planId}/changes?period=2024-12-31&againstClosing=true`);
+    expect(compared.status, compared.text).toBe(200);
+    expect(compared.body.before.closing).toMatchObject({ closedBy: null, closedByName: null });
     expect(office.closing.changedAfter.map((r: any) => [r.number, r.status, r.reason])).toEqual([[2, 'open', DRAFT_REASON]]);
   });
 

@@ -34,7 +34,7 @@ export const auditRoutes: RouteModule = (api, deps) => {
         lang: 'it|en: the language of each `message`, and of a `reason` the program wrote itself (a person’s stays as typed)',
       },
       responses: {
-        200: { description: '[{id, at, user, action, entity, entityId, planId, before, after, reason, code, params, message}]', schema: z.array(AuditEntrySchema) },
+        200: { description: '[{id, at, user, userName, action, entity, entityId, planId, before, after, reason, code, params, message}]', schema: z.array(AuditEntrySchema) },
         401: 'not signed in',
         404: 'a plan the reader may not read',
       },
@@ -83,12 +83,21 @@ export const auditRoutes: RouteModule = (api, deps) => {
         ...(indicator ? { indicator } : {}),
         limit: intQuery(c, 'limit', 100, 1000),
       });
+      // People by their display name, as the rest of the screens name them (usernames are logins, not names).
+      const names = new Map((await deps.store.listUsers()).map((u) => [u.username, u.displayName]));
       // Said by code and in words, so a reader in either language gets sentences, not stored field names.
       const entries: Readable<AuditEntry>[] = rows.map((e) => {
         // The records as stored, a value's reason the program wrote in its Italian words (as they were stored before migration 80).
         const stored = { ...e, before: withReasonWords(e.before, 'it'), after: withReasonWords(e.after, 'it') };
         const { code, params } = changeMessage(stored);
-        return { ...stored, reason: e.reason === null ? null : auditReasonText(e.reason, lang), code, params, message: changeText(e, lang) };
+        return {
+          ...stored,
+          userName: e.user === null ? null : (names.get(e.user) ?? e.user),
+          reason: e.reason === null ? null : auditReasonText(e.reason, lang),
+          code,
+          params,
+          message: changeText(e, lang),
+        };
       });
       c.header('Content-Language', lang);
       c.header('Vary', 'Accept-Language', { append: true });

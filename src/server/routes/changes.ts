@@ -138,8 +138,10 @@ export const changeRoutes: RouteModule = (api, deps) => {
         const document = changesDocument(withValueRecords(comparePlans(closed, later.evaluation), records), language);
         // The deleted indicators' values at the closing, with who entered them: the office's record, never the public's.
         const kept = anonymous ? new Map<string, MeasurementRecord>() : await store.keptValues(planId, closing.periodId);
+        // Who closed it is the office's, as on the tree (`publicClosing`): the public reads when, not whom.
+        const closer = anonymous ? { closedBy: null, closedByName: null } : { closedBy: closing.closedBy, closedByName: closing.closedByName };
         return reply(200, {
-          before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, closedBy: closing.closedBy } },
+          before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, ...closer } },
           after: { planId, period: later.snapshot.period.id },
           ...document,
           changes: withClosingValues(document.changes, closed, frozen, later.snapshot.plan, kept, language),

@@ -244,7 +244,7 @@ function ChangesResult({
       </h3>
       {closing !== undefined ? (
         <p className="small" data-testid="changes-closing">
-          {t('changes.closedAt', { period: periodLabel(doc.before.period), at: momentText(closing.closedAt, lang), user: closing.closedBy ?? '—' })}
+          {t('changes.closedAt', { period: periodLabel(doc.before.period), at: momentText(closing.closedAt, lang), user: closing.closedByName ?? closing.closedBy ?? '—' })}
         </p>
       ) : (
         <p className="small" data-testid="changes-between">

@@ -24,7 +24,7 @@ export function LockedBanner({ period, closing }: { period: Period; closing: Tre
       {closing != null && (
         <span className="d-block small" data-testid="locked-by">
           {/* The public is not told who closed it (closedBy null): only when. */}
-          {closing.closedBy === null ? t('period.closedAt', { at: at(closing.closedAt) }) : t('period.closedBy', { user: closing.closedBy, at: at(closing.closedAt) })}
+          {closing.closedBy === null ? t('period.closedAt', { at: at(closing.closedAt) }) : t('period.closedBy', { user: closing.closedByName ?? closing.closedBy, at: at(closing.closedAt) })}
           {period.state === 'validated' && ` ${t('period.validatedAt', { at: at(period.updatedAt) })}`}
         </span>
       )}
