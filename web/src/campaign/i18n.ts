@@ -36,7 +36,7 @@ const it = {
     empty: 'Scrivere il testo del commento.',
     readOnly: 'Questo indicatore è stato eliminato dal piano dopo la chiusura del periodo: la sua discussione resta da leggere e non riceve nuovi commenti.',
   },
-  source: { label: 'Fonte del dato', hint: 'Da dove viene il valore (es. gestionale protocollo, estrazione del 05/07/2024).' },
+  source: { label: 'Fonte del dato', hint: 'Da dove viene il valore (es. gestionale protocollo, estrazione del {{date}}).' },
   forecast: {
     title: 'Previsione a fine anno',
     reachable: 'Target raggiungibile entro fine anno?',
@@ -121,7 +121,7 @@ const en: typeof it = {
     empty: 'Write the text of the comment.',
     readOnly: 'This indicator was deleted from the plan after the period closed: its discussion stays to be read and takes no new comments.',
   },
-  source: { label: 'Data source', hint: 'Where the value comes from (e.g. records system, extraction of 05/07/2024).' },
+  source: { label: 'Data source', hint: 'Where the value comes from (e.g. records system, extraction of {{date}}).' },
   forecast: {
     title: 'Year-end forecast',
     reachable: 'Target reachable by year end?',

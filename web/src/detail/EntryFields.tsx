@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MeasurementState } from '../../../src/core/index.js';
 import type { TreeIndicator } from '../api/types.js';
-import { useLang } from '../ui/format.js';
+import { momentParts, useLang } from '../ui/format.js';
 import { Field } from '../ui/Form.js';
 import { implausibleValue } from '../ui/parse.js';
 import { actualPreview, baseMeasures, type MeasuredFormula, type ReadMeasures } from './base-measures.js';
@@ -139,11 +139,14 @@ export function StateField({ draft }: { draft: Draft }) {
 /** The reason (asked for a value not evaluable), the evidence, the source and the notes. */
 export function NoteFields({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
+  const lang = useLang();
+  // The example extraction is dated today, as the value being entered would be: not a fixed year that ages with the plan.
+  const today = momentParts(new Date().toISOString(), lang).day;
   return (
     <>
       {draft.state === 'not_evaluable' && <TextField id="entry-reason" label={t('entry.reason')} value={draft.reason} onChange={draft.setReason} refused={draft.message?.field === 'entry-reason'} />}
       <TextField id="entry-evidence" label={t('entry.evidence')} value={draft.evidence} onChange={draft.setEvidence} />
-      <TextField id="entry-source" label={t('campaign.source.label')} hint={t('campaign.source.hint')} value={draft.source} onChange={draft.setSource} />
+      <TextField id="entry-source" label={t('campaign.source.label')} hint={t('campaign.source.hint', { date: today })} value={draft.source} onChange={draft.setSource} />
       <div className="mb-2">
         <label htmlFor="entry-notes" className="form-label">
           {t('entry.notes')}
