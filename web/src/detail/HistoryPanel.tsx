@@ -97,7 +97,7 @@ export function HistoryPanel({ planId, doc, code, indicator }: { planId: string;
           </table>
           {indicator && points.length > 1 && (
             <Suspense fallback={null}>
-              <HistoryChart points={points.map((p) => ({ label: p.period.label, actual: p.actual, target: p.target }))} />
+              <HistoryChart points={points.map((p) => ({ label: p.period.label, actual: p.actual, target: p.target }))} unit={indicator.unit} />
             </Suspense>
           )}
         </>

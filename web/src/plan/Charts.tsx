@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Band } from '../../../src/core/index.js';
 import type { TreeDocument } from '../api/types.js';
-import { percent, useLang } from '../ui/format.js';
+import { amountText, percent, tickText, useLang, type AmountUnit } from '../ui/format.js';
 
 echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
@@ -186,16 +186,19 @@ export function PlanCharts({ doc }: { doc: TreeDocument }) {
   );
 }
 
-export function HistoryChart({ points }: { points: Array<{ label: string; actual: number | null; target: number | null }> }) {
+export function HistoryChart({ points, unit }: { points: Array<{ label: string; actual: number | null; target: number | null }>; unit: AmountUnit }) {
   const { t } = useTranslation();
-  const description = `${t('charts.history')}: ${points.map((p) => `${p.label} ${p.actual ?? '—'} / ${p.target ?? '—'}`).join('; ')}`;
+  const lang = useLang();
+  // The figures in the table's notation beside the chart (10,00%, 1.587,10), its axis with the unit: not 0–10 bare beside 10,00%.
+  const shown = (v: number | null) => (v === null ? '—' : amountText(v, unit, lang));
+  const description = `${t('charts.history')}: ${points.map((p) => `${p.label} ${shown(p.actual)} / ${shown(p.target)}`).join('; ')}`;
   const ref = useChart(
     {
       grid: { left: 50, right: 20, top: 30, bottom: 50 },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => shown(v) },
       legend: { bottom: 0 },
       xAxis: { type: 'category', data: points.map((p) => p.label) },
-      yAxis: { type: 'value' },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => tickText(v, unit, lang) } },
       series: [
         { name: t('tree.actual'), type: 'line', data: points.map((p) => p.actual), symbol: 'circle', symbolSize: 8, lineStyle: { width: 3 } },
         { name: t('tree.target'), type: 'line', data: points.map((p) => p.target), symbol: 'rect', lineStyle: { type: 'dashed' } },

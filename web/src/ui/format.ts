@@ -146,6 +146,14 @@ export function amountText(value: number | string | boolean | null | undefined, 
 }
 
 /**
+ * A chart axis's tick in the screen's notation, with the amount's unit: `2.5` → `2,5%` for a
+ * percentage, `1500` → `1.500` / `1,500` (its own decimals: an axis says 2,5, not 2,50).
+ */
+export function tickText(value: number, unit: AmountUnit, lang: Lang): string {
+  return `${formatNumber(value, lang, decimalPlaces(value))}${unit === 'percent' ? '%' : ''}`;
+}
+
+/**
  * An indicator's actual as its row shows it, as the server's `actualText` (`actualAmountText` of
  * src/io/json.ts): when not evaluable, the language's mark (`N.V.`, `N.E.` in English, as the
  * reports print it); a weighted mean's (`children_mean`), a performance, as its objective's
