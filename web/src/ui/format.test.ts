@@ -5,7 +5,7 @@ import { formatNumberIn } from '../../../src/core/italian.js';
 import type { Amount } from '../../../src/core/model.js';
 import { amountJson, actualText as serverActualText, amountText as serverAmountText } from '../../../src/io/json.js';
 import { computedAtText } from '../../../src/io/report/meta.js';
-import { actualText, amountText, formatNumber, momentParts, momentText, percent, plainNumber, weight, type AmountUnit } from './format.js';
+import { actualText, amountText, formatNumber, momentParts, momentText, percent, plainNumber, tickText, weight, type AmountUnit } from './format.js';
 
 describe('moments on the screens', () => {
   it('says them in Italian time with the year in full, as the documents do, whatever the browser’s time zone', () => {
@@ -134,5 +134,14 @@ describe('numbers in the web app, in the screen’s language (issue 14)', () => 
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("a chart axis's ticks", () => {
+  it('are in the screen’s notation with their own decimals, a percentage’s with its %', () => {
+    expect([2.5, 10, 1500].map((v) => tickText(v, 'percent', 'it'))).toEqual(['2,5%', '10%', '1.500%']);
+    expect([2.5, 1500, -0.25].map((v) => tickText(v, 'number', 'it'))).toEqual(['2,5', '1.500', '-0,25']);
+    expect([2.5, 1500].map((v) => tickText(v, 'number', 'en'))).toEqual(['2.5', '1,500']);
+    expect(tickText(12.5, 'percent', 'en')).toBe('12.5%');
   });
 });
