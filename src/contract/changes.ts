@@ -107,8 +107,12 @@ export const YearDocumentSchema = z.strictObject({
   year: z.number(),
   planId: z.string(),
   planTitle: z.string(),
-  /** The year-end period the figures are read at (for the public: the latest whose values are published). */
-  period: z.strictObject({ id: z.string(), label: z.string(), state: z.string() }),
+  /**
+   * The period the figures are read at: the year end once closed; before that the latest closed
+   * period (`yearEnd` false: the screen says the figures are at its label); with none closed, the
+   * year end (for the public: the latest whose values are published).
+   */
+  period: z.strictObject({ id: z.string(), label: z.string(), state: z.string(), yearEnd: z.boolean() }),
   /** The plan asked about. */
   current: z.boolean(),
   code: z.string(),

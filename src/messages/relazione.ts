@@ -78,6 +78,13 @@ export const RELAZIONE_REFUSALS = defineMessages({
     it: (p) => `il periodo di fine anno (${p.label}) è stato riaperto dopo la trasmissione: l'OIV si pronuncia sulla Relazione quando il controllo di gestione lo ha chiuso di nuovo`,
     en: (p) => `the year-end period (${p.label}) was reopened after the transmission: the OIV decides on the Relazione once management control has closed it again`,
   }),
+  /** A revision's changes are in the plan the validation freezes, and not in its approved revisions (section 3.5): neither is told until it is decided. */
+  'revision-open': message<{ number: number }>({
+    it: (p) =>
+      `la variazione n. ${p.number} del piano è aperta: approvarla o annullarla prima di validare la Relazione (le sue modifiche sono già nel piano, ma la Relazione ne riporta solo le variazioni approvate)`,
+    en: (p) =>
+      `revision no. ${p.number} of the plan is open: approve or discard it before validating the Relazione (its changes are already in the plan, but the Relazione lists only approved revisions)`,
+  }),
   'sections-empty': message<{ sections: readonly string[] }>({
     it: (p) =>
       `${p.sections.length === 1 ? 'la sezione' : 'le sezioni'} ${sectionList(p.sections, 'it')} ${p.sections.length === 1 ? 'è vuota' : 'sono vuote'}: l'OIV leggerebbe «Sezione non ancora compilata»; scriverle, o confermare la trasmissione così`,

@@ -68,6 +68,8 @@ const it = {
     newTitle: 'Nuovo titolo del piano',
     renamed: 'Piano rinominato «{{title}}».',
     body: 'Ente: {{organisation}}',
+    /** The plan's status (draft or adopted, `PlanSummary.status`) at the head of its screen; the Variazioni panel says the rest. */
+    status: { label: 'Stato del piano', draft: 'Bozza', adopted: 'Adottato', act: 'con {{kind}} n. {{number}} del {{date}}' },
     correctBody: 'Correggi l’ente',
     newBody: 'Nome dell’ente',
     bodyCorrected: 'Ente del piano corretto: «{{organisation}}».',
@@ -571,6 +573,7 @@ const en: typeof it = {
     newTitle: 'New title of the plan',
     renamed: 'Plan renamed “{{title}}”.',
     body: 'Body: {{organisation}}',
+    status: { label: 'Plan status', draft: 'Draft', adopted: 'Adopted', act: 'by {{kind}} no. {{number}} of {{date}}' },
     correctBody: 'Correct the body',
     newBody: 'Name of the body',
     bodyCorrected: 'The plan’s body corrected: “{{organisation}}”.',

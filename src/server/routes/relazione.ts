@@ -277,7 +277,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
-        409: 'invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed)',
+        409: 'invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed; revision-open, details.revision its number: validating while a revision of the plan is open)',
         422: "sections only the office writes left empty when transmitting without confirmEmpty (at texts.KEY of the first, details.sections all of them); reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); a parent its objectives no longer give (the year end corrected since the review) and not confirmed as deliberate, at values.N.validated; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
         423: 'validated: frozen',
       },
@@ -295,7 +295,13 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       // The plan as it stands (`currentPlan()`), not the one the cached evaluation was made from
       // (`evaluation.plan`): a value saved since is written into the cached entry in place
       // (`TreeService.applyMeasurement`), and the Relazione froze the figures without it.
-      const yearEnd = input.to === 'validated' || input.to === 'validated_with_reservations' ? (await trees.computed(planId)).evaluation : null;
+      const validating = input.to === 'validated' || input.to === 'validated_with_reservations';
+      // An open revision's changes are already in the plan the validation would freeze, yet not in
+      // its approved revisions (section 3.5, the cover): the validated Relazione would report a plan
+      // its own register does not explain. The office decides the revision first.
+      if (validating && record.state === 'transmitted' && plan.openRevision !== null)
+        throw refuse(409, 'invalid-transition', { relazione: 'revision-open', number: plan.openRevision }, { details: { reason: 'revision-open', revision: plan.openRevision } });
+      const yearEnd = validating ? (await trees.computed(planId)).evaluation : null;
       // With them, the words around them (the body, the units, the approved revisions, the OIV's
       // name): the plan goes on after the validation, the validated documents do not.
       const freeze = yearEnd === null ? null : { plan: yearEnd.currentPlan(), cover: await relazioneCover(store, trees, plan, user.username) };

@@ -15,7 +15,7 @@ import {
   YearsDocumentSchema,
 } from '../../contract/index.js';
 import { actualText, amountJson, amountText } from '../../io/json.js';
-import type { LineageKind, UserRecord } from '../../store/index.js';
+import { isLocked, type LineageKind, type UserRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { issueOf, must, refuse } from '../errors.js';
@@ -28,9 +28,23 @@ import { planView, readablePlan } from './plans.js';
 const NextYear = z.object({ year: z.number().int().min(PLAN_YEARS.first).max(PLAN_YEARS.last), title: z.string().trim().min(1).max(PLAN_TITLE_MAX).optional() }).strict();
 
 /**
- * The years an objective or indicator is linked to, each read at its plan's year end; plans the
- * reader may not see are left out. The public reads each year at its latest period whose values
- * are published (closed, validated or published by the controller), and not at all without one.
+ * The period a year is read at: its year end once closed (or validated); before that, its latest
+ * closed period, the final figures the year already has (a year whose 30/06 is closed says them,
+ * not «—» for a year end still taking values); undefined with none closed, the reader's default
+ * (the year end for the office, the latest published period for the public).
+ */
+async function yearPeriod(store: Deps['store'], planId: string): Promise<string | undefined> {
+  const periods = [...((await store.listPeriods(planId)) ?? [])].sort((a, b) => (a.endsOn < b.endsOn ? -1 : a.endsOn > b.endsOn ? 1 : 0));
+  const last = periods[periods.length - 1];
+  if (last === undefined || isLocked(last.state)) return undefined;
+  return periods.filter((p) => isLocked(p.state)).pop()?.id;
+}
+
+/**
+ * The years an objective or indicator is linked to, each read at its plan's year end, or at its
+ * latest closed period while the year end is not closed (`yearPeriod`); plans the reader may not
+ * see are left out. The public reads each year at that period too, else at its latest period whose
+ * values are published (closed, validated or published by the controller), and not at all without one.
  * The amount texts are in `language`, as the tree's are (`N.V.`, `1.587,10`; `N.E.`, `1,587.10`).
  */
 export async function yearsOf(
@@ -47,12 +61,14 @@ export async function yearsOf(
   for (const link of chain) {
     const plan = await store.getPlan(link.planId);
     if (plan === undefined || (!plan.published && user === null)) continue;
-    const publicPeriod = user === null ? await latestPublicPeriod(store, link.planId) : undefined;
+    const closed = await yearPeriod(store, link.planId);
+    const publicPeriod = user === null ? (closed ?? (await latestPublicPeriod(store, link.planId))) : closed;
     if (user === null && publicPeriod === undefined) continue;
     // A period the controller published while still taking values: its targets, no value.
     const computed = await readerComputed({ store, trees }, user, link.planId, publicPeriod, plan.dataVersion);
     const period = computed.snapshot.period;
-    const base = { year: plan.year, planId: plan.id, planTitle: plan.title, period: { id: period.id, label: period.label, state: period.state }, current: link.planId === planId };
+    const yearEnd = computed.snapshot.periods[computed.snapshot.periods.length - 1]?.id === period.id;
+    const base = { year: plan.year, planId: plan.id, planTitle: plan.title, period: { id: period.id, label: period.label, state: period.state, yearEnd }, current: link.planId === planId };
     if (kind === 'node') {
       const r = computed.evaluation.node(link.ref);
       if (r === undefined) continue;

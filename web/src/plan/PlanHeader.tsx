@@ -1,10 +1,11 @@
-/** The plan view's head: back, title and body (corrected in place by the plan's editors), exports, summary, the Relazione and next year. */
+/** The plan view's head: back, title, status (draft or adopted) and body (corrected in place by the plan's editors), exports, summary, the Relazione and next year. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api } from '../api/client.js';
 import type { ExportFormat, PlanSummary, TreeDocument } from '../api/types.js';
 import { ORGANISATION_MAX, PLAN_TITLE_MAX } from '../../../src/core/model.js';
+import { dayText } from '../../../src/messages/changes.js';
 import { RenameForm } from '../ui/RenameForm.js';
 import { can, useSession } from '../session.js';
 import { NextYearButton } from '../years/NextYear.js';
@@ -68,6 +69,12 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
       </div>
       {plan !== null && (
         <div className="d-flex flex-wrap align-items-center gap-2 mb-2">
+          {/* Draft or adopted decides how the plan changes (freely, or inside a revision): said up front, not only in the Variazioni panel. */}
+          <p className="small mb-0" data-testid="plan-status-head">
+            <span className="visually-hidden">{t('plans.status.label')}: </span>
+            <span className={`badge ${plan.status === 'adopted' ? 'bg-success' : 'bg-secondary'}`}>{t(`plans.status.${plan.status}`)}</span>
+            {plan.adoption !== null && ` ${t('plans.status.act', { kind: plan.adoption.act.kind, number: plan.adoption.act.number, date: dayText(plan.adoption.act.date) })}`}
+          </p>
           <p className="small mb-0" data-testid="plan-body">
             {t('plans.body', { organisation: plan.organisation })}
           </p>

@@ -62,6 +62,8 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           await client.refetchQueries({ queryKey: keys.relazione(planId) });
           setMessage({ kind: 'danger', text: t('relazione.conflict') });
         } else if (atField?.(e) !== true) setMessage({ kind: 'danger', text: refusalText(e, t) });
+        // A revision opened after the screen read the plan: read it again, for the review to say which one is open.
+        if (e instanceof ApiError && e.body?.error.params?.relazione === 'revision-open') await client.refetchQueries({ queryKey: keys.plan(planId) });
       } finally {
         setBusy(false);
       }
@@ -231,6 +233,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         <ReviewEditor
           key={relazione.version}
           relazione={relazione}
+          openRevision={plan.openRevision ?? null}
           busy={busy}
           onStart={() => setMessage(null)}
           onSave={(review, atField) => void act(() => relazioneApi.putReview(planId, review), t('relazione.review.saved'), atField)}
@@ -396,12 +399,15 @@ interface ValueRow {
  */
 function ReviewEditor({
   relazione,
+  openRevision,
   busy,
   onStart,
   onSave,
   onDecide,
 }: {
   relazione: Relazione;
+  /** The plan's revision still open (its number), which the server refuses to validate over: said before the OIV decides. */
+  openRevision: number | null;
   busy: boolean;
   onStart: () => void;
   onSave: (review: Review, atField: (refusal: unknown) => boolean) => void;
@@ -703,9 +709,22 @@ function ReviewEditor({
       </div>
       <fieldset>
         <legend className="h6">{t('relazione.review.decide')}</legend>
+        {openRevision !== null && (
+          <p className="alert alert-warning py-2" id="relazione-revision-open" data-testid="relazione-revision-open">
+            {t('relazione.refusals.revision-open', { number: openRevision })}
+          </p>
+        )}
         <div className="d-flex flex-wrap gap-2">
           {DECISIONS.map((to) => (
-            <Button key={to} color={to === 'not_validated' ? 'danger' : 'success'} outline={to !== 'validated'} disabled={busy} onClick={() => decide(to)} data-testid={`relazione-decide-${to}`}>
+            <Button
+              key={to}
+              color={to === 'not_validated' ? 'danger' : 'success'}
+              outline={to !== 'validated'}
+              disabled={busy}
+              onClick={() => decide(to)}
+              aria-describedby={openRevision !== null && to !== 'not_validated' ? 'relazione-revision-open' : undefined}
+              data-testid={`relazione-decide-${to}`}
+            >
               {t(`relazione.review.${to}_`)}
             </Button>
           ))}

@@ -116,6 +116,8 @@ const it = {
     move: 'La Relazione non può passare da «{{from}}» a «{{to}}».',
     'period-not-closed': 'Prima di trasmettere la Relazione all’OIV chiudere il periodo di fine anno ({{label}}): i suoi dati devono essere definitivi.',
     'period-reopened': 'Il periodo di fine anno ({{label}}) è stato riaperto dopo la trasmissione: l’OIV si pronuncia quando il controllo di gestione lo ha chiuso di nuovo.',
+    'revision-open':
+      'La variazione n. {{number}} del piano è aperta: la Relazione si valida dopo che il controllo di gestione l’ha approvata o annullata (le sue modifiche sono già nel piano, ma la Relazione riporta solo le variazioni approvate).',
     'sections-empty': 'Sezioni vuote: {{sections}}. L’OIV vi leggerebbe «Sezione non ancora compilata»: scriverle, o confermare la trasmissione così.',
     'reservations-required': 'Scrivere le riserve: una validazione con riserva deve indicarle.',
     'checklist-empty': 'Indicare almeno un punto di verifica con il suo esito: la validazione registra le verifiche svolte.',
@@ -239,6 +241,8 @@ const en: typeof it = {
     move: 'The report cannot go from “{{from}}” to “{{to}}”.',
     'period-not-closed': 'Close the year-end period ({{label}}) before sending the report to the OIV: its figures must be final.',
     'period-reopened': 'The year-end period ({{label}}) was reopened after the report was sent: the OIV decides once management control has closed it again.',
+    'revision-open':
+      'Revision no. {{number}} of the plan is open: the report is validated once management control has approved or discarded it (its changes are already in the plan, but the report lists only approved revisions).',
     'sections-empty': 'Empty sections: {{sections}}. The OIV would read «Sezione non ancora compilata» (not written yet) there: write them, or confirm sending the report as it is.',
     'reservations-required': 'Write the reservations: a validation with reservations must state them.',
     'checklist-empty': 'Give at least one checkpoint with its outcome: a validation records the checks made.',

@@ -29,6 +29,16 @@ describe("the Relazione's refusals in the screen's words", () => {
     expect(refusalText(role, en)).toBe('The role Data owner may not make the report “sent to the OIV” (Administrator, Management control may).');
   });
 
+  it('says which revision stands in the way of a validation', () => {
+    const open = refused(409, 'invalid-transition', { relazione: 'revision-open', number: 2 });
+    expect(refusalText(open, it_)).toBe(
+      'La variazione n. 2 del piano è aperta: la Relazione si valida dopo che il controllo di gestione l’ha approvata o annullata (le sue modifiche sono già nel piano, ma la Relazione riporta solo le variazioni approvate).',
+    );
+    expect(refusalText(open, en)).toBe(
+      'Revision no. 2 of the plan is open: the report is validated once management control has approved or discarded it (its changes are already in the plan, but the report lists only approved revisions).',
+    );
+  });
+
   it('says a parent its objectives do not give with both values in the screen’s notation', () => {
     const params = { relazione: 'differs-from-children', code: 'A.2', validated: 85, fromChildren: 91.43 };
     expect(refusalWords(params, it_)).toBe(

@@ -50,6 +50,7 @@ export function refusalWords(params: Record<string, unknown>, t: TFunction): str
     to: state(params.to),
     label: text(params.label),
     code: text(params.code),
+    number: text(params.number),
     // Numbers, for the sentence to write in the screen's language (85,00% / 85.00%).
     validated: typeof params.validated === 'number' ? params.validated : 0,
     fromChildren: typeof params.fromChildren === 'number' ? params.fromChildren : 0,

@@ -66,20 +66,24 @@ export function YearsPanel({ planId, code, indicator, doc }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {years.years.map((y) => (
-                  <tr key={y.planId} className={y.current ? 'table-active' : undefined} aria-current={y.current ? 'true' : undefined}>
-                    <th scope="row">
-                      {y.year} <span className="muted">({y.current ? t('years.current') : y.planTitle})</span>
-                    </th>
-                    {indicator !== null && (
-                      <>
-                        <td className="num">{y.targetText || '—'}</td>
-                        <td className="num">{y.actualText || '—'}</td>
-                      </>
-                    )}
-                    <td className="num">{percent(y.performance, lang)}</td>
-                  </tr>
-                ))}
+                {years.years.map((y) => {
+                  // Figures of a period before the year end (its latest closed while the year end takes values): said with their date.
+                  const at = (value: string): string => (value === '—' || y.period.yearEnd ? value : t('years.atPeriod', { value, period: y.period.label }));
+                  return (
+                    <tr key={y.planId} className={y.current ? 'table-active' : undefined} aria-current={y.current ? 'true' : undefined}>
+                      <th scope="row">
+                        {y.year} <span className="muted">({y.current ? t('years.current') : y.planTitle})</span>
+                      </th>
+                      {indicator !== null && (
+                        <>
+                          <td className="num">{y.targetText || '—'}</td>
+                          <td className="num">{at(y.actualText || '—')}</td>
+                        </>
+                      )}
+                      <td className="num">{at(percent(y.performance, lang))}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -26,6 +26,8 @@ const it = {
   actual: 'Consuntivo',
   performance: 'Performance',
   current: 'questo piano',
+  /** A figure read at a period before the year end (the latest closed), e.g. «12,00% al 30/06/2025». */
+  atPeriod: '{{value}} al {{period}}',
   chart: 'Performance anno per anno',
   baselineChanged: 'Baseline {{baseline}} → {{current}}: consuntivo {{year}} corretto dopo la creazione del piano',
   baselineWithdrawn: 'Baseline {{baseline}}: il consuntivo {{year}} non c’è più',
@@ -75,6 +77,7 @@ const en: typeof it = {
   actual: 'Actual',
   performance: 'Performance',
   current: 'this plan',
+  atPeriod: '{{value}} at {{period}}',
   chart: 'Performance year over year',
   baselineChanged: 'Baseline {{baseline}} → {{current}}: the {{year}} actual was corrected after this plan was made',
   baselineWithdrawn: 'Baseline {{baseline}}: the {{year}} actual is gone',
