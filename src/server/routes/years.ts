@@ -12,7 +12,6 @@ import {
   type NextYearBaselines,
   NextYearBaselinesSchema,
   NextYearPlanSchema,
-  PlanSummarySchema,
   type YearDocument,
   type YearsDocument,
   YearsDocumentSchema,
