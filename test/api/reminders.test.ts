@@ -2,7 +2,8 @@
  * Deadline reminders through HTTP, on SQLite and PostgreSQL, with a real SMTP server in the test
  * (`smtp-server`): a deadline passed with values missing → each referente of the unit and then the
  * unit's head receive their Italian email listing the indicators missing, once each however often
- * the reminders run; an account without an email is recorded, not sent to; a mail server that is
+ * the reminders run; a controller or an administrator named Referente of an indicator is reminded of
+ * it as a referente is; an account without an email is recorded, not sent to; a mail server that is
  * down leaves the messages queued with the error, and they go, once, when it is back; the server's
  * own timer sends them when asked to run one; only the controller and the administrator see the
  * outbox and send now.
