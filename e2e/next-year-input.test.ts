@@ -3,7 +3,8 @@
  * a plan may have (2200) said at the field in the screen's language with the range (before, only
  * the server's "check year"), a year that is no year said there with the focus on the field even
  * when the button was pressed, and Cancel giving the focus back to the button that opened the form
- * (before, it fell to the page). No plan is made by any of them.
+ * (before, it fell to the page). No plan is made by any of them. Before confirming, the form says
+ * how many baselines would come from a year end not closed or from values not approved yet.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -61,6 +62,34 @@ describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
     await page.waitForURL((url) => url.pathname.startsWith('/plans/') && !url.pathname.includes(world.planId));
     await expect.poll(() => plans()).toBe(before + 1);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await context.close();
+  });
+
+  it('before confirming, says how many baselines come from a year end not closed and from values not approved, in the screen language', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.click('[data-testid=next-year-open]');
+    // The fixture's year end is open, its values entered and none reviewed (the derived indicators have none of their own).
+    const said = () => page.locator('[data-testid=next-year-provisional] p').allTextContents();
+    await expect
+      .poll(said)
+      .toEqual([
+        'Il periodo di fine anno «31/12/2024» non è chiuso: 83 baseline vengono da valori che possono ancora cambiare.',
+        '72 baseline vengono da valori non ancora approvati.',
+        'Il piano si può creare lo stesso: se quei valori cambiano, il nuovo piano elenca le baseline da aggiornare.',
+      ]);
+    // Read with the form, as what describes it.
+    expect(await page.locator('[data-testid=next-year-form]').getAttribute('aria-describedby')).toBe('next-year-intro next-year-provisional');
+    await expectAccessible(page, 'next year, provisional baselines');
+    await chooseLanguage(page, 'en');
+    await expect
+      .poll(said)
+      .toEqual([
+        'The year-end period “31/12/2024” is not closed: 83 baselines come from values that may still change.',
+        '72 baselines come from values not approved yet.',
+        'The plan can be created all the same: if those values change, the new plan lists the baselines to update.',
+      ]);
     await context.close();
   });
 

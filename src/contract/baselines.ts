@@ -6,6 +6,7 @@
  * own and never listed.
  */
 import { z } from 'zod';
+import { PlanSummarySchema } from './plans.js';
 import { AmountJsonSchema, PeriodStateSchema, UnitSchema } from './values.js';
 
 export const ChangedBaselineSchema = z.strictObject({
@@ -50,3 +51,26 @@ export const BaselineRefreshBodySchema = z.strictObject({
 export type ChangedBaseline = z.infer<typeof ChangedBaselineSchema>;
 export type BaselinesDocument = z.infer<typeof BaselinesDocumentSchema>;
 export type BaselineRefreshBody = z.infer<typeof BaselineRefreshBodySchema>;
+
+/**
+ * What next-year would take as baselines today (`GET /api/plans/:id/next-year`, and the `POST`'s
+ * answer as `baselines`): the year end's actuals as they stand. They may still change when the
+ * year-end period is not closed, or when a value was not approved by the controller yet: next-year
+ * takes them all the same (the office may refresh them later), but says how many.
+ */
+export const NextYearBaselinesSchema = z.strictObject({
+  /** The plan's year-end period, where the baselines are read. */
+  period: z.strictObject({ id: z.string(), label: z.string(), state: PeriodStateSchema }),
+  /** Baselines that come from a year-end actual (the others keep the older baseline, or none). */
+  fromValues: z.number(),
+  /** Of those, the ones whose value was entered but not approved yet (waiting for review, or sent back). */
+  notReviewed: z.number(),
+  /** Of those, the ones read from a period not closed yet (open or collecting): all of fromValues, or none. */
+  periodNotClosed: z.number(),
+});
+
+/** `POST /api/plans/:id/next-year`'s answer: the new plan, and what its baselines were taken from. */
+export const NextYearPlanSchema = PlanSummarySchema.extend({ baselines: NextYearBaselinesSchema });
+
+export type NextYearBaselines = z.infer<typeof NextYearBaselinesSchema>;
+export type NextYearPlan = z.infer<typeof NextYearPlanSchema>;

@@ -15,7 +15,7 @@ import {
   SmvpSummarySchema,
   SmvpVersionSchema,
 } from './appraisal.js';
-import { BaselinesDocumentSchema } from './baselines.js';
+import { BaselinesDocumentSchema, NextYearBaselinesSchema, NextYearPlanSchema } from './baselines.js';
 import { DoneSchema, ExportJobSchema, HealthSchema, OidcOfferSchema } from './meta.js';
 import { OutboxSchema, ReminderRunSchema } from './reminders.js';
 import {
@@ -60,6 +60,8 @@ export const CONTRACT_DOCUMENTS = {
   ChangesAnswer: ChangesAnswerSchema,
   YearsDocument: YearsDocumentSchema,
   BaselinesDocument: BaselinesDocumentSchema,
+  NextYearBaselines: NextYearBaselinesSchema,
+  NextYearPlan: NextYearPlanSchema,
   OrgUnit: OrgUnitSchema,
   Person: PersonSchema,
   UnitsImported: UnitsImportedSchema,

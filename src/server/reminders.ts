@@ -1,8 +1,9 @@
 /**
  * Deadline reminders: who is told what, and when. For every period still taking values that has a
- * deadline, a referente whose worklist still has values to enter (or to complete after a request)
- * gets an email some days before the deadline and again some days after it; the head of a unit
- * with values still missing gets one later still, listing them. Each message is queued in the
+ * deadline, an account that enters values (a referente; a controller or administrator named
+ * Referente) whose worklist still has values to enter (or to complete after a request) gets an
+ * email some days before the deadline and again some days after it; the head of a unit with values
+ * still missing gets one later still, listing them. Each message is queued in the
  * outbox once (store/reminders.ts) and then delivered; one that the mail server could not take
  * stays queued and is tried again, with a growing wait, until it goes.
  *
@@ -14,6 +15,7 @@ import { renderMessage } from '../messages/index.js';
 import { italianDate, isLocked, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { Campaign, today as utcToday, type WorkItem } from './campaign.js';
 import { makeMailer, settingError, type Mailer, type SmtpSettings } from './mailer.js';
+import { mayBeAssigned } from './permissions.js';
 
 export interface ReminderSettings {
   /** The first reminder, this many days before the deadline (0: on the day itself). */
@@ -64,13 +66,15 @@ export function stagesDue(deadline: string, day: string, s: ReminderSettings): R
 /**
  * The messages due on `day`, composed (the outbox keeps only the ones not queued before). Only
  * plans not archived, periods still taking values (open or collecting) with a deadline, active
- * accounts; a referente is told about the values of their own worklist.
+ * accounts; whoever may be named Referente (`mayBeAssigned`: a referente, a controller or an
+ * administrator) is told about the values of their own worklist, the ones the home page's work due
+ * lists them, so the person responsible for an indicator is reminded whatever their role.
  */
 export async function draftReminders(store: Store, settings: ReminderSettings, day: string): Promise<ReminderDraft[]> {
   const plans = await store.listPlans();
   const users = await store.listUsers();
   const units = await store.listUnits();
-  const referenti = users.filter((u) => u.active && u.role === 'referente');
+  const assignees = users.filter(mayBeAssigned);
   const byId = new Map(users.map((u) => [u.id, u]));
   const drafts: ReminderDraft[] = [];
   for (const plan of plans) {
@@ -121,7 +125,7 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
           indicators: [...new Set([...items, ...own].map((i) => i.indicatorId))],
         };
       };
-      // The heads' messages first: a head who is also a referente, due both on the same day, gets
+      // The heads' messages first: a head who also has values of their own, due both on the same day, gets
       // one message saying both (the unit's missing values, then their own), not two.
       const heads: Array<{ head: UserRecord; unit: UnitRecord; items: WorkItem[] }> = [];
       if (stages.includes('head')) {
@@ -135,13 +139,13 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
       const ownOf = (user: UserRecord): WorkItem[] => campaign.items(period, { mineFor: user, state: 'todo' });
       const folded = new Set<string>();
       for (const stage of stages.filter((s) => s !== 'head')) {
-        for (const referente of referenti) {
-          if (stage === 'after' && heads.some((h) => h.head.id === referente.id)) {
-            folded.add(referente.id);
+        for (const assignee of assignees) {
+          if (stage === 'after' && heads.some((h) => h.head.id === assignee.id)) {
+            folded.add(assignee.id);
             continue;
           }
-          const items = ownOf(referente);
-          if (items.length > 0) drafts.push(compose(stage, referente, items, null));
+          const items = ownOf(assignee);
+          if (items.length > 0) drafts.push(compose(stage, assignee, items, null));
         }
       }
       for (const { head, unit, items } of heads) {

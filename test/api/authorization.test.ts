@@ -665,6 +665,14 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/plans/{planId}/next-year',
+    what: "what next year's plan would take as baselines",
+    allowed: EDITORS,
+    success: 200,
+    call: (s) => ({ path: `/api/plans/${s.planId}/next-year` }),
+  },
+  {
+    method: 'GET',
     route: '/api/plans/{planId}/baselines',
     what: "baselines changed since last year's plan",
     allowed: SIGNED_IN,

@@ -17,6 +17,7 @@ import {
   DEFAULT_RATIO_SCALE,
   ExplanationDocumentSchema,
   PeriodSchema,
+  NextYearPlanSchema,
   PlanSummarySchema,
   RelazioneSchema,
   RevisionEntrySchema,
@@ -278,7 +279,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audi
   it("next year's plan conforms, and an objective's and an indicator's years", async () => {
     const next = await controller.request('POST', `/api/plans/${planId}/next-year`, { year: 2025 });
     expect(next.status, next.text).toBe(201);
-    expect(conforms(PlanSummarySchema, next.body)).toBe('conforms');
+    expect(conforms(NextYearPlanSchema, next.body)).toBe('conforms');
     const nextId = (next.body as PlanSummary).id;
     const objective = await controller.get(`/api/plans/${nextId}/nodes/A/years`);
     expect(objective.status, objective.text).toBe(200);
@@ -306,6 +307,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audi
       [`/api/plans/${planId}/changes?period=2024-06-30&againstClosing=true`, '/api/plans/{planId}/changes', 'get'],
       [`/api/plans/${planId}/nodes/A/years`, '/api/plans/{planId}/nodes/{code}/years', 'get'],
       [`/api/plans/${planId}/baselines`, '/api/plans/{planId}/baselines', 'get'],
+      [`/api/plans/${planId}/next-year`, '/api/plans/{planId}/next-year', 'get'],
       ['/api/audit', '/api/audit', 'get'],
       ['/api/session', '/api/session', 'get'],
       ['/api/units', '/api/units', 'get'],

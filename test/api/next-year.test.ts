@@ -135,6 +135,40 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     expect(audit.at(-1)).toMatchObject({ action: 'next-year', entity: 'plan', after: { year: 2025, from: plan } });
   });
 
+  it('says how many baselines come from values not approved yet or from a year end not closed, and makes the plan all the same', async () => {
+    const plan = await t.importFixture();
+    const YEAR_END = '2024-12-31';
+    const preview = async () => {
+      const reply = await controller.get(`/api/plans/${plan}/next-year`);
+      expect(reply.status, reply.text).toBe(200);
+      return reply.body;
+    };
+    // The import enters the year end's values, none reviewed, in a period still open: 83 actuals become
+    // baselines (5 indicators have none to carry); 72 are values waiting for review (the 11 derived ones have no value of their own).
+    expect(await preview()).toEqual({ period: { id: YEAR_END, label: '31/12/2024', state: 'open' }, fromValues: 83, notReviewed: 72, periodNotClosed: 83 });
+    // One approved, one sent back: the sent back one is still not approved.
+    const review = async (id: string, action: 'approve' | 'return') => {
+      const reply = await controller.request('POST', `/api/plans/${plan}/indicators/${enc(id)}/measurements/${YEAR_END}/reviews`, {
+        action,
+        version: 1,
+        ...(action === 'return' ? { note: 'Manca la fonte' } : {}),
+      });
+      expect(reply.status, reply.text).toBe(201);
+    };
+    await review(SOGGETTI, 'approve');
+    await review('A.1:2', 'return');
+    expect(await preview()).toMatchObject({ fromValues: 83, notReviewed: 71, periodNotClosed: 83 });
+    // The year end closed: its values no longer move, only the review is missing. The plan is made, and its answer says it.
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${plan}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    const said = { period: { id: YEAR_END, label: '31/12/2024', state: 'closed' }, fromValues: 83, notReviewed: 71, periodNotClosed: 0 };
+    expect(await preview()).toEqual(said);
+    const made = await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2025 });
+    expect(made.status, made.text).toBe(201);
+    expect(made.body).toMatchObject({ year: 2025, baselines: said });
+    // Only the plan's editors ask, as only they make the plan.
+    expect((await (await t.as('referente')).get(`/api/plans/${plan}/next-year`)).status).toBe(403);
+  });
+
   it('gives a trend its previous value from its predecessor when none is entered, and says so', async () => {
     const plan = await t.importFixture();
     const added = await controller.request('POST', `/api/plans/${plan}/nodes/A.2/indicators`, {

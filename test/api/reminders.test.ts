@@ -2,7 +2,8 @@
  * Deadline reminders through HTTP, on SQLite and PostgreSQL, with a real SMTP server in the test
  * (`smtp-server`): a deadline passed with values missing → each referente of the unit and then the
  * unit's head receive their Italian email listing the indicators missing, once each however often
- * the reminders run; an account without an email is recorded, not sent to; a mail server that is
+ * the reminders run; a controller or an administrator named Referente of an indicator is reminded of
+ * it as a referente is; an account without an email is recorded, not sent to; a mail server that is
  * down leaves the messages queued with the error, and they go, once, when it is back; the server's
  * own timer sends them when asked to run one; only the controller and the administrator see the
  * outbox and send now.
@@ -10,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmtpSettings } from '../../src/server/mailer.js';
 import { freePort, startSmtp, type TestSmtp } from '../support/smtp.js';
-import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+import { enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 const EARLY = '2024-06-30';
@@ -145,7 +146,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
     expect((await (await t.as('public')).get('/api/reminders')).status).toBe(401);
   });
 
-  it('some days before the deadline, the referenti are reminded; the head is not yet', async () => {
+  it("some days before the deadline, whoever has values to enter is reminded (the unit's head too); the head's own message is not due yet", async () => {
     const { planId, controller } = await scene(t, '');
     const before = smtp.received.length;
     day = '2024-07-20';
@@ -153,12 +154,74 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
     expect((await controller.request('PUT', `/api/plans/${planId}/periods/${EARLY}/deadline`, { deadline })).status).toBe(200);
     const run = await controller.request('POST', '/api/reminders/send', {});
     const mine = run.body.queued.filter((r: { planId: string }) => r.planId === planId);
-    expect(mine.map((r: { stage: string; username: string }) => `${r.stage} ${r.username}`).sort()).toEqual(['before collega', 'before referente']);
+    // The unit's head (a controller) has its values on the home page too (their worklist includes the
+    // unit they head): the same reminder as the referenti, not only the head's later one.
+    expect(mine.map((r: { stage: string; username: string }) => `${r.stage} ${r.username}`).sort()).toEqual(['before collega', 'before dirigente', 'before referente']);
     const fresh = smtp.received.slice(before);
-    expect(fresh.map((m) => m.to.join())).toEqual(['referente@comune.example.it']);
+    expect(fresh.map((m) => m.to.join()).sort()).toEqual(['dirigente@comune.example.it', 'referente@comune.example.it']);
     const [y, m, d] = deadline.split('-');
-    expect(fresh[0]!.subject).toMatch(new RegExp(`^Albero: \\d+ valori da inserire entro il ${d}/${m}/${y} \\(30/06/2024\\)$`));
-    expect(fresh[0]!.text).toContain(`entro il ${d}/${m}/${y} vanno inseriti in Albero i valori del periodo «30/06/2024»`);
+    const toReferente = fresh.find((mail) => mail.to.includes('referente@comune.example.it'))!;
+    expect(toReferente.subject).toMatch(new RegExp(`^Albero: \\d+ valori da inserire entro il ${d}/${m}/${y} \\(30/06/2024\\)$`));
+    expect(toReferente.text).toContain(`entro il ${d}/${m}/${y} vanno inseriti in Albero i valori del periodo «30/06/2024»`);
+  });
+
+  it('a controller or an administrator named Referente of an indicator is reminded of it, in their language', async () => {
+    const { planId, admin, controller } = await scene(t, '');
+    const users = (await admin.get('/api/users')).body as Array<{ id: string; username: string }>;
+    const ids = Object.fromEntries(users.map((u) => [u.username, u.id]));
+    // Values of the period no referente enters, each indicator named to one of them (as the tree's person field allows).
+    const todo = async (who: Client, mine: boolean): Promise<string[]> =>
+      ((await who.get(`/api/plans/${planId}/worklist?period=${EARLY}&state=todo${mine ? '&mine=1' : ''}`)).body.items as Array<{ indicatorId: string }>).map((i) => i.indicatorId);
+    const referenti = new Set(await todo(await t.as('referente'), true));
+    const others = (await todo(controller, false)).filter((id) => !referenti.has(id));
+    const [forController, forAdmin] = others as [string, string];
+    expect(forAdmin).toBeDefined();
+    for (const [username, indicator, language] of [
+      ['controller', forController, 'en'],
+      ['admin', forAdmin, 'it'],
+    ] as const) {
+      expect((await admin.request('PATCH', `/api/users/${ids[username]}`, { email: `${username}@comune.example.it`, language })).status).toBe(200);
+      const assigned = await controller.request('POST', `/api/plans/${planId}/reassign`, { indicators: [indicator], personId: ids[username] });
+      expect(assigned.status, assigned.text).toBe(200);
+    }
+    // Their home page lists the value as theirs to enter…
+    for (const [who, indicator] of [
+      [controller, forController],
+      [admin, forAdmin],
+    ] as const) {
+      expect(await todo(who, true)).toEqual([indicator]);
+    }
+    // …and some days before the deadline the reminder says it.
+    const before = smtp.received.length;
+    day = '2024-07-20';
+    expect((await controller.request('PUT', `/api/plans/${planId}/periods/${EARLY}/deadline`, { deadline: '2024-07-22' })).status).toBe(200);
+    const run = await controller.request('POST', '/api/reminders/send', {});
+    expect(run.status, run.text).toBe(200);
+    const mine = (run.body.queued as Array<{ planId: string; stage: string; username: string; indicators: string[] }>).filter((r) => r.planId === planId);
+    expect(mine.filter((r) => r.username === 'controller' || r.username === 'admin').map((r) => [r.stage, r.username, r.indicators])).toEqual(
+      expect.arrayContaining([
+        ['before', 'controller', [forController]],
+        ['before', 'admin', [forAdmin]],
+      ]),
+    );
+    const fresh = smtp.received.slice(before);
+    const toController = fresh.find((mail) => mail.to.includes('controller@comune.example.it'))!;
+    expect(toController.subject).toBe('Albero: 1 value to enter by 22/07/2024 (30/06/2024)');
+    expect(
+      toController.text
+        .split('\n')
+        .filter((l) => l.startsWith('- '))
+        .map((l) => l.slice(2).split(' ')[0]),
+    ).toEqual([forController]);
+    const toAdmin = fresh.find((mail) => mail.to.includes('admin@comune.example.it'))!;
+    expect(toAdmin.subject).toBe('Albero: 1 valore da inserire entro il 22/07/2024 (30/06/2024)');
+    expect(toAdmin.text).toContain('entro il 22/07/2024 vanno inseriti in Albero i valori del periodo «30/06/2024»');
+    expect(
+      toAdmin.text
+        .split('\n')
+        .filter((l) => l.startsWith('- '))
+        .map((l) => l.slice(2).split(' ')[0]),
+    ).toEqual([forAdmin]);
   });
 });
 

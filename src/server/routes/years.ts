@@ -9,7 +9,9 @@ import {
   type BaselinesDocument,
   BaselinesDocumentSchema,
   type ChangedBaseline,
-  PlanSummarySchema,
+  type NextYearBaselines,
+  NextYearBaselinesSchema,
+  NextYearPlanSchema,
   type YearDocument,
   type YearsDocument,
   YearsDocumentSchema,
@@ -160,6 +162,32 @@ export async function changedBaselines(
   return { following: following.length, changed, values };
 }
 
+/**
+ * What next-year would take as baselines from the plan's year end today: how many come from an
+ * actual, and of those how many from a value not approved yet or from a period not closed yet.
+ * Next-year is not refused for them (the plan is often prepared before the year's values are
+ * final, and a baseline can be refreshed later): the office is told before confirming and in the answer.
+ */
+async function nextYearBaselines(deps: Pick<Deps, 'trees' | 'campaigns'>, planId: string): Promise<NextYearBaselines> {
+  const campaign = await deps.campaigns.get(planId);
+  const yearEnd = campaign?.data.periods.at(-1);
+  if (campaign === undefined || yearEnd === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
+  // The year end's evaluation is the one next-year rolls forward (core/next-year.ts): an actual there is a baseline.
+  const { evaluation } = await deps.trees.computed(planId, yearEnd.id);
+  const states = new Map(campaign.items(yearEnd).map((i) => [i.indicatorId, i.state]));
+  let fromValues = 0;
+  let notReviewed = 0;
+  for (const node of evaluation.nodeResults)
+    for (const r of node.indicators) {
+      if (r.state !== 'measured') continue;
+      fromValues++;
+      // A derived indicator has no value of its own to review (undefined): its inputs are the ones counted.
+      const state = states.get(r.indicator.id);
+      if (state === 'entered' || state === 'returned') notReviewed++;
+    }
+  return { period: { id: yearEnd.id, label: yearEnd.label, state: yearEnd.state }, fromValues, notReviewed, periodNotClosed: isLocked(yearEnd.state) ? 0 : fromValues };
+}
+
 export const yearRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
 
@@ -174,7 +202,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
       action: 'make next year’s plan',
       body: NextYear,
       responses: {
-        201: { description: 'the new plan', schema: PlanSummarySchema },
+        201: { description: 'the new plan, with baselines: what its baselines were taken from (as GET …/next-year says)', schema: NextYearPlanSchema },
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
@@ -189,8 +217,32 @@ export const yearRoutes: RouteModule = (api, deps) => {
       // still current. Otherwise the store reads the plan itself (cheaper than making a tree to throw away).
       const computed = deps.trees.cachedAt(planId, '', source.dataVersion);
       const basis = computed === undefined ? {} : { basis: { snapshot: computed.snapshot, evaluation: computed.evaluation, dataVersion: computed.dataVersion } };
+      // Counted before the plan is made, from the same year end it rolls forward.
+      const baselines = await nextYearBaselines(deps, planId);
       const plan = must(await store.nextYear(planId, { ...input, ...basis }, actorOf(user)));
-      return reply(201, planView(plan));
+      return reply(201, { ...planView(plan), baselines });
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/plans/:planId/next-year',
+      tag: 'plans',
+      summary:
+        "What next-year would take as baselines today: how many come from this year's year-end actuals, and of those how many from values not approved yet and from a year-end period not closed yet (next-year takes them all the same)",
+      roles: PLAN_EDITORS,
+      responses: {
+        200: { description: '{period: {id, label, state}, fromValues, notReviewed, periodNotClosed}', schema: NextYearBaselinesSchema },
+        401: 'not signed in',
+        403: 'role',
+        404: 'unknown plan',
+      },
+    },
+    async (c, { reply }) => {
+      const planId = param(c, 'planId');
+      await readablePlan(c, store, planId);
+      return reply(200, await nextYearBaselines(deps, planId));
     },
   );
 

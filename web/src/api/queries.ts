@@ -100,6 +100,8 @@ export const keys = {
   baselines: (planId: PlanId) => ['plans', String(planId), 'baselines'] as const,
   /** The baselines as read in `lang`: the server says their amounts (`1.587,10`, `1,587.10`). */
   baselinesIn: (planId: PlanId, lang: 'it' | 'en') => ['plans', String(planId), 'baselines', lang] as const,
+  /** What next-year would take as baselines today (values not approved, a year end not closed), read when its form opens. */
+  nextYearBaselines: (planId: PlanId) => ['plans', String(planId), 'next-year'] as const,
   /** A plan's monitoring campaign: worklist, dashboard, closing preview, a value's evidence and comments, variances (`campaign/queries.ts`). */
   campaign: (planId: PlanId) => ['campaign', String(planId)] as const,
   /** The comparisons of a plan's periods ("Confronta / Modifiche", `changes/queries.ts`). */

@@ -5,7 +5,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../api/client.js';
+import { keys } from '../api/queries.js';
 import type { PlanSummary } from '../api/types.js';
 import { PLAN_YEARS } from '../../../src/core/model.js';
 import { focusSoon } from '../ui/Form.js';
@@ -23,6 +25,9 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
   const sending = useRef(false);
   // Closed with Cancel, the form gives the focus back to the button that opened it (else it falls to the page).
   const closedByCancel = useRef(false);
+  // What the baselines would come from, read when the form opens (as at that moment: the plan is made from the same year end).
+  const basis = useQuery({ queryKey: keys.nextYearBaselines(planId), queryFn: () => yearsApi.nextYearBaselines(planId), enabled: open, staleTime: 0 });
+  const provisional = basis.data !== undefined && (basis.data.notReviewed > 0 || basis.data.periodNotClosed > 0) ? basis.data : null;
   useEffect(() => {
     if (open || !closedByCancel.current) return;
     closedByCancel.current = false;
@@ -76,10 +81,24 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
     );
   }
   return (
-    <form className="next-year-form d-flex flex-wrap gap-2 align-items-end" noValidate onSubmit={(e) => void submit(e)} aria-describedby="next-year-intro" data-testid="next-year-form">
+    <form
+      className="next-year-form d-flex flex-wrap gap-2 align-items-end"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-describedby={provisional === null ? 'next-year-intro' : 'next-year-intro next-year-provisional'}
+      data-testid="next-year-form"
+    >
       <p id="next-year-intro" className="small mb-1 w-100">
         {t('years.next.intro')}
       </p>
+      {provisional !== null && (
+        // Not an error: the plan is made all the same, but whoever confirms knows its baselines may still move.
+        <div id="next-year-provisional" className="alert alert-warning small py-2 mb-1 w-100" role="status" data-testid="next-year-provisional">
+          {provisional.periodNotClosed > 0 && <p className="mb-1">{t('years.next.periodNotClosed', { count: provisional.periodNotClosed, period: provisional.period.label })}</p>}
+          {provisional.notReviewed > 0 && <p className="mb-1">{t('years.next.notReviewed', { count: provisional.notReviewed })}</p>}
+          <p className="mb-0">{t('years.next.refreshLater')}</p>
+        </div>
+      )}
       <div>
         <label htmlFor="next-year" className="form-label small mb-0">
           {t('years.next.year')}

@@ -2,7 +2,7 @@
 import { query, request } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import type { YearsDocument } from '../../../src/contract/index.js';
-import type { BaselineRefreshBody, BaselinesDocument } from '../../../src/contract/index.js';
+import type { BaselineRefreshBody, BaselinesDocument, NextYearBaselines, NextYearPlan } from '../../../src/contract/index.js';
 
 export type { BaselinesDocument } from '../../../src/contract/index.js';
 
@@ -12,7 +12,9 @@ const enc = encodeURIComponent;
 
 export const yearsApi = {
   /** 201 the new plan; 409 `duplicate` (details.planId) when that year already has a plan of that title, `conflict` when another request made it meanwhile. */
-  nextYear: (planId: PlanSummary['id'], input: { year: number; title?: string }) => request<PlanSummary>('POST', `/api/plans/${enc(String(planId))}/next-year`, input),
+  nextYear: (planId: PlanSummary['id'], input: { year: number; title?: string }) => request<NextYearPlan>('POST', `/api/plans/${enc(String(planId))}/next-year`, input),
+  /** What next-year would take as baselines today: how many from values not approved yet, from a year end not closed. */
+  nextYearBaselines: (planId: PlanSummary['id']) => request<NextYearBaselines>('GET', `/api/plans/${enc(String(planId))}/next-year`),
   /** The amount texts (`targetText`, `actualText`) come in `lang`, the screen's language. */
   objectiveYears: (planId: PlanSummary['id'], code: string, lang: 'it' | 'en') => request<YearsDocument>('GET', `/api/plans/${enc(String(planId))}/nodes/${enc(code)}/years${query({ lang })}`),
   indicatorYears: (planId: PlanSummary['id'], indicatorId: string, lang: 'it' | 'en') =>

@@ -53,6 +53,12 @@ const it = {
     openExisting: 'Apri quel piano',
     notAfter: 'L’anno deve essere successivo a quello del piano.',
     cancel: 'Annulla',
+    // Said before confirming: next-year is not refused for them, the baselines can be refreshed later.
+    periodNotClosed_one: 'Il periodo di fine anno «{{period}}» non è chiuso: {{count}} baseline viene da un valore che può ancora cambiare.',
+    periodNotClosed_other: 'Il periodo di fine anno «{{period}}» non è chiuso: {{count}} baseline vengono da valori che possono ancora cambiare.',
+    notReviewed_one: '{{count}} baseline viene da un valore non ancora approvato.',
+    notReviewed_other: '{{count}} baseline vengono da valori non ancora approvati.',
+    refreshLater: 'Il piano si può creare lo stesso: se quei valori cambiano, il nuovo piano elenca le baseline da aggiornare.',
   },
 };
 
@@ -102,6 +108,11 @@ const en: typeof it = {
     openExisting: 'Open that plan',
     notAfter: 'The year must come after the plan’s.',
     cancel: 'Cancel',
+    periodNotClosed_one: 'The year-end period “{{period}}” is not closed: {{count}} baseline comes from a value that may still change.',
+    periodNotClosed_other: 'The year-end period “{{period}}” is not closed: {{count}} baselines come from values that may still change.',
+    notReviewed_one: '{{count}} baseline comes from a value not approved yet.',
+    notReviewed_other: '{{count}} baselines come from values not approved yet.',
+    refreshLater: 'The plan can be created all the same: if those values change, the new plan lists the baselines to update.',
   },
 };
 
