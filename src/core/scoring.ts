@@ -21,7 +21,7 @@ import { decimalToFraction, isSafe, setFraction, type Fraction } from './fractio
 import { saidIssue, type Issue } from './issues.js';
 import { said, type Said } from './messages/index.js';
 import type { Amount, BandPoint, Comparator, ScoringRule, Unit } from './model.js';
-import { WORDS, type Language } from './words.js';
+import { COMPARATOR_SIGN, WORDS, type Language } from './words.js';
 
 export interface ScoredValue {
   /** 0–100, or null when the value could not be scored (see `issues`). */
@@ -58,8 +58,6 @@ export function axisValue(amount: Amount): Decimal {
       return amount.value ? new Decimal(1) : ZERO;
   }
 }
-
-const SYMBOL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 /**
  * The order of two decimals. Decimals of at most seven significant digits (one base-1e7 word, the
@@ -303,7 +301,7 @@ export function describeScore(input: ScoringInput, result: ScoredValue, unit?: U
   if (result.score === null || target === null) {
     return `${w.notScored}: ${result.issues.map((i) => i.message).join('; ')}`;
   }
-  const shown = `${show(actual, unit, language)} ${SYMBOL[comparator]} ${show(target, unit, language)}${comparator === '=' && tolerance !== null ? ` ± ${fmt(tolerance, 4, language)}` : ''}`;
+  const shown = `${show(actual, unit, language)} ${COMPARATOR_SIGN[comparator]} ${show(target, unit, language)}${comparator === '=' && tolerance !== null ? ` ± ${fmt(tolerance, 4, language)}` : ''}`;
   const verdict = result.met === true ? w.met : w.notMet;
   switch (rule.kind) {
     case 'on_off':

@@ -4,7 +4,10 @@
  * engine says them in either, numbers included: `93,5` in Italian, `93.5` in English.
  */
 import { readReasonCode, storedReasonCode, typedReason } from './reason-codes.js';
-import type { IndicatorState } from './model.js';
+import type { Comparator, IndicatorState } from './model.js';
+
+/** A comparator as a reader writes it: `>=` is ≥. */
+export const COMPARATOR_SIGN: Readonly<Record<Comparator, string>> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 export type Language = 'en' | 'it';
 

@@ -10,7 +10,7 @@ import { draftsIn, NEW_OBJECTIVE, objectiveDraft, objectivesBody, type Objective
 import { useErrorText } from './AppraisalsPage.js';
 import { useAppraisalForm, useFormWritten } from './queries.js';
 import type { AppraisalForm, FormAction, MeasurementState as ObjectiveState, Unit as ObjectiveUnit } from '../../../src/contract/index.js';
-import { formatNumber, momentParts, percent, useLanguageChange } from '../ui/format.js';
+import { COMPARATOR_SIGN, formatNumber, momentParts, percent, useLanguageChange } from '../ui/format.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { ApiError } from '../api/client.js';
@@ -42,7 +42,6 @@ function fieldsOfRefusal(byPath: Record<string, string>): Record<string, string>
   return out;
 }
 const UNITS: ObjectiveUnit[] = ['number', 'percent', 'date', 'boolean'];
-const COMPARATOR_SIGN: Record<ObjectiveDraft['comparator'], string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();

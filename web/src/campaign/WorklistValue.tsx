@@ -5,11 +5,9 @@
  * download).
  */
 import { useTranslation } from 'react-i18next';
-import { actualText, amountText, useLang } from '../ui/format.js';
+import { actualText, amountText, COMPARATOR_SIGN, useLang } from '../ui/format.js';
 import { campaignApi } from './api.js';
 import type { WorklistItem } from './campaign-api.js';
-
-const COMPARATOR = { '>=': '≥', '<=': '≤', '=': '=' } as const;
 
 export function WorklistValue({ planId, item }: { planId: string; item: WorklistItem }) {
   const { t } = useTranslation();
@@ -28,7 +26,7 @@ export function WorklistValue({ planId, item }: { planId: string; item: Worklist
       )}
       {target !== '' && (
         <span className="d-block text-muted" data-testid="worklist-target">
-          {t('tree.target')} {COMPARATOR[item.comparator]} {target}
+          {t('tree.target')} {COMPARATOR_SIGN[item.comparator]} {target}
         </span>
       )}
       {v !== null && (

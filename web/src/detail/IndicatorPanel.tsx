@@ -7,7 +7,7 @@ import { CommentsPanel } from '../campaign/CommentsPanel.js';
 import { EvidencePanel } from '../campaign/EvidencePanel.js';
 import { ForecastPanel } from '../campaign/ForecastPanel.js';
 import { useSession } from '../session.js';
-import { actualText, amountText, percent, plainNumber, useLang, weight, type Lang } from '../ui/format.js';
+import { actualText, amountText, COMPARATOR_SIGN, percent, plainNumber, useLang, weight, type Lang } from '../ui/format.js';
 import { HorizonFacts } from '../years/HorizonFacts.js';
 import { YearsPanel } from '../years/YearsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
@@ -22,7 +22,7 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
   const { user } = useSession();
   const { indicator: i } = props;
   const target = amountText(i.target, i.unit, lang);
-  const ruleText = t(`detail.rule.${i.scoring}`, { comparator: i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '=', target });
+  const ruleText = t(`detail.rule.${i.scoring}`, { comparator: COMPARATOR_SIGN[i.comparator], target });
   return (
     <>
       <dl className="row small mb-2 indicator-facts">
@@ -34,7 +34,7 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         <dd className="col-7">{weight(i.weight, lang)}</dd>
         <dt className="col-5">{t('tree.target')}</dt>
         <dd className="col-7" data-testid="indicator-target">
-          {i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : '='} {target}
+          {COMPARATOR_SIGN[i.comparator]} {target}
         </dd>
         <HorizonFacts indicator={i} />
         <dt className="col-5">{t('tree.actual')}</dt>

@@ -11,6 +11,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOT_EVALUABLE_MARK } from '../../../src/core/words.js';
 
+export { COMPARATOR_SIGN } from '../../../src/core/words.js';
+
 export type Lang = 'it' | 'en';
 
 /**
