@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ObjectiveDocumentSchema, IndicatorDocumentSchema, EvaluationDocumentSchema, PlanSettingsDocumentSchema, TreeIndicatorSchema, AmountJsonSchema } from '../contract/index.js';
 import { problem, type ImportedTable, type Issue, type Outcome, type PersonAssignment, type SourceLocation, type UnitAssignment } from '../core/index.js';
 import { amountFromJson, planFromDocument, type PlanDocument } from './json.js';
+import { lineAndColumn } from './text.js';
 
 const Amount = AmountJsonSchema.nullable();
 const Text = z.string().nullable().optional();
@@ -34,12 +35,6 @@ const DocumentSchema = EvaluationDocumentSchema.extend({
   settings: PlanSettingsDocumentSchema,
   objectives: z.array(ObjectiveDocumentSchema.extend({ owner: Text, assignedUnit: Text, assignedPerson: Text, indicators: z.array(IndicatorSchema) })),
 });
-
-/** Line and column of `position` in `text`, both from 1. */
-function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position).split('\n');
-  return { line: before.length, column: before.at(-1)!.length + 1 };
-}
 
 /**
  * Where a text that JSON.parse refused stops being JSON: Node 20's message gives no position for

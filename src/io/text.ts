@@ -33,3 +33,9 @@ export function decodeText(bytes: Uint8Array, file: string): Outcome<string | nu
     return { value: text, issues: [problem('warning', 'encoding', {}, { file })] };
   }
 }
+
+/** Line and column of `offset` in `text`, both from 1: where a reader finds a place a parser gave as an offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}

@@ -4,7 +4,7 @@ import { evaluatePlan, formatIssueIn, planSize } from '../../core/index.js';
 // The renderers (docx, pdfkit) are loaded when a Relazione is written, not on every start of the CLI.
 import { buildRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazione/build.js';
 import { fileProblem } from '../../io/load.js';
-import { decodeText } from '../../io/text.js';
+import { decodeText, lineAndColumn } from '../../io/text.js';
 import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
 import { yearOf } from '../../io/report/meta.js';
 
@@ -56,9 +56,7 @@ async function readTexts(file: string): Promise<Record<string, string> | string>
 /** Where JSON.parse stopped, as line and column (1-based): the end of the text when it does not say. */
 function jsonPlace(text: string, error: unknown): { line: number; column: number } {
   const at = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-  const offset = at === null ? text.length : Math.min(Number(at[1]), text.length);
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+  return lineAndColumn(text, at === null ? text.length : Math.min(Number(at[1]), text.length));
 }
 
 export function registerRelazione(program: Command): void {

@@ -15,7 +15,7 @@ import { targetsOnlyText } from '../report/texts.js';
 import { renderRelazione, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
 import type { Language } from '../../core/words.js';
 import { PAGE_WORDS } from '../../messages/page-words.js';
-import { rewardsBody, rewardsFrame, rewardsItem, rewardsOnlyTitle, type SiteRewards } from './rewards.js';
+import { download, rewardsBody, rewardsFrame, rewardsItem, rewardsOnlyTitle, type SiteRewards } from './rewards.js';
 
 export type { RewardsBody, SiteRewardRow, SiteRewards } from './rewards.js';
 
@@ -131,15 +131,13 @@ ${entries.length === 0 ? '<p class="missing">Nessun anno pubblicato.</p>' : `<ul
 
 const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-const link = (href: string, text: string, what: string): string => `<a href="${href}">${text}</a> <span class="sr">(${what})</span>`;
-
 /** The year's page: what is published, and plainly what is not yet. */
 export function yearPage(y: SiteYear): string {
   const items: string[] = [];
   items.push(
     y.evaluation === null
       ? `<li>Piano della performance: <span class="missing">nessun valore ancora pubblicato</span></li>`
-      : `<li>Piano della performance${y.targetsOnly === true ? '' : ' con i risultati'}${y.period === undefined ? '' : ` (${escapeHtml(y.period)})`}: ${link('piano.html', 'pagina HTML', 'Albero della performance')}${
+      : `<li>Piano della performance${y.targetsOnly === true ? '' : ' con i risultati'}${y.period === undefined ? '' : ` (${escapeHtml(y.period)})`}: ${download('piano.html', 'pagina HTML', 'Albero della performance')}${
           y.targetsOnly === true
             ? `<br><strong>${escapeHtml(capitalised(targetsOnlyText()))}</strong>. Il piano mostra gli obiettivi, gli indicatori, i pesi, i target e le baseline adottati; i risultati saranno pubblicati alla chiusura del periodo.`
             : ''
@@ -148,16 +146,18 @@ export function yearPage(y: SiteYear): string {
   items.push(
     y.relazione === undefined
       ? `<li>Relazione sulla performance: <span class="missing">non ancora pubblicata</span></li>`
-      : `<li>Relazione sulla performance: ${link('relazione.html', 'HTML', 'Relazione')}, ${link('relazione.pdf', 'PDF', 'Relazione')}, ${link('relazione.docx', 'DOCX', 'Relazione')}</li>`,
+      : `<li>Relazione sulla performance: ${download('relazione.html', 'HTML', 'Relazione')}, ${download('relazione.pdf', 'PDF', 'Relazione')}, ${download('relazione.docx', 'DOCX', 'Relazione')}</li>`,
   );
   items.push(
     y.validation === undefined
       ? `<li>Documento di validazione dell'OIV: <span class="missing">non disponibile</span></li>`
-      : `<li>Documento di validazione dell'OIV: ${link('validazione.html', 'HTML', 'validazione')}, ${link('validazione.pdf', 'PDF', 'validazione')}, ${link('validazione.docx', 'DOCX', 'validazione')}</li>`,
+      : `<li>Documento di validazione dell'OIV: ${download('validazione.html', 'HTML', 'validazione')}, ${download('validazione.pdf', 'PDF', 'validazione')}, ${download('validazione.docx', 'DOCX', 'validazione')}</li>`,
   );
   if (y.rewards !== undefined) items.push(rewardsItem(y.rewards, y.year));
   if (y.evaluation !== null)
-    items.push(`<li>Dati aperti: ${link('dati.csv', 'CSV', 'dati aperti')}, ${link('dati.json', 'JSON', 'dati aperti')} — ${link('colonne.html', 'descrizione delle colonne', 'dati aperti')}</li>`);
+    items.push(
+      `<li>Dati aperti: ${download('dati.csv', 'CSV', 'dati aperti')}, ${download('dati.json', 'JSON', 'dati aperti')} — ${download('colonne.html', 'descrizione delle colonne', 'dati aperti')}</li>`,
+    );
   return page(
     `Performance ${y.year} — ${y.planTitle}`,
     `<header class="title-block">${y.body === undefined ? '' : `<p class="body">${escapeHtml(y.body)}</p>`}<h1>Performance ${y.year}</h1><p>${escapeHtml(y.planTitle)}${

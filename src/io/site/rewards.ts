@@ -127,7 +127,8 @@ function bodyChoice(rewards: SiteRewards): string {
   return `<nav class="bodies" aria-label="${w.bodies}"><p>${w.bodies}:</p><ul>\n${items.join('\n')}\n</ul></nav>`;
 }
 
-const download = (href: string, text: string, what: string): string => `<a href="${escapeHtml(href)}">${text}</a> <span class="sr">(${what})</span>`;
+/** A link to a file, its kind said to a screen reader: `CSV (file dei premi)`. */
+export const download = (href: string, text: string, what: string): string => `<a href="${escapeHtml(href)}">${text}</a> <span class="sr">(${what})</span>`;
 
 /** Cents as the language writes euros: `1.234,57` in Italian, `1,234.57` in English. */
 function euros(cents: string | null, language: Language): string {
