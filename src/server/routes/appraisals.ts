@@ -5,7 +5,7 @@
  * administrator; the OIV for managers' forms; nobody else, and the public never.
  */
 import { z } from 'zod';
-import { Decimal, sortByNames } from '../../core/index.js';
+import { Decimal, ORGANISATION_MAX, sortByNames } from '../../core/index.js';
 import {
   ACTION_RULES,
   CATEGORY_LABEL,
@@ -61,7 +61,7 @@ const NewForm = z
     evaluatorId: z.string().min(1).max(200),
     category: Category,
     planId: z.string().min(1).max(200).nullable().optional(),
-    organisation: z.string().trim().min(1).max(300).optional(),
+    organisation: z.string().trim().min(1).max(ORGANISATION_MAX).optional(),
     assignments: z.array(AssignmentBody).max(50).optional(),
     objectives: z.array(ObjectiveBody).max(100).optional(),
   })

@@ -8,7 +8,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { CATEGORY_LABEL, REMAINDER_RULE, STAFF_CATEGORIES, distributeFund, formatCents, parseCents, schemeOf, type StaffCategory } from '../../core/appraisal/index.js';
-import { Decimal } from '../../core/index.js';
+import { Decimal, ORGANISATION_MAX } from '../../core/index.js';
 import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { DistributionRecord, Store } from '../../store/index.js';
 import { DistributionSchema, RewardAggregatesSchema, type Distribution, type RewardAggregates } from '../../contract/index.js';
@@ -25,7 +25,7 @@ const Distribute = z
   .object({
     category: z.enum(STAFF_CATEGORIES as [StaffCategory, ...StaffCategory[]]),
     fund: z.union([z.number(), z.string().max(40)]),
-    organisation: z.string().trim().min(1).max(300).optional(),
+    organisation: z.string().trim().min(1).max(ORGANISATION_MAX).optional(),
   })
   .strict();
 
@@ -37,7 +37,7 @@ export function yearOf(c: Context): number {
 
 export async function organisationOf(c: Context, store: Store): Promise<string> {
   const asked = c.req.query('organisation');
-  if (asked !== undefined && (asked.trim() === '' || asked.length > 300)) throw refuse(400, 'invalid-query', { field: 'organisation', problem: 'body-name' });
+  if (asked !== undefined && (asked.trim() === '' || asked.length > ORGANISATION_MAX)) throw refuse(400, 'invalid-query', { field: 'organisation', problem: 'body-name' });
   return asked?.trim() ?? (await defaultOrganisation(store));
 }
 

@@ -9,7 +9,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { exampleSmvpJson, smvpFromJson } from '../../core/appraisal/index.js';
-import type { Issue } from '../../core/index.js';
+import { ORGANISATION_MAX, type Issue } from '../../core/index.js';
 import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { Store, UserRecord } from '../../store/index.js';
 import { type SmvpSaved, SmvpSavedSchema, SmvpSummarySchema, SmvpVersionSchema } from '../../contract/index.js';
@@ -24,7 +24,7 @@ export const SMVP_EDITORS = ['admin', 'personale', 'controller'] as const;
 
 const SaveBody = z
   .object({
-    organisation: z.string().trim().min(1).max(300).optional(),
+    organisation: z.string().trim().min(1).max(ORGANISATION_MAX).optional(),
     document: z.unknown(),
     reason: z.string().trim().max(2000).optional(),
     /** The version the edit started from (0: none saved yet); 409 when another was saved meanwhile. */
@@ -40,7 +40,7 @@ function yearOf(c: Context): number {
 
 async function organisationOf(c: Context, store: Store): Promise<string> {
   const asked = c.req.query('organisation');
-  if (asked !== undefined && (asked.trim() === '' || asked.length > 300)) throw refuse(400, 'invalid-query', { field: 'organisation', problem: 'body-name' });
+  if (asked !== undefined && (asked.trim() === '' || asked.length > ORGANISATION_MAX)) throw refuse(400, 'invalid-query', { field: 'organisation', problem: 'body-name' });
   return asked?.trim() ?? (await defaultOrganisation(store));
 }
 

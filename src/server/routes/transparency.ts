@@ -45,10 +45,18 @@ async function rewardBodies(store: Deps['store'], year: number, lang: Language):
  * final; no name, no amount of a small group), with the addresses of its CSV and XLSX and of the
  * other bodies' pages of that year.
  */
-async function siteRewards(deps: Pick<Deps, 'store' | 'trees'>, organisation: string, year: number, language: Language, otherLanguage: string): Promise<SiteRewards> {
+async function siteRewards(
+  deps: Pick<Deps, 'store' | 'trees'>,
+  organisation: string,
+  year: number,
+  language: Language,
+  otherLanguage: string,
+  // The year's bodies, when the caller has read them already.
+  found?: Awaited<ReturnType<typeof rewardBodies>>,
+): Promise<SiteRewards> {
   const document = await rewardAggregates(deps, organisation, year, language);
   const api = (format: string): string => `/api/rewards/${year}/aggregates?${new URLSearchParams({ organisation, format, lang: language }).toString()}`;
-  const bodies = (await rewardBodies(deps.store, year, language)).map((b) => ({ name: b.name, href: b.href, current: b.name === organisation }));
+  const bodies = (found ?? (await rewardBodies(deps.store, year, language))).map((b) => ({ name: b.name, href: b.href, current: b.name === organisation }));
   return {
     organisation: document.organisation,
     language,
@@ -147,9 +155,10 @@ export const transparencyRoutes: RouteModule = (api, deps) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       const lang = c.req.query('lang') !== undefined ? language(c) : 'it';
-      const rewards = await siteRewards(deps, organisation, year, lang, yearRewardsHref(year, organisation, lang === 'it' ? 'en' : 'it'));
+      const bodies = await rewardBodies(store, year, lang);
+      const rewards = await siteRewards(deps, organisation, year, lang, yearRewardsHref(year, organisation, lang === 'it' ? 'en' : 'it'), bodies);
       // The body's published plan of that year, if it has one, is the year in the path.
-      const plan = (await rewardBodies(store, year, lang)).find((b) => b.name === organisation)?.plan;
+      const plan = bodies.find((b) => b.name === organisation)?.plan;
       return html(c, rewardsPage(year, rewards, plan === undefined ? null : `/trasparenza/${encodeURIComponent(plan.id)}/index.html`), lang);
     },
   );
