@@ -42,7 +42,7 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
     if (closing !== undefined) evaluation = evaluatePlan(closing.plan);
   }
   // Validated: the words as they were then; the plan went on since (revisions, renamed units).
-  const cover = record.frozenCover ?? (await relazioneCover(store, trees, plan, record.decidedBy));
+  const cover = record.frozenCover ?? (await relazioneCover(store, computed, plan, record.decidedBy));
   const causes = new Map<string, ObjectiveCause>();
   for (const [node, v] of Object.entries(cover.causes ?? (await causesOf(store, plan.id, computed.snapshot.period.id))))
     causes.set(node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
@@ -75,8 +75,7 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
  * keeps them (`RelazioneFreeze`): the documento di validazione names people as they read it, not
  * by the login name, which is no name and does not belong in a published document.
  */
-export async function relazioneCover(store: Store, trees: TreeService, plan: PlanRecord, decidedBy: string | null): Promise<RelazioneCover> {
-  const computed = await trees.computed(plan.id);
+export async function relazioneCover(store: Store, computed: ComputedPlan, plan: PlanRecord, decidedBy: string | null): Promise<RelazioneCover> {
   const units: Record<string, string> = {};
   for (const [code, meta] of computed.snapshot.nodes) if (meta.unitName !== null && meta.unitName !== '') units[code] = meta.unitName;
   const revisions = ((await store.listRevisions(plan.id)) ?? []).filter((r) => r.status === 'approved');

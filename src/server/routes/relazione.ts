@@ -301,10 +301,11 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       // its own register does not explain. The office decides the revision first.
       if (validating && record.state === 'transmitted' && plan.openRevision !== null)
         throw refuse(409, 'invalid-transition', { relazione: 'revision-open', number: plan.openRevision }, { details: { reason: 'revision-open', revision: plan.openRevision } });
-      const yearEnd = validating ? (await trees.computed(planId)).evaluation : null;
+      const computed = validating ? await trees.computed(planId) : null;
+      const yearEnd = computed?.evaluation ?? null;
       // With them, the words around them (the body, the units, the approved revisions, the OIV's
       // name): the plan goes on after the validation, the validated documents do not.
-      const freeze = yearEnd === null ? null : { plan: yearEnd.currentPlan(), cover: await relazioneCover(store, trees, plan, user.username) };
+      const freeze = computed === null ? null : { plan: computed.evaluation.currentPlan(), cover: await relazioneCover(store, computed, plan, user.username) };
       // The year end may have been reopened and corrected since the review: a parent that agreed
       // with its objectives then may not now, and a validation would freeze the contradiction.
       const refused = yearEnd === null || record.state !== 'transmitted' ? null : disagreements(new ValidatedReading(yearEnd, record.values), record.values);
