@@ -76,8 +76,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('two requests creating the same a
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const admin = await t.as('admin');
     const ask = (username: string) => admin.request('POST', '/api/users', { username, displayName: username, role: 'referente', password: PASSWORD, email: 'Ufficio@Comune.example.it' });
-    // Both pass the route's check while their passwords are hashed; the store checks again, in the insert's transaction.
+    // Both pass the route's check before either is stored (each waits at the store for the other); the
+    // store checks again, in the insert's transaction. Without the wait, a quick first request could be
+    // stored before the second's check, which would then refuse it at the route (400) instead.
+    const store = t.server.store;
+    const createUser = store.createUser.bind(store);
+    let arrived = 0;
+    let bothArrived: () => void = () => undefined;
+    const both = new Promise<void>((resolve) => (bothArrived = resolve));
+    vi.spyOn(store, 'createUser').mockImplementation(async (...args) => {
+      if (++arrived === 2) bothArrived();
+      await both;
+      return createUser(...args);
+    });
     const replies = await Promise.all([ask('paola'), ask('piero')]);
+    expect(arrived).toBe(2);
     expect(replies.map((r) => r.status).sort(), replies.map((r) => r.text).join('\n')).toEqual([201, 409]);
     const refused = replies.find((r) => r.status === 409)!;
     expect(['duplicate', 'conflict']).toContain(refused.body.error.code);
