@@ -240,8 +240,8 @@ export const RewardAggregateSchema = z.strictObject({
   category: StaffCategorySchema,
   categoryLabel: z.string(),
   band: z.string(),
-  /** The band's share of the bonus, in percent. */
-  coefficient: z.number(),
+  /** The band's share of the bonus, in percent; null when no SMVP gives it (none adopted, or none that can be read): not stated, never 0%. */
+  coefficient: z.number().nullable(),
   people: z.number().int(),
   /** Null, as the mean, least and most, when the band is `withheld`. */
   totalCents: z.string().nullable(),
@@ -258,11 +258,32 @@ export const RewardAggregateSchema = z.strictObject({
   withheldReason: z.enum(['small-band', 'complement']).nullable(),
 });
 
+/**
+ * A category's amounts in all (art. 20 c. 1: "l'ammontare complessivo dei premi collegati alla
+ * performance stanziati e l'ammontare dei premi effettivamente distribuiti").
+ */
+export const RewardCategoryTotalSchema = z.strictObject({
+  category: StaffCategorySchema,
+  categoryLabel: z.string(),
+  /** The fund shared out; null, as the amount distributed, when `withheld`. */
+  fundCents: z.string().nullable(),
+  distributedCents: z.string().nullable(),
+  withheld: z.boolean(),
+  /**
+   * `small-bands-only`: everyone with a bonus is in a band of one or two people and no band of three
+   * or more can be withheld with them (the complement), so the category's total would be the sum of
+   * their amounts (two people: each, knowing their own, would read the other's). Null when published.
+   */
+  withheldReason: z.enum(['small-bands-only']).nullable(),
+});
+
 /** `GET /api/rewards/:year/aggregates` (JSON). */
 export const RewardAggregatesSchema = z.strictObject({
   organisation: z.string(),
   year: z.number().int(),
   rows: z.array(RewardAggregateSchema),
+  /** One per category distributed, in the order of `rows`. */
+  categories: z.array(RewardCategoryTotalSchema),
   /** When the body has distributed nothing that year: that said in the reader's language (null otherwise). */
   message: z.string().nullable(),
 });
@@ -286,4 +307,5 @@ export type SmvpSaved = z.infer<typeof SmvpSavedSchema>;
 export type Share = z.infer<typeof ShareSchema>;
 export type Distribution = z.infer<typeof DistributionSchema>;
 export type RewardAggregate = z.infer<typeof RewardAggregateSchema>;
+export type RewardCategoryTotal = z.infer<typeof RewardCategoryTotalSchema>;
 export type RewardAggregates = z.infer<typeof RewardAggregatesSchema>;

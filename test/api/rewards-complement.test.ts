@@ -74,15 +74,20 @@ describe('the band that would give away a withheld one, on SQLite', () => {
         .map(Number);
       const means = rows.filter((r) => r.meanCents !== null).map((r) => Number(r.meanCents) * r.people);
       expect(published.length).toBeGreaterThan(0);
-      expect(recoverable(published, means).has(ALONE)).toBe(false);
+      expect(reply.body.categories).toEqual([expect.objectContaining({ fundCents: String(FUND), distributedCents: String(FUND), withheld: false })]);
+      expect(recoverable([...published, FUND], means).has(ALONE)).toBe(false);
     }
   });
 
   it('the CSV and the XLSX give the same, with the reason of each empty amount', async () => {
     const csv = await (await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=csv`)).text();
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro,non_pubblicato');
-    expect(lines.slice(1, 3)).toEqual(['2024,personale,Eccellente,100,1,,,,,fascia_piccola', '2024,personale,Buono,80,5,,,,,complementare']);
+    expect(lines[0]).toBe(
+      'anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro,non_pubblicato,fondo_categoria_euro,distribuito_categoria_euro,categoria_non_pubblicato',
+    );
+    // The fund and the amount distributed are published here too (art. 20 c. 1): the complement covers the one.
+    const fund = (FUND / 100).toFixed(2);
+    expect(lines.slice(1, 3)).toEqual([`2024,personale,Eccellente,100,1,,,,,fascia_piccola,${fund},${fund},`, `2024,personale,Buono,80,5,,,,,complementare,${fund},${fund},`]);
     const csvMeans = lines
       .slice(1)
       .map((l) => l.split(','))
@@ -100,6 +105,7 @@ describe('the band that would give away a withheld one, on SQLite', () => {
       const cells: string[] = [];
       sheet.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
       expect(cells).toContain(reason);
+      expect(cells).toContain('10.962,41');
       expect(recoverable(amounts(cells.join('|')), []).has(ALONE)).toBe(false);
     }
   });
@@ -110,8 +116,10 @@ describe('the band that would give away a withheld one, on SQLite', () => {
     expect(italian).toContain(
       '<p data-role="complement">Anche gli importi della fascia «Buono» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe il totale della fascia con una o due persone.</p>',
     );
+    expect(italian).toContain('<p data-role="totals">Fondo della categoria (ammontare complessivo dei premi stanziati): 10.962,41 €; premi effettivamente distribuiti: 10.962,41 €.</p>');
     const english = await (await fetch(`${t.url}/trasparenza/${planId}/premi.html?lang=en`)).text();
     expect(english).toContain('The amounts of the band “Buono” are not published either: the category’s fund is public');
+    expect(english).toContain('<p data-role="totals">The category’s fund (the bonuses allotted in all): € 10,962.41; bonuses actually distributed: € 10,962.41.</p>');
     for (const page of [italian, english]) {
       const main = page.slice(page.indexOf('<main'));
       expect(recoverable(amounts(main), [Math.floor(ADEQUATE.reduce((a, b) => a + b, 0) / 7) * 7]).has(ALONE)).toBe(false);

@@ -63,8 +63,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('the bonuses on the public transp
     const secrets = ['150017', '1500.17', '1.500,17', '200000', '200013', '2000.13', '2.000,13', '400013', '4000.13'];
     for (const secret of secrets) expect(reply.text).not.toContain(secret);
     const csv = await (await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=csv`)).text();
-    expect(csv).toContain('2024,eq,Eccellente,100,1,,,,,fascia_piccola\n');
-    expect(csv).toContain('2024,eq,Buono,80,3,3100.00,1033.33,900.00,1200.00,\n');
+    // The EQ's fund (published: the complement covers the one), each row of the category carrying it.
+    expect(csv).toContain('2024,eq,Eccellente,100,1,,,,,fascia_piccola,6100.20,6100.20,\n');
+    expect(csv).toContain('2024,eq,Buono,80,3,3100.00,1033.33,900.00,1200.00,,6100.20,6100.20,\n');
+    // The managers' fund would be the sum of the two: each, knowing their own, would read the other's.
+    expect(csv).toContain('2024,dirigente,Eccellente,100,2,,,,,fascia_piccola,,,solo_fasce_piccole\n');
     for (const secret of secrets) expect(csv).not.toContain(secret);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await (await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=xlsx`)).arrayBuffer());

@@ -7,7 +7,18 @@
 import { REMAINDER_RULE, type StaffCategory } from '../../src/core/appraisal/index.js';
 import { SYSTEM, type Store } from '../../src/store/index.js';
 
-export async function storeDistribution(store: Store, organisation: string, year: number, category: StaffCategory, people: readonly (readonly [band: string, cents: number])[]): Promise<void> {
+/**
+ * `fundCents` when the fund was not all shared out (no one with a weight: the run keeps it whole as
+ * undistributed); by default the fund is the people's sum, as a run with anyone weighted leaves it.
+ */
+export async function storeDistribution(
+  store: Store,
+  organisation: string,
+  year: number,
+  category: StaffCategory,
+  people: readonly (readonly [band: string, cents: number])[],
+  fundCents?: number,
+): Promise<void> {
   const shares = people.map(([band, cents], i) => ({
     formId: `f${i}`,
     personId: `p${i}`,
@@ -20,6 +31,14 @@ export async function storeDistribution(store: Store, organisation: string, year
     exact: String(cents),
     extraCent: false,
   }));
-  const fund = people.reduce((total, [, cents]) => total + BigInt(cents), 0n);
-  await store.appraisals.saveDistribution(organisation, year, category, fund, { smvpVersion: 1, rule: REMAINDER_RULE, people: shares, undistributedCents: '0', issues: [] }, SYSTEM);
+  const shared = people.reduce((total, [, cents]) => total + BigInt(cents), 0n);
+  const fund = fundCents === undefined ? shared : BigInt(fundCents);
+  await store.appraisals.saveDistribution(
+    organisation,
+    year,
+    category,
+    fund,
+    { smvpVersion: 1, rule: REMAINDER_RULE, people: shares, undistributedCents: (fund - shared).toString(), issues: [] },
+    SYSTEM,
+  );
 }

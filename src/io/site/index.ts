@@ -17,7 +17,7 @@ import type { Language } from '../../core/words.js';
 import { PAGE_WORDS } from '../../messages/page-words.js';
 import { download, rewardsBody, rewardsFrame, rewardsItem, rewardsOnlyTitle, type SiteRewards } from './rewards.js';
 
-export type { RewardsBody, SiteRewardRow, SiteRewards } from './rewards.js';
+export type { RewardsBody, SiteRewardRow, SiteRewardTotal, SiteRewards } from './rewards.js';
 
 export interface SiteYear {
   /** The folder of the year's pages (a plan id, or "2024"). */

@@ -2,7 +2,8 @@
  * The page of "Amministrazione trasparente › Performance" with a year's distribution of ratings and
  * bonuses in aggregate (d.lgs. 33/2013 art. 20): per staff category, a table of the bands with how
  * many people each holds and what they received in all, on average, least and most; a band of one
- * or two people shows its count and no amount (`withheld`, decided by the server). In Italian or
+ * or two people shows its count and no amount (`withheld`, decided by the server); under each
+ * table, the category's fund and the amount distributed (art. 20 c. 1), or why they are not. In Italian or
  * English, plain HTML without JavaScript as the other pages. Pure: the caller passes the aggregates
  * the public may read (never a person, never a distribution not made) and the addresses of the files.
  */
@@ -17,7 +18,8 @@ export interface SiteRewardRow {
   readonly category: string;
   readonly categoryLabel: string;
   readonly band: string;
-  readonly coefficient: number;
+  /** Null: no SMVP states it (shown as «—», said under the table). */
+  readonly coefficient: number | null;
   readonly people: number;
   readonly totalCents: string | null;
   readonly meanCents: string | null;
@@ -28,11 +30,23 @@ export interface SiteRewardRow {
   readonly withheldReason: 'small-band' | 'complement' | null;
 }
 
+/** A category's fund and amount distributed (art. 20 c. 1), as the aggregates give them; null amounts when `withheld`. */
+export interface SiteRewardTotal {
+  readonly category: string;
+  readonly fundCents: string | null;
+  readonly distributedCents: string | null;
+  readonly withheld: boolean;
+  /** `small-bands-only`: no band of three or more to withhold with the small ones, so the total would be theirs. */
+  readonly withheldReason: 'small-bands-only' | null;
+}
+
 /** A body's year of bonuses: its rows in `language`, the message when it distributed nothing, and where its open data are. */
 export interface SiteRewards {
   readonly organisation: string;
   readonly language: Language;
   readonly rows: readonly SiteRewardRow[];
+  /** Each category's fund and amount distributed. */
+  readonly categories: readonly SiteRewardTotal[];
   /** What a body that distributed nothing that year says (null: there are rows). */
   readonly message: string | null;
   /** The same rows as open data (CSV) and as a workbook (XLSX). */
@@ -66,6 +80,11 @@ const WORDS = {
     complementNote: (band: string) =>
       `Anche gli importi della fascia «${band}» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe il totale della fascia con una o due persone.`,
     none: '—',
+    notStated: 'non indicato',
+    noSmvp: (year: number) => `«—» come coefficiente di premio: SMVP non adottato per il ${year}, il coefficiente della fascia non è indicato.`,
+    totals: (fund: string, distributed: string) => `Fondo della categoria (ammontare complessivo dei premi stanziati): ${fund} €; premi effettivamente distribuiti: ${distributed} €.`,
+    totalsWithheld:
+      'Fondo della categoria e premi effettivamente distribuiti: non pubblicati. Chi ha ricevuto un premio in questa categoria è in fasce di una o due persone, e nessuna fascia di tre o più persone può esserne tenuta riservata insieme: il totale della categoria sarebbe la somma dei loro importi.',
     downloads: 'Dati aperti',
     csv: 'CSV',
     xlsx: 'XLSX',
@@ -87,6 +106,11 @@ const WORDS = {
     complementNote: (band: string) =>
       `The amounts of the band “${band}” are not published either: the category’s fund is public, and less the bands published it would give the total of the band of one or two people.`,
     none: '—',
+    notStated: 'not stated',
+    noSmvp: (year: number) => `“—” as the bonus coefficient: no SMVP adopted for ${year}, the band’s coefficient is not stated.`,
+    totals: (fund: string, distributed: string) => `The category’s fund (the bonuses allotted in all): € ${fund}; bonuses actually distributed: € ${distributed}.`,
+    totalsWithheld:
+      'The category’s fund and the bonuses actually distributed: not published. Whoever received a bonus in this category is in a band of one or two people, and no band of three or more can be withheld with them: the category’s total would be the sum of their amounts.',
     downloads: 'Open data',
     csv: 'CSV',
     xlsx: 'XLSX',
@@ -143,16 +167,28 @@ export function rewardsBody(year: number, rewards: SiteRewards): string {
   for (const row of rewards.rows) byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
   const amount = (row: SiteRewardRow, cents: string | null): string =>
     row.withheld ? `<span class="missing">${w.withheld}</span>` : cents === null ? `<span aria-label="${lang === 'it' ? 'nessuno' : 'none'}">${w.none}</span>` : euros(cents, lang);
+  const coefficient = (r: SiteRewardRow): string =>
+    r.coefficient === null ? `<span aria-label="${w.notStated}">${w.none}</span>` : `${formatNumberIn(new Decimal(r.coefficient), new Decimal(r.coefficient).decimalPlaces(), lang)}%`;
+  const totals = new Map(rewards.categories.map((t) => [t.category, t]));
   const tables = [...byCategory.values()].map((rows) => {
     const label = rows[0]!.categoryLabel;
     const body = rows
       .map(
         (r) =>
-          `<tr><th scope="row">${escapeHtml(r.band)}</th><td class="num">${formatNumberIn(new Decimal(r.coefficient), new Decimal(r.coefficient).decimalPlaces(), lang)}%</td><td class="num">${r.people}</td><td class="num">${amount(r, r.totalCents)}</td><td class="num">${amount(r, r.meanCents)}</td><td class="num">${amount(r, r.minCents)}</td><td class="num">${amount(r, r.maxCents)}</td></tr>`,
+          `<tr><th scope="row">${escapeHtml(r.band)}</th><td class="num">${coefficient(r)}</td><td class="num">${r.people}</td><td class="num">${amount(r, r.totalCents)}</td><td class="num">${amount(r, r.meanCents)}</td><td class="num">${amount(r, r.minCents)}</td><td class="num">${amount(r, r.maxCents)}</td></tr>`,
       )
       .join('\n');
     // Said under its own table: the reader sees a band of several people without amounts and asks why.
     const complements = rows.filter((r) => r.withheldReason === 'complement').map((r) => `\n<p data-role="complement">${escapeHtml(w.complementNote(r.band))}</p>`);
+    // Art. 20 c. 1: the amount allotted and the amount distributed, or why neither is given.
+    const total = totals.get(rows[0]!.category);
+    const sums =
+      total === undefined
+        ? ''
+        : total.withheld || total.fundCents === null || total.distributedCents === null
+          ? `\n<p data-role="totals">${escapeHtml(w.totalsWithheld)}</p>`
+          : `\n<p data-role="totals">${escapeHtml(w.totals(euros(total.fundCents, lang), euros(total.distributedCents, lang)))}</p>`;
+    const noSmvp = rows.some((r) => r.coefficient === null) ? `\n<p data-role="no-smvp">${escapeHtml(w.noSmvp(year))}</p>` : '';
     return `<h2>${escapeHtml(label)}</h2>
 <table>
 <caption>${escapeHtml(w.caption(label, year))}</caption>
@@ -160,7 +196,7 @@ export function rewardsBody(year: number, rewards: SiteRewards): string {
 <tbody>
 ${body}
 </tbody>
-</table>${complements.join('')}`;
+</table>${sums}${complements.join('')}${noSmvp}`;
   });
   const withheld = rewards.rows.some((r) => r.withheldReason === 'small-band') ? `<p>${escapeHtml(w.withheldNote)}</p>` : '';
   const content =

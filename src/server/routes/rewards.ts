@@ -11,7 +11,7 @@ import { CATEGORY_LABEL, REMAINDER_RULE, STAFF_CATEGORIES, distributeFund, forma
 import { Decimal, ORGANISATION_MAX } from '../../core/index.js';
 import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { DistributionRecord, Store } from '../../store/index.js';
-import { DistributionSchema, RewardAggregatesSchema, type Distribution, type RewardAggregates } from '../../contract/index.js';
+import { DistributionSchema, RewardAggregatesSchema, type Distribution, type RewardAggregates, type RewardCategoryTotal } from '../../contract/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { refuse } from '../errors.js';
@@ -77,7 +77,7 @@ export interface AggregateRow {
   category: StaffCategory;
   categoryLabel: string;
   band: string;
-  coefficient: number;
+  coefficient: number | null;
   people: number;
   totalCents: string | null;
   meanCents: string | null;
@@ -94,6 +94,13 @@ export interface AggregateRow {
  * the bands published would give the small band's total (secondary suppression).
  */
 export type WithheldReason = 'small-band' | 'complement';
+
+/**
+ * Why a category's fund and amount distributed are not published: `small-bands-only`, no band of
+ * `SMALL_GROUP` or more could be withheld with its small bands, so the category's total would be
+ * their sum (one band of two: each, knowing their own, would read the other's).
+ */
+export type CategoryWithheldReason = NonNullable<RewardCategoryTotal['withheldReason']>;
 
 /**
  * A band with fewer people than this shows its count but no amount. With one person in it, its
@@ -128,9 +135,14 @@ export function withheldBands(bands: readonly (readonly bigint[])[]): Map<number
   return withheld;
 }
 
-/** Per category and band: how many people, how much in all, mean, least and most. No names, no ids; no amount of a small group, nor of the band that would give it away. */
-async function aggregates(store: Store, orgs: OrgCache, organisation: string, year: number, lang: 'it' | 'en'): Promise<AggregateRow[]> {
+/**
+ * Per category and band: how many people, how much in all, mean, least and most; per category, the
+ * fund and the amount distributed. No names, no ids; no amount of a small group, nor of the band or
+ * the category total that would give it away.
+ */
+async function aggregates(store: Store, orgs: OrgCache, organisation: string, year: number, lang: 'it' | 'en'): Promise<{ rows: AggregateRow[]; categories: RewardCategoryTotal[] }> {
   const rows: AggregateRow[] = [];
+  const categories: RewardCategoryTotal[] = [];
   for (const d of await store.appraisals.distributions(organisation, year)) {
     const people = (d.document.people ?? []) as PersonShare[];
     // The bands of the SMVP version the fund was shared by: a later version (new labels, new
@@ -138,12 +150,15 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
     const version = typeof d.document.smvpVersion === 'number' ? d.document.smvpVersion : undefined;
     const found = await orgs.smvp(store, organisation, year, version);
     const bands = found === null ? [] : (schemeOf(found.smvp, d.category)?.bands ?? []);
-    const labels =
+    // Without an SMVP no coefficient is stated: null, which the page says as such, never a 0% the
+    // body did not adopt.
+    const labels: { label: string; share: number | null }[] =
       bands.length > 0
         ? [...bands].sort((a, b) => b.min.comparedTo(a.min)).map((b) => ({ label: b.label, share: Number(b.share) }))
-        : [...new Set(people.map((p) => p.band ?? '—'))].map((label) => ({ label, share: 0 }));
+        : [...new Set(people.map((p) => p.band ?? '—'))].map((label) => ({ label, share: null }));
     const shares = labels.map((band) => people.filter((p) => (p.band ?? '—') === band.label).map((p) => BigInt(p.cents)));
     const withheldAt = withheldBands(shares);
+    const categoryLabel = CATEGORY_LABEL[d.category][lang];
     labels.forEach((band, i) => {
       const cents = shares[i]!;
       const total = cents.reduce((a, b) => a + b, 0n);
@@ -151,7 +166,7 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
       const withheld = reason !== null;
       rows.push({
         category: d.category,
-        categoryLabel: CATEGORY_LABEL[d.category][lang],
+        categoryLabel,
         band: band.label,
         coefficient: band.share,
         people: cents.length,
@@ -163,8 +178,20 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
         withheldReason: reason,
       });
     });
+    // The fund, and what was distributed (all of it, or nothing when no one had a weight), less
+    // the bands published leave the bands withheld: safe while a complement is among them.
+    const exposed = [...withheldAt.values()].includes('small-band') && ![...withheldAt.values()].includes('complement');
+    const distributed = BigInt(d.fundCents) - BigInt(typeof d.document.undistributedCents === 'string' ? d.document.undistributedCents : '0');
+    categories.push({
+      category: d.category,
+      categoryLabel,
+      fundCents: exposed ? null : d.fundCents,
+      distributedCents: exposed ? null : distributed.toString(),
+      withheld: exposed,
+      withheldReason: exposed ? 'small-bands-only' : null,
+    });
   }
-  return rows;
+  return { rows, categories };
 }
 
 /**
@@ -172,12 +199,12 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
  * /trasparenza): its rows, and the message a body that distributed nothing that year says.
  */
 export async function rewardAggregates(deps: Pick<Deps, 'store' | 'trees'>, organisation: string, year: number, lang: Language): Promise<RewardAggregates> {
-  const rows = await aggregates(deps.store, new OrgCache(deps.trees), organisation, year, lang);
-  return { organisation, year, rows, message: rows.length === 0 ? renderMessage('no-distribution', { organisation, year }, lang) : null };
+  const { rows, categories } = await aggregates(deps.store, new OrgCache(deps.trees), organisation, year, lang);
+  return { organisation, year, rows, categories, message: rows.length === 0 ? renderMessage('no-distribution', { organisation, year }, lang) : null };
 }
 
-/** The open data's codes for why a band's amounts are empty (docs/open-data.md). */
-const CSV_WITHHELD: Record<WithheldReason, string> = { 'small-band': 'fascia_piccola', complement: 'complementare' };
+/** The open data's codes for why a band's amounts, or its category's, are empty (docs/open-data.md). */
+const CSV_WITHHELD: Record<WithheldReason | CategoryWithheldReason, string> = { 'small-band': 'fascia_piccola', complement: 'complementare', 'small-bands-only': 'solo_fasce_piccole' };
 
 /** The workbook's words for the same. */
 export const WITHHELD_WORDS: Record<Language, Record<WithheldReason, string>> = {
@@ -189,6 +216,12 @@ export const WITHHELD_WORDS: Record<Language, Record<WithheldReason, string>> = 
     'small-band': 'one or two people: the amounts would be theirs',
     complement: "the category's fund is public: less the bands published it would give the small band's total",
   },
+};
+
+/** The workbook's words for why a category's fund and amount distributed are not published. */
+export const CATEGORY_WITHHELD_WORDS: Record<Language, Record<CategoryWithheldReason, string>> = {
+  it: { 'small-bands-only': 'solo fasce di una o due persone: il totale della categoria sarebbe la somma dei loro importi' },
+  en: { 'small-bands-only': "only bands of one or two people: the category's total would be the sum of their amounts" },
 };
 
 const euros = (cents: string | null): string => (cents === null ? '' : formatCents(BigInt(cents)));
@@ -304,7 +337,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       responses: {
         200: {
           description:
-            'JSON {organisation, year, rows: [{category, band, coefficient, people, totalCents, meanCents, minCents, maxCents}], message: what a body that distributed nothing that year says, else null}, or the CSV or XLSX file',
+            'JSON {organisation, year, rows: [{category, band, coefficient (null: no SMVP), people, totalCents, meanCents, minCents, maxCents, withheld, withheldReason}], categories: [{category, fundCents, distributedCents, withheld, withheldReason}], message: what a body that distributed nothing that year says, else null}, or the CSV or XLSX file',
           schema: RewardAggregatesSchema,
         },
         400: 'unknown format',
@@ -319,14 +352,58 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       const document = await rewardAggregates(deps, organisation, year, lang);
       if (format === 'json') return reply(200, document);
       const rows = document.rows;
+      // One table for both files: each band's row carries its category's fund and amount
+      // distributed (art. 20 c. 1), repeated, as a flat file holds a figure of the group it belongs to.
+      const totals = new Map(document.categories.map((t) => [t.category, t]));
+      const totalOf = (r: AggregateRow): RewardCategoryTotal => totals.get(r.category)!;
       const headers =
         lang === 'it'
-          ? ['Categoria', 'Fascia', 'Coefficiente di premio (%)', 'Persone', 'Totale premi (€)', 'Premio medio (€)', 'Premio minimo (€)', 'Premio massimo (€)', 'Importi non pubblicati']
-          : ['Category', 'Band', 'Bonus coefficient (%)', 'People', 'Total bonuses (€)', 'Mean bonus (€)', 'Least bonus (€)', 'Largest bonus (€)', 'Amounts withheld'];
+          ? [
+              'Categoria',
+              'Fascia',
+              'Coefficiente di premio (%)',
+              'Persone',
+              'Totale premi (€)',
+              'Premio medio (€)',
+              'Premio minimo (€)',
+              'Premio massimo (€)',
+              'Importi non pubblicati',
+              'Fondo della categoria (€)',
+              'Premi distribuiti nella categoria (€)',
+              'Importi della categoria non pubblicati',
+            ]
+          : [
+              'Category',
+              'Band',
+              'Bonus coefficient (%)',
+              'People',
+              'Total bonuses (€)',
+              'Mean bonus (€)',
+              'Least bonus (€)',
+              'Largest bonus (€)',
+              'Amounts withheld',
+              "Category's bonus fund (€)",
+              "Category's bonuses distributed (€)",
+              "Category's amounts withheld",
+            ];
       const name = `premi-${year}.${format}`;
       if (format === 'csv') {
         // Open data: comma-separated, dot decimals, machine codes for the category (docs/open-data.md).
-        const csvHeaders = ['anno', 'categoria', 'fascia', 'coefficiente_premio', 'persone', 'totale_euro', 'media_euro', 'minimo_euro', 'massimo_euro', 'non_pubblicato'];
+        const csvHeaders = [
+          'anno',
+          'categoria',
+          'fascia',
+          'coefficiente_premio',
+          'persone',
+          'totale_euro',
+          'media_euro',
+          'minimo_euro',
+          'massimo_euro',
+          'non_pubblicato',
+          'fondo_categoria_euro',
+          'distribuito_categoria_euro',
+          'categoria_non_pubblicato',
+        ];
         const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
         const lines = [
           csvHeaders.join(','),
@@ -335,13 +412,16 @@ export const rewardRoutes: RouteModule = (api, deps) => {
               String(year),
               r.category,
               r.band,
-              String(r.coefficient),
+              r.coefficient === null ? '' : String(r.coefficient),
               String(r.people),
               dotEuros(r.totalCents),
               dotEuros(r.meanCents),
               dotEuros(r.minCents),
               dotEuros(r.maxCents),
               r.withheldReason === null ? '' : CSV_WITHHELD[r.withheldReason],
+              dotEuros(totalOf(r).fundCents),
+              dotEuros(totalOf(r).distributedCents),
+              totalOf(r).withheldReason === null ? '' : CSV_WITHHELD[totalOf(r).withheldReason!],
             ]
               .map(quote)
               .join(','),
@@ -362,6 +442,9 @@ export const rewardRoutes: RouteModule = (api, deps) => {
           euros(r.minCents),
           euros(r.maxCents),
           r.withheldReason === null ? '' : WITHHELD_WORDS[lang][r.withheldReason],
+          euros(totalOf(r).fundCents),
+          euros(totalOf(r).distributedCents),
+          totalOf(r).withheldReason === null ? '' : CATEGORY_WITHHELD_WORDS[lang][totalOf(r).withheldReason!],
         ]),
       );
       return reply.made(

@@ -61,6 +61,7 @@ async function siteRewards(
     organisation: document.organisation,
     language,
     rows: document.rows,
+    categories: document.categories,
     message: document.message,
     downloads: { csv: api('csv'), xlsx: api('xlsx') },
     otherLanguage,
