@@ -100,6 +100,8 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     expect(await text(page, '[data-role=complement]')).toBe(
       'Anche gli importi della fascia «Adeguato» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe il totale della fascia con una o due persone.',
     );
+    // Art. 20 c. 1: the fund and what was distributed, under the table (the complement covers the one).
+    expect(await text(page, '[data-role=totals]')).toBe('Fondo della categoria (ammontare complessivo dei premi stanziati): 6.100,20 €; premi effettivamente distribuiti: 6.100,20 €.');
     expect(body).not.toMatch(/1\.500,17|Persona \d/);
     await expectAccessible(page, 'the bonuses, in Italian');
     // The first Tab is the skip link; it leads past the path to the main region.
@@ -112,9 +114,9 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('main a:text-is("CSV")')]);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\n').slice(0, 3)).toEqual([
-      'anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro,non_pubblicato',
-      '2024,personale,Eccellente,100,1,,,,,fascia_piccola',
-      '2024,personale,Buono,80,3,3100.00,1033.33,900.00,1200.00,',
+      'anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro,non_pubblicato,fondo_categoria_euro,distribuito_categoria_euro,categoria_non_pubblicato',
+      '2024,personale,Eccellente,100,1,,,,,fascia_piccola,6100.20,6100.20,',
+      '2024,personale,Buono,80,3,3100.00,1033.33,900.00,1200.00,,6100.20,6100.20,',
     ]);
 
     // In English, from the page's own link.
@@ -125,6 +127,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     expect((await page.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()))[1]).toEqual(['Buono', '80%', '3', '3,100.00', '1,033.33', '900.00', '1,200.00']);
     expect(await page.locator('tbody tr').first().innerText()).toContain('not published');
     expect(await text(page, '[data-role=complement]')).toMatch(/^The amounts of the band “Adeguato” are not published either: the category’s fund is public/);
+    expect(await text(page, '[data-role=totals]')).toBe('The category’s fund (the bonuses allotted in all): € 6,100.20; bonuses actually distributed: € 6,100.20.');
     expect(await page.locator('main a:text-is("XLSX")').getAttribute('href')).toBe('/api/rewards/2024/aggregates?organisation=Ente&format=xlsx&lang=en');
     expect(await page.locator('a.skip').innerText()).toBe('Skip to main content');
     await expectAccessible(page, 'the bonuses, in English');
@@ -191,5 +194,35 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     await Promise.all([page.waitForURL(/premi\.html/), page.keyboard.press('Enter')]);
     expect(new URL(page.url()).search).toBe('?lang=en');
     expect(await text(page, 'h1')).toBe('Distribution of ratings and bonuses 2024');
+  });
+  it('shows a coefficient no SMVP states as «—», said once on the page, and two managers alone without their fund', async () => {
+    // A body whose SMVP is not stored (none adopted): before, its bands read "0%".
+    const store = await openStore(world.server.database);
+    try {
+      await storeDistribution(store, 'Senza SMVP', 2024, 'personale', [
+        ['Buono', 100_000],
+        ['Buono', 100_000],
+        ['Buono', 100_000],
+      ]);
+      await storeDistribution(store, 'Senza SMVP', 2024, 'dirigente', [
+        ['Buono', 200_000],
+        ['Buono', 200_013],
+      ]);
+    } finally {
+      await store.close();
+    }
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await page.goto(`${world.server.url}/trasparenza/premi/2024?organisation=Senza+SMVP`);
+    const rows = (await page.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
+    expect(rows).toEqual([
+      ['Buono', '—', '2', 'non pubblicato', 'non pubblicato', 'non pubblicato', 'non pubblicato'],
+      ['Buono', '—', '3', '3.000,00', '1.000,00', '1.000,00', '1.000,00'],
+    ]);
+    expect(await page.locator('[data-role=no-smvp]').allInnerTexts()).toEqual(['«—» come coefficiente di premio: SMVP non adottato per il 2024, il coefficiente della fascia non è indicato.']);
+    // The managers' fund less one's own bonus would be the other's: neither it nor the amount distributed is shown.
+    expect(await page.locator('[data-role=totals]').first().innerText()).toMatch(/^Fondo della categoria e premi effettivamente distribuiti: non pubblicati\./);
+    expect(await page.locator('main').innerText()).not.toMatch(/0%|4\.000,13|2\.000,13/);
+    await expectAccessible(page, 'the bonuses of a body with no SMVP');
   });
 });

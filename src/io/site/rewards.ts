@@ -188,7 +188,6 @@ export function rewardsBody(year: number, rewards: SiteRewards): string {
         : total.withheld || total.fundCents === null || total.distributedCents === null
           ? `\n<p data-role="totals">${escapeHtml(w.totalsWithheld)}</p>`
           : `\n<p data-role="totals">${escapeHtml(w.totals(euros(total.fundCents, lang), euros(total.distributedCents, lang)))}</p>`;
-    const noSmvp = rows.some((r) => r.coefficient === null) ? `\n<p data-role="no-smvp">${escapeHtml(w.noSmvp(year))}</p>` : '';
     return `<h2>${escapeHtml(label)}</h2>
 <table>
 <caption>${escapeHtml(w.caption(label, year))}</caption>
@@ -196,14 +195,16 @@ export function rewardsBody(year: number, rewards: SiteRewards): string {
 <tbody>
 ${body}
 </tbody>
-</table>${sums}${complements.join('')}${noSmvp}`;
+</table>${sums}${complements.join('')}`;
   });
   const withheld = rewards.rows.some((r) => r.withheldReason === 'small-band') ? `<p>${escapeHtml(w.withheldNote)}</p>` : '';
+  // Once for the page: the SMVP is the body's for the year, not a table's.
+  const noSmvp = rewards.rows.some((r) => r.coefficient === null) ? `\n<p data-role="no-smvp">${escapeHtml(w.noSmvp(year))}</p>` : '';
   const content =
     rewards.message !== null
       ? `<p class="missing" data-role="message">${escapeHtml(rewards.message)}</p>`
       : `${tables.join('\n')}
-${withheld}
+${withheld}${noSmvp}
 <h2>${w.downloads}</h2>
 <ul>
 <li>${download(rewards.downloads.csv, w.csv, w.files)}</li>
