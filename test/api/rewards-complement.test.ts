@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import type { RewardAggregate } from '../../src/contract/index.js';
+import { amounts, combinations } from '../support/disclosure.js';
 import { storeDistribution } from '../support/distributions.js';
 import { Client, startTestServer, type TestServer } from './harness.js';
 
@@ -18,18 +19,6 @@ const ALONE = 150_017;
 const GOOD = [120_003, 110_011, 100_019, 99_007, 95_023];
 const ADEQUATE = [60_001, 61_103, 59_207, 62_309, 58_411, 63_513, 57_617];
 const FUND = [ALONE, ...GOOD, ...ADEQUATE].reduce((a, b) => a + b, 0);
-
-/** Every sum and difference of the numbers (each taken once, added, subtracted or left out). */
-function combinations(numbers: readonly number[]): Set<number> {
-  let sums = new Set([0]);
-  for (const n of numbers) sums = new Set([...sums].flatMap((s) => [s, s + n, s - n]));
-  return sums;
-}
-
-/** Amounts as a page or file writes them (`1.234,56`, `1,234.56`, `1234.56`), in cents. */
-function amounts(text: string): number[] {
-  return [...text.matchAll(/\d{1,3}(?:[.,]\d{3})*[.,]\d{2}(?!\d)/g)].map((m) => Number(m[0].replace(/[.,](?=\d{3})/g, '').replace(/[.,](?=\d{2}$)/, '')));
-}
 
 /**
  * What a reader can make of the published amounts and the public fund: every amount, and each

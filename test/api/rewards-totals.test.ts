@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { CATEGORY_LABEL, exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import type { RewardAggregates } from '../../src/contract/index.js';
+import { amounts, combinations } from '../support/disclosure.js';
 import { storeDistribution } from '../support/distributions.js';
 import { Client, startTestServer, type TestServer } from './harness.js';
 
@@ -29,18 +30,6 @@ const STAFF = [
   ...[60_001, 61_103, 59_207, 62_309, 58_411, 63_513, 57_617].map((c) => ['Adeguato', c] as const),
 ] as const;
 const STAFF_FUND = STAFF.reduce((a, [, c]) => a + c, 0);
-
-/** Every sum and difference of the numbers (each taken once, added, subtracted or left out). */
-function combinations(numbers: readonly number[]): Set<number> {
-  let sums = new Set([0]);
-  for (const n of numbers) sums = new Set([...sums].flatMap((s) => [s, s + n, s - n]));
-  return sums;
-}
-
-/** Amounts as a page or file writes them (`1.234,56`, `1,234.56`, `1234.56`), in cents. */
-function amounts(text: string): number[] {
-  return [...text.matchAll(/\d{1,3}(?:[.,]\d{3})*[.,]\d{2}(?!\d)/g)].map((m) => Number(m[0].replace(/[.,](?=\d{3})/g, '').replace(/[.,](?=\d{2}$)/, '')));
-}
 
 /**
  * Whether a reader who got `own` and reads `published` (a category's amounts) can make another
