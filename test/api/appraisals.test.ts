@@ -528,7 +528,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(text).not.toContain(ids.impiegato);
     expect(pub.body.rows.filter((r: any) => r.category === 'eq').reduce((n: number, r: any) => n + r.people, 0)).toBe(2);
     const csv = await fetch(`${t.url}/api/rewards/2024/aggregates?format=csv`);
-    expect((await csv.text()).split('\n')[0]).toBe('anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro,non_pubblicato');
+    // Two people alone in the category: its fund less one's own bonus would be the other's.
+    expect(pub.body.categories).toEqual([expect.objectContaining({ category: 'eq', fundCents: null, distributedCents: null, withheld: true, withheldReason: 'small-bands-only' })]);
+    expect(text).not.toContain('1000001');
+    expect((await csv.text()).split('\n')[0]).toBe(
+      'anno,categoria,fascia,coefficiente_premio,persone,totale_euro,media_euro,minimo_euro,massimo_euro,non_pubblicato,fondo_categoria_euro,distribuito_categoria_euro,categoria_non_pubblicato',
+    );
     expect((await fetch(`${t.url}/api/rewards/2024/aggregates?format=xlsx`)).headers.get('content-type')).toContain('spreadsheetml');
     expect((await (await t.as('oiv')).get('/api/rewards/2024')).status).toBe(403);
   });
