@@ -295,12 +295,9 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       // The plan as it stands (`currentPlan()`), not the one the cached evaluation was made from
       // (`evaluation.plan`): a value saved since is written into the cached entry in place
       // (`TreeService.applyMeasurement`), and the Relazione froze the figures without it.
+      // A revision open refuses the validation in the store, under the plan's lock (an opening in
+      // between would slip past a check made here).
       const validating = input.to === 'validated' || input.to === 'validated_with_reservations';
-      // An open revision's changes are already in the plan the validation would freeze, yet not in
-      // its approved revisions (section 3.5, the cover): the validated Relazione would report a plan
-      // its own register does not explain. The office decides the revision first.
-      if (validating && record.state === 'transmitted' && plan.openRevision !== null)
-        throw refuse(409, 'invalid-transition', { relazione: 'revision-open', number: plan.openRevision }, { details: { reason: 'revision-open', revision: plan.openRevision } });
       const computed = validating ? await trees.computed(planId) : null;
       const yearEnd = computed?.evaluation ?? null;
       // With them, the words around them (the body, the units, the approved revisions, the OIV's
