@@ -368,6 +368,12 @@ export class SqlRelazioni implements RelazioneStore {
       if (isFrozen(to)) {
         const open = await openRevisionNumber(tx, planId);
         if (open !== null) return refusal('invalid-transition', { relazione: 'revision-open', number: open }, { reason: 'revision-open', revision: open });
+        // The freeze's cover lists the approved revisions as the route read them: one opened and
+        // approved since (or its act corrected) would be missing, or stand as it was, in the
+        // validated Relazione, its changes not in the frozen plan either. The OIV validates again.
+        const listed = new Map((freeze?.cover.revisions ?? []).map((r) => [r.number, r.version]));
+        const since = (await readRevisions(tx, planId)).find((r) => r.status === 'approved' && listed.get(r.number) !== r.version);
+        if (since !== undefined) return refusal('conflict', { relazione: 'revision-approved-since', number: since.number }, { reason: 'revision-approved-since', revision: since.number });
       }
       const last = await one(tx, `SELECT id, label, state FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1${forUpdate(this.db)}`, [planId]);
       if (to === 'transmitted' && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {

@@ -118,6 +118,44 @@ describe.each<Backend>(['sqlite', 'postgres'])('validating the Relazione with a 
     expect(audit.filter((e) => e.entity === 'relazione' && e.entityId === planId && e.action === 'validate')).toEqual([]);
   });
 
+  it('is refused when a revision is opened and approved after the route made the figures to freeze, and validates again with it', async () => {
+    const { plan } = await withTheOiv(t, controller, oiv);
+    // The office opens a revision, renames the plan in it and approves it, all once the route has
+    // made the figures and the cover to freeze, before the store's transaction: once for the Italian
+    // request, once more for the English one.
+    const relazioni = t.server.store.relazioni;
+    const moveRelazione = relazioni.moveRelazione.bind(relazioni);
+    const approved: Reply[] = [];
+    const approveInBetween = async (...args: Parameters<typeof moveRelazione>) => {
+      const opened = await controller.request('POST', `${plan}/revisions`, { reason: `Titolo approvato in corsa ${approved.length + 1}` });
+      expect((await controller.request('PATCH', plan, { title: `Piano rinominato in corsa ${approved.length + 1}` })).status).toBe(200);
+      approved.push(await controller.request('POST', `${plan}/revisions/${opened.body.number}/approve`, { act: { kind: 'Delibera di Giunta', number: '41', date: '2024-06-10' } }));
+      return moveRelazione(...args);
+    };
+    vi.spyOn(relazioni, 'moveRelazione').mockImplementationOnce(approveInBetween).mockImplementationOnce(approveInBetween);
+    const refused = await validate(plan);
+    const english = await validate(plan, 'en');
+    expect(approved.map((r) => r.status)).toEqual([200, 200]);
+    const [first, second] = approved.map((r) => r.body.number as number);
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'conflict',
+      message: `la variazione n. ${first} del piano è stata approvata (o corretta) mentre si preparava la validazione: la Relazione da validare non la riportava così; ricaricarla e validare di nuovo`,
+      details: { reason: 'revision-approved-since', revision: first },
+    });
+    expect([english.status, english.body.error.message]).toEqual([
+      409,
+      `revision no. ${second} of the plan was approved (or corrected) while the validation was being prepared: the Relazione to validate did not show it so; reload it and validate again`,
+    ]);
+    await nothingMoved(plan);
+
+    // Validated again, the Relazione has the renamed plan and lists both revisions.
+    const validated = await validate(plan);
+    expect(validated.status, validated.text).toBe(200);
+    const html = (await oiv.get(`${plan}/relazione/export?format=html`)).text;
+    for (const words of ['Piano rinominato in corsa 2', 'Titolo approvato in corsa 1', 'Titolo approvato in corsa 2']) expect(html).toContain(words);
+  });
+
   it('takes a revision opened as the validation commits as opened after it, even within the same millisecond', async () => {
     const { plan } = await withTheOiv(t, controller, oiv);
     // One clock for both: the opening, which waited for the validation's lock, bears its very time.
