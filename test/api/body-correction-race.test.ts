@@ -24,14 +24,18 @@ async function bodyWithSmvp(t: TestServer, controller: Client, hr: Client): Prom
   return { planId, body };
 }
 
+/** A server on `backend` with the controller and HR signed in. */
+async function serverWithHr(backend: Backend): Promise<{ t: TestServer; controller: Client; hr: Client }> {
+  const t = await startTestServer(backend);
+  return { t, controller: await t.as('controller'), hr: await t.as('personale') };
+}
+
 describe.each<Backend>(['sqlite', 'postgres'])("an SMVP saved while the body's name is corrected, on %s", (backend) => {
   let t: TestServer;
   let controller: Client;
   let hr: Client;
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    controller = await t.as('controller');
-    hr = await t.as('personale');
+    ({ t, controller, hr } = await serverWithHr(backend));
   });
   afterAll(async () => t?.close());
 
@@ -71,9 +75,7 @@ describe("an SMVP saved while the body's name is corrected, on postgres, with bo
   let controller: Client;
   let hr: Client;
   beforeAll(async () => {
-    t = await startTestServer('postgres');
-    controller = await t.as('controller');
-    hr = await t.as('personale');
+    ({ t, controller, hr } = await serverWithHr('postgres'));
   });
   afterAll(async () => t?.close());
 
