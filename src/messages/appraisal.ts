@@ -134,6 +134,11 @@ export const APPRAISAL_REFUSALS = defineMessages({
     it: (p) => `l'SMVP è stato salvato da altri nel frattempo${p.version === undefined ? '' : ` (versione ${p.version}, modificata a partire dalla ${p.sent})`}: ricaricarlo e riportare le modifiche`,
     en: (p) => `the SMVP was saved by someone else meanwhile${p.version === undefined ? '' : ` (version ${p.version}, edited from ${p.sent})`}: reload it and make the changes again`,
   }),
+  /** An SMVP saved under a body's name after a correction took the body's SMVP of that year to another (store/appraisals.ts saveSmvp). */
+  'smvp-body-corrected': message<{ from: string; to: string; year: number }>({
+    it: (p) => `l'ente «${p.from}» è stato corretto in «${p.to}» per il ${p.year}, e il suo SMVP con lui: salvarlo come SMVP di «${p.to}»`,
+    en: (p) => `the body “${p.from}” was corrected to “${p.to}” for ${p.year}, and its SMVP with it: save it as the SMVP of “${p.to}”`,
+  }),
   /** A plan's body corrected to a body that has its own SMVP, forms or distributions that year (store/appraisals.ts followCorrectedBody). */
   'body-records-taken': message<{ from: string; to: string; year: number }>({
     it: (p) =>

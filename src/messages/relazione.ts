@@ -85,6 +85,12 @@ export const RELAZIONE_REFUSALS = defineMessages({
     en: (p) =>
       `revision no. ${p.number} of the plan is open: approve or discard it before validating the Relazione (its changes are already in the plan, but the Relazione lists only approved revisions)`,
   }),
+  /** The freeze the route made lists the approved revisions as they were; one approved (or its act corrected) before the store's write would be missing from it. */
+  'revision-approved-since': message<{ number: number }>({
+    it: (p) =>
+      `la variazione n. ${p.number} del piano è stata approvata (o corretta) mentre si preparava la validazione: la Relazione da validare non la riportava così; ricaricarla e validare di nuovo`,
+    en: (p) => `revision no. ${p.number} of the plan was approved (or corrected) while the validation was being prepared: the Relazione to validate did not show it so; reload it and validate again`,
+  }),
   'sections-empty': message<{ sections: readonly string[] }>({
     it: (p) =>
       `${p.sections.length === 1 ? 'la sezione' : 'le sezioni'} ${sectionList(p.sections, 'it')} ${p.sections.length === 1 ? 'è vuota' : 'sono vuote'}: l'OIV leggerebbe «Sezione non ancora compilata»; scriverle, o confermare la trasmissione così`,

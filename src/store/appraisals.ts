@@ -205,8 +205,19 @@ export class SqlAppraisals implements AppraisalStore {
 
   async saveSmvp(organisation: string, year: number, document: unknown, reason: string | null, actor: Actor, expectedVersion?: number): Promise<Result<SmvpRecord>> {
     return this.db.transaction(async (tx) => {
-      if (this.db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4243)`);
+      await lockBodyRecords(tx, this.db, SMVP_LOCK);
       const last = await one(tx, `SELECT version, document FROM smvp WHERE organisation = ? AND year = ? ORDER BY version DESC LIMIT 1`, [organisation, year]);
+      // A body corrected while this save was made (followCorrectedBody, under the same lock) took
+      // the SMVP to the corrected name: saved under the old one, this version would start a second
+      // SMVP of a body no plan names that year, and the adopted one would not have it.
+      const corrected = last === undefined ? await correctedTo(tx, organisation, year) : null;
+      if (corrected !== null)
+        return fail<SmvpRecord>(
+          'conflict',
+          `the body "${organisation}" was corrected to "${corrected}" for ${year}, its SMVP with it: save it under "${corrected}"`,
+          { field: 'organisation' },
+          { appraisal: 'smvp-body-corrected', from: organisation, to: corrected, year },
+        );
       const current = last === undefined ? 0 : Number(last.version);
       if (expectedVersion !== undefined && current !== expectedVersion)
         return fail<SmvpRecord>('conflict', `the SMVP was changed meanwhile (version ${current}, not ${expectedVersion}): reload it`, undefined, {
@@ -311,7 +322,7 @@ export class SqlAppraisals implements AppraisalStore {
 
   async saveDistribution(organisation: string, year: number, category: StaffCategory, fundCents: bigint, document: Record<string, unknown>, actor: Actor): Promise<DistributionRecord> {
     return this.db.transaction(async (tx) => {
-      if (this.db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(4244)`);
+      await lockBodyRecords(tx, this.db, DISTRIBUTION_LOCK);
       const last = await one(tx, `SELECT version, fund_cents, document FROM bonus_distributions WHERE organisation = ? AND year = ? AND category = ? ORDER BY version DESC LIMIT 1`, [
         organisation,
         year,
@@ -421,7 +432,11 @@ export async function migrateAppraisalUnits(tx: Queryable): Promise<void> {
  * with (frozen in its evaluation, which its view and printed document say). Refused (nothing changed) when
  * `to` already has records of its own that year: two SMVPs of one year cannot be one.
  */
-export async function followCorrectedBody(tx: Queryable, planId: string, from: string, to: string, year: number, actor: Actor): Promise<Result<number>> {
+export async function followCorrectedBody(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string, from: string, to: string, year: number, actor: Actor): Promise<Result<number>> {
+  // The locks the SMVP's and the distributions' saves take, in this order: a save under `from`
+  // lands before this reads (and is moved) or waits, then finds the SMVP gone to `to` (saveSmvp).
+  await lockBodyRecords(tx, db, SMVP_LOCK);
+  await lockBodyRecords(tx, db, DISTRIBUTION_LOCK);
   const others = await tx.all(`SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ? AND p.id <> ?`, [from, year, planId]);
   if (others.length > 0) return { ok: true, value: 0 };
   const held = async (name: string): Promise<number> => {
@@ -453,6 +468,33 @@ export async function followCorrectedBody(tx: Queryable, planId: string, from: s
     await trail(tx, actor, 'correct-body', 'bonus', `${to}/${year}/${String(r.category)}`, { organisation: from }, move, null);
   for (const table of BODY_TABLES) await tx.run(`UPDATE ${table} SET organisation = ? WHERE organisation = ? AND year = ?`, [to, from, year]);
   return { ok: true, value: moving };
+}
+
+/** PostgreSQL's transaction locks of the saves of a body's SMVP and of its distributions (SQLite lets one writer in at a time). */
+const SMVP_LOCK = 4243;
+const DISTRIBUTION_LOCK = 4244;
+
+async function lockBodyRecords(tx: Queryable, db: Pick<Db, 'dialect'>, key: typeof SMVP_LOCK | typeof DISTRIBUTION_LOCK): Promise<void> {
+  if (db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(${key})`);
+}
+
+/**
+ * The name `organisation`'s SMVP of `year` went to when a body correction moved it (the appraisals'
+ * trail, followCorrectedBody), followed to where it is now; null when no correction moved it.
+ */
+async function correctedTo(tx: Queryable, organisation: string, year: number): Promise<string | null> {
+  // Each version moved has its entry, `${to}/${year}`, before → after organisation; in the order made.
+  const moves = await tx.all(`SELECT before, after FROM appraisal_audit WHERE action = 'correct-body' AND entity = 'smvp' AND entity_id LIKE ? ORDER BY id`, [`%/${year}`]);
+  const next = new Map<string, string>();
+  for (const m of moves) {
+    const from = (JSON.parse(String(m.before)) as { organisation?: unknown }).organisation;
+    const to = (JSON.parse(String(m.after)) as { organisation?: unknown }).organisation;
+    if (typeof from === 'string' && typeof to === 'string') next.set(from, to);
+  }
+  let name = organisation;
+  const seen = new Set([name]);
+  while (next.has(name) && !seen.has(next.get(name)!)) seen.add((name = next.get(name)!));
+  return name === organisation ? null : name;
 }
 
 /** The tables keyed by a body's name and year. */

@@ -471,7 +471,7 @@ export class SqlPlans {
       // appraisal forms and distributions with it (appraisals.ts followCorrectedBody); the plan's other years keep theirs.
       let organisationId: string | null = null;
       if (next.organisation !== b.organisation) {
-        const followed = await followCorrectedBody(tx, planId, b.organisation, next.organisation, b.year, actor);
+        const followed = await followCorrectedBody(tx, this.db, planId, b.organisation, next.organisation, b.year, actor);
         if (!followed.ok) return followed;
         organisationId = await this.organisationId(tx, next.organisation);
       }

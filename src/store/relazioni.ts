@@ -29,7 +29,7 @@ import { parse, planFromJson, planToJson } from './codec.js';
 import type { Plan } from './core-types.js';
 import { Decimal } from '../core/index.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import { readRevisions } from './revisions.js';
+import { openRevisionNumber, readRevisions } from './revisions.js';
 import { forUpdate } from './shared.js';
 import type { Actor, Result, RevisionRecord } from './types.js';
 
@@ -358,6 +358,22 @@ export class SqlRelazioni implements RelazioneStore {
       if (isFrozen(before.state)) return this.frozen(before);
       if (canMove(before.state, to) === null) {
         return refusal('invalid-transition', { relazione: 'move', from: before.state, to }, { from: before.state, to });
+      }
+      // An open revision's changes are already in the plan the validation would freeze, yet not in
+      // its approved revisions (section 3.5, the cover): the validated Relazione would report a plan
+      // its own register does not explain. The office decides the revision first. Checked here, under
+      // the plan's row lock `read` took (PostgreSQL; SQLite's transaction is IMMEDIATE), which opening a
+      // revision takes too: one opened while the route made the freeze is seen, one opened after
+      // this commits comes after the validation.
+      if (isFrozen(to)) {
+        const open = await openRevisionNumber(tx, planId);
+        if (open !== null) return refusal('invalid-transition', { relazione: 'revision-open', number: open }, { reason: 'revision-open', revision: open });
+        // The freeze's cover lists the approved revisions as the route read them: one opened and
+        // approved since (or its act corrected) would be missing, or stand as it was, in the
+        // validated Relazione, its changes not in the frozen plan either. The OIV validates again.
+        const listed = new Map((freeze?.cover.revisions ?? []).map((r) => [r.number, r.version]));
+        const since = (await readRevisions(tx, planId)).find((r) => r.status === 'approved' && listed.get(r.number) !== r.version);
+        if (since !== undefined) return refusal('conflict', { relazione: 'revision-approved-since', number: since.number }, { reason: 'revision-approved-since', revision: since.number });
       }
       const last = await one(tx, `SELECT id, label, state FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1${forUpdate(this.db)}`, [planId]);
       if (to === 'transmitted' && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {

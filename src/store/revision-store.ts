@@ -7,7 +7,7 @@ import { recordPlanChange } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { isIsoDate } from './periods.js';
 import { readPlanRecord } from './records.js';
-import { archivedRefusal, readRevision, readRevisions, refuse } from './revisions.js';
+import { archivedRefusal, openRevisionNumber, readRevision, readRevisions, refuse } from './revisions.js';
 import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str, type SavedAs } from './shared.js';
 import type { Act, Actor, NewRevision, PlanRecord, Result, RevisionPatch, RevisionRecord } from './types.js';
 
@@ -151,6 +151,10 @@ export class SqlRevisions {
     const actCheck = input.act == null ? null : actProblem(input.act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
+      // The plan's row locked, as the OIV's validation locks it (relazioni.ts, moveRelazione): an
+      // opening and a validation at once are one after the other, never interleaved. A validation
+      // first leaves this revision opened after it (the register says so); an opening first has
+      // the validation refused while it stays open.
       const row = await one(tx, `SELECT status, archived_at, act_date, year FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
       if (row === undefined) return noPlan(planId);
       if (row.archived_at !== null) return archivedRefusal(planId);
@@ -160,11 +164,8 @@ export class SqlRevisions {
       const date = input.date ?? defaultRevisionDate(Number(row.year));
       const early = beforeAdoption({ adopted: String(row.act_date), year: Number(row.year) }, date, input.act ?? null);
       if (early !== null) return early;
-      const open = await one(tx, `SELECT seq FROM plan_revisions WHERE plan_id = ? AND status = 'open'`, [planId]);
-      if (open !== undefined) {
-        const n = Number(open.seq);
-        return refuse('revision-open', { number: n }, { number: n });
-      }
+      const open = await openRevisionNumber(tx, planId);
+      if (open !== null) return refuse('revision-open', { number: open }, { number: open });
       const late = await beforePrevious(tx, planId, date, null);
       if (late !== null) return late;
       const last = await one(tx, `SELECT MAX(seq) AS seq FROM plan_revisions WHERE plan_id = ?`, [planId]);

@@ -113,6 +113,15 @@ export async function editGate(tx: Queryable, planId: string, shareLock: string)
   return { ok: true, value: { revision: { number: Number(open.seq), reason: String(open.reason) } } };
 }
 
+/**
+ * The number of the plan's open revision, null when none is (at most one is: plan_revisions_one_open).
+ * Read under the plan's row lock by whoever must see it decided, so an opening waits for them or they for it.
+ */
+export async function openRevisionNumber(tx: Queryable, planId: string): Promise<number | null> {
+  const open = await one(tx, `SELECT seq FROM plan_revisions WHERE plan_id = ? AND status = 'open'`, [planId]);
+  return open === undefined ? null : Number(open.seq);
+}
+
 /** The fields of an update that changed, before → after (`version` and unchanged fields left out). */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};

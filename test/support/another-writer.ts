@@ -1,6 +1,7 @@
 /**
  * A request raced by another writer that stores the same thing between the store's check and its
- * insert, so the database's unique index decides (races.test.ts, next-year-once.test.ts).
+ * insert, so the database's unique index decides (races.test.ts, next-year-once.test.ts); on
+ * PostgreSQL, one that holds a lock the request then waits on (relazione-open-revision.test.ts).
  *
  * On PostgreSQL the race is real: another connection inserts the row in a transaction still open
  * while the request checks, and commits while the request's insert waits on the index. SQLite lets
@@ -33,22 +34,32 @@ export async function whileAnotherWrites<T>(backend: 'sqlite' | 'postgres', loca
       await db.close();
     }
   }
+  return whileAnotherHolds(location, writer.insert, `INSERT INTO ${writer.table}`, ask);
+}
+
+/**
+ * PostgreSQL: `ask()` while another connection's transaction, having run `statements` (several, by
+ * semicolons), holds what they locked or inserted uncommitted; it commits once the request's
+ * statement beginning with `waits` waits on it, so the request goes on with the other writer's
+ * work committed. The request's plain reads before that statement do not wait (MVCC).
+ */
+export async function whileAnotherHolds<T>(location: string, statements: string, waits: string, ask: () => Promise<T>): Promise<T> {
   const other = new pg.Client({ connectionString: location });
   const watch = new pg.Client({ connectionString: location });
   await other.connect();
   await watch.connect();
   try {
     await other.query('BEGIN');
-    await other.query(writer.insert);
-    // Uncommitted, the row is invisible to the store's check; its insert then waits on the index.
+    await other.query(statements);
+    // Uncommitted, the other writer's rows are invisible to the request, which waits on them (or on their lock).
     const reply = ask();
     let waiting = false;
     for (let tries = 0; !waiting && tries < 400; tries++) {
-      const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`, [`INSERT INTO ${writer.table}%`]);
+      const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`, [`${waits}%`]);
       waiting = rows.length > 0;
       if (!waiting) await new Promise((r) => setTimeout(r, 25));
     }
-    if (!waiting) throw new Error(`the request's insert into ${writer.table} never waited on the other writer's row`);
+    if (!waiting) throw new Error(`the request's ${waits}… never waited on the other writer`);
     await other.query('COMMIT');
     return await reply;
   } finally {

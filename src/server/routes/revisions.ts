@@ -50,8 +50,13 @@ export async function revisionRegister(store: Store, planId: string, forPublic =
   // approved after, or still open since, changed the plan the OIV validated, and the register says so.
   const relazione = await store.relazioni.getRelazione(planId);
   const validation: AfterValidation | null = relazione !== undefined && isFrozen(relazione.state) && relazione.decidedAt !== null ? { validatedAt: relazione.decidedAt, state: relazione.state } : null;
+  // The validation is refused while a revision is open, under the plan's lock an opening takes too
+  // (store/relazioni.ts): a revision open beside a validated Relazione was opened after it, even
+  // within the validation's millisecond (the same time, hence "at or after"). An approved one is
+  // after it only when approved later: approved at the same time, it was approved first, since
+  // the validation waited for it.
   const afterValidation = (r: (typeof revisions)[number]): AfterValidation | null =>
-    validation !== null && (r.status === 'open' ? r.openedAt : (r.approvedAt ?? '')) > validation.validatedAt ? validation : null;
+    validation !== null && (r.status === 'open' ? r.openedAt >= validation.validatedAt : (r.approvedAt ?? '') > validation.validatedAt) ? validation : null;
   return revisions.map((r) => ({
     ...r,
     // A removed value's reason the program wrote, in its Italian words (as the change held them before migration 80).

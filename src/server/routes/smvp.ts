@@ -69,7 +69,8 @@ async function save(
     throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-organisation-mismatch', params, { field: 'organisation' })] });
   }
   const saved = await store.appraisals.saveSmvp(organisation, year, document, reason, actorOf(user), expectedVersion);
-  if (!saved.ok) throw refuse(409, 'conflict', saved.error.params ?? {});
+  // With its place: a body corrected meanwhile is said at the body's name (`details.field`).
+  if (!saved.ok) throw refuse(409, 'conflict', saved.error.params ?? {}, saved.error.details === undefined ? {} : { details: saved.error.details });
   return { ...saved.value, issues: issues.map(issueDocument) };
 }
 
