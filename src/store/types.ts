@@ -732,6 +732,7 @@ export interface Store {
   openActuals(planId: string, indicatorId: string): Promise<OpenActual[]>;
   getMeasurement(planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined>;
 
+  /** The plan's periods in date order, the year end last (callers take the last as the year end); undefined without the plan. */
   listPeriods(planId: string): Promise<PeriodRecord[] | undefined>;
   /** A new open period; its id is its date, so a date already used is a `duplicate`. */
   addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>>;
