@@ -144,7 +144,7 @@ export class Reviews {
       }
       const out = new Map<string, ReviewedValue>();
       for (const r of await tx.all(
-        `SELECT i.id, i.target, i.unit, i.comparator, m.version, m.state, m.actual, m.reason, m.evidence, m.source, m.notes FROM indicators i LEFT JOIN measurements m ON m.plan_id = i.plan_id AND m.indicator_id = i.id AND m.period_id = ? WHERE i.plan_id = ?`,
+        `SELECT i.id, i.target, i.unit, i.comparator, m.state, m.actual, m.reason, m.evidence, m.source, m.notes FROM indicators i LEFT JOIN measurements m ON m.plan_id = i.plan_id AND m.indicator_id = i.id AND m.period_id = ? WHERE i.plan_id = ?`,
         [periodId, planId],
       )) {
         const id = String(r.id);
@@ -153,10 +153,10 @@ export class Reviews {
           unit: String(r.unit) as Unit,
           comparator: String(r.comparator) as Comparator,
           value:
-            r.version == null
+            // A stored value's state is never null (NOT NULL): null is the LEFT JOIN's "nothing entered".
+            r.state == null
               ? null
               : {
-                  version: Number(r.version),
                   state: String(r.state) as MeasurementState,
                   actual: amountFromJson(parse(r.actual)),
                   reason: str(r.reason),

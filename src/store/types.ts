@@ -577,7 +577,6 @@ export interface ReviewedValue {
   readonly comparator: Comparator;
   /** Null: nothing entered yet. */
   readonly value: {
-    readonly version: number;
     readonly state: MeasurementState;
     readonly actual: Amount | null;
     readonly reason: string | null;
