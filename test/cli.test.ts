@@ -1,5 +1,5 @@
 /** The command line as a user meets it: real files, exit codes, stdout for data, stderr for problems. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -130,6 +130,21 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
     expect(albero(['evaluate', json], { locale: 'it_IT.UTF-8' }).stderr).toContain(
       'piano.json: errore: questo è un documento JSON, non una tabella: usare la tabella da cui è stato scritto (.txt, .tsv, .csv o .xlsx) [missing-header]',
     );
+  });
+
+  it('import reads back its own JSON document by its first `{` whatever its name and encoding: UTF-16 as Notepad saves "Unicode" too', () => {
+    const json = join(dir, 'piano-da-rileggere.json');
+    expect(albero(['import', FIXTURE, '--output', json]).status).toBe(0);
+    const text = readFileSync(json, 'utf8');
+    // Before, the bytes were sniffed: the UTF-16 byte-order mark hid the `{`, and the document was read as a table without its header.
+    for (const [name, bytes] of [
+      ['piano-senza-nome', Buffer.from(text, 'utf8')],
+      ['piano-unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ] as const) {
+      const run = albero(['import', file(name, bytes), '--check']);
+      expect(run.stderr, name).toBe(`${join(dir, name)}: 3 strategic areas, 46 objectives, 88 indicators; 0 errors, 0 warnings; dry run, nothing was imported\n`);
+      expect(run.status, name).toBe(0);
+    }
   });
 
   it('usage errors', () => {

@@ -17,33 +17,17 @@ export interface ValidatedFigure {
 }
 
 /**
- * For each of `values`, in order, the performance its children give by the plan's rules, every
- * other validated value taken as validated: undefined when the objective is not made from its
- * children (a leaf, an objective scored by its own indicators alone, a code the plan lacks) or
- * when none of the objectives below it is validated (then it differs from the reported value
- * only, as any objective may); null when its children give none (none measured).
- *
- * @example
- *   // A.2 = 30% trend + 70% mean of A.2.1 and A.2.2: with A.2.1 validated at 75,5 it gives 91,425.
- *   valuesFromChildren(plan, [{ code: 'A.2.1', validated: new Decimal(75.5) }, { code: 'A.2', validated: new Decimal(85) }]);
- *   // → [undefined, Decimal(91.425)]
- */
-export function valuesFromChildren(plan: Plan, values: readonly ValidatedFigure[]): (Decimal | null | undefined)[] {
-  let all: Evaluation | undefined;
-  return fromChildren(plan, values, () => (all ??= validatedEvaluation(plan, values)));
-}
-
-/**
  * The validated values read against the plan as reported: what each one's children give
- * (`valuesFromChildren`) and the objectives that follow them, both from one
- * evaluation with every validated value forced, made once and only when asked. A save of the OIV's
- * review checks its values and answers with both: one reading serves the whole request
+ * (`fromChildren`) and the objectives that follow them (`following`), both from one evaluation
+ * with every validated value forced, made once and only when asked. A save of the OIV's review
+ * checks its values and answers with both: one reading serves the whole request
  * (docs/benchmarks.md, "oivbench").
  *
  * @example
- *   const reading = new ValidatedReading(evaluatePlan(plan), values);
- *   reading.fromChildren(); // as valuesFromChildren(plan, values)
- *   reading.following(); // as followingValidated(plan, values)
+ *   // A.2 = 30% trend + 70% mean of A.2.1 and A.2.2: with A.2.1 validated at 75,5 it gives 91,425.
+ *   const reading = new ValidatedReading(evaluatePlan(plan), [{ code: 'A.2.1', validated: new Decimal(75.5) }, { code: 'A.2', validated: new Decimal(85) }]);
+ *   reading.fromChildren(); // → [undefined, Decimal(91.425)]
+ *   reading.following(); // the objectives above them whose performance moves
  */
 export class ValidatedReading {
   private readonly plan: Plan;
@@ -59,7 +43,13 @@ export class ValidatedReading {
     this.plan = reported.currentPlan();
   }
 
-  /** As `valuesFromChildren`, for the plan as reported. */
+  /**
+   * For each of the values, in order, the performance its children give by the plan's rules, every
+   * other validated value taken as validated: undefined when the objective is not made from its
+   * children (a leaf, an objective scored by its own indicators alone, a code the plan lacks) or
+   * when none of the objectives below it is validated (then it differs from the reported value
+   * only, as any objective may); null when its children give none (none measured).
+   */
   fromChildren(): (Decimal | null | undefined)[] {
     return (this.given ??= fromChildren(this.plan, this.values, () => this.forced()));
   }

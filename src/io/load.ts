@@ -23,7 +23,8 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   if (decoded.value === null) return { value: null, issues: decoded.issues };
   // The document `albero import --output` wrote, read back to its plan with what it carries (its assignments too).
   // zod (the document's schema) is loaded for such a document only, as exceljs for workbooks.
-  if (options.planJson === true && looksLikeJson(bytes, name)) return withDefinitions(withoutControlCharacters((await import('./plan-json.js')).readPlanJson(decoded.value, name), name, 'every'));
+  if (options.planJson === true && looksLikeJson(decoded.value, name))
+    return withDefinitions(withoutControlCharacters((await import('./plan-json.js')).readPlanJson(decoded.value, name), name, 'every'));
   // A table saved as CSV (semicolons or commas) is read as the tab-separated text it stands for.
   const csv = await csvAsTabbed(decoded.value, name);
   const text = csv?.text ?? decoded.value;
@@ -121,12 +122,11 @@ export async function loadTable(path: string, options: ReadOptions = {}): Promis
   return importTableBytes(bytes, basename(path) === path ? path : path, options);
 }
 
-/** Whether `bytes` named `name` is a JSON document rather than a table: its name says so, or its first character is `{`. */
-export function looksLikeJson(bytes: Uint8Array, name: string): boolean {
-  if (/\.json$/i.test(name)) return true;
-  for (const b of bytes.subarray(0, 64)) {
-    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf) continue;
-    return b === 0x7b;
-  }
-  return false;
+/**
+ * Whether `text` named `name` is a JSON document rather than a table: its name says so, or its first
+ * character but blanks is `{`. Read in the decoded text, where a byte-order mark is gone whatever the
+ * encoding (a UTF-16 document's `{` is `{` here, not bytes to tell apart).
+ */
+function looksLikeJson(text: string, name: string): boolean {
+  return /\.json$/i.test(name) || /^[ \t\r\n]*\{/.test(text);
 }

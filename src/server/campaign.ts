@@ -4,7 +4,7 @@
  * ancestor's), the state of each value (da compilare, compilato, da integrare, approvato), the
  * worklist, the completion dashboard per unit and period, and the closing checklist.
  */
-import { isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
+import { correctedAfterRequest, isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { assignedTo, type Assignment } from './permissions.js';
 import { stateIn, type Completion, type WorkItem, type WorklistStateFilter, type WorkState } from '../contract/campaign.js';
 import { compareNames } from '../core/names.js';
@@ -145,10 +145,7 @@ export class Campaign {
         enteredBy: m?.enteredBy ?? null,
         enteredAt: m?.enteredAt ?? null,
         review: current === undefined ? null : { action: current.action, note: current.note, by: current.by, byName: current.byName, at: current.at },
-        correctedRequest:
-          review !== undefined && m !== undefined && review.action === 'return' && review.measurementVersion < m.version
-            ? { note: review.note, by: review.by, byName: review.byName, at: review.at }
-            : null,
+        correctedRequest: review !== undefined && m !== undefined && correctedAfterRequest(review, m.version) ? { note: review.note, by: review.by, byName: review.byName, at: review.at } : null,
       });
     }
     return out;

@@ -17,7 +17,7 @@ import type { ComputedPlan } from './tree.js';
 async function periodsOf(store: Store, planId: string): Promise<{ all: readonly { id: string; label: string }[]; visible: readonly { id: string; label: string }[] }> {
   const periods = (await store.listPeriods(planId)) ?? [];
   const published = new Set((await store.relazioni.listPublishedPeriods(planId)).map((p) => p.periodId));
-  const visible = periods.filter((p) => p.state === 'closed' || p.state === 'validated' || published.has(p.id)).sort((a, b) => (a.endsOn < b.endsOn ? -1 : a.endsOn > b.endsOn ? 1 : 0));
+  const visible = periods.filter((p) => p.state === 'closed' || p.state === 'validated' || published.has(p.id));
   return { all: periods, visible };
 }
 

@@ -11,6 +11,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Language } from '../core/index.js';
 import { LANGUAGE_COOKIE, PAGE_WORDS } from '../messages/page-words.js';
+import { preferredEncoding } from './tree.js';
 
 /**
  * The language the reader saved in the app, else Italian: the app's own default. Not
@@ -34,15 +35,15 @@ export function pageIn(html: string, language: Language): string {
 const compressed = new Map<string, { br: Buffer; gzip: Buffer }>();
 
 /**
- * The filled page as the client accepts it: brotli, else gzip, else as it is. Each copy is made
- * once (brotli at its best quality, as the build compresses the assets: ≈4 ms once, 2.8 kB to
- * 0.7 kB) and then served from memory; the page is read on each request, so a rebuild's page is
- * compressed anew (docs/benchmarks.md, issue 15 §4).
+ * The filled page as the client accepts it: brotli, else gzip, else as it is, the header read as
+ * the tree's answer reads it (`preferredEncoding`). Each copy is made once (brotli at its best
+ * quality, as the build compresses the assets: ≈4 ms once, 2.8 kB to 0.7 kB) and then served from
+ * memory; the page is read on each request, so a rebuild's page is compressed anew
+ * (docs/benchmarks.md, issue 15 §4).
  */
 export function pageEncoded(page: string, acceptEncoding: string | undefined): { encoding: null; body: string } | { encoding: 'br' | 'gzip'; body: Buffer } {
-  const accepted = acceptedEncodings(acceptEncoding);
-  const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
-  if (encoding === null) return { encoding, body: page };
+  const encoding = preferredEncoding(acceptEncoding);
+  if (encoding === 'identity') return { encoding: null, body: page };
   let copies = compressed.get(page);
   if (copies === undefined) {
     const bytes = Buffer.from(page, 'utf8');
@@ -52,15 +53,4 @@ export function pageEncoded(page: string, acceptEncoding: string | undefined): {
     compressed.set(page, copies);
   }
   return { encoding, body: copies[encoding] };
-}
-
-/** The codings an `Accept-Encoding` header accepts (`q=0` refuses one). */
-function acceptedEncodings(header: string | undefined): Set<string> {
-  const accepted = new Set<string>();
-  for (const part of (header ?? '').split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    if (name !== '' && (q === undefined || Number(q) > 0)) accepted.add(name.trim());
-  }
-  return accepted;
 }

@@ -58,6 +58,8 @@ export class SqlPeriods {
 
   async listPeriods(planId: string): Promise<PeriodRecord[] | undefined> {
     if ((await one(this.db, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
+    // ends_on is ISO text of fixed width: every collation (SQLite's bytes, a cluster's locale) sorts
+    // it by date, so callers need not sort again (the shared suite adds one between two).
     return (await this.db.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
   }
 

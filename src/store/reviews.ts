@@ -17,6 +17,15 @@ import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewActi
 /** Review steps with their author's display name (the thread names the person, as the rest of the app does). */
 const STEPS = `SELECT r.*, u.display_name AS by_name FROM measurement_reviews r LEFT JOIN users u ON u.id = r.user_id`;
 
+/**
+ * Whether the value was corrected after a request for more: the latest review step is that request,
+ * about an earlier version. The referente may still answer it once, saying why along with the
+ * correction; the review step allows that answer, and the worklist shows the request beside the value.
+ */
+export function correctedAfterRequest(latest: ReviewRecord | undefined, version: number): boolean {
+  return latest?.action === 'return' && latest.measurementVersion < version;
+}
+
 function reviewRecord(r: Row): ReviewRecord {
   return {
     id: Number(r.id),
@@ -88,10 +97,7 @@ export class Reviews {
       const last = await one(tx, `${STEPS} WHERE r.plan_id = ? AND r.indicator_id = ? AND r.period_id = ? ORDER BY r.id DESC LIMIT 1`, [planId, indicatorId, periodId]);
       const lastStep = last === undefined ? undefined : reviewRecord(last);
       const current = lastStep !== undefined && lastStep.measurementVersion === version ? lastStep.action : undefined;
-      // A value corrected after a request for more (the request is the latest step, about an
-      // earlier version) may still be answered once: the referente says why along with the correction.
-      const corrected = lastStep?.action === 'return' && lastStep.measurementVersion < version;
-      if (action === 'answer' && current !== 'return' && !corrected)
+      if (action === 'answer' && current !== 'return' && !correctedAfterRequest(lastStep, version))
         return fail('invalid', 'there is no open request for more on this value to answer', { field: 'action' }, { field: 'action', reason: 'no-open-request' });
       if (action === 'approve' && current === 'approve') return fail('invalid', 'this value is approved already', { field: 'action' }, { field: 'action', reason: 'approved-already' });
       const at = now();
@@ -144,7 +150,7 @@ export class Reviews {
       }
       const out = new Map<string, ReviewedValue>();
       for (const r of await tx.all(
-        `SELECT i.id, i.target, i.unit, i.comparator, m.version, m.state, m.actual, m.reason, m.evidence, m.source, m.notes FROM indicators i LEFT JOIN measurements m ON m.plan_id = i.plan_id AND m.indicator_id = i.id AND m.period_id = ? WHERE i.plan_id = ?`,
+        `SELECT i.id, i.target, i.unit, i.comparator, m.state, m.actual, m.reason, m.evidence, m.source, m.notes FROM indicators i LEFT JOIN measurements m ON m.plan_id = i.plan_id AND m.indicator_id = i.id AND m.period_id = ? WHERE i.plan_id = ?`,
         [periodId, planId],
       )) {
         const id = String(r.id);
@@ -153,10 +159,10 @@ export class Reviews {
           unit: String(r.unit) as Unit,
           comparator: String(r.comparator) as Comparator,
           value:
-            r.version == null
+            // A stored value's state is never null (NOT NULL): null is the LEFT JOIN's "nothing entered".
+            r.state == null
               ? null
               : {
-                  version: Number(r.version),
                   state: String(r.state) as MeasurementState,
                   actual: amountFromJson(parse(r.actual)),
                   reason: str(r.reason),

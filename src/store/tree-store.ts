@@ -14,7 +14,7 @@ import { keepRecords, keptIndicatorIds } from './kept-records.js';
 import { removedValues } from './removed-values.js';
 import { editGate, recordEdit, refuse } from './revisions.js';
 import { fail, forUpdate, insertMany, now, ok, shareLock, str } from './shared.js';
-import { assigneeRefusal, ensureUnitsByName, unknownUnit } from './units.js';
+import { checkedAssignee, ensureUnitsByName, unknownUnit } from './units.js';
 import type { Actor, IndicatorInput, IndicatorPatch, KeptCounts, NodeInput, NodePatch, ObjectiveMeta, Result } from './types.js';
 
 /** An objective's row as the audit trail and the revisions keep it. */
@@ -143,12 +143,6 @@ export class SqlTree {
     return ok((await ensureUnitsByName(tx, [input.unit], actor))[0]!);
   }
 
-  private async personFor(tx: Queryable, personId: string | null | undefined): Promise<Result<string | null | undefined>> {
-    const refused = personId === undefined || personId === null ? undefined : await assigneeRefusal(tx, personId);
-    if (refused !== undefined) return { ok: false, error: refused };
-    return ok(personId);
-  }
-
   async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
       const gate = await editGate(tx, planId, shareLock(this.db));
@@ -162,7 +156,7 @@ export class SqlTree {
       }
       const unit = await this.unitFor(tx, input, actor);
       if (!unit.ok) return unit;
-      const person = await this.personFor(tx, input.personId);
+      const person = await checkedAssignee(tx, input.personId);
       if (!person.ok) return person;
       const last = await one(tx, `SELECT MAX(position) AS p FROM nodes WHERE plan_id = ?`, [planId]);
       const position = last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1;
@@ -201,7 +195,7 @@ export class SqlTree {
       const has = <K extends keyof NodePatch>(k: K): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const unit = await this.unitFor(tx, { ...(has('unit') ? { unit: patch.unit ?? null } : {}), ...(has('unitId') ? { unitId: patch.unitId ?? null } : {}) }, actor);
       if (!unit.ok) return unit;
-      const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
+      const person = await checkedAssignee(tx, has('personId') ? (patch.personId ?? null) : undefined);
       if (!person.ok) return person;
       await tx.run(`UPDATE nodes SET title = ?, level = ?, weight = ?, owner = ?, unit_id = ?, person_id = ?, version = version + 1 WHERE plan_id = ? AND code = ?`, [
         patch.title ?? String(before.title),
@@ -263,7 +257,7 @@ export class SqlTree {
       const position = existing.reduce((max, r) => Math.max(max, Number(r.position) + 1), 0);
       if (input.unitId !== undefined && input.unitId !== null && (await unknownUnit(tx, [input.unitId])) !== undefined)
         return refuse('invalid', { field: 'unitId', reason: 'unknown-unit', id: input.unitId }, { field: 'unitId' });
-      const person = await this.personFor(tx, input.personId);
+      const person = await checkedAssignee(tx, input.personId);
       if (!person.ok) return person;
       await insertMany(tx, 'indicators', INDICATOR_COLUMNS, [indicatorRow(planId, code, position, id, input)]);
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, id]))!;
@@ -294,7 +288,7 @@ export class SqlTree {
       }
       if (has('unitId') && patch.unitId !== null && patch.unitId !== undefined && (await unknownUnit(tx, [patch.unitId])) !== undefined)
         return refuse('invalid', { field: 'unitId', reason: 'unknown-unit', id: patch.unitId }, { field: 'unitId' });
-      const person = await this.personFor(tx, has('personId') ? (patch.personId ?? null) : undefined);
+      const person = await checkedAssignee(tx, has('personId') ? (patch.personId ?? null) : undefined);
       if (!person.ok) return person;
       const changed = await tx.run(
         `UPDATE indicators SET name = ?, weight = ?, comparator = ?, tolerance = ?, target = ?, unit = ?, scoring = ?, formula = ?, owner = ?, source = ?, notes = ?, baseline = ?, baseline_year = ?, next_targets = ?, unit_id = ?, person_id = ?, version = version + 1 WHERE plan_id = ? AND id = ? AND version = ?`,

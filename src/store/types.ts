@@ -577,7 +577,6 @@ export interface ReviewedValue {
   readonly comparator: Comparator;
   /** Null: nothing entered yet. */
   readonly value: {
-    readonly version: number;
     readonly state: MeasurementState;
     readonly actual: Amount | null;
     readonly reason: string | null;
@@ -732,6 +731,7 @@ export interface Store {
   openActuals(planId: string, indicatorId: string): Promise<OpenActual[]>;
   getMeasurement(planId: string, indicatorId: string, periodId: string): Promise<MeasurementRecord | undefined>;
 
+  /** The plan's periods in date order, the year end last (callers take the last as the year end); undefined without the plan. */
   listPeriods(planId: string): Promise<PeriodRecord[] | undefined>;
   /** A new open period; its id is its date, so a date already used is a `duplicate`. */
   addPeriod(planId: string, period: NewPeriod, actor: Actor): Promise<Result<PeriodRecord>>;

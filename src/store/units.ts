@@ -211,16 +211,27 @@ export async function unknownUser(q: Queryable, ids: readonly string[]): Promise
 }
 
 /**
- * Why the account `personId` cannot be named Referente of an objective or indicator (the field
- * `personId`): no such account, or one the rule `mayBeAssigned` excludes (an OIV, HR, an account
- * switched off), read in the transaction that writes it; undefined: it can.
+ * The Referente a write names for an objective or indicator (the field `personId`), refused when no
+ * such account exists or the rule `mayBeAssigned` excludes it (an OIV, HR, an account switched off),
+ * read in the transaction that writes it. Null (none) and undefined (left as it is) pass unread.
  */
-export async function assigneeRefusal(q: Queryable, personId: string): Promise<Failure | undefined> {
+export async function checkedAssignee(q: Queryable, personId: string | null | undefined): Promise<Result<string | null | undefined>> {
+  if (personId === undefined || personId === null) return ok(personId);
   const r = await one(q, `SELECT username, display_name, role, active FROM users WHERE id = ?`, [personId]);
-  if (r === undefined) return refusal('invalid', { field: 'personId', reason: 'unknown-person', id: personId });
+  if (r === undefined) return { ok: false, error: refusal('invalid', { field: 'personId', reason: 'unknown-person', id: personId }) };
   const account = { role: String(r.role) as Role, active: Number(r.active) === 1 };
-  if (mayBeAssigned(account)) return undefined;
-  return refusal('invalid', { field: 'personId', reason: 'person-cannot-enter', id: personId, label: `${String(r.display_name)} (${String(r.username)})`, role: account.role, active: account.active });
+  if (mayBeAssigned(account)) return ok(personId);
+  return {
+    ok: false,
+    error: refusal('invalid', {
+      field: 'personId',
+      reason: 'person-cannot-enter',
+      id: personId,
+      label: `${String(r.display_name)} (${String(r.username)})`,
+      role: account.role,
+      active: account.active,
+    }),
+  };
 }
 
 /** The units' store operations, written once for both databases (SqlStore delegates here). */
@@ -541,8 +552,8 @@ export class UnitRegistry {
       if (change.unitId === undefined && change.personId === undefined) return { ok: false, error: refusal('invalid', { field: 'unitId', reason: 'no-assignee' }) };
       if (change.unitId !== undefined && change.unitId !== null && (await unknownUnit(tx, [change.unitId])) !== undefined)
         return { ok: false, error: refusal('invalid', { field: 'unitId', reason: 'unknown-unit', id: change.unitId }) };
-      const refused = change.personId === undefined || change.personId === null ? undefined : await assigneeRefusal(tx, change.personId);
-      if (refused !== undefined) return { ok: false, error: refused };
+      const person = await checkedAssignee(tx, change.personId);
+      if (!person.ok) return person;
       const sets: string[] = [];
       const values: Param[] = [];
       if (change.unitId !== undefined) (sets.push('unit_id = ?'), values.push(change.unitId));

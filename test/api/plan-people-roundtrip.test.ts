@@ -141,14 +141,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
     const book = await opened();
     const cell = cellOf(book, 'Referente', 'B.1.1');
     cell.value = 'maria.rosi@comune.example.it';
+    // The same wrong text down the column (its closest accounts searched once): refused at each cell.
+    const again = cellOf(book, 'Referente', 'A.2');
+    again.value = 'maria.rosi@comune.example.it';
     const bytes = await book.xlsx.writeBuffer();
     for (const [lang, message] of [
       ['it', 'Referente "maria.rosi@comune.example.it" non è un account di Albero: scrivere l\'e-mail o il nome utente di un account; i più simili: Maria Rossi (maria.rossi@comune.example.it)'],
       ['en', 'Referente "maria.rosi@comune.example.it" is no account of Albero: write an account\'s e-mail or username; the closest: Maria Rossi (maria.rossi@comune.example.it)'],
     ] as const) {
-      expect(await refusedWith(bytes, lang)).toEqual([
-        expect.objectContaining({ code: 'unknown-assigned-person', location: expect.objectContaining({ sheet: 'Piano', cell: cell.address }), message }),
-      ]);
+      expect(await refusedWith(bytes, lang)).toEqual(
+        [again, cell].map((c) => expect.objectContaining({ code: 'unknown-assigned-person', location: expect.objectContaining({ sheet: 'Piano', cell: c.address }), message })),
+      );
     }
   });
 

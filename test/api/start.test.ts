@@ -291,6 +291,10 @@ describe('the web app from web/dist', () => {
           ['gzip, deflate, br', 'br'],
           ['gzip', 'gzip'],
           ['br;q=0, gzip', 'gzip'],
+          // Read as the tree's answer reads the header (preferredEncoding): before, the page took
+          // `q = 0` spaced as accepting brotli, and neither `x-gzip` nor `*` as accepting gzip.
+          ['br ; q = 0, x-gzip', 'gzip'],
+          ['*', 'gzip'],
           ['identity', null],
         ] as const) {
           for (const [cookie, words] of [

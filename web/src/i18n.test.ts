@@ -46,6 +46,17 @@ describe("the app's words, one pattern", () => {
     }
   });
 
+  it('says an email another account has in one sentence, however the server refuses it, and no nested key is left unsaid', () => {
+    const sentence = { it: 'Questo indirizzo email è già di un altro account.', en: 'Another account has this email address.' };
+    for (const lang of ['it', 'en'] as const) {
+      for (const key of ['users.errors.duplicate.email', 'users.errors.problem.email-taken']) expect(i18next.t(key, { lng: lang }), `${lang} ${key}`).toBe(sentence[lang]);
+      // A `$t(…)` naming no key would be shown as it is written.
+      const nested = wordKeys(RESOURCES[lang]).filter((key) => String(i18next.getResource(lang, 'translation', key)).includes('$t('));
+      expect(nested.length, lang).toBeGreaterThan(0);
+      for (const key of nested) expect(i18next.t(key, { lng: lang }), `${lang} ${key}`).not.toContain('$t(');
+    }
+  });
+
   it('a key two features give is refused at load, naming it', () => {
     expect(() => mergeWords([{ units: { title: 'Strutture' } }, { units: { title: 'Uffici' } }])).toThrow('the word units.title is given twice');
     expect(() => mergeWords([{ units: 'Strutture' }, { units: { title: 'Uffici' } }])).toThrow('the word units is given twice');

@@ -127,11 +127,18 @@ async function assignedPersonIds(store: Store, assigned: readonly PersonAssignme
   // Those who could be meant: the accounts such a cell may name.
   const eligible = users.filter(mayBeAssigned);
   const said = (u: UserRecord): string => `${u.displayName} (${u.email ?? u.username})`;
+  // A wrong Referente is often the same text down a whole column: its closest accounts (an edit
+  // distance to every key of every account) are searched once per distinct text.
+  const nearest = new Map<string, string[]>();
   const issues: Issue[] = [];
   for (const a of assigned) {
     const user = byUsername.get(a.person.trim()) ?? byFolded.get(key(a.person));
     if (user === undefined) {
-      const near = closest(a.person, eligible, (u) => [u.email ?? '', u.username, u.displayName].filter((k) => k !== ''), CLOSEST_PEOPLE).map(said);
+      let near = nearest.get(a.person);
+      if (near === undefined) {
+        near = closest(a.person, eligible, (u) => [u.email ?? '', u.username, u.displayName].filter((k) => k !== ''), CLOSEST_PEOPLE).map(said);
+        nearest.set(a.person, near);
+      }
       issues.push(problem('error', 'unknown-assigned-person', { person: a.person, closest: near }, a.origin));
     } else if (!mayBeAssigned(user)) {
       issues.push(problem('error', 'assigned-person-cannot-enter', { person: a.person, account: said(user), role: user.role, active: user.active }, a.origin));

@@ -36,7 +36,7 @@ const NextYear = z.object({ year: z.number().int().min(PLAN_YEARS.first).max(PLA
  * (the year end for the office, the latest published period for the public).
  */
 async function yearPeriod(store: Deps['store'], planId: string): Promise<string | undefined> {
-  const periods = [...((await store.listPeriods(planId)) ?? [])].sort((a, b) => (a.endsOn < b.endsOn ? -1 : a.endsOn > b.endsOn ? 1 : 0));
+  const periods = (await store.listPeriods(planId)) ?? [];
   const last = periods[periods.length - 1];
   if (last === undefined || isLocked(last.state)) return undefined;
   return periods.filter((p) => isLocked(p.state)).pop()?.id;

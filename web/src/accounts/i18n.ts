@@ -63,18 +63,20 @@ const it = {
     deactivateTitle: 'Disattivare {{name}}?',
     deactivateText: '{{name}} ({{username}}) non potrà più accedere e le sue sessioni aperte si chiudono subito. I suoi dati e le modifiche registrate restano; l’account si può riattivare.',
     deactivateConfirm: 'Disattiva l’account',
-    // A malformed address and one another account has are two refusals (`invalid`, `duplicate` at email), said apart.
+    /** The one sentence for an address another account has, however the server says it (below). */
+    emailTaken: 'Questo indirizzo email è già di un altro account.',
     errors: {
       field: { email: 'Indirizzo email non valido (es. nome.cognome@ente.it).', password: 'La password deve avere almeno 8 caratteri (al massimo 200).' },
-      duplicate: { email: 'Questo indirizzo email è già di un altro account.' },
-      problem: { 'email-taken': 'Questo indirizzo email è già di un altro account.' },
     },
   },
   users: {
+    // A malformed address and one another account has are two refusals, said apart. The address is
+    // taken as `email-taken` at email (checked first), or `duplicate` at email (stored meanwhile by
+    // another request): both say `accounts.emailTaken`, nested by i18next.
     errors: {
       field: { email: 'Indirizzo email non valido (es. nome.cognome@ente.it).' },
-      duplicate: { email: 'Questo indirizzo email è già di un altro account.' },
-      problem: { 'email-taken': 'Questo indirizzo email è già di un altro account.' },
+      duplicate: { email: '$t(accounts.emailTaken)' },
+      problem: { 'email-taken': '$t(accounts.emailTaken)' },
     },
   },
 };
@@ -141,17 +143,16 @@ const en: typeof it = {
     deactivateTitle: 'Deactivate {{name}}?',
     deactivateText: '{{name}} ({{username}}) will no longer sign in and their open sessions end at once. Their data and recorded changes stay; the account can be reactivated.',
     deactivateConfirm: 'Deactivate the account',
+    emailTaken: 'Another account has this email address.',
     errors: {
       field: { email: 'Not a valid email address (e.g. nome.cognome@ente.it).', password: 'The password needs at least 8 characters (at most 200).' },
-      duplicate: { email: 'Another account has this email address.' },
-      problem: { 'email-taken': 'Another account has this email address.' },
     },
   },
   users: {
     errors: {
       field: { email: 'Not a valid email address (e.g. nome.cognome@ente.it).' },
-      duplicate: { email: 'Another account has this email address.' },
-      problem: { 'email-taken': 'Another account has this email address.' },
+      duplicate: { email: '$t(accounts.emailTaken)' },
+      problem: { 'email-taken': '$t(accounts.emailTaken)' },
     },
   },
 };

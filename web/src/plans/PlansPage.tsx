@@ -112,7 +112,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   return (
     <div>
       <h1 className="h3">{t('plans.title')}</h1>
-      <WorkDue signedIn={user !== null} />
+      <WorkDue />
       {shown !== null && (
         <Alert color="danger" role="alert">
           {t('common.error', { message: shown })}

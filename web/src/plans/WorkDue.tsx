@@ -10,11 +10,14 @@ import { amountText, useLang } from '../ui/format.js';
 import { useWorkDue } from './queries.js';
 import { can, useSession } from '../session.js';
 
-export function WorkDue({ signedIn }: { signedIn: boolean }) {
+export function WorkDue() {
   const { t } = useTranslation();
   const lang = useLang();
+  // The session says who reads: a prop saying it again could disagree with it.
+  const { user } = useSession();
+  const signedIn = user !== null;
   const read = useWorkDue(signedIn);
-  const reviewer = can.managePlans(useSession().user?.role);
+  const reviewer = can.managePlans(user?.role);
   if (!signedIn || read.data === undefined) return null;
   const items = read.data.items;
   return (

@@ -21,6 +21,7 @@ import { pointWords } from './checklist.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
 import { momentText, plainNumber, useLang, useLanguageChange } from '../ui/format.js';
 import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
+import { useRelazione } from './queries.js';
 
 type Message = { kind: 'success' | 'danger'; text: string } | null;
 
@@ -33,7 +34,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const { user } = useSession();
   const client = useQueryClient();
   const planRead = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId) });
-  const relazioneRead = useQuery({ queryKey: keys.relazione(planId), queryFn: () => relazioneApi.get(planId) });
+  const relazioneRead = useRelazione(planId);
   const plan = planRead.data ?? null;
   const relazione = relazioneRead.data ?? null;
   const [said, setMessage] = useState<Message>(null);

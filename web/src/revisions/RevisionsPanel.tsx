@@ -13,7 +13,7 @@ import { keys, markStale } from '../api/queries.js';
 import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
 import { changeText, changeWords, dayText } from '../../../src/messages/changes.js';
 import { isFrozen } from '../../../src/contract/relazione-states.js';
-import { relazioneApi } from '../relazione/api.js';
+import { useRelazione } from '../relazione/queries.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon, halfTyped } from '../ui/Form.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
@@ -248,7 +248,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const client = useQueryClient();
   const read = useQuery({ queryKey: keys.revisions(planId, plan.status, plan.openRevision), queryFn: () => api.revisions(planId) });
   // A validated year's Relazione stays as validated: the form to open a revision says so before it is opened.
-  const relazione = useQuery({ queryKey: keys.relazione(planId), queryFn: () => relazioneApi.get(planId), enabled: canManage && plan.status === 'adopted' }).data;
+  const relazione = useRelazione(planId, canManage && plan.status === 'adopted').data;
   const validated = relazione !== undefined && isFrozen(relazione.state) && relazione.decidedAt !== null ? { at: relazione.decidedAt, state: relazione.state } : null;
   const revisions: RevisionEntry[] | null = read.data ?? null;
   const [actionError, setError] = useState<string | null>(null);
