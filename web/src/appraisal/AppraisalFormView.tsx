@@ -109,9 +109,15 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
     return error === null ? (
       <p role="status">{t('common.loading')}</p>
     ) : (
-      <p className="alert alert-danger" role="alert">
-        {error}
-      </p>
+      // A form that cannot be read (not the reader's, gone) keeps the way back to the list.
+      <>
+        <button type="button" className="btn btn-link px-0" onClick={onBack}>
+          ← {t('appraisal.form.back')}
+        </button>
+        <p className="alert alert-danger" role="alert" data-testid="form-read-error">
+          {error}
+        </p>
+      </>
     );
   const r = form.result;
   const editObjectives = form.may.edit.includes('objectives');
