@@ -7,13 +7,10 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { e2eWorld, focused, pages } from './pages.js';
-import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, expectAccessible } = pages(world);
-const UNIT = ACCOUNTS.referente.units[0]!;
+const { newPage, login, apiAs, signedIn, staffForm, expectAccessible } = pages(world);
 
 describe('an appraisal step takes what was typed with it', { timeout: 240_000 }, () => {
   const contexts: BrowserContext[] = [];
@@ -22,25 +19,12 @@ describe('an appraisal step takes what was typed with it', { timeout: 240_000 },
   });
 
   it("records the interview with the evaluator's unsaved rating and actual", async () => {
-    const [controller, hr, evaluator, person] = [await signedIn('controller'), await signedIn('personale'), await signedIn('dirigente'), await signedIn('referente')];
-    contexts.push(controller, hr, evaluator, person);
-    const organisation = (await apiAs(controller, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body.organisation as string;
-    expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024), reason: 'Delibera n. 5/2024' })).status).toBe(200);
-    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
-    const id = (username: string): string => people.find((p) => p.username === username)!.id;
-    const unitId = ((await apiAs(hr, 'GET', '/api/units')).body as { id: string; name: string }[]).find((u) => u.name === UNIT)!.id;
-    const created = await apiAs(hr, 'POST', '/api/appraisals', {
-      year: 2024,
-      personId: id(ACCOUNTS.referente.username),
-      evaluatorId: id(ACCOUNTS.dirigente.username),
-      category: 'personale',
-      planId: world.planId,
-      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const form = `/api/appraisals/${encodeURIComponent(created.body.id)}`;
+    const [hr, evaluator, person] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('referente')];
+    contexts.push(hr, evaluator, person);
+    const created = await staffForm(hr);
+    const form = `/api/appraisals/${encodeURIComponent(created.id)}`;
     const objectives = [{ title: 'Ridurre i tempi di risposta', weight: 100, comparator: '>=', target: 10, unit: 'number', scoring: null, state: 'not_measured', actual: null, reason: null }];
-    const set = await apiAs(evaluator, 'PATCH', form, { version: created.body.version, objectives });
+    const set = await apiAs(evaluator, 'PATCH', form, { version: created.version, objectives });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     for (const who of [evaluator, person]) {
       const { version } = (await apiAs(who, 'GET', form)).body;
@@ -50,7 +34,7 @@ describe('an appraisal step takes what was typed with it', { timeout: 240_000 },
     const { context, page } = await newPage();
     contexts.push(context);
     await login(page, 'dirigente');
-    await page.goto(`${world.server.url}/appraisals/${encodeURIComponent(created.body.id)}`);
+    await page.goto(`${world.server.url}/appraisals/${encodeURIComponent(created.id)}`);
     await page.waitForSelector('[data-testid=action-interview]');
     await page.selectOption('[data-testid=rating-C1]', '4');
     await page.getByLabel('Stato 1', { exact: true }).selectOption('measured');

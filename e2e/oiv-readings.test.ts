@@ -8,13 +8,10 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { e2eWorld, pages } from './pages.js';
-import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-const UNIT = ACCOUNTS.referente.units[0]!;
+const { newPage, login, apiAs, signedIn, chooseLanguage, staffForm, expectAccessible } = pages(world);
 
 describe('what the OIV reads of the year', { timeout: 240_000 }, () => {
   const contexts: BrowserContext[] = [];
@@ -24,27 +21,14 @@ describe('what the OIV reads of the year', { timeout: 240_000 }, () => {
   const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
   it("says why a staff member's appraisal form is not the OIV's to read, in the screen's language", async () => {
-    const [controller, hr] = [await signedIn('controller'), await signedIn('personale')];
-    contexts.push(controller, hr);
-    const organisation = (await apiAs(controller, 'GET', plan())).body.organisation as string;
-    expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024), reason: 'Delibera n. 5/2024' })).status).toBe(200);
-    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
-    const id = (username: string): string => people.find((p) => p.username === username)!.id;
-    const unitId = ((await apiAs(hr, 'GET', '/api/units')).body as { id: string; name: string }[]).find((u) => u.name === UNIT)!.id;
-    const created = await apiAs(hr, 'POST', '/api/appraisals', {
-      year: 2024,
-      personId: id(ACCOUNTS.referente.username),
-      evaluatorId: id(ACCOUNTS.dirigente.username),
-      category: 'personale',
-      planId: world.planId,
-      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const hr = await signedIn('personale');
+    contexts.push(hr);
+    const created = await staffForm(hr);
 
     const { context, page } = await newPage();
     contexts.push(context);
     await login(page, 'oiv');
-    await page.goto(`${world.server.url}/appraisals/${encodeURIComponent(created.body.id)}`);
+    await page.goto(`${world.server.url}/appraisals/${encodeURIComponent(created.id)}`);
     const refusal = page.getByRole('alert');
     await expect
       .poll(() => refusal.textContent())
