@@ -7,12 +7,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, expectAccessible } = pages(world);
+const { newPage, login, apiAs, signedIn, staffForm, expectAccessible } = pages(world);
 const UNIT = ACCOUNTS.referente.units[0]!;
 
 describe("the OIV's validated value on an appraisal form", { timeout: 240_000 }, () => {
@@ -26,23 +25,9 @@ describe("the OIV's validated value on an appraisal form", { timeout: 240_000 },
     const [controller, hr, oiv] = [await signedIn('controller'), await signedIn('personale'), await signedIn('oiv')];
     contexts.push(controller, hr, oiv);
     expect((await apiAs(controller, 'PATCH', `${plan}/nodes/B.2.2`, { unit: UNIT })).status).toBe(200);
-    const organisation = (await apiAs(controller, 'GET', plan)).body.organisation as string;
     const reported = (await apiAs(controller, 'GET', `${plan}/tree`)).body.objectives.find((o: { code: string }) => o.code === 'B.2.2').performance as number;
     expect(reported).not.toBe(40);
-
-    expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024), reason: 'Delibera n. 5/2024' })).status).toBe(200);
-    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
-    const id = (username: string): string => people.find((p) => p.username === username)!.id;
-    const unitId = ((await apiAs(hr, 'GET', '/api/units')).body as { id: string; name: string }[]).find((u) => u.name === UNIT)!.id;
-    const created = await apiAs(hr, 'POST', '/api/appraisals', {
-      year: 2024,
-      personId: id(ACCOUNTS.referente.username),
-      evaluatorId: id(ACCOUNTS.dirigente.username),
-      category: 'personale',
-      planId: world.planId,
-      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const created = await staffForm(hr);
 
     // The year end closed, the Relazione sent, the OIV validates it with 40% for B.2.2.
     for (const to of ['collecting', 'closed']) expect((await apiAs(controller, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
@@ -61,7 +46,7 @@ describe("the OIV's validated value on an appraisal form", { timeout: 240_000 },
     const { context, page } = await newPage();
     contexts.push(context);
     await login(page, 'personale');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(created.body.id)}`);
+    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(created.id)}`);
     const row = page.locator('[data-testid=form-unit-objectives] tbody tr');
     const said = `${reported.toFixed(2).replace('.', ',')}%`;
     await expect

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { FIXTURE } from '../test/helpers.js';
 import { seriousViolations } from './axe.js';
 import { launchChromium } from './browser.js';
@@ -233,6 +234,30 @@ export function pages(world: E2eWorld) {
     return () => page.evaluate(() => 'albero_e2e_mark' in window);
   }
 
+  /**
+   * The file's plan's body given the example SMVP of 2024 by HR, and a 2024 form of the referente
+   * (staff, the referente's unit all year, the plan's results) with the dirigente as evaluator, as HR
+   * creates it: the form as the server answered (its `id` and `version`).
+   */
+  async function staffForm(hr: BrowserContext): Promise<{ id: string; version: number }> {
+    const organisation = (await apiAs(hr, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body.organisation as string;
+    expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024), reason: 'Delibera n. 5/2024' })).status).toBe(200);
+    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
+    const id = (username: string): string => people.find((p) => p.username === username)!.id;
+    const unit = ACCOUNTS.referente.units[0]!;
+    const unitId = ((await apiAs(hr, 'GET', '/api/units')).body as { id: string; name: string }[]).find((u) => u.name === unit)!.id;
+    const created = await apiAs(hr, 'POST', '/api/appraisals', {
+      year: 2024,
+      personId: id(ACCOUNTS.referente.username),
+      evaluatorId: id(ACCOUNTS.dirigente.username),
+      category: 'personale',
+      planId: world.planId,
+      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body;
+  }
+
   async function expectAccessible(page: Page, screen: string): Promise<void> {
     const found = await seriousViolations(page);
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
@@ -255,6 +280,7 @@ export function pages(world: E2eWorld) {
     objectivePerformance,
     readsOf,
     sameDocument,
+    staffForm,
     expectAccessible,
   };
 }

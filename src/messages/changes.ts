@@ -38,7 +38,7 @@ export interface ChangeParams {
   readonly id: string;
   /** The record's title or name, for a creation or deletion. */
   readonly label?: string;
-  /** The fields that changed, each with its value before and after as neutral text ('' for none). */
+  /** The fields that changed, each with its value before and after as neutral text ('' for none; an organisation unit by the name the change kept, else its id). */
   readonly fields: readonly string[];
   readonly before: readonly string[];
   readonly after: readonly string[];
@@ -375,7 +375,8 @@ const OUTCOME_WORDS: Words = {
 /** An indicator's fields that hold amounts in its unit: said as the published table prints them. */
 const AMOUNT_FIELDS = new Set(['target', 'baseline']);
 /** Bookkeeping every record carries: not a change a person made. */
-const SILENT_FIELDS = new Set(['version', 'id', 'enteredAt', 'enteredBy', 'updatedAt', 'createdAt', 'at', 'passwordHash']);
+// `unitName` is said as the value of `unitId` (the unit's name when the change was made: store/revisions.ts `withUnitNames`).
+const SILENT_FIELDS = new Set(['version', 'id', 'enteredAt', 'enteredBy', 'updatedAt', 'createdAt', 'at', 'passwordHash', 'unitName']);
 
 /** `2024-01-30` → `30/01/2024` (the dates of an Italian public body's acts, in both languages). */
 export function dayText(iso: string): string {
@@ -507,13 +508,15 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
   // A change of the unit itself carries each side's; otherwise both sides are in the one kept with the change.
   const unitOf = (side: Record<string, unknown>): string | undefined => (typeof side.unit === 'string' ? side.unit : typeof change.unit === 'string' ? change.unit : undefined);
   const [beforeUnit, afterUnit] = [unitOf(before), unitOf(after)];
+  // An organisation unit by the name the change kept with it; a change recorded before names were kept, by its id.
+  const said = (f: string, side: Record<string, unknown>): string => (f === 'unitId' && typeof side.unitName === 'string' ? side.unitName : neutralOf(f, side[f]));
   return {
     code: 'change',
     params: {
       ...base,
       fields,
-      before: fields.map((f) => neutralOf(f, before[f])),
-      after: fields.map((f) => neutralOf(f, after[f])),
+      before: fields.map((f) => said(f, before)),
+      after: fields.map((f) => said(f, after)),
       ...(beforeUnit === undefined ? {} : { beforeUnit }),
       ...(afterUnit === undefined ? {} : { afterUnit }),
     },

@@ -192,6 +192,23 @@ export function gateReason(gate: Gate): string | null {
  */
 export async function recordEdit(tx: Queryable, planId: string, gate: Gate, actor: Actor, change: ChangeWrite): Promise<void> {
   await touch(tx, planId);
-  await recordChange(tx, planId, gate, actor, change, now());
-  await recordAudit(tx, actor, { ...change, planId, reason: gateReason(gate) });
+  const named = await withUnitNames(tx, change);
+  await recordChange(tx, planId, gate, actor, named, now());
+  await recordAudit(tx, actor, { ...named, planId, reason: gateReason(gate) });
+}
+
+/**
+ * The change with each side's organisation unit named as the registry names it now (`unitName`
+ * beside `unitId`): the register and the trail say «struttura — → Ufficio Estero», not the
+ * unit's id, and keep the name it had when the change was made (a unit renamed later leaves the
+ * register, and a Relazione validated with it, as they were).
+ */
+export async function withUnitNames(tx: Queryable, change: ChangeWrite): Promise<ChangeWrite> {
+  const named = async (side: Record<string, unknown> | null | undefined): Promise<Record<string, unknown> | null | undefined> => {
+    if (side === null || side === undefined || !('unitId' in side)) return side;
+    const id = side.unitId;
+    const row = typeof id === 'string' ? await one(tx, `SELECT name FROM org_units WHERE id = ?`, [id]) : undefined;
+    return { ...side, unitName: row === undefined ? null : String(row.name) };
+  };
+  return { ...change, before: await named(change.before), after: await named(change.after) };
 }

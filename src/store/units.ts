@@ -12,7 +12,7 @@ import { registryProblem } from '../messages/registry-problem.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
-import { editGate, recordChange, type ChangeWrite } from './revisions.js';
+import { editGate, recordChange, withUnitNames, type ChangeWrite } from './revisions.js';
 import { fail, forUpdate, now, ok, shareLock, touch } from './shared.js';
 import type { Actor, Failure, Reassignment, Result, UnitImportIssue, UnitImportRow, UnitInput, UnitPatch, UnitRecord } from './types.js';
 
@@ -586,7 +586,8 @@ export class UnitRegistry {
       // The plan's row first, then the register (as every other edit, recordEdit): the revision's
       // changes are numbered one writer at a time, never two with the same number.
       await touch(tx, planId);
-      for (const written of changes) {
+      for (const change of changes) {
+        const written = await withUnitNames(tx, change);
         await recordChange(tx, planId, gate.value, actor, written, at);
         await recordAudit(tx, actor, { ...written, planId, reason }, at);
       }

@@ -95,7 +95,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the tree changed by several requ
     const [revision] = (await controller.get(`${plan()}/revisions`)).body;
     const changes = revision.changes.filter((c: any) => c.entity === 'node' && c.node === 'A.2.1');
     expect(changes).toHaveLength(AT_ONCE);
-    expect(changes[0].before).toEqual({ unitId: null });
+    expect(changes[0].before).toEqual({ unitId: null, unitName: null });
     for (let k = 1; k < changes.length; k++) expect(changes[k].before, `change ${k + 1}`).toEqual(changes[k - 1].after);
     // The objective's owner is the last change's.
     const tree = (await controller.get(`${plan()}/tree`)).body;

@@ -170,8 +170,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     expect(moved.body).toEqual({ nodes: 1, indicators: 1 });
     const revision = (await controller.get(`/api/plans/${planId}/revisions/1`)).body;
     expect(revision.changes).toEqual([
-      expect.objectContaining({ action: 'update', entity: 'node', entityId: 'A.1', after: { unitId: digitale.id } }),
-      expect.objectContaining({ action: 'update', entity: 'indicator', entityId: 'A.2:1', after: { unitId: digitale.id } }),
+      // With the unit's name as it is now, which the register says (store/revisions.ts `withUnitNames`).
+      expect.objectContaining({ action: 'update', entity: 'node', entityId: 'A.1', after: { unitId: digitale.id, unitName: digitale.name } }),
+      expect.objectContaining({ action: 'update', entity: 'indicator', entityId: 'A.2:1', after: { unitId: digitale.id, unitName: digitale.name } }),
     ]);
     const trail = (await admin.get(`/api/audit?planId=${planId}`)).body.filter((e: { reason: string | null }) => e.reason?.startsWith('reassignment'));
     // The program's words in the reader's language (this client reads in English; it was "reassignment, variazione n. 1" in both), the revision's reason as typed.

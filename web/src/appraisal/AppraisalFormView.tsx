@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appraisalApi } from './api.js';
+import { appraisalApi, type ObjectiveInput } from './api.js';
 import { draftsIn, NEW_OBJECTIVE, objectiveDraft, objectivesBody, type ObjectiveDraft } from './objective-draft.js';
 import { useErrorText } from './AppraisalsPage.js';
 import { useAppraisalForm, useFormWritten } from './queries.js';
@@ -109,14 +109,33 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
     return error === null ? (
       <p role="status">{t('common.loading')}</p>
     ) : (
-      <p className="alert alert-danger" role="alert">
-        {error}
-      </p>
+      // A form that cannot be read (not the reader's, gone) keeps the way back to the list.
+      <>
+        <button type="button" className="btn btn-link px-0" onClick={onBack}>
+          ← {t('appraisal.form.back')}
+        </button>
+        <p className="alert alert-danger" role="alert" data-testid="form-read-error">
+          {error}
+        </p>
+      </>
     );
   const r = form.result;
   const editObjectives = form.may.edit.includes('objectives');
   const editActuals = form.may.edit.includes('measurements');
   const editRatings = form.may.edit.includes('ratings');
+  /**
+   * The objectives and ratings typed on the screen and not saved, as the API reads them (null when
+   * nothing differs from the form as read), or the fields that cannot be read.
+   */
+  const unsaved = (): { objectives?: ObjectiveInput[]; ratings?: Record<string, number> } | { problems: Record<string, string> } | null => {
+    const typedObjectives = (editObjectives || editActuals) && JSON.stringify(objectives) !== JSON.stringify(form.objectives.map((o) => objectiveDraft(o, lang)));
+    const sorted = (r: Record<string, number>) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+    const typedRatings = editRatings && sorted(ratings) !== sorted(form.ratings);
+    if (!typedObjectives && !typedRatings) return null;
+    const body = typedObjectives ? objectivesBody(objectives, lang) : null;
+    if (body !== null && 'problems' in body) return body;
+    return { ...(body === null ? {} : { objectives: body.objectives }), ...(typedRatings ? { ratings } : {}) };
+  };
   const setObjective = (i: number, patch: Partial<ObjectiveDraft>) => setObjectives((list) => list.map((o, k) => (k === i ? { ...o, ...patch } : o)));
   /** A typed field's id and its problem in words (null when none). */
   const fieldOf = (i: number, field: ObjectiveField) => {
@@ -599,19 +618,34 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                 type="button"
                 className="btn btn-outline-primary"
                 data-testid={`action-${a}`}
-                onClick={() =>
+                onClick={() => {
+                  const typed = unsaved();
+                  if (typed !== null && 'problems' in typed) {
+                    setProblems(Object.fromEntries(Object.entries(typed.problems).map(([field, key]) => [field, t(key)])));
+                    return;
+                  }
                   void run(
-                    () =>
-                      appraisalApi.act(id, lang, {
+                    async () => {
+                      let version = form.version;
+                      // What was typed and not saved (the actuals, the ratings) goes with the step, saved
+                      // first: before, the step's answer put the saved ones back on the screen and the
+                      // evaluator's ratings were lost without a word.
+                      if (typed !== null) {
+                        const saved = await appraisalApi.patch(id, lang, { version, ...typed });
+                        await written(saved, lang);
+                        version = saved.version;
+                      }
+                      return appraisalApi.act(id, lang, {
                         action: a,
-                        version: form.version,
+                        version,
                         ...(a === 'interview' || a === 'conciliate' ? { note: text } : {}),
                         ...(a === 'contest' || a === 'reopen' ? { reason: text } : {}),
                         ...(a === 'conciliate' ? { outcome } : {}),
-                      }),
+                      });
+                    },
                     (f) => t('appraisal.action.done', { state: f.stateLabel }),
-                  )
-                }
+                  );
+                }}
               >
                 {t(`appraisal.action.${a}`)}
               </button>

@@ -34,6 +34,11 @@ export function useErrorText(): (e: unknown) => string {
   const { t } = useTranslation();
   return (e: unknown) => {
     if (e instanceof ApiError) {
+      // A refusal the server names (`params.appraisal`: the form is private, a part closed in this
+      // state, a step that is not the reader's) is said with its reason, in the language the screen
+      // asked in (`?lang=`): the catch-all "not at this stage" told an OIV opening a staff member's
+      // form that the stage was wrong, when the form is never theirs to read.
+      if (e.code === 'forbidden' && typeof e.body?.error.params?.appraisal === 'string') return `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`;
       const known = t(`appraisal.errors.${e.code}`, { defaultValue: '' });
       const issues = e.body?.error.issues?.map((i) => i.message).join('; ');
       return `${known || t('appraisal.errors.generic', { message: e.message })}${issues ? ` (${issues})` : ''}`;

@@ -366,7 +366,7 @@ function TextsView({ relazione }: { relazione: Relazione }) {
         {t('relazione.texts')}
       </h2>
       {written.length === 0 ? (
-        <p>{t('relazione.review.none')}</p>
+        <p data-testid="relazione-texts-none">{t('relazione.review.noTexts')}</p>
       ) : (
         <dl>
           {written.map((k) => (
@@ -798,16 +798,16 @@ function ReviewView({ relazione }: { relazione: Relazione }) {
         </tbody>
       </table>
       <h3 className="h6">{t('relazione.review.note')}</h3>
-      {relazione.note.trim() === '' ? <p>{t('relazione.review.none')}</p> : <Markup text={relazione.note} heading={4} testId="relazione-note-view" />}
+      {relazione.note.trim() === '' ? <p data-testid="relazione-note-view">{t('relazione.review.noNote')}</p> : <Markup text={relazione.note} heading={4} testId="relazione-note-view" />}
       <h3 className="h6">{t('relazione.review.reservations')}</h3>
       {relazione.reservations.trim() === '' ? (
-        <p data-testid="relazione-reservations-view">{t('relazione.review.none')}</p>
+        <p data-testid="relazione-reservations-view">{t('relazione.review.noReservations')}</p>
       ) : (
         <Markup text={relazione.reservations} heading={4} testId="relazione-reservations-view" />
       )}
       <h3 className="h6">{t('relazione.review.values')}</h3>
       {relazione.values.length === 0 ? (
-        <p>{t('relazione.review.none')}</p>
+        <p data-testid="relazione-values-view">{t('relazione.review.noValues')}</p>
       ) : (
         <ul>
           {relazione.values.map((v) => (
