@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/files.js';
+import { momentDayText } from '../../src/core/messages/index.js';
 import { openPostgres } from '../../src/store/postgres/db.js';
 import { openSqlite } from '../../src/store/sqlite/db.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
@@ -163,7 +164,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('a validated Relazione after a re
       const register = (await reader.get(`/api/plans/${planId}/revisions`)).body as { number: number; afterValidation: unknown }[];
       expect(register.find((r) => r.number === number)?.afterValidation).toEqual({ validatedAt: relazione.decidedAt, state: 'validated' });
     }
-    const day = (relazione.decidedAt as string).slice(0, 10).split('-').reverse().join('/');
+    // The validation's day in Rome, as the documents date it (not the UTC day its moment starts with).
+    const day = momentDayText(relazione.decidedAt as string);
     const italian = `Variazione n. ${number} approvata dopo la validazione della Relazione del ${day}: la Relazione validata non la comprende.`;
     const english = `Variation no. ${number} approved after the validation of the Relazione on ${day}: the validated Relazione does not include it.`;
     expect(words((await controller.get(`/api/plans/${planId}/export?format=html&lang=it`)).text)).toContain(italian);
