@@ -26,7 +26,9 @@ import {
   STATE_WORDS,
   TEXT_KEYS,
   type RelazioneFormat,
+  type RelazioneInput,
 } from '../../io/relazione/index.js';
+import { previousYearSourceText } from '../../messages/relazione.js';
 import { differsFromChildren, toJsonNumber, ValidatedReading, type Evaluation, type ValidatedFigure } from '../../core/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../../store/index.js';
 import type { Readable, RouteModule } from '../api.js';
@@ -108,6 +110,7 @@ function relazioneJson(
   publishedPeriods: readonly string[],
   decidedByName: string | null,
   reopenedAfterDecision: Relazione['reopenedAfterDecision'],
+  previous: RelazioneInput['previous'],
 ): Readable<Relazione> {
   return {
     state: r.state,
@@ -135,7 +138,15 @@ function relazioneJson(
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy,
     publishedPeriods,
+    previousYear: previousYearJson(previous),
   };
+}
+
+/** Last year's figures as the answer names them: the year, where they come from, and that in words. */
+function previousYearJson(previous: RelazioneInput['previous']): Relazione['previousYear'] {
+  if (previous?.source === undefined) return null;
+  const { year, source } = previous;
+  return { year: year ?? null, source, text: { it: previousYearSourceText(year, source, 'it'), en: previousYearSourceText(year, source, 'en') } };
 }
 
 function formatOf(c: Context, formats: readonly RelazioneFormat[] = RELAZIONE_FORMATS): RelazioneFormat {
@@ -174,6 +185,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       periods,
       stored.deciderName,
       await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt),
+      stored.input.previous,
     );
   };
 
