@@ -5,12 +5,12 @@
  * OIV validated it; before that, for the public, only as it was closed), and the OIV's validation. One place, for the API's exports and
  * the public transparency pages alike.
  */
-import { evaluatePlan, validatedEvaluation, type Evaluation } from '../core/index.js';
+import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { isFrozen } from '../contract/relazione-states.js';
-import { buildRelazione, buildValidationDocument, type ObjectiveCause, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
+import { buildRelazione, buildValidationDocument, type ObjectiveCause, type PreviousObjectives, type PreviousYearFigures, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
 import type { Relazione } from '../contract/index.js';
-import type { CoverCause, PlanRecord, RelazioneCover, RelazioneRecord, Store } from '../store/index.js';
+import type { CoverCause, CoverPreviousYear, PlanRecord, RelazioneCover, RelazioneRecord, Store } from '../store/index.js';
 import type { ComputedPlan, TreeService } from './tree.js';
 import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
 
@@ -48,7 +48,8 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
   const causes = new Map<string, ObjectiveCause>();
   for (const [node, v] of Object.entries(cover.causes ?? (await causesOf(store, plan.id, computed.snapshot.period.id))))
     causes.set(node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
-  const previous = await previousYear(store, trees, plan.id, forPublic);
+  // Validated: last year as the comparison read it then (a cover kept before it was: as it stands).
+  const previous = cover.previous === undefined ? await previousYear(store, trees, plan.id, forPublic) : keptPreviousYear(cover.previous);
   // Each change in words; the Relazione is published, so without the office's notes, whoever reads it.
   const revisions = cover.revisions.map((r) => ({
     date: r.date,
@@ -101,7 +102,7 @@ async function causesOf(store: Store, planId: string, periodId: string): Promise
  * figures), never values still being collected, and no comparison while it was never closed (a
  * mid-year period's figures under last year's heading would pass for its results).
  */
-async function previousYear(store: Store, trees: TreeService, planId: string, forPublic: boolean): Promise<RelazioneInput['previous']> {
+export async function previousYear(store: Store, trees: TreeService, planId: string, forPublic: boolean): Promise<(PreviousYearFigures & { evaluation: Evaluation }) | undefined> {
   const predecessors = await store.predecessors(planId);
   if (predecessors?.planId == null) return undefined;
   const before = await store.getPlan(predecessors.planId);
@@ -117,6 +118,24 @@ async function previousYear(store: Store, trees: TreeService, planId: string, fo
   if (!forPublic || computed.closing !== null) return { year: before.year, evaluation: computed.evaluation, source };
   const closing = await store.lastClosing(before.id, computed.snapshot.period.id);
   return closing === undefined ? undefined : { year: before.year, evaluation: evaluatePlan(closing.plan), source };
+}
+
+/** Last year's figures as a validation keeps them in its cover (`RelazioneCover.previous`): every objective's performance and band. */
+export function coverPreviousYear(previous: (PreviousYearFigures & { evaluation: Evaluation }) | undefined): CoverPreviousYear | null {
+  if (previous === undefined) return null;
+  const objectives: Record<string, { performance: string | null; band: Band | null }> = {};
+  for (const r of previous.evaluation.nodeResults) objectives[r.objective.code] = { performance: r.performance === null ? null : r.performance.toString(), band: r.band };
+  return { year: previous.year ?? null, source: previous.source ?? { kind: 'reported', relazione: null }, objectives };
+}
+
+/** The figures a validation kept of last year, as the comparison reads them; undefined: there was no previous year. */
+function keptPreviousYear(kept: CoverPreviousYear | null): RelazioneInput['previous'] {
+  if (kept === null) return undefined;
+  const node = (code: string): ReturnType<PreviousObjectives['node']> => {
+    const o = kept.objectives[code];
+    return o === undefined ? undefined : { performance: o.performance === null ? null : new Decimal(o.performance), band: o.band };
+  };
+  return { ...(kept.year === null ? {} : { year: kept.year }), source: kept.source, evaluation: { node } };
 }
 
 export function relazioneDocument(r: StoredRelazione): RelazioneDocument {

@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { docxText, pdfText } from '../support/files.js';
-import { adoptAndReview, enc, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { adoptAndReview, enc, objective, startWithFixture, transmitAndReview, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END_2024 = '2024-12-31';
 const YEAR_END_2025 = '2025-12-31';
@@ -33,6 +33,20 @@ function comparison(text: string): string {
   return words.slice(at, words.indexOf('Dati di sintesi', at));
 }
 
+/** The 2025 plan made from `before`, published, with one value at its year end (A.3's, 9 against 10), closed; gives its id. */
+async function nextYearClosed(before: string, controller: Client): Promise<string> {
+  const next = await controller.request('POST', `/api/plans/${before}/next-year`, { year: 2025 });
+  expect(next.status, next.text).toBe(201);
+  const planId = next.body.id as string;
+  expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
+  const period = `/api/plans/${planId}/periods/${YEAR_END_2025}/transition`;
+  expect((await controller.request('POST', period, { to: 'collecting' })).status).toBe(200);
+  const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.3:1')}/measurements/${YEAR_END_2025}`, { state: 'measured', actual: 9, version: 0 });
+  expect(written.status, written.text).toBe(200);
+  expect((await controller.request('POST', period, { to: 'closed' })).status).toBe(200);
+  return planId;
+}
+
 describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's comparison with a year the OIV validated, on %s", (backend) => {
   let t: TestServer;
   let before: string;
@@ -47,16 +61,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's comparison with 
     // 2024: adopted, its year end closed, the Relazione transmitted and reviewed (A.3 validated at 80).
     await adoptAndReview(before, controller, oiv, [{ code: 'A.3', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }]);
 
-    // 2025: one value at its year end (A.3), closed; its Relazione decided on and published, for the public.
-    const next = await controller.request('POST', `/api/plans/${before}/next-year`, { year: 2025 });
-    expect(next.status, next.text).toBe(201);
-    planId = next.body.id;
-    expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
-    const period = `/api/plans/${planId}/periods/${YEAR_END_2025}/transition`;
-    expect((await controller.request('POST', period, { to: 'collecting' })).status).toBe(200);
-    const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.3:1')}/measurements/${YEAR_END_2025}`, { state: 'measured', actual: 9, version: 0 });
-    expect(written.status, written.text).toBe(200);
-    expect((await controller.request('POST', period, { to: 'closed' })).status).toBe(200);
+    // 2025: its Relazione decided on and published, for the public.
+    planId = await nextYearClosed(before, controller);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: 'dati da integrare' })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
@@ -152,4 +158,61 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's comparison with 
     const report = flat((await controller.get(`/api/plans/${before}/export?format=html&lang=it`)).text);
     expect(report).toContain(`Variazione n. ${opened.body.number} approvata dopo la validazione della Relazione del 01/01/2026`);
   }, 180_000); // two DOCX converted by LibreOffice, on a machine others share
+});
+
+/**
+ * This year's Relazione validated while last year's is not: its comparison, part of what the OIV
+ * validated, keeps last year's figures as they were then, whatever last year's correction or
+ * validation does after.
+ */
+describe.each<Backend>(['sqlite', 'postgres'])("a validated Relazione's comparison, when last year changes after it, on %s", (backend) => {
+  let t: TestServer;
+  let before: string;
+  let planId: string;
+  let controller: Client;
+  let oiv: Client;
+  let citizen: Client;
+  beforeAll(async () => {
+    ({ t, planId: before, controller } = await startWithFixture(backend, { publish: true }));
+    [oiv, citizen] = [await t.as('oiv'), await t.as('public')];
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${before}/periods/${YEAR_END_2024}/transition`, { to })).status).toBe(200);
+    planId = await nextYearClosed(before, controller);
+  });
+  afterAll(async () => t?.close());
+
+  /** The 2025 comparison as the office's export, the public page and the API's answer give it. */
+  const read = async (): Promise<Record<string, string>> => {
+    const page = await citizen.get(`/trasparenza/${planId}/relazione.html`);
+    expect(page.status).toBe(200);
+    const json = (await controller.get(`/api/plans/${planId}/relazione`)).body;
+    return {
+      html: comparison(flat((await controller.get(`/api/plans/${planId}/relazione/export?format=html`)).text)),
+      public: comparison(flat(page.text)),
+      json: JSON.stringify({ generated: json.generated.confronto, previousYear: json.previousYear }),
+    };
+  };
+
+  it('keeps the comparison it was validated with, through a correction and a validation of last year', async () => {
+    // 2025 validated and published while 2024's Relazione is a draft: compared with 2024 as reported.
+    await transmitAndReview(planId, controller, oiv);
+    const validated = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' });
+    expect(validated.status, validated.text).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
+    const first = await read();
+    expect(first.html).toMatch(/A\.3 Sostegno alle aggregazioni[^%]*100,00%/);
+    expect(first.html).toContain("Dati dell'anno precedente non validati dall'OIV (la Relazione 2024 non è ancora stata validata)");
+    expect(JSON.parse(first.json!).previousYear.source).toEqual({ kind: 'reported', relazione: 'draft' });
+
+    // 2024 corrected (its year end reopened, A.3 at 1 against 10), then its Relazione validated with A.3 at 80.
+    const yearEnd = `/api/plans/${before}/periods/${YEAR_END_2024}/transition`;
+    expect((await controller.request('POST', yearEnd, { to: 'collecting', reason: 'correzione' })).status).toBe(200);
+    const a3 = objective((await controller.get(`/api/plans/${before}/tree?period=${YEAR_END_2024}`)).body, 'A.3').indicators[0];
+    const corrected = await controller.request('PUT', `/api/plans/${before}/indicators/${enc(a3.id)}/measurements/${YEAR_END_2024}`, { state: 'measured', actual: 1, version: a3.version });
+    expect(corrected.status, corrected.text).toBe(200);
+    expect((await controller.request('POST', yearEnd, { to: 'closed' })).status).toBe(200);
+    expect(await read()).toEqual(first);
+    await transmitAndReview(before, controller, oiv, [{ code: 'A.3', validated: 80, note: 'Valore rivisto.' }]);
+    expect((await oiv.request('POST', `/api/plans/${before}/relazione/transition`, { to: 'validated' })).status).toBe(200);
+    expect(await read()).toEqual(first);
+  });
 });

@@ -73,13 +73,19 @@ export interface RelazioneInput extends ReportMeta {
 /** Last year's figures the comparison reads (section 3.6). */
 export interface PreviousYearFigures {
   readonly year?: number;
-  readonly evaluation: Evaluation;
+  /** Last year's objectives by code (a computed plan, or the figures a validation kept of it). */
+  readonly evaluation: PreviousObjectives;
   /**
    * Where they come from: the values the OIV validated with last year's Relazione, or the reported
    * ones while it is not validated; said under the comparison. Absent: not known (a file given on
    * the command line), and nothing is said.
    */
   readonly source?: OrgSource;
+}
+
+/** What the comparison reads of last year's objectives: each one's performance and band, by code. */
+export interface PreviousObjectives {
+  node(code: string): { readonly performance: Decimal | null; readonly band: Band | null } | undefined;
 }
 
 /** The keys of the sections the office writes (or may rewrite), in the document's order. */

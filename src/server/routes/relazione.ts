@@ -36,7 +36,7 @@ import type { ComputedPlan } from '../tree.js';
 import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { relazioneCover, relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
+import { coverPreviousYear, previousYear, relazioneCover, relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
@@ -317,7 +317,15 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       const yearEnd = computed?.evaluation ?? null;
       // With them, the words around them (the body, the units, the approved revisions, the OIV's
       // name): the plan goes on after the validation, the validated documents do not.
-      const freeze = computed === null ? null : { plan: computed.evaluation.currentPlan(), cover: await relazioneCover(store, computed, plan, user.username) };
+      // Last year's figures too, as the comparison reads them now: its later validation or correction
+      // would otherwise move a comparison the OIV validated.
+      const freeze =
+        computed === null
+          ? null
+          : {
+              plan: computed.evaluation.currentPlan(),
+              cover: { ...(await relazioneCover(store, computed, plan, user.username)), previous: coverPreviousYear(await previousYear(store, trees, planId, false)) },
+            };
       // The year end may have been reopened and corrected since the review: a parent that agreed
       // with its objectives then may not now, and a validation would freeze the contradiction.
       const refused = yearEnd === null || record.state !== 'transmitted' ? null : disagreements(new ValidatedReading(yearEnd, record.values), record.values);
