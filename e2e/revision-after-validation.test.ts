@@ -6,6 +6,7 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { momentDayText } from '../src/core/messages/index.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
@@ -33,7 +34,8 @@ describe('a revision after the validation of the Relazione', { timeout: 240_000 
     expect((await apiAs(oiv.context, 'PUT', `${plan()}/relazione/review`, { note: 'Verificato.', reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
     const decided = await apiAs(oiv.context, 'POST', `${plan()}/relazione/transition`, { to: 'validated' });
     expect(decided.status).toBe(200);
-    const day = (decided.body.decidedAt as string).slice(0, 10).split('-').reverse().join('/');
+    // The body's day of the validation (Europe/Rome), as the register says it.
+    const day = momentDayText(decided.body.decidedAt as string);
 
     const { page } = office;
     await openPlan(page);

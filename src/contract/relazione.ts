@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CHECKLIST_OUTCOMES, RELAZIONE_STATES } from './relazione-states.js';
+import { OrgSourceSchema } from './appraisal.js';
 import { PeriodStateSchema } from './values.js';
 
 export { RELAZIONE_DECISIONS, RELAZIONE_STATES, type RelazioneState } from './relazione-states.js';
@@ -67,6 +68,13 @@ export const RelazioneSchema = z.strictObject({
   updatedBy: z.string().nullable(),
   /** The ids of the periods whose values the public may read. */
   publishedPeriods: z.array(z.string()),
+  /**
+   * The year the comparison with the previous year (section 3.6) reads, and where its figures come
+   * from: the values the OIV validated with that year's Relazione (`validated`, on `at`), or the
+   * reported ones while it is not validated (`reported`, with its Relazione's state); `text` says
+   * so in both languages, as the document does under its table. Null: no previous year.
+   */
+  previousYear: z.strictObject({ year: z.number().int().nullable(), source: OrgSourceSchema, text: z.strictObject({ it: z.string(), en: z.string() }) }).nullable(),
 });
 export type Relazione = z.infer<typeof RelazioneSchema>;
 

@@ -86,8 +86,11 @@ export interface FollowingObjective {
   readonly following: Decimal | null;
 }
 
-/** The plan evaluated with every validated value forced, as the appraisal forms take them. */
-function validatedEvaluation(plan: Plan, values: readonly ValidatedFigure[]): Evaluation {
+/**
+ * The plan evaluated with every validated value forced, as the appraisal forms take them: what the
+ * OIV validated (the Relazione's comparison reads last year's figures so, once validated).
+ */
+export function validatedEvaluation(plan: Plan, values: readonly ValidatedFigure[]): Evaluation {
   return evaluatePlan(plan, { forced: new Map(values.map((v) => [v.code, v.validated])) });
 }
 

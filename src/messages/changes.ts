@@ -10,7 +10,7 @@
  * and languages by their code; a rule, a formula, the OIV's checklist and validated values as their stored JSON),
  * so a client holding them says the sentence in its own language.
  */
-import { decimalIn, defineMessages, listIn, message, renderFrom, type Language, type MessageParams } from '../core/messages/catalogue.js';
+import { decimalIn, defineMessages, listIn, message, momentDayText, renderFrom, type Language, type MessageParams } from '../core/messages/catalogue.js';
 import { tableAmountText } from '../core/amount-words.js';
 import { reasonText } from '../core/words.js';
 import { comparisonSide, type ComparisonParams } from '../core/messages/comparison.js';
@@ -728,8 +728,11 @@ export const CHANGE_MESSAGES = defineMessages({
   }),
 });
 
-/** The OIV's validation day as the appraisal forms say it ("Relazione validata il 15/05/2025"). */
-const validatedDay = (at: string): string => dayText(at.slice(0, 10));
+/**
+ * The OIV's validation day as the appraisal forms say it ("Relazione validata il 15/05/2025"): the
+ * body's day, not the UTC one (a validation at 23:30 UTC on 31 December is of 1 January).
+ */
+const validatedDay = (at: string): string => momentDayText(at);
 
 /** The approved revisions (their numbers) a validated Relazione does not include, and the day of its validation. */
 function afterValidationText(p: { approvedAfterValidation?: readonly string[]; validatedAt?: string }, language: Language): string {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatIssueIn, problem } from '../core/index.js';
 import { computedAtText } from '../io/report/meta.js';
 import { defineMessages, localeLanguage, mergeCatalogues, message, MESSAGES, renderCoded, renderIssue, renderMessage } from './index.js';
+import { momentDayText } from '../core/messages/index.js';
+import { changeWords } from './changes.js';
+import { previousYearSourceText } from './relazione.js';
 
 describe('the message catalogue', () => {
   it('says every code in both languages, the same way (both words or both functions)', () => {
@@ -24,6 +27,20 @@ describe('the message catalogue', () => {
       'The file "b.pdf" is already attached to this value as "a.pdf" (same content, uploaded by referente on 01/07/2026 12:05): it was not stored a second time.',
     );
     for (const l of ['it', 'en'] as const) expect(attached('2026-12-04T22:21:00Z', l)).toContain(computedAtText(new Date('2026-12-04T22:21:00Z'), l));
+  });
+
+  it("says a moment's day by Rome's calendar, not UTC's, in both languages (one formatter: momentDayText)", () => {
+    expect(momentDayText('2025-12-31T23:30:00.000Z')).toBe('01/01/2026');
+    expect(momentDayText('2025-12-31T22:59:59.000Z')).toBe('31/12/2025');
+    expect(momentDayText('2025-06-30T22:30:00.000Z')).toBe('01/07/2025');
+    // A text that is no moment stays as it is, rather than "Invalid Date".
+    expect(momentDayText('not a date')).toBe('not a date');
+    const late = '2025-12-31T23:30:00.000Z';
+    expect(changeWords('revision-after-validation', { status: 'approved', validatedAt: late }, 'it')).toContain('dopo la validazione della Relazione del 01/01/2026');
+    expect(changeWords('revision-open-after-validation', { year: 2025, validatedAt: late, reservations: false }, 'en')).toContain('Relazione on 01/01/2026');
+    expect(previousYearSourceText(2025, { kind: 'validated', at: late, reservations: true }, 'it')).toBe(
+      "Dati dell'anno precedente: valori validati dall'OIV (la Relazione 2025 validata con riserve il 01/01/2026).",
+    );
   });
 
   it('renders a code with its parameters in Italian and English', () => {

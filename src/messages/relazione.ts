@@ -4,7 +4,8 @@
  * invalid 422, forbidden 403, not-found 404), which scripts and the web app match on;
  * `params.relazione` names the refusal, and api.ts says those codes with the words here.
  */
-import { decimalIn, defineMessages, message, renderFrom, type Language, type ParamsOf } from '../core/messages/index.js';
+import type { OrgSource } from '../core/appraisal/organisation.js';
+import { decimalIn, defineMessages, message, momentDayText, renderFrom, type Language, type ParamsOf } from '../core/messages/index.js';
 
 export type RelazioneStateName = 'draft' | 'transmitted' | 'validated' | 'validated_with_reservations' | 'not_validated';
 
@@ -45,6 +46,32 @@ export const RELAZIONE_SECTION_TITLES: Readonly<Record<string, { readonly it: st
 /** The sections' titles in one language, by key (the screen's `relazione.section.*`). */
 export function sectionTitles(l: Language): Record<string, string> {
   return Object.fromEntries(Object.entries(RELAZIONE_SECTION_TITLES).map(([k, t]) => [k, t[l]]));
+}
+
+/**
+ * Where the comparison's figures of last year come from, said under its table and in the API's
+ * `previousYear.text`: the values the OIV validated (last year's Relazione validated, frozen with
+ * them), or the reported ones, which a correction of last year's plan may still move.
+ *
+ * @example previousYearSourceText(2024, { kind: 'validated', at: '2025-05-15T09:00:00Z', reservations: false }, 'it')
+ *   // "Dati dell'anno precedente: valori validati dall'OIV (Relazione 2024 validata il 15/05/2025)."
+ */
+export function previousYearSourceText(year: number | undefined, source: OrgSource, language: Language): string {
+  const it = language === 'it';
+  const relazione = year === undefined ? (it ? "la Relazione dell'anno precedente" : "the previous year's Relazione") : it ? `la Relazione ${year}` : `the ${year} Relazione`;
+  if (source.kind === 'validated') {
+    const day = momentDayText(source.at);
+    return it
+      ? `Dati dell'anno precedente: valori validati dall'OIV (${relazione} validata${source.reservations ? ' con riserve' : ''} il ${day}).`
+      : `Previous year's figures: the values validated by the OIV (${relazione} validated${source.reservations ? ' with reservations' : ''} on ${day}).`;
+  }
+  const not = source.relazione === 'not_validated';
+  // null: the state is not known (a validation kept without its frozen plan): nothing said of it.
+  const why =
+    source.relazione === null ? '' : it ? ` (${relazione} ${not ? 'non è stata validata' : 'non è ancora stata validata'})` : ` (${relazione} ${not ? 'was not validated' : 'is not validated yet'})`;
+  return it
+    ? `Dati dell'anno precedente non validati dall'OIV${why}: sono i valori rendicontati, che una correzione del piano dell'anno precedente può ancora cambiare.`
+    : `Previous year's figures not validated by the OIV${why}: they are the reported values, which a correction of the previous year's plan may still change.`;
 }
 
 const sectionList = (keys: readonly string[], l: Language): string => keys.map((k) => `«${RELAZIONE_SECTION_TITLES[k]?.[l] ?? k}»`).join(', ');

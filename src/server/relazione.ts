@@ -1,14 +1,16 @@
 /**
  * The Relazione of a stored plan as io/relazione builds it: the year-end evaluation (or the plan
  * frozen at validation), the office's texts, the organisation units, the variances' causes and
- * corrective actions (store.variances), the previous year through the plan's predecessor (for the
- * public, only as it was closed), and the OIV's validation. One place, for the API's exports and
+ * corrective actions (store.variances), the previous year through the plan's predecessor (as the
+ * OIV validated it; before that, for the public, only as it was closed), and the OIV's validation. One place, for the API's exports and
  * the public transparency pages alike.
  */
-import { evaluatePlan, type Evaluation } from '../core/index.js';
-import { buildRelazione, buildValidationDocument, type ObjectiveCause, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
+import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation } from '../core/index.js';
+import type { OrgSource } from '../core/appraisal/organisation.js';
+import { isFrozen } from '../contract/relazione-states.js';
+import { buildRelazione, buildValidationDocument, type ObjectiveCause, type PreviousObjectives, type PreviousYearFigures, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
 import type { Relazione } from '../contract/index.js';
-import type { CoverCause, PlanRecord, RelazioneCover, RelazioneRecord, Store } from '../store/index.js';
+import type { CoverCause, CoverPreviousYear, PlanRecord, RelazioneCover, RelazioneRecord, Store } from '../store/index.js';
 import type { ComputedPlan, TreeService } from './tree.js';
 import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
 
@@ -46,7 +48,8 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
   const causes = new Map<string, ObjectiveCause>();
   for (const [node, v] of Object.entries(cover.causes ?? (await causesOf(store, plan.id, computed.snapshot.period.id))))
     causes.set(node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
-  const previous = await previousYear(store, trees, plan.id, forPublic);
+  // Validated: last year as the comparison read it then (a cover kept before it was: as it stands).
+  const previous = cover.previous === undefined ? await previousYear(store, trees, plan.id, forPublic) : keptPreviousYear(cover.previous);
   // Each change in words; the Relazione is published, so without the office's notes, whoever reads it.
   const revisions = cover.revisions.map((r) => ({
     date: r.date,
@@ -91,21 +94,48 @@ async function causesOf(store: Store, planId: string, periodId: string): Promise
 }
 
 /**
- * Last year's figures, from the plan's predecessor; undefined (no comparison) without one. The
- * office reads its year end as it stands; the public only figures somebody closed: the year end as
- * last closed (its frozen figures), never values still being collected, and no comparison while it
- * was never closed (a mid-year period's figures under last year's heading would pass for its results).
+ * Last year's figures, from the plan's predecessor; undefined (no comparison) without one. Once the
+ * OIV validated last year's Relazione, what it validated: the plan frozen with it and its validated
+ * values (as the appraisal forms take them), which no later revision or correction of last year's
+ * plan moves. Until then the reported figures, said as not validated: the office reads its year end
+ * as it stands; the public only figures somebody closed: the year end as last closed (its frozen
+ * figures), never values still being collected, and no comparison while it was never closed (a
+ * mid-year period's figures under last year's heading would pass for its results).
  */
-async function previousYear(store: Store, trees: TreeService, planId: string, forPublic: boolean): Promise<RelazioneInput['previous']> {
+export async function previousYear(store: Store, trees: TreeService, planId: string, forPublic: boolean): Promise<(PreviousYearFigures & { evaluation: Evaluation }) | undefined> {
   const predecessors = await store.predecessors(planId);
   if (predecessors?.planId == null) return undefined;
   const before = await store.getPlan(predecessors.planId);
   if (before === undefined) return undefined;
+  const relazione = await store.relazioni.getRelazione(before.id);
+  if (relazione !== undefined && isFrozen(relazione.state) && relazione.frozenPlan !== null) {
+    const source: OrgSource = { kind: 'validated', at: relazione.decidedAt ?? relazione.updatedAt ?? '', reservations: relazione.state === 'validated_with_reservations' };
+    return { year: before.year, evaluation: validatedEvaluation(relazione.frozenPlan, relazione.values), source };
+  }
+  const source: OrgSource = { kind: 'reported', relazione: relazione === undefined || isFrozen(relazione.state) ? null : relazione.state };
   const computed = await trees.computed(before.id, undefined, before.dataVersion);
   // Closed or validated: already read from its closing (and kept by the tree service).
-  if (!forPublic || computed.closing !== null) return { year: before.year, evaluation: computed.evaluation };
+  if (!forPublic || computed.closing !== null) return { year: before.year, evaluation: computed.evaluation, source };
   const closing = await store.lastClosing(before.id, computed.snapshot.period.id);
-  return closing === undefined ? undefined : { year: before.year, evaluation: evaluatePlan(closing.plan) };
+  return closing === undefined ? undefined : { year: before.year, evaluation: evaluatePlan(closing.plan), source };
+}
+
+/** Last year's figures as a validation keeps them in its cover (`RelazioneCover.previous`): every objective's performance and band. */
+export function coverPreviousYear(previous: (PreviousYearFigures & { evaluation: Evaluation }) | undefined): CoverPreviousYear | null {
+  if (previous === undefined) return null;
+  const objectives: Record<string, { performance: string | null; band: Band | null }> = {};
+  for (const r of previous.evaluation.nodeResults) objectives[r.objective.code] = { performance: r.performance === null ? null : r.performance.toString(), band: r.band };
+  return { year: previous.year ?? null, source: previous.source ?? { kind: 'reported', relazione: null }, objectives };
+}
+
+/** The figures a validation kept of last year, as the comparison reads them; undefined: there was no previous year. */
+function keptPreviousYear(kept: CoverPreviousYear | null): RelazioneInput['previous'] {
+  if (kept === null) return undefined;
+  const node = (code: string): ReturnType<PreviousObjectives['node']> => {
+    const o = kept.objectives[code];
+    return o === undefined ? undefined : { performance: o.performance === null ? null : new Decimal(o.performance), band: o.band };
+  };
+  return { ...(kept.year === null ? {} : { year: kept.year }), source: kept.source, evaluation: { node } };
 }
 
 export function relazioneDocument(r: StoredRelazione): RelazioneDocument {

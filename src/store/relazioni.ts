@@ -27,7 +27,8 @@ import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { parse, planFromJson, planToJson } from './codec.js';
 import type { Plan } from './core-types.js';
-import { Decimal } from '../core/index.js';
+import { Decimal, type Band } from '../core/index.js';
+import type { OrgSource } from '../core/appraisal/organisation.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { openRevisionNumber, readRevisions } from './revisions.js';
 import { forUpdate } from './shared.js';
@@ -71,6 +72,19 @@ export interface RelazioneCover {
   readonly revisions: readonly RevisionRecord[];
   /** The name of who recorded the decision (their login when no account had it). */
   readonly decidedByName: string | null;
+  /**
+   * Last year's figures the comparison (section 3.6) read when the OIV validated: last year may be
+   * validated or corrected since, and what the OIV validated does not move. Null: no previous year
+   * then; absent in a cover kept before they were (read as last year stands).
+   */
+  readonly previous?: CoverPreviousYear | null;
+}
+
+/** Last year's figures as a validation kept them: the year, where they came from, each objective's performance (decimal text) and band by code. */
+export interface CoverPreviousYear {
+  readonly year: number | null;
+  readonly source: OrgSource;
+  readonly objectives: Readonly<Record<string, { readonly performance: string | null; readonly band: Band | null }>>;
 }
 
 /** An objective's variance as the year end held it: the guideline's cause, its explanation and the corrective action. */

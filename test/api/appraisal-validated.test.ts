@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import { computedAtText } from '../../src/io/report/meta.js';
-import { formatItalianDate } from '../../src/core/index.js';
+import { momentDayText } from '../../src/core/messages/index.js';
 import { hashPassword } from '../../src/server/auth.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { pdfText } from '../support/files.js';
@@ -153,7 +153,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     expect(component(live, 'unit')).toBe(40);
     expect(component(live, 'body')).toBeLessThan(reported.body);
     expect(live.result.score).toBeLessThan(reported.score);
-    const day = formatItalianDate(decided.body.decidedAt.slice(0, 10));
+    const day = momentDayText(decided.body.decidedAt);
     expect(live.result.org).toEqual({
       source: { kind: 'validated', at: decided.body.decidedAt, reservations: false },
       text: `Organisational results: the values validated by the OIV (Relazione validated on ${day})`,
@@ -189,7 +189,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
   });
 
   it('says where the figures come from in the document to sign', async () => {
-    const day = formatItalianDate((await controller.get(`/api/plans/${planId}/relazione`)).body.decidedAt.slice(0, 10));
+    const day = momentDayText((await controller.get(`/api/plans/${planId}/relazione`)).body.decidedAt);
     const read = async (id: string, lang: string): Promise<string> => {
       const reply = await fetch(`${t.url}/api/appraisals/${id}/document?format=pdf&lang=${lang}`, { headers: { cookie: hr.cookie! } });
       expect(reply.status).toBe(200);
@@ -218,7 +218,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     expect(reopened.status, reopened.text).toBe(200);
     const relazione = (await controller.get(`/api/plans/${planId}/relazione`)).body;
     expect(relazione).toMatchObject({ state: 'validated', reopenedAfterDecision: { by: 'admin', periodState: 'collecting' } });
-    const day = formatItalianDate(relazione.decidedAt.slice(0, 10));
+    const day = momentDayText(relazione.decidedAt);
     const at = (lang: 'it' | 'en') => computedAtText(new Date(relazione.reopenedAfterDecision.at), lang);
     const live = await form(liveId, 'en');
     expect(live.result.org).toEqual({

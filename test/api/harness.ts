@@ -208,6 +208,31 @@ export async function startWithFixture(backend: Backend = 'sqlite', options: Tes
 
 export const enc = encodeURIComponent;
 
+const step = (what: string, reply: Reply): void => {
+  if (reply.status !== 200) throw new Error(`${what}: ${reply.status} ${reply.text}`);
+};
+
+/**
+ * The fixture's plan adopted (Delibera di Giunta n. 12 of 30/01/2024), its year end closed and its
+ * Relazione brought to the OIV (`transmitAndReview`): ready for the OIV's decision. Gives the plan
+ * as adopted (its title, its body).
+ */
+export async function adoptAndReview(planId: string, controller: Client, oiv: Client, values: readonly unknown[] = []): Promise<{ title: string; organisation: string }> {
+  const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
+  step('adopt', adopted);
+  for (const to of ['collecting', 'closed']) step(`year end ${to}`, await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to }));
+  await transmitAndReview(planId, controller, oiv, values);
+  return { title: adopted.body.title, organisation: adopted.body.organisation };
+}
+
+/** A plan's Relazione, its year end closed, transmitted and reviewed by `oiv` (every checkpoint answered yes, `values` validated). */
+export async function transmitAndReview(planId: string, controller: Client, oiv: Client, values: readonly unknown[] = []): Promise<void> {
+  step('transmit', await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true }));
+  const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
+  const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
+  step('review', await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: 'Verificato.', reservations: '', checklist, values, version: current.version }));
+}
+
 /** Starts an export job of `planId` as `client`, follows it until it is done and gives its file's bytes (an Error otherwise). */
 export async function exportJobFile(t: TestServer, client: Client, planId: string, body: { format: 'pdf' | 'xlsx'; lang?: 'it' | 'en' }): Promise<Uint8Array> {
   const started = await client.request('POST', `/api/plans/${planId}/exports`, body);

@@ -12,10 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/files.js';
+import { momentDayText } from '../../src/core/messages/index.js';
 import { openPostgres } from '../../src/store/postgres/db.js';
 import { openSqlite } from '../../src/store/sqlite/db.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
-import { Client, REFERENTE_UNIT, startWithFixture, type Backend, type TestServer } from './harness.js';
+import { adoptAndReview, Client, REFERENTE_UNIT, startWithFixture, type Backend, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 const LATE_REASON = 'Denominazione corretta dopo la validazione';
@@ -50,17 +51,11 @@ const words = (html: string): string =>
 async function adoptAndValidate(planId: string, controller: Client, oiv: Client, admin: Client): Promise<{ title: string; body: string }> {
   const oivAccount = ((await admin.get('/api/users')).body as { id: string; username: string }[]).find((u) => u.username === 'oiv')!;
   expect((await admin.request('PATCH', `/api/users/${oivAccount.id}`, { displayName: 'Luca Marino' })).status).toBe(200);
-  const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
-  expect(adopted.status, adopted.text).toBe(200);
-  for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
-  expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-  const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
-  const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
-  expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: 'Verificato.', reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
+  const adopted = await adoptAndReview(planId, controller, oiv);
   const validated = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' });
   expect(validated.status, validated.text).toBe(200);
   expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
-  return { title: adopted.body.title, body: adopted.body.organisation };
+  return { title: adopted.title, body: adopted.organisation };
 }
 
 /** A revision that renames the plan and corrects its body, opened and approved by `controller`; gives its number. */
@@ -163,7 +158,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('a validated Relazione after a re
       const register = (await reader.get(`/api/plans/${planId}/revisions`)).body as { number: number; afterValidation: unknown }[];
       expect(register.find((r) => r.number === number)?.afterValidation).toEqual({ validatedAt: relazione.decidedAt, state: 'validated' });
     }
-    const day = (relazione.decidedAt as string).slice(0, 10).split('-').reverse().join('/');
+    // The validation's day in Rome, as the documents date it (not the UTC day its moment starts with).
+    const day = momentDayText(relazione.decidedAt as string);
     const italian = `Variazione n. ${number} approvata dopo la validazione della Relazione del ${day}: la Relazione validata non la comprende.`;
     const english = `Variation no. ${number} approved after the validation of the Relazione on ${day}: the validated Relazione does not include it.`;
     expect(words((await controller.get(`/api/plans/${planId}/export?format=html&lang=it`)).text)).toContain(italian);

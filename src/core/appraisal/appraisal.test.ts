@@ -367,6 +367,14 @@ describe('where the organisational results come from, in words', () => {
     expect(orgSourceText({ kind: 'reported', relazione: 'not_validated' }, 'en')).toBe('Organisational results: the reported values (Relazione not validated by the OIV)');
     expect(orgSourceText({ kind: 'reported', relazione: null }, 'it')).toBe('Risultati organizzativi: valori rendicontati');
   });
+
+  it("dates the validation by Rome's calendar, not UTC's: 23:30 UTC on 31 December is 1 January", () => {
+    const late = { kind: 'validated', at: '2025-12-31T23:30:00.000Z', reservations: false } as const;
+    expect(orgSourceText(late, 'it')).toBe("Risultati organizzativi: valori validati dall'OIV (Relazione validata il 01/01/2026)");
+    expect(orgSourceText(late, 'en')).toBe('Organisational results: the values validated by the OIV (Relazione validated on 01/01/2026)');
+    // Summer time: 22:30 UTC on 30 June is 00:30 on 1 July in Rome.
+    expect(orgSourceText({ ...late, at: '2025-06-30T22:30:00.000Z' }, 'it')).toContain('il 01/07/2025');
+  });
 });
 
 describe('per-indicator thresholds ("range di valutazione" on a row)', () => {

@@ -6,7 +6,7 @@
  */
 import { Decimal } from '../decimal.js';
 import { evaluatePlan, weightedMean, type Evaluation } from '../evaluation.js';
-import { formatItalianDate } from '../italian-date.js';
+import { momentDayText } from '../messages/catalogue.js';
 import { formatPercentIn } from '../italian.js';
 import type { Plan } from '../model.js';
 import type { Language } from '../words.js';
@@ -116,7 +116,8 @@ export type OrgSource =
 export function orgSourceText(source: OrgSource, language: Language): string {
   const it = language === 'it';
   if (source.kind === 'validated') {
-    const day = formatItalianDate(source.at.slice(0, 10));
+    // The body's day of the validation, not the UTC one its stored moment starts with.
+    const day = momentDayText(source.at);
     return it
       ? `Risultati organizzativi: valori validati dall'OIV (Relazione validata${source.reservations ? ' con riserve' : ''} il ${day})`
       : `Organisational results: the values validated by the OIV (Relazione validated${source.reservations ? ' with reservations' : ''} on ${day})`;

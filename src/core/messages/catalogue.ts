@@ -80,13 +80,32 @@ export function decimalIn(value: string | number, language: Language): string {
 }
 
 /**
+ * The body's time zone: a moment is stored in UTC, but the office, the OIV and the public date it
+ * as the body's calendar does (a validation at 23:30 UTC on 31 December is on 1 January in Rome).
+ */
+const OFFICE_TIME_ZONE = 'Europe/Rome';
+
+/**
  * `28/11/2026 14:05` in Italian time, as the Relazione dates its tables (English: the same, as en-GB
  * writes it): the one moment of the documents (io/report/meta.ts) and of the messages that name one.
  */
 export function computedAtText(date: Date, language: Language = 'it'): string {
-  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
     .format(date)
     .replace(',', '');
+}
+
+/**
+ * The day of a moment (an ISO timestamp: a validation, a decision) in Italian time, `01/01/2025`,
+ * as both languages write an Italian body's dates; not the UTC day its ISO text starts with.
+ * A text that is no moment is returned as it is.
+ *
+ * @example momentDayText('2024-12-31T23:30:00Z') // '01/01/2025'
+ */
+export function momentDayText(at: string | Date): string {
+  const date = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(date.getTime())) return String(at);
+  return new Intl.DateTimeFormat('it-IT', { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
 }
 
 /** `a, b and c` / `a, b e c`. */

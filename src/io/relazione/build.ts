@@ -33,6 +33,8 @@ import { areaSentence, bandSentence, comparisonSentence, FASCIA, objectives, ofB
 import { isFrozen } from '../../contract/relazione-states.js';
 import { OUTCOME_WORDS, STATE_WORDS, type ValidationRecord } from './validation.js';
 import { compareNames } from '../../core/names.js';
+import type { OrgSource } from '../../core/appraisal/organisation.js';
+import { previousYearSourceText } from '../../messages/relazione.js';
 
 /** Why an objective fell short and what is being done (DFP guideline n. 2/2017). */
 export interface ObjectiveCause {
@@ -63,9 +65,27 @@ export interface RelazioneInput extends ReportMeta {
   /** The plan's revisions; undefined: Albero holds no register of revisions for this plan. */
   readonly revisions?: readonly PlanRevision[];
   /** The previous year's computed plan, compared by objective code. */
-  readonly previous?: { readonly year?: number; readonly evaluation: Evaluation };
+  readonly previous?: PreviousYearFigures;
   /** The OIV's validation, once the Relazione has been transmitted. */
   readonly validation?: ValidationRecord;
+}
+
+/** Last year's figures the comparison reads (section 3.6). */
+export interface PreviousYearFigures {
+  readonly year?: number;
+  /** Last year's objectives by code (a computed plan, or the figures a validation kept of it). */
+  readonly evaluation: PreviousObjectives;
+  /**
+   * Where they come from: the values the OIV validated with last year's Relazione, or the reported
+   * ones while it is not validated; said under the comparison. Absent: not known (a file given on
+   * the command line), and nothing is said.
+   */
+  readonly source?: OrgSource;
+}
+
+/** What the comparison reads of last year's objectives: each one's performance and band, by code. */
+export interface PreviousObjectives {
+  node(code: string): { readonly performance: Decimal | null; readonly band: Band | null } | undefined;
 }
 
 /** The keys of the sections the office writes (or may rewrite), in the document's order. */
@@ -363,6 +383,13 @@ function comparisonSection(evaluation: Evaluation, input: RelazioneInput, year: 
       ],
       rows: c.rows,
     });
+    // Whether the OIV validated last year's figures: a reader comparing two years must know if one
+    // of them may still change. Under the table, whatever the office wrote above it.
+    const source = input.previous.source;
+    if (source !== undefined) {
+      const text = previousYearSourceText(before, source, 'it');
+      blocks.push(source.kind === 'validated' ? note(text) : notice(text));
+    }
   }
   return { key: 'confronto', number: '3.6', title: "Confronto con l'anno precedente", blocks, sections: [] };
 }

@@ -26,7 +26,9 @@ import {
   STATE_WORDS,
   TEXT_KEYS,
   type RelazioneFormat,
+  type RelazioneInput,
 } from '../../io/relazione/index.js';
+import { previousYearSourceText } from '../../messages/relazione.js';
 import { differsFromChildren, toJsonNumber, ValidatedReading, type Evaluation, type ValidatedFigure } from '../../core/index.js';
 import type { PlanRecord, RelazioneRecord, Store } from '../../store/index.js';
 import type { Readable, RouteModule } from '../api.js';
@@ -34,7 +36,7 @@ import type { ComputedPlan } from '../tree.js';
 import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { relazioneCover, relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
+import { coverPreviousYear, previousYear, relazioneCover, relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
@@ -108,6 +110,7 @@ function relazioneJson(
   publishedPeriods: readonly string[],
   decidedByName: string | null,
   reopenedAfterDecision: Relazione['reopenedAfterDecision'],
+  previous: RelazioneInput['previous'],
 ): Readable<Relazione> {
   return {
     state: r.state,
@@ -135,7 +138,15 @@ function relazioneJson(
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy,
     publishedPeriods,
+    previousYear: previousYearJson(previous),
   };
+}
+
+/** Last year's figures as the answer names them: the year, where they come from, and that in words. */
+function previousYearJson(previous: RelazioneInput['previous']): Relazione['previousYear'] {
+  if (previous?.source === undefined) return null;
+  const { year, source } = previous;
+  return { year: year ?? null, source, text: { it: previousYearSourceText(year, source, 'it'), en: previousYearSourceText(year, source, 'en') } };
 }
 
 function formatOf(c: Context, formats: readonly RelazioneFormat[] = RELAZIONE_FORMATS): RelazioneFormat {
@@ -174,6 +185,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       periods,
       stored.deciderName,
       await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt),
+      stored.input.previous,
     );
   };
 
@@ -302,7 +314,15 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       const yearEnd = computed?.evaluation ?? null;
       // With them, the words around them (the body, the units, the approved revisions, the OIV's
       // name): the plan goes on after the validation, the validated documents do not.
-      const freeze = computed === null ? null : { plan: computed.evaluation.currentPlan(), cover: await relazioneCover(store, computed, plan, user.username) };
+      // Last year's figures too, as the comparison reads them now: its later validation or correction
+      // would otherwise move a comparison the OIV validated.
+      const freeze =
+        computed === null
+          ? null
+          : {
+              plan: computed.evaluation.currentPlan(),
+              cover: { ...(await relazioneCover(store, computed, plan, user.username)), previous: coverPreviousYear(await previousYear(store, trees, planId, false)) },
+            };
       // The year end may have been reopened and corrected since the review: a parent that agreed
       // with its objectives then may not now, and a validation would freeze the contradiction.
       const refused = yearEnd === null || record.state !== 'transmitted' ? null : disagreements(new ValidatedReading(yearEnd, record.values), record.values);

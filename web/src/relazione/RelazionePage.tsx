@@ -126,6 +126,12 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         <p className="mb-1 small" data-testid="relazione-published">
           {relazione.published ? t('relazione.published', { at: when(relazione.publishedAt, lang) }) : t('relazione.notPublished')}
         </p>
+        {/* Whether the comparison's figures of last year are what the OIV validated, or may still change (section 3.6 says the same). */}
+        {relazione.previousYear !== null && (
+          <p className={`mb-1 small${relazione.previousYear.source.kind === 'validated' ? '' : ' text-warning-emphasis'}`} data-testid="relazione-previous-year">
+            {relazione.previousYear.text[lang === 'en' ? 'en' : 'it']}
+          </p>
+        )}
         {relazione.frozen && (
           <p className="alert alert-info py-2" data-testid="relazione-frozen">
             {t('relazione.frozen')}
