@@ -13,7 +13,7 @@ import { tinyPdf } from '../test/support/files.js';
 import { e2eWorld, focused, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, openPlan, search, storedIndicator, chooseLanguage } = pages(world);
+const { newPage, login, apiAs, signedIn, openPlan, search, storedIndicator, chooseLanguage, expectAccessible } = pages(world);
 const MID_YEAR = '2024-06-30';
 const TYPED = 'A.2.1:1';
 const OTHER = 'A.2.1:2';
@@ -78,6 +78,7 @@ describe('a value and its evidence file left in the entry form', { timeout: 240_
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toBe(KEPT.it);
     expect(await fieldFiles(page)).toEqual([FILE]);
     expect(await page.locator('[data-testid=evidence-chosen]').innerText()).toContain(`«${FILE}»`);
+    await expectAccessible(page, 'the entry form and a file chosen, back');
 
     // Another indicator's file chosen, then not wanted: taken back, the focus on the field to choose another.
     await pick(page, OTHER);
@@ -112,6 +113,7 @@ describe('a value and its evidence file left in the entry form', { timeout: 240_
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('7.5');
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toBe(KEPT.en);
     await expect.poll(() => page.locator('[data-testid=evidence-again]').innerText()).toBe(AGAIN.en);
+    await expectAccessible(page, 'the entry form back after a reload, a file to choose again');
 
     // The session gone without signing out (a closed browser): the next person signs in here and sees nothing of it.
     await context.clearCookies();

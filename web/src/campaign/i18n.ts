@@ -29,7 +29,7 @@ const it = {
     // A file cannot be kept through a reload: only its name was, to say which one to choose again.
     chooseAgain: 'Il file «{{name}}» era stato scelto e non caricato prima che la pagina fosse ricaricata o chiusa: sceglierlo di nuovo e premere «Carica».',
     drop: 'Non allegarlo',
-    dropLabel: 'Non allegare «{{name}}»',
+    dropLabel: 'Non allegarlo: «{{name}}»',
     locked: 'Periodo chiuso: gli allegati non si possono modificare.',
   },
   comments: {
@@ -118,7 +118,7 @@ const en: typeof it = {
     chosen: 'Chosen and not uploaded yet: “{{name}}” ({{size}}).',
     chooseAgain: 'The file “{{name}}” was chosen and not uploaded before the page was reloaded or closed: choose it again and press “Upload”.',
     drop: 'Do not attach it',
-    dropLabel: 'Do not attach “{{name}}”',
+    dropLabel: 'Do not attach it: “{{name}}”',
     locked: 'Closed period: attachments cannot be changed.',
   },
   comments: {

@@ -74,7 +74,7 @@ function parse(text: string | null): Kept | null {
   const { fields, file } = value as Record<string, unknown>;
   if (file !== null && typeof file !== 'string') return null;
   if (fields === null) return { fields: null, file };
-  if (typeof fields !== 'object' || fields === undefined) return null;
+  if (typeof fields !== 'object') return null;
   const f = fields as Record<string, unknown>;
   const measures = f.measures;
   const wellFormed =
