@@ -58,11 +58,11 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   // A carried what-if value is the person's latest word; else what they typed here before and did
   // not save (on this page, or before a reload); else the stored value. Read when the form starts
   // and when it moves to another value, not at every render.
-  const begin = (): { typed: Typed; opening: EntryMessage | null } => {
+  const begin = (): { typed: Typed; opening: EntryMessage | null; theirs: boolean } => {
     const kept = carried === null ? keptFields(key) : null;
-    if (carried !== null) return { typed: storedFields(i, carried, lang), opening: { kind: 'info', text: t('entry.carried') } };
-    if (kept !== null) return { typed: inNotation(kept.typed, i.unit, kept.lang, lang), opening: { kind: 'info', text: t('entry.unsavedKept') } };
-    return { typed: storedFields(i, null, lang), opening: savedNote ? { kind: 'success', text: savedNote } : null };
+    if (carried !== null) return { typed: storedFields(i, carried, lang), opening: { kind: 'info', text: t('entry.carried') }, theirs: true };
+    if (kept !== null) return { typed: inNotation(kept.typed, i.unit, kept.lang, lang), opening: { kind: 'info', text: t('entry.unsavedKept') }, theirs: true };
+    return { typed: storedFields(i, null, lang), opening: savedNote ? { kind: 'success', text: savedNote } : null, theirs: false };
   };
   const [first] = useState(begin);
   const start = first.typed;
@@ -84,6 +84,12 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   // Whose fields the form holds: on the render where another value's key arrives they are still the
   // value left's, until the effect below sets them; they must not be kept under the new key.
   const [fieldsOf, setFieldsOf] = useState(key);
+  // Whether the person typed (or chose) something in the form, or it came back from a draft or a
+  // what-if value they carried in: only then is it kept. Fields no one touched may still differ from
+  // the stored value when that changes under them (another desk's save, a reason the program writes
+  // read again in another language): kept, they came back after a reload in place of the value
+  // stored since.
+  const [touched, setTouched] = useState(first.theirs);
   /** The fields as the last save sent them: the tree read after it may write them otherwise (`7` for `7,0`), and they are stored. */
   const saved = useRef<Typed | null>(null);
 
@@ -92,11 +98,11 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   // they are compared with) change: the review found the stored fields made again at every render.
   const stored = useMemo(() => storedFields(i, null, lang), [i, lang]);
   useEffect(() => {
-    if (fieldsOf !== key) return;
+    if (fieldsOf !== key || !touched) return;
     const typed: Typed = { state, actual, measures, reason, evidence, source, notes, autoMeasured };
     if (sameTyped(typed, stored) || (saved.current !== null && sameTyped(typed, saved.current))) forgetFields(key);
     else keepFields(key, typed, lang);
-  }, [fieldsOf, key, state, actual, measures, reason, evidence, source, notes, autoMeasured, stored, lang]);
+  }, [fieldsOf, touched, key, state, actual, measures, reason, evidence, source, notes, autoMeasured, stored, lang]);
 
   const mounted = useRef(false);
   useEffect(() => {
@@ -108,6 +114,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     const next = begin();
     saved.current = null;
     setFieldsOf(key);
+    setTouched(next.theirs);
     setState(next.typed.state);
     setActual(next.typed.actual);
     setMeasures(next.typed.measures);
@@ -125,6 +132,13 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     if (i.unit === 'number' || i.unit === 'percent') setActual((text) => swapNotation(text));
     setMeasures((texts) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, swapNotation(text)])));
   });
+  /** A setter of a field the person types in: marks the form touched. */
+  function byHand<T>(set: (value: T) => void): (value: T) => void {
+    return (value) => {
+      setTouched(true);
+      set(value);
+    };
+  }
   function typed(something: boolean): void {
     if (something && state === 'not_measured') {
       setState('measured');
@@ -137,23 +151,23 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   return {
     formula,
     state,
-    setState,
+    setState: byHand(setState),
     actual,
-    setActual,
+    setActual: byHand(setActual),
     measures,
-    setMeasures,
+    setMeasures: byHand(setMeasures),
     tried,
     setTried,
     serverMeasureError,
     setServerMeasureError,
     reason,
-    setReason,
+    setReason: byHand(setReason),
     evidence,
-    setEvidence,
+    setEvidence: byHand(setEvidence),
     source,
-    setSource,
+    setSource: byHand(setSource),
     notes,
-    setNotes,
+    setNotes: byHand(setNotes),
     message,
     setMessage,
     busy,
