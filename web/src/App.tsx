@@ -6,6 +6,7 @@ import { newQueryClient, readerOf } from './api/queries.js';
 import type { Session, User } from './api/types.js';
 import { setLanguage } from './i18n.js';
 import { SessionContext } from './session.js';
+import { forgetReader, useUnsentWarning } from './detail/drafts.js';
 import { worklistAsked } from '../../src/contract/worklist-link.js';
 // The header names every screen, lazy ones included: all words are loaded with the app (i18n.ts).
 import { Login } from './accounts/Login.js';
@@ -148,10 +149,13 @@ export function App({ session, known, first }: { session: Promise<Session>; know
       if (!(e instanceof ApiError)) throw e;
     }
     holdSession(null);
+    // Signing out leaves nothing typed or chosen of this account's on the browser (a shared desk's next person).
+    if (user !== null) forgetReader(user);
     setUser(null);
     setPublicReader(false);
     go('#/');
-  }, [go, setPublicReader]);
+  }, [go, setPublicReader, user]);
+  useUnsentWarning(user);
 
   // One read cache per signed-in account (or the public): what a reader may see and edit is in the
   // documents, so a new sign-in starts from nothing cached.

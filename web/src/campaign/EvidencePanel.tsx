@@ -1,8 +1,10 @@
 /**
  * The evidence files of a value: listed with who attached them and their SHA-256, downloaded by a
- * plain link, attached and removed by whoever may enter the value while the period is open.
+ * plain link, attached and removed by whoever may enter the value while the period is open. A file
+ * chosen and not sent stays chosen when the panel goes and comes back, or is named to choose again
+ * after the page was loaded again (`detail/drafts.ts`).
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, sessionLimits } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
@@ -14,6 +16,8 @@ import { renderFrom } from '../../../src/core/messages/catalogue.js';
 import { CAMPAIGN_MESSAGES } from '../../../src/messages/campaign.js';
 import { momentText, useLang } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
+import { draftKey, fileToChooseAgain, forgetFile, keepFile, keptFile } from '../detail/drafts.js';
+import { useSession } from '../session.js';
 
 interface Props {
   planId: string | number;
@@ -62,14 +66,59 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   const [already, setAlready] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  // Where the file chosen and not sent is kept: with the value's draft, the reader's own.
+  const { user } = useSession();
+  const key = user === null ? null : draftKey(user, { planId, periodId, indicatorId });
+  const [chosen, setChosen] = useState(() => (key === null ? null : keptFile(key)));
+  const [again, setAgain] = useState(() => (key === null ? null : fileToChooseAgain(key)));
+  const changeable = editable && !locked;
+  // The panel was left with a file chosen: it is put back in the field, so «Carica» and a save see it as before.
+  useEffect(() => {
+    const field = input.current;
+    if (field === null || chosen === null || field.files?.[0] === chosen) return;
+    try {
+      const list = new DataTransfer();
+      list.items.add(chosen);
+      field.files = list.files;
+    } catch {
+      // A browser that cannot set a field's files: the upload takes the kept one (below); the line under the field names it.
+    }
+  }, [chosen, changeable]);
 
   if (error === '') return null;
+
+  /** No file waits to be sent any more (sent, already there, or not wanted). */
+  function done() {
+    if (key !== null) forgetFile(key);
+    setChosen(null);
+    setAgain(null);
+  }
+
+  /** The file chosen (or to choose again) is not wanted: the field emptied, the focus on it to choose another. */
+  function drop() {
+    if (input.current) input.current.value = '';
+    done();
+    focusSoon('evidence-file');
+  }
+
+  function choose(file: File | null) {
+    if (key === null) return;
+    if (file !== null) {
+      keepFile(key, file);
+      setChosen(file);
+      setAgain(null);
+    } else if (chosen !== null) {
+      // The picker closed without a file empties the field: nothing waits then (a name to choose again still does).
+      forgetFile(key);
+      setChosen(null);
+    }
+  }
 
   async function upload(e: FormEvent) {
     e.preventDefault();
     // A second submit while one is under way is ignored (the form stays enabled, see below).
     if (busy) return;
-    const file = input.current?.files?.[0];
+    const file = input.current?.files?.[0] ?? chosen ?? undefined;
     if (file === undefined) {
       setMessage({ kind: 'danger', text: t('campaign.evidence.choose') });
       input.current?.focus();
@@ -88,6 +137,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
       const stored = await campaignApi.attach(planId, indicatorId, periodId, file);
       setMessage({ kind: 'success', text: t('campaign.evidence.uploaded', { name: stored.name, indicator: indicatorName }) });
       if (input.current) input.current.value = '';
+      done();
       await written({ trees: false });
     } catch (err) {
       const existing = alreadyAttached(err);
@@ -97,6 +147,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
         setMessage({ kind: 'info', text: (err as Error).message });
         setAlready(existing);
         if (input.current) input.current.value = '';
+        done();
         return;
       }
       setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
@@ -119,8 +170,8 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
     }
   }
 
-  const changeable = editable && !locked;
   const refused = message?.kind === 'danger';
+  const described = ['evidence-file-hint', ...(again !== null ? ['evidence-again'] : []), ...(refused ? ['evidence-message'] : [])].join(' ');
   return (
     <section aria-labelledby="evidence-title" className="mb-3" data-testid="evidence-files">
       <h3 id="evidence-title" className="h6">
@@ -180,13 +231,24 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
               type="file"
               className="form-control form-control-sm"
               accept={ACCEPT}
-              aria-describedby={refused ? 'evidence-file-hint evidence-message' : 'evidence-file-hint'}
+              aria-describedby={described}
               {...(refused ? { 'aria-invalid': true as const } : {})}
+              onChange={(e) => choose(e.target.files?.[0] ?? null)}
             />
             <small id="evidence-file-hint" className="form-text d-block mb-1">
               {t('campaign.evidence.hint', { types: acceptedTypes(t) })}
               {limit !== null && ` ${t('campaign.evidence.limit', { size: size(limit, i18n.language) })}`}
             </small>
+            {chosen !== null && (
+              <p className="small mb-1" data-testid="evidence-chosen">
+                {t('campaign.evidence.chosen', { name: chosen.name, size: size(chosen.size, i18n.language) })} <DropButton name={chosen.name} onClick={drop} />
+              </p>
+            )}
+            {again !== null && (
+              <p id="evidence-again" className="small text-warning-emphasis mb-1" role="status" data-testid="evidence-again">
+                {t('campaign.evidence.chooseAgain', { name: again })} <DropButton name={again} onClick={drop} />
+              </p>
+            )}
             <button type="submit" id={EVIDENCE_UPLOAD} className="btn btn-outline-primary btn-sm" data-testid="evidence-upload">
               {busy ? t('campaign.evidence.uploading') : t('campaign.evidence.upload')}
             </button>
@@ -194,6 +256,16 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
         </form>
       )}
     </section>
+  );
+}
+
+/** Takes back the file chosen and not sent (or the one named to choose again). */
+function DropButton({ name, onClick }: { name: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="btn btn-link btn-sm p-0 align-baseline" onClick={onClick} aria-label={t('campaign.evidence.dropLabel', { name })} data-testid="evidence-drop">
+      {t('campaign.evidence.drop')}
+    </button>
   );
 }
 

@@ -25,6 +25,11 @@ const it = {
     by: 'caricato da {{who}} il {{at}}',
     hash: 'SHA-256: {{hash}}',
     choose: 'Scegliere un file.',
+    chosen: 'Scelto e non ancora caricato: «{{name}}» ({{size}}).',
+    // A file cannot be kept through a reload: only its name was, to say which one to choose again.
+    chooseAgain: 'Il file «{{name}}» era stato scelto e non caricato prima che la pagina fosse ricaricata o chiusa: sceglierlo di nuovo e premere «Carica».',
+    drop: 'Non allegarlo',
+    dropLabel: 'Non allegarlo: «{{name}}»',
     locked: 'Periodo chiuso: gli allegati non si possono modificare.',
   },
   comments: {
@@ -110,6 +115,10 @@ const en: typeof it = {
     by: 'uploaded by {{who}} on {{at}}',
     hash: 'SHA-256: {{hash}}',
     choose: 'Choose a file.',
+    chosen: 'Chosen and not uploaded yet: “{{name}}” ({{size}}).',
+    chooseAgain: 'The file “{{name}}” was chosen and not uploaded before the page was reloaded or closed: choose it again and press “Upload”.',
+    drop: 'Do not attach it',
+    dropLabel: 'Do not attach it: “{{name}}”',
     locked: 'Closed period: attachments cannot be changed.',
   },
   comments: {

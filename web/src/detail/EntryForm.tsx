@@ -6,10 +6,11 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
-import type { Period, TreeIndicator } from '../api/types.js';
+import type { Period, TreeIndicator, User } from '../api/types.js';
 import { useSession } from '../session.js';
 import { useLang } from '../ui/format.js';
 import { readMeasures } from './base-measures.js';
+import { draftKey } from './drafts.js';
 import { ActualField, MeasuresFields, NoteFields, StateField } from './EntryFields.js';
 import type { DetailProps } from './props.js';
 import { ENTRY_MESSAGE, useEntryDraft, type EntryMessage } from './useEntryDraft.js';
@@ -21,17 +22,16 @@ export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
   const period = props.doc.period;
   if (user === null) return null;
   if (period === null) return <p className="small">{t('entry.noPeriod')}</p>;
-  return <EntrySection {...props} period={period} />;
+  return <EntrySection {...props} period={period} reader={user} />;
 }
 
 /** The form itself, once there is a reader and a period to enter a value for. */
-function EntrySection(props: DetailProps & { indicator: TreeIndicator; period: Period }) {
+function EntrySection(props: DetailProps & { indicator: TreeIndicator; period: Period; reader: User }) {
   const { t } = useTranslation();
   const lang = useLang();
   const i = props.indicator;
-  // Kept by reader too: a form typed in and left is never shown to the next account signed in on this page.
-  const reader = String(useSession().user?.id ?? '');
-  const draft = useEntryDraft(i, props.prefill, props.savedNote, `${reader}|${props.planId}|${props.period.id}`);
+  // Kept by reader too: a form typed in and left is never shown to the next account signed in on this browser.
+  const draft = useEntryDraft(i, props.prefill, props.savedNote, draftKey(props.reader, { planId: props.planId, periodId: props.period.id, indicatorId: i.id }));
   const { formula, state } = draft;
   // The value is asked at once for an indicator not yet measured: typing one means "measured".
   const valueShown = state === 'measured' || state === 'not_measured';

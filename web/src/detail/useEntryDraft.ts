@@ -1,15 +1,17 @@
 /**
  * The entry form's draft of one indicator's value: its fields, from the indicator (or a what-if
- * value carried in), set again when another indicator is shown. Typing a value into a "non
- * misurato" indicator makes it measured; emptying it goes back.
+ * value carried in, or what was typed and not saved, `drafts.ts`), set again when another
+ * indicator is shown. Typing a value into a "non misurato" indicator makes it measured; emptying it
+ * goes back.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasurementState } from '../../../src/core/index.js';
 import type { TreeIndicator } from '../api/types.js';
-import { useLang, useLanguageChange } from '../ui/format.js';
+import { useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { amountInput, swapNotation } from '../ui/parse.js';
 import { isMeasuredFormula, measureTexts } from './base-measures.js';
+import { forgetFields, keepFields, keptFields, type Typed } from './drafts.js';
 import type { DetailProps } from './props.js';
 
 /** The form's message's id: a field a refusal is about is described by it. */
@@ -20,27 +22,6 @@ export type EntryMessage = { kind: 'success' | 'danger' | 'warning' | 'info'; te
 
 /** The state the form starts from: `pending` (values withheld, the public's reading) has none to enter; never editable, it reads as no value. */
 const enteredState = (state: TreeIndicator['state']): MeasurementState => (state === 'pending' ? 'not_measured' : state);
-
-/** The fields a person types, as the form holds them. */
-interface Typed {
-  state: MeasurementState;
-  actual: string;
-  measures: Record<string, string>;
-  reason: string;
-  evidence: string;
-  source: string;
-  notes: string;
-  autoMeasured: boolean;
-}
-
-/**
- * What was typed in an entry form and not saved, by plan, period and indicator. Leaving the form
- * (another indicator picked in the tree or the worklist, another period) dropped it without a word:
- * a referente who typed a value and a note, then looked at the next indicator, came back to an
- * empty form. It is kept here for this page's life and given back, said, when the form is opened
- * again; a save (or typing the stored value back) forgets it.
- */
-const unsaved = new Map<string, Typed>();
 
 /** The fields as the indicator stores them (a what-if value carried in taking the actual's place). */
 function storedFields(i: TreeIndicator, carried: DetailProps['prefill'], lang: 'it' | 'en'): Typed {
@@ -59,17 +40,32 @@ function storedFields(i: TreeIndicator, carried: DetailProps['prefill'], lang: '
 
 const sameTyped = (a: Typed, b: Typed): boolean => JSON.stringify({ ...a, autoMeasured: false }) === JSON.stringify({ ...b, autoMeasured: false });
 
-/** `place`: the reader, plan and period the form enters a value for (with the indicator, where what was typed is kept). */
-export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'], savedNote: DetailProps['savedNote'], place: string) {
+/** The numbers typed written in `lang`'s notation, the same digits (typed in `from`'s). */
+function inNotation(typed: Typed, unit: TreeIndicator['unit'], from: Lang, lang: Lang): Typed {
+  if (from === lang) return typed;
+  return {
+    ...typed,
+    actual: unit === 'number' || unit === 'percent' ? swapNotation(typed.actual) : typed.actual,
+    measures: Object.fromEntries(Object.entries(typed.measures).map(([name, text]) => [name, swapNotation(text)])),
+  };
+}
+
+/** `key`: where what is typed is kept (`draftKey`: the reader, plan, period and indicator). */
+export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'], savedNote: DetailProps['savedNote'], key: string) {
   const { t } = useTranslation();
   const lang = useLang();
   const carried = prefill?.id === i.id ? prefill : null;
-  const key = `${place}|${i.id}`;
-  // A carried what-if value is the person's latest word; else what they typed here before, unsaved.
-  const kept = carried === null ? (unsaved.get(key) ?? null) : null;
-  const start = kept ?? storedFields(i, carried, lang);
-  const opening = (): EntryMessage | null =>
-    carried !== null ? { kind: 'info', text: t('entry.carried') } : kept !== null ? { kind: 'info', text: t('entry.unsavedKept') } : savedNote ? { kind: 'success', text: savedNote } : null;
+  // A carried what-if value is the person's latest word; else what they typed here before and did
+  // not save (on this page, or before a reload); else the stored value. Read when the form starts
+  // and when it moves to another value, not at every render.
+  const begin = (): { typed: Typed; opening: EntryMessage | null; theirs: boolean } => {
+    const kept = carried === null ? keptFields(key) : null;
+    if (carried !== null) return { typed: storedFields(i, carried, lang), opening: { kind: 'info', text: t('entry.carried') }, theirs: true };
+    if (kept !== null) return { typed: inNotation(kept.typed, i.unit, kept.lang, lang), opening: { kind: 'info', text: t('entry.unsavedKept') }, theirs: true };
+    return { typed: storedFields(i, null, lang), opening: savedNote ? { kind: 'success', text: savedNote } : null, theirs: false };
+  };
+  const [first] = useState(begin);
+  const start = first.typed;
   const [state, setState] = useState<MeasurementState>(start.state);
   const [actual, setActual] = useState(start.actual);
   const formula = isMeasuredFormula(i.formula) ? i.formula : null;
@@ -81,28 +77,32 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   const [evidence, setEvidence] = useState(start.evidence);
   const [source, setSource] = useState(start.source);
   const [notes, setNotes] = useState(start.notes);
-  const [message, setMessage] = useState<EntryMessage | null>(opening);
+  const [message, setMessage] = useState<EntryMessage | null>(first.opening);
   const [busy, setBusy] = useState(false);
   /** The state became "measured" by typing a value (not chosen): emptying the value goes back. */
   const [autoMeasured, setAutoMeasured] = useState(start.autoMeasured);
+  // Whose fields the form holds: on the render where another value's key arrives they are still the
+  // value left's, until the effect below sets them; they must not be kept under the new key.
+  const [fieldsOf, setFieldsOf] = useState(key);
+  // Whether the person typed (or chose) something in the form, or it came back from a draft or a
+  // what-if value they carried in: only then is it kept. Fields no one touched may still differ from
+  // the stored value when that changes under them (another desk's save, a reason the program writes
+  // read again in another language): kept, they came back after a reload in place of the value
+  // stored since.
+  const [touched, setTouched] = useState(first.theirs);
+  /** The fields as the last save sent them: the tree read after it may write them otherwise (`7` for `7,0`), and they are stored. */
+  const saved = useRef<Typed | null>(null);
 
-  // Leaving this indicator or period (or the form going away), what differs from the stored value,
-  // and was not just saved, is kept. Updated after each commit: the cleanup of the indicator left
-  // runs before, so it reads that indicator's fields, not the next one's.
-  const typedNow: Typed = { state, actual, measures, reason, evidence, source, notes, autoMeasured };
-  const leaving = useRef({ key, typed: typedNow, stored: start, saved: null as Typed | null });
+  // What differs from the stored value, and was not just saved, is kept as it changes: a reload or a
+  // closed tab gives it no moment to be kept in later. Only when the fields (or the stored value
+  // they are compared with) change: the review found the stored fields made again at every render.
+  const stored = useMemo(() => storedFields(i, null, lang), [i, lang]);
   useEffect(() => {
-    leaving.current = { ...leaving.current, key, typed: typedNow, stored: storedFields(i, null, lang) };
-  });
-  useEffect(
-    () => () => {
-      const { key: left, typed, stored, saved } = leaving.current;
-      if (sameTyped(typed, stored) || (saved !== null && sameTyped(typed, saved))) unsaved.delete(left);
-      else unsaved.set(left, typed);
-      leaving.current = { ...leaving.current, saved: null };
-    },
-    [key],
-  );
+    if (fieldsOf !== key || !touched) return;
+    const typed: Typed = { state, actual, measures, reason, evidence, source, notes, autoMeasured };
+    if (sameTyped(typed, stored) || (saved.current !== null && sameTyped(typed, saved.current))) forgetFields(key);
+    else keepFields(key, typed, lang);
+  }, [fieldsOf, touched, key, state, actual, measures, reason, evidence, source, notes, autoMeasured, stored, lang]);
 
   const mounted = useRef(false);
   useEffect(() => {
@@ -111,23 +111,34 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
       mounted.current = true;
       return;
     }
-    setState(start.state);
-    setActual(start.actual);
-    setMeasures(start.measures);
+    const next = begin();
+    saved.current = null;
+    setFieldsOf(key);
+    setTouched(next.theirs);
+    setState(next.typed.state);
+    setActual(next.typed.actual);
+    setMeasures(next.typed.measures);
     setTried(false);
-    setAutoMeasured(start.autoMeasured);
+    setAutoMeasured(next.typed.autoMeasured);
     setServerMeasureError(null);
-    setReason(start.reason);
-    setEvidence(start.evidence);
-    setSource(start.source);
-    setNotes(start.notes);
-    setMessage(opening());
+    setReason(next.typed.reason);
+    setEvidence(next.typed.evidence);
+    setSource(next.typed.source);
+    setNotes(next.typed.notes);
+    setMessage(next.opening);
   }, [key, carried]); // eslint-disable-line react-hooks/exhaustive-deps
   // The language changed with the form open: the numbers typed are written again in the new notation, the same digits.
   useLanguageChange(lang, () => {
     if (i.unit === 'number' || i.unit === 'percent') setActual((text) => swapNotation(text));
     setMeasures((texts) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, swapNotation(text)])));
   });
+  /** A setter of a field the person types in: marks the form touched. */
+  function byHand<T>(set: (value: T) => void): (value: T) => void {
+    return (value) => {
+      setTouched(true);
+      set(value);
+    };
+  }
   function typed(something: boolean): void {
     if (something && state === 'not_measured') {
       setState('measured');
@@ -140,23 +151,23 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   return {
     formula,
     state,
-    setState,
+    setState: byHand(setState),
     actual,
-    setActual,
+    setActual: byHand(setActual),
     measures,
-    setMeasures,
+    setMeasures: byHand(setMeasures),
     tried,
     setTried,
     serverMeasureError,
     setServerMeasureError,
     reason,
-    setReason,
+    setReason: byHand(setReason),
     evidence,
-    setEvidence,
+    setEvidence: byHand(setEvidence),
     source,
-    setSource,
+    setSource: byHand(setSource),
     notes,
-    setNotes,
+    setNotes: byHand(setNotes),
     message,
     setMessage,
     busy,
@@ -165,8 +176,8 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     typed,
     /** After a save: what was typed is stored, nothing to keep. */
     saved: () => {
-      unsaved.delete(key);
-      leaving.current = { ...leaving.current, saved: typedNow };
+      saved.current = { state, actual, measures, reason, evidence, source, notes, autoMeasured };
+      forgetFields(key);
     },
   };
 }

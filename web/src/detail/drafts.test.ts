@@ -1,0 +1,111 @@
+/**
+ * The drafts kept by the browser (`drafts.ts`), page by page: a new page is the module loaded again
+ * over the same storage, as a reload is. The storage is a stand-in with the Web Storage methods the
+ * module calls (Node has none); the browser's own is exercised by e2e/entry-evidence-kept.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Typed } from './drafts.js';
+
+class Storage {
+  readonly items = new Map<string, string>();
+  full = false;
+  get length(): number {
+    return this.items.size;
+  }
+  key(k: number): string | null {
+    return [...this.items.keys()][k] ?? null;
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+const RITA = { id: '3', username: 'referente' };
+const CARLA = { id: '4', username: 'controllo' };
+const VALUE = { planId: 7, periodId: '2024-06-30', indicatorId: 'A.2.1:1' };
+const TYPED: Typed = { state: 'measured', actual: '7,5', measures: {}, reason: '', evidence: '', source: '', notes: 'Sette incontri', autoMeasured: true };
+
+let storage: Storage;
+/** The module as a newly loaded page has it. */
+const page = async () => {
+  vi.resetModules();
+  return import('./drafts.js');
+};
+
+beforeEach(() => {
+  storage = new Storage();
+  vi.stubGlobal('window', { localStorage: storage });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('drafts', () => {
+  it('gives the fields back to their reader after a reload, with the notation they were typed in, and to nobody else', async () => {
+    const before = await page();
+    before.keepFields(before.draftKey(RITA, VALUE), TYPED, 'it');
+    const after = await page();
+    expect(after.keptFields(after.draftKey(RITA, VALUE))).toEqual({ typed: TYPED, lang: 'it' });
+    expect(after.keptFields(after.draftKey(CARLA, VALUE))).toBeNull();
+    // The same id with another username: a database made again, another person.
+    expect(after.keptFields(after.draftKey({ id: '3', username: 'rossi' }, VALUE))).toBeNull();
+    expect(after.keptFields(after.draftKey(RITA, { ...VALUE, periodId: '2024-12-31' }))).toBeNull();
+  });
+
+  it('keeps a file while the page lives, and only its name through a reload, to be chosen again', async () => {
+    const before = await page();
+    const key = before.draftKey(RITA, VALUE);
+    const file = new File(['%PDF-1.4'], 'verbale.pdf', { type: 'application/pdf' });
+    before.keepFile(key, file);
+    expect(before.keptFile(key)).toBe(file);
+    expect(before.fileToChooseAgain(key)).toBeNull();
+    expect(before.unsent(RITA)).toBe(true);
+    expect(before.unsent(CARLA)).toBe(false);
+    const after = await page();
+    expect(after.keptFile(key)).toBeNull();
+    expect(after.fileToChooseAgain(key)).toBe('verbale.pdf');
+    // Nothing left to lose on this page: the file is not here any more.
+    expect(after.unsent(RITA)).toBe(false);
+    after.forgetFile(key);
+    expect(after.fileToChooseAgain(key)).toBeNull();
+    expect(storage.items.size).toBe(0);
+  });
+
+  it('forgets what was saved, and on sign-out everything of the reader, the other reader keeping theirs', async () => {
+    const drafts = await page();
+    const rita = drafts.draftKey(RITA, VALUE);
+    const carla = drafts.draftKey(CARLA, VALUE);
+    drafts.keepFields(rita, TYPED, 'it');
+    drafts.keepFile(rita, new File(['x'], 'a.pdf'));
+    drafts.keepFields(carla, TYPED, 'en');
+    drafts.forgetFields(rita);
+    expect(drafts.keptFields(rita)).toBeNull();
+    expect(drafts.keptFile(rita)).not.toBeNull();
+    drafts.keepFields(drafts.draftKey(RITA, { ...VALUE, indicatorId: 'A.2.1:2' }), TYPED, 'it');
+    drafts.forgetReader(RITA);
+    expect(drafts.unsent(RITA)).toBe(false);
+    expect(drafts.keptFile(rita)).toBeNull();
+    expect([...storage.items.keys()]).toEqual([carla]);
+    expect((await page()).keptFields(carla)).toEqual({ typed: TYPED, lang: 'en' });
+  });
+
+  it('reads a draft that is not one as none, and keeps the page’s own when the storage refuses', async () => {
+    const drafts = await page();
+    const key = drafts.draftKey(RITA, VALUE);
+    for (const text of ['{', 'null', '{"fields":{"state":"finished"},"file":null}', `{"fields":${JSON.stringify({ ...TYPED, lang: 'fr' })},"file":null}`, '{"fields":null,"file":3}']) {
+      storage.items.set(key, text);
+      expect((await page()).keptFields(key), text).toBeNull();
+    }
+    storage.items.clear();
+    storage.full = true;
+    const full = await page();
+    full.keepFields(key, TYPED, 'it');
+    expect(full.keptFields(key)).toEqual({ typed: TYPED, lang: 'it' });
+    expect(full.unsent(RITA)).toBe(true);
+  });
+});

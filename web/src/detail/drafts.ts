@@ -1,0 +1,207 @@
+/**
+ * What a person typed in an entry form and did not save, and the evidence file they chose and did
+ * not send, kept by reader, plan, period and indicator (`draftKey`).
+ *
+ * Leaving the form (another indicator, another period, another screen) dropped both without a word,
+ * and a reload or a closed tab dropped the fields too. The fields are kept in the browser's
+ * localStorage, so they come back after a reload or on another day; the file cannot be (a `File` is
+ * not text, and a page may not choose a file from the disk by itself): it is kept in memory while
+ * the page lives, and only its name is written down, so that after a reload the referente is told
+ * which file to choose again. Before the page unloads with either unsent, the browser asks
+ * (`useUnsentWarning`).
+ *
+ * Every key begins with the reader's id and username: another account signed in on the same browser
+ * never reads them, and signing out forgets the reader's own (`forgetReader`).
+ */
+import { useEffect } from 'react';
+import { MEASUREMENT_STATES, type MeasurementState } from '../../../src/core/model.js';
+import type { User } from '../api/types.js';
+import type { Lang } from '../ui/format.js';
+
+/** The fields a person types in the entry form, as the form holds them. */
+export interface Typed {
+  state: MeasurementState;
+  actual: string;
+  measures: Record<string, string>;
+  reason: string;
+  evidence: string;
+  source: string;
+  notes: string;
+  autoMeasured: boolean;
+}
+
+/** A draft as kept: the fields and the language whose notation their numbers are in; the name of the file chosen and not sent. */
+interface Kept {
+  fields: (Typed & { lang: Lang }) | null;
+  file: string | null;
+}
+
+const PREFIX = 'albero.draft.';
+
+/** The reader part of a key: the username too, so a database made again, whose ids start over, never hands one account's drafts to another. */
+function owner(user: Pick<User, 'id' | 'username'>): string {
+  return `${PREFIX}${encodeURIComponent(user.id)}:${encodeURIComponent(user.username)}|`;
+}
+
+/** Where the draft of one value is kept. */
+export function draftKey(user: Pick<User, 'id' | 'username'>, { planId, periodId, indicatorId }: { planId: string | number; periodId: string; indicatorId: string }): string {
+  return `${owner(user)}${encodeURIComponent(String(planId))}|${encodeURIComponent(periodId)}|${encodeURIComponent(indicatorId)}`;
+}
+
+/**
+ * The page's copy of what is kept. localStorage may refuse (full, or disabled by the browser's
+ * privacy settings): the draft then still lives as long as the page, as it did before.
+ */
+const memory = new Map<string, Kept>();
+/** The files chosen and not sent, by key: the page's alone. */
+const files = new Map<string, File>();
+/** The keys whose fields were typed on this page and are still unsaved: what the warning on leaving is about. */
+const typedHere = new Set<string>();
+
+const STATES: ReadonlySet<string> = new Set(MEASUREMENT_STATES);
+const TEXTS = ['actual', 'reason', 'evidence', 'source', 'notes'] as const;
+
+/** A draft read back from storage, or null if it is not one (written by another version of the app, or edited by hand). */
+function parse(text: string | null): Kept | null {
+  if (text === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { fields, file } = value as Record<string, unknown>;
+  if (file !== null && typeof file !== 'string') return null;
+  if (fields === null) return { fields: null, file };
+  if (typeof fields !== 'object') return null;
+  const f = fields as Record<string, unknown>;
+  const measures = f.measures;
+  const wellFormed =
+    typeof f.state === 'string' &&
+    STATES.has(f.state) &&
+    TEXTS.every((name) => typeof f[name] === 'string') &&
+    typeof f.autoMeasured === 'boolean' &&
+    (f.lang === 'it' || f.lang === 'en') &&
+    typeof measures === 'object' &&
+    measures !== null &&
+    Object.values(measures).every((m) => typeof m === 'string');
+  return wellFormed ? { fields: f as unknown as Typed & { lang: Lang }, file } : null;
+}
+
+function read(key: string): Kept | null {
+  const held = memory.get(key);
+  if (held !== undefined) return held;
+  let found: Kept | null = null;
+  try {
+    found = parse(window.localStorage.getItem(key));
+  } catch {
+    // Storage refused: nothing kept from before this page.
+  }
+  if (found !== null) memory.set(key, found);
+  return found;
+}
+
+function write(key: string, kept: Kept): void {
+  const empty = kept.fields === null && kept.file === null;
+  if (empty) memory.delete(key);
+  else memory.set(key, kept);
+  try {
+    if (empty) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, JSON.stringify(kept));
+  } catch {
+    // Full or refused: the page's copy above still holds it while the page lives.
+  }
+}
+
+/** The fields kept for `key`, with the language whose notation their numbers were typed in; null when none. */
+export function keptFields(key: string): { typed: Typed; lang: Lang } | null {
+  const fields = read(key)?.fields ?? null;
+  if (fields === null) return null;
+  const { lang, ...typed } = fields;
+  return { typed, lang };
+}
+
+/** The fields typed and not saved, in `lang`'s notation. */
+export function keepFields(key: string, typed: Typed, lang: Lang): void {
+  typedHere.add(key);
+  write(key, { fields: { ...typed, lang }, file: read(key)?.file ?? null });
+}
+
+/** Saved, or typed back to the stored value: nothing to keep. */
+export function forgetFields(key: string): void {
+  typedHere.delete(key);
+  const kept = read(key);
+  if (kept !== null && kept.fields !== null) write(key, { ...kept, fields: null });
+}
+
+/** The file chosen for `key` and not sent, while this page lives. */
+export function keptFile(key: string): File | null {
+  return files.get(key) ?? null;
+}
+
+/** The name of a file chosen for `key` before the page was loaded again and not sent: it must be chosen again. */
+export function fileToChooseAgain(key: string): string | null {
+  return files.has(key) ? null : (read(key)?.file ?? null);
+}
+
+export function keepFile(key: string, file: File): void {
+  files.set(key, file);
+  write(key, { fields: read(key)?.fields ?? null, file: file.name });
+}
+
+/** Sent, or taken away: no file waits for `key` any more (nor one to choose again). */
+export function forgetFile(key: string): void {
+  files.delete(key);
+  const kept = read(key);
+  if (kept !== null && kept.file !== null) write(key, { ...kept, file: null });
+}
+
+/** Signing out: the reader's drafts go, on this page and in storage. */
+export function forgetReader(user: Pick<User, 'id' | 'username'>): void {
+  const prefix = owner(user);
+  for (const key of [...memory.keys(), ...files.keys(), ...typedHere]) {
+    if (!key.startsWith(prefix)) continue;
+    memory.delete(key);
+    files.delete(key);
+    typedHere.delete(key);
+  }
+  try {
+    const stored: string[] = [];
+    for (let k = 0; k < window.localStorage.length; k++) {
+      const key = window.localStorage.key(k);
+      if (key?.startsWith(prefix) === true) stored.push(key);
+    }
+    for (const key of stored) window.localStorage.removeItem(key);
+  } catch {
+    // Storage refused: nothing of the reader's was written there.
+  }
+}
+
+/** Would leaving the page now lose something of the reader's: a file chosen and not sent, fields typed here and not saved? */
+export function unsent(user: Pick<User, 'id' | 'username'>): boolean {
+  const prefix = owner(user);
+  return [...files.keys(), ...typedHere].some((key) => key.startsWith(prefix));
+}
+
+/**
+ * While `user` is signed in, the browser asks before the page unloads (a reload, the tab closed,
+ * another address) with a file chosen and not sent (it cannot be kept) or fields typed and not
+ * saved. Browsers say their own words in that dialog; the form says which file to choose again
+ * once the page is back.
+ */
+export function useUnsentWarning(user: Pick<User, 'id' | 'username'> | null): void {
+  const id = user?.id ?? null;
+  const username = user?.username ?? null;
+  useEffect(() => {
+    if (id === null || username === null) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      if (!unsent({ id, username })) return;
+      e.preventDefault();
+      // Older browsers ask only when returnValue is set.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [id, username]);
+}
