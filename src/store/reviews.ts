@@ -13,7 +13,7 @@ import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js
 import { amountFromJson, parse } from './codec.js';
 import type { Comparator, MeasurementState, Unit } from './core-types.js';
 import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewFilter, ReviewPage, ReviewRecord, ReviewRow } from './types.js';
-import type { WorkState } from '../contract/campaign-states.js';
+import { WORK_STATES, type WorkState } from '../contract/campaign-states.js';
 
 /** Review steps with their author's display name (the thread names the person, as the rest of the app does). */
 const STEPS = `SELECT r.*, u.display_name AS by_name FROM measurement_reviews r LEFT JOIN users u ON u.id = r.user_id`;
@@ -143,18 +143,24 @@ export class Reviews {
   async page(planId: string, periodId: string, filter: ReviewFilter, page: { offset: number; limit: number }): Promise<ReviewPage> {
     return this.db.transaction(async (tx) => {
       const { sql: work, params } = reviewWork(this.db.dialect, planId, periodId, filter);
-      const counts: Record<WorkState, number> = { to_enter: 0, entered: 0, returned: 0, approved: 0 };
-      for (const r of await tx.all(`${work} SELECT state, COUNT(*) AS n FROM work GROUP BY state`, params)) counts[String(r.state) as WorkState] = Number(r.n);
+      // The counts ride on the page's rows (a window over every row the filter keeps, before the
+      // page is cut): the list is resolved once a request, not once to count and again to page.
+      const counted = WORK_STATES.map((state) => `SUM(CASE WHEN w.state = '${state}' THEN 1 ELSE 0 END) OVER () AS n_${state}`).join(', ');
       const rows = await tx.all(
-        `${work} SELECT w.*, i.name, i.target, i.unit, i.comparator, o.title AS objective, u.name AS unit_name, p.display_name AS person_name, rv.display_name AS review_by_name
-           FROM work w JOIN indicators i ON i.plan_id = ? AND i.id = w.id
+        `${work}, paged AS (SELECT w.*, ${counted} FROM work w ORDER BY w.node_code, w.position, w.id LIMIT ? OFFSET ?)
+         SELECT w.*, i.name, i.target, i.unit, i.comparator, o.title AS objective, u.name AS unit_name, p.display_name AS person_name, rv.display_name AS review_by_name
+           FROM paged w JOIN indicators i ON i.plan_id = ? AND i.id = w.id
            LEFT JOIN nodes o ON o.plan_id = ? AND o.code = w.node_code
            LEFT JOIN org_units u ON u.id = w.unit_id
            LEFT JOIN users p ON p.id = w.person_id
            LEFT JOIN users rv ON rv.id = w.review_user_id
-           ORDER BY w.node_code, w.position, w.id LIMIT ? OFFSET ?`,
-        [...params, planId, planId, page.limit, page.offset],
+           ORDER BY w.node_code, w.position, w.id`,
+        [...params, page.limit, page.offset, planId, planId],
       );
+      const counts: Record<WorkState, number> = { to_enter: 0, entered: 0, returned: 0, approved: 0 };
+      if (rows.length > 0) for (const state of WORK_STATES) counts[state] = Number(rows[0]![`n_${state}`]);
+      // No row on the page (past the end of the list, or nothing kept): counted on their own.
+      else for (const r of await tx.all(`${work} SELECT state, COUNT(*) AS n FROM work GROUP BY state`, params)) counts[String(r.state) as WorkState] = Number(r.n);
       const files = new Map<string, Array<{ id: string; name: string }>>();
       if (rows.length > 0) {
         // Names only: the bytes stay in the database until a file is downloaded.
