@@ -5,7 +5,9 @@
  *     periods, its objectives spread over 200 units, values entered in three periods (all, half,
  *     a fifth of them) and some reviewed. Target ≤ 200 ms.
  *  2. The controller's review list (`GET /api/plans/:id/worklist`) of the period with every value
- *     entered: each row with the value as entered, its target and evidence. Target ≤ 1 s.
+ *     entered, a page as the screen asks it (its first 200 rows, and 200 rows from the 9,001st):
+ *     each row with the value as entered, its target and evidence, the counts and the total of
+ *     the whole list. Target ≤ 1 s.
  *  3. A 20 MB evidence file uploaded and stored (`POST …/attachments`, multipart, SHA-256 and bytes
  *     into the database) until the 201. Target ≤ 2 s.
  *
@@ -63,20 +65,21 @@ async function main(): Promise<void> {
     }
     console.log(`dashboard of ${INDICATORS.toLocaleString('en')} indicators × 4 periods, ${RUNS} reads, nothing changed between them: ${stats(times)} (target ≤ 200 ms)`);
 
-    // The controller's review list of a whole period, every value entered: each row carries the
-    // value as entered, its target and its evidence files' names (read in one query per period).
-    const worklistUrl = `${server.url}/api/plans/${planId}/worklist?period=2024-03-31`;
+    // The controller's review list of a whole period, every value entered, a page at a time: each
+    // row carries the value as entered, its target and its evidence files' names; the counts are
+    // the whole list's (filtered, counted and paged by the store's SQL).
     const listed: number[] = [];
     for (let i = 0; i < RUNS + 1; i++) {
+      const offset = i % 2 === 0 ? 0 : 9000;
       t = performance.now();
-      const res = await fetch(worklistUrl, { headers: { cookie } });
-      const body = (await res.json()) as { items: Array<{ value: unknown }> };
+      const res = await fetch(`${server.url}/api/plans/${planId}/worklist?period=2024-03-31&offset=${offset}&limit=200`, { headers: { cookie } });
+      const body = (await res.json()) as { items: Array<{ value: unknown }>; total: number };
       const ms = performance.now() - t;
-      if (i === 0) console.log(`review list, first read: ${ms.toFixed(0)} ms, ${body.items.length} rows, ${body.items.filter((x) => x.value !== null).length} with a value`);
-      if (res.status !== 200 || body.items.filter((x) => x.value !== null).length < INDICATORS * 0.8) throw new Error(`worklist: ${res.status} ${body.items?.length}`);
+      if (i === 0) console.log(`review list, first read: ${ms.toFixed(0)} ms, ${body.items.length} rows of ${body.total}, ${body.items.filter((x) => x.value !== null).length} with a value`);
+      if (res.status !== 200 || body.items.length !== 200 || body.total < INDICATORS * 0.9) throw new Error(`worklist: ${res.status} ${body.items?.length} of ${body.total}`);
       if (i > 0) listed.push(ms);
     }
-    console.log(`review list (worklist) of a period, ${INDICATORS.toLocaleString('en')} values with target and evidence, ${RUNS} reads: ${stats(listed)} (target ≤ 1000 ms)`);
+    console.log(`review list (worklist) of a period, ${INDICATORS.toLocaleString('en')} values, a page of 200 with target and evidence, ${RUNS} reads: ${stats(listed)} (target ≤ 1000 ms)`);
 
     // During a campaign values arrive between two reads: a value entered through this server is
     // taken into its cached campaign (CampaignCache.applyMeasurement), so the read after it does
@@ -89,9 +92,10 @@ async function main(): Promise<void> {
         headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
         body: JSON.stringify({
           state: 'not_measured',
+          // The value's version as its review thread says it (the list is paged).
           version: (
-            (await (await fetch(`${server.url}/api/plans/${planId}/worklist?period=2024-09-30`, { headers: { cookie } })).json()) as { items: Array<{ indicatorId: string; version: number }> }
-          ).items.find((x) => x.indicatorId === i.id)!.version,
+            (await (await fetch(`${server.url}/api/plans/${planId}/indicators/${encodeURIComponent(i.id)}/measurements/2024-09-30/reviews`, { headers: { cookie } })).json()) as { version: number }
+          ).version,
         }),
       });
       if (put.status !== 200) throw new Error(`value ${n}: ${put.status} ${await put.text()}`);

@@ -4,15 +4,19 @@
  * entered (≈19,000 rows to review). The real server in its own process, on SQLite, and the built web
  * app (`npm run build` first). Measured, each BENCH_RUNS times after one discarded run:
  *  1. open: from following the link of the period's list (`/plans/:id?period=…&open=worklist`,
- *     signed in) to the first frame with its rows;
+ *     signed in) to the first frame with its rows; and within it the list's own read (its request
+ *     to its last byte, and its size, from the browser's Resource Timing);
  *  2. the interactions on the list that do not go to the server, as the browser's Event Timing
  *     reports them (input to the next frame, the figure INP is made of): "Send back" on a row (the
  *     request's field opens in it) and a key typed in that field. Target ≤ 200 ms;
- *  3. a change of the state filter (to "approved" and back to "all"), until the new rows are drawn,
+ *  3. the request sent («Invia», Enter in its field): from the key to the row drawn as sent back,
+ *     the server's write and its new read of the list included;
+ *  4. a change of the state filter (to "approved" and back to "all"), until the new rows are drawn,
  *     the server's read included.
  * Prints the rows in the DOM beside the rows of the list.
  *
  *   npm run build && npx tsx bench/review-list.ts     # BENCH_INDICATORS=20000, BENCH_RUNS=5
+ *   BENCH_BUILT=/path/to/other/checkout npx tsx bench/review-list.ts   # that checkout's build (its dist/ and web/dist/), to compare
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +30,7 @@ import { BENCH_PASSWORD, startProcess } from './server.js';
 const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PERIOD = '2024-03-31';
+const BUILT = process.env.BENCH_BUILT;
 
 const stats = (ms: number[]): string => {
   const s = [...ms].sort((a, b) => a - b);
@@ -76,11 +81,14 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const { database, planId } = await campaignDatabase(dir, INDICATORS);
-    const server = await startProcess(database);
+    const server = await startProcess(database, BUILT);
     child = server.child;
     const opened: number[] = [];
     const sendBack: number[] = [];
     const typed: number[] = [];
+    const sent: number[] = [];
+    const listRead: number[] = [];
+    let listBytes = 0;
     const filtered: number[] = [];
     let rows = '';
     for (let run = 0; run <= RUNS; run++) {
@@ -92,6 +100,14 @@ async function main(): Promise<void> {
       await page.goto(`${server.url}/plans/${encodeURIComponent(planId)}?period=${PERIOD}&open=worklist`);
       await drawnAfter(page, null);
       const open = Date.now() - start;
+      // The list's own read within the open, as the browser's Resource Timing reports it: request to last byte, and its size.
+      const fetched = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => new URL(e.name).pathname.endsWith('/worklist'))
+          .map((e) => ({ ms: e.duration, bytes: (e as PerformanceResourceTiming).decodedBodySize }))
+          .at(0),
+      );
       const listed = await countsOf(page);
       rows = `${await page.locator('[data-testid=worklist-table] tbody tr').count()} rows in the DOM; the list: ${listed}`;
       await watchEvents(page);
@@ -100,9 +116,22 @@ async function main(): Promise<void> {
       const back = await longestEvent(page, ['pointerdown', 'pointerup', 'click']);
       await page.keyboard.type('x');
       const key = await longestEvent(page, ['keydown', 'keypress', 'keyup', 'input', 'beforeinput']);
+      // «Invia»: the request stored, the list read again, the row drawn as sent back.
+      const asked = await page
+        .locator('[data-testid=worklist-table] tbody tr')
+        .filter({ has: page.locator('[data-testid=review-note]') })
+        .getAttribute('data-indicator');
+      let t = Date.now();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (id) => Array.from(document.querySelectorAll('[data-testid=worklist-table] tbody tr')).some((tr) => tr.getAttribute('data-indicator') === id && tr.getAttribute('data-state') === 'returned'),
+        asked,
+        { timeout: 120_000, polling: 'raf' },
+      );
+      const send = Date.now() - t;
       // The state filter: a new read of the list, drawn.
       const all = await countsOf(page);
-      let t = Date.now();
+      t = Date.now();
       await page.selectOption('#wl-state', 'approved');
       await drawnAfter(page, all);
       let filter = Date.now() - t;
@@ -111,15 +140,20 @@ async function main(): Promise<void> {
       await page.selectOption('#wl-state', '');
       await drawnAfter(page, approved);
       filter = Math.max(filter, Date.now() - t);
-      console.log(`run ${run}${run === 0 ? ' (discarded)' : ''}: open ${open} ms, send back ${back.toFixed(0)} ms, a key ${key.toFixed(0)} ms, state filter ${filter} ms`);
-      if (run > 0) (opened.push(open), sendBack.push(back), typed.push(key), filtered.push(filter));
+      console.log(
+        `run ${run}${run === 0 ? ' (discarded)' : ''}: open ${open} ms (the list's read ${fetched?.ms.toFixed(0)} ms, ${fetched?.bytes} bytes), send back ${back.toFixed(0)} ms, a key ${key.toFixed(0)} ms, request sent ${send} ms, state filter ${filter} ms`,
+      );
+      if (run > 0 && fetched !== undefined) (listRead.push(fetched.ms), (listBytes = fetched.bytes));
+      if (run > 0) (opened.push(open), sendBack.push(back), typed.push(key), sent.push(send), filtered.push(filter));
       await context.close();
     }
     console.log(rows);
     console.log(`review list of ${INDICATORS.toLocaleString('en')} indicators, period ${PERIOD}, ${RUNS} runs:`);
     console.log(`  open from its link to its rows drawn: ${stats(opened)}`);
+    console.log(`  of which the list's read (request to last byte): ${stats(listRead)}, ${listBytes.toLocaleString('en')} bytes`);
     console.log(`  "Send back" on a row, input to next frame: ${stats(sendBack)} (target ≤ 200 ms)`);
     console.log(`  a key typed in the request, input to next frame: ${stats(typed)} (target ≤ 200 ms)`);
+    console.log(`  the request sent, until its row is drawn sent back (server write and read included): ${stats(sent)}`);
     console.log(`  state filter changed, until drawn (server read included): ${stats(filtered)}`);
   } finally {
     await browser.close();

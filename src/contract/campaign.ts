@@ -80,13 +80,22 @@ export const StateCountsSchema = z.strictObject({
   late: z.number().int(),
 });
 
-/** `GET /api/plans/:id/worklist`: the values to enter in a period (a referente's own only). */
+/**
+ * `GET /api/plans/:id/worklist`: the values to enter in a period (a referente's own only), a page at
+ * a time: `items` are the page (`offset`, `limit`) of the list the filters keep; `counts` and `total`
+ * are of that whole list.
+ */
 export const WorklistSchema = z.strictObject({
   planId: z.string(),
   period: PeriodSchema,
   periods: z.array(PeriodSchema),
   items: z.array(WorklistItemSchema),
   counts: StateCountsSchema,
+  /** The rows the filters keep, on every page. */
+  total: z.number().int(),
+  /** The rows skipped before `items`, as asked (past `total`: no items). */
+  offset: z.number().int(),
+  limit: z.number().int(),
 });
 
 /**

@@ -334,6 +334,9 @@ function fieldProblem(p: FieldProblem, l: Language): string {
     // A count in the query string (`?limit=`, server/validation.ts intQuery).
     case 'positive-integer':
       return it ? 'un numero intero positivo (1, 2, …)' : 'a positive whole number (1, 2, …)';
+    // A place in a list (`?offset=`): from its first row, 0.
+    case 'whole-number':
+      return it ? 'un numero intero da 0 in su (0, 1, 2, …)' : 'a whole number from 0 up (0, 1, 2, …)';
     case 'revision-number':
       return it ? 'una variazione si indica con il suo numero: 1, 2, …' : 'a revision is named by its number, 1, 2, …';
     // A value typed in the indicator's unit (server/amounts.ts readAmount): `expected` says what it must be.

@@ -21,6 +21,43 @@ export function stateOf(m: { version: number } | undefined, review: ReviewRecord
   return review.action === 'approve' ? 'approved' : review.action === 'return' ? 'returned' : 'entered';
 }
 
+/**
+ * A value's row of the campaign's lists (the worklist, the closing checklist), whether read from
+ * the campaign or a page of the review list read by the store: its state, its latest review step
+ * when it is about the value as it is, the request for more it was corrected after, and whether
+ * it is late on `day`.
+ */
+export function workItem(
+  place: Pick<WorkItem, 'indicatorId' | 'indicator' | 'node' | 'objective' | 'unitId' | 'unit' | 'personId' | 'person'>,
+  period: PeriodRecord,
+  day: string,
+  m: { version: number; enteredBy: string | null; enteredAt: string | null } | undefined,
+  review: ReviewRecord | undefined,
+): WorkItem {
+  const state = stateOf(m, review);
+  const current = review !== undefined && m !== undefined && review.measurementVersion === m.version ? review : undefined;
+  // Field by field: a row read by the store carries more than a work item says.
+  return {
+    indicatorId: place.indicatorId,
+    indicator: place.indicator,
+    node: place.node,
+    objective: place.objective,
+    unitId: place.unitId,
+    unit: place.unit,
+    personId: place.personId,
+    person: place.person,
+    periodId: period.id,
+    deadline: period.deadline,
+    state,
+    late: !isLocked(period.state) && period.deadline !== null && day > period.deadline && (state === 'to_enter' || state === 'returned'),
+    version: m?.version ?? 0,
+    enteredBy: m?.enteredBy ?? null,
+    enteredAt: m?.enteredAt ?? null,
+    review: current === undefined ? null : { action: current.action, note: current.note, by: current.by, byName: current.byName, at: current.at },
+    correctedRequest: review !== undefined && m !== undefined && correctedAfterRequest(review, m.version) ? { note: review.note, by: review.by, byName: review.byName, at: review.at } : null,
+  };
+}
+
 /** Today's date (UTC) as ISO text. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -113,40 +150,25 @@ export class Campaign {
     return currentPeriod(this.data.periods);
   }
 
-  /** Every value to enter in the period, in plan order; `mineFor` keeps only those assigned to that account, `state` those the filter keeps. */
-  items(period: PeriodRecord, filter: { mineFor?: UserRecord; unitId?: string | null; personId?: string; state?: WorklistStateFilter } = {}): WorkItem[] {
+  /**
+   * Every value to enter in the period, in plan order; `mineFor` keeps only those assigned to that
+   * account, `unitId` those of that unit, `state` those the filter keeps. The whole list, for what
+   * needs all of it (the closing checklist, the dashboard's workbook, the work due, the reminders);
+   * the review list's pages are the store's (`Store.reviewPage`).
+   */
+  items(period: PeriodRecord, filter: { mineFor?: UserRecord; unitId?: string; state?: WorklistStateFilter } = {}): WorkItem[] {
     const measured = this.data.measurements.get(period.id) ?? new Map();
     const reviews = this.data.reviews.get(period.id) ?? new Map();
-    const open = !isLocked(period.state);
     const out: WorkItem[] = [];
     for (const r of this.resolved) {
       if (filter.mineFor !== undefined && !assignedTo(filter.mineFor, r.assignment)) continue;
       if (filter.unitId !== undefined && r.unitId !== filter.unitId) continue;
-      if (filter.personId !== undefined && r.personId !== filter.personId) continue;
       const m = measured.get(r.id);
       const review = reviews.get(r.id);
-      const state = stateOf(m, review);
-      if (filter.state !== undefined && !stateIn(filter.state, state)) continue;
-      const current = review !== undefined && m !== undefined && review.measurementVersion === m.version ? review : undefined;
-      out.push({
-        indicatorId: r.id,
-        indicator: r.name,
-        node: r.node,
-        objective: r.objective,
-        unitId: r.unitId,
-        unit: r.unitId === null ? null : (this.unitNames.get(r.unitId) ?? null),
-        personId: r.personId,
-        person: r.personId === null ? null : (this.people.get(r.personId) ?? null),
-        periodId: period.id,
-        deadline: period.deadline,
-        state,
-        late: open && period.deadline !== null && this.day > period.deadline && (state === 'to_enter' || state === 'returned'),
-        version: m?.version ?? 0,
-        enteredBy: m?.enteredBy ?? null,
-        enteredAt: m?.enteredAt ?? null,
-        review: current === undefined ? null : { action: current.action, note: current.note, by: current.by, byName: current.byName, at: current.at },
-        correctedRequest: review !== undefined && m !== undefined && correctedAfterRequest(review, m.version) ? { note: review.note, by: review.by, byName: review.byName, at: review.at } : null,
-      });
+      if (filter.state !== undefined && !stateIn(filter.state, stateOf(m, review))) continue;
+      const unit = r.unitId === null ? null : (this.unitNames.get(r.unitId) ?? null);
+      const person = r.personId === null ? null : (this.people.get(r.personId) ?? null);
+      out.push(workItem({ indicatorId: r.id, indicator: r.name, node: r.node, objective: r.objective, unitId: r.unitId, unit, personId: r.personId, person }, period, this.day, m, review));
     }
     return out;
   }
@@ -215,6 +237,11 @@ export class CampaignCache {
     private readonly clock: () => string = today,
     private readonly size = 4,
   ) {}
+
+  /** The day lateness is judged on: the server's one "today". */
+  today(): string {
+    return this.clock();
+  }
 
   async get(planId: string): Promise<Campaign | undefined> {
     const version = await this.store.campaignVersion(planId);

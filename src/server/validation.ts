@@ -190,13 +190,13 @@ export function documentLanguage(c: Context, asked: string | undefined = c.req.q
   return asked as Language;
 }
 
-/** A positive integer from the query string, or the default. */
-export function intQuery(c: Context, name: string, fallback: number, max: number): number {
+/** A whole number from the query string, `min` (1, or 0 for an offset) up, or the default; above `max`, `max`. */
+export function intQuery(c: Context, name: string, fallback: number, max: number, min: 0 | 1 = 1): number {
   const value = c.req.query(name);
   if (value === undefined || value === '') return fallback;
-  // Said by the catalogue (positive-integer), in the reader's language, at its field: not English words of our own.
-  if (!/^\d+$/.test(value) || Number(value) < 1) {
-    const problem = { field: name, problem: 'positive-integer' };
+  // Said by the catalogue (positive-integer, whole-number), in the reader's language, at its field: not English words of our own.
+  if (!/^\d+$/.test(value) || Number(value) < min) {
+    const problem = { field: name, problem: min === 1 ? 'positive-integer' : 'whole-number' };
     throw refuse(400, 'invalid-query', problem, { issues: [issueOf('invalid-query', problem, { field: name })] });
   }
   return Math.min(Number(value), max);

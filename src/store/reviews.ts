@@ -6,13 +6,14 @@
  * that step stale, so the value is back to review without anyone resetting anything.
  */
 import { recordAudit, recordPlanChange } from './audit-log.js';
-import { one, type Db, type Row } from './db.js';
+import { one, type Db, type Dialect, type Param, type Row } from './db.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, periodSaved, readPlanRecord } from './records.js';
 import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
 import { amountFromJson, parse } from './codec.js';
 import type { Comparator, MeasurementState, Unit } from './core-types.js';
-import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewedValue, ReviewRecord } from './types.js';
+import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewFilter, ReviewPage, ReviewRecord, ReviewRow } from './types.js';
+import { WORK_STATES, type WorkState } from '../contract/campaign-states.js';
 
 /** Review steps with their author's display name (the thread names the person, as the rest of the app does). */
 const STEPS = `SELECT r.*, u.display_name AS by_name FROM measurement_reviews r LEFT JOIN users u ON u.id = r.user_id`;
@@ -138,42 +139,47 @@ export class Reviews {
     return (await this.db.all(`${STEPS} WHERE r.plan_id = ? AND r.indicator_id = ? AND r.period_id = ? ORDER BY r.id`, [planId, indicatorId, periodId])).map(reviewRecord);
   }
 
-  async reviewedValues(planId: string, periodId: string): Promise<Map<string, ReviewedValue>> {
+  /**
+   * A page of the period's review list and the counts per state of every value the filter keeps,
+   * both from one snapshot (one transaction) so the page and the numbers above it agree. The
+   * database resolves each value's unit and person (its own, else the nearest objective's up the
+   * tree), its state (from its version and its latest review step) and the filter: a 20,000-indicator
+   * plan sends 200 rows, not every row read and sliced here.
+   */
+  async page(planId: string, periodId: string, filter: ReviewFilter, page: { offset: number; limit: number }): Promise<ReviewPage> {
     return this.db.transaction(async (tx) => {
+      const { sql: work, params } = reviewWork(this.db.dialect, planId, periodId, filter);
+      // The counts ride on the page's rows (a window over every row the filter keeps, before the
+      // page is cut): the list is resolved once a request, not once to count and again to page.
+      const counted = WORK_STATES.map((state) => `SUM(CASE WHEN w.state = '${state}' THEN 1 ELSE 0 END) OVER () AS n_${state}`).join(', ');
+      const rows = await tx.all(
+        `${work}, paged AS (SELECT w.*, ${counted} FROM work w ORDER BY w.node_code, w.position, w.id LIMIT ? OFFSET ?)
+         SELECT w.*, i.name, i.target, i.unit, i.comparator, o.title AS objective, u.name AS unit_name, p.display_name AS person_name, rv.display_name AS review_by_name
+           FROM paged w JOIN indicators i ON i.plan_id = ? AND i.id = w.id
+           LEFT JOIN nodes o ON o.plan_id = ? AND o.code = w.node_code
+           LEFT JOIN org_units u ON u.id = w.unit_id
+           LEFT JOIN users p ON p.id = w.person_id
+           LEFT JOIN users rv ON rv.id = w.review_user_id
+           ORDER BY w.node_code, w.position, w.id`,
+        [...params, page.limit, page.offset, planId, planId],
+      );
+      const counts: Record<WorkState, number> = { to_enter: 0, entered: 0, returned: 0, approved: 0 };
+      if (rows.length > 0) for (const state of WORK_STATES) counts[state] = Number(rows[0]![`n_${state}`]);
+      // No row on the page (past the end of the list, or nothing kept): counted on their own.
+      else for (const r of await tx.all(`${work} SELECT state, COUNT(*) AS n FROM work GROUP BY state`, params)) counts[String(r.state) as WorkState] = Number(r.n);
       const files = new Map<string, Array<{ id: string; name: string }>>();
-      // Names only: the bytes stay in the database until a file is downloaded.
-      for (const f of await tx.all(`SELECT id, indicator_id, name FROM attachments WHERE plan_id = ? AND period_id = ? ORDER BY uploaded_at, id`, [planId, periodId])) {
-        const key = String(f.indicator_id);
-        const list = files.get(key) ?? [];
-        list.push({ id: String(f.id), name: String(f.name) });
-        files.set(key, list);
+      if (rows.length > 0) {
+        // Names only: the bytes stay in the database until a file is downloaded.
+        for (const f of await tx.all(
+          `SELECT id, indicator_id, name FROM attachments WHERE plan_id = ? AND period_id = ? AND indicator_id IN (${rows.map(() => '?').join(', ')}) ORDER BY uploaded_at, id`,
+          [planId, periodId, ...rows.map((r) => String(r.id))],
+        )) {
+          const list = files.get(String(f.indicator_id)) ?? [];
+          list.push({ id: String(f.id), name: String(f.name) });
+          files.set(String(f.indicator_id), list);
+        }
       }
-      const out = new Map<string, ReviewedValue>();
-      for (const r of await tx.all(
-        `SELECT i.id, i.target, i.unit, i.comparator, m.state, m.actual, m.reason, m.evidence, m.source, m.notes FROM indicators i LEFT JOIN measurements m ON m.plan_id = i.plan_id AND m.indicator_id = i.id AND m.period_id = ? WHERE i.plan_id = ?`,
-        [periodId, planId],
-      )) {
-        const id = String(r.id);
-        out.set(id, {
-          target: amountFromJson(parse(r.target)),
-          unit: String(r.unit) as Unit,
-          comparator: String(r.comparator) as Comparator,
-          value:
-            // A stored value's state is never null (NOT NULL): null is the LEFT JOIN's "nothing entered".
-            r.state == null
-              ? null
-              : {
-                  state: String(r.state) as MeasurementState,
-                  actual: amountFromJson(parse(r.actual)),
-                  reason: str(r.reason),
-                  evidence: str(r.evidence),
-                  source: str(r.source),
-                  notes: str(r.notes),
-                  files: files.get(id) ?? [],
-                },
-        });
-      }
-      return out;
+      return { counts, rows: rows.map((r) => reviewRow(r, periodId, files.get(String(r.id)) ?? [])) };
     });
   }
 
@@ -224,4 +230,107 @@ export class Reviews {
       return { record, periods, nodes, indicators, measurements, reviews };
     });
   }
+}
+
+/**
+ * The review list's values of a period as a `WITH … work AS (…)` prefix, the filter applied: each
+ * indicator entered by hand (a mean of its children is computed, not entered) with its unit and
+ * person resolved up the tree, its value's version and its latest review step, and its state as
+ * `stateOf` (server/campaign.ts) says it. Plain SQL both backends run alike.
+ */
+function reviewWork(dialect: Dialect, planId: string, periodId: string, filter: ReviewFilter): { sql: string; params: Param[] } {
+  const mine = filter.assignedTo;
+  // Whether a node or an indicator (`t`) names the account: as its person, one of its units, or its owner.
+  const names = (t: string): { sql: string; params: Param[] } =>
+    mine === undefined
+      ? { sql: '1 = 0', params: [] }
+      : {
+          sql: `(${t}.person_id = ? OR ${t}.owner = ?${mine.unitIds.length === 0 ? '' : ` OR ${t}.unit_id IN (${mine.unitIds.map(() => '?').join(', ')})`})`,
+          params: [mine.id, mine.username, ...mine.unitIds],
+        };
+  const node = names('n');
+  const parent = names('p');
+  const own = names('i');
+  // Walks up from every objective to the root, carrying the nearest unit and person and whether any
+  // objective on the way names the account; the row that reached the top (or a parent not in the
+  // plan) is the objective's. A guard of 64 steps, as `Campaign`'s walk has.
+  const up = `WITH RECURSIVE up (code, at, unit_id, person_id, mine, depth) AS (
+      SELECT n.code, n.parent, n.unit_id, n.person_id, CASE WHEN ${node.sql} THEN 1 ELSE 0 END, 0 FROM nodes n WHERE n.plan_id = ?
+      UNION ALL
+      SELECT up.code, p.parent, COALESCE(up.unit_id, p.unit_id), COALESCE(up.person_id, p.person_id), CASE WHEN up.mine = 1 OR ${parent.sql} THEN 1 ELSE 0 END, up.depth + 1
+        FROM up JOIN nodes p ON p.plan_id = ? AND p.code = up.at WHERE up.depth < 64),
+    objectives AS (SELECT code, unit_id, person_id, mine FROM up WHERE at IS NULL OR NOT EXISTS (SELECT 1 FROM nodes x WHERE x.plan_id = ? AND x.code = up.at)),
+    latest AS (SELECT indicator_id, MAX(id) AS id FROM measurement_reviews WHERE plan_id = ? AND period_id = ? GROUP BY indicator_id),`;
+  const derived = dialect === 'postgres' ? `strpos(i.formula, 'children_mean') > 0` : `instr(i.formula, 'children_mean') > 0`;
+  const all = `all_work AS (
+      SELECT i.id, i.node_code, i.position, COALESCE(i.unit_id, o.unit_id) AS unit_id, COALESCE(i.person_id, o.person_id) AS person_id,
+        CASE WHEN o.mine = 1 OR ${own.sql} THEN 1 ELSE 0 END AS mine,
+        CASE WHEN m.version IS NULL THEN 'to_enter' WHEN r.id IS NULL OR r.measurement_version <> m.version THEN 'entered'
+          WHEN r.action = 'approve' THEN 'approved' WHEN r.action = 'return' THEN 'returned' ELSE 'entered' END AS state,
+        m.version, m.state AS value_state, m.actual, m.reason, m.evidence, m.source, m.notes, m.entered_by, m.entered_at,
+        r.id AS review_id, r.indicator_id AS review_indicator_id, r.period_id AS review_period_id, r.measurement_version, r.action AS review_action, r.note AS review_note,
+        r.user_id AS review_user_id, r.username AS review_username, r.at AS review_at
+      FROM indicators i
+      LEFT JOIN objectives o ON o.code = i.node_code
+      LEFT JOIN measurements m ON m.plan_id = i.plan_id AND m.indicator_id = i.id AND m.period_id = ?
+      LEFT JOIN latest l ON l.indicator_id = i.id
+      LEFT JOIN measurement_reviews r ON r.id = l.id
+      WHERE i.plan_id = ? AND (i.formula IS NULL OR NOT ${derived})),`;
+  const where: string[] = [];
+  const kept: Param[] = [];
+  if (mine !== undefined) where.push('mine = 1');
+  if (filter.unitId === null) where.push('unit_id IS NULL');
+  else if (filter.unitId !== undefined) (where.push('unit_id = ?'), kept.push(filter.unitId));
+  if (filter.personId !== undefined) (where.push('person_id = ?'), kept.push(filter.personId));
+  if (filter.states !== undefined) (where.push(filter.states.length === 0 ? '1 = 0' : `state IN (${filter.states.map(() => '?').join(', ')})`), kept.push(...filter.states));
+  return {
+    sql: `${up} ${all} work AS (SELECT * FROM all_work${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`})`,
+    params: [...node.params, planId, ...parent.params, planId, planId, planId, periodId, ...own.params, periodId, planId, ...kept],
+  };
+}
+
+function reviewRow(r: Row, periodId: string, files: ReadonlyArray<{ id: string; name: string }>): ReviewRow {
+  return {
+    indicatorId: String(r.id),
+    indicator: String(r.name),
+    node: String(r.node_code),
+    objective: r.objective == null ? String(r.node_code) : String(r.objective),
+    unitId: str(r.unit_id),
+    unit: str(r.unit_name),
+    personId: str(r.person_id),
+    person: str(r.person_name),
+    state: String(r.state) as WorkState,
+    enteredBy: str(r.entered_by),
+    enteredAt: str(r.entered_at),
+    latest:
+      r.review_id == null
+        ? null
+        : reviewRecord({
+            id: r.review_id,
+            indicator_id: r.review_indicator_id,
+            period_id: r.review_period_id ?? periodId,
+            measurement_version: r.measurement_version,
+            action: r.review_action,
+            note: r.review_note,
+            username: r.review_username,
+            by_name: r.review_by_name,
+            at: r.review_at,
+          }),
+    target: amountFromJson(parse(r.target)),
+    unitOfMeasure: String(r.unit) as Unit,
+    comparator: String(r.comparator) as Comparator,
+    value:
+      r.version == null
+        ? null
+        : {
+            version: Number(r.version),
+            state: String(r.value_state) as MeasurementState,
+            actual: amountFromJson(parse(r.actual)),
+            reason: str(r.reason),
+            evidence: str(r.evidence),
+            source: str(r.source),
+            notes: str(r.notes),
+            files,
+          },
+  };
 }

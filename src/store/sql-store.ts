@@ -64,7 +64,8 @@ import type {
   Result,
   ReviewAction,
   ReviewRecord,
-  ReviewedValue,
+  ReviewFilter,
+  ReviewPage,
   RevisionPatch,
   RevisionRecord,
   SessionRecord,
@@ -278,8 +279,8 @@ export class SqlStore implements Store {
     return this.reviews.campaign(planId);
   }
 
-  reviewedValues(planId: string, periodId: string): Promise<Map<string, ReviewedValue>> {
-    return this.reviews.reviewedValues(planId, periodId);
+  reviewPage(planId: string, periodId: string, filter: ReviewFilter, page: { offset: number; limit: number }): Promise<ReviewPage> {
+    return this.reviews.page(planId, periodId, filter, page);
   }
 
   campaignVersion(planId: string): Promise<string | undefined> {

@@ -17,6 +17,7 @@ import type { NewPeriod } from './periods.js';
 import { ROLES, type Role } from '../contract/permissions.js';
 import { SIGN_IN_KINDS, type SignInKind } from '../contract/permissions.js';
 import { PERIOD_STATES, type PeriodState } from '../contract/period-states.js';
+import type { WorkState } from '../contract/campaign-states.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
 import type { Amount, Comparator, Decimal, Evaluation, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
@@ -577,6 +578,8 @@ export interface ReviewedValue {
   readonly comparator: Comparator;
   /** Null: nothing entered yet. */
   readonly value: {
+    /** The stored value's version: the one a review step is about. */
+    readonly version: number;
     readonly state: MeasurementState;
     readonly actual: Amount | null;
     readonly reason: string | null;
@@ -585,6 +588,48 @@ export interface ReviewedValue {
     readonly notes: string | null;
     readonly files: ReadonlyArray<{ id: string; name: string }>;
   } | null;
+}
+
+/**
+ * Which values of a period the review list keeps; each left out keeps any. The unit and the person
+ * are each value's own, else its objective's or the nearest ancestor's (as `Campaign` resolves them).
+ */
+export interface ReviewFilter {
+  /**
+   * Only those assigned to this account (`assignedTo` in contract/permissions.ts): its person, one
+   * of its units, or its username as owner, on the indicator or on any objective above it.
+   */
+  readonly assignedTo?: { readonly id: string; readonly username: string; readonly unitIds: readonly string[] };
+  /** Null: the values with no unit. */
+  readonly unitId?: string | null;
+  readonly personId?: string;
+  readonly states?: readonly WorkState[];
+}
+
+/** A row of the review list as the store reads it: the value's place, whose it is, its state and latest review step, and what was entered. */
+export interface ReviewRow extends Pick<ReviewedValue, 'target' | 'comparator' | 'value'> {
+  readonly indicatorId: string;
+  readonly indicator: string;
+  readonly node: string;
+  /** The objective's title. */
+  readonly objective: string;
+  readonly unitId: string | null;
+  readonly unit: string | null;
+  readonly personId: string | null;
+  readonly person: string | null;
+  readonly state: WorkState;
+  readonly enteredBy: string | null;
+  readonly enteredAt: string | null;
+  /** The latest review step on the value, whichever version it was about. */
+  readonly latest: ReviewRecord | null;
+  /** The indicator's unit of measure (`unit` is the organisation unit here). */
+  readonly unitOfMeasure: Unit;
+}
+
+/** A page of the review list, with how many values the filter keeps in each state (all of them, not the page's). */
+export interface ReviewPage {
+  readonly counts: Readonly<Record<WorkState, number>>;
+  readonly rows: readonly ReviewRow[];
 }
 
 /** What the campaign views (worklist, dashboard, closing checklist) need of a plan, read in one go. */
@@ -805,8 +850,12 @@ export interface Store {
   reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>>;
   listReviews(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]>;
   campaignData(planId: string): Promise<CampaignData | undefined>;
-  /** Per indicator id, its target and its value of the period with its evidence files' names (never their bytes): what the review list shows. */
-  reviewedValues(planId: string, periodId: string): Promise<Map<string, ReviewedValue>>;
+  /**
+   * A page of a period's review list in plan order (`offset` rows skipped, at most `limit`), each row
+   * with its target and its value with its evidence files' names (never their bytes), and the
+   * counts per state of every value `filter` keeps; filtered and counted by the database.
+   */
+  reviewPage(planId: string, periodId: string, filter: ReviewFilter, page: { offset: number; limit: number }): Promise<ReviewPage>;
   /** Changes whenever what `campaignData` reads changes (values, periods, assignments, reviews): a cache key, `<plan data version>:<reviews>`. */
   campaignVersion(planId: string): Promise<string | undefined>;
 

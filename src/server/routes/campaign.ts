@@ -6,20 +6,23 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewActionSchema, ReviewStepSchema, ReviewThreadSchema, WorkDueSchema, WorklistSchema } from '../../contract/index.js';
-import { isLocked, type PeriodRecord, type UserRecord } from '../../store/index.js';
+import { isLocked, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { Campaign, type CampaignCache, stateOf, type WorkItem, type WorkState } from '../campaign.js';
-import { WORKLIST_STATE_FILTERS, type WorklistStateFilter } from '../../contract/campaign-states.js';
+import { Campaign, type CampaignCache, currentPeriod, stateOf, workItem, type WorkItem, type WorkState } from '../campaign.js';
+import { stateIn, WORK_STATES, WORKLIST_STATE_FILTERS, type WorklistStateFilter } from '../../contract/campaign-states.js';
 import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, PLAN_EDITORS, PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
-import { documentLanguage, invalidAt, param } from '../validation.js';
+import { documentLanguage, intQuery, invalidAt, param } from '../validation.js';
 import { amountJson } from '../../io/json.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import type { Params } from '../../messages/index.js';
 import { EditVersion, readablePlan } from './plans.js';
 
 const READERS = ['admin', 'controller', 'oiv'] as const;
+/** The worklist's rows a page by default (the web app's page), and at most. */
+const WORKLIST_PAGE = 200;
+const WORKLIST_PAGE_MAX = 1000;
 const Review = z.object({ action: ReviewActionSchema, note: z.string().max(5000).nullable().optional(), version: z.number().int().min(1) }).strict();
 const Deadline = z
   .object({
@@ -35,12 +38,6 @@ async function campaignOf(cache: CampaignCache, planId: string): Promise<Campaig
   const campaign = await cache.get(planId);
   if (campaign === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
   return campaign;
-}
-
-function periodOf(campaign: Campaign, id: string | undefined): PeriodRecord {
-  const period = campaign.period(id === '' ? undefined : id);
-  if (period === undefined) throw refuse(404, 'not-found', id === undefined ? { what: 'periods' } : { what: 'period', id });
-  return period;
 }
 
 const countStates = (items: readonly WorkItem[]): Record<WorkState, number> & { late: number } => {
@@ -67,8 +64,18 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         person: 'only this person (user id)',
         state: { description: 'only this state; `todo`: to_enter and returned together (da fare)', values: WORKLIST_STATE_FILTERS },
         mine: { description: 'only the values assigned to the reader (by person, or a unit they belong to or head); a referente’s are always theirs only', values: ['1', 'true'] },
+        offset: 'the rows of the filtered list to skip (default 0); past its end: no rows, with its counts and total',
+        limit: `the rows to send, 1–${WORKLIST_PAGE_MAX} (default ${WORKLIST_PAGE})`,
       },
-      responses: { 200: { description: '{planId, period, periods, items, counts}', schema: WorklistSchema }, 400: 'invalid query', 401: 'not signed in', 404: 'unknown plan or period' },
+      responses: {
+        200: {
+          description: '{planId, period, periods, items (a page of the filtered list, in plan order), counts (per state, of the whole filtered list), total, offset, limit}',
+          schema: WorklistSchema,
+        },
+        400: 'invalid query',
+        401: 'not signed in',
+        404: 'unknown plan or period',
+      },
     },
     async (c, { user, reply }) => {
       const planId = param(c, 'planId');
@@ -78,43 +85,55 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         throw refuse(400, 'invalid-query', { field: 'state', values: WORKLIST_STATE_FILTERS, value: state.slice(0, 40) });
       const mine = c.req.query('mine');
       if (mine !== undefined && mine !== '1' && mine !== 'true') throw refuse(400, 'invalid-query', { field: 'mine', values: ['1', 'true'], value: mine.slice(0, 40) });
-      const campaign = await campaignOf(cache, planId);
-      const period = periodOf(campaign, c.req.query('period'));
+      const offset = intQuery(c, 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
+      const limit = intQuery(c, 'limit', WORKLIST_PAGE, WORKLIST_PAGE_MAX);
+      const periods = await store.listPeriods(planId);
+      if (periods === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
+      const asked = c.req.query('period');
+      const period = asked === undefined || asked === '' ? currentPeriod(periods) : periods.find((p) => p.id === asked);
+      if (period === undefined) throw refuse(404, 'not-found', asked === undefined || asked === '' ? { what: 'periods' } : { what: 'period', id: asked });
       const unit = c.req.query('unit');
       const person = c.req.query('person');
-      const items = campaign.items(period, {
-        ...(user.role === 'referente' || mine !== undefined ? { mineFor: user } : {}),
-        ...(unit !== undefined && unit !== '' ? { unitId: unit === 'none' ? null : unit } : {}),
-        ...(person !== undefined && person !== '' ? { personId: person } : {}),
-        ...(state !== undefined ? { state: state as WorklistStateFilter } : {}),
-      });
-      // What was entered, against which target, with its evidence: the controller decides on what they see.
-      // Read after the campaign: a value newer than an item's version makes its review a 409, never an unseen approval.
-      const values = await store.reviewedValues(planId, period.id);
+      // Filtered, counted and paged by the database: a big plan's list sends its page, not every row.
+      const page = await store.reviewPage(
+        planId,
+        period.id,
+        {
+          ...(user.role === 'referente' || mine !== undefined ? { assignedTo: user } : {}),
+          ...(unit !== undefined && unit !== '' ? { unitId: unit === 'none' ? null : unit } : {}),
+          ...(person !== undefined && person !== '' ? { personId: person } : {}),
+          ...(state !== undefined ? { states: WORK_STATES.filter((s) => stateIn(state as WorklistStateFilter, s)) } : {}),
+        },
+        { offset, limit },
+      );
+      const day = cache.today();
       // The files' names go to those who may list and download them (the attachments routes' roles), not to HR.
       const seesFiles = PLAN_STAFF.includes(user.role);
-      const rows = items.map((item) => {
-        const v = values.get(item.indicatorId);
-        return {
-          ...item,
-          target: amountJson(v?.target ?? null),
-          unitOfMeasure: v?.unit ?? 'number',
-          comparator: v?.comparator ?? '>=',
-          value:
-            v?.value == null
-              ? null
-              : {
-                  state: v.value.state,
-                  actual: amountJson(v.value.actual),
-                  reason: v.value.reason,
-                  evidence: v.value.evidence,
-                  source: v.value.source,
-                  notes: v.value.notes,
-                  files: seesFiles ? [...v.value.files] : [],
-                },
-        };
-      });
-      return reply(200, { planId, period, periods: campaign.data.periods, items: rows, counts: countStates(items) });
+      const items = page.rows.map((row) => ({
+        ...workItem(row, period, day, row.value === null ? undefined : { version: row.value.version, enteredBy: row.enteredBy, enteredAt: row.enteredAt }, row.latest ?? undefined),
+        // What was entered, against which target, with its evidence: the controller decides on what they see.
+        target: amountJson(row.target),
+        unitOfMeasure: row.unitOfMeasure,
+        comparator: row.comparator,
+        value:
+          row.value === null
+            ? null
+            : {
+                state: row.value.state,
+                actual: amountJson(row.value.actual),
+                reason: row.value.reason,
+                evidence: row.value.evidence,
+                source: row.value.source,
+                notes: row.value.notes,
+                files: seesFiles ? [...row.value.files] : [],
+              },
+      }));
+      const { to_enter, entered, returned, approved } = page.counts;
+      const total = to_enter + entered + returned + approved;
+      // Late is a period's: past its deadline, still open, every value to enter or sent back is.
+      const overdue = !isLocked(period.state) && period.deadline !== null && day > period.deadline;
+      const counts = { ...page.counts, late: overdue ? to_enter + returned : 0 };
+      return reply(200, { planId, period, periods, items, counts, total, offset, limit });
     },
   );
 

@@ -40,8 +40,9 @@ export const campaign = {
   unitsExportUrl: (format: 'csv' | 'xlsx') => `/api/units/export?format=${format}`,
   reassign: (planId: string, change: { nodes?: string[]; indicators?: string[]; unitId?: string | null; personId?: string | null }) =>
     request<Reassigned>('POST', `/api/plans/${enc(planId)}/reassign`, change),
-  worklist: (planId: string, query: { period?: string; unit?: string; person?: string; state?: WorklistStateFilter; mine?: '1' } = {}) => {
-    const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '') as Array<[string, string]>).toString();
+  /** A page of the worklist (`offset` rows skipped, `limit` sent), with the counts and total of every row the filters keep. */
+  worklist: (planId: string, query: { period?: string; unit?: string; person?: string; state?: WorklistStateFilter; mine?: '1'; offset?: number; limit?: number } = {}) => {
+    const q = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]]))).toString();
     return request<Worklist>('GET', `/api/plans/${enc(planId)}/worklist${q ? `?${q}` : ''}`);
   },
   dashboard: (planId: string) => request<Dashboard>('GET', `/api/plans/${enc(planId)}/dashboard`),

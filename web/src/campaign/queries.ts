@@ -18,8 +18,14 @@ export interface WorklistFilters {
   mine: boolean;
 }
 
+/** A page of a list: `offset` rows skipped, `limit` rows. */
+export interface ListPage {
+  offset: number;
+  limit: number;
+}
+
 export const campaignKeys = {
-  worklist: (planId: PlanId, f: WorklistFilters) => [...keys.campaign(String(planId)), 'worklist', f.period, f.unit, f.state, f.mine] as const,
+  worklist: (planId: PlanId, f: WorklistFilters, page: ListPage) => [...keys.campaign(String(planId)), 'worklist', f.period, f.unit, f.state, f.mine, page.offset, page.limit] as const,
   dashboard: (planId: PlanId) => [...keys.campaign(String(planId)), 'dashboard'] as const,
   closing: (planId: PlanId, periodId: string) => [...keys.campaign(String(planId)), 'closing', periodId] as const,
   /** One value's evidence files and comments. */
@@ -28,12 +34,19 @@ export const campaignKeys = {
   variances: (planId: PlanId, periodId: string) => [...keys.campaign(String(planId)), 'variances', periodId] as const,
 };
 
-export const useWorklist = (planId: string, f: WorklistFilters) =>
+/** A page of the worklist: the server filters, counts and pages it (a big plan's list is ≈19,000 rows). */
+export const useWorklist = (planId: string, f: WorklistFilters, page: ListPage) =>
   useQuery({
-    queryKey: campaignKeys.worklist(planId, f),
+    queryKey: campaignKeys.worklist(planId, f, page),
     queryFn: () =>
-      campaign.worklist(planId, { ...(f.period ? { period: f.period } : {}), ...(f.unit ? { unit: f.unit } : {}), ...(f.state ? { state: f.state } : {}), ...(f.mine ? { mine: '1' as const } : {}) }),
-    // The list shown stays while another filter's is read, as before the cache.
+      campaign.worklist(planId, {
+        ...(f.period ? { period: f.period } : {}),
+        ...(f.unit ? { unit: f.unit } : {}),
+        ...(f.state ? { state: f.state } : {}),
+        ...(f.mine ? { mine: '1' as const } : {}),
+        ...page,
+      }),
+    // The list shown stays while another filter's or page's is read, as before the cache.
     placeholderData: keepPreviousData,
   });
 
