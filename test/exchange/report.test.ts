@@ -369,3 +369,27 @@ describe('hostile text in a plan', () => {
     expect(rows.map((r) => r['indicatore'])).toContain(`'=HYPERLINK("http://example.invalid","clic")`);
   });
 });
+
+describe('PDF report of an adopted plan in English', () => {
+  it('keeps every fact of its head on the page, the computing time last', async () => {
+    const file = join(dir, 'adopted-en.pdf');
+    const evaluation = evaluatePlan(syntheticPlan(5, 2, true));
+    const bytes = await renderReport(evaluation, 'pdf', {
+      language: 'en',
+      body: 'Camera di commercio (demo)',
+      adoption: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' },
+      period: 'Period to 31/12/2024',
+      periodState: 'collecting: provisional values',
+      year: 2024,
+      // Said in Rome's time, the office's.
+      computedAt: new Date('2026-12-05T07:51:00Z'),
+    });
+    writeFileSync(file, bytes);
+    // pdftotext reads only what is inside the page: before, the head's one line ran past the right
+    // edge with the act and the period this long, and "Computed on" was cut to "Compu".
+    const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(first).toContain('Adopting act: Delibera di Giunta no. 12 of 30/01/2024');
+    expect(first).toContain('Period state: collecting: provisional values');
+    expect(first).toContain('Computed on: 05/12/2026 08:51');
+  });
+});

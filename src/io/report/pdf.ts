@@ -421,20 +421,28 @@ function titleBlock(canvas: Canvas, root: Struct | null, evaluation: Evaluation,
   const size = 10;
   const lh = size * 1.3;
   const y = canvas.y + 2 * PX;
-  const baseline = firstBaseline(y, size, lh);
+  let lines = 1;
   canvas.tag(root, 'P', () => {
     let x = LEFT;
     // Real spaces between the pieces, so the text reads (and copies) as one line.
     for (const [k, v] of items) {
       const key = `${k}: `;
+      const value = `${v} `;
+      const width = canvas.width(key, 'bold', size) + canvas.width(value, 'regular', size);
+      // A piece that would pass the right margin starts a new line: a long act or period label
+      // pushed the last ones ("Computed on …") off the page, cut mid-word.
+      if (x > LEFT && x + width > RIGHT) {
+        x = LEFT;
+        lines += 1;
+      }
+      const baseline = firstBaseline(y + (lines - 1) * lh, size, lh);
       canvas.line(key, x, baseline, 'bold', size, REPORT_COLOUR.ink);
       x += canvas.width(key, 'bold', size);
-      const value = `${v} `;
       canvas.line(value, x, baseline, 'regular', size, REPORT_COLOUR.ink);
       x += canvas.width(value, 'regular', size) + 20 * PX;
     }
   });
-  canvas.y = y + lh + 8 * PX;
+  canvas.y = y + lines * lh + 8 * PX;
   const rule = canvas.y;
   canvas.artifact(() =>
     canvas.doc
