@@ -26,6 +26,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { language, param } from '../validation.js';
+import { renderMessage } from '../../messages/index.js';
 import {
   AssignmentBody,
   alreadyAcknowledged,
@@ -52,6 +53,9 @@ import {
   type FormDocument,
 } from '../appraisal/forms.js';
 import { renderFormDocument, FORM_DOCUMENT_FORMATS, type FormDocumentFormat } from '../appraisal/documents.js';
+
+/** A body a correction left records under (store/appraisals.ts strandedBodies), with the words HR reads. */
+const StrandedBodySchema = z.object({ organisation: z.string(), year: z.number().int(), correctedTo: z.array(z.string()), message: z.string() });
 
 const Category = z.enum(STAFF_CATEGORIES as [StaffCategory, ...StaffCategory[]]);
 const NewForm = z
@@ -142,6 +146,31 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       return reply(
         200,
         people.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })),
+      );
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/appraisals/stranded-bodies',
+      tag: 'appraisals',
+      summary:
+        'Bodies whose SMVP, forms or distributions of a year a body correction left under a name no plan of that year carries any more, and could not be moved (migration 84): what they were corrected to, said in words',
+      roles: HR_ROLES,
+      action: 'see the records left under a corrected body',
+      query: { lang: { description: 'language of the message', values: ['it', 'en'] } },
+      responses: { 200: { description: '[{organisation, year, correctedTo, message}]', schema: z.array(StrandedBodySchema) }, 401: 'not signed in', 403: 'role' },
+    },
+    async (c, { reply }) => {
+      const lang = language(c);
+      return reply(
+        200,
+        (await store.appraisals.strandedBodies()).map((b) => ({
+          ...b,
+          correctedTo: [...b.correctedTo],
+          message: renderMessage('stranded-body', { organisation: b.organisation, year: b.year, correctedTo: [...b.correctedTo] }, lang),
+        })),
       );
     },
   );
@@ -332,6 +361,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           'update',
           null,
           actorOf(user),
+          form.organisation,
         ),
       );
       return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
@@ -454,7 +484,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           doc.finalisedAt = null;
           break;
       }
-      const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user)));
+      const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user), form.organisation));
       return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
     },
   );
