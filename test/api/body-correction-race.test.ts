@@ -56,7 +56,7 @@ async function serverWithHr(backend: Backend): Promise<{ t: TestServer; controll
   return { t, controller: await t.as('controller'), hr: await t.as('personale') };
 }
 
-describe.each<Backend>(['sqlite', 'postgres'])("an SMVP saved while the body's name is corrected, on %s", (backend) => {
+describe.each<Backend>(['sqlite', 'postgres'])("an SMVP, a form or a distribution saved while the body's name is corrected, on %s", (backend) => {
   let t: TestServer;
   let controller: Client;
   let hr: Client;
@@ -69,17 +69,11 @@ describe.each<Backend>(['sqlite', 'postgres'])("an SMVP saved while the body's n
     const { planId, body } = await bodyWithSmvp(t, controller, hr);
     const corrected = `${body} (corretto)`;
     // The controller corrects the body once the route has checked HR's save, before the store's transaction.
-    const appraisals = t.server.store.appraisals;
-    const saveSmvp = appraisals.saveSmvp.bind(appraisals);
-    let correction: Reply | null = null;
-    vi.spyOn(appraisals, 'saveSmvp').mockImplementationOnce(async (...args) => {
-      correction = await controller.request('PATCH', `/api/plans/${planId}`, { organisation: corrected });
-      return saveSmvp(...args);
-    });
+    const race = correctingFirst(t.server.store.appraisals as never, 'saveSmvp', controller, planId, corrected);
     const save = (language: string, version?: number): Promise<Reply> =>
       hr.request('PUT', `/api/smvp/2024?organisation=${enc(body)}`, { document: exampleSmvpJson(body, 2024), reason: 'pesi rivisti', version }, { 'accept-language': language });
     const refused = await save('it', 1);
-    expect(correction!.status, correction!.text).toBe(200);
+    expect(race.correction()?.status, race.correction()?.text).toBe(200);
     expect(refused.status, refused.text).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'conflict', details: { field: 'organisation' }, params: { appraisal: 'smvp-body-corrected', from: body, to: corrected, year: 2024 } });
     expect(refused.body.error.message).toBe(`l'ente «${body}» è stato corretto in «${corrected}» per il 2024, e il suo SMVP con lui: salvarlo come SMVP di «${corrected}»`);
@@ -94,16 +88,6 @@ describe.each<Backend>(['sqlite', 'postgres'])("an SMVP saved while the body's n
     const resaved = await hr.request('PUT', `/api/smvp/2024?organisation=${enc(corrected)}`, { document: exampleSmvpJson(corrected, 2024), reason: 'pesi rivisti', version: 1 });
     expect([resaved.status, resaved.body.version]).toEqual([200, 2]);
   });
-});
-
-describe.each<Backend>(['sqlite', 'postgres'])("a form or a distribution saved while the body's name is corrected, on %s", (backend) => {
-  let t: TestServer;
-  let controller: Client;
-  let hr: Client;
-  beforeAll(async () => {
-    ({ t, controller, hr } = await serverWithHr(backend));
-  });
-  afterAll(async () => t?.close());
 
   it('refuses a form made under the old name, at the body, naming the corrected one; nothing is made under the old name', async () => {
     const { planId, body } = await bodyWithSmvp(t, controller, hr);

@@ -20,7 +20,7 @@ import {
   type FormAction,
   type StaffCategory,
 } from '../../core/appraisal/index.js';
-import { AppraisalFormSchema, AppraisalPersonSchema, FormSummarySchema, FormTrailEntrySchema, type FormSummary } from '../../contract/index.js';
+import { AppraisalFormSchema, AppraisalPersonSchema, FormSummarySchema, FormTrailEntrySchema, StrandedBodySchema, type FormSummary } from '../../contract/index.js';
 import { formClash, type FormRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
@@ -53,9 +53,6 @@ import {
   type FormDocument,
 } from '../appraisal/forms.js';
 import { renderFormDocument, FORM_DOCUMENT_FORMATS, type FormDocumentFormat } from '../appraisal/documents.js';
-
-/** A body a correction left records under (store/appraisals.ts strandedBodies), with the words HR reads. */
-const StrandedBodySchema = z.object({ organisation: z.string(), year: z.number().int(), correctedTo: z.array(z.string()), message: z.string() });
 
 const Category = z.enum(STAFF_CATEGORIES as [StaffCategory, ...StaffCategory[]]);
 const NewForm = z
