@@ -180,6 +180,13 @@ export const AppraisalFormSchema = z.strictObject({
   may: FormMaySchema,
 });
 
+/**
+ * `GET /api/appraisals/stranded-bodies`: a body whose SMVP, forms or distributions of a year a body
+ * correction left under a name no plan of that year carries (store/appraisals.ts strandedBodies),
+ * what its plans' trail says it was corrected to, and the words HR reads.
+ */
+export const StrandedBodySchema = z.strictObject({ organisation: z.string(), year: z.number().int(), correctedTo: z.array(z.string()), message: z.string() });
+
 /** `GET /api/appraisals/:id/trail`: an entry of the form's own trail, the stored entry as it is (its `planId` always null: a form belongs to no plan). */
 export const FormTrailEntrySchema = StoredAuditEntrySchema.extend({});
 
@@ -301,6 +308,7 @@ export type FormResultDocument = z.infer<typeof FormResultSchema>;
 export type OrgSourceDocument = z.infer<typeof OrgSourceSchema>;
 export type AppraisalForm = z.infer<typeof AppraisalFormSchema>;
 export type FormTrailEntry = z.infer<typeof FormTrailEntrySchema>;
+export type StrandedBody = z.infer<typeof StrandedBodySchema>;
 export type SmvpSummary = z.infer<typeof SmvpSummarySchema>;
 export type SmvpVersion = z.infer<typeof SmvpVersionSchema>;
 export type SmvpSaved = z.infer<typeof SmvpSavedSchema>;

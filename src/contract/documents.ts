@@ -14,6 +14,7 @@ import {
   SmvpSavedSchema,
   SmvpSummarySchema,
   SmvpVersionSchema,
+  StrandedBodySchema,
 } from './appraisal.js';
 import { BaselinesDocumentSchema, NextYearBaselinesSchema, NextYearPlanSchema } from './baselines.js';
 import { DoneSchema, ExportJobSchema, HealthSchema, OidcOfferSchema } from './meta.js';
@@ -87,6 +88,7 @@ export const CONTRACT_DOCUMENTS = {
   FormSummary: FormSummarySchema,
   AppraisalForm: AppraisalFormSchema,
   FormTrailEntry: FormTrailEntrySchema,
+  StrandedBody: StrandedBodySchema,
   SmvpSummary: SmvpSummarySchema,
   SmvpVersion: SmvpVersionSchema,
   SmvpSaved: SmvpSavedSchema,

@@ -34,6 +34,13 @@ export const APPRAISAL_FORBIDDEN = defineMessages({
 });
 
 export const APPRAISAL_API_MESSAGES = defineMessages({
+  /** Records a body correction left under the old name (store/appraisals.ts strandedBodies), for HR to sort out. */
+  'stranded-body': message<{ organisation: string; year: number; correctedTo: readonly string[] }>({
+    it: (p) =>
+      `registrazioni del ${p.year} sotto un ente che nessun piano di quell'anno porta più: «${p.organisation}» (corretto in ${p.correctedTo.map((n) => `«${n}»`).join(', ')}): SMVP, schede o distribuzioni da attribuire a mano`,
+    en: (p) =>
+      `${p.year} records under a body no plan of that year carries any more: “${p.organisation}” (corrected to ${p.correctedTo.map((n) => `“${n}”`).join(', ')}): an SMVP, forms or distributions to assign by hand`,
+  }),
   'self-evaluation': message({ it: 'nessuno valuta sé stesso: scegliere un altro valutatore', en: 'nobody evaluates themselves: choose another evaluator' }),
   'unknown-account': message<{ active?: boolean }>({
     it: (p) => (p.active === true ? 'non esiste un account attivo con questo id' : 'non esiste un account con questo id'),
@@ -138,6 +145,21 @@ export const APPRAISAL_REFUSALS = defineMessages({
   'smvp-body-corrected': message<{ from: string; to: string; year: number }>({
     it: (p) => `l'ente «${p.from}» è stato corretto in «${p.to}» per il ${p.year}, e il suo SMVP con lui: salvarlo come SMVP di «${p.to}»`,
     en: (p) => `the body “${p.from}” was corrected to “${p.to}” for ${p.year}, and its SMVP with it: save it as the SMVP of “${p.to}”`,
+  }),
+  /**
+   * A form made (`made`) or changed under a body's name after a correction took the body's forms of
+   * that year to another (store/appraisals.ts createForm, updateForm).
+   */
+  'form-body-corrected': message<{ from: string; to: string; year: number; made: boolean }>({
+    it: (p) =>
+      `l'ente «${p.from}» è stato corretto in «${p.to}» per il ${p.year}, e ${p.made ? `le sue schede di valutazione con lui: creare la scheda per «${p.to}»` : 'la scheda con lui: ricaricarla e riportare le modifiche'}`,
+    en: (p) =>
+      `the body “${p.from}” was corrected to “${p.to}” for ${p.year}, and ${p.made ? `its appraisal forms with it: create the form for “${p.to}”` : 'the form with it: reload it and make the changes again'}`,
+  }),
+  /** A distribution run under a body's name after a correction took the body's forms and distributions of that year to another (store/appraisals.ts saveDistribution). */
+  'distribution-body-corrected': message<{ from: string; to: string; year: number }>({
+    it: (p) => `l'ente «${p.from}» è stato corretto in «${p.to}» per il ${p.year}, e le sue schede e distribuzioni dei premi con lui: distribuire i premi di «${p.to}»`,
+    en: (p) => `the body “${p.from}” was corrected to “${p.to}” for ${p.year}, and its forms and bonus distributions with it: distribute the bonuses of “${p.to}”`,
   }),
   /** A plan's body corrected to a body that has its own SMVP, forms or distributions that year (store/appraisals.ts followCorrectedBody). */
   'body-records-taken': message<{ from: string; to: string; year: number }>({

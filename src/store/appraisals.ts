@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { compareNames } from '../core/names.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { fail, forUpdate, now } from './shared.js';
-import type { Actor, AuditEntry, Result } from './types.js';
+import { SYSTEM, type Actor, type AuditEntry, type Result } from './types.js';
 import { codeFromName, kindFromName, unitKey, unitName } from './units.js';
 
 export type StaffCategory = 'dirigente' | 'eq' | 'personale';
@@ -91,18 +91,24 @@ export interface AppraisalStore {
 
   listForms(filter?: { readonly year?: number }): Promise<FormRecord[]>;
   getForm(id: string): Promise<FormRecord | undefined>;
-  /** `duplicate` when the person already has a form for that body and year. */
+  /** `duplicate` when the person already has a form for that body and year; `conflict` at `organisation` when the body was corrected to another name that year. */
   createForm(input: NewForm, actor: Actor): Promise<Result<FormRecord>>;
-  /** Stored only when `expectedVersion` is current (else `conflict` with the current form); `action` names the audit entry. */
-  updateForm(id: string, expectedVersion: number, change: FormChange, action: string, reason: string | null, actor: Actor): Promise<Result<FormRecord>>;
+  /**
+   * Stored only when `expectedVersion` is current (else `conflict` with the current form); `action` names the audit entry.
+   * With `expectedOrganisation` (the body the form was read under), `conflict` at `organisation` when a body correction moved it since.
+   */
+  updateForm(id: string, expectedVersion: number, change: FormChange, action: string, reason: string | null, actor: Actor, expectedOrganisation?: string): Promise<Result<FormRecord>>;
   /** The form's own trail, oldest first. */
   formTrail(id: string): Promise<AuditEntry[]>;
 
-  saveDistribution(organisation: string, year: number, category: StaffCategory, fundCents: bigint, document: Record<string, unknown>, actor: Actor): Promise<DistributionRecord>;
+  /** `conflict` at `organisation` when the body was corrected to another name that year (its records went with it). */
+  saveDistribution(organisation: string, year: number, category: StaffCategory, fundCents: bigint, document: Record<string, unknown>, actor: Actor): Promise<Result<DistributionRecord>>;
   /** The latest distribution of each category of that body and year. */
   distributions(organisation: string, year: number): Promise<DistributionRecord[]>;
   /** Bodies and years with at least one distribution (for the public aggregates). */
   distributionYears(): Promise<{ organisation: string; year: number }[]>;
+  /** Records a body correction left under a name no plan of their year carries any more (strandedBodies). */
+  strandedBodies(): Promise<StrandedBody[]>;
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -210,7 +216,7 @@ export class SqlAppraisals implements AppraisalStore {
       // A body corrected while this save was made (followCorrectedBody, under the same lock) took
       // the SMVP to the corrected name: saved under the old one, this version would start a second
       // SMVP of a body no plan names that year, and the adopted one would not have it.
-      const corrected = last === undefined ? await correctedTo(tx, organisation, year) : null;
+      const corrected = await bodyCorrectedTo(tx, organisation, year);
       if (corrected !== null)
         return fail<SmvpRecord>(
           'conflict',
@@ -256,6 +262,17 @@ export class SqlAppraisals implements AppraisalStore {
 
   async createForm(input: NewForm, actor: Actor): Promise<Result<FormRecord>> {
     return this.db.transaction(async (tx) => {
+      await lockBodyRecords(tx, this.db, FORM_LOCK);
+      // As an SMVP's save (saveSmvp): a form made under a body corrected meanwhile would be the only
+      // one of a body no plan names that year, apart from the person's others moved with the body.
+      const corrected = await bodyCorrectedTo(tx, input.organisation, input.year);
+      if (corrected !== null)
+        return fail<FormRecord>(
+          'conflict',
+          `the body "${input.organisation}" was corrected to "${corrected}" for ${input.year}, its appraisal forms with it: create the form for "${corrected}"`,
+          { field: 'organisation' },
+          { appraisal: 'form-body-corrected', from: input.organisation, to: corrected, year: input.year, made: true },
+        );
       const existing = await one(tx, `SELECT id FROM appraisal_forms WHERE organisation = ? AND year = ? AND person_id = ?`, [input.organisation, input.year, input.personId]);
       if (existing !== undefined)
         return fail<FormRecord>('duplicate', `the person already has a form for ${input.year}`, { id: String(existing.id) }, { appraisal: 'form-duplicate', year: input.year });
@@ -271,11 +288,22 @@ export class SqlAppraisals implements AppraisalStore {
     });
   }
 
-  async updateForm(id: string, expectedVersion: number, change: FormChange, action: string, reason: string | null, actor: Actor): Promise<Result<FormRecord>> {
+  async updateForm(id: string, expectedVersion: number, change: FormChange, action: string, reason: string | null, actor: Actor, expectedOrganisation?: string): Promise<Result<FormRecord>> {
     return this.db.transaction(async (tx) => {
       const r = await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?${forUpdate(this.db)}`, [id]);
       if (r === undefined) return fail<FormRecord>('not-found', `there is no form with the id ${id}`, undefined, { appraisal: 'form-not-found', id });
       const before = formRecord(r);
+      // A body correction moves the form without a new version (followCorrectedBody, which waits on
+      // this row): a change made on the form as it was read under the old name (its SMVP, its
+      // evaluation, its document without the name it was evaluated with) would be stored as the
+      // corrected body's.
+      if (expectedOrganisation !== undefined && before.organisation !== expectedOrganisation)
+        return fail<FormRecord>(
+          'conflict',
+          `the body "${expectedOrganisation}" was corrected to "${before.organisation}" for ${before.year}, the form with it: reload it`,
+          { field: 'organisation' },
+          { appraisal: 'form-body-corrected', from: expectedOrganisation, to: before.organisation, year: before.year, made: false },
+        );
       // The conflict says what the clash is (the version, state and time the form has now), not the form:
       // it goes to whoever sent the stale save, and a form is personal data read through its view alone.
       if (before.version !== expectedVersion)
@@ -320,9 +348,19 @@ export class SqlAppraisals implements AppraisalStore {
     }));
   }
 
-  async saveDistribution(organisation: string, year: number, category: StaffCategory, fundCents: bigint, document: Record<string, unknown>, actor: Actor): Promise<DistributionRecord> {
+  async saveDistribution(organisation: string, year: number, category: StaffCategory, fundCents: bigint, document: Record<string, unknown>, actor: Actor): Promise<Result<DistributionRecord>> {
     return this.db.transaction(async (tx) => {
       await lockBodyRecords(tx, this.db, DISTRIBUTION_LOCK);
+      // As an SMVP's save (saveSmvp): the run was made of the forms read under the old name, which
+      // went with the body; stored under it, it would be a body's no plan names that year.
+      const corrected = await bodyCorrectedTo(tx, organisation, year);
+      if (corrected !== null)
+        return fail<DistributionRecord>(
+          'conflict',
+          `the body "${organisation}" was corrected to "${corrected}" for ${year}, its bonus distributions with it: distribute the bonuses of "${corrected}"`,
+          { field: 'organisation' },
+          { appraisal: 'distribution-body-corrected', from: organisation, to: corrected, year },
+        );
       const last = await one(tx, `SELECT version, fund_cents, document FROM bonus_distributions WHERE organisation = ? AND year = ? AND category = ? ORDER BY version DESC LIMIT 1`, [
         organisation,
         year,
@@ -350,7 +388,7 @@ export class SqlAppraisals implements AppraisalStore {
         { fundCents: fundCents.toString(), document },
         null,
       );
-      return { organisation, year, category, version, fundCents: fundCents.toString(), document, createdAt: at, createdBy: actor.username };
+      return { ok: true as const, value: { organisation, year, category, version, fundCents: fundCents.toString(), document, createdAt: at, createdBy: actor.username } };
     });
   }
 
@@ -365,6 +403,11 @@ export class SqlAppraisals implements AppraisalStore {
   async distributionYears(): Promise<{ organisation: string; year: number }[]> {
     const rows = await this.db.all(`SELECT DISTINCT organisation, year FROM bonus_distributions`);
     return byYearAndBody(rows).map((r) => ({ organisation: String(r.organisation), year: Number(r.year) }));
+  }
+
+  async strandedBodies(): Promise<StrandedBody[]> {
+    // One transaction: the records, the plans and their trail as of one moment.
+    return this.db.transaction((tx) => strandedBodies(tx));
   }
 }
 
@@ -433,31 +476,44 @@ export async function migrateAppraisalUnits(tx: Queryable): Promise<void> {
  * `to` already has records of its own that year: two SMVPs of one year cannot be one.
  */
 export async function followCorrectedBody(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string, from: string, to: string, year: number, actor: Actor): Promise<Result<number>> {
-  // The locks the SMVP's and the distributions' saves take, in this order: a save under `from`
-  // lands before this reads (and is moved) or waits, then finds the SMVP gone to `to` (saveSmvp).
+  // The locks the SMVP's, the distributions' and the forms' saves take, in this order: a save under
+  // `from` lands before this reads (and is moved) or waits, then finds the body corrected (bodyCorrectedTo).
   await lockBodyRecords(tx, db, SMVP_LOCK);
   await lockBodyRecords(tx, db, DISTRIBUTION_LOCK);
+  await lockBodyRecords(tx, db, FORM_LOCK);
   const others = await tx.all(`SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ? AND p.id <> ?`, [from, year, planId]);
   if (others.length > 0) return { ok: true, value: 0 };
-  const held = async (name: string): Promise<number> => {
-    let n = 0;
-    for (const table of BODY_TABLES) n += Number((await one(tx, `SELECT COUNT(*) AS n FROM ${table} WHERE organisation = ? AND year = ?`, [name, year]))!.n);
-    return n;
-  };
-  const moving = await held(from);
+  const moving = await heldRecords(tx, from, year);
   if (moving === 0) return { ok: true, value: 0 };
-  if ((await held(to)) > 0)
+  if ((await heldRecords(tx, to, year)) > 0)
     return fail<number>(
       'conflict',
       `"${to}" already has its own SMVP, appraisal forms or bonus distributions for ${year}: the records of "${from}" cannot join them; correct the body to another name, or ask HR to remove those of "${to}" first`,
       { field: 'organisation' },
       { appraisal: 'body-records-taken', from, to, year },
     );
-  const move = { organisation: to };
+  await moveBodyRecords(tx, actor, from, to, year, {});
+  return { ok: true, value: moving };
+}
+
+/** How many rows of the year's SMVP versions, forms and distributions are under the body's name. */
+async function heldRecords(tx: Queryable, organisation: string, year: number): Promise<number> {
+  let n = 0;
+  for (const table of BODY_TABLES) n += Number((await one(tx, `SELECT COUNT(*) AS n FROM ${table} WHERE organisation = ? AND year = ?`, [organisation, year]))!.n);
+  return n;
+}
+
+/**
+ * The year's SMVP, forms and distributions of `from` moved to `to`, each on the appraisals' trail as
+ * it was and is (`mark`: what else the trail's `after` says of the move). Only the key changes, and
+ * an evaluated form keeps the body's name it was evaluated (and signed) with, in its evaluation.
+ */
+async function moveBodyRecords(tx: Queryable, actor: Actor, from: string, to: string, year: number, mark: Record<string, unknown>): Promise<void> {
+  const move = { organisation: to, ...mark };
   for (const r of await tx.all(`SELECT DISTINCT version FROM smvp WHERE organisation = ? AND year = ? ORDER BY version`, [from, year]))
     await trail(tx, actor, 'correct-body', 'smvp', `${to}/${year}`, { organisation: from, version: Number(r.version) }, { ...move, version: Number(r.version) }, null);
   for (const r of await tx.all(`SELECT id, document FROM appraisal_forms WHERE organisation = ? AND year = ? ORDER BY id`, [from, year])) {
-    // An evaluated form keeps the body's name it was evaluated (and signed) with, in its evaluation; a form still open takes the corrected one.
+    // A form still open takes the corrected name.
     const document = JSON.parse(String(r.document)) as { evaluation?: { organisation?: string } | null };
     const evaluation = document.evaluation;
     const keeps = evaluation !== null && evaluation !== undefined && evaluation.organisation === undefined;
@@ -467,35 +523,132 @@ export async function followCorrectedBody(tx: Queryable, db: Pick<Db, 'dialect'>
   for (const r of await tx.all(`SELECT DISTINCT category FROM bonus_distributions WHERE organisation = ? AND year = ? ORDER BY category`, [from, year]))
     await trail(tx, actor, 'correct-body', 'bonus', `${to}/${year}/${String(r.category)}`, { organisation: from }, move, null);
   for (const table of BODY_TABLES) await tx.run(`UPDATE ${table} SET organisation = ? WHERE organisation = ? AND year = ?`, [to, from, year]);
-  return { ok: true, value: moving };
-}
-
-/** PostgreSQL's transaction locks of the saves of a body's SMVP and of its distributions (SQLite lets one writer in at a time). */
-const SMVP_LOCK = 4243;
-const DISTRIBUTION_LOCK = 4244;
-
-async function lockBodyRecords(tx: Queryable, db: Pick<Db, 'dialect'>, key: typeof SMVP_LOCK | typeof DISTRIBUTION_LOCK): Promise<void> {
-  if (db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(${key})`);
 }
 
 /**
- * The name `organisation`'s SMVP of `year` went to when a body correction moved it (the appraisals'
- * trail, followCorrectedBody), followed to where it is now; null when no correction moved it.
+ * PostgreSQL's transaction locks of the saves of a body's SMVP, of its distributions and of a new
+ * form (SQLite lets one writer in at a time); an edit of a form waits on the form's row instead.
  */
-async function correctedTo(tx: Queryable, organisation: string, year: number): Promise<string | null> {
-  // Each version moved has its entry, `${to}/${year}`, before → after organisation; in the order made.
-  const moves = await tx.all(`SELECT before, after FROM appraisal_audit WHERE action = 'correct-body' AND entity = 'smvp' AND entity_id LIKE ? ORDER BY id`, [`%/${year}`]);
-  const next = new Map<string, string>();
-  for (const m of moves) {
-    const from = (JSON.parse(String(m.before)) as { organisation?: unknown }).organisation;
-    const to = (JSON.parse(String(m.after)) as { organisation?: unknown }).organisation;
-    if (typeof from === 'string' && typeof to === 'string') next.set(from, to);
+const SMVP_LOCK = 4243;
+const DISTRIBUTION_LOCK = 4244;
+const FORM_LOCK = 4246;
+
+async function lockBodyRecords(tx: Queryable, db: Pick<Db, 'dialect'>, key: typeof SMVP_LOCK | typeof DISTRIBUTION_LOCK | typeof FORM_LOCK): Promise<void> {
+  if (db.dialect === 'postgres') await tx.all(`SELECT pg_advisory_xact_lock(${key})`);
+}
+
+/** A plan's body corrected, as the plan's audit trail records it (SqlPlans.updatePlan), in the order made. */
+interface BodyCorrection {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * The corrections of the bodies of `year`'s plans, from the plans' own trail: it has them all, made
+ * before the appraisals followed the body (followCorrectedBody) or after, with or without records to
+ * move. A plan deleted since has taken its year with it, and its corrections are not counted.
+ */
+async function bodyCorrections(tx: Queryable, year: number): Promise<BodyCorrection[]> {
+  const rows = await tx.all(`SELECT a.before, a.after FROM audit a JOIN plans p ON p.id = a.plan_id WHERE a.action = 'update' AND a.entity = 'plan' AND p.year = ? ORDER BY a.id`, [year]);
+  const out: BodyCorrection[] = [];
+  for (const r of rows) {
+    const from = r.before === null ? undefined : (JSON.parse(String(r.before)) as { organisation?: unknown }).organisation;
+    const to = r.after === null ? undefined : (JSON.parse(String(r.after)) as { organisation?: unknown }).organisation;
+    if (typeof from === 'string' && typeof to === 'string' && from !== to) out.push({ from, to });
   }
+  return out;
+}
+
+async function carried(tx: Queryable, organisation: string, year: number): Promise<boolean> {
+  return (await one(tx, `SELECT 1 AS carried FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ?`, [organisation, year])) !== undefined;
+}
+
+/**
+ * The name the body `organisation` was corrected to for `year`, followed through later corrections
+ * to one a plan of the year carries (or the last): null while a plan of the year still carries
+ * `organisation`, or none was corrected from it. Each name's latest correction is the one followed.
+ */
+export async function bodyCorrectedTo(tx: Queryable, organisation: string, year: number, corrections?: readonly BodyCorrection[]): Promise<string | null> {
+  if (await carried(tx, organisation, year)) return null;
+  const next = new Map<string, string>();
+  for (const c of corrections ?? (await bodyCorrections(tx, year))) next.set(c.from, c.to);
   let name = organisation;
   const seen = new Set([name]);
-  while (next.has(name) && !seen.has(next.get(name)!)) seen.add((name = next.get(name)!));
+  while (next.has(name) && !seen.has(next.get(name)!)) {
+    seen.add((name = next.get(name)!));
+    if (await carried(tx, name, year)) break;
+  }
   return name === organisation ? null : name;
 }
+
+/** Records of a year under a body's name no plan of that year carries any more, its plans' trail recording it corrected (to `correctedTo`, each name once). */
+export interface StrandedBody {
+  readonly organisation: string;
+  readonly year: number;
+  readonly correctedTo: readonly string[];
+}
+
+/**
+ * The bodies whose year's SMVP, forms or distributions a body correction left behind: made before
+ * they followed the body (followCorrectedBody), or where migration 84 could not tell where they go.
+ * A body with records and no plan that was never corrected (an SMVP saved before its plan) is not one.
+ */
+export async function strandedBodies(tx: Queryable): Promise<StrandedBody[]> {
+  const held = await tx.all(BODY_TABLES.map((table) => `SELECT DISTINCT organisation, year FROM ${table}`).join(' UNION '));
+  const out: StrandedBody[] = [];
+  const byYear = new Map<number, BodyCorrection[]>();
+  for (const r of byYearAndBody(held)) {
+    const organisation = String(r.organisation);
+    const year = Number(r.year);
+    if (await carried(tx, organisation, year)) continue;
+    if (!byYear.has(year)) byYear.set(year, await bodyCorrections(tx, year));
+    const targets = [
+      ...new Set(
+        byYear
+          .get(year)!
+          .filter((c) => c.from === organisation)
+          .map((c) => c.to),
+      ),
+    ];
+    if (targets.length > 0) out.push({ organisation, year, correctedTo: targets });
+  }
+  return out;
+}
+
+/**
+ * Migration 84's data step: records a body correction left under the old name before they followed
+ * it are moved as followCorrectedBody would, by the program (`repaired`: 84 on the trail), where
+ * there is no doubt where they go: one correction from that name that year (followed on through
+ * later ones, each of them alone too), to a body that has no records of its own that year. The others
+ * stay, and strandedBodies says them (GET /api/appraisals/stranded-bodies) for HR to sort out.
+ */
+export async function repairStrandedBodies(tx: Queryable): Promise<void> {
+  for (const body of await strandedBodies(tx)) {
+    const corrections = await bodyCorrections(tx, body.year);
+    const to = await bodyCorrectedTo(tx, body.organisation, body.year, corrections);
+    if (to === null) continue;
+    // Each name on the way corrected once alone: a name corrected twice that year says two places.
+    let name = body.organisation;
+    let single = true;
+    const seen = new Set<string>();
+    while (name !== to && !seen.has(name)) {
+      seen.add(name);
+      const leaving = corrections.filter((c) => c.from === name);
+      if (leaving.length !== 1) single = false;
+      name = leaving.at(-1)?.to ?? to;
+    }
+    if (!single || (await heldRecords(tx, to, body.year)) > 0) continue;
+    await moveBodyRecords(tx, SYSTEM, body.organisation, to, body.year, { repaired: 84 });
+  }
+}
+
+/** Migration 84: defined beside the store whose records it moves. */
+export const STRANDED_BODY_MIGRATION = {
+  version: 84,
+  name: "an SMVP, forms and distributions a body correction left under the body's old name before they followed it go to the corrected body, where that is unambiguous",
+  sql: (): string[] => [],
+  data: (tx: Queryable): Promise<void> => repairStrandedBodies(tx),
+};
 
 /** The tables keyed by a body's name and year. */
 const BODY_TABLES = ['smvp', 'appraisal_forms', 'bonus_distributions'] as const;

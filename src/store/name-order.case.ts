@@ -52,7 +52,7 @@ export function nameOrderSuite(name: string, newLocation: () => Promise<string>)
       // Bodies: the SMVPs of a year, newest year first.
       for (const body of CREATED) for (const year of [2024, 2025]) expect((await store.appraisals.saveSmvp(body, year, exampleSmvpJson(body, year), null, SYSTEM)).ok).toBe(true);
       expect((await store.appraisals.listSmvp()).map((s) => `${s.year} ${s.organisation}`)).toEqual([...NAMES.map((n) => `2025 ${n}`), ...NAMES.map((n) => `2024 ${n}`)]);
-      for (const body of CREATED) await store.appraisals.saveDistribution(body, 2024, 'eq', 100n, { people: [] }, SYSTEM);
+      for (const body of CREATED) expect((await store.appraisals.saveDistribution(body, 2024, 'eq', 100n, { people: [] }, SYSTEM)).ok).toBe(true);
       expect((await store.appraisals.distributionYears()).map((d) => d.organisation)).toEqual(NAMES);
     });
   });

@@ -983,6 +983,14 @@ const ROWS: Row[] = [
     call: () => ({ path: '/api/smvp/2024/export?format=xlsx&organisation=Ente' }),
   },
   { method: 'GET', route: '/api/appraisals/people', what: 'people to appraise', allowed: HR, success: 200, call: () => ({ path: '/api/appraisals/people' }) },
+  {
+    method: 'GET',
+    route: '/api/appraisals/stranded-bodies',
+    what: 'records left under a corrected body',
+    allowed: HR,
+    success: 200,
+    call: () => ({ path: '/api/appraisals/stranded-bodies' }),
+  },
   { method: 'GET', route: '/api/appraisals', what: 'the forms I may see', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/appraisals' }) },
   {
     method: 'POST',

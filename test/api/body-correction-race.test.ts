@@ -1,15 +1,18 @@
 /**
- * HR saving a body's SMVP while the controller corrects the body's name (which takes the year's
- * SMVP to the corrected name, store/appraisals.ts followCorrectedBody): both take the same lock, so
- * the save lands before the correction and is moved with it, or comes after it and is refused at
- * the body's name, naming where the SMVP went (409, Italian and English), nothing stored under the
- * old name. Over HTTP, on SQLite and PostgreSQL; how the other writer gets in between, on each
- * backend: ../support/another-writer.ts.
+ * HR saving a body's SMVP, making or changing an appraisal form, or running its bonus distribution
+ * while the controller corrects the body's name (which takes the year's SMVP, forms and
+ * distributions to the corrected name, store/appraisals.ts followCorrectedBody): both take the same
+ * lock (a form's change, its row), so the save lands before the correction and is moved with it, or
+ * comes after it and is refused at the body's name, naming where the records went (409, Italian and
+ * English), nothing stored under the old name. Over HTTP, on SQLite and PostgreSQL; how the other
+ * writer gets in between, on each backend: ../support/another-writer.ts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { hashPassword } from '../../src/server/auth.js';
+import { SYSTEM } from '../../src/store/index.js';
 import { whileAnotherHolds } from '../support/another-writer.js';
-import { enc, startTestServer, type Backend, type Client, type Reply, type TestServer } from './harness.js';
+import { enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type Client, type Reply, type TestServer } from './harness.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -24,13 +27,36 @@ async function bodyWithSmvp(t: TestServer, controller: Client, hr: Client): Prom
   return { planId, body };
 }
 
+/** Two accounts of their own on `t` (named after `tag`) to appraise: the person and their evaluator. */
+async function personAndEvaluator(t: TestServer, tag: string): Promise<{ personId: string; evaluatorId: string }> {
+  const hash = await hashPassword(PASSWORD);
+  const [person, evaluator] = await Promise.all(
+    ['persona', 'valutatore'].map((role) =>
+      t.server.store.createUser({ username: `${role}-${tag}`, displayName: `${role} ${tag}`, role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM),
+    ),
+  );
+  if (!person!.ok || !evaluator!.ok) throw new Error('accounts not made');
+  return { personId: person!.value.id, evaluatorId: evaluator!.value.id };
+}
+
+/** The controller's PATCH correcting the body of `planId` to `corrected`, made by `spy`'s next call before the store's own (once the route has checked the save). */
+function correctingFirst<A extends unknown[], R>(target: { [k: string]: unknown }, method: string, controller: Client, planId: string, corrected: string): { correction: () => Reply | null } {
+  const original = (target[method] as (...args: A) => Promise<R>).bind(target);
+  let correction: Reply | null = null;
+  vi.spyOn(target as Record<string, (...args: A) => Promise<R>>, method).mockImplementationOnce(async (...args: A) => {
+    correction = await controller.request('PATCH', `/api/plans/${planId}`, { organisation: corrected });
+    return original(...args);
+  });
+  return { correction: () => correction };
+}
+
 /** A server on `backend` with the controller and HR signed in. */
 async function serverWithHr(backend: Backend): Promise<{ t: TestServer; controller: Client; hr: Client }> {
   const t = await startTestServer(backend);
   return { t, controller: await t.as('controller'), hr: await t.as('personale') };
 }
 
-describe.each<Backend>(['sqlite', 'postgres'])("an SMVP saved while the body's name is corrected, on %s", (backend) => {
+describe.each<Backend>(['sqlite', 'postgres'])("an SMVP, a form or a distribution saved while the body's name is corrected, on %s", (backend) => {
   let t: TestServer;
   let controller: Client;
   let hr: Client;
@@ -43,17 +69,11 @@ describe.each<Backend>(['sqlite', 'postgres'])("an SMVP saved while the body's n
     const { planId, body } = await bodyWithSmvp(t, controller, hr);
     const corrected = `${body} (corretto)`;
     // The controller corrects the body once the route has checked HR's save, before the store's transaction.
-    const appraisals = t.server.store.appraisals;
-    const saveSmvp = appraisals.saveSmvp.bind(appraisals);
-    let correction: Reply | null = null;
-    vi.spyOn(appraisals, 'saveSmvp').mockImplementationOnce(async (...args) => {
-      correction = await controller.request('PATCH', `/api/plans/${planId}`, { organisation: corrected });
-      return saveSmvp(...args);
-    });
+    const race = correctingFirst(t.server.store.appraisals as never, 'saveSmvp', controller, planId, corrected);
     const save = (language: string, version?: number): Promise<Reply> =>
       hr.request('PUT', `/api/smvp/2024?organisation=${enc(body)}`, { document: exampleSmvpJson(body, 2024), reason: 'pesi rivisti', version }, { 'accept-language': language });
     const refused = await save('it', 1);
-    expect(correction!.status, correction!.text).toBe(200);
+    expect(race.correction()?.status, race.correction()?.text).toBe(200);
     expect(refused.status, refused.text).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'conflict', details: { field: 'organisation' }, params: { appraisal: 'smvp-body-corrected', from: body, to: corrected, year: 2024 } });
     expect(refused.body.error.message).toBe(`l'ente «${body}» è stato corretto in «${corrected}» per il 2024, e il suo SMVP con lui: salvarlo come SMVP di «${corrected}»`);
@@ -67,6 +87,77 @@ describe.each<Backend>(['sqlite', 'postgres'])("an SMVP saved while the body's n
     // Saved under the corrected name, it goes on from the version moved.
     const resaved = await hr.request('PUT', `/api/smvp/2024?organisation=${enc(corrected)}`, { document: exampleSmvpJson(corrected, 2024), reason: 'pesi rivisti', version: 1 });
     expect([resaved.status, resaved.body.version]).toEqual([200, 2]);
+  });
+
+  it('refuses a form made under the old name, at the body, naming the corrected one; nothing is made under the old name', async () => {
+    const { planId, body } = await bodyWithSmvp(t, controller, hr);
+    const corrected = `${body} (corretto)`;
+    const { personId, evaluatorId } = await personAndEvaluator(t, 'nuova');
+    const race = correctingFirst(t.server.store.appraisals as never, 'createForm', controller, planId, corrected);
+    const make = (language: string): Promise<Reply> => hr.request('POST', '/api/appraisals', { year: 2024, personId, evaluatorId, category: 'eq', planId }, { 'accept-language': language });
+    const refused = await make('it');
+    expect(race.correction()?.status, race.correction()?.text).toBe(200);
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'conflict', details: { field: 'organisation' }, params: { appraisal: 'form-body-corrected', from: body, to: corrected, year: 2024, made: true } });
+    expect(refused.body.error.message).toBe(`l'ente «${body}» è stato corretto in «${corrected}» per il 2024, e le sue schede di valutazione con lui: creare la scheda per «${corrected}»`);
+    // Named outright, the old name is refused alike (in English).
+    const english = await hr.request('POST', '/api/appraisals', { year: 2024, personId, evaluatorId, category: 'eq', organisation: body }, { 'accept-language': 'en' });
+    expect([english.status, english.body.error.message]).toEqual([
+      409,
+      `the body “${body}” was corrected to “${corrected}” for 2024, and its appraisal forms with it: create the form for “${corrected}”`,
+    ]);
+    const forms = (await hr.get('/api/appraisals?year=2024')).body as { organisation: string }[];
+    expect(forms.filter((f) => f.organisation === body)).toEqual([]);
+    // Made again, it is the corrected body's.
+    const made = await make('it');
+    expect([made.status, made.body.organisation]).toEqual([201, corrected]);
+  });
+
+  it('refuses a change to a form read under the old name, at the body; the form, moved, keeps its version', async () => {
+    const { planId, body } = await bodyWithSmvp(t, controller, hr);
+    const corrected = `${body} (corretto)`;
+    const { personId, evaluatorId } = await personAndEvaluator(t, 'cambiata');
+    const other = await personAndEvaluator(t, 'altro');
+    const form = await hr.request('POST', '/api/appraisals', { year: 2024, personId, evaluatorId, category: 'eq', planId });
+    expect(form.status, form.text).toBe(201);
+    const race = correctingFirst(t.server.store.appraisals as never, 'updateForm', controller, planId, corrected);
+    const change = (language: string): Promise<Reply> =>
+      hr.request('PATCH', `/api/appraisals/${String(form.body.id)}`, { version: form.body.version, evaluatorId: other.evaluatorId }, { 'accept-language': language });
+    const refused = await change('en');
+    expect(race.correction()?.status, race.correction()?.text).toBe(200);
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'conflict',
+      details: { field: 'organisation' },
+      params: { appraisal: 'form-body-corrected', from: body, to: corrected, year: 2024, made: false },
+    });
+    expect(refused.body.error.message).toBe(`the body “${body}” was corrected to “${corrected}” for 2024, and the form with it: reload it and make the changes again`);
+    const now = await hr.get(`/api/appraisals/${String(form.body.id)}`);
+    expect([now.body.organisation, now.body.version, now.body.evaluator.id]).toEqual([corrected, form.body.version, evaluatorId]);
+    // Read again, under the corrected name, the same change goes through.
+    const again = await change('it');
+    expect([again.status, again.body.evaluator.id]).toEqual([200, other.evaluatorId]);
+  });
+
+  it('refuses a distribution run under the old name, at the body, naming the corrected one; nothing is stored under the old name', async () => {
+    const said = {
+      it: (body: string, corrected: string) =>
+        `l'ente «${body}» è stato corretto in «${corrected}» per il 2024, e le sue schede e distribuzioni dei premi con lui: distribuire i premi di «${corrected}»`,
+      en: (body: string, corrected: string) => `the body “${body}” was corrected to “${corrected}” for 2024, and its forms and bonus distributions with it: distribute the bonuses of “${corrected}”`,
+    };
+    // A body of its own for each language: once corrected, a run under the old name finds no SMVP there before the store is asked.
+    for (const language of ['it', 'en'] as const) {
+      const { planId, body } = await bodyWithSmvp(t, controller, hr);
+      const corrected = `${body} (corretto)`;
+      const race = correctingFirst(t.server.store.appraisals as never, 'saveDistribution', controller, planId, corrected);
+      const refused = await hr.request('POST', '/api/rewards/2024/distribute', { category: 'dirigente', fund: 1000, organisation: body }, { 'accept-language': language });
+      expect(race.correction()?.status, race.correction()?.text).toBe(200);
+      expect(refused.status, refused.text).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'conflict', details: { field: 'organisation' }, params: { appraisal: 'distribution-body-corrected', from: body, to: corrected, year: 2024 } });
+      expect(refused.body.error.message).toBe(said[language](body, corrected));
+      expect((await hr.get(`/api/rewards/2024?organisation=${enc(body)}`)).body).toEqual([]);
+      expect((await hr.get(`/api/rewards/2024?organisation=${enc(corrected)}`)).body).toEqual([]);
+    }
   });
 });
 
@@ -91,5 +182,18 @@ describe("an SMVP saved while the body's name is corrected, on postgres, with bo
     const moved = await hr.get(`/api/smvp/2024?organisation=${enc(corrected)}`);
     expect([moved.status, moved.body.version, moved.body.reason]).toEqual([200, 2, 'salvata in corsa']);
     expect((await hr.get(`/api/smvp/2024?organisation=${enc(body)}&version=1`)).status).toBe(404);
+  });
+
+  it('moves a form made while it held the lock first: the correction waits for it', async () => {
+    const { planId, body } = await bodyWithSmvp(t, controller, hr);
+    const corrected = `${body} (corretto)`;
+    const { personId, evaluatorId } = await personAndEvaluator(t, 'in-corsa');
+    // Another connection makes a form as the store does (the forms' lock first) and commits once the correction waits on that lock.
+    const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+    const at = quote(new Date().toISOString());
+    const make = `SELECT pg_advisory_xact_lock(4246); INSERT INTO appraisal_forms (id, organisation, year, person_id, evaluator_id, category, plan_id, state, document, version, created_at, updated_at) VALUES ('form-in-corsa', ${quote(body)}, 2024, ${quote(personId)}, ${quote(evaluatorId)}, 'eq', ${quote(planId)}, 'draft', '{"assignments":[],"objectives":[],"ratings":{}}', 1, ${at}, ${at})`;
+    const correction = await whileAnotherHolds(t.location, make, 'SELECT pg_advisory_xact_lock(4246)', () => controller.request('PATCH', `/api/plans/${planId}`, { organisation: corrected }));
+    expect(correction.status, correction.text).toBe(200);
+    expect((await t.server.store.appraisals.getForm('form-in-corsa'))?.organisation).toBe(corrected);
   });
 });

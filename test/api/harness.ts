@@ -108,12 +108,17 @@ export interface TestServerOptions {
   exports?: ExportJobs;
   /** How the store is opened (a short SQLite busy timeout for the tests of a locked database). */
   store?: StoreOptions;
+  /** A database of the test's own (a migration's: ../support/old-database.ts), left to it when the server closes. */
+  location?: string;
 }
 
 export async function startTestServer(backend: Backend = 'sqlite', options: TestServerOptions = {}): Promise<TestServer> {
   let location: string;
   let dir: string | null = null;
-  if (backend === 'postgres') {
+  const own = options.location !== undefined;
+  if (options.location !== undefined) {
+    location = options.location;
+  } else if (backend === 'postgres') {
     postgres ??= await startPostgres();
     postgresUsers++;
     location = await postgres.database();
@@ -170,7 +175,7 @@ export async function startTestServer(backend: Backend = 'sqlite', options: Test
     async close() {
       await server.close();
       if (dir !== null) rmSync(dir, { recursive: true, force: true });
-      if (backend === 'postgres' && --postgresUsers === 0 && postgres !== null) {
+      if (backend === 'postgres' && !own && --postgresUsers === 0 && postgres !== null) {
         await postgres.stop();
         postgres = null;
       }

@@ -33,7 +33,7 @@ export async function storeDistribution(
   }));
   const shared = people.reduce((total, [, cents]) => total + BigInt(cents), 0n);
   const fund = fundCents === undefined ? shared : BigInt(fundCents);
-  await store.appraisals.saveDistribution(
+  const saved = await store.appraisals.saveDistribution(
     organisation,
     year,
     category,
@@ -41,4 +41,5 @@ export async function storeDistribution(
     { smvpVersion: 1, rule: REMAINDER_RULE, people: shares, undistributedCents: (fund - shared).toString(), issues: [] },
     SYSTEM,
   );
+  if (!saved.ok) throw new Error(saved.error.message);
 }

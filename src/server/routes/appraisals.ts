@@ -20,12 +20,13 @@ import {
   type FormAction,
   type StaffCategory,
 } from '../../core/appraisal/index.js';
-import { AppraisalFormSchema, AppraisalPersonSchema, FormSummarySchema, FormTrailEntrySchema, type FormSummary } from '../../contract/index.js';
+import { AppraisalFormSchema, AppraisalPersonSchema, FormSummarySchema, FormTrailEntrySchema, StrandedBodySchema, type FormSummary } from '../../contract/index.js';
 import { formClash, type FormRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { language, param } from '../validation.js';
+import { renderMessage } from '../../messages/index.js';
 import {
   AssignmentBody,
   alreadyAcknowledged,
@@ -142,6 +143,31 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       return reply(
         200,
         people.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })),
+      );
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/api/appraisals/stranded-bodies',
+      tag: 'appraisals',
+      summary:
+        'Bodies whose SMVP, forms or distributions of a year a body correction left under a name no plan of that year carries any more, and could not be moved (migration 84): what they were corrected to, said in words',
+      roles: HR_ROLES,
+      action: 'see the records left under a corrected body',
+      query: { lang: { description: 'language of the message', values: ['it', 'en'] } },
+      responses: { 200: { description: '[{organisation, year, correctedTo, message}]', schema: z.array(StrandedBodySchema) }, 401: 'not signed in', 403: 'role' },
+    },
+    async (c, { reply }) => {
+      const lang = language(c);
+      return reply(
+        200,
+        (await store.appraisals.strandedBodies()).map((b) => ({
+          ...b,
+          correctedTo: [...b.correctedTo],
+          message: renderMessage('stranded-body', { organisation: b.organisation, year: b.year, correctedTo: [...b.correctedTo] }, lang),
+        })),
       );
     },
   );
@@ -332,6 +358,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           'update',
           null,
           actorOf(user),
+          form.organisation,
         ),
       );
       return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
@@ -454,7 +481,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           doc.finalisedAt = null;
           break;
       }
-      const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user)));
+      const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user), form.organisation));
       return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
     },
   );

@@ -14,7 +14,7 @@ import type { DistributionRecord, Store } from '../../store/index.js';
 import { DistributionSchema, RewardAggregatesSchema, type Distribution, type RewardAggregates, type RewardCategoryTotal } from '../../contract/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { refuse } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { renderCoded, renderMessage, type Coded, type Language } from '../../messages/index.js';
 import { invalidField, language } from '../validation.js';
 import { HR_ROLES, OrgCache, computeRecord, person, smvpFor } from '../appraisal/forms.js';
@@ -288,13 +288,15 @@ export const rewardRoutes: RouteModule = (api, deps) => {
         const a = byId.get(rows[i]!.formId)!;
         return { ...rows[i]!, cents: a.cents.toString(), exact: a.exact, extraCent: a.extraCent };
       });
-      const record = await store.appraisals.saveDistribution(
-        organisation,
-        year,
-        input.category,
-        fundCents,
-        { smvpVersion: found.version, rule: REMAINDER_RULE, people, undistributedCents: result.undistributedCents.toString(), issues: result.issues },
-        actorOf(user),
+      const record = must(
+        await store.appraisals.saveDistribution(
+          organisation,
+          year,
+          input.category,
+          fundCents,
+          { smvpVersion: found.version, rule: REMAINDER_RULE, people, undistributedCents: result.undistributedCents.toString(), issues: result.issues },
+          actorOf(user),
+        ),
       );
       return reply(200, distributionView(record, language(c)));
     },
