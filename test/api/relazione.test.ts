@@ -79,6 +79,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     const docx = await controller.get(`/api/plans/${planId}/relazione/export?format=docx`);
     expect(docx.status).toBe(200);
     expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    // The fixture's title already ends in its year: the name says it once.
+    expect(docx.headers.get('content-disposition')).toBe('attachment; filename="relazione-albero-performance-2024.docx"');
     expect((await controller.get(`/api/plans/${planId}/relazione/export?format=odt`)).status).toBe(400);
   });
 

@@ -39,7 +39,7 @@ import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import { oneAtATime } from '../exports/jobs.js';
-import { fileSlug } from '../file-name.js';
+import { fileName } from '../file-name.js';
 
 const Markup = z.string().max(MAX_MARKUP_LENGTH);
 // The bodies travel as the contract declares them (src/contract/relazione.ts); the server's own
@@ -361,7 +361,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     const bytes = format === 'pdf' ? await oneAtATime(() => renderRelazione(doc, format)) : await renderRelazione(doc, format);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': RELAZIONE_MEDIA_TYPES[format],
-      'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${what}-${fileSlug(stored.evaluation.plan.title, 60, 'albero')}-${plan.year}.${format}"`,
+      'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${what}-${fileName(stored.evaluation.plan.title, String(plan.year), format)}"`,
       'Cache-Control': 'private, no-cache',
       'X-Content-Type-Options': 'nosniff',
       // Its own inline styles, no script, no request: the web app's policy would strip its styles.
