@@ -48,6 +48,8 @@ describe("the OIV's validated values against each other, on screen", { timeout: 
       await page.fill(`#relazione-value-note-${i}`, note);
     }
     expect(await page.locator('[data-testid=relazione-value-deliberate-1]').count()).toBe(0);
+    // A percentage's example, in the screen's notation (before: «1.587,10», an amount's).
+    expect(await page.locator('#relazione-value-validated-0-hint').innerText()).toBe('60,50');
     await page.click('[data-testid=relazione-save-review]');
     const error = page.locator('[data-testid=relazione-value-validated-1-error]');
     await expect
@@ -64,6 +66,7 @@ describe("the OIV's validated values against each other, on screen", { timeout: 
     await expectAccessible(page, 'relazione: a validated parent its objectives do not give');
 
     await chooseLanguage(page, 'en');
+    expect(await page.locator('#relazione-value-validated-0-hint').innerText()).toBe('60.50');
     await page.click('[data-testid=relazione-save-review]');
     await expect
       .poll(() => error.innerText())
