@@ -137,8 +137,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     const reviewed = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, review);
     expect(reviewed.status, reviewed.text).toBe(200);
     expect(reviewed.body.values).toEqual([
-      { code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore', deliberate: false, fromChildren: null },
-      { code: 'A.5.1', validated: 0, note: 'Confermato in assenza di evidenze', deliberate: false, fromChildren: null },
+      { code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore', deliberate: false, fromChildren: null, reported: 56 },
+      { code: 'A.5.1', validated: 0, note: 'Confermato in assenza di evidenze', deliberate: false, fromChildren: null, reported: 0 },
     ]);
     // The trail says the review in the reader's words: each point by its label and outcome, not by the stored keys.
     const said = async (language: 'it' | 'en'): Promise<string> => {

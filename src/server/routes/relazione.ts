@@ -120,7 +120,15 @@ function relazioneJson(
     checklist: r.checklist,
     values: (() => {
       const given = reading.fromChildren();
-      return r.values.map((v, i) => ({ code: v.code, validated: Number(v.validated.toString()), note: v.note, deliberate: v.deliberate, fromChildren: toJsonNumber(given[i] ?? null) }));
+      return r.values.map((v, i) => ({
+        code: v.code,
+        validated: Number(v.validated.toString()),
+        note: v.note,
+        deliberate: v.deliberate,
+        fromChildren: toJsonNumber(given[i] ?? null),
+        // As the documents print it beside the validated value (io/relazione/build.ts).
+        reported: toJsonNumber(reading.reported.node(v.code)?.performance ?? null),
+      }));
     })(),
     following: reading.following().map((f) => ({ code: f.code, reported: toJsonNumber(f.reported), following: toJsonNumber(f.following) })),
     published: r.published,
