@@ -98,6 +98,6 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
     expect(stored.state).toBe('validated_with_reservations');
     expect(stored.note).toBe('Dati coerenti con il piano.');
     expect(stored.checklist.map((p: { outcome: string }) => p.outcome)).toEqual(['yes', 'yes', 'yes', 'no']);
-    expect(stored.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Un indicatore senza evidenza', deliberate: false, fromChildren: null }]);
+    expect(stored.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Un indicatore senza evidenza', deliberate: false, fromChildren: null, reported: 56 }]);
   });
 });

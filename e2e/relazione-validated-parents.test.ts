@@ -48,6 +48,8 @@ describe("the OIV's validated values against each other, on screen", { timeout: 
       await page.fill(`#relazione-value-note-${i}`, note);
     }
     expect(await page.locator('[data-testid=relazione-value-deliberate-1]').count()).toBe(0);
+    // A percentage's example, in the screen's notation (before: «1.587,10», an amount's).
+    expect(await page.locator('#relazione-value-validated-0-hint').innerText()).toBe('60,50');
     await page.click('[data-testid=relazione-save-review]');
     const error = page.locator('[data-testid=relazione-value-validated-1-error]');
     await expect
@@ -64,6 +66,7 @@ describe("the OIV's validated values against each other, on screen", { timeout: 
     await expectAccessible(page, 'relazione: a validated parent its objectives do not give');
 
     await chooseLanguage(page, 'en');
+    expect(await page.locator('#relazione-value-validated-0-hint').innerText()).toBe('60.50');
     await page.click('[data-testid=relazione-save-review]');
     await expect
       .poll(() => error.innerText())
@@ -92,7 +95,12 @@ describe("the OIV's validated values against each other, on screen", { timeout: 
     await page.click('[data-testid=relazione-decide-validated]');
     await page.waitForSelector('[data-testid=relazione-frozen]');
     const view = page.locator('[data-testid=relazione-review-view]');
-    await expect.poll(() => view.innerText()).toContain('A.2: 85% (differenza voluta dall’OIV: dai suoi obiettivi risulterebbe 91,43%) — Il trend delle imprese assistite non è attendibile.');
-    expect(await view.innerText()).toContain('A.2.1: 75,5% — Lo sportello ha risposto al 40% delle richieste.');
+    await expect
+      .poll(() => view.innerText())
+      .toContain('A.2: 93,00% → 85,00% (differenza voluta dall’OIV: dai suoi obiettivi risulterebbe 91,43%) — Il trend delle imprese assistite non è attendibile.');
+    // The reported value beside the validated one, two decimals, as the documents print them (before: «A.2.1: 75,5%» alone).
+    expect(await view.innerText()).toContain('A.2.1: 80,00% → 75,50% — Lo sportello ha risposto al 40% delle richieste.');
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => view.innerText()).toContain('A.2.1: 80.00% → 75.50% — Lo sportello ha risposto al 40% delle richieste.');
   });
 });

@@ -176,5 +176,18 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     expect(text).toContain('Il valore di B.1 non è supportato da evidenze.');
     await expect.poll(() => reader.locator('strong', { hasText: 'difficile' }).count()).toBeGreaterThan(0);
     await expectAccessible(reader, 'relazione: the public page');
+    // The validation's page, as the site's others: the first Tab is the skip link, past the path back to the year.
+    expect(await reader.locator('nav[aria-label=Percorso]').innerText()).toBe('Performance › 2024 › Relazione sulla performance');
+    await reader.click('nav[aria-label=Percorso] a:text-is("2024")');
+    await reader.click('a[href="validazione.html"]');
+    await reader.waitForSelector('h1');
+    expect(await reader.locator('nav[aria-label=Percorso]').innerText()).toBe("Performance › 2024 › Documento di validazione dell'OIV");
+    await reader.keyboard.press('Tab');
+    expect(await reader.evaluate(() => document.activeElement?.textContent)).toBe('Vai al contenuto principale');
+    await reader.keyboard.press('Enter');
+    await expect.poll(() => reader.evaluate(() => document.activeElement?.id)).toBe('contenuto');
+    await expectAccessible(reader, 'relazione: the public validation page');
+    await reader.click('nav[aria-label=Percorso] a:text-is("2024")');
+    await reader.waitForSelector('a[href="validazione.html"]');
   });
 });

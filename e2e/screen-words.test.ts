@@ -3,10 +3,13 @@
  * closed period's notice, the change log), as the worklist's «Richiesta di …» does, not by the
  * username they sign in with; the «Fonte del dato» hint's example dated today, not a fixed
  * 05/07/2024; the periods chart's axis in the table's notation, with «%» for a percentage
- * (before: 0–10 bare beside 10,00%, and 1,000 on an Italian screen).
+ * (before: 0–10 bare beside 10,00%, and 1,000 on an Italian screen); what no person did (the demo
+ * data, the command line: stored as the login `system`) said as Albero's, not «Chiuso da system».
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { amountFromJson } from '../src/store/codec.js';
+import { openStore, SYSTEM } from '../src/store/index.js';
 import { ACCOUNTS } from './server.js';
 import { e2eWorld, pages } from './pages.js';
 
@@ -105,6 +108,41 @@ describe('names and words on the plan screen', { timeout: 180_000 }, () => {
     await chartOf('A.1', 'A.1:2');
     await expect.poll(async () => (await axisTicks(page)).filter((t) => !t.endsWith('%'))).toEqual([]);
     expect((await axisTicks(page)).length).toBeGreaterThan(2);
+    await context.close();
+  });
+
+  // Last: it closes the 30/09 period the tests above enter values in.
+  it('says a closing and a value no person made as Albero’s, in Italian and English', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    const period = '2024-09-30';
+    const tree = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${period}`)).body as {
+      objectives: Array<{ code: string; indicators: Array<{ id: string; version: number }> }>;
+    };
+    const indicator = tree.objectives.find((o) => o.code === 'A.1')!.indicators.find((i) => i.id === 'A.1:2')!;
+    // As the demo data loaded at the first start (server/seed.ts) records them.
+    const store = await openStore(world.server.database);
+    try {
+      const saved = await store.putMeasurement(world.planId, indicator.id, period, { state: 'measured', actual: amountFromJson({ kind: 'number', value: '12' }) }, indicator.version, SYSTEM);
+      expect(saved.ok, JSON.stringify(saved)).toBe(true);
+      for (const to of ['collecting', 'closed'] as const) expect((await store.transitionPeriod(world.planId, period, to, null, SYSTEM)).ok).toBe(true);
+    } finally {
+      await store.close();
+    }
+
+    await openPlan(page);
+    await page.selectOption('#period', period);
+    const notice = page.locator('[data-testid=locked-by]');
+    await expect.poll(() => notice.innerText()).toMatch(/^Chiuso da Albero \(procedura automatica\) il \d/);
+    await search(page, 'A.1');
+    await page.click('[data-indicator="A.1:2"] .tree-link');
+    const trail = page.locator('[data-testid=audit]');
+    await expect.poll(() => trail.innerText()).toContain('Albero (procedura automatica): ');
+    expect(await trail.innerText()).not.toContain('system');
+
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => notice.innerText()).toMatch(/^Closed by Albero \(automatic\) on \d/);
+    await expect.poll(() => trail.innerText()).toContain('Albero (automatic): ');
     await context.close();
   });
 });

@@ -24,7 +24,15 @@ export type ChecklistPoint = z.infer<typeof ChecklistPointSchema>;
  * the performance they give by the plan's rules, the other validated values taken as validated; null
  * otherwise (or when they give none). `deliberate`: the OIV confirmed a difference from it on purpose.
  */
-export const ValidatedValueSchema = z.strictObject({ code: z.string(), validated: z.number(), note: z.string(), deliberate: z.boolean(), fromChildren: z.number().nullable() });
+/** A validated value; `reported`: the objective's performance as the office reported it (null: none, or no such objective), which the documents print beside it. */
+export const ValidatedValueSchema = z.strictObject({
+  code: z.string(),
+  validated: z.number(),
+  note: z.string(),
+  deliberate: z.boolean(),
+  fromChildren: z.number().nullable(),
+  reported: z.number().nullable(),
+});
 export type ValidatedValue = z.infer<typeof ValidatedValueSchema>;
 
 /** `GET /api/plans/:id/relazione`, and the answer of every change to it. */

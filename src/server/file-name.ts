@@ -15,3 +15,16 @@ export function fileSlug(text: string, maxLength: number, fallback: string): str
       .slice(0, maxLength) || fallback
   );
 }
+
+/**
+ * A download's name: the title's slug, then `tail` (the plan's year, a period's date) and the
+ * extension — the year once. A title that already ends in the year its tail starts with ("Albero
+ * Performance 2024", tail "2024" or "2024-12-31") would otherwise name it twice
+ * ("…-2024-2024.docx"), so the title's copy is left out.
+ */
+export function fileName(title: string, tail: string, extension: string): string {
+  const slug = fileSlug(title, 60, 'albero');
+  const year = /^\d{4}(?=-|$)/.exec(tail)?.[0];
+  const stem = year !== undefined && slug.endsWith(`-${year}`) ? slug.slice(0, -year.length - 1) : slug;
+  return `${stem}-${tail}.${extension}`;
+}

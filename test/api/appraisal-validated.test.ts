@@ -145,7 +145,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     const before = await dataVersion();
     const decided = await moveRelazione(oiv, 'validated');
     expect(decided.status, decided.text).toBe(200);
-    expect(decided.body.values).toEqual([{ code: 'B.1.1', validated: 40, note: 'Metà delle pratiche senza evidenza', deliberate: false, fromChildren: null }]);
+    expect(decided.body.values).toEqual([{ code: 'B.1.1', validated: 40, note: 'Metà delle pratiche senza evidenza', deliberate: false, fromChildren: null, reported: 80 }]);
     expect(await dataVersion()).toBe(before);
 
     const live = await form(liveId);

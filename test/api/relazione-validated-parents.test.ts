@@ -62,8 +62,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values again
     const agreeing = await review([CHILD, { code: 'A.2', validated: '91,43', note: 'Coerente con A.2.1.' }]);
     expect(agreeing.status, agreeing.text).toBe(200);
     expect(agreeing.body.values).toEqual([
-      { code: 'A.2.1', validated: 75.5, note: CHILD.note, deliberate: false, fromChildren: null },
-      { code: 'A.2', validated: 91.43, note: 'Coerente con A.2.1.', deliberate: false, fromChildren: 91.43 },
+      { code: 'A.2.1', validated: 75.5, note: CHILD.note, deliberate: false, fromChildren: null, reported: 80 },
+      { code: 'A.2', validated: 91.43, note: 'Coerente con A.2.1.', deliberate: false, fromChildren: 91.43, reported: 93 },
     ]);
     // An operational objective scored by its own indicators alone may be validated at any value (with its note),
     // and so may a parent none of whose objectives is validated: it differs from the reported value alone,
@@ -72,7 +72,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values again
     expect(leaf.status, leaf.text).toBe(200);
     const alone = await review([{ code: 'B.1', validated: '50,5', note: 'Il trend dei partecipanti non è documentato.' }]);
     expect(alone.status, alone.text).toBe(200);
-    expect(alone.body.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Il trend dei partecipanti non è documentato.', deliberate: false, fromChildren: null }]);
+    expect(alone.body.values).toEqual([{ code: 'B.1', validated: 50.5, note: 'Il trend dei partecipanti non è documentato.', deliberate: false, fromChildren: null, reported: 56 }]);
   });
 
   it('makes a parent the OIV did not validate follow its validated children', async () => {
@@ -91,10 +91,10 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values again
   it('takes the difference confirmed as deliberate, and the Relazione and the documento di validazione state it with the note', async () => {
     const reply = await review([CHILD, { code: 'A.2', validated: 85, note: DELIBERATE_NOTE, deliberate: true }]);
     expect(reply.status, reply.text).toBe(200);
-    expect(reply.body.values[1]).toEqual({ code: 'A.2', validated: 85, note: DELIBERATE_NOTE, deliberate: true, fromChildren: 91.43 });
+    expect(reply.body.values[1]).toEqual({ code: 'A.2', validated: 85, note: DELIBERATE_NOTE, deliberate: true, fromChildren: 91.43, reported: 93 });
     const decided = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' });
     expect(decided.status, decided.text).toBe(200);
-    expect(decided.body.values[1]).toMatchObject({ deliberate: true, fromChildren: 91.43 });
+    expect(decided.body.values[1]).toMatchObject({ deliberate: true, fromChildren: 91.43, reported: 93 });
 
     const sentence =
       "A.2: l'OIV lo ha validato al 85,00%, mentre dai suoi obiettivi, con i valori validati e le regole del piano, risulterebbe 91,43%. L'OIV ha confermato che la differenza è voluta; la sua nota: «L'OIV ritiene il trend delle imprese assistite non attendibile: A.2 vale 85.».";

@@ -79,6 +79,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     const docx = await controller.get(`/api/plans/${planId}/relazione/export?format=docx`);
     expect(docx.status).toBe(200);
     expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    // The fixture's title already ends in its year: the name says it once.
+    expect(docx.headers.get('content-disposition')).toBe('attachment; filename="relazione-albero-performance-2024.docx"');
     expect((await controller.get(`/api/plans/${planId}/relazione/export?format=odt`)).status).toBe(400);
   });
 
@@ -135,8 +137,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     const reviewed = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, review);
     expect(reviewed.status, reviewed.text).toBe(200);
     expect(reviewed.body.values).toEqual([
-      { code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore', deliberate: false, fromChildren: null },
-      { code: 'A.5.1', validated: 0, note: 'Confermato in assenza di evidenze', deliberate: false, fromChildren: null },
+      { code: 'B.1', validated: 50.5, note: 'Evidenza mancante per un indicatore', deliberate: false, fromChildren: null, reported: 56 },
+      { code: 'A.5.1', validated: 0, note: 'Confermato in assenza di evidenze', deliberate: false, fromChildren: null, reported: 0 },
     ]);
     // The trail says the review in the reader's words: each point by its label and outcome, not by the stored keys.
     const said = async (language: 'it' | 'en'): Promise<string> => {

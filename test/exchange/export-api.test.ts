@@ -41,7 +41,7 @@ describe('GET /api/plans/:planId/export', () => {
     const reply = await download(t, `/api/plans/${planId}/export?format=xlsx`, cookie);
     expect(reply.status).toBe(200);
     expect(reply.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(reply.disposition).toMatch(/^attachment; filename="albero-performance-2024-2024-12-31\.xlsx"$/);
+    expect(reply.disposition).toMatch(/^attachment; filename="albero-performance-2024-12-31\.xlsx"$/);
     const back = await importTableBytes(reply.bytes, 'download.xlsx');
     expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
     const evaluation = evaluatePlan(back.value!.plan);

@@ -258,7 +258,7 @@ const it = {
     readOnly: 'Sola lettura',
     invalidNumber: 'Scrivere un numero (es. 1.587,10).',
     otherNotation: 'Scrivere il numero in notazione italiana: la virgola per i decimali, il punto per le migliaia (es. 1.587,10 o 0,5).',
-    notation: { number: '1.587,10', date: 'gg/mm/aaaa', boolean: 'sì/no' },
+    notation: { number: '1.587,10', percent: '60,50', date: 'gg/mm/aaaa', boolean: 'sì/no' },
     implausiblePercent: 'Valore insolito per una percentuale: {{value}}%. Controllarlo prima di salvare.',
     percentForNumber: 'Questo indicatore si misura in numeri, non in percentuale: togliere il segno %.',
     tooManyDigits: 'Troppe cifre: al massimo 15 prima della virgola e 20 dopo.',
@@ -525,6 +525,8 @@ const it = {
     // A save refused because another desk saved the same thing after this screen read it (ui/stale-save.ts).
     staleSave: 'Modificato da {{by}} il {{day}} alle {{time}}, dopo che l’hai letto: non è stato salvato nulla. Quanto hai scritto resta qui finché non ricarichi.',
     someoneElse: 'qualcun altro',
+    // Changes no person made (the demo data, the command line): recorded as the login `system` (ui/people.ts).
+    system: 'Albero (procedura automatica)',
     reload: 'Ricarica',
   },
 };
@@ -758,7 +760,7 @@ const en: typeof it = {
     readOnly: 'Read-only',
     invalidNumber: 'Write a number (e.g. 1,587.10).',
     otherNotation: 'Write the number in English notation: a point for decimals, a comma for thousands (e.g. 1,587.10 or 0.5).',
-    notation: { number: '1,587.10', date: 'dd/mm/yyyy', boolean: 'yes/no' },
+    notation: { number: '1,587.10', percent: '60.50', date: 'dd/mm/yyyy', boolean: 'yes/no' },
     implausiblePercent: 'An unusual value for a percentage: {{value}}%. Check it before saving.',
     percentForNumber: 'This indicator counts in numbers, not percentages: remove the % sign.',
     tooManyDigits: 'Too many digits: at most 15 before the decimal comma and 20 after.',
@@ -1027,6 +1029,7 @@ const en: typeof it = {
     dateIncomplete: 'Incomplete date: write the day, month and year (dd/mm/yyyy), or clear it.',
     staleSave: 'Changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was saved. What you typed stays here until you reload.',
     someoneElse: 'someone else',
+    system: 'Albero (automatic)',
     reload: 'Reload',
   },
 };

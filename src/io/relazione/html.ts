@@ -8,10 +8,15 @@ import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD } from '../report/bands.
 import { bandClass, bandMark, CSS, escapeHtml, rowHtml } from '../report/html.js';
 import type { Block, Cell, Inline, RelazioneDocument, Section } from './model.js';
 
+/** The skip link (seen once focused) and the path above a page of the transparency site (io/site), this one's too. */
+export const FRAME_CSS = `nav.crumbs { margin-bottom: 8px; }
+.skip { position: absolute; left: -10000px; } .skip:focus { position: static; display: inline-block; margin-bottom: 8px; }`;
+
 const EXTRA_CSS = `
 body { max-width: 250mm; font-size: 11pt; line-height: 1.45; }
 nav.toc ol { list-style: none; padding-left: 1.2em; margin: 2px 0; } nav.toc > ol { padding-left: 0; }
 nav.toc a { color: #1f4e79; }
+nav.crumbs a { color: #1f4e79; }
 h2 { font-size: 15pt; margin-top: 22px; border-bottom: 1px solid var(--rule); padding-bottom: 2px; }
 h3 { font-size: 12.5pt; color: var(--head); margin: 16px 0 6px; } h4 { font-size: 11pt; margin: 12px 0 4px; } h5 { font-size: 10.5pt; margin: 10px 0 4px; }
 p { margin: 6px 0; }
@@ -110,7 +115,10 @@ function toc(sections: readonly Section[]): string {
   return `<ol>${sections.map((s) => `<li><a href="#s-${escapeHtml(s.key)}">${escapeHtml(`${s.number} ${s.title}`)}</a>${s.sections.length === 0 ? '' : toc(s.sections)}</li>`).join('')}</ol>`;
 }
 
-/** The page, as text. `extraHead` is for a site's own links (e.g. back to the year's index), already HTML. */
+/**
+ * The page, as text. `before` is for a site's own links (its skip link, which leads to the
+ * `<main id="contenuto">`, and the path back to the year's index), already HTML.
+ */
 export function renderRelazioneHtml(doc: RelazioneDocument, options: { readonly before?: string } = {}): string {
   return `<!doctype html>
 <html lang="it">
@@ -119,7 +127,7 @@ export function renderRelazioneHtml(doc: RelazioneDocument, options: { readonly 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Albero">
 <title>${escapeHtml(doc.title)}${doc.body === undefined ? '' : ` — ${escapeHtml(doc.body)}`}</title>
-<style>${CSS}${EXTRA_CSS}</style>
+<style>${CSS}${EXTRA_CSS}${FRAME_CSS}</style>
 </head>
 <body>
 ${options.before ?? ''}<header class="title-block">
@@ -132,7 +140,7 @@ ${doc.body === undefined ? '' : `<p class="body">${escapeHtml(doc.body)}</p>`}
 <h2 id="toc-title">Indice</h2>
 ${toc(doc.sections)}
 </nav>
-<main>
+<main id="contenuto" tabindex="-1">
 ${doc.sections.map((s) => sectionHtml(s, 0)).join('\n')}
 </main>
 </body>

@@ -39,5 +39,5 @@ export * from './markup.js';
 export * from './model.js';
 export * from './validation.js';
 export { renderRelazioneDocx } from './docx.js';
-export { renderRelazioneHtml } from './html.js';
+export { FRAME_CSS, renderRelazioneHtml } from './html.js';
 export { renderRelazionePdf } from './pdf.js';

@@ -12,7 +12,7 @@ import { CSS, escapeHtml } from '../report/html.js';
 import { renderReportHtml } from '../report/index.js';
 import { actText, type ReportAct, type ReportRevision } from '../report/revisions.js';
 import { targetsOnlyText } from '../report/texts.js';
-import { renderRelazione, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
+import { FRAME_CSS, renderRelazione, renderRelazioneHtml, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
 import type { Language } from '../../core/words.js';
 import { PAGE_WORDS } from '../../messages/page-words.js';
 import { download, rewardsBody, rewardsFrame, rewardsItem, rewardsOnlyTitle, type SiteRewards } from './rewards.js';
@@ -58,8 +58,8 @@ export const SITE_MEDIA_TYPES: Readonly<Record<string, string>> = {
   json: 'application/json; charset=utf-8',
 };
 
-const PAGE_CSS = `body { max-width: 60em; } main li { margin: 4px 0; } .missing { color: var(--muted); font-style: italic; } nav.crumbs { margin-bottom: 8px; } a { color: #1f4e79; }
-.skip { position: absolute; left: -10000px; } .skip:focus { position: static; display: inline-block; margin-bottom: 8px; }`;
+const PAGE_CSS = `body { max-width: 60em; } main li { margin: 4px 0; } .missing { color: var(--muted); font-style: italic; } a { color: #1f4e79; }
+${FRAME_CSS}`;
 
 /** The page's language and the words of its frame: Italian, but for the bonuses' page read in English. */
 interface Frame {
@@ -69,6 +69,12 @@ interface Frame {
 }
 
 const ITALIAN: Frame = { lang: 'it', skip: PAGE_WORDS.it.skip, path: 'Percorso' };
+
+/** The skip link and the path above every page of the site, the Relazione's and the validation's too. */
+function pageTop(crumbs: string, frame: Frame = ITALIAN): string {
+  return `<a class="skip" href="#contenuto">${frame.skip}</a>
+<nav class="crumbs" aria-label="${frame.path}">${crumbs}</nav>`;
+}
 
 /** `body` holds the page's `<main id="contenuto">`, where the skip link leads past the path. */
 function page(title: string, body: string, crumbs: string, frame: Frame = ITALIAN): string {
@@ -82,8 +88,7 @@ function page(title: string, body: string, crumbs: string, frame: Frame = ITALIA
 <style>${CSS}${PAGE_CSS}</style>
 </head>
 <body>
-<a class="skip" href="#contenuto">${frame.skip}</a>
-<nav class="crumbs" aria-label="${frame.path}">${crumbs}</nav>
+${pageTop(crumbs, frame)}
 ${body}
 </body>
 </html>
@@ -252,5 +257,10 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
   if (name === 'dati.json') return text(`${JSON.stringify(openDataJson(y.evaluation!, meta, []), null, 2)}\n`);
   const [kind, ext] = name.split('.') as [string, RelazioneFormat];
   const doc = kind === 'relazione' ? y.relazione! : y.validation!;
+  // The pages read on the site have its way back to the year, as its other pages; the downloads are documents.
+  if (ext === 'html') {
+    const crumb = kind === 'relazione' ? 'Relazione sulla performance' : "Documento di validazione dell'OIV";
+    return text(renderRelazioneHtml(doc, { before: `${pageTop(`<a href="../index.html">Performance</a> › <a href="index.html">${y.year}</a> › <span>${escapeHtml(crumb)}</span>`)}\n` }));
+  }
   return renderRelazione(doc, ext);
 }

@@ -20,11 +20,7 @@ import { isLocked, type Store } from '../../store/index.js';
 import { latestPublicPeriod, readerComputed } from '../public-periods.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
-import { fileSlug } from '../file-name.js';
-
-function fileName(title: string, periodId: string, format: ReportFormat): string {
-  return `${fileSlug(title, 60, 'albero')}-${periodId}.${format}`;
-}
+import { fileName } from '../file-name.js';
 
 function formatOf(c: Context): ReportFormat {
   const format = c.req.query('format') ?? '';

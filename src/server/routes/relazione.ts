@@ -41,7 +41,7 @@ import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import { oneAtATime } from '../exports/jobs.js';
-import { fileSlug } from '../file-name.js';
+import { fileName } from '../file-name.js';
 
 const Markup = z.string().max(MAX_MARKUP_LENGTH);
 // The bodies travel as the contract declares them (src/contract/relazione.ts); the server's own
@@ -123,7 +123,15 @@ function relazioneJson(
     checklist: r.checklist,
     values: (() => {
       const given = reading.fromChildren();
-      return r.values.map((v, i) => ({ code: v.code, validated: Number(v.validated.toString()), note: v.note, deliberate: v.deliberate, fromChildren: toJsonNumber(given[i] ?? null) }));
+      return r.values.map((v, i) => ({
+        code: v.code,
+        validated: Number(v.validated.toString()),
+        note: v.note,
+        deliberate: v.deliberate,
+        fromChildren: toJsonNumber(given[i] ?? null),
+        // As the documents print it beside the validated value (io/relazione/build.ts).
+        reported: toJsonNumber(reading.reported.node(v.code)?.performance ?? null),
+      }));
     })(),
     following: reading.following().map((f) => ({ code: f.code, reported: toJsonNumber(f.reported), following: toJsonNumber(f.following) })),
     published: r.published,
@@ -381,7 +389,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     const bytes = format === 'pdf' ? await oneAtATime(() => renderRelazione(doc, format)) : await renderRelazione(doc, format);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': RELAZIONE_MEDIA_TYPES[format],
-      'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${what}-${fileSlug(stored.evaluation.plan.title, 60, 'albero')}-${plan.year}.${format}"`,
+      'Content-Disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${what}-${fileName(stored.evaluation.plan.title, String(plan.year), format)}"`,
       'Cache-Control': 'private, no-cache',
       'X-Content-Type-Options': 'nosniff',
       // Its own inline styles, no script, no request: the web app's policy would strip its styles.

@@ -14,6 +14,7 @@ import type { Change, ChangesResponse, Period, PlanSummary } from '../api/types.
 import { groupChanges, kindKey, sideText } from './changes.js';
 import { useChanges, type ChangesParams } from './queries.js';
 import { momentText, useLang } from '../ui/format.js';
+import { actorName } from '../ui/people.js';
 
 type Against = 'closing' | 'period' | 'plan';
 
@@ -190,7 +191,7 @@ function ClosingValue({ value, kept, lang }: { value: NonNullable<Change['closin
   const text =
     value.enteredAt === null
       ? t('changes.closingValueUnrecorded', { value: amount })
-      : t(kept ? 'changes.keptValue' : 'changes.closingValue', { value: amount, user: value.enteredBy ?? '—', at: momentText(value.enteredAt, lang) });
+      : t(kept ? 'changes.keptValue' : 'changes.closingValue', { value: amount, user: actorName(value.enteredBy, value.enteredBy, t) ?? '—', at: momentText(value.enteredAt, lang) });
   return (
     <div className="small text-muted" data-testid={kept ? 'changes-kept-value' : 'changes-closing-value'}>
       {text}
@@ -244,7 +245,7 @@ function ChangesResult({
       </h3>
       {closing !== undefined ? (
         <p className="small" data-testid="changes-closing">
-          {t('changes.closedAt', { period: periodLabel(doc.before.period), at: momentText(closing.closedAt, lang), user: closing.closedByName ?? closing.closedBy ?? '—' })}
+          {t('changes.closedAt', { period: periodLabel(doc.before.period), at: momentText(closing.closedAt, lang), user: actorName(closing.closedByName, closing.closedBy, t) ?? '—' })}
         </p>
       ) : (
         <p className="small" data-testid="changes-between">

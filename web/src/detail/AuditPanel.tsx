@@ -5,6 +5,7 @@ import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import { changeText } from '../../../src/messages/changes.js';
 import { momentText } from '../ui/format.js';
+import { actorName } from '../ui/people.js';
 
 export function AuditPanel({ planId, node, indicator }: { planId: string; node: string | undefined; indicator: string | undefined }) {
   const { t, i18n } = useTranslation();
@@ -31,7 +32,7 @@ export function AuditPanel({ planId, node, indicator }: { planId: string; node: 
         <ul className="small audit-list" data-testid="audit">
           {entries.map((e) => (
             <li key={String(e.id)}>
-              <time dateTime={e.at}>{momentText(e.at, language)}</time> — <strong>{e.userName ?? e.user ?? '—'}</strong>: {changeText(e, language)}
+              <time dateTime={e.at}>{momentText(e.at, language)}</time> — <strong>{actorName(e.userName, e.user, t) ?? '—'}</strong>: {changeText(e, language)}
               {e.reason ? ` (${e.reason})` : ''}
             </li>
           ))}

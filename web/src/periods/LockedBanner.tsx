@@ -8,6 +8,7 @@ import { Alert } from 'design-react-kit';
 import type { Period, TreeDocument } from '../api/types.js';
 import { can, useSession } from '../session.js';
 import { momentText } from '../ui/format.js';
+import { actorName } from '../ui/people.js';
 
 /** A state's words inside a sentence: the first letter small, the rest as written ("validato dall’OIV"). */
 function inSentence(words: string): string {
@@ -24,7 +25,9 @@ export function LockedBanner({ period, closing }: { period: Period; closing: Tre
       {closing != null && (
         <span className="d-block small" data-testid="locked-by">
           {/* The public is not told who closed it (closedBy null): only when. */}
-          {closing.closedBy === null ? t('period.closedAt', { at: at(closing.closedAt) }) : t('period.closedBy', { user: closing.closedByName ?? closing.closedBy, at: at(closing.closedAt) })}
+          {closing.closedBy === null
+            ? t('period.closedAt', { at: at(closing.closedAt) })
+            : t('period.closedBy', { user: actorName(closing.closedByName, closing.closedBy, t), at: at(closing.closedAt) })}
           {period.state === 'validated' && ` ${t('period.validatedAt', { at: at(period.updatedAt) })}`}
         </span>
       )}

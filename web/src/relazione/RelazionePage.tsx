@@ -19,7 +19,7 @@ import { emptyOfficeSections } from '../../../src/contract/relazione-states.js';
 import { Markup } from './Markup.js';
 import { pointWords } from './checklist.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
-import { momentText, plainNumber, useLang, useLanguageChange } from '../ui/format.js';
+import { momentText, plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
 import { useRelazione } from './queries.js';
 
@@ -663,7 +663,7 @@ function ReviewEditor({
             <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })} error={codeRefused[i]}>
               {(aria) => <input type="text" {...aria} className="form-control" value={v.code} onChange={(e) => value(i, { code: e.target.value })} />}
             </Field>
-            <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })} hint={t('entry.notation.number')} error={unreadable[i] ?? valueRefused[i]}>
+            <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })} hint={t('entry.notation.percent')} error={unreadable[i] ?? valueRefused[i]}>
               {(aria) => <input type="text" {...aria} className="form-control" inputMode="decimal" value={v.validated} onChange={(e) => value(i, { validated: e.target.value })} />}
             </Field>
             <Field id={`relazione-value-note-${i}`} label={t('relazione.review.valueNote', { n: i + 1 })}>
@@ -756,19 +756,23 @@ function FromChildren({ stored, row }: { stored: Relazione['values'][number] | u
   );
 }
 
+/** A performance with two decimals, as the Relazione and the validation document print it (`60,50%`); a dash for none. */
+function percentText(n: number | null, lang: Lang): string {
+  return n === null ? '—' : `${plainNumber(n.toFixed(2), lang)}%`;
+}
+
 /** The objectives the OIV left alone that move with the values it validated (an area above them): reported, and what they follow. */
 function Following({ relazione }: { relazione: Relazione }) {
   const { t } = useTranslation();
   const lang = useLang();
   if (relazione.following.length === 0) return null;
-  const percent = (n: number | null): string => (n === null ? '—' : `${plainNumber(n.toFixed(2), lang)}%`);
   return (
     <div className="small mt-2" data-testid="relazione-following">
       <p className="mb-1">{t('relazione.review.following')}</p>
       <ul>
         {relazione.following.map((f) => (
           <li key={f.code}>
-            <strong>{f.code}</strong>: {t('relazione.review.followingRow', { reported: percent(f.reported), following: percent(f.following) })}
+            <strong>{f.code}</strong>: {t('relazione.review.followingRow', { reported: percentText(f.reported, lang), following: percentText(f.following, lang) })}
           </li>
         ))}
       </ul>
@@ -818,7 +822,7 @@ function ReviewView({ relazione }: { relazione: Relazione }) {
         <ul>
           {relazione.values.map((v) => (
             <li key={v.code}>
-              <strong>{v.code}</strong>: {plainNumber(v.validated, lang)}%
+              <strong>{v.code}</strong>: {percentText(v.reported, lang)} → {percentText(v.validated, lang)}
               {v.deliberate && v.fromChildren !== null ? ` (${t('relazione.review.deliberateView', { fromChildren: v.fromChildren })})` : ''} — {v.note}
             </li>
           ))}
