@@ -256,6 +256,20 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     const audit = (await admin.get('/api/audit?limit=50')).body.filter((a: { entity: string; entityId: string }) => a.entity === 'user' && a.entityId === user.body.id);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['password', 'password', 'create']);
   });
+
+  it("says a value's reason the program wrote in the reader's words, not its code", async () => {
+    const planId = await t.importFixture();
+    // The fixture's table marks A.4.1 N.V.: the import stores the program's reason as its code.
+    const period = (await controller.get(`/api/plans/${planId}/worklist`)).body.periods.map((p: { id: string }) => p.id).at(-1) as string;
+    const reasons = async (language: string) => {
+      const work = await controller.request('GET', `/api/plans/${planId}/worklist?period=${period}&limit=1000`, undefined, { 'accept-language': language });
+      expect(work.status, work.text).toBe(200);
+      const items = work.body.items as Array<{ value: { state: string; reason: string | null } | null }>;
+      return [...new Set(items.filter((i) => i.value?.state === 'not_evaluable').map((i) => i.value!.reason))];
+    };
+    expect(await reasons('it')).toEqual(['N.V. nella tabella pubblicata']);
+    expect(await reasons('en')).toEqual(['N.E. in the published table']);
+  });
 });
 
 /**

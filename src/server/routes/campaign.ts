@@ -14,6 +14,8 @@ import { stateIn, WORK_STATES, WORKLIST_STATE_FILTERS, type WorklistStateFilter 
 import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, PLAN_EDITORS, PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { documentLanguage, intQuery, invalidAt, param } from '../validation.js';
+import { replyLanguage } from '../language.js';
+import { reasonText } from '../../core/index.js';
 import { amountJson } from '../../io/json.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import type { Params } from '../../messages/index.js';
@@ -107,6 +109,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         { offset, limit },
       );
       const day = cache.today();
+      const words = replyLanguage(c);
       // The files' names go to those who may list and download them (the attachments routes' roles), not to HR.
       const seesFiles = PLAN_STAFF.includes(user.role);
       const items = page.rows.map((row) => ({
@@ -121,7 +124,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
             : {
                 state: row.value.state,
                 actual: amountJson(row.value.actual),
-                reason: row.value.reason,
+                // The program's own reasons are stored as codes: said in the reader's words, as the tree says them.
+                reason: row.value.reason === null ? null : reasonText(row.value.reason, words),
                 evidence: row.value.evidence,
                 source: row.value.source,
                 notes: row.value.notes,
