@@ -2,7 +2,7 @@
  * The pages around the plan on a phone, 390 px wide: nothing wider than the screen, so the page never
  * scrolls sideways. Before, the sign-in form and the plans page's forms (Bootstrap rows, whose
  * negative margins are half their gutter) stood 4 px past the main region's narrower padding there;
- * and the completion dashboard's nine columns ran past the screen (by 144 px).
+ * and the completion dashboard's nine columns ran past the screen (by 144 px), as did the review list's.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,24 @@ describe('a phone', () => {
     expect((await dashboard.boundingBox())!.x + (await dashboard.boundingBox())!.width).toBeLessThanOrEqual(390);
     // The columns cut off are reached by scrolling the region, from the keyboard too.
     const region = page.getByRole('region', { name: 'Completion by period and unit' });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    expect(await region.evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
+    await context.close();
+  }, 90_000);
+
+  it("keeps the review list's columns inside the screen, scrolling in their own region", async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await chooseLanguage(page, 'en');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openPlan(page);
+    await page.click('[data-testid=worklist-toggle]');
+    await page.locator('[data-testid=worklist-table]').waitFor();
+    // Before, its table stood ≈774 px wide on the page, which scrolled sideways.
+    expect(await sideways(page)).toBe(0);
+    const list = page.locator('[data-testid=worklist]');
+    expect(await list.evaluate((s) => s.scrollWidth - s.clientWidth)).toBe(0);
+    const region = page.getByRole('region', { name: "The period's values" });
     expect(await region.getAttribute('tabindex')).toBe('0');
     expect(await region.evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
     await context.close();

@@ -209,88 +209,91 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
       {list !== null && list.total === 0 && <p className="small">{t('campaign.empty')}</p>}
       {list !== null && list.items.length > 0 && <WorklistPages total={list.total} page={page} onPage={(p) => setPaged({ filters, page: p })} position="top" />}
       {list !== null && list.items.length > 0 && (
-        <table id="wl-table" tabIndex={-1} className="table table-sm small mb-0" data-testid="worklist-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('campaign.objective')}</th>
-              <th scope="col">{t('campaign.indicator')}</th>
-              <th scope="col">{t('tree.actual')}</th>
-              <th scope="col">{t('campaign.unit')}</th>
-              <th scope="col">{t('campaign.state')}</th>
-              <th scope="col">{t('campaign.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((item) => (
-              <tr key={item.indicatorId} data-indicator={item.indicatorId} data-state={item.state}>
-                <td>{item.node}</td>
-                <td>
-                  <button type="button" className="btn btn-link btn-sm p-0 text-start" onClick={() => onOpen(item.indicatorId, item.periodId)}>
-                    {item.indicator}
-                  </button>
-                  {item.review?.action === 'return' && (
-                    <span className="d-block text-danger" data-testid="request-note">
-                      {t('campaign.requestBy', { by: item.review.byName, note: item.review.note ?? '' })}
-                    </span>
-                  )}
-                  {item.correctedRequest !== null && (
-                    <span className="d-block text-muted" data-testid="corrected-request">
-                      {t('campaign.correctedAfter', { by: item.correctedRequest.byName, note: item.correctedRequest.note ?? '' })}
-                    </span>
-                  )}
-                  {item.review?.action === 'answer' && (
-                    <span className="d-block text-muted" data-testid="answer-note">
-                      {t('campaign.answerBy', { by: item.review.byName, note: item.review.note ?? '' })}
-                    </span>
-                  )}
-                </td>
-                <td>
-                  <WorklistValue planId={planId} item={item} />
-                </td>
-                <td>
-                  {item.unit ?? t('campaign.noUnit')}
-                  {item.person ? ` · ${item.person}` : ''}
-                </td>
-                <td>
-                  <span className={`badge ${item.state === 'approved' ? 'bg-success' : item.state === 'returned' ? 'bg-danger' : item.state === 'entered' ? 'bg-primary' : 'bg-secondary'}`}>
-                    {t(`campaign.states.${item.state}`)}
-                  </span>
-                  {item.late && <span className="badge bg-warning text-dark ms-1">{t('campaign.late')}</span>}
-                </td>
-                <td>
-                  {writing?.id === item.indicatorId && writing.periodId === item.periodId ? (
-                    <ReviewNoteForm
-                      id={`note-${item.indicatorId}`}
-                      action={writing.action}
-                      note={writing.note}
-                      onNote={(note) => setWriting({ ...writing, note })}
-                      onSend={(text) => act(item, writing.action, text)}
-                    />
-                  ) : (
-                    <span className="d-flex gap-1">
-                      {reviewer && item.state === 'entered' && (
-                        <>
-                          <Button size="sm" color="success" outline onClick={() => void act(item, 'approve')} data-testid="approve">
-                            {t('campaign.approve')}
-                          </Button>
-                          <Button size="sm" color="danger" outline onClick={() => setWriting({ id: item.indicatorId, periodId: item.periodId, action: 'return', note: '' })} data-testid="send-back">
-                            {t('campaign.sendBack')}
-                          </Button>
-                        </>
-                      )}
-                      {/* A value corrected after a request may still be answered once: the referente says why. */}
-                      {(item.state === 'returned' || item.correctedRequest !== null) && (role === 'referente' || reviewer) && (
-                        <Button size="sm" color="primary" outline onClick={() => setWriting({ id: item.indicatorId, periodId: item.periodId, action: 'answer', note: '' })} data-testid="answer">
-                          {t('campaign.reply')}
-                        </Button>
-                      )}
-                    </span>
-                  )}
-                </td>
+        // The columns are wider than a phone: they scroll inside their region (reachable by the keyboard), not the page.
+        <div className="table-responsive" role="region" aria-label={t('campaign.worklistTable')} tabIndex={0}>
+          <table id="wl-table" tabIndex={-1} className="table table-sm small mb-0" data-testid="worklist-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('campaign.objective')}</th>
+                <th scope="col">{t('campaign.indicator')}</th>
+                <th scope="col">{t('tree.actual')}</th>
+                <th scope="col">{t('campaign.unit')}</th>
+                <th scope="col">{t('campaign.state')}</th>
+                <th scope="col">{t('campaign.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((item) => (
+                <tr key={item.indicatorId} data-indicator={item.indicatorId} data-state={item.state}>
+                  <td>{item.node}</td>
+                  <td>
+                    <button type="button" className="btn btn-link btn-sm p-0 text-start" onClick={() => onOpen(item.indicatorId, item.periodId)}>
+                      {item.indicator}
+                    </button>
+                    {item.review?.action === 'return' && (
+                      <span className="d-block text-danger" data-testid="request-note">
+                        {t('campaign.requestBy', { by: item.review.byName, note: item.review.note ?? '' })}
+                      </span>
+                    )}
+                    {item.correctedRequest !== null && (
+                      <span className="d-block text-muted" data-testid="corrected-request">
+                        {t('campaign.correctedAfter', { by: item.correctedRequest.byName, note: item.correctedRequest.note ?? '' })}
+                      </span>
+                    )}
+                    {item.review?.action === 'answer' && (
+                      <span className="d-block text-muted" data-testid="answer-note">
+                        {t('campaign.answerBy', { by: item.review.byName, note: item.review.note ?? '' })}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <WorklistValue planId={planId} item={item} />
+                  </td>
+                  <td>
+                    {item.unit ?? t('campaign.noUnit')}
+                    {item.person ? ` · ${item.person}` : ''}
+                  </td>
+                  <td>
+                    <span className={`badge ${item.state === 'approved' ? 'bg-success' : item.state === 'returned' ? 'bg-danger' : item.state === 'entered' ? 'bg-primary' : 'bg-secondary'}`}>
+                      {t(`campaign.states.${item.state}`)}
+                    </span>
+                    {item.late && <span className="badge bg-warning text-dark ms-1">{t('campaign.late')}</span>}
+                  </td>
+                  <td>
+                    {writing?.id === item.indicatorId && writing.periodId === item.periodId ? (
+                      <ReviewNoteForm
+                        id={`note-${item.indicatorId}`}
+                        action={writing.action}
+                        note={writing.note}
+                        onNote={(note) => setWriting({ ...writing, note })}
+                        onSend={(text) => act(item, writing.action, text)}
+                      />
+                    ) : (
+                      <span className="d-flex gap-1">
+                        {reviewer && item.state === 'entered' && (
+                          <>
+                            <Button size="sm" color="success" outline onClick={() => void act(item, 'approve')} data-testid="approve">
+                              {t('campaign.approve')}
+                            </Button>
+                            <Button size="sm" color="danger" outline onClick={() => setWriting({ id: item.indicatorId, periodId: item.periodId, action: 'return', note: '' })} data-testid="send-back">
+                              {t('campaign.sendBack')}
+                            </Button>
+                          </>
+                        )}
+                        {/* A value corrected after a request may still be answered once: the referente says why. */}
+                        {(item.state === 'returned' || item.correctedRequest !== null) && (role === 'referente' || reviewer) && (
+                          <Button size="sm" color="primary" outline onClick={() => setWriting({ id: item.indicatorId, periodId: item.periodId, action: 'answer', note: '' })} data-testid="answer">
+                            {t('campaign.reply')}
+                          </Button>
+                        )}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {list !== null && list.items.length > 0 && (
         <WorklistPages
