@@ -284,6 +284,8 @@ const it = {
     valueHint: 'Scrivere un valore lo segna come «Misurato».',
     carried: 'Valore simulato riportato nel modulo: non è ancora salvato. Controllarlo e premere «Salva».',
     unsavedKept: 'Ripreso quanto scritto qui e non salvato: non è ancora registrato. Controllarlo e premere «Salva».',
+    unsavedKeptStale:
+      'Ripreso quanto scritto qui e non salvato, ma nel frattempo qualcun altro ha salvato questo valore: valore attuale {{current}}. Controllare e premere «Salva» per sostituirlo con quanto scritto.',
   },
   whatif: {
     title: 'Simulazione (what-if)',
@@ -786,6 +788,8 @@ const en: typeof it = {
     valueHint: 'Writing a value marks it as “Measured”.',
     carried: 'Simulated value carried into the form: not saved yet. Check it and press “Save”.',
     unsavedKept: 'What you typed here and did not save is back: it is not stored yet. Check it and press “Save”.',
+    unsavedKeptStale:
+      'What you typed here and did not save is back, but someone else saved this value meanwhile: current value {{current}}. Check it and press “Save” to replace it with what you typed.',
   },
   whatif: {
     title: 'What-if simulation',

@@ -48,9 +48,9 @@ afterEach(() => vi.unstubAllGlobals());
 describe('drafts', () => {
   it('gives the fields back to their reader after a reload, with the notation they were typed in, and to nobody else', async () => {
     const before = await page();
-    before.keepFields(before.draftKey(RITA, VALUE), TYPED, 'it');
+    before.keepFields(before.draftKey(RITA, VALUE), TYPED, 'it', 3);
     const after = await page();
-    expect(after.keptFields(after.draftKey(RITA, VALUE))).toEqual({ typed: TYPED, lang: 'it' });
+    expect(after.keptFields(after.draftKey(RITA, VALUE))).toEqual({ typed: TYPED, lang: 'it', version: 3 });
     expect(after.keptFields(after.draftKey(CARLA, VALUE))).toBeNull();
     // The same id with another username: a database made again, another person.
     expect(after.keptFields(after.draftKey({ id: '3', username: 'rossi' }, VALUE))).toBeNull();
@@ -80,32 +80,39 @@ describe('drafts', () => {
     const drafts = await page();
     const rita = drafts.draftKey(RITA, VALUE);
     const carla = drafts.draftKey(CARLA, VALUE);
-    drafts.keepFields(rita, TYPED, 'it');
+    drafts.keepFields(rita, TYPED, 'it', 0);
     drafts.keepFile(rita, new File(['x'], 'a.pdf'));
-    drafts.keepFields(carla, TYPED, 'en');
+    drafts.keepFields(carla, TYPED, 'en', 0);
     drafts.forgetFields(rita);
     expect(drafts.keptFields(rita)).toBeNull();
     expect(drafts.keptFile(rita)).not.toBeNull();
-    drafts.keepFields(drafts.draftKey(RITA, { ...VALUE, indicatorId: 'A.2.1:2' }), TYPED, 'it');
+    drafts.keepFields(drafts.draftKey(RITA, { ...VALUE, indicatorId: 'A.2.1:2' }), TYPED, 'it', 0);
     drafts.forgetReader(RITA);
     expect(drafts.unsent(RITA)).toBe(false);
     expect(drafts.keptFile(rita)).toBeNull();
     expect([...storage.items.keys()]).toEqual([carla]);
-    expect((await page()).keptFields(carla)).toEqual({ typed: TYPED, lang: 'en' });
+    expect((await page()).keptFields(carla)).toEqual({ typed: TYPED, lang: 'en', version: 0 });
   });
 
   it('reads a draft that is not one as none, and keeps the page’s own when the storage refuses', async () => {
     const drafts = await page();
     const key = drafts.draftKey(RITA, VALUE);
-    for (const text of ['{', 'null', '{"fields":{"state":"finished"},"file":null}', `{"fields":${JSON.stringify({ ...TYPED, lang: 'fr' })},"file":null}`, '{"fields":null,"file":3}']) {
+    for (const text of [
+      '{',
+      'null',
+      '{"fields":{"state":"finished"},"file":null}',
+      `{"fields":${JSON.stringify({ ...TYPED, lang: 'fr' })},"file":null}`,
+      `{"fields":${JSON.stringify({ ...TYPED, lang: 'it', version: -1 })},"file":null}`,
+      '{"fields":null,"file":3}',
+    ]) {
       storage.items.set(key, text);
       expect((await page()).keptFields(key), text).toBeNull();
     }
     storage.items.clear();
     storage.full = true;
     const full = await page();
-    full.keepFields(key, TYPED, 'it');
-    expect(full.keptFields(key)).toEqual({ typed: TYPED, lang: 'it' });
+    full.keepFields(key, TYPED, 'it', 1);
+    expect(full.keptFields(key)).toEqual({ typed: TYPED, lang: 'it', version: 1 });
     expect(full.unsent(RITA)).toBe(true);
   });
 });

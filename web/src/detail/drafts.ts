@@ -30,9 +30,13 @@ export interface Typed {
   autoMeasured: boolean;
 }
 
-/** A draft as kept: the fields and the language whose notation their numbers are in; the name of the file chosen and not sent. */
+/**
+ * A draft as kept: the fields, the language whose notation their numbers are in and the version of
+ * the stored value they were typed on (a save of the draft names it, so another desk's save made
+ * since is a conflict the person is told of, not an overwrite); the name of the file chosen and not sent.
+ */
 interface Kept {
-  fields: (Typed & { lang: Lang }) | null;
+  fields: (Typed & { lang: Lang; version?: number }) | null;
   file: string | null;
 }
 
@@ -83,10 +87,11 @@ function parse(text: string | null): Kept | null {
     TEXTS.every((name) => typeof f[name] === 'string') &&
     typeof f.autoMeasured === 'boolean' &&
     (f.lang === 'it' || f.lang === 'en') &&
+    (f.version === undefined || (typeof f.version === 'number' && Number.isInteger(f.version) && f.version >= 0)) &&
     typeof measures === 'object' &&
     measures !== null &&
     Object.values(measures).every((m) => typeof m === 'string');
-  return wellFormed ? { fields: f as unknown as Typed & { lang: Lang }, file } : null;
+  return wellFormed ? { fields: f as unknown as Typed & { lang: Lang; version?: number }, file } : null;
 }
 
 function read(key: string): Kept | null {
@@ -114,18 +119,21 @@ function write(key: string, kept: Kept): void {
   }
 }
 
-/** The fields kept for `key`, with the language whose notation their numbers were typed in; null when none. */
-export function keptFields(key: string): { typed: Typed; lang: Lang } | null {
+/**
+ * The fields kept for `key`, with the language whose notation their numbers were typed in and the
+ * version of the stored value they were typed on (null: a draft kept before versions were); null when none.
+ */
+export function keptFields(key: string): { typed: Typed; lang: Lang; version: number | null } | null {
   const fields = read(key)?.fields ?? null;
   if (fields === null) return null;
-  const { lang, ...typed } = fields;
-  return { typed, lang };
+  const { lang, version, ...typed } = fields;
+  return { typed, lang, version: version ?? null };
 }
 
-/** The fields typed and not saved, in `lang`'s notation. */
-export function keepFields(key: string, typed: Typed, lang: Lang): void {
+/** The fields typed and not saved, in `lang`'s notation, on version `version` of the stored value. */
+export function keepFields(key: string, typed: Typed, lang: Lang, version: number): void {
   typedHere.add(key);
-  write(key, { fields: { ...typed, lang }, file: read(key)?.file ?? null });
+  write(key, { fields: { ...typed, lang, version }, file: read(key)?.file ?? null });
 }
 
 /** Saved, or typed back to the stored value: nothing to keep. */

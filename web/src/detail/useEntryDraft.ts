@@ -12,6 +12,7 @@ import { useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { amountInput, swapNotation } from '../ui/parse.js';
 import { isMeasuredFormula, measureTexts } from './base-measures.js';
 import { forgetFields, keepFields, keptFields, type Typed } from './drafts.js';
+import { describeCurrent } from './entry-check.js';
 import type { DetailProps } from './props.js';
 
 /** The form's message's id: a field a refusal is about is described by it. */
@@ -58,11 +59,22 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   // A carried what-if value is the person's latest word; else what they typed here before and did
   // not save (on this page, or before a reload); else the stored value. Read when the form starts
   // and when it moves to another value, not at every render.
-  const begin = (): { typed: Typed; opening: EntryMessage | null; theirs: boolean } => {
+  //
+  // `base`: the version of the stored value the fields were typed on, which a save names (null: nothing
+  // typed yet, the stored value's own). A draft typed on a value another desk saved again since says
+  // so as it comes back, with the value now stored: told, the person's save replaces it.
+  const begin = (): { typed: Typed; opening: EntryMessage | null; theirs: boolean; base: number | null } => {
     const kept = carried === null ? keptFields(key) : null;
-    if (carried !== null) return { typed: storedFields(i, carried, lang), opening: { kind: 'info', text: t('entry.carried') }, theirs: true };
-    if (kept !== null) return { typed: inNotation(kept.typed, i.unit, kept.lang, lang), opening: { kind: 'info', text: t('entry.unsavedKept') }, theirs: true };
-    return { typed: storedFields(i, null, lang), opening: savedNote ? { kind: 'success', text: savedNote } : null, theirs: false };
+    if (carried !== null) return { typed: storedFields(i, carried, lang), opening: { kind: 'info', text: t('entry.carried') }, theirs: true, base: i.version };
+    if (kept !== null) {
+      const typed = inNotation(kept.typed, i.unit, kept.lang, lang);
+      if (kept.version !== null && kept.version !== i.version) {
+        const current = describeCurrent({ actual: i.actual, state: i.state, enteredBy: i.enteredBy }, i, lang, (s) => t(`state.${s}`));
+        return { typed, opening: { kind: 'warning', text: t('entry.unsavedKeptStale', { current }) }, theirs: true, base: i.version };
+      }
+      return { typed, opening: { kind: 'info', text: t('entry.unsavedKept') }, theirs: true, base: i.version };
+    }
+    return { typed: storedFields(i, null, lang), opening: savedNote ? { kind: 'success', text: savedNote } : null, theirs: false, base: null };
   };
   const [first] = useState(begin);
   const start = first.typed;
@@ -90,6 +102,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   // read again in another language): kept, they came back after a reload in place of the value
   // stored since.
   const [touched, setTouched] = useState(first.theirs);
+  const [base, setBase] = useState<number | null>(first.base);
   /** The fields as the last save sent them: the tree read after it may write them otherwise (`7` for `7,0`), and they are stored. */
   const saved = useRef<Typed | null>(null);
 
@@ -101,8 +114,8 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     if (fieldsOf !== key || !touched) return;
     const typed: Typed = { state, actual, measures, reason, evidence, source, notes, autoMeasured };
     if (sameTyped(typed, stored) || (saved.current !== null && sameTyped(typed, saved.current))) forgetFields(key);
-    else keepFields(key, typed, lang);
-  }, [fieldsOf, touched, key, state, actual, measures, reason, evidence, source, notes, autoMeasured, stored, lang]);
+    else keepFields(key, typed, lang, base ?? i.version);
+  }, [fieldsOf, touched, key, state, actual, measures, reason, evidence, source, notes, autoMeasured, stored, lang, base, i.version]);
 
   const mounted = useRef(false);
   useEffect(() => {
@@ -115,6 +128,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     saved.current = null;
     setFieldsOf(key);
     setTouched(next.theirs);
+    setBase(next.base);
     setState(next.typed.state);
     setActual(next.typed.actual);
     setMeasures(next.typed.measures);
@@ -136,6 +150,8 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   function byHand<T>(set: (value: T) => void): (value: T) => void {
     return (value) => {
       setTouched(true);
+      // The value as it stood when typing began: a save made after another desk's is a conflict.
+      setBase((b) => b ?? i.version);
       set(value);
     };
   }
@@ -174,9 +190,14 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     setBusy,
     setAutoMeasured,
     typed,
+    /** The version of the stored value a save names: the one typed on, else the stored value's own. */
+    version: base ?? i.version,
+    /** After a refused save that said the value stored now (version `current`): the person was told, a save again replaces it. */
+    toldOf: (current: number | null) => setBase(current),
     /** After a save: what was typed is stored, nothing to keep. */
     saved: () => {
       saved.current = { state, actual, measures, reason, evidence, source, notes, autoMeasured };
+      setBase(null);
       forgetFields(key);
     },
   };

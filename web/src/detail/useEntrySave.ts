@@ -30,6 +30,13 @@ function refusalMessage(err: unknown, i: TreeIndicator, t: TFunction, lang: Lang
   return { message: { kind: 'danger', text: t('common.error', { message: err instanceof Error ? err.message : String(err) }) }, measures };
 }
 
+/** The version of the value stored now, as a conflict's refusal says it (null: not said, the next save names the stored value's). */
+function storedVersion(err: ApiError): number | null {
+  const current = err.body?.error.details?.current;
+  const version = current !== null && typeof current === 'object' ? (current as { version?: unknown }).version : err.body?.error.params?.version;
+  return typeof version === 'number' ? version : null;
+}
+
 /** The form's submit handler; a second submit while one is under way is ignored. */
 export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { indicator: TreeIndicator; period: Period }, draft: Draft, read: ReadMeasures | null) {
   const { t } = useTranslation();
@@ -55,6 +62,8 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
       draft.setMessage({ kind: 'success', text: t('entry.saved') });
       props.onSaved(r.changes, i.id);
     } catch (err) {
+      // Told the value stored now, the person saves again over it: the draft is on that version now.
+      if (err instanceof ApiError && err.code === 'conflict') draft.toldOf(storedVersion(err));
       const { message, measures } = refusalMessage(err, i, t, lang);
       draft.setServerMeasureError(measures);
       draft.setMessage(message);
@@ -76,6 +85,6 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
       if (checked.focus !== null) focusSoon(checked.focus);
       return;
     }
-    await send({ ...checked.body, version: i.version });
+    await send({ ...checked.body, version: draft.version });
   };
 }

@@ -1,0 +1,78 @@
+/**
+ * A value typed and not saved, while another desk saves the same value. The draft is kept with the
+ * version of the stored value it was typed on, and a save names that version: before, a draft
+ * brought back (after a reload, or after looking elsewhere) was saved over the other desk's value
+ * without a word, since the save named the version the screen had just read. Now the person is told
+ * the value stored meanwhile, once, and then their save replaces it.
+ * Real server, fresh SQLite file, the fixture imported through the API, Chromium.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, signedIn, openPlan, search, storedIndicator } = pages(world);
+const MID_YEAR = '2024-06-30';
+const TYPED = 'A.2.1:1';
+const NAME = 'Attività di informazione e orientamento ai mercati';
+
+async function pick(page: Page): Promise<void> {
+  await search(page, 'A.2.1');
+  await page.click(`[data-indicator="${TYPED}"] .tree-link`);
+  await expect.poll(() => page.locator('#detail-title').innerText()).toContain(NAME);
+  await page.waitForSelector('#entry-actual');
+}
+
+/** The controller saves `actual` for the value, from the version stored now (another desk). */
+async function otherDeskSaves(controller: BrowserContext, actual: number): Promise<void> {
+  const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+  const tree = (await apiAs(controller, 'GET', `${plan}/tree?period=${MID_YEAR}`)).body;
+  const version = tree.objectives.find((o: { code: string }) => o.code === 'A.2.1').indicators.find((i: { id: string }) => i.id === TYPED).version as number;
+  const put = await apiAs(controller, 'PUT', `${plan}/indicators/${encodeURIComponent(TYPED)}/measurements/${MID_YEAR}`, { state: 'measured', actual, version });
+  expect(put.status, JSON.stringify(put.body)).toBe(200);
+}
+
+const message = (page: Page) => page.locator('[data-testid=entry-message]').innerText();
+
+describe('a draft typed on a value another desk saves meanwhile', { timeout: 240_000 }, () => {
+  it('is not saved over it unseen: brought back, it says the value stored now; kept open, its save is refused once with it', async () => {
+    const controller = await signedIn('controller');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    expect((await apiAs(controller, 'PATCH', `${plan}/nodes/A.2.1`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+    expect((await apiAs(controller, 'POST', `${plan}/periods/${MID_YEAR}/transition`, { to: 'collecting' })).status).toBe(200);
+
+    const { context, page } = await newPage();
+    page.on('dialog', (d) => void d.accept());
+    await login(page, 'referente');
+    await openPlan(page);
+    await expect.poll(() => page.inputValue('#period')).toBe(MID_YEAR);
+    await pick(page);
+
+    // Brought back after a reload: told of the value saved meanwhile, then the save replaces it.
+    await page.fill('#entry-actual', '7,5');
+    await otherDeskSaves(controller, 9);
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await expect.poll(() => page.inputValue('#period')).toBe(MID_YEAR);
+    await pick(page);
+    await expect.poll(() => page.inputValue('#entry-actual')).toBe('7,5');
+    await expect.poll(() => message(page)).toMatch(/^Ripreso quanto scritto qui e non salvato, ma nel frattempo qualcun altro ha salvato questo valore: valore attuale 9 \(.+\)\. /);
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(async () => (await storedIndicator(controller, 'A.2.1', TYPED, MID_YEAR))?.actual).toBe(7.5);
+
+    // Typed with the form open, saved after another desk's save: refused once, naming the value stored now.
+    // (A save moves the form on to the next value: back to this one.)
+    await pick(page);
+    await expect.poll(() => page.inputValue('#entry-actual')).toBe('7,5');
+    await page.fill('#entry-actual', '8');
+    await otherDeskSaves(controller, 6);
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => message(page)).toMatch(/^Qualcun altro ha salvato prima di te: il tuo valore NON è stato salvato\. Valore attuale: 6 /);
+    expect((await storedIndicator(controller, 'A.2.1', TYPED, MID_YEAR))?.actual).toBe(6);
+    // Told, the person saves again: theirs replaces it.
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(async () => (await storedIndicator(controller, 'A.2.1', TYPED, MID_YEAR))?.actual).toBe(8);
+    await context.close();
+    await controller.close();
+  });
+});
