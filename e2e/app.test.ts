@@ -600,7 +600,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await openPlan(page, planId);
     // Drawn on the server as a job (its progress shown meanwhile), then downloaded.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-pdf]')]);
-    expect(download.suggestedFilename()).toBe('albero-performance-2024-2024-12-31.pdf');
+    expect(download.suggestedFilename()).toBe('albero-performance-2024-12-31.pdf');
     const path = await download.path();
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

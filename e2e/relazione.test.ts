@@ -139,7 +139,7 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Validata con riserva');
     await page.waitForSelector('[data-testid=relazione-frozen]');
     await expect.poll(() => page.locator('[data-testid=relazione-reservations-view]').innerText()).toContain('B.1');
-    await expect.poll(() => page.locator('[data-testid=relazione-review-view]').innerText()).toContain('50,5%');
+    await expect.poll(() => page.locator('[data-testid=relazione-review-view]').innerText()).toContain('→ 50,50%');
     await expectAccessible(page, 'relazione: validated, read-only');
 
     // The documento di validazione, offered now that the OIV has decided.

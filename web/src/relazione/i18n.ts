@@ -122,6 +122,8 @@ const it = {
     'period-reopened': 'Il periodo di fine anno ({{label}}) è stato riaperto dopo la trasmissione: l’OIV si pronuncia quando il controllo di gestione lo ha chiuso di nuovo.',
     'revision-open':
       'La variazione n. {{number}} del piano è aperta: la Relazione si valida dopo che il controllo di gestione l’ha approvata o annullata (le sue modifiche sono già nel piano, ma la Relazione riporta solo le variazioni approvate).',
+    'revision-approved-since':
+      'La variazione n. {{number}} del piano è stata approvata (o corretta) mentre si preparava la validazione: la Relazione da validare non la riportava così. Ricaricare la pagina e validare di nuovo.',
     'sections-empty': 'Sezioni vuote: {{sections}}. L’OIV vi leggerebbe «Sezione non ancora compilata»: scriverle, o confermare la trasmissione così.',
     'reservations-required': 'Scrivere le riserve: una validazione con riserva deve indicarle.',
     'checklist-empty': 'Indicare almeno un punto di verifica con il suo esito: la validazione registra le verifiche svolte.',
@@ -250,6 +252,8 @@ const en: typeof it = {
     'period-reopened': 'The year-end period ({{label}}) was reopened after the report was sent: the OIV decides once management control has closed it again.',
     'revision-open':
       'Revision no. {{number}} of the plan is open: the report is validated once management control has approved or discarded it (its changes are already in the plan, but the report lists only approved revisions).',
+    'revision-approved-since':
+      'Revision no. {{number}} of the plan was approved (or corrected) while the validation was being prepared: the report to validate did not show it so. Reload the page and validate again.',
     'sections-empty': 'Empty sections: {{sections}}. The OIV would read «Sezione non ancora compilata» (not written yet) there: write them, or confirm sending the report as it is.',
     'reservations-required': 'Write the reservations: a validation with reservations must state them.',
     'checklist-empty': 'Give at least one checkpoint with its outcome: a validation records the checks made.',
