@@ -492,7 +492,7 @@ export async function followCorrectedBody(tx: Queryable, db: Pick<Db, 'dialect'>
       { field: 'organisation' },
       { appraisal: 'body-records-taken', from, to, year },
     );
-  await moveBodyRecords(tx, actor, from, to, year, {});
+  await moveBodyRecords(tx, actor, from, to, year, {}, forUpdate(db));
   return { ok: true, value: moving };
 }
 
@@ -507,12 +507,15 @@ async function heldRecords(tx: Queryable, organisation: string, year: number): P
  * The year's SMVP, forms and distributions of `from` moved to `to`, each on the appraisals' trail as
  * it was and is (`mark`: what else the trail's `after` says of the move). Only the key changes, and
  * an evaluated form keeps the body's name it was evaluated (and signed) with, in its evaluation.
+ * `lockForms` (PostgreSQL's FOR UPDATE): an evaluated form's document is read and written back, so
+ * a step saved on it meanwhile (an acceptance, a contest, a conciliation: updateForm, which locks
+ * the row) is waited for and read, never written over with the document as it was before.
  */
-async function moveBodyRecords(tx: Queryable, actor: Actor, from: string, to: string, year: number, mark: Record<string, unknown>): Promise<void> {
+async function moveBodyRecords(tx: Queryable, actor: Actor, from: string, to: string, year: number, mark: Record<string, unknown>, lockForms = ''): Promise<void> {
   const move = { organisation: to, ...mark };
   for (const r of await tx.all(`SELECT DISTINCT version FROM smvp WHERE organisation = ? AND year = ? ORDER BY version`, [from, year]))
     await trail(tx, actor, 'correct-body', 'smvp', `${to}/${year}`, { organisation: from, version: Number(r.version) }, { ...move, version: Number(r.version) }, null);
-  for (const r of await tx.all(`SELECT id, document FROM appraisal_forms WHERE organisation = ? AND year = ? ORDER BY id`, [from, year])) {
+  for (const r of await tx.all(`SELECT id, document FROM appraisal_forms WHERE organisation = ? AND year = ? ORDER BY id${lockForms}`, [from, year])) {
     // A form still open takes the corrected name.
     const document = JSON.parse(String(r.document)) as { evaluation?: { organisation?: string } | null };
     const evaluation = document.evaluation;

@@ -4,7 +4,9 @@
  * distributions to the corrected name, store/appraisals.ts followCorrectedBody): both take the same
  * lock (a form's change, its row), so the save lands before the correction and is moved with it, or
  * comes after it and is refused at the body's name, naming where the records went (409, Italian and
- * English), nothing stored under the old name. Over HTTP, on SQLite and PostgreSQL; how the other
+ * English), nothing stored under the old name. A step on an evaluated form (the person's acceptance)
+ * that lands first is moved with the form whole: the correction waits for the form's row and writes
+ * the name the form was evaluated with onto the accepted document, not onto the one it read before. Over HTTP, on SQLite and PostgreSQL; how the other
  * writer gets in between, on each backend: ../support/another-writer.ts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,7 +14,7 @@ import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import { hashPassword } from '../../src/server/auth.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { whileAnotherHolds } from '../support/another-writer.js';
-import { enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type Client, type Reply, type TestServer } from './harness.js';
+import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type Reply, type TestServer } from './harness.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -37,6 +39,40 @@ async function personAndEvaluator(t: TestServer, tag: string): Promise<{ personI
   );
   if (!person!.ok || !evaluator!.ok) throw new Error('accounts not made');
   return { personId: person!.value.id, evaluatorId: evaluator!.value.id };
+}
+
+/**
+ * A form of the body of `planId` evaluated by its evaluator (accounts of their own, after `tag`), now
+ * the person's to accept or contest: its id, version and the person signed in.
+ */
+async function evaluatedForm(t: TestServer, hr: Client, planId: string, tag: string): Promise<{ id: string; version: number; person: Client }> {
+  const { personId, evaluatorId } = await personAndEvaluator(t, tag);
+  const person = new Client(t.url);
+  const evaluator = new Client(t.url);
+  await person.login(`persona-${tag}`);
+  await evaluator.login(`valutatore-${tag}`);
+  const created = await hr.request('POST', '/api/appraisals', {
+    year: 2024,
+    personId,
+    evaluatorId,
+    category: 'eq',
+    planId,
+    objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }],
+  });
+  expect(created.status, created.text).toBe(201);
+  const id = String(created.body.id);
+  const step = async (client: Client, body: Record<string, unknown>, version: number): Promise<number> => {
+    const r = await client.request('POST', `/api/appraisals/${id}/actions`, { ...body, version });
+    expect(r.status, r.text).toBe(200);
+    return r.body.version as number;
+  };
+  let version = await step(evaluator, { action: 'acknowledge' }, created.body.version);
+  version = await step(person, { action: 'acknowledge' }, version);
+  version = await step(evaluator, { action: 'interview', note: 'Colloquio svolto' }, version);
+  const rated = await evaluator.request('PATCH', `/api/appraisals/${id}`, { version, ratings: { C1: 3, C2: 3, C3: 3 } });
+  expect(rated.status, rated.text).toBe(200);
+  version = await step(evaluator, { action: 'evaluate' }, rated.body.version);
+  return { id, version, person };
 }
 
 /** The controller's PATCH correcting the body of `planId` to `corrected`, made by `spy`'s next call before the store's own (once the route has checked the save). */
@@ -139,6 +175,64 @@ describe.each<Backend>(['sqlite', 'postgres'])("an SMVP, a form or a distributio
     expect([again.status, again.body.evaluator.id]).toEqual([200, other.evaluatorId]);
   });
 
+  it('moves a form accepted right before the correction as accepted: the acceptance stays, the evaluation keeps the old name', async () => {
+    const { planId, body } = await bodyWithSmvp(t, controller, hr);
+    const corrected = `${body} (corretto)`;
+    const form = await evaluatedForm(t, hr, planId, 'accetta-prima');
+    // The person accepts once the correction's route has read the plan, before the store's transaction.
+    const store = t.server.store;
+    const updatePlan = store.updatePlan.bind(store);
+    let accepted: Reply | null = null;
+    vi.spyOn(store, 'updatePlan').mockImplementationOnce(async (...args) => {
+      accepted = await form.person.request('POST', `/api/appraisals/${form.id}/actions`, { action: 'accept', version: form.version });
+      return updatePlan(...args);
+    });
+    const correction = await controller.request('PATCH', `/api/plans/${planId}`, { organisation: corrected });
+    expect(accepted!.status, accepted!.text).toBe(200);
+    expect(correction.status, correction.text).toBe(200);
+    // The view says the name the form was evaluated with; the form is the corrected body's.
+    const moved = await hr.get(`/api/appraisals/${form.id}`);
+    expect(moved.body).toMatchObject({ organisation: body, state: 'accepted', version: accepted!.body.version, record: { acceptance: { at: expect.any(String) } } });
+    const stored = (await store.appraisals.getForm(form.id))!;
+    expect(stored.organisation).toBe(corrected);
+    expect(stored.document).toMatchObject({ acceptance: { at: expect.any(String) }, evaluation: { organisation: body } });
+  });
+
+  it('refuses an acceptance of a form read under the old name, at the body, in both languages; read again, it is accepted', async () => {
+    const said = {
+      it: (body: string, corrected: string) => `l'ente «${body}» è stato corretto in «${corrected}» per il 2024, e la scheda con lui: ricaricarla e riportare le modifiche`,
+      en: (body: string, corrected: string) => `the body “${body}” was corrected to “${corrected}” for 2024, and the form with it: reload it and make the changes again`,
+    };
+    // A body of its own for each language: read again after the correction, the form is accepted.
+    for (const language of ['it', 'en'] as const) {
+      const { planId, body } = await bodyWithSmvp(t, controller, hr);
+      const corrected = `${body} (corretto)`;
+      const form = await evaluatedForm(t, hr, planId, `accetta-dopo-${language}`);
+      const race = correctingFirst(t.server.store.appraisals as never, 'updateForm', controller, planId, corrected);
+      const accept = (): Promise<Reply> => form.person.request('POST', `/api/appraisals/${form.id}/actions`, { action: 'accept', version: form.version }, { 'accept-language': language });
+      const refused = await accept();
+      expect(race.correction()?.status, race.correction()?.text).toBe(200);
+      expect(refused.status, refused.text).toBe(409);
+      expect(refused.body.error).toMatchObject({
+        code: 'conflict',
+        details: { field: 'organisation' },
+        params: { appraisal: 'form-body-corrected', from: body, to: corrected, year: 2024, made: false },
+      });
+      expect(refused.body.error.message).toBe(said[language](body, corrected));
+      // Moved, not accepted; the evaluation keeps the name it was made under.
+      expect((await hr.get(`/api/appraisals/${form.id}`)).body).toMatchObject({ state: 'evaluated', version: form.version, record: { acceptance: null } });
+      const moved = (await t.server.store.appraisals.getForm(form.id))!;
+      expect([moved.organisation, moved.document]).toEqual([corrected, expect.objectContaining({ evaluation: expect.objectContaining({ organisation: body }) })]);
+      const again = await accept();
+      expect([again.status, again.body.state]).toEqual([200, 'accepted']);
+      const accepted = (await t.server.store.appraisals.getForm(form.id))!;
+      expect([accepted.organisation, accepted.document]).toEqual([
+        corrected,
+        expect.objectContaining({ acceptance: { at: expect.any(String) }, evaluation: expect.objectContaining({ organisation: body }) }),
+      ]);
+    }
+  });
+
   it('refuses a distribution run under the old name, at the body, naming the corrected one; nothing is stored under the old name', async () => {
     const said = {
       it: (body: string, corrected: string) =>
@@ -161,7 +255,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an SMVP, a form or a distributio
   });
 });
 
-describe("an SMVP saved while the body's name is corrected, on postgres, with both at once", () => {
+describe("an SMVP, a form or a form's step saved while the body's name is corrected, on postgres, with both at once", () => {
   let t: TestServer;
   let controller: Client;
   let hr: Client;
@@ -195,5 +289,25 @@ describe("an SMVP saved while the body's name is corrected, on postgres, with bo
     const correction = await whileAnotherHolds(t.location, make, 'SELECT pg_advisory_xact_lock(4246)', () => controller.request('PATCH', `/api/plans/${planId}`, { organisation: corrected }));
     expect(correction.status, correction.text).toBe(200);
     expect((await t.server.store.appraisals.getForm('form-in-corsa'))?.organisation).toBe(corrected);
+  });
+
+  it('keeps an acceptance that held the form first: the correction waits for it, reads it and moves the form as accepted', async () => {
+    const { planId, body } = await bodyWithSmvp(t, controller, hr);
+    const corrected = `${body} (corretto)`;
+    const form = await evaluatedForm(t, hr, planId, 'accetta-in-corsa');
+    // Another connection accepts as the store does (the form's row locked, its state and document
+    // written) and commits once the correction waits on that row, whichever of its statements first
+    // reaches it: read before the acceptance, the evaluated document would be written back over it.
+    const stored = (await t.server.store.appraisals.getForm(form.id))!;
+    const acceptedAt = new Date().toISOString();
+    const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+    const document = JSON.stringify({ ...(stored.document as object), acceptance: { at: acceptedAt } });
+    const accept = `SELECT id FROM appraisal_forms WHERE id = ${quote(form.id)} FOR UPDATE; UPDATE appraisal_forms SET state = 'accepted', document = ${quote(document)}, version = version + 1, updated_at = ${quote(acceptedAt)} WHERE id = ${quote(form.id)}`;
+    const correction = await whileAnotherHolds(t.location, accept, '%appraisal_forms', () => controller.request('PATCH', `/api/plans/${planId}`, { organisation: corrected }));
+    expect(correction.status, correction.text).toBe(200);
+    const moved = (await t.server.store.appraisals.getForm(form.id))!;
+    expect([moved.organisation, moved.state, moved.version]).toEqual([corrected, 'accepted', form.version + 1]);
+    expect(moved.document).toMatchObject({ acceptance: { at: acceptedAt }, evaluation: { organisation: body } });
+    expect((await hr.get(`/api/appraisals/${form.id}`)).body.record.acceptance).toEqual({ at: acceptedAt });
   });
 });

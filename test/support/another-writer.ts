@@ -41,7 +41,9 @@ export async function whileAnotherWrites<T>(backend: 'sqlite' | 'postgres', loca
  * PostgreSQL: `ask()` while another connection's transaction, having run `statements` (several, by
  * semicolons), holds what they locked or inserted uncommitted; it commits once the request's
  * statement beginning with `waits` waits on it, so the request goes on with the other writer's
- * work committed. The request's plain reads before that statement do not wait (MVCC).
+ * work committed. The request's plain reads before that statement do not wait (MVCC). `waits` is
+ * the start of a LIKE pattern: `%appraisal_forms` is any statement naming that table, whichever
+ * of the request's statements reaches the held row first.
  */
 export async function whileAnotherHolds<T>(location: string, statements: string, waits: string, ask: () => Promise<T>): Promise<T> {
   const other = new pg.Client({ connectionString: location });
