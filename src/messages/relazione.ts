@@ -118,6 +118,11 @@ export const RELAZIONE_REFUSALS = defineMessages({
       `la variazione n. ${p.number} del piano è stata approvata (o corretta) mentre si preparava la validazione: la Relazione da validare non la riportava così; ricaricarla e validare di nuovo`,
     en: (p) => `revision no. ${p.number} of the plan was approved (or corrected) while the validation was being prepared: the Relazione to validate did not show it so; reload it and validate again`,
   }),
+  /** The plan changed outside any revision between the route's read and the store's write (a year end reopened and closed again, a draft's body corrected): the freeze is of a plan that no longer is. */
+  'plan-changed-since': message({
+    it: 'il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così; ricaricarla e validare di nuovo',
+    en: 'the plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the Relazione to validate did not show it so; reload it and validate again',
+  }),
   'sections-empty': message<{ sections: readonly string[] }>({
     it: (p) =>
       `${p.sections.length === 1 ? 'la sezione' : 'le sezioni'} ${sectionList(p.sections, 'it')} ${p.sections.length === 1 ? 'è vuota' : 'sono vuote'}: l'OIV leggerebbe «Sezione non ancora compilata»; scriverle, o confermare la trasmissione così`,

@@ -98,6 +98,12 @@ export interface CoverCause {
 export interface RelazioneFreeze {
   readonly plan: Plan;
   readonly cover: RelazioneCover;
+  /**
+   * The plan's data version the route read before making them: the store compares it under the
+   * plan's lock, so a change made in between (the year end reopened, corrected and closed again,
+   * a draft's body corrected) refuses the validation rather than freeze what the plan no longer is.
+   */
+  readonly dataVersion: number;
 }
 
 export interface ReviewInput {
@@ -388,6 +394,11 @@ export class SqlRelazioni implements RelazioneStore {
         const listed = new Map((freeze?.cover.revisions ?? []).map((r) => [r.number, r.version]));
         const since = (await readRevisions(tx, planId)).find((r) => r.status === 'approved' && listed.get(r.number) !== r.version);
         if (since !== undefined) return refusal('conflict', { relazione: 'revision-approved-since', number: since.number }, { reason: 'revision-approved-since', revision: since.number });
+        // Any other change of the plan since the route read it, outside any revision (every change
+        // bumps the data version in its own transaction, under this lock): the freeze was made
+        // from the plan as it was. The OIV validates again, on the plan as it is.
+        const read = freeze === null ? undefined : await one(tx, `SELECT data_version FROM plans WHERE id = ?`, [planId]);
+        if (read !== undefined && Number(read.data_version) !== freeze!.dataVersion) return refusal('conflict', { relazione: 'plan-changed-since' }, { reason: 'plan-changed-since' });
       }
       const last = await one(tx, `SELECT id, label, state FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1${forUpdate(this.db)}`, [planId]);
       if (to === 'transmitted' && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {

@@ -297,7 +297,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
-        409: 'invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed; revision-open, details.revision its number: validating while a revision of the plan is open); conflict (details.reason revision-approved-since, details.revision its number: a revision approved while the validation was being prepared)',
+        409: 'invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed; revision-open, details.revision its number: validating while a revision of the plan is open); conflict (details.reason revision-approved-since, details.revision its number: a revision approved while the validation was being prepared; details.reason plan-changed-since: the plan changed otherwise while the validation was being prepared, e.g. the year end reopened, corrected and closed again: validate again)',
         422: "sections only the office writes left empty when transmitting without confirmEmpty (at texts.KEY of the first, details.sections all of them); reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); a parent its objectives no longer give (the year end corrected since the review) and not confirmed as deliberate, at values.N.validated; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
         423: 'validated: frozen',
       },
@@ -317,8 +317,10 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       // (`TreeService.applyMeasurement`), and the Relazione froze the figures without it.
       // A revision open refuses the validation in the store, under the plan's lock (an opening in
       // between would slip past a check made here).
+      // Made from the plan as `plan` read it: the store refuses the validation when its data version
+      // moved since (a change outside any revision in between, which the checks above do not see).
       const validating = input.to === 'validated' || input.to === 'validated_with_reservations';
-      const computed = validating ? await trees.computed(planId) : null;
+      const computed = validating ? await trees.computed(planId, undefined, plan.dataVersion) : null;
       const yearEnd = computed?.evaluation ?? null;
       // With them, the words around them (the body, the units, the approved revisions, the OIV's
       // name): the plan goes on after the validation, the validated documents do not.
@@ -330,6 +332,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
           : {
               plan: computed.evaluation.currentPlan(),
               cover: { ...(await relazioneCover(store, computed, plan, user.username)), previous: coverPreviousYear(await previousYear(store, trees, planId, false)) },
+              dataVersion: plan.dataVersion,
             };
       // The year end may have been reopened and corrected since the review: a parent that agreed
       // with its objectives then may not now, and a validation would freeze the contradiction.

@@ -65,6 +65,8 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         } else if (atField?.(e) !== true) setMessage({ kind: 'danger', text: refusalText(e, t) });
         // A revision opened after the screen read the plan: read it again, for the review to say which one is open.
         if (e instanceof ApiError && e.body?.error.params?.relazione === 'revision-open') await client.refetchQueries({ queryKey: keys.plan(planId) });
+        // The plan changed while the validation was prepared: the figures on screen are read again before the OIV validates again.
+        if (e instanceof ApiError && e.body?.error.params?.relazione === 'plan-changed-since') await client.refetchQueries({ queryKey: keys.relazione(planId) });
       } finally {
         setBusy(false);
       }

@@ -124,6 +124,8 @@ const it = {
       'La variazione n. {{number}} del piano è aperta: la Relazione si valida dopo che il controllo di gestione l’ha approvata o annullata (le sue modifiche sono già nel piano, ma la Relazione riporta solo le variazioni approvate).',
     'revision-approved-since':
       'La variazione n. {{number}} del piano è stata approvata (o corretta) mentre si preparava la validazione: la Relazione da validare non la riportava così. Ricaricare la pagina e validare di nuovo.',
+    'plan-changed-since':
+      'Il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così. Ricaricare la pagina e validare di nuovo.',
     'sections-empty': 'Sezioni vuote: {{sections}}. L’OIV vi leggerebbe «Sezione non ancora compilata»: scriverle, o confermare la trasmissione così.',
     'reservations-required': 'Scrivere le riserve: una validazione con riserva deve indicarle.',
     'checklist-empty': 'Indicare almeno un punto di verifica con il suo esito: la validazione registra le verifiche svolte.',
@@ -254,6 +256,8 @@ const en: typeof it = {
       'Revision no. {{number}} of the plan is open: the report is validated once management control has approved or discarded it (its changes are already in the plan, but the report lists only approved revisions).',
     'revision-approved-since':
       'Revision no. {{number}} of the plan was approved (or corrected) while the validation was being prepared: the report to validate did not show it so. Reload the page and validate again.',
+    'plan-changed-since':
+      'The plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the report to validate did not show it so. Reload the page and validate again.',
     'sections-empty': 'Empty sections: {{sections}}. The OIV would read «Sezione non ancora compilata» (not written yet) there: write them, or confirm sending the report as it is.',
     'reservations-required': 'Write the reservations: a validation with reservations must state them.',
     'checklist-empty': 'Give at least one checkpoint with its outcome: a validation records the checks made.',

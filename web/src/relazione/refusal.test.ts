@@ -39,6 +39,16 @@ describe("the Relazione's refusals in the screen's words", () => {
     );
   });
 
+  it('says that the plan changed while the validation was being prepared', () => {
+    const changed = refused(409, 'conflict', { relazione: 'plan-changed-since' });
+    expect(refusalText(changed, it_)).toBe(
+      'Il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così. Ricaricare la pagina e validare di nuovo.',
+    );
+    expect(refusalText(changed, en)).toBe(
+      'The plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the report to validate did not show it so. Reload the page and validate again.',
+    );
+  });
+
   it('says a parent its objectives do not give with both values in the screen’s notation', () => {
     const params = { relazione: 'differs-from-children', code: 'A.2', validated: 85, fromChildren: 91.43 };
     expect(refusalWords(params, it_)).toBe(
