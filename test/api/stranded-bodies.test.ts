@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/store/index.js';
 import type { Db } from '../../src/store/db.js';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { whileAnotherHolds } from '../support/another-writer.js';
 import { storeDistribution } from '../support/distributions.js';
 import { strandRecords, type Call } from '../support/stranded.js';
 import { Client, startTestServer, type Backend, type TestServer } from './harness.js';
@@ -179,4 +180,35 @@ describe.each<Backend>(['sqlite', 'postgres'])('records stranded under a correct
     expect(r.body.error.message).toBe('a plan of 2024 carries the body “Ente Andato” again: its records are its own again, nothing is left to assign; reload the list');
     expect(await smvpOf('Ente Andato')).toBe(200);
   });
+
+  it('lets one of two assignments made at once through, the other refused, every record moved once', async () => {
+    await strandRecords(call(controller), call(hr), { from: 'Ente Conteso', to: ['Ente Primo', 'Ente Secondo'], year: 2024 });
+    const replies = await Promise.all(
+      (
+        [
+          [hr, 'Ente Primo'],
+          [admin, 'Ente Secondo'],
+        ] as const
+      ).map(([client, to]) => client.request('POST', ASSIGN, { organisation: 'Ente Conteso', year: 2024, to })),
+    );
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = replies.find((r) => r.status === 409)!;
+    expect(refused.body.error).toMatchObject({ code: 'conflict', details: { field: 'organisation' }, params: { appraisal: 'stranded-gone' } });
+    const winner = replies.find((r) => r.status === 200)!.body.to as string;
+    expect([await smvpOf('Ente Primo'), await smvpOf('Ente Secondo')]).toEqual(winner === 'Ente Primo' ? [200, 404] : [404, 200]);
+    expect((await trail('smvp')).filter((e) => JSON.parse(e.before).organisation === 'Ente Conteso')).toHaveLength(1);
+  });
+
+  // PostgreSQL only: SQLite lets one writer in at a time, so no other can hold the records half moved.
+  if (backend === 'postgres')
+    it('waits for an assignment under way and refuses once it has moved them, nothing written twice', async () => {
+      await strandRecords(call(controller), call(hr), { from: 'Ente Atteso', to: ['Ente Qui', 'Ente Là'], year: 2024 });
+      // Another HR's assignment, holding the SMVP's lock with the records moved and not yet committed.
+      const other = `SELECT pg_advisory_xact_lock(4243); ${['smvp', 'appraisal_forms', 'bonus_distributions'].map((table) => `UPDATE ${table} SET organisation = 'Ente Qui' WHERE organisation = 'Ente Atteso'`).join('; ')}`;
+      const r = await whileAnotherHolds(t.location, other, 'SELECT pg_advisory_xact_lock', () => hr.request('POST', ASSIGN, { organisation: 'Ente Atteso', year: 2024, to: 'Ente Là' }));
+      expect(r.status, r.text).toBe(409);
+      expect(r.body.error).toMatchObject({ code: 'conflict', details: { field: 'organisation' } });
+      expect([await smvpOf('Ente Qui'), await smvpOf('Ente Là')]).toEqual([200, 404]);
+      expect((await trail('smvp')).filter((e) => JSON.parse(e.before).organisation === 'Ente Atteso')).toEqual([]);
+    });
 });
