@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/store/index.js';
 import type { Db } from '../../src/store/db.js';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { z } from 'zod';
+import { StrandedAssignedSchema, StrandedBodySchema } from '../../src/contract/index.js';
+import { conforms, documented } from './contract-helpers.js';
 import { whileAnotherHolds } from '../support/another-writer.js';
 import { storeDistribution } from '../support/distributions.js';
 import { strandRecords, type Call } from '../support/stranded.js';
@@ -78,6 +81,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('records stranded under a correct
         ],
       },
     ]);
+    // The contract's document, and the one the OpenAPI document names.
+    const doc = (await hr.get('/api/openapi.json')).body;
+    expect(conforms(z.array(StrandedBodySchema), it)).toBe('conforms');
+    expect(conforms(documented(doc, 'get', '/api/appraisals/stranded-bodies', 200), it)).toBe('conforms');
     const en = await stranded('en');
     expect(en[0].message).toContain('“Comune di Vecchio” (corrected to “Comune di Uno”, “Comune di Due”)');
     expect(en[0].records.forms[0].stateLabel).not.toBe('Obiettivi da condividere');
@@ -138,6 +145,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('records stranded under a correct
     const r = await hr.request('POST', `${ASSIGN}?lang=it`, { organisation: FROM, year: 2024, to: 'Comune di Uno' });
     expect(r.status, r.text).toBe(200);
     expect(r.body).toEqual({ organisation: FROM, year: 2024, to: 'Comune di Uno', moved: 3, message: '3 registrazioni del 2024 di «Comune di Vecchio» attribuite a «Comune di Uno»' });
+    expect(conforms(StrandedAssignedSchema, r.body)).toBe('conforms');
+    expect(conforms(documented((await hr.get('/api/openapi.json')).body, 'post', '/api/appraisals/stranded-bodies/assign', 200), r.body)).toBe('conforms');
     expect(await stranded()).toEqual([]);
     expect(await smvpOf(FROM)).toBe(404);
     expect(await smvpOf('Comune di Uno')).toBe(200);
