@@ -185,7 +185,32 @@ export const AppraisalFormSchema = z.strictObject({
  * correction left under a name no plan of that year carries (store/appraisals.ts strandedBodies),
  * what its plans' trail says it was corrected to, and the words HR reads.
  */
-export const StrandedBodySchema = z.strictObject({ organisation: z.string(), year: z.number().int(), correctedTo: z.array(z.string()), message: z.string() });
+export const StrandedBodySchema = z.strictObject({
+  organisation: z.string(),
+  year: z.number().int(),
+  correctedTo: z.array(z.string()),
+  message: z.string(),
+  /** What is under the old name: the SMVP's versions, the forms (whose, category and state in words), the categories whose fund was distributed. */
+  records: z.strictObject({
+    smvpVersions: z.array(z.number().int()),
+    forms: z.array(z.strictObject({ id: z.string(), person: z.string(), category: StaffCategorySchema, categoryLabel: z.string(), state: FormStateSchema, stateLabel: z.string() })),
+    distributions: z.array(z.strictObject({ category: StaffCategorySchema, categoryLabel: z.string() })),
+  }),
+  /**
+   * The bodies the year's plans carry, where the records may go: `candidate` when the name's
+   * corrections lead there (these first), `hasRecords` when it has its own that year (they could not join them).
+   */
+  bodies: z.array(z.strictObject({ name: z.string(), candidate: z.boolean(), hasRecords: z.boolean() })),
+});
+
+/** A body's name as a request names it: at most core's ORGANISATION_MAX characters (the contract imports nothing but zod). */
+const BodyName = z.string().min(1).max(300);
+
+/** `POST /api/appraisals/stranded-bodies/assign`: the records stranded under `organisation` in `year` go to the body `to`. */
+export const AssignStrandedBodySchema = z.strictObject({ organisation: BodyName, year: z.number().int().min(2000).max(2100), to: BodyName });
+
+/** The answer of an assignment: how many records moved, said in words. */
+export const StrandedAssignedSchema = z.strictObject({ organisation: z.string(), year: z.number().int(), to: z.string(), moved: z.number().int(), message: z.string() });
 
 /** `GET /api/appraisals/:id/trail`: an entry of the form's own trail, the stored entry as it is (its `planId` always null: a form belongs to no plan). */
 export const FormTrailEntrySchema = StoredAuditEntrySchema.extend({});
@@ -309,6 +334,8 @@ export type OrgSourceDocument = z.infer<typeof OrgSourceSchema>;
 export type AppraisalForm = z.infer<typeof AppraisalFormSchema>;
 export type FormTrailEntry = z.infer<typeof FormTrailEntrySchema>;
 export type StrandedBody = z.infer<typeof StrandedBodySchema>;
+export type AssignStrandedBody = z.infer<typeof AssignStrandedBodySchema>;
+export type StrandedAssigned = z.infer<typeof StrandedAssignedSchema>;
 export type SmvpSummary = z.infer<typeof SmvpSummarySchema>;
 export type SmvpVersion = z.infer<typeof SmvpVersionSchema>;
 export type SmvpSaved = z.infer<typeof SmvpSavedSchema>;

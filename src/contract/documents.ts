@@ -14,6 +14,7 @@ import {
   SmvpSavedSchema,
   SmvpSummarySchema,
   SmvpVersionSchema,
+  StrandedAssignedSchema,
   StrandedBodySchema,
 } from './appraisal.js';
 import { BaselinesDocumentSchema, NextYearBaselinesSchema, NextYearPlanSchema } from './baselines.js';
@@ -89,6 +90,7 @@ export const CONTRACT_DOCUMENTS = {
   AppraisalForm: AppraisalFormSchema,
   FormTrailEntry: FormTrailEntrySchema,
   StrandedBody: StrandedBodySchema,
+  StrandedAssigned: StrandedAssignedSchema,
   SmvpSummary: SmvpSummarySchema,
   SmvpVersion: SmvpVersionSchema,
   SmvpSaved: SmvpSavedSchema,

@@ -92,6 +92,7 @@ export const ACTION_WORDS: Record<string, string> = {
   'review the Relazione': 'esaminare la Relazione',
   'see the bonuses of each person': 'vedere i premi di ciascuna persona',
   'see the records left under a corrected body': 'vedere i documenti rimasti sotto un ente corretto',
+  'assign the records left under a corrected body': 'attribuire a un ente i documenti rimasti sotto un ente corretto',
   'set deadlines': 'fissare le scadenze',
   'set passwords': 'impostare le password',
   "write the Relazione's texts": 'scrivere i testi della Relazione',

@@ -41,6 +41,11 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
     en: (p) =>
       `${p.year} records under a body no plan of that year carries any more: “${p.organisation}” (corrected to ${p.correctedTo.map((n) => `“${n}”`).join(', ')}): an SMVP, forms or distributions to assign by hand`,
   }),
+  /** Stranded records assigned by HR to a body (store/appraisals.ts assignStrandedBody). */
+  'stranded-assigned': message<{ organisation: string; year: number; to: string; moved: number }>({
+    it: (p) => `${p.moved === 1 ? '1 registrazione' : `${p.moved} registrazioni`} del ${p.year} di «${p.organisation}» ${p.moved === 1 ? 'attribuita' : 'attribuite'} a «${p.to}»`,
+    en: (p) => `${p.moved === 1 ? '1 record' : `${p.moved} records`} of ${p.year} under “${p.organisation}” assigned to “${p.to}”`,
+  }),
   'self-evaluation': message({ it: 'nessuno valuta sé stesso: scegliere un altro valutatore', en: 'nobody evaluates themselves: choose another evaluator' }),
   'unknown-account': message<{ active?: boolean }>({
     it: (p) => (p.active === true ? 'non esiste un account attivo con questo id' : 'non esiste un account con questo id'),
@@ -167,6 +172,27 @@ export const APPRAISAL_REFUSALS = defineMessages({
       `«${p.to}» ha già un proprio SMVP, schede di valutazione o distribuzioni dei premi del ${p.year}: quelli di «${p.from}» non possono unirsi ai suoi; correggi l'ente con un altro nome, oppure chiedi prima all'ufficio personale di togliere quelli di «${p.to}»`,
     en: (p) =>
       `“${p.to}” already has its own SMVP, appraisal forms or bonus distributions for ${p.year}: those of “${p.from}” cannot join them; correct the body to another name, or ask HR to remove those of “${p.to}” first`,
+  }),
+  /** HR's assignment of stranded records (store/appraisals.ts assignStrandedBody) found them gone: assigned by another meanwhile, or the name a plan's again. */
+  'stranded-gone': message<{ organisation: string; year: number; carried: boolean }>({
+    it: (p) =>
+      p.carried
+        ? `un piano del ${p.year} porta di nuovo l'ente «${p.organisation}»: le sue registrazioni sono di nuovo sue, non c'è più niente da attribuire; ricaricare l'elenco`
+        : `le registrazioni del ${p.year} rimaste sotto «${p.organisation}» sono state attribuite nel frattempo (da un'altra persona dell'ufficio personale): non c'è più niente da attribuire; ricaricare l'elenco`,
+    en: (p) =>
+      p.carried
+        ? `a plan of ${p.year} carries the body “${p.organisation}” again: its records are its own again, nothing is left to assign; reload the list`
+        : `the ${p.year} records left under “${p.organisation}” were assigned meanwhile (by someone else in HR): nothing is left to assign; reload the list`,
+  }),
+  /** The body HR chose for stranded records is no plan's of that year any more (its plan corrected or deleted meanwhile). */
+  'stranded-target-gone': message<{ to: string; year: number }>({
+    it: (p) => `nessun piano del ${p.year} porta più l'ente «${p.to}» (il suo piano è stato corretto o eliminato nel frattempo): scegliere un altro ente`,
+    en: (p) => `no plan of ${p.year} carries the body “${p.to}” any more (its plan was corrected or deleted meanwhile): choose another body`,
+  }),
+  /** The body HR chose for stranded records has its own that year: two SMVPs of one year cannot be one. */
+  'stranded-target-taken': message<{ from: string; to: string; year: number }>({
+    it: (p) => `«${p.to}» ha già un proprio SMVP, schede di valutazione o distribuzioni dei premi del ${p.year}: quelli di «${p.from}» non possono unirsi ai suoi; scegliere un altro ente`,
+    en: (p) => `“${p.to}” already has its own SMVP, appraisal forms or bonus distributions for ${p.year}: those of “${p.from}” cannot join them; choose another body`,
   }),
   'form-duplicate': message<{ year: number }>({
     it: (p) => `la persona ha già una scheda di valutazione per il ${p.year}`,

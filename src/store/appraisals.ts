@@ -107,8 +107,16 @@ export interface AppraisalStore {
   distributions(organisation: string, year: number): Promise<DistributionRecord[]>;
   /** Bodies and years with at least one distribution (for the public aggregates). */
   distributionYears(): Promise<{ organisation: string; year: number }[]>;
-  /** Records a body correction left under a name no plan of their year carries any more (strandedBodies). */
-  strandedBodies(): Promise<StrandedBody[]>;
+  /** Records a body correction left under a name no plan of their year carries any more (strandedBodies), with what they are and where they may go. */
+  strandedBodies(): Promise<StrandedGroup[]>;
+  /**
+   * HR says which body the records stranded under `organisation` in `year` belong to: all of them go
+   * to `to` in one transaction, each on the appraisals' trail (who, when, from → to). `conflict`
+   * (nothing moved) when they are stranded no more (moved by another, or a plan carries the name
+   * again: at `organisation`), or `to` is no body of a plan of that year, or has records of its own
+   * that year (at `to`). The value: how many records moved.
+   */
+  assignStrandedBody(organisation: string, year: number, to: string, actor: Actor): Promise<Result<number>>;
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -405,9 +413,64 @@ export class SqlAppraisals implements AppraisalStore {
     return byYearAndBody(rows).map((r) => ({ organisation: String(r.organisation), year: Number(r.year) }));
   }
 
-  async strandedBodies(): Promise<StrandedBody[]> {
+  async strandedBodies(): Promise<StrandedGroup[]> {
     // One transaction: the records, the plans and their trail as of one moment.
-    return this.db.transaction((tx) => strandedBodies(tx));
+    return this.db.transaction(async (tx) => {
+      const out: StrandedGroup[] = [];
+      for (const body of await strandedBodies(tx)) {
+        const corrections = await bodyCorrections(tx, body.year);
+        // Where each correction leads: the name itself when a plan of the year carries it, else on through its later corrections.
+        const leadsTo = new Set<string>();
+        for (const name of body.correctedTo) {
+          const end = (await carried(tx, name, body.year)) ? name : await bodyCorrectedTo(tx, name, body.year, corrections);
+          if (end !== null && (await carried(tx, end, body.year))) leadsTo.add(end);
+        }
+        const bodies: StrandedTarget[] = [];
+        for (const r of await tx.all(`SELECT DISTINCT o.name FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.year = ?`, [body.year])) {
+          const name = String(r.name);
+          bodies.push({ name, candidate: leadsTo.has(name), hasRecords: (await heldRecords(tx, name, body.year)) > 0 });
+        }
+        bodies.sort((a, b) => Number(b.candidate) - Number(a.candidate) || compareNames(a.name, b.name));
+        out.push({ ...body, records: await recordsOf(tx, body.organisation, body.year), bodies });
+      }
+      return out;
+    });
+  }
+
+  async assignStrandedBody(organisation: string, year: number, to: string, actor: Actor): Promise<Result<number>> {
+    return this.db.transaction(async (tx) => {
+      // The plans that carry `to` that year first (a correction or a deletion of one waits), then the
+      // locks of the body's records in followCorrectedBody's order: the order a correction takes them.
+      const targets = await tx.all(
+        `SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ?${this.db.dialect === 'postgres' ? ' FOR SHARE OF p' : ''}`,
+        [to, year],
+      );
+      await lockBodyRecords(tx, this.db, SMVP_LOCK);
+      await lockBodyRecords(tx, this.db, DISTRIBUTION_LOCK);
+      await lockBodyRecords(tx, this.db, FORM_LOCK);
+      const again = await carried(tx, organisation, year);
+      if (again || (await heldRecords(tx, organisation, year)) === 0)
+        return fail<number>(
+          'conflict',
+          again
+            ? `a plan of ${year} carries "${organisation}" again: its records are that body's, nothing to assign`
+            : `the records of "${organisation}" for ${year} were assigned meanwhile: nothing is left under that name`,
+          { field: 'organisation' },
+          { appraisal: 'stranded-gone', organisation, year, carried: again },
+        );
+      if (targets.length === 0)
+        return fail<number>('conflict', `no plan of ${year} carries "${to}" (corrected or deleted meanwhile): choose another body`, { field: 'to' }, { appraisal: 'stranded-target-gone', to, year });
+      if ((await heldRecords(tx, to, year)) > 0)
+        return fail<number>(
+          'conflict',
+          `"${to}" has its own SMVP, appraisal forms or bonus distributions for ${year}: those of "${organisation}" cannot join them; choose another body`,
+          { field: 'to' },
+          { appraisal: 'stranded-target-taken', from: organisation, to, year },
+        );
+      const moving = await heldRecords(tx, organisation, year);
+      await moveBodyRecords(tx, actor, organisation, to, year, {}, forUpdate(this.db), 'assign-body');
+      return { ok: true as const, value: moving };
+    });
   }
 }
 
@@ -511,20 +574,20 @@ async function heldRecords(tx: Queryable, organisation: string, year: number): P
  * a step saved on it meanwhile (an acceptance, a contest, a conciliation: updateForm, which locks
  * the row) is waited for and read, never written over with the document as it was before.
  */
-async function moveBodyRecords(tx: Queryable, actor: Actor, from: string, to: string, year: number, mark: Record<string, unknown>, lockForms = ''): Promise<void> {
+async function moveBodyRecords(tx: Queryable, actor: Actor, from: string, to: string, year: number, mark: Record<string, unknown>, lockForms = '', action = 'correct-body'): Promise<void> {
   const move = { organisation: to, ...mark };
   for (const r of await tx.all(`SELECT DISTINCT version FROM smvp WHERE organisation = ? AND year = ? ORDER BY version`, [from, year]))
-    await trail(tx, actor, 'correct-body', 'smvp', `${to}/${year}`, { organisation: from, version: Number(r.version) }, { ...move, version: Number(r.version) }, null);
+    await trail(tx, actor, action, 'smvp', `${to}/${year}`, { organisation: from, version: Number(r.version) }, { ...move, version: Number(r.version) }, null);
   for (const r of await tx.all(`SELECT id, document FROM appraisal_forms WHERE organisation = ? AND year = ? ORDER BY id${lockForms}`, [from, year])) {
     // A form still open takes the corrected name.
     const document = JSON.parse(String(r.document)) as { evaluation?: { organisation?: string } | null };
     const evaluation = document.evaluation;
     const keeps = evaluation !== null && evaluation !== undefined && evaluation.organisation === undefined;
     if (keeps) await tx.run(`UPDATE appraisal_forms SET document = ? WHERE id = ?`, [json({ ...document, evaluation: { ...evaluation, organisation: from } }), String(r.id)]);
-    await trail(tx, actor, 'correct-body', 'appraisal', String(r.id), { organisation: from }, keeps ? { ...move, evaluatedAs: from } : move, null);
+    await trail(tx, actor, action, 'appraisal', String(r.id), { organisation: from }, keeps ? { ...move, evaluatedAs: from } : move, null);
   }
   for (const r of await tx.all(`SELECT DISTINCT category FROM bonus_distributions WHERE organisation = ? AND year = ? ORDER BY category`, [from, year]))
-    await trail(tx, actor, 'correct-body', 'bonus', `${to}/${year}/${String(r.category)}`, { organisation: from }, move, null);
+    await trail(tx, actor, action, 'bonus', `${to}/${year}/${String(r.category)}`, { organisation: from }, move, null);
   for (const table of BODY_TABLES) await tx.run(`UPDATE ${table} SET organisation = ? WHERE organisation = ? AND year = ?`, [to, from, year]);
 }
 
@@ -589,6 +652,40 @@ export interface StrandedBody {
   readonly organisation: string;
   readonly year: number;
   readonly correctedTo: readonly string[];
+}
+
+/** What is stranded under a body's name in a year: the SMVP's versions, the forms (by id, person, category and state), the categories distributed. */
+export interface StrandedRecords {
+  readonly smvpVersions: readonly number[];
+  readonly forms: readonly { readonly id: string; readonly personId: string; readonly category: StaffCategory; readonly state: FormState }[];
+  readonly distributions: readonly StaffCategory[];
+}
+
+/** A body a plan of the stranded records' year carries: `candidate` when the name's corrections lead there, `hasRecords` when it has its own that year (they could not join). */
+export interface StrandedTarget {
+  readonly name: string;
+  readonly candidate: boolean;
+  readonly hasRecords: boolean;
+}
+
+/** Stranded records as HR reads them: the body and its corrections, what the records are, and the bodies of the year they may go to (the corrections' first). */
+export interface StrandedGroup extends StrandedBody {
+  readonly records: StrandedRecords;
+  readonly bodies: readonly StrandedTarget[];
+}
+
+async function recordsOf(tx: Queryable, organisation: string, year: number): Promise<StrandedRecords> {
+  const at = [organisation, year];
+  return {
+    smvpVersions: (await tx.all(`SELECT version FROM smvp WHERE organisation = ? AND year = ? ORDER BY version`, at)).map((r) => Number(r.version)),
+    forms: (await tx.all(`SELECT id, person_id, category, state FROM appraisal_forms WHERE organisation = ? AND year = ? ORDER BY created_at, id`, at)).map((r) => ({
+      id: String(r.id),
+      personId: String(r.person_id),
+      category: r.category as StaffCategory,
+      state: r.state as FormState,
+    })),
+    distributions: (await tx.all(`SELECT DISTINCT category FROM bonus_distributions WHERE organisation = ? AND year = ? ORDER BY category`, at)).map((r) => r.category as StaffCategory),
+  };
 }
 
 /**

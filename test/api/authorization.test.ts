@@ -27,6 +27,8 @@ interface Scratch {
   unitId: string;
   /** A file attached by `prepare` (the evidence rows). */
   attachmentId?: string;
+  /** A body whose SMVP of 2024 a correction left under its name (set by `strand`), corrected to it plus " corretto". */
+  stranded?: string;
 }
 
 interface Row {
@@ -118,6 +120,24 @@ const appraisal =
     s.formId = form.value.id;
     s.evaluatorId = evaluator.id;
   };
+/** A body of its own whose 2024 SMVP two plans' corrections left under its name (one plan corrected, the other deleted): `s.stranded`. */
+let strandings = 0;
+const strand = async (t: TestServer, s: Scratch): Promise<void> => {
+  const store = t.server.store;
+  const from = `Ente arenato ${++strandings}`;
+  const plans: string[] = [];
+  for (const title of ['uno', 'due']) {
+    const p = await store.createPlan({ title, year: 2024, organisation: from }, SYSTEM);
+    if (!p.ok) throw new Error(p.error.message);
+    plans.push(p.value.id);
+  }
+  const smvp = await store.appraisals.saveSmvp(from, 2024, exampleSmvpJson(from, 2024), null, SYSTEM);
+  if (!smvp.ok) throw new Error(smvp.error.message);
+  const corrected = await store.updatePlan(plans[0]!, { organisation: `${from} corretto` }, SYSTEM);
+  if (!corrected.ok) throw new Error(corrected.error.message);
+  await store.deletePlan(plans[1]!, SYSTEM);
+  s.stranded = from;
+};
 const evaluator = async (t: TestServer, s: Scratch): Promise<void> => {
   s.evaluatorId = (await t.server.store.listUsers()).find((u) => u.username === 'referente')!.id;
 };
@@ -990,6 +1010,15 @@ const ROWS: Row[] = [
     allowed: HR,
     success: 200,
     call: () => ({ path: '/api/appraisals/stranded-bodies' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/appraisals/stranded-bodies/assign',
+    what: 'assign records left under a corrected body',
+    allowed: HR,
+    success: 200,
+    prepare: strand,
+    call: (s) => ({ path: '/api/appraisals/stranded-bodies/assign', body: { organisation: s.stranded!, year: 2024, to: `${s.stranded!} corretto` } }),
   },
   { method: 'GET', route: '/api/appraisals', what: 'the forms I may see', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/appraisals' }) },
   {

@@ -117,12 +117,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 84 (records a body cor
           correctedTo: ['Ente Uno', 'Ente Due'],
           message:
             "registrazioni del 2024 sotto un ente che nessun piano di quell'anno porta più: «Ente Doppio» (corretto in «Ente Uno», «Ente Due»): SMVP, schede o distribuzioni da attribuire a mano",
+          records: { smvpVersions: [1], forms: [], distributions: [] },
+          bodies: [
+            { name: 'Ente Due', candidate: true, hasRecords: false },
+            { name: 'Ente Uno', candidate: true, hasRecords: false },
+            { name: 'Comune di Nuovo', candidate: false, hasRecords: true },
+            { name: 'Ente Quattro', candidate: false, hasRecords: true },
+          ],
         },
         {
           organisation: 'Ente Tre',
           year: 2024,
           correctedTo: ['Ente Quattro'],
           message: "registrazioni del 2024 sotto un ente che nessun piano di quell'anno porta più: «Ente Tre» (corretto in «Ente Quattro»): SMVP, schede o distribuzioni da attribuire a mano",
+          records: { smvpVersions: [1], forms: [], distributions: [] },
+          bodies: [
+            { name: 'Ente Quattro', candidate: true, hasRecords: true },
+            { name: 'Comune di Nuovo', candidate: false, hasRecords: true },
+            { name: 'Ente Due', candidate: false, hasRecords: false },
+            { name: 'Ente Uno', candidate: false, hasRecords: false },
+          ],
         },
       ]);
       const en = await hr.get('/api/appraisals/stranded-bodies?lang=en');

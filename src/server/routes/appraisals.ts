@@ -20,7 +20,16 @@ import {
   type FormAction,
   type StaffCategory,
 } from '../../core/appraisal/index.js';
-import { AppraisalFormSchema, AppraisalPersonSchema, FormSummarySchema, FormTrailEntrySchema, StrandedBodySchema, type FormSummary } from '../../contract/index.js';
+import {
+  AppraisalFormSchema,
+  AppraisalPersonSchema,
+  AssignStrandedBodySchema,
+  FormSummarySchema,
+  FormTrailEntrySchema,
+  StrandedAssignedSchema,
+  StrandedBodySchema,
+  type FormSummary,
+} from '../../contract/index.js';
 import { formClash, type FormRecord, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
@@ -161,14 +170,61 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { reply }) => {
       const lang = language(c);
+      const users = await usersById(store);
       return reply(
         200,
         (await store.appraisals.strandedBodies()).map((b) => ({
-          ...b,
+          organisation: b.organisation,
+          year: b.year,
           correctedTo: [...b.correctedTo],
           message: renderMessage('stranded-body', { organisation: b.organisation, year: b.year, correctedTo: [...b.correctedTo] }, lang),
+          records: {
+            smvpVersions: [...b.records.smvpVersions],
+            forms: b.records.forms.map((f) => ({
+              id: f.id,
+              person: person(users.get(f.personId), f.personId).displayName,
+              category: f.category,
+              categoryLabel: CATEGORY_LABEL[f.category][lang],
+              state: f.state,
+              stateLabel: STATE_LABEL[f.state][lang],
+            })),
+            distributions: b.records.distributions.map((category) => ({ category, categoryLabel: CATEGORY_LABEL[category][lang] })),
+          },
+          bodies: b.bodies.map((t) => ({ ...t })),
         })),
       );
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/appraisals/stranded-bodies/assign',
+      tag: 'appraisals',
+      summary:
+        'Assign the SMVP, forms and distributions of a year left under a corrected body (GET /api/appraisals/stranded-bodies) to the body they belong to, all in one transaction, each move on the appraisals’ trail',
+      roles: HR_ROLES,
+      action: 'assign the records left under a corrected body',
+      body: AssignStrandedBodySchema,
+      query: { lang: { description: 'language of the message', values: ['it', 'en'] } },
+      responses: {
+        200: { description: '{organisation, year, to, moved, message}', schema: StrandedAssignedSchema },
+        400: 'invalid body (the field named)',
+        401: 'not signed in',
+        403: 'role',
+        409: 'conflict, nothing moved: at `organisation` when nothing is left under the name (assigned meanwhile, or a plan carries it again: `stranded-gone`); at `to` when no plan of the year carries that body (`stranded-target-gone`) or it has records of its own that year (`stranded-target-taken`)',
+      },
+    },
+    async (c, { user, body: input, reply }) => {
+      const lang = language(c);
+      const moved = must(await store.appraisals.assignStrandedBody(input.organisation, input.year, input.to, actorOf(user)));
+      return reply(200, {
+        organisation: input.organisation,
+        year: input.year,
+        to: input.to,
+        moved,
+        message: renderMessage('stranded-assigned', { organisation: input.organisation, year: input.year, to: input.to, moved }, lang),
+      });
     },
   );
 

@@ -19,6 +19,7 @@ import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { halfTyped } from '../ui/Form.js';
 import { useOpeningYear } from './opening-year.js';
+import { StrandedRecords } from './StrandedRecords.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
 /** The new form's one assignment: the API's field (`assignments.0.partTime`) → the input's id. */
@@ -77,6 +78,7 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
           {error}
         </p>
       )}
+      {hr && <StrandedRecords lang={lang} />}
       <h2 className="h4">{t('appraisal.list.mine')}</h2>
       {forms === null ? (
         <p role="status">{t('common.loading')}</p>

@@ -1,6 +1,20 @@
 /** The calls of individual performance (forms, steps, the fund), on the app's one `request`. */
 import { query, request } from '../api/client.js';
-import type { AppraisalForm, AppraisalPerson, Distribution, FormAction, FormObjective, FormSummary, FormTrailEntry, SmvpSaved, SmvpVersion, StaffCategory } from '../../../src/contract/index.js';
+import type {
+  AppraisalForm,
+  AppraisalPerson,
+  AssignStrandedBody,
+  Distribution,
+  FormAction,
+  FormObjective,
+  FormSummary,
+  FormTrailEntry,
+  SmvpSaved,
+  SmvpVersion,
+  StaffCategory,
+  StrandedAssigned,
+  StrandedBody,
+} from '../../../src/contract/index.js';
 
 const enc = encodeURIComponent;
 
@@ -27,6 +41,9 @@ export const appraisalApi = {
   trail: (id: string) => request<FormTrailEntry[]>('GET', `/api/appraisals/${enc(id)}/trail`),
   documentUrl: (id: string, format: 'pdf' | 'docx', lang: string) => `/api/appraisals/${enc(id)}/document${query({ format, lang })}`,
   distribute: (year: number, category: StaffCategory, fund: string) => request<Distribution>('POST', `/api/rewards/${year}/distribute`, { category, fund }),
+  /** Records left under a corrected body (HR), said in `lang`. */
+  stranded: (lang: string) => request<StrandedBody[]>('GET', `/api/appraisals/stranded-bodies${query({ lang })}`),
+  assignStranded: (lang: string, input: AssignStrandedBody) => request<StrandedAssigned>('POST', `/api/appraisals/stranded-bodies/assign${query({ lang })}`, input),
   aggregatesUrl: (year: number, format: 'xlsx' | 'csv', lang: string) => `/api/rewards/${year}/aggregates${query({ format, lang })}`,
 };
 

@@ -22,11 +22,15 @@ export const appraisalKeys = {
   form: (id: string) => ['appraisals', 'form', id] as const,
   formIn: (id: string, lang: Lang) => ['appraisals', 'form', id, lang] as const,
   people: ['appraisals', 'people'] as const,
+  stranded: (lang: Lang) => ['appraisals', 'stranded', lang] as const,
 };
 
 export const useAppraisalList = (year: number, lang: Lang) => useQuery({ queryKey: appraisalKeys.list(year, lang), queryFn: () => appraisalApi.list(lang, year) });
 
 export const useAppraisalForm = (id: string, lang: Lang) => useQuery({ queryKey: appraisalKeys.formIn(id, lang), queryFn: () => appraisalApi.get(id, lang) });
+
+/** Records left under a corrected body (HR's only: `enabled` false for others, who would be refused). */
+export const useStranded = (lang: Lang, enabled: boolean) => useQuery({ queryKey: appraisalKeys.stranded(lang), queryFn: () => appraisalApi.stranded(lang), enabled });
 
 export const usePeople = () => useQuery({ queryKey: appraisalKeys.people, queryFn: peopleApi.list });
 
