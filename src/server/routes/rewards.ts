@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { CATEGORY_LABEL, REMAINDER_RULE, STAFF_CATEGORIES, distributeFund, formatCents, parseCents, schemeOf, type StaffCategory } from '../../core/appraisal/index.js';
 import { Decimal, ORGANISATION_MAX } from '../../core/index.js';
 import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
+import { EURO_FORMAT, euroCellValue } from '../../io/xlsx/cells.js';
 import type { DistributionRecord, Store } from '../../store/index.js';
 import { DistributionSchema, RewardAggregatesSchema, type Distribution, type RewardAggregates, type RewardCategoryTotal } from '../../contract/index.js';
 import type { Deps, RouteModule } from '../api.js';
@@ -224,7 +225,7 @@ export const CATEGORY_WITHHELD_WORDS: Record<Language, Record<CategoryWithheldRe
   en: { 'small-bands-only': "only bands of one or two people: the category's total would be the sum of their amounts" },
 };
 
-const euros = (cents: string | null): string => (cents === null ? '' : formatCents(BigInt(cents)));
+const euros = (cents: string | null): number | null => (cents === null ? null : euroCellValue(cents));
 const dotEuros = (cents: string | null): string => (cents === null ? '' : (Number(BigInt(cents)) / 100).toFixed(2));
 
 export const rewardRoutes: RouteModule = (api, deps) => {
@@ -431,6 +432,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
         ];
         return reply.made(new Response(`${lines.join('\n')}\n`, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } }));
       }
+      // Amounts as numbers in euros (empty where none, or withheld), shown in the reader's notation.
       const bytes = await writeTableXlsx(
         lang === 'it' ? `Premi ${year}` : `Bonuses ${year}`,
         headers,
@@ -448,6 +450,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
           euros(totalOf(r).distributedCents),
           totalOf(r).withheldReason === null ? '' : CATEGORY_WITHHELD_WORDS[lang][totalOf(r).withheldReason!],
         ]),
+        [undefined, undefined, undefined, undefined, EURO_FORMAT, EURO_FORMAT, EURO_FORMAT, EURO_FORMAT, undefined, EURO_FORMAT, EURO_FORMAT],
       );
       return reply.made(
         new Response(new Uint8Array(bytes), {
