@@ -288,6 +288,13 @@ export const RewardAggregateSchema = z.strictObject({
    * the bands published would give the small band's total. Null when published.
    */
   withheldReason: z.enum(['small-band', 'complement']).nullable(),
+  /**
+   * The row of the people with no band: a final form whose score falls in none of the SMVP's bands
+   * (or has no score), so no coefficient and no share of the fund. After the bands, only when there
+   * are such people; `band` says it in the reader's language ("Senza fascia", "Not banded"), and
+   * `coefficient` is null. Counted and withheld as a band is.
+   */
+  noBand: z.boolean(),
 });
 
 /**

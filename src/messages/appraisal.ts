@@ -5,7 +5,7 @@
  */
 import { STATE_LABEL, type FormState } from '../core/appraisal/workflow.js';
 import { formatItalianDate } from '../core/italian-date.js';
-import { decimalIn, defineMessages, message, type ParamsOf } from '../core/messages/index.js';
+import { decimalIn, defineMessages, message, momentDayText, type ParamsOf } from '../core/messages/index.js';
 import { amountWords, type AmountProblem } from './amounts.js';
 
 /** A form's score (decimal text, two places as the document prints it) with %, "—" when there is none. */
@@ -112,9 +112,10 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
       `${p.pending === 1 ? `1 scheda su ${p.total} di questa categoria non è ancora definitiva` : `${p.pending} schede su ${p.total} di questa categoria non sono ancora definitive`}: il fondo si distribuisce quando lo sono tutte`,
     en: (p) => `${p.pending} of ${p.total} forms of this category ${p.pending === 1 ? 'is' : 'are'} not final yet: the fund is distributed once they all are`,
   }),
+  // `date`: the moment of the first acknowledgement, said as the body's day (Europe/Rome), not UTC's.
   'already-acknowledged': message<{ date: string }>({
-    it: (p) => `hai già preso visione degli obiettivi il ${formatItalianDate(p.date)}: la presa visione resta quella`,
-    en: (p) => `you already acknowledged the objectives on ${formatItalianDate(p.date)}: that acknowledgement stands`,
+    it: (p) => `hai già preso visione degli obiettivi il ${momentDayText(p.date)}: la presa visione resta quella`,
+    en: (p) => `you already acknowledged the objectives on ${momentDayText(p.date)}: that acknowledgement stands`,
   }),
   'note-required': message({ it: 'scrivere le note del colloquio', en: 'write the notes of the interview' }),
   'reason-required': message({ it: 'indicare il motivo', en: 'say why' }),

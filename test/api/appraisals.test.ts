@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { momentDayText } from '../../src/core/messages/index.js';
 import { hashPassword } from '../../src/server/auth.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
@@ -451,8 +452,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     // Acknowledging again would move the date the form records; it is refused, and the first stays.
     const first = r.body.record.acknowledged.evaluator;
     for (const [lang, said] of [
-      ['it', `hai già preso visione degli obiettivi il ${first.slice(8, 10)}/${first.slice(5, 7)}/${first.slice(0, 4)}: la presa visione resta quella`],
-      ['en', `you already acknowledged the objectives on ${first.slice(8, 10)}/${first.slice(5, 7)}/${first.slice(0, 4)}: that acknowledgement stands`],
+      ['it', `hai già preso visione degli obiettivi il ${momentDayText(first)}: la presa visione resta quella`],
+      ['en', `you already acknowledged the objectives on ${momentDayText(first)}: that acknowledgement stands`],
     ] as const) {
       const again = await ev.request('POST', `/api/appraisals/${id}/actions`, { action: 'acknowledge', version: r.body.version }, { 'accept-language': lang });
       expect([again.status, again.body.error.code, again.body.error.message]).toEqual([409, 'already-acknowledged', said]);

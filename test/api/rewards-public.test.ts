@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { cellAmountText } from '../support/disclosure.js';
 import { storeDistribution } from '../support/distributions.js';
 import { Client, startTestServer, type Backend, type TestServer } from './harness.js';
 
@@ -72,8 +73,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('the bonuses on the public transp
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await (await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=xlsx`)).arrayBuffer());
     const cells: string[] = [];
-    book.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
-    expect(cells).toContain('3.100,00');
+    book.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(cellAmountText(c))));
+    // The amounts are numbers (shown to the cent in the reader's notation), not text in one language's.
+    let buono: ExcelJS.Row | undefined;
+    book.worksheets[0]!.eachRow((r) => {
+      if (r.getCell(2).value === 'Buono' && r.getCell(4).value === 3) buono = r;
+    });
+    expect([buono?.getCell(5).value, buono?.getCell(5).numFmt]).toEqual([3100, '#,##0.00']);
+    expect(cells).toContain('3100.00');
     for (const secret of secrets) expect(cells.join('|')).not.toContain(secret);
   });
 

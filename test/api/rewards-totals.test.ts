@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { CATEGORY_LABEL, exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import type { RewardAggregates } from '../../src/contract/index.js';
-import { amounts, combinations } from '../support/disclosure.js';
+import { amounts, cellAmountText, combinations } from '../support/disclosure.js';
 import { storeDistribution } from '../support/distributions.js';
 import { Client, startTestServer, type TestServer } from './harness.js';
 
@@ -155,30 +155,39 @@ describe("the categories' funds and amounts distributed, and a coefficient no SM
         'Manager',
       ],
     ] as const) {
+      // Each row's cells as `amounts` reads them (the amounts are numbers in euros).
+      const texts = new Map<string, string[]>();
       const read = async (organisation: string): Promise<unknown[][]> => {
         const book = new ExcelJS.Workbook();
         await book.xlsx.load(await (await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=${encodeURIComponent(organisation)}&format=xlsx&lang=${lang}`)).arrayBuffer());
         const rows: unknown[][] = [];
         book.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+        texts.set(organisation, []);
+        book.worksheets[0]!.eachRow((r) => texts.get(organisation)!.push(Array.from({ length: 12 }, (_, i) => cellAmountText(r.getCell(i + 1))).join('|')));
         return rows;
       };
       const ente = await read('Ente');
       expect(ente[0]!.slice(9)).toEqual(heads);
       const managers = ente.filter((r) => r[0] === label);
       expect(managers).toHaveLength(4);
-      for (const row of managers) expect([row[9], row[10], row[11]]).toEqual(['', '', reason]);
-      expect(givesAway(amounts(managers.map((r) => r.join('|')).join('\n')), MANAGERS)).toBe(false);
+      for (const row of managers) expect([row[9], row[10], row[11]]).toEqual([undefined, undefined, reason]);
+      const rowsOf = (category: string): string =>
+        texts
+          .get('Ente')!
+          .filter((r) => r.startsWith(`${category}|`))
+          .join('\n');
+      expect(givesAway(amounts(rowsOf(label)), MANAGERS)).toBe(false);
       const eq = ente.filter((r) => r[0] === CATEGORY_LABEL.eq[lang]);
       expect(eq).toHaveLength(4);
       expect(
         givesAway(
-          amounts(eq.map((r) => r.join('|')).join('\n')),
+          amounts(rowsOf(CATEGORY_LABEL.eq[lang])),
           EQ.map(([, c]) => c),
         ),
       ).toBe(false);
       const staff = ente.filter((r) => r[1] === 'Adeguato' && r[3] === 7)[0]!;
-      // The workbook's amounts are text written as the other amounts of its columns.
-      expect([staff[9], staff[10], staff[11]]).toEqual(['10.962,41', '10.962,41', '']);
+      // The workbook's amounts are numbers in euros, as the amounts of its other columns.
+      expect([staff[9], staff[10], staff[11]]).toEqual([10962.41, 10962.41, '']);
       const other = await read('Senza SMVP');
       expect(other.slice(1).map((r) => [r[1], r[2] ?? null, r[3]])).toEqual([
         ['Buono', null, 3],

@@ -14,3 +14,11 @@ export function combinations(numbers: readonly number[]): Set<number> {
 export function amounts(text: string): number[] {
   return [...text.matchAll(/\d{1,3}(?:[.,]\d{3})*[.,]\d{2}(?!\d)/g)].map((m) => Number(m[0].replace(/[.,](?=\d{3})/g, '').replace(/[.,](?=\d{2}$)/, '')));
 }
+
+/**
+ * A workbook cell as `amounts` reads it: an amount (a number in euros, shown to the cent) with its
+ * two decimals (`3100` → `3100.00`), anything else as its value's text.
+ */
+export function cellAmountText(cell: { value: unknown; numFmt?: string }): string {
+  return typeof cell.value === 'number' && cell.numFmt === '#,##0.00' ? cell.value.toFixed(2) : String(cell.value ?? '');
+}

@@ -2,7 +2,7 @@
  * A distribution of the bonus fund stored as HR's run stores it (routes/rewards.ts), for the tests
  * of what the public reads of it: the route's own tests make one from final forms, a long path that
  * the public side's tests need not walk. People are `[band, cents]`; their names are made up and
- * must never reach the public.
+ * must never reach the public. A band of null is a person with no band (a final form scored in none).
  */
 import { REMAINDER_RULE, type StaffCategory } from '../../src/core/appraisal/index.js';
 import { SYSTEM, type Store } from '../../src/store/index.js';
@@ -16,7 +16,7 @@ export async function storeDistribution(
   organisation: string,
   year: number,
   category: StaffCategory,
-  people: readonly (readonly [band: string, cents: number])[],
+  people: readonly (readonly [band: string | null, cents: number])[],
   fundCents?: number,
 ): Promise<void> {
   const shares = people.map(([band, cents], i) => ({
@@ -25,7 +25,7 @@ export async function storeDistribution(
     displayName: `Persona ${i + 1}`,
     score: '80',
     band,
-    coefficient: '80',
+    coefficient: band === null ? '0' : '80',
     presenceDays: '365',
     cents: String(cents),
     exact: String(cents),

@@ -17,3 +17,9 @@ export function categoryInText(category: string, language: 'it' | 'en'): string 
   if (label === undefined) return category;
   return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
+
+/**
+ * The row of the people with no band (a final form whose score falls in none of the SMVP's bands, or
+ * has no score: nothing could be scored), which the art. 20 tables count beside the bands.
+ */
+export const NO_BAND_LABEL: { readonly it: string; readonly en: string } = { it: 'Senza fascia', en: 'Not banded' };

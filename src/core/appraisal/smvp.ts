@@ -13,7 +13,7 @@ import { Decimal, HUNDRED, ZERO } from '../decimal.js';
 import { problem, type Issue } from '../issues.js';
 import type { NotMeasuredPolicy } from '../model.js';
 
-export { CATEGORY_LABEL, type StaffCategory } from './categories.js';
+export { CATEGORY_LABEL, NO_BAND_LABEL, type StaffCategory } from './categories.js';
 import type { StaffCategory } from './categories.js';
 export const STAFF_CATEGORIES: readonly StaffCategory[] = ['dirigente', 'eq', 'personale'];
 

@@ -9,6 +9,7 @@
  */
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Tab, Table, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx';
 import { Decimal, formatItalianDate, formatNumberIn, NOT_EVALUABLE_MARK } from '../../core/index.js';
+import { momentDayText } from '../../core/messages/index.js';
 import { amountFromJson, amountText } from '../json.js';
 import { fontData } from '../report/fonts.js';
 import PDFDocument from '../report/pdfkit.js';
@@ -193,7 +194,10 @@ function targetCell(o: FormSheet['objectives'][number], lang: Lang): string {
   if (typeof o.target === 'boolean' && (o.comparator === '=' || o.comparator === (o.target ? '>=' : '<='))) return target;
   return `${o.comparator}\u00a0${target}`;
 }
+/** A unit's first or last day: a calendar date, as stored. */
 const day = (iso: string): string => formatItalianDate(iso.slice(0, 10));
+/** The day a step was taken: the body's (Europe/Rome), as the Relazione dates its moments, not UTC's (23:30 UTC on 20 January is the 21st in Rome). */
+const stepDay = (at: string): string => momentDayText(at);
 
 /**
  * The columns' widths (points, summing to `total`) as a word processor lays out an automatic table:
@@ -307,14 +311,14 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   // In the order they were taken: a reopening comes between the first outcome and the steps taken again after it.
   const steps: { at: string; text: string }[] = [];
   const rec = sheet.record;
-  if (rec.interview !== null) steps.push({ at: rec.interview.at, text: `${w.interview} (${day(rec.interview.at)}): ${rec.interview.note}` });
-  if (rec.evaluation !== null) steps.push({ at: rec.evaluation.at, text: `${w.evaluated}: ${day(rec.evaluation.at)}` });
-  if (rec.acceptance !== null) steps.push({ at: rec.acceptance.at, text: `${w.accepted}: ${day(rec.acceptance.at)}` });
-  if (rec.contest !== null) steps.push({ at: rec.contest.at, text: `${w.contested} (${day(rec.contest.at)}): ${rec.contest.reason}` });
+  if (rec.interview !== null) steps.push({ at: rec.interview.at, text: `${w.interview} (${stepDay(rec.interview.at)}): ${rec.interview.note}` });
+  if (rec.evaluation !== null) steps.push({ at: rec.evaluation.at, text: `${w.evaluated}: ${stepDay(rec.evaluation.at)}` });
+  if (rec.acceptance !== null) steps.push({ at: rec.acceptance.at, text: `${w.accepted}: ${stepDay(rec.acceptance.at)}` });
+  if (rec.contest !== null) steps.push({ at: rec.contest.at, text: `${w.contested} (${stepDay(rec.contest.at)}): ${rec.contest.reason}` });
   if (rec.conciliation !== null)
-    steps.push({ at: rec.conciliation.at, text: `${w.conciliation} (${day(rec.conciliation.at)}): ${w.outcome[rec.conciliation.outcome] ?? rec.conciliation.outcome} — ${rec.conciliation.note}` });
-  for (const r of rec.reopenings ?? []) steps.push({ at: r.at, text: `${w.reopened} (${day(r.at)}): ${r.reason}` });
-  if (rec.finalisedAt !== null) steps.push({ at: rec.finalisedAt, text: `${w.finalised}: ${day(rec.finalisedAt)}` });
+    steps.push({ at: rec.conciliation.at, text: `${w.conciliation} (${stepDay(rec.conciliation.at)}): ${w.outcome[rec.conciliation.outcome] ?? rec.conciliation.outcome} — ${rec.conciliation.note}` });
+  for (const r of rec.reopenings ?? []) steps.push({ at: r.at, text: `${w.reopened} (${stepDay(r.at)}): ${r.reason}` });
+  if (rec.finalisedAt !== null) steps.push({ at: rec.finalisedAt, text: `${w.finalised}: ${stepDay(rec.finalisedAt)}` });
   const record = steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((s) => s.text);
   if (record.length > 0) out.push({ heading: w.record, lines: record });
   return {

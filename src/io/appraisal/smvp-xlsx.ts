@@ -168,10 +168,24 @@ export function workbookPlace(field: string): { sheet: string } {
   return { sheet: SHEETS.settings };
 }
 
-/** The anonymised aggregates (rows of plain values) as a workbook with one sheet. */
-export async function writeTableXlsx(title: string, headers: readonly string[], rows: readonly (readonly unknown[])[]): Promise<Buffer> {
+/**
+ * The anonymised aggregates (rows of plain values) as a workbook with one sheet; `formats`, a number
+ * format per column (`EURO_FORMAT`), so that amounts are numbers a spreadsheet sums and shows in its
+ * reader's notation (`10.962,41` to an Italian one, `10,962.41` to an English one), as the plan's
+ * workbook writes its values (xlsx/cells.ts `amountCell`), never text in one language's notation.
+ */
+export async function writeTableXlsx(title: string, headers: readonly string[], rows: readonly (readonly unknown[])[], formats: readonly (string | undefined)[] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Albero';
   sheetWith(workbook, title.slice(0, 31), headers, rows);
+  const sheet = workbook.worksheets[0]!;
+  formats.forEach((numFmt, i) => {
+    if (numFmt === undefined) return;
+    // Each data cell that holds a number; the head and the empty cells keep the sheet's default.
+    for (let r = 2; r <= rows.length + 1; r++) {
+      const cell = sheet.getRow(r).getCell(i + 1);
+      if (typeof cell.value === 'number') cell.numFmt = numFmt;
+    }
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -28,6 +28,8 @@ export interface SiteRewardRow {
   readonly withheld: boolean;
   /** `small-band` (one or two people) or `complement` (withheld so that the public fund less the published bands gives nothing away); null: published. */
   readonly withheldReason: 'small-band' | 'complement' | null;
+  /** The row of the people with no band (no coefficient: «—», said under the page's tables). */
+  readonly noBand: boolean;
 }
 
 /** A category's fund and amount distributed (art. 20 c. 1), as the aggregates give them; null amounts when `withheld`. */
@@ -82,6 +84,9 @@ const WORDS = {
     none: '—',
     notStated: 'non indicato',
     noSmvp: (year: number) => `«—» come coefficiente di premio: SMVP non adottato per il ${year}, il coefficiente della fascia non è indicato.`,
+    noBandCoefficient: 'nessuna fascia',
+    noBand: (label: string) =>
+      `«${label}»: persone la cui scheda definitiva non ha un punteggio in alcuna fascia dello SMVP (per esempio perché nessuna componente era valutabile): non hanno un coefficiente di premio e non partecipano alla ripartizione del fondo. Sono contate come una fascia, e come per una fascia gli importi non si pubblicano se sono una o due persone.`,
     totals: (fund: string, distributed: string) => `Fondo della categoria (ammontare complessivo dei premi stanziati): ${fund} €; premi effettivamente distribuiti: ${distributed} €.`,
     totalsWithheld:
       'Fondo della categoria e premi effettivamente distribuiti: non pubblicati. Chi ha ricevuto un premio in questa categoria è in fasce di una o due persone, e nessuna fascia di tre o più persone può esserne tenuta riservata insieme: il totale della categoria sarebbe la somma dei loro importi.',
@@ -108,6 +113,9 @@ const WORDS = {
     none: '—',
     notStated: 'not stated',
     noSmvp: (year: number) => `“—” as the bonus coefficient: no SMVP adopted for ${year}, the band’s coefficient is not stated.`,
+    noBandCoefficient: 'no band',
+    noBand: (label: string) =>
+      `“${label}”: people whose final form has no score within any band of the SMVP (no component could be scored, say): they have no bonus coefficient and take no share of the fund. They are counted as a band is, and as for a band their amounts are not published when they are one or two.`,
     totals: (fund: string, distributed: string) => `The category’s fund (the bonuses allotted in all): € ${fund}; bonuses actually distributed: € ${distributed}.`,
     totalsWithheld:
       'The category’s fund and the bonuses actually distributed: not published. Whoever received a bonus in this category is in a band of one or two people, and no band of three or more can be withheld with them: the category’s total would be the sum of their amounts.',
@@ -168,7 +176,9 @@ export function rewardsBody(year: number, rewards: SiteRewards): string {
   const amount = (row: SiteRewardRow, cents: string | null): string =>
     row.withheld ? `<span class="missing">${w.withheld}</span>` : cents === null ? `<span aria-label="${lang === 'it' ? 'nessuno' : 'none'}">${w.none}</span>` : euros(cents, lang);
   const coefficient = (r: SiteRewardRow): string =>
-    r.coefficient === null ? `<span aria-label="${w.notStated}">${w.none}</span>` : `${formatNumberIn(new Decimal(r.coefficient), new Decimal(r.coefficient).decimalPlaces(), lang)}%`;
+    r.coefficient === null
+      ? `<span aria-label="${r.noBand ? w.noBandCoefficient : w.notStated}">${w.none}</span>`
+      : `${formatNumberIn(new Decimal(r.coefficient), new Decimal(r.coefficient).decimalPlaces(), lang)}%`;
   const totals = new Map(rewards.categories.map((t) => [t.category, t]));
   const tables = [...byCategory.values()].map((rows) => {
     const label = rows[0]!.categoryLabel;
@@ -199,12 +209,15 @@ ${body}
   });
   const withheld = rewards.rows.some((r) => r.withheldReason === 'small-band') ? `<p>${escapeHtml(w.withheldNote)}</p>` : '';
   // Once for the page: the SMVP is the body's for the year, not a table's.
-  const noSmvp = rewards.rows.some((r) => r.coefficient === null) ? `\n<p data-role="no-smvp">${escapeHtml(w.noSmvp(year))}</p>` : '';
+  const noSmvp = rewards.rows.some((r) => r.coefficient === null && !r.noBand) ? `\n<p data-role="no-smvp">${escapeHtml(w.noSmvp(year))}</p>` : '';
+  // Once too: who the row of the people with no band holds, and why it has no coefficient.
+  const noBandRow = rewards.rows.find((r) => r.noBand);
+  const noBand = noBandRow === undefined ? '' : `\n<p data-role="no-band">${escapeHtml(w.noBand(noBandRow.band))}</p>`;
   const content =
     rewards.message !== null
       ? `<p class="missing" data-role="message">${escapeHtml(rewards.message)}</p>`
       : `${tables.join('\n')}
-${withheld}${noSmvp}
+${withheld}${noSmvp}${noBand}
 <h2>${w.downloads}</h2>
 <ul>
 <li>${download(rewards.downloads.csv, w.csv, w.files)}</li>

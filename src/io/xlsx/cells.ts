@@ -123,6 +123,14 @@ export function percentCell(value: Decimal, places: number): { value: number; nu
   return { value: Number(value.div(100).toString()), numFmt: places === 0 ? '0%' : `0.${'0'.repeat(places)}%` };
 }
 
+/** Euros to the cent, as the number a spreadsheet shows in its reader's notation: `1.234,50` in Italian, `1,234.50` in English. */
+export const EURO_FORMAT = '#,##0.00';
+
+/** Cents (an integer text, as the API gives amounts) as the number of euros a cell holds: `'1096241'` → 10962.41. */
+export function euroCellValue(cents: string): number {
+  return Number(new Decimal(cents).div(100).toString());
+}
+
 /** A target or actual as a typed cell: numbers stay numbers, dates dates, so a spreadsheet can sort and sum them. */
 export function amountCell(amount: Amount | null, unit: Unit): { value: ExcelJS.CellValue; numFmt?: string } {
   if (amount === null) return { value: null };

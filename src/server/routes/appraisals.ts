@@ -478,8 +478,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       switch (input.action) {
         case 'acknowledge': {
           // A second acknowledgement would replace the date of the first, which the form records and the other party relied on.
-          if (alreadyAcknowledged(doc, relations))
-            throw refuse(409, 'already-acknowledged', { date: (relations.includes('person') ? doc.acknowledged.person! : doc.acknowledged.evaluator!).slice(0, 10) });
+          if (alreadyAcknowledged(doc, relations)) throw refuse(409, 'already-acknowledged', { date: relations.includes('person') ? doc.acknowledged.person! : doc.acknowledged.evaluator! });
           if (live.result === null) throw refuse(409, 'smvp-missing', { organisation: form.organisation, year: form.year });
           if (errors.length > 0) throw incomplete('acknowledge');
           const scheme = schemeOf(live.smvp!, form.category);

@@ -7,9 +7,10 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { CATEGORY_LABEL, REMAINDER_RULE, STAFF_CATEGORIES, distributeFund, formatCents, parseCents, schemeOf, type StaffCategory } from '../../core/appraisal/index.js';
+import { CATEGORY_LABEL, NO_BAND_LABEL, REMAINDER_RULE, STAFF_CATEGORIES, distributeFund, formatCents, parseCents, schemeOf, type StaffCategory } from '../../core/appraisal/index.js';
 import { Decimal, ORGANISATION_MAX } from '../../core/index.js';
 import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
+import { EURO_FORMAT, euroCellValue } from '../../io/xlsx/cells.js';
 import type { DistributionRecord, Store } from '../../store/index.js';
 import { DistributionSchema, RewardAggregatesSchema, type Distribution, type RewardAggregates, type RewardCategoryTotal } from '../../contract/index.js';
 import type { Deps, RouteModule } from '../api.js';
@@ -85,6 +86,8 @@ export interface AggregateRow {
   maxCents: string | null;
   withheld: boolean;
   withheldReason: WithheldReason | null;
+  /** The row of the people with no band (`band` then says so in the reader's language). */
+  noBand: boolean;
 }
 
 /**
@@ -116,7 +119,10 @@ export const SMALL_GROUP = 3;
  * is one, the smallest band of `SMALL_GROUP` people or more (the fewest people, then the least in
  * all), so that what the public fund less the published bands leaves is the sum of a small band and
  * of a band of at least three, which no reader (not even one of those people, knowing their own)
- * can split. With no such band every band with anyone in it is small, and already withheld.
+ * can split. Only a band that received something can hide a small one: a band whose people took
+ * nothing (the people with no band, a band of coefficient 0%, as the page says) adds nought to the
+ * difference, which would then be the small band's total. With no such band every band that received
+ * anything is small, and already withheld.
  */
 export function withheldBands(bands: readonly (readonly bigint[])[]): Map<number, WithheldReason> {
   const withheld = new Map<number, WithheldReason>();
@@ -127,7 +133,7 @@ export function withheldBands(bands: readonly (readonly bigint[])[]): Map<number
   const sum = (cents: readonly bigint[]): bigint => cents.reduce((a, b) => a + b, 0n);
   let complement: number | undefined;
   bands.forEach((cents, i) => {
-    if (cents.length < SMALL_GROUP) return;
+    if (cents.length < SMALL_GROUP || sum(cents) === 0n) return;
     const best = complement === undefined ? undefined : bands[complement]!;
     if (best === undefined || cents.length < best.length || (cents.length === best.length && sum(cents) < sum(best))) complement = i;
   });
@@ -152,11 +158,17 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
     const bands = found === null ? [] : (schemeOf(found.smvp, d.category)?.bands ?? []);
     // Without an SMVP no coefficient is stated: null, which the page says as such, never a 0% the
     // body did not adopt.
-    const labels: { label: string; share: number | null }[] =
+    const labels: { label: string; share: number | null; noBand: boolean }[] = (
       bands.length > 0
-        ? [...bands].sort((a, b) => b.min.comparedTo(a.min)).map((b) => ({ label: b.label, share: Number(b.share) }))
-        : [...new Set(people.map((p) => p.band ?? '—'))].map((label) => ({ label, share: null }));
-    const shares = labels.map((band) => people.filter((p) => (p.band ?? '—') === band.label).map((p) => BigInt(p.cents)));
+        ? [...bands].sort((a, b) => b.min.comparedTo(a.min)).map((b) => ({ label: b.label, share: Number(b.share) as number | null }))
+        : [...new Set(people.flatMap((p) => (p.band === null ? [] : [p.band])))].map((label) => ({ label, share: null }))
+    ).map((b) => ({ ...b, noBand: false }));
+    // Everyone is counted (art. 20 c. 2: the selectivity of the bonuses): the people with no band
+    // (a final form with no score in any band: they have no coefficient and take no share) get a
+    // row of their own, after the bands, withheld as a band is when they are one or two.
+    const unbanded = people.filter((p) => p.band === null || !labels.some((b) => b.label === p.band));
+    if (unbanded.length > 0) labels.push({ label: NO_BAND_LABEL[lang], share: null, noBand: true });
+    const shares = labels.map((band) => (band.noBand ? unbanded : people.filter((p) => p.band === band.label)).map((p) => BigInt(p.cents)));
     const withheldAt = withheldBands(shares);
     const categoryLabel = CATEGORY_LABEL[d.category][lang];
     labels.forEach((band, i) => {
@@ -176,6 +188,7 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
         maxCents: cents.length === 0 || withheld ? null : cents.reduce((a, b) => (b > a ? b : a)).toString(),
         withheld,
         withheldReason: reason,
+        noBand: band.noBand,
       });
     });
     // The fund, and what was distributed (all of it, or nothing when no one had a weight), less
@@ -224,7 +237,7 @@ export const CATEGORY_WITHHELD_WORDS: Record<Language, Record<CategoryWithheldRe
   en: { 'small-bands-only': "only bands of one or two people: the category's total would be the sum of their amounts" },
 };
 
-const euros = (cents: string | null): string => (cents === null ? '' : formatCents(BigInt(cents)));
+const euros = (cents: string | null): number | null => (cents === null ? null : euroCellValue(cents));
 const dotEuros = (cents: string | null): string => (cents === null ? '' : (Number(BigInt(cents)) / 100).toFixed(2));
 
 export const rewardRoutes: RouteModule = (api, deps) => {
@@ -413,7 +426,8 @@ export const rewardRoutes: RouteModule = (api, deps) => {
             [
               String(year),
               r.category,
-              r.band,
+              // Open data: the row of the people with no band has an empty `fascia` (docs/open-data.md).
+              r.noBand ? '' : r.band,
               r.coefficient === null ? '' : String(r.coefficient),
               String(r.people),
               dotEuros(r.totalCents),
@@ -431,6 +445,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
         ];
         return reply.made(new Response(`${lines.join('\n')}\n`, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } }));
       }
+      // Amounts as numbers in euros (empty where none, or withheld), shown in the reader's notation.
       const bytes = await writeTableXlsx(
         lang === 'it' ? `Premi ${year}` : `Bonuses ${year}`,
         headers,
@@ -448,6 +463,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
           euros(totalOf(r).distributedCents),
           totalOf(r).withheldReason === null ? '' : CATEGORY_WITHHELD_WORDS[lang][totalOf(r).withheldReason!],
         ]),
+        [undefined, undefined, undefined, undefined, EURO_FORMAT, EURO_FORMAT, EURO_FORMAT, EURO_FORMAT, undefined, EURO_FORMAT, EURO_FORMAT],
       );
       return reply.made(
         new Response(new Uint8Array(bytes), {
