@@ -210,8 +210,12 @@ export const CLI_MESSAGES = defineMessages({
     en: (p) => `the office's texts by section (${p.keys.join(', ')}), in the Relazione's markup`,
   }),
   'cli-about-relazione-previous': message({
-    it: "la tabella dell'anno precedente, per il confronto per obiettivo",
-    en: "the previous year's table, for the comparison by objective",
+    it: "la tabella dell'anno precedente, per il confronto per obiettivo; il documento dice «Dati dell'anno precedente non validati dall'OIV», salvo --previous-validated",
+    en: "the previous year's table, for the comparison by objective; the document says «Dati dell'anno precedente non validati dall'OIV» unless --previous-validated is given",
+  }),
+  'cli-about-relazione-previous-validated': message({
+    it: "il giorno (GG/MM/AAAA) in cui l'OIV ha validato la Relazione dell'anno precedente, quando la tabella di --previous ne riporta i valori validati: il confronto lo dice («valori validati dall'OIV»)",
+    en: "the day (DD/MM/YYYY) the OIV validated the previous year's Relazione, when the --previous table holds the values it validated: the comparison says so («valori validati dall'OIV»)",
   }),
 
   'cli-about-site': message({
@@ -460,6 +464,18 @@ export const CLI_MESSAGES = defineMessages({
   'cli-texts-unreadable': message<{ file: string } & (FileProblem | { readonly reason?: undefined; readonly line: number; readonly column: number })>({
     it: (p) => (p.reason === undefined ? `${p.file}:${p.line} colonna ${p.column}: non è JSON valido` : `${p.file}: ${fileProblemWords(p, 'it')}`),
     en: (p) => (p.reason === undefined ? `${p.file}:${p.line} column ${p.column}: not valid JSON` : `${p.file}: ${fileProblemWords(p, 'en')}`),
+  }),
+  'cli-previous-validated-alone': message({
+    it: '--previous-validated dice da dove vengono i dati della tabella di --previous: va indicata insieme a --previous',
+    en: '--previous-validated says where the figures of the --previous table come from: give it together with --previous',
+  }),
+  'cli-previous-validated-date': message<{ value: string }>({
+    it: (p) => `--previous-validated: «${p.value}» non è un giorno del calendario (GG/MM/AAAA, per esempio 15/05/2025)`,
+    en: (p) => `--previous-validated: "${p.value}" is not a calendar day (DD/MM/YYYY, e.g. 15/05/2025)`,
+  }),
+  'cli-previous-validated-early': message<{ day: string; year: number }>({
+    it: (p) => `--previous-validated: il ${p.day} non è dopo il ${p.year}: la Relazione ${p.year} si valida dopo la fine del suo anno`,
+    en: (p) => `--previous-validated: ${p.day} is not after ${p.year}: the ${p.year} Relazione is validated after its year ends`,
   }),
   'cli-previous-not-before': message<{ file: string; year: number; current: number }>({
     it: (p) => `${p.file}: la tabella è del ${p.year}, non di un anno prima del ${p.current}: --previous vuole la tabella dell'anno precedente`,

@@ -238,6 +238,22 @@ export async function transmitAndReview(planId: string, controller: Client, oiv:
   step('review', await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: 'Verificato.', reservations: '', checklist, values, version: current.version }));
 }
 
+/**
+ * The 2025 plan made from `before` (next-year), published, with one value at its year end (A.3's, 9
+ * against 10), closed: a year to compare with the fixture's 2024. Gives its id.
+ */
+export async function nextYearClosed(before: string, controller: Client): Promise<string> {
+  const next = await controller.request('POST', `/api/plans/${before}/next-year`, { year: 2025 });
+  if (next.status !== 201) throw new Error(`next-year: ${next.status} ${next.text}`);
+  const planId = next.body.id as string;
+  step('publish', await controller.request('PATCH', `/api/plans/${planId}`, { published: true }));
+  const period = `/api/plans/${planId}/periods/2025-12-31/transition`;
+  step('year end collecting', await controller.request('POST', period, { to: 'collecting' }));
+  step('A.3 at the year end', await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.3:1')}/measurements/2025-12-31`, { state: 'measured', actual: 9, version: 0 }));
+  step('year end closed', await controller.request('POST', period, { to: 'closed' }));
+  return planId;
+}
+
 /** Starts an export job of `planId` as `client`, follows it until it is done and gives its file's bytes (an Error otherwise). */
 export async function exportJobFile(t: TestServer, client: Client, planId: string, body: { format: 'pdf' | 'xlsx'; lang?: 'it' | 'en' }): Promise<Uint8Array> {
   const started = await client.request('POST', `/api/plans/${planId}/exports`, body);

@@ -10,10 +10,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { docxText, pdfText } from '../support/files.js';
-import { adoptAndReview, enc, objective, startWithFixture, transmitAndReview, type Backend, type Client, type TestServer } from './harness.js';
+import { adoptAndReview, enc, nextYearClosed, objective, startWithFixture, transmitAndReview, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END_2024 = '2024-12-31';
-const YEAR_END_2025 = '2025-12-31';
 /** The OIV's validation: the last half hour of 2025 in UTC, already 1 January 2026 in Rome. */
 const VALIDATED_AT = '2025-12-31T23:30:00.000Z';
 const VALIDATED_NOTE = "Dati dell'anno precedente: valori validati dall'OIV (la Relazione 2024 validata il 01/01/2026).";
@@ -31,20 +30,6 @@ function comparison(text: string): string {
   const at = words.lastIndexOf("Confronto con l'anno precedente per area");
   expect(at, words.slice(0, 300)).toBeGreaterThan(0);
   return words.slice(at, words.indexOf('Dati di sintesi', at));
-}
-
-/** The 2025 plan made from `before`, published, with one value at its year end (A.3's, 9 against 10), closed; gives its id. */
-async function nextYearClosed(before: string, controller: Client): Promise<string> {
-  const next = await controller.request('POST', `/api/plans/${before}/next-year`, { year: 2025 });
-  expect(next.status, next.text).toBe(201);
-  const planId = next.body.id as string;
-  expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
-  const period = `/api/plans/${planId}/periods/${YEAR_END_2025}/transition`;
-  expect((await controller.request('POST', period, { to: 'collecting' })).status).toBe(200);
-  const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.3:1')}/measurements/${YEAR_END_2025}`, { state: 'measured', actual: 9, version: 0 });
-  expect(written.status, written.text).toBe(200);
-  expect((await controller.request('POST', period, { to: 'closed' })).status).toBe(200);
-  return planId;
 }
 
 describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's comparison with a year the OIV validated, on %s", (backend) => {

@@ -323,6 +323,96 @@ describe('albero relazione refuses', () => {
     expect(html).toMatch(/<th scope="col" class="num">2023<\/th><th scope="col" class="num">2024<\/th>/);
   });
 
+  it("says the previous table's figures are not validated by the OIV unless told the day it validated them, in every format", () => {
+    const earlier = join(dir, 'albero-performance-2023-fonte.txt');
+    writeFileSync(earlier, readFileSync(FIXTURE, 'utf8').replace('Albero performance 2024', 'Albero performance 2023'));
+    const said = (file: string, format: 'html' | 'pdf' | 'docx'): string => {
+      if (format === 'html')
+        return flat(
+          readFileSync(file, 'utf8')
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/&#39;/g, "'"),
+        );
+      if (format === 'pdf') return flat(pdfText(file));
+      const home = join(dir, 'home');
+      mkdirSync(home, { recursive: true });
+      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'fonte'), file], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
+      return flat(
+        pdfText(
+          join(
+            dir,
+            'fonte',
+            file
+              .split('/')
+              .pop()!
+              .replace(/\.docx$/, '.pdf'),
+          ),
+        ),
+      );
+    };
+    const NOT_VALIDATED = "Dati dell'anno precedente non validati dall'OIV: sono i valori rendicontati, che una correzione del piano dell'anno precedente può ancora cambiare.";
+    const VALIDATED = "Dati dell'anno precedente: valori validati dall'OIV (la Relazione 2023 validata il 15/05/2024).";
+    // A table says nothing of the OIV: by default its figures are said as not validated.
+    for (const format of ['html', 'pdf'] as const) {
+      const out = join(dir, `fonte-rendicontata.${format}`);
+      const result = albero(['relazione', FIXTURE, '--output', out, '--previous', earlier]);
+      expect(result.status, result.stderr).toBe(0);
+      const text = said(out, format).replace(/[’]/g, "'");
+      expect(text, format).toContain(NOT_VALIDATED);
+      expect(text, format).not.toContain('valori validati');
+    }
+    // The office says the day the OIV validated them (either way of writing it): the document says so, DOCX in LibreOffice too.
+    for (const [format, day] of [
+      ['html', '15/05/2024'],
+      ['pdf', '2024-05-15'],
+      ['docx', '15/5/2024'],
+    ] as const) {
+      const out = join(dir, `fonte-validata.${format}`);
+      const result = albero(['relazione', FIXTURE, '--output', out, '--previous', earlier, '--previous-validated', day]);
+      expect(result.status, result.stderr).toBe(0);
+      const text = said(out, format).replace(/[’]/g, "'");
+      expect(text, format).toContain(VALIDATED);
+      expect(text, format).not.toContain('non validati');
+    }
+  }, 120_000);
+
+  it('refuses --previous-validated without --previous, a day no calendar has, or one before the previous year ended, in either language, writing nothing', () => {
+    const earlier = join(dir, 'albero-performance-2023-rifiuti.txt');
+    writeFileSync(earlier, readFileSync(FIXTURE, 'utf8').replace('Albero performance 2024', 'Albero performance 2023'));
+    const out = join(dir, 'rifiutata.html');
+    const cases: Array<[readonly string[], string, string]> = [
+      [
+        ['--previous-validated', '15/05/2024'],
+        '--previous-validated says where the figures of the --previous table come from: give it together with --previous',
+        '--previous-validated dice da dove vengono i dati della tabella di --previous: va indicata insieme a --previous',
+      ],
+      [
+        ['--previous', earlier, '--previous-validated', '31/02/2024'],
+        '--previous-validated: "31/02/2024" is not a calendar day (DD/MM/YYYY, e.g. 15/05/2025)',
+        '--previous-validated: «31/02/2024» non è un giorno del calendario (GG/MM/AAAA, per esempio 15/05/2025)',
+      ],
+      [
+        ['--previous', earlier, '--previous-validated', '20/12/2023'],
+        '--previous-validated: 20/12/2023 is not after 2023: the 2023 Relazione is validated after its year ends',
+        '--previous-validated: il 20/12/2023 non è dopo il 2023: la Relazione 2023 si valida dopo la fine del suo anno',
+      ],
+    ];
+    for (const [options, english, italian] of cases) {
+      const en = albero(['relazione', FIXTURE, '--output', out, ...options]);
+      expect(en.status, en.stderr).toBe(2);
+      expect(en.stderr).toContain(`albero relazione: ${english}\n`);
+      const it = albero(['relazione', FIXTURE, '--output', out, ...options], { locale: 'it_IT.UTF-8' });
+      expect(it.status, it.stderr).toBe(2);
+      expect(it.stderr).toContain(`albero relazione: ${italian}\n`);
+    }
+    expect(existsSync(out)).toBe(false);
+    // --help says both options.
+    const help = albero(['relazione', '--help']);
+    expect(help.status).toBe(0);
+    expect(flat(help.stdout)).toContain("--previous-validated <day> the day (DD/MM/YYYY) the OIV validated the previous year's Relazione");
+    expect(flat(help.stdout)).toContain("the document says «Dati dell'anno precedente non validati dall'OIV» unless --previous-validated is given");
+  });
+
   it('refuses as the previous year a table of the same year, or a later one, in either language', () => {
     // Before: this year's table passed by mistake was printed as 2023's, "18 restano invariati".
     const out = join(dir, 'stesso-anno.html');

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluatePlan, formatIssueIn, planSize } from '../../core/index.js';
+import { formatItalianDate, parseItalianDate } from '../../core/italian-date.js';
+import type { OrgSource } from '../../core/appraisal/organisation.js';
 // The renderers (docx, pdfkit) are loaded when a Relazione is written, not on every start of the CLI.
 import { buildRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazione/build.js';
 import { fileProblem } from '../../io/load.js';
@@ -18,6 +20,18 @@ interface Options {
   year?: string;
   texts?: string;
   previous?: string;
+  previousValidated?: string;
+}
+
+/**
+ * `--previous-validated 15/05/2025` (or `2025-05-15`): the day the OIV validated last year's
+ * Relazione, as an ISO day; null when it is no calendar day. A table says nothing of who validated
+ * it (no export of a plan carries the OIV's decision), so the office says it, and the document
+ * says the figures are not validated until it does.
+ */
+function validatedDay(text: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  return parseItalianDate(iso === null ? text : `${iso[3]}/${iso[2]}/${iso[1]}`);
 }
 
 /**
@@ -70,12 +84,16 @@ export function registerRelazione(program: Command): void {
     .option('--year <year>', say('cli-about-year', {}))
     .option('--texts <file.json>', say('cli-about-relazione-texts', { keys: TEXT_KEYS }))
     .option('--previous <file>', say('cli-about-relazione-previous', {}))
+    .option('--previous-validated <day>', say('cli-about-relazione-previous-validated', {}))
     .action(async (file: string, options: Options) => {
       const chosen = outputFormat(options.output, options.format, RELAZIONE_FORMATS);
       if ('refusal' in chosen) return badInput('relazione', chosen.refusal);
       const { format } = chosen;
       const given = options.year === undefined ? undefined : yearOption('--year', options.year, 2024);
       if (given !== undefined && 'refusal' in given) return badInput('relazione', given.refusal);
+      if (options.previousValidated !== undefined && options.previous === undefined) return badInput('relazione', say('cli-previous-validated-alone', {}));
+      const validatedOn = options.previousValidated === undefined ? undefined : validatedDay(options.previousValidated);
+      if (validatedOn === null) return badInput('relazione', say('cli-previous-validated-date', { value: options.previousValidated!.slice(0, 40) }));
       let texts: Record<string, string> | undefined;
       if (options.texts !== undefined) {
         const read = await readTexts(options.texts);
@@ -98,7 +116,15 @@ export function registerRelazione(program: Command): void {
         if (year !== undefined && earlier !== undefined && earlier >= year) {
           return badInput('relazione', say('cli-previous-not-before', { file: options.previous, year: earlier, current: year }));
         }
-        previous = { ...(earlier === undefined ? {} : { year: earlier }), evaluation: evaluatePlan(before.table.plan) };
+        // What the table holds, as the server's comparison says it: the values the OIV validated
+        // (the office says so, and when), else the reported ones, which may still change.
+        const validatedYear = earlier ?? (year === undefined ? undefined : year - 1);
+        if (validatedOn !== undefined && validatedYear !== undefined && Number(validatedOn.slice(0, 4)) <= validatedYear) {
+          return badInput('relazione', say('cli-previous-validated-early', { day: formatItalianDate(validatedOn), year: validatedYear }));
+        }
+        // Noon UTC: the same day in Rome, whose calendar dates the validation.
+        const source: OrgSource = validatedOn === undefined ? { kind: 'reported', relazione: null } : { kind: 'validated', at: `${validatedOn}T12:00:00.000Z`, reservations: false };
+        previous = { ...(earlier === undefined ? {} : { year: earlier }), evaluation: evaluatePlan(before.table.plan), source };
       }
       const evaluation = evaluatePlan(loaded.table.plan);
       const doc = buildRelazione(evaluation, {

@@ -13,7 +13,7 @@ import { actText, noRevisionsText, revisionRows, revisionsCaption, revisionsColu
 import { classify, round, type Band, type Decimal, type Evaluation, type Language } from '../../core/index.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, REPORT_COLOUR } from './bands.js';
 import { countsCaption, legendRuleText, percentText, previousYearHead, reportText, tableCaption } from './texts.js';
-import { computedAtText, periodStateText, yearOf, type ReportMeta } from './meta.js';
+import { computedAtText, periodStateText, previousYearNote, yearOf, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
 
@@ -244,6 +244,8 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
   tables.push(rows);
 
   const title = escapeHtml(plan.title);
+  // Whether last year's column holds what the OIV validated: a reader comparing two years must know if one may still change.
+  const previousNote = previousYearNote(options);
   return `<!doctype html>
 <html lang="${language}">
 <head>
@@ -304,6 +306,7 @@ ${part.join('\n')}
   )
   .join('\n')}
 <p class="notes">${words.notes}</p>
+${previousNote === undefined ? '' : `<p class="notes previous-source">${escapeHtml(previousNote)}</p>`}
 </section>
 ${options.baselineChanges === undefined || options.baselineChanges.length === 0 ? '' : baselinesSection(options.baselineChanges, language)}
 ${options.revisionRegister === undefined ? '' : revisionsSection(options.revisionRegister, language)}

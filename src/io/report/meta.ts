@@ -3,6 +3,8 @@
  * computed. Shared by every output (XLSX, HTML, PDF, open data) so they all carry the same title block.
  */
 import type { Decimal, Language } from '../../core/index.js';
+import type { OrgSource } from '../../core/appraisal/organisation.js';
+import { previousYearSourceText } from '../../messages/relazione.js';
 import type { ReportBaselineChange } from './baselines.js';
 import type { ReportAct, ReportRevision } from './revisions.js';
 import { periodStateWord, reportText } from './texts.js';
@@ -64,6 +66,19 @@ export interface PreviousYear {
   readonly year: number;
   readonly nodes: ReadonlyMap<string, Decimal | null>;
   readonly indicators: ReadonlyMap<string, Decimal | null>;
+  /**
+   * Where the figures come from, as the Relazione's comparison says it (section 3.6): the values
+   * the OIV validated with last year's Relazione, or the reported ones, which may still move. Said
+   * under the table in every format. Absent: not known, nothing said.
+   */
+  readonly source?: OrgSource;
+}
+
+/** The sentence under the table saying where last year's column comes from; undefined: nothing to say. */
+export function previousYearNote(meta: ReportMeta): string | undefined {
+  const previous = meta.previousYear;
+  if (previous?.source === undefined) return undefined;
+  return previousYearSourceText(previous.year, previous.source, meta.language ?? 'it');
 }
 
 /** A stored period's state as the Italian reports write it (the words: src/messages/report.ts). */

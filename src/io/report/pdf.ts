@@ -16,7 +16,7 @@ import PDFDocument from './pdfkit.js';
 import { classify, round, type Decimal, type Evaluation, type Language, type Legend } from '../../core/index.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, REPORT_COLOUR } from './bands.js';
 import { countsCaption, legendRuleText, pageText, percentText, previousYearHead, reportText, tableCaption } from './texts.js';
-import { computedAtText, periodStateText, yearOf, type PreviousYear, type ReportMeta } from './meta.js';
+import { computedAtText, periodStateText, previousYearNote, yearOf, type PreviousYear, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
 
@@ -696,6 +696,9 @@ async function tableSection(
   onProgress?.(total, total);
   canvas.y += 6 * PX;
   paragraph(canvas, section, words.notes, { size: 8, color: REPORT_COLOUR.muted });
+  // Whether last year's column holds what the OIV validated, as the HTML page says it.
+  const note = previous === undefined ? undefined : previousYearNote({ previousYear: previous, language });
+  if (note !== undefined) paragraph(canvas, section, note, { size: 8, color: REPORT_COLOUR.muted });
   section?.end();
 }
 

@@ -15,7 +15,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { BAND_WORD, classify, explainNode, round, type Amount, type Band, type Decimal, type Evaluation, type Language, type Unit } from '../../core/index.js';
 import { decimalIn } from '../../core/messages/index.js';
-import { computedAtText, periodStateText, yearOf, type ReportMeta } from '../report/meta.js';
+import { computedAtText, periodStateText, previousYearNote, yearOf, type ReportMeta } from '../report/meta.js';
 import { legendRuleText, previousYearHead, reportText, weightText, type ReportText } from '../report/texts.js';
 import { amountCell, percentCell, rowHeightFor, style, wrappedRowHeight } from './cells.js';
 import { addPlanSheet } from './template.js';
@@ -188,6 +188,13 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   for (const [n, rule] of legend.rules.entries()) {
     const row = sheet.addRow([legendRuleText(legend, n, language)]);
     row.getCell(1).fill = fill(BAND_FILL[rule.band]);
+  }
+  // Whether last year's column holds what the OIV validated, as the HTML page and the PDF say it
+  // under the table; after the legend, which a reader of this sheet takes as the legend's lines.
+  const previousNote = previousYearNote(options);
+  if (previousNote !== undefined) {
+    sheet.addRow([]);
+    sheet.addRow([previousNote]).getCell(1).font = { italic: true, color: { argb: 'FF555555' } };
   }
 
   // The plan with the values saved into this evaluation since it was made (the server's `applyMeasurement`):

@@ -5,14 +5,19 @@
  */
 import { Decimal, type Plan } from '../../core/index.js';
 import type { ReportFormat } from '../../io/report/index.js';
-import type { ReportMeta } from '../../io/report/meta.js';
+import type { PreviousYear, ReportMeta } from '../../io/report/meta.js';
 import { fromTransfer, toTransfer } from '../off-thread/transfer.js';
 
 export interface ExportRequest {
   readonly format: Extract<ReportFormat, 'pdf' | 'xlsx'>;
   readonly plan: unknown;
   readonly meta: Omit<ReportMeta, 'previousYear'>;
-  readonly previousYear?: { readonly year: number; readonly nodes: ReadonlyArray<[string, string | null]>; readonly indicators: ReadonlyArray<[string, string | null]> };
+  readonly previousYear?: {
+    readonly year: number;
+    readonly nodes: ReadonlyArray<[string, string | null]>;
+    readonly indicators: ReadonlyArray<[string, string | null]>;
+    readonly source?: PreviousYear['source'];
+  };
 }
 
 export type WorkerMessage = { kind: 'progress'; done: number; total: number } | { kind: 'done'; bytes: Uint8Array } | { kind: 'failed'; message: string };
@@ -27,7 +32,15 @@ export function toWorker(plan: Plan, format: ExportRequest['format'], meta: Repo
     meta: rest,
     ...(previousYear === undefined
       ? {}
-      : { previousYear: { year: previousYear.year, nodes: [...previousYear.nodes].map(([k, v]) => [k, text(v)]), indicators: [...previousYear.indicators].map(([k, v]) => [k, text(v)]) } }),
+      : {
+          previousYear: {
+            year: previousYear.year,
+            nodes: [...previousYear.nodes].map(([k, v]) => [k, text(v)]),
+            indicators: [...previousYear.indicators].map(([k, v]) => [k, text(v)]),
+            // Plain JSON: where the figures come from, said under the table.
+            ...(previousYear.source === undefined ? {} : { source: previousYear.source }),
+          },
+        }),
   };
 }
 
@@ -36,7 +49,16 @@ export function fromWorker(request: ExportRequest): { plan: Plan; meta: ReportMe
   const p = request.previousYear;
   const meta: ReportMeta = {
     ...request.meta,
-    ...(p === undefined ? {} : { previousYear: { year: p.year, nodes: new Map(p.nodes.map(([k, v]) => [k, decimal(v)])), indicators: new Map(p.indicators.map(([k, v]) => [k, decimal(v)])) } }),
+    ...(p === undefined
+      ? {}
+      : {
+          previousYear: {
+            year: p.year,
+            nodes: new Map(p.nodes.map(([k, v]) => [k, decimal(v)])),
+            indicators: new Map(p.indicators.map(([k, v]) => [k, decimal(v)])),
+            ...(p.source === undefined ? {} : { source: p.source }),
+          },
+        }),
   };
   return { plan: fromTransfer<Plan>(request.plan), meta };
 }

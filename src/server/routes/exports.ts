@@ -16,8 +16,9 @@ import { currentUser } from '../auth.js';
 import { ExportJobSchema, type ExportJob as ExportJobDocument } from '../../contract/index.js';
 import { oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
-import { isLocked, type Store } from '../../store/index.js';
-import { latestPublicPeriod, readerComputed } from '../public-periods.js';
+import type { Store } from '../../store/index.js';
+import { readerComputed } from '../public-periods.js';
+import { previousYear } from '../relazione.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
 import { fileName } from '../file-name.js';
@@ -219,19 +220,24 @@ export const exportRoutes: RouteModule = (api, deps) => {
   );
 };
 
-/** Last year's performance of each objective and indicator with a predecessor (its plan's year end), when the reader may see that plan. */
+/**
+ * Last year's performance of each objective and indicator with a predecessor, when the reader may
+ * see that plan: the figures the Relazione's comparison reads (`previousYear`, section 3.6), so the
+ * column and the Relazione never print two different years. Once the OIV validated last year's
+ * Relazione, the plan frozen with it and its validated values, which nothing done to last year's
+ * plan since moves; until then the reported figures, said as not validated (the public reads only
+ * figures somebody closed).
+ */
 async function previousYearOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, signedIn: boolean): Promise<PreviousYear | undefined> {
   const links = await store.predecessors(planId);
   if (links === undefined || links.planId === null) return undefined;
   const plan = await store.getPlan(links.planId);
   if (plan === undefined || (!plan.published && !signedIn)) return undefined;
-  const earlier = await trees.computed(plan.id, undefined, plan.dataVersion);
-  // The public reads last year's year end only when it may read that period's values (closed or
-  // validated): never values still being collected, published or not.
-  if (!signedIn && ((await latestPublicPeriod(store, plan.id)) !== earlier.snapshot.period.id || !isLocked(earlier.snapshot.period.state))) return undefined;
+  const earlier = await previousYear(store, trees, planId, !signedIn);
+  if (earlier === undefined) return undefined;
   const nodes = new Map<string, Decimal | null>();
   for (const [code, link] of links.nodes) if (link.planId === plan.id) nodes.set(code, earlier.evaluation.node(link.ref)?.performance ?? null);
   const indicators = new Map<string, Decimal | null>();
   for (const [id, link] of links.indicators) if (link.planId === plan.id) indicators.set(id, earlier.evaluation.indicator(link.ref)?.performance ?? null);
-  return { year: plan.year, nodes, indicators };
+  return { year: plan.year, nodes, indicators, ...(earlier.source === undefined ? {} : { source: earlier.source }) };
 }

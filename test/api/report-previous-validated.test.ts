@@ -1,0 +1,166 @@
+/**
+ * The plan report's column of last year ("Performance 2024" in the report of 2025) reads what the
+ * Relazione's comparison reads (section 3.6): last year's reported figures, said as not validated,
+ * until the OIV validates last year's Relazione; then what it validated, which a correction of last
+ * year's plan after the validation does not move. Through HTTP on SQLite and PostgreSQL, in every
+ * format that has the column (HTML, PDF read by poppler, XLSX read by exceljs, the export job's
+ * workbook drawn on a worker thread) and both languages, for the office and the public.
+ *
+ * 2024: the fixture, adopted, its year end closed, its Relazione transmitted with A.3 validated at
+ * 80 where 100 was reported. 2025: made from it, its year end closed.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pdfText } from '../support/files.js';
+import { adoptAndReview, enc, exportJobFile, nextYearClosed, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+
+const YEAR_END_2024 = '2024-12-31';
+const VALIDATED_AT = '2025-05-15T09:00:00.000Z';
+const NOTES = {
+  reported: {
+    it: "Dati dell'anno precedente non validati dall'OIV (la Relazione 2024 non è ancora stata validata): sono i valori rendicontati, che una correzione del piano dell'anno precedente può ancora cambiare.",
+    en: "Previous year's figures not validated by the OIV (the 2024 Relazione is not validated yet): they are the reported values, which a correction of the previous year's plan may still change.",
+  },
+  validated: {
+    it: "Dati dell'anno precedente: valori validati dall'OIV (la Relazione 2024 validata il 15/05/2025).",
+    en: "Previous year's figures: the values validated by the OIV (the 2024 Relazione validated on 15/05/2025).",
+  },
+} as const;
+const ALL_NOTES: readonly string[] = [NOTES.reported.it, NOTES.reported.en, NOTES.validated.it, NOTES.validated.en];
+
+const flat = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+
+/** What a report says of last year: A.3's and area A's figure in the column, and the note under the table. */
+interface LastYear {
+  readonly a3: string;
+  readonly areaA: string;
+  readonly note: string;
+}
+
+/** The HTML page's column: the last cell of the objective's row. */
+function htmlLastYear(html: string): LastYear {
+  const cell = (code: string): string => {
+    const row = new RegExp(`<th scope="row" id="o-${code.replace('.', '\\.')}">.*?</tr>`, 's').exec(html);
+    expect(row, code).not.toBeNull();
+    const last = /<td class="prev[^"]*">(.*?)<\/td><\/tr>$/s.exec(row![0]);
+    expect(last, row![0]).not.toBeNull();
+    // The figure, without the band's sign and word around it.
+    return /\d+[.,]\d\d%/.exec(flat(last![1]!))?.[0] ?? '';
+  };
+  const note = /<p class="notes previous-source">(.*?)<\/p>/s.exec(html);
+  return { a3: cell('A.3'), areaA: cell('A'), note: note === null ? '' : flat(note[1]!).trim() };
+}
+
+/** The PDF's column, as poppler lays the table out: the last figure on the objective's line. */
+function pdfLastYear(bytes: Uint8Array): LastYear {
+  const text = pdfText(bytes);
+  const last = (start: RegExp): string => {
+    const line = text.split('\n').find((l) => start.test(l));
+    expect(line, String(start)).toBeDefined();
+    return /(\d+[.,]\d\d%)\s+\S+\s*$/.exec(line!)?.[1] ?? '';
+  };
+  const words = pdfText(bytes, { layout: false }).replace(/\s+/g, ' ');
+  // Which of the notes it prints, as one reads it across the lines it wraps on.
+  const note = ALL_NOTES.find((n) => words.replace(/[’]/g, "'").includes(n)) ?? '';
+  return { a3: last(/^\s*A\.3 - Sostegno/), areaA: last(/^\s*A - Competitività/), note };
+}
+
+/** The workbook's printable sheet: column H of the objective's row, and the note after the legend. */
+async function xlsxLastYear(bytes: Uint8Array): Promise<LastYear> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  let a3 = '';
+  let areaA = '';
+  let note = '';
+  sheet.eachRow((row) => {
+    const first = String(row.getCell(1).value ?? '');
+    const h = row.getCell(8).value;
+    const percent = typeof h === 'number' ? `${(h * 100).toFixed(2).replace('.', ',')}%` : '';
+    if (first.startsWith('A.3 - ')) a3 = percent;
+    if (first.startsWith('A - Competitività')) areaA = percent;
+    if (/Dati dell'anno precedente|Previous year's figures/.test(first)) note = first;
+  });
+  return { a3, areaA, note };
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])("the plan report's column of last year, as the OIV validated it, on %s", (backend) => {
+  let t: TestServer;
+  let before: string;
+  let planId: string;
+  let controller: Client;
+  let oiv: Client;
+  let admin: Client;
+  let citizen: Client;
+  beforeAll(async () => {
+    ({ t, planId: before, controller } = await startWithFixture(backend, { publish: true }));
+    [oiv, admin, citizen] = [await t.as('oiv'), await t.as('admin'), await t.as('public')];
+    await adoptAndReview(before, controller, oiv, [{ code: 'A.3', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }]);
+    planId = await nextYearClosed(before, controller);
+  });
+  afterAll(async () => {
+    vi.useRealTimers();
+    await t?.close();
+  });
+
+  const download = async (client: Client, path: string): Promise<Uint8Array> => {
+    const res = await fetch(`${t.url}${path}`, { headers: client.cookie === undefined || client.cookie === null ? {} : { cookie: client.cookie } });
+    expect(res.status, path).toBe(200);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+
+  /** Last year as every format says it, in Italian and English, to the office and (HTML) to the public. */
+  async function reports(): Promise<Record<string, LastYear>> {
+    const found: Record<string, LastYear> = {};
+    for (const lang of ['it', 'en'] as const) {
+      const path = `/api/plans/${planId}/export?lang=${lang}&format=`;
+      found[`html ${lang}`] = htmlLastYear((await controller.get(`${path}html`)).text);
+      found[`public html ${lang}`] = htmlLastYear(new TextDecoder().decode(await download(citizen, `${path}html`)));
+      found[`pdf ${lang}`] = pdfLastYear(await download(controller, `${path}pdf`));
+      found[`xlsx ${lang}`] = await xlsxLastYear(await download(controller, `${path}xlsx`));
+      // The export job's workbook is drawn on a worker thread: the column and its source cross to it.
+      found[`xlsx job ${lang}`] = await xlsxLastYear(await exportJobFile(t, controller, planId, { format: 'xlsx', lang }));
+    }
+    return found;
+  }
+
+  it('prints the reported figures said as not validated until the OIV validates, then what it validated, which a later correction does not move', async () => {
+    const reported = await reports();
+    for (const [name, lastYear] of Object.entries(reported)) {
+      const lang = name.endsWith(' en') ? 'en' : 'it';
+      expect(lastYear, name).toEqual({ a3: lang === 'en' ? expect.stringMatching(/^100[.,]00%$/) : '100,00%', areaA: expect.any(String), note: NOTES.reported[lang] });
+    }
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(VALIDATED_AT));
+    const validated = await oiv.request('POST', `/api/plans/${before}/relazione/transition`, { to: 'validated' });
+    vi.useRealTimers();
+    expect(validated.status, validated.text).toBe(200);
+
+    const first = await reports();
+    for (const [name, lastYear] of Object.entries(first)) {
+      const lang = name.endsWith(' en') ? 'en' : 'it';
+      // A.3 as the OIV validated it; the area above it follows, as in the Relazione's comparison.
+      expect(lastYear.a3, name).toMatch(/^80[.,]00%$/);
+      expect(lastYear.areaA, name).not.toBe(reported[name]!.areaA);
+      expect(lastYear.note, name).toBe(NOTES.validated[lang]);
+    }
+    // The Relazione of 2025 compares with the same figure of A.3.
+    const relazione = flat((await controller.get(`/api/plans/${planId}/relazione/export?format=html`)).text);
+    expect(relazione).toMatch(/A\.3 Sostegno alle aggregazioni[^%]*80,00%/);
+
+    // After the validation 2024 is corrected: its year end reopened, A.3's value cut to 1 against 10, closed again.
+    const yearEnd = `/api/plans/${before}/periods/${YEAR_END_2024}/transition`;
+    expect((await admin.request('POST', yearEnd, { to: 'collecting', reason: 'correzione dopo la validazione' })).status).toBe(200);
+    const a3 = objective((await controller.get(`/api/plans/${before}/tree?period=${YEAR_END_2024}`)).body, 'A.3').indicators[0];
+    const corrected = await controller.request('PUT', `/api/plans/${before}/indicators/${enc(a3.id)}/measurements/${YEAR_END_2024}`, { state: 'measured', actual: 1, version: a3.version });
+    expect(corrected.status, corrected.text).toBe(200);
+    expect((await controller.request('POST', yearEnd, { to: 'closed' })).status).toBe(200);
+    expect(objective((await controller.get(`/api/plans/${before}/tree?period=${YEAR_END_2024}`)).body, 'A.3').performance).toBeLessThan(50);
+    expect(await reports()).toEqual(first);
+  }, 400_000); // ten exports per reading, two workbooks drawn by jobs, on a machine others share
+});
