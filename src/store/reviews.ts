@@ -142,11 +142,11 @@ export class Reviews {
   /**
    * A page of the period's review list and the counts per state of every value the filter keeps,
    * both from one snapshot (one transaction, repeatable read on PostgreSQL) so the page and the
-   * numbers above it agree. What every page of a plan shares (each value's unit and person: its own,
-   * else the nearest objective's up the tree; the accounts named on the way; its state in each
-   * period) is resolved once per campaign version (`campaignVersion`: the plan's data version and
-   * its latest review step) and kept; a page then reads that version and its own rows only: a
-   * 20,000-indicator plan reads 200 values, not 19,000 walked up 5,557 objectives each time.
+   * numbers above it agree. What every page of a plan shares is kept: the plan's list (each value's
+   * unit and person: its own, else the nearest objective's up the tree; the accounts named on the
+   * way) per data version, and each period's states per campaign version (`campaignVersion`: the
+   * data version and the latest review step). A page then reads that version and its own rows
+   * only: a 20,000-indicator plan reads 200 values, not 19,000 walked up 5,557 objectives each time.
    */
   async page(planId: string, periodId: string, filter: ReviewFilter, page: { offset: number; limit: number }): Promise<ReviewPage> {
     return this.db.transaction(async (tx) => {
