@@ -23,5 +23,15 @@ export type WorklistStateFilter = (typeof WORKLIST_STATE_FILTERS)[number];
 export function stateIn(filter: WorklistStateFilter, state: WorkState): boolean {
   return filter === 'todo' ? state === 'to_enter' || state === 'returned' : state === filter;
 }
+
+/**
+ * How many of `states` are in each state: the one count of the campaign's lists (the review list's
+ * pages, the closing checklist, the work due), wherever the states come from.
+ */
+export function countStates(states: Iterable<WorkState>): Record<WorkState, number> {
+  const counts: Record<WorkState, number> = { to_enter: 0, entered: 0, returned: 0, approved: 0 };
+  for (const state of states) counts[state]++;
+  return counts;
+}
 export type VarianceCause = (typeof VARIANCE_CAUSES)[number];
 export type ForecastOutcome = (typeof FORECAST_OUTCOMES)[number];

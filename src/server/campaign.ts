@@ -21,6 +21,16 @@ export function stateOf(m: { version: number } | undefined, review: ReviewRecord
   return review.action === 'approve' ? 'approved' : review.action === 'return' ? 'returned' : 'entered';
 }
 
+/** Whether the period is overdue on `day`: past its deadline and still open; its values to enter or sent back are then late. */
+export function overdue(period: PeriodRecord, day: string): boolean {
+  return !isLocked(period.state) && period.deadline !== null && day > period.deadline;
+}
+
+/** Counts per state (`countStates`) with how many of them are late on `day`: those to enter and sent back of an overdue period. */
+export function withLate(counts: Record<WorkState, number>, period: PeriodRecord, day: string): Record<WorkState, number> & { late: number } {
+  return { ...counts, late: overdue(period, day) ? counts.to_enter + counts.returned : 0 };
+}
+
 /**
  * A value's row of the campaign's lists (the worklist, the closing checklist), whether read from
  * the campaign or a page of the review list read by the store: its state, its latest review step
@@ -49,7 +59,7 @@ export function workItem(
     periodId: period.id,
     deadline: period.deadline,
     state,
-    late: !isLocked(period.state) && period.deadline !== null && day > period.deadline && (state === 'to_enter' || state === 'returned'),
+    late: overdue(period, day) && (state === 'to_enter' || state === 'returned'),
     version: m?.version ?? 0,
     enteredBy: m?.enteredBy ?? null,
     enteredAt: m?.enteredAt ?? null,

@@ -207,8 +207,10 @@ export class SqlStore implements Store {
     return this.measurements.getMeasurement(planId, indicatorId, periodId);
   }
 
-  putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<StoredMeasurement>> {
-    return this.measurements.putMeasurement(planId, indicatorId, periodId, input, expectedVersion, actor);
+  async putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<StoredMeasurement>> {
+    const stored = await this.measurements.putMeasurement(planId, indicatorId, periodId, input, expectedVersion, actor);
+    if (stored.ok) this.reviews.valueStored(planId, stored.value.planDataVersion);
+    return stored;
   }
 
   indicatorContext(planId: string, indicatorId: string): Promise<IndicatorContext | undefined> {

@@ -569,28 +569,6 @@ export interface ReviewRecord {
 }
 
 /**
- * An indicator's value of a period as the review list shows it, so the controller approves or sends
- * back what they see: the target it is measured against, what was entered, and the evidence files' names.
- */
-export interface ReviewedValue {
-  readonly target: Amount | null;
-  readonly unit: Unit;
-  readonly comparator: Comparator;
-  /** Null: nothing entered yet. */
-  readonly value: {
-    /** The stored value's version: the one a review step is about. */
-    readonly version: number;
-    readonly state: MeasurementState;
-    readonly actual: Amount | null;
-    readonly reason: string | null;
-    readonly evidence: string | null;
-    readonly source: string | null;
-    readonly notes: string | null;
-    readonly files: ReadonlyArray<{ id: string; name: string }>;
-  } | null;
-}
-
-/**
  * Which values of a period the review list keeps; each left out keeps any. The unit and the person
  * are each value's own, else its objective's or the nearest ancestor's (as `Campaign` resolves them).
  */
@@ -606,8 +584,12 @@ export interface ReviewFilter {
   readonly states?: readonly WorkState[];
 }
 
-/** A row of the review list as the store reads it: the value's place, whose it is, its state and latest review step, and what was entered. */
-export interface ReviewRow extends Pick<ReviewedValue, 'target' | 'comparator' | 'value'> {
+/**
+ * A row of the review list as the store reads it: the value's place, whose it is, its state and
+ * latest review step, and what was entered against which target with the evidence files' names, so
+ * the controller approves or sends back what they see.
+ */
+export interface ReviewRow {
   readonly indicatorId: string;
   readonly indicator: string;
   readonly node: string;
@@ -624,6 +606,20 @@ export interface ReviewRow extends Pick<ReviewedValue, 'target' | 'comparator' |
   readonly latest: ReviewRecord | null;
   /** The indicator's unit of measure (`unit` is the organisation unit here). */
   readonly unitOfMeasure: Unit;
+  readonly target: Amount | null;
+  readonly comparator: Comparator;
+  /** Null: nothing entered yet. */
+  readonly value: {
+    /** The stored value's version: the one a review step is about. */
+    readonly version: number;
+    readonly state: MeasurementState;
+    readonly actual: Amount | null;
+    readonly reason: string | null;
+    readonly evidence: string | null;
+    readonly source: string | null;
+    readonly notes: string | null;
+    readonly files: ReadonlyArray<{ id: string; name: string }>;
+  } | null;
 }
 
 /** A page of the review list, with how many values the filter keeps in each state (all of them, not the page's). */

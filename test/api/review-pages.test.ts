@@ -6,6 +6,7 @@
  * numbers per unit agree with the dashboard's, which the server counts from the whole campaign.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/server/server.js';
 import { Client, enc, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
@@ -127,6 +128,42 @@ describe.each<Backend>(['sqlite', 'postgres'])('the review list in pages on %s',
     expect(mineNow.total).toBe(theirs.length + 1);
     // «Only mine» for the controller: nothing is assigned to them.
     expect(await page(controller, 'mine=1&limit=1000')).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('keeps a plan’s list between its pages, and still sees a reassignment, a value and a review made through another server', async () => {
+    const plan = await t.importFixture();
+    expect((await controller.request('POST', `/api/plans/${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    const list = async (query: string): Promise<Page> => {
+      const reply = await controller.get(`/api/plans/${plan}/worklist?period=${PERIOD}&limit=1000&${query}`);
+      expect(reply.status, reply.text).toBe(200);
+      return reply.body as Page;
+    };
+    const at = (id: string) => `/api/plans/${plan}/indicators/${enc(id)}/measurements/${PERIOD}`;
+    const rows = (await list('')).items;
+    const [first, second, third] = rows.map((i) => i.indicatorId);
+    const person = ((await controller.get('/api/people')).body as Array<{ id: string; username?: string }>).find((p) => p.username === 'referente')!;
+    expect((await list(`person=${enc(person.id)}`)).items.map((i) => i.indicatorId)).not.toContain(second);
+    const other = await startServer({ location: t.location, port: 0, host: '127.0.0.1' });
+    try {
+      const elsewhere = new Client(other.url);
+      expect((await elsewhere.login('controller')).status).toBe(200);
+      // Reassigned elsewhere, then a value entered here: the list kept is not the plan's any more.
+      expect((await elsewhere.request('POST', `/api/plans/${plan}/reassign`, { indicators: [second], personId: person.id })).status).toBe(200);
+      expect((await controller.request('PUT', at(third!), { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
+      const after = await list('');
+      expect(after.items.find((i) => i.indicatorId === second)).toMatchObject({ personId: person.id, state: 'to_enter' });
+      expect(after.items.find((i) => i.indicatorId === third)).toMatchObject({ state: 'entered' });
+      expect((await list(`person=${enc(person.id)}`)).items.map((i) => i.indicatorId)).toContain(second);
+      // A value entered and approved elsewhere.
+      expect((await elsewhere.request('PUT', at(first!), { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
+      expect((await elsewhere.request('POST', `${at(first!)}/reviews`, { action: 'approve', version: 1 })).status).toBe(201);
+    } finally {
+      await other.close();
+    }
+    const last = await list('');
+    expect(last.items.find((i) => i.indicatorId === first)).toMatchObject({ state: 'approved' });
+    expect([last.total, last.counts]).toEqual([rows.length, { to_enter: rows.length - 2, entered: 1, returned: 0, approved: 1, late: 0 }]);
+    expect((await list('state=approved')).items.map((i) => i.indicatorId)).toEqual([first]);
   });
 
   it('refuses a page that is not one, at its field, in the reader’s language', async () => {

@@ -9,8 +9,8 @@ import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewActionSchema
 import { isLocked, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { Campaign, type CampaignCache, currentPeriod, stateOf, workItem, type WorkItem, type WorkState } from '../campaign.js';
-import { stateIn, WORK_STATES, WORKLIST_STATE_FILTERS, type WorklistStateFilter } from '../../contract/campaign-states.js';
+import { Campaign, type CampaignCache, currentPeriod, stateOf, withLate, workItem } from '../campaign.js';
+import { countStates, stateIn, WORK_STATES, WORKLIST_STATE_FILTERS, type WorklistStateFilter } from '../../contract/campaign-states.js';
 import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, PLAN_EDITORS, PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { documentLanguage, intQuery, invalidAt, param } from '../validation.js';
@@ -41,12 +41,6 @@ async function campaignOf(cache: CampaignCache, planId: string): Promise<Campaig
   if (campaign === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
   return campaign;
 }
-
-const countStates = (items: readonly WorkItem[]): Record<WorkState, number> & { late: number } => {
-  const counts = { to_enter: 0, entered: 0, returned: 0, approved: 0, late: 0 };
-  for (const i of items) (counts[i.state]++, i.late && counts.late++);
-  return counts;
-};
 
 export const campaignRoutes: RouteModule = (api, deps) => {
   const { store, campaigns: cache } = deps;
@@ -132,11 +126,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
                 files: seesFiles ? [...row.value.files] : [],
               },
       }));
-      const { to_enter, entered, returned, approved } = page.counts;
-      const total = to_enter + entered + returned + approved;
-      // Late is a period's: past its deadline, still open, every value to enter or sent back is.
-      const overdue = !isLocked(period.state) && period.deadline !== null && day > period.deadline;
-      const counts = { ...page.counts, late: overdue ? to_enter + returned : 0 };
+      const total = WORK_STATES.reduce((sum, s) => sum + page.counts[s], 0);
+      const counts = withLate(page.counts, period, day);
       return reply(200, { planId, period, periods, items, counts, total, offset, limit });
     },
   );
@@ -168,7 +159,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         for (const period of campaign.data.periods) {
           // An open period without a deadline is not yet asked for: its values are not due.
           if (isLocked(period.state) || (period.state !== 'collecting' && period.deadline === null)) continue;
-          const own = countStates(campaign.items(period, { mineFor: user, state: 'todo' }));
+          const own = countStates(campaign.items(period, { mineFor: user, state: 'todo' }).map((i) => i.state));
           const toReview = reviewer ? (campaign.dashboard().totals.find((t) => t.periodId === period.id)?.toReview ?? 0) : 0;
           const due = { toEnter: own.to_enter, returned: own.returned, toReview };
           if (due.toEnter + due.returned + due.toReview === 0) continue;
@@ -388,7 +379,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const items = campaign.items(period);
       return reply(200, {
         period,
-        counts: { expected: items.length, ...countStates(items) },
+        counts: { expected: items.length, ...withLate(countStates(items.map((i) => i.state)), period, campaign.day) },
         missing: items.filter((i) => i.state === 'to_enter'),
         toReview: items.filter((i) => i.state === 'entered'),
         returned: items.filter((i) => i.state === 'returned'),
