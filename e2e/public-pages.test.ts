@@ -28,11 +28,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** The headings in order, as a screen reader lists them. */
-const headings = (page: Page) => page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1])));
+const headings = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => Number(h.tagName[1])));
 
 /** The table cells whose words run past their cell (over the next one's). */
 const spilling = (page: Page, selector: string) =>
-  page.evaluate((s) => [...document.querySelectorAll(`${s} th, ${s} td`)].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent), selector);
+  page.evaluate(
+    (s) =>
+      Array.from(document.querySelectorAll(`${s} th, ${s} td`))
+        .filter((c) => c.scrollWidth > c.clientWidth + 1)
+        .map((c) => c.textContent),
+    selector,
+  );
 
 /** A phone's reading of the plan's page: no sideways scroll, the tree's table in its region with every figure in its cell. */
 async function readsOnPhone(page: Page): Promise<void> {
