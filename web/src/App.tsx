@@ -6,7 +6,7 @@ import { newQueryClient, readerOf } from './api/queries.js';
 import type { Session, User } from './api/types.js';
 import { setLanguage } from './i18n.js';
 import { SessionContext } from './session.js';
-import { forgetReader, useUnsentWarning } from './detail/drafts.js';
+import { forgetReader, keepOnlyReader, useUnsentWarning } from './detail/drafts.js';
 import { worklistAsked } from '../../src/contract/worklist-link.js';
 // The header names every screen, lazy ones included: all words are loaded with the app (i18n.ts).
 import { Login } from './accounts/Login.js';
@@ -156,6 +156,13 @@ export function App({ session, known, first }: { session: Promise<Session>; know
     go('#/');
   }, [go, setPublicReader, user]);
   useUnsentWarning(user);
+  // An account signed in on this browser: another account's drafts left by a session that expired
+  // (a shared desk's previous person) go. Its own stay, to come back to it.
+  const readerId = user?.id ?? null;
+  const readerName = user?.username ?? null;
+  useEffect(() => {
+    if (readerId !== null && readerName !== null) keepOnlyReader({ id: readerId, username: readerName });
+  }, [readerId, readerName]);
 
   // One read cache per signed-in account (or the public): what a reader may see and edit is in the
   // documents, so a new sign-in starts from nothing cached.

@@ -8,6 +8,10 @@ import { periodOfAddress, planOfAddress } from './api/early.js';
 import { keys, newQueryClient, readerOf, seedRead } from './api/queries.js';
 import type { Session } from './api/types.js';
 import { App, type FirstCache } from './App.js';
+import { forgetStale } from './detail/drafts.js';
+
+// Entry drafts past their lifetime leave the browser before anyone signs in (a shared office PC).
+forgetStale();
 
 const root = createRoot(document.getElementById('root')!);
 // Usually the session, and on a plan's address the plan and its tree, are in by now: early.ts

@@ -5,18 +5,15 @@
  */
 import { LAYOUT_COLUMNS } from '../published/layout.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, BAND_WORD } from '../report/bands.js';
-import { bandClass, bandMark, CSS, escapeHtml, rowHtml } from '../report/html.js';
+import { bandClass, bandMark, CSS, escapeHtml, FRAME_CSS, rowHtml, scrollRegion } from '../report/html.js';
 import type { Block, Cell, Inline, RelazioneDocument, Section } from './model.js';
 
-/** The skip link (seen once focused) and the path above a page of the transparency site (io/site), this one's too. */
-export const FRAME_CSS = `nav.crumbs { margin-bottom: 8px; }
-.skip { position: absolute; left: -10000px; } .skip:focus { position: static; display: inline-block; margin-bottom: 8px; }`;
+export { FRAME_CSS };
 
 const EXTRA_CSS = `
 body { max-width: 250mm; font-size: 11pt; line-height: 1.45; }
 nav.toc ol { list-style: none; padding-left: 1.2em; margin: 2px 0; } nav.toc > ol { padding-left: 0; }
 nav.toc a { color: #1f4e79; }
-nav.crumbs a { color: #1f4e79; }
 h2 { font-size: 15pt; margin-top: 22px; border-bottom: 1px solid var(--rule); padding-bottom: 2px; }
 h3 { font-size: 12.5pt; color: var(--head); margin: 16px 0 6px; } h4 { font-size: 11pt; margin: 12px 0 4px; } h5 { font-size: 10.5pt; margin: 10px 0 4px; }
 p { margin: 6px 0; }
@@ -70,7 +67,9 @@ function blockHtml(block: Block, sectionLevel: number): string {
       return `<${tag}>${block.items.map((i) => `<li>${inline(i)}</li>`).join('')}</${tag}>`;
     }
     case 'table': {
-      return `<table class="data">
+      // More than three columns need more than a phone's width: the table scrolls in its own region.
+      const wide = block.columns.length > 3;
+      const table = `<table class="data${wide ? ' wide' : ''}">
 <caption>${escapeHtml(block.caption)}</caption>
 <colgroup>${block.columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>
 <thead><tr>${block.columns.map((c) => `<th scope="col"${c.align === 'right' ? ' class="num"' : ''}>${escapeHtml(c.title)}</th>`).join('')}</tr></thead>
@@ -78,6 +77,7 @@ function blockHtml(block: Block, sectionLevel: number): string {
 ${block.rows.map((r) => `<tr>${r.map((c, i) => cellHtml(c, block.columns[i]?.align ?? 'left')).join('')}</tr>`).join('\n')}
 </tbody>
 </table>`;
+      return wide ? scrollRegion(block.caption, table) : table;
     }
     case 'legend':
       return `<ul class="legend" aria-label="Legenda delle fasce">${block.rules
@@ -89,14 +89,17 @@ ${block.rows.map((r) => `<tr>${r.map((c, i) => cellHtml(c, block.columns[i]?.ali
     case 'albero': {
       const rows: string[] = [];
       for (const row of block.rows) rows.push(rowHtml(row));
-      return `<table class="relazione">
+      return scrollRegion(
+        block.caption,
+        `<table class="relazione">
 <caption>${escapeHtml(block.caption)}</caption>
 <colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf"></colgroup>
 <thead><tr>${LAYOUT_COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`;
+</table>`,
+      );
     }
   }
 }

@@ -61,6 +61,21 @@ export function bandClass(band: Band | null): string {
   return band === null ? '' : ` band-${band}`;
 }
 
+/** The skip link (seen once focused) and the path above a page of the transparency site (io/site): the plan's, the Relazione's, the validation's and the site's own. */
+export const FRAME_CSS = `nav.crumbs { margin-bottom: 8px; } nav.crumbs a { color: #1f4e79; }
+.skip { position: absolute; left: -10000px; } .skip:focus { position: static; display: inline-block; margin-bottom: 8px; }`;
+
+/**
+ * A wide table in a region of its own that scrolls sideways on a narrow screen, so that the page
+ * does not (a citizen reading on a phone): named by `label`, and focusable, so that the keyboard can
+ * scroll it too. On a wide screen and on paper it is the table as before.
+ */
+export function scrollRegion(label: string, table: string): string {
+  return `<div class="table-scroll" role="region" aria-label="${escapeHtml(label)}" tabindex="0">
+${table}
+</div>`;
+}
+
 /** The report's style sheet, shared with the Relazione's page (io/relazione/html.ts). */
 export const CSS = `
 :root { --ink: ${REPORT_COLOUR.ink}; --muted: ${REPORT_COLOUR.muted}; --rule: ${REPORT_COLOUR.rule}; --head: ${REPORT_COLOUR.head}; }
@@ -107,7 +122,21 @@ thead th { background: var(--head); color: #fff; border-top-width: 1px; }
 .counts td:first-child { white-space: nowrap; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .notes { color: var(--muted); font-size: 8pt; margin-top: 6px; }
+/* On a phone the tree's eight columns keep the width their figures need, scrolling in their region
+   (before, 390 px squeezed them until figures ran over each other and the page scrolled sideways).
+   The region is the containing block of the screen readers' words (.sr) inside it: else they widen the page. */
+.table-scroll { overflow-x: auto; position: relative; }
+.table-scroll:focus-visible { outline: 2px solid var(--head); outline-offset: 2px; }
+@media screen and (max-width: 48em) {
+  .summary { grid-template-columns: minmax(0, 1fr); }
+  /* Columns as wide as their words (the fixed shares of a page leave «Consuntivo» wider than its column). */
+  .table-scroll > table.relazione { table-layout: auto; min-width: 760px; }
+  .table-scroll > table.wide { table-layout: auto; min-width: 560px; }
+  /* A narrow table's figure and its band's word go on two lines rather than past the screen's edge. */
+  table.data .num { white-space: normal; }
+}
 @media print {
+  .table-scroll { overflow: visible; }
   @page { size: A4 landscape; margin: 14mm 10mm 14mm 10mm; }
   body { max-width: none; padding: 0; }
   thead { display: table-header-group; }
@@ -152,6 +181,8 @@ function chartSvg(summary: ReportSummary, legendMins: readonly Decimal[], langua
 export interface HtmlReportOptions extends ReportMeta {
   /** Called every few hundred rows, for a progress bar on big plans. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** A site's own links above the page (io/site: its skip link, which leads to `<main id="contenuto">`, and the path back to the year), already HTML. */
+  readonly before?: string;
 }
 
 /** The whole report page. */
@@ -254,15 +285,15 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
 <meta name="generator" content="Albero">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CONTENT_SECURITY_POLICY}">
 <title>${title}${options.body === undefined ? '' : ` — ${escapeHtml(options.body)}`}</title>
-<style>${CSS}</style>
+<style>${CSS}${FRAME_CSS}</style>
 </head>
 <body${chunk === Number.POSITIVE_INFINITY ? '' : ' class="compact"'}>
-<header class="title-block">
+${options.before ?? ''}<header class="title-block">
 ${options.body === undefined || options.body === '' ? '' : `<p class="body">${escapeHtml(options.body)}</p>`}
 <h1>${title}</h1>
 <dl>${meta.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>
 </header>
-<main>
+<main id="contenuto" tabindex="-1">
 <section aria-labelledby="h-summary">
 <h2 id="h-summary">${words.summary}</h2>
 <div class="summary">
@@ -294,17 +325,20 @@ ${chartSvg(
 </section>
 <section class="table-section" aria-labelledby="h-table">
 <h2 id="h-table">${words.table}</h2>
-${tables
-  .map(
-    (part, n) => `<table class="relazione"${n === 0 ? '' : ` aria-label="${title} (${words.continued})"`}>
+${scrollRegion(
+  tableCaption(plan.title, language),
+  tables
+    .map(
+      (part, n) => `<table class="relazione"${n === 0 ? '' : ` aria-label="${title} (${words.continued})"`}>
 ${n === 0 ? `<caption>${escapeHtml(tableCaption(plan.title, language))}</caption>\n` : ''}<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf">${options.previousYear === undefined ? '' : '<col class="c-perf">'}</colgroup>
 <thead><tr>${words.columns.map((c) => `<th scope="col">${c}</th>`).join('')}${options.previousYear === undefined ? '' : `<th scope="col">${previousYearHead(options.previousYear.year, language)}</th>`}</tr></thead>
 <tbody>
 ${part.join('\n')}
 </tbody>
 </table>`,
-  )
-  .join('\n')}
+    )
+    .join('\n'),
+)}
 <p class="notes">${words.notes}</p>
 ${previousNote === undefined ? '' : `<p class="notes previous-source">${escapeHtml(previousNote)}</p>`}
 </section>

@@ -250,7 +250,10 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
     ...(y.revisionRegister === undefined ? {} : { revisionRegister: y.revisionRegister }),
   };
   if (name === 'index.html') return text(yearPage(y));
-  if (name === 'piano.html') return text(renderReportHtml(y.evaluation!, meta));
+  if (name === 'piano.html')
+    return text(
+      renderReportHtml(y.evaluation!, { ...meta, before: `${pageTop(`<a href="../index.html">Performance</a> › <a href="index.html">${y.year}</a> › <span>Piano della performance</span>`)}\n` }),
+    );
   if (name === 'dati.csv') return text(openDataCsv(y.evaluation!));
   if (name === 'colonne.html') return text(columnsPage(y));
   if (name === 'premi.html') return text(rewardsPage(y.year, y.rewards!));

@@ -12,6 +12,13 @@
  *
  * Every key begins with the reader's id and username: another account signed in on the same browser
  * never reads them, and signing out forgets the reader's own (`forgetReader`).
+ *
+ * An office's PC is often shared, and a session that expired (the browser closed, the day over)
+ * leaves the drafts on its disk with no one signed out to forget them. So a draft carries the moment
+ * it was last typed in and lasts `DRAFT_LIFETIME_MS` (four days: a long weekend) from it: older, it
+ * is removed when the app starts (`forgetStale`) and never read again; and an account signing in on
+ * the browser removes every other account's drafts (`keepOnlyReader`). The person whose session
+ * expired, signing in again within those days, finds their own drafts: that is why they are kept.
  */
 import { useEffect } from 'react';
 import { MEASUREMENT_STATES, type MeasurementState } from '../../../src/core/model.js';
@@ -38,9 +45,17 @@ export interface Typed {
 interface Kept {
   fields: (Typed & { lang: Lang; version?: number }) | null;
   file: string | null;
+  /** When it was last written (ms since the epoch): a draft is forgotten `DRAFT_LIFETIME_MS` after it. */
+  at: number;
 }
 
 const PREFIX = 'albero.draft.';
+
+/** How long a draft is kept after it was last typed in: four days, so Friday's draft is there after a long weekend, and no longer on a shared PC. */
+export const DRAFT_LIFETIME_MS = 4 * 24 * 60 * 60 * 1000;
+
+/** Past its lifetime (or dated in the future by more than a lifetime: a clock put right, or a hand edit). */
+const stale = (kept: Kept, now: number): boolean => now - kept.at > DRAFT_LIFETIME_MS || kept.at - now > DRAFT_LIFETIME_MS;
 
 /** The reader part of a key: the username too, so a database made again, whose ids start over, never hands one account's drafts to another. */
 function owner(user: Pick<User, 'id' | 'username'>): string {
@@ -75,9 +90,11 @@ function parse(text: string | null): Kept | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { fields, file } = value as Record<string, unknown>;
+  const { fields, file, at } = value as Record<string, unknown>;
   if (file !== null && typeof file !== 'string') return null;
-  if (fields === null) return { fields: null, file };
+  // A draft written before drafts were dated has no time: it cannot be told fresh, and is not kept.
+  if (typeof at !== 'number' || !Number.isFinite(at)) return null;
+  if (fields === null) return { fields: null, file, at };
   if (typeof fields !== 'object') return null;
   const f = fields as Record<string, unknown>;
   const measures = f.measures;
@@ -91,23 +108,55 @@ function parse(text: string | null): Kept | null {
     typeof measures === 'object' &&
     measures !== null &&
     Object.values(measures).every((m) => typeof m === 'string');
-  return wellFormed ? { fields: f as unknown as Typed & { lang: Lang; version?: number }, file } : null;
+  return wellFormed ? { fields: f as unknown as Typed & { lang: Lang; version?: number }, file, at } : null;
 }
 
+/** The draft kept for `key`, if it is still fresh: a stale one is removed as it is met (a page left open for days). */
 function read(key: string): Kept | null {
-  const held = memory.get(key);
-  if (held !== undefined) return held;
-  let found: Kept | null = null;
-  try {
-    found = parse(window.localStorage.getItem(key));
-  } catch {
-    // Storage refused: nothing kept from before this page.
+  let found = memory.get(key) ?? null;
+  if (found === null) {
+    try {
+      found = parse(window.localStorage.getItem(key));
+    } catch {
+      // Storage refused: nothing kept from before this page.
+    }
+  }
+  if (found !== null && stale(found, Date.now())) {
+    forget(key);
+    return null;
   }
   if (found !== null) memory.set(key, found);
   return found;
 }
 
-function write(key: string, kept: Kept): void {
+/** `key`'s draft gone, from the page and from storage. */
+function forget(key: string): void {
+  memory.delete(key);
+  files.delete(key);
+  typedHere.delete(key);
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // Storage refused: nothing was written there.
+  }
+}
+
+/** The draft keys in storage. */
+function storedKeys(): string[] {
+  const keys: string[] = [];
+  try {
+    for (let k = 0; k < window.localStorage.length; k++) {
+      const key = window.localStorage.key(k);
+      if (key?.startsWith(PREFIX) === true) keys.push(key);
+    }
+  } catch {
+    // Storage refused: nothing of ours is there.
+  }
+  return keys;
+}
+
+function write(key: string, fresh: Omit<Kept, 'at'>): void {
+  const kept: Kept = { ...fresh, at: Date.now() };
   const empty = kept.fields === null && kept.file === null;
   if (empty) memory.delete(key);
   else memory.set(key, kept);
@@ -165,24 +214,37 @@ export function forgetFile(key: string): void {
   if (kept !== null && kept.file !== null) write(key, { ...kept, file: null });
 }
 
+/** Every draft key, on this page and in storage. */
+const allKeys = (): Set<string> => new Set([...memory.keys(), ...files.keys(), ...typedHere, ...storedKeys()]);
+
 /** Signing out: the reader's drafts go, on this page and in storage. */
 export function forgetReader(user: Pick<User, 'id' | 'username'>): void {
   const prefix = owner(user);
-  for (const key of [...memory.keys(), ...files.keys(), ...typedHere]) {
-    if (!key.startsWith(prefix)) continue;
-    memory.delete(key);
-    files.delete(key);
-    typedHere.delete(key);
-  }
-  try {
-    const stored: string[] = [];
-    for (let k = 0; k < window.localStorage.length; k++) {
-      const key = window.localStorage.key(k);
-      if (key?.startsWith(prefix) === true) stored.push(key);
+  for (const key of allKeys()) if (key.startsWith(prefix)) forget(key);
+}
+
+/**
+ * `user` signed in on this browser: every other account's drafts go, on this page and in storage
+ * (a shared PC's previous person, whose session expired without signing out). The reader's own stay.
+ */
+export function keepOnlyReader(user: Pick<User, 'id' | 'username'>): void {
+  const prefix = owner(user);
+  for (const key of allKeys()) if (!key.startsWith(prefix)) forget(key);
+}
+
+/**
+ * The app starting: drafts past their lifetime, and any that cannot be read as one (another
+ * version's, a hand edit), are removed from storage before anyone signs in.
+ */
+export function forgetStale(now: number = Date.now()): void {
+  for (const key of storedKeys()) {
+    let kept: Kept | null = null;
+    try {
+      kept = parse(window.localStorage.getItem(key));
+    } catch {
+      // Storage refused: read as nothing, removed below if it can be.
     }
-    for (const key of stored) window.localStorage.removeItem(key);
-  } catch {
-    // Storage refused: nothing of the reader's was written there.
+    if (kept === null || stale(kept, now)) forget(key);
   }
 }
 
