@@ -209,7 +209,9 @@ export const VarianceSchema = z.strictObject({
   cause: VarianceCauseSchema,
   explanation: z.string(),
   correctiveAction: z.string(),
+  /** The login of whoever wrote it last; `updatedByName` says who, as the screens name people (contract/audit.ts `userName`). */
   updatedBy: z.string().nullable(),
+  updatedByName: z.string().nullable(),
   updatedAt: z.string(),
   /** 1 for the first version; send it back to change the variance. */
   version: z.number().int(),
@@ -221,7 +223,9 @@ export const ForecastSchema = z.strictObject({
   periodId: z.string(),
   reachable: ForecastOutcomeSchema,
   note: z.string(),
+  /** The login of whoever wrote it last; `updatedByName` says who, as the screens name people. */
   updatedBy: z.string().nullable(),
+  updatedByName: z.string().nullable(),
   updatedAt: z.string(),
   version: z.number().int(),
 });
