@@ -194,7 +194,9 @@ export const AttachmentSchema = z.strictObject({
   size: z.number().int(),
   /** Lower-case hex. */
   sha256: z.string(),
+  /** The login of whoever uploaded it; `uploadedByName` says who, as the screens name people (contract/audit.ts `userName`). */
   uploadedBy: z.string().nullable(),
+  uploadedByName: z.string().nullable(),
   uploadedAt: z.string(),
 });
 

@@ -4,10 +4,12 @@
  * «Albero (procedura automatica)»; what a person did at the command line (stored as `cli:` and the
  * operating system's account, as `albero admin` and `albero reminders` record it) as «riga di
  * comando (utente mario)» — in the reader's language, wherever the API says who: the audit trail, a
- * variance's and a forecast's author, the closing, and the Relazione's reopening after its validation.
+ * variance's and a forecast's author, an evidence file's, the closing, and the Relazione's reopening
+ * after its validation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM, type Actor } from '../../src/store/index.js';
+import { tinyPdf, upload } from '../support/files.js';
 import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
@@ -57,6 +59,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('who made a change, named on %s',
       expect((await variances(MID_YEAR, lang)).forecasts).toEqual([expect.objectContaining({ indicatorId: 'B.1.1:1', updatedBy: 'cli:mario', updatedByName: mario })]);
       expect((await variances(YEAR_END, lang)).objectives.find((o: { code: string }) => o.code === 'B.1.1').variance).toMatchObject({ updatedBy: 'system', updatedByName: program });
     }
+  });
+
+  it('names who uploaded an evidence file', async () => {
+    const files = `/api/plans/${planId}/indicators/${enc('B.1.1:1')}/measurements/${YEAR_END}/attachments`;
+    const stored = await referente.request('POST', files, upload(tinyPdf('Verbale'), 'verbale.pdf'));
+    expect(stored.status, stored.text).toBe(201);
+    expect(stored.body).toMatchObject({ uploadedBy: 'referente', uploadedByName: 'Giulia Bianchi' });
+    expect((await controller.get(files)).body).toEqual([expect.objectContaining({ uploadedBy: 'referente', uploadedByName: 'Giulia Bianchi' })]);
   });
 
   it('says on the audit trail who made each change, in the reader’s language', async () => {
