@@ -7,6 +7,7 @@
 import type { Language } from '../core/index.js';
 import { actorWords } from '../messages/actor-words.js';
 import type { Store, UserRecord } from '../store/index.js';
+import { HttpError } from './errors.js';
 
 /** A stored login (null: not known, or not told) → the words that name who it is. */
 export type ActorNamer = (login: string | null) => string | null;
@@ -19,4 +20,33 @@ export function actorNamer(users: readonly Pick<UserRecord, 'username' | 'displa
 /** `actorNamer` over the store's accounts. */
 export async function storeActorNamer(store: Store, language: Language): Promise<ActorNamer> {
   return actorNamer(await store.listUsers(), language);
+}
+
+/**
+ * A refusal of a stale save (409 `conflict`: another desk saved after this one read) naming who saved
+ * by name: its message's `by` and, beside the login in `details.current.updatedBy`, `updatedByName`.
+ * The store refuses with the login it holds; the edge names the person, as its answers do. Any other
+ * error is returned as it is.
+ */
+export async function withAuthorNamed(error: unknown, store: Store, language: Language): Promise<unknown> {
+  if (!(error instanceof HttpError) || error.code !== 'conflict') return error;
+  const { params, details } = error.extra;
+  const by = params?.by;
+  const current = details?.current;
+  const updatedBy = current !== null && typeof current === 'object' && 'updatedBy' in current ? (current as { updatedBy: unknown }).updatedBy : undefined;
+  if (typeof by !== 'string' && typeof updatedBy !== 'string') return error;
+  let nameOf: ActorNamer;
+  try {
+    nameOf = await storeActorNamer(store, language);
+  } catch {
+    // The accounts could not be read (the database busy): the refusal is still said, by login.
+    return error;
+  }
+  const named = new HttpError(error.status, error.code, error.message, {
+    ...error.extra,
+    ...(params === undefined ? {} : { params: { ...params, by: typeof by === 'string' ? nameOf(by) : (by ?? null) } }),
+    ...(details === undefined ? {} : { details: { ...details, current: typeof updatedBy === 'string' ? { ...(current as object), updatedByName: nameOf(updatedBy) } : current } }),
+  });
+  named.stack = error.stack;
+  return named;
 }
