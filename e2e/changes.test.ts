@@ -153,12 +153,12 @@ describe('changes view', { timeout: 120_000 }, () => {
     // Below the definition it had, the value the deletion kept, with who entered it and when: read-only text.
     await expect
       .poll(() => removed.locator('[data-testid=changes-kept-value]').innerText())
-      .toMatch(/^Valore alla chiusura, conservato: 19 \(inserito da controllo il \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\)$/);
+      .toMatch(/^Valore alla chiusura, conservato: 19 \(inserito da Carla Controllo il \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\)$/);
     expect(await removed.locator('td:has([data-testid=changes-kept-value]) :is(input, button, select, textarea, a)').count()).toBe(0);
     await expectAccessible(page, 'changes since the closing: a deleted indicator with its kept value');
     // In English, the same value as the English table prints it.
     await page.selectOption('select[aria-label=Lingua]', 'en');
-    await expect.poll(() => removed.locator('[data-testid=changes-kept-value]').innerText()).toMatch(/^Value at the closing, kept: 19 \(entered by controllo on /);
+    await expect.poll(() => removed.locator('[data-testid=changes-kept-value]').innerText()).toMatch(/^Value at the closing, kept: 19 \(entered by Carla Controllo on /);
     await page.selectOption('select[aria-label=Language]', 'it');
   });
 
@@ -167,13 +167,13 @@ describe('changes view', { timeout: 120_000 }, () => {
     // Nothing was kept by the deletion (the period was open): the value shown is the closing's, and says it was removed after the reopening.
     await expect
       .poll(() => removed.locator('[data-testid=changes-closing-value]').innerText())
-      .toMatch(/^Valore alla chiusura, tolto dopo la riapertura: 19 \(inserito da controllo il \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\)$/);
+      .toMatch(/^Valore alla chiusura, tolto dopo la riapertura: 19 \(inserito da Carla Controllo il \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\)$/);
     expect(await removed.locator('[data-testid=changes-kept-value]').count()).toBe(0);
     // Read-only text: nothing beside it to edit or follow.
     expect(await removed.locator('td:has([data-testid=changes-closing-value]) :is(input, button, select, textarea, a)').count()).toBe(0);
     await expectAccessible(page, 'changes since the closing: an indicator deleted after the reopening with its value at the closing');
     await page.selectOption('select[aria-label=Lingua]', 'en');
-    await expect.poll(() => removed.locator('[data-testid=changes-closing-value]').innerText()).toMatch(/^Value at the closing, removed after the reopening: 19 \(entered by controllo on /);
+    await expect.poll(() => removed.locator('[data-testid=changes-closing-value]').innerText()).toMatch(/^Value at the closing, removed after the reopening: 19 \(entered by Carla Controllo on /);
     await page.selectOption('select[aria-label=Language]', 'it');
   });
 

@@ -12,7 +12,7 @@ import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
-const STALE = /^Modificato da admin il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\. Quanto hai scritto resta qui finché non ricarichi\.$/;
+const STALE = /^Modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\. Quanto hai scritto resta qui finché non ricarichi\.$/;
 const PERIOD = '2024-06-30';
 const CTL = ACCOUNTS.controller.username;
 
@@ -165,7 +165,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.click('[data-testid=revision-edit-save]');
     await expect
       .poll(() => ctl.page.locator('[data-testid=revision-edit-problem]').innerText())
-      .toMatch(/^Modificato da admin il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\./);
+      .toMatch(/^Modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\./);
     expect(await ctl.page.inputValue('#revision-edit-reason')).toBe('Risorse della Regione');
     await expect.poll(() => focused(ctl.page)).toBe('revision-edit-reload');
     await expectAccessible(ctl.page, 'a revision corrected over another desk');

@@ -4,7 +4,8 @@
  * username they sign in with; the «Fonte del dato» hint's example dated today, not a fixed
  * 05/07/2024; the periods chart's axis in the table's notation, with «%» for a percentage
  * (before: 0–10 bare beside 10,00%, and 1,000 on an Italian screen); what no person did (the demo
- * data, the command line: stored as the login `system`) said as Albero's, not «Chiuso da system».
+ * data: stored as the login `system`) said as Albero's, not «Chiuso da system»; what a person did at
+ * the command line (stored as `cli:mario`) said as «riga di comando (utente mario)».
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +126,12 @@ describe('names and words on the plan screen', { timeout: 180_000 }, () => {
     try {
       const saved = await store.putMeasurement(world.planId, indicator.id, period, { state: 'measured', actual: amountFromJson({ kind: 'number', value: '12' }) }, indicator.version, SYSTEM);
       expect(saved.ok, JSON.stringify(saved)).toBe(true);
+      // Corrected at the command line by the operating system's account `mario` (as `albero …` records it: cli/actor.ts).
+      const corrected = await store.putMeasurement(world.planId, indicator.id, period, { state: 'measured', actual: amountFromJson({ kind: 'number', value: '13' }) }, indicator.version + 1, {
+        id: null,
+        username: 'cli:mario',
+      });
+      expect(corrected.ok, JSON.stringify(corrected)).toBe(true);
       for (const to of ['collecting', 'closed'] as const) expect((await store.transitionPeriod(world.planId, period, to, null, SYSTEM)).ok).toBe(true);
     } finally {
       await store.close();
@@ -138,11 +145,14 @@ describe('names and words on the plan screen', { timeout: 180_000 }, () => {
     await page.click('[data-indicator="A.1:2"] .tree-link');
     const trail = page.locator('[data-testid=audit]');
     await expect.poll(() => trail.innerText()).toContain('Albero (procedura automatica): ');
+    expect(await trail.innerText()).toContain('riga di comando (utente mario): ');
     expect(await trail.innerText()).not.toContain('system');
+    expect(await trail.innerText()).not.toContain('cli:');
 
     await chooseLanguage(page, 'en');
-    await expect.poll(() => notice.innerText()).toMatch(/^Closed by Albero \(automatic\) on \d/);
-    await expect.poll(() => trail.innerText()).toContain('Albero (automatic): ');
+    await expect.poll(() => notice.innerText()).toMatch(/^Closed by Albero \(automatic procedure\) on \d/);
+    await expect.poll(() => trail.innerText()).toContain('Albero (automatic procedure): ');
+    expect(await trail.innerText()).toContain('command line (user mario): ');
     await context.close();
   });
 });

@@ -28,7 +28,7 @@ describe("a period's deadline saved over another desk's", { timeout: 120_000 }, 
 
     await ctl.page.locator('form:has(#wl-deadline) button[type=submit]').click();
     const problem = ctl.page.locator('[data-testid=wl-deadline-error]');
-    await expect.poll(() => problem.innerText()).toMatch(/^Modificato da admin il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\./);
+    await expect.poll(() => problem.innerText()).toMatch(/^Modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\./);
     expect(await ctl.page.getAttribute('#wl-deadline', 'aria-invalid')).toBe('true');
     expect(await ctl.page.inputValue('#wl-deadline')).toBe('2024-10-20');
     await expect.poll(() => ctl.page.evaluate(() => document.activeElement?.id)).toBe('wl-deadline');

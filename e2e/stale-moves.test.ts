@@ -31,7 +31,7 @@ describe('a move pressed on a period another desk moved since', { timeout: 180_0
     const clash = ctl.page.locator('[data-testid=period-clash]');
     await expect
       .poll(() => clash.innerText())
-      .toMatch(/^Il periodo è stato modificato da admin il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato cambiato nulla\. Ricarica per vederlo com’è ora\./);
+      .toMatch(/^Il periodo è stato modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato cambiato nulla\. Ricarica per vederlo com’è ora\./);
     await expect.poll(() => focused(ctl.page)).toBe('period-reload');
     expect(await stateOf()).toBe('collecting');
     await expectAccessible(ctl.page, 'a move refused as stale');
@@ -54,7 +54,7 @@ describe('a move pressed on a period another desk moved since', { timeout: 180_0
     await ctl.page.getByRole('button', { name: 'Riapri il periodo' }).click();
     const problem = ctl.page.locator('[data-testid=reopen-reason-error]');
     // Not "only the administrator reopens a validated period": the validation came after the controller read it.
-    await expect.poll(() => problem.innerText()).toMatch(/^Modificato da oiv il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\./);
+    await expect.poll(() => problem.innerText()).toMatch(/^Modificato da Oscar OIV il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\./);
     expect(await ctl.page.getAttribute('#reopen-reason', 'aria-invalid')).toBe('true');
     expect(await ctl.page.inputValue('#reopen-reason')).toBe('Valore errato dello sportello');
     await expect.poll(() => focused(ctl.page)).toBe('reopen-reason');
@@ -85,7 +85,7 @@ describe('a move pressed on a period another desk moved since', { timeout: 180_0
     await ctl.page.getByRole('button', { name: 'Annulla la variazione' }).click();
     await expect
       .poll(() => ctl.page.locator('[data-testid=approve-clash]').innerText())
-      .toMatch(/^Modificato da admin il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\./);
+      .toMatch(/^Modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\./);
     expect((await apiAs(ctl.context, 'GET', `${plan}/revisions/${opened.body.number}`)).body).toMatchObject({ status: 'open', reason: 'Da tenere: risorse in arrivo' });
     await expectAccessible(ctl.page, 'a discard refused as stale');
 

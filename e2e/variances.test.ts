@@ -4,7 +4,8 @@
  * period's variance only, however the screen moved between periods. The cause of a variance and a
  * mid-year forecast are chosen, never preselected: a save without one is refused at its field,
  * from the keyboard, in Italian and in English, and nothing is stored. A variance someone else saved
- * meanwhile is shown beside the form, which keeps what was typed until it is saved over theirs.
+ * meanwhile is shown beside the form, with its author by name (not the login), and the form keeps
+ * what was typed until it is saved over theirs.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
@@ -128,7 +129,7 @@ describe('variances', { timeout: 120_000 }, () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.getByRole('alert').innerText()).toContain('Nel frattempo qualcun altro ha salvato questa previsione.');
     const stored = panel.locator('[data-testid=forecast-stored]');
-    await expect.poll(() => stored.innerText()).toMatch(/Salvata nel frattempo da admin:[\s\S]*A rischio — Bando sospeso a maggio\./);
+    await expect.poll(() => stored.innerText()).toMatch(/Salvata nel frattempo da Amministratrice:[\s\S]*A rischio — Bando sospeso a maggio\./);
     // Nothing typed is lost.
     expect(await page.isChecked('#forecast-no')).toBe(true);
     expect(await page.inputValue('#forecast-note')).toBe('Personale trasferito ad altro ufficio.');
@@ -166,7 +167,7 @@ describe('variances', { timeout: 120_000 }, () => {
     await row.locator('button[type=submit]').click();
     await expect.poll(() => row.getByRole('alert').innerText()).toContain('Nel frattempo qualcun altro ha salvato questo scostamento.');
     const stored = row.locator('[data-testid=variance-stored]');
-    await expect.poll(() => stored.innerText()).toMatch(/Salvato nel frattempo da admin:[\s\S]*Esterna[\s\S]*Sospensione del bando nazionale\.[\s\S]*Nuovo bando a marzo\./);
+    await expect.poll(() => stored.innerText()).toMatch(/Salvato nel frattempo da Amministratrice:[\s\S]*Esterna[\s\S]*Sospensione del bando nazionale\.[\s\S]*Nuovo bando a marzo\./);
     // Nothing typed is lost.
     expect(await page.inputValue('#variance-B-2-cause')).toBe('indicator');
     expect(await page.inputValue('#variance-B-2-explanation')).toBe('Indicatore misurato su una base dati dismessa a giugno.');

@@ -4,6 +4,7 @@
  * (a real SMTP server in the test) they are sent, once each however often it runs.
  */
 import { spawn } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './api/harness.js';
 import { ROOT } from './helpers.js';
@@ -60,10 +61,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('albero reminders on %s', (backen
     expect(logged.stdout.trim().split('\n').at(-1)).toBe(
       'promemoria: 2 messi in coda (0 ad account senza email, non inviati), 2 inviati (nel log: nessun server SMTP configurato), 0 da ritentare, 0 rifiutati dal server di posta',
     );
-    const outbox = (await controller.get(`/api/reminders?planId=${first}`)).body.reminders;
-    expect(outbox.map((r: { status: string; transport: string; createdBy: string }) => [r.status, r.transport, r.createdBy])).toEqual([
-      ['sent', 'log', 'system'],
-      ['sent', 'log', 'system'],
+    // Queued by a person at the command line, named by the operating system's account that ran it (not the server's timer, `system`).
+    const outbox = (await controller.get(`/api/reminders?planId=${first}&lang=it`)).body.reminders;
+    const by = `cli:${userInfo().username}`;
+    const named = `riga di comando (utente ${userInfo().username})`;
+    expect(outbox.map((r: { status: string; transport: string; createdBy: string; createdByName: string }) => [r.status, r.transport, r.createdBy, r.createdByName])).toEqual([
+      ['sent', 'log', by, named],
+      ['sent', 'log', by, named],
     ]);
 
     const second = await t.importFixture();

@@ -213,7 +213,10 @@ export const AssignStrandedBodySchema = z.strictObject({ organisation: BodyName,
 export const StrandedAssignedSchema = z.strictObject({ organisation: z.string(), year: z.number().int(), to: z.string(), moved: z.number().int(), message: z.string() });
 
 /** `GET /api/appraisals/:id/trail`: an entry of the form's own trail, the stored entry as it is (its `planId` always null: a form belongs to no plan). */
-export const FormTrailEntrySchema = StoredAuditEntrySchema.extend({});
+export const FormTrailEntrySchema = StoredAuditEntrySchema.extend({
+  /** Who made the change, as the plans' trail names them (contract/audit.ts `AuditEntrySchema.userName`). */
+  userName: z.string().nullable(),
+});
 
 /** `GET /api/smvp`: an SMVP stored, its latest version. */
 export const SmvpSummarySchema = z.strictObject({

@@ -66,7 +66,11 @@ export const StoredAuditEntrySchema = z.strictObject({
 
 /** `GET /api/audit`: the stored entry, said by code and in the reader's language (and a reason the program wrote, not a person). */
 export const AuditEntrySchema = StoredAuditEntrySchema.extend({
-  /** Who made the change by their display name, as the screens name people (the username when the account is gone); null when `user` is. */
+  /**
+   * Who made the change by their display name, as the screens name people (the username when the account is gone); the program
+   * (`user` `system`) and the command line (`cli:<os account>`) in the reader's words: «Albero (procedura automatica)», «riga di
+   * comando (utente mario)»; null when `user` is.
+   */
   userName: z.string().nullable(),
   code: z.literal('change'),
   params: ChangeParamsSchema,

@@ -194,7 +194,9 @@ export const AttachmentSchema = z.strictObject({
   size: z.number().int(),
   /** Lower-case hex. */
   sha256: z.string(),
+  /** The login of whoever uploaded it; `uploadedByName` says who, as the screens name people (contract/audit.ts `userName`). */
   uploadedBy: z.string().nullable(),
+  uploadedByName: z.string().nullable(),
   uploadedAt: z.string(),
 });
 
@@ -209,7 +211,9 @@ export const VarianceSchema = z.strictObject({
   cause: VarianceCauseSchema,
   explanation: z.string(),
   correctiveAction: z.string(),
+  /** The login of whoever wrote it last; `updatedByName` says who, as the screens name people (contract/audit.ts `userName`). */
   updatedBy: z.string().nullable(),
+  updatedByName: z.string().nullable(),
   updatedAt: z.string(),
   /** 1 for the first version; send it back to change the variance. */
   version: z.number().int(),
@@ -221,7 +225,9 @@ export const ForecastSchema = z.strictObject({
   periodId: z.string(),
   reachable: ForecastOutcomeSchema,
   note: z.string(),
+  /** The login of whoever wrote it last; `updatedByName` says who, as the screens name people. */
   updatedBy: z.string().nullable(),
+  updatedByName: z.string().nullable(),
   updatedAt: z.string(),
   version: z.number().int(),
 });

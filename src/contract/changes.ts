@@ -77,14 +77,15 @@ export const ChangeDocumentSchema = z.strictObject({
    * `indicator-removed` change whose indicator a revision deleted while the period was closed or
    * validated: the value the deletion kept, as the closing had it (read-only).
    */
-  keptValue: ClosingValueSchema.extend({ enteredBy: z.string().nullable(), enteredAt: z.string() }).optional(),
+  keptValue: ClosingValueSchema.extend({ enteredBy: z.string().nullable(), enteredByName: z.string().nullable(), enteredAt: z.string() }).optional(),
   /**
    * Only there too, on an `indicator-removed` change whose indicator a revision deleted after the
    * period was reopened (its value then removed with the revision's confirmation, and listed in the
    * revision change's `removedValues`): the value the closing froze, which no live record holds any
-   * more (read-only). Who entered it and when are null when the closing did not record them.
+   * more (read-only). Who entered it and when are null when the closing did not record them. `enteredByName`, here and in
+   * `keptValue`: who entered it as the screens name people (contract/audit.ts `userName`).
    */
-  closingValue: ClosingValueSchema.extend({ enteredBy: z.string().nullable(), enteredAt: z.string().nullable() }).optional(),
+  closingValue: ClosingValueSchema.extend({ enteredBy: z.string().nullable(), enteredByName: z.string().nullable(), enteredAt: z.string().nullable() }).optional(),
 });
 
 export const ChangesDocumentSchema = z.strictObject({

@@ -34,8 +34,13 @@ export const ReminderSchema = z.strictObject({
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: z.string(),
-  /** Who ran the reminders that queued it (a user, or `system` for the timer and the CLI). */
+  /**
+   * Who ran the reminders that queued it: a user's login; `system` for the server's timer (and for
+   * `albero reminders` before it recorded who ran it); `cli:<os account>` for `albero reminders`.
+   */
   createdBy: z.string().nullable(),
+  /** The same said as the screens name people: a display name, «Albero (procedura automatica)», «riga di comando (utente mario)». */
+  createdByName: z.string().nullable(),
   /** When a queued message is tried next. */
   nextAttemptAt: z.string().nullable(),
   sentAt: z.string().nullable(),

@@ -19,7 +19,8 @@ import { errorResponse, refuse } from './errors.js';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK } from './routes/attachments.js';
 import { securityHeaders } from './security.js';
 import { pageEncoded, pageIn, savedLanguage } from './web-page.js';
-import { plainText } from './validation.js';
+import { plainText, replyLanguage } from './validation.js';
+import { withAuthorNamed } from './actor-names.js';
 import { auditRoutes } from './routes/audit.js';
 import { commentRoutes } from './routes/comments.js';
 import { oidcRoutes } from './routes/oidc.js';
@@ -115,7 +116,8 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     exports: options.exports ?? new ExportJobs(),
   };
   const app = new Hono<AppEnv>();
-  app.onError((error, c) => errorResponse(c, error));
+  // A stale save's refusal names who saved meanwhile by name, not by login (actor-names.ts).
+  app.onError(async (error, c) => errorResponse(c, await withAuthorNamed(error, store, replyLanguage(c))));
   // nosniff, frame and referrer policies for the API and the web app alike; the content-security
   // and permissions policies, HSTS over HTTPS and no-store for signed-in API answers (security.ts).
   // The opener policy still cuts any other site's window off from Albero's, but lets a window the app

@@ -12,6 +12,7 @@ import { buildRelazione, buildValidationDocument, type ObjectiveCause, type Prev
 import type { Relazione } from '../contract/index.js';
 import type { CoverCause, CoverPreviousYear, PlanRecord, RelazioneCover, RelazioneRecord, Store } from '../store/index.js';
 import type { ComputedPlan, TreeService } from './tree.js';
+import { storeActorNamer } from './actor-names.js';
 import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
 
 const CAUSE_WORDS: Readonly<Record<string, string>> = { external: 'causa esterna', internal: 'causa interna', indicator: 'indicatore mal costruito' };
@@ -82,8 +83,9 @@ export async function relazioneCover(store: Store, computed: ComputedPlan, plan:
   const units: Record<string, string> = {};
   for (const [code, meta] of computed.snapshot.nodes) if (meta.unitName !== null && meta.unitName !== '') units[code] = meta.unitName;
   const revisions = ((await store.listRevisions(plan.id)) ?? []).filter((r) => r.status === 'approved');
-  const decider = decidedBy === null ? undefined : (await store.listUsers()).find((u) => u.username === decidedBy);
-  return { body: plan.organisation, units, causes: await causesOf(store, plan.id, computed.snapshot.period.id), revisions, decidedByName: decider?.displayName ?? decidedBy };
+  // The Relazione and its documents are in Italian: the program or the command line said so too.
+  const decidedByName = decidedBy === null ? null : (await storeActorNamer(store, 'it'))(decidedBy);
+  return { body: plan.organisation, units, causes: await causesOf(store, plan.id, computed.snapshot.period.id), revisions, decidedByName };
 }
 
 /** The year end's variances by objective: the causes and corrective actions (store.variances). */
@@ -165,6 +167,5 @@ export async function yearEndReopening(store: Store, planId: string, periodId: s
   if (reopening === undefined) return null;
   const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
   if (period === undefined) return null;
-  const person = reopening.user === null ? undefined : (await store.listUsers()).find((u) => u.username === reopening.user);
-  return { at: reopening.at, by: person?.displayName ?? reopening.user, reason: reopening.reason, period: period.label, periodState: period.state };
+  return { at: reopening.at, by: (await storeActorNamer(store, 'it'))(reopening.user), reason: reopening.reason, period: period.label, periodState: period.state };
 }

@@ -12,7 +12,7 @@
  */
 import { worklistPath } from '../contract/worklist-link.js';
 import { renderMessage } from '../messages/index.js';
-import { italianDate, isLocked, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
+import { italianDate, isLocked, SYSTEM, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { Campaign, today as utcToday, type WorkItem } from './campaign.js';
 import { makeMailer, settingError, type Mailer, type SmtpSettings } from './mailer.js';
 import { mayBeAssigned } from './permissions.js';
@@ -271,7 +271,7 @@ export class ReminderService {
     const minutes = this.options.everyMinutes ?? 0;
     if (minutes <= 0 || this.timer !== null) return;
     const tick = (): void => {
-      this.run('system').catch((error: unknown) => this.log(`[albero reminders] the reminder run failed: ${error instanceof Error ? error.message : String(error)}`));
+      this.run(SYSTEM.username).catch((error: unknown) => this.log(`[albero reminders] the reminder run failed: ${error instanceof Error ? error.message : String(error)}`));
     };
     // A first run a minute after the start (what was due while the server was down), then every interval.
     const first = setTimeout(tick, Math.min(minutes, 1) * 60_000);

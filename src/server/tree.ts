@@ -43,6 +43,7 @@ import {
   type UserRecord,
 } from '../store/index.js';
 import { renderCoded } from '../messages/index.js';
+import { actorWords } from '../messages/actor-words.js';
 import { must } from './errors.js';
 import { OffThread } from './off-thread/pool.js';
 import { mayEditValue, type Assignment } from './permissions.js';
@@ -64,6 +65,11 @@ export function revisionsAfter(revisions: readonly RevisionRecord[], closedAt: s
  */
 function publicClosing(closing: ComputedPlan['closing']): ComputedPlan['closing'] {
   return closing === null ? null : { ...closing, closedBy: null, closedByName: null, changedAfter: closing.changedAfter.filter((r) => r.status !== 'open') };
+}
+
+/** A closing as the office reads it: who closed it by name, the program and the command line in the reader's words. */
+function namedClosing(closing: ComputedPlan['closing'], language: Language): ComputedPlan['closing'] {
+  return closing === null ? null : { ...closing, closedByName: actorWords(closing.closedByName, closing.closedBy, language) };
 }
 
 /** A closing read once: the frozen plan, its evaluation and document, shared by every data version while the period stays closed. */
@@ -481,7 +487,7 @@ export class TreeService {
       // (published by the controller). Offered one still open, it picked it and got a screen-wide
       // error. (A second published open period, not the latest, stays readable by its ?period= only.)
       periods: user === null ? snapshot.periods.filter((p) => p.id === snapshot.period.id || isLocked(p.state)) : snapshot.periods,
-      closing: user === null ? publicClosing(computed.closing) : computed.closing,
+      closing: user === null ? publicClosing(computed.closing) : namedClosing(computed.closing, language),
       settings: settingsDocument(snapshot.plan.settings),
       objectives: objectives.map((o) => objectiveView(computed, o, user, locked, texts)),
       issues: treeIssues(computed, language),

@@ -20,6 +20,7 @@ import { PERIOD_STATES, type PeriodState } from '../contract/period-states.js';
 import type { WorkState } from '../contract/campaign-states.js';
 import type { VarianceStore } from './variances.js';
 import type { RelazioneStore } from './relazioni.js';
+import { SYSTEM_LOGIN } from '../core/actors.js';
 import type { Amount, Comparator, Decimal, Evaluation, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
 export { ROLES, type Role, SIGN_IN_KINDS, type SignInKind };
@@ -30,12 +31,16 @@ export const PLAN_VERSIONS: readonly PlanVersion[] = ['plan', 'revision', 'final
 // A period's states are the contract's (zod-free), as the roles are.
 export { PERIOD_STATES, type PeriodState };
 
-/** Who made a change, as the audit trail records it (`system` for seeding and migrations). */
+/**
+ * Who made a change, as the audit trail records it: an account; the program itself (`SYSTEM`: the
+ * demo data, migrations, the server's reminder timer); or the command line (`commandLineActor`:
+ * the operating system's account that ran it: cli/actor.ts, core/actors.ts).
+ */
 export interface Actor {
   readonly id: string | null;
   readonly username: string;
 }
-export const SYSTEM: Actor = { id: null, username: 'system' };
+export const SYSTEM: Actor = { id: null, username: SYSTEM_LOGIN };
 
 export type FailureCode =
   | 'not-found'

@@ -426,6 +426,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(trail.map((e: any) => e.action)).toEqual(['create', 'update', 'update', 'update', 'update', 'acknowledge', 'acknowledge', 'interview', 'update', 'evaluate', 'accept', 'finalise']);
     expect(trail.find((e: any) => e.action === 'interview')).toMatchObject({
       user: 'dirigente',
+      // Named as the plans' trail names people: the display name, not the login.
+      userName: 'Dirigente',
       reason: 'Obiettivi raggiungibili; portale in ritardo di un mese',
       before: { state: 'assigned' },
       after: { state: 'interview' },

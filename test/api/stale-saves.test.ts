@@ -19,15 +19,19 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend));
     admin = await t.as('admin');
+    // The refusals name the person who saved meanwhile, not the login they sign in with.
+    const me = (await admin.get('/api/session')).body.user;
+    expect((await admin.request('PATCH', `/api/users/${me.id}`, { displayName: 'Anna Ferri' })).status).toBe(200);
   });
   afterAll(async () => t?.close());
 
-  /** The refusal of a stale save: its code, the record's version now, who saved it, when; nothing of its content. */
+  /** The refusal of a stale save: its code, the record's version now, who saved it (login and name), when; nothing of its content. */
   function expectStale(reply: { status: number; body: any; text: string }, what: string, version: number, by: string): void {
+    const name = by === 'admin' ? 'Anna Ferri' : by;
     expect(reply.status, reply.text).toBe(409);
     expect(reply.body.error.code).toBe('conflict');
-    expect(reply.body.error.params).toMatchObject({ what, version, by });
-    expect(reply.body.error.details.current).toEqual({ version, updatedBy: by, updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(reply.body.error.params).toMatchObject({ what, version, by: name });
+    expect(reply.body.error.details.current).toEqual({ version, updatedBy: by, updatedByName: name, updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
   }
 
   it("refuses a plan's title or published flag saved from an older read, and keeps the other desk's", async () => {
@@ -39,9 +43,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
 
     const stale = await controller.request('PATCH', `/api/plans/${planId}`, { title: 'Piano rinominato', published: false, editVersion: read.editVersion });
     expectStale(stale, 'plan', 2, 'admin');
-    expect(stale.body.error.message).toMatch(/^the plan was changed by admin after you read it \(version 2, you sent 1\): nothing was saved/);
+    expect(stale.body.error.message).toMatch(/^the plan was changed by Anna Ferri after you read it \(version 2, you sent 1\): nothing was saved/);
     const italian = await controller.request('PATCH', `/api/plans/${planId}`, { published: false, editVersion: read.editVersion }, ITALIAN);
-    expect(italian.body.error.message).toMatch(/^il piano è stato modificato da admin dopo che l'hai letto \(versione 2, inviata 1\): non è stato salvato nulla/);
+    expect(italian.body.error.message).toMatch(/^il piano è stato modificato da Anna Ferri dopo che l'hai letto \(versione 2, inviata 1\): non è stato salvato nulla/);
     const now = (await controller.get(`/api/plans/${planId}`)).body;
     expect(now).toMatchObject({ title: read.title, published: true, editVersion: 2 });
 
@@ -63,7 +67,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
     expectStale(await controller.request('PATCH', `/api/plans/${planId}/periods/${first.id}`, { label: 'Primo semestre', version: first.version }), 'period', 2, 'admin');
     const deadline = await controller.request('PUT', `/api/plans/${planId}/periods/${first.id}/deadline`, { deadline: '2024-07-15', version: first.version }, ITALIAN);
     expectStale(deadline, 'period', 2, 'admin');
-    expect(deadline.body.error.message).toMatch(/^il periodo è stato modificato da admin dopo che l'hai letto/);
+    expect(deadline.body.error.message).toMatch(/^il periodo è stato modificato da Anna Ferri dopo che l'hai letto/);
     expect((await controller.get(`/api/plans/${planId}/periods`)).body[0]).toMatchObject({ label: 'I semestre', deadline: null, version: 2 });
 
     // Read again, the same deadline is taken; and the tree's periods carry the version too.
@@ -88,7 +92,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
     expect(corrected.body.version).toBe(2);
     const stale = await controller.request('PATCH', `/api/plans/${planId}/revisions/1`, { reason: 'Risorse', date: '2024-07-02', version: read.version });
     expectStale(stale, 'revision', 2, 'admin');
-    expect(stale.body.error.message).toMatch(/^the revision was changed by admin after you read it/);
+    expect(stale.body.error.message).toMatch(/^the revision was changed by Anna Ferri after you read it/);
     expect((await controller.get(`/api/plans/${planId}/revisions/1`)).body).toMatchObject({ reason: 'Nuove risorse assegnate', date: '2024-07-01', version: 2 });
     // A version never given out is refused the same way.
     expectStale(await admin.request('PATCH', `/api/plans/${planId}/revisions/1`, { reason: 'x', version: 7 }), 'revision', 2, 'admin');
@@ -113,7 +117,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
     // Pressed on the "open" the controller read: refused as stale, not "cannot go from collecting to collecting".
     const stale = await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'collecting', version: read }, ITALIAN);
     expectStale(stale, 'period', read + 1, 'admin');
-    expect(stale.body.error.message).toMatch(/^il periodo è stato modificato da admin dopo che l'hai letto \(versione \d+, inviata \d+\): non è stato salvato nulla/);
+    expect(stale.body.error.message).toMatch(/^il periodo è stato modificato da Anna Ferri dopo che l'hai letto \(versione \d+, inviata \d+\): non è stato salvato nulla/);
     expectStale(await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'closed', version: read }), 'period', read + 1, 'admin');
     expect((await controller.get(`/api/plans/${planId}/periods`)).body.find((p: { id: string }) => p.id === last.id)).toMatchObject({ state: 'collecting', version: read + 1 });
 
@@ -151,7 +155,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
 
     const stale = await controller.request('DELETE', `/api/plans/${planId}/revisions/${number}?version=1`, undefined, ITALIAN);
     expectStale(stale, 'revision', 2, 'admin');
-    expect(stale.body.error.message).toMatch(/^la variazione è stata modificata da admin dopo che l'hai letto/);
+    expect(stale.body.error.message).toMatch(/^la variazione è stata modificata da Anna Ferri dopo che l'hai letto/);
     expect((await controller.get(`/api/plans/${planId}/revisions/${number}`)).body).toMatchObject({ status: 'open', reason: 'Da tenere: risorse in arrivo', version: 2 });
     // A version that is not a whole number is said at its field.
     const bad = await controller.request('DELETE', `/api/plans/${planId}/revisions/${number}?version=due`);

@@ -5,7 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,15 +68,26 @@ describe('albero admin create-user', () => {
       expect((await new Client(server.url).login('rita', 'password da stdin')).body.error.code).toBe('invalid-credentials');
       expect((await server.store.listUsers()).find((u) => u.username === 'rita')).toMatchObject({ signIn: 'provider', role: 'referente' });
       const trail = await server.store.listAudit({});
-      // The CLI's unit names the registry lacked became units, each audited.
+      // The CLI's unit names the registry lacked became units, each audited; every change on the
+      // record as the command line's, run by this operating system's account (not the program's `system`).
+      const by = `cli:${userInfo().username}`;
       expect(trail.map((a) => [a.action, a.entity, a.user])).toEqual([
-        ['create', 'user', 'system'], // rita
-        ['create', 'user', 'system'], // piero
-        ['create', 'user', 'system'], // anna, after her units
-        ['create', 'unit', 'system'],
-        ['create', 'unit', 'system'],
-        ['create', 'user', 'system'], // capo
+        ['create', 'user', by], // rita
+        ['create', 'user', by], // piero
+        ['create', 'user', by], // anna, after her units
+        ['create', 'unit', by],
+        ['create', 'unit', by],
+        ['create', 'user', by], // capo
       ]);
+      // The trail says who in the reader's words.
+      for (const [lang, words] of [
+        ['it', `riga di comando (utente ${userInfo().username})`],
+        ['en', `command line (user ${userInfo().username})`],
+      ] as const) {
+        const read = await capo.get(`/api/audit?lang=${lang}`);
+        expect(read.status).toBe(200);
+        expect(read.body.map((e: { user: string; userName: string }) => [e.user, e.userName])).toEqual(trail.map(() => [by, words]));
+      }
     } finally {
       await server.close();
     }

@@ -527,8 +527,6 @@ const it = {
     // A save refused because another desk saved the same thing after this screen read it (ui/stale-save.ts).
     staleSave: 'Modificato da {{by}} il {{day}} alle {{time}}, dopo che l’hai letto: non è stato salvato nulla. Quanto hai scritto resta qui finché non ricarichi.',
     someoneElse: 'qualcun altro',
-    // Changes no person made (the demo data, the command line): recorded as the login `system` (ui/people.ts).
-    system: 'Albero (procedura automatica)',
     reload: 'Ricarica',
   },
 };
@@ -1033,7 +1031,6 @@ const en: typeof it = {
     dateIncomplete: 'Incomplete date: write the day, month and year (dd/mm/yyyy), or clear it.',
     staleSave: 'Changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was saved. What you typed stays here until you reload.',
     someoneElse: 'someone else',
-    system: 'Albero (automatic)',
     reload: 'Reload',
   },
 };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ROLES, SIGN_IN_KINDS, SYSTEM, type Role, type SignInKind } from '../../store/types.js';
+import { ROLES, SIGN_IN_KINDS, type Role, type SignInKind } from '../../store/types.js';
+import { commandLineActor } from '../actor.js';
 import { renderCoded } from '../../messages/index.js';
 import { badInput, cliLanguage, DEFAULT_DATABASE, say, withDatabase, writeJson } from '../shared.js';
 
@@ -60,7 +61,10 @@ export function registerAdmin(program: Command): void {
           .split(',')
           .map((u) => u.trim())
           .filter((u) => u !== '');
-        const created = await store.createUser({ username: options.username, displayName: options.displayName ?? options.username, role: options.role as Role, units, passwordHash, signIn }, SYSTEM);
+        const created = await store.createUser(
+          { username: options.username, displayName: options.displayName ?? options.username, role: options.role as Role, units, passwordHash, signIn },
+          commandLineActor(),
+        );
         if (!created.ok) {
           // The store's refusal by its code, in the language (its English words when the catalogue lacks them).
           return badInput('admin create-user', renderCoded(created.error, cliLanguage()));

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { renderCoded, type Coded } from '../../messages/index.js';
+import { commandLineActor } from '../actor.js';
 import { badInput, cliLanguage, DEFAULT_DATABASE, say, withDatabase } from '../shared.js';
 
 /**
@@ -31,7 +32,7 @@ export function registerReminders(program: Command): void {
         // With --json the log mailer's messages go to stderr, so stdout stays one JSON document.
         const service = new ReminderService(store, { smtp, settings, log: (t) => (options.json === true ? process.stderr : process.stdout).write(t) });
         try {
-          const run = await service.run('system', { retryNow: options.retry === true });
+          const run = await service.run(commandLineActor().username, { retryNow: options.retry === true });
           const waiting = (await store.reminders.list({ status: 'queued', limit: 1 })).length;
           if (options.json === true) {
             process.stdout.write(

@@ -35,6 +35,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { language, param } from '../validation.js';
+import { storeActorNamer } from '../actor-names.js';
 import { renderMessage } from '../../messages/index.js';
 import {
   AssignmentBody,
@@ -550,7 +551,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access: 'those who may see the form',
       responses: {
-        200: { description: '[{id, at, user, action, before, after, reason}]', schema: z.array(FormTrailEntrySchema) },
+        200: { description: '[{id, at, user, userName, action, before, after, reason}]', schema: z.array(FormTrailEntrySchema) },
         401: 'not signed in',
         403: 'not one of those who may see it',
         404: 'unknown form',
@@ -558,7 +559,12 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      return reply(200, await store.appraisals.formTrail(form.id));
+      // Who made each change by name, as the plans' trail says them (the program: migration 84's moves).
+      const nameOf = await storeActorNamer(store, language(c));
+      return reply(
+        200,
+        (await store.appraisals.formTrail(form.id)).map((e) => ({ ...e, userName: nameOf(e.user) })),
+      );
     },
   );
 

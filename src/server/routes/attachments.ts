@@ -15,7 +15,8 @@ import { actorOf } from '../auth.js';
 import { indicatorAccess, indicatorWritable } from '../campaign-access.js';
 import { PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { fromFailure, issueOf, refuse, type HttpError } from '../errors.js';
-import { param, repeatedParts, uploadForm } from '../validation.js';
+import { language, param, repeatedParts, uploadForm } from '../validation.js';
+import { actorNamer, storeActorNamer, type ActorNamer } from '../actor-names.js';
 
 /** The upload path, for the body limit in app.ts (attachments have their own, larger one). */
 export const ATTACHMENT_UPLOAD_PATH = /^\/api\/plans\/[^/]+\/indicators\/[^/]+\/measurements\/[^/]+\/attachments$/;
@@ -24,8 +25,20 @@ export const MULTIPART_SLACK = 64 * 1024;
 
 const BASE = '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/attachments';
 
-export function attachmentView(a: AttachmentRecord): Attachment {
-  return { id: a.id, indicatorId: a.indicatorId, periodId: a.periodId, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, uploadedBy: a.uploadedBy, uploadedAt: a.uploadedAt };
+/** `nameOf`: who uploaded it, in the reader's words (actor-names.ts). */
+export function attachmentView(a: AttachmentRecord, nameOf: ActorNamer): Attachment {
+  return {
+    id: a.id,
+    indicatorId: a.indicatorId,
+    periodId: a.periodId,
+    name: a.name,
+    mediaType: a.mediaType,
+    size: a.size,
+    sha256: a.sha256,
+    uploadedBy: a.uploadedBy,
+    uploadedByName: nameOf(a.uploadedBy),
+    uploadedAt: a.uploadedAt,
+  };
 }
 
 /** The 413 for an evidence file over the cap (said in the reader's language like every refusal). */
@@ -79,7 +92,11 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       await indicatorAccess(c, store, planId, indicatorId);
-      return reply(200, (await store.attachments.list(planId, indicatorId, param(c, 'periodId'))).map(attachmentView));
+      const nameOf = await storeActorNamer(store, language(c));
+      return reply(
+        200,
+        (await store.attachments.list(planId, indicatorId, param(c, 'periodId'))).map((a) => attachmentView(a, nameOf)),
+      );
     },
   );
 
@@ -136,16 +153,17 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       if (!stored.ok) {
         if ('existing' in stored) {
           const { existing } = stored;
+          const nameOf = await storeActorNamer(store, language(c));
           throw refuse(
             409,
             'evidence-already-attached',
-            { name: named.name, existing: existing.name, by: existing.uploadedBy ?? '—', at: existing.uploadedAt },
-            { details: { attachment: attachmentView(existing) } },
+            { name: named.name, existing: existing.name, by: nameOf(existing.uploadedBy) ?? '—', at: existing.uploadedAt },
+            { details: { attachment: attachmentView(existing, nameOf) } },
           );
         }
         throw fromFailure(stored.error);
       }
-      return reply(201, attachmentView(stored.value));
+      return reply(201, attachmentView(stored.value, actorNamer([access.user], language(c))));
     },
   );
 
@@ -208,7 +226,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       const id = param(c, 'attachmentId');
       const removed = await store.attachments.remove(planId, indicatorId, periodId, id, actorOf(access.user));
       if (!removed.ok) throw removed.error.details?.attachment === id ? refuse(404, 'attachment-not-found', { id }) : fromFailure(removed.error);
-      return reply(200, attachmentView(removed.value));
+      return reply(200, attachmentView(removed.value, await storeActorNamer(store, language(c))));
     },
   );
 };

@@ -13,6 +13,7 @@ import { ADMINS, assignedTo } from '../permissions.js';
 const THREAD_READERS: readonly string[] = ['admin', 'controller', 'oiv'];
 import { auditReasonText } from '../../messages/audit-reasons.js';
 import { changeMessage, changeText, withReasonWords } from '../../messages/changes.js';
+import { storeActorNamer } from '../actor-names.js';
 import { intQuery, language } from '../validation.js';
 import { readablePlanFor } from './plans.js';
 
@@ -83,8 +84,9 @@ export const auditRoutes: RouteModule = (api, deps) => {
         ...(indicator ? { indicator } : {}),
         limit: intQuery(c, 'limit', 100, 1000),
       });
-      // People by their display name, as the rest of the screens name them (usernames are logins, not names).
-      const names = new Map((await deps.store.listUsers()).map((u) => [u.username, u.displayName]));
+      // People by their display name, as the rest of the screens name them (usernames are logins, not
+      // names); the program and the command line in the reader's words.
+      const nameOf = await storeActorNamer(deps.store, lang);
       // Said by code and in words, so a reader in either language gets sentences, not stored field names.
       const entries: Readable<AuditEntry>[] = rows.map((e) => {
         // The records as stored, a value's reason the program wrote in its Italian words (as they were stored before migration 80).
@@ -92,7 +94,7 @@ export const auditRoutes: RouteModule = (api, deps) => {
         const { code, params } = changeMessage(stored);
         return {
           ...stored,
-          userName: e.user === null ? null : (names.get(e.user) ?? e.user),
+          userName: nameOf(e.user),
           reason: e.reason === null ? null : auditReasonText(e.reason, lang),
           code,
           params,

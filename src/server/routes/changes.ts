@@ -26,6 +26,8 @@ import { issueOf, refuse } from '../errors.js';
 import { readerComputed } from '../public-periods.js';
 import { flagQuery, param, replyLanguage } from '../validation.js';
 import { readablePlan } from './plans.js';
+import { actorWords } from '../../messages/actor-words.js';
+import { storeActorNamer, type ActorNamer } from '../actor-names.js';
 
 /** Each indicator's source and evidence as recorded in the period (indicators with a value only). */
 function valueRecords(indicators: ReadonlyMap<string, IndicatorMeta>): Map<string, ValueRecord> {
@@ -49,7 +51,8 @@ function withValueRecords(changes: readonly PlanChange[], records: readonly Plan
  * the user's confirmation (the revision change's `removedValues`), the value the closing froze
  * (`closingValue`), which no live row holds any more. The change names the indicator by its
  * objective and name, not its id: a removed one is matched to the closing's deleted indicators of
- * that objective and name, in the closing's order, as the comparison lists them.
+ * that objective and name, in the closing's order, as the comparison lists them. Who entered it by
+ * name (`nameOf`).
  */
 function withClosingValues(
   changes: ChangeDocument[],
@@ -58,6 +61,7 @@ function withClosingValues(
   later: Plan,
   kept: ReadonlyMap<string, MeasurementRecord>,
   language: Language,
+  nameOf: ActorNamer,
 ): ChangeDocument[] {
   if (kept.size === 0 && frozen === undefined) return changes;
   const present = new Set(later.nodes.flatMap((n) => n.indicators.map((i) => i.id)));
@@ -78,11 +82,11 @@ function withClosingValues(
     if (at === -1) return c;
     const { indicator } = deleted.splice(at, 1)[0]!;
     const value = kept.get(indicator.id);
-    if (value !== undefined) return { ...c, keptValue: { ...shown(indicator, value), enteredBy: value.enteredBy, enteredAt: value.enteredAt } };
+    if (value !== undefined) return { ...c, keptValue: { ...shown(indicator, value), enteredBy: value.enteredBy, enteredByName: nameOf(value.enteredBy), enteredAt: value.enteredAt } };
     const record = frozen?.indicators.get(indicator.id)?.measurement ?? null;
     // An indicator the closing held no value of has nothing to show.
     if (frozen === undefined || (record === null && (closing.indicator(indicator.id)?.state ?? 'not_measured') === 'not_measured')) return c;
-    return { ...c, closingValue: { ...shown(indicator, record), enteredBy: record?.enteredBy ?? null, enteredAt: record?.enteredAt ?? null } };
+    return { ...c, closingValue: { ...shown(indicator, record), enteredBy: record?.enteredBy ?? null, enteredByName: nameOf(record?.enteredBy ?? null), enteredAt: record?.enteredAt ?? null } };
   });
 }
 
@@ -139,12 +143,12 @@ export const changeRoutes: RouteModule = (api, deps) => {
         // The deleted indicators' values at the closing, with who entered them: the office's record, never the public's.
         const kept = anonymous ? new Map<string, MeasurementRecord>() : await store.keptValues(planId, closing.periodId);
         // Who closed it is the office's, as on the tree (`publicClosing`): the public reads when, not whom.
-        const closer = anonymous ? { closedBy: null, closedByName: null } : { closedBy: closing.closedBy, closedByName: closing.closedByName };
+        const closer = anonymous ? { closedBy: null, closedByName: null } : { closedBy: closing.closedBy, closedByName: actorWords(closing.closedByName, closing.closedBy, language) };
         return reply(200, {
           before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, ...closer } },
           after: { planId, period: later.snapshot.period.id },
           ...document,
-          changes: withClosingValues(document.changes, closed, frozen, later.snapshot.plan, kept, language),
+          changes: withClosingValues(document.changes, closed, frozen, later.snapshot.plan, kept, language, await storeActorNamer(store, language)),
         } satisfies ChangesAnswer);
       }
       if (against === planId && requestedAgainstPeriod === undefined) {

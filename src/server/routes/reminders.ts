@@ -8,13 +8,17 @@ import { OutboxSchema, ReminderRunSchema, type Reminder } from '../../contract/i
 import type { Readable, RouteModule } from '../api.js';
 import { refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { intQuery } from '../validation.js';
+import { intQuery, language } from '../validation.js';
+import { storeActorNamer, type ActorNamer } from '../actor-names.js';
 import { readablePlan } from './plans.js';
 
 const SendNow = z.object({ retry: z.boolean().optional() }).strict();
 
-/** What the outbox shows of a message (its words too: the controller may be asked what was said). */
-function reminderView(r: ReminderRecord): Readable<Reminder> {
+/**
+ * What the outbox shows of a message (its words too: the controller may be asked what was said);
+ * `nameOf`: who ran the reminders that queued it, in the reader's words (actor-names.ts).
+ */
+function reminderView(r: ReminderRecord, nameOf: ActorNamer): Readable<Reminder> {
   return {
     id: r.id,
     planId: r.planId,
@@ -33,6 +37,7 @@ function reminderView(r: ReminderRecord): Readable<Reminder> {
     lastError: r.lastError,
     createdAt: r.createdAt,
     createdBy: r.createdBy,
+    createdByName: nameOf(r.createdBy),
     nextAttemptAt: r.nextAttemptAt,
     sentAt: r.sentAt,
     transport: r.transport,
@@ -51,7 +56,12 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       summary: 'The outbox of deadline reminders, newest first: to whom, when, about which period and indicators, and whether sent, waiting to be retried, refused or without an address',
       roles: PLAN_EDITORS,
       action: 'read the reminders',
-      query: { planId: 'only this plan', status: { description: 'only this status', values: REMINDER_STATUSES }, limit: 'at most this many (default 500, at most 5000)' },
+      query: {
+        planId: 'only this plan',
+        status: { description: 'only this status', values: REMINDER_STATUSES },
+        limit: 'at most this many (default 500, at most 5000)',
+        lang: 'it|en: the language of `createdByName` (the program, the command line)',
+      },
       responses: {
         200: {
           description: '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, attempts, lastError, createdAt, sentAt, transport, …}]}',
@@ -69,8 +79,9 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       if (status !== undefined && !(REMINDER_STATUSES as readonly string[]).includes(status)) throw refuse(400, 'invalid-query', { field: 'status', values: REMINDER_STATUSES, value: status });
       const limit = intQuery(c, 'limit', 500, 5000);
       if (planId !== undefined) await readablePlan(c, store, planId);
+      const nameOf = await storeActorNamer(store, language(c));
       const list = await store.reminders.list({ ...(planId === undefined ? {} : { planId }), ...(status === undefined ? {} : { status: status as ReminderStatus }), limit });
-      return reply(200, { settings: { ...deps.reminders.settings, transport: deps.reminders.transport }, reminders: list.map(reminderView) });
+      return reply(200, { settings: { ...deps.reminders.settings, transport: deps.reminders.transport }, reminders: list.map((r) => reminderView(r, nameOf)) });
     },
   );
 
@@ -87,7 +98,8 @@ export const reminderRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, body: input, reply }) => {
       const run = await deps.reminders.run(user.username, { retryNow: input.retry !== false });
-      return reply(200, { ...run, queued: run.queued.map(reminderView) });
+      const nameOf = await storeActorNamer(store, language(c));
+      return reply(200, { ...run, queued: run.queued.map((r) => reminderView(r, nameOf)) });
     },
   );
 };

@@ -14,7 +14,8 @@ import { actorOf } from '../auth.js';
 import { fromFailure, issueOf, must, refuse } from '../errors.js';
 import { assignedTo, assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import type { ComputedPlan } from '../tree.js';
-import { invalidField, param } from '../validation.js';
+import { invalidField, language, param } from '../validation.js';
+import { actorNamer, storeActorNamer, type ActorNamer } from '../actor-names.js';
 
 const VarianceBody = z
   .object({
@@ -33,12 +34,32 @@ const ForecastBody = z
   })
   .strict();
 
-export function varianceView(v: VarianceRecord): Variance {
-  return { node: v.node, periodId: v.periodId, cause: v.cause, explanation: v.explanation, correctiveAction: v.correctiveAction, updatedBy: v.updatedBy, updatedAt: v.updatedAt, version: v.version };
+/** `nameOf`: who a stored login is, in the reader's words (actor-names.ts). */
+export function varianceView(v: VarianceRecord, nameOf: ActorNamer): Variance {
+  return {
+    node: v.node,
+    periodId: v.periodId,
+    cause: v.cause,
+    explanation: v.explanation,
+    correctiveAction: v.correctiveAction,
+    updatedBy: v.updatedBy,
+    updatedByName: nameOf(v.updatedBy),
+    updatedAt: v.updatedAt,
+    version: v.version,
+  };
 }
 
-export function forecastView(f: ForecastRecord): Forecast {
-  return { indicatorId: f.indicatorId, periodId: f.periodId, reachable: f.reachable, note: f.note, updatedBy: f.updatedBy, updatedAt: f.updatedAt, version: f.version };
+export function forecastView(f: ForecastRecord, nameOf: ActorNamer): Forecast {
+  return {
+    indicatorId: f.indicatorId,
+    periodId: f.periodId,
+    reachable: f.reachable,
+    note: f.note,
+    updatedBy: f.updatedBy,
+    updatedByName: nameOf(f.updatedBy),
+    updatedAt: f.updatedAt,
+    version: f.version,
+  };
 }
 
 /** May this user write the variance of objective `code` (assigned through it or an ancestor)? */
@@ -71,6 +92,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       summary: 'The objectives in yellow or red in a period with their variance (cause, corrective action; null while missing), and the forecasts of the period',
       roles: 'signed-in',
       access: 'signed in (never the public)',
+      query: { lang: 'it|en: the language of `updatedByName` (the program, the command line)' },
       responses: {
         200: { description: '{period: {id, label, state, last}, objectives: [{code, title, performance, band, editable, variance}], forecasts: [...]}', schema: VarianceReportSchema },
         401: 'not signed in',
@@ -83,6 +105,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const computed = await trees.computed(planId, periodId);
       const [variances, forecasts] = await Promise.all([store.variances.listVariances(planId, periodId), store.variances.listForecasts(planId, periodId)]);
       const byNode = new Map(variances.map((v) => [v.node, v]));
+      const nameOf = await storeActorNamer(store, language(c));
       const { period, periods } = computed.snapshot;
       const validated = period.state === 'validated';
       const objectives = computed.base.objectives
@@ -95,12 +118,12 @@ export const varianceRoutes: RouteModule = (api, deps) => {
           band: o.band,
           // Back at target, the explanation is kept to read, no longer to write (the PUT refuses it).
           editable: !validated && (o.band === 'yellow' || o.band === 'red') && mayExplain(user, computed, o.code),
-          variance: byNode.has(o.code) ? varianceView(byNode.get(o.code)!) : null,
+          variance: byNode.has(o.code) ? varianceView(byNode.get(o.code)!, nameOf) : null,
         }));
       return reply(200, {
         period: { id: period.id, label: period.label, state: period.state, last: periods[periods.length - 1]?.id === period.id },
         objectives,
-        forecasts: forecasts.map(forecastView),
+        forecasts: forecasts.map((f) => forecastView(f, nameOf)),
       });
     },
   );
@@ -143,7 +166,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const stored = must(
         await store.variances.putVariance(planId, code, periodId, { cause: input.cause, explanation: input.explanation, correctiveAction: input.correctiveAction }, input.version, actorOf(user)),
       );
-      return reply(200, varianceView(stored));
+      return reply(200, varianceView(stored, actorNamer([user], language(c))));
     },
   );
 
@@ -190,7 +213,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       if (!result.ok && result.error.details?.reason === 'year-end') throw refuse(422, 'forecast-year-end', { label: String(result.error.details.label) }, { details: result.error.details });
       if (!result.ok) throw fromFailure(result.error);
       const stored = result.value;
-      return reply(200, forecastView(stored));
+      return reply(200, forecastView(stored, actorNamer([user], language(c))));
     },
   );
 };

@@ -192,7 +192,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
               </a>{' '}
               {f.id === already && <span className="badge text-bg-info ms-1">{t('campaign.evidence.already')}</span>}{' '}
               <span className="muted">
-                ({size(f.size, i18n.language)}, {t('campaign.evidence.by', { who: f.uploadedBy ?? '—', at: momentText(f.uploadedAt, i18n.language) })})
+                ({size(f.size, i18n.language)}, {t('campaign.evidence.by', { who: f.uploadedByName ?? '—', at: momentText(f.uploadedAt, i18n.language) })})
               </span>
               <span className="d-block muted text-break" title={f.sha256}>
                 {t('campaign.evidence.hash', { hash: `${f.sha256.slice(0, 16)}…` })}

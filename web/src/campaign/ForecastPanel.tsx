@@ -61,7 +61,7 @@ export function ForecastPanel({ planId, indicatorId, periodId, editable }: { pla
         <>
           {kept !== null && forecast !== null && (
             <div className="border border-warning rounded p-2 mb-2" data-testid="forecast-stored">
-              <p className="small mb-1">{t('campaign.forecast.storedBy', { by: forecast.updatedBy ?? '—' })}</p>
+              <p className="small mb-1">{t('campaign.forecast.storedBy', { by: forecast.updatedByName ?? '—' })}</p>
               <p className="small mb-0">{`${t(`campaign.forecast.${forecast.reachable}`)}${forecast.note ? ` — ${forecast.note}` : ''}`}</p>
             </div>
           )}

@@ -102,7 +102,7 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
           {o.variance === null && <p className="small muted mb-1">{t('campaign.variances.missing')}</p>}
           {overtaken && o.variance !== null && (
             <div className="border border-warning rounded p-2 mb-2" data-testid="variance-stored">
-              <p className="small mb-1">{t('campaign.variances.storedBy', { by: o.variance.updatedBy ?? '—' })}</p>
+              <p className="small mb-1">{t('campaign.variances.storedBy', { by: o.variance.updatedByName ?? '—' })}</p>
               <StoredVariance variance={o.variance} />
             </div>
           )}

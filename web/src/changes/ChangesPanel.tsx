@@ -184,14 +184,14 @@ function resultOf(params: ChangesParams | null, read: ReturnType<typeof useChang
  * it (deleted after the period was reopened, its value removed by the revision, so the words say so).
  */
 function ClosingValue({ value, kept, lang }: { value: NonNullable<Change['closingValue']>; kept: boolean; lang: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Nothing measured has no amount to print: the state says it.
   const amount = value.actualText === '' ? t(`state.${value.state}`) : value.actualText;
   // An older closing may not have recorded who entered it: the value alone, not a made-up author.
   const text =
     value.enteredAt === null
       ? t('changes.closingValueUnrecorded', { value: amount })
-      : t(kept ? 'changes.keptValue' : 'changes.closingValue', { value: amount, user: actorName(value.enteredBy, value.enteredBy, t) ?? '—', at: momentText(value.enteredAt, lang) });
+      : t(kept ? 'changes.keptValue' : 'changes.closingValue', { value: amount, user: actorName(value.enteredByName, value.enteredBy, i18n) ?? '—', at: momentText(value.enteredAt, lang) });
   return (
     <div className="small text-muted" data-testid={kept ? 'changes-kept-value' : 'changes-closing-value'}>
       {text}
@@ -234,7 +234,7 @@ function ChangesResult({
   inTree: (code: string) => boolean;
   lang: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sections = groupChanges(doc);
   const closing = doc.before.closing;
   const samePlan = String(doc.before.planId) === String(doc.after.planId);
@@ -245,7 +245,7 @@ function ChangesResult({
       </h3>
       {closing !== undefined ? (
         <p className="small" data-testid="changes-closing">
-          {t('changes.closedAt', { period: periodLabel(doc.before.period), at: momentText(closing.closedAt, lang), user: actorName(closing.closedByName, closing.closedBy, t) ?? '—' })}
+          {t('changes.closedAt', { period: periodLabel(doc.before.period), at: momentText(closing.closedAt, lang), user: actorName(closing.closedByName, closing.closedBy, i18n) ?? '—' })}
         </p>
       ) : (
         <p className="small" data-testid="changes-between">

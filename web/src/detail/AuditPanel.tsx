@@ -32,7 +32,7 @@ export function AuditPanel({ planId, node, indicator }: { planId: string; node: 
         <ul className="small audit-list" data-testid="audit">
           {entries.map((e) => (
             <li key={String(e.id)}>
-              <time dateTime={e.at}>{momentText(e.at, language)}</time> — <strong>{actorName(e.userName, e.user, t) ?? '—'}</strong>: {changeText(e, language)}
+              <time dateTime={e.at}>{momentText(e.at, language)}</time> — <strong>{actorName(e.userName, e.user, i18n) ?? '—'}</strong>: {changeText(e, language)}
               {e.reason ? ` (${e.reason})` : ''}
             </li>
           ))}

@@ -27,7 +27,7 @@ export function LockedBanner({ period, closing }: { period: Period; closing: Tre
           {/* The public is not told who closed it (closedBy null): only when. */}
           {closing.closedBy === null
             ? t('period.closedAt', { at: at(closing.closedAt) })
-            : t('period.closedBy', { user: actorName(closing.closedByName, closing.closedBy, t), at: at(closing.closedAt) })}
+            : t('period.closedBy', { user: actorName(closing.closedByName, closing.closedBy, i18n), at: at(closing.closedAt) })}
           {period.state === 'validated' && ` ${t('period.validatedAt', { at: at(period.updatedAt) })}`}
         </span>
       )}

@@ -1,19 +1,16 @@
 /**
- * Who did something, as the screens name people. The demo data loaded at the first start and the
- * command line (`albero admin`, `albero reminders`) record their changes as the internal login
- * `system` (store/types.ts `SYSTEM`), which no account has: shown as is, an English word stood for
- * a person on Italian screens («Chiuso da system»). Stored as it was; said in the reader's words.
+ * Who did something, as the screens name people: the account's display name; what the program did
+ * itself (the demo data, the server's timer: the stored login `system`) and what a person did at the
+ * command line (`cli:mario`) in the reader's words, as the server's answers and documents say them
+ * (src/messages/actor-words.ts, one wording). Stored as it was; said in the reader's words.
  */
-import type { TFunction } from 'i18next';
-
-/** The login the store records for changes no person made (store/types.ts `SYSTEM`). */
-const SYSTEM_LOGIN = 'system';
+import type { i18n as I18n } from 'i18next';
+import { actorWords } from '../../../src/messages/actor-words.js';
 
 /**
  * `name`: the display name the server gave (the login itself when no account has it); `login`: the
  * login stored. Null when neither is known (the public is not told who).
  */
-export function actorName(name: string | null | undefined, login: string | null | undefined, t: TFunction): string | null {
-  if (login === SYSTEM_LOGIN && (name === null || name === undefined || name === SYSTEM_LOGIN)) return t('common.system');
-  return name ?? login ?? null;
+export function actorName(name: string | null | undefined, login: string | null | undefined, i18n: Pick<I18n, 'language'>): string | null {
+  return actorWords(name, login, i18n.language === 'en' ? 'en' : 'it');
 }

@@ -1,0 +1,35 @@
+/**
+ * Who made a change, in the reader's words, wherever a stored author is shown (the audit trail, a
+ * value's author, a forecast's or a variance's, the Relazione's decision, the closings): the
+ * account's display name; «Albero (procedura automatica)» for what the program did itself (the
+ * stored login `system`, contract/actors.ts); «riga di comando (utente mario)» for a command run at
+ * the command line by the operating system's account `mario`. Plain data and one function, so the
+ * web app imports it as it is and says people as the server's documents do.
+ */
+import type { Language } from '../core/messages/catalogue.js';
+import { storedActor } from '../core/actors.js';
+
+export const ACTOR_WORDS: Record<Language, { readonly program: string; readonly commandLine: string; readonly commandLineUser: (user: string) => string }> = {
+  it: { program: 'Albero (procedura automatica)', commandLine: 'riga di comando', commandLineUser: (user) => `riga di comando (utente ${user})` },
+  en: { program: 'Albero (automatic procedure)', commandLine: 'command line', commandLineUser: (user) => `command line (user ${user})` },
+};
+
+/**
+ * `login`: the stored author; `name`: the display name of the account holding that login, when one
+ * does (undefined or null otherwise, or the login itself as some answers carry it). The account's
+ * name first; the program and the command line in words; a login no account holds any longer as
+ * it is. Null when neither is known (the public is not told who).
+ *
+ * @example actorWords(null, 'cli:mario', 'it') // 'riga di comando (utente mario)'
+ */
+export function actorWords(name: string | null | undefined, login: string | null | undefined, language: Language): string | null {
+  if (login === null || login === undefined) return name ?? null;
+  const actor = storedActor(login);
+  // An account's display name wins (one named `system` by its administrator keeps its own name);
+  // the login echoed as the name is no name.
+  if (name !== null && name !== undefined && name !== login) return name;
+  const words = ACTOR_WORDS[language];
+  if (actor.kind === 'program') return words.program;
+  if (actor.kind === 'command-line') return actor.osUser === null ? words.commandLine : words.commandLineUser(actor.osUser);
+  return name ?? login;
+}

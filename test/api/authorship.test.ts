@@ -1,0 +1,108 @@
+/**
+ * Every change names who made it, through HTTP, on SQLite and PostgreSQL: a person by their display
+ * name, not the login they sign in with; what the program did itself (stored as `system`) as
+ * «Albero (procedura automatica)»; what a person did at the command line (stored as `cli:` and the
+ * operating system's account, as `albero admin` and `albero reminders` record it) as «riga di
+ * comando (utente mario)» — in the reader's language, wherever the API says who: the audit trail, a
+ * variance's and a forecast's author, an evidence file's, the closing, and the Relazione's reopening
+ * after its validation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM, type Actor } from '../../src/store/index.js';
+import { tinyPdf, upload } from '../support/files.js';
+import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+
+const YEAR_END = '2024-12-31';
+const MID_YEAR = '2024-06-30';
+/** As `albero …` run by the operating system's account `mario` records it (cli/actor.ts). */
+const MARIO: Actor = { id: null, username: 'cli:mario' };
+
+describe.each<Backend>(['sqlite', 'postgres'])('who made a change, named on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let referente: Client;
+  let oiv: Client;
+
+  beforeAll(async () => {
+    ({ t, planId, controller } = await startWithFixture(backend));
+    [referente, oiv] = await Promise.all([t.as('referente'), t.as('oiv')]);
+    const admin = await t.as('admin');
+    const users = (await admin.get('/api/users')).body as { id: string; username: string }[];
+    for (const [username, displayName] of [
+      ['referente', 'Giulia Bianchi'],
+      ['oiv', 'Luca Marino'],
+    ]) {
+      expect((await admin.request('PATCH', `/api/users/${users.find((u) => u.username === username)!.id}`, { displayName })).status).toBe(200);
+    }
+  });
+  afterAll(async () => t?.close());
+
+  const variances = async (period: string, lang: 'it' | 'en') => (await controller.get(`/api/plans/${planId}/periods/${period}/variances?lang=${lang}`)).body;
+
+  it('names the author of a forecast and of a variance: the person, the command line, the program', async () => {
+    const forecast = await referente.request('PUT', `/api/plans/${planId}/indicators/${enc('B.1.1:1')}/forecasts/${MID_YEAR}`, { reachable: 'at_risk', note: 'Bando rinviato.', version: 0 });
+    expect(forecast.status, forecast.text).toBe(200);
+    expect(forecast.body).toMatchObject({ updatedBy: 'referente', updatedByName: 'Giulia Bianchi' });
+    const variance = await referente.request('PUT', `/api/plans/${planId}/nodes/B.1.1/variances/${YEAR_END}`, { cause: 'internal', explanation: 'Personale ridotto.', version: 0 });
+    expect(variance.status, variance.text).toBe(200);
+    expect(variance.body).toMatchObject({ updatedBy: 'referente', updatedByName: 'Giulia Bianchi' });
+    expect((await variances(YEAR_END, 'it')).objectives.find((o: { code: string }) => o.code === 'B.1.1').variance.updatedByName).toBe('Giulia Bianchi');
+
+    // Written again by the command line (the forecast) and by the program (the variance).
+    expect((await t.server.store.variances.putForecast(planId, 'B.1.1:1', MID_YEAR, { reachable: 'no', note: 'Bando annullato.' }, 1, MARIO)).ok).toBe(true);
+    expect((await t.server.store.variances.putVariance(planId, 'B.1.1', YEAR_END, { cause: 'external', explanation: 'Norma cambiata.', correctiveAction: '' }, 1, SYSTEM)).ok).toBe(true);
+    for (const [lang, mario, program] of [
+      ['it', 'riga di comando (utente mario)', 'Albero (procedura automatica)'],
+      ['en', 'command line (user mario)', 'Albero (automatic procedure)'],
+    ] as const) {
+      expect((await variances(MID_YEAR, lang)).forecasts).toEqual([expect.objectContaining({ indicatorId: 'B.1.1:1', updatedBy: 'cli:mario', updatedByName: mario })]);
+      expect((await variances(YEAR_END, lang)).objectives.find((o: { code: string }) => o.code === 'B.1.1').variance).toMatchObject({ updatedBy: 'system', updatedByName: program });
+    }
+  });
+
+  it('names who uploaded an evidence file', async () => {
+    const files = `/api/plans/${planId}/indicators/${enc('B.1.1:1')}/measurements/${YEAR_END}/attachments`;
+    const stored = await referente.request('POST', files, upload(tinyPdf('Verbale'), 'verbale.pdf'));
+    expect(stored.status, stored.text).toBe(201);
+    expect(stored.body).toMatchObject({ uploadedBy: 'referente', uploadedByName: 'Giulia Bianchi' });
+    expect((await controller.get(files)).body).toEqual([expect.objectContaining({ uploadedBy: 'referente', uploadedByName: 'Giulia Bianchi' })]);
+  });
+
+  it('says on the audit trail who made each change, in the reader’s language', async () => {
+    const trail = async (lang: 'it' | 'en') => (await controller.get(`/api/audit?planId=${planId}&node=B.1.1&lang=${lang}`)).body as { user: string; userName: string; entity: string }[];
+    expect((await trail('it')).filter((e) => e.entity === 'variance').map((e) => [e.entity, e.user, e.userName])).toEqual([
+      ['variance', 'system', 'Albero (procedura automatica)'],
+      ['variance', 'referente', 'Giulia Bianchi'],
+    ]);
+    const forecasts = async (lang: 'it' | 'en') =>
+      ((await controller.get(`/api/audit?planId=${planId}&indicator=${enc('B.1.1:1')}&lang=${lang}`)).body as { user: string; userName: string; entity: string }[])
+        .filter((e) => e.entity === 'forecast')
+        .map((e) => e.userName);
+    expect(await forecasts('it')).toEqual(['riga di comando (utente mario)', 'Giulia Bianchi']);
+    expect(await forecasts('en')).toEqual(['command line (user mario)', 'Giulia Bianchi']);
+  });
+
+  it('names who closed a period and who reopened it after the OIV’s validation', async () => {
+    // Closed from the command line: the tree's notice and the comparison with the closing say so.
+    for (const to of ['collecting', 'closed'] as const) expect((await t.server.store.transitionPeriod(planId, YEAR_END, to, null, MARIO)).ok).toBe(true);
+    const tree = async (lang: 'it' | 'en') => (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}&lang=${lang}`)).body.closing;
+    expect(await tree('it')).toMatchObject({ closedBy: 'cli:mario', closedByName: 'riga di comando (utente mario)' });
+    expect(await tree('en')).toMatchObject({ closedBy: 'cli:mario', closedByName: 'command line (user mario)' });
+    const changes = await controller.get(`/api/plans/${planId}/changes?period=${YEAR_END}&againstClosing=true&lang=en`);
+    expect(changes.status, changes.text).toBe(200);
+    expect(changes.body.before.closing).toMatchObject({ closedBy: 'cli:mario', closedByName: 'command line (user mario)' });
+
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
+    const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
+    const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
+    expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: 'Verificato.', reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
+    const decided = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' });
+    expect(decided.status, decided.text).toBe(200);
+    expect(decided.body).toMatchObject({ decidedBy: 'oiv', decidedByName: 'Luca Marino' });
+    // Reopened from the command line after the validation: the Relazione (in Italian) says by whom.
+    expect((await t.server.store.transitionPeriod(planId, YEAR_END, 'collecting', 'errore di caricamento', MARIO)).ok).toBe(true);
+    const after = (await controller.get(`/api/plans/${planId}/relazione`)).body;
+    expect(after.reopenedAfterDecision).toMatchObject({ by: 'riga di comando (utente mario)', reason: 'errore di caricamento' });
+  });
+});
