@@ -211,11 +211,11 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-about-relazione-previous': message({
     it: "la tabella dell'anno precedente, per il confronto per obiettivo; il documento dice «Dati dell'anno precedente non validati dall'OIV», salvo --previous-validated",
-    en: "the previous year's table, for the comparison by objective; the document says «Dati dell'anno precedente non validati dall'OIV» unless --previous-validated is given",
+    en: "the previous year's table, for the comparison by objective; unless --previous-validated is given, the document notes that its figures were not validated by the OIV",
   }),
   'cli-about-relazione-previous-validated': message({
     it: "il giorno (GG/MM/AAAA) in cui l'OIV ha validato la Relazione dell'anno precedente, quando la tabella di --previous ne riporta i valori validati: il confronto lo dice («valori validati dall'OIV»)",
-    en: "the day (DD/MM/YYYY) the OIV validated the previous year's Relazione, when the --previous table holds the values it validated: the comparison says so («valori validati dall'OIV»)",
+    en: "the day (DD/MM/YYYY) the OIV validated the previous year's Relazione, when the --previous table holds the values it validated: the comparison then says they are the validated figures",
   }),
 
   'cli-about-site': message({

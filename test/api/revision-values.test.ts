@@ -207,10 +207,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     // Beside each deleted indicator's definition, the value its deletion kept, as the closing had it, with who entered it.
     const keptOf = (doc: any, code: string) => doc.changes.filter((c: any) => c.kind === 'indicator-removed' && c.code === code).map((c: any) => [c.indicator, c.keptValue]);
     const at = (iso: string) => expect.stringMatching(new RegExp(`^${iso}`));
-    expect(keptOf(since, 'A.3')).toEqual([[indicatorOf(juneTree, A31).name, { state: 'measured', actual: 5, actualText: '5', enteredBy: 'controller', enteredAt: at('20') }]]);
+    expect(keptOf(since, 'A.3')).toEqual([
+      [indicatorOf(juneTree, A31).name, { state: 'measured', actual: 5, actualText: '5', enteredBy: 'controller', enteredByName: 'controller', enteredAt: at('20') }],
+    ]);
     // B.1.1's first indicator had June's value; the others none, and nothing was kept of them.
     const b11 = keptOf(since, 'B.1.1');
-    expect(b11[0]).toEqual([indicatorOf(juneTree, B111).name, { state: 'measured', actual: 7, actualText: '7.00%', enteredBy: 'referente', enteredAt: at('20') }]);
+    expect(b11[0]).toEqual([indicatorOf(juneTree, B111).name, { state: 'measured', actual: 7, actualText: '7.00%', enteredBy: 'referente', enteredByName: 'referente', enteredAt: at('20') }]);
     expect(b11.slice(1).map(([, kept]: any) => kept)).toEqual(b11.slice(1).map(() => undefined));
     // The table's text in the reader's language: the percent as the Italian table prints it.
     const italian = (await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true&lang=it`)).body;
@@ -288,7 +290,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     const closingOf = (doc: any) => doc.changes.filter((c: any) => c.kind === 'indicator-removed' && c.code === 'A.2.1').map((c: any) => [c.indicator, c.keptValue, c.closingValue]);
     const since = (await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`)).body;
     const name = indicatorOf(juneTree, A212).name;
-    expect(closingOf(since)).toEqual([[name, undefined, { state: 'measured', actual: 55.5, actualText: '55.50%', enteredBy: 'controller', enteredAt: expect.stringMatching(/^20\d\d-/) }]]);
+    expect(closingOf(since)).toEqual([
+      [name, undefined, { state: 'measured', actual: 55.5, actualText: '55.50%', enteredBy: 'controller', enteredByName: 'controller', enteredAt: expect.stringMatching(/^20\d\d-/) }],
+    ]);
     const italian = (await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true&lang=it`)).body;
     expect(closingOf(italian)[0][2]).toMatchObject({ actual: 55.5, actualText: '55,50%' });
     // The other indicators deleted before, with nothing at the closing, show nothing.

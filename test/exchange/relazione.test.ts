@@ -410,7 +410,7 @@ describe('albero relazione refuses', () => {
     const help = albero(['relazione', '--help']);
     expect(help.status).toBe(0);
     expect(flat(help.stdout)).toContain("--previous-validated <day> the day (DD/MM/YYYY) the OIV validated the previous year's Relazione");
-    expect(flat(help.stdout)).toContain("the document says «Dati dell'anno precedente non validati dall'OIV» unless --previous-validated is given");
+    expect(flat(help.stdout)).toContain('unless --previous-validated is given, the document notes that its figures were not validated by the OIV');
   });
 
   it('refuses as the previous year a table of the same year, or a later one, in either language', () => {
