@@ -9,6 +9,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
+import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, openPlan, search, storedIndicator } = pages(world);
@@ -56,7 +57,10 @@ describe('a draft typed on a value another desk saves meanwhile', { timeout: 240
     await expect.poll(() => page.inputValue('#period')).toBe(MID_YEAR);
     await pick(page);
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('7,5');
+    // Who saved it by name, as every other author the screens show (the login is no name).
     await expect.poll(() => message(page)).toMatch(/^Ripreso quanto scritto qui e non salvato, ma nel frattempo qualcun altro ha salvato questo valore: valore attuale 9 \(.+\)\. /);
+    expect(await message(page)).toContain(`valore attuale 9 (${ACCOUNTS.controller.displayName}).`);
+    expect(await message(page)).not.toContain(`(${ACCOUNTS.controller.username})`);
     await page.click('[data-testid=entry-save]');
     await expect.poll(async () => (await storedIndicator(controller, 'A.2.1', TYPED, MID_YEAR))?.actual).toBe(7.5);
 
@@ -68,6 +72,7 @@ describe('a draft typed on a value another desk saves meanwhile', { timeout: 240
     await otherDeskSaves(controller, 6);
     await page.click('[data-testid=entry-save]');
     await expect.poll(() => message(page)).toMatch(/^Qualcun altro ha salvato prima di te: il tuo valore NON è stato salvato\. Valore attuale: 6 /);
+    expect(await message(page)).toContain(`Valore attuale: 6 (${ACCOUNTS.controller.displayName})`);
     expect((await storedIndicator(controller, 'A.2.1', TYPED, MID_YEAR))?.actual).toBe(6);
     // Told, the person saves again: theirs replaces it.
     await page.click('[data-testid=entry-save]');

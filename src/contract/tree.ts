@@ -79,7 +79,9 @@ export const TreeIndicatorSchema = IndicatorDocumentSchema.extend({
   evidence: z.string().nullable(),
   source: z.string().nullable(),
   notes: z.string().nullable(),
+  /** The login of whoever entered the value; `enteredByName` says who, as the screens name people (contract/audit.ts `userName`). Null to the public. */
   enteredBy: z.string().nullable(),
+  enteredByName: z.string().nullable(),
   enteredAt: z.string().nullable(),
   editable: z.boolean(),
   /** For `=`: the largest difference still counted as equal (a decimal as JSON), null when none. */

@@ -74,6 +74,19 @@ export function previousYearSourceText(year: number | undefined, source: OrgSour
     : `Previous year's figures not validated by the OIV${why}: they are the reported values, which a correction of the previous year's plan may still change.`;
 }
 
+/**
+ * What the public Relazione's comparison (section 3.6) says in place of last year's figures while the
+ * body has not published last year's plan (the plan report's previous-year column is left out then too).
+ *
+ * @example previousYearUnpublishedText(2024, 'it')
+ *   // "Il confronto con il 2024 non è mostrato: l'ente non ha pubblicato il piano della performance 2024, e i suoi risultati non sono pubblici."
+ */
+export function previousYearUnpublishedText(year: number, language: Language): string {
+  return language === 'it'
+    ? `Il confronto con il ${year} non è mostrato: l'ente non ha pubblicato il piano della performance ${year}, e i suoi risultati non sono pubblici.`
+    : `The comparison with ${year} is not shown: the body has not published its ${year} performance plan, so its results are not public.`;
+}
+
 const sectionList = (keys: readonly string[], l: Language): string => keys.map((k) => `«${RELAZIONE_SECTION_TITLES[k]?.[l] ?? k}»`).join(', ');
 
 export const RELAZIONE_REFUSALS = defineMessages({

@@ -24,17 +24,19 @@ export async function storeActorNamer(store: Store, language: Language): Promise
 
 /**
  * A refusal of a stale save (409 `conflict`: another desk saved after this one read) naming who saved
- * by name: its message's `by` and, beside the login in `details.current.updatedBy`, `updatedByName`.
- * The store refuses with the login it holds; the edge names the person, as its answers do. Any other
- * error is returned as it is.
+ * by name: its message's `by` and, beside the login in `details.current.updatedBy`, `updatedByName`
+ * (a value's `enteredBy`: `enteredByName`). The store refuses with the login it holds; the edge names
+ * the person, as its answers do. Any other error is returned as it is.
  */
 export async function withAuthorNamed(error: unknown, store: Store, language: Language): Promise<unknown> {
   if (!(error instanceof HttpError) || error.code !== 'conflict') return error;
   const { params, details } = error.extra;
   const by = params?.by;
   const current = details?.current;
-  const updatedBy = current !== null && typeof current === 'object' && 'updatedBy' in current ? (current as { updatedBy: unknown }).updatedBy : undefined;
-  if (typeof by !== 'string' && typeof updatedBy !== 'string') return error;
+  const author = (field: 'updatedBy' | 'enteredBy'): unknown => (current !== null && typeof current === 'object' && field in current ? (current as Record<string, unknown>)[field] : undefined);
+  const updatedBy = author('updatedBy');
+  const enteredBy = author('enteredBy');
+  if (typeof by !== 'string' && typeof updatedBy !== 'string' && typeof enteredBy !== 'string') return error;
   let nameOf: ActorNamer;
   try {
     nameOf = await storeActorNamer(store, language);
@@ -45,7 +47,21 @@ export async function withAuthorNamed(error: unknown, store: Store, language: La
   const named = new HttpError(error.status, error.code, error.message, {
     ...error.extra,
     ...(params === undefined ? {} : { params: { ...params, by: typeof by === 'string' ? nameOf(by) : (by ?? null) } }),
-    ...(details === undefined ? {} : { details: { ...details, current: typeof updatedBy === 'string' ? { ...(current as object), updatedByName: nameOf(updatedBy) } : current } }),
+    ...(details === undefined
+      ? {}
+      : {
+          details: {
+            ...details,
+            current:
+              typeof updatedBy === 'string' || typeof enteredBy === 'string'
+                ? {
+                    ...(current as object),
+                    ...(typeof updatedBy === 'string' ? { updatedByName: nameOf(updatedBy) } : {}),
+                    ...(typeof enteredBy === 'string' ? { enteredByName: nameOf(enteredBy) } : {}),
+                  }
+                : current,
+          },
+        }),
   });
   named.stack = error.stack;
   return named;

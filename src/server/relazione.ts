@@ -49,8 +49,12 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
   const causes = new Map<string, ObjectiveCause>();
   for (const [node, v] of Object.entries(cover.causes ?? (await causesOf(store, plan.id, computed.snapshot.period.id))))
     causes.set(node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
+  // Last year's plan not published: the public is told so in place of its figures, whether the
+  // comparison is read now or was kept by a validation (the plan report's rule, `lastYearPlan`).
+  const last = forPublic ? await lastYearPlan(store, plan.id, true) : undefined;
+  const unpublished = last !== undefined && !last.readable ? last.plan.year : undefined;
   // Validated: last year as the comparison read it then (a cover kept before it was: as it stands).
-  const previous = cover.previous === undefined ? await previousYear(store, trees, plan.id, forPublic) : keptPreviousYear(cover.previous);
+  const previous = unpublished !== undefined ? undefined : cover.previous === undefined ? await previousYear(store, trees, plan.id, forPublic) : keptPreviousYear(cover.previous);
   // Each change in words; the Relazione is published, so without the office's notes, whoever reads it.
   const revisions = cover.revisions.map((r) => ({
     date: r.date,
@@ -67,6 +71,7 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
     units: new Map(Object.entries(cover.units)),
     causes,
     ...(previous === undefined ? {} : { previous }),
+    ...(unpublished === undefined ? {} : { previousUnpublished: unpublished }),
     validation: cover.decidedByName === null ? record : { ...record, decidedBy: cover.decidedByName },
   };
   return { record, evaluation, input, periodLabel: computed.snapshot.period.label, periodId: computed.snapshot.period.id, deciderName: cover.decidedByName };
@@ -96,7 +101,21 @@ async function causesOf(store: Store, planId: string, periodId: string): Promise
 }
 
 /**
- * Last year's figures, from the plan's predecessor; undefined (no comparison) without one. Once the
+ * Last year's plan (the plan's predecessor; undefined: none) and whether the reader may read its
+ * figures: the office always, the public only once the body published that plan. One rule for the
+ * plan report's previous-year column and the Relazione's comparison (section 3.6): a published
+ * Relazione shows no figures of a year whose plan the body keeps to itself.
+ */
+export async function lastYearPlan(store: Store, planId: string, forPublic: boolean): Promise<{ readonly plan: PlanRecord; readonly readable: boolean } | undefined> {
+  const predecessors = await store.predecessors(planId);
+  if (predecessors?.planId == null) return undefined;
+  const plan = await store.getPlan(predecessors.planId);
+  return plan === undefined ? undefined : { plan, readable: plan.published || !forPublic };
+}
+
+/**
+ * Last year's figures, from the plan's predecessor; undefined (no comparison) without one, or when the
+ * reader is the public and the body has not published it (`lastYearPlan`). Once the
  * OIV validated last year's Relazione, what it validated: the plan frozen with it and its validated
  * values (as the appraisal forms take them), which no later revision or correction of last year's
  * plan moves. Until then the reported figures, said as not validated: the office reads its year end
@@ -104,11 +123,10 @@ async function causesOf(store: Store, planId: string, periodId: string): Promise
  * figures), never values still being collected, and no comparison while it was never closed (a
  * mid-year period's figures under last year's heading would pass for its results).
  */
-export async function previousYear(store: Store, trees: TreeService, planId: string, forPublic: boolean): Promise<(PreviousYearFigures & { evaluation: Evaluation }) | undefined> {
-  const predecessors = await store.predecessors(planId);
-  if (predecessors?.planId == null) return undefined;
-  const before = await store.getPlan(predecessors.planId);
-  if (before === undefined) return undefined;
+export async function previousYear(store: Store, trees: TreeService, planId: string, forPublic: boolean): Promise<(PreviousYearFigures & { year: number; evaluation: Evaluation }) | undefined> {
+  const last = await lastYearPlan(store, planId, forPublic);
+  if (last === undefined || !last.readable) return undefined;
+  const before = last.plan;
   const relazione = await store.relazioni.getRelazione(before.id);
   if (relazione !== undefined && isFrozen(relazione.state) && relazione.frozenPlan !== null) {
     const source: OrgSource = { kind: 'validated', at: relazione.decidedAt ?? relazione.updatedAt ?? '', reservations: relazione.state === 'validated_with_reservations' };

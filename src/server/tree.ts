@@ -561,9 +561,10 @@ export class TreeService {
    * Brings a cached evaluation forward by one stored write, without reloading the plan: when the
    * cache holds exactly the version before this write, the engine re-scores the indicator and
    * the path to the root, and only those objectives of the document are redone. Otherwise the
-   * next read reloads (correct, only slower).
+   * next read reloads (correct, only slower). `enteredByName`: the display name of the account that
+   * entered it (the tree names who entered each value).
    */
-  applyMeasurement(planId: string, periodId: string, record: MeasurementRecord, dataVersion: number): void {
+  applyMeasurement(planId: string, periodId: string, record: MeasurementRecord, dataVersion: number, enteredByName: string | null): void {
     const entry = this.cache.get(`${planId}\u0000${periodId}`);
     // A frozen closing is never brought forward (its period refuses values; its evaluation is shared).
     if (entry === undefined || entry.closing !== null || entry.dataVersion !== dataVersion - 1 || entry.snapshot.period.id !== periodId) return;
@@ -577,6 +578,7 @@ export class TreeService {
       personId: meta?.personId ?? null,
       person: meta?.person ?? null,
       measurement: record,
+      enteredByName,
     });
     entry.snapshot = { ...entry.snapshot, indicators, record: { ...entry.snapshot.record, dataVersion } };
     entry.dataVersion = dataVersion;
@@ -662,6 +664,7 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     source: user === null ? null : (m?.source ?? null),
     notes: user === null ? null : (m?.notes ?? null),
     enteredBy: user === null ? null : (m?.enteredBy ?? null),
+    enteredByName: user === null ? null : actorWords(meta?.enteredByName, m?.enteredBy, texts.language),
     enteredAt: user === null ? null : (m?.enteredAt ?? null),
     ...definitionInputs(definition ?? NO_DEFINITION),
     inputs: m?.inputs == null ? null : inputsToJson(m.inputs),

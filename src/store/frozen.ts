@@ -30,6 +30,8 @@ interface MetaJson {
     {
       definitionVersion: number;
       measurement: MeasurementJson | null;
+      /** Kept since the tree names who entered a value (absent in closings made before). */
+      enteredByName?: string | null;
       owner: string | null;
       source: string | null;
       notes: string | null;
@@ -69,6 +71,7 @@ export function frozenMetaToJson(plan: Plan, nodes: ReadonlyMap<string, Objectiv
       meta.indicators[i.id] = {
         definitionVersion: m?.definitionVersion ?? 0,
         measurement: m?.measurement == null ? null : measurementToJson(m.measurement),
+        enteredByName: m?.enteredByName ?? null,
         owner: i.owner ?? null,
         source: i.source ?? null,
         notes: i.notes ?? null,
@@ -102,6 +105,7 @@ export function frozenFromJson(plan: Plan, metaJson: unknown): { plan: Plan; nod
         indicators.set(i.id, {
           definitionVersion: m?.definitionVersion ?? 0,
           measurement: m?.measurement == null ? null : measurementFromJson(m.measurement),
+          ...(m?.enteredByName === undefined ? {} : { enteredByName: m.enteredByName }),
           unitId: m?.unitId ?? null,
           unit: m?.unit ?? null,
           personId: m?.personId ?? null,

@@ -74,9 +74,17 @@ export async function readPlanForPeriod(tx: Queryable, planId: string, periodId?
     `SELECT i.*, ou.name AS unit_name, pu.display_name AS person_name FROM indicators i LEFT JOIN org_units ou ON ou.id = i.unit_id LEFT JOIN users pu ON pu.id = i.person_id WHERE i.plan_id = ? ORDER BY i.node_code, i.position, i.id`,
     [planId],
   );
-  const measurementRows = await tx.all(`SELECT * FROM measurements WHERE plan_id = ? AND period_id = ?`, [planId, period.id]);
+  // Who entered each value by name, as the screens name people (the stored login is no name).
+  const measurementRows = await tx.all(`SELECT m.*, eu.display_name AS entered_by_name FROM measurements m LEFT JOIN users eu ON eu.username = m.entered_by WHERE m.plan_id = ? AND m.period_id = ?`, [
+    planId,
+    period.id,
+  ]);
   const measured = new Map<string, MeasurementRecord>();
-  for (const r of measurementRows) measured.set(String(r.indicator_id), measurementRecord(r));
+  const enteredByNames = new Map<string, string | null>();
+  for (const r of measurementRows) {
+    measured.set(String(r.indicator_id), measurementRecord(r));
+    enteredByNames.set(String(r.indicator_id), str(r.entered_by_name));
+  }
   // Trends read last year's value from their predecessors (one query, only when the plan has a trend).
   const previous = indicatorRows.some(isTrendRow) ? await predecessorValues(tx, planId) : undefined;
   const byNode = new Map<string, Indicator[]>();
@@ -88,7 +96,15 @@ export async function readPlanForPeriod(tx: Queryable, planId: string, periodId?
     const list = byNode.get(String(r.node_code)) ?? [];
     list.push(indicator);
     byNode.set(String(r.node_code), list);
-    indicatorMeta.set(id, { definitionVersion: Number(r.version), measurement: m, unitId: str(r.unit_id), unit: str(r.unit_name), personId: str(r.person_id), person: str(r.person_name) });
+    indicatorMeta.set(id, {
+      definitionVersion: Number(r.version),
+      measurement: m,
+      enteredByName: enteredByNames.get(id) ?? null,
+      unitId: str(r.unit_id),
+      unit: str(r.unit_name),
+      personId: str(r.person_id),
+      person: str(r.person_name),
+    });
   }
   const nodeMeta = new Map<string, ObjectiveMeta>();
   const nodes = nodeRows.map((r) => {

@@ -336,6 +336,12 @@ export interface IndicatorMeta {
   /** The definition's version (weight, target, rule…), for PATCH. */
   readonly definitionVersion: number;
   readonly measurement: MeasurementRecord | null;
+  /**
+   * The display name of the account holding the login that entered the value (`measurement.enteredBy`);
+   * null when no account holds it (the program, the command line, an account deleted) or nothing was
+   * entered; undefined in a closing frozen before it was kept.
+   */
+  readonly enteredByName?: string | null;
   /** The indicator's own unit and person (null: those of its objective apply). */
   readonly unitId: string | null;
   readonly unit: string | null;

@@ -83,6 +83,30 @@ describe.each<Backend>(['sqlite', 'postgres'])('who made a change, named on %s',
     expect(await forecasts('en')).toEqual(['command line (user mario)', 'Giulia Bianchi']);
   });
 
+  it('names who entered a value: in the tree, and in the refusal of a save made on an older version', async () => {
+    const value = `/api/plans/${planId}/indicators/${enc('B.1.1:1')}/measurements/${YEAR_END}`;
+    const shown = async (lang: 'it' | 'en' = 'it') =>
+      ((await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}&lang=${lang}`)).body.objectives as { code: string; indicators: { id: string; version: number }[] }[])
+        .find((o) => o.code === 'B.1.1')!
+        .indicators.find((i) => i.id === 'B.1.1:1')!;
+    const read = await shown();
+    const saved = await referente.request('PUT', value, { state: 'measured', actual: 3, version: read.version });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body.indicator).toMatchObject({ enteredBy: 'referente', enteredByName: 'Giulia Bianchi' });
+    expect(await shown()).toMatchObject({ enteredBy: 'referente', enteredByName: 'Giulia Bianchi' });
+    // Another desk's save on the version read before: refused, naming who saved by name.
+    const stale = await controller.request('PUT', value, { state: 'measured', actual: 4, version: read.version });
+    expect(stale.status, stale.text).toBe(409);
+    expect(stale.body.error.details.current).toMatchObject({ enteredBy: 'referente', enteredByName: 'Giulia Bianchi' });
+    // A write the tree's cache did not see (another value, by the program): the plan is read again from the store.
+    const other = await shown();
+    expect((await t.server.store.putMeasurement(planId, 'A.3:1', YEAR_END, { state: 'not_achieved', actual: null, inputs: null, reason: null }, 1, SYSTEM)).ok).toBe(true);
+    expect(await shown()).toMatchObject({ enteredBy: 'referente', enteredByName: 'Giulia Bianchi', version: other.version });
+    expect((await t.server.store.putMeasurement(planId, 'B.1.1:1', YEAR_END, { state: 'not_achieved', actual: null, inputs: null, reason: null }, other.version, SYSTEM)).ok).toBe(true);
+    expect(await shown('it')).toMatchObject({ enteredBy: 'system', enteredByName: 'Albero (procedura automatica)' });
+    expect(await shown('en')).toMatchObject({ enteredBy: 'system', enteredByName: 'Albero (automatic procedure)' });
+  });
+
   it('names who closed a period and who reopened it after the OIV’s validation', async () => {
     // Closed from the command line: the tree's notice and the comparison with the closing say so.
     for (const to of ['collecting', 'closed'] as const) expect((await t.server.store.transitionPeriod(planId, YEAR_END, to, null, MARIO)).ok).toBe(true);

@@ -101,7 +101,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
     const open = await anyone.get(`/api/plans/${planId}/tree?period=2024-06-30`);
     expect(open.status, open.text).toBe(200);
     expect(conforms(TreeDocumentSchema, open.body)).toBe('conforms');
-    expect((open.body as TreeDocument).objectives.flatMap((o) => o.indicators).find((i) => i.id === ratioId)).toMatchObject({ notes: null, enteredBy: null, editable: false });
+    expect((open.body as TreeDocument).objectives.flatMap((o) => o.indicators).find((i) => i.id === ratioId)).toMatchObject({ notes: null, enteredBy: null, enteredByName: null, editable: false });
   });
 
   it('a ratio sent without a scale is a percentage, as the web form makes it', async () => {

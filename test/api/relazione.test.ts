@@ -294,7 +294,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('what the public sees of a publis
     expect(seen.text).not.toContain('CRM interno');
     expect(seen.text).not.toContain('verbale-interno.pdf');
     const shown = seen.body.objectives.find((o: any) => o.code === 'A.2.1').indicators.find((i: any) => i.id === indicator.id);
-    expect(shown).toMatchObject({ notes: null, source: null, evidence: null, enteredBy: null });
+    expect(shown).toMatchObject({ notes: null, source: null, evidence: null, enteredBy: null, enteredByName: null });
     // The office still sees its note.
     expect((await controller.get(`/api/plans/${planId}/tree`)).text).toContain('Dato estratto dal CRM');
     const csv = await anyone.get(`/api/plans/${planId}/export?format=csv`);

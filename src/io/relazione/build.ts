@@ -34,7 +34,7 @@ import { isFrozen } from '../../contract/relazione-states.js';
 import { OUTCOME_WORDS, STATE_WORDS, type ValidationRecord } from './validation.js';
 import { compareNames } from '../../core/names.js';
 import type { OrgSource } from '../../core/appraisal/organisation.js';
-import { previousYearSourceText } from '../../messages/relazione.js';
+import { previousYearSourceText, previousYearUnpublishedText } from '../../messages/relazione.js';
 
 /** Why an objective fell short and what is being done (DFP guideline n. 2/2017). */
 export interface ObjectiveCause {
@@ -66,6 +66,11 @@ export interface RelazioneInput extends ReportMeta {
   readonly revisions?: readonly PlanRevision[];
   /** The previous year's computed plan, compared by objective code. */
   readonly previous?: PreviousYearFigures;
+  /**
+   * The previous year's, when its plan is not published and the reader is the public: the comparison
+   * says so in place of its figures (`previous` is then absent).
+   */
+  readonly previousUnpublished?: number;
   /** The OIV's validation, once the Relazione has been transmitted. */
   readonly validation?: ValidationRecord;
 }
@@ -366,7 +371,10 @@ function comparison(evaluation: Evaluation, input: RelazioneInput): Comparison {
 function comparisonSection(evaluation: Evaluation, input: RelazioneInput, year: number | undefined): Section {
   const own = typed(input, 'confronto');
   const blocks: Block[] = [];
-  if (input.previous === undefined) {
+  if (input.previous === undefined && input.previousUnpublished !== undefined) {
+    // The office's words stay; the figures are what is withheld, and the reader is told why.
+    blocks.push(...(own ?? []), notice(previousYearUnpublishedText(input.previousUnpublished, 'it')));
+  } else if (input.previous === undefined) {
     blocks.push(...(own ?? [notice("I risultati dell'anno precedente non sono disponibili in Albero per questo piano: il confronto non è calcolato.")]));
   } else {
     const c = comparison(evaluation, input);

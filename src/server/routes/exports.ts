@@ -231,13 +231,12 @@ export const exportRoutes: RouteModule = (api, deps) => {
 async function previousYearOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, signedIn: boolean): Promise<PreviousYear | undefined> {
   const links = await store.predecessors(planId);
   if (links === undefined || links.planId === null) return undefined;
-  const plan = await store.getPlan(links.planId);
-  if (plan === undefined || (!plan.published && !signedIn)) return undefined;
+  // The public reads last year only once its plan is published (`lastYearPlan`, the Relazione's rule too).
   const earlier = await previousYear(store, trees, planId, !signedIn);
   if (earlier === undefined) return undefined;
   const nodes = new Map<string, Decimal | null>();
-  for (const [code, link] of links.nodes) if (link.planId === plan.id) nodes.set(code, earlier.evaluation.node(link.ref)?.performance ?? null);
+  for (const [code, link] of links.nodes) if (link.planId === links.planId) nodes.set(code, earlier.evaluation.node(link.ref)?.performance ?? null);
   const indicators = new Map<string, Decimal | null>();
-  for (const [id, link] of links.indicators) if (link.planId === plan.id) indicators.set(id, earlier.evaluation.indicator(link.ref)?.performance ?? null);
-  return { year: plan.year, nodes, indicators, ...(earlier.source === undefined ? {} : { source: earlier.source }) };
+  for (const [id, link] of links.indicators) if (link.planId === links.planId) indicators.set(id, earlier.evaluation.indicator(link.ref)?.performance ?? null);
+  return { year: earlier.year, nodes, indicators, ...(earlier.source === undefined ? {} : { source: earlier.source }) };
 }

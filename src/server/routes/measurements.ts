@@ -86,7 +86,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      trees.applyMeasurement(planId, periodId, measurement, measurement.planDataVersion);
+      trees.applyMeasurement(planId, periodId, measurement, measurement.planDataVersion, user.displayName);
       campaigns.applyMeasurement(planId, measurement, measurement.planDataVersion);
       const after = trees.cachedAt(planId, periodId, measurement.planDataVersion) ?? (await trees.computed(planId, periodId));
       // The saved row and its path carry their own SMVP range, banded by the new score.

@@ -59,6 +59,10 @@ describe('the entry form checked before saving', () => {
     expect(describeCurrent({ actual: { kind: 'date', value: '2024-09-30' }, state: 'measured' }, { unit: 'date' }, 'en')).toBe('30/09/2024');
     expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'it')).toBe('1.587,10 (referente)');
     expect(describeCurrent({ actual: 1587.1, state: 'measured', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('1,587.10 (referente)');
+    // Who saved it by name, as the screens name people; the program and the command line in words.
+    expect(describeCurrent({ actual: 9, state: 'measured', enteredBy: 'referente', enteredByName: 'Rita Referente' }, { unit: 'number' }, 'it')).toBe('9 (Rita Referente)');
+    expect(describeCurrent({ actual: 9, state: 'measured', enteredBy: 'system', enteredByName: null }, { unit: 'number' }, 'it')).toBe('9 (Albero (procedura automatica))');
+    expect(describeCurrent({ actual: 9, state: 'measured', enteredBy: 'cli:mario' }, { unit: 'number' }, 'en')).toBe('9 (command line (user mario))');
     // A state other than measured in the screen's words, never its code.
     expect(describeCurrent({ actual: null, state: 'not_evaluable' }, { unit: 'number' }, 'it')).toBe('— [N.V. (non valutabile)]');
     expect(describeCurrent({ actual: null, state: 'not_evaluable', enteredBy: 'referente' }, { unit: 'number' }, 'en')).toBe('— [N.E. (not evaluable)] (referente)');

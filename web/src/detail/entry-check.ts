@@ -4,6 +4,7 @@
  * notation. `EntryForm.tsx` draws, `useEntrySave.ts` sends.
  */
 import { MEASUREMENT_STATES, type MeasurementState } from '../../../src/core/model.js';
+import { actorWords } from '../../../src/messages/actor-words.js';
 import type { MeasurementInput, TreeIndicator } from '../api/types.js';
 import { amountText, type Lang } from '../ui/format.js';
 import { parseInput, valueProblem } from '../ui/parse.js';
@@ -66,8 +67,10 @@ export function checkEntry(
 
 /**
  * The value someone else saved, from a 409's `details.current` (the stored measurement: its
- * `actual` as `{kind, value}`, a number's value as exact decimal text), as the tree writes figures;
- * a state other than measured in the screen's words (`stateWord`, the `state.*` words).
+ * `actual` as `{kind, value}`, a number's value as exact decimal text) or the tree's indicator, as
+ * the tree writes figures; a state other than measured in the screen's words (`stateWord`, the
+ * `state.*` words); who saved it as the screens name people (`enteredByName` beside the login
+ * `enteredBy`: the account's name, the program and the command line in words).
  */
 export function describeCurrent(current: unknown, i: Pick<TreeIndicator, 'unit'>, lang: Lang, stateWord: (state: MeasurementState) => string): string {
   if (current === null || typeof current !== 'object') return '?';
@@ -75,7 +78,8 @@ export function describeCurrent(current: unknown, i: Pick<TreeIndicator, 'unit'>
   let actual = c.actual;
   if (actual !== null && typeof actual === 'object' && 'value' in actual) actual = (actual as { value: unknown }).value;
   const text = typeof actual === 'number' || typeof actual === 'string' || typeof actual === 'boolean' ? amountText(actual, i.unit, lang) : '—';
-  const who = typeof c.enteredBy === 'string' ? ` (${c.enteredBy})` : '';
+  const name = actorWords(typeof c.enteredByName === 'string' ? c.enteredByName : null, typeof c.enteredBy === 'string' ? c.enteredBy : null, lang);
+  const who = name === null ? '' : ` (${name})`;
   const state = MEASUREMENT_STATES.find((s) => s === c.state);
   return `${text}${state !== undefined && state !== 'measured' ? ` [${stateWord(state)}]` : ''}${who}`;
 }

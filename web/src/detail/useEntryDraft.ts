@@ -69,7 +69,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     if (kept !== null) {
       const typed = inNotation(kept.typed, i.unit, kept.lang, lang);
       if (kept.version !== null && kept.version !== i.version) {
-        const current = describeCurrent({ actual: i.actual, state: i.state, enteredBy: i.enteredBy }, i, lang, (s) => t(`state.${s}`));
+        const current = describeCurrent({ actual: i.actual, state: i.state, enteredBy: i.enteredBy, enteredByName: i.enteredByName }, i, lang, (s) => t(`state.${s}`));
         return { typed, opening: { kind: 'warning', text: t('entry.unsavedKeptStale', { current }) }, theirs: true, base: i.version };
       }
       return { typed, opening: { kind: 'info', text: t('entry.unsavedKept') }, theirs: true, base: i.version };

@@ -25,6 +25,7 @@ async function objectives(): Promise<TreeObjective[]> {
       source: null,
       notes: null,
       enteredBy: null,
+      enteredByName: null,
       enteredAt: null,
       unitId: null,
       unitName: null,
