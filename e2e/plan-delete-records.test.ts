@@ -36,7 +36,7 @@ describe('deleting a plan whose body holds HR’s records, on the plans screen',
     await expect
       .poll(() => alert.innerText())
       .toBe(
-        "Errore: il piano è l'ultimo del 2024 dell'ente «Comune di Zeta»: eliminandolo, resterebbero senza un piano i documenti dell'ufficio personale di quell'ente e di quell'anno (l'SMVP (1 versione) e 1 scheda di valutazione); correggi invece l'ente del piano con quello a cui appartengono (lo seguono, e il piano si può poi eliminare se quell'ente ha un altro piano del 2024), oppure archivia il piano (resta intero, con l'ente)",
+        "Errore: il piano è l'ultimo del 2024 dell'ente «Comune di Zeta»: eliminandolo, resterebbero senza un piano i documenti dell'ufficio personale di quell'ente e di quell'anno (l'SMVP e 1 scheda di valutazione); correggi invece l'ente del piano con quello a cui appartengono (lo seguono, e il piano si può poi eliminare se quell'ente ha un altro piano del 2024), oppure archivia il piano (resta intero, con l'ente)",
       );
     await expectAccessible(page, 'a plan deletion refused for the records of its body');
     expect(await zeta.count()).toBe(1);
@@ -45,7 +45,7 @@ describe('deleting a plan whose body holds HR’s records, on the plans screen',
     await chooseLanguage(page, 'en');
     await page.click('button[aria-label="Delete: Piano di Zeta"]');
     await expect.poll(() => alert.innerText()).toContain('Error: the plan is the last of 2024 of the body “Comune di Zeta”: deleting it would leave HR');
-    expect(await alert.innerText()).toContain('(the SMVP (1 version) and 1 appraisal form)');
+    expect(await alert.innerText()).toContain('(the SMVP and 1 appraisal form)');
 
     // A plan of a body with no records goes, as before.
     await page.click('button[aria-label="Delete: Piano di prova"]');

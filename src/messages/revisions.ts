@@ -16,11 +16,7 @@ const closedList = (p: { periods: readonly string[]; states: readonly string[] }
 const heldRecords = (p: { smvpVersions: number; forms: number; distributions: number }, l: Language): string =>
   listIn(
     [
-      p.smvpVersions === 0
-        ? ''
-        : l === 'it'
-          ? `l'SMVP (${p.smvpVersions} ${p.smvpVersions === 1 ? 'versione' : 'versioni'})`
-          : `the SMVP (${p.smvpVersions} ${p.smvpVersions === 1 ? 'version' : 'versions'})`,
+      p.smvpVersions === 0 ? '' : p.smvpVersions === 1 ? (l === 'it' ? "l'SMVP" : 'the SMVP') : l === 'it' ? `l'SMVP in ${p.smvpVersions} versioni` : `the SMVP in ${p.smvpVersions} versions`,
       p.forms === 0 ? '' : l === 'it' ? `${p.forms} ${p.forms === 1 ? 'scheda' : 'schede'} di valutazione` : `${p.forms} appraisal ${p.forms === 1 ? 'form' : 'forms'}`,
       p.distributions === 0
         ? ''
