@@ -12,6 +12,21 @@ const closedList = (p: { periods: readonly string[]; states: readonly string[] }
     l,
   );
 
+/** A body's records of a year as HR knows them: the SMVP's versions, the forms, the categories distributed. */
+const heldRecords = (p: { smvpVersions: number; forms: number; distributions: number }, l: Language): string =>
+  listIn(
+    [
+      p.smvpVersions === 0 ? '' : p.smvpVersions === 1 ? (l === 'it' ? "l'SMVP" : 'the SMVP') : l === 'it' ? `l'SMVP in ${p.smvpVersions} versioni` : `the SMVP in ${p.smvpVersions} versions`,
+      p.forms === 0 ? '' : l === 'it' ? `${p.forms} ${p.forms === 1 ? 'scheda' : 'schede'} di valutazione` : `${p.forms} appraisal ${p.forms === 1 ? 'form' : 'forms'}`,
+      p.distributions === 0
+        ? ''
+        : l === 'it'
+          ? `${p.distributions === 1 ? 'la distribuzione' : 'le distribuzioni'} dei premi di ${p.distributions} ${p.distributions === 1 ? 'categoria' : 'categorie'} di personale`
+          : `the bonus distributions of ${p.distributions} staff ${p.distributions === 1 ? 'category' : 'categories'}`,
+    ].filter((x) => x !== ''),
+    l,
+  );
+
 export const REVISION_MESSAGES = defineMessages({
   /** `body`: the plan's body (ente) was asked corrected, from → to (store/plan-store.ts updatePlan). */
   'revision-required': message<{ body?: { from: string; to: string } }>({
@@ -39,6 +54,16 @@ export const REVISION_MESSAGES = defineMessages({
   'plan-has-closed-periods': message<{ periods: readonly string[]; states: readonly string[] }>({
     it: (p) => `il piano ha periodi chiusi o validati (${closedList(p, 'it')}): non può essere eliminato; puoi archiviarlo`,
     en: (p) => `the plan has closed or validated periods (${closedList(p, 'en')}): it cannot be deleted; archive it instead`,
+  }),
+  /**
+   * The last plan of a body and year, whose SMVP, appraisal forms or bonus distributions (HR's, keyed
+   * by the body's name) would be left without a plan (store/plan-store.ts deletePlan): counts, and the way out.
+   */
+  'plan-has-appraisals': message<{ organisation: string; year: number; smvpVersions: number; forms: number; distributions: number }>({
+    it: (p) =>
+      `il piano è l'ultimo del ${p.year} dell'ente «${p.organisation}»: eliminandolo, resterebbero senza un piano i documenti dell'ufficio personale di quell'ente e di quell'anno (${heldRecords(p, 'it')}); correggi invece l'ente del piano con quello a cui appartengono (lo seguono, e il piano si può poi eliminare se quell'ente ha un altro piano del ${p.year}), oppure archivia il piano (resta intero, con l'ente)`,
+    en: (p) =>
+      `the plan is the last of ${p.year} of the body “${p.organisation}”: deleting it would leave HR's records of that body and year without a plan (${heldRecords(p, 'en')}); correct the plan's body to the one they belong to instead (they follow it, and the plan can then be deleted if that body has another plan of ${p.year}), or archive the plan (it is kept whole, with its body)`,
   }),
   'values-to-remove': message<{ values: number; files: number; periods: readonly string[] }>({
     it: (p) =>

@@ -559,6 +559,38 @@ export async function followCorrectedBody(tx: Queryable, db: Pick<Db, 'dialect'>
   return { ok: true, value: moving };
 }
 
+/** A body's records of a year, counted as HR knows them: the SMVP's versions, the forms, the staff categories with a distribution. */
+export interface BodyRecordCounts {
+  readonly smvpVersions: number;
+  readonly forms: number;
+  readonly distributions: number;
+}
+
+/**
+ * A plan about to be deleted (SqlPlans.deletePlan, in its transaction): what of its body's year
+ * would be left under a name no plan of that year carries, null when nothing would (another plan of
+ * the body and year remains, or the body has no records that year). Deleted, the last plan would
+ * strand them silently, where not even strandedBodies finds them unless the body was corrected
+ * once. The locks are a body correction's, in its order (followCorrectedBody), after the plan's row:
+ * a record saved under the body meanwhile lands before this counts (and refuses the deletion) or
+ * waits, and a correction or deletion of the body's other plan is decided one after the other.
+ */
+export async function recordsLeftWithoutPlan(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string, organisation: string, year: number): Promise<BodyRecordCounts | null> {
+  await lockBodyRecords(tx, db, SMVP_LOCK);
+  await lockBodyRecords(tx, db, DISTRIBUTION_LOCK);
+  await lockBodyRecords(tx, db, FORM_LOCK);
+  const others = await tx.all(`SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ? AND p.id <> ?`, [organisation, year, planId]);
+  if (others.length > 0) return null;
+  const at = [organisation, year];
+  const count = async (sql: string): Promise<number> => Number((await one(tx, sql, at))!.n);
+  const counts = {
+    smvpVersions: await count(`SELECT COUNT(*) AS n FROM smvp WHERE organisation = ? AND year = ?`),
+    forms: await count(`SELECT COUNT(*) AS n FROM appraisal_forms WHERE organisation = ? AND year = ?`),
+    distributions: await count(`SELECT COUNT(DISTINCT category) AS n FROM bonus_distributions WHERE organisation = ? AND year = ?`),
+  };
+  return counts.smvpVersions + counts.forms + counts.distributions === 0 ? null : counts;
+}
+
 /** How many rows of the year's SMVP versions, forms and distributions are under the body's name. */
 async function heldRecords(tx: Queryable, organisation: string, year: number): Promise<number> {
   let n = 0;

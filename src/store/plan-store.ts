@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, definitionProblems, evaluatePlan, PLAN_TITLE_MAX, rollForward, type Plan } from '../core/index.js';
 import { baselineRefreshedReason, importedAssignmentReason, samePlanRenamedReason } from '../messages/audit-reasons.js';
 import { english, type StoredMeanwhile } from '../messages/index.js';
-import { followCorrectedBody } from './appraisals.js';
+import { followCorrectedBody, recordsLeftWithoutPlan } from './appraisals.js';
 import { AUDIT_COLUMNS, auditRow, recordAudit } from './audit-log.js';
 import { amountToJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
@@ -503,7 +503,8 @@ export class SqlPlans {
 
   async deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
-      const b = await readPlanRecord(tx, planId);
+      // The plan's row first, as a body correction takes it (updatePlan), then its records' locks.
+      const b = await readPlanRecord(tx, planId, this.db.dialect === 'postgres' ? ' FOR UPDATE OF p' : '');
       if (b === undefined) return noPlan(planId);
       // Closed and validated results are kept: such a plan is archived, never deleted.
       const locked = (await tx.all(`SELECT id, label, state FROM periods WHERE plan_id = ? AND state IN ('closed', 'validated') ORDER BY ends_on`, [planId])).map((r) => ({
@@ -514,6 +515,11 @@ export class SqlPlans {
       if (locked.length > 0) {
         return refuse('plan-has-closed-periods', { periods: locked.map((p) => p.label), states: locked.map((p) => p.state) }, { periods: locked });
       }
+      // The body's SMVP, forms and distributions of the year are keyed by its name, not by the plan:
+      // the last plan carrying the name gone, HR's records would be left under a body no plan names.
+      const left = await recordsLeftWithoutPlan(tx, this.db, planId, b.organisation, b.year);
+      if (left !== null)
+        return refuse('plan-has-appraisals', { organisation: b.organisation, year: b.year, ...left }, { field: 'organisation', organisation: b.organisation, year: b.year, records: left });
       await tx.run(`DELETE FROM plans WHERE id = ?`, [planId]);
       await recordAudit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version } });
       return ok(b);

@@ -61,6 +61,8 @@ export type FailureCode =
   | 'not-adopted'
   | 'plan-archived'
   | 'plan-has-closed-periods'
+  // The last plan of a body and year whose SMVP, appraisal forms or distributions would be left without a plan (plan-store.ts deletePlan):
+  | 'plan-has-appraisals'
   | 'revision-reason-required'
   | 'invalid-act'
   | 'revision-before-adoption'

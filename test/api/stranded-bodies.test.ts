@@ -15,7 +15,7 @@ import { StrandedAssignedSchema, StrandedBodySchema } from '../../src/contract/i
 import { conforms, documented } from './contract-helpers.js';
 import { whileAnotherHolds } from '../support/another-writer.js';
 import { storeDistribution } from '../support/distributions.js';
-import { strandRecords, type Call } from '../support/stranded.js';
+import { removedFrom, strandRecords, type Call } from '../support/stranded.js';
 import { Client, startTestServer, type Backend, type TestServer } from './harness.js';
 
 const FROM = 'Comune di Vecchio';
@@ -31,9 +31,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('records stranded under a correct
     (client: Client): Call =>
     (method, path, body) =>
       client.request(method, path, body);
+  const db = (): Db => (t.server.store as unknown as { db: Db }).db;
   /** The appraisals' trail as stored (it has no route of its own for an SMVP). */
   const trail = async (entity: string): Promise<{ username: string; action: string; entity_id: string; before: string; after: string; at: string }[]> =>
-    (await (t.server.store as unknown as { db: Db }).db.all(`SELECT * FROM appraisal_audit WHERE entity = ? AND action = 'assign-body' ORDER BY id`, [entity])) as never;
+    (await db().all(`SELECT * FROM appraisal_audit WHERE entity = ? AND action = 'assign-body' ORDER BY id`, [entity])) as never;
   const stranded = async (lang: 'it' | 'en' = 'it') => (await hr.get(`/api/appraisals/stranded-bodies?lang=${lang}`)).body;
   const smvpOf = async (body: string) => (await hr.get(`/api/smvp/2024?organisation=${encodeURIComponent(body)}`)).status;
 
@@ -52,6 +53,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('records stranded under a correct
       form: { personId: person.value.id, evaluatorId: evaluator.value.id },
       // A distribution made before the corrections stays with the rest.
       more: () => storeDistribution(t.server.store, FROM, 2024, 'eq', [['Buono', 100_000]]),
+      removePlan: removedFrom(db()),
     });
     formId = (await hr.get('/api/appraisals?year=2024')).body[0].id;
     // A body of the year with an SMVP of its own: the records could not join it.
@@ -180,7 +182,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('records stranded under a correct
   });
 
   it('says a name a plan carries again is its own, nothing to assign', async () => {
-    await strandRecords(call(controller), call(hr), { from: 'Ente Andato', to: ['Ente Altro'], year: 2024 });
+    await strandRecords(call(controller), call(hr), { from: 'Ente Andato', to: ['Ente Altro'], year: 2024, removePlan: removedFrom(db()) });
     expect((await stranded()).map((b: { organisation: string }) => b.organisation)).toEqual(['Ente Andato']);
     expect((await controller.request('POST', '/api/plans', { title: 'Di nuovo', year: 2024, organisation: 'Ente Andato' })).status).toBe(201);
     const r = await hr.request('POST', ASSIGN, { organisation: 'Ente Andato', year: 2024, to: 'Ente Altro' }, { 'accept-language': 'en' });
@@ -191,7 +193,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('records stranded under a correct
   });
 
   it('lets one of two assignments made at once through, the other refused, every record moved once', async () => {
-    await strandRecords(call(controller), call(hr), { from: 'Ente Conteso', to: ['Ente Primo', 'Ente Secondo'], year: 2024 });
+    await strandRecords(call(controller), call(hr), { from: 'Ente Conteso', to: ['Ente Primo', 'Ente Secondo'], year: 2024, removePlan: removedFrom(db()) });
     const replies = await Promise.all(
       (
         [
@@ -211,7 +213,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('records stranded under a correct
   // PostgreSQL only: SQLite lets one writer in at a time, so no other can hold the records half moved.
   if (backend === 'postgres')
     it('waits for an assignment under way and refuses once it has moved them, nothing written twice', async () => {
-      await strandRecords(call(controller), call(hr), { from: 'Ente Atteso', to: ['Ente Qui', 'Ente Là'], year: 2024 });
+      await strandRecords(call(controller), call(hr), { from: 'Ente Atteso', to: ['Ente Qui', 'Ente Là'], year: 2024, removePlan: removedFrom(db()) });
       // Another HR's assignment, holding the SMVP's lock with the records moved and not yet committed.
       const other = `SELECT pg_advisory_xact_lock(4243); ${['smvp', 'appraisal_forms', 'bonus_distributions'].map((table) => `UPDATE ${table} SET organisation = 'Ente Qui' WHERE organisation = 'Ente Atteso'`).join('; ')}`;
       const r = await whileAnotherHolds(t.location, other, 'SELECT pg_advisory_xact_lock', () => hr.request('POST', ASSIGN, { organisation: 'Ente Atteso', year: 2024, to: 'Ente Là' }));

@@ -1,12 +1,15 @@
 /**
- * Records stranded under a corrected body, made through the API as an office can still strand them:
- * `from` has one plan per name in `to` and one more; HR saves `from`'s SMVP of the year (and a form
- * when asked); each plan is corrected to its name in `to` (the records stay: another plan still
- * carries `from`), and the last is deleted. Then no plan of the year carries `from`, its plans' trail
- * says it became each name of `to`, and its records are HR's to assign
- * (GET /api/appraisals/stranded-bodies). Shared by the API tests and the browser test.
+ * Records stranded under a corrected body, as a database of before holds them: `from` has one plan
+ * per name in `to` and one more; HR saves `from`'s SMVP of the year (and a form when asked); each
+ * plan is corrected to its name in `to` through the API (the records stay: another plan still
+ * carries `from`), and the last one's row is deleted straight from the database (`removePlan`), as
+ * a deletion did before it was refused for the records it would leave without a plan
+ * (plan-has-appraisals). Then no plan of the year carries `from`, its plans' trail says it became
+ * each name of `to`, and its records are HR's to assign (GET /api/appraisals/stranded-bodies).
+ * Shared by the API tests and the browser test.
  */
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import type { Db } from '../../src/store/db.js';
 
 /** A request as one signed-in account, answering the status and the parsed body. */
 export type Call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => Promise<{ status: number; body: any }>;
@@ -19,7 +22,17 @@ export interface Stranding {
   readonly form?: { readonly personId: string; readonly evaluatorId: string };
   /** More records made under `from` before the corrections (a distribution, through the store). */
   readonly more?: () => Promise<void>;
+  /** Deletes the plan's row as the store's deletion did before (`removedFrom`): the API refuses it now. */
+  readonly removePlan: (planId: string) => Promise<void>;
 }
+
+/** A plan's row deleted from `db` with all it holds (the database's cascades), as `DELETE /api/plans/:id` did before it looked at the body's records. */
+export const removedFrom =
+  (db: Pick<Db, 'run'>) =>
+  async (planId: string): Promise<void> => {
+    const gone = await db.run(`DELETE FROM plans WHERE id = ?`, [planId]);
+    if (gone.changes !== 1) throw new Error(`the plan ${planId} was not deleted`);
+  };
 
 /** The plans' ids by the body each was corrected to. */
 export async function strandRecords(controller: Call, hr: Call, s: Stranding): Promise<Record<string, string>> {
@@ -40,6 +53,6 @@ export async function strandRecords(controller: Call, hr: Call, s: Stranding): P
     expectOk('correction', await controller('PATCH', `/api/plans/${plans[i]}`, { organisation: name }));
     byBody[name] = plans[i]!;
   }
-  expectOk('deletion', await controller('DELETE', `/api/plans/${plans.at(-1)}`));
+  await s.removePlan(plans.at(-1)!);
   return byBody;
 }

@@ -356,7 +356,12 @@ export const planRoutes: RouteModule = (api, deps) => {
       summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead',
       roles: PLAN_EDITORS,
       action: 'delete plans',
-      responses: { 200: { description: 'the deleted plan', schema: PlanSummarySchema }, 403: 'role', 404: 'unknown plan', 409: 'plan-has-closed-periods (details.periods)' },
+      responses: {
+        200: { description: 'the deleted plan', schema: PlanSummarySchema },
+        403: 'role',
+        404: 'unknown plan',
+        409: 'plan-has-closed-periods (details.periods); plan-has-appraisals: the last plan of its body and year, whose SMVP, appraisal forms or bonus distributions would be left without a plan (details.field `organisation`, details.records: {smvpVersions, forms, distributions}; nothing deleted)',
+      },
     },
     async (c, { user, reply }) => {
       return reply(200, planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));

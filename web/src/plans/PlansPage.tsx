@@ -69,6 +69,8 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
 
   async function remove(p: PlanSummary) {
     if (!window.confirm(t('plans.confirmDelete', { title: p.title }))) return;
+    // A refusal said before (the last plan of a body holding HR's records) is not the answer to this one.
+    setError(null);
     try {
       await api.deletePlan(p.id);
       await changed();
