@@ -41,7 +41,7 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     const listed = page.locator('[data-testid=evidence-file]');
     await expect.poll(() => listed.count()).toBe(1);
     const sha = createHash('sha256').update(pdf).digest('hex');
-    await expect.poll(() => listed.innerText()).toMatch(new RegExp(`verbale-12\\.pdf[\\s\\S]*caricato da referente[\\s\\S]*SHA-256: ${sha.slice(0, 16)}`));
+    await expect.poll(() => listed.innerText()).toMatch(new RegExp(`verbale-12\\.pdf[\\s\\S]*caricato da Rita Referente[\\s\\S]*SHA-256: ${sha.slice(0, 16)}`));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=evidence-file] a')]);
     expect(download.suggestedFilename()).toBe('verbale-12.pdf');
     expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
@@ -115,7 +115,7 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     const said = page.locator('[data-testid=evidence-message]');
     await expect
       .poll(() => said.innerText())
-      .toMatch(/^Il file "nota \(1\)\.txt" è già allegato a questo valore come "nota\.txt" \(stesso contenuto, caricato da referente il .*\): non è stato salvato una seconda volta\.$/);
+      .toMatch(/^Il file "nota \(1\)\.txt" è già allegato a questo valore come "nota\.txt" \(stesso contenuto, caricato da Rita Referente il .*\): non è stato salvato una seconda volta\.$/);
     expect(await said.getAttribute('role')).toBe('status');
     expect(await page.getAttribute('#evidence-file', 'aria-invalid')).toBeNull();
     await expect.poll(() => listed.count()).toBe(before + 1);
