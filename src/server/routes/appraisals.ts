@@ -163,11 +163,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/stranded-bodies',
       tag: 'appraisals',
       summary:
-        'Bodies whose SMVP, forms or distributions of a year a body correction left under a name no plan of that year carries any more, and could not be moved (migration 84): what they were corrected to, said in words',
+        'Bodies whose SMVP, forms or distributions of a year are under a name no plan of that year carries any more: left by a body correction and not moved (migration 84), or saved after the name\u2019s plans of the year were deleted; what they were corrected to, the plans deleted, said in words',
       roles: HR_ROLES,
       action: 'see the records left under a corrected body',
       query: { lang: { description: 'language of the message', values: ['it', 'en'] } },
-      responses: { 200: { description: '[{organisation, year, correctedTo, message}]', schema: z.array(StrandedBodySchema) }, 401: 'not signed in', 403: 'role' },
+      responses: { 200: { description: '[{organisation, year, correctedTo, deletedPlans, message, records, bodies}]', schema: z.array(StrandedBodySchema) }, 401: 'not signed in', 403: 'role' },
     },
     async (c, { reply }) => {
       const lang = language(c);
@@ -178,7 +178,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           organisation: b.organisation,
           year: b.year,
           correctedTo: [...b.correctedTo],
-          message: renderMessage('stranded-body', { organisation: b.organisation, year: b.year, correctedTo: [...b.correctedTo] }, lang),
+          deletedPlans: [...b.deletedPlans],
+          message: renderMessage('stranded-body', { organisation: b.organisation, year: b.year, correctedTo: [...b.correctedTo], deletedPlans: [...b.deletedPlans] }, lang),
           records: {
             smvpVersions: [...b.records.smvpVersions],
             forms: b.records.forms.map((f) => ({
