@@ -8,6 +8,7 @@
  * the list and on the refusal. Against the real server and a fresh SQLite file.
  */
 import { describe, expect, it } from 'vitest';
+import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/index.js';
 import { removedFrom, strandRecords, type Call } from '../test/support/stranded.js';
@@ -83,6 +84,31 @@ describe('records left under a corrected body, on the HR screen', { timeout: 120
     expect(forms.map((f) => f.organisation)).toEqual(['Comune di Uno']);
     const trail = (await apiAs(office, 'GET', `/api/appraisals/${forms[0]!.id}/trail`)).body as { action: string; user: string; before: unknown; after: unknown }[];
     expect(trail.at(-1)).toMatchObject({ action: 'assign-body', user: 'personale', before: { organisation: 'Comune di Vecchio' }, after: { organisation: 'Comune di Uno' } });
+    await Promise.all([context.close(), controller.close(), office.close()]);
+  });
+
+  it('HR sees records saved under a body after its last plan of the year was deleted, with the plan deleted', async () => {
+    const controller = await signedIn('controller');
+    const office = await signedIn('personale');
+    const made = await apiAs(controller, 'POST', '/api/plans', { title: 'Piano di Iota', year: 2024, organisation: 'Comune di Iota' });
+    expect(made.status).toBe(201);
+    expect((await apiAs(controller, 'DELETE', `/api/plans/${String(made.body.id)}`)).status).toBe(200);
+    // Saved from a screen read before the deletion: it lands under a name no plan carries.
+    const saved = await apiAs(office, 'PUT', '/api/smvp/2024?organisation=Comune%20di%20Iota', { document: exampleSmvpJson('Comune di Iota', 2024), reason: 'delibera n. 9' });
+    expect(saved.status).toBe(200);
+
+    const { context, page } = await newPage();
+    await login(page, 'personale');
+    await page.click('[data-testid=nav-appraisals]');
+    const group = page.locator('[data-testid=stranded-group][data-organisation="Comune di Iota"]');
+    await group.waitFor();
+    const text = await group.innerText();
+    expect(text).toContain('Piani eliminati: Piano di Iota');
+    expect(text).not.toContain('Corretto in');
+    expect(await page.locator('[data-testid=stranded] p').first().innerText()).toContain("o i suoi piani dell'anno sono stati eliminati");
+    await expectAccessible(page, 'records left under a body whose plan was deleted');
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => group.innerText()).toContain('Plans deleted: Piano di Iota');
     await Promise.all([context.close(), controller.close(), office.close()]);
   });
 });

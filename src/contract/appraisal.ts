@@ -189,6 +189,8 @@ export const StrandedBodySchema = z.strictObject({
   organisation: z.string(),
   year: z.number().int(),
   correctedTo: z.array(z.string()),
+  /** The titles of the name's plans of that year that were deleted (records saved under it after its last plan went). */
+  deletedPlans: z.array(z.string()),
   message: z.string(),
   /** What is under the old name: the SMVP's versions, the forms (whose, category and state in words), the categories whose fund was distributed. */
   records: z.strictObject({

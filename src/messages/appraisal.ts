@@ -35,11 +35,21 @@ export const APPRAISAL_FORBIDDEN = defineMessages({
 
 export const APPRAISAL_API_MESSAGES = defineMessages({
   /** Records a body correction left under the old name (store/appraisals.ts strandedBodies), for HR to sort out. */
-  'stranded-body': message<{ organisation: string; year: number; correctedTo: readonly string[] }>({
+  'stranded-body': message<{ organisation: string; year: number; correctedTo: readonly string[]; deletedPlans?: readonly string[] }>({
     it: (p) =>
-      `registrazioni del ${p.year} sotto un ente che nessun piano di quell'anno porta più: «${p.organisation}» (corretto in ${p.correctedTo.map((n) => `«${n}»`).join(', ')}): SMVP, schede o distribuzioni da attribuire a mano`,
+      `registrazioni del ${p.year} sotto un ente che nessun piano di quell'anno porta più: «${p.organisation}» (${[
+        p.correctedTo.length > 0 ? `corretto in ${p.correctedTo.map((n) => `«${n}»`).join(', ')}` : '',
+        (p.deletedPlans ?? []).length > 0 ? `${p.deletedPlans!.length === 1 ? 'piano eliminato' : 'piani eliminati'}: ${p.deletedPlans!.map((n) => `«${n}»`).join(', ')}` : '',
+      ]
+        .filter((x) => x !== '')
+        .join('; ')}): SMVP, schede o distribuzioni da attribuire a mano`,
     en: (p) =>
-      `${p.year} records under a body no plan of that year carries any more: “${p.organisation}” (corrected to ${p.correctedTo.map((n) => `“${n}”`).join(', ')}): an SMVP, forms or distributions to assign by hand`,
+      `${p.year} records under a body no plan of that year carries any more: “${p.organisation}” (${[
+        p.correctedTo.length > 0 ? `corrected to ${p.correctedTo.map((n) => `“${n}”`).join(', ')}` : '',
+        (p.deletedPlans ?? []).length > 0 ? `${p.deletedPlans!.length === 1 ? 'plan deleted' : 'plans deleted'}: ${p.deletedPlans!.map((n) => `“${n}”`).join(', ')}` : '',
+      ]
+        .filter((x) => x !== '')
+        .join('; ')}): an SMVP, forms or distributions to assign by hand`,
   }),
   /** Stranded records assigned by HR to a body (store/appraisals.ts assignStrandedBody). */
   'stranded-assigned': message<{ organisation: string; year: number; to: string; moved: number }>({
@@ -161,6 +171,11 @@ export const APPRAISAL_REFUSALS = defineMessages({
       `l'ente «${p.from}» è stato corretto in «${p.to}» per il ${p.year}, e ${p.made ? `le sue schede di valutazione con lui: creare la scheda per «${p.to}»` : 'la scheda con lui: ricaricarla e riportare le modifiche'}`,
     en: (p) =>
       `the body “${p.from}” was corrected to “${p.to}” for ${p.year}, and ${p.made ? `its appraisal forms with it: create the form for “${p.to}”` : 'the form with it: reload it and make the changes again'}`,
+  }),
+  /** The plan a form was to read its organisational results from was deleted between the request's check and the store's write (store/appraisals.ts createForm, updateForm). */
+  'form-plan-gone': message<{ planId: string }>({
+    it: 'il piano scelto per la scheda è stato eliminato nel frattempo: sceglierne un altro',
+    en: 'the plan chosen for the form was deleted meanwhile: choose another',
   }),
   /** A distribution run under a body's name after a correction took the body's forms and distributions of that year to another (store/appraisals.ts saveDistribution). */
   'distribution-body-corrected': message<{ from: string; to: string; year: number }>({

@@ -65,6 +65,20 @@ export const REVISION_MESSAGES = defineMessages({
     en: (p) =>
       `the plan is the last of ${p.year} of the body “${p.organisation}”: deleting it would leave HR's records of that body and year without a plan (${heldRecords(p, 'en')}); correct the plan's body to the one they belong to instead (they follow it, and the plan can then be deleted if that body has another plan of ${p.year}), or archive the plan (it is kept whole, with its body)`,
   }),
+  /**
+   * A plan appraisal forms were evaluated against (their frozen results name it), or whose forms no
+   * plan of its body and year remains to take (store/appraisals.ts formsFollowDeletedPlan).
+   */
+  'plan-has-forms': message<{ organisation: string; year: number; evaluated: number; unmovable: number }>({
+    it: (p) =>
+      p.evaluated > 0
+        ? `${p.evaluated === 1 ? '1 scheda di valutazione è stata valutata' : `${p.evaluated} schede di valutazione sono state valutate`} sui risultati di questo piano, che restano fissati nella valutazione: ${p.evaluated === 1 ? 'spostarla' : 'spostarle'} su un altro piano ne falserebbe la fonte; il piano non può essere eliminato: archivialo (resta intero)`
+        : `${p.unmovable === 1 ? '1 scheda di valutazione prende' : `${p.unmovable} schede di valutazione prendono`} i risultati organizzativi da questo piano, e nessun altro piano del ${p.year} dell'ente «${p.organisation}» può sostituirlo: prima l'ufficio personale deve collegare ${p.unmovable === 1 ? 'quella scheda' : 'quelle schede'} al piano del loro ente, oppure archivia il piano (resta intero)`,
+    en: (p) =>
+      p.evaluated > 0
+        ? `${p.evaluated === 1 ? '1 appraisal form was' : `${p.evaluated} appraisal forms were`} evaluated on this plan's results: the evaluation froze them, and moving ${p.evaluated === 1 ? 'it' : 'them'} to another plan would misstate where ${p.evaluated === 1 ? 'its' : 'their'} figures came from; the plan cannot be deleted: archive it instead (it is kept whole)`
+        : `${p.unmovable === 1 ? '1 appraisal form takes its' : `${p.unmovable} appraisal forms take their`} organisational results from this plan, and no other plan of ${p.year} of the body “${p.organisation}” can take its place: HR should first link ${p.unmovable === 1 ? 'that form' : 'those forms'} to a plan of their own body, or archive the plan (it is kept whole)`,
+  }),
   'values-to-remove': message<{ values: number; files: number; periods: readonly string[] }>({
     it: (p) =>
       `l'eliminazione toglie ${[p.values > 0 ? `${p.values} ${p.values === 1 ? 'valore' : 'valori'}` : '', p.files > 0 ? `${p.files} ${p.files === 1 ? 'documento di evidenza' : 'documenti di evidenza'}` : ''].filter((x) => x !== '').join(' e ')} dei periodi ancora aperti (${listIn(p.periods, 'it')}): conferma per eliminarli (restano nel registro delle variazioni e nel registro delle modifiche)`,

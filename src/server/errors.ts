@@ -79,6 +79,7 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'plan-archived': 409,
   'plan-has-closed-periods': 409,
   'plan-has-appraisals': 409,
+  'plan-has-forms': 409,
   'revision-reason-required': 422,
   'invalid-act': 422,
   'revision-before-adoption': 422,

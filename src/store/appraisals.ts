@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { compareNames } from '../core/names.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import { fail, forUpdate, now } from './shared.js';
+import { fail, forUpdate, now, shareLock } from './shared.js';
 import { SYSTEM, type Actor, type AuditEntry, type Result } from './types.js';
 import { codeFromName, kindFromName, unitKey, unitName } from './units.js';
 
@@ -270,6 +270,8 @@ export class SqlAppraisals implements AppraisalStore {
 
   async createForm(input: NewForm, actor: Actor): Promise<Result<FormRecord>> {
     return this.db.transaction(async (tx) => {
+      // The plan's row before the forms' lock, in a deletion's order (SqlPlans.deletePlan): one deleted meanwhile is not linked.
+      if (input.planId !== null && !(await planStands(tx, this.db, input.planId))) return planGone<FormRecord>(input.planId);
       await lockBodyRecords(tx, this.db, FORM_LOCK);
       // As an SMVP's save (saveSmvp): a form made under a body corrected meanwhile would be the only
       // one of a body no plan names that year, apart from the person's others moved with the body.
@@ -298,6 +300,8 @@ export class SqlAppraisals implements AppraisalStore {
 
   async updateForm(id: string, expectedVersion: number, change: FormChange, action: string, reason: string | null, actor: Actor, expectedOrganisation?: string): Promise<Result<FormRecord>> {
     return this.db.transaction(async (tx) => {
+      // As createForm: the plan's row first, then the form's, the order a deletion locks them in (formsFollowDeletedPlan).
+      if (change.planId !== undefined && change.planId !== null && !(await planStands(tx, this.db, change.planId))) return planGone<FormRecord>(change.planId);
       const r = await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?${forUpdate(this.db)}`, [id]);
       if (r === undefined) return fail<FormRecord>('not-found', `there is no form with the id ${id}`, undefined, { appraisal: 'form-not-found', id });
       const before = formRecord(r);
@@ -591,6 +595,78 @@ export async function recordsLeftWithoutPlan(tx: Queryable, db: Pick<Db, 'dialec
   return counts.smvpVersions + counts.forms + counts.distributions === 0 ? null : counts;
 }
 
+/** A form a plan's deletion would leave without its plan: its id and state. */
+export interface FormInTheWay {
+  readonly id: string;
+  readonly state: FormState;
+}
+
+/**
+ * What a plan's deletion does to the appraisal forms that take their organisational results from it
+ * (`plan_id`): `moved` (how many went to `to`), or refused with the forms in the way.
+ */
+export type DeletedPlanForms =
+  | { readonly ok: true; readonly moved: number; readonly to: { readonly id: string; readonly title: string } | null }
+  | { readonly ok: false; readonly evaluated: readonly FormInTheWay[]; readonly unmovable: readonly FormInTheWay[] };
+
+/** From the evaluation on a form keeps the organisational results it was scored with (its `evaluation.org`), and where they came from. */
+const EVALUATED_STATES: readonly FormState[] = ['evaluated', 'accepted', 'contested', 'final'];
+
+/**
+ * A plan about to be deleted (SqlPlans.deletePlan, in its transaction, after recordsLeftWithoutPlan
+ * took the records' locks): the forms that read their organisational results from it go to the plan
+ * of the same body and year that remains — the one in use (not archived), published, newest made,
+ * in that order: the one the body's results of the year are read from — each with a new version (a
+ * save from the form as read against the deleted plan is then a stale one, 409) and on the
+ * appraisals' trail (`plan-deleted`, the plan before → after). Till the evaluation a form's score is
+ * provisional and reads the tree live, so it only changes its source. Refused, nothing moved, when a
+ * form was evaluated against the plan (its frozen results and their source name that plan; moved, it
+ * would claim another's), or when no plan of the body and year remains (a form of another body
+ * pointing at this one: HR links it to a plan of its own body first). The forms are read FOR UPDATE
+ * on PostgreSQL, after the plan's row: a step saved on one meanwhile (an evaluation) is waited for
+ * and read, and a form linked to the plan meanwhile (createForm, updateForm, which share-lock the
+ * plan's row first) is either read here or finds the plan gone.
+ */
+export async function formsFollowDeletedPlan(
+  tx: Queryable,
+  db: Pick<Db, 'dialect'>,
+  plan: { readonly id: string; readonly title: string; readonly organisation: string; readonly year: number },
+  actor: Actor,
+): Promise<DeletedPlanForms> {
+  const forms = (await tx.all(`SELECT id, state FROM appraisal_forms WHERE plan_id = ? ORDER BY created_at, id${forUpdate(db)}`, [plan.id])).map((r) => ({
+    id: String(r.id),
+    state: r.state as FormState,
+  }));
+  if (forms.length === 0) return { ok: true, moved: 0, to: null };
+  const evaluated = forms.filter((f) => EVALUATED_STATES.includes(f.state));
+  const target = await one(
+    tx,
+    `SELECT p.id, p.title FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ? AND p.id <> ? ORDER BY CASE WHEN p.archived_at IS NULL THEN 0 ELSE 1 END, p.published DESC, p.created_at DESC, p.id DESC LIMIT 1`,
+    [plan.organisation, plan.year, plan.id],
+  );
+  if (evaluated.length > 0 || target === undefined) return { ok: false, evaluated, unmovable: target === undefined ? forms.filter((f) => !evaluated.includes(f)) : [] };
+  const to = { id: String(target.id), title: String(target.title) };
+  const at = now();
+  for (const f of forms) {
+    await tx.run(`UPDATE appraisal_forms SET plan_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [to.id, at, f.id]);
+    await trail(tx, actor, 'plan-deleted', 'appraisal', f.id, { planId: plan.id, planTitle: plan.title }, { planId: to.id, planTitle: to.title }, null);
+  }
+  return { ok: true, moved: forms.length, to };
+}
+
+/**
+ * Whether the plan a form is to read its organisational results from is there, share-locked on
+ * PostgreSQL: a deletion of it (which locks its row first) waits for the form to be stored and then
+ * moves it with the others (formsFollowDeletedPlan), or has deleted it and the form is refused.
+ */
+async function planStands(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string): Promise<boolean> {
+  return (await one(tx, `SELECT id FROM plans WHERE id = ?${shareLock(db)}`, [planId])) !== undefined;
+}
+
+function planGone<T>(planId: string): Result<T> {
+  return fail<T>('conflict', `the plan ${planId} was deleted meanwhile: choose another plan for the form`, { field: 'planId' }, { appraisal: 'form-plan-gone', planId });
+}
+
 /** How many rows of the year's SMVP versions, forms and distributions are under the body's name. */
 async function heldRecords(tx: Queryable, organisation: string, year: number): Promise<number> {
   let n = 0;
@@ -679,11 +755,16 @@ export async function bodyCorrectedTo(tx: Queryable, organisation: string, year:
   return name === organisation ? null : name;
 }
 
-/** Records of a year under a body's name no plan of that year carries any more, its plans' trail recording it corrected (to `correctedTo`, each name once). */
+/**
+ * Records of a year under a body's name no plan of that year carries any more, its plans' trail
+ * recording it corrected (to `correctedTo`, each name once) or its plans of that year deleted (their
+ * titles in `deletedPlans`, each once: a record saved under the name after its last plan went).
+ */
 export interface StrandedBody {
   readonly organisation: string;
   readonly year: number;
   readonly correctedTo: readonly string[];
+  readonly deletedPlans: readonly string[];
 }
 
 /** What is stranded under a body's name in a year: the SMVP's versions, the forms (by id, person, category and state), the categories distributed. */
@@ -721,14 +802,36 @@ async function recordsOf(tx: Queryable, organisation: string, year: number): Pro
 }
 
 /**
+ * The titles of the plans of each body and year deleted, from the plans' trail (the deletion's
+ * `before`, SqlPlans.deletePlan), keyed by year and body.
+ */
+async function deletedPlans(tx: Queryable): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const r of await tx.all(`SELECT before FROM audit WHERE action = 'delete' AND entity = 'plan' ORDER BY id`)) {
+    const before = r.before === null ? {} : (JSON.parse(String(r.before)) as { organisation?: unknown; year?: unknown; title?: unknown });
+    if (typeof before.organisation !== 'string' || typeof before.year !== 'number') continue;
+    const key = `${before.year}\u0000${before.organisation}`;
+    const titles = out.get(key) ?? [];
+    const title = typeof before.title === 'string' ? before.title : '';
+    if (!titles.includes(title)) titles.push(title);
+    out.set(key, titles);
+  }
+  return out;
+}
+
+/**
  * The bodies whose year's SMVP, forms or distributions a body correction left behind: made before
- * they followed the body (followCorrectedBody), or where migration 84 could not tell where they go.
- * A body with records and no plan that was never corrected (an SMVP saved before its plan) is not one.
+ * they followed the body (followCorrectedBody), or where migration 84 could not tell where they go;
+ * and those whose plans of the year were deleted: a record saved under the name just after its last
+ * plan went (the deletion refuses while the body has records, plan-has-appraisals, but a save that
+ * comes after it lands), or left by a deletion made before that refusal. A body with records and no
+ * plan that never had one that year (an SMVP saved before its plan) is not one.
  */
 export async function strandedBodies(tx: Queryable): Promise<StrandedBody[]> {
   const held = await tx.all(BODY_TABLES.map((table) => `SELECT DISTINCT organisation, year FROM ${table}`).join(' UNION '));
   const out: StrandedBody[] = [];
   const byYear = new Map<number, BodyCorrection[]>();
+  let deleted: Map<string, string[]> | undefined;
   for (const r of byYearAndBody(held)) {
     const organisation = String(r.organisation);
     const year = Number(r.year);
@@ -742,7 +845,9 @@ export async function strandedBodies(tx: Queryable): Promise<StrandedBody[]> {
           .map((c) => c.to),
       ),
     ];
-    if (targets.length > 0) out.push({ organisation, year, correctedTo: targets });
+    deleted ??= await deletedPlans(tx);
+    const deletedTitles = deleted.get(`${year}\u0000${organisation}`) ?? [];
+    if (targets.length > 0 || deletedTitles.length > 0) out.push({ organisation, year, correctedTo: targets, deletedPlans: deletedTitles });
   }
   return out;
 }

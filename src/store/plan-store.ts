@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, definitionProblems, evaluatePlan, PLAN_TITLE_MAX, rollForward, type Plan } from '../core/index.js';
 import { baselineRefreshedReason, importedAssignmentReason, samePlanRenamedReason } from '../messages/audit-reasons.js';
 import { english, type StoredMeanwhile } from '../messages/index.js';
-import { followCorrectedBody, recordsLeftWithoutPlan } from './appraisals.js';
+import { followCorrectedBody, formsFollowDeletedPlan, recordsLeftWithoutPlan } from './appraisals.js';
 import { AUDIT_COLUMNS, auditRow, recordAudit } from './audit-log.js';
 import { amountToJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
@@ -520,6 +520,16 @@ export class SqlPlans {
       const left = await recordsLeftWithoutPlan(tx, this.db, planId, b.organisation, b.year);
       if (left !== null)
         return refuse('plan-has-appraisals', { organisation: b.organisation, year: b.year, ...left }, { field: 'organisation', organisation: b.organisation, year: b.year, records: left });
+      // The forms that read their organisational results from this plan go to the body's plan of the year that remains.
+      const forms = await formsFollowDeletedPlan(tx, this.db, b, actor);
+      if (!forms.ok) {
+        const inTheWay = [...forms.evaluated, ...forms.unmovable];
+        return refuse(
+          'plan-has-forms',
+          { organisation: b.organisation, year: b.year, evaluated: forms.evaluated.length, unmovable: forms.unmovable.length },
+          { field: 'forms', forms: inTheWay.map((f) => ({ id: f.id, state: f.state, evaluated: forms.evaluated.includes(f) })) },
+        );
+      }
       await tx.run(`DELETE FROM plans WHERE id = ?`, [planId]);
       await recordAudit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version } });
       return ok(b);

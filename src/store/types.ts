@@ -63,6 +63,8 @@ export type FailureCode =
   | 'plan-has-closed-periods'
   // The last plan of a body and year whose SMVP, appraisal forms or distributions would be left without a plan (plan-store.ts deletePlan):
   | 'plan-has-appraisals'
+  // A plan appraisal forms were evaluated against, or whose forms no plan of its body and year could take (plan-store.ts deletePlan):
+  | 'plan-has-forms'
   | 'revision-reason-required'
   | 'invalid-act'
   | 'revision-before-adoption'

@@ -115,6 +115,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 84 (records a body cor
           organisation: 'Ente Doppio',
           year: 2024,
           correctedTo: ['Ente Uno', 'Ente Due'],
+          deletedPlans: [],
           message:
             "registrazioni del 2024 sotto un ente che nessun piano di quell'anno porta più: «Ente Doppio» (corretto in «Ente Uno», «Ente Due»): SMVP, schede o distribuzioni da attribuire a mano",
           records: { smvpVersions: [1], forms: [], distributions: [] },
@@ -129,6 +130,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 84 (records a body cor
           organisation: 'Ente Tre',
           year: 2024,
           correctedTo: ['Ente Quattro'],
+          deletedPlans: [],
           message: "registrazioni del 2024 sotto un ente che nessun piano di quell'anno porta più: «Ente Tre» (corretto in «Ente Quattro»): SMVP, schede o distribuzioni da attribuire a mano",
           records: { smvpVersions: [1], forms: [], distributions: [] },
           bodies: [

@@ -69,6 +69,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('records stranded under a correct
         organisation: FROM,
         year: 2024,
         correctedTo: ['Comune di Uno', 'Comune di Due'],
+        deletedPlans: [],
         message: expect.stringContaining('«Comune di Vecchio» (corretto in «Comune di Uno», «Comune di Due»)'),
         records: {
           smvpVersions: [1],

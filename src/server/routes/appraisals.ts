@@ -163,11 +163,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       path: '/api/appraisals/stranded-bodies',
       tag: 'appraisals',
       summary:
-        'Bodies whose SMVP, forms or distributions of a year a body correction left under a name no plan of that year carries any more, and could not be moved (migration 84): what they were corrected to, said in words',
+        'Bodies whose SMVP, forms or distributions of a year are under a name no plan of that year carries any more: left by a body correction and not moved (migration 84), or saved after the name\u2019s plans of the year were deleted; what they were corrected to, the plans deleted, said in words',
       roles: HR_ROLES,
       action: 'see the records left under a corrected body',
       query: { lang: { description: 'language of the message', values: ['it', 'en'] } },
-      responses: { 200: { description: '[{organisation, year, correctedTo, message}]', schema: z.array(StrandedBodySchema) }, 401: 'not signed in', 403: 'role' },
+      responses: { 200: { description: '[{organisation, year, correctedTo, deletedPlans, message, records, bodies}]', schema: z.array(StrandedBodySchema) }, 401: 'not signed in', 403: 'role' },
     },
     async (c, { reply }) => {
       const lang = language(c);
@@ -178,7 +178,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           organisation: b.organisation,
           year: b.year,
           correctedTo: [...b.correctedTo],
-          message: renderMessage('stranded-body', { organisation: b.organisation, year: b.year, correctedTo: [...b.correctedTo] }, lang),
+          deletedPlans: [...b.deletedPlans],
+          message: renderMessage('stranded-body', { organisation: b.organisation, year: b.year, correctedTo: [...b.correctedTo], deletedPlans: [...b.deletedPlans] }, lang),
           records: {
             smvpVersions: [...b.records.smvpVersions],
             forms: b.records.forms.map((f) => ({
@@ -284,7 +285,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         201: { description: 'the form', schema: AppraisalFormSchema },
         400: 'invalid body (the field named)',
         403: 'role',
-        409: 'the person already has a form that year',
+        409: 'the person already has a form that year; conflict `form-plan-gone` at `planId`: the plan was deleted meanwhile',
         422: "self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry; plan-other-year: the plan is not of the form's year; part-time, assignment-dates, assignments-overlap: an assignment the year cannot count (at its field); objective-target-year: an objective's date target outside the form's year (at its field)",
       },
     },
@@ -354,7 +355,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'may not change that part now',
         404: 'unknown form',
-        409: 'stale version (details: the version, state and time of the form as it is now; nothing of its content)',
+        409: 'stale version (details: the version, state and time of the form as it is now; nothing of its content); conflict `form-plan-gone` at `planId`: the plan named was deleted meanwhile',
         422: "a rating outside the scale, a behaviour not in the scheme, self-evaluation, a plan not of the form's year, an assignment the year cannot count, an objective's date target outside the form's year",
       },
     },

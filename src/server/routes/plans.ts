@@ -360,7 +360,7 @@ export const planRoutes: RouteModule = (api, deps) => {
         200: { description: 'the deleted plan', schema: PlanSummarySchema },
         403: 'role',
         404: 'unknown plan',
-        409: 'plan-has-closed-periods (details.periods); plan-has-appraisals: the last plan of its body and year, whose SMVP, appraisal forms or bonus distributions would be left without a plan (details.field `organisation`, details.records: {smvpVersions, forms, distributions}; nothing deleted)',
+        409: "plan-has-closed-periods (details.periods); plan-has-appraisals: the last plan of its body and year, whose SMVP, appraisal forms or bonus distributions would be left without a plan (details.field `organisation`, details.records: {smvpVersions, forms, distributions}; nothing deleted); plan-has-forms: an appraisal form was evaluated against the plan, or no plan of its body and year remains to take its forms (details.field `forms`, details.forms: [{id, state, evaluated}]; nothing deleted). Otherwise its forms go to the body's remaining plan of the year",
       },
     },
     async (c, { user, reply }) => {

@@ -104,7 +104,8 @@ function StrandedGroup({ group, lang, onNotice }: { group: StrandedBody; lang: L
       <h3 className="h5" id={headingId}>
         {t('appraisal.stranded.heading', { organisation: group.organisation, year: group.year })}
       </h3>
-      <p className="mb-2">{t('appraisal.stranded.correctedTo', { names: group.correctedTo.join(', ') })}</p>
+      {group.correctedTo.length > 0 && <p className="mb-2">{t('appraisal.stranded.correctedTo', { names: group.correctedTo.join(', ') })}</p>}
+      {group.deletedPlans.length > 0 && <p className="mb-2">{t('appraisal.stranded.deletedPlans', { titles: group.deletedPlans.join(', ') })}</p>}
       <h4 className="h6">{t('appraisal.stranded.records')}</h4>
       <ul data-testid="stranded-records">
         {smvpVersions.length > 0 && <li>{t('appraisal.stranded.smvp', { count: smvpVersions.length, versions: smvpVersions.join(', ') })}</li>}

@@ -118,11 +118,12 @@ const it = {
     done: 'Fatto: {{state}}.',
   },
   stranded: {
-    title: 'Registrazioni rimaste sotto un ente corretto',
+    title: 'Registrazioni rimaste sotto un ente senza piano',
     intro:
-      "Il nome dell'ente di un piano è stato corretto, ma SMVP, schede o distribuzioni dei premi dell'anno sono rimasti sotto il nome di prima, che nessun piano di quell'anno porta più. Scegliere a quale ente appartengono: passano tutti a quell'ente, e ogni passaggio resta nel registro delle valutazioni.",
+      "SMVP, schede o distribuzioni dei premi dell'anno sono sotto il nome di un ente che nessun piano di quell'anno porta più: il nome dell'ente del piano è stato corretto, o i suoi piani dell'anno sono stati eliminati. Scegliere a quale ente appartengono: passano tutti a quell'ente, e ogni passaggio resta nel registro delle valutazioni.",
     heading: '«{{organisation}}», {{year}}',
     correctedTo: 'Corretto in: {{names}}',
+    deletedPlans: 'Piani eliminati: {{titles}}',
     records: 'Che cosa è rimasto sotto questo nome',
     smvp_one: 'SMVP: versione {{versions}}',
     smvp_other: 'SMVP: versioni {{versions}}',
@@ -334,11 +335,12 @@ const en: typeof it = {
     done: 'Done: {{state}}.',
   },
   stranded: {
-    title: 'Records left under a corrected body',
+    title: 'Records left under a body with no plan',
     intro:
-      'A plan’s body was corrected, but the year’s SMVP, forms or bonus distributions stayed under the name before, which no plan of that year carries any more. Choose the body they belong to: they all go to it, and each move stays on the appraisals’ trail.',
+      'The year’s SMVP, forms or bonus distributions are under a body’s name that no plan of that year carries any more: a plan’s body was corrected, or the body’s plans of the year were deleted. Choose the body they belong to: they all go to it, and each move stays on the appraisals’ trail.',
     heading: '“{{organisation}}”, {{year}}',
     correctedTo: 'Corrected to: {{names}}',
+    deletedPlans: 'Plans deleted: {{titles}}',
     records: 'What is left under this name',
     smvp_one: 'SMVP: version {{versions}}',
     smvp_other: 'SMVP: versions {{versions}}',
