@@ -39,6 +39,14 @@ function moved(rows: readonly DisclosureRow[], from: [number, number], to: [numb
 }
 
 describe('what the art. 20 table withholds (withholdAmounts)', () => {
+  it('does what its documentation’s example says', () => {
+    // Published: the counts, "Adeguato", the fund. Fund − "Adeguato" = the one's bonus + the three of "Buono" + the 0 of the two.
+    expect(withholdAmounts([band(150_017), band(120_003, 110_011, 100_019), band(60_001, 61_103, 59_207, 62_309), none(2)])).toEqual({
+      rows: ['small-band', 'complement', null, 'small-band'],
+      totals: null,
+    });
+  });
+
   it('withholds nothing when no row has one or two people', () => {
     // Published: both rows, the fund. Nothing is withheld, so there is nothing to derive.
     expect(withholdAmounts([band(100, 90, 80), band(50, 50, 50, 40)])).toEqual({ rows: [null, null], totals: null });
@@ -64,10 +72,9 @@ describe('what the art. 20 table withholds (withholdAmounts)', () => {
     const other = moved(rows, [2, 1], [0, 0], 1);
     expect(total(other[0]!)).toBe(1n);
     expect(published(other)).toBe(published(rows));
-    // The rule before this change, for the record: it took "Buono" and left its earner the difference.
-    const before = { rows: ['small-band', 'complement', null] as const, totals: null };
-    const fundLessPublished = total(rows[0]!) + total(rows[1]!);
-    expect([before.rows, fundLessPublished - 90_000n]).toEqual([['small-band', 'complement', null], 0n]);
+    // The rule before this change took "Buono": the fund less "Adeguato" was then its one earner's bonus.
+    expect(previousRule(rows)).toEqual({ rows: ['small-band', 'complement', null], totals: null });
+    expect(total(rows[0]!) + total(rows[1]!) - 90_000n).toBe(0n);
   });
 
   it('a small row of the people with no band withholds no other row: what it leaves is the 0 the rule says', () => {

@@ -41,10 +41,18 @@
  * coefficients and the fund give each band's full-year rate (README, "What the page does not withhold
  * more for"); an estimate assuming everyone else worked the whole year, never a figure computed.
  *
+ * One limit, at the cent: choosing a complement tells that someone else in it received at least a
+ * cent, so one of its people whose only fellow earner got exactly 1 cent could read a small row's 0.
+ * No bonus is a cent in practice (a day in service is worth far more); the tests leave such bonuses out.
+ *
  * @example
- * // One "Eccellente", five "Buono", seven "Adeguato": "Buono" is withheld with the one.
- * withholdAmounts([{ cents: [150_017n], sharesFund: true }, { cents: [120_003n, 110_011n, 100_019n, 99_007n, 95_023n], sharesFund: true }, { cents: [60_001n, 61_103n, 59_207n], sharesFund: true }]);
- * // → { rows: ['small-band', 'complement', null], totals: null }
+ * withholdAmounts([
+ *   { cents: [150_017n], sharesFund: true }, // "Eccellente": one person
+ *   { cents: [120_003n, 110_011n, 100_019n], sharesFund: true }, // "Buono": three
+ *   { cents: [60_001n, 61_103n, 59_207n, 62_309n], sharesFund: true }, // "Adeguato": four
+ *   { cents: [0n, 0n], sharesFund: false }, // no band: two
+ * ]);
+ * // → { rows: ['small-band', 'complement', null, 'small-band'], totals: null }
  */
 
 /**
