@@ -98,7 +98,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     const body = await page.locator('body').innerText();
     expect(body).toContain('Per una fascia con una o due persone si pubblica solo il numero');
     expect(await text(page, '[data-role=complement]')).toBe(
-      'Anche gli importi della fascia «Adeguato» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe il totale della fascia con una o due persone.',
+      'Anche gli importi della fascia «Adeguato» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe l’importo della fascia con una o due persone, anche quando è zero (un’assenza, una sanzione). Con essa si tiene riservata la fascia di almeno tre persone, almeno due delle quali con un premio, che ne ha meno: la differenza è allora la somma delle due, che nessuno, nemmeno chi conosce il proprio premio, può dividere.',
     );
     // Art. 20 c. 1: the fund and what was distributed, under the table (the complement covers the one).
     expect(await text(page, '[data-role=totals]')).toBe('Fondo della categoria (ammontare complessivo dei premi stanziati): 6.100,20 €; premi effettivamente distribuiti: 6.100,20 €.');

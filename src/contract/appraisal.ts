@@ -288,16 +288,17 @@ export const RewardAggregateSchema = z.strictObject({
   /** Its count is published, not its amounts: `withheldReason` says why. */
   withheld: z.boolean(),
   /**
-   * `small-band`: one or two people, whose amounts would be theirs (`SMALL_GROUP`, routes/rewards.ts);
-   * `complement`: a larger band withheld as well, since the category's fund is public and the fund less
-   * the bands published would give the small band's total. Null when published.
+   * `small-band`: one or two people, whose amounts would be theirs (`SMALL_GROUP`);
+   * `complement`: a band of three or more, two of them with a bonus, withheld as well, since the
+   * category's fund is public and the fund less the bands published would give the small band's amount,
+   * or say that it is 0 (core/appraisal/disclosure.ts). Null when published.
    */
   withheldReason: z.enum(['small-band', 'complement']).nullable(),
   /**
    * The row of the people with no band: a final form whose score falls in none of the SMVP's bands
    * (or has no score), so no coefficient and no share of the fund. After the bands, only when there
    * are such people; `band` says it in the reader's language ("Senza fascia", "Not banded"), and
-   * `coefficient` is null. Counted and withheld as a band is.
+   * `coefficient` is null. Counted and withheld as a band of 0% is (no complement for them).
    */
   noBand: z.boolean(),
 });
@@ -314,9 +315,10 @@ export const RewardCategoryTotalSchema = z.strictObject({
   distributedCents: z.string().nullable(),
   withheld: z.boolean(),
   /**
-   * `small-bands-only`: everyone with a bonus is in a band of one or two people and no band of three
-   * or more can be withheld with them (the complement), so the category's total would be the sum of
-   * their amounts (two people: each, knowing their own, would read the other's). Null when published.
+   * `small-bands-only`: a band of one or two people takes a share of the fund and no band of three or
+   * more, two of them with a bonus, can be withheld with it (the complement), so the fund less the bands
+   * published would give their amounts (two people: each, knowing their own, would read the other's).
+   * Null when published.
    */
   withheldReason: z.enum(['small-bands-only']).nullable(),
 });

@@ -85,8 +85,14 @@ describe('the band that would give away a withheld one, on SQLite', () => {
     expect(recoverable(amounts(csv), csvMeans).has(ALONE)).toBe(false);
 
     for (const [lang, reason] of [
-      ['it', 'il fondo della categoria è pubblico: sottraendo le fasce pubblicate si ricaverebbe il totale della fascia piccola'],
-      ['en', "the category's fund is public: less the bands published it would give the small band's total"],
+      [
+        'it',
+        'il fondo della categoria è pubblico: sottraendo le fasce pubblicate si ricaverebbe l’importo della fascia piccola, anche quando è zero; è la fascia di almeno tre persone, almeno due con un premio, con meno persone',
+      ],
+      [
+        'en',
+        "the category's fund is public: less the bands published it would give the small band's amount, even when nought; the band of three or more, at least two with a bonus, with the fewest people",
+      ],
     ] as const) {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(await (await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=xlsx&lang=${lang}`)).arrayBuffer());
@@ -103,7 +109,7 @@ describe('the band that would give away a withheld one, on SQLite', () => {
     const italian = await (await fetch(`${t.url}/trasparenza/${planId}/premi.html`)).text();
     expect(italian).toMatch(/<th scope="row">Buono<\/th><td class="num">80%<\/td><td class="num">5<\/td>(<td class="num"><span class="missing">non pubblicato<\/span><\/td>){4}<\/tr>/);
     expect(italian).toContain(
-      '<p data-role="complement">Anche gli importi della fascia «Buono» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe il totale della fascia con una o due persone.</p>',
+      '<p data-role="complement">Anche gli importi della fascia «Buono» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe l’importo della fascia con una o due persone, anche quando è zero (un’assenza, una sanzione). Con essa si tiene riservata la fascia di almeno tre persone, almeno due delle quali con un premio, che ne ha meno: la differenza è allora la somma delle due, che nessuno, nemmeno chi conosce il proprio premio, può dividere.</p>',
     );
     expect(italian).toContain('<p data-role="totals">Fondo della categoria (ammontare complessivo dei premi stanziati): 10.962,41 €; premi effettivamente distribuiti: 10.962,41 €.</p>');
     const english = await (await fetch(`${t.url}/trasparenza/${planId}/premi.html?lang=en`)).text();

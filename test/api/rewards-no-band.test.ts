@@ -2,8 +2,8 @@
  * The people with no band on the art. 20 page: a final form whose score falls in none of the SMVP's
  * bands (or has none) gets no coefficient and no share, but the person was appraised, and art. 20
  * c. 2 asks how selective the bonuses were: they are counted in a row of their own after the bands,
- * «Senza fascia» / "Not banded", withheld as a band is when one or two (and the complement with
- * them), in the JSON, the CSV, the XLSX and the HTML, in Italian and English. Every category's rows
+ * «Senza fascia» / "Not banded", withheld as a band is when one or two, but with no complement: by
+ * the rule they take nothing, so the fund less the bands published says nothing of them; in the JSON, the CSV, the XLSX and the HTML, in Italian and English. Every category's rows
  * count everyone; the amounts still add up to what was distributed, and no sum or difference of what
  * is published gives anyone's bonus. Before, they were counted nowhere (a body without an SMVP
  * showed them as a band «—»).
@@ -75,7 +75,7 @@ describe('the people with no band on the art. 20 page, on SQLite', () => {
       const staff = ente.rows.filter((r) => r.category === 'personale');
       expect(staff.map((r) => [r.band, r.coefficient, r.people, r.withheldReason, r.noBand])).toEqual([
         ['Eccellente', 100, 0, null, false],
-        ['Buono', 80, 5, 'complement', false],
+        ['Buono', 80, 5, null, false],
         ['Adeguato', 50, 7, null, false],
         ['Non adeguato', 0, 0, null, false],
         [label, null, 2, 'small-band', true],
@@ -103,8 +103,10 @@ describe('the people with no band on the art. 20 page, on SQLite', () => {
       expect(total('eq')).toMatchObject({ fundCents: '300000', distributedCents: '300000', withheld: false });
       expect(eq.reduce((n, r) => n + Number(r.totalCents), 0)).toBe(300_000);
       expect(total('personale')).toMatchObject({ fundCents: String(STAFF_FUND), distributedCents: String(STAFF_FUND), withheld: false });
+      // The two with no band withhold no band with them (before, "Buono" was): what the fund less the
+      // bands published leaves is their 0, which the rule says of them and the page too.
       const withheldStaff = STAFF_FUND - staff.reduce((n, r) => n + Number(r.totalCents ?? 0), 0);
-      expect(withheldStaff).toBe(GOOD.reduce((a, b) => a + b, 0));
+      expect(withheldStaff).toBe(0);
 
       const managers = ente.rows.filter((r) => r.category === 'dirigente');
       expect(managers.map((r) => [r.band, r.people, r.withheldReason])).toEqual([
@@ -133,7 +135,7 @@ describe('the people with no band on the art. 20 page, on SQLite', () => {
     const fund = (STAFF_FUND / 100).toFixed(2);
     expect(csv.filter((l) => l.startsWith('2024,personale,'))).toEqual([
       `2024,personale,Eccellente,100,0,0.00,,,,,${fund},${fund},`,
-      `2024,personale,Buono,80,5,,,,,complementare,${fund},${fund},`,
+      `2024,personale,Buono,80,5,5240.63,1048.12,950.23,1200.03,,${fund},${fund},`,
       `2024,personale,Adeguato,50,7,4221.61,603.08,576.17,635.13,,${fund},${fund},`,
       `2024,personale,Non adeguato,0,0,0.00,,,,,${fund},${fund},`,
       `2024,personale,,,2,,,,,fascia_piccola,${fund},${fund},`,
@@ -177,7 +179,7 @@ describe('the people with no band on the art. 20 page, on SQLite', () => {
       '<tr><th scope="row">Senza fascia</th><td class="num"><span aria-label="nessuna fascia">—</span></td><td class="num">4</td><td class="num">0,00</td><td class="num">0,00</td><td class="num">0,00</td><td class="num">0,00</td></tr>',
     );
     expect(italian).toContain(
-      '<p data-role="no-band">«Senza fascia»: persone la cui scheda definitiva non ha un punteggio in alcuna fascia dello SMVP (per esempio perché nessuna componente era valutabile): non hanno un coefficiente di premio e non partecipano alla ripartizione del fondo. Sono contate come una fascia, e come per una fascia gli importi non si pubblicano se sono una o due persone.</p>',
+      '<p data-role="no-band">«Senza fascia»: persone la cui scheda definitiva non ha un punteggio in alcuna fascia dello SMVP (per esempio perché nessuna componente era valutabile): non hanno un coefficiente di premio e non partecipano alla ripartizione del fondo. Sono trattate come una fascia dello 0%: come per ogni fascia, se sono una o due persone se ne pubblica solo il numero; poiché per regola non ricevono nulla, il fondo meno le fasce pubblicate non dice nulla di loro, e nessun’altra fascia è tenuta riservata per loro.</p>',
     );
     // Their «—» is no missing SMVP: the body adopted one.
     expect(italian).not.toContain('data-role="no-smvp"');

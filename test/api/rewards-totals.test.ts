@@ -145,13 +145,13 @@ describe("the categories' funds and amounts distributed, and a coefficient no SM
       [
         'it',
         ['Fondo della categoria (€)', 'Premi distribuiti nella categoria (€)', 'Importi della categoria non pubblicati'],
-        'solo fasce di una o due persone: il totale della categoria sarebbe la somma dei loro importi',
+        'una fascia di una o due persone che partecipano alla ripartizione, e nessuna fascia di tre o più persone, almeno due con un premio, da non pubblicare con essa: il fondo meno le fasce pubblicate darebbe i loro importi',
         'Dirigente',
       ],
       [
         'en',
         ["Category's bonus fund (€)", "Category's bonuses distributed (€)", "Category's amounts withheld"],
-        "only bands of one or two people: the category's total would be the sum of their amounts",
+        'a band of one or two people who take a share, and no band of three or more, at least two with a bonus, to withhold with it: the fund less the bands published would give their amounts',
         'Manager',
       ],
     ] as const) {
@@ -211,7 +211,7 @@ describe("the categories' funds and amounts distributed, and a coefficient no SM
     };
     const italian = await page('Ente', 'it');
     const withheldIt =
-      '<p data-role="totals">Fondo della categoria e premi effettivamente distribuiti: non pubblicati. Chi ha ricevuto un premio in questa categoria è in fasce di una o due persone, e nessuna fascia di tre o più persone può esserne tenuta riservata insieme: il totale della categoria sarebbe la somma dei loro importi.</p>';
+      '<p data-role="totals">Fondo della categoria e premi effettivamente distribuiti: non pubblicati. In questa categoria c’è una fascia di una o due persone che partecipano alla ripartizione del fondo, e nessuna fascia di tre o più persone, almeno due delle quali con un premio, può essere tenuta riservata con essa: sottraendo dal fondo le fasce pubblicate si ricaverebbero i loro importi.</p>';
     expect(section(italian, 'Dirigente')).toContain(withheldIt);
     expect(section(italian, 'Elevata qualificazione / posizione organizzativa')).toContain(withheldIt);
     expect(section(italian, 'Personale')).toContain(

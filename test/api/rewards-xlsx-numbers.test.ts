@@ -6,13 +6,11 @@
  * as stored and every text quoted, once as shown under an English and an Italian locale). Needs
  * soffice (installed by .ci/run): without it this test fails, it never skips.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import { storeDistribution } from '../support/distributions.js';
 import { tempDir } from '../exchange/helpers.js';
+import { libreOfficeCsv as libreOffice } from '../support/libreoffice.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 /** Five "Buono", seven "Adeguato": no band withheld, every amount published. */
@@ -21,24 +19,7 @@ const ADEQUATE = [60_001, 61_103, 59_207, 62_309, 58_411, 63_513, 57_617];
 
 const dir = tempDir('albero-premi-xlsx-');
 
-/**
- * The workbook's sheet as LibreOffice saves it as CSV: `shown`, each cell as the locale `locale`
- * shows it, else its value as stored; every text cell in quotes, so a number is the only thing unquoted.
- */
-function libreOfficeCsv(bytes: Uint8Array, name: string, { shown, locale }: { shown: boolean; locale: string }): string[] {
-  expect(existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice'), 'apt-get install -y libreoffice-calc-nogui').toBe(true);
-  const file = join(dir, `${name}.xlsx`);
-  writeFileSync(file, bytes);
-  const out = join(dir, `${name}-${locale}-${shown}`);
-  execFileSync(
-    'soffice',
-    ['--headless', `-env:UserInstallation=file://${join(dir, `lo-${locale}`)}`, '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,${shown}`, '--outdir', out, file],
-    { stdio: 'ignore', timeout: 120_000, env: { ...process.env, HOME: dir, LANG: locale, LC_ALL: locale } },
-  );
-  return readFileSync(join(out, `${name}.csv`), 'utf8')
-    .trim()
-    .split('\n');
-}
+const libreOfficeCsv = (bytes: Uint8Array, name: string, options: { shown: boolean; locale: string }): string[] => libreOffice(bytes, dir, name, options);
 
 describe('the amounts of the art. 20 workbook in LibreOffice', () => {
   let t: TestServer;

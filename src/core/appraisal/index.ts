@@ -6,3 +6,4 @@ export * from './distribution.js';
 export * from './organisation.js';
 export * from './workflow.js';
 export * from './thresholds.js';
+export * from './disclosure.js';

@@ -26,7 +26,7 @@ export interface SiteRewardRow {
   readonly minCents: string | null;
   readonly maxCents: string | null;
   readonly withheld: boolean;
-  /** `small-band` (one or two people) or `complement` (withheld so that the public fund less the published bands gives nothing away); null: published. */
+  /** `small-band` (one or two people) or `complement` (withheld so that the public fund less the published bands gives nothing away: core/appraisal/disclosure.ts); null: published. */
   readonly withheldReason: 'small-band' | 'complement' | null;
   /** The row of the people with no band (no coefficient: «—», said under the page's tables). */
   readonly noBand: boolean;
@@ -38,7 +38,7 @@ export interface SiteRewardTotal {
   readonly fundCents: string | null;
   readonly distributedCents: string | null;
   readonly withheld: boolean;
-  /** `small-bands-only`: no band of three or more to withhold with the small ones, so the total would be theirs. */
+  /** `small-bands-only`: no band of three or more, two of them with a bonus, to withhold with the small ones that take a share, so the total would give theirs. */
   readonly withheldReason: 'small-bands-only' | null;
 }
 
@@ -80,16 +80,16 @@ const WORDS = {
     withheld: 'non pubblicato',
     withheldNote: 'Per una fascia con una o due persone si pubblica solo il numero: gli importi sarebbero quelli di ciascuna (art. 20 d.lgs. 33/2013, pubblicazione in forma aggregata).',
     complementNote: (band: string) =>
-      `Anche gli importi della fascia «${band}» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe il totale della fascia con una o due persone.`,
+      `Anche gli importi della fascia «${band}» non sono pubblicati: il fondo della categoria è pubblico, e sottraendo da esso le fasce pubblicate si ricaverebbe l’importo della fascia con una o due persone, anche quando è zero (un’assenza, una sanzione). Con essa si tiene riservata la fascia di almeno tre persone, almeno due delle quali con un premio, che ne ha meno: la differenza è allora la somma delle due, che nessuno, nemmeno chi conosce il proprio premio, può dividere.`,
     none: '—',
     notStated: 'non indicato',
     noSmvp: (year: number) => `«—» come coefficiente di premio: SMVP non adottato per il ${year}, il coefficiente della fascia non è indicato.`,
     noBandCoefficient: 'nessuna fascia',
     noBand: (label: string) =>
-      `«${label}»: persone la cui scheda definitiva non ha un punteggio in alcuna fascia dello SMVP (per esempio perché nessuna componente era valutabile): non hanno un coefficiente di premio e non partecipano alla ripartizione del fondo. Sono contate come una fascia, e come per una fascia gli importi non si pubblicano se sono una o due persone.`,
+      `«${label}»: persone la cui scheda definitiva non ha un punteggio in alcuna fascia dello SMVP (per esempio perché nessuna componente era valutabile): non hanno un coefficiente di premio e non partecipano alla ripartizione del fondo. Sono trattate come una fascia dello 0%: come per ogni fascia, se sono una o due persone se ne pubblica solo il numero; poiché per regola non ricevono nulla, il fondo meno le fasce pubblicate non dice nulla di loro, e nessun’altra fascia è tenuta riservata per loro.`,
     totals: (fund: string, distributed: string) => `Fondo della categoria (ammontare complessivo dei premi stanziati): ${fund} €; premi effettivamente distribuiti: ${distributed} €.`,
     totalsWithheld:
-      'Fondo della categoria e premi effettivamente distribuiti: non pubblicati. Chi ha ricevuto un premio in questa categoria è in fasce di una o due persone, e nessuna fascia di tre o più persone può esserne tenuta riservata insieme: il totale della categoria sarebbe la somma dei loro importi.',
+      'Fondo della categoria e premi effettivamente distribuiti: non pubblicati. In questa categoria c’è una fascia di una o due persone che partecipano alla ripartizione del fondo, e nessuna fascia di tre o più persone, almeno due delle quali con un premio, può essere tenuta riservata con essa: sottraendo dal fondo le fasce pubblicate si ricaverebbero i loro importi.',
     downloads: 'Dati aperti',
     csv: 'CSV',
     xlsx: 'XLSX',
@@ -109,16 +109,16 @@ const WORDS = {
     withheld: 'not published',
     withheldNote: 'A band of one or two people shows only how many: its amounts would be each one’s own (art. 20 d.lgs. 33/2013 asks for them in aggregate).',
     complementNote: (band: string) =>
-      `The amounts of the band “${band}” are not published either: the category’s fund is public, and less the bands published it would give the total of the band of one or two people.`,
+      `The amounts of the band “${band}” are not published either: the category’s fund is public, and less the bands published it would give the amount of the band of one or two people, even when it is nought (an absence, a sanction). The band of three or more people, at least two of them with a bonus, with the fewest people is withheld with it: the difference is then the sum of both, which no one, not even someone who knows their own bonus, can split.`,
     none: '—',
     notStated: 'not stated',
     noSmvp: (year: number) => `“—” as the bonus coefficient: no SMVP adopted for ${year}, the band’s coefficient is not stated.`,
     noBandCoefficient: 'no band',
     noBand: (label: string) =>
-      `“${label}”: people whose final form has no score within any band of the SMVP (no component could be scored, say): they have no bonus coefficient and take no share of the fund. They are counted as a band is, and as for a band their amounts are not published when they are one or two.`,
+      `“${label}”: people whose final form has no score within any band of the SMVP (no component could be scored, say): they have no bonus coefficient and take no share of the fund. They are treated as a band of 0 % is: as for any band, when they are one or two only how many is published; since by the rule they receive nothing, the fund less the bands published says nothing of them, and no other band is withheld for them.`,
     totals: (fund: string, distributed: string) => `The category’s fund (the bonuses allotted in all): € ${fund}; bonuses actually distributed: € ${distributed}.`,
     totalsWithheld:
-      'The category’s fund and the bonuses actually distributed: not published. Whoever received a bonus in this category is in a band of one or two people, and no band of three or more can be withheld with them: the category’s total would be the sum of their amounts.',
+      'The category’s fund and the bonuses actually distributed: not published. This category has a band of one or two people who take a share of the fund, and no band of three or more people, at least two of them with a bonus, can be withheld with it: less the bands published, the fund would give their amounts.',
     downloads: 'Open data',
     csv: 'CSV',
     xlsx: 'XLSX',

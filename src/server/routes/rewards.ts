@@ -7,7 +7,19 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { CATEGORY_LABEL, NO_BAND_LABEL, REMAINDER_RULE, STAFF_CATEGORIES, distributeFund, formatCents, parseCents, schemeOf, type StaffCategory } from '../../core/appraisal/index.js';
+import {
+  CATEGORY_LABEL,
+  NO_BAND_LABEL,
+  REMAINDER_RULE,
+  STAFF_CATEGORIES,
+  distributeFund,
+  formatCents,
+  parseCents,
+  schemeOf,
+  withholdAmounts,
+  type RowWithholding,
+  type StaffCategory,
+} from '../../core/appraisal/index.js';
 import { Decimal, ORGANISATION_MAX } from '../../core/index.js';
 import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import { EURO_FORMAT, euroCellValue } from '../../io/xlsx/cells.js';
@@ -91,55 +103,12 @@ export interface AggregateRow {
 }
 
 /**
- * Why a band's amounts are not published: `small-band`, one or two people, whose amounts would be
- * theirs; `complement`, a larger band withheld as well because the category's fund is public (the
- * fund of the decentralised resources, and art. 20 c. 1 asks for the amount allotted): the fund less
- * the bands published would give the small band's total (secondary suppression).
+ * Why a band's amounts are not published, and why a category's fund and amount distributed are not:
+ * the rule of core/appraisal/disclosure.ts (`withholdAmounts`), which says what a reader knows and
+ * why nothing withheld can be derived from what is published.
  */
-export type WithheldReason = 'small-band' | 'complement';
-
-/**
- * Why a category's fund and amount distributed are not published: `small-bands-only`, no band of
- * `SMALL_GROUP` or more could be withheld with its small bands, so the category's total would be
- * their sum (one band of two: each, knowing their own, would read the other's).
- */
+export type WithheldReason = RowWithholding;
 export type CategoryWithheldReason = NonNullable<RewardCategoryTotal['withheldReason']>;
-
-/**
- * A band with fewer people than this shows its count but no amount. With one person in it, its
- * total, mean, least and most are that person's bonus; with two, the least and the most are each
- * one's: in a small body whoever knows who was rated "Eccellente" reads what they got, which
- * art. 20 asks to publish only in aggregate (and the Garante's guidelines of 2014, no identification
- * even indirect).
- */
-export const SMALL_GROUP = 3;
-
-/**
- * The bands of one category whose amounts are withheld, by index: every small band, and, when there
- * is one, the smallest band of `SMALL_GROUP` people or more (the fewest people, then the least in
- * all), so that what the public fund less the published bands leaves is the sum of a small band and
- * of a band of at least three, which no reader (not even one of those people, knowing their own)
- * can split. Only a band that received something can hide a small one: a band whose people took
- * nothing (the people with no band, a band of coefficient 0%, as the page says) adds nought to the
- * difference, which would then be the small band's total. With no such band every band that received
- * anything is small, and already withheld.
- */
-export function withheldBands(bands: readonly (readonly bigint[])[]): Map<number, WithheldReason> {
-  const withheld = new Map<number, WithheldReason>();
-  bands.forEach((cents, i) => {
-    if (cents.length > 0 && cents.length < SMALL_GROUP) withheld.set(i, 'small-band');
-  });
-  if (withheld.size === 0) return withheld;
-  const sum = (cents: readonly bigint[]): bigint => cents.reduce((a, b) => a + b, 0n);
-  let complement: number | undefined;
-  bands.forEach((cents, i) => {
-    if (cents.length < SMALL_GROUP || sum(cents) === 0n) return;
-    const best = complement === undefined ? undefined : bands[complement]!;
-    if (best === undefined || cents.length < best.length || (cents.length === best.length && sum(cents) < sum(best))) complement = i;
-  });
-  if (complement !== undefined) withheld.set(complement, 'complement');
-  return withheld;
-}
 
 /**
  * Per category and band: how many people, how much in all, mean, least and most; per category, the
@@ -169,12 +138,13 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
     const unbanded = people.filter((p) => p.band === null || !labels.some((b) => b.label === p.band));
     if (unbanded.length > 0) labels.push({ label: NO_BAND_LABEL[lang], share: null, noBand: true });
     const shares = labels.map((band) => (band.noBand ? unbanded : people.filter((p) => p.band === band.label)).map((p) => BigInt(p.cents)));
-    const withheldAt = withheldBands(shares);
+    // The no-band row is a row like a band of 0 %: by the rule its people take nothing.
+    const disclosure = withholdAmounts(labels.map((band, i) => ({ cents: shares[i]!, sharesFund: !band.noBand && band.share !== 0 })));
     const categoryLabel = CATEGORY_LABEL[d.category][lang];
     labels.forEach((band, i) => {
       const cents = shares[i]!;
       const total = cents.reduce((a, b) => a + b, 0n);
-      const reason = withheldAt.get(i) ?? null;
+      const reason = disclosure.rows[i] ?? null;
       const withheld = reason !== null;
       rows.push({
         category: d.category,
@@ -191,9 +161,7 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
         noBand: band.noBand,
       });
     });
-    // The fund, and what was distributed (all of it, or nothing when no one had a weight), less
-    // the bands published leave the bands withheld: safe while a complement is among them.
-    const exposed = [...withheldAt.values()].includes('small-band') && ![...withheldAt.values()].includes('complement');
+    const exposed = disclosure.totals !== null;
     const distributed = BigInt(d.fundCents) - BigInt(typeof d.document.undistributedCents === 'string' ? d.document.undistributedCents : '0');
     categories.push({
       category: d.category,
@@ -201,7 +169,7 @@ async function aggregates(store: Store, orgs: OrgCache, organisation: string, ye
       fundCents: exposed ? null : d.fundCents,
       distributedCents: exposed ? null : distributed.toString(),
       withheld: exposed,
-      withheldReason: exposed ? 'small-bands-only' : null,
+      withheldReason: disclosure.totals,
     });
   }
   return { rows, categories };
@@ -223,18 +191,26 @@ const CSV_WITHHELD: Record<WithheldReason | CategoryWithheldReason, string> = { 
 export const WITHHELD_WORDS: Record<Language, Record<WithheldReason, string>> = {
   it: {
     'small-band': 'una o due persone: sarebbero i loro importi',
-    complement: 'il fondo della categoria è pubblico: sottraendo le fasce pubblicate si ricaverebbe il totale della fascia piccola',
+    complement:
+      'il fondo della categoria è pubblico: sottraendo le fasce pubblicate si ricaverebbe l’importo della fascia piccola, anche quando è zero; è la fascia di almeno tre persone, almeno due con un premio, con meno persone',
   },
   en: {
     'small-band': 'one or two people: the amounts would be theirs',
-    complement: "the category's fund is public: less the bands published it would give the small band's total",
+    complement:
+      "the category's fund is public: less the bands published it would give the small band's amount, even when nought; the band of three or more, at least two with a bonus, with the fewest people",
   },
 };
 
 /** The workbook's words for why a category's fund and amount distributed are not published. */
 export const CATEGORY_WITHHELD_WORDS: Record<Language, Record<CategoryWithheldReason, string>> = {
-  it: { 'small-bands-only': 'solo fasce di una o due persone: il totale della categoria sarebbe la somma dei loro importi' },
-  en: { 'small-bands-only': "only bands of one or two people: the category's total would be the sum of their amounts" },
+  it: {
+    'small-bands-only':
+      'una fascia di una o due persone che partecipano alla ripartizione, e nessuna fascia di tre o più persone, almeno due con un premio, da non pubblicare con essa: il fondo meno le fasce pubblicate darebbe i loro importi',
+  },
+  en: {
+    'small-bands-only':
+      'a band of one or two people who take a share, and no band of three or more, at least two with a bonus, to withhold with it: the fund less the bands published would give their amounts',
+  },
 };
 
 const euros = (cents: string | null): number | null => (cents === null ? null : euroCellValue(cents));
