@@ -23,11 +23,10 @@ const libreOfficeCsv = (bytes: Uint8Array, name: string, options: { shown: boole
 
 describe('the amounts of the art. 20 workbook in LibreOffice', () => {
   let t: TestServer;
-  const workbook = async (lang: string): Promise<Uint8Array> => {
-    const reply = await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=xlsx&lang=${lang}`);
-    expect(reply.status).toBe(200);
-    return new Uint8Array(await reply.arrayBuffer());
-  };
+  // Both workbooks are downloaded before any is converted: a conversion under load can outlast the
+  // server's keep-alive, and a request then made on the closed connection failed (ECONNRESET).
+  const workbooks = new Map<string, Uint8Array>();
+  const workbook = (lang: string): Uint8Array => workbooks.get(lang)!;
 
   beforeAll(async () => {
     t = await startTestServer('sqlite');
@@ -35,12 +34,17 @@ describe('the amounts of the art. 20 workbook in LibreOffice', () => {
     const smvp = await hr.request('PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
     expect(smvp.status, smvp.text).toBe(200);
     await storeDistribution(t.server.store, 'Ente', 2024, 'personale', [...GOOD.map((c) => ['Buono', c] as const), ...ADEQUATE.map((c) => ['Adeguato', c] as const)]);
+    for (const lang of ['en', 'it']) {
+      const reply = await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=xlsx&lang=${lang}`);
+      expect(reply.status).toBe(200);
+      workbooks.set(lang, new Uint8Array(await reply.arrayBuffer()));
+    }
   });
   afterAll(async () => t?.close());
 
   it('are numbers, in the English workbook and the Italian one alike', async () => {
     for (const lang of ['en', 'it']) {
-      const lines = libreOfficeCsv(await workbook(lang), `premi-${lang}`, { shown: false, locale: 'en_US.UTF-8' });
+      const lines = libreOfficeCsv(workbook(lang), `premi-${lang}`, { shown: false, locale: 'en_US.UTF-8' });
       const buono = lines.find((l) => l.includes('"Buono"'));
       // Category and band are text; coefficient, people and every amount are numbers (unquoted), in euros.
       expect(buono, lang).toBe(`"${lang === 'en' ? 'Staff' : 'Personale'}","Buono",80,5,5240.63,1048.12,950.23,1200.03,,9462.24,9462.24,`);
@@ -48,10 +52,10 @@ describe('the amounts of the art. 20 workbook in LibreOffice', () => {
   }, 240_000);
 
   it('reads as English numbers in English, and as Italian ones in Italian, to the cent', async () => {
-    const english = libreOfficeCsv(await workbook('en'), 'premi-en', { shown: true, locale: 'en_US.UTF-8' });
+    const english = libreOfficeCsv(workbook('en'), 'premi-en', { shown: true, locale: 'en_US.UTF-8' });
     expect(english.find((l) => l.includes('"Adeguato"'))).toBe('"Staff","Adeguato",50,7,"4,221.61",603.08,576.17,635.13,,"9,462.24","9,462.24",');
     expect(english.join('\n')).not.toMatch(/\d\.\d{3},\d\d/);
-    const italian = libreOfficeCsv(await workbook('it'), 'premi-it', { shown: true, locale: 'it_IT.UTF-8' });
+    const italian = libreOfficeCsv(workbook('it'), 'premi-it', { shown: true, locale: 'it_IT.UTF-8' });
     expect(italian.find((l) => l.includes('"Adeguato"'))).toBe('"Personale","Adeguato",50,7,"4.221,61","603,08","576,17","635,13",,"9.462,24","9.462,24",');
   }, 240_000);
 });
