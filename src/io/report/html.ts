@@ -111,7 +111,7 @@ thead th { background: var(--head); color: #fff; border-top-width: 1px; }
 .relazione td.perf, .relazione td.kpi { text-align: right; }
 /* The columns' shares are fixed: where a page is narrower than the report's (the Relazione's), a band's
    word and a state's second word go to a line of their own rather than past the cell (before,
-   «● 100,00% verde» ran 7 px over). The figures themselves hold no space to break at. */
+   a figure of 100% with its band's word ran 7 px over). The figures themselves hold no space to break at. */
 .relazione td.num, .relazione td.perf, .relazione td.kpi { white-space: normal; }
 .relazione tr.objective td.band-green, td.band-green { background: ${BAND_COLOUR.green}; }
 .relazione tr.objective td.band-yellow, td.band-yellow { background: ${BAND_COLOUR.yellow}; }
