@@ -243,7 +243,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     const columns = await anyone.get(`/trasparenza/${planId}/colonne.html`);
     expect(columns.status).toBe(200);
     expect(columns.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(columns.text).toContain('<code>performance_obiettivo</code>');
+    expect(columns.text).toContain('<code>performance_<wbr>obiettivo</code>');
     // The plan's page says its period as stored, validated with the Relazione (not "computed
     // from a file"), and discloses the plan's revisions, as the export of the same period does.
     const plan = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;

@@ -27,6 +27,9 @@ table.data tbody th { font-weight: normal; }
 table.data .indent-1 { padding-left: 1.5em; } table.data .indent-2 { padding-left: 3em; } table.data .indent-3 { padding-left: 4.5em; }
 .relazione { margin: 8px 0; }
 @media print { body { max-width: none; } }
+/* On a phone a narrow table's columns widen to their longest word (a header «Performance» ran 10 px
+   past its fixed share), the text columns wrapping to make room. */
+@media screen and (max-width: 48em) { table.data { table-layout: auto; } }
 `;
 
 function inline(spans: Inline): string {

@@ -108,7 +108,11 @@ thead th { background: var(--head); color: #fff; border-top-width: 1px; }
 .relazione tr.objective th, .relazione tr.objective td { background: ${REPORT_COLOUR.objective}; font-weight: bold; }
 .relazione tr.objective.depth-0 th { font-size: 9.5pt; }
 .relazione tbody th { font-weight: normal; }
-.relazione td.perf, .relazione td.kpi { text-align: right; white-space: nowrap; }
+.relazione td.perf, .relazione td.kpi { text-align: right; }
+/* The columns' shares are fixed: where a page is narrower than the report's (the Relazione's), a band's
+   word and a state's second word go to a line of their own rather than past the cell (before,
+   a figure of 100% with its band's word ran 7 px over). The figures themselves hold no space to break at. */
+.relazione td.num, .relazione td.perf, .relazione td.kpi { white-space: normal; }
 .relazione tr.objective td.band-green, td.band-green { background: ${BAND_COLOUR.green}; }
 .relazione tr.objective td.band-yellow, td.band-yellow { background: ${BAND_COLOUR.yellow}; }
 .relazione tr.objective td.band-red, td.band-red { background: ${BAND_COLOUR.red}; }
@@ -131,6 +135,12 @@ thead th { background: var(--head); color: #fff; border-top-width: 1px; }
   .summary { grid-template-columns: minmax(0, 1fr); }
   /* Columns as wide as their words (the fixed shares of a page leave «Consuntivo» wider than its column). */
   .table-scroll > table.relazione { table-layout: auto; min-width: 760px; }
+  /* A table's caption is as wide as the table: kept to the region's width and in view while the
+     table scrolls under it (before, it ran past the screen's edge, to be read by scrolling). */
+  .table-scroll { container-type: inline-size; }
+  .table-scroll > table > caption { max-width: 100cqw; position: sticky; left: 0; }
+  /* There the columns widen to their figures and words, on one line, and the region scrolls. */
+  .table-scroll > table.relazione td.num, .table-scroll > table.relazione td.perf, .table-scroll > table.relazione td.kpi { white-space: nowrap; }
   .table-scroll > table.wide { table-layout: auto; min-width: 560px; }
   /* A narrow table's figure and its band's word go on two lines rather than past the screen's edge. */
   table.data .num { white-space: normal; }

@@ -182,10 +182,14 @@ ${items.join('\n')}
  * What each column of `dati.csv` means, in Italian, for the reader who opens the file: the format
  * (separator, decimal comma, dates), the rows, each column with its unit, and the N.V. mark.
  */
+/** A column's name as the columns' page writes it: a line may break after each underscore, and nowhere else. */
+export const columnName = (name: string): string => escapeHtml(name).replaceAll('_', '_<wbr>');
+
 export function columnsPage(y: SiteYear): string {
   const rows = CSV_COLUMNS.map((c) => {
     const d = CSV_COLUMN_MEANINGS[c];
-    return `<tr><th scope="row"><code>${c}</code></th><td>${d.rows === 'entrambe' ? 'obiettivo e indicatore' : d.rows}</td><td>${escapeHtml(d.meaning)}</td></tr>`;
+    // A long name may go on after its underscore on a phone (`performance_obiettivo` pushed the table 2 px past the page).
+    return `<tr><th scope="row"><code>${columnName(c)}</code></th><td>${d.rows === 'entrambe' ? 'obiettivo e indicatore' : d.rows}</td><td>${escapeHtml(d.meaning)}</td></tr>`;
   }).join('\n');
   return page(
     `Dati aperti ${y.year}: descrizione delle colonne`,
