@@ -11,7 +11,7 @@ import { refuse } from './revisions.js';
 import { fail, forUpdate, now, ok } from './shared.js';
 import { isEmail } from './emails.js';
 import { ensureUnitsByName, setUserUnits, unitsOfUsers, unknownUnit } from './units.js';
-import type { Actor, LoginFailure, NewUser, Result, Role, SessionRecord, UserPatch, UserRecord } from './types.js';
+import type { Actor, LoginFailure, NewUser, Result, Role, SessionRecord, UserName, UserPatch, UserRecord } from './types.js';
 
 function userRecord(r: Row, units: { ids: string[]; names: string[] } | undefined): UserRecord {
   return {
@@ -67,6 +67,11 @@ export class SqlUsers {
         (r) => String(r.id),
       ),
     );
+  }
+
+  async userNames(): Promise<UserName[]> {
+    const rows = await this.db.all(`SELECT id, username, display_name FROM users ORDER BY id`);
+    return rows.map((r) => ({ id: String(r.id), username: String(r.username), displayName: String(r.display_name) }));
   }
 
   async getUser(id: string): Promise<UserRecord | undefined> {
