@@ -232,7 +232,7 @@ export class TreeService {
    * plan as loaded. A value written in place (`applyMeasurement`) makes the Evaluation first.
    */
   private readonly unevaluated = new WeakSet<Plan>();
-  /** The names read last (`names`): the same names, the same object, so cached texts stay current. */
+  /** The names read last (`names`) and the store's stamp of them: the same names, the same object, so cached texts stay current. */
   private lastNames: { readonly key: string; readonly names: PeopleNames } | undefined;
   /** The targets-only reads (`targetsOnly`) of the entries they were made from. */
   private readonly withheld = new WeakMap<ComputedPlan, { readonly dataVersion: number; readonly made: Promise<ComputedPlan> }>();
@@ -487,24 +487,29 @@ export class TreeService {
   }
 
   /**
-   * The accounts' names now, for an answer (one small query; a few hundred accounts at most). A
-   * rename changes the stamp: the cached evaluation answers again with the new name, serialised
-   * anew, without the plan being read or evaluated again.
+   * The accounts' names now, for an answer: one small query (the store's stamp of every account's
+   * name, one row), and the accounts read only when it changed. A rename changes the stamp: the
+   * cached evaluation answers again with the new name, serialised anew, without the plan being
+   * read or evaluated again. Read from the database every time, so a rename made by another
+   * process (a second server, the command line) counts as at once as one made here.
    */
   async names(): Promise<PeopleNames> {
-    return this.namesOf(await this.store.userNames());
+    const key = await this.store.userNamesStamp();
+    if (this.lastNames?.key === key) return this.lastNames.names;
+    const users = await this.store.userNames();
+    // Renamed again between the two reads: the stamp of what was read, so the next answer reads again.
+    return this.namesOf(users, key === stampOf(users) ? key : undefined);
   }
 
-  /** `names` from accounts already read. */
-  namesOf(users: readonly UserName[]): PeopleNames {
-    const key = users.map((u) => `${u.id}\u0001${u.username}\u0001${u.displayName}`).join('\u0002');
-    if (this.lastNames?.key === key) return this.lastNames.names;
+  /** `names` from accounts already read; `key`: the store's stamp of them, kept to tell the next read. */
+  private namesOf(users: readonly UserName[], key?: string): PeopleNames {
+    const text = stampOf(users);
     const names: PeopleNames = {
-      stamp: createHash('sha1').update(key).digest('base64url').slice(0, 12),
+      stamp: createHash('sha1').update(text).digest('base64url').slice(0, 12),
       byLogin: new Map(users.map((u) => [u.username, u.displayName])),
       byId: new Map(users.map((u) => [u.id, u.displayName])),
     };
-    this.lastNames = { key, names };
+    this.lastNames = key === undefined ? undefined : { key, names };
     return names;
   }
 
@@ -653,6 +658,14 @@ export class TreeService {
     }
     return undefined;
   }
+}
+
+/** The accounts' names as the store stamps them (`Store.userNamesStamp`): ids, logins and names in id order. */
+function stampOf(users: readonly UserName[]): string {
+  return [...users]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((u) => `${u.id}\u0001${u.username}\u0001${u.displayName}`)
+    .join('\u0002');
 }
 
 /** The plan's indicators by id, made once per plan: a tree read needs the definitions, never the Evaluation object. */

@@ -358,6 +358,10 @@ export class SqlStore implements Store {
     return this.userStore.listUsers();
   }
 
+  userNamesStamp(): Promise<string> {
+    return this.userStore.userNamesStamp();
+  }
+
   userNames(): Promise<UserName[]> {
     return this.userStore.userNames();
   }

@@ -839,6 +839,11 @@ export interface Store {
    * by, read at answer time so that a rename shows at once in answers made from cached data.
    */
   userNames(): Promise<UserName[]>;
+  /**
+   * Every account's id, login and display name as one text: another text, another name somewhere.
+   * Cheaper than `userNames` (one row), to tell whether names read before are still current.
+   */
+  userNamesStamp(): Promise<string>;
   getUser(id: string): Promise<UserRecord | undefined>;
   findLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined>;
   createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>>;

@@ -69,6 +69,16 @@ export class SqlUsers {
     );
   }
 
+  async userNamesStamp(): Promise<string> {
+    // Joined by the database: one row crosses to the program, however many accounts there are.
+    const sql =
+      this.db.dialect === 'postgres'
+        ? `SELECT string_agg(id || chr(1) || username || chr(1) || display_name, chr(2) ORDER BY id COLLATE "C") AS k FROM users`
+        : `SELECT group_concat(id || char(1) || username || char(1) || display_name, char(2)) AS k FROM (SELECT id, username, display_name FROM users ORDER BY id)`;
+    const row = await one(this.db, sql);
+    return row === undefined || row.k === null || row.k === undefined ? '' : String(row.k);
+  }
+
   async userNames(): Promise<UserName[]> {
     const rows = await this.db.all(`SELECT id, username, display_name FROM users ORDER BY id`);
     return rows.map((r) => ({ id: String(r.id), username: String(r.username), displayName: String(r.display_name) }));

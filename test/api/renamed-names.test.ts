@@ -69,8 +69,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
       const renamed = objectiveOf(after.body);
       expect(renamed.person).toBe('Giulia Bianchi Verdi');
       expect(renamed.indicators.find((i) => i.id === INDICATOR)).toMatchObject({ enteredBy: 'referente', enteredByName: 'Giulia Bianchi Verdi' });
-      // The new answer is kept: asked again, unchanged.
-      expect((await tree(YEAR_END, { 'If-None-Match': after.headers.get('etag')! })).status).toBe(304);
+      // The new answer is kept: asked again, unchanged, and the accounts are not read again (their stamp is).
+      const accounts = vi.spyOn(t.server.store, 'userNames');
+      try {
+        expect((await tree(YEAR_END, { 'If-None-Match': after.headers.get('etag')! })).status).toBe(304);
+        expect(accounts).not.toHaveBeenCalled();
+      } finally {
+        accounts.mockRestore();
+      }
       // The cached evaluation answered: the plan was not read again.
       expect(reads).not.toHaveBeenCalled();
     } finally {
