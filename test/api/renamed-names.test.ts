@@ -1,12 +1,13 @@
 /**
  * A renamed account is named by its new name at once, through HTTP, on SQLite and PostgreSQL:
  * in the tree (who entered a value, an objective's person; its cached evaluation answers again
- * without reading the plan), in a closed period's tree, in the save answer, the review list, the
+ * without reading the plan; renamed by another process, within a second), in a closed period's tree, in the save answer, the review list, the
  * audit trail, a forecast, an evidence file, an SMVP version and a bonus distribution. Beside each
  * login the answers keep for scripts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exampleSmvpJson, REMAINDER_RULE } from '../../src/core/appraisal/index.js';
+import { SYSTEM } from '../../src/store/index.js';
 import { tinyPdf, upload } from '../support/files.js';
 import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
@@ -82,6 +83,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
     } finally {
       reads.mockRestore();
     }
+  });
+
+  it('names an account renamed by another process (the store written directly) within a second', async () => {
+    expect(objectiveOf((await tree()).body).person).toBe('Giulia Bianchi Verdi');
+    expect((await t.server.store.updateUser(referenteId, { displayName: 'Giulia B. Verdi' }, SYSTEM)).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const after = objectiveOf((await tree()).body);
+    expect(after.person).toBe('Giulia B. Verdi');
+    expect(after.indicators.find((i) => i.id === INDICATOR)).toMatchObject({ enteredBy: 'referente', enteredByName: 'Giulia B. Verdi' });
+    await rename(referenteId, 'Giulia Bianchi Verdi');
   });
 
   it('names the renamed account in the review list, the audit trail, a forecast and an evidence file', async () => {
