@@ -93,7 +93,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       summary: 'The SMVPs stored: body, year, latest version',
       roles: 'everyone',
       access: 'everyone (the SMVP is published)',
-      responses: { 200: { description: '[{organisation, year, version, reason, createdAt, createdBy}]', schema: z.array(SmvpSummarySchema) } },
+      responses: { 200: { description: '[{organisation, year, version, reason, createdAt, createdBy, createdByName}]', schema: z.array(SmvpSummarySchema) } },
     },
     async (c, { reply }) => {
       const nameOf = await storeActorNamer(store, replyLanguage(c));
@@ -114,7 +114,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       access: 'everyone (the SMVP is published)',
       query: { organisation: ORGANISATION_QUERY, version: 'an earlier version' },
       responses: {
-        200: { description: '{organisation, year, version, document, reason, createdAt, createdBy}', schema: SmvpVersionSchema },
+        200: { description: '{organisation, year, version, document, reason, createdAt, createdBy, createdByName}', schema: SmvpVersionSchema },
         400: 'invalid year or query',
         404: 'no SMVP for that body and year',
       },
