@@ -4,6 +4,7 @@
  *  1. GET the computed tree of a 5,000-indicator plan: signed in (admin) and as the public, with
  *     `Accept-Encoding: br, gzip` as a browser sends it and with gzip only, then with If-None-Match
  *     (a client that already has this version). Target: p99 ≤ 20 ms at ≥ 1,000 req/s.
+ *     BENCH_USERS=N adds N accounts (the tree's answer names people by the accounts' names now).
  *  2. Measurement writes per second (each one transaction with its audit entry), from 8 clients on
  *     distinct indicators, without and with the recomputed tree in the answer (BENCH_WRITES=0: skip).
  */
@@ -43,6 +44,8 @@ if (process.env.BENCH_DECODE_BODIES !== '1') {
 
 const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 5000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** Accounts beside the bench's own (each tree answer reads the accounts' names): an office's referenti. */
+const USERS = Number(process.env.BENCH_USERS ?? 0);
 
 function line(name: string, r: AutocannonResult): string {
   return `${name.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${(r.throughput.average / 1e6).toFixed(1)} MB/s   non-2xx ${r.non2xx}, errors ${r.errors}`;
@@ -63,6 +66,11 @@ async function main(): Promise<void> {
     console.log(`plan: ${plan.nodes.length} objectives, ${plan.nodes.reduce((n, x) => n + x.indicators.length, 0)} indicators; stored in ${(performance.now() - t).toFixed(0)} ms`);
     await store.updatePlan(planId, { published: true }, SYSTEM);
     await addBenchAdmin(store);
+    for (let k = 0; k < USERS; k++) {
+      const made = await store.createUser({ username: `referente${k}`, displayName: `Referente numero ${k}`, role: 'referente', units: [], passwordHash: 'x' }, SYSTEM);
+      if (!made.ok) throw new Error(made.error.message);
+    }
+    if (USERS > 0) console.log(`accounts: ${USERS + 1}`);
     await store.close();
 
     const server = await startProcess(database);

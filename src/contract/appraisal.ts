@@ -227,7 +227,9 @@ export const SmvpSummarySchema = z.strictObject({
   version: z.number().int(),
   reason: z.string().nullable(),
   createdAt: z.string(),
+  /** The login of who saved this version (for scripts); `createdByName` says who, as the screens name people. */
   createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
 });
 
 /** `GET /api/smvp/:year`: a version of a body's SMVP, the document as stored (core/appraisal/codec.ts reads it). */
@@ -262,7 +264,9 @@ export const DistributionSchema = z.strictObject({
   /** The fund in euros, as text. */
   fund: z.string(),
   createdAt: z.string(),
+  /** The login of who made the distribution (for scripts); `createdByName` says who, as the screens name people. */
   createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
   smvpVersion: z.number().int(),
   /** The rule for the cents left over, in Italian and English. */
   rule: z.strictObject({ it: z.string(), en: z.string() }),

@@ -32,7 +32,9 @@ export const WorkItemSchema = z.strictObject({
   late: z.boolean(),
   /** The value's version (0: nothing entered): send it with a review step or a new value. */
   version: z.number().int(),
+  /** The login of whoever entered the value (for scripts); `enteredByName` says who, in the reader's words, as the tree does. */
   enteredBy: z.string().nullable(),
+  enteredByName: z.string().nullable(),
   enteredAt: z.string().nullable(),
   /** The latest review step on this value, if it is about the current version; `byName` is the person's display name. */
   review: z.strictObject({ action: ReviewActionSchema, note: z.string().nullable(), by: z.string(), byName: z.string(), at: z.string() }).nullable(),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FormulaDocumentSchema, IndicatorDocumentSchema, ObjectiveDocumentSchema, EvaluationDocumentSchema, RuleDocumentSchema } from './evaluation.js';
-import { AmountJsonSchema, BandSchema, PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema, UnitSchema } from './values.js';
+import { AmountJsonSchema, BandSchema, MeasurementStateSchema, PeriodStateSchema, RevisionKindSchema, RevisionStatusSchema, UnitSchema } from './values.js';
 
 /** A monitoring period (`GET /api/plans/:id/periods`, and the tree's `period` and `periods`). */
 export const PeriodSchema = z.strictObject({
@@ -160,10 +160,28 @@ export const TreeChangesSchema = z.strictObject({
   objectives: z.array(TreeObjectiveSchema),
 });
 
+/** The value as stored by a save: its state, actual and notes, who entered it and when, and its version for the next save. */
+export const MeasurementSavedSchema = z.strictObject({
+  indicatorId: z.string(),
+  periodId: z.string(),
+  state: MeasurementStateSchema,
+  actual: AmountJsonSchema.nullable(),
+  inputs: z.record(z.string(), z.string()).nullable(),
+  reason: z.string().nullable(),
+  evidence: z.string().nullable(),
+  source: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** The login of whoever entered it (for scripts); `enteredByName` says who, as the tree's indicator does. */
+  enteredBy: z.string().nullable(),
+  enteredByName: z.string().nullable(),
+  enteredAt: z.string(),
+  version: z.number().int(),
+});
+
 /** The answer to a save: the indicator as the tree now has it, the stored value, what changed; the whole tree with `?tree=true`. */
 export const SaveAnswerSchema = z.strictObject({
   indicator: TreeIndicatorSchema,
-  measurement: z.record(z.string(), z.unknown()),
+  measurement: MeasurementSavedSchema,
   changes: TreeChangesSchema,
   tree: TreeDocumentSchema.optional(),
 });
@@ -196,6 +214,7 @@ export type TreeObjective = z.infer<typeof TreeObjectiveSchema>;
 export type TreeDocument = z.infer<typeof TreeDocumentSchema>;
 export type TreeChanges = z.infer<typeof TreeChangesSchema>;
 export type SaveAnswer = z.infer<typeof SaveAnswerSchema>;
+export type MeasurementSaved = z.infer<typeof MeasurementSavedSchema>;
 export type ObjectiveSaved = z.infer<typeof ObjectiveSavedSchema>;
 export type IndicatorSaved = z.infer<typeof IndicatorSavedSchema>;
 

@@ -17,9 +17,9 @@ export function actorNamer(users: readonly Pick<UserRecord, 'username' | 'displa
   return (login) => actorWords(login === null ? null : names.get(login), login, language);
 }
 
-/** `actorNamer` over the store's accounts. */
+/** `actorNamer` over the store's accounts, as they are named now. */
 export async function storeActorNamer(store: Store, language: Language): Promise<ActorNamer> {
-  return actorNamer(await store.listUsers(), language);
+  return actorNamer(await store.userNames(), language);
 }
 
 /**

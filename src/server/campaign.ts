@@ -8,6 +8,8 @@ import { correctedAfterRequest, isLocked, type CampaignData, type PeriodRecord, 
 import { assignedTo, type Assignment } from './permissions.js';
 import { stateIn, type Completion, type WorkItem, type WorklistStateFilter, type WorkState } from '../contract/campaign.js';
 import { compareNames } from '../core/names.js';
+import type { Language } from '../core/index.js';
+import { actorWords } from '../messages/actor-words.js';
 
 export { WORK_STATES, type WorkItem, type WorkState } from '../contract/campaign.js';
 /** Expected, entered, waiting for review, sent back, approved, missing, late. */
@@ -43,6 +45,8 @@ export function workItem(
   day: string,
   m: { version: number; enteredBy: string | null; enteredAt: string | null } | undefined,
   review: ReviewRecord | undefined,
+  /** Who a stored login is, in the reader's words (server/actor-names.ts). */
+  nameOf: (login: string | null) => string | null,
 ): WorkItem {
   const state = stateOf(m, review);
   const current = review !== undefined && m !== undefined && review.measurementVersion === m.version ? review : undefined;
@@ -62,6 +66,7 @@ export function workItem(
     late: overdue(period, day) && (state === 'to_enter' || state === 'returned'),
     version: m?.version ?? 0,
     enteredBy: m?.enteredBy ?? null,
+    enteredByName: nameOf(m?.enteredBy ?? null),
     enteredAt: m?.enteredAt ?? null,
     review: current === undefined ? null : { action: current.action, note: current.note, by: current.by, byName: current.byName, at: current.at },
     correctedRequest: review !== undefined && m !== undefined && correctedAfterRequest(review, m.version) ? { note: review.note, by: review.by, byName: review.byName, at: review.at } : null,
@@ -85,6 +90,8 @@ export class Campaign {
   private readonly resolved: Resolved[];
   private readonly unitNames: Map<string, string>;
   private readonly people: Map<string, string>;
+  /** Display names by login: who entered a value. */
+  private readonly logins: Map<string, string>;
 
   constructor(
     readonly data: CampaignData,
@@ -93,14 +100,15 @@ export class Campaign {
     /** The day lateness is judged on (the dashboard says it back). */
     readonly day: string = today(),
     /** What `withValue` carries over: the assignments, unit names and people do not change with a value. */
-    shared?: { resolved: Resolved[]; unitNames: Map<string, string>; people: Map<string, string> },
+    shared?: { resolved: Resolved[]; unitNames: Map<string, string>; people: Map<string, string>; logins: Map<string, string> },
   ) {
     if (shared !== undefined) {
-      ({ resolved: this.resolved, unitNames: this.unitNames, people: this.people } = shared);
+      ({ resolved: this.resolved, unitNames: this.unitNames, people: this.people, logins: this.logins } = shared);
       return;
     }
     this.unitNames = new Map(units.map((u) => [u.id, u.name]));
     this.people = new Map(users.map((u) => [u.id, u.displayName]));
+    this.logins = new Map(users.map((u) => [u.username, u.displayName]));
     const nodes = new Map(data.nodes.map((n) => [n.code, n]));
     // Per objective: the chain of owners, unit names, unit ids and persons up to the root, nearest first.
     const chains = new Map<string, { owners: string[]; unitNames: string[]; unitIds: string[]; personIds: string[] }>();
@@ -152,7 +160,7 @@ export class Campaign {
     period.set(value.indicatorId, { version: value.version, state: value.state, enteredBy: value.enteredBy, enteredAt: value.enteredAt });
     const measurements = new Map(this.data.measurements);
     measurements.set(value.periodId, period);
-    return new Campaign({ ...this.data, measurements }, [], [], this.day, { resolved: this.resolved, unitNames: this.unitNames, people: this.people });
+    return new Campaign({ ...this.data, measurements }, [], [], this.day, { resolved: this.resolved, unitNames: this.unitNames, people: this.people, logins: this.logins });
   }
 
   period(id: string | undefined): PeriodRecord | undefined {
@@ -166,7 +174,8 @@ export class Campaign {
    * needs all of it (the closing checklist, the dashboard's workbook, the work due, the reminders);
    * the review list's pages are the store's (`Store.reviewPage`).
    */
-  items(period: PeriodRecord, filter: { mineFor?: UserRecord; unitId?: string; state?: WorklistStateFilter } = {}): WorkItem[] {
+  items(period: PeriodRecord, filter: { mineFor?: UserRecord; unitId?: string; state?: WorklistStateFilter } = {}, language: Language = 'it'): WorkItem[] {
+    const nameOf = (login: string | null): string | null => actorWords(login === null ? null : this.logins.get(login), login, language);
     const measured = this.data.measurements.get(period.id) ?? new Map();
     const reviews = this.data.reviews.get(period.id) ?? new Map();
     const out: WorkItem[] = [];
@@ -178,7 +187,7 @@ export class Campaign {
       if (filter.state !== undefined && !stateIn(filter.state, stateOf(m, review))) continue;
       const unit = r.unitId === null ? null : (this.unitNames.get(r.unitId) ?? null);
       const person = r.personId === null ? null : (this.people.get(r.personId) ?? null);
-      out.push(workItem({ indicatorId: r.id, indicator: r.name, node: r.node, objective: r.objective, unitId: r.unitId, unit, personId: r.personId, person }, period, this.day, m, review));
+      out.push(workItem({ indicatorId: r.id, indicator: r.name, node: r.node, objective: r.objective, unitId: r.unitId, unit, personId: r.personId, person }, period, this.day, m, review, nameOf));
     }
     return out;
   }

@@ -40,6 +40,7 @@ import {
   type PlanSnapshot,
   type RevisionRecord,
   type Store,
+  type UserName,
   type UserRecord,
 } from '../store/index.js';
 import { renderCoded } from '../messages/index.js';
@@ -68,8 +69,33 @@ function publicClosing(closing: ComputedPlan['closing']): ComputedPlan['closing'
 }
 
 /** A closing as the office reads it: who closed it by name, the program and the command line in the reader's words. */
-function namedClosing(closing: ComputedPlan['closing'], language: Language): ComputedPlan['closing'] {
-  return closing === null ? null : { ...closing, closedByName: actorWords(closing.closedByName, closing.closedBy, language) };
+function namedClosing(closing: ComputedPlan['closing'], names: PeopleNames, language: Language): ComputedPlan['closing'] {
+  return closing === null ? null : { ...closing, closedByName: actorWords(nameOfLogin(names, closing.closedBy, closing.closedByName), closing.closedBy, language) };
+}
+
+/**
+ * The accounts' names an answer says people by (who entered a value, who closed a period, an
+ * objective's or indicator's person), read when the answer is made: the cached evaluation keeps
+ * logins and ids, so a renamed account is named anew at once, with no reading of the plan again.
+ */
+export interface PeopleNames {
+  /** Tells one set of names from another: part of the tree's ETag, and of what its cached text was made with. */
+  readonly stamp: string;
+  readonly byLogin: ReadonlyMap<string, string>;
+  readonly byId: ReadonlyMap<string, string>;
+}
+
+/** No account named (a plan read with no accounts in the store): the names the plan was read or frozen with. */
+export const NO_NAMES: PeopleNames = { stamp: '', byLogin: new Map(), byId: new Map() };
+
+/** The current name of the account `login`; else `stored`, the name read with the plan or frozen with the closing (an account since removed). */
+function nameOfLogin(names: PeopleNames, login: string | null | undefined, stored: string | null | undefined): string | null {
+  return (login == null ? undefined : names.byLogin.get(login)) ?? stored ?? null;
+}
+
+/** The current name of the person `id` (an objective's or indicator's); else the name read or frozen with the plan. */
+function nameOfPerson(names: PeopleNames, id: string | null | undefined, stored: string | null | undefined): string | null {
+  return (id == null ? undefined : names.byId.get(id)) ?? stored ?? null;
 }
 
 /** A closing read once: the frozen plan, its evaluation and document, shared by every data version while the period stays closed. */
@@ -133,6 +159,8 @@ interface CachedText {
   readonly text: string;
   /** The weak ETag of this answer (data version, period, editability key and branch). */
   readonly etag: string;
+  /** The `PeopleNames.stamp` it was made with: other names, another text. */
+  readonly names: string;
   identity?: Buffer;
   /** The compressed bytes, being made or made: two requests at once share one compression. */
   gzip?: Promise<Buffer>;
@@ -204,6 +232,11 @@ export class TreeService {
    * plan as loaded. A value written in place (`applyMeasurement`) makes the Evaluation first.
    */
   private readonly unevaluated = new WeakSet<Plan>();
+  /** The names read last (`names`) and the store's stamp of them: the same names, the same object, so cached texts stay current. */
+  private lastNames: { readonly key: string; readonly names: PeopleNames } | undefined;
+  /** When the store's stamp was last asked (`performance.now()`), and how many renames this process has made (`forgetNames`). */
+  private namesAskedAt = -Infinity;
+  private renames = 0;
   /** The targets-only reads (`targetsOnly`) of the entries they were made from. */
   private readonly withheld = new WeakMap<ComputedPlan, { readonly dataVersion: number; readonly made: Promise<ComputedPlan> }>();
   constructor(
@@ -456,6 +489,44 @@ export class TreeService {
     if (changes.size > 0) computed.texts.clear();
   }
 
+  /**
+   * The accounts' names now, for an answer: one small query (the store's stamp of every account's
+   * name, one row), and the accounts read only when it changed. A rename changes the stamp: the
+   * cached evaluation answers again with the new name, serialised anew, without the plan being
+   * read or evaluated again. Read from the database every time, so a rename made by another
+   * process (a second server, the command line) counts as at once as one made here.
+   */
+  async names(): Promise<PeopleNames> {
+    const asked = performance.now();
+    if (this.lastNames !== undefined && asked - this.namesAskedAt < NAMES_TRUSTED_MS) return this.lastNames.names;
+    const renames = this.renames;
+    const key = await this.store.userNamesStamp();
+    // A rename made here meanwhile: the stamp may be older than it, so it is asked again next time.
+    if (renames === this.renames) this.namesAskedAt = asked;
+    if (this.lastNames?.key === key) return this.lastNames.names;
+    const users = await this.store.userNames();
+    // Renamed again between the two reads: the stamp of what was read, so the next answer reads again.
+    return this.namesOf(users, key === stampOf(users) ? key : undefined);
+  }
+
+  /** An account was created or changed through this server (its name, maybe): the next answer asks the store. */
+  forgetNames(): void {
+    this.renames++;
+    this.namesAskedAt = -Infinity;
+  }
+
+  /** `names` from accounts already read; `key`: the store's stamp of them, kept to tell the next read. */
+  private namesOf(users: readonly UserName[], key?: string): PeopleNames {
+    const text = stampOf(users);
+    const names: PeopleNames = {
+      stamp: createHash('sha1').update(text).digest('base64url').slice(0, 12),
+      byLogin: new Map(users.map((u) => [u.username, u.displayName])),
+      byId: new Map(users.map((u) => [u.id, u.displayName])),
+    };
+    this.lastNames = key === undefined ? undefined : { key, names };
+    return names;
+  }
+
   /** The cached evaluation if it reflects exactly `dataVersion` (e.g. right after `applyMeasurement`). */
   cachedAt(planId: string, periodId: string, dataVersion: number): ComputedPlan | undefined {
     const entry = this.cache.get(`${planId}\u0000${periodId}`);
@@ -473,7 +544,7 @@ export class TreeService {
   }
 
   /** `under`: only that objective and its descendants (a branch of a big plan); the summary stays the whole plan's. */
-  document(computed: ComputedPlan, user: UserRecord | null, under?: string, language: Language = 'it'): TreeDocument {
+  document(computed: ComputedPlan, user: UserRecord | null, names: PeopleNames, under?: string, language: Language = 'it'): TreeDocument {
     const { snapshot, base } = computed;
     const locked = isLocked(snapshot.period.state);
     const objectives = under === undefined ? base.objectives : branch(base.objectives, under);
@@ -487,9 +558,9 @@ export class TreeService {
       // (published by the controller). Offered one still open, it picked it and got a screen-wide
       // error. (A second published open period, not the latest, stays readable by its ?period= only.)
       periods: user === null ? snapshot.periods.filter((p) => p.id === snapshot.period.id || isLocked(p.state)) : snapshot.periods,
-      closing: user === null ? publicClosing(computed.closing) : namedClosing(computed.closing, language),
+      closing: user === null ? publicClosing(computed.closing) : namedClosing(computed.closing, names, language),
       settings: settingsDocument(snapshot.plan.settings),
-      objectives: objectives.map((o) => objectiveView(computed, o, user, locked, texts)),
+      objectives: objectives.map((o) => objectiveView(computed, o, user, names, locked, texts)),
       issues: treeIssues(computed, language),
     };
   }
@@ -500,7 +571,7 @@ export class TreeService {
    * summary and the issues, at the computed data version. A client holding the tree of the
    * version before applies it in place; any other client reads the tree again.
    */
-  changes(computed: ComputedPlan, indicatorId: string, user: UserRecord | null, language: Language = 'it'): TreeChanges {
+  changes(computed: ComputedPlan, indicatorId: string, user: UserRecord | null, names: PeopleNames, language: Language = 'it'): TreeChanges {
     const { snapshot, base } = computed;
     const locked = isLocked(snapshot.period.state);
     const byCode = new Map<string, ObjectiveDocument>();
@@ -511,18 +582,18 @@ export class TreeService {
     }
     const path: TreeObjective[] = [];
     const texts = amountTexts(language);
-    for (let o = home; o !== undefined; o = o.parent === null ? undefined : byCode.get(o.parent)) path.push(objectiveView(computed, o, user, locked, texts));
+    for (let o = home; o !== undefined; o = o.parent === null ? undefined : byCode.get(o.parent)) path.push(objectiveView(computed, o, user, names, locked, texts));
     return { planId: snapshot.record.id, periodId: snapshot.period.id, dataVersion: computed.dataVersion, summary: base.summary, issues: treeIssues(computed, language), objectives: path };
   }
 
-  /** The tree as JSON text, serialised once per data version, editability key and language. */
-  text(computed: ComputedPlan, user: UserRecord | null, language: Language = 'it'): string {
-    return this.cached(computed, user, undefined, language).text;
+  /** The tree as JSON text, serialised once per data version, editability key, language and names. */
+  text(computed: ComputedPlan, user: UserRecord | null, names: PeopleNames, language: Language = 'it'): string {
+    return this.cached(computed, user, names, undefined, language).text;
   }
 
-  /** The ETag of the tree (or a branch) this user is served at this version, in this language. */
-  etag(computed: ComputedPlan, user: UserRecord | null, under?: string, language: Language = 'it'): string {
-    return this.cached(computed, user, under, language).etag;
+  /** The ETag of the tree (or a branch) this user is served at this version, in this language, with these names. */
+  etag(computed: ComputedPlan, user: UserRecord | null, names: PeopleNames, under?: string, language: Language = 'it'): string {
+    return this.cached(computed, user, names, under, language).etag;
   }
 
   /**
@@ -532,8 +603,8 @@ export class TreeService {
    * Compression runs on libuv's thread pool, not the event loop: a 20,000-indicator tree takes
    * a few hundred milliseconds to compress, during which other requests are answered.
    */
-  async bytes(computed: ComputedPlan, user: UserRecord | null, encoding: Encoding, under?: string, language: Language = 'it'): Promise<Buffer> {
-    const cached = this.cached(computed, user, under, language);
+  async bytes(computed: ComputedPlan, user: UserRecord | null, names: PeopleNames, encoding: Encoding, under?: string, language: Language = 'it'): Promise<Buffer> {
+    const cached = this.cached(computed, user, names, under, language);
     if (encoding === 'br') {
       return (cached.br ??= brotliAsync(cached.text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(cached.text) } }));
     }
@@ -541,16 +612,17 @@ export class TreeService {
     return (cached.identity ??= Buffer.from(cached.text, 'utf8'));
   }
 
-  private cached(computed: ComputedPlan, user: UserRecord | null, under?: string, language: Language = 'it'): CachedText {
-    // Italian keeps the key (and so the ETag) it always had; another language is an answer of its own.
+  private cached(computed: ComputedPlan, user: UserRecord | null, names: PeopleNames, under?: string, language: Language = 'it'): CachedText {
+    // Italian keeps the key it always had; another language is an answer of its own.
     const key = `${this.editKey(user, computed)}\u0000${under ?? ''}${language === 'it' ? '' : `\u0000${language}`}`;
     let cached = computed.texts.get(key);
-    if (cached === undefined) {
+    // An account renamed since it was made: the same evaluation, said again with the names now.
+    if (cached === undefined || cached.names !== names.stamp) {
       // The key is hashed so that the ETag shows neither the username nor the units.
       // The SMVP's version is part of the answer when it gives rows their own range.
       const ranges = computed.ownRanges !== undefined && computed.ownRanges.byIndicator.size > 0 ? computed.ownRanges.key : '';
-      const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).update(ranges).update(computed.tag).digest('base64url').slice(0, 12)}"`;
-      cached = { text: JSON.stringify(this.document(computed, user, under, language)), etag };
+      const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).update(ranges).update(computed.tag).update(names.stamp).digest('base64url').slice(0, 12)}"`;
+      cached = { text: JSON.stringify(this.document(computed, user, names, under, language)), etag, names: names.stamp };
       if (computed.texts.size > 64) computed.texts.clear();
       computed.texts.set(key, cached);
     }
@@ -593,13 +665,29 @@ export class TreeService {
     return this.offThread.close();
   }
 
-  indicator(computed: ComputedPlan, indicatorId: string, user: UserRecord | null, language: Language = 'it'): TreeIndicator | undefined {
+  indicator(computed: ComputedPlan, indicatorId: string, user: UserRecord | null, names: PeopleNames, language: Language = 'it'): TreeIndicator | undefined {
     for (const o of computed.base.objectives) {
       const found = o.indicators.find((i) => i.id === indicatorId);
-      if (found !== undefined) return indicatorView(computed, found, user, isLocked(computed.snapshot.period.state), amountTexts(language));
+      if (found !== undefined) return indicatorView(computed, found, user, names, isLocked(computed.snapshot.period.state), amountTexts(language));
     }
     return undefined;
   }
+}
+
+/**
+ * How long the accounts' names are taken as current without asking the store: a tree read costs
+ * one query fewer (the 304 of a 20,000-indicator tree cost twice the CPU with it each time, with
+ * 300 accounts). A rename through this server is said at once (`forgetNames`); one made by
+ * another process (a second server on the database, the command line) within this time.
+ */
+const NAMES_TRUSTED_MS = 1000;
+
+/** The accounts' names as the store stamps them (`Store.userNamesStamp`): ids, logins and names in id order. */
+function stampOf(users: readonly UserName[]): string {
+  return [...users]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((u) => `${u.id}\u0001${u.username}\u0001${u.displayName}`)
+    .join('\u0002');
 }
 
 /** The plan's indicators by id, made once per plan: a tree read needs the definitions, never the Evaluation object. */
@@ -631,7 +719,7 @@ function branch(objectives: readonly ObjectiveDocument[], root: string): Objecti
   });
 }
 
-function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserRecord | null, locked: boolean, texts: AmountTexts): TreeObjective {
+function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserRecord | null, names: PeopleNames, locked: boolean, texts: AmountTexts): TreeObjective {
   const meta = computed.snapshot.nodes.get(o.code);
   return {
     ...o,
@@ -639,16 +727,16 @@ function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserR
     unit: meta?.unitName ?? null,
     unitId: meta?.unitId ?? null,
     personId: meta?.personId ?? null,
-    person: meta?.person ?? null,
+    person: nameOfPerson(names, meta?.personId, meta?.person),
     version: meta?.version ?? 0,
-    indicators: o.indicators.map((i) => indicatorView(computed, i, user, locked, texts)),
+    indicators: o.indicators.map((i) => indicatorView(computed, i, user, names, locked, texts)),
   };
 }
 
 /** An indicator the plan no longer defines: no rule, formula, tolerance nor last year's value. */
 const NO_DEFINITION = { tolerance: null, scoring: null, formula: null, predecessorValue: null } as const;
 
-function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserRecord | null, locked: boolean, texts: AmountTexts): TreeIndicator {
+function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserRecord | null, names: PeopleNames, locked: boolean, texts: AmountTexts): TreeIndicator {
   const meta = computed.snapshot.indicators.get(i.id);
   const m = meta?.measurement ?? null;
   const assignment = computed.assignments.get(i.id);
@@ -664,14 +752,14 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     source: user === null ? null : (m?.source ?? null),
     notes: user === null ? null : (m?.notes ?? null),
     enteredBy: user === null ? null : (m?.enteredBy ?? null),
-    enteredByName: user === null ? null : actorWords(meta?.enteredByName, m?.enteredBy, texts.language),
+    enteredByName: user === null ? null : actorWords(nameOfLogin(names, m?.enteredBy, meta?.enteredByName), m?.enteredBy, texts.language),
     enteredAt: user === null ? null : (m?.enteredAt ?? null),
     ...definitionInputs(definition ?? NO_DEFINITION),
     inputs: m?.inputs == null ? null : inputsToJson(m.inputs),
     unitId: meta?.unitId ?? null,
     unitName: meta?.unit ?? null,
     personId: meta?.personId ?? null,
-    person: meta?.person ?? null,
+    person: nameOfPerson(names, meta?.personId, meta?.person),
     baseline: amountJson(definition?.baseline ?? null),
     baselineText: texts.amount(definition?.baseline ?? null, i.unit),
     baselineYear: definition?.baselineYear ?? null,

@@ -76,6 +76,7 @@ import type {
   UnitPatch,
   UnitRecord,
   UserPatch,
+  UserName,
   UserRecord,
 } from './types.js';
 
@@ -355,6 +356,14 @@ export class SqlStore implements Store {
 
   listUsers(): Promise<UserRecord[]> {
     return this.userStore.listUsers();
+  }
+
+  userNamesStamp(): Promise<string> {
+    return this.userStore.userNamesStamp();
+  }
+
+  userNames(): Promise<UserName[]> {
+    return this.userStore.userNames();
   }
 
   getUser(id: string): Promise<UserRecord | undefined> {

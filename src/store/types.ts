@@ -458,6 +458,9 @@ export interface MeasurementInput {
   readonly notes?: string | null;
 }
 
+/** An account as answers name it: its id, its login and its display name (`Store.userNames`). */
+export type UserName = Pick<UserRecord, 'id' | 'username' | 'displayName'>;
+
 export interface UserRecord {
   readonly id: string;
   readonly username: string;
@@ -833,6 +836,16 @@ export interface Store {
 
   countUsers(): Promise<number>;
   listUsers(): Promise<UserRecord[]>;
+  /**
+   * Every account's id, login and display name, by id, and nothing else: what an answer names people
+   * by, read at answer time so that a rename shows at once in answers made from cached data.
+   */
+  userNames(): Promise<UserName[]>;
+  /**
+   * Every account's id, login and display name as one text: another text, another name somewhere.
+   * Cheaper than `userNames` (one row), to tell whether names read before are still current.
+   */
+  userNamesStamp(): Promise<string>;
   getUser(id: string): Promise<UserRecord | undefined>;
   findLogin(username: string): Promise<(UserRecord & { passwordHash: string }) | undefined>;
   createUser(input: NewUser, actor: Actor): Promise<Result<UserRecord>>;

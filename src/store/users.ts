@@ -11,7 +11,7 @@ import { refuse } from './revisions.js';
 import { fail, forUpdate, now, ok } from './shared.js';
 import { isEmail } from './emails.js';
 import { ensureUnitsByName, setUserUnits, unitsOfUsers, unknownUnit } from './units.js';
-import type { Actor, LoginFailure, NewUser, Result, Role, SessionRecord, UserPatch, UserRecord } from './types.js';
+import type { Actor, LoginFailure, NewUser, Result, Role, SessionRecord, UserName, UserPatch, UserRecord } from './types.js';
 
 function userRecord(r: Row, units: { ids: string[]; names: string[] } | undefined): UserRecord {
   return {
@@ -67,6 +67,21 @@ export class SqlUsers {
         (r) => String(r.id),
       ),
     );
+  }
+
+  async userNamesStamp(): Promise<string> {
+    // Joined by the database: one row crosses to the program, however many accounts there are.
+    const sql =
+      this.db.dialect === 'postgres'
+        ? `SELECT string_agg(id || chr(1) || username || chr(1) || display_name, chr(2) ORDER BY id COLLATE "C") AS k FROM users`
+        : `SELECT group_concat(id || char(1) || username || char(1) || display_name, char(2)) AS k FROM (SELECT id, username, display_name FROM users ORDER BY id)`;
+    const row = await one(this.db, sql);
+    return row === undefined || row.k === null || row.k === undefined ? '' : String(row.k);
+  }
+
+  async userNames(): Promise<UserName[]> {
+    const rows = await this.db.all(`SELECT id, username, display_name FROM users ORDER BY id`);
+    return rows.map((r) => ({ id: String(r.id), username: String(r.username), displayName: String(r.display_name) }));
   }
 
   async getUser(id: string): Promise<UserRecord | undefined> {

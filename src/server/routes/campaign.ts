@@ -15,6 +15,7 @@ import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, PLAN_EDITORS, PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { documentLanguage, intQuery, invalidAt, param } from '../validation.js';
 import { replyLanguage } from '../language.js';
+import { actorNamer } from '../actor-names.js';
 import { reasonText } from '../../core/index.js';
 import { amountJson } from '../../io/json.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
@@ -104,10 +105,12 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       );
       const day = cache.today();
       const words = replyLanguage(c);
+      // Who entered each value, by the accounts' names now.
+      const nameOf = actorNamer(await store.userNames(), words);
       // The files' names go to those who may list and download them (the attachments routes' roles), not to HR.
       const seesFiles = PLAN_STAFF.includes(user.role);
       const items = page.rows.map((row) => ({
-        ...workItem(row, period, day, row.value === null ? undefined : { version: row.value.version, enteredBy: row.enteredBy, enteredAt: row.enteredAt }, row.latest ?? undefined),
+        ...workItem(row, period, day, row.value === null ? undefined : { version: row.value.version, enteredBy: row.enteredBy, enteredAt: row.enteredAt }, row.latest ?? undefined, nameOf),
         // What was entered, against which target, with its evidence: the controller decides on what they see.
         target: amountJson(row.target),
         unitOfMeasure: row.unitOfMeasure,
@@ -376,7 +379,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       const period = campaign.data.periods.find((p) => p.id === periodId);
       if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
-      const items = campaign.items(period);
+      const items = campaign.items(period, {}, replyLanguage(c));
       return reply(200, {
         period,
         counts: { expected: items.length, ...withLate(countStates(items.map((i) => i.state)), period, campaign.day) },

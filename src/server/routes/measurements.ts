@@ -91,7 +91,9 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       const after = trees.cachedAt(planId, periodId, measurement.planDataVersion) ?? (await trees.computed(planId, periodId));
       // The saved row and its path carry their own SMVP range, banded by the new score.
       await trees.withOwnRanges(after);
-      const view = trees.indicator(after, indicatorId, user, texts);
+      // Who entered each value, by the accounts' names now (the cached tree keeps logins).
+      const names = await trees.names();
+      const view = trees.indicator(after, indicatorId, user, names, texts);
       // The indicator was found in the store above and saved: its tree holds it.
       if (view === undefined) throw new Error(`indicator ${indicatorId} saved but missing from its tree`);
       // The whole tree of 20,000 indicators is 10 MB: by default a save answers with the path it changed.
@@ -100,12 +102,19 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       const answer: Omit<SaveAnswer, 'tree'> = {
         indicator: view,
         // The stored row, a reason the program wrote in its Italian words (as the row held them before migration 80).
-        measurement: { ...stored, actual: view.actual, inputs: stored.inputs === null ? null : inputsToJson(stored.inputs), reason: stored.reason === null ? null : reasonText(stored.reason, 'it') },
-        changes: trees.changes(after, indicatorId, user, texts),
+        measurement: {
+          ...stored,
+          actual: view.actual,
+          inputs: stored.inputs === null ? null : inputsToJson(stored.inputs),
+          reason: stored.reason === null ? null : reasonText(stored.reason, 'it'),
+          // Beside the login: who it is, as the tree names them.
+          enteredByName: view.enteredByName,
+        },
+        changes: trees.changes(after, indicatorId, user, names, texts),
       };
       const head = JSON.stringify(answer);
       // The tree's JSON text is the one the next GET of this version serves from the cache: made once.
-      const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user, texts)}}` : head;
+      const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user, names, texts)}}` : head;
       // The SaveAnswer typed above, with the tree's own cached JSON text spliced in.
       return reply.made(c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
     },

@@ -33,6 +33,7 @@ import { invalidField, language } from '../validation.js';
 import { HR_ROLES, OrgCache, computeRecord, person, smvpFor } from '../appraisal/forms.js';
 import { defaultOrganisation, ORGANISATION_QUERY } from './appraisals.js';
 import { compareNames } from '../../core/names.js';
+import { storeActorNamer, type ActorNamer } from '../actor-names.js';
 
 const Distribute = z
   .object({
@@ -68,9 +69,9 @@ interface PersonShare {
 }
 
 /** A stored distribution; its issues (stored by code and params) said in the reader's language. */
-function distributionView(d: DistributionRecord, lang: Language): Distribution {
+function distributionView(d: DistributionRecord, lang: Language, nameOf: ActorNamer): Distribution {
   // The document as the distribution route stored it (its people, the rule, the issues by code).
-  const stored = d.document as Omit<Distribution, 'organisation' | 'year' | 'category' | 'version' | 'fundCents' | 'fund' | 'createdAt' | 'createdBy'>;
+  const stored = d.document as Omit<Distribution, 'organisation' | 'year' | 'category' | 'version' | 'fundCents' | 'fund' | 'createdAt' | 'createdBy' | 'createdByName'>;
   const issues = Array.isArray(stored.issues) ? stored.issues.map((i) => ({ ...i, message: renderCoded(i as Coded, lang) })) : [];
   return {
     organisation: d.organisation,
@@ -81,6 +82,7 @@ function distributionView(d: DistributionRecord, lang: Language): Distribution {
     fund: formatCents(BigInt(d.fundCents)),
     createdAt: d.createdAt,
     createdBy: d.createdBy,
+    createdByName: nameOf(d.createdBy),
     ...stored,
     issues,
   };
@@ -287,7 +289,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return reply(200, distributionView(record, language(c)));
+      return reply(200, distributionView(record, language(c), await storeActorNamer(store, language(c))));
     },
   );
 
@@ -306,9 +308,10 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       const lang = language(c);
+      const nameOf = await storeActorNamer(store, lang);
       return reply(
         200,
-        (await store.appraisals.distributions(organisation, year)).map((d) => distributionView(d, lang)),
+        (await store.appraisals.distributions(organisation, year)).map((d) => distributionView(d, lang, nameOf)),
       );
     },
   );

@@ -9,7 +9,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { exampleSmvpJson, smvpFromJson } from '../../core/appraisal/index.js';
-import { ORGANISATION_MAX, type Issue } from '../../core/index.js';
+import { ORGANISATION_MAX, type Issue, type Language } from '../../core/index.js';
 import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { Store, UserRecord } from '../../store/index.js';
 import { type SmvpSaved, SmvpSavedSchema, SmvpSummarySchema, SmvpVersionSchema } from '../../contract/index.js';
@@ -19,6 +19,8 @@ import { actorOf } from '../auth.js';
 import { issueOf, refuse } from '../errors.js';
 import { defaultOrganisation, ORGANISATION_QUERY } from './appraisals.js';
 import { formText, oneUploadedFile } from '../validation.js';
+import { replyLanguage } from '../language.js';
+import { storeActorNamer, type ActorNamer } from '../actor-names.js';
 
 export const SMVP_EDITORS = ['admin', 'personale', 'controller'] as const;
 
@@ -54,6 +56,7 @@ async function save(
   year: number,
   document: unknown,
   reason: string | null,
+  language: Language,
   place: (i: Issue) => Issue = (i) => i,
   expectedVersion?: number,
 ): Promise<SmvpSaved> {
@@ -71,7 +74,12 @@ async function save(
   const saved = await store.appraisals.saveSmvp(organisation, year, document, reason, actorOf(user), expectedVersion);
   // With its place: a body corrected meanwhile is said at the body's name (`details.field`).
   if (!saved.ok) throw refuse(409, 'conflict', saved.error.params ?? {}, saved.error.details === undefined ? {} : { details: saved.error.details });
-  return { ...saved.value, issues: issues.map(issueDocument) };
+  return { ...named(saved.value, await storeActorNamer(store, language)), issues: issues.map(issueDocument) };
+}
+
+/** An SMVP version with who saved it by name beside the login. */
+function named<T extends { readonly createdBy: string | null }>(record: T, nameOf: ActorNamer): T & { createdByName: string | null } {
+  return { ...record, createdByName: nameOf(record.createdBy) };
 }
 
 export const smvpRoutes: RouteModule = (api, deps) => {
@@ -85,9 +93,15 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       summary: 'The SMVPs stored: body, year, latest version',
       roles: 'everyone',
       access: 'everyone (the SMVP is published)',
-      responses: { 200: { description: '[{organisation, year, version, reason, createdAt, createdBy}]', schema: z.array(SmvpSummarySchema) } },
+      responses: { 200: { description: '[{organisation, year, version, reason, createdAt, createdBy, createdByName}]', schema: z.array(SmvpSummarySchema) } },
     },
-    async (_c, { reply }) => reply(200, await store.appraisals.listSmvp()),
+    async (c, { reply }) => {
+      const nameOf = await storeActorNamer(store, replyLanguage(c));
+      return reply(
+        200,
+        (await store.appraisals.listSmvp()).map((s) => named(s, nameOf)),
+      );
+    },
   );
 
   api.route(
@@ -100,7 +114,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       access: 'everyone (the SMVP is published)',
       query: { organisation: ORGANISATION_QUERY, version: 'an earlier version' },
       responses: {
-        200: { description: '{organisation, year, version, document, reason, createdAt, createdBy}', schema: SmvpVersionSchema },
+        200: { description: '{organisation, year, version, document, reason, createdAt, createdBy, createdByName}', schema: SmvpVersionSchema },
         400: 'invalid year or query',
         404: 'no SMVP for that body and year',
       },
@@ -118,7 +132,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
           { appraisal: 'smvp-not-found', organisation, year, ...(v === undefined ? {} : { version: Number(v) }) },
           { details: { example: exampleSmvpJson(organisation, year) } },
         );
-      return reply(200, record);
+      return reply(200, named(record, await storeActorNamer(store, replyLanguage(c))));
     },
   );
 
@@ -144,7 +158,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input, reply }) => {
       const year = yearOf(c);
       const organisation = input.organisation ?? (await organisationOf(c, store));
-      return reply(200, await save(store, user, organisation, year, input.document, input.reason ?? null, undefined, input.version));
+      return reply(200, await save(store, user, organisation, year, input.document, input.reason ?? null, replyLanguage(c), undefined, input.version));
     },
   );
 
@@ -181,12 +195,12 @@ export const smvpRoutes: RouteModule = (api, deps) => {
         } catch {
           throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-not-json', { file: file.name }, { file: file.name })] });
         }
-        return reply(200, await save(store, user, organisation, year, doc, reason));
+        return reply(200, await save(store, user, organisation, year, doc, reason, replyLanguage(c)));
       }
       const read = await readSmvpXlsx(bytes, file.name);
       if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: read.issues.filter((i) => i.severity === 'error').length }, { issues: read.issues.map(issueDocument) });
       const placed = (i: Issue): Issue => (i.location?.field === undefined ? i : { ...i, location: { ...i.location, file: file.name, ...workbookPlace(i.location.field) } });
-      return reply(200, await save(store, user, organisation, year, read.value, reason, placed));
+      return reply(200, await save(store, user, organisation, year, read.value, reason, replyLanguage(c), placed));
     },
   );
 

@@ -145,7 +145,8 @@ export interface TreeAnswer {
  * serialisation or compression unless the version is new. Throws the route's `HttpError`s.
  */
 export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>, read: TreeRead): Promise<TreeAnswer> {
-  const plan = await readablePlanFor(store, read.planId, read.user);
+  // The names of the people it says are read now (one small query beside the plan's): a renamed account is named anew at once.
+  const [plan, names] = await Promise.all([readablePlanFor(store, read.planId, read.user), trees.names()]);
   // The public reads a period closed or validated, or the targets of one the controller published.
   const computed = await readerComputed({ store, trees }, read.user, read.planId, read.period, plan.dataVersion);
   // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.
@@ -157,12 +158,12 @@ export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>
       async () => new Map((await changedBaselines({ store, trees }, read.planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
     );
   if (read.under !== undefined && !hasObjective(computed, read.under)) throw refuse(404, 'not-found', { what: 'objective', id: read.under });
-  const etag = trees.etag(computed, read.user, read.under, read.language);
+  const etag = trees.etag(computed, read.user, names, read.under, read.language);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
   if (read.ifNoneMatch === etag) return { status: 304, headers, body: null };
   // A big plan's tree is megabytes of JSON: sent compressed (made once per version), brotli when accepted, else gzip.
   const encoding = preferredEncoding(read.acceptEncoding);
-  const body = await trees.bytes(computed, read.user, encoding, read.under, read.language);
+  const body = await trees.bytes(computed, read.user, names, encoding, read.under, read.language);
   return { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=UTF-8', ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }) }, body };
 }
 

@@ -141,6 +141,8 @@ export const userRoutes: RouteModule = (api, deps) => {
           actorOf(admin),
         ),
       );
+      // A login no account held (a removed one's, given again) is named by its new account at once.
+      deps.trees.forgetNames();
       return reply(201, userView({ ...user, email, language: input.language ?? 'it' }));
     },
   );
@@ -228,6 +230,8 @@ export const userRoutes: RouteModule = (api, deps) => {
       );
       // A new role, units, password or a deactivation applies to the account's open sessions at once.
       deps.sessions.forgetUser(id);
+      // A new name is said at once in the tree's answers.
+      deps.trees.forgetNames();
       const user = must(updated);
       return reply(200, userView(user));
     },

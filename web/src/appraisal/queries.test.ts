@@ -19,6 +19,7 @@ const version = (n: number) => ({
   reason: null,
   createdAt: '2026-12-03T10:00:00Z',
   createdBy: 'personale',
+  createdByName: 'Ufficio personale',
   document: { organisation: 'Comune', year: 2024, n },
 });
 
