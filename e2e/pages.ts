@@ -155,10 +155,24 @@ export function pages(world: E2eWorld) {
 
   /** A browser context signed in as `who` through the API, with no page drawn: for a test's set-up through `apiAs`. */
   async function signedIn(who: keyof typeof ACCOUNTS): Promise<BrowserContext> {
-    const { context } = await newPage();
-    const r = await context.request.post(`${world.server.url}/api/session`, { data: { username: ACCOUNTS[who].username, password: PASSWORD } });
+    return (await signedInPage(who, null)).context;
+  }
+
+  /**
+   * A page signed in as `who` through the API, then opened at `url` (by default the app's first
+   * screen) and drawn for that account; with `url` null, left blank (its context for `apiAs` first).
+   * The sign-in form's steps left out where the test is not about signing in: each costs seconds of
+   * a loaded machine's browser.
+   */
+  async function signedInPage(who: keyof typeof ACCOUNTS, url: string | null = `${world.server.url}/`): Promise<{ context: BrowserContext; page: Page }> {
+    const opened = await newPage();
+    const r = await opened.context.request.post(`${world.server.url}/api/session`, { data: { username: ACCOUNTS[who].username, password: PASSWORD } });
     expect(r.status(), await r.text()).toBe(200);
-    return context;
+    if (url !== null) {
+      await opened.page.goto(url);
+      await opened.page.waitForSelector('[data-testid=signed-in]');
+    }
+    return opened;
   }
 
   /**
@@ -267,6 +281,7 @@ export function pages(world: E2eWorld) {
     newPage,
     login,
     signedIn,
+    signedInPage,
     apiAs,
     endSession,
     importFixture,
