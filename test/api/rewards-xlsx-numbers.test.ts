@@ -10,8 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
-import { storeDistribution } from '../support/distributions.js';
+import { inBand, storeDistribution, storeSmvp } from '../support/distributions.js';
 import { tempDir } from '../exchange/helpers.js';
 import { startTestServer, type TestServer } from './harness.js';
 
@@ -50,10 +49,8 @@ describe('the amounts of the art. 20 workbook in LibreOffice', () => {
 
   beforeAll(async () => {
     t = await startTestServer('sqlite');
-    const hr = await t.as('personale');
-    const smvp = await hr.request('PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
-    expect(smvp.status, smvp.text).toBe(200);
-    await storeDistribution(t.server.store, 'Ente', 2024, 'personale', [...GOOD.map((c) => ['Buono', c] as const), ...ADEQUATE.map((c) => ['Adeguato', c] as const)]);
+    await storeSmvp(t);
+    await storeDistribution(t.server.store, 'Ente', 2024, 'personale', [...inBand('Buono', GOOD), ...inBand('Adeguato', ADEQUATE)]);
   });
   afterAll(async () => t?.close());
 
