@@ -259,6 +259,9 @@ export interface TwoYears extends FixtureServer {
   /** The fixture's 2024 plan, its year end closed. */
   before: string;
   oiv: Client;
+  admin: Client;
+  /** The public: no session. */
+  citizen: Client;
 }
 
 /**
@@ -266,7 +269,7 @@ export interface TwoYears extends FixtureServer {
  * (published with `publish`), its year end closed — with `review`, the plan adopted and its Relazione
  * transmitted and reviewed by the OIV with those validated values (`adoptAndReview`), ready for the
  * OIV's decision —, and its 2025 made from it, one value at its year end, closed (`nextYearClosed`).
- * `planId` is the 2025 plan.
+ * `planId` is the 2025 plan; the clients signed in as the office's roles, and the public's.
  *
  * @example
  * beforeAll(async () => ({ t, before, planId, controller, oiv } = await closedYearAndNext(backend, { publish: true })));
@@ -277,7 +280,7 @@ export async function closedYearAndNext(backend: Backend, options: { publish?: b
     const oiv = await t.as('oiv');
     if (options.review !== undefined) await adoptAndReview(before, controller, oiv, options.review);
     else for (const to of ['collecting', 'closed']) step(`year end ${to}`, await controller.request('POST', `/api/plans/${before}/periods/2024-12-31/transition`, { to }));
-    return { t, before, planId: await nextYearClosed(before, controller), controller, oiv };
+    return { t, before, planId: await nextYearClosed(before, controller), controller, oiv, admin: await t.as('admin'), citizen: await t.as('public') };
   } catch (error) {
     await t.close();
     throw error;

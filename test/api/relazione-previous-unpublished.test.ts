@@ -33,8 +33,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
   let oiv: Client;
   let citizen: Client;
   beforeAll(async () => {
-    ({ t, before, planId, controller, oiv } = await closedYearAndNext(backend));
-    citizen = await t.as('public');
+    ({ t, before, planId, controller, oiv, citizen } = await closedYearAndNext(backend));
     expect((await controller.get(`/api/plans/${before}`)).body.published).toBe(false);
   });
   afterAll(async () => t?.close());

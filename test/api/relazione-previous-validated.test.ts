@@ -43,8 +43,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's comparison with 
   beforeAll(async () => {
     // 2024: adopted, its year end closed, the Relazione transmitted and reviewed (A.3 validated at 80).
     const review = [{ code: 'A.3', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }];
-    ({ t, before, planId, controller, oiv } = await closedYearAndNext(backend, { publish: true, review }));
-    [admin, citizen] = [await t.as('admin'), await t.as('public')];
+    ({ t, before, planId, controller, oiv, admin, citizen } = await closedYearAndNext(backend, { publish: true, review }));
     // 2025: its Relazione decided on and published, for the public.
     await relazioneNotValidatedPublished(planId, controller, oiv);
   });
@@ -154,8 +153,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a validated Relazione's comparis
   let oiv: Client;
   let citizen: Client;
   beforeAll(async () => {
-    ({ t, before, planId, controller, oiv } = await closedYearAndNext(backend, { publish: true }));
-    citizen = await t.as('public');
+    ({ t, before, planId, controller, oiv, citizen } = await closedYearAndNext(backend, { publish: true }));
   });
   afterAll(async () => t?.close());
 

@@ -98,8 +98,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the plan report's column of last
   let citizen: Client;
   beforeAll(async () => {
     const review = [{ code: 'A.3', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }];
-    ({ t, before, planId, controller, oiv } = await closedYearAndNext(backend, { publish: true, review }));
-    [admin, citizen] = [await t.as('admin'), await t.as('public')];
+    ({ t, before, planId, controller, oiv, admin, citizen } = await closedYearAndNext(backend, { publish: true, review }));
   });
   afterAll(async () => {
     vi.useRealTimers();
