@@ -12,25 +12,18 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, openPlan, search } = pages(world);
+const { newPage, login, openToReferente, referenteOpensPlan, pickIndicator } = pages(world);
 const MID_YEAR = '2024-06-30';
 const TYPED = 'A.2.1:1';
 const NAME = 'Attività di informazione e orientamento ai mercati';
 const NOTES = 'Sette incontri e mezzo, verbale da allegare';
 const DAY = 24 * 60 * 60 * 1000;
 
-async function pick(page: Page): Promise<void> {
-  await search(page, 'A.2.1');
-  await page.click(`[data-indicator="${TYPED}"] .tree-link`);
-  await expect.poll(() => page.locator('#detail-title').innerText()).toContain(NAME);
-  await page.waitForSelector('#entry-actual');
-}
+const pick = (page: Page): Promise<void> => pickIndicator(page, TYPED, NAME);
 
 /** The referente signs in, opens the value and types it without saving. */
 async function typeAndLeave(page: Page): Promise<void> {
-  await login(page, 'referente');
-  await openPlan(page);
-  await expect.poll(() => page.inputValue('#period')).toBe(MID_YEAR);
+  await referenteOpensPlan(page, MID_YEAR);
   await pick(page);
   await page.fill('#entry-actual', '7,5');
   await page.fill('#entry-notes', NOTES);
@@ -42,10 +35,7 @@ const keptDrafts = (page: Page) => page.evaluate(() => Object.keys(localStorage)
 
 describe('entry drafts on a shared PC', { timeout: 240_000 }, () => {
   it('come back to their referente after an expired session, and leave the disk when another account signs in or their days run out', async () => {
-    const controller = await signedIn('controller');
-    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
-    expect((await apiAs(controller, 'PATCH', `${plan}/nodes/A.2.1`, { unit: 'Ufficio Transizione' })).status).toBe(200);
-    expect((await apiAs(controller, 'POST', `${plan}/periods/${MID_YEAR}/transition`, { to: 'collecting' })).status).toBe(200);
+    const controller = await openToReferente('A.2.1', MID_YEAR);
 
     const { context, page } = await newPage();
     page.on('dialog', (d) => void d.accept());
@@ -56,8 +46,7 @@ describe('entry drafts on a shared PC', { timeout: 240_000 }, () => {
     await page.goto(`${world.server.url}/`);
     await page.waitForSelector('#username');
     expect(await keptDrafts(page)).toHaveLength(1);
-    await login(page, 'referente');
-    await openPlan(page);
+    await referenteOpensPlan(page);
     await pick(page);
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('7,5');
     expect(await page.inputValue('#entry-notes')).toBe(NOTES);
@@ -69,8 +58,7 @@ describe('entry drafts on a shared PC', { timeout: 240_000 }, () => {
     const text = await page.evaluate(() => JSON.stringify(localStorage));
     expect(text).not.toContain(NOTES);
     await context.clearCookies();
-    await login(page, 'referente');
-    await openPlan(page);
+    await referenteOpensPlan(page);
     await pick(page);
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('');
     expect(await page.inputValue('#entry-notes')).toBe('');
@@ -90,8 +78,7 @@ describe('entry drafts on a shared PC', { timeout: 240_000 }, () => {
     await page.goto(`${world.server.url}/`);
     await page.waitForSelector('#username');
     expect(await keptDrafts(page)).toEqual([]);
-    await login(page, 'referente');
-    await openPlan(page);
+    await referenteOpensPlan(page);
     await pick(page);
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('');
     expect(await page.locator('[data-testid=entry-message]').count()).toBe(0);

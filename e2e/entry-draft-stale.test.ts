@@ -12,17 +12,12 @@ import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, openPlan, search, storedIndicator } = pages(world);
+const { newPage, apiAs, openToReferente, referenteOpensPlan, pickIndicator, storedIndicator } = pages(world);
 const MID_YEAR = '2024-06-30';
 const TYPED = 'A.2.1:1';
 const NAME = 'Attività di informazione e orientamento ai mercati';
 
-async function pick(page: Page): Promise<void> {
-  await search(page, 'A.2.1');
-  await page.click(`[data-indicator="${TYPED}"] .tree-link`);
-  await expect.poll(() => page.locator('#detail-title').innerText()).toContain(NAME);
-  await page.waitForSelector('#entry-actual');
-}
+const pick = (page: Page): Promise<void> => pickIndicator(page, TYPED, NAME);
 
 /** The controller saves `actual` for the value, from the version stored now (another desk). */
 async function otherDeskSaves(controller: BrowserContext, actual: number): Promise<void> {
@@ -37,16 +32,11 @@ const message = (page: Page) => page.locator('[data-testid=entry-message]').inne
 
 describe('a draft typed on a value another desk saves meanwhile', { timeout: 240_000 }, () => {
   it('is not saved over it unseen: brought back, it says the value stored now; kept open, its save is refused once with it', async () => {
-    const controller = await signedIn('controller');
-    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
-    expect((await apiAs(controller, 'PATCH', `${plan}/nodes/A.2.1`, { unit: 'Ufficio Transizione' })).status).toBe(200);
-    expect((await apiAs(controller, 'POST', `${plan}/periods/${MID_YEAR}/transition`, { to: 'collecting' })).status).toBe(200);
+    const controller = await openToReferente('A.2.1', MID_YEAR);
 
     const { context, page } = await newPage();
     page.on('dialog', (d) => void d.accept());
-    await login(page, 'referente');
-    await openPlan(page);
-    await expect.poll(() => page.inputValue('#period')).toBe(MID_YEAR);
+    await referenteOpensPlan(page, MID_YEAR);
     await pick(page);
 
     // Brought back after a reload: told of the value saved meanwhile, then the save replaces it.

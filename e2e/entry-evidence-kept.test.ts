@@ -13,7 +13,7 @@ import { tinyPdf } from '../test/support/files.js';
 import { e2eWorld, focused, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, openPlan, search, storedIndicator, chooseLanguage, expectAccessible } = pages(world);
+const { newPage, openToReferente, referenteOpensPlan, pickIndicator, storedIndicator, chooseLanguage, expectAccessible } = pages(world);
 const MID_YEAR = '2024-06-30';
 const TYPED = 'A.2.1:1';
 const OTHER = 'A.2.1:2';
@@ -31,10 +31,7 @@ const AGAIN = {
 
 /** The indicator's detail and entry form, the tree filtered to its objective. */
 async function pick(page: Page, indicator: string): Promise<void> {
-  await search(page, 'A.2.1');
-  await page.click(`[data-indicator="${indicator}"] .tree-link`);
-  await expect.poll(() => page.locator('#detail-title').innerText()).toContain(NAMES[indicator]);
-  await page.waitForSelector('#entry-actual');
+  await pickIndicator(page, indicator, NAMES[indicator]!);
   await page.waitForSelector('#evidence-file');
 }
 
@@ -45,10 +42,7 @@ const keptDrafts = (page: Page) => page.evaluate(() => Object.keys(localStorage)
 
 describe('a value and its evidence file left in the entry form', { timeout: 240_000 }, () => {
   it('come back after another screen; the value after a reload, the file named to choose again; after an expired session', async () => {
-    const controller = await signedIn('controller');
-    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
-    expect((await apiAs(controller, 'PATCH', `${plan}/nodes/A.2.1`, { unit: 'Ufficio Transizione' })).status).toBe(200);
-    expect((await apiAs(controller, 'POST', `${plan}/periods/${MID_YEAR}/transition`, { to: 'collecting' })).status).toBe(200);
+    const controller = await openToReferente('A.2.1', MID_YEAR);
 
     const { context, page } = await newPage();
     // Every question the browser asks before unloading the page, accepted (as leaving anyway).
@@ -57,9 +51,7 @@ describe('a value and its evidence file left in the entry form', { timeout: 240_
       asked.push(d.type());
       void d.accept();
     });
-    await login(page, 'referente');
-    await openPlan(page);
-    await expect.poll(() => page.inputValue('#period')).toBe(MID_YEAR);
+    await referenteOpensPlan(page, MID_YEAR);
     await pick(page, TYPED);
     await page.fill('#entry-actual', '7,5');
     await page.fill('#entry-notes', 'Sette incontri e mezzo, il verbale allegato');
@@ -118,8 +110,7 @@ describe('a value and its evidence file left in the entry form', { timeout: 240_
     // The session gone without signing out (a closed browser): the referente signs in again here and finds it
     // (another account signing in would remove it: e2e/entry-draft-shared-pc.test.ts).
     await context.clearCookies();
-    await login(page, 'referente');
-    await openPlan(page);
+    await referenteOpensPlan(page);
     await pick(page, TYPED);
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('7.5');
     await expect.poll(() => page.locator('[data-testid=evidence-again]').innerText()).toBe(AGAIN.en);
@@ -128,8 +119,7 @@ describe('a value and its evidence file left in the entry form', { timeout: 240_
     await page.click('button:has-text("Sign out")');
     await page.waitForSelector('#username');
     expect(await keptDrafts(page)).toEqual([]);
-    await login(page, 'referente');
-    await openPlan(page);
+    await referenteOpensPlan(page);
     await pick(page, TYPED);
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('');
     expect(await page.locator('[data-testid=entry-message]').count()).toBe(0);

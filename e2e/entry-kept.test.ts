@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, openPlan, search, storedIndicator } = pages(world);
+const { newPage, openToReferente, referenteOpensPlan, pickIndicator, storedIndicator } = pages(world);
 const MID_YEAR = '2024-06-30';
 const TYPED = 'A.2.1:1'; // Attività di informazione e orientamento ai mercati
 const OTHER = 'A.2.1:2';
@@ -18,22 +18,12 @@ const KEPT = 'Ripreso quanto scritto qui e non salvato: non è ancora registrato
 
 describe('the entry form keeps what was typed', { timeout: 180_000 }, () => {
   it('through another indicator and another period, until it is saved', async () => {
-    const controller = await signedIn('controller');
-    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
-    expect((await apiAs(controller, 'PATCH', `${plan}/nodes/A.2.1`, { unit: 'Ufficio Transizione' })).status).toBe(200);
-    expect((await apiAs(controller, 'POST', `${plan}/periods/${MID_YEAR}/transition`, { to: 'collecting' })).status).toBe(200);
+    const controller = await openToReferente('A.2.1', MID_YEAR);
 
     const { context, page } = await newPage();
-    await login(page, 'referente');
-    await openPlan(page);
-    await expect.poll(() => page.inputValue('#period')).toBe(MID_YEAR);
+    await referenteOpensPlan(page, MID_YEAR);
     const NAMES: Record<string, string> = { [TYPED]: 'Attività di informazione e orientamento ai mercati', [OTHER]: 'Capacità di risposta dello sportello internazionalizzazione' };
-    const pick = async (indicator: string) => {
-      await search(page, 'A.2.1');
-      await page.click(`[data-indicator="${indicator}"] .tree-link`);
-      await expect.poll(() => page.locator('#detail-title').innerText()).toContain(NAMES[indicator]);
-      await page.waitForSelector('#entry-actual');
-    };
+    const pick = (indicator: string) => pickIndicator(page, indicator, NAMES[indicator]!);
     await pick(TYPED);
     await page.waitForSelector('#entry-actual');
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('');

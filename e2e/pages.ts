@@ -155,10 +155,55 @@ export function pages(world: E2eWorld) {
 
   /** A browser context signed in as `who` through the API, with no page drawn: for a test's set-up through `apiAs`. */
   async function signedIn(who: keyof typeof ACCOUNTS): Promise<BrowserContext> {
-    const { context } = await newPage();
-    const r = await context.request.post(`${world.server.url}/api/session`, { data: { username: ACCOUNTS[who].username, password: PASSWORD } });
+    return (await signedInPage(who, null)).context;
+  }
+
+  /**
+   * The values of objective `code` in the period ending `period` opened to the referente, as the
+   * entry tests begin: the objective given to the referente's unit and the period set collecting by
+   * the controller, whose context (signed in through the API) is returned for `apiAs`.
+   */
+  async function openToReferente(code: string, period: string): Promise<BrowserContext> {
+    const controller = await signedIn('controller');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    expect((await apiAs(controller, 'PATCH', `${plan}/nodes/${code}`, { unit: ACCOUNTS.referente.units[0] })).status).toBe(200);
+    expect((await apiAs(controller, 'POST', `${plan}/periods/${period}/transition`, { to: 'collecting' })).status).toBe(200);
+    return controller;
+  }
+
+  /**
+   * The referente signs in on `page` through the sign-in form and opens the file's plan; with
+   * `period`, the screen is checked to offer that period first.
+   */
+  async function referenteOpensPlan(page: Page, period?: string): Promise<void> {
+    await login(page, 'referente');
+    await openPlan(page);
+    if (period !== undefined) await expect.poll(() => page.inputValue('#period')).toBe(period);
+  }
+
+  /** Indicator `indicatorId`'s detail (titled `title`) and its entry form, the tree filtered to its objective. */
+  async function pickIndicator(page: Page, indicatorId: string, title: string): Promise<void> {
+    await search(page, indicatorId.slice(0, indicatorId.indexOf(':')));
+    await page.click(`[data-indicator="${indicatorId}"] .tree-link`);
+    await expect.poll(() => page.locator('#detail-title').innerText()).toContain(title);
+    await page.waitForSelector('#entry-actual');
+  }
+
+  /**
+   * A page signed in as `who` through the API, then opened at `url` (by default the app's first
+   * screen) and drawn for that account; with `url` null, left blank (its context for `apiAs` first).
+   * The sign-in form's steps left out where the test is not about signing in: each costs seconds of
+   * a loaded machine's browser.
+   */
+  async function signedInPage(who: keyof typeof ACCOUNTS, url: string | null = `${world.server.url}/`): Promise<{ context: BrowserContext; page: Page }> {
+    const opened = await newPage();
+    const r = await opened.context.request.post(`${world.server.url}/api/session`, { data: { username: ACCOUNTS[who].username, password: PASSWORD } });
     expect(r.status(), await r.text()).toBe(200);
-    return context;
+    if (url !== null) {
+      await opened.page.goto(url);
+      await opened.page.waitForSelector('[data-testid=signed-in]');
+    }
+    return opened;
   }
 
   /**
@@ -267,6 +312,10 @@ export function pages(world: E2eWorld) {
     newPage,
     login,
     signedIn,
+    signedInPage,
+    openToReferente,
+    referenteOpensPlan,
+    pickIndicator,
     apiAs,
     endSession,
     importFixture,

@@ -33,7 +33,7 @@ const text = async (page: Page, selector: string): Promise<string> => (await pag
 
 /**
  * The plan published by the controller, the body's SMVP saved by HR, and a distribution as HR's run
- * stores it (e2e/appraisal.test.ts makes one from the screens), people as `[band, cents]`.
+ * stores it (e2e/appraisal-rating.test.ts makes one from the screens), people as `[band, cents]`.
  */
 async function bonusesOf(contexts: BrowserContext[], body: string, people: readonly (readonly [string, number])[]): Promise<void> {
   const controller = await signedIn('controller');

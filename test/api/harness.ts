@@ -254,6 +254,61 @@ export async function nextYearClosed(before: string, controller: Client): Promis
   return planId;
 }
 
+/** A closed 2024 and its 2025 (see `closedYearAndNext`): the fixture's plan, the one made from it, and the office's clients. */
+export interface TwoYears extends FixtureServer {
+  /** The fixture's 2024 plan, its year end closed. */
+  before: string;
+  oiv: Client;
+  admin: Client;
+  /** The public: no session. */
+  citizen: Client;
+}
+
+/**
+ * How the tests of last year's figures begin: a server on `backend` with the fixture's 2024 plan
+ * (published with `publish`), its year end closed — with `review`, the plan adopted and its Relazione
+ * transmitted and reviewed by the OIV with those validated values (`adoptAndReview`), ready for the
+ * OIV's decision —, and its 2025 made from it, one value at its year end, closed (`nextYearClosed`).
+ * `planId` is the 2025 plan; the clients signed in as the office's roles, and the public's.
+ *
+ * @example
+ * beforeAll(async () => ({ t, before, planId, controller, oiv } = await closedYearAndNext(backend, { publish: true })));
+ */
+export async function closedYearAndNext(backend: Backend, options: { publish?: boolean; review?: readonly unknown[] } = {}): Promise<TwoYears> {
+  const { t, planId: before, controller } = await startWithFixture(backend, options.publish === undefined ? {} : { publish: options.publish });
+  try {
+    const oiv = await t.as('oiv');
+    if (options.review !== undefined) await adoptAndReview(before, controller, oiv, options.review);
+    else for (const to of ['collecting', 'closed']) step(`year end ${to}`, await controller.request('POST', `/api/plans/${before}/periods/2024-12-31/transition`, { to }));
+    return { t, before, planId: await nextYearClosed(before, controller), controller, oiv, admin: await t.as('admin'), citizen: await t.as('public') };
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+}
+
+/**
+ * A year end corrected after it was closed: reopened by `reopener` for `reason`, A.3's value (its
+ * only indicator, target 10; 206 in the fixture) set to `actual` by the controller, closed again.
+ */
+export async function correctA3(planId: string, reopener: Client, controller: Client, actual: number, reason: string, period = '2024-12-31'): Promise<void> {
+  const transition = `/api/plans/${planId}/periods/${period}/transition`;
+  step('year end reopened', await reopener.request('POST', transition, { to: 'collecting', reason }));
+  const a3 = objective((await controller.get(`/api/plans/${planId}/tree?period=${period}`)).body, 'A.3').indicators[0];
+  step('A.3 corrected', await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(a3.id)}/measurements/${period}`, { state: 'measured', actual, version: a3.version }));
+  step('year end closed again', await controller.request('POST', transition, { to: 'closed' }));
+}
+
+/**
+ * A plan's Relazione (its year end closed) transmitted, sent back by the OIV as not validated ("dati
+ * da integrare") and published: what the public reads of a year whose Relazione is not validated.
+ */
+export async function relazioneNotValidatedPublished(planId: string, controller: Client, oiv: Client): Promise<void> {
+  step('transmit', await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true }));
+  step('not validated', await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: 'dati da integrare' }));
+  step('publish', await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true }));
+}
+
 /** Starts an export job of `planId` as `client`, follows it until it is done and gives its file's bytes (an Error otherwise). */
 export async function exportJobFile(t: TestServer, client: Client, planId: string, body: { format: 'pdf' | 'xlsx'; lang?: 'it' | 'en' }): Promise<Uint8Array> {
   const started = await client.request('POST', `/api/plans/${planId}/exports`, body);

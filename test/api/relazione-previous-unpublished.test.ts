@@ -6,9 +6,8 @@
  * Relazione. Before, /trasparenza and the public export showed 2024's figures in section 3.6.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextYearClosed, startWithFixture, transmitAndReview, type Backend, type Client, type TestServer } from './harness.js';
+import { closedYearAndNext, transmitAndReview, type Backend, type Client, type TestServer } from './harness.js';
 
-const YEAR_END_2024 = '2024-12-31';
 const TABLE = "Confronto con l'anno precedente per area";
 const WITHHELD = "Il confronto con il 2024 non è mostrato: l'ente non ha pubblicato il piano della performance 2024, e i suoi risultati non sono pubblici.";
 
@@ -34,10 +33,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
   let oiv: Client;
   let citizen: Client;
   beforeAll(async () => {
-    ({ t, planId: before, controller } = await startWithFixture(backend));
-    [oiv, citizen] = [await t.as('oiv'), await t.as('public')];
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${before}/periods/${YEAR_END_2024}/transition`, { to })).status).toBe(200);
-    planId = await nextYearClosed(before, controller);
+    ({ t, before, planId, controller, oiv, citizen } = await closedYearAndNext(backend));
     expect((await controller.get(`/api/plans/${before}`)).body.published).toBe(false);
   });
   afterAll(async () => t?.close());

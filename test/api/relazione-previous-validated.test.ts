@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { docxText, pdfText } from '../support/files.js';
-import { adoptAndReview, enc, nextYearClosed, objective, startWithFixture, transmitAndReview, type Backend, type Client, type TestServer } from './harness.js';
+import { closedYearAndNext, correctA3, enc, objective, relazioneNotValidatedPublished, transmitAndReview, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END_2024 = '2024-12-31';
 /** The OIV's validation: the last half hour of 2025 in UTC, already 1 January 2026 in Rome. */
@@ -41,16 +41,11 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's comparison with 
   let admin: Client;
   let citizen: Client;
   beforeAll(async () => {
-    ({ t, planId: before, controller } = await startWithFixture(backend, { publish: true }));
-    [oiv, admin, citizen] = [await t.as('oiv'), await t.as('admin'), await t.as('public')];
     // 2024: adopted, its year end closed, the Relazione transmitted and reviewed (A.3 validated at 80).
-    await adoptAndReview(before, controller, oiv, [{ code: 'A.3', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }]);
-
+    const review = [{ code: 'A.3', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }];
+    ({ t, before, planId, controller, oiv, admin, citizen } = await closedYearAndNext(backend, { publish: true, review }));
     // 2025: its Relazione decided on and published, for the public.
-    planId = await nextYearClosed(before, controller);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-    expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: 'dati da integrare' })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
+    await relazioneNotValidatedPublished(planId, controller, oiv);
   });
   afterAll(async () => {
     vi.useRealTimers();
@@ -158,10 +153,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a validated Relazione's comparis
   let oiv: Client;
   let citizen: Client;
   beforeAll(async () => {
-    ({ t, planId: before, controller } = await startWithFixture(backend, { publish: true }));
-    [oiv, citizen] = [await t.as('oiv'), await t.as('public')];
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${before}/periods/${YEAR_END_2024}/transition`, { to })).status).toBe(200);
-    planId = await nextYearClosed(before, controller);
+    ({ t, before, planId, controller, oiv, citizen } = await closedYearAndNext(backend, { publish: true }));
   });
   afterAll(async () => t?.close());
 
@@ -189,12 +181,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a validated Relazione's comparis
     expect(JSON.parse(first.json!).previousYear.source).toEqual({ kind: 'reported', relazione: 'draft' });
 
     // 2024 corrected (its year end reopened, A.3 at 1 against 10), then its Relazione validated with A.3 at 80.
-    const yearEnd = `/api/plans/${before}/periods/${YEAR_END_2024}/transition`;
-    expect((await controller.request('POST', yearEnd, { to: 'collecting', reason: 'correzione' })).status).toBe(200);
-    const a3 = objective((await controller.get(`/api/plans/${before}/tree?period=${YEAR_END_2024}`)).body, 'A.3').indicators[0];
-    const corrected = await controller.request('PUT', `/api/plans/${before}/indicators/${enc(a3.id)}/measurements/${YEAR_END_2024}`, { state: 'measured', actual: 1, version: a3.version });
-    expect(corrected.status, corrected.text).toBe(200);
-    expect((await controller.request('POST', yearEnd, { to: 'closed' })).status).toBe(200);
+    await correctA3(before, controller, controller, 1, 'correzione');
     expect(await read()).toEqual(first);
     await transmitAndReview(before, controller, oiv, [{ code: 'A.3', validated: 80, note: 'Valore rivisto.' }]);
     expect((await oiv.request('POST', `/api/plans/${before}/relazione/transition`, { to: 'validated' })).status).toBe(200);

@@ -6,7 +6,7 @@
  * nothing before publication, and never an internal note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { nextYearClosed, relazioneNotValidatedPublished, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 const HOSTILE = '<script>alert(1)</script>';
@@ -362,9 +362,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a published Relazione the OIV di
   it('shows the public the year end as it was closed, never the values entered since', async () => {
     const period = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
     for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-    expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: 'dati da integrare' })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
+    await relazioneNotValidatedPublished(planId, controller, oiv);
     const pages = [`/trasparenza/${planId}/relazione.html`, `/api/plans/${planId}/relazione/export?format=html`];
     const published = await overall(anyone, pages[0]!);
     expect(await overall(anyone, pages[1]!)).toBe(published);
@@ -400,18 +398,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
     ({ t, planId: before, controller, oiv, anyone } = await fixtureWorld(backend));
     expect((await controller.request('PATCH', `/api/plans/${before}`, { published: true })).status).toBe(200);
     // The 2025 plan: one value at its year end, closed, transmitted, decided on and published.
-    const next = await controller.request('POST', `/api/plans/${before}/next-year`, { year: 2025 });
-    expect(next.status, next.text).toBe(201);
-    planId = next.body.id;
-    expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
-    const period = `/api/plans/${planId}/periods/2025-12-31/transition`;
-    expect((await controller.request('POST', period, { to: 'collecting' })).status).toBe(200);
-    const written = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent('A.3:1')}/measurements/2025-12-31`, { state: 'measured', actual: 8, version: 0 });
-    expect(written.status, written.text).toBe(200);
-    expect((await controller.request('POST', period, { to: 'closed' })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-    expect((await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'not_validated', reason: 'dati da integrare' })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
+    planId = await nextYearClosed(before, controller);
+    await relazioneNotValidatedPublished(planId, controller, oiv);
   });
   afterAll(async () => t?.close());
 

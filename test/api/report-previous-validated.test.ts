@@ -12,7 +12,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pdfText } from '../support/files.js';
-import { adoptAndReview, enc, exportJobFile, nextYearClosed, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { closedYearAndNext, correctA3, exportJobFile, objective, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END_2024 = '2024-12-31';
 const VALIDATED_AT = '2025-05-15T09:00:00.000Z';
@@ -97,10 +97,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the plan report's column of last
   let admin: Client;
   let citizen: Client;
   beforeAll(async () => {
-    ({ t, planId: before, controller } = await startWithFixture(backend, { publish: true }));
-    [oiv, admin, citizen] = [await t.as('oiv'), await t.as('admin'), await t.as('public')];
-    await adoptAndReview(before, controller, oiv, [{ code: 'A.3', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }]);
-    planId = await nextYearClosed(before, controller);
+    const review = [{ code: 'A.3', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }];
+    ({ t, before, planId, controller, oiv, admin, citizen } = await closedYearAndNext(backend, { publish: true, review }));
   });
   afterAll(async () => {
     vi.useRealTimers();
@@ -154,12 +152,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the plan report's column of last
     expect(relazione).toMatch(/A\.3 Sostegno alle aggregazioni[^%]*80,00%/);
 
     // After the validation 2024 is corrected: its year end reopened, A.3's value cut to 1 against 10, closed again.
-    const yearEnd = `/api/plans/${before}/periods/${YEAR_END_2024}/transition`;
-    expect((await admin.request('POST', yearEnd, { to: 'collecting', reason: 'correzione dopo la validazione' })).status).toBe(200);
-    const a3 = objective((await controller.get(`/api/plans/${before}/tree?period=${YEAR_END_2024}`)).body, 'A.3').indicators[0];
-    const corrected = await controller.request('PUT', `/api/plans/${before}/indicators/${enc(a3.id)}/measurements/${YEAR_END_2024}`, { state: 'measured', actual: 1, version: a3.version });
-    expect(corrected.status, corrected.text).toBe(200);
-    expect((await controller.request('POST', yearEnd, { to: 'closed' })).status).toBe(200);
+    await correctA3(before, admin, controller, 1, 'correzione dopo la validazione');
     expect(objective((await controller.get(`/api/plans/${before}/tree?period=${YEAR_END_2024}`)).body, 'A.3').performance).toBeLessThan(50);
     expect(await reports()).toEqual(first);
   }, 400_000); // ten exports per reading, two workbooks drawn by jobs, on a machine others share

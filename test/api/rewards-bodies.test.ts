@@ -7,8 +7,7 @@
  * published plan, and a reader had no way from one body's page to another's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
-import { storeDistribution } from '../support/distributions.js';
+import { storeDistribution, storeSmvp } from '../support/distributions.js';
 import { Client, startTestServer, type TestServer } from './harness.js';
 
 const NO_PLAN = 'Comune di Prova';
@@ -24,11 +23,7 @@ describe('the bonuses of several bodies, and of a year without a published plan,
     t = await startTestServer('sqlite');
     ente = await t.importFixture({ publish: true });
     ente2 = await t.importFixture({ publish: true });
-    const hr = await t.as('personale');
-    for (const body of ['Ente', 'Ente 2']) {
-      const smvp = await hr.request('PUT', `/api/smvp/2024?organisation=${encodeURIComponent(body)}`, { document: exampleSmvpJson(body, 2024), reason: 'delibera n. 12' });
-      expect(smvp.status, smvp.text).toBe(200);
-    }
+    await storeSmvp(t, ['Ente', 'Ente 2']);
     await storeDistribution(t.server.store, 'Ente', 2024, 'personale', [
       ['Buono', 100_000],
       ['Buono', 100_001],

@@ -8,10 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import type { RewardAggregate } from '../../src/contract/index.js';
 import { amounts, cellAmountText, combinations } from '../support/disclosure.js';
-import { storeDistribution } from '../support/distributions.js';
+import { inBand, storeDistribution, storeSmvp } from '../support/distributions.js';
 import { Client, startTestServer, type TestServer } from './harness.js';
 
 /** One person "Eccellente", five "Buono", seven "Adeguato": the fund is their sum. */
@@ -38,10 +37,8 @@ describe('the band that would give away a withheld one, on SQLite', () => {
   beforeAll(async () => {
     t = await startTestServer('sqlite');
     planId = await t.importFixture({ publish: true });
-    const hr = await t.as('personale');
-    const smvp = await hr.request('PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
-    expect(smvp.status, smvp.text).toBe(200);
-    await storeDistribution(t.server.store, 'Ente', 2024, 'personale', [['Eccellente', ALONE], ...GOOD.map((c) => ['Buono', c] as const), ...ADEQUATE.map((c) => ['Adeguato', c] as const)]);
+    await storeSmvp(t);
+    await storeDistribution(t.server.store, 'Ente', 2024, 'personale', [['Eccellente', ALONE], ...inBand('Buono', GOOD), ...inBand('Adeguato', ADEQUATE)]);
   });
   afterAll(async () => t?.close());
 

@@ -10,11 +10,10 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import type { RewardAggregates } from '../../src/contract/index.js';
 import { amounts, cellAmountText, combinations } from '../support/disclosure.js';
-import { storeDistribution } from '../support/distributions.js';
-import { Client, startTestServer, type TestServer } from './harness.js';
+import { inBand, publicAggregates, storeDistribution, storeSmvp } from '../support/distributions.js';
+import { startTestServer, type TestServer } from './harness.js';
 
 /** Staff: five "Buono", seven "Adeguato", two with no band (who take nothing). */
 const GOOD = [120_003, 110_011, 100_019, 99_007, 95_023];
@@ -41,13 +40,11 @@ describe('the people with no band on the art. 20 page, on SQLite', () => {
 
   beforeAll(async () => {
     t = await startTestServer('sqlite');
-    const hr = await t.as('personale');
-    const smvp = await hr.request('PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
-    expect(smvp.status, smvp.text).toBe(200);
-    await storeDistribution(t.server.store, 'Ente', 2024, 'personale', [...GOOD.map((c) => ['Buono', c] as const), ...ADEQUATE.map((c) => ['Adeguato', c] as const), [null, 0], [null, 0]]);
-    await storeDistribution(t.server.store, 'Ente', 2024, 'eq', [...EQ_GOOD.map((c) => ['Buono', c] as const), [null, 0], [null, 0], [null, 0], [null, 0]]);
+    await storeSmvp(t);
+    await storeDistribution(t.server.store, 'Ente', 2024, 'personale', [...inBand('Buono', GOOD), ...inBand('Adeguato', ADEQUATE), [null, 0], [null, 0]]);
+    await storeDistribution(t.server.store, 'Ente', 2024, 'eq', [...inBand('Buono', EQ_GOOD), [null, 0], [null, 0], [null, 0], [null, 0]]);
     // The row of the unbanded (three, nought in all) is no complement: the fund less the bands published would be the one's bonus.
-    await storeDistribution(t.server.store, 'Ente', 2024, 'dirigente', [['Eccellente', ALONE], ...MANAGERS_GOOD.map((c) => ['Buono', c] as const), [null, 0], [null, 0], [null, 0]]);
+    await storeDistribution(t.server.store, 'Ente', 2024, 'dirigente', [['Eccellente', ALONE], ...inBand('Buono', MANAGERS_GOOD), [null, 0], [null, 0], [null, 0]]);
     // No SMVP stored for this body: its bands are the people's own, and the unbanded are still their own row.
     await storeDistribution(t.server.store, 'Senza SMVP', 2024, 'personale', [
       ['Buono', 100_000],
@@ -60,11 +57,7 @@ describe('the people with no band on the art. 20 page, on SQLite', () => {
   });
   afterAll(async () => t?.close());
 
-  const aggregates = async (organisation: string, lang: string): Promise<RewardAggregates> => {
-    const reply = await new Client(t.url).get(`/api/rewards/2024/aggregates?organisation=${encodeURIComponent(organisation)}&lang=${lang}`);
-    expect(reply.status, reply.text).toBe(200);
-    return reply.body as RewardAggregates;
-  };
+  const aggregates = (organisation: string, lang: string): Promise<RewardAggregates> => publicAggregates(t, organisation, lang);
 
   it('counts them in a row after the bands, withheld as a band of one or two is; everyone counted, the amounts adding up: the JSON', async () => {
     for (const [lang, label] of [

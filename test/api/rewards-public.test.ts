@@ -8,9 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import { cellAmountText } from '../support/disclosure.js';
-import { storeDistribution } from '../support/distributions.js';
+import { storeDistribution, storeSmvp } from '../support/distributions.js';
 import { Client, startTestServer, type Backend, type TestServer } from './harness.js';
 
 const BODY = 'Ente';
@@ -26,9 +25,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the bonuses on the public transp
     // Another body's published plan, whose body distributed nothing; and a plan never published.
     otherPlanId = await t.importFixture({ publish: true });
     draftPlanId = await t.importFixture();
-    const hr = await t.as('personale');
-    const smvp = await hr.request('PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson(BODY, 2024), reason: 'delibera n. 12' });
-    expect(smvp.status, smvp.text).toBe(200);
+    await storeSmvp(t, [BODY]);
     // A distribution as HR's run stores it (the route's own tests make them from final forms):
     // three in "Buono", one alone in "Eccellente", three in "Adeguato" among the EQ; two managers
     // both "Eccellente". "Adeguato", the smaller of the larger bands, is withheld as the complement

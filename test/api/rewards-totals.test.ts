@@ -9,11 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { CATEGORY_LABEL, exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { CATEGORY_LABEL } from '../../src/core/appraisal/index.js';
 import type { RewardAggregates } from '../../src/contract/index.js';
 import { amounts, cellAmountText, combinations } from '../support/disclosure.js';
-import { storeDistribution } from '../support/distributions.js';
-import { Client, startTestServer, type TestServer } from './harness.js';
+import { publicAggregates, storeDistribution, storeSmvp } from '../support/distributions.js';
+import { startTestServer, type TestServer } from './harness.js';
 
 /** Two managers, both "Eccellente": one band of two, nothing else in the category. */
 const MANAGERS = [200_000, 200_013];
@@ -47,9 +47,7 @@ describe("the categories' funds and amounts distributed, and a coefficient no SM
 
   beforeAll(async () => {
     t = await startTestServer('sqlite');
-    const hr = await t.as('personale');
-    const smvp = await hr.request('PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
-    expect(smvp.status, smvp.text).toBe(200);
+    await storeSmvp(t);
     await storeDistribution(t.server.store, 'Ente', 2024, 'dirigente', [
       ['Eccellente', MANAGERS[0]!],
       ['Eccellente', MANAGERS[1]!],
@@ -81,11 +79,7 @@ describe("the categories' funds and amounts distributed, and a coefficient no SM
   });
   afterAll(async () => t?.close());
 
-  const aggregates = async (organisation: string, lang: string): Promise<RewardAggregates> => {
-    const reply = await new Client(t.url).get(`/api/rewards/2024/aggregates?organisation=${encodeURIComponent(organisation)}&lang=${lang}`);
-    expect(reply.status, reply.text).toBe(200);
-    return reply.body as RewardAggregates;
-  };
+  const aggregates = (organisation: string, lang: string): Promise<RewardAggregates> => publicAggregates(t, organisation, lang);
 
   it("publishes each category's fund and amount distributed, withheld where only small bands hold it: the JSON", async () => {
     for (const lang of ['it', 'en']) {

@@ -7,8 +7,7 @@
  * soffice (installed by .ci/run): without it this test fails, it never skips.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
-import { storeDistribution } from '../support/distributions.js';
+import { inBand, storeDistribution, storeSmvp } from '../support/distributions.js';
 import { tempDir } from '../exchange/helpers.js';
 import { libreOfficeCsv as libreOffice } from '../support/libreoffice.js';
 import { startTestServer, type TestServer } from './harness.js';
@@ -30,10 +29,8 @@ describe('the amounts of the art. 20 workbook in LibreOffice', () => {
 
   beforeAll(async () => {
     t = await startTestServer('sqlite');
-    const hr = await t.as('personale');
-    const smvp = await hr.request('PUT', '/api/smvp/2024?organisation=Ente', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
-    expect(smvp.status, smvp.text).toBe(200);
-    await storeDistribution(t.server.store, 'Ente', 2024, 'personale', [...GOOD.map((c) => ['Buono', c] as const), ...ADEQUATE.map((c) => ['Adeguato', c] as const)]);
+    await storeSmvp(t);
+    await storeDistribution(t.server.store, 'Ente', 2024, 'personale', [...inBand('Buono', GOOD), ...inBand('Adeguato', ADEQUATE)]);
     for (const lang of ['en', 'it']) {
       const reply = await fetch(`${t.url}/api/rewards/2024/aggregates?organisation=Ente&format=xlsx&lang=${lang}`);
       expect(reply.status).toBe(200);
