@@ -639,13 +639,8 @@ export async function formsFollowDeletedPlan(
   }));
   if (forms.length === 0) return { ok: true, moved: 0, to: null };
   const evaluated = forms.filter((f) => EVALUATED_STATES.includes(f.state));
-  const target = await one(
-    tx,
-    `SELECT p.id, p.title FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ? AND p.id <> ? ORDER BY CASE WHEN p.archived_at IS NULL THEN 0 ELSE 1 END, p.published DESC, p.created_at DESC, p.id DESC LIMIT 1`,
-    [plan.organisation, plan.year, plan.id],
-  );
-  if (evaluated.length > 0 || target === undefined) return { ok: false, evaluated, unmovable: target === undefined ? forms.filter((f) => !evaluated.includes(f)) : [] };
-  const to = { id: String(target.id), title: String(target.title) };
+  const to = await remainingPlan(tx, plan.organisation, plan.year, plan.id);
+  if (evaluated.length > 0 || to === null) return { ok: false, evaluated, unmovable: to === null ? forms.filter((f) => !evaluated.includes(f)) : [] };
   const at = now();
   for (const f of forms) {
     await tx.run(`UPDATE appraisal_forms SET plan_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [to.id, at, f.id]);
@@ -653,6 +648,54 @@ export async function formsFollowDeletedPlan(
   }
   return { ok: true, moved: forms.length, to };
 }
+
+/**
+ * The plan of a body and year a form of a plan deleted goes to: the one in use (not archived),
+ * published, newest made, in that order (the one the body's results of the year are read from);
+ * null when none but `except` is left.
+ */
+async function remainingPlan(tx: Queryable, organisation: string, year: number, except: string): Promise<{ readonly id: string; readonly title: string } | null> {
+  const target = await one(
+    tx,
+    `SELECT p.id, p.title FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ? AND p.id <> ? ORDER BY CASE WHEN p.archived_at IS NULL THEN 0 ELSE 1 END, p.published DESC, p.created_at DESC, p.id DESC LIMIT 1`,
+    [organisation, year, except],
+  );
+  return target === undefined ? null : { id: String(target.id), title: String(target.title) };
+}
+
+/**
+ * Migration 83: forms whose plan was deleted before a deletion moved them (formsFollowDeletedPlan)
+ * name a plan that is not there. By the same rule: a form not yet evaluated goes to its body's plan
+ * of the year that remains (remainingPlan); an evaluated one keeps the figures and source it froze
+ * and names no plan (`planId` null: another plan's would claim it was scored on that one), and so does
+ * a form of a body and year no plan remains of (the body is then listed as stranded, for HR to
+ * assign, and the form linked to a plan again). Each on the appraisals' trail as `plan-deleted` by
+ * the program, the deleted plan's id and title (from the plans' trail, where it kept one) before.
+ */
+async function repairFormsOfDeletedPlans(tx: Queryable): Promise<void> {
+  const titles = new Map<string, string>();
+  for (const r of await tx.all(`SELECT entity_id, before FROM audit WHERE action = 'delete' AND entity = 'plan' ORDER BY id`)) {
+    const before = r.before === null ? {} : (JSON.parse(String(r.before)) as { title?: unknown });
+    if (typeof before.title === 'string') titles.set(String(r.entity_id), before.title);
+  }
+  const forms = await tx.all(
+    `SELECT f.id, f.plan_id, f.state, f.organisation, f.year FROM appraisal_forms f WHERE f.plan_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM plans p WHERE p.id = f.plan_id) ORDER BY f.created_at, f.id`,
+  );
+  const at = now();
+  for (const f of forms) {
+    const from = { planId: String(f.plan_id), planTitle: titles.get(String(f.plan_id)) ?? null };
+    const to = EVALUATED_STATES.includes(f.state as FormState) ? null : await remainingPlan(tx, String(f.organisation), Number(f.year), from.planId);
+    await tx.run(`UPDATE appraisal_forms SET plan_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [to?.id ?? null, at, String(f.id)]);
+    await trail(tx, SYSTEM, 'plan-deleted', 'appraisal', String(f.id), from, { planId: to?.id ?? null, planTitle: to?.title ?? null, repaired: 83 }, null);
+  }
+}
+
+export const FORM_PLAN_MIGRATION = {
+  version: 83,
+  name: "appraisal forms left naming a plan deleted before its forms followed it: those not evaluated go to the body's remaining plan of the year, the others name none and keep what they froze",
+  sql: (): string[] => [],
+  data: (tx: Queryable): Promise<void> => repairFormsOfDeletedPlans(tx),
+};
 
 /**
  * Whether the plan a form is to read its organisational results from is there, share-locked on

@@ -6,7 +6,7 @@
  * the store as strings), and the audit trail's serial key.
  */
 import type { Db, Dialect, Queryable } from './db.js';
-import { migrateAppraisalUnits, STRANDED_BODY_MIGRATION } from './appraisals.js';
+import { FORM_PLAN_MIGRATION, migrateAppraisalUnits, STRANDED_BODY_MIGRATION } from './appraisals.js';
 import { separateSamePlans } from './plan-store.js';
 import { migrateUnitTexts } from './units.js';
 import { KEPT_MIGRATION } from './kept-records.js';
@@ -600,8 +600,8 @@ MIGRATIONS.push(
 );
 // The reminders' outbox (60) is defined beside its store (reminders.ts), and so are a deletion's kept records (79, kept-records.ts)
 // and the program's reasons as codes (80, reason-migration.ts), and a validated Relazione's cover (82, relazioni.ts), and the
-// records a body correction left behind (84, appraisals.ts).
-MIGRATIONS.push(REMINDER_MIGRATION, KEPT_MIGRATION, REASON_MIGRATION, COVER_MIGRATION, STRANDED_BODY_MIGRATION);
+// forms left naming a deleted plan (83, appraisals.ts), and the records a body correction left behind (84, appraisals.ts).
+MIGRATIONS.push(REMINDER_MIGRATION, KEPT_MIGRATION, REASON_MIGRATION, COVER_MIGRATION, FORM_PLAN_MIGRATION, STRANDED_BODY_MIGRATION);
 
 MIGRATIONS.sort((a, b) => a.version - b.version);
 

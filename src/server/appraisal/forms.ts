@@ -300,6 +300,7 @@ export class OrgCache {
   private readonly smvps = new Map<string, Promise<{ smvp: Smvp; version: number } | null>>();
   private names: Promise<Map<string, string>> | null = null;
   private readonly reopenings = new Map<string, Promise<{ at: string; by: string | null } | null>>();
+  private readonly stands = new Map<string, Promise<boolean>>();
   constructor(private readonly trees: TreeService) {}
   /** The plan's year end reopened after its Relazione was validated (`yearEndReopening`), read once per request. */
   reopening(store: Store, planId: string): Promise<{ at: string; by: string | null } | null> {
@@ -309,6 +310,15 @@ export class OrgCache {
         relazione === undefined || !isFrozen(relazione.state) ? null : await yearEndReopening(store, planId, computed.snapshot.period.id, relazione.decidedAt),
       );
       this.reopenings.set(planId, hit);
+    }
+    return hit;
+  }
+  /** Whether the plan is there (a form may name one deleted), asked once per plan in a request. */
+  planStands(store: Store, planId: string): Promise<boolean> {
+    let hit = this.stands.get(planId);
+    if (hit === undefined) {
+      hit = store.dataVersion(planId).then((v) => v !== undefined);
+      this.stands.set(planId, hit);
     }
     return hit;
   }
@@ -511,9 +521,15 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
   const unitNames = await orgs.unitNames(store);
   if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, source: null, objectives: null, unitNames, reopened: null };
+  // A plan deleted under the form (one no deletion moved it from, or a race): an evaluated form reads
+  // what it froze; one still reading its plan is refused at planId, never an unlocated 404.
+  const planStands = form.planId !== null && (await orgs.planStands(store, form.planId));
+  if (frozen === null && form.planId !== null && !planStands)
+    throw refuse(409, 'conflict', { appraisal: 'form-plan-gone', planId: form.planId }, { details: { field: 'planId', planId: form.planId } });
   const live = frozen === null ? await orgs.get(store, form.planId) : null;
-  // A form evaluated before the source was kept took the reported figures.
-  const source = live === null ? (form.planId === null ? null : (doc.evaluation!.org.source ?? { kind: 'reported', relazione: null })) : live.source;
+  // A form evaluated before the source was kept took the reported figures; one whose plan a
+  // deletion took (migration 83: planId null) keeps the source it froze.
+  const source = live === null ? (doc.evaluation!.org.source ?? (form.planId === null ? null : { kind: 'reported', relazione: null })) : live.source;
   const objectives = live === null ? frozenObjectives(doc) : live.detail === undefined ? null : new Map([...live.detail].map(([unit, d]) => [unit, d.objectives]));
   return {
     // Not yet evaluated: a provisional score, no band (core/appraisal/form.ts `provisional` says why).
@@ -524,7 +540,7 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
     source,
     objectives,
     unitNames,
-    reopened: source?.kind === 'validated' && form.planId !== null ? await orgs.reopening(store, form.planId) : null,
+    reopened: source?.kind === 'validated' && form.planId !== null && planStands ? await orgs.reopening(store, form.planId) : null,
   };
 }
 
