@@ -164,6 +164,11 @@ export const AppraisalFormSchema = z.strictObject({
   state: FormStateSchema,
   stateLabel: z.string(),
   version: z.number().int(),
+  /**
+   * The plan the organisational results are read from until the evaluation. Null: no plan, or an
+   * evaluated form whose plan was deleted (migration 83; the deleted plan's id and title are in its
+   * trail, `plan-deleted`), read with the figures and source it froze.
+   */
   planId: z.string().nullable(),
   person: PersonRefSchema,
   evaluator: PersonRefSchema,

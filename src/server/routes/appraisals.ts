@@ -332,7 +332,13 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       roles: 'signed-in',
       access: 'the person, their evaluator, personale, admin; oiv for managers’ forms',
       query: { lang: { description: 'language of the explanation', values: ['it', 'en'] } },
-      responses: { 200: { description: 'the form', schema: AppraisalFormSchema }, 401: 'not signed in', 403: 'not one of those who may see it', 404: 'unknown form' },
+      responses: {
+        200: { description: 'the form', schema: AppraisalFormSchema },
+        401: 'not signed in',
+        403: 'not one of those who may see it',
+        404: 'unknown form',
+        409: 'conflict `form-plan-gone` at `planId`: the form, not yet evaluated, names a plan that is not there (an evaluated one is read with what it froze)',
+      },
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
