@@ -33,6 +33,9 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const client = useQueryClient();
+  // The answer names people in the language it was asked in (the program, the command line): read
+  // again in the one chosen. Texts typed and not saved stay on screen (the editor keeps them).
+  useLanguageChange(useLang(), () => void client.invalidateQueries({ queryKey: keys.relazione(planId) }));
   const planRead = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId) });
   const relazioneRead = useRelazione(planId);
   const plan = planRead.data ?? null;
