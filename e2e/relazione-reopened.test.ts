@@ -39,6 +39,7 @@ describe('the validated Relazione on screen, and its year end reopened', { timeo
     const decided = await apiAs(oiv.context, 'POST', `${plan()}/relazione/transition`, { to: 'validated' });
     expect(decided.status).toBe(200);
     const decidedAt = new Date(decided.body.decidedAt as string);
+    const savedAt = new Date(decided.body.updatedAt as string);
 
     const { page } = office;
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
@@ -46,6 +47,8 @@ describe('the validated Relazione on screen, and its year end reopened', { timeo
     // Before: "Decisione dell’OIV del 04/12/26, 22:21 (oiv)" — the browser's time zone, a two-digit year, the login.
     const day = computedAtText(decidedAt, 'it');
     await expect.poll(() => page.locator('[data-testid=relazione-state] >> xpath=ancestor::section').innerText()).toContain(`Decisione dell’OIV del ${day} (Oscar OIV).`);
+    // Who saved last, by name: the OIV's validation was the last write.
+    expect(await page.locator('[data-testid=relazione-saved]').innerText()).toBe(`Ultimo salvataggio il ${computedAtText(savedAt, 'it')}, di Oscar OIV.`);
     const documento = await office.context.request.get(`${world.server.url}${plan()}/relazione/validation?format=html`);
     expect(await documento.text()).toContain(`Data della decisione: ${day}, registrata da Oscar OIV.`);
     // The note as the documents render it: bold and italic, the HTML as text (before: "**OIV**" on screen).
@@ -80,5 +83,6 @@ describe('the validated Relazione on screen, and its year end reopened', { timeo
         `The year-end period (31/12/2024) was reopened after the validation, on ${computedAtText(reopenedAt, 'en')}, by Amministratrice: its values may change, but the validated report keeps the figures it was validated with.\nReason for the reopening: rettifica del dato di A.2.1`,
       );
     expect(await page.locator('[data-testid=relazione-state] >> xpath=ancestor::section').innerText()).toContain(`OIV decision of ${computedAtText(decidedAt, 'en')} (Oscar OIV).`);
+    expect(await page.locator('[data-testid=relazione-saved]').innerText()).toBe(`Last saved on ${computedAtText(savedAt, 'en')} by Oscar OIV.`);
   });
 });

@@ -61,7 +61,11 @@ export const RelazioneSchema = z.strictObject({
   decidedAt: z.string().nullable(),
   /** The login of who recorded the OIV's decision. */
   decidedBy: z.string().nullable(),
-  /** Their name as people read it (as the documento di validazione names them); the login when no account has it any more. */
+  /**
+   * Their name as people read it, in the reader's language (the documento di validazione, in Italian,
+   * names them in Italian): the account's name as the validation kept it; the program and the command
+   * line in words; the login when no account has it any more.
+   */
   decidedByName: z.string().nullable(),
   /**
    * The year-end period reopened after the OIV decided (the latest such reopening): it takes values
@@ -73,7 +77,10 @@ export const RelazioneSchema = z.strictObject({
   frozen: z.boolean(),
   version: z.number().int().min(0),
   updatedAt: z.string().nullable(),
+  /** The login of who saved last. */
   updatedBy: z.string().nullable(),
+  /** Their name in the reader's language: the account's display name, the program and the command line in words, a login no account holds as it is. */
+  updatedByName: z.string().nullable(),
   /** The ids of the periods whose values the public may read. */
   publishedPeriods: z.array(z.string()),
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorWords } from './actor-words.js';
+import { actorWords, keptActorWords } from './actor-words.js';
 
 describe('actorWords', () => {
   it('names an account by its display name, a login no account holds as it is', () => {
@@ -19,5 +19,21 @@ describe('actorWords', () => {
 
   it('keeps the display name of an account its administrator called `system`', () => {
     expect(actorWords('Sistema informativo', 'system', 'it')).toBe('Sistema informativo');
+  });
+});
+
+describe('keptActorWords', () => {
+  it('says again in the reader’s words the program and the command line a cover kept in Italian, or as the login', () => {
+    expect(keptActorWords('riga di comando (utente mario)', 'cli:mario', 'en')).toBe('command line (user mario)');
+    expect(keptActorWords('Albero (procedura automatica)', 'system', 'en')).toBe('Albero (automatic procedure)');
+    expect(keptActorWords('system', 'system', 'en')).toBe('Albero (automatic procedure)');
+    expect(keptActorWords(null, 'cli:', 'it')).toBe('riga di comando');
+  });
+
+  it('keeps an account’s name as it was kept, and a name the login no longer gives', () => {
+    expect(keptActorWords('Luca Marino', 'oiv', 'en')).toBe('Luca Marino');
+    expect(keptActorWords('Sistema informativo', 'system', 'en')).toBe('Sistema informativo');
+    expect(keptActorWords(null, 'oiv', 'en')).toBe('oiv');
+    expect(keptActorWords('Luca Marino', null, 'en')).toBe('Luca Marino');
   });
 });

@@ -33,3 +33,16 @@ export function actorWords(name: string | null | undefined, login: string | null
   if (actor.kind === 'command-line') return actor.osUser === null ? words.commandLine : words.commandLineUser(actor.osUser);
   return name ?? login;
 }
+
+/**
+ * A name kept when it was said (a validated Relazione's cover keeps its decider's), said again in the
+ * reader's language: the program's and the command line's words were kept in Italian (or as the login
+ * itself, by migration 82), and are words, not a name; an account's name stays as it was kept.
+ *
+ * @example keptActorWords('riga di comando (utente mario)', 'cli:mario', 'en') // 'command line (user mario)'
+ */
+export function keptActorWords(kept: string | null, login: string | null, language: Language): string | null {
+  if (login === null) return kept;
+  const words = kept === null || kept === login || (Object.keys(ACTOR_WORDS) as Language[]).some((l) => kept === actorWords(null, login, l));
+  return storedActor(login).kind !== 'account' && words ? actorWords(null, login, language) : (kept ?? actorWords(null, login, language));
+}

@@ -5,7 +5,7 @@
  * OIV validated it; before that, for the public, only as it was closed), and the OIV's validation. One place, for the API's exports and
  * the public transparency pages alike.
  */
-import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation } from '../core/index.js';
+import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation, type Language } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { isFrozen } from '../contract/relazione-states.js';
 import { buildRelazione, buildValidationDocument, type ObjectiveCause, type PreviousObjectives, type PreviousYearFigures, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
@@ -172,11 +172,11 @@ export function validationDocument(r: StoredRelazione): RelazioneDocument {
 /**
  * The year-end period's latest reopening after the OIV decided on the Relazione on `decidedAt`
  * (the trail's move of the period back to collecting from closed or validated), with who reopened
- * it by name: the period takes values again while a validated Relazione keeps the figures it was
+ * it by name (in `language`, the reader's): the period takes values again while a validated Relazione keeps the figures it was
  * validated with, and the Relazione's screen and the appraisal forms say so. Null: no decision, or
  * no reopening since.
  */
-export async function yearEndReopening(store: Store, planId: string, periodId: string, decidedAt: string | null): Promise<Relazione['reopenedAfterDecision']> {
+export async function yearEndReopening(store: Store, planId: string, periodId: string, decidedAt: string | null, language: Language = 'it'): Promise<Relazione['reopenedAfterDecision']> {
   if (decidedAt === null) return null;
   const trail = await store.listAudit({ planId, entity: 'period', entityId: periodId, limit: 10_000 });
   const stateOf = (v: unknown): string | undefined => (v !== null && typeof v === 'object' && 'state' in v ? String(v.state) : undefined);
@@ -185,5 +185,5 @@ export async function yearEndReopening(store: Store, planId: string, periodId: s
   if (reopening === undefined) return null;
   const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
   if (period === undefined) return null;
-  return { at: reopening.at, by: (await storeActorNamer(store, 'it'))(reopening.user), reason: reopening.reason, period: period.label, periodState: period.state };
+  return { at: reopening.at, by: (await storeActorNamer(store, language))(reopening.user), reason: reopening.reason, period: period.label, periodState: period.state };
 }

@@ -124,9 +124,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('who made a change, named on %s',
     const decided = await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' });
     expect(decided.status, decided.text).toBe(200);
     expect(decided.body).toMatchObject({ decidedBy: 'oiv', decidedByName: 'Luca Marino' });
-    // Reopened from the command line after the validation: the Relazione (in Italian) says by whom.
+    // Reopened from the command line after the validation: the Relazione says by whom, in the reader's language.
     expect((await t.server.store.transitionPeriod(planId, YEAR_END, 'collecting', 'errore di caricamento', MARIO)).ok).toBe(true);
-    const after = (await controller.get(`/api/plans/${planId}/relazione`)).body;
-    expect(after.reopenedAfterDecision).toMatchObject({ by: 'riga di comando (utente mario)', reason: 'errore di caricamento' });
+    const after = async (lang: 'it' | 'en') => (await controller.get(`/api/plans/${planId}/relazione?lang=${lang}`)).body;
+    expect((await after('it')).reopenedAfterDecision).toMatchObject({ by: 'riga di comando (utente mario)', reason: 'errore di caricamento' });
+    expect((await after('en')).reopenedAfterDecision).toMatchObject({ by: 'command line (user mario)', reason: 'errore di caricamento' });
   });
 });

@@ -39,6 +39,9 @@ import { PLAN_EDITORS } from '../permissions.js';
 import { coverPreviousYear, previousYear, relazioneCover, relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
+import { replyLanguage } from '../language.js';
+import { storeActorNamer } from '../actor-names.js';
+import { keptActorWords } from '../../messages/actor-words.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import { oneAtATime } from '../exports/jobs.js';
 import { fileName } from '../file-name.js';
@@ -108,7 +111,7 @@ function relazioneJson(
   reading: ValidatedReading,
   generated: Record<string, string>,
   publishedPeriods: readonly string[],
-  decidedByName: string | null,
+  names: { readonly decidedByName: string | null; readonly updatedByName: string | null },
   reopenedAfterDecision: Relazione['reopenedAfterDecision'],
   previous: RelazioneInput['previous'],
 ): Readable<Relazione> {
@@ -139,12 +142,13 @@ function relazioneJson(
     transmittedAt: r.transmittedAt,
     decidedAt: r.decidedAt,
     decidedBy: r.decidedBy,
-    decidedByName,
+    decidedByName: names.decidedByName,
     reopenedAfterDecision,
     frozen: r.frozenPlan !== null,
     version: r.version,
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy,
+    updatedByName: names.updatedByName,
     publishedPeriods,
     previousYear: previousYearJson(previous),
   };
@@ -183,16 +187,22 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
    * values), so that a save evaluates the plan with the validated values once (docs/benchmarks.md,
    * "oivbench").
    */
-  const answer = async (plan: PlanRecord, record: RelazioneRecord, checked?: { computed: ComputedPlan; reading: ValidatedReading }): Promise<Readable<Relazione>> => {
+  const answer = async (c: Context, plan: PlanRecord, record: RelazioneRecord, checked?: { computed: ComputedPlan; reading: ValidatedReading }): Promise<Readable<Relazione>> => {
     const stored = await storedRelazione(store, trees, plan, record, false, checked?.computed);
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
+    // People in the reader's language (the documents, in Italian, name them in Italian): the decider
+    // as the validation kept them, the program and the command line said again in the reader's words.
+    // Read without refusing: a save has been made by now, and its answer is not refused for a `lang`.
+    const lang = replyLanguage(c);
+    const nameOf = await storeActorNamer(store, lang);
+    const names = { decidedByName: keptActorWords(stored.deciderName, record.decidedBy, lang), updatedByName: nameOf(record.updatedBy) };
     return relazioneJson(
       record,
       checked !== undefined && readsAs(checked.reading, stored.evaluation, record.values) ? checked.reading : new ValidatedReading(stored.evaluation, record.values),
       generatedTexts(stored.evaluation, stored.input),
       periods,
-      stored.deciderName,
-      await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt),
+      names,
+      await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt, lang),
       stored.input.previous,
     );
   };
@@ -216,7 +226,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       const plan = await store.getPlan(planId);
       const record = await store.relazioni.getRelazione(planId);
       if (plan === undefined || record === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
-      return reply(200, await answer(plan, record));
+      return reply(200, await answer(c, plan, record));
     },
   );
 
@@ -241,7 +251,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const record = must(await store.relazioni.putRelazioneTexts(planId, input.texts as Record<string, string>, input.version, actorOf(user)));
-      return reply(200, await answer((await store.getPlan(planId))!, record));
+      return reply(200, await answer(c, (await store.getPlan(planId))!, record));
     },
   );
 
@@ -278,7 +288,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       const refused = disagreements(reading, input.values);
       if (refused !== null) throw refused;
       const result = await store.relazioni.putRelazioneReview(planId, input, input.version, actorOf(user));
-      return reply(200, await answer(plan, must(result), { computed, reading }));
+      return reply(200, await answer(c, plan, must(result), { computed, reading }));
     },
   );
 
@@ -339,7 +349,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       const refused = yearEnd === null || record.state !== 'transmitted' ? null : disagreements(new ValidatedReading(yearEnd, record.values), record.values);
       if (refused !== null) throw refused;
       const result = await store.relazioni.moveRelazione(planId, input.to, input.reason?.trim() || null, freeze, actorOf(user), input.confirmEmpty === true);
-      return reply(200, await answer(plan, must(result)));
+      return reply(200, await answer(c, plan, must(result)));
     },
   );
 
@@ -357,7 +367,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const record = must(await store.relazioni.publishRelazione(planId, input.published, actorOf(user)));
-      return reply(200, await answer((await store.getPlan(planId))!, record));
+      return reply(200, await answer(c, (await store.getPlan(planId))!, record));
     },
   );
 

@@ -33,6 +33,9 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const client = useQueryClient();
+  // The answer names people in the language it was asked in (the program, the command line): read
+  // again in the one chosen. Texts typed and not saved stay on screen (the editor keeps them).
+  useLanguageChange(useLang(), () => void client.invalidateQueries({ queryKey: keys.relazione(planId) }));
   const planRead = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId) });
   const relazioneRead = useRelazione(planId);
   const plan = planRead.data ?? null;
@@ -125,6 +128,12 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         </p>
         {relazione.transmittedAt !== null && relazione.state !== 'draft' && <p className="mb-1 small">{t('relazione.transmittedAt', { at: when(relazione.transmittedAt, lang) })}</p>}
         {relazione.decidedAt !== null && <p className="mb-1 small">{t('relazione.decidedAt', { at: when(relazione.decidedAt, lang), by: relazione.decidedByName ?? relazione.decidedBy ?? '—' })}</p>}
+        {/* Who saved last, by name (the login is no name): the office and the OIV write the same Relazione. */}
+        {relazione.version > 0 && relazione.updatedAt !== null && (
+          <p className="mb-1 small" data-testid="relazione-saved">
+            {t('relazione.savedAt', { at: when(relazione.updatedAt, lang), by: relazione.updatedByName ?? relazione.updatedBy ?? t('relazione.refusals.someone') })}
+          </p>
+        )}
         <p className="mb-1 small" data-testid="relazione-published">
           {relazione.published ? t('relazione.published', { at: when(relazione.publishedAt, lang) }) : t('relazione.notPublished')}
         </p>

@@ -20,6 +20,7 @@ const it = {
   planNotPublished: 'Il piano non è pubblicato: il pubblico vedrà la Relazione quando lo saranno entrambi.',
   transmittedAt: 'Trasmessa all’OIV il {{at}}.',
   decidedAt: 'Decisione dell’OIV del {{at}} ({{by}}).',
+  savedAt: 'Ultimo salvataggio il {{at}}, di {{by}}.',
   frozen: 'La Relazione è validata: testi e dati sono in sola lettura.',
   reopened:
     'Il periodo di fine anno ({{period}}) è stato riaperto dopo la validazione, il {{at}}, da {{by}}: i suoi valori possono cambiare, ma la Relazione validata conserva i dati con cui è stata validata.',
@@ -164,6 +165,7 @@ const en: typeof it = {
   planNotPublished: 'The plan is not published: the public will see the report once both are.',
   transmittedAt: 'Sent to the OIV on {{at}}.',
   decidedAt: 'OIV decision of {{at}} ({{by}}).',
+  savedAt: 'Last saved on {{at}} by {{by}}.',
   frozen: 'The report is validated: its texts and figures are read-only.',
   reopened: 'The year-end period ({{period}}) was reopened after the validation, on {{at}}, by {{by}}: its values may change, but the validated report keeps the figures it was validated with.',
   reopenedReason: 'Reason for the reopening: {{reason}}',
