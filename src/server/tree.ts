@@ -493,8 +493,9 @@ export class TreeService {
    * The accounts' names now, for an answer: one small query (the store's stamp of every account's
    * name, one row), and the accounts read only when it changed. A rename changes the stamp: the
    * cached evaluation answers again with the new name, serialised anew, without the plan being
-   * read or evaluated again. Read from the database every time, so a rename made by another
-   * process (a second server, the command line) counts as at once as one made here.
+   * read or evaluated again. The stamp is asked at most once in NAMES_TRUSTED_MS, at once after a
+   * rename through this server (`forgetNames`): a rename made by another process (a second server,
+   * the command line) is said within that time.
    */
   async names(): Promise<PeopleNames> {
     const asked = performance.now();

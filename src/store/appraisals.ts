@@ -674,10 +674,7 @@ async function remainingPlan(tx: Queryable, organisation: string, year: number, 
  */
 async function repairFormsOfDeletedPlans(tx: Queryable): Promise<void> {
   const titles = new Map<string, string>();
-  for (const r of await tx.all(`SELECT entity_id, before FROM audit WHERE action = 'delete' AND entity = 'plan' ORDER BY id`)) {
-    const before = r.before === null ? {} : (JSON.parse(String(r.before)) as { title?: unknown });
-    if (typeof before.title === 'string') titles.set(String(r.entity_id), before.title);
-  }
+  for (const d of await planDeletions(tx)) if (d.title !== null) titles.set(d.planId, d.title);
   const forms = await tx.all(
     `SELECT f.id, f.plan_id, f.state, f.organisation, f.year FROM appraisal_forms f WHERE f.plan_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM plans p WHERE p.id = f.plan_id) ORDER BY f.created_at, f.id`,
   );
@@ -844,18 +841,35 @@ async function recordsOf(tx: Queryable, organisation: string, year: number): Pro
   };
 }
 
-/**
- * The titles of the plans of each body and year deleted, from the plans' trail (the deletion's
- * `before`, SqlPlans.deletePlan), keyed by year and body.
- */
+/** A plan's deletion as the plans' trail kept it (the deletion's `before`, SqlPlans.deletePlan): what an older entry lacks is null. */
+interface PlanDeletion {
+  readonly planId: string;
+  readonly organisation: string | null;
+  readonly year: number | null;
+  readonly title: string | null;
+}
+
+/** Every plan deletion on the plans' trail, in the order they were made. */
+async function planDeletions(tx: Queryable): Promise<PlanDeletion[]> {
+  return (await tx.all(`SELECT entity_id, before FROM audit WHERE action = 'delete' AND entity = 'plan' ORDER BY id`)).map((r) => {
+    const before = r.before === null ? {} : (JSON.parse(String(r.before)) as { organisation?: unknown; year?: unknown; title?: unknown });
+    return {
+      planId: String(r.entity_id),
+      organisation: typeof before.organisation === 'string' ? before.organisation : null,
+      year: typeof before.year === 'number' ? before.year : null,
+      title: typeof before.title === 'string' ? before.title : null,
+    };
+  });
+}
+
+/** The titles of the plans of each body and year deleted (planDeletions), keyed by year and body. */
 async function deletedPlans(tx: Queryable): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (const r of await tx.all(`SELECT before FROM audit WHERE action = 'delete' AND entity = 'plan' ORDER BY id`)) {
-    const before = r.before === null ? {} : (JSON.parse(String(r.before)) as { organisation?: unknown; year?: unknown; title?: unknown });
-    if (typeof before.organisation !== 'string' || typeof before.year !== 'number') continue;
-    const key = `${before.year}\u0000${before.organisation}`;
+  for (const d of await planDeletions(tx)) {
+    if (d.organisation === null || d.year === null) continue;
+    const key = `${d.year}\u0000${d.organisation}`;
     const titles = out.get(key) ?? [];
-    const title = typeof before.title === 'string' ? before.title : '';
+    const title = d.title ?? '';
     if (!titles.includes(title)) titles.push(title);
     out.set(key, titles);
   }
