@@ -231,6 +231,21 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await chooseLanguage(page, 'it');
   });
 
+  it('offers a new revision the day it is in Rome: at 00:30 of 15 March there, 23:30 of the 14th in UTC', async () => {
+    const planId = await adoptedPlan();
+    const { context: early, page: office } = await newPage();
+    try {
+      // The browser's clock at that moment, whatever its own time zone; before, the form offered the UTC day, the 14th.
+      await office.clock.setFixedTime(new Date('2024-03-14T23:30:00.000Z'));
+      await login(office, 'controller');
+      await openRevisions(office, planId);
+      await office.waitForSelector('#revision-date');
+      expect(await office.locator('#revision-date').inputValue()).toBe('2024-03-15');
+    } finally {
+      await early.close();
+    }
+  });
+
   it('deleting an objective inside a revision lists what the open periods lose, and removes it only on a second confirmation', async () => {
     const planId = await adoptedPlan();
     const plan = planPath(planId);

@@ -9,6 +9,7 @@ import { assignedTo, type Assignment } from './permissions.js';
 import { stateIn, type Completion, type WorkItem, type WorklistStateFilter, type WorkState } from '../contract/campaign.js';
 import { compareNames } from '../core/names.js';
 import type { Language } from '../core/index.js';
+import { officeDay } from '../core/messages/catalogue.js';
 import { actorWords } from '../messages/actor-words.js';
 
 export { WORK_STATES, type WorkItem, type WorkState } from '../contract/campaign.js';
@@ -73,8 +74,8 @@ export function workItem(
   };
 }
 
-/** Today's date (UTC) as ISO text. */
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today's date as ISO text, the body's day (Europe/Rome): a deadline passes at midnight in Rome, not at UTC's. */
+export const today = (): string => officeDay();
 
 interface Resolved {
   readonly id: string;

@@ -13,7 +13,7 @@
 import { worklistPath } from '../contract/worklist-link.js';
 import { renderMessage } from '../messages/index.js';
 import { italianDate, isLocked, SYSTEM, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
-import { Campaign, today as utcToday, type WorkItem } from './campaign.js';
+import { Campaign, today, type WorkItem } from './campaign.js';
 import { makeMailer, settingError, type Mailer, type SmtpSettings } from './mailer.js';
 import { mayBeAssigned } from './permissions.js';
 
@@ -220,7 +220,7 @@ export interface ReminderOptions {
   readonly everyMinutes?: number;
   /** Where the log mailer and the timer's problems write (default: stdout / stderr). */
   readonly log?: (text: string) => void;
-  /** Today's date, for tests of the calendar (default: today in UTC). */
+  /** Today's date, for tests of the calendar (default: the body's today, Rome's day). */
   readonly today?: () => string;
 }
 
@@ -256,7 +256,7 @@ export class ReminderService {
   /** Queues what is due today and delivers what the outbox holds; `retryNow` tries queued messages without waiting for their time. */
   run(by: string, options: { retryNow?: boolean } = {}): Promise<ReminderRun> {
     const next = this.running.then(async () => {
-      const day = (this.options.today ?? utcToday)();
+      const day = (this.options.today ?? today)();
       const drafts = await draftReminders(this.store, this.settings, day);
       const queued = await this.store.reminders.enqueue(drafts, by, new Date().toISOString());
       const delivered = await deliverReminders(this.store, await this.mail(), options);

@@ -3,6 +3,7 @@
  * passes, and the changes a revision records, are revisions.ts's). Every change is one
  * transaction with its audit entry.
  */
+import { officeDay } from '../core/messages/catalogue.js';
 import { recordPlanChange } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { isIsoDate } from './periods.js';
@@ -36,9 +37,9 @@ function planDays(year: number): { adoptedFrom: string; adoptedTo: string; revis
   return { adoptedFrom: `${year - 1}-01-01`, adoptedTo: `${year}-12-31`, revisionTo: `${year}-12-31`, approvalTo: `${year + 1}-06-30` };
 }
 
-/** A revision's date when none is given: today, within the plan's year (its last day, for a past plan). */
+/** A revision's date when none is given: the body's today (Rome's day, not UTC's), within the plan's year (its last day, for a past plan). */
 function defaultRevisionDate(year: number): string {
-  const today = now().slice(0, 10);
+  const today = officeDay();
   const last = planDays(year).revisionTo;
   return today > last ? last : today;
 }

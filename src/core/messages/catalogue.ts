@@ -108,6 +108,19 @@ export function momentDayText(at: string | Date): string {
   return new Intl.DateTimeFormat('it-IT', { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
 }
 
+/**
+ * The body's day now (or at `at`), ISO `YYYY-MM-DD`, as its calendar has it: a deadline, a reminder,
+ * a revision's date are days of the office, which turn at midnight in Rome, not at UTC's (at 23:30 UTC
+ * on 31 January, Rome is already on 1 February).
+ *
+ * @example officeDay(new Date('2025-01-31T23:30:00Z')) // '2025-02-01'
+ */
+export function officeDay(at: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** `a, b and c` / `a, b e c`. */
 export function listIn(items: readonly string[], language: Language): string {
   if (items.length <= 1) return items.join('');

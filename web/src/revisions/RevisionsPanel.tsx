@@ -18,7 +18,7 @@ import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon, halfTyped } from '../ui/Form.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { editRefusal } from '../ui/edit-refusal.js';
-import { useLang } from '../ui/format.js';
+import { officeToday, useLang } from '../ui/format.js';
 
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
 function ChangeLine({ change }: { change: RevisionChange }) {
@@ -259,10 +259,10 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const [reason, setReason] = useState('');
   /** A revision asked for without its reason (found here or by the server): said at the reason field. */
   const [reasonProblem, setReasonProblem] = useState<string | null>(null);
-  // Today within the plan's year, as the server dates a revision sent without one: a revision changes
+  // Today (Rome's day) within the plan's year, as the server dates a revision sent without one: a revision changes
   // the plan during its year, so for a past plan (the 2024 one, read in 2026) its year's last day.
   const [date, setDate] = useState(() => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = officeToday();
     return today > `${plan.year}-12-31` ? `${plan.year}-12-31` : today;
   });
   /** The revision's date half typed (or cleared): said at its field, not sent. */

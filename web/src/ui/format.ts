@@ -32,6 +32,13 @@ export function momentText(iso: string, lang: string, style: 'full' | 'short' = 
   return new Intl.DateTimeFormat(locale, { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)).replace(',', '');
 }
 
+/** The office's day now, ISO `2026-12-03`, in Italian time: a date the office gives today (a revision's) turns at midnight in Rome, not at UTC's. */
+export function officeToday(at: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: OFFICE_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** A moment's day (`03/12/2026`) and time (`14:05`) apart, in Italian time as `momentText`, for sentences that say them separately. */
 export function momentParts(iso: string, lang: string): { day: string; time: string } {
   const locale = lang === 'en' ? 'en-GB' : 'it-IT';
