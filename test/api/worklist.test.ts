@@ -108,7 +108,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const rows = book.getWorksheet('Completamento')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0]!.slice(1, 4)).toEqual(['Periodo', 'Scadenza', 'Struttura']);
-    const mineRow = rows.find((r) => r[2] === '2024-10-15' && r[3] === REFERENTE_UNIT)!;
+    // The deadline a date cell, shown dd/mm/yyyy as the period beside it (before, the text 2024-10-15).
+    const deadlineOf = (r: unknown[]) => (r[2] instanceof Date ? r[2].toISOString() : r[2]);
+    const mineRow = rows.find((r) => deadlineOf(r) === '2024-10-15T00:00:00.000Z' && r[3] === REFERENTE_UNIT)!;
+    expect(mineRow, JSON.stringify(rows)).toBeDefined();
+    const sheet = book.getWorksheet('Completamento')!;
+    const deadlineCell = sheet.getRow(rows.indexOf(mineRow) + 1).getCell(2);
+    expect([deadlineCell.type, deadlineCell.numFmt]).toEqual([ExcelJS.ValueType.Date, 'dd/mm/yyyy']);
     expect(mineRow.slice(4, 11)).toEqual([mine.length, 2, 1, 0, 1, mine.length - 2, mine.length - 2]);
     const list = book.getWorksheet('Da completare')!;
     expect(list.rowCount).toBeGreaterThan(all.length - 2);
@@ -120,7 +126,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect(english.worksheets.map((w) => w.name)).toEqual(['Completion', 'To complete']);
     const englishRows = english.getWorksheet('Completion')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(englishRows[0]!.slice(1, 4)).toEqual(['Period', 'Deadline', 'Unit']);
-    expect(englishRows.find((r) => r[2] === '2024-10-15' && r[3] === REFERENTE_UNIT)!.slice(4, 11)).toEqual(mineRow.slice(4, 11));
+    expect(englishRows.find((r) => deadlineOf(r) === '2024-10-15T00:00:00.000Z' && r[3] === REFERENTE_UNIT)!.slice(4, 11)).toEqual(mineRow.slice(4, 11));
     const states = new Set((english.getWorksheet('To complete')!.getSheetValues().filter(Boolean) as unknown[][]).slice(1).map((r) => r[6]));
     expect(
       [...states].every((s) => ['to enter', 'entered', 'returned'].includes(String(s))),

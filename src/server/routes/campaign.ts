@@ -18,6 +18,7 @@ import { replyLanguage } from '../language.js';
 import { actorNamer } from '../actor-names.js';
 import { reasonText } from '../../core/index.js';
 import { amountJson } from '../../io/json.js';
+import { amountCell } from '../../io/xlsx/cells.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import type { Params } from '../../messages/index.js';
 import { EditVersion, readablePlan } from './plans.js';
@@ -240,7 +241,10 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const periods = new Map(campaign.data.periods.map((p) => [p.id, p]));
       for (const r of campaign.dashboard().rows) {
         const p = periods.get(r.periodId)!;
-        const row = sheet.addRow({ ...r, period: p.label, deadline: p.deadline ?? '', unit: r.unit ?? words.noUnit, share: r.expected === 0 ? 0 : r.entered / r.expected });
+        // The deadline a date cell shown dd/mm/yyyy, as the period beside it (before, the ISO text 2025-01-31).
+        const deadline = p.deadline === null ? null : amountCell({ kind: 'date', value: p.deadline }, 'date');
+        const row = sheet.addRow({ ...r, period: p.label, deadline: deadline?.value ?? '', unit: r.unit ?? words.noUnit, share: r.expected === 0 ? 0 : r.entered / r.expected });
+        if (deadline?.numFmt !== undefined) row.getCell('deadline').numFmt = deadline.numFmt;
         row.getCell('share').numFmt = '0.0%';
       }
       const list = workbook.addWorksheet(words.open);
