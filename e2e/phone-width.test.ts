@@ -2,7 +2,8 @@
  * The pages around the plan on a phone, 390 px wide: nothing wider than the screen, so the page never
  * scrolls sideways. Before, the sign-in form and the plans page's forms (Bootstrap rows, whose
  * negative margins are half their gutter) stood 4 px past the main region's narrower padding there;
- * and the completion dashboard's nine columns ran past the screen (by 144 px), as did the review list's.
+ * and the completion dashboard's nine columns ran past the screen (by 144 px), as did the review list's;
+ * an appraisal form's unit objectives and individual objectives pushed the page 79 px sideways.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS, PASSWORD } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, chooseLanguage, login, openPlan } = pages(world);
+const { newPage, chooseLanguage, login, openPlan, signedIn, signedInPage, staffForm, apiAs, expectAccessible } = pages(world);
 
 /** How far the page reaches past the viewport's right edge, in CSS pixels (0: it fits). */
 function sideways(page: Page): Promise<number> {
@@ -72,6 +73,32 @@ describe('a phone', () => {
     const region = page.getByRole('region', { name: "The period's values" });
     expect(await region.getAttribute('tabindex')).toBe('0');
     expect(await region.evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
+    await context.close();
+  }, 90_000);
+
+  it("keeps an appraisal form's tables inside the screen, each scrolling in its own region", async () => {
+    // The referente's unit owns A.2, so the form lists the unit's objectives; the evaluator reads it, with its "Remove" column.
+    const controller = await signedIn('controller');
+    expect((await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/A.2`, { unit: ACCOUNTS.referente.units[0] })).status).toBe(200);
+    await controller.close();
+    const hr = await signedIn('personale');
+    const form = await staffForm(hr);
+    await hr.close();
+    const { context, page } = await signedInPage('dirigente', null);
+    await page.goto(`${world.server.url}/`);
+    await chooseLanguage(page, 'en');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${world.server.url}/appraisals/${encodeURIComponent(form.id)}`);
+    await page.locator('[data-testid=form-unit-objectives]').waitFor();
+    await page.locator('[data-testid=objectives]').waitFor();
+    // Before, the two tables stood 79 px past the screen, and the page scrolled sideways.
+    expect(await sideways(page)).toBe(0);
+    for (const name of ['Objectives of the units', 'Table of the individual objectives']) {
+      const region = page.getByRole('region', { name });
+      expect(await region.getAttribute('tabindex'), name).toBe('0');
+      expect(await region.evaluate((r) => r.scrollWidth > r.clientWidth), name).toBe(true);
+    }
+    await expectAccessible(page, 'appraisal form on a phone');
     await context.close();
   }, 90_000);
 });

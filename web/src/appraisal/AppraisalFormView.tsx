@@ -263,33 +263,36 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           </table>
           {/* Each unit's figure is the mean of these: where the OIV changed one, the server's words say so with the reported value. */}
           {r.units.some((u) => u.objectives.length > 0) && (
-            <table className="table table-sm" data-testid="form-unit-objectives">
-              <caption>{t('appraisal.form.unitObjectives')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('appraisal.form.unitCol')}</th>
-                  <th scope="col">{t('appraisal.form.objectiveCol')}</th>
-                  <th scope="col" className="text-end">
-                    {t('appraisal.form.valueUsed')}
-                  </th>
-                  <th scope="col">{t('appraisal.form.valueSource')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.units.flatMap((u) =>
-                  u.objectives.map((o) => (
-                    <tr key={`${u.unitId}\u0000${o.code}`} className={o.validated ? 'table-success' : undefined}>
-                      <td>{u.unit}</td>
-                      <th scope="row">
-                        {o.code} {o.title}
-                      </th>
-                      <td className="text-end">{percent(o.score, lang)}</td>
-                      <td>{o.source}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
+            // On a phone its four columns scroll in their own region, reached by the keyboard, not the page sideways.
+            <div className="table-responsive" role="region" aria-label={t('appraisal.form.unitObjectives')} tabIndex={0}>
+              <table className="table table-sm" data-testid="form-unit-objectives">
+                <caption>{t('appraisal.form.unitObjectives')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('appraisal.form.unitCol')}</th>
+                    <th scope="col">{t('appraisal.form.objectiveCol')}</th>
+                    <th scope="col" className="text-end">
+                      {t('appraisal.form.valueUsed')}
+                    </th>
+                    <th scope="col">{t('appraisal.form.valueSource')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.units.flatMap((u) =>
+                    u.objectives.map((o) => (
+                      <tr key={`${u.unitId}\u0000${o.code}`} className={o.validated ? 'table-success' : undefined}>
+                        <td>{u.unit}</td>
+                        <th scope="row">
+                          {o.code} {o.title}
+                        </th>
+                        <td className="text-end">{percent(o.score, lang)}</td>
+                        <td>{o.source}</td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </div>
           )}
           <h3 className="h5">{t('appraisal.form.how')}</h3>
           <ol data-testid="form-steps">
@@ -316,192 +319,195 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
         <h2 className="h4" id="objectives-title">
           {t('appraisal.form.objectives')}
         </h2>
-        <table className="table table-sm" data-testid="objectives">
-          <thead>
-            <tr>
-              <th scope="col">{t('appraisal.form.objective')}</th>
-              <th scope="col">{t('appraisal.form.weight')}</th>
-              <th scope="col">{t('appraisal.form.comparator')}</th>
-              <th scope="col">{t('appraisal.form.target')}</th>
-              <th scope="col">{t('appraisal.form.unit')}</th>
-              <th scope="col">{t('appraisal.form.stateCol')}</th>
-              <th scope="col">{t('appraisal.form.actual')}</th>
-              <th scope="col">{t('appraisal.form.scoreCol')}</th>
-              {editObjectives && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('appraisal.form.remove')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {objectives.map((o, i) => {
-              const n = i + 1;
-              const scored = r?.objectives.find((x) => x.id === o.id);
-              return (
-                <tr key={i}>
-                  <td>
-                    <input
-                      type="text"
-                      className="form-control form-control-sm"
-                      aria-label={`${t('appraisal.form.objective')} ${n}`}
-                      value={o.title}
-                      disabled={!editObjectives}
-                      onChange={(e) => setObjective(i, { title: e.target.value })}
-                      {...checked(i, 'title')}
-                    />
-                    {problemOf(i, 'title')}
-                  </td>
-                  <td>
-                    <input
-                      type="text"
-                      className="form-control form-control-sm"
-                      aria-label={`${t('appraisal.form.weight')} ${n}`}
-                      inputMode="decimal"
-                      value={o.weight}
-                      disabled={!editObjectives}
-                      onChange={(e) => setObjective(i, { weight: e.target.value })}
-                      style={{ width: '5em' }}
-                      {...checked(i, 'weight')}
-                    />
-                    {problemOf(i, 'weight')}
-                  </td>
-                  <td>
-                    {/* A yes/no target is the answer wanted, always "=" (the server refuses another comparator): no choice to offer.
-                        A form evaluated with "≥" or "≤" before (forms.ts `documentOf`) shows the one it was scored with. */}
-                    {o.unit === 'boolean' ? (
-                      <span data-testid={`objective-${i}-comparator`}>{COMPARATOR_SIGN[o.comparator]}</span>
-                    ) : (
-                      <select
-                        className="form-select form-select-sm"
-                        aria-label={`${t('appraisal.form.comparator')} ${n}`}
-                        value={o.comparator}
-                        disabled={!editObjectives}
-                        onChange={(e) => setObjective(i, { comparator: e.target.value as ObjectiveDraft['comparator'] })}
-                      >
-                        {(['>=', '<=', '='] as const).map((c) => (
-                          <option key={c} value={c}>
-                            {COMPARATOR_SIGN[c]}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </td>
-                  <td>
-                    {o.unit === 'boolean' ? (
-                      // The answer wanted, chosen rather than typed: sì/yes or no in the screen's words.
-                      <select
-                        className="form-select form-select-sm"
-                        aria-label={`${t('appraisal.form.target')} ${n}`}
-                        value={o.target}
-                        disabled={!editObjectives}
-                        onChange={(e) => setObjective(i, { target: e.target.value })}
-                        {...checked(i, 'target')}
-                      >
-                        {o.target === '' && <option value="">—</option>}
-                        <option value={amountInput(true, lang)}>{amountInput(true, lang)}</option>
-                        <option value={amountInput(false, lang)}>{amountInput(false, lang)}</option>
-                      </select>
-                    ) : (
+        {/* The individual objectives' eight or nine columns scroll in their own region on a phone; positioned, so the hidden «Remove» heading scrolls with it, not the page. */}
+        <div className="table-responsive position-relative" role="region" aria-label={t('appraisal.form.objectivesTable')} tabIndex={0} data-testid="objectives-region">
+          <table className="table table-sm" data-testid="objectives">
+            <thead>
+              <tr>
+                <th scope="col">{t('appraisal.form.objective')}</th>
+                <th scope="col">{t('appraisal.form.weight')}</th>
+                <th scope="col">{t('appraisal.form.comparator')}</th>
+                <th scope="col">{t('appraisal.form.target')}</th>
+                <th scope="col">{t('appraisal.form.unit')}</th>
+                <th scope="col">{t('appraisal.form.stateCol')}</th>
+                <th scope="col">{t('appraisal.form.actual')}</th>
+                <th scope="col">{t('appraisal.form.scoreCol')}</th>
+                {editObjectives && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('appraisal.form.remove')}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {objectives.map((o, i) => {
+                const n = i + 1;
+                const scored = r?.objectives.find((x) => x.id === o.id);
+                return (
+                  <tr key={i}>
+                    <td>
                       <input
                         type="text"
                         className="form-control form-control-sm"
-                        aria-label={`${t('appraisal.form.target')} ${n}`}
-                        value={o.target}
+                        aria-label={`${t('appraisal.form.objective')} ${n}`}
+                        value={o.title}
                         disabled={!editObjectives}
-                        onChange={(e) => setObjective(i, { target: e.target.value })}
-                        style={{ width: '8em' }}
-                        {...checked(i, 'target')}
+                        onChange={(e) => setObjective(i, { title: e.target.value })}
+                        {...checked(i, 'title')}
                       />
-                    )}
-                    {problemOf(i, 'target')}
-                  </td>
-                  <td>
-                    <select
-                      className="form-select form-select-sm"
-                      aria-label={`${t('appraisal.form.unit')} ${n}`}
-                      value={o.unit}
-                      disabled={!editObjectives}
-                      // A yes/no target is the answer wanted: "= sì", not "≥ sì" (and "≥ no" would be met by any answer).
-                      onChange={(e) =>
-                        setObjective(
-                          i,
-                          e.target.value === 'boolean'
-                            ? { unit: 'boolean', comparator: '=', target: parseInput(o.target, 'boolean', lang) === undefined ? '' : o.target }
-                            : { unit: e.target.value as ObjectiveUnit, ...(o.unit === 'boolean' ? { comparator: '>=', target: '' } : {}) },
-                        )
-                      }
-                    >
-                      {UNITS.map((u) => (
-                        <option key={u} value={u}>
-                          {t(`appraisal.form.unitNames.${u}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <select
-                      className="form-select form-select-sm"
-                      aria-label={`${t('appraisal.form.stateCol')} ${n}`}
-                      value={o.state}
-                      disabled={!editActuals}
-                      onChange={(e) => setObjective(i, { state: e.target.value as ObjectiveState })}
-                    >
-                      {STATES.map((s) => (
-                        <option key={s} value={s}>
-                          {t(`appraisal.form.states.${s}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    {o.state === 'not_evaluable' ? (
-                      <>
-                        <input
-                          type="text"
-                          className="form-control form-control-sm"
-                          aria-label={`${t('appraisal.form.reason')} ${n}`}
-                          value={o.reason ?? ''}
-                          disabled={!editActuals}
-                          onChange={(e) => setObjective(i, { reason: e.target.value })}
-                          {...checked(i, 'reason')}
-                        />
-                        {problemOf(i, 'reason')}
-                      </>
-                    ) : (
-                      <>
-                        <input
-                          type="text"
-                          className="form-control form-control-sm"
-                          aria-label={`${t('appraisal.form.actual')} ${n}`}
-                          value={o.actual}
-                          disabled={!editActuals || o.state !== 'measured'}
-                          onChange={(e) => setObjective(i, { actual: e.target.value })}
-                          style={{ width: '8em' }}
-                          {...checked(i, 'actual')}
-                        />
-                        {problemOf(i, 'actual')}
-                      </>
-                    )}
-                  </td>
-                  <td>{percent(scored?.score, lang)}</td>
-                  {editObjectives && (
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-sm btn-outline-danger"
-                        aria-label={t('appraisal.form.removeLabel', { n })}
-                        onClick={() => setObjectives((list) => list.filter((_, k) => k !== i))}
-                      >
-                        {t('appraisal.form.remove')}
-                      </button>
+                      {problemOf(i, 'title')}
                     </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    <td>
+                      <input
+                        type="text"
+                        className="form-control form-control-sm"
+                        aria-label={`${t('appraisal.form.weight')} ${n}`}
+                        inputMode="decimal"
+                        value={o.weight}
+                        disabled={!editObjectives}
+                        onChange={(e) => setObjective(i, { weight: e.target.value })}
+                        style={{ width: '5em' }}
+                        {...checked(i, 'weight')}
+                      />
+                      {problemOf(i, 'weight')}
+                    </td>
+                    <td>
+                      {/* A yes/no target is the answer wanted, always "=" (the server refuses another comparator): no choice to offer.
+                        A form evaluated with "≥" or "≤" before (forms.ts `documentOf`) shows the one it was scored with. */}
+                      {o.unit === 'boolean' ? (
+                        <span data-testid={`objective-${i}-comparator`}>{COMPARATOR_SIGN[o.comparator]}</span>
+                      ) : (
+                        <select
+                          className="form-select form-select-sm"
+                          aria-label={`${t('appraisal.form.comparator')} ${n}`}
+                          value={o.comparator}
+                          disabled={!editObjectives}
+                          onChange={(e) => setObjective(i, { comparator: e.target.value as ObjectiveDraft['comparator'] })}
+                        >
+                          {(['>=', '<=', '='] as const).map((c) => (
+                            <option key={c} value={c}>
+                              {COMPARATOR_SIGN[c]}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </td>
+                    <td>
+                      {o.unit === 'boolean' ? (
+                        // The answer wanted, chosen rather than typed: sì/yes or no in the screen's words.
+                        <select
+                          className="form-select form-select-sm"
+                          aria-label={`${t('appraisal.form.target')} ${n}`}
+                          value={o.target}
+                          disabled={!editObjectives}
+                          onChange={(e) => setObjective(i, { target: e.target.value })}
+                          {...checked(i, 'target')}
+                        >
+                          {o.target === '' && <option value="">—</option>}
+                          <option value={amountInput(true, lang)}>{amountInput(true, lang)}</option>
+                          <option value={amountInput(false, lang)}>{amountInput(false, lang)}</option>
+                        </select>
+                      ) : (
+                        <input
+                          type="text"
+                          className="form-control form-control-sm"
+                          aria-label={`${t('appraisal.form.target')} ${n}`}
+                          value={o.target}
+                          disabled={!editObjectives}
+                          onChange={(e) => setObjective(i, { target: e.target.value })}
+                          style={{ width: '8em' }}
+                          {...checked(i, 'target')}
+                        />
+                      )}
+                      {problemOf(i, 'target')}
+                    </td>
+                    <td>
+                      <select
+                        className="form-select form-select-sm"
+                        aria-label={`${t('appraisal.form.unit')} ${n}`}
+                        value={o.unit}
+                        disabled={!editObjectives}
+                        // A yes/no target is the answer wanted: "= sì", not "≥ sì" (and "≥ no" would be met by any answer).
+                        onChange={(e) =>
+                          setObjective(
+                            i,
+                            e.target.value === 'boolean'
+                              ? { unit: 'boolean', comparator: '=', target: parseInput(o.target, 'boolean', lang) === undefined ? '' : o.target }
+                              : { unit: e.target.value as ObjectiveUnit, ...(o.unit === 'boolean' ? { comparator: '>=', target: '' } : {}) },
+                          )
+                        }
+                      >
+                        {UNITS.map((u) => (
+                          <option key={u} value={u}>
+                            {t(`appraisal.form.unitNames.${u}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <select
+                        className="form-select form-select-sm"
+                        aria-label={`${t('appraisal.form.stateCol')} ${n}`}
+                        value={o.state}
+                        disabled={!editActuals}
+                        onChange={(e) => setObjective(i, { state: e.target.value as ObjectiveState })}
+                      >
+                        {STATES.map((s) => (
+                          <option key={s} value={s}>
+                            {t(`appraisal.form.states.${s}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      {o.state === 'not_evaluable' ? (
+                        <>
+                          <input
+                            type="text"
+                            className="form-control form-control-sm"
+                            aria-label={`${t('appraisal.form.reason')} ${n}`}
+                            value={o.reason ?? ''}
+                            disabled={!editActuals}
+                            onChange={(e) => setObjective(i, { reason: e.target.value })}
+                            {...checked(i, 'reason')}
+                          />
+                          {problemOf(i, 'reason')}
+                        </>
+                      ) : (
+                        <>
+                          <input
+                            type="text"
+                            className="form-control form-control-sm"
+                            aria-label={`${t('appraisal.form.actual')} ${n}`}
+                            value={o.actual}
+                            disabled={!editActuals || o.state !== 'measured'}
+                            onChange={(e) => setObjective(i, { actual: e.target.value })}
+                            style={{ width: '8em' }}
+                            {...checked(i, 'actual')}
+                          />
+                          {problemOf(i, 'actual')}
+                        </>
+                      )}
+                    </td>
+                    <td>{percent(scored?.score, lang)}</td>
+                    {editObjectives && (
+                      <td>
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-outline-danger"
+                          aria-label={t('appraisal.form.removeLabel', { n })}
+                          onClick={() => setObjectives((list) => list.filter((_, k) => k !== i))}
+                        >
+                          {t('appraisal.form.remove')}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         {editObjectives && (
           <button type="button" className="btn btn-outline-primary btn-sm me-2" data-testid="add-objective" onClick={() => setObjectives((list) => [...list, NEW_OBJECTIVE])}>
             {t('appraisal.form.addObjective')}
