@@ -45,6 +45,12 @@ export const FormSummarySchema = z.strictObject({
   band: z.string().nullable(),
   frozen: z.boolean(),
   complete: z.boolean(),
+  /**
+   * A form not yet evaluated whose plan is not there (a row written past the store): no score is
+   * computed (`score` and `band` null, `complete` false); `message` says so and that HR links the
+   * form to a plan of its body and year, in the reader's language. Null for every other form.
+   */
+  planMissing: z.strictObject({ planId: z.string(), message: z.string() }).nullable(),
   may: FormMaySchema,
 });
 

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { compareNames } from '../core/names.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { fail, forUpdate, now, shareLock } from './shared.js';
+import { refuse } from './revisions.js';
 import { SYSTEM, type Actor, type AuditEntry, type Result } from './types.js';
 import { codeFromName, kindFromName, unitKey, unitName } from './units.js';
 
@@ -283,6 +284,10 @@ export class SqlAppraisals implements AppraisalStore {
           { field: 'organisation' },
           { appraisal: 'form-body-corrected', from: input.organisation, to: corrected, year: input.year, made: true },
         );
+      if (input.planId !== null) {
+        const mismatch = await planOfOtherBody<FormRecord>(tx, input.planId, input.organisation, input.year);
+        if (mismatch !== null) return mismatch;
+      }
       const existing = await one(tx, `SELECT id FROM appraisal_forms WHERE organisation = ? AND year = ? AND person_id = ?`, [input.organisation, input.year, input.personId]);
       if (existing !== undefined)
         return fail<FormRecord>('duplicate', `the person already has a form for ${input.year}`, { id: String(existing.id) }, { appraisal: 'form-duplicate', year: input.year });
@@ -316,6 +321,10 @@ export class SqlAppraisals implements AppraisalStore {
           { field: 'organisation' },
           { appraisal: 'form-body-corrected', from: expectedOrganisation, to: before.organisation, year: before.year, made: false },
         );
+      if (change.planId !== undefined && change.planId !== null) {
+        const mismatch = await planOfOtherBody<FormRecord>(tx, change.planId, before.organisation, before.year);
+        if (mismatch !== null) return mismatch;
+      }
       // The conflict says what the clash is (the version, state and time the form has now), not the form:
       // it goes to whoever sent the stale save, and a form is personal data read through its view alone.
       if (before.version !== expectedVersion)
@@ -701,6 +710,25 @@ export const FORM_PLAN_MIGRATION = {
  */
 async function planStands(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string): Promise<boolean> {
   return (await one(tx, `SELECT id FROM plans WHERE id = ?${shareLock(db)}`, [planId])) !== undefined;
+}
+
+/**
+ * A form takes its organisational results from a plan of its own body and year: another body's
+ * would score the person on that body's results, another year's on a year the form is not about.
+ * Read after planStands share-locked the plan's row (PostgreSQL): a body correction of the plan
+ * (SqlPlans.updatePlan, which locks the row for update) has committed before this reads, or waits
+ * for the form to be stored and then finds it under its body (followCorrectedBody). Null when the
+ * plan is the form's.
+ */
+async function planOfOtherBody<T>(tx: Queryable, planId: string, organisation: string, year: number): Promise<Result<T> | null> {
+  const plan = await one(tx, `SELECT p.title, p.year, o.name FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ?`, [planId]);
+  if (plan === undefined) return planGone<T>(planId);
+  const planYear = Number(plan.year);
+  if (planYear !== year) return refuse<T, 'plan-other-year'>('plan-other-year', { year, planYear }, { field: 'planId', planId });
+  const planOrganisation = String(plan.name);
+  if (planOrganisation !== organisation)
+    return refuse<T, 'plan-other-body'>('plan-other-body', { organisation, year, planTitle: String(plan.title), planOrganisation, planYear }, { field: 'planId', planId });
+  return null;
 }
 
 function planGone<T>(planId: string): Result<T> {

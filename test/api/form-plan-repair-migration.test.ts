@@ -136,13 +136,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 83 (forms naming a del
       const hr = await t.as('personale');
       const live = await hr.get('/api/appraisals/f-viva?lang=en');
       expect(live.status, live.text).toBe(409);
+      // A read says what happened and who mends it (the save's «choose another» was not the reader's to do).
       expect(live.body.error).toMatchObject({
         code: 'conflict',
-        message: 'the plan chosen for the form was deleted meanwhile: choose another',
-        params: { appraisal: 'form-plan-gone', planId: 'p-assente' },
+        message:
+          'the plan the form takes its organisational results from is no longer there (it was deleted; id p-assente): the score cannot be computed until HR links the form to a plan of “Comune di Tre” of 2024',
+        params: { appraisal: 'form-plan-missing', planId: 'p-assente', organisation: 'Comune di Tre', year: 2024 },
         details: { field: 'planId' },
       });
-      expect((await hr.get('/api/appraisals/f-viva?lang=it')).body.error.message).toBe('il piano scelto per la scheda è stato eliminato nel frattempo: sceglierne un altro');
+      expect((await hr.get('/api/appraisals/f-viva?lang=it')).body.error.message).toBe(
+        "il piano da cui la scheda prende i risultati organizzativi non c'è più (è stato eliminato; id p-assente): il punteggio non si può calcolare finché l'ufficio personale non collega la scheda a un piano di «Comune di Tre» del 2024",
+      );
       const frozen = await hr.get('/api/appraisals/f-chiusa?lang=it');
       expect(frozen.status, frozen.text).toBe(200);
       expect([frozen.body.planId, frozen.body.result.frozen, frozen.body.result.score, frozen.body.result.org.source.kind]).toEqual(['p-assente', true, 90, 'validated']);

@@ -514,6 +514,26 @@ export interface Computed {
   readonly reopened: { readonly at: string; readonly by: string | null } | null;
 }
 
+/**
+ * The plan a form not yet evaluated names and that is not there (only a row written past the store:
+ * a deletion moves or refuses the forms of its plan, and migration 83 repaired those left before);
+ * null when the form's plan stands, it names none, or it is evaluated (it reads what it froze).
+ * Such a form has no score to compute: a list shows it as a row of its own, saying so.
+ */
+export async function missingPlan(store: Store, orgs: OrgCache, form: FormRecord): Promise<string | null> {
+  if (form.planId === null || documentOf(form).evaluation !== null) return null;
+  return (await orgs.planStands(store, form.planId)) ? null : form.planId;
+}
+
+/** What a read of a form whose plan is missing (`missingPlan`) is told: what happened, and that HR links it to a plan of its body and year. */
+export function planMissingParams(form: Pick<FormRecord, 'organisation' | 'year'>, planId: string) {
+  return { appraisal: 'form-plan-missing' as const, planId, organisation: form.organisation, year: form.year };
+}
+
+function planMissingRefusal(form: FormRecord, planId: string): HttpError {
+  return refuse(409, 'conflict', planMissingParams(form, planId), { details: { field: 'planId', planId } });
+}
+
 /** Live before the evaluation (today's tree, the latest SMVP); frozen after it (the SMVP version and the results recorded then). */
 export async function computeRecord(store: Store, orgs: OrgCache, form: FormRecord): Promise<Computed> {
   const doc = documentOf(form);
@@ -522,10 +542,10 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   const unitNames = await orgs.unitNames(store);
   if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, source: null, objectives: null, unitNames, reopened: null };
   // A plan deleted under the form (one no deletion moved it from, or a race): an evaluated form reads
-  // what it froze; one still reading its plan is refused at planId, never an unlocated 404.
+  // what it froze; one still reading its plan is refused at planId, never an unlocated 404 (a list
+  // asks `missingPlan` first and gives such a form a row of its own).
   const planStands = form.planId !== null && (await orgs.planStands(store, form.planId));
-  if (frozen === null && form.planId !== null && !planStands)
-    throw refuse(409, 'conflict', { appraisal: 'form-plan-gone', planId: form.planId }, { details: { field: 'planId', planId: form.planId } });
+  if (frozen === null && form.planId !== null && !planStands) throw planMissingRefusal(form, form.planId);
   const live = frozen === null ? await orgs.get(store, form.planId) : null;
   // A form evaluated before the source was kept took the reported figures; one whose plan a
   // deletion took (migration 83: planId null) keeps the source it froze.
