@@ -176,6 +176,12 @@ export const AppraisalFormSchema = z.strictObject({
    * trail, `plan-deleted`), read with the figures and source it froze.
    */
   planId: z.string().nullable(),
+  /**
+   * An evaluated form whose plan was deleted after its evaluation (`planId` null, the trail's
+   * `plan-deleted`): the plan's id and title (null when the plans' trail kept none), and `text`, a
+   * sentence saying so in the reader's language. Null otherwise.
+   */
+  planDeleted: z.strictObject({ planId: z.string(), title: z.string().nullable(), text: z.string() }).nullable(),
   person: PersonRefSchema,
   evaluator: PersonRefSchema,
   /** `unit`: the registry unit's name (null if the unit was deleted). */

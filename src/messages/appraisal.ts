@@ -56,6 +56,12 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
     it: (p) => `${p.moved === 1 ? '1 registrazione' : `${p.moved} registrazioni`} del ${p.year} di «${p.organisation}» ${p.moved === 1 ? 'attribuita' : 'attribuite'} a «${p.to}»`,
     en: (p) => `${p.moved === 1 ? '1 record' : `${p.moved} records`} of ${p.year} under “${p.organisation}” assigned to “${p.to}”`,
   }),
+  /** An evaluated form whose plan was deleted after the evaluation (migration 83 left it naming none): said on its screen. */
+  'form-plan-deleted': message<{ title: string | null }>({
+    it: (p) =>
+      `Il piano da cui la scheda ha preso i risultati organizzativi${p.title === null ? '' : ` («${p.title}»)`} è stato eliminato dopo la valutazione: la scheda conserva i valori fissati allora`,
+    en: (p) => `The plan the form took its organisational results from${p.title === null ? '' : ` (“${p.title}”)`} was deleted after the evaluation: the form keeps the figures frozen then`,
+  }),
   'self-evaluation': message({ it: 'nessuno valuta sé stesso: scegliere un altro valutatore', en: 'nobody evaluates themselves: choose another evaluator' }),
   'unknown-account': message<{ active?: boolean }>({
     it: (p) => (p.active === true ? 'non esiste un account attivo con questo id' : 'non esiste un account con questo id'),

@@ -37,7 +37,7 @@ import { amountFromJson, amountToJson } from '../../store/codec.js';
 import type { FormRecord, RelazioneRecord, Store, UserRecord } from '../../store/index.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import type { ComputedPlan, OrgValidation, TreeService } from '../tree.js';
-import { english, type MessageCode, type Params } from '../../messages/index.js';
+import { english, renderMessage, type MessageCode, type Params } from '../../messages/index.js';
 import { HttpError, issueOf, issueView, refuse } from '../errors.js';
 import { computedAtText } from '../../io/report/meta.js';
 import { yearEndReopening } from '../relazione.js';
@@ -589,8 +589,27 @@ export function mayOf(form: FormRecord, doc: FormDocument, viewer: UserRecord): 
   };
 }
 
-/** The form as the API answers it, in the reader's language. */
-export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language) {
+/** The plan an evaluated form read its results from, deleted after the evaluation (FormView's `planDeleted`, without its words). */
+export interface DeletedPlan {
+  readonly planId: string;
+  readonly title: string | null;
+}
+
+/**
+ * The plan an evaluated form naming none was evaluated on, deleted since: the trail's last
+ * `plan-deleted` entry that left it naming none (migration 83). Null for a form naming a plan, one
+ * not evaluated, or one evaluated with no plan at all.
+ */
+export async function deletedPlanOf(store: Store, form: FormRecord): Promise<DeletedPlan | null> {
+  if (form.planId !== null || documentOf(form).evaluation === null) return null;
+  const entry = (await store.appraisals.formTrail(form.id)).findLast((e) => e.action === 'plan-deleted' && (e.after as { planId?: unknown } | null)?.planId === null);
+  const before = entry?.before as { planId?: unknown; planTitle?: unknown } | null | undefined;
+  if (typeof before?.planId !== 'string') return null;
+  return { planId: before.planId, title: typeof before.planTitle === 'string' ? before.planTitle : null };
+}
+
+/** The form as the API answers it, in the reader's language; `planDeleted`: deletedPlanOf's. */
+export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language, planDeleted: DeletedPlan | null) {
   const doc = documentOf(form);
   const r = computed.result;
   const scheme = computed.smvp === null ? undefined : schemeOf(computed.smvp, form.category);
@@ -605,6 +624,7 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
     stateLabel: STATE_LABEL[form.state][language],
     version: form.version,
     planId: form.planId,
+    planDeleted: planDeleted === null ? null : { ...planDeleted, text: renderMessage('form-plan-deleted', { title: planDeleted.title }, language) },
     person: person(users.get(form.personId), form.personId),
     evaluator: person(users.get(form.evaluatorId), form.evaluatorId),
     assignments: doc.assignments.map((a) => ({ unitId: a.unitId, unit: computed.unitNames.get(a.unitId) ?? null, from: a.from, to: a.to, partTime: Number(a.partTime) })),

@@ -36,7 +36,7 @@ import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { language, param } from '../validation.js';
 import { storeActorNamer } from '../actor-names.js';
-import { renderMessage, type Params } from '../../messages/index.js';
+import { renderMessage, type Language, type Params } from '../../messages/index.js';
 import {
   AssignmentBody,
   alreadyAcknowledged,
@@ -46,6 +46,7 @@ import {
   OrgCache,
   Ratings,
   computeRecord,
+  deletedPlanOf,
   documentOf,
   emptyDocument,
   formInput,
@@ -146,6 +147,9 @@ async function checkPeople(store: Store, personId: string, evaluatorId: string):
 
 export const appraisalRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
+  /** The form as every route answers it: computed (live or frozen), its people named, the plan it was evaluated on said when deleted since. */
+  const viewOf = async (form: FormRecord, user: UserRecord, lang: Language) =>
+    formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, lang, await deletedPlanOf(store, form));
 
   api.route(
     {
@@ -344,7 +348,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return reply(201, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
+      return reply(201, await viewOf(form, user, language(c)));
     },
   );
 
@@ -367,7 +371,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      return reply(200, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
+      return reply(200, await viewOf(form, user, language(c)));
     },
   );
 
@@ -455,7 +459,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           form.organisation,
         ),
       );
-      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
+      return reply(200, await viewOf(updated, user, language(c)));
     },
   );
 
@@ -575,7 +579,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           break;
       }
       const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user), form.organisation));
-      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
+      return reply(200, await viewOf(updated, user, language(c)));
     },
   );
 
@@ -620,7 +624,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const format = c.req.query('format') ?? '';
       if (!(FORM_DOCUMENT_FORMATS as readonly string[]).includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: FORM_DOCUMENT_FORMATS, value: format });
-      const view = formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c));
+      const view = await viewOf(form, user, language(c));
       const file = await renderFormDocument(view, format as FormDocumentFormat, language(c));
       return new Response(new Uint8Array(file.bytes), { headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.name}"` } });
     },
