@@ -558,7 +558,10 @@ export async function followCorrectedBody(tx: Queryable, db: Pick<Db, 'dialect'>
   await lockBodyRecords(tx, db, DISTRIBUTION_LOCK);
   await lockBodyRecords(tx, db, FORM_LOCK);
   const others = await tx.all(`SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ? AND p.id <> ?`, [from, year, planId]);
-  if (others.length > 0) return { ok: true, value: 0 };
+  if (others.length > 0) {
+    await formsLeaveCorrectedPlan(tx, db, planId, from, year, to, actor);
+    return { ok: true, value: 0 };
+  }
   const moving = await heldRecords(tx, from, year);
   if (moving === 0) return { ok: true, value: 0 };
   if ((await heldRecords(tx, to, year)) > 0)
@@ -570,6 +573,27 @@ export async function followCorrectedBody(tx: Queryable, db: Pick<Db, 'dialect'>
     );
   await moveBodyRecords(tx, actor, from, to, year, {}, forUpdate(db));
   return { ok: true, value: moving };
+}
+
+/**
+ * A plan's body corrected while another plan of the old body stays that year (followCorrectedBody):
+ * the old body's records stay, and its forms not yet evaluated that read this plan would read
+ * another body's results; they go to the old body's remaining plan (remainingPlan), each with a new
+ * version and on the appraisals' trail (`plan-body-corrected`, the plan before → after). An evaluated
+ * form keeps the plan it was scored on (its figures are frozen). Read FOR UPDATE after the plan's row.
+ */
+async function formsLeaveCorrectedPlan(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string, from: string, year: number, to: string, actor: Actor): Promise<void> {
+  const forms = await tx.all(`SELECT id, state FROM appraisal_forms WHERE plan_id = ? AND organisation = ? AND year = ? ORDER BY created_at, id${forUpdate(db)}`, [planId, from, year]);
+  const live = forms.filter((f) => !EVALUATED_STATES.includes(f.state as FormState));
+  if (live.length === 0) return;
+  const target = await remainingPlan(tx, from, year, planId);
+  if (target === null) return;
+  const title = String((await one(tx, `SELECT title FROM plans WHERE id = ?`, [planId]))!.title);
+  const at = now();
+  for (const f of live) {
+    await tx.run(`UPDATE appraisal_forms SET plan_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [target.id, at, String(f.id)]);
+    await trail(tx, actor, 'plan-body-corrected', 'appraisal', String(f.id), { planId, planTitle: title, planOrganisation: to }, { planId: target.id, planTitle: target.title }, null);
+  }
 }
 
 /** A body's records of a year, counted as HR knows them: the SMVP's versions, the forms, the staff categories with a distribution. */

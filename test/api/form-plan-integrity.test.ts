@@ -3,7 +3,8 @@
  * or relinked to another body's plan is refused at `planId` (422 `plan-other-body`, Italian and
  * English, saying whose the plan is and whose the form needs), nothing written, and checked in the
  * store's transaction under the plan row's lock, so a body corrected between the route's read and
- * the store's write (or, on PostgreSQL, at the same moment) does not slip through.
+ * the store's write (or, on PostgreSQL, at the same moment) does not slip through; a plan's body
+ * corrected while another plan of the old body stays takes that body's forms off it, to that plan.
  *
  * A form not yet evaluated naming a plan that is not there (a row written past the store, as only
  * after migration 83 can be) no longer takes the whole list down: it is a row of its own in the
@@ -121,6 +122,26 @@ describe.each<Backend>(['sqlite', 'postgres'])("an appraisal form's plan, on %s"
     expect(await formsOf(who.personId)).toEqual([]);
     const again = await hr.request('POST', '/api/appraisals', { year: 2024, ...who, category: 'eq', planId: doomed });
     expect([again.status, again.body.organisation]).toEqual([201, 'Comune di Phi']);
+  });
+
+  it("moves the old body's forms off a plan whose body is corrected while another plan of that body stays, each on the trail", async () => {
+    const body = 'Comune di Omega';
+    const corrected = await plan(body, 'Piano di Omega');
+    const stays = await plan(body, 'Piano di Omega, bis');
+    const made = await hr.request('POST', '/api/appraisals', { year: 2024, ...(await people('piano-corretto')), category: 'eq', planId: corrected });
+    expect(made.status, made.text).toBe(201);
+    const r = await controller.request('PATCH', `/api/plans/${corrected}`, { organisation: 'Comune di Alef' });
+    expect(r.status, r.text).toBe(200);
+    // The form stays the old body's (its other plan carries the name), and reads that body's plan, not another body's.
+    const after = await hr.get(`/api/appraisals/${String(made.body.id)}`);
+    expect(after.body).toMatchObject({ organisation: body, planId: stays, version: made.body.version + 1 });
+    const trail = (await hr.get(`/api/appraisals/${String(made.body.id)}/trail`)).body as unknown[];
+    expect(trail.at(-1)).toMatchObject({
+      action: 'plan-body-corrected',
+      user: 'controller',
+      before: { planId: corrected, planTitle: 'Piano di Omega', planOrganisation: 'Comune di Alef' },
+      after: { planId: stays, planTitle: 'Piano di Omega, bis' },
+    });
   });
 
   // PostgreSQL only: SQLite lets one writer in at a time, so no body is corrected between the store's lock and its read.
