@@ -535,7 +535,7 @@ function planMissingRefusal(form: FormRecord, planId: string): HttpError {
 }
 
 /** Live before the evaluation (today's tree, the latest SMVP); frozen after it (the SMVP version and the results recorded then). */
-export async function computeRecord(store: Store, orgs: OrgCache, form: FormRecord): Promise<Computed> {
+export async function computeRecord(store: Store, orgs: OrgCache, form: FormRecord, planDeleted: DeletedPlan | null = null): Promise<Computed> {
   const doc = documentOf(form);
   const frozen = frozenOrg(doc);
   const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
@@ -547,9 +547,10 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   const planStands = form.planId !== null && (await orgs.planStands(store, form.planId));
   if (frozen === null && form.planId !== null && !planStands) throw planMissingRefusal(form, form.planId);
   const live = frozen === null ? await orgs.get(store, form.planId) : null;
-  // A form evaluated before the source was kept took the reported figures; one whose plan a
-  // deletion took (migration 83: planId null) keeps the source it froze.
-  const source = live === null ? (doc.evaluation!.org.source ?? (form.planId === null ? null : { kind: 'reported', relazione: null })) : live.source;
+  // A form evaluated before the source was kept took the reported figures, its plan deleted since
+  // (`planDeleted`: migration 83 left it naming none) or not; one whose plan a deletion took keeps
+  // the source it froze; one evaluated with no plan at all has none.
+  const source = live === null ? (doc.evaluation!.org.source ?? (form.planId === null && planDeleted === null ? null : { kind: 'reported' as const, relazione: null })) : live.source;
   const objectives = live === null ? frozenObjectives(doc) : live.detail === undefined ? null : new Map([...live.detail].map(([unit, d]) => [unit, d.objectives]));
   return {
     // Not yet evaluated: a provisional score, no band (core/appraisal/form.ts `provisional` says why).

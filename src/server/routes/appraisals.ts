@@ -148,8 +148,10 @@ async function checkPeople(store: Store, personId: string, evaluatorId: string):
 export const appraisalRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
   /** The form as every route answers it: computed (live or frozen), its people named, the plan it was evaluated on said when deleted since. */
-  const viewOf = async (form: FormRecord, user: UserRecord, lang: Language) =>
-    formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, lang, await deletedPlanOf(store, form));
+  const viewOf = async (form: FormRecord, user: UserRecord, lang: Language) => {
+    const deleted = await deletedPlanOf(store, form);
+    return formView(form, await computeRecord(store, new OrgCache(deps.trees), form, deleted), await usersById(store), user, lang, deleted);
+  };
 
   api.route(
     {
