@@ -45,6 +45,12 @@ export const FormSummarySchema = z.strictObject({
   band: z.string().nullable(),
   frozen: z.boolean(),
   complete: z.boolean(),
+  /**
+   * A form not yet evaluated whose plan is not there (a row written past the store): no score is
+   * computed (`score` and `band` null, `complete` false); `message` says so and that HR links the
+   * form to a plan of its body and year, in the reader's language. Null for every other form.
+   */
+  planMissing: z.strictObject({ planId: z.string(), message: z.string() }).nullable(),
   may: FormMaySchema,
 });
 
@@ -170,6 +176,12 @@ export const AppraisalFormSchema = z.strictObject({
    * trail, `plan-deleted`), read with the figures and source it froze.
    */
   planId: z.string().nullable(),
+  /**
+   * An evaluated form whose plan was deleted after its evaluation (`planId` null, the trail's
+   * `plan-deleted`): the plan's id and title (null when the plans' trail kept none), and `text`, a
+   * sentence saying so in the reader's language. Null otherwise.
+   */
+  planDeleted: z.strictObject({ planId: z.string(), title: z.string().nullable(), text: z.string() }).nullable(),
   person: PersonRefSchema,
   evaluator: PersonRefSchema,
   /** `unit`: the registry unit's name (null if the unit was deleted). */

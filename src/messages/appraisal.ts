@@ -56,6 +56,12 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
     it: (p) => `${p.moved === 1 ? '1 registrazione' : `${p.moved} registrazioni`} del ${p.year} di «${p.organisation}» ${p.moved === 1 ? 'attribuita' : 'attribuite'} a «${p.to}»`,
     en: (p) => `${p.moved === 1 ? '1 record' : `${p.moved} records`} of ${p.year} under “${p.organisation}” assigned to “${p.to}”`,
   }),
+  /** An evaluated form whose plan was deleted after the evaluation (migration 83 left it naming none): said on its screen. */
+  'form-plan-deleted': message<{ title: string | null }>({
+    it: (p) =>
+      `Il piano da cui la scheda ha preso i risultati organizzativi${p.title === null ? '' : ` («${p.title}»)`} è stato eliminato dopo la valutazione: la scheda conserva i valori fissati allora`,
+    en: (p) => `The plan the form took its organisational results from${p.title === null ? '' : ` (“${p.title}”)`} was deleted after the evaluation: the form keeps the figures frozen then`,
+  }),
   'self-evaluation': message({ it: 'nessuno valuta sé stesso: scegliere un altro valutatore', en: 'nobody evaluates themselves: choose another evaluator' }),
   'unknown-account': message<{ active?: boolean }>({
     it: (p) => (p.active === true ? 'non esiste un account attivo con questo id' : 'non esiste un account con questo id'),
@@ -65,6 +71,13 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
   'plan-other-year': message<{ year: number; planYear: number }>({
     it: (p) => `la scheda è del ${p.year}: i risultati organizzativi vengono dal piano dello stesso anno, non da uno del ${p.planYear}`,
     en: (p) => `the form is for ${p.year}: its organisational results come from that year's plan, not from one of ${p.planYear}`,
+  }),
+  /** A plan of another body named for a form (store/appraisals.ts createForm, updateForm, under the plan row's lock): its results would be that body's. */
+  'plan-other-body': message<{ organisation: string; year: number; planTitle: string; planOrganisation: string; planYear: number }>({
+    it: (p) =>
+      `la scheda è dell'ente «${p.organisation}» per il ${p.year}: i risultati organizzativi vengono da un piano di «${p.organisation}» del ${p.year}, non dal piano «${p.planTitle}», che è di «${p.planOrganisation}» del ${p.planYear}`,
+    en: (p) =>
+      `the form is of the body “${p.organisation}” for ${p.year}: its organisational results come from a plan of “${p.organisation}” of ${p.year}, not from the plan “${p.planTitle}”, which is of “${p.planOrganisation}” of ${p.planYear}`,
   }),
   'unknown-registry-unit': message({ it: "nell'anagrafe delle strutture non c'è una struttura con questo id", en: 'there is no unit with this id in the registry' }),
   'objective-weight-range': message({ it: 'il peso va da 0 a 100', en: 'a weight from 0 to 100' }),
@@ -117,10 +130,20 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
     it: (p) => `${p.organisation} non ha pubblicato la distribuzione dei premi del ${p.year}`,
     en: (p) => `${p.organisation} has published no distribution of bonuses for ${p.year}`,
   }),
-  'forms-not-final': message<{ pending: number; total: number }>({
+  /** `planMissing`: how many of the pending forms name a plan that is not there (no score: HR links them to a plan of the body first). */
+  'forms-not-final': message<{ pending: number; total: number; planMissing?: number }>({
     it: (p) =>
-      `${p.pending === 1 ? `1 scheda su ${p.total} di questa categoria non è ancora definitiva` : `${p.pending} schede su ${p.total} di questa categoria non sono ancora definitive`}: il fondo si distribuisce quando lo sono tutte`,
-    en: (p) => `${p.pending} of ${p.total} forms of this category ${p.pending === 1 ? 'is' : 'are'} not final yet: the fund is distributed once they all are`,
+      `${p.pending === 1 ? `1 scheda su ${p.total} di questa categoria non è ancora definitiva` : `${p.pending} schede su ${p.total} di questa categoria non sono ancora definitive`}: il fondo si distribuisce quando lo sono tutte${
+        (p.planMissing ?? 0) === 0
+          ? ''
+          : `; ${p.planMissing === 1 ? "1 di esse prende i risultati organizzativi da un piano che non c'è più" : `${p.planMissing} di esse prendono i risultati organizzativi da un piano che non c'è più`} e non ha punteggio: l'ufficio personale deve prima collegarla a un piano dell'ente`
+      }`,
+    en: (p) =>
+      `${p.pending} of ${p.total} forms of this category ${p.pending === 1 ? 'is' : 'are'} not final yet: the fund is distributed once they all are${
+        (p.planMissing ?? 0) === 0
+          ? ''
+          : `; ${p.planMissing} of them ${p.planMissing === 1 ? 'takes its' : 'take their'} organisational results from a plan that is no longer there and has no score: HR must first link ${p.planMissing === 1 ? 'it' : 'them'} to a plan of the body`
+      }`,
   }),
   // `date`: the moment of the first acknowledgement, said as the body's day (Europe/Rome), not UTC's.
   'already-acknowledged': message<{ date: string }>({
@@ -176,6 +199,17 @@ export const APPRAISAL_REFUSALS = defineMessages({
   'form-plan-gone': message<{ planId: string }>({
     it: 'il piano scelto per la scheda è stato eliminato nel frattempo: sceglierne un altro',
     en: 'the plan chosen for the form was deleted meanwhile: choose another',
+  }),
+  /**
+   * A form not yet evaluated read while it names a plan that is not there (rows written past the
+   * store; server/appraisal/forms.ts computeRecord): said on a read of the form, and on its row of
+   * the list, with who can mend it.
+   */
+  'form-plan-missing': message<{ planId: string; organisation: string; year: number }>({
+    it: (p) =>
+      `il piano da cui la scheda prende i risultati organizzativi non c'è più (è stato eliminato; id ${p.planId}): il punteggio non si può calcolare finché l'ufficio personale non collega la scheda a un piano di «${p.organisation}» del ${p.year}`,
+    en: (p) =>
+      `the plan the form takes its organisational results from is no longer there (it was deleted; id ${p.planId}): the score cannot be computed until HR links the form to a plan of “${p.organisation}” of ${p.year}`,
   }),
   /** A distribution run under a body's name after a correction took the body's forms and distributions of that year to another (store/appraisals.ts saveDistribution). */
   'distribution-body-corrected': message<{ from: string; to: string; year: number }>({

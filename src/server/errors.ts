@@ -80,6 +80,8 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'plan-has-closed-periods': 409,
   'plan-has-appraisals': 409,
   'plan-has-forms': 409,
+  'plan-other-body': 422,
+  'plan-other-year': 422,
   'revision-reason-required': 422,
   'invalid-act': 422,
   'revision-before-adoption': 422,

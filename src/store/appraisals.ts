@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { compareNames } from '../core/names.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { fail, forUpdate, now, shareLock } from './shared.js';
+import { refuse } from './revisions.js';
 import { SYSTEM, type Actor, type AuditEntry, type Result } from './types.js';
 import { codeFromName, kindFromName, unitKey, unitName } from './units.js';
 
@@ -283,6 +284,10 @@ export class SqlAppraisals implements AppraisalStore {
           { field: 'organisation' },
           { appraisal: 'form-body-corrected', from: input.organisation, to: corrected, year: input.year, made: true },
         );
+      if (input.planId !== null) {
+        const mismatch = await planOfOtherBody<FormRecord>(tx, input.planId, input.organisation, input.year);
+        if (mismatch !== null) return mismatch;
+      }
       const existing = await one(tx, `SELECT id FROM appraisal_forms WHERE organisation = ? AND year = ? AND person_id = ?`, [input.organisation, input.year, input.personId]);
       if (existing !== undefined)
         return fail<FormRecord>('duplicate', `the person already has a form for ${input.year}`, { id: String(existing.id) }, { appraisal: 'form-duplicate', year: input.year });
@@ -316,6 +321,10 @@ export class SqlAppraisals implements AppraisalStore {
           { field: 'organisation' },
           { appraisal: 'form-body-corrected', from: expectedOrganisation, to: before.organisation, year: before.year, made: false },
         );
+      if (change.planId !== undefined && change.planId !== null) {
+        const mismatch = await planOfOtherBody<FormRecord>(tx, change.planId, before.organisation, before.year);
+        if (mismatch !== null) return mismatch;
+      }
       // The conflict says what the clash is (the version, state and time the form has now), not the form:
       // it goes to whoever sent the stale save, and a form is personal data read through its view alone.
       if (before.version !== expectedVersion)
@@ -549,7 +558,10 @@ export async function followCorrectedBody(tx: Queryable, db: Pick<Db, 'dialect'>
   await lockBodyRecords(tx, db, DISTRIBUTION_LOCK);
   await lockBodyRecords(tx, db, FORM_LOCK);
   const others = await tx.all(`SELECT p.id FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE o.name = ? AND p.year = ? AND p.id <> ?`, [from, year, planId]);
-  if (others.length > 0) return { ok: true, value: 0 };
+  if (others.length > 0) {
+    await formsLeaveCorrectedPlan(tx, db, planId, from, year, to, actor);
+    return { ok: true, value: 0 };
+  }
   const moving = await heldRecords(tx, from, year);
   if (moving === 0) return { ok: true, value: 0 };
   if ((await heldRecords(tx, to, year)) > 0)
@@ -561,6 +573,27 @@ export async function followCorrectedBody(tx: Queryable, db: Pick<Db, 'dialect'>
     );
   await moveBodyRecords(tx, actor, from, to, year, {}, forUpdate(db));
   return { ok: true, value: moving };
+}
+
+/**
+ * A plan's body corrected while another plan of the old body stays that year (followCorrectedBody):
+ * the old body's records stay, and its forms not yet evaluated that read this plan would read
+ * another body's results; they go to the old body's remaining plan (remainingPlan), each with a new
+ * version and on the appraisals' trail (`plan-body-corrected`, the plan before → after). An evaluated
+ * form keeps the plan it was scored on (its figures are frozen). Read FOR UPDATE after the plan's row.
+ */
+async function formsLeaveCorrectedPlan(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string, from: string, year: number, to: string, actor: Actor): Promise<void> {
+  const forms = await tx.all(`SELECT id, state FROM appraisal_forms WHERE plan_id = ? AND organisation = ? AND year = ? ORDER BY created_at, id${forUpdate(db)}`, [planId, from, year]);
+  const live = forms.filter((f) => !EVALUATED_STATES.includes(f.state as FormState));
+  if (live.length === 0) return;
+  const target = await remainingPlan(tx, from, year, planId);
+  if (target === null) return;
+  const title = String((await one(tx, `SELECT title FROM plans WHERE id = ?`, [planId]))!.title);
+  const at = now();
+  for (const f of live) {
+    await tx.run(`UPDATE appraisal_forms SET plan_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [target.id, at, String(f.id)]);
+    await trail(tx, actor, 'plan-body-corrected', 'appraisal', String(f.id), { planId, planTitle: title, planOrganisation: to }, { planId: target.id, planTitle: target.title }, null);
+  }
 }
 
 /** A body's records of a year, counted as HR knows them: the SMVP's versions, the forms, the staff categories with a distribution. */
@@ -701,6 +734,25 @@ export const FORM_PLAN_MIGRATION = {
  */
 async function planStands(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string): Promise<boolean> {
   return (await one(tx, `SELECT id FROM plans WHERE id = ?${shareLock(db)}`, [planId])) !== undefined;
+}
+
+/**
+ * A form takes its organisational results from a plan of its own body and year: another body's
+ * would score the person on that body's results, another year's on a year the form is not about.
+ * Read after planStands share-locked the plan's row (PostgreSQL): a body correction of the plan
+ * (SqlPlans.updatePlan, which locks the row for update) has committed before this reads, or waits
+ * for the form to be stored and then finds it under its body (followCorrectedBody). Null when the
+ * plan is the form's.
+ */
+async function planOfOtherBody<T>(tx: Queryable, planId: string, organisation: string, year: number): Promise<Result<T> | null> {
+  const plan = await one(tx, `SELECT p.title, p.year, o.name FROM plans p JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ?`, [planId]);
+  if (plan === undefined) return planGone<T>(planId);
+  const planYear = Number(plan.year);
+  if (planYear !== year) return refuse<T, 'plan-other-year'>('plan-other-year', { year, planYear }, { field: 'planId', planId });
+  const planOrganisation = String(plan.name);
+  if (planOrganisation !== organisation)
+    return refuse<T, 'plan-other-body'>('plan-other-body', { organisation, year, planTitle: String(plan.title), planOrganisation, planYear }, { field: 'planId', planId });
+  return null;
 }
 
 function planGone<T>(planId: string): Result<T> {

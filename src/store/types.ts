@@ -65,6 +65,9 @@ export type FailureCode =
   | 'plan-has-appraisals'
   // A plan appraisal forms were evaluated against, or whose forms no plan of its body and year could take (plan-store.ts deletePlan):
   | 'plan-has-forms'
+  // An appraisal form linked to a plan of another body or year (appraisals.ts createForm, updateForm):
+  | 'plan-other-body'
+  | 'plan-other-year'
   | 'revision-reason-required'
   | 'invalid-act'
   | 'revision-before-adoption'

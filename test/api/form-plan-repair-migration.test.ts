@@ -59,7 +59,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 83 (forms naming a del
     const database = await old.database();
     const db = database.open();
     await migrate(db, 82);
-    for (const id of ['e1', 'p-f-bozza', 'p-f-valutata', 'p-f-sola'])
+    for (const id of ['e1', 'p-f-bozza', 'p-f-valutata', 'p-f-senza-fonte', 'p-f-sola'])
       await db.run(`INSERT INTO users (id, username, display_name, role, units, password_hash, created_at) VALUES (?, ?, ?, 'referente', '[]', 'h', ?)`, [id, id, id.toUpperCase(), AT]);
     for (const body of ['Comune di Uno', 'Comune di Due'])
       await db.run(`INSERT INTO smvp (organisation, year, version, document, reason, created_at, created_by) VALUES (?, 2024, 1, ?, 'delibera', ?, 'personale')`, [
@@ -75,6 +75,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 83 (forms naming a del
     await form(db, 'f-bozza', 'Comune di Uno', 'p-andato', 'assigned');
     const evaluation = { at: AT, by: 'e1', smvpVersion: 1, org: { body: '72.5', units: {}, source: { kind: 'reported', relazione: null } }, score: '72.5', band: null };
     await form(db, 'f-valutata', 'Comune di Uno', 'p-andato', 'final', evaluation);
+    // Evaluated before the source was kept: it took the reported figures.
+    const { source: _kept, ...unsourced } = evaluation.org;
+    await form(db, 'f-senza-fonte', 'Comune di Uno', 'p-andato', 'accepted', { ...evaluation, org: unsourced });
     // Comune di Due: its only plan of the year was deleted.
     await deletedPlan(db, 'p-solo', 'Comune di Due');
     await form(db, 'f-sola', 'Comune di Due', 'p-solo', 'draft');
@@ -93,6 +96,20 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 83 (forms naming a del
       expect(frozen.body.result.components[0]).toMatchObject({ kind: 'body', score: 72.5 });
       expect(frozen.body.result.org).toEqual({ source: { kind: 'reported', relazione: null }, text: 'Risultati organizzativi: valori rendicontati' });
       expect(frozen.body.result.score).toBe(72.5);
+      // The screen's sentence: the plan was deleted after the evaluation, the frozen figures stand.
+      expect(frozen.body.planDeleted).toEqual({
+        planId: 'p-andato',
+        title: 'Piano p-andato',
+        text: 'Il piano da cui la scheda ha preso i risultati organizzativi («Piano p-andato») è stato eliminato dopo la valutazione: la scheda conserva i valori fissati allora',
+      });
+      // One evaluated before sources were kept still says where its figures came from: the reported ones.
+      const unsourced = await hr.get('/api/appraisals/f-senza-fonte?lang=en');
+      expect([unsourced.status, unsourced.body.planId, unsourced.body.result.org]).toEqual([
+        200,
+        null,
+        { source: { kind: 'reported', relazione: null }, text: 'Organisational results: the reported values' },
+      ]);
+      expect(unsourced.body.planDeleted).toMatchObject({ planId: 'p-andato', title: 'Piano p-andato' });
       const alone = await hr.get('/api/appraisals/f-sola?lang=it');
       expect(alone.status, alone.text).toBe(200);
       expect(alone.body.planId).toBeNull();
@@ -136,13 +153,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 83 (forms naming a del
       const hr = await t.as('personale');
       const live = await hr.get('/api/appraisals/f-viva?lang=en');
       expect(live.status, live.text).toBe(409);
+      // A read says what happened and who mends it (the save's «choose another» was not the reader's to do).
       expect(live.body.error).toMatchObject({
         code: 'conflict',
-        message: 'the plan chosen for the form was deleted meanwhile: choose another',
-        params: { appraisal: 'form-plan-gone', planId: 'p-assente' },
+        message:
+          'the plan the form takes its organisational results from is no longer there (it was deleted; id p-assente): the score cannot be computed until HR links the form to a plan of “Comune di Tre” of 2024',
+        params: { appraisal: 'form-plan-missing', planId: 'p-assente', organisation: 'Comune di Tre', year: 2024 },
         details: { field: 'planId' },
       });
-      expect((await hr.get('/api/appraisals/f-viva?lang=it')).body.error.message).toBe('il piano scelto per la scheda è stato eliminato nel frattempo: sceglierne un altro');
+      expect((await hr.get('/api/appraisals/f-viva?lang=it')).body.error.message).toBe(
+        "il piano da cui la scheda prende i risultati organizzativi non c'è più (è stato eliminato; id p-assente): il punteggio non si può calcolare finché l'ufficio personale non collega la scheda a un piano di «Comune di Tre» del 2024",
+      );
       const frozen = await hr.get('/api/appraisals/f-chiusa?lang=it');
       expect(frozen.status, frozen.text).toBe(200);
       expect([frozen.body.planId, frozen.body.result.frozen, frozen.body.result.score, frozen.body.result.org.source.kind]).toEqual(['p-assente', true, 90, 'validated']);

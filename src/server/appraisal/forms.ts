@@ -37,7 +37,7 @@ import { amountFromJson, amountToJson } from '../../store/codec.js';
 import type { FormRecord, RelazioneRecord, Store, UserRecord } from '../../store/index.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import type { ComputedPlan, OrgValidation, TreeService } from '../tree.js';
-import { english, type MessageCode, type Params } from '../../messages/index.js';
+import { english, renderMessage, type MessageCode, type Params } from '../../messages/index.js';
 import { HttpError, issueOf, issueView, refuse } from '../errors.js';
 import { computedAtText } from '../../io/report/meta.js';
 import { yearEndReopening } from '../relazione.js';
@@ -514,22 +514,43 @@ export interface Computed {
   readonly reopened: { readonly at: string; readonly by: string | null } | null;
 }
 
+/**
+ * The plan a form not yet evaluated names and that is not there (only a row written past the store:
+ * a deletion moves or refuses the forms of its plan, and migration 83 repaired those left before);
+ * null when the form's plan stands, it names none, or it is evaluated (it reads what it froze).
+ * Such a form has no score to compute: a list shows it as a row of its own, saying so.
+ */
+export async function missingPlan(store: Store, orgs: OrgCache, form: FormRecord): Promise<string | null> {
+  if (form.planId === null || documentOf(form).evaluation !== null) return null;
+  return (await orgs.planStands(store, form.planId)) ? null : form.planId;
+}
+
+/** What a read of a form whose plan is missing (`missingPlan`) is told: what happened, and that HR links it to a plan of its body and year. */
+export function planMissingParams(form: Pick<FormRecord, 'organisation' | 'year'>, planId: string) {
+  return { appraisal: 'form-plan-missing' as const, planId, organisation: form.organisation, year: form.year };
+}
+
+function planMissingRefusal(form: FormRecord, planId: string): HttpError {
+  return refuse(409, 'conflict', planMissingParams(form, planId), { details: { field: 'planId', planId } });
+}
+
 /** Live before the evaluation (today's tree, the latest SMVP); frozen after it (the SMVP version and the results recorded then). */
-export async function computeRecord(store: Store, orgs: OrgCache, form: FormRecord): Promise<Computed> {
+export async function computeRecord(store: Store, orgs: OrgCache, form: FormRecord, planDeleted: DeletedPlan | null = null): Promise<Computed> {
   const doc = documentOf(form);
   const frozen = frozenOrg(doc);
   const found = await orgs.smvp(store, form.organisation, form.year, frozen === null ? undefined : doc.evaluation!.smvpVersion);
   const unitNames = await orgs.unitNames(store);
   if (found === null) return { result: null, smvp: null, smvpVersion: null, frozen: frozen !== null, source: null, objectives: null, unitNames, reopened: null };
   // A plan deleted under the form (one no deletion moved it from, or a race): an evaluated form reads
-  // what it froze; one still reading its plan is refused at planId, never an unlocated 404.
+  // what it froze; one still reading its plan is refused at planId, never an unlocated 404 (a list
+  // asks `missingPlan` first and gives such a form a row of its own).
   const planStands = form.planId !== null && (await orgs.planStands(store, form.planId));
-  if (frozen === null && form.planId !== null && !planStands)
-    throw refuse(409, 'conflict', { appraisal: 'form-plan-gone', planId: form.planId }, { details: { field: 'planId', planId: form.planId } });
+  if (frozen === null && form.planId !== null && !planStands) throw planMissingRefusal(form, form.planId);
   const live = frozen === null ? await orgs.get(store, form.planId) : null;
-  // A form evaluated before the source was kept took the reported figures; one whose plan a
-  // deletion took (migration 83: planId null) keeps the source it froze.
-  const source = live === null ? (doc.evaluation!.org.source ?? (form.planId === null ? null : { kind: 'reported', relazione: null })) : live.source;
+  // A form evaluated before the source was kept took the reported figures, its plan deleted since
+  // (`planDeleted`: migration 83 left it naming none) or not; one whose plan a deletion took keeps
+  // the source it froze; one evaluated with no plan at all has none.
+  const source = live === null ? (doc.evaluation!.org.source ?? (form.planId === null && planDeleted === null ? null : { kind: 'reported' as const, relazione: null })) : live.source;
   const objectives = live === null ? frozenObjectives(doc) : live.detail === undefined ? null : new Map([...live.detail].map(([unit, d]) => [unit, d.objectives]));
   return {
     // Not yet evaluated: a provisional score, no band (core/appraisal/form.ts `provisional` says why).
@@ -569,8 +590,27 @@ export function mayOf(form: FormRecord, doc: FormDocument, viewer: UserRecord): 
   };
 }
 
-/** The form as the API answers it, in the reader's language. */
-export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language) {
+/** The plan an evaluated form read its results from, deleted after the evaluation (FormView's `planDeleted`, without its words). */
+export interface DeletedPlan {
+  readonly planId: string;
+  readonly title: string | null;
+}
+
+/**
+ * The plan an evaluated form naming none was evaluated on, deleted since: the trail's last
+ * `plan-deleted` entry that left it naming none (migration 83). Null for a form naming a plan, one
+ * not evaluated, or one evaluated with no plan at all.
+ */
+export async function deletedPlanOf(store: Store, form: FormRecord): Promise<DeletedPlan | null> {
+  if (form.planId !== null || documentOf(form).evaluation === null) return null;
+  const entry = (await store.appraisals.formTrail(form.id)).findLast((e) => e.action === 'plan-deleted' && (e.after as { planId?: unknown } | null)?.planId === null);
+  const before = entry?.before as { planId?: unknown; planTitle?: unknown } | null | undefined;
+  if (typeof before?.planId !== 'string') return null;
+  return { planId: before.planId, title: typeof before.planTitle === 'string' ? before.planTitle : null };
+}
+
+/** The form as the API answers it, in the reader's language; `planDeleted`: deletedPlanOf's. */
+export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language, planDeleted: DeletedPlan | null) {
   const doc = documentOf(form);
   const r = computed.result;
   const scheme = computed.smvp === null ? undefined : schemeOf(computed.smvp, form.category);
@@ -585,6 +625,7 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
     stateLabel: STATE_LABEL[form.state][language],
     version: form.version,
     planId: form.planId,
+    planDeleted: planDeleted === null ? null : { ...planDeleted, text: renderMessage('form-plan-deleted', { title: planDeleted.title }, language) },
     person: person(users.get(form.personId), form.personId),
     evaluator: person(users.get(form.evaluatorId), form.evaluatorId),
     assignments: doc.assignments.map((a) => ({ unitId: a.unitId, unit: computed.unitNames.get(a.unitId) ?? null, from: a.from, to: a.to, partTime: Number(a.partTime) })),

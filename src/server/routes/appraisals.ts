@@ -30,13 +30,13 @@ import {
   StrandedBodySchema,
   type FormSummary,
 } from '../../contract/index.js';
-import { formClash, type FormRecord, type Store, type UserRecord } from '../../store/index.js';
+import { formClash, type FormRecord, type Result, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { language, param } from '../validation.js';
 import { storeActorNamer } from '../actor-names.js';
-import { renderMessage } from '../../messages/index.js';
+import { renderMessage, type Language, type Params } from '../../messages/index.js';
 import {
   AssignmentBody,
   alreadyAcknowledged,
@@ -46,6 +46,7 @@ import {
   OrgCache,
   Ratings,
   computeRecord,
+  deletedPlanOf,
   documentOf,
   emptyDocument,
   formInput,
@@ -56,7 +57,9 @@ import {
   listScores,
   mayOf,
   mayRead,
+  missingPlan,
   person,
+  planMissingParams,
   objectivesToDocument,
   relationsOf,
   smvpFor,
@@ -123,6 +126,18 @@ async function readableForm(store: Store, user: UserRecord, id: string): Promise
   return form;
 }
 
+/**
+ * A form stored, or the store's refusal thrown: a plan of another body or year (checked in the
+ * store's transaction, under the plan row's lock) is said at `planId` as the route's own 422s are.
+ */
+function savedForm(result: Result<FormRecord>): FormRecord {
+  if (!result.ok && (result.error.code === 'plan-other-body' || result.error.code === 'plan-other-year')) {
+    const params = result.error.params as Params<'plan-other-body'> & Params<'plan-other-year'>;
+    throw result.error.code === 'plan-other-body' ? invalid('planId', 'plan-other-body', params, 422) : invalid('planId', 'plan-other-year', params, 422);
+  }
+  return must(result);
+}
+
 async function checkPeople(store: Store, personId: string, evaluatorId: string): Promise<void> {
   if (personId === evaluatorId) throw invalid('evaluatorId', 'self-evaluation', {}, 422);
   const [p, e] = await Promise.all([store.getUser(personId), store.getUser(evaluatorId)]);
@@ -132,6 +147,11 @@ async function checkPeople(store: Store, personId: string, evaluatorId: string):
 
 export const appraisalRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
+  /** The form as every route answers it: computed (live or frozen), its people named, the plan it was evaluated on said when deleted since. */
+  const viewOf = async (form: FormRecord, user: UserRecord, lang: Language) => {
+    const deleted = await deletedPlanOf(store, form);
+    return formView(form, await computeRecord(store, new OrgCache(deps.trees), form, deleted), await usersById(store), user, lang, deleted);
+  };
 
   api.route(
     {
@@ -238,7 +258,15 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       summary: 'The appraisal forms the reader may see (HR and administrator: all; the OIV: managers’; others: their own and those they evaluate), with their live or frozen score',
       roles: 'signed-in',
       query: { year: 'only this year', lang: { description: 'language of the labels', values: ['it', 'en'] } },
-      responses: { 200: { description: '[{id, year, category, state, person, evaluator, score, band, complete}]', schema: z.array(FormSummarySchema) }, 400: 'invalid query', 401: 'not signed in' },
+      responses: {
+        200: {
+          description:
+            '[{id, year, category, state, person, evaluator, score, band, complete, planMissing}]; a form not yet evaluated whose plan is not there has no score and `planMissing` {planId, message}: what happened and what HR does',
+          schema: z.array(FormSummarySchema),
+        },
+        400: 'invalid query',
+        401: 'not signed in',
+      },
     },
     async (c, { user, reply }) => {
       const lang = language(c);
@@ -251,7 +279,9 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const out: FormSummary[] = [];
       // The score and band only (no explanation, no view of the whole form), kept per form while its inputs stay the same.
       for (const form of forms) {
-        const listed = await scores.of(store, orgs, form);
+        // One form naming a plan that is not there is a row of its own, saying so; the others are computed as ever.
+        const gone = await missingPlan(store, orgs, form);
+        const listed = gone === null ? await scores.of(store, orgs, form) : { score: null, band: null, complete: false };
         const doc = documentOf(form);
         out.push({
           id: form.id,
@@ -265,6 +295,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           evaluator: person(users.get(form.evaluatorId), form.evaluatorId),
           ...listed,
           frozen: doc.evaluation !== null,
+          planMissing: gone === null ? null : { planId: gone, message: renderMessage('conflict', planMissingParams(form, gone), lang) },
           may: mayOf(form, doc, user),
         });
       }
@@ -286,7 +317,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         400: 'invalid body (the field named)',
         403: 'role',
         409: 'the person already has a form that year; conflict `form-plan-gone` at `planId`: the plan was deleted meanwhile',
-        422: "self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry; plan-other-year: the plan is not of the form's year; part-time, assignment-dates, assignments-overlap: an assignment the year cannot count (at its field); objective-target-year: an objective's date target outside the form's year (at its field)",
+        422: "self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry; plan-other-year: the plan is not of the form's year; plan-other-body: the plan is of another body than the form's (checked as the form is stored, at `planId`); part-time, assignment-dates, assignments-overlap: an assignment the year cannot count (at its field); objective-target-year: an objective's date target outside the form's year (at its field)",
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -305,7 +336,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         assignments: await assignmentsToDocument(store, input.assignments ?? [], input.year),
         objectives: objectivesToDocument(input.objectives ?? [], input.year),
       };
-      const form = must(
+      const form = savedForm(
         await store.appraisals.createForm(
           {
             organisation,
@@ -319,7 +350,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return reply(201, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
+      return reply(201, await viewOf(form, user, language(c)));
     },
   );
 
@@ -337,12 +368,12 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not one of those who may see it',
         404: 'unknown form',
-        409: 'conflict `form-plan-gone` at `planId`: the form, not yet evaluated, names a plan that is not there (an evaluated one is read with what it froze)',
+        409: 'conflict `form-plan-missing` at `planId`: the form, not yet evaluated, names a plan that is not there, and HR is to link it to a plan of its body and year (an evaluated one is read with what it froze)',
       },
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      return reply(200, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
+      return reply(200, await viewOf(form, user, language(c)));
     },
   );
 
@@ -362,7 +393,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         403: 'may not change that part now',
         404: 'unknown form',
         409: 'stale version (details: the version, state and time of the form as it is now; nothing of its content); conflict `form-plan-gone` at `planId`: the plan named was deleted meanwhile',
-        422: "a rating outside the scale, a behaviour not in the scheme, self-evaluation, a plan not of the form's year, an assignment the year cannot count, an objective's date target outside the form's year",
+        422: "a rating outside the scale, a behaviour not in the scheme, self-evaluation, a plan not of the form's year (plan-other-year) or body (plan-other-body), at `planId`, an assignment the year cannot count, an objective's date target outside the form's year",
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -372,6 +403,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         if (!parts.includes(part)) throw refuse(403, 'forbidden', { appraisal: 'appraisal-part', part: what, state: form.state }, { details: { state: form.state, editable: parts } });
       };
       const doc = documentOf(form);
+      // A form naming a plan that is not there has no score to answer with: relinked (planId), it is
+      // saved; any other change is refused before it is stored, as a read of it is.
+      const orgs = new OrgCache(deps.trees);
+      const gone = await missingPlan(store, orgs, form);
+      if (gone !== null && input.planId === undefined) throw refuse(409, 'conflict', planMissingParams(form, gone), { details: { field: 'planId', planId: gone } });
       let evaluatorId: string | undefined;
       if (input.evaluatorId !== undefined && input.evaluatorId !== form.evaluatorId) {
         need('evaluator', 'evaluator');
@@ -414,7 +450,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       // Every part named passed `need`: a reader who may change nothing now (the person, the OIV) named none, and
       // writes nothing either (a change naming no part would still make a new version and a trail entry).
       if (parts.length === 0) throw refuse(403, 'forbidden', { appraisal: 'appraisal-part', part: 'form', state: form.state }, { details: { state: form.state, editable: parts } });
-      const updated = must(
+      const updated = savedForm(
         await store.appraisals.updateForm(
           form.id,
           input.version,
@@ -425,7 +461,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           form.organisation,
         ),
       );
-      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
+      return reply(200, await viewOf(updated, user, language(c)));
     },
   );
 
@@ -545,7 +581,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           break;
       }
       const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user), form.organisation));
-      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
+      return reply(200, await viewOf(updated, user, language(c)));
     },
   );
 
@@ -590,7 +626,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const format = c.req.query('format') ?? '';
       if (!(FORM_DOCUMENT_FORMATS as readonly string[]).includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: FORM_DOCUMENT_FORMATS, value: format });
-      const view = formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c));
+      const view = await viewOf(form, user, language(c));
       const file = await renderFormDocument(view, format as FormDocumentFormat, language(c));
       return new Response(new Uint8Array(file.bytes), { headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.name}"` } });
     },

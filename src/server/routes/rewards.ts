@@ -30,7 +30,7 @@ import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { renderCoded, renderMessage, type Coded, type Language } from '../../messages/index.js';
 import { invalidField, language } from '../validation.js';
-import { HR_ROLES, OrgCache, computeRecord, person, smvpFor } from '../appraisal/forms.js';
+import { HR_ROLES, OrgCache, computeRecord, missingPlan, person, smvpFor } from '../appraisal/forms.js';
 import { defaultOrganisation, ORGANISATION_QUERY } from './appraisals.js';
 import { compareNames } from '../../core/names.js';
 import { storeActorNamer, type ActorNamer } from '../actor-names.js';
@@ -235,7 +235,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
         400: 'invalid body (fund: euros with at most two decimals)',
         401: 'not signed in',
         403: 'role',
-        409: 'forms-not-final (details.pending), or no SMVP',
+        409: 'forms-not-final (details.pending; details.planMissing: those of them naming a plan that is not there, with no score), or no SMVP',
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -247,9 +247,19 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       if (found === null) throw refuse(409, 'smvp-missing', { organisation, year });
       const forms = (await store.appraisals.listForms({ year })).filter((f) => f.organisation === organisation && f.category === input.category);
       const pending = forms.filter((f) => f.state !== 'final');
-      if (pending.length > 0) throw refuse(409, 'forms-not-final', { pending: pending.length, total: forms.length }, { details: { pending: pending.map((f) => f.id) } });
-      const users = new Map((await store.listUsers()).map((u) => [u.id, u]));
       const orgs = new OrgCache(deps.trees);
+      if (pending.length > 0) {
+        // A pending form naming a plan that is not there has no score at all: listed apart, so HR knows to link it to a plan first.
+        const planMissing: string[] = [];
+        for (const f of pending) if ((await missingPlan(store, orgs, f)) !== null) planMissing.push(f.id);
+        throw refuse(
+          409,
+          'forms-not-final',
+          { pending: pending.length, total: forms.length, ...(planMissing.length === 0 ? {} : { planMissing: planMissing.length }) },
+          { details: { pending: pending.map((f) => f.id), planMissing } },
+        );
+      }
+      const users = new Map((await store.listUsers()).map((u) => [u.id, u]));
       const rows: Omit<PersonShare, 'cents' | 'exact' | 'extraCent'>[] = [];
       const claims: { id: string; weight: Decimal; score: Decimal | null; order: string }[] = [];
       for (const form of forms) {

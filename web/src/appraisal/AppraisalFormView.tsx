@@ -228,6 +228,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               {r.org.text}
             </p>
           )}
+          {/* An evaluated form whose plan was deleted since: the figures above are those it froze, said in the server's words. */}
+          {form.planDeleted !== null && <p data-testid="form-plan-deleted">{form.planDeleted.text}.</p>}
           <table className="table table-sm">
             <caption>{t('appraisal.form.components')}</caption>
             <thead>

@@ -40,6 +40,8 @@ export function useErrorText(): (e: unknown) => string {
       // asked in (`?lang=`): the catch-all "not at this stage" told an OIV opening a staff member's
       // form that the stage was wrong, when the form is never theirs to read.
       if (e.code === 'forbidden' && typeof e.body?.error.params?.appraisal === 'string') return `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`;
+      // A form naming a plan that is not there is no clash of versions: the server says what happened and who mends it.
+      if (e.code === 'conflict' && e.body?.error.params?.appraisal === 'form-plan-missing') return `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`;
       const known = t(`appraisal.errors.${e.code}`, { defaultValue: '' });
       const issues = e.body?.error.issues?.map((i) => i.message).join('; ');
       return `${known || t('appraisal.errors.generic', { message: e.message })}${issues ? ` (${issues})` : ''}`;
@@ -120,6 +122,12 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
                   {f.score === null ? '—' : percent(f.score, lang)}
                   {/* Before the evaluation the score may still move and has no band yet: said, not left to be read as final. */}
                   {f.score !== null && !f.frozen && <small className="d-block text-body-secondary">{t('appraisal.form.provisional')}</small>}
+                  {/* A form naming a plan that is not there has no score: why, and who mends it, in the server's words. */}
+                  {f.planMissing !== null && (
+                    <small className="d-block text-start" data-testid="form-plan-missing">
+                      {f.planMissing.message}
+                    </small>
+                  )}
                 </td>
                 <td>{f.band ?? '—'}</td>
               </tr>
