@@ -13,8 +13,7 @@ import { renderMessage } from '../src/messages/index.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, chooseLanguage, expectAccessible } = pages(world);
-const YEAR_END = '2024-12-31';
+const { apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv } = pages(world);
 
 describe('a validation refused for what changed meanwhile, on the Relazione screen', { timeout: 240_000 }, () => {
   const contexts: BrowserContext[] = [];
@@ -24,16 +23,8 @@ describe('a validation refused for what changed meanwhile, on the Relazione scre
   const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
   it('says each reason in the screen’s language and reads the Relazione again', async () => {
-    const office = await newPage();
-    const oiv = await newPage();
+    const { office, oiv } = await relazioneWithTheOiv('Verificato.');
     contexts.push(office.context, oiv.context);
-    await login(office.page, 'controller');
-    await login(oiv.page, 'oiv');
-    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${plan()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
-    expect((await apiAs(office.context, 'POST', `${plan()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-    const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
-    const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
-    expect((await apiAs(oiv.context, 'PUT', `${plan()}/relazione/review`, { note: 'Verificato.', reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
 
     const { page } = oiv;
     // The decision answered with the server's refusal of `reason` (its sentence in the reader's language).
