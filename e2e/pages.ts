@@ -303,6 +303,24 @@ export function pages(world: E2eWorld) {
     return created.body;
   }
 
+  /**
+   * The controller's and the OIV's pages signed in, the fixture plan's year end closed and its
+   * Relazione transmitted, every checkpoint answered yes by the OIV with `note`: the OIV is about to decide.
+   */
+  async function relazioneWithTheOiv(note: string): Promise<{ office: Awaited<ReturnType<typeof newPage>>; oiv: Awaited<ReturnType<typeof newPage>> }> {
+    const office = await newPage();
+    const oiv = await newPage();
+    await login(office.page, 'controller');
+    await login(oiv.page, 'oiv');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    expect((await apiAs(office.context, 'POST', `${plan}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
+    const current = (await apiAs(oiv.context, 'GET', `${plan}/relazione`)).body;
+    const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
+    expect((await apiAs(oiv.context, 'PUT', `${plan}/relazione/review`, { note, reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
+    return { office, oiv };
+  }
+
   async function expectAccessible(page: Page, screen: string): Promise<void> {
     const found = await seriousViolations(page);
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
@@ -330,6 +348,7 @@ export function pages(world: E2eWorld) {
     readsOf,
     sameDocument,
     staffForm,
+    relazioneWithTheOiv,
     expectAccessible,
   };
 }

@@ -12,8 +12,7 @@ import type { BrowserContext } from 'playwright-core';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, chooseLanguage, expectAccessible } = pages(world);
-const YEAR_END = '2024-12-31';
+const { apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv } = pages(world);
 
 describe("the OIV's validated values against each other, on screen", { timeout: 240_000 }, () => {
   const contexts: BrowserContext[] = [];
@@ -23,17 +22,9 @@ describe("the OIV's validated values against each other, on screen", { timeout: 
   const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
   it('says a parent its objectives do not give at its row, and takes it confirmed as deliberate', async () => {
-    const office = await newPage();
-    const oiv = await newPage();
-    contexts.push(office.context, oiv.context);
-    await login(office.page, 'controller');
-    await login(oiv.page, 'oiv');
-    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${plan()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
-    expect((await apiAs(office.context, 'POST', `${plan()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     // The checklist answered beforehand: this test is about the values.
-    const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
-    const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
-    expect((await apiAs(oiv.context, 'PUT', `${plan()}/relazione/review`, { note: 'Esame svolto.', reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
+    const { office, oiv } = await relazioneWithTheOiv('Esame svolto.');
+    contexts.push(office.context, oiv.context);
 
     const { page } = oiv;
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);

@@ -27,6 +27,18 @@ export function canMove(from: RelazioneState, to: RelazioneState): 'office' | 'o
   return null;
 }
 
+/**
+ * What refuses a validation when it differs from what the route froze (409 `conflict`,
+ * `details.reason` the first of them in this order, `details.changed` each one that differs;
+ * `revision-approved-since` beside them names its revision): the year end's figures or the plan's
+ * title and body, the variances' explanations, the objectives' units, last year's figures, the
+ * decider's name. A change that leaves all of them as they were (a value saved in another period,
+ * a draft renamed after the year end was closed) does not refuse it. The screen reads the
+ * Relazione again on any of them.
+ */
+export const CHANGED_SINCE = ['plan-changed-since', 'variances-changed-since', 'units-changed-since', 'previous-year-changed-since', 'decider-renamed-since'] as const;
+export type ChangedSince = (typeof CHANGED_SINCE)[number];
+
 export const CHECKLIST_OUTCOMES = ['yes', 'partly', 'no'] as const;
 export type ChecklistOutcome = (typeof CHECKLIST_OUTCOMES)[number];
 

@@ -136,6 +136,26 @@ export const RELAZIONE_REFUSALS = defineMessages({
     it: 'il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così; ricaricarla e validare di nuovo',
     en: 'the plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the Relazione to validate did not show it so; reload it and validate again',
   }),
+  /** The year end's variances (causes and corrective actions, section 3.4) written again between the route's read and the store's write. */
+  'variances-changed-since': message({
+    it: 'le spiegazioni degli scostamenti (cause e azioni correttive) sono state modificate mentre si preparava la validazione: la Relazione da validare non le riportava così; ricaricarla e validare di nuovo',
+    en: 'the explanations of the variances (causes and corrective actions) were changed while the validation was being prepared: the Relazione to validate did not show them so; reload it and validate again',
+  }),
+  /** The objectives' units as the year end names them (its closing's) changed in between: a unit renamed, and the year end closed again since. */
+  'units-changed-since': message({
+    it: 'le strutture responsabili degli obiettivi sono state rinominate o cambiate mentre si preparava la validazione (il periodo di fine anno richiuso con i nuovi nomi): la Relazione da validare non le riportava così; ricaricarla e validare di nuovo',
+    en: "the objectives' organisation units were renamed or changed while the validation was being prepared (the year-end period closed again with the new names): the Relazione to validate did not show them so; reload it and validate again",
+  }),
+  /** Last year's figures (section 3.6) moved in between: last year's Relazione validated or sent back, its year end corrected. */
+  'previous-year-changed-since': message({
+    it: "i dati dell'anno precedente sono cambiati mentre si preparava la validazione (ad esempio la Relazione dell'anno precedente validata o riportata in bozza, o il suo periodo di fine anno corretto): il confronto della Relazione da validare non li riportava così; ricaricarla e validare di nuovo",
+    en: "the previous year's figures changed while the validation was being prepared (for example the previous year's Relazione validated or taken back to draft, or its year-end period corrected): the comparison in the Relazione to validate did not show them so; reload it and validate again",
+  }),
+  /** The deciding account renamed in between: the documento di validazione would name someone the OIV did not read. */
+  'decider-renamed-since': message({
+    it: "il nome dell'account che registra la decisione è stato modificato mentre si preparava la validazione: il documento di validazione non lo riportava così; ricaricare la Relazione e validare di nuovo",
+    en: 'the name of the account recording the decision was changed while the validation was being prepared: the documento di validazione did not show it so; reload the Relazione and validate again',
+  }),
   'sections-empty': message<{ sections: readonly string[] }>({
     it: (p) =>
       `${p.sections.length === 1 ? 'la sezione' : 'le sezioni'} ${sectionList(p.sections, 'it')} ${p.sections.length === 1 ? 'è vuota' : 'sono vuote'}: l'OIV leggerebbe «Sezione non ancora compilata»; scriverle, o confermare la trasmissione così`,

@@ -7,10 +7,21 @@
  */
 import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation, type Language } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
-import { isFrozen } from '../contract/relazione-states.js';
+import { CHANGED_SINCE, isFrozen, type ChangedSince } from '../contract/relazione-states.js';
 import { buildRelazione, buildValidationDocument, type ObjectiveCause, type PreviousObjectives, type PreviousYearFigures, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
 import type { Relazione } from '../contract/index.js';
-import type { CoverCause, CoverPreviousYear, PlanRecord, RelazioneCover, RelazioneRecord, Store } from '../store/index.js';
+import {
+  planToJson,
+  sameStored,
+  type CoverCause,
+  type CoverPreviousYear,
+  type LastYearBasis,
+  type PlanRecord,
+  type RelazioneCover,
+  type RelazioneFreeze,
+  type RelazioneRecord,
+  type Store,
+} from '../store/index.js';
 import type { ComputedPlan, TreeService } from './tree.js';
 import { storeActorNamer } from './actor-names.js';
 import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
@@ -124,20 +135,71 @@ export async function lastYearPlan(store: Store, planId: string, forPublic: bool
  * mid-year period's figures under last year's heading would pass for its results).
  */
 export async function previousYear(store: Store, trees: TreeService, planId: string, forPublic: boolean): Promise<(PreviousYearFigures & { year: number; evaluation: Evaluation }) | undefined> {
+  return (await previousYearRead(store, trees, planId, forPublic)).figures;
+}
+
+/** `previousYear`'s figures and what they were made from, read before them (null: no previous year). */
+async function previousYearRead(
+  store: Store,
+  trees: TreeService,
+  planId: string,
+  forPublic: boolean,
+): Promise<{ figures: (PreviousYearFigures & { year: number; evaluation: Evaluation }) | undefined; basis: LastYearBasis | null }> {
   const last = await lastYearPlan(store, planId, forPublic);
-  if (last === undefined || !last.readable) return undefined;
+  if (last === undefined) return { figures: undefined, basis: null };
   const before = last.plan;
-  const relazione = await store.relazioni.getRelazione(before.id);
+  const relazione = last.readable ? await store.relazioni.getRelazione(before.id) : undefined;
+  const basis: LastYearBasis = { planId: before.id, dataVersion: before.dataVersion, relazioneVersion: relazione?.version ?? 0 };
+  if (!last.readable) return { figures: undefined, basis };
   if (relazione !== undefined && isFrozen(relazione.state) && relazione.frozenPlan !== null) {
     const source: OrgSource = { kind: 'validated', at: relazione.decidedAt ?? relazione.updatedAt ?? '', reservations: relazione.state === 'validated_with_reservations' };
-    return { year: before.year, evaluation: validatedEvaluation(relazione.frozenPlan, relazione.values), source };
+    return { figures: { year: before.year, evaluation: validatedEvaluation(relazione.frozenPlan, relazione.values), source }, basis };
   }
   const source: OrgSource = { kind: 'reported', relazione: relazione === undefined || isFrozen(relazione.state) ? null : relazione.state };
   const computed = await trees.computed(before.id, undefined, before.dataVersion);
   // Closed or validated: already read from its closing (and kept by the tree service).
-  if (!forPublic || computed.closing !== null) return { year: before.year, evaluation: computed.evaluation, source };
+  if (!forPublic || computed.closing !== null) return { figures: { year: before.year, evaluation: computed.evaluation, source }, basis };
   const closing = await store.lastClosing(before.id, computed.snapshot.period.id);
-  return closing === undefined ? undefined : { year: before.year, evaluation: evaluatePlan(closing.plan), source };
+  return { figures: closing === undefined ? undefined : { year: before.year, evaluation: evaluatePlan(closing.plan), source }, basis };
+}
+
+/**
+ * What the OIV's validation freezes, made from the store as it is now: the year end's plan with its
+ * values (`currentPlan()`: a value saved since the cached evaluation was made is written into it in
+ * place), the words around it (the body, the units, the variances, the approved revisions, the
+ * decider's name: the plan goes on after the validation, the validated documents do not) and last
+ * year's figures as the comparison reads them (its later validation or correction would otherwise
+ * move a comparison the OIV validated). Each version it was made from is read before what it
+ * versions (`plan`, given by the caller, before the year end; last year's plan before its figures),
+ * so a change between the two makes the store refuse, never freeze a copy older than its version.
+ */
+export async function validationFreeze(store: Store, trees: TreeService, plan: PlanRecord, decider: string): Promise<{ freeze: RelazioneFreeze; computed: ComputedPlan }> {
+  const computed = await trees.computed(plan.id, undefined, plan.dataVersion);
+  const lastYear = await previousYearRead(store, trees, plan.id, false);
+  const cover = { ...(await relazioneCover(store, computed, plan, decider)), previous: coverPreviousYear(lastYear.figures) };
+  return { freeze: { plan: computed.evaluation.currentPlan(), cover, dataVersion: plan.dataVersion, lastYear: lastYear.basis }, computed };
+}
+
+/**
+ * What differs between two freezes of one Relazione (`CHANGED_SINCE`, in its order; empty: the same
+ * document): the validation refuses only for these, and the route, when the store found the plan or
+ * last year moved in between, freezes again and compares with what it froze first.
+ */
+export function freezeChanges(first: RelazioneFreeze, now: RelazioneFreeze): { changed: (ChangedSince | 'revision-approved-since')[]; revision: number | null } {
+  const versions = (f: RelazioneFreeze): Map<number, number> => new Map(f.cover.revisions.map((r) => [r.number, r.version]));
+  const [was, is] = [versions(first), versions(now)];
+  const revision = [...now.cover.revisions, ...first.cover.revisions].find((r) => was.get(r.number) !== is.get(r.number));
+  const differs: Record<ChangedSince, boolean> = {
+    'plan-changed-since': !sameStored(planToJson(first.plan), planToJson(now.plan)) || first.cover.body !== now.cover.body,
+    'variances-changed-since': !sameStored(first.cover.causes ?? {}, now.cover.causes ?? {}),
+    'units-changed-since': !sameStored(first.cover.units, now.cover.units),
+    'previous-year-changed-since': !sameStored(first.cover.previous ?? null, now.cover.previous ?? null),
+    'decider-renamed-since': first.cover.decidedByName !== now.cover.decidedByName,
+  };
+  return {
+    changed: [...(revision === undefined ? [] : ['revision-approved-since' as const]), ...CHANGED_SINCE.filter((c) => differs[c])],
+    revision: revision?.number ?? null,
+  };
 }
 
 /** Last year's figures as a validation keeps them in its cover (`RelazioneCover.previous`): every objective's performance and band. */

@@ -4,7 +4,7 @@ import { loadTable } from '../io/load.js';
 import { syntheticPlan } from '../../bench/synthetic.js';
 import { FIXTURE } from '../../test/helpers.js';
 import { DEFAULT_RATIO_SCALE } from '../contract/defaults.js';
-import { formulaFromJson, formulaToJson, planFromJson, planToJson } from './codec.js';
+import { formulaFromJson, formulaToJson, planFromJson, planToJson, sameStored } from './codec.js';
 
 /** Through JSON text, as a database column holds it. */
 const roundTrip = (plan: Plan): Plan => planFromJson(JSON.parse(JSON.stringify(planToJson(plan))));
@@ -77,5 +77,18 @@ describe('a ratio stored without its scale', () => {
     expect(read?.kind === 'ratio' && read.scale.toString()).toBe(DEFAULT_RATIO_SCALE);
     const kept = formulaFromJson(formulaToJson({ kind: 'ratio', numerator: 'a', denominator: 'b', scale: new Decimal(1) }));
     expect(kept?.kind === 'ratio' && kept.scale.toString()).toBe('1');
+  });
+});
+
+describe('two stored documents compared (a validation frozen twice)', () => {
+  it('finds the same data the same whatever the order of its keys, and a plan read back the same as itself', async () => {
+    const plan = (await loadTable(FIXTURE)).value!.plan;
+    expect(sameStored(planToJson(plan), planToJson(roundTrip(plan)))).toBe(true);
+    expect(sameStored({ units: { 'B.1.1': 'Ufficio Digitale', 'A.1': 'Segreteria' } }, { units: { 'A.1': 'Segreteria', 'B.1.1': 'Ufficio Digitale' } })).toBe(true);
+    // Arrays keep their order; a value, a key or a null that differs is a difference.
+    expect(sameStored([1, 2], [2, 1])).toBe(false);
+    expect(sameStored({ a: 'Ufficio Digitale' }, { a: 'Ufficio Transizione Digitale' })).toBe(false);
+    expect(sameStored({ a: null }, {})).toBe(false);
+    expect(sameStored(planToJson(plan), planToJson({ ...plan, title: `${plan.title} (rinominato)` }))).toBe(false);
   });
 });

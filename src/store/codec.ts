@@ -243,3 +243,20 @@ export function text(json: Json | undefined): string | null {
 export function parse(textValue: unknown): unknown {
   return typeof textValue === 'string' ? (JSON.parse(textValue) as unknown) : null;
 }
+
+/** A value's JSON text with every object's keys in order: equal data gives equal text, however its objects were built. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/**
+ * Whether two stored documents (plans as `planToJson` writes them, a Relazione's cover) hold the
+ * same data, whatever order their objects' keys were written in.
+ *
+ * @example sameStored({ a: 1, b: [2] }, { b: [2], a: 1 }) // true
+ */
+export function sameStored(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}

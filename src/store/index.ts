@@ -21,7 +21,7 @@ export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from '.
 export { correctedAfterRequest } from './reviews.js';
 export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderDraft, type ReminderRecord, type ReminderStage, type ReminderStatus, type ReminderStore } from './reminders.js';
 export { type ForecastInput, type ForecastRecord, type VarianceInput, type VarianceRecord, type VarianceStore } from './variances.js';
-export type { CoverCause, CoverPreviousYear, PublishedPeriod, RelazioneCover, RelazioneFreeze, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
+export type { CoverCause, CoverPreviousYear, LastYearBasis, PublishedPeriod, RelazioneCover, RelazioneFreeze, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
 export {
   canTransition,
   deadlineProblem,
@@ -37,7 +37,7 @@ export {
 } from './periods.js';
 export { defaultPeriods } from './plan-store.js';
 export { measurementJson, toMeasurement } from './records.js';
-export { inputsToJson } from './codec.js';
+export { inputsToJson, planToJson, sameStored } from './codec.js';
 export { unitKey } from './units.js';
 
 export function isPostgresUrl(location: string): boolean {

@@ -12,6 +12,7 @@
  */
 import {
   canMove,
+  type ChangedSince,
   CHECKLIST_OUTCOMES,
   RELAZIONE_DECISIONS as DECISIONS,
   DEFAULT_CHECKLIST,
@@ -23,15 +24,16 @@ import {
 } from '../contract/relazione-states.js';
 import { emptyOfficeSections } from '../contract/relazione-states.js';
 import { relazioneValidatedReason } from '../messages/audit-reasons.js';
+import { actorWords } from '../messages/actor-words.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit, recordPlanChange } from './audit-log.js';
-import { parse, planFromJson, planToJson } from './codec.js';
+import { parse, planFromJson, planToJson, sameStored } from './codec.js';
 import type { Plan } from './core-types.js';
 import { Decimal, type Band } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { openRevisionNumber, readRevisions } from './revisions.js';
-import { forUpdate } from './shared.js';
+import { forUpdate, shareLock } from './shared.js';
 import type { Actor, Result, RevisionRecord } from './types.js';
 
 type ValidatedValue = ValidatedValueOf<Decimal>;
@@ -73,6 +75,11 @@ export interface RelazioneCover {
   /** The name of who recorded the decision (their login when no account had it). */
   readonly decidedByName: string | null;
   /**
+   * The plan's data version the frozen copy was made at (the route may make it again, identical,
+   * after a change that left it so: `RelazioneFreeze`); absent in a cover kept before it was.
+   */
+  readonly dataVersion?: number;
+  /**
    * Last year's figures the comparison (section 3.6) read when the OIV validated: last year may be
    * validated or corrected since, and what the OIV validated does not move. Null: no previous year
    * then; absent in a cover kept before they were (read as last year stands).
@@ -100,10 +107,24 @@ export interface RelazioneFreeze {
   readonly cover: RelazioneCover;
   /**
    * The plan's data version the route read before making them: the store compares it under the
-   * plan's lock, so a change made in between (the year end reopened, corrected and closed again,
-   * a draft's body corrected) refuses the validation rather than freeze what the plan no longer is.
+   * plan's lock, and refuses (`plan-changed-since`) when a change was made in between (a value saved
+   * in any period, the year end reopened and closed again, a draft renamed). The route then makes the
+   * freeze again and validates when it is the same (server/relazione.ts `freezeChanges`).
    */
   readonly dataVersion: number;
+  /**
+   * Last year's plan and its Relazione's version as the route read them before making last year's
+   * figures (null: the plan had no previous year): compared under a share lock on last year's plan
+   * (`previous-year-changed-since`), which a move of its Relazione or a change of its data waits on.
+   */
+  readonly lastYear: LastYearBasis | null;
+}
+
+/** What last year's figures were made from: its plan's data version and its Relazione's version (0: none stored). */
+export interface LastYearBasis {
+  readonly planId: string;
+  readonly dataVersion: number;
+  readonly relazioneVersion: number;
 }
 
 export interface ReviewInput {
@@ -271,6 +292,20 @@ function refusal<K extends RefusalCode>(code: K, params: Params<K>, details?: Re
   return { ok: false, error: { code, message: english(code, params), params: params as MessageParams, ...(details === undefined ? {} : { details }) } };
 }
 
+/**
+ * What a validation's freeze was made from moved since the route read it; the route makes the
+ * freeze again and compares (server/relazione.ts `freezeChanges`): the same, it asks again; else this
+ * is the answer, with the reason of what differs.
+ */
+function changedSince(reason: ChangedSince): Refusal {
+  return refusal('conflict', { relazione: reason }, { reason, changed: [reason] });
+}
+
+function sameLastYear(now: LastYearBasis | null, read: LastYearBasis | null): boolean {
+  if (now === null || read === null) return now === read;
+  return now.planId === read.planId && now.dataVersion === read.dataVersion && now.relazioneVersion === read.relazioneVersion;
+}
+
 export class SqlRelazioni implements RelazioneStore {
   constructor(private readonly db: Db) {}
 
@@ -373,6 +408,10 @@ export class SqlRelazioni implements RelazioneStore {
 
   async moveRelazione(planId: string, to: RelazioneState, reason: string | null, freeze: RelazioneFreeze | null, actor: Actor, confirmEmpty = false): Promise<Result<RelazioneRecord>> {
     return this.db.transaction(async (tx) => {
+      // Last year's plan share-locked before this plan's row is: a change of last year's data locks
+      // its plan, then moves this plan's data version (lineage.ts `touchSuccessors`); taken in that
+      // same order, the two never wait on each other.
+      const lastYear = freeze !== null && isFrozen(to) ? await this.lastYear(tx, planId) : null;
       const before = await this.read(tx, planId, true);
       if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
       if (isFrozen(before.state)) return this.frozen(before);
@@ -395,10 +434,15 @@ export class SqlRelazioni implements RelazioneStore {
         const since = (await readRevisions(tx, planId)).find((r) => r.status === 'approved' && listed.get(r.number) !== r.version);
         if (since !== undefined) return refusal('conflict', { relazione: 'revision-approved-since', number: since.number }, { reason: 'revision-approved-since', revision: since.number });
         // Any other change of the plan since the route read it, outside any revision (every change
-        // bumps the data version in its own transaction, under this lock): the freeze was made
-        // from the plan as it was. The OIV validates again, on the plan as it is.
-        const read = freeze === null ? undefined : await one(tx, `SELECT data_version FROM plans WHERE id = ?`, [planId]);
-        if (read !== undefined && Number(read.data_version) !== freeze!.dataVersion) return refusal('conflict', { relazione: 'plan-changed-since' }, { reason: 'plan-changed-since' });
+        // bumps the data version in its own transaction, under this lock), or of last year's plan or
+        // Relazione (under the share lock taken above): the freeze was made from them as they were.
+        // The route makes it again and comes back when it is the same (a value saved in another
+        // period, a draft renamed); else the OIV validates again, on the plan as it is.
+        if (freeze !== null) {
+          const read = await one(tx, `SELECT data_version FROM plans WHERE id = ?`, [planId]);
+          if (read !== undefined && Number(read.data_version) !== freeze.dataVersion) return changedSince('plan-changed-since');
+          if (!sameLastYear(lastYear, freeze.lastYear)) return changedSince('previous-year-changed-since');
+        }
       }
       const last = await one(tx, `SELECT id, label, state FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1${forUpdate(this.db)}`, [planId]);
       if (to === 'transmitted' && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {
@@ -415,6 +459,16 @@ export class SqlRelazioni implements RelazioneStore {
       // leaving the period still taking values). The OIV decides once the year end is closed again.
       if (decided && last !== undefined && last.state !== 'closed' && last.state !== 'validated') {
         return refusal('invalid-transition', { relazione: 'period-reopened', label: String(last.label) }, { reason: 'period-not-closed', period: String(last.id), state: String(last.state) });
+      }
+      // What the freeze carries beside the plan and moves without its data version, read here under
+      // the locks their writers wait on: the year end's variances (a variance is written under a share
+      // lock on its period, which this transaction holds for update since `last` was read) and the
+      // decider's name (their account's row, share-locked).
+      if (isFrozen(to) && freeze !== null) {
+        if (last !== undefined && !sameStored(await causesNow(tx, planId), freeze.cover.causes ?? {})) return changedSince('variances-changed-since');
+        const account = await one(tx, `SELECT display_name FROM users WHERE username = ?${shareLock(this.db)}`, [actor.username]);
+        const name = account === undefined ? null : String(account.display_name);
+        if (actorWords(name, actor.username, 'it') !== freeze.cover.decidedByName) return changedSince('decider-renamed-since');
       }
       if (decided && to === 'validated_with_reservations' && before.reservations.trim() === '') {
         return refusal('invalid', { relazione: 'reservations-required' }, { field: 'reservations' });
@@ -457,12 +511,22 @@ export class SqlRelazioni implements RelazioneStore {
         decidedAt: decided ? at : to === 'draft' ? null : before.decidedAt,
         decidedBy: decided ? actor.username : to === 'draft' ? null : before.decidedBy,
         frozenPlan: isFrozen(to) ? (freeze?.plan ?? null) : null,
-        frozenCover: isFrozen(to) ? (freeze?.cover ?? null) : null,
+        frozenCover: isFrozen(to) && freeze !== null ? { ...freeze.cover, dataVersion: freeze.dataVersion } : null,
         published: to === 'draft' ? false : before.published,
         publishedAt: to === 'draft' ? null : before.publishedAt,
       };
       return { ok: true, value: await this.write(tx, before, after, actor, { action: decided ? 'validate' : 'transition', reason }) };
     });
+  }
+
+  /** This plan's previous year as a validation's freeze names it (`LastYearBasis`), its plan share-locked; null: none. */
+  private async lastYear(tx: Queryable, planId: string): Promise<LastYearBasis | null> {
+    const link = await one(tx, `SELECT predecessor_id FROM plans WHERE id = ?`, [planId]);
+    if (link?.predecessor_id == null) return null;
+    const plan = await one(tx, `SELECT id, data_version FROM plans WHERE id = ?${shareLock(this.db)}`, [String(link.predecessor_id)]);
+    if (plan === undefined) return null;
+    const relazione = await one(tx, `SELECT version FROM relazioni WHERE plan_id = ?`, [String(plan.id)]);
+    return { planId: String(plan.id), dataVersion: Number(plan.data_version), relazioneVersion: relazione === undefined ? 0 : Number(relazione.version) };
   }
 
   async publishRelazione(planId: string, published: boolean, actor: Actor): Promise<Result<RelazioneRecord>> {

@@ -1,11 +1,13 @@
 /**
  * The OIV's validation freezes the plan (the year end's figures and the words around them) as the
  * route read it; the store writes it under the plan's row lock. A change of the plan outside any
- * revision made in between (the year end reopened, a value corrected, the period closed again; a
- * draft's title renamed) moves the plan's data version, which the store compares there: the
- * validation is refused (409 `conflict`, details.reason `plan-changed-since`, Italian and English),
- * nothing moved, and validated again it freezes the plan as it now is. Over HTTP, on SQLite and
- * PostgreSQL; how the other writer gets in between, on each backend: ../support/another-writer.ts.
+ * revision made in between moves the plan's data version, which the store compares there; the route
+ * then freezes again and compares. The year end reopened, a value corrected, the period closed
+ * again: the validation is refused (409 `conflict`, details.reason `plan-changed-since`, Italian and
+ * English), nothing moved, and validated again it freezes the plan as it now is. A draft's title
+ * renamed after its year end was closed leaves the frozen copy as it was: validated. Over HTTP, on
+ * SQLite and PostgreSQL; how the other writer gets in between, on each backend:
+ * ../support/another-writer.ts. More of what the validation compares: relazione-validation-content.test.ts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { whileAnotherHolds } from '../support/another-writer.js';
@@ -86,7 +88,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('validating the Relazione while t
       [200, expect.any(String)],
     ]);
     expect(refused.status, refused.text).toBe(409);
-    expect(refused.body.error).toMatchObject({ code: 'conflict', message: ITALIAN, details: { reason: 'plan-changed-since' }, params: { relazione: 'plan-changed-since' } });
+    expect(refused.body.error).toMatchObject({
+      code: 'conflict',
+      message: ITALIAN,
+      details: { reason: 'plan-changed-since', changed: ['plan-changed-since'] },
+      params: { relazione: 'plan-changed-since' },
+    });
     expect([english.status, english.body.error.message]).toEqual([409, ENGLISH]);
 
     // Nothing moved: still with the OIV, the year end closed (not validated), no validation on the trail.
@@ -103,21 +110,28 @@ describe.each<Backend>(['sqlite', 'postgres'])('validating the Relazione while t
     expect(kept.measurement.state).toBe('not_evaluable');
   });
 
-  it('is refused when a draft plan is renamed after the route read it, and validates when asked again', async () => {
-    const { plan } = await withTheOiv(t, controller, oiv, true);
+  it('validates when a draft plan is renamed after the route read it: the year end, closed before, keeps the title the OIV read', async () => {
+    const { planId, plan } = await withTheOiv(t, controller, oiv, true);
+    const title = (await controller.get(plan)).body.title as string;
     // A draft changes without any revision: the title renamed once the route has read the plan.
+    // Its data version moves, so the store refuses the route's first freeze; made again, the
+    // frozen copy is the same (the year end's closing keeps the plan as it was closed), and the
+    // validation goes through at the new version.
     const relazioni = t.server.store.relazioni;
     const moveRelazione = relazioni.moveRelazione.bind(relazioni);
     let renamed: Reply | null = null;
-    vi.spyOn(relazioni, 'moveRelazione').mockImplementationOnce(async (...args) => {
+    let renamedAt = 0;
+    const spy = vi.spyOn(relazioni, 'moveRelazione').mockImplementationOnce(async (...args) => {
       renamed = await controller.request('PATCH', plan, { title: 'Piano rinominato in corsa' });
+      renamedAt = (await t.server.store.getPlan(planId))!.dataVersion;
       return moveRelazione(...args);
     });
-    const refused = await validate(plan, 'en');
+    const validated = await validate(plan, 'en');
     expect(renamed!.status, renamed!.text).toBe(200);
-    expect([refused.status, refused.body.error?.code, refused.body.error?.message, refused.body.error?.details]).toEqual([409, 'conflict', ENGLISH, { reason: 'plan-changed-since' }]);
-    expect((await oiv.get(`${plan}/relazione`)).body.state).toBe('transmitted');
-    expect((await validate(plan, 'it')).status).toBe(200);
+    expect(validated.status, validated.text).toBe(200);
+    expect(spy.mock.calls.length).toBe(2);
+    const stored = (await t.server.store.relazioni.getRelazione(planId))!;
+    expect([stored.state, stored.frozenPlan!.title, stored.frozenCover!.dataVersion]).toEqual(['validated', title, renamedAt]);
   });
 });
 
@@ -132,17 +146,19 @@ describe('validating the Relazione while the plan is being changed, on postgres'
   });
   afterAll(async () => t?.close());
 
-  it('refuses the validation when a change of the plan commits while the validation waits for the plan', async () => {
+  it('validates when a change of the plan that leaves the Relazione as it was commits while the validation waits for the plan', async () => {
     const { planId, plan } = await withTheOiv(t, controller, oiv, true);
     // Another connection renames the draft as the store does (the plan's row locked, its data
     // version moved) and commits once the validation waits on that lock: the route, reading
-    // before, froze the plan as it was.
+    // before, froze the plan as it was; the store refuses that version, the route freezes again
+    // and finds the same document (the year end closed before the rename), and validates it.
     const rename = `SELECT id FROM plans WHERE id = '${planId}' FOR UPDATE; UPDATE plans SET title = 'Rinominato in parallelo', data_version = data_version + 1, edit_version = edit_version + 1 WHERE id = '${planId}'`;
-    const refused = await whileAnotherHolds(t.location, rename, 'SELECT id FROM plans WHERE id = ', () =>
+    const read = (await t.server.store.getPlan(planId))!.dataVersion;
+    const validated = await whileAnotherHolds(t.location, rename, 'SELECT id FROM plans WHERE id = ', () =>
       oiv.request('POST', `${plan}/relazione/transition`, { to: 'validated' }, { 'accept-language': 'it' }),
     );
-    expect(refused.status, refused.text).toBe(409);
-    expect(refused.body.error).toMatchObject({ code: 'conflict', message: ITALIAN, details: { reason: 'plan-changed-since' } });
-    expect((await oiv.get(`${plan}/relazione`)).body.state).toBe('transmitted');
+    expect(validated.status, validated.text).toBe(200);
+    expect((await oiv.get(`${plan}/relazione`)).body.state).toBe('validated');
+    expect((await t.server.store.relazioni.getRelazione(planId))!.frozenCover!.dataVersion).toBe(read + 1);
   });
 });

@@ -30,13 +30,14 @@ import {
 } from '../../io/relazione/index.js';
 import { previousYearSourceText } from '../../messages/relazione.js';
 import { differsFromChildren, toJsonNumber, ValidatedReading, type Evaluation, type ValidatedFigure } from '../../core/index.js';
-import type { PlanRecord, RelazioneRecord, Store } from '../../store/index.js';
+import type { PlanRecord, RelazioneFreeze, RelazioneRecord, Store } from '../../store/index.js';
+import { CHANGED_SINCE } from '../../contract/relazione-states.js';
 import type { Readable, RouteModule } from '../api.js';
 import type { ComputedPlan } from '../tree.js';
 import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { coverPreviousYear, previousYear, relazioneCover, relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
+import { freezeChanges, relazioneDocument, storedRelazione, validationDocument, validationFreeze, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { replyLanguage } from '../language.js';
@@ -178,6 +179,17 @@ async function readable(c: Context, store: Store, planId: string): Promise<{ pla
   return { plan, record };
 }
 
+/**
+ * How many times a validation is asked of the store while what it froze keeps being the same
+ * document though the plan moved in between (`freezeChanges`); past them the store's refusal stands.
+ */
+const FREEZE_TRIES = 4;
+
+/** Whether the store refused a validation because what its freeze was made from moved since it was read. */
+function movedSince(result: Awaited<ReturnType<Store['relazioni']['moveRelazione']>>): boolean {
+  return !result.ok && result.error.code === 'conflict' && (CHANGED_SINCE as readonly unknown[]).includes(result.error.details?.reason);
+}
+
 export const relazioneRoutes: RouteModule = (api, deps) => {
   const { store, trees } = deps;
 
@@ -307,7 +319,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
-        409: 'invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed; revision-open, details.revision its number: validating while a revision of the plan is open); conflict (details.reason revision-approved-since, details.revision its number: a revision approved while the validation was being prepared; details.reason plan-changed-since: the plan changed otherwise while the validation was being prepared, e.g. the year end reopened, corrected and closed again: validate again)',
+        409: "invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed; revision-open, details.revision its number: validating while a revision of the plan is open); conflict: what the validation would freeze differs from what the route froze when it was asked (validate again): details.reason the first of revision-approved-since (details.revision its number: a revision approved meanwhile), plan-changed-since (the year end's figures, the plan's title or body, e.g. the year end reopened, corrected and closed again), variances-changed-since (the variances' causes and corrective actions), units-changed-since (the objectives' units as the year end's closing names them), previous-year-changed-since (last year's figures: its Relazione validated, sent back or taken back to draft, its year end corrected), decider-renamed-since (the deciding account's name), details.changed every one that differs; a change that leaves it the same (a value saved in another period) is validated)",
         422: "sections only the office writes left empty when transmitting without confirmEmpty (at texts.KEY of the first, details.sections all of them); reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); a parent its objectives no longer give (the year end corrected since the review) and not confirmed as deliberate, at values.N.validated; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
         423: 'validated: frozen',
       },
@@ -322,33 +334,35 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         const roles = who === 'oiv' ? ['oiv'] : PLAN_EDITORS;
         if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { relazione: 'role', role: user.role, to: input.to, roles: [...roles] });
       }
-      // The plan as it stands (`currentPlan()`), not the one the cached evaluation was made from
-      // (`evaluation.plan`): a value saved since is written into the cached entry in place
-      // (`TreeService.applyMeasurement`), and the Relazione froze the figures without it.
-      // A revision open refuses the validation in the store, under the plan's lock (an opening in
-      // between would slip past a check made here).
-      // Made from the plan as `plan` read it: the store refuses the validation when its data version
-      // moved since (a change outside any revision in between, which the checks above do not see).
+      // The figures and the words to freeze, made from the plan as `plan` read it (server/relazione.ts
+      // `validationFreeze`). A revision open refuses the validation in the store, under the plan's
+      // lock (an opening in between would slip past a check made here).
       const validating = input.to === 'validated' || input.to === 'validated_with_reservations';
-      const computed = validating ? await trees.computed(planId, undefined, plan.dataVersion) : null;
-      const yearEnd = computed?.evaluation ?? null;
-      // With them, the words around them (the body, the units, the approved revisions, the OIV's
-      // name): the plan goes on after the validation, the validated documents do not.
-      // Last year's figures too, as the comparison reads them now: its later validation or correction
-      // would otherwise move a comparison the OIV validated.
-      const freeze =
-        computed === null
-          ? null
-          : {
-              plan: computed.evaluation.currentPlan(),
-              cover: { ...(await relazioneCover(store, computed, plan, user.username)), previous: coverPreviousYear(await previousYear(store, trees, planId, false)) },
-              dataVersion: plan.dataVersion,
-            };
+      const made = validating ? await validationFreeze(store, trees, plan, user.username) : null;
       // The year end may have been reopened and corrected since the review: a parent that agreed
       // with its objectives then may not now, and a validation would freeze the contradiction.
-      const refused = yearEnd === null || record.state !== 'transmitted' ? null : disagreements(new ValidatedReading(yearEnd, record.values), record.values);
+      const refused = made === null || record.state !== 'transmitted' ? null : disagreements(new ValidatedReading(made.computed.evaluation, record.values), record.values);
       if (refused !== null) throw refused;
-      const result = await store.relazioni.moveRelazione(planId, input.to, input.reason?.trim() || null, freeze, actorOf(user), input.confirmEmpty === true);
+      const move = (freeze: RelazioneFreeze | null) => store.relazioni.moveRelazione(planId, input.to, input.reason?.trim() || null, freeze, actorOf(user), input.confirmEmpty === true);
+      let result = await move(made?.freeze ?? null);
+      // The store compares, under the locks it holds until it commits (this plan's row; last year's
+      // plan and the decider's account shared; the year end's period, which variances wait on), what
+      // the freeze was made from: a change committed in between moved one of them and it refuses,
+      // one not committed yet comes after the validation. Then the freeze is made again from the store
+      // as it is now: when it is the same document the validation is asked again with it (a value
+      // saved in another period, a draft renamed after the year end was closed); when it differs, the
+      // OIV validates again, told what changed. A check made here instead, after the store's answer,
+      // would let a change slip in between; a check made there alone would refuse what changed nothing.
+      for (let tries = 1; made !== null && tries < FREEZE_TRIES && movedSince(result); tries++) {
+        const current = await store.getPlan(planId);
+        if (current === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
+        const again = await validationFreeze(store, trees, current, user.username);
+        const { changed, revision } = freezeChanges(made.freeze, again.freeze);
+        const first = changed[0];
+        if (first === 'revision-approved-since') throw refuse(409, 'conflict', { relazione: first, number: revision! }, { details: { reason: first, revision, changed } });
+        if (first !== undefined) throw refuse(409, 'conflict', { relazione: first }, { details: { reason: first, changed } });
+        result = await move(again.freeze);
+      }
       return reply(200, await answer(c, plan, must(result)));
     },
   );

@@ -14,7 +14,7 @@ import { keys, putWritten } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field } from '../ui/Form.js';
 import { issuesByField } from '../ui/form-errors.js';
-import { refusalText, refusalWords } from './refusal.js';
+import { changedSinceRead, refusalText, refusalWords } from './refusal.js';
 import { emptyOfficeSections } from '../../../src/contract/relazione-states.js';
 import { Markup } from './Markup.js';
 import { pointWords } from './checklist.js';
@@ -68,8 +68,9 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         } else if (atField?.(e) !== true) setMessage({ kind: 'danger', text: refusalText(e, t) });
         // A revision opened after the screen read the plan: read it again, for the review to say which one is open.
         if (e instanceof ApiError && e.body?.error.params?.relazione === 'revision-open') await client.refetchQueries({ queryKey: keys.plan(planId) });
-        // The plan changed while the validation was prepared: the figures on screen are read again before the OIV validates again.
-        if (e instanceof ApiError && e.body?.error.params?.relazione === 'plan-changed-since') await client.refetchQueries({ queryKey: keys.relazione(planId) });
+        // What the validation would freeze changed while it was prepared (the figures, the units, last
+        // year's comparison, …): the Relazione on screen is read again before the OIV validates again.
+        if (changedSinceRead(e)) await client.refetchQueries({ queryKey: keys.relazione(planId) });
       } finally {
         setBusy(false);
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18next from '../i18n.js';
 import { ApiError } from '../api/client.js';
-import { REFUSAL_NAMES, refusalText, refusalWords } from './refusal.js';
+import { changedSinceRead, REFUSAL_NAMES, refusalText, refusalWords } from './refusal.js';
 
 /** The server's refusal as the API client throws it: code, the server's own sentence, the catalogue's parameters. */
 function refused(status: number, code: string, params: Record<string, unknown>): ApiError {
@@ -47,6 +47,28 @@ describe("the Relazione's refusals in the screen's words", () => {
     expect(refusalText(changed, en)).toBe(
       'The plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the report to validate did not show it so. Reload the page and validate again.',
     );
+  });
+
+  it('says what changed while the validation was being prepared, and reads the Relazione again for each', () => {
+    const units = refused(409, 'conflict', { relazione: 'units-changed-since' });
+    expect(refusalText(units, it_)).toBe(
+      'Le strutture responsabili degli obiettivi sono state rinominate o cambiate mentre si preparava la validazione (il periodo di fine anno richiuso con i nuovi nomi): la Relazione da validare non le riportava così. La Relazione è stata ricaricata: rileggerla e validare di nuovo.',
+    );
+    expect(refusalText(units, en)).toBe(
+      'The objectives’ organisation units were renamed or changed while the validation was being prepared (the year-end period closed again with the new names): the report to validate did not show them so. The report has been reloaded: read it again and validate again.',
+    );
+    const previous = refused(409, 'conflict', { relazione: 'previous-year-changed-since' });
+    expect(refusalText(previous, it_)).toBe(
+      'I dati dell’anno precedente sono cambiati mentre si preparava la validazione (ad esempio la Relazione dell’anno precedente validata o riportata in bozza, o il suo periodo di fine anno corretto): il confronto della Relazione da validare non li riportava così. La Relazione è stata ricaricata: rileggerla e validare di nuovo.',
+    );
+    expect(refusalText(previous, en)).toBe(
+      'The previous year’s figures changed while the validation was being prepared (for example the previous year’s report validated or taken back to draft, or its year-end period corrected): the comparison in the report to validate did not show them so. The report has been reloaded: read it again and validate again.',
+    );
+    for (const name of ['plan-changed-since', 'variances-changed-since', 'units-changed-since', 'previous-year-changed-since', 'decider-renamed-since', 'revision-approved-since'])
+      expect(changedSinceRead(refused(409, 'conflict', { relazione: name, number: 2 })), name).toBe(true);
+    // A stale version reloads by its own rule; nothing else reads the Relazione again.
+    for (const params of [{ relazione: 'stale' }, { relazione: 'revision-open', number: 2 }, {}]) expect(changedSinceRead(refused(409, 'conflict', params))).toBe(false);
+    expect(changedSinceRead(new Error('units-changed-since'))).toBe(false);
   });
 
   it('says a parent its objectives do not give with both values in the screen’s notation', () => {

@@ -6,11 +6,22 @@
  * server could not read), already in the reader's language.
  */
 import type { TFunction } from 'i18next';
+import { CHANGED_SINCE } from '../../../src/contract/relazione-states.js';
 import { RELAZIONE_REFUSALS } from '../../../src/messages/relazione.js';
 import { ApiError } from '../api/client.js';
 
 /** The server's names of its Relazione refusals (the catalogue's): each has the screen's words under `relazione.refusals`. */
 export const REFUSAL_NAMES = Object.keys(RELAZIONE_REFUSALS) as readonly (keyof typeof RELAZIONE_REFUSALS)[];
+/**
+ * Whether a refusal says that what the validation would freeze changed since the screen read it
+ * (contract/relazione-states.ts `CHANGED_SINCE`, or a revision approved meanwhile): the screen reads
+ * the Relazione again, for the OIV to see what it would validate before validating again.
+ */
+export function changedSinceRead(error: unknown): boolean {
+  const name = error instanceof ApiError ? error.body?.error.params?.relazione : undefined;
+  return name === 'revision-approved-since' || (CHANGED_SINCE as readonly unknown[]).includes(name);
+}
+
 /** Shared codes the Relazione's routes answer without a name, said alone. */
 const BY_CODE = ['forbidden', 'not-found'] as const;
 
