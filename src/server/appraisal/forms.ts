@@ -40,7 +40,8 @@ import type { ComputedPlan, OrgValidation, TreeService } from '../tree.js';
 import { english, type MessageCode, type Params } from '../../messages/index.js';
 import { HttpError, issueOf, issueView, refuse } from '../errors.js';
 import { computedAtText } from '../../io/report/meta.js';
-import { yearEndReopening } from '../relazione.js';
+import { yearEndReopening, type YearEndReopening } from '../relazione.js';
+import type { ActorNamer } from '../actor-names.js';
 
 /** HR: the `personale` role and the administrator. */
 export const HR_ROLES = ['admin', 'personale'] as const;
@@ -299,11 +300,11 @@ export class OrgCache {
   private readonly cache = new Map<string, Promise<OrgOfPlan>>();
   private readonly smvps = new Map<string, Promise<{ smvp: Smvp; version: number } | null>>();
   private names: Promise<Map<string, string>> | null = null;
-  private readonly reopenings = new Map<string, Promise<{ at: string; by: string | null } | null>>();
+  private readonly reopenings = new Map<string, Promise<YearEndReopening | null>>();
   private readonly stands = new Map<string, Promise<boolean>>();
   constructor(private readonly trees: TreeService) {}
-  /** The plan's year end reopened after its Relazione was validated (`yearEndReopening`), read once per request. */
-  reopening(store: Store, planId: string): Promise<{ at: string; by: string | null } | null> {
+  /** The plan's year end reopened after its Relazione was validated (`yearEndReopening`), read once per request; who reopened it by login, named in the reader's words by `formView`. */
+  reopening(store: Store, planId: string): Promise<YearEndReopening | null> {
     let hit = this.reopenings.get(planId);
     if (hit === undefined) {
       hit = Promise.all([this.trees.computed(planId), store.relazioni.getRelazione(planId)]).then(async ([computed, relazione]) =>
@@ -510,8 +511,8 @@ export interface Computed {
   readonly objectives: ReadonlyMap<string, readonly UnitObjective[]> | null;
   /** Registry id → name. */
   readonly unitNames: ReadonlyMap<string, string>;
-  /** The year end reopened after the OIV validated the Relazione the results come from (when, by whom); null otherwise. */
-  readonly reopened: { readonly at: string; readonly by: string | null } | null;
+  /** The year end reopened after the OIV validated the Relazione the results come from (when, and the login of who reopened it); null otherwise. */
+  readonly reopened: { readonly at: string; readonly user: string | null } | null;
 }
 
 /** Live before the evaluation (today's tree, the latest SMVP); frozen after it (the SMVP version and the results recorded then). */
@@ -544,12 +545,17 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   };
 }
 
-/** Said after the source of a form whose validated year end was reopened since: the validated values still count. */
-function reopenedText(reopened: NonNullable<Computed['reopened']>, language: Language): string {
+/**
+ * Said after the source of a form whose validated year end was reopened since: the validated values
+ * still count. Who reopened it in the reader's words (`nameOf`, in `language`): an account by its
+ * name, the program and the command line as the reader says them.
+ */
+function reopenedText(reopened: NonNullable<Computed['reopened']>, language: Language, nameOf: ActorNamer): string {
   const at = computedAtText(new Date(reopened.at), language);
+  const by = nameOf(reopened.user);
   return language === 'it'
-    ? `Il periodo di fine anno è stato riaperto dopo la validazione, il ${at}${reopened.by === null ? '' : `, da ${reopened.by}`}: contano i valori validati, con cui la Relazione è stata validata.`
-    : `The year-end period was reopened after the validation, on ${at}${reopened.by === null ? '' : `, by ${reopened.by}`}: the validated values, those the Relazione was validated with, count.`;
+    ? `Il periodo di fine anno è stato riaperto dopo la validazione, il ${at}${by === null ? '' : `, da ${by}`}: contano i valori validati, con cui la Relazione è stata validata.`
+    : `The year-end period was reopened after the validation, on ${at}${by === null ? '' : `, by ${by}`}: the validated values, those the Relazione was validated with, count.`;
 }
 
 const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)));
@@ -569,8 +575,8 @@ export function mayOf(form: FormRecord, doc: FormDocument, viewer: UserRecord): 
   };
 }
 
-/** The form as the API answers it, in the reader's language. */
-export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language) {
+/** The form as the API answers it, in the reader's language; `nameOf` names who acted in it in that language (`AccountNames.namer`). */
+export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language, nameOf: ActorNamer) {
   const doc = documentOf(form);
   const r = computed.result;
   const scheme = computed.smvp === null ? undefined : schemeOf(computed.smvp, form.category);
@@ -617,7 +623,7 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             org:
               computed.source === null
                 ? null
-                : { source: computed.source, text: [orgSourceText(computed.source, language), ...(computed.reopened === null ? [] : [reopenedText(computed.reopened, language)])].join('. ') },
+                : { source: computed.source, text: [orgSourceText(computed.source, language), ...(computed.reopened === null ? [] : [reopenedText(computed.reopened, language, nameOf)])].join('. ') },
             score: num(r.score),
             band: r.band === null ? null : { label: r.band.label, min: Number(r.band.min), max: Number(r.band.max), share: Number(r.band.share) },
             components: r.components.map((c) => ({

@@ -35,7 +35,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { language, param } from '../validation.js';
-import { storeActorNamer } from '../actor-names.js';
+
 import { renderMessage } from '../../messages/index.js';
 import {
   AssignmentBody,
@@ -319,7 +319,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return reply(201, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
+      return reply(201, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c), await deps.names.namer(language(c))));
     },
   );
 
@@ -342,7 +342,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      return reply(200, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c)));
+      return reply(200, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c), await deps.names.namer(language(c))));
     },
   );
 
@@ -425,7 +425,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           form.organisation,
         ),
       );
-      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
+      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c), await deps.names.namer(language(c))));
     },
   );
 
@@ -545,7 +545,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           break;
       }
       const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user), form.organisation));
-      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c)));
+      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c), await deps.names.namer(language(c))));
     },
   );
 
@@ -567,7 +567,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
       // Who made each change by name, as the plans' trail says them (the program: migration 84's moves).
-      const nameOf = await storeActorNamer(store, language(c));
+      const nameOf = await deps.names.namer(language(c));
       return reply(
         200,
         (await store.appraisals.formTrail(form.id)).map((e) => ({ ...e, userName: nameOf(e.user) })),
@@ -590,7 +590,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const format = c.req.query('format') ?? '';
       if (!(FORM_DOCUMENT_FORMATS as readonly string[]).includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: FORM_DOCUMENT_FORMATS, value: format });
-      const view = formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c));
+      const view = formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c), await deps.names.namer(language(c)));
       const file = await renderFormDocument(view, format as FormDocumentFormat, language(c));
       return new Response(new Uint8Array(file.bytes), { headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.name}"` } });
     },

@@ -36,11 +36,11 @@ import type { ComputedPlan } from '../tree.js';
 import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { coverPreviousYear, previousYear, relazioneCover, relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
+import { coverPreviousYear, previousYear, relazioneCover, namedReopening, relazioneDocument, storedRelazione, validationDocument, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { replyLanguage } from '../language.js';
-import { storeActorNamer } from '../actor-names.js';
+
 import { keptActorWords } from '../../messages/actor-words.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import { oneAtATime } from '../exports/jobs.js';
@@ -188,13 +188,13 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
    * "oivbench").
    */
   const answer = async (c: Context, plan: PlanRecord, record: RelazioneRecord, checked?: { computed: ComputedPlan; reading: ValidatedReading }): Promise<Readable<Relazione>> => {
-    const stored = await storedRelazione(store, trees, plan, record, false, checked?.computed);
+    const stored = await storedRelazione(store, trees, deps.names, plan, record, false, checked?.computed);
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
     // People in the reader's language (the documents, in Italian, name them in Italian): the decider
     // as the validation kept them, the program and the command line said again in the reader's words.
     // Read without refusing: a save has been made by now, and its answer is not refused for a `lang`.
     const lang = replyLanguage(c);
-    const nameOf = await storeActorNamer(store, lang);
+    const nameOf = await deps.names.namer(lang);
     const names = { decidedByName: keptActorWords(stored.deciderName, record.decidedBy, lang), updatedByName: nameOf(record.updatedBy) };
     return relazioneJson(
       record,
@@ -202,7 +202,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       generatedTexts(stored.evaluation, stored.input),
       periods,
       names,
-      await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt, lang),
+      namedReopening(await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt), nameOf),
       stored.input.previous,
     );
   };
@@ -341,7 +341,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
           ? null
           : {
               plan: computed.evaluation.currentPlan(),
-              cover: { ...(await relazioneCover(store, computed, plan, user.username)), previous: coverPreviousYear(await previousYear(store, trees, planId, false)) },
+              cover: { ...(await relazioneCover(store, deps.names, computed, plan, user.username)), previous: coverPreviousYear(await previousYear(store, trees, planId, false)) },
               dataVersion: plan.dataVersion,
             };
       // The year end may have been reopened and corrected since the review: a parent that agreed
@@ -397,7 +397,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     const format = formatOf(c);
     const { plan, record } = await readable(c, store, planId);
     if (what === 'validazione' && (record.state === 'draft' || record.state === 'transmitted') && currentUser(c) === null) throw refuse(404, 'not-found', { relazione: 'undecided' });
-    const stored = await storedRelazione(store, trees, plan, record, currentUser(c) === null);
+    const stored = await storedRelazione(store, trees, deps.names, plan, record, currentUser(c) === null);
     const doc = what === 'relazione' ? relazioneDocument(stored) : validationDocument(stored);
     const bytes = format === 'pdf' ? await oneAtATime(() => renderRelazione(doc, format)) : await renderRelazione(doc, format);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
