@@ -2,7 +2,7 @@
  * A renamed account is named by its new name at once, through HTTP, on SQLite and PostgreSQL:
  * in the tree (who entered a value, an objective's person; its cached evaluation answers again
  * without reading the plan; renamed by another process, within a second), in a closed period's tree, in the save answer, the review list, the
- * audit trail, a forecast, an evidence file, an SMVP version and a bonus distribution. Beside each
+ * audit trail, a forecast, an evidence file, a comment's thread, an SMVP version and a bonus distribution. Beside each
  * login the answers keep for scripts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -114,6 +114,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
     const forecasts = (await controller.get(`/api/plans/${planId}/periods/${MID_YEAR}/variances`)).body.forecasts;
     expect(forecasts).toEqual([expect.objectContaining({ indicatorId: INDICATOR, updatedBy: 'referente', updatedByName: 'Giulia Rossi' })]);
     expect((await controller.get(files)).body).toEqual([expect.objectContaining({ uploadedBy: 'referente', uploadedByName: 'Giulia Rossi' })]);
+  });
+
+  it('names the renamed author of a comment in its thread, with the role they wrote it in', async () => {
+    const thread = `/api/plans/${planId}/indicators/${enc(INDICATOR)}/measurements/${YEAR_END}/comments`;
+    const written = await referente.request('POST', thread, { body: 'Il dato è del registro.' });
+    expect(written.status, written.text).toBe(201);
+    expect(written.body).toMatchObject({ author: 'referente', authorName: 'Giulia Rossi', authorRole: 'referente' });
+    await rename(referenteId, 'Giulia Rossi Neri');
+    // Before, the thread kept the name the comment was written under.
+    expect((await controller.get(thread)).body).toEqual([expect.objectContaining({ author: 'referente', authorName: 'Giulia Rossi Neri', authorRole: 'referente', body: 'Il dato è del registro.' })]);
+    await rename(referenteId, 'Giulia Rossi');
   });
 
   it('names the renamed account in a closed period’s tree, frozen before the rename', async () => {
