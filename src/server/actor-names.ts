@@ -32,6 +32,8 @@ export interface PeopleNames {
   readonly stamp: string;
   readonly byLogin: ReadonlyMap<string, string>;
   readonly byId: ReadonlyMap<string, string>;
+  /** Every account by id, with its login (an appraisal form names its person and evaluator by both). */
+  readonly accounts: ReadonlyMap<string, UserName>;
 }
 
 /** `names` as an `ActorNamer` in `language`: the account's name now, the program and the command line in words. */
@@ -93,6 +95,7 @@ export class AccountNames {
       stamp: createHash('sha1').update(stampOf(users)).digest('base64url').slice(0, 12),
       byLogin: new Map(users.map((u) => [u.username, u.displayName])),
       byId: new Map(users.map((u) => [u.id, u.displayName])),
+      accounts: new Map(users.map((u) => [u.id, { id: u.id, username: u.username, displayName: u.displayName }])),
     };
     this.last = key === undefined ? undefined : { key, names };
     return names;

@@ -34,14 +34,14 @@ import {
 } from '../../core/appraisal/index.js';
 import { isFrozen } from '../../contract/relazione-states.js';
 import { amountFromJson, amountToJson } from '../../store/codec.js';
-import type { FormRecord, RelazioneRecord, Store, UserRecord } from '../../store/index.js';
+import type { FormRecord, RelazioneRecord, Store, UserName, UserRecord } from '../../store/index.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import type { ComputedPlan, OrgValidation, TreeService } from '../tree.js';
 import { english, type MessageCode, type Params } from '../../messages/index.js';
 import { HttpError, issueOf, issueView, refuse } from '../errors.js';
 import { computedAtText } from '../../io/report/meta.js';
 import { yearEndReopening, type YearEndReopening } from '../relazione.js';
-import type { ActorNamer } from '../actor-names.js';
+import { namerOf, type ActorNamer, type PeopleNames } from '../actor-names.js';
 
 /** HR: the `personale` role and the administrator. */
 export const HR_ROLES = ['admin', 'personale'] as const;
@@ -560,7 +560,7 @@ function reopenedText(reopened: NonNullable<Computed['reopened']>, language: Lan
 
 const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)));
 
-export function person(u: UserRecord | undefined, id: string): { id: string; username: string | null; displayName: string } {
+export function person(u: UserName | undefined, id: string): { id: string; username: string | null; displayName: string } {
   return u === undefined ? { id, username: null, displayName: '(account removed)' } : { id: u.id, username: u.username, displayName: u.displayName };
 }
 
@@ -575,8 +575,11 @@ export function mayOf(form: FormRecord, doc: FormDocument, viewer: UserRecord): 
   };
 }
 
-/** The form as the API answers it, in the reader's language; `nameOf` names who acted in it in that language (`AccountNames.namer`). */
-export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language, nameOf: ActorNamer) {
+/**
+ * The form as the API answers it, in the reader's language. People by the server's names of the
+ * accounts (`AccountNames.names`): the person and the evaluator, who reopened a validated year end.
+ */
+export function formView(form: FormRecord, computed: Computed, people: PeopleNames, viewer: UserRecord, language: Language) {
   const doc = documentOf(form);
   const r = computed.result;
   const scheme = computed.smvp === null ? undefined : schemeOf(computed.smvp, form.category);
@@ -591,8 +594,8 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
     stateLabel: STATE_LABEL[form.state][language],
     version: form.version,
     planId: form.planId,
-    person: person(users.get(form.personId), form.personId),
-    evaluator: person(users.get(form.evaluatorId), form.evaluatorId),
+    person: person(people.accounts.get(form.personId), form.personId),
+    evaluator: person(people.accounts.get(form.evaluatorId), form.evaluatorId),
     assignments: doc.assignments.map((a) => ({ unitId: a.unitId, unit: computed.unitNames.get(a.unitId) ?? null, from: a.from, to: a.to, partTime: Number(a.partTime) })),
     objectives: doc.objectives.map((o) => ({ ...o, weight: Number(o.weight), target: wireAmount(o.target), actual: wireAmount(o.actual) })),
     ratings: doc.ratings,
@@ -623,7 +626,10 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             org:
               computed.source === null
                 ? null
-                : { source: computed.source, text: [orgSourceText(computed.source, language), ...(computed.reopened === null ? [] : [reopenedText(computed.reopened, language, nameOf)])].join('. ') },
+                : {
+                    source: computed.source,
+                    text: [orgSourceText(computed.source, language), ...(computed.reopened === null ? [] : [reopenedText(computed.reopened, language, namerOf(people, language))])].join('. '),
+                  },
             score: num(r.score),
             band: r.band === null ? null : { label: r.band.label, min: Number(r.band.min), max: Number(r.band.max), share: Number(r.band.share) },
             components: r.components.map((c) => ({

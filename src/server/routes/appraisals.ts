@@ -112,10 +112,6 @@ export async function defaultOrganisation(store: Store): Promise<string> {
   return (plans.find((p) => p.published) ?? plans[0])?.organisation ?? 'Ente';
 }
 
-async function usersById(store: Store): Promise<Map<string, UserRecord>> {
-  return new Map((await store.listUsers()).map((u) => [u.id, u]));
-}
-
 async function readableForm(store: Store, user: UserRecord, id: string): Promise<FormRecord> {
   const form = await store.appraisals.getForm(id);
   if (form === undefined) throw refuse(404, 'not-found', { appraisal: 'form-not-found', id });
@@ -171,7 +167,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { reply }) => {
       const lang = language(c);
-      const users = await usersById(store);
+      const users = (await deps.names.names()).accounts;
       return reply(
         200,
         (await store.appraisals.strandedBodies()).map((b) => ({
@@ -245,7 +241,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const yearText = c.req.query('year');
       if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw refuse(400, 'invalid-query', { field: 'year', problem: 'year' });
       const forms = (await store.appraisals.listForms(yearText === undefined ? {} : { year: Number(yearText) })).filter((f) => mayRead(user, f));
-      const users = await usersById(store);
+      const users = (await deps.names.names()).accounts;
       const orgs = new OrgCache(deps.trees);
       const scores = listScores(deps.trees);
       const out: FormSummary[] = [];
@@ -319,7 +315,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return reply(201, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c), await deps.names.namer(language(c))));
+      return reply(201, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await deps.names.names(), user, language(c)));
     },
   );
 
@@ -342,7 +338,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      return reply(200, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c), await deps.names.namer(language(c))));
+      return reply(200, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await deps.names.names(), user, language(c)));
     },
   );
 
@@ -425,7 +421,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           form.organisation,
         ),
       );
-      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c), await deps.names.namer(language(c))));
+      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await deps.names.names(), user, language(c)));
     },
   );
 
@@ -545,7 +541,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           break;
       }
       const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user), form.organisation));
-      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await usersById(store), user, language(c), await deps.names.namer(language(c))));
+      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await deps.names.names(), user, language(c)));
     },
   );
 
@@ -590,7 +586,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const format = c.req.query('format') ?? '';
       if (!(FORM_DOCUMENT_FORMATS as readonly string[]).includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: FORM_DOCUMENT_FORMATS, value: format });
-      const view = formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await usersById(store), user, language(c), await deps.names.namer(language(c)));
+      const view = formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await deps.names.names(), user, language(c));
       const file = await renderFormDocument(view, format as FormDocumentFormat, language(c));
       return new Response(new Uint8Array(file.bytes), { headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.name}"` } });
     },
