@@ -78,6 +78,21 @@ export class AccountNames {
     return this.namesOf(users, key === stampOf(users) ? key : undefined);
   }
 
+  /**
+   * `names`, with every account of `ids` in them: one the names do not know yet (created by another
+   * process within NAMES_TRUSTED_MS, e.g. `albero admin` just before a form for it is made) has the
+   * store asked again at once, rather than the answer saying it removed.
+   */
+  async including(ids: Iterable<string>): Promise<PeopleNames> {
+    const names = await this.names();
+    for (const id of ids) {
+      if (names.accounts.has(id)) continue;
+      this.askedAt = -Infinity;
+      return this.names();
+    }
+    return names;
+  }
+
   /** `names` as an `ActorNamer` in the reader's language. */
   async namer(language: Language): Promise<ActorNamer> {
     return namerOf(await this.names(), language);

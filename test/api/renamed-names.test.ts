@@ -168,7 +168,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
 
   it('names a renamed person and evaluator on their appraisal form and in the list at once, without reading the accounts', async () => {
     const hr = await t.as('personale');
-    const created = await hr.request('POST', '/api/appraisals', {
+    const form = {
       year: 2024,
       personId: referenteId,
       evaluatorId: hrId,
@@ -176,7 +176,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
       planId,
       assignments: [],
       objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }],
-    });
+    };
+    const created = await hr.request('POST', '/api/appraisals', form);
     expect(created.status, created.text).toBe(201);
     expect(created.body.person).toEqual({ id: referenteId, username: 'referente', displayName: 'Giulia Neri' });
     await rename(referenteId, 'Giulia Neri Bassi');
@@ -195,5 +196,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
     } finally {
       accounts.mockRestore();
     }
+    // An account made by another process (`albero admin`) a moment ago: its form names it, not as removed.
+    const made = await t.server.store.createUser({ username: 'nuovo', displayName: 'Marco Nuovo', role: 'referente', units: [], passwordHash: 'x' }, SYSTEM);
+    if (!made.ok) throw new Error(made.error.message);
+    const theirs = await hr.request('POST', '/api/appraisals', { ...form, personId: made.value.id });
+    expect(theirs.status, theirs.text).toBe(201);
+    expect(theirs.body.person).toEqual({ id: made.value.id, username: 'nuovo', displayName: 'Marco Nuovo' });
   });
 });

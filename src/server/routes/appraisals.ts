@@ -128,6 +128,8 @@ async function checkPeople(store: Store, personId: string, evaluatorId: string):
 
 export const appraisalRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
+  /** The server's names of the accounts, knowing the people of `forms` (their persons and evaluators). */
+  const peopleOf = (...forms: readonly Pick<FormRecord, 'personId' | 'evaluatorId'>[]) => deps.names.including(forms.flatMap((f) => [f.personId, f.evaluatorId]));
 
   api.route(
     {
@@ -167,10 +169,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { reply }) => {
       const lang = language(c);
-      const users = (await deps.names.names()).accounts;
+      const stranded = await store.appraisals.strandedBodies();
+      const users = (await deps.names.including(stranded.flatMap((b) => b.records.forms.map((f) => f.personId)))).accounts;
       return reply(
         200,
-        (await store.appraisals.strandedBodies()).map((b) => ({
+        stranded.map((b) => ({
           organisation: b.organisation,
           year: b.year,
           correctedTo: [...b.correctedTo],
@@ -241,7 +244,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const yearText = c.req.query('year');
       if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw refuse(400, 'invalid-query', { field: 'year', problem: 'year' });
       const forms = (await store.appraisals.listForms(yearText === undefined ? {} : { year: Number(yearText) })).filter((f) => mayRead(user, f));
-      const users = (await deps.names.names()).accounts;
+      const users = (await peopleOf(...forms)).accounts;
       const orgs = new OrgCache(deps.trees);
       const scores = listScores(deps.trees);
       const out: FormSummary[] = [];
@@ -315,7 +318,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return reply(201, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await deps.names.names(), user, language(c)));
+      return reply(201, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await peopleOf(form), user, language(c)));
     },
   );
 
@@ -338,7 +341,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      return reply(200, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await deps.names.names(), user, language(c)));
+      return reply(200, formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await peopleOf(form), user, language(c)));
     },
   );
 
@@ -421,7 +424,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           form.organisation,
         ),
       );
-      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await deps.names.names(), user, language(c)));
+      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await peopleOf(updated), user, language(c)));
     },
   );
 
@@ -541,7 +544,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           break;
       }
       const updated = must(await store.appraisals.updateForm(form.id, input.version, { state, document: doc }, input.action, text ?? null, actorOf(user), form.organisation));
-      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await deps.names.names(), user, language(c)));
+      return reply(200, formView(updated, await computeRecord(store, new OrgCache(deps.trees), updated), await peopleOf(updated), user, language(c)));
     },
   );
 
@@ -586,7 +589,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const format = c.req.query('format') ?? '';
       if (!(FORM_DOCUMENT_FORMATS as readonly string[]).includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: FORM_DOCUMENT_FORMATS, value: format });
-      const view = formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await deps.names.names(), user, language(c));
+      const view = formView(form, await computeRecord(store, new OrgCache(deps.trees), form), await peopleOf(form), user, language(c));
       const file = await renderFormDocument(view, format as FormDocumentFormat, language(c));
       return new Response(new Uint8Array(file.bytes), { headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.name}"` } });
     },
