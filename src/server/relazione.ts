@@ -183,7 +183,7 @@ export type YearEndReopening = Omit<NonNullable<Relazione['reopenedAfterDecision
 /**
  * The year-end period's latest reopening after the OIV decided on the Relazione on `decidedAt`
  * (the trail's move of the period back to collecting from closed or validated), with the login of
- * who reopened it (`reopenedBy` names them in the reader's language): the period takes values again
+ * who reopened it (`namedReopening` names them in the reader's language): the period takes values again
  * while a validated Relazione keeps the figures it was validated with, and the Relazione's screen
  * and the appraisal forms say so. Null: no decision, or no reopening since.
  */
