@@ -15,6 +15,7 @@ import { currentUser, requireRole, requireUser, type AuthVariables, type Session
 import { body as parseBody } from './validation.js';
 import type { OffThread } from './off-thread/pool.js';
 import type { TreeService } from './tree.js';
+import type { AccountNames } from './actor-names.js';
 import type { CampaignCache } from './campaign.js';
 import type { ReminderService } from './reminders.js';
 import type { ExportJobs } from './exports/jobs.js';
@@ -92,6 +93,8 @@ export interface OidcSettings {
 export interface Deps {
   readonly store: Store;
   readonly trees: TreeService;
+  /** The accounts' names, one copy for every answer that names people (actor-names.ts); routes that rename accounts forget them here. */
+  readonly names: AccountNames;
   /** The campaign views' plans (worklist, dashboard, closing checklist); a value write updates it in place. */
   readonly campaigns: CampaignCache;
   /** Worker threads for work that grows with a plan's size (reading big uploads, evaluating big plans). */

@@ -20,7 +20,7 @@ import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes, fileTooLarge, MULTIPART_SLACK
 import { securityHeaders } from './security.js';
 import { pageEncoded, pageIn, savedLanguage } from './web-page.js';
 import { plainText, replyLanguage } from './validation.js';
-import { withAuthorNamed } from './actor-names.js';
+import { AccountNames, withAuthorNamed } from './actor-names.js';
 import { auditRoutes } from './routes/audit.js';
 import { commentRoutes } from './routes/comments.js';
 import { oidcRoutes } from './routes/oidc.js';
@@ -106,6 +106,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
     store,
     offThread,
     trees: new TreeService(store, 32, offThread),
+    names: new AccountNames(store),
     campaigns: new CampaignCache(store, options.reminders?.today),
     sessions: new SessionCache(store),
     limits,
@@ -117,7 +118,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   };
   const app = new Hono<AppEnv>();
   // A stale save's refusal names who saved meanwhile by name, not by login (actor-names.ts).
-  app.onError(async (error, c) => errorResponse(c, await withAuthorNamed(error, store, replyLanguage(c))));
+  app.onError(async (error, c) => errorResponse(c, await withAuthorNamed(error, deps.names, replyLanguage(c))));
   // nosniff, frame and referrer policies for the API and the web app alike; the content-security
   // and permissions policies, HSTS over HTTPS and no-store for signed-in API answers (security.ts).
   // The opener policy still cuts any other site's window off from Albero's, but lets a window the app

@@ -37,7 +37,7 @@ export async function headersOfEveryAnswer(app: Hono<AppEnv>): Promise<Record<st
 
 /** `next` (the app) with the tree read taken first when it is a plain one. */
 export function withFastReads(
-  deps: Pick<Deps, 'store' | 'trees' | 'sessions' | 'secureCookies' | 'trustProxy'>,
+  deps: Pick<Deps, 'store' | 'trees' | 'names' | 'sessions' | 'secureCookies' | 'trustProxy'>,
   everyAnswer: Readonly<Record<string, string>>,
   next: RequestListener,
 ): RequestListener {
@@ -74,7 +74,7 @@ function plainQuery(search: string | undefined): PlainQuery | undefined {
 }
 
 async function answerTree(
-  deps: Pick<Deps, 'store' | 'trees' | 'sessions' | 'secureCookies' | 'trustProxy'>,
+  deps: Pick<Deps, 'store' | 'trees' | 'names' | 'sessions' | 'secureCookies' | 'trustProxy'>,
   everyAnswer: Readonly<Record<string, string>>,
   req: IncomingMessage,
   res: ServerResponse,

@@ -5,7 +5,7 @@
  * OIV validated it; before that, for the public, only as it was closed), and the OIV's validation. One place, for the API's exports and
  * the public transparency pages alike.
  */
-import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation, type Language } from '../core/index.js';
+import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { CHANGED_SINCE, isFrozen, type ChangedSince } from '../contract/relazione-states.js';
 import { buildRelazione, buildValidationDocument, type ObjectiveCause, type PreviousObjectives, type PreviousYearFigures, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
@@ -23,7 +23,7 @@ import {
   type Store,
 } from '../store/index.js';
 import type { ComputedPlan, TreeService } from './tree.js';
-import { storeActorNamer } from './actor-names.js';
+import type { AccountNames, ActorNamer } from './actor-names.js';
 import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
 
 const CAUSE_WORDS: Readonly<Record<string, string>> = { external: 'causa esterna', internal: 'causa interna', indicator: 'indicatore mal costruito' };
@@ -46,7 +46,15 @@ export interface StoredRelazione {
  * period was last closed (the figures the OIV decided on). `given`: the plan as computed, when the
  * caller has just read it for this request (a save of the review, which checked its values on it).
  */
-export async function storedRelazione(store: Store, trees: TreeService, plan: PlanRecord, record: RelazioneRecord, forPublic = false, given?: ComputedPlan): Promise<StoredRelazione> {
+export async function storedRelazione(
+  store: Store,
+  trees: TreeService,
+  names: AccountNames,
+  plan: PlanRecord,
+  record: RelazioneRecord,
+  forPublic = false,
+  given?: ComputedPlan,
+): Promise<StoredRelazione> {
   const computed = given ?? (await trees.computed(plan.id));
   let evaluation = computed.evaluation;
   if (record.frozenPlan !== null) evaluation = evaluatePlan(record.frozenPlan);
@@ -56,7 +64,7 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
     if (closing !== undefined) evaluation = evaluatePlan(closing.plan);
   }
   // Validated: the words as they were then; the plan went on since (revisions, renamed units).
-  const cover = record.frozenCover ?? (await relazioneCover(store, computed, plan, record.decidedBy));
+  const cover = record.frozenCover ?? (await relazioneCover(store, names, computed, plan, record.decidedBy));
   const causes = new Map<string, ObjectiveCause>();
   for (const [node, v] of Object.entries(cover.causes ?? (await causesOf(store, plan.id, computed.snapshot.period.id))))
     causes.set(node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
@@ -95,12 +103,12 @@ export async function storedRelazione(store: Store, trees: TreeService, plan: Pl
  * keeps them (`RelazioneFreeze`): the documento di validazione names people as they read it, not
  * by the login name, which is no name and does not belong in a published document.
  */
-export async function relazioneCover(store: Store, computed: ComputedPlan, plan: PlanRecord, decidedBy: string | null): Promise<RelazioneCover> {
+export async function relazioneCover(store: Store, names: AccountNames, computed: ComputedPlan, plan: PlanRecord, decidedBy: string | null): Promise<RelazioneCover> {
   const units: Record<string, string> = {};
   for (const [code, meta] of computed.snapshot.nodes) if (meta.unitName !== null && meta.unitName !== '') units[code] = meta.unitName;
   const revisions = ((await store.listRevisions(plan.id)) ?? []).filter((r) => r.status === 'approved');
   // The Relazione and its documents are in Italian: the program or the command line said so too.
-  const decidedByName = decidedBy === null ? null : (await storeActorNamer(store, 'it'))(decidedBy);
+  const decidedByName = decidedBy === null ? null : (await names.namer('it'))(decidedBy);
   return { body: plan.organisation, units, causes: await causesOf(store, plan.id, computed.snapshot.period.id), revisions, decidedByName };
 }
 
@@ -173,10 +181,10 @@ async function previousYearRead(
  * versions (`plan`, given by the caller, before the year end; last year's plan before its figures),
  * so a change between the two makes the store refuse, never freeze a copy older than its version.
  */
-export async function validationFreeze(store: Store, trees: TreeService, plan: PlanRecord, decider: string): Promise<{ freeze: RelazioneFreeze; computed: ComputedPlan }> {
+export async function validationFreeze(store: Store, trees: TreeService, names: AccountNames, plan: PlanRecord, decider: string): Promise<{ freeze: RelazioneFreeze; computed: ComputedPlan }> {
   const computed = await trees.computed(plan.id, undefined, plan.dataVersion);
   const lastYear = await previousYearRead(store, trees, plan.id, false);
-  const cover = { ...(await relazioneCover(store, computed, plan, decider)), previous: coverPreviousYear(lastYear.figures) };
+  const cover = { ...(await relazioneCover(store, names, computed, plan, decider)), previous: coverPreviousYear(lastYear.figures) };
   return { freeze: { plan: computed.evaluation.currentPlan(), cover, dataVersion: plan.dataVersion, lastYear: lastYear.basis }, computed };
 }
 
@@ -231,14 +239,17 @@ export function validationDocument(r: StoredRelazione): RelazioneDocument {
   });
 }
 
+/** A reopening of the year end as the trail keeps it: `user` the login of who reopened it, named by each reader in their own words. */
+export type YearEndReopening = Omit<NonNullable<Relazione['reopenedAfterDecision']>, 'by'> & { readonly user: string | null };
+
 /**
  * The year-end period's latest reopening after the OIV decided on the Relazione on `decidedAt`
- * (the trail's move of the period back to collecting from closed or validated), with who reopened
- * it by name (in `language`, the reader's): the period takes values again while a validated Relazione keeps the figures it was
- * validated with, and the Relazione's screen and the appraisal forms say so. Null: no decision, or
- * no reopening since.
+ * (the trail's move of the period back to collecting from closed or validated), with the login of
+ * who reopened it (`namedReopening` names them in the reader's language): the period takes values again
+ * while a validated Relazione keeps the figures it was validated with, and the Relazione's screen
+ * and the appraisal forms say so. Null: no decision, or no reopening since.
  */
-export async function yearEndReopening(store: Store, planId: string, periodId: string, decidedAt: string | null, language: Language = 'it'): Promise<Relazione['reopenedAfterDecision']> {
+export async function yearEndReopening(store: Store, planId: string, periodId: string, decidedAt: string | null): Promise<YearEndReopening | null> {
   if (decidedAt === null) return null;
   const trail = await store.listAudit({ planId, entity: 'period', entityId: periodId, limit: 10_000 });
   const stateOf = (v: unknown): string | undefined => (v !== null && typeof v === 'object' && 'state' in v ? String(v.state) : undefined);
@@ -247,5 +258,12 @@ export async function yearEndReopening(store: Store, planId: string, periodId: s
   if (reopening === undefined) return null;
   const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
   if (period === undefined) return null;
-  return { at: reopening.at, by: (await storeActorNamer(store, language))(reopening.user), reason: reopening.reason, period: period.label, periodState: period.state };
+  return { at: reopening.at, user: reopening.user, reason: reopening.reason, period: period.label, periodState: period.state };
+}
+
+/** The reopening as the Relazione's answer says it: who reopened it by name, the program and the command line in the reader's words. */
+export function namedReopening(reopening: YearEndReopening | null, nameOf: ActorNamer): Relazione['reopenedAfterDecision'] {
+  if (reopening === null) return null;
+  const { user, ...rest } = reopening;
+  return { ...rest, by: nameOf(user) };
 }

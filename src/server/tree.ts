@@ -40,11 +40,11 @@ import {
   type PlanSnapshot,
   type RevisionRecord,
   type Store,
-  type UserName,
   type UserRecord,
 } from '../store/index.js';
 import { renderCoded } from '../messages/index.js';
 import { actorWords } from '../messages/actor-words.js';
+import type { PeopleNames } from './actor-names.js';
 import { must } from './errors.js';
 import { OffThread } from './off-thread/pool.js';
 import { mayEditValue, type Assignment } from './permissions.js';
@@ -72,21 +72,6 @@ function publicClosing(closing: ComputedPlan['closing']): ComputedPlan['closing'
 function namedClosing(closing: ComputedPlan['closing'], names: PeopleNames, language: Language): ComputedPlan['closing'] {
   return closing === null ? null : { ...closing, closedByName: actorWords(nameOfLogin(names, closing.closedBy, closing.closedByName), closing.closedBy, language) };
 }
-
-/**
- * The accounts' names an answer says people by (who entered a value, who closed a period, an
- * objective's or indicator's person), read when the answer is made: the cached evaluation keeps
- * logins and ids, so a renamed account is named anew at once, with no reading of the plan again.
- */
-export interface PeopleNames {
-  /** Tells one set of names from another: part of the tree's ETag, and of what its cached text was made with. */
-  readonly stamp: string;
-  readonly byLogin: ReadonlyMap<string, string>;
-  readonly byId: ReadonlyMap<string, string>;
-}
-
-/** No account named (a plan read with no accounts in the store): the names the plan was read or frozen with. */
-export const NO_NAMES: PeopleNames = { stamp: '', byLogin: new Map(), byId: new Map() };
 
 /** The current name of the account `login`; else `stored`, the name read with the plan or frozen with the closing (an account since removed). */
 function nameOfLogin(names: PeopleNames, login: string | null | undefined, stored: string | null | undefined): string | null {
@@ -232,11 +217,6 @@ export class TreeService {
    * plan as loaded. A value written in place (`applyMeasurement`) makes the Evaluation first.
    */
   private readonly unevaluated = new WeakSet<Plan>();
-  /** The names read last (`names`) and the store's stamp of them: the same names, the same object, so cached texts stay current. */
-  private lastNames: { readonly key: string; readonly names: PeopleNames } | undefined;
-  /** When the store's stamp was last asked (`performance.now()`), and how many renames this process has made (`forgetNames`). */
-  private namesAskedAt = -Infinity;
-  private renames = 0;
   /** The targets-only reads (`targetsOnly`) of the entries they were made from. */
   private readonly withheld = new WeakMap<ComputedPlan, { readonly dataVersion: number; readonly made: Promise<ComputedPlan> }>();
   constructor(
@@ -489,45 +469,6 @@ export class TreeService {
     if (changes.size > 0) computed.texts.clear();
   }
 
-  /**
-   * The accounts' names now, for an answer: one small query (the store's stamp of every account's
-   * name, one row), and the accounts read only when it changed. A rename changes the stamp: the
-   * cached evaluation answers again with the new name, serialised anew, without the plan being
-   * read or evaluated again. The stamp is asked at most once in NAMES_TRUSTED_MS, at once after a
-   * rename through this server (`forgetNames`): a rename made by another process (a second server,
-   * the command line) is said within that time.
-   */
-  async names(): Promise<PeopleNames> {
-    const asked = performance.now();
-    if (this.lastNames !== undefined && asked - this.namesAskedAt < NAMES_TRUSTED_MS) return this.lastNames.names;
-    const renames = this.renames;
-    const key = await this.store.userNamesStamp();
-    // A rename made here meanwhile: the stamp may be older than it, so it is asked again next time.
-    if (renames === this.renames) this.namesAskedAt = asked;
-    if (this.lastNames?.key === key) return this.lastNames.names;
-    const users = await this.store.userNames();
-    // Renamed again between the two reads: the stamp of what was read, so the next answer reads again.
-    return this.namesOf(users, key === stampOf(users) ? key : undefined);
-  }
-
-  /** An account was created or changed through this server (its name, maybe): the next answer asks the store. */
-  forgetNames(): void {
-    this.renames++;
-    this.namesAskedAt = -Infinity;
-  }
-
-  /** `names` from accounts already read; `key`: the store's stamp of them, kept to tell the next read. */
-  private namesOf(users: readonly UserName[], key?: string): PeopleNames {
-    const text = stampOf(users);
-    const names: PeopleNames = {
-      stamp: createHash('sha1').update(text).digest('base64url').slice(0, 12),
-      byLogin: new Map(users.map((u) => [u.username, u.displayName])),
-      byId: new Map(users.map((u) => [u.id, u.displayName])),
-    };
-    this.lastNames = key === undefined ? undefined : { key, names };
-    return names;
-  }
-
   /** The cached evaluation if it reflects exactly `dataVersion` (e.g. right after `applyMeasurement`). */
   cachedAt(planId: string, periodId: string, dataVersion: number): ComputedPlan | undefined {
     const entry = this.cache.get(`${planId}\u0000${periodId}`);
@@ -673,22 +614,6 @@ export class TreeService {
     }
     return undefined;
   }
-}
-
-/**
- * How long the accounts' names are taken as current without asking the store: a tree read costs
- * one query fewer (the 304 of a 20,000-indicator tree cost twice the CPU with it each time, with
- * 300 accounts). A rename through this server is said at once (`forgetNames`); one made by
- * another process (a second server on the database, the command line) within this time.
- */
-const NAMES_TRUSTED_MS = 1000;
-
-/** The accounts' names as the store stamps them (`Store.userNamesStamp`): ids, logins and names in id order. */
-function stampOf(users: readonly UserName[]): string {
-  return [...users]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((u) => `${u.id}\u0001${u.username}\u0001${u.displayName}`)
-    .join('\u0002');
 }
 
 /** The plan's indicators by id, made once per plan: a tree read needs the definitions, never the Evaluation object. */

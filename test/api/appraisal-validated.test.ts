@@ -245,4 +245,23 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
     if (!(parts instanceof Map)) throw new Error(`the DOCX does not unpack: ${JSON.stringify(parts)}`);
     expect(new TextDecoder().decode(parts.get('word/document.xml'))).toContain(`Il periodo di fine anno è stato riaperto dopo la validazione, il ${at('it')}, da admin`);
   });
+
+  it('names the command line that reopened the year end in the reader’s language', async () => {
+    // Closed again, then reopened by `albero …` run as the operating system's account mario (cli/actor.ts).
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
+    expect((await t.server.store.transitionPeriod(planId, YEAR_END, 'collecting', 'rettifica', { id: null, username: 'cli:mario' })).ok).toBe(true);
+    const relazione = (await controller.get(`/api/plans/${planId}/relazione?lang=en`)).body;
+    expect(relazione.reopenedAfterDecision).toMatchObject({ by: 'command line (user mario)' });
+    const at = (lang: 'it' | 'en') => computedAtText(new Date(relazione.reopenedAfterDecision.at), lang);
+    expect((await form(liveId, 'en')).result.org.text).toContain(
+      `The year-end period was reopened after the validation, on ${at('en')}, by command line (user mario): the validated values, those the Relazione was validated with, count.`,
+    );
+    expect((await form(liveId, 'it')).result.org.text).toContain(`Il periodo di fine anno è stato riaperto dopo la validazione, il ${at('it')}, da riga di comando (utente mario): contano`);
+    // The document to sign, in English, names it in English too.
+    const reply = await fetch(`${t.url}/api/appraisals/${liveId}/document?format=pdf&lang=en`, { headers: { cookie: hr.cookie! } });
+    expect(reply.status).toBe(200);
+    const english = pdfText(new Uint8Array(await reply.arrayBuffer())).replace(/\s+/g, ' ');
+    expect(english).toContain('by command line (user mario)');
+    expect(english).not.toContain('riga di comando');
+  });
 });

@@ -2,7 +2,8 @@
  * A renamed account is named by its new name at once, through HTTP, on SQLite and PostgreSQL:
  * in the tree (who entered a value, an objective's person; its cached evaluation answers again
  * without reading the plan; renamed by another process, within a second), in a closed period's tree, in the save answer, the review list, the
- * audit trail, a forecast, an evidence file, an SMVP version and a bonus distribution. Beside each
+ * audit trail, a forecast, an evidence file, a comment's thread, an SMVP version, a bonus distribution
+ * and an appraisal form (its person and evaluator, on the form and in the list). Beside each
  * login the answers keep for scripts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -116,6 +117,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
     expect((await controller.get(files)).body).toEqual([expect.objectContaining({ uploadedBy: 'referente', uploadedByName: 'Giulia Rossi' })]);
   });
 
+  it('names the renamed author of a comment in its thread, with the role they wrote it in', async () => {
+    const thread = `/api/plans/${planId}/indicators/${enc(INDICATOR)}/measurements/${YEAR_END}/comments`;
+    const written = await referente.request('POST', thread, { body: 'Il dato è del registro.' });
+    expect(written.status, written.text).toBe(201);
+    expect(written.body).toMatchObject({ author: 'referente', authorName: 'Giulia Rossi', authorRole: 'referente' });
+    await rename(referenteId, 'Giulia Rossi Neri');
+    // Before, the thread kept the name the comment was written under.
+    expect((await controller.get(thread)).body).toEqual([expect.objectContaining({ author: 'referente', authorName: 'Giulia Rossi Neri', authorRole: 'referente', body: 'Il dato è del registro.' })]);
+    await rename(referenteId, 'Giulia Rossi');
+  });
+
   it('names the renamed account in a closed period’s tree, frozen before the rename', async () => {
     for (const to of ['collecting', 'closed'] as const) {
       const moved = await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to });
@@ -152,5 +164,43 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
     const rewards = await hr.get('/api/rewards/2024?organisation=Ente');
     expect(rewards.status, rewards.text).toBe(200);
     expect(rewards.body).toEqual([expect.objectContaining({ category: 'personale', createdBy: 'personale', createdByName: 'Anna Conti Ferri' })]);
+  });
+
+  it('names a renamed person and evaluator on their appraisal form and in the list at once, without reading the accounts', async () => {
+    const hr = await t.as('personale');
+    const form = {
+      year: 2024,
+      personId: referenteId,
+      evaluatorId: hrId,
+      category: 'eq',
+      planId,
+      assignments: [],
+      objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }],
+    };
+    const created = await hr.request('POST', '/api/appraisals', form);
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.person).toEqual({ id: referenteId, username: 'referente', displayName: 'Giulia Neri' });
+    await rename(referenteId, 'Giulia Neri Bassi');
+    await rename(hrId, 'Anna Ferri');
+    // Named from the server's names of the accounts: no account read for the form or the list.
+    const accounts = vi.spyOn(t.server.store, 'listUsers');
+    try {
+      for (const lang of ['it', 'en']) {
+        const form = await hr.get(`/api/appraisals/${created.body.id}?lang=${lang}`);
+        expect(form.status, form.text).toBe(200);
+        expect(form.body).toMatchObject({ person: { username: 'referente', displayName: 'Giulia Neri Bassi' }, evaluator: { username: 'personale', displayName: 'Anna Ferri' } });
+      }
+      const listed = (await hr.get('/api/appraisals?year=2024')).body.find((f: { id: string }) => f.id === created.body.id);
+      expect(listed).toMatchObject({ person: { displayName: 'Giulia Neri Bassi' }, evaluator: { displayName: 'Anna Ferri' } });
+      expect(accounts).not.toHaveBeenCalled();
+    } finally {
+      accounts.mockRestore();
+    }
+    // An account made by another process (`albero admin`) a moment ago: its form names it, not as removed.
+    const made = await t.server.store.createUser({ username: 'nuovo', displayName: 'Marco Nuovo', role: 'referente', units: [], passwordHash: 'x' }, SYSTEM);
+    if (!made.ok) throw new Error(made.error.message);
+    const theirs = await hr.request('POST', '/api/appraisals', { ...form, personId: made.value.id });
+    expect(theirs.status, theirs.text).toBe(201);
+    expect(theirs.body.person).toEqual({ id: made.value.id, username: 'nuovo', displayName: 'Marco Nuovo' });
   });
 });

@@ -34,13 +34,14 @@ import {
 } from '../../core/appraisal/index.js';
 import { isFrozen } from '../../contract/relazione-states.js';
 import { amountFromJson, amountToJson } from '../../store/codec.js';
-import type { FormRecord, RelazioneRecord, Store, UserRecord } from '../../store/index.js';
+import type { FormRecord, RelazioneRecord, Store, UserName, UserRecord } from '../../store/index.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import type { ComputedPlan, OrgValidation, TreeService } from '../tree.js';
 import { english, renderMessage, type MessageCode, type Params } from '../../messages/index.js';
 import { HttpError, issueOf, issueView, refuse } from '../errors.js';
 import { computedAtText } from '../../io/report/meta.js';
-import { yearEndReopening } from '../relazione.js';
+import { yearEndReopening, type YearEndReopening } from '../relazione.js';
+import { namerOf, type ActorNamer, type PeopleNames } from '../actor-names.js';
 
 /** HR: the `personale` role and the administrator. */
 export const HR_ROLES = ['admin', 'personale'] as const;
@@ -299,11 +300,11 @@ export class OrgCache {
   private readonly cache = new Map<string, Promise<OrgOfPlan>>();
   private readonly smvps = new Map<string, Promise<{ smvp: Smvp; version: number } | null>>();
   private names: Promise<Map<string, string>> | null = null;
-  private readonly reopenings = new Map<string, Promise<{ at: string; by: string | null } | null>>();
+  private readonly reopenings = new Map<string, Promise<YearEndReopening | null>>();
   private readonly stands = new Map<string, Promise<boolean>>();
   constructor(private readonly trees: TreeService) {}
-  /** The plan's year end reopened after its Relazione was validated (`yearEndReopening`), read once per request. */
-  reopening(store: Store, planId: string): Promise<{ at: string; by: string | null } | null> {
+  /** The plan's year end reopened after its Relazione was validated (`yearEndReopening`), read once per request; who reopened it by login, named in the reader's words by `formView`. */
+  reopening(store: Store, planId: string): Promise<YearEndReopening | null> {
     let hit = this.reopenings.get(planId);
     if (hit === undefined) {
       hit = Promise.all([this.trees.computed(planId), store.relazioni.getRelazione(planId)]).then(async ([computed, relazione]) =>
@@ -510,8 +511,8 @@ export interface Computed {
   readonly objectives: ReadonlyMap<string, readonly UnitObjective[]> | null;
   /** Registry id → name. */
   readonly unitNames: ReadonlyMap<string, string>;
-  /** The year end reopened after the OIV validated the Relazione the results come from (when, by whom); null otherwise. */
-  readonly reopened: { readonly at: string; readonly by: string | null } | null;
+  /** The year end reopened after the OIV validated the Relazione the results come from (when, and the login of who reopened it); null otherwise. */
+  readonly reopened: { readonly at: string; readonly user: string | null } | null;
 }
 
 /**
@@ -565,17 +566,22 @@ export async function computeRecord(store: Store, orgs: OrgCache, form: FormReco
   };
 }
 
-/** Said after the source of a form whose validated year end was reopened since: the validated values still count. */
-function reopenedText(reopened: NonNullable<Computed['reopened']>, language: Language): string {
+/**
+ * Said after the source of a form whose validated year end was reopened since: the validated values
+ * still count. Who reopened it in the reader's words (`nameOf`, in `language`): an account by its
+ * name, the program and the command line as the reader says them.
+ */
+function reopenedText(reopened: NonNullable<Computed['reopened']>, language: Language, nameOf: ActorNamer): string {
   const at = computedAtText(new Date(reopened.at), language);
+  const by = nameOf(reopened.user);
   return language === 'it'
-    ? `Il periodo di fine anno è stato riaperto dopo la validazione, il ${at}${reopened.by === null ? '' : `, da ${reopened.by}`}: contano i valori validati, con cui la Relazione è stata validata.`
-    : `The year-end period was reopened after the validation, on ${at}${reopened.by === null ? '' : `, by ${reopened.by}`}: the validated values, those the Relazione was validated with, count.`;
+    ? `Il periodo di fine anno è stato riaperto dopo la validazione, il ${at}${by === null ? '' : `, da ${by}`}: contano i valori validati, con cui la Relazione è stata validata.`
+    : `The year-end period was reopened after the validation, on ${at}${by === null ? '' : `, by ${by}`}: the validated values, those the Relazione was validated with, count.`;
 }
 
 const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)));
 
-export function person(u: UserRecord | undefined, id: string): { id: string; username: string | null; displayName: string } {
+export function person(u: UserName | undefined, id: string): { id: string; username: string | null; displayName: string } {
   return u === undefined ? { id, username: null, displayName: '(account removed)' } : { id: u.id, username: u.username, displayName: u.displayName };
 }
 
@@ -609,8 +615,12 @@ export async function deletedPlanOf(store: Store, form: FormRecord): Promise<Del
   return { planId: before.planId, title: typeof before.planTitle === 'string' ? before.planTitle : null };
 }
 
-/** The form as the API answers it, in the reader's language; `planDeleted`: deletedPlanOf's. */
-export function formView(form: FormRecord, computed: Computed, users: ReadonlyMap<string, UserRecord>, viewer: UserRecord, language: Language, planDeleted: DeletedPlan | null) {
+/**
+ * The form as the API answers it, in the reader's language. People by the server's names of the
+ * accounts (`AccountNames.names`): the person and the evaluator, who reopened a validated year end;
+ * `planDeleted`: deletedPlanOf's.
+ */
+export function formView(form: FormRecord, computed: Computed, people: PeopleNames, viewer: UserRecord, language: Language, planDeleted: DeletedPlan | null) {
   const doc = documentOf(form);
   const r = computed.result;
   const scheme = computed.smvp === null ? undefined : schemeOf(computed.smvp, form.category);
@@ -626,8 +636,8 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
     version: form.version,
     planId: form.planId,
     planDeleted: planDeleted === null ? null : { ...planDeleted, text: renderMessage('form-plan-deleted', { title: planDeleted.title }, language) },
-    person: person(users.get(form.personId), form.personId),
-    evaluator: person(users.get(form.evaluatorId), form.evaluatorId),
+    person: person(people.accounts.get(form.personId), form.personId),
+    evaluator: person(people.accounts.get(form.evaluatorId), form.evaluatorId),
     assignments: doc.assignments.map((a) => ({ unitId: a.unitId, unit: computed.unitNames.get(a.unitId) ?? null, from: a.from, to: a.to, partTime: Number(a.partTime) })),
     objectives: doc.objectives.map((o) => ({ ...o, weight: Number(o.weight), target: wireAmount(o.target), actual: wireAmount(o.actual) })),
     ratings: doc.ratings,
@@ -658,7 +668,10 @@ export function formView(form: FormRecord, computed: Computed, users: ReadonlyMa
             org:
               computed.source === null
                 ? null
-                : { source: computed.source, text: [orgSourceText(computed.source, language), ...(computed.reopened === null ? [] : [reopenedText(computed.reopened, language)])].join('. ') },
+                : {
+                    source: computed.source,
+                    text: [orgSourceText(computed.source, language), ...(computed.reopened === null ? [] : [reopenedText(computed.reopened, language, namerOf(people, language))])].join('. '),
+                  },
             score: num(r.score),
             band: r.band === null ? null : { label: r.band.label, min: Number(r.band.min), max: Number(r.band.max), share: Number(r.band.share) },
             components: r.components.map((c) => ({

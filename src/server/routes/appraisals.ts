@@ -35,7 +35,6 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
 import { language, param } from '../validation.js';
-import { storeActorNamer } from '../actor-names.js';
 import { renderMessage, type Language, type Params } from '../../messages/index.js';
 import {
   AssignmentBody,
@@ -115,10 +114,6 @@ export async function defaultOrganisation(store: Store): Promise<string> {
   return (plans.find((p) => p.published) ?? plans[0])?.organisation ?? 'Ente';
 }
 
-async function usersById(store: Store): Promise<Map<string, UserRecord>> {
-  return new Map((await store.listUsers()).map((u) => [u.id, u]));
-}
-
 async function readableForm(store: Store, user: UserRecord, id: string): Promise<FormRecord> {
   const form = await store.appraisals.getForm(id);
   if (form === undefined) throw refuse(404, 'not-found', { appraisal: 'form-not-found', id });
@@ -147,10 +142,13 @@ async function checkPeople(store: Store, personId: string, evaluatorId: string):
 
 export const appraisalRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
+  /** The server's names of the accounts, knowing the people of `forms` (their persons and evaluators). */
+  const peopleOf = (...forms: readonly Pick<FormRecord, 'personId' | 'evaluatorId'>[]) => deps.names.including(forms.flatMap((f) => [f.personId, f.evaluatorId]));
+
   /** The form as every route answers it: computed (live or frozen), its people named, the plan it was evaluated on said when deleted since. */
   const viewOf = async (form: FormRecord, user: UserRecord, lang: Language) => {
     const deleted = await deletedPlanOf(store, form);
-    return formView(form, await computeRecord(store, new OrgCache(deps.trees), form, deleted), await usersById(store), user, lang, deleted);
+    return formView(form, await computeRecord(store, new OrgCache(deps.trees), form, deleted), await peopleOf(form), user, lang, deleted);
   };
 
   api.route(
@@ -191,10 +189,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { reply }) => {
       const lang = language(c);
-      const users = await usersById(store);
+      const stranded = await store.appraisals.strandedBodies();
+      const users = (await deps.names.including(stranded.flatMap((b) => b.records.forms.map((f) => f.personId)))).accounts;
       return reply(
         200,
-        (await store.appraisals.strandedBodies()).map((b) => ({
+        stranded.map((b) => ({
           organisation: b.organisation,
           year: b.year,
           correctedTo: [...b.correctedTo],
@@ -273,7 +272,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const yearText = c.req.query('year');
       if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw refuse(400, 'invalid-query', { field: 'year', problem: 'year' });
       const forms = (await store.appraisals.listForms(yearText === undefined ? {} : { year: Number(yearText) })).filter((f) => mayRead(user, f));
-      const users = await usersById(store);
+      const users = (await peopleOf(...forms)).accounts;
       const orgs = new OrgCache(deps.trees);
       const scores = listScores(deps.trees);
       const out: FormSummary[] = [];
@@ -603,7 +602,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
       // Who made each change by name, as the plans' trail says them (the program: migration 84's moves).
-      const nameOf = await storeActorNamer(store, language(c));
+      const nameOf = await deps.names.namer(language(c));
       return reply(
         200,
         (await store.appraisals.formTrail(form.id)).map((e) => ({ ...e, userName: nameOf(e.user) })),

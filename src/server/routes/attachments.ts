@@ -16,7 +16,7 @@ import { indicatorAccess, indicatorWritable } from '../campaign-access.js';
 import { PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { fromFailure, issueOf, refuse, type HttpError } from '../errors.js';
 import { language, param, repeatedParts, uploadForm } from '../validation.js';
-import { actorNamer, storeActorNamer, type ActorNamer } from '../actor-names.js';
+import { actorNamer, type ActorNamer } from '../actor-names.js';
 
 /** The upload path, for the body limit in app.ts (attachments have their own, larger one). */
 export const ATTACHMENT_UPLOAD_PATH = /^\/api\/plans\/[^/]+\/indicators\/[^/]+\/measurements\/[^/]+\/attachments$/;
@@ -92,7 +92,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       await indicatorAccess(c, store, planId, indicatorId);
-      const nameOf = await storeActorNamer(store, language(c));
+      const nameOf = await deps.names.namer(language(c));
       return reply(
         200,
         (await store.attachments.list(planId, indicatorId, param(c, 'periodId'))).map((a) => attachmentView(a, nameOf)),
@@ -153,7 +153,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       if (!stored.ok) {
         if ('existing' in stored) {
           const { existing } = stored;
-          const nameOf = await storeActorNamer(store, language(c));
+          const nameOf = await deps.names.namer(language(c));
           throw refuse(
             409,
             'evidence-already-attached',
@@ -226,7 +226,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       const id = param(c, 'attachmentId');
       const removed = await store.attachments.remove(planId, indicatorId, periodId, id, actorOf(access.user));
       if (!removed.ok) throw removed.error.details?.attachment === id ? refuse(404, 'attachment-not-found', { id }) : fromFailure(removed.error);
-      return reply(200, attachmentView(removed.value, await storeActorNamer(store, language(c))));
+      return reply(200, attachmentView(removed.value, await deps.names.namer(language(c))));
     },
   );
 };

@@ -13,7 +13,7 @@ import { ADMINS, assignedTo } from '../permissions.js';
 const THREAD_READERS: readonly string[] = ['admin', 'controller', 'oiv'];
 import { auditReasonText } from '../../messages/audit-reasons.js';
 import { changeMessage, changeText, withReasonWords } from '../../messages/changes.js';
-import { storeActorNamer } from '../actor-names.js';
+
 import { intQuery, language } from '../validation.js';
 import { readablePlanFor } from './plans.js';
 
@@ -86,7 +86,7 @@ export const auditRoutes: RouteModule = (api, deps) => {
       });
       // People by their display name, as the rest of the screens name them (usernames are logins, not
       // names); the program and the command line in the reader's words.
-      const nameOf = await storeActorNamer(deps.store, lang);
+      const nameOf = await deps.names.namer(lang);
       // Said by code and in words, so a reader in either language gets sentences, not stored field names.
       const entries: Readable<AuditEntry>[] = rows.map((e) => {
         // The records as stored, a value's reason the program wrote in its Italian words (as they were stored before migration 80).

@@ -15,7 +15,6 @@ import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, PLAN_EDITORS, PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { documentLanguage, intQuery, invalidAt, param } from '../validation.js';
 import { replyLanguage } from '../language.js';
-import { actorNamer } from '../actor-names.js';
 import { reasonText } from '../../core/index.js';
 import { amountJson } from '../../io/json.js';
 import { amountCell } from '../../io/xlsx/cells.js';
@@ -107,7 +106,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const day = cache.today();
       const words = replyLanguage(c);
       // Who entered each value, by the accounts' names now.
-      const nameOf = actorNamer(await store.userNames(), words);
+      const nameOf = await deps.names.namer(words);
       // The files' names go to those who may list and download them (the attachments routes' roles), not to HR.
       const seesFiles = PLAN_STAFF.includes(user.role);
       const items = page.rows.map((row) => ({

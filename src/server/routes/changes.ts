@@ -26,8 +26,7 @@ import { issueOf, refuse } from '../errors.js';
 import { readerComputed } from '../public-periods.js';
 import { flagQuery, param, replyLanguage } from '../validation.js';
 import { readablePlan } from './plans.js';
-import { actorWords } from '../../messages/actor-words.js';
-import { storeActorNamer, type ActorNamer } from '../actor-names.js';
+import { type ActorNamer } from '../actor-names.js';
 
 /** Each indicator's source and evidence as recorded in the period (indicators with a value only). */
 function valueRecords(indicators: ReadonlyMap<string, IndicatorMeta>): Map<string, ValueRecord> {
@@ -143,12 +142,14 @@ export const changeRoutes: RouteModule = (api, deps) => {
         // The deleted indicators' values at the closing, with who entered them: the office's record, never the public's.
         const kept = anonymous ? new Map<string, MeasurementRecord>() : await store.keptValues(planId, closing.periodId);
         // Who closed it is the office's, as on the tree (`publicClosing`): the public reads when, not whom.
-        const closer = anonymous ? { closedBy: null, closedByName: null } : { closedBy: closing.closedBy, closedByName: actorWords(closing.closedByName, closing.closedBy, language) };
+        // Named as the tree names them: the server's names of the accounts, in the reader's words.
+        const nameOf = await deps.names.namer(language);
+        const closer = anonymous ? { closedBy: null, closedByName: null } : { closedBy: closing.closedBy, closedByName: nameOf(closing.closedBy) ?? closing.closedByName };
         return reply(200, {
           before: { planId, period: closing.periodId, closing: { seq: closing.seq, closedAt: closing.closedAt, ...closer } },
           after: { planId, period: later.snapshot.period.id },
           ...document,
-          changes: withClosingValues(document.changes, closed, frozen, later.snapshot.plan, kept, language, await storeActorNamer(store, language)),
+          changes: withClosingValues(document.changes, closed, frozen, later.snapshot.plan, kept, language, nameOf),
         } satisfies ChangesAnswer);
       }
       if (against === planId && requestedAgainstPeriod === undefined) {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CommentSchema, type Comment } from '../../contract/index.js';
 import type { CommentRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
+import type { PeopleNames } from '../actor-names.js';
 import { indicatorAccess, indicatorWritable } from '../campaign-access.js';
 import { PLAN_STAFF } from '../permissions.js';
 import { must } from '../errors.js';
@@ -15,8 +16,14 @@ import { param } from '../validation.js';
 
 const NewComment = z.object({ body: z.string().trim().min(1, 'write the comment').max(5000) }).strict();
 
-export function commentView(c: CommentRecord): Comment {
-  return { id: c.id, indicatorId: c.indicatorId, periodId: c.periodId, author: c.author, authorName: c.authorName, authorRole: c.authorRole, body: c.body, createdAt: c.createdAt };
+/**
+ * A comment as the thread shows it: its author by the account's name now (`names`, the server's
+ * names of the accounts, as every answer names people), else the name they wrote it under; the
+ * role stays the one they wrote it in.
+ */
+export function commentView(c: CommentRecord, names: PeopleNames): Comment {
+  const authorName = names.byLogin.get(c.author) ?? c.authorName;
+  return { id: c.id, indicatorId: c.indicatorId, periodId: c.periodId, author: c.author, authorName, authorRole: c.authorRole, body: c.body, createdAt: c.createdAt };
 }
 
 const PATH = '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/comments';
@@ -43,7 +50,11 @@ export const commentRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
       await indicatorAccess(c, store, planId, indicatorId);
-      return reply(200, (await store.comments.list(planId, indicatorId, param(c, 'periodId'))).map(commentView));
+      const [comments, names] = await Promise.all([store.comments.list(planId, indicatorId, param(c, 'periodId')), deps.names.names()]);
+      return reply(
+        200,
+        comments.map((comment) => commentView(comment, names)),
+      );
     },
   );
 
@@ -70,7 +81,7 @@ export const commentRoutes: RouteModule = (api, deps) => {
       const indicatorId = param(c, 'indicatorId');
       const { user } = indicatorWritable(await indicatorAccess(c, store, planId, indicatorId), indicatorId);
       const stored = must(await store.comments.add(planId, indicatorId, param(c, 'periodId'), input.body, { id: user.id, username: user.username, displayName: user.displayName, role: user.role }));
-      return reply(201, commentView(stored));
+      return reply(201, commentView(stored, await deps.names.names()));
     },
   );
 };

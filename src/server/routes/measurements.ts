@@ -92,7 +92,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       // The saved row and its path carry their own SMVP range, banded by the new score.
       await trees.withOwnRanges(after);
       // Who entered each value, by the accounts' names now (the cached tree keeps logins).
-      const names = await trees.names();
+      const names = await deps.names.names();
       const view = trees.indicator(after, indicatorId, user, names, texts);
       // The indicator was found in the store above and saved: its tree holds it.
       if (view === undefined) throw new Error(`indicator ${indicatorId} saved but missing from its tree`);

@@ -37,11 +37,11 @@ import type { ComputedPlan } from '../tree.js';
 import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { freezeChanges, relazioneDocument, storedRelazione, validationDocument, validationFreeze, yearEndReopening } from '../relazione.js';
+import { freezeChanges, namedReopening, relazioneDocument, storedRelazione, validationDocument, validationFreeze, yearEndReopening } from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { replyLanguage } from '../language.js';
-import { storeActorNamer } from '../actor-names.js';
+
 import { keptActorWords } from '../../messages/actor-words.js';
 import { isAmountProblem, readAmount } from '../amounts.js';
 import { oneAtATime } from '../exports/jobs.js';
@@ -200,13 +200,13 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
    * "oivbench").
    */
   const answer = async (c: Context, plan: PlanRecord, record: RelazioneRecord, checked?: { computed: ComputedPlan; reading: ValidatedReading }): Promise<Readable<Relazione>> => {
-    const stored = await storedRelazione(store, trees, plan, record, false, checked?.computed);
+    const stored = await storedRelazione(store, trees, deps.names, plan, record, false, checked?.computed);
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
     // People in the reader's language (the documents, in Italian, name them in Italian): the decider
     // as the validation kept them, the program and the command line said again in the reader's words.
     // Read without refusing: a save has been made by now, and its answer is not refused for a `lang`.
     const lang = replyLanguage(c);
-    const nameOf = await storeActorNamer(store, lang);
+    const nameOf = await deps.names.namer(lang);
     const names = { decidedByName: keptActorWords(stored.deciderName, record.decidedBy, lang), updatedByName: nameOf(record.updatedBy) };
     return relazioneJson(
       record,
@@ -214,7 +214,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       generatedTexts(stored.evaluation, stored.input),
       periods,
       names,
-      await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt, lang),
+      namedReopening(await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt), nameOf),
       stored.input.previous,
     );
   };
@@ -338,7 +338,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       // `validationFreeze`). A revision open refuses the validation in the store, under the plan's
       // lock (an opening in between would slip past a check made here).
       const validating = input.to === 'validated' || input.to === 'validated_with_reservations';
-      const made = validating ? await validationFreeze(store, trees, plan, user.username) : null;
+      const made = validating ? await validationFreeze(store, trees, deps.names, plan, user.username) : null;
       // The year end may have been reopened and corrected since the review: a parent that agreed
       // with its objectives then may not now, and a validation would freeze the contradiction.
       const refused = made === null || record.state !== 'transmitted' ? null : disagreements(new ValidatedReading(made.computed.evaluation, record.values), record.values);
@@ -356,7 +356,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       for (let tries = 1; made !== null && tries < FREEZE_TRIES && movedSince(result); tries++) {
         const current = await store.getPlan(planId);
         if (current === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
-        const again = await validationFreeze(store, trees, current, user.username);
+        const again = await validationFreeze(store, trees, deps.names, current, user.username);
         const { changed, revision } = freezeChanges(made.freeze, again.freeze);
         const first = changed[0];
         if (first === 'revision-approved-since') throw refuse(409, 'conflict', { relazione: first, number: revision! }, { details: { reason: first, revision, changed } });
@@ -411,7 +411,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     const format = formatOf(c);
     const { plan, record } = await readable(c, store, planId);
     if (what === 'validazione' && (record.state === 'draft' || record.state === 'transmitted') && currentUser(c) === null) throw refuse(404, 'not-found', { relazione: 'undecided' });
-    const stored = await storedRelazione(store, trees, plan, record, currentUser(c) === null);
+    const stored = await storedRelazione(store, trees, deps.names, plan, record, currentUser(c) === null);
     const doc = what === 'relazione' ? relazioneDocument(stored) : validationDocument(stored);
     const bytes = format === 'pdf' ? await oneAtATime(() => renderRelazione(doc, format)) : await renderRelazione(doc, format);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {

@@ -9,7 +9,7 @@ import type { Readable, RouteModule } from '../api.js';
 import { refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { intQuery, language } from '../validation.js';
-import { storeActorNamer, type ActorNamer } from '../actor-names.js';
+import { type ActorNamer } from '../actor-names.js';
 import { readablePlan } from './plans.js';
 
 const SendNow = z.object({ retry: z.boolean().optional() }).strict();
@@ -79,7 +79,7 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       if (status !== undefined && !(REMINDER_STATUSES as readonly string[]).includes(status)) throw refuse(400, 'invalid-query', { field: 'status', values: REMINDER_STATUSES, value: status });
       const limit = intQuery(c, 'limit', 500, 5000);
       if (planId !== undefined) await readablePlan(c, store, planId);
-      const nameOf = await storeActorNamer(store, language(c));
+      const nameOf = await deps.names.namer(language(c));
       const list = await store.reminders.list({ ...(planId === undefined ? {} : { planId }), ...(status === undefined ? {} : { status: status as ReminderStatus }), limit });
       return reply(200, { settings: { ...deps.reminders.settings, transport: deps.reminders.transport }, reminders: list.map((r) => reminderView(r, nameOf)) });
     },
@@ -98,7 +98,7 @@ export const reminderRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, body: input, reply }) => {
       const run = await deps.reminders.run(user.username, { retryNow: input.retry !== false });
-      const nameOf = await storeActorNamer(store, language(c));
+      const nameOf = await deps.names.namer(language(c));
       return reply(200, { ...run, queued: run.queued.map((r) => reminderView(r, nameOf)) });
     },
   );

@@ -33,7 +33,7 @@ import { invalidField, language } from '../validation.js';
 import { HR_ROLES, OrgCache, computeRecord, missingPlan, person, smvpFor } from '../appraisal/forms.js';
 import { defaultOrganisation, ORGANISATION_QUERY } from './appraisals.js';
 import { compareNames } from '../../core/names.js';
-import { storeActorNamer, type ActorNamer } from '../actor-names.js';
+import { type ActorNamer } from '../actor-names.js';
 
 const Distribute = z
   .object({
@@ -299,7 +299,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      return reply(200, distributionView(record, language(c), await storeActorNamer(store, language(c))));
+      return reply(200, distributionView(record, language(c), await deps.names.namer(language(c))));
     },
   );
 
@@ -318,7 +318,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       const year = yearOf(c);
       const organisation = await organisationOf(c, store);
       const lang = language(c);
-      const nameOf = await storeActorNamer(store, lang);
+      const nameOf = await deps.names.namer(lang);
       return reply(
         200,
         (await store.appraisals.distributions(organisation, year)).map((d) => distributionView(d, lang, nameOf)),

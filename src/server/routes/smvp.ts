@@ -14,13 +14,13 @@ import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/s
 import type { Store, UserRecord } from '../../store/index.js';
 import { type SmvpSaved, SmvpSavedSchema, SmvpSummarySchema, SmvpVersionSchema } from '../../contract/index.js';
 import { issueDocument } from '../../io/json.js';
-import type { RouteModule } from '../api.js';
+import type { Deps, RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { issueOf, refuse } from '../errors.js';
 import { defaultOrganisation, ORGANISATION_QUERY } from './appraisals.js';
 import { formText, oneUploadedFile } from '../validation.js';
 import { replyLanguage } from '../language.js';
-import { storeActorNamer, type ActorNamer } from '../actor-names.js';
+import { type ActorNamer } from '../actor-names.js';
 
 export const SMVP_EDITORS = ['admin', 'personale', 'controller'] as const;
 
@@ -50,7 +50,7 @@ async function organisationOf(c: Context, store: Store): Promise<string> {
 
 /** Checks and stores a document for the body and year in the address; 422 with every problem placed. */
 async function save(
-  store: Store,
+  deps: Pick<Deps, 'store' | 'names'>,
   user: UserRecord,
   organisation: string,
   year: number,
@@ -71,10 +71,10 @@ async function save(
     const params = { organisation: read.value.organisation, expected: organisation };
     throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-organisation-mismatch', params, { field: 'organisation' })] });
   }
-  const saved = await store.appraisals.saveSmvp(organisation, year, document, reason, actorOf(user), expectedVersion);
+  const saved = await deps.store.appraisals.saveSmvp(organisation, year, document, reason, actorOf(user), expectedVersion);
   // With its place: a body corrected meanwhile is said at the body's name (`details.field`).
   if (!saved.ok) throw refuse(409, 'conflict', saved.error.params ?? {}, saved.error.details === undefined ? {} : { details: saved.error.details });
-  return { ...named(saved.value, await storeActorNamer(store, language)), issues: issues.map(issueDocument) };
+  return { ...named(saved.value, await deps.names.namer(language)), issues: issues.map(issueDocument) };
 }
 
 /** An SMVP version with who saved it by name beside the login. */
@@ -96,7 +96,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       responses: { 200: { description: '[{organisation, year, version, reason, createdAt, createdBy, createdByName}]', schema: z.array(SmvpSummarySchema) } },
     },
     async (c, { reply }) => {
-      const nameOf = await storeActorNamer(store, replyLanguage(c));
+      const nameOf = await deps.names.namer(replyLanguage(c));
       return reply(
         200,
         (await store.appraisals.listSmvp()).map((s) => named(s, nameOf)),
@@ -132,7 +132,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
           { appraisal: 'smvp-not-found', organisation, year, ...(v === undefined ? {} : { version: Number(v) }) },
           { details: { example: exampleSmvpJson(organisation, year) } },
         );
-      return reply(200, named(record, await storeActorNamer(store, replyLanguage(c))));
+      return reply(200, named(record, await deps.names.namer(replyLanguage(c))));
     },
   );
 
@@ -158,7 +158,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input, reply }) => {
       const year = yearOf(c);
       const organisation = input.organisation ?? (await organisationOf(c, store));
-      return reply(200, await save(store, user, organisation, year, input.document, input.reason ?? null, replyLanguage(c), undefined, input.version));
+      return reply(200, await save(deps, user, organisation, year, input.document, input.reason ?? null, replyLanguage(c), undefined, input.version));
     },
   );
 
@@ -195,12 +195,12 @@ export const smvpRoutes: RouteModule = (api, deps) => {
         } catch {
           throw refuse(422, 'invalid-smvp', { errors: 1 }, { issues: [issueOf('smvp-not-json', { file: file.name }, { file: file.name })] });
         }
-        return reply(200, await save(store, user, organisation, year, doc, reason, replyLanguage(c)));
+        return reply(200, await save(deps, user, organisation, year, doc, reason, replyLanguage(c)));
       }
       const read = await readSmvpXlsx(bytes, file.name);
       if (read.value === null) throw refuse(422, 'invalid-smvp', { errors: read.issues.filter((i) => i.severity === 'error').length }, { issues: read.issues.map(issueDocument) });
       const placed = (i: Issue): Issue => (i.location?.field === undefined ? i : { ...i, location: { ...i.location, file: file.name, ...workbookPlace(i.location.field) } });
-      return reply(200, await save(store, user, organisation, year, read.value, reason, replyLanguage(c), placed));
+      return reply(200, await save(deps, user, organisation, year, read.value, reason, replyLanguage(c), placed));
     },
   );
 

@@ -69,7 +69,7 @@ async function siteRewards(
   };
 }
 
-async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
+async function siteYear({ store, trees, names }: Pick<Deps, 'store' | 'trees' | 'names'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
   let evaluation: SiteYear['evaluation'] = null;
   let period: Pick<SiteYear, 'period' | 'periodState' | 'targetsOnly' | 'revisionRegister'> = {};
   try {
@@ -88,7 +88,7 @@ async function siteYear({ store, trees }: Pick<Deps, 'store' | 'trees'>, plan: P
   const record = await store.relazioni.getRelazione(plan.id);
   const base: SiteYear = { slug: plan.id, year: plan.year, planTitle: plan.title, body: plan.organisation, evaluation, ...period, ...(plan.adoption === null ? {} : { adoption: plan.adoption.act }) };
   if (record === undefined || !record.published || !withDocuments) return record?.published === true ? { ...base, relazione: PLACEHOLDER, validation: PLACEHOLDER } : base;
-  const stored = await storedRelazione(store, trees, plan, record, true);
+  const stored = await storedRelazione(store, trees, names, plan, record, true);
   return { ...base, relazione: relazioneDocument(stored), validation: validationDocument(stored) };
 }
 

@@ -144,9 +144,9 @@ export interface TreeAnswer {
  * query (the plan record, whose data version tells whether the cache is current) and no
  * serialisation or compression unless the version is new. Throws the route's `HttpError`s.
  */
-export async function treeAnswer({ store, trees }: Pick<Deps, 'store' | 'trees'>, read: TreeRead): Promise<TreeAnswer> {
+export async function treeAnswer({ store, trees, names: accounts }: Pick<Deps, 'store' | 'trees' | 'names'>, read: TreeRead): Promise<TreeAnswer> {
   // The names of the people it says are read now (one small query beside the plan's): a renamed account is named anew at once.
-  const [plan, names] = await Promise.all([readablePlanFor(store, read.planId, read.user), trees.names()]);
+  const [plan, names] = await Promise.all([readablePlanFor(store, read.planId, read.user), accounts.names()]);
   // The public reads a period closed or validated, or the targets of one the controller published.
   const computed = await readerComputed({ store, trees }, read.user, read.planId, read.period, plan.dataVersion);
   // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.

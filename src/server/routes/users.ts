@@ -142,7 +142,7 @@ export const userRoutes: RouteModule = (api, deps) => {
         ),
       );
       // A login no account held (a removed one's, given again) is named by its new account at once.
-      deps.trees.forgetNames();
+      deps.names.forget();
       return reply(201, userView({ ...user, email, language: input.language ?? 'it' }));
     },
   );
@@ -231,7 +231,7 @@ export const userRoutes: RouteModule = (api, deps) => {
       // A new role, units, password or a deactivation applies to the account's open sessions at once.
       deps.sessions.forgetUser(id);
       // A new name is said at once in the tree's answers.
-      deps.trees.forgetNames();
+      deps.names.forget();
       const user = must(updated);
       return reply(200, userView(user));
     },

@@ -15,7 +15,7 @@ import { fromFailure, issueOf, must, refuse } from '../errors.js';
 import { assignedTo, assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import type { ComputedPlan } from '../tree.js';
 import { invalidField, language, param } from '../validation.js';
-import { actorNamer, storeActorNamer, type ActorNamer } from '../actor-names.js';
+import { actorNamer, type ActorNamer } from '../actor-names.js';
 
 const VarianceBody = z
   .object({
@@ -105,7 +105,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const computed = await trees.computed(planId, periodId);
       const [variances, forecasts] = await Promise.all([store.variances.listVariances(planId, periodId), store.variances.listForecasts(planId, periodId)]);
       const byNode = new Map(variances.map((v) => [v.node, v]));
-      const nameOf = await storeActorNamer(store, language(c));
+      const nameOf = await deps.names.namer(language(c));
       const { period, periods } = computed.snapshot;
       const validated = period.state === 'validated';
       const objectives = computed.base.objectives
