@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.test.ts', 'web/src/**/*.test.ts', 'web/src/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Every test's fetch keeps its connections by wall time: undici's own clock stands still while a
+    // test holds the event loop, and it reused connections the server had closed (test/support/http-client.ts).
+    setupFiles: ['test/support/http-client.ts'],
     // Two cores: files in parallel, but not more workers than the machine has.
     maxWorkers: 2,
     // A browser under load can take seconds to show what a request brought; e2e reads state by

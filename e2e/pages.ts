@@ -53,6 +53,31 @@ export function focused(page: Page): Promise<string> {
 }
 
 /**
+ * The context's pages draw each frame the app asks for at once, in a task queued when it is asked:
+ * before React commits what a request's answer brought, as a busy machine can order them (React
+ * commits an answer's render in a task of its own, and a frame may come first). What an answer
+ * puts in the page must still take the focus it is given (ui/Form.tsx, `focusSoon`): without
+ * this, that order came only now and then, under load.
+ */
+export async function earlyFrames(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    let last = 0;
+    const cancelled = new Set<number>();
+    window.requestAnimationFrame = (callback) => {
+      const id = ++last;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        if (!cancelled.delete(id)) callback(performance.now());
+      };
+      channel.port2.postMessage(null);
+      return id;
+    };
+    window.cancelAnimationFrame = (id) => void cancelled.add(id);
+  });
+}
+
+/**
  * Presses Tab from wherever the page is, without waiting for it to settle, until the element `wanted`
  * names (its id, as `focused` says it, or a pattern of its text) has the focus. Before the app has
  * drawn a thing to focus, a Tab leaves the focus on the body, whose text is the whole page's and is

@@ -7,7 +7,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eWorld, focused, pages } from './pages.js';
+import { e2eWorld, earlyFrames, focused, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
@@ -33,6 +33,9 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
 
   beforeAll(async () => {
     ctl = await newPage();
+    // The controller's frames come before React draws a save's answer, as on a busy machine: the
+    // focus a refusal gives ("Ricarica" beside a stale save) still lands (it was lost under load).
+    await earlyFrames(ctl.context);
     await login(ctl.page, 'controller');
     adm = await newPage();
     await login(adm.page, 'admin');

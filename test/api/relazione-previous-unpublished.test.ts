@@ -6,24 +6,16 @@
  * Relazione. Before, /trasparenza and the public export showed 2024's figures in section 3.6.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flat, sectionOf } from '../support/page-words.js';
 import { closedYearAndNext, transmitAndReview, type Backend, type Client, type TestServer } from './harness.js';
 
 const TABLE = "Confronto con l'anno precedente per area";
+/** The pages print ’ where the sentences looked for here are written with '. */
+const APOSTROPHES = { apostrophes: true };
 const WITHHELD = "Il confronto con il 2024 non è mostrato: l'ente non ha pubblicato il piano della performance 2024, e i suoi risultati non sono pubblici.";
 
-const flat = (html: string): string =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/[’]/g, "'")
-    .replace(/\s+/g, ' ');
-
 /** Section 3.6, from its heading to the next chapter. */
-function section(text: string): string {
-  const at = text.lastIndexOf("3.6 Confronto con l'anno precedente");
-  expect(at, text.slice(0, 300)).toBeGreaterThan(0);
-  return text.slice(at, text.indexOf('Dati di sintesi', at));
-}
+const section = (text: string): string => sectionOf(text, "3.6 Confronto con l'anno precedente");
 
 describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's comparison with a year whose plan is not published, on %s", (backend) => {
   let t: TestServer;
@@ -44,9 +36,9 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
     for (const path of [`/trasparenza/${planId}/relazione.html`, `/api/plans/${planId}/relazione/export?format=html`]) {
       const page = await citizen.get(path);
       expect(page.status, path).toBe(200);
-      found.push(section(flat(page.text)));
+      found.push(section(flat(page.text, APOSTROPHES)));
     }
-    return { public: found, office: section(flat((await controller.get(`/api/plans/${planId}/relazione/export?format=html`)).text)) };
+    return { public: found, office: section(flat((await controller.get(`/api/plans/${planId}/relazione/export?format=html`)).text, APOSTROPHES)) };
   };
 
   it('says the comparison is not shown, never 2024’s figures, until 2024’s plan is published; the office reads them all along', async () => {
@@ -67,7 +59,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
     // The plan report's column follows the same rule: no 2024 column for the public.
     const report = await citizen.get(`/api/plans/${planId}/export?format=html&lang=it`);
     expect(report.status, report.text).toBe(200);
-    expect(flat(report.text)).not.toContain('Performance 2024');
+    expect(flat(report.text, APOSTROPHES)).not.toContain('Performance 2024');
 
     // 2024's plan published: the public reads the comparison the office reads.
     expect((await controller.request('PATCH', `/api/plans/${before}`, { published: true })).status).toBe(200);
@@ -77,7 +69,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
       expect(text).toMatch(/A\.3 Sostegno alle aggregazioni[^%]*100,00%/);
       expect(text).not.toContain(WITHHELD);
     }
-    expect(flat((await citizen.get(`/api/plans/${planId}/export?format=html&lang=it`)).text)).toContain('Performance 2024');
+    expect(flat((await citizen.get(`/api/plans/${planId}/export?format=html&lang=it`)).text, APOSTROPHES)).toContain('Performance 2024');
   });
 
   it('withholds the comparison a validation kept, too, once 2024’s plan is withdrawn from publication', async () => {

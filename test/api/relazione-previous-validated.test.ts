@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { docxText, pdfText } from '../support/files.js';
+import { flat, sectionOf } from '../support/page-words.js';
 import { closedYearAndNext, correctA3, enc, objective, relazioneNotValidatedPublished, transmitAndReview, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END_2024 = '2024-12-31';
@@ -18,19 +19,8 @@ const VALIDATED_AT = '2025-12-31T23:30:00.000Z';
 const VALIDATED_NOTE = "Dati dell'anno precedente: valori validati dall'OIV (la Relazione 2024 validata il 01/01/2026).";
 const NOT_VALIDATED_NOTE = "Dati dell'anno precedente non validati dall'OIV (la Relazione 2024 non è ancora stata validata)";
 
-const flat = (html: string): string =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
-
 /** The comparison's table and what is said under it, from its caption to the next chapter: in any format's words. */
-function comparison(text: string): string {
-  const words = text.replace(/[’]/g, "'").replace(/\s+/g, ' ');
-  const at = words.lastIndexOf("Confronto con l'anno precedente per area");
-  expect(at, words.slice(0, 300)).toBeGreaterThan(0);
-  return words.slice(at, words.indexOf('Dati di sintesi', at));
-}
+const comparison = (text: string): string => sectionOf(text, "Confronto con l'anno precedente per area");
 
 describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's comparison with a year the OIV validated, on %s", (backend) => {
   let t: TestServer;

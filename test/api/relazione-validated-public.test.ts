@@ -8,6 +8,7 @@
  * figures the OIV decided on, and never the note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flat } from '../support/page-words.js';
 import { enc, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
@@ -22,18 +23,8 @@ function validationRow(html: string, code: string): string | undefined {
   expect(at, 'the validation table').toBeGreaterThan(0);
   const table = html.slice(at, html.indexOf('</table>', at));
   const row = table.split('</tr>').find((r) => r.includes(`>${code} `));
-  return row
-    ?.replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  return row === undefined ? undefined : flat(row).trim();
 }
-
-const flat = (html: string): string =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
 
 /**
  * The year end reopened (by the administrator: a validated period too) and A.2.1's answering rate

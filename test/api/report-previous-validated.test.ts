@@ -12,6 +12,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pdfText } from '../support/files.js';
+import { flat } from '../support/page-words.js';
 import { closedYearAndNext, correctA3, exportJobFile, objective, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END_2024 = '2024-12-31';
@@ -27,12 +28,6 @@ const NOTES = {
   },
 } as const;
 const ALL_NOTES: readonly string[] = [NOTES.reported.it, NOTES.reported.en, NOTES.validated.it, NOTES.validated.en];
-
-const flat = (html: string): string =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
 
 /** What a report says of last year: A.3's and area A's figure in the column, and the note under the table. */
 interface LastYear {

@@ -145,21 +145,27 @@ export function FormAlert({ errors, onReload }: { errors: FormErrors; onReload?:
 /** After a refused submit, the first field at fault takes the focus (its error is read with it). */
 export function focusFirstError(errors: FormErrors, prefix: string): void {
   const first = Object.keys(errors.fields)[0];
-  if (first === undefined) return;
-  // The form may still be disabled when the first frame comes (a fieldset disabled while its save
-  // settles, re-enabled by a render that can land later on a busy machine), and a disabled field
-  // refuses the focus: try again on the next frames until the field has it.
+  if (first !== undefined) focusSoon(`${prefix}${first}`);
+}
+
+/**
+ * The element `id` takes the focus on the next frame, or on a later one if it cannot take it yet.
+ * A save's answer is drawn by a render React commits in a task of its own, and a frame can come
+ * before it (often on a busy machine): the element that answer brings (a "Ricarica" button beside
+ * a stale save's words) is not in the page yet, and the focus was lost (left on the page's body,
+ * the save button having been disabled meanwhile). A form may also still be disabled when the
+ * first frame comes (a fieldset disabled while its save settles), and a disabled field refuses the
+ * focus. So each frame tries again, for about a second of frames, until the element has it.
+ */
+export function focusSoon(id: string): void {
   let frames = 0;
   const attempt = () => {
-    const field = document.getElementById(`${prefix}${first}`);
-    field?.focus();
-    if (field !== null && document.activeElement !== field && ++frames < 60) requestAnimationFrame(attempt);
+    const element = document.getElementById(id);
+    element?.focus();
+    if (document.activeElement !== element && ++frames < 60) requestAnimationFrame(attempt);
   };
   requestAnimationFrame(attempt);
 }
-
-/** The field `id` takes the focus on the next frame (after the render that shows it). */
-export const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /**
  * A date field left half typed ("12/03/" and no year): the browser hands it over as '', as it does an
