@@ -72,7 +72,9 @@ export async function startServer(env: Readonly<Record<string, string>> = {}): P
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded 2-core machine a server's start (migrations, the web app's assets) has
+  // taken past 30 s; the hooks' own timeout (120 s) is the bound that matters.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log}`);
     try {
@@ -81,7 +83,12 @@ export async function startServer(env: Readonly<Record<string, string>> = {}): P
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the server did not answer /api/health in 30 s:\n${log}`);
+    if (Date.now() > deadline) {
+      // Not left running behind the failure: the next test's server would share its machine.
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`the server did not answer /api/health in 90 s:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
