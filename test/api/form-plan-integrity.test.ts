@@ -193,7 +193,11 @@ describe.each<Backend>(['sqlite', 'postgres'])("an appraisal form's plan, on %s"
     // Read alone: what happened and who mends it, at planId, in both languages.
     const read = await hr.get(`/api/appraisals/${id}?lang=en`);
     expect(read.status, read.text).toBe(409);
-    expect(read.body.error).toMatchObject({ code: 'conflict', params: { appraisal: 'form-plan-missing', planId: 'p-assente', organisation: body, year: 2024 }, details: { field: 'planId' } });
+    expect(read.body.error).toMatchObject({
+      code: 'conflict',
+      params: { appraisal: 'form-plan-missing', planId: 'p-assente', organisation: body, year: 2024 },
+      details: { field: 'planId', version: broken.body.version },
+    });
     expect(read.body.error.message).toBe(english);
     expect((await hr.get(`/api/appraisals/${id}?lang=it`)).body.error.message).toBe(row.planMissing!.message);
 
@@ -214,7 +218,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("an appraisal form's plan, on %s"
     const version = Number(broken.body.version);
     const changed = await hr.request('PATCH', `/api/appraisals/${id}`, { version, objectives: [] }, { 'accept-language': 'it' });
     expect(changed.status, changed.text).toBe(409);
-    expect(changed.body.error).toMatchObject({ params: { appraisal: 'form-plan-missing' }, details: { field: 'planId' } });
+    // With the form's version, so a screen refused the read can relink it from this answer alone.
+    expect(changed.body.error).toMatchObject({ params: { appraisal: 'form-plan-missing' }, details: { field: 'planId', version } });
     expect((await t.server.store.appraisals.getForm(id))!.version).toBe(version);
     const relinked = await hr.request('PATCH', `/api/appraisals/${id}`, { version, planId });
     expect(relinked.status, relinked.text).toBe(200);

@@ -531,8 +531,9 @@ export function planMissingParams(form: Pick<FormRecord, 'organisation' | 'year'
   return { appraisal: 'form-plan-missing' as const, planId, organisation: form.organisation, year: form.year };
 }
 
-function planMissingRefusal(form: FormRecord, planId: string): HttpError {
-  return refuse(409, 'conflict', planMissingParams(form, planId), { details: { field: 'planId', planId } });
+/** The refusal of a form naming a plan that is not there; `version` so that HR may relink it (`PATCH` with `planId`) from this answer alone. */
+export function planMissingRefusal(form: FormRecord, planId: string): HttpError {
+  return refuse(409, 'conflict', planMissingParams(form, planId), { details: { field: 'planId', planId, version: form.version } });
 }
 
 /** Live before the evaluation (today's tree, the latest SMVP); frozen after it (the SMVP version and the results recorded then). */

@@ -59,6 +59,7 @@ import {
   missingPlan,
   person,
   planMissingParams,
+  planMissingRefusal,
   objectivesToDocument,
   relationsOf,
   smvpFor,
@@ -367,7 +368,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not one of those who may see it',
         404: 'unknown form',
-        409: 'conflict `form-plan-missing` at `planId`: the form, not yet evaluated, names a plan that is not there, and HR is to link it to a plan of its body and year (an evaluated one is read with what it froze)',
+        409: "conflict `form-plan-missing` at `planId` (details: `planId`, the form's `version` for the relinking `PATCH`): the form, not yet evaluated, names a plan that is not there, and HR is to link it to a plan of its body and year (an evaluated one is read with what it froze)",
       },
     },
     async (c, { user, reply }) => {
@@ -406,7 +407,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       // saved; any other change is refused before it is stored, as a read of it is.
       const orgs = new OrgCache(deps.trees);
       const gone = await missingPlan(store, orgs, form);
-      if (gone !== null && input.planId === undefined) throw refuse(409, 'conflict', planMissingParams(form, gone), { details: { field: 'planId', planId: gone } });
+      if (gone !== null && input.planId === undefined) throw planMissingRefusal(form, gone);
       let evaluatorId: string | undefined;
       if (input.evaluatorId !== undefined && input.evaluatorId !== form.evaluatorId) {
         need('evaluator', 'evaluator');

@@ -15,6 +15,8 @@ import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { ApiError } from '../api/client.js';
 import { amountInput, parseInput } from '../ui/parse.js';
+import { useSession } from '../session.js';
+import { PlanRelink } from './PlanRelink.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => momentParts(iso, 'it').day;
@@ -43,8 +45,19 @@ function fieldsOfRefusal(byPath: Record<string, string>): Record<string, string>
 }
 const UNITS: ObjectiveUnit[] = ['number', 'percent', 'date', 'boolean'];
 
+/** The form's body, year and version from a read refused because its plan is missing; null for any other answer. */
+function planMissingOf(e: unknown): { organisation: string; year: number; version: number } | null {
+  if (!(e instanceof ApiError) || e.code !== 'conflict' || e.body?.error.params?.appraisal !== 'form-plan-missing') return null;
+  const { organisation, year } = e.body.error.params;
+  const version = e.body.error.details?.version;
+  return typeof organisation === 'string' && typeof year === 'number' && typeof version === 'number' ? { organisation, year, version } : null;
+}
+
 export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  // HR and the administrator link a form to a plan (the server's `assignments` part, theirs while the form is not evaluated).
+  const hr = user?.role === 'admin' || user?.role === 'personale';
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const errorText = useErrorText();
   const read = useAppraisalForm(id, lang);
@@ -105,6 +118,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
     }
   }
 
+  // A form naming a plan that is not there is refused (409 at `planId`) with its body, year and version: what HR relinks it with.
+  const missing = planMissingOf(read.error);
   if (form === null)
     return error === null ? (
       <p role="status">{t('common.loading')}</p>
@@ -114,9 +129,19 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
         <button type="button" className="btn btn-link px-0" onClick={onBack}>
           ← {t('appraisal.form.back')}
         </button>
-        <p className="alert alert-danger" role="alert" data-testid="form-read-error">
-          {error}
-        </p>
+        {missing === null ? (
+          <p className="alert alert-danger" role="alert" data-testid="form-read-error">
+            {error}
+          </p>
+        ) : (
+          // Not an error of the reader's: the form waits for HR to link it to a plan of its body and year.
+          <>
+            <p className="alert alert-warning" data-testid="form-read-error">
+              {error}
+            </p>
+            {hr && <PlanRelink id={id} {...missing} onReload={() => void read.refetch()} />}
+          </>
+        )}
       </>
     );
   const r = form.result;

@@ -128,6 +128,21 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
                       {f.planMissing.message}
                     </small>
                   )}
+                  {/* HR mends it from here: the form's screen offers the plans of its body and year. */}
+                  {f.planMissing !== null && hr && (
+                    <a
+                      href={`#/appraisals/${f.id}`}
+                      className="d-block text-start small"
+                      data-testid="form-relink-open"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onOpen(f.id);
+                      }}
+                      aria-label={t('appraisal.relink.fromList', { name: f.person.displayName })}
+                    >
+                      {t('appraisal.relink.fromListText')}
+                    </a>
+                  )}
                 </td>
                 <td>{f.band ?? '—'}</td>
               </tr>

@@ -218,6 +218,20 @@ const it = {
     forbidden: 'Non puoi farlo in questa fase.',
     'forms-not-final': 'Alcune schede della categoria non sono ancora definitive.',
   },
+  /** HR links a form whose plan is missing to a plan of the form's body and year. */
+  relink: {
+    title: 'Collega la scheda a un piano',
+    plan: 'Piano di «{{organisation}}» del {{year}}',
+    choose: 'Scegliere un piano',
+    option: '{{title}} ({{state}})',
+    draft: 'bozza',
+    adopted: 'adottato',
+    published: 'pubblicato',
+    none: 'Nessun piano di «{{organisation}}» del {{year}}: importarne o crearne uno tra i piani, poi collegare qui la scheda.',
+    save: 'Collega e calcola il punteggio',
+    fromList: 'Collega a un piano la scheda di {{name}}',
+    fromListText: 'Collega a un piano',
+  },
 };
 
 const en: typeof it = {
@@ -435,6 +449,19 @@ const en: typeof it = {
     conflict: 'The form was changed meanwhile: reload it.',
     forbidden: 'You cannot do that at this stage.',
     'forms-not-final': 'Some forms of the category are not final yet.',
+  },
+  relink: {
+    title: 'Link the form to a plan',
+    plan: 'Plan of “{{organisation}}” for {{year}}',
+    choose: 'Choose a plan',
+    option: '{{title}} ({{state}})',
+    draft: 'draft',
+    adopted: 'adopted',
+    published: 'published',
+    none: 'No plan of “{{organisation}}” for {{year}}: import or create one among the plans, then link the form here.',
+    save: 'Link and compute the score',
+    fromList: 'Link the form of {{name}} to a plan',
+    fromListText: 'Link to a plan',
   },
 };
 
