@@ -90,6 +90,13 @@ export const RelazioneSchema = z.strictObject({
    * so in both languages, as the document does under its table. Null: no previous year.
    */
   previousYear: z.strictObject({ year: z.number().int().nullable(), source: OrgSourceSchema, text: z.strictObject({ it: z.string(), en: z.string() }) }).nullable(),
+  /**
+   * Transmitted: a digest of what a validation would freeze now (the year end's figures, the body,
+   * the variances' explanations, the units, last year's figures, the approved revisions), made before
+   * the rest of this answer was read; the OIV's decision sends it back (`RelazioneMoveInput.seen`).
+   * Null in every other state.
+   */
+  seen: z.string().nullable(),
 });
 export type Relazione = z.infer<typeof RelazioneSchema>;
 
@@ -110,9 +117,18 @@ export type RelazioneReviewInput = z.infer<typeof RelazioneReviewInputSchema>;
 
 /**
  * `POST …/relazione/transition`. `confirmEmpty`: transmit even with sections only the office writes
- * left empty (refused otherwise, 422 at `texts.KEY` of the first).
+ * left empty (refused otherwise, 422 at `texts.KEY` of the first). `seen`: the Relazione's `seen` as
+ * the screen that decides read it; a validation of anything else (the year end corrected and closed
+ * again since) is refused, 409 `conflict` `plan-changed-since` with `details.seen` true and
+ * `details.changed` the parts that differ when they can be told. Left out: the document as the
+ * server reads it when the decision arrives.
  */
-export const RelazioneMoveInputSchema = z.strictObject({ to: RelazioneStateSchema, reason: z.string().nullable().optional(), confirmEmpty: z.boolean().optional() });
+export const RelazioneMoveInputSchema = z.strictObject({
+  to: RelazioneStateSchema,
+  reason: z.string().nullable().optional(),
+  confirmEmpty: z.boolean().optional(),
+  seen: z.string().max(1000).optional(),
+});
 export type RelazioneMoveInput = z.infer<typeof RelazioneMoveInputSchema>;
 
 /** `POST …/relazione/publication` and `POST …/periods/:id/publication`. */

@@ -5,12 +5,14 @@
  * OIV validated it; before that, for the public, only as it was closed), and the OIV's validation. One place, for the API's exports and
  * the public transparency pages alike.
  */
+import { createHash } from 'node:crypto';
 import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { CHANGED_SINCE, isFrozen, type ChangedSince } from '../contract/relazione-states.js';
 import { buildRelazione, buildValidationDocument, type ObjectiveCause, type PreviousObjectives, type PreviousYearFigures, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
 import type { Relazione } from '../contract/index.js';
 import {
+  canonicalJson,
   planToJson,
   sameStored,
   type CoverCause,
@@ -181,7 +183,7 @@ async function previousYearRead(
  * versions (`plan`, given by the caller, before the year end; last year's plan before its figures),
  * so a change between the two makes the store refuse, never freeze a copy older than its version.
  */
-export async function validationFreeze(store: Store, trees: TreeService, names: AccountNames, plan: PlanRecord, decider: string): Promise<{ freeze: RelazioneFreeze; computed: ComputedPlan }> {
+export async function validationFreeze(store: Store, trees: TreeService, names: AccountNames, plan: PlanRecord, decider: string | null): Promise<{ freeze: RelazioneFreeze; computed: ComputedPlan }> {
   const computed = await trees.computed(plan.id, undefined, plan.dataVersion);
   const lastYear = await previousYearRead(store, trees, plan.id, false);
   const cover = { ...(await relazioneCover(store, names, computed, plan, decider)), previous: coverPreviousYear(lastYear.figures) };
@@ -208,6 +210,49 @@ export function freezeChanges(first: RelazioneFreeze, now: RelazioneFreeze): { c
     changed: [...(revision === undefined ? [] : ['revision-approved-since' as const]), ...CHANGED_SINCE.filter((c) => differs[c])],
     revision: revision?.number ?? null,
   };
+}
+
+/**
+ * The parts of what a validation freezes that the Relazione's screen shows, in this order, each
+ * named as the refusal names it in `details.changed`: the year end's plan and the body, the
+ * variances' explanations, the objectives' units, last year's figures, the approved revisions. The
+ * decider's name is not one: the screen does not show it before the decision, and it is the reader's.
+ */
+const SEEN_PARTS = ['plan-changed-since', 'variances-changed-since', 'units-changed-since', 'previous-year-changed-since', 'revision-approved-since'] as const;
+export type SeenPart = (typeof SEEN_PARTS)[number];
+
+function seenPartDigests(freeze: RelazioneFreeze): string[] {
+  const parts: Record<SeenPart, unknown> = {
+    'plan-changed-since': { plan: planToJson(freeze.plan), body: freeze.cover.body },
+    'variances-changed-since': freeze.cover.causes ?? {},
+    'units-changed-since': freeze.cover.units,
+    'previous-year-changed-since': freeze.cover.previous ?? null,
+    'revision-approved-since': freeze.cover.revisions,
+  };
+  return SEEN_PARTS.map((p) => createHash('sha256').update(canonicalJson(parts[p])).digest('base64url'));
+}
+
+/**
+ * What a validation would freeze now as the Relazione's answer carries it (`seen`), for the OIV's
+ * decision to send back: the SHA-256 of each part's canonical JSON (`SEEN_PARTS`), joined by dots.
+ * Without the versions the freeze was made at: a change that leaves the document as it was (a value
+ * saved in another period) leaves it as it was too.
+ *
+ * @example seenDigest(freeze) // 'mL3…Q.4f…w.…' (five digests)
+ */
+export function seenDigest(freeze: RelazioneFreeze): string {
+  return seenPartDigests(freeze).join('.');
+}
+
+/**
+ * The parts of `freeze` that differ from what the screen showed (`seen`, a `seenDigest`): empty,
+ * the same document; null, they differ and which cannot be told (not a digest this server makes).
+ */
+export function seenChanges(seen: string, freeze: RelazioneFreeze): SeenPart[] | null {
+  const was = seen.split('.');
+  const now = seenPartDigests(freeze);
+  if (was.length !== now.length || !was.every((d) => /^[\w-]{43}$/.test(d))) return null;
+  return SEEN_PARTS.filter((_, i) => was[i] !== now[i]);
 }
 
 /** Last year's figures as a validation keeps them in its cover (`RelazioneCover.previous`): every objective's performance and band. */

@@ -245,7 +245,7 @@ export function parse(textValue: unknown): unknown {
 }
 
 /** A value's JSON text with every object's keys in order: equal data gives equal text, however its objects were built. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );

@@ -37,7 +37,7 @@ export {
 } from './periods.js';
 export { defaultPeriods } from './plan-store.js';
 export { measurementJson, toMeasurement } from './records.js';
-export { inputsToJson, planToJson, sameStored } from './codec.js';
+export { canonicalJson, inputsToJson, planToJson, sameStored } from './codec.js';
 export { unitKey } from './units.js';
 
 export function isPostgresUrl(location: string): boolean {

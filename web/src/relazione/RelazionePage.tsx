@@ -98,7 +98,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
     void act(async () => {
       const texts = unsavedTexts.current;
       if (texts !== null) await putWritten(client, keys.relazione(planId), await relazioneApi.putTexts(planId, texts, relazione.version));
-      return relazioneApi.move(planId, 'transmitted', confirmEmpty);
+      return relazioneApi.move(planId, 'transmitted', { confirmEmpty });
     }, t('relazione.transmitted'));
   };
   const oiv = user?.role === 'oiv';
@@ -260,8 +260,11 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
             void act(
               async () => {
                 // The review as the OIV left it on the screen goes with the decision: saved first when changed.
+                // The figures the screen showed go with it too: `seen` as this screen read it, not as the
+                // review's save answers it (made at the click, it would validate what nobody read).
+                const seen = relazione.seen;
                 if (review !== null) await putWritten(client, keys.relazione(planId), await relazioneApi.putReview(planId, review));
-                return relazioneApi.move(planId, to);
+                return relazioneApi.move(planId, to, { seen });
               },
               t('relazione.review.decided', { state: stateWords(to) }),
               atField,

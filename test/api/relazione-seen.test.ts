@@ -1,0 +1,144 @@
+/**
+ * The OIV validates what its screen showed: a transmitted Relazione's answer carries `seen`, a digest
+ * of what a validation would freeze at that moment, and the decision sends it back. A change made
+ * after the screen read the Relazione and before the OIV decided (the office reopening the year end,
+ * correcting a value, closing it again; a variance explained) is refused, 409 `conflict`
+ * `plan-changed-since` with `details.seen` and the parts that changed, nothing moved; a change that
+ * leaves the document as it was (a value saved in another period) is validated; a decision sent
+ * without `seen` validates the plan as it stands when it arrives, as before.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { correctA3, enc, objective, startWithFixture, transmitAndReview, type Backend, type Client, type Reply, type TestServer } from './harness.js';
+
+const YEAR_END = '2024-12-31';
+const MID_YEAR = '2024-06-30';
+
+const CHANGED = {
+  it: 'il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così; ricaricarla e validare di nuovo',
+  en: 'the plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the Relazione to validate did not show it so; reload it and validate again',
+};
+
+describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione its screen showed, on %s', (backend) => {
+  let t: TestServer;
+  let controller: Client;
+  let oiv: Client;
+  beforeAll(async () => {
+    ({ t, controller } = await startWithFixture(backend));
+    oiv = await t.as('oiv');
+  });
+  afterAll(async () => t?.close());
+
+  /** A plan of its own, adopted, its mid-year period taking values and its year end closed; its Relazione transmitted and reviewed. */
+  async function withTheOiv(): Promise<string> {
+    const planId = await t.importFixture();
+    expect((await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
+    for (const period of [MID_YEAR, YEAR_END]) expect((await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
+    await transmitAndReview(planId, controller, oiv);
+    return planId;
+  }
+
+  /** The Relazione's `seen` as the OIV's screen reads it. */
+  async function seenBy(reader: Client, planId: string): Promise<string> {
+    const read = await reader.get(`/api/plans/${planId}/relazione`);
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.seen).toMatch(/^[\w-]{43}(\.[\w-]{43}){4}$/);
+    return read.body.seen as string;
+  }
+
+  const decide = (planId: string, body: Record<string, unknown>, language: 'it' | 'en' = 'it'): Promise<Reply> =>
+    oiv.request('POST', `/api/plans/${planId}/relazione/transition`, body, { 'accept-language': language });
+
+  /** A3's year-end actual in the copy the validation froze. */
+  async function frozenA3(planId: string): Promise<string> {
+    const m = (await t.server.store.relazioni.getRelazione(planId))!.frozenPlan!.nodes.find((n) => n.code === 'A.3')!.indicators[0]!.measurement;
+    return m.state === 'measured' && m.actual?.kind === 'number' ? m.actual.value.toString() : JSON.stringify(m);
+  }
+
+  /** Still with the OIV, its year end closed, nothing frozen, no validation on the trail. */
+  async function nothingMoved(planId: string): Promise<void> {
+    expect((await controller.get(`/api/plans/${planId}/relazione`)).body.state).toBe('transmitted');
+    expect(((await controller.get(`/api/plans/${planId}/periods`)).body as { id: string; state: string }[]).find((p) => p.id === YEAR_END)!.state).toBe('closed');
+    expect((await t.server.store.relazioni.getRelazione(planId))!.frozenPlan).toBeNull();
+    const audit = (await (await t.as('admin')).get('/api/audit?limit=1000')).body as Array<{ entity: string; entityId: string; action: string }>;
+    expect(audit.filter((e) => e.entity === 'relazione' && e.entityId === planId && e.action === 'validate')).toEqual([]);
+  }
+
+  function refusedAsUnseen(reply: Reply, language: 'it' | 'en', changed?: readonly string[]): void {
+    expect(reply.status, reply.text).toBe(409);
+    expect(reply.body.error).toMatchObject({ code: 'conflict', message: CHANGED[language], params: { relazione: 'plan-changed-since' }, details: { reason: 'plan-changed-since', seen: true } });
+    if (changed === undefined) expect(reply.body.error.details).not.toHaveProperty('changed');
+    else expect(reply.body.error.details.changed).toEqual(changed);
+  }
+
+  it('refuses a validation of a year end corrected and closed again after the screen read it, nothing moved; validates once read again', async () => {
+    const planId = await withTheOiv();
+    const seen = await seenBy(oiv, planId);
+    // The office reopens the year end, corrects A.3 (206 when the OIV read it), closes it again.
+    await correctA3(planId, controller, controller, 9, 'Dato corretto');
+    refusedAsUnseen(await decide(planId, { to: 'validated', seen }, 'en'), 'en', ['plan-changed-since']);
+    refusedAsUnseen(await decide(planId, { to: 'validated_with_reservations', seen }, 'it'), 'it', ['plan-changed-since']);
+    await nothingMoved(planId);
+    // Read again: what the screen shows now is what is validated.
+    const again = await seenBy(oiv, planId);
+    expect(again).not.toBe(seen);
+    const validated = await decide(planId, { to: 'validated', seen: again });
+    expect(validated.status, validated.text).toBe(200);
+    expect(validated.body).toMatchObject({ state: 'validated', frozen: true, seen: null });
+    expect(await frozenA3(planId)).toBe('9');
+  });
+
+  it('names what changed: a variance explained after the screen read it', async () => {
+    const planId = await withTheOiv();
+    const seen = await seenBy(oiv, planId);
+    const variance = await controller.request('PUT', `/api/plans/${planId}/nodes/B.1/variances/${YEAR_END}`, {
+      cause: 'external',
+      explanation: 'Bando regionale rinviato',
+      correctiveAction: 'Nuovo bando',
+      version: 0,
+    });
+    expect(variance.status, variance.text).toBe(200);
+    refusedAsUnseen(await decide(planId, { to: 'validated', seen }, 'it'), 'it', ['variances-changed-since']);
+    await nothingMoved(planId);
+    // A digest this server did not make: refused, what changed not told.
+    refusedAsUnseen(await decide(planId, { to: 'validated', seen: 'not-a-digest' }, 'en'), 'en');
+    await nothingMoved(planId);
+  });
+
+  it('validates when a value is saved in another period after the screen read it: the year end is as it showed it', async () => {
+    const planId = await withTheOiv();
+    const seen = await seenBy(oiv, planId);
+    const a3 = objective((await controller.get(`/api/plans/${planId}/tree?period=${MID_YEAR}`)).body, 'A.3').indicators[0];
+    const saved = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(a3.id)}/measurements/${MID_YEAR}`, { state: 'measured', actual: 3, version: a3.version });
+    expect(saved.status, saved.text).toBe(200);
+    // The mid-year value changes nothing the Relazione shows: the same digest.
+    expect(await seenBy(oiv, planId)).toBe(seen);
+    const validated = await decide(planId, { to: 'validated', seen });
+    expect(validated.status, validated.text).toBe(200);
+    expect(validated.body).toMatchObject({ state: 'validated', frozen: true });
+    expect(await frozenA3(planId)).toBe('206');
+  });
+
+  it('without `seen`, validates the year end as it stands when the decision arrives, as before', async () => {
+    const planId = await withTheOiv();
+    await seenBy(oiv, planId);
+    await correctA3(planId, controller, controller, 9, 'Dato corretto');
+    const validated = await decide(planId, { to: 'validated' });
+    expect(validated.status, validated.text).toBe(200);
+    expect(await frozenA3(planId)).toBe('9');
+  });
+
+  it('carries `seen` only while the Relazione is with the OIV; a decision not to validate freezes nothing and is not refused for it', async () => {
+    const planId = await t.importFixture();
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    expect((await oiv.get(`/api/plans/${planId}/relazione`)).body.seen).toBeNull();
+    await transmitAndReview(planId, controller, oiv);
+    // Every reader gets it, the office as the OIV.
+    const seen = await seenBy(controller, planId);
+    expect(await seenBy(oiv, planId)).toBe(seen);
+    await correctA3(planId, controller, controller, 9, 'Dato corretto');
+    const sentBack = await decide(planId, { to: 'not_validated', reason: 'dati da integrare', seen });
+    expect(sentBack.status, sentBack.text).toBe(200);
+    expect(sentBack.body).toMatchObject({ state: 'not_validated', seen: null });
+  });
+});
