@@ -75,6 +75,7 @@ export function PlanRelink({ id, organisation, year, version, onReload }: { id: 
         <p data-testid="relink-none">{t('appraisal.relink.none', { organisation, year })}</p>
       ) : (
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void save();
