@@ -6,8 +6,10 @@
  * objectives whose weighted mean is 78%. Pure: the server refuses such a row unless the OIV says
  * the difference is deliberate, the Relazione and the documento di validazione state it.
  */
-import { round, type Decimal } from './decimal.js';
-import { evaluatePlan, type Evaluation } from './evaluation.js';
+import { Decimal, round } from './decimal.js';
+import { evaluatePlan, weightedMean, type Evaluation } from './evaluation.js';
+import { classify } from './legend.js';
+import type { Band } from './band.js';
 import type { Plan } from './model.js';
 
 /** A validated value as this check reads it (the store's, the request's, the document's alike). */
@@ -74,7 +76,8 @@ export class ValidatedReading {
     }));
   }
 
-  private forced(): Evaluation {
+  /** The plan evaluated with every validated value forced (`validatedEvaluation`), made once. */
+  forced(): Evaluation {
     return (this.validated ??= validatedEvaluation(this.plan, this.values));
   }
 }
@@ -125,4 +128,77 @@ function fromChildren(plan: Plan, values: readonly ValidatedFigure[], validated:
 export function differsFromChildren(validated: Decimal, fromChildren: Decimal | null | undefined): boolean {
   if (fromChildren === undefined) return false;
   return fromChildren === null || !round(validated).equals(round(fromChildren));
+}
+
+/**
+ * The body's performance: the weighted mean of its areas (the plan's roots), by their weights when
+ * every area has one, else alike, areas without a performance left out. The Relazione's section 3.1
+ * and the appraisal forms' organisational component say this one figure.
+ */
+export function bodyPerformance(evaluation: Evaluation): { readonly performance: Decimal | null; readonly areas: number; readonly weighted: boolean } {
+  const roots = evaluation.plan.nodes.filter((n) => n.parent === null);
+  const weighted = roots.length > 0 && roots.every((r) => r.weight !== null);
+  const terms = roots.flatMap((r) => {
+    const p = evaluation.node(r.code)?.performance ?? null;
+    return p === null ? [] : [{ weight: weighted ? r.weight! : new Decimal(1), value: p }];
+  });
+  return { performance: weightedMean(terms), areas: roots.length, weighted };
+}
+
+/** An objective whose public figure the OIV's validation changes. */
+export interface PublicValidatedObjective {
+  readonly code: string;
+  /** The figure the reported one gives way to: the OIV's own value, or (not `direct`) what the plan's rules give from them. */
+  readonly validated: Decimal | null;
+  readonly band: Band | null;
+  /** The OIV gave this objective a value of its own (with `note`); else it follows the values of the objectives below it. */
+  readonly direct: boolean;
+  readonly note: string | null;
+}
+
+/**
+ * What the public pages state beside the reported figures once the OIV's validation (validated, or
+ * with reservations) is published: each objective whose validated figure differs from the reported
+ * one as printed (two decimals), and the body's figure when it moves. Made by `ValidatedReading`,
+ * as the Relazione's validation chapter makes its table: one formula for both.
+ */
+export interface PublicValidation {
+  /** When the OIV decided (ISO time). */
+  readonly decidedAt: string;
+  readonly reservations: boolean;
+  /** By objective code, in the plan's order. */
+  readonly objectives: ReadonlyMap<string, PublicValidatedObjective>;
+  /** The body's figure, reported and validated; null when the validated values leave it as reported. */
+  readonly body: { readonly reported: Decimal | null; readonly validated: Decimal | null; readonly band: Band | null } | null;
+}
+
+/**
+ * `reported`: the plan the OIV validated, evaluated as reported (the Relazione's frozen plan);
+ * `values`: its validated values with their notes. Null when no figure differs from the reported one
+ * (no value, or the OIV confirmed the reported ones): the public pages then say nothing more.
+ *
+ * @example
+ *   // B.1 reported 56%, validated 50%: B (80,25%) follows at 78,75%, yellow.
+ *   publicValidation(evaluatePlan(frozen), [{ code: 'B.1', validated: new Decimal(50), note: '…' }], { decidedAt, reservations: false });
+ */
+export function publicValidation(
+  reported: Evaluation,
+  values: readonly (ValidatedFigure & { readonly note: string })[],
+  decision: { readonly decidedAt: string; readonly reservations: boolean },
+): PublicValidation | null {
+  const legend = reported.plan.settings.legend;
+  const reading = new ValidatedReading(reported, values);
+  const same = (a: Decimal | null, b: Decimal | null): boolean => (a === null || b === null ? a === b : round(a).equals(round(b)));
+  const found = new Map<string, PublicValidatedObjective>();
+  for (const v of values) {
+    if (same(reported.node(v.code)?.performance ?? null, v.validated) || reported.node(v.code) === undefined) continue;
+    found.set(v.code, { code: v.code, validated: v.validated, band: classify(v.validated, legend), direct: true, note: v.note.trim() === '' ? null : v.note });
+  }
+  for (const f of reading.following()) found.set(f.code, { code: f.code, validated: f.following, band: classify(f.following, legend), direct: false, note: null });
+  if (found.size === 0) return null;
+  const objectives = new Map(reported.plan.nodes.flatMap((n) => (found.has(n.code) ? [[n.code, found.get(n.code)!] as const] : [])));
+  const before = bodyPerformance(reported).performance;
+  const after = bodyPerformance(reading.forced()).performance;
+  const body = same(before, after) ? null : { reported: before, validated: after, band: classify(after, legend) };
+  return { decidedAt: decision.decidedAt, reservations: decision.reservations, objectives, body };
 }

@@ -56,6 +56,22 @@ export const REPORT_MESSAGES = defineMessages({
   'report-from-file': message({ it: 'calcolato da un file, non registrato in Albero', en: 'computed from a file, not recorded in Albero' }),
   /** The period's state on the pages `albero site` writes from a file: what a citizen reads, not how Albero got the values. */
   'report-published': message({ it: "valori pubblicati dall'amministrazione", en: 'values published by the administration' }),
+  /** The OIV's validation, published, on the public plan (io/report/validated.ts): the validated figure beside the reported one. */
+  'report-validated': message({ it: "validato dall'OIV", en: 'validated by the OIV' }),
+  'report-reported': message({ it: 'rendicontato', en: 'reported' }),
+  'report-validated-following': message({ it: "segue i valori validati dall'OIV dei suoi obiettivi", en: 'follows the values the OIV validated for its objectives' }),
+  'report-oiv-note': message<{ note: string }>({ it: (p) => `Nota dell'OIV: ${p.note}`, en: (p) => `The OIV's note: ${p.note}` }),
+  'report-validation-heading': message({ it: "Validazione dell'OIV", en: "The OIV's validation" }),
+  'report-validation-intro': message<{ day: string; reservations: boolean }>({
+    it: (p) =>
+      `L'OIV ha validato la Relazione sulla performance${p.reservations ? ' con riserve' : ''} il ${p.day}. Per gli obiettivi a cui ha dato un valore diverso da quello rendicontato, e per quelli che ne seguono, il piano riporta entrambi i valori; colori e fasce seguono il valore validato dall'OIV.`,
+    en: (p) =>
+      `The OIV validated the performance report (Relazione)${p.reservations ? ' with reservations' : ''} on ${p.day}. For the objectives it gave a value other than the reported one, and those that follow them, the plan states both values; colours and bands follow the value validated by the OIV.`,
+  }),
+  'report-body-validated': message<{ reported: string; validated: string; band: string }>({
+    it: (p) => `Performance complessiva dell'ente: ${p.reported} rendicontata, ${p.validated} validata dall'OIV${p.band === '' ? '' : ` (${p.band})`}.`,
+    en: (p) => `The body's overall performance: ${p.reported} reported, ${p.validated} validated by the OIV${p.band === '' ? '' : ` (${p.band})`}.`,
+  }),
   /** A period still taking values as the public reads it (server/public-periods.ts): the plan's targets, no value. */
   // The words of an indicator's explanation in such a period: one sentence for the page and the indicator.
   'report-targets-only': message({ it: WORDS.it.resultsPending, en: WORDS.en.resultsPending }),

@@ -8,6 +8,9 @@
  * reads a period still open. Every route that shows the public a period (tree, explanation,
  * exports, changes, years, transparency pages) asks here.
  */
+import { evaluatePlan, publicValidation } from '../core/index.js';
+import { isFrozen } from '../contract/relazione-states.js';
+import { reportValidation, type ReportValidation } from '../io/report/validated.js';
 import { isLocked, type Store, type UserRecord } from '../store/index.js';
 import type { Deps } from './api.js';
 import { refuse } from './errors.js';
@@ -61,4 +64,26 @@ export async function publicComputed({ store, trees }: Pick<Deps, 'store' | 'tre
 /** The computed plan a reader reads: a signed-in reader any period (the last by default), the public as `publicComputed`. */
 export function readerComputed(deps: Pick<Deps, 'store' | 'trees'>, user: UserRecord | null, planId: string, requested: string | undefined, dataVersion?: number): Promise<ComputedPlan> {
   return user === null ? publicComputed(deps, planId, requested, dataVersion) : deps.trees.computed(planId, requested, dataVersion);
+}
+
+/**
+ * The OIV's validation as the public plan states it beside the reported figures (`publicValidation`:
+ * the Relazione's own reading of the validated values), for `computed`, a period the public reads:
+ * only once the Relazione is validated (also with reservations) and published, only for its year
+ * end (the plan's last period, which the Relazione reports on) read with its values, and only where
+ * a figure differs. Undefined otherwise: before the publication, a Relazione not validated, a
+ * monitoring period or a period read as its targets alone show the reported figures, nothing more.
+ */
+export async function publishedValidation(store: Store, planId: string, computed: ComputedPlan): Promise<ReportValidation | undefined> {
+  if (!isLocked(computed.snapshot.period.state)) return undefined;
+  const record = await store.relazioni.getRelazione(planId);
+  if (record === undefined || !record.published || !isFrozen(record.state) || record.frozenPlan === null || record.values.length === 0) return undefined;
+  const periods = (await store.listPeriods(planId)) ?? [];
+  if (periods[periods.length - 1]?.id !== computed.snapshot.period.id) return undefined;
+  // The figures the OIV validated: its values over the plan it froze, as the Relazione reads them.
+  const figures = publicValidation(evaluatePlan(record.frozenPlan), record.values, {
+    decidedAt: record.decidedAt ?? record.updatedAt ?? '',
+    reservations: record.state === 'validated_with_reservations',
+  });
+  return figures === null ? undefined : reportValidation(figures);
 }

@@ -6,6 +6,7 @@
  */
 import { Decimal } from '../decimal.js';
 import { evaluatePlan, weightedMean, type Evaluation } from '../evaluation.js';
+import { bodyPerformance } from '../validated-values.js';
 import { momentDayText } from '../messages/catalogue.js';
 import { formatPercentIn } from '../italian.js';
 import type { Plan } from '../model.js';
@@ -39,14 +40,7 @@ export interface UnitObjectives {
  */
 export function organisationalScores(evaluation: Evaluation, unitOf: (code: string) => string | null, reported?: Evaluation): OrgScores & { readonly detail: ReadonlyMap<string, UnitObjectives> } {
   const nodes = evaluation.plan.nodes;
-  const roots = nodes.filter((n) => n.parent === null);
-  const allWeighted = roots.length > 0 && roots.every((r) => r.weight !== null);
-  const body = weightedMean(
-    roots.flatMap((r) => {
-      const p = evaluation.node(r.code)?.performance ?? null;
-      return p === null ? [] : [{ weight: allWeighted ? r.weight! : new Decimal(1), value: p }];
-    }),
-  );
+  const body = bodyPerformance(evaluation).performance;
   const parentOf = new Map(nodes.map((n) => [n.code, n.parent]));
   const byUnit = new Map<string, UnitObjective[]>();
   for (const n of nodes) {

@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { BAND_WORD, LEVEL_WORD, RULE_WORD, WORDS, type Evaluation, type IndicatorState, type Issue } from '../../core/index.js';
 import { evaluationDocument, type EvaluationDocument } from '../json.js';
 import { yearOf, type ReportMeta } from '../report/meta.js';
+import { validatedNumber, validatedOf, type ReportValidation } from '../report/validated.js';
 
 export const CSV_COLUMNS = [
   'tipo',
@@ -32,6 +33,9 @@ export const CSV_COLUMNS = [
   'fascia',
   'conteggiato',
   'responsabile',
+  'performance_validata_oiv',
+  'fascia_validata_oiv',
+  'nota_oiv',
 ] as const;
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string>;
@@ -70,6 +74,16 @@ export const CSV_COLUMN_MEANINGS: Readonly<Record<(typeof CSV_COLUMNS)[number], 
   fascia: { rows: 'obiettivo', meaning: 'fascia della legenda del piano: verde, giallo, rosso; vuoto senza performance' },
   conteggiato: { rows: 'indicatore', meaning: '"sì" quando entra nella media pesata del suo obiettivo' },
   responsabile: { rows: 'indicatore', meaning: "chi risponde dell'indicatore, se indicato" },
+  performance_validata_oiv: {
+    rows: 'obiettivo',
+    meaning:
+      "dopo la pubblicazione della validazione della Relazione da parte dell'OIV (validata, anche con riserve): la performance validata dall'OIV, da 0 a 100 con due decimali, dove è diversa da quella rendicontata (performance_obiettivo): un valore dato dall'OIV, o quello che ne segue per gli obiettivi superiori con le regole del piano; vuoto: vale il valore rendicontato",
+  },
+  fascia_validata_oiv: {
+    rows: 'obiettivo',
+    meaning: "la fascia della performance validata dall'OIV (verde, giallo, rosso), che prevale su quella della colonna fascia; vuoto: nessun valore validato diverso",
+  },
+  nota_oiv: { rows: 'obiettivo', meaning: "la nota dell'OIV sul valore che ha validato; «segue i valori validati» per un obiettivo superiore che ne segue; vuoto: nessuna" },
 };
 
 /** Decimal comma, no thousands separator: what an Italian spreadsheet reads as a number. */
@@ -96,7 +110,7 @@ const STATE: Readonly<Record<IndicatorState, string>> = { measured: 'misurato', 
 const RULE: Readonly<Record<string, string>> = RULE_WORD;
 const UNIT: Record<string, string> = { number: 'numero', percent: 'percentuale', date: 'data', boolean: 'sì/no' };
 
-export function csvRows(document: EvaluationDocument): Row[] {
+export function csvRows(document: EvaluationDocument, validation?: ReportValidation): Row[] {
   const rows: Row[] = [];
   const empty = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Row;
   for (const o of document.objectives) {
@@ -106,7 +120,22 @@ export function csvRows(document: EvaluationDocument): Row[] {
       codice_padre: o.parent ?? '',
       livello: text(o.level === undefined || o.level === null ? '' : (LEVEL_WORD[o.level] ?? o.level)),
     };
-    rows.push({ ...empty, ...objective, tipo: 'obiettivo', peso_obiettivo: num(o.weight), performance_obiettivo: num(o.performance), fascia: o.band === null ? '' : BAND_WORD[o.band] });
+    const validated = validatedOf(validation, o.code);
+    rows.push({
+      ...empty,
+      ...objective,
+      tipo: 'obiettivo',
+      peso_obiettivo: num(o.weight),
+      performance_obiettivo: num(o.performance),
+      fascia: o.band === null ? '' : BAND_WORD[o.band],
+      ...(validated === undefined
+        ? {}
+        : {
+            performance_validata_oiv: num(validatedNumber(validated.validated)),
+            fascia_validata_oiv: validated.band === null ? '' : BAND_WORD[validated.band],
+            nota_oiv: text(validated.direct ? (validated.note ?? '') : FOLLOWING_NOTE),
+          }),
+    });
     for (const i of o.indicators) {
       rows.push({
         ...empty,
@@ -132,9 +161,15 @@ export function csvRows(document: EvaluationDocument): Row[] {
   return rows;
 }
 
-/** UTF-8 with a byte-order mark (so Excel shows accents right), `;`-separated, CRLF line ends. */
-export function openDataCsv(evaluation: Evaluation): string {
-  const rows = csvRows(evaluationDocument(evaluation));
+/** The `nota_oiv` of an objective that follows its objectives' validated values (the open data are Italian). */
+const FOLLOWING_NOTE = 'segue i valori validati dei suoi obiettivi, con le regole del piano';
+
+/**
+ * UTF-8 with a byte-order mark (so Excel shows accents right), `;`-separated, CRLF line ends.
+ * `validation`: the OIV's published validation, whose figures fill the last three columns.
+ */
+export function openDataCsv(evaluation: Evaluation, validation?: ReportValidation): string {
+  const rows = csvRows(evaluationDocument(evaluation), validation);
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { delimiter: ';', newline: '\r\n', quotes: false })}\r\n`;
 }
 
@@ -152,12 +187,27 @@ export interface OpenDataDocument extends EvaluationDocument {
     adoption: { kind: string; number: string; date: string } | null;
     computedAt: string;
     generator: 'Albero';
+    /**
+     * The OIV's validation of the Relazione, once published (validated, or with reservations) and
+     * differing from the reported figures somewhere: when, and the body's figure as reported and as
+     * validated (null when it does not move). Null: none published, not validated, or nothing differs.
+     */
+    validation: {
+      decidedAt: string;
+      withReservations: boolean;
+      body: { reported: number | null; validated: number | null; band: string | null } | null;
+    } | null;
   };
+  objectives: (EvaluationDocument['objectives'][number] & {
+    /** The figure validated by the OIV where it differs from the reported one; null: the reported one holds. */
+    validated: { performance: number | null; band: string | null; byOiv: boolean; note: string | null } | null;
+  })[];
 }
 
 /** The JSON open data; its amount texts (`targetText`, `actualText`) in the report's language, as `evaluate --json` writes them. */
 export function openDataJson(evaluation: Evaluation, meta: ReportMeta = {}, issues: readonly Issue[] = []): OpenDataDocument {
   const document = evaluationDocument(evaluation, issues, meta.language);
+  const v = meta.validated;
   return {
     metadata: {
       format: 'albero-evaluation',
@@ -170,7 +220,19 @@ export function openDataJson(evaluation: Evaluation, meta: ReportMeta = {}, issu
       adoption: meta.adoption === undefined ? null : { kind: meta.adoption.kind, number: meta.adoption.number, date: meta.adoption.date },
       computedAt: (meta.computedAt ?? new Date()).toISOString(),
       generator: 'Albero',
+      validation:
+        v === undefined
+          ? null
+          : {
+              decidedAt: v.decidedAt,
+              withReservations: v.reservations,
+              body: v.body === null ? null : { reported: validatedNumber(v.body.reported), validated: validatedNumber(v.body.validated), band: v.body.band },
+            },
     },
     ...document,
+    objectives: document.objectives.map((o) => {
+      const x = validatedOf(v, o.code);
+      return { ...o, validated: x === undefined ? null : { performance: validatedNumber(x.validated), band: x.band, byOiv: x.direct, note: x.note } };
+    }),
   };
 }

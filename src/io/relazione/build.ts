@@ -11,6 +11,7 @@
  * when there is none; they fill themselves when the caller passes the data.
  */
 import {
+  bodyPerformance,
   classify,
   Decimal,
   differsFromChildren,
@@ -18,7 +19,6 @@ import {
   formatPercent,
   planSize,
   round,
-  weightedMean,
   type Band,
   type Evaluation,
   ValidatedReading,
@@ -139,9 +139,7 @@ function figures(evaluation: Evaluation): Figures {
     counts[r.band ?? 'none']++;
   }
   const areas = evaluation.nodeResults.filter((r) => r.objective.parent === null);
-  const weightedAreas = areas.length > 0 && areas.every((a) => a.objective.weight !== null);
-  const terms = areas.flatMap((a) => (a.performance === null ? [] : [{ weight: weightedAreas ? a.objective.weight! : new Decimal(1), value: a.performance }]));
-  const overall = weightedMean(terms);
+  const { performance: overall, weighted: weightedAreas } = bodyPerformance(evaluation);
   const shortfalls = scored.filter((r) => r.performance !== null && r.performance.lessThan(100));
   return { counts, bands, areas, overall, overallBand: classify(overall, legend), weightedAreas, scored, shortfalls };
 }

@@ -16,6 +16,7 @@ import { countsCaption, legendRuleText, percentText, previousYearHead, reportTex
 import { computedAtText, periodStateText, previousYearNote, yearOf, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
+import { validatedMark, validatedOf, validatedSummary, validationWords, type ReportValidatedObjective, type ReportValidation } from './validated.js';
 
 /** Plans with more objectives than this are printed as several tables of `CHUNK` objectives. */
 const CHUNK_FROM = 300;
@@ -43,9 +44,11 @@ export function bandMark({ value, band }: Mark, language: Language = 'it'): stri
 }
 
 /** One row of the seven-column table; `previous` adds last year's performance (undefined: no such column). */
-export function rowHtml(row: ReportRow, previous?: Mark | null, language: Language = 'it'): string {
+export function rowHtml(row: ReportRow, previous?: Mark | null, language: Language = 'it', validation?: ReportValidation): string {
   const last = previous === undefined ? '' : previous === null ? '<td class="prev"></td>' : `<td class="prev${bandClass(previous.band)}">${bandMark(previous, language)}</td>`;
   if (row.kind === 'objective') {
+    const validated = validatedOf(validation, row.code);
+    if (validated !== undefined) return validatedRowHtml(row, validated, validation!, last, language);
     return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance, language)}</td>${last}</tr>`;
   }
   const actual =
@@ -55,6 +58,26 @@ export function rowHtml(row: ReportRow, previous?: Mark | null, language: Langua
         ? escapeHtml(row.actual)
         : `<span class="state">${row.actual}</span>`;
   return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi, language)}</td><td></td>${last}</tr>`;
+}
+
+/**
+ * An objective whose figure the OIV's published validation changes: the validated figure, its band
+ * (the cell's colour follows it) and its label, the reported one under it, and under the title the
+ * OIV's note (a value of its own) or that it follows its objectives' validated values.
+ */
+function validatedRowHtml(row: Extract<ReportRow, { kind: 'objective' }>, o: ReportValidatedObjective, v: ReportValidation, last: string, language: Language): string {
+  const words = validationWords(v, language);
+  const why = o.direct ? (o.note === null ? '' : words.note(o.note)) : words.following;
+  const reported = row.performance.value ?? reportText(language).noPerformanceMark;
+  return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}${
+    why === '' ? '' : `<br><span class="oiv-note">${escapeHtml(why)}</span>`
+  }</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf validated${bandClass(o.band)}">${validatedFigureHtml(o, reported, language, v)}</td>${last}</tr>`;
+}
+
+/** "50,00% giallo, validato dall'OIV" over "56,00% rendicontato". */
+function validatedFigureHtml(o: ReportValidatedObjective, reported: string, language: Language, v: ReportValidation): string {
+  const words = validationWords(v, language);
+  return `${bandMark(validatedMark(o, language), language)} <span class="validated-label">${escapeHtml(words.validated)}</span><br><span class="reported">${escapeHtml(`${reported} ${words.reported}`)}</span>`;
 }
 
 export function bandClass(band: Band | null): string {
@@ -126,6 +149,9 @@ thead th { background: var(--head); color: #fff; border-top-width: 1px; }
 .counts td:first-child { white-space: nowrap; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .notes { color: var(--muted); font-size: 8pt; margin-top: 6px; }
+.oiv-note, .validated .reported, .validated-label { font-weight: normal; font-size: 8pt; } .validated .reported, .oiv-note { color: var(--muted); }
+.oiv-validation .body-figure { font-weight: bold; padding: 4px 6px; display: inline-block; }
+.table-scroll > table.relazione td.validated { white-space: normal; }
 /* On a phone the tree's eight columns keep the width their figures need, scrolling in their region
    (before, 390 px squeezed them until figures ran over each other and the page scrolled sideways).
    The region is the containing block of the screen readers' words (.sr) inside it: else they widen the page. */
@@ -195,6 +221,16 @@ export interface HtmlReportOptions extends ReportMeta {
   readonly before?: string;
 }
 
+/** What the public plan says of the OIV's published validation, before the summary: when, and the body's figure as reported and as validated. */
+function validationSectionHtml(v: ReportValidation, language: Language): string {
+  const words = validationWords(v, language);
+  return `<section class="oiv-validation" aria-labelledby="h-validation">
+<h2 id="h-validation">${escapeHtml(words.heading)}</h2>
+<p>${escapeHtml(words.intro)}</p>
+${words.body === null ? '' : `<p class="body-figure${bandClass(v.body!.band)}">${escapeHtml(words.body)}</p>\n`}</section>
+`;
+}
+
 /** The whole report page. */
 /** "Variazioni intervenute nel corso dell'anno": every change of every revision, with its act. */
 function revisionsSection(revisions: readonly ReportRevision[], language: Language): string {
@@ -233,7 +269,9 @@ ${changes.map((b) => `<li>${escapeHtml(baselineChangeLine(b, language))}</li>`).
 export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOptions = {}): string {
   const plan = evaluation.plan;
   const legend = plan.settings.legend;
-  const summary = reportSummary(evaluation);
+  // Once the OIV's validation is published, the chart, the counts and the bands follow the validated figures.
+  const reportedSummary = reportSummary(evaluation);
+  const summary = validatedSummary(reportedSummary, evaluation, options.validated);
   const language = options.language ?? 'it';
   const words = reportText(language);
   const computedAt = options.computedAt ?? new Date();
@@ -252,11 +290,16 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
     )
     .join('');
 
-  const summaryRows = summary.lines
-    .map(
-      (l) =>
-        `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}>${escapeHtml(`${l.code} ${l.title}`)}</th><td class="num${bandClass(l.band)}">${bandMark(mark(l.performance, l.band, language), language)}</td></tr>`,
-    )
+  const summaryRows = reportedSummary.lines
+    .map((l) => {
+      const validated = validatedOf(options.validated, l.code);
+      const reported = mark(l.performance, l.band, language);
+      const cell =
+        validated === undefined
+          ? `<td class="num${bandClass(l.band)}">${bandMark(reported, language)}</td>`
+          : `<td class="num validated${bandClass(validated.band)}">${validatedFigureHtml(validated, reported.value ?? words.noPerformanceMark, language, options.validated!)}</td>`;
+      return `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}>${escapeHtml(`${l.code} ${l.title}`)}</th>${cell}</tr>`;
+    })
     .join('');
   const countRows = legend.rules.map((r) => `<tr><td><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${words.band[r.band]}</td><td class="num">${summary.counts[r.band]}</td></tr>`).join('');
 
@@ -278,7 +321,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
       previous === undefined ? undefined : value === undefined || value === null ? null : mark(value, classify(value, legend), language);
     let k = -1;
     for (const row of objectiveRows(r, evaluation, language))
-      rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id)), language));
+      rows.push(rowHtml(row, row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id)), language, options.validated));
     if (options.onProgress !== undefined && (n + 1) % 500 === 0) options.onProgress(n + 1, total);
   });
   options.onProgress?.(total, total);
@@ -304,7 +347,7 @@ ${options.body === undefined || options.body === '' ? '' : `<p class="body">${es
 <dl>${meta.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>
 </header>
 <main id="contenuto" tabindex="-1">
-<section aria-labelledby="h-summary">
+${options.validated === undefined ? '' : validationSectionHtml(options.validated, language)}<section aria-labelledby="h-summary">
 <h2 id="h-summary">${words.summary}</h2>
 <div class="summary">
 <figure>

@@ -36,7 +36,7 @@ export async function renderReport(evaluation: Evaluation, format: ReportFormat,
     case 'xlsx':
       return exportPlanXlsx(evaluation, meta);
     case 'csv':
-      return new TextEncoder().encode(openDataCsv(evaluation));
+      return new TextEncoder().encode(openDataCsv(evaluation, meta.validated));
     case 'json':
       return new TextEncoder().encode(`${JSON.stringify(openDataJson(evaluation, meta, options.issues ?? []), null, 2)}\n`);
   }

@@ -2,6 +2,7 @@
  * What a report says about itself beside the plan: the body, the year and period, when it was
  * computed. Shared by every output (XLSX, HTML, PDF, open data) so they all carry the same title block.
  */
+import type { ReportValidation } from './validated.js';
 import type { Decimal, Language } from '../../core/index.js';
 import type { OrgSource } from '../../core/appraisal/organisation.js';
 import { previousYearSourceText } from '../../messages/relazione.js';
@@ -50,6 +51,12 @@ export interface ReportMeta {
    * in its Referente column. Absent: a report from a file, or one read without signing in.
    */
   readonly assignedPeople?: AssignedPeople;
+  /**
+   * The OIV's validation of the Relazione, once published (validated, or with reservations): the
+   * validated figures the public plan states beside the reported ones (io/report/validated.ts).
+   * Absent: none published, not validated, or nothing it changes; nothing more is said.
+   */
+  readonly validated?: ReportValidation;
 }
 
 /** Units by objective code and by indicator id, as names (plain records: they travel to an export's worker). */

@@ -12,6 +12,7 @@ import { CSS, escapeHtml } from '../report/html.js';
 import { renderReportHtml } from '../report/index.js';
 import { actText, type ReportAct, type ReportRevision } from '../report/revisions.js';
 import { targetsOnlyText } from '../report/texts.js';
+import type { ReportValidation } from '../report/validated.js';
 import { FRAME_CSS, renderRelazione, renderRelazioneHtml, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
 import type { Language } from '../../core/words.js';
 import { PAGE_WORDS } from '../../messages/page-words.js';
@@ -42,6 +43,11 @@ export interface SiteYear {
   readonly revisionRegister?: readonly ReportRevision[];
   readonly relazione?: RelazioneDocument;
   readonly validation?: RelazioneDocument;
+  /**
+   * The OIV's validation once published (validated, or with reservations), where it changes a figure
+   * of `evaluation`: the plan's page and the open data state the validated figures beside the reported ones.
+   */
+  readonly validated?: ReportValidation;
   /**
    * The body's distribution of ratings and bonuses that year (art. 20), in aggregate; absent where
    * there is none to read: `albero site` reads plan files, and the distribution is made on the
@@ -252,13 +258,14 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
     ...(y.periodState === undefined ? {} : { periodState: y.periodState }),
     ...(y.adoption === undefined ? {} : { adoption: y.adoption }),
     ...(y.revisionRegister === undefined ? {} : { revisionRegister: y.revisionRegister }),
+    ...(y.validated === undefined ? {} : { validated: y.validated }),
   };
   if (name === 'index.html') return text(yearPage(y));
   if (name === 'piano.html')
     return text(
       renderReportHtml(y.evaluation!, { ...meta, before: `${pageTop(`<a href="../index.html">Performance</a> › <a href="index.html">${y.year}</a> › <span>Piano della performance</span>`)}\n` }),
     );
-  if (name === 'dati.csv') return text(openDataCsv(y.evaluation!));
+  if (name === 'dati.csv') return text(openDataCsv(y.evaluation!, y.validated));
   if (name === 'colonne.html') return text(columnsPage(y));
   if (name === 'premi.html') return text(rewardsPage(y.year, y.rewards!));
   if (name === 'dati.json') return text(`${JSON.stringify(openDataJson(y.evaluation!, meta, []), null, 2)}\n`);

@@ -17,7 +17,7 @@ import { ExportJobSchema, type ExportJob as ExportJobDocument } from '../../cont
 import { oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import type { Store } from '../../store/index.js';
-import { readerComputed } from '../public-periods.js';
+import { publishedValidation, readerComputed } from '../public-periods.js';
 import { previousYear } from '../relazione.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
@@ -75,6 +75,8 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
   };
   // And who answers for it, by the account's e-mail (or username): to signed-in readers only, as the people are no public's business.
   const assignedPeople = currentUser(c) === null ? undefined : await assignedPeopleOf(store, computed.snapshot);
+  // The public reads the OIV's published validation beside the reported figures, as on /trasparenza.
+  const validated = currentUser(c) === null ? await publishedValidation(store, planId, computed) : undefined;
   const meta: ReportMeta = {
     language,
     assignedUnits,
@@ -88,6 +90,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
     periodState: currentUser(c) === null ? publicPeriodStateWord(period.state, language) : periodStateWord(period.state, language),
     computedAt: new Date(),
     ...(previousYear === undefined ? {} : { previousYear }),
+    ...(validated === undefined ? {} : { validated }),
   };
   return { evaluation: computed.evaluation, meta, fileName: fileName(record.title, period.id, format) };
 }

@@ -11,7 +11,7 @@ import { rewardsPage, siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteRewards, t
 import { isLocked, type PlanRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { HttpError, refuse } from '../errors.js';
-import { publicComputed } from '../public-periods.js';
+import { publicComputed, publishedValidation } from '../public-periods.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { language, param } from '../validation.js';
 import type { Language } from '../../messages/index.js';
@@ -71,7 +71,7 @@ async function siteRewards(
 
 async function siteYear({ store, trees, names }: Pick<Deps, 'store' | 'trees' | 'names'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
   let evaluation: SiteYear['evaluation'] = null;
-  let period: Pick<SiteYear, 'period' | 'periodState' | 'targetsOnly' | 'revisionRegister'> = {};
+  let period: Pick<SiteYear, 'period' | 'periodState' | 'targetsOnly' | 'revisionRegister' | 'validated'> = {};
   try {
     // A period the controller published while still taking values: the plan's targets, no value.
     const computed = await publicComputed({ store, trees }, plan.id, undefined);
@@ -81,7 +81,14 @@ async function siteYear({ store, trees, names }: Pick<Deps, 'store' | 'trees' | 
     // the plan had, which must be disclosed.
     const register = (await revisionRegister(store, plan.id, true)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
     const state = computed.snapshot.period.state;
-    period = { period: periodAtText(computed.snapshot.period.label), periodState: publicPeriodStateWord(state), targetsOnly: !isLocked(state), revisionRegister: register };
+    const validated = await publishedValidation(store, plan.id, computed);
+    period = {
+      period: periodAtText(computed.snapshot.period.label),
+      periodState: publicPeriodStateWord(state),
+      targetsOnly: !isLocked(state),
+      revisionRegister: register,
+      ...(validated === undefined ? {} : { validated }),
+    };
   } catch (error) {
     if (!(error instanceof HttpError) || error.status !== 404) throw error;
   }
