@@ -61,6 +61,7 @@ export const REPORT_MESSAGES = defineMessages({
   'report-reported': message({ it: 'rendicontato', en: 'reported' }),
   'report-validated-following': message({ it: "segue i valori validati dall'OIV dei suoi obiettivi", en: 'follows the values the OIV validated for its objectives' }),
   'report-oiv-note': message<{ note: string }>({ it: (p) => `Nota dell'OIV: ${p.note}`, en: (p) => `The OIV's note: ${p.note}` }),
+  'report-validated-heads': message({ it: "Performance validata dall'OIV|Nota dell'OIV", en: 'Performance validated by the OIV|The OIV’s note' }),
   'report-validation-heading': message({ it: "Validazione dell'OIV", en: "The OIV's validation" }),
   'report-validation-intro': message<{ day: string; reservations: boolean }>({
     it: (p) =>

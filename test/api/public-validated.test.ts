@@ -9,7 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { flat } from '../support/page-words.js';
+import { libreOfficeCsv } from '../support/libreoffice.js';
 import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
@@ -82,6 +86,19 @@ async function publicFigures(citizen: Client, planId: string) {
   };
 }
 
+/** The public export's workbook of `lang`, its printable table as LibreOffice shows it in Italian: its lines, and the objective's of `code`. */
+async function workbookLines(url: string, planId: string, lang: 'it' | 'en'): Promise<{ lines: string[]; of: (code: string) => string }> {
+  const res = await fetch(`${url}/api/plans/${planId}/export?format=xlsx&lang=${lang}`);
+  expect(res.status).toBe(200);
+  const dir = mkdtempSync(join(tmpdir(), 'albero-validated-xlsx-'));
+  try {
+    const lines = libreOfficeCsv(new Uint8Array(await res.arrayBuffer()), dir, `piano-${lang}`, { shown: true, locale: 'it_IT.UTF-8' });
+    return { lines, of: (code) => lines.find((l) => l.startsWith(`"${code} - `)) ?? '' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Nothing of a validation on the public figures: the reported ones alone. */
 function expectReportedOnly(f: Awaited<ReturnType<typeof publicFigures>>): void {
   for (const html of [f.piano, f.exportIt, f.exportEn]) {
@@ -115,7 +132,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public plan after the OIV va
 
   it('shows the reported figures alone while the validation is not published', async () => {
     expectReportedOnly(await publicFigures(citizen, planId));
-  });
+    const book = await workbookLines(t.url, planId, 'it');
+    expect(book.lines[2]).not.toContain('validata');
+    expect(book.of('B.1')).toMatch(/,"56,00%"$/);
+   }, 180_000);
 
   it('states both once published: the validated figure, its band and the OIV note; the area and the body follow', async () => {
     await publish();
@@ -161,7 +181,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public plan after the OIV va
       expect(json.metadata.validation.body.validated).toBeLessThan(json.metadata.validation.body.reported);
     }
     expect(f.colonne).toContain('performance_<wbr>validata_<wbr>oiv');
-  });
+
+    // The public workbook: the validated performance and the OIV's note after the seven columns, what the validation says under the legend.
+    const bookIt = await workbookLines(t.url, planId, 'it');
+    expect(bookIt.lines[2]).toContain(`"Performance validata dall'OIV","Nota dell'OIV"`);
+    expect(bookIt.of('B.1')).toMatch(/,"56,00%","50,00%","Il trend dei partecipanti al PID non è documentato\."$/);
+    expect(bookIt.of('B')).toMatch(/,"80,25%","78,75%","segue i valori validati dall'OIV dei suoi obiettivi"$/);
+    expect(bookIt.of('A')).toMatch(/^"A - [^"]+",,,,,,"\d+,\d\d%"(,,)?$/);
+    expect(bookIt.lines.some((l) => l.includes("L'OIV ha validato la Relazione sulla performance con riserve"))).toBe(true);
+    const bookEn = await workbookLines(t.url, planId, 'en');
+    expect(bookEn.lines[2]).toContain('"Performance validated by the OIV","The OIV’s note"');
+    expect(bookEn.of('B')).toContain('"follows the values the OIV validated for its objectives"');
+   }, 240_000);
 });
 
 describe('the public plan when nothing the OIV validated differs, on sqlite', () => {

@@ -65,6 +65,8 @@ export function validationWords(v: ReportValidation, language: Language) {
   const words = reportText(language);
   return {
     heading: say('report-validation-heading', language),
+    /** The workbook's two columns: the validated performance, the OIV's note. */
+    heads: say('report-validated-heads', language).split('|') as [string, string],
     validated: say('report-validated', language),
     reported: say('report-reported', language),
     following: say('report-validated-following', language),

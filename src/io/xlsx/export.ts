@@ -13,9 +13,10 @@
 import { actText, noRevisionsText, revisionRows, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from '../report/revisions.js';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { BAND_WORD, classify, explainNode, round, type Amount, type Band, type Decimal, type Evaluation, type Language, type Unit } from '../../core/index.js';
+import { BAND_WORD, classify, explainNode, round, type Amount, type Band, Decimal, type Evaluation, type Language, type Unit } from '../../core/index.js';
 import { decimalIn } from '../../core/messages/index.js';
 import { computedAtText, periodStateText, previousYearNote, yearOf, type ReportMeta } from '../report/meta.js';
+import { validatedOf, validationWords } from '../report/validated.js';
 import { legendRuleText, previousYearHead, reportText, weightText, type ReportText } from '../report/texts.js';
 import { amountCell, percentCell, rowHeightFor, style, wrappedRowHeight } from './cells.js';
 import { addPlanSheet } from './template.js';
@@ -113,7 +114,22 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
     sheet.getColumn(8).width = TABLE_WIDTHS[7]!;
     header.height = headHeight([...words.columns, head]);
   }
-  sheet.autoFilter = previous === undefined ? 'A3:G3' : 'A3:H3';
+  // The OIV's published validation: the validated performance and the OIV's note, two columns after the others.
+  const validation = options.validated;
+  const validatedColumn = previous === undefined ? 8 : 9;
+  if (validation !== undefined) {
+    const heads = validationWords(validation, language).heads;
+    heads.forEach((head, k) => {
+      const cell = header.getCell(validatedColumn + k);
+      cell.value = head;
+      cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+      cell.fill = fill(HEADER_FILL);
+      cell.alignment = { vertical: 'middle', wrapText: true, horizontal: 'center' };
+      sheet.getColumn(validatedColumn + k).width = k === 0 ? TABLE_WIDTHS[6]! : TABLE_WIDTHS[1]!;
+    });
+  }
+  const lastColumn = validation !== undefined ? validatedColumn + 1 : previous === undefined ? 7 : 8;
+  sheet.autoFilter = `A3:${String.fromCharCode(64 + lastColumn)}3`;
 
   // Every cell of a kind shares one style object: exceljs recognises a style object it has seen
   // and skips re-encoding it, which makes a 10,000-indicator export several times faster.
@@ -155,6 +171,14 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
       if (last === null) row.getCell(8).style = objectiveStyle;
       else paint(row.getCell(8), last, true);
     }
+    const validated = validatedOf(validation, r.objective.code);
+    if (validated !== undefined) {
+      paint(row.getCell(validatedColumn), validated.validated === null ? null : new Decimal(validated.validated), true);
+      const why = validated.direct ? (validated.note ?? '') : validationWords(validation!, language).following;
+      const note = row.getCell(validatedColumn + 1);
+      note.value = why;
+      note.style = objectiveNameStyle;
+    }
     for (const i of r.indicators) {
       const ind = i.indicator;
       const irow = sheet.addRow([null, ind.name, `${weightText(ind.weight, language)} ${ind.comparator}`]);
@@ -195,6 +219,12 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   if (previousNote !== undefined) {
     sheet.addRow([]);
     sheet.addRow([previousNote]).getCell(1).font = { italic: true, color: { argb: 'FF555555' } };
+  }
+  // When and how the OIV validated, and the body's figure as reported and validated, as the HTML page says it.
+  if (validation !== undefined) {
+    const said = validationWords(validation, language);
+    sheet.addRow([]);
+    for (const line of [said.intro, ...(said.body === null ? [] : [said.body])]) sheet.addRow([line]).getCell(1).font = { italic: true, color: { argb: 'FF555555' } };
   }
 
   // The plan with the values saved into this evaluation since it was made (the server's `applyMeasurement`):
