@@ -135,7 +135,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public plan after the OIV va
     const book = await workbookLines(t.url, planId, 'it');
     expect(book.lines[2]).not.toContain('validata');
     expect(book.of('B.1')).toMatch(/,"56,00%"$/);
-   }, 180_000);
+  }, 180_000);
 
   it('states both once published: the validated figure, its band and the OIV note; the area and the body follow', async () => {
     await publish();
@@ -192,7 +192,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public plan after the OIV va
     const bookEn = await workbookLines(t.url, planId, 'en');
     expect(bookEn.lines[2]).toContain('"Performance validated by the OIV","The OIV’s note"');
     expect(bookEn.of('B')).toContain('"follows the values the OIV validated for its objectives"');
-   }, 240_000);
+  }, 240_000);
 });
 
 describe('the public plan when nothing the OIV validated differs, on sqlite', () => {
