@@ -440,6 +440,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
   if (values.state !== '' && state === undefined) issues.push(problem('error', 'unknown-state', { state: values.state }, at('state')));
   if (notEvaluable) state = 'not_evaluable';
   state ??= derived || actual !== null ? 'measured' : 'not_measured';
+  if (state !== 'measured' && actual !== null) issues.push(problem('error', 'actual-with-state', { actual: values.actual, state: values.state }, at('actual')));
   let measurement: Measurement;
   if (state === 'not_evaluable') {
     if (values.reason === '') issues.push(problem('error', 'missing-reason', {}, at('reason')));
