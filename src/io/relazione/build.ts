@@ -643,6 +643,16 @@ export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {
   };
 }
 
+/**
+ * Section 5 of the documento when the OIV recorded no value of its own: it confirms the reported
+ * values only by validating; not validated, or not decided yet, it has confirmed none.
+ */
+function noValuesSentence(state: ValidationRecord['state']): string {
+  if (state === 'validated' || state === 'validated_with_reservations') return "L'OIV conferma i valori rendicontati per tutti gli obiettivi.";
+  if (state === 'not_validated') return "La Relazione non è validata: l'OIV non conferma i valori rendicontati.";
+  return "L'OIV non ha ancora deciso: nessun valore rendicontato è ancora confermato.";
+}
+
 /** The documento di validazione: the OIV's decision, checklist, note, reservations and validated values. */
 export function buildValidationDocument(evaluation: Evaluation, v: ValidationRecord, input: ReportMeta & { oiv?: string } = {}): RelazioneDocument {
   const year = yearOf(input, evaluation.plan.title);
@@ -687,7 +697,7 @@ export function buildValidationDocument(evaluation: Evaluation, v: ValidationRec
     key: 'valori',
     number: '5',
     title: 'Valori validati',
-    blocks: values.length === 0 ? [generated("L'OIV conferma i valori rendicontati per tutti gli obiettivi.")] : values,
+    blocks: values.length === 0 ? [generated(noValuesSentence(v.state))] : values,
     sections: [],
   });
   const facts: [string, string][] = [];
