@@ -180,7 +180,8 @@ function summarySentences(f: Figures, evaluation: Evaluation): string[] {
     `Il piano comprende ${f.areas.length} ${f.areas.length === 1 ? 'area strategica' : 'aree strategiche'}, ${objectivesPhrase(evaluation)} e ${indicators === 0 ? 'nessun indicatore' : indicators === 1 ? '1 indicatore' : `${indicators} indicatori`}.`,
     overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas),
     bandSentence(f.counts, f.bands),
-    shortfallText(f),
+    // With nothing measured the band sentence has said so already.
+    ...(f.scored.some((r) => r.performance !== null) ? [shortfallText(f)] : []),
   ];
 }
 
@@ -212,7 +213,8 @@ function alberoSentence(evaluation: Evaluation): string {
 function shortfallText(f: Figures): string {
   const red = f.shortfalls.filter((r) => r.band === 'red').length;
   const yellow = f.shortfalls.filter((r) => r.band === 'yellow').length;
-  return shortfallSentence(red, yellow, f.shortfalls.length - red - yellow);
+  const measured = f.scored.filter((r) => r.performance !== null).length;
+  return shortfallSentence(red, yellow, f.shortfalls.length - red - yellow, measured);
 }
 
 function textSection(input: RelazioneInput, key: TextKey, number: string, title: string, fallback: Block[] = [notice(MISSING)]): Section {
