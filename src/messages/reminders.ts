@@ -88,7 +88,7 @@ export const REMINDER_MESSAGES = defineMessages({
   }),
   'reminders-run': message<{ queued: number; unaddressed: number; sent: number; retrying: number; failed: number; transport: 'smtp' | 'log' }>({
     it: (p) =>
-      `promemoria: ${p.queued} messi in coda (${p.unaddressed} ad account senza email, non inviati), ${p.sent} inviati${p.transport === 'log' ? ' (nel log: nessun server SMTP configurato)' : ''}, ${p.retrying} da ritentare, ${p.failed} rifiutati dal server di posta`,
+      `promemoria: ${p.queued} ${p.queued === 1 ? 'messo' : 'messi'} in coda (${p.unaddressed} ad account senza email, ${p.unaddressed === 1 ? 'non inviato' : 'non inviati'}), ${p.sent} ${p.sent === 1 ? 'inviato' : 'inviati'}${p.transport === 'log' ? ' (nel log: nessun server SMTP configurato)' : ''}, ${p.retrying} da ritentare, ${p.failed} ${p.failed === 1 ? 'rifiutato' : 'rifiutati'} dal server di posta`,
     en: (p) =>
       `reminders: ${p.queued} queued (${p.unaddressed} to accounts without an email, not sent), ${p.sent} sent${p.transport === 'log' ? ' (to the log: no SMTP server configured)' : ''}, ${p.retrying} to retry, ${p.failed} refused by the mail server`,
   }),

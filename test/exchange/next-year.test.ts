@@ -3,7 +3,7 @@
  * its year, the targets of the next two years): written, read back, and refused at their cell when
  * of the wrong kind.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan, formatIssue, type Indicator } from '../../src/core/index.js';
@@ -51,6 +51,41 @@ describe('albero next-year', { timeout: 180_000 }, () => {
     const plan2026 = (await loadTable(later)).value!.plan;
     expect(plan2026.title).toBe('Albero performance 2026');
     expect(indicator(plan2026, 'A.3:1')).toMatchObject({ baselineYear: 2024 });
+  });
+
+  it('refuses an actual typed beside the Stato «non misurato» the workbook wrote, at its cell, in both languages; nothing imported', async () => {
+    const out = join(dir, 'piano-2025-filled.xlsx');
+    expect(albero(['next-year', FIXTURE, '--year', '2025', '--output', out]).status).toBe(0);
+    const workbook = await readWorkbook(readFileSync(out));
+    const sheet = workbook.getWorksheet('Albero')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const col = (name: string): number => header.indexOf(name) + 1;
+    let at = 0;
+    sheet.eachRow((r, n) => {
+      if (r.getCell(col('Codice')).value === 'A.1.1:2') at = n;
+    });
+    expect(sheet.getRow(at).getCell(col('Stato')).value).toBe('non misurato');
+    // The office types the year's actual and leaves the Stato the file came with: before, 0 errors and the 12 gone.
+    sheet.getRow(at).getCell(col('Consuntivo')).value = 12;
+    const filled = join(dir, 'filled.xlsx');
+    writeFileSync(filled, await workbookBytes(workbook));
+    const cell = `Albero!${String.fromCharCode(64 + col('Consuntivo'))}${at}`;
+
+    const it = albero(['import', filled, '--check'], { locale: 'it_IT.UTF-8' });
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(`${cell}: errore: il Consuntivo 12 contraddice lo Stato «non misurato», che non ha un valore`);
+    expect(it.stderr).toContain('nulla è stato importato');
+    const en = albero(['import', filled, '--output', join(dir, 'filled.json')]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain(`${cell}: error: Consuntivo 12 contradicts Stato «non misurato», which takes no value`);
+    expect(existsSync(join(dir, 'filled.json'))).toBe(false);
+
+    // The Stato emptied, as the guide says, the value is imported.
+    sheet.getRow(at).getCell(col('Stato')).value = null;
+    writeFileSync(filled, await workbookBytes(workbook));
+    const loaded = await loadTable(filled);
+    expect(loaded.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
+    expect(JSON.parse(JSON.stringify(indicator(loaded.value!.plan, 'A.1.1:2').measurement))).toEqual({ state: 'measured', actual: { kind: 'number', value: '12' } });
   });
 
   it('refuses a year that is not after the plan’s, a missing year and an output that is not .xlsx', () => {

@@ -449,6 +449,11 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) => `unknown Stato "${p.state}"; use misurato, non raggiunto, N.V. or non misurato`,
   }),
   'missing-reason': message({ it: 'un indicatore N.V. richiede un Motivo N.V.', en: 'an N.V. indicator needs a Motivo N.V.' }),
+  // A Consuntivo beside a Stato that takes no value (a next-year workbook writes «non misurato» on every row): said, never dropped.
+  'actual-with-state': message<{ actual: string; state: string }>({
+    it: (p) => `il Consuntivo ${p.actual} contraddice lo Stato «${p.state}», che non ha un valore: svuotare lo Stato (o scrivere «misurato») per importare il valore, oppure svuotare il Consuntivo`,
+    en: (p) => `Consuntivo ${p.actual} contradicts Stato «${p.state}», which takes no value: empty Stato (or write «misurato») to import the value, or empty Consuntivo`,
+  }),
   'missing-sheet': message<{ sheets: string }>({
     it: (p) =>
       `nessun foglio contiene la tabella: serve un foglio (meglio se chiamato "Albero") con la riga di intestazione Obiettivo, Indicatore, Peso… (il formato pubblicato; in inglese Objective, Indicator, Weight…) o Codice, Padre, Titolo… (il modello); fogli trovati: ${p.sheets}`,

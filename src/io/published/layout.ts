@@ -255,6 +255,8 @@ export class LayoutReader {
   private idPrefix = '';
   /** The sum of the current objective's weights while they are all whole numbers (the usual case), else NaN. */
   private wholeWeights = 0;
+  /** Whether a row of the current objective's indicators was refused: its weights then add up short of what the file says. */
+  private indicatorRefused = false;
   /** Objectives whose weights may not add up to 100, to check exactly at the end. */
   private readonly unbalanced: DraftNode[] = [];
   /** Errors met in indicator rows, to tell whether the row being read had one. */
@@ -371,6 +373,7 @@ export class LayoutReader {
       this.current = node;
       this.idPrefix = `${code}:`;
       this.wholeWeights = 0;
+      this.indicatorRefused = false;
       const performance = this.statedValue(performanceCell, row, 6);
       if (performance !== undefined && this.keepStated) this.stated.push({ cell: 'performance_objective', code, value: performance, origin: row.at(6) });
       return;
@@ -388,7 +391,10 @@ export class LayoutReader {
       return;
     }
     const indicator = this.indicator(current, cells, row);
-    if (indicator === null) return;
+    if (indicator === null) {
+      this.indicatorRefused = true;
+      return;
+    }
     this.pending[this.pendingCount++] = indicator;
     // In column order, so differences read left to right along the row.
     if (indicator.formula !== null) {
@@ -583,7 +589,8 @@ export class LayoutReader {
     const node = this.current;
     if (node !== null) {
       node.indicators = this.pending.slice(0, this.pendingCount);
-      if (this.pendingCount > 0 && this.wholeWeights !== 100) this.unbalanced.push(node);
+      // A refused row is said at its cell; a sum without it would send the reader to weights that are right.
+      if (this.pendingCount > 0 && this.wholeWeights !== 100 && !this.indicatorRefused) this.unbalanced.push(node);
     }
     this.current = null;
     this.pendingCount = 0;

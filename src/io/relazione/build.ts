@@ -178,7 +178,8 @@ function summarySentences(f: Figures, evaluation: Evaluation): string[] {
     `Il piano comprende ${f.areas.length} ${f.areas.length === 1 ? 'area strategica' : 'aree strategiche'}, ${objectivesPhrase(evaluation)} e ${indicators === 0 ? 'nessun indicatore' : indicators === 1 ? '1 indicatore' : `${indicators} indicatori`}.`,
     overallSentence(f.overall, f.overallBand, f.areas.length, f.weightedAreas),
     bandSentence(f.counts, f.bands),
-    shortfallText(f),
+    // With nothing measured the band sentence has said so already.
+    ...(f.scored.some((r) => r.performance !== null) ? [shortfallText(f)] : []),
   ];
 }
 
@@ -210,7 +211,8 @@ function alberoSentence(evaluation: Evaluation): string {
 function shortfallText(f: Figures): string {
   const red = f.shortfalls.filter((r) => r.band === 'red').length;
   const yellow = f.shortfalls.filter((r) => r.band === 'yellow').length;
-  return shortfallSentence(red, yellow, f.shortfalls.length - red - yellow);
+  const measured = f.scored.filter((r) => r.performance !== null).length;
+  return shortfallSentence(red, yellow, f.shortfalls.length - red - yellow, measured);
 }
 
 function textSection(input: RelazioneInput, key: TextKey, number: string, title: string, fallback: Block[] = [notice(MISSING)]): Section {
@@ -641,6 +643,16 @@ export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {
   };
 }
 
+/**
+ * Section 5 of the documento when the OIV recorded no value of its own: it confirms the reported
+ * values only by validating; not validated, or not decided yet, it has confirmed none.
+ */
+function noValuesSentence(state: ValidationRecord['state']): string {
+  if (state === 'validated' || state === 'validated_with_reservations') return "L'OIV conferma i valori rendicontati per tutti gli obiettivi.";
+  if (state === 'not_validated') return "La Relazione non è validata: l'OIV non conferma i valori rendicontati.";
+  return "L'OIV non ha ancora deciso: nessun valore rendicontato è ancora confermato.";
+}
+
 /** The documento di validazione: the OIV's decision, checklist, note, reservations and validated values. */
 export function buildValidationDocument(evaluation: Evaluation, v: ValidationRecord, input: ReportMeta & { oiv?: string } = {}): RelazioneDocument {
   const year = yearOf(input, evaluation.plan.title);
@@ -685,7 +697,7 @@ export function buildValidationDocument(evaluation: Evaluation, v: ValidationRec
     key: 'valori',
     number: '5',
     title: 'Valori validati',
-    blocks: values.length === 0 ? [generated("L'OIV conferma i valori rendicontati per tutti gli obiettivi.")] : values,
+    blocks: values.length === 0 ? [generated(noValuesSentence(v.state))] : values,
     sections: [],
   });
   const facts: [string, string][] = [];

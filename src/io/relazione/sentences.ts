@@ -154,9 +154,14 @@ export function areaSentence(code: string, title: string, performance: Decimal |
   return `${text}.`;
 }
 
-/** "6 obiettivi non raggiungono pienamente il target: 4 in fascia rossa e 2 in fascia gialla." */
-export function shortfallSentence(red: number, yellow: number, otherBelow: number): string {
+/**
+ * "6 obiettivi non raggiungono pienamente il target: 4 in fascia rossa e 2 in fascia gialla." With
+ * no objective measured (a year not measured yet) it says so: "all measured objectives reach the
+ * target" would be true of none and read as good news.
+ */
+export function shortfallSentence(red: number, yellow: number, otherBelow: number, measured: number): string {
   const total = red + yellow + otherBelow;
+  if (measured === 0) return 'Nessun obiettivo è ancora misurato: non si può dire quali raggiungano il target.';
   if (total === 0) return 'Tutti gli obiettivi misurati raggiungono pienamente il target.';
   const parts: string[] = [];
   if (red > 0) parts.push(`${red} in fascia rossa`);

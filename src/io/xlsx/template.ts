@@ -247,6 +247,8 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
     }
   }
   const drafts: Draft[] = [];
+  /** The objectives one of whose indicator rows was refused. */
+  const refusedIndicatorOf = new Set<string>();
   const byCode = new Map<string, Draft>();
   const byFoldedCode = new Map<string, Draft>();
   const ids = new Set<string>();
@@ -278,6 +280,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
         else {
           const indicator = readIndicator(values, at, parent, ids, issues);
           if (indicator !== null) parent.indicators.push(indicator);
+          else refusedIndicatorOf.add(parent.code);
           if (indicator?.baselineYear != null) baselineYears.push({ indicator: indicator.id, year: indicator.baselineYear, origin: at('baselineYear') });
           if (indicator !== null && values.assignedUnit !== '') assignedUnits.push({ objective: parent.code, indicator: indicator.id, unit: values.assignedUnit, origin: at('assignedUnit') });
           if (indicator !== null && values.assignedPerson !== '') assignedPeople.push({ objective: parent.code, indicator: indicator.id, person: values.assignedPerson, origin: at('assignedPerson') });
@@ -293,7 +296,8 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
 
   for (const d of drafts) {
     const total = d.indicators.reduce((t, i) => t.plus(i.weight), new Decimal(0));
-    if (d.indicators.length > 0 && !total.eq(100)) {
+    // A refused row is said at its cell; a sum without it would send the reader to weights that are right.
+    if (d.indicators.length > 0 && !total.eq(100) && !refusedIndicatorOf.has(d.code)) {
       issues.push(problem('warning', 'weights-not-100', { code: d.code, total: total.toString() }, d.node.origin));
     }
   }
@@ -440,6 +444,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
   if (values.state !== '' && state === undefined) issues.push(problem('error', 'unknown-state', { state: values.state }, at('state')));
   if (notEvaluable) state = 'not_evaluable';
   state ??= derived || actual !== null ? 'measured' : 'not_measured';
+  if (state !== 'measured' && actual !== null) issues.push(problem('error', 'actual-with-state', { actual: values.actual, state: values.state }, at('actual')));
   let measurement: Measurement;
   if (state === 'not_evaluable') {
     if (values.reason === '') issues.push(problem('error', 'missing-reason', {}, at('reason')));
