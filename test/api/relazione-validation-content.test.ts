@@ -7,8 +7,10 @@
  * English, nothing moved: the year end's figures (`plan-changed-since`), the objectives' units as the
  * year end's closing names them (`units-changed-since`), the variances' explanations
  * (`variances-changed-since`), last year's figures (`previous-year-changed-since`: last year's
- * Relazione sent back, taken back to draft or validated), the decider's name
- * (`decider-renamed-since`). "In the gap": the change made once the route has made the freeze, right
+ * Relazione sent back, taken back to draft or validated), an approved revision corrected in what the
+ * Relazione prints of it (`revision-approved-since`; a correction leaving its words as they were is
+ * validated). The OIV's account renamed is validated under its name at the commit: the decider's name
+ * is not content the OIV checked. "In the gap": the change made once the route has made the freeze, right
  * before the store's first try (both backends), and on PostgreSQL by another connection holding the
  * rows the store then waits on (../support/another-writer.ts).
  */
@@ -31,11 +33,6 @@ const VARIANCES = {
   it: 'le spiegazioni degli scostamenti (cause e azioni correttive) sono state modificate mentre si preparava la validazione: la Relazione da validare non le riportava così; ricaricarla e validare di nuovo',
   en: 'the explanations of the variances (causes and corrective actions) were changed while the validation was being prepared: the Relazione to validate did not show them so; reload it and validate again',
 };
-const DECIDER = {
-  it: "il nome dell'account che registra la decisione è stato modificato mentre si preparava la validazione: il documento di validazione non lo riportava così; ricaricare la Relazione e validare di nuovo",
-  en: 'the name of the account recording the decision was changed while the validation was being prepared: the documento di validazione did not show it so; reload the Relazione and validate again',
-};
-
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -196,20 +193,62 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating while the pla
     expect((await t.server.store.relazioni.getRelazione(planId))!.frozenCover!.causes).toMatchObject({ 'B.1': { explanation: 'Bando regionale rinviato' } });
   });
 
-  it("refuses when the OIV's account is renamed in the gap", async () => {
+  it("validates under the name the OIV's account has when the validation commits, renamed in the gap", async () => {
     const planId = await withTheOiv();
     const account = ((await admin.get('/api/users')).body as { id: string; username: string; displayName: string }[]).find((u) => u.username === 'oiv')!;
-    inTheGap(t, async () => {
+    const gap = inTheGap(t, async () => {
       expect((await admin.request('PATCH', `/api/users/${account.id}`, { displayName: 'Luca Marino' })).status).toBe(200);
     });
-    refusedFor(await validate(oiv, planId, 'en'), 'decider-renamed-since', DECIDER.en);
-    await nothingMoved(t, planId, controller);
-    inTheGap(t, async () => {
-      expect((await admin.request('PATCH', `/api/users/${account.id}`, { displayName: account.displayName })).status).toBe(200);
+    const validated = await validate(oiv, planId, 'en');
+    expect(validated.status, validated.text).toBe(200);
+    // Asked once: the store names the decider itself, under the lock a rename waits on.
+    expect(gap.tries()).toBe(1);
+    expect(validated.body).toMatchObject({ state: 'validated', decidedBy: 'oiv', decidedByName: 'Luca Marino' });
+    expect((await t.server.store.relazioni.getRelazione(planId))!.frozenCover!.decidedByName).toBe('Luca Marino');
+    expect((await controller.get(`/api/plans/${planId}/relazione/validation?format=html`)).text).toContain('Luca Marino');
+    expect((await admin.request('PATCH', `/api/users/${account.id}`, { displayName: account.displayName })).status).toBe(200);
+  });
+
+  /** `withTheOiv`'s plan with a revision (the plan renamed) approved by its act: the Relazione lists it. */
+  async function withARevision(): Promise<{ planId: string; number: number; version: number }> {
+    const planId = await withTheOiv();
+    const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Target rivisto' });
+    expect(opened.status, opened.text).toBe(201);
+    expect((await controller.request('PATCH', `/api/plans/${planId}`, { title: 'Albero performance 2024 (rivisto)' })).status).toBe(200);
+    const approved = await controller.request('POST', `/api/plans/${planId}/revisions/${opened.body.number}/approve`, { act: { kind: 'Delibera di Giunta', number: '40', date: '2024-05-20' } });
+    expect(approved.status, approved.text).toBe(200);
+    return { planId, number: approved.body.number, version: approved.body.version };
+  }
+
+  it("validates when an approved revision's act is corrected in the gap to the words the Relazione printed", async () => {
+    const { planId, number, version } = await withARevision();
+    const gap = inTheGap(t, async () => {
+      const corrected = await controller.request('PATCH', `/api/plans/${planId}/revisions/${number}`, { act: { kind: 'Delibera di Giunta', number: '40', date: '2024-05-20' }, version });
+      expect(corrected.status, corrected.text).toBe(200);
+      expect(corrected.body.version).toBe(version + 1);
     });
-    refusedFor(await validate(oiv, planId, 'it'), 'decider-renamed-since', DECIDER.it);
-    expect((await validate(oiv, planId)).status).toBe(200);
-    expect((await t.server.store.relazioni.getRelazione(planId))!.frozenCover!.decidedByName).toBe(account.displayName);
+    const validated = await validate(oiv, planId);
+    expect(validated.status, validated.text).toBe(200);
+    // Refused by the store for the revision's version, frozen again: the same words.
+    expect(gap.tries()).toBe(2);
+    expect((await t.server.store.relazioni.getRelazione(planId))!.frozenCover!.revisions.map((r) => [r.number, r.version])).toEqual([[number, version + 1]]);
+  });
+
+  it("refuses when an approved revision's act is corrected in the gap to other words, naming it", async () => {
+    const { planId, number, version } = await withARevision();
+    inTheGap(t, async () => {
+      const corrected = await controller.request('PATCH', `/api/plans/${planId}/revisions/${number}`, { act: { kind: 'Delibera di Giunta', number: '41', date: '2024-05-20' }, version });
+      expect(corrected.status, corrected.text).toBe(200);
+    });
+    const refused = await validate(oiv, planId, 'en');
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'conflict',
+      message: `revision no. ${number} of the plan was approved (or corrected) while the validation was being prepared: the Relazione to validate did not show it so; reload it and validate again`,
+      params: { relazione: 'revision-approved-since', number },
+      details: { reason: 'revision-approved-since', revision: number, changed: ['revision-approved-since'] },
+    });
+    await nothingMoved(t, planId, controller);
   });
 });
 
