@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { planToJson } from '../../src/store/codec.js';
+import { MID_YEAR, nothingMoved as movedNothing, relazioneWithTheOiv, YEAR_END } from '../support/relazione-oiv.js';
 import { correctA3, enc, objective, startWithFixture, transmitAndReview, type Backend, type Client, type Reply, type TestServer } from './harness.js';
 
 // `planToJson` counted: how many times a read made the plan's JSON (the plan's part of `seen`).
@@ -18,9 +19,6 @@ vi.mock('../../src/store/codec.js', async (original) => {
   const codec = await original<typeof import('../../src/store/codec.js')>();
   return { ...codec, planToJson: vi.fn(codec.planToJson) };
 });
-
-const YEAR_END = '2024-12-31';
-const MID_YEAR = '2024-06-30';
 
 const CHANGED = {
   it: "i dati dell'anno sono cambiati dopo che la Relazione su cui si decide è stata letta: rileggerla com'è ora e validare di nuovo",
@@ -37,15 +35,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione
   });
   afterAll(async () => t?.close());
 
-  /** A plan of its own, adopted, its mid-year period taking values and its year end closed; its Relazione transmitted and reviewed. */
-  async function withTheOiv(): Promise<string> {
-    const planId = await t.importFixture();
-    expect((await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
-    for (const period of [MID_YEAR, YEAR_END]) expect((await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'collecting' })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
-    await transmitAndReview(planId, controller, oiv);
-    return planId;
-  }
+  const withTheOiv = (): Promise<string> => relazioneWithTheOiv(t, controller, oiv);
 
   /** The Relazione's `seen` as the OIV's screen reads it. */
   async function seenBy(reader: Client, planId: string): Promise<string> {
@@ -64,14 +54,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione
     return m.state === 'measured' && m.actual?.kind === 'number' ? m.actual.value.toString() : JSON.stringify(m);
   }
 
-  /** Still with the OIV, its year end closed, nothing frozen, no validation on the trail. */
-  async function nothingMoved(planId: string): Promise<void> {
-    expect((await controller.get(`/api/plans/${planId}/relazione`)).body.state).toBe('transmitted');
-    expect(((await controller.get(`/api/plans/${planId}/periods`)).body as { id: string; state: string }[]).find((p) => p.id === YEAR_END)!.state).toBe('closed');
-    expect((await t.server.store.relazioni.getRelazione(planId))!.frozenPlan).toBeNull();
-    const audit = (await (await t.as('admin')).get('/api/audit?limit=1000')).body as Array<{ entity: string; entityId: string; action: string }>;
-    expect(audit.filter((e) => e.entity === 'relazione' && e.entityId === planId && e.action === 'validate')).toEqual([]);
-  }
+  const nothingMoved = (planId: string): Promise<void> => movedNothing(t, planId, controller);
 
   function refusedAsUnseen(reply: Reply, language: 'it' | 'en', changed?: readonly string[]): void {
     expect(reply.status, reply.text).toBe(409);

@@ -16,10 +16,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { whileAnotherHolds } from '../support/another-writer.js';
+import { MID_YEAR, nothingMoved, relazioneWithTheOiv, YEAR_END } from '../support/relazione-oiv.js';
 import { closedYearAndNext, enc, REFERENTE_UNIT, startWithFixture, transmitAndReview, type Backend, type Client, type Reply, type TestServer } from './harness.js';
-
-const YEAR_END = '2024-12-31';
-const MID_YEAR = '2024-06-30';
 
 const UNITS = {
   it: 'le strutture responsabili degli obiettivi sono state rinominate o cambiate mentre si preparava la validazione (il periodo di fine anno richiuso con i nuovi nomi): la Relazione da validare non le riportava così; ricaricarla e validare di nuovo',
@@ -56,15 +54,6 @@ function inTheGap(t: TestServer, between: () => Promise<void>): { readonly tries
 const validate = (oiv: Client, planId: string, language: 'it' | 'en' = 'it'): Promise<Reply> =>
   oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' }, { 'accept-language': language });
 
-/** Still with the OIV, its year end closed (not validated), no validation on the trail. */
-async function nothingMoved(t: TestServer, planId: string, controller: Client): Promise<void> {
-  expect((await controller.get(`/api/plans/${planId}/relazione`)).body.state).toBe('transmitted');
-  expect(((await controller.get(`/api/plans/${planId}/periods`)).body as { id: string; state: string }[]).find((p) => p.id === YEAR_END)!.state).toBe('closed');
-  expect((await t.server.store.relazioni.getRelazione(planId))!.frozenPlan).toBeNull();
-  const audit = (await t.as('admin').then((admin) => admin.get('/api/audit?limit=1000'))).body as Array<{ entity: string; entityId: string; action: string }>;
-  expect(audit.filter((e) => e.entity === 'relazione' && e.entityId === planId && e.action === 'validate')).toEqual([]);
-}
-
 function refusedFor(reply: Reply, reason: string, message: string, changed: readonly string[] = [reason]): void {
   expect(reply.status, reply.text).toBe(409);
   expect(reply.body.error).toMatchObject({ code: 'conflict', message, params: { relazione: reason }, details: { reason, changed } });
@@ -94,15 +83,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating while the pla
   });
   afterAll(async () => t?.close());
 
-  /** A plan of its own, adopted, its mid-year period (30/06) taking values and its year end closed; its Relazione transmitted and reviewed. */
-  async function withTheOiv(): Promise<string> {
-    const planId = await t.importFixture();
-    expect((await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
-    for (const period of [MID_YEAR, YEAR_END]) expect((await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'collecting' })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
-    await transmitAndReview(planId, controller, oiv);
-    return planId;
-  }
+  const withTheOiv = (): Promise<string> => relazioneWithTheOiv(t, controller, oiv);
 
   it('validates when a value is saved in another period of the plan in the gap, freezing the year end as the OIV read it', async () => {
     const planId = await withTheOiv();
