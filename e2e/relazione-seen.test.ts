@@ -2,8 +2,8 @@
  * The OIV validates what its screen showed: the screen reads the transmitted Relazione, the office
  * then reopens the year end, corrects a value and closes it again, and the OIV's click on "validate"
  * is refused (the decision carries the Relazione's `seen` as the screen read it): the screen says the
- * plan changed and reads the Relazione again, nothing decided; a second click validates the figures
- * now shown. Before, the click validated the corrected figures the OIV never saw. Real server, fresh
+ * year's figures changed after it showed them and that it shows them now, and reads the Relazione
+ * again, nothing decided; a second click validates the figures now shown. Before, the click validated the corrected figures the OIV never saw. Real server, fresh
  * SQLite file, the fixture imported through the API.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,11 +48,7 @@ describe('the OIV validating the Relazione its screen showed', { timeout: 240_00
     const message = page.locator('[data-testid=relazione-message]');
     const before = reads.length;
     await page.click('[data-testid=relazione-decide-validated]');
-    await expect
-      .poll(() => message.innerText())
-      .toBe(
-        'Il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così. Ricaricare la pagina e validare di nuovo.',
-      );
+    await expect.poll(() => message.innerText()).toBe('I dati dell’anno sono cambiati dopo che questa pagina è stata mostrata; ora la pagina li mostra: rileggerli e validare di nuovo.');
     // The decision carried what the screen had read; the screen read the Relazione again.
     expect(decisions).toEqual([{ to: 'validated', seen: shown }]);
     await expect.poll(() => reads.length).toBeGreaterThan(before);

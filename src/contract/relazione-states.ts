@@ -28,15 +28,17 @@ export function canMove(from: RelazioneState, to: RelazioneState): 'office' | 'o
 }
 
 /**
- * What refuses a validation when it differs from what the route froze (409 `conflict`,
- * `details.reason` the first of them in this order, `details.changed` each one that differs;
- * `revision-approved-since` beside them names its revision): the year end's figures or the plan's
- * title and body, the variances' explanations, the objectives' units, last year's figures, the
- * decider's name. A change that leaves all of them as they were (a value saved in another period,
- * a draft renamed after the year end was closed) does not refuse it. The screen reads the
+ * What refuses a validation when it differs from what the route froze, or from what the OIV's
+ * screen showed (409 `conflict`, `details.changed` each one that differs, in this order;
+ * `details.reason` the first of them, or `changed-since-shown` for the screen's): a revision approved
+ * or corrected in what the Relazione prints of it (naming its number), the year end's figures or the
+ * plan's title and body, the variances' explanations, the objectives' units, last year's figures.
+ * The parts of what a validation freezes that the OIV reads (server/relazione.ts `freezeParts`). A
+ * change that leaves all of them as they were (a value saved in another period, a draft renamed after
+ * the year end was closed, the deciding account renamed) does not refuse it. The screen reads the
  * Relazione again on any of them.
  */
-export const CHANGED_SINCE = ['plan-changed-since', 'variances-changed-since', 'units-changed-since', 'previous-year-changed-since', 'decider-renamed-since'] as const;
+export const CHANGED_SINCE = ['revision-approved-since', 'plan-changed-since', 'variances-changed-since', 'units-changed-since', 'previous-year-changed-since'] as const;
 export type ChangedSince = (typeof CHANGED_SINCE)[number];
 
 export const CHECKLIST_OUTCOMES = ['yes', 'partly', 'no'] as const;

@@ -119,7 +119,7 @@ export type RelazioneReviewInput = z.infer<typeof RelazioneReviewInputSchema>;
  * `POST …/relazione/transition`. `confirmEmpty`: transmit even with sections only the office writes
  * left empty (refused otherwise, 422 at `texts.KEY` of the first). `seen`: the Relazione's `seen` as
  * the screen that decides read it; a validation of anything else (the year end corrected and closed
- * again since) is refused, 409 `conflict` `plan-changed-since` with `details.seen` true and
+ * again since) is refused, 409 `conflict` `changed-since-shown` with `details.seen` true and
  * `details.changed` the parts that differ when they can be told. Left out: the document as the
  * server reads it when the decision arrives.
  */

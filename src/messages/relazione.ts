@@ -151,10 +151,14 @@ export const RELAZIONE_REFUSALS = defineMessages({
     it: "i dati dell'anno precedente sono cambiati mentre si preparava la validazione (ad esempio la Relazione dell'anno precedente validata o riportata in bozza, o il suo periodo di fine anno corretto): il confronto della Relazione da validare non li riportava così; ricaricarla e validare di nuovo",
     en: "the previous year's figures changed while the validation was being prepared (for example the previous year's Relazione validated or taken back to draft, or its year-end period corrected): the comparison in the Relazione to validate did not show them so; reload it and validate again",
   }),
-  /** The deciding account renamed in between: the documento di validazione would name someone the OIV did not read. */
-  'decider-renamed-since': message({
-    it: "il nome dell'account che registra la decisione è stato modificato mentre si preparava la validazione: il documento di validazione non lo riportava così; ricaricare la Relazione e validare di nuovo",
-    en: 'the name of the account recording the decision was changed while the validation was being prepared: the documento di validazione did not show it so; reload the Relazione and validate again',
+  /**
+   * What a validation would freeze is not what the OIV's screen showed (the answer's `seen`, sent
+   * back with the decision): the year end corrected and closed again, a variance explained, last
+   * year's figures moved, a revision approved after the screen read the Relazione.
+   */
+  'changed-since-shown': message({
+    it: "i dati dell'anno sono cambiati dopo che la Relazione su cui si decide è stata letta: rileggerla com'è ora e validare di nuovo",
+    en: "the year's figures changed after the Relazione this decision is on was read: read it again as it is now and validate again",
   }),
   'sections-empty': message<{ sections: readonly string[] }>({
     it: (p) =>

@@ -6,15 +6,23 @@
  * the public transparency pages alike.
  */
 import { createHash } from 'node:crypto';
-import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation } from '../core/index.js';
+import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation, type Plan } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { CHANGED_SINCE, isFrozen, type ChangedSince } from '../contract/relazione-states.js';
-import { buildRelazione, buildValidationDocument, type ObjectiveCause, type PreviousObjectives, type PreviousYearFigures, type RelazioneDocument, type RelazioneInput } from '../io/relazione/index.js';
+import {
+  buildRelazione,
+  buildValidationDocument,
+  type ObjectiveCause,
+  type PlanRevision,
+  type PreviousObjectives,
+  type PreviousYearFigures,
+  type RelazioneDocument,
+  type RelazioneInput,
+} from '../io/relazione/index.js';
 import type { Relazione } from '../contract/index.js';
 import {
   canonicalJson,
   planToJson,
-  sameStored,
   type CoverCause,
   type CoverPreviousYear,
   type LastYearBasis,
@@ -22,6 +30,7 @@ import {
   type RelazioneCover,
   type RelazioneFreeze,
   type RelazioneRecord,
+  type RevisionRecord,
   type Store,
 } from '../store/index.js';
 import type { ComputedPlan, TreeService } from './tree.js';
@@ -47,6 +56,8 @@ export interface StoredRelazione {
  * stands now: after a reopening, provisional values nobody has closed. The public reads it as the
  * period was last closed (the figures the OIV decided on). `given`: the plan as computed, when the
  * caller has just read it for this request (a save of the review, which checked its values on it).
+ * `read`: the words around the figures as the caller has just read them (`relazioneCover` with last
+ * year's figures, as a validation's freeze makes it), for a Relazione not validated read by the office.
  */
 export async function storedRelazione(
   store: Store,
@@ -56,6 +67,7 @@ export async function storedRelazione(
   record: RelazioneRecord,
   forPublic = false,
   given?: ComputedPlan,
+  read?: RelazioneCover,
 ): Promise<StoredRelazione> {
   const computed = given ?? (await trees.computed(plan.id));
   let evaluation = computed.evaluation;
@@ -66,7 +78,7 @@ export async function storedRelazione(
     if (closing !== undefined) evaluation = evaluatePlan(closing.plan);
   }
   // Validated: the words as they were then; the plan went on since (revisions, renamed units).
-  const cover = record.frozenCover ?? (await relazioneCover(store, names, computed, plan, record.decidedBy));
+  const cover = record.frozenCover ?? (read !== undefined && !forPublic ? read : await relazioneCover(store, names, computed, plan, record.decidedBy));
   const causes = new Map<string, ObjectiveCause>();
   for (const [node, v] of Object.entries(cover.causes ?? (await causesOf(store, plan.id, computed.snapshot.period.id))))
     causes.set(node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
@@ -76,13 +88,7 @@ export async function storedRelazione(
   const unpublished = last !== undefined && !last.readable ? last.plan.year : undefined;
   // Validated: last year as the comparison read it then (a cover kept before it was: as it stands).
   const previous = unpublished !== undefined ? undefined : cover.previous === undefined ? await previousYear(store, trees, plan.id, forPublic) : keptPreviousYear(cover.previous);
-  // Each change in words; the Relazione is published, so without the office's notes, whoever reads it.
-  const revisions = cover.revisions.map((r) => ({
-    date: r.date,
-    ...(r.act === null ? {} : { act: actText(r.act) }),
-    reason: r.reason,
-    changes: publicChanges(r.changes).map((c) => revisionChangeText(c)),
-  }));
+  const revisions = cover.revisions.map(revisionWords);
   const input: RelazioneInput = {
     revisions,
     body: cover.body,
@@ -96,6 +102,19 @@ export async function storedRelazione(
     validation: cover.decidedByName === null ? record : { ...record, decidedBy: cover.decidedByName },
   };
   return { record, evaluation, input, periodLabel: computed.snapshot.period.label, periodId: computed.snapshot.period.id, deciderName: cover.decidedByName };
+}
+
+/**
+ * An approved revision as the Relazione prints it (section 3.5): its date, act, reason and each
+ * change in words; the Relazione is published, so without the office's notes, whoever reads it.
+ */
+function revisionWords(r: RevisionRecord): PlanRevision {
+  return {
+    date: r.date,
+    ...(r.act === null ? {} : { act: actText(r.act) }),
+    reason: r.reason,
+    changes: publicChanges(r.changes).map((c) => revisionChangeText(c)),
+  };
 }
 
 /**
@@ -173,6 +192,13 @@ async function previousYearRead(
   return { figures: closing === undefined ? undefined : { year: before.year, evaluation: evaluatePlan(closing.plan), source }, basis };
 }
 
+/** A freeze as the route made it: the freeze, the plan computed it was made from, and its parts (`freezeParts`), made when first asked. */
+export interface MadeFreeze {
+  readonly freeze: RelazioneFreeze;
+  readonly computed: ComputedPlan;
+  readonly parts: () => FreezeParts;
+}
+
 /**
  * What the OIV's validation freezes, made from the store as it is now: the year end's plan with its
  * values (`currentPlan()`: a value saved since the cached evaluation was made is written into it in
@@ -182,84 +208,125 @@ async function previousYearRead(
  * move a comparison the OIV validated). Each version it was made from is read before what it
  * versions (`plan`, given by the caller, before the year end; last year's plan before its figures),
  * so a change between the two makes the store refuse, never freeze a copy older than its version.
+ * `decider`: the login recording the decision (the store names them as their account is named when
+ * it commits); null, none yet.
  */
-export async function validationFreeze(store: Store, trees: TreeService, names: AccountNames, plan: PlanRecord, decider: string | null): Promise<{ freeze: RelazioneFreeze; computed: ComputedPlan }> {
+export async function validationFreeze(store: Store, trees: TreeService, names: AccountNames, plan: PlanRecord, decider: string | null): Promise<MadeFreeze> {
   const computed = await trees.computed(plan.id, undefined, plan.dataVersion);
   const lastYear = await previousYearRead(store, trees, plan.id, false);
   const cover = { ...(await relazioneCover(store, names, computed, plan, decider)), previous: coverPreviousYear(lastYear.figures) };
-  return { freeze: { plan: computed.evaluation.currentPlan(), cover, dataVersion: plan.dataVersion, lastYear: lastYear.basis }, computed };
+  // The plan and the version the cached evaluation is at, taken together (no await between): a value
+  // saved in place moves both at once, so the plan's digest kept for that version is of this plan.
+  const frozenPlan = computed.evaluation.currentPlan();
+  const at = computed.dataVersion;
+  const freeze: RelazioneFreeze = { plan: frozenPlan, cover, dataVersion: plan.dataVersion, lastYear: lastYear.basis };
+  let parts: FreezeParts | undefined;
+  return { freeze, computed, parts: () => (parts ??= freezeParts(freeze, planDigest(computed, frozenPlan, at))) };
 }
 
 /**
- * What differs between two freezes of one Relazione (`CHANGED_SINCE`, in its order; empty: the same
- * document): the validation refuses only for these, and the route, when the store found the plan or
- * last year moved in between, freezes again and compares with what it froze first.
+ * The parts of what a validation freezes that the OIV reads, in this order, each named as a refusal
+ * names it in `details.changed` (contract/relazione-states.ts `CHANGED_SINCE`): the approved
+ * revisions, the year end's plan and the body, the variances' explanations, the objectives' units,
+ * last year's figures. The decider's name is not one: it is the name of the OIV member validating,
+ * not content they checked (the store names them as their account is named when the validation
+ * commits).
  */
-export function freezeChanges(first: RelazioneFreeze, now: RelazioneFreeze): { changed: (ChangedSince | 'revision-approved-since')[]; revision: number | null } {
-  const versions = (f: RelazioneFreeze): Map<number, number> => new Map(f.cover.revisions.map((r) => [r.number, r.version]));
-  const [was, is] = [versions(first), versions(now)];
-  const revision = [...now.cover.revisions, ...first.cover.revisions].find((r) => was.get(r.number) !== is.get(r.number));
-  const differs: Record<ChangedSince, boolean> = {
-    'plan-changed-since': !sameStored(planToJson(first.plan), planToJson(now.plan)) || first.cover.body !== now.cover.body,
-    'variances-changed-since': !sameStored(first.cover.causes ?? {}, now.cover.causes ?? {}),
-    'units-changed-since': !sameStored(first.cover.units, now.cover.units),
-    'previous-year-changed-since': !sameStored(first.cover.previous ?? null, now.cover.previous ?? null),
-    'decider-renamed-since': first.cover.decidedByName !== now.cover.decidedByName,
-  };
+export const FREEZE_PARTS = CHANGED_SINCE;
+export type FreezePart = ChangedSince;
+/** Each part as text: two freezes with the same text of a part hold the same part. */
+export type FreezeParts = Readonly<Record<FreezePart, string>>;
+
+/**
+ * The parts of `freeze` (`FREEZE_PARTS`) as text, the one list the validation's comparison
+ * (`freezeChanges`) and the screen's digest (`seenDigest`) both read. The plan is taken by the
+ * SHA-256 of its JSON as `planToJson` makes it (every object in it is built in a fixed key order;
+ * the one map keyed by the user, a measure's inputs, in sorted order), `planDigest` when the caller
+ * kept it; the small parts by their canonical JSON (keys sorted: the variances and the revisions are
+ * read back from the database, whose order of keys is not the code's).
+ *
+ * The revisions are taken as the Relazione prints them (section 3.5: date, act, reason, each change
+ * in words, without the office's notes), with their numbers: a validation must refuse when a
+ * revision the Relazione lists was approved, or corrected in what the Relazione says of it, after
+ * the OIV read it; a correction that leaves the printed words as they were (a version moved, a
+ * field no document prints) leaves the document the OIV read as it was. The store still refuses
+ * on any version moved (number → version, under the plan's lock); the route then compares these.
+ */
+export function freezeParts(freeze: RelazioneFreeze, planDigest = digestOf(JSON.stringify(planToJson(freeze.plan)))): FreezeParts {
   return {
-    changed: [...(revision === undefined ? [] : ['revision-approved-since' as const]), ...CHANGED_SINCE.filter((c) => differs[c])],
-    revision: revision?.number ?? null,
+    'revision-approved-since': canonicalJson(freeze.cover.revisions.map((r) => ({ number: r.number, ...revisionWords(r) }))),
+    'plan-changed-since': JSON.stringify([freeze.cover.body, planDigest]),
+    'variances-changed-since': canonicalJson(freeze.cover.causes ?? {}),
+    'units-changed-since': canonicalJson(freeze.cover.units),
+    'previous-year-changed-since': canonicalJson(freeze.cover.previous ?? null),
   };
 }
 
-/**
- * The parts of what a validation freezes that the Relazione's screen shows, in this order, each
- * named as the refusal names it in `details.changed`: the year end's plan and the body, the
- * variances' explanations, the objectives' units, last year's figures, the approved revisions. The
- * decider's name is not one: the screen does not show it before the decision, and it is the reader's.
- */
-const SEEN_PARTS = ['plan-changed-since', 'variances-changed-since', 'units-changed-since', 'previous-year-changed-since', 'revision-approved-since'] as const;
-export type SeenPart = (typeof SEEN_PARTS)[number];
+const digestOf = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
-function seenPartDigests(freeze: RelazioneFreeze): string[] {
-  const parts: Record<SeenPart, unknown> = {
-    'plan-changed-since': { plan: planToJson(freeze.plan), body: freeze.cover.body },
-    'variances-changed-since': freeze.cover.causes ?? {},
-    'units-changed-since': freeze.cover.units,
-    'previous-year-changed-since': freeze.cover.previous ?? null,
-    'revision-approved-since': freeze.cover.revisions,
-  };
-  return SEEN_PARTS.map((p) => createHash('sha256').update(canonicalJson(parts[p])).digest('base64url'));
+/**
+ * The SHA-256 of `plan`'s JSON (`planToJson`), the plan the cached evaluation `computed` held at data
+ * version `at`: kept with it (`ComputedPlan.planDigest`) and given again while the evaluation is at
+ * that version. A value saved in place moves its data version with it (`TreeService.applyMeasurement`),
+ * so a kept digest is never given for another plan; a read at another version digests the plan again.
+ */
+function planDigest(computed: ComputedPlan, plan: Plan, at: number): string {
+  if (computed.planDigest?.dataVersion === at) return computed.planDigest.digest;
+  const digest = digestOf(JSON.stringify(planToJson(plan)));
+  if (computed.dataVersion === at) computed.planDigest = { dataVersion: at, digest };
+  return digest;
+}
+
+/**
+ * What differs between two freezes of one Relazione (`FREEZE_PARTS`, in their order; empty: the same
+ * document), and the number of the first revision that differs: the validation refuses only for
+ * these, and the route, when the store found the plan or last year moved in between, freezes again
+ * and compares with what it froze first.
+ */
+export function freezeChanges(first: MadeFreeze, now: MadeFreeze): { changed: FreezePart[]; revision: number | null } {
+  const [was, is] = [first.parts(), now.parts()];
+  const changed = FREEZE_PARTS.filter((p) => was[p] !== is[p]);
+  if (!changed.includes('revision-approved-since')) return { changed, revision: null };
+  const words = (f: RelazioneFreeze): Map<number, string> => new Map(f.cover.revisions.map((r) => [r.number, canonicalJson(revisionWords(r))]));
+  const [before, after] = [words(first.freeze), words(now.freeze)];
+  const revision = [...now.freeze.cover.revisions, ...first.freeze.cover.revisions].find((r) => before.get(r.number) !== after.get(r.number));
+  return { changed, revision: revision?.number ?? null };
 }
 
 /**
  * What a validation would freeze now as the Relazione's answer carries it (`seen`), for the OIV's
- * decision to send back: the SHA-256 of each part's canonical JSON (`SEEN_PARTS`), joined by dots.
- * Without the versions the freeze was made at: a change that leaves the document as it was (a value
- * saved in another period) leaves it as it was too.
+ * decision to send back: the SHA-256 of each part (`freezeParts`, in `FREEZE_PARTS`' order), joined by dots. Without the
+ * versions the freeze was made at: a change that leaves the document as it was (a value saved in
+ * another period) leaves it as it was too.
  *
- * @example seenDigest(freeze) // 'mL3…Q.4f…w.…' (five digests)
+ * @example seenDigest(made) // 'mL3…Q.4f…w.…' (five digests)
  */
-export function seenDigest(freeze: RelazioneFreeze): string {
-  return seenPartDigests(freeze).join('.');
+export function seenDigest(made: MadeFreeze): string {
+  return seenPartDigests(made).join('.');
+}
+
+function seenPartDigests(made: MadeFreeze): string[] {
+  const parts = made.parts();
+  return FREEZE_PARTS.map((p) => digestOf(parts[p]));
 }
 
 /**
- * The parts of `freeze` that differ from what the screen showed (`seen`, a `seenDigest`): empty,
+ * The parts of `made` that differ from what the screen showed (`seen`, a `seenDigest`): empty,
  * the same document; null, they differ and which cannot be told (not a digest this server makes).
  */
-export function seenChanges(seen: string, freeze: RelazioneFreeze): SeenPart[] | null {
+export function seenChanges(seen: string, made: MadeFreeze): FreezePart[] | null {
   const was = seen.split('.');
-  const now = seenPartDigests(freeze);
+  const now = seenPartDigests(made);
   if (was.length !== now.length || !was.every((d) => /^[\w-]{43}$/.test(d))) return null;
-  return SEEN_PARTS.filter((_, i) => was[i] !== now[i]);
+  return FREEZE_PARTS.filter((_, i) => was[i] !== now[i]);
 }
 
 /** Last year's figures as a validation keeps them in its cover (`RelazioneCover.previous`): every objective's performance and band. */
 export function coverPreviousYear(previous: (PreviousYearFigures & { evaluation: Evaluation }) | undefined): CoverPreviousYear | null {
   if (previous === undefined) return null;
   const objectives: Record<string, { performance: string | null; band: Band | null }> = {};
-  for (const r of previous.evaluation.nodeResults) objectives[r.objective.code] = { performance: r.performance === null ? null : r.performance.toString(), band: r.band };
+  // A code given twice: its first objective, as the comparison reads a computed plan (`node(code)`).
+  for (const r of previous.evaluation.nodeResults) objectives[r.objective.code] ??= { performance: r.performance === null ? null : r.performance.toString(), band: r.band };
   return { year: previous.year ?? null, source: previous.source ?? { kind: 'reported', relazione: null }, objectives };
 }
 

@@ -126,6 +126,11 @@ export interface ComputedPlan {
    * year's plan touches its successors), so they are read once per entry.
    */
   baselineChanges?: ReadonlyMap<string, BaselineChange>;
+  /**
+   * The SHA-256 of the evaluation's plan as `planToJson` writes it, at `dataVersion` (the Relazione's
+   * `seen`, server/relazione.ts `planDigest`): a value saved in place moves the data version with it.
+   */
+  planDigest?: { readonly dataVersion: number; readonly digest: string };
 }
 
 /** The OIV's validated values for `TreeService.orgScores`: objective code → performance, on the plan as validated. */

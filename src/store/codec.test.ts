@@ -92,3 +92,43 @@ describe('two stored documents compared (a validation frozen twice)', () => {
     expect(sameStored(planToJson(plan), planToJson({ ...plan, title: `${plan.title} (rinominato)` }))).toBe(false);
   });
 });
+
+describe("a plan's JSON as made (the Relazione's `seen` digests it without sorting its keys)", () => {
+  /** `value` with every object's keys in the reverse order: a document stored by other code, or by a database that orders keys its own way. */
+  const reversed = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(reversed)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+              .reverse()
+              .map(([k, v]) => [k, reversed(v)]),
+          )
+        : value;
+
+  it('is the same text whatever order its objects were built or read in', () => {
+    const plan = syntheticPlan(200, 5);
+    const first = plan.nodes.find((n) => n.indicators.length > 0)!;
+    const made = (formula: Plan['nodes'][number]['indicators'][number]['formula'], inputs: Record<string, Decimal>): Plan => ({
+      ...plan,
+      nodes: [
+        ...plan.nodes,
+        {
+          code: 'Z',
+          title: 'Formule',
+          parent: null,
+          weight: null,
+          indicators: [{ ...first.indicators[0]!, id: 'Z:1', formula, measurement: { state: 'measured', inputs } }],
+        },
+      ],
+    });
+    // The same formula and inputs, their keys given in another order (a request's body, a stored text).
+    const ratio = made({ kind: 'ratio', numerator: 'evase', denominator: 'ricevute', scale: new Decimal(100) }, { evase: new Decimal(45), ricevute: new Decimal(50), '2024': new Decimal(1) });
+    const other = made({ scale: new Decimal(100), denominator: 'ricevute', numerator: 'evase', kind: 'ratio' }, { '2024': new Decimal(1), ricevute: new Decimal(50), evase: new Decimal(45) });
+    expect(JSON.stringify(planToJson(other))).toBe(JSON.stringify(planToJson(ratio)));
+    // Read back from a document whose every object has its keys the other way round.
+    const read = planFromJson(reversed(JSON.parse(JSON.stringify(planToJson(ratio)))));
+    expect(JSON.stringify(planToJson(read))).toBe(JSON.stringify(planToJson(ratio)));
+    expect(JSON.stringify(planToJson(made({ current: 'c', previous: 'p', kind: 'trend' }, {})))).toBe(JSON.stringify(planToJson(made({ kind: 'trend', current: 'c', previous: 'p' }, {}))));
+  });
+});

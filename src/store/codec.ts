@@ -50,9 +50,17 @@ export function ruleFromJson(json: unknown): ScoringRule | null {
   }
 }
 
+/** Its keys in the code's order, whatever order the formula was built in (the plan's JSON is digested as made: server/relazione.ts `freezeParts`). */
 export function formulaToJson(formula: Formula | null): Json {
   if (formula === null) return null;
-  return formula.kind === 'ratio' ? { ...formula, scale: formula.scale.toString() } : { ...formula };
+  switch (formula.kind) {
+    case 'ratio':
+      return { kind: 'ratio', numerator: formula.numerator, denominator: formula.denominator, scale: formula.scale.toString() };
+    case 'trend':
+      return { kind: 'trend', current: formula.current, previous: formula.previous };
+    default:
+      return { kind: formula.kind };
+  }
 }
 
 /** A stored formula; a ratio stored without its scale is a percentage, as the API and the web form make it (`DEFAULT_RATIO_SCALE`). */
@@ -100,7 +108,9 @@ export function measurementToJson(m: Measurement): Json {
       return {
         state: 'measured',
         ...(m.actual === undefined ? {} : { actual: amountToJson(m.actual) }),
-        ...(m.inputs === undefined ? {} : { inputs: inputsToJson(m.inputs) }),
+        // By name: the inputs are keyed by the user (a measure's names), built in whatever order a
+        // request or a stored text gave them; the plan's JSON is digested as made.
+        ...(m.inputs === undefined ? {} : { inputs: Object.fromEntries(Object.entries(inputsToJson(m.inputs)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) }),
       };
     case 'not_evaluable':
       return { state: 'not_evaluable', reason: m.reason };

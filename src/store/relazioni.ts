@@ -461,15 +461,13 @@ export class SqlRelazioni implements RelazioneStore {
         return refusal('invalid-transition', { relazione: 'period-reopened', label: String(last.label) }, { reason: 'period-not-closed', period: String(last.id), state: String(last.state) });
       }
       // What the freeze carries beside the plan and moves without its data version, read here under
-      // the locks their writers wait on: the year end's variances (a variance is written under a share
-      // lock on its period, which this transaction holds for update since `last` was read) and the
-      // decider's name (their account's row, share-locked).
-      if (isFrozen(to) && freeze !== null) {
-        if (last !== undefined && !sameStored(await causesNow(tx, planId), freeze.cover.causes ?? {})) return changedSince('variances-changed-since');
-        const account = await one(tx, `SELECT display_name FROM users WHERE username = ?${shareLock(this.db)}`, [actor.username]);
-        const name = account === undefined ? null : String(account.display_name);
-        if (actorWords(name, actor.username, 'it') !== freeze.cover.decidedByName) return changedSince('decider-renamed-since');
-      }
+      // the lock its writers wait on: the year end's variances (a variance is written under a share
+      // lock on its period, which this transaction holds for update since `last` was read).
+      if (isFrozen(to) && freeze !== null && last !== undefined && !sameStored(await causesNow(tx, planId), freeze.cover.causes ?? {})) return changedSince('variances-changed-since');
+      // The decider is named as their account is named as this commits (its row share-locked: a rename
+      // waits for the validation, or the validation for the rename), whatever name the route read: it
+      // is the OIV member validating, not content they checked, and a rename in between refuses nothing.
+      const deciderName = isFrozen(to) && freeze !== null ? await this.accountName(tx, actor) : null;
       if (decided && to === 'validated_with_reservations' && before.reservations.trim() === '') {
         return refusal('invalid', { relazione: 'reservations-required' }, { field: 'reservations' });
       }
@@ -511,12 +509,21 @@ export class SqlRelazioni implements RelazioneStore {
         decidedAt: decided ? at : to === 'draft' ? null : before.decidedAt,
         decidedBy: decided ? actor.username : to === 'draft' ? null : before.decidedBy,
         frozenPlan: isFrozen(to) ? (freeze?.plan ?? null) : null,
-        frozenCover: isFrozen(to) && freeze !== null ? { ...freeze.cover, dataVersion: freeze.dataVersion } : null,
+        frozenCover: isFrozen(to) && freeze !== null ? { ...freeze.cover, decidedByName: deciderName, dataVersion: freeze.dataVersion } : null,
         published: to === 'draft' ? false : before.published,
         publishedAt: to === 'draft' ? null : before.publishedAt,
       };
       return { ok: true, value: await this.write(tx, before, after, actor, { action: decided ? 'validate' : 'transition', reason }) };
     });
+  }
+
+  /**
+   * The name the Relazione's documents give `actor` (Italian, their language): their account's
+   * display name as this transaction reads it, the row share-locked until it commits.
+   */
+  private async accountName(tx: Queryable, actor: Actor): Promise<string | null> {
+    const account = await one(tx, `SELECT display_name FROM users WHERE username = ?${shareLock(this.db)}`, [actor.username]);
+    return actorWords(account === undefined ? null : String(account.display_name), actor.username, 'it');
   }
 
   /** This plan's previous year as a validation's freeze names it (`LastYearBasis`), its plan share-locked; null: none. */

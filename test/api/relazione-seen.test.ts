@@ -3,19 +3,26 @@
  * of what a validation would freeze at that moment, and the decision sends it back. A change made
  * after the screen read the Relazione and before the OIV decided (the office reopening the year end,
  * correcting a value, closing it again; a variance explained) is refused, 409 `conflict`
- * `plan-changed-since` with `details.seen` and the parts that changed, nothing moved; a change that
- * leaves the document as it was (a value saved in another period) is validated; a decision sent
- * without `seen` validates the plan as it stands when it arrives, as before.
+ * `changed-since-shown` with words of its own, `details.seen` and the parts that changed, nothing
+ * moved; a change that leaves the document as it was (a value saved in another period) is
+ * validated; a decision sent without `seen` validates the plan as it stands when it arrives, as
+ * before. The plan's part of `seen` is kept with the tree's cached evaluation per data version: made
+ * again after a value saved, not on a read that changed nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { planToJson } from '../../src/store/codec.js';
+import { MID_YEAR, nothingMoved as movedNothing, relazioneWithTheOiv, YEAR_END } from '../support/relazione-oiv.js';
 import { correctA3, enc, objective, startWithFixture, transmitAndReview, type Backend, type Client, type Reply, type TestServer } from './harness.js';
 
-const YEAR_END = '2024-12-31';
-const MID_YEAR = '2024-06-30';
+// `planToJson` counted: how many times a read made the plan's JSON (the plan's part of `seen`).
+vi.mock('../../src/store/codec.js', async (original) => {
+  const codec = await original<typeof import('../../src/store/codec.js')>();
+  return { ...codec, planToJson: vi.fn(codec.planToJson) };
+});
 
 const CHANGED = {
-  it: 'il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così; ricaricarla e validare di nuovo',
-  en: 'the plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the Relazione to validate did not show it so; reload it and validate again',
+  it: "i dati dell'anno sono cambiati dopo che la Relazione su cui si decide è stata letta: rileggerla com'è ora e validare di nuovo",
+  en: "the year's figures changed after the Relazione this decision is on was read: read it again as it is now and validate again",
 };
 
 describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione its screen showed, on %s', (backend) => {
@@ -28,15 +35,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione
   });
   afterAll(async () => t?.close());
 
-  /** A plan of its own, adopted, its mid-year period taking values and its year end closed; its Relazione transmitted and reviewed. */
-  async function withTheOiv(): Promise<string> {
-    const planId = await t.importFixture();
-    expect((await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
-    for (const period of [MID_YEAR, YEAR_END]) expect((await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'collecting' })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
-    await transmitAndReview(planId, controller, oiv);
-    return planId;
-  }
+  const withTheOiv = (): Promise<string> => relazioneWithTheOiv(t, controller, oiv);
 
   /** The Relazione's `seen` as the OIV's screen reads it. */
   async function seenBy(reader: Client, planId: string): Promise<string> {
@@ -55,18 +54,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione
     return m.state === 'measured' && m.actual?.kind === 'number' ? m.actual.value.toString() : JSON.stringify(m);
   }
 
-  /** Still with the OIV, its year end closed, nothing frozen, no validation on the trail. */
-  async function nothingMoved(planId: string): Promise<void> {
-    expect((await controller.get(`/api/plans/${planId}/relazione`)).body.state).toBe('transmitted');
-    expect(((await controller.get(`/api/plans/${planId}/periods`)).body as { id: string; state: string }[]).find((p) => p.id === YEAR_END)!.state).toBe('closed');
-    expect((await t.server.store.relazioni.getRelazione(planId))!.frozenPlan).toBeNull();
-    const audit = (await (await t.as('admin')).get('/api/audit?limit=1000')).body as Array<{ entity: string; entityId: string; action: string }>;
-    expect(audit.filter((e) => e.entity === 'relazione' && e.entityId === planId && e.action === 'validate')).toEqual([]);
-  }
+  const nothingMoved = (planId: string): Promise<void> => movedNothing(t, planId, controller);
 
   function refusedAsUnseen(reply: Reply, language: 'it' | 'en', changed?: readonly string[]): void {
     expect(reply.status, reply.text).toBe(409);
-    expect(reply.body.error).toMatchObject({ code: 'conflict', message: CHANGED[language], params: { relazione: 'plan-changed-since' }, details: { reason: 'plan-changed-since', seen: true } });
+    expect(reply.body.error).toMatchObject({ code: 'conflict', message: CHANGED[language], params: { relazione: 'changed-since-shown' }, details: { reason: 'changed-since-shown', seen: true } });
     if (changed === undefined) expect(reply.body.error.details).not.toHaveProperty('changed');
     else expect(reply.body.error.details.changed).toEqual(changed);
   }
@@ -117,6 +109,38 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione
     expect(validated.status, validated.text).toBe(200);
     expect(validated.body).toMatchObject({ state: 'validated', frozen: true });
     expect(await frozenA3(planId)).toBe('206');
+  });
+
+  it("keeps the plan's part of `seen` per data version: a value saved changes it, a read that changed nothing does not make it again", async () => {
+    const planId = await withTheOiv();
+    const made = vi.mocked(planToJson);
+    /** `seen` as read, and how many times that read made the plan's JSON. */
+    const read = async (): Promise<[string, number]> => {
+      const before = made.mock.calls.length;
+      const seen = await seenBy(oiv, planId);
+      return [seen, made.mock.calls.length - before];
+    };
+    const [closed] = await read();
+    expect((await read())[1]).toBe(0);
+    // The year end reopened (read live from now on), A.3 corrected: the cached evaluation takes the value in place.
+    const transition = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
+    expect((await controller.request('POST', transition, { to: 'collecting', reason: 'Dato corretto' })).status).toBe(200);
+    const [reopened, onReopening] = await read();
+    expect(onReopening).toBe(1);
+    expect((await read())[1]).toBe(0);
+    const a3 = objective((await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body, 'A.3').indicators[0];
+    const saved = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(a3.id)}/measurements/${YEAR_END}`, { state: 'measured', actual: 9, version: a3.version });
+    expect(saved.status, saved.text).toBe(200);
+    const [corrected, onSave] = await read();
+    expect(corrected).not.toBe(reopened);
+    expect(corrected.split('.')[1]).not.toBe(reopened.split('.')[1]);
+    expect(onSave).toBe(1);
+    expect(await read()).toEqual([corrected, 0]);
+    // Closed again with the corrected value: the Relazione the OIV would validate is the corrected one.
+    expect((await controller.request('POST', transition, { to: 'closed' })).status).toBe(200);
+    const [closedAgain] = await read();
+    expect(closedAgain).toBe(corrected);
+    expect(closedAgain).not.toBe(closed);
   });
 
   it('without `seen`, validates the year end as it stands when the decision arrives, as before', async () => {

@@ -7,17 +7,17 @@
  * English, nothing moved: the year end's figures (`plan-changed-since`), the objectives' units as the
  * year end's closing names them (`units-changed-since`), the variances' explanations
  * (`variances-changed-since`), last year's figures (`previous-year-changed-since`: last year's
- * Relazione sent back, taken back to draft or validated), the decider's name
- * (`decider-renamed-since`). "In the gap": the change made once the route has made the freeze, right
+ * Relazione sent back, taken back to draft or validated), an approved revision corrected in what the
+ * Relazione prints of it (`revision-approved-since`; a correction leaving its words as they were is
+ * validated). The OIV's account renamed is validated under its name at the commit: the decider's name
+ * is not content the OIV checked. "In the gap": the change made once the route has made the freeze, right
  * before the store's first try (both backends), and on PostgreSQL by another connection holding the
  * rows the store then waits on (../support/another-writer.ts).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { whileAnotherHolds } from '../support/another-writer.js';
+import { MID_YEAR, nothingMoved, relazioneWithTheOiv, YEAR_END } from '../support/relazione-oiv.js';
 import { closedYearAndNext, enc, REFERENTE_UNIT, startWithFixture, transmitAndReview, type Backend, type Client, type Reply, type TestServer } from './harness.js';
-
-const YEAR_END = '2024-12-31';
-const MID_YEAR = '2024-06-30';
 
 const UNITS = {
   it: 'le strutture responsabili degli obiettivi sono state rinominate o cambiate mentre si preparava la validazione (il periodo di fine anno richiuso con i nuovi nomi): la Relazione da validare non le riportava così; ricaricarla e validare di nuovo',
@@ -31,11 +31,6 @@ const VARIANCES = {
   it: 'le spiegazioni degli scostamenti (cause e azioni correttive) sono state modificate mentre si preparava la validazione: la Relazione da validare non le riportava così; ricaricarla e validare di nuovo',
   en: 'the explanations of the variances (causes and corrective actions) were changed while the validation was being prepared: the Relazione to validate did not show them so; reload it and validate again',
 };
-const DECIDER = {
-  it: "il nome dell'account che registra la decisione è stato modificato mentre si preparava la validazione: il documento di validazione non lo riportava così; ricaricare la Relazione e validare di nuovo",
-  en: 'the name of the account recording the decision was changed while the validation was being prepared: the documento di validazione did not show it so; reload the Relazione and validate again',
-};
-
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -58,15 +53,6 @@ function inTheGap(t: TestServer, between: () => Promise<void>): { readonly tries
 
 const validate = (oiv: Client, planId: string, language: 'it' | 'en' = 'it'): Promise<Reply> =>
   oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' }, { 'accept-language': language });
-
-/** Still with the OIV, its year end closed (not validated), no validation on the trail. */
-async function nothingMoved(t: TestServer, planId: string, controller: Client): Promise<void> {
-  expect((await controller.get(`/api/plans/${planId}/relazione`)).body.state).toBe('transmitted');
-  expect(((await controller.get(`/api/plans/${planId}/periods`)).body as { id: string; state: string }[]).find((p) => p.id === YEAR_END)!.state).toBe('closed');
-  expect((await t.server.store.relazioni.getRelazione(planId))!.frozenPlan).toBeNull();
-  const audit = (await t.as('admin').then((admin) => admin.get('/api/audit?limit=1000'))).body as Array<{ entity: string; entityId: string; action: string }>;
-  expect(audit.filter((e) => e.entity === 'relazione' && e.entityId === planId && e.action === 'validate')).toEqual([]);
-}
 
 function refusedFor(reply: Reply, reason: string, message: string, changed: readonly string[] = [reason]): void {
   expect(reply.status, reply.text).toBe(409);
@@ -97,15 +83,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating while the pla
   });
   afterAll(async () => t?.close());
 
-  /** A plan of its own, adopted, its mid-year period (30/06) taking values and its year end closed; its Relazione transmitted and reviewed. */
-  async function withTheOiv(): Promise<string> {
-    const planId = await t.importFixture();
-    expect((await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
-    for (const period of [MID_YEAR, YEAR_END]) expect((await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'collecting' })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
-    await transmitAndReview(planId, controller, oiv);
-    return planId;
-  }
+  const withTheOiv = (): Promise<string> => relazioneWithTheOiv(t, controller, oiv);
 
   it('validates when a value is saved in another period of the plan in the gap, freezing the year end as the OIV read it', async () => {
     const planId = await withTheOiv();
@@ -196,20 +174,62 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating while the pla
     expect((await t.server.store.relazioni.getRelazione(planId))!.frozenCover!.causes).toMatchObject({ 'B.1': { explanation: 'Bando regionale rinviato' } });
   });
 
-  it("refuses when the OIV's account is renamed in the gap", async () => {
+  it("validates under the name the OIV's account has when the validation commits, renamed in the gap", async () => {
     const planId = await withTheOiv();
     const account = ((await admin.get('/api/users')).body as { id: string; username: string; displayName: string }[]).find((u) => u.username === 'oiv')!;
-    inTheGap(t, async () => {
+    const gap = inTheGap(t, async () => {
       expect((await admin.request('PATCH', `/api/users/${account.id}`, { displayName: 'Luca Marino' })).status).toBe(200);
     });
-    refusedFor(await validate(oiv, planId, 'en'), 'decider-renamed-since', DECIDER.en);
-    await nothingMoved(t, planId, controller);
-    inTheGap(t, async () => {
-      expect((await admin.request('PATCH', `/api/users/${account.id}`, { displayName: account.displayName })).status).toBe(200);
+    const validated = await validate(oiv, planId, 'en');
+    expect(validated.status, validated.text).toBe(200);
+    // Asked once: the store names the decider itself, under the lock a rename waits on.
+    expect(gap.tries()).toBe(1);
+    expect(validated.body).toMatchObject({ state: 'validated', decidedBy: 'oiv', decidedByName: 'Luca Marino' });
+    expect((await t.server.store.relazioni.getRelazione(planId))!.frozenCover!.decidedByName).toBe('Luca Marino');
+    expect((await controller.get(`/api/plans/${planId}/relazione/validation?format=html`)).text).toContain('Luca Marino');
+    expect((await admin.request('PATCH', `/api/users/${account.id}`, { displayName: account.displayName })).status).toBe(200);
+  });
+
+  /** `withTheOiv`'s plan with a revision (the plan renamed) approved by its act: the Relazione lists it. */
+  async function withARevision(): Promise<{ planId: string; number: number; version: number }> {
+    const planId = await withTheOiv();
+    const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Target rivisto' });
+    expect(opened.status, opened.text).toBe(201);
+    expect((await controller.request('PATCH', `/api/plans/${planId}`, { title: 'Albero performance 2024 (rivisto)' })).status).toBe(200);
+    const approved = await controller.request('POST', `/api/plans/${planId}/revisions/${opened.body.number}/approve`, { act: { kind: 'Delibera di Giunta', number: '40', date: '2024-05-20' } });
+    expect(approved.status, approved.text).toBe(200);
+    return { planId, number: approved.body.number, version: approved.body.version };
+  }
+
+  it("validates when an approved revision's act is corrected in the gap to the words the Relazione printed", async () => {
+    const { planId, number, version } = await withARevision();
+    const gap = inTheGap(t, async () => {
+      const corrected = await controller.request('PATCH', `/api/plans/${planId}/revisions/${number}`, { act: { kind: 'Delibera di Giunta', number: '40', date: '2024-05-20' }, version });
+      expect(corrected.status, corrected.text).toBe(200);
+      expect(corrected.body.version).toBe(version + 1);
     });
-    refusedFor(await validate(oiv, planId, 'it'), 'decider-renamed-since', DECIDER.it);
-    expect((await validate(oiv, planId)).status).toBe(200);
-    expect((await t.server.store.relazioni.getRelazione(planId))!.frozenCover!.decidedByName).toBe(account.displayName);
+    const validated = await validate(oiv, planId);
+    expect(validated.status, validated.text).toBe(200);
+    // Refused by the store for the revision's version, frozen again: the same words.
+    expect(gap.tries()).toBe(2);
+    expect((await t.server.store.relazioni.getRelazione(planId))!.frozenCover!.revisions.map((r) => [r.number, r.version])).toEqual([[number, version + 1]]);
+  });
+
+  it("refuses when an approved revision's act is corrected in the gap to other words, naming it", async () => {
+    const { planId, number, version } = await withARevision();
+    inTheGap(t, async () => {
+      const corrected = await controller.request('PATCH', `/api/plans/${planId}/revisions/${number}`, { act: { kind: 'Delibera di Giunta', number: '41', date: '2024-05-20' }, version });
+      expect(corrected.status, corrected.text).toBe(200);
+    });
+    const refused = await validate(oiv, planId, 'en');
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'conflict',
+      message: `revision no. ${number} of the plan was approved (or corrected) while the validation was being prepared: the Relazione to validate did not show it so; reload it and validate again`,
+      params: { relazione: 'revision-approved-since', number },
+      details: { reason: 'revision-approved-since', revision: number, changed: ['revision-approved-since'] },
+    });
+    await nothingMoved(t, planId, controller);
   });
 });
 

@@ -204,9 +204,10 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
   const answer = async (c: Context, plan: PlanRecord, record: RelazioneRecord, checked?: { computed: ComputedPlan; reading: ValidatedReading }): Promise<Readable<Relazione>> => {
     // What the OIV's decision sends back (`seen`), made before the rest of the answer is read: a change
     // committed in between gets the decision refused, never a document validated that the screen did
-    // not show. The same evaluation serves both.
-    const seen = record.state === 'transmitted' ? await validationFreeze(store, trees, deps.names, plan, null) : null;
-    const stored = await storedRelazione(store, trees, deps.names, plan, record, false, checked?.computed ?? seen?.computed);
+    // not show. The same evaluation serves both, and the same words around it (the cover and last
+    // year's figures, read once).
+    const seen = record.state === 'transmitted' ? await validationFreeze(store, trees, deps.names, plan, record.decidedBy) : null;
+    const stored = await storedRelazione(store, trees, deps.names, plan, record, false, checked?.computed ?? seen?.computed, seen?.freeze.cover);
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
     // People in the reader's language (the documents, in Italian, name them in Italian): the decider
     // as the validation kept them, the program and the command line said again in the reader's words.
@@ -222,7 +223,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       names,
       namedReopening(await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt), nameOf),
       stored.input.previous,
-      seen === null ? null : seenDigest(seen.freeze),
+      seen === null ? null : seenDigest(seen),
     );
   };
 
@@ -326,7 +327,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role',
         404: 'unknown plan',
-        409: "invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed; revision-open, details.revision its number: validating while a revision of the plan is open); conflict: what the validation would freeze differs from what the route froze when it was asked (validate again): details.reason the first of revision-approved-since (details.revision its number: a revision approved meanwhile), plan-changed-since (the year end's figures, the plan's title or body, e.g. the year end reopened, corrected and closed again), variances-changed-since (the variances' causes and corrective actions), units-changed-since (the objectives' units as the year end's closing names them), previous-year-changed-since (last year's figures: its Relazione validated, sent back or taken back to draft, its year end corrected), decider-renamed-since (the deciding account's name), details.changed every one that differs; a change that leaves it the same (a value saved in another period) is validated; with `seen` sent, plan-changed-since too when what the validation would freeze is not what that answer's `seen` was made of, details.seen true and details.changed the parts that differ (plan-changed-since for the year end's figures or the body, variances-changed-since, units-changed-since, previous-year-changed-since, revision-approved-since; left out when they cannot be told))",
+        409: "invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed; revision-open, details.revision its number: validating while a revision of the plan is open); conflict: what the validation would freeze differs from what the route froze when it was asked (validate again): details.reason the first of revision-approved-since (details.revision its number: a revision approved meanwhile, or corrected in what the Relazione prints of it), plan-changed-since (the year end's figures, the plan's title or body, e.g. the year end reopened, corrected and closed again), variances-changed-since (the variances' causes and corrective actions), units-changed-since (the objectives' units as the year end's closing names them), previous-year-changed-since (last year's figures: its Relazione validated, sent back or taken back to draft, its year end corrected), details.changed every one that differs; a change that leaves it the same (a value saved in another period, the deciding account renamed: the decision names them as their account is named when it is stored) is validated; with `seen` sent, changed-since-shown when what the validation would freeze is not what that answer's `seen` was made of, details.seen true and details.changed the parts that differ (the same names, in the same order; left out when they cannot be told)",
         422: "sections only the office writes left empty when transmitting without confirmEmpty (at texts.KEY of the first, details.sections all of them); reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); a parent its objectives no longer give (the year end corrected since the review) and not confirmed as deliberate, at values.N.validated; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
         423: 'validated: frozen',
       },
@@ -350,9 +351,9 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       // with its objectives then may not now, and a validation would freeze the contradiction.
       // The OIV decides on what its screen showed (`seen`, the answer's digest of the freeze it read):
       // anything else, a year end corrected and closed again since, is not what the OIV validates.
-      const unseen = made === null || record.state !== 'transmitted' || input.seen === undefined ? [] : seenChanges(input.seen, made.freeze);
+      const unseen = made === null || record.state !== 'transmitted' || input.seen === undefined ? [] : seenChanges(input.seen, made);
       if (unseen === null || unseen.length > 0) {
-        const reason = 'plan-changed-since';
+        const reason = 'changed-since-shown';
         throw refuse(409, 'conflict', { relazione: reason }, { details: { reason, seen: true, ...(unseen === null ? {} : { changed: unseen }) } });
       }
       const refused = made === null || record.state !== 'transmitted' ? null : disagreements(new ValidatedReading(made.computed.evaluation, record.values), record.values);
@@ -371,7 +372,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         const current = await store.getPlan(planId);
         if (current === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
         const again = await validationFreeze(store, trees, deps.names, current, user.username);
-        const { changed, revision } = freezeChanges(made.freeze, again.freeze);
+        const { changed, revision } = freezeChanges(made, again);
         const first = changed[0];
         if (first === 'revision-approved-since') throw refuse(409, 'conflict', { relazione: first, number: revision! }, { details: { reason: first, revision, changed } });
         if (first !== undefined) throw refuse(409, 'conflict', { relazione: first }, { details: { reason: first, changed } });

@@ -124,17 +124,16 @@ const it = {
     'revision-open':
       'La variazione n. {{number}} del piano è aperta: la Relazione si valida dopo che il controllo di gestione l’ha approvata o annullata (le sue modifiche sono già nel piano, ma la Relazione riporta solo le variazioni approvate).',
     'revision-approved-since':
-      'La variazione n. {{number}} del piano è stata approvata (o corretta) mentre si preparava la validazione: la Relazione da validare non la riportava così. Ricaricare la pagina e validare di nuovo.',
+      'La variazione n. {{number}} del piano è stata approvata (o corretta) mentre si preparava la validazione: la Relazione da validare non la riportava così. La Relazione è stata ricaricata: rileggerla e validare di nuovo.',
     'plan-changed-since':
-      'Il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così. Ricaricare la pagina e validare di nuovo.',
+      'Il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così. La Relazione è stata ricaricata: rileggerla e validare di nuovo.',
     'variances-changed-since':
       'Le spiegazioni degli scostamenti (cause e azioni correttive) sono state modificate mentre si preparava la validazione: la Relazione da validare non le riportava così. La Relazione è stata ricaricata: rileggerla e validare di nuovo.',
     'units-changed-since':
       'Le strutture responsabili degli obiettivi sono state rinominate o cambiate mentre si preparava la validazione (il periodo di fine anno richiuso con i nuovi nomi): la Relazione da validare non le riportava così. La Relazione è stata ricaricata: rileggerla e validare di nuovo.',
     'previous-year-changed-since':
       'I dati dell’anno precedente sono cambiati mentre si preparava la validazione (ad esempio la Relazione dell’anno precedente validata o riportata in bozza, o il suo periodo di fine anno corretto): il confronto della Relazione da validare non li riportava così. La Relazione è stata ricaricata: rileggerla e validare di nuovo.',
-    'decider-renamed-since':
-      'Il nome dell’account che registra la decisione è stato modificato mentre si preparava la validazione: il documento di validazione non lo riportava così. La Relazione è stata ricaricata: validare di nuovo.',
+    'changed-since-shown': 'I dati dell’anno sono cambiati dopo che questa pagina è stata mostrata; ora la pagina li mostra: rileggerli e validare di nuovo.',
     'sections-empty': 'Sezioni vuote: {{sections}}. L’OIV vi leggerebbe «Sezione non ancora compilata»: scriverle, o confermare la trasmissione così.',
     'reservations-required': 'Scrivere le riserve: una validazione con riserva deve indicarle.',
     'checklist-empty': 'Indicare almeno un punto di verifica con il suo esito: la validazione registra le verifiche svolte.',
@@ -265,17 +264,16 @@ const en: typeof it = {
     'revision-open':
       'Revision no. {{number}} of the plan is open: the report is validated once management control has approved or discarded it (its changes are already in the plan, but the report lists only approved revisions).',
     'revision-approved-since':
-      'Revision no. {{number}} of the plan was approved (or corrected) while the validation was being prepared: the report to validate did not show it so. Reload the page and validate again.',
+      'Revision no. {{number}} of the plan was approved (or corrected) while the validation was being prepared: the report to validate did not show it so. The report has been reloaded: read it again and validate again.',
     'plan-changed-since':
-      'The plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the report to validate did not show it so. Reload the page and validate again.',
+      'The plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the report to validate did not show it so. The report has been reloaded: read it again and validate again.',
     'variances-changed-since':
       'The explanations of the variances (causes and corrective actions) were changed while the validation was being prepared: the report to validate did not show them so. The report has been reloaded: read it again and validate again.',
     'units-changed-since':
       'The objectives’ organisation units were renamed or changed while the validation was being prepared (the year-end period closed again with the new names): the report to validate did not show them so. The report has been reloaded: read it again and validate again.',
     'previous-year-changed-since':
       'The previous year’s figures changed while the validation was being prepared (for example the previous year’s report validated or taken back to draft, or its year-end period corrected): the comparison in the report to validate did not show them so. The report has been reloaded: read it again and validate again.',
-    'decider-renamed-since':
-      'The name of the account recording the decision was changed while the validation was being prepared: the validation document did not show it so. The report has been reloaded: validate again.',
+    'changed-since-shown': 'The year’s figures changed after this page was shown; the page now shows them: read them and validate again.',
     'sections-empty': 'Empty sections: {{sections}}. The OIV would read «Sezione non ancora compilata» (not written yet) there: write them, or confirm sending the report as it is.',
     'reservations-required': 'Write the reservations: a validation with reservations must state them.',
     'checklist-empty': 'Give at least one checkpoint with its outcome: a validation records the checks made.',

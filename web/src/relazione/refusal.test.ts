@@ -39,14 +39,28 @@ describe("the Relazione's refusals in the screen's words", () => {
     );
   });
 
-  it('says that the plan changed while the validation was being prepared', () => {
+  it('says that the plan changed while the validation was being prepared, the Relazione read again', () => {
     const changed = refused(409, 'conflict', { relazione: 'plan-changed-since' });
     expect(refusalText(changed, it_)).toBe(
-      'Il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così. Ricaricare la pagina e validare di nuovo.',
+      'Il piano è stato modificato mentre si preparava la validazione (ad esempio il periodo di fine anno riaperto, corretto e richiuso): la Relazione da validare non lo riportava così. La Relazione è stata ricaricata: rileggerla e validare di nuovo.',
     );
     expect(refusalText(changed, en)).toBe(
-      'The plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the report to validate did not show it so. Reload the page and validate again.',
+      'The plan was changed while the validation was being prepared (for example the year-end period reopened, corrected and closed again): the report to validate did not show it so. The report has been reloaded: read it again and validate again.',
     );
+    const revision = refused(409, 'conflict', { relazione: 'revision-approved-since', number: 2 });
+    expect(refusalText(revision, it_)).toBe(
+      'La variazione n. 2 del piano è stata approvata (o corretta) mentre si preparava la validazione: la Relazione da validare non la riportava così. La Relazione è stata ricaricata: rileggerla e validare di nuovo.',
+    );
+    expect(refusalText(revision, en)).toBe(
+      'Revision no. 2 of the plan was approved (or corrected) while the validation was being prepared: the report to validate did not show it so. The report has been reloaded: read it again and validate again.',
+    );
+  });
+
+  it('says that the figures changed after the page showed them, and that it shows them now', () => {
+    const shown = refused(409, 'conflict', { relazione: 'changed-since-shown' });
+    expect(refusalText(shown, it_)).toBe('I dati dell’anno sono cambiati dopo che questa pagina è stata mostrata; ora la pagina li mostra: rileggerli e validare di nuovo.');
+    expect(refusalText(shown, en)).toBe('The year’s figures changed after this page was shown; the page now shows them: read them and validate again.');
+    expect(changedSinceRead(shown)).toBe(true);
   });
 
   it('says what changed while the validation was being prepared, and reads the Relazione again for each', () => {
@@ -64,11 +78,13 @@ describe("the Relazione's refusals in the screen's words", () => {
     expect(refusalText(previous, en)).toBe(
       'The previous year’s figures changed while the validation was being prepared (for example the previous year’s report validated or taken back to draft, or its year-end period corrected): the comparison in the report to validate did not show them so. The report has been reloaded: read it again and validate again.',
     );
-    for (const name of ['plan-changed-since', 'variances-changed-since', 'units-changed-since', 'previous-year-changed-since', 'decider-renamed-since', 'revision-approved-since'])
+    for (const name of ['plan-changed-since', 'variances-changed-since', 'units-changed-since', 'previous-year-changed-since', 'revision-approved-since', 'changed-since-shown'])
       expect(changedSinceRead(refused(409, 'conflict', { relazione: name, number: 2 })), name).toBe(true);
     // A stale version reloads by its own rule; nothing else reads the Relazione again.
     for (const params of [{ relazione: 'stale' }, { relazione: 'revision-open', number: 2 }, {}]) expect(changedSinceRead(refused(409, 'conflict', params))).toBe(false);
     expect(changedSinceRead(new Error('units-changed-since'))).toBe(false);
+    // No validation is refused for the decider's name any longer (validated under the name at the commit).
+    expect(changedSinceRead(refused(409, 'conflict', { relazione: 'decider-renamed-since' }))).toBe(false);
   });
 
   it('says a parent its objectives do not give with both values in the screen’s notation', () => {

@@ -14,12 +14,13 @@ import { ApiError } from '../api/client.js';
 export const REFUSAL_NAMES = Object.keys(RELAZIONE_REFUSALS) as readonly (keyof typeof RELAZIONE_REFUSALS)[];
 /**
  * Whether a refusal says that what the validation would freeze changed since the screen read it
- * (contract/relazione-states.ts `CHANGED_SINCE`, or a revision approved meanwhile): the screen reads
- * the Relazione again, for the OIV to see what it would validate before validating again.
+ * (contract/relazione-states.ts `CHANGED_SINCE` while the validation was being prepared, or
+ * `changed-since-shown` after the screen showed the Relazione): the screen reads the Relazione
+ * again, for the OIV to see what it would validate before validating again.
  */
 export function changedSinceRead(error: unknown): boolean {
   const name = error instanceof ApiError ? error.body?.error.params?.relazione : undefined;
-  return name === 'revision-approved-since' || (CHANGED_SINCE as readonly unknown[]).includes(name);
+  return name === 'changed-since-shown' || (CHANGED_SINCE as readonly unknown[]).includes(name);
 }
 
 /** Shared codes the Relazione's routes answer without a name, said alone. */

@@ -1,0 +1,97 @@
+/**
+ * A transmitted Relazione read by the OIV's screen on a big plan (docs/benchmarks.md, "The
+ * Relazione's `seen`"): a synthetic plan of 5,000 and of 20,000 indicators on SQLite, the server in
+ * its own process (bench/server.ts), the year end closed and the Relazione transmitted. Its answer
+ * carries `seen`, the digests of what a validation would freeze; measured: the first read, a read
+ * repeated with nothing changed, and a read after a value saved in another period (the plan's data
+ * version moved, the year end's figures did not). Wall time and the server's CPU per read.
+ *   npx tsx bench/relazione-seen.ts [runs] [indicators…]
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashPassword } from '../src/server/auth.js';
+import { openStore, SYSTEM } from '../src/store/index.js';
+import { addBenchAdmin, BENCH_PASSWORD, cpuSeconds, loadAverage, login, startProcess } from './server.js';
+import { countIndicators, syntheticPlan } from './synthetic.js';
+
+const RUNS = Number(process.argv[2] ?? 7);
+const SIZES = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [5_000, 20_000];
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+for (const size of SIZES) {
+  const plan = syntheticPlan(size, 7);
+  const dir = mkdtempSync(join(tmpdir(), 'albero-bench-seen-'));
+  let server: { child: ChildProcess; url: string } | undefined;
+  try {
+    const database = join(dir, 'bench.sqlite');
+    const store = await openStore(database);
+    const imported = await store.importPlan({ table: { plan, stated: [] }, year: 2024, title: 'Bench seen' }, SYSTEM);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const planId = imported.value.id;
+    await addBenchAdmin(store);
+    const oivMade = await store.createUser({ username: 'oiv', displayName: 'OIV', role: 'oiv', units: [], passwordHash: await hashPassword(BENCH_PASSWORD) }, SYSTEM);
+    if (!oivMade.ok) throw new Error(oivMade.error.message);
+    await store.close();
+
+    server = await startProcess(database);
+    const { url, child } = server;
+    const admin = await login(url);
+    const oiv = await login(url, 'oiv');
+    const call = async (who: { cookie: string; csrf: string }, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> => {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, text: await res.text() };
+    };
+    const must = (r: { status: number; text: string }, what: string): any => {
+      if (r.status !== 200) throw new Error(`${what}: ${r.status} ${r.text.slice(0, 400)}`);
+      return JSON.parse(r.text);
+    };
+    const periods = must(await call(admin, 'GET', `/api/plans/${planId}/periods`), 'periods') as { id: string; endsOn: string }[];
+    const [yearEnd, midYear] = [...periods].sort((a, b) => (a.endsOn < b.endsOn ? 1 : -1)).map((p) => p.id);
+    for (const to of ['collecting', 'closed']) must(await call(admin, 'POST', `/api/plans/${planId}/periods/${yearEnd}/transition`, { to }), `period → ${to}`);
+    must(await call(admin, 'POST', `/api/plans/${planId}/periods/${midYear}/transition`, { to: 'collecting' }), 'mid-year collecting');
+    must(await call(admin, 'POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true }), 'transmitted');
+    // An ordinary indicator of the mid-year period, to save a value in.
+    const node = plan.nodes.find((n) => n.indicators.some((i) => i.formula === null && i.unit === 'number'))!;
+    const own = node.indicators.find((i) => i.formula === null && i.unit === 'number')!;
+
+    /** One read of the Relazione as the OIV's screen makes it: wall time and the server's CPU, in ms. */
+    const read = async (): Promise<{ wall: number; cpu: number; seen: string }> => {
+      const cpu = cpuSeconds(child.pid);
+      const start = performance.now();
+      const body = must(await call(oiv, 'GET', `/api/plans/${planId}/relazione`), 'relazione');
+      return { wall: performance.now() - start, cpu: (cpuSeconds(child.pid) - cpu) * 1000, seen: body.seen as string };
+    };
+    const first = await read();
+    if (typeof first.seen !== 'string') throw new Error('no seen in the answer');
+    const repeated: { wall: number; cpu: number }[] = [];
+    for (let i = 0; i < RUNS; i++) repeated.push(await read());
+    const afterSave: { wall: number; cpu: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const tree = must(await call(admin, 'GET', `/api/plans/${planId}/tree?period=${midYear}&under=${encodeURIComponent(node.code)}`), 'tree');
+      const version = (tree.objectives as { indicators: { id: string; version: number }[] }[]).flatMap((o) => o.indicators).find((i) => i.id === own.id)!.version;
+      must(await call(admin, 'PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(own.id)}/measurements/${midYear}`, { state: 'measured', actual: 10 + i, version }), 'value saved');
+      const r = await read();
+      if (r.seen !== first.seen) throw new Error('a mid-year value changed seen');
+      afterSave.push(r);
+    }
+    const line = (what: string, xs: { wall: number; cpu: number }[]): string =>
+      `  ${what.padEnd(40)} median ${median(xs.map((x) => x.wall))
+        .toFixed(0)
+        .padStart(
+          5,
+        )} ms (best ${Math.min(...xs.map((x) => x.wall)).toFixed(0)}, worst ${Math.max(...xs.map((x) => x.wall)).toFixed(0)}); server CPU median ${median(xs.map((x) => x.cpu)).toFixed(0)} ms`;
+    console.log(`${countIndicators(plan).toLocaleString('en')} indicators, ${plan.nodes.length.toLocaleString('en')} objectives; ${RUNS} runs; load ${loadAverage()}`);
+    console.log(`  first read (tree loaded, evaluated)      ${first.wall.toFixed(0).padStart(5)} ms; server CPU ${first.cpu.toFixed(0)} ms`);
+    console.log(line('read again, nothing changed', repeated));
+    console.log(line('read after a value saved at mid-year', afterSave));
+  } finally {
+    server?.child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
