@@ -8,25 +8,13 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { exampleSmvpJson } from '../src/core/appraisal/index.js';
-import type { Db } from '../src/store/db.js';
-import { openStore } from '../src/store/index.js';
+import { appraisalPlans } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-
-/** Statements on the server's own file, past the store (what migration 83, or another program, wrote). */
-async function pastTheStore(statements: readonly [string, unknown[]][]): Promise<void> {
-  const store = await openStore(world.server.database);
-  try {
-    const db = (store as unknown as { db: Db }).db;
-    for (const [sql, params] of statements) await db.run(sql, params as never);
-  } finally {
-    await store.close();
-  }
-}
+const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world, apiAs);
 
 describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_000 }, () => {
   const contexts: BrowserContext[] = [];
@@ -37,20 +25,8 @@ describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_
   it('shows an evaluated one with what it froze and that its plan was deleted; lists a live one apart and says who mends it', async () => {
     const [hr, boss, person] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('referente')];
     contexts.push(hr, boss, person);
-    const organisation = (await apiAs(hr, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body.organisation as string;
-    expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024) })).status).toBe(200);
-    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
-    const idOf = (username: string): string => people.find((p) => p.username === username)!.id;
-    const objectives = [{ title: 'Pratiche evase', weight: 100, target: 100, state: 'measured', actual: 120 }];
-    let form = await apiAs(hr, 'POST', '/api/appraisals', {
-      year: 2024,
-      personId: idOf(ACCOUNTS.referente.username),
-      evaluatorId: idOf(ACCOUNTS.dirigente.username),
-      category: 'personale',
-      planId: world.planId,
-      objectives,
-    });
-    expect(form.status, JSON.stringify(form.body)).toBe(201);
+    const { organisation } = await bodyWithSmvp(hr);
+    let form = await formOf(hr, 'referente', 'dirigente');
     const id = form.body.id as string;
     const take = async (by: BrowserContext, method: 'POST' | 'PATCH', body: Record<string, unknown>) => {
       form = await apiAs(by, method, `/api/appraisals/${encodeURIComponent(id)}${method === 'POST' ? '/actions' : ''}`, { ...body, version: form.body.version });
@@ -63,15 +39,7 @@ describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_
     await take(boss, 'POST', { action: 'evaluate' });
     const frozen = form.body.result as { score: number; org: { text: string } };
     // A form of another person, not yet evaluated, on the same plan.
-    const live = await apiAs(hr, 'POST', '/api/appraisals', {
-      year: 2024,
-      personId: idOf(ACCOUNTS.controller.username),
-      evaluatorId: idOf(ACCOUNTS.dirigente.username),
-      category: 'personale',
-      planId: world.planId,
-      objectives,
-    });
-    expect(live.status, JSON.stringify(live.body)).toBe(201);
+    const live = await formOf(hr, 'controller', 'dirigente');
     const at = new Date().toISOString();
     await pastTheStore([
       // As migration 83 leaves an evaluated form whose plan was deleted: naming none, a new version, on its trail by the program.

@@ -7,48 +7,14 @@
  * Real server, fresh SQLite file, the broken row written with SQL past the store, axe on each screen.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { exampleSmvpJson } from '../src/core/appraisal/index.js';
-import type { Db } from '../src/store/db.js';
-import { openStore } from '../src/store/index.js';
+import type { BrowserContext } from 'playwright-core';
+import { appraisalPlans, arrowTo, tabTo } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-
-/** Statements on the server's own file, past the store (as another program could write them). */
-async function pastTheStore(statements: readonly [string, unknown[]][]): Promise<void> {
-  const store = await openStore(world.server.database);
-  try {
-    const db = (store as unknown as { db: Db }).db;
-    for (const [sql, params] of statements) await db.run(sql, params as never);
-  } finally {
-    await store.close();
-  }
-}
-
-/** The keyboard alone: Tab until the element with `id` has the focus. */
-async function tabTo(page: Page, id: string): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    if ((await page.evaluate(() => document.activeElement?.id ?? '')) === id) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`#${id} never took the focus by Tab`);
-}
-
-/** Picks the option whose text starts with `title` in the focused choice, by arrow keys alone. */
-async function arrowTo(page: Page, title: string): Promise<void> {
-  for (let i = 0; i < 10; i++) {
-    const shown = await page.evaluate(() => {
-      const s = document.activeElement as HTMLSelectElement;
-      return s.options[s.selectedIndex]?.text ?? '';
-    });
-    if (shown.startsWith(title)) return;
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`no option «${title}»`);
-}
+const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world, apiAs);
 
 describe('HR links a form whose plan is missing to a plan, on its screen', { timeout: 240_000 }, () => {
   const contexts: BrowserContext[] = [];
@@ -59,24 +25,12 @@ describe('HR links a form whose plan is missing to a plan, on its screen', { tim
   it('lists it, offers the plans of its body and year, refuses one of another body at the choice, says a clash, then shows the score', async () => {
     const [hr, admin] = [await signedIn('personale'), await signedIn('admin')];
     contexts.push(hr, admin);
-    const main = (await apiAs(hr, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body as { organisation: string; title: string; year: number };
-    expect(main.year).toBe(2024);
+    const main = await bodyWithSmvp(hr);
     const organisation = main.organisation;
-    expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024) })).status).toBe(200);
     // A second plan of the body and year: offered too, until it turns out to be another body's.
     const second = await apiAs(admin, 'POST', '/api/plans', { title: 'Piano bis 2024', year: 2024, organisation });
     expect(second.status, JSON.stringify(second.body)).toBe(201);
-    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
-    const idOf = (username: string): string => people.find((p) => p.username === username)!.id;
-    const form = await apiAs(hr, 'POST', '/api/appraisals', {
-      year: 2024,
-      personId: idOf(ACCOUNTS.controller.username),
-      evaluatorId: idOf(ACCOUNTS.dirigente.username),
-      category: 'personale',
-      planId: world.planId,
-      objectives: [{ title: 'Pratiche evase', weight: 100, target: 100, state: 'measured', actual: 120 }],
-    });
-    expect(form.status, JSON.stringify(form.body)).toBe(201);
+    const form = await formOf(hr, 'controller', 'dirigente');
     const id = form.body.id as string;
     const linked = form.body.result as { score: number };
     await pastTheStore([[`UPDATE appraisal_forms SET plan_id = 'p-assente' WHERE id = ?`, [id]]]);
@@ -162,7 +116,9 @@ describe('HR links a form whose plan is missing to a plan, on its screen', { tim
 
     // Linked: the form computes and shows its score, the one it had on this plan.
     await expect.poll(() => page.locator('[data-testid=form-score]').innerText()).toBe(`${linked.score.toFixed(2)}%`);
-    expect(await page.locator('[data-testid=form-read-error], [data-testid=form-relink]').count()).toBe(0);
+    expect(await page.locator('[data-testid=form-read-error]').count()).toBe(0);
+    // The plan control stays, closed, saying the plan the form now reads.
+    await expect.poll(() => page.locator('[data-testid=relink-current]').innerText()).toBe(`The organisational results come from the plan “${main.title}” (draft).`);
     const after = await apiAs(hr, 'GET', `/api/appraisals/${encodeURIComponent(id)}`);
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ planId: world.planId, result: { score: linked.score } });

@@ -24,8 +24,18 @@ export const PersonRefSchema = z.strictObject({ id: z.string(), username: z.stri
 /** `GET /api/appraisals/people`: an active account HR may appraise or name as evaluator (no role, no password). */
 export const AppraisalPersonSchema = z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), units: z.array(z.string()), unitIds: z.array(z.string()) });
 
-/** What the reader may do with a form: the parts they may edit and the steps they may take. */
-export const FormMaySchema = z.strictObject({ read: z.literal(true), edit: z.array(FormPartSchema), actions: z.array(FormActionSchema), relations: z.array(FormRelationSchema) });
+/**
+ * What the reader may do with a form: the parts they may edit and the steps they may take;
+ * `changePlan`: whether they may link it to another plan of its body and year (HR and the
+ * administrator, before the evaluation: the rule `PATCH` with `planId` applies).
+ */
+export const FormMaySchema = z.strictObject({
+  read: z.literal(true),
+  edit: z.array(FormPartSchema),
+  actions: z.array(FormActionSchema),
+  relations: z.array(FormRelationSchema),
+  changePlan: z.boolean(),
+});
 
 /**
  * `GET /api/appraisals`: a form as listed, with its score (live until evaluated, then frozen:

@@ -152,6 +152,11 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
   }),
   'note-required': message({ it: 'scrivere le note del colloquio', en: 'write the notes of the interview' }),
   'reason-required': message({ it: 'indicare il motivo', en: 'say why' }),
+  /** A form whose plan stands linked to another plan without a reason (PATCH with `planId`): the reason goes on its trail. */
+  'plan-change-reason-required': message({
+    it: 'indicare il motivo del cambio di piano: resta nel registro della scheda',
+    en: 'say why the plan changes: the reason stays on the form’s trail',
+  }),
   'outcome-required': message({ it: "la conciliazione richiede l'esito (confermata o rivista) e una nota", en: 'the conciliation needs its outcome (confirmed or revised) and a note' }),
   'conciliation-confirmed-changed': message<{ evaluated: string | null; revised: string | null }>({
     it: (p) =>
@@ -194,6 +199,13 @@ export const APPRAISAL_REFUSALS = defineMessages({
       `l'ente «${p.from}» è stato corretto in «${p.to}» per il ${p.year}, e ${p.made ? `le sue schede di valutazione con lui: creare la scheda per «${p.to}»` : 'la scheda con lui: ricaricarla e riportare le modifiche'}`,
     en: (p) =>
       `the body “${p.from}” was corrected to “${p.to}” for ${p.year}, and ${p.made ? `its appraisal forms with it: create the form for “${p.to}”` : 'the form with it: reload it and make the changes again'}`,
+  }),
+  /** A form evaluated (or past it) named with another plan (PATCH with `planId`): it keeps the figures it froze and the plan they came from. */
+  'form-plan-evaluated': message<{ state: FormState }>({
+    it: (p) =>
+      `la scheda è già valutata (${STATE_LABEL[p.state].it.toLowerCase()}): conserva i risultati organizzativi fissati alla valutazione e il piano da cui vengono, e non si collega a un altro piano`,
+    en: (p) =>
+      `the form is already evaluated (${STATE_LABEL[p.state].en.toLowerCase()}): it keeps the organisational results frozen at the evaluation and the plan they came from, and is not linked to another plan`,
   }),
   /** The plan a form was to read its organisational results from was deleted between the request's check and the store's write (store/appraisals.ts createForm, updateForm). */
   'form-plan-gone': message<{ planId: string }>({

@@ -665,6 +665,7 @@ export async function formsFollowDeletedPlan(
   db: Pick<Db, 'dialect'>,
   plan: { readonly id: string; readonly title: string; readonly organisation: string; readonly year: number },
   actor: Actor,
+  reason: string | null = null,
 ): Promise<DeletedPlanForms> {
   const forms = (await tx.all(`SELECT id, state FROM appraisal_forms WHERE plan_id = ? ORDER BY created_at, id${forUpdate(db)}`, [plan.id])).map((r) => ({
     id: String(r.id),
@@ -677,7 +678,7 @@ export async function formsFollowDeletedPlan(
   const at = now();
   for (const f of forms) {
     await tx.run(`UPDATE appraisal_forms SET plan_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [to.id, at, f.id]);
-    await trail(tx, actor, 'plan-deleted', 'appraisal', f.id, { planId: plan.id, planTitle: plan.title }, { planId: to.id, planTitle: to.title }, null);
+    await trail(tx, actor, 'plan-deleted', 'appraisal', f.id, { planId: plan.id, planTitle: plan.title }, { planId: to.id, planTitle: to.title }, reason);
   }
   return { ok: true, moved: forms.length, to };
 }

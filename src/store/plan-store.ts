@@ -501,7 +501,8 @@ export class SqlPlans {
     });
   }
 
-  async deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>> {
+  /** `reason`: why (optional), kept on the audit and on the trail of each form the deletion moves. */
+  async deletePlan(planId: string, actor: Actor, reason: string | null = null): Promise<Result<PlanRecord>> {
     return this.db.transaction(async (tx) => {
       // The plan's row first, as a body correction takes it (updatePlan), then its records' locks.
       const b = await readPlanRecord(tx, planId, this.db.dialect === 'postgres' ? ' FOR UPDATE OF p' : '');
@@ -521,7 +522,7 @@ export class SqlPlans {
       if (left !== null)
         return refuse('plan-has-appraisals', { organisation: b.organisation, year: b.year, ...left }, { field: 'organisation', organisation: b.organisation, year: b.year, records: left });
       // The forms that read their organisational results from this plan go to the body's plan of the year that remains.
-      const forms = await formsFollowDeletedPlan(tx, this.db, b, actor);
+      const forms = await formsFollowDeletedPlan(tx, this.db, b, actor, reason);
       if (!forms.ok) {
         const inTheWay = [...forms.evaluated, ...forms.unmovable];
         return refuse(
@@ -531,7 +532,7 @@ export class SqlPlans {
         );
       }
       await tx.run(`DELETE FROM plans WHERE id = ?`, [planId]);
-      await recordAudit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version } });
+      await recordAudit(tx, actor, { action: 'delete', entity: 'plan', entityId: planId, planId, before: { title: b.title, year: b.year, organisation: b.organisation, version: b.version }, reason });
       return ok(b);
     });
   }

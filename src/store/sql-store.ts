@@ -172,8 +172,8 @@ export class SqlStore implements Store {
     return this.plans.updatePlan(planId, patch, actor, expectedEditVersion);
   }
 
-  deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>> {
-    return this.plans.deletePlan(planId, actor);
+  deletePlan(planId: string, actor: Actor, reason: string | null = null): Promise<Result<PlanRecord>> {
+    return this.plans.deletePlan(planId, actor, reason);
   }
 
   planForPeriod(planId: string, periodId?: string): Promise<Result<PlanSnapshot>> {

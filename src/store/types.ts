@@ -738,7 +738,7 @@ export interface Store {
   importPlan(input: ImportInput, actor: Actor): Promise<Result<PlanRecord>>;
   /** `expectedEditVersion`: the plan's `editVersion` the change was made from (`conflict` when another change came since); left out, none is checked. */
   updatePlan(planId: string, patch: PlanPatch, actor: Actor, expectedEditVersion?: number): Promise<Result<PlanRecord>>;
-  deletePlan(planId: string, actor: Actor): Promise<Result<PlanRecord>>;
+  deletePlan(planId: string, actor: Actor, reason?: string | null): Promise<Result<PlanRecord>>;
   /**
    * Next year's plan (a draft, unpublished): the same tree, rules, owners and units, targets rolled
    * forward, this year's year-end actuals as baselines, periods on the same days, no values; each

@@ -13,61 +13,22 @@
  * refused before it is stored, the relink goes through; the bonus distribution counts it as a pending
  * form, listed apart as one with no plan.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
-import { hashPassword } from '../../src/server/auth.js';
-import type { Db } from '../../src/store/db.js';
-import { SYSTEM } from '../../src/store/index.js';
-import { openPostgres } from '../../src/store/postgres/db.js';
-import { openSqlite } from '../../src/store/sqlite/db.js';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { whileAnotherHolds } from '../support/another-writer.js';
-import { enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type Client, type Reply, type TestServer } from './harness.js';
+import { formPlanKit } from './form-plans.js';
+import { type Backend, type Client, type Reply, type TestServer } from './harness.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])("an appraisal form's plan, on %s", (backend) => {
+  const { server, people, plan, smvp, pastTheStore } = formPlanKit(backend);
   let t: TestServer;
   let controller: Client;
   let hr: Client;
-  beforeAll(async () => {
-    t = await startTestServer(backend);
-    controller = await t.as('controller');
-    hr = await t.as('personale');
-  }, 60_000);
-  afterAll(async () => t?.close());
-
-  /** Two accounts of their own (named after `tag`): the person and their evaluator. */
-  const people = async (tag: string): Promise<{ personId: string; evaluatorId: string }> => {
-    const hash = await hashPassword(PASSWORD);
-    const [person, evaluator] = await Promise.all(
-      ['persona', 'valutatore'].map((role) =>
-        t.server.store.createUser({ username: `${role}-${tag}`, displayName: `${role} ${tag}`, role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM),
-      ),
-    );
-    if (!person!.ok || !evaluator!.ok) throw new Error('accounts not made');
-    return { personId: person!.value.id, evaluatorId: evaluator!.value.id };
-  };
-  const plan = async (organisation: string, title: string, year = 2024): Promise<string> => {
-    const r = await controller.request('POST', '/api/plans', { title, year, organisation });
-    expect(r.status, r.text).toBe(201);
-    return String(r.body.id);
-  };
-  const smvp = async (organisation: string): Promise<void> => {
-    const r = await hr.request('PUT', `/api/smvp/2024?organisation=${enc(organisation)}`, { document: exampleSmvpJson(organisation, 2024), reason: 'delibera n. 7' });
-    expect(r.status, r.text).toBe(200);
-  };
+  beforeAll(() => void ({ t, controller, hr } = server));
   const formsOf = async (personId: string) => (await t.server.store.appraisals.listForms()).filter((f) => f.personId === personId);
-  /** A statement on the server's database, past the store (another program, a restore of part of a backup). */
-  const pastTheStore = async (sql: string, params: unknown[]): Promise<void> => {
-    const db: Db = backend === 'sqlite' ? openSqlite(t.location) : openPostgres(t.location);
-    try {
-      await db.run(sql, params as never);
-    } finally {
-      await db.close();
-    }
-  };
 
   it("refuses a form made or relinked to another body's plan, at planId, in Italian and English; nothing written", async () => {
     const own = await plan('Comune di Sigma', 'Piano di Sigma');
@@ -93,7 +54,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an appraisal form's plan, on %s"
     // Made on its own body's plan, it cannot be relinked to the other body's either.
     const made = await hr.request('POST', '/api/appraisals', { year: 2024, ...who, category: 'eq', planId: own });
     expect([made.status, made.body.organisation]).toEqual([201, 'Comune di Sigma']);
-    const relinked = await hr.request('PATCH', `/api/appraisals/${String(made.body.id)}`, { version: made.body.version, planId: other }, { 'accept-language': 'en' });
+    const relinked = await hr.request('PATCH', `/api/appraisals/${String(made.body.id)}`, { version: made.body.version, planId: other, reason: 'piano sbagliato' }, { 'accept-language': 'en' });
     expect(relinked.status, relinked.text).toBe(422);
     expect(relinked.body.error).toMatchObject({ code: 'plan-other-body', issues: [expect.objectContaining({ location: { field: 'planId' } })] });
     expect(relinked.body.error.message).toContain('not from the plan “Piano di Tau”, which is of “Comune di Tau” of 2024');

@@ -13,57 +13,20 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
-import { hashPassword } from '../../src/server/auth.js';
-import { SYSTEM } from '../../src/store/index.js';
-import type { Db } from '../../src/store/db.js';
-import { openPostgres } from '../../src/store/postgres/db.js';
-import { openSqlite } from '../../src/store/sqlite/db.js';
 import { whileAnotherHolds } from '../support/another-writer.js';
-import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type Reply, type TestServer } from './harness.js';
+import { formPlanKit } from './form-plans.js';
+import { Client, enc, startTestServer, type Backend, type Reply, type TestServer } from './harness.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])("a deleted plan's appraisal forms, on %s", (backend) => {
+  const { server, people, plan, smvp, form, bodyOf, remove, trailOf, pastTheStore } = formPlanKit(backend);
   let t: TestServer;
   let controller: Client;
   let hr: Client;
-  beforeAll(async () => {
-    t = await startTestServer(backend);
-    controller = await t.as('controller');
-    hr = await t.as('personale');
-  }, 60_000);
-  afterAll(async () => t?.close());
-
-  /** Two accounts of their own (named after `tag`): the person and their evaluator. */
-  const people = async (tag: string): Promise<{ personId: string; evaluatorId: string }> => {
-    const hash = await hashPassword(PASSWORD);
-    const [person, evaluator] = await Promise.all(
-      ['persona', 'valutatore'].map((role) =>
-        t.server.store.createUser({ username: `${role}-${tag}`, displayName: `${role} ${tag}`, role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM),
-      ),
-    );
-    if (!person!.ok || !evaluator!.ok) throw new Error('accounts not made');
-    return { personId: person!.value.id, evaluatorId: evaluator!.value.id };
-  };
-  const plan = async (organisation: string, title: string): Promise<string> => {
-    const r = await controller.request('POST', '/api/plans', { title, year: 2024, organisation });
-    expect(r.status, r.text).toBe(201);
-    return String(r.body.id);
-  };
-  const bodyOf = async (planId: string): Promise<string> => (await controller.get(`/api/plans/${planId}`)).body.organisation as string;
-  const smvp = async (organisation: string): Promise<void> => {
-    const r = await hr.request('PUT', `/api/smvp/2024?organisation=${enc(organisation)}`, { document: exampleSmvpJson(organisation, 2024), reason: 'delibera n. 7' });
-    expect(r.status, r.text).toBe(200);
-  };
-  const form = async (tag: string, body: Record<string, unknown>): Promise<{ id: string; version: number }> => {
-    const r = await hr.request('POST', '/api/appraisals', { year: 2024, ...(await people(tag)), category: 'eq', ...body });
-    expect(r.status, r.text).toBe(201);
-    return { id: String(r.body.id), version: Number(r.body.version) };
-  };
-  const remove = (planId: string, lang: 'it' | 'en' = 'it'): Promise<Reply> => controller.request('DELETE', `/api/plans/${planId}`, undefined, { 'accept-language': lang });
-  const trailOf = async (id: string): Promise<any[]> => (await hr.get(`/api/appraisals/${id}/trail`)).body;
+  beforeAll(() => void ({ t, controller, hr } = server));
 
   it("moves the forms to the body's remaining plan of the year, the published one first, else the newest; each with a new version, on the trail", async () => {
     const first = await t.importFixture();
@@ -160,9 +123,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a deleted plan's appraisal forms
     const planId = await plan('Comune di Eta', "Piano dell'Eta");
     // Such a form is refused now (plan-other-body, form-plan-integrity.test.ts): one written before that check, past today's store.
     const other = await form('altro-ente', { organisation: 'Comune di Theta' });
-    const db: Db = backend === 'sqlite' ? openSqlite(t.location) : openPostgres(t.location);
-    await db.run(`UPDATE appraisal_forms SET plan_id = ? WHERE id = ?`, [planId, other.id]);
-    await db.close();
+    await pastTheStore(`UPDATE appraisal_forms SET plan_id = ? WHERE id = ?`, [planId, other.id]);
     const r = await remove(planId, 'en');
     expect(r.status, r.text).toBe(409);
     expect(r.body.error).toMatchObject({ code: 'plan-has-forms', params: { evaluated: 0, unmovable: 1 }, details: { field: 'forms', forms: [{ id: other.id, state: 'draft', evaluated: false }] } });
@@ -174,7 +135,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a deleted plan's appraisal forms
     );
     expect((await controller.get(`/api/plans/${planId}`)).status).toBe(200);
     // Linked to no plan, the form lets it go.
-    const unlinked = await hr.request('PATCH', `/api/appraisals/${other.id}`, { version: other.version, planId: null });
+    const unlinked = await hr.request('PATCH', `/api/appraisals/${other.id}`, { version: other.version, planId: null, reason: 'scheda di un altro ente' });
     expect(unlinked.status, unlinked.text).toBe(200);
     expect((await remove(planId)).status).toBe(200);
   });
@@ -216,7 +177,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a deleted plan's appraisal forms
       expect((await remove(doomed)).status).toBe(200);
       return original(...args);
     });
-    const r = await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version, planId: doomed });
+    const r = await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version, planId: doomed, reason: 'piano sbagliato' });
     expect(r.status, r.text).toBe(409);
     expect(r.body.error).toMatchObject({ code: 'conflict', details: { field: 'planId' }, params: { appraisal: 'form-plan-gone', planId: doomed } });
     expect((await hr.get(`/api/appraisals/${f.id}`)).body).toMatchObject({ planId: keep, version: f.version });

@@ -63,6 +63,17 @@ export function editableParts(state: FormState, relations: readonly Relation[]):
   return [...parts];
 }
 
+/**
+ * Whether the reader may change the plan a form takes its organisational results from: HR and the
+ * administrator, while the form is not evaluated (draft, assigned, interview). An evaluated form
+ * keeps the figures it froze and the plan they came from; the evaluator sets objectives, not plans.
+ */
+export function mayChangePlan(state: FormState, relations: readonly Relation[]): boolean {
+  return (relations.includes('hr') || relations.includes('admin')) && PLAN_STATES.includes(state);
+}
+/** The states in which a form still reads its plan live (before the evaluation). */
+export const PLAN_STATES: readonly FormState[] = ['draft', 'assigned', 'interview'];
+
 /** Whether the relations allow the action from this state (the checks on the form's content are the caller's). */
 export function mayAct(action: FormAction, state: FormState, relations: readonly Relation[]): boolean {
   const rule = ACTION_RULES[action];

@@ -67,7 +67,14 @@ export interface FormSheet {
     /** Where the body's and units' figures come from (OIV-validated or reported), in the reader's language; null without a plan. */
     readonly org: { readonly text: string } | null;
   } | null;
+  /** An evaluated form whose plan was deleted since: the screen's sentence, in the reader's language (its figures are those it froze). */
+  readonly planDeleted?: { readonly text: string } | null;
+  /** A form not yet evaluated whose plan is not there: the screen's sentence (what happened, what HR does); it has no score. */
+  readonly planMissing?: { readonly text: string } | null;
 }
+
+/** The server's words (a clause) as a sentence of the document: capitalised, with its full stop. */
+const sentence = (words: string): string => `${words.charAt(0).toUpperCase()}${words.slice(1)}${words.endsWith('.') ? '' : '.'}`;
 
 export type FormDocumentFormat = 'pdf' | 'docx';
 export const FORM_DOCUMENT_FORMATS: readonly FormDocumentFormat[] = ['pdf', 'docx'];
@@ -276,7 +283,8 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
       }),
     });
   }
-  if (r === null) out.push({ heading: w.final, lines: [w.noSmvp] });
+  // Without a score because the plan is missing, the document says so rather than blaming the SMVP.
+  if (r === null) out.push({ heading: w.final, lines: [sheet.planMissing == null ? w.noSmvp : sentence(sheet.planMissing.text)] });
   else {
     // While a component has no score the others' weights are re-normalised: the points are the score times the weight applied, which is then printed beside the SMVP's.
     const applied = r.components.some((c) => c.share !== undefined && c.share !== c.weight);
@@ -296,7 +304,9 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
         : { heading: w.components, columns: w.componentCols, rows: r.components.map((c) => [c.label, weightOf(c.weight, lang), pct(c.score, lang), numText(c.points, lang)]) },
     );
     // Said under the components, before the score: whoever signs knows which figures the organisational ones are.
-    if (r.org !== null) out.push({ heading: w.orgSource, lines: [r.org.text] });
+    // An evaluated form whose plan was deleted since says so with the figures' source, as its screen does.
+    const orgLines = [...(r.org === null ? [] : [r.org.text]), ...(sheet.planDeleted == null ? [] : [sentence(sheet.planDeleted.text)])];
+    if (orgLines.length > 0) out.push({ heading: w.orgSource, lines: orgLines });
     // Before the evaluation the score is provisional and has no band (core/appraisal/form.ts `provisional`): not headed "final".
     const scoreName = r.frozen ? w.final : w.provisionalScore;
     out.push({

@@ -13,6 +13,7 @@ import {
   STATE_LABEL,
   computeForm,
   editableParts,
+  mayChangePlan,
   orgSourceText,
   unitObjectiveSource,
   mayAct,
@@ -531,9 +532,20 @@ export function planMissingParams(form: Pick<FormRecord, 'organisation' | 'year'
   return { appraisal: 'form-plan-missing' as const, planId, organisation: form.organisation, year: form.year };
 }
 
-/** The refusal of a form naming a plan that is not there; `version` so that HR may relink it (`PATCH` with `planId`) from this answer alone. */
-export function planMissingRefusal(form: FormRecord, planId: string): HttpError {
-  return refuse(409, 'conflict', planMissingParams(form, planId), { details: { field: 'planId', planId, version: form.version } });
+/**
+ * The refusal of a form naming a plan that is not there; `version` so that HR may relink it (`PATCH`
+ * with `planId`) from this answer alone, and `mayChangePlan` whether this reader may (null: not known
+ * where the refusal is made, the reader's relations not at hand).
+ */
+export function planMissingRefusal(form: FormRecord, planId: string, mayChangePlan: boolean | null = null): HttpError {
+  return refuse(409, 'conflict', planMissingParams(form, planId), {
+    details: { field: 'planId', planId, version: form.version, ...(mayChangePlan === null ? {} : { mayChangePlan }) },
+  });
+}
+
+/** A form with no score to show (its plan missing): what the view needs of a computation, and nothing scored. */
+export async function unscored(store: Store, orgs: OrgCache): Promise<Computed> {
+  return { result: null, smvp: null, smvpVersion: null, frozen: false, source: null, objectives: null, unitNames: await orgs.unitNames(store), reopened: null };
 }
 
 /** Live before the evaluation (today's tree, the latest SMVP); frozen after it (the SMVP version and the results recorded then). */
@@ -587,13 +599,18 @@ export function person(u: UserName | undefined, id: string): { id: string; usern
 }
 
 /** What the reader may do with the form: the parts they may edit and the steps they may take. */
-export function mayOf(form: FormRecord, doc: FormDocument, viewer: UserRecord): { read: true; edit: ReturnType<typeof editableParts>; actions: FormAction[]; relations: Relation[] } {
+export function mayOf(
+  form: FormRecord,
+  doc: FormDocument,
+  viewer: UserRecord,
+): { read: true; edit: ReturnType<typeof editableParts>; actions: FormAction[]; relations: Relation[]; changePlan: boolean } {
   const relations = relationsOf(viewer, form);
   return {
     read: true,
     edit: editableParts(form.state, relations),
     actions: FORM_ACTIONS.filter((a) => mayAct(a, form.state, relations) && !(a === 'acknowledge' && alreadyAcknowledged(doc, relations))),
     relations,
+    changePlan: mayChangePlan(form.state, relations),
   };
 }
 

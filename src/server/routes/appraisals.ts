@@ -16,6 +16,7 @@ import {
   editableParts,
   levelOf,
   mayAct,
+  mayChangePlan,
   schemeOf,
   type FormAction,
   type StaffCategory,
@@ -60,6 +61,7 @@ import {
   person,
   planMissingParams,
   planMissingRefusal,
+  unscored,
   objectivesToDocument,
   relationsOf,
   smvpFor,
@@ -88,6 +90,8 @@ const FormPatch = z
     assignments: z.array(AssignmentBody).max(50).optional(),
     objectives: z.array(ObjectiveBody).max(100).optional(),
     ratings: Ratings.optional(),
+    /** Why the plan changes (`planId`): required for a form whose plan stands, kept on its trail. */
+    reason: z.string().trim().max(5000).optional(),
   })
   .strict();
 const Action = z
@@ -368,11 +372,14 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not one of those who may see it',
         404: 'unknown form',
-        409: "conflict `form-plan-missing` at `planId` (details: `planId`, the form's `version` for the relinking `PATCH`): the form, not yet evaluated, names a plan that is not there, and HR is to link it to a plan of its body and year (an evaluated one is read with what it froze)",
+        409: "conflict `form-plan-missing` at `planId` (details: `planId`, the form's `version` for the relinking `PATCH`, `mayChangePlan` whether the reader may relink it): the form, not yet evaluated, names a plan that is not there, and HR is to link it to a plan of its body and year (an evaluated one is read with what it froze)",
       },
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
+      // Refused with whether this reader may relink it (the rule `PATCH` applies), for the screen to offer the choice or not.
+      const gone = await missingPlan(store, new OrgCache(deps.trees), form);
+      if (gone !== null) throw planMissingRefusal(form, gone, mayChangePlan(form.state, relationsOf(user, form)));
       return reply(200, await viewOf(form, user, language(c)));
     },
   );
@@ -414,11 +421,18 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         await checkPeople(store, form.personId, input.evaluatorId);
         evaluatorId = input.evaluatorId;
       }
-      if (input.planId !== undefined) {
-        need('assignments', 'plan');
-        const plan = input.planId === null ? null : await store.getPlan(input.planId);
+      // The plan changed: HR and the administrator, before the evaluation (mayChangePlan, the rule the
+      // form's `may.changePlan` says); a form whose plan stands moves with the reason, on its trail.
+      const planChanged = input.planId !== undefined && (input.planId !== form.planId || gone !== null);
+      if (planChanged) {
+        const relations = relationsOf(user, form);
+        if (!relations.includes('hr') && !relations.includes('admin'))
+          throw refuse(403, 'forbidden', { appraisal: 'appraisal-part', part: 'plan', state: form.state }, { details: { state: form.state, editable: parts } });
+        if (!mayChangePlan(form.state, relations)) throw refuse(409, 'conflict', { appraisal: 'form-plan-evaluated', state: form.state }, { details: { field: 'planId', state: form.state } });
+        const plan = input.planId === null ? null : await store.getPlan(input.planId!);
         if (plan === undefined) throw invalid('planId', 'unknown-plan', {});
         if (plan !== null && plan.year !== form.year) throw invalid('planId', 'plan-other-year', { year: form.year, planYear: plan.year }, 422);
+        if (gone === null && (input.reason ?? '') === '') throw invalid('reason', 'plan-change-reason-required', {}, 422);
       }
       if (input.assignments !== undefined) {
         need('assignments', 'assignments');
@@ -455,8 +469,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           form.id,
           input.version,
           { ...(evaluatorId === undefined ? {} : { evaluatorId }), ...(input.planId === undefined ? {} : { planId: input.planId }), document: doc },
-          'update',
-          null,
+          planChanged ? 'plan-changed' : 'update',
+          planChanged ? (input.reason ?? null) || null : null,
           actorOf(user),
           form.organisation,
         ),
@@ -626,8 +640,17 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const format = c.req.query('format') ?? '';
       if (!(FORM_DOCUMENT_FORMATS as readonly string[]).includes(format)) throw refuse(400, 'invalid-query', { field: 'format', values: FORM_DOCUMENT_FORMATS, value: format });
-      const view = await viewOf(form, user, language(c));
-      const file = await renderFormDocument(view, format as FormDocumentFormat, language(c));
+      // A form whose plan is missing prints what its screen says (no score, what HR does) rather than failing.
+      const orgs = new OrgCache(deps.trees);
+      const gone = await missingPlan(store, orgs, form);
+      const sheet =
+        gone === null
+          ? await viewOf(form, user, language(c))
+          : {
+              ...formView(form, await unscored(store, orgs), await peopleOf(form), user, language(c), null),
+              planMissing: { text: renderMessage('conflict', planMissingParams(form, gone), language(c)) },
+            };
+      const file = await renderFormDocument(sheet, format as FormDocumentFormat, language(c));
       return new Response(new Uint8Array(file.bytes), { headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.name}"` } });
     },
   );

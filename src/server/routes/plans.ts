@@ -356,6 +356,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead',
       roles: PLAN_EDITORS,
       action: 'delete plans',
+      query: { reason: 'why the plan is deleted (optional): kept on its audit and on the `plan-deleted` trail entry of each appraisal form it moves' },
       responses: {
         200: { description: 'the deleted plan', schema: PlanSummarySchema },
         403: 'role',
@@ -364,7 +365,9 @@ export const planRoutes: RouteModule = (api, deps) => {
       },
     },
     async (c, { user, reply }) => {
-      return reply(200, planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user)))));
+      // Why, when said: on the plan's audit and on the trail of each appraisal form the deletion moves.
+      const reason = (c.req.query('reason') ?? '').trim().slice(0, 5000);
+      return reply(200, planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user), reason === '' ? null : reason))));
     },
   );
 };

@@ -162,7 +162,8 @@ export const api = {
 
   plans: () => request<PlanSummary[]>('GET', '/api/plans'),
   createPlan: (input: { title: string; year: number; organisation?: string }) => request<PlanSummary>('POST', '/api/plans', input),
-  deletePlan: (planId: PlanSummary['id']) => request<PlanSummary>('DELETE', `/api/plans/${enc(String(planId))}`),
+  /** `reason` (optional, '' for none): kept on the audit and on the trail of each appraisal form the deletion moves. */
+  deletePlan: (planId: PlanSummary['id'], reason = '') => request<PlanSummary>('DELETE', `/api/plans/${enc(String(planId))}${reason === '' ? '' : `?reason=${encodeURIComponent(reason)}`}`),
   /** `editVersion`: the plan's as read; 409 `conflict` when another desk changed it since. */
   updatePlan: (planId: PlanSummary['id'], patch: { published?: boolean; title?: string; organisation?: string; editVersion?: number }) =>
     request<PlanSummary>('PATCH', `/api/plans/${enc(String(planId))}`, patch),

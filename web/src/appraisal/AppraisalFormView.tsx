@@ -15,8 +15,8 @@ import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { ApiError } from '../api/client.js';
 import { amountInput, parseInput } from '../ui/parse.js';
-import { useSession } from '../session.js';
 import { PlanRelink } from './PlanRelink.js';
+import { FormAlerts } from './FormAlerts.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => momentParts(iso, 'it').day;
@@ -45,19 +45,21 @@ function fieldsOfRefusal(byPath: Record<string, string>): Record<string, string>
 }
 const UNITS: ObjectiveUnit[] = ['number', 'percent', 'date', 'boolean'];
 
-/** The form's body, year and version from a read refused because its plan is missing; null for any other answer. */
-function planMissingOf(e: unknown): { organisation: string; year: number; version: number } | null {
+/**
+ * The form's body, year, version and missing plan from a read refused because its plan is missing, and
+ * whether the reader may link it to another (the server's `mayChangePlan`); null for any other answer.
+ */
+function planMissingOf(e: unknown): { organisation: string; year: number; version: number; planId: string | null; mayChangePlan: boolean } | null {
   if (!(e instanceof ApiError) || e.code !== 'conflict' || e.body?.error.params?.appraisal !== 'form-plan-missing') return null;
-  const { organisation, year } = e.body.error.params;
-  const version = e.body.error.details?.version;
-  return typeof organisation === 'string' && typeof year === 'number' && typeof version === 'number' ? { organisation, year, version } : null;
+  const { organisation, year, planId } = e.body.error.params;
+  const { version, mayChangePlan } = e.body.error.details ?? {};
+  return typeof organisation === 'string' && typeof year === 'number' && typeof version === 'number'
+    ? { organisation, year, version, planId: typeof planId === 'string' ? planId : null, mayChangePlan: mayChangePlan === true }
+    : null;
 }
 
 export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
-  const { user } = useSession();
-  // HR and the administrator link a form to a plan (the server's `assignments` part, theirs while the form is not evaluated).
-  const hr = user?.role === 'admin' || user?.role === 'personale';
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const errorText = useErrorText();
   const read = useAppraisalForm(id, lang);
@@ -139,7 +141,10 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             <p className="alert alert-warning" data-testid="form-read-error">
               {error}
             </p>
-            {hr && <PlanRelink id={id} {...missing} onReload={() => void read.refetch()} />}
+            {/* Whether the reader may link it is the server's to say (the rule its PATCH applies). */}
+            {missing.mayChangePlan && (
+              <PlanRelink id={id} organisation={missing.organisation} year={missing.year} version={missing.version} planId={missing.planId} missing onReload={() => void read.refetch()} />
+            )}
           </>
         )}
       </>
@@ -214,29 +219,29 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             {message}
           </p>
         )}
-        {error !== null && (
-          <p className="alert alert-danger" role="alert" data-testid="form-error">
-            {error}
-          </p>
-        )}
-        {clash !== null && (
-          <div className="alert alert-warning" role="alert" data-testid="form-clash">
-            <p className="mb-2">{t('appraisal.form.clash', momentParts(clash.at, 'it'))}</p>
-            <button
-              type="button"
-              className="btn btn-sm btn-outline-primary"
-              data-testid="form-reload"
-              onClick={() => {
-                setClash(null);
-                void read.refetch();
-              }}
-            >
-              {t('appraisal.form.reload')}
-            </button>
-          </div>
-        )}
+        <FormAlerts
+          error={error}
+          clashAt={clash?.at ?? null}
+          onReload={() => {
+            setClash(null);
+            void read.refetch();
+          }}
+        />
       </div>
 
+      {/* HR and the administrator may link a form not yet evaluated to another plan of its body and year: the server says so (`may.changePlan`). */}
+      {form.may.changePlan && (
+        <PlanRelink
+          key={form.version}
+          id={form.id}
+          organisation={form.organisation}
+          year={form.year}
+          version={form.version}
+          planId={form.planId}
+          missing={false}
+          onReload={() => void read.refetch()}
+        />
+      )}
       {r === null ? (
         <p className="alert alert-warning">{t('appraisal.form.noSmvp')}</p>
       ) : (

@@ -129,7 +129,7 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
                     </small>
                   )}
                   {/* HR mends it from here: the form's screen offers the plans of its body and year. */}
-                  {f.planMissing !== null && hr && (
+                  {f.planMissing !== null && f.may.changePlan && (
                     <a
                       href={`#/appraisals/${f.id}`}
                       className="d-block text-start small"

@@ -34,7 +34,7 @@ export const appraisalApi = {
     planId?: string | null;
     assignments?: { unitId: string; from: string; to: string; partTime: number }[];
   }) => request<AppraisalForm>('POST', '/api/appraisals', input),
-  patch: (id: string, lang: string, input: { version: number; objectives?: ObjectiveInput[]; ratings?: Record<string, number>; planId?: string }) =>
+  patch: (id: string, lang: string, input: { version: number; objectives?: ObjectiveInput[]; ratings?: Record<string, number>; planId?: string; reason?: string }) =>
     request<AppraisalForm>('PATCH', `/api/appraisals/${enc(id)}${query({ lang })}`, input),
   act: (id: string, lang: string, input: { action: FormAction; version: number; note?: string; reason?: string; outcome?: 'confirmed' | 'revised' }) =>
     request<AppraisalForm>('POST', `/api/appraisals/${enc(id)}/actions${query({ lang })}`, input),

@@ -231,6 +231,15 @@ const it = {
     save: 'Collega e calcola il punteggio',
     fromList: 'Collega a un piano la scheda di {{name}}',
     fromListText: 'Collega a un piano',
+    archived: 'archiviato',
+    changeTitle: 'Piano della scheda',
+    current: 'I risultati organizzativi vengono dal piano «{{title}}» ({{state}}).',
+    currentNone: 'La scheda non è collegata a un piano.',
+    open: 'Cambia il piano',
+    noOther: 'Nessun altro piano di «{{organisation}}» del {{year}}.',
+    reason: 'Motivo del cambio (resta nel registro della scheda)',
+    reasonOptional: 'Motivo (facoltativo; resta nel registro della scheda)',
+    saveChange: 'Cambia il piano e ricalcola il punteggio',
   },
 };
 
@@ -462,6 +471,15 @@ const en: typeof it = {
     save: 'Link and compute the score',
     fromList: 'Link the form of {{name}} to a plan',
     fromListText: 'Link to a plan',
+    archived: 'archived',
+    changeTitle: 'Plan of the form',
+    current: 'The organisational results come from the plan “{{title}}” ({{state}}).',
+    currentNone: 'The form is linked to no plan.',
+    open: 'Change the plan',
+    noOther: 'No other plan of “{{organisation}}” for {{year}}.',
+    reason: 'Reason for the change (kept on the form’s trail)',
+    reasonOptional: 'Reason (optional; kept on the form’s trail)',
+    saveChange: 'Change the plan and compute the score again',
   },
 };
 

@@ -68,11 +68,13 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   }
 
   async function remove(p: PlanSummary) {
-    if (!window.confirm(t('plans.confirmDelete', { title: p.title }))) return;
+    // The confirmation takes the reason too (optional): the server keeps it on the audit and on the trail of each appraisal form the deletion moves.
+    const reason = window.prompt(t('plans.confirmDelete', { title: p.title }), '');
+    if (reason === null) return;
     // A refusal said before (the last plan of a body holding HR's records) is not the answer to this one.
     setError(null);
     try {
-      await api.deletePlan(p.id);
+      await api.deletePlan(p.id, reason.trim());
       await changed();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

@@ -1,0 +1,78 @@
+/**
+ * The set-up the screens of appraisal forms and their plans share (appraisal-plan-gone,
+ * appraisal-plan-relink, appraisal-plan-change): the body's SMVP of 2024, a form of one account
+ * evaluated by another on a plan, statements written past the store on the server's own file, and
+ * the keyboard's moves (Tab to a field, arrows to an option).
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { exampleSmvpJson } from '../src/core/appraisal/index.js';
+import type { Db } from '../src/store/db.js';
+import { openStore } from '../src/store/index.js';
+import type { E2eWorld, pages } from './pages.js';
+import { ACCOUNTS } from './server.js';
+
+type ApiAs = ReturnType<typeof pages>['apiAs'];
+type Account = keyof typeof ACCOUNTS;
+export const OBJECTIVES = [{ title: 'Pratiche evase', weight: 100, target: 100, state: 'measured', actual: 120 }];
+
+export function appraisalPlans(world: E2eWorld, apiAs: ApiAs) {
+  /** Statements on the server's own file, past the store (what migration 83, or another program, wrote). */
+  async function pastTheStore(statements: readonly [string, unknown[]][]): Promise<void> {
+    const store = await openStore(world.server.database);
+    try {
+      const db = (store as unknown as { db: Db }).db;
+      for (const [sql, params] of statements) await db.run(sql, params as never);
+    } finally {
+      await store.close();
+    }
+  }
+  /** The fixture plan's body, with its SMVP of 2024 adopted by HR. */
+  async function bodyWithSmvp(hr: BrowserContext): Promise<{ organisation: string; title: string }> {
+    const main = (await apiAs(hr, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body as { organisation: string; title: string; year: number };
+    expect(main.year).toBe(2024);
+    expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(main.organisation, 2024) })).status).toBe(200);
+    return main;
+  }
+  /** A form of 2024 of `person` evaluated by `evaluator` (category personale) on `planId`, made by HR: its answer. */
+  async function formOf(hr: BrowserContext, person: Account, evaluator: Account, planId: string = world.planId): Promise<{ status: number; body: Record<string, any> }> {
+    const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
+    const idOf = (username: string): string => people.find((p) => p.username === username)!.id;
+    const form = await apiAs(hr, 'POST', '/api/appraisals', {
+      year: 2024,
+      personId: idOf(ACCOUNTS[person].username),
+      evaluatorId: idOf(ACCOUNTS[evaluator].username),
+      category: 'personale',
+      planId,
+      objectives: OBJECTIVES,
+    });
+    expect(form.status, JSON.stringify(form.body)).toBe(201);
+    return form;
+  }
+  return { pastTheStore, bodyWithSmvp, formOf };
+}
+
+/** The keyboard alone: Tab until the element with `id` has the focus. */
+export async function tabTo(page: Page, id: string): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const at = await page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id ?? ''}:${(document.activeElement?.textContent ?? '').slice(0, 20)}`);
+    if (at.split(':')[0]!.endsWith(`#${id}`)) return;
+    seen.push(at);
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`#${id} never took the focus by Tab (${seen.join(' | ')})`);
+}
+
+/** Picks the option whose text starts with `title` in the focused choice, by arrow keys alone. */
+export async function arrowTo(page: Page, title: string): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    const shown = await page.evaluate(() => {
+      const s = document.activeElement as HTMLSelectElement;
+      return s.options[s.selectedIndex]?.text ?? '';
+    });
+    if (shown.startsWith(title)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no option «${title}»`);
+}

@@ -1,0 +1,218 @@
+/**
+ * A form's plan changed on the record, on SQLite and PostgreSQL. HR and the administrator link a
+ * form not yet evaluated to another plan of its body and year even when its plan stands (the body
+ * adopted a second plan that year), with the reason, kept on the appraisals' trail (`plan-changed`,
+ * before → after); without it 422 at `reason`, nothing changed. An evaluated form never moves (409
+ * `form-plan-evaluated` at `planId`, Italian and English). Archived plans of the body and year may be
+ * chosen. The form's answer says whether the reader may (`may.changePlan`), and so does the refusal of
+ * a form whose plan is missing (`details.mayChangePlan`). A plan deleted with a reason keeps it on the
+ * audit and on each moved form's `plan-deleted` entry. A plan's body corrected leaves an evaluated form
+ * where it is. The form's PDF and DOCX carry the sentence its screen shows when its plan was deleted
+ * after the evaluation, or is missing.
+ */
+import { describe, expect, it } from 'vitest';
+import { docxText, pdfText } from '../support/files.js';
+import { formPlanKit } from './form-plans.js';
+import { Client, type Backend } from './harness.js';
+
+describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the record, on %s", (backend) => {
+  const { server, people, plan, smvp, form, remove, trailOf, pastTheStore } = formPlanKit(backend);
+  const objectives = [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }];
+
+  /** A form on `planId` taken to its evaluation by its evaluator (signed in, returned). */
+  const evaluatedForm = async (tag: string, planId: string): Promise<{ id: string; version: number; evaluator: Client }> => {
+    const { t, hr } = server;
+    const who = await people(tag);
+    const person = new Client(t.url);
+    const evaluator = new Client(t.url);
+    await person.login(`persona-${tag}`);
+    await evaluator.login(`valutatore-${tag}`);
+    const made = await hr.request('POST', '/api/appraisals', { year: 2024, ...who, category: 'eq', planId, objectives });
+    expect(made.status, made.text).toBe(201);
+    const id = String(made.body.id);
+    let version = Number(made.body.version);
+    const step = async (client: Client, body: Record<string, unknown>, method: 'POST' | 'PATCH' = 'POST'): Promise<void> => {
+      const r = await client.request(method, `/api/appraisals/${id}${method === 'POST' ? '/actions' : ''}`, { ...body, version });
+      expect(r.status, r.text).toBe(200);
+      version = Number(r.body.version);
+    };
+    await step(evaluator, { action: 'acknowledge' });
+    await step(person, { action: 'acknowledge' });
+    await step(evaluator, { action: 'interview', note: 'Colloquio svolto' });
+    await step(evaluator, { ratings: { C1: 3, C2: 3, C3: 3 } }, 'PATCH');
+    await step(evaluator, { action: 'evaluate' });
+    return { id, version, evaluator };
+  };
+
+  it("changes a healthy form's plan with the reason, on the trail before → after; without one 422 at reason, nothing changed", async () => {
+    const { hr } = server;
+    const body = 'Comune di Delta';
+    const first = await plan(body, 'Piano di Delta');
+    const second = await plan(body, 'Piano di Delta, secondo');
+    await smvp(body);
+    const f = await form('cambio', { planId: first, objectives });
+    const read = await hr.get(`/api/appraisals/${f.id}`);
+    expect(read.body.may.changePlan).toBe(true);
+
+    for (const [lang, words] of [
+      ['it', 'indicare il motivo del cambio di piano: resta nel registro della scheda'],
+      ['en', 'say why the plan changes: the reason stays on the form’s trail'],
+    ] as const) {
+      const r = await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version, planId: second }, { 'accept-language': lang });
+      expect(r.status, r.text).toBe(422);
+      expect(r.body.error).toMatchObject({ code: 'plan-change-reason-required', issues: [{ location: { field: 'reason' }, message: words }] });
+    }
+    expect((await hr.get(`/api/appraisals/${f.id}`)).body).toMatchObject({ planId: first, version: f.version });
+
+    const changed = await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version, planId: second, reason: 'adottato il secondo piano (delibera n. 12)' });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body).toMatchObject({ planId: second, version: f.version + 1 });
+    expect(changed.body.result.score).not.toBeNull();
+    expect((await trailOf(f.id)).at(-1)).toMatchObject({
+      action: 'plan-changed',
+      user: 'personale',
+      reason: 'adottato il secondo piano (delibera n. 12)',
+      before: { planId: first },
+      after: { planId: second },
+    });
+  });
+
+  it('offers archived plans too: a form is linked to an archived plan of its body and year', async () => {
+    const { controller, hr } = server;
+    const body = 'Comune di Epsilon';
+    const inUse = await plan(body, 'Piano di Epsilon');
+    const archived = await plan(body, 'Piano di Epsilon, archiviato');
+    expect((await controller.request('POST', `/api/plans/${archived}/archive`)).status).toBe(200);
+    await smvp(body);
+    const f = await form('archiviato', { planId: inUse, objectives });
+    const r = await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version, planId: archived, reason: 'il piano che vale per il 2024 è quello archiviato' });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body).toMatchObject({ planId: archived });
+    expect(r.body.result.score).not.toBeNull();
+  });
+
+  it('never moves an evaluated form (409 at planId, Italian and English); says who may move a form', async () => {
+    const { hr } = server;
+    const body = 'Comune di Zeta';
+    const first = await plan(body, 'Piano di Zeta');
+    const second = await plan(body, 'Piano di Zeta, secondo');
+    await smvp(body);
+    const done = await evaluatedForm('zeta-valutata', first);
+    expect((await hr.get(`/api/appraisals/${done.id}`)).body.may.changePlan).toBe(false);
+    for (const [lang, words] of [
+      ['it', 'la scheda è già valutata (valutata): conserva i risultati organizzativi fissati alla valutazione e il piano da cui vengono, e non si collega a un altro piano'],
+      ['en', 'the form is already evaluated (evaluated): it keeps the organisational results frozen at the evaluation and the plan they came from, and is not linked to another plan'],
+    ] as const) {
+      const r = await hr.request('PATCH', `/api/appraisals/${done.id}`, { version: done.version, planId: second, reason: 'per prova' }, { 'accept-language': lang });
+      expect(r.status, r.text).toBe(409);
+      expect(r.body.error).toMatchObject({ code: 'conflict', params: { appraisal: 'form-plan-evaluated', state: 'evaluated' }, details: { field: 'planId' }, message: words });
+    }
+    expect((await hr.get(`/api/appraisals/${done.id}`)).body).toMatchObject({ planId: first, version: done.version });
+    expect((await trailOf(done.id)).some((e) => e.action === 'plan-changed')).toBe(false);
+
+    // The evaluator of a draft form sets its objectives, not its plan: told so, and refused.
+    const who = await people('zeta-valutatore');
+    const evaluator = new Client(server.t.url);
+    await evaluator.login('valutatore-zeta-valutatore');
+    const made = await hr.request('POST', '/api/appraisals', { year: 2024, ...who, category: 'eq', planId: first, objectives });
+    const seen = await evaluator.get(`/api/appraisals/${String(made.body.id)}`);
+    expect(seen.body.may.changePlan).toBe(false);
+    const refused = await evaluator.request('PATCH', `/api/appraisals/${String(made.body.id)}`, { version: made.body.version, planId: second, reason: 'per prova' });
+    expect(refused.status, refused.text).toBe(403);
+    expect((await hr.get(`/api/appraisals/${String(made.body.id)}`)).body).toMatchObject({ planId: first, version: made.body.version });
+  });
+
+  it('says in the refusal of a form whose plan is missing whether the reader may relink it', async () => {
+    const { t, hr } = server;
+    const body = 'Comune di Eta bis';
+    const planId = await plan(body, 'Piano di Eta bis');
+    await smvp(body);
+    const who = await people('eta-assente');
+    const made = await hr.request('POST', '/api/appraisals', { year: 2024, ...who, category: 'eq', planId, objectives });
+    await pastTheStore(`UPDATE appraisal_forms SET plan_id = ? WHERE id = ?`, ['p-assente', made.body.id]);
+    const byHr = await hr.get(`/api/appraisals/${String(made.body.id)}`);
+    expect(byHr.status).toBe(409);
+    expect(byHr.body.error.details).toMatchObject({ field: 'planId', version: made.body.version, mayChangePlan: true });
+    const evaluator = new Client(t.url);
+    await evaluator.login('valutatore-eta-assente');
+    const byEvaluator = await evaluator.get(`/api/appraisals/${String(made.body.id)}`);
+    expect(byEvaluator.status).toBe(409);
+    expect(byEvaluator.body.error.details.mayChangePlan).toBe(false);
+    // Relinked without a reason: the plan was not there, the missing plan is the reason.
+    const relinked = await hr.request('PATCH', `/api/appraisals/${String(made.body.id)}`, { version: made.body.version, planId });
+    expect(relinked.status, relinked.text).toBe(200);
+    expect((await trailOf(String(made.body.id))).at(-1)).toMatchObject({ action: 'plan-changed', reason: null, before: { planId: 'p-assente' }, after: { planId } });
+  });
+
+  it("keeps a deletion's reason on the plan's audit and on each moved form's plan-deleted entry", async () => {
+    const { t } = server;
+    const body = 'Comune di Theta bis';
+    const doomed = await plan(body, 'Piano di Theta, doppio');
+    const stays = await plan(body, 'Piano di Theta');
+    await smvp(body);
+    const f = await form('theta-spostata', { planId: doomed, objectives });
+    const r = await remove(doomed, 'it', 'piano importato due volte');
+    expect(r.status, r.text).toBe(200);
+    expect((await trailOf(f.id)).at(-1)).toMatchObject({ action: 'plan-deleted', reason: 'piano importato due volte', before: { planId: doomed }, after: { planId: stays } });
+    const admin = await t.as('admin');
+    const audit = (await admin.get('/api/audit?limit=1000')).body as { action: string; entityId: string; reason: string | null }[];
+    expect(audit.find((e) => e.action === 'delete' && e.entityId === doomed)?.reason).toBe('piano importato due volte');
+    // Without one, as before: no reason.
+    const other = await plan(body, 'Piano di Theta, prova');
+    const g = await form('theta-senza-motivo', { planId: other, objectives });
+    expect((await remove(other)).status).toBe(200);
+    expect((await trailOf(g.id)).at(-1)).toMatchObject({ action: 'plan-deleted', reason: null });
+  });
+
+  it("leaves an evaluated form where it is when its plan's body is corrected; only the not-evaluated one moves", async () => {
+    const { controller, hr } = server;
+    const body = 'Comune di Iota bis';
+    const corrected = await plan(body, 'Piano di Iota bis');
+    const stays = await plan(body, 'Piano di Iota bis, secondo');
+    await smvp(body);
+    const done = await evaluatedForm('iota-valutata', corrected);
+    const draft = await form('iota-bozza', { planId: corrected, objectives });
+    const r = await controller.request('PATCH', `/api/plans/${corrected}`, { organisation: 'Comune di Kappa bis' });
+    expect(r.status, r.text).toBe(200);
+    expect((await hr.get(`/api/appraisals/${done.id}`)).body).toMatchObject({ organisation: body, planId: corrected, version: done.version, state: 'evaluated' });
+    expect((await trailOf(done.id)).some((e) => e.action === 'plan-body-corrected')).toBe(false);
+    expect((await hr.get(`/api/appraisals/${draft.id}`)).body).toMatchObject({ organisation: body, planId: stays, version: draft.version + 1 });
+  });
+
+  it("prints on the form's PDF and DOCX that its plan was deleted after the evaluation, or is missing, in the reader's language", async () => {
+    const { t, hr } = server;
+    const body = 'Comune di Lambda bis';
+    const planId = await plan(body, 'Piano di Lambda bis');
+    await smvp(body);
+    const done = await evaluatedForm('lambda-valutata', planId);
+    const live = await form('lambda-assente', { planId, objectives });
+    const at = new Date().toISOString();
+    // As migration 83 leaves an evaluated form whose plan was deleted: naming none, on its trail by the program.
+    await pastTheStore(`UPDATE appraisal_forms SET plan_id = NULL, version = version + 1, updated_at = ? WHERE id = ?`, [at, done.id]);
+    await pastTheStore(`INSERT INTO appraisal_audit (at, user_id, username, action, entity, entity_id, before, after, reason) VALUES (?, NULL, 'system', 'plan-deleted', 'appraisal', ?, ?, ?, NULL)`, [
+      at,
+      done.id,
+      JSON.stringify({ planId: 'p-eliminato', planTitle: 'Piano di Lambda bis' }),
+      JSON.stringify({ planId: null, planTitle: null, repaired: 83 }),
+    ]);
+    await pastTheStore(`UPDATE appraisal_forms SET plan_id = 'p-assente' WHERE id = ?`, [live.id]);
+    const file = async (id: string, format: 'pdf' | 'docx', lang: 'it' | 'en'): Promise<Uint8Array> => {
+      const reply = await fetch(`${t.url}/api/appraisals/${id}/document?format=${format}&lang=${lang}`, { headers: { cookie: hr.cookie! } });
+      expect(reply.status, format).toBe(200);
+      return new Uint8Array(await reply.arrayBuffer());
+    };
+    const pdf = async (id: string, lang: 'it' | 'en'): Promise<string> => pdfText(await file(id, 'pdf', lang), { layout: false }).replace(/\s+/g, ' ');
+
+    const deletedIt = 'Il piano da cui la scheda ha preso i risultati organizzativi («Piano di Lambda bis») è stato eliminato dopo la valutazione: la scheda conserva i valori fissati allora.';
+    const deletedEn = 'The plan the form took its organisational results from (“Piano di Lambda bis”) was deleted after the evaluation: the form keeps the figures frozen then.';
+    expect(await pdf(done.id, 'it')).toContain(deletedIt);
+    expect(await pdf(done.id, 'en')).toContain(deletedEn);
+    expect(docxText(await file(done.id, 'docx', 'it'))).toContain(deletedIt);
+
+    const missingIt = `Il piano da cui la scheda prende i risultati organizzativi non c'è più (è stato eliminato; id p-assente): il punteggio non si può calcolare finché l'ufficio personale non collega la scheda a un piano di «${body}» del 2024.`;
+    const missingEn = `The plan the form takes its organisational results from is no longer there (it was deleted; id p-assente): the score cannot be computed until HR links the form to a plan of “${body}” of 2024.`;
+    expect(await pdf(live.id, 'it')).toContain(missingIt);
+    expect(await pdf(live.id, 'en')).toContain(missingEn);
+    expect(docxText(await file(live.id, 'docx', 'en'))).toContain(missingEn);
+  }, 240_000);
+});

@@ -1,0 +1,74 @@
+/**
+ * The set-up the tests of appraisal forms and their plans share (form-plan-link, form-plan-integrity,
+ * form-plan-change): a server of its own per backend with the controller and HR signed in, and the
+ * few steps they all take — people to appraise, a plan of a body, its SMVP, a form, a row written
+ * past the store. Registers its own beforeAll/afterAll: call it at the top of the `describe`.
+ */
+import { afterAll, beforeAll, expect } from 'vitest';
+import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { hashPassword } from '../../src/server/auth.js';
+import type { Db } from '../../src/store/db.js';
+import { SYSTEM } from '../../src/store/index.js';
+import { openPostgres } from '../../src/store/postgres/db.js';
+import { openSqlite } from '../../src/store/sqlite/db.js';
+import { enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type Client, type Reply, type TestServer } from './harness.js';
+
+export interface FormPlanServer {
+  t: TestServer;
+  controller: Client;
+  hr: Client;
+}
+
+export function formPlanKit(backend: Backend) {
+  const server = {} as FormPlanServer;
+  beforeAll(async () => {
+    server.t = await startTestServer(backend);
+    server.controller = await server.t.as('controller');
+    server.hr = await server.t.as('personale');
+  }, 60_000);
+  afterAll(async () => server.t?.close());
+
+  /** Two accounts of their own (named after `tag`): the person and their evaluator. */
+  const people = async (tag: string): Promise<{ personId: string; evaluatorId: string }> => {
+    const hash = await hashPassword(PASSWORD);
+    const [person, evaluator] = await Promise.all(
+      ['persona', 'valutatore'].map((role) =>
+        server.t.server.store.createUser({ username: `${role}-${tag}`, displayName: `${role} ${tag}`, role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM),
+      ),
+    );
+    if (!person!.ok || !evaluator!.ok) throw new Error('accounts not made');
+    return { personId: person!.value.id, evaluatorId: evaluator!.value.id };
+  };
+  /** A new empty plan of the body and year (the controller's); its id. */
+  const plan = async (organisation: string, title: string, year = 2024): Promise<string> => {
+    const r = await server.controller.request('POST', '/api/plans', { title, year, organisation });
+    expect(r.status, r.text).toBe(201);
+    return String(r.body.id);
+  };
+  /** The body's SMVP of 2024, adopted by HR. */
+  const smvp = async (organisation: string): Promise<void> => {
+    const r = await server.hr.request('PUT', `/api/smvp/2024?organisation=${enc(organisation)}`, { document: exampleSmvpJson(organisation, 2024), reason: 'delibera n. 7' });
+    expect(r.status, r.text).toBe(200);
+  };
+  /** A form of 2024 made by HR for two new accounts (named after `tag`), with what `body` adds. */
+  const form = async (tag: string, body: Record<string, unknown>): Promise<{ id: string; version: number }> => {
+    const r = await server.hr.request('POST', '/api/appraisals', { year: 2024, ...(await people(tag)), category: 'eq', ...body });
+    expect(r.status, r.text).toBe(201);
+    return { id: String(r.body.id), version: Number(r.body.version) };
+  };
+  const bodyOf = async (planId: string): Promise<string> => (await server.controller.get(`/api/plans/${planId}`)).body.organisation as string;
+  /** The plan deleted by the controller, with the reason when one is given. */
+  const remove = (planId: string, lang: 'it' | 'en' = 'it', reason?: string): Promise<Reply> =>
+    server.controller.request('DELETE', `/api/plans/${planId}${reason === undefined ? '' : `?reason=${enc(reason)}`}`, undefined, { 'accept-language': lang });
+  const trailOf = async (id: string): Promise<any[]> => (await server.hr.get(`/api/appraisals/${id}/trail`)).body;
+  /** A statement on the server's database, past the store (another program, a restore of part of a backup). */
+  const pastTheStore = async (sql: string, params: unknown[]): Promise<void> => {
+    const db: Db = backend === 'sqlite' ? openSqlite(server.t.location) : openPostgres(server.t.location);
+    try {
+      await db.run(sql, params as never);
+    } finally {
+      await db.close();
+    }
+  };
+  return { server, people, plan, smvp, form, bodyOf, remove, trailOf, pastTheStore };
+}
