@@ -18,6 +18,12 @@ export interface E2eWorld {
   planId: string;
   /** What the content-security policy refused on any page of the file: checked empty after the file's tests. */
   cspViolations: string[];
+  /**
+   * Every console error of the file's pages, with the page's address: a failed request (a 4xx or 5xx
+   * the browser logs), an uncaught error, a React warning. Tests that show a screen in a normal state
+   * check it empty; a screen that shows a refusal logs the refused request, so it is not checked for all.
+   */
+  consoleErrors: string[];
   /** How many times the fixture was imported (see `importFixture`). */
   imports?: number;
 }
@@ -28,7 +34,7 @@ export interface E2eWorld {
  * `env` may be a function, read when the server starts: for what an earlier `beforeAll` started (an identity provider's address).
  */
 export function e2eWorld(options: { fixture?: boolean; env?: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>) } = {}): E2eWorld {
-  const world = { cspViolations: [] } as unknown as E2eWorld;
+  const world = { cspViolations: [], consoleErrors: [] } as unknown as E2eWorld;
   beforeAll(async () => {
     world.server = await startServer(typeof options.env === 'function' ? options.env() : options.env);
     world.browser = await launchChromium();
@@ -101,9 +107,13 @@ export function pages(world: E2eWorld) {
     // so the page could still be gliding under a click's pointer between its press and release.
     const context = await world.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'it-IT', reducedMotion: 'reduce' });
     const page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    page.on('pageerror', (e) => {
+      console.error(`page error: ${e.message}`);
+      (world.consoleErrors ??= []).push(`${page.url()}: page error: ${e.message}`);
+    });
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) (world.cspViolations ??= []).push(m.text());
+      if (m.type() === 'error') (world.consoleErrors ??= []).push(`${page.url()}: ${m.text()}${m.location().url === '' ? '' : ` (${m.location().url})`}`);
     });
     return { context, page };
   }

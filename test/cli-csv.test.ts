@@ -5,12 +5,12 @@
  * (or a title and a legend read as objectives): now read as the tab-separated table, every problem
  * at the file's own line.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE, albero, fixtureText } from './helpers.js';
+import { convertWithLibreOffice } from './support/libreoffice.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'albero-cli-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -146,12 +146,7 @@ describe('the English report workbook saved as text by LibreOffice', () => {
   const workbook = join(dir, 'english.xlsx');
   expect(albero(['report', FIXTURE, '--lang', 'en', '--output', workbook]).status).toBe(0);
   const save = (filter: string, extension: string): string => {
-    const out = join(dir, `lo-${extension}`);
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', `${extension}:${filter}`, '--outdir', out, workbook], {
-      stdio: 'ignore',
-      timeout: 120_000,
-    });
-    return join(out, `english.${extension}`);
+    return convertWithLibreOffice(workbook, `${extension}:${filter}`, join(dir, `lo-${extension}`));
   };
 
   it('as CSV with commas (its numbers 1,587.10 quoted): verify agrees with every stated cell', () => {
@@ -220,14 +215,8 @@ describe('a US date that is also an Italian one, in a table written the English 
 describe('the Italian report workbook saved as CSV by LibreOffice run without a locale', () => {
   const workbook = join(dir, 'italiano.xlsx');
   expect(albero(['report', FIXTURE, '--lang', 'it', '--output', workbook]).status).toBe(0);
-  const out = join(dir, 'lo-c');
   // No locale: LibreOffice writes the workbook's numbers and dates the English (US) way under the Italian heads.
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile-c')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, workbook], {
-    stdio: 'ignore',
-    timeout: 120_000,
-    env: { ...process.env, LC_ALL: 'C', LANG: 'C', LANGUAGE: '' },
-  });
-  const path = join(out, 'italiano.csv');
+  const path = convertWithLibreOffice(workbook, 'csv:Text - txt - csv (StarCalc):44,34,76,1', join(dir, 'lo-c'), { locale: 'C' });
 
   it('one hint first, said in words in both languages, then every cell at its line as before', () => {
     const text = readFileSync(path, 'utf8');

@@ -262,6 +262,23 @@ export const SmvpSummarySchema = z.strictObject({
 /** `GET /api/smvp/:year`: a version of a body's SMVP, the document as stored (core/appraisal/codec.ts reads it). */
 export const SmvpVersionSchema = SmvpSummarySchema.extend({ document: z.unknown() });
 
+/**
+ * `GET /api/smvp/:year` when the body has saved none for the year: a year without an SMVP is a
+ * normal state (HR has not written it yet), not a missing resource, so it is a 200 with no version
+ * (`version: null`) and the example document to start from. An earlier version asked by number
+ * that does not exist is still a 404.
+ */
+export const SmvpNoneSchema = z.strictObject({
+  organisation: z.string(),
+  year: z.number().int(),
+  version: z.null(),
+  /** The example SMVP for the body and year (DFP guideline n. 5/2019), what the screen offers to start from. */
+  example: z.unknown(),
+});
+
+/** `GET /api/smvp/:year`: the version asked (or the latest), or, for the latest, none saved yet (`version: null`). */
+export const SmvpReadSchema = z.union([SmvpVersionSchema, SmvpNoneSchema]);
+
 /** `PUT /api/smvp/:year` and `POST /api/smvp/:year/import`: the version saved and the warnings met reading it. */
 export const SmvpSavedSchema = SmvpVersionSchema.extend({ issues: z.array(IssueDocumentSchema) });
 
@@ -383,6 +400,8 @@ export type AssignStrandedBody = z.infer<typeof AssignStrandedBodySchema>;
 export type StrandedAssigned = z.infer<typeof StrandedAssignedSchema>;
 export type SmvpSummary = z.infer<typeof SmvpSummarySchema>;
 export type SmvpVersion = z.infer<typeof SmvpVersionSchema>;
+export type SmvpNone = z.infer<typeof SmvpNoneSchema>;
+export type SmvpRead = z.infer<typeof SmvpReadSchema>;
 export type SmvpSaved = z.infer<typeof SmvpSavedSchema>;
 export type Share = z.infer<typeof ShareSchema>;
 export type Distribution = z.infer<typeof DistributionSchema>;

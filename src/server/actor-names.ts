@@ -11,16 +11,11 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../core/index.js';
 import { actorWords } from '../messages/actor-words.js';
-import type { Store, UserName, UserRecord } from '../store/index.js';
+import type { Store, UserName } from '../store/index.js';
 import { HttpError } from './errors.js';
 
 /** A stored login (null: not known, or not told) → the words that name who it is. */
 export type ActorNamer = (login: string | null) => string | null;
-
-export function actorNamer(users: readonly Pick<UserRecord, 'username' | 'displayName'>[], language: Language): ActorNamer {
-  const names = new Map(users.map((u) => [u.username, u.displayName]));
-  return (login) => actorWords(login === null ? null : names.get(login), login, language);
-}
 
 /**
  * The accounts' names an answer says people by (who entered a value, who closed a period, an

@@ -4,13 +4,14 @@
  * ancestor's), the state of each value (da compilare, compilato, da integrare, approvato), the
  * worklist, the completion dashboard per unit and period, and the closing checklist.
  */
-import { correctedAfterRequest, isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
+import { correctedAfterRequest, isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type Store, type UnitRecord, type UserName, type UserRecord } from '../store/index.js';
 import { assignedTo, type Assignment } from './permissions.js';
 import { stateIn, type Completion, type WorkItem, type WorklistStateFilter, type WorkState } from '../contract/campaign.js';
 import { compareNames } from '../core/names.js';
 import type { Language } from '../core/index.js';
 import { officeDay } from '../core/messages/catalogue.js';
 import { actorWords } from '../messages/actor-words.js';
+import type { PeopleNames } from './actor-names.js';
 
 export { WORK_STATES, type WorkItem, type WorkState } from '../contract/campaign.js';
 /** Expected, entered, waiting for review, sent back, approved, missing, late. */
@@ -77,6 +78,18 @@ export function workItem(
 /** Today's date as ISO text, the body's day (Europe/Rome): a deadline passes at midnight in Rome, not at UTC's. */
 export const today = (): string => officeDay();
 
+/**
+ * The people a campaign's lists name, as they are named now: the server's `AccountNames`
+ * (actor-names.ts, `deps.names`) read for the answer, never a copy kept with the cached campaign,
+ * so a renamed account is named anew at once.
+ */
+export type CampaignPeople = Pick<PeopleNames, 'byId' | 'byLogin'>;
+
+/** `CampaignPeople` from accounts already read (the reminders read every account anyway). */
+export function campaignPeople(users: readonly Pick<UserName, 'id' | 'username' | 'displayName'>[]): CampaignPeople {
+  return { byId: new Map(users.map((u) => [u.id, u.displayName])), byLogin: new Map(users.map((u) => [u.username, u.displayName])) };
+}
+
 interface Resolved {
   readonly id: string;
   readonly name: string;
@@ -90,26 +103,20 @@ interface Resolved {
 export class Campaign {
   private readonly resolved: Resolved[];
   private readonly unitNames: Map<string, string>;
-  private readonly people: Map<string, string>;
-  /** Display names by login: who entered a value. */
-  private readonly logins: Map<string, string>;
 
   constructor(
     readonly data: CampaignData,
     units: readonly UnitRecord[],
-    users: readonly UserRecord[],
     /** The day lateness is judged on (the dashboard says it back). */
     readonly day: string = today(),
-    /** What `withValue` carries over: the assignments, unit names and people do not change with a value. */
-    shared?: { resolved: Resolved[]; unitNames: Map<string, string>; people: Map<string, string>; logins: Map<string, string> },
+    /** What `withValue` carries over: the assignments and unit names do not change with a value. */
+    shared?: { resolved: Resolved[]; unitNames: Map<string, string> },
   ) {
     if (shared !== undefined) {
-      ({ resolved: this.resolved, unitNames: this.unitNames, people: this.people, logins: this.logins } = shared);
+      ({ resolved: this.resolved, unitNames: this.unitNames } = shared);
       return;
     }
     this.unitNames = new Map(units.map((u) => [u.id, u.name]));
-    this.people = new Map(users.map((u) => [u.id, u.displayName]));
-    this.logins = new Map(users.map((u) => [u.username, u.displayName]));
     const nodes = new Map(data.nodes.map((n) => [n.code, n]));
     // Per objective: the chain of owners, unit names, unit ids and persons up to the root, nearest first.
     const chains = new Map<string, { owners: string[]; unitNames: string[]; unitIds: string[]; personIds: string[] }>();
@@ -161,7 +168,7 @@ export class Campaign {
     period.set(value.indicatorId, { version: value.version, state: value.state, enteredBy: value.enteredBy, enteredAt: value.enteredAt });
     const measurements = new Map(this.data.measurements);
     measurements.set(value.periodId, period);
-    return new Campaign({ ...this.data, measurements }, [], [], this.day, { resolved: this.resolved, unitNames: this.unitNames, people: this.people, logins: this.logins });
+    return new Campaign({ ...this.data, measurements }, [], this.day, { resolved: this.resolved, unitNames: this.unitNames });
   }
 
   period(id: string | undefined): PeriodRecord | undefined {
@@ -173,10 +180,11 @@ export class Campaign {
    * Every value to enter in the period, in plan order; `mineFor` keeps only those assigned to that
    * account, `unitId` those of that unit, `state` those the filter keeps. The whole list, for what
    * needs all of it (the closing checklist, the dashboard's workbook, the work due, the reminders);
-   * the review list's pages are the store's (`Store.reviewPage`).
+   * the review list's pages are the store's (`Store.reviewPage`). Each value's person and who
+   * entered it are named by `people`, in `language`.
    */
-  items(period: PeriodRecord, filter: { mineFor?: UserRecord; unitId?: string; state?: WorklistStateFilter } = {}, language: Language = 'it'): WorkItem[] {
-    const nameOf = (login: string | null): string | null => actorWords(login === null ? null : this.logins.get(login), login, language);
+  items(period: PeriodRecord, people: CampaignPeople, filter: { mineFor?: UserRecord; unitId?: string; state?: WorklistStateFilter } = {}, language: Language = 'it'): WorkItem[] {
+    const nameOf = (login: string | null): string | null => actorWords(login === null ? null : people.byLogin.get(login), login, language);
     const measured = this.data.measurements.get(period.id) ?? new Map();
     const reviews = this.data.reviews.get(period.id) ?? new Map();
     const out: WorkItem[] = [];
@@ -187,10 +195,17 @@ export class Campaign {
       const review = reviews.get(r.id);
       if (filter.state !== undefined && !stateIn(filter.state, stateOf(m, review))) continue;
       const unit = r.unitId === null ? null : (this.unitNames.get(r.unitId) ?? null);
-      const person = r.personId === null ? null : (this.people.get(r.personId) ?? null);
+      const person = r.personId === null ? null : (people.byId.get(r.personId) ?? null);
       out.push(workItem({ indicatorId: r.id, indicator: r.name, node: r.node, objective: r.objective, unitId: r.unitId, unit, personId: r.personId, person }, period, this.day, m, review, nameOf));
     }
     return out;
+  }
+
+  /** Each value's state in the period, by indicator id (what needs no one named). */
+  states(period: PeriodRecord): Map<string, WorkState> {
+    const measured = this.data.measurements.get(period.id) ?? new Map();
+    const reviews = this.data.reviews.get(period.id) ?? new Map();
+    return new Map(this.resolved.map((r) => [r.id, stateOf(measured.get(r.id), reviews.get(r.id))]));
   }
 
   private board: ReturnType<Campaign['countDashboard']> | null = null;
@@ -241,7 +256,8 @@ export function currentPeriod(periods: readonly PeriodRecord[]): PeriodRecord | 
 /**
  * The campaign of the last few plans read, each kept while nothing it was computed from changed:
  * the plan's values, periods, assignments and reviews (`Store.campaignVersion`), the registry's
- * units and the accounts (names, units, active), and the day (lateness). A dashboard or worklist
+ * units and the day (lateness). People are not part of it: an answer names them through the
+ * server's `AccountNames` when it is made (`items`), so reading a campaign reads no account. A dashboard or worklist
  * read of an unchanged 20,000-indicator plan then skips reading the whole plan again, and so does
  * the read right after a value is entered through this server (`applyMeasurement`).
  */
@@ -267,9 +283,9 @@ export class CampaignCache {
     const version = await this.store.campaignVersion(planId);
     if (version === undefined) return undefined;
     const [dataVersion, reviews] = splitVersion(version);
-    const [units, users] = await Promise.all([this.store.listUnits(), this.store.listUsers()]);
+    const units = await this.store.listUnits();
     const day = this.clock();
-    const rest = [day, units.map((u) => `${u.id}:${u.version}`).join(','), users.map((u) => `${u.id}:${u.active ? 1 : 0}:${u.role}:${u.displayName}:${u.unitIds.join('+')}`).join(',')].join('|');
+    const rest = [day, units.map((u) => `${u.id}:${u.version}`).join(',')].join('|');
     const found = this.entries.get(planId);
     if (found !== undefined && found.dataVersion === dataVersion && found.reviews === reviews && found.rest === rest) {
       // Most recently used last.
@@ -279,7 +295,7 @@ export class CampaignCache {
     }
     // Readers of the same new version share one load. Data read after the version may be newer
     // than it: the next read then finds a newer version and loads again, never an older state.
-    const campaign = this.store.campaignData(planId).then((data) => (data === undefined ? undefined : new Campaign(data, units, users, day)));
+    const campaign = this.store.campaignData(planId).then((data) => (data === undefined ? undefined : new Campaign(data, units, day)));
     const entry: { dataVersion: number; reviews: string; rest: string; campaign: Promise<Campaign | undefined>; loaded?: Campaign } = { dataVersion, reviews, rest, campaign };
     this.entries.delete(planId);
     this.entries.set(planId, entry);

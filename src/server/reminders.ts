@@ -13,7 +13,7 @@
 import { worklistPath } from '../contract/worklist-link.js';
 import { renderMessage } from '../messages/index.js';
 import { italianDate, isLocked, SYSTEM, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
-import { Campaign, today, type WorkItem } from './campaign.js';
+import { Campaign, campaignPeople, today, type WorkItem } from './campaign.js';
 import { makeMailer, settingError, type Mailer, type SmtpSettings } from './mailer.js';
 import { mayBeAssigned } from './permissions.js';
 
@@ -76,6 +76,7 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
   const units = await store.listUnits();
   const assignees = users.filter(mayBeAssigned);
   const byId = new Map(users.map((u) => [u.id, u]));
+  const people = campaignPeople(users);
   const drafts: ReminderDraft[] = [];
   for (const plan of plans) {
     // Most plans have no period due today: their periods say so without reading the whole plan.
@@ -83,7 +84,7 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
     if (!periods.some((p) => p.deadline !== null && !isLocked(p.state) && stagesDue(p.deadline, day, settings).length > 0)) continue;
     const data = await store.campaignData(plan.id);
     if (data === undefined) continue;
-    const campaign = new Campaign(data, units, users, day);
+    const campaign = new Campaign(data, units, day);
     for (const period of data.periods) {
       if (period.deadline === null || isLocked(period.state)) continue;
       const stages = stagesDue(period.deadline, day, settings);
@@ -132,11 +133,11 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
         for (const unit of units) {
           const head = unit.headId === null ? undefined : byId.get(unit.headId);
           if (head === undefined || !head.active) continue;
-          const items = campaign.items(period, { unitId: unit.id, state: 'todo' });
+          const items = campaign.items(period, people, { unitId: unit.id, state: 'todo' });
           if (items.length > 0) heads.push({ head, unit, items });
         }
       }
-      const ownOf = (user: UserRecord): WorkItem[] => campaign.items(period, { mineFor: user, state: 'todo' });
+      const ownOf = (user: UserRecord): WorkItem[] => campaign.items(period, people, { mineFor: user, state: 'todo' });
       const folded = new Set<string>();
       for (const stage of stages.filter((s) => s !== 'head')) {
         for (const assignee of assignees) {

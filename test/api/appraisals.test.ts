@@ -51,6 +51,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
 
   const organisation = 'Ente';
 
+  it('answers a year without an SMVP as a state, not a missing resource: 200, no version, the example to start from', async () => {
+    // Before, a 404 `not-found` carrying the example: the screens opening on such a year logged a failed request.
+    for (const language of ['it', 'en']) {
+      const none = await hr.request('GET', '/api/smvp/2031', undefined, { 'accept-language': language });
+      expect(none.status, none.text).toBe(200);
+      expect(none.body).toEqual({ organisation, year: 2031, version: null, example: exampleSmvpJson(organisation, 2031) });
+    }
+    // The public reads it so too (the SMVP is published); an earlier version that does not exist is still a 404.
+    expect((await new Client(t.url).get('/api/smvp/2031?organisation=Ente')).body).toMatchObject({ organisation, year: 2031, version: null });
+    expect((await hr.get('/api/smvp/2031?version=1')).status).toBe(404);
+  });
+
   it('saves the SMVP, refuses bad weights and bands at their field, keeps versions', async () => {
     const doc: any = exampleSmvpJson(organisation, 2024);
     const first = await hr.request('PUT', '/api/smvp/2024', { document: doc });
@@ -572,7 +584,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(await said('GET', '/api/smvp/2024?version=uno', 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'version: atteso un numero intero' });
     expect(await said('GET', '/api/smvp/2024/export?format=pdf', 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'format deve essere uno tra json, xlsx, non "pdf"' });
     expect(await said('GET', '/api/rewards/2024/aggregates?format=pdf', 'en')).toEqual({ status: 400, code: 'invalid-query', message: 'format must be one of json, csv, xlsx, not "pdf"' });
-    expect(await said('GET', '/api/smvp/2031', 'it')).toEqual({ status: 404, code: 'not-found', message: "non c'è un SMVP di Ente per il 2031" });
     expect(await said('GET', '/api/smvp/2024?version=99', 'en')).toEqual({ status: 404, code: 'not-found', message: 'there is no SMVP for Ente 2024 version 99' });
     expect(await said('GET', '/api/smvp/2031/export?format=json', 'it')).toMatchObject({ status: 404, code: 'not-found', message: "non c'è un SMVP di Ente per il 2031" });
     expect(await said('POST', '/api/smvp/2024/import', 'it', { document: {} })).toEqual({

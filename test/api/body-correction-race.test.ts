@@ -117,7 +117,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("an SMVP, a form or a distributio
     const english = await save('en');
     expect([english.status, english.body.error.message]).toEqual([409, `the body “${body}” was corrected to “${corrected}” for 2024, and its SMVP with it: save it as the SMVP of “${corrected}”`]);
 
-    expect((await hr.get(`/api/smvp/2024?organisation=${enc(body)}`)).status).toBe(404);
+    // The old name has none saved any more: a 200 saying so (`version: null`), not a 404.
+    expect((await hr.get(`/api/smvp/2024?organisation=${enc(body)}`)).body).toMatchObject({ organisation: body, version: null });
     const moved = await hr.get(`/api/smvp/2024?organisation=${enc(corrected)}`);
     expect([moved.status, moved.body.version, moved.body.reason]).toEqual([200, 1, 'delibera n. 12']);
     // Saved under the corrected name, it goes on from the version moved.

@@ -160,6 +160,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("individual appraisal's documents
       [`/api/appraisals/${formId}/trail`, '/api/appraisals/{id}/trail'],
       ['/api/smvp', '/api/smvp'],
       ['/api/smvp/2024', '/api/smvp/{year}'],
+      // A year without an SMVP: the same route's other document (`SmvpNone`), a 200.
+      ['/api/smvp/2031', '/api/smvp/{year}'],
       ['/api/rewards/2024', '/api/rewards/{year}'],
       ['/api/rewards/2024/aggregates', '/api/rewards/{year}/aggregates'],
     ];

@@ -5,12 +5,13 @@
  * keeps `1.587,10` and `92,50%`; English writes `1,587.10` and `92.50%`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderForm, type FormSheet } from '../../src/io/appraisal/form-document.js';
 import { unpackZip } from '../../src/io/xlsx/zip.js';
 import { pdfText as popplerText } from '../support/files.js';
+import { convertWithLibreOffice } from '../support/libreoffice.js';
 import { tempDir } from './helpers.js';
 
 /** What a reader reads: a no-break space (between a comparator and its target) is a space. */
@@ -64,16 +65,8 @@ const dir = tempDir('albero-form-');
 
 /** The DOCX as LibreOffice lays it out, converted to PDF: its file. */
 function libreOfficePdf(bytes: Uint8Array, name: string): string {
-  expect(existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice'), 'apt-get install -y libreoffice-writer-nogui').toBe(true);
-  const home = join(dir, 'home');
-  mkdirSync(home, { recursive: true });
   writeFileSync(join(dir, `${name}.docx`), bytes);
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'converted'), join(dir, `${name}.docx`)], {
-    env: { ...process.env, HOME: home },
-    stdio: 'pipe',
-    timeout: 90_000,
-  });
-  return join(dir, 'converted', `${name}.pdf`);
+  return convertWithLibreOffice(join(dir, `${name}.docx`), 'pdf', join(dir, 'converted'));
 }
 
 /** The DOCX as LibreOffice lays it out, read back by poppler. */

@@ -6,7 +6,7 @@
  * without them these tests fail, they never skip.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Decimal, evaluatePlan } from '../../src/core/index.js';
@@ -14,6 +14,7 @@ import { loadTable } from '../../src/io/load.js';
 import { buildRelazione, buildValidationDocument, renderRelazione } from '../../src/io/relazione/index.js';
 import { NEW_VALIDATION, type ValidationRecord } from '../../src/io/relazione/validation.js';
 import { albero, FIXTURE } from '../helpers.js';
+import { convertWithLibreOffice } from '../support/libreoffice.js';
 import { orphanedObjectives, tempDir } from './helpers.js';
 
 const dir = tempDir('albero-relazione-');
@@ -82,11 +83,7 @@ describe('the Relazione as DOCX', () => {
   let text: string;
   beforeAll(() => {
     const docx = write('docx');
-    expect(existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice'), 'apt-get install -y libreoffice-writer-nogui').toBe(true);
-    const home = join(dir, 'home');
-    mkdirSync(home, { recursive: true });
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'converted'), docx], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
-    text = pdfText(join(dir, 'converted', 'relazione.pdf'));
+    text = pdfText(convertWithLibreOffice(docx, 'pdf', join(dir, 'converted')));
   }, 120_000);
 
   it('opens in LibreOffice with its chapters, the Albero table and the band counts', () => {
@@ -158,10 +155,7 @@ describe('the documento di validazione as DOCX', () => {
     };
     const docx = join(dir, 'validazione.docx');
     writeFileSync(docx, await renderRelazione(buildValidationDocument(evaluation, validation, { body: 'Camera di Commercio di Esempio', year: 2024 }), 'docx'));
-    const home = join(dir, 'home');
-    mkdirSync(home, { recursive: true });
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'converted'), docx], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
-    const text = pdfText(join(dir, 'converted', 'validazione.pdf'));
+    const text = pdfText(convertWithLibreOffice(docx, 'pdf', join(dir, 'converted')));
     // The table's head, between its caption and its first row: every word whole.
     const head = /Valori validati dall'OIV[^\n]*\n([\s\S]*?)\nB\.2 /.exec(text)?.[1] ?? '';
     expect(head.split(/\s+/), text).toEqual(expect.arrayContaining(['Obiettivo', 'Valore', 'rendicontato', 'validato', '(conta)']));
@@ -334,21 +328,7 @@ describe('albero relazione refuses', () => {
             .replace(/&#39;/g, "'"),
         );
       if (format === 'pdf') return flat(pdfText(file));
-      const home = join(dir, 'home');
-      mkdirSync(home, { recursive: true });
-      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'fonte'), file], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
-      return flat(
-        pdfText(
-          join(
-            dir,
-            'fonte',
-            file
-              .split('/')
-              .pop()!
-              .replace(/\.docx$/, '.pdf'),
-          ),
-        ),
-      );
+      return flat(pdfText(convertWithLibreOffice(file, 'pdf', join(dir, 'fonte'))));
     };
     const NOT_VALIDATED = "Dati dell'anno precedente non validati dall'OIV: sono i valori rendicontati, che una correzione del piano dell'anno precedente può ancora cambiare.";
     const VALIDATED = "Dati dell'anno precedente: valori validati dall'OIV (la Relazione 2023 validata il 15/05/2024).";

@@ -5,7 +5,7 @@
  * poppler-utils (installed by .ci/run): without them these tests fail, they never skip.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { loadTable } from '../../src/io/load.js';
 import { EXPLANATION_SHEET, exportPlanXlsx, TABLE_SHEET } from '../../src/io/xlsx/index.js';
 import { REVISIONS_SHEET } from '../../src/io/xlsx/export.js';
 import { FIXTURE } from '../helpers.js';
+import { convertWithLibreOffice } from '../support/libreoffice.js';
 import { objectiveRow, readWorkbook, tempDir } from './helpers.js';
 
 const dir = tempDir('albero-xlsx-print-');
@@ -83,11 +84,7 @@ describe('the table sheet printed by LibreOffice', () => {
   beforeAll(() => {
     const file = join(dir, 'export.xlsx');
     writeFileSync(file, bytes);
-    expect(existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice'), 'apt-get install -y libreoffice-calc-nogui').toBe(true);
-    const home = join(dir, 'home');
-    mkdirSync(home, { recursive: true });
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'converted'), file], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
-    lines = execFileSync('pdftotext', ['-layout', join(dir, 'converted', 'export.pdf'), '-'], { encoding: 'utf8' }).split('\n');
+    lines = execFileSync('pdftotext', ['-layout', convertWithLibreOffice(file, 'pdf', join(dir, 'converted')), '-'], { encoding: 'utf8' }).split('\n');
   }, 120_000);
 
   /** The text of the name column from the line at `first` down to the row starting with `NEXT`, and that row's. */

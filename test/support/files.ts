@@ -4,9 +4,10 @@
  * Windows executable header.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { convertWithLibreOffice } from './libreoffice.js';
 import { zipBytes } from './workbook.js';
 
 /**
@@ -24,17 +25,16 @@ export function pdfText(bytes: Uint8Array, { layout = true }: { layout?: boolean
 }
 
 /**
- * A DOCX's text as LibreOffice lays it out (converted to PDF, read by poppler in reading order),
- * as an office opens it; whitespace folded (a PDF's lines wrap anywhere).
+ * A DOCX's text as LibreOffice lays it out (converted to PDF by the worker's LibreOffice,
+ * support/libreoffice.ts; read by poppler in reading order), as an office opens it; whitespace
+ * folded (a PDF's lines wrap anywhere).
  */
 export function docxText(bytes: ArrayBuffer | Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'albero-docx-'));
   try {
-    const home = join(dir, 'home');
-    mkdirSync(home);
     writeFileSync(join(dir, 'document.docx'), Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'out'), join(dir, 'document.docx')], { env: { ...process.env, HOME: home }, stdio: 'pipe', timeout: 90_000 });
-    return pdfText(readFileSync(join(dir, 'out', 'document.pdf')), { layout: false }).replace(/\s+/g, ' ');
+    const pdf = convertWithLibreOffice(join(dir, 'document.docx'), 'pdf', join(dir, 'out'));
+    return pdfText(readFileSync(pdf), { layout: false }).replace(/\s+/g, ' ');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

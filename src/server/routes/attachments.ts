@@ -16,7 +16,7 @@ import { indicatorAccess, indicatorWritable } from '../campaign-access.js';
 import { PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { fromFailure, issueOf, refuse, type HttpError } from '../errors.js';
 import { language, param, repeatedParts, uploadForm } from '../validation.js';
-import { actorNamer, type ActorNamer } from '../actor-names.js';
+import { type ActorNamer } from '../actor-names.js';
 
 /** The upload path, for the body limit in app.ts (attachments have their own, larger one). */
 export const ATTACHMENT_UPLOAD_PATH = /^\/api\/plans\/[^/]+\/indicators\/[^/]+\/measurements\/[^/]+\/attachments$/;
@@ -163,7 +163,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
         }
         throw fromFailure(stored.error);
       }
-      return reply(201, attachmentView(stored.value, actorNamer([access.user], language(c))));
+      return reply(201, attachmentView(stored.value, await deps.names.namer(language(c))));
     },
   );
 

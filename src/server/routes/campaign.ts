@@ -9,7 +9,7 @@ import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewActionSchema
 import { isLocked, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
-import { Campaign, type CampaignCache, currentPeriod, stateOf, withLate, workItem } from '../campaign.js';
+import { Campaign, type CampaignCache, campaignPeople, currentPeriod, stateOf, withLate, workItem } from '../campaign.js';
 import { countStates, stateIn, WORK_STATES, WORKLIST_STATE_FILTERS, type WorklistStateFilter } from '../../contract/campaign-states.js';
 import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, PLAN_EDITORS, PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
@@ -156,13 +156,16 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const enters = VALUE_EDITORS.includes(user.role);
       const reviewer = PLAN_EDITORS.includes(user.role);
       // The archived plans are not listed: nothing is collected in them any more.
-      for (const plan of enters ? await store.listPlans() : []) {
+      const plans = enters ? await store.listPlans() : [];
+      // The items are named as every list is, through the server's names (read only when there is work to count).
+      const people = plans.length === 0 ? campaignPeople([]) : await deps.names.names();
+      for (const plan of plans) {
         const campaign = await cache.get(plan.id);
         if (campaign === undefined) continue;
         for (const period of campaign.data.periods) {
           // An open period without a deadline is not yet asked for: its values are not due.
           if (isLocked(period.state) || (period.state !== 'collecting' && period.deadline === null)) continue;
-          const own = countStates(campaign.items(period, { mineFor: user, state: 'todo' }).map((i) => i.state));
+          const own = countStates(campaign.items(period, people, { mineFor: user, state: 'todo' }).map((i) => i.state));
           const toReview = reviewer ? (campaign.dashboard().totals.find((t) => t.periodId === period.id)?.toReview ?? 0) : 0;
           const due = { toEnter: own.to_enter, returned: own.returned, toReview };
           if (due.toEnter + due.returned + due.toReview === 0) continue;
@@ -238,6 +241,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       sheet.getRow(1).font = { bold: true };
       sheet.views = [{ state: 'frozen', ySplit: 1 }];
       const periods = new Map(campaign.data.periods.map((p) => [p.id, p]));
+      const people = await deps.names.names();
       for (const r of campaign.dashboard().rows) {
         const p = periods.get(r.periodId)!;
         // The deadline a date cell shown dd/mm/yyyy, as the period beside it (before, the ISO text 2025-01-31).
@@ -251,7 +255,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       list.getRow(1).font = { bold: true };
       list.views = [{ state: 'frozen', ySplit: 1 }];
       for (const p of campaign.data.periods) {
-        for (const i of campaign.items(p)) {
+        for (const i of campaign.items(p, people)) {
           if (i.state === 'approved') continue;
           list.addRow({
             period: p.label,
@@ -382,7 +386,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       const period = campaign.data.periods.find((p) => p.id === periodId);
       if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
-      const items = campaign.items(period, {}, replyLanguage(c));
+      const items = campaign.items(period, await deps.names.names(), {}, replyLanguage(c));
       return reply(200, {
         period,
         counts: { expected: items.length, ...withLate(countStates(items.map((i) => i.state)), period, campaign.day) },

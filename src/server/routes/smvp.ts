@@ -12,7 +12,7 @@ import { exampleSmvpJson, smvpFromJson } from '../../core/appraisal/index.js';
 import { ORGANISATION_MAX, type Issue, type Language } from '../../core/index.js';
 import { readSmvpXlsx, workbookPlace, writeSmvpXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import type { Store, UserRecord } from '../../store/index.js';
-import { type SmvpSaved, SmvpSavedSchema, SmvpSummarySchema, SmvpVersionSchema } from '../../contract/index.js';
+import { type SmvpSaved, SmvpReadSchema, SmvpSavedSchema, SmvpSummarySchema } from '../../contract/index.js';
 import { issueDocument } from '../../io/json.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
@@ -109,14 +109,17 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/smvp/:year',
       tag: 'smvp',
-      summary: 'The SMVP of a body for a year (latest version, or ?version=)',
+      summary: 'The SMVP of a body for a year (latest version, or ?version=); a year the body has saved none for is an answer, not a missing resource: `version` null and the example to start from',
       roles: 'everyone',
       access: 'everyone (the SMVP is published)',
       query: { organisation: ORGANISATION_QUERY, version: 'an earlier version' },
       responses: {
-        200: { description: '{organisation, year, version, document, reason, createdAt, createdBy, createdByName}', schema: SmvpVersionSchema },
+        200: {
+          description: '{organisation, year, version, document, reason, createdAt, createdBy, createdByName}; none saved for the year (latest asked): {organisation, year, version: null, example}',
+          schema: SmvpReadSchema,
+        },
         400: 'invalid year or query',
-        404: 'no SMVP for that body and year',
+        404: 'no such earlier version (`?version=`) for that body and year',
       },
     },
     async (c, { reply }) => {
@@ -125,13 +128,9 @@ export const smvpRoutes: RouteModule = (api, deps) => {
       const v = c.req.query('version');
       if (v !== undefined && !/^\d{1,6}$/.test(v)) throw refuse(400, 'invalid-query', { field: 'version', problem: 'type', expected: 'integer' });
       const record = await store.appraisals.getSmvp(organisation, year, v === undefined ? undefined : Number(v));
-      if (record === undefined)
-        throw refuse(
-          404,
-          'not-found',
-          { appraisal: 'smvp-not-found', organisation, year, ...(v === undefined ? {} : { version: Number(v) }) },
-          { details: { example: exampleSmvpJson(organisation, year) } },
-        );
+      // None saved yet is the year's state before HR writes it (the screens open on it): said, not refused.
+      if (record === undefined && v === undefined) return reply(200, { organisation, year, version: null, example: exampleSmvpJson(organisation, year) });
+      if (record === undefined) throw refuse(404, 'not-found', { appraisal: 'smvp-not-found', organisation, year, version: Number(v) });
       return reply(200, named(record, await deps.names.namer(replyLanguage(c))));
     },
   );

@@ -15,7 +15,7 @@ import { fromFailure, issueOf, must, refuse } from '../errors.js';
 import { assignedTo, assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import type { ComputedPlan } from '../tree.js';
 import { invalidField, language, param } from '../validation.js';
-import { actorNamer, type ActorNamer } from '../actor-names.js';
+import { type ActorNamer } from '../actor-names.js';
 
 const VarianceBody = z
   .object({
@@ -166,7 +166,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const stored = must(
         await store.variances.putVariance(planId, code, periodId, { cause: input.cause, explanation: input.explanation, correctiveAction: input.correctiveAction }, input.version, actorOf(user)),
       );
-      return reply(200, varianceView(stored, actorNamer([user], language(c))));
+      return reply(200, varianceView(stored, await deps.names.namer(language(c))));
     },
   );
 
@@ -213,7 +213,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       if (!result.ok && result.error.details?.reason === 'year-end') throw refuse(422, 'forecast-year-end', { label: String(result.error.details.label) }, { details: result.error.details });
       if (!result.ok) throw fromFailure(result.error);
       const stored = result.value;
-      return reply(200, forecastView(stored, actorNamer([user], language(c))));
+      return reply(200, forecastView(stored, await deps.names.namer(language(c))));
     },
   );
 };

@@ -174,7 +174,7 @@ async function nextYearBaselines(deps: Pick<Deps, 'trees' | 'campaigns'>, planId
   if (campaign === undefined || yearEnd === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
   // The year end's evaluation is the one next-year rolls forward (core/next-year.ts): an actual there is a baseline.
   const { evaluation } = await deps.trees.computed(planId, yearEnd.id);
-  const states = new Map(campaign.items(yearEnd).map((i) => [i.indicatorId, i.state]));
+  const states = campaign.states(yearEnd);
   let fromValues = 0;
   let notReviewed = 0;
   for (const node of evaluation.nodeResults)

@@ -9,8 +9,8 @@ import type {
   FormObjective,
   FormSummary,
   FormTrailEntry,
+  SmvpRead,
   SmvpSaved,
-  SmvpVersion,
   StaffCategory,
   StrandedAssigned,
   StrandedBody,
@@ -53,6 +53,6 @@ export const peopleApi = {
 
 /** The SMVP of a year: one version (the latest without `version`), and a save, always a new version. */
 export const smvpApi = {
-  get: (year: number, version?: number) => request<SmvpVersion>('GET', `/api/smvp/${year}${query({ version })}`),
+  get: (year: number, version?: number) => request<SmvpRead>('GET', `/api/smvp/${year}${query({ version })}`),
   save: (year: number, organisation: string, input: { document: unknown; version: number; reason?: string }) => request<SmvpSaved>('PUT', `/api/smvp/${year}${query({ organisation })}`, input),
 };

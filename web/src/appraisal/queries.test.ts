@@ -29,12 +29,13 @@ afterEach(() => {
 
 describe("the SMVP's reads through the query cache", () => {
   it('reads none saved for a year as a state holding the example, not as a failure', async () => {
-    answer(404, { error: { code: 'not-found', message: 'Nessun SMVP', details: { example } } });
+    // The server's answer (contract `SmvpNone`): a 200, so the browser logs no failed request.
+    answer(200, { organisation: 'Comune', year: 2025, version: null, example });
     expect(await readSmvp(2025, null)).toEqual({ record: null, example });
   });
 
   it('fails on a missing earlier version, and reads a version as its record', async () => {
-    answer(404, { error: { code: 'not-found', message: 'Nessuna versione 7', details: { example } } });
+    answer(404, { error: { code: 'not-found', message: 'Nessuna versione 7' } });
     await expect(readSmvp(2024, 7)).rejects.toBeInstanceOf(ApiError);
     const fetch = answer(200, version(2));
     expect(await readSmvp(2024, 2)).toEqual({ record: version(2), example: null });

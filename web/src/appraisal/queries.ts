@@ -7,7 +7,6 @@
  */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ApiError } from '../api/client.js';
 import { keys, markStale, putWritten } from '../api/queries.js';
 import { appraisalApi, peopleApi, smvpApi } from './api.js';
 import type { AppraisalForm, SmvpSaved, SmvpVersion } from '../../../src/contract/index.js';
@@ -53,17 +52,15 @@ export type SmvpRecord = Omit<SmvpVersion, 'document'> & { document: SmvpDocumen
 /** A year's SMVP as read: a version, or (for the latest) none saved yet, with the example the server offers to start from. */
 export type SmvpRead = { record: SmvpRecord; example: null } | { record: null; example: SmvpDocument | null };
 
-/** Reads a year's SMVP (`version` null: the latest) as the cache keeps it. */
+/**
+ * Reads a year's SMVP (`version` null: the latest) as the cache keeps it. No SMVP saved for the year
+ * is an answer, not a failure (`version: null`, with the example the screen offers); a missing
+ * earlier version is a failure (404).
+ */
 export async function readSmvp(year: number, version: number | null): Promise<SmvpRead> {
-  try {
-    return { record: (await smvpApi.get(year, version ?? undefined)) as SmvpRecord, example: null };
-  } catch (e) {
-    // No SMVP saved for the year is an answer, not a failure: the screen offers the example. A missing earlier version is a failure.
-    if (e instanceof ApiError && e.status === 404 && version === null) {
-      return { record: null, example: (e.body?.error as { details?: { example?: SmvpDocument } } | undefined)?.details?.example ?? null };
-    }
-    throw e;
-  }
+  const read = await smvpApi.get(year, version ?? undefined);
+  if (read.version === null) return { record: null, example: read.example as SmvpDocument };
+  return { record: read as SmvpRecord, example: null };
 }
 
 /**
