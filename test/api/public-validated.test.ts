@@ -1,7 +1,8 @@
 /**
  * What the public reads once the OIV's validation is published (validated, also with reservations):
  * the plan's page (/trasparenza piano.html, the public export's HTML in Italian and English) and the
- * open data (dati.csv, dati.json, the public export's CSV and JSON) state the validated figure beside
+ * open data (dati.csv, dati.json, the public export's CSV and JSON), the public export's workbook and
+ * PDF (read with pdftotext) state the validated figure beside
  * the reported one, the areas and the body's figure following it; before the publication, with a
  * value the same as the reported one, or with a Relazione not validated, nothing changes.
  * The fixture: B.1 = 70%·80 + 30%·0 = 56% (red); B = 80,25% (green). With B.1 validated at 50%,
@@ -9,7 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { flat } from '../support/page-words.js';
@@ -99,6 +101,20 @@ async function workbookLines(url: string, planId: string, lang: 'it' | 'en'): Pr
   }
 }
 
+/** The public export's PDF of `lang` as pdftotext reads it in drawing order (-raw), spaces collapsed. */
+async function pdfWords(url: string, planId: string, lang: 'it' | 'en'): Promise<string> {
+  const res = await fetch(`${url}/api/plans/${planId}/export?format=pdf&lang=${lang}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  const dir = mkdtempSync(join(tmpdir(), 'albero-validated-pdf-'));
+  try {
+    writeFileSync(join(dir, 'piano.pdf'), new Uint8Array(await res.arrayBuffer()));
+    return execFileSync('pdftotext', ['-raw', join(dir, 'piano.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Nothing of a validation on the public figures: the reported ones alone. */
 function expectReportedOnly(f: Awaited<ReturnType<typeof publicFigures>>): void {
   for (const html of [f.piano, f.exportIt, f.exportEn]) {
@@ -132,6 +148,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public plan after the OIV va
 
   it('shows the reported figures alone while the validation is not published', async () => {
     expectReportedOnly(await publicFigures(citizen, planId));
+    // The public PDF: the reported figures alone.
+    for (const lang of ['it', 'en'] as const) {
+      const pdf = await pdfWords(t.url, planId, lang);
+      expect(pdf).not.toMatch(/Validazione dell'OIV|The OIV's validation|rendicontat|reported|Nota dell'OIV|The OIV's note/);
+      expect(pdf).toContain(lang === 'it' ? 'B.1 - Transizione digitale e innovazione ■ 56,00% rosso Media' : 'B.1 - Transizione digitale e innovazione ■ 56.00% red Media');
+    }
     const book = await workbookLines(t.url, planId, 'it');
     expect(book.lines[2]).not.toContain('validata');
     expect(book.of('B.1')).toMatch(/,"56,00%"$/);
@@ -192,6 +214,24 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public plan after the OIV va
     const bookEn = await workbookLines(t.url, planId, 'en');
     expect(bookEn.lines[2]).toContain('"Performance validated by the OIV","The OIV’s note"');
     expect(bookEn.of('B')).toContain('"follows the values the OIV validated for its objectives"');
+
+    // The public PDF, as the HTML page: the section, each changed objective's validated figure over the reported one, the note.
+    const pdfIt = await pdfWords(t.url, planId, 'it');
+    expect(pdfIt).toMatch(/Validazione dell'OIV L'OIV ha validato la Relazione sulla performance con riserve il \d\d\/\d\d\/\d{4}\./);
+    expect(pdfIt).toMatch(/Performance complessiva dell'ente: \d+,\d\d% rendicontata, \d+,\d\d% validata dall'OIV \(verde\)/);
+    expect(pdfIt).toContain(`B.1 - Transizione digitale e innovazione Nota dell'OIV: ${NOTE} ■ 50,00% rosso validato dall'OIV 56,00% rendicontato Media`);
+    expect(pdfIt).toContain(
+      "B - Transizione digitale e green, semplificazione, innovazione e comunicazione segue i valori validati dall'OIV dei suoi obiettivi ▲ 78,75% giallo validato dall'OIV 80,25% rendicontato B.1",
+    );
+    // The summary's table by area, and its chart, follow the validated figure.
+    expect(pdfIt).toContain("comunicazione ▲ 78,75% giallo validato dall'OIV 80,25% rendicontato B.1 Transizione digitale e innovazione ■ 50,00% rosso validato dall'OIV 56,00% rendicontato B.2");
+    expect(pdfIt).toMatch(/B Transizione digitale e green, semplificaz… ▲ 78,75% B.1 Transizione digitale e innovazione ■ 50,00% B.2/);
+    expect(pdfIt).toMatch(/A - Competitività e sviluppo delle imprese e del territorio ● 90,38% verde A.1/);
+    const pdfEn = await pdfWords(t.url, planId, 'en');
+    expect(pdfEn).toMatch(/The OIV's validation The OIV validated the performance report \(Relazione\) with reservations on \d\d\/\d\d\/\d{4}\./);
+    expect(pdfEn).toMatch(/The body's overall performance: \d+\.\d\d% reported, \d+\.\d\d% validated by the OIV \(green\)/);
+    expect(pdfEn).toContain(`B.1 - Transizione digitale e innovazione The OIV's note: ${NOTE} ■ 50.00% red validated by the OIV 56.00% reported Media`);
+    expect(pdfEn).toContain('comunicazione follows the values the OIV validated for its objectives ▲ 78.75% yellow validated by the OIV 80.25% reported B.1');
   }, 240_000);
 });
 

@@ -4,8 +4,8 @@
  * objectives per band, the table by area), the legend and the seven-column table, whose header
  * row is repeated on every page and whose rows are never split across pages.
  *
- * The texts come from the same places as the HTML page's (rows.ts, summary.ts, bands.ts, meta.ts);
- * only the drawing is here. DejaVu Sans is embedded (the standard PDF fonts have no ● ▲ ■, ≥, —).
+ * The texts come from the same places as the HTML page's (rows.ts, summary.ts, bands.ts, meta.ts,
+ * validated.ts: the OIV's published validation, its figure over the reported one); only the drawing is here. DejaVu Sans is embedded (the standard PDF fonts have no ● ▲ ■, ≥, —).
  * Normal-size plans get a tagged PDF (headings, paragraphs, tables with header cells, a figure
  * with its description; page furniture as artifacts) for screen readers.
  */
@@ -19,6 +19,7 @@ import { countsCaption, legendRuleText, pageText, percentText, previousYearHead,
 import { computedAtText, periodStateText, previousYearNote, yearOf, type PreviousYear, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
+import { validatedMark, validatedOf, validatedSummary, validationWords, type ReportValidatedObjective, type ReportValidation } from './validated.js';
 
 export interface PdfReportOptions extends ReportMeta {
   /** Structure for screen readers; costs time and bytes, so very big annexes go without. */
@@ -61,6 +62,8 @@ export interface Cell {
   readonly para?: Para;
   /** A performance, drawn right-aligned as shape, value and word. */
   readonly mark?: { readonly mark: Mark; readonly bold: boolean; readonly size: number };
+  /** Lines under the mark or the text (the OIV's validated figure: its label and the reported one; the OIV's note under an objective's title). */
+  readonly under?: Para;
   readonly fill?: string;
   /** Joined to the next cell, as by a colspan: no rule between them. */
   readonly joined?: boolean;
@@ -260,8 +263,9 @@ export class TableWriter {
   private heightOf(cells: readonly Cell[]): number {
     let h = this.style.size * this.style.leading;
     for (const c of cells) {
-      if (c.para !== undefined) h = Math.max(h, c.para.lines.length * c.para.size * this.style.leading);
-      if (c.mark !== undefined) h = Math.max(h, c.mark.size * this.style.leading);
+      const under = (c.under?.lines.length ?? 0) * (c.under?.size ?? 0) * this.style.leading;
+      if (c.para !== undefined) h = Math.max(h, c.para.lines.length * c.para.size * this.style.leading + under);
+      if (c.mark !== undefined) h = Math.max(h, c.mark.size * this.style.leading + under);
     }
     return h + 2 * this.style.padY;
   }
@@ -316,14 +320,17 @@ export class TableWriter {
     const drawCell = (c: Cell, i: number): void => {
       const left = x[i]! + style.padX;
       const right = x[i]! + widths[i]! - style.padX;
-      const p = c.para;
-      if (p !== undefined) {
+      const lines = (p: Para, from: number): void =>
         p.lines.forEach((l, n) => {
           const at = p.align === 'right' ? right - canvas.width(l, p.face, p.size) : left + (p.indent ?? 0);
-          canvas.line(l, at, baseline + n * p.size * style.leading, p.face, p.size, p.color);
+          canvas.line(l, at, from + n * p.size * style.leading, p.face, p.size, p.color);
         });
-      }
+      const p = c.para;
+      if (p !== undefined) lines(p, baseline);
       if (c.mark !== undefined) drawMark(canvas, c.mark.mark, right, baseline, c.mark.size, c.mark.bold);
+      // The smaller lines under: their first baseline a line of their own size below the text above.
+      const above = c.mark !== undefined ? { n: 1, size: c.mark.size } : p !== undefined ? { n: p.lines.length, size: p.size } : { n: 0, size: 0 };
+      if (c.under !== undefined) lines(c.under, baseline + (above.n - 1) * above.size * style.leading + c.under.size * style.leading + (above.size - c.under.size) * 0.3);
     };
     if (repeatedHeader) {
       // The header again on a continuation page: page furniture, not content a second time.
@@ -507,7 +514,50 @@ function chart(canvas: Canvas, root: Struct | null, summary: ReportSummary, lege
   }
 }
 
-function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluation, summary: ReportSummary, language: Language): void {
+/** What the public plan says of the OIV's published validation, before the summary (as the HTML page's section): when, and the body's figure as reported and as validated. */
+function validationSection(canvas: Canvas, root: Struct | null, v: ReportValidation, language: Language): void {
+  const words = validationWords(v, language);
+  const section = canvas.group(root, 'Sect');
+  heading(canvas, section, 2, words.heading);
+  paragraph(canvas, section, words.intro);
+  if (words.body !== null) {
+    const size = 10;
+    const lines = canvas.wrap(words.body, 'bold', size, WIDTH - 12 * PX);
+    const lh = size * 1.3;
+    const height = lines.length * lh + 8 * PX;
+    canvas.y += 4 * PX;
+    canvas.ensure(height);
+    const top = canvas.y;
+    const band = v.body!.band;
+    if (band !== null) canvas.artifact(() => canvas.rect(LEFT, top, Math.max(...lines.map((l) => canvas.width(l, 'bold', size))) + 12 * PX, height, BAND_COLOUR[band]));
+    canvas.tag(section, 'P', () => lines.forEach((l, n) => canvas.line(l, LEFT + 6 * PX, firstBaseline(top + 4 * PX + n * lh, size, lh), 'bold', size, REPORT_COLOUR.ink)));
+    canvas.y = top + height;
+  }
+  section?.end();
+}
+
+/**
+ * A performance cell the OIV's published validation changes: the validated figure (the fill follows
+ * its band), "validato dall'OIV" and the reported figure under it, as the HTML page's cell.
+ */
+function validatedCell(table: TableWriter, column: number, o: ReportValidatedObjective, reported: Mark, v: ReportValidation, size: number, bold: boolean, language: Language): Cell {
+  const words = validationWords(v, language);
+  const muted = REPORT_COLOUR.muted;
+  const label = table.para(words.validated, column, 'regular', REPORT_COLOUR.ink, { size: size - 1.5, align: 'right' });
+  const was = table.para(`${reported.value ?? reportText(language).noPerformanceMark} ${words.reported}`, column, 'regular', muted, { size: size - 1.5, align: 'right' });
+  const fill = o.band === null ? {} : { fill: BAND_COLOUR[o.band] };
+  return { tag: 'TD', mark: { mark: validatedMark(o, language), bold, size }, under: { ...label, lines: [...label.lines, ...was.lines] }, ...fill };
+}
+
+function summarySection(
+  canvas: Canvas,
+  root: Struct | null,
+  evaluation: Evaluation,
+  summary: ReportSummary,
+  language: Language,
+  validation?: ReportValidation,
+  reported: ReportSummary = summary,
+): void {
   const words = reportText(language);
   const section = canvas.group(root, 'Sect');
   heading(canvas, section, 2, words.summary);
@@ -550,11 +600,14 @@ function summarySection(canvas: Canvas, root: Struct | null, evaluation: Evaluat
   paragraph(canvas, section, words.byArea, { face: 'bold', color: REPORT_COLOUR.head, type: 'Caption' });
   canvas.y += 2 * PX;
   const byArea = new TableWriter(canvas, [WIDTH - perfWidth, perfWidth], [...words.byAreaHeads], style, canvas.group(section, 'Table'));
-  for (const l of summary.lines) {
+  for (const l of reported.lines) {
     const m = mark(l.performance, l.band, language);
+    const validated = validatedOf(validation, l.code);
     byArea.row([
       { tag: 'TH', para: byArea.para(`${l.code} ${l.title}`, 0, l.depth === 0 ? 'bold' : 'regular', REPORT_COLOUR.ink, { indent: l.depth === 0 ? 0 : 12 * PX }) },
-      { tag: 'TD', mark: { mark: m, bold: false, size: 10 }, ...(l.band === null ? {} : { fill: BAND_COLOUR[l.band] }) },
+      validated === undefined
+        ? { tag: 'TD', mark: { mark: m, bold: false, size: 10 }, ...(l.band === null ? {} : { fill: BAND_COLOUR[l.band] }) }
+        : validatedCell(byArea, 1, validated, m, validation!, 10, false, language),
     ]);
   }
   section?.end();
@@ -625,11 +678,29 @@ function previousCell(previous: Mark | null, fill: string | undefined, bold: boo
  * The cells of one row of the Albero table, as `TableWriter.row` draws them. `previous`: last
  * year's performance for the eighth column (undefined: the table has seven).
  */
-export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyle, previous?: Mark | null): Cell[] {
+export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyle, previous?: Mark | null, validation?: ReportValidation, language: Language = 'it'): Cell[] {
   const ink = REPORT_COLOUR.ink;
   const last = (fill: string | undefined, bold: boolean): Cell[] => (previous === undefined ? [] : [previousCell(previous, fill, bold, style)]);
   if (row.kind === 'objective') {
     const fill = REPORT_COLOUR.objective;
+    const validated = validatedOf(validation, row.code);
+    if (validated !== undefined) {
+      // The OIV's note (a value of its own) or that it follows its objectives' validated values, under the title.
+      const words = validationWords(validation!, language);
+      const why = validated.direct ? (validated.note === null ? '' : words.note(validated.note)) : words.following;
+      const title = table.para(row.label, 0, 'bold', ink, row.depth === 0 ? { size: 9.5 } : {});
+      const note = table.para(why, 0, 'regular', REPORT_COLOUR.muted, { size: style.size - 1.5 });
+      return [
+        { tag: 'TH', fill, para: title, ...(note.lines.length === 0 ? {} : { under: note }) },
+        { tag: 'TD', fill },
+        { tag: 'TD', fill, para: table.para(row.weight, 2, 'bold', ink, { align: 'right' }) },
+        { tag: 'TD', fill, joined: true },
+        { tag: 'TD', fill, joined: true },
+        { tag: 'TD', fill },
+        validatedCell(table, 6, validated, row.performance, validation!, style.size, true, language),
+        ...last(fill, true),
+      ];
+    }
     return [
       { tag: 'TH', fill, para: table.para(row.label, 0, 'bold', ink, row.depth === 0 ? { size: 9.5 } : {}) },
       { tag: 'TD', fill },
@@ -661,6 +732,7 @@ async function tableSection(
   onProgress: ((done: number, total: number) => void) | undefined,
   previous: PreviousYear | undefined,
   language: Language,
+  validation?: ReportValidation,
 ): Promise<void> {
   const words = reportText(language);
   const title = evaluation.plan.title;
@@ -683,7 +755,7 @@ async function tableSection(
     let k = -1;
     for (const row of objectiveRows(r, evaluation, language)) {
       const last = row.kind === 'objective' ? prev(previous?.nodes.get(r.objective.code)) : prev(previous?.indicators.get(r.indicators[++k]!.indicator.id));
-      table.row(alberoCells(table, row, style, last), { keepWithNext: row.kind === 'objective' });
+      table.row(alberoCells(table, row, style, last, validation, language), { keepWithNext: row.kind === 'objective' });
     }
     done++;
     if (done % PROGRESS_EVERY === 0) {
@@ -763,11 +835,15 @@ export async function renderReportPdf(evaluation: Evaluation, options: PdfReport
   });
   const root = canvas.tagged ? doc.struct('Document') : null;
   if (root !== null) doc.addStructure(root);
-  const summary = reportSummary(evaluation);
+  // Once the OIV's validation is published, the chart, the counts and the bands follow the validated figures (as the HTML page's).
+  const reported = reportSummary(evaluation);
+  const validation = options.validated;
+  const summary = validatedSummary(reported, evaluation, validation);
   titleBlock(canvas, root, evaluation, options);
-  summarySection(canvas, root, evaluation, summary, language);
+  if (validation !== undefined) validationSection(canvas, root, validation, language);
+  summarySection(canvas, root, evaluation, summary, language, validation, reported);
   legendSection(canvas, root, evaluation.plan.settings.legend, language);
-  await tableSection(canvas, root, evaluation, options.onProgress, options.previousYear, language);
+  await tableSection(canvas, root, evaluation, options.onProgress, options.previousYear, language, validation);
   if (options.baselineChanges !== undefined && options.baselineChanges.length > 0) baselinesSection(canvas, root, options.baselineChanges, language);
   if (options.revisionRegister !== undefined) revisionsSection(canvas, root, options.revisionRegister, language);
   root?.end();
