@@ -143,6 +143,8 @@ const CODE_TITLE = /^([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)(?:\s*[-–]\s*|\s
 const VALID_CODE = /^[A-Z][A-Z0-9]{0,3}(?:\.[A-Za-z0-9]+)*$/;
 const COMPARATOR_WORDS: Record<string, Comparator> = { '>=': '>=', '≥': '>=', '<=': '<=', '≤': '<=', '=': '=', '==': '=' };
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/g;
+/** `=SOMMA(B2:B3)`, `=A1*2`, `= B4`: what a spreadsheet takes as a formula (`=` then a function, a cell or a bracket), not `=` as a comparator. */
+const FORMULA_TEXT = /^=\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d|\()/;
 
 /** Whether a row is the layout's header row in `language` (Italian: the published tables'). */
 export function isHeaderRow(cells: readonly string[], language: Language = 'it'): boolean {
@@ -357,8 +359,9 @@ export class LayoutReader {
       let weight: Decimal | null = null;
       if (weightCell !== '') {
         const parsed = this.weight(weightCell).result;
-        if ('error' in parsed) issues.push(saidIssue('error', parsed.said, row.at(2)));
-        else {
+        if ('error' in parsed) {
+          if (!this.formula(weightCell, row, 2)) issues.push(saidIssue('error', parsed.said, row.at(2)));
+        } else {
           weight = parsed.weight;
           if (parsed.comparator !== null) issues.push(problem('info', 'objective-weight-comparator', { comparator: parsed.comparator }, row.at(2)));
         }
@@ -415,10 +418,23 @@ export class LayoutReader {
   private valueError(parsed: CellError, code: 'unparsable-target' | 'unparsable-actual', column: LayoutColumn & ('target' | 'actual'), text: string, row: LayoutRow, at: number): void {
     // The examples of how to write a number follow the table's way of writing them.
     const notation = this.notation;
+    if (this.formula(text, row, at)) return;
     if (parsed.code === 'number-out-of-range') {
       this.issues.push(problem('error', 'number-out-of-range', { column: this.heads[LAYOUT_COLUMN[column]]!, text: quoteCell(text), reason: parsed.reason ?? 'digits', ...notation }, row.at(at)));
       this.errors++;
     } else this.error(said(code, { ...cellText(text), problem: parsed.problem ?? 'not-a-value', ...notation }), row, at);
+  }
+
+  /**
+   * A formula written as text (`=SOMMA(B2:B3)`: a CSV saved with its formulas, a table typed by hand) is
+   * said as the workbook reader says a formula cell (`formula-cell`), at its cell, rather than "not a
+   * number": the value it computed is not in the file. An error that makes the row unusable; true when it was one.
+   */
+  private formula(text: string, row: LayoutRow, column: number): boolean {
+    if (!FORMULA_TEXT.test(text)) return false;
+    this.issues.push(problem('error', 'formula-cell', { formula: text.slice(1).trim() }, row.at(column)));
+    this.errors++;
+    return true;
   }
 
   private ignored(row: LayoutRow, column: number, value: string): void {
@@ -480,6 +496,7 @@ export class LayoutReader {
       this.numbers.set(text, value);
     }
     if (value === null) {
+      if (this.formula(text, row, column)) return undefined;
       this.issues.push(problem('error', 'unparsable-number', { ...cellText(text), ...this.notation }, row.at(column)));
       return undefined;
     }
@@ -503,8 +520,9 @@ export class LayoutReader {
       const reading = this.weight(weightCell);
       const parsedWeight = reading.result;
       whole = reading.whole;
-      if ('error' in parsedWeight) this.error(parsedWeight.said, row, 2);
-      else {
+      if ('error' in parsedWeight) {
+        if (!this.formula(weightCell, row, 2)) this.error(parsedWeight.said, row, 2);
+      } else {
         weight = parsedWeight.weight;
         if (parsedWeight.comparator === null) this.error(said('missing-comparator', { weight: weightCell, ...this.notation }), row, 2);
         else {
