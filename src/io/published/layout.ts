@@ -129,6 +129,36 @@ export interface ReadOptions {
    * otherwise such a document is said to be JSON, not a table (`evaluate` and `verify` read tables).
    */
   readonly planJson?: boolean;
+  /**
+   * The plan's year, when the caller knows it (the server's import form): a date read more than
+   * `FAR_DATE_YEARS` from it is said (`date-far-from-year`). Without it, the year in the table's
+   * title (`titleYear`), as the server and the reports take it; with neither, dates are not checked.
+   */
+  readonly year?: number;
+}
+
+/**
+ * How far from the plan's year a date may be before it is said. A plan's dates are its deadlines in
+ * its year, its three-year horizon (targets up to year + 2) and baselines from the last few years; a
+ * plain number typed in a date-formatted cell lands in 1900–1927 (up to 10,000 days) or centuries
+ * ahead (300925 → 2723). Ten years leaves room for a long horizon or an old baseline and still
+ * catches every such slip.
+ */
+export const FAR_DATE_YEARS = 10;
+
+/** The year a plan's title names (`Albero performance 2024` → 2024), as the server and the reports read it; undefined when none. */
+export function titleYear(title: string): number | undefined {
+  const m = /\b(19|20)\d{2}\b/.exec(title);
+  return m === null ? undefined : Number(m[0]);
+}
+
+/** A `date-far-from-year` warning for an ISO date more than `FAR_DATE_YEARS` from `year`, else null. */
+export function farDate(iso: string, year: number | undefined, column: string, at: SourceLocation): Issue | null {
+  if (year === undefined) return null;
+  const dateYear = Number(iso.slice(0, iso.length - 6));
+  if (Math.abs(dateYear - year) <= FAR_DATE_YEARS) return null;
+  const [y, m, d] = [iso.slice(0, iso.length - 6), iso.slice(-5, -3), iso.slice(-2)];
+  return problem('warning', 'date-far-from-year', { column, date: `${d}/${m}/${y}`, year, window: FAR_DATE_YEARS }, at);
 }
 
 export const CHAMBER_PROFILE: ImportProfile = {
@@ -223,8 +253,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * Reads the rows of one table. Returns the plan even when there are errors (so a preview can show
  * everything at once); callers must not store or evaluate a plan whose issues include an error.
  */
-export function readLayout(rows: readonly LayoutRow[], title: string, profile: ImportProfile = CHAMBER_PROFILE, legend: Legend = DEFAULT_LEGEND, language: Language = 'it'): Outcome<ImportedTable> {
-  const reader = new LayoutReader(profile, {}, language);
+export function readLayout(
+  rows: readonly LayoutRow[],
+  title: string,
+  profile: ImportProfile = CHAMBER_PROFILE,
+  legend: Legend = DEFAULT_LEGEND,
+  language: Language = 'it',
+  year: number | undefined = titleYear(title),
+): Outcome<ImportedTable> {
+  const reader = new LayoutReader(profile, { year }, language);
   for (const row of rows) reader.read(row);
   return reader.finish(title, legend);
 }
@@ -285,6 +322,8 @@ export class LayoutReader {
   private readonly numbers = new StringTable<Decimal | null>();
 
   private readonly keepStated: boolean;
+  /** The plan's year, which dates are checked against (`farDate`); undefined: not checked. */
+  private readonly year: number | undefined;
   private readonly words: LayoutWords;
   /** The table's heads, which its issues name (`Peso`, or `Weight` in an English table). */
   private readonly heads: readonly string[];
@@ -298,6 +337,7 @@ export class LayoutReader {
     private readonly language: Language = 'it',
   ) {
     this.keepStated = options.stated ?? true;
+    this.year = options.year;
     this.words = WORDS[language];
     this.heads = LAYOUT_HEADS[language];
     this.notation = tableNotation(language);
@@ -437,6 +477,14 @@ export class LayoutReader {
     return true;
   }
 
+  /** A date far from the plan's year, said at its cell (a warning: the date is kept). */
+  private checkDate(iso: string, column: 'target' | 'actual', row: LayoutRow): void {
+    if (this.year === undefined) return;
+    const at = LAYOUT_COLUMN[column];
+    const far = farDate(iso, this.year, this.heads[at]!, { ...row.at(at), field: column });
+    if (far !== null) this.issues.push(far);
+  }
+
   private ignored(row: LayoutRow, column: number, value: string): void {
     this.issues.push(problem('warning', 'objective-cell-ignored', { column: this.heads[column]!, value }, row.at(column)));
   }
@@ -541,6 +589,7 @@ export class LayoutReader {
       else {
         target = parsed;
         this.noteAmbiguous(reading, 'target', targetCell, row);
+        if (parsed.amount.kind === 'date') this.checkDate(parsed.amount.value, 'target', row);
       }
     }
 
@@ -574,6 +623,7 @@ export class LayoutReader {
         measurement = NOT_MEASURED;
       } else {
         actual = parsed;
+        if (parsed.amount.kind === 'date') this.checkDate(parsed.amount.value, 'actual', row);
         if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
           issues.push(problem('warning', 'bare-percent-actual', { actual: actualCell, target: targetCell, reading: parsed.amount.value.toFixed(), ...this.notation }, row.at(4)));
         }
