@@ -251,3 +251,30 @@ describe('the Italian report workbook saved as CSV by LibreOffice run without a 
     expect(run.stderr).not.toContain('english-notation');
   });
 });
+
+describe('a formula in a CSV cell', () => {
+  it('is said to be a formula at its cell, as a workbook formula cell is, in both languages', () => {
+    // Before: «"=SOMMA(B2:B3)" is not a number …» [unparsable-target], where the workbook reader says "formula".
+    const file = write(
+      'formule.csv',
+      csv(';', (rows) => {
+        const target = rows.findIndex((r) => r[1]?.startsWith('Iniziative di valorizzazione'));
+        const actual = rows.findIndex((r) => r[1]?.startsWith('Aziende coinvolte nei percorsi'));
+        rows[target]![3] = '=SOMMA(B2:B3)';
+        rows[actual]![4] = '=SUM(C1)';
+      }),
+    );
+    const en = albero(['import', file, '--check', '--json']);
+    expect(en.status).not.toBe(0);
+    const issues = (JSON.parse(en.stdout) as { issues: { code: string; message: string; location: { line: number; column: string } }[] }).issues;
+    const formulas = issues.filter((i) => i.code === 'formula-cell');
+    expect(formulas.map((i) => [i.location.line, i.location.column])).toEqual([
+      [lineOf('Iniziative di valorizzazione'), 'Target'],
+      [lineOf('Aziende coinvolte nei percorsi'), 'Consuntivo'],
+    ]);
+    expect(formulas[0]!.message).toBe('the cell holds a formula (=SOMMA(B2:B3)) instead of a value; copy the column and paste it back as values only');
+    expect(issues.some((i) => i.code === 'unparsable-target' || i.code === 'unparsable-actual')).toBe(false);
+    const it = albero(['import', file, '--check'], IT);
+    expect(it.stderr).toContain(`formule.csv:${lineOf('Aziende coinvolte nei percorsi')} colonna Consuntivo: errore: la cella contiene una formula (=SUM(C1)) invece di un valore`);
+  });
+});

@@ -530,6 +530,17 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `un valore ("${p.value}") oltre le sette colonne della tabella (${heads(p)})`,
     en: (p) => `a value ("${p.value}") beyond the seven columns of the table (${heads(p)})`,
   }),
+  /**
+   * A date more than `window` years from the plan's year (io/published/layout.ts `FAR_DATE_YEARS`):
+   * most often a plain number typed in a cell formatted as a date (5 → 04/01/1900, 300925 → 26/11/2723).
+   * A warning: the date is kept as written.
+   */
+  'date-far-from-year': message<{ column: string; date: string; year: number; window: number }>({
+    it: (p) =>
+      `${p.column}: la data ${p.date} è a più di ${p.window} anni dall'anno del piano (${p.year}); un numero scritto in una cella formattata come data (5, 300925) diventa quel numero di giorni dopo il 30/12/1899: controllare la cella. La data è importata come scritta`,
+    en: (p) =>
+      `${p.column}: the date ${p.date} is more than ${p.window} years from the plan's year (${p.year}); a number typed in a cell formatted as a date (5, 300925) becomes that many days after 30/12/1899: check the cell. The date is imported as written`,
+  }),
   'formula-cell': message<{ formula: string }>({
     it: (p) => `la cella contiene una formula (=${p.formula}) invece di un valore: copiare la colonna e incollarla come soli valori`,
     en: (p) => `the cell holds a formula (=${p.formula}) instead of a value; copy the column and paste it back as values only`,

@@ -129,6 +129,36 @@ export interface ReadOptions {
    * otherwise such a document is said to be JSON, not a table (`evaluate` and `verify` read tables).
    */
   readonly planJson?: boolean;
+  /**
+   * The plan's year, when the caller knows it (the server's import form): a date read more than
+   * `FAR_DATE_YEARS` from it is said (`date-far-from-year`). Without it, the year in the table's
+   * title (`titleYear`), as the server and the reports take it; with neither, dates are not checked.
+   */
+  readonly year?: number;
+}
+
+/**
+ * How far from the plan's year a date may be before it is said. A plan's dates are its deadlines in
+ * its year, its three-year horizon (targets up to year + 2) and baselines from the last few years; a
+ * plain number typed in a date-formatted cell lands in 1900–1927 (up to 10,000 days) or centuries
+ * ahead (300925 → 2723). Ten years leaves room for a long horizon or an old baseline and still
+ * catches every such slip.
+ */
+export const FAR_DATE_YEARS = 10;
+
+/** The year a plan's title names (`Albero performance 2024` → 2024), as the server and the reports read it; undefined when none. */
+export function titleYear(title: string): number | undefined {
+  const m = /\b(19|20)\d{2}\b/.exec(title);
+  return m === null ? undefined : Number(m[0]);
+}
+
+/** A `date-far-from-year` warning for an ISO date more than `FAR_DATE_YEARS` from `year`, else null. */
+export function farDate(iso: string, year: number | undefined, column: string, at: SourceLocation): Issue | null {
+  if (year === undefined) return null;
+  const dateYear = Number(iso.slice(0, iso.length - 6));
+  if (Math.abs(dateYear - year) <= FAR_DATE_YEARS) return null;
+  const [y, m, d] = [iso.slice(0, iso.length - 6), iso.slice(-5, -3), iso.slice(-2)];
+  return problem('warning', 'date-far-from-year', { column, date: `${d}/${m}/${y}`, year, window: FAR_DATE_YEARS }, at);
 }
 
 export const CHAMBER_PROFILE: ImportProfile = {
@@ -143,6 +173,8 @@ const CODE_TITLE = /^([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)(?:\s*[-–]\s*|\s
 const VALID_CODE = /^[A-Z][A-Z0-9]{0,3}(?:\.[A-Za-z0-9]+)*$/;
 const COMPARATOR_WORDS: Record<string, Comparator> = { '>=': '>=', '≥': '>=', '<=': '<=', '≤': '<=', '=': '=', '==': '=' };
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/g;
+/** `=SOMMA(B2:B3)`, `=A1*2`, `= B4`: what a spreadsheet takes as a formula (`=` then a function, a cell or a bracket), not `=` as a comparator. */
+const FORMULA_TEXT = /^=\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d|\()/;
 
 /** Whether a row is the layout's header row in `language` (Italian: the published tables'). */
 export function isHeaderRow(cells: readonly string[], language: Language = 'it'): boolean {
@@ -221,8 +253,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * Reads the rows of one table. Returns the plan even when there are errors (so a preview can show
  * everything at once); callers must not store or evaluate a plan whose issues include an error.
  */
-export function readLayout(rows: readonly LayoutRow[], title: string, profile: ImportProfile = CHAMBER_PROFILE, legend: Legend = DEFAULT_LEGEND, language: Language = 'it'): Outcome<ImportedTable> {
-  const reader = new LayoutReader(profile, {}, language);
+export function readLayout(
+  rows: readonly LayoutRow[],
+  title: string,
+  profile: ImportProfile = CHAMBER_PROFILE,
+  legend: Legend = DEFAULT_LEGEND,
+  language: Language = 'it',
+  year: number | undefined = titleYear(title),
+): Outcome<ImportedTable> {
+  const reader = new LayoutReader(profile, { year }, language);
   for (const row of rows) reader.read(row);
   return reader.finish(title, legend);
 }
@@ -283,6 +322,8 @@ export class LayoutReader {
   private readonly numbers = new StringTable<Decimal | null>();
 
   private readonly keepStated: boolean;
+  /** The plan's year, which dates are checked against (`farDate`); undefined: not checked. */
+  private readonly year: number | undefined;
   private readonly words: LayoutWords;
   /** The table's heads, which its issues name (`Peso`, or `Weight` in an English table). */
   private readonly heads: readonly string[];
@@ -296,6 +337,7 @@ export class LayoutReader {
     private readonly language: Language = 'it',
   ) {
     this.keepStated = options.stated ?? true;
+    this.year = options.year;
     this.words = WORDS[language];
     this.heads = LAYOUT_HEADS[language];
     this.notation = tableNotation(language);
@@ -357,8 +399,9 @@ export class LayoutReader {
       let weight: Decimal | null = null;
       if (weightCell !== '') {
         const parsed = this.weight(weightCell).result;
-        if ('error' in parsed) issues.push(saidIssue('error', parsed.said, row.at(2)));
-        else {
+        if ('error' in parsed) {
+          if (!this.formula(weightCell, row, 2)) issues.push(saidIssue('error', parsed.said, row.at(2)));
+        } else {
           weight = parsed.weight;
           if (parsed.comparator !== null) issues.push(problem('info', 'objective-weight-comparator', { comparator: parsed.comparator }, row.at(2)));
         }
@@ -415,10 +458,31 @@ export class LayoutReader {
   private valueError(parsed: CellError, code: 'unparsable-target' | 'unparsable-actual', column: LayoutColumn & ('target' | 'actual'), text: string, row: LayoutRow, at: number): void {
     // The examples of how to write a number follow the table's way of writing them.
     const notation = this.notation;
+    if (this.formula(text, row, at)) return;
     if (parsed.code === 'number-out-of-range') {
       this.issues.push(problem('error', 'number-out-of-range', { column: this.heads[LAYOUT_COLUMN[column]]!, text: quoteCell(text), reason: parsed.reason ?? 'digits', ...notation }, row.at(at)));
       this.errors++;
     } else this.error(said(code, { ...cellText(text), problem: parsed.problem ?? 'not-a-value', ...notation }), row, at);
+  }
+
+  /**
+   * A formula written as text (`=SOMMA(B2:B3)`: a CSV saved with its formulas, a table typed by hand) is
+   * said as the workbook reader says a formula cell (`formula-cell`), at its cell, rather than "not a
+   * number": the value it computed is not in the file. An error that makes the row unusable; true when it was one.
+   */
+  private formula(text: string, row: LayoutRow, column: number): boolean {
+    if (!FORMULA_TEXT.test(text)) return false;
+    this.issues.push(problem('error', 'formula-cell', { formula: text.slice(1).trim() }, row.at(column)));
+    this.errors++;
+    return true;
+  }
+
+  /** A date far from the plan's year, said at its cell (a warning: the date is kept). */
+  private checkDate(iso: string, column: 'target' | 'actual', row: LayoutRow): void {
+    if (this.year === undefined) return;
+    const at = LAYOUT_COLUMN[column];
+    const far = farDate(iso, this.year, this.heads[at]!, { ...row.at(at), field: column });
+    if (far !== null) this.issues.push(far);
   }
 
   private ignored(row: LayoutRow, column: number, value: string): void {
@@ -480,6 +544,7 @@ export class LayoutReader {
       this.numbers.set(text, value);
     }
     if (value === null) {
+      if (this.formula(text, row, column)) return undefined;
       this.issues.push(problem('error', 'unparsable-number', { ...cellText(text), ...this.notation }, row.at(column)));
       return undefined;
     }
@@ -503,8 +568,9 @@ export class LayoutReader {
       const reading = this.weight(weightCell);
       const parsedWeight = reading.result;
       whole = reading.whole;
-      if ('error' in parsedWeight) this.error(parsedWeight.said, row, 2);
-      else {
+      if ('error' in parsedWeight) {
+        if (!this.formula(weightCell, row, 2)) this.error(parsedWeight.said, row, 2);
+      } else {
         weight = parsedWeight.weight;
         if (parsedWeight.comparator === null) this.error(said('missing-comparator', { weight: weightCell, ...this.notation }), row, 2);
         else {
@@ -523,6 +589,7 @@ export class LayoutReader {
       else {
         target = parsed;
         this.noteAmbiguous(reading, 'target', targetCell, row);
+        if (parsed.amount.kind === 'date') this.checkDate(parsed.amount.value, 'target', row);
       }
     }
 
@@ -556,6 +623,7 @@ export class LayoutReader {
         measurement = NOT_MEASURED;
       } else {
         actual = parsed;
+        if (parsed.amount.kind === 'date') this.checkDate(parsed.amount.value, 'actual', row);
         if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
           issues.push(problem('warning', 'bare-percent-actual', { actual: actualCell, target: targetCell, reading: parsed.amount.value.toFixed(), ...this.notation }, row.at(4)));
         }

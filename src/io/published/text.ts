@@ -8,7 +8,7 @@
 import { problem, type Issue, type Language, type Outcome, type SourceLocation } from '../../core/index.js';
 import { reportText } from '../report/texts.js';
 import { firstLines, tabbedHeaderLanguage } from './header-row.js';
-import { CHAMBER_PROFILE, headerLanguage, isLegendHeading, LayoutReader, legendFromText, type ImportProfile, type ImportedTable, type LayoutRow, type ReadOptions } from './layout.js';
+import { CHAMBER_PROFILE, headerLanguage, isLegendHeading, LayoutReader, legendFromText, titleYear, type ImportProfile, type ImportedTable, type LayoutRow, type ReadOptions } from './layout.js';
 
 /**
  * Converts the text of a published table. Pure: the caller reads the file (see `decodeText`).
@@ -94,7 +94,8 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
       break;
     }
     row.line = line;
-    reader ??= new LayoutReader(profile, options, language);
+    // The plan's year, which its dates are checked against: given, or its title's (the file's name when it has none, as the plan's title is then).
+    reader ??= new LayoutReader(profile, { ...options, year: options.year ?? titleYear(title || file) }, language);
     reader.readTrimmed(row);
     rows++;
   }

@@ -41,3 +41,18 @@ describe("the Relazione's Italian", () => {
     );
   });
 });
+
+describe('the band sentence of a year with nothing measured', () => {
+  it('says no objective has a performance, without "Altri" beside measured ones that are not there', () => {
+    // Before: «Nessun obiettivo ha ancora una performance misurata. Altri 46 obiettivi non hanno una performance: …».
+    expect(bandSentence({ green: 0, yellow: 0, red: 0, none: 46 }, ['green', 'yellow', 'red'])).toBe(
+      'Nessun obiettivo ha ancora una performance misurata: gli indicatori dei 46 obiettivi non sono stati misurati.',
+    );
+    expect(bandSentence({ green: 0, yellow: 0, red: 0, none: 1 }, ['green', 'yellow', 'red'])).toBe(
+      "Nessun obiettivo ha ancora una performance misurata: gli indicatori dell'unico obiettivo non sono stati misurati.",
+    );
+    expect(bandSentence({ green: 0, yellow: 0, red: 0, none: 0 }, ['green', 'yellow', 'red'])).toBe('Nessun obiettivo ha ancora una performance misurata.');
+    // With some measured, the others are still "altri".
+    expect(bandSentence({ green: 1, yellow: 0, red: 0, none: 2 }, ['green', 'yellow', 'red'])).toContain('Altri 2 obiettivi non hanno una performance');
+  });
+});

@@ -117,12 +117,13 @@ export interface BandCounts {
  */
 export function bandSentence(counts: BandCounts, bands: readonly Band[]): string {
   const measured = bands.reduce((t, b) => t + counts[b], 0);
-  let text: string;
-  if (measured === 0) text = 'Nessun obiettivo ha ancora una performance misurata.';
-  else {
-    const parts = bands.map((b, i) => `${howMany(counts[b])}${i === 0 ? (counts[b] <= 1 ? ' è' : ' sono') : ''} in fascia ${FASCIA[b]} (${share(counts[b], measured)})`);
-    text = measured === 1 ? `Dell'unico obiettivo misurato, ${parts.join(', ')}.` : `Dei ${measured} obiettivi misurati, ${joinItalian(parts)}.`;
+  // Nothing measured: the objectives without a performance are all there are, not "altri" beside measured ones.
+  if (measured === 0) {
+    if (counts.none === 0) return 'Nessun obiettivo ha ancora una performance misurata.';
+    return `Nessun obiettivo ha ancora una performance misurata: ${counts.none === 1 ? "gli indicatori dell'unico obiettivo non sono stati misurati" : `gli indicatori dei ${counts.none} obiettivi non sono stati misurati`}.`;
   }
+  const parts = bands.map((b, i) => `${howMany(counts[b])}${i === 0 ? (counts[b] <= 1 ? ' è' : ' sono') : ''} in fascia ${FASCIA[b]} (${share(counts[b], measured)})`);
+  let text = measured === 1 ? `Dell'unico obiettivo misurato, ${parts.join(', ')}.` : `Dei ${measured} obiettivi misurati, ${joinItalian(parts)}.`;
   if (counts.none > 0)
     text += ` ${counts.none === 1 ? 'Un altro obiettivo non ha una performance' : `Altri ${counts.none} obiettivi non hanno una performance`}: ${counts.none === 1 ? 'il suo indicatore non è stato misurato' : 'i loro indicatori non sono stati misurati'} e ${counts.none === 1 ? 'non entra' : 'non entrano'} nel conteggio.`;
   return text;

@@ -13,6 +13,7 @@ import {
   LAYOUT_COLUMNS,
   legendFromText,
   readLayout,
+  titleYear,
   type ImportedTable,
   type ImportProfile,
   type LayoutRow,
@@ -268,7 +269,7 @@ export async function importWorkbookBytes(bytes: Uint8Array, file: string, profi
 
 export function importWorkbook(workbook: TableWorkbook, file: string, profile: ImportProfile = CHAMBER_PROFILE, options: ReadOptions = {}): Outcome<ImportedTable | null> {
   try {
-    return importTableSheet(workbook, file, profile, options.published === true);
+    return importTableSheet(workbook, file, profile, options.published === true, options.year);
   } catch (error) {
     // Damaged XML in a sheet that is read: which file, and that its XML is damaged.
     if (error instanceof UnreadableSheet) return { value: null, issues: [unreadable(error, file)] };
@@ -276,7 +277,7 @@ export function importWorkbook(workbook: TableWorkbook, file: string, profile: I
   }
 }
 
-function importTableSheet(workbook: TableWorkbook, file: string, profile: ImportProfile, published: boolean): Outcome<ImportedTable | null> {
+function importTableSheet(workbook: TableWorkbook, file: string, profile: ImportProfile, published: boolean, year: number | undefined): Outcome<ImportedTable | null> {
   const found = findTable(workbook, published);
   if (found === null) {
     const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ') || 'none';
@@ -298,7 +299,7 @@ function importTableSheet(workbook: TableWorkbook, file: string, profile: Import
   }
   const { headerRow, kind, language } = found.found;
   const merges = mergedCells(sheet, headerRow, file);
-  const result = kind === 'template' ? readTemplateSheet(sheet, headerRow, file) : readLayoutSheet(sheet, headerRow, file, profile, language);
+  const result = kind === 'template' ? readTemplateSheet(sheet, headerRow, file, year) : readLayoutSheet(sheet, headerRow, file, profile, language, year);
   return { value: result.value, issues: [...notes, ...merges, ...result.issues] };
 }
 
@@ -314,7 +315,7 @@ function mergedCells(sheet: StreamedSheet, headerRow: number, file: string): Iss
 }
 
 /** The layout's rows as text in `language`, the table's: typed numbers are written in its way, as its typed-in text is. */
-function readLayoutSheet(sheet: StreamedSheet, headerRow: number, file: string, profile: ImportProfile, language: Language): Outcome<ImportedTable> {
+function readLayoutSheet(sheet: StreamedSheet, headerRow: number, file: string, profile: ImportProfile, language: Language, year: number | undefined): Outcome<ImportedTable> {
   const issues: Issue[] = [];
   let title = '';
   for (let r = 1; r < headerRow && title === ''; r++) {
@@ -346,7 +347,7 @@ function readLayoutSheet(sheet: StreamedSheet, headerRow: number, file: string, 
     rows.push({ cells, at });
   }
   const legend = legendLines === null ? null : legendFromText(legendLines, language);
-  const result = readLayout(rows, title || sheet.name, profile, legend ?? undefined, language);
+  const result = readLayout(rows, title || sheet.name, profile, legend ?? undefined, language, year ?? titleYear(title || sheet.name));
   if (result.value.plan.nodes.length === 0 && !issues.some((i) => i.severity === 'error')) {
     issues.push(problem('error', 'no-rows', { sheet: sheet.name }, { file, sheet: sheet.name }));
   }

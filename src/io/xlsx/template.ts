@@ -31,7 +31,7 @@ import {
   type PersonAssignment,
 } from '../../core/index.js';
 import { OBJECTIVE_CODE } from '../../contract/bodies.js';
-import { parseValueCell, parseWeight, quoteCell, type ImportedTable } from '../published/layout.js';
+import { farDate, parseValueCell, parseWeight, quoteCell, titleYear, type ImportedTable } from '../published/layout.js';
 import { amountCell, cellLocation, cellText, columnLetter, style, wrappedRowHeight } from './cells.js';
 import { exceljs } from './excel.js';
 import type { StreamedSheet } from './stream.js';
@@ -231,7 +231,7 @@ interface Draft {
 }
 
 /** Reads the template's table sheet (header at `headerRow`) into a plan. */
-export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file: string): Outcome<ImportedTable> {
+export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file: string, givenYear?: number): Outcome<ImportedTable> {
   const issues: Issue[] = [];
   const columns = new Map<Field, number>();
   const header = sheet.getRow(headerRow);
@@ -256,6 +256,9 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
   const assignedUnits: UnitAssignment[] = [];
   const assignedPeople: PersonAssignment[] = [];
   let title = sheet.name;
+  // The plan's year, which its dates are checked against: given, or the title's (the workbook's, else the sheet's name, as below).
+  const workbookTitle = typeof sheet.workbook.title === 'string' ? sheet.workbook.title.trim() : '';
+  const year = givenYear ?? titleYear(workbookTitle === '' ? sheet.name : workbookTitle);
 
   if (!issues.some((i) => i.severity === 'error')) {
     for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
@@ -278,7 +281,7 @@ export function readTemplateSheet(sheet: StreamedSheet, headerRow: number, file:
         if (values.parent === '') issues.push(problem('error', 'missing-parent', {}, at('parent')));
         else if (parent === undefined) issues.push(problem('error', 'unknown-parent', { parent: values.parent }, at('parent')));
         else {
-          const indicator = readIndicator(values, at, parent, ids, issues);
+          const indicator = readIndicator(values, at, parent, ids, issues, year);
           if (indicator !== null) parent.indicators.push(indicator);
           else refusedIndicatorOf.add(parent.code);
           if (indicator?.baselineYear != null) baselineYears.push({ indicator: indicator.id, year: indicator.baselineYear, origin: at('baselineYear') });
@@ -357,7 +360,7 @@ function readObjective(values: Record<Field, string>, at: (f: Field) => SourceLo
   byFoldedCode.set(code.toLowerCase(), draft);
 }
 
-function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLocation, parent: Draft, ids: Set<string>, issues: Issue[]): Indicator | null {
+function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLocation, parent: Draft, ids: Set<string>, issues: Issue[], year: number | undefined): Indicator | null {
   const before = issues.length;
   // By position among its objective's indicator rows: after a refused row, by the count of those kept
   // the next one took the refused one's id and was said to repeat a code nobody wrote.
@@ -400,6 +403,9 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
       }
       return null;
     }
+    // A date far from the plan's year is said (a warning: it is kept as written).
+    const far = parsed.amount.kind === 'date' ? farDate(parsed.amount.value, year, label(field), { ...at(field), field }) : null;
+    if (far !== null) issues.push(far);
     return parsed;
   };
   const target = value('target');

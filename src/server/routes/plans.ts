@@ -274,7 +274,9 @@ export const planRoutes: RouteModule = (api, deps) => {
       const name = file.name || 'upload.txt';
       // A big table is read on a worker thread: other requests are answered meanwhile. The stated
       // cells are read (an unreadable one is an error) but not kept: nothing stored uses them.
-      const outcome = await offThread.importTable(bytes, name, { stated: false, planJson: true });
+      // The year the form gives is the plan's: the table's dates are checked against it (else against its title's).
+      const givenYear = formText(form, 'year')?.trim() ?? '';
+      const outcome = await offThread.importTable(bytes, name, { stated: false, planJson: true, ...(/^\d{4}$/.test(givenYear) ? { year: Number(givenYear) } : {}) });
       const language = replyLanguage(c);
       const unreadable = (found: readonly Issue[]): HttpError => {
         const issues = found.map((i) => issueView(i));

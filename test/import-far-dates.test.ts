@@ -1,0 +1,132 @@
+/**
+ * A plain number typed in a date-formatted cell is a day count from 1900 to a spreadsheet: 5 reads
+ * 04/01/1900, 300925 (30/09/25 typed without its slashes) 26/11/2723. Such dates were imported in
+ * silence; now each date more than ten years from the plan's year is a located warning (file,
+ * sheet, cell, field), in Italian and English, and the date is kept as written. Real serials
+ * (45930 → 30/09/2025) say nothing. Through the command line and the API's import, as a user would.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { albero } from './helpers.js';
+import { startTestServer, type Client, type TestServer } from './api/harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'albero-far-dates-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The published layout with date-formatted Target and Consuntivo cells holding `[target, actual]` serials. */
+async function workbook(title: string, rows: readonly (readonly [number, number])[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Albero');
+  ws.addRow([title]);
+  ws.addRow(['Obiettivo', 'Indicatore', 'Peso', 'Target', 'Consuntivo', 'Performance KPI', 'Performance Obiettivo']);
+  ws.addRow(['A - Area']);
+  ws.addRow(['A.1 - Obiettivo']);
+  for (const [k, [target, actual]] of rows.entries()) {
+    const row = ws.addRow(['', `Relazione ${k + 1}`, `${100 / rows.length}% <=`, target, actual]);
+    row.getCell(4).numFmt = 'dd/mm/yyyy';
+    row.getCell(5).numFmt = 'dd/mm/yyyy';
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+interface JsonIssue {
+  code: string;
+  severity: string;
+  message: string;
+  location: { file: string; sheet?: string; cell?: string; field?: string; line?: number; column?: string };
+}
+
+describe('a date far from the plan year, on the command line', () => {
+  it('is a warning at its cell and field, in both languages, and the date is imported as typed', async () => {
+    const file = join(dir, 'date.xlsx');
+    writeFileSync(
+      file,
+      await workbook('Albero performance 2025', [
+        [5, 45930],
+        [300925, 45930],
+        [45930, 0],
+        [45930, 45900],
+      ]),
+    );
+    const run = albero(['import', file, '--check', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { usable: boolean; errors: number; issues: JsonIssue[] };
+    expect(report.usable).toBe(true);
+    expect(report.errors).toBe(0);
+    const far = report.issues.filter((i) => i.code === 'date-far-from-year');
+    // Before: none; 45930 (30/09/2025) and 45900 (31/08/2025) say nothing.
+    expect(far.map((i) => [i.severity, i.location.sheet, i.location.cell, i.location.field])).toEqual([
+      ['warning', 'Albero', 'D5', 'target'],
+      ['warning', 'Albero', 'D6', 'target'],
+      ['warning', 'Albero', 'E7', 'actual'],
+    ]);
+    expect(far[0]!.message).toBe(
+      "Target: the date 04/01/1900 is more than 10 years from the plan's year (2025); a number typed in a cell formatted as a date (5, 300925) becomes that many days after 30/12/1899: check the cell. The date is imported as written",
+    );
+    expect(far[1]!.message).toContain('26/11/2723');
+    const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
+    expect(italian.stderr).toContain(
+      "date.xlsx Albero!D6 campo target: avviso: Target: la data 26/11/2723 è a più di 10 anni dall'anno del piano (2025); un numero scritto in una cella formattata come data",
+    );
+    // Kept as typed: the plan written holds the dates the cells gave.
+    const out = join(dir, 'plan.json');
+    expect(albero(['import', file, '--output', out]).status).toBe(0);
+    const written = readFileSync(out, 'utf8');
+    expect(written).toContain('"1900-01-04"');
+    expect(written).toContain('"2723-11-26"');
+  });
+
+  it('in a CSV table too, where a far date can only be typed', () => {
+    const file = join(dir, 'date.csv');
+    writeFileSync(
+      file,
+      [
+        'Albero performance 2024;;;;;;',
+        'Obiettivo;Indicatore;Peso;Target;Consuntivo;Performance KPI;Performance Obiettivo',
+        'A - Area;;;;;;',
+        'A.1 - Obiettivo;;;;;;',
+        ';Relazione inviata;50% <=;30/09/2724;30/09/2024;;',
+        ';Report inviato;50% <=;30/09/2024;15/09/2024;;',
+        '',
+      ].join('\r\n'),
+    );
+    const report = JSON.parse(albero(['import', file, '--check', '--json']).stdout) as { issues: JsonIssue[] };
+    const far = report.issues.filter((i) => i.code === 'date-far-from-year');
+    expect(far.map((i) => [i.location.line, i.location.column, i.location.field])).toEqual([[5, 'Target', 'target']]);
+    expect(far[0]!.message).toContain("the date 30/09/2724 is more than 10 years from the plan's year (2024)");
+  });
+});
+
+describe('a date far from the plan year, through the API import', { timeout: 120_000 }, () => {
+  let t: TestServer;
+  let controller: Client;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite');
+    controller = await t.as('controller');
+  });
+  afterAll(async () => t.close());
+
+  it("is checked against the form's year, said in the reader's language", async () => {
+    // The title says 2015; the form says 2025, the plan's year: 30/09/2025 is near, 04/01/1900 far.
+    const bytes = await workbook('Albero performance 2015', [
+      [5, 45930],
+      [45930, 45930],
+    ]);
+    for (const [lang, words] of [
+      ['it', "Target: la data 04/01/1900 è a più di 10 anni dall'anno del piano (2025)"],
+      ['en', "Target: the date 04/01/1900 is more than 10 years from the plan's year (2025)"],
+    ] as const) {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), 'date.xlsx');
+      form.append('year', '2025');
+      const answer = await controller.request('POST', `/api/plans/import?dryRun=true&lang=${lang}`, form);
+      expect(answer.status, answer.text).toBe(200);
+      const far = (answer.body.issues as JsonIssue[]).filter((i) => i.code === 'date-far-from-year');
+      expect(far.map((i) => [i.severity, i.location.file, i.location.sheet, i.location.cell, i.location.field])).toEqual([['warning', 'date.xlsx', 'Albero', 'D5', 'target']]);
+      expect(far[0]!.message).toContain(words);
+    }
+  });
+});
