@@ -92,17 +92,17 @@ describe("HR changes a form's plan on its screen, with the reason", { timeout: 2
     // The controller deletes that plan from the plans screen, the reason given in the confirmation: the form moves, the reason on its trail.
     const office = await newPage();
     contexts.push(office.context);
-    let asked = '';
-    office.page.on('dialog', (d) => {
-      asked = d.message();
-      void d.accept('Piano creato per errore');
-    });
     await login(office.page, 'controller');
     await office.page.locator('.plan-item[data-plan-title="Secondo piano 2024"]').waitFor();
     await office.page.locator('button[aria-label="Elimina: Secondo piano 2024"]').focus();
     await office.page.keyboard.press('Enter');
+    const dialog = office.page.locator('[data-testid=delete-plan-dialog][open]');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('delete-plan-question').innerText()).toBe('Eliminare il piano «Secondo piano 2024»?');
+    await office.page.fill('#delete-plan-reason', 'Piano creato per errore');
+    await office.page.locator('[data-testid=delete-plan-confirm]').focus();
+    await office.page.keyboard.press('Enter');
     await expect.poll(() => office.page.locator('.plan-item[data-plan-title="Secondo piano 2024"]').count()).toBe(0);
-    expect(asked).toBe('Eliminare il piano «Secondo piano 2024»? Indicare il motivo, se si vuole (resta nel registro delle modifiche e in quello delle schede di valutazione spostate).');
     const moved = (await apiAs(hr, 'GET', `/api/appraisals/${encodeURIComponent(id)}/trail`)).body as { action: string; reason: string | null }[];
     expect(moved.at(-1)).toMatchObject({ action: 'plan-deleted', reason: 'Piano creato per errore' });
   });

@@ -41,7 +41,7 @@ import { PlanImportedSchema, PlanImportPreviewSchema, PlanSummarySchema, Revisio
 import { PublishedPeriodsSchema, RelazioneSchema } from './relazione.js';
 import { IndicatorSavedSchema, ObjectiveSavedSchema, PeriodMovedSchema, PeriodSchema, SaveAnswerSchema, TreeDocumentSchema } from './tree.js';
 import { OrgUnitSchema, PersonSchema, ReassignedSchema, UnitsImportedSchema } from './units.js';
-import { SessionSchema, UserSchema } from './users.js';
+import { SessionReadSchema, SessionSchema, UserSchema } from './users.js';
 
 export const CONTRACT_DOCUMENTS = {
   TreeDocument: TreeDocumentSchema,
@@ -60,6 +60,7 @@ export const CONTRACT_DOCUMENTS = {
   RevisionEntry: RevisionEntrySchema,
   User: UserSchema,
   Session: SessionSchema,
+  SessionRead: SessionReadSchema,
   AuditEntry: AuditEntrySchema,
   ChangesAnswer: ChangesAnswerSchema,
   YearsDocument: YearsDocumentSchema,

@@ -42,7 +42,14 @@ export const UploadLimitsSchema = z.strictObject({
 
 /** `POST /api/session` and `GET /api/session`: the account, the token every mutating request carries and the server's limits. */
 export const SessionSchema = z.strictObject({ user: UserSchema, csrfToken: z.string(), limits: UploadLimitsSchema });
+/**
+ * `GET /api/session`: the session, or null when no one is signed in on this browser (no cookie, or
+ * one whose session ended). Not being signed in is a state the sign-in page starts from, not a
+ * refusal; every other route still answers 401 `unauthenticated` without a session.
+ */
+export const SessionReadSchema = SessionSchema.nullable();
 
 export type User = z.infer<typeof UserSchema>;
 export type Session = z.infer<typeof SessionSchema>;
+export type SessionRead = z.infer<typeof SessionReadSchema>;
 export type UploadLimits = z.infer<typeof UploadLimitsSchema>;

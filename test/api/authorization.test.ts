@@ -400,7 +400,8 @@ const ROWS: Row[] = [
     freshSession: true,
     call: (_, who) => ({ path: '/api/session', body: { username: who === 'public' ? 'nobody' : who, password: PASSWORD } }),
   },
-  { method: 'GET', route: '/api/session', what: 'who am I', allowed: SIGNED_IN, success: 200, call: () => ({ path: '/api/session' }) },
+  // Everyone is answered: the public's session is null (not signed in is a state, not a refusal).
+  { method: 'GET', route: '/api/session', what: 'who am I', allowed: ALL, success: 200, call: () => ({ path: '/api/session' }) },
   { method: 'GET', route: '/api/plans', what: 'list plans', allowed: ALL, success: 200, call: () => ({ path: '/api/plans' }) },
   { method: 'POST', route: '/api/plans', what: 'create a plan', allowed: EDITORS, success: 201, call: (_s, who) => ({ path: '/api/plans', body: { title: `Piano 2025 (${who})`, year: 2025 } }) },
   { method: 'POST', route: '/api/plans/import', what: 'import a table', allowed: EDITORS, success: 201, call: (_s, who) => ({ path: '/api/plans/import', body: () => fixtureForm(who) }) },

@@ -42,7 +42,7 @@ import {
   type TreeIndicator,
 } from '../../src/contract/index.js';
 import { conforms, documented } from './contract-helpers.js';
-import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, startWithFixture, type Backend, Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server sends, on %s', (backend) => {
   let t: TestServer;
@@ -319,6 +319,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audi
       expect(conforms(documented(doc, method, path, 200), reply.body), url).toBe('conforms');
     }
     expect(conforms(documented(doc, 'get', '/api/users', 200), (await admin.get('/api/users')).body)).toBe('conforms');
+    // No one signed in: the session read is null, as documented (not a 401).
+    const signedOut = await new Client(t.url).get('/api/session');
+    expect(signedOut.status).toBe(200);
+    expect(conforms(documented(doc, 'get', '/api/session', 200), signedOut.body)).toBe('conforms');
     // The writes' answers are documented too (their real answers are parsed in the tests above;
     // the tree edits', imports', transitions', refreshes' and sign-out's in contract-writes.test.ts).
     for (const [method, path, status] of [

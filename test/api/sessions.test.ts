@@ -24,13 +24,27 @@ describe.each<Backend>(['sqlite', 'postgres'])('sessions and the tree read on %s
     return other;
   }
 
+  it('answers who is signed in with null when no one is, and still refuses other calls without a session', async () => {
+    const nobody = new Client(t.url);
+    const read = await nobody.get('/api/session');
+    expect(read.status).toBe(200);
+    expect(read.body).toBeNull();
+    // A cookie whose session is gone (expired, signed out elsewhere): the same state.
+    nobody.cookie = 'albero_session=not-a-session';
+    expect(await nobody.get('/api/session')).toMatchObject({ status: 200, body: null });
+    // Any other call needing a session keeps its 401, which the web app answers by asking to sign in again.
+    const refused = await nobody.get('/api/users');
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('unauthenticated');
+  });
+
   it('refuses a signed-out session at once, though it was read a moment before', async () => {
     const tab = await t.as('oiv');
     const otherTab = sameBrowser(tab);
     expect((await otherTab.get('/api/session')).status).toBe(200);
     expect((await otherTab.get(`/api/plans/${planId}/tree`)).status).toBe(200);
     expect((await tab.request('DELETE', '/api/session')).status).toBe(200);
-    expect((await otherTab.get('/api/session')).status).toBe(401);
+    expect((await otherTab.get('/api/session')).body).toBeNull();
     expect((await otherTab.get(`/api/plans/${planId}/tree`)).status).toBe(404);
   });
 
@@ -39,7 +53,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('sessions and the tree read on %s
     const second = await t.as('referente');
     expect((await second.get(`/api/plans/${planId}/tree`)).status).toBe(200);
     expect((await first.request('POST', '/api/users/me/password', { current: 'correct horse battery', next: 'correct horse battery' })).status).toBe(200);
-    expect((await second.get('/api/session')).status).toBe(401);
+    expect((await second.get('/api/session')).body).toBeNull();
     expect((await second.get(`/api/plans/${planId}/tree`)).status).toBe(404);
     expect((await second.request('PUT', `/api/plans/${planId}/indicators/B.1.1%3A5/measurements/2024-12-31`, { state: 'not_measured', version: 1 })).status).toBe(401);
   });
@@ -54,7 +68,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('sessions and the tree read on %s
     expect((await controller.get('/api/session')).body.user.role).toBe('oiv');
     expect((await controller.request('POST', `/api/plans/${planId}/nodes`, { code: 'Z.1', title: 'Nuovo', parent: null })).status).toBe(403);
     expect((await admin.request('PATCH', `/api/users/${controllerId}`, { active: false })).status).toBe(200);
-    expect((await controller.get('/api/session')).status).toBe(401);
+    expect((await controller.get('/api/session')).body).toBeNull();
     expect((await controller.get(`/api/plans/${planId}/tree`)).status).toBe(404);
   });
 

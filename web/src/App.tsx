@@ -3,7 +3,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, onSessionExpired, holdSession } from './api/client.js';
 import { newQueryClient, readerOf } from './api/queries.js';
-import type { Session, User } from './api/types.js';
+import type { SessionRead, User } from './api/types.js';
 import { setLanguage } from './i18n.js';
 import { SessionContext } from './session.js';
 import { forgetReader, keepOnlyReader, useUnsentWarning } from './detail/drafts.js';
@@ -78,7 +78,7 @@ export interface FirstCache {
  * came in before the first render (null: not signed in), so the first render opens the screen
  * rather than "Caricamento…" first; `first`, the reader's cache with the screen's reads in it.
  */
-export function App({ session, known, first }: { session: Promise<Session>; known?: Session | null; first?: FirstCache | undefined }) {
+export function App({ session, known, first }: { session: Promise<SessionRead>; known?: SessionRead; first?: FirstCache | undefined }) {
   const { t, i18n } = useTranslation();
   const [user, setUser] = useState<User | null>(known?.user ?? null);
   const [checked, setChecked] = useState(known !== undefined);
@@ -117,7 +117,7 @@ export function App({ session, known, first }: { session: Promise<Session>; know
     session
       .then((s) => {
         holdSession(s);
-        setUser(s.user);
+        setUser(s?.user ?? null);
       })
       .catch(() => setUser(null))
       .finally(() => setChecked(true));

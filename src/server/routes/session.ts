@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { DoneSchema, type Session, SessionSchema, type User } from '../../contract/index.js';
+import { DoneSchema, type Session, SessionReadSchema, SessionSchema, type User } from '../../contract/index.js';
 import type { UserRecord } from '../../store/index.js';
 import type { Deps, Readable, RouteModule } from '../api.js';
 import { checkPassword, newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
@@ -116,11 +116,13 @@ export const sessionRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/session',
       tag: 'session',
-      summary: 'The signed-in user and the CSRF token',
-      roles: 'signed-in',
-      responses: { 200: { description: '{user, csrfToken}', schema: SessionSchema }, 401: 'not signed in' },
+      summary: 'The signed-in user and the CSRF token, or null when no one is signed in',
+      roles: 'everyone',
+      responses: { 200: { description: '{user, csrfToken, limits}; null when not signed in (no session cookie, or its session ended)', schema: SessionReadSchema } },
     },
     async (c, { user, reply }) => {
+      // Not signed in is the state the sign-in page starts from, not a refusal (a 401 here was a console error on every first visit).
+      if (user === null) return reply(200, null);
       return reply(200, { user: userView(user), csrfToken: c.get('session')!.csrfToken, limits: limitsView(deps.limits) } satisfies Readable<Session>);
     },
   );

@@ -68,6 +68,8 @@ export function ProviderRenewal({ user, onSignedIn }: { user: User; onSignedIn: 
   async function confirm(otherwise: Said): Promise<void> {
     try {
       const session = await api.session();
+      // Still signed out: the renewal did not take.
+      if (session === null) return setSaid(otherwise);
       if (session.user.id !== latest.current.user.id) return setSaid({ kind: 'problem', problem: 'other-account' });
       setCsrfToken(session.csrfToken);
       latest.current.onSignedIn(session.user);

@@ -31,6 +31,7 @@ import type {
   PlanSummary,
   SaveAnswer,
   Session,
+  SessionRead,
   TreeDocument,
   UploadLimits,
 } from './types.js';
@@ -156,7 +157,8 @@ export function query(params: Record<string, string | number | boolean | null | 
 }
 
 export const api = {
-  session: () => request<Session>('GET', '/api/session'),
+  /** The session, or null when no one is signed in (a state, answered 200: the sign-in page logs no refused request). */
+  session: () => request<SessionRead>('GET', '/api/session'),
   login: (username: string, password: string) => request<Session>('POST', '/api/session', { username, password }),
   logout: () => request<Done>('DELETE', '/api/session'),
 

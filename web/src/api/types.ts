@@ -34,6 +34,7 @@ export type {
   SaveAnswer,
   ScoringInput,
   Session,
+  SessionRead,
   TreeChanges,
   TreeClosing,
   TreeDocument,

@@ -8,6 +8,7 @@ import { Field, focusFirstError, useRefusal } from '../ui/Form.js';
 import { can, useSession } from '../session.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { useLang } from '../ui/format.js';
+import { DeletePlanDialog } from './DeletePlanDialog.js';
 import { ImportPanel } from './ImportPanel.js';
 import { WorkDue } from './WorkDue.js';
 import { useArchivedPlans, usePlans, usePlansChanged } from './queries.js';
@@ -67,19 +68,8 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
     }
   }
 
-  async function remove(p: PlanSummary) {
-    // The confirmation takes the reason too (optional): the server keeps it on the audit and on the trail of each appraisal form the deletion moves.
-    const reason = window.prompt(t('plans.confirmDelete', { title: p.title }), '');
-    if (reason === null) return;
-    // A refusal said before (the last plan of a body holding HR's records) is not the answer to this one.
-    setError(null);
-    try {
-      await api.deletePlan(p.id, reason.trim());
-      await changed();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }
+  // The plan whose deletion is being asked (its dialog open), null when none.
+  const [deleting, setDeleting] = useState<PlanSummary | null>(null);
 
   async function toggleArchived(p: PlanSummary) {
     try {
@@ -127,6 +117,16 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
           {notice}
         </Alert>
       )}
+      {deleting !== null && (
+        <DeletePlanDialog
+          plan={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setDeleting(null);
+            void changed();
+          }}
+        />
+      )}
       {plans === null ? (
         <p role="status">{t('common.loading')}</p>
       ) : plans.length === 0 ? (
@@ -167,7 +167,16 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
                         <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => void toggleArchived(p)} aria-label={`${t('revisions.archive')}: ${p.title}`}>
                           {t('revisions.archive')}
                         </button>
-                        <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => void remove(p)} aria-label={`${t('plans.delete')}: ${p.title}`}>
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-outline-danger"
+                          onClick={() => {
+                            // A refusal said before (the last plan of a body holding HR's records) is not the answer to this one.
+                            setError(null);
+                            setDeleting(p);
+                          }}
+                          aria-label={`${t('plans.delete')}: ${p.title}`}
+                        >
                           {t('plans.delete')}
                         </button>
                       </span>

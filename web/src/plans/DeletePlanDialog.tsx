@@ -1,0 +1,62 @@
+/**
+ * Asks before a plan is deleted (ui/Form's Dialog: the focus stays in it, Esc cancels, the focus
+ * goes back): the plan's title, what the deletion does to its appraisal forms, and an optional
+ * reason, which the server keeps on the audit and on the trail of each form it moves. The server's
+ * refusal (`plan-has-forms`, `plan-has-appraisals`, closed periods…) is said here, in the reader's
+ * language, and the plan stays.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button } from 'design-react-kit';
+import { api, ApiError } from '../api/client.js';
+import type { PlanSummary } from '../api/types.js';
+import { Dialog, Field, focusSoon } from '../ui/Form.js';
+
+export function DeletePlanDialog({ plan, onClose, onDeleted }: { plan: PlanSummary; onClose: () => void; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The reason is what there is to type: it takes the focus once the dialog is open (the browser's
+  // showModal would give it to the close button; React's autoFocus runs before the dialog opens).
+  useEffect(() => focusSoon('delete-plan-reason'), []);
+
+  async function confirm(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setRefusal(null);
+    try {
+      await api.deletePlan(plan.id, reason.trim());
+      onDeleted();
+    } catch (err) {
+      setRefusal(err instanceof ApiError ? err.message : String(err));
+      setBusy(false);
+      focusSoon('delete-plan-refusal');
+    }
+  }
+
+  return (
+    <Dialog title={t('plans.deleteTitle')} onClose={onClose} testId="delete-plan-dialog">
+      <form onSubmit={(e) => void confirm(e)} noValidate>
+        <p data-testid="delete-plan-question">{t('plans.confirmDelete', { title: plan.title })}</p>
+        <p data-testid="delete-plan-consequence">{t('plans.deleteConsequence', { organisation: plan.organisation, year: plan.year })}</p>
+        <Field id="delete-plan-reason" label={t('plans.deleteReason')} hint={t('plans.deleteReasonHint')}>
+          {(aria) => <textarea {...aria} className="form-control" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+        {refusal !== null && (
+          <Alert color="danger" role="alert" id="delete-plan-refusal" tabIndex={-1} data-testid="delete-plan-refusal">
+            {t('common.error', { message: refusal })}
+          </Alert>
+        )}
+        <div className="d-flex gap-2 mt-3">
+          <Button color="danger" type="submit" disabled={busy} data-testid="delete-plan-confirm">
+            {t('plans.delete')}
+          </Button>
+          <Button color="secondary" outline type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
