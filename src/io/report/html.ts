@@ -149,7 +149,12 @@ thead th { background: var(--head); color: #fff; border-top-width: 1px; }
 .counts td:first-child { white-space: nowrap; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .notes { color: var(--muted); font-size: 8pt; margin-top: 6px; }
-.oiv-note, .validated .reported, .validated-label { font-weight: normal; font-size: 8pt; } .validated .reported, .oiv-note { color: var(--muted); }
+.oiv-note, .validated .reported, .validated-label { font-weight: normal; font-size: 8pt; } .oiv-note { color: var(--muted); }
+/* The reported figure sits on the validated band's colour: in ink, as the figure above it (muted grey
+   on the red and yellow bands fails the contrast a reader needs). The cell's lines may wrap: on a
+   phone the by-area table has no region to scroll in, and «validato dall'OIV» on one line widened the page. */
+.validated .reported { color: var(--ink); }
+.by-area td.validated { white-space: normal; }
 .oiv-validation .body-figure { font-weight: bold; padding: 4px 6px; display: inline-block; }
 .table-scroll > table.relazione td.validated { white-space: normal; }
 /* On a phone the tree's eight columns keep the width their figures need, scrolling in their region
