@@ -178,6 +178,14 @@ const it = {
     reopenedInOldUnit:
       'Periodo riaperto. Questi valori sono stati inseriti prima che l’unità dell’indicatore cambiasse e ora non si possono valutare: vanno inseriti di nuovo nella nuova unità: {{names}}.',
   },
+  // The OIV's validation of the Relazione above the tree (periods/Validation.tsx); the figures' own words are the public plan page's (src/messages/report.ts).
+  validation: {
+    intro:
+      'L’OIV ha validato la Relazione sulla performance il {{day}}. Per gli obiettivi a cui ha dato un valore diverso da quello rendicontato, e per quelli che ne seguono, l’albero riporta entrambi i valori: il colore della riga segue il valore validato dall’OIV, il riepilogo e i grafici i valori rendicontati.',
+    introReservations:
+      'L’OIV ha validato la Relazione sulla performance con riserve il {{day}}. Per gli obiettivi a cui ha dato un valore diverso da quello rendicontato, e per quelli che ne seguono, l’albero riporta entrambi i valori: il colore della riga segue il valore validato dall’OIV, il riepilogo e i grafici i valori rendicontati.',
+    unpublished: 'La Relazione validata non è ancora pubblicata: il pubblico legge solo i valori rendicontati.',
+  },
   periods: {
     manage: 'Gestisci i periodi',
     hide: 'Chiudi la gestione dei periodi',
@@ -684,6 +692,13 @@ const en: typeof it = {
     staleMove: 'The period was changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was changed. Reload to see it as it is now.',
     done: 'Period state updated.',
     reopenedInOldUnit: 'Period reopened. These values were entered before their indicator’s unit changed and cannot be scored now: enter them again in the new unit: {{names}}.',
+  },
+  validation: {
+    intro:
+      'The OIV validated the performance report (Relazione) on {{day}}. For the objectives it gave a value other than the reported one, and those that follow them, the tree states both values: the row’s colour follows the value validated by the OIV, the summary and the charts the reported values.',
+    introReservations:
+      'The OIV validated the performance report (Relazione) with reservations on {{day}}. For the objectives it gave a value other than the reported one, and those that follow them, the tree states both values: the row’s colour follows the value validated by the OIV, the summary and the charts the reported values.',
+    unpublished: 'The validated report is not published yet: the public reads the reported values only.',
   },
   periods: {
     manage: 'Manage periods',
