@@ -50,19 +50,31 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
     expect(await desk.locator('[data-testid=oiv-validation-unpublished]').innerText()).toBe('La Relazione validata non è ancora pubblicata: il pubblico legge solo i valori rendicontati.');
     await search(desk, 'B.1');
     await expect.poll(() => cell(desk, 'B.1')).toBe("50,00% ■ Rosso validato dall'OIV 56,00% rendicontato");
+    // The year end's word follows the Relazione's decision: validated with reservations (the stored state is `validated` either way).
+    expect(await desk.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV con riserve');
+    expect(await desk.locator('[data-testid=locked-banner]').innerText()).toMatch(/^Periodo validato dall’OIV con riserve: i dati sono in sola lettura\.[\s\S]*Validato dall’OIV con riserve il /);
+    expect(await desk.locator('#period option[value="2024-12-31"]').innerText()).toMatch(/ — Validato dall’OIV con riserve$/);
     await expectAccessible(desk, 'the office’s tree with the OIV’s validated figures');
 
     // The public, before the publication: the reported figures alone.
     const reader = await newPage();
     contexts.push(reader.context);
     const { page } = reader;
+    // Rows are virtualised: B and B.1 drawn by searching B.1 (its ancestors show with it).
+    const atB1 = async (): Promise<void> => {
+      await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+      await search(page, 'B.1');
+      await page.waitForSelector('[data-testid=tree] [data-code="B"]');
+    };
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="B"]');
+    await atB1();
     expect(await page.locator('[data-testid=oiv-validation]').count()).toBe(0);
     expect(await cell(page, 'B')).toBe('80,25% ● Verde');
+    expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV');
 
     expect((await apiAs(office.context, 'POST', `${plan()}/relazione/publication`, { published: true })).status).toBe(200);
     await page.reload();
+    await atB1();
     const notice = page.locator('[data-testid=oiv-validation]');
     await notice.waitFor();
     const words = (await notice.innerText()).replace(/\s+/g, ' ');
@@ -75,12 +87,12 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
       /^B .+: 78,75% giallo validato dall'OIV, 80,25% rendicontato\. segue i valori validati dall'OIV dei suoi obiettivi$/,
     );
     expect(await page.locator('[data-testid=oiv-validation-unpublished]').count()).toBe(0);
+    expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV con riserve');
     // The row: the validated figure gives its band; the reported one under it.
     expect(await cell(page, 'B')).toBe("78,75% ▲ Giallo validato dall'OIV 80,25% rendicontato");
     expect(await page.locator('[data-code="B"]').getAttribute('data-band')).toBe('yellow');
-    expect(await cell(page, 'A')).not.toContain('rendicontato');
+    expect(await page.locator('[data-testid=oiv-validated-A]').count()).toBe(0);
     // B.1's detail: the figures and the OIV's note.
-    await search(page, 'B.1');
     await page.click('[data-code="B.1"] .tree-link');
     await expect
       .poll(async () => (await page.locator('[data-testid=detail-validated]').innerText()).replace(/\s+/g, ' '))
@@ -89,6 +101,7 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
 
     await chooseLanguage(page, 'en');
     await expect.poll(() => cell(page, 'B.1')).toBe('50.00% ■ Red validated by the OIV 56.00% reported');
+    expect(await page.locator('[data-testid=period-state]').innerText()).toBe('State: Validated by the OIV with reservations');
     expect((await notice.innerText()).replace(/\s+/g, ' ')).toMatch(/^The OIV's validation The OIV validated the performance report \(Relazione\) with reservations on \d\d\/\d\d\/\d{4}\./);
     expect(await page.locator('[data-testid=oiv-validated-B\\.1]').innerText()).toBe(
       `B.1 Transizione digitale e innovazione: 50.00% red validated by the OIV, 56.00% reported. The OIV's note: ${NOTE}`,

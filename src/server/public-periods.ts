@@ -97,3 +97,17 @@ export function validatedFigures(record: RelazioneRecord): ReportValidation | un
   });
   return figures === null ? undefined : reportValidation(figures);
 }
+
+/**
+ * The word of a period's state the documents print (`periodStateWord`): its stored state, except the
+ * year end validated with the Relazione the OIV validated with reservations, said
+ * `validated_with_reservations` («validato dall'OIV con riserve»), to the public once the Relazione is
+ * published (its decision is the OIV's published act). A year end closed again after the decision
+ * (reopened by the administrator) is said by its own state. One small query.
+ */
+export async function periodWordOf(store: Store, planId: string, period: { readonly id: string; readonly state: string }, publicReader: boolean): Promise<string> {
+  if (period.state !== 'validated') return period.state;
+  const decision = await store.relazioni.validatedDecision(planId);
+  const withIt = decision !== undefined && decision.reservations && decision.yearEnd === period.id && !decision.closedSince && (decision.published || !publicReader);
+  return withIt ? 'validated_with_reservations' : period.state;
+}

@@ -8,6 +8,7 @@
  * The fixture: B.1 = 70%·80 + 30%·0 = 56% (red); B = 80,25% (green).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flat } from '../support/page-words.js';
 import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
@@ -98,5 +99,30 @@ describe.each<Backend>(['sqlite', 'postgres'])('the tree after the OIV validated
     const withdrawn = await tree(citizen, { 'if-none-match': now });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.validation).toBeNull();
+  }, 120_000);
+
+  it("says the year end «validato dall'OIV con riserve» where the documents print the period's state, to the public once published", async () => {
+    const text = async (who: Client, path: string): Promise<string> => {
+      const res = await who.get(path);
+      expect(res.status, path).toBe(200);
+      return res.text;
+    };
+    /** The title block's value of `key` (the report's «Stato del periodo»). */
+    const state = (html: string, key: string): string => [...html.matchAll(/<dt>([^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].find((m) => m[1] === key)?.[2] ?? '';
+    const office = (lang: string) => text(controller, `/api/plans/${planId}/export?format=html&lang=${lang}`);
+    const publicPage = (lang: string) => text(citizen, `/api/plans/${planId}/export?format=html&lang=${lang}`);
+    // The Relazione withdrawn (the test above): the office reads the decision, the public the period's state alone.
+    expect(flat(state(await office('it'), 'Stato del periodo'))).toBe("validato dall'OIV con riserve");
+    expect(flat(state(await office('en'), 'Period state'))).toBe('validated by the OIV with reservations');
+    expect(flat(state(await publicPage('it'), 'Stato del periodo'))).toBe("validato dall'OIV");
+    expect(JSON.parse(await text(citizen, `/trasparenza/${planId}/dati.json`)).metadata.periodState).toBe("validato dall'OIV");
+
+    expect((await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true })).status).toBe(200);
+    expect(flat(state(await publicPage('it'), 'Stato del periodo'))).toBe("validato dall'OIV con riserve");
+    expect(flat(state(await publicPage('en'), 'Period state'))).toBe('validated by the OIV with reservations');
+    expect(flat(await text(citizen, `/trasparenza/${planId}/piano.html`))).toContain("validato dall'OIV con riserve");
+    expect(JSON.parse(await text(citizen, `/trasparenza/${planId}/dati.json`)).metadata.periodState).toBe("validato dall'OIV con riserve");
+    // Another period keeps its own word.
+    expect(flat(state(await text(controller, `/api/plans/${planId}/export?format=html&lang=it&period=2024-09-30`), 'Stato del periodo'))).toBe('aperto: valori provvisori');
   }, 120_000);
 });

@@ -160,10 +160,12 @@ const it = {
     collecting: 'In raccolta',
     closed: 'Chiuso',
     validated: 'Validato dall’OIV',
+    validatedWithReservations: 'Validato dall’OIV con riserve',
     locked: 'Periodo {{state}}: i dati sono in sola lettura.',
     closedBy: 'Chiuso da {{user}} il {{at}}.',
     closedAt: 'Chiuso il {{at}}.',
     validatedAt: 'Validato dall’OIV il {{at}}.',
+    validatedWithReservationsAt: 'Validato dall’OIV con riserve il {{at}}.',
     // To the public, of a period still taking values that the controller published: its values may change.
     targetsOnly:
       'Risultati non ancora disponibili: il periodo al {{label}} è in corso. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; ogni indicatore è «{{state}}» e i risultati saranno pubblicati alla chiusura del periodo.',
@@ -678,10 +680,12 @@ const en: typeof it = {
     collecting: 'Collecting',
     closed: 'Closed',
     validated: 'Validated by the OIV',
+    validatedWithReservations: 'Validated by the OIV with reservations',
     locked: 'Period {{state}}: data are read-only.',
     closedBy: 'Closed by {{user}} on {{at}}.',
     closedAt: 'Closed on {{at}}.',
     validatedAt: 'Validated by the OIV on {{at}}.',
+    validatedWithReservationsAt: 'Validated by the OIV with reservations on {{at}}.',
     targetsOnly:
       'Results not available yet: the period ending {{label}} is in progress. Here is the adopted plan, with its objectives, indicators, weights, targets and baselines; every indicator is “{{state}}”, and the results will be published when the period is closed.',
     none: 'No monitoring period',

@@ -9,12 +9,21 @@
 import { useTranslation } from 'react-i18next';
 import { momentDayText, renderFrom } from '../../../src/core/messages/catalogue.js';
 import { REPORT_MESSAGES } from '../../../src/messages/report.js';
-import type { TreeDocument, TreeObjective } from '../api/types.js';
+import type { Period, TreeDocument, TreeObjective } from '../api/types.js';
 import { PerformanceText } from '../ui/Band.js';
 import { percent, useLang, type Lang } from '../ui/format.js';
 
 export type TreeValidation = NonNullable<TreeDocument['validation']>;
 export type ValidatedObjective = TreeValidation['objectives'][number];
+
+/**
+ * The i18n key of a period's state word: «Validato dall’OIV con riserve» for the year end the OIV
+ * validated with the Relazione it validated with reservations (the stored state is `validated`
+ * either way), else the stored state's.
+ */
+export function periodWordKey(period: Pick<Period, 'id' | 'state'>, validation: TreeDocument['validation'] | undefined): string {
+  return period.state === 'validated' && validation?.reservations === true && validation.periodId === period.id ? 'period.validatedWithReservations' : `period.${period.state}`;
+}
 
 /** The public plan page's words about the validation, in `lang`. */
 export function validationWords(lang: Lang) {

@@ -12,7 +12,7 @@ import { api, ApiError } from '../api/client.js';
 import type { PeriodState, TreeChanges } from '../api/types.js';
 import { isLocked, PeriodBar, publicTargetsOnly, type MoveClash } from '../periods/PeriodBar.js';
 import { LockedBanner } from '../periods/LockedBanner.js';
-import { validatedByCode, ValidationNotice } from '../periods/Validation.js';
+import { periodWordKey, validatedByCode, ValidationNotice } from '../periods/Validation.js';
 import { PublicNotice } from '../periods/PublicNotice.js';
 import { can, useSession } from '../session.js';
 import { FilterBar } from '../tree/FilterBar.js';
@@ -221,6 +221,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           setClosing(true);
         }}
         onStart={startAction}
+        validation={tree.validation}
       >
         <PanelToggles panels={panels} whatIf={whatIf} />
       </PeriodBar>
@@ -254,7 +255,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         </Suspense>
       )}
 
-      {locked && <LockedBanner period={period} closing={tree.closing} />}
+      {locked && <LockedBanner period={period} closing={tree.closing} validation={tree.validation} />}
       {!whatIf.on && <ValidationNotice tree={tree} />}
       {!locked && can.managePlans(role) && !archived && adoptedWithoutRevision && (
         <p className="small alert alert-info" role="status" data-testid="definition-locked">
@@ -304,7 +305,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           <PrintTree
             doc={shown}
             rows={visibleRows(shown.objectives, filters, new Set())}
-            periodText={period === null ? '' : `${t('period.label')} ${period.label} — ${t('period.state')}: ${t(`period.${period.state}`)}`}
+            periodText={period === null ? '' : `${t('period.label')} ${period.label} — ${t('period.state')}: ${t(periodWordKey(period, tree.validation))}`}
           />,
           document.body,
         )}
