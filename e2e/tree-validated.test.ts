@@ -84,7 +84,7 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
       `B.1 Transizione digitale e innovazione: 50,00% rosso validato dall'OIV, 56,00% rendicontato. Nota dell'OIV: ${NOTE}`,
     );
     expect(await page.locator('[data-testid=oiv-validated-B]').innerText()).toMatch(
-      /^B .+: 78,75% giallo validato dall'OIV, 80,25% rendicontato\. segue i valori validati dall'OIV dei suoi obiettivi$/,
+      /^B .+: 78,75% giallo validato dall'OIV, 80,25% rendicontato\. Segue i valori validati dall'OIV dei suoi obiettivi$/,
     );
     expect(await page.locator('[data-testid=oiv-validation-unpublished]').count()).toBe(0);
     expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV con riserve');

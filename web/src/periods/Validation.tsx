@@ -57,10 +57,11 @@ export function ValidatedPerformance({ objective, validated, t, lang }: { object
   );
 }
 
-/** Why an objective's figure changed: the OIV's note (a value of its own), or that it follows its objectives' validated values. */
+/** Why an objective's figure changed, as a sentence: the OIV's note (a value of its own), or that it follows its objectives' validated values. */
 export function validationReason(v: ValidatedObjective, lang: Lang): string {
   const words = validationWords(lang);
-  return v.direct ? (v.note === null ? '' : words.note(v.note)) : words.following;
+  const why = v.direct ? (v.note === null ? '' : words.note(v.note)) : words.following;
+  return why.charAt(0).toUpperCase() + why.slice(1);
 }
 
 /** Above the tree of the year end (or of any period, for the decision alone: nothing then). */
