@@ -132,6 +132,48 @@ export const PlanSettingsDocumentSchema = z.strictObject({
   notMeasured: z.enum(['skip', 'zero', 'block']),
 });
 
+/**
+ * An objective whose figure the OIV's validation changes (core `publicValidation`): the validated
+ * figure (percentage points, two decimals; null: none) and its band, which the screens state beside
+ * the reported one; `direct`: the OIV gave it a value of its own, with `note`; else it follows the
+ * values the OIV validated for the objectives below it.
+ */
+export const TreeValidatedObjectiveSchema = z.strictObject({
+  code: z.string(),
+  validated: z.number().nullable(),
+  band: BandSchema.nullable(),
+  direct: z.boolean(),
+  note: z.string().nullable(),
+});
+
+/**
+ * The OIV's validation of the year's Relazione (validated, or with reservations), read beside the
+ * tree: it is not part of the period's figures (publishing the Relazione does not move the plan's
+ * data version; the tree's ETag follows the Relazione too). The public reads it only once the
+ * Relazione is published, as the public plan page does; signed-in readers once the OIV decided.
+ */
+export const TreeValidationSchema = z.strictObject({
+  /** ISO time of the OIV's decision. */
+  decidedAt: z.string(),
+  reservations: z.boolean(),
+  /** Whether the office published the Relazione (always true for the public). */
+  published: z.boolean(),
+  /**
+   * The year-end period whose figures the OIV validated: the period the screens say "validated by the
+   * OIV with reservations" of when `reservations`. Null: the year end was closed again after the
+   * decision (reopened by the administrator, the validation void): its state is no longer the decision's.
+   */
+  periodId: z.string().nullable(),
+  /**
+   * The objectives whose validated figure differs from the reported one (two decimals), and those
+   * above them that follow, in the plan's order: only on the tree of the year end read with its
+   * values; empty otherwise, or when the OIV confirmed the reported figures.
+   */
+  objectives: z.array(TreeValidatedObjectiveSchema),
+  /** The body's figure as reported and as validated when the validated values move it (same conditions); null otherwise. */
+  body: z.strictObject({ reported: z.number().nullable(), validated: z.number().nullable(), band: BandSchema.nullable() }).nullable(),
+});
+
 export const TreeDocumentSchema = EvaluationDocumentSchema.extend({
   planId: z.string(),
   /** The plan's data version this tree reflects. */
@@ -143,6 +185,8 @@ export const TreeDocumentSchema = EvaluationDocumentSchema.extend({
   objectives: z.array(TreeObjectiveSchema),
   /** With each indicator's rule, formula, base measures and tolerance, enough to rebuild the plan exactly (the what-if runs the engine on it). */
   settings: PlanSettingsDocumentSchema,
+  /** The OIV's validation of the Relazione and the figures it changes (`TreeValidation`); null: none (yet), or not for this reader. */
+  validation: TreeValidationSchema.nullable(),
 });
 
 /**
@@ -212,6 +256,7 @@ export type TreeClosing = z.infer<typeof TreeClosingSchema>;
 export type TreeIndicator = z.infer<typeof TreeIndicatorSchema>;
 export type TreeObjective = z.infer<typeof TreeObjectiveSchema>;
 export type TreeDocument = z.infer<typeof TreeDocumentSchema>;
+export type TreeValidation = z.infer<typeof TreeValidationSchema>;
 export type TreeChanges = z.infer<typeof TreeChangesSchema>;
 export type SaveAnswer = z.infer<typeof SaveAnswerSchema>;
 export type MeasurementSaved = z.infer<typeof MeasurementSavedSchema>;

@@ -78,8 +78,27 @@ export const REPORT_MESSAGES = defineMessages({
   'report-targets-only': message({ it: WORDS.it.resultsPending, en: WORDS.en.resultsPending }),
   'report-period-at': message<{ label: string }>({ it: (p) => `Periodo al ${p.label}`, en: (p) => `Period to ${p.label}` }),
   'report-period-state': message<{ state: string }>({
-    it: (p) => ({ open: 'aperto: valori provvisori', collecting: 'in raccolta: valori provvisori', closed: 'chiuso, in attesa di validazione', validated: "validato dall'OIV" })[p.state] ?? p.state,
-    en: (p) => ({ open: 'open: provisional values', collecting: 'collecting: provisional values', closed: 'closed, awaiting validation', validated: 'validated by the OIV' })[p.state] ?? p.state,
+    // `validated_with_reservations`: the year end validated with the Relazione the OIV validated with reservations (server/public-periods.ts `periodWordOf`).
+    it: (p) =>
+      (
+        ({
+          open: 'aperto: valori provvisori',
+          collecting: 'in raccolta: valori provvisori',
+          closed: 'chiuso, in attesa di validazione',
+          validated: "validato dall'OIV",
+          validated_with_reservations: "validato dall'OIV con riserve",
+        }) as Record<string, string>
+      )[p.state] ?? p.state,
+    en: (p) =>
+      (
+        ({
+          open: 'open: provisional values',
+          collecting: 'collecting: provisional values',
+          closed: 'closed, awaiting validation',
+          validated: 'validated by the OIV',
+          validated_with_reservations: 'validated by the OIV with reservations',
+        }) as Record<string, string>
+      )[p.state] ?? p.state,
   }),
   /** A legend rule said in English from its bounds (the Italian report prints the plan's own label). */
   'report-legend-rule': message<{ from?: string; inclusive?: boolean; to?: string; label: string }>({

@@ -11,7 +11,7 @@
 import { evaluatePlan, publicValidation } from '../core/index.js';
 import { isFrozen } from '../contract/relazione-states.js';
 import { reportValidation, type ReportValidation } from '../io/report/validated.js';
-import { isLocked, type Store, type UserRecord } from '../store/index.js';
+import { isLocked, type RelazioneRecord, type Store, type UserRecord } from '../store/index.js';
 import type { Deps } from './api.js';
 import { refuse } from './errors.js';
 import type { ComputedPlan } from './tree.js';
@@ -77,13 +77,37 @@ export function readerComputed(deps: Pick<Deps, 'store' | 'trees'>, user: UserRe
 export async function publishedValidation(store: Store, planId: string, computed: ComputedPlan): Promise<ReportValidation | undefined> {
   if (!isLocked(computed.snapshot.period.state)) return undefined;
   const record = await store.relazioni.getRelazione(planId);
-  if (record === undefined || !record.published || !isFrozen(record.state) || record.frozenPlan === null || record.values.length === 0) return undefined;
+  if (record === undefined || !record.published) return undefined;
   const periods = (await store.listPeriods(planId)) ?? [];
   if (periods[periods.length - 1]?.id !== computed.snapshot.period.id) return undefined;
-  // The figures the OIV validated: its values over the plan it froze, as the Relazione reads them.
+  return validatedFigures(record);
+}
+
+/**
+ * The figures the OIV validated of a Relazione validated (also with reservations): its values over
+ * the plan it froze, as the Relazione reads them (`publicValidation`); undefined when none differs
+ * from the reported one, or the Relazione is not validated. The public plan page and the tree read
+ * them alike.
+ */
+export function validatedFigures(record: RelazioneRecord): ReportValidation | undefined {
+  if (!isFrozen(record.state) || record.frozenPlan === null || record.values.length === 0) return undefined;
   const figures = publicValidation(evaluatePlan(record.frozenPlan), record.values, {
     decidedAt: record.decidedAt ?? record.updatedAt ?? '',
     reservations: record.state === 'validated_with_reservations',
   });
   return figures === null ? undefined : reportValidation(figures);
+}
+
+/**
+ * The word of a period's state the documents print (`periodStateWord`): its stored state, except the
+ * year end validated with the Relazione the OIV validated with reservations, said
+ * `validated_with_reservations` («validato dall'OIV con riserve»), to the public once the Relazione is
+ * published (its decision is the OIV's published act). A year end closed again after the decision
+ * (reopened by the administrator) is said by its own state. One small query.
+ */
+export async function periodWordOf(store: Store, planId: string, period: { readonly id: string; readonly state: string }, publicReader: boolean): Promise<string> {
+  if (period.state !== 'validated') return period.state;
+  const decision = await store.relazioni.validatedDecision(planId);
+  const withIt = decision !== undefined && decision.reservations && decision.yearEnd === period.id && !decision.closedSince && (decision.published || !publicReader);
+  return withIt ? 'validated_with_reservations' : period.state;
 }

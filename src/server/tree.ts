@@ -14,7 +14,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { Decimal, evaluatePlan, problem, reasonText, toJsonNumber, withoutValues, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
 import { indicatorThresholdBands, organisationalScores, smvpFromJson, type OrgScores, type UnitObjectives } from '../core/appraisal/index.js';
-import type { ChangedAfterClosing, IssueDocument, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
+import type { ChangedAfterClosing, IssueDocument, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective, TreeValidation } from '../contract/index.js';
+import { validatedNumber, type ReportValidation } from '../io/report/validated.js';
 import {
   actualText,
   type ActualWriting,
@@ -38,6 +39,7 @@ import {
   type MeasurementRecord,
   type ObjectiveMeta,
   type PlanSnapshot,
+  type RelazioneDecision,
   type RevisionRecord,
   type Store,
   type UserRecord,
@@ -131,6 +133,12 @@ export interface ComputedPlan {
    * `seen`, server/relazione.ts `planDigest`): a value saved in place moves the data version with it.
    */
   planDigest?: { readonly dataVersion: number; readonly digest: string };
+  /**
+   * The OIV's validation of the Relazione as this tree states it (`withValidation`), for the
+   * Relazione's decision in `key` ('' : none): publishing the Relazione moves neither the plan's data
+   * version nor the closing, so the answer's text and ETag follow this key too.
+   */
+  validation?: { readonly key: string; readonly document: TreeValidation | null };
 }
 
 /** The OIV's validated values for `TreeService.orgScores`: objective code → performance, on the plan as validated. */
@@ -224,6 +232,8 @@ export class TreeService {
   private readonly unevaluated = new WeakSet<Plan>();
   /** The targets-only reads (`targetsOnly`) of the entries they were made from. */
   private readonly withheld = new WeakMap<ComputedPlan, { readonly dataVersion: number; readonly made: Promise<ComputedPlan> }>();
+  /** The OIV's validated figures by plan, for the Relazione's decision in `key` (`withValidation`). */
+  private readonly figures = new Map<string, { readonly key: string; readonly made: Promise<ReportValidation | undefined> }>();
   constructor(
     private readonly store: Store,
     private readonly maxEntries = 32,
@@ -474,6 +484,44 @@ export class TreeService {
     if (changes.size > 0) computed.texts.clear();
   }
 
+  /**
+   * Brings the tree's `validation` up to the Relazione's decision (one small query, made by the
+   * caller): the figures (`figures`: the frozen plan evaluated with the OIV's values) are made once
+   * per plan and decision, and only for the year end read with its values. A new decision, its
+   * publication or withdrawal changes the tree's text and ETag.
+   */
+  async withValidation(computed: ComputedPlan, decision: RelazioneDecision | undefined, figures: () => Promise<ReportValidation | undefined>): Promise<void> {
+    const key = decision === undefined ? '' : `${decision.version}\u0000${decision.yearEnd ?? ''}\u0000${decision.closedSince}`;
+    if ((computed.validation?.key ?? '') === key) return;
+    const period = computed.snapshot.period;
+    const stated = decision !== undefined && decision.yearEnd === period.id && isLocked(period.state) ? await this.validationFigures(computed.snapshot.record.id, key, figures) : undefined;
+    const document: TreeValidation | null =
+      decision === undefined
+        ? null
+        : {
+            decidedAt: decision.decidedAt,
+            reservations: decision.reservations,
+            published: decision.published,
+            periodId: decision.closedSince ? null : decision.yearEnd,
+            objectives: Object.entries(stated?.objectives ?? {}).map(([code, o]) => ({ code, validated: validatedNumber(o.validated), band: o.band, direct: o.direct, note: o.note })),
+            body: stated?.body == null ? null : { reported: validatedNumber(stated.body.reported), validated: validatedNumber(stated.body.validated), band: stated.body.band },
+          };
+    computed.validation = { key, document };
+    computed.texts.clear();
+  }
+
+  /** The validated figures of a plan's decision, made once per decision (every period's entry and every reader share them). */
+  private validationFigures(planId: string, key: string, make: () => Promise<ReportValidation | undefined>): Promise<ReportValidation | undefined> {
+    const known = this.figures.get(planId);
+    if (known !== undefined && known.key === key) return known.made;
+    const made = make();
+    if (this.figures.size >= this.maxEntries) this.figures.clear();
+    this.figures.set(planId, { key, made });
+    // A failed reading is not kept: the next read tries again.
+    made.catch(() => this.figures.get(planId)?.made === made && this.figures.delete(planId));
+    return made;
+  }
+
   /** The cached evaluation if it reflects exactly `dataVersion` (e.g. right after `applyMeasurement`). */
   cachedAt(planId: string, periodId: string, dataVersion: number): ComputedPlan | undefined {
     const entry = this.cache.get(`${planId}\u0000${periodId}`);
@@ -509,6 +557,8 @@ export class TreeService {
       settings: settingsDocument(snapshot.plan.settings),
       objectives: objectives.map((o) => objectiveView(computed, o, user, names, locked, texts)),
       issues: treeIssues(computed, language),
+      // The public reads the OIV's validation once the Relazione is published, as /trasparenza does.
+      validation: user === null && computed.validation?.document?.published !== true ? null : (computed.validation?.document ?? null),
     };
   }
 
@@ -568,7 +618,14 @@ export class TreeService {
       // The key is hashed so that the ETag shows neither the username nor the units.
       // The SMVP's version is part of the answer when it gives rows their own range.
       const ranges = computed.ownRanges !== undefined && computed.ownRanges.byIndicator.size > 0 ? computed.ownRanges.key : '';
-      const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1').update(key).update(ranges).update(computed.tag).update(names.stamp).digest('base64url').slice(0, 12)}"`;
+      const etag = `W/"${computed.dataVersion}-${computed.snapshot.period.id}-${createHash('sha1')
+        .update(key)
+        .update(ranges)
+        .update(computed.tag)
+        .update(names.stamp)
+        .update(computed.validation?.key ?? '')
+        .digest('base64url')
+        .slice(0, 12)}"`;
       cached = { text: JSON.stringify(this.document(computed, user, names, under, language)), etag, names: names.stamp };
       if (computed.texts.size > 64) computed.texts.clear();
       computed.texts.set(key, cached);

@@ -21,7 +21,7 @@ export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from '.
 export { correctedAfterRequest } from './reviews.js';
 export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderDraft, type ReminderRecord, type ReminderStage, type ReminderStatus, type ReminderStore } from './reminders.js';
 export { type ForecastInput, type ForecastRecord, type VarianceInput, type VarianceRecord, type VarianceStore } from './variances.js';
-export type { CoverCause, CoverPreviousYear, LastYearBasis, PublishedPeriod, RelazioneCover, RelazioneFreeze, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
+export type { CoverCause, CoverPreviousYear, LastYearBasis, PublishedPeriod, RelazioneCover, RelazioneDecision, RelazioneFreeze, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
 export {
   canTransition,
   deadlineProblem,

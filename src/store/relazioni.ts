@@ -140,9 +140,31 @@ export interface PublishedPeriod {
   readonly publishedBy: string | null;
 }
 
+/**
+ * The OIV's decision on a validated Relazione (validated, or with reservations), as a tree read
+ * needs it on every request: a few columns, no texts nor frozen plan.
+ */
+export interface RelazioneDecision {
+  readonly reservations: boolean;
+  /** ISO time of the decision. */
+  readonly decidedAt: string;
+  readonly published: boolean;
+  /** The Relazione's version: its publication, withdrawal or any other write moves it. */
+  readonly version: number;
+  /** The year-end period (the plan's last), whose figures it validated; null: the plan has no period. */
+  readonly yearEnd: string | null;
+  /**
+   * The year end was closed again after the decision (reopened by the administrator, the validation
+   * void): its state now is not the one the decision gave it.
+   */
+  readonly closedSince: boolean;
+}
+
 export interface RelazioneStore {
   /** The plan's Relazione (a fresh draft when nothing was stored); undefined for an unknown plan. */
   getRelazione(planId: string): Promise<RelazioneRecord | undefined>;
+  /** The OIV's decision when the Relazione is validated (also with reservations); undefined otherwise. Two small queries. */
+  validatedDecision(planId: string): Promise<RelazioneDecision | undefined>;
   /** The office's texts, whole (keys absent are removed); only in draft or after a refusal. */
   putRelazioneTexts(planId: string, texts: Readonly<Record<string, string>>, expectedVersion: number, actor: Actor): Promise<Result<RelazioneRecord>>;
   /** The OIV's working review (checklist, note, reservations, validated values); only while transmitted. */
@@ -308,6 +330,23 @@ function sameLastYear(now: LastYearBasis | null, read: LastYearBasis | null): bo
 
 export class SqlRelazioni implements RelazioneStore {
   constructor(private readonly db: Db) {}
+
+  async validatedDecision(planId: string): Promise<RelazioneDecision | undefined> {
+    const row = await one(
+      this.db,
+      `SELECT r.state, r.published, r.decided_at, r.version, (SELECT p.id FROM periods p WHERE p.plan_id = r.plan_id ORDER BY p.ends_on DESC, p.id DESC LIMIT 1) AS year_end
+         FROM relazioni r WHERE r.plan_id = ? AND r.state IN ('validated', 'validated_with_reservations')`,
+      [planId],
+    );
+    if (row === undefined) return undefined;
+    const decidedAt = row.decided_at == null ? '' : String(row.decided_at);
+    const yearEnd = row.year_end == null ? null : String(row.year_end);
+    const again =
+      yearEnd === null || decidedAt === ''
+        ? undefined
+        : await one(this.db, `SELECT 1 AS again FROM period_closings WHERE plan_id = ? AND period_id = ? AND closed_at > ? LIMIT 1`, [planId, yearEnd, decidedAt]);
+    return { reservations: row.state === 'validated_with_reservations', decidedAt, published: Number(row.published) === 1, version: Number(row.version), yearEnd, closedSince: again !== undefined };
+  }
 
   private async read(tx: Queryable, planId: string, lock: boolean): Promise<RelazioneRecord | undefined> {
     const plan = await one(tx, `SELECT id FROM plans WHERE id = ?${lock ? forUpdate(this.db) : ''}`, [planId]);

@@ -160,10 +160,12 @@ const it = {
     collecting: 'In raccolta',
     closed: 'Chiuso',
     validated: 'Validato dall’OIV',
+    validatedWithReservations: 'Validato dall’OIV con riserve',
     locked: 'Periodo {{state}}: i dati sono in sola lettura.',
     closedBy: 'Chiuso da {{user}} il {{at}}.',
     closedAt: 'Chiuso il {{at}}.',
     validatedAt: 'Validato dall’OIV il {{at}}.',
+    validatedWithReservationsAt: 'Validato dall’OIV con riserve il {{at}}.',
     // To the public, of a period still taking values that the controller published: its values may change.
     targetsOnly:
       'Risultati non ancora disponibili: il periodo al {{label}} è in corso. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; ogni indicatore è «{{state}}» e i risultati saranno pubblicati alla chiusura del periodo.',
@@ -177,6 +179,14 @@ const it = {
     done: 'Stato del periodo aggiornato.',
     reopenedInOldUnit:
       'Periodo riaperto. Questi valori sono stati inseriti prima che l’unità dell’indicatore cambiasse e ora non si possono valutare: vanno inseriti di nuovo nella nuova unità: {{names}}.',
+  },
+  // The OIV's validation of the Relazione above the tree (periods/Validation.tsx); the figures' own words are the public plan page's (src/messages/report.ts).
+  validation: {
+    intro:
+      'L’OIV ha validato la Relazione sulla performance il {{day}}. Per gli obiettivi a cui ha dato un valore diverso da quello rendicontato, e per quelli che ne seguono, l’albero riporta entrambi i valori: il colore della riga segue il valore validato dall’OIV, il riepilogo e i grafici i valori rendicontati.',
+    introReservations:
+      'L’OIV ha validato la Relazione sulla performance con riserve il {{day}}. Per gli obiettivi a cui ha dato un valore diverso da quello rendicontato, e per quelli che ne seguono, l’albero riporta entrambi i valori: il colore della riga segue il valore validato dall’OIV, il riepilogo e i grafici i valori rendicontati.',
+    unpublished: 'La Relazione validata non è ancora pubblicata: il pubblico legge solo i valori rendicontati.',
   },
   periods: {
     manage: 'Gestisci i periodi',
@@ -670,10 +680,12 @@ const en: typeof it = {
     collecting: 'Collecting',
     closed: 'Closed',
     validated: 'Validated by the OIV',
+    validatedWithReservations: 'Validated by the OIV with reservations',
     locked: 'Period {{state}}: data are read-only.',
     closedBy: 'Closed by {{user}} on {{at}}.',
     closedAt: 'Closed on {{at}}.',
     validatedAt: 'Validated by the OIV on {{at}}.',
+    validatedWithReservationsAt: 'Validated by the OIV with reservations on {{at}}.',
     targetsOnly:
       'Results not available yet: the period ending {{label}} is in progress. Here is the adopted plan, with its objectives, indicators, weights, targets and baselines; every indicator is “{{state}}”, and the results will be published when the period is closed.',
     none: 'No monitoring period',
@@ -684,6 +696,13 @@ const en: typeof it = {
     staleMove: 'The period was changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was changed. Reload to see it as it is now.',
     done: 'Period state updated.',
     reopenedInOldUnit: 'Period reopened. These values were entered before their indicator’s unit changed and cannot be scored now: enter them again in the new unit: {{names}}.',
+  },
+  validation: {
+    intro:
+      'The OIV validated the performance report (Relazione) on {{day}}. For the objectives it gave a value other than the reported one, and those that follow them, the tree states both values: the row’s colour follows the value validated by the OIV, the summary and the charts the reported values.',
+    introReservations:
+      'The OIV validated the performance report (Relazione) with reservations on {{day}}. For the objectives it gave a value other than the reported one, and those that follow them, the tree states both values: the row’s colour follows the value validated by the OIV, the summary and the charts the reported values.',
+    unpublished: 'The validated report is not published yet: the public reads the reported values only.',
   },
   periods: {
     manage: 'Manage periods',

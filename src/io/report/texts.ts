@@ -131,7 +131,11 @@ export function periodAtText(label: string, language: Language = 'it'): string {
   return say('report-period-at', language, { label });
 }
 
-/** A stored period's state as the reports write it: "in raccolta: valori provvisori". */
+/**
+ * A stored period's state as the reports write it: "in raccolta: valori provvisori";
+ * `validated_with_reservations` (not a stored state): the year end validated with a Relazione the
+ * OIV validated with reservations, "validato dall'OIV con riserve".
+ */
 export function periodStateWord(state: string, language: Language = 'it'): string {
   return say('report-period-state', language, { state });
 }
@@ -142,7 +146,7 @@ export function periodStateWord(state: string, language: Language = 'it'): strin
  * ("risultati non ancora disponibili: il periodo è in corso").
  */
 export function publicPeriodStateWord(state: string, language: Language = 'it'): string {
-  return state === 'closed' || state === 'validated' ? periodStateWord(state, language) : targetsOnlyText(language);
+  return state === 'closed' || state === 'validated' || state === 'validated_with_reservations' ? periodStateWord(state, language) : targetsOnlyText(language);
 }
 
 /** What the public pages say of a period whose results are not published yet: "risultati non ancora disponibili: il periodo è in corso". */

@@ -17,7 +17,7 @@ import { ExportJobSchema, type ExportJob as ExportJobDocument } from '../../cont
 import { oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import type { Store } from '../../store/index.js';
-import { publishedValidation, readerComputed } from '../public-periods.js';
+import { periodWordOf, publishedValidation, readerComputed } from '../public-periods.js';
 import { previousYear } from '../relazione.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
@@ -77,6 +77,8 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
   const assignedPeople = currentUser(c) === null ? undefined : await assignedPeopleOf(store, computed.snapshot);
   // The public reads the OIV's published validation beside the reported figures, as on /trasparenza.
   const validated = currentUser(c) === null ? await publishedValidation(store, planId, computed) : undefined;
+  // «validato dall'OIV con riserve» for the year end the Relazione's decision validated so.
+  const periodWord = await periodWordOf(store, planId, period, currentUser(c) === null);
   const meta: ReportMeta = {
     language,
     assignedUnits,
@@ -87,7 +89,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
     year: record.year,
     ...(record.adoption === null ? {} : { adoption: record.adoption.act }),
     period: periodAtText(period.label, language),
-    periodState: currentUser(c) === null ? publicPeriodStateWord(period.state, language) : periodStateWord(period.state, language),
+    periodState: currentUser(c) === null ? publicPeriodStateWord(periodWord, language) : periodStateWord(periodWord, language),
     computedAt: new Date(),
     ...(previousYear === undefined ? {} : { previousYear }),
     ...(validated === undefined ? {} : { validated }),

@@ -11,7 +11,7 @@ import { rewardsPage, siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteRewards, t
 import { isLocked, type PlanRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { HttpError, refuse } from '../errors.js';
-import { publicComputed, publishedValidation } from '../public-periods.js';
+import { periodWordOf, publicComputed, publishedValidation } from '../public-periods.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { language, param } from '../validation.js';
 import type { Language } from '../../messages/index.js';
@@ -84,7 +84,7 @@ async function siteYear({ store, trees, names }: Pick<Deps, 'store' | 'trees' | 
     const validated = await publishedValidation(store, plan.id, computed);
     period = {
       period: periodAtText(computed.snapshot.period.label),
-      periodState: publicPeriodStateWord(state),
+      periodState: publicPeriodStateWord(await periodWordOf(store, plan.id, computed.snapshot.period, true)),
       targetsOnly: !isLocked(state),
       revisionRegister: register,
       ...(validated === undefined ? {} : { validated }),

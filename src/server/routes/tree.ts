@@ -9,7 +9,7 @@ import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSa
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { readerComputed } from '../public-periods.js';
+import { readerComputed, validatedFigures } from '../public-periods.js';
 import { amountTextsLanguage } from '../language.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
@@ -146,7 +146,8 @@ export interface TreeAnswer {
  */
 export async function treeAnswer({ store, trees, names: accounts }: Pick<Deps, 'store' | 'trees' | 'names'>, read: TreeRead): Promise<TreeAnswer> {
   // The names of the people it says are read now (one small query beside the plan's): a renamed account is named anew at once.
-  const [plan, names] = await Promise.all([readablePlanFor(store, read.planId, read.user), accounts.names()]);
+  // And the OIV's decision on the Relazione (a small query): publishing it moves no data version.
+  const [plan, names, decision] = await Promise.all([readablePlanFor(store, read.planId, read.user), accounts.names(), store.relazioni.validatedDecision(read.planId)]);
   // The public reads a period closed or validated, or the targets of one the controller published.
   const computed = await readerComputed({ store, trees }, read.user, read.planId, read.period, plan.dataVersion);
   // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.
@@ -157,6 +158,11 @@ export async function treeAnswer({ store, trees, names: accounts }: Pick<Deps, '
       computed,
       async () => new Map((await changedBaselines({ store, trees }, read.planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
     );
+  // The OIV's validated figures beside the reported ones, and the decision the period's word follows.
+  await trees.withValidation(computed, decision, async () => {
+    const record = await store.relazioni.getRelazione(read.planId);
+    return record === undefined ? undefined : validatedFigures(record);
+  });
   if (read.under !== undefined && !hasObjective(computed, read.under)) throw refuse(404, 'not-found', { what: 'objective', id: read.under });
   const etag = trees.etag(computed, read.user, names, read.under, read.language);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
@@ -199,7 +205,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/plans/:planId/tree',
       tag: 'tree',
-      summary: 'The computed tree for a period (evaluationDocument + planId, period, periods, versions, evidence, owners, editable)',
+      summary: "The computed tree for a period (evaluationDocument + planId, period, periods, versions, evidence, owners, editable, the OIV's validation)",
       roles: 'everyone',
       access: 'signed in; the public for published plans',
       query: {
@@ -208,7 +214,10 @@ export const treeRoutes: RouteModule = (api, deps) => {
         lang: { description: amountTextsLanguage('targetText, actualText, baselineText'), values: LANGUAGES },
       },
       responses: {
-        200: { description: 'the tree (ETag; If-None-Match → 304; brotli or gzip when accepted)', schema: TreeDocumentSchema },
+        200: {
+          description: "the tree (ETag, following the data version, the period's closing and the Relazione's validation; If-None-Match → 304; brotli or gzip when accepted)",
+          schema: TreeDocumentSchema,
+        },
         304: 'unchanged',
         400: 'lang other than it or en',
         404: 'unknown plan, period or objective',

@@ -8,6 +8,8 @@ import type { TreeIndicator, TreeObjective } from '../api/types.js';
 import { can, useSession } from '../session.js';
 import { TreeEditTools } from '../tree/TreeEditor.js';
 import { Performance } from '../ui/Band.js';
+import { useLang } from '../ui/format.js';
+import { ValidatedPerformance, validationReason } from '../periods/Validation.js';
 import { YearsPanel } from '../years/YearsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
 import { ExplanationPanel } from './ExplanationPanel.js';
@@ -34,6 +36,8 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
   const { t } = useTranslation();
   const { user } = useSession();
   const { objective, indicator, heading } = props;
+  const lang = useLang();
+  const validated = props.whatIf ? undefined : props.doc.validation?.objectives.find((o) => o.code === objective.code);
   const nodeIssues = props.doc.issues.filter((i) => i.location?.node === objective.code);
   const focusEntry = props.focusEntry ?? 0;
   useEffect(() => {
@@ -83,9 +87,17 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
         </>
       ) : (
         <>
-          <p className="mb-2">
-            <Performance value={objective.performance} band={objective.band} />
-          </p>
+          {validated === undefined ? (
+            <p className="mb-2">
+              <Performance value={objective.performance} band={objective.band} />
+            </p>
+          ) : (
+            // The OIV's validated figure beside the reported one, and why (its note, or the objectives it follows).
+            <div className="mb-2" data-testid="detail-validated">
+              <ValidatedPerformance objective={objective} validated={validated} t={t} lang={lang} />
+              {validationReason(validated, lang) !== '' && <p className="small mb-0 mt-1">{validationReason(validated, lang)}</p>}
+            </div>
+          )}
           {(objective.owner || objective.unit) && (
             <p className="small mb-2">
               {objective.owner && (

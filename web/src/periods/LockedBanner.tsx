@@ -9,26 +9,28 @@ import type { Period, TreeDocument } from '../api/types.js';
 import { can, useSession } from '../session.js';
 import { momentText } from '../ui/format.js';
 import { actorName } from '../ui/people.js';
+import { periodWordKey } from './Validation.js';
 
 /** A state's words inside a sentence: the first letter small, the rest as written ("validato dall’OIV"). */
 function inSentence(words: string): string {
   return words.charAt(0).toLowerCase() + words.slice(1);
 }
 
-export function LockedBanner({ period, closing }: { period: Period; closing: TreeDocument['closing'] }) {
+export function LockedBanner({ period, closing, validation }: { period: Period; closing: TreeDocument['closing']; validation?: TreeDocument['validation'] }) {
   const { t, i18n } = useTranslation();
   const at = (iso: string) => momentText(iso, i18n.language);
   const role = useSession().user?.role;
   return (
     <Alert color="warning" role="status" data-testid="locked-banner">
-      {t('period.locked', { state: inSentence(t(`period.${period.state}`)) })}
+      {t('period.locked', { state: inSentence(t(periodWordKey(period, validation))) })}
       {closing != null && (
         <span className="d-block small" data-testid="locked-by">
           {/* The public is not told who closed it (closedBy null): only when. */}
           {closing.closedBy === null
             ? t('period.closedAt', { at: at(closing.closedAt) })
             : t('period.closedBy', { user: actorName(closing.closedByName, closing.closedBy, i18n), at: at(closing.closedAt) })}
-          {period.state === 'validated' && ` ${t('period.validatedAt', { at: at(period.updatedAt) })}`}
+          {period.state === 'validated' &&
+            ` ${t(periodWordKey(period, validation) === 'period.validatedWithReservations' ? 'period.validatedWithReservationsAt' : 'period.validatedAt', { at: at(period.updatedAt) })}`}
         </span>
       )}
       {closing != null && (

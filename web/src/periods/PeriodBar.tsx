@@ -2,10 +2,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
-import type { Period, PeriodState } from '../api/types.js';
+import type { Period, PeriodState, TreeDocument } from '../api/types.js';
 import { can, useSession } from '../session.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon } from '../ui/Form.js';
+import { periodWordKey } from './Validation.js';
 
 export const LOCKED: readonly PeriodState[] = ['closed', 'validated'];
 
@@ -48,9 +49,11 @@ interface Props {
   onReload: () => void;
   /** The panel buttons, at the bar's end. */
   children: ReactNode;
+  /** The OIV's decision on the Relazione (the tree's `validation`): the year end validated with reservations is said so. */
+  validation?: TreeDocument['validation'];
 }
 
-export function PeriodBar({ periods, period, periodId, onPick, onTransition, onClose, onStart, clash, onReload, children }: Props) {
+export function PeriodBar({ periods, period, periodId, onPick, onTransition, onClose, onStart, clash, onReload, children, validation }: Props) {
   const { t } = useTranslation();
   const role = useSession().user?.role;
   const [reopenReason, setReopenReason] = useState('');
@@ -79,7 +82,7 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onC
           <select id="period" className="form-select form-select-sm" value={periodId ?? ''} onChange={(e) => onPick(e.target.value)}>
             {periods.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.label} — {t(`period.${p.state}`)}
+                {p.label} — {t(periodWordKey(p, validation))}
               </option>
             ))}
           </select>
@@ -87,7 +90,7 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onC
       )}
       {period !== null && (
         <span className={`period-state state-${period.state}`} data-testid="period-state">
-          {t('period.state')}: <strong>{t(`period.${period.state}`)}</strong>
+          {t('period.state')}: <strong>{t(periodWordKey(period, validation))}</strong>
         </span>
       )}
       {period !== null && can.closePeriods(role) && period.state === 'open' && (

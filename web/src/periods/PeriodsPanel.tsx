@@ -8,7 +8,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
-import type { Period } from '../api/types.js';
+import type { Period, TreeDocument } from '../api/types.js';
+import { periodWordKey } from './Validation.js';
 import { focusSoon } from '../ui/Form.js';
 import { RenameForm } from '../ui/RenameForm.js';
 import { issuesByField } from '../ui/form-errors.js';
@@ -25,6 +26,8 @@ interface Props {
   onChanged: (periodId: string | null, notice: string) => void;
   /** Reads the periods again (after a rename refused as stale). */
   onReload: () => void;
+  /** The OIV's decision on the Relazione (the tree's `validation`): the year end validated with reservations is said so. */
+  validation?: TreeDocument['validation'];
 }
 
 /** The plan's year, read from its periods (all of them end in it). */
@@ -33,7 +36,7 @@ function yearOf(periods: readonly Period[]): number | null {
   return first?.endsOn ? Number(first.endsOn.slice(0, 4)) : null;
 }
 
-export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload }: Props) {
+export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, validation }: Props) {
   const { t } = useTranslation();
   /** The period whose label is being changed in its row. */
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -138,7 +141,7 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload }: 
                 )}
               </td>
               <td>{p.endsOn ? p.endsOn.split('-').reverse().join('/') : '—'}</td>
-              <td>{t(`period.${p.state}`)}</td>
+              <td>{t(periodWordKey(p, validation))}</td>
               <td className="text-end text-nowrap">
                 {renaming !== p.id && (
                   <Button size="sm" color="primary" outline className="me-1" disabled={busy} onClick={() => setRenaming(p.id)} aria-label={t('periods.renameLabel', { label: p.label })}>

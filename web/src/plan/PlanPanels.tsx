@@ -37,7 +37,7 @@ export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onP
       {panels.isOpen('periods') && can.managePlans(role) && (
         <div id="periods-panel">
           <Loading>
-            <PeriodsPanel planId={planId} periods={tree.periods} shownId={period?.id ?? null} onChanged={onPeriodsChanged} onReload={() => reload(period?.id ?? null)} />
+            <PeriodsPanel planId={planId} periods={tree.periods} shownId={period?.id ?? null} onChanged={onPeriodsChanged} onReload={() => reload(period?.id ?? null)} validation={tree.validation} />
           </Loading>
         </div>
       )}

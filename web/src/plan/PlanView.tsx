@@ -12,6 +12,7 @@ import { api, ApiError } from '../api/client.js';
 import type { PeriodState, TreeChanges } from '../api/types.js';
 import { isLocked, PeriodBar, publicTargetsOnly, type MoveClash } from '../periods/PeriodBar.js';
 import { LockedBanner } from '../periods/LockedBanner.js';
+import { periodWordKey, validatedByCode, ValidationNotice } from '../periods/Validation.js';
 import { PublicNotice } from '../periods/PublicNotice.js';
 import { can, useSession } from '../session.js';
 import { FilterBar } from '../tree/FilterBar.js';
@@ -61,6 +62,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => (shown === null ? [] : visibleRows(shown.objectives, filters, collapsed)), [shown, filters, collapsed]);
+  // The OIV's validated figures beside the reported ones; a what-if shows its own figures alone.
+  const validated = useMemo(() => (tree === null || whatIf.on ? undefined : validatedByCode(tree)), [tree, whatIf.on]);
   const [printing, print] = usePrinting();
   const onToggle = useCallback((code: string) => {
     setCollapsed((c) => {
@@ -218,6 +221,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           setClosing(true);
         }}
         onStart={startAction}
+        validation={tree.validation}
       >
         <PanelToggles panels={panels} whatIf={whatIf} />
       </PeriodBar>
@@ -251,7 +255,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         </Suspense>
       )}
 
-      {locked && <LockedBanner period={period} closing={tree.closing} />}
+      {locked && <LockedBanner period={period} closing={tree.closing} validation={tree.validation} />}
+      {!whatIf.on && <ValidationNotice tree={tree} />}
       {!locked && can.managePlans(role) && !archived && adoptedWithoutRevision && (
         <p className="small alert alert-info" role="status" data-testid="definition-locked">
           {t('revisions.definitionLocked')}
@@ -300,7 +305,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           <PrintTree
             doc={shown}
             rows={visibleRows(shown.objectives, filters, new Set())}
-            periodText={period === null ? '' : `${t('period.label')} ${period.label} — ${t('period.state')}: ${t(`period.${period.state}`)}`}
+            periodText={period === null ? '' : `${t('period.label')} ${period.label} — ${t('period.state')}: ${t(periodWordKey(period, tree.validation))}`}
           />,
           document.body,
         )}
@@ -316,6 +321,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           onOverride={whatIf.onOverride}
           changed={whatIf.changed}
           targetsOnly={targetsOnly}
+          validated={validated}
         />
         {selection !== null && (
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>

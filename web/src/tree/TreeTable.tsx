@@ -6,6 +6,7 @@ import type { Row } from './rows.js';
 import type { Overrides } from '../plan/overrides.js';
 import { WhatIfInput } from '../plan/lazy.js';
 import { PerformanceText } from '../ui/Band.js';
+import { ValidatedPerformance, type ValidatedObjective } from '../periods/Validation.js';
 import { expectedRect, observeRectAfterLayout, scrollAfterMount } from './mount-quietly.js';
 
 export type Selection = { kind: 'objective'; code: string } | { kind: 'indicator'; id: string; code: string } | null;
@@ -37,6 +38,8 @@ interface Props {
   changed: ReadonlySet<string>;
   /** The public reading a period still taking values (`publicTargetsOnly`): no indicator said "Non misurato", no "n.d." performance. */
   targetsOnly?: boolean;
+  /** The OIV's validated figures by objective code (the tree's `validation`), stated beside the reported ones; none in what-if. */
+  validated?: ReadonlyMap<string, ValidatedObjective>;
 }
 
 const ROW_HEIGHT = 60;
@@ -175,6 +178,7 @@ export function TreeTable(props: Props) {
                     selected={props.selection?.kind === 'objective' && props.selection.code === row.objective.code}
                     changed={props.changed.has(row.objective.code)}
                     targetsOnly={props.targetsOnly === true}
+                    validated={props.validated?.get(row.objective.code)}
                     onSelect={props.onSelect}
                     onToggle={props.onToggle}
                   />
@@ -215,6 +219,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
   selected,
   changed,
   targetsOnly,
+  validated,
   onSelect,
   onToggle,
 }: {
@@ -226,6 +231,7 @@ const ObjectiveRow = memo(function ObjectiveRow({
   selected: boolean;
   changed: boolean;
   targetsOnly: boolean;
+  validated: ValidatedObjective | undefined;
   onSelect: Props['onSelect'];
   onToggle: Props['onToggle'];
 }) {
@@ -239,7 +245,8 @@ const ObjectiveRow = memo(function ObjectiveRow({
       aria-selected={selected}
       className={`tree-row tree-objective depth-${Math.min(row.depth, 4)}${selected ? ' selected' : ''}`}
       data-code={o.code}
-      data-band={o.band ?? 'none'}
+      // The OIV's validated figure gives the row its band, as on the public plan page.
+      data-band={(validated === undefined ? o.band : validated.band) ?? 'none'}
     >
       <div role="gridcell" className="cell-objective" style={{ paddingLeft: `${0.5 + row.depth * 1.1}rem` }}>
         {row.hasChildren ? (
@@ -261,7 +268,12 @@ const ObjectiveRow = memo(function ObjectiveRow({
       <div role="gridcell" />
       <div role="gridcell" />
       <div role="gridcell" className="cell-performance" data-testid={`perf-${o.code}`}>
-        {!targetsOnly && <PerformanceText value={o.performance} band={o.band} simulated={changed} t={t} lang={lang} />}
+        {!targetsOnly &&
+          (validated === undefined ? (
+            <PerformanceText value={o.performance} band={o.band} simulated={changed} t={t} lang={lang} />
+          ) : (
+            <ValidatedPerformance objective={o} validated={validated} t={t} lang={lang} />
+          ))}
       </div>
     </div>
   );
