@@ -79,26 +79,35 @@ describe('a date far from the plan year, on the command line', () => {
     expect(written).toContain('"2723-11-26"');
   });
 
-  it('in a CSV table too, where a far date can only be typed', () => {
+  it('in a CSV table too, where a far date can only be typed: said as a slip in the year, not as a cell format', () => {
     const file = join(dir, 'date.csv');
-    writeFileSync(
-      file,
-      [
-        'Albero performance 2024;;;;;;',
-        'Obiettivo;Indicatore;Peso;Target;Consuntivo;Performance KPI;Performance Obiettivo',
-        'A - Area;;;;;;',
-        'A.1 - Obiettivo;;;;;;',
-        ';Relazione inviata;50% <=;30/09/2724;30/09/2024;;',
-        ';Report inviato;50% <=;30/09/2024;15/09/2024;;',
-        '',
-      ].join('\r\n'),
-    );
+    writeFileSync(file, CSV);
     const report = JSON.parse(albero(['import', file, '--check', '--json']).stdout) as { issues: JsonIssue[] };
     const far = report.issues.filter((i) => i.code === 'date-far-from-year');
     expect(far.map((i) => [i.location.line, i.location.column, i.location.field])).toEqual([[5, 'Target', 'target']]);
-    expect(far[0]!.message).toContain("the date 30/09/2724 is more than 10 years from the plan's year (2024)");
+    // Before: "a number typed in a cell formatted as a date (5, 300925) becomes…", which a CSV has no cell format for.
+    expect(far[0]!.message).toBe(CSV_WORDS.en);
+    const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
+    expect(italian.status, italian.stderr).toBe(0);
+    expect(italian.stderr).toContain(`date.csv:5 colonna Target campo target: avviso: ${CSV_WORDS.it} [date-far-from-year]`);
+    expect(italian.stderr).not.toContain('formattata come data');
   });
 });
+
+/** A CSV table of 2024 whose first Target is typed 2724. */
+const CSV = [
+  'Albero performance 2024;;;;;;',
+  'Obiettivo;Indicatore;Peso;Target;Consuntivo;Performance KPI;Performance Obiettivo',
+  'A - Area;;;;;;',
+  'A.1 - Obiettivo;;;;;;',
+  ';Relazione inviata;50% <=;30/09/2724;30/09/2024;;',
+  ';Report inviato;50% <=;30/09/2024;15/09/2024;;',
+  '',
+].join('\r\n');
+const CSV_WORDS = {
+  it: "Target: la data 30/09/2724 è a più di 10 anni dall'anno del piano (2024); una data così lontana è di solito un errore di battitura nell'anno: controllare la data. La data è importata come scritta",
+  en: "Target: the date 30/09/2724 is more than 10 years from the plan's year (2024); a date this far off is most often a slip in its year: check the date. The date is imported as written",
+};
 
 describe('a date far from the plan year, through the API import', { timeout: 120_000 }, () => {
   let t: TestServer;
@@ -127,6 +136,19 @@ describe('a date far from the plan year, through the API import', { timeout: 120
       const far = (answer.body.issues as JsonIssue[]).filter((i) => i.code === 'date-far-from-year');
       expect(far.map((i) => [i.severity, i.location.file, i.location.sheet, i.location.cell, i.location.field])).toEqual([['warning', 'date.xlsx', 'Albero', 'D5', 'target']]);
       expect(far[0]!.message).toContain(words);
+    }
+  });
+
+  it("a CSV table: said as a slip in the year, in the reader's language", async () => {
+    for (const lang of ['it', 'en'] as const) {
+      const form = new FormData();
+      form.append('file', new Blob([CSV]), 'date.csv');
+      const answer = await controller.request('POST', `/api/plans/import?dryRun=true&lang=${lang}`, form);
+      expect(answer.status, answer.text).toBe(200);
+      const far = (answer.body.issues as JsonIssue[]).filter((i) => i.code === 'date-far-from-year');
+      expect(far.map((i) => [i.severity, i.location.file, i.location.line, i.location.column, i.location.field])).toEqual([['warning', 'date.csv', 5, 'Target', 'target']]);
+      // Before: the workbook's words about a cell formatted as a date.
+      expect(far[0]!.message).toBe(CSV_WORDS[lang]);
     }
   });
 });
