@@ -232,3 +232,50 @@ describe('a date far from the plan year in a JSON plan document', { timeout: 120
     });
   });
 });
+
+/**
+ * `evaluate` and `verify` have no form to give the plan's year: they check dates against the year
+ * the table's title names. A title without a year gives nothing to check against, so nothing is
+ * said (not a year taken from elsewhere, such as the file's name); a title with one is checked.
+ */
+describe("evaluate and verify check dates against the title's year", { timeout: 120_000 }, () => {
+  const table = (title: string): string =>
+    [
+      title,
+      'Obiettivo\tIndicatore\tPeso\tTarget\tConsuntivo\tPerformance KPI\tPerformance Obiettivo',
+      'A - Area\t\t\t\t\t\t100,00%',
+      'A.1 - Obiettivo\t\t\t\t\t\t100,00%',
+      '\tRelazione inviata\t50% <=\t30/09/2724\t30/09/2024\t100,00%\t',
+      '\tReport inviato\t50% <=\t30/09/2024\t15/09/2024\t100,00%\t',
+      '',
+    ].join('\n');
+
+  for (const command of ['evaluate', 'verify'] as const) {
+    it(`${command}: a title without a year says nothing of the dates, even in a file named for a year`, async () => {
+      const text = join(dir, `albero-2024-${command}.txt`);
+      writeFileSync(text, table('Albero della performance'));
+      const xlsx = join(dir, `albero-2024-${command}.xlsx`);
+      writeFileSync(xlsx, await workbook('Albero della performance', [[5, 45930]]));
+      for (const file of [text, xlsx]) {
+        const run = albero([command, file]);
+        expect(run.status, run.stderr).toBeLessThan(2);
+        expect(run.stderr + run.stdout).not.toContain('date-far-from-year');
+      }
+    });
+
+    it(`${command}: a title with a year says each date far from it, at its place`, async () => {
+      const text = join(dir, `albero-${command}.txt`);
+      writeFileSync(text, table('Albero della performance 2024'));
+      const run = albero([command, text], { locale: 'it_IT.UTF-8' });
+      expect(run.status, run.stderr).toBeLessThan(2);
+      expect(run.stderr).toContain(`${text}:5 colonna Target campo target: avviso: Target: la data 30/09/2724 è a più di 10 anni dall'anno del piano (2024)`);
+      expect(run.stderr.match(/date-far-from-year/g)).toHaveLength(1);
+      const xlsx = join(dir, `albero-${command}.xlsx`);
+      writeFileSync(xlsx, await workbook('Albero performance 2025', [[5, 45930]]));
+      const book = albero([command, xlsx]);
+      expect(book.status, book.stderr).toBeLessThan(2);
+      expect(book.stderr).toContain(`Albero!D5 field target: warning: Target: the date 04/01/1900 is more than 10 years from the plan's year (2025)`);
+      expect(book.stderr.match(/date-far-from-year/g)).toHaveLength(1);
+    });
+  }
+});
