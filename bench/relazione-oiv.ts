@@ -9,14 +9,8 @@
  * both, target ≤ 1 s each.
  *   npx tsx bench/relazione-oiv.ts [runs] [indicators…]
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { evaluatePlan, toJsonNumber, type Plan } from '../src/core/index.js';
-import { hashPassword } from '../src/server/auth.js';
-import { openStore, SYSTEM } from '../src/store/index.js';
-import { addBenchAdmin, BENCH_PASSWORD, cpuSeconds, loadAverage, login, startProcess } from './server.js';
+import { cpuSeconds, loadAverage, startWithOiv } from './server.js';
 import { countIndicators, syntheticPlan } from './synthetic.js';
 
 const RUNS = Number(process.argv[2] ?? 5);
@@ -65,37 +59,10 @@ for (const size of SIZES) {
   const plan = syntheticPlan(size, 7);
   const values = validatedValues(plan);
   const parents = values.filter((v) => plan.nodes.some((n) => n.parent === v.code)).length;
-  const dir = mkdtempSync(join(tmpdir(), 'albero-bench-oiv-'));
-  let server: { child: ChildProcess; url: string } | undefined;
+  const bench = await startWithOiv(plan, 'Bench OIV');
   try {
-    const database = join(dir, 'bench.sqlite');
-    const store = await openStore(database);
-    const imported = await store.importPlan({ table: { plan, stated: [] }, year: 2024, title: 'Bench OIV' }, SYSTEM);
-    if (!imported.ok) throw new Error(imported.error.message);
-    const planId = imported.value.id;
-    await addBenchAdmin(store);
-    const oivMade = await store.createUser({ username: 'oiv', displayName: 'OIV', role: 'oiv', units: [], passwordHash: await hashPassword(BENCH_PASSWORD) }, SYSTEM);
-    if (!oivMade.ok) throw new Error(oivMade.error.message);
-    await store.close();
-
-    server = await startProcess(database);
-    const url = server.url;
-    const admin = await login(url);
-    const oiv = await login(url, 'oiv');
-    const call = async (who: { cookie: string; csrf: string }, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> => {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: res.status, text: await res.text() };
-    };
-    const must = (r: { status: number; text: string }, what: string): any => {
-      if (r.status !== 200) throw new Error(`${what}: ${r.status} ${r.text.slice(0, 400)}`);
-      return JSON.parse(r.text);
-    };
-    const periods = must(await call(admin, 'GET', `/api/plans/${planId}/periods`), 'periods') as { id: string; endsOn: string }[];
-    const yearEnd = [...periods].sort((a, b) => (a.endsOn < b.endsOn ? 1 : -1))[0]!.id;
+    const { planId, child, admin, oiv, call, must } = bench;
+    const yearEnd = bench.periods[0]!;
     for (const to of ['collecting', 'closed']) must(await call(admin, 'POST', `/api/plans/${planId}/periods/${yearEnd}/transition`, { to }), `period → ${to}`);
     must(await call(admin, 'POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true }), 'transmitted');
     const current = must(await call(oiv, 'GET', `/api/plans/${planId}/relazione`), 'relazione');
@@ -111,17 +78,17 @@ for (const size of SIZES) {
     }
     const saves: number[] = [];
     const reads: number[] = [];
-    const cpuBefore = cpuSeconds(server.child.pid);
+    const cpuBefore = cpuSeconds(child.pid);
     // The server's CPU for the saves alone: what one save costs, apart from the machine's load.
     let saveCpu = 0;
     let following = 0;
     let bytes = 0;
     for (let i = 0; i < RUNS; i++) {
       let start = performance.now();
-      const cpuAtSave = cpuSeconds(server.child.pid);
+      const cpuAtSave = cpuSeconds(child.pid);
       const saved = must(await call(oiv, 'PUT', `/api/plans/${planId}/relazione/review`, { note: `Revisione ${i}.`, reservations: '', checklist, values, version }), 'review');
       saves.push(performance.now() - start);
-      saveCpu += cpuSeconds(server.child.pid) - cpuAtSave;
+      saveCpu += cpuSeconds(child.pid) - cpuAtSave;
       version = saved.version;
       following = saved.following.length;
       start = performance.now();
@@ -130,7 +97,7 @@ for (const size of SIZES) {
       reads.push(performance.now() - start);
       bytes = html.text.length;
     }
-    const cpu = cpuSeconds(server.child.pid) - cpuBefore;
+    const cpu = cpuSeconds(child.pid) - cpuBefore;
     console.log(
       `${countIndicators(plan).toLocaleString('en')} indicators, ${plan.nodes.length.toLocaleString('en')} objectives; ${values.length} validated values (${parents} parents), ${following} objectives following; load ${loadAverage()}`,
     );
@@ -143,7 +110,6 @@ for (const size of SIZES) {
     console.log(`  the same read, no validated value median ${median(plain).toFixed(0).padStart(5)} ms`);
     console.log(`  server CPU over the ${RUNS} saves and reads: ${cpu.toFixed(2)} s, of which the saves ${saveCpu.toFixed(2)} s (${((saveCpu / RUNS) * 1000).toFixed(0)} ms a save)`);
   } finally {
-    server?.child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    bench.close();
   }
 }

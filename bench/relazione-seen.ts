@@ -7,13 +7,7 @@
  * version moved, the year end's figures did not). Wall time and the server's CPU per read.
  *   npx tsx bench/relazione-seen.ts [runs] [indicators…]
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { hashPassword } from '../src/server/auth.js';
-import { openStore, SYSTEM } from '../src/store/index.js';
-import { addBenchAdmin, BENCH_PASSWORD, cpuSeconds, loadAverage, login, startProcess } from './server.js';
+import { cpuSeconds, loadAverage, startWithOiv } from './server.js';
 import { countIndicators, syntheticPlan } from './synthetic.js';
 
 const RUNS = Number(process.argv[2] ?? 7);
@@ -22,37 +16,10 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 for (const size of SIZES) {
   const plan = syntheticPlan(size, 7);
-  const dir = mkdtempSync(join(tmpdir(), 'albero-bench-seen-'));
-  let server: { child: ChildProcess; url: string } | undefined;
+  const bench = await startWithOiv(plan, 'Bench seen');
   try {
-    const database = join(dir, 'bench.sqlite');
-    const store = await openStore(database);
-    const imported = await store.importPlan({ table: { plan, stated: [] }, year: 2024, title: 'Bench seen' }, SYSTEM);
-    if (!imported.ok) throw new Error(imported.error.message);
-    const planId = imported.value.id;
-    await addBenchAdmin(store);
-    const oivMade = await store.createUser({ username: 'oiv', displayName: 'OIV', role: 'oiv', units: [], passwordHash: await hashPassword(BENCH_PASSWORD) }, SYSTEM);
-    if (!oivMade.ok) throw new Error(oivMade.error.message);
-    await store.close();
-
-    server = await startProcess(database);
-    const { url, child } = server;
-    const admin = await login(url);
-    const oiv = await login(url, 'oiv');
-    const call = async (who: { cookie: string; csrf: string }, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> => {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: res.status, text: await res.text() };
-    };
-    const must = (r: { status: number; text: string }, what: string): any => {
-      if (r.status !== 200) throw new Error(`${what}: ${r.status} ${r.text.slice(0, 400)}`);
-      return JSON.parse(r.text);
-    };
-    const periods = must(await call(admin, 'GET', `/api/plans/${planId}/periods`), 'periods') as { id: string; endsOn: string }[];
-    const [yearEnd, midYear] = [...periods].sort((a, b) => (a.endsOn < b.endsOn ? 1 : -1)).map((p) => p.id);
+    const { planId, child, admin, oiv, call, must } = bench;
+    const [yearEnd, midYear] = bench.periods;
     for (const to of ['collecting', 'closed']) must(await call(admin, 'POST', `/api/plans/${planId}/periods/${yearEnd}/transition`, { to }), `period → ${to}`);
     must(await call(admin, 'POST', `/api/plans/${planId}/periods/${midYear}/transition`, { to: 'collecting' }), 'mid-year collecting');
     must(await call(admin, 'POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true }), 'transmitted');
@@ -91,7 +58,6 @@ for (const size of SIZES) {
     console.log(line('read again, nothing changed', repeated));
     console.log(line('read after a value saved at mid-year', afterSave));
   } finally {
-    server?.child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    bench.close();
   }
 }

@@ -7,8 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook, tempDir, workbookBytes } from './exchange/helpers.js';
+import { tempDir } from './exchange/helpers.js';
 import { albero, FIXTURE } from './helpers.js';
+import { nextYearRow } from './support/next-year-row.js';
 
 const dir = tempDir('albero-refused-row-');
 const IT = { locale: 'it_IT.UTF-8' };
@@ -34,22 +35,13 @@ describe('an indicator row refused', { timeout: 120_000 }, () => {
   });
 
   it('in a workbook: the error at its cell, no warning on its objective’s weights', async () => {
-    const plan = join(dir, 'piano-2025.xlsx');
-    expect(albero(['next-year', FIXTURE, '--year', '2025', '--output', plan]).status).toBe(0);
-    const workbook = await readWorkbook(readFileSync(plan));
-    const sheet = workbook.getWorksheet('Albero')!;
-    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
-    const col = (name: string): number => header.indexOf(name) + 1;
-    let at = 0;
-    sheet.eachRow((r, n) => {
-      if (r.getCell(col('Codice')).value === 'A.1.1:2') at = n;
-    });
-    sheet.getRow(at).getCell(col('Target')).value = '1,234.5';
-    const bad = join(dir, 'piano-rotto.xlsx');
-    writeFileSync(bad, await workbookBytes(workbook));
+    const row = await nextYearRow(dir, 'A.1.1:2', 'piano-2025.xlsx', 'piano-rotto.xlsx');
+    row.cell('Target').value = '1,234.5';
+    await row.save();
+    const bad = row.file;
     const it = albero(['import', bad, '--check'], IT);
     expect(it.status).toBe(2);
-    expect(it.stderr).toContain(`Albero!${String.fromCharCode(64 + col('Target'))}${at}: errore: Target: "1,234.5" non è un numero`);
+    expect(it.stderr).toContain(`${row.address('Target')}: errore: Target: "1,234.5" non è un numero`);
     expect(it.stderr).not.toContain('weights-not-100');
     expect(it.stderr).toContain('1 errore, 0 avvisi');
   });

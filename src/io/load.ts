@@ -24,7 +24,7 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   // The document `albero import --output` wrote, read back to its plan with what it carries (its assignments too).
   // zod (the document's schema) is loaded for such a document only, as exceljs for workbooks.
   if (options.planJson === true && looksLikeJson(decoded.value, name))
-    return withDefinitions(withoutControlCharacters((await import('./plan-json.js')).readPlanJson(decoded.value, name), name, 'every'));
+    return withDefinitions(withoutControlCharacters((await import('./plan-json.js')).readPlanJson(decoded.value, name, options.year), name, 'every'));
   // A table saved as CSV (semicolons or commas) is read as the tab-separated text it stands for.
   const csv = await csvAsTabbed(decoded.value, name);
   const text = csv?.text ?? decoded.value;

@@ -7,9 +7,10 @@
  * document has no cells.
  */
 import { z } from 'zod';
-import { ObjectiveDocumentSchema, IndicatorDocumentSchema, EvaluationDocumentSchema, PlanSettingsDocumentSchema, TreeIndicatorSchema, AmountJsonSchema } from '../contract/index.js';
+import { ObjectiveDocumentSchema, IndicatorDocumentSchema, EvaluationDocumentSchema, PlanSettingsDocumentSchema, TreeIndicatorSchema, AmountJsonSchema, type AmountJson } from '../contract/index.js';
 import { problem, type ImportedTable, type Issue, type Outcome, type PersonAssignment, type SourceLocation, type UnitAssignment } from '../core/index.js';
 import { amountFromJson, planFromDocument, type PlanDocument } from './json.js';
+import { farDate, titleYear } from './published/layout.js';
 import { lineAndColumn } from './text.js';
 
 const Amount = AmountJsonSchema.nullable();
@@ -102,8 +103,12 @@ export function jsonErrorAt(text: string): number {
   }
 }
 
-/** The document's plan with each objective's and indicator's assignments, or the problems that keep it from being one. */
-export function readPlanJson(text: string, file: string): Outcome<ImportedTable | null> {
+/**
+ * The document's plan with each objective's and indicator's assignments, or the problems that keep it
+ * from being one. `year`: the plan's, when the caller knows it (the server's import form), else its
+ * title's: a date more than `FAR_DATE_YEARS` from it is said at its field, as a table's at its cell.
+ */
+export function readPlanJson(text: string, file: string, year?: number): Outcome<ImportedTable | null> {
   const body = text.replace(/^\uFEFF/, '');
   let parsed: unknown;
   try {
@@ -171,6 +176,7 @@ export function readPlanJson(text: string, file: string): Outcome<ImportedTable 
       };
     }),
   };
+  const warnings = farDates(doc, file, year ?? titleYear(doc.title));
   const assignedUnits: UnitAssignment[] = [];
   const assignedPeople: PersonAssignment[] = [];
   const baselineYears: { indicator: string; year: number; origin: SourceLocation }[] = [];
@@ -195,6 +201,35 @@ export function readPlanJson(text: string, file: string): Outcome<ImportedTable 
       ...(assignedUnits.length === 0 ? {} : { assignedUnits }),
       ...(assignedPeople.length === 0 ? {} : { assignedPeople }),
     },
-    issues: [],
+    issues: warnings,
   };
+}
+
+/**
+ * A warning at each date of the document (a target, an actual, a baseline, a later target) more than
+ * `FAR_DATE_YEARS` from `year`, as the workbook's template says its cells: the date is kept as written.
+ * Each is placed at its objective, indicator and field (`nextTargets[0]`), and names the indicator, as
+ * the document has no cells to point at.
+ */
+function farDates(doc: z.infer<typeof DocumentSchema>, file: string, year: number | undefined): Issue[] {
+  if (year === undefined) return [];
+  const found: Issue[] = [];
+  for (const o of doc.objectives) {
+    for (const i of o.indicators) {
+      const fields: [string, AmountJson | null | undefined][] = [
+        ['target', i.target],
+        ['actual', i.actual],
+        ['baseline', i.baseline],
+        ['nextTargets[0]', i.nextTargets?.[0]],
+        ['nextTargets[1]', i.nextTargets?.[1]],
+      ];
+      for (const [field, value] of fields) {
+        const amount = value == null ? null : amountFromJson(value);
+        if (amount?.kind !== 'date') continue;
+        const far = farDate(amount.value, year, `${i.id} · ${field}`, { file, node: o.code, indicator: i.id, field }, 'document');
+        if (far !== null) found.push(far);
+      }
+    }
+  }
+  return found;
 }

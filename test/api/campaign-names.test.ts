@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { startWithRenamedReferente } from '../support/renamed-referente.js';
+import { enc, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 const INDICATOR = 'B.1.1:1';
@@ -17,13 +18,10 @@ describe.each<Backend>(['sqlite', 'postgres'])("the campaign's lists name people
   let planId: string;
   let controller: Client;
   let referente: Client;
-  let admin: Client;
   let referenteId: string;
 
-  const rename = async (displayName: string): Promise<void> => {
-    const renamed = await admin.request('PATCH', `/api/users/${referenteId}`, { displayName });
-    expect(renamed.status, renamed.text).toBe(200);
-  };
+  let renameAccount: (id: string, displayName: string) => Promise<void>;
+  const rename = async (displayName: string): Promise<void> => renameAccount(referenteId, displayName);
   /** The value entered for INDICATOR as the closing checklist lists it (waiting for review). */
   const checklistRow = async () => {
     const preview = await controller.get(`/api/plans/${planId}/periods/${YEAR_END}/closing-preview`);
@@ -54,12 +52,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the campaign's lists name people
   };
 
   beforeAll(async () => {
-    ({ t, planId, controller } = await startWithFixture(backend));
-    [referente, admin] = await Promise.all([t.as('referente'), t.as('admin')]);
-    referenteId = ((await admin.get('/api/users')).body as { id: string; username: string }[]).find((u) => u.username === 'referente')!.id;
-    await rename('Giulia Bianchi');
-    const assigned = await controller.request('PATCH', `/api/plans/${planId}/nodes/B.1.1`, { personId: referenteId });
-    expect(assigned.status, assigned.text).toBe(200);
+    ({ t, planId, controller, referente, referenteId, rename: renameAccount } = await startWithRenamedReferente(backend));
     const tree = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body as { objectives: { code: string; indicators: { id: string; version: number }[] }[] };
     const { version } = tree.objectives.find((o) => o.code === 'B.1.1')!.indicators.find((i) => i.id === INDICATOR)!;
     const saved = await referente.request('PUT', `/api/plans/${planId}/indicators/${enc(INDICATOR)}/measurements/${YEAR_END}`, { state: 'measured', actual: 3, version });

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exampleSmvpJson, REMAINDER_RULE } from '../../src/core/appraisal/index.js';
 import { SYSTEM } from '../../src/store/index.js';
 import { tinyPdf, upload } from '../support/files.js';
-import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { startWithRenamedReferente } from '../support/renamed-referente.js';
+import { enc, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 const MID_YEAR = '2024-06-30';
@@ -21,27 +22,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
   let planId: string;
   let controller: Client;
   let referente: Client;
-  let admin: Client;
   let referenteId: string;
   let hrId: string;
 
-  const rename = async (id: string, displayName: string): Promise<void> => {
-    const renamed = await admin.request('PATCH', `/api/users/${id}`, { displayName });
-    expect(renamed.status, renamed.text).toBe(200);
-  };
+  let rename: (id: string, displayName: string) => Promise<void>;
   const tree = async (period = YEAR_END, headers: Record<string, string> = {}) => controller.request('GET', `/api/plans/${planId}/tree?period=${period}`, undefined, headers);
   const objectiveOf = (body: { objectives: { code: string; person: string | null; indicators: { id: string; version: number; enteredBy: string | null; enteredByName: string | null }[] }[] }) =>
     body.objectives.find((o) => o.code === 'B.1.1')!;
 
   beforeAll(async () => {
-    ({ t, planId, controller } = await startWithFixture(backend));
-    [referente, admin] = await Promise.all([t.as('referente'), t.as('admin')]);
-    const users = (await admin.get('/api/users')).body as { id: string; username: string }[];
-    referenteId = users.find((u) => u.username === 'referente')!.id;
+    let users: readonly { id: string; username: string }[];
+    ({ t, planId, controller, referente, users, referenteId, rename } = await startWithRenamedReferente(backend));
     hrId = users.find((u) => u.username === 'personale')!.id;
-    await rename(referenteId, 'Giulia Bianchi');
-    const assigned = await controller.request('PATCH', `/api/plans/${planId}/nodes/B.1.1`, { personId: referenteId });
-    expect(assigned.status, assigned.text).toBe(200);
   });
   afterAll(async () => t?.close());
 

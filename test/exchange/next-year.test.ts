@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePlan, formatIssue, type Indicator } from '../../src/core/index.js';
 import { loadTable } from '../../src/io/load.js';
 import { albero, FIXTURE } from '../helpers.js';
+import { nextYearRow } from '../support/next-year-row.js';
 import { readWorkbook, tempDir, workbookBytes } from './helpers.js';
 
 const dir = tempDir();
@@ -54,22 +55,13 @@ describe('albero next-year', { timeout: 180_000 }, () => {
   });
 
   it('refuses an actual typed beside the Stato «non misurato» the workbook wrote, at its cell, in both languages; nothing imported', async () => {
-    const out = join(dir, 'piano-2025-filled.xlsx');
-    expect(albero(['next-year', FIXTURE, '--year', '2025', '--output', out]).status).toBe(0);
-    const workbook = await readWorkbook(readFileSync(out));
-    const sheet = workbook.getWorksheet('Albero')!;
-    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
-    const col = (name: string): number => header.indexOf(name) + 1;
-    let at = 0;
-    sheet.eachRow((r, n) => {
-      if (r.getCell(col('Codice')).value === 'A.1.1:2') at = n;
-    });
-    expect(sheet.getRow(at).getCell(col('Stato')).value).toBe('non misurato');
+    const row = await nextYearRow(dir, 'A.1.1:2', 'piano-2025-filled.xlsx', 'filled.xlsx');
+    expect(row.cell('Stato').value).toBe('non misurato');
     // The office types the year's actual and leaves the Stato the file came with: before, 0 errors and the 12 gone.
-    sheet.getRow(at).getCell(col('Consuntivo')).value = 12;
-    const filled = join(dir, 'filled.xlsx');
-    writeFileSync(filled, await workbookBytes(workbook));
-    const cell = `Albero!${String.fromCharCode(64 + col('Consuntivo'))}${at}`;
+    row.cell('Consuntivo').value = 12;
+    await row.save();
+    const filled = row.file;
+    const cell = row.address('Consuntivo');
 
     const it = albero(['import', filled, '--check'], { locale: 'it_IT.UTF-8' });
     expect(it.status).toBe(2);
@@ -81,8 +73,8 @@ describe('albero next-year', { timeout: 180_000 }, () => {
     expect(existsSync(join(dir, 'filled.json'))).toBe(false);
 
     // The Stato emptied, as the guide says, the value is imported.
-    sheet.getRow(at).getCell(col('Stato')).value = null;
-    writeFileSync(filled, await workbookBytes(workbook));
+    row.cell('Stato').value = null;
+    await row.save();
     const loaded = await loadTable(filled);
     expect(loaded.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
     expect(JSON.parse(JSON.stringify(indicator(loaded.value!.plan, 'A.1.1:2').measurement))).toEqual({ state: 'measured', actual: { kind: 'number', value: '12' } });

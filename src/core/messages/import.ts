@@ -54,6 +54,11 @@ const s = (n: number, one: string, many: string): string => (n === 1 ? one : man
 export interface Notation {
   readonly notation?: Language;
 }
+/**
+ * Where a date was read, which says how it can have gone wrong: a workbook's cell (a number in a
+ * date-formatted cell is a day count), a text table's cell (CSV, TSV), a JSON document's field.
+ */
+export type DateSource = 'workbook' | 'text' | 'document';
 /** The example numbers a message gives, written in each notation. */
 const EXAMPLE: Record<Language, { number: string; percent: string; performance: string; yesNo: string }> = {
   it: { number: '1.587,10', percent: '60,00%', performance: '93,00%', yesNo: 'sì/no' },
@@ -531,15 +536,25 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) => `a value ("${p.value}") beyond the seven columns of the table (${heads(p)})`,
   }),
   /**
-   * A date more than `window` years from the plan's year (io/published/layout.ts `FAR_DATE_YEARS`):
-   * most often a plain number typed in a cell formatted as a date (5 → 04/01/1900, 300925 → 26/11/2723).
-   * A warning: the date is kept as written.
+   * A date more than `window` years from the plan's year (io/published/layout.ts `FAR_DATE_YEARS`).
+   * In a workbook (`source` absent: the issues raised before it was given were all a workbook's) most
+   * often a plain number typed in a cell formatted as a date (5 → 04/01/1900, 300925 → 26/11/2723);
+   * a text table (CSV, TSV: `text`) or a JSON document (`document`) has no cell format, so its date
+   * is as typed there: a slip in the year. A warning: the date is kept as written.
    */
-  'date-far-from-year': message<{ column: string; date: string; year: number; window: number }>({
+  'date-far-from-year': message<{ column: string; date: string; year: number; window: number; source?: DateSource }>({
     it: (p) =>
-      `${p.column}: la data ${p.date} è a più di ${p.window} anni dall'anno del piano (${p.year}); un numero scritto in una cella formattata come data (5, 300925) diventa quel numero di giorni dopo il 30/12/1899: controllare la cella. La data è importata come scritta`,
+      `${p.column}: la data ${p.date} è a più di ${p.window} anni dall'anno del piano (${p.year}); ${
+        p.source === undefined || p.source === 'workbook'
+          ? 'un numero scritto in una cella formattata come data (5, 300925) diventa quel numero di giorni dopo il 30/12/1899: controllare la cella'
+          : `una data così lontana è di solito un errore di battitura nell'anno: controllare la data${p.source === 'document' ? ' nel documento' : ''}`
+      }. La data è importata come scritta`,
     en: (p) =>
-      `${p.column}: the date ${p.date} is more than ${p.window} years from the plan's year (${p.year}); a number typed in a cell formatted as a date (5, 300925) becomes that many days after 30/12/1899: check the cell. The date is imported as written`,
+      `${p.column}: the date ${p.date} is more than ${p.window} years from the plan's year (${p.year}); ${
+        p.source === undefined || p.source === 'workbook'
+          ? 'a number typed in a cell formatted as a date (5, 300925) becomes that many days after 30/12/1899: check the cell'
+          : `a date this far off is most often a slip in its year: check the date${p.source === 'document' ? ' in the document' : ''}`
+      }. The date is imported as written`,
   }),
   'formula-cell': message<{ formula: string }>({
     it: (p) => `la cella contiene una formula (=${p.formula}) invece di un valore: copiare la colonna e incollarla come soli valori`,

@@ -26,6 +26,7 @@ export {
   tableNotation,
   UNIT_IN_WORDS,
   type CellText,
+  type DateSource,
   type FileProblem,
   type FileReason,
   type LayoutColumn,

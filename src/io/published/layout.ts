@@ -16,6 +16,7 @@ import {
   Decimal,
   LAYOUT_COLUMN,
   LAYOUT_HEADS,
+  type DateSource,
   type LayoutColumn,
   type Notation,
   HUNDRED,
@@ -152,13 +153,17 @@ export function titleYear(title: string): number | undefined {
   return m === null ? undefined : Number(m[0]);
 }
 
-/** A `date-far-from-year` warning for an ISO date more than `FAR_DATE_YEARS` from `year`, else null. */
-export function farDate(iso: string, year: number | undefined, column: string, at: SourceLocation): Issue | null {
+/**
+ * A `date-far-from-year` warning for an ISO date more than `FAR_DATE_YEARS` from `year`, else null.
+ * `source` says where it was read, which its words follow: a workbook's cell can turn a typed number
+ * into a date, a text table's cell or a JSON document's field holds the date as typed.
+ */
+export function farDate(iso: string, year: number | undefined, column: string, at: SourceLocation, source: DateSource): Issue | null {
   if (year === undefined) return null;
   const dateYear = Number(iso.slice(0, iso.length - 6));
   if (Math.abs(dateYear - year) <= FAR_DATE_YEARS) return null;
   const [y, m, d] = [iso.slice(0, iso.length - 6), iso.slice(-5, -3), iso.slice(-2)];
-  return problem('warning', 'date-far-from-year', { column, date: `${d}/${m}/${y}`, year, window: FAR_DATE_YEARS }, at);
+  return problem('warning', 'date-far-from-year', { column, date: `${d}/${m}/${y}`, year, window: FAR_DATE_YEARS, source }, at);
 }
 
 export const CHAMBER_PROFILE: ImportProfile = {
@@ -261,7 +266,8 @@ export function readLayout(
   language: Language = 'it',
   year: number | undefined = titleYear(title),
 ): Outcome<ImportedTable> {
-  const reader = new LayoutReader(profile, { year }, language);
+  // Rows given whole are a workbook's sheet (io/xlsx/read.ts); the text importer scans with a `LayoutReader`.
+  const reader = new LayoutReader(profile, { year }, language, 'workbook');
   for (const row of rows) reader.read(row);
   return reader.finish(title, legend);
 }
@@ -330,11 +336,16 @@ export class LayoutReader {
   /** The table's language for its issues: how they show numbers and name its columns. */
   private readonly notation: Notation;
 
-  /** `language`: the table's, as its header row says (`headerLanguage`); its numbers are read in its way. */
+  /**
+   * `language`: the table's, as its header row says (`headerLanguage`); its numbers are read in its way.
+   * `source`: where the rows come from, which a far date's words follow (`farDate`): a text table
+   * (CSV, TSV), as `parsePublishedText` scans it, or a workbook's sheet.
+   */
   constructor(
     private readonly profile: ImportProfile = CHAMBER_PROFILE,
     options: ReadOptions = {},
     private readonly language: Language = 'it',
+    private readonly source: DateSource = 'text',
   ) {
     this.keepStated = options.stated ?? true;
     this.year = options.year;
@@ -481,7 +492,7 @@ export class LayoutReader {
   private checkDate(iso: string, column: 'target' | 'actual', row: LayoutRow): void {
     if (this.year === undefined) return;
     const at = LAYOUT_COLUMN[column];
-    const far = farDate(iso, this.year, this.heads[at]!, { ...row.at(at), field: column });
+    const far = farDate(iso, this.year, this.heads[at]!, { ...row.at(at), field: column }, this.source);
     if (far !== null) this.issues.push(far);
   }
 

@@ -404,7 +404,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
       return null;
     }
     // A date far from the plan's year is said (a warning: it is kept as written).
-    const far = parsed.amount.kind === 'date' ? farDate(parsed.amount.value, year, label(field), { ...at(field), field }) : null;
+    const far = parsed.amount.kind === 'date' ? farDate(parsed.amount.value, year, label(field), { ...at(field), field }, 'workbook') : null;
     if (far !== null) issues.push(far);
     return parsed;
   };
