@@ -51,13 +51,22 @@ export interface StoredRelazione {
 }
 
 /**
+ * What the caller of `storedRelazione` has already read for this request, to be used again rather
+ * than read twice: the plan as computed (a save of the review, which checked its values on it; the
+ * freeze that made a transmitted Relazione's `seen`) and, with a freeze, the words around the
+ * figures as it made them (`relazioneCover` with last year's figures).
+ */
+export interface AlreadyRead {
+  readonly computed: ComputedPlan;
+  readonly cover?: RelazioneCover;
+}
+
+/**
  * `forPublic`: the reader is the public (the transparency pages, an export without a session).
  * A Relazione not frozen by a validation (not validated) would otherwise show the year end as it
  * stands now: after a reopening, provisional values nobody has closed. The public reads it as the
- * period was last closed (the figures the OIV decided on). `given`: the plan as computed, when the
- * caller has just read it for this request (a save of the review, which checked its values on it).
- * `read`: the words around the figures as the caller has just read them (`relazioneCover` with last
- * year's figures, as a validation's freeze makes it), for a Relazione not validated read by the office.
+ * period was last closed (the figures the OIV decided on). `read`: what the caller already read
+ * (`AlreadyRead`); its cover is the office's reading (a validation's freeze), never the public's.
  */
 export async function storedRelazione(
   store: Store,
@@ -66,10 +75,9 @@ export async function storedRelazione(
   plan: PlanRecord,
   record: RelazioneRecord,
   forPublic = false,
-  given?: ComputedPlan,
-  read?: RelazioneCover,
+  read?: AlreadyRead,
 ): Promise<StoredRelazione> {
-  const computed = given ?? (await trees.computed(plan.id));
+  const computed = read?.computed ?? (await trees.computed(plan.id));
   let evaluation = computed.evaluation;
   if (record.frozenPlan !== null) evaluation = evaluatePlan(record.frozenPlan);
   else if (forPublic && computed.closing === null) {
@@ -78,7 +86,7 @@ export async function storedRelazione(
     if (closing !== undefined) evaluation = evaluatePlan(closing.plan);
   }
   // Validated: the words as they were then; the plan went on since (revisions, renamed units).
-  const cover = record.frozenCover ?? (read !== undefined && !forPublic ? read : await relazioneCover(store, names, computed, plan, record.decidedBy));
+  const cover = record.frozenCover ?? (read?.cover !== undefined && !forPublic ? read.cover : await relazioneCover(store, names, computed, plan, record.decidedBy));
   const causes = new Map<string, ObjectiveCause>();
   for (const [node, v] of Object.entries(cover.causes ?? (await causesOf(store, plan.id, computed.snapshot.period.id))))
     causes.set(node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });

@@ -207,7 +207,8 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     // not show. The same evaluation serves both, and the same words around it (the cover and last
     // year's figures, read once).
     const seen = record.state === 'transmitted' ? await validationFreeze(store, trees, deps.names, plan, record.decidedBy) : null;
-    const stored = await storedRelazione(store, trees, deps.names, plan, record, false, checked?.computed ?? seen?.computed, seen?.freeze.cover);
+    const computed = checked?.computed ?? seen?.computed;
+    const stored = await storedRelazione(store, trees, deps.names, plan, record, false, computed === undefined ? undefined : { computed, ...(seen === null ? {} : { cover: seen.freeze.cover }) });
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
     // People in the reader's language (the documents, in Italian, name them in Italian): the decider
     // as the validation kept them, the program and the command line said again in the reader's words.
