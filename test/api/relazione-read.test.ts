@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluatePlan, Evaluation } from '../../src/core/evaluation.js';
 import { generatedTexts } from '../../src/io/relazione/index.js';
 import { planToJson } from '../../src/store/codec.js';
+import { MID_YEAR, relazioneWithTheOiv } from '../support/relazione-oiv.js';
 import { closedYearAndNext, correctA3, enc, objective, REFERENTE_UNIT, type Backend, type Client, type TestServer } from './harness.js';
 
 vi.mock('../../src/store/codec.js', async (original) => {
@@ -74,6 +75,24 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's read pays once p
     expect(work).toEqual(NOTHING);
     expect(again).toEqual(answer);
   }
+
+  it("a value saved in another period: nothing computed again, the closed year end's header read once at the plan's new version", async () => {
+    const planId = await relazioneWithTheOiv(t, controller, oiv);
+    const headers = vi.spyOn(t.server.store, 'periodHeader');
+    const [shown] = await read(planId);
+    await readAgain(planId, shown);
+    const a3 = objective((await controller.get(`/api/plans/${planId}/tree?period=${MID_YEAR}`)).body, 'A.3').indicators[0];
+    const saved = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(a3.id)}/measurements/${MID_YEAR}`, { state: 'measured', actual: 3, version: a3.version });
+    expect(saved.status, saved.text).toBe(200);
+    const was = headers.mock.calls.length;
+    const [afterSave, onSave] = await read(planId);
+    expect(onSave).toEqual(NOTHING);
+    expect(afterSave).toEqual(shown);
+    expect(headers.mock.calls.length - was).toBe(1);
+    // Read again at that version: the year end's closing is known current there (it was read at every read).
+    await readAgain(planId, afterSave);
+    expect(headers.mock.calls.length - was).toBe(1);
+  });
 
   it("the OIV's screen: nothing again on a second read; a review changed, a unit renamed with a value corrected each seen at once", async () => {
     const [first] = await read(before);
