@@ -19,7 +19,12 @@ interface Kept {
 
 export class RelazioneReads {
   private readonly kept = new Map<string, Kept>();
-  constructor(private readonly maxEntries = 256) {}
+  /**
+   * `maxEntries`: slots kept, the least recently read dropped first. A plan takes up to seven (a few
+   * hold an evaluation: a validated Relazione's frozen plan, last year's validated figures), so the
+   * default keeps about as many plans as the tree service keeps periods.
+   */
+  constructor(private readonly maxEntries = 64) {}
 
   /**
    * `make()`'s value under `slot`, made again only when `key` is not the key it was made with. A
