@@ -4,7 +4,9 @@
  * its own process (bench/server.ts), the year end closed and the Relazione transmitted. Its answer
  * carries `seen`, the digests of what a validation would freeze; measured: the first read, a read
  * repeated with nothing changed, and a read after a value saved in another period (the plan's data
- * version moved, the year end's figures did not). Wall time and the server's CPU per read.
+ * version moved, the year end's figures did not), and reads repeated after that save with nothing
+ * changed since. Wall time and the server's CPU per read. ALBERO_BENCH_BUILT=<checkout> runs that
+ * checkout's build (its dist/) as the server instead of these sources, to compare two in one sitting.
  *   npx tsx bench/relazione-seen.ts [runs] [indicators…]
  */
 import { cpuSeconds, loadAverage, startWithOiv } from './server.js';
@@ -16,7 +18,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 for (const size of SIZES) {
   const plan = syntheticPlan(size, 7);
-  const bench = await startWithOiv(plan, 'Bench seen');
+  const bench = await startWithOiv(plan, 'Bench seen', process.env.ALBERO_BENCH_BUILT);
   try {
     const { planId, child, admin, oiv, call, must } = bench;
     const [yearEnd, midYear] = bench.periods;
@@ -47,16 +49,19 @@ for (const size of SIZES) {
       if (r.seen !== first.seen) throw new Error('a mid-year value changed seen');
       afterSave.push(r);
     }
+    const afterSaveAgain: { wall: number; cpu: number }[] = [];
+    for (let i = 0; i < RUNS; i++) afterSaveAgain.push(await read());
     const line = (what: string, xs: { wall: number; cpu: number }[]): string =>
       `  ${what.padEnd(40)} median ${median(xs.map((x) => x.wall))
         .toFixed(0)
         .padStart(
           5,
-        )} ms (best ${Math.min(...xs.map((x) => x.wall)).toFixed(0)}, worst ${Math.max(...xs.map((x) => x.wall)).toFixed(0)}); server CPU median ${median(xs.map((x) => x.cpu)).toFixed(0)} ms`;
+        )} ms (best ${Math.min(...xs.map((x) => x.wall)).toFixed(0)}, worst ${Math.max(...xs.map((x) => x.wall)).toFixed(0)}); server CPU median ${median(xs.map((x) => x.cpu)).toFixed(0)} ms, mean ${(xs.reduce((t, x) => t + x.cpu, 0) / xs.length).toFixed(1)} ms`;
     console.log(`${countIndicators(plan).toLocaleString('en')} indicators, ${plan.nodes.length.toLocaleString('en')} objectives; ${RUNS} runs; load ${loadAverage()}`);
     console.log(`  first read (tree loaded, evaluated)      ${first.wall.toFixed(0).padStart(5)} ms; server CPU ${first.cpu.toFixed(0)} ms`);
     console.log(line('read again, nothing changed', repeated));
     console.log(line('read after a value saved at mid-year', afterSave));
+    console.log(line('read again after it, nothing changed', afterSaveAgain));
   } finally {
     bench.close();
   }

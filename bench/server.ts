@@ -72,12 +72,14 @@ export type BenchCall = (who: { cookie: string; csrf: string }, method: string, 
 /**
  * The Relazione benchmarks' set-up (bench/relazione-oiv.ts, relazione-seen.ts): `plan` imported into
  * a fresh SQLite database as the 2024 plan `title`, the bench admin and an OIV account, the server
- * started, both signed in; the plan's periods, the latest first. `close` stops the server and
+ * started (`built`: that checkout's build, as `startProcess`), both signed in; the plan's periods,
+ * the latest first. `close` stops the server and
  * removes the database.
  */
 export async function startWithOiv(
   plan: Plan,
   title: string,
+  built?: string,
 ): Promise<{
   planId: string;
   child: ChildProcess;
@@ -108,7 +110,7 @@ export async function startWithOiv(
     if (!oivMade.ok) throw new Error(oivMade.error.message);
     await store.close();
 
-    server = await startProcess(database);
+    server = await startProcess(database, built);
     const { child, url } = server;
     const admin = await login(url);
     const oiv = await login(url, 'oiv');

@@ -128,6 +128,7 @@ export class Evaluation {
   /** The plan's nodes, copied on the first change (setMeasurement, setNodeWeight). */
   private nodes: readonly Objective[];
   private nodesCopied = false;
+  private changeCount = 0;
   private readonly parentOf: Int32Array;
   /** Children of node i are childList[childStart[i] .. childStart[i + 1]), in plan order. */
   private readonly childStart: Int32Array;
@@ -479,8 +480,18 @@ export class Evaluation {
     return p < 0 ? [] : this.reevaluateFrom(p);
   }
 
+  /**
+   * How many changes were made through this evaluation (setMeasurement, replaceIndicator,
+   * setNodeWeight): what was read from it at one count holds while the count is the same, so a
+   * reader may keep it (the Relazione's generated texts, server/relazione-reads.ts).
+   */
+  get changes(): number {
+    return this.changeCount;
+  }
+
   /** Node i replaced, on a copy of the plan's list (the plan itself stays as it was given). */
   private changeNode(i: number, node: Objective): void {
+    this.changeCount++;
     if (!this.nodesCopied) {
       this.nodes = [...this.nodes];
       this.nodesCopied = true;

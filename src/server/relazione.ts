@@ -6,12 +6,13 @@
  * the public transparency pages alike.
  */
 import { createHash } from 'node:crypto';
-import { Decimal, evaluatePlan, validatedEvaluation, type Band, type Evaluation, type Plan } from '../core/index.js';
+import { Decimal, evaluatePlan, validatedEvaluation, ValidatedReading, type Band, type Evaluation, type Plan } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { CHANGED_SINCE, isFrozen, type ChangedSince } from '../contract/relazione-states.js';
 import {
   buildRelazione,
   buildValidationDocument,
+  generatedTexts,
   type ObjectiveCause,
   type PlanRevision,
   type PreviousObjectives,
@@ -27,6 +28,7 @@ import {
   type CoverPreviousYear,
   type LastYearBasis,
   type PlanRecord,
+  type PlanSnapshot,
   type RelazioneCover,
   type RelazioneFreeze,
   type RelazioneRecord,
@@ -36,6 +38,7 @@ import {
 import type { ComputedPlan, TreeService } from './tree.js';
 import type { AccountNames, ActorNamer } from './actor-names.js';
 import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
+import { derivedOnce, relazioneReads } from './relazione-reads.js';
 
 const CAUSE_WORDS: Readonly<Record<string, string>> = { external: 'causa esterna', internal: 'causa interna', indicator: 'indicatore mal costruito' };
 
@@ -51,13 +54,22 @@ export interface StoredRelazione {
 }
 
 /**
+ * What the caller of `storedRelazione` has already read for this request, to be used again rather
+ * than read twice: the plan as computed (a save of the review, which checked its values on it; the
+ * freeze that made a transmitted Relazione's `seen`) and, with a freeze, the words around the
+ * figures as it made them (`relazioneCover` with last year's figures).
+ */
+export interface AlreadyRead {
+  readonly computed: ComputedPlan;
+  readonly cover?: RelazioneCover;
+}
+
+/**
  * `forPublic`: the reader is the public (the transparency pages, an export without a session).
  * A Relazione not frozen by a validation (not validated) would otherwise show the year end as it
  * stands now: after a reopening, provisional values nobody has closed. The public reads it as the
- * period was last closed (the figures the OIV decided on). `given`: the plan as computed, when the
- * caller has just read it for this request (a save of the review, which checked its values on it).
- * `read`: the words around the figures as the caller has just read them (`relazioneCover` with last
- * year's figures, as a validation's freeze makes it), for a Relazione not validated read by the office.
+ * period was last closed (the figures the OIV decided on). `read`: what the caller already read
+ * (`AlreadyRead`); its cover is the office's reading (a validation's freeze), never the public's.
  */
 export async function storedRelazione(
   store: Store,
@@ -66,19 +78,30 @@ export async function storedRelazione(
   plan: PlanRecord,
   record: RelazioneRecord,
   forPublic = false,
-  given?: ComputedPlan,
-  read?: RelazioneCover,
+  read?: AlreadyRead,
 ): Promise<StoredRelazione> {
-  const computed = given ?? (await trees.computed(plan.id));
+  const computed = read?.computed ?? (await trees.computed(plan.id));
+  const reads = relazioneReads(trees);
   let evaluation = computed.evaluation;
-  if (record.frozenPlan !== null) evaluation = evaluatePlan(record.frozenPlan);
-  else if (forPublic && computed.closing === null) {
-    // Reopened since: the Relazione was transmitted, and decided on, with its year end closed.
-    const closing = await store.lastClosing(plan.id, computed.snapshot.period.id);
-    if (closing !== undefined) evaluation = evaluatePlan(closing.plan);
+  let frozenCover = record.frozenCover;
+  if (record.frozenPlan !== null) {
+    // The plan and the words a validation froze move only with the Relazione's version: evaluated
+    // once per version, and the cover kept as one object (last year's figures in it read once too).
+    const frozen = reads.keep(`${plan.id}\u0000frozen`, [record.version], () => ({ evaluation: evaluatePlan(record.frozenPlan!), cover: record.frozenCover }));
+    evaluation = frozen.evaluation;
+    frozenCover = frozen.cover;
+  } else if (forPublic && computed.closing === null) {
+    // Reopened since: the Relazione was transmitted, and decided on, with its year end closed. Its
+    // last closing moves only with the plan's data version (a closing is a change of the plan's data).
+    const period = computed.snapshot.period.id;
+    const closed = await reads.keep(`${plan.id}\u0000public-closing`, [computed.dataVersion, period], async () => {
+      const closing = await store.lastClosing(plan.id, period);
+      return closing === undefined ? undefined : evaluatePlan(closing.plan);
+    });
+    if (closed !== undefined) evaluation = closed;
   }
   // Validated: the words as they were then; the plan went on since (revisions, renamed units).
-  const cover = record.frozenCover ?? (read !== undefined && !forPublic ? read : await relazioneCover(store, names, computed, plan, record.decidedBy));
+  const cover = frozenCover ?? (read?.cover !== undefined && !forPublic ? read.cover : await relazioneCover(store, names, computed, plan, record.decidedBy));
   const causes = new Map<string, ObjectiveCause>();
   for (const [node, v] of Object.entries(cover.causes ?? (await causesOf(store, plan.id, computed.snapshot.period.id))))
     causes.set(node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
@@ -87,7 +110,14 @@ export async function storedRelazione(
   const last = forPublic ? await lastYearPlan(store, plan.id, true) : undefined;
   const unpublished = last !== undefined && !last.readable ? last.plan.year : undefined;
   // Validated: last year as the comparison read it then (a cover kept before it was: as it stands).
-  const previous = unpublished !== undefined ? undefined : cover.previous === undefined ? await previousYear(store, trees, plan.id, forPublic) : keptPreviousYear(cover.previous);
+  const previous =
+    unpublished !== undefined
+      ? undefined
+      : cover.previous === undefined
+        ? await previousYear(store, trees, plan.id, forPublic)
+        : cover.previous === null
+          ? undefined
+          : derivedOnce(KEPT_PREVIOUS, cover.previous, keptPreviousYear);
   const revisions = cover.revisions.map(revisionWords);
   const input: RelazioneInput = {
     revisions,
@@ -125,12 +155,22 @@ function revisionWords(r: RevisionRecord): PlanRevision {
  * by the login name, which is no name and does not belong in a published document.
  */
 export async function relazioneCover(store: Store, names: AccountNames, computed: ComputedPlan, plan: PlanRecord, decidedBy: string | null): Promise<RelazioneCover> {
-  const units: Record<string, string> = {};
-  for (const [code, meta] of computed.snapshot.nodes) if (meta.unitName !== null && meta.unitName !== '') units[code] = meta.unitName;
+  const units = derivedOnce(UNITS, computed.snapshot.nodes, unitsOf);
   const revisions = ((await store.listRevisions(plan.id)) ?? []).filter((r) => r.status === 'approved');
   // The Relazione and its documents are in Italian: the program or the command line said so too.
   const decidedByName = decidedBy === null ? null : (await names.namer('it'))(decidedBy);
   return { body: plan.organisation, units, causes: await causesOf(store, plan.id, computed.snapshot.period.id), revisions, decidedByName };
+}
+
+/**
+ * Each objective's unit by code, as the snapshot names them: made once per snapshot's objectives (a
+ * map nobody changes; a new data version read live, or a new closing, is another one).
+ */
+const UNITS = new WeakMap<PlanSnapshot['nodes'], Readonly<Record<string, string>>>();
+function unitsOf(nodes: PlanSnapshot['nodes']): Readonly<Record<string, string>> {
+  const units: Record<string, string> = {};
+  for (const [code, meta] of nodes) if (meta.unitName !== null && meta.unitName !== '') units[code] = meta.unitName;
+  return units;
 }
 
 /** The year end's variances by objective: the causes and corrective actions (store.variances). */
@@ -180,16 +220,31 @@ async function previousYearRead(
   const relazione = last.readable ? await store.relazioni.getRelazione(before.id) : undefined;
   const basis: LastYearBasis = { planId: before.id, dataVersion: before.dataVersion, relazioneVersion: relazione?.version ?? 0 };
   if (!last.readable) return { figures: undefined, basis };
+  // Made from last year's plan at its data version and its Relazione at its version, read above, and
+  // nothing else: kept while both are the same (a validated year's evaluation, last year's closing).
+  const key = [before.id, before.dataVersion, basis.relazioneVersion];
+  const figures = await relazioneReads(trees).keep(`${planId}\u0000previous\u0000${forPublic}`, key, () => previousFigures(store, trees, before, relazione, forPublic));
+  return { figures, basis };
+}
+
+/** Last year's figures from its plan `before` and its Relazione as read (`previousYearRead`). */
+async function previousFigures(
+  store: Store,
+  trees: TreeService,
+  before: PlanRecord,
+  relazione: RelazioneRecord | undefined,
+  forPublic: boolean,
+): Promise<(PreviousYearFigures & { year: number; evaluation: Evaluation }) | undefined> {
   if (relazione !== undefined && isFrozen(relazione.state) && relazione.frozenPlan !== null) {
     const source: OrgSource = { kind: 'validated', at: relazione.decidedAt ?? relazione.updatedAt ?? '', reservations: relazione.state === 'validated_with_reservations' };
-    return { figures: { year: before.year, evaluation: validatedEvaluation(relazione.frozenPlan, relazione.values), source }, basis };
+    return { year: before.year, evaluation: validatedEvaluation(relazione.frozenPlan, relazione.values), source };
   }
   const source: OrgSource = { kind: 'reported', relazione: relazione === undefined || isFrozen(relazione.state) ? null : relazione.state };
   const computed = await trees.computed(before.id, undefined, before.dataVersion);
   // Closed or validated: already read from its closing (and kept by the tree service).
-  if (!forPublic || computed.closing !== null) return { figures: { year: before.year, evaluation: computed.evaluation, source }, basis };
+  if (!forPublic || computed.closing !== null) return { year: before.year, evaluation: computed.evaluation, source };
   const closing = await store.lastClosing(before.id, computed.snapshot.period.id);
-  return { figures: closing === undefined ? undefined : { year: before.year, evaluation: evaluatePlan(closing.plan), source }, basis };
+  return closing === undefined ? undefined : { year: before.year, evaluation: evaluatePlan(closing.plan), source };
 }
 
 /** A freeze as the route made it: the freeze, the plan computed it was made from, and its parts (`freezeParts`), made when first asked. */
@@ -214,10 +269,13 @@ export interface MadeFreeze {
 export async function validationFreeze(store: Store, trees: TreeService, names: AccountNames, plan: PlanRecord, decider: string | null): Promise<MadeFreeze> {
   const computed = await trees.computed(plan.id, undefined, plan.dataVersion);
   const lastYear = await previousYearRead(store, trees, plan.id, false);
-  const cover = { ...(await relazioneCover(store, names, computed, plan, decider)), previous: coverPreviousYear(lastYear.figures) };
+  const previous = lastYear.figures === undefined ? null : derivedOnce(COVER_PREVIOUS, lastYear.figures, coverPreviousYear);
+  const cover = { ...(await relazioneCover(store, names, computed, plan, decider)), previous };
   // The plan and the version the cached evaluation is at, taken together (no await between): a value
   // saved in place moves both at once, so the plan's digest kept for that version is of this plan.
-  const frozenPlan = computed.evaluation.currentPlan();
+  // Its copy is made once per state of the evaluation (`changes`).
+  const evaluation = computed.evaluation;
+  const frozenPlan = relazioneReads(trees).keep(`${plan.id}\u0000current`, [evaluation, evaluation.changes], () => evaluation.currentPlan());
   const at = computed.dataVersion;
   const freeze: RelazioneFreeze = { plan: frozenPlan, cover, dataVersion: plan.dataVersion, lastYear: lastYear.basis };
   let parts: FreezeParts | undefined;
@@ -257,10 +315,13 @@ export function freezeParts(freeze: RelazioneFreeze, planDigest = digestOf(JSON.
     'revision-approved-since': canonicalJson(freeze.cover.revisions.map((r) => ({ number: r.number, ...revisionWords(r) }))),
     'plan-changed-since': JSON.stringify([freeze.cover.body, planDigest]),
     'variances-changed-since': canonicalJson(freeze.cover.causes ?? {}),
-    'units-changed-since': canonicalJson(freeze.cover.units),
-    'previous-year-changed-since': canonicalJson(freeze.cover.previous ?? null),
+    'units-changed-since': derivedOnce(CANONICAL, freeze.cover.units, canonicalJson),
+    'previous-year-changed-since': freeze.cover.previous == null ? canonicalJson(null) : derivedOnce(CANONICAL, freeze.cover.previous, canonicalJson),
   };
 }
+
+/** The canonical JSON of the big parts of a freeze (the units, last year's figures), once per object (kept ones: nobody changes them). */
+const CANONICAL = new WeakMap<object, string>();
 
 const digestOf = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
@@ -321,9 +382,12 @@ export function seenChanges(seen: string, made: MadeFreeze): FreezePart[] | null
   return FREEZE_PARTS.filter((_, i) => was[i] !== now[i]);
 }
 
+/** Of last year's figures (kept while last year is the same), the cover's copy; of a kept cover's copy, the figures the comparison reads. */
+const COVER_PREVIOUS = new WeakMap<PreviousYearFigures & { evaluation: Evaluation }, CoverPreviousYear>();
+const KEPT_PREVIOUS = new WeakMap<CoverPreviousYear, RelazioneInput['previous']>();
+
 /** Last year's figures as a validation keeps them in its cover (`RelazioneCover.previous`): every objective's performance and band. */
-export function coverPreviousYear(previous: (PreviousYearFigures & { evaluation: Evaluation }) | undefined): CoverPreviousYear | null {
-  if (previous === undefined) return null;
+export function coverPreviousYear(previous: PreviousYearFigures & { evaluation: Evaluation }): CoverPreviousYear {
   const objectives: Record<string, { performance: string | null; band: Band | null }> = {};
   // A code given twice: its first objective, as the comparison reads a computed plan (`node(code)`).
   for (const r of previous.evaluation.nodeResults) objectives[r.objective.code] ??= { performance: r.performance === null ? null : r.performance.toString(), band: r.band };
@@ -331,13 +395,33 @@ export function coverPreviousYear(previous: (PreviousYearFigures & { evaluation:
 }
 
 /** The figures a validation kept of last year, as the comparison reads them; undefined: there was no previous year. */
-function keptPreviousYear(kept: CoverPreviousYear | null): RelazioneInput['previous'] {
-  if (kept === null) return undefined;
+function keptPreviousYear(kept: CoverPreviousYear): RelazioneInput['previous'] {
   const node = (code: string): ReturnType<PreviousObjectives['node']> => {
     const o = kept.objectives[code];
     return o === undefined ? undefined : { performance: o.performance === null ? null : new Decimal(o.performance), band: o.band };
   };
   return { ...(kept.year === null ? {} : { year: kept.year }), source: kept.source, evaluation: { node } };
+}
+
+/**
+ * The sentences generated from the data (the screen offers them to edit): made from the evaluation
+ * and last year's figures alone (`generatedTexts`), so kept while the evaluation is the same object
+ * with no change made through it and last year's figures are the same object (kept while last year's
+ * plan and Relazione are at the same versions, or kept by the validation).
+ */
+export function generatedOf(trees: TreeService, r: StoredRelazione): Record<string, string> {
+  const { evaluation, input } = r;
+  return relazioneReads(trees).keep(`${r.record.planId}\u0000generated`, [evaluation, evaluation.changes, input.previous], () => generatedTexts(evaluation, input));
+}
+
+/**
+ * The OIV's validated values read against `evaluation` (`ValidatedReading`: what their children give,
+ * the objectives that follow them): made from the evaluation and the values alone, which move only
+ * with the Relazione's version; kept while both are the same. `made`: the reading a save of the review
+ * already made of these values against this evaluation (`readsAs`), kept in its place.
+ */
+export function validatedReadingOf(trees: TreeService, record: RelazioneRecord, evaluation: Evaluation, made?: ValidatedReading): ValidatedReading {
+  return relazioneReads(trees).keep(`${record.planId}\u0000reading`, [evaluation, evaluation.changes, record.version], () => made ?? new ValidatedReading(evaluation, record.values));
 }
 
 export function relazioneDocument(r: StoredRelazione): RelazioneDocument {

@@ -221,6 +221,13 @@ function assignments(snapshot: PlanSnapshot): Map<string, Assignment> {
 
 export class TreeService {
   private readonly cache = new Map<string, ComputedPlan>();
+  /**
+   * Per cache key, the plan's data version its entry was last found current at. A period read from
+   * its closing keeps the answer made before, with the data version it was made at (its ETag), while
+   * the plan's moves on with values entered in other periods: without this, every read at the plan's
+   * new version would load the period's header again to find the same answer.
+   */
+  private readonly currentAt = new Map<string, number>();
   private readonly loading = new Map<string, Promise<ComputedPlan>>();
   /** Frozen closings by (plan, period, closing): a closed period's evaluation survives the plan's later data versions. */
   private readonly frozen = new Map<string, Promise<FrozenEntry | undefined>>();
@@ -277,7 +284,7 @@ export class TreeService {
     dataVersion ??= await this.store.dataVersion(planId);
     const key = `${planId}\u0000${periodId ?? ''}`;
     const hit = this.cache.get(key);
-    if (hit !== undefined && dataVersion !== undefined && hit.dataVersion === dataVersion) {
+    if (hit !== undefined && dataVersion !== undefined && (hit.dataVersion === dataVersion || this.currentAt.get(key) === dataVersion)) {
       this.cache.delete(key);
       this.cache.set(key, hit);
       return hit;
@@ -298,13 +305,21 @@ export class TreeService {
     const keep = (k: string): void => {
       // A slow load must not replace a newer entry that a write brought forward meanwhile.
       const current = this.cache.get(k);
-      if (current === undefined || current.dataVersion <= entry.dataVersion) this.cache.set(k, entry);
+      if (current === undefined || current.dataVersion <= entry.dataVersion) {
+        this.cache.set(k, entry);
+        // The plan's version its header (or its live read) was taken at: a closing's answer made before is current there too.
+        this.currentAt.set(k, snapshot.record.dataVersion);
+      }
     };
     keep(key);
     // A read of the default period and a read naming it share one entry.
     if (periodId === undefined) keep(`${planId}\u0000${snapshot.period.id}`);
     else if (snapshot.periods[snapshot.periods.length - 1]?.id === periodId) keep(`${planId}\u0000`);
-    while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+    while (this.cache.size > this.maxEntries) {
+      const oldest = this.cache.keys().next().value!;
+      this.cache.delete(oldest);
+      this.currentAt.delete(oldest);
+    }
     return entry;
   }
 
@@ -658,6 +673,7 @@ export class TreeService {
     });
     entry.snapshot = { ...entry.snapshot, indicators, record: { ...entry.snapshot.record, dataVersion } };
     entry.dataVersion = dataVersion;
+    this.currentAt.set(`${planId}\u0000${periodId}`, dataVersion);
     patchDocument(entry.base, entry.evaluation, changed);
     // A changed score may change a row's own band: banded again at the next read.
     if (entry.ownRanges !== undefined && entry.ownRanges.byIndicator.size > 0) entry.ownRanges = undefined;

@@ -17,7 +17,6 @@ import {
 } from '../../contract/index.js';
 import {
   canMove,
-  generatedTexts,
   isRelazioneFormat,
   MAX_MARKUP_LENGTH,
   RELAZIONE_FORMATS,
@@ -37,7 +36,19 @@ import type { ComputedPlan } from '../tree.js';
 import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { freezeChanges, namedReopening, relazioneDocument, seenChanges, seenDigest, storedRelazione, validationDocument, validationFreeze, yearEndReopening } from '../relazione.js';
+import {
+  freezeChanges,
+  generatedOf,
+  namedReopening,
+  validatedReadingOf,
+  relazioneDocument,
+  seenChanges,
+  seenDigest,
+  storedRelazione,
+  validationDocument,
+  validationFreeze,
+  yearEndReopening,
+} from '../relazione.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { replyLanguage } from '../language.js';
@@ -207,7 +218,8 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     // not show. The same evaluation serves both, and the same words around it (the cover and last
     // year's figures, read once).
     const seen = record.state === 'transmitted' ? await validationFreeze(store, trees, deps.names, plan, record.decidedBy) : null;
-    const stored = await storedRelazione(store, trees, deps.names, plan, record, false, checked?.computed ?? seen?.computed, seen?.freeze.cover);
+    const computed = checked?.computed ?? seen?.computed;
+    const stored = await storedRelazione(store, trees, deps.names, plan, record, false, computed === undefined ? undefined : { computed, ...(seen === null ? {} : { cover: seen.freeze.cover }) });
     const periods = (await store.relazioni.listPublishedPeriods(plan.id)).map((p) => p.periodId);
     // People in the reader's language (the documents, in Italian, name them in Italian): the decider
     // as the validation kept them, the program and the command line said again in the reader's words.
@@ -217,8 +229,8 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
     const names = { decidedByName: keptActorWords(stored.deciderName, record.decidedBy, lang), updatedByName: nameOf(record.updatedBy) };
     return relazioneJson(
       record,
-      checked !== undefined && readsAs(checked.reading, stored.evaluation, record.values) ? checked.reading : new ValidatedReading(stored.evaluation, record.values),
-      generatedTexts(stored.evaluation, stored.input),
+      validatedReadingOf(trees, record, stored.evaluation, checked !== undefined && readsAs(checked.reading, stored.evaluation, record.values) ? checked.reading : undefined),
+      generatedOf(trees, stored),
       periods,
       names,
       namedReopening(await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt), nameOf),
