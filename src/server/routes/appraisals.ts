@@ -31,7 +31,7 @@ import {
   StrandedBodySchema,
   type FormSummary,
 } from '../../contract/index.js';
-import { formClash, type FormRecord, type Result, type Store, type UserRecord } from '../../store/index.js';
+import { formClash, PLAN_CHANGED, type FormRecord, type Result, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
@@ -432,6 +432,10 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         const plan = input.planId === null ? null : await store.getPlan(input.planId!);
         if (plan === undefined) throw invalid('planId', 'unknown-plan', {});
         if (plan !== null && plan.year !== form.year) throw invalid('planId', 'plan-other-year', { year: form.year, planYear: plan.year }, 422);
+        // The plan is checked before the reason: a reason given for another body's plan would be refused
+        // again at the plan. The store checks the body once more under the plan row's lock (a correction meanwhile).
+        if (plan !== null && plan.organisation !== form.organisation)
+          throw invalid('planId', 'plan-other-body', { organisation: form.organisation, year: form.year, planTitle: plan.title, planOrganisation: plan.organisation, planYear: plan.year }, 422);
         if (gone === null && (input.reason ?? '') === '') throw invalid('reason', 'plan-change-reason-required', {}, 422);
       }
       if (input.assignments !== undefined) {
@@ -468,8 +472,13 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         await store.appraisals.updateForm(
           form.id,
           input.version,
-          { ...(evaluatorId === undefined ? {} : { evaluatorId }), ...(input.planId === undefined ? {} : { planId: input.planId }), document: doc },
-          planChanged ? 'plan-changed' : 'update',
+          {
+            ...(evaluatorId === undefined ? {} : { evaluatorId }),
+            ...(input.planId === undefined ? {} : { planId: input.planId }),
+            // The plan changed alone: the document as stored, so the trail says the plan's change only (store `PLAN_CHANGED`).
+            document: planChanged && input.assignments === undefined && input.objectives === undefined && input.ratings === undefined ? form.document : doc,
+          },
+          planChanged ? PLAN_CHANGED : 'update',
           planChanged ? (input.reason ?? null) || null : null,
           actorOf(user),
           form.organisation,
