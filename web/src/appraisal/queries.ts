@@ -26,7 +26,17 @@ export const appraisalKeys = {
 
 export const useAppraisalList = (year: number, lang: Lang) => useQuery({ queryKey: appraisalKeys.list(year, lang), queryFn: () => appraisalApi.list(lang, year) });
 
-export const useAppraisalForm = (id: string, lang: Lang) => useQuery({ queryKey: appraisalKeys.formIn(id, lang), queryFn: () => appraisalApi.get(id, lang) });
+/**
+ * One form in the reader's language. The same form read in the other language stays on the screen
+ * while the new one is read: the screen is not unmounted meanwhile, so what is typed and not sent
+ * (the plan control's choice and reason) stays. Another form starts from "loading".
+ */
+export const useAppraisalForm = (id: string, lang: Lang) =>
+  useQuery({
+    queryKey: appraisalKeys.formIn(id, lang),
+    queryFn: () => appraisalApi.get(id, lang),
+    placeholderData: (previous: AppraisalForm | undefined, previousQuery) => (previousQuery !== undefined && previousQuery.queryKey[2] === id ? previous : undefined),
+  });
 
 /** Records left under a corrected body (HR's only: `enabled` false for others, who would be refused). */
 export const useStranded = (lang: Lang, enabled: boolean) => useQuery({ queryKey: appraisalKeys.stranded(lang), queryFn: () => appraisalApi.stranded(lang), enabled });
