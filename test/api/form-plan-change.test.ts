@@ -115,6 +115,43 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the rec
     expect(entries[2]).toMatchObject({ reason: null, before: { planId: own }, after: { planId: second, document: { objectives: [{}, { title: 'Sportello telematico' }] } } });
   });
 
+  it('says each trail entry in words, Italian and English: what, and before → after; an older plan change that kept the whole form too', async () => {
+    const { hr } = server;
+    const body = 'Comune di Delta quater';
+    const first = await plan(body, 'Piano di Delta quater');
+    const second = await plan(body, 'Piano di Delta quater, secondo');
+    await smvp(body);
+    const f = await form('delta-quater', { planId: first, objectives });
+    const changed = await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version, planId: second, reason: 'delibera n. 3' });
+    expect(changed.status, changed.text).toBe(200);
+    const more = [{ ...objectives[0], actual: 0.5 }];
+    expect((await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version + 1, objectives: more })).status).toBe(200);
+    // As the plan changes were stored before: the whole form before → after, no title.
+    const read = (await hr.get(`/api/appraisals/${f.id}`)).body;
+    const whole = (planId: string) => ({ personId: read.personId, evaluatorId: read.evaluatorId, category: 'eq', planId, state: 'draft', document: {}, version: 1 });
+    await pastTheStore(
+      `INSERT INTO appraisal_audit (at, user_id, username, action, entity, entity_id, before, after, reason) VALUES (?, NULL, 'personale', 'plan-changed', 'appraisal', ?, ?, ?, 'come prima')`,
+      [new Date().toISOString(), f.id, JSON.stringify(whole(second)), JSON.stringify(whole(first))],
+    );
+    const said = async (lang: 'it' | 'en') => (await hr.get(`/api/appraisals/${f.id}/trail?lang=${lang}`)).body as { action: string; what: string; changes: unknown[]; userName: string }[];
+    const it = await said('it');
+    expect(it.map((e) => e.what)).toEqual(['Scheda creata', 'Piano della scheda cambiato', 'Scheda modificata', 'Piano della scheda cambiato']);
+    expect(it[1]!.changes).toEqual([{ field: 'Piano', before: '«Piano di Delta quater»', after: '«Piano di Delta quater, secondo»' }]);
+    expect(it[2]!.changes).toEqual([
+      { field: 'Obiettivi individuali', before: '«Archivio digitale» (peso 100%, target ≥ 1, consuntivo 1)', after: '«Archivio digitale» (peso 100%, target ≥ 1, consuntivo 0,50)' },
+    ]);
+    expect(it[3]!.changes).toEqual([{ field: 'Piano', before: '«Piano di Delta quater, secondo»', after: '«Piano di Delta quater»' }]);
+    const en = await said('en');
+    expect(en.map((e) => e.what)).toEqual(['Form created', 'Plan of the form changed', 'Form changed', 'Plan of the form changed']);
+    expect(en[2]!.changes).toEqual([
+      { field: 'Individual objectives', before: '«Archivio digitale» (weight 100%, target ≥ 1, actual 1)', after: '«Archivio digitale» (weight 100%, target ≥ 1, actual 0.50)' },
+    ]);
+    // A plan deleted since: said so, with its id.
+    await remove(first);
+    expect((await said('en'))[1]!.changes).toEqual([{ field: 'Plan', before: '«Piano di Delta quater»', after: '«Piano di Delta quater, secondo»' }]);
+    expect((await said('it'))[3]!.changes).toEqual([{ field: 'Piano', before: '«Piano di Delta quater, secondo»', after: `un piano eliminato (id ${first})` }]);
+  });
+
   it('offers archived plans too: a form is linked to an archived plan of its body and year', async () => {
     const { controller, hr } = server;
     const body = 'Comune di Epsilon';

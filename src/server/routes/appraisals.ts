@@ -67,6 +67,7 @@ import {
   smvpFor,
   type FormDocument,
 } from '../appraisal/forms.js';
+import { formTrailWords } from '../appraisal/trail-words.js';
 import { renderFormDocument, FORM_DOCUMENT_FORMATS, type FormDocumentFormat } from '../appraisal/documents.js';
 
 const Category = z.enum(STAFF_CATEGORIES as [StaffCategory, ...StaffCategory[]]);
@@ -613,11 +614,12 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/appraisals/:id/trail',
       tag: 'appraisals',
-      summary: 'The form’s audit trail: every change and step, who, when, before → after, why',
+      summary: 'The form’s audit trail: every change and step, who, when, before → after, why; `what` and `changes` say each in the reader’s language',
       roles: 'signed-in',
       access: 'those who may see the form',
+      query: { lang: { description: 'language of `what` and `changes`', values: ['it', 'en'] } },
       responses: {
-        200: { description: '[{id, at, user, userName, action, before, after, reason}]', schema: z.array(FormTrailEntrySchema) },
+        200: { description: '[{id, at, user, userName, action, before, after, reason, what, changes: [{field, before, after}]}]', schema: z.array(FormTrailEntrySchema) },
         401: 'not signed in',
         403: 'not one of those who may see it',
         404: 'unknown form',
@@ -625,11 +627,23 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
+      const lang = language(c);
       // Who made each change by name, as the plans' trail says them (the program: migration 84's moves).
-      const nameOf = await deps.names.namer(language(c));
+      const nameOf = await deps.names.namer(lang);
+      const entries = await store.appraisals.formTrail(form.id);
+      // The plans the entries name, by their title now (an entry that kept the title says that one).
+      const planIds = new Set(entries.flatMap((e) => [e.before, e.after].map((side) => (side as { planId?: unknown } | null)?.planId).filter((id): id is string => typeof id === 'string')));
+      const titles = new Map<string, string>();
+      for (const id of planIds) {
+        const plan = await store.getPlan(id);
+        if (plan !== undefined) titles.set(id, plan.title);
+      }
+      const people = (await deps.names.names()).byId;
+      const units = new Map((await store.listUnits()).map((u) => [u.id, u.name]));
+      const look = { person: (id: string) => people.get(id) ?? null, plan: (id: string) => titles.get(id) ?? null, unit: (id: string) => units.get(id) ?? null };
       return reply(
         200,
-        (await store.appraisals.formTrail(form.id)).map((e) => ({ ...e, userName: nameOf(e.user) })),
+        entries.map((e) => ({ ...e, userName: nameOf(e.user), ...formTrailWords(e, lang, look) })),
       );
     },
   );
