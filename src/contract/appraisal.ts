@@ -245,6 +245,10 @@ export const StrandedAssignedSchema = z.strictObject({ organisation: z.string(),
 export const FormTrailEntrySchema = StoredAuditEntrySchema.extend({
   /** Who made the change, as the plans' trail names them (contract/audit.ts `AuditEntrySchema.userName`). */
   userName: z.string().nullable(),
+  /** What happened, in the reader's language («Piano della scheda cambiato»). */
+  what: z.string(),
+  /** What it changed, before → after, each field and value in the reader's words (people and plans by name). */
+  changes: z.array(z.strictObject({ field: z.string(), before: z.string(), after: z.string() })),
 });
 
 /** `GET /api/smvp`: an SMVP stored, its latest version. */

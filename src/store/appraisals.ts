@@ -144,6 +144,9 @@ export function formClash(f: Pick<FormRecord, 'version' | 'state' | 'updatedAt'>
   return { version: f.version, state: f.state, updatedAt: f.updatedAt };
 }
 
+/** The trail entry of a form's plan changed (updateForm's `action`): before → after are the plan's id and title, not the form. */
+export const PLAN_CHANGED = 'plan-changed';
+
 function formJson(f: FormRecord): Record<string, unknown> {
   return { personId: f.personId, evaluatorId: f.evaluatorId, category: f.category, planId: f.planId, state: f.state, document: f.document, version: f.version };
 }
@@ -348,7 +351,26 @@ export class SqlAppraisals implements AppraisalStore {
       );
       if (changed.changes !== 1) return fail<FormRecord>('conflict', 'the form was changed meanwhile: reload it', undefined, { appraisal: 'form-changed' });
       const after = formRecord((await one(tx, `SELECT * FROM appraisal_forms WHERE id = ?`, [id]))!);
-      await trail(tx, actor, action, 'appraisal', id, formJson(before), formJson(after), reason);
+      if (action === PLAN_CHANGED) {
+        // What changed, the plan (its id and title then), as a deletion's move keeps it; the rest
+        // changed in the same save (rare: the screen sends the plan alone) is an update of its own.
+        const titleOf = async (planId: string | null): Promise<string | null> => {
+          const row = planId === null ? undefined : await one(tx, `SELECT title FROM plans WHERE id = ?`, [planId]);
+          return row === undefined ? null : String(row.title);
+        };
+        await trail(
+          tx,
+          actor,
+          PLAN_CHANGED,
+          'appraisal',
+          id,
+          { planId: before.planId, planTitle: await titleOf(before.planId) },
+          { planId: after.planId, planTitle: await titleOf(after.planId) },
+          reason,
+        );
+        const rest = (f: FormRecord) => json({ ...formJson(f), planId: null, version: null });
+        if (rest(before) !== rest(after)) await trail(tx, actor, 'update', 'appraisal', id, formJson(before), formJson(after), null);
+      } else await trail(tx, actor, action, 'appraisal', id, formJson(before), formJson(after), reason);
       return { ok: true as const, value: after };
     });
   }

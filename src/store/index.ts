@@ -14,7 +14,18 @@ import { DatabaseConnectionError } from './db.js';
 
 export * from './types.js';
 export { DatabaseConnectionError } from './db.js';
-export { formClash, type AppraisalStore, type DistributionRecord, type FormChange, type FormRecord, type NewForm, type SmvpRecord, type StrandedBody, type StrandedGroup } from './appraisals.js';
+export {
+  formClash,
+  PLAN_CHANGED,
+  type AppraisalStore,
+  type DistributionRecord,
+  type FormChange,
+  type FormRecord,
+  type NewForm,
+  type SmvpRecord,
+  type StrandedBody,
+  type StrandedGroup,
+} from './appraisals.js';
 export { attachmentJson, type AlreadyAttached, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
 export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
 export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from './emails.js';

@@ -68,13 +68,88 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the rec
     expect(changed.status, changed.text).toBe(200);
     expect(changed.body).toMatchObject({ planId: second, version: f.version + 1 });
     expect(changed.body.result.score).not.toBeNull();
-    expect((await trailOf(f.id)).at(-1)).toMatchObject({
-      action: 'plan-changed',
-      user: 'personale',
-      reason: 'adottato il secondo piano (delibera n. 12)',
-      before: { planId: first },
-      after: { planId: second },
+    // What changed, the plan by its id and title, not the whole form; one entry.
+    const entries = await trailOf(f.id);
+    expect(entries.filter((e) => e.action !== 'create')).toHaveLength(1);
+    expect(entries.at(-1)).toMatchObject({ action: 'plan-changed', user: 'personale', reason: 'adottato il secondo piano (delibera n. 12)' });
+    expect(entries.at(-1).before).toEqual({ planId: first, planTitle: 'Piano di Delta' });
+    expect(entries.at(-1).after).toEqual({ planId: second, planTitle: 'Piano di Delta, secondo' });
+  });
+
+  it("checks the plan before the reason: another body's plan without a reason is refused at the plan; with objectives too, they are an update of their own", async () => {
+    const { hr } = server;
+    const body = 'Comune di Delta ter';
+    const own = await plan(body, 'Piano di Delta ter');
+    const second = await plan(body, 'Piano di Delta ter, secondo');
+    const foreign = await plan('Comune di Altrove', 'Piano di Altrove');
+    await smvp(body);
+    const f = await form('delta-ter', { planId: own, objectives });
+    for (const [lang, words] of [
+      [
+        'it',
+        "la scheda è dell'ente «Comune di Delta ter» per il 2024: i risultati organizzativi vengono da un piano di «Comune di Delta ter» del 2024, non dal piano «Piano di Altrove», che è di «Comune di Altrove» del 2024",
+      ],
+      [
+        'en',
+        'the form is of the body “Comune di Delta ter” for 2024: its organisational results come from a plan of “Comune di Delta ter” of 2024, not from the plan “Piano di Altrove”, which is of “Comune di Altrove” of 2024',
+      ],
+    ] as const) {
+      const r = await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version, planId: foreign }, { 'accept-language': lang });
+      expect(r.status, r.text).toBe(422);
+      expect(r.body.error).toMatchObject({ code: 'plan-other-body', issues: [{ location: { field: 'planId' }, message: words }] });
+    }
+    expect((await hr.get(`/api/appraisals/${f.id}`)).body).toMatchObject({ planId: own, version: f.version });
+    expect((await trailOf(f.id)).map((e) => e.action)).toEqual(['create']);
+
+    // The plan and the objectives in one save: the plan's entry says the plan, the objectives are an update as ever.
+    const more = [...objectives, { title: 'Sportello telematico', weight: 0, target: 1, state: 'measured', actual: 1 }];
+    const both = await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version, planId: second, reason: 'secondo piano adottato', objectives: more });
+    expect(both.status, both.text).toBe(200);
+    const entries = await trailOf(f.id);
+    expect(entries.map((e) => e.action)).toEqual(['create', 'plan-changed', 'update']);
+    expect(entries[1]).toMatchObject({
+      reason: 'secondo piano adottato',
+      before: { planId: own, planTitle: 'Piano di Delta ter' },
+      after: { planId: second, planTitle: 'Piano di Delta ter, secondo' },
     });
+    expect(entries[2]).toMatchObject({ reason: null, before: { planId: own }, after: { planId: second, document: { objectives: [{}, { title: 'Sportello telematico' }] } } });
+  });
+
+  it('says each trail entry in words, Italian and English: what, and before → after; an older plan change that kept the whole form too', async () => {
+    const { hr } = server;
+    const body = 'Comune di Delta quater';
+    const first = await plan(body, 'Piano di Delta quater');
+    const second = await plan(body, 'Piano di Delta quater, secondo');
+    await smvp(body);
+    const f = await form('delta-quater', { planId: first, objectives });
+    const changed = await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version, planId: second, reason: 'delibera n. 3' });
+    expect(changed.status, changed.text).toBe(200);
+    const more = [{ ...objectives[0], actual: 0.5 }];
+    expect((await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version + 1, objectives: more })).status).toBe(200);
+    // As the plan changes were stored before: the whole form before → after, no title.
+    const read = (await hr.get(`/api/appraisals/${f.id}`)).body;
+    const whole = (planId: string) => ({ personId: read.personId, evaluatorId: read.evaluatorId, category: 'eq', planId, state: 'draft', document: {}, version: 1 });
+    await pastTheStore(
+      `INSERT INTO appraisal_audit (at, user_id, username, action, entity, entity_id, before, after, reason) VALUES (?, NULL, 'personale', 'plan-changed', 'appraisal', ?, ?, ?, 'come prima')`,
+      [new Date().toISOString(), f.id, JSON.stringify(whole(second)), JSON.stringify(whole(first))],
+    );
+    const said = async (lang: 'it' | 'en') => (await hr.get(`/api/appraisals/${f.id}/trail?lang=${lang}`)).body as { action: string; what: string; changes: unknown[]; userName: string }[];
+    const it = await said('it');
+    expect(it.map((e) => e.what)).toEqual(['Scheda creata', 'Piano della scheda cambiato', 'Scheda modificata', 'Piano della scheda cambiato']);
+    expect(it[1]!.changes).toEqual([{ field: 'Piano', before: '«Piano di Delta quater»', after: '«Piano di Delta quater, secondo»' }]);
+    expect(it[2]!.changes).toEqual([
+      { field: 'Obiettivi individuali', before: '«Archivio digitale» (peso 100%, target ≥ 1, consuntivo 1)', after: '«Archivio digitale» (peso 100%, target ≥ 1, consuntivo 0,50)' },
+    ]);
+    expect(it[3]!.changes).toEqual([{ field: 'Piano', before: '«Piano di Delta quater, secondo»', after: '«Piano di Delta quater»' }]);
+    const en = await said('en');
+    expect(en.map((e) => e.what)).toEqual(['Form created', 'Plan of the form changed', 'Form changed', 'Plan of the form changed']);
+    expect(en[2]!.changes).toEqual([
+      { field: 'Individual objectives', before: '«Archivio digitale» (weight 100%, target ≥ 1, actual 1)', after: '«Archivio digitale» (weight 100%, target ≥ 1, actual 0.50)' },
+    ]);
+    // A plan deleted since: said so, with its id.
+    await remove(first);
+    expect((await said('en'))[1]!.changes).toEqual([{ field: 'Plan', before: '«Piano di Delta quater»', after: '«Piano di Delta quater, secondo»' }]);
+    expect((await said('it'))[3]!.changes).toEqual([{ field: 'Piano', before: '«Piano di Delta quater, secondo»', after: `un piano eliminato (id ${first})` }]);
   });
 
   it('offers archived plans too: a form is linked to an archived plan of its body and year', async () => {
@@ -141,7 +216,12 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the rec
     // Relinked without a reason: the plan was not there, the missing plan is the reason.
     const relinked = await hr.request('PATCH', `/api/appraisals/${String(made.body.id)}`, { version: made.body.version, planId });
     expect(relinked.status, relinked.text).toBe(200);
-    expect((await trailOf(String(made.body.id))).at(-1)).toMatchObject({ action: 'plan-changed', reason: null, before: { planId: 'p-assente' }, after: { planId } });
+    expect((await trailOf(String(made.body.id))).at(-1)).toMatchObject({
+      action: 'plan-changed',
+      reason: null,
+      before: { planId: 'p-assente', planTitle: null },
+      after: { planId, planTitle: 'Piano di Eta bis' },
+    });
   });
 
   it("keeps a deletion's reason on the plan's audit and on each moved form's plan-deleted entry", async () => {

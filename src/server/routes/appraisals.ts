@@ -31,7 +31,7 @@ import {
   StrandedBodySchema,
   type FormSummary,
 } from '../../contract/index.js';
-import { formClash, type FormRecord, type Result, type Store, type UserRecord } from '../../store/index.js';
+import { formClash, PLAN_CHANGED, type FormRecord, type Result, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
@@ -67,6 +67,7 @@ import {
   smvpFor,
   type FormDocument,
 } from '../appraisal/forms.js';
+import { formTrailWords } from '../appraisal/trail-words.js';
 import { renderFormDocument, FORM_DOCUMENT_FORMATS, type FormDocumentFormat } from '../appraisal/documents.js';
 
 const Category = z.enum(STAFF_CATEGORIES as [StaffCategory, ...StaffCategory[]]);
@@ -432,6 +433,10 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         const plan = input.planId === null ? null : await store.getPlan(input.planId!);
         if (plan === undefined) throw invalid('planId', 'unknown-plan', {});
         if (plan !== null && plan.year !== form.year) throw invalid('planId', 'plan-other-year', { year: form.year, planYear: plan.year }, 422);
+        // The plan is checked before the reason: a reason given for another body's plan would be refused
+        // again at the plan. The store checks the body once more under the plan row's lock (a correction meanwhile).
+        if (plan !== null && plan.organisation !== form.organisation)
+          throw invalid('planId', 'plan-other-body', { organisation: form.organisation, year: form.year, planTitle: plan.title, planOrganisation: plan.organisation, planYear: plan.year }, 422);
         if (gone === null && (input.reason ?? '') === '') throw invalid('reason', 'plan-change-reason-required', {}, 422);
       }
       if (input.assignments !== undefined) {
@@ -468,8 +473,13 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         await store.appraisals.updateForm(
           form.id,
           input.version,
-          { ...(evaluatorId === undefined ? {} : { evaluatorId }), ...(input.planId === undefined ? {} : { planId: input.planId }), document: doc },
-          planChanged ? 'plan-changed' : 'update',
+          {
+            ...(evaluatorId === undefined ? {} : { evaluatorId }),
+            ...(input.planId === undefined ? {} : { planId: input.planId }),
+            // The plan changed alone: the document as stored, so the trail says the plan's change only (store `PLAN_CHANGED`).
+            document: planChanged && input.assignments === undefined && input.objectives === undefined && input.ratings === undefined ? form.document : doc,
+          },
+          planChanged ? PLAN_CHANGED : 'update',
           planChanged ? (input.reason ?? null) || null : null,
           actorOf(user),
           form.organisation,
@@ -604,11 +614,12 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/appraisals/:id/trail',
       tag: 'appraisals',
-      summary: 'The form’s audit trail: every change and step, who, when, before → after, why',
+      summary: 'The form’s audit trail: every change and step, who, when, before → after, why; `what` and `changes` say each in the reader’s language',
       roles: 'signed-in',
       access: 'those who may see the form',
+      query: { lang: { description: 'language of `what` and `changes`', values: ['it', 'en'] } },
       responses: {
-        200: { description: '[{id, at, user, userName, action, before, after, reason}]', schema: z.array(FormTrailEntrySchema) },
+        200: { description: '[{id, at, user, userName, action, before, after, reason, what, changes: [{field, before, after}]}]', schema: z.array(FormTrailEntrySchema) },
         401: 'not signed in',
         403: 'not one of those who may see it',
         404: 'unknown form',
@@ -616,11 +627,23 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
+      const lang = language(c);
       // Who made each change by name, as the plans' trail says them (the program: migration 84's moves).
-      const nameOf = await deps.names.namer(language(c));
+      const nameOf = await deps.names.namer(lang);
+      const entries = await store.appraisals.formTrail(form.id);
+      // The plans the entries name, by their title now (an entry that kept the title says that one).
+      const planIds = new Set(entries.flatMap((e) => [e.before, e.after].map((side) => (side as { planId?: unknown } | null)?.planId).filter((id): id is string => typeof id === 'string')));
+      const titles = new Map<string, string>();
+      for (const id of planIds) {
+        const plan = await store.getPlan(id);
+        if (plan !== undefined) titles.set(id, plan.title);
+      }
+      const people = (await deps.names.names()).byId;
+      const units = new Map((await store.listUnits()).map((u) => [u.id, u.name]));
+      const look = { person: (id: string) => people.get(id) ?? null, plan: (id: string) => titles.get(id) ?? null, unit: (id: string) => units.get(id) ?? null };
       return reply(
         200,
-        (await store.appraisals.formTrail(form.id)).map((e) => ({ ...e, userName: nameOf(e.user) })),
+        entries.map((e) => ({ ...e, userName: nameOf(e.user), ...formTrailWords(e, lang, look) })),
       );
     },
   );

@@ -17,6 +17,7 @@ import { ApiError } from '../api/client.js';
 import { amountInput, parseInput } from '../ui/parse.js';
 import { PlanRelink } from './PlanRelink.js';
 import { FormAlerts } from './FormAlerts.js';
+import { FormTrail } from './FormTrail.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => momentParts(iso, 'it').day;
@@ -710,6 +711,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           </ol>
         </section>
       )}
+      {/* Everyone who may read the form may read its trail (the route's rule). */}
+      <FormTrail id={form.id} />
       <h2 className="h4">{t('appraisal.form.documents')}</h2>
       <p className="d-flex gap-3">
         <a href={appraisalApi.documentUrl(id, 'pdf', lang)} data-testid="form-pdf">

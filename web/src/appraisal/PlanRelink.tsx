@@ -23,6 +23,7 @@ import { useFormWritten } from './queries.js';
 
 const FIELD = 'relink-plan';
 const REASON = 'relink-reason';
+const NONE = 'relink-none';
 
 /** The server's words (a clause) said alone beside the choice: capitalised, with their full stop. */
 const sentence = (words: string): string => `${words.charAt(0).toUpperCase()}${words.slice(1)}${words.endsWith('.') ? '' : '.'}`;
@@ -71,15 +72,17 @@ export function PlanRelink({
   const [problems, setProblems] = useState<{ plan: string | null; reason: string | null }>({ plan: null, reason: null });
   const [error, setError] = useState<string | null>(null);
   const [clash, setClash] = useState<string | null>(null);
-  // Opened from its button, the choice takes the focus once the plans are read (the button is gone).
+  // Opened from its button, the choice takes the focus once the plans are read (the button is gone);
+  // with no other plan to choose, the sentence saying so does (read out, and the keyboard goes on from it).
   const opened = useRef(false);
   const ready = plans !== null;
+  const none = plans?.length === 0;
   useEffect(() => {
     if (opened.current && ready) {
       opened.current = false;
-      focusSoon(FIELD);
+      focusSoon(none ? NONE : FIELD);
     }
-  }, [open, ready]);
+  }, [open, ready, none]);
 
   async function save() {
     setProblems({ plan: null, reason: null });
@@ -136,7 +139,9 @@ export function PlanRelink({
       ) : plans === null ? (
         <p role="status">{t('common.loading')}</p>
       ) : plans.length === 0 ? (
-        <p data-testid="relink-none">{t(missing ? 'appraisal.relink.none' : 'appraisal.relink.noOther', { organisation, year })}</p>
+        <p id={NONE} tabIndex={-1} data-testid="relink-none">
+          {t(missing ? 'appraisal.relink.none' : 'appraisal.relink.noOther', { organisation, year })}
+        </p>
       ) : (
         <form
           id="relink-form"

@@ -38,7 +38,7 @@ export const appraisalApi = {
     request<AppraisalForm>('PATCH', `/api/appraisals/${enc(id)}${query({ lang })}`, input),
   act: (id: string, lang: string, input: { action: FormAction; version: number; note?: string; reason?: string; outcome?: 'confirmed' | 'revised' }) =>
     request<AppraisalForm>('POST', `/api/appraisals/${enc(id)}/actions${query({ lang })}`, input),
-  trail: (id: string) => request<FormTrailEntry[]>('GET', `/api/appraisals/${enc(id)}/trail`),
+  trail: (id: string, lang: string) => request<FormTrailEntry[]>('GET', `/api/appraisals/${enc(id)}/trail${query({ lang })}`),
   documentUrl: (id: string, format: 'pdf' | 'docx', lang: string) => `/api/appraisals/${enc(id)}/document${query({ format, lang })}`,
   distribute: (year: number, category: StaffCategory, fund: string) => request<Distribution>('POST', `/api/rewards/${year}/distribute`, { category, fund }),
   /** Records left under a corrected body (HR), said in `lang`. */

@@ -218,6 +218,18 @@ const it = {
     forbidden: 'Non puoi farlo in questa fase.',
     'forms-not-final': 'Alcune schede della categoria non sono ancora definitive.',
   },
+  /** The form's trail: every change and step, who, when, why, before → after. */
+  trail: {
+    title: 'Registro delle modifiche',
+    intro: 'Ogni modifica e ogni passo della scheda, dal più recente: chi, quando, che cosa, perché.',
+    empty: 'Nessuna voce nel registro.',
+    when: '{{day}} alle {{time}}',
+    by: 'di {{name}}',
+    unknown: 'autore non registrato',
+    reason: 'Motivo',
+    changes: 'Che cosa è cambiato',
+    becomes: 'diventa',
+  },
   /** HR links a form whose plan is missing to a plan of the form's body and year. */
   relink: {
     title: 'Collega la scheda a un piano',
@@ -458,6 +470,17 @@ const en: typeof it = {
     conflict: 'The form was changed meanwhile: reload it.',
     forbidden: 'You cannot do that at this stage.',
     'forms-not-final': 'Some forms of the category are not final yet.',
+  },
+  trail: {
+    title: 'Trail of changes',
+    intro: 'Every change and step of the form, newest first: who, when, what, why.',
+    empty: 'No entry on the trail.',
+    when: '{{day}} at {{time}}',
+    by: 'by {{name}}',
+    unknown: 'author not recorded',
+    reason: 'Reason',
+    changes: 'What changed',
+    becomes: 'becomes',
   },
   relink: {
     title: 'Link the form to a plan',

@@ -9,7 +9,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import { keys, markStale, putWritten } from '../api/queries.js';
 import { appraisalApi, peopleApi, smvpApi } from './api.js';
-import type { AppraisalForm, SmvpSaved, SmvpVersion } from '../../../src/contract/index.js';
+import type { AppraisalForm, FormTrailEntry, SmvpSaved, SmvpVersion } from '../../../src/contract/index.js';
 import type { SmvpDocument } from './SmvpPage.js';
 
 type Lang = 'it' | 'en';
@@ -20,13 +20,34 @@ export const appraisalKeys = {
   list: (year: number, lang: Lang) => ['appraisals', 'list', year, lang] as const,
   form: (id: string) => ['appraisals', 'form', id] as const,
   formIn: (id: string, lang: Lang) => ['appraisals', 'form', id, lang] as const,
+  /** Under the form's key: a write to the form marks its trail stale with it. */
+  trailIn: (id: string, lang: Lang) => ['appraisals', 'form', id, 'trail', lang] as const,
   people: ['appraisals', 'people'] as const,
   stranded: (lang: Lang) => ['appraisals', 'stranded', lang] as const,
 };
 
 export const useAppraisalList = (year: number, lang: Lang) => useQuery({ queryKey: appraisalKeys.list(year, lang), queryFn: () => appraisalApi.list(lang, year) });
 
-export const useAppraisalForm = (id: string, lang: Lang) => useQuery({ queryKey: appraisalKeys.formIn(id, lang), queryFn: () => appraisalApi.get(id, lang) });
+/**
+ * One form in the reader's language. The same form read in the other language stays on the screen
+ * while the new one is read: the screen is not unmounted meanwhile, so what is typed and not sent
+ * (the plan control's choice and reason) stays. Another form starts from "loading".
+ */
+export const useAppraisalForm = (id: string, lang: Lang) =>
+  useQuery({
+    queryKey: appraisalKeys.formIn(id, lang),
+    queryFn: () => appraisalApi.get(id, lang),
+    placeholderData: (previous: AppraisalForm | undefined, previousQuery) => (previousQuery !== undefined && previousQuery.queryKey[2] === id ? previous : undefined),
+  });
+
+/** The form's trail in the reader's language (who, when, what, why, before → after in words). */
+export const useFormTrail = (id: string, lang: Lang, enabled: boolean) =>
+  useQuery({
+    queryKey: appraisalKeys.trailIn(id, lang),
+    queryFn: () => appraisalApi.trail(id, lang),
+    enabled,
+    placeholderData: (previous: FormTrailEntry[] | undefined, previousQuery) => (previousQuery !== undefined && previousQuery.queryKey[2] === id ? previous : undefined),
+  });
 
 /** Records left under a corrected body (HR's only: `enabled` false for others, who would be refused). */
 export const useStranded = (lang: Lang, enabled: boolean) => useQuery({ queryKey: appraisalKeys.stranded(lang), queryFn: () => appraisalApi.stranded(lang), enabled });
