@@ -73,8 +73,7 @@ export type BenchCall = (who: { cookie: string; csrf: string }, method: string, 
  * The Relazione benchmarks' set-up (bench/relazione-oiv.ts, relazione-seen.ts): `plan` imported into
  * a fresh SQLite database as the 2024 plan `title`, the bench admin and an OIV account, the server
  * started (`built`: that checkout's build, as `startProcess`), both signed in; the plan's periods,
- * the latest first. `close` stops the server and
- * removes the database.
+ * the latest first. `close` stops the server and removes the database.
  */
 export async function startWithOiv(
   plan: Plan,
