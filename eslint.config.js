@@ -37,6 +37,13 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='autoFocus']",
+          message: "React's autoFocus focuses before a modal <dialog> opens, so it is lost there: mark the element with ui/Form's FIRST_FOCUS.",
+        },
+      ],
     },
   },
 );
