@@ -4,7 +4,7 @@
  * and the translation of an API refusal into those field errors.
  */
 import { Button } from 'design-react-kit';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { formErrors, type FormErrors } from './form-errors.js';
@@ -72,7 +72,9 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
   const ref = useRef<HTMLDialogElement>(null);
   // One id per dialog: the session dialog can open over another one, and a label id must be unique.
   const titleId = useId();
-  useEffect(() => {
+  // A layout effect: the focus goes back as the dialog goes, before any frame, so that what the
+  // action brings next (a message given the focus with `focusSoon`) is not robbed of it afterwards.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog !== null && !dialog.open) dialog.showModal();
