@@ -37,6 +37,16 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // The browser's own dialogs speak the browser's language, cannot say a refusal and block the page: ui/ActionDialog asks instead.
+      'no-restricted-globals': ['error', ...['alert', 'confirm', 'prompt'].map((name) => ({ name, message: 'Ask in the app’s own dialog (ui/ActionDialog).' }))],
+      'no-restricted-properties': ['error', ...['alert', 'confirm', 'prompt'].map((property) => ({ object: 'window', property, message: 'Ask in the app’s own dialog (ui/ActionDialog).' }))],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='autoFocus']",
+          message: "React's autoFocus focuses before a modal <dialog> opens, so it is lost there: mark the element with ui/Form's FIRST_FOCUS.",
+        },
+      ],
     },
   },
 );

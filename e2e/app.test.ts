@@ -498,17 +498,14 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const oiv = await newPage();
     await login(oiv.page, 'oiv');
     await openPlan(oiv.page, planId);
-    // Asked first (before, one click validated it, which only the administrator undoes); declined, the period stays closed.
-    let asked = '';
-    oiv.page.once('dialog', (d) => {
-      asked = d.message();
-      void d.dismiss();
-    });
+    // Asked first, in the app's dialog (before, one click validated it, which only the administrator undoes); declined, the period stays closed.
     await oiv.page.click('button:has-text("Valida il periodo")');
-    await expect.poll(() => asked).toContain('solo l’amministratore potrà riaprirlo');
+    await expect.poll(() => oiv.page.getByTestId('period-validate-dialog-text').innerText()).toContain('solo l’amministratore potrà riaprirlo');
+    await oiv.page.click('[data-testid=period-validate-dialog-cancel]');
+    await oiv.page.waitForSelector('[data-testid=period-validate-dialog]', { state: 'detached' });
     expect(await oiv.page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
-    oiv.page.once('dialog', (d) => void d.accept());
     await oiv.page.click('button:has-text("Valida il periodo")');
+    await oiv.page.click('[data-testid=period-validate-dialog-confirm]');
     await expect.poll(() => oiv.page.locator('[data-testid=period-state]').innerText()).toContain('Validato');
     await oiv.context.close();
   });

@@ -1,7 +1,7 @@
 /**
  * The controllo di gestione manages a plan's monitoring periods in the browser: adds a period at
- * another date (it appears in the period selector), deletes it again while it is open and empty,
- * and sees the server's refusal of a date already used in Italian.
+ * another date (it appears in the period selector), deletes it again while it is open and empty
+ * (asked in the app's own dialog, not the browser's), and sees the server's refusal of a date already used in Italian.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +33,9 @@ describe('monitoring periods in Chromium', { timeout: 120_000 }, () => {
     // Reduced motion, as pages.ts's pages: no smooth scrolling under a click.
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'it-IT', reducedMotion: 'reduce' });
     const page: Page = await context.newPage();
-    page.on('dialog', (d) => void d.accept());
+    page.on('dialog', (d) => {
+      throw new Error(`a browser dialog was opened: ${d.message()}`);
+    });
     await page.goto(`${server.url}/`);
     await page.fill('#username', ACCOUNTS.controller.username);
     await page.fill('#password', PASSWORD);
@@ -66,6 +68,8 @@ describe('monitoring periods in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=periods-error]').innerText()).toContain('Esiste già un periodo con questa data');
 
     await panel.locator('[data-period="2024-04-30"] button', { hasText: 'Elimina' }).click();
+    await page.waitForSelector('[data-testid=period-delete-dialog][open]');
+    await page.click('[data-testid=period-delete-dialog-confirm]');
     await expect.poll(() => page.locator('#period option').allInnerTexts()).not.toContain('Monitoraggio al 30/04/2024 — Aperto');
     await expect.poll(() => panel.locator('[data-period]').count()).toBe(3);
     await context.close();

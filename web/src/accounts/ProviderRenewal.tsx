@@ -20,6 +20,7 @@ import { OIDC_PROBLEMS, OIDC_RENEWAL_CHANNEL, type OidcProblem, type OidcRenewal
 import { api, request, setCsrfToken } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { User } from '../api/types.js';
+import { FIRST_FOCUS } from '../ui/Form.js';
 
 /** How often the page looks whether the sign-in window was closed. */
 const WINDOW_POLL_MS = 400;
@@ -137,8 +138,8 @@ export function ProviderRenewal({ user, onSignedIn }: { user: User; onSignedIn: 
     );
   return (
     <div className="mt-3" data-testid="session-provider">
-      {/* The focus goes to the dialog's one way in. */}
-      <button type="button" className="btn btn-primary" onClick={start} data-testid="session-provider-start" autoFocus>
+      {/* The focus goes to the dialog's one way in, when the dialog opens or when the offer is read after it opened. */}
+      <button type="button" className="btn btn-primary" onClick={start} data-testid="session-provider-start" {...FIRST_FOCUS}>
         {provider.label ?? t('campaign.oidc.button')}
       </button>
       {said?.kind === 'waiting' ? (

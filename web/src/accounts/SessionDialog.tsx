@@ -6,7 +6,7 @@
  * its password, or for an account that signs in at the body's identity provider (it has no password
  * in Albero) the sign-in there (ProviderRenewal.tsx: in a popup window, the page staying as it is).
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, holdSession } from '../api/client.js';
 import type { User } from '../api/types.js';
@@ -20,8 +20,6 @@ export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSi
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  // The dialog exists for this one field: the focus goes there, once the dialog (a child, whose effect runs first) is open.
-  useEffect(() => document.getElementById('session-password')?.focus(), []);
 
   if (user.signIn === 'provider')
     return (

@@ -16,7 +16,7 @@ import type { Account, Role } from '../api/types.js';
 import { SIGN_IN_KINDS, type SignInKind } from '../../../src/contract/users.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
-import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 
 /** The server's rules (routes/users.ts), checked here first so the user hears them before sending. */
 const MIN_PASSWORD = 8;
@@ -131,7 +131,7 @@ export function UsersPage() {
             <Button color="danger" type="button" onClick={() => void setActive(deactivating, false)} data-testid="deactivate-confirm">
               {t('accounts.deactivateConfirm')}
             </Button>
-            <Button color="secondary" outline type="button" onClick={() => setDeactivating(null)} autoFocus data-testid="deactivate-cancel">
+            <Button color="secondary" outline type="button" onClick={() => setDeactivating(null)} {...FIRST_FOCUS} data-testid="deactivate-cancel">
               {t('common.cancel')}
             </Button>
           </div>

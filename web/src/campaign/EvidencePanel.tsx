@@ -15,6 +15,7 @@ import { EVIDENCE_EXTENSIONS, EVIDENCE_GROUPS, groupExtensions } from '../../../
 import { renderFrom } from '../../../src/core/messages/catalogue.js';
 import { CAMPAIGN_MESSAGES } from '../../../src/messages/campaign.js';
 import { momentText, useLang } from '../ui/format.js';
+import { ActionDialog } from '../ui/ActionDialog.js';
 import { focusSoon } from '../ui/Form.js';
 import { draftKey, fileToChooseAgain, forgetFile, keepFile, keptFile } from '../detail/drafts.js';
 import { useSession } from '../session.js';
@@ -65,6 +66,8 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   // The file that already holds the bytes just sent again (a 409): marked in the list.
   const [already, setAlready] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The file asked about before it is removed. */
+  const [removing, setRemoving] = useState<Attachment | null>(null);
   const input = useRef<HTMLInputElement>(null);
   // Where the file chosen and not sent is kept: with the value's draft, the reader's own.
   const { user } = useSession();
@@ -158,16 +161,13 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
     }
   }
 
+  /** Removes the file asked about; a refusal is said in the dialog. Done, the message saying it takes the focus (the file's row is gone). */
   async function remove(file: Attachment) {
-    if (!window.confirm(t('campaign.evidence.confirmRemove', { name: file.name }))) return;
-    setMessage(null);
-    try {
-      await campaignApi.detach(planId, indicatorId, periodId, file.id);
-      setMessage({ kind: 'success', text: t('campaign.evidence.removed', { name: file.name }) });
-      await written({ trees: false });
-    } catch (err) {
-      setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
-    }
+    await campaignApi.detach(planId, indicatorId, periodId, file.id);
+    setRemoving(null);
+    setMessage({ kind: 'success', text: t('campaign.evidence.removed', { name: file.name }) });
+    focusSoon('evidence-message');
+    await written({ trees: false });
   }
 
   const refused = message?.kind === 'danger';
@@ -198,7 +198,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
                 {t('campaign.evidence.hash', { hash: `${f.sha256.slice(0, 16)}…` })}
               </span>
               {changeable && (
-                <button type="button" className="btn btn-link btn-sm p-0" onClick={() => void remove(f)} aria-label={t('campaign.evidence.removeLabel', { name: f.name })}>
+                <button type="button" className="btn btn-link btn-sm p-0" onClick={() => setRemoving(f)} aria-label={t('campaign.evidence.removeLabel', { name: f.name })}>
                   {t('campaign.evidence.remove')}
                 </button>
               )}
@@ -206,9 +206,23 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
           ))}
         </ul>
       )}
+      {removing !== null && (
+        <ActionDialog
+          title={t('campaign.evidence.removeTitle')}
+          action={t('campaign.evidence.removeTitle')}
+          testId="evidence-remove-dialog"
+          onConfirm={() => remove(removing)}
+          refusal={(err) => (err instanceof Error ? err.message : String(err))}
+          onClose={() => setRemoving(null)}
+        >
+          <p>{t('campaign.evidence.confirmRemove', { name: removing.name })}</p>
+          <p className="mb-0">{t('campaign.evidence.removeConsequence', { indicator: indicatorName })}</p>
+        </ActionDialog>
+      )}
       {message !== null && (
         <p
           id="evidence-message"
+          tabIndex={-1}
           className={message.kind === 'success' ? 'small text-success' : message.kind === 'info' ? 'small text-info-emphasis' : 'small text-danger'}
           role={message.kind === 'danger' ? 'alert' : 'status'}
           data-testid="evidence-message"

@@ -4,8 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import type { Period, PeriodState, TreeDocument } from '../api/types.js';
 import { can, useSession } from '../session.js';
+import { ApiError } from '../api/client.js';
+import { ActionDialog } from '../ui/ActionDialog.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon } from '../ui/Form.js';
+import { useLang } from '../ui/format.js';
+import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { periodWordKey } from './Validation.js';
 
 export const LOCKED: readonly PeriodState[] = ['closed', 'validated'];
@@ -40,6 +44,8 @@ interface Props {
   periodId: string | null;
   onPick: (periodId: string) => void;
   onTransition: (to: PeriodState, reason?: string) => Promise<boolean>;
+  /** The same move from a dialog, which says its refusal itself: thrown, not said on the screen. */
+  onMove: (to: PeriodState) => Promise<void>;
   /** Closing asks for a confirmation first (the closing dialog). */
   onClose: () => void;
   /** An action is asked for: what the last one said is no longer news. */
@@ -53,8 +59,11 @@ interface Props {
   validation?: TreeDocument['validation'];
 }
 
-export function PeriodBar({ periods, period, periodId, onPick, onTransition, onClose, onStart, clash, onReload, children, validation }: Props) {
+export function PeriodBar({ periods, period, periodId, onPick, onTransition, onMove, onClose, onStart, clash, onReload, children, validation }: Props) {
   const { t } = useTranslation();
+  const lang = useLang();
+  /** The OIV's validation asked about (it is undone by the administrator alone). */
+  const [validating, setValidating] = useState(false);
   const role = useSession().user?.role;
   const [reopenReason, setReopenReason] = useState('');
   /** A reopening asked for without a reason: said at the reason field. */
@@ -109,11 +118,50 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onC
           color="primary"
           onClick={() => {
             // Asked first, as a closing is: the OIV's validation is undone by the administrator alone.
-            if (window.confirm(t('period.confirmValidate', { label: period.label }))) void onTransition('validated');
+            onStart();
+            setValidating(true);
           }}
         >
           {t('period.to.validated')}
         </Button>
+      )}
+      {validating && period !== null && (
+        <ActionDialog
+          title={t('period.validateTitle')}
+          action={t('period.to.validated')}
+          tone="primary"
+          testId="period-validate-dialog"
+          onConfirm={async () => {
+            await onMove('validated');
+            setValidating(false);
+          }}
+          refusal={(e) => {
+            const stale = staleSaveOf(e);
+            if (stale === null) return e instanceof ApiError || e instanceof Error ? e.message : String(e);
+            // Another desk moved the period after it was read: said with who and when, and read again from here.
+            return (
+              <>
+                <span className="d-block mb-2">{t('period.staleMove', staleSaveWords(stale, lang, t('common.someoneElse')))}</span>
+                <Button
+                  size="sm"
+                  color="primary"
+                  outline
+                  type="button"
+                  onClick={() => {
+                    setValidating(false);
+                    onReload();
+                  }}
+                  data-testid="period-validate-reload"
+                >
+                  {t('common.reload')}
+                </Button>
+              </>
+            );
+          }}
+          onClose={() => setValidating(false)}
+        >
+          <p className="mb-0">{t('period.confirmValidate', { label: period.label })}</p>
+        </ActionDialog>
       )}
       {period !== null && isLocked(period) && can.reopenPeriod(role, period.state) && (
         <form

@@ -10,6 +10,7 @@ import { Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { Period, TreeDocument } from '../api/types.js';
 import { periodWordKey } from './Validation.js';
+import { ActionDialog } from '../ui/ActionDialog.js';
 import { focusSoon } from '../ui/Form.js';
 import { RenameForm } from '../ui/RenameForm.js';
 import { issuesByField } from '../ui/form-errors.js';
@@ -40,6 +41,8 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
   const { t } = useTranslation();
   /** The period whose label is being changed in its row. */
   const [renaming, setRenaming] = useState<string | null>(null);
+  /** The period asked about before it is deleted. */
+  const [deleting, setDeleting] = useState<Period | null>(null);
   const [endsOn, setEndsOn] = useState('');
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -86,23 +89,18 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
     }
   }
 
+  /** Deletes the period asked about; a refusal is said in the dialog. Done, the panel's title takes the focus (the row is gone). */
   async function remove(period: Period) {
-    if (!window.confirm(t('periods.confirmDelete', { label: period.label }))) return;
+    await api.deletePeriod(planId, period.id);
+    setDeleting(null);
     setError(null);
-    setBusy(true);
-    try {
-      await api.deletePeriod(planId, period.id);
-      onChanged(null, t('periods.deleted', { label: period.label }));
-    } catch (e) {
-      setError(refusal(e));
-    } finally {
-      setBusy(false);
-    }
+    onChanged(null, t('periods.deleted', { label: period.label }));
+    focusSoon('periods-title');
   }
 
   return (
     <section className="periods-panel border rounded p-2 mb-2" aria-labelledby="periods-title" data-testid="periods-panel">
-      <h2 id="periods-title" className="h6">
+      <h2 id="periods-title" className="h6" tabIndex={-1}>
         {t('periods.title')}
       </h2>
       <table className="table table-sm mb-2">
@@ -149,7 +147,7 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
                   </Button>
                 )}
                 {p.state === 'open' && (
-                  <Button size="sm" color="danger" outline disabled={busy} onClick={() => void remove(p)} aria-label={t('periods.deleteLabel', { label: p.label })}>
+                  <Button size="sm" color="danger" outline disabled={busy} onClick={() => setDeleting(p)} aria-label={t('periods.deleteLabel', { label: p.label })}>
                     {t('periods.delete')}
                   </Button>
                 )}
@@ -199,6 +197,19 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
           {t('periods.add')}
         </Button>
       </form>
+      {deleting !== null && (
+        <ActionDialog
+          title={t('periods.deleteTitle')}
+          action={t('periods.deleteTitle')}
+          testId="period-delete-dialog"
+          onConfirm={() => remove(deleting)}
+          refusal={refusal}
+          onClose={() => setDeleting(null)}
+        >
+          <p>{t('periods.confirmDelete', { label: deleting.label, date: deleting.endsOn === null ? '—' : deleting.endsOn.split('-').reverse().join('/') })}</p>
+          <p className="mb-0">{t('periods.deleteConsequence')}</p>
+        </ActionDialog>
+      )}
       {error !== null && (
         <p id="periods-error" className="text-danger small mt-2 mb-0" role="alert" data-testid="periods-error">
           {error}

@@ -21,6 +21,7 @@ import { TreeTable } from '../tree/TreeTable.js';
 import { TreeToolbar } from '../tree/TreeToolbar.js';
 import { Legend } from '../ui/Band.js';
 import { useLang } from '../ui/format.js';
+import { focusSoon } from '../ui/Form.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { PanelToggles } from './PanelToggles.js';
 import { PlanHeader } from './PlanHeader.js';
@@ -54,7 +55,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   useEffect(() => {
     if (notice === null || !focusNotice.current) return;
     focusNotice.current = false;
-    document.getElementById('plan-notice')?.focus();
+    // On a later frame too: a dialog that asked for the move may still hold the focus (the page outside it cannot take it).
+    focusSoon('plan-notice');
   }, [notice]);
   const [closing, setClosing] = useState(false);
   /** A move refused because another desk changed the period after it was read: said at the bar, where it was pressed. */
@@ -130,17 +132,24 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     setMoveClash(null);
   }
 
+  /** Moves the shown period; a refusal is thrown. */
+  async function move(to: PeriodState, reason?: string): Promise<void> {
+    if (period === null) return;
+    // Named by the version read: a period another desk moved (or renamed) since is not moved blind.
+    const moved = await api.transition(planId, period.id, to, reason, period.version);
+    // A reopening names the values entered before their unit changed: kept as closed, to be entered again.
+    const again = moved.enteredInOldUnit ?? [];
+    focusNotice.current = true;
+    setNotice(again.length === 0 ? t('period.done') : t('period.reopenedInOldUnit', { names: again.map((i) => i.indicator).join(', ') }));
+    reload(period.id);
+  }
+
+  /** Moves the shown period; a refusal is said on the screen (a stale one at the bar). */
   async function transition(to: PeriodState, reason?: string): Promise<boolean> {
     if (period === null) return false;
     startAction();
     try {
-      // Named by the version read: a period another desk moved (or renamed) since is not moved blind.
-      const moved = await api.transition(planId, period.id, to, reason, period.version);
-      // A reopening names the values entered before their unit changed: kept as closed, to be entered again.
-      const again = moved.enteredInOldUnit ?? [];
-      focusNotice.current = true;
-      setNotice(again.length === 0 ? t('period.done') : t('period.reopenedInOldUnit', { names: again.map((i) => i.indicator).join(', ') }));
-      reload(period.id);
+      await move(to, reason);
       return true;
     } catch (e) {
       const clash = staleSaveOf(e);
@@ -211,6 +220,10 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           reload(id);
         }}
         onTransition={transition}
+        onMove={(to) => {
+          startAction();
+          return move(to);
+        }}
         clash={moveClash}
         onReload={() => {
           setMoveClash(null);

@@ -5,7 +5,7 @@
  * refusal (`plan-has-forms`, `plan-has-appraisals`, closed periods…) is said here, in the reader's
  * language, and the plan stays.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
@@ -17,9 +17,6 @@ export function DeletePlanDialog({ plan, onClose, onDeleted }: { plan: PlanSumma
   const [reason, setReason] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The reason is what there is to type: it takes the focus once the dialog is open (the browser's
-  // showModal would give it to the close button; React's autoFocus runs before the dialog opens).
-  useEffect(() => focusSoon('delete-plan-reason'), []);
 
   async function confirm(e: FormEvent) {
     e.preventDefault();

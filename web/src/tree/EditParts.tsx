@@ -5,7 +5,7 @@ import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import type { TreeDocument, TreeObjective, ValuesToRemove } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
-import { Dialog, focusFirstError, FormAlert, useRefusal } from '../ui/Form.js';
+import { Dialog, FIRST_FOCUS, focusFirstError, FormAlert, useRefusal } from '../ui/Form.js';
 import { renderIssueCode } from '../../../src/core/messages/index.js';
 import { useLang } from '../ui/format.js';
 
@@ -113,7 +113,7 @@ export function ConfirmDialog(props: { title: string; blocked: string | null; ch
             {loss === null ? t('edit.delete') : t('edit.deleteWithValues')}
           </Button>
         )}
-        <Button color="secondary" outline type="button" onClick={props.onClose} autoFocus>
+        <Button color="secondary" outline type="button" onClick={props.onClose} {...FIRST_FOCUS}>
           {t('common.cancel')}
         </Button>
       </div>

@@ -4,7 +4,7 @@
  * and the translation of an API refusal into those field errors.
  */
 import { Button } from 'design-react-kit';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { formErrors, type FormErrors } from './form-errors.js';
@@ -38,16 +38,57 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
   );
 }
 
-/** A modal `<dialog>`: the browser traps the focus and Esc closes it; the focus returns where it was. */
+/**
+ * Marks the element of a dialog's content that takes the focus when the dialog opens (`<Button
+ * {...FIRST_FOCUS}>`): React's `autoFocus` cannot, as it focuses the element before the dialog is
+ * open, while it cannot take the focus, and `showModal` then gives it to the dialog's ✕.
+ */
+export const FIRST_FOCUS = { 'data-autofocus': true } as const;
+
+/** The fields a dialog's focus may start on when none is marked, in the order of the page. */
+const FIELDS = 'input:not([type=hidden]), select, textarea';
+
+/**
+ * Gives the focus, once, to where the dialog's content means it to start: the element marked
+ * `FIRST_FOCUS`, else the first field that takes it; true when one took it. A field that cannot
+ * take it (hidden, disabled) is passed over.
+ */
+function focusFirst(dialog: HTMLDialogElement): boolean {
+  const marked = dialog.querySelector<HTMLElement>('[data-autofocus]');
+  const candidates = marked !== null ? [marked] : [...dialog.querySelectorAll<HTMLElement>(FIELDS)];
+  return candidates.some((element) => {
+    element.focus();
+    return document.activeElement === element;
+  });
+}
+
+/**
+ * A modal `<dialog>`: the browser traps the focus and Esc closes it; the focus returns where it was.
+ * It opens on the element marked `FIRST_FOCUS`, else on its first field, else on its ✕; content
+ * that comes later (read from the server after the dialog opened) takes it as long as the reader
+ * has not moved it from the ✕.
+ */
 export function Dialog({ title, onClose, children, testId }: { title: string; onClose: () => void; children: ReactNode; testId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   // One id per dialog: the session dialog can open over another one, and a label id must be unique.
   const titleId = useId();
-  useEffect(() => {
+  // A layout effect: the focus goes back as the dialog goes, before any frame, so that what the
+  // action brings next (a message given the focus with `focusSoon`) is not robbed of it afterwards.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog !== null && !dialog.open) dialog.showModal();
+    let waiting: MutationObserver | null = null;
+    if (dialog !== null && !focusFirst(dialog)) {
+      // Left on the ✕ (showModal's choice): the first focus is given when the content it was meant for comes.
+      const close = document.activeElement;
+      waiting = new MutationObserver(() => {
+        if (document.activeElement !== close || focusFirst(dialog)) waiting?.disconnect();
+      });
+      waiting.observe(dialog, { childList: true, subtree: true });
+    }
     return () => {
+      waiting?.disconnect();
       if (dialog?.open) dialog.close();
       // The opener may be gone (a deleted row): then the main region takes the focus.
       if (opener?.isConnected) opener.focus();

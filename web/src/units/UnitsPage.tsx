@@ -11,7 +11,7 @@ import { ApiError } from '../api/client.js';
 import type { IssueDocument } from '../api/types.js';
 import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
-import { Dialog, DialogActions, Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 import { ListTable, type ListColumn } from '../ui/ListTable.js';
 import { usePeople, useRegistryChanged, useUnits } from './queries.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
@@ -326,7 +326,7 @@ function DeleteUnitDialog({ unit, onClose, onDeleted }: { unit: Unit; onClose: (
             {t('units.delete')}
           </Button>
         )}
-        <Button color="secondary" outline type="button" onClick={onClose} autoFocus>
+        <Button color="secondary" outline type="button" onClick={onClose} {...FIRST_FOCUS}>
           {inUse === null ? t('common.cancel') : t('common.close')}
         </Button>
       </div>

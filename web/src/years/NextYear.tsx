@@ -112,6 +112,8 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
           onChange={(e) => setText(e.target.value)}
           aria-invalid={error !== null}
           aria-describedby={error === null ? undefined : 'next-year-error'}
+          // Not in a dialog: the form is drawn in the page when opened, and React's autoFocus works there.
+          // eslint-disable-next-line no-restricted-syntax
           autoFocus
         />
       </div>

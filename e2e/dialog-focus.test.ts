@@ -1,0 +1,70 @@
+/**
+ * Where the focus starts in the app's dialogs (ui/Form's Dialog), each opened from the keyboard:
+ * on the button its content marks (Annulla, in the dialogs that ask before deleting or
+ * deactivating), else on its first field (the tree's objective dialog), and back on the button that
+ * opened it after Escape. Before, `showModal` gave it to the ✕ in every dialog: React's `autoFocus`
+ * focused the marked button before the dialog was open, when it could not take the focus.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eWorld, focused, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, openPlan } = pages(world);
+
+/** The open dialog holding the focus (its test id) and the focused element as `focused` names it; no dialog: null. */
+const focusIn = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    const dialog = a?.closest('dialog[open]')?.getAttribute('data-testid') ?? null;
+    return dialog === null ? null : { dialog, focus: a!.id || a!.getAttribute('data-testid') || `${a!.tagName.toLowerCase()}:${(a!.textContent ?? '').trim()}` };
+  });
+
+/** Opens a dialog with Enter on the button `selector`, as a keyboard user does. */
+async function openWithKeyboard(page: Page, selector: string, dialog: string): Promise<void> {
+  await page.locator(selector).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`[data-testid=${dialog}][open]`);
+}
+
+/** Escape closes the dialog and the focus is on the button that opened it. */
+async function escapeBackTo(page: Page, dialog: string, opener: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(`[data-testid=${dialog}]`, { state: 'detached' });
+  expect(await focused(page)).toBe(opener);
+}
+
+describe('the first focus in the app’s dialogs', { timeout: 120_000 }, () => {
+  it('goes to the marked button or the first field, not to the ✕', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    const created = await apiAs(context, 'POST', '/api/users', { username: 'lucia.verdi', displayName: 'Lucia Verdi', role: 'referente', password: 'una-password-nuova-2024' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    // Deactivating an account: on «Annulla».
+    await page.goto(`${world.server.url}/#/users`);
+    await page.waitForSelector('[data-testid="toggle-lucia.verdi"]');
+    await openWithKeyboard(page, '[data-testid="toggle-lucia.verdi"]', 'deactivate-dialog');
+    await expect.poll(() => focusIn(page)).toEqual({ dialog: 'deactivate-dialog', focus: 'deactivate-cancel' });
+    await escapeBackTo(page, 'deactivate-dialog', 'toggle-lucia.verdi');
+
+    // Deleting a unit of the registry: on «Annulla».
+    await page.click('[data-testid=nav-units]');
+    await page.waitForSelector('[data-testid=unit-delete-UA]');
+    await openWithKeyboard(page, '[data-testid=unit-delete-UA]', 'unit-delete-dialog');
+    await expect.poll(() => focusIn(page)).toEqual({ dialog: 'unit-delete-dialog', focus: 'button:Annulla' });
+    await escapeBackTo(page, 'unit-delete-dialog', 'unit-delete-UA');
+
+    // The tree editor: deleting an area asks first, on «Annulla»; a new objective's dialog opens on its first field.
+    await openPlan(page);
+    await page.selectOption('#f-area', 'C');
+    await page.click('[data-code="C"] .tree-link');
+    await openWithKeyboard(page, '[data-testid=open-delete-node]', 'confirm-dialog');
+    await expect.poll(() => focusIn(page)).toEqual({ dialog: 'confirm-dialog', focus: 'button:Annulla' });
+    await escapeBackTo(page, 'confirm-dialog', 'open-delete-node');
+    await openWithKeyboard(page, '[data-testid=open-child]', 'node-dialog');
+    await expect.poll(() => focusIn(page)).toEqual({ dialog: 'node-dialog', focus: 'node-code' });
+    await escapeBackTo(page, 'node-dialog', 'open-child');
+    await context.close();
+  });
+});
