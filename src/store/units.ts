@@ -103,6 +103,22 @@ export async function migrateUnitTexts(tx: Queryable): Promise<void> {
   }
 }
 
+/**
+ * A unit renamed: the data version of every plan with an objective or indicator given to one of
+ * `unitIds` moves, in the rename's transaction. What a plan shows is cached by its data version (the
+ * tree, its ETag and the fast read's 304, the exports, the Relazione's `seen`, the campaign), in this
+ * process and in any other on the database: each then reads the new name at once, and no cache
+ * needs to learn of units. A period read from its closing keeps the closing's names and its answer
+ * (server/tree.ts `loadFrozen`). The plan's `updated_at` stays: nothing of the plan was edited.
+ */
+async function touchPlansNaming(tx: Queryable, unitIds: readonly string[]): Promise<void> {
+  if (unitIds.length === 0) return;
+  const marks = unitIds.map(() => '?').join(', ');
+  const plans = await tx.all(`SELECT plan_id FROM nodes WHERE unit_id IN (${marks}) UNION SELECT plan_id FROM indicators WHERE unit_id IN (${marks})`, [...unitIds, ...unitIds]);
+  // In one order: two renames moving the same plans wait for each other rather than deadlock.
+  for (const planId of plans.map((p) => String(p.plan_id)).sort()) await tx.run(`UPDATE plans SET data_version = data_version + 1 WHERE id = ?`, [planId]);
+}
+
 function unitRecord(r: Row, members: readonly string[]): UnitRecord {
   return {
     id: String(r.id),
@@ -379,6 +395,7 @@ export class UnitRegistry {
         now(),
         id,
       ]);
+      if (name !== before.name) await touchPlansNaming(tx, [id]);
       if (patch.members !== undefined) {
         await tx.run(`DELETE FROM user_units WHERE unit_id = ?`, [id]);
         for (const member of new Set(patch.members)) await tx.run(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`, [member, id]);
@@ -466,6 +483,7 @@ export class UnitRegistry {
         const at = now();
         const ids = new Map<string, string>();
         const befores = new Map<string, UnitRecord>();
+        const renamed: string[] = [];
         for (const r of rows) {
           const code = r.code.trim();
           const name = unitName(r.name);
@@ -488,6 +506,7 @@ export class UnitRegistry {
             created++;
           } else {
             befores.set(prior.id, prior);
+            if (name !== prior.name) renamed.push(prior.id);
             await tx.run(`UPDATE org_units SET code = ?, name = ?, name_key = ?, kind = ?, head_user_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [
               code,
               name,
@@ -523,6 +542,7 @@ export class UnitRegistry {
             up = parents.get(up)?.parent ?? null;
           }
         }
+        await touchPlansNaming(tx, renamed);
         for (const r of rows) {
           const id = ids.get(r.code.trim().toLowerCase())!;
           const after = (await this.get(id, tx))!;
