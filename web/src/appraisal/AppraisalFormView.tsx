@@ -79,10 +79,13 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const [clash, setClash] = useState<{ at: string } | null>(null);
   const error = actionError ?? (read.error === null ? null : errorText(read.error));
   // The editable objectives and ratings start from each form the server gives (a read, a write's
-  // answer), set while rendering rather than in an effect so no frame shows the old ones.
-  const [shown, setShown] = useState<AppraisalForm | null>(null);
-  if (form !== null && form !== shown) {
-    setShown(form);
+  // answer), set while rendering rather than in an effect so no frame shows the old ones: another
+  // form, or a newer version of this one. The same version read again in the other language (or an
+  // older one, a stale copy cached in it) leaves them as typed: a change of language writes them
+  // again in its notation (below), it never drops them. `startedFrom` is the form they started from.
+  const [startedFrom, setStartedFrom] = useState<AppraisalForm | null>(null);
+  if (form !== null && (startedFrom === null || form.id !== startedFrom.id || form.version > startedFrom.version)) {
+    setStartedFrom(form);
     setObjectives(form.objectives.map((o) => objectiveDraft(o, lang)));
     setProblems({});
     setRatings(form.ratings);
