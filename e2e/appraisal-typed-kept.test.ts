@@ -2,17 +2,18 @@
  * What is typed on a form's screen and not saved survives a change of language (the form read again
  * in the other language): the evaluator's objectives (a title changed, an actual, a new objective
  * with its weight and target, the numbers written again in the new notation) and, later in the year,
- * an actual and a behaviour's rating. Then saved, what was typed is what the server keeps.
+ * an actual and a behaviour's rating; on a form whose plan is missing (shown from the refused read),
+ * HR's plan picked and reason typed. Then saved, what was typed is what the server keeps.
  * Real server, fresh SQLite file, axe after the change.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { appraisalPlans } from './appraisal-plans.js';
+import { appraisalPlans, arrowTo, tabTo } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-const { bodyWithSmvp, formOf } = appraisalPlans(world, apiAs);
+const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world, apiAs);
 
 /** The values in the objectives' fields, row by row: title, weight, target, actual. */
 const typed = (page: Page) =>
@@ -103,5 +104,45 @@ describe("what is typed on a form's screen and not saved survives a change of la
     const saved = (await apiAs(hr, 'GET', `/api/appraisals/${encodeURIComponent(id)}`)).body as { objectives: { actual: number | null }[]; ratings: Record<string, number> };
     expect(saved.objectives[0]!.actual).toBe(97.25);
     expect(saved.ratings).toEqual({ C1: 4 });
+  });
+
+  it('keeps the plan HR picked and the reason typed on a form whose plan is missing, then links it', async () => {
+    const [hr, admin] = [await signedIn('personale'), await signedIn('admin')];
+    contexts.push(hr, admin);
+    const { organisation } = await bodyWithSmvp(hr);
+    const second = await apiAs(admin, 'POST', '/api/plans', { title: 'Piano ter 2024', year: 2024, organisation });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    const secondId = second.body.id as string;
+    const id = (await formOf(hr, 'oiv', 'dirigente')).body.id as string;
+    await pastTheStore([[`UPDATE appraisal_forms SET plan_id = 'p-assente' WHERE id = ?`, [id]]]);
+
+    const { context, page } = await newPage();
+    contexts.push(context);
+    await login(page, 'personale');
+    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    await page.locator('#relink-plan').waitFor();
+    await tabTo(page, 'relink-plan');
+    await arrowTo(page, 'Piano ter 2024');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Piano adottato con delibera n. 7');
+
+    await chooseLanguage(page, 'en');
+    // The refusal read again in English: the control still there, with the pick and the reason.
+    await expect.poll(() => page.locator('[data-testid=form-read-error]').innerText()).toMatch(/^The plan the form takes its organisational results from/);
+    await expect.poll(() => page.locator('label[for=relink-plan]').innerText()).toBe(`Plan of “${organisation}” for 2024`);
+    expect(await page.locator('#relink-plan').inputValue()).toBe(secondId);
+    expect(await page.locator('#relink-reason').inputValue()).toBe('Piano adottato con delibera n. 7');
+    await expectAccessible(page, 'a form whose plan is missing, after a change of language');
+    await chooseLanguage(page, 'it');
+    await expect.poll(() => page.locator('[data-testid=form-read-error]').innerText()).toMatch(/^Il piano da cui la scheda prende/);
+    expect(await page.locator('#relink-plan').inputValue()).toBe(secondId);
+    expect(await page.locator('#relink-reason').inputValue()).toBe('Piano adottato con delibera n. 7');
+
+    await page.click('[data-testid=relink-save]');
+    await page.locator('[data-testid=form-score]').waitFor();
+    const linked = (await apiAs(hr, 'GET', `/api/appraisals/${encodeURIComponent(id)}`)).body as { planId: string };
+    expect(linked.planId).toBe(secondId);
+    const trail = (await apiAs(hr, 'GET', `/api/appraisals/${encodeURIComponent(id)}/trail`)).body as { reason: string | null }[];
+    expect(trail.at(-1)).toMatchObject({ reason: 'Piano adottato con delibera n. 7' });
   });
 });
