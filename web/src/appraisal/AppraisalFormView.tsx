@@ -77,12 +77,21 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   // A save refused because the form changed meanwhile (409): when, from the refusal's details (never the form itself).
   // What was typed stays on the screen until the reader reloads the form.
   const [clash, setClash] = useState<{ at: string } | null>(null);
-  const error = actionError ?? (read.error === null ? null : errorText(read.error));
+  // A refused read stays shown while the same form is read in the other language (as a form read
+  // does, `useAppraisalForm`): the screen it draws (the plan control of a form whose plan is
+  // missing, with the plan picked and the reason typed) stays mounted meanwhile.
+  const [refused, setRefused] = useState<{ id: string; error: Error } | null>(null);
+  if (read.error !== null && (refused === null || refused.id !== id || refused.error !== read.error)) setRefused({ id, error: read.error });
+  const readError = read.error ?? (read.isPending && refused?.id === id ? refused.error : null);
+  const error = actionError ?? (readError === null ? null : errorText(readError));
   // The editable objectives and ratings start from each form the server gives (a read, a write's
-  // answer), set while rendering rather than in an effect so no frame shows the old ones.
-  const [shown, setShown] = useState<AppraisalForm | null>(null);
-  if (form !== null && form !== shown) {
-    setShown(form);
+  // answer), set while rendering rather than in an effect so no frame shows the old ones: another
+  // form, or a newer version of this one. The same version read again in the other language (or an
+  // older one, a stale copy cached in it) leaves them as typed: a change of language writes them
+  // again in its notation (below), it never drops them. `startedFrom` is the form they started from.
+  const [startedFrom, setStartedFrom] = useState<AppraisalForm | null>(null);
+  if (form !== null && (startedFrom === null || form.id !== startedFrom.id || form.version > startedFrom.version)) {
+    setStartedFrom(form);
     setObjectives(form.objectives.map((o) => objectiveDraft(o, lang)));
     setProblems({});
     setRatings(form.ratings);
@@ -122,7 +131,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   }
 
   // A form naming a plan that is not there is refused (409 at `planId`) with its body, year and version: what HR relinks it with.
-  const missing = planMissingOf(read.error);
+  const missing = planMissingOf(readError);
   if (form === null)
     return error === null ? (
       <p role="status">{t('common.loading')}</p>
