@@ -270,12 +270,21 @@ describe("evaluate and verify check dates against the title's year", { timeout: 
       expect(run.status, run.stderr).toBeLessThan(2);
       expect(run.stderr).toContain(`${text}:5 colonna Target campo target: avviso: Target: la data 30/09/2724 è a più di 10 anni dall'anno del piano (2024)`);
       expect(run.stderr.match(/date-far-from-year/g)).toHaveLength(1);
+      // Before: «La data è importata come scritta», though these commands import nothing.
+      expect(run.stderr).toContain('controllare la data. La data è letta come scritta [date-far-from-year]');
+      expect(run.stderr).not.toContain('importata');
+      const english = albero([command, text, '--lang', 'en']);
+      expect(english.stderr).toContain('check the date. The date is read as written [date-far-from-year]');
+      expect(english.stderr).not.toContain('imported');
       const xlsx = join(dir, `albero-${command}.xlsx`);
       writeFileSync(xlsx, await workbook('Albero performance 2025', [[5, 45930]]));
       const book = albero([command, xlsx]);
       expect(book.status, book.stderr).toBeLessThan(2);
       expect(book.stderr).toContain(`Albero!D5 field target: warning: Target: the date 04/01/1900 is more than 10 years from the plan's year (2025)`);
       expect(book.stderr.match(/date-far-from-year/g)).toHaveLength(1);
+      expect(book.stderr).toContain('check the cell. The date is read as written [date-far-from-year]');
+      const json = JSON.parse(albero([command, xlsx, '--json']).stdout) as { issues?: JsonIssue[] };
+      if (command === 'evaluate') expect(json.issues?.find((i) => i.code === 'date-far-from-year')?.message).toMatch(/The date is read as written$/);
     });
   }
 });
