@@ -92,6 +92,16 @@ describe('a date far from the plan year, on the command line', () => {
     expect(italian.stderr).toContain(`date.csv:5 colonna Target campo target: avviso: ${CSV_WORDS.it} [date-far-from-year]`);
     expect(italian.stderr).not.toContain('formattata come data');
   });
+
+  it("checks against the plan's year when the title starts with the adopting act's", () => {
+    const file = join(dir, 'delibera.csv');
+    writeFileSync(file, CSV.replace('Albero performance 2024', 'Delibera n. 12/2001 — Piano della performance 2024'));
+    const report = JSON.parse(albero(['import', file, '--check', '--json']).stdout) as { issues: JsonIssue[] };
+    // Before: every date checked against 2001, the 2024 ones said far too.
+    const far = report.issues.filter((i) => i.code === 'date-far-from-year');
+    expect(far.map((i) => [i.location.line, i.location.column])).toEqual([[5, 'Target']]);
+    expect(far[0]!.message).toBe(CSV_WORDS.en);
+  });
 });
 
 /** A CSV table of 2024 whose first Target is typed 2724. */

@@ -1,7 +1,7 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { closest, hasErrors, ORGANISATION_MAX, PLAN_TITLE_MAX, PLAN_YEARS, planSize, problem, type Issue, type PersonAssignment, type UnitAssignment } from '../../core/index.js';
+import { closest, hasErrors, ORGANISATION_MAX, PLAN_TITLE_MAX, PLAN_YEARS, planSize, problem, titleYear, type Issue, type PersonAssignment, type UnitAssignment } from '../../core/index.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, unitKey, type ImportInput, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
@@ -305,7 +305,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       const title = text('title') ?? outcome.value.plan.title;
       // The table's own title can be as long as its author wrote it: a plan's title is held to the limit everywhere.
       if (title.length > PLAN_TITLE_MAX) throw invalidField('title', { problem: 'too-long', maximum: PLAN_TITLE_MAX });
-      const yearText = text('year') ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());
+      const yearText = text('year') ?? String(titleYear(title) ?? new Date().getFullYear());
       const year = Number(yearText);
       if (!/^\d{4}$/.test(yearText) || year < PLAN_YEARS.first || year > PLAN_YEARS.last)
         throw invalidField('year', { problem: 'year', detail: `a year such as 2024, not "${yearText.slice(0, 20)}"` });
