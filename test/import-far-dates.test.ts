@@ -161,6 +161,40 @@ describe('a date far from the plan year, through the API import', { timeout: 120
       expect(far[0]!.message).toBe(CSV_WORDS[lang]);
     }
   });
+
+  it("the form's title without a year field: checked against the year the plan gets from it, in the dry run and the import", async () => {
+    for (const dryRun of [true, false]) {
+      const form = new FormData();
+      form.append('file', new Blob([CSV]), 'date.csv');
+      form.append('title', `Piano della performance 2040${dryRun ? '' : ' (importato)'}`);
+      const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=en`, form);
+      expect(answer.status, answer.text).toBe(dryRun ? 200 : 201);
+      const year = dryRun ? (answer.body.preview as { year: number }).year : (answer.body.plan as { year: number }).year;
+      expect(year).toBe(2040);
+      const far = (answer.body.issues as JsonIssue[]).filter((i) => i.code === 'date-far-from-year');
+      // Before: checked against the table's title (2024): only 30/09/2724, said against 2024.
+      expect(far.map((i) => [i.location.line, i.location.column])).toEqual([
+        [5, 'Target'],
+        [5, 'Consuntivo'],
+        [6, 'Target'],
+        [6, 'Consuntivo'],
+      ]);
+      expect(far.every((i) => i.message.includes("from the plan's year (2040)"))).toBe(true);
+    }
+  });
+
+  it('a title naming no year anywhere: checked against this year, which the plan gets', async () => {
+    const thisYear = new Date().getFullYear();
+    const form = new FormData();
+    form.append('file', new Blob([CSV.replace('Albero performance 2024', 'Albero della performance')]), 'date.csv');
+    const answer = await controller.request('POST', '/api/plans/import?dryRun=true&lang=it', form);
+    expect(answer.status, answer.text).toBe(200);
+    expect((answer.body.preview as { year: number }).year).toBe(thisYear);
+    const far = (answer.body.issues as JsonIssue[]).filter((i) => i.code === 'date-far-from-year');
+    // Before: none, the dates left unchecked.
+    expect(far.map((i) => [i.location.line, i.location.column])).toEqual([[5, 'Target']]);
+    expect(far[0]!.message).toContain(`la data 30/09/2724 è a più di 10 anni dall'anno del piano (${thisYear})`);
+  });
 });
 
 /**
