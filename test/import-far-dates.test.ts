@@ -92,6 +92,16 @@ describe('a date far from the plan year, on the command line', () => {
     expect(italian.stderr).toContain(`date.csv:5 colonna Target campo target: avviso: ${CSV_WORDS.it} [date-far-from-year]`);
     expect(italian.stderr).not.toContain('formattata come data');
   });
+
+  it("checks against the plan's year when the title starts with the adopting act's", () => {
+    const file = join(dir, 'delibera.csv');
+    writeFileSync(file, CSV.replace('Albero performance 2024', 'Delibera n. 12/2001 — Piano della performance 2024'));
+    const report = JSON.parse(albero(['import', file, '--check', '--json']).stdout) as { issues: JsonIssue[] };
+    // Before: every date checked against 2001, the 2024 ones said far too.
+    const far = report.issues.filter((i) => i.code === 'date-far-from-year');
+    expect(far.map((i) => [i.location.line, i.location.column])).toEqual([[5, 'Target']]);
+    expect(far[0]!.message).toBe(CSV_WORDS.en);
+  });
 });
 
 /** A CSV table of 2024 whose first Target is typed 2724. */
@@ -150,6 +160,40 @@ describe('a date far from the plan year, through the API import', { timeout: 120
       // Before: the workbook's words about a cell formatted as a date.
       expect(far[0]!.message).toBe(CSV_WORDS[lang]);
     }
+  });
+
+  it("the form's title without a year field: checked against the year the plan gets from it, in the dry run and the import", async () => {
+    for (const dryRun of [true, false]) {
+      const form = new FormData();
+      form.append('file', new Blob([CSV]), 'date.csv');
+      form.append('title', `Piano della performance 2040${dryRun ? '' : ' (importato)'}`);
+      const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=en`, form);
+      expect(answer.status, answer.text).toBe(dryRun ? 200 : 201);
+      const year = dryRun ? (answer.body.preview as { year: number }).year : (answer.body.plan as { year: number }).year;
+      expect(year).toBe(2040);
+      const far = (answer.body.issues as JsonIssue[]).filter((i) => i.code === 'date-far-from-year');
+      // Before: checked against the table's title (2024): only 30/09/2724, said against 2024.
+      expect(far.map((i) => [i.location.line, i.location.column])).toEqual([
+        [5, 'Target'],
+        [5, 'Consuntivo'],
+        [6, 'Target'],
+        [6, 'Consuntivo'],
+      ]);
+      expect(far.every((i) => i.message.includes("from the plan's year (2040)"))).toBe(true);
+    }
+  });
+
+  it('a title naming no year anywhere: checked against this year, which the plan gets', async () => {
+    const thisYear = new Date().getFullYear();
+    const form = new FormData();
+    form.append('file', new Blob([CSV.replace('Albero performance 2024', 'Albero della performance')]), 'date.csv');
+    const answer = await controller.request('POST', '/api/plans/import?dryRun=true&lang=it', form);
+    expect(answer.status, answer.text).toBe(200);
+    expect((answer.body.preview as { year: number }).year).toBe(thisYear);
+    const far = (answer.body.issues as JsonIssue[]).filter((i) => i.code === 'date-far-from-year');
+    // Before: none, the dates left unchecked.
+    expect(far.map((i) => [i.location.line, i.location.column])).toEqual([[5, 'Target']]);
+    expect(far[0]!.message).toContain(`la data 30/09/2724 è a più di 10 anni dall'anno del piano (${thisYear})`);
   });
 });
 
@@ -270,12 +314,21 @@ describe("evaluate and verify check dates against the title's year", { timeout: 
       expect(run.status, run.stderr).toBeLessThan(2);
       expect(run.stderr).toContain(`${text}:5 colonna Target campo target: avviso: Target: la data 30/09/2724 è a più di 10 anni dall'anno del piano (2024)`);
       expect(run.stderr.match(/date-far-from-year/g)).toHaveLength(1);
+      // Before: «La data è importata come scritta», though these commands import nothing.
+      expect(run.stderr).toContain('controllare la data. La data è letta come scritta [date-far-from-year]');
+      expect(run.stderr).not.toContain('importata');
+      const english = albero([command, text, '--lang', 'en']);
+      expect(english.stderr).toContain('check the date. The date is read as written [date-far-from-year]');
+      expect(english.stderr).not.toContain('imported');
       const xlsx = join(dir, `albero-${command}.xlsx`);
       writeFileSync(xlsx, await workbook('Albero performance 2025', [[5, 45930]]));
       const book = albero([command, xlsx]);
       expect(book.status, book.stderr).toBeLessThan(2);
       expect(book.stderr).toContain(`Albero!D5 field target: warning: Target: the date 04/01/1900 is more than 10 years from the plan's year (2025)`);
       expect(book.stderr.match(/date-far-from-year/g)).toHaveLength(1);
+      expect(book.stderr).toContain('check the cell. The date is read as written [date-far-from-year]');
+      const json = JSON.parse(albero([command, xlsx, '--json']).stdout) as { issues?: JsonIssue[] };
+      if (command === 'evaluate') expect(json.issues?.find((i) => i.code === 'date-far-from-year')?.message).toMatch(/The date is read as written$/);
     });
   }
 });

@@ -7,7 +7,20 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Decimal, formatIssueIn, hasErrors, legendFromThresholds, parseItalianNumber, PLAN_YEARS, type Issue, type Language, type MessageParams, type Plan, type ScoringRule } from '../core/index.js';
+import {
+  Decimal,
+  formatIssueIn,
+  hasErrors,
+  legendFromThresholds,
+  parseItalianNumber,
+  PLAN_YEARS,
+  withParams,
+  type Issue,
+  type Language,
+  type MessageParams,
+  type Plan,
+  type ScoringRule,
+} from '../core/index.js';
 import { localeLanguage, renderCoded, renderMessage, type Coded, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import type { Store } from '../store/index.js';
@@ -293,8 +306,10 @@ export async function loadOrReport(file: string, options: { quiet?: boolean; sta
     process.stderr.write(`${terminalText(say('cli-not-evaluated', { file, errors: issues.filter((i) => i.severity === 'error').length }))}\n`);
     return null;
   }
-  printIssues(issues, { quiet: options.quiet ?? true });
-  return { table: value, issues };
+  // These commands read the table and import nothing: a far date is said to be read as written.
+  const read = issues.map((i) => (i.code === 'date-far-from-year' ? withParams(i, { read: true }, i.location) : i));
+  printIssues(read, { quiet: options.quiet ?? true });
+  return { table: value, issues: read };
 }
 
 /**

@@ -540,21 +540,23 @@ export const IMPORT_MESSAGES = defineMessages({
    * In a workbook (`source` absent: the issues raised before it was given were all a workbook's) most
    * often a plain number typed in a cell formatted as a date (5 → 04/01/1900, 300925 → 26/11/2723);
    * a text table (CSV, TSV: `text`) or a JSON document (`document`) has no cell format, so its date
-   * is as typed there: a slip in the year. A warning: the date is kept as written.
+   * is as typed there: a slip in the year. A warning: the date is kept as written. `read`: said by a
+   * command that reads the table without importing it (`evaluate`, `verify`…: cli/shared.ts
+   * `loadOrReport`), where the date is read as written; absent, by an import (command line or server).
    */
-  'date-far-from-year': message<{ column: string; date: string; year: number; window: number; source?: DateSource }>({
+  'date-far-from-year': message<{ column: string; date: string; year: number; window: number; source?: DateSource; read?: boolean }>({
     it: (p) =>
       `${p.column}: la data ${p.date} è a più di ${p.window} anni dall'anno del piano (${p.year}); ${
         p.source === undefined || p.source === 'workbook'
           ? 'un numero scritto in una cella formattata come data (5, 300925) diventa quel numero di giorni dopo il 30/12/1899: controllare la cella'
           : `una data così lontana è di solito un errore di battitura nell'anno: controllare la data${p.source === 'document' ? ' nel documento' : ''}`
-      }. La data è importata come scritta`,
+      }. La data è ${p.read === true ? 'letta' : 'importata'} come scritta`,
     en: (p) =>
       `${p.column}: the date ${p.date} is more than ${p.window} years from the plan's year (${p.year}); ${
         p.source === undefined || p.source === 'workbook'
           ? 'a number typed in a cell formatted as a date (5, 300925) becomes that many days after 30/12/1899: check the cell'
           : `a date this far off is most often a slip in its year: check the date${p.source === 'document' ? ' in the document' : ''}`
-      }. The date is imported as written`,
+      }. The date is ${p.read === true ? 'read' : 'imported'} as written`,
   }),
   'formula-cell': message<{ formula: string }>({
     it: (p) => `la cella contiene una formula (=${p.formula}) invece di un valore: copiare la colonna e incollarla come soli valori`,

@@ -47,6 +47,7 @@ import {
   type Unit,
   type ValueProblem,
   ZERO,
+  titleYear,
 } from '../../core/index.js';
 import { reportText } from '../report/texts.js';
 import { StringTable } from './string-table.js';
@@ -147,11 +148,8 @@ export interface ReadOptions {
  */
 export const FAR_DATE_YEARS = 10;
 
-/** The year a plan's title names (`Albero performance 2024` → 2024), as the server and the reports read it; undefined when none. */
-export function titleYear(title: string): number | undefined {
-  const m = /\b(19|20)\d{2}\b/.exec(title);
-  return m === null ? undefined : Number(m[0]);
-}
+// The year a plan's title names, as the server and the reports read it; here for the importers.
+export { titleYear };
 
 /**
  * A `date-far-from-year` warning for an ISO date more than `FAR_DATE_YEARS` from `year`, else null.

@@ -4,6 +4,7 @@
  */
 import type { ReportValidation } from './validated.js';
 import type { Decimal, Language } from '../../core/index.js';
+import { titleYear } from '../../core/title-year.js';
 import type { OrgSource } from '../../core/appraisal/organisation.js';
 import { previousYearSourceText } from '../../messages/relazione.js';
 import type { ReportBaselineChange } from './baselines.js';
@@ -99,9 +100,7 @@ export function periodStateText(meta: ReportMeta): string {
 // The documents' moment, kept in core/messages so that the messages (the campaign's) date as they do.
 export { computedAtText } from '../../core/messages/index.js';
 
-/** The year a plan is about: given, or the first four-digit year in its title. */
+/** The year a plan is about: given, or the year its title names (`titleYear`). */
 export function yearOf(meta: ReportMeta, title: string): number | undefined {
-  if (meta.year !== undefined) return meta.year;
-  const m = /\b(19|20)\d{2}\b/.exec(title);
-  return m === null ? undefined : Number(m[0]);
+  return meta.year ?? titleYear(title);
 }

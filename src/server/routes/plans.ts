@@ -1,7 +1,7 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { closest, hasErrors, ORGANISATION_MAX, PLAN_TITLE_MAX, PLAN_YEARS, planSize, problem, type Issue, type PersonAssignment, type UnitAssignment } from '../../core/index.js';
+import { closest, hasErrors, ORGANISATION_MAX, PLAN_TITLE_MAX, PLAN_YEARS, planSize, problem, titleYear, type Issue, type PersonAssignment, type UnitAssignment } from '../../core/index.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
 import { renderCoded } from '../../messages/index.js';
 import { isIsoDate, periodsProblem, PLAN_VERSIONS, unitKey, type ImportInput, type PlanRecord, type Store, type UserRecord } from '../../store/index.js';
@@ -272,11 +272,18 @@ export const planRoutes: RouteModule = (api, deps) => {
       plainText({ title: formText(form, 'title'), year: formText(form, 'year'), organisation: formText(form, 'organisation') });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const name = file.name || 'upload.txt';
+      const text = (name: string): string | undefined => {
+        const value = formText(form, name)?.trim();
+        return value === '' ? undefined : value;
+      };
+      // The table's dates are checked against the year the plan will get (below): the form's year,
+      // else its title's, else the table's title's (the reader's own), else this year's.
+      const givenYear = text('year');
+      const formYear = givenYear === undefined ? titleYear(text('title') ?? '') : /^\d{4}$/.test(givenYear) ? Number(givenYear) : undefined;
       // A big table is read on a worker thread: other requests are answered meanwhile. The stated
       // cells are read (an unreadable one is an error) but not kept: nothing stored uses them.
-      // The year the form gives is the plan's: the table's dates are checked against it (else against its title's).
-      const givenYear = formText(form, 'year')?.trim() ?? '';
-      const outcome = await offThread.importTable(bytes, name, { stated: false, planJson: true, ...(/^\d{4}$/.test(givenYear) ? { year: Number(givenYear) } : {}) });
+      const read = (year: number | undefined) => offThread.importTable(bytes, name, { stated: false, planJson: true, ...(year === undefined ? {} : { year }) });
+      const first = await read(formYear);
       const language = replyLanguage(c);
       const unreadable = (found: readonly Issue[]): HttpError => {
         const issues = found.map((i) => issueView(i));
@@ -294,21 +301,20 @@ export const planRoutes: RouteModule = (api, deps) => {
           { issues },
         );
       };
-      if (outcome.value === null || hasErrors(outcome.issues)) throw unreadable(outcome.issues);
+      if (first.value === null || hasErrors(first.issues)) throw unreadable(first.issues);
       c.header('Content-Language', language);
       c.header('Vary', 'Accept-Language', { append: true });
-      const issues = outcome.issues.map((i) => issueView(i, language));
-      const text = (name: string): string | undefined => {
-        const value = formText(form, name)?.trim();
-        return value === '' ? undefined : value;
-      };
-      const title = text('title') ?? outcome.value.plan.title;
+      const title = text('title') ?? first.value.plan.title;
       // The table's own title can be as long as its author wrote it: a plan's title is held to the limit everywhere.
       if (title.length > PLAN_TITLE_MAX) throw invalidField('title', { problem: 'too-long', maximum: PLAN_TITLE_MAX });
-      const yearText = text('year') ?? /\b(19|20)\d{2}\b/.exec(title)?.[0] ?? String(new Date().getFullYear());
+      const yearText = text('year') ?? String(titleYear(title) ?? new Date().getFullYear());
       const year = Number(yearText);
       if (!/^\d{4}$/.test(yearText) || year < PLAN_YEARS.first || year > PLAN_YEARS.last)
         throw invalidField('year', { problem: 'year', detail: `a year such as 2024, not "${yearText.slice(0, 20)}"` });
+      // A table whose title names no year, with none in the form, was read without its dates checked: read again against this year's.
+      const again = formYear === undefined && titleYear(first.value.plan.title) !== year ? await read(year) : null;
+      const outcome = again?.value != null ? { value: again.value, issues: again.issues } : { value: first.value, issues: first.issues };
+      const issues = outcome.issues.map((i) => issueView(i, language));
       // As the API refuses a baseline year after the plan's at its field (routes/tree.ts), at its cell.
       const late = (outcome.value.baselineYears ?? []).filter((b) => b.year > year);
       if (late.length > 0) throw unreadable([...outcome.issues, ...late.map((b) => problem('error', 'baseline-year-after', { year: b.year, maximum: year }, b.origin))]);
