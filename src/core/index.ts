@@ -21,3 +21,4 @@ export * from './next-year.js';
 export * from './definition.js';
 export * from './validated-values.js';
 export * from './closest.js';
+export * from './text-keys.js';
