@@ -96,6 +96,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('objective codes that are JavaScr
     const tree = (await controller.get(`/api/plans/${before}/tree?period=${YEAR_END_2024}`)).body;
     expect(objective(tree, 'constructor').performance).toBe(100);
     expect(objective(tree, '__proto__').performance).toBe(65);
+    // The closed year end is read from its closing, which keeps each objective's unit by code.
+    expect(objective(tree, '__proto__').unit).toBe(REFERENTE_UNIT);
     expect(objective(tree, 'hasOwnProperty').performance).toBe(100);
 
     // Before the decision the comparison reads 2024's reported figures.
