@@ -22,3 +22,4 @@ export * from './definition.js';
 export * from './validated-values.js';
 export * from './closest.js';
 export * from './title-year.js';
+export * from './text-keys.js';

@@ -6,7 +6,7 @@
  * the public transparency pages alike.
  */
 import { createHash } from 'node:crypto';
-import { Decimal, evaluatePlan, validatedEvaluation, ValidatedReading, type Band, type Evaluation, type Plan } from '../core/index.js';
+import { Decimal, evaluatePlan, ownValue, textKeyed, validatedEvaluation, ValidatedReading, type Band, type Evaluation, type Plan } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { CHANGED_SINCE, isFrozen, type ChangedSince } from '../contract/relazione-states.js';
 import {
@@ -168,14 +168,14 @@ export async function relazioneCover(store: Store, names: AccountNames, computed
  */
 const UNITS = new WeakMap<PlanSnapshot['nodes'], Readonly<Record<string, string>>>();
 function unitsOf(nodes: PlanSnapshot['nodes']): Readonly<Record<string, string>> {
-  const units: Record<string, string> = {};
+  const units = textKeyed<string>();
   for (const [code, meta] of nodes) if (meta.unitName !== null && meta.unitName !== '') units[code] = meta.unitName;
   return units;
 }
 
 /** The year end's variances by objective: the causes and corrective actions (store.variances). */
 async function causesOf(store: Store, planId: string, periodId: string): Promise<Record<string, CoverCause>> {
-  const causes: Record<string, CoverCause> = {};
+  const causes = textKeyed<CoverCause>();
   for (const v of await store.variances.listVariances(planId, periodId)) causes[v.node] = { cause: v.cause, explanation: v.explanation, correctiveAction: v.correctiveAction };
   return causes;
 }
@@ -388,7 +388,7 @@ const KEPT_PREVIOUS = new WeakMap<CoverPreviousYear, RelazioneInput['previous']>
 
 /** Last year's figures as a validation keeps them in its cover (`RelazioneCover.previous`): every objective's performance and band. */
 export function coverPreviousYear(previous: PreviousYearFigures & { evaluation: Evaluation }): CoverPreviousYear {
-  const objectives: Record<string, { performance: string | null; band: Band | null }> = {};
+  const objectives = textKeyed<{ performance: string | null; band: Band | null }>();
   // A code given twice: its first objective, as the comparison reads a computed plan (`node(code)`).
   for (const r of previous.evaluation.nodeResults) objectives[r.objective.code] ??= { performance: r.performance === null ? null : r.performance.toString(), band: r.band };
   return { year: previous.year ?? null, source: previous.source ?? { kind: 'reported', relazione: null }, objectives };
@@ -397,7 +397,7 @@ export function coverPreviousYear(previous: PreviousYearFigures & { evaluation: 
 /** The figures a validation kept of last year, as the comparison reads them; undefined: there was no previous year. */
 function keptPreviousYear(kept: CoverPreviousYear): RelazioneInput['previous'] {
   const node = (code: string): ReturnType<PreviousObjectives['node']> => {
-    const o = kept.objectives[code];
+    const o = ownValue(kept.objectives, code);
     return o === undefined ? undefined : { performance: o.performance === null ? null : new Decimal(o.performance), band: o.band };
   };
   return { ...(kept.year === null ? {} : { year: kept.year }), source: kept.source, evaluation: { node } };

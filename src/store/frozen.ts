@@ -4,7 +4,7 @@
  * indicator fields the plan's JSON leaves out (owner, source, notes, baseline). With both, a
  * closed period's tree is rebuilt as it was when it was closed, whatever changed in the plan since.
  */
-import type { Plan, Objective } from '../core/index.js';
+import { ownValue, textKeyed, type Plan, type Objective } from '../core/index.js';
 import { amountFromJson, amountToJson, inputsFromJson, inputsToJson } from './codec.js';
 import type { IndicatorMeta, MeasurementRecord, ObjectiveMeta } from './types.js';
 
@@ -54,7 +54,8 @@ function measurementFromJson(m: MeasurementJson): MeasurementRecord {
 
 /** The metadata of a snapshot as JSON for `period_closings.meta`. */
 export function frozenMetaToJson(plan: Plan, nodes: ReadonlyMap<string, ObjectiveMeta>, indicators: ReadonlyMap<string, IndicatorMeta>): MetaJson {
-  const meta: MetaJson = { nodes: {}, indicators: {} };
+  // Keyed by code and id as written: `__proto__` is a code like any other (`textKeyed`).
+  const meta: MetaJson = { nodes: textKeyed(), indicators: textKeyed() };
   for (const node of plan.nodes) {
     const n = nodes.get(node.code);
     meta.nodes[node.code] = {
@@ -95,13 +96,13 @@ export function frozenFromJson(plan: Plan, metaJson: unknown): { plan: Plan; nod
   const nodes = new Map<string, ObjectiveMeta>();
   const indicators = new Map<string, IndicatorMeta>();
   const planNodes: Objective[] = plan.nodes.map((node) => {
-    const n = meta?.nodes[node.code];
+    const n = ownValue(meta?.nodes, node.code);
     nodes.set(node.code, { owner: n?.owner ?? null, unitName: n?.unit ?? null, unitId: n?.unitId ?? null, personId: n?.personId ?? null, person: n?.person ?? null, version: n?.version ?? 0 });
     return {
       ...node,
       ...(n?.planOwner ? { owner: n.planOwner } : {}),
       indicators: node.indicators.map((i) => {
-        const m = meta?.indicators[i.id];
+        const m = ownValue(meta?.indicators, i.id);
         indicators.set(i.id, {
           definitionVersion: m?.definitionVersion ?? 0,
           measurement: m?.measurement == null ? null : measurementFromJson(m.measurement),

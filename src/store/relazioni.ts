@@ -29,7 +29,7 @@ import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { parse, planFromJson, planToJson, sameStored } from './codec.js';
 import type { Plan } from './core-types.js';
-import { Decimal, type Band } from '../core/index.js';
+import { Decimal, textKeyed, type Band } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { openRevisionNumber, readRevisions } from './revisions.js';
@@ -214,7 +214,7 @@ export const COVER_MIGRATION = {
 
 /** The year end's variances by objective. */
 async function causesNow(tx: Queryable, planId: string): Promise<Record<string, CoverCause>> {
-  const causes: Record<string, CoverCause> = {};
+  const causes = textKeyed<CoverCause>();
   const rows = await tx.all(
     `SELECT v.node_code, v.cause, v.explanation, v.corrective_action FROM variances v WHERE v.plan_id = ? AND v.period_id = (SELECT id FROM periods WHERE plan_id = ? ORDER BY ends_on DESC, id DESC LIMIT 1)`,
     [planId, planId],
@@ -225,7 +225,7 @@ async function causesNow(tx: Queryable, planId: string): Promise<Record<string, 
 
 /** Each objective's unit name: from the year end's last closing when it kept them, else the plan's. */
 async function unitsNow(tx: Queryable, planId: string): Promise<Record<string, string>> {
-  const units: Record<string, string> = {};
+  const units = textKeyed<string>();
   const closing = await one(
     tx,
     `SELECT c.meta FROM period_closings c JOIN periods p ON p.plan_id = c.plan_id AND p.id = c.period_id WHERE c.plan_id = ? ORDER BY p.ends_on DESC, p.id DESC, c.seq DESC LIMIT 1`,

@@ -132,6 +132,26 @@ describe('albero template', () => {
     expect(run.stderr).toContain('nothing was imported');
   });
 
+  it("refuses JavaScript's own words (constructor, toString…) typed as a comparator, unit, state or rule, each at its cell", async () => {
+    const file = await filledTemplate([
+      ['A', null, 'Competitività', 'obiettivo'],
+      [null, 'A', 'Comparatore', 'indicatore', 25, 'constructor', 1, null, 1],
+      [null, 'A', 'Unità', 'indicatore', 25, '>=', 1, 'toString', 1],
+      [null, 'A', 'Stato', 'indicatore', 25, '>=', 1, null, null, 'valueOf'],
+      [null, 'A', 'Regola', 'indicatore', 25, '>=', 1, null, 1, null, null, 'hasOwnProperty'],
+    ]);
+    const run = albero(['import', file, '--check', '--lang', 'en']);
+    expect(run.status, run.stderr).toBe(2);
+    for (const [where, code] of [
+      ['Albero!F3', 'unknown-comparator'],
+      ['Albero!H4', 'unknown-unit'],
+      ['Albero!J5', 'unknown-state'],
+      ['Albero!L6', 'unknown-rule'],
+    ] as const)
+      expect(run.stderr.split('\n').find((line) => line.includes(where))).toContain(`[${code}]`);
+    expect(run.stderr).toContain('nothing was imported');
+  });
+
   it("refuses an indicator computed by a formula in dates, at its Unità cell, in the reader's language", async () => {
     const file = await filledTemplate([
       ['A', null, 'Competitività', 'obiettivo'],

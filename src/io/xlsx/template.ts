@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import {
+  ownValue,
   DEFAULT_LEGEND,
   DEFAULT_SETTINGS,
   Decimal,
@@ -377,10 +378,11 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     else weight = parsed.weight;
   }
   const comparators: Record<string, Comparator> = { '>=': '>=', '≥': '>=', '<=': '<=', '≤': '<=', '=': '=' };
-  const comparator = comparators[values.comparator];
+  // The cells are text a person typed: `constructor` or `toString` is an unknown word, not Object's (ownValue).
+  const comparator = ownValue(comparators, values.comparator);
   if (comparator === undefined)
     issues.push(values.comparator === '' ? problem('error', 'missing-comparator', {}, at('comparator')) : problem('error', 'unknown-comparator', { comparator: values.comparator }, at('comparator')));
-  const rule = RULES[values.scoring.toLowerCase()];
+  const rule = ownValue(RULES, values.scoring.toLowerCase());
   if (rule === undefined) issues.push(problem('error', 'unknown-rule', { rule: values.scoring }, at('scoring')));
   const derived = rule?.formula?.kind === 'children_mean';
 
@@ -422,7 +424,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     else issues.push(problem('error', 'invalid-baseline-year', { text: values.baselineYear }, at('baselineYear')));
   }
   if (baseline !== null && values.baselineYear === '') issues.push(problem('warning', 'missing-baseline-year', {}, at('baselineYear')));
-  let unit: Unit | undefined = values.unit === '' ? undefined : UNITS[values.unit.toLowerCase()];
+  let unit: Unit | undefined = values.unit === '' ? undefined : ownValue(UNITS, values.unit.toLowerCase());
   if (values.unit !== '' && unit === undefined) issues.push(problem('error', 'unknown-unit', { unit: values.unit }, at('unit')));
   const inferred = (v: { amount: Amount; percent: boolean } | null): Unit | undefined => (v === null ? undefined : v.amount.kind === 'number' ? (v.percent ? 'percent' : 'number') : v.amount.kind);
   unit ??= derived ? 'percent' : (inferred(target) ?? inferred(actual) ?? 'number');
@@ -446,7 +448,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     }
   }
 
-  let state = values.state === '' ? undefined : STATES[values.state.toLowerCase()];
+  let state = values.state === '' ? undefined : ownValue(STATES, values.state.toLowerCase());
   if (values.state !== '' && state === undefined) issues.push(problem('error', 'unknown-state', { state: values.state }, at('state')));
   if (notEvaluable) state = 'not_evaluable';
   state ??= derived || actual !== null ? 'measured' : 'not_measured';

@@ -22,7 +22,8 @@ export function toTransfer(value: unknown): Transferable {
     return out;
   }
   if (ArrayBuffer.isView(value)) return value;
-  const out: Record<string, unknown> = {};
+  // No prototype: a record keyed by codes (`__proto__` among them) crosses with every key (core/text-keys.ts).
+  const out: Record<string, unknown> = Object.create(null);
   for (const key in value) {
     const field = (value as Record<string, unknown>)[key];
     if (field !== undefined) out[key] = toTransfer(field);
