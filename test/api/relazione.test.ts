@@ -174,7 +174,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     // Read before the decision (the review checks its codes on the tree), the year end is now
     // validated in the tree and in the report made from it, not still "closed".
     expect(tree.period.state).toBe('validated');
-    expect((await controller.get(`/api/plans/${planId}/export?format=html`)).text).toContain('<dd>validato dall&#39;OIV</dd>');
+    expect((await controller.get(`/api/plans/${planId}/export?format=html`)).text).toContain('<dd>validato dall&#39;OIV con riserve</dd>');
     const indicator = tree.objectives.find((o: any) => o.code === 'B.1').indicators.find((i: any) => !i.derived);
     const write = await controller.request('PUT', `/api/plans/${planId}/indicators/${encodeURIComponent(indicator.id)}/measurements/${YEAR_END}`, {
       state: 'measured',
@@ -247,7 +247,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     // The plan's page says its period as stored, validated with the Relazione (not "computed
     // from a file"), and discloses the plan's revisions, as the export of the same period does.
     const plan = (await anyone.get(`/trasparenza/${planId}/piano.html`)).text;
-    expect(plan).toContain('<dd>validato dall&#39;OIV</dd>');
+    expect(plan).toContain('<dd>validato dall&#39;OIV con riserve</dd>');
     expect(plan).not.toContain('calcolato da un file');
     expect(plan).toContain('Variazioni intervenute nel corso dell');
     expect((await anyone.get(`/trasparenza/${planId}/segreto.txt`)).status).toBe(404);
