@@ -3,13 +3,15 @@
  * or DOCX (docx): who, which category and year, the units and days, the objectives with targets,
  * actuals and scores, the behaviours with their ratings, the components and the final score with
  * each step of the explanation, the record of the steps (interview, evaluation, acceptance,
- * conciliation), and the signature lines of the evaluator and the person.
+ * conciliation), the trail of changes (every change and step, who, when, why, before → after, in the
+ * server's words: server/appraisal/trail-words.ts), and the signature lines of the evaluator and the
+ * person.
  *
  * In: the form as the API shows it (`FormSheet`), already in the reader's language. Out: bytes.
  */
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Tab, Table, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx';
 import { Decimal, formatItalianDate, formatNumberIn, NOT_EVALUABLE_MARK } from '../../core/index.js';
-import { momentDayText } from '../../core/messages/index.js';
+import { computedAtText, momentDayText } from '../../core/messages/index.js';
 import { amountFromJson, amountText } from '../json.js';
 import { fontData } from '../report/fonts.js';
 import PDFDocument from '../report/pdfkit.js';
@@ -71,6 +73,17 @@ export interface FormSheet {
   readonly planDeleted?: { readonly text: string } | null;
   /** A form not yet evaluated whose plan is not there: the screen's sentence (what happened, what HR does); it has no score. */
   readonly planMissing?: { readonly text: string } | null;
+  /**
+   * The form's trail, oldest first, already in words (`GET /api/appraisals/:id/trail`'s `what` and
+   * `changes`): when, who by name (null: not recorded), what, the reason given, before → after.
+   */
+  readonly trail?: readonly {
+    readonly at: string;
+    readonly who: string | null;
+    readonly what: string;
+    readonly reason: string | null;
+    readonly changes: readonly { readonly field: string; readonly before: string; readonly after: string }[];
+  }[];
 }
 
 /** The server's words (a clause) as a sentence of the document: capitalised, with its full stop. */
@@ -116,6 +129,10 @@ const WORDS = {
     outcome: { confirmed: 'valutazione confermata', revised: 'valutazione rivista' } as Record<string, string>,
     reopened: 'Riapertura',
     finalised: 'Definitiva',
+    trail: 'Registro delle modifiche',
+    trailIntro: 'Ogni modifica e ogni passo della scheda, nell’ordine in cui sono stati fatti: quando, chi, che cosa, perché, prima → dopo.',
+    trailReason: 'Motivo',
+    trailUnknown: 'autore non registrato',
     provisionalScore: 'Punteggio provvisorio',
     provisional: 'La scheda non è ancora valutata: il punteggio è provvisorio e la fascia si attribuisce con la valutazione.',
     noSmvp: 'Manca il Sistema di misurazione e valutazione per questo anno: nessun punteggio.',
@@ -161,6 +178,10 @@ const WORDS = {
     outcome: { confirmed: 'appraisal confirmed', revised: 'appraisal revised' } as Record<string, string>,
     reopened: 'Reopened',
     finalised: 'Final',
+    trail: 'Trail of changes',
+    trailIntro: 'Every change and step of the form, in the order they were made: when, who, what, why, before → after.',
+    trailReason: 'Reason',
+    trailUnknown: 'author not recorded',
     provisionalScore: 'Provisional score',
     provisional: 'The form is not evaluated yet: the score is provisional and the band is given with the evaluation.',
     noSmvp: 'There is no measurement system (SMVP) for this year: no score.',
@@ -239,6 +260,8 @@ interface Section {
   readonly rows?: readonly (readonly string[])[];
   readonly columns?: readonly string[];
   readonly lines?: readonly string[];
+  /** Entries of a register: a heading line each (bold), and its lines under it, indented. */
+  readonly entries?: readonly { readonly head: string; readonly lines: readonly string[] }[];
 }
 
 /** The document's content once, for both formats. */
@@ -331,6 +354,19 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   if (rec.finalisedAt !== null) steps.push({ at: rec.finalisedAt, text: `${w.finalised}: ${stepDay(rec.finalisedAt)}` });
   const record = steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((s) => s.text);
   if (record.length > 0) out.push({ heading: w.record, lines: record });
+  // Oldest first, as a register is kept and read: a later print is an earlier one with entries added
+  // at its end, and the entries follow the steps above in the order they were taken. Before the
+  // signatures: what is signed includes how the form came to be what it is.
+  const trail = sheet.trail ?? [];
+  if (trail.length > 0)
+    out.push({
+      heading: w.trail,
+      lines: [w.trailIntro],
+      entries: trail.map((e) => ({
+        head: `${computedAtText(new Date(e.at), lang)} — ${e.who ?? w.trailUnknown}: ${e.what}`,
+        lines: [...(e.reason === null ? [] : [`${w.trailReason}: ${e.reason}`]), ...e.changes.map((c) => `${c.field}: ${c.before} → ${c.after}`)],
+      })),
+    });
   return {
     title: `${w.title} ${sheet.year} — ${sheet.organisation}`,
     facts,
@@ -405,6 +441,17 @@ function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
       for (const r of s.rows) row(r, false);
     }
     for (const line of s.lines ?? []) doc.font('regular').fontSize(9.5).text(line, 50, doc.y, { width, paragraphGap: 3 });
+    for (const entry of s.entries ?? []) {
+      // An entry's heading stays with its first line.
+      if (doc.y + 40 > doc.page.height - 50) doc.addPage();
+      doc.moveDown(0.3);
+      doc.font('bold').fontSize(9.5).text(entry.head, 50, doc.y, { width, paragraphGap: 2 });
+      for (const line of entry.lines)
+        doc
+          .font('regular')
+          .fontSize(9)
+          .text(line, 62, doc.y, { width: width - 12, paragraphGap: 2 });
+    }
   }
   doc.moveDown(2);
   for (const sig of content.signatures) {
@@ -476,6 +523,10 @@ async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
       );
     }
     for (const line of s.lines ?? []) children.push(new Paragraph({ children: [new TextRun(line)] }));
+    for (const entry of s.entries ?? []) {
+      children.push(new Paragraph({ keepNext: true, spacing: { before: 120 }, children: [new TextRun({ text: entry.head, bold: true })] }));
+      for (const line of entry.lines) children.push(new Paragraph({ indent: { left: 240 }, children: [new TextRun({ text: line, size: 18 })] }));
+    }
   }
   children.push(new Paragraph({ children: [] }));
   for (const sig of content.signatures) {

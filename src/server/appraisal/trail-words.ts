@@ -2,15 +2,17 @@
  * A form's trail in words (`GET /api/appraisals/:id/trail`): what each entry did, and what it changed
  * before → after, in the reader's language, as a person reads them (no JSON, no ids where a name is
  * known). Entries are read as they were stored: a step or an update keeps the whole form before and
- * after (the fields that differ are said), a plan's change, deletion or body correction the plan's id
+ * after (the fields that differ are said, what a step records among them: the interview's note, the
+ * score and band given, the contest's reason, the conciliation's outcome), a plan's change, deletion or body correction the plan's id
  * and title (an older `plan-changed` kept the whole form: its plan is said the same way), a body's
  * correction or assignment the body's name.
  */
 import { tableAmountText } from '../../core/amount-words.js';
 import { CATEGORY_LABEL } from '../../core/appraisal/categories.js';
 import { STATE_LABEL, type FormState } from '../../core/appraisal/index.js';
+import { Decimal, formatNumberIn } from '../../core/index.js';
 import { formatItalianDate } from '../../core/italian-date.js';
-import type { Language } from '../../core/messages/index.js';
+import { momentDayText, type Language } from '../../core/messages/index.js';
 
 /** What the words are made from besides the entry: names and titles known now. */
 export interface TrailLookup {
@@ -78,6 +80,14 @@ const FIELDS: Readonly<Record<Language, Words>> = {
     objectives: 'Obiettivi individuali',
     ratings: 'Giudizi sui comportamenti',
     assignments: 'Strutture e periodi',
+    acknowledged: 'Presa visione degli obiettivi',
+    interview: 'Colloquio intermedio',
+    evaluation: 'Valutazione',
+    acceptance: 'Accettazione',
+    contest: 'Contestazione',
+    conciliation: 'Conciliazione',
+    finalised: 'Scheda definitiva',
+    reopenings: 'Riaperture',
   },
   en: {
     plan: 'Plan',
@@ -88,6 +98,14 @@ const FIELDS: Readonly<Record<Language, Words>> = {
     objectives: 'Individual objectives',
     ratings: 'Behaviour ratings',
     assignments: 'Units and periods',
+    acknowledged: 'Objectives acknowledged',
+    interview: 'Mid-year interview',
+    evaluation: 'Evaluation',
+    acceptance: 'Acceptance',
+    contest: 'Contest',
+    conciliation: 'Conciliation',
+    finalised: 'Form final',
+    reopenings: 'Reopenings',
   },
 };
 
@@ -150,6 +168,57 @@ function assignmentsWords(list: unknown, look: TrailLookup, lang: Language): str
     .join('; ');
 }
 
+/** A step's moment as its day in the body's calendar (Europe/Rome), as the form's record dates its steps. */
+const stepDay = (at: unknown): string | null => (typeof at === 'string' ? momentDayText(at) : null);
+
+/** A score as the form shows it: two decimals in the language's notation. */
+const scoreWords = (v: unknown, lang: Language): string => (typeof v === 'string' || typeof v === 'number' ? formatNumberIn(new Decimal(v), 2, lang) : NONE);
+
+/**
+ * What each step records, in words: the day it was taken and what was said or given at it (the
+ * interview's note, the evaluation's score and band, the contest's reason, the conciliation's outcome
+ * and note, each reopening's reason). The entry's own reason repeats the note or reason given with
+ * the step; these say what the form keeps, so a conciliation's revised score is seen here.
+ */
+function stepSides(lang: Language): [string, (d: Record<string, unknown>) => string][] {
+  const it = lang === 'it';
+  const day = (v: unknown) => stepDay(v) ?? NONE;
+  const dated = (v: unknown, said: (r: Record<string, unknown>) => string | null) => {
+    const r = record(v);
+    if (r === null) return NONE;
+    const words = said(r);
+    return words === null ? day(r.at) : `${day(r.at)}: ${words}`;
+  };
+  const outcome: Words = it ? { confirmed: 'valutazione confermata', revised: 'valutazione rivista' } : { confirmed: 'appraisal confirmed', revised: 'appraisal revised' };
+  return [
+    [
+      'acknowledged',
+      (d) => {
+        const a = record(d.acknowledged);
+        const person = stepDay(a?.person);
+        const evaluator = stepDay(a?.evaluator);
+        if (person === null && evaluator === null) return NONE;
+        return it ? `valutato ${person ?? NONE}, valutatore ${evaluator ?? NONE}` : `appraisee ${person ?? NONE}, evaluator ${evaluator ?? NONE}`;
+      },
+    ],
+    ['interview', (d) => dated(d.interview, (r) => text(r.note))],
+    [
+      'evaluation',
+      (d) =>
+        dated(d.evaluation, (r) => {
+          const band = text(r.band);
+          // Quoted as the trail quotes a plan's title, in both languages.
+          return `${it ? 'punteggio' : 'score'} ${scoreWords(r.score, lang)}${band === null ? '' : `, ${it ? 'fascia' : 'band'} «${band}»`}`;
+        }),
+    ],
+    ['acceptance', (d) => dated(d.acceptance, () => null)],
+    ['contest', (d) => dated(d.contest, (r) => text(r.reason))],
+    ['conciliation', (d) => dated(d.conciliation, (r) => `${outcome[String(r.outcome)] ?? String(r.outcome)} — ${text(r.note) ?? ''}`)],
+    ['finalised', (d) => day(d.finalisedAt)],
+    ['reopenings', (d) => (Array.isArray(d.reopenings) && d.reopenings.length > 0 ? d.reopenings.map((r) => dated(r, (x) => text(x.reason))).join('; ') : NONE)],
+  ];
+}
+
 /** The fields of two forms as the store keeps them (`formJson`) that differ, in words. */
 function formChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null, look: TrailLookup, lang: Language): TrailChange[] {
   const words = FIELDS[lang];
@@ -168,6 +237,7 @@ function formChanges(before: Record<string, unknown> | null, after: Record<strin
     ['objectives', (_, d) => objectivesWords(d.objectives, lang)],
     ['ratings', (_, d) => ratingsWords(d.ratings)],
     ['assignments', (_, d) => assignmentsWords(d.assignments, look, lang)],
+    ...stepSides(lang).map(([field, say]): [string, (v: Record<string, unknown>, d: Record<string, unknown>) => string] => [field, (_, d) => say(d)]),
   ];
   const out: TrailChange[] = [];
   for (const [field, say] of sides) {

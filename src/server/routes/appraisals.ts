@@ -67,7 +67,7 @@ import {
   smvpFor,
   type FormDocument,
 } from '../appraisal/forms.js';
-import { formTrailWords } from '../appraisal/trail-words.js';
+import { formTrailInWords } from '../appraisal/trail.js';
 import { renderFormDocument, FORM_DOCUMENT_FORMATS, type FormDocumentFormat } from '../appraisal/documents.js';
 
 const Category = z.enum(STAFF_CATEGORIES as [StaffCategory, ...StaffCategory[]]);
@@ -627,24 +627,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
-      const lang = language(c);
-      // Who made each change by name, as the plans' trail says them (the program: migration 84's moves).
-      const nameOf = await deps.names.namer(lang);
-      const entries = await store.appraisals.formTrail(form.id);
-      // The plans the entries name, by their title now (an entry that kept the title says that one).
-      const planIds = new Set(entries.flatMap((e) => [e.before, e.after].map((side) => (side as { planId?: unknown } | null)?.planId).filter((id): id is string => typeof id === 'string')));
-      const titles = new Map<string, string>();
-      for (const id of planIds) {
-        const plan = await store.getPlan(id);
-        if (plan !== undefined) titles.set(id, plan.title);
-      }
-      const people = (await deps.names.names()).byId;
-      const units = new Map((await store.listUnits()).map((u) => [u.id, u.name]));
-      const look = { person: (id: string) => people.get(id) ?? null, plan: (id: string) => titles.get(id) ?? null, unit: (id: string) => units.get(id) ?? null };
-      return reply(
-        200,
-        entries.map((e) => ({ ...e, userName: nameOf(e.user), ...formTrailWords(e, lang, look) })),
-      );
+      return reply(200, await formTrailInWords(store, deps.names, form.id, language(c)));
     },
   );
 
@@ -673,7 +656,9 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
               ...formView(form, await unscored(store, orgs), await peopleOf(form), user, language(c), null),
               planMissing: { text: renderMessage('conflict', planMissingParams(form, gone), language(c)) },
             };
-      const file = await renderFormDocument(sheet, format as FormDocumentFormat, language(c));
+      // The trail printed as the screen says it, in the document's language (oldest first: form-document.ts says why).
+      const trail = (await formTrailInWords(store, deps.names, form.id, language(c))).map((e) => ({ at: e.at, who: e.userName ?? e.user, what: e.what, reason: e.reason, changes: e.changes }));
+      const file = await renderFormDocument({ ...sheet, trail }, format as FormDocumentFormat, language(c));
       return new Response(new Uint8Array(file.bytes), { headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.name}"` } });
     },
   );
