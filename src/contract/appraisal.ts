@@ -18,8 +18,12 @@ export const FormPartSchema = z.enum(['objectives', 'measurements', 'ratings', '
 /** Who the reader is to a form. */
 export const FormRelationSchema = z.enum(['person', 'evaluator', 'hr', 'admin']);
 
-/** A person a form names (username null, name "(account removed)": an account since deleted). */
-export const PersonRefSchema = z.strictObject({ id: z.string(), username: z.string().nullable(), displayName: z.string() });
+/**
+ * A person a form names. `removed: true`: an account since deleted (username null, `displayName`
+ * «(account eliminato)» / "(account removed)" in the answer's language; a client showing the form in
+ * another language says it in its own, messages/actor-words.ts `formPersonName`).
+ */
+export const PersonRefSchema = z.strictObject({ id: z.string(), username: z.string().nullable(), displayName: z.string(), removed: z.literal(true).optional() });
 
 /** `GET /api/appraisals/people`: an active account HR may appraise or name as evaluator (no role, no password). */
 export const AppraisalPersonSchema = z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), units: z.array(z.string()), unitIds: z.array(z.string()) });

@@ -35,6 +35,26 @@ export function actorWords(name: string | null | undefined, login: string | null
 }
 
 /**
+ * An account a form names (its person, its evaluator) that is no longer there (a row removed past the
+ * store: the app deletes no account a form names), in the reader's words: the contract's `removed`
+ * flag (contract/appraisal.ts `PersonRefSchema`), said by the server's answers and documents and by
+ * the web app in the language it shows, and by the trail with the account's id.
+ */
+export const REMOVED_ACCOUNT: Record<Language, { readonly name: string; readonly withId: (id: string) => string }> = {
+  it: { name: '(account eliminato)', withId: (id) => `un account eliminato (id ${id})` },
+  en: { name: '(account removed)', withId: (id) => `a removed account (id ${id})` },
+};
+
+/**
+ * A form's person or evaluator as a reader is told it: the account's name, or that it was removed.
+ *
+ * @example formPersonName({ displayName: '(account removed)', removed: true }, 'it') // '(account eliminato)'
+ */
+export function formPersonName(p: { readonly displayName: string; readonly removed?: boolean }, language: Language): string {
+  return p.removed === true ? REMOVED_ACCOUNT[language].name : p.displayName;
+}
+
+/**
  * A name kept when it was said (a validated Relazione's cover keeps its decider's), said again in the
  * reader's language: the program's and the command line's words were kept in Italian (or as the login
  * itself, by migration 82), and are words, not a name; an account's name stays as it was kept.

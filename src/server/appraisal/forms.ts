@@ -43,6 +43,7 @@ import { HttpError, issueOf, issueView, refuse } from '../errors.js';
 import { computedAtText } from '../../io/report/meta.js';
 import { yearEndReopening, type YearEndReopening } from '../relazione.js';
 import { namerOf, type ActorNamer, type PeopleNames } from '../actor-names.js';
+import { REMOVED_ACCOUNT } from '../../messages/actor-words.js';
 
 /** HR: the `personale` role and the administrator. */
 export const HR_ROLES = ['admin', 'personale'] as const;
@@ -594,8 +595,9 @@ function reopenedText(reopened: NonNullable<Computed['reopened']>, language: Lan
 
 const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)));
 
-export function person(u: UserName | undefined, id: string): { id: string; username: string | null; displayName: string } {
-  return u === undefined ? { id, username: null, displayName: '(account removed)' } : { id: u.id, username: u.username, displayName: u.displayName };
+/** A person a form names, in `language`: an account no longer there is flagged `removed` and said so in words. */
+export function person(u: UserName | undefined, id: string, language: Language): { id: string; username: string | null; displayName: string; removed?: true } {
+  return u === undefined ? { id, username: null, displayName: REMOVED_ACCOUNT[language].name, removed: true } : { id: u.id, username: u.username, displayName: u.displayName };
 }
 
 /** What the reader may do with the form: the parts they may edit and the steps they may take. */
@@ -654,8 +656,8 @@ export function formView(form: FormRecord, computed: Computed, people: PeopleNam
     version: form.version,
     planId: form.planId,
     planDeleted: planDeleted === null ? null : { ...planDeleted, text: renderMessage('form-plan-deleted', { title: planDeleted.title }, language) },
-    person: person(people.accounts.get(form.personId), form.personId),
-    evaluator: person(people.accounts.get(form.evaluatorId), form.evaluatorId),
+    person: person(people.accounts.get(form.personId), form.personId, language),
+    evaluator: person(people.accounts.get(form.evaluatorId), form.evaluatorId, language),
     assignments: doc.assignments.map((a) => ({ unitId: a.unitId, unit: computed.unitNames.get(a.unitId) ?? null, from: a.from, to: a.to, partTime: Number(a.partTime) })),
     objectives: doc.objectives.map((o) => ({ ...o, weight: Number(o.weight), target: wireAmount(o.target), actual: wireAmount(o.actual) })),
     ratings: doc.ratings,

@@ -13,6 +13,7 @@ import { STATE_LABEL, type FormState } from '../../core/appraisal/index.js';
 import { Decimal, formatNumberIn } from '../../core/index.js';
 import { formatItalianDate } from '../../core/italian-date.js';
 import { momentDayText, type Language } from '../../core/messages/index.js';
+import { REMOVED_ACCOUNT } from '../../messages/actor-words.js';
 
 /** What the words are made from besides the entry: names and titles known now. */
 export interface TrailLookup {
@@ -228,7 +229,7 @@ function formChanges(before: Record<string, unknown> | null, after: Record<strin
   const ad = record(a.document) ?? {};
   const state = (s: unknown) => (typeof s === 'string' ? (STATE_LABEL[s as FormState]?.[lang] ?? s) : NONE);
   const category = (c: unknown) => (typeof c === 'string' ? ((CATEGORY_LABEL as Readonly<Record<string, { it: string; en: string }>>)[c]?.[lang] ?? c) : NONE);
-  const person = (id: unknown) => (typeof id === 'string' ? (look.person(id) ?? id) : NONE);
+  const person = (id: unknown) => (typeof id === 'string' ? (look.person(id) ?? REMOVED_ACCOUNT[lang].withId(id)) : NONE);
   const sides: [string, (v: Record<string, unknown>, d: Record<string, unknown>) => string][] = [
     ['state', (v) => state(v.state)],
     ['plan', (v) => (v.planId === undefined ? NONE : planWords(v.planId, null, look, lang))],

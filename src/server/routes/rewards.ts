@@ -265,7 +265,8 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       for (const form of forms) {
         const computed = await computeRecord(store, orgs, form);
         const r = computed.result;
-        const who = person(users.get(form.personId), form.personId);
+        // Stored with the distribution: an account removed is said in the language it was made in.
+        const who = person(users.get(form.personId), form.personId, language(c));
         const coefficient = r?.band?.share ?? null;
         rows.push({
           formId: form.id,

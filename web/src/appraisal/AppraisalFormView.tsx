@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formPersonName } from '../../../src/messages/actor-words.js';
 import { appraisalApi, type ObjectiveInput } from './api.js';
 import { draftsIn, NEW_OBJECTIVE, objectiveDraft, objectivesBody, type ObjectiveDraft } from './objective-draft.js';
 import { useErrorText } from './AppraisalsPage.js';
@@ -218,10 +219,11 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
         ← {t('appraisal.form.back')}
       </button>
       <h1 id="form-title">
-        {t('appraisal.title')} {form.year}: {form.person.displayName}
+        {t('appraisal.title')} {form.year}: <span data-testid="form-person">{formPersonName(form.person, lang)}</span>
       </h1>
       <p>
-        {t('appraisal.form.evaluator')}: {form.evaluator.displayName} · {form.categoryLabel} · <strong data-testid="form-state">{form.stateLabel}</strong>
+        {t('appraisal.form.evaluator')}: <span data-testid="form-evaluator">{formPersonName(form.evaluator, lang)}</span> · {form.categoryLabel} ·{' '}
+        <strong data-testid="form-state">{form.stateLabel}</strong>
       </p>
       <div aria-live="polite">
         {message !== null && (

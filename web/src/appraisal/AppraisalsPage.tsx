@@ -5,6 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formPersonName } from '../../../src/messages/actor-words.js';
 import { campaign } from '../campaign/campaign-api.js';
 import { ApiError, api } from '../api/client.js';
 import { keys, markStale } from '../api/queries.js';
@@ -110,12 +111,12 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
                       e.preventDefault();
                       onOpen(f.id);
                     }}
-                    aria-label={t('appraisal.list.open', { name: f.person.displayName })}
+                    aria-label={t('appraisal.list.open', { name: formPersonName(f.person, lang) })}
                   >
-                    {f.person.displayName}
+                    {formPersonName(f.person, lang)}
                   </a>
                 </th>
-                <td>{f.evaluator.displayName}</td>
+                <td>{formPersonName(f.evaluator, lang)}</td>
                 <td>{f.categoryLabel}</td>
                 <td>{f.stateLabel}</td>
                 <td className="text-end">
@@ -138,7 +139,7 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
                         e.preventDefault();
                         onOpen(f.id);
                       }}
-                      aria-label={t('appraisal.relink.fromList', { name: f.person.displayName })}
+                      aria-label={t('appraisal.relink.fromList', { name: formPersonName(f.person, lang) })}
                     >
                       {t('appraisal.relink.fromListText')}
                     </a>
