@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorWords, keptActorWords } from './actor-words.js';
+import { actorWords, formPersonName, keptActorWords, REMOVED_ACCOUNT } from './actor-words.js';
 
 describe('actorWords', () => {
   it('names an account by its display name, a login no account holds as it is', () => {
@@ -35,5 +35,14 @@ describe('keptActorWords', () => {
     expect(keptActorWords('Sistema informativo', 'system', 'en')).toBe('Sistema informativo');
     expect(keptActorWords(null, 'oiv', 'en')).toBe('oiv');
     expect(keptActorWords('Luca Marino', null, 'en')).toBe('Luca Marino');
+  });
+});
+
+describe('formPersonName', () => {
+  it('says a removed account in the reader’s language, whatever language the answer said it in', () => {
+    expect(formPersonName({ displayName: '(account removed)', removed: true }, 'it')).toBe('(account eliminato)');
+    expect(formPersonName({ displayName: '(account eliminato)', removed: true }, 'en')).toBe('(account removed)');
+    expect(formPersonName({ displayName: 'Maria Rossi' }, 'en')).toBe('Maria Rossi');
+    expect(REMOVED_ACCOUNT.it.withId('u7')).toBe('un account eliminato (id u7)');
   });
 });
