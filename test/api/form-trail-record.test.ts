@@ -54,6 +54,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's record complete, on %s"
     const evaluated = await step(evaluator, { action: 'evaluate' });
     await step(person, { action: 'contest', reason: 'Il giudizio C1 non tiene conto del progetto' });
     await step(hr, { action: 'conciliate', outcome: 'confirmed', note: 'Sentite le parti' });
+    await step(await t.as('admin'), { action: 'reopen', reason: 'Errore materiale nel giudizio' });
     return { id, score: evaluated.result.score, band: evaluated.result.band.label };
   };
 
@@ -68,13 +69,29 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's record complete, on %s"
     const two = (lang: 'it' | 'en') => (lang === 'it' ? score.toFixed(2).replace('.', ',') : score.toFixed(2));
     for (const lang of ['it', 'en'] as const) {
       const entries = await said(id, lang);
-      expect(entries.map((e) => e.action)).toEqual(['create', 'plan-changed', 'update', 'acknowledge', 'acknowledge', 'interview', 'update', 'evaluate', 'contest', 'conciliate']);
+      expect(entries.map((e) => e.action)).toEqual(['create', 'plan-changed', 'update', 'acknowledge', 'acknowledge', 'interview', 'update', 'evaluate', 'contest', 'conciliate', 'reopen']);
       const day = (i: number) => momentDayText(entries[i]!.at);
       const change = (i: number, field: string) => entries[i]!.changes.find((c) => c.field === field);
       const w =
         lang === 'it'
-          ? { ack: 'Presa visione degli obiettivi', interview: 'Colloquio intermedio', evaluation: 'Valutazione', contest: 'Contestazione', conciliation: 'Conciliazione', final: 'Scheda definitiva' }
-          : { ack: 'Objectives acknowledged', interview: 'Mid-year interview', evaluation: 'Evaluation', contest: 'Contest', conciliation: 'Conciliation', final: 'Form final' };
+          ? {
+              ack: 'Presa visione degli obiettivi',
+              interview: 'Colloquio intermedio',
+              evaluation: 'Valutazione',
+              contest: 'Contestazione',
+              conciliation: 'Conciliazione',
+              final: 'Scheda definitiva',
+              reopenings: 'Riaperture',
+            }
+          : {
+              ack: 'Objectives acknowledged',
+              interview: 'Mid-year interview',
+              evaluation: 'Evaluation',
+              contest: 'Contest',
+              conciliation: 'Conciliation',
+              final: 'Form final',
+              reopenings: 'Reopenings',
+            };
       expect(change(3, w.ack)).toEqual({ field: w.ack, before: '—', after: lang === 'it' ? `valutato —, valutatore ${day(3)}` : `appraisee —, evaluator ${day(3)}` });
       expect(change(4, w.ack)).toEqual({
         field: w.ack,
@@ -88,6 +105,11 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's record complete, on %s"
       const outcome = lang === 'it' ? 'valutazione confermata' : 'appraisal confirmed';
       expect(change(9, w.conciliation)).toEqual({ field: w.conciliation, before: '—', after: `${day(9)}: ${outcome} — Sentite le parti` });
       expect(change(9, w.final)).toEqual({ field: w.final, before: '—', after: day(9) });
+      // A reopening by the administrator: its reason kept, the outcome it undid said gone.
+      expect(change(10, w.reopenings)).toEqual({ field: w.reopenings, before: '—', after: `${day(10)}: Errore materiale nel giudizio` });
+      expect(change(10, w.conciliation)).toEqual({ field: w.conciliation, before: `${day(9)}: ${outcome} — Sentite le parti`, after: '—' });
+      expect(change(10, w.final)).toEqual({ field: w.final, before: day(9), after: '—' });
+      expect(change(10, w.evaluation)).toBeUndefined();
       // A step says only what it changed: the interview's entry names no evaluation, the contest's no interview.
       expect(change(5, w.evaluation)).toBeUndefined();
       expect(change(8, w.interview)).toBeUndefined();
