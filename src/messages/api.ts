@@ -703,7 +703,7 @@ const OWN_MESSAGES = defineMessages({
       'constraint' in p
         ? storedMeanwhile(p, 'it')
         : p.what === 'plan' || p.what === 'period' || p.what === 'revision'
-          ? `${{ plan: 'il piano è stato modificato', period: 'il periodo è stato modificato', revision: 'la variazione è stata modificata' }[p.what]}${p.by ? ` da ${p.by}` : ' da qualcun altro'} dopo che l'hai letto${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: non è stato salvato nulla; ricaricare e riprovare`
+          ? `${{ plan: 'il piano è stato modificato', period: 'il periodo è stato modificato', revision: 'la variazione è stata modificata' }[p.what]}${p.by ? ` da ${p.by}` : ' da qualcun altro'} dopo che l'hai ${p.what === 'revision' ? 'letta' : 'letto'}${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: non è stato salvato nulla; ricaricare e riprovare`
           : p.what === 'variance' || p.what === 'forecast'
             ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
             : p.what === 'measurement'
