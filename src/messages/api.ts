@@ -230,6 +230,8 @@ export type InvalidReason =
   // An account named Referente that enters no values (an OIV, HR) or is switched off (contract/permissions.ts `mayBeAssigned`).
   | 'person-cannot-enter'
   | 'next-year'
+  // The last active administrator demoted or deactivated (store/users.ts updateUser).
+  | 'last-admin'
   | 'return-note'
   | 'answer-note'
   | 'nothing-to-review'
@@ -701,7 +703,7 @@ const OWN_MESSAGES = defineMessages({
       'constraint' in p
         ? storedMeanwhile(p, 'it')
         : p.what === 'plan' || p.what === 'period' || p.what === 'revision'
-          ? `${{ plan: 'il piano è stato modificato', period: 'il periodo è stato modificato', revision: 'la variazione è stata modificata' }[p.what]}${p.by ? ` da ${p.by}` : ' da qualcun altro'} dopo che l'hai letto${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: non è stato salvato nulla; ricaricare e riprovare`
+          ? `${{ plan: 'il piano è stato modificato', period: 'il periodo è stato modificato', revision: 'la variazione è stata modificata' }[p.what]}${p.by ? ` da ${p.by}` : ' da qualcun altro'} dopo che l'hai ${p.what === 'revision' ? 'letta' : 'letto'}${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: non è stato salvato nulla; ricaricare e riprovare`
           : p.what === 'variance' || p.what === 'forecast'
             ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
             : p.what === 'measurement'
@@ -840,6 +842,7 @@ const OWN_MESSAGES = defineMessages({
           ? `l'account ${p.label} ha il ruolo ${role(p.role, 'it')}, che non inserisce valori: come responsabile si nomina un referente, il controllo di gestione o un amministratore`
           : `l'account ${p.label} è disattivato: riattivarlo in Utenti o nominare un altro account`,
         'next-year': `il piano dell'anno successivo dev'essere di un anno dopo il ${p.year}`,
+        'last-admin': "è l'ultimo amministratore attivo: senza, nessuno potrebbe gestire gli account né riaprire un periodo validato; nominare prima amministratore un altro account",
         // The review of entered values (store/reviews.ts).
         'return-note': 'una richiesta di integrazione ha bisogno del suo testo',
         'answer-note': 'una risposta ha bisogno del suo testo',
@@ -884,6 +887,7 @@ const OWN_MESSAGES = defineMessages({
           ? `the account ${p.label} has the role ${role(p.role, 'en')}, which enters no values: name a data owner, management control or an administrator as the person responsible`
           : `the account ${p.label} is deactivated: reactivate it under Utenti or name another account`,
         'next-year': `the next year's plan must be for a year after ${p.year}`,
+        'last-admin': 'this is the last active administrator: without one nobody could manage the accounts or reopen a validated period; make another account an administrator first',
         'return-note': 'a request for more (richiesta di integrazione) needs its text',
         'answer-note': 'an answer needs its text',
         'nothing-to-review': 'nothing was entered for this indicator in this period: there is nothing to review',

@@ -30,6 +30,11 @@ export const APPRAISAL_FORBIDDEN = defineMessages({
         ? `you may change nothing of a form in the state "${p.state}"`
         : `you may not change ${({ objectives: 'the objectives', measurements: 'the actuals', ratings: 'the ratings', assignments: 'the unit assignments', evaluator: 'the evaluator', plan: 'the plan' } as Record<string, string>)[p.part] ?? p.part} of a form in the state "${p.state}"`,
   }),
+  /** HR or the administrator on their own form: they are the person there (forms.ts relationsOf). */
+  'own-form': message({
+    it: "è la tua scheda: la prepara, la corregge e la concilia un altro componente dell'ufficio personale o l'amministratore, non tu",
+    en: 'this is your own form: another member of HR or the administrator sets it up, corrects it and conciliates it, not you',
+  }),
   'appraisal-step': message<{ action: string }>({ it: () => 'questo passo della scheda non spetta a te', en: (p) => `this step (${p.action}) of the form is not yours to take` }),
 });
 

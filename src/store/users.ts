@@ -151,6 +151,17 @@ export class SqlUsers {
       const row = await one(tx, `SELECT * FROM users WHERE id = ?`, [id]);
       if (row === undefined) return fail('not-found', `there is no user with the id ${id}`, undefined, { what: 'user', id });
       const before = (await usersWithUnits(tx, [row]))[0]!;
+      // The last active administrator stays one: without, nobody could manage the accounts or reopen
+      // a validated period (only `albero admin create-user` on the server's machine would). The
+      // administrators' rows are locked first, so two of them demoting each other at once are decided
+      // one after the other: the second sees the first's change and is refused.
+      if (before.role === 'admin' && before.active && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false)) {
+        const admins = await tx.all(`SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id${forUpdate(this.db)}`, []);
+        if (!admins.some((a) => String(a.id) !== id)) {
+          const field = patch.role !== undefined && patch.role !== 'admin' ? 'role' : 'active';
+          return refuse('invalid', { field, reason: 'last-admin' }, { field });
+        }
+      }
       if (patch.unitIds !== undefined) {
         const missing = await unknownUnit(tx, patch.unitIds);
         if (missing !== undefined) return refuse('invalid', { field: 'unitIds', reason: 'unknown-unit', id: missing }, { field: 'unitIds' });

@@ -155,7 +155,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
 
     const stale = await controller.request('DELETE', `/api/plans/${planId}/revisions/${number}?version=1`, undefined, ITALIAN);
     expectStale(stale, 'revision', 2, 'admin');
-    expect(stale.body.error.message).toMatch(/^la variazione è stata modificata da Anna Ferri dopo che l'hai letto/);
+    expect(stale.body.error.message).toMatch(/^la variazione è stata modificata da Anna Ferri dopo che l'hai letta \(versione 2, inviata 1\)/);
     expect((await controller.get(`/api/plans/${planId}/revisions/${number}`)).body).toMatchObject({ status: 'open', reason: 'Da tenere: risorse in arrivo', version: 2 });
     // A version that is not a whole number is said at its field.
     const bad = await controller.request('DELETE', `/api/plans/${planId}/revisions/${number}?version=due`);

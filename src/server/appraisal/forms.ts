@@ -48,9 +48,14 @@ import { REMOVED_ACCOUNT } from '../../messages/actor-words.js';
 /** HR: the `personale` role and the administrator. */
 export const HR_ROLES = ['admin', 'personale'] as const;
 
+/**
+ * How the reader stands to the form. On their own form an HR member or administrator is the person
+ * and nothing more: HR rates, corrects and conciliates a form, and nobody does that to their own
+ * (as nobody evaluates themselves); another member of HR, or the administrator, acts on it.
+ */
 export function relationsOf(user: UserRecord, form: Pick<FormRecord, 'personId' | 'evaluatorId'>): Relation[] {
+  if (user.id === form.personId) return ['person'];
   const out: Relation[] = [];
-  if (user.id === form.personId) out.push('person');
   if (user.id === form.evaluatorId) out.push('evaluator');
   if (user.role === 'personale' || user.role === 'admin') out.push('hr');
   if (user.role === 'admin') out.push('admin');

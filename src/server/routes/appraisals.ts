@@ -139,6 +139,12 @@ function savedForm(result: Result<FormRecord>): FormRecord {
   return must(result);
 }
 
+/** HR or the administrator reading their own form: there they are the person alone (forms.ts `relationsOf`). */
+function ownForm(user: UserRecord, personId: string): boolean {
+  return user.id === personId && (HR_ROLES as readonly string[]).includes(user.role);
+}
+const ownFormRefusal = (field: string) => refuse(403, 'forbidden', { appraisal: 'own-form' }, { details: { field } });
+
 async function checkPeople(store: Store, personId: string, evaluatorId: string): Promise<void> {
   if (personId === evaluatorId) throw invalid('evaluatorId', 'self-evaluation', {}, 422);
   const [p, e] = await Promise.all([store.getUser(personId), store.getUser(evaluatorId)]);
@@ -320,12 +326,14 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       responses: {
         201: { description: 'the form', schema: AppraisalFormSchema },
         400: 'invalid body (the field named)',
-        403: 'role',
+        403: "role; own-form (params.appraisal): HR's or the administrator's own form, made by another of them",
         409: 'the person already has a form that year; conflict `form-plan-gone` at `planId`: the plan was deleted meanwhile',
         422: "self-evaluation: the evaluator is the person; unknown-registry-unit: an assignment names a unit not in the registry; plan-other-year: the plan is not of the form's year; plan-other-body: the plan is of another body than the form's (checked as the form is stored, at `planId`); part-time, assignment-dates, assignments-overlap: an assignment the year cannot count (at its field); objective-target-year: an objective's date target outside the form's year (at its field)",
       },
     },
     async (c, { user, body: input, reply }) => {
+      // Whoever makes a form sets its objectives and evaluator: not the person's to do for themselves.
+      if (ownForm(user, input.personId)) throw ownFormRefusal('personId');
       await checkPeople(store, input.personId, input.evaluatorId);
       let organisation = input.organisation;
       if (input.planId !== undefined && input.planId !== null) {
@@ -398,7 +406,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         200: { description: 'the form', schema: AppraisalFormSchema },
         400: 'invalid body',
         401: 'not signed in',
-        403: 'may not change that part now',
+        403: 'may not change that part now; own-form (params.appraisal): HR or the administrator on their own form, where they are the person',
         404: 'unknown form',
         409: 'stale version (details: the version, state and time of the form as it is now; nothing of its content); conflict `form-plan-gone` at `planId`: the plan named was deleted meanwhile',
         422: "a rating outside the scale, a behaviour not in the scheme, self-evaluation, a plan not of the form's year (plan-other-year) or body (plan-other-body), at `planId`, an assignment the year cannot count, an objective's date target outside the form's year",
@@ -406,6 +414,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, body: input, reply }) => {
       const form = await readableForm(store, user, param(c, 'id'));
+      // The person changes no part of their form in any state; HR on their own form is told why.
+      if (ownForm(user, form.personId)) throw ownFormRefusal('form');
       const parts = editableParts(form.state, relationsOf(user, form));
       const need = (part: Parameters<typeof parts.includes>[0], what: string): void => {
         if (!parts.includes(part)) throw refuse(403, 'forbidden', { appraisal: 'appraisal-part', part: what, state: form.state }, { details: { state: form.state, editable: parts } });
@@ -503,7 +513,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         200: { description: 'the form', schema: AppraisalFormSchema },
         400: 'invalid body',
         401: 'not signed in',
-        403: 'not yours to take',
+        403: 'not yours to take; own-form (params.appraisal): a step of HR or the administrator on their own form',
         404: 'unknown form',
         409: 'stale version, or not from this state; already-acknowledged: the reader acknowledged the objectives already',
         422: 'the form is not complete (issues listed), or a note/reason/outcome missing; conciliation-confirmed-changed: outcome confirmed while the changes of the conciliation moved the score',
@@ -513,7 +523,10 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const form = await readableForm(store, user, param(c, 'id'));
       const rule = ACTION_RULES[input.action];
       const relations = relationsOf(user, form);
-      if (!rule.by.some((r) => relations.includes(r))) throw refuse(403, 'forbidden', { appraisal: 'appraisal-step', action: input.action });
+      if (!rule.by.some((r) => relations.includes(r))) {
+        if (ownForm(user, form.personId)) throw ownFormRefusal('action');
+        throw refuse(403, 'forbidden', { appraisal: 'appraisal-step', action: input.action });
+      }
       if (!mayAct(input.action, form.state, relations))
         throw refuse(409, 'invalid-transition', { appraisal: 'form-step', state: form.state, action: input.action, allowed: rule.from }, { details: { state: form.state } });
       if (form.version !== input.version) throw refuse(409, 'conflict', { appraisal: 'form-changed', version: form.version, sent: input.version }, { details: formClash(form) });

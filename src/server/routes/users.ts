@@ -207,6 +207,7 @@ export const userRoutes: RouteModule = (api, deps) => {
         400: 'invalid body (a password for a provider account; none when moving one to a password)',
         403: 'role',
         404: 'unknown user',
+        422: 'invalid, reason last-admin (at `role` or `active`): the last active administrator demoted or deactivated; nothing changed',
       },
     },
     async (c, { user: admin, body: { password, units, unitIds, email, language, ...patch }, reply }) => {
@@ -215,6 +216,12 @@ export const userRoutes: RouteModule = (api, deps) => {
       if (account === undefined) throw refuse(404, 'not-found', { what: 'user', id });
       // Checked before anything is written: the email and language are stored apart from the rest.
       passwordForSignIn(patch.signIn ?? account.signIn, password, account.signIn);
+      // The last active administrator: refused before the email or language is written (the store
+      // decides it again under its lock, for two administrators demoting each other at once).
+      if (account.role === 'admin' && account.active && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false)) {
+        const field = patch.role !== undefined && patch.role !== 'admin' ? 'role' : 'active';
+        if (!(await store.listUsers()).some((u) => u.id !== id && u.role === 'admin' && u.active)) throw refuse(422, 'invalid', { field, reason: 'last-admin' }, { details: { field } });
+      }
       const ids = await unitIdsOf(store, { units, unitIds });
       if (email !== undefined) {
         const changed = await store.emails.setEmail(id, email, actorOf(admin));
