@@ -11,7 +11,7 @@ import { api, holdSession } from '../api/client.js';
 import { campaign } from '../campaign/campaign-api.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
-import { Field, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Field, focusFirstError, focusSoon, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 
 /** The server's rule (routes/users.ts), checked here first so the person hears it before sending. */
 export const MIN_PASSWORD = 8;
@@ -56,6 +56,8 @@ export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () 
       setConfirm('');
       setNotice(t('account.changed'));
       setUser(session.user);
+      // The form was disabled while the password was changed, which left the focus on the page's body.
+      focusSoon('password-notice');
       onDone?.();
     } catch (err) {
       const refused = refusal(err);
@@ -86,7 +88,7 @@ export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () 
         <p className={forced ? 'alert alert-warning' : ''} role={forced ? 'alert' : undefined}>
           {t(forced ? 'account.forcedIntro' : 'account.intro')}
         </p>
-        <Notice text={notice} testId="password-notice" />
+        <Notice text={notice} testId="password-notice" id="password-notice" />
         <FormAlert errors={errors} />
         <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate data-testid="password-form">
           <fieldset disabled={busy}>
@@ -131,8 +133,12 @@ function OwnLanguage() {
       const saved = await campaign.setOwnLanguage(language);
       if (user !== null && user !== undefined) setUser({ ...user, language: saved.language });
       setNotice(t('accounts.ownLanguageSaved'));
+      // The form was disabled while it was saved, which left the focus on the page's body.
+      focusSoon('own-language-notice');
     } catch (err) {
-      setErrors(refusal(err));
+      const refused = refusal(err);
+      setErrors(refused);
+      focusSoon(refused.fields.language === undefined ? 'own-language-submit' : 'own-language');
     } finally {
       setBusy(false);
     }
@@ -143,7 +149,7 @@ function OwnLanguage() {
       <h2 id="own-language-title" className="h5">
         {t('accounts.ownLanguage')}
       </h2>
-      <Notice text={notice} testId="own-language-notice" />
+      <Notice text={notice} testId="own-language-notice" id="own-language-notice" />
       <FormAlert errors={errors} />
       <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate>
         <fieldset disabled={busy}>
@@ -155,7 +161,7 @@ function OwnLanguage() {
               </select>
             )}
           </Field>
-          <Button color="primary" type="submit" className="mt-2" data-testid="own-language-submit">
+          <Button color="primary" type="submit" className="mt-2" id="own-language-submit" data-testid="own-language-submit">
             {t('accounts.ownLanguageSave')}
           </Button>
         </fieldset>

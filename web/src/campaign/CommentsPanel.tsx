@@ -10,6 +10,7 @@ import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useComments } from './queries.js';
 import { momentText } from '../ui/format.js';
+import { focusSoon } from '../ui/Form.js';
 
 export function CommentsPanel({ planId, indicatorId, periodId, readOnly = false }: { planId: string | number; indicatorId: string; periodId: string; readOnly?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -44,6 +45,9 @@ export function CommentsPanel({ planId, indicatorId, periodId, readOnly = false 
     } finally {
       setBusy(false);
     }
+    // The box was disabled while the comment was sent, which left the focus on the page's body:
+    // it goes back to the box, described by the message saying whether the comment went.
+    focusSoon('comment-text');
   }
 
   const when = (at: string): string => momentText(at, i18n.language);
@@ -72,7 +76,12 @@ export function CommentsPanel({ planId, indicatorId, periodId, readOnly = false 
         </ol>
       )}
       {message !== null && (
-        <p className={message.kind === 'success' ? 'small text-success' : 'small text-danger'} role={message.kind === 'success' ? 'status' : 'alert'}>
+        <p
+          id="comment-message"
+          className={message.kind === 'success' ? 'small text-success' : 'small text-danger'}
+          role={message.kind === 'success' ? 'status' : 'alert'}
+          data-testid="comment-message"
+        >
           {message.text}
         </p>
       )}
@@ -86,7 +95,16 @@ export function CommentsPanel({ planId, indicatorId, periodId, readOnly = false 
             <label htmlFor="comment-text" className="form-label">
               {t('campaign.comments.write')}
             </label>
-            <textarea id="comment-text" className="form-control" rows={2} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
+            <textarea
+              id="comment-text"
+              className="form-control"
+              rows={2}
+              maxLength={5000}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              {...(message === null ? {} : { 'aria-describedby': 'comment-message' })}
+              {...(message?.kind === 'danger' ? { 'aria-invalid': true } : {})}
+            />
             <button type="submit" className="btn btn-outline-primary btn-sm mt-1" data-testid="comment-send">
               {t('campaign.comments.send')}
             </button>

@@ -4,7 +4,7 @@ import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { IssueDocument, PlanImportPreview, PlanSummary } from '../api/types.js';
 import { PLAN_YEARS } from '../../../src/core/model.js';
-import { Field, focusFirstError } from '../ui/Form.js';
+import { Field, focusFirstError, focusSoon } from '../ui/Form.js';
 
 type Issues = IssueDocument[];
 
@@ -19,6 +19,10 @@ function where(location: Issues[number]['location'], line: (n: number) => string
   if (location.node) parts.push(location.node);
   return parts.join(' · ');
 }
+
+const IMPORT_CHECK = 'import-check';
+const IMPORT_SUMMARY = 'import-issues-summary';
+const IMPORT_ERROR = 'import-error';
 
 /**
  * Upload → a dry run lists every problem by line or cell → the user confirms (or not). Nothing is
@@ -65,15 +69,22 @@ export function ImportPanel({
     setBusy(true);
     setError(null);
     setPreview(null);
+    // The check button is disabled while the file is read, which left the focus on the page's body:
+    // the answer takes it (the preview's summary, or the refusal), and Tab goes on to its list and buttons.
+    let answer = IMPORT_SUMMARY;
     try {
       const r = await api.importPlan(file, options(true));
       setPreview({ issues: r.issues, blocking: r.issues.some((i) => i.severity === 'error'), plan: 'preview' in r ? r.preview : null });
     } catch (err) {
       if (err instanceof ApiError && err.body?.error.issues) setPreview({ issues: err.body.error.issues, blocking: true, plan: null });
-      else setError(err instanceof Error ? err.message : String(err));
+      else {
+        setError(err instanceof Error ? err.message : String(err));
+        answer = IMPORT_ERROR;
+      }
     } finally {
       setBusy(false);
     }
+    focusSoon(answer);
   }
 
   async function confirm() {
@@ -86,6 +97,7 @@ export function ImportPanel({
       if (r.plan) onImported(r.plan.id);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
+      focusSoon(IMPORT_ERROR);
     } finally {
       setBusy(false);
     }
@@ -151,18 +163,18 @@ export function ImportPanel({
             </Field>
           </div>
         </div>
-        <Button color="primary" outline type="submit" disabled={busy}>
+        <Button color="primary" outline type="submit" disabled={busy} id={IMPORT_CHECK}>
           {t('import.check')}
         </Button>
       </form>
       {error !== null && (
-        <Alert color="danger" role="alert" className="mt-3">
+        <Alert color="danger" role="alert" className="mt-3" id={IMPORT_ERROR} tabIndex={-1} data-testid="import-error">
           {t('common.error', { message: error })}
         </Alert>
       )}
       {preview !== null && (
         <div className="mt-3" data-testid="import-preview">
-          <p role="status" id="import-issues-summary" className={preview.blocking ? 'text-danger fw-semibold' : 'fw-semibold'}>
+          <p role="status" id={IMPORT_SUMMARY} tabIndex={-1} className={preview.blocking ? 'text-danger fw-semibold' : 'fw-semibold'}>
             {preview.issues.length === 0 ? t('import.noIssues') : t('import.issues', { count: preview.issues.length })}
             {preview.blocking ? `. ${t('import.blocking')}` : preview.issues.length > 0 ? '.' : ''}
           </p>
@@ -181,7 +193,7 @@ export function ImportPanel({
           )}
           {preview.issues.length > 0 && (
             // A region the keyboard reaches (tabIndex): a long list scrolls inside it, which arrows alone could not do.
-            <div className="table-responsive import-issues" role="region" aria-labelledby="import-issues-summary" tabIndex={0}>
+            <div className="table-responsive import-issues" role="region" aria-labelledby={IMPORT_SUMMARY} tabIndex={0}>
               <table className="table table-sm">
                 <thead>
                   <tr>
@@ -208,7 +220,17 @@ export function ImportPanel({
             <Button color="primary" type="button" disabled={busy || preview.blocking} onClick={() => void confirm()}>
               {t('import.confirm')}
             </Button>
-            <Button color="secondary" outline type="button" onClick={() => setPreview(null)}>
+            <Button
+              color="secondary"
+              outline
+              type="button"
+              onClick={() => {
+                // The preview goes with the button pressed: the focus back where the check began.
+                setPreview(null);
+                focusSoon(IMPORT_CHECK);
+              }}
+              data-testid="import-cancel"
+            >
               {t('import.cancel')}
             </Button>
           </div>

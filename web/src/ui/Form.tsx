@@ -154,12 +154,15 @@ export function useRefusal(prefix: string): (error: unknown, duplicateField?: st
   };
 }
 
-/** A success message in a live region that is always there, so it is read when it appears. */
-export function Notice({ text, testId }: { text: string | null; testId: string }) {
+/**
+ * A success message in a live region that is always there, so it is read when it appears. With an
+ * `id` it can take the focus (`focusSoon`), for an action whose control is disabled while it runs.
+ */
+export function Notice({ text, testId, id }: { text: string | null; testId: string; id?: string }) {
   return (
     <div aria-live="polite">
       {text !== null && (
-        <div className="alert alert-success" data-testid={testId}>
+        <div className="alert alert-success" data-testid={testId} {...(id === undefined ? {} : { id, tabIndex: -1 })}>
           {text}
         </div>
       )}

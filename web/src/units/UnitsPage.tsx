@@ -11,7 +11,7 @@ import { ApiError } from '../api/client.js';
 import type { IssueDocument } from '../api/types.js';
 import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
-import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 import { ListTable, type ListColumn } from '../ui/ListTable.js';
 import { usePeople, useRegistryChanged, useUnits } from './queries.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
@@ -70,7 +70,7 @@ export function UnitsPage() {
     <div>
       <h1 className="h3">{t('units.title')}</h1>
       <FormAlert errors={errors} />
-      <Notice text={notice} testId="units-notice" />
+      <Notice text={notice} testId="units-notice" id="units-notice" />
       <section aria-labelledby="units-list">
         <div className="d-flex flex-wrap align-items-center gap-3 mb-2">
           <h2 id="units-list" className="h5 mb-0">
@@ -344,27 +344,44 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
+  // The buttons are disabled while the file is sent, which leaves the focus on the page's body: the
+  // answer takes it (the field at fault, the list of problems, the message), so a keyboard user
+  // hears it and goes on from there.
   async function run(dryRun: boolean) {
     setChecked(null);
     setIssues([]);
     setErrors(NO_ERRORS);
-    if (file === null) return setErrors({ fields: { file: t('units.noFile') }, general: null });
+    if (file === null) {
+      setErrors({ fields: { file: t('units.noFile') }, general: null });
+      return focusSoon('units-file');
+    }
     setBusy(true);
+    let answer = dryRun ? 'units-check' : 'units-import-submit';
     try {
       const r = await campaign.importUnits(file, dryRun);
-      if (dryRun) setChecked(t('units.checked', { created: r.created, updated: r.updated }));
-      else {
+      if (dryRun) {
+        setChecked(t('units.checked', { created: r.created, updated: r.updated }));
+        answer = 'units-checked';
+      } else {
         onImported(t('units.imported', { created: r.created, updated: r.updated }));
         setFile(null);
         if (input.current !== null) input.current.value = '';
+        answer = 'units-notice';
       }
     } catch (err) {
       const found = err instanceof ApiError ? (err.body?.error.issues ?? []) : [];
-      if (found.length > 0) setIssues(found);
-      else setErrors(refusal(err));
+      if (found.length > 0) {
+        setIssues(found);
+        answer = 'units-import-issues';
+      } else {
+        const refused = refusal(err);
+        setErrors(refused);
+        if (refused.fields.file !== undefined) answer = 'units-file';
+      }
     } finally {
       setBusy(false);
     }
+    focusSoon(answer);
   }
 
   return (
@@ -392,10 +409,10 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
             )}
           </Field>
           <div className="d-flex flex-wrap gap-2">
-            <Button color="primary" outline type="button" onClick={() => void run(true)} data-testid="units-check">
+            <Button color="primary" outline type="button" onClick={() => void run(true)} id="units-check" data-testid="units-check">
               {t('units.check')}
             </Button>
-            <Button color="primary" type="button" onClick={() => void run(false)} data-testid="units-import-submit">
+            <Button color="primary" type="button" onClick={() => void run(false)} id="units-import-submit" data-testid="units-import-submit">
               {t('units.doImport')}
             </Button>
           </div>
@@ -403,12 +420,12 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
       </form>
       <div aria-live="polite">
         {checked !== null && (
-          <p className="alert alert-success mt-2" data-testid="units-checked">
+          <p className="alert alert-success mt-2" id="units-checked" tabIndex={-1} data-testid="units-checked">
             {checked}
           </p>
         )}
         {issues.length > 0 && (
-          <div className="alert alert-danger mt-2" data-testid="units-import-issues">
+          <div className="alert alert-danger mt-2" id="units-import-issues" tabIndex={-1} data-testid="units-import-issues">
             <p className="mb-1">{t('units.importIssues')}</p>
             <ul className="mb-0">
               {issues.map((i, k) => (
