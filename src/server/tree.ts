@@ -510,6 +510,16 @@ export class TreeService {
     if ((computed.validation?.key ?? '') === key) return;
     const period = computed.snapshot.period;
     const stated = decision !== undefined && decision.yearEnd === period.id && isLocked(period.state) ? await this.validationFigures(computed.snapshot.record.id, key, figures) : undefined;
+    const byCode = new Map(computed.base.objectives.map((o) => [o.code, o]));
+    const objectives = Object.entries(stated?.objectives ?? {}).map(([code, o]) => ({
+      code,
+      title: byCode.get(code)?.title ?? null,
+      reported: byCode.get(code)?.performance ?? null,
+      validated: validatedNumber(o.validated),
+      band: o.band,
+      direct: o.direct,
+      note: o.note,
+    }));
     const document: TreeValidation | null =
       decision === undefined
         ? null
@@ -518,7 +528,8 @@ export class TreeService {
             reservations: decision.reservations,
             published: decision.published,
             periodId: decision.closedSince ? null : decision.yearEnd,
-            objectives: Object.entries(stated?.objectives ?? {}).map(([code, o]) => ({ code, validated: validatedNumber(o.validated), band: o.band, direct: o.direct, note: o.note })),
+            objectives,
+            summary: objectives.length === 0 ? null : validatedSummary(computed.base, objectives),
             body: stated?.body == null ? null : { reported: validatedNumber(stated.body.reported), validated: validatedNumber(stated.body.validated), band: stated.body.band },
           };
     computed.validation = { key, document };
@@ -692,6 +703,22 @@ export class TreeService {
     }
     return undefined;
   }
+}
+
+/**
+ * The tree's summary with the bands following the validated figures: each objective scored by its
+ * indicators that the validation changes counts in its validated band instead of its reported one,
+ * as the public plan page counts them (io/report/validated.ts `validatedSummary`).
+ */
+function validatedSummary(base: EvaluationDocument, validated: readonly { readonly code: string; readonly band: TreeValidation['objectives'][number]['band'] }[]): EvaluationDocument['summary'] {
+  const summary = { ...base.summary };
+  const bands = new Map(validated.map((v) => [v.code, v.band]));
+  for (const o of base.objectives) {
+    if (o.basis !== 'indicators' || !bands.has(o.code)) continue;
+    summary[o.band ?? 'none']--;
+    summary[bands.get(o.code) ?? 'none']++;
+  }
+  return summary;
 }
 
 /** The plan's indicators by id, made once per plan: a tree read needs the definitions, never the Evaluation object. */
