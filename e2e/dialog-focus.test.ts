@@ -1,7 +1,7 @@
 /**
  * Where the focus starts in the app's dialogs (ui/Form's Dialog), each opened from the keyboard:
- * on the button its content marks (Annulla, in the dialogs that ask before deleting or
- * deactivating), else on its first field (the tree's objective dialog), and back on the button that
+ * on the button its content marks (Annulla, in the dialogs that ask before deleting,
+ * deactivating or closing a period), else on its first field (the tree's objective dialog), and back on the button that
  * opened it after Escape. Before, `showModal` gave it to the ✕ in every dialog: React's `autoFocus`
  * focused the marked button before the dialog was open, when it could not take the focus.
  */
@@ -65,6 +65,16 @@ describe('the first focus in the app’s dialogs', { timeout: 120_000 }, () => {
     await openWithKeyboard(page, '[data-testid=open-child]', 'node-dialog');
     await expect.poll(() => focusIn(page)).toEqual({ dialog: 'node-dialog', focus: 'node-code' });
     await escapeBackTo(page, 'node-dialog', 'open-child');
+
+    // Closing a period: on «Annulla» (it opened on the ✕), with what is still missing read in.
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    expect((await apiAs(context, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'collecting' })).status).toBe(200);
+    await page.reload();
+    await page.waitForSelector('[data-testid=close-period]');
+    await openWithKeyboard(page, '[data-testid=close-period]', 'closing-dialog');
+    await page.waitForSelector('[data-testid=closing-summary]');
+    await expect.poll(() => focusIn(page)).toEqual({ dialog: 'closing-dialog', focus: 'closing-cancel' });
+    await escapeBackTo(page, 'closing-dialog', 'close-period');
     await context.close();
   });
 });

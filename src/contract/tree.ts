@@ -140,6 +140,13 @@ export const PlanSettingsDocumentSchema = z.strictObject({
  */
 export const TreeValidatedObjectiveSchema = z.strictObject({
   code: z.string(),
+  /**
+   * Its title and reported figure as the tree has them, for an objective outside a branch read with
+   * `?under=` too; title null: the period's tree has no such objective (a year end closed again
+   * after the decision, the plan corrected meanwhile).
+   */
+  title: z.string().nullable(),
+  reported: z.number().nullable(),
   validated: z.number().nullable(),
   band: BandSchema.nullable(),
   direct: z.boolean(),
@@ -170,6 +177,12 @@ export const TreeValidationSchema = z.strictObject({
    * values; empty otherwise, or when the OIV confirmed the reported figures.
    */
   objectives: z.array(TreeValidatedObjectiveSchema),
+  /**
+   * The tree's `summary` (the whole plan's count by band of the objectives scored by their
+   * indicators) with each band following the validated figure, as the public plan page counts
+   * them: the summary the screens show when the validation applies (`objectives` not empty); null otherwise.
+   */
+  summary: EvaluationDocumentSchema.shape.summary.nullable(),
   /** The body's figure as reported and as validated when the validated values move it (same conditions); null otherwise. */
   body: z.strictObject({ reported: z.number().nullable(), validated: z.number().nullable(), band: BandSchema.nullable() }).nullable(),
 });

@@ -315,11 +315,7 @@ export class TreeService {
     // A read of the default period and a read naming it share one entry.
     if (periodId === undefined) keep(`${planId}\u0000${snapshot.period.id}`);
     else if (snapshot.periods[snapshot.periods.length - 1]?.id === periodId) keep(`${planId}\u0000`);
-    while (this.cache.size > this.maxEntries) {
-      const oldest = this.cache.keys().next().value!;
-      this.cache.delete(oldest);
-      this.currentAt.delete(oldest);
-    }
+    keepNewest(this.cache, this.maxEntries, (oldest) => this.currentAt.delete(oldest));
     return entry;
   }
 
@@ -391,7 +387,7 @@ export class TreeService {
       });
       frozen.catch(() => this.frozen.delete(frozenKey));
       this.frozen.set(frozenKey, frozen);
-      while (this.frozen.size > this.maxEntries) this.frozen.delete(this.frozen.keys().next().value!);
+      keepNewest(this.frozen, this.maxEntries);
     }
     const f = await frozen;
     if (f === undefined) return undefined;
@@ -510,6 +506,16 @@ export class TreeService {
     if ((computed.validation?.key ?? '') === key) return;
     const period = computed.snapshot.period;
     const stated = decision !== undefined && decision.yearEnd === period.id && isLocked(period.state) ? await this.validationFigures(computed.snapshot.record.id, key, figures) : undefined;
+    const byCode = new Map(computed.base.objectives.map((o) => [o.code, o]));
+    const objectives = Object.entries(stated?.objectives ?? {}).map(([code, o]) => ({
+      code,
+      title: byCode.get(code)?.title ?? null,
+      reported: byCode.get(code)?.performance ?? null,
+      validated: validatedNumber(o.validated),
+      band: o.band,
+      direct: o.direct,
+      note: o.note,
+    }));
     const document: TreeValidation | null =
       decision === undefined
         ? null
@@ -518,20 +524,28 @@ export class TreeService {
             reservations: decision.reservations,
             published: decision.published,
             periodId: decision.closedSince ? null : decision.yearEnd,
-            objectives: Object.entries(stated?.objectives ?? {}).map(([code, o]) => ({ code, validated: validatedNumber(o.validated), band: o.band, direct: o.direct, note: o.note })),
+            objectives,
+            summary: objectives.length === 0 ? null : validatedSummary(computed.base, objectives),
             body: stated?.body == null ? null : { reported: validatedNumber(stated.body.reported), validated: validatedNumber(stated.body.validated), band: stated.body.band },
           };
     computed.validation = { key, document };
     computed.texts.clear();
   }
 
-  /** The validated figures of a plan's decision, made once per decision (every period's entry and every reader share them). */
+  /**
+   * The validated figures of a plan's decision, made once per decision (every period's entry and every
+   * reader share them), kept by the tree cache's rule (`keepNewest`): a plan read is the most recent.
+   */
   private validationFigures(planId: string, key: string, make: () => Promise<ReportValidation | undefined>): Promise<ReportValidation | undefined> {
     const known = this.figures.get(planId);
-    if (known !== undefined && known.key === key) return known.made;
+    this.figures.delete(planId);
+    if (known !== undefined && known.key === key) {
+      this.figures.set(planId, known);
+      return known.made;
+    }
     const made = make();
-    if (this.figures.size >= this.maxEntries) this.figures.clear();
     this.figures.set(planId, { key, made });
+    keepNewest(this.figures, this.maxEntries);
     // A failed reading is not kept: the next read tries again.
     made.catch(() => this.figures.get(planId)?.made === made && this.figures.delete(planId));
     return made;
@@ -691,6 +705,35 @@ export class TreeService {
       if (found !== undefined) return indicatorView(computed, found, user, names, isLocked(computed.snapshot.period.state), amountTexts(language));
     }
     return undefined;
+  }
+}
+
+/**
+ * The tree's summary with the bands following the validated figures: each objective scored by its
+ * indicators that the validation changes counts in its validated band instead of its reported one,
+ * as the public plan page counts them (io/report/validated.ts `validatedSummary`).
+ */
+function validatedSummary(base: EvaluationDocument, validated: readonly { readonly code: string; readonly band: TreeValidation['objectives'][number]['band'] }[]): EvaluationDocument['summary'] {
+  const summary = { ...base.summary };
+  const bands = new Map(validated.map((v) => [v.code, v.band]));
+  for (const o of base.objectives) {
+    if (o.basis !== 'indicators' || !bands.has(o.code)) continue;
+    summary[o.band ?? 'none']--;
+    summary[bands.get(o.code) ?? 'none']++;
+  }
+  return summary;
+}
+
+/**
+ * The one eviction rule of the service's caches: past `max` entries, the oldest in the map's order
+ * go (a hit is moved to the end by its reader, so the least recently used go first); `evicted` hears
+ * of each key, to drop what is kept beside it.
+ */
+function keepNewest<K, V>(map: Map<K, V>, max: number, evicted?: (key: K) => void): void {
+  while (map.size > max) {
+    const oldest = map.keys().next().value as K;
+    map.delete(oldest);
+    evicted?.(oldest);
   }
 }
 

@@ -59,15 +59,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('the tree after the OIV validated
     const v = office.body.validation;
     expect(v).toMatchObject({ reservations: true, published: false, periodId: YEAR_END });
     expect(v.objectives).toEqual([
-      { code: 'B', validated: 78.75, band: 'yellow', direct: false, note: null },
-      { code: 'B.1', validated: 50, band: 'red', direct: true, note: NOTE },
+      { code: 'B', title: 'Transizione digitale e green, semplificazione, innovazione e comunicazione', reported: 80.25, validated: 78.75, band: 'yellow', direct: false, note: null },
+      { code: 'B.1', title: 'Transizione digitale e innovazione', reported: 56, validated: 50, band: 'red', direct: true, note: NOTE },
     ]);
+    // The counts by band following the validated bands: B.1 red either way, B (made from its objectives) not counted.
+    expect(v.summary).toEqual(office.body.summary);
+    // A branch elsewhere (`?under=A`) names them by title and reported figure all the same.
+    const branch = (await tree(controller, {}, `period=${YEAR_END}&under=A`)).body;
+    expect(branch.objectives.some((o: any) => o.code === 'B.1')).toBe(false);
+    expect(branch.validation.objectives).toEqual(v.objectives);
+    expect(branch.validation.summary).toEqual(v.summary);
     expect(v.body.validated).toBeLessThan(v.body.reported);
     // The reported figures stay the tree's own.
     expect(office.body.objectives.find((o: any) => o.code === 'B.1').performance).toBe(56);
     // Another period: the decision (for the year end's word), no figures.
     const other = (await tree(controller, {}, 'period=2024-09-30')).body.validation;
-    expect(other).toMatchObject({ reservations: true, periodId: YEAR_END, objectives: [], body: null });
+    expect(other).toMatchObject({ reservations: true, periodId: YEAR_END, objectives: [], summary: null, body: null });
 
     // The public: nothing until the Relazione is published.
     const unpublished = await tree(citizen);

@@ -148,6 +148,7 @@ const it = {
     summaryRed_other: '{{count}} rossi',
     summaryNone_one: '{{count}} senza performance',
     summaryNone_other: '{{count}} senza performance',
+    summaryValidated: "{{summary}}, secondo i valori validati dall'OIV",
   },
   band: { green: 'Verde', yellow: 'Giallo', red: 'Rosso', none: 'Senza performance' },
   state: { measured: 'Misurato', not_achieved: 'Non raggiunto', not_evaluable: 'N.V. (non valutabile)', not_measured: 'Non misurato', pending: 'In corso di misurazione' },
@@ -184,9 +185,9 @@ const it = {
   // The OIV's validation of the Relazione above the tree (periods/Validation.tsx); the figures' own words are the public plan page's (src/messages/report.ts).
   validation: {
     intro:
-      'L’OIV ha validato la Relazione sulla performance il {{day}}. Per gli obiettivi a cui ha dato un valore diverso da quello rendicontato, e per quelli che ne seguono, l’albero riporta entrambi i valori: il colore della riga segue il valore validato dall’OIV, il riepilogo e i grafici i valori rendicontati.',
+      'L’OIV ha validato la Relazione sulla performance il {{day}}. Per gli obiettivi a cui ha dato un valore diverso da quello rendicontato, e per quelli che ne seguono, l’albero riporta entrambi i valori: il colore della riga, il riepilogo e i grafici seguono il valore validato dall’OIV.',
     introReservations:
-      'L’OIV ha validato la Relazione sulla performance con riserve il {{day}}. Per gli obiettivi a cui ha dato un valore diverso da quello rendicontato, e per quelli che ne seguono, l’albero riporta entrambi i valori: il colore della riga segue il valore validato dall’OIV, il riepilogo e i grafici i valori rendicontati.',
+      'L’OIV ha validato la Relazione sulla performance con riserve il {{day}}. Per gli obiettivi a cui ha dato un valore diverso da quello rendicontato, e per quelli che ne seguono, l’albero riporta entrambi i valori: il colore della riga, il riepilogo e i grafici seguono il valore validato dall’OIV.',
     unpublished: 'La Relazione validata non è ancora pubblicata: il pubblico legge solo i valori rendicontati.',
   },
   periods: {
@@ -343,6 +344,8 @@ const it = {
     threshold: 'soglia del {{band}} {{value}}',
     many: '{{count}} obiettivi: scorri il grafico o scegli un’area.',
     empty: 'Nessun obiettivo a questo livello.',
+    validated: "Secondo i valori validati dall'OIV",
+    validatedItem: '{{code}} {{validated}} (rendicontato {{reported}})',
   },
   export: {
     title: 'Esporta',
@@ -672,6 +675,7 @@ const en: typeof it = {
     summaryRed_other: '{{count}} red',
     summaryNone_one: '{{count}} without performance',
     summaryNone_other: '{{count}} without performance',
+    summaryValidated: "{{summary}}, following the OIV's validated values",
   },
   band: { green: 'Green', yellow: 'Yellow', red: 'Red', none: 'No performance' },
   state: { measured: 'Measured', not_achieved: 'Not achieved', not_evaluable: 'N.E. (not evaluable)', not_measured: 'Not measured', pending: 'Measurement in progress' },
@@ -704,9 +708,9 @@ const en: typeof it = {
   },
   validation: {
     intro:
-      'The OIV validated the performance report (Relazione) on {{day}}. For the objectives it gave a value other than the reported one, and those that follow them, the tree states both values: the row’s colour follows the value validated by the OIV, the summary and the charts the reported values.',
+      'The OIV validated the performance report (Relazione) on {{day}}. For the objectives it gave a value other than the reported one, and those that follow them, the tree states both values: the row’s colour, the summary and the charts follow the value validated by the OIV.',
     introReservations:
-      'The OIV validated the performance report (Relazione) with reservations on {{day}}. For the objectives it gave a value other than the reported one, and those that follow them, the tree states both values: the row’s colour follows the value validated by the OIV, the summary and the charts the reported values.',
+      'The OIV validated the performance report (Relazione) with reservations on {{day}}. For the objectives it gave a value other than the reported one, and those that follow them, the tree states both values: the row’s colour, the summary and the charts follow the value validated by the OIV.',
     unpublished: 'The validated report is not published yet: the public reads the reported values only.',
   },
   periods: {
@@ -863,6 +867,8 @@ const en: typeof it = {
     threshold: '{{band}} threshold {{value}}',
     many: '{{count}} objectives: scroll the chart or choose an area.',
     empty: 'No objective at this level.',
+    validated: "Following the OIV's validated values",
+    validatedItem: '{{code}} {{validated}} (reported {{reported}})',
   },
   export: {
     title: 'Export',

@@ -9,6 +9,7 @@ import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import { LANGUAGES } from '../language.js';
 import { documentLanguage, invalidField, param } from '../validation.js';
+import { treeAround } from './tree.js';
 
 // The contract's body (src/contract/bodies.ts), base measures read as exact decimals.
 const Measurement = Bodies.Measurement;
@@ -112,6 +113,9 @@ export const measurementRoutes: RouteModule = (api, deps) => {
         },
         changes: trees.changes(after, indicatorId, user, names, texts),
       };
+      // The whole tree states what a fresh read of it states: the baselines corrected since, the OIV's
+      // validation (decided since the entry was cached, or never asked of an entry this save loaded).
+      if (withTree) await treeAround(deps, after, user, await store.relazioni.validatedDecision(planId));
       const head = JSON.stringify(answer);
       // The tree's JSON text is the one the next GET of this version serves from the cache: made once.
       const text = withTree ? `${head.slice(0, -1)},"tree":${trees.text(after, user, names, texts)}}` : head;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { indicatorThresholdBands } from '../../core/appraisal/index.js';
 import { amountKind, Decimal, explainNode, formulaFitsUnit, ruleFitsUnit, type Amount, type Comparator, type Formula, type Language, type ScoringRule, type Unit } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
-import type { IndicatorContext, IndicatorPatch, Store, UserRecord } from '../../store/index.js';
+import type { IndicatorContext, IndicatorPatch, RelazioneDecision, Store, UserRecord } from '../../store/index.js';
 import { recordedUnit, type FieldProblem } from '../../messages/index.js';
 import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSavedSchema, ObjectiveSavedSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
@@ -15,7 +15,7 @@ import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { documentLanguage, flagQuery, invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
-import { hasObjective, preferredEncoding } from '../tree.js';
+import { hasObjective, preferredEncoding, type ComputedPlan } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 import { changedBaselines } from './years.js';
 
@@ -140,6 +140,28 @@ export interface TreeAnswer {
 }
 
 /**
+ * Brings what a tree states beside its plan's figures up to now, as every tree served must have it
+ * (`GET …/tree` and a save's `?tree=true` alike): the SMVP's own ranges, the baselines corrected
+ * since (signed in), the OIV's validation (`decision`: the Relazione's, read by the caller).
+ */
+export async function treeAround({ store, trees }: Pick<Deps, 'store' | 'trees'>, computed: ComputedPlan, user: UserRecord | null, decision: RelazioneDecision | undefined): Promise<void> {
+  const planId = computed.snapshot.record.id;
+  // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.
+  await trees.withOwnRanges(computed);
+  // A baseline taken from last year's actual, corrected since, shows as "206 → 210" (signed in only).
+  if (user !== null)
+    await trees.withBaselineChanges(
+      computed,
+      async () => new Map((await changedBaselines({ store, trees }, planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
+    );
+  // The OIV's validated figures beside the reported ones, and the decision the period's word follows.
+  await trees.withValidation(computed, decision, async () => {
+    const record = await store.relazioni.getRelazione(planId);
+    return record === undefined ? undefined : validatedFigures(record);
+  });
+}
+
+/**
  * `GET /api/plans/:planId/tree`: the cached answer for this version, user and branch. Costs one
  * query (the plan record, whose data version tells whether the cache is current) and no
  * serialisation or compression unless the version is new. Throws the route's `HttpError`s.
@@ -150,19 +172,7 @@ export async function treeAnswer({ store, trees, names: accounts }: Pick<Deps, '
   const [plan, names, decision] = await Promise.all([readablePlanFor(store, read.planId, read.user), accounts.names(), store.relazioni.validatedDecision(read.planId)]);
   // The public reads a period closed or validated, or the targets of one the controller published.
   const computed = await readerComputed({ store, trees }, read.user, read.planId, read.period, plan.dataVersion);
-  // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.
-  await trees.withOwnRanges(computed);
-  // A baseline taken from last year's actual, corrected since, shows as "206 → 210" (signed in only).
-  if (read.user !== null)
-    await trees.withBaselineChanges(
-      computed,
-      async () => new Map((await changedBaselines({ store, trees }, read.planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
-    );
-  // The OIV's validated figures beside the reported ones, and the decision the period's word follows.
-  await trees.withValidation(computed, decision, async () => {
-    const record = await store.relazioni.getRelazione(read.planId);
-    return record === undefined ? undefined : validatedFigures(record);
-  });
+  await treeAround({ store, trees }, computed, read.user, decision);
   if (read.under !== undefined && !hasObjective(computed, read.under)) throw refuse(404, 'not-found', { what: 'objective', id: read.under });
   const etag = trees.etag(computed, read.user, names, read.under, read.language);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };

@@ -11,7 +11,7 @@ import { usePlanWritten } from '../api/queries.js';
 import { WORK_STATES, WORKLIST_STATE_FILTERS } from '../../../src/contract/campaign-states.js';
 import type { WorklistAsked } from '../../../src/contract/worklist-link.js';
 import { amountText, useLang } from '../ui/format.js';
-import { Dialog, focusSoon, halfTyped } from '../ui/Form.js';
+import { Dialog, FIRST_FOCUS, focusSoon, halfTyped } from '../ui/Form.js';
 import { pageOf, Pager } from '../ui/Pager.js';
 import { formErrors } from '../ui/form-errors.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
@@ -517,7 +517,8 @@ interface ClosingProps {
 
 /**
  * Before closing: what is missing, waiting for review and sent back; closing needs a second click.
- * A modal `<dialog>` (ui/Form's Dialog): the focus stays in it, Esc cancels, the focus goes back.
+ * A modal `<dialog>` (ui/Form's Dialog): it opens on «Annulla», the focus stays in it, Esc cancels,
+ * the focus goes back.
  */
 export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: ClosingProps) {
   const { t } = useTranslation();
@@ -560,7 +561,8 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
         </>
       )}
       <div className="d-flex gap-2 justify-content-end mt-3">
-        <Button color="secondary" outline onClick={onCancel}>
+        {/* Closing locks the period's values: the dialog opens on «Annulla», as the app's other dialogs that ask before an action do. */}
+        <Button color="secondary" outline onClick={onCancel} {...FIRST_FOCUS} data-testid="closing-cancel">
           {t('common.cancel')}
         </Button>
         <Button color={clean ? 'primary' : 'danger'} disabled={preview === null} onClick={onConfirm} data-testid="confirm-close">

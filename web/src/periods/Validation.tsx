@@ -71,7 +71,6 @@ export function ValidationNotice({ tree }: { tree: TreeDocument }) {
   const v = tree.validation;
   if (v === null || (v.objectives.length === 0 && v.body === null)) return null;
   const words = validationWords(lang);
-  const byCode = new Map(tree.objectives.map((o) => [o.code, o]));
   const figure = (value: number | null): string => (value === null ? t('tree.noPerformance') : percent(value, lang));
   return (
     <section className="oiv-validation" aria-labelledby="oiv-validation-title" data-testid="oiv-validation">
@@ -91,13 +90,11 @@ export function ValidationNotice({ tree }: { tree: TreeDocument }) {
       )}
       <ul className="mb-0">
         {v.objectives.map((o) => {
-          const objective = byCode.get(o.code);
           const why = validationReason(o, lang);
           return (
             <li key={o.code} data-testid={`oiv-validated-${o.code}`}>
               <strong>{o.code}</strong>
-              {objective === undefined ? '' : ` ${objective.title}`}: {figure(o.validated)} {t(`band.${o.band ?? 'none'}`).toLowerCase()} {words.validated}, {figure(objective?.performance ?? null)}{' '}
-              {words.reported}
+              {o.title === null ? '' : ` ${o.title}`}: {figure(o.validated)} {t(`band.${o.band ?? 'none'}`).toLowerCase()} {words.validated}, {figure(o.reported)} {words.reported}
               {why === '' ? '' : `. ${why}`}
             </li>
           );

@@ -99,8 +99,14 @@ function PerformanceBars({ title, items, thresholds, testId }: { title: string; 
 
 type Level = 'areas' | 'strategic' | 'operational';
 
-export function PlanCharts({ doc }: { doc: TreeDocument }) {
+/**
+ * `validation`: the OIV's validation of the tree shown (null: none, or a what-if's figures): where it
+ * applies (its `summary`), the bars and the counts by band follow the validated figures, as the
+ * public plan page's chart does, and the charts say so.
+ */
+export function PlanCharts({ doc, validation }: { doc: TreeDocument; validation: TreeDocument['validation'] }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [level, setLevel] = useState<Level>('strategic');
   const [area, setArea] = useState('');
   const byCode = new Map(doc.objectives.map((o) => [o.code, o]));
@@ -116,10 +122,22 @@ export function PlanCharts({ doc }: { doc: TreeDocument }) {
   };
   const areas = doc.objectives.filter((o) => o.parent === null);
   const wanted = level === 'areas' ? 0 : level === 'strategic' ? 1 : 2;
-  const shown = doc.objectives.filter((o) => (wanted === 2 ? depthOf(o.code) >= 2 : depthOf(o.code) === wanted) && (area === '' || level === 'areas' || areaOf(o.code) === area));
+  const follows = validation?.summary != null;
+  const validated = new Map(follows ? validation!.objectives.map((v) => [v.code, v]) : []);
+  const shown: BarItem[] = doc.objectives
+    .filter((o) => (wanted === 2 ? depthOf(o.code) >= 2 : depthOf(o.code) === wanted) && (area === '' || level === 'areas' || areaOf(o.code) === area))
+    .map((o) => {
+      const v = validated.get(o.code);
+      return v === undefined ? o : { code: o.code, title: o.title, performance: v.validated, band: v.band };
+    });
+  const changed = shown.flatMap((i) => {
+    const v = validated.get(i.code);
+    return v === undefined ? [] : [t('charts.validatedItem', { code: i.code, validated: percent(v.validated, lang), reported: percent(v.reported, lang) })];
+  });
   const thresholds: Threshold[] = doc.legend.flatMap((rule) => (rule.min === null ? [] : [{ band: rule.band, value: rule.min }]));
   const bands: Array<Band | 'none'> = ['green', 'yellow', 'red', 'none'];
-  const counts = bands.map((b) => ({ band: b, count: doc.summary[b] }));
+  const summary = (follows ? validation!.summary : null) ?? doc.summary;
+  const counts = bands.map((b) => ({ band: b, count: summary[b] }));
   const pieDescription = `${t('charts.perBand')}: ${counts.map((c) => `${t(`band.${c.band}`)} ${c.count}`).join(', ')}`;
   const pie = useChart(
     {
@@ -142,6 +160,12 @@ export function PlanCharts({ doc }: { doc: TreeDocument }) {
       <h2 id="charts-title" className="h5">
         {t('charts.title')}
       </h2>
+      {follows && (
+        <p className="small mb-2" data-testid="charts-validated">
+          {t('charts.validated')}
+          {changed.length === 0 ? '.' : `: ${changed.join(', ')}.`}
+        </p>
+      )}
       <div className="d-flex flex-wrap gap-3 mb-2">
         <label className="d-flex align-items-center gap-2">
           {t('charts.level')}

@@ -36,6 +36,16 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
   // Archived, the plan is read, not changed; adopted, its title changes inside a revision (the server says so at the field).
   const mayRename = can.managePlans(role) && plan !== null && !plan.archived;
   const period = tree.period;
+  // The counts by band follow the OIV's validated figures where the validation applies (the year end read with its values), as the public plan page's.
+  const validatedSummary = tree.validation?.summary ?? null;
+  const summaryWords = (summary: TreeDocument['summary']): string =>
+    t('tree.summary', {
+      objectives: t('tree.summaryObjectives', { count: summary.objectives }),
+      green: t('tree.summaryGreen', { count: summary.green }),
+      yellow: t('tree.summaryYellow', { count: summary.yellow }),
+      red: t('tree.summaryRed', { count: summary.red }),
+      none: t('tree.summaryNone', { count: summary.none }),
+    });
   // Signed in, the PDF and the workbook are drawn as jobs with their progress shown (a big plan
   // takes seconds); the public and the CSV keep a plain download link.
   const exportLink = (format: ExportFormat) =>
@@ -108,13 +118,7 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
       )}
       {!targetsOnly && (
         <p className="small mb-2" data-testid="summary">
-          {t('tree.summary', {
-            objectives: t('tree.summaryObjectives', { count: tree.summary.objectives }),
-            green: t('tree.summaryGreen', { count: tree.summary.green }),
-            yellow: t('tree.summaryYellow', { count: tree.summary.yellow }),
-            red: t('tree.summaryRed', { count: tree.summary.red }),
-            none: t('tree.summaryNone', { count: tree.summary.none }),
-          })}
+          {validatedSummary === null ? summaryWords(tree.summary) : t('tree.summaryValidated', { summary: summaryWords(validatedSummary) })}
         </p>
       )}
       {(can.managePlans(role) || user !== null) && (

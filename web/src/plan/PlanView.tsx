@@ -298,7 +298,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
 
       {panels.isOpen('charts') && (
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-          <PlanCharts doc={shown} />
+          <PlanCharts doc={shown} validation={whatIf.on ? null : tree.validation} />
         </Suspense>
       )}
 
@@ -319,6 +319,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
             doc={shown}
             rows={visibleRows(shown.objectives, filters, new Set())}
             periodText={period === null ? '' : `${t('period.label')} ${period.label} — ${t('period.state')}: ${t(periodWordKey(period, tree.validation))}`}
+            validated={validated}
           />,
           document.body,
         )}

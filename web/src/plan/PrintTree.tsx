@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import type { TreeDocument } from '../api/types.js';
 import { actualText, amountText, percent, useLang, weight } from '../ui/format.js';
 import type { Row } from '../tree/rows.js';
-import { BandBadge } from '../ui/Band.js';
+import { BandBadge, PerformanceText } from '../ui/Band.js';
+import { validationWords, type ValidatedObjective } from '../periods/Validation.js';
 
 /** Whether the page is being printed, and a function that prints it. */
 export function usePrinting(): [boolean, () => void] {
@@ -32,9 +33,11 @@ export function usePrinting(): [boolean, () => void] {
   return [printing, print];
 }
 
-export function PrintTree({ doc, rows, periodText }: { doc: TreeDocument; rows: readonly Row[]; periodText: string }) {
+/** `validated`: the OIV's validated figures by objective code (`validatedByCode`), printed over the reported ones as the screen's rows show them. */
+export function PrintTree({ doc, rows, periodText, validated }: { doc: TreeDocument; rows: readonly Row[]; periodText: string; validated?: ReadonlyMap<string, ValidatedObjective> | undefined }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const words = validationWords(lang);
   return (
     <section className="print-tree" data-testid="print-tree">
       <h1 className="h4">{doc.title}</h1>
@@ -73,7 +76,16 @@ export function PrintTree({ doc, rows, periodText }: { doc: TreeDocument; rows: 
                 <td />
                 <td />
                 <td className="num">
-                  {row.objective.performance === null ? t('tree.noPerformance') : percent(row.objective.performance, lang)} <BandBadge band={row.objective.band} />
+                  {validated?.has(row.objective.code) === true ? (
+                    <>
+                      <PerformanceText value={validated.get(row.objective.code)!.validated} band={validated.get(row.objective.code)!.band} t={t} lang={lang} /> {words.validated}{' '}
+                      {row.objective.performance === null ? t('tree.noPerformance') : percent(row.objective.performance, lang)} {words.reported}
+                    </>
+                  ) : (
+                    <>
+                      {row.objective.performance === null ? t('tree.noPerformance') : percent(row.objective.performance, lang)} <BandBadge band={row.objective.band} />
+                    </>
+                  )}
                 </td>
               </tr>
             ) : (
