@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flat } from '../support/page-words.js';
-import { enc, objective, startTestServer, transmitAndReview, REFERENTE_UNIT, type Backend, type Client, type TestServer } from './harness.js';
+import { adoptAndReview, enc, nextYearClosed, objective, startTestServer, transmitAndReview, REFERENTE_UNIT, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END_2024 = '2024-12-31';
 const RENAMED = new Map([
@@ -63,24 +63,20 @@ describe.each<Backend>(['sqlite', 'postgres'])('objective codes that are JavaScr
     const ok = (what: string, reply: { status: number; text: string }, status = 200): void => expect(reply.status, `${what}: ${reply.text}`).toBe(status);
     ok('unit', await controller.request('PATCH', `/api/plans/${before}/nodes/${enc('valueOf')}`, { unit: REFERENTE_UNIT }));
     ok('publish', await controller.request('PATCH', `/api/plans/${before}`, { published: true }));
-    ok('adopt', await controller.request('POST', `/api/plans/${before}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));
-    ok('collecting', await controller.request('POST', `/api/plans/${before}/periods/${YEAR_END_2024}/transition`, { to: 'collecting' }));
+    // Adopted, its year end closed with a variance for valueOf, the Relazione with the OIV (constructor validated at 80); its 2025 closed with a value each.
     const variance = { cause: 'external', explanation: CAUSE, correctiveAction: 'Nuovo bando a gennaio', version: 0 };
-    ok('variance', await controller.request('PUT', `/api/plans/${before}/nodes/${enc('valueOf')}/variances/${YEAR_END_2024}`, variance));
-    ok('closed', await controller.request('POST', `/api/plans/${before}/periods/${YEAR_END_2024}/transition`, { to: 'closed' }));
-    await transmitAndReview(before, controller, oiv, [{ code: 'constructor', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }]);
-    const next = await controller.request('POST', `/api/plans/${before}/next-year`, { year: 2025 });
-    ok('next-year', next, 201);
-    planId = next.body.id;
-    const period = `/api/plans/${planId}/periods/2025-12-31/transition`;
-    ok('2025 collecting', await controller.request('POST', period, { to: 'collecting' }));
-    for (const [id, actual] of [
-      ['constructor:1', 9],
-      ['valueOf:2', 48],
-      ['hasOwnProperty:1', 2],
-    ] as const)
-      ok(`2025 ${id}`, await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/2025-12-31`, { state: 'measured', actual, version: 0 }));
-    ok('2025 closed', await controller.request('POST', period, { to: 'closed' }));
+    const review = [{ code: 'constructor', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }];
+    await adoptAndReview(before, controller, oiv, review, async () => {
+      ok('variance', await controller.request('PUT', `/api/plans/${before}/nodes/${enc('valueOf')}/variances/${YEAR_END_2024}`, variance));
+    });
+    planId = await nextYearClosed(before, controller, {
+      publish: false,
+      values: [
+        ['constructor:1', 9],
+        ['valueOf:2', 48],
+        ['hasOwnProperty:1', 2],
+      ],
+    });
   }, 120_000);
   afterAll(async () => {
     await t?.close();
