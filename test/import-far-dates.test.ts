@@ -16,6 +16,13 @@ import { startTestServer, type Client, type TestServer } from './api/harness.js'
 const dir = mkdtempSync(join(tmpdir(), 'albero-far-dates-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** One server for the file's API imports (a table's, a document's), started by the first block that asks. */
+let server: Promise<{ t: TestServer; controller: Client }> | undefined;
+const apiServer = (): Promise<{ t: TestServer; controller: Client }> => (server ??= startTestServer('sqlite').then(async (t) => ({ t, controller: await t.as('controller') })));
+afterAll(async () => {
+  if (server !== undefined) await (await server).t.close();
+});
+
 /** The published layout with date-formatted Target and Consuntivo cells holding `[target, actual]` serials. */
 async function workbook(title: string, rows: readonly (readonly [number, number])[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -120,13 +127,10 @@ const CSV_WORDS = {
 };
 
 describe('a date far from the plan year, through the API import', { timeout: 120_000 }, () => {
-  let t: TestServer;
   let controller: Client;
   beforeAll(async () => {
-    t = await startTestServer('sqlite');
-    controller = await t.as('controller');
+    ({ controller } = await apiServer());
   });
-  afterAll(async () => t.close());
 
   it("is checked against the form's year, said in the reader's language", async () => {
     // The title says 2015; the form says 2025, the plan's year: 30/09/2025 is near, 04/01/1900 far.
@@ -245,13 +249,10 @@ describe('a date far from the plan year in a JSON plan document', { timeout: 120
   });
 
   describe('through the API import', () => {
-    let t: TestServer;
     let controller: Client;
     beforeAll(async () => {
-      t = await startTestServer('sqlite');
-      controller = await t.as('controller');
+      ({ controller } = await apiServer());
     });
-    afterAll(async () => t.close());
 
     it("in the reader's language, against the form's year when it gives one", async () => {
       for (const lang of ['it', 'en'] as const) {

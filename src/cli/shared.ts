@@ -307,7 +307,7 @@ export async function loadOrReport(file: string, options: { quiet?: boolean; sta
     return null;
   }
   // These commands read the table and import nothing: a far date is said to be read as written.
-  const read = issues.map((i) => (i.code === 'date-far-from-year' ? withParams(i, { read: true }, i.location) : i));
+  const read = issues.map((i) => (i.code === 'date-far-from-year' ? withParams(i, { read: true }) : i));
   printIssues(read, { quiet: options.quiet ?? true });
   return { table: value, issues: read };
 }

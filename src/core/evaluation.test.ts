@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, dec } from './decimal.js';
-import { evaluatePlan, weightedMean } from './evaluation.js';
+import { computeFormula, evaluatePlan, weightedMean } from './evaluation.js';
 import { explainNode, explanationLines } from './explanation.js';
 import { withoutValues } from './next-year.js';
 import type { Comparator, Indicator, Measurement, Plan, Objective, ScoringRule } from './model.js';
@@ -481,5 +481,31 @@ describe('explanations in Italian', () => {
     expect(it.formula).toBe('A.2 = 30% × 100 + 70% × 50 (= media di A.2.1 0, A.2.2 100) = 65,00%');
     expect(it.indicators[1]!.scoring).toBe('50,00% ≥ 100,00%: non raggiunto, consuntivo / target × 100 = 50 (proporzionale)');
     expect(explainNode(evaluatePlan(p), 'A.2.1', 'it')!.indicators[0]!.scoring).toBe('4 ≥ 5: non raggiunto → 0 (raggiunto/non raggiunto)');
+  });
+});
+
+/**
+ * Base measures are named by a person (`constructor`, `toString`, `__proto__`): a record of them is
+ * read by own key, so a name not entered is missing, never Object's function. Before: the formula
+ * divided by `Object` and the evaluation threw `… .div is not a function`.
+ */
+describe("base measures named as JavaScript's own words", () => {
+  const ratio = (numerator: string, denominator: string) => ({ kind: 'ratio' as const, numerator, denominator, scale: dec(100) });
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('a ratio whose %s is not entered is said missing; entered, it counts', (name) => {
+    expect(computeFormula(ratio(name, 'totale'), { totale: dec(50) })).toMatchObject({ error: `the base measure ${name} is missing` });
+    expect(computeFormula(ratio('evase', name), { evase: dec(45) })).toMatchObject({ error: `the base measure ${name} is missing` });
+    const entered = Object.fromEntries([
+      [name, dec(45)],
+      ['totale', dec(50)],
+    ]);
+    expect(computeFormula(ratio(name, 'totale'), entered)).toEqual({ value: dec(90) });
+    const trend = { kind: 'trend' as const, current: 'oggi', previous: name };
+    expect(computeFormula(trend, { oggi: dec(12) })).toMatchObject({ error: `the base measure ${name} is missing` });
+  });
+
+  it('a plan with such a ratio evaluates, the indicator not measured with the located issue', () => {
+    const indicator = ind('A.1:1', 100, '>=', 50, { state: 'measured', inputs: { totale: dec(10) } }, { unit: 'percent', formula: ratio('constructor', 'totale') });
+    const evaluation = evaluatePlan(plan([node('A.1', null, [indicator])]));
+    expect(evaluation.issues().map((i) => [i.code, i.message, i.location])).toEqual([['formula-input', '"A.1:1": the base measure constructor is missing', { node: 'A.1', indicator: 'A.1:1' }]]);
   });
 });

@@ -23,6 +23,7 @@ import { addFraction, decimalToFraction, divideFraction, hundredthsHalfUp, round
 import { problem, saidIssue, withParams, type Issue } from './issues.js';
 import { said, type Said } from './messages/index.js';
 import { CodeIndex } from './code-index.js';
+import { ownValue } from './text-keys.js';
 import { BANDS, classify, classifyHundredths, legendCuts, type Band, type LegendCuts } from './legend.js';
 import type { Amount, Indicator, IndicatorState, Measurement, MeasurementState, NotMeasuredPolicy, Plan, Objective, ScoringRule, SourceLocation } from './model.js';
 import { amountKind, scoreAmountFraction, scoreAmounts, scoreNumberFraction } from './scoring.js';
@@ -1041,14 +1042,14 @@ const NONE: readonly Issue[] = [];
  */
 export function formulaInputs(ind: Indicator, entered: Readonly<Record<string, Decimal>> | undefined): Readonly<Record<string, Decimal>> {
   const inputs = entered ?? {};
-  if (ind.formula?.kind !== 'trend' || ind.predecessorValue == null || inputs[ind.formula.previous] !== undefined) return inputs;
+  if (ind.formula?.kind !== 'trend' || ind.predecessorValue == null || ownValue(inputs, ind.formula.previous) !== undefined) return inputs;
   return { ...inputs, [ind.formula.previous]: ind.predecessorValue.value };
 }
 
 /** Whether a trend reads its previous value from its predecessor (nothing entered for it). */
 export function previousFromPredecessor(ind: Indicator): boolean {
   const m = ind.measurement;
-  return ind.formula?.kind === 'trend' && ind.predecessorValue != null && (m.state !== 'measured' || m.inputs?.[ind.formula.previous] === undefined);
+  return ind.formula?.kind === 'trend' && ind.predecessorValue != null && (m.state !== 'measured' || ownValue(m.inputs, ind.formula.previous) === undefined);
 }
 
 /** The actual of a ratio or trend indicator from its base measures. */
@@ -1056,17 +1057,17 @@ export function computeFormula(
   formula: Exclude<NonNullable<Indicator['formula']>, { kind: 'children_mean' }>,
   inputs: Readonly<Record<string, Decimal>>,
 ): { value: Decimal } | { error: string; said: Said } {
+  // By own key: a measure named `constructor` or `toString` and not entered is missing, not Object's function.
   const need = formula.kind === 'ratio' ? [formula.numerator, formula.denominator] : [formula.current, formula.previous];
-  const missing = need.filter((name) => inputs[name] === undefined);
+  const missing = need.filter((name) => ownValue(inputs, name) === undefined);
   if (missing.length > 0) return formulaError(said('formula-input', { missing }));
+  const [top, bottom] = need.map((name) => ownValue(inputs, name)!) as [Decimal, Decimal];
   if (formula.kind === 'ratio') {
-    const den = inputs[formula.denominator]!;
-    if (den.isZero()) return formulaError(said('formula-input', { zero: formula.denominator, role: 'denominator' }));
-    return { value: inputs[formula.numerator]!.div(den).times(formula.scale) };
+    if (bottom.isZero()) return formulaError(said('formula-input', { zero: formula.denominator, role: 'denominator' }));
+    return { value: top.div(bottom).times(formula.scale) };
   }
-  const previous = inputs[formula.previous]!;
-  if (previous.isZero()) return formulaError(said('formula-input', { zero: formula.previous, role: 'previous' }));
-  return { value: inputs[formula.current]!.minus(previous).div(previous).times(HUNDRED) };
+  if (bottom.isZero()) return formulaError(said('formula-input', { zero: formula.previous, role: 'previous' }));
+  return { value: top.minus(bottom).div(bottom).times(HUNDRED) };
 }
 
 function formulaError(s: Said): { error: string; said: Said } {

@@ -46,8 +46,13 @@ export function saidIssue(severity: Severity, s: Said, location?: SourceLocation
   return location === undefined ? base : { ...base, location };
 }
 
-/** `i` with more parameters (the indicator it is about), its English words said again; an issue without parameters keeps its words. */
-export function withParams(i: Issue, extra: MessageParams, location?: SourceLocation): Issue {
+/**
+ * `i` with more parameters (the indicator it is about), its English words said again; an issue
+ * without parameters keeps its words. It stays where it was unless `location` places it elsewhere.
+ *
+ * @example withParams(farDate, { read: true }) // the same cell, «read as written»
+ */
+export function withParams(i: Issue, extra: MessageParams, location: SourceLocation | undefined = i.location): Issue {
   if (i.params === undefined) return location === undefined ? i : { ...i, location };
   const params = { ...i.params, ...extra };
   const base = { severity: i.severity, code: i.code, message: renderIssueCode(i.code, params, 'en') ?? i.message, params };

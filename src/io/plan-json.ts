@@ -7,7 +7,16 @@
  * document has no cells.
  */
 import { z } from 'zod';
-import { ObjectiveDocumentSchema, IndicatorDocumentSchema, EvaluationDocumentSchema, PlanSettingsDocumentSchema, TreeIndicatorSchema, AmountJsonSchema, type AmountJson } from '../contract/index.js';
+import {
+  ObjectiveDocumentSchema,
+  IndicatorDocumentSchema,
+  EvaluationDocumentSchema,
+  PlanSettingsDocumentSchema,
+  TreeIndicatorSchema,
+  AmountJsonSchema,
+  OBJECTIVE_CODE,
+  type AmountJson,
+} from '../contract/index.js';
 import { problem, type ImportedTable, type Issue, type Outcome, type PersonAssignment, type SourceLocation, type UnitAssignment } from '../core/index.js';
 import { amountFromJson, planFromDocument, type PlanDocument } from './json.js';
 import { farDate, titleYear } from './published/layout.js';
@@ -148,7 +157,8 @@ export function readPlanJson(text: string, file: string, year?: number): Outcome
   for (const o of doc.objectives) {
     if (o.parent !== null && !codes.has(o.parent.toLowerCase())) issues.push(problem('error', 'unknown-parent', { code: o.code, parent: o.parent }, { file, node: o.code, field: 'parent' }));
   }
-  if (issues.length > 0) return { value: null, issues };
+  const long = codeProblems(doc, file, issues);
+  if (issues.length > 0) return { value: null, issues: [...issues, ...long] };
 
   const base = planFromDocument(doc as PlanDocument);
   const byId = new Map(doc.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i] as const)));
@@ -176,7 +186,7 @@ export function readPlanJson(text: string, file: string, year?: number): Outcome
       };
     }),
   };
-  const warnings = farDates(doc, file, year ?? titleYear(doc.title));
+  const warnings = [...long, ...farDates(doc, file, year ?? titleYear(doc.title))];
   const assignedUnits: UnitAssignment[] = [];
   const assignedPeople: PersonAssignment[] = [];
   const baselineYears: { indicator: string; year: number; origin: SourceLocation }[] = [];
@@ -203,6 +213,28 @@ export function readPlanJson(text: string, file: string, year?: number): Outcome
     },
     issues: warnings,
   };
+}
+
+/** A code of the characters `OBJECTIVE_CODE` takes, of any length. */
+const CODE_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * The codes the workbook's Codice and the API refuse (`OBJECTIVE_CODE`: `_x`, `__proto__`, `A 1`),
+ * each an error at its objective's `code`, pushed on `errors`. No Albero producer writes one: the API
+ * and the workbook take none, a published table's codes start with a capital and hold letters,
+ * digits and dots. A published table puts no bound on their length, though, and `import --output`
+ * writes its codes as read: a code only longer than 40 is a warning (returned), the plan imported
+ * as written, as the table it came from was.
+ */
+function codeProblems(doc: z.infer<typeof DocumentSchema>, file: string, errors: Issue[]): Issue[] {
+  const warnings: Issue[] = [];
+  for (const o of doc.objectives) {
+    if (OBJECTIVE_CODE.test(o.code)) continue;
+    const at = { file, node: o.code, field: 'code' };
+    if (CODE_CHARACTERS.test(o.code)) warnings.push(problem('warning', 'json-long-code', { code: o.code, length: o.code.length }, at));
+    else errors.push(problem('error', 'json-invalid-code', { code: o.code }, at));
+  }
+  return warnings;
 }
 
 /**

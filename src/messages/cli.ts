@@ -213,6 +213,10 @@ export const CLI_MESSAGES = defineMessages({
     it: "la tabella dell'anno precedente, per il confronto per obiettivo; il documento dice «Dati dell'anno precedente non validati dall'OIV», salvo --previous-validated",
     en: "the previous year's table, for the comparison by objective; unless --previous-validated is given, the document notes that its figures were not validated by the OIV",
   }),
+  'cli-about-relazione-previous-reservations': message({
+    it: "l'OIV ha validato con riserve la Relazione dell'anno precedente (con --previous-validated): il confronto dice «validata con riserve»",
+    en: "the OIV validated the previous year's Relazione with reservations (with --previous-validated): the comparison says «validated with reservations»",
+  }),
   'cli-about-relazione-previous-validated': message({
     it: "il giorno (GG/MM/AAAA) in cui l'OIV ha validato la Relazione dell'anno precedente, quando la tabella di --previous ne riporta i valori validati: il confronto lo dice («valori validati dall'OIV»)",
     en: "the day (DD/MM/YYYY) the OIV validated the previous year's Relazione, when the --previous table holds the values it validated: the comparison then says they are the validated figures",
@@ -464,6 +468,10 @@ export const CLI_MESSAGES = defineMessages({
   'cli-texts-unreadable': message<{ file: string } & (FileProblem | { readonly reason?: undefined; readonly line: number; readonly column: number })>({
     it: (p) => (p.reason === undefined ? `${p.file}:${p.line} colonna ${p.column}: non è JSON valido` : `${p.file}: ${fileProblemWords(p, 'it')}`),
     en: (p) => (p.reason === undefined ? `${p.file}:${p.line} column ${p.column}: not valid JSON` : `${p.file}: ${fileProblemWords(p, 'en')}`),
+  }),
+  'cli-previous-reservations-alone': message({
+    it: "--previous-reservations dice che l'OIV ha validato con riserve la Relazione dell'anno precedente: va indicata insieme a --previous-validated, il giorno della validazione",
+    en: "--previous-reservations says the OIV validated the previous year's Relazione with reservations: give it together with --previous-validated, the day of the validation",
   }),
   'cli-previous-validated-alone': message({
     it: '--previous-validated dice da dove vengono i dati della tabella di --previous: va indicata insieme a --previous',

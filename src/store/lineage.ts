@@ -3,7 +3,7 @@
  * it continues in last year's plan (`node_lineage`, `indicator_lineage`, migration 15). Links are by
  * code and id, which renames and revisions never change, so a chain of years stays whole.
  */
-import { Decimal, type Amount, type PredecessorValue, type Unit } from '../core/index.js';
+import { Decimal, ownValue, type Amount, type PredecessorValue, type Unit } from '../core/index.js';
 import { amountFromJson, formulaFromJson, inputsFromJson, parse } from './codec.js';
 import { one, type Queryable } from './db.js';
 
@@ -51,7 +51,7 @@ export async function predecessorValues(tx: Queryable, planId: string): Promise<
     let value: Decimal | undefined;
     if (formula?.kind === 'trend') {
       const inputs = parse(r.inputs) as Record<string, string> | null;
-      value = inputs === null ? undefined : inputsFromJson(inputs)[formula.current];
+      value = inputs === null ? undefined : ownValue(inputsFromJson(inputs), formula.current);
     } else if (formula === null) {
       const actual = amountFromJson(parse(r.actual));
       if (actual?.kind === 'number') value = actual.value;

@@ -1,11 +1,12 @@
 /**
- * Objective codes that are also JavaScript's own words (`constructor`, `__proto__`,
- * `hasOwnProperty`): the JSON plan document takes them (the tree editor's API takes all but
- * `__proto__`), and every object keyed by a code must hold them as any other code. Through HTTP on
- * SQLite and PostgreSQL: the fixture's 2024 plan imported as the JSON document `albero import
- * --output` writes, with A.3 coded `constructor`, B.2 `__proto__` (yellow: a variance, its unit)
- * and A.8 `hasOwnProperty`, strategic objectives all three; evaluated, its Relazione transmitted and validated (`constructor` at 80
- * where 100 was reported), published; its 2025 compared with it.
+ * Objective codes that are also JavaScript's own words (`constructor`, `valueOf`,
+ * `hasOwnProperty`): the JSON plan document, the workbook and the tree editor's API take them
+ * (`__proto__` none of them: test/json-plan-codes), and every object keyed by a code must hold them
+ * as any other code. Through HTTP on SQLite and PostgreSQL: the fixture's 2024 plan imported as the
+ * JSON document `albero import --output` writes, with A.3 coded `constructor`, B.2 `valueOf`
+ * (yellow: a variance, its unit) and A.8 `hasOwnProperty`, strategic objectives all three;
+ * evaluated, its Relazione transmitted and validated (`constructor` at 80 where 100 was reported),
+ * published; its 2025 compared with it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flat } from '../support/page-words.js';
-import { enc, objective, startTestServer, transmitAndReview, REFERENTE_UNIT, type Backend, type Client, type TestServer } from './harness.js';
+import { adoptAndReview, enc, nextYearClosed, objective, startTestServer, transmitAndReview, REFERENTE_UNIT, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END_2024 = '2024-12-31';
 const RENAMED = new Map([
   ['A.3', 'constructor'],
-  ['B.2', '__proto__'],
+  ['B.2', 'valueOf'],
   ['A.8', 'hasOwnProperty'],
 ]);
 const CAUSE = 'Bando regionale rinviato a novembre';
@@ -60,26 +61,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('objective codes that are JavaScr
     expect(imported.status, imported.text).toBe(201);
     before = imported.body.plan.id;
     const ok = (what: string, reply: { status: number; text: string }, status = 200): void => expect(reply.status, `${what}: ${reply.text}`).toBe(status);
-    ok('unit', await controller.request('PATCH', `/api/plans/${before}/nodes/${enc('__proto__')}`, { unit: REFERENTE_UNIT }));
+    ok('unit', await controller.request('PATCH', `/api/plans/${before}/nodes/${enc('valueOf')}`, { unit: REFERENTE_UNIT }));
     ok('publish', await controller.request('PATCH', `/api/plans/${before}`, { published: true }));
-    ok('adopt', await controller.request('POST', `/api/plans/${before}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));
-    ok('collecting', await controller.request('POST', `/api/plans/${before}/periods/${YEAR_END_2024}/transition`, { to: 'collecting' }));
+    // Adopted, its year end closed with a variance for valueOf, the Relazione with the OIV (constructor validated at 80); its 2025 closed with a value each.
     const variance = { cause: 'external', explanation: CAUSE, correctiveAction: 'Nuovo bando a gennaio', version: 0 };
-    ok('variance', await controller.request('PUT', `/api/plans/${before}/nodes/${enc('__proto__')}/variances/${YEAR_END_2024}`, variance));
-    ok('closed', await controller.request('POST', `/api/plans/${before}/periods/${YEAR_END_2024}/transition`, { to: 'closed' }));
-    await transmitAndReview(before, controller, oiv, [{ code: 'constructor', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }]);
-    const next = await controller.request('POST', `/api/plans/${before}/next-year`, { year: 2025 });
-    ok('next-year', next, 201);
-    planId = next.body.id;
-    const period = `/api/plans/${planId}/periods/2025-12-31/transition`;
-    ok('2025 collecting', await controller.request('POST', period, { to: 'collecting' }));
-    for (const [id, actual] of [
-      ['constructor:1', 9],
-      ['__proto__:2', 48],
-      ['hasOwnProperty:1', 2],
-    ] as const)
-      ok(`2025 ${id}`, await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/2025-12-31`, { state: 'measured', actual, version: 0 }));
-    ok('2025 closed', await controller.request('POST', period, { to: 'closed' }));
+    const review = [{ code: 'constructor', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }];
+    await adoptAndReview(before, controller, oiv, review, async () => {
+      ok('variance', await controller.request('PUT', `/api/plans/${before}/nodes/${enc('valueOf')}/variances/${YEAR_END_2024}`, variance));
+    });
+    planId = await nextYearClosed(before, controller, {
+      publish: false,
+      values: [
+        ['constructor:1', 9],
+        ['valueOf:2', 48],
+        ['hasOwnProperty:1', 2],
+      ],
+    });
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -95,15 +92,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('objective codes that are JavaScr
   it('evaluates them, validates the Relazione with their units and causes, and compares next year with what the OIV validated', async () => {
     const tree = (await controller.get(`/api/plans/${before}/tree?period=${YEAR_END_2024}`)).body;
     expect(objective(tree, 'constructor').performance).toBe(100);
-    expect(objective(tree, '__proto__').performance).toBe(65);
+    expect(objective(tree, 'valueOf').performance).toBe(65);
     // The closed year end is read from its closing, which keeps each objective's unit by code.
-    expect(objective(tree, '__proto__').unit).toBe(REFERENTE_UNIT);
+    expect(objective(tree, 'valueOf').unit).toBe(REFERENTE_UNIT);
     expect(objective(tree, 'hasOwnProperty').performance).toBe(100);
 
     // Before the decision the comparison reads 2024's reported figures.
     expect(await comparedWith()).toEqual([
       ['constructor', '100,00%'],
-      ['__proto__', '65,00%'],
+      ['valueOf', '65,00%'],
       ['hasOwnProperty', '100,00%'],
     ]);
 
@@ -111,19 +108,19 @@ describe.each<Backend>(['sqlite', 'postgres'])('objective codes that are JavaScr
     const validated = await oiv.request('POST', `/api/plans/${before}/relazione/transition`, { to: 'validated', seen: shown.seen });
     expect(validated.status, validated.text).toBe(200);
 
-    // The validated Relazione keeps __proto__'s unit and its cause as any objective's.
+    // The validated Relazione keeps valueOf's unit and its cause as any objective's.
     const relazione = flat((await controller.get(`/api/plans/${before}/relazione/export?format=html`)).text, { apostrophes: true });
     const shortfalls = relazione.slice(relazione.indexOf('Causa dello scostamento Azioni correttive'));
-    expect(/__proto__ Transizione green e sostenibilità ▲ 65,00% giallo (causa \S+?):/.exec(shortfalls)?.[1]).toBe('causa esterna');
+    expect(/valueOf Transizione green e sostenibilità ▲ 65,00% giallo (causa \S+?):/.exec(shortfalls)?.[1]).toBe('causa esterna');
     expect(relazione.includes(CAUSE)).toBe(true);
     expect(/4\.3 Obiettivi per unità organizzativa (.*?) 5 Misurazione/.exec(relazione)?.[1]).toContain(REFERENTE_UNIT);
     const stored = (await t.server.store.relazioni.getRelazione(before))!;
-    expect(Object.hasOwn(stored.frozenCover!.units, '__proto__')).toBe(true);
+    expect(Object.hasOwn(stored.frozenCover!.units, 'valueOf')).toBe(true);
 
     // 2025's comparison reads what the validation kept: constructor as validated, the others as reported.
     expect(await comparedWith()).toEqual([
       ['constructor', '80,00%'],
-      ['__proto__', '65,00%'],
+      ['valueOf', '65,00%'],
       ['hasOwnProperty', '100,00%'],
     ]);
 
@@ -135,7 +132,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('objective codes that are JavaScr
     expect(Object.keys((await t.server.store.relazioni.getRelazione(planId))!.frozenCover!.previous!.objectives)).toEqual(expect.arrayContaining([...RENAMED.values()]));
     expect(await comparedWith()).toEqual([
       ['constructor', '80,00%'],
-      ['__proto__', '65,00%'],
+      ['valueOf', '65,00%'],
       ['hasOwnProperty', '100,00%'],
     ]);
 
@@ -144,7 +141,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('objective codes that are JavaScr
     const open = (await citizen.get(`/api/plans/${before}/export?format=json`)).body;
     const byCode = new Map<string, any>(open.objectives.map((o: any) => [o.code, o]));
     expect(byCode.get('constructor').validated?.performance).toBe(80);
-    expect(byCode.get('__proto__').performance).toBe(65);
+    expect(byCode.get('valueOf').performance).toBe(65);
     expect(byCode.get('hasOwnProperty').performance).toBe(100);
   }, 120_000);
 });

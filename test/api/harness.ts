@@ -219,13 +219,23 @@ const step = (what: string, reply: Reply): void => {
 
 /**
  * The fixture's plan adopted (Delibera di Giunta n. 12 of 30/01/2024), its year end closed and its
- * Relazione brought to the OIV (`transmitAndReview`): ready for the OIV's decision. Gives the plan
+ * Relazione brought to the OIV (`transmitAndReview`): ready for the OIV's decision. `atYearEnd`: what
+ * the office does while the year end takes values, before it is closed (a variance). Gives the plan
  * as adopted (its title, its body).
  */
-export async function adoptAndReview(planId: string, controller: Client, oiv: Client, values: readonly unknown[] = []): Promise<{ title: string; organisation: string }> {
+export async function adoptAndReview(
+  planId: string,
+  controller: Client,
+  oiv: Client,
+  values: readonly unknown[] = [],
+  atYearEnd: () => Promise<void> = async () => {},
+): Promise<{ title: string; organisation: string }> {
   const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
   step('adopt', adopted);
-  for (const to of ['collecting', 'closed']) step(`year end ${to}`, await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to }));
+  const transition = `/api/plans/${planId}/periods/2024-12-31/transition`;
+  step('year end collecting', await controller.request('POST', transition, { to: 'collecting' }));
+  await atYearEnd();
+  step('year end closed', await controller.request('POST', transition, { to: 'closed' }));
   await transmitAndReview(planId, controller, oiv, values);
   return { title: adopted.body.title, organisation: adopted.body.organisation };
 }
@@ -239,17 +249,20 @@ export async function transmitAndReview(planId: string, controller: Client, oiv:
 }
 
 /**
- * The 2025 plan made from `before` (next-year), published, with one value at its year end (A.3's, 9
- * against 10), closed: a year to compare with the fixture's 2024. Gives its id.
+ * The 2025 plan made from `before` (next-year), published unless `publish` is false, with `values`
+ * at its year end (indicator id, actual; by default A.3's, 9 against 10), closed: a year to compare
+ * with the fixture's 2024. Gives its id.
  */
-export async function nextYearClosed(before: string, controller: Client): Promise<string> {
+export async function nextYearClosed(before: string, controller: Client, options: { publish?: boolean; values?: ReadonlyArray<readonly [string, number]> } = {}): Promise<string> {
   const next = await controller.request('POST', `/api/plans/${before}/next-year`, { year: 2025 });
   if (next.status !== 201) throw new Error(`next-year: ${next.status} ${next.text}`);
   const planId = next.body.id as string;
-  step('publish', await controller.request('PATCH', `/api/plans/${planId}`, { published: true }));
+  if (options.publish !== false) step('publish', await controller.request('PATCH', `/api/plans/${planId}`, { published: true }));
   const period = `/api/plans/${planId}/periods/2025-12-31/transition`;
   step('year end collecting', await controller.request('POST', period, { to: 'collecting' }));
-  step('A.3 at the year end', await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.3:1')}/measurements/2025-12-31`, { state: 'measured', actual: 9, version: 0 }));
+  for (const [id, actual] of options.values ?? [['A.3:1', 9]]) {
+    step(`${id} at the year end`, await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/2025-12-31`, { state: 'measured', actual, version: 0 }));
+  }
   step('year end closed', await controller.request('POST', period, { to: 'closed' }));
   return planId;
 }

@@ -354,9 +354,17 @@ describe('albero relazione refuses', () => {
       expect(text, format).toContain(VALIDATED);
       expect(text, format).not.toContain('non validati');
     }
-  }, 120_000);
+    // Validated with reservations, as the server's Relazione says it (before: no way to say it, always «validata il»).
+    for (const format of ['html', 'docx'] as const) {
+      const out = join(dir, `fonte-riserve.${format}`);
+      const result = albero(['relazione', FIXTURE, '--output', out, '--previous', earlier, '--previous-validated', '15/05/2024', '--previous-reservations']);
+      expect(result.status, result.stderr).toBe(0);
+      const text = said(out, format).replace(/[’]/g, "'");
+      expect(text, format).toContain("Dati dell'anno precedente: valori validati dall'OIV (la Relazione 2023 validata con riserve il 15/05/2024).");
+    }
+  }, 180_000);
 
-  it('refuses --previous-validated without --previous, a day no calendar has, or one before the previous year ended, in either language, writing nothing', () => {
+  it('refuses --previous-validated without --previous, a day no calendar has, or one before the previous year ended, and --previous-reservations without --previous-validated, in either language, writing nothing', () => {
     const earlier = join(dir, 'albero-performance-2023-rifiuti.txt');
     writeFileSync(earlier, readFileSync(FIXTURE, 'utf8').replace('Albero performance 2024', 'Albero performance 2023'));
     const out = join(dir, 'rifiutata.html');
@@ -376,6 +384,11 @@ describe('albero relazione refuses', () => {
         '--previous-validated: 20/12/2023 is not after 2023: the 2023 Relazione is validated after its year ends',
         '--previous-validated: il 20/12/2023 non è dopo il 2023: la Relazione 2023 si valida dopo la fine del suo anno',
       ],
+      [
+        ['--previous', earlier, '--previous-reservations'],
+        "--previous-reservations says the OIV validated the previous year's Relazione with reservations: give it together with --previous-validated, the day of the validation",
+        "--previous-reservations dice che l'OIV ha validato con riserve la Relazione dell'anno precedente: va indicata insieme a --previous-validated, il giorno della validazione",
+      ],
     ];
     for (const [options, english, italian] of cases) {
       const en = albero(['relazione', FIXTURE, '--output', out, ...options]);
@@ -391,6 +404,8 @@ describe('albero relazione refuses', () => {
     expect(help.status).toBe(0);
     expect(flat(help.stdout)).toContain("--previous-validated <day> the day (DD/MM/YYYY) the OIV validated the previous year's Relazione");
     expect(flat(help.stdout)).toContain('unless --previous-validated is given, the document notes that its figures were not validated by the OIV');
+    expect(flat(help.stdout)).toContain("--previous-reservations the OIV validated the previous year's Relazione with reservations (with --previous-validated)");
+    expect(flat(albero(['relazione', '--help'], { locale: 'it_IT.UTF-8' }).stdout)).toContain("--previous-reservations l'OIV ha validato con riserve la Relazione dell'anno precedente");
   });
 
   it('refuses as the previous year a table of the same year, or a later one, in either language', () => {

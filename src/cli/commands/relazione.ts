@@ -21,6 +21,7 @@ interface Options {
   texts?: string;
   previous?: string;
   previousValidated?: string;
+  previousReservations?: boolean;
 }
 
 /**
@@ -85,6 +86,7 @@ export function registerRelazione(program: Command): void {
     .option('--texts <file.json>', say('cli-about-relazione-texts', { keys: TEXT_KEYS }))
     .option('--previous <file>', say('cli-about-relazione-previous', {}))
     .option('--previous-validated <day>', say('cli-about-relazione-previous-validated', {}))
+    .option('--previous-reservations', say('cli-about-relazione-previous-reservations', {}))
     .action(async (file: string, options: Options) => {
       const chosen = outputFormat(options.output, options.format, RELAZIONE_FORMATS);
       if ('refusal' in chosen) return badInput('relazione', chosen.refusal);
@@ -92,6 +94,7 @@ export function registerRelazione(program: Command): void {
       const given = options.year === undefined ? undefined : yearOption('--year', options.year, 2024);
       if (given !== undefined && 'refusal' in given) return badInput('relazione', given.refusal);
       if (options.previousValidated !== undefined && options.previous === undefined) return badInput('relazione', say('cli-previous-validated-alone', {}));
+      if (options.previousReservations === true && options.previousValidated === undefined) return badInput('relazione', say('cli-previous-reservations-alone', {}));
       const validatedOn = options.previousValidated === undefined ? undefined : validatedDay(options.previousValidated);
       if (validatedOn === null) return badInput('relazione', say('cli-previous-validated-date', { value: options.previousValidated!.slice(0, 40) }));
       let texts: Record<string, string> | undefined;
@@ -123,7 +126,8 @@ export function registerRelazione(program: Command): void {
           return badInput('relazione', say('cli-previous-validated-early', { day: formatItalianDate(validatedOn), year: validatedYear }));
         }
         // Noon UTC: the same day in Rome, whose calendar dates the validation.
-        const source: OrgSource = validatedOn === undefined ? { kind: 'reported', relazione: null } : { kind: 'validated', at: `${validatedOn}T12:00:00.000Z`, reservations: false };
+        const source: OrgSource =
+          validatedOn === undefined ? { kind: 'reported', relazione: null } : { kind: 'validated', at: `${validatedOn}T12:00:00.000Z`, reservations: options.previousReservations === true };
         previous = { ...(earlier === undefined ? {} : { year: earlier }), evaluation: evaluatePlan(before.table.plan), source };
       }
       const evaluation = evaluatePlan(loaded.table.plan);

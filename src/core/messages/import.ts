@@ -445,6 +445,20 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) =>
       `this is not a plan's document as «albero import --output» writes it: ${p.field} is missing or not of the expected kind (a document of «albero evaluate --json» lacks the plan's rules: import the table or the workbook)`,
   }),
+  /** An objective's code in the JSON plan document the workbook's Codice and the API refuse (OBJECTIVE_CODE): not a plan of Albero's. */
+  'json-invalid-code': message<{ code: string }>({
+    it: (p) =>
+      `"${p.code}" non è un codice come A, A.1 o A.1.1: una lettera o una cifra, poi lettere, cifre, «.», «_» o «-», al più 40 caratteri (come li accettano il foglio di calcolo e l'API); correggere il codice nel documento`,
+    en: (p) =>
+      `"${p.code}" is not a code such as A, A.1 or A.1.1: a letter or a digit, then letters, digits, ".", "_" or "-", at most 40 characters (as the workbook and the API take them); correct the code in the document`,
+  }),
+  /** A code of the right characters but longer than 40: a published table has no limit and `import --output` writes it as read. */
+  'json-long-code': message<{ code: string; length: number }>({
+    it: (p) =>
+      `il codice "${p.code}" ha ${p.length} caratteri, più dei 40 che il foglio di calcolo e l'API accettano: è importato come scritto (una tabella pubblicata può averlo), ma il piano esportato come foglio di calcolo non si potrà reimportare finché il codice non è accorciato`,
+    en: (p) =>
+      `the code "${p.code}" has ${p.length} characters, more than the 40 the workbook and the API take: it is imported as written (a published table may carry it), but the plan exported as a workbook cannot be imported back until the code is shortened`,
+  }),
   'json-twice': message<{ what: 'objective' | 'indicator'; code: string }>({
     it: (p) => (p.what === 'objective' ? `l'obiettivo ${p.code} compare due volte nel documento` : `l'indicatore ${p.code} compare due volte nel documento`),
     en: (p) => `the ${p.what} ${p.code} is in the document twice`,

@@ -64,3 +64,22 @@ describe('base measures of a ratio or trend indicator', () => {
     expect(measureTexts(ratio, { pratiche_evase: '1587.1', pratiche_ricevute: '2000' }, 'en')).toEqual({ pratiche_evase: '1587.1', pratiche_ricevute: '2000' });
   });
 });
+
+/**
+ * A measure a person named `constructor` or `toString`: the form's records are read by own key.
+ * Before: an unreadable divisor named so read Object's function (`….isZero is not a function`), and
+ * a stored value without it showed nothing but threw (`….replace is not a function`).
+ */
+describe("base measures named as JavaScript's own words", () => {
+  const ratio = { kind: 'ratio' as const, numerator: 'toString', denominator: 'constructor', scale: 100 };
+  it('reads them as any other name', () => {
+    expect(readMeasures(ratio, { toString: '45', constructor: 'x' }, 'it')).toEqual({ inputs: null, problems: { constructor: 'invalid' }, actual: null });
+    const read = readMeasures(ratio, { toString: '45', constructor: '50' }, 'it');
+    expect({ ...read.inputs }).toEqual({ toString: '45', constructor: '50' });
+    expect(read.actual?.toString()).toBe('90');
+    expect(readMeasures(ratio, { toString: '45' }, 'en').problems).toEqual({ constructor: 'required' });
+  });
+  it('shows a stored value without one of them as empty', () => {
+    expect(measureTexts(ratio, { toString: '45' }, 'it')).toEqual({ toString: '45', constructor: '' });
+  });
+});

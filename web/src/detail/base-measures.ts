@@ -4,7 +4,7 @@
  * text, and the actual the engine will compute from them, previewed with the engine's own
  * `computeFormula` in the screen's notation. No React: tested beside.
  */
-import { computeFormula, dec, formatNumberIn, type Decimal, type Unit } from '../../../src/core/index.js';
+import { computeFormula, dec, formatNumberIn, ownValue, textKeyed, type Decimal, type Unit } from '../../../src/core/index.js';
 import type { Formula } from '../api/types.js';
 import type { Lang } from '../ui/format.js';
 import { numberProblem, readNumber } from '../ui/parse.js';
@@ -55,11 +55,12 @@ export interface ReadMeasures {
  *   // { inputs: { evase: '45', ricevute: '50' }, problems: {}, actual: 90 }
  */
 export function readMeasures(formula: MeasuredFormula, texts: Readonly<Record<string, string>>, lang: Lang): ReadMeasures {
-  const inputs: Record<string, string> = {};
-  const values: Record<string, Decimal> = {};
-  const problems: Record<string, MeasureProblem> = {};
+  // Keyed by the measures' names, which a person chose (`constructor`, `toString`): no prototype, read by own key.
+  const inputs = textKeyed<string>();
+  const values = textKeyed<Decimal>();
+  const problems = textKeyed<MeasureProblem>();
   for (const { name } of baseMeasures(formula)) {
-    const text = (texts[name] ?? '').trim();
+    const text = (ownValue(texts, name) ?? '').trim();
     if (text === '') {
       problems[name] = 'required';
       continue;
@@ -73,7 +74,7 @@ export function readMeasures(formula: MeasuredFormula, texts: Readonly<Record<st
     inputs[name] = read.value.toString();
   }
   const divisor = formula.kind === 'ratio' ? formula.denominator : formula.previous;
-  if (values[divisor]?.isZero()) problems[divisor] = 'zero';
+  if (ownValue(values, divisor)?.isZero() === true) problems[divisor] = 'zero';
   if (Object.keys(problems).length > 0) return { inputs: null, problems, actual: null };
   const engine = formula.kind === 'ratio' ? { ...formula, scale: dec(String(formula.scale)) } : formula;
   const computed = computeFormula(engine, values);
@@ -83,7 +84,12 @@ export function readMeasures(formula: MeasuredFormula, texts: Readonly<Record<st
 /** The stored base measures (exact decimal text) as the form's fields show them: `1587.1` → `1587,1` on an Italian screen, `1587.1` on an English one. */
 export function measureTexts(formula: MeasuredFormula, stored: Readonly<Record<string, string>> | null, lang: Lang): Record<string, string> {
   const shown = (text: string) => (lang === 'en' ? text : text.replace('.', ','));
-  return Object.fromEntries(baseMeasures(formula).map(({ name }) => [name, stored?.[name] === undefined ? '' : shown(stored[name])]));
+  return Object.fromEntries(
+    baseMeasures(formula).map(({ name }) => {
+      const text = ownValue(stored, name);
+      return [name, text === undefined ? '' : shown(text)];
+    }),
+  );
 }
 
 /** A previewed actual in the indicator's unit, two decimals as the Relazione prints, in the screen's notation (`1.587,10`, `90,00%` / `1,587.10`, `90.00%`). */

@@ -8,6 +8,7 @@ import { percent, plainNumber, useLang } from '../ui/format.js';
 import { amountInput } from '../ui/parse.js';
 import type { WhatIf } from './useWhatIf.js';
 import { hasOverrides, requirement, type Overrides, type Requirement } from './whatif.js';
+import { ownValue } from '../../../src/core/text-keys.js';
 
 export function WhatIfBanner({ whatIf }: { whatIf: WhatIf }) {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ interface ToolsProps {
 export function WhatIfTools({ doc, whatIf, indicatorId, indicator, locked, onUseSimulated }: ToolsProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const simulated = whatIf.overrides.indicators[indicatorId];
+  const simulated = ownValue(whatIf.overrides.indicators, indicatorId);
   return (
     <>
       {simulated !== undefined && 'actual' in simulated && indicator?.editable === true && !locked && (

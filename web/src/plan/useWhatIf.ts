@@ -1,6 +1,7 @@
 /** What-if: the overrides typed into the tree, the engine's simulation in the browser, and what it changed. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TreeDocument } from '../api/types.js';
+import { ownValue } from '../../../src/core/text-keys.js';
 import { loadWhatIf, type WhatIfEngine } from './lazy.js';
 import { hasOverrides, NO_OVERRIDES, type Overrides } from './overrides.js';
 
@@ -40,7 +41,7 @@ export function useWhatIf(tree: TreeDocument | null) {
   );
   const onOverride = useCallback((id: string, field: OverrideField, value: number | string | boolean | null) => {
     setOverrides((o) => {
-      const prev = o.indicators[id] ?? {};
+      const prev = ownValue(o.indicators, id) ?? {};
       // A weight is a number as `parseInput` reads it (its exact text when a double would round it); an emptied one weighs nothing.
       const weight = typeof value === 'number' || typeof value === 'string' ? value : 0;
       const change = field === 'weight' ? { weight } : field === 'actual' ? { actual: value, state: 'measured' as const } : { target: value };

@@ -7,7 +7,7 @@
  * rebuilt exactly by the one codec of the JSON documents (`planFromDocument`) and every number
  * of a simulation is the engine's.
  */
-import { dec, evaluatePlan, explainNode, type Amount, type Band, type Evaluation, type Indicator, type Language, type Measurement, type Plan, type Unit } from '../../../src/core/index.js';
+import { dec, evaluatePlan, explainNode, ownValue, type Amount, type Band, type Evaluation, type Indicator, type Language, type Measurement, type Plan, type Unit } from '../../../src/core/index.js';
 import { evaluationDocument, explanationDocument, planFromDocument, thresholdDocument, type EvaluationDocument, type ExplanationDocument, type PlanDocument } from '../../../src/io/json.js';
 import { indicatorThresholdBands, type Smvp } from '../../../src/core/appraisal/index.js';
 import type { OwnRange } from '../../../src/contract/index.js';
@@ -68,9 +68,10 @@ export function rebuildPlan(doc: PlanDocument, overrides: Overrides = NO_OVERRID
   return {
     ...plan,
     nodes: plan.nodes.map((n) => {
-      const nodeChange = overrides.nodes[n.code];
+      // By own key: a code or id such as `constructor` has no change unless one was typed for it.
+      const nodeChange = ownValue(overrides.nodes, n.code);
       const weight = nodeChange !== undefined && 'weight' in nodeChange ? (nodeChange.weight == null ? null : dec(String(nodeChange.weight))) : n.weight;
-      return { ...n, weight, indicators: n.indicators.map((i) => withChange(i, overrides.indicators[i.id], shown.get(i.id) ?? null)) };
+      return { ...n, weight, indicators: n.indicators.map((i) => withChange(i, ownValue(overrides.indicators, i.id), shown.get(i.id) ?? null)) };
     }),
   };
 }
@@ -145,14 +146,14 @@ export function requirement(doc: PlanDocument, overrides: Overrides, indicatorId
   };
   const now = nodeOf(overrides);
   if (ind === undefined) return { outcome: 'unsupported', actual: null, ...now };
-  const current = overrides.indicators[indicatorId]?.actual ?? ind.actual;
+  const current = ownValue(overrides.indicators, indicatorId)?.actual ?? ind.actual;
   if (reaches(now.band, wanted)) return { outcome: 'already', actual: current, ...now };
   if ((ind.unit !== 'number' && ind.unit !== 'percent') || typeof ind.target !== 'number' || ind.derived || ind.comparator === '=') {
     return { outcome: 'unsupported', actual: null, ...now };
   }
   const withActual = (actual: number): Overrides => ({
     ...overrides,
-    indicators: { ...overrides.indicators, [indicatorId]: { ...overrides.indicators[indicatorId], actual, state: 'measured' } },
+    indicators: { ...overrides.indicators, [indicatorId]: { ...ownValue(overrides.indicators, indicatorId), actual, state: 'measured' } },
   });
   const target = ind.target;
   const up = ind.comparator === '>=';

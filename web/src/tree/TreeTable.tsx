@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { actualText, amountText, percent, useLang, weight, type Lang } from '../ui/format.js';
 import type { Row } from './rows.js';
 import type { Overrides } from '../plan/overrides.js';
+import { ownValue } from '../../../src/core/text-keys.js';
 import { WhatIfInput } from '../plan/lazy.js';
 import { PerformanceText } from '../ui/Band.js';
 import { ValidatedPerformance, type ValidatedObjective } from '../periods/Validation.js';
@@ -192,7 +193,7 @@ export function TreeTable(props: Props) {
                     selected={props.selection?.kind === 'indicator' && props.selection.id === row.indicator.id}
                     changed={props.changed.has(row.indicator.id)}
                     whatIf={props.whatIf}
-                    override={props.overrides.indicators[row.indicator.id]}
+                    override={ownValue(props.overrides.indicators, row.indicator.id)}
                     targetsOnly={props.targetsOnly === true}
                     onSelect={props.onSelect}
                     onOverride={props.onOverride}

@@ -1,0 +1,198 @@
+/**
+ * The JSON plan document (`albero import --output`'s) is checked as the workbook and the API check
+ * codes (`OBJECTIVE_CODE`). A code of other characters (`__proto__`, `_x`, `A 1`) is refused at its
+ * objective's `code`, in Italian and English, nothing imported or written: no Albero producer
+ * writes one. A code only longer than 40 is a warning, the plan imported as written: a published
+ * table bounds no length, and `import --output` writes its codes as read. Base measures named
+ * `constructor` are read by own key: through the command line and the API's values. Before: every
+ * code taken in silence, and a ratio of a `constructor` not entered an internal error.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { albero } from './helpers.js';
+import { indicatorOf, startTestServer, type Client, type TestServer } from './api/harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'albero-json-codes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const LONG = 'A.1234567890.1234567890.1234567890.1234567890';
+/** A published table of 2024 with one objective coded `code`, one indicator. */
+const table = (code: string): string =>
+  [
+    'Albero della performance 2024',
+    'Obiettivo\tIndicatore\tPeso\tTarget\tConsuntivo\tPerformance KPI\tPerformance Obiettivo',
+    'A - Area\t\t\t\t\t\t',
+    `${code} - Obiettivo\t\t\t\t\t\t`,
+    '\tPratiche evase\t100% >=\t10\t12\t100,00%\t100,00%',
+    '',
+  ].join('\n');
+
+interface Doc {
+  objectives: { code: string; parent: string | null; indicators: { id: string; unit: string; target: unknown; actual: unknown; formula: unknown; inputs: unknown }[] }[];
+}
+/** The JSON plan document `albero import --output` writes of `text`. */
+function documentOf(text: string): Doc {
+  const source = join(dir, `source-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(source, text);
+  const out = `${source}.json`;
+  const run = albero(['import', source, '--output', out]);
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(readFileSync(out, 'utf8')) as Doc;
+}
+/** The document with the objective A.1 recoded `code` (its indicators' ids with it). */
+function recoded(code: string): string {
+  const doc = documentOf(table('A.1'));
+  const o = doc.objectives[1]!;
+  o.code = code;
+  for (const i of o.indicators) i.id = i.id.replace('A.1:', `${code}:`);
+  return JSON.stringify(doc, null, 2);
+}
+
+interface JsonIssue {
+  code: string;
+  severity: string;
+  message: string;
+  location: { file?: string; node?: string; indicator?: string; field?: string };
+}
+
+const WORDS = {
+  it: '"__proto__" non è un codice come A, A.1 o A.1.1: una lettera o una cifra, poi lettere, cifre, «.», «_» o «-», al più 40 caratteri',
+  en: '"__proto__" is not a code such as A, A.1 or A.1.1: a letter or a digit, then letters, digits, ".", "_" or "-", at most 40 characters',
+};
+
+describe('codes in the JSON plan document, on the command line', { timeout: 120_000 }, () => {
+  it('refuses a code the workbook and the API refuse, at its objective and field, in both languages, nothing written', () => {
+    for (const code of ['__proto__', '_A.1', 'A 1', 'A/1']) {
+      const file = join(dir, 'piano.json');
+      writeFileSync(file, recoded(code));
+      const out = join(dir, 'never.json');
+      const run = albero(['import', file, '--output', out, '--json']);
+      expect(run.status, `${code}: ${run.stderr}`).toBe(2);
+      expect(existsSync(out)).toBe(false);
+      const report = JSON.parse(run.stdout) as { usable: boolean; issues: JsonIssue[] };
+      expect(report.usable).toBe(false);
+      expect(report.issues.map((i) => [i.severity, i.code, i.location.file, i.location.node, i.location.field])).toEqual([['error', 'json-invalid-code', file, code, 'code']]);
+    }
+    const file = join(dir, 'proto.json');
+    writeFileSync(file, recoded('__proto__'));
+    const english = albero(['import', file, '--check']);
+    expect(english.status).toBe(2);
+    expect(english.stderr).toContain(`${file} __proto__ field code: error: ${WORDS.en}`);
+    const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
+    expect(italian.status).toBe(2);
+    expect(italian.stderr).toContain(`${file} __proto__ campo code: errore: ${WORDS.it}`);
+  });
+
+  it("takes the codes they take, JavaScript's own words among them", () => {
+    for (const code of ['constructor', 'OS1.2', '1.1', 'a-b_c', 'X'.repeat(40)]) {
+      const file = join(dir, 'piano.json');
+      writeFileSync(file, recoded(code));
+      const run = albero(['import', file, '--check', '--json']);
+      expect(run.status, `${code}: ${run.stderr}`).toBe(0);
+      expect((JSON.parse(run.stdout) as { issues: JsonIssue[] }).issues).toEqual([]);
+    }
+  });
+
+  it('a code longer than 40, as a published table may hold and import --output writes it: a warning, the plan imported as written', () => {
+    // The producer: a published table's code has no bound on its length.
+    const doc = documentOf(table(LONG));
+    expect(doc.objectives.map((o) => o.code)).toEqual(['A', LONG]);
+    const file = join(dir, 'lungo.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const out = join(dir, 'lungo-again.json');
+    const run = albero(['import', file, '--output', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`${file} ${LONG} field code: warning: the code "${LONG}" has 45 characters, more than the 40 the workbook and the API take: it is imported as written`);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Doc).objectives.map((o) => o.code)).toEqual(['A', LONG]);
+    const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
+    expect(italian.status).toBe(0);
+    expect(italian.stderr).toContain(`${file} ${LONG} campo code: avviso: il codice "${LONG}" ha 45 caratteri, più dei 40 che il foglio di calcolo e l'API accettano`);
+  });
+
+  it('a ratio whose base measure is named constructor and not given: said missing at the indicator (before: an internal error)', () => {
+    const doc = documentOf(table('A.1'));
+    const indicator = doc.objectives[1]!.indicators[0]!;
+    Object.assign(indicator, { unit: 'percent', target: 50, actual: null, formula: { kind: 'ratio', numerator: 'constructor', denominator: 'totale', scale: 100 }, inputs: { totale: '50' } });
+    const file = join(dir, 'rapporto.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const out = join(dir, 'rapporto-out.json');
+    const run = albero(['import', file, '--output', out, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(out, 'utf8')) as Doc & { issues: JsonIssue[] };
+    expect(written.issues.map((i) => [i.code, i.message, i.location.node, i.location.indicator])).toEqual([
+      ['formula-input', '"Pratiche evase": the base measure constructor is missing', 'A.1', 'A.1:1'],
+    ]);
+    // Given, it counts: 45 of 50 is 90%.
+    indicator.inputs = { constructor: '45', totale: '50' };
+    writeFileSync(file, JSON.stringify(doc));
+    expect(albero(['import', file, '--output', out]).status).toBe(0);
+    const counted = (JSON.parse(readFileSync(out, 'utf8')) as Doc).objectives[1]!.indicators[0]!;
+    expect([counted.actual, (counted as unknown as { performance: number }).performance]).toEqual([90, 100]);
+  });
+});
+
+describe('codes and base measures through the API', { timeout: 120_000 }, () => {
+  let t: TestServer;
+  let controller: Client;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite');
+    controller = await t.as('controller');
+  });
+  afterAll(async () => t.close());
+
+  const upload = (text: string, name = 'piano.json'): FormData => {
+    const form = new FormData();
+    form.append('file', new Blob([text]), name);
+    return form;
+  };
+
+  it("refuses the document's bad code at its objective, in the reader's language; nothing imported", async () => {
+    const before = (await controller.get('/api/plans')).body.length;
+    for (const lang of ['it', 'en'] as const) {
+      for (const dryRun of [true, false]) {
+        const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=${lang}`, upload(recoded('__proto__')));
+        expect(answer.status, answer.text).toBe(422);
+        expect(answer.body.error.code).toBe('invalid-file');
+        const issues = answer.body.error.issues as JsonIssue[];
+        expect(issues.map((i) => [i.severity, i.code, i.location.file, i.location.node, i.location.field])).toEqual([['error', 'json-invalid-code', 'piano.json', '__proto__', 'code']]);
+        expect(issues[0]!.message).toContain(WORDS[lang]);
+      }
+    }
+    expect((await controller.get('/api/plans')).body.length).toBe(before);
+  });
+
+  it('takes a long code with its warning', async () => {
+    const answer = await controller.request('POST', '/api/plans/import?dryRun=true&lang=en', upload(JSON.stringify(documentOf(table(LONG)))));
+    expect(answer.status, answer.text).toBe(200);
+    expect((answer.body.issues as JsonIssue[]).map((i) => [i.severity, i.code, i.location.node, i.location.field])).toEqual([['warning', 'json-long-code', LONG, 'code']]);
+  });
+
+  it('a value of a ratio whose base measures are named constructor and toString: counted; one missing is said, not a 500', async () => {
+    const doc = documentOf(table('A.1'));
+    Object.assign(doc.objectives[1]!.indicators[0]!, {
+      unit: 'percent',
+      target: 50,
+      actual: null,
+      formula: { kind: 'ratio', numerator: 'constructor', denominator: 'toString', scale: 100 },
+      inputs: null,
+    });
+    const imported = await controller.request('POST', '/api/plans/import', upload(JSON.stringify(doc)));
+    expect(imported.status, imported.text).toBe(201);
+    const planId = imported.body.plan.id as string;
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    const period = tree.period.id as string;
+    const path = `/api/plans/${planId}/indicators/${encodeURIComponent('A.1:1')}/measurements/${period}`;
+    const version = indicatorOf(tree, 'A.1:1').version as number;
+    // Before: 500, the formula dividing by Object's own `toString`.
+    const missing = await controller.request('PUT', path, { state: 'measured', inputs: { constructor: 45 }, version });
+    expect(missing.status, missing.text).toBe(200);
+    expect(missing.body.indicator.actual).toBe(null);
+    const said = (await controller.get(`/api/plans/${planId}/tree?lang=en`)).body.issues as JsonIssue[];
+    expect(said.map((i) => [i.code, i.message, i.location.indicator])).toEqual([['formula-input', '"Pratiche evase": the base measure toString is missing', 'A.1:1']]);
+    const given = await controller.request('PUT', path, { state: 'measured', inputs: { constructor: 45, toString: 50 }, version: missing.body.measurement.version });
+    expect(given.status, given.text).toBe(200);
+    expect([given.body.indicator.actual, given.body.indicator.performance]).toEqual([90, 100]);
+  });
+});
