@@ -117,7 +117,7 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
         <tbody>
           {periods.map((p) => (
             <tr key={p.id} data-period={p.id}>
-              <td>
+              <td className="text-break">
                 {renaming === p.id ? (
                   <RenameForm
                     id="period-rename"
@@ -140,17 +140,20 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
               </td>
               <td>{p.endsOn ? p.endsOn.split('-').reverse().join('/') : '—'}</td>
               <td>{t(periodWordKey(p, validation))}</td>
-              <td className="text-end text-nowrap">
-                {renaming !== p.id && (
-                  <Button size="sm" color="primary" outline className="me-1" disabled={busy} onClick={() => setRenaming(p.id)} aria-label={t('periods.renameLabel', { label: p.label })}>
-                    {t('periods.rename')}
-                  </Button>
-                )}
-                {p.state === 'open' && (
-                  <Button size="sm" color="danger" outline disabled={busy} onClick={() => setDeleting(p)} aria-label={t('periods.deleteLabel', { label: p.label })}>
-                    {t('periods.delete')}
-                  </Button>
-                )}
+              {/* The buttons wrap under each other on a phone: kept on one line, they pushed the page 95 px sideways. */}
+              <td>
+                <div className="d-flex flex-wrap justify-content-end gap-1">
+                  {renaming !== p.id && (
+                    <Button size="sm" color="primary" outline disabled={busy} onClick={() => setRenaming(p.id)} aria-label={t('periods.renameLabel', { label: p.label })}>
+                      {t('periods.rename')}
+                    </Button>
+                  )}
+                  {p.state === 'open' && (
+                    <Button size="sm" color="danger" outline disabled={busy} onClick={() => setDeleting(p)} aria-label={t('periods.deleteLabel', { label: p.label })}>
+                      {t('periods.delete')}
+                    </Button>
+                  )}
+                </div>
               </td>
             </tr>
           ))}

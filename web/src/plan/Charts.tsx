@@ -166,7 +166,7 @@ export function PlanCharts({ doc, validation }: { doc: TreeDocument; validation:
           {changed.length === 0 ? '.' : `: ${changed.join(', ')}.`}
         </p>
       )}
-      <div className="d-flex flex-wrap gap-3 mb-2">
+      <div className="chart-filters d-flex flex-wrap gap-3 mb-2">
         <label className="d-flex align-items-center gap-2">
           {t('charts.level')}
           <select className="form-select form-select-sm w-auto" value={level} onChange={(e) => setLevel(e.target.value as Level)} data-testid="chart-level">
