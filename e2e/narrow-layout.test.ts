@@ -8,14 +8,15 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, focused, pages } from './pages.js';
+import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, chooseLanguage, openPlan, expectAccessible } = pages(world);
+const { newPage, login, chooseLanguage, openPlan, search, signedIn, apiAs, expectAccessible } = pages(world);
 
 const WORDS = {
-  en: { showCharts: 'Show charts' },
-  it: { showCharts: 'Mostra i grafici' },
+  en: { showCharts: 'Show charts', unit: 'Unit' },
+  it: { showCharts: 'Mostra i grafici', unit: 'Struttura' },
 } as const;
 
 /** How far the page reaches past the viewport's right edge, in CSS pixels (0: it fits). */
@@ -55,6 +56,39 @@ describe('the plan screen on a phone', () => {
       expect(await sideways(page), `${lang}: charts, area A`).toBe(0);
       expect(await rightmost(page, '[data-testid=chart-area]'), `${lang}: area filter, area A`).toBeLessThanOrEqual(390);
       await expectAccessible(page, `${lang}: charts on a phone`);
+    }
+    await context.close();
+  }, 120_000);
+
+  it("moves the focus into an objective's detail that covers the tree, and back to its row when it closes", async () => {
+    // A.2 given a unit, with no owner: its detail names the unit alone.
+    const controller = await signedIn('controller');
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    expect((await apiAs(controller, 'PATCH', `${plan}/nodes/A.2`, { unit: ACCOUNTS.referente.units[0] })).status).toBe(200);
+    await controller.close();
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const lang of ['en', 'it'] as const) {
+      await chooseLanguage(page, lang);
+      await openPlan(page);
+      await search(page, 'A.2');
+      const row = page.locator('[data-code="A.2"] .tree-link');
+      await row.click();
+      const detail = page.locator('[data-testid=detail]');
+      await detail.waitFor();
+      // The detail covers the tree: the focus is on its heading, not on the row hidden beneath it (before).
+      await expect.poll(() => focused(page), { message: `${lang}: focus on open` }).toBe('detail-title');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-testid=detail]') !== null), `${lang}: Tab stays in the detail`).toBe(true);
+      // The unit without a stray separator before it (before, «· Struttura: …»).
+      const owners = detail.locator('p', { hasText: `${WORDS[lang].unit}: ` }).first();
+      expect((await owners.innerText()).trim(), lang).toBe(`${WORDS[lang].unit}: ${ACCOUNTS.referente.units[0]}`);
+      await expectAccessible(page, `${lang}: objective detail on a phone`);
+      // Closed with its ✕: the focus back on the row.
+      await detail.locator('button', { hasText: '✕' }).click();
+      await detail.waitFor({ state: 'detached' });
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-code]')?.getAttribute('data-code')), { message: `${lang}: focus on close` }).toBe('A.2');
     }
     await context.close();
   }, 120_000);

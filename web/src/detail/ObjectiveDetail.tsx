@@ -2,7 +2,7 @@
  * The detail beside the tree: an objective's performance, explanation, history and audit, or an
  * indicator's facts and data entry (`IndicatorPanel`, `EntryForm`), with the tree editing tools.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator, TreeObjective } from '../api/types.js';
 import { can, useSession } from '../session.js';
@@ -44,12 +44,22 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
     // Only when asked (opened from the keyboard, moved on after a save): a click leaves the focus where it is.
     if (focusEntry > 0) requestAnimationFrame(focusDetail);
   }, [focusEntry]);
+  const aside = useRef<HTMLElement>(null);
+  const shownKey = indicator ? `i:${indicator.id}` : `o:${objective.code}`;
+  useEffect(() => {
+    // Unless the keyboard asked above: a detail drawn over the tree (a phone's, styles.css) takes the focus
+    // on its heading, else it would stay on the row hidden beneath it. Closing gives it back to the row (useSelection).
+    if (focusEntry === 0 && aside.current !== null && getComputedStyle(aside.current).position === 'fixed') document.getElementById('detail-title')?.focus();
+    // Once per node shown: a save or a reload of the same node leaves the focus where it is.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shownKey]);
   // The plan's editors change the tree from here; never in what-if, where nothing is saved.
   const editTools = can.managePlans(user?.role) && !props.whatIf && !props.locked && props.definitionEditable !== false && (
     <TreeEditTools planId={props.planId} doc={props.doc} objective={objective} indicator={indicator} onChanged={() => props.onSaved(undefined)} onDeleted={props.onClose} />
   );
   return (
     <aside
+      ref={aside}
       className="node-detail"
       aria-labelledby="detail-title"
       data-testid="detail"
@@ -99,18 +109,8 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
             </div>
           )}
           {(objective.owner || objective.unit) && (
-            <p className="small mb-2">
-              {objective.owner && (
-                <>
-                  {t('detail.owner')}: {objective.owner}{' '}
-                </>
-              )}
-              {objective.unit && (
-                <>
-                  · {t('detail.unit')}: {objective.unit}
-                </>
-              )}
-            </p>
+            // The separator only between the two: alone, the unit began «· Struttura: …».
+            <p className="small mb-2">{[objective.owner && `${t('detail.owner')}: ${objective.owner}`, objective.unit && `${t('detail.unit')}: ${objective.unit}`].filter(Boolean).join(' · ')}</p>
           )}
           {editTools}
           <ExplanationPanel planId={props.planId} code={objective.code} period={props.doc.period?.id ?? null} local={props.localExplanation} doc={props.doc} />
