@@ -93,3 +93,38 @@ describe('the plan screen on a phone', () => {
     await context.close();
   }, 120_000);
 });
+
+describe('the tree on a desktop', () => {
+  it("keeps each objective's title inside its cell, clear of the Indicator column, with a detail open beside it", async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    for (const lang of ['en', 'it'] as const) {
+      await chooseLanguage(page, lang);
+      await openPlan(page);
+      await search(page, 'A.2');
+      // The detail beside the tree narrows its columns to their least: A.2's «Internazionalizzazione» is wider than its cell.
+      await page.click('[data-code="A.2"] .tree-link');
+      await page.locator('[data-testid=detail]').waitFor();
+      const overlaps = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('[data-testid=tree] .tree-objective')).flatMap((row) => {
+          const [cell, next] = Array.from(row.children) as HTMLElement[];
+          const title = cell!.querySelector<HTMLElement>('.title')!;
+          const start = next!.getBoundingClientRect().left;
+          const end = Math.max(cell!.getBoundingClientRect().right, title.getBoundingClientRect().right);
+          return [
+            ...(end > start ? [`${row.dataset.code}: its title cell ends ${end - start} px into the next column`] : []),
+            // Content wider than its box is cut off at its edge, or runs under the next column.
+            ...(title.scrollWidth > title.clientWidth ? [`${row.dataset.code}: its title is ${title.scrollWidth - title.clientWidth} px wider than its box`] : []),
+            ...(cell!.scrollWidth > cell!.clientWidth ? [`${row.dataset.code}: its cell's content is ${cell!.scrollWidth - cell!.clientWidth} px wider than the cell`] : []),
+          ];
+        }),
+      );
+      expect(await page.locator('[data-testid=tree] .tree-objective').count(), lang).toBeGreaterThan(1);
+      expect(overlaps, lang).toEqual([]);
+      await expectAccessible(page, `${lang}: the tree with a detail open`);
+      await page.locator('[data-testid=detail] button', { hasText: '✕' }).click();
+      await page.locator('[data-testid=detail]').waitFor({ state: 'detached' });
+    }
+    await context.close();
+  }, 120_000);
+});
