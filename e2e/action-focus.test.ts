@@ -3,7 +3,8 @@
  * focus to the page's body (before), so the next Tab started from the top of the page. Now the answer
  * takes it. Adding a period (its button pressed): the plan's message saying it was added. The bulk
  * reassignment refused on an adopted plan with no revision open: the refusal in the dialog (done, the
- * dialog gives the focus back to its opener, beside the message, as before). Italian, then English; axe on each.
+ * dialog gives the focus back to its opener, beside the message, as before). Sending the reminders
+ * now: the message saying what was sent. Italian, then English; axe on each.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +44,27 @@ describe('the focus after an action whose button waits', { timeout: 200_000 }, (
       expect(await page.locator('#plan-notice').innerText()).toBe(said);
       await expect.poll(() => page.locator(`[data-testid=periods-panel] [data-period="${date}"]`).count()).toBe(1);
       await expectAccessible(page, `period added (${lang})`);
+      await tabGoesOn(page);
+    }
+    await context.close();
+  });
+
+  it('sending the reminders now gives it to the message saying what was sent, in Italian and English', async () => {
+    const { context, page } = await signedInPage('controller', `${world.server.url}/plans/${enc(world.planId)}`);
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await page.focus('[data-testid=dashboard-toggle]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=reminders-send]');
+    for (const [lang, said] of [
+      ['it', /^Promemoria: \d+ nuovi, \d+ inviati, 0 da ritentare, 0 rifiutati\.$/],
+      ['en', /^Reminders: \d+ new, \d+ sent, 0 to retry, 0 refused\.$/],
+    ] as const) {
+      if (lang === 'en') await chooseLanguage(page, 'en');
+      await page.focus('[data-testid=reminders-send]');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focused(page)).toBe('reminders-notice');
+      expect(await page.locator('#reminders-notice').innerText()).toMatch(said);
+      await expectAccessible(page, `reminders sent (${lang})`);
       await tabGoesOn(page);
     }
     await context.close();
