@@ -115,7 +115,7 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     const said = page.locator('[data-testid=evidence-message]');
     await expect
       .poll(() => said.innerText())
-      .toMatch(/^Il file "nota \(1\)\.txt" è già allegato a questo valore come "nota\.txt" \(stesso contenuto, caricato da Rita Referente il .*\): non è stato salvato una seconda volta\.$/);
+      .toMatch(/^Il file «nota \(1\)\.txt» è già allegato a questo valore come «nota\.txt» \(stesso contenuto, caricato da Rita Referente il .*\): non è stato salvato una seconda volta\.$/);
     expect(await said.getAttribute('role')).toBe('status');
     expect(await page.getAttribute('#evidence-file', 'aria-invalid')).toBeNull();
     await expect.poll(() => listed.count()).toBe(before + 1);

@@ -25,8 +25,19 @@ export const FormRelationSchema = z.enum(['person', 'evaluator', 'hr', 'admin'])
  */
 export const PersonRefSchema = z.strictObject({ id: z.string(), username: z.string().nullable(), displayName: z.string(), removed: z.literal(true).optional() });
 
-/** `GET /api/appraisals/people`: an active account HR may appraise or name as evaluator (no role, no password). */
-export const AppraisalPersonSchema = z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), units: z.array(z.string()), unitIds: z.array(z.string()) });
+/**
+ * `GET /api/appraisals/people`: an active account HR may appraise or name as evaluator (no role, no
+ * password). `own: true` is the reader's own account: it may be named evaluator of another's form,
+ * never the person of a form the reader makes (403 `own-form`), so a client does not offer it there.
+ */
+export const AppraisalPersonSchema = z.strictObject({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  units: z.array(z.string()),
+  unitIds: z.array(z.string()),
+  own: z.boolean(),
+});
 
 /**
  * What the reader may do with a form: the parts they may edit and the steps they may take;

@@ -158,9 +158,9 @@ export const CAMPAIGN_MESSAGES = defineMessages({
   }),
   'evidence-already-attached': message<{ name: string; existing: string; by: string; at: string }>({
     it: (p) =>
-      `Il file "${p.name}" è già allegato a questo valore come "${p.existing}" (stesso contenuto, caricato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}): non è stato salvato una seconda volta.`,
+      `Il file «${p.name}» è già allegato a questo valore come «${p.existing}» (stesso contenuto, caricato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}): non è stato salvato una seconda volta.`,
     en: (p) =>
-      `The file "${p.name}" is already attached to this value as "${p.existing}" (same content, uploaded by ${p.by} on ${computedAtText(new Date(p.at), 'en')}): it was not stored a second time.`,
+      `The file “${p.name}” is already attached to this value as “${p.existing}” (same content, uploaded by ${p.by} on ${computedAtText(new Date(p.at), 'en')}): it was not stored a second time.`,
   }),
   'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato "file" (multipart/form-data).', en: 'Attach the file in a field called "file" (multipart/form-data).' }),
   'one-evidence-file': message<{ count: number; names: string }>({

@@ -21,10 +21,10 @@ describe('the message catalogue', () => {
     const attached = (at: string, l: 'it' | 'en') => renderMessage('evidence-already-attached', { name: 'b.pdf', existing: 'a.pdf', by: 'referente', at }, l);
     // 22:21 UTC in winter is 23:21 in Rome; 10:05 UTC in summer is 12:05: the words read as before the formatter was shared.
     expect(attached('2026-12-04T22:21:00Z', 'it')).toBe(
-      'Il file "b.pdf" è già allegato a questo valore come "a.pdf" (stesso contenuto, caricato da referente il 04/12/2026 23:21): non è stato salvato una seconda volta.',
+      'Il file «b.pdf» è già allegato a questo valore come «a.pdf» (stesso contenuto, caricato da referente il 04/12/2026 23:21): non è stato salvato una seconda volta.',
     );
     expect(attached('2026-07-01T10:05:00Z', 'en')).toBe(
-      'The file "b.pdf" is already attached to this value as "a.pdf" (same content, uploaded by referente on 01/07/2026 12:05): it was not stored a second time.',
+      'The file “b.pdf” is already attached to this value as “a.pdf” (same content, uploaded by referente on 01/07/2026 12:05): it was not stored a second time.',
     );
     for (const l of ['it', 'en'] as const) expect(attached('2026-12-04T22:21:00Z', l)).toContain(computedAtText(new Date('2026-12-04T22:21:00Z'), l));
   });

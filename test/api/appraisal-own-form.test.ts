@@ -51,6 +51,17 @@ describe.each<Backend>(['sqlite', 'postgres'])("HR's own appraisal form on %s", 
     expect((await admin.get('/api/appraisals?year=2024')).body).toEqual([]);
   });
 
+  it("marks the reader's own account among the people, so no form is offered for it, and keeps it as an evaluator", async () => {
+    type Listed = { id: string; username: string; own: boolean };
+    const ownOf = async (client: Client) => ((await client.get('/api/appraisals/people')).body as Listed[]).filter((p) => p.own).map((p) => p.username);
+    expect(await ownOf(hr)).toEqual(['personale']);
+    expect(await ownOf(admin)).toEqual(['admin']);
+    // Still listed, for HR may be named evaluator of another's form.
+    const people = (await hr.get('/api/appraisals/people')).body as Listed[];
+    expect(people.find((p) => p.id === hrId)).toMatchObject({ username: 'personale', own: true });
+    expect(people.filter((p) => p.id !== hrId).every((p) => !p.own)).toBe(true);
+  });
+
   it('lets HR act on its own form as the person only: no ratings, actuals, evaluator or conciliation of its own', async () => {
     const made = await admin.request('POST', '/api/appraisals', formFor());
     expect(made.status, made.text).toBe(201);

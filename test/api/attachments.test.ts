@@ -204,12 +204,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(again.status, again.text).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'evidence-already-attached', details: { attachment: first.body } });
     expect(again.body.error.message).toMatch(
-      /^Il file "verbale-7 \(1\)\.pdf" è già allegato a questo valore come "verbale-7\.pdf" \(stesso contenuto, caricato da referente il \d\d\/\d\d\/\d{4} \d\d:\d\d\): non è stato salvato una seconda volta\.$/,
+      /^Il file «verbale-7 \(1\)\.pdf» è già allegato a questo valore come «verbale-7\.pdf» \(stesso contenuto, caricato da referente il \d\d\/\d\d\/\d{4} \d\d:\d\d\): non è stato salvato una seconda volta\.$/,
     );
     const english = await controller.request('POST', files(MINE, period), upload(pdf, 'verbale-7.pdf'), { 'accept-language': 'en' });
     expect([english.status, english.body.error.message]).toEqual([
       409,
-      expect.stringMatching(/^The file "verbale-7\.pdf" is already attached to this value as "verbale-7\.pdf" \(same content, uploaded by referente on /),
+      expect.stringMatching(/^The file “verbale-7\.pdf” is already attached to this value as “verbale-7\.pdf” \(same content, uploaded by referente on /),
     ]);
     expect((await controller.get(files(MINE, period))).body).toEqual(listed);
     expect((await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body).toEqual(trail);

@@ -168,12 +168,13 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/appraisals/people',
       tag: 'appraisals',
-      summary: 'The active accounts HR may appraise or name as evaluators, by name: id, username, name, units (names and registry ids; no roles, no passwords)',
+      summary:
+        "The active accounts HR may appraise or name as evaluators, by name: id, username, name, units (names and registry ids; no roles, no passwords); `own`: the reader's own account, which may be an evaluator but not the person of a form the reader makes (403 own-form)",
       roles: HR_ROLES,
       action: 'list the people to appraise',
-      responses: { 200: { description: '[{id, username, displayName, units, unitIds}]', schema: z.array(AppraisalPersonSchema) }, 401: 'not signed in', 403: 'role' },
+      responses: { 200: { description: '[{id, username, displayName, units, unitIds, own}]', schema: z.array(AppraisalPersonSchema) }, 401: 'not signed in', 403: 'role' },
     },
-    async (_c, { reply }) => {
+    async (_c, { user, reply }) => {
       // By name, as HR looks a person up ("de Luca" before "De Rosa"), the username telling apart two of the same name.
       const people = sortByNames(
         (await store.listUsers()).filter((u) => u.active),
@@ -182,7 +183,7 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       );
       return reply(
         200,
-        people.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds })),
+        people.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, units: u.units, unitIds: u.unitIds, own: ownForm(user, u.id) })),
       );
     },
   );

@@ -246,11 +246,14 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
           <label htmlFor="new-person">{t('appraisal.create.person')}</label>
           <select id="new-person" className="form-select" value={person} onChange={(e) => pickPerson(e.target.value)} required data-testid="new-person" {...problemAt('new-person')}>
             <option value="">{t('appraisal.create.none')}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.displayName} ({p.username})
-              </option>
-            ))}
+            {/* The reader's own account is not offered: a form of one's own is made by another of HR (403 own-form). */}
+            {people
+              .filter((p) => !p.own)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.displayName} ({p.username})
+                </option>
+              ))}
           </select>
           <FieldProblem id="new-person" message={problems['new-person'] ?? null} />
         </div>

@@ -81,9 +81,15 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
       setEndsOn('');
       setLabel('');
       onChanged(added.id, t('periods.added', { label: added.label }));
+      // The button was disabled while the period was added, which left the focus on the page's body:
+      // the plan's message saying it was added takes it (as after a period's move).
+      focusSoon('plan-notice');
     } catch (e) {
       if (dateRefused(e) || (e instanceof ApiError && e.code === 'duplicate')) refuseDate(refusal(e));
-      else setError(refusal(e));
+      else {
+        setError(refusal(e));
+        focusSoon('periods-error');
+      }
     } finally {
       setBusy(false);
     }
@@ -214,7 +220,7 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
         </ActionDialog>
       )}
       {error !== null && (
-        <p id="periods-error" className="text-danger small mt-2 mb-0" role="alert" data-testid="periods-error">
+        <p id="periods-error" className="text-danger small mt-2 mb-0" role="alert" tabIndex={-1} data-testid="periods-error">
           {error}
         </p>
       )}

@@ -10,6 +10,7 @@ import { ApiError } from '../api/client.js';
 import { reminders } from './api.js';
 import { useOutbox, useRemindersSent } from './queries.js';
 import { momentText } from '../ui/format.js';
+import { focusSoon } from '../ui/Form.js';
 
 const message = (e: unknown): string => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
@@ -25,9 +26,12 @@ export function RemindersPanel({ planId }: { planId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The button is disabled while the reminders are sent, which left a keyboard user's focus on the
+  // page's body: the answer (what was sent, or why not) takes it.
   async function sendNow() {
     setBusy(true);
     setNotice(null);
+    let answer = 'reminders-notice';
     try {
       const run = await reminders.sendNow();
       setNotice(t('reminders.ran', { queued: run.queued.length, sent: run.sent, retrying: run.retrying, failed: run.failed }));
@@ -35,9 +39,11 @@ export function RemindersPanel({ planId }: { planId: string }) {
       await sent();
     } catch (e) {
       setFailed(message(e));
+      answer = 'reminders-error';
     } finally {
       setBusy(false);
     }
+    focusSoon(answer);
   }
 
   return (
@@ -57,12 +63,12 @@ export function RemindersPanel({ planId }: { planId: string }) {
         </p>
       )}
       {notice !== null && (
-        <p className="small mb-1" role="status" data-testid="reminders-notice">
+        <p className="small mb-1" role="status" id="reminders-notice" tabIndex={-1} data-testid="reminders-notice">
           {notice}
         </p>
       )}
       {error !== null && (
-        <Alert color="danger" role="alert">
+        <Alert color="danger" role="alert" id="reminders-error" tabIndex={-1}>
           {t('common.error', { message: error })}
         </Alert>
       )}

@@ -170,12 +170,15 @@ export function Notice({ text, testId, id }: { text: string | null; testId: stri
   );
 }
 
-/** The general error of a form, announced; with a reload button when the refusal was a stale version. */
-export function FormAlert({ errors, onReload }: { errors: FormErrors; onReload?: () => void }) {
+/**
+ * The general error of a form, announced; with a reload button when the refusal was a stale version.
+ * With an `id` it can take the focus (`focusSoon`), for a form disabled while it was sent.
+ */
+export function FormAlert({ errors, onReload, id }: { errors: FormErrors; onReload?: () => void; id?: string }) {
   const { t } = useTranslation();
   if (errors.general === null) return null;
   return (
-    <div className="alert alert-danger" role="alert" data-testid="form-alert">
+    <div className="alert alert-danger" role="alert" data-testid="form-alert" {...(id === undefined ? {} : { id, tabIndex: -1 })}>
       {errors.general}
       {onReload && (
         <button type="button" className="btn btn-link btn-sm" onClick={onReload} data-testid="form-reload">

@@ -11,7 +11,7 @@ import { campaign } from '../campaign/campaign-api.js';
 import type { TreeDocument } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import type { Row } from '../tree/rows.js';
-import { Dialog, DialogActions, Field, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Dialog, DialogActions, Field, focusFirstError, focusSoon, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 import { PersonOptions, UnitOptions } from './AssignmentFields.js';
 import { useRegistry } from './queries.js';
 
@@ -100,7 +100,11 @@ function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: st
       });
       onDone(t('assign.done', { nodes: r.nodes, indicators: r.indicators }));
     } catch (err) {
-      setErrors(err instanceof ApiError && err.code === 'revision-required' ? { fields: {}, general: t('assign.revision') } : refusal(err));
+      const refused = err instanceof ApiError && err.code === 'revision-required' ? { fields: {}, general: t('assign.revision') } : refusal(err);
+      setErrors(refused);
+      // The form was disabled while it was sent, which left the focus on the page's body: the refusal takes it.
+      if (refused.general !== null) focusSoon('reassign-refused');
+      else focusFirstError(refused, 'reassign-');
     } finally {
       setBusy(false);
     }
@@ -109,7 +113,7 @@ function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: st
   return (
     <Dialog title={t('assign.bulkTitle')} onClose={onClose} testId="reassign-dialog">
       <p>{t('assign.bulkIntro')}</p>
-      <FormAlert errors={errors} />
+      <FormAlert errors={errors} id="reassign-refused" />
       <form
         className="albero-form"
         noValidate

@@ -12,6 +12,7 @@ import { Button } from 'design-react-kit';
 import { keys, putWritten } from '../api/queries.js';
 import type { PlanSummary } from '../api/types.js';
 import { useLang } from '../ui/format.js';
+import { focusSoon, Notice } from '../ui/Form.js';
 import { yearsApi } from './api.js';
 
 export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: boolean; onRefreshed: () => void }) {
@@ -20,32 +21,45 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // What the last refresh took over: said, and given the focus, also once nothing is left to show.
+  const [done, setDone] = useState<number | null>(null);
   const { planId } = props;
   // Read again after every write to the plan (`usePlanWritten`), whichever period is shown, and
   // when the plan's screen opens; the list shown stays until the next one is read. A failed read shows nothing.
   const read = useQuery({ queryKey: keys.baselinesIn(planId, lang), queryFn: () => yearsApi.baselines(planId, lang), placeholderData: keepPreviousData });
   const doc = read.isError ? null : (read.data ?? null);
 
+  // The buttons are disabled while the request runs (and the one pressed goes with its row), which
+  // left a keyboard user's focus on the page's body: the answer takes it, the message saying what was
+  // taken over, or the refusal.
   async function refresh(indicators?: string[]) {
     setBusy(true);
     setError(null);
+    setDone(null);
+    let answer = 'baselines-done';
     try {
-      await putWritten(client, keys.baselinesIn(planId, lang), await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }, lang));
+      const refreshed = await yearsApi.refreshBaselines(planId, indicators === undefined ? {} : { indicators }, lang);
+      await putWritten(client, keys.baselinesIn(planId, lang), refreshed);
+      setDone(refreshed.refreshed ?? 0);
       props.onRefreshed();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      answer = 'baselines-error';
     } finally {
       setBusy(false);
     }
+    focusSoon(answer);
   }
 
-  if (doc === null || doc.changed.length === 0) return null;
+  const notice = <Notice text={done === null ? null : t('years.baselines.refreshed', { count: done })} testId="baselines-done" id="baselines-done" />;
+  if (doc === null || doc.changed.length === 0) return done === null ? null : notice;
   const takeable = doc.changed.filter((b) => b.current !== null);
   return (
     <section className="baselines-notice border border-warning rounded p-2 mb-2" aria-labelledby="baselines-title" data-testid="baselines-notice">
       <h2 id="baselines-title" className="h6 mb-1">
         {t('years.baselines.title', { count: doc.changed.length })}
       </h2>
+      {notice}
       <p className="small mb-1">{t('years.baselines.intro')}</p>
       <ul className="small mb-1 list-unstyled">
         {doc.changed.map((b) => (
@@ -75,7 +89,7 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
         </Button>
       )}
       {error !== null && (
-        <p className="text-danger small mb-0 mt-1" role="alert">
+        <p className="text-danger small mb-0 mt-1" role="alert" id="baselines-error" tabIndex={-1} data-testid="baselines-error">
           {error}
         </p>
       )}

@@ -40,6 +40,8 @@ const it = {
     refresh: 'Aggiorna',
     refreshOne: 'Aggiorna la baseline di {{code}} {{name}}',
     refreshAll: 'Aggiorna tutte ({{count}})',
+    refreshed_one: '{{count}} baseline aggiornata con il consuntivo corretto.',
+    refreshed_other: '{{count}} baseline aggiornate con i consuntivi corretti.',
   },
   next: {
     open: 'Piano dell’anno successivo',
@@ -96,6 +98,8 @@ const en: typeof it = {
     refresh: 'Update',
     refreshOne: 'Update the baseline of {{code}} {{name}}',
     refreshAll: 'Update all ({{count}})',
+    refreshed_one: '{{count}} baseline updated with the corrected actual.',
+    refreshed_other: '{{count}} baselines updated with the corrected actuals.',
   },
   next: {
     open: 'Next year’s plan',
