@@ -54,6 +54,12 @@ describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
     await page.fill('#next-year', '2200');
     await page.keyboard.press('Enter');
     await expect.poll(() => yearField(page)).toEqual({ invalid: 'true', said: 'Write a year from 1990 to 2100.', focused: true });
+    // A later year than the next: made from the plan of the year before it, said at the field.
+    await page.fill('#next-year', '2027');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => yearField(page))
+      .toEqual({ invalid: 'true', said: 'Next year’s plan is 2025’s: a plan for a later year is made from the plan of the year before it, whose actuals are its baselines.', focused: true });
     expect(await plans()).toBe(before);
 
     // A year it can take: the new plan opens and the focus is at its screen's start, not lost to the page.

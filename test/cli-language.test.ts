@@ -582,7 +582,17 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(en.stderr).toMatch(/(^|\n)wrote .*plan-2025\.xlsx: ".*2025.*", 3 strategic areas, 46 objectives and 88 indicators, \d+ baselines from the 2024 actuals, no values; check it with/);
     const before = albero(['next-year', FIXTURE, '--year', '2023', '--output', out('piano-2023.xlsx')], IT);
     expect(before.status).toBe(2);
-    expect(before.stderr).toContain("\nalbero next-year: il piano dell'anno successivo deve essere per un anno dopo il 2024, non per il 2023\n");
+    expect(before.stderr).toContain("\nalbero next-year: questo è il piano del 2024: il piano dell'anno successivo è quello del 2025, non quello del 2023\n");
+    // A later year is made from the plan of the year before it (its actuals the baselines), not from 2024's.
+    const gap = albero(['next-year', FIXTURE, '--year', '2027', '--output', out('piano-2027.xlsx')], IT);
+    expect(gap.status).toBe(2);
+    expect(gap.stderr).toContain(
+      "\nalbero next-year: questo è il piano del 2024: il piano dell'anno successivo è quello del 2025, non quello del 2027; quello del 2027 si fa dal piano del 2026, i cui consuntivi ne sono le baseline\n",
+    );
+    expect(existsSync(out('piano-2027.xlsx'))).toBe(false);
+    const gapEn = albero(['next-year', FIXTURE, '--year', '2026', '--from', '2024', '--output', out('plan-2026.xlsx')]);
+    expect(gapEn.status).toBe(2);
+    expect(gapEn.stderr).toContain("albero next-year: this is the 2024 plan: its next year's plan is 2025's, not 2026's; make 2026's from the 2025 plan, whose actuals are its baselines\n");
     const year = albero(['next-year', FIXTURE, '--year', 'prossimo', '--output', out('p.xlsx'), '--lang', 'en'], IT);
     expect(year.stderr).toBe('albero next-year: --year must be a year from 1990 to 2100, such as 2025, not "prossimo"\n');
   });

@@ -125,6 +125,24 @@ export function ruleFitsUnit(rule: ScoringRule, unit: Unit): boolean {
   return true;
 }
 
+/**
+ * The highest score `rule` can give. Every rule scores within [0, 100] (no over-achievement bonus,
+ * the bands' points clamped to 100): a rule that allowed more (GZOOM's interpolation up to 200 or
+ * 300) would say its own ceiling here, and the OIV's validated figures follow it
+ * (`performanceCeiling`).
+ *
+ * @example ruleCeiling({ kind: 'proportional' }) // Decimal(100)
+ */
+export function ruleCeiling(rule: ScoringRule): Decimal {
+  switch (rule.kind) {
+    case 'on_off':
+    case 'proportional':
+    case 'bands':
+    case 'threshold':
+      return HUNDRED;
+  }
+}
+
 /** Scores one measured value. Pure; never throws for bad data, returns an issue instead. */
 export function scoreValue(input: ScoringInput): ScoredValue {
   return scoreAmounts(input.rule, input.comparator, input.tolerance, input.target, input.actual);

@@ -8,6 +8,7 @@
  */
 import { Decimal, round } from './decimal.js';
 import { evaluatePlan, weightedMean, type Evaluation } from './evaluation.js';
+import { ruleCeiling } from './scoring.js';
 import { classify } from './legend.js';
 import type { Band } from './band.js';
 import type { Plan } from './model.js';
@@ -16,6 +17,22 @@ import type { Plan } from './model.js';
 export interface ValidatedFigure {
   readonly code: string;
   readonly validated: Decimal;
+}
+
+/**
+ * The highest performance the plan's scoring can give an objective: the ceiling of a figure the OIV
+ * validates. An objective's performance is a weighted mean of its indicators' scores (and of its
+ * children's performance), so it never exceeds the highest score of the rules the plan uses, its
+ * default and each indicator's own. A validated 150 on a plan whose rules stop at 100 is no
+ * performance the plan can have: the Relazione would print it beside a band and the appraisal forms
+ * would score people on it.
+ *
+ * @example performanceCeiling(plan) // Decimal(100): every rule today scores within [0, 100]
+ */
+export function performanceCeiling(plan: Plan): Decimal {
+  let ceiling = ruleCeiling(plan.settings.defaultScoring);
+  for (const node of plan.nodes) for (const indicator of node.indicators) if (indicator.scoring !== null) ceiling = Decimal.max(ceiling, ruleCeiling(indicator.scoring));
+  return ceiling;
 }
 
 /**

@@ -8,6 +8,7 @@ import { formatItalianDate } from '../core/italian-date.js';
 import { roleWords } from './account-words.js';
 import { amountWords, type AmountProblem } from './amounts.js';
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
+import { nextYearWords } from './next-year.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
 
 const role = (r: unknown, l: Language): string => roleWords(String(r), l);
@@ -798,6 +799,8 @@ const OWN_MESSAGES = defineMessages({
     /** deadline-before-end: the period's end date. */
     end?: string;
     year?: number;
+    /** next-year: the year asked for (`year` is the plan's). */
+    asked?: number;
     id?: string;
     /** The parent unit's code (parent-circle). */
     parent?: string;
@@ -841,7 +844,7 @@ const OWN_MESSAGES = defineMessages({
         'person-cannot-enter': p.active
           ? `l'account ${p.label} ha il ruolo ${role(p.role, 'it')}, che non inserisce valori: come responsabile si nomina un referente, il controllo di gestione o un amministratore`
           : `l'account ${p.label} è disattivato: riattivarlo in Utenti o nominare un altro account`,
-        'next-year': `il piano dell'anno successivo dev'essere di un anno dopo il ${p.year}`,
+        'next-year': nextYearWords(p.year, p.asked, 'it'),
         'last-admin': "è l'ultimo amministratore attivo: senza, nessuno potrebbe gestire gli account né riaprire un periodo validato; nominare prima amministratore un altro account",
         // The review of entered values (store/reviews.ts).
         'return-note': 'una richiesta di integrazione ha bisogno del suo testo',
@@ -886,7 +889,7 @@ const OWN_MESSAGES = defineMessages({
         'person-cannot-enter': p.active
           ? `the account ${p.label} has the role ${role(p.role, 'en')}, which enters no values: name a data owner, management control or an administrator as the person responsible`
           : `the account ${p.label} is deactivated: reactivate it under Utenti or name another account`,
-        'next-year': `the next year's plan must be for a year after ${p.year}`,
+        'next-year': nextYearWords(p.year, p.asked, 'en'),
         'last-admin': 'this is the last active administrator: without one nobody could manage the accounts or reopen a validated period; make another account an administrator first',
         'return-note': 'a request for more (richiesta di integrazione) needs its text',
         'answer-note': 'an answer needs its text',

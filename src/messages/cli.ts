@@ -6,6 +6,7 @@
 import { defineMessages, fileProblemWords, message, TABLE_EXTENSIONS, type FileProblem, type Language } from '../core/messages/index.js';
 import { NOT_EVALUABLE_MARK } from '../core/words.js';
 import { roleWords } from './account-words.js';
+import { nextYearWords } from './next-year.js';
 
 /** `.txt/.tsv/.csv` and `.xlsx`: the readers' own list (core/messages/import.ts), as the help says it. */
 const TEXT_TABLES = TABLE_EXTENSIONS.text.join('/');
@@ -424,8 +425,8 @@ export const CLI_MESSAGES = defineMessages({
     en: (p) => `--title is ${p.length} characters long: a plan's title may have at most ${p.max}`,
   }),
   'cli-year-order': message<{ fromYear: number; year: number }>({
-    it: (p) => `il piano dell'anno successivo deve essere per un anno dopo il ${p.fromYear}, non per il ${p.year}`,
-    en: (p) => `the next year's plan must be for a year after ${p.fromYear}, not ${p.year}`,
+    it: (p) => nextYearWords(p.fromYear, p.year, 'it'),
+    en: (p) => nextYearWords(p.fromYear, p.year, 'en'),
   }),
   'cli-cannot-write': message<{ file: string } & FileProblem>({
     it: (p) => `${p.file} non può essere scritto: ${fileProblemWords(p, 'it', 'write')}`,

@@ -190,6 +190,13 @@ export const RELAZIONE_REFUSALS = defineMessages({
     it: (p) => `il piano non ha un obiettivo ${p.code}`,
     en: (p) => `there is no objective ${p.code} in this plan`,
   }),
+  /** A value above what the plan's scoring can give an objective (core/validated-values.ts `performanceCeiling`). */
+  'above-ceiling': message<{ code: string; validated: number; ceiling: number }>({
+    it: (p) =>
+      `${p.code} è validato al ${percent(p.validated, 'it')}, ma con le regole di punteggio del piano un obiettivo arriva al massimo al ${percent(p.ceiling, 'it')}: validarlo a un valore fino al ${percent(p.ceiling, 'it')}`,
+    en: (p) =>
+      `${p.code} is validated at ${percent(p.validated, 'en')}, but by the plan's scoring rules an objective reaches at most ${percent(p.ceiling, 'en')}: validate it at a value up to ${percent(p.ceiling, 'en')}`,
+  }),
   /** A parent validated at a value its children do not give (core/validated-values.ts); `fromChildren` null: they give none. */
   'differs-from-children': message<{ code: string; validated: number; fromChildren: number | null }>({
     it: (p) =>

@@ -348,7 +348,15 @@ export class SqlPlans {
         source = { record, periods, plan: { title: record.title, nodes: read.nodes, settings }, nodeOwners: read.nodeOwners, indicatorOwners: read.indicatorOwners };
       }
       const { record: from, periods, nodeOwners, indicatorOwners } = source;
-      if (input.year <= from.year) return fail('invalid', `the next year's plan must be for a year after ${from.year}`, { field: 'year' }, { field: 'year', reason: 'next-year', year: from.year });
+      // Next year's plan is made from this one: a later year from the plan of the year before it (its baselines are that year's actuals).
+      if (input.year !== from.year + 1) {
+        return fail(
+          'invalid',
+          `this is the ${from.year} plan: its next year's plan is ${from.year + 1}'s, not ${input.year}'s`,
+          { field: 'year' },
+          { field: 'year', reason: 'next-year', year: from.year, asked: input.year },
+        );
+      }
       const plan = rollForward(current?.evaluation ?? evaluatePlan(source.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
       // A plan stored before the rule held may carry the pair: next year's would copy it.
       const wrong = definitionRefusal<PlanRecord>(plan);

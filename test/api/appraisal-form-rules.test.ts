@@ -28,7 +28,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('appraisal form rules on %s', (ba
     planId = await t.importFixture();
     hr = await t.as('personale');
     const hash = await hashPassword(PASSWORD);
-    for (const username of ['valutatrice', 'impiegato', 'impiegata', 'collega', 'terzo', 'quarto', 'capo']) {
+    for (const username of ['valutatrice', 'impiegato', 'impiegata', 'collega', 'terzo', 'quarto', 'capo', 'quinto']) {
       const u = await t.server.store.createUser({ username, displayName: username, role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM);
       if (!u.ok) throw new Error(u.error.message);
       ids[username] = u.value.id;
@@ -101,6 +101,40 @@ describe.each<Backend>(['sqlite', 'postgres'])('appraisal form rules on %s', (ba
     expect(patched.status, patched.text).toBe(422);
     expect(patched.body.error.issues[0]).toMatchObject({ code: 'objective-yes-no-comparator', location: { field: 'objectives.0.comparator' } });
     expect((await hr.get(`/api/appraisals/${made.body.id}`)).body.objectives[0].comparator).toBe('=');
+  });
+
+  it('says every bad field of a change at its own field, not only the first, and keeps nothing', async () => {
+    const made = await create('quinto', [
+      { title: 'Pratiche', weight: 50, target: 10 },
+      { title: 'Istruttorie', weight: 50, target: 20 },
+    ]);
+    expect(made.status, made.text).toBe(201);
+    const evaluator = clients.valutatrice!;
+    const both = [
+      { title: 'Pratiche', weight: 50, target: 10, state: 'measured', actual: 'dieci' },
+      { title: 'Istruttorie', weight: 50, target: 20, state: 'measured', actual: 'venti' },
+    ];
+    const refused = await evaluator.request('PATCH', `/api/appraisals/${made.body.id}`, { version: made.body.version, objectives: both }, { 'accept-language': 'it' });
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.body.error.params).toEqual({ fields: ['objectives.0.actual', 'objectives.1.actual'] });
+    expect(refused.body.error.issues.map((i: { code: string; location: unknown }) => [i.code, i.location])).toEqual([
+      ['objective-value', { field: 'objectives.0.actual' }],
+      ['objective-value', { field: 'objectives.1.actual' }],
+    ]);
+    // Rules of the form beside it: each said too, at its field; a 422 alone keeps its own code.
+    const rules = [
+      { ...noComplaint('>='), weight: 50 },
+      { title: 'Istruttorie', weight: 50, target: 20, state: 'not_evaluable', reason: ' ' },
+      { title: 'Sportello', weight: 0, target: '2023-06-30', unit: 'date' },
+    ];
+    const mixed = await evaluator.request('PATCH', `/api/appraisals/${made.body.id}`, { version: made.body.version, objectives: rules });
+    expect(mixed.status, mixed.text).toBe(400);
+    expect(mixed.body.error.issues.map((i: { location: { field: string } }) => i.location.field)).toEqual(['objectives.0.comparator', 'objectives.1.reason', 'objectives.2.target']);
+    const only = await evaluator.request('PATCH', `/api/appraisals/${made.body.id}`, { version: made.body.version, objectives: [rules[0], rules[2]] });
+    expect(only.status, only.text).toBe(422);
+    expect(only.body.error.code).toBe('objective-yes-no-comparator');
+    expect(only.body.error.issues.map((i: { code: string }) => i.code)).toEqual(['objective-yes-no-comparator', 'objective-target-year']);
+    expect((await hr.get(`/api/appraisals/${made.body.id}`)).body.objectives.map((o: { actual: unknown }) => o.actual)).toEqual([null, null]);
   });
 
   it('reads a form stored with "≥ no" before as "= no" until evaluated; an evaluated one keeps what it was scored with', async () => {

@@ -72,15 +72,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('one plan per year and title, on 
 
   it('makes one plan of many asked at once for one year and title: next-years of one plan and of another, a new plan; the others are told which', async () => {
     const organisation = ((await controller.get(`/api/plans/${planId}`)).body as { organisation: string }).organisation;
-    const other = await controller.request('POST', '/api/plans', { title: 'Piano 2025 (sperimentale)', year: 2025, organisation });
+    const other = await controller.request('POST', '/api/plans', { title: 'Piano 2024 (sperimentale)', year: 2024, organisation });
     expect(other.status, other.text).toBe(201);
-    const body = { year: 2026, title: 'Piano 2026' };
+    const body = { year: 2025, title: 'Piano 2025 (unico)' };
     const replies = await Promise.all([
       // A double click on the button, and a second tab.
       controller.request('POST', `/api/plans/${planId}/next-year`, body),
       controller.request('POST', `/api/plans/${planId}/next-year`, body),
       controller.request('POST', `/api/plans/${planId}/next-year`, body),
-      // Next year's plan from another plan of the body, and a plan created by hand.
+      // Next year's plan from another plan of the body (of the same year: next year's plan is made from this year's), and a plan created by hand.
       controller.request('POST', `/api/plans/${String(other.body.id)}/next-year`, body),
       controller.request('POST', `/api/plans/${String(other.body.id)}/next-year`, body),
       controller.request('POST', '/api/plans', { ...body, organisation }),
@@ -93,9 +93,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('one plan per year and title, on 
       // The later ones waited for the first (`conflict`); one that came after it finds it (`duplicate`): both name it.
       expect(['conflict', 'duplicate']).toContain(r.body.error.code);
       expect(r.body.error.details.planId).toBe(winner);
-      expect(r.body.error.message).toContain('"Piano 2026"');
+      expect(r.body.error.message).toContain('"Piano 2025 (unico)"');
     }
-    expect((await plans(2026)).map((p) => p.id)).toEqual([winner]);
+    expect((await plans(2025)).filter((p) => p.title === body.title).map((p) => p.id)).toEqual([winner]);
   }, 120_000);
 
   it('refuses a plan created, imported or renamed onto the year and title of another (409 duplicate, naming it); another version may share them', async () => {

@@ -128,6 +128,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     // Another title is another plan; a year not after the plan's is refused.
     expect((await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2025, title: 'Albero performance 2025 (bozza B)' })).status).toBe(201);
     expect((await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2024 })).status).toBe(422);
+    // Next year's plan is made from this one: 2027's from 2026's, not from 2024's with 2024's actuals as its baselines.
+    const before = ((await controller.get('/api/plans')).body as { id: string }[]).length;
+    for (const [language, message] of [
+      ['it', "questo è il piano del 2024: il piano dell'anno successivo è quello del 2025, non quello del 2027; quello del 2027 si fa dal piano del 2026, i cui consuntivi ne sono le baseline"],
+      ['en', "this is the 2024 plan: its next year's plan is 2025's, not 2027's; make 2027's from the 2026 plan, whose actuals are its baselines"],
+    ] as const) {
+      const gap = await controller.request('POST', `/api/plans/${plan}/next-year`, { year: 2027 }, { 'accept-language': language });
+      expect(gap.status, gap.text).toBe(422);
+      expect(gap.body.error).toMatchObject({ code: 'invalid', message, details: { field: 'year' } });
+    }
+    expect(((await controller.get('/api/plans')).body as { id: string }[]).length).toBe(before);
     expect((await controller.request('POST', `/api/plans/${plan}/next-year`, { year: '2025' })).status).toBe(400);
 
     // The audit trail says where the plan came from.

@@ -35,7 +35,7 @@ export function registerNextYear(program: Command): void {
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       const fromYear = from !== undefined ? from.year : (yearOf({}, loaded.table.plan.title) ?? year - 1);
-      if (year <= fromYear) return bad(say('cli-year-order', { fromYear, year }));
+      if (year !== fromYear + 1) return bad(say('cli-year-order', { fromYear, year }));
       const evaluation = evaluatePlan(loaded.table.plan);
       const plan = rollForward(evaluation, { fromYear, year, ...(title === undefined ? {} : { title }) });
       const { buildPlanTemplate } = await import('../../io/xlsx/template.js'); // exceljs: loaded by this command only

@@ -182,10 +182,36 @@ export function invalid<K extends MessageCode>(field: string, code: K, params: P
   return status === 422 ? refuse(422, code, params, { issues }) : new HttpError(400, 'invalid-body', english('invalid-body', { fields: [field] }), { params: { fields: [field] }, issues });
 }
 
-function storedAmount(value: string | number | boolean | null | undefined, unit: Unit, field: string): unknown {
+/** A field's problem, by catalogue code; 400 for a value the body cannot carry, 422 for a rule of the form. */
+interface FieldRefusal {
+  readonly field: string;
+  readonly code: MessageCode;
+  readonly params: Params<MessageCode>;
+  readonly status: 400 | 422;
+}
+
+/**
+ * One refusal for every field's problem, each in `issues` at its field, so that a form marks each:
+ * 400 `invalid-body` (every field in `params.fields`) when one is a value the body cannot carry,
+ * else 422 under the first one's code.
+ */
+export function invalidFields(problems: readonly FieldRefusal[]): HttpError {
+  const issues = problems.map((p) => issueOf(p.code, p.params, { field: p.field }));
+  const first = problems[0]!;
+  if (problems.some((p) => p.status === 400)) {
+    const fields = problems.map((p) => p.field);
+    return new HttpError(400, 'invalid-body', english('invalid-body', { fields }), { params: { fields }, issues });
+  }
+  return refuse(422, first.code, first.params, { issues });
+}
+
+function storedAmount(value: string | number | boolean | null | undefined, unit: Unit, field: string, problems: FieldRefusal[]): unknown {
   if (value === null || value === undefined) return null;
   const read = readAmount(value, unit);
-  if (isAmountProblem(read)) throw invalid(field, 'objective-value', read);
+  if (isAmountProblem(read)) {
+    problems.push({ field, code: 'objective-value', params: read as Params<MessageCode>, status: 400 });
+    return null;
+  }
   return amountToJson(read);
 }
 
@@ -218,25 +244,33 @@ export async function assignmentsToDocument(store: Store, input: readonly z.infe
  * the next year's grace that data-entry deadlines have is for entering values, not for reaching
  * targets. A target of 2099 or 2023 on a 2024 form is a typing slip that would be scored as typed.
  */
-function checkTargetYear(target: unknown, year: number, field: string): void {
+function checkTargetYear(target: unknown, year: number, field: string, problems: FieldRefusal[]): void {
   const amount = amountFromJson(target);
-  if (amount?.kind === 'date' && Number(amount.value.slice(0, 4)) !== year) throw invalid(field, 'objective-target-year', { date: amount.value, year }, 422);
+  if (amount?.kind === 'date' && Number(amount.value.slice(0, 4)) !== year)
+    problems.push({ field, code: 'objective-target-year', params: { date: amount.value, year } as Params<MessageCode>, status: 422 });
 }
 
-/** `year`: the form's, which a date target falls within. */
+/**
+ * `year`: the form's, which a date target falls within. Every objective's every problem is said,
+ * each at its field (both objectives' actuals wrong: both refused), the form marks each.
+ */
 export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBody>[], year: number): FormDocument['objectives'] {
   const ids = new Set<string>();
-  return input.map((o, i) => {
+  const problems: FieldRefusal[] = [];
+  const problem = <K extends MessageCode>(field: string, code: K, params: Params<K>, status: 400 | 422 = 400): void => {
+    problems.push({ field, code, params: params as Params<MessageCode>, status });
+  };
+  const objectives = input.map((o, i) => {
     let id = o.id ?? `o${i + 1}`;
     while (ids.has(id)) id = `${id}x`;
     ids.add(id);
-    if (o.weight.lessThan(0) || o.weight.greaterThan(100)) throw invalid(`objectives.${i}.weight`, 'objective-weight-range', {});
-    if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) throw invalid(`objectives.${i}.actual`, 'objective-actual-missing', {});
-    if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') throw invalid(`objectives.${i}.reason`, 'objective-reason-missing', {});
+    if (o.weight.lessThan(0) || o.weight.greaterThan(100)) problem(`objectives.${i}.weight`, 'objective-weight-range', {});
+    if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) problem(`objectives.${i}.actual`, 'objective-actual-missing', {});
+    if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') problem(`objectives.${i}.reason`, 'objective-reason-missing', {});
     // A yes/no target is the answer wanted: "≥ no" (or "≤ sì") would be met by any answer, and "≥ sì" only says "= sì" otherwise.
-    if (o.unit === 'boolean' && o.comparator !== undefined && o.comparator !== '=') throw invalid(`objectives.${i}.comparator`, 'objective-yes-no-comparator', { comparator: o.comparator }, 422);
-    const target = storedAmount(o.target, o.unit, `objectives.${i}.target`);
-    checkTargetYear(target, year, `objectives.${i}.target`);
+    if (o.unit === 'boolean' && o.comparator !== undefined && o.comparator !== '=') problem(`objectives.${i}.comparator`, 'objective-yes-no-comparator', { comparator: o.comparator }, 422);
+    const target = storedAmount(o.target, o.unit, `objectives.${i}.target`, problems);
+    checkTargetYear(target, year, `objectives.${i}.target`, problems);
     return {
       id,
       title: o.title,
@@ -246,10 +280,12 @@ export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBod
       unit: o.unit,
       scoring: o.scoring ?? null,
       state: o.state,
-      actual: o.state === 'measured' ? storedAmount(o.actual, o.unit, `objectives.${i}.actual`) : null,
+      actual: o.state === 'measured' ? storedAmount(o.actual, o.unit, `objectives.${i}.actual`, problems) : null,
       reason: o.state === 'not_evaluable' ? (o.reason ?? '').trim() : null,
     };
   });
+  if (problems.length > 0) throw invalidFields(problems);
+  return objectives;
 }
 
 function measurementOf(o: FormDocument['objectives'][number]): Measurement {

@@ -27,8 +27,8 @@ import {
   type RelazioneFormat,
   type RelazioneInput,
 } from '../../io/relazione/index.js';
-import { previousYearSourceText } from '../../messages/relazione.js';
-import { differsFromChildren, toJsonNumber, ValidatedReading, type Evaluation, type ValidatedFigure } from '../../core/index.js';
+import { previousYearSourceText, type RelazioneRefusal } from '../../messages/relazione.js';
+import { differsFromChildren, performanceCeiling, toJsonNumber, ValidatedReading, type Evaluation, type ValidatedFigure } from '../../core/index.js';
 import type { PlanRecord, RelazioneFreeze, RelazioneRecord, Store } from '../../store/index.js';
 import { CHANGED_SINCE } from '../../contract/relazione-states.js';
 import type { Readable, RouteModule } from '../api.js';
@@ -91,18 +91,26 @@ const Move = RelazioneMoveInputSchema.extend({ reason: z.string().max(2000).null
 const Publication = PublicationInputSchema;
 
 /**
- * 422 at each row whose objective is made from its children and validated at a value they do not
- * give (as validated, or as reported where not), unless the OIV confirmed the difference as
- * deliberate: the Relazione would otherwise certify an area its own objectives contradict, and the
- * appraisal forms (which take the validated values) would score people on it unnoticed.
+ * 422 at each row the plan's rules refuse, every one of them: a value above what the plan's scoring
+ * can give (`performanceCeiling`: 150 where the rules stop at 100), and an objective made from its
+ * children validated at a value they do not give (as validated, or as reported where not), unless
+ * the OIV confirmed the difference as deliberate. The Relazione would otherwise certify a figure the
+ * plan cannot have, or an area its own objectives contradict, and the appraisal forms (which take
+ * the validated values) would score people on it unnoticed.
  */
 function disagreements(reading: ValidatedReading, values: RelazioneRecord['values']): HttpError | null {
-  const given = reading.fromChildren();
-  const found = values.flatMap((v, i) => {
-    const fromChildren = given[i];
-    if (v.deliberate || !differsFromChildren(v.validated, fromChildren)) return [];
-    const params = { relazione: 'differs-from-children' as const, code: v.code, validated: toJsonNumber(v.validated)!, fromChildren: toJsonNumber(fromChildren ?? null) };
-    return [{ field: `values.${i}.validated`, params }];
+  const ceiling = performanceCeiling(reading.reported.currentPlan());
+  const above = values.map((v) => v.validated.greaterThan(ceiling));
+  // The parents are checked against the values within the ceiling, as if the others were not given.
+  const within = values.filter((_, i) => !above[i]);
+  const given = within.length === values.length ? reading.fromChildren() : new ValidatedReading(reading.reported, within).fromChildren();
+  let next = 0;
+  const found = values.flatMap((v, i): { field: string; params: RelazioneRefusal }[] => {
+    const field = `values.${i}.validated`;
+    if (above[i]) return [{ field, params: { relazione: 'above-ceiling' as const, code: v.code, validated: toJsonNumber(v.validated)!, ceiling: toJsonNumber(ceiling)! } }];
+    const fromChildren = given[next++];
+    if (fromChildren === undefined || v.deliberate || !differsFromChildren(v.validated, fromChildren)) return [];
+    return [{ field, params: { relazione: 'differs-from-children' as const, code: v.code, validated: toJsonNumber(v.validated)!, fromChildren: toJsonNumber(fromChildren) } }];
   });
   const first = found[0];
   if (first === undefined) return null;
@@ -303,7 +311,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         403: 'role',
         404: 'unknown plan',
         409: 'conflict (stale version) or invalid-transition (not transmitted)',
-        422: "an objective the plan does not have, at values.N.code; a parent its objectives (one below it validated) do not give by the plan's rules, at values.N.validated (params.relazione differs-from-children, fromChildren), unless sent deliberate: true",
+        422: "an objective the plan does not have, at values.N.code; a value above what the plan's scoring can give an objective (100 where every rule scores 0–100), at values.N.validated (params.relazione above-ceiling, ceiling); a parent its objectives (one below it validated) do not give by the plan's rules, at values.N.validated (params.relazione differs-from-children, fromChildren), unless sent deliberate: true",
         423: 'validated: frozen',
       },
     },
@@ -340,7 +348,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         403: 'role',
         404: 'unknown plan',
         409: "invalid-transition (details.reason period-not-closed: transmitting, or deciding, with the year-end period not closed; revision-open, details.revision its number: validating while a revision of the plan is open); conflict: what the validation would freeze differs from what the route froze when it was asked (validate again): details.reason the first of revision-approved-since (details.revision its number: a revision approved meanwhile, or corrected in what the Relazione prints of it), plan-changed-since (the year end's figures, the plan's title or body, e.g. the year end reopened, corrected and closed again), variances-changed-since (the variances' causes and corrective actions), units-changed-since (the objectives' units as the year end's closing names them), previous-year-changed-since (last year's figures: its Relazione validated, sent back or taken back to draft, its year end corrected), details.changed every one that differs; a change that leaves it the same (a value saved in another period, the deciding account renamed: the decision names them as their account is named when it is stored) is validated; with `seen` sent, changed-since-shown when what the validation would freeze is not what that answer's `seen` was made of, details.seen true and details.changed the parts that differ (the same names, in the same order; left out when they cannot be told)",
-        422: "sections only the office writes left empty when transmitting without confirmEmpty (at texts.KEY of the first, details.sections all of them); reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); a parent its objectives no longer give (the year end corrected since the review) and not confirmed as deliberate, at values.N.validated; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
+        422: "sections only the office writes left empty when transmitting without confirmEmpty (at texts.KEY of the first, details.sections all of them); a validated value above what the plan's scoring can give (stored before the check), at values.N.validated; reservations missing for a validation with reservations; a validation with no checkpoint, or one without an outcome; a plain validation with a checkpoint answered no (at checklist.N.outcome); a parent its objectives no longer give (the year end corrected since the review) and not confirmed as deliberate, at values.N.validated; the OIV's note (or `reason`, then taken as the note) missing for not_validated",
         423: 'validated: frozen',
       },
     },

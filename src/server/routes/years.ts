@@ -207,7 +207,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
         403: 'role',
         404: 'unknown plan',
         409: 'that year already has a plan of that title (details.planId): `duplicate`, or `conflict` when another request made it meanwhile (a double click, a second tab, next year from another plan)',
-        422: 'a year not after the plan’s',
+        422: 'a year other than the plan’s next (details.field year): next year’s plan is made from this one, a later year from the plan of the year before it',
       },
     },
     async (c, { user, body: input, reply }) => {

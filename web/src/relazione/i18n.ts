@@ -141,6 +141,8 @@ const it = {
     'checklist-failed': 'Il punto di verifica «{{label}}» ha esito negativo: validare con riserva, indicandola, o non validare.',
     'note-required': 'Scrivere nella nota dell’OIV i motivi: la mancata validazione va motivata.',
     'unknown-objective': 'Il piano non ha un obiettivo {{code}}: correggere il codice del valore validato.',
+    'above-ceiling':
+      '{{code}} è validato al {{validated, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}%, ma con le regole di punteggio del piano un obiettivo arriva al massimo al {{ceiling, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}%: validarlo a un valore fino a quello.',
     'differs-from-children':
       '{{code}} è validato al {{validated, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}%, ma dai suoi obiettivi, con i valori validati e le regole del piano, risulta {{fromChildren, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}%: validarlo a quel valore, o confermare che la differenza è voluta, motivandola.',
     'differs-from-children-none':
@@ -281,6 +283,8 @@ const en: typeof it = {
     'checklist-failed': 'The checkpoint “{{label}}” was answered “no”: validate with reservations, stating them, or do not validate.',
     'note-required': 'Write the reasons in the OIV’s note: a decision not to validate must give them.',
     'unknown-objective': 'The plan has no objective {{code}}: correct the code of the validated value.',
+    'above-ceiling':
+      '{{code}} is validated at {{validated, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}%, but by the plan’s scoring rules an objective reaches at most {{ceiling, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}%: validate it at a value up to that.',
     'differs-from-children':
       '{{code}} is validated at {{validated, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}%, but its objectives, as validated and by the plan’s rules, give {{fromChildren, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}%: validate it at that value, or confirm that the difference is deliberate, with the reason.',
     'differs-from-children-none':

@@ -100,6 +100,12 @@ describe("the Relazione's refusals in the screen's words", () => {
     expect(refusalWords({ code: 'A.2' }, it_)).toBeNull();
   });
 
+  it('says a value above what the plan’s scoring can give, with both values in the screen’s notation', () => {
+    const params = { relazione: 'above-ceiling', code: 'B.1', validated: 150, ceiling: 100 };
+    expect(refusalWords(params, it_)).toBe('B.1 è validato al 150,00%, ma con le regole di punteggio del piano un obiettivo arriva al massimo al 100,00%: validarlo a un valore fino a quello.');
+    expect(refusalWords(params, en)).toBe('B.1 is validated at 150.00%, but by the plan’s scoring rules an objective reaches at most 100.00%: validate it at a value up to that.');
+  });
+
   it("keeps the server's message for what the screen has no words of", () => {
     expect(refusalText(refused(403, 'forbidden', {}), it_)).toBe('Il tuo ruolo non può fare questa operazione sulla Relazione.');
     expect(refusalText(new ApiError(0, 'network', 'Il server non è raggiungibile.', null), it_)).toBe('Il server non è raggiungibile.');

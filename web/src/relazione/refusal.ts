@@ -66,6 +66,7 @@ export function refusalWords(params: Record<string, unknown>, t: TFunction): str
     // Numbers, for the sentence to write in the screen's language (85,00% / 85.00%).
     validated: typeof params.validated === 'number' ? params.validated : 0,
     fromChildren: typeof params.fromChildren === 'number' ? params.fromChildren : 0,
+    ceiling: typeof params.ceiling === 'number' ? params.ceiling : 0,
     by: typeof params.by === 'string' && params.by !== '' ? params.by : t('relazione.refusals.someone'),
     role: role(params.role),
     roles: Array.isArray(params.roles) ? params.roles.map(role).join(', ') : '',

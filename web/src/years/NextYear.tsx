@@ -48,9 +48,10 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
     e.preventDefault();
     const next = /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null;
     if (next === null) return refuse(t('years.invalidYear'));
-    if (year !== null && next <= year) return refuse(t('years.next.notAfter'));
     // The years a plan may have: beyond them the server's answer only named the field.
     if (next < PLAN_YEARS.first || next > PLAN_YEARS.last) return refuse(t('years.range', PLAN_YEARS));
+    // Next year's plan is made from this one: a later year from the plan of the year before it (as the server says).
+    if (year !== null && next !== year + 1) return refuse(t('years.next.notNext', { next: year + 1 }));
     if (sending.current) return;
     sending.current = true;
     setBusy(true);
@@ -64,7 +65,7 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
       if (typeof there === 'string') setExisting(there);
       if (err instanceof ApiError && err.code === 'duplicate') setError(t('years.next.duplicate', { year: next }));
       // `conflict`: another request made it at the same moment; the server's words name the plan.
-      else if (err instanceof ApiError && err.status === 422) setError(t('years.next.notAfter'));
+      else if (err instanceof ApiError && err.status === 422) setError(year === null ? err.message : t('years.next.notNext', { next: year + 1 }));
       else setError(err instanceof Error ? err.message : String(err));
       requestAnimationFrame(() => document.getElementById('next-year')?.focus());
     } finally {

@@ -53,7 +53,7 @@ const it = {
     created: 'Creato il piano «{{title}}».',
     duplicate: 'Esiste già un piano {{year}} con questo titolo.',
     openExisting: 'Apri quel piano',
-    notAfter: 'L’anno deve essere successivo a quello del piano.',
+    notNext: 'Il piano dell’anno successivo è quello del {{next}}: il piano di un anno più avanti si fa dal piano dell’anno prima, i cui consuntivi ne sono le baseline.',
     cancel: 'Annulla',
     // Said before confirming: next-year is not refused for them, the baselines can be refreshed later.
     periodNotClosed_one: 'Il periodo di fine anno «{{period}}» non è chiuso: {{count}} baseline viene da un valore che può ancora cambiare.',
@@ -110,7 +110,7 @@ const en: typeof it = {
     created: 'Plan “{{title}}” created.',
     duplicate: 'There is already a {{year}} plan with this title.',
     openExisting: 'Open that plan',
-    notAfter: 'The year must come after the plan’s.',
+    notNext: 'Next year’s plan is {{next}}’s: a plan for a later year is made from the plan of the year before it, whose actuals are its baselines.',
     cancel: 'Cancel',
     periodNotClosed_one: 'The year-end period “{{period}}” is not closed: {{count}} baseline comes from a value that may still change.',
     periodNotClosed_other: 'The year-end period “{{period}}” is not closed: {{count}} baselines come from values that may still change.',
