@@ -80,11 +80,11 @@ describe('albero next-year', { timeout: 180_000 }, () => {
     expect(JSON.parse(JSON.stringify(indicator(loaded.value!.plan, 'A.1.1:2').measurement))).toEqual({ state: 'measured', actual: { kind: 'number', value: '12' } });
   });
 
-  it('refuses a year that is not after the plan’s, a missing year and an output that is not .xlsx', () => {
+  it('refuses a year that is not the one after the plan’s, a missing year and an output that is not .xlsx', () => {
     const out = join(dir, 'x.xlsx');
     const past = albero(['next-year', FIXTURE, '--year', '2024', '--output', out]);
     expect(past.status).toBe(2);
-    expect(past.stderr).toContain('a year after 2024');
+    expect(past.stderr).toContain("its next year's plan is 2025's, not 2024's");
     expect(albero(['next-year', FIXTURE, '--year', 'venti', '--output', out]).status).toBe(2);
     expect(albero(['next-year', FIXTURE, '--year', '2025', '--output', join(dir, 'x.txt')]).status).toBe(2);
   });
