@@ -172,6 +172,12 @@ export const TreeValidationSchema = z.strictObject({
    */
   periodId: z.string().nullable(),
   /**
+   * ISO time the administrator reopened the year end after the decision, on the public's tree alone:
+   * the public then reads the year end as the OIV validated it (the plan frozen with the validation,
+   * never the reopened period's values), and the screens say so. Null otherwise.
+   */
+  reopenedAt: z.string().nullable(),
+  /**
    * The objectives whose validated figure differs from the reported one (two decimals), and those
    * above them that follow, in the plan's order: only on the tree of the year end read with its
    * values; empty otherwise, or when the OIV confirmed the reported figures.

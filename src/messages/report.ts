@@ -76,6 +76,13 @@ export const REPORT_MESSAGES = defineMessages({
   /** A period still taking values as the public reads it (server/public-periods.ts): the plan's targets, no value. */
   // The words of an indicator's explanation in such a period: one sentence for the page and the indicator.
   'report-targets-only': message({ it: WORDS.it.resultsPending, en: WORDS.en.resultsPending }),
+  /** The year end reopened after the OIV validated it, as the public reads it: the figures as validated (server/public-periods.ts `publicStateText`). */
+  'report-reopened-validated': message<{ reopened: string; validated: string; reservations: boolean }>({
+    it: (p) =>
+      `validato dall'OIV${p.reservations ? ' con riserve' : ''} il ${p.validated}; l'ente ha riaperto il periodo il ${p.reopened}: i valori mostrati sono quelli validati dall'OIV il ${p.validated}, non quelli del periodo riaperto`,
+    en: (p) =>
+      `validated by the OIV${p.reservations ? ' with reservations' : ''} on ${p.validated}; the office reopened the period on ${p.reopened}: the figures shown are those the OIV validated on ${p.validated}, not the reopened period's`,
+  }),
   'report-period-at': message<{ label: string }>({ it: (p) => `Periodo al ${p.label}`, en: (p) => `Period to ${p.label}` }),
   'report-period-state': message<{ state: string }>({
     // `validated_with_reservations`: the year end validated with the Relazione the OIV validated with reservations (server/public-periods.ts `periodWordOf`).

@@ -11,15 +11,25 @@
 import { evaluatePlan, publicValidation } from '../core/index.js';
 import { isFrozen } from '../contract/relazione-states.js';
 import { reportValidation, type ReportValidation } from '../io/report/validated.js';
-import { isLocked, type RelazioneRecord, type Store, type UserRecord } from '../store/index.js';
+import { publicPeriodStateWord, reopenedValidatedText } from '../io/report/texts.js';
+import type { Language } from '../messages/index.js';
+import { isLocked, type PlanSnapshot, type RelazioneRecord, type Store, type UserRecord } from '../store/index.js';
 import type { Deps } from './api.js';
 import { refuse } from './errors.js';
-import type { ComputedPlan } from './tree.js';
+import { yearEndReopening } from './relazione.js';
+import { relazioneReads } from './relazione-reads.js';
+import { revisionsAfter, type ComputedPlan } from './tree.js';
 
-/** The periods the public reads (closed, validated or published), oldest first, and every period of the plan. */
+/**
+ * The periods the public reads (closed, validated or published), oldest first, and every period of
+ * the plan. The year end of a validated Relazione that is published stays among them when the
+ * administrator reopens it: the public reads it as the OIV validated it (`publicComputed`).
+ */
 async function periodsOf(store: Store, planId: string): Promise<{ all: readonly { id: string; label: string }[]; visible: readonly { id: string; label: string }[] }> {
   const periods = (await store.listPeriods(planId)) ?? [];
   const published = new Set((await store.relazioni.listPublishedPeriods(planId)).map((p) => p.periodId));
+  const decision = await store.relazioni.validatedDecision(planId);
+  if (decision?.published === true && decision.yearEnd !== null) published.add(decision.yearEnd);
   const visible = periods.filter((p) => p.state === 'closed' || p.state === 'validated' || published.has(p.id));
   return { all: periods, visible };
 }
@@ -57,8 +67,62 @@ export async function latestPublicPeriod(store: Store, planId: string): Promise<
  */
 export async function publicComputed({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, requested: string | undefined, dataVersion?: number): Promise<ComputedPlan> {
   const computed = await trees.computed(planId, await publicPeriod(store, planId, requested), dataVersion);
+  // The year end reopened after the OIV validated it, the validated Relazione published: as validated.
+  const validated = await asValidated({ store, trees }, computed);
+  if (validated !== undefined) return validated;
   // Final values (closed or validated) are read as they are; any other period's are provisional.
   return isLocked(computed.snapshot.period.state) ? computed : trees.targetsOnly(computed);
+}
+
+/**
+ * The year end as the OIV validated it, when the administrator reopened it after the decision (the
+ * validation void) while the validated Relazione stays published: what the OIV validated is not
+ * provisional, and it is what the published Relazione reports. The plan the Relazione froze (its
+ * values as validated; the OIV's own values are stated beside them, `publishedValidation`), with
+ * the metadata of the closing the decision was made on, the period said validated, never the
+ * reopened period's values: while it takes values again, and once closed again, until a new
+ * validation. `reopened` says when it was reopened, which every page says. Undefined otherwise: the
+ * year end as decided, another period, the Relazione not validated or withdrawn from publication.
+ */
+async function asValidated({ store, trees }: Pick<Deps, 'store' | 'trees'>, computed: ComputedPlan): Promise<ComputedPlan | undefined> {
+  const { record: plan, period, periods } = computed.snapshot;
+  if (periods[periods.length - 1]?.id !== period.id) return undefined;
+  const decision = await store.relazioni.validatedDecision(plan.id);
+  if (decision === undefined || !decision.published || decision.yearEnd !== period.id) return undefined;
+  // As the decision left it: validated, not closed again since.
+  if (period.state === 'validated' && !decision.closedSince) return undefined;
+  // Made again when the Relazione moves (published, withdrawn) or the period's entry does.
+  return relazioneReads(trees).keep(`${plan.id}\u0000public-as-validated`, [decision.version, decision.closedSince, computed, computed.dataVersion], async () => {
+    const [record, reopening] = await Promise.all([store.relazioni.getRelazione(plan.id), yearEndReopening(store, plan.id, period.id, decision.decidedAt)]);
+    if (record?.frozenPlan == null || reopening === null) return undefined;
+    const frozen = decision.closingSeq === null ? undefined : await store.frozenSnapshot(plan.id, period.id, decision.closingSeq);
+    const asDecided = { ...period, state: 'validated' as const };
+    const snapshot: PlanSnapshot = {
+      record: plan,
+      period: asDecided,
+      periods: periods.map((p) => (p.id === period.id ? asDecided : p)),
+      plan: record.frozenPlan,
+      nodes: frozen?.nodes ?? computed.snapshot.nodes,
+      indicators: frozen?.indicators ?? computed.snapshot.indicators,
+    };
+    const revisions = plan.status === 'adopted' ? ((await store.listRevisions(plan.id)) ?? []) : [];
+    const closing =
+      frozen === undefined
+        ? null
+        : { seq: frozen.seq, closedAt: frozen.closedAt, closedBy: frozen.closedBy, closedByName: null, changedAfter: revisionsAfter(revisions, frozen.closedAt), deletedIndicators: [] };
+    return trees.asValidated(snapshot, closing, { at: reopening.at, decidedAt: decision.decidedAt, reservations: decision.reservations });
+  });
+}
+
+/**
+ * The state of the period the public reads, in words (`publicPeriodStateWord`); the year end read as
+ * the OIV validated it after a reopening says so plainly: reopened on that day, the figures shown
+ * those the OIV validated on its day.
+ */
+export async function publicStateText(store: Store, computed: ComputedPlan, language: Language = 'it'): Promise<string> {
+  const reopened = computed.reopened;
+  if (reopened !== undefined) return reopenedValidatedText(reopened, language);
+  return publicPeriodStateWord(await periodWordOf(store, computed.snapshot.record.id, computed.snapshot.period, true), language);
 }
 
 /** The computed plan a reader reads: a signed-in reader any period (the last by default), the public as `publicComputed`. */

@@ -139,6 +139,12 @@ export interface ComputedPlan {
    * version nor the closing, so the answer's text and ETag follow this key too.
    */
   validation?: { readonly key: string; readonly document: TreeValidation | null };
+  /**
+   * Set when this is the year end as the OIV validated it, read by the public after the
+   * administrator reopened it (`asValidated`): the plan frozen with the validation, not the period's
+   * values now. `at`: the reopening's ISO time.
+   */
+  readonly reopened?: { readonly at: string; readonly decidedAt: string; readonly reservations: boolean };
 }
 
 /** The OIV's validated values for `TreeService.orgScores`: objective code → performance, on the plan as validated. */
@@ -335,7 +341,17 @@ export class TreeService {
     return made;
   }
 
-  private async live(snapshot: PlanSnapshot, tag = ''): Promise<ComputedPlan> {
+  /**
+   * The year end as the OIV validated it, for the public once the administrator reopened it after
+   * the decision (server/public-periods.ts `publicComputed`): `snapshot` holds the plan the
+   * Relazione froze, the period said validated, `closing` the closing the decision was made on.
+   * Its own `tag`: its ETags are never the live period's.
+   */
+  async asValidated(snapshot: PlanSnapshot, closing: TreeClosing | null, reopened: NonNullable<ComputedPlan['reopened']>): Promise<ComputedPlan> {
+    return this.live(snapshot, `as-validated\u0000${reopened.decidedAt}\u0000${reopened.at}`, closing, reopened);
+  }
+
+  private async live(snapshot: PlanSnapshot, tag = '', closing: TreeClosing | null = null, reopened?: ComputedPlan['reopened']): Promise<ComputedPlan> {
     const evaluated = await this.evaluate(snapshot.plan);
     return {
       snapshot,
@@ -346,8 +362,9 @@ export class TreeService {
       assignments: assignments(snapshot),
       texts: new Map(),
       dataVersion: snapshot.record.dataVersion,
-      closing: null,
+      closing,
       tag,
+      ...(reopened === undefined ? {} : { reopened }),
     };
   }
 
@@ -523,7 +540,9 @@ export class TreeService {
             decidedAt: decision.decidedAt,
             reservations: decision.reservations,
             published: decision.published,
-            periodId: decision.closedSince ? null : decision.yearEnd,
+            // The year end read as validated after a reopening is the decision's period again.
+            periodId: decision.closedSince && computed.reopened === undefined ? null : decision.yearEnd,
+            reopenedAt: computed.reopened?.at ?? null,
             objectives,
             summary: objectives.length === 0 ? null : validatedSummary(computed.base, objectives),
             body: stated?.body == null ? null : { reported: validatedNumber(stated.body.reported), validated: validatedNumber(stated.body.validated), band: stated.body.band },

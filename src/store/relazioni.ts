@@ -158,6 +158,11 @@ export interface RelazioneDecision {
    * void): its state now is not the one the decision gave it.
    */
   readonly closedSince: boolean;
+  /**
+   * The year end's closing the decision was made on (its latest at the decision's time), whose
+   * metadata stands beside the frozen plan where the year end is read as validated; null: none.
+   */
+  readonly closingSeq: number | null;
 }
 
 export interface RelazioneStore {
@@ -341,11 +346,23 @@ export class SqlRelazioni implements RelazioneStore {
     if (row === undefined) return undefined;
     const decidedAt = row.decided_at == null ? '' : String(row.decided_at);
     const yearEnd = row.year_end == null ? null : String(row.year_end);
-    const again =
+    const closings =
       yearEnd === null || decidedAt === ''
         ? undefined
-        : await one(this.db, `SELECT 1 AS again FROM period_closings WHERE plan_id = ? AND period_id = ? AND closed_at > ? LIMIT 1`, [planId, yearEnd, decidedAt]);
-    return { reservations: row.state === 'validated_with_reservations', decidedAt, published: Number(row.published) === 1, version: Number(row.version), yearEnd, closedSince: again !== undefined };
+        : await one(
+            this.db,
+            `SELECT MAX(CASE WHEN closed_at > ? THEN 1 ELSE 0 END) AS again, MAX(CASE WHEN closed_at <= ? THEN seq END) AS seq FROM period_closings WHERE plan_id = ? AND period_id = ?`,
+            [decidedAt, decidedAt, planId, yearEnd],
+          );
+    return {
+      reservations: row.state === 'validated_with_reservations',
+      decidedAt,
+      published: Number(row.published) === 1,
+      version: Number(row.version),
+      yearEnd,
+      closedSince: Number(closings?.again ?? 0) === 1,
+      closingSeq: closings?.seq == null ? null : Number(closings.seq),
+    };
   }
 
   private async read(tx: Queryable, planId: string, lock: boolean): Promise<RelazioneRecord | undefined> {

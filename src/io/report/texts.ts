@@ -6,7 +6,7 @@
  * both, as the web's English screens and the change log write dates).
  */
 import { formatNumberIn, formatPercentIn, type Band, type Decimal, type Language, type Legend, type MeasurementState } from '../../core/index.js';
-import { decimalIn, renderFrom, type MessageParams } from '../../core/messages/index.js';
+import { decimalIn, momentDayText, renderFrom, type MessageParams } from '../../core/messages/index.js';
 import { REPORT_MESSAGES } from '../../messages/report.js';
 
 const say = (code: keyof typeof REPORT_MESSAGES, language: Language, params: MessageParams = {}): string => renderFrom(REPORT_MESSAGES, code, params, language)!;
@@ -147,6 +147,15 @@ export function periodStateWord(state: string, language: Language = 'it'): strin
  */
 export function publicPeriodStateWord(state: string, language: Language = 'it'): string {
   return state === 'closed' || state === 'validated' || state === 'validated_with_reservations' ? periodStateWord(state, language) : targetsOnlyText(language);
+}
+
+/**
+ * What the public pages say of the year end the administrator reopened after the OIV validated it,
+ * read as validated: reopened on that day, the figures shown those the OIV validated on its day.
+ * `at`, `decidedAt`: ISO times, said as the body's days.
+ */
+export function reopenedValidatedText(r: { readonly at: string; readonly decidedAt: string; readonly reservations: boolean }, language: Language = 'it'): string {
+  return say('report-reopened-validated', language, { reopened: momentDayText(r.at), validated: momentDayText(r.decidedAt), reservations: r.reservations });
 }
 
 /** What the public pages say of a period whose results are not published yet: "risultati non ancora disponibili: il periodo è in corso". */

@@ -37,6 +37,11 @@ export interface SiteYear {
    * `evaluation` is the plan without values (its targets), and the year's page says the results are not available yet.
    */
   readonly targetsOnly?: boolean;
+  /**
+   * The year end reopened by the office after the OIV validated it, read as validated: the sentence
+   * saying so (`reopenedValidatedText`), which the year's page prints under the plan.
+   */
+  readonly reopened?: string;
   /** The act that adopted the plan; absent: not adopted, or a plan read from a file. */
   readonly adoption?: ReportAct;
   /** The plan's register of revisions, which the plan's page discloses; absent: a plan read from a file, which has none. */
@@ -151,7 +156,9 @@ export function yearPage(y: SiteYear): string {
       : `<li>Piano della performance${y.targetsOnly === true ? '' : ' con i risultati'}${y.period === undefined ? '' : ` (${escapeHtml(y.period)})`}: ${download('piano.html', 'pagina HTML', 'Albero della performance')}${
           y.targetsOnly === true
             ? `<br><strong>${escapeHtml(capitalised(targetsOnlyText()))}</strong>. Il piano mostra gli obiettivi, gli indicatori, i pesi, i target e le baseline adottati; i risultati saranno pubblicati alla chiusura del periodo.`
-            : ''
+            : y.reopened === undefined
+              ? ''
+              : `<br><strong>${escapeHtml(capitalised(y.reopened))}</strong>.`
         }</li>`,
   );
   items.push(

@@ -8,7 +8,7 @@ import { changedBaselines } from './years.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import type { AssignedPeople, AssignedUnits, PreviousYear, ReportMeta } from '../../io/report/meta.js';
-import { periodAtText, periodStateWord, publicPeriodStateWord } from '../../io/report/texts.js';
+import { periodAtText, periodStateWord } from '../../io/report/texts.js';
 import type { Decimal, Evaluation, Language } from '../../core/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { z } from 'zod';
@@ -17,7 +17,7 @@ import { ExportJobSchema, type ExportJob as ExportJobDocument } from '../../cont
 import { oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import type { Store } from '../../store/index.js';
-import { periodWordOf, publishedValidation, readerComputed } from '../public-periods.js';
+import { periodWordOf, publicStateText, publishedValidation, readerComputed } from '../public-periods.js';
 import { previousYear } from '../relazione.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
@@ -89,7 +89,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
     year: record.year,
     ...(record.adoption === null ? {} : { adoption: record.adoption.act }),
     period: periodAtText(period.label, language),
-    periodState: currentUser(c) === null ? publicPeriodStateWord(periodWord, language) : periodStateWord(periodWord, language),
+    periodState: currentUser(c) === null ? await publicStateText(store, computed, language) : periodStateWord(periodWord, language),
     computedAt: new Date(),
     ...(previousYear === undefined ? {} : { previousYear }),
     ...(validated === undefined ? {} : { validated }),

@@ -6,12 +6,12 @@
  */
 import type { Context } from 'hono';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
-import { periodAtText, publicPeriodStateWord } from '../../io/report/texts.js';
+import { periodAtText, reopenedValidatedText } from '../../io/report/texts.js';
 import { rewardsPage, siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteRewards, type SiteYear } from '../../io/site/index.js';
 import { isLocked, type PlanRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { HttpError, refuse } from '../errors.js';
-import { periodWordOf, publicComputed, publishedValidation } from '../public-periods.js';
+import { publicComputed, publicStateText, publishedValidation } from '../public-periods.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { language, param } from '../validation.js';
 import type { Language } from '../../messages/index.js';
@@ -71,7 +71,7 @@ async function siteRewards(
 
 async function siteYear({ store, trees, names }: Pick<Deps, 'store' | 'trees' | 'names'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
   let evaluation: SiteYear['evaluation'] = null;
-  let period: Pick<SiteYear, 'period' | 'periodState' | 'targetsOnly' | 'revisionRegister' | 'validated'> = {};
+  let period: Pick<SiteYear, 'period' | 'periodState' | 'targetsOnly' | 'reopened' | 'revisionRegister' | 'validated'> = {};
   try {
     // A period the controller published while still taking values: the plan's targets, no value.
     const computed = await publicComputed({ store, trees }, plan.id, undefined);
@@ -84,8 +84,9 @@ async function siteYear({ store, trees, names }: Pick<Deps, 'store' | 'trees' | 
     const validated = await publishedValidation(store, plan.id, computed);
     period = {
       period: periodAtText(computed.snapshot.period.label),
-      periodState: publicPeriodStateWord(await periodWordOf(store, plan.id, computed.snapshot.period, true)),
+      periodState: await publicStateText(store, computed),
       targetsOnly: !isLocked(state),
+      ...(computed.reopened === undefined ? {} : { reopened: reopenedValidatedText(computed.reopened) }),
       revisionRegister: register,
       ...(validated === undefined ? {} : { validated }),
     };

@@ -4,7 +4,8 @@
  * follow, with the OIV's note, said with the public plan page's own words (src/messages/report.ts);
  * a section above the tree with when, with reservations or not, the body's figure and the list of
  * the objectives changed. The public reads it once the Relazione is published; the office and the
- * OIV as soon as the OIV decided, told when it is not published yet.
+ * OIV as soon as the OIV decided, told when it is not published yet. The public reading the year end
+ * the office reopened after the decision reads it as validated, and is told so (`reopenedAt`).
  */
 import { useTranslation } from 'react-i18next';
 import { momentDayText, renderFrom } from '../../../src/core/messages/catalogue.js';
@@ -69,7 +70,7 @@ export function ValidationNotice({ tree }: { tree: TreeDocument }) {
   const { t } = useTranslation();
   const lang = useLang();
   const v = tree.validation;
-  if (v === null || (v.objectives.length === 0 && v.body === null)) return null;
+  if (v === null || (v.objectives.length === 0 && v.body === null && v.reopenedAt === null)) return null;
   const words = validationWords(lang);
   const figure = (value: number | null): string => (value === null ? t('tree.noPerformance') : percent(value, lang));
   return (
@@ -78,6 +79,11 @@ export function ValidationNotice({ tree }: { tree: TreeDocument }) {
         {words.heading}
       </h2>
       <p className="mb-1">{t(v.reservations ? 'validation.introReservations' : 'validation.intro', { day: momentDayText(v.decidedAt) })}</p>
+      {v.reopenedAt !== null && (
+        <p className="mb-1" data-testid="oiv-validation-reopened">
+          <strong>{t('validation.reopened', { reopened: momentDayText(v.reopenedAt), validated: momentDayText(v.decidedAt) })}</strong>
+        </p>
+      )}
       {!v.published && (
         <p className="mb-1" data-testid="oiv-validation-unpublished">
           {t('validation.unpublished')}

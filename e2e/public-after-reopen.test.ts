@@ -1,0 +1,77 @@
+/**
+ * The public plan screen of a year end the administrator reopened after the OIV validated the
+ * Relazione, which stays published: the figures as the OIV validated them (A.3 at 100%, not the 0%
+ * of the value entered since; B.1 validated at 50%), the year end said validated, and the sentence
+ * that the office reopened it on that day and the figures shown are those the OIV validated, in
+ * Italian and English, axe clean. Before, the screen said the results were not available yet.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { e2eWorld, pages } from './pages.js';
+
+const world = e2eWorld({ fixture: true });
+const { newPage, login, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
+
+const cell = async (page: Page, code: string): Promise<string> => (await page.locator(`[data-testid="perf-${code}"]`).innerText()).replace(/\s+/g, ' ').trim();
+
+describe('the public plan screen after a validated year end is reopened', { timeout: 240_000 }, () => {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
+
+  it('shows the figures the OIV validated and says the office reopened the period', async () => {
+    const { office, oiv } = await relazioneWithTheOiv('Esito della verifica.');
+    contexts.push(office.context, oiv.context);
+    const ok = async (reply: Promise<{ status: number; body: unknown }>): Promise<void> => {
+      const r = await reply;
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    };
+    await ok(apiAs(office.context, 'PATCH', plan(), { published: true }));
+    const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
+    await ok(
+      apiAs(oiv.context, 'PUT', `${plan()}/relazione/review`, {
+        note: 'Esito della verifica.',
+        reservations: '',
+        checklist: current.checklist,
+        values: [{ code: 'B.1', validated: 50, note: 'Da documentare.' }],
+        version: current.version,
+      }),
+    );
+    await ok(apiAs(oiv.context, 'POST', `${plan()}/relazione/transition`, { to: 'validated' }));
+    await ok(apiAs(office.context, 'POST', `${plan()}/relazione/publication`, { published: true }));
+    const admin = await newPage();
+    contexts.push(admin.context);
+    await login(admin.page, 'admin');
+    await ok(apiAs(admin.context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to: 'collecting', reason: 'errore su A.3' }));
+    const tree = (await apiAs(office.context, 'GET', `${plan()}/tree`)).body;
+    const a3 = tree.objectives.find((o: { code: string }) => o.code === 'A.3').indicators[0];
+    await ok(apiAs(office.context, 'PUT', `${plan()}/indicators/${encodeURIComponent(a3.id)}/measurements/2024-12-31`, { state: 'measured', actual: 5, version: a3.version }));
+
+    const reader = await newPage();
+    contexts.push(reader.context);
+    const { page } = reader;
+    await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    const reopened = page.locator('[data-testid=oiv-validation-reopened]');
+    await reopened.waitFor();
+    expect(await reopened.innerText()).toMatch(
+      /^L’ente ha riaperto il periodo il \d\d\/\d\d\/\d{4}: i valori mostrati sono quelli validati dall’OIV il \d\d\/\d\d\/\d{4}, non quelli del periodo riaperto\.$/,
+    );
+    expect(await page.locator('[data-testid=targets-only]').count()).toBe(0);
+    expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV');
+    await search(page, 'A.3');
+    await expect.poll(() => cell(page, 'A.3')).toBe('100,00% ● Verde');
+    await search(page, 'B.1');
+    await expect.poll(() => cell(page, 'B.1')).toBe("50,00% ■ Rosso validato dall'OIV 56,00% rendicontato");
+    await expectAccessible(page, 'the public tree of a reopened year end, as validated (it)');
+
+    await chooseLanguage(page, 'en');
+    await expect
+      .poll(() => reopened.innerText())
+      .toMatch(/^The office reopened the period on \d\d\/\d\d\/\d{4}: the figures shown are those the OIV validated on \d\d\/\d\d\/\d{4}, not the reopened period’s\.$/);
+    await expectAccessible(page, 'the public tree of a reopened year end, as validated (en)');
+    expect(world.consoleErrors ?? []).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * The year end the administrator reopens after the OIV validated the Relazione, while the validated
+ * Relazione stays published: the public reads the year end as the OIV validated it — the plan frozen
+ * with the validation and the OIV's validated figures beside it, never the reopened period's values —
+ * and is told, in Italian and English, that the office reopened it on that day and the figures are
+ * those the OIV validated on its day. So on the /trasparenza pages and open data, the public exports
+ * (HTML it/en, JSON, CSV, PDF) and the public tree the web app reads; closed again, the same; with
+ * the Relazione withdrawn, the results are not available, as for any period still taking values.
+ * Before, the public read "risultati non ancora disponibili" and no validation while the validated
+ * Relazione stayed published. Through HTTP, on SQLite and on PostgreSQL.
+ *
+ * The fixture: A.3 has one indicator, target >= 10, actual 206 (100%); the reopened period gets 5
+ * (0%). B.1 = 56% reported, validated by the OIV at 50%.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { flat } from '../support/page-words.js';
+import { adoptAndReview, enc, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+
+const YEAR_END = '2024-12-31';
+const NOTE = 'Il trend dei partecipanti al PID non è documentato.';
+const DAY = String.raw`\d\d/\d\d/\d{4}`;
+const NOTICE_IT = new RegExp(`validato dall'OIV il (${DAY}); l'ente ha riaperto il periodo il ${DAY}: i valori mostrati sono quelli validati dall'OIV il \\1, non quelli del periodo riaperto`);
+const NOTICE_EN = new RegExp(`validated by the OIV on (${DAY}); the office reopened the period on ${DAY}: the figures shown are those the OIV validated on \\1, not the reopened period's`);
+const PENDING_IT = 'risultati non ancora disponibili: il periodo è in corso';
+
+const ok = (r: { status: number; text: string }): void => expect(r.status, r.text).toBe(200);
+
+/** The objective row of `code` in the plan page's table, as words. */
+function planRow(html: string, code: string): string {
+  const table = html.slice(html.indexOf('<table class="relazione"'));
+  const row = table.split('</tr>').find((r) => r.includes(`id="o-${code}"`));
+  expect(row, code).toBeDefined();
+  return flat(row!).replace(/\s+/g, ' ').trim();
+}
+
+/** dati.csv's rows of objective `code` and its indicators. */
+function csvOf(csv: string, code: string): Record<string, string>[] {
+  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, delimiter: ';', skipEmptyLines: true }).data;
+  return rows.filter((r) => r.codice_obiettivo === code);
+}
+
+describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the administrator reopened it, validated and published, on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let admin: Client;
+  let citizen: Client;
+  let a3: string;
+
+  beforeAll(async () => {
+    ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
+    const oiv = await t.as('oiv');
+    [admin, citizen] = [await t.as('admin'), await t.as('public')];
+    // The year end published while it takes values, as the demo's is.
+    await adoptAndReview(planId, controller, oiv, [{ code: 'B.1', validated: 50, note: NOTE }], async () =>
+      ok(await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/publication`, { published: true })),
+    );
+    ok(await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' }));
+    ok(await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true }));
+    a3 = objective((await controller.get(`/api/plans/${planId}/tree`)).body, 'A.3').indicators[0].id;
+    ok(await admin.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'collecting', reason: 'errore di caricamento su A.3' }));
+    const version = objective((await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body, 'A.3').indicators[0].version;
+    ok(await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(a3)}/measurements/${YEAR_END}`, { state: 'measured', actual: 5, version }));
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  const get = async (path: string): Promise<string> => {
+    const res = await citizen.get(path);
+    expect(res.status, path).toBe(200);
+    return res.text;
+  };
+
+  /** Every public reading of the year end: the validated figures, the notice, the reopened value nowhere. */
+  async function expectAsValidated(): Promise<void> {
+    // The office reads the reopened period's value: the public does not.
+    expect(objective((await controller.get(`/api/plans/${planId}/tree`)).body, 'A.3').performance).toBe(0);
+
+    for (const html of [await get(`/trasparenza/${planId}/piano.html`), await get(`/api/plans/${planId}/export?format=html&lang=it`)]) {
+      const words = flat(html);
+      expect(words).toMatch(NOTICE_IT);
+      expect(words).not.toContain(PENDING_IT);
+      expect(planRow(html, 'A.3')).toContain('100,00%');
+      expect(planRow(html, 'B.1')).toContain("50,00% rosso validato dall'OIV 56,00% rendicontato");
+      expect(words).toMatch(/L'OIV ha validato la Relazione sulla performance il \d\d\/\d\d\/\d{4}\./);
+    }
+    const en = flat(await get(`/api/plans/${planId}/export?format=html&lang=en`));
+    expect(en).toMatch(NOTICE_EN);
+    expect(en).toContain('50.00% red validated by the OIV 56.00% reported');
+    expect(flat(await get(`/trasparenza/${planId}/index.html`))).toMatch(new RegExp(`Validato dall'OIV il ${DAY}; l'ente ha riaperto il periodo`));
+
+    for (const json of [JSON.parse(await get(`/trasparenza/${planId}/dati.json`)), JSON.parse(await get(`/api/plans/${planId}/export?format=json`))]) {
+      expect(json.metadata.periodState).toMatch(NOTICE_IT);
+      expect(json.metadata.validation).not.toBeNull();
+      const of = (code: string) => json.objectives.find((o: any) => o.code === code);
+      expect(of('A.3').performance).toBe(100);
+      expect(of('A.3').indicators[0].actual).toBe(206);
+      expect(of('B.1').validated).toEqual({ performance: 50, band: 'red', byOiv: true, note: NOTE });
+    }
+    for (const csv of [await get(`/trasparenza/${planId}/dati.csv`), await get(`/api/plans/${planId}/export?format=csv`)]) {
+      const [a3Row, a3Indicator] = csvOf(csv, 'A.3');
+      expect(a3Row).toMatchObject({ performance_obiettivo: '100' });
+      expect(a3Indicator).toMatchObject({ consuntivo: '206' });
+      expect(csvOf(csv, 'B.1')[0]).toMatchObject({ performance_obiettivo: '56', performance_validata_oiv: '50', nota_oiv: NOTE });
+    }
+
+    // The public PDF, as the HTML page.
+    const res = await fetch(`${t.url}/api/plans/${planId}/export?format=pdf&lang=it`);
+    expect(res.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'albero-reopened-pdf-'));
+    try {
+      writeFileSync(join(dir, 'piano.pdf'), new Uint8Array(await res.arrayBuffer()));
+      const pdf = execFileSync('pdftotext', ['-raw', join(dir, 'piano.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(pdf).toMatch(/l'ente ha riaperto il periodo il \d\d\/\d\d\/\d{4}: i valori mostrati sono quelli validati dall'OIV/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // The public tree the web app reads: the period as validated, the frozen value, the OIV's figures, when it was reopened.
+    const tree = (await citizen.get(`/api/plans/${planId}/tree`)).body;
+    expect(tree.period).toMatchObject({ id: YEAR_END, state: 'validated' });
+    expect(objective(tree, 'A.3').performance).toBe(100);
+    expect(objective(tree, 'A.3').indicators[0].actual).toBe(206);
+    expect(tree.validation).toMatchObject({ published: true, periodId: YEAR_END });
+    expect(tree.validation.reopenedAt).toEqual(expect.any(String));
+    expect(tree.validation.objectives.find((o: any) => o.code === 'B.1')).toMatchObject({ validated: 50, reported: 56 });
+    // An objective's explanation, for the public, is the validated one too.
+    const explained = await citizen.get(`/api/plans/${planId}/nodes/A.3/explanation`);
+    expect(explained.status, explained.text).toBe(200);
+    expect(explained.text).toContain('206');
+  }
+
+  it('shows the figures the OIV validated and says the year end was reopened, the reopened value absent', async () => {
+    await expectAsValidated();
+  }, 120_000);
+
+  it('with the Relazione withdrawn, the results are not available; published again, as validated', async () => {
+    ok(await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: false }));
+    const piano = flat(await get(`/trasparenza/${planId}/piano.html`));
+    expect(piano).toContain(PENDING_IT);
+    expect(piano).not.toMatch(/riaperto il periodo/);
+    const json = JSON.parse(await get(`/trasparenza/${planId}/dati.json`));
+    expect(json.metadata.validation).toBeNull();
+    expect(json.objectives.find((o: any) => o.code === 'A.3').performance).toBeNull();
+    expect((await citizen.get(`/api/plans/${planId}/tree`)).body.validation).toBeNull();
+    ok(await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true }));
+    await expectAsValidated();
+  }, 120_000);
+
+  it('closed again, nothing changes until a new validation', async () => {
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' }));
+    await expectAsValidated();
+  }, 120_000);
+});
