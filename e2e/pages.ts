@@ -356,6 +356,30 @@ export function pages(world: E2eWorld) {
     return { office, oiv };
   }
 
+  /**
+   * Last year's figures corrected after this year's plan was made, as the baselines' tests begin: the
+   * 2025 plan made from the file's 2024 plan (next-year), then two of 2024's year-end actuals
+   * corrected (A.3:1 206 → 210, the sportello's A.2.1:2 50% → 55%), then the 2025 plan adopted;
+   * all as the controller signed in on `context`. Gives the 2025 plan's id.
+   */
+  async function nextYearCorrected(context: BrowserContext): Promise<string> {
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const made = await apiAs(context, 'POST', `${plan}/next-year`, { year: 2025 });
+    expect(made.status).toBe(201);
+    const next = made.body.id as string;
+    const before = (await apiAs(context, 'GET', `${plan}/tree?period=2024-12-31`)).body as { objectives: Array<{ indicators: Array<{ id: string; version: number }> }> };
+    for (const [id, actual] of [
+      ['A.3:1', 210],
+      ['A.2.1:2', 55],
+    ] as const) {
+      const { version } = before.objectives.flatMap((o) => o.indicators).find((i) => i.id === id)!;
+      const put = await apiAs(context, 'PUT', `${plan}/indicators/${encodeURIComponent(id)}/measurements/2024-12-31?tree=false`, { state: 'measured', actual, version });
+      expect(put.status).toBe(200);
+    }
+    expect((await apiAs(context, 'POST', `/api/plans/${encodeURIComponent(next)}/adopt`, { act: { kind: 'Delibera di Giunta', number: '7', date: '2025-01-28' } })).status).toBe(200);
+    return next;
+  }
+
   async function expectAccessible(page: Page, screen: string): Promise<void> {
     const found = await seriousViolations(page);
     expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
@@ -384,6 +408,7 @@ export function pages(world: E2eWorld) {
     sameDocument,
     staffForm,
     relazioneWithTheOiv,
+    nextYearCorrected,
     expectAccessible,
   };
 }
