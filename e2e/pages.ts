@@ -26,6 +26,8 @@ export interface E2eWorld {
   consoleErrors: string[];
   /** How many times the fixture was imported (see `importFixture`). */
   imports?: number;
+  /** The browser contexts the file's openers opened (`relazioneWithTheOiv`, appraisal-plans.ts'): closed after its tests. */
+  opened?: BrowserContext[];
 }
 
 /**
@@ -41,6 +43,7 @@ export function e2eWorld(options: { fixture?: boolean; env?: Readonly<Record<str
     if (options.fixture === true) world.planId = await pages(world).importFixture('Ente');
   }, 120_000);
   afterAll(async () => {
+    for (const context of world.opened ?? []) await context.close();
     await world.browser?.close();
     await world.server?.stop();
     // The app works under its content-security policy: nothing it loads or runs is refused.
@@ -341,10 +344,12 @@ export function pages(world: E2eWorld) {
   /**
    * The controller's and the OIV's pages signed in, the fixture plan's year end closed and its
    * Relazione transmitted, every checkpoint answered yes by the OIV with `note`: the OIV is about to decide.
+   * Both pages are closed after the file's tests.
    */
   async function relazioneWithTheOiv(note: string): Promise<{ office: Awaited<ReturnType<typeof newPage>>; oiv: Awaited<ReturnType<typeof newPage>> }> {
     const office = await newPage();
     const oiv = await newPage();
+    (world.opened ??= []).push(office.context, oiv.context);
     await login(office.page, 'controller');
     await login(oiv.page, 'oiv');
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
