@@ -14,9 +14,8 @@ import type { Backend, Client, TestServer } from './harness.js';
 describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values within the plan's scoring, on %s", (backend) => {
   let t: TestServer;
   let planId: string;
-  let controller: Client;
   let oiv: Client;
-  beforeAll(async () => ({ t, planId, controller, oiv } = await startWithTheOiv(backend, 'transmitted')));
+  beforeAll(async () => ({ t, planId, oiv } = await startWithTheOiv(backend, 'transmitted')));
   afterAll(async () => t?.close());
 
   const review = (values: unknown[], language?: string) => reviewValues(oiv, planId, values, language);
