@@ -7,47 +7,27 @@
  * screen with a reason in the confirmation: the form moves, and the reason is on its trail.
  * Real server, fresh SQLite file, axe on each screen.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { appraisalPlans, arrowTo, tabTo } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-const { bodyWithSmvp, formOf } = appraisalPlans(world, apiAs);
+const { apiAs, chooseLanguage, expectAccessible } = pages(world);
+const { formBesideSecondPlan, screenAs } = appraisalPlans(world);
 
 describe("HR changes a form's plan on its screen, with the reason", { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('offers the other plans of the body and year with their state, asks the reason, keeps it on the trail; a deletion’s reason too', async () => {
-    const [hr, admin] = [await signedIn('personale'), await signedIn('admin')];
-    contexts.push(hr, admin);
-    const main = await bodyWithSmvp(hr);
-    const { organisation } = main;
-    const second = await apiAs(admin, 'POST', '/api/plans', { title: 'Secondo piano 2024', year: 2024, organisation });
-    expect(second.status, JSON.stringify(second.body)).toBe(201);
-    const secondId = second.body.id as string;
-    const kept = await apiAs(admin, 'POST', '/api/plans', { title: 'Piano archiviato 2024', year: 2024, organisation });
+    const { hr, admin, main, secondId, id } = await formBesideSecondPlan('Secondo piano 2024');
+    const kept = await apiAs(admin, 'POST', '/api/plans', { title: 'Piano archiviato 2024', year: 2024, organisation: main.organisation });
     expect((await apiAs(admin, 'POST', `/api/plans/${encodeURIComponent(kept.body.id as string)}/archive`)).status).toBe(200);
-    const form = await formOf(hr, 'controller', 'dirigente');
-    const id = form.body.id as string;
 
     // The evaluator: the form, no plan control.
-    const boss = await newPage();
-    contexts.push(boss.context);
-    await login(boss.page, 'dirigente');
-    await boss.page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    const boss = await screenAs('dirigente', `/appraisals/${encodeURIComponent(id)}`);
     await boss.page.locator('[data-testid=form-score]').waitFor();
     expect(await boss.page.locator('[data-testid=form-relink]').count()).toBe(0);
 
     // HR: the plan read now, and the control closed.
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'personale');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    const { page } = await screenAs('personale', `/appraisals/${encodeURIComponent(id)}`);
     await expect.poll(() => page.locator('[data-testid=relink-current]').innerText()).toBe(`I risultati organizzativi vengono dal piano «${main.title}» (bozza).`);
     await tabTo(page, 'relink-open');
     await page.keyboard.press('Enter');
@@ -88,9 +68,7 @@ describe("HR changes a form's plan on its screen, with the reason", { timeout: 2
     await expectAccessible(page, 'the form on its new plan');
 
     // The controller deletes that plan from the plans screen, the reason given in the confirmation: the form moves, the reason on its trail.
-    const office = await newPage();
-    contexts.push(office.context);
-    await login(office.page, 'controller');
+    const office = await screenAs('controller');
     await office.page.locator('.plan-item[data-plan-title="Secondo piano 2024"]').waitFor();
     await office.page.locator('button[aria-label="Elimina: Secondo piano 2024"]').focus();
     await office.page.keyboard.press('Enter');

@@ -14,7 +14,7 @@ import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world, apiAs);
+const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world);
 
 describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_000 }, () => {
   const contexts: BrowserContext[] = [];

@@ -13,7 +13,7 @@ import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-const { bodyWithSmvp, formOf } = appraisalPlans(world, apiAs);
+const { bodyWithSmvp, formOf } = appraisalPlans(world);
 
 describe("the plan control of a form's screen keeps what HR typed and puts the focus somewhere", { timeout: 240_000 }, () => {
   const contexts: BrowserContext[] = [];

@@ -6,49 +6,32 @@
  * clash; once linked, the form shows its score. An evaluator sees the sentence and no choice.
  * Real server, fresh SQLite file, the broken row written with SQL past the store, axe on each screen.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { appraisalPlans, arrowTo, tabTo } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world, apiAs);
+const { apiAs, chooseLanguage, expectAccessible } = pages(world);
+const { pastTheStore, formBesideSecondPlan, screenAs } = appraisalPlans(world);
 
 describe('HR links a form whose plan is missing to a plan, on its screen', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('lists it, offers the plans of its body and year, refuses one of another body at the choice, says a clash, then shows the score', async () => {
-    const [hr, admin] = [await signedIn('personale'), await signedIn('admin')];
-    contexts.push(hr, admin);
-    const main = await bodyWithSmvp(hr);
-    const organisation = main.organisation;
     // A second plan of the body and year: offered too, until it turns out to be another body's.
-    const second = await apiAs(admin, 'POST', '/api/plans', { title: 'Piano bis 2024', year: 2024, organisation });
-    expect(second.status, JSON.stringify(second.body)).toBe(201);
-    const form = await formOf(hr, 'controller', 'dirigente');
-    const id = form.body.id as string;
+    const { hr, admin, main, secondId, form, id } = await formBesideSecondPlan('Piano bis 2024');
+    const organisation = main.organisation;
     const linked = form.body.result as { score: number };
     await pastTheStore([[`UPDATE appraisal_forms SET plan_id = 'p-assente' WHERE id = ?`, [id]]]);
     const sentence = `Il piano da cui la scheda prende i risultati organizzativi non c'è più (è stato eliminato; id p-assente): il punteggio non si può calcolare finché l'ufficio personale non collega la scheda a un piano di «${organisation}» del 2024.`;
 
     // The evaluator: the sentence, no choice of plans.
-    const boss = await newPage();
-    contexts.push(boss.context);
-    await login(boss.page, 'dirigente');
-    await boss.page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    const boss = await screenAs('dirigente', `/appraisals/${encodeURIComponent(id)}`);
     await expect.poll(() => boss.page.locator('[data-testid=form-read-error]').innerText()).toBe(sentence);
     expect(await boss.page.locator('[data-testid=form-relink], #relink-plan').count()).toBe(0);
     await expectAccessible(boss.page, 'a form whose plan is missing, to its evaluator');
 
     // HR: the list's row says so and leads to the form.
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'personale');
+    const { page } = await screenAs('personale');
     await page.click('[data-testid=nav-appraisals]');
     const list = page.locator('[data-testid=appraisal-list]');
     await list.waitFor();
@@ -84,7 +67,7 @@ describe('HR links a form whose plan is missing to a plan, on its screen', { tim
         `The plan the form takes its organisational results from is no longer there (it was deleted; id p-assente): the score cannot be computed until HR links the form to a plan of “${organisation}” of 2024.`,
       );
     // Corrected on another screen after this one read the plans: still offered here.
-    const moved = await apiAs(admin, 'PATCH', `/api/plans/${encodeURIComponent(second.body.id as string)}`, { organisation: 'Altro ente' });
+    const moved = await apiAs(admin, 'PATCH', `/api/plans/${encodeURIComponent(secondId)}`, { organisation: 'Altro ente' });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     await tabTo(page, 'relink-plan');
     await arrowTo(page, 'Piano bis 2024');

@@ -1,22 +1,26 @@
 /**
  * The set-up the screens of appraisal forms and their plans share (appraisal-plan-gone,
- * appraisal-plan-relink, appraisal-plan-change): the body's SMVP of 2024, a form of one account
- * evaluated by another on a plan, statements written past the store on the server's own file, and
- * the keyboard's moves (Tab to a field, arrows to an option).
+ * appraisal-plan-relink, appraisal-plan-change, appraisal-trail, appraisal-removed-account): HR and
+ * the administrator signed in, the body's SMVP of 2024, a form of one account evaluated by another
+ * on a plan, another plan of the body and year, the pages of those who read the form, statements
+ * written past the store on the server's own file, and the keyboard's moves (Tab to a field, arrows
+ * to an option).
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/index.js';
-import type { E2eWorld, pages } from './pages.js';
+import { pages, type E2eWorld } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
-type ApiAs = ReturnType<typeof pages>['apiAs'];
 type Account = keyof typeof ACCOUNTS;
 export const OBJECTIVES = [{ title: 'Pratiche evase', weight: 100, target: 100, state: 'measured', actual: 120 }];
 
-export function appraisalPlans(world: E2eWorld, apiAs: ApiAs) {
+/** The helpers for `world`'s file; the browser contexts its openers open are closed after the file's tests (`E2eWorld.opened`). */
+export function appraisalPlans(world: E2eWorld) {
+  const { apiAs, signedIn, newPage, login } = pages(world);
+  const opened = (world.opened ??= []);
   /** Statements on the server's own file, past the store (what migration 83, or another program, wrote). */
   async function pastTheStore(statements: readonly [string, unknown[]][]): Promise<void> {
     const store = await openStore(world.server.database);
@@ -49,7 +53,33 @@ export function appraisalPlans(world: E2eWorld, apiAs: ApiAs) {
     expect(form.status, JSON.stringify(form.body)).toBe(201);
     return form;
   }
-  return { pastTheStore, bodyWithSmvp, formOf };
+  /** HR's and the administrator's contexts, signed in through the API, and the fixture plan's body with its SMVP of 2024 (`bodyWithSmvp`). */
+  async function hrAndAdmin(): Promise<{ hr: BrowserContext; admin: BrowserContext; main: { organisation: string; title: string } }> {
+    const [hr, admin] = [await signedIn('personale'), await signedIn('admin')];
+    opened.push(hr, admin);
+    return { hr, admin, main: await bodyWithSmvp(hr) };
+  }
+  /**
+   * How the screens of a form's plan begin (`hrAndAdmin`): a second plan of the body and year,
+   * titled `title`, made by the administrator (its id, `secondId`), and a form of 2024 of the
+   * controller evaluated by the dirigente on the file's plan (`formOf`).
+   */
+  async function formBesideSecondPlan(title: string) {
+    const { hr, admin, main } = await hrAndAdmin();
+    const second = await apiAs(admin, 'POST', '/api/plans', { title, year: 2024, organisation: main.organisation });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    const form = await formOf(hr, 'controller', 'dirigente');
+    return { hr, admin, main, secondId: second.body.id as string, form, id: form.body.id as string };
+  }
+  /** A page where `who` signed in through the sign-in form; with `route`, then opened at it (`/appraisals/…`). */
+  async function screenAs(who: Account, route?: string): Promise<{ context: BrowserContext; page: Page }> {
+    const { context, page } = await newPage();
+    opened.push(context);
+    await login(page, who);
+    if (route !== undefined) await page.goto(`${world.server.url}/#${route}`);
+    return { context, page };
+  }
+  return { pastTheStore, bodyWithSmvp, formOf, hrAndAdmin, formBesideSecondPlan, screenAs };
 }
 
 /** The keyboard alone: Tab until the element with `id` has the focus. */

@@ -4,26 +4,18 @@
  * «(account eliminato)» in Italian and "(account removed)" in English after a change of language,
  * never the other language's words. Real server, fresh SQLite file.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { appraisalPlans, OBJECTIVES } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS, PASSWORD } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, chooseLanguage } = pages(world);
-const { pastTheStore, bodyWithSmvp } = appraisalPlans(world, apiAs);
+const { apiAs, chooseLanguage } = pages(world);
+const { pastTheStore, hrAndAdmin, screenAs } = appraisalPlans(world);
 
 describe('a form naming a removed account, on its screens', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('says the removed account in the language of the screen, on the list and on the form', async () => {
-    const [hr, admin] = [await signedIn('personale'), await signedIn('admin')];
-    contexts.push(hr, admin);
-    await bodyWithSmvp(hr);
+    const { hr, admin } = await hrAndAdmin();
     const account = await apiAs(admin, 'POST', '/api/users', { username: 'ex.dipendente', displayName: 'Ex Dipendente', role: 'controller', email: 'ex.dipendente@example.org', password: PASSWORD });
     expect(account.status, JSON.stringify(account.body)).toBe(201);
     const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
@@ -36,10 +28,7 @@ describe('a form naming a removed account, on its screens', { timeout: 240_000 }
       ['DELETE FROM users WHERE id = ?', [account.body.id]],
     ]);
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'personale');
-    await page.goto(`${world.server.url}/#/appraisals`);
+    const { page } = await screenAs('personale', '/appraisals');
     const row = page.locator(`a[href="#/appraisals/${id}"]`).first();
     await expect.poll(() => row.innerText(), { timeout: 10_000 }).toBe('(account eliminato)');
     expect(await row.getAttribute('aria-label')).toContain('(account eliminato)');

@@ -4,40 +4,26 @@
  * by its title, the objectives as a person reads them; never JSON), in Italian and in English after a
  * change of language; on a phone 390 px wide the trail fits; axe on each. Real server, fresh SQLite file.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { appraisalPlans } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-const { bodyWithSmvp, formOf } = appraisalPlans(world, apiAs);
+const { apiAs, chooseLanguage, expectAccessible } = pages(world);
+const { formBesideSecondPlan, screenAs } = appraisalPlans(world);
 
 /** The trail's entries as a reader sees them, newest first: each entry's words on one line. */
 const entries = (page: Page) => page.locator('[data-testid=trail-entry]').evaluateAll((list) => list.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 
 describe("a form's trail on its screen", { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('says who, when, what, why and before → after in words, Italian and English, to HR and the evaluator; fits a phone', async () => {
-    const [hr, admin] = [await signedIn('personale'), await signedIn('admin')];
-    contexts.push(hr, admin);
-    const main = await bodyWithSmvp(hr);
-    const second = await apiAs(admin, 'POST', '/api/plans', { title: 'Piano bis 2024', year: 2024, organisation: main.organisation });
-    expect(second.status, JSON.stringify(second.body)).toBe(201);
-    const form = await formOf(hr, 'controller', 'dirigente');
-    const id = form.body.id as string;
-    const changed = await apiAs(hr, 'PATCH', `/api/appraisals/${encodeURIComponent(id)}`, { version: form.body.version, planId: second.body.id, reason: 'Adottato il piano bis' });
+    const { hr, main, secondId, form, id } = await formBesideSecondPlan('Piano bis 2024');
+    const changed = await apiAs(hr, 'PATCH', `/api/appraisals/${encodeURIComponent(id)}`, { version: form.body.version, planId: secondId, reason: 'Adottato il piano bis' });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'personale');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    const { page } = await screenAs('personale', `/appraisals/${encodeURIComponent(id)}`);
     await expect.poll(() => page.locator('#trail-title').innerText()).toBe('Registro delle modifiche');
     await expect.poll(() => page.locator('[data-testid=trail-entry]').count()).toBe(2);
     const [newest, first] = await entries(page);
@@ -75,10 +61,7 @@ describe("a form's trail on its screen", { timeout: 240_000 }, () => {
     expect(box.x + box.width).toBeLessThanOrEqual(390);
 
     // The evaluator may read the form, so the trail too.
-    const boss = await newPage();
-    contexts.push(boss.context);
-    await login(boss.page, 'dirigente');
-    await boss.page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    const boss = await screenAs('dirigente', `/appraisals/${encodeURIComponent(id)}`);
     await expect.poll(() => boss.page.locator('[data-testid=trail-entry]').count()).toBe(2);
     expect((await entries(boss.page))[0]).toContain('Motivo: Adottato il piano bis');
     await expectAccessible(boss.page, "the form's trail read by the evaluator");

@@ -13,7 +13,7 @@ import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world, apiAs);
+const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world);
 
 /** The values in the objectives' fields, row by row: title, weight, target, actual. */
 const typed = (page: Page) =>

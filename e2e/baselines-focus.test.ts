@@ -10,15 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, focused, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { signedInPage, apiAs, chooseLanguage, expectAccessible } = pages(world);
-
-const SOGGETTI = 'A.3:1'; // actual 206 at the 2024 year end
-const SPORTELLO = 'A.2.1:2'; // actual 50% at the 2024 year end
-const YEAR_END = '2024-12-31';
+const { signedInPage, apiAs, chooseLanguage, expectAccessible, nextYearCorrected } = pages(world);
 const enc = encodeURIComponent;
-
-type Tree = { objectives: Array<{ indicators: Array<{ id: string; version: number }> }> };
-const indicatorOf = (tree: Tree, id: string) => tree.objectives.flatMap((o) => o.indicators).find((i) => i.id === id)!;
 
 async function tabGoesOn(page: Page): Promise<void> {
   await page.keyboard.press('Tab');
@@ -29,22 +22,7 @@ async function tabGoesOn(page: Page): Promise<void> {
 describe('the focus after a baseline refresh', { timeout: 200_000 }, () => {
   it('goes to the refusal, then to the message saying what was taken over, in Italian and English', async () => {
     const { context, page } = await signedInPage('controller', null);
-    const made = await apiAs(context, 'POST', `/api/plans/${enc(world.planId)}/next-year`, { year: 2025 });
-    expect(made.status).toBe(201);
-    const next = made.body.id as string;
-    const before = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${YEAR_END}`)).body as Tree;
-    for (const [id, actual] of [
-      [SOGGETTI, 210],
-      [SPORTELLO, 55],
-    ] as const) {
-      const put = await apiAs(context, 'PUT', `/api/plans/${enc(world.planId)}/indicators/${enc(id)}/measurements/${YEAR_END}?tree=false`, {
-        state: 'measured',
-        actual,
-        version: indicatorOf(before, id).version,
-      });
-      expect(put.status).toBe(200);
-    }
-    expect((await apiAs(context, 'POST', `/api/plans/${enc(next)}/adopt`, { act: { kind: 'Delibera di Giunta', number: '7', date: '2025-01-28' } })).status).toBe(200);
+    const next = await nextYearCorrected(context);
 
     await page.goto(`${world.server.url}/plans/${enc(next)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');

@@ -10,11 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, search, expectAccessible } = pages(world);
+const { newPage, login, apiAs, search, expectAccessible, nextYearCorrected } = pages(world);
 
 const SOGGETTI = 'A.3:1'; // actual 206 at the 2024 year end
 const SPORTELLO = 'A.2.1:2'; // actual 50% at the 2024 year end
-const YEAR_END = '2024-12-31';
 const enc = encodeURIComponent;
 
 type Tree = { objectives: Array<{ indicators: Array<{ id: string; version: number; baseline: unknown; baselineChange: unknown }> }> };
@@ -24,22 +23,7 @@ describe('baselines to update', { timeout: 180_000 }, () => {
   it('shows the corrected 2024 actuals on the 2025 plan, in the notice and the detail, until taken over inside a revision', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
-    const made = await apiAs(context, 'POST', `/api/plans/${enc(world.planId)}/next-year`, { year: 2025 });
-    expect(made.status).toBe(201);
-    const next = made.body.id as string;
-    const before = (await apiAs(context, 'GET', `/api/plans/${enc(world.planId)}/tree?period=${YEAR_END}`)).body as Tree;
-    for (const [id, actual] of [
-      [SOGGETTI, 210],
-      [SPORTELLO, 55],
-    ] as const) {
-      const put = await apiAs(context, 'PUT', `/api/plans/${enc(world.planId)}/indicators/${enc(id)}/measurements/${YEAR_END}?tree=false`, {
-        state: 'measured',
-        actual,
-        version: indicatorOf(before, id).version,
-      });
-      expect(put.status).toBe(200);
-    }
-    expect((await apiAs(context, 'POST', `/api/plans/${enc(next)}/adopt`, { act: { kind: 'Delibera di Giunta', number: '7', date: '2025-01-28' } })).status).toBe(200);
+    const next = await nextYearCorrected(context);
     expect((await apiAs(context, 'POST', `/api/plans/${enc(next)}/revisions`, { reason: 'Consuntivi 2024 rettificati' })).status).toBe(201);
 
     await page.goto(`${world.server.url}/#/plans/${enc(next)}`);

@@ -26,6 +26,8 @@ export interface E2eWorld {
   consoleErrors: string[];
   /** How many times the fixture was imported (see `importFixture`). */
   imports?: number;
+  /** The browser contexts the file's openers opened (`relazioneWithTheOiv`, appraisal-plans.ts'): closed after its tests. */
+  opened?: BrowserContext[];
 }
 
 /**
@@ -41,6 +43,7 @@ export function e2eWorld(options: { fixture?: boolean; env?: Readonly<Record<str
     if (options.fixture === true) world.planId = await pages(world).importFixture('Ente');
   }, 120_000);
   afterAll(async () => {
+    for (const context of world.opened ?? []) await context.close();
     await world.browser?.close();
     await world.server?.stop();
     // The app works under its content-security policy: nothing it loads or runs is refused.
@@ -341,10 +344,12 @@ export function pages(world: E2eWorld) {
   /**
    * The controller's and the OIV's pages signed in, the fixture plan's year end closed and its
    * Relazione transmitted, every checkpoint answered yes by the OIV with `note`: the OIV is about to decide.
+   * Both pages are closed after the file's tests.
    */
   async function relazioneWithTheOiv(note: string): Promise<{ office: Awaited<ReturnType<typeof newPage>>; oiv: Awaited<ReturnType<typeof newPage>> }> {
     const office = await newPage();
     const oiv = await newPage();
+    (world.opened ??= []).push(office.context, oiv.context);
     await login(office.page, 'controller');
     await login(oiv.page, 'oiv');
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
@@ -354,6 +359,30 @@ export function pages(world: E2eWorld) {
     const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
     expect((await apiAs(oiv.context, 'PUT', `${plan}/relazione/review`, { note, reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
     return { office, oiv };
+  }
+
+  /**
+   * Last year's figures corrected after this year's plan was made, as the baselines' tests begin: the
+   * 2025 plan made from the file's 2024 plan (next-year), then two of 2024's year-end actuals
+   * corrected (A.3:1 206 → 210, the sportello's A.2.1:2 50% → 55%), then the 2025 plan adopted;
+   * all as the controller signed in on `context`. Gives the 2025 plan's id.
+   */
+  async function nextYearCorrected(context: BrowserContext): Promise<string> {
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const made = await apiAs(context, 'POST', `${plan}/next-year`, { year: 2025 });
+    expect(made.status).toBe(201);
+    const next = made.body.id as string;
+    const before = (await apiAs(context, 'GET', `${plan}/tree?period=2024-12-31`)).body as { objectives: Array<{ indicators: Array<{ id: string; version: number }> }> };
+    for (const [id, actual] of [
+      ['A.3:1', 210],
+      ['A.2.1:2', 55],
+    ] as const) {
+      const { version } = before.objectives.flatMap((o) => o.indicators).find((i) => i.id === id)!;
+      const put = await apiAs(context, 'PUT', `${plan}/indicators/${encodeURIComponent(id)}/measurements/2024-12-31?tree=false`, { state: 'measured', actual, version });
+      expect(put.status).toBe(200);
+    }
+    expect((await apiAs(context, 'POST', `/api/plans/${encodeURIComponent(next)}/adopt`, { act: { kind: 'Delibera di Giunta', number: '7', date: '2025-01-28' } })).status).toBe(200);
+    return next;
   }
 
   async function expectAccessible(page: Page, screen: string): Promise<void> {
@@ -384,6 +413,7 @@ export function pages(world: E2eWorld) {
     sameDocument,
     staffForm,
     relazioneWithTheOiv,
+    nextYearCorrected,
     expectAccessible,
   };
 }

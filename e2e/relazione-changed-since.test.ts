@@ -7,8 +7,7 @@
  * decision with it, since no browser can place a change between the server's read and its write.
  * Real server, fresh SQLite file, the fixture imported through the API; axe.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../src/messages/index.js';
 import { e2eWorld, pages } from './pages.js';
 
@@ -16,15 +15,10 @@ const world = e2eWorld({ fixture: true });
 const { apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv } = pages(world);
 
 describe('a validation refused for what changed meanwhile, on the Relazione screen', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
   const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
   it('says each reason in the screen’s language and reads the Relazione again', async () => {
-    const { office, oiv } = await relazioneWithTheOiv('Verificato.');
-    contexts.push(office.context, oiv.context);
+    const { oiv } = await relazioneWithTheOiv('Verificato.');
 
     const { page } = oiv;
     // The decision answered with the server's refusal of `reason` (its sentence in the reader's language).

@@ -6,8 +6,7 @@
  * again, nothing decided; a second click validates the figures now shown. Before, the click validated the corrected figures the OIV never saw. Real server, fresh
  * SQLite file, the fixture imported through the API.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
@@ -15,15 +14,10 @@ const { apiAs, relazioneWithTheOiv } = pages(world);
 const YEAR_END = '2024-12-31';
 
 describe('the OIV validating the Relazione its screen showed', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
   const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
   it('refuses a validation of a year end corrected after the screen read it, says so and reads it again', async () => {
     const { office, oiv } = await relazioneWithTheOiv('Verificato.');
-    contexts.push(office.context, oiv.context);
     const { page } = oiv;
     const reads: string[] = [];
     const decisions: unknown[] = [];

@@ -7,24 +7,18 @@
  * (not validated) is listed as following the validated values, and the validated Relazione says
  * the difference was deliberate. Real server, fresh SQLite file, the fixture imported; axe.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv } = pages(world);
 
 describe("the OIV's validated values against each other, on screen", { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
   const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
   it('says a parent its objectives do not give at its row, and takes it confirmed as deliberate', async () => {
     // The checklist answered beforehand: this test is about the values.
-    const { office, oiv } = await relazioneWithTheOiv('Esame svolto.');
-    contexts.push(office.context, oiv.context);
+    const { oiv } = await relazioneWithTheOiv('Esame svolto.');
 
     const { page } = oiv;
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);

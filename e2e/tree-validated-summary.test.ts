@@ -5,8 +5,8 @@
  * count 37 green, 4 yellow, 4 red instead of 36, 4, 5. Before, the summary and the charts stayed
  * on the reported figures (the rows alone followed the validation).
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
@@ -17,15 +17,10 @@ const words = async (page: Page, selector: string): Promise<string> => (await pa
 const label = (page: Page, testId: string): Promise<string | null> => page.locator(`[data-testid=${testId}]`).getAttribute('aria-label');
 
 describe("the plan screen's summary and charts after the OIV's validation", { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
   const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
   it('count and draw the validated bands, saying so, in both languages and on paper', async () => {
     const { office, oiv } = await relazioneWithTheOiv('Esito della verifica.');
-    contexts.push(office.context, oiv.context);
     const { page } = office;
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
     await page.waitForSelector('[data-testid=summary]');

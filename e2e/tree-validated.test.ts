@@ -30,7 +30,6 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
 
   it('shows them to the office at once and to the public once published, in both languages, on a desktop and a phone', async () => {
     const { office, oiv } = await relazioneWithTheOiv('Esito della verifica.');
-    contexts.push(office.context, oiv.context);
     expect((await apiAs(office.context, 'PATCH', plan(), { published: true })).status).toBe(200);
     const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
     const review = {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
-import { REFERENTE_UNIT, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { startWithHr, type Backend, type Client, type TestServer } from './harness.js';
 
 const OWN_IT = "è la tua scheda: la prepara, la corregge e la concilia un altro componente dell'ufficio personale o l'amministratore, non tu";
 const OWN_EN = 'this is your own form: another member of HR or the administrator sets it up, corrects it and conciliates it, not you';
@@ -22,15 +22,10 @@ describe.each<Backend>(['sqlite', 'postgres'])("HR's own appraisal form on %s", 
   let unitId: string;
 
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    hr = await t.as('personale');
-    admin = await t.as('admin');
-    evaluator = await t.as('controller');
+    ({ t, planId, hr, admin, controller: evaluator, unitId } = await startWithHr(backend));
     const users = await t.server.store.listUsers();
     hrId = users.find((u) => u.username === 'personale')!.id;
     evaluatorId = users.find((u) => u.username === 'controller')!.id;
-    unitId = (await t.server.store.listUnits()).find((u) => u.name === REFERENTE_UNIT)!.id;
     expect((await hr.request('PUT', '/api/smvp/2024', { document: exampleSmvpJson('Ente', 2024) })).status).toBe(200);
   });
   afterAll(async () => t?.close());

@@ -15,7 +15,7 @@ import { SYSTEM } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
 import { SqlStore } from '../../src/store/sql-store.js';
 import { oldDatabase } from '../support/old-database.js';
-import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+import { Client, PASSWORD, REFERENTE_UNIT, startWithHr, type Backend, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP on %s', (backend) => {
   let t: TestServer;
@@ -28,10 +28,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
   let unitId: string;
 
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    hr = await t.as('personale');
-    admin = await t.as('admin');
+    ({ t, planId, hr, admin, unitId } = await startWithHr(backend));
     const hash = await hashPassword(PASSWORD);
     for (const [username, role] of [
       ['dirigente', 'referente'],
@@ -45,7 +42,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
       clients[username] = new Client(t.url);
       await clients[username]!.login(username);
     }
-    unitId = (await t.server.store.listUnits()).find((u) => u.name === REFERENTE_UNIT)!.id;
   });
   afterAll(async () => t?.close());
 

@@ -211,6 +211,34 @@ export async function startWithFixture(backend: Backend = 'sqlite', options: Tes
   }
 }
 
+/** A server with the fixture for the appraisal suites: HR and the administrator signed in beside the controller. */
+export interface HrServer extends FixtureServer {
+  hr: Client;
+  admin: Client;
+  /** The registry id of the referente's unit (`REFERENTE_UNIT`, B.1.1's): the unit a form's assignment names. */
+  unitId: string;
+}
+
+/**
+ * How the appraisal suites begin: `startWithFixture` (the plan the forms take their organisational
+ * results from, the body `Ente`'s), with clients signed in as HR (`personale`) and as the
+ * administrator, and the referente's unit's id.
+ *
+ * @example
+ * beforeAll(async () => ({ t, planId, hr, admin, unitId } = await startWithHr(backend)));
+ */
+export async function startWithHr(backend: Backend = 'sqlite'): Promise<HrServer> {
+  const fixture = await startWithFixture(backend);
+  try {
+    const [hr, admin] = [await fixture.t.as('personale'), await fixture.t.as('admin')];
+    const unitId = (await fixture.t.server.store.listUnits()).find((u) => u.name === REFERENTE_UNIT)!.id;
+    return { ...fixture, hr, admin, unitId };
+  } catch (error) {
+    await fixture.t.close();
+    throw error;
+  }
+}
+
 export const enc = encodeURIComponent;
 
 const step = (what: string, reply: Reply): void => {

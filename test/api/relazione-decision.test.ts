@@ -7,19 +7,15 @@
  * taking values under a validated Relazione). Through HTTP, on SQLite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enc, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
-
-const YEAR_END = '2024-12-31';
+import { startWithTheOiv, YEAR_END } from '../support/relazione-oiv.js';
+import { enc, objective, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('the OIV decides on the Relazione only with its year end closed, on %s', (backend) => {
   let t: TestServer;
   let planId: string;
   let controller: Client;
   let oiv: Client;
-  beforeAll(async () => {
-    ({ t, planId, controller } = await startWithFixture(backend));
-    oiv = await t.as('oiv');
-  });
+  beforeAll(async () => ({ t, planId, controller, oiv } = await startWithTheOiv(backend)));
   afterAll(async () => t?.close());
 
   const period = (to: string, reason?: string) => controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to } : { to, reason });

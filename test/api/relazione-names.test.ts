@@ -9,9 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM, type Actor } from '../../src/store/index.js';
-import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { startWithTheOiv, YEAR_END } from '../support/relazione-oiv.js';
+import type { Backend, Client, TestServer } from './harness.js';
 
-const YEAR_END = '2024-12-31';
 /** As `albero …` run by the operating system's account `mario` records it (cli/actor.ts). */
 const MARIO: Actor = { id: null, username: 'cli:mario' };
 
@@ -22,13 +22,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione names people in th
   let oiv: Client;
 
   beforeAll(async () => {
-    ({ t, planId, controller } = await startWithFixture(backend));
-    oiv = await t.as('oiv');
+    ({ t, planId, controller, oiv } = await startWithTheOiv(backend, 'closed'));
     const admin = await t.as('admin');
     const users = (await admin.get('/api/users')).body as { id: string; username: string }[];
     const id = users.find((u) => u.username === 'controller')!.id;
     expect((await admin.request('PATCH', `/api/users/${id}`, { displayName: 'Anna Ferri' })).status).toBe(200);
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
   });
   afterAll(async () => t?.close());
 

@@ -8,28 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/index.js';
 import { SYSTEM } from '../../src/store/index.js';
-import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
-
-const YEAR_END = '2024-12-31';
+import { reviewValues, startWithTheOiv } from '../support/relazione-oiv.js';
+import type { Backend, Client, TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values within the plan's scoring, on %s", (backend) => {
   let t: TestServer;
   let planId: string;
-  let controller: Client;
   let oiv: Client;
-  beforeAll(async () => {
-    ({ t, planId, controller } = await startWithFixture(backend));
-    oiv = await t.as('oiv');
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-  });
+  beforeAll(async () => ({ t, planId, oiv } = await startWithTheOiv(backend, 'transmitted')));
   afterAll(async () => t?.close());
 
-  const review = async (values: unknown[], language = 'en') => {
-    const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
-    const checklist = current.checklist.map((p: any) => ({ ...p, outcome: 'yes' }));
-    return oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: '', reservations: '', checklist, values, version: current.version }, { 'accept-language': language });
-  };
+  const review = (values: unknown[], language?: string) => reviewValues(oiv, planId, values, language);
 
   it('refuses every value above 100 at its row, in either language, storing nothing', async () => {
     const values = [

@@ -10,9 +10,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText, pdfText } from '../support/files.js';
-import { enc, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { reviewValues, startWithTheOiv, YEAR_END } from '../support/relazione-oiv.js';
+import { enc, objective, type Backend, type Client, type TestServer } from './harness.js';
 
-const YEAR_END = '2024-12-31';
 const CHILD = { code: 'A.2.1', validated: '75,5', note: 'Lo sportello ha risposto al 40% delle richieste, non al 50%.' };
 const DELIBERATE_NOTE = "L'OIV ritiene il trend delle imprese assistite non attendibile: A.2 vale 85.";
 
@@ -21,19 +21,10 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values again
   let planId: string;
   let controller: Client;
   let oiv: Client;
-  beforeAll(async () => {
-    ({ t, planId, controller } = await startWithFixture(backend));
-    oiv = await t.as('oiv');
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-  });
+  beforeAll(async () => ({ t, planId, controller, oiv } = await startWithTheOiv(backend, 'transmitted')));
   afterAll(async () => t?.close());
 
-  const review = async (values: unknown[], language = 'en') => {
-    const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
-    const checklist = current.checklist.map((p: any) => ({ ...p, outcome: 'yes' }));
-    return oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: '', reservations: '', checklist, values, version: current.version }, { 'accept-language': language });
-  };
+  const review = (values: unknown[], language?: string) => reviewValues(oiv, planId, values, language);
 
   it('refuses a parent validated at a value its validated children do not give, at its row, in either language, storing nothing', async () => {
     const values = [CHILD, { code: 'A.2', validated: 85, note: 'Valutazione complessiva.' }];
@@ -116,10 +107,7 @@ describe("the OIV's validation re-checks its values against the year end as clos
   let planId: string;
   let controller: Client;
   let oiv: Client;
-  beforeAll(async () => {
-    ({ t, planId, controller } = await startWithFixture('sqlite'));
-    oiv = await t.as('oiv');
-  });
+  beforeAll(async () => ({ t, planId, controller, oiv } = await startWithTheOiv('sqlite')));
   afterAll(async () => t?.close());
 
   it('refuses to validate a parent its children no longer give after a correction, at its row', async () => {

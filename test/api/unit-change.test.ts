@@ -12,17 +12,13 @@ import { Decimal } from '../../src/core/index.js';
 import { buildTemplate } from '../../src/io/xlsx/template.js';
 import { renderMessage } from '../../src/messages/index.js';
 import { workbookBytes } from '../exchange/helpers.js';
-import { enc, indicatorOf, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its rule's floor or points on %s", (backend) => {
   let t: TestServer;
   let planId: string;
   let controller: Client;
-  beforeAll(async () => {
-    t = await startTestServer(backend);
-    planId = await t.importFixture();
-    controller = await t.as('controller');
-  });
+  beforeAll(async () => ({ t, planId, controller } = await startWithFixture(backend)));
   afterAll(async () => t?.close());
 
   const path = (id: string) => `/api/plans/${planId}/indicators/${enc(id)}`;

@@ -3,13 +3,51 @@
  * (test/api/relazione-seen.test.ts, relazione-validation-content.test.ts): the fixture's plan of its
  * own, adopted, its mid-year period taking values (a value saved there changes nothing the Relazione
  * shows) and its year end closed, its Relazione transmitted and reviewed; and the check that a
- * refused decision moved nothing.
+ * refused decision moved nothing. Before that, how the suites of the OIV's review and decision begin
+ * (`startWithTheOiv`), and the OIV's review of validated values (`reviewValues`).
  */
 import { expect } from 'vitest';
-import { transmitAndReview, type Client, type TestServer } from '../api/harness.js';
+import { startWithFixture, transmitAndReview, type Backend, type Client, type FixtureServer, type Reply, type TestServer } from '../api/harness.js';
 
 export const YEAR_END = '2024-12-31';
 export const MID_YEAR = '2024-06-30';
+
+/** A server with the fixture's plan, the controller and the OIV signed in. */
+export interface OivServer extends FixtureServer {
+  oiv: Client;
+}
+
+/**
+ * How the suites of the OIV's review and decision begin (relazione-decision, relazione-names,
+ * relazione-validated-*): a server on `backend` with the fixture's plan (`startWithFixture`), the
+ * controller and the OIV signed in; up to `closed`, the plan's year end taking values then closed;
+ * up to `transmitted`, its Relazione sent to the OIV too (nothing reviewed yet).
+ *
+ * @example
+ * beforeAll(async () => ({ t, planId, controller, oiv } = await startWithTheOiv(backend, 'transmitted')));
+ */
+export async function startWithTheOiv(backend: Backend, upTo: 'open' | 'closed' | 'transmitted' = 'open'): Promise<OivServer> {
+  const { t, planId, controller } = await startWithFixture(backend);
+  try {
+    const oiv = await t.as('oiv');
+    if (upTo !== 'open') {
+      for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    }
+    if (upTo === 'transmitted') expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
+    return { t, planId, controller, oiv };
+  } catch (error) {
+    // The suite's afterAll never sees this server: close it here.
+    await t.close();
+    throw error;
+  }
+}
+
+/** The OIV's review of `planId` with `values` (every checkpoint answered yes, no note), in `language`: the server's reply, refused or not. */
+export async function reviewValues(oiv: Client, planId: string, values: unknown[], language = 'en'): Promise<Reply> {
+  const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
+  const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
+  return oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: '', reservations: '', checklist, values, version: current.version }, { 'accept-language': language });
+}
 
 /** A plan of its own on `t`, adopted, its mid-year period (30/06) taking values and its year end closed; its Relazione transmitted and reviewed. */
 export async function relazioneWithTheOiv(t: TestServer, controller: Client, oiv: Client): Promise<string> {
