@@ -6,20 +6,12 @@
  * dialog gives the focus back to its opener, beside the message, as before). Sending the reminders
  * now: the message saying what was sent. Italian, then English; axe on each.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, focused, pages } from './pages.js';
+import { e2eWorld, focused, pages, tabGoesOn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { signedInPage, apiAs, chooseLanguage, expectAccessible } = pages(world);
 const enc = encodeURIComponent;
-
-/** The next Tab goes on from where the focus is, not from the top of the page. */
-async function tabGoesOn(page: Page): Promise<void> {
-  await page.keyboard.press('Tab');
-  expect(await focused(page)).not.toBe('skip-link');
-  expect(await focused(page)).not.toBe('body');
-}
 
 describe('the focus after an action whose button waits', { timeout: 200_000 }, () => {
   it('adding a period gives it to the message saying so, in Italian and English', async () => {

@@ -5,19 +5,12 @@
  * takes it, also once nothing is left to update; a refusal (no revision open) takes it too.
  * Italian, then English; axe on each.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, focused, pages } from './pages.js';
+import { e2eWorld, focused, pages, tabGoesOn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { signedInPage, apiAs, chooseLanguage, expectAccessible, nextYearCorrected } = pages(world);
 const enc = encodeURIComponent;
-
-async function tabGoesOn(page: Page): Promise<void> {
-  await page.keyboard.press('Tab');
-  expect(await focused(page)).not.toBe('skip-link');
-  expect(await focused(page)).not.toBe('body');
-}
 
 describe('the focus after a baseline refresh', { timeout: 200_000 }, () => {
   it('goes to the refusal, then to the message saying what was taken over, in Italian and English', async () => {

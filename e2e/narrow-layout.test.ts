@@ -4,7 +4,9 @@
  * ended at 485 px) and the charts 147 px (the «Area» filter, as wide as its longest area's title,
  * ended at 537 px); at 1440 px «Internazionalizzazione» ran out of A.2's title cell under the
  * Indicator column; on a phone an objective clicked opened its detail over the tree with the focus
- * left on the row beneath it; an objective with a unit and no owner began «· Struttura: …».
+ * left on the row beneath it, and it was no modal: Shift+Tab from its first control reached the tree's
+ * rows under it (now the page under it is inert, Tab goes round its controls, Escape closes it and
+ * gives the focus back to the row); an objective with a unit and no owner began «· Struttura: …».
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +29,11 @@ function sideways(page: Page): Promise<number> {
 /** The right edge of the rightmost element `selector` matches, in CSS pixels from the viewport's left. */
 function rightmost(page: Page, selector: string): Promise<number> {
   return page.evaluate((s) => Math.max(...Array.from(document.querySelectorAll(s)).map((e) => e.getBoundingClientRect().right)), selector);
+}
+
+/** Whether the focus is inside the objective's detail. */
+function inDetail(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.activeElement?.closest('[data-testid=detail]') !== null);
 }
 
 describe('the plan screen on a phone', () => {
@@ -80,14 +87,29 @@ describe('the plan screen on a phone', () => {
       // The detail covers the tree: the focus is on its heading, not on the row hidden beneath it (before).
       await expect.poll(() => focused(page), { message: `${lang}: focus on open` }).toBe('detail-title');
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.closest('[data-testid=detail]') !== null), `${lang}: Tab stays in the detail`).toBe(true);
+      expect(await inDetail(page), `${lang}: Tab stays in the detail`).toBe(true);
+      // A modal: the page under it inert (before, Shift+Tab from its first control reached the tree's rows),
+      // Tab and Shift+Tab going round its own controls.
+      expect(await detail.getAttribute('role'), lang).toBe('dialog');
+      expect(await detail.getAttribute('aria-modal'), lang).toBe('true');
+      expect(await page.evaluate(() => document.querySelector('[data-testid=tree]')?.closest('[inert]') !== null), `${lang}: the tree inert`).toBe(true);
+      for (let n = 0; n < 3; n++) {
+        await page.keyboard.press('Shift+Tab');
+        expect(await inDetail(page), `${lang}: Shift+Tab ${n + 1} stays in the detail`).toBe(true);
+      }
+      for (let n = 0; n < 60; n++) {
+        await page.keyboard.press('Tab');
+        expect(await inDetail(page), `${lang}: Tab ${n + 1} stays in the detail`).toBe(true);
+      }
       // The unit without a stray separator before it (before, «· Struttura: …»).
       const owners = detail.locator('p', { hasText: `${WORDS[lang].unit}: ` }).first();
       expect((await owners.innerText()).trim(), lang).toBe(`${WORDS[lang].unit}: ${ACCOUNTS.referente.units[0]}`);
       await expectAccessible(page, `${lang}: objective detail on a phone`);
-      // Closed with its ✕: the focus back on the row.
-      await detail.locator('button', { hasText: '✕' }).click();
+      // Closed with Escape (English) or its ✕ (Italian): the page no longer inert, the focus back on the row.
+      if (lang === 'en') await page.keyboard.press('Escape');
+      else await detail.locator('button', { hasText: '✕' }).click();
       await detail.waitFor({ state: 'detached' });
+      expect(await page.locator('[inert]').count(), `${lang}: nothing inert once closed`).toBe(0);
       await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-code]')?.getAttribute('data-code')), { message: `${lang}: focus on close` }).toBe('A.2');
     }
     await context.close();
@@ -121,6 +143,9 @@ describe('the tree on a desktop', () => {
       );
       expect(await page.locator('[data-testid=tree] .tree-objective').count(), lang).toBeGreaterThan(1);
       expect(overlaps, lang).toEqual([]);
+      // Beside the tree the detail is a side panel, not a modal: the tree stays within reach.
+      expect(await page.locator('[data-testid=detail]').getAttribute('role'), lang).toBeNull();
+      expect(await page.locator('[inert]').count(), lang).toBe(0);
       await expectAccessible(page, `${lang}: the tree with a detail open`);
       await page.locator('[data-testid=detail] button', { hasText: '✕' }).click();
       await page.locator('[data-testid=detail]').waitFor({ state: 'detached' });

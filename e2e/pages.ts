@@ -62,6 +62,22 @@ export function focused(page: Page): Promise<string> {
 }
 
 /**
+ * After an action pressed from the keyboard, the next Tab goes on from where the focus is, not from
+ * the top of the page (the skip link) nor from the page's body: the focus was not dropped.
+ */
+export async function tabGoesOn(page: Page): Promise<void> {
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).not.toBe('skip-link');
+  expect(await focused(page)).not.toBe('body');
+}
+
+/** Presses Enter on the element `selector` has, focused first, as a keyboard user presses a button. */
+export async function pressWithKeyboard(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).focus();
+  await page.keyboard.press('Enter');
+}
+
+/**
  * The context's pages draw each frame the app asks for at once, in a task queued when it is asked:
  * before React commits what a request's answer brought, as a busy machine can order them (React
  * commits an answer's render in a task of its own, and a frame may come first). What an answer

@@ -12,7 +12,7 @@ import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/index.js';
 import { removedFrom, strandRecords, type Call } from '../test/support/stranded.js';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, focused, pages, pressWithKeyboard, tabGoesOn } from './pages.js';
 
 const world = e2eWorld();
 const { newPage, login, signedIn, apiAs, chooseLanguage, expectAccessible } = pages(world);
@@ -74,10 +74,14 @@ describe('records left under a corrected body, on the HR screen', { timeout: 120
     await chooseLanguage(page, 'en');
     await expect.poll(() => group.innerText()).toContain('“Comune di Vecchio”, 2024');
     await select.selectOption('Comune di Uno');
-    await page.click('[data-testid=stranded-assign]');
+    // From the keyboard: the button, disabled while the records are assigned, goes with its group; the focus
+    // goes to the section's heading, the notice beside it, not to the page's body.
+    await pressWithKeyboard(page, '[data-testid=stranded-assign]');
     await expect.poll(() => page.locator('[data-testid=stranded-notice]').innerText()).toBe('2 records of 2024 under “Comune di Vecchio” assigned to “Comune di Uno”.');
     expect(await page.locator('[data-testid=stranded-notice]').getAttribute('role')).toBe('status');
     await expect.poll(() => group.count()).toBe(0);
+    expect(await focused(page)).toBe('stranded-title');
+    await tabGoesOn(page);
     expect((await apiAs(office, 'GET', '/api/appraisals/stranded-bodies')).body).toEqual([]);
     expect((await apiAs(office, 'GET', '/api/smvp/2024?organisation=Comune%20di%20Uno')).status).toBe(200);
     const forms = (await apiAs(office, 'GET', '/api/appraisals?year=2024')).body as { id: string; organisation: string }[];

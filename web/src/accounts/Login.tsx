@@ -4,7 +4,7 @@ import { Alert, Button } from 'design-react-kit';
 import { api, ApiError, holdSession } from '../api/client.js';
 import { useSession } from '../session.js';
 import { ProviderSignIn } from '../campaign/ProviderSignIn.js';
-import { Field, focusFirstError } from '../ui/Form.js';
+import { Field, focusFirstError, focusSoon } from '../ui/Form.js';
 
 export function Login({ onPublic }: { onPublic: () => void }) {
   const { t } = useTranslation();
@@ -34,6 +34,8 @@ export function Login({ onPublic }: { onPublic: () => void }) {
       setUser(s.user);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
+      // The button was disabled while the sign-in was tried, which left the focus on the page's body: the refusal takes it.
+      focusSoon('login-error');
     } finally {
       setBusy(false);
     }
@@ -44,7 +46,7 @@ export function Login({ onPublic }: { onPublic: () => void }) {
       <div className="col-12 col-md-6 col-lg-4">
         <h1 className="h3 mb-4">{t('login.title')}</h1>
         {error !== null && (
-          <Alert color="danger" role="alert">
+          <Alert color="danger" role="alert" id="login-error" tabIndex={-1}>
             {t('login.failed', { message: error })}
           </Alert>
         )}

@@ -16,7 +16,7 @@ import type { Account, Role } from '../api/types.js';
 import { SIGN_IN_KINDS, type SignInKind } from '../../../src/contract/users.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
-import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, Notice, useRefusal } from '../ui/Form.js';
 
 /** The server's rules (routes/users.ts), checked here first so the user hears them before sending. */
 const MIN_PASSWORD = 8;
@@ -48,6 +48,8 @@ export function UsersPage() {
       await changed();
     } catch (e) {
       setFailed(refusal(e));
+      // The question's dialog gives the focus back to the row's button as it goes; the refusal, up top, takes it then.
+      focusSoon('users-refused');
     } finally {
       setDeactivating(null);
     }
@@ -97,8 +99,8 @@ export function UsersPage() {
   return (
     <div>
       <h1 className="h3">{t('users.title')}</h1>
-      <FormAlert errors={errors} />
-      <Notice text={notice} testId="users-notice" />
+      <FormAlert errors={errors} id="users-refused" />
+      <Notice text={notice} testId="users-notice" id="users-notice" />
       <section aria-labelledby="users-list">
         <h2 id="users-list" className="h5">
           {t('users.list')}
@@ -110,6 +112,8 @@ export function UsersPage() {
         onSubmit={() => setNotice(null)}
         onCreated={(a) => {
           setNotice(t('users.created', { name: a.displayName }));
+          // The form was disabled while it was sent, which left the focus on the page's body: the message takes it.
+          focusSoon('users-notice');
           void changed();
         }}
       />
@@ -208,7 +212,8 @@ function NewUserForm({ units: registry, onSubmit, onCreated }: { units: Unit[] |
     } catch (err) {
       const refused = refusal(err, 'username');
       setErrors(refused);
-      focusFirstError(refused, 'new-');
+      if (refused.general !== null) focusSoon('new-user-refused');
+      else focusFirstError(refused, 'new-');
     } finally {
       setBusy(false);
     }
@@ -219,7 +224,7 @@ function NewUserForm({ units: registry, onSubmit, onCreated }: { units: Unit[] |
       <h2 id="new-user-title" className="h5">
         {t('users.create')}
       </h2>
-      <FormAlert errors={errors} />
+      <FormAlert errors={errors} id="new-user-refused" />
       <form onSubmit={(e) => void submit(e)} className="albero-form row g-3" noValidate data-testid="new-user">
         <fieldset disabled={busy} className="col-12 row g-3">
           <div className="col-md-6">
@@ -345,7 +350,11 @@ function EditUserDialog({ account, units: registry, onClose, onSaved }: { accoun
       // An empty field clears the email (the server takes null).
       onSaved(await api.updateUser(account.id, { role, unitIds, language, signIn, ...(needsPassword ? { password } : {}), email: email.trim() === '' ? null : email.trim() }));
     } catch (err) {
-      setErrors(refusal(err));
+      const refused = refusal(err);
+      setErrors(refused);
+      // The form was disabled while it was sent, which left the focus on the dialog's body: the refusal takes it.
+      if (refused.general !== null) focusSoon('edit-user-refused');
+      else focusFirstError(refused, 'edit-');
     } finally {
       setBusy(false);
     }
@@ -353,7 +362,7 @@ function EditUserDialog({ account, units: registry, onClose, onSaved }: { accoun
 
   return (
     <Dialog title={t('users.editTitle', { name: account.displayName })} onClose={onClose} testId="edit-user">
-      <FormAlert errors={errors} />
+      <FormAlert errors={errors} id="edit-user-refused" />
       <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate>
         <fieldset disabled={busy}>
           <Field id="edit-role" label={t('users.role')} error={errors.fields.role}>
@@ -409,7 +418,8 @@ function TemporaryPasswordDialog({ account, onClose, onSaved }: { account: Accou
     } catch (err) {
       const refused = refusal(err);
       setErrors(refused);
-      focusFirstError(refused, 'temp-');
+      if (refused.general !== null) focusSoon('temporary-refused');
+      else focusFirstError(refused, 'temp-');
     } finally {
       setBusy(false);
     }
@@ -418,7 +428,7 @@ function TemporaryPasswordDialog({ account, onClose, onSaved }: { account: Accou
   return (
     <Dialog title={t('accounts.temporaryTitle', { name: account.displayName })} onClose={onClose} testId="temporary-dialog">
       <p>{t('accounts.temporaryIntro', { name: account.displayName })}</p>
-      <FormAlert errors={errors} />
+      <FormAlert errors={errors} id="temporary-refused" />
       <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate>
         <fieldset disabled={busy}>
           <Field id="temp-password" label={t('accounts.temporary')} hint={t('users.passwordHint', { min: MIN_PASSWORD })} error={errors.fields.password}>

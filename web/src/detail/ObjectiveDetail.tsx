@@ -16,6 +16,7 @@ import { ExplanationPanel } from './ExplanationPanel.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { IndicatorPanel } from './IndicatorPanel.js';
 import type { DetailProps } from './props.js';
+import { useOverTree } from './useOverTree.js';
 
 /** The first field of the entry form, else the detail's heading: where the focus goes when the detail opens from the keyboard. */
 function focusDetail(): void {
@@ -45,6 +46,8 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
     if (focusEntry > 0) requestAnimationFrame(focusDetail);
   }, [focusEntry]);
   const aside = useRef<HTMLElement>(null);
+  // Drawn over the tree (a phone's), the detail is a modal: the page under it inert, Tab kept inside.
+  const overTree = useOverTree(aside);
   const shownKey = indicator ? `i:${indicator.id}` : `o:${objective.code}`;
   useEffect(() => {
     // Unless the keyboard asked above: a detail drawn over the tree (a phone's, styles.css) takes the focus
@@ -62,8 +65,10 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
       ref={aside}
       className="node-detail"
       aria-labelledby="detail-title"
+      {...(overTree.modal ? { role: 'dialog', 'aria-modal': true } : {})}
       data-testid="detail"
       onKeyDown={(e) => {
+        overTree.onKeyDown(e);
         // Escape closes the detail (the tree gives the focus back to the row); a dialog's Escape is its own.
         if (e.key !== 'Escape' || e.defaultPrevented || (e.target as HTMLElement).closest('dialog') !== null) return;
         e.preventDefault();

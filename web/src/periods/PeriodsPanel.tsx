@@ -136,6 +136,8 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
                       const renamed = await api.renamePeriod(planId, p.id, label, version);
                       setRenaming(null);
                       onChanged(shownId, t('periods.renamed', { label: renamed.label }));
+                      // The form went with its button: the plan's message saying so takes the focus.
+                      focusSoon('plan-notice');
                     }}
                     onCancel={() => setRenaming(null)}
                     onReload={onReload}

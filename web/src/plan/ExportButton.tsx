@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { EXPORT_FAILURES, type ExportFailure } from '../../../src/contract/export-failures.js';
 import type { ExportJob } from '../../../src/contract/index.js';
 import { ApiError, request } from '../api/client.js';
+import { focusSoon } from '../ui/Form.js';
 import { useLang } from '../ui/format.js';
 
 type JobFormat = ExportJob['format'];
@@ -36,6 +37,15 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
     };
   }, []);
 
+  /**
+   * The button is disabled while the file is drawn, which leaves a keyboard user's focus on the page's
+   * body: once the job is over it goes back to the button (the file downloaded), or to why it failed.
+   * Only when it was lost: a reader who went on meanwhile keeps their place.
+   */
+  const giveBack = (id: string) => {
+    if (document.activeElement === null || document.activeElement === document.body) focusSoon(id);
+  };
+
   async function start() {
     setError(null);
     try {
@@ -51,6 +61,7 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
         // The button is offered again, the progress gone: a failed job is over, like a finished one.
         setJob(null);
         setError(t(failureWord(current.failure)));
+        giveBack(`export-${format}-error`);
         return;
       }
       // The file is an attachment: following the link downloads it and leaves the page as it is.
@@ -61,10 +72,12 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
       link.click();
       link.remove();
       setJob(null);
+      giveBack(`export-${format}`);
     } catch (e) {
       if (!alive.current) return;
       setJob(null);
       setError(e instanceof ApiError ? e.message : String(e));
+      giveBack(`export-${format}-error`);
     }
   }
 
@@ -72,7 +85,7 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
   const percentDone = job === null || job.total === 0 ? 0 : Math.round((job.done / job.total) * 100);
   return (
     <span className="d-inline-flex align-items-center gap-2">
-      <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void start()} disabled={busy} data-testid={`export-${format}`}>
+      <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void start()} disabled={busy} id={`export-${format}`} data-testid={`export-${format}`}>
         {t(`export.${format}`)}
       </button>
       {busy && (
@@ -92,7 +105,7 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
         </span>
       )}
       {error !== null && (
-        <span className="small text-danger" role="alert">
+        <span className="small text-danger" role="alert" id={`export-${format}-error`} tabIndex={-1}>
           {error}
         </span>
       )}

@@ -12,7 +12,7 @@ import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import { keys, putWritten } from '../api/queries.js';
 import { can, useSession } from '../session.js';
-import { Field } from '../ui/Form.js';
+import { Field, focusSoon } from '../ui/Form.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { changedSinceRead, refusalText, refusalWords } from './refusal.js';
 import { emptyOfficeSections } from '../../../src/contract/relazione-states.js';
@@ -61,11 +61,18 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       try {
         await putWritten(client, keys.relazione(planId), await change());
         setMessage({ kind: 'success', text: done });
+        // The buttons were disabled while the change was sent (the one pressed may go with the state it
+        // left), which left the focus on the page's body: the message saying what happened takes it.
+        focusSoon('relazione-message');
       } catch (e) {
         if (e instanceof ApiError && e.code === 'conflict' && e.status === 409 && /version/.test(JSON.stringify(e.body?.error.details ?? {}))) {
           await client.refetchQueries({ queryKey: keys.relazione(planId) });
           setMessage({ kind: 'danger', text: t('relazione.conflict') });
-        } else if (atField?.(e) !== true) setMessage({ kind: 'danger', text: refusalText(e, t) });
+          focusSoon('relazione-message');
+        } else if (atField?.(e) !== true) {
+          setMessage({ kind: 'danger', text: refusalText(e, t) });
+          focusSoon('relazione-message');
+        }
         // A revision opened after the screen read the plan: read it again, for the review to say which one is open.
         if (e instanceof ApiError && e.body?.error.params?.relazione === 'revision-open') await client.refetchQueries({ queryKey: keys.plan(planId) });
         // What the validation would freeze changed while it was prepared (the figures, the units, last
@@ -166,7 +173,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       </section>
 
       {message !== null && (
-        <Alert color={message.kind} role={message.kind === 'danger' ? 'alert' : 'status'} data-testid="relazione-message">
+        <Alert color={message.kind} role={message.kind === 'danger' ? 'alert' : 'status'} id="relazione-message" tabIndex={-1} data-testid="relazione-message">
           {message.text}
         </Alert>
       )}
@@ -182,9 +189,13 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
               onClick={() => {
                 // Sections only the office writes, empty as the screen shows them: asked before sending (the server refuses them unconfirmed).
                 const empty = emptyOfficeSections(unsavedTexts.current ?? relazione.texts);
-                if (empty.length > 0) setEmptySections(empty);
-                else transmit(false);
+                if (empty.length > 0) {
+                  setEmptySections(empty);
+                  // The button is disabled while the office is asked: the question takes the focus.
+                  focusSoon('relazione-empty-sections');
+                } else transmit(false);
               }}
+              id="relazione-transmit"
               data-testid="relazione-transmit"
             >
               {t('relazione.transmit')}
@@ -216,7 +227,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       )}
 
       {office && relazione.state === 'draft' && emptySections !== null && (
-        <div className="alert alert-warning" role="alertdialog" aria-labelledby="relazione-empty-title" data-testid="relazione-empty-sections">
+        <div className="alert alert-warning" role="alertdialog" aria-labelledby="relazione-empty-title" id="relazione-empty-sections" tabIndex={-1} data-testid="relazione-empty-sections">
           <p id="relazione-empty-title" className="mb-1">
             {t('relazione.emptySections')}
           </p>
@@ -229,7 +240,17 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
             <Button color="primary" disabled={busy} onClick={() => transmit(true)} data-testid="relazione-transmit-anyway">
               {t('relazione.transmitAnyway')}
             </Button>
-            <Button color="secondary" outline disabled={busy} onClick={() => setEmptySections(null)} data-testid="relazione-keep-writing">
+            <Button
+              color="secondary"
+              outline
+              disabled={busy}
+              onClick={() => {
+                setEmptySections(null);
+                // The question goes with its buttons: the focus back on «Trasmetti», where it was asked from.
+                focusSoon('relazione-transmit');
+              }}
+              data-testid="relazione-keep-writing"
+            >
               {t('relazione.keepWriting')}
             </Button>
           </div>

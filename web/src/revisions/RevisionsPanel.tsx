@@ -386,7 +386,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
         </Alert>
       )}
       {notice !== null && (
-        <Alert color="success" role="status">
+        <Alert color="success" role="status" id="revisions-notice" tabIndex={-1}>
           {notice}
         </Alert>
       )}
@@ -533,6 +533,8 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                         setCorrecting(null);
                         setError(null);
                         setNotice(t('revisions.corrected', { number: saved.number }));
+                        // The form went with its button: the message saying so takes the focus.
+                        focusSoon('revisions-notice');
                         onChanged();
                         void markStale(client, { queryKey: keys.revisionsOf(planId) });
                       }}

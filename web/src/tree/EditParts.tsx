@@ -5,7 +5,7 @@ import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import type { TreeDocument, TreeObjective, ValuesToRemove } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
-import { Dialog, FIRST_FOCUS, focusFirstError, FormAlert, useRefusal } from '../ui/Form.js';
+import { Dialog, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, useRefusal } from '../ui/Form.js';
 import { renderIssueCode } from '../../../src/core/messages/index.js';
 import { useLang } from '../ui/format.js';
 
@@ -36,7 +36,10 @@ export function useSave(onDone: () => void, duplicateField?: string) {
       const found = refusal(err, duplicateField);
       setErrors(found);
       setConflict((err as { code?: unknown }).code === 'conflict');
-      focusFirstError(found, prefix);
+      // The form was disabled while it was sent, which left the focus on the dialog's body: the first
+      // field at fault takes it, else the refusal (its FormAlert's id is `${prefix}refused`).
+      if (Object.keys(found.fields).length > 0) focusFirstError(found, prefix);
+      else focusSoon(`${prefix}refused`);
     } finally {
       setBusy(false);
     }
@@ -90,14 +93,16 @@ export function ConfirmDialog(props: { title: string; blocked: string | null; ch
       if (found === null) throw err;
       asked.current = true;
       setLoss(found);
+      // The button was disabled while asked: what would be lost takes the focus, the second button after it.
+      focusSoon('confirm-values-to-remove');
     }
   };
   return (
     <Dialog title={props.title} onClose={props.onClose} testId="confirm-dialog">
-      <FormAlert errors={errors} />
+      <FormAlert errors={errors} id="confirm-refused" />
       {props.blocked !== null ? <p data-testid="confirm-text">{props.blocked}</p> : <p data-testid="confirm-text">{props.children}</p>}
       {loss !== null && (
-        <div className="alert alert-warning" role="alert" data-testid="values-to-remove">
+        <div className="alert alert-warning" role="alert" id="confirm-values-to-remove" tabIndex={-1} data-testid="values-to-remove">
           <p className="mb-1">{t('edit.valuesToRemove')}</p>
           <ul className="mb-1">
             {loss.periods.map((p) => (

@@ -85,7 +85,7 @@ export function NodeDialog(props: NodeDialogProps) {
       onClose={props.onClose}
       testId="node-dialog"
     >
-      <FormAlert errors={errors} {...(conflict ? { onReload: props.onChanged } : {})} />
+      <FormAlert errors={errors} id="node-refused" {...(conflict ? { onReload: props.onChanged } : {})} />
       {/* The objective's own indicators' weights, changed in their dialogs: said here too, as its detail says it. */}
       {mode === 'edit' && props.objective !== null && <WeightsTotal code={props.objective.code} total={weightsOffTotal(props.objective)} />}
       <form onSubmit={submit} className="albero-form" noValidate>

@@ -110,6 +110,8 @@ export function UnitsPage() {
           onDeleted={() => {
             setDeleting(null);
             setNotice(t('units.deleted'));
+            // The row went with the button that asked: the message saying so takes the focus.
+            focusSoon('units-notice');
             readAgain();
           }}
         />
@@ -165,7 +167,9 @@ function UnitDialog({
       const refused = refusal(err, 'code');
       setErrors(refused);
       setConflict(err instanceof ApiError && err.code === 'conflict');
-      focusFirstError(refused, 'unit-');
+      // The form was disabled while it was sent, which left the focus on the dialog's body: a refusal of no field takes it.
+      if (refused.general !== null && Object.keys(refused.fields).length === 0) focusSoon('unit-refused');
+      else focusFirstError(refused, 'unit-');
     } finally {
       setBusy(false);
     }
@@ -173,7 +177,7 @@ function UnitDialog({
 
   return (
     <Dialog title={unit === null ? t('units.addTitle') : t('units.editTitle', { name: unit.name })} onClose={onClose} testId="unit-dialog">
-      <FormAlert errors={errors} {...(conflict ? { onReload } : {})} />
+      <FormAlert errors={errors} id="unit-refused" {...(conflict ? { onReload } : {})} />
       <form onSubmit={(e) => void submit(e)} className="albero-form" noValidate>
         <fieldset disabled={busy}>
           <div className="row g-2">
@@ -288,8 +292,14 @@ function DeleteUnitDialog({ unit, onClose, onDeleted }: { unit: Unit; onClose: (
       await campaign.deleteUnit(unit.id);
       onDeleted();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'in-use') setInUse((err.body?.error.details ?? {}) as InUse);
-      else setErrors(refusal(err));
+      // The button was disabled while it was sent (and goes, the unit in use): the answer takes the focus.
+      if (err instanceof ApiError && err.code === 'in-use') {
+        setInUse((err.body?.error.details ?? {}) as InUse);
+        focusSoon('unit-in-use');
+      } else {
+        setErrors(refusal(err));
+        focusSoon('unit-delete-refused');
+      }
     } finally {
       setBusy(false);
     }
@@ -297,11 +307,11 @@ function DeleteUnitDialog({ unit, onClose, onDeleted }: { unit: Unit; onClose: (
 
   return (
     <Dialog title={t('units.delete')} onClose={onClose} testId="unit-delete-dialog">
-      <FormAlert errors={errors} />
+      <FormAlert errors={errors} id="unit-delete-refused" />
       {inUse === null ? (
         <p>{t('units.confirmDelete', { name: unit.name })}</p>
       ) : (
-        <div className="alert alert-danger" role="alert" data-testid="unit-in-use">
+        <div className="alert alert-danger" role="alert" id="unit-in-use" tabIndex={-1} data-testid="unit-in-use">
           <p className="mb-1">{t('units.inUse', { objectives: inUse.objectives?.length ?? 0, indicators: inUse.indicators ?? 0, children: inUse.children?.length ?? 0 })}</p>
           {(inUse.objectives?.length ?? 0) > 0 && (
             <>
