@@ -21,7 +21,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyDocument, objectivesToDocument, type FormDocument } from '../src/server/appraisal/forms.js';
+import { emptyDocument, FieldProblems, objectivesToDocument, type FormDocument } from '../src/server/appraisal/forms.js';
 import { hashPassword } from '../src/server/auth.js';
 import { openStore, SYSTEM } from '../src/store/index.js';
 import { addBenchAdmin, BENCH_PASSWORD, loadAverage, login, startProcess } from './server.js';
@@ -157,6 +157,7 @@ async function storeForms(database: string): Promise<void> {
     people.push(u.value.id);
   }
   for (const [f, input] of forms.entries()) {
+    const fieldProblems = new FieldProblems();
     const doc: FormDocument = {
       ...emptyDocument(),
       assignments: input.assignments.map((a) => ({ unitId: unitIds.get(a.unit)!, from: a.from, to: a.to, partTime: a.partTime.toString() })),
@@ -174,9 +175,11 @@ async function storeForms(database: string): Promise<void> {
           reason: o.measurement.state === 'not_evaluable' ? o.measurement.reason : null,
         })) as Parameters<typeof objectivesToDocument>[0],
         input.year,
+        fieldProblems,
       ),
       ratings: input.ratings,
     };
+    fieldProblems.refuseAny();
     // Each evaluated by the person twenty places before (nobody evaluates themselves).
     const created = await store.appraisals.createForm(
       { organisation: 'Ente', year: 2024, personId: people[f]!, evaluatorId: people[(f + FORMS - 20) % FORMS]!, category: input.category, planId, document: doc as unknown as Record<string, unknown> },

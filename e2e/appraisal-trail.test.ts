@@ -46,10 +46,10 @@ describe("a form's trail on its screen", { timeout: 240_000 }, () => {
       .poll(async () => (await entries(page))[0])
       .toMatch(
         new RegExp(
-          `^Plan of the form changed \\d{2}/\\d{2}/\\d{4} at \\d{2}:\\d{2}, by ${ACCOUNTS.personale.displayName} Reason: Adottato il piano bis Plan: «${main.title}» → becomes «Piano bis 2024»$`,
+          `^Plan of the form changed \\d{2}/\\d{2}/\\d{4} at \\d{2}:\\d{2}, by ${ACCOUNTS.personale.displayName} Reason: Adottato il piano bis Plan: “${main.title}” → becomes “Piano bis 2024”$`,
         ),
       );
-    expect((await entries(page))[1]).toMatch(/^Form created .* Individual objectives: — → becomes «Pratiche evase» \(weight 100%, target ≥ 100, actual 120\)/);
+    expect((await entries(page))[1]).toMatch(/^Form created .* Individual objectives: — → becomes “Pratiche evase” \(weight 100%, target ≥ 100, actual 120\)/);
     await expectAccessible(page, "the form's trail (en)");
 
     // On a phone: the trail is no wider than the screen.

@@ -315,6 +315,8 @@ export const ShareSchema = z.strictObject({
   exact: z.string(),
   /** Given one of the cents left over by the rounding. */
   extraCent: z.boolean(),
+  /** The person's account was no longer there when the fund was shared out: `displayName` says so in the reader's language. */
+  removed: z.literal(true).optional(),
 });
 
 /** `GET /api/rewards/:year`: the latest distribution of a category's fund, per person (personal data). */

@@ -144,11 +144,11 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the rec
     const en = await said('en');
     expect(en.map((e) => e.what)).toEqual(['Form created', 'Plan of the form changed', 'Form changed', 'Plan of the form changed']);
     expect(en[2]!.changes).toEqual([
-      { field: 'Individual objectives', before: '«Archivio digitale» (weight 100%, target ≥ 1, actual 1)', after: '«Archivio digitale» (weight 100%, target ≥ 1, actual 0.50)' },
+      { field: 'Individual objectives', before: '“Archivio digitale” (weight 100%, target ≥ 1, actual 1)', after: '“Archivio digitale” (weight 100%, target ≥ 1, actual 0.50)' },
     ]);
     // A plan deleted since: said so, with its id.
     await remove(first);
-    expect((await said('en'))[1]!.changes).toEqual([{ field: 'Plan', before: '«Piano di Delta quater»', after: '«Piano di Delta quater, secondo»' }]);
+    expect((await said('en'))[1]!.changes).toEqual([{ field: 'Plan', before: '“Piano di Delta quater”', after: '“Piano di Delta quater, secondo”' }]);
     expect((await said('it'))[3]!.changes).toEqual([{ field: 'Piano', before: '«Piano di Delta quater, secondo»', after: `un piano eliminato (id ${first})` }]);
   });
 

@@ -10,7 +10,7 @@ import { openPostgres } from '../../src/store/postgres/db.js';
 import { openSqlite } from '../../src/store/sqlite/db.js';
 import { docxText, pdfText } from '../support/files.js';
 import { formPlanKit } from './form-plans.js';
-import type { Backend } from './harness.js';
+import { Client, type Backend } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('a form naming a removed account, on %s', (backend) => {
   const { server, people, plan, smvp, form } = formPlanKit(backend);
@@ -82,5 +82,46 @@ describe.each<Backend>(['sqlite', 'postgres'])('a form naming a removed account,
     const docxEn = await file('docx', 'en');
     expect(docxEn).toContain('Appraisee: (account removed)');
     expect(docxEn).toContain(`Evaluator: a removed account (id ${replaced}) → valutatore omicron-bis`);
+  }, 120_000);
+
+  it('says a removed person in a bonus distribution in the reader’s language, whatever the language it was made in', async () => {
+    const { t, hr } = server;
+    const body = 'Comune di Pi';
+    const planId = await plan(body, 'Piano di Pi');
+    await smvp(body);
+    const f = await form('pi', { planId, objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }] });
+    const person = new Client(t.url);
+    const evaluator = new Client(t.url);
+    await person.login('persona-pi');
+    await evaluator.login('valutatore-pi');
+    let version = f.version;
+    const step = async (client: Client, change: Record<string, unknown>, method: 'POST' | 'PATCH' = 'POST') => {
+      const r = await client.request(method, `/api/appraisals/${f.id}${method === 'POST' ? '/actions' : ''}`, { ...change, version });
+      expect(r.status, r.text).toBe(200);
+      version = Number(r.body.version);
+    };
+    await step(evaluator, { action: 'acknowledge' });
+    await step(person, { action: 'acknowledge' });
+    await step(evaluator, { action: 'interview', note: 'a metà anno' });
+    await step(evaluator, { ratings: { C1: 3, C2: 3, C3: 3 } }, 'PATCH');
+    await step(evaluator, { action: 'evaluate' });
+    await step(person, { action: 'accept' });
+    await step(hr, { action: 'finalise' });
+    const personId = String((await hr.get(`/api/appraisals/${f.id}`)).body.person.id);
+    await removeAccount(personId);
+
+    // Shared out on an Italian screen: said so there, and flagged.
+    const made = await hr.request('POST', `/api/rewards/2024/distribute?organisation=${encodeURIComponent(body)}`, { category: 'eq', fund: 1000, organisation: body }, { 'accept-language': 'it' });
+    expect(made.status, made.text).toBe(200);
+    expect(made.body.people).toEqual([expect.objectContaining({ personId, displayName: '(account eliminato)', removed: true })]);
+    // Read on an English screen: the English words, not the maker's.
+    for (const [lang, words] of [
+      ['en', '(account removed)'],
+      ['it', '(account eliminato)'],
+    ] as const) {
+      const read = await hr.request('GET', `/api/rewards/2024?organisation=${encodeURIComponent(body)}&lang=${lang}`);
+      expect(read.status, read.text).toBe(200);
+      expect(read.body.find((d: { category: string }) => d.category === 'eq').people).toEqual([expect.objectContaining({ personId, displayName: words, removed: true })]);
+    }
   }, 120_000);
 });

@@ -99,7 +99,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's record complete, on %s"
         after: lang === 'it' ? `valutato ${day(4)}, valutatore ${day(3)}` : `appraisee ${day(4)}, evaluator ${day(3)}`,
       });
       expect(change(5, w.interview)).toEqual({ field: w.interview, before: '—', after: `${day(5)}: Colloquio svolto a luglio` });
-      const given = lang === 'it' ? `${day(7)}: punteggio ${two(lang)}, fascia «${band}»` : `${day(7)}: score ${two(lang)}, band «${band}»`;
+      const given = lang === 'it' ? `${day(7)}: punteggio ${two(lang)}, fascia «${band}»` : `${day(7)}: score ${two(lang)}, band “${band}”`;
       expect(change(7, w.evaluation)).toEqual({ field: w.evaluation, before: '—', after: given });
       expect(change(8, w.contest)).toEqual({ field: w.contest, before: '—', after: `${day(8)}: Il giudizio C1 non tiene conto del progetto` });
       const outcome = lang === 'it' ? 'valutazione confermata' : 'appraisal confirmed';
@@ -113,6 +113,11 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's record complete, on %s"
       // A step says only what it changed: the interview's entry names no evaluation, the contest's no interview.
       expect(change(5, w.evaluation)).toBeUndefined();
       expect(change(8, w.interview)).toBeUndefined();
+      // Each note or reason said once: a step's in its dated change, not again as the entry's reason; the plan's change keeps its reason.
+      expect(entries.map((e) => e.reason)).toEqual([null, 'delibera n. 3', null, null, null, null, null, null, null, null, null]);
+      // Titles and bands quoted as the reader's language quotes them.
+      if (lang === 'en') expect(JSON.stringify(entries)).not.toMatch(/[«»]/);
+      else expect(JSON.stringify(entries)).not.toMatch(/[“”]/);
     }
   }, 120_000);
 
@@ -139,8 +144,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's record complete, on %s"
           : {
               heading: 'Trail of changes',
               reason: 'Reason: delibera n. 3',
-              plan: 'Plan: «Piano di stampa» → «Piano di stampa, secondo»',
-              objectives: 'Individual objectives: «Archivio digitale» (weight 100%, target ≥ 1, actual 1) → «Archivio digitale» (weight 100%, target ≥ 1, actual 0.50)',
+              plan: 'Plan: “Piano di stampa” → “Piano di stampa, secondo”',
+              objectives: 'Individual objectives: “Archivio digitale” (weight 100%, target ≥ 1, actual 1) → “Archivio digitale” (weight 100%, target ≥ 1, actual 0.50)',
               created: `${computedAtText(new Date(entries[0]!.at), 'en')} — personale: Form created`,
             };
       for (const format of ['pdf', 'docx'] as const) {
@@ -157,6 +162,18 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's record complete, on %s"
           from = at;
           for (const c of e.changes) expect(text.indexOf(`${c.field}: ${c.before} → ${c.after}`, at), `${where}: ${c.field}`).toBeGreaterThan(at);
           if (e.reason !== null) expect(text.indexOf(`${lang === 'it' ? 'Motivo' : 'Reason'}: ${e.reason}`, at), where).toBeGreaterThan(at);
+        }
+        // Each step's note or reason printed once in the trail, in its change, never as a reason.
+        const trail = text.slice(text.indexOf(fixed.heading));
+        // (The contest and the conciliation are said again as the reopening undoes them.)
+        for (const [note, times] of [
+          ['Colloquio svolto a luglio', 1],
+          ['Il giudizio C1 non tiene conto del progetto', 2],
+          ['Sentite le parti', 2],
+          ['Errore materiale nel giudizio', 1],
+        ] as const) {
+          expect(trail.split(note).length - 1, `${where}: ${note}`).toBe(times);
+          expect(trail, where).not.toContain(`${lang === 'it' ? 'Motivo' : 'Reason'}: ${note}`);
         }
         // Before the signatures: what is signed includes the trail.
         expect(text.indexOf(lang === 'it' ? 'Firma del valutatore' : 'Evaluator’s signature'), where).toBeGreaterThan(from);

@@ -183,11 +183,30 @@ export function invalid<K extends MessageCode>(field: string, code: K, params: P
 }
 
 /** A field's problem, by catalogue code; 400 for a value the body cannot carry, 422 for a rule of the form. */
-interface FieldRefusal {
+export interface FieldRefusal {
   readonly field: string;
   readonly code: MessageCode;
   readonly params: Params<MessageCode>;
   readonly status: 400 | 422;
+}
+
+/**
+ * The problems of a request's fields, gathered across every check of the route (people, plan,
+ * assignments, objectives, ratings) and refused once (`invalidFields`), so that the form marks every
+ * field wrong and the person mends them in one go, not one refusal at a time.
+ */
+export class FieldProblems {
+  readonly list: FieldRefusal[] = [];
+  add<K extends MessageCode>(field: string, code: K, params: Params<K>, status: 400 | 422 = 400): void {
+    this.list.push({ field, code, params: params as Params<MessageCode>, status });
+  }
+  get empty(): boolean {
+    return this.list.length === 0;
+  }
+  /** Throws the one refusal saying every problem, when there is one. */
+  refuseAny(): void {
+    if (this.list.length > 0) throw invalidFields(this.list);
+  }
 }
 
 /**
@@ -205,11 +224,11 @@ export function invalidFields(problems: readonly FieldRefusal[]): HttpError {
   return refuse(422, first.code, first.params, { issues });
 }
 
-function storedAmount(value: string | number | boolean | null | undefined, unit: Unit, field: string, problems: FieldRefusal[]): unknown {
+function storedAmount(value: string | number | boolean | null | undefined, unit: Unit, field: string, problems: FieldProblems): unknown {
   if (value === null || value === undefined) return null;
   const read = readAmount(value, unit);
   if (isAmountProblem(read)) {
-    problems.push({ field, code: 'objective-value', params: read as Params<MessageCode>, status: 400 });
+    problems.add(field, 'objective-value', read as Params<'objective-value'>);
     return null;
   }
   return amountToJson(read);
@@ -222,18 +241,21 @@ function storedAmount(value: string | number | boolean | null | undefined, unit:
  * never be acknowledged, the web app has no screen to mend them, and the person could have no
  * other form that year.
  */
-export async function assignmentsToDocument(store: Store, input: readonly z.infer<typeof AssignmentBody>[], year: number): Promise<FormDocument['assignments']> {
+export async function assignmentsToDocument(store: Store, input: readonly z.infer<typeof AssignmentBody>[], year: number, problems: FieldProblems): Promise<FormDocument['assignments']> {
   const names = new Map((await store.listUnits()).map((u) => [u.id, u.name]));
   const assignments = input.map((a, i) => {
-    if (!names.has(a.unitId)) throw invalid(`assignments.${i}.unitId`, 'unknown-registry-unit', {}, 422);
+    if (!names.has(a.unitId)) problems.add(`assignments.${i}.unitId`, 'unknown-registry-unit', {}, 422);
     return { unitId: a.unitId, from: a.from, to: a.to, partTime: (a.partTime ?? new Decimal(100)).toString() };
   });
+  // Every assignment the year cannot count, each at its field (a unit unknown is named by its id).
   const counted = proRata(
     year,
-    assignments.map((a) => ({ unit: a.unitId, name: names.get(a.unitId)!, from: a.from, to: a.to, partTime: new Decimal(a.partTime) })),
+    assignments.map((a) => ({ unit: a.unitId, name: names.get(a.unitId) ?? a.unitId, from: a.from, to: a.to, partTime: new Decimal(a.partTime) })),
   );
-  const wrong = counted.issues.find((i) => i.severity === 'error');
-  if (wrong !== undefined) throw refuse(422, wrong.code as MessageCode, wrong.params as Params<MessageCode>, { issues: [issueView(wrong)] });
+  for (const wrong of counted.issues.filter((i) => i.severity === 'error')) {
+    const field = (wrong.location as { field?: unknown } | undefined)?.field;
+    problems.add(typeof field === 'string' ? field : 'assignments', wrong.code as MessageCode, wrong.params as Params<MessageCode>, 422);
+  }
   return assignments;
 }
 
@@ -244,31 +266,27 @@ export async function assignmentsToDocument(store: Store, input: readonly z.infe
  * the next year's grace that data-entry deadlines have is for entering values, not for reaching
  * targets. A target of 2099 or 2023 on a 2024 form is a typing slip that would be scored as typed.
  */
-function checkTargetYear(target: unknown, year: number, field: string, problems: FieldRefusal[]): void {
+function checkTargetYear(target: unknown, year: number, field: string, problems: FieldProblems): void {
   const amount = amountFromJson(target);
-  if (amount?.kind === 'date' && Number(amount.value.slice(0, 4)) !== year)
-    problems.push({ field, code: 'objective-target-year', params: { date: amount.value, year } as Params<MessageCode>, status: 422 });
+  if (amount?.kind === 'date' && Number(amount.value.slice(0, 4)) !== year) problems.add(field, 'objective-target-year', { date: amount.value, year }, 422);
 }
 
 /**
- * `year`: the form's, which a date target falls within. Every objective's every problem is said,
- * each at its field (both objectives' actuals wrong: both refused), the form marks each.
+ * `year`: the form's, which a date target falls within. Every objective's every problem is added to
+ * `problems`, each at its field (both objectives' actuals wrong: both said); the objectives come back
+ * as far as they could be read, for the caller to refuse with the rest of the request's problems.
  */
-export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBody>[], year: number): FormDocument['objectives'] {
+export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBody>[], year: number, problems: FieldProblems): FormDocument['objectives'] {
   const ids = new Set<string>();
-  const problems: FieldRefusal[] = [];
-  const problem = <K extends MessageCode>(field: string, code: K, params: Params<K>, status: 400 | 422 = 400): void => {
-    problems.push({ field, code, params: params as Params<MessageCode>, status });
-  };
-  const objectives = input.map((o, i) => {
+  return input.map((o, i) => {
     let id = o.id ?? `o${i + 1}`;
     while (ids.has(id)) id = `${id}x`;
     ids.add(id);
-    if (o.weight.lessThan(0) || o.weight.greaterThan(100)) problem(`objectives.${i}.weight`, 'objective-weight-range', {});
-    if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) problem(`objectives.${i}.actual`, 'objective-actual-missing', {});
-    if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') problem(`objectives.${i}.reason`, 'objective-reason-missing', {});
+    if (o.weight.lessThan(0) || o.weight.greaterThan(100)) problems.add(`objectives.${i}.weight`, 'objective-weight-range', {});
+    if (o.state === 'measured' && (o.actual === null || o.actual === undefined)) problems.add(`objectives.${i}.actual`, 'objective-actual-missing', {});
+    if (o.state === 'not_evaluable' && (o.reason ?? '').trim() === '') problems.add(`objectives.${i}.reason`, 'objective-reason-missing', {});
     // A yes/no target is the answer wanted: "≥ no" (or "≤ sì") would be met by any answer, and "≥ sì" only says "= sì" otherwise.
-    if (o.unit === 'boolean' && o.comparator !== undefined && o.comparator !== '=') problem(`objectives.${i}.comparator`, 'objective-yes-no-comparator', { comparator: o.comparator }, 422);
+    if (o.unit === 'boolean' && o.comparator !== undefined && o.comparator !== '=') problems.add(`objectives.${i}.comparator`, 'objective-yes-no-comparator', { comparator: o.comparator }, 422);
     const target = storedAmount(o.target, o.unit, `objectives.${i}.target`, problems);
     checkTargetYear(target, year, `objectives.${i}.target`, problems);
     return {
@@ -284,8 +302,6 @@ export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBod
       reason: o.state === 'not_evaluable' ? (o.reason ?? '').trim() : null,
     };
   });
-  if (problems.length > 0) throw invalidFields(problems);
-  return objectives;
 }
 
 function measurementOf(o: FormDocument['objectives'][number]): Measurement {

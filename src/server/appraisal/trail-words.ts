@@ -114,12 +114,14 @@ const NONE = '—';
 const SIGN: Words = { '>=': '≥', '<=': '≤', '=': '=' };
 const record = (v: unknown): Record<string, unknown> | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** A title or a band quoted as the reader's language quotes: «…» in Italian, “…” in English. */
+const quoted = (words: string, lang: Language): string => (lang === 'it' ? `«${words}»` : `“${words}”`);
 
 /** A plan by its title, or said gone (with its id) when neither the entry nor the plans know it. */
 function planWords(id: unknown, title: unknown, look: TrailLookup, lang: Language): string {
   if (typeof id !== 'string') return lang === 'it' ? 'nessun piano' : 'no plan';
   const known = text(title) ?? look.plan(id);
-  if (known !== null) return `«${known}»`;
+  if (known !== null) return quoted(known, lang);
   return lang === 'it' ? `un piano eliminato (id ${id})` : `a deleted plan (id ${id})`;
 }
 
@@ -143,7 +145,7 @@ function objectivesWords(list: unknown, lang: Language): string {
         return value === null || value === undefined ? NONE : `${tableAmountText(String(value), unit, lang)}${unit === 'percent' ? '%' : ''}`;
       };
       const result = o.state === 'measured' ? `${lang === 'it' ? 'consuntivo' : 'actual'} ${amount(o.actual)}` : (stateWords[String(o.state)] ?? String(o.state));
-      return `«${String(o.title ?? '')}» (${lang === 'it' ? 'peso' : 'weight'} ${decimal(o.weight, lang)}%, target ${SIGN[String(o.comparator)] ?? ''} ${amount(o.target)}, ${result})`;
+      return `${quoted(String(o.title ?? ''), lang)} (${lang === 'it' ? 'peso' : 'weight'} ${decimal(o.weight, lang)}%, target ${SIGN[String(o.comparator)] ?? ''} ${amount(o.target)}, ${result})`;
     })
     .join('; ');
 }
@@ -178,8 +180,9 @@ const scoreWords = (v: unknown, lang: Language): string => (typeof v === 'string
 /**
  * What each step records, in words: the day it was taken and what was said or given at it (the
  * interview's note, the evaluation's score and band, the contest's reason, the conciliation's outcome
- * and note, each reopening's reason). The entry's own reason repeats the note or reason given with
- * the step; these say what the form keeps, so a conciliation's revised score is seen here.
+ * and note, each reopening's reason). These say what the form keeps, with the day and, for a
+ * conciliation, its outcome, so the note or reason given with the step is said here and not again as
+ * the entry's reason (`STEPS_SAYING_THEIR_TEXT`): an interview's note is no reason.
  */
 function stepSides(lang: Language): [string, (d: Record<string, unknown>) => string][] {
   const it = lang === 'it';
@@ -208,8 +211,8 @@ function stepSides(lang: Language): [string, (d: Record<string, unknown>) => str
       (d) =>
         dated(d.evaluation, (r) => {
           const band = text(r.band);
-          // Quoted as the trail quotes a plan's title, in both languages.
-          return `${it ? 'punteggio' : 'score'} ${scoreWords(r.score, lang)}${band === null ? '' : `, ${it ? 'fascia' : 'band'} «${band}»`}`;
+          // Quoted as the trail quotes a plan's title, in the reader's language.
+          return `${it ? 'punteggio' : 'score'} ${scoreWords(r.score, lang)}${band === null ? '' : `, ${it ? 'fascia' : 'band'} ${quoted(band, lang)}`}`;
         }),
     ],
     ['acceptance', (d) => dated(d.acceptance, () => null)],
@@ -249,13 +252,27 @@ function formChanges(before: Record<string, unknown> | null, after: Record<strin
   return out;
 }
 
+/** The steps whose note or reason the form keeps, and so a change of the entry says (`stepSides`). */
+const STEPS_SAYING_THEIR_TEXT: ReadonlySet<string> = new Set(['interview', 'contest', 'conciliate', 'reopen']);
+
 /**
- * What a trail entry did and changed, in `lang`.
+ * What a trail entry did and changed, in `lang`, and its reason when no change says it already (a
+ * step's note or reason is said once, in the change that dates it; a plan's change keeps its reason).
  *
- * @example formTrailWords({ action: 'plan-changed', before: { planId: 'p1', planTitle: 'Piano 2024' }, after: { planId: 'p2', planTitle: 'Piano bis' } }, 'it', look)
- * // { what: 'Piano della scheda cambiato', changes: [{ field: 'Piano', before: '«Piano 2024»', after: '«Piano bis»' }] }
+ * @example formTrailWords({ action: 'plan-changed', reason: 'delibera n. 3', before: { planId: 'p1', planTitle: 'Piano 2024' }, after: { planId: 'p2', planTitle: 'Piano bis' } }, 'en', look)
+ * // { what: 'Plan of the form changed', reason: 'delibera n. 3', changes: [{ field: 'Plan', before: '“Piano 2024”', after: '“Piano bis”' }] }
  */
-export function formTrailWords(entry: { readonly action: string; readonly before: unknown; readonly after: unknown }, lang: Language, look: TrailLookup): { what: string; changes: TrailChange[] } {
+export function formTrailWords(
+  entry: { readonly action: string; readonly reason: string | null; readonly before: unknown; readonly after: unknown },
+  lang: Language,
+  look: TrailLookup,
+): { what: string; reason: string | null; changes: TrailChange[] } {
+  const { what, changes } = entryWords(entry, lang, look);
+  const said = entry.reason !== null && STEPS_SAYING_THEIR_TEXT.has(entry.action) && changes.some((c) => c.after.includes(entry.reason!));
+  return { what, reason: said ? null : entry.reason, changes };
+}
+
+function entryWords(entry: { readonly action: string; readonly before: unknown; readonly after: unknown }, lang: Language, look: TrailLookup): { what: string; changes: TrailChange[] } {
   const what = ACTIONS[lang][entry.action] ?? entry.action;
   const before = record(entry.before);
   const after = record(entry.after);

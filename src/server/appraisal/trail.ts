@@ -1,7 +1,8 @@
 /**
  * A form's trail as its readers are told it, on screen (`GET /api/appraisals/:id/trail`) and on paper
  * (the form's PDF and DOCX): each entry as stored, who made it by name, and what it did and changed in
- * the reader's words (trail-words.ts), oldest first as the store keeps them.
+ * the reader's words (trail-words.ts), oldest first as the store keeps them. `reason` is the entry's
+ * reason unless a change says it already (a step's note or reason is said once, dated, in its change).
  */
 import type { Language } from '../../core/index.js';
 import type { AuditEntry, Store } from '../../store/index.js';

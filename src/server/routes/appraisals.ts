@@ -49,6 +49,7 @@ import {
   deletedPlanOf,
   documentOf,
   emptyDocument,
+  FieldProblems,
   formInput,
   formView,
   freezeOrg,
@@ -145,11 +146,12 @@ function ownForm(user: UserRecord, personId: string): boolean {
 }
 const ownFormRefusal = (field: string) => refuse(403, 'forbidden', { appraisal: 'own-form' }, { details: { field } });
 
-async function checkPeople(store: Store, personId: string, evaluatorId: string): Promise<void> {
-  if (personId === evaluatorId) throw invalid('evaluatorId', 'self-evaluation', {}, 422);
+/** The person and the evaluator of a form, each problem added at its field. */
+async function checkPeople(store: Store, personId: string, evaluatorId: string, problems: FieldProblems): Promise<void> {
   const [p, e] = await Promise.all([store.getUser(personId), store.getUser(evaluatorId)]);
-  if (p === undefined) throw invalid('personId', 'unknown-account', {});
-  if (e === undefined || !e.active) throw invalid('evaluatorId', 'unknown-account', { active: true });
+  if (p === undefined) problems.add('personId', 'unknown-account', {});
+  if (personId === evaluatorId) problems.add('evaluatorId', 'self-evaluation', {}, 422);
+  else if (e === undefined || !e.active) problems.add('evaluatorId', 'unknown-account', { active: true });
 }
 
 export const appraisalRoutes: RouteModule = (api, deps) => {
@@ -335,21 +337,24 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input, reply }) => {
       // Whoever makes a form sets its objectives and evaluator: not the person's to do for themselves.
       if (ownForm(user, input.personId)) throw ownFormRefusal('personId');
-      await checkPeople(store, input.personId, input.evaluatorId);
+      // Every field's problem is said in one refusal (people, plan, assignments, objectives), each at its field.
+      const problems = new FieldProblems();
+      await checkPeople(store, input.personId, input.evaluatorId, problems);
       let organisation = input.organisation;
       if (input.planId !== undefined && input.planId !== null) {
         const plan = await store.getPlan(input.planId);
-        if (plan === undefined) throw invalid('planId', 'unknown-plan', {});
+        if (plan === undefined) problems.add('planId', 'unknown-plan', {});
         // Another year's plan would score the form on results of a year it is not about.
-        if (plan.year !== input.year) throw invalid('planId', 'plan-other-year', { year: input.year, planYear: plan.year }, 422);
-        organisation ??= plan.organisation;
+        else if (plan.year !== input.year) problems.add('planId', 'plan-other-year', { year: input.year, planYear: plan.year }, 422);
+        organisation ??= plan?.organisation;
       }
-      organisation ??= await defaultOrganisation(store);
       const doc: FormDocument = {
         ...emptyDocument(),
-        assignments: await assignmentsToDocument(store, input.assignments ?? [], input.year),
-        objectives: objectivesToDocument(input.objectives ?? [], input.year),
+        assignments: await assignmentsToDocument(store, input.assignments ?? [], input.year, problems),
+        objectives: objectivesToDocument(input.objectives ?? [], input.year, problems),
       };
+      problems.refuseAny();
+      organisation ??= await defaultOrganisation(store);
       const form = savedForm(
         await store.appraisals.createForm(
           {
@@ -427,10 +432,13 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       const orgs = new OrgCache(deps.trees);
       const gone = await missingPlan(store, orgs, form);
       if (gone !== null && input.planId === undefined) throw planMissingRefusal(form, gone);
+      // Every field's problem is said in one refusal (evaluator, plan, assignments, objectives, ratings), each
+      // at its field; a part the reader may not change (403) or a state that refuses it (409) is said alone.
+      const problems = new FieldProblems();
       let evaluatorId: string | undefined;
       if (input.evaluatorId !== undefined && input.evaluatorId !== form.evaluatorId) {
         need('evaluator', 'evaluator');
-        await checkPeople(store, form.personId, input.evaluatorId);
+        await checkPeople(store, form.personId, input.evaluatorId, problems);
         evaluatorId = input.evaluatorId;
       }
       // The plan changed: HR and the administrator, before the evaluation (mayChangePlan, the rule the
@@ -442,20 +450,22 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
           throw refuse(403, 'forbidden', { appraisal: 'appraisal-part', part: 'plan', state: form.state }, { details: { state: form.state, editable: parts } });
         if (!mayChangePlan(form.state, relations)) throw refuse(409, 'conflict', { appraisal: 'form-plan-evaluated', state: form.state }, { details: { field: 'planId', state: form.state } });
         const plan = input.planId === null ? null : await store.getPlan(input.planId!);
-        if (plan === undefined) throw invalid('planId', 'unknown-plan', {});
-        if (plan !== null && plan.year !== form.year) throw invalid('planId', 'plan-other-year', { year: form.year, planYear: plan.year }, 422);
-        // The plan is checked before the reason: a reason given for another body's plan would be refused
-        // again at the plan. The store checks the body once more under the plan row's lock (a correction meanwhile).
-        if (plan !== null && plan.organisation !== form.organisation)
-          throw invalid('planId', 'plan-other-body', { organisation: form.organisation, year: form.year, planTitle: plan.title, planOrganisation: plan.organisation, planYear: plan.year }, 422);
-        if (gone === null && (input.reason ?? '') === '') throw invalid('reason', 'plan-change-reason-required', {}, 422);
+        if (plan === undefined) problems.add('planId', 'unknown-plan', {});
+        else if (plan !== null && plan.year !== form.year) problems.add('planId', 'plan-other-year', { year: form.year, planYear: plan.year }, 422);
+        // The store checks the body once more under the plan row's lock (a correction meanwhile).
+        else if (plan !== null && plan.organisation !== form.organisation)
+          problems.add('planId', 'plan-other-body', { organisation: form.organisation, year: form.year, planTitle: plan.title, planOrganisation: plan.organisation, planYear: plan.year }, 422);
+        // The reason is asked for a plan that can be taken: none is asked for a change that cannot be made.
+        else if (gone === null && (input.reason ?? '') === '') problems.add('reason', 'plan-change-reason-required', {}, 422);
       }
       if (input.assignments !== undefined) {
         need('assignments', 'assignments');
-        doc.assignments = await assignmentsToDocument(store, input.assignments, form.year);
+        doc.assignments = await assignmentsToDocument(store, input.assignments, form.year, problems);
       }
-      if (input.objectives !== undefined) {
-        const next = objectivesToDocument(input.objectives, form.year);
+      // Objectives not all readable: said with the rest below, before telling a definition from actuals.
+      const before = problems.list.length;
+      const next = input.objectives === undefined ? undefined : objectivesToDocument(input.objectives, form.year, problems);
+      if (next !== undefined && problems.list.length === before) {
         const definition = (o: FormDocument['objectives'][number]) => JSON.stringify([o.id, o.title, o.weight, o.comparator, o.target, o.unit, o.scoring]);
         const redefined = next.length !== doc.objectives.length || next.some((o, i) => definition(o) !== definition(doc.objectives[i]!));
         if (redefined) {
@@ -472,11 +482,12 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
         const scheme = schemeOf(found.smvp, form.category);
         const codes = new Set(scheme?.behaviours.map((b) => b.code) ?? []);
         for (const [code, value] of Object.entries(input.ratings)) {
-          if (!codes.has(code)) throw invalid(`ratings.${code}`, 'behaviour-not-in-scheme', { code, category: form.category }, 422);
-          if (levelOf(found.smvp, value) === undefined) throw invalid(`ratings.${code}`, 'rating-outside-scale', { code, rating: value, scale: found.smvp.ratingScale.map((l) => l.value) }, 422);
+          if (!codes.has(code)) problems.add(`ratings.${code}`, 'behaviour-not-in-scheme', { code, category: form.category }, 422);
+          else if (levelOf(found.smvp, value) === undefined) problems.add(`ratings.${code}`, 'rating-outside-scale', { code, rating: value, scale: found.smvp.ratingScale.map((l) => l.value) }, 422);
         }
         doc.ratings = { ...input.ratings };
       }
+      problems.refuseAny();
       // Every part named passed `need`: a reader who may change nothing now (the person, the OIV) named none, and
       // writes nothing either (a change naming no part would still make a new version and a trail entry).
       if (parts.length === 0) throw refuse(403, 'forbidden', { appraisal: 'appraisal-part', part: 'form', state: form.state }, { details: { state: form.state, editable: parts } });
@@ -628,7 +639,8 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/appraisals/:id/trail',
       tag: 'appraisals',
-      summary: 'The form’s audit trail: every change and step, who, when, before → after, why; `what` and `changes` say each in the reader’s language',
+      summary:
+        'The form’s audit trail: every change and step, who, when, before → after, why; `what` and `changes` say each in the reader’s language; `reason` is null where a change says it already (the note or reason of an interview, contest, conciliation or reopening, said once with its day)',
       roles: 'signed-in',
       access: 'those who may see the form',
       query: { lang: { description: 'language of `what` and `changes`', values: ['it', 'en'] } },

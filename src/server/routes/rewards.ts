@@ -34,6 +34,7 @@ import { HR_ROLES, OrgCache, computeRecord, missingPlan, person, smvpFor } from 
 import { defaultOrganisation, ORGANISATION_QUERY } from './appraisals.js';
 import { compareNames } from '../../core/names.js';
 import { type ActorNamer } from '../actor-names.js';
+import { REMOVED_ACCOUNT } from '../../messages/actor-words.js';
 
 const Distribute = z
   .object({
@@ -66,6 +67,18 @@ interface PersonShare {
   cents: string;
   exact: string;
   extraCent: boolean;
+  /** The person's account was no longer there when the fund was shared out (said in the reader's words). */
+  removed?: true;
+}
+
+/**
+ * A share as its reader is told it: a person whose account was no longer there in the reader's words
+ * (`REMOVED_ACCOUNT`), as the forms and their trail say one. Distributions stored before the flag
+ * kept the words of the language they were made in: read as removed by those words.
+ */
+function shareView(p: PersonShare, lang: Language): PersonShare {
+  const removedWords = Object.values(REMOVED_ACCOUNT).some((w) => w.name === p.displayName);
+  return p.removed === true || removedWords ? { ...p, displayName: REMOVED_ACCOUNT[lang].name, removed: true } : p;
 }
 
 /** A stored distribution; its issues (stored by code and params) said in the reader's language. */
@@ -73,6 +86,7 @@ function distributionView(d: DistributionRecord, lang: Language, nameOf: ActorNa
   // The document as the distribution route stored it (its people, the rule, the issues by code).
   const stored = d.document as Omit<Distribution, 'organisation' | 'year' | 'category' | 'version' | 'fundCents' | 'fund' | 'createdAt' | 'createdBy' | 'createdByName'>;
   const issues = Array.isArray(stored.issues) ? stored.issues.map((i) => ({ ...i, message: renderCoded(i as Coded, lang) })) : [];
+  const people = Array.isArray(stored.people) ? (stored.people as PersonShare[]).map((p) => shareView(p, lang)) : stored.people;
   return {
     organisation: d.organisation,
     year: d.year,
@@ -84,6 +98,7 @@ function distributionView(d: DistributionRecord, lang: Language, nameOf: ActorNa
     createdBy: d.createdBy,
     createdByName: nameOf(d.createdBy),
     ...stored,
+    people,
     issues,
   };
 }
@@ -265,13 +280,14 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       for (const form of forms) {
         const computed = await computeRecord(store, orgs, form);
         const r = computed.result;
-        // Stored with the distribution: an account removed is said in the language it was made in.
+        // Stored with the distribution: an account removed is flagged, and said in the reader's language when read (shareView).
         const who = person(users.get(form.personId), form.personId, language(c));
         const coefficient = r?.band?.share ?? null;
         rows.push({
           formId: form.id,
           personId: form.personId,
           displayName: who.displayName,
+          ...(who.removed === true ? { removed: true as const } : {}),
           score: r?.score?.toDecimalPlaces(2).toString() ?? null,
           band: r?.band?.label ?? null,
           coefficient: coefficient?.toString() ?? '0',
@@ -312,7 +328,7 @@ export const rewardRoutes: RouteModule = (api, deps) => {
       summary: 'The latest distribution of each category, per person (personal data)',
       roles: HR_ROLES,
       action: 'see the bonuses of each person',
-      query: { organisation: ORGANISATION_QUERY },
+      query: { organisation: ORGANISATION_QUERY, lang: { description: 'language of the issues and of a removed account’s words', values: ['it', 'en'] } },
       responses: { 200: { description: '[distribution]', schema: z.array(DistributionSchema) }, 401: 'not signed in', 403: 'role' },
     },
     async (c, { reply }) => {

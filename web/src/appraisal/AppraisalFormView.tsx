@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formPersonName } from '../../../src/messages/actor-words.js';
 import { appraisalApi, type ObjectiveInput } from './api.js';
 import { draftsIn, NEW_OBJECTIVE, objectiveDraft, objectivesBody, type ObjectiveDraft } from './objective-draft.js';
-import { useErrorText } from './AppraisalsPage.js';
+import { useErrorText, useRefusalWords } from './AppraisalsPage.js';
 import { useAppraisalForm, useFormWritten } from './queries.js';
 import type { AppraisalForm, FormAction, MeasurementState as ObjectiveState, Unit as ObjectiveUnit } from '../../../src/contract/index.js';
 import { COMPARATOR_SIGN, formatNumber, momentParts, percent, useLanguageChange } from '../ui/format.js';
@@ -33,18 +33,26 @@ const ACTION_OUTCOME = 'action-outcome';
 
 /**
  * The server's refusals by the id of the field on this screen they name: `objectives.1.title` →
- * `objective-1-title`, the step's `note` or `reason` → its text; refusals of other fields are left out.
+ * `objective-1-title`, `ratings.C1` → the rating's choice, the step's `note` or `reason` → its text;
+ * `others`: the problems of fields not on this screen (the evaluator, the assignments, a behaviour the
+ * screen does not show: `rated` says which it shows), said above.
  */
-function fieldsOfRefusal(byPath: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
+function fieldsOfRefusal(byPath: Record<string, string>, rated: (code: string) => boolean): { fields: Record<string, string>; others: string[] } {
+  const fields: Record<string, string> = {};
+  const others: string[] = [];
   for (const [path, message] of Object.entries(byPath)) {
     const objective = /^objectives\.(\d+)\.(\w+)$/.exec(path);
-    if (objective !== null && (OBJECTIVE_FIELDS as readonly string[]).includes(objective[2]!)) out[`objective-${objective[1]}-${objective[2]}`] ??= message;
-    else if (path === 'note' || path === 'reason') out[ACTION_TEXT] ??= message;
-    else if (path === 'outcome') out[ACTION_OUTCOME] ??= message;
+    const rating = /^ratings\.(.+)$/.exec(path);
+    if (objective !== null && (OBJECTIVE_FIELDS as readonly string[]).includes(objective[2]!)) fields[`objective-${objective[1]}-${objective[2]}`] ??= message;
+    else if (rating !== null && rated(rating[1]!)) fields[ratingId(rating[1]!)] ??= message;
+    else if (path === 'note' || path === 'reason') fields[ACTION_TEXT] ??= message;
+    else if (path === 'outcome') fields[ACTION_OUTCOME] ??= message;
+    else others.push(message);
   }
-  return out;
+  return { fields, others };
 }
+/** A behaviour's rating choice on this screen. */
+const ratingId = (code: string): string => `rating-${code}`;
 const UNITS: ObjectiveUnit[] = ['number', 'percent', 'date', 'boolean'];
 
 /**
@@ -64,6 +72,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
   const errorText = useErrorText();
+  const refusalWords = useRefusalWords();
   const read = useAppraisalForm(id, lang);
   const written = useFormWritten();
   const form = read.data ?? null;
@@ -75,6 +84,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const [outcome, setOutcome] = useState<'confirmed' | 'revised'>('confirmed');
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setError] = useState<string | null>(null);
+  // The refusal's problems said above the form, each in the list (those not said at a field of the screen).
+  const [errorList, setErrorList] = useState<string[]>([]);
   // A save refused because the form changed meanwhile (409): when, from the refusal's details (never the form itself).
   // What was typed stays on the screen until the reader reloads the form.
   const [clash, setClash] = useState<{ at: string } | null>(null);
@@ -110,6 +121,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
 
   async function run(work: () => Promise<AppraisalForm>, done: (f: AppraisalForm) => string) {
     setError(null);
+    setErrorList([]);
     setMessage(null);
     setClash(null);
     try {
@@ -123,11 +135,21 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
         setClash({ at: changedAt });
         return;
       }
-      // A refusal naming a field of this screen (an objective's title, the interview's note) is said
-      // at that field, which takes the focus; only the rest goes above the form.
-      const atFields = e instanceof ApiError ? fieldsOfRefusal(issuesByField(e.body)) : {};
-      if (Object.keys(atFields).length > 0) setProblems(atFields);
-      else setError(errorText(e));
+      // A refusal naming fields of this screen (an objective's title, a rating, the interview's note) is
+      // said at each of them, the first taking the focus; every other problem goes above the form, listed.
+      const shown = new Set(form?.behaviours.map((b) => b.code) ?? []);
+      const { fields, others } = fieldsOfRefusal(e instanceof ApiError ? issuesByField(e.body) : {}, (code) => shown.has(code));
+      if (Object.keys(fields).length > 0) {
+        setProblems(fields);
+        if (others.length > 0) {
+          setError(t('appraisal.form.issues'));
+          setErrorList(others);
+        }
+      } else {
+        const { text, list } = refusalWords(e);
+        setError(text);
+        setErrorList(list);
+      }
     }
   }
 
@@ -233,6 +255,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
         )}
         <FormAlerts
           error={error}
+          list={actionError === null ? [] : errorList}
           clashAt={clash?.at ?? null}
           onReload={() => {
             setClash(null);
@@ -593,7 +616,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               </label>
               <p className="small mb-1">{b.description}</p>
               <select
-                id={`rating-${b.code}`}
+                id={ratingId(b.code)}
                 className="form-select form-select-sm"
                 style={{ maxWidth: '24em' }}
                 value={ratings[b.code] ?? ''}
@@ -604,6 +627,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                   setRatings(({ [b.code]: _, ...rest }) => (value === '' ? rest : { ...rest, [b.code]: Number(value) }));
                 }}
                 data-testid={`rating-${b.code}`}
+                {...invalidIf(ratingId(b.code), problems[ratingId(b.code)] ?? null)}
               >
                 <option value="">{t('appraisal.form.notRated')}</option>
                 {form.scale.map((l) => (
@@ -612,6 +636,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                   </option>
                 ))}
               </select>
+              <FieldProblem id={ratingId(b.code)} message={problems[ratingId(b.code)] ?? null} />
             </div>
           ))}
           {editRatings && (

@@ -21,10 +21,18 @@ import { issuesByField } from '../ui/form-errors.js';
 import { halfTyped } from '../ui/Form.js';
 import { useOpeningYear } from './opening-year.js';
 import { StrandedRecords } from './StrandedRecords.js';
+import { RefusalAlert } from './FormAlerts.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
-/** The new form's one assignment: the API's field (`assignments.0.partTime`) → the input's id. */
-const ASSIGNMENT_FIELDS: Record<string, string> = { unitId: 'new-unit', from: 'new-from', to: 'new-to', partTime: 'new-part-time' };
+/** The new form's fields by the API's: the person, the evaluator, its one assignment (`assignments.0.partTime`) → the input's id. */
+const NEW_FORM_FIELDS: Record<string, string> = {
+  personId: 'new-person',
+  evaluatorId: 'new-evaluator',
+  'assignments.0.unitId': 'new-unit',
+  'assignments.0.from': 'new-from',
+  'assignments.0.to': 'new-to',
+  'assignments.0.partTime': 'new-part-time',
+};
 /** Cents as euros in the screen's notation: `1.234,57` / `1,234.57`. */
 const euros = (cents: string, lang: Lang): string => {
   const n = BigInt(cents);
@@ -33,21 +41,31 @@ const euros = (cents: string, lang: Lang): string => {
 };
 
 export function useErrorText(): (e: unknown) => string {
+  const words = useRefusalWords();
+  return (e: unknown) => {
+    const { text, list } = words(e);
+    return list.length === 0 ? text : `${text} (${list.join('; ')})`;
+  };
+}
+
+/**
+ * A refusal in words: what it says (`text`) and each problem it lists (`list`: the server's issues,
+ * every one of them), for a screen to show as a list under the words.
+ */
+export function useRefusalWords(): (e: unknown) => { text: string; list: string[] } {
   const { t } = useTranslation();
   return (e: unknown) => {
-    if (e instanceof ApiError) {
-      // A refusal the server names (`params.appraisal`: the form is private, a part closed in this
-      // state, a step that is not the reader's) is said with its reason, in the language the screen
-      // asked in (`?lang=`): the catch-all "not at this stage" told an OIV opening a staff member's
-      // form that the stage was wrong, when the form is never theirs to read.
-      if (e.code === 'forbidden' && typeof e.body?.error.params?.appraisal === 'string') return `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`;
-      // A form naming a plan that is not there is no clash of versions: the server says what happened and who mends it.
-      if (e.code === 'conflict' && e.body?.error.params?.appraisal === 'form-plan-missing') return `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`;
-      const known = t(`appraisal.errors.${e.code}`, { defaultValue: '' });
-      const issues = e.body?.error.issues?.map((i) => i.message).join('; ');
-      return `${known || t('appraisal.errors.generic', { message: e.message })}${issues ? ` (${issues})` : ''}`;
-    }
-    return t('appraisal.errors.generic', { message: String(e) });
+    if (!(e instanceof ApiError)) return { text: t('appraisal.errors.generic', { message: String(e) }), list: [] };
+    const sentence = `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`;
+    // A refusal the server names (`params.appraisal`: the form is private, a part closed in this
+    // state, a step that is not the reader's) is said with its reason, in the language the screen
+    // asked in (`?lang=`): the catch-all "not at this stage" told an OIV opening a staff member's
+    // form that the stage was wrong, when the form is never theirs to read.
+    if (e.code === 'forbidden' && typeof e.body?.error.params?.appraisal === 'string') return { text: sentence, list: [] };
+    // A form naming a plan that is not there is no clash of versions: the server says what happened and who mends it.
+    if (e.code === 'conflict' && e.body?.error.params?.appraisal === 'form-plan-missing') return { text: sentence, list: [] };
+    const known = t(`appraisal.errors.${e.code}`, { defaultValue: '' });
+    return { text: known || t('appraisal.errors.generic', { message: e.message }), list: e.body?.error.issues?.map((i) => i.message) ?? [] };
   };
 }
 
@@ -160,7 +178,7 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
 function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const errorText = useErrorText();
+  const refusalWords = useRefusalWords();
   const client = useQueryClient();
   // A list that cannot be read leaves its select empty, as before the cache.
   const people = usePeople().data ?? [];
@@ -177,6 +195,8 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   // What cannot be taken, by the field's id (`new-part-time`), said beside it.
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  // The refusal's problems of no field of this form, listed under it.
+  const [errorList, setErrorList] = useState<string[]>([]);
   const problemAt = (id: string) => invalidIf(id, problems[id] ?? null);
   useLanguageChange(lang, () => setPartTime((text) => swapNotation(text)));
   const pickPerson = (id: string) => {
@@ -189,6 +209,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    setErrorList([]);
     // Who is appraised and by whom are chosen, in the screen's words (not the browser's bubble);
     // the part-time read strictly in the screen's notation (`50,5` / `50.5`). Otherwise said at the field, nothing sent.
     const part = requiredDecimal(partTime, lang);
@@ -217,16 +238,28 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
       void markStale(client, { queryKey: appraisalKeys.lists });
       onCreated(created.id);
     } catch (err) {
-      // A refused assignment (a part-time above 100, dates the wrong way round) is said at its field, which takes the focus.
+      // Every refused field of the form (the evaluator, a part-time above 100, dates the wrong way round)
+      // is said at its field, the first taking the focus; the problems of no field here are listed above.
       const atFields: Record<string, string> = {};
+      const others: string[] = [];
       for (const [path, message] of Object.entries(err instanceof ApiError ? issuesByField(err.body) : {})) {
-        const field = ASSIGNMENT_FIELDS[path.replace(/^assignments\.0\./, '')];
-        if (path.startsWith('assignments.0.') && field !== undefined) atFields[field] ??= message;
+        const field = NEW_FORM_FIELDS[path];
+        if (field !== undefined) atFields[field] ??= message;
+        else others.push(message);
       }
       setProblems(atFields);
       const first = Object.keys(atFields)[0];
-      if (first === undefined) setError(errorText(err));
-      else document.getElementById(first)?.focus();
+      if (first === undefined) {
+        const { text, list } = refusalWords(err);
+        setError(text);
+        setErrorList(list);
+      } else {
+        if (others.length > 0) {
+          setError(t('appraisal.form.issues'));
+          setErrorList(others);
+        }
+        document.getElementById(first)?.focus();
+      }
     }
   }
 
@@ -236,11 +269,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
       <h2 className="h4" id="new-form-title">
         {t('appraisal.create.title')}
       </h2>
-      {error !== null && (
-        <p className="alert alert-danger" role="alert" data-testid="new-appraisal-error">
-          {error}
-        </p>
-      )}
+      {error !== null && <RefusalAlert text={error} list={errorList} testId="new-appraisal-error" />}
       <div className="row g-2">
         <div className="col-md-4">
           <label htmlFor="new-person">{t('appraisal.create.person')}</label>
@@ -435,7 +464,7 @@ function Rewards({ year }: { year: number }) {
             <tbody>
               {result.people.map((p) => (
                 <tr key={p.formId}>
-                  <th scope="row">{p.displayName}</th>
+                  <th scope="row">{formPersonName(p, lang)}</th>
                   <td>{p.band ?? '—'}</td>
                   <td className="text-end">{plainNumber(p.coefficient, lang)}%</td>
                   <td className="text-end">{plainNumber(p.presenceDays, lang)}</td>

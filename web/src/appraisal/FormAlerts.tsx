@@ -1,20 +1,29 @@
 /**
- * What a refused save on a form's screen says above the form: the refusal in words, or the clash of
- * versions (the form changed meanwhile: when, and a button to read it again). One piece for the form
- * view and the plan control (PlanRelink), so the two say a clash the same way.
+ * What a refused save on a form's screen says above the form: the refusal in words, with each of its
+ * problems not said at a field of the screen in a list (`list`), or the clash of versions (the form
+ * changed meanwhile: when, and a button to read it again). One piece for the form view and the plan
+ * control (PlanRelink), so the two say a clash the same way.
  */
 import { useTranslation } from 'react-i18next';
 import { momentParts } from '../ui/format.js';
 
-export function FormAlerts({ error, clashAt, onReload, errorTestId = 'form-error' }: { error: string | null; clashAt: string | null; onReload: () => void; errorTestId?: string }) {
+export function FormAlerts({
+  error,
+  list = [],
+  clashAt,
+  onReload,
+  errorTestId = 'form-error',
+}: {
+  error: string | null;
+  list?: readonly string[];
+  clashAt: string | null;
+  onReload: () => void;
+  errorTestId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
-      {error !== null && (
-        <p className="alert alert-danger mt-2" role="alert" data-testid={errorTestId}>
-          {error}
-        </p>
-      )}
+      {error !== null && <RefusalAlert text={error} list={list} testId={errorTestId} />}
       {clashAt !== null && (
         <div className="alert alert-warning mt-2" role="alert" data-testid="form-clash">
           <p className="mb-2">{t('appraisal.form.clash', momentParts(clashAt, 'it'))}</p>
@@ -24,5 +33,23 @@ export function FormAlerts({ error, clashAt, onReload, errorTestId = 'form-error
         </div>
       )}
     </>
+  );
+}
+
+/** A refusal above a form: its words, and each of its problems in a list (every one the server said, not only the first). */
+export function RefusalAlert({ text, list, testId }: { text: string; list: readonly string[]; testId: string }) {
+  return list.length === 0 ? (
+    <p className="alert alert-danger mt-2" role="alert" data-testid={testId}>
+      {text}
+    </p>
+  ) : (
+    <div className="alert alert-danger mt-2" role="alert" data-testid={testId}>
+      <p className="mb-1">{text}</p>
+      <ul className="mb-0" data-testid={`${testId}-list`}>
+        {list.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
