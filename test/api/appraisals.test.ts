@@ -432,14 +432,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     const trail = (await me.get(`/api/appraisals/${formId}/trail`)).body;
     // The two first updates: the list's test assigned an objective and took it back; then the yes/no objectives and the real ones.
     expect(trail.map((e: any) => e.action)).toEqual(['create', 'update', 'update', 'update', 'update', 'acknowledge', 'acknowledge', 'interview', 'update', 'evaluate', 'accept', 'finalise']);
-    expect(trail.find((e: any) => e.action === 'interview')).toMatchObject({
+    const interview = trail.find((e: any) => e.action === 'interview');
+    expect(interview).toMatchObject({
       user: 'dirigente',
       // Named as the plans' trail names people: the display name, not the login.
       userName: 'Dirigente',
-      reason: 'Obiettivi raggiungibili; portale in ritardo di un mese',
+      // The interview's note is said once, by the change that carries it with its day, not as a reason.
+      reason: null,
       before: { state: 'assigned' },
       after: { state: 'interview' },
     });
+    expect(JSON.stringify(interview.changes)).toContain('Obiettivi raggiungibili; portale in ritardo di un mese');
     // The plan's trail, readable by every account, says nothing about the form.
     expect(JSON.stringify((await controller.get('/api/audit?limit=200')).body)).not.toContain(formId);
   });
