@@ -93,7 +93,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('one plan per year and title, on 
       // The later ones waited for the first (`conflict`); one that came after it finds it (`duplicate`): both name it.
       expect(['conflict', 'duplicate']).toContain(r.body.error.code);
       expect(r.body.error.details.planId).toBe(winner);
-      expect(r.body.error.message).toContain('"Piano 2025 (unico)"');
+      expect(r.body.error.message).toMatch(/«Piano 2025 \(unico\)»|“Piano 2025 \(unico\)”/);
     }
     expect((await plans(2025)).filter((p) => p.title === body.title).map((p) => p.id)).toEqual([winner]);
   }, 120_000);
