@@ -25,8 +25,8 @@ describe('the appraisal screens of a new installation', { timeout: 120_000 }, ()
     expect(await hr.page.inputValue('[data-testid=appraisal-year]')).toBe('2026');
     // The new form offers the year's plan and is dated within it.
     expect(await hr.page.locator('[data-testid=new-plan] option').allInnerTexts()).toContain('Piano della performance 2026');
-    expect(await hr.page.inputValue('#new-from')).toBe('2026-01-01');
-    expect(await hr.page.inputValue('#new-to')).toBe('2026-12-31');
+    expect(await hr.page.inputValue('#new-from')).toBe('01/01/2026');
+    expect(await hr.page.inputValue('#new-to')).toBe('31/12/2026');
 
     await hr.page.click('[data-testid=nav-smvp]');
     await hr.page.waitForSelector('[data-testid=smvp-year]');

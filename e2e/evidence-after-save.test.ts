@@ -32,7 +32,7 @@ describe('evidence chosen before a save', { timeout: 180_000 }, () => {
     await search(page, 'B.2.2');
     await page.click('[data-indicator="B.2.2:1"] .tree-link');
     await page.waitForSelector('#entry-actual');
-    expect(await page.locator('label[for=evidence-file]').innerText()).toBe(`Allega un file a «${FIRST}»`);
+    expect(await page.locator('label.form-label[for=evidence-file]').innerText()).toBe(`Allega un file a «${FIRST}»`);
 
     // The value typed, its file chosen, then «Salva».
     await page.selectOption('#entry-state', 'measured');
@@ -54,7 +54,7 @@ describe('evidence chosen before a save', { timeout: 180_000 }, () => {
     await page.fill('#entry-actual', '4');
     await page.click('[data-testid=entry-save]');
     await expect.poll(() => page.locator('#detail-title').innerText()).toBe(SECOND);
-    expect(await page.locator('label[for=evidence-file]').innerText()).toBe(`Allega un file a «${SECOND}»`);
+    expect(await page.locator('label.form-label[for=evidence-file]').innerText()).toBe(`Allega un file a «${SECOND}»`);
     expect(await files('B.2.2:1')).toEqual(['locandina-seminari.pdf']);
     expect(await files('B.2.2:2')).toEqual([]);
     await Promise.all([ctl.context.close(), page.context().close()]);

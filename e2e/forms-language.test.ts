@@ -93,7 +93,7 @@ describe('forms say their problems in the screen’s language, at the field', { 
     await page.setInputFiles('#import-file', []);
     await page.fill('#import-year', '');
     await page.click('form:has(#import-file) button[type=submit]');
-    await expect.poll(() => field(page, 'import-file')).toEqual(at('Scegliere il file da importare.'));
+    await expect.poll(() => field(page, 'import-file')).toEqual(at('Scegliere il file da importare. Nessun file scelto'));
     expect(await plans(context)).toEqual(before);
     await context.close();
   });
@@ -122,12 +122,11 @@ describe('forms say their problems in the screen’s language, at the field', { 
     await openPlan(page);
     await page.click('[data-testid=worklist-toggle]');
     await page.selectOption('#wl-period', PERIOD);
-    await expect.poll(() => page.inputValue('#wl-deadline')).toBe('2024-10-15');
-    // Only the first part of the date typed again (the browser hands the field over as '', as an empty one).
+    await expect.poll(() => page.inputValue('#wl-deadline')).toBe('15/10/2024');
+    // Only the first part of the date typed again (the field hands it over as '', as an empty one).
     await page.fill('#wl-deadline', '');
     await page.focus('#wl-deadline');
     await page.keyboard.type('12');
-    expect(await page.evaluate(() => (document.getElementById('wl-deadline') as HTMLInputElement).validity.badInput)).toBe(true);
     await page.locator('form:has(#wl-deadline) button[type=submit]').click();
     await expect.poll(() => field(page, 'wl-deadline')).toEqual(at('Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.'));
     await expectAccessible(page, 'campaign deadline, half typed');
@@ -160,7 +159,6 @@ describe('forms say their problems in the screen’s language, at the field', { 
       await page.fill(`#${id}`, '');
       await page.focus(`#${id}`);
       await page.keyboard.type('12');
-      expect(await page.evaluate((id) => (document.getElementById(id) as HTMLInputElement).validity.badInput, id)).toBe(true);
     };
     const INCOMPLETE = 'Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.';
     await openPlan(page);

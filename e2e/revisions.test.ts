@@ -218,7 +218,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=plan-status]').innerText()).toContain('Adottato con Delibera di Giunta n. 12 del 30/01/2024');
     // Read after the 2024 plan's year: the new revision is offered on the year's last day, not today.
     await page.waitForSelector('#revision-date');
-    expect(await page.locator('#revision-date').inputValue()).toBe('2024-12-31');
+    expect(await page.locator('#revision-date').inputValue()).toBe('31/12/2024');
     await chooseLanguage(page, 'en');
     await page.fill('#revision-reason', 'Targets revised');
     await page.fill('#revision-date', '2025-03-01');
@@ -240,7 +240,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
       await login(office, 'controller');
       await openRevisions(office, planId);
       await office.waitForSelector('#revision-date');
-      expect(await office.locator('#revision-date').inputValue()).toBe('2024-03-15');
+      expect(await office.locator('#revision-date').inputValue()).toBe('15/03/2024');
     } finally {
       await early.close();
     }

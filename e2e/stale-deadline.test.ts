@@ -30,7 +30,7 @@ describe("a period's deadline saved over another desk's", { timeout: 120_000 }, 
     const problem = ctl.page.locator('[data-testid=wl-deadline-error]');
     await expect.poll(() => problem.innerText()).toMatch(/^Modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\./);
     expect(await ctl.page.getAttribute('#wl-deadline', 'aria-invalid')).toBe('true');
-    expect(await ctl.page.inputValue('#wl-deadline')).toBe('2024-10-20');
+    expect(await ctl.page.inputValue('#wl-deadline')).toBe('20/10/2024');
     await expect.poll(() => ctl.page.evaluate(() => document.activeElement?.id)).toBe('wl-deadline');
     const stored = (await apiAs(ctl.context, 'GET', `${plan}/periods`)).body as Array<{ id: string; deadline: string | null }>;
     expect(stored.find((p) => p.id === PERIOD)?.deadline).toBe('2024-10-25');
@@ -38,7 +38,7 @@ describe("a period's deadline saved over another desk's", { timeout: 120_000 }, 
 
     // Read again: the administrator's deadline is shown, and a save made from it is taken.
     await ctl.page.click('[data-testid=deadline-reload]');
-    await expect.poll(() => ctl.page.inputValue('#wl-deadline')).toBe('2024-10-25');
+    await expect.poll(() => ctl.page.inputValue('#wl-deadline')).toBe('25/10/2024');
     await expect.poll(() => ctl.page.locator('[data-testid=worklist-deadline]').innerText()).toBe('Scadenza: 25/10/2024');
     expect(await problem.count()).toBe(0);
     await ctl.page.fill('#wl-deadline', '2024-10-20');

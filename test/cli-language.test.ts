@@ -565,7 +565,7 @@ describe('the commands that write files: what they wrote, and a refusal each', (
   it('template', () => {
     const it = albero(['template', out('modello.xlsx')], IT);
     expect(it.status).toBe(0);
-    expect(it.stderr).toMatch(/(^|\n)scritto .*modello\.xlsx: compilare il foglio "Albero" \(vedere "Guida"\), poi controllarlo con: albero import .*modello\.xlsx --check\n$/);
+    expect(it.stderr).toMatch(/(^|\n)scritto .*modello\.xlsx: compilare il foglio «Albero» \(vedere «Guida»\), poi controllarlo con: albero import .*modello\.xlsx --check\n$/);
     const bad = albero(['template', out('modello.ods')], IT);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/modello\.ods: il modello è una cartella \.xlsx; dare al file un nome \.xlsx\n$/);
@@ -576,10 +576,10 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     const it = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('piano-2025.xlsx')], IT);
     expect(it.status).toBe(0);
     expect(it.stderr).toMatch(
-      /(^|\n)scritto .*piano-2025\.xlsx: ".*2025.*", 3 aree strategiche, 46 obiettivi e 88 indicatori, \d+ baseline dai consuntivi 2024, nessun valore; controllarlo con: albero import /,
+      /(^|\n)scritto .*piano-2025\.xlsx: «.*2025.*», 3 aree strategiche, 46 obiettivi e 88 indicatori, \d+ baseline dai consuntivi 2024, nessun valore; controllarlo con: albero import /,
     );
     const en = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('plan-2025.xlsx')]);
-    expect(en.stderr).toMatch(/(^|\n)wrote .*plan-2025\.xlsx: ".*2025.*", 3 strategic areas, 46 objectives and 88 indicators, \d+ baselines from the 2024 actuals, no values; check it with/);
+    expect(en.stderr).toMatch(/(^|\n)wrote .*plan-2025\.xlsx: “.*2025.*”, 3 strategic areas, 46 objectives and 88 indicators, \d+ baselines from the 2024 actuals, no values; check it with/);
     const before = albero(['next-year', FIXTURE, '--year', '2023', '--output', out('piano-2023.xlsx')], IT);
     expect(before.status).toBe(2);
     expect(before.stderr).toContain("\nalbero next-year: questo è il piano del 2024: il piano dell'anno successivo è quello del 2025, non quello del 2023\n");
@@ -627,7 +627,7 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(en.stderr).toBe("albero next-year: --title cannot be empty: give the new plan's title, or leave it out to keep this one's with the year replaced\n");
     const titled = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('titled.xlsx'), '--title', '  Piano 2025  ']);
     expect(titled.status).toBe(0);
-    expect(titled.stderr).toMatch(/(^|\n)wrote .*titled\.xlsx: "Piano 2025", /);
+    expect(titled.stderr).toMatch(/(^|\n)wrote .*titled\.xlsx: “Piano 2025”, /);
   });
 
   it('report refuses an empty or blank --period (the report printed an empty period), before reading the table', () => {

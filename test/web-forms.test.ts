@@ -47,7 +47,35 @@ function untypedInputs(file: string): string[] {
   return found;
 }
 
+/** Each `<input type="date">` or `<input type="file">` of a file, as `file:line type`. */
+function browserWordedInputs(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && node.tagName.getText(source) === 'input') {
+      for (const a of node.attributes.properties) {
+        const type = ts.isJsxAttribute(a) && a.name.getText(source) === 'type' && a.initializer !== undefined && ts.isStringLiteral(a.initializer) ? a.initializer.text : null;
+        if (type === 'date' || type === 'file') found.push(`${relative(WEB, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1} ${type}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe('the web app’s forms', () => {
+  // The browser's own date and file fields speak the browser's language (mm/dd/yyyy, "Choose file" on
+  // an Italian screen): every one is the app's DateInput or FileInput, which speak the screen's.
+  it('take dates and files through the shared fields, in the screen’s language', () => {
+    // The one native file field left is FileInput's own, visually hidden behind its label.
+    expect(
+      sources(WEB)
+        .flatMap(browserWordedInputs)
+        .map((at) => at.replace(/:\d+ /, ' ')),
+    ).toEqual(['ui/FileInput.tsx file']);
+  });
+
   // Bootstrap Italia draws a field's line by its type (input[type=text], …): an <input> without
   // one showed as a label over nothing (the revision's "Motivo").
   it('give every input its type, so that it is drawn as a field', () => {

@@ -186,8 +186,8 @@ function storedMeanwhile(p: StoredMeanwhile, l: Language): string {
   if (p.constraint === 'unique' && p.subject === 'plan-title' && p.year !== undefined && p.title !== undefined) {
     // Reloading would not help: the other request's plan is there to open, or this one needs another title.
     return l === 'it'
-      ? `un'altra richiesta ha creato nello stesso momento il piano ${p.year} "${p.title}": nulla è stato salvato; aprire quel piano o scegliere un altro titolo`
-      : `another request made the ${p.year} plan "${p.title}" at the same moment: nothing was stored; open that plan or choose another title`;
+      ? `un'altra richiesta ha creato nello stesso momento il piano ${p.year} «${p.title}»: nulla è stato salvato; aprire quel piano o scegliere un altro titolo`
+      : `another request made the ${p.year} plan “${p.title}” at the same moment: nothing was stored; open that plan or choose another title`;
   }
   if (l === 'it') {
     const end = 'nulla è stato salvato; ricaricare e riprovare';
@@ -385,7 +385,7 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? 'un solo valore validato per obiettivo' : 'one validated value per objective';
     // A unit named in a request (by id or name) that the registry does not hold.
     case 'unknown-unit':
-      return it ? `non c'è una struttura "${p.value}" nel registro (aggiungerla prima in Strutture)` : `there is no unit "${p.value}" in the registry (add it under Strutture first)`;
+      return it ? `non c'è una struttura «${p.value}» nel registro (aggiungerla prima in Strutture)` : `there is no unit “${p.value}” in the registry (add it under Strutture first)`;
     // GET /api/plans/:planId/changes with nothing to compare with (server/routes/changes.ts).
     case 'compare-with':
       return it
@@ -734,8 +734,8 @@ const OWN_MESSAGES = defineMessages({
         username: `il nome utente ${p.id} è già usato`,
         email: `un altro account ha l'email ${p.id}`,
         'unit-code': `il codice ${p.id} è già usato dalla struttura ${p.label}`,
-        'unit-name': `esiste già una struttura chiamata "${p.id}" (${p.label})`,
-        'plan-year': `esiste già un piano ${p.id} intitolato "${p.label}"`,
+        'unit-name': `esiste già una struttura chiamata «${p.id}» (${p.label})`,
+        'plan-year': `esiste già un piano ${p.id} intitolato «${p.label}»`,
       })[p.what],
     en: (p) =>
       ({
@@ -744,8 +744,8 @@ const OWN_MESSAGES = defineMessages({
         username: `the username ${p.id} is taken`,
         email: `another account has the email ${p.id}`,
         'unit-code': `the code ${p.id} is already used by ${p.label}`,
-        'unit-name': `a unit named "${p.id}" already exists (${p.label})`,
-        'plan-year': `there is already a ${p.id} plan titled "${p.label}"`,
+        'unit-name': `a unit named “${p.id}” already exists (${p.label})`,
+        'plan-year': `there is already a ${p.id} plan titled “${p.label}”`,
       })[p.what],
   }),
   'has-children': message<{ code: string; children: readonly string[] }>({

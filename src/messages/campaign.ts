@@ -141,18 +141,18 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     en: (p) => `The file is larger than the ${mb(p.limit, 'en')} MB limit for evidence: it was not stored.`,
   }),
   'unsupported-file-type': message<{ name: string; reason: string }>({
-    it: (p) => `Il file "${p.name}" non è un PDF, un'immagine, un documento Office/OpenDocument, un CSV o un testo (${REFUSAL.it[p.reason] ?? 'tipo non riconosciuto'}): non è stato salvato.`,
-    en: (p) => `The file "${p.name}" is not a PDF, an image, an Office/OpenDocument document, a CSV or a text (${REFUSAL.en[p.reason] ?? 'unrecognised type'}): it was not stored.`,
+    it: (p) => `Il file «${p.name}» non è un PDF, un'immagine, un documento Office/OpenDocument, un CSV o un testo (${REFUSAL.it[p.reason] ?? 'tipo non riconosciuto'}): non è stato salvato.`,
+    en: (p) => `The file “${p.name}” is not a PDF, an image, an Office/OpenDocument document, a CSV or a text (${REFUSAL.en[p.reason] ?? 'unrecognised type'}): it was not stored.`,
   }),
   'evidence-name-mismatch': message<{ name: string; format: string; extension: string; suggested: readonly string[] }>({
     it: (p) =>
-      `Il file "${p.name}" è ${FORMAT_WORDS.it[p.format] ?? 'di un altro tipo'}, non un file .${p.extension} come dice il nome: rinominalo ${orList(
-        p.suggested.map((n) => `"${n}"`),
+      `Il file «${p.name}» è ${FORMAT_WORDS.it[p.format] ?? 'di un altro tipo'}, non un file .${p.extension} come dice il nome: rinominalo ${orList(
+        p.suggested.map((n) => `«${n}»`),
         'it',
       )} e caricalo di nuovo. Non è stato salvato.`,
     en: (p) =>
-      `The file "${p.name}" is ${FORMAT_WORDS.en[p.format] ?? 'of another type'}, not a .${p.extension} file as its name says: rename it ${orList(
-        p.suggested.map((n) => `"${n}"`),
+      `The file “${p.name}” is ${FORMAT_WORDS.en[p.format] ?? 'of another type'}, not a .${p.extension} file as its name says: rename it ${orList(
+        p.suggested.map((n) => `“${n}”`),
         'en',
       )} and upload it again. It was not stored.`,
   }),

@@ -374,14 +374,14 @@ export const CLI_MESSAGES = defineMessages({
     en: (p) => `wrote ${p.folder} (${n(p.years, 'year', 'years')})`,
   }),
   'cli-wrote-template': message<{ file: string }>({
-    it: (p) => `scritto ${p.file}: compilare il foglio "Albero" (vedere "Guida"), poi controllarlo con: albero import ${p.file} --check`,
-    en: (p) => `wrote ${p.file}: fill in the sheet "Albero" (see "Guida"), then check it with: albero import ${p.file} --check`,
+    it: (p) => `scritto ${p.file}: compilare il foglio «Albero» (vedere «Guida»), poi controllarlo con: albero import ${p.file} --check`,
+    en: (p) => `wrote ${p.file}: fill in the sheet “Albero” (see “Guida”), then check it with: albero import ${p.file} --check`,
   }),
   'cli-wrote-next-year': message<{ file: string; title: string; areas: number; objectives: number; indicators: number; baselines: number; fromYear: number }>({
     it: (p) =>
-      `scritto ${p.file}: "${p.title}", ${size(p, 'it')} e ${n(p.indicators, 'indicatore', 'indicatori')}, ${n(p.baselines, 'baseline', 'baseline')} dai consuntivi ${p.fromYear}, nessun valore; controllarlo con: albero import ${p.file} --check`,
+      `scritto ${p.file}: «${p.title}», ${size(p, 'it')} e ${n(p.indicators, 'indicatore', 'indicatori')}, ${n(p.baselines, 'baseline', 'baseline')} dai consuntivi ${p.fromYear}, nessun valore; controllarlo con: albero import ${p.file} --check`,
     en: (p) =>
-      `wrote ${p.file}: "${p.title}", ${size(p, 'en')} and ${n(p.indicators, 'indicator', 'indicators')}, ${n(p.baselines, 'baseline', 'baselines')} from the ${p.fromYear} actuals, no values; check it with: albero import ${p.file} --check`,
+      `wrote ${p.file}: “${p.title}”, ${size(p, 'en')} and ${n(p.indicators, 'indicator', 'indicators')}, ${n(p.baselines, 'baseline', 'baselines')} from the ${p.fromYear} actuals, no values; check it with: albero import ${p.file} --check`,
   }),
   'cli-progress-objectives': message({ it: 'obiettivi', en: 'objectives' }),
 

@@ -66,17 +66,17 @@ export const REMINDER_MESSAGES = defineMessages({
         `Dear ${p.name},`,
         '',
         p.stage === 'before'
-          ? `the values of the period "${p.period}" of the plan "${p.plan}" are due in Albero by ${p.deadline}. ${values(p.count, false)} of the indicators assigned to you ${p.count === 1 ? 'is' : 'are'} still missing:`
+          ? `the values of the period “${p.period}” of the plan “${p.plan}” are due in Albero by ${p.deadline}. ${values(p.count, false)} of the indicators assigned to you ${p.count === 1 ? 'is' : 'are'} still missing:`
           : p.stage === 'after'
-            ? `the deadline of ${p.deadline} for the values of the period "${p.period}" of the plan "${p.plan}" has passed and ${values(p.count, false)} of the indicators assigned to you ${p.count === 1 ? 'is' : 'are'} still missing:`
-            : `in the unit "${p.unit ?? ''}", which you head, ${values(p.count, false)} of the period "${p.period}" of the plan "${p.plan}" ${p.count === 1 ? 'is' : 'are'} still missing since the deadline of ${p.deadline}:`,
+            ? `the deadline of ${p.deadline} for the values of the period “${p.period}” of the plan “${p.plan}” has passed and ${values(p.count, false)} of the indicators assigned to you ${p.count === 1 ? 'is' : 'are'} still missing:`
+            : `in the unit “${p.unit ?? ''}”, which you head, ${values(p.count, false)} of the period “${p.period}” of the plan “${p.plan}” ${p.count === 1 ? 'is' : 'are'} still missing since the deadline of ${p.deadline}:`,
         '',
         ...p.lines.map((l) => `- ${l}`),
         ...(!p.ownCount
           ? []
           : ['', `Of the indicators assigned to you as referente, ${values(p.ownCount, false)} ${p.ownCount === 1 ? 'is' : 'are'} still missing:`, '', ...(p.ownLines ?? []).map((l) => `- ${l}`)]),
         '',
-        p.link === null || p.link === undefined ? 'They are in Albero, under "My measurements".' : `They are in Albero, under "My measurements": ${p.link}`,
+        p.link === null || p.link === undefined ? 'They are in Albero, under “My measurements”.' : `They are in Albero, under “My measurements”: ${p.link}`,
         '',
         '-- ',
         'An automatic message from Albero (performance cycle): do not reply to this address.',

@@ -91,7 +91,7 @@ function planTaken<T>(key: PlanKey, holder: { id: string }, meanwhile: boolean, 
     const params: StoredMeanwhile = { constraint: 'unique', subject: 'plan-title', year: key.year, title: key.title };
     return fail('conflict', english('conflict', params), details, { ...params });
   }
-  return fail('duplicate', `there is already a ${key.year} plan titled "${key.title}"`, details, { what: 'plan-year', id: String(key.year), label: key.title });
+  return fail('duplicate', `there is already a ${key.year} plan titled “${key.title}”`, details, { what: 'plan-year', id: String(key.year), label: key.title });
 }
 
 /**

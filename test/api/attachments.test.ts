@@ -94,7 +94,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(exe.status).toBe(415);
     expect(exe.body.error.code).toBe('unsupported-file-type');
     expect(exe.body.error.message).toBe(
-      'Il file "relazione.pdf" non è un PDF, un\'immagine, un documento Office/OpenDocument, un CSV o un testo (è un programma eseguibile o uno script): non è stato salvato.',
+      "Il file «relazione.pdf» non è un PDF, un'immagine, un documento Office/OpenDocument, un CSV o un testo (è un programma eseguibile o uno script): non è stato salvato.",
     );
     const english = await referente.request('POST', files(), upload(fakeExe(), 'relazione.pdf'), { 'accept-language': 'en-GB,en;q=0.9' });
     expect(english.body.error.message).toContain('is not a PDF');
@@ -147,17 +147,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(word.status, word.text).toBe(400);
     expect(word.body.error).toMatchObject({
       code: 'evidence-name-mismatch',
-      message: 'Il file "x.docx" è un PDF, non un file .docx come dice il nome: rinominalo "x.pdf" e caricalo di nuovo. Non è stato salvato.',
+      message: 'Il file «x.docx» è un PDF, non un file .docx come dice il nome: rinominalo «x.pdf» e caricalo di nuovo. Non è stato salvato.',
       details: { format: 'pdf', extension: 'docx', suggested: ['x.pdf'] },
       issues: [{ code: 'evidence-name-mismatch', location: { field: 'file', file: 'x.docx' } }],
     });
     const english = await referente.request('POST', files(MINE, period), upload(pdf, 'x.docx'), { 'accept-language': 'en' });
-    expect(english.body.error.message).toBe('The file "x.docx" is a PDF, not a .docx file as its name says: rename it "x.pdf" and upload it again. It was not stored.');
+    expect(english.body.error.message).toBe('The file “x.docx” is a PDF, not a .docx file as its name says: rename it “x.pdf” and upload it again. It was not stored.');
     // An image named as a PDF, a PDF named as a program: the same refusal, whatever the extension.
     const png = await referente.request('POST', files(MINE, period), upload(TINY_PNG, 'grafico.PDF'));
     expect([png.status, png.body.error.message]).toEqual([
       400,
-      'Il file "grafico.PDF" è un\'immagine PNG, non un file .pdf come dice il nome: rinominalo "grafico.png" e caricalo di nuovo. Non è stato salvato.',
+      "Il file «grafico.PDF» è un'immagine PNG, non un file .pdf come dice il nome: rinominalo «grafico.png» e caricalo di nuovo. Non è stato salvato.",
     ]);
     expect((await referente.request('POST', files(MINE, period), upload(pdf, 'verbale.pdf.exe'))).body.error.details.suggested).toEqual(['verbale.pdf.pdf']);
     expect((await controller.get(files(MINE, period))).body.length).toBe(before);

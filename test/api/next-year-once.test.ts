@@ -51,7 +51,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('one plan per year and title, on 
     expect(refused.status, refused.text).toBe(409);
     expect(refused.body.error).toEqual({
       code: 'conflict',
-      message: `un'altra richiesta ha creato nello stesso momento il piano 2025 "Piano 2025": nulla è stato salvato; aprire quel piano o scegliere un altro titolo`,
+      message: `un'altra richiesta ha creato nello stesso momento il piano 2025 «Piano 2025»: nulla è stato salvato; aprire quel piano o scegliere un altro titolo`,
       params: { constraint: 'unique', subject: 'plan-title', year: 2025, title: 'Piano 2025' },
       details: { field: 'year', planId: 'other-2025' },
     });
@@ -64,7 +64,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('one plan per year and title, on 
     expect([english.status, english.body.error.code, english.body.error.message, english.body.error.details]).toEqual([
       409,
       'conflict',
-      'another request made the 2025 plan "Piano 2025 bis" at the same moment: nothing was stored; open that plan or choose another title',
+      'another request made the 2025 plan “Piano 2025 bis” at the same moment: nothing was stored; open that plan or choose another title',
       { field: 'year', planId: 'other-2025-bis' },
     ]);
     expect((await plans(2025)).map((p) => p.id).sort()).toEqual(['other-2025', 'other-2025-bis']);
@@ -93,7 +93,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('one plan per year and title, on 
       // The later ones waited for the first (`conflict`); one that came after it finds it (`duplicate`): both name it.
       expect(['conflict', 'duplicate']).toContain(r.body.error.code);
       expect(r.body.error.details.planId).toBe(winner);
-      expect(r.body.error.message).toContain('"Piano 2025 (unico)"');
+      expect(r.body.error.message).toMatch(/«Piano 2025 \(unico\)»|“Piano 2025 \(unico\)”/);
     }
     expect((await plans(2025)).filter((p) => p.title === body.title).map((p) => p.id)).toEqual([winner]);
   }, 120_000);
@@ -106,7 +106,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('one plan per year and title, on 
     expect([again.status, again.body.error.code, again.body.error.message, again.body.error.details]).toEqual([
       409,
       'duplicate',
-      'esiste già un piano 2027 intitolato "Piano 2027"',
+      'esiste già un piano 2027 intitolato «Piano 2027»',
       { field: 'title', planId: first.body.id },
     ]);
     const second = await controller.request('POST', '/api/plans', { title: 'Piano 2027 bis', year: 2027, organisation });
@@ -114,7 +114,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('one plan per year and title, on 
     expect([renamed.status, renamed.body.error.code, renamed.body.error.message, renamed.body.error.details]).toEqual([
       409,
       'duplicate',
-      'there is already a 2027 plan titled "Piano 2027"',
+      'there is already a 2027 plan titled “Piano 2027”',
       { field: 'title', planId: first.body.id },
     ]);
     // The revision of the plan, as a plan of its own, keeps the title.

@@ -272,7 +272,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('reminders in the account languag
     expect(smtp.received.map((m) => m.to.join())).toEqual(['referente@comune.example.it']);
     const mail = smtp.received[0]!;
     expect(mail.subject).toBe(`Albero: ${REFERENTE_UNIT}, ${missing.length} values late since 15/10/2024 (30/09/2024)`);
-    expect(mail.text).toMatch(/^Dear referente,\n\nin the unit "Ufficio Digitale", which you head, \d+ values of the period "30\/09\/2024"/);
+    expect(mail.text).toMatch(/^Dear referente,\n\nin the unit “Ufficio Digitale”, which you head, \d+ values of the period “30\/09\/2024”/);
     expect(mail.text).toContain(`Of the indicators assigned to you as referente, ${missing.length} values are still missing:`);
     expect(mail.text).toContain('An automatic message from Albero');
     // Both lists: the unit's (with who enters each) and their own.

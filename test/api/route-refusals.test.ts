@@ -378,7 +378,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('store refusals in words on %s', 
         "questo è il piano del 2024: il piano dell'anno successivo è quello del 2025, non quello del 2024",
         "this is the 2024 plan: its next year's plan is 2025's, not 2024's",
       ],
-      ['POST', `/api/plans/${planId}/next-year`, { year: 2025 }, 409, 'duplicate', `esiste già un piano 2025 intitolato "${title}"`, `there is already a 2025 plan titled "${title}"`],
+      ['POST', `/api/plans/${planId}/next-year`, { year: 2025 }, 409, 'duplicate', `esiste già un piano 2025 intitolato «${title}»`, `there is already a 2025 plan titled “${title}”`],
       ['PATCH', `/api/plans/${planId}/revisions/99`, { reason: 'x' }, 404, 'not-found', 'il piano non ha la variazione n. 99', 'the plan has no revision no. 99'],
     ]);
   });

@@ -93,14 +93,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     expect(created.body).toMatchObject({ units: [REFERENTE_UNIT], unitIds: [digitale.id] });
     const unknown = await admin.request('POST', '/api/users', { username: 'altro', displayName: 'Altro', role: 'referente', units: ['Ufficio inesistente'], password: PASSWORD });
     expect([unknown.status, unknown.body.error.issues?.[0]?.location]).toEqual([400, { field: 'units.0' }]);
-    expect(unknown.body.error.issues[0].message).toBe('units.0: there is no unit "Ufficio inesistente" in the registry (add it under Strutture first)');
+    expect(unknown.body.error.issues[0].message).toBe('units.0: there is no unit “Ufficio inesistente” in the registry (add it under Strutture first)');
     const unknownIt = await admin.request(
       'POST',
       '/api/users',
       { username: 'altro', displayName: 'Altro', role: 'referente', unitIds: ['u-nessuna'], password: PASSWORD },
       { 'accept-language': 'it' },
     );
-    expect([unknownIt.status, unknownIt.body.error.issues[0].message]).toEqual([400, 'unitIds.0: non c\'è una struttura "u-nessuna" nel registro (aggiungerla prima in Strutture)']);
+    expect([unknownIt.status, unknownIt.body.error.issues[0].message]).toEqual([400, "unitIds.0: non c'è una struttura «u-nessuna» nel registro (aggiungerla prima in Strutture)"]);
 
     const ref = new Client(t.url);
     expect((await ref.login('nuova-ref')).status).toBe(200);
@@ -140,9 +140,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     // A node's unit given by name must be in the registry.
     const byName = await controller.request('PATCH', `/api/plans/${planId}/nodes/A.4`, { unit: 'Ufficio mai visto' });
     expect([byName.status, byName.body.error.issues?.[0]?.location]).toEqual([400, { field: 'unit' }]);
-    expect(byName.body.error.issues[0].message).toBe('unit: there is no unit "Ufficio mai visto" in the registry (add it under Strutture first)');
+    expect(byName.body.error.issues[0].message).toBe('unit: there is no unit “Ufficio mai visto” in the registry (add it under Strutture first)');
     const byNameIt = await controller.request('PATCH', `/api/plans/${planId}/nodes/A.4`, { unit: 'Ufficio mai visto' }, { 'accept-language': 'it' });
-    expect(byNameIt.body.error.issues[0].message).toBe('unit: non c\'è una struttura "Ufficio mai visto" nel registro (aggiungerla prima in Strutture)');
+    expect(byNameIt.body.error.issues[0].message).toBe("unit: non c'è una struttura «Ufficio mai visto» nel registro (aggiungerla prima in Strutture)");
     // Membership changed in the registry applies at once: out of the unit, no more edits.
     expect((await admin.request('PATCH', `/api/units/${digitale.id}`, { members: [ids.referente] })).status).toBe(200);
     tree = (await ref.get(`/api/plans/${planId}/tree`)).body;
@@ -296,8 +296,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
       'it',
     ]);
     expect((await both('POST', '/api/units', { code: 'LG9', name: ' area   LINGUE ', kind: 'Area' })).slice(3, 5)).toEqual([
-      'a unit named "area LINGUE" already exists (LG1)',
-      'esiste già una struttura chiamata "area LINGUE" (LG1)',
+      'a unit named “area LINGUE” already exists (LG1)',
+      'esiste già una struttura chiamata «area LINGUE» (LG1)',
     ]);
     expect((await both('POST', '/api/units', { code: 'LG9', name: 'Orfano', kind: 'Ufficio', parentId: 'nope' })).slice(0, 5)).toEqual([
       422,
@@ -323,8 +323,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
       'la struttura padre LG2 sta sotto LG1: il registro girerebbe in cerchio',
     ]);
     expect((await both('PATCH', `/api/units/${child.body.id}`, { name: 'Area Lingue' })).slice(3, 5)).toEqual([
-      'a unit named "Area Lingue" already exists (LG1)',
-      'esiste già una struttura chiamata "Area Lingue" (LG1)',
+      'a unit named “Area Lingue” already exists (LG1)',
+      'esiste già una struttura chiamata «Area Lingue» (LG1)',
     ]);
     expect((await both('PATCH', `/api/units/${child.body.id}`, { name: 'Ufficio Lingue Straniere', version: 7 })).slice(0, 5)).toEqual([
       409,

@@ -545,8 +545,15 @@ const it = {
     cancel: 'Annulla',
     save: 'Salva',
     edit: 'Modifica',
-    // A date field left half typed (`halfTyped`): nothing is saved until it is whole or empty.
+    // A date field (ui/DateInput.tsx) left half typed, or with no date in it: nothing is saved until it is a date or empty.
     dateIncomplete: 'Data incompleta: scrivere giorno, mese e anno (gg/mm/aaaa), oppure cancellarla.',
+    dateNoSuchDay: 'La data {{text}} non esiste: {{month}} {{year}} ha {{days}} giorni.',
+    dateInvalid: '«{{text}}» non è una data: scrivere giorno, mese e anno (gg/mm/aaaa), ad esempio 31/12/2024.',
+    // What a date field shows while empty: how to write the date.
+    datePlaceholder: 'gg/mm/aaaa',
+    // A file field (ui/FileInput.tsx) in the page's language, not the browser's.
+    chooseFile: 'Scegli file',
+    noFileChosen: 'Nessun file scelto',
     // A save refused because another desk saved the same thing after this screen read it (ui/stale-save.ts).
     staleSave: 'Modificato da {{by}} il {{day}} alle {{time}}, dopo che l’hai letto: non è stato salvato nulla. Quanto hai scritto resta qui finché non ricarichi.',
     someoneElse: 'qualcun altro',
@@ -1074,6 +1081,11 @@ const en: typeof it = {
     save: 'Save',
     edit: 'Edit',
     dateIncomplete: 'Incomplete date: write the day, month and year (dd/mm/yyyy), or clear it.',
+    dateNoSuchDay: 'The date {{text}} does not exist: {{month}} {{year}} has {{days}} days.',
+    dateInvalid: '“{{text}}” is not a date: write the day, month and year (dd/mm/yyyy), for example 31/12/2024.',
+    datePlaceholder: 'dd/mm/yyyy',
+    chooseFile: 'Choose file',
+    noFileChosen: 'No file chosen',
     staleSave: 'Changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was saved. What you typed stays here until you reload.',
     someoneElse: 'someone else',
     reload: 'Reload',

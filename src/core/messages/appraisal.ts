@@ -139,8 +139,8 @@ export const APPRAISAL_MESSAGES = defineMessages({
     en: (p) => `the SMVP has no scheme for the category ${category(p.category, 'en')}`,
   }),
   'unit-without-objectives': message<{ unit: string }>({
-    it: (p) => `nessun obiettivo del piano è della struttura "${p.unit}"`,
-    en: (p) => `no objective of the plan belongs to the unit "${p.unit}"`,
+    it: (p) => `nessun obiettivo del piano è della struttura «${p.unit}»`,
+    en: (p) => `no objective of the plan belongs to the unit “${p.unit}”`,
   }),
   'objective-weights': message<{ total: string }>({
     it: (p) => `i pesi degli obiettivi individuali sommano a ${n(p.total, 'it')}%, non a 100% (il SMVP non accetta altre somme)`,

@@ -18,7 +18,7 @@ import { formatNumber, percent, plainNumber, useLang, useLanguageChange, type La
 import { requiredDecimal, swapNotation } from '../ui/parse.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
-import { halfTyped } from '../ui/Form.js';
+import { DateInput, typedDateProblem } from '../ui/DateInput.js';
 import { useOpeningYear } from './opening-year.js';
 import { StrandedRecords } from './StrandedRecords.js';
 import { RefusalAlert } from './FormAlerts.js';
@@ -218,8 +218,11 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
     if (person === '') found['new-person'] = t('appraisal.create.personMissing');
     if (evaluator === '') found['new-evaluator'] = t('appraisal.create.evaluatorMissing');
     if ('problem' in part && unit !== '') found['new-part-time'] = t(part.problem);
-    // A date of the assignment half typed reaches here as '': said as such, not sent as no date.
-    for (const id of ['new-from', 'new-to']) if (unit !== '' && halfTyped(id)) found[id] = t('common.dateIncomplete');
+    // A date of the assignment half typed (or none at all) reaches here as '': said as such, not sent as no date.
+    for (const id of ['new-from', 'new-to']) {
+      const said = unit === '' ? null : typedDateProblem(id, t, lang);
+      if (said !== null) found[id] = said;
+    }
     setProblems(found);
     const first = Object.keys(found)[0];
     if (first !== undefined) {
@@ -333,12 +336,12 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
         </div>
         <div className="col-md-2">
           <label htmlFor="new-from">{t('appraisal.create.from')}</label>
-          <input id="new-from" type="date" className="form-control" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="new-from" {...problemAt('new-from')} />
+          <DateInput id="new-from" className="form-control" value={from} onChange={setFrom} data-testid="new-from" {...problemAt('new-from')} />
           <FieldProblem id="new-from" message={problems['new-from'] ?? null} />
         </div>
         <div className="col-md-2">
           <label htmlFor="new-to">{t('appraisal.create.to')}</label>
-          <input id="new-to" type="date" className="form-control" value={to} onChange={(e) => setTo(e.target.value)} data-testid="new-to" {...problemAt('new-to')} />
+          <DateInput id="new-to" className="form-control" value={to} onChange={setTo} data-testid="new-to" {...problemAt('new-to')} />
           <FieldProblem id="new-to" message={problems['new-to'] ?? null} />
         </div>
         <div className="col-md-1">

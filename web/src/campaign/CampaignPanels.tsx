@@ -11,7 +11,8 @@ import { usePlanWritten } from '../api/queries.js';
 import { WORK_STATES, WORKLIST_STATE_FILTERS } from '../../../src/contract/campaign-states.js';
 import type { WorklistAsked } from '../../../src/contract/worklist-link.js';
 import { amountText, useLang } from '../ui/format.js';
-import { Dialog, FIRST_FOCUS, focusSoon, halfTyped } from '../ui/Form.js';
+import { Dialog, FIRST_FOCUS, focusSoon } from '../ui/Form.js';
+import { DateInput, typedDateProblem } from '../ui/DateInput.js';
 import { pageOf, Pager } from '../ui/Pager.js';
 import { formErrors } from '../ui/form-errors.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
@@ -380,18 +381,19 @@ function DeadlineForm(props: {
   const [typed, setTyped] = useState<{ value: string; version: number } | null>(null);
   const deadline = typed?.value ?? period.deadline ?? '';
   const setDeadline = (value: string) => setTyped({ value, version: typed?.version ?? period.version });
-  // A half-typed date is refused here, before it could be sent as '' (no deadline); the server's refusals come in `error`.
-  const [incomplete, setIncomplete] = useState(false);
-  const problem = incomplete ? t('common.dateIncomplete') : error;
+  const lang = useLang();
+  // A date half typed (or none at all) is refused here, before it could be sent as '' (no deadline); the server's refusals come in `error`.
+  const [typedProblem, setTypedProblem] = useState<string | null>(null);
+  const problem = typedProblem ?? error;
   return (
     <form
       className="d-flex gap-1 align-items-end"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const half = halfTyped('wl-deadline');
-        setIncomplete(half);
-        if (half) return focusSoon('wl-deadline');
+        const said = typedDateProblem('wl-deadline', t, lang);
+        setTypedProblem(said);
+        if (said !== null) return focusSoon('wl-deadline');
         void onSave(deadline, typed?.version ?? period.version).then((saved) => saved && setTyped(null));
       }}
     >
@@ -399,14 +401,7 @@ function DeadlineForm(props: {
         <label htmlFor="wl-deadline" className="form-label mb-0">
           {t('campaign.setDeadline')}
         </label>
-        <input
-          id="wl-deadline"
-          type="date"
-          className={`form-control form-control-sm${problem === null ? '' : ' is-invalid'}`}
-          value={deadline}
-          onChange={(e) => setDeadline(e.target.value)}
-          {...invalidIf('wl-deadline', problem)}
-        />
+        <DateInput id="wl-deadline" className={`form-control form-control-sm${problem === null ? '' : ' is-invalid'}`} value={deadline} onChange={setDeadline} {...invalidIf('wl-deadline', problem)} />
         <FieldProblem id="wl-deadline" message={problem} />
       </div>
       <Button size="sm" color="secondary" outline type="submit">

@@ -17,6 +17,7 @@ import { CAMPAIGN_MESSAGES } from '../../../src/messages/campaign.js';
 import { momentText, useLang } from '../ui/format.js';
 import { ActionDialog } from '../ui/ActionDialog.js';
 import { focusSoon } from '../ui/Form.js';
+import { FileInput } from '../ui/FileInput.js';
 import { draftKey, fileToChooseAgain, forgetFile, keepFile, keptFile } from '../detail/drafts.js';
 import { useSession } from '../session.js';
 
@@ -239,11 +240,11 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
             <label htmlFor="evidence-file" className="form-label">
               {t('campaign.evidence.file', { indicator: indicatorName })}
             </label>
-            <input
+            <FileInput
               id="evidence-file"
               ref={input}
-              type="file"
-              className="form-control form-control-sm"
+              file={chosen}
+              small
               accept={ACCEPT}
               aria-describedby={described}
               {...(refused ? { 'aria-invalid': true as const } : {})}

@@ -12,6 +12,8 @@ import type { Period, TreeDocument } from '../api/types.js';
 import { periodWordKey } from './Validation.js';
 import { ActionDialog } from '../ui/ActionDialog.js';
 import { focusSoon } from '../ui/Form.js';
+import { DateInput, typedDateProblem } from '../ui/DateInput.js';
+import { useLang } from '../ui/format.js';
 import { RenameForm } from '../ui/RenameForm.js';
 import { issuesByField } from '../ui/form-errors.js';
 
@@ -39,6 +41,7 @@ function yearOf(periods: readonly Period[]): number | null {
 
 export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, validation }: Props) {
   const { t } = useTranslation();
+  const lang = useLang();
   /** The period whose label is being changed in its row. */
   const [renaming, setRenaming] = useState<string | null>(null);
   /** The period asked about before it is deleted. */
@@ -74,6 +77,9 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
     event.preventDefault();
     setError(null);
     setAtDate(false);
+    // What is typed that is no date is said as such; an empty date, or one outside the plan's year, as the server says it.
+    const typed = typedDateProblem('period-ends-on', t, lang);
+    if (typed !== null) return refuseDate(typed);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || (year !== null && !endsOn.startsWith(`${year}-`))) return refuseDate(t('periods.errors.date', { year: year ?? '' }));
     setBusy(true);
     try {
@@ -173,15 +179,12 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
           <label htmlFor="period-ends-on" className="form-label small mb-0">
             {t('periods.date')}
           </label>
-          <input
+          <DateInput
             id="period-ends-on"
-            type="date"
             className="form-control form-control-sm"
             required
             value={endsOn}
-            min={year !== null ? `${year}-01-01` : undefined}
-            max={year !== null ? `${year}-12-31` : undefined}
-            onChange={(e) => setEndsOn(e.target.value)}
+            onChange={setEndsOn}
             aria-invalid={atDate && error !== null ? true : undefined}
             aria-describedby={atDate && error !== null ? 'periods-error' : undefined}
           />

@@ -5,6 +5,7 @@ import { api, ApiError } from '../api/client.js';
 import type { IssueDocument, PlanImportPreview, PlanSummary } from '../api/types.js';
 import { PLAN_YEARS } from '../../../src/core/model.js';
 import { Field, focusFirstError, focusSoon } from '../ui/Form.js';
+import { FileInput } from '../ui/FileInput.js';
 
 type Issues = IssueDocument[];
 
@@ -119,10 +120,9 @@ export function ImportPanel({
       <form onSubmit={(e) => void check(e)} className="albero-form" noValidate data-testid="import-form">
         <Field id="import-file" label={t('import.file')} error={problems.file}>
           {(aria) => (
-            <input
+            <FileInput
               {...aria}
-              type="file"
-              className="form-control"
+              file={file}
               accept=".txt,.tsv,.csv,.xlsx,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               required
               onChange={(e) => {

@@ -15,10 +15,11 @@ import { changeText, changeWords, dayText } from '../../../src/messages/changes.
 import { isFrozen } from '../../../src/contract/relazione-states.js';
 import { useRelazione } from '../relazione/queries.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
-import { focusSoon, halfTyped } from '../ui/Form.js';
+import { focusSoon } from '../ui/Form.js';
+import { DateInput, typedDateProblem } from '../ui/DateInput.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { editRefusal } from '../ui/edit-refusal.js';
-import { officeToday, useLang } from '../ui/format.js';
+import { officeToday, useLang, type Lang } from '../ui/format.js';
 
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
 function ChangeLine({ change }: { change: RevisionChange }) {
@@ -31,13 +32,13 @@ type ActProblems = Partial<Record<ActField, string>>;
 
 /**
  * The act's empty parts (the server takes an act only whole), by field, in the screen's words. A date
- * half typed reaches here as '' (the browser hands it over so): said incomplete, as every date field
- * of the app says it, not missing.
+ * half typed (or no date at all) reaches here as '' (the date field hands it over so): said as what it
+ * is, as every date field of the app says it, not missing.
  */
-function actProblems(prefix: string, act: Act, t: (k: string) => string): ActProblems {
+function actProblems(prefix: string, act: Act, t: (k: string, values?: Record<string, string | number>) => string, lang: Lang): ActProblems {
   const found: ActProblems = {};
   for (const field of ['kind', 'number', 'date'] as const)
-    if (act[field].trim() === '') found[field] = field === 'date' && halfTyped(`${prefix}-date`) ? t('common.dateIncomplete') : t(`revisions.actMissing.${field}`);
+    if (act[field].trim() === '') found[field] = (field === 'date' ? typedDateProblem(`${prefix}-date`, t, lang) : null) ?? t(`revisions.actMissing.${field}`);
   return found;
 }
 
@@ -83,15 +84,7 @@ function ActFields({ prefix, act, onChange, required, problems }: { prefix: stri
         <label htmlFor={`${prefix}-date`} className="form-label small mb-0">
           {t('revisions.actDate')}
         </label>
-        <input
-          id={`${prefix}-date`}
-          type="date"
-          className="form-control form-control-sm"
-          value={act.date}
-          required={required}
-          onChange={(e) => onChange({ ...act, date: e.target.value })}
-          {...at('date')}
-        />
+        <DateInput id={`${prefix}-date`} className="form-control form-control-sm" value={act.date} required={required} onChange={(date) => onChange({ ...act, date })} {...at('date')} />
         {problem('date')}
       </div>
     </div>
@@ -139,7 +132,7 @@ function ReasonAndDate(props: {
         <label htmlFor={`${prefix}-date`} className="form-label small mb-0">
           {t('revisions.date')}
         </label>
-        <input id={`${prefix}-date`} type="date" className="form-control form-control-sm" value={date} onChange={(e) => onDate(e.target.value)} {...invalidIf(`${prefix}-date`, problems.date)} />
+        <DateInput id={`${prefix}-date`} className="form-control form-control-sm" value={date} onChange={onDate} {...invalidIf(`${prefix}-date`, problems.date)} />
         <FieldProblem id={`${prefix}-date`} message={problems.date} />
       </div>
     </>
@@ -177,9 +170,10 @@ function RevisionCorrection({
     e.preventDefault();
     setProblems({});
     setGeneral(null);
-    // A date half typed is said here, before it could be sent as none.
-    if (halfTyped('revision-edit-date')) {
-      setProblems({ date: t('common.dateIncomplete') });
+    // A date half typed (or no date at all) is said here, before it could be sent as none.
+    const dateSaid = typedDateProblem('revision-edit-date', t, lang);
+    if (dateSaid !== null) {
+      setProblems({ date: dateSaid });
       return focusSoon('revision-edit-date');
     }
     setBusy(true);
@@ -328,7 +322,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
 
   const adopt = (e: FormEvent) => {
     e.preventDefault();
-    const found = actProblems('adopt', adoptAct, t);
+    const found = actProblems('adopt', adoptAct, t, language);
     setAdoptProblems(found);
     if (Object.keys(found).length > 0) return refuseAct('adopt', found);
     void run(async () => {
@@ -339,7 +333,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const open = (e: FormEvent) => {
     e.preventDefault();
     setReasonProblem(null);
-    const dateSaid = halfTyped('revision-date') ? t('common.dateIncomplete') : date === '' ? t('revisions.dateMissing') : null;
+    const dateSaid = typedDateProblem('revision-date', t, language) ?? (date === '' ? t('revisions.dateMissing') : null);
     setDateProblem(dateSaid);
     if (reason.trim() === '' || dateSaid !== null) {
       setNotice(null);
@@ -358,7 +352,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     e.preventDefault();
     if (current === null) return;
     // The act may come later: none at all is fine, a part of one is not (a date half typed is a part).
-    const found = filled(approveAct) === null && !halfTyped('approve-date') ? {} : actProblems('approve', approveAct, t);
+    const found = filled(approveAct) === null && typedDateProblem('approve-date', t, language) === null ? {} : actProblems('approve', approveAct, t, language);
     setApproveProblems(found);
     if (Object.keys(found).length > 0) return refuseAct('approve', found);
     setApproveClash(null);

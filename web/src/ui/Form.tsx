@@ -213,14 +213,3 @@ export function focusSoon(id: string): void {
   };
   requestAnimationFrame(attempt);
 }
-
-/**
- * A date field left half typed ("12/03/" and no year): the browser hands it over as '', as it does an
- * empty one, and only `validity.badInput` tells them apart. Asked before a blank date is taken as
- * "none", so a half-typed deadline is not saved as no deadline (the forms are `noValidate`, so the
- * browser's own bubble, in the browser's language, does not stop them first).
- */
-export function halfTyped(id: string): boolean {
-  const field = document.getElementById(id);
-  return field instanceof HTMLInputElement && field.validity.badInput;
-}

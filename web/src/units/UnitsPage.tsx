@@ -12,6 +12,7 @@ import type { IssueDocument } from '../api/types.js';
 import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { FileInput } from '../ui/FileInput.js';
 import { ListTable, type ListColumn } from '../ui/ListTable.js';
 import { usePeople, useRegistryChanged, useUnits } from './queries.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
@@ -404,11 +405,10 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
         <fieldset disabled={busy}>
           <Field id="units-file" label={t('units.file')} hint={t('units.fileHint')} error={errors.fields.file}>
             {(aria) => (
-              <input
+              <FileInput
                 {...aria}
                 ref={input}
-                type="file"
-                className="form-control"
+                file={file}
                 accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 onChange={(e) => {
                   setFile(e.target.files?.[0] ?? null);
