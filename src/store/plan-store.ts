@@ -357,7 +357,7 @@ export class SqlPlans {
           { field: 'year', reason: 'next-year', year: from.year, asked: input.year },
         );
       }
-      const plan = rollForward(current?.evaluation ?? evaluatePlan(source.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
+      const plan = rollForward(current?.evaluation ?? evaluatePlan(source.plan), { fromYear: from.year, ...(input.title === undefined ? {} : { title: input.title }) });
       // A plan stored before the rule held may carry the pair: next year's would copy it.
       const wrong = definitionRefusal<PlanRecord>(plan);
       if (wrong !== null) return wrong;
