@@ -111,6 +111,26 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
     expect(italian.stderr).toContain(`${file} ${LONG} campo code: avviso: il codice "${LONG}" ha 45 caratteri, più dei 40 che il foglio di calcolo e l'API accettano`);
   });
 
+  it('the published text layout warns of the same long code at its line, in both languages, and reads it as written (before: taken in silence)', () => {
+    const file = join(dir, 'lungo.txt');
+    writeFileSync(file, table(LONG));
+    const run = albero(['import', file, '--check', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const issues = (JSON.parse(run.stdout) as { issues: (JsonIssue & { location: { line?: number } })[] }).issues;
+    expect(issues.map((i) => [i.severity, i.code, i.location.file, i.location.line, i.location.node])).toEqual([['warning', 'table-long-code', file, 4, LONG]]);
+    const english = albero(['import', file, '--check']);
+    expect(english.stderr).toContain(
+      `${file}:4 column Obiettivo ${LONG}: warning: the code "${LONG}" has 45 characters, more than the 40 the plan's workbook and the API take: it is read as written, but the plan exported as a workbook cannot be imported back`,
+    );
+    const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
+    expect(italian.stderr).toContain(
+      `${file}:4 colonna Obiettivo ${LONG}: avviso: il codice "${LONG}" ha 45 caratteri, più dei 40 che il foglio di calcolo del piano e l'API accettano: è letto come scritto`,
+    );
+    // A code of 40 is one the workbook takes: nothing said.
+    writeFileSync(file, table('A.'.padEnd(40, '1')));
+    expect((JSON.parse(albero(['import', file, '--check', '--json']).stdout) as { issues: unknown[] }).issues).toEqual([]);
+  });
+
   it('a ratio whose base measure is named constructor and not given: said missing at the indicator (before: an internal error)', () => {
     const doc = documentOf(table('A.1'));
     const indicator = doc.objectives[1]!.indicators[0]!;
@@ -167,6 +187,16 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
     const answer = await controller.request('POST', '/api/plans/import?dryRun=true&lang=en', upload(JSON.stringify(documentOf(table(LONG)))));
     expect(answer.status, answer.text).toBe(200);
     expect((answer.body.issues as JsonIssue[]).map((i) => [i.severity, i.code, i.location.node, i.location.field])).toEqual([['warning', 'json-long-code', LONG, 'code']]);
+  });
+
+  it("warns of a published table's long code at its line, in the reader's language", async () => {
+    for (const lang of ['it', 'en'] as const) {
+      const answer = await controller.request('POST', `/api/plans/import?dryRun=true&lang=${lang}`, upload(table(LONG), 'lungo.txt'));
+      expect(answer.status, answer.text).toBe(200);
+      const issues = answer.body.issues as (JsonIssue & { location: { line?: number } })[];
+      expect(issues.map((i) => [i.severity, i.code, i.location.line, i.location.node])).toEqual([['warning', 'table-long-code', 4, LONG]]);
+      expect(issues[0]!.message).toContain(lang === 'it' ? `il codice "${LONG}" ha 45 caratteri` : `the code "${LONG}" has 45 characters`);
+    }
   });
 
   it('a value of a ratio whose base measures are named constructor and toString: counted; one missing is said, not a 500', async () => {

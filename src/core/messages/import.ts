@@ -459,6 +459,13 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) =>
       `the code "${p.code}" has ${p.length} characters, more than the 40 the workbook and the API take: it is imported as written (a published table may carry it), but the plan exported as a workbook cannot be imported back until the code is shortened`,
   }),
+  /** The same in a published table (text, CSV or report workbook): no length bound there, so read as written, said at its row. */
+  'table-long-code': message<{ code: string; length: number }>({
+    it: (p) =>
+      `il codice "${p.code}" ha ${p.length} caratteri, più dei 40 che il foglio di calcolo del piano e l'API accettano: è letto come scritto, ma il piano esportato come foglio di calcolo non si potrà reimportare finché il codice non è accorciato`,
+    en: (p) =>
+      `the code "${p.code}" has ${p.length} characters, more than the 40 the plan's workbook and the API take: it is read as written, but the plan exported as a workbook cannot be imported back until the code is shortened`,
+  }),
   'json-twice': message<{ what: 'objective' | 'indicator'; code: string }>({
     it: (p) => (p.what === 'objective' ? `l'obiettivo ${p.code} compare due volte nel documento` : `l'indicatore ${p.code} compare due volte nel documento`),
     en: (p) => `the ${p.what} ${p.code} is in the document twice`,
