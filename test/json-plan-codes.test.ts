@@ -41,6 +41,17 @@ function documentOf(text: string): Doc {
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(readFileSync(out, 'utf8')) as Doc;
 }
+/** The document of one objective A.1 whose indicator has the id `id`. */
+function reidentified(id: string): string {
+  const doc = documentOf(table('A.1'));
+  doc.objectives[1]!.indicators[0]!.id = id;
+  return JSON.stringify(doc, null, 2);
+}
+const ID_WORDS = {
+  it: `"__proto__" (indicatore dell'obiettivo A.1) non è un identificativo come A.1:1: una lettera o una cifra, poi lettere, cifre, «.», «_», «-» o «:»`,
+  en: '"__proto__" (an indicator of the objective A.1) is not an id such as A.1:1: a letter or a digit, then letters, digits, ".", "_", "-" or ":"',
+};
+
 /** The document with the objective A.1 recoded `code` (its indicators' ids with it). */
 function recoded(code: string): string {
   const doc = documentOf(table('A.1'));
@@ -83,6 +94,29 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
     const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
     expect(italian.status).toBe(2);
     expect(italian.stderr).toContain(`${file} __proto__ campo code: errore: ${WORDS.it}`);
+  });
+
+  it('refuses an indicator id that is none Albero makes, at its indicator and field, in both languages, nothing written (before: taken)', () => {
+    for (const id of ['__proto__', '', 'A.1 1', 'A.1/1', ':1']) {
+      const file = join(dir, 'piano-id.json');
+      writeFileSync(file, reidentified(id));
+      const out = join(dir, 'never-id.json');
+      const run = albero(['import', file, '--output', out, '--json']);
+      expect(run.status, `${id}: ${run.stderr}`).toBe(2);
+      expect(existsSync(out)).toBe(false);
+      const report = JSON.parse(run.stdout) as { usable: boolean; issues: JsonIssue[] };
+      expect(report.issues.map((i) => [i.severity, i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['error', 'json-invalid-id', 'A.1', id, 'id']]);
+    }
+    const file = join(dir, 'proto-id.json');
+    writeFileSync(file, reidentified('__proto__'));
+    expect(albero(['import', file, '--check']).stderr).toContain(`error: ${ID_WORDS.en}`);
+    expect(albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' }).stderr).toContain(`errore: ${ID_WORDS.it}`);
+    // The ids Albero makes, and a workbook's own of a code's characters, are taken.
+    for (const id of ['A.1:1', 'A.1:12', 'KPI-7', 'constructor']) {
+      writeFileSync(file, reidentified(id));
+      const run = albero(['import', file, '--check', '--json']);
+      expect(run.status, `${id}: ${run.stderr}`).toBe(0);
+    }
   });
 
   it("takes the codes they take, JavaScript's own words among them", () => {
@@ -178,6 +212,21 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
         const issues = answer.body.error.issues as JsonIssue[];
         expect(issues.map((i) => [i.severity, i.code, i.location.file, i.location.node, i.location.field])).toEqual([['error', 'json-invalid-code', 'piano.json', '__proto__', 'code']]);
         expect(issues[0]!.message).toContain(WORDS[lang]);
+      }
+    }
+    expect((await controller.get('/api/plans')).body.length).toBe(before);
+  });
+
+  it("refuses the document's bad indicator id at its indicator, in the reader's language; nothing imported", async () => {
+    const before = (await controller.get('/api/plans')).body.length;
+    for (const lang of ['it', 'en'] as const) {
+      for (const dryRun of [true, false]) {
+        const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=${lang}`, upload(reidentified('__proto__')));
+        expect(answer.status, answer.text).toBe(422);
+        expect(answer.body.error.code).toBe('invalid-file');
+        const issues = answer.body.error.issues as JsonIssue[];
+        expect(issues.map((i) => [i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['json-invalid-id', 'A.1', '__proto__', 'id']]);
+        expect(issues[0]!.message).toContain(ID_WORDS[lang]);
       }
     }
     expect((await controller.get('/api/plans')).body.length).toBe(before);

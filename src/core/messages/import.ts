@@ -459,6 +459,12 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) =>
       `the code "${p.code}" has ${p.length} characters, more than the 40 the workbook and the API take: it is imported as written (a published table may carry it), but the plan exported as a workbook cannot be imported back until the code is shortened`,
   }),
+  /** An indicator's id in the JSON plan document that is none Albero makes (`<code>:<position>`'s characters): not a plan of Albero's. */
+  'json-invalid-id': message<{ id: string; code: string }>({
+    it: (p) =>
+      `"${p.id}" (indicatore dell'obiettivo ${p.code}) non è un identificativo come A.1:1: una lettera o una cifra, poi lettere, cifre, «.», «_», «-» o «:»; correggere l'identificativo nel documento`,
+    en: (p) => `"${p.id}" (an indicator of the objective ${p.code}) is not an id such as A.1:1: a letter or a digit, then letters, digits, ".", "_", "-" or ":"; correct the id in the document`,
+  }),
   /** The same in a published table (text, CSV or report workbook): no length bound there, so read as written, said at its row. */
   'table-long-code': message<{ code: string; length: number }>({
     it: (p) =>
