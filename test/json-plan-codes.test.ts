@@ -165,6 +165,31 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
     expect((JSON.parse(albero(['import', file, '--check', '--json']).stdout) as { issues: unknown[] }).issues).toEqual([]);
   });
 
+  it('refuses a base measure named __proto__ (no value could ever be entered under it) at its formula field, in both languages, nothing written', () => {
+    const doc = documentOf(table('A.1'));
+    Object.assign(doc.objectives[1]!.indicators[0]!, {
+      unit: 'percent',
+      target: 50,
+      actual: null,
+      formula: { kind: 'ratio', numerator: 'totale', denominator: '__proto__', scale: 100 },
+      inputs: null,
+    });
+    const file = join(dir, 'proto-misura.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const out = join(dir, 'never-misura.json');
+    const run = albero(['import', file, '--output', out, '--json']);
+    expect(run.status, run.stderr).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    const issues = (JSON.parse(run.stdout) as { issues: JsonIssue[] }).issues;
+    expect(issues.map((i) => [i.severity, i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['error', 'base-measure-name', 'A.1', 'A.1:1', 'formula.denominator']]);
+    expect(albero(['import', file, '--check']).stderr).toContain(
+      'error: the indicator "Pratiche evase" (A.1) names a base measure "__proto__": under this name its value could never be entered; choose another name',
+    );
+    expect(albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' }).stderr).toContain(
+      'errore: l\'indicatore "Pratiche evase" (A.1) chiama una misura di base "__proto__": con questo nome il suo valore non si potrebbe mai inserire',
+    );
+  });
+
   it('a ratio whose base measure is named constructor and not given: said missing at the indicator (before: an internal error)', () => {
     const doc = documentOf(table('A.1'));
     const indicator = doc.objectives[1]!.indicators[0]!;
@@ -230,6 +255,49 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
       }
     }
     expect((await controller.get('/api/plans')).body.length).toBe(before);
+  });
+
+  it('refuses a base measure named __proto__ where an indicator is defined: the document (422 invalid-file) and the tree edit (422 base-measure-name), nothing stored', async () => {
+    const doc = documentOf(table('A.1'));
+    Object.assign(doc.objectives[1]!.indicators[0]!, { unit: 'percent', target: 50, actual: null, formula: { kind: 'trend', current: '__proto__', previous: 'prima' }, inputs: null });
+    const before = (await controller.get('/api/plans')).body.length;
+    const refused = await controller.request('POST', '/api/plans/import?lang=en', upload(JSON.stringify(doc)));
+    expect(refused.status, refused.text).toBe(422);
+    expect((refused.body.error.issues as JsonIssue[]).map((i) => [i.code, i.location.indicator, i.location.field])).toEqual([['base-measure-name', 'A.1:1', 'formula.current']]);
+    expect((await controller.get('/api/plans')).body.length).toBe(before);
+
+    const imported = await controller.request('POST', '/api/plans/import', upload(JSON.stringify(documentOf(table('A.1')))));
+    expect(imported.status, imported.text).toBe(201);
+    const planId = imported.body.plan.id as string;
+    const indicators = async () =>
+      (await controller.get(`/api/plans/${planId}/tree`)).body.objectives.flatMap((n: { indicators: { id: string; formula: unknown }[] }) => n.indicators.map((i) => [i.id, i.formula]));
+    const stored = JSON.stringify(await indicators());
+    const ratio = { kind: 'ratio', numerator: '__proto__', denominator: 'totale' };
+    for (const lang of ['it', 'en'] as const) {
+      const added = await controller.request(
+        'POST',
+        `/api/plans/${planId}/nodes/A.1/indicators?lang=${lang}`,
+        { name: 'Quota', weight: 0, comparator: '>=', target: 50, unit: 'percent', formula: ratio },
+        { 'accept-language': lang },
+      );
+      expect(added.status, added.text).toBe(422);
+      expect(added.body.error.code).toBe('base-measure-name');
+      expect((added.body.error.issues as JsonIssue[]).map((i) => i.location.field)).toEqual(['formula.numerator']);
+      expect(added.body.error.message).toBe(
+        lang === 'it'
+          ? 'l\'indicatore "Quota" (A.1) chiama una misura di base "__proto__": con questo nome il suo valore non si potrebbe mai inserire; scegliere un altro nome'
+          : 'the indicator "Quota" (A.1) names a base measure "__proto__": under this name its value could never be entered; choose another name',
+      );
+    }
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    const changed = await controller.request('PATCH', `/api/plans/${planId}/indicators/${encodeURIComponent('A.1:1')}`, {
+      unit: 'percent',
+      formula: ratio,
+      version: indicatorOf(tree, 'A.1:1').definitionVersion,
+    });
+    expect(changed.status, changed.text).toBe(422);
+    expect(changed.body.error.code).toBe('base-measure-name');
+    expect(JSON.stringify(await indicators())).toBe(stored);
   });
 
   it('takes a long code with its warning', async () => {

@@ -284,6 +284,11 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) =>
       `the indicator "${p.indicator}" is computed by a formula (${FORMULA_KIND_WORDS.en[p.formula] ?? p.formula}), which gives a number: it cannot be in ${UNIT_IN_WORDS.en[p.unit] ?? p.unit}; give numbers or percent as its unit, or remove the formula`,
   }),
+  /** A ratio's or trend's base measure named `__proto__`: no object read from JSON keeps that key, so its value could never be entered. */
+  'base-measure-name': message<{ node: string; id: string; indicator: string; name: string }>({
+    it: (p) => `l'indicatore "${p.indicator}" (${p.node}) chiama una misura di base "${p.name}": con questo nome il suo valore non si potrebbe mai inserire; scegliere un altro nome`,
+    en: (p) => `the indicator "${p.indicator}" (${p.node}) names a base measure "${p.name}": under this name its value could never be entered; choose another name`,
+  }),
   'indicator-before-objective': message<{ indicator: string }>({
     it: (p) => `l'indicatore "${p.indicator}" viene prima di qualsiasi obiettivo`,
     en: (p) => `the indicator "${p.indicator}" comes before any objective`,
