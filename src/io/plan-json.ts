@@ -243,6 +243,8 @@ function codeProblems(doc: z.infer<typeof DocumentSchema>, file: string, errors:
     else errors.push(problem('error', 'json-invalid-code', { code: o.code }, at));
   }
   for (const o of doc.objectives) {
+    // Under a code refused above, its ids (`__proto__:1`) are said by that code's error.
+    if (!CODE_CHARACTERS.test(o.code)) continue;
     for (const i of o.indicators) {
       if (!INDICATOR_ID.test(i.id)) errors.push(problem('error', 'json-invalid-id', { id: i.id, code: o.code }, { file, node: o.code, indicator: i.id, field: 'id' }));
     }
