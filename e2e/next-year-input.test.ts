@@ -1,28 +1,19 @@
 /**
- * "Piano dell'anno successivo" from the keyboard, with years it cannot take: a year beyond the ones
- * a plan may have (2200) said at the field in the screen's language with the range (before, only
- * the server's "check year"), a year that is no year said there with the focus on the field even
- * when the button was pressed, and Cancel giving the focus back to the button that opened the form
- * (before, it fell to the page). No plan is made by any of them. Before confirming, the form says
+ * "Piano dell'anno successivo" from the keyboard. The plan makes only its next year's plan (a later
+ * year's is made from the plan of the year before it): the form shows that year as fixed text, in the
+ * screen's language, and asks for none (before, a free year field that took 2027 or 2200 only to
+ * refuse it). Cancel gives the focus back to the button that opened it; a year already made is said
+ * under the form with a link to its plan, the focus on what is said. Before confirming, the form says
  * how many baselines would come from a year end not closed or from values not approved yet.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, chooseLanguage, expectAccessible } = pages(world);
 
-/** The year field as a screen reader meets it: invalid, what describes it, whether it has the focus. */
-const yearField = (page: Page) =>
-  page.locator('#next-year').evaluate((el) => ({
-    invalid: el.getAttribute('aria-invalid'),
-    said: document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
-    focused: document.activeElement === el,
-  }));
-
-describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
-  it('says each at the year field, keeps the focus where the keyboard needs it, makes no plan', async () => {
+describe("next year's plan: the one year it can be", { timeout: 180_000 }, () => {
+  it('shows the year after the plan’s as text, asks for no year, keeps the focus where the keyboard needs it', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
@@ -31,15 +22,14 @@ describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
 
     await page.focus('[data-testid=next-year-open]');
     await page.keyboard.press('Enter');
-    await expect.poll(() => yearField(page)).toEqual({ invalid: 'false', said: null, focused: true });
-    await page.fill('#next-year', '2200');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => yearField(page)).toEqual({ invalid: 'true', said: 'Scrivere un anno dal 1990 al 2100.', focused: true });
-    await expectAccessible(page, 'next year, year out of range');
-    // Pressed with the button, not Enter in the field: the field still takes the focus.
-    await page.fill('#next-year', '1.2.3');
-    await page.click('[data-testid=next-year-create]');
-    await expect.poll(() => yearField(page)).toEqual({ invalid: 'true', said: 'Scrivere un anno come 2023.', focused: true });
+    await expect
+      .poll(() => page.locator('[data-testid=next-year-year]').innerText())
+      .toBe('Anno del nuovo piano: 2025. Il piano di un anno più avanti si fa dal piano dell’anno prima, i cui consuntivi ne sono le baseline.');
+    // Nothing to type: no field at all, the confirming button has the focus, and the form is described by the year.
+    expect(await page.locator('[data-testid=next-year-form] input').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('next-year-create');
+    expect(await page.locator('[data-testid=next-year-form]').getAttribute('aria-describedby')).toContain('next-year-year');
+    await expectAccessible(page, 'next year, the year shown');
 
     // Cancel from the keyboard: the form goes, the focus returns to the button that opened it.
     await page.getByRole('button', { name: 'Annulla' }).focus();
@@ -47,26 +37,21 @@ describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=next-year-form]').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('next-year-open');
 
-    // In English, the range in English.
+    // In English, the year in English words.
     await chooseLanguage(page, 'en');
     await page.focus('[data-testid=next-year-open]');
     await page.keyboard.press('Enter');
-    await page.fill('#next-year', '2200');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => yearField(page)).toEqual({ invalid: 'true', said: 'Write a year from 1990 to 2100.', focused: true });
-    // A later year than the next: made from the plan of the year before it, said at the field.
-    await page.fill('#next-year', '2027');
-    await page.keyboard.press('Enter');
     await expect
-      .poll(() => yearField(page))
-      .toEqual({ invalid: 'true', said: 'Next year’s plan is 2025’s: a plan for a later year is made from the plan of the year before it, whose actuals are its baselines.', focused: true });
+      .poll(() => page.locator('[data-testid=next-year-year]').innerText())
+      .toBe('Year of the new plan: 2025. A plan for a later year is made from the plan of the year before it, whose actuals are its baselines.');
     expect(await plans()).toBe(before);
 
-    // A year it can take: the new plan opens and the focus is at its screen's start, not lost to the page.
-    await page.fill('#next-year', '2025');
+    // Confirmed: the new plan of 2025 opens and the focus is at its screen's start, not lost to the page.
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname.startsWith('/plans/') && !url.pathname.includes(world.planId));
     await expect.poll(() => plans()).toBe(before + 1);
+    const made = ((await apiAs(context, 'GET', '/api/plans')).body as { year: number }[]).map((p) => p.year);
+    expect(made).toContain(2025);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await context.close();
   });
@@ -86,7 +71,7 @@ describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
         'Il piano si può creare lo stesso: se quei valori cambiano, il nuovo piano elenca le baseline da aggiornare.',
       ]);
     // Read with the form, as what describes it.
-    expect(await page.locator('[data-testid=next-year-form]').getAttribute('aria-describedby')).toBe('next-year-intro next-year-provisional');
+    expect(await page.locator('[data-testid=next-year-form]').getAttribute('aria-describedby')).toBe('next-year-intro next-year-year next-year-provisional');
     await expectAccessible(page, 'next year, provisional baselines');
     await chooseLanguage(page, 'en');
     await expect
@@ -99,7 +84,7 @@ describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
     await context.close();
   });
 
-  it('a year already made links to its plan; the next refusal, of a year that is no year, drops that link', async () => {
+  it('a year already made is said under the form with a link to its plan, the focus on what is said', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
     // The 2025 plan there already (made here unless the test before made it).
@@ -108,14 +93,12 @@ describe("next year's plan: years it cannot take", { timeout: 180_000 }, () => {
     await openPlan(page);
     await page.focus('[data-testid=next-year-open]');
     await page.keyboard.press('Enter');
-    await page.fill('#next-year', '2025');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('next-year-create');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-testid=next-year-existing]').count()).toBe(1);
-    await expect.poll(async () => (await yearField(page)).said).toBe('Esiste già un piano 2025 con questo titolo. Apri quel piano');
-    await page.fill('#next-year', '20');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => yearField(page)).toEqual({ invalid: 'true', said: 'Scrivere un anno come 2023.', focused: true });
-    expect(await page.locator('[data-testid=next-year-existing]').count()).toBe(0);
+    await expect.poll(() => page.locator('#next-year-error').innerText()).toBe('Esiste già un piano 2025 con questo titolo. Apri quel piano');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('next-year-error');
+    await expectAccessible(page, 'next year, already made');
     await context.close();
   });
 });

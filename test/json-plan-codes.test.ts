@@ -41,6 +41,17 @@ function documentOf(text: string): Doc {
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(readFileSync(out, 'utf8')) as Doc;
 }
+/** The document of one objective A.1 whose indicator has the id `id`. */
+function reidentified(id: string): string {
+  const doc = documentOf(table('A.1'));
+  doc.objectives[1]!.indicators[0]!.id = id;
+  return JSON.stringify(doc, null, 2);
+}
+const ID_WORDS = {
+  it: `"__proto__" (indicatore dell'obiettivo A.1) non è un identificativo come A.1:1: una lettera o una cifra, poi lettere, cifre, «.», «_», «-» o «:»`,
+  en: '"__proto__" (an indicator of the objective A.1) is not an id such as A.1:1: a letter or a digit, then letters, digits, ".", "_", "-" or ":"',
+};
+
 /** The document with the objective A.1 recoded `code` (its indicators' ids with it). */
 function recoded(code: string): string {
   const doc = documentOf(table('A.1'));
@@ -85,6 +96,29 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
     expect(italian.stderr).toContain(`${file} __proto__ campo code: errore: ${WORDS.it}`);
   });
 
+  it('refuses an indicator id that is none Albero makes, at its indicator and field, in both languages, nothing written (before: taken)', () => {
+    for (const id of ['__proto__', '', 'A.1 1', 'A.1/1', ':1']) {
+      const file = join(dir, 'piano-id.json');
+      writeFileSync(file, reidentified(id));
+      const out = join(dir, 'never-id.json');
+      const run = albero(['import', file, '--output', out, '--json']);
+      expect(run.status, `${id}: ${run.stderr}`).toBe(2);
+      expect(existsSync(out)).toBe(false);
+      const report = JSON.parse(run.stdout) as { usable: boolean; issues: JsonIssue[] };
+      expect(report.issues.map((i) => [i.severity, i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['error', 'json-invalid-id', 'A.1', id, 'id']]);
+    }
+    const file = join(dir, 'proto-id.json');
+    writeFileSync(file, reidentified('__proto__'));
+    expect(albero(['import', file, '--check']).stderr).toContain(`error: ${ID_WORDS.en}`);
+    expect(albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' }).stderr).toContain(`errore: ${ID_WORDS.it}`);
+    // The ids Albero makes, and a workbook's own of a code's characters, are taken.
+    for (const id of ['A.1:1', 'A.1:12', 'KPI-7', 'constructor']) {
+      writeFileSync(file, reidentified(id));
+      const run = albero(['import', file, '--check', '--json']);
+      expect(run.status, `${id}: ${run.stderr}`).toBe(0);
+    }
+  });
+
   it("takes the codes they take, JavaScript's own words among them", () => {
     for (const code of ['constructor', 'OS1.2', '1.1', 'a-b_c', 'X'.repeat(40)]) {
       const file = join(dir, 'piano.json');
@@ -109,6 +143,51 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
     const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
     expect(italian.status).toBe(0);
     expect(italian.stderr).toContain(`${file} ${LONG} campo code: avviso: il codice "${LONG}" ha 45 caratteri, più dei 40 che il foglio di calcolo e l'API accettano`);
+  });
+
+  it('the published text layout warns of the same long code at its line, in both languages, and reads it as written (before: taken in silence)', () => {
+    const file = join(dir, 'lungo.txt');
+    writeFileSync(file, table(LONG));
+    const run = albero(['import', file, '--check', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const issues = (JSON.parse(run.stdout) as { issues: (JsonIssue & { location: { line?: number } })[] }).issues;
+    expect(issues.map((i) => [i.severity, i.code, i.location.file, i.location.line, i.location.node])).toEqual([['warning', 'table-long-code', file, 4, LONG]]);
+    const english = albero(['import', file, '--check']);
+    expect(english.stderr).toContain(
+      `${file}:4 column Obiettivo ${LONG}: warning: the code "${LONG}" has 45 characters, more than the 40 the plan's workbook and the API take: it is read as written, but the plan exported as a workbook cannot be imported back`,
+    );
+    const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
+    expect(italian.stderr).toContain(
+      `${file}:4 colonna Obiettivo ${LONG}: avviso: il codice "${LONG}" ha 45 caratteri, più dei 40 che il foglio di calcolo del piano e l'API accettano: è letto come scritto`,
+    );
+    // A code of 40 is one the workbook takes: nothing said.
+    writeFileSync(file, table('A.'.padEnd(40, '1')));
+    expect((JSON.parse(albero(['import', file, '--check', '--json']).stdout) as { issues: unknown[] }).issues).toEqual([]);
+  });
+
+  it('refuses a base measure named __proto__ (no value could ever be entered under it) at its formula field, in both languages, nothing written', () => {
+    const doc = documentOf(table('A.1'));
+    Object.assign(doc.objectives[1]!.indicators[0]!, {
+      unit: 'percent',
+      target: 50,
+      actual: null,
+      formula: { kind: 'ratio', numerator: 'totale', denominator: '__proto__', scale: 100 },
+      inputs: null,
+    });
+    const file = join(dir, 'proto-misura.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const out = join(dir, 'never-misura.json');
+    const run = albero(['import', file, '--output', out, '--json']);
+    expect(run.status, run.stderr).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    const issues = (JSON.parse(run.stdout) as { issues: JsonIssue[] }).issues;
+    expect(issues.map((i) => [i.severity, i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['error', 'base-measure-name', 'A.1', 'A.1:1', 'formula.denominator']]);
+    expect(albero(['import', file, '--check']).stderr).toContain(
+      'error: the indicator "Pratiche evase" (A.1) names a base measure "__proto__": under this name its value could never be entered; choose another name',
+    );
+    expect(albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' }).stderr).toContain(
+      'errore: l\'indicatore "Pratiche evase" (A.1) chiama una misura di base "__proto__": con questo nome il suo valore non si potrebbe mai inserire',
+    );
   });
 
   it('a ratio whose base measure is named constructor and not given: said missing at the indicator (before: an internal error)', () => {
@@ -163,10 +242,78 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
     expect((await controller.get('/api/plans')).body.length).toBe(before);
   });
 
+  it("refuses the document's bad indicator id at its indicator, in the reader's language; nothing imported", async () => {
+    const before = (await controller.get('/api/plans')).body.length;
+    for (const lang of ['it', 'en'] as const) {
+      for (const dryRun of [true, false]) {
+        const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=${lang}`, upload(reidentified('__proto__')));
+        expect(answer.status, answer.text).toBe(422);
+        expect(answer.body.error.code).toBe('invalid-file');
+        const issues = answer.body.error.issues as JsonIssue[];
+        expect(issues.map((i) => [i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['json-invalid-id', 'A.1', '__proto__', 'id']]);
+        expect(issues[0]!.message).toContain(ID_WORDS[lang]);
+      }
+    }
+    expect((await controller.get('/api/plans')).body.length).toBe(before);
+  });
+
+  it('refuses a base measure named __proto__ where an indicator is defined: the document (422 invalid-file) and the tree edit (422 base-measure-name), nothing stored', async () => {
+    const doc = documentOf(table('A.1'));
+    Object.assign(doc.objectives[1]!.indicators[0]!, { unit: 'percent', target: 50, actual: null, formula: { kind: 'trend', current: '__proto__', previous: 'prima' }, inputs: null });
+    const before = (await controller.get('/api/plans')).body.length;
+    const refused = await controller.request('POST', '/api/plans/import?lang=en', upload(JSON.stringify(doc)));
+    expect(refused.status, refused.text).toBe(422);
+    expect((refused.body.error.issues as JsonIssue[]).map((i) => [i.code, i.location.indicator, i.location.field])).toEqual([['base-measure-name', 'A.1:1', 'formula.current']]);
+    expect((await controller.get('/api/plans')).body.length).toBe(before);
+
+    const imported = await controller.request('POST', '/api/plans/import', upload(JSON.stringify(documentOf(table('A.1')))));
+    expect(imported.status, imported.text).toBe(201);
+    const planId = imported.body.plan.id as string;
+    const indicators = async () =>
+      (await controller.get(`/api/plans/${planId}/tree`)).body.objectives.flatMap((n: { indicators: { id: string; formula: unknown }[] }) => n.indicators.map((i) => [i.id, i.formula]));
+    const stored = JSON.stringify(await indicators());
+    const ratio = { kind: 'ratio', numerator: '__proto__', denominator: 'totale' };
+    for (const lang of ['it', 'en'] as const) {
+      const added = await controller.request(
+        'POST',
+        `/api/plans/${planId}/nodes/A.1/indicators?lang=${lang}`,
+        { name: 'Quota', weight: 0, comparator: '>=', target: 50, unit: 'percent', formula: ratio },
+        { 'accept-language': lang },
+      );
+      expect(added.status, added.text).toBe(422);
+      expect(added.body.error.code).toBe('base-measure-name');
+      expect((added.body.error.issues as JsonIssue[]).map((i) => i.location.field)).toEqual(['formula.numerator']);
+      expect(added.body.error.message).toBe(
+        lang === 'it'
+          ? 'l\'indicatore "Quota" (A.1) chiama una misura di base "__proto__": con questo nome il suo valore non si potrebbe mai inserire; scegliere un altro nome'
+          : 'the indicator "Quota" (A.1) names a base measure "__proto__": under this name its value could never be entered; choose another name',
+      );
+    }
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    const changed = await controller.request('PATCH', `/api/plans/${planId}/indicators/${encodeURIComponent('A.1:1')}`, {
+      unit: 'percent',
+      formula: ratio,
+      version: indicatorOf(tree, 'A.1:1').definitionVersion,
+    });
+    expect(changed.status, changed.text).toBe(422);
+    expect(changed.body.error.code).toBe('base-measure-name');
+    expect(JSON.stringify(await indicators())).toBe(stored);
+  });
+
   it('takes a long code with its warning', async () => {
     const answer = await controller.request('POST', '/api/plans/import?dryRun=true&lang=en', upload(JSON.stringify(documentOf(table(LONG)))));
     expect(answer.status, answer.text).toBe(200);
     expect((answer.body.issues as JsonIssue[]).map((i) => [i.severity, i.code, i.location.node, i.location.field])).toEqual([['warning', 'json-long-code', LONG, 'code']]);
+  });
+
+  it("warns of a published table's long code at its line, in the reader's language", async () => {
+    for (const lang of ['it', 'en'] as const) {
+      const answer = await controller.request('POST', `/api/plans/import?dryRun=true&lang=${lang}`, upload(table(LONG), 'lungo.txt'));
+      expect(answer.status, answer.text).toBe(200);
+      const issues = answer.body.issues as (JsonIssue & { location: { line?: number } })[];
+      expect(issues.map((i) => [i.severity, i.code, i.location.line, i.location.node])).toEqual([['warning', 'table-long-code', 4, LONG]]);
+      expect(issues[0]!.message).toContain(lang === 'it' ? `il codice "${LONG}" ha 45 caratteri` : `the code "${LONG}" has 45 characters`);
+    }
   });
 
   it('a value of a ratio whose base measures are named constructor and toString: counted; one missing is said, not a 500', async () => {

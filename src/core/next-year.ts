@@ -7,10 +7,8 @@ import type { Evaluation, IndicatorResult } from './evaluation.js';
 import type { Amount, Indicator, Plan, Objective, ScoringRule } from './model.js';
 
 export interface RollForward {
-  /** The year of the plan rolled forward (the baselines' year). */
+  /** The year of the plan rolled forward (the baselines' year); the new plan's is the one after. */
   readonly fromYear: number;
-  /** The new plan's year. */
-  readonly year: number;
   /** The new plan's title (default: the old one with its year replaced). */
   readonly title?: string;
 }
@@ -25,17 +23,18 @@ export function nextYearTitle(title: string, fromYear: number, year: number): st
 }
 
 /**
- * The plan for `options.year` from `evaluation` (this year's plan evaluated at its year end).
- * Per indicator:
- * - target: this year's target for the new year where one was set (`nextTargets[k]`), otherwise
- *   the same target; the new plan's later targets move up one year (the last one is left to set);
+ * The plan for the year after `options.fromYear` from `evaluation` (this year's plan evaluated at
+ * its year end): only the next year, since a later year's plan is made from the plan of the year
+ * before it (its baselines are that year's actuals). Per indicator:
+ * - target: the target this year set for the next (`nextTargets[0]`), otherwise the same target
+ *   (a date moved on a year); the new plan's later target is this one's `nextTargets[1]`, the
+ *   last one left to set;
  * - baseline: this year's year-end actual with its year (for a derived indicator, its computed
  *   actual); with no actual (not measured, not achieved, N.V.) the older baseline stays;
  * - measurement: none.
  * Ids and codes are kept, so each objective and indicator has its predecessor under the same name.
  */
 export function rollForward(evaluation: Evaluation, options: RollForward): Plan {
-  const gap = options.year - options.fromYear;
   const plan = evaluation.plan;
   // One pass over the results (a look-up per indicator would cost more than the whole evaluation).
   const results = evaluation.nodeResults;
@@ -48,17 +47,14 @@ export function rollForward(evaluation: Evaluation, options: RollForward): Plan 
       ...(node.level === undefined ? {} : { level: node.level }),
       weight: node.weight,
       ...(node.owner === undefined ? {} : { owner: node.owner }),
-      indicators: node.indicators.map((ind, k) => rollIndicator(ind, scored?.[k]?.indicator.id === ind.id ? scored[k] : evaluation.indicator(ind.id), options.fromYear, gap)),
+      indicators: node.indicators.map((ind, k) => rollIndicator(ind, scored?.[k]?.indicator.id === ind.id ? scored[k] : evaluation.indicator(ind.id), options.fromYear)),
     };
   });
-  return { title: options.title ?? nextYearTitle(plan.title, options.fromYear, options.year), nodes, settings: plan.settings };
+  return { title: options.title ?? nextYearTitle(plan.title, options.fromYear, options.fromYear + 1), nodes, settings: plan.settings };
 }
 
-function rollIndicator(ind: Indicator, result: IndicatorResult | undefined, fromYear: number, gap: number): Indicator {
-  const ahead = ind.nextTargets ?? [null, null];
-  // gap 1: the target set for next year; gap 2: the one for the year after; further: none was set.
-  const planned = gap >= 1 && gap <= 2 ? ahead[gap - 1]! : null;
-  const later = gap === 1 ? ahead[1] : null;
+function rollIndicator(ind: Indicator, result: IndicatorResult | undefined, fromYear: number): Indicator {
+  const [planned, later] = ind.nextTargets ?? [null, null];
   const actual: Amount | null = result?.state === 'measured' ? result.actual : null;
   const measured = actual !== null;
   // Written out, not `{...rest}`: an object rest of 20,000 indicators cost half a second.
@@ -69,9 +65,9 @@ function rollIndicator(ind: Indicator, result: IndicatorResult | undefined, from
     comparator: ind.comparator,
     tolerance: ind.tolerance,
     // A deadline kept from last year falls on the same day of the new year (30/04/2024 → 30/04/2025), as do a rule's dates.
-    target: planned ?? shiftDate(ind.target, gap),
+    target: planned ?? shiftDate(ind.target, 1),
     unit: ind.unit,
-    scoring: shiftRule(ind.scoring, gap),
+    scoring: shiftRule(ind.scoring),
     formula: ind.formula,
     measurement: NOT_MEASURED,
     baseline: measured ? actual : (ind.baseline ?? null),
@@ -104,8 +100,9 @@ export function shiftDate(amount: Amount | null, years: number): Amount | null {
   return { kind: 'date', value: `${String(year).padStart(4, '0')}-${month}-${month === '02' && day === '29' && !leap ? '28' : day}` };
 }
 
-function shiftRule(rule: ScoringRule | null, years: number): ScoringRule | null {
-  if (rule?.kind === 'threshold') return { ...rule, floor: shiftDate(rule.floor, years)! };
-  if (rule?.kind === 'bands') return { ...rule, points: rule.points.map((p) => ({ ...p, at: shiftDate(p.at, years)! })) };
+/** A rule's dates moved on a year, as the target's. */
+function shiftRule(rule: ScoringRule | null): ScoringRule | null {
+  if (rule?.kind === 'threshold') return { ...rule, floor: shiftDate(rule.floor, 1)! };
+  if (rule?.kind === 'bands') return { ...rule, points: rule.points.map((p) => ({ ...p, at: shiftDate(p.at, 1)! })) };
   return rule;
 }

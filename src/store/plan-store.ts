@@ -145,7 +145,8 @@ export async function separateSamePlans(tx: Queryable): Promise<void> {
  * objective and indicator, said by the catalogue (`invalid`, reason `formula-unit`).
  */
 function definitionRefusal<T>(plan: Plan): Result<T> | null {
-  const [wrong] = definitionProblems(plan);
+  // The base measures' names are refused where a plan is read (io/load.ts, the routes); a plan stored before keeps its own.
+  const wrong = definitionProblems(plan).find((i) => i.code === 'formula-unit');
   if (wrong === undefined) return null;
   const p = wrong.params as { node: string; id: string; indicator: string; unit: string; formula: string };
   return fail(
@@ -357,7 +358,7 @@ export class SqlPlans {
           { field: 'year', reason: 'next-year', year: from.year, asked: input.year },
         );
       }
-      const plan = rollForward(current?.evaluation ?? evaluatePlan(source.plan), { fromYear: from.year, year: input.year, ...(input.title === undefined ? {} : { title: input.title }) });
+      const plan = rollForward(current?.evaluation ?? evaluatePlan(source.plan), { fromYear: from.year, ...(input.title === undefined ? {} : { title: input.title }) });
       // A plan stored before the rule held may carry the pair: next year's would copy it.
       const wrong = definitionRefusal<PlanRecord>(plan);
       if (wrong !== null) return wrong;

@@ -37,7 +37,7 @@ export function registerNextYear(program: Command): void {
       const fromYear = from !== undefined ? from.year : (yearOf({}, loaded.table.plan.title) ?? year - 1);
       if (year !== fromYear + 1) return bad(say('cli-year-order', { fromYear, year }));
       const evaluation = evaluatePlan(loaded.table.plan);
-      const plan = rollForward(evaluation, { fromYear, year, ...(title === undefined ? {} : { title }) });
+      const plan = rollForward(evaluation, { fromYear, ...(title === undefined ? {} : { title }) });
       const { buildPlanTemplate } = await import('../../io/xlsx/template.js'); // exceljs: loaded by this command only
       const bytes = await buildPlanTemplate(plan).xlsx.writeBuffer();
       try {

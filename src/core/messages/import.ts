@@ -284,6 +284,11 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) =>
       `the indicator "${p.indicator}" is computed by a formula (${FORMULA_KIND_WORDS.en[p.formula] ?? p.formula}), which gives a number: it cannot be in ${UNIT_IN_WORDS.en[p.unit] ?? p.unit}; give numbers or percent as its unit, or remove the formula`,
   }),
+  /** A ratio's or trend's base measure named `__proto__`: no object read from JSON keeps that key, so its value could never be entered. */
+  'base-measure-name': message<{ node: string; id: string; indicator: string; name: string }>({
+    it: (p) => `l'indicatore "${p.indicator}" (${p.node}) chiama una misura di base "${p.name}": con questo nome il suo valore non si potrebbe mai inserire; scegliere un altro nome`,
+    en: (p) => `the indicator "${p.indicator}" (${p.node}) names a base measure "${p.name}": under this name its value could never be entered; choose another name`,
+  }),
   'indicator-before-objective': message<{ indicator: string }>({
     it: (p) => `l'indicatore "${p.indicator}" viene prima di qualsiasi obiettivo`,
     en: (p) => `the indicator "${p.indicator}" comes before any objective`,
@@ -458,6 +463,19 @@ export const IMPORT_MESSAGES = defineMessages({
       `il codice "${p.code}" ha ${p.length} caratteri, più dei 40 che il foglio di calcolo e l'API accettano: è importato come scritto (una tabella pubblicata può averlo), ma il piano esportato come foglio di calcolo non si potrà reimportare finché il codice non è accorciato`,
     en: (p) =>
       `the code "${p.code}" has ${p.length} characters, more than the 40 the workbook and the API take: it is imported as written (a published table may carry it), but the plan exported as a workbook cannot be imported back until the code is shortened`,
+  }),
+  /** An indicator's id in the JSON plan document that is none Albero makes (`<code>:<position>`'s characters): not a plan of Albero's. */
+  'json-invalid-id': message<{ id: string; code: string }>({
+    it: (p) =>
+      `"${p.id}" (indicatore dell'obiettivo ${p.code}) non è un identificativo come A.1:1: una lettera o una cifra, poi lettere, cifre, «.», «_», «-» o «:»; correggere l'identificativo nel documento`,
+    en: (p) => `"${p.id}" (an indicator of the objective ${p.code}) is not an id such as A.1:1: a letter or a digit, then letters, digits, ".", "_", "-" or ":"; correct the id in the document`,
+  }),
+  /** The same in a published table (text, CSV or report workbook): no length bound there, so read as written, said at its row. */
+  'table-long-code': message<{ code: string; length: number }>({
+    it: (p) =>
+      `il codice "${p.code}" ha ${p.length} caratteri, più dei 40 che il foglio di calcolo del piano e l'API accettano: è letto come scritto, ma il piano esportato come foglio di calcolo non si potrà reimportare finché il codice non è accorciato`,
+    en: (p) =>
+      `the code "${p.code}" has ${p.length} characters, more than the 40 the plan's workbook and the API take: it is read as written, but the plan exported as a workbook cannot be imported back until the code is shortened`,
   }),
   'json-twice': message<{ what: 'objective' | 'indicator'; code: string }>({
     it: (p) => (p.what === 'objective' ? `l'obiettivo ${p.code} compare due volte nel documento` : `l'indicatore ${p.code} compare due volte nel documento`),

@@ -49,6 +49,7 @@ import {
   ZERO,
   titleYear,
 } from '../../core/index.js';
+import { OBJECTIVE_CODE } from '../../contract/bodies.js';
 import { reportText } from '../report/texts.js';
 import { StringTable } from './string-table.js';
 
@@ -402,6 +403,8 @@ export class LayoutReader {
         return;
       }
       this.refused = null;
+      // VALID_CODE's characters are OBJECTIVE_CODE's: only its length can be past what the plan's workbook and the API take.
+      if (!OBJECTIVE_CODE.test(code)) issues.push(problem('warning', 'table-long-code', { code, length: code.length }, { ...row.at(0), node: code }));
       if (indicatorCell !== '') {
         issues.push(problem('error', 'objective-with-indicator', { ...this.notation }, row.at(1)));
       }

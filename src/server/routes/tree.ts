@@ -1,7 +1,20 @@
 /** The computed tree, one node's explanation, and tree editing (objectives and indicators). */
 import { z } from 'zod';
 import { indicatorThresholdBands } from '../../core/appraisal/index.js';
-import { amountKind, Decimal, explainNode, formulaFitsUnit, ruleFitsUnit, type Amount, type Comparator, type Formula, type Language, type ScoringRule, type Unit } from '../../core/index.js';
+import {
+  amountKind,
+  Decimal,
+  explainNode,
+  formulaFitsUnit,
+  ruleFitsUnit,
+  unkeyableBaseMeasures,
+  type Amount,
+  type Comparator,
+  type Formula,
+  type Language,
+  type ScoringRule,
+  type Unit,
+} from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import type { IndicatorContext, IndicatorPatch, RelazioneDecision, Store, UserRecord } from '../../store/index.js';
 import { recordedUnit, type FieldProblem } from '../../messages/index.js';
@@ -11,7 +24,7 @@ import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { readerComputed, validatedFigures } from '../public-periods.js';
 import { amountTextsLanguage } from '../language.js';
-import { must, refuse } from '../errors.js';
+import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { documentLanguage, flagQuery, invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
@@ -100,6 +113,17 @@ function keptInOldUnit(current: IndicatorContext, input: { readonly [K in 'targe
  * score nothing. Said at the field the body gave (`unit`, else `formula`); nothing when neither
  * changes.
  */
+/**
+ * 422 `base-measure-name` when the formula names a base measure no value can be entered under
+ * (`__proto__`: dropped from every JSON body), at each `formula.<field>`; nothing is stored.
+ */
+function refuseUnkeyableBaseMeasures(f: Formula | null, at: { node: string; id: string; indicator: string }): void {
+  const found = unkeyableBaseMeasures(f);
+  if (found.length === 0) return;
+  const [, first] = found[0]!;
+  throw refuse(422, 'base-measure-name', { ...at, name: first }, { issues: found.map(([field, name]) => issueOf('base-measure-name', { ...at, name }, { field: `formula.${field}` })) });
+}
+
 function formulaOutOfUnit(formula: Formula | null, unit: Unit, given: { readonly unit?: unknown; readonly formula?: unknown }): FieldProblem[] {
   // The rule is the plan's (core/definition.ts), asked of every plan an import or next-year makes; here it is said at the body's field.
   if (formula === null || formulaFitsUnit(formula, unit) || (given.unit === undefined && given.formula === undefined)) return [];
@@ -364,9 +388,11 @@ export const treeRoutes: RouteModule = (api, deps) => {
         400: 'invalid body (a formula with a unit of dates or yes/no: at unit; a baseline year after the plan’s: at baselineYear)',
         403: 'role',
         404: 'unknown objective',
+        422: 'a base measure named `__proto__`, whose value could never be entered: `base-measure-name` at formula.numerator / denominator / current / previous',
       },
     },
     async (c, { user, body: input, reply }) => {
+      refuseUnkeyableBaseMeasures(formula(input.formula), { node: param(c, 'code'), id: '', indicator: input.name });
       const outOfUnit = formulaOutOfUnit(formula(input.formula), input.unit as Unit, input);
       if (outOfUnit.length > 0) throw invalidFields(outOfUnit);
       await baselineYearProblem(store, param(c, 'planId'), input.baselineYear);
@@ -412,6 +438,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
         403: 'role',
         404: 'unknown',
         409: 'stale version (details.current)',
+        422: 'a base measure named `__proto__`, whose value could never be entered: `base-measure-name` at formula.numerator / denominator / current / previous',
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -425,6 +452,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
           ? await store.indicatorContext(planId, indicatorId)
           : null;
       if (current === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
+      if (input.formula != null) refuseUnkeyableBaseMeasures(formula(input.formula), { node: current?.objective ?? '', id: indicatorId, indicator: input.name ?? indicatorId });
       unit ??= current?.unit;
       const patch: Record<string, unknown> = {};
       const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(input, k);

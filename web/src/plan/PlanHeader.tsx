@@ -36,6 +36,8 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
   // Archived, the plan is read, not changed; adopted, its title changes inside a revision (the server says so at the field).
   const mayRename = can.managePlans(role) && plan !== null && !plan.archived;
   const period = tree.period;
+  // The plan's own year (its record's; its periods' while the record is read): next year's plan is made for the one after.
+  const nextYearFrom = plan?.year ?? planYear(tree);
   // The counts by band follow the OIV's validated figures where the validation applies (the year end read with its values), as the public plan page's.
   const validatedSummary = tree.validation?.summary ?? null;
   const summaryWords = (summary: TreeDocument['summary']): string =>
@@ -128,7 +130,7 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
               {t('relazione.open')}
             </a>
           )}
-          {can.managePlans(role) && <NextYearButton planId={planId} year={planYear(tree)} />}
+          {can.managePlans(role) && nextYearFrom !== null && <NextYearButton planId={planId} year={nextYearFrom} />}
         </div>
       )}
     </>

@@ -13,10 +13,14 @@ import { PLAN_YEARS } from '../../../src/core/model.js';
 import { focusSoon } from '../ui/Form.js';
 import { yearsApi } from './api.js';
 
-export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; year: number | null }) {
+/**
+ * `year`: this plan's. Its next year's plan is the only one it makes (a later year's is made from
+ * the plan of the year before it, as the server says), so that year is shown, not asked.
+ */
+export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; year: number }) {
   const { t } = useTranslation();
+  const next = year + 1;
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState(year === null ? '' : String(year + 1));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The plan of that year and title that is already there (a 409 names it): the form links to it.
@@ -34,24 +38,16 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
     document.getElementById('next-year-open')?.focus();
   }, [open]);
 
-  /**
-   * A year that cannot be taken: said at the field, which takes the focus (the button pressed had it).
-   * The link to a plan already there belonged to the year refused before: it goes with that refusal.
-   */
-  const refuse = (message: string) => {
-    setExisting(null);
+  /** A refusal, said under the form and focused: the button pressed was disabled while the request ran. */
+  const say = (message: string) => {
     setError(message);
-    focusSoon('next-year');
+    focusSoon('next-year-error');
   };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const next = /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null;
-    if (next === null) return refuse(t('years.invalidYear'));
-    // The years a plan may have: beyond them the server's answer only named the field.
-    if (next < PLAN_YEARS.first || next > PLAN_YEARS.last) return refuse(t('years.range', PLAN_YEARS));
-    // Next year's plan is made from this one: a later year from the plan of the year before it (as the server says).
-    if (year !== null && next !== year + 1) return refuse(t('years.next.notNext', { next: year + 1 }));
+    // The years a plan may have: a plan of the last one has no next year's to make.
+    if (next > PLAN_YEARS.last) return say(t('years.range', PLAN_YEARS));
     if (sending.current) return;
     sending.current = true;
     setBusy(true);
@@ -63,11 +59,9 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
     } catch (err) {
       const there = err instanceof ApiError && err.status === 409 ? err.body?.error.details?.planId : undefined;
       if (typeof there === 'string') setExisting(there);
-      if (err instanceof ApiError && err.code === 'duplicate') setError(t('years.next.duplicate', { year: next }));
+      if (err instanceof ApiError && err.code === 'duplicate') say(t('years.next.duplicate', { year: next }));
       // `conflict`: another request made it at the same moment; the server's words name the plan.
-      else if (err instanceof ApiError && err.status === 422) setError(year === null ? err.message : t('years.next.notNext', { next: year + 1 }));
-      else setError(err instanceof Error ? err.message : String(err));
-      requestAnimationFrame(() => document.getElementById('next-year')?.focus());
+      else say(err instanceof Error ? err.message : String(err));
     } finally {
       sending.current = false;
       setBusy(false);
@@ -86,7 +80,7 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
       className="next-year-form d-flex flex-wrap gap-2 align-items-end"
       noValidate
       onSubmit={(e) => void submit(e)}
-      aria-describedby={provisional === null ? 'next-year-intro' : 'next-year-intro next-year-provisional'}
+      aria-describedby={provisional === null ? 'next-year-intro next-year-year' : 'next-year-intro next-year-year next-year-provisional'}
       data-testid="next-year-form"
     >
       <p id="next-year-intro" className="small mb-1 w-100">
@@ -100,25 +94,19 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
           <p className="mb-0">{t('years.next.refreshLater')}</p>
         </div>
       )}
-      <div>
-        <label htmlFor="next-year" className="form-label small mb-0">
-          {t('years.next.year')}
-        </label>
-        <input
-          id="next-year"
-          type="text"
-          inputMode="numeric"
-          className={`form-control form-control-sm${error === null ? '' : ' is-invalid'}`}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={error !== null}
-          aria-describedby={error === null ? undefined : 'next-year-error'}
-          // Not in a dialog: the form is drawn in the page when opened, and React's autoFocus works there.
-          // eslint-disable-next-line no-restricted-syntax
-          autoFocus
-        />
-      </div>
-      <Button size="sm" color="primary" type="submit" disabled={busy} data-testid="next-year-create">
+      <p id="next-year-year" className="small mb-1 w-100" data-testid="next-year-year">
+        {t('years.next.yearIs', { year: next })}
+      </p>
+      <Button
+        size="sm"
+        color="primary"
+        type="submit"
+        disabled={busy}
+        data-testid="next-year-create"
+        // Not in a dialog: the form is drawn in the page when opened, and React's autoFocus works there.
+        // eslint-disable-next-line no-restricted-syntax
+        autoFocus
+      >
         {busy ? t('years.next.creating') : t('years.next.create')}
       </Button>
       <Button
@@ -136,7 +124,7 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
         {t('years.next.cancel')}
       </Button>
       {error !== null && (
-        <p id="next-year-error" className="text-danger small w-100 mb-0" role="alert">
+        <p id="next-year-error" className="text-danger small w-100 mb-0" role="alert" tabIndex={-1}>
           {error}
           {existing !== null && (
             <>

@@ -46,14 +46,14 @@ const it = {
   next: {
     open: 'Piano dell’anno successivo',
     intro:
-      'Crea il piano dell’anno indicato da questo: stessa struttura, codici, pesi, regole e responsabili; target riportati in avanti; i consuntivi di fine anno diventano baseline; nessuna misurazione.',
-    year: 'Anno del nuovo piano',
+      'Crea da questo il piano dell’anno successivo: stessa struttura, codici, pesi, regole e responsabili; target riportati in avanti; i consuntivi di fine anno diventano baseline; nessuna misurazione.',
+    /** The one year next year's plan can be made for: shown, not asked. */
+    yearIs: 'Anno del nuovo piano: {{year}}. Il piano di un anno più avanti si fa dal piano dell’anno prima, i cui consuntivi ne sono le baseline.',
     create: 'Crea il piano',
     creating: 'Creazione…',
     created: 'Creato il piano «{{title}}».',
     duplicate: 'Esiste già un piano {{year}} con questo titolo.',
     openExisting: 'Apri quel piano',
-    notNext: 'Il piano dell’anno successivo è quello del {{next}}: il piano di un anno più avanti si fa dal piano dell’anno prima, i cui consuntivi ne sono le baseline.',
     cancel: 'Annulla',
     // Said before confirming: next-year is not refused for them, the baselines can be refreshed later.
     periodNotClosed_one: 'Il periodo di fine anno «{{period}}» non è chiuso: {{count}} baseline viene da un valore che può ancora cambiare.',
@@ -103,14 +103,13 @@ const en: typeof it = {
   },
   next: {
     open: 'Next year’s plan',
-    intro: 'Creates the plan of the given year from this one: same structure, codes, weights, rules and owners; targets rolled forward; year-end actuals become baselines; no values.',
-    year: 'Year of the new plan',
+    intro: 'Creates next year’s plan from this one: same structure, codes, weights, rules and owners; targets rolled forward; year-end actuals become baselines; no values.',
+    yearIs: 'Year of the new plan: {{year}}. A plan for a later year is made from the plan of the year before it, whose actuals are its baselines.',
     create: 'Create the plan',
     creating: 'Creating…',
     created: 'Plan “{{title}}” created.',
     duplicate: 'There is already a {{year}} plan with this title.',
     openExisting: 'Open that plan',
-    notNext: 'Next year’s plan is {{next}}’s: a plan for a later year is made from the plan of the year before it, whose actuals are its baselines.',
     cancel: 'Cancel',
     periodNotClosed_one: 'The year-end period “{{period}}” is not closed: {{count}} baseline comes from a value that may still change.',
     periodNotClosed_other: 'The year-end period “{{period}}” is not closed: {{count}} baselines come from values that may still change.',
