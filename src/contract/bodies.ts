@@ -8,13 +8,14 @@
  * @example const { NewIndicator } = treeBodies({ decimal: DecimalText, weight: Weight }) // server
  */
 import { z } from 'zod';
+import { OBJECTIVE_CODE } from '../core/model.js';
 import { ComparatorSchema, MeasurementStateSchema, UnitSchema } from './values.js';
 
 /** A plain decimal as it travels: `30`, `33.33`, `"33,33"`. */
 export const DecimalWireSchema = z.union([z.number(), z.string().regex(/^[+-]?\d+([.,]\d+)?$/, 'decimal-number')]);
 
-/** An objective's code as the API takes it (`A.2.1`, `OS1.2`, `1.1`): what a plan's own workbook must take back too (io/xlsx/template.ts). */
-export const OBJECTIVE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+/** An objective's code as the API takes it: what a plan's own workbook must take back too (io/xlsx/template.ts). */
+export { OBJECTIVE_CODE };
 export const CodeSchema = z.string().regex(OBJECTIVE_CODE, 'a code such as A.2.1');
 /** A value typed by a person, read in the indicator's unit: `93,5`, `2024-09-30`, `true`. */
 export const TypedValueSchema = z.union([z.number(), z.string().max(100), z.boolean()]);

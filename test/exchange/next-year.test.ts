@@ -24,7 +24,7 @@ describe('albero next-year', { timeout: 180_000 }, () => {
     const out = join(dir, 'piano-2025.xlsx');
     const run = albero(['next-year', FIXTURE, '--year', '2025', '--output', out]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain('"Albero performance 2025", 3 strategic areas, 46 objectives and 88 indicators');
+    expect(run.stderr).toContain('“Albero performance 2025”, 3 strategic areas, 46 objectives and 88 indicators');
 
     const loaded = await loadTable(out);
     expect(loaded.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
