@@ -44,7 +44,9 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await hr.page.selectOption('[data-testid=new-person]', id(ACCOUNTS.referente.username));
     await hr.page.selectOption('[data-testid=new-evaluator]', id(ACCOUNTS.referente.username));
     await hr.page.click('[data-testid=new-submit]');
-    await expect.poll(() => hr.page.locator('[data-testid=new-appraisal-error]').innerText()).toMatch(/Nessuno valuta sé stesso/);
+    // Said at the evaluator's choice, which takes the focus.
+    await expect.poll(() => hr.page.locator('[data-testid=new-evaluator-error]').innerText()).toMatch(/^nessuno valuta sé stesso/i);
+    expect(await hr.page.evaluate(() => document.activeElement?.id)).toBe('new-evaluator');
     await hr.page.selectOption('[data-testid=new-evaluator]', id(ACCOUNTS.dirigente.username));
     await hr.page.selectOption('[data-testid=new-category]', 'personale');
     await hr.page.selectOption('[data-testid=new-plan]', world.planId);
