@@ -8,7 +8,7 @@
  * @example const { NewIndicator } = treeBodies({ decimal: DecimalText, weight: Weight }) // server
  */
 import { z } from 'zod';
-import { OBJECTIVE_CODE } from '../core/model.js';
+import { OBJECTIVE_CODE } from './codes.js';
 import { ComparatorSchema, MeasurementStateSchema, UnitSchema } from './values.js';
 
 /** A plain decimal as it travels: `30`, `33.33`, `"33,33"`. */

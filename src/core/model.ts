@@ -119,12 +119,6 @@ export interface PredecessorValue {
   readonly year: number;
 }
 
-/**
- * An objective's code as the API and the plan's own workbook take it (`A.2.1`, `OS1.2`, `1.1`):
- * here, not in the contract, so the readers check it without loading zod at the command's start.
- */
-export const OBJECTIVE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
-
 export interface Objective {
   /** Unique in the plan: `A`, `A.1`, `B.4.2`… */
   readonly code: string;

@@ -47,9 +47,9 @@ import {
   type Unit,
   type ValueProblem,
   ZERO,
-  OBJECTIVE_CODE,
   titleYear,
 } from '../../core/index.js';
+import { OBJECTIVE_CODE } from '../../contract/codes.js';
 import { reportText } from '../report/texts.js';
 import { StringTable } from './string-table.js';
 
