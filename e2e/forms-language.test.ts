@@ -11,7 +11,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../test/helpers.js';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, field, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
@@ -24,18 +24,6 @@ async function englishBrowser(): Promise<{ context: BrowserContext; page: Page }
   page.on('dialog', (d) => void d.accept());
   return { context, page };
 }
-
-/** The field `id` as a screen reader meets it: invalid, the words describing it, whether it has the focus. */
-const field = (page: Page, id: string) =>
-  page.evaluate((id) => {
-    const el = document.getElementById(id);
-    const said = (el?.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((ref) => document.getElementById(ref)?.textContent ?? '')
-      .join(' ')
-      .trim();
-    return { invalid: el?.getAttribute('aria-invalid') ?? null, said, focused: el !== null && document.activeElement === el };
-  }, id);
 
 const at = (said: string, focused = true) => ({ invalid: 'true', said, focused });
 

@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../test/helpers.js';
-import { e2eWorld, focused, pages } from './pages.js';
+import { e2eWorld, field, focused, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { login, apiAs, openPlan, chooseLanguage, expectAccessible } = pages(world);
@@ -22,18 +22,6 @@ async function browserIn(locale: 'en-US' | 'it-IT'): Promise<{ context: BrowserC
   const page = await context.newPage();
   return { context, page };
 }
-
-/** The field `id` as a screen reader meets it: invalid, the words describing it, whether it has the focus. */
-const field = (page: Page, id: string) =>
-  page.evaluate((id) => {
-    const el = document.getElementById(id);
-    const said = (el?.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((ref) => document.getElementById(ref)?.textContent ?? '')
-      .join(' ')
-      .trim();
-    return { invalid: el?.getAttribute('aria-invalid') ?? null, said, focused: el !== null && document.activeElement === el };
-  }, id);
 
 const PERIOD = '2024-09-30';
 

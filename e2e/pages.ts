@@ -61,6 +61,18 @@ export function focused(page: Page): Promise<string> {
   });
 }
 
+/** The field `id` as a screen reader meets it: invalid, the words describing it, whether it has the focus. */
+export const field = (page: Page, id: string) =>
+  page.evaluate((id) => {
+    const el = document.getElementById(id);
+    const said = (el?.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((ref) => document.getElementById(ref)?.textContent ?? '')
+      .join(' ')
+      .trim();
+    return { invalid: el?.getAttribute('aria-invalid') ?? null, said, focused: el !== null && document.activeElement === el };
+  }, id);
+
 /**
  * After an action pressed from the keyboard, the next Tab goes on from where the focus is, not from
  * the top of the page (the skip link) nor from the page's body: the focus was not dropped.
