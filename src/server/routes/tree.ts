@@ -108,12 +108,6 @@ function keptInOldUnit(current: IndicatorContext, input: { readonly [K in 'targe
 }
 
 /**
- * A formula (a ratio, a trend, the mean of the child objectives) yields a number: an indicator it
- * computes can be counted in numbers or percent, never in dates or yes/no, where its value would
- * score nothing. Said at the field the body gave (`unit`, else `formula`); nothing when neither
- * changes.
- */
-/**
  * 422 `base-measure-name` when the formula names a base measure no value can be entered under
  * (`__proto__`: dropped from every JSON body), at each `formula.<field>`; nothing is stored.
  */
@@ -124,6 +118,12 @@ function refuseUnkeyableBaseMeasures(f: Formula | null, at: { node: string; id: 
   throw refuse(422, 'base-measure-name', { ...at, name: first }, { issues: found.map(([field, name]) => issueOf('base-measure-name', { ...at, name }, { field: `formula.${field}` })) });
 }
 
+/**
+ * A formula (a ratio, a trend, the mean of the child objectives) yields a number: an indicator it
+ * computes can be counted in numbers or percent, never in dates or yes/no, where its value would
+ * score nothing. Said at the field the body gave (`unit`, else `formula`); nothing when neither
+ * changes.
+ */
 function formulaOutOfUnit(formula: Formula | null, unit: Unit, given: { readonly unit?: unknown; readonly formula?: unknown }): FieldProblem[] {
   // The rule is the plan's (core/definition.ts), asked of every plan an import or next-year makes; here it is said at the body's field.
   if (formula === null || formulaFitsUnit(formula, unit) || (given.unit === undefined && given.formula === undefined)) return [];
