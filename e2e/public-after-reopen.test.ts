@@ -4,6 +4,9 @@
  * of the value entered since; B.1 validated at 50%), the year end said validated, and the sentence
  * that the office reopened it on that day and the figures shown are those the OIV validated, in
  * Italian and English, axe clean. Before, the screen said the results were not available yet.
+ * Closed again with the Relazione withdrawn, the screen shows the values closed again and says they
+ * are not those the OIV validated; validated again by the OIV, its figures, nothing said of the
+ * reopening (before: as any closed period, then the old validated figures).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -20,14 +23,18 @@ describe('the public plan screen after a validated year end is reopened', { time
     for (const c of contexts) await c.close();
   });
   const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
+  // The office, the OIV and the public reader of the first test, which the next ones go on with.
+  let office: { context: BrowserContext };
+  let oiv: { context: BrowserContext };
+  let page: Page;
+  const ok = async (reply: Promise<{ status: number; body: unknown }>): Promise<void> => {
+    const r = await reply;
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+  };
 
   it('shows the figures the OIV validated and says the office reopened the period', async () => {
-    const { office, oiv } = await relazioneWithTheOiv('Esito della verifica.');
+    ({ office, oiv } = await relazioneWithTheOiv('Esito della verifica.'));
     contexts.push(office.context, oiv.context);
-    const ok = async (reply: Promise<{ status: number; body: unknown }>): Promise<void> => {
-      const r = await reply;
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-    };
     await ok(apiAs(office.context, 'PATCH', plan(), { published: true }));
     const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
     await ok(
@@ -51,7 +58,7 @@ describe('the public plan screen after a validated year end is reopened', { time
 
     const reader = await newPage();
     contexts.push(reader.context);
-    const { page } = reader;
+    page = reader.page;
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     const reopened = page.locator('[data-testid=oiv-validation-reopened]');
@@ -72,6 +79,56 @@ describe('the public plan screen after a validated year end is reopened', { time
       .poll(() => reopened.innerText())
       .toMatch(/^The office reopened the period on \d\d\/\d\d\/\d{4}: the figures shown are those the OIV validated on \d\d\/\d\d\/\d{4}, not the reopened period’s\.$/);
     await expectAccessible(page, 'the public tree of a reopened year end, as validated (en)');
+    expect(world.consoleErrors ?? []).toEqual([]);
+  });
+
+  it('closed again with the Relazione withdrawn: the values closed again, said not to be those the OIV validated', async () => {
+    await ok(apiAs(office.context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to: 'closed' }));
+    await ok(apiAs(office.context, 'POST', `${plan()}/relazione/publication`, { published: false }));
+    await chooseLanguage(page, 'it');
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    const said = page.locator('[data-testid=oiv-validation-closed-again]');
+    await said.waitFor();
+    expect(await said.innerText()).toMatch(
+      /^Chiuso, in attesa di validazione: l'ente ha riaperto il periodo il \d\d\/\d\d\/\d{4}, dopo la validazione dell'OIV del (\d\d\/\d\d\/\d{4}), e lo ha chiuso di nuovo; i valori mostrati non sono quelli validati dall'OIV il \1\.$/,
+    );
+    expect(await page.locator('[data-testid=oiv-validation-reopened]').count()).toBe(0);
+    expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Chiuso');
+    await search(page, 'A.3');
+    await expect.poll(() => cell(page, 'A.3')).toMatch(/^0,00% /);
+    await search(page, 'B.1');
+    await expect.poll(() => cell(page, 'B.1')).not.toContain('validato');
+    await expectAccessible(page, 'the public tree of a reopened year end closed again, the Relazione withdrawn (it)');
+
+    await chooseLanguage(page, 'en');
+    await expect
+      .poll(() => said.innerText())
+      .toMatch(
+        /^Closed, awaiting validation: the office reopened the period on \d\d\/\d\d\/\d{4}, after the OIV validated it on (\d\d\/\d\d\/\d{4}), and closed it again; the figures shown are not those the OIV validated on \1\.$/,
+      );
+    await expectAccessible(page, 'the public tree of a reopened year end closed again, the Relazione withdrawn (en)');
+    expect(world.consoleErrors ?? []).toEqual([]);
+  });
+
+  it('validated again by the OIV: its figures, nothing said of the reopening', async () => {
+    await ok(apiAs(office.context, 'POST', `${plan()}/relazione/publication`, { published: true }));
+    await ok(apiAs(oiv.context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to: 'validated' }));
+    await chooseLanguage(page, 'it');
+    await page.reload();
+    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV');
+    expect(await page.locator('[data-testid=oiv-validation-reopened]').count()).toBe(0);
+    expect(await page.locator('[data-testid=oiv-validation-closed-again]').count()).toBe(0);
+    await search(page, 'A.3');
+    await expect.poll(() => cell(page, 'A.3')).toMatch(/^0,00% /);
+    await search(page, 'B.1');
+    await expect.poll(() => cell(page, 'B.1')).toMatch(/^56,00% /);
+    expect(await cell(page, 'B.1')).not.toContain('validato');
+    await expectAccessible(page, 'the public tree of a year end validated again (it)');
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toBe('State: Validated by the OIV');
+    await expectAccessible(page, 'the public tree of a year end validated again (en)');
     expect(world.consoleErrors ?? []).toEqual([]);
   });
 });

@@ -163,7 +163,11 @@ export const TreeValidationSchema = z.strictObject({
   /** ISO time of the OIV's decision. */
   decidedAt: z.string(),
   reservations: z.boolean(),
-  /** Whether the office published the Relazione (always true for the public). */
+  /**
+   * Whether the office published the Relazione: true for the public, except on the year end reopened
+   * after the decision and closed again, the Relazione withdrawn, read with its own values: then the
+   * public is told only when it was validated and reopened (`reopenedAt`, `periodId` null, no figure).
+   */
   published: z.boolean(),
   /**
    * The year-end period whose figures the OIV validated: the period the screens say "validated by the
@@ -174,7 +178,10 @@ export const TreeValidationSchema = z.strictObject({
   /**
    * ISO time the administrator reopened the year end after the decision, on the public's tree alone:
    * the public then reads the year end as the OIV validated it (the plan frozen with the validation,
-   * never the reopened period's values), and the screens say so. Null otherwise.
+   * never the reopened period's values), and the screens say so; with `periodId` null, the year end
+   * closed again and read with its own values (the Relazione withdrawn, the OIV not having validated
+   * it again), which the screens say are not the validated ones. Null otherwise (also once the OIV
+   * validated the period again: the newer validation holds, nothing is said of the reopening).
    */
   reopenedAt: z.string().nullable(),
   /**

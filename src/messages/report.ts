@@ -83,6 +83,17 @@ export const REPORT_MESSAGES = defineMessages({
     en: (p) =>
       `validated by the OIV${p.reservations ? ' with reservations' : ''} on ${p.validated}; the office reopened the period on ${p.reopened}: the figures shown are those the OIV validated on ${p.validated}, not the reopened period's`,
   }),
+  /**
+   * The year end reopened after the OIV validated it, closed again since, and read with its own values
+   * (the validated Relazione withdrawn from publication, no newer validation): said plainly that they
+   * are not the validated ones (server/public-periods.ts `publicStateText`).
+   */
+  'report-reopened-closed-again': message<{ reopened: string; validated: string; reservations: boolean }>({
+    it: (p) =>
+      `chiuso, in attesa di validazione: l'ente ha riaperto il periodo il ${p.reopened}, dopo la validazione dell'OIV${p.reservations ? ' con riserve' : ''} del ${p.validated}, e lo ha chiuso di nuovo; i valori mostrati non sono quelli validati dall'OIV il ${p.validated}`,
+    en: (p) =>
+      `closed, awaiting validation: the office reopened the period on ${p.reopened}, after the OIV validated it${p.reservations ? ' with reservations' : ''} on ${p.validated}, and closed it again; the figures shown are not those the OIV validated on ${p.validated}`,
+  }),
   'report-period-at': message<{ label: string }>({ it: (p) => `Periodo al ${p.label}`, en: (p) => `Period to ${p.label}` }),
   'report-period-state': message<{ state: string }>({
     // `validated_with_reservations`: the year end validated with the Relazione the OIV validated with reservations (server/public-periods.ts `periodWordOf`).

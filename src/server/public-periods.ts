@@ -70,6 +70,8 @@ export async function publicComputed({ store, trees }: Pick<Deps, 'store' | 'tre
   // The year end reopened after the OIV validated it, the validated Relazione published: as validated.
   const validated = await asValidated({ store, trees }, computed);
   if (validated !== undefined) return validated;
+  const again = await closedAgain({ store, trees }, computed);
+  if (again !== undefined) return again;
   // Final values (closed or validated) are read as they are; any other period's are provisional.
   return isLocked(computed.snapshot.period.state) ? computed : trees.targetsOnly(computed);
 }
@@ -89,8 +91,9 @@ async function asValidated({ store, trees }: Pick<Deps, 'store' | 'trees'>, comp
   if (periods[periods.length - 1]?.id !== period.id) return undefined;
   const decision = await store.relazioni.validatedDecision(plan.id);
   if (decision === undefined || !decision.published || decision.yearEnd !== period.id) return undefined;
-  // As the decision left it: validated, not closed again since.
-  if (period.state === 'validated' && !decision.closedSince) return undefined;
+  // Validated: as the decision left it, or validated again by the OIV once closed again (the newer
+  // validation holds, its own figures read as they are, nothing said of the reopening).
+  if (period.state === 'validated') return undefined;
   // Made again when the Relazione moves (published, withdrawn) or the period's entry does.
   return relazioneReads(trees).keep(`${plan.id}\u0000public-as-validated`, [decision.version, decision.closedSince, computed, computed.dataVersion], async () => {
     const [record, reopening] = await Promise.all([store.relazioni.getRelazione(plan.id), yearEndReopening(store, plan.id, period.id, decision.decidedAt)]);
@@ -110,8 +113,57 @@ async function asValidated({ store, trees }: Pick<Deps, 'store' | 'trees'>, comp
       frozen === undefined
         ? null
         : { seq: frozen.seq, closedAt: frozen.closedAt, closedBy: frozen.closedBy, closedByName: null, changedAfter: revisionsAfter(revisions, frozen.closedAt), deletedIndicators: [] };
-    return trees.asValidated(snapshot, closing, { at: reopening.at, decidedAt: decision.decidedAt, reservations: decision.reservations });
+    return trees.asValidated(snapshot, closing, { at: reopening.at, decidedAt: decision.decidedAt, reservations: decision.reservations, figures: 'validated' });
   });
+}
+
+/**
+ * The year end reopened after the OIV validated it and closed again, the validated Relazione not
+ * published (withdrawn) and the period not validated again: its values are final for the office,
+ * and the public reads them as any closed period's, but never as if the OIV had validated them —
+ * the period's entry with `reopened` (`figures` `closed-again`), which every page says in words
+ * (`publicStateText`) and in the open data's `reopenedAt` (`publicPeriodDates`). Until the OIV
+ * validates the period again, or the Relazione is published again (then `asValidated`). Undefined
+ * otherwise. The entry is the period's own, copied with its own answers (texts, validation), kept
+ * while the Relazione and the period's entry stay the same.
+ */
+async function closedAgain({ store, trees }: Pick<Deps, 'store' | 'trees'>, computed: ComputedPlan): Promise<ComputedPlan | undefined> {
+  const { record: plan, period, periods } = computed.snapshot;
+  if (period.state !== 'closed' || periods[periods.length - 1]?.id !== period.id) return undefined;
+  const decision = await store.relazioni.validatedDecision(plan.id);
+  if (decision === undefined || decision.published || decision.yearEnd !== period.id || !decision.closedSince) return undefined;
+  return relazioneReads(trees).keep(`${plan.id}\u0000public-closed-again`, [decision.version, computed, computed.dataVersion], async () => {
+    const reopening = await yearEndReopening(store, plan.id, period.id, decision.decidedAt);
+    if (reopening === null) return undefined;
+    const reopened = { at: reopening.at, decidedAt: decision.decidedAt, reservations: decision.reservations, figures: 'closed-again' as const };
+    const { validation: _answered, ...rest } = computed;
+    return { ...rest, evaluation: computed.evaluation, texts: new Map(), tag: `${computed.tag}\u0000closed-again\u0000${reopening.at}`, reopened };
+  });
+}
+
+/**
+ * What a reuser's script reads of the period beside its state in words (dati.json's `validatedAt`,
+ * `reopenedAt`; docs/open-data.md): `validatedAt` the ISO time the OIV validated the figures shown
+ * (the period validated: its latest validation; the year end read as validated after a reopening:
+ * the decision), null when they are not validated figures; `reopenedAt` the ISO time the office
+ * reopened the year end after the OIV's validation, null when it was not, or was validated again since.
+ */
+export async function publicPeriodDates(store: Store, computed: ComputedPlan): Promise<{ readonly validatedAt: string | null; readonly reopenedAt: string | null }> {
+  const reopened = computed.reopened;
+  if (reopened !== undefined) return { validatedAt: reopened.figures === 'validated' ? reopened.decidedAt : null, reopenedAt: reopened.at };
+  const { record: plan, period } = computed.snapshot;
+  if (period.state === 'validated') return { validatedAt: (await lastValidation(store, plan.id, period.id)) ?? null, reopenedAt: null };
+  const decision = await store.relazioni.validatedDecision(plan.id);
+  if (decision === undefined || decision.yearEnd !== period.id) return { validatedAt: null, reopenedAt: null };
+  return { validatedAt: null, reopenedAt: (await yearEndReopening(store, plan.id, period.id, decision.decidedAt))?.at ?? null };
+}
+
+/** When the period last became validated (by the OIV, or with the Relazione it validated), from the audit trail; undefined: none there. */
+async function lastValidation(store: Store, planId: string, periodId: string): Promise<string | undefined> {
+  const trail = await store.listAudit({ planId, entity: 'period', entityId: periodId, limit: 10_000 });
+  const stateOf = (v: unknown): string | undefined => (v !== null && typeof v === 'object' && 'state' in v ? String(v.state) : undefined);
+  // Newest first.
+  return trail.find((a) => stateOf(a.after) === 'validated')?.at;
 }
 
 /**
@@ -144,6 +196,8 @@ export async function publishedValidation(store: Store, planId: string, computed
   if (record === undefined || !record.published) return undefined;
   const periods = (await store.listPeriods(planId)) ?? [];
   if (periods[periods.length - 1]?.id !== computed.snapshot.period.id) return undefined;
+  // Closed again after the decision and not read as validated (validated again by the OIV since): the Relazione's figures are not this period's.
+  if (computed.reopened?.figures !== 'validated' && (await store.relazioni.validatedDecision(planId))?.closedSince === true) return undefined;
   return validatedFigures(record);
 }
 

@@ -142,9 +142,26 @@ export interface ComputedPlan {
   /**
    * Set when this is the year end as the OIV validated it, read by the public after the
    * administrator reopened it (`asValidated`): the plan frozen with the validation, not the period's
-   * values now. `at`: the reopening's ISO time.
+   * values now. `at`: the reopening's ISO time. `figures` `closed-again`: the period's own values,
+   * closed again since, read by the public with the validated Relazione withdrawn and no newer
+   * validation (`closedAgain`): every page says they are not the ones the OIV validated.
    */
-  readonly reopened?: { readonly at: string; readonly decidedAt: string; readonly reservations: boolean };
+  readonly reopened?: { readonly at: string; readonly decidedAt: string; readonly reservations: boolean; readonly figures: 'validated' | 'closed-again' };
+}
+
+/**
+ * The tree's `validation` as the public reads it: once the Relazione is published, as /trasparenza
+ * does; the year end closed again after the decision (`periodId` null) and not read as validated,
+ * without the Relazione's figures, which are not the period's (closed again, or validated again by
+ * the OIV since), and, when it is read with its own values after the Relazione was withdrawn, only
+ * when it was validated and reopened, which the screen says (`reopenedAt`).
+ */
+function publicValidation(computed: ComputedPlan): TreeValidation | null {
+  const document = computed.validation?.document ?? null;
+  const closedAgain = computed.reopened?.figures === 'closed-again';
+  if (document === null || (!document.published && !closedAgain)) return null;
+  if (document.periodId !== null) return document;
+  return { ...document, objectives: [], summary: null, body: null };
 }
 
 /** The OIV's validated values for `TreeService.orgScores`: objective code → performance, on the plan as validated. */
@@ -522,6 +539,8 @@ export class TreeService {
     const key = decision === undefined ? '' : `${decision.version}\u0000${decision.yearEnd ?? ''}\u0000${decision.closedSince}`;
     if ((computed.validation?.key ?? '') === key) return;
     const period = computed.snapshot.period;
+    // Closed again since the decision and not read as validated: the Relazione's figures are not this period's.
+    const voided = decision?.closedSince === true && computed.reopened?.figures !== 'validated';
     const stated = decision !== undefined && decision.yearEnd === period.id && isLocked(period.state) ? await this.validationFigures(computed.snapshot.record.id, key, figures) : undefined;
     const byCode = new Map(computed.base.objectives.map((o) => [o.code, o]));
     const objectives = Object.entries(stated?.objectives ?? {}).map(([code, o]) => ({
@@ -541,7 +560,7 @@ export class TreeService {
             reservations: decision.reservations,
             published: decision.published,
             // The year end read as validated after a reopening is the decision's period again.
-            periodId: decision.closedSince && computed.reopened === undefined ? null : decision.yearEnd,
+            periodId: voided ? null : decision.yearEnd,
             reopenedAt: computed.reopened?.at ?? null,
             objectives,
             summary: objectives.length === 0 ? null : validatedSummary(computed.base, objectives),
@@ -605,8 +624,7 @@ export class TreeService {
       settings: settingsDocument(snapshot.plan.settings),
       objectives: objectives.map((o) => objectiveView(computed, o, user, names, locked, texts)),
       issues: treeIssues(computed, language),
-      // The public reads the OIV's validation once the Relazione is published, as /trasparenza does.
-      validation: user === null && computed.validation?.document?.published !== true ? null : (computed.validation?.document ?? null),
+      validation: user === null ? publicValidation(computed) : (computed.validation?.document ?? null),
     };
   }
 

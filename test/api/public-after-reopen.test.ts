@@ -7,7 +7,11 @@
  * (HTML it/en, JSON, CSV, PDF) and the public tree the web app reads; closed again, the same; with
  * the Relazione withdrawn, the results are not available, as for any period still taking values.
  * Before, the public read "risultati non ancora disponibili" and no validation while the validated
- * Relazione stayed published. Through HTTP, on SQLite and on PostgreSQL.
+ * Relazione stayed published. Closed again with the Relazione withdrawn, the public reads the values
+ * closed again, told plainly they are not those the OIV validated (when it validated, when the office
+ * reopened); validated again by the OIV, the newer validation holds: its figures, no reopening said, the
+ * Relazione's validated figures no longer beside them. dati.json says the same for a script
+ * (`validatedAt`, `reopenedAt`). Through HTTP, on SQLite and on PostgreSQL.
  *
  * The fixture: A.3 has one indicator, target >= 10, actual 206 (100%); the reopened period gets 5
  * (0%). B.1 = 56% reported, validated by the OIV at 50%.
@@ -27,6 +31,13 @@ const DAY = String.raw`\d\d/\d\d/\d{4}`;
 const NOTICE_IT = new RegExp(`validato dall'OIV il (${DAY}); l'ente ha riaperto il periodo il ${DAY}: i valori mostrati sono quelli validati dall'OIV il \\1, non quelli del periodo riaperto`);
 const NOTICE_EN = new RegExp(`validated by the OIV on (${DAY}); the office reopened the period on ${DAY}: the figures shown are those the OIV validated on \\1, not the reopened period's`);
 const PENDING_IT = 'risultati non ancora disponibili: il periodo è in corso';
+const CLOSED_AGAIN_IT = new RegExp(
+  `chiuso, in attesa di validazione: l'ente ha riaperto il periodo il ${DAY}, dopo la validazione dell'OIV del (${DAY}), e lo ha chiuso di nuovo; i valori mostrati non sono quelli validati dall'OIV il \\1`,
+);
+const CLOSED_AGAIN_EN = new RegExp(
+  `closed, awaiting validation: the office reopened the period on ${DAY}, after the OIV validated it on (${DAY}), and closed it again; the figures shown are not those the OIV validated on \\1`,
+);
+const ISO = /^\d{4}-\d\d-\d\dT/;
 
 const ok = (r: { status: number; text: string }): void => expect(r.status, r.text).toBe(200);
 
@@ -75,6 +86,19 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     return res.text;
   };
 
+  /** The public PDF's words, in Italian. */
+  async function pdfWords(): Promise<string> {
+    const res = await fetch(`${t.url}/api/plans/${planId}/export?format=pdf&lang=it`);
+    expect(res.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'albero-reopened-pdf-'));
+    try {
+      writeFileSync(join(dir, 'piano.pdf'), new Uint8Array(await res.arrayBuffer()));
+      return execFileSync('pdftotext', ['-raw', join(dir, 'piano.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   /** Every public reading of the year end: the validated figures, the notice, the reopened value nowhere. */
   async function expectAsValidated(): Promise<void> {
     // The office reads the reopened period's value: the public does not.
@@ -96,6 +120,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     for (const json of [JSON.parse(await get(`/trasparenza/${planId}/dati.json`)), JSON.parse(await get(`/api/plans/${planId}/export?format=json`))]) {
       expect(json.metadata.periodState).toMatch(NOTICE_IT);
       expect(json.metadata.validation).not.toBeNull();
+      // For a script: the figures are those validated on that day, the period reopened since.
+      expect(json.metadata.validatedAt).toBe(json.metadata.validation.decidedAt);
+      expect(json.metadata.reopenedAt).toMatch(ISO);
+      expect(json.metadata.reopenedAt > json.metadata.validatedAt).toBe(true);
       const of = (code: string) => json.objectives.find((o: any) => o.code === code);
       expect(of('A.3').performance).toBe(100);
       expect(of('A.3').indicators[0].actual).toBe(206);
@@ -109,16 +137,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     }
 
     // The public PDF, as the HTML page.
-    const res = await fetch(`${t.url}/api/plans/${planId}/export?format=pdf&lang=it`);
-    expect(res.status).toBe(200);
-    const dir = mkdtempSync(join(tmpdir(), 'albero-reopened-pdf-'));
-    try {
-      writeFileSync(join(dir, 'piano.pdf'), new Uint8Array(await res.arrayBuffer()));
-      const pdf = execFileSync('pdftotext', ['-raw', join(dir, 'piano.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-      expect(pdf).toMatch(/l'ente ha riaperto il periodo il \d\d\/\d\d\/\d{4}: i valori mostrati sono quelli validati dall'OIV/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expect(await pdfWords()).toMatch(/l'ente ha riaperto il periodo il \d\d\/\d\d\/\d{4}: i valori mostrati sono quelli validati dall'OIV/);
 
     // The public tree the web app reads: the period as validated, the frozen value, the OIV's figures, when it was reopened.
     const tree = (await citizen.get(`/api/plans/${planId}/tree`)).body;
@@ -154,5 +173,75 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
   it('closed again, nothing changes until a new validation', async () => {
     ok(await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' }));
     await expectAsValidated();
+  }, 120_000);
+
+  it('closed again with the Relazione withdrawn: the values closed again, said not to be those the OIV validated', async () => {
+    ok(await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: false }));
+    for (const html of [await get(`/trasparenza/${planId}/piano.html`), await get(`/api/plans/${planId}/export?format=html&lang=it`)]) {
+      const words = flat(html);
+      expect(words).toMatch(CLOSED_AGAIN_IT);
+      expect(words).not.toMatch(NOTICE_IT);
+      expect(words).not.toContain(PENDING_IT);
+      expect(planRow(html, 'A.3')).toContain('0,00%');
+      expect(planRow(html, 'B.1')).not.toContain("validato dall'OIV");
+    }
+    expect(flat(await get(`/api/plans/${planId}/export?format=html&lang=en`))).toMatch(CLOSED_AGAIN_EN);
+    expect(await pdfWords()).toMatch(/e lo ha chiuso di nuovo; i valori mostrati non sono quelli validati dall'OIV/);
+    expect(flat(await get(`/trasparenza/${planId}/index.html`))).toMatch(new RegExp(`Chiuso, in attesa di validazione: l'ente ha riaperto il periodo il ${DAY}`));
+    for (const json of [JSON.parse(await get(`/trasparenza/${planId}/dati.json`)), JSON.parse(await get(`/api/plans/${planId}/export?format=json`))]) {
+      expect(json.metadata.periodState).toMatch(CLOSED_AGAIN_IT);
+      expect(json.metadata.validatedAt).toBeNull();
+      expect(json.metadata.reopenedAt).toMatch(ISO);
+      expect(json.metadata.validation).toBeNull();
+      const of = (code: string) => json.objectives.find((o: any) => o.code === code);
+      expect(of('A.3').performance).toBe(0);
+      expect(of('A.3').indicators[0].actual).toBe(5);
+      expect(of('B.1').validated).toBeNull();
+    }
+    for (const csv of [await get(`/trasparenza/${planId}/dati.csv`), await get(`/api/plans/${planId}/export?format=csv`)]) {
+      expect(csvOf(csv, 'A.3')[1]).toMatchObject({ consuntivo: '5' });
+      expect(csvOf(csv, 'B.1')[0]).toMatchObject({ performance_obiettivo: '56', performance_validata_oiv: '', nota_oiv: '' });
+    }
+    // The screen: the period closed with its values, and when it was validated and reopened, no validated figure.
+    const tree = (await citizen.get(`/api/plans/${planId}/tree`)).body;
+    expect(tree.period).toMatchObject({ id: YEAR_END, state: 'closed' });
+    expect(objective(tree, 'A.3').performance).toBe(0);
+    expect(tree.validation).toMatchObject({ published: false, periodId: null, reopenedAt: expect.stringMatching(ISO), objectives: [], body: null });
+  }, 120_000);
+
+  it('validated again by the OIV: its figures as they are, no reopening said, the old validated figures gone', async () => {
+    // The Relazione published again: the newer validation holds all the same.
+    ok(await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true }));
+    const oiv = await t.as('oiv');
+    ok(await oiv.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'validated' }));
+    for (const html of [await get(`/trasparenza/${planId}/piano.html`), await get(`/api/plans/${planId}/export?format=html&lang=it`)]) {
+      const words = flat(html);
+      expect(words).not.toMatch(/riaperto il periodo/);
+      expect(words).toContain("validato dall'OIV");
+      expect(planRow(html, 'A.3')).toContain('0,00%');
+      expect(planRow(html, 'B.1')).not.toContain("validato dall'OIV");
+    }
+    expect(flat(await get(`/api/plans/${planId}/export?format=html&lang=en`))).not.toMatch(/reopened the period/);
+    expect(flat(await get(`/trasparenza/${planId}/index.html`))).not.toMatch(/riaperto il periodo/);
+    for (const json of [JSON.parse(await get(`/trasparenza/${planId}/dati.json`)), JSON.parse(await get(`/api/plans/${planId}/export?format=json`))]) {
+      expect(json.metadata.periodState).toBe("validato dall'OIV");
+      expect(json.metadata.reopenedAt).toBeNull();
+      expect(json.metadata.validatedAt).toMatch(ISO);
+      expect(json.metadata.validation).toBeNull();
+      const of = (code: string) => json.objectives.find((o: any) => o.code === code);
+      expect(of('A.3').performance).toBe(0);
+      expect(of('B.1').validated).toBeNull();
+    }
+    for (const csv of [await get(`/trasparenza/${planId}/dati.csv`), await get(`/api/plans/${planId}/export?format=csv`)]) {
+      expect(csvOf(csv, 'A.3')[1]).toMatchObject({ consuntivo: '5' });
+      expect(csvOf(csv, 'B.1')[0]).toMatchObject({ performance_validata_oiv: '' });
+    }
+    const tree = (await citizen.get(`/api/plans/${planId}/tree`)).body;
+    expect(tree.period).toMatchObject({ id: YEAR_END, state: 'validated' });
+    expect(objective(tree, 'A.3').performance).toBe(0);
+    expect(tree.validation).toMatchObject({ reopenedAt: null, periodId: null, objectives: [], body: null });
+    const explained = await citizen.get(`/api/plans/${planId}/nodes/A.3/explanation`);
+    expect(explained.status, explained.text).toBe(200);
+    expect(explained.text).not.toContain('206');
   }, 120_000);
 });

@@ -183,6 +183,19 @@ export interface OpenDataDocument extends EvaluationDocument {
     period: string | null;
     /** The period's state in words ("in raccolta: valori provvisori", "validato dall'OIV"): whether the values are final. Null: computed from a file. */
     periodState: string | null;
+    /**
+     * ISO time the OIV validated the figures this file holds (the period's latest validation; the
+     * year end read as the OIV validated it after a reopening: the decision). Null: the figures are
+     * not validated ones (a period not validated; the year end closed again after a reopening), or
+     * computed from a file.
+     */
+    validatedAt: string | null;
+    /**
+     * ISO time the office reopened the year end after the OIV validated it; null: not reopened since
+     * (or validated again since), or computed from a file. With `validatedAt`: the figures are those
+     * validated before the reopening; without it: the period's own, not validated.
+     */
+    reopenedAt: string | null;
     /** The act that adopted the plan; null: not adopted, or a plan read from a file. */
     adoption: { kind: string; number: string; date: string } | null;
     computedAt: string;
@@ -217,6 +230,8 @@ export function openDataJson(evaluation: Evaluation, meta: ReportMeta = {}, issu
       year: yearOf(meta, document.title) ?? null,
       period: meta.period ?? null,
       periodState: meta.periodState ?? null,
+      validatedAt: meta.periodDates?.validatedAt ?? null,
+      reopenedAt: meta.periodDates?.reopenedAt ?? null,
       adoption: meta.adoption === undefined ? null : { kind: meta.adoption.kind, number: meta.adoption.number, date: meta.adoption.date },
       computedAt: (meta.computedAt ?? new Date()).toISOString(),
       generator: 'Albero',

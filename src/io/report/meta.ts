@@ -23,6 +23,13 @@ export interface ReportMeta {
    */
   readonly periodState?: string;
   /**
+   * What the open data say of the period beside `periodState`, for a script: `validatedAt` the ISO
+   * time the OIV validated the figures shown (null: not validated figures), `reopenedAt` the ISO time
+   * the office reopened the year end after the OIV's validation (null: not reopened since).
+   * Absent: a report made from a file.
+   */
+  readonly periodDates?: { readonly validatedAt: string | null; readonly reopenedAt: string | null };
+  /**
    * The act that adopted the plan (a Giunta's resolution, its number and date): what a citizen reads
    * to know which plan the figures measure. Absent: a plan not adopted, or read from a file.
    */

@@ -151,11 +151,17 @@ export function publicPeriodStateWord(state: string, language: Language = 'it'):
 
 /**
  * What the public pages say of the year end the administrator reopened after the OIV validated it,
- * read as validated: reopened on that day, the figures shown those the OIV validated on its day.
- * `at`, `decidedAt`: ISO times, said as the body's days.
+ * read as validated: reopened on that day, the figures shown those the OIV validated on its day; with
+ * `figures` `closed-again`, closed again since and read with its own values, which it says are not
+ * those the OIV validated. `at`, `decidedAt`: ISO times, said as the body's days.
  */
-export function reopenedValidatedText(r: { readonly at: string; readonly decidedAt: string; readonly reservations: boolean }, language: Language = 'it'): string {
-  return say('report-reopened-validated', language, { reopened: momentDayText(r.at), validated: momentDayText(r.decidedAt), reservations: r.reservations });
+export function reopenedValidatedText(
+  r: { readonly at: string; readonly decidedAt: string; readonly reservations: boolean; readonly figures?: 'validated' | 'closed-again' },
+  language: Language = 'it',
+): string {
+  // Closed again and read with its own values: said not to be the validated ones.
+  const code = r.figures === 'closed-again' ? 'report-reopened-closed-again' : 'report-reopened-validated';
+  return say(code, language, { reopened: momentDayText(r.at), validated: momentDayText(r.decidedAt), reservations: r.reservations });
 }
 
 /** What the public pages say of a period whose results are not published yet: "risultati non ancora disponibili: il periodo è in corso". */

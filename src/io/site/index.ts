@@ -42,6 +42,8 @@ export interface SiteYear {
    * saying so (`reopenedValidatedText`), which the year's page prints under the plan.
    */
   readonly reopened?: string;
+  /** What dati.json says of the period beside its state in words (`ReportMeta.periodDates`); absent: computed from a file. */
+  readonly periodDates?: { readonly validatedAt: string | null; readonly reopenedAt: string | null };
   /** The act that adopted the plan; absent: not adopted, or a plan read from a file. */
   readonly adoption?: ReportAct;
   /** The plan's register of revisions, which the plan's page discloses; absent: a plan read from a file, which has none. */
@@ -263,6 +265,7 @@ export async function yearFile(y: SiteYear, name: string): Promise<Uint8Array | 
     year: y.year,
     ...(y.period === undefined ? {} : { period: y.period }),
     ...(y.periodState === undefined ? {} : { periodState: y.periodState }),
+    ...(y.periodDates === undefined ? {} : { periodDates: y.periodDates }),
     ...(y.adoption === undefined ? {} : { adoption: y.adoption }),
     ...(y.revisionRegister === undefined ? {} : { revisionRegister: y.revisionRegister }),
     ...(y.validated === undefined ? {} : { validated: y.validated }),

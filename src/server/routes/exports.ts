@@ -17,7 +17,7 @@ import { ExportJobSchema, type ExportJob as ExportJobDocument } from '../../cont
 import { oneAtATime, type ExportJob } from '../exports/jobs.js';
 import { refuse } from '../errors.js';
 import type { Store } from '../../store/index.js';
-import { periodWordOf, publicStateText, publishedValidation, readerComputed } from '../public-periods.js';
+import { periodWordOf, publicPeriodDates, publicStateText, publishedValidation, readerComputed } from '../public-periods.js';
 import { previousYear } from '../relazione.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
@@ -90,6 +90,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
     ...(record.adoption === null ? {} : { adoption: record.adoption.act }),
     period: periodAtText(period.label, language),
     periodState: currentUser(c) === null ? await publicStateText(store, computed, language) : periodStateWord(periodWord, language),
+    periodDates: await publicPeriodDates(store, computed),
     computedAt: new Date(),
     ...(previousYear === undefined ? {} : { previousYear }),
     ...(validated === undefined ? {} : { validated }),

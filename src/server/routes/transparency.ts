@@ -11,7 +11,7 @@ import { rewardsPage, siteIndex, SITE_MEDIA_TYPES, yearFile, type SiteRewards, t
 import { isLocked, type PlanRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { HttpError, refuse } from '../errors.js';
-import { publicComputed, publicStateText, publishedValidation } from '../public-periods.js';
+import { publicComputed, publicPeriodDates, publicStateText, publishedValidation } from '../public-periods.js';
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { language, param } from '../validation.js';
 import type { Language } from '../../messages/index.js';
@@ -71,7 +71,7 @@ async function siteRewards(
 
 async function siteYear({ store, trees, names }: Pick<Deps, 'store' | 'trees' | 'names'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
   let evaluation: SiteYear['evaluation'] = null;
-  let period: Pick<SiteYear, 'period' | 'periodState' | 'targetsOnly' | 'reopened' | 'revisionRegister' | 'validated'> = {};
+  let period: Pick<SiteYear, 'period' | 'periodState' | 'periodDates' | 'targetsOnly' | 'reopened' | 'revisionRegister' | 'validated'> = {};
   try {
     // A period the controller published while still taking values: the plan's targets, no value.
     const computed = await publicComputed({ store, trees }, plan.id, undefined);
@@ -85,6 +85,7 @@ async function siteYear({ store, trees, names }: Pick<Deps, 'store' | 'trees' | 
     period = {
       period: periodAtText(computed.snapshot.period.label),
       periodState: await publicStateText(store, computed),
+      periodDates: await publicPeriodDates(store, computed),
       targetsOnly: !isLocked(state),
       ...(computed.reopened === undefined ? {} : { reopened: reopenedValidatedText(computed.reopened) }),
       revisionRegister: register,

@@ -5,7 +5,9 @@
  * a section above the tree with when, with reservations or not, the body's figure and the list of
  * the objectives changed. The public reads it once the Relazione is published; the office and the
  * OIV as soon as the OIV decided, told when it is not published yet. The public reading the year end
- * the office reopened after the decision reads it as validated, and is told so (`reopenedAt`).
+ * the office reopened after the decision reads it as validated, and is told so (`reopenedAt`); closed
+ * again and read with its own values (the Relazione withdrawn, `periodId` null), is told they are not
+ * the validated ones.
  */
 import { useTranslation } from 'react-i18next';
 import { momentDayText, renderFrom } from '../../../src/core/messages/catalogue.js';
@@ -36,6 +38,7 @@ export function validationWords(lang: Lang) {
     following: say('report-validated-following'),
     note: (note: string): string => say('report-oiv-note', { note }),
     body: (reported: string, validated: string, band: string): string => say('report-body-validated', { reported, validated, band }),
+    closedAgain: (v: TreeValidation): string => say('report-reopened-closed-again', { reopened: momentDayText(v.reopenedAt!), validated: momentDayText(v.decidedAt), reservations: v.reservations }),
   };
 }
 
@@ -72,6 +75,20 @@ export function ValidationNotice({ tree }: { tree: TreeDocument }) {
   const v = tree.validation;
   if (v === null || (v.objectives.length === 0 && v.body === null && v.reopenedAt === null)) return null;
   const words = validationWords(lang);
+  // Reopened after the decision and closed again, read by the public with its own values: said not to be the validated ones, and nothing else of the validation.
+  if (v.reopenedAt !== null && v.periodId === null) {
+    const said = words.closedAgain(v);
+    return (
+      <section className="oiv-validation" aria-labelledby="oiv-validation-title" data-testid="oiv-validation">
+        <h2 id="oiv-validation-title" className="h6 mb-1">
+          {words.heading}
+        </h2>
+        <p className="mb-0" data-testid="oiv-validation-closed-again">
+          <strong>{said.charAt(0).toUpperCase() + said.slice(1)}.</strong>
+        </p>
+      </section>
+    );
+  }
   const figure = (value: number | null): string => (value === null ? t('tree.noPerformance') : percent(value, lang));
   return (
     <section className="oiv-validation" aria-labelledby="oiv-validation-title" data-testid="oiv-validation">
