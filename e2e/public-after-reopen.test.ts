@@ -5,33 +5,23 @@
  * that the office reopened it on that day and the figures shown are those the OIV validated, in
  * Italian and English, axe clean. Before, the screen said the results were not available yet.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
-
-const cell = async (page: Page, code: string): Promise<string> => (await page.locator(`[data-testid="perf-${code}"]`).innerText()).replace(/\s+/g, ' ').trim();
+const { planApi, performanceCell, loggedIn, newPage, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
 
 describe('the public plan screen after a validated year end is reopened', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
   it('shows the figures the OIV validated and says the office reopened the period', async () => {
     const { office, oiv } = await relazioneWithTheOiv('Esito della verifica.');
-    contexts.push(office.context, oiv.context);
     const ok = async (reply: Promise<{ status: number; body: unknown }>): Promise<void> => {
       const r = await reply;
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     };
-    await ok(apiAs(office.context, 'PATCH', plan(), { published: true }));
-    const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
+    await ok(apiAs(office.context, 'PATCH', planApi(), { published: true }));
+    const current = (await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body;
     await ok(
-      apiAs(oiv.context, 'PUT', `${plan()}/relazione/review`, {
+      apiAs(oiv.context, 'PUT', `${planApi()}/relazione/review`, {
         note: 'Esito della verifica.',
         reservations: '',
         checklist: current.checklist,
@@ -39,18 +29,15 @@ describe('the public plan screen after a validated year end is reopened', { time
         version: current.version,
       }),
     );
-    await ok(apiAs(oiv.context, 'POST', `${plan()}/relazione/transition`, { to: 'validated' }));
-    await ok(apiAs(office.context, 'POST', `${plan()}/relazione/publication`, { published: true }));
-    const admin = await newPage();
-    contexts.push(admin.context);
-    await login(admin.page, 'admin');
-    await ok(apiAs(admin.context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to: 'collecting', reason: 'errore su A.3' }));
-    const tree = (await apiAs(office.context, 'GET', `${plan()}/tree`)).body;
+    await ok(apiAs(oiv.context, 'POST', `${planApi()}/relazione/transition`, { to: 'validated' }));
+    await ok(apiAs(office.context, 'POST', `${planApi()}/relazione/publication`, { published: true }));
+    const admin = await loggedIn('admin');
+    await ok(apiAs(admin.context, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to: 'collecting', reason: 'errore su A.3' }));
+    const tree = (await apiAs(office.context, 'GET', `${planApi()}/tree`)).body;
     const a3 = tree.objectives.find((o: { code: string }) => o.code === 'A.3').indicators[0];
-    await ok(apiAs(office.context, 'PUT', `${plan()}/indicators/${encodeURIComponent(a3.id)}/measurements/2024-12-31`, { state: 'measured', actual: 5, version: a3.version }));
+    await ok(apiAs(office.context, 'PUT', `${planApi()}/indicators/${encodeURIComponent(a3.id)}/measurements/2024-12-31`, { state: 'measured', actual: 5, version: a3.version }));
 
     const reader = await newPage();
-    contexts.push(reader.context);
     const { page } = reader;
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
@@ -62,9 +49,9 @@ describe('the public plan screen after a validated year end is reopened', { time
     expect(await page.locator('[data-testid=targets-only]').count()).toBe(0);
     expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV');
     await search(page, 'A.3');
-    await expect.poll(() => cell(page, 'A.3')).toBe('100,00% ● Verde');
+    await expect.poll(() => performanceCell(page, 'A.3')).toBe('100,00% ● Verde');
     await search(page, 'B.1');
-    await expect.poll(() => cell(page, 'B.1')).toBe("50,00% ■ Rosso validato dall'OIV 56,00% rendicontato");
+    await expect.poll(() => performanceCell(page, 'B.1')).toBe("50,00% ■ Rosso validato dall'OIV 56,00% rendicontato");
     await expectAccessible(page, 'the public tree of a reopened year end, as validated (it)');
 
     await chooseLanguage(page, 'en');
