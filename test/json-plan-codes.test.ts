@@ -227,44 +227,40 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
     return form;
   };
 
-  it("refuses the document's bad code at its objective, in the reader's language; nothing imported", async () => {
+  /** The import of the document `text` (as piano.json) at `query` refused as an invalid file, 422, nothing imported: its issues. */
+  const refusedImport = async (query: string, text: string): Promise<JsonIssue[]> => {
     const before = (await controller.get('/api/plans')).body.length;
-    for (const lang of ['it', 'en'] as const) {
-      for (const dryRun of [true, false]) {
-        const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=${lang}`, upload(recoded('__proto__')));
-        expect(answer.status, answer.text).toBe(422);
-        expect(answer.body.error.code).toBe('invalid-file');
-        const issues = answer.body.error.issues as JsonIssue[];
-        expect(issues.map((i) => [i.severity, i.code, i.location.file, i.location.node, i.location.field])).toEqual([['error', 'json-invalid-code', 'piano.json', '__proto__', 'code']]);
-        expect(issues[0]!.message).toContain(WORDS[lang]);
-      }
-    }
+    const answer = await controller.request('POST', `/api/plans/import?${query}`, upload(text));
+    expect(answer.status, answer.text).toBe(422);
+    expect(answer.body.error.code).toBe('invalid-file');
     expect((await controller.get('/api/plans')).body.length).toBe(before);
+    return answer.body.error.issues as JsonIssue[];
+  };
+
+  /** `text` refused so (`refusedImport`) in Italian and English, as a check (`dryRun`) and as an import: each time its issues given to `check` with the language. */
+  const refusedEverywhere = async (text: string, check: (issues: JsonIssue[], lang: 'it' | 'en') => void): Promise<void> => {
+    for (const lang of ['it', 'en'] as const) for (const dryRun of [true, false]) check(await refusedImport(`dryRun=${dryRun}&lang=${lang}`, text), lang);
+  };
+
+  it("refuses the document's bad code at its objective, in the reader's language; nothing imported", async () => {
+    await refusedEverywhere(recoded('__proto__'), (issues, lang) => {
+      expect(issues.map((i) => [i.severity, i.code, i.location.file, i.location.node, i.location.field])).toEqual([['error', 'json-invalid-code', 'piano.json', '__proto__', 'code']]);
+      expect(issues[0]!.message).toContain(WORDS[lang]);
+    });
   });
 
   it("refuses the document's bad indicator id at its indicator, in the reader's language; nothing imported", async () => {
-    const before = (await controller.get('/api/plans')).body.length;
-    for (const lang of ['it', 'en'] as const) {
-      for (const dryRun of [true, false]) {
-        const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=${lang}`, upload(reidentified('__proto__')));
-        expect(answer.status, answer.text).toBe(422);
-        expect(answer.body.error.code).toBe('invalid-file');
-        const issues = answer.body.error.issues as JsonIssue[];
-        expect(issues.map((i) => [i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['json-invalid-id', 'A.1', '__proto__', 'id']]);
-        expect(issues[0]!.message).toContain(ID_WORDS[lang]);
-      }
-    }
-    expect((await controller.get('/api/plans')).body.length).toBe(before);
+    await refusedEverywhere(reidentified('__proto__'), (issues, lang) => {
+      expect(issues.map((i) => [i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['json-invalid-id', 'A.1', '__proto__', 'id']]);
+      expect(issues[0]!.message).toContain(ID_WORDS[lang]);
+    });
   });
 
   it('refuses a base measure named __proto__ where an indicator is defined: the document (422 invalid-file) and the tree edit (422 base-measure-name), nothing stored', async () => {
     const doc = documentOf(table('A.1'));
     Object.assign(doc.objectives[1]!.indicators[0]!, { unit: 'percent', target: 50, actual: null, formula: { kind: 'trend', current: '__proto__', previous: 'prima' }, inputs: null });
-    const before = (await controller.get('/api/plans')).body.length;
-    const refused = await controller.request('POST', '/api/plans/import?lang=en', upload(JSON.stringify(doc)));
-    expect(refused.status, refused.text).toBe(422);
-    expect((refused.body.error.issues as JsonIssue[]).map((i) => [i.code, i.location.indicator, i.location.field])).toEqual([['base-measure-name', 'A.1:1', 'formula.current']]);
-    expect((await controller.get('/api/plans')).body.length).toBe(before);
+    const refused = await refusedImport('lang=en', JSON.stringify(doc));
+    expect(refused.map((i) => [i.code, i.location.indicator, i.location.field])).toEqual([['base-measure-name', 'A.1:1', 'formula.current']]);
 
     // A title of its own: the test after this one imports the same table, and a year holds one plan of a title.
     const imported = await controller.request('POST', '/api/plans/import', upload(JSON.stringify({ ...documentOf(table('A.1')), title: 'Definizioni 2024' })));
