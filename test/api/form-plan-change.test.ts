@@ -16,32 +16,14 @@ import { formPlanKit } from './form-plans.js';
 import { Client, type Backend } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the record, on %s", (backend) => {
-  const { server, people, plan, smvp, form, remove, trailOf, pastTheStore } = formPlanKit(backend);
+  const { server, people, plan, smvp, form, evaluate, remove, trailOf, pastTheStore } = formPlanKit(backend);
   const objectives = [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }];
 
   /** A form on `planId` taken to its evaluation by its evaluator (signed in, returned). */
   const evaluatedForm = async (tag: string, planId: string): Promise<{ id: string; version: number; evaluator: Client }> => {
-    const { t, hr } = server;
-    const who = await people(tag);
-    const person = new Client(t.url);
-    const evaluator = new Client(t.url);
-    await person.login(`persona-${tag}`);
-    await evaluator.login(`valutatore-${tag}`);
-    const made = await hr.request('POST', '/api/appraisals', { year: 2024, ...who, category: 'eq', planId, objectives });
-    expect(made.status, made.text).toBe(201);
-    const id = String(made.body.id);
-    let version = Number(made.body.version);
-    const step = async (client: Client, body: Record<string, unknown>, method: 'POST' | 'PATCH' = 'POST'): Promise<void> => {
-      const r = await client.request(method, `/api/appraisals/${id}${method === 'POST' ? '/actions' : ''}`, { ...body, version });
-      expect(r.status, r.text).toBe(200);
-      version = Number(r.body.version);
-    };
-    await step(evaluator, { action: 'acknowledge' });
-    await step(person, { action: 'acknowledge' });
-    await step(evaluator, { action: 'interview', note: 'Colloquio svolto' });
-    await step(evaluator, { ratings: { C1: 3, C2: 3, C3: 3 } }, 'PATCH');
-    await step(evaluator, { action: 'evaluate' });
-    return { id, version, evaluator };
+    const f = await form(tag, { planId, objectives });
+    const { version, evaluator } = await evaluate(tag, f);
+    return { id: f.id, version, evaluator };
   };
 
   it("changes a healthy form's plan with the reason, on the trail before → after; without one 422 at reason, nothing changed", async () => {
