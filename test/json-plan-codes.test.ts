@@ -73,16 +73,24 @@ const WORDS = {
   en: '"__proto__" is not a code such as A, A.1 or A.1.1: a letter or a digit, then letters, digits, ".", "_" or "-", at most 40 characters',
 };
 
+/**
+ * The document `text`, written as `name`, refused by `albero import --output --json` (status 2), its
+ * output never written: the file's path and the report.
+ */
+function refusedByCli(text: string, name: string, what: string): { file: string; report: { usable: boolean; issues: JsonIssue[] } } {
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, text);
+  const out = join(dir, `never-${name}.json`);
+  const run = albero(['import', file, '--output', out, '--json']);
+  expect(run.status, `${what}: ${run.stderr}`).toBe(2);
+  expect(existsSync(out)).toBe(false);
+  return { file, report: JSON.parse(run.stdout) as { usable: boolean; issues: JsonIssue[] } };
+}
+
 describe('codes in the JSON plan document, on the command line', { timeout: 120_000 }, () => {
   it('refuses a code the workbook and the API refuse, at its objective and field, in both languages, nothing written', () => {
     for (const code of ['__proto__', '_A.1', 'A 1', 'A/1']) {
-      const file = join(dir, 'piano.json');
-      writeFileSync(file, recoded(code));
-      const out = join(dir, 'never.json');
-      const run = albero(['import', file, '--output', out, '--json']);
-      expect(run.status, `${code}: ${run.stderr}`).toBe(2);
-      expect(existsSync(out)).toBe(false);
-      const report = JSON.parse(run.stdout) as { usable: boolean; issues: JsonIssue[] };
+      const { file, report } = refusedByCli(recoded(code), 'piano', code);
       expect(report.usable).toBe(false);
       expect(report.issues.map((i) => [i.severity, i.code, i.location.file, i.location.node, i.location.field])).toEqual([['error', 'json-invalid-code', file, code, 'code']]);
     }
@@ -98,13 +106,7 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
 
   it('refuses an indicator id that is none Albero makes, at its indicator and field, in both languages, nothing written (before: taken)', () => {
     for (const id of ['__proto__', '', 'A.1 1', 'A.1/1', ':1']) {
-      const file = join(dir, 'piano-id.json');
-      writeFileSync(file, reidentified(id));
-      const out = join(dir, 'never-id.json');
-      const run = albero(['import', file, '--output', out, '--json']);
-      expect(run.status, `${id}: ${run.stderr}`).toBe(2);
-      expect(existsSync(out)).toBe(false);
-      const report = JSON.parse(run.stdout) as { usable: boolean; issues: JsonIssue[] };
+      const { report } = refusedByCli(reidentified(id), 'piano-id', id);
       expect(report.issues.map((i) => [i.severity, i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['error', 'json-invalid-id', 'A.1', id, 'id']]);
     }
     const file = join(dir, 'proto-id.json');
