@@ -50,6 +50,13 @@ export function formPlanKit(backend: Backend) {
     const r = await server.hr.request('PUT', `/api/smvp/2024?organisation=${enc(organisation)}`, { document: exampleSmvpJson(organisation, 2024), reason: 'delibera n. 7' });
     expect(r.status, r.text).toBe(200);
   };
+  /** New empty plans of the body of 2024, titled `titles`, then its SMVP of 2024 (`plan`, `smvp`): the plans' ids. */
+  const plansWithSmvp = async <Titles extends string[]>(organisation: string, ...titles: Titles): Promise<{ [K in keyof Titles]: string }> => {
+    const ids: string[] = [];
+    for (const title of titles) ids.push(await plan(organisation, title));
+    await smvp(organisation);
+    return ids as { [K in keyof Titles]: string };
+  };
   /** A form of 2024 made by HR for two new accounts (named after `tag`), with what `body` adds. */
   const form = async (tag: string, body: Record<string, unknown>): Promise<{ id: string; version: number }> => {
     const r = await server.hr.request('POST', '/api/appraisals', { year: 2024, ...(await people(tag)), category: 'eq', ...body });
@@ -91,5 +98,5 @@ export function formPlanKit(backend: Backend) {
       await db.close();
     }
   };
-  return { server, people, plan, smvp, form, evaluate, bodyOf, remove, trailOf, pastTheStore };
+  return { server, people, plan, smvp, plansWithSmvp, form, evaluate, bodyOf, remove, trailOf, pastTheStore };
 }

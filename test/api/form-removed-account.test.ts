@@ -13,7 +13,7 @@ import { formPlanKit } from './form-plans.js';
 import type { Backend } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('a form naming a removed account, on %s', (backend) => {
-  const { server, people, plan, smvp, form, evaluate } = formPlanKit(backend);
+  const { server, people, plansWithSmvp, form, evaluate } = formPlanKit(backend);
 
   /** The account's row deleted as another program would, its references left dangling (the foreign keys not enforced for it). */
   const removeAccount = async (id: string): Promise<void> => {
@@ -34,8 +34,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a form naming a removed account,
   it('says the removed person and evaluator in the reader’s language, flagged, on the form, the list, the trail and the documents', async () => {
     const { t, hr } = server;
     const body = 'Comune di Omicron';
-    const planId = await plan(body, 'Piano di Omicron');
-    await smvp(body);
+    const [planId] = await plansWithSmvp(body, 'Piano di Omicron');
     const f = await form('omicron', { planId, objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }] });
     const before = (await hr.get(`/api/appraisals/${f.id}`)).body;
     const replaced = String(before.evaluator.id);
@@ -87,8 +86,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a form naming a removed account,
   it('says a removed person in a bonus distribution in the reader’s language, whatever the language it was made in', async () => {
     const { hr } = server;
     const body = 'Comune di Pi';
-    const planId = await plan(body, 'Piano di Pi');
-    await smvp(body);
+    const [planId] = await plansWithSmvp(body, 'Piano di Pi');
     const f = await form('pi', { planId, objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }] });
     const { person, step } = await evaluate('pi', f);
     await step(person, { action: 'accept' });
