@@ -5,14 +5,14 @@
  * administrator's reopening with its reason, the acceptance and the final state, in the order
  * taken, in Italian and in English. Real server, fresh SQLite file, axe on the form.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
+const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
 const UNIT = ACCOUNTS.referente.units[0]!;
 
 /** HR's 2024 form of `who`, evaluated by the dirigente, in the referente's unit; `step` and `patch` take it on from its current version. */
@@ -43,23 +43,15 @@ async function newForm(hr: BrowserContext, who: keyof typeof ACCOUNTS, objective
 }
 
 describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('lists what was done and said at each step, the reopening too, in the order taken', async () => {
     const [hr, boss, person, admin, controller] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('referente'), await signedIn('admin'), await signedIn('controller')];
-    contexts.push(hr, boss, person, admin, controller);
     // The person's unit owns an objective of the plan: its result is the unit's component.
     expect((await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/B.2.2`, { unit: UNIT })).status).toBe(200);
     const organisation = (await apiAs(hr, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body.organisation as string;
     expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024) })).status).toBe(200);
     const form = await newForm(hr, 'referente', { title: 'Pratiche evase', weight: 100, target: 100, state: 'measured', actual: 120 });
     // Not rated yet: the behaviours are left out and the other weights re-normalised, the weight applied shown beside the SMVP's.
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'referente');
+    const { page } = await loggedIn('referente');
     await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.id)}`);
     const components = page.locator('[data-testid=appraisal-form] table').first();
     await expect.poll(() => components.locator('thead th').allInnerTexts()).toEqual(['Componente', 'Peso', 'Peso applicato', 'Punteggio', 'Punti']);
@@ -113,7 +105,6 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
 
   it('says at the outcome, by keyboard, that a conciliation which moved the score is not a confirmation', async () => {
     const [hr, boss, person] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('controller')];
-    contexts.push(hr, boss, person);
     const form = await newForm(hr, 'controller', { title: 'Controlli di gestione', weight: 100, target: 4, state: 'measured', actual: 4 });
     await form.step(person, { action: 'acknowledge' });
     await form.step(boss, { action: 'acknowledge' });
@@ -124,9 +115,7 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
     // HR revises a rating in the conciliation: the score moves.
     await form.patch(hr, { ratings: { C1: 4, C2: 2, C3: 2 } });
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'personale');
+    const { page } = await loggedIn('personale');
     await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.id)}`);
     await page.locator('[data-testid=action-text]').focus();
     await page.keyboard.type('Verbale n. 9');

@@ -6,25 +6,19 @@
  * shows it with no score and says why and who mends it, the others listed as ever; opened, it says
  * the same, not a clash of versions. Real server, fresh SQLite file, axe on each screen.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { appraisalPlans } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
+const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
 const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world);
 
 describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('shows an evaluated one with what it froze and that its plan was deleted; lists a live one apart and says who mends it', async () => {
     const [hr, boss, person] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('referente')];
-    contexts.push(hr, boss, person);
     const { organisation } = await bodyWithSmvp(hr);
     let form = await formOf(hr, 'referente', 'dirigente');
     const id = form.body.id as string;
@@ -53,9 +47,7 @@ describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_
     ]);
 
     // The person opens the evaluated form: its frozen figures, where they came from, and that the plan was deleted.
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'referente');
+    const { page } = await loggedIn('referente');
     await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
     const deleted = page.locator('[data-testid=form-plan-deleted]');
     await expect
@@ -73,9 +65,7 @@ describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_
     expect(await page.locator('#score-title small').innerText()).toBe('(fixed at the evaluation)');
 
     // HR's list: the live form apart, with no score and why; the evaluated one with its score.
-    const office = await newPage();
-    contexts.push(office.context);
-    await login(office.page, 'personale');
+    const office = await loggedIn('personale');
     await office.page.click('[data-testid=nav-appraisals]');
     const list = office.page.locator('[data-testid=appraisal-list]');
     await list.waitFor();

@@ -5,36 +5,22 @@
  * so (read out, the keyboard going on from there), in Italian and English. Real server, fresh SQLite
  * file, keyboard alone, axe on each screen.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { appraisalPlans, arrowTo, tabTo } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-const { bodyWithSmvp, formOf } = appraisalPlans(world);
+const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
+const { formOf, formBesideSecondPlan, screenAs } = appraisalPlans(world);
 
 describe("the plan control of a form's screen keeps what HR typed and puts the focus somewhere", { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
   const focused = (page: import('playwright-core').Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
   it('keeps the plan chosen and the reason typed across a change of language, then saves them', async () => {
-    const [hr, admin] = [await signedIn('personale'), await signedIn('admin')];
-    contexts.push(hr, admin);
-    const { organisation } = await bodyWithSmvp(hr);
-    const second = await apiAs(admin, 'POST', '/api/plans', { title: 'Piano bis 2024', year: 2024, organisation });
-    expect(second.status, JSON.stringify(second.body)).toBe(201);
-    const secondId = second.body.id as string;
-    const id = (await formOf(hr, 'controller', 'dirigente')).body.id as string;
+    const { hr, secondId, id } = await formBesideSecondPlan('Piano bis 2024');
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'personale');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    const { page } = await screenAs('personale', `/appraisals/${encodeURIComponent(id)}`);
     await tabTo(page, 'relink-open');
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toBe('relink-plan');
@@ -63,16 +49,13 @@ describe("the plan control of a form's screen keeps what HR typed and puts the f
 
   it('gives the focus to the sentence saying there is no other plan, in Italian and English', async () => {
     const [hr, controller] = [await signedIn('personale'), await signedIn('controller')];
-    contexts.push(hr, controller);
     const organisation = 'Comune con un solo piano';
     const only = await apiAs(controller, 'POST', '/api/plans', { title: 'Unico piano 2024', year: 2024, organisation });
     expect(only.status, JSON.stringify(only.body)).toBe(201);
     expect((await apiAs(hr, 'PUT', `/api/smvp/2024?organisation=${encodeURIComponent(organisation)}`, { document: exampleSmvpJson(organisation, 2024) })).status).toBe(200);
     const id = (await formOf(hr, 'referente', 'dirigente', only.body.id as string)).body.id as string;
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'personale');
+    const { page } = await loggedIn('personale');
     for (const [lang, words] of [
       ['it', `Nessun altro piano di «${organisation}» del 2024.`],
       ['en', `No other plan of “${organisation}” for 2024.`],

@@ -19,8 +19,7 @@ export const OBJECTIVES = [{ title: 'Pratiche evase', weight: 100, target: 100, 
 
 /** The helpers for `world`'s file; the browser contexts its openers open are closed after the file's tests (`E2eWorld.opened`). */
 export function appraisalPlans(world: E2eWorld) {
-  const { apiAs, signedIn, newPage, login } = pages(world);
-  const opened = (world.opened ??= []);
+  const { apiAs, signedIn, loggedIn } = pages(world);
   /** Statements on the server's own file, past the store (what migration 83, or another program, wrote). */
   async function pastTheStore(statements: readonly [string, unknown[]][]): Promise<void> {
     const store = await openStore(world.server.database);
@@ -56,26 +55,23 @@ export function appraisalPlans(world: E2eWorld) {
   /** HR's and the administrator's contexts, signed in through the API, and the fixture plan's body with its SMVP of 2024 (`bodyWithSmvp`). */
   async function hrAndAdmin(): Promise<{ hr: BrowserContext; admin: BrowserContext; main: { organisation: string; title: string } }> {
     const [hr, admin] = [await signedIn('personale'), await signedIn('admin')];
-    opened.push(hr, admin);
     return { hr, admin, main: await bodyWithSmvp(hr) };
   }
   /**
    * How the screens of a form's plan begin (`hrAndAdmin`): a second plan of the body and year,
-   * titled `title`, made by the administrator (its id, `secondId`), and a form of 2024 of the
-   * controller evaluated by the dirigente on the file's plan (`formOf`).
+   * titled `title`, made by the administrator (its id, `secondId`), and a form of 2024 of `person`
+   * (by default the controller) evaluated by the dirigente on the file's plan (`formOf`).
    */
-  async function formBesideSecondPlan(title: string) {
+  async function formBesideSecondPlan(title: string, person: Account = 'controller') {
     const { hr, admin, main } = await hrAndAdmin();
     const second = await apiAs(admin, 'POST', '/api/plans', { title, year: 2024, organisation: main.organisation });
     expect(second.status, JSON.stringify(second.body)).toBe(201);
-    const form = await formOf(hr, 'controller', 'dirigente');
+    const form = await formOf(hr, person, 'dirigente');
     return { hr, admin, main, secondId: second.body.id as string, form, id: form.body.id as string };
   }
   /** A page where `who` signed in through the sign-in form; with `route`, then opened at it (`/appraisals/…`). */
   async function screenAs(who: Account, route?: string): Promise<{ context: BrowserContext; page: Page }> {
-    const { context, page } = await newPage();
-    opened.push(context);
-    await login(page, who);
+    const { context, page } = await loggedIn(who);
     if (route !== undefined) await page.goto(`${world.server.url}/#${route}`);
     return { context, page };
   }

@@ -5,22 +5,15 @@
  * put the saved form back and the rating and the actual were gone without a word). An actual that
  * cannot be read stops the step at its field, nothing recorded. Real server, fresh SQLite file.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWorld, focused, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, staffForm, expectAccessible } = pages(world);
+const { loggedIn, apiAs, signedIn, staffForm, expectAccessible } = pages(world);
 
 describe('an appraisal step takes what was typed with it', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it("records the interview with the evaluator's unsaved rating and actual", async () => {
     const [hr, evaluator, person] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('referente')];
-    contexts.push(hr, evaluator, person);
     const created = await staffForm(hr);
     const form = `/api/appraisals/${encodeURIComponent(created.id)}`;
     const objectives = [{ title: 'Ridurre i tempi di risposta', weight: 100, comparator: '>=', target: 10, unit: 'number', scoring: null, state: 'not_measured', actual: null, reason: null }];
@@ -31,9 +24,7 @@ describe('an appraisal step takes what was typed with it', { timeout: 240_000 },
       expect((await apiAs(who, 'POST', `${form}/actions`, { action: 'acknowledge', version })).status).toBe(200);
     }
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'dirigente');
+    const { page } = await loggedIn('dirigente');
     await page.goto(`${world.server.url}/appraisals/${encodeURIComponent(created.id)}`);
     await page.waitForSelector('[data-testid=action-interview]');
     await page.selectOption('[data-testid=rating-C1]', '4');

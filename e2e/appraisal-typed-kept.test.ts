@@ -6,14 +6,14 @@
  * HR's plan picked and reason typed. Then saved, what was typed is what the server keeps.
  * Real server, fresh SQLite file, axe after the change.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { appraisalPlans, arrowTo, tabTo } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
-const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world);
+const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
+const { pastTheStore, bodyWithSmvp, formOf, formBesideSecondPlan, screenAs } = appraisalPlans(world);
 
 /** The values in the objectives' fields, row by row: title, weight, target, actual. */
 const typed = (page: Page) =>
@@ -24,20 +24,12 @@ const typed = (page: Page) =>
   );
 
 describe("what is typed on a form's screen and not saved survives a change of language", { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it("keeps the evaluator's objectives typed, in the new notation, and saves them", async () => {
     const hr = await signedIn('personale');
-    contexts.push(hr);
     await bodyWithSmvp(hr);
     const id = (await formOf(hr, 'controller', 'dirigente')).body.id as string;
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'dirigente');
+    const { page } = await loggedIn('dirigente');
     await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
     await page.waitForSelector('[data-testid=add-objective]');
     await page.fill('#objective-0-title', 'Pratiche evase entro 30 giorni');
@@ -74,7 +66,6 @@ describe("what is typed on a form's screen and not saved survives a change of la
 
   it('keeps an actual and a rating typed during the year, and saves them with the step', async () => {
     const [hr, person, boss] = [await signedIn('personale'), await signedIn('referente'), await signedIn('dirigente')];
-    contexts.push(hr, person, boss);
     await bodyWithSmvp(hr);
     const id = (await formOf(hr, 'referente', 'dirigente')).body.id as string;
     for (const who of [person, boss]) {
@@ -83,9 +74,7 @@ describe("what is typed on a form's screen and not saved survives a change of la
       expect(step.status, JSON.stringify(step.body)).toBe(200);
     }
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'dirigente');
+    const { page } = await loggedIn('dirigente');
     await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
     await page.waitForSelector('[data-testid=rating-C1]');
     expect(await page.locator('[data-testid=form-state]').innerText()).toBe('Obiettivi assegnati');
@@ -107,19 +96,15 @@ describe("what is typed on a form's screen and not saved survives a change of la
   });
 
   it('keeps the plan HR picked and the reason typed on a form whose plan is missing, then links it', async () => {
-    const [hr, admin] = [await signedIn('personale'), await signedIn('admin')];
-    contexts.push(hr, admin);
-    const { organisation } = await bodyWithSmvp(hr);
-    const second = await apiAs(admin, 'POST', '/api/plans', { title: 'Piano ter 2024', year: 2024, organisation });
-    expect(second.status, JSON.stringify(second.body)).toBe(201);
-    const secondId = second.body.id as string;
-    const id = (await formOf(hr, 'oiv', 'dirigente')).body.id as string;
+    const {
+      hr,
+      secondId,
+      id,
+      main: { organisation },
+    } = await formBesideSecondPlan('Piano ter 2024', 'oiv');
     await pastTheStore([[`UPDATE appraisal_forms SET plan_id = 'p-assente' WHERE id = ?`, [id]]]);
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'personale');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    const { page } = await screenAs('personale', `/appraisals/${encodeURIComponent(id)}`);
     await page.locator('#relink-plan').waitFor();
     await tabTo(page, 'relink-plan');
     await arrowTo(page, 'Piano ter 2024');

@@ -5,25 +5,18 @@
  * as the OIV's value, which counts, with the reported one beside it. Real server, fresh SQLite
  * file, axe on the form.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, staffForm, expectAccessible } = pages(world);
+const { planApi, loggedIn, apiAs, signedIn, staffForm, expectAccessible } = pages(world);
 const UNIT = ACCOUNTS.referente.units[0]!;
 
 describe("the OIV's validated value on an appraisal form", { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('marks the objective the OIV changed under its unit, with the reported value', async () => {
-    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const plan = planApi();
     const [controller, hr, oiv] = [await signedIn('controller'), await signedIn('personale'), await signedIn('oiv')];
-    contexts.push(controller, hr, oiv);
     expect((await apiAs(controller, 'PATCH', `${plan}/nodes/B.2.2`, { unit: UNIT })).status).toBe(200);
     const reported = (await apiAs(controller, 'GET', `${plan}/tree`)).body.objectives.find((o: { code: string }) => o.code === 'B.2.2').performance as number;
     expect(reported).not.toBe(40);
@@ -43,9 +36,7 @@ describe("the OIV's validated value on an appraisal form", { timeout: 240_000 },
     expect(review.status, JSON.stringify(review.body)).toBe(200);
     expect((await apiAs(oiv, 'POST', `${plan}/relazione/transition`, { to: 'validated' })).status).toBe(200);
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'personale');
+    const { page } = await loggedIn('personale');
     await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(created.id)}`);
     const row = page.locator('[data-testid=form-unit-objectives] tbody tr');
     const said = `${reported.toFixed(2).replace('.', ',')}%`;

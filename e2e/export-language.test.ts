@@ -5,13 +5,13 @@
  * reader downloaded the Italian report.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { pdfText } from '../test/support/files.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, chooseLanguage } = pages(world);
+const { planApi, newPage, loggedIn, apiAs, openPlan, chooseLanguage } = pages(world);
 
 async function downloadedText(page: Page, testId: string): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testId}]`)]);
@@ -19,15 +19,8 @@ async function downloadedText(page: Page, testId: string): Promise<string> {
 }
 
 describe('the plan exports in the screen language', { timeout: 180_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('a signed-in reader gets the report in English on an English screen, in Italian on an Italian one', async () => {
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'controller');
+    const { page } = await loggedIn('controller');
     await openPlan(page);
     await chooseLanguage(page, 'en');
     const english = await downloadedText(page, 'export-pdf');
@@ -40,15 +33,12 @@ describe('the plan exports in the screen language', { timeout: 180_000 }, () => 
   });
 
   it("the public's PDF link follows the screen's language", async () => {
-    const controller = await newPage();
-    contexts.push(controller.context);
-    await login(controller.page, 'controller');
-    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const controller = await loggedIn('controller');
+    const plan = planApi();
     // Published, its year end closed: the public reads its values.
     for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
     expect((await apiAs(controller.context, 'PATCH', plan, { published: true })).status).toBe(200);
-    const { context, page } = await newPage();
-    contexts.push(context);
+    const { page } = await newPage();
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await chooseLanguage(page, 'en');

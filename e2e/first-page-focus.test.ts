@@ -7,13 +7,13 @@
  * page's body: the next Tab began again from somewhere past the removed button (the plans' list
  * skipped), and a screen reader said nothing of the new screen. It goes to the main region now.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { e2eWorld, focused, pages, tabTo } from './pages.js';
 import { ACCOUNTS, PASSWORD } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, signedIn, apiAs } = pages(world);
+const { planApi, newPage, signedIn, apiAs } = pages(world);
 
 /** How many fresh pages each language is opened in: the race between a Tab and the first render is likelier over many. */
 const ROUNDS = 6;
@@ -24,25 +24,19 @@ async function pressTab(page: Page): Promise<string> {
 }
 
 describe('the focus on the first page', { timeout: 300_000 }, () => {
-  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     const controller = await signedIn('controller');
-    contexts.push(controller);
-    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const plan = planApi();
     // The plan and its year end published, for the public to read (as the demo's).
     expect((await apiAs(controller, 'PATCH', plan, { published: true })).status).toBe(200);
     expect((await apiAs(controller, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'collecting' })).status).toBe(200);
     expect((await apiAs(controller, 'POST', `${plan}/periods/2024-12-31/publication`, { published: true })).status).toBe(200);
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
   });
 
   for (const lang of ['it', 'en'] as const) {
     it(`keeps the keyboard's place on the sign-in page and past it (${lang})`, async () => {
       for (let round = 0; round < ROUNDS; round++) {
         const { context, page } = await newPage();
-        contexts.push(context);
         if (lang === 'en') await page.addInitScript(() => window.localStorage.setItem('albero.lang', 'en'));
         // No wait for the page to settle: the first Tabs land while the app is still being drawn.
         await page.goto(`${world.server.url}/`, { waitUntil: 'commit' });
@@ -92,7 +86,6 @@ describe('the focus on the first page', { timeout: 300_000 }, () => {
 
     it(`keeps a Tab pressed before the app's first draw (${lang})`, async () => {
       const { context, page } = await newPage();
-      contexts.push(context);
       if (lang === 'en') await page.addInitScript(() => window.localStorage.setItem('albero.lang', 'en'));
       // A reader who has used the app in their language before: it saved it where the server reads it.
       await page.goto(`${world.server.url}/`);
@@ -142,7 +135,6 @@ describe('the focus on the first page', { timeout: 300_000 }, () => {
     it(`keeps the keyboard's place on a shared plan's page while it loads (${lang})`, async () => {
       for (let round = 0; round < ROUNDS; round++) {
         const { context, page } = await newPage();
-        contexts.push(context);
         if (lang === 'en') await page.addInitScript(() => window.localStorage.setItem('albero.lang', 'en'));
         await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}`, { waitUntil: 'commit' });
         await tabTo(page, 'f-search');

@@ -6,28 +6,18 @@
  * riserva.», «Nessun testo scritto.» (before, a single «Nessuno.» under every heading). Real server,
  * fresh SQLite file, axe on both screens.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, chooseLanguage, staffForm, expectAccessible } = pages(world);
+const { planApi, loggedIn, apiAs, signedIn, chooseLanguage, staffForm, expectAccessible } = pages(world);
 
 describe('what the OIV reads of the year', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
   it("says why a staff member's appraisal form is not the OIV's to read, in the screen's language", async () => {
     const hr = await signedIn('personale');
-    contexts.push(hr);
     const created = await staffForm(hr);
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'oiv');
+    const { page } = await loggedIn('oiv');
     await page.goto(`${world.server.url}/appraisals/${encodeURIComponent(created.id)}`);
     const refusal = page.getByRole('alert');
     await expect
@@ -43,11 +33,10 @@ describe('what the OIV reads of the year', { timeout: 240_000 }, () => {
 
   it('says the validated Relazione has no note, reservations or texts, each in its own words', async () => {
     const [controller, oiv] = [await signedIn('controller'), await signedIn('oiv')];
-    contexts.push(controller, oiv);
-    for (const to of ['collecting', 'closed']) expect((await apiAs(controller, 'POST', `${plan()}/periods/2024-12-31/transition`, { to })).status).toBe(200);
-    expect((await apiAs(controller, 'POST', `${plan()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-    const relazione = (await apiAs(oiv, 'GET', `${plan()}/relazione`)).body;
-    const review = await apiAs(oiv, 'PUT', `${plan()}/relazione/review`, {
+    for (const to of ['collecting', 'closed']) expect((await apiAs(controller, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    expect((await apiAs(controller, 'POST', `${planApi()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
+    const relazione = (await apiAs(oiv, 'GET', `${planApi()}/relazione`)).body;
+    const review = await apiAs(oiv, 'PUT', `${planApi()}/relazione/review`, {
       note: '',
       reservations: '',
       checklist: relazione.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes', note: '' })),
@@ -55,11 +44,9 @@ describe('what the OIV reads of the year', { timeout: 240_000 }, () => {
       version: relazione.version,
     });
     expect(review.status, JSON.stringify(review.body)).toBe(200);
-    expect((await apiAs(oiv, 'POST', `${plan()}/relazione/transition`, { to: 'validated' })).status).toBe(200);
+    expect((await apiAs(oiv, 'POST', `${planApi()}/relazione/transition`, { to: 'validated' })).status).toBe(200);
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'oiv');
+    const { page } = await loggedIn('oiv');
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
     const reservations = page.locator('[data-testid=relazione-reservations-view]');
     await expect.poll(() => reservations.textContent()).toBe('Nessuna riserva.');

@@ -26,8 +26,8 @@ export interface E2eWorld {
   consoleErrors: string[];
   /** How many times the fixture was imported (see `importFixture`). */
   imports?: number;
-  /** The browser contexts the file's openers opened (`relazioneWithTheOiv`, appraisal-plans.ts'): closed after its tests. */
-  opened?: BrowserContext[];
+  /** Every browser context the file's pages opened (`newPage`, and all that open through it): closed after its tests. */
+  opened: BrowserContext[];
 }
 
 /**
@@ -36,14 +36,15 @@ export interface E2eWorld {
  * `env` may be a function, read when the server starts: for what an earlier `beforeAll` started (an identity provider's address).
  */
 export function e2eWorld(options: { fixture?: boolean; env?: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>) } = {}): E2eWorld {
-  const world = { cspViolations: [], consoleErrors: [] } as unknown as E2eWorld;
+  const world = { cspViolations: [], consoleErrors: [], opened: [] } as unknown as E2eWorld;
   beforeAll(async () => {
     world.server = await startServer(typeof options.env === 'function' ? options.env() : options.env);
     world.browser = await launchChromium();
     if (options.fixture === true) world.planId = await pages(world).importFixture('Ente');
   }, 120_000);
   afterAll(async () => {
-    for (const context of world.opened ?? []) await context.close();
+    // A context a test closed already is closed again as a no-op.
+    for (const context of world.opened) await context.close();
     await world.browser?.close();
     await world.server?.stop();
     // The app works under its content-security policy: nothing it loads or runs is refused.
@@ -133,10 +134,15 @@ export async function tabTo(page: Page, wanted: string | RegExp, withinMs = 20_0
 }
 
 export function pages(world: E2eWorld) {
+  /** The file's plan's address in the API. */
+  const planApi = (): string => `/api/plans/${encodeURIComponent(world.planId)}`;
+
+  /** A page of a browser context of its own, closed after the file's tests (`E2eWorld.opened`). */
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
     // Reduced motion: the app's Bootstrap scrolls smoothly otherwise (`scroll-behavior: smooth`),
     // so the page could still be gliding under a click's pointer between its press and release.
     const context = await world.browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'it-IT', reducedMotion: 'reduce' });
+    world.opened.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => {
       console.error(`page error: ${e.message}`);
@@ -155,6 +161,13 @@ export function pages(world: E2eWorld) {
     await page.fill('#password', password);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=signed-in]');
+  }
+
+  /** A page where `who` signed in through the sign-in form (`newPage`, `login`). */
+  async function loggedIn(who: keyof typeof ACCOUNTS): Promise<{ context: BrowserContext; page: Page }> {
+    const opened = await newPage();
+    await login(opened.page, who);
+    return opened;
   }
 
   /** The API as the logged-in browser context (its cookie, and the CSRF token from the session). */
@@ -195,7 +208,7 @@ export function pages(world: E2eWorld) {
 
   /** Indicator `indicatorId` of objective `code` in the period ending `period`, as the server's tree has it (through the API). */
   async function storedIndicator(context: BrowserContext, code: string, indicatorId: string, period: string): Promise<{ actual: unknown; state: string } | undefined> {
-    const doc = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(world.planId)}/tree?period=${period}`)).body as {
+    const doc = (await apiAs(context, 'GET', `${planApi()}/tree?period=${period}`)).body as {
       objectives: Array<{ code: string; indicators: Array<{ id: string; actual: unknown; state: string }> }>;
     };
     return doc.objectives.find((o) => o.code === code)?.indicators.find((i) => i.id === indicatorId);
@@ -211,6 +224,11 @@ export function pages(world: E2eWorld) {
     // The selector is labelled in the screen's language.
     await page.selectOption('select[aria-label=Lingua], select[aria-label=Language]', lang);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+  }
+
+  /** The words of objective `code`'s performance cell in the tree, white space folded. */
+  async function performanceCell(page: Page, code: string): Promise<string> {
+    return (await page.locator(`[data-testid="perf-${code}"]`).innerText()).replace(/\s+/g, ' ').trim();
   }
 
   async function objectivePerformance(page: Page, code: string) {
@@ -231,7 +249,7 @@ export function pages(world: E2eWorld) {
    */
   async function openToReferente(code: string, period: string): Promise<BrowserContext> {
     const controller = await signedIn('controller');
-    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const plan = planApi();
     expect((await apiAs(controller, 'PATCH', `${plan}/nodes/${code}`, { unit: ACCOUNTS.referente.units[0] })).status).toBe(200);
     expect((await apiAs(controller, 'POST', `${plan}/periods/${period}/transition`, { to: 'collecting' })).status).toBe(200);
     return controller;
@@ -279,9 +297,8 @@ export function pages(world: E2eWorld) {
   async function referenteAtIndicator(indicator = 'B.2.2:3'): Promise<{ page: Page; controller: BrowserContext }> {
     const controller = await signedIn('controller');
     const objective = indicator.slice(0, indicator.indexOf(':'));
-    expect((await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/${objective}`, { unit: ACCOUNTS.referente.units[0] })).status).toBe(200);
-    const { page } = await newPage();
-    await login(page, 'referente');
+    expect((await apiAs(controller, 'PATCH', `${planApi()}/nodes/${objective}`, { unit: ACCOUNTS.referente.units[0] })).status).toBe(200);
+    const { page } = await loggedIn('referente');
     await openPlan(page);
     await search(page, objective);
     await page.click(`[data-indicator="${indicator}"] .tree-link`);
@@ -351,7 +368,7 @@ export function pages(world: E2eWorld) {
    * creates it: the form as the server answered (its `id` and `version`).
    */
   async function staffForm(hr: BrowserContext): Promise<{ id: string; version: number }> {
-    const organisation = (await apiAs(hr, 'GET', `/api/plans/${encodeURIComponent(world.planId)}`)).body.organisation as string;
+    const organisation = (await apiAs(hr, 'GET', planApi())).body.organisation as string;
     expect((await apiAs(hr, 'PUT', '/api/smvp/2024', { document: exampleSmvpJson(organisation, 2024), reason: 'Delibera n. 5/2024' })).status).toBe(200);
     const people = (await apiAs(hr, 'GET', '/api/appraisals/people')).body as { id: string; username: string }[];
     const id = (username: string): string => people.find((p) => p.username === username)!.id;
@@ -375,12 +392,9 @@ export function pages(world: E2eWorld) {
    * Both pages are closed after the file's tests.
    */
   async function relazioneWithTheOiv(note: string): Promise<{ office: Awaited<ReturnType<typeof newPage>>; oiv: Awaited<ReturnType<typeof newPage>> }> {
-    const office = await newPage();
-    const oiv = await newPage();
-    (world.opened ??= []).push(office.context, oiv.context);
-    await login(office.page, 'controller');
-    await login(oiv.page, 'oiv');
-    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const office = await loggedIn('controller');
+    const oiv = await loggedIn('oiv');
+    const plan = planApi();
     for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
     expect((await apiAs(office.context, 'POST', `${plan}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const current = (await apiAs(oiv.context, 'GET', `${plan}/relazione`)).body;
@@ -396,7 +410,7 @@ export function pages(world: E2eWorld) {
    * all as the controller signed in on `context`. Gives the 2025 plan's id.
    */
   async function nextYearCorrected(context: BrowserContext): Promise<string> {
-    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const plan = planApi();
     const made = await apiAs(context, 'POST', `${plan}/next-year`, { year: 2025 });
     expect(made.status).toBe(201);
     const next = made.body.id as string;
@@ -419,8 +433,10 @@ export function pages(world: E2eWorld) {
   }
 
   return {
+    planApi,
     newPage,
     login,
+    loggedIn,
     signedIn,
     signedInPage,
     openToReferente,
@@ -437,6 +453,7 @@ export function pages(world: E2eWorld) {
     chooseLanguage,
     addObjective,
     objectivePerformance,
+    performanceCell,
     readsOf,
     sameDocument,
     staffForm,

@@ -8,31 +8,20 @@
  * said at the reason field, the last success message gone (before, "Errore: …" under the stale
  * "Stato del periodo aggiornato.", the focus left on the button).
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
+const { loggedIn, apiAs, openPlan, expectAccessible } = pages(world);
 const YEAR_END = '2024-12-31';
 
 describe('period transitions in the period bar', { timeout: 180_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
   const transition = () => `/api/plans/${encodeURIComponent(world.planId)}/periods/${YEAR_END}/transition`;
-  const signedIn = async (who: 'controller' | 'oiv' | 'admin') => {
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, who);
-    return { context, page };
-  };
 
   it('a validated period is offered for reopening to the administrator, not to the controller', async () => {
-    const controller = await signedIn('controller');
+    const controller = await loggedIn('controller');
     for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', transition(), { to })).status).toBe(200);
-    const oiv = await signedIn('oiv');
+    const oiv = await loggedIn('oiv');
     expect((await apiAs(oiv.context, 'POST', transition(), { to: 'validated' })).status).toBe(200);
 
     // A closed period is the controller's to reopen; a validated one is not.
@@ -42,7 +31,7 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
     expect(await controller.page.locator('#reopen-reason').count()).toBe(0);
     expect(await controller.page.locator('button', { hasText: 'Riapri il periodo' }).count()).toBe(0);
 
-    const admin = await signedIn('admin');
+    const admin = await loggedIn('admin');
     await openPlan(admin.page);
     await admin.page.fill('#reopen-reason', 'Errore materiale in A.2.1');
     await admin.page.click('button:has-text("Riapri il periodo")');
@@ -50,7 +39,7 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
   });
 
   it('the closing dialog is a modal for the keyboard: the focus stays in it, Esc cancels', async () => {
-    const { page } = await signedIn('controller');
+    const { page } = await loggedIn('controller');
     await openPlan(page);
     await page.focus('[data-testid=close-period]');
     await page.keyboard.press('Enter');
@@ -76,7 +65,7 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
   });
 
   it('after a transition the focus is on its message; a reopening without a reason is said at the reason field', async () => {
-    const { page } = await signedIn('controller');
+    const { page } = await loggedIn('controller');
     await openPlan(page);
     const focused = () => page.evaluate(() => (document.activeElement === document.body ? 'body' : ((document.activeElement as HTMLElement | null)?.innerText ?? '')));
     // Reopened with a reason: the form goes with the locked state, the focus goes to what happened (before, to the page body).

@@ -8,21 +8,14 @@
  * are not those the OIV validated; validated again by the OIV, its figures, nothing said of the
  * reopening (before: as any closed period, then the old validated figures).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
-
-const cell = async (page: Page, code: string): Promise<string> => (await page.locator(`[data-testid="perf-${code}"]`).innerText()).replace(/\s+/g, ' ').trim();
+const { planApi, performanceCell, loggedIn, newPage, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
 
 describe('the public plan screen after a validated year end is reopened', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
   // The office, the OIV and the public reader of the first test, which the next ones go on with.
   let office: { context: BrowserContext };
   let oiv: { context: BrowserContext };
@@ -34,11 +27,10 @@ describe('the public plan screen after a validated year end is reopened', { time
 
   it('shows the figures the OIV validated and says the office reopened the period', async () => {
     ({ office, oiv } = await relazioneWithTheOiv('Esito della verifica.'));
-    contexts.push(office.context, oiv.context);
-    await ok(apiAs(office.context, 'PATCH', plan(), { published: true }));
-    const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
+    await ok(apiAs(office.context, 'PATCH', planApi(), { published: true }));
+    const current = (await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body;
     await ok(
-      apiAs(oiv.context, 'PUT', `${plan()}/relazione/review`, {
+      apiAs(oiv.context, 'PUT', `${planApi()}/relazione/review`, {
         note: 'Esito della verifica.',
         reservations: '',
         checklist: current.checklist,
@@ -46,18 +38,15 @@ describe('the public plan screen after a validated year end is reopened', { time
         version: current.version,
       }),
     );
-    await ok(apiAs(oiv.context, 'POST', `${plan()}/relazione/transition`, { to: 'validated' }));
-    await ok(apiAs(office.context, 'POST', `${plan()}/relazione/publication`, { published: true }));
-    const admin = await newPage();
-    contexts.push(admin.context);
-    await login(admin.page, 'admin');
-    await ok(apiAs(admin.context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to: 'collecting', reason: 'errore su A.3' }));
-    const tree = (await apiAs(office.context, 'GET', `${plan()}/tree`)).body;
+    await ok(apiAs(oiv.context, 'POST', `${planApi()}/relazione/transition`, { to: 'validated' }));
+    await ok(apiAs(office.context, 'POST', `${planApi()}/relazione/publication`, { published: true }));
+    const admin = await loggedIn('admin');
+    await ok(apiAs(admin.context, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to: 'collecting', reason: 'errore su A.3' }));
+    const tree = (await apiAs(office.context, 'GET', `${planApi()}/tree`)).body;
     const a3 = tree.objectives.find((o: { code: string }) => o.code === 'A.3').indicators[0];
-    await ok(apiAs(office.context, 'PUT', `${plan()}/indicators/${encodeURIComponent(a3.id)}/measurements/2024-12-31`, { state: 'measured', actual: 5, version: a3.version }));
+    await ok(apiAs(office.context, 'PUT', `${planApi()}/indicators/${encodeURIComponent(a3.id)}/measurements/2024-12-31`, { state: 'measured', actual: 5, version: a3.version }));
 
     const reader = await newPage();
-    contexts.push(reader.context);
     page = reader.page;
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
@@ -69,9 +58,9 @@ describe('the public plan screen after a validated year end is reopened', { time
     expect(await page.locator('[data-testid=targets-only]').count()).toBe(0);
     expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV');
     await search(page, 'A.3');
-    await expect.poll(() => cell(page, 'A.3')).toBe('100,00% ● Verde');
+    await expect.poll(() => performanceCell(page, 'A.3')).toBe('100,00% ● Verde');
     await search(page, 'B.1');
-    await expect.poll(() => cell(page, 'B.1')).toBe("50,00% ■ Rosso validato dall'OIV 56,00% rendicontato");
+    await expect.poll(() => performanceCell(page, 'B.1')).toBe("50,00% ■ Rosso validato dall'OIV 56,00% rendicontato");
     await expectAccessible(page, 'the public tree of a reopened year end, as validated (it)');
 
     await chooseLanguage(page, 'en');
@@ -83,8 +72,8 @@ describe('the public plan screen after a validated year end is reopened', { time
   });
 
   it('closed again with the Relazione withdrawn: the values closed again, said not to be those the OIV validated', async () => {
-    await ok(apiAs(office.context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to: 'closed' }));
-    await ok(apiAs(office.context, 'POST', `${plan()}/relazione/publication`, { published: false }));
+    await ok(apiAs(office.context, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to: 'closed' }));
+    await ok(apiAs(office.context, 'POST', `${planApi()}/relazione/publication`, { published: false }));
     await chooseLanguage(page, 'it');
     await page.reload();
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
@@ -96,9 +85,9 @@ describe('the public plan screen after a validated year end is reopened', { time
     expect(await page.locator('[data-testid=oiv-validation-reopened]').count()).toBe(0);
     expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Chiuso');
     await search(page, 'A.3');
-    await expect.poll(() => cell(page, 'A.3')).toMatch(/^0,00% /);
+    await expect.poll(() => performanceCell(page, 'A.3')).toMatch(/^0,00% /);
     await search(page, 'B.1');
-    await expect.poll(() => cell(page, 'B.1')).not.toContain('validato');
+    await expect.poll(() => performanceCell(page, 'B.1')).not.toContain('validato');
     await expectAccessible(page, 'the public tree of a reopened year end closed again, the Relazione withdrawn (it)');
 
     await chooseLanguage(page, 'en');
@@ -112,8 +101,8 @@ describe('the public plan screen after a validated year end is reopened', { time
   });
 
   it('validated again by the OIV: its figures, nothing said of the reopening', async () => {
-    await ok(apiAs(office.context, 'POST', `${plan()}/relazione/publication`, { published: true }));
-    await ok(apiAs(oiv.context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to: 'validated' }));
+    await ok(apiAs(office.context, 'POST', `${planApi()}/relazione/publication`, { published: true }));
+    await ok(apiAs(oiv.context, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to: 'validated' }));
     await chooseLanguage(page, 'it');
     await page.reload();
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
@@ -121,10 +110,10 @@ describe('the public plan screen after a validated year end is reopened', { time
     expect(await page.locator('[data-testid=oiv-validation-reopened]').count()).toBe(0);
     expect(await page.locator('[data-testid=oiv-validation-closed-again]').count()).toBe(0);
     await search(page, 'A.3');
-    await expect.poll(() => cell(page, 'A.3')).toMatch(/^0,00% /);
+    await expect.poll(() => performanceCell(page, 'A.3')).toMatch(/^0,00% /);
     await search(page, 'B.1');
-    await expect.poll(() => cell(page, 'B.1')).toMatch(/^56,00% /);
-    expect(await cell(page, 'B.1')).not.toContain('validato');
+    await expect.poll(() => performanceCell(page, 'B.1')).toMatch(/^56,00% /);
+    expect(await performanceCell(page, 'B.1')).not.toContain('validato');
     await expectAccessible(page, 'the public tree of a year end validated again (it)');
     await chooseLanguage(page, 'en');
     await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toBe('State: Validated by the OIV');

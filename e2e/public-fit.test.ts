@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { openStore } from '../src/store/index.js';
@@ -29,11 +29,7 @@ const { newPage, apiAs, signedIn } = pages(world);
 const YEAR_END = '2024-12-31';
 const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const dir = mkdtempSync(join(tmpdir(), 'albero-public-fit-'));
-const contexts: BrowserContext[] = [];
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** How far the page scrolls sideways (0: not at all). */
 const sideways = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -89,7 +85,6 @@ describe('the public pages fit a desktop and a phone, with real data', { timeout
     const controller = await signedIn('controller');
     const oiv = await signedIn('oiv');
     const hr = await signedIn('personale');
-    contexts.push(controller, oiv, hr);
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     const ok = async (answer: Promise<{ status: number; body: unknown }>, step: string): Promise<void> => {
       const { status, body } = await answer;
@@ -135,8 +130,7 @@ describe('the public pages fit a desktop and a phone, with real data', { timeout
   }, 120_000);
 
   it('serves /trasparenza: the index, the year, the plan, the Relazione, its validation and the bonuses', async () => {
-    const { context, page } = await newPage();
-    contexts.push(context);
+    const { page } = await newPage();
     const found: Record<string, string[]> = {};
     const year = `${world.server.url}/trasparenza/${encodeURIComponent(world.planId)}`;
     await fits(page, `${world.server.url}/trasparenza`, 'the index', found);
@@ -161,8 +155,7 @@ describe('the public pages fit a desktop and a phone, with real data', { timeout
     const relazione = join(dir, 'relazione.html');
     const made = albero(['relazione', FIXTURE, '--output', relazione]);
     expect(made.status, made.stderr).toBe(0);
-    const { context, page } = await newPage();
-    contexts.push(context);
+    const { page } = await newPage();
     const found: Record<string, string[]> = {};
     for (const file of ['index.html', '2024/index.html', '2024/piano.html', '2024/colonne.html']) await fits(page, pathToFileURL(join(site, file)).href, `the site's ${file}`, found);
     await fits(page, pathToFileURL(relazione).href, 'the Relazione of `albero relazione`', found);

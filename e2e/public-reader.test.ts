@@ -6,12 +6,12 @@
  * the period is closed its values show, and the closing is dated without the login name of who
  * closed it (which the public is not given).
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { e2eWorld, pages, tabTo } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, chooseLanguage, expectAccessible } = pages(world);
+const { newPage, loggedIn, login, apiAs, chooseLanguage, expectAccessible } = pages(world);
 
 /** Tabs to the first element whose text matches, and presses Enter on it. */
 async function enterOn(page: Page, text: RegExp): Promise<void> {
@@ -20,15 +20,8 @@ async function enterOn(page: Page, text: RegExp): Promise<void> {
 }
 
 describe('the public reader of a published plan', { timeout: 180_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('reads the adopting act and the targets of a period in progress, without a value until it closes', async () => {
-    const controller = await newPage();
-    contexts.push(controller.context);
-    await login(controller.page, 'controller');
+    const controller = await loggedIn('controller');
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     const ok = async (r: Promise<{ status: number; body: unknown }>): Promise<void> => expect((await r).status, JSON.stringify((await r).body)).toBe(200);
     await ok(apiAs(controller.context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));
@@ -37,8 +30,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     await ok(apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'collecting' }));
     await ok(apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/publication`, { published: true }));
 
-    const { context, page } = await newPage();
-    contexts.push(context);
+    const { page } = await newPage();
     await page.goto(`${world.server.url}/`);
     await enterOn(page, /Consulta i piani pubblicati senza accedere/);
     await page.waitForSelector('.plan-item a');
@@ -120,8 +112,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
 
   it('opens a shared link to a period not published: said by its label, with the published period to open instead', async () => {
     // The year end closed by the test above; the mid-year never published.
-    const { context, page } = await newPage();
-    contexts.push(context);
+    const { page } = await newPage();
     const link = `${world.server.url}/plans/${encodeURIComponent(world.planId)}?period=2024-06-30`;
     await page.goto(link);
     // It said "i valori del periodo 2024-06-30 non sono ancora pubblicati", and nothing else to do.
@@ -145,14 +136,12 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
   it("follows the period chosen in the address, and reads only the linked period's tree", async () => {
     // Two periods the public reads: the year end (closed above) and the mid-year, published now.
     const controller = await newPage();
-    contexts.push(controller.context);
     await login(controller.page, 'controller');
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     expect((await apiAs(controller.context, 'POST', `${plan}/periods/2024-06-30/transition`, { to: 'collecting' })).status).toBe(200);
     expect((await apiAs(controller.context, 'POST', `${plan}/periods/2024-06-30/publication`, { published: true })).status).toBe(200);
 
-    const { context, page } = await newPage();
-    contexts.push(context);
+    const { page } = await newPage();
     const trees: string[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());

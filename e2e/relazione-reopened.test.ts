@@ -6,37 +6,26 @@
  * why) and that the validated Relazione keeps the figures it was validated with. Italian and
  * English; axe. Real server, fresh SQLite file, the fixture imported through the API.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { computedAtText } from '../src/io/report/meta.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, chooseLanguage, expectAccessible } = pages(world);
+const { planApi, loggedIn, apiAs, chooseLanguage, expectAccessible } = pages(world);
 const YEAR_END = '2024-12-31';
 const NOTE = 'Verifica dell’**OIV** sui *dati* di fine anno.\n\n<img src=x onerror="window.injected=1">';
 
 describe('the validated Relazione on screen, and its year end reopened', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
   it('dates and names the decision as the documento does, renders the note, and says the reopening', async () => {
-    const office = await newPage();
-    const oiv = await newPage();
-    const admin = await newPage();
-    contexts.push(office.context, oiv.context, admin.context);
-    await login(office.page, 'controller');
-    await login(oiv.page, 'oiv');
-    await login(admin.page, 'admin');
-    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${plan()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
-    expect((await apiAs(office.context, 'POST', `${plan()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-    const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
+    const office = await loggedIn('controller');
+    const oiv = await loggedIn('oiv');
+    const admin = await loggedIn('admin');
+    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    expect((await apiAs(office.context, 'POST', `${planApi()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
+    const current = (await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body;
     const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
-    expect((await apiAs(oiv.context, 'PUT', `${plan()}/relazione/review`, { note: NOTE, reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
-    const decided = await apiAs(oiv.context, 'POST', `${plan()}/relazione/transition`, { to: 'validated' });
+    expect((await apiAs(oiv.context, 'PUT', `${planApi()}/relazione/review`, { note: NOTE, reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
+    const decided = await apiAs(oiv.context, 'POST', `${planApi()}/relazione/transition`, { to: 'validated' });
     expect(decided.status).toBe(200);
     const decidedAt = new Date(decided.body.decidedAt as string);
     const savedAt = new Date(decided.body.updatedAt as string);
@@ -49,7 +38,7 @@ describe('the validated Relazione on screen, and its year end reopened', { timeo
     await expect.poll(() => page.locator('[data-testid=relazione-state] >> xpath=ancestor::section').innerText()).toContain(`Decisione dell’OIV del ${day} (Oscar OIV).`);
     // Who saved last, by name: the OIV's validation was the last write.
     expect(await page.locator('[data-testid=relazione-saved]').innerText()).toBe(`Ultimo salvataggio il ${computedAtText(savedAt, 'it')}, di Oscar OIV.`);
-    const documento = await office.context.request.get(`${world.server.url}${plan()}/relazione/validation?format=html`);
+    const documento = await office.context.request.get(`${world.server.url}${planApi()}/relazione/validation?format=html`);
     expect(await documento.text()).toContain(`Data della decisione: ${day}, registrata da Oscar OIV.`);
     // The note as the documents render it: bold and italic, the HTML as text (before: "**OIV**" on screen).
     const note = page.locator('[data-testid=relazione-note-view]');
@@ -62,8 +51,8 @@ describe('the validated Relazione on screen, and its year end reopened', { timeo
     expect(await page.locator('[data-testid=relazione-reopened]').count()).toBe(0);
 
     // The administrator reopens the validated year end: the Relazione stays validated, and says so.
-    expect((await apiAs(admin.context, 'POST', `${plan()}/periods/${YEAR_END}/transition`, { to: 'collecting', reason: 'rettifica del dato di A.2.1' })).status).toBe(200);
-    const reopening = (await apiAs(office.context, 'GET', `${plan()}/relazione`)).body.reopenedAfterDecision;
+    expect((await apiAs(admin.context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to: 'collecting', reason: 'rettifica del dato di A.2.1' })).status).toBe(200);
+    const reopening = (await apiAs(office.context, 'GET', `${planApi()}/relazione`)).body.reopenedAfterDecision;
     const reopenedAt = new Date(reopening.at as string);
     await page.reload();
     await page.waitForSelector('[data-testid=relazione-frozen]');

@@ -5,23 +5,15 @@
  * screen: an OIV could validate a Relazione whose checks and note were never recorded. A step the
  * server refuses is said in the screen's words and language, not in the server's sentence.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, chooseLanguage } = pages(world);
+const { planApi, loggedIn, apiAs, chooseLanguage } = pages(world);
 
 describe('the Relazione keeps what was typed when it is sent on', { timeout: 180_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
   const open = async (who: 'controller' | 'oiv') => {
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, who);
+    const { context, page } = await loggedIn(who);
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
     await page.waitForSelector('[data-testid=relazione-page]');
     return { context, page };
@@ -30,7 +22,7 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
   it("says a refusal in the screen's words, not the server's sentence", async () => {
     const { context, page } = await open('controller');
     // The year-end period is still open: the server refuses to send the Relazione on.
-    const periods = (await apiAs(context, 'GET', `${plan()}/periods`)).body as Array<{ id: string; label: string }>;
+    const periods = (await apiAs(context, 'GET', `${planApi()}/periods`)).body as Array<{ id: string; label: string }>;
     const label = periods.find((p) => p.id === '2024-12-31')!.label;
     await page.click('[data-testid=relazione-transmit]');
     await page.click('[data-testid=relazione-transmit-anyway]');
@@ -46,7 +38,7 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
 
   it('the office sends the Relazione with the text it typed and did not save', async () => {
     const { context, page } = await open('controller');
-    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan()}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to })).status).toBe(200);
     await page.fill('#relazione-text-presentazione', 'Presentazione scritta e non salvata.');
     await page.click('[data-testid=relazione-transmit]');
     // The sections nobody wrote are named, the one just typed is not; nothing leaves until confirmed.
@@ -55,12 +47,12 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
       .toEqual(['2.1 Il contesto esterno', '2.2 L’organizzazione', '2.3 Le risorse umane ed economiche', '5 La performance individuale', '6 Il processo di redazione']);
     await page.click('[data-testid=relazione-keep-writing]');
     expect(await page.locator('[data-testid=relazione-empty-sections]').count()).toBe(0);
-    expect((await apiAs(context, 'GET', `${plan()}/relazione`)).body.state).toBe('draft');
+    expect((await apiAs(context, 'GET', `${planApi()}/relazione`)).body.state).toBe('draft');
     await page.click('[data-testid=relazione-transmit]');
     await page.click('[data-testid=relazione-transmit-anyway]');
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
     await expect.poll(() => page.locator('[data-testid=relazione-text-view-presentazione]').innerText()).toContain('Presentazione scritta e non salvata.');
-    const stored = await apiAs(context, 'GET', `${plan()}/relazione`);
+    const stored = await apiAs(context, 'GET', `${planApi()}/relazione`);
     expect(stored.body.texts.presentazione).toBe('Presentazione scritta e non salvata.');
   });
 
@@ -94,7 +86,7 @@ describe('the Relazione keeps what was typed when it is sent on', { timeout: 180
     await page.click('[data-testid=relazione-decide-validated_with_reservations]');
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Validata con riserva');
     await expect.poll(() => page.locator('[data-testid=relazione-reservations-view]').innerText()).toContain('Evidenze incomplete per B.1.');
-    const stored = (await apiAs(context, 'GET', `${plan()}/relazione`)).body;
+    const stored = (await apiAs(context, 'GET', `${planApi()}/relazione`)).body;
     expect(stored.state).toBe('validated_with_reservations');
     expect(stored.note).toBe('Dati coerenti con il piano.');
     expect(stored.checklist.map((p: { outcome: string }) => p.outcome)).toEqual(['yes', 'yes', 'yes', 'no']);

@@ -7,29 +7,20 @@
  * transparency page shows the validated Relazione. axe on each screen. Real server, fresh SQLite
  * file, the fixture imported through the API.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
+const { planApi, loggedIn, newPage, apiAs, openPlan, expectAccessible } = pages(world);
 const YEAR_END = '2024-12-31';
 const CONTEXT = '## Il territorio\nUn anno **difficile** per le *imprese* della provincia.\n\n- export in crescita\n- turismo stabile\n\n<script>alert(1)</script>';
 
 describe('the Relazione sulla performance in the browser', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
   it('the controller writes a context section and sends the Relazione to the OIV', async () => {
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'controller');
+    const { context, page } = await loggedIn('controller');
     // The year's figures are final before the Relazione goes to the OIV; the plan is published.
-    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
-    expect((await apiAs(context, 'PATCH', plan(), { published: true })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    expect((await apiAs(context, 'PATCH', planApi(), { published: true })).status).toBe(200);
 
     await openPlan(page);
     await page.click('[data-testid=open-relazione]');
@@ -47,7 +38,7 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await expect.poll(() => page.locator('[data-testid=relazione-message]').innerText()).toBe('Testi salvati.');
 
     // The HTML preview carries the markup as formatting and the HTML as text.
-    const html = await context.request.get(`${world.server.url}${plan()}/relazione/export?format=html`);
+    const html = await context.request.get(`${world.server.url}${planApi()}/relazione/export?format=html`);
     const body = await html.text();
     expect(body).toContain('<strong>difficile</strong>');
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -62,9 +53,7 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
   });
 
   it('the OIV fills the checklist and validates with a reservation; the Relazione is then read-only', async () => {
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'oiv');
+    const { context, page } = await loggedIn('oiv');
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
     await page.waitForSelector('[data-testid=relazione-page]');
     await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
@@ -150,9 +139,7 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
   });
 
   it('the controller publishes it and the public transparency page shows the validated Relazione', async () => {
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'controller');
+    const { page } = await loggedIn('controller');
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
     await page.waitForSelector('[data-testid=relazione-frozen]');
     await expect.poll(() => page.locator('#relazione-text-contesto-esterno').count()).toBe(0);
@@ -161,7 +148,6 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
     await expect.poll(() => page.locator('[data-testid=relazione-published]').innerText()).toContain('Pubblicata nella sezione Amministrazione trasparente');
 
     const visitor = await newPage();
-    contexts.push(visitor.context);
     const reader = visitor.page;
     await reader.goto(`${world.server.url}/trasparenza`);
     await reader.click(`a[href="/trasparenza/${encodeURIComponent(world.planId)}/index.html"]`);

@@ -4,35 +4,25 @@
  * were validated; once opened, and once approved, the register says the revision came after the
  * validation. Italian and English; axe. Real server, fresh SQLite file, the fixture imported through the API.
  */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { momentDayText } from '../src/core/messages/index.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, chooseLanguage, expectAccessible } = pages(world);
+const { planApi, loggedIn, apiAs, openPlan, chooseLanguage, expectAccessible } = pages(world);
 const YEAR_END = '2024-12-31';
 
 describe('a revision after the validation of the Relazione', { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
   it('says the consequence before the revision is opened, and marks it on the register', async () => {
-    const office = await newPage();
-    const oiv = await newPage();
-    contexts.push(office.context, oiv.context);
-    await login(office.page, 'controller');
-    await login(oiv.page, 'oiv');
-    expect((await apiAs(office.context, 'POST', `${plan()}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
-    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${plan()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
-    expect((await apiAs(office.context, 'POST', `${plan()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
-    const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
+    const office = await loggedIn('controller');
+    const oiv = await loggedIn('oiv');
+    expect((await apiAs(office.context, 'POST', `${planApi()}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    expect((await apiAs(office.context, 'POST', `${planApi()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
+    const current = (await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body;
     const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
-    expect((await apiAs(oiv.context, 'PUT', `${plan()}/relazione/review`, { note: 'Verificato.', reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
-    const decided = await apiAs(oiv.context, 'POST', `${plan()}/relazione/transition`, { to: 'validated' });
+    expect((await apiAs(oiv.context, 'PUT', `${planApi()}/relazione/review`, { note: 'Verificato.', reservations: '', checklist, values: [], version: current.version })).status).toBe(200);
+    const decided = await apiAs(oiv.context, 'POST', `${planApi()}/relazione/transition`, { to: 'validated' });
     expect(decided.status).toBe(200);
     // The body's day of the validation (Europe/Rome), as the register says it.
     const day = momentDayText(decided.body.decidedAt as string);
@@ -57,9 +47,9 @@ describe('a revision after the validation of the Relazione', { timeout: 240_000 
     const mark = page.locator('[data-testid=after-validation]');
     await expect.poll(() => mark.innerText()).toBe(`Revisione aperta dopo la validazione della Relazione del ${day}: la Relazione validata resta com'era.`);
 
-    expect((await apiAs(office.context, 'PATCH', plan(), { organisation: 'Camera di commercio rinominata' })).status).toBe(200);
-    const register = (await apiAs(office.context, 'GET', `${plan()}/revisions`)).body as { number: number; version: number }[];
-    expect((await apiAs(office.context, 'POST', `${plan()}/revisions/${register[0]!.number}/approve`, {})).status).toBe(200);
+    expect((await apiAs(office.context, 'PATCH', planApi(), { organisation: 'Camera di commercio rinominata' })).status).toBe(200);
+    const register = (await apiAs(office.context, 'GET', `${planApi()}/revisions`)).body as { number: number; version: number }[];
+    expect((await apiAs(office.context, 'POST', `${planApi()}/revisions/${register[0]!.number}/approve`, {})).status).toBe(200);
     await page.reload();
     await page.click('[data-testid=revisions-toggle]');
     await expect.poll(() => mark.innerText()).toBe(`Revisione approvata dopo la validazione della Relazione del ${day}: la Relazione validata non la comprende e resta com'era.`);

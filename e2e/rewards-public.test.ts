@@ -7,8 +7,8 @@
  * in the screen's language. Before, only the API had it.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { openStore } from '../src/store/index.js';
 import { storeDistribution } from '../test/support/distributions.js';
@@ -35,13 +35,11 @@ const text = async (page: Page, selector: string): Promise<string> => (await pag
  * The plan published by the controller, the body's SMVP saved by HR, and a distribution as HR's run
  * stores it (e2e/appraisal-rating.test.ts makes one from the screens), people as `[band, cents]`.
  */
-async function bonusesOf(contexts: BrowserContext[], body: string, people: readonly (readonly [string, number])[]): Promise<void> {
+async function bonusesOf(body: string, people: readonly (readonly [string, number])[]): Promise<void> {
   const controller = await signedIn('controller');
-  contexts.push(controller);
   const published = await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}`, { published: true });
   expect(published.status, JSON.stringify(published.body)).toBe(200);
   const hr = await signedIn('personale');
-  contexts.push(hr);
   const smvp = await apiAs(hr, 'PUT', `/api/smvp/2024?organisation=${encodeURIComponent(body)}`, { document: exampleSmvpJson(body, 2024), reason: 'delibera n. 12' });
   expect(smvp.status, JSON.stringify(smvp.body)).toBe(200);
   const store = await openStore(world.server.database);
@@ -53,14 +51,9 @@ async function bonusesOf(contexts: BrowserContext[], body: string, people: reado
 }
 
 describe('the distribution of ratings and bonuses on the public pages', { timeout: 180_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('is reached from /trasparenza by keyboard, in Italian and English, with a small band counted and no amount of its own', async () => {
     // Three staff "Buono", one alone "Eccellente", whose bonus (1.500,17) must not be read anywhere.
-    await bonusesOf(contexts, 'Ente', [
+    await bonusesOf('Ente', [
       ['Buono', 100_000],
       ['Buono', 120_000],
       ['Buono', 90_000],
@@ -71,8 +64,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
       ['Adeguato', 50_003],
     ]);
 
-    const { context, page } = await newPage();
-    contexts.push(context);
+    const { page } = await newPage();
     await page.goto(`${world.server.url}/trasparenza`);
     await followByKeyboard(page, `/trasparenza/${encodeURIComponent(world.planId)}/index.html`);
     expect(await text(page, 'main')).toMatch(/Distribuzione delle valutazioni e dei premi \(art\. 20 d\.lgs\. 33\/2013\): pagina HTML .*, CSV .*, XLSX/);
@@ -135,7 +127,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
 
   it("reaches a body's bonuses without a published plan from /trasparenza, and lets the reader choose the body by keyboard, the choice in the address", async () => {
     // A second body of the installation, whose plan is not published here: art. 20 binds it all the same.
-    await bonusesOf(contexts, 'Comune di Prova', [
+    await bonusesOf('Comune di Prova', [
       ['Buono', 300_000],
       ['Buono', 300_001],
       ['Buono', 300_002],
@@ -143,8 +135,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     const own = `/trasparenza/${encodeURIComponent(world.planId)}/premi.html`;
     const other = (lang: string): string => `/trasparenza/premi/2024?organisation=Comune+di+Prova&lang=${lang}`;
 
-    const { context, page } = await newPage();
-    contexts.push(context);
+    const { page } = await newPage();
     await page.goto(`${world.server.url}/trasparenza`);
     expect(await text(page, 'main')).toContain('2024 — Distribuzione delle valutazioni e dei premi (art. 20 d.lgs. 33/2013) (Comune di Prova)');
     await followByKeyboard(page, other('it'));
@@ -168,8 +159,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     await followByKeyboard(page, other('en'));
     const shared = page.url();
     expect(new URL(shared).search).toBe('?organisation=Comune+di+Prova&lang=en');
-    const { context: second, page: reader } = await newPage();
-    contexts.push(second);
+    const { page: reader } = await newPage();
     await reader.goto(shared);
     expect(await reader.locator('html').getAttribute('lang')).toBe('en');
     expect(await reader.locator('header .body').textContent()).toBe('Comune di Prova');
@@ -180,8 +170,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
   });
 
   it("is linked from the public reader's plans, in the screen's language", async () => {
-    const { context, page } = await newPage();
-    contexts.push(context);
+    const { page } = await newPage();
     await page.goto(`${world.server.url}/`);
     await tabTo(page, /Consulta i piani pubblicati senza accedere/);
     await page.keyboard.press('Enter');
@@ -211,8 +200,7 @@ describe('the distribution of ratings and bonuses on the public pages', { timeou
     } finally {
       await store.close();
     }
-    const { context, page } = await newPage();
-    contexts.push(context);
+    const { page } = await newPage();
     await page.goto(`${world.server.url}/trasparenza/premi/2024?organisation=Senza+SMVP`);
     const rows = (await page.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
     expect(rows).toEqual([

@@ -6,16 +6,15 @@
  * The session is ended on the server (its sign-out, called with the page's cookie from elsewhere),
  * so the page still holds its now dead cookie, as after an expiry.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 import { PASSWORD } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, endSession, openEntryForm, storedIndicator, sameDocument, expectAccessible } = pages(world);
+const { planApi, loggedIn, apiAs, endSession, openEntryForm, storedIndicator, sameDocument, expectAccessible } = pages(world);
 
 const FIRST_QUARTER = '2024-06-30';
-const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
 /** The save was refused for the ended session: the dialog asks the password, its field focused. */
 async function signInAgain(page: Page, screen: string): Promise<void> {
@@ -36,20 +35,11 @@ async function signInAgain(page: Page, screen: string): Promise<void> {
 }
 
 describe('the session ends while typing', { timeout: 180_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-
   it('a referente signs in again in a dialog and the value typed is saved', async () => {
-    const setup = await newPage();
-    contexts.push(setup.context);
-    await login(setup.page, 'controller');
-    expect((await apiAs(setup.context, 'PATCH', `${plan()}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+    const setup = await loggedIn('controller');
+    expect((await apiAs(setup.context, 'PATCH', `${planApi()}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
 
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'referente');
+    const { context, page } = await loggedIn('referente');
     await openEntryForm(page, 'B.2.2', 'B.2.2:1', FIRST_QUARTER);
     const same = await sameDocument(page);
 
@@ -65,9 +55,7 @@ describe('the session ends while typing', { timeout: 180_000 }, () => {
   });
 
   it('the office signs in again and the Relazione text typed is saved', async () => {
-    const { context, page } = await newPage();
-    contexts.push(context);
-    await login(page, 'controller');
+    const { context, page } = await loggedIn('controller');
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
     await page.waitForSelector('[data-testid=relazione-page]');
     const same = await sameDocument(page);
@@ -79,6 +67,6 @@ describe('the session ends while typing', { timeout: 180_000 }, () => {
 
     await expect.poll(() => page.locator('[data-testid=relazione-message]').innerText()).toBe('Testi salvati.');
     expect(await same()).toBe(true);
-    expect((await apiAs(context, 'GET', `${plan()}/relazione`)).body.texts.presentazione).toBe('Scritta mentre la sessione scadeva.');
+    expect((await apiAs(context, 'GET', `${planApi()}/relazione`)).body.texts.presentazione).toBe('Scritta mentre la sessione scadeva.');
   });
 });

@@ -6,12 +6,12 @@
  * objectives, the OIV's note and the body's figure, the detail of B.1; in Italian and English, on a
  * desktop and at 390 px without scrolling sideways, axe clean. Before, the screen showed 56,00% alone.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
+const { planApi, performanceCell, newPage, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
 const NOTE = 'Il trend dei partecipanti al PID non è documentato.';
 
 /** How far the page reaches past the viewport's right edge, in CSS pixels (0: it fits). */
@@ -19,19 +19,11 @@ function sideways(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-const cell = async (page: Page, code: string): Promise<string> => (await page.locator(`[data-testid="perf-${code}"]`).innerText()).replace(/\s+/g, ' ').trim();
-
 describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 }, () => {
-  const contexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-  });
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
   it('shows them to the office at once and to the public once published, in both languages, on a desktop and a phone', async () => {
     const { office, oiv } = await relazioneWithTheOiv('Esito della verifica.');
-    expect((await apiAs(office.context, 'PATCH', plan(), { published: true })).status).toBe(200);
-    const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
+    expect((await apiAs(office.context, 'PATCH', planApi(), { published: true })).status).toBe(200);
+    const current = (await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body;
     const review = {
       note: 'Esito della verifica.',
       reservations: 'Dati del PID da documentare.',
@@ -39,8 +31,8 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
       values: [{ code: 'B.1', validated: 50, note: NOTE }],
       version: current.version,
     };
-    expect((await apiAs(oiv.context, 'PUT', `${plan()}/relazione/review`, review)).status).toBe(200);
-    expect((await apiAs(oiv.context, 'POST', `${plan()}/relazione/transition`, { to: 'validated_with_reservations' })).status).toBe(200);
+    expect((await apiAs(oiv.context, 'PUT', `${planApi()}/relazione/review`, review)).status).toBe(200);
+    expect((await apiAs(oiv.context, 'POST', `${planApi()}/relazione/transition`, { to: 'validated_with_reservations' })).status).toBe(200);
 
     // The office: the figures, and that the public does not read them yet.
     const { page: desk } = office;
@@ -48,7 +40,7 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
     await desk.waitForSelector('[data-testid=oiv-validation]');
     expect(await desk.locator('[data-testid=oiv-validation-unpublished]').innerText()).toBe('La Relazione validata non è ancora pubblicata: il pubblico legge solo i valori rendicontati.');
     await search(desk, 'B.1');
-    await expect.poll(() => cell(desk, 'B.1')).toBe("50,00% ■ Rosso validato dall'OIV 56,00% rendicontato");
+    await expect.poll(() => performanceCell(desk, 'B.1')).toBe("50,00% ■ Rosso validato dall'OIV 56,00% rendicontato");
     // The year end's word follows the Relazione's decision: validated with reservations (the stored state is `validated` either way).
     expect(await desk.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV con riserve');
     expect(await desk.locator('[data-testid=locked-banner]').innerText()).toMatch(/^Periodo validato dall’OIV con riserve: i dati sono in sola lettura\.[\s\S]*Validato dall’OIV con riserve il /);
@@ -57,7 +49,6 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
 
     // The public, before the publication: the reported figures alone.
     const reader = await newPage();
-    contexts.push(reader.context);
     const { page } = reader;
     // Rows are virtualised: B and B.1 drawn by searching B.1 (its ancestors show with it).
     const atB1 = async (): Promise<void> => {
@@ -68,10 +59,10 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
     await atB1();
     expect(await page.locator('[data-testid=oiv-validation]').count()).toBe(0);
-    expect(await cell(page, 'B')).toBe('80,25% ● Verde');
+    expect(await performanceCell(page, 'B')).toBe('80,25% ● Verde');
     expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV');
 
-    expect((await apiAs(office.context, 'POST', `${plan()}/relazione/publication`, { published: true })).status).toBe(200);
+    expect((await apiAs(office.context, 'POST', `${planApi()}/relazione/publication`, { published: true })).status).toBe(200);
     await page.reload();
     await atB1();
     const notice = page.locator('[data-testid=oiv-validation]');
@@ -88,7 +79,7 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
     expect(await page.locator('[data-testid=oiv-validation-unpublished]').count()).toBe(0);
     expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV con riserve');
     // The row: the validated figure gives its band; the reported one under it.
-    expect(await cell(page, 'B')).toBe("78,75% ▲ Giallo validato dall'OIV 80,25% rendicontato");
+    expect(await performanceCell(page, 'B')).toBe("78,75% ▲ Giallo validato dall'OIV 80,25% rendicontato");
     expect(await page.locator('[data-code="B"]').getAttribute('data-band')).toBe('yellow');
     expect(await page.locator('[data-testid=oiv-validated-A]').count()).toBe(0);
     // B.1's detail: the figures and the OIV's note.
@@ -99,7 +90,7 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
     await expectAccessible(page, 'the public tree with the OIV’s validated figures (it)');
 
     await chooseLanguage(page, 'en');
-    await expect.poll(() => cell(page, 'B.1')).toBe('50.00% ■ Red validated by the OIV 56.00% reported');
+    await expect.poll(() => performanceCell(page, 'B.1')).toBe('50.00% ■ Red validated by the OIV 56.00% reported');
     expect(await page.locator('[data-testid=period-state]').innerText()).toBe('State: Validated by the OIV with reservations');
     expect((await notice.innerText()).replace(/\s+/g, ' ')).toMatch(/^The OIV's validation The OIV validated the performance report \(Relazione\) with reservations on \d\d\/\d\d\/\d{4}\./);
     expect(await page.locator('[data-testid=oiv-validated-B\\.1]').innerText()).toBe(
@@ -112,10 +103,10 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
     await page.click('[data-testid=detail] button[aria-label="Close details"]');
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => sideways(page)).toBe(0);
-    expect(await cell(page, 'B.1')).toBe('50.00% ■ Red validated by the OIV 56.00% reported');
+    expect(await performanceCell(page, 'B.1')).toBe('50.00% ■ Red validated by the OIV 56.00% reported');
     await expectAccessible(page, 'the public tree with the OIV’s validated figures at 390 px (en)');
     await chooseLanguage(page, 'it');
-    await expect.poll(() => cell(page, 'B.1')).toBe("50,00% ■ Rosso validato dall'OIV 56,00% rendicontato");
+    await expect.poll(() => performanceCell(page, 'B.1')).toBe("50,00% ■ Rosso validato dall'OIV 56,00% rendicontato");
     expect(await sideways(page)).toBe(0);
     await expectAccessible(page, 'the public tree with the OIV’s validated figures at 390 px (it)');
     expect(world.consoleErrors).toEqual([]);

@@ -73,16 +73,24 @@ const WORDS = {
   en: '"__proto__" is not a code such as A, A.1 or A.1.1: a letter or a digit, then letters, digits, ".", "_" or "-", at most 40 characters',
 };
 
+/**
+ * The document `text`, written as `name`, refused by `albero import --output --json` (status 2), its
+ * output never written: the file's path and the report.
+ */
+function refusedByCli(text: string, name: string, what: string): { file: string; report: { usable: boolean; issues: JsonIssue[] } } {
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, text);
+  const out = join(dir, `never-${name}.json`);
+  const run = albero(['import', file, '--output', out, '--json']);
+  expect(run.status, `${what}: ${run.stderr}`).toBe(2);
+  expect(existsSync(out)).toBe(false);
+  return { file, report: JSON.parse(run.stdout) as { usable: boolean; issues: JsonIssue[] } };
+}
+
 describe('codes in the JSON plan document, on the command line', { timeout: 120_000 }, () => {
   it('refuses a code the workbook and the API refuse, at its objective and field, in both languages, nothing written', () => {
     for (const code of ['__proto__', '_A.1', 'A 1', 'A/1']) {
-      const file = join(dir, 'piano.json');
-      writeFileSync(file, recoded(code));
-      const out = join(dir, 'never.json');
-      const run = albero(['import', file, '--output', out, '--json']);
-      expect(run.status, `${code}: ${run.stderr}`).toBe(2);
-      expect(existsSync(out)).toBe(false);
-      const report = JSON.parse(run.stdout) as { usable: boolean; issues: JsonIssue[] };
+      const { file, report } = refusedByCli(recoded(code), 'piano', code);
       expect(report.usable).toBe(false);
       expect(report.issues.map((i) => [i.severity, i.code, i.location.file, i.location.node, i.location.field])).toEqual([['error', 'json-invalid-code', file, code, 'code']]);
     }
@@ -98,13 +106,7 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
 
   it('refuses an indicator id that is none Albero makes, at its indicator and field, in both languages, nothing written (before: taken)', () => {
     for (const id of ['__proto__', '', 'A.1 1', 'A.1/1', ':1']) {
-      const file = join(dir, 'piano-id.json');
-      writeFileSync(file, reidentified(id));
-      const out = join(dir, 'never-id.json');
-      const run = albero(['import', file, '--output', out, '--json']);
-      expect(run.status, `${id}: ${run.stderr}`).toBe(2);
-      expect(existsSync(out)).toBe(false);
-      const report = JSON.parse(run.stdout) as { usable: boolean; issues: JsonIssue[] };
+      const { report } = refusedByCli(reidentified(id), 'piano-id', id);
       expect(report.issues.map((i) => [i.severity, i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['error', 'json-invalid-id', 'A.1', id, 'id']]);
     }
     const file = join(dir, 'proto-id.json');
@@ -227,44 +229,40 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
     return form;
   };
 
-  it("refuses the document's bad code at its objective, in the reader's language; nothing imported", async () => {
+  /** The import of the document `text` (as piano.json) at `query` refused as an invalid file, 422, nothing imported: its issues. */
+  const refusedImport = async (query: string, text: string): Promise<JsonIssue[]> => {
     const before = (await controller.get('/api/plans')).body.length;
-    for (const lang of ['it', 'en'] as const) {
-      for (const dryRun of [true, false]) {
-        const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=${lang}`, upload(recoded('__proto__')));
-        expect(answer.status, answer.text).toBe(422);
-        expect(answer.body.error.code).toBe('invalid-file');
-        const issues = answer.body.error.issues as JsonIssue[];
-        expect(issues.map((i) => [i.severity, i.code, i.location.file, i.location.node, i.location.field])).toEqual([['error', 'json-invalid-code', 'piano.json', '__proto__', 'code']]);
-        expect(issues[0]!.message).toContain(WORDS[lang]);
-      }
-    }
+    const answer = await controller.request('POST', `/api/plans/import?${query}`, upload(text));
+    expect(answer.status, answer.text).toBe(422);
+    expect(answer.body.error.code).toBe('invalid-file');
     expect((await controller.get('/api/plans')).body.length).toBe(before);
+    return answer.body.error.issues as JsonIssue[];
+  };
+
+  /** `text` refused so (`refusedImport`) in Italian and English, as a check (`dryRun`) and as an import: each time its issues given to `check` with the language. */
+  const refusedEverywhere = async (text: string, check: (issues: JsonIssue[], lang: 'it' | 'en') => void): Promise<void> => {
+    for (const lang of ['it', 'en'] as const) for (const dryRun of [true, false]) check(await refusedImport(`dryRun=${dryRun}&lang=${lang}`, text), lang);
+  };
+
+  it("refuses the document's bad code at its objective, in the reader's language; nothing imported", async () => {
+    await refusedEverywhere(recoded('__proto__'), (issues, lang) => {
+      expect(issues.map((i) => [i.severity, i.code, i.location.file, i.location.node, i.location.field])).toEqual([['error', 'json-invalid-code', 'piano.json', '__proto__', 'code']]);
+      expect(issues[0]!.message).toContain(WORDS[lang]);
+    });
   });
 
   it("refuses the document's bad indicator id at its indicator, in the reader's language; nothing imported", async () => {
-    const before = (await controller.get('/api/plans')).body.length;
-    for (const lang of ['it', 'en'] as const) {
-      for (const dryRun of [true, false]) {
-        const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=${lang}`, upload(reidentified('__proto__')));
-        expect(answer.status, answer.text).toBe(422);
-        expect(answer.body.error.code).toBe('invalid-file');
-        const issues = answer.body.error.issues as JsonIssue[];
-        expect(issues.map((i) => [i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['json-invalid-id', 'A.1', '__proto__', 'id']]);
-        expect(issues[0]!.message).toContain(ID_WORDS[lang]);
-      }
-    }
-    expect((await controller.get('/api/plans')).body.length).toBe(before);
+    await refusedEverywhere(reidentified('__proto__'), (issues, lang) => {
+      expect(issues.map((i) => [i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['json-invalid-id', 'A.1', '__proto__', 'id']]);
+      expect(issues[0]!.message).toContain(ID_WORDS[lang]);
+    });
   });
 
   it('refuses a base measure named __proto__ where an indicator is defined: the document (422 invalid-file) and the tree edit (422 base-measure-name), nothing stored', async () => {
     const doc = documentOf(table('A.1'));
     Object.assign(doc.objectives[1]!.indicators[0]!, { unit: 'percent', target: 50, actual: null, formula: { kind: 'trend', current: '__proto__', previous: 'prima' }, inputs: null });
-    const before = (await controller.get('/api/plans')).body.length;
-    const refused = await controller.request('POST', '/api/plans/import?lang=en', upload(JSON.stringify(doc)));
-    expect(refused.status, refused.text).toBe(422);
-    expect((refused.body.error.issues as JsonIssue[]).map((i) => [i.code, i.location.indicator, i.location.field])).toEqual([['base-measure-name', 'A.1:1', 'formula.current']]);
-    expect((await controller.get('/api/plans')).body.length).toBe(before);
+    const refused = await refusedImport('lang=en', JSON.stringify(doc));
+    expect(refused.map((i) => [i.code, i.location.indicator, i.location.field])).toEqual([['base-measure-name', 'A.1:1', 'formula.current']]);
 
     // A title of its own: the test after this one imports the same table, and a year holds one plan of a title.
     const imported = await controller.request('POST', '/api/plans/import', upload(JSON.stringify({ ...documentOf(table('A.1')), title: 'Definizioni 2024' })));

@@ -10,38 +10,24 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
 import { momentDayText } from '../../src/core/messages/index.js';
-import { hashPassword } from '../../src/server/auth.js';
-import { SYSTEM } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
 import { SqlStore } from '../../src/store/sql-store.js';
 import { oldDatabase } from '../support/old-database.js';
-import { Client, PASSWORD, REFERENTE_UNIT, startWithHr, type Backend, type TestServer } from './harness.js';
+import { Client, REFERENTE_UNIT, signedInPeople, startWithHr, wholeYearForm, type Backend, type People, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP on %s', (backend) => {
   let t: TestServer;
   let planId: string;
   let hr: Client;
   let admin: Client;
-  const ids: Record<string, string> = {};
-  const clients: Record<string, Client> = {};
+  let ids: People['ids'];
+  let clients: People['clients'];
   /** The registry id of the referente's unit, which owns B.1.1 in the harness. */
   let unitId: string;
 
   beforeAll(async () => {
     ({ t, planId, hr, admin, unitId } = await startWithHr(backend));
-    const hash = await hashPassword(PASSWORD);
-    for (const [username, role] of [
-      ['dirigente', 'referente'],
-      ['impiegato', 'referente'],
-      ['collega', 'referente'],
-      ['impiegata', 'referente'],
-    ] as const) {
-      const u = await t.server.store.createUser({ username, displayName: username[0]!.toUpperCase() + username.slice(1), role, units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM);
-      if (!u.ok) throw new Error(u.error.message);
-      ids[username] = u.value.id;
-      clients[username] = new Client(t.url);
-      await clients[username]!.login(username);
-    }
+    ({ ids, clients } = await signedInPeople(t, ['dirigente', 'impiegato', 'collega', 'impiegata'], (username) => username[0]!.toUpperCase() + username.slice(1)));
   });
   afterAll(async () => t?.close());
 
@@ -255,15 +241,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
       issues: [{ code: 'self-evaluation', message: 'nessuno valuta sé stesso: scegliere un altro valutatore', location: { field: 'evaluatorId' } }],
     });
 
-    const created = await hr.request('POST', '/api/appraisals', {
-      year: 2024,
-      personId: ids.impiegato,
-      evaluatorId: ids.dirigente,
-      category: 'eq',
-      planId,
-      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
-    });
-    expect(created.status, created.text).toBe(201);
+    const created = await wholeYearForm(hr, { personId: ids.impiegato!, evaluatorId: ids.dirigente!, planId, unitId });
     expect(created.body.assignments).toEqual([{ unitId, unit: REFERENTE_UNIT, from: '2024-01-01', to: '2024-12-31', partTime: 100 }]);
     expect(created.body.result.steps.map((s: any) => s.text)).toContain(`Unit ${REFERENTE_UNIT}: performance 80.00%.`);
     formId = created.body.id;

@@ -23,10 +23,8 @@ import {
   type RewardAggregates,
 } from '../../src/contract/index.js';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
-import { hashPassword } from '../../src/server/auth.js';
-import { SYSTEM } from '../../src/store/index.js';
 import { conforms, documented } from './contract-helpers.js';
-import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+import { Client, signedInPeople, startWithHr, wholeYearForm, type Backend, type TestServer } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])("individual appraisal's documents are what the server sends, on %s", (backend) => {
   let t: TestServer;
@@ -35,32 +33,13 @@ describe.each<Backend>(['sqlite', 'postgres'])("individual appraisal's documents
   /** The answers of the writes made on the way: the SMVP saved, the fund distributed. */
   const written: { smvp?: unknown; distribution?: unknown } = {};
   beforeAll(async () => {
-    t = await startTestServer(backend);
-    const planId = await t.importFixture();
-    hr = await t.as('personale');
-    const hash = await hashPassword(PASSWORD);
-    const ids: Record<string, string> = {};
-    const people: Record<string, Client> = {};
-    for (const username of ['dirigente', 'impiegato']) {
-      const u = await t.server.store.createUser({ username, displayName: username, role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM);
-      if (!u.ok) throw new Error(u.error.message);
-      ids[username] = u.value.id;
-      people[username] = new Client(t.url);
-      await people[username]!.login(username);
-    }
-    const unitId = (await t.server.store.listUnits()).find((u) => u.name === REFERENTE_UNIT)!.id;
+    const { planId, unitId, ...signedIn } = await startWithHr(backend);
+    ({ t, hr } = signedIn);
+    const { ids, clients: people } = await signedInPeople(t, ['dirigente', 'impiegato']);
     const saved = await hr.request('PUT', '/api/smvp/2024', { document: exampleSmvpJson('Ente', 2024), reason: 'delibera n. 12' });
     expect(saved.status, saved.text).toBe(200);
     written.smvp = saved.body;
-    const created = await hr.request('POST', '/api/appraisals', {
-      year: 2024,
-      personId: ids.impiegato,
-      evaluatorId: ids.dirigente,
-      category: 'eq',
-      planId,
-      assignments: [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 }],
-    });
-    expect(created.status, created.text).toBe(201);
+    const created = await wholeYearForm(hr, { personId: ids.impiegato!, evaluatorId: ids.dirigente!, planId, unitId });
     formId = created.body.id;
     const [me, evaluator] = [people.impiegato!, people.dirigente!];
     const objectives = [

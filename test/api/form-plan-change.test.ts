@@ -16,40 +16,20 @@ import { formPlanKit } from './form-plans.js';
 import { Client, type Backend } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the record, on %s", (backend) => {
-  const { server, people, plan, smvp, form, remove, trailOf, pastTheStore } = formPlanKit(backend);
+  const { server, people, plan, smvp, plansWithSmvp, form, evaluate, remove, trailOf, pastTheStore } = formPlanKit(backend);
   const objectives = [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }];
 
   /** A form on `planId` taken to its evaluation by its evaluator (signed in, returned). */
   const evaluatedForm = async (tag: string, planId: string): Promise<{ id: string; version: number; evaluator: Client }> => {
-    const { t, hr } = server;
-    const who = await people(tag);
-    const person = new Client(t.url);
-    const evaluator = new Client(t.url);
-    await person.login(`persona-${tag}`);
-    await evaluator.login(`valutatore-${tag}`);
-    const made = await hr.request('POST', '/api/appraisals', { year: 2024, ...who, category: 'eq', planId, objectives });
-    expect(made.status, made.text).toBe(201);
-    const id = String(made.body.id);
-    let version = Number(made.body.version);
-    const step = async (client: Client, body: Record<string, unknown>, method: 'POST' | 'PATCH' = 'POST'): Promise<void> => {
-      const r = await client.request(method, `/api/appraisals/${id}${method === 'POST' ? '/actions' : ''}`, { ...body, version });
-      expect(r.status, r.text).toBe(200);
-      version = Number(r.body.version);
-    };
-    await step(evaluator, { action: 'acknowledge' });
-    await step(person, { action: 'acknowledge' });
-    await step(evaluator, { action: 'interview', note: 'Colloquio svolto' });
-    await step(evaluator, { ratings: { C1: 3, C2: 3, C3: 3 } }, 'PATCH');
-    await step(evaluator, { action: 'evaluate' });
-    return { id, version, evaluator };
+    const f = await form(tag, { planId, objectives });
+    const { version, evaluator } = await evaluate(tag, f);
+    return { id: f.id, version, evaluator };
   };
 
   it("changes a healthy form's plan with the reason, on the trail before → after; without one 422 at reason, nothing changed", async () => {
     const { hr } = server;
     const body = 'Comune di Delta';
-    const first = await plan(body, 'Piano di Delta');
-    const second = await plan(body, 'Piano di Delta, secondo');
-    await smvp(body);
+    const [first, second] = await plansWithSmvp(body, 'Piano di Delta', 'Piano di Delta, secondo');
     const f = await form('cambio', { planId: first, objectives });
     const read = await hr.get(`/api/appraisals/${f.id}`);
     expect(read.body.may.changePlan).toBe(true);
@@ -118,9 +98,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the rec
   it('says each trail entry in words, Italian and English: what, and before → after; an older plan change that kept the whole form too', async () => {
     const { hr } = server;
     const body = 'Comune di Delta quater';
-    const first = await plan(body, 'Piano di Delta quater');
-    const second = await plan(body, 'Piano di Delta quater, secondo');
-    await smvp(body);
+    const [first, second] = await plansWithSmvp(body, 'Piano di Delta quater', 'Piano di Delta quater, secondo');
     const f = await form('delta-quater', { planId: first, objectives });
     const changed = await hr.request('PATCH', `/api/appraisals/${f.id}`, { version: f.version, planId: second, reason: 'delibera n. 3' });
     expect(changed.status, changed.text).toBe(200);
@@ -169,9 +147,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the rec
   it('never moves an evaluated form (409 at planId, Italian and English); says who may move a form', async () => {
     const { hr } = server;
     const body = 'Comune di Zeta';
-    const first = await plan(body, 'Piano di Zeta');
-    const second = await plan(body, 'Piano di Zeta, secondo');
-    await smvp(body);
+    const [first, second] = await plansWithSmvp(body, 'Piano di Zeta', 'Piano di Zeta, secondo');
     const done = await evaluatedForm('zeta-valutata', first);
     expect((await hr.get(`/api/appraisals/${done.id}`)).body.may.changePlan).toBe(false);
     for (const [lang, words] of [
@@ -200,8 +176,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the rec
   it('says in the refusal of a form whose plan is missing whether the reader may relink it', async () => {
     const { t, hr } = server;
     const body = 'Comune di Eta bis';
-    const planId = await plan(body, 'Piano di Eta bis');
-    await smvp(body);
+    const [planId] = await plansWithSmvp(body, 'Piano di Eta bis');
     const who = await people('eta-assente');
     const made = await hr.request('POST', '/api/appraisals', { year: 2024, ...who, category: 'eq', planId, objectives });
     await pastTheStore(`UPDATE appraisal_forms SET plan_id = ? WHERE id = ?`, ['p-assente', made.body.id]);
@@ -227,9 +202,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the rec
   it("keeps a deletion's reason on the plan's audit and on each moved form's plan-deleted entry", async () => {
     const { t } = server;
     const body = 'Comune di Theta bis';
-    const doomed = await plan(body, 'Piano di Theta, doppio');
-    const stays = await plan(body, 'Piano di Theta');
-    await smvp(body);
+    const [doomed, stays] = await plansWithSmvp(body, 'Piano di Theta, doppio', 'Piano di Theta');
     const f = await form('theta-spostata', { planId: doomed, objectives });
     const r = await remove(doomed, 'it', 'piano importato due volte');
     expect(r.status, r.text).toBe(200);
@@ -247,9 +220,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the rec
   it("leaves an evaluated form where it is when its plan's body is corrected; only the not-evaluated one moves", async () => {
     const { controller, hr } = server;
     const body = 'Comune di Iota bis';
-    const corrected = await plan(body, 'Piano di Iota bis');
-    const stays = await plan(body, 'Piano di Iota bis, secondo');
-    await smvp(body);
+    const [corrected, stays] = await plansWithSmvp(body, 'Piano di Iota bis', 'Piano di Iota bis, secondo');
     const done = await evaluatedForm('iota-valutata', corrected);
     const draft = await form('iota-bozza', { planId: corrected, objectives });
     const r = await controller.request('PATCH', `/api/plans/${corrected}`, { organisation: 'Comune di Kappa bis' });
@@ -262,8 +233,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a form's plan changed on the rec
   it("prints on the form's PDF and DOCX that its plan was deleted after the evaluation, or is missing, in the reader's language", async () => {
     const { t, hr } = server;
     const body = 'Comune di Lambda bis';
-    const planId = await plan(body, 'Piano di Lambda bis');
-    await smvp(body);
+    const [planId] = await plansWithSmvp(body, 'Piano di Lambda bis');
     const done = await evaluatedForm('lambda-valutata', planId);
     const live = await form('lambda-assente', { planId, objectives });
     const at = new Date().toISOString();

@@ -10,10 +10,10 @@ import { openPostgres } from '../../src/store/postgres/db.js';
 import { openSqlite } from '../../src/store/sqlite/db.js';
 import { docxText, pdfText } from '../support/files.js';
 import { formPlanKit } from './form-plans.js';
-import { Client, type Backend } from './harness.js';
+import type { Backend } from './harness.js';
 
 describe.each<Backend>(['sqlite', 'postgres'])('a form naming a removed account, on %s', (backend) => {
-  const { server, people, plan, smvp, form } = formPlanKit(backend);
+  const { server, people, plansWithSmvp, form, evaluate } = formPlanKit(backend);
 
   /** The account's row deleted as another program would, its references left dangling (the foreign keys not enforced for it). */
   const removeAccount = async (id: string): Promise<void> => {
@@ -34,8 +34,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a form naming a removed account,
   it('says the removed person and evaluator in the reader’s language, flagged, on the form, the list, the trail and the documents', async () => {
     const { t, hr } = server;
     const body = 'Comune di Omicron';
-    const planId = await plan(body, 'Piano di Omicron');
-    await smvp(body);
+    const [planId] = await plansWithSmvp(body, 'Piano di Omicron');
     const f = await form('omicron', { planId, objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }] });
     const before = (await hr.get(`/api/appraisals/${f.id}`)).body;
     const replaced = String(before.evaluator.id);
@@ -85,26 +84,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('a form naming a removed account,
   }, 120_000);
 
   it('says a removed person in a bonus distribution in the reader’s language, whatever the language it was made in', async () => {
-    const { t, hr } = server;
+    const { hr } = server;
     const body = 'Comune di Pi';
-    const planId = await plan(body, 'Piano di Pi');
-    await smvp(body);
+    const [planId] = await plansWithSmvp(body, 'Piano di Pi');
     const f = await form('pi', { planId, objectives: [{ title: 'Archivio digitale', weight: 100, target: 1, state: 'measured', actual: 1 }] });
-    const person = new Client(t.url);
-    const evaluator = new Client(t.url);
-    await person.login('persona-pi');
-    await evaluator.login('valutatore-pi');
-    let version = f.version;
-    const step = async (client: Client, change: Record<string, unknown>, method: 'POST' | 'PATCH' = 'POST') => {
-      const r = await client.request(method, `/api/appraisals/${f.id}${method === 'POST' ? '/actions' : ''}`, { ...change, version });
-      expect(r.status, r.text).toBe(200);
-      version = Number(r.body.version);
-    };
-    await step(evaluator, { action: 'acknowledge' });
-    await step(person, { action: 'acknowledge' });
-    await step(evaluator, { action: 'interview', note: 'a metà anno' });
-    await step(evaluator, { ratings: { C1: 3, C2: 3, C3: 3 } }, 'PATCH');
-    await step(evaluator, { action: 'evaluate' });
+    const { person, step } = await evaluate('pi', f);
     await step(person, { action: 'accept' });
     await step(hr, { action: 'finalise' });
     const personId = String((await hr.get(`/api/appraisals/${f.id}`)).body.person.id);

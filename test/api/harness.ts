@@ -239,6 +239,43 @@ export async function startWithHr(backend: Backend = 'sqlite'): Promise<HrServer
   }
 }
 
+/** A suite's own people: their ids and signed-in clients by username (`signedInPeople`). */
+export interface People {
+  ids: Record<string, string>;
+  clients: Record<string, Client>;
+}
+
+/**
+ * Accounts for `usernames` on `t` (referenti of the referente's unit, `PASSWORD`), each signed in;
+ * `displayName` names each (by default its username).
+ */
+export async function signedInPeople(t: TestServer, usernames: readonly string[], displayName = (username: string): string => username): Promise<People> {
+  const hash = await hashPassword(PASSWORD);
+  const people: People = { ids: {}, clients: {} };
+  for (const username of usernames) {
+    const u = await t.server.store.createUser({ username, displayName: displayName(username), role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM);
+    if (!u.ok) throw new Error(u.error.message);
+    people.ids[username] = u.value.id;
+    const client = new Client(t.url);
+    const reply = await client.login(username);
+    if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status} ${reply.text}`);
+    people.clients[username] = client;
+  }
+  return people;
+}
+
+/**
+ * The form of 2024 HR makes of `personId`, evaluated by `evaluatorId`, category eq, on `planId`,
+ * the person in the unit `unitId` all year, full time: the server's answer (an Error unless 201).
+ */
+export async function wholeYearForm(hr: Client, form: { personId: string; evaluatorId: string; planId: string; unitId: string }): Promise<Reply> {
+  const { personId, evaluatorId, planId, unitId } = form;
+  const assignments = [{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 }];
+  const created = await hr.request('POST', '/api/appraisals', { year: 2024, personId, evaluatorId, category: 'eq', planId, assignments });
+  if (created.status !== 201) throw new Error(`form: ${created.status} ${created.text}`);
+  return created;
+}
+
 export const enc = encodeURIComponent;
 
 const step = (what: string, reply: Reply): void => {

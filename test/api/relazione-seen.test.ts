@@ -11,8 +11,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { planToJson } from '../../src/store/codec.js';
-import { MID_YEAR, nothingMoved as movedNothing, relazioneWithTheOiv, YEAR_END } from '../support/relazione-oiv.js';
-import { correctA3, enc, objective, startWithFixture, transmitAndReview, type Backend, type Client, type Reply, type TestServer } from './harness.js';
+import { MID_YEAR, nothingMoved as movedNothing, relazioneWithTheOiv, startWithTheOiv, varianceExplained, YEAR_END } from '../support/relazione-oiv.js';
+import { correctA3, enc, objective, transmitAndReview, type Backend, type Client, type Reply, type TestServer } from './harness.js';
 
 // `planToJson` counted: how many times a read made the plan's JSON (the plan's part of `seen`).
 vi.mock('../../src/store/codec.js', async (original) => {
@@ -29,10 +29,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione
   let t: TestServer;
   let controller: Client;
   let oiv: Client;
-  beforeAll(async () => {
-    ({ t, controller } = await startWithFixture(backend));
-    oiv = await t.as('oiv');
-  });
+  beforeAll(async () => ({ t, controller, oiv } = await startWithTheOiv(backend)));
   afterAll(async () => t?.close());
 
   const withTheOiv = (): Promise<string> => relazioneWithTheOiv(t, controller, oiv);
@@ -83,13 +80,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione
   it('names what changed: a variance explained after the screen read it', async () => {
     const planId = await withTheOiv();
     const seen = await seenBy(oiv, planId);
-    const variance = await controller.request('PUT', `/api/plans/${planId}/nodes/B.1/variances/${YEAR_END}`, {
-      cause: 'external',
-      explanation: 'Bando regionale rinviato',
-      correctiveAction: 'Nuovo bando',
-      version: 0,
-    });
-    expect(variance.status, variance.text).toBe(200);
+    await varianceExplained(controller, planId);
     refusedAsUnseen(await decide(planId, { to: 'validated', seen }, 'it'), 'it', ['variances-changed-since']);
     await nothingMoved(planId);
     // A digest this server did not make: refused, what changed not told.

@@ -16,8 +16,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { whileAnotherHolds } from '../support/another-writer.js';
-import { MID_YEAR, nothingMoved, relazioneWithTheOiv, YEAR_END } from '../support/relazione-oiv.js';
-import { closedYearAndNext, enc, REFERENTE_UNIT, startWithFixture, transmitAndReview, type Backend, type Client, type Reply, type TestServer } from './harness.js';
+import { MID_YEAR, nothingMoved, relazioneWithTheOiv, startWithTheOiv, varianceExplained, YEAR_END } from '../support/relazione-oiv.js';
+import { closedYearAndNext, enc, REFERENTE_UNIT, transmitAndReview, type Backend, type Client, type Reply, type TestServer } from './harness.js';
 
 const UNITS = {
   it: 'le strutture responsabili degli obiettivi sono state rinominate o cambiate mentre si preparava la validazione (il periodo di fine anno richiuso con i nuovi nomi): la Relazione da validare non le riportava così; ricaricarla e validare di nuovo',
@@ -78,8 +78,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating while the pla
   let oiv: Client;
   let admin: Client;
   beforeAll(async () => {
-    ({ t, controller } = await startWithFixture(backend));
-    [oiv, admin] = [await t.as('oiv'), await t.as('admin')];
+    ({ t, controller, oiv } = await startWithTheOiv(backend));
+    admin = await t.as('admin');
   });
   afterAll(async () => t?.close());
 
@@ -160,15 +160,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating while the pla
 
   it('refuses when a variance is explained in the gap, with the year end closed', async () => {
     const planId = await withTheOiv();
-    inTheGap(t, async () => {
-      const variance = await controller.request('PUT', `/api/plans/${planId}/nodes/B.1/variances/${YEAR_END}`, {
-        cause: 'external',
-        explanation: 'Bando regionale rinviato',
-        correctiveAction: 'Nuovo bando',
-        version: 0,
-      });
-      expect(variance.status, variance.text).toBe(200);
-    });
+    inTheGap(t, () => varianceExplained(controller, planId));
     refusedFor(await validate(oiv, planId, 'it'), 'variances-changed-since', VARIANCES.it);
     await nothingMoved(t, planId, controller);
     const validated = await validate(oiv, planId, 'en');
@@ -282,10 +274,7 @@ describe('the OIV validating while another connection changes what it froze, on 
   let t: TestServer;
   let controller: Client;
   let oiv: Client;
-  beforeAll(async () => {
-    ({ t, controller } = await startWithFixture('postgres'));
-    oiv = await t.as('oiv');
-  });
+  beforeAll(async () => ({ t, controller, oiv } = await startWithTheOiv('postgres')));
   afterAll(async () => t?.close());
 
   it("refuses when the year end's closing names a unit otherwise, committed while the validation waits for the plan", async () => {

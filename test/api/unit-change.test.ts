@@ -25,8 +25,33 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
   const stored = async (id: string) => indicatorOf((await controller.get(`/api/plans/${planId}/tree`)).body, id);
   const trail = async (id: string) => (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(id)}`)).body as Array<{ action: string; before?: any; after?: any }>;
 
+  /** A new indicator of B.2.2, defined by `definition`, as the controller adds it: its id. */
+  const newIndicator = async (definition: Record<string, unknown>): Promise<string> => {
+    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, definition);
+    expect(created.status, created.text).toBe(201);
+    return created.body.id as string;
+  };
+
+  /**
+   * `change` to indicator `id` refused (400 invalid-body) at `field` alone, in Italian and in English
+   * (`words`); the indicator stored as it was, nothing recorded.
+   */
+  const refusedAt = async (id: string, change: Record<string, unknown>, field: string, words: { it: string; en: string }): Promise<void> => {
+    const [before, kept] = [(await trail(id)).length, await stored(id)];
+    for (const lang of ['it', 'en'] as const) {
+      controller.language = lang;
+      const refused = await controller.request('PATCH', path(id), change);
+      expect(refused.status, refused.text).toBe(400);
+      expect(refused.body.error.code).toBe('invalid-body');
+      expect(refused.body.error.issues).toEqual([expect.objectContaining({ location: { field }, message: words[lang] })]);
+    }
+    controller.language = 'en';
+    expect(await stored(id)).toEqual(kept);
+    expect((await trail(id)).length).toBe(before);
+  };
+
   it('keeps a threshold between number and percent, refuses a date until the floor comes again, and records what was stored', async () => {
-    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, {
+    const id = await newIndicator({
       name: 'Pratiche evase',
       weight: 10,
       comparator: '>=',
@@ -34,35 +59,18 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
       unit: 'number',
       scoring: { kind: 'threshold', floor: 50 },
     });
-    expect(created.status, created.text).toBe(201);
-    const id = created.body.id as string;
 
     // Number to percent: 50 is still a floor below 100.
     const percent = await controller.request('PATCH', path(id), { unit: 'percent', target: 100, version: 1 });
     expect(percent.status, percent.text).toBe(200);
     expect(await stored(id)).toMatchObject({ unit: 'percent', rule: { kind: 'threshold', floor: 50 }, definitionVersion: 2 });
 
-    // To a date with the floor left as it was: refused at the floor, in Italian and in English.
-    const before = (await trail(id)).length;
-    controller.language = 'it';
-    const refused = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 2 });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.code).toBe('invalid-body');
-    expect(refused.body.error.issues).toEqual([
-      expect.objectContaining({
-        location: { field: 'scoring.floor' },
-        message:
-          "scoring.floor: la regola ha valori in percentuale, che non valgono per un indicatore in date: indicare di nuovo la soglia o gli scaglioni (scoring) insieme all'unità, o un'altra regola",
-      }),
-    ]);
-    controller.language = 'en';
-    const english = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 2 });
-    expect(english.body.error.issues[0].message).toBe(
-      'scoring.floor: the rule has values in percent, which mean nothing for an indicator in dates: give the floor or the band points (scoring) again with the unit, or another rule',
-    );
-    // Nothing stored, nothing recorded.
+    // To a date with the floor left as it was: refused at the floor, in Italian and in English; nothing stored, nothing recorded.
+    await refusedAt(id, { unit: 'date', target: '2024-09-30', version: 2 }, 'scoring.floor', {
+      it: "scoring.floor: la regola ha valori in percentuale, che non valgono per un indicatore in date: indicare di nuovo la soglia o gli scaglioni (scoring) insieme all'unità, o un'altra regola",
+      en: 'scoring.floor: the rule has values in percent, which mean nothing for an indicator in dates: give the floor or the band points (scoring) again with the unit, or another rule',
+    });
     expect(await stored(id)).toMatchObject({ unit: 'percent', target: 100, rule: { kind: 'threshold', floor: 50 }, definitionVersion: 2 });
-    expect((await trail(id)).length).toBe(before);
 
     // With a floor in dates the change is taken, and the record has both sides.
     const dated = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', scoring: { kind: 'threshold', floor: '2024-03-31' }, version: 2 });
@@ -74,7 +82,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
   });
 
   it('refuses yes/no for band points in numbers, and takes it with another rule', async () => {
-    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, {
+    const id = await newIndicator({
       name: 'Eventi organizzati',
       weight: 10,
       comparator: '>=',
@@ -89,8 +97,6 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
         ],
       },
     });
-    expect(created.status, created.text).toBe(201);
-    const id = created.body.id as string;
     const refused = await controller.request('PATCH', path(id), { unit: 'boolean', target: true, version: 1 });
     expect(refused.status).toBe(400);
     expect(refused.body.error.issues[0].location).toEqual({ field: 'scoring.points' });
@@ -103,7 +109,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
   });
 
   it("refuses a date while the target, baseline and next years' targets stay in numbers, and takes them given again", async () => {
-    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, {
+    const id = await newIndicator({
       name: 'Pratiche digitalizzate',
       weight: 10,
       comparator: '>=',
@@ -113,8 +119,6 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
       baselineYear: 2023,
       nextTargets: [110, 120],
     });
-    expect(created.status, created.text).toBe(201);
-    const id = created.body.id as string;
 
     // Number to percent: the same numbers, nothing asked again.
     expect((await controller.request('PATCH', path(id), { unit: 'percent', version: 1 })).status).toBe(200);
@@ -178,7 +182,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
           "unit: l'indicatore si calcola con una formula (rapporto tra due misure di base), che dà un numero: non può essere in date; scegliere numeri o percentuale, o togliere la formula (formula: null) insieme all'unità",
       }),
     ]);
-    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, {
+    const id = await newIndicator({
       name: 'Tasso di evasione',
       weight: 10,
       comparator: '>=',
@@ -186,8 +190,6 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
       unit: 'percent',
       formula: ratio,
     });
-    expect(created.status, created.text).toBe(201);
-    const id = created.body.id as string;
 
     // To yes/no, the target given again: refused at the unit, in both languages; nothing stored.
     const before = (await trail(id)).length;
@@ -248,9 +250,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
   });
 
   it('counts a value entered between the look at the open periods and the change itself', async () => {
-    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, { name: 'Sportelli aperti', weight: 10, comparator: '>=', target: 5, unit: 'number' });
-    expect(created.status, created.text).toBe(201);
-    const id = created.body.id as string;
+    const id = await newIndicator({ name: 'Sportelli aperti', weight: 10, comparator: '>=', target: 5, unit: 'number' });
     // The route looks at the open periods and finds nothing; a referente's 4 lands before the change is stored.
     const store = t.server.store;
     const look = store.openActuals;
@@ -283,9 +283,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
   });
 
   it('refuses a new unit while values recorded in the old one sit in a period still open; a closed period stays as it was closed', async () => {
-    const created = await controller.request('POST', `/api/plans/${planId}/nodes/B.2.2/indicators`, { name: 'Bandi pubblicati', weight: 10, comparator: '>=', target: 20, unit: 'number' });
-    expect(created.status, created.text).toBe(201);
-    const id = created.body.id as string;
+    const id = await newIndicator({ name: 'Bandi pubblicati', weight: 10, comparator: '>=', target: 20, unit: 'number' });
     const value = (period: string, body: object) => controller.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/${period}`, body);
     // A first-quarter period, its value entered and the period closed; the year end's value entered, still open.
     expect((await controller.request('POST', `/api/plans/${planId}/periods`, { endsOn: '2024-03-31' })).status).toBe(201);
@@ -298,24 +296,11 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     expect((await controller.request('PATCH', path(id), { unit: 'percent', target: 20, version: 1 })).status).toBe(200);
 
     // To a date, the target given again: refused at the unit for the open period's 19, not the closed one's 8.
-    const before = (await trail(id)).length;
-    controller.language = 'it';
-    const refused = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 2 });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.issues).toEqual([
-      expect.objectContaining({
-        location: { field: 'unit' },
-        message:
-          'unit: ci sono consuntivi in percentuale nei periodi ancora aperti (31/12/2024), che non valgono per un indicatore in date: riportarli a "non misurato" prima di cambiare l\'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi',
-      }),
-    ]);
-    controller.language = 'en';
-    const english = await controller.request('PATCH', path(id), { unit: 'date', target: '2024-09-30', version: 2 });
-    expect(english.body.error.issues[0].message).toBe(
-      'unit: actuals in percent are recorded in periods still open (31/12/2024), which mean nothing for an indicator in dates: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed',
-    );
+    await refusedAt(id, { unit: 'date', target: '2024-09-30', version: 2 }, 'unit', {
+      it: 'unit: ci sono consuntivi in percentuale nei periodi ancora aperti (31/12/2024), che non valgono per un indicatore in date: riportarli a "non misurato" prima di cambiare l\'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi',
+      en: 'unit: actuals in percent are recorded in periods still open (31/12/2024), which mean nothing for an indicator in dates: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed',
+    });
     expect(await stored(id)).toMatchObject({ unit: 'percent', target: 20, actual: 19, definitionVersion: 2 });
-    expect((await trail(id)).length).toBe(before);
 
     // The year end's value set back to not measured: the change is taken, and a date can be entered.
     expect((await value('2024-12-31', { state: 'not_measured', version: yearEnd.body.measurement.version })).status).toBe(200);

@@ -3,7 +3,7 @@
  * (test/api/relazione-seen.test.ts, relazione-validation-content.test.ts): the fixture's plan of its
  * own, adopted, its mid-year period taking values (a value saved there changes nothing the Relazione
  * shows) and its year end closed, its Relazione transmitted and reviewed; and the check that a
- * refused decision moved nothing. Before that, how the suites of the OIV's review and decision begin
+ * refused decision moved nothing; a variance explained meanwhile (`varianceExplained`). Before that, how the suites of the OIV's review and decision begin
  * (`startWithTheOiv`), and the OIV's review of validated values (`reviewValues`).
  */
 import { expect } from 'vitest';
@@ -57,6 +57,17 @@ export async function relazioneWithTheOiv(t: TestServer, controller: Client, oiv
   expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
   await transmitAndReview(planId, controller, oiv);
   return planId;
+}
+
+/** The gap of B.1 (56% against its target) explained at the year end by `controller`: an external cause, «Bando regionale rinviato», a new call as the corrective action. */
+export async function varianceExplained(controller: Client, planId: string): Promise<void> {
+  const variance = await controller.request('PUT', `/api/plans/${planId}/nodes/B.1/variances/${YEAR_END}`, {
+    cause: 'external',
+    explanation: 'Bando regionale rinviato',
+    correctiveAction: 'Nuovo bando',
+    version: 0,
+  });
+  expect(variance.status, variance.text).toBe(200);
 }
 
 /** Still with the OIV, its year end closed (not validated), nothing frozen, no validation on the trail. */
