@@ -123,6 +123,36 @@ export async function pressLandsOn(page: Page, selector: string, landing: Landin
   await tabGoesOn(page);
 }
 
+/** A dialog of the app's (its test id) opened from the keyboard, filled in and sent (see `throughDialog`). */
+export interface DialogSteps {
+  /** The control that opens it. */
+  open: string;
+  dialog: string;
+  /** What is typed or chosen in it, or done meanwhile at another desk. */
+  fill?: () => Promise<unknown>;
+  /** The control that sends it. */
+  send: string;
+  /** It stays open once sent, to say a refusal. */
+  stays?: boolean;
+}
+
+/**
+ * A dialog opened from the keyboard, filled in and sent from it: where the focus lands, as
+ * `pressLandsOn` checks it, once the dialog is gone (or, when it `stays`, once the answer is in it).
+ */
+export async function throughDialog(page: Page, steps: DialogSteps, landing: Landing): Promise<void> {
+  await pressWithKeyboard(page, steps.open);
+  await page.waitForSelector(`[data-testid=${steps.dialog}][open]`);
+  await steps.fill?.();
+  await pressLandsOn(page, steps.send, {
+    ...landing,
+    after: async () => {
+      if (steps.stays !== true) await page.waitForSelector(`[data-testid=${steps.dialog}]`, { state: 'detached' });
+      await landing.after?.();
+    },
+  });
+}
+
 /** No serious or critical WCAG finding of axe on the page as it is (`screen` names it in the failure). */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const found = await seriousViolations(page);
