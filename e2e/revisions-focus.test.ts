@@ -11,6 +11,15 @@ import { e2eWorld, field, pages, pressLandsOn, pressWithKeyboard } from './pages
 const world = e2eWorld({ fixture: true });
 const { signedInPage, apiAs, chooseLanguage, openPlan } = pages(world);
 
+/** The controller on the plan's screen, with its panel `name` (`periods`, `revisions`) opened from the keyboard. */
+async function controllerOnPanel(name: 'periods' | 'revisions') {
+  const opened = await signedInPage('controller', null);
+  await openPlan(opened.page);
+  await pressWithKeyboard(opened.page, `[data-testid=${name}-toggle]`);
+  await opened.page.waitForSelector(`[data-testid=${name}-panel]`);
+  return opened;
+}
+
 describe("the focus after the plan head's and the Variazioni panel's actions", { timeout: 240_000 }, () => {
   it("the plan's title: its field when opened, its button when cancelled, its field when refused, the plan's message when saved", async () => {
     const { context, page } = await signedInPage('controller', null);
@@ -38,10 +47,7 @@ describe("the focus after the plan head's and the Variazioni panel's actions", {
   });
 
   it("a period's rename cancelled gives it back to its row's button", async () => {
-    const { context, page } = await signedInPage('controller', null);
-    await openPlan(page);
-    await pressWithKeyboard(page, '[data-testid=periods-toggle]');
-    await page.waitForSelector('[data-testid=periods-panel]');
+    const { context, page } = await controllerOnPanel('periods');
     const rename = '[data-period="2024-06-30"] button:has-text("Rinomina")';
     await pressLandsOn(page, rename, { on: 'period-rename' });
     await pressLandsOn(page, '[data-period="2024-06-30"] button:has-text("Annulla")', { on: 'period-rename-open-2024-06-30', axe: "period's rename cancelled" });
@@ -49,10 +55,7 @@ describe("the focus after the plan head's and the Variazioni panel's actions", {
   });
 
   it('adopting the plan, opening, discarding and approving a revision give it to the message saying so', async () => {
-    const { context, page } = await signedInPage('controller', null);
-    await openPlan(page);
-    await pressWithKeyboard(page, '[data-testid=revisions-toggle]');
-    await page.waitForSelector('[data-testid=revisions-panel]');
+    const { context, page } = await controllerOnPanel('revisions');
     await page.fill('#adopt-kind', 'Delibera di Giunta');
     await page.fill('#adopt-number', '12');
     await page.fill('#adopt-date', '2024-01-30');
