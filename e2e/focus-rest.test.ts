@@ -1,7 +1,8 @@
 /**
  * The rest of the buttons disabled (or taken away) while their request runs, each pressed from the
  * keyboard: the focus must not fall to the page's body, so that the next Tab goes on from where the
- * answer is and a screen reader hears it. A wrong password: on the refusal; the export: back on its
+ * answer is and a screen reader hears it (each press and its checks are one step, `pressLandsOn` in
+ * pages.ts). A wrong password: on the refusal; the export: back on its
  * button once the file is downloaded; an account created: on the message; its role changed and the
  * account deactivated: back on the row's button; a unit saved, deleted or refused as in use; a
  * period renamed (the plan's message); an objective added (back on the button), its change and an
@@ -9,11 +10,11 @@
  * correction saved (the message); the Relazione's texts saved (the message). Axe on each answer.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, focused, pages, pressWithKeyboard, tabGoesOn } from './pages.js';
+import { e2eWorld, pages, pressLandsOn, pressWithKeyboard, throughDialog } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, signedInPage, apiAs, chooseLanguage, expectAccessible, openPlan } = pages(world);
+const { newPage, signedInPage, apiAs, chooseLanguage, openPlan } = pages(world);
 const enc = encodeURIComponent;
 const plan = () => `/api/plans/${enc(world.planId)}`;
 
@@ -28,11 +29,7 @@ describe('the focus after the rest of the actions whose button waits', { timeout
       if (lang === 'en') await chooseLanguage(page, 'en');
       await page.fill('#username', ACCOUNTS.controller.username);
       await page.fill('#password', 'not-the-password');
-      await pressWithKeyboard(page, 'button[type=submit]');
-      await expect.poll(() => focused(page)).toBe('login-error');
-      expect(await page.locator('#login-error').innerText()).toMatch(said);
-      await expectAccessible(page, `wrong password (${lang})`);
-      await tabGoesOn(page);
+      await pressLandsOn(page, 'button[type=submit]', { on: 'login-error', says: said, axe: `wrong password (${lang})` });
     }
     await context.close();
   });
@@ -40,11 +37,14 @@ describe('the focus after the rest of the actions whose button waits', { timeout
   it('an export gives it back to its button once the file is downloaded', async () => {
     const { context, page } = await signedInPage('controller', null);
     await openPlan(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), pressWithKeyboard(page, '[data-testid=export-pdf]')]);
-    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-    await page.waitForSelector('[data-testid=export-pdf-progress]', { state: 'detached' });
-    await expect.poll(() => focused(page)).toBe('export-pdf');
-    await tabGoesOn(page);
+    const download = page.waitForEvent('download');
+    await pressLandsOn(page, '[data-testid=export-pdf]', {
+      on: 'export-pdf',
+      after: async () => {
+        expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+        await page.waitForSelector('[data-testid=export-pdf-progress]', { state: 'detached' });
+      },
+    });
     await context.close();
   });
 
@@ -55,11 +55,7 @@ describe('the focus after the rest of the actions whose button waits', { timeout
     await page.fill('#new-username', 'lucia.verdi');
     await page.fill('#new-displayName', 'Lucia Verdi');
     await page.fill('#new-password', 'una-password-nuova-2024');
-    await pressWithKeyboard(page, '[data-testid=new-user-submit]');
-    await expect.poll(() => focused(page)).toBe('users-notice');
-    expect(await page.locator('#users-notice').innerText()).toContain('Lucia Verdi');
-    await expectAccessible(page, 'account created');
-    await tabGoesOn(page);
+    await pressLandsOn(page, '[data-testid=new-user-submit]', { on: 'users-notice', says: /Lucia Verdi/, axe: 'account created' });
     await context.close();
   });
 
@@ -69,24 +65,19 @@ describe('the focus after the rest of the actions whose button waits', { timeout
     await page.waitForSelector('[data-username="lucia.verdi"]');
 
     // The role changed in its dialog: closed, the focus back on the row's «Modifica».
-    const edit = '[data-username="lucia.verdi"] button:has-text("Modifica")';
-    await pressWithKeyboard(page, edit);
-    await page.waitForSelector('[data-testid=edit-user][open]');
-    await page.selectOption('#edit-role', 'oiv');
-    await pressWithKeyboard(page, '[data-testid=edit-user-submit]');
-    await page.waitForSelector('[data-testid=edit-user]', { state: 'detached' });
-    await expect.poll(() => page.locator('[data-username="lucia.verdi"]').innerText()).toContain('OIV');
-    await expect.poll(() => focused(page)).toBe('button:Modifica');
-    await tabGoesOn(page);
+    const row = page.locator('[data-username="lucia.verdi"]');
+    await throughDialog(
+      page,
+      { open: '[data-username="lucia.verdi"] button:has-text("Modifica")', dialog: 'edit-user', fill: () => page.selectOption('#edit-role', 'oiv'), send: '[data-testid=edit-user-submit]' },
+      { on: 'button:Modifica', after: () => expect.poll(() => row.innerText()).toContain('OIV') },
+    );
 
     // Deactivated after the question: the focus back on the row's button, now «Riattiva».
-    await pressWithKeyboard(page, '[data-testid="toggle-lucia.verdi"]');
-    await page.waitForSelector('[data-testid=deactivate-dialog][open]');
-    await pressWithKeyboard(page, '[data-testid=deactivate-confirm]');
-    await page.waitForSelector('[data-testid=deactivate-dialog]', { state: 'detached' });
-    await expect.poll(() => page.locator('[data-username="lucia.verdi"]').innerText()).toMatch(/Disattivato|No\b/);
-    await expect.poll(() => focused(page)).toBe('toggle-lucia.verdi');
-    await tabGoesOn(page);
+    await throughDialog(
+      page,
+      { open: '[data-testid="toggle-lucia.verdi"]', dialog: 'deactivate-dialog', send: '[data-testid=deactivate-confirm]' },
+      { on: 'toggle-lucia.verdi', after: () => expect.poll(() => row.innerText()).toMatch(/Disattivato|No\b/) },
+    );
     await context.close();
   });
 
@@ -99,32 +90,20 @@ describe('the focus after the rest of the actions whose button waits', { timeout
     await page.waitForSelector('[data-testid=unit-delete-UFR]');
 
     // Saved in its dialog: closed, the focus back on the row's button.
-    await pressWithKeyboard(page, '[data-unit=UFR] button:has-text("Modifica")');
-    await page.waitForSelector('[data-testid=unit-dialog][open]');
-    await page.fill('#unit-name', 'Ufficio Focus Rinominato');
-    await pressWithKeyboard(page, '[data-testid=unit-submit]');
-    await page.waitForSelector('[data-testid=unit-dialog]', { state: 'detached' });
-    await expect.poll(() => page.locator('#units-notice').innerText()).toContain('Ufficio Focus Rinominato');
-    expect(await focused(page)).not.toBe('body');
-    await tabGoesOn(page);
+    await throughDialog(
+      page,
+      { open: '[data-testid=unit-edit-UFR]', dialog: 'unit-dialog', fill: () => page.fill('#unit-name', 'Ufficio Focus Rinominato'), send: '[data-testid=unit-submit]' },
+      { on: 'unit-edit-UFR', after: () => expect.poll(() => page.locator('#units-notice').innerText()).toContain('Ufficio Focus Rinominato') },
+    );
 
     // In use: the dialog says where, and that takes the focus.
-    await pressWithKeyboard(page, '[data-testid=unit-delete-UFU]');
-    await page.waitForSelector('[data-testid=unit-delete-dialog][open]');
-    await pressWithKeyboard(page, '[data-testid=unit-delete-confirm]');
-    await expect.poll(() => focused(page)).toBe('unit-in-use');
-    await expectAccessible(page, 'unit in use');
+    const deleting = (code: string) => ({ open: `[data-testid=unit-delete-${code}]`, dialog: 'unit-delete-dialog', send: '[data-testid=unit-delete-confirm]' });
+    await throughDialog(page, { ...deleting('UFU'), stays: true }, { on: 'unit-in-use', axe: 'unit in use' });
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=unit-delete-dialog]', { state: 'detached' });
 
     // Deleted: its row goes with its button; the message saying so takes the focus.
-    await pressWithKeyboard(page, '[data-testid=unit-delete-UFR]');
-    await page.waitForSelector('[data-testid=unit-delete-dialog][open]');
-    await pressWithKeyboard(page, '[data-testid=unit-delete-confirm]');
-    await expect.poll(() => focused(page)).toBe('units-notice');
-    await expect.poll(() => page.locator('[data-testid=unit-delete-UFR]').count()).toBe(0);
-    await expectAccessible(page, 'unit deleted');
-    await tabGoesOn(page);
+    await throughDialog(page, deleting('UFR'), { on: 'units-notice', after: () => page.waitForSelector('[data-testid=unit-delete-UFR]', { state: 'detached' }), axe: 'unit deleted' });
     expect((await apiAs(context, 'PATCH', `${plan()}/nodes/C.1`, { unit: null })).status).toBe(200);
     await context.close();
   });
@@ -139,11 +118,7 @@ describe('the focus after the rest of the actions whose button waits', { timeout
       .first()
       .click();
     await page.fill('#period-rename', 'Primo semestre');
-    await pressWithKeyboard(page, '[data-testid=period-rename-save]');
-    await expect.poll(() => focused(page)).toBe('plan-notice');
-    expect(await page.locator('#plan-notice').innerText()).toBe('Periodo rinominato «Primo semestre».');
-    await expectAccessible(page, 'period renamed');
-    await tabGoesOn(page);
+    await pressLandsOn(page, '[data-testid=period-rename-save]', { on: 'plan-notice', says: 'Periodo rinominato «Primo semestre».', axe: 'period renamed' });
     await context.close();
   });
 
@@ -152,28 +127,30 @@ describe('the focus after the rest of the actions whose button waits', { timeout
     await openPlan(page);
     await page.selectOption('#f-area', 'C');
     await page.click('[data-code="C"] .tree-link');
-    await pressWithKeyboard(page, '[data-testid=open-child]');
-    await page.waitForSelector('[data-testid=node-dialog][open]');
-    const code = await page.inputValue('#node-code');
-    await page.fill('#node-title', 'Obiettivo aggiunto da tastiera');
-    await pressWithKeyboard(page, '[data-testid=node-dialog] [data-testid=dialog-submit]');
-    await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });
-    await expect.poll(() => page.locator('[data-testid=edit-notice]').count()).toBe(1);
-    await expect.poll(() => focused(page)).toBe('open-child');
-    await tabGoesOn(page);
+    const send = '[data-testid=node-dialog] [data-testid=dialog-submit]';
+    let code = '';
+    await throughDialog(
+      page,
+      {
+        open: '[data-testid=open-child]',
+        dialog: 'node-dialog',
+        fill: async () => {
+          code = await page.inputValue('#node-code');
+          await page.fill('#node-title', 'Obiettivo aggiunto da tastiera');
+        },
+        send,
+      },
+      { on: 'open-child', after: () => page.waitForSelector('[data-testid=edit-notice]') },
+    );
 
     // Changed by another desk while the dialog was open: refused, said in the dialog, which takes the focus.
     for (const lang of ['it', 'en'] as const) {
       if (lang === 'en') await chooseLanguage(page, 'en');
-      await pressWithKeyboard(page, '[data-testid=open-node]');
-      await page.waitForSelector('[data-testid=node-dialog][open]');
-      expect((await apiAs(context, 'PATCH', `${plan()}/nodes/C`, { title: `Titolo di un'altra scrivania (${lang})` })).status).toBe(200);
-      await page.fill('#node-title', `Titolo cambiato (${lang})`);
-      await pressWithKeyboard(page, '[data-testid=node-dialog] [data-testid=dialog-submit]');
-      await expect.poll(() => focused(page)).toBe('node-refused');
-      expect(await page.locator('#node-refused').innerText()).not.toBe('');
-      await expectAccessible(page, `objective change refused (${lang})`);
-      await tabGoesOn(page);
+      const fill = async () => {
+        expect((await apiAs(context, 'PATCH', `${plan()}/nodes/C`, { title: `Titolo di un'altra scrivania (${lang})` })).status).toBe(200);
+        await page.fill('#node-title', `Titolo cambiato (${lang})`);
+      };
+      await throughDialog(page, { open: '[data-testid=open-node]', dialog: 'node-dialog', fill, send, stays: true }, { on: 'node-refused', says: /\S/, axe: `objective change refused (${lang})` });
       await page.keyboard.press('Escape');
       await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });
     }
@@ -181,14 +158,12 @@ describe('the focus after the rest of the actions whose button waits', { timeout
     // The new objective deleted by another desk while its deletion was asked: refused alike.
     await page.fill('#f-search', code);
     await page.click(`[data-code="${code}"] .tree-link`);
-    await pressWithKeyboard(page, '[data-testid=open-delete-node]');
-    await page.waitForSelector('[data-testid=confirm-dialog][open]');
-    expect((await apiAs(context, 'DELETE', `${plan()}/nodes/${enc(code)}`)).status).toBe(200);
-    await pressWithKeyboard(page, '[data-testid=confirm-delete]');
-    await expect.poll(() => focused(page)).toBe('confirm-refused');
-    expect(await page.locator('#confirm-refused').innerText()).not.toBe('');
-    await expectAccessible(page, 'deletion refused (en)');
-    await tabGoesOn(page);
+    const deletedElsewhere = async () => expect((await apiAs(context, 'DELETE', `${plan()}/nodes/${enc(code)}`)).status).toBe(200);
+    await throughDialog(
+      page,
+      { open: '[data-testid=open-delete-node]', dialog: 'confirm-dialog', fill: deletedElsewhere, send: '[data-testid=confirm-delete]', stays: true },
+      { on: 'confirm-refused', says: /\S/, axe: 'deletion refused (en)' },
+    );
     await context.close();
   });
 
@@ -201,11 +176,7 @@ describe('the focus after the rest of the actions whose button waits', { timeout
     await page.waitForSelector('[data-testid=revisions-register]');
     await pressWithKeyboard(page, '[data-revision="1"] [data-testid=revision-correct]');
     await page.fill('#revision-edit-reason', 'Nuove risorse della Regione');
-    await pressWithKeyboard(page, '[data-testid=revision-edit-save]');
-    await expect.poll(() => focused(page)).toBe('revisions-notice');
-    expect(await page.locator('#revisions-notice').innerText()).toContain('1');
-    await expectAccessible(page, 'revision corrected');
-    await tabGoesOn(page);
+    await pressLandsOn(page, '[data-testid=revision-edit-save]', { on: 'revisions-notice', says: 'Variazione n. 1 corretta.', axe: 'revision corrected' });
     await context.close();
   });
 
@@ -219,11 +190,7 @@ describe('the focus after the rest of the actions whose button waits', { timeout
     ] as const) {
       if (lang === 'en') await chooseLanguage(page, 'en');
       await page.fill('#relazione-text-contesto-esterno', `Contesto (${lang}).`);
-      await pressWithKeyboard(page, '[data-testid=relazione-save]');
-      await expect.poll(() => focused(page)).toBe('relazione-message');
-      expect(await page.locator('#relazione-message').innerText()).toBe(said);
-      await expectAccessible(page, `relazione saved (${lang})`);
-      await tabGoesOn(page);
+      await pressLandsOn(page, '[data-testid=relazione-save]', { on: 'relazione-message', says: said, axe: `relazione saved (${lang})` });
     }
     await context.close();
   });

@@ -7,14 +7,17 @@
  * left on the row beneath it, and it was no modal: Shift+Tab from its first control reached the tree's
  * rows under it (now the page under it is inert, Tab goes round its controls, Escape closes it and
  * gives the focus back to the row); an objective with a unit and no owner began «· Struttura: …».
+ * While that detail is modal nothing the app does moves the focus outside it but the sign-in asked
+ * when the session ends under a save: a `<dialog>`, left out of what is made inert, which takes the
+ * focus and is typed in from the keyboard, then gives it back into the detail.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, focused, pages } from './pages.js';
-import { ACCOUNTS } from './server.js';
+import { e2eWorld, focused, pages, pressWithKeyboard } from './pages.js';
+import { ACCOUNTS, PASSWORD } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, chooseLanguage, openPlan, search, signedIn, apiAs, expectAccessible } = pages(world);
+const { newPage, login, chooseLanguage, openPlan, openEntryForm, search, signedIn, apiAs, endSession, expectAccessible } = pages(world);
 
 const WORDS = {
   en: { showCharts: 'Show charts', unit: 'Unit' },
@@ -112,6 +115,31 @@ describe('the plan screen on a phone', () => {
       expect(await page.locator('[inert]').count(), `${lang}: nothing inert once closed`).toBe(0);
       await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-code]')?.getAttribute('data-code')), { message: `${lang}: focus on close` }).toBe('A.2');
     }
+    await context.close();
+  }, 120_000);
+});
+
+describe('the session ending under the detail that covers the tree on a phone', () => {
+  it('asks the sign-in in a dialog the keyboard reaches, outside the detail, and gives the focus back into it', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openEntryForm(page, 'B.2.2', 'B.2.2:1', '2024-06-30');
+    expect(await page.locator('[data-testid=detail]').getAttribute('aria-modal')).toBe('true');
+    await endSession(context);
+    await page.fill('#entry-actual', '7');
+    await pressWithKeyboard(page, '[data-testid=entry-save]');
+    await page.waitForSelector('[data-testid=session-dialog][open]');
+    // Outside the detail, and not made inert with the rest of the page: its field has the focus and takes what is typed.
+    await expect.poll(() => focused(page)).toBe('session-password');
+    expect(await page.evaluate(() => document.querySelector('[data-testid=session-dialog]')?.closest('[inert]') === null)).toBe(true);
+    await expectAccessible(page, 'the sign-in over the detail on a phone');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=session-dialog]', { state: 'detached' });
+    // The save sent again goes on to the next indicator to fill, in the detail, which has the focus again.
+    await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toMatch(/^Salvato /);
+    await expect.poll(() => inDetail(page)).toBe(true);
     await context.close();
   }, 120_000);
 });

@@ -90,6 +90,76 @@ export async function pressWithKeyboard(page: Page, selector: string): Promise<v
   await page.keyboard.press('Enter');
 }
 
+/** Where an action pressed from the keyboard must leave the focus (see `pressLandsOn`). */
+export interface Landing {
+  /** The element that takes it, as `focused` names it. */
+  on: string;
+  /** That element's text: the whole of it, or a pattern of it (the message saying what happened). */
+  says?: string | RegExp;
+  /** The screen's name for axe, which is run on it there when given. */
+  axe?: string;
+  /**
+   * What the action must have done before the focus is looked at (a dialog gone, a row changed, a
+   * file downloaded): where the focus is to come back to the control pressed, or to one it had
+   * before, it is still there before the answer comes.
+   */
+  after?: () => Promise<unknown>;
+}
+
+/**
+ * Presses `selector` from the keyboard, as a keyboard user presses a button, and checks that the
+ * focus lands where `landing` says (its element, its words, axe clean there), not on the page's body;
+ * then that the next Tab goes on from there.
+ */
+export async function pressLandsOn(page: Page, selector: string, landing: Landing): Promise<void> {
+  await pressWithKeyboard(page, selector);
+  await landing.after?.();
+  await expect.poll(() => focused(page), { message: `the focus after pressing ${selector}` }).toBe(landing.on);
+  if (landing.says !== undefined) {
+    const text = await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.innerText : ''));
+    if (typeof landing.says === 'string') expect(text.trim()).toBe(landing.says);
+    else expect(text).toMatch(landing.says);
+  }
+  if (landing.axe !== undefined) await expectAccessible(page, landing.axe);
+  await tabGoesOn(page);
+}
+
+/** A dialog of the app's (its test id) opened from the keyboard, filled in and sent (see `throughDialog`). */
+export interface DialogSteps {
+  /** The control that opens it. */
+  open: string;
+  dialog: string;
+  /** What is typed or chosen in it, or done meanwhile at another desk. */
+  fill?: () => Promise<unknown>;
+  /** The control that sends it. */
+  send: string;
+  /** It stays open once sent, to say a refusal. */
+  stays?: boolean;
+}
+
+/**
+ * A dialog opened from the keyboard, filled in and sent from it: where the focus lands, as
+ * `pressLandsOn` checks it, once the dialog is gone (or, when it `stays`, once the answer is in it).
+ */
+export async function throughDialog(page: Page, steps: DialogSteps, landing: Landing): Promise<void> {
+  await pressWithKeyboard(page, steps.open);
+  await page.waitForSelector(`[data-testid=${steps.dialog}][open]`);
+  await steps.fill?.();
+  await pressLandsOn(page, steps.send, {
+    ...landing,
+    after: async () => {
+      if (steps.stays !== true) await page.waitForSelector(`[data-testid=${steps.dialog}]`, { state: 'detached' });
+      await landing.after?.();
+    },
+  });
+}
+
+/** No serious or critical WCAG finding of axe on the page as it is (`screen` names it in the failure). */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const found = await seriousViolations(page);
+  expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
+}
+
 /**
  * The context's pages draw each frame the app asks for at once, in a task queued when it is asked:
  * before React commits what a request's answer brought, as a busy machine can order them (React
@@ -425,11 +495,6 @@ export function pages(world: E2eWorld) {
     }
     expect((await apiAs(context, 'POST', `/api/plans/${encodeURIComponent(next)}/adopt`, { act: { kind: 'Delibera di Giunta', number: '7', date: '2025-01-28' } })).status).toBe(200);
     return next;
-  }
-
-  async function expectAccessible(page: Page, screen: string): Promise<void> {
-    const found = await seriousViolations(page);
-    expect(found, `${screen}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
   }
 
   return {

@@ -145,7 +145,11 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
                       // The form went with its button: the plan's message saying so takes the focus.
                       focusSoon('plan-notice');
                     }}
-                    onCancel={() => setRenaming(null)}
+                    onCancel={() => {
+                      setRenaming(null);
+                      // The form goes with the focus in it: the row's «Rinomina» is back, and takes it.
+                      focusSoon(`period-rename-open-${p.id}`);
+                    }}
                     onReload={onReload}
                   />
                 ) : (
@@ -158,7 +162,15 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
               <td>
                 <div className="d-flex flex-wrap justify-content-end gap-1">
                   {renaming !== p.id && (
-                    <Button size="sm" color="primary" outline disabled={busy} onClick={() => setRenaming(p.id)} aria-label={t('periods.renameLabel', { label: p.label })}>
+                    <Button
+                      size="sm"
+                      color="primary"
+                      outline
+                      disabled={busy}
+                      onClick={() => setRenaming(p.id)}
+                      id={`period-rename-open-${p.id}`}
+                      aria-label={t('periods.renameLabel', { label: p.label })}
+                    >
                       {t('periods.rename')}
                     </Button>
                   )}

@@ -7,6 +7,7 @@ import type { ExportFormat, PlanSummary, TreeDocument } from '../api/types.js';
 import { ORGANISATION_MAX, PLAN_TITLE_MAX } from '../../../src/core/model.js';
 import { dayText } from '../../../src/messages/changes.js';
 import { RenameForm } from '../ui/RenameForm.js';
+import { focusSoon } from '../ui/Form.js';
 import { can, useSession } from '../session.js';
 import { NextYearButton } from '../years/NextYear.js';
 import { useLang } from '../ui/format.js';
@@ -69,7 +70,7 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
         <div className="d-flex flex-wrap align-items-end gap-2">
           <h1 className="h3 mb-0">{tree.title}</h1>
           {mayRename && renaming === null && (
-            <Button size="sm" color="primary" outline onClick={() => setRenaming('title')} data-testid="rename-plan">
+            <Button size="sm" color="primary" outline onClick={() => setRenaming('title')} id="rename-plan" data-testid="rename-plan">
               {t('plans.rename')}
             </Button>
           )}
@@ -91,7 +92,7 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
             {t('plans.body', { organisation: plan.organisation })}
           </p>
           {mayRename && renaming === null && (
-            <Button size="sm" color="primary" outline onClick={() => setRenaming('organisation')} data-testid="correct-plan-body">
+            <Button size="sm" color="primary" outline onClick={() => setRenaming('organisation')} id="correct-plan-body" data-testid="correct-plan-body">
               {t('plans.correctBody')}
             </Button>
           )}
@@ -113,7 +114,11 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
               setRenaming(null);
               onRenamed(renaming === 'title' ? t('plans.renamed', { title: saved.title }) : t('plans.bodyCorrected', { organisation: saved.organisation }));
             }}
-            onCancel={() => setRenaming(null)}
+            onCancel={() => {
+              setRenaming(null);
+              // The form goes with the focus in it: the button that opened it is back, and takes it.
+              focusSoon(renaming === 'title' ? 'rename-plan' : 'correct-plan-body');
+            }}
             onReload={onReload}
           />
         </div>

@@ -205,6 +205,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         onRenamed={(message) => {
           startAction();
           setNotice(message);
+          // The form went with its button: the message saying so takes the focus (as a period renamed).
+          focusSoon('plan-notice');
           readPlanAgain();
         }}
         onReload={readPlanAgain}

@@ -308,6 +308,9 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     setError(null);
     try {
       setNotice(await work());
+      // The form pressed goes once the plan is read again (adopted, a revision opened, approved or
+      // discarded), its button with it: the message saying what happened takes the focus.
+      focusSoon('revisions-notice');
       onChanged();
       void markStale(client, { queryKey: keys.revisionsOf(planId) });
     } catch (e) {

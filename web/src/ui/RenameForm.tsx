@@ -75,6 +75,10 @@ export function RenameForm({ id, field, label, stored, version, maxLength, onSav
           size={Math.min(60, Math.max(20, value.length + 2))}
           maxLength={maxLength}
           value={value}
+          // Opened by a button that goes while the form is shown (the plan's «Rinomina», a period's row):
+          // the focus would fall to the page's body. Not in a dialog, so React's autoFocus works here.
+          // eslint-disable-next-line no-restricted-syntax
+          autoFocus
           onChange={(e) => setTyped({ value: e.target.value, version: typed?.version ?? version })}
           {...invalidIf(id, problem)}
         />
