@@ -217,23 +217,27 @@ const CODE_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * digits and dots. A published table puts no bound on their length, though, and `import --output`
  * writes its codes as read: a code only longer than 40 is a warning (returned), the plan imported
  * as written, as the table it came from was. An indicator's id the workbook's Codice refuses too
- * (`isIndicatorId`) is an error at its indicator's `id`.
+ * (`isIndicatorId`) is an error at its indicator's `id`. One walk of the objectives: the ids'
+ * errors wait for the codes', said first as they always were.
  */
 function codeProblems(doc: z.infer<typeof DocumentSchema>, file: string, errors: Issue[]): Issue[] {
   const warnings: Issue[] = [];
+  const badIds: Issue[] = [];
   for (const o of doc.objectives) {
-    if (OBJECTIVE_CODE.test(o.code)) continue;
-    const at = { file, node: o.code, field: 'code' };
-    if (CODE_CHARACTERS.test(o.code)) warnings.push(problem('warning', 'json-long-code', { code: o.code, length: o.code.length }, at));
-    else errors.push(problem('error', 'json-invalid-code', { code: o.code }, at));
-  }
-  for (const o of doc.objectives) {
-    // Under a code refused above, its ids (`__proto__:1`) are said by that code's error.
-    if (!CODE_CHARACTERS.test(o.code)) continue;
+    if (!OBJECTIVE_CODE.test(o.code)) {
+      const at = { file, node: o.code, field: 'code' };
+      // Under a code of other characters, its ids (`__proto__:1`) are said by that code's error.
+      if (!CODE_CHARACTERS.test(o.code)) {
+        errors.push(problem('error', 'json-invalid-code', { code: o.code }, at));
+        continue;
+      }
+      warnings.push(problem('warning', 'json-long-code', { code: o.code, length: o.code.length }, at));
+    }
     for (const i of o.indicators) {
-      if (!isIndicatorId(i.id)) errors.push(problem('error', 'json-invalid-id', { id: i.id, code: o.code }, { file, node: o.code, indicator: i.id, field: 'id' }));
+      if (!isIndicatorId(i.id)) badIds.push(problem('error', 'json-invalid-id', { id: i.id, code: o.code }, { file, node: o.code, indicator: i.id, field: 'id' }));
     }
   }
+  errors.push(...badIds);
   return warnings;
 }
 
