@@ -121,6 +121,25 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
     }
   });
 
+  it('says every bad code, then every bad id, then the long codes, in the order of the objectives', () => {
+    const doc = documentOf(table('A.1'));
+    const [area, first] = doc.objectives as [Doc['objectives'][number], Doc['objectives'][number]];
+    const copy = (code: string, id: string): Doc['objectives'][number] => ({ ...first, code, indicators: [{ ...first.indicators[0]!, id }] });
+    first.indicators[0]!.id = 'A.1 1';
+    doc.objectives = [area, first, copy('_B', '_B:1'), copy(LONG, 'x y'), copy('C 1', 'C 1:1')];
+    const file = join(dir, 'ordine.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const run = albero(['import', file, '--check', '--json']);
+    expect(run.status, run.stderr).toBe(2);
+    expect((JSON.parse(run.stdout) as { issues: JsonIssue[] }).issues.map((i) => [i.severity, i.code, i.location.node, i.location.indicator ?? null])).toEqual([
+      ['error', 'json-invalid-code', '_B', null],
+      ['error', 'json-invalid-code', 'C 1', null],
+      ['error', 'json-invalid-id', 'A.1', 'A.1 1'],
+      ['error', 'json-invalid-id', LONG, 'x y'],
+      ['warning', 'json-long-code', LONG, null],
+    ]);
+  });
+
   it("takes the codes they take, JavaScript's own words among them", () => {
     for (const code of ['constructor', 'OS1.2', '1.1', 'a-b_c', 'X'.repeat(40)]) {
       const file = join(dir, 'piano.json');

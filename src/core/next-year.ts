@@ -65,7 +65,7 @@ function rollIndicator(ind: Indicator, result: IndicatorResult | undefined, from
     comparator: ind.comparator,
     tolerance: ind.tolerance,
     // A deadline kept from last year falls on the same day of the new year (30/04/2024 → 30/04/2025), as do a rule's dates.
-    target: planned ?? shiftDate(ind.target, 1),
+    target: planned ?? aYearLater(ind.target),
     unit: ind.unit,
     scoring: shiftRule(ind.scoring),
     formula: ind.formula,
@@ -91,18 +91,23 @@ export function withoutValues(plan: Plan): Plan {
   return { ...plan, valuesWithheld: true, nodes: plan.nodes.map((node) => ({ ...node, indicators: node.indicators.map((ind) => ({ ...ind, measurement: NOT_MEASURED })) })) };
 }
 
-/** A date amount moved by whole years (29 February → 28 February in a common year); other amounts as they are. */
-export function shiftDate(amount: Amount | null, years: number): Amount | null {
-  if (amount === null || amount.kind !== 'date' || years === 0) return amount;
+/**
+ * A date amount on the same day a year later (29 February → 28 February in a common year); other
+ * amounts as they are. A plan rolls forward one year at a time (`rollForward`).
+ *
+ * @example aYearLater({ kind: 'date', value: '2024-02-29' }) // { kind: 'date', value: '2025-02-28' }
+ */
+export function aYearLater(amount: Amount | null): Amount | null {
+  if (amount === null || amount.kind !== 'date') return amount;
   const [y, month, day] = amount.value.split('-');
-  const year = Number(y) + years;
+  const year = Number(y) + 1;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return { kind: 'date', value: `${String(year).padStart(4, '0')}-${month}-${month === '02' && day === '29' && !leap ? '28' : day}` };
 }
 
 /** A rule's dates moved on a year, as the target's. */
 function shiftRule(rule: ScoringRule | null): ScoringRule | null {
-  if (rule?.kind === 'threshold') return { ...rule, floor: shiftDate(rule.floor, 1)! };
-  if (rule?.kind === 'bands') return { ...rule, points: rule.points.map((p) => ({ ...p, at: shiftDate(p.at, 1)! })) };
+  if (rule?.kind === 'threshold') return { ...rule, floor: aYearLater(rule.floor)! };
+  if (rule?.kind === 'bands') return { ...rule, points: rule.points.map((p) => ({ ...p, at: aYearLater(p.at)! })) };
   return rule;
 }

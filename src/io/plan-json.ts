@@ -7,16 +7,8 @@
  * document has no cells.
  */
 import { z } from 'zod';
-import {
-  ObjectiveDocumentSchema,
-  IndicatorDocumentSchema,
-  EvaluationDocumentSchema,
-  PlanSettingsDocumentSchema,
-  TreeIndicatorSchema,
-  AmountJsonSchema,
-  OBJECTIVE_CODE,
-  type AmountJson,
-} from '../contract/index.js';
+import { ObjectiveDocumentSchema, IndicatorDocumentSchema, EvaluationDocumentSchema, PlanSettingsDocumentSchema, TreeIndicatorSchema, AmountJsonSchema, type AmountJson } from '../contract/index.js';
+import { OBJECTIVE_CODE, isIndicatorId } from '../contract/codes.js';
 import { problem, type ImportedTable, type Issue, type Outcome, type PersonAssignment, type SourceLocation, type UnitAssignment } from '../core/index.js';
 import { amountFromJson, planFromDocument, type PlanDocument } from './json.js';
 import { farDate, titleYear } from './published/layout.js';
@@ -217,13 +209,6 @@ export function readPlanJson(text: string, file: string, year?: number): Outcome
 
 /** A code of the characters `OBJECTIVE_CODE` takes, of any length. */
 const CODE_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-/**
- * An indicator's id as Albero makes them: `<objective code>:<position>` (`A.1:1`; the API, the
- * published table, the workbook's empty Codice), so a code's characters and «:». It names the
- * indicator in the API's paths and in every record kept of it: an empty id, one with spaces or «/»,
- * or `__proto__` (a key no record can hold) is no indicator's.
- */
-const INDICATOR_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 /**
  * The codes the workbook's Codice and the API refuse (`OBJECTIVE_CODE`: `_x`, `__proto__`, `A 1`),
@@ -231,24 +216,28 @@ const INDICATOR_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
  * and the workbook take none, a published table's codes start with a capital and hold letters,
  * digits and dots. A published table puts no bound on their length, though, and `import --output`
  * writes its codes as read: a code only longer than 40 is a warning (returned), the plan imported
- * as written, as the table it came from was. An indicator's id of other characters than a code's
- * and «:» (`INDICATOR_ID`) is an error at its indicator's `id`.
+ * as written, as the table it came from was. An indicator's id the workbook's Codice refuses too
+ * (`isIndicatorId`) is an error at its indicator's `id`. One walk of the objectives: the ids'
+ * errors wait for the codes', said first as they always were.
  */
 function codeProblems(doc: z.infer<typeof DocumentSchema>, file: string, errors: Issue[]): Issue[] {
   const warnings: Issue[] = [];
+  const badIds: Issue[] = [];
   for (const o of doc.objectives) {
-    if (OBJECTIVE_CODE.test(o.code)) continue;
-    const at = { file, node: o.code, field: 'code' };
-    if (CODE_CHARACTERS.test(o.code)) warnings.push(problem('warning', 'json-long-code', { code: o.code, length: o.code.length }, at));
-    else errors.push(problem('error', 'json-invalid-code', { code: o.code }, at));
-  }
-  for (const o of doc.objectives) {
-    // Under a code refused above, its ids (`__proto__:1`) are said by that code's error.
-    if (!CODE_CHARACTERS.test(o.code)) continue;
+    if (!OBJECTIVE_CODE.test(o.code)) {
+      const at = { file, node: o.code, field: 'code' };
+      // Under a code of other characters, its ids (`__proto__:1`) are said by that code's error.
+      if (!CODE_CHARACTERS.test(o.code)) {
+        errors.push(problem('error', 'json-invalid-code', { code: o.code }, at));
+        continue;
+      }
+      warnings.push(problem('warning', 'json-long-code', { code: o.code, length: o.code.length }, at));
+    }
     for (const i of o.indicators) {
-      if (!INDICATOR_ID.test(i.id)) errors.push(problem('error', 'json-invalid-id', { id: i.id, code: o.code }, { file, node: o.code, indicator: i.id, field: 'id' }));
+      if (!isIndicatorId(i.id)) badIds.push(problem('error', 'json-invalid-id', { id: i.id, code: o.code }, { file, node: o.code, indicator: i.id, field: 'id' }));
     }
   }
+  errors.push(...badIds);
   return warnings;
 }
 

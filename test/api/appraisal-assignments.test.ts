@@ -1,9 +1,9 @@
 /**
  * A form's unit assignments the year cannot count are refused when given, at their field, in the
  * reader's language: a part-time of 150% or 0%, an assignment ending before it starts, two at once
- * above full time. Before, the form was kept with them: it could never be acknowledged ("the form
- * has problems to fix"), the web app has no screen to mend assignments, and HR could not create
- * another form for that person and year (409 duplicate).
+ * above full time (each stretch of days above it). Before, the form was kept with them: it could
+ * never be acknowledged ("the form has problems to fix"), the web app has no screen to mend
+ * assignments, and HR could not create another form for that person and year (409 duplicate).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/auth.js';
@@ -51,7 +51,27 @@ describe('unit assignments of an appraisal form', () => {
       { unitId, from: '2024-06-01', to: '2024-12-31', partTime: 50 },
     ]);
     expect(twice.status).toBe(422);
-    expect(twice.body.error.issues[0]).toMatchObject({ code: 'assignments-overlap', location: { field: 'assignments.1.from' } });
+    expect(twice.body.error.issues).toEqual([
+      expect.objectContaining({
+        code: 'assignments-overlap',
+        message: `from 01/06/2024 to 31/12/2024 the assignments to ${REFERENTE_UNIT} add up to 150% of full time`,
+        location: { field: 'assignments.1.from' },
+      }),
+    ]);
+    // Every stretch over full time is said, at its assignment, in the reader's language (before: only the first day of the first).
+    const stretches = await create(
+      [
+        { unitId, from: '2024-01-01', to: '2024-12-31', partTime: 100 },
+        { unitId, from: '2024-03-01', to: '2024-03-31', partTime: 50 },
+        { unitId, from: '2024-10-01', to: '2024-10-01', partTime: 20 },
+      ],
+      'it',
+    );
+    expect(stretches.status).toBe(422);
+    expect(stretches.body.error.issues.map((i: { code: string; message: string; location: unknown }) => [i.code, i.message, i.location])).toEqual([
+      ['assignments-overlap', `dal 01/03/2024 al 31/03/2024 le assegnazioni a ${REFERENTE_UNIT} sommano al 150% del tempo pieno`, { field: 'assignments.1.from' }],
+      ['assignments-overlap', `il 01/10/2024 le assegnazioni a ${REFERENTE_UNIT} sommano al 120% del tempo pieno`, { field: 'assignments.2.from' }],
+    ]);
     // Nothing was kept: the person's form for the year is still to be made, and is.
     expect((await hr.get('/api/appraisals?year=2024')).body).toEqual([]);
     const made = await create([{ unitId, from: '2024-01-01', to: '2024-12-31', partTime: 50 }]);

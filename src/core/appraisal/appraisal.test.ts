@@ -121,13 +121,51 @@ describe('pro rata', () => {
       { unit: 'A', from: '2024-01-01', to: '2024-06-30', partTime: d(100) },
       { unit: 'B', from: '2024-06-01', to: '2024-12-31', partTime: d(50) },
     ]);
-    expect(clash.issues).toEqual([expect.objectContaining({ code: 'assignments-overlap', location: { field: 'assignments.1.from' } })]);
+    expect(clash.issues).toEqual([
+      expect.objectContaining({ code: 'assignments-overlap', params: { from: '01/06/2024', to: '30/06/2024', load: '150', units: ['A', 'B'] }, location: { field: 'assignments.1.from' } }),
+    ]);
+    expect(clash.issues.map((i) => [issueText(i, 'it'), issueText(i, 'en')])).toEqual([
+      ['dal 01/06/2024 al 30/06/2024 le assegnazioni a A e B sommano al 150% del tempo pieno', 'from 01/06/2024 to 30/06/2024 the assignments to A and B add up to 150% of full time'],
+    ]);
     expect(
       proRata(2024, [
         { unit: 'A', from: '2024-01-01', to: '2024-06-30', partTime: d(50) },
         { unit: 'B', from: '2024-01-01', to: '2024-06-30', partTime: d(50) },
       ]).issues,
     ).toEqual([]);
+  });
+});
+
+describe('pro rata, more than full time', () => {
+  it('says every stretch of days over full time, each with its load, units and day range (before: only the first day)', () => {
+    const r = proRata(2024, [
+      { unit: 'u1', name: 'Ufficio A', from: '2024-01-01', to: '2024-12-31', partTime: d(100) },
+      { unit: 'u2', name: 'Ufficio B', from: '2024-03-01', to: '2024-03-31', partTime: d(50) },
+      { unit: 'u3', name: 'Ufficio C', from: '2024-03-15', to: '2024-04-10', partTime: d(25.5) },
+      { unit: 'u2', name: 'Ufficio B', from: '2024-09-30', to: '2024-09-30', partTime: d(10) },
+    ]);
+    expect(r.issues.map((i) => [i.code, i.params, i.location])).toEqual([
+      ['assignments-overlap', { from: '01/03/2024', to: '14/03/2024', load: '150', units: ['Ufficio A', 'Ufficio B'] }, { field: 'assignments.1.from' }],
+      ['assignments-overlap', { from: '15/03/2024', to: '31/03/2024', load: '175.5', units: ['Ufficio A', 'Ufficio B', 'Ufficio C'] }, { field: 'assignments.2.from' }],
+      ['assignments-overlap', { from: '01/04/2024', to: '10/04/2024', load: '125.5', units: ['Ufficio A', 'Ufficio C'] }, { field: 'assignments.2.from' }],
+      ['assignments-overlap', { from: '30/09/2024', to: '30/09/2024', load: '110', units: ['Ufficio A', 'Ufficio B'] }, { field: 'assignments.3.from' }],
+    ]);
+    expect(r.issues.map((i) => issueText(i, 'it'))).toEqual([
+      'dal 01/03/2024 al 14/03/2024 le assegnazioni a Ufficio A e Ufficio B sommano al 150% del tempo pieno',
+      'dal 15/03/2024 al 31/03/2024 le assegnazioni a Ufficio A, Ufficio B e Ufficio C sommano al 175,5% del tempo pieno',
+      'dal 01/04/2024 al 10/04/2024 le assegnazioni a Ufficio A e Ufficio C sommano al 125,5% del tempo pieno',
+      'il 30/09/2024 le assegnazioni a Ufficio A e Ufficio B sommano al 110% del tempo pieno',
+    ]);
+    expect(issueText(r.issues[3]!, 'en')).toBe('on 30/09/2024 the assignments to Ufficio A and Ufficio B add up to 110% of full time');
+  });
+
+  it('names a unit once when it is assigned twice at once, and says nothing of an assignment outside the year', () => {
+    const r = proRata(2024, [
+      { unit: 'u1', name: 'Ufficio A', from: '2023-01-01', to: '2024-01-31', partTime: d(100) },
+      { unit: 'u1', name: 'Ufficio A', from: '2024-01-15', to: '2024-02-29', partTime: d(50) },
+      { unit: 'u2', name: 'Ufficio B', from: '2023-06-01', to: '2023-12-31', partTime: d(100) },
+    ]);
+    expect(r.issues.filter((i) => i.severity === 'error').map((i) => issueText(i, 'en'))).toEqual(['from 15/01/2024 to 31/01/2024 the assignments to Ufficio A add up to 150% of full time']);
   });
 });
 

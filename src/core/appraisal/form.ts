@@ -156,7 +156,7 @@ export function proRata(year: number, assignments: readonly UnitAssignment[]): {
   const start = isoDay(`${year}-01-01`);
   const end = isoDay(`${year}-12-31`);
   const terms: Omit<UnitTerm, 'score'>[] = [];
-  const spans: { from: number; to: number; partTime: Decimal; i: number }[] = [];
+  const spans: { from: number; to: number; partTime: Decimal; i: number; name: string }[] = [];
   assignments.forEach((a, i) => {
     const from = isoDay(a.from);
     const to = isoDay(a.to);
@@ -171,25 +171,33 @@ export function proRata(year: number, assignments: readonly UnitAssignment[]): {
     const days = Math.max(0, Math.min(to, end) - Math.max(from, start) + 1);
     if (days === 0) issues.push(problem('warning', 'assignment-outside-year', { unit: a.name ?? a.unit, year }, { field: `assignments.${i}.from` }));
     terms.push({ unit: a.unit, name: a.name ?? a.unit, from: a.from, to: a.to, days, effectiveDays: new Decimal(days).times(a.partTime).div(100) });
-    spans.push({ from: Math.max(from, start), to: Math.min(to, end), partTime: a.partTime, i });
+    spans.push({ from: Math.max(from, start), to: Math.min(to, end), partTime: a.partTime, i, name: a.name ?? a.unit });
   });
   // Two assignments at once are allowed (a split post) as long as the part-time adds up to at most 100% on each day.
+  // Each stretch of days over it is said, with its own load and units: HR mends them all at once, not one a save.
+  // Between two edges the same assignments hold, so the load is the same on every day of a stretch.
   const edges = [...new Set(spans.flatMap((s) => [s.from, s.to + 1]))].sort((a, b) => a - b);
-  for (const day of edges) {
-    const load = spans.filter((s) => s.from <= day && day <= s.to).reduce((t, s) => t.plus(s.partTime), ZERO);
-    if (load.greaterThan(HUNDRED)) {
-      const clash = spans.filter((s) => s.from <= day && day <= s.to);
-      issues.push(
-        problem(
-          'error',
-          'assignments-overlap',
-          { day: formatItalianDate(new Date(day * DAY).toISOString().slice(0, 10)), load: load.toString() },
-          { field: `assignments.${clash[clash.length - 1]!.i}.from` },
-        ),
-      );
-      break;
+  let over: { from: number; to: number; load: Decimal; clash: typeof spans } | null = null;
+  const say = (): void => {
+    if (over === null) return;
+    const day = (d: number): string => formatItalianDate(new Date(d * DAY).toISOString().slice(0, 10));
+    const units = [...new Set(over.clash.map((s) => s.name))];
+    issues.push(
+      problem('error', 'assignments-overlap', { from: day(over.from), to: day(over.to), load: over.load.toString(), units }, { field: `assignments.${over.clash[over.clash.length - 1]!.i}.from` }),
+    );
+    over = null;
+  };
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const clash = spans.filter((s) => s.from <= edges[k]! && edges[k]! <= s.to);
+    const load = clash.reduce((t, s) => t.plus(s.partTime), ZERO);
+    if (!load.greaterThan(HUNDRED)) say();
+    else if (over !== null && over.clash.length === clash.length && over.clash.every((s, j) => s === clash[j])) over.to = edges[k + 1]! - 1;
+    else {
+      say();
+      over = { from: edges[k]!, to: edges[k + 1]! - 1, load, clash };
     }
   }
+  say();
   return { terms, presenceDays: terms.reduce((t, x) => t.plus(x.effectiveDays), ZERO), issues };
 }
 

@@ -130,9 +130,10 @@ export const APPRAISAL_MESSAGES = defineMessages({
     en: (p) => `${p.unit}: the part-time percentage must be above 0 and at most 100`,
   }),
   'assignment-outside-year': message<{ unit: string; year: number }>({ it: (p) => `${p.unit}: l'assegnazione è fuori dal ${p.year}`, en: (p) => `${p.unit}: the assignment lies outside ${p.year}` }),
-  'assignments-overlap': message<{ day: string; load: string }>({
-    it: (p) => `il ${p.day} le assegnazioni sommano al ${n(p.load, 'it')}% del tempo pieno`,
-    en: (p) => `on ${p.day} the assignments add up to ${p.load}% of full time`,
+  /** One stretch of days (`from`–`to`, dd/mm/yyyy) on which the assignments to `units` add up to `load` % of full time. */
+  'assignments-overlap': message<{ from: string; to: string; load: string; units: readonly string[] }>({
+    it: (p) => `${p.from === p.to ? `il ${p.from}` : `dal ${p.from} al ${p.to}`} le assegnazioni a ${listIn(p.units, 'it')} sommano al ${n(p.load, 'it')}% del tempo pieno`,
+    en: (p) => `${p.from === p.to ? `on ${p.from}` : `from ${p.from} to ${p.to}`} the assignments to ${listIn(p.units, 'en')} add up to ${n(p.load, 'en')}% of full time`,
   }),
   'category-without-scheme': message<{ category: string }>({
     it: (p) => `il SMVP non ha uno schema per la categoria ${category(p.category, 'it')}`,

@@ -391,6 +391,13 @@ export const IMPORT_MESSAGES = defineMessages({
   }),
   'missing-title': message<{ code: string }>({ it: (p) => `l'obiettivo ${p.code} non ha un Titolo`, en: (p) => `the objective ${p.code} has no Titolo` }),
   'duplicate-id': message<{ id: string }>({ it: (p) => `il codice di indicatore ${p.id} è già usato`, en: (p) => `the indicator code ${p.id} is already used` }),
+  /** The workbook's Codice of an indicator the JSON plan document would refuse (`isIndicatorId`): `import --output` writes it as read. */
+  'invalid-id': message<{ id: string }>({
+    it: (p) =>
+      `il codice di indicatore «${p.id}» non è un identificativo come A.1:1: una lettera o una cifra, poi lettere, cifre, «.», «_», «-» o «:»; correggerlo, o lasciare vuota la cella perché sia «codice obiettivo:posizione»`,
+    en: (p) =>
+      `the indicator code “${p.id}” is not an id such as A.1:1: a letter or a digit, then letters, digits, “.”, “_”, “-” or “:”; correct it, or leave the cell empty to have “objective code:position”`,
+  }),
   'unknown-rule': message<{ rule: string }>({
     it: (p) => `Regola sconosciuta "${p.rule}": usare on/off, proporzionale o media obiettivi figli`,
     en: (p) => `unknown Regola "${p.rule}"; use on/off, proporzionale or media obiettivi figli`,

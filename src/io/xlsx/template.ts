@@ -31,7 +31,7 @@ import {
   type UnitAssignment,
   type PersonAssignment,
 } from '../../core/index.js';
-import { OBJECTIVE_CODE } from '../../contract/bodies.js';
+import { OBJECTIVE_CODE, isIndicatorId } from '../../contract/codes.js';
 import { farDate, parseValueCell, parseWeight, quoteCell, titleYear, type ImportedTable } from '../published/layout.js';
 import { amountCell, cellLocation, cellText, columnLetter, style, wrappedRowHeight } from './cells.js';
 import { exceljs } from './excel.js';
@@ -64,7 +64,12 @@ type Field =
   | 'assignedPerson';
 
 export const TEMPLATE_COLUMNS: ReadonlyArray<{ field: Field; header: string; width: number; help: string }> = [
-  { field: 'code', header: 'Codice', width: 10, help: 'Obiettivo: il codice (A, A.1, A.1.1). Indicatore: facoltativo, un identificativo univoco; se vuoto è «codice obiettivo:posizione».' },
+  {
+    field: 'code',
+    header: 'Codice',
+    width: 10,
+    help: 'Obiettivo: il codice (A, A.1, A.1.1). Indicatore: facoltativo, un identificativo univoco (es. A.1:1: lettere, cifre, «.», «_», «-» o «:»); se vuoto è «codice obiettivo:posizione».',
+  },
   { field: 'parent', header: 'Padre', width: 10, help: "Obiettivo: il codice dell'obiettivo padre (vuoto per un'area). Indicatore: il codice dell'obiettivo a cui appartiene (obbligatorio)." },
   { field: 'title', header: 'Titolo', width: 60, help: "Il titolo dell'obiettivo o il nome dell'indicatore." },
   { field: 'kind', header: 'Tipo', width: 12, help: '«obiettivo» oppure «indicatore».' },
@@ -367,7 +372,9 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
   // the next one took the refused one's id and was said to repeat a code nobody wrote.
   parent.rows++;
   const id = values.code !== '' ? values.code : `${parent.code}:${parent.rows}`;
-  if (ids.has(id)) issues.push(problem('error', 'duplicate-id', { id }, at('code')));
+  // Held to the JSON plan document's rule: `import --output` writes the id as read, and the document must import back.
+  if (!isIndicatorId(id)) issues.push(problem('error', 'invalid-id', { id }, at('code')));
+  else if (ids.has(id)) issues.push(problem('error', 'duplicate-id', { id }, at('code')));
   ids.add(id);
   if (values.title === '') issues.push(problem('error', 'missing-name', { template: true }, at('title')));
   let weight = new Decimal(0);
