@@ -91,9 +91,36 @@ describe('evaluationJson', () => {
         { code: 'A.2', title: 'Due', parent: 'A', weight: dec('66.6667'), indicators: [] },
       ],
     };
+    // One amount object shared by indicators of different units (a table's reader shares a cell's
+    // reading among the indicators with that text): each unit's text, not the first one made.
+    const shared = { kind: 'number', value: dec('0.69') } as const;
+    const sharing: Plan = {
+      title: 'Condivisi',
+      settings: DEFAULT_SETTINGS,
+      nodes: [
+        {
+          code: 'A',
+          title: 'Area',
+          parent: null,
+          weight: null,
+          indicators: (['percent', 'number', 'percent'] as const).map((unit, k) => ({
+            id: `A:${k + 1}`,
+            name: `Quota ${k + 1}`,
+            weight: dec(k === 2 ? 34 : 33),
+            comparator: '>=' as const,
+            tolerance: null,
+            target: shared,
+            unit,
+            scoring: null,
+            formula: null,
+            measurement: { state: 'measured' as const, actual: shared },
+          })),
+        },
+      ],
+    };
     // In either language of the amount texts (`1.587,10`, N.V. or `1,587.10`, N.E.).
     for (const language of ['it', 'en'] as const) {
-      for (const plan of [value.plan, syntheticPlan(3000, 5), syntheticPlan(2000, 3, true), odd]) {
+      for (const plan of [value.plan, syntheticPlan(3000, 5), syntheticPlan(2000, 3, true), odd, sharing]) {
         const e = evaluatePlan(plan);
         // The CLI's evaluation keeps the scores it writes: the same JSON from them.
         const lines = [...evaluationJson(evaluatePlan(plan, { keepScores: true }), [], language, 700)]
