@@ -91,6 +91,23 @@ describe('formErrors', () => {
     expect(formErrors(taken400, (k) => located[k] ?? null)).toEqual({ fields: { email: 'Indirizzo già usato.' }, general: null });
   });
 
+  it("an issue with no problem in its parameters is said in the form's words for its own code, with its parameters", () => {
+    const named: Refusal = {
+      status: 422,
+      code: 'base-measure-name',
+      message: 'the indicator "Quota" (A.1) names a base measure "__proto__": …',
+      body: {
+        error: {
+          code: 'base-measure-name',
+          message: 'the indicator "Quota" (A.1) names a base measure "__proto__": …',
+          issues: [{ severity: 'error', code: 'base-measure-name', message: '…', params: { node: 'A.1', name: '__proto__' }, location: { field: 'formula.numerator' } as never }],
+        },
+      },
+    };
+    const own = (key: string, params?: Record<string, unknown>) => (key === 'problem.base-measure-name' ? `Nome «${String(params?.name)}» non utilizzabile.` : null);
+    expect(formErrors(named, own)).toEqual({ fields: { formula: 'Nome «__proto__» non utilizzabile.' }, general: null });
+  });
+
   it('a duplicate goes to the field that must be unique', () => {
     expect(formErrors(refusal(409, 'duplicate', 'username "rita" is taken'), translate, 'username')).toEqual({ fields: { username: 'Nome utente già in uso.' }, general: null });
     expect(formErrors(refusal(409, 'duplicate', 'code A.9 exists'), translate, 'code')).toEqual({ fields: { code: 'code A.9 exists' }, general: null });

@@ -29,7 +29,7 @@ export interface Refusal {
  * @example formErrors({ status: 409, code: 'duplicate', message: 'username taken', body: null }, (k) => (k === 'duplicate.username' ? 'Nome già usato' : null), 'username')
  *   // → { fields: { username: 'Nome già usato' }, general: null }
  */
-export function formErrors(error: Refusal, translate: (key: string) => string | null, duplicateField?: string): FormErrors {
+export function formErrors(error: Refusal, translate: (key: string, params?: Record<string, unknown>) => string | null, duplicateField?: string): FormErrors {
   const fields: Record<string, string> = {};
   const problems = problemsByField(error.body);
   for (const [path, message] of Object.entries(issuesByField(error.body))) {
@@ -38,7 +38,7 @@ export function formErrors(error: Refusal, translate: (key: string) => string | 
     // A value another record holds is no fault of its form: not the field's "not valid" words but
     // the duplicate's, or the words of the problem the issue names (`email-taken`) when the form has some.
     const problem = problems[path];
-    const own = error.code === 'duplicate' ? translate(`duplicate.${field}`) : problem === undefined ? null : translate(`problem.${problem}`);
+    const own = error.code === 'duplicate' ? translate(`duplicate.${field}`) : problem === undefined ? null : translate(`problem.${problem.name}`, problem.params);
     fields[field] = own ?? (error.code === 'duplicate' ? null : translate(`field.${field}`)) ?? message;
   }
   if (Object.keys(fields).length > 0) return { fields, general: null };
@@ -72,13 +72,18 @@ export function issuesByField(body: ApiErrorBody | null): Record<string, string>
   return fields;
 }
 
-/** The problem each issue names in its parameters (`params.problem`, as `email-taken`), by the whole path of its field. */
-function problemsByField(body: ApiErrorBody | null): Record<string, string> {
-  const problems: Record<string, string> = {};
+/**
+ * The problem each issue names, by the whole path of its field: the one in its parameters
+ * (`params.problem`, as `email-taken`), else the issue's own code (`base-measure-name`), with the
+ * issue's parameters for the form's words (the measure's name).
+ */
+function problemsByField(body: ApiErrorBody | null): Record<string, { name: string; params: Record<string, unknown> }> {
+  const problems: Record<string, { name: string; params: Record<string, unknown> }> = {};
   for (const issue of body?.error.issues ?? []) {
     const raw = issue.location && typeof issue.location === 'object' ? (issue.location as { field?: unknown }).field : undefined;
-    const problem = (issue.params as { problem?: unknown } | undefined)?.problem;
-    if (typeof raw === 'string' && typeof problem === 'string' && problems[raw] === undefined) problems[raw] = problem;
+    const params = (issue.params ?? {}) as Record<string, unknown>;
+    const problem = typeof params.problem === 'string' ? params.problem : issue.code;
+    if (typeof raw === 'string' && typeof problem === 'string' && problems[raw] === undefined) problems[raw] = { name: problem, params };
   }
   return problems;
 }
