@@ -16,6 +16,7 @@ import { isFrozen } from '../../../src/contract/relazione-states.js';
 import { useRelazione } from '../relazione/queries.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon } from '../ui/Form.js';
+import { sentence } from '../ui/sentence.js';
 import { DateInput, typedDateProblem } from '../ui/DateInput.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { editRefusal } from '../ui/edit-refusal.js';
@@ -287,14 +288,14 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
    */
   const sayBeforeAdoption = (e: ApiError) => {
     if (e.body?.error.details?.field === 'act.date' && plan.status !== 'adopted') {
-      setAdoptProblems({ date: e.message });
+      setAdoptProblems({ date: sentence(e.message) });
       return void document.getElementById('adopt-date')?.focus();
     }
     if (e.body?.error.details?.field === 'act.date') {
-      setApproveProblems({ date: e.message });
+      setApproveProblems({ date: sentence(e.message) });
       return void document.getElementById('approve-date')?.focus();
     }
-    setDateProblem(e.message);
+    setDateProblem(sentence(e.message));
     document.getElementById('revision-date')?.focus();
   };
   /** A refusal said where it belongs: the reason's field, a date's, or above the forms. */

@@ -4,6 +4,7 @@
  * language; anything else keeps the server's own message, so nothing is ever swallowed.
  */
 import type { ApiErrorBody } from '../api/types.js';
+import { sentence } from './sentence.js';
 
 export interface FormErrors {
   /** Field name (as the API names it, first path segment: `units.0` → `units`) → message. */
@@ -24,7 +25,7 @@ export interface Refusal {
 
 /**
  * `translate(key)` returns the words for a key such as `conflict`, `duplicate`, `field.password`,
- * or null when there are none: then the server's message is shown, without its `field: ` prefix.
+ * or null when there are none: then the server's message is shown, without its `field: ` prefix, as a sentence.
  *
  * @example formErrors({ status: 409, code: 'duplicate', message: 'username taken', body: null }, (k) => (k === 'duplicate.username' ? 'Nome già usato' : null), 'username')
  *   // → { fields: { username: 'Nome già usato' }, general: null }
@@ -46,7 +47,7 @@ export function formErrors(error: Refusal, translate: (key: string, params?: Rec
     // The field the server names (an account's email taken meanwhile), else the one the form expects.
     const named = error.body?.error.details?.field;
     const field = typeof named === 'string' && named !== '' ? named : duplicateField;
-    return { fields: { [field]: translate(`duplicate.${field}`) ?? error.message }, general: null };
+    return { fields: { [field]: translate(`duplicate.${field}`) ?? sentence(error.message) }, general: null };
   }
   // Stored meanwhile by another request (a unique index, a reference): not a version that moved on,
   // so not the form's "changed by someone else" words but the server's, which name what clashed
@@ -57,17 +58,18 @@ export function formErrors(error: Refusal, translate: (key: string, params?: Rec
 
 /**
  * The refusal's messages by the whole path of the field each names (`objectives.0.title`), the
- * first for each path, without the message's own `path: ` prefix; issues naming no field left out.
+ * first for each path, without the message's own `path: ` prefix, each a sentence as a field says
+ * it (`sentence`); issues naming no field left out.
  *
  * @example issuesByField({ error: { code: 'invalid-body', message: '…', issues: [{ …, message: 'objectives.0.title: cannot be empty', location: { field: 'objectives.0.title' } }] } })
- *   // → { 'objectives.0.title': 'cannot be empty' }
+ *   // → { 'objectives.0.title': 'Cannot be empty.' }
  */
 export function issuesByField(body: ApiErrorBody | null): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of body?.error.issues ?? []) {
     const raw = issue.location && typeof issue.location === 'object' ? (issue.location as { field?: unknown }).field : undefined;
     if (typeof raw !== 'string' || raw === '' || fields[raw] !== undefined) continue;
-    fields[raw] = issue.message.replace(new RegExp(`^${escapeRegExp(raw)}:\\s*`), '');
+    fields[raw] = sentence(issue.message.replace(new RegExp(`^${escapeRegExp(raw)}:\\s*`), ''));
   }
   return fields;
 }
