@@ -19,7 +19,7 @@ import { requiredDecimal, swapNotation } from '../ui/parse.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { sentence } from '../ui/sentence.js';
-import { DateInput, typedDateProblem } from '../ui/DateInput.js';
+import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
 import { useOpeningYear } from './opening-year.js';
 import { StrandedRecords } from './StrandedRecords.js';
 import { RefusalAlert } from './FormAlerts.js';
@@ -200,6 +200,13 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   const [errorList, setErrorList] = useState<string[]>([]);
   const problemAt = (id: string) => invalidIf(id, problems[id] ?? null);
   useLanguageChange(lang, () => setPartTime((text) => swapNotation(text)));
+  useTypedDatesInLanguage(lang, (said) =>
+    setProblems((shown) => {
+      const again = { ...shown };
+      for (const id of ['new-from', 'new-to']) if (shown[id] !== undefined) again[id] = said(id) ?? shown[id]!;
+      return again;
+    }),
+  );
   const pickPerson = (id: string) => {
     setPerson(id);
     const p = people.find((x) => x.id === id);
