@@ -59,7 +59,7 @@ describe('every problem of a refused save marked on the form', { timeout: 240_00
     await expect.poll(() => page.locator('[data-testid=rating-C1-error]').count()).toBe(1);
     expect(await page.locator('[data-testid=rating-C1-error]').innerText()).toMatch(/^C1: the rating 5 is not on the scale \(/);
     expect(await page.locator('[data-testid=form-error]').innerText()).toMatch(/^To fix/);
-    expect(await page.locator('[data-testid=form-error-list] li').allInnerTexts()).toEqual([expect.stringMatching(/^the behaviour C2 is not rated for the category /)]);
+    expect(await page.locator('[data-testid=form-error-list] li').allInnerTexts()).toEqual([expect.stringMatching(/^The behaviour C2 is not rated for the category .+\.$/)]);
     await expectAccessible(page, 'every rating refused marked (en)');
     // Nothing was saved.
     expect((await apiAs(hr.context, 'GET', form)).body.ratings).toEqual({});

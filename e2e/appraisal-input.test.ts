@@ -46,7 +46,7 @@ describe('bad input on the appraisal screens', { timeout: 240_000 }, () => {
     await hr.page.click('[data-testid=new-submit]');
     await expect
       .poll(() => fieldState(hr.page, '[data-testid=new-part-time]'))
-      .toEqual({ invalid: 'true', said: 'Ufficio Transizione: la percentuale di part-time deve essere sopra 0 e al più 100', focused: true });
+      .toEqual({ invalid: 'true', said: 'Ufficio Transizione: la percentuale di part-time deve essere sopra 0 e al più 100.', focused: true });
     await expectAccessible(hr.page, 'new form, part-time refused');
     // The end before the start: said at "Al"; the part-time's message gone with its mistake.
     await hr.page.fill('[data-testid=new-part-time]', '50');

@@ -69,7 +69,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=smvp-total-dirigente]').innerText()).toBe('Totale: 120%');
     await page.click('[data-testid=smvp-save]');
     const weights = page.locator('[data-testid=smvp-schemes-0-components-error]');
-    await expect.poll(() => weights.innerText()).toBe('i pesi delle componenti (dirigente) sommano a 120%, non a 100%');
+    await expect.poll(() => weights.innerText()).toBe('I pesi delle componenti (dirigente) sommano a 120%, non a 100%.');
     await expect.poll(() => page.getAttribute('#smvp-schemes-0-components-unit', 'aria-invalid')).toBe('true');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('smvp-schemes-0-components-body');
     await expectAccessible(page, 'SMVP screen with a refused weight');
