@@ -43,7 +43,7 @@ describe('every problem of a refused save marked on the form', { timeout: 240_00
     await page.click('[data-testid=save-ratings]');
     await expect.poll(() => page.locator('[data-testid=rating-C2-error]').count()).toBe(1);
     expect(await page.locator('[data-testid=rating-C1-error]').innerText()).toMatch(/^C1: il giudizio 5 non è nella scala \(/);
-    expect(await page.locator('[data-testid=rating-C2-error]').innerText()).toMatch(/^il comportamento C2 non si valuta per la categoria /);
+    expect(await page.locator('[data-testid=rating-C2-error]').innerText()).toMatch(/^Il comportamento C2 non si valuta per la categoria .+\.$/);
     for (const code of ['C1', 'C2']) expect(await page.locator(`#rating-${code}`).getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#rating-C3').getAttribute('aria-invalid')).toBeNull();
     // The first said wrong takes the focus; nothing else is said above the form.
@@ -59,7 +59,7 @@ describe('every problem of a refused save marked on the form', { timeout: 240_00
     await expect.poll(() => page.locator('[data-testid=rating-C1-error]').count()).toBe(1);
     expect(await page.locator('[data-testid=rating-C1-error]').innerText()).toMatch(/^C1: the rating 5 is not on the scale \(/);
     expect(await page.locator('[data-testid=form-error]').innerText()).toMatch(/^To fix/);
-    expect(await page.locator('[data-testid=form-error-list] li').allInnerTexts()).toEqual([expect.stringMatching(/^the behaviour C2 is not rated for the category /)]);
+    expect(await page.locator('[data-testid=form-error-list] li').allInnerTexts()).toEqual([expect.stringMatching(/^The behaviour C2 is not rated for the category .+\.$/)]);
     await expectAccessible(page, 'every rating refused marked (en)');
     // Nothing was saved.
     expect((await apiAs(hr.context, 'GET', form)).body.ratings).toEqual({});

@@ -126,7 +126,7 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
     await expect.poll(() => outcome.getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('action-outcome');
     const said = await page.locator(`#${await outcome.getAttribute('aria-describedby')}`).innerText();
-    expect(said).toMatch(/^la valutazione non è confermata: con i giudizi e i consuntivi cambiati in conciliazione il punteggio è \d+,\d\d%, non \d+,\d\d% come alla valutazione/);
+    expect(said).toMatch(/^La valutazione non è confermata: con i giudizi e i consuntivi cambiati in conciliazione il punteggio è \d+,\d\d%, non \d+,\d\d% come alla valutazione/);
     expect(await page.locator('[data-testid=form-state]').innerText()).toBe('Contestata (in conciliazione)');
     await page.keyboard.press('ArrowDown');
     expect(await outcome.inputValue()).toBe('revised');

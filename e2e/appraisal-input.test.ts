@@ -46,7 +46,7 @@ describe('bad input on the appraisal screens', { timeout: 240_000 }, () => {
     await hr.page.click('[data-testid=new-submit]');
     await expect
       .poll(() => fieldState(hr.page, '[data-testid=new-part-time]'))
-      .toEqual({ invalid: 'true', said: 'Ufficio Transizione: la percentuale di part-time deve essere sopra 0 e al più 100', focused: true });
+      .toEqual({ invalid: 'true', said: 'Ufficio Transizione: la percentuale di part-time deve essere sopra 0 e al più 100.', focused: true });
     await expectAccessible(hr.page, 'new form, part-time refused');
     // The end before the start: said at "Al"; the part-time's message gone with its mistake.
     await hr.page.fill('[data-testid=new-part-time]', '50');
@@ -76,13 +76,13 @@ describe('bad input on the appraisal screens', { timeout: 240_000 }, () => {
     await ev.page.getByLabel('Weight 1', { exact: true }).fill('100');
     await ev.page.getByLabel('Target 1', { exact: true }).fill('90');
     await ev.page.click('[data-testid=save-objectives]');
-    await expect.poll(() => fieldState(ev.page, '#objective-0-title')).toEqual({ invalid: 'true', said: 'cannot be empty', focused: true });
+    await expect.poll(() => fieldState(ev.page, '#objective-0-title')).toEqual({ invalid: 'true', said: 'Cannot be empty.', focused: true });
     await expect.poll(() => ev.page.locator('[data-testid=form-error]').count()).toBe(0);
     await expectAccessible(ev.page, 'objectives, title refused');
     await ev.page.getByLabel('Objective 1', { exact: true }).fill('Files closed within 30 days');
     await ev.page.getByLabel('Weight 1', { exact: true }).fill('250');
     await ev.page.click('[data-testid=save-objectives]');
-    await expect.poll(() => fieldState(ev.page, '#objective-0-weight')).toEqual({ invalid: 'true', said: 'a weight from 0 to 100', focused: true });
+    await expect.poll(() => fieldState(ev.page, '#objective-0-weight')).toEqual({ invalid: 'true', said: 'A weight from 0 to 100.', focused: true });
     expect(await ev.page.getAttribute('#objective-0-title', 'aria-invalid')).toBeNull();
     expect(await ev.page.getByLabel('Objective 1', { exact: true }).inputValue()).toBe('Files closed within 30 days');
     await ev.page.getByLabel('Weight 1', { exact: true }).fill('100');
@@ -96,7 +96,7 @@ describe('bad input on the appraisal screens', { timeout: 240_000 }, () => {
     await ev.page.click('[data-testid=save-objectives]');
     await expect
       .poll(() => fieldState(ev.page, '#objective-0-target'))
-      .toEqual({ invalid: 'true', said: 'the target date 30/09/2099 is not in 2024: the form appraises objectives due within its year', focused: true });
+      .toEqual({ invalid: 'true', said: 'The target date 30/09/2099 is not in 2024: the form appraises objectives due within its year.', focused: true });
     expect(await ev.page.getAttribute('#objective-0-weight', 'aria-invalid')).toBeNull();
     await ev.page.getByLabel('Target 1', { exact: true }).fill('30/09/2024');
     await ev.page.click('[data-testid=save-objectives]');

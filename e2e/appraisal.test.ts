@@ -45,7 +45,7 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await hr.page.selectOption('[data-testid=new-evaluator]', id(ACCOUNTS.referente.username));
     await hr.page.click('[data-testid=new-submit]');
     // Said at the evaluator's choice, which takes the focus.
-    await expect.poll(() => hr.page.locator('[data-testid=new-evaluator-error]').innerText()).toMatch(/^nessuno valuta sé stesso/i);
+    await expect.poll(() => hr.page.locator('[data-testid=new-evaluator-error]').innerText()).toBe('Nessuno valuta sé stesso: scegliere un altro valutatore.');
     expect(await hr.page.evaluate(() => document.activeElement?.id)).toBe('new-evaluator');
     await hr.page.selectOption('[data-testid=new-evaluator]', id(ACCOUNTS.dirigente.username));
     await hr.page.selectOption('[data-testid=new-category]', 'personale');

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../test/support/files.js';
-import { e2eWorld, focused, pages } from './pages.js';
+import { e2eWorld, field, focused, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, openToReferente, referenteOpensPlan, pickIndicator, storedIndicator, chooseLanguage, expectAccessible } = pages(world);
@@ -56,7 +56,11 @@ describe('a value and its evidence file left in the entry form', { timeout: 240_
     await page.fill('#entry-actual', '7,5');
     await page.fill('#entry-notes', 'Sette incontri e mezzo, il verbale allegato');
     await page.setInputFiles('#evidence-file', { name: FILE, mimeType: 'application/pdf', buffer: PDF });
-    await expect.poll(() => page.locator('[data-testid=evidence-chosen]').innerText()).toBe(`Scelto e non ancora caricato: «${FILE}» (${PDF.length} B). Non allegarlo`);
+    await expect.poll(() => page.locator('[data-testid=evidence-file-chosen]').innerText()).toBe(`Scelto e non ancora caricato: «${FILE}» (${PDF.length} B).`);
+    expect(await page.locator('[data-testid=evidence-chosen]').innerText()).toBe('Non allegarlo');
+    // The file is named once on the panel (before: by the field and again by the panel), and read with the field.
+    expect((await page.locator('[data-testid=evidence-files]').innerText()).split(FILE).length - 1).toBe(1);
+    expect((await field(page, 'evidence-file')).said).toContain(`Scelto e non ancora caricato: «${FILE}»`);
 
     // Another screen of the app, and back: the value and the file (before, the file field was empty).
     await page.click('[data-testid=nav-appraisals]');
@@ -69,7 +73,7 @@ describe('a value and its evidence file left in the entry form', { timeout: 240_
     expect(await page.inputValue('#entry-notes')).toBe('Sette incontri e mezzo, il verbale allegato');
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toBe(KEPT.it);
     expect(await fieldFiles(page)).toEqual([FILE]);
-    expect(await page.locator('[data-testid=evidence-chosen]').innerText()).toContain(`«${FILE}»`);
+    expect(await page.locator('[data-testid=evidence-file-chosen]').innerText()).toContain(`«${FILE}»`);
     await expectAccessible(page, 'the entry form and a file chosen, back');
 
     // Another indicator's file chosen, then not wanted: taken back, the focus on the field to choose another.

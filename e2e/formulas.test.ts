@@ -4,10 +4,10 @@
  * performance. Against the real server and a fresh SQLite file; axe on the dialog and the form.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, field, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, addObjective, objectivePerformance, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, addObjective, objectivePerformance, expectAccessible, chooseLanguage } = pages(world);
 
 interface Doc {
   objectives: Array<{ code: string; title: string; indicators: Array<{ id: string; name: string; formula: unknown; inputs: unknown; actual: unknown; performance: number | null }> }>;
@@ -37,6 +37,19 @@ describe('ratio indicators', { timeout: 120_000 }, () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ind-denominator');
     await page.keyboard.type('pratiche_ricevute');
     await expectAccessible(page, 'indicator dialog with a ratio formula');
+    // A base measure named `__proto__`, whose value could never be entered (422 base-measure-name at
+    // formula.numerator): said in words at the measure's field, in the screen's language, not as its code.
+    await page.fill('#ind-numerator', '__proto__');
+    await page.click('[data-testid=dialog-submit]');
+    const proto = (words: string) => ({ invalid: 'true', said: words, focused: true });
+    await expect
+      .poll(() => field(page, 'ind-formula'))
+      .toEqual(proto('Una misura di base non può chiamarsi «__proto__»: con questo nome il suo valore non si potrebbe mai inserire. Scegliere un altro nome.'));
+    await chooseLanguage(page, 'en');
+    await page.click('[data-testid=dialog-submit]');
+    await expect.poll(() => field(page, 'ind-formula')).toEqual(proto('A base measure cannot be named “__proto__”: under this name its value could never be entered. Choose another name.'));
+    await chooseLanguage(page, 'it');
+    await page.fill('#ind-numerator', 'pratiche_evase');
     await page.click('[data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
 

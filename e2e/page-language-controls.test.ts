@@ -54,6 +54,13 @@ describe('date and file fields in the page’s language, whatever the browser’
       await expect.poll(() => field(page, 'wl-deadline')).toEqual({ invalid: 'true', said: c.noSuchDay, focused: true });
       await expectAccessible(page, `deadline 31/02/2024 (${c.screen})`);
       expect(await deadline()).toBe('2024-10-15');
+      if (c.screen === 'it') {
+        // The screen switched to English: the date's problem, the screen's own words, is said again in English (before: still Italian).
+        await chooseLanguage(page, 'en');
+        await expect.poll(() => field(page, 'wl-deadline')).toMatchObject({ invalid: 'true', said: CASES[1].noSuchDay });
+        await chooseLanguage(page, 'it');
+        await expect.poll(() => field(page, 'wl-deadline')).toMatchObject({ invalid: 'true', said: c.noSuchDay });
+      }
 
       // 31/12/2024 typed as the field asks: saved as that day.
       await page.fill('#wl-deadline', '31/12/2024');

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eWorld, earlyFrames, focused, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
+/** The server's clause as a field says it: capitalised, with its full stop. */
+const asSentence = (clause: string): string => `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`;
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
 const STALE = /^Modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\. Quanto hai scritto resta qui finché non ricarichi\.$/;
@@ -53,7 +55,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     const problem = ctl.page.locator('[data-testid=plan-title-error]');
     // The server's words, at the field.
     const said = (await apiAs(ctl.context, 'PATCH', plan(), { title: '   ' })).body.error.issues[0].message as string;
-    await expect.poll(() => problem.innerText()).toBe(said.replace(/^title:\s*/, ''));
+    await expect.poll(() => problem.innerText()).toBe(asSentence(said.replace(/^title:\s*/, '')));
     expect(await ctl.page.getAttribute('#plan-title', 'aria-invalid')).toBe('true');
     await expect.poll(() => focused(ctl.page)).toBe('plan-title');
 
@@ -101,7 +103,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.click('[data-testid=period-rename-save]');
     const problem = ctl.page.locator('[data-testid=period-rename-error]');
     const said = (await apiAs(ctl.context, 'PATCH', `${plan()}/periods/${PERIOD}`, { label: '' })).body.error.issues[0].message as string;
-    await expect.poll(() => problem.innerText()).toBe(said.replace(/^label:\s*/, ''));
+    await expect.poll(() => problem.innerText()).toBe(asSentence(said.replace(/^label:\s*/, '')));
     expect(await ctl.page.getAttribute('#period-rename', 'aria-invalid')).toBe('true');
 
     await ctl.page.fill('#period-rename', 'Primo semestre');
@@ -146,7 +148,8 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.click('[data-testid=revision-edit-save]');
     const dateProblem = ctl.page.locator('[data-testid=revision-edit-date-error]');
     const said = (await apiAs(ctl.context, 'PATCH', `${plan()}/revisions/1`, { date: '2024-01-10' })).body.error.message as string;
-    await expect.poll(() => dateProblem.innerText()).toBe(said);
+    // The server's clause, said at the field as a sentence.
+    await expect.poll(() => dateProblem.innerText()).toBe(asSentence(said));
     expect(said).toContain('30/01/2024');
     await expect.poll(() => focused(ctl.page)).toBe('revision-edit-date');
 
@@ -192,7 +195,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.click('[data-testid=plan-organisation-save]');
     const problem = ctl.page.locator('[data-testid=plan-organisation-error]');
     const said = (await apiAs(ctl.context, 'PATCH', plan(), { organisation: '  ' })).body.error.issues[0].message as string;
-    await expect.poll(() => problem.innerText()).toBe(said.replace(/^organisation:\s*/, ''));
+    await expect.poll(() => problem.innerText()).toBe(asSentence(said.replace(/^organisation:\s*/, '')));
     await expect.poll(() => focused(ctl.page)).toBe('plan-organisation');
 
     await ctl.page.fill('#plan-organisation', body);
@@ -214,7 +217,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.click('[data-testid=plan-organisation-save]');
     await expect
       .poll(() => problem.innerText())
-      .toBe(`il piano è adottato: l'ente («${body}») si corregge in «Altro ente» all'interno di una variazione; aprila indicandone il motivo, poi correggi di nuovo l'ente`);
+      .toBe(`Il piano è adottato: l'ente («${body}») si corregge in «Altro ente» all'interno di una variazione; aprila indicandone il motivo, poi correggi di nuovo l'ente.`);
     expect(await ctl.page.inputValue('#plan-organisation')).toBe('Altro ente');
     expect((await apiAs(ctl.context, 'GET', plan())).body.organisation).toBe(body);
     await expectAccessible(ctl.page, "a plan's body refused outside a revision");

@@ -160,7 +160,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     const dateError = page.locator('[data-testid=revision-date-error]');
     await expect
       .poll(() => dateError.innerText())
-      .toBe("la data della variazione è il 15/07/2023, prima dell'adozione del piano (30/01/2024): una variazione modifica il piano adottato, quindi viene dopo");
+      .toBe("La data della variazione è il 15/07/2023, prima dell'adozione del piano (30/01/2024): una variazione modifica il piano adottato, quindi viene dopo.");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('revision-date');
     expect(await page.locator('#revision-date').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('[data-testid=revisions-panel] [role=alert]').count()).toBe(0);
@@ -178,7 +178,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.click('[data-testid=approve-revision]');
     await expect
       .poll(() => page.locator('[data-testid=approve-date-error]').innerText())
-      .toContain("l'atto di approvazione della variazione è del 20/07/2023, prima dell'adozione del piano (30/01/2024)");
+      .toContain("L'atto di approvazione della variazione è del 20/07/2023, prima dell'adozione del piano (30/01/2024)");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('approve-date');
     await page.fill('#approve-date', '2024-07-20');
     await page.click('[data-testid=approve-revision]');
@@ -195,7 +195,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.click('[data-testid=open-revision]');
     await expect
       .poll(() => dateError.innerText())
-      .toBe("la data della variazione è il 01/07/2024, prima di quella della variazione n. 1 (15/07/2024): una variazione parte dal piano come l'hanno lasciato le precedenti, quindi viene dopo");
+      .toBe("La data della variazione è il 01/07/2024, prima di quella della variazione n. 1 (15/07/2024): una variazione parte dal piano come l'hanno lasciato le precedenti, quindi viene dopo.");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('revision-date');
     expect(await page.locator('[data-testid=revisions-panel] [role=alert]').count()).toBe(0);
     expect((await apiAs(context, 'GET', `${plan}/revisions`)).body).toHaveLength(1);
@@ -210,7 +210,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.click('[data-testid=adopt]');
     await expect
       .poll(() => page.locator('[data-testid=adopt-date-error]').innerText())
-      .toBe("l'atto di adozione è del 01/01/1999: per il piano 2024 una data dal 01/01/2023 al 31/12/2024 (il piano si adotta entro il 31 gennaio del suo anno)");
+      .toBe("L'atto di adozione è del 01/01/1999: per il piano 2024 una data dal 01/01/2023 al 31/12/2024 (il piano si adotta entro il 31 gennaio del suo anno).");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('adopt-date');
     expect((await apiAs(context, 'GET', planPath(planId))).body.status).toBe('draft');
     await page.fill('#adopt-date', '2024-01-30');
@@ -225,7 +225,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.click('[data-testid=open-revision]');
     await expect
       .poll(() => page.locator('[data-testid=revision-date-error]').innerText())
-      .toBe("the revision's date is 01/03/2025, after the plan's year: a revision changes the 2024 plan during its year, by 31/12/2024");
+      .toBe("The revision's date is 01/03/2025, after the plan's year: a revision changes the 2024 plan during its year, by 31/12/2024.");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('revision-date');
     expect((await apiAs(context, 'GET', `${planPath(planId)}/revisions`)).body).toEqual([]);
     await chooseLanguage(page, 'it');

@@ -69,7 +69,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=smvp-total-dirigente]').innerText()).toBe('Totale: 120%');
     await page.click('[data-testid=smvp-save]');
     const weights = page.locator('[data-testid=smvp-schemes-0-components-error]');
-    await expect.poll(() => weights.innerText()).toBe('i pesi delle componenti (dirigente) sommano a 120%, non a 100%');
+    await expect.poll(() => weights.innerText()).toBe('I pesi delle componenti (dirigente) sommano a 120%, non a 100%.');
     await expect.poll(() => page.getAttribute('#smvp-schemes-0-components-unit', 'aria-invalid')).toBe('true');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('smvp-schemes-0-components-body');
     await expectAccessible(page, 'SMVP screen with a refused weight');
@@ -120,7 +120,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await page.fill('#smvp-schemes-1-components-behaviours', '');
     await page.fill('#smvp-schemes-1-components-behaviours', 'trenta');
     await page.click('[data-testid=smvp-save]');
-    await expect.poll(() => page.locator('[data-testid=smvp-schemes-1-components-behaviours-error]').innerText()).toBe('expected a number');
+    await expect.poll(() => page.locator('[data-testid=smvp-schemes-1-components-behaviours-error]').innerText()).toBe('Expected a number.');
     await expect.poll(() => page.locator('[data-testid=smvp-error]').innerText()).toBe('the SMVP cannot be saved: one problem, shown at its field');
     expect((await apiAs(context, 'GET', '/api/smvp/2024')).body.version).toBe(2);
     await page.fill('#smvp-schemes-1-components-behaviours', '30');
@@ -133,7 +133,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await page.fill('#smvp-schemes-2-behaviours-3-weight', '10');
     await page.fill('#smvp-schemes-2-behaviours-0-weight', '30');
     await page.click('[data-testid=smvp-save]');
-    await expect.poll(() => page.locator('[data-testid=smvp-ratingScale-1-value-error]').innerText()).toBe('the rating 1 appears twice in the scale');
+    await expect.poll(() => page.locator('[data-testid=smvp-ratingScale-1-value-error]').innerText()).toBe('The rating 1 appears twice in the scale.');
     await expect.poll(() => page.locator('[data-testid=smvp-schemes-2-behaviours-3-code-error]').innerText()).toContain('rates C5, which is not in the catalogue of behaviours');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('smvp-ratingScale-1-value');
     await expectAccessible(page, 'SMVP screen, the scale and the behaviours refused');

@@ -56,6 +56,10 @@ describe('next year and year over year', { timeout: 180_000 }, () => {
     await page.click('[data-testid=dialog-submit]');
     await expect.poll(() => page.locator('[data-testid=ind-baselineYear-error]').innerText()).toContain('anno come 2023');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ind-baselineYear');
+    // A year after the plan's is the server's refusal: its words at the field, as a sentence.
+    await page.fill('#ind-baselineYear', '2030');
+    await page.click('[data-testid=dialog-submit]');
+    await expect.poll(() => page.locator('[data-testid=ind-baselineYear-error]').innerText()).toBe("La baseline è l'ultimo valore noto quando si fa il piano: un anno fino al 2025, l'anno del piano.");
     await page.fill('#ind-baselineYear', '2024');
     await expectAccessible(page, 'indicator dialog with the three-year horizon');
     await page.click('[data-testid=dialog-submit]');

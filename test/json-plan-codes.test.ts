@@ -48,8 +48,8 @@ function reidentified(id: string): string {
   return JSON.stringify(doc, null, 2);
 }
 const ID_WORDS = {
-  it: `"__proto__" (indicatore dell'obiettivo A.1) non è un identificativo come A.1:1: una lettera o una cifra, poi lettere, cifre, «.», «_», «-» o «:»`,
-  en: '"__proto__" (an indicator of the objective A.1) is not an id such as A.1:1: a letter or a digit, then letters, digits, ".", "_", "-" or ":"',
+  it: `«__proto__» (indicatore dell'obiettivo A.1) non è un identificativo come A.1:1: una lettera o una cifra, poi lettere, cifre, «.», «_», «-» o «:»`,
+  en: '“__proto__” (an indicator of the objective A.1) is not an id such as A.1:1: a letter or a digit, then letters, digits, “.”, “_”, “-” or “:”',
 };
 
 /** The document with the objective A.1 recoded `code` (its indicators' ids with it). */
@@ -69,8 +69,8 @@ interface JsonIssue {
 }
 
 const WORDS = {
-  it: '"__proto__" non è un codice come A, A.1 o A.1.1: una lettera o una cifra, poi lettere, cifre, «.», «_» o «-», al più 40 caratteri',
-  en: '"__proto__" is not a code such as A, A.1 or A.1.1: a letter or a digit, then letters, digits, ".", "_" or "-", at most 40 characters',
+  it: '«__proto__» non è un codice come A, A.1 o A.1.1: una lettera o una cifra, poi lettere, cifre, «.», «_» o «-», al più 40 caratteri',
+  en: '“__proto__” is not a code such as A, A.1 or A.1.1: a letter or a digit, then letters, digits, “.”, “_” or “-”, at most 40 characters',
 };
 
 /**
@@ -159,11 +159,11 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
     const out = join(dir, 'lungo-again.json');
     const run = albero(['import', file, '--output', out]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain(`${file} ${LONG} field code: warning: the code "${LONG}" has 45 characters, more than the 40 the workbook and the API take: it is imported as written`);
+    expect(run.stderr).toContain(`${file} ${LONG} field code: warning: the code “${LONG}” has 45 characters, more than the 40 the workbook and the API take: it is imported as written`);
     expect((JSON.parse(readFileSync(out, 'utf8')) as Doc).objectives.map((o) => o.code)).toEqual(['A', LONG]);
     const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
     expect(italian.status).toBe(0);
-    expect(italian.stderr).toContain(`${file} ${LONG} campo code: avviso: il codice "${LONG}" ha 45 caratteri, più dei 40 che il foglio di calcolo e l'API accettano`);
+    expect(italian.stderr).toContain(`${file} ${LONG} campo code: avviso: il codice «${LONG}» ha 45 caratteri, più dei 40 che il foglio di calcolo e l'API accettano`);
   });
 
   it('the published text layout warns of the same long code at its line, in both languages, and reads it as written (before: taken in silence)', () => {
@@ -175,11 +175,11 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
     expect(issues.map((i) => [i.severity, i.code, i.location.file, i.location.line, i.location.node])).toEqual([['warning', 'table-long-code', file, 4, LONG]]);
     const english = albero(['import', file, '--check']);
     expect(english.stderr).toContain(
-      `${file}:4 column Obiettivo ${LONG}: warning: the code "${LONG}" has 45 characters, more than the 40 the plan's workbook and the API take: it is read as written, but the plan exported as a workbook cannot be imported back`,
+      `${file}:4 column Obiettivo ${LONG}: warning: the code “${LONG}” has 45 characters, more than the 40 the plan's workbook and the API take: it is read as written, but the plan exported as a workbook cannot be imported back`,
     );
     const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
     expect(italian.stderr).toContain(
-      `${file}:4 colonna Obiettivo ${LONG}: avviso: il codice "${LONG}" ha 45 caratteri, più dei 40 che il foglio di calcolo del piano e l'API accettano: è letto come scritto`,
+      `${file}:4 colonna Obiettivo ${LONG}: avviso: il codice «${LONG}» ha 45 caratteri, più dei 40 che il foglio di calcolo del piano e l'API accettano: è letto come scritto`,
     );
     // A code of 40 is one the workbook takes: nothing said.
     writeFileSync(file, table('A.'.padEnd(40, '1')));
@@ -330,7 +330,7 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
       expect(answer.status, answer.text).toBe(200);
       const issues = answer.body.issues as (JsonIssue & { location: { line?: number } })[];
       expect(issues.map((i) => [i.severity, i.code, i.location.line, i.location.node])).toEqual([['warning', 'table-long-code', 4, LONG]]);
-      expect(issues[0]!.message).toContain(lang === 'it' ? `il codice "${LONG}" ha 45 caratteri` : `the code "${LONG}" has 45 characters`);
+      expect(issues[0]!.message).toContain(lang === 'it' ? `il codice «${LONG}» ha 45 caratteri` : `the code “${LONG}” has 45 characters`);
     }
   });
 

@@ -55,4 +55,39 @@ describe('names and titles in messages are quoted «» in Italian and “” in 
     expect(wrote.en).toMatch(/^wrote p\.xlsx: “Piano 2025”,/);
     expect(renderMessage('cli-wrote-template', { file: 't.xlsx' }, 'en')).toContain('the sheet “Albero” (see “Guida”)');
   });
+
+  it('codes and values typed in a table or a plan document, and the commands they name', () => {
+    expect(both((l) => renderMessage('table-long-code', { code: 'A.1.Obiettivo-molto-lungo-oltre-quaranta-caratteri', length: 48 }, l))).toEqual({
+      it: expect.stringMatching(/^il codice «A\.1\.Obiettivo-molto-lungo-oltre-quaranta-caratteri» ha 48 caratteri,/),
+      en: expect.stringMatching(/^the code “A\.1\.Obiettivo-molto-lungo-oltre-quaranta-caratteri” has 48 characters,/),
+    });
+    expect(both((l) => renderMessage('json-long-code', { code: 'X'.repeat(41), length: 41 }, l))).toEqual({
+      it: expect.stringMatching(new RegExp(`^il codice «${'X'.repeat(41)}» ha 41 caratteri,`)),
+      en: expect.stringMatching(new RegExp(`^the code “${'X'.repeat(41)}” has 41 characters,`)),
+    });
+    const code = both((l) => renderMessage('json-invalid-code', { code: 'A 1' }, l));
+    expect(code.it).toMatch(/^«A 1» non è un codice come A, A\.1 o A\.1\.1: una lettera o una cifra, poi lettere, cifre, «\.», «_» o «-»,/);
+    expect(code.en).toMatch(/^“A 1” is not a code such as A, A\.1 or A\.1\.1: a letter or a digit, then letters, digits, “\.”, “_” or “-”,/);
+    const id = both((l) => renderMessage('json-invalid-id', { id: 'A.1 1', code: 'A.1' }, l));
+    expect(id.it).toMatch(/^«A\.1 1» \(indicatore dell'obiettivo A\.1\) .* «\.», «_», «-» o «:»;/);
+    expect(id.en).toMatch(/^“A\.1 1” \(an indicator of the objective A\.1\) .* “\.”, “_”, “-” or “:”;/);
+    const notPlan = both((l) => renderMessage('json-not-plan', { field: 'objectives' }, l));
+    expect(notPlan.it).toContain('come lo scrive «albero import --output»: objectives manca');
+    expect(notPlan.en).toContain('as “albero import --output” writes it: objectives is missing');
+    expect(notPlan.en).toContain('a document of “albero evaluate --json” lacks');
+    // None of them writes a straight quote, nor the other language's.
+    for (const [c, params] of [
+      ['table-long-code', { code: 'X', length: 41 }],
+      ['json-long-code', { code: 'X', length: 41 }],
+      ['json-invalid-code', { code: 'X' }],
+      ['json-invalid-id', { id: 'X', code: 'A' }],
+      ['json-not-plan', { field: 'f' }],
+      ['json-twice', { what: 'objective', code: 'A' }],
+      ['json-unreadable', { line: 1, column: 2 }],
+    ] as const) {
+      const said = both((l) => renderMessage(c, params as never, l));
+      expect(said.it, c).not.toMatch(/["“”]/);
+      expect(said.en, c).not.toMatch(/["«»]/);
+    }
+  });
 });

@@ -486,6 +486,8 @@ const it = {
         scoring: 'Regola o soglia non valida.',
         formula: 'Formula non valida: indicare i nomi delle misure di base e, per il rapporto, una scala numerica.',
       },
+      // A refusal the server names by its issue's code, said with the parameters.
+      problem: { 'base-measure-name': 'Una misura di base non può chiamarsi «{{name}}»: con questo nome il suo valore non si potrebbe mai inserire. Scegliere un altro nome.' },
       duplicate: { code: 'Esiste già un obiettivo con questo codice.' },
       points: { empty: 'Compilare il campo.', value: 'Valore non leggibile in questa unità.', score: 'Il punteggio è un numero da 0 a 100.', order: 'Il valore deve essere maggiore del precedente.' },
       measureName: 'Indicare il nome della misura di base.',
@@ -1016,6 +1018,7 @@ const en: typeof it = {
         scoring: 'Invalid rule or floor.',
         formula: 'Invalid formula: give the names of the base measures and, for a ratio, a numeric scale.',
       },
+      problem: { 'base-measure-name': 'A base measure cannot be named “{{name}}”: under this name its value could never be entered. Choose another name.' },
       duplicate: { code: 'An objective with this code already exists.' },
       points: {
         empty: 'Fill in this field.',

@@ -455,34 +455,34 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) =>
       `non è il documento di un piano come lo scrive «albero import --output»: ${p.field} manca o non è del tipo atteso (un documento di «albero evaluate --json» non ha le regole del piano: importare la tabella o il foglio di calcolo)`,
     en: (p) =>
-      `this is not a plan's document as «albero import --output» writes it: ${p.field} is missing or not of the expected kind (a document of «albero evaluate --json» lacks the plan's rules: import the table or the workbook)`,
+      `this is not a plan's document as “albero import --output” writes it: ${p.field} is missing or not of the expected kind (a document of “albero evaluate --json” lacks the plan's rules: import the table or the workbook)`,
   }),
   /** An objective's code in the JSON plan document the workbook's Codice and the API refuse (OBJECTIVE_CODE): not a plan of Albero's. */
   'json-invalid-code': message<{ code: string }>({
     it: (p) =>
-      `"${p.code}" non è un codice come A, A.1 o A.1.1: una lettera o una cifra, poi lettere, cifre, «.», «_» o «-», al più 40 caratteri (come li accettano il foglio di calcolo e l'API); correggere il codice nel documento`,
+      `«${p.code}» non è un codice come A, A.1 o A.1.1: una lettera o una cifra, poi lettere, cifre, «.», «_» o «-», al più 40 caratteri (come li accettano il foglio di calcolo e l'API); correggere il codice nel documento`,
     en: (p) =>
-      `"${p.code}" is not a code such as A, A.1 or A.1.1: a letter or a digit, then letters, digits, ".", "_" or "-", at most 40 characters (as the workbook and the API take them); correct the code in the document`,
+      `“${p.code}” is not a code such as A, A.1 or A.1.1: a letter or a digit, then letters, digits, “.”, “_” or “-”, at most 40 characters (as the workbook and the API take them); correct the code in the document`,
   }),
   /** A code of the right characters but longer than 40: a published table has no limit and `import --output` writes it as read. */
   'json-long-code': message<{ code: string; length: number }>({
     it: (p) =>
-      `il codice "${p.code}" ha ${p.length} caratteri, più dei 40 che il foglio di calcolo e l'API accettano: è importato come scritto (una tabella pubblicata può averlo), ma il piano esportato come foglio di calcolo non si potrà reimportare finché il codice non è accorciato`,
+      `il codice «${p.code}» ha ${p.length} caratteri, più dei 40 che il foglio di calcolo e l'API accettano: è importato come scritto (una tabella pubblicata può averlo), ma il piano esportato come foglio di calcolo non si potrà reimportare finché il codice non è accorciato`,
     en: (p) =>
-      `the code "${p.code}" has ${p.length} characters, more than the 40 the workbook and the API take: it is imported as written (a published table may carry it), but the plan exported as a workbook cannot be imported back until the code is shortened`,
+      `the code “${p.code}” has ${p.length} characters, more than the 40 the workbook and the API take: it is imported as written (a published table may carry it), but the plan exported as a workbook cannot be imported back until the code is shortened`,
   }),
   /** An indicator's id in the JSON plan document that is none Albero makes (`<code>:<position>`'s characters): not a plan of Albero's. */
   'json-invalid-id': message<{ id: string; code: string }>({
     it: (p) =>
-      `"${p.id}" (indicatore dell'obiettivo ${p.code}) non è un identificativo come A.1:1: una lettera o una cifra, poi lettere, cifre, «.», «_», «-» o «:»; correggere l'identificativo nel documento`,
-    en: (p) => `"${p.id}" (an indicator of the objective ${p.code}) is not an id such as A.1:1: a letter or a digit, then letters, digits, ".", "_", "-" or ":"; correct the id in the document`,
+      `«${p.id}» (indicatore dell'obiettivo ${p.code}) non è un identificativo come A.1:1: una lettera o una cifra, poi lettere, cifre, «.», «_», «-» o «:»; correggere l'identificativo nel documento`,
+    en: (p) => `“${p.id}” (an indicator of the objective ${p.code}) is not an id such as A.1:1: a letter or a digit, then letters, digits, “.”, “_”, “-” or “:”; correct the id in the document`,
   }),
   /** The same in a published table (text, CSV or report workbook): no length bound there, so read as written, said at its row. */
   'table-long-code': message<{ code: string; length: number }>({
     it: (p) =>
-      `il codice "${p.code}" ha ${p.length} caratteri, più dei 40 che il foglio di calcolo del piano e l'API accettano: è letto come scritto, ma il piano esportato come foglio di calcolo non si potrà reimportare finché il codice non è accorciato`,
+      `il codice «${p.code}» ha ${p.length} caratteri, più dei 40 che il foglio di calcolo del piano e l'API accettano: è letto come scritto, ma il piano esportato come foglio di calcolo non si potrà reimportare finché il codice non è accorciato`,
     en: (p) =>
-      `the code "${p.code}" has ${p.length} characters, more than the 40 the plan's workbook and the API take: it is read as written, but the plan exported as a workbook cannot be imported back until the code is shortened`,
+      `the code “${p.code}” has ${p.length} characters, more than the 40 the plan's workbook and the API take: it is read as written, but the plan exported as a workbook cannot be imported back until the code is shortened`,
   }),
   'json-twice': message<{ what: 'objective' | 'indicator'; code: string }>({
     it: (p) => (p.what === 'objective' ? `l'obiettivo ${p.code} compare due volte nel documento` : `l'indicatore ${p.code} compare due volte nel documento`),

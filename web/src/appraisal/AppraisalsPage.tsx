@@ -18,7 +18,8 @@ import { formatNumber, percent, plainNumber, useLang, useLanguageChange, type La
 import { requiredDecimal, swapNotation } from '../ui/parse.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
-import { DateInput, typedDateProblem } from '../ui/DateInput.js';
+import { sentence } from '../ui/sentence.js';
+import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
 import { useOpeningYear } from './opening-year.js';
 import { StrandedRecords } from './StrandedRecords.js';
 import { RefusalAlert } from './FormAlerts.js';
@@ -56,14 +57,14 @@ export function useRefusalWords(): (e: unknown) => { text: string; list: string[
   const { t } = useTranslation();
   return (e: unknown) => {
     if (!(e instanceof ApiError)) return { text: t('appraisal.errors.generic', { message: String(e) }), list: [] };
-    const sentence = `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`;
+    const said = sentence(e.message);
     // A refusal the server names (`params.appraisal`: the form is private, a part closed in this
     // state, a step that is not the reader's) is said with its reason, in the language the screen
     // asked in (`?lang=`): the catch-all "not at this stage" told an OIV opening a staff member's
     // form that the stage was wrong, when the form is never theirs to read.
-    if (e.code === 'forbidden' && typeof e.body?.error.params?.appraisal === 'string') return { text: sentence, list: [] };
+    if (e.code === 'forbidden' && typeof e.body?.error.params?.appraisal === 'string') return { text: said, list: [] };
     // A form naming a plan that is not there is no clash of versions: the server says what happened and who mends it.
-    if (e.code === 'conflict' && e.body?.error.params?.appraisal === 'form-plan-missing') return { text: sentence, list: [] };
+    if (e.code === 'conflict' && e.body?.error.params?.appraisal === 'form-plan-missing') return { text: said, list: [] };
     const known = t(`appraisal.errors.${e.code}`, { defaultValue: '' });
     return { text: known || t('appraisal.errors.generic', { message: e.message }), list: e.body?.error.issues?.map((i) => i.message) ?? [] };
   };
@@ -199,6 +200,13 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   const [errorList, setErrorList] = useState<string[]>([]);
   const problemAt = (id: string) => invalidIf(id, problems[id] ?? null);
   useLanguageChange(lang, () => setPartTime((text) => swapNotation(text)));
+  useTypedDatesInLanguage(lang, (said) =>
+    setProblems((shown) => {
+      const again = { ...shown };
+      for (const id of ['new-from', 'new-to']) if (shown[id] !== undefined) again[id] = said(id) ?? shown[id]!;
+      return again;
+    }),
+  );
   const pickPerson = (id: string) => {
     setPerson(id);
     const p = people.find((x) => x.id === id);

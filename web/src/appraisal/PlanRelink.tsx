@@ -15,6 +15,7 @@ import { ApiError } from '../api/client.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon } from '../ui/Form.js';
 import { issuesByField } from '../ui/form-errors.js';
+import { sentence } from '../ui/sentence.js';
 import { useArchivedPlans, usePlans } from '../plans/queries.js';
 import { appraisalApi } from './api.js';
 import { useErrorText } from './AppraisalsPage.js';
@@ -24,9 +25,6 @@ import { useFormWritten } from './queries.js';
 const FIELD = 'relink-plan';
 const REASON = 'relink-reason';
 const NONE = 'relink-none';
-
-/** The server's words (a clause) said alone beside the choice: capitalised, with their full stop. */
-const sentence = (words: string): string => `${words.charAt(0).toUpperCase()}${words.slice(1)}${words.endsWith('.') ? '' : '.'}`;
 
 /** What a plan is now, in words: adopted or draft, published, archived. */
 function useStateWords(): (p: PlanSummary) => string {

@@ -14,6 +14,7 @@ import { useSession } from '../session.js';
 import { useLang, useLanguageChange } from '../ui/format.js';
 import { YearInput } from '../ui/YearInput.js';
 import { FieldProblem } from '../ui/FieldProblem.js';
+import { issuesByField } from '../ui/form-errors.js';
 import type { StaffCategory } from '../../../src/contract/index.js';
 import { smvpApi } from './api.js';
 import { useSmvp, useSmvpSaved } from './queries.js';
@@ -170,12 +171,7 @@ function SmvpScreen({ openingYear }: { openingYear: number }) {
       setBase(null);
     } catch (err) {
       if (err instanceof ApiError) {
-        const fields: Record<string, string> = {};
-        for (const i of err.body?.error.issues ?? []) {
-          const field = (i.location as { field?: string } | null)?.field;
-          if (typeof field === 'string' && fields[field] === undefined) fields[field] = i.message.startsWith(`${field}: `) ? i.message.slice(field.length + 2) : i.message;
-        }
-        setErrors(fields);
+        setErrors(issuesByField(err.body));
         setGeneral(err.message);
       } else setGeneral(String(err));
     }

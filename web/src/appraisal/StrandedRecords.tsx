@@ -11,15 +11,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { markStale } from '../api/queries.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
+import { sentence } from '../ui/sentence.js';
 import { appraisalApi } from './api.js';
 import { appraisalKeys, useStranded } from './queries.js';
 import type { StrandedBody } from '../../../src/contract/index.js';
 
 type Lang = 'it' | 'en';
 type Notice = { kind: 'done' | 'refused'; text: string };
-
-/** The message of the server's answer, as a sentence. */
-const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
 export function StrandedRecords({ lang }: { lang: Lang }) {
   const { t } = useTranslation();

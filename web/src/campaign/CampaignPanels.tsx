@@ -12,7 +12,7 @@ import { WORK_STATES, WORKLIST_STATE_FILTERS } from '../../../src/contract/campa
 import type { WorklistAsked } from '../../../src/contract/worklist-link.js';
 import { amountText, useLang } from '../ui/format.js';
 import { Dialog, FIRST_FOCUS, focusSoon } from '../ui/Form.js';
-import { DateInput, typedDateProblem } from '../ui/DateInput.js';
+import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
 import { pageOf, Pager } from '../ui/Pager.js';
 import { formErrors } from '../ui/form-errors.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
@@ -384,6 +384,7 @@ function DeadlineForm(props: {
   const lang = useLang();
   // A date half typed (or none at all) is refused here, before it could be sent as '' (no deadline); the server's refusals come in `error`.
   const [typedProblem, setTypedProblem] = useState<string | null>(null);
+  useTypedDatesInLanguage(lang, (said) => setTypedProblem((p) => (p === null ? p : (said('wl-deadline') ?? p))));
   const problem = typedProblem ?? error;
   return (
     <form

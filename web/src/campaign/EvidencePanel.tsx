@@ -245,6 +245,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
               ref={input}
               file={chosen}
               small
+              chosenWords={(file) => t('campaign.evidence.chosen', { name: file.name, size: size(file.size, i18n.language) })}
               accept={ACCEPT}
               aria-describedby={described}
               {...(refused ? { 'aria-invalid': true as const } : {})}
@@ -254,9 +255,10 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
               {t('campaign.evidence.hint', { types: acceptedTypes(t) })}
               {limit !== null && ` ${t('campaign.evidence.limit', { size: size(limit, i18n.language) })}`}
             </small>
+            {/* The file is named once, by the field's words above (read with it, announced): here only the way to take it back. */}
             {chosen !== null && (
               <p className="small mb-1" data-testid="evidence-chosen">
-                {t('campaign.evidence.chosen', { name: chosen.name, size: size(chosen.size, i18n.language) })} <DropButton name={chosen.name} onClick={drop} />
+                <DropButton name={chosen.name} onClick={drop} />
               </p>
             )}
             {again !== null && (

@@ -12,7 +12,7 @@ import type { Period, TreeDocument } from '../api/types.js';
 import { periodWordKey } from './Validation.js';
 import { ActionDialog } from '../ui/ActionDialog.js';
 import { focusSoon } from '../ui/Form.js';
-import { DateInput, typedDateProblem } from '../ui/DateInput.js';
+import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
 import { useLang } from '../ui/format.js';
 import { RenameForm } from '../ui/RenameForm.js';
 import { issuesByField } from '../ui/form-errors.js';
@@ -52,6 +52,10 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
   // The error is the date field's (an empty date, one outside the plan's year): it is read with the field.
   const [atDate, setAtDate] = useState(false);
   const [busy, setBusy] = useState(false);
+  useTypedDatesInLanguage(lang, (said) => {
+    const again = atDate ? said('period-ends-on') : null;
+    if (again !== null) setError(again);
+  });
   const year = yearOf(periods);
 
   /** The server's refusal in the reader's language, by its stable code. */

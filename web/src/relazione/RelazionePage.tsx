@@ -14,6 +14,7 @@ import { keys, putWritten } from '../api/queries.js';
 import { can, useSession } from '../session.js';
 import { Field, focusSoon } from '../ui/Form.js';
 import { issuesByField } from '../ui/form-errors.js';
+import { sentence } from '../ui/sentence.js';
 import { changedSinceRead, refusalText, refusalWords } from './refusal.js';
 import { emptyOfficeSections } from '../../../src/contract/relazione-states.js';
 import { Markup } from './Markup.js';
@@ -520,9 +521,9 @@ function ReviewEditor({
     const fields: Record<string, string> = {};
     for (const issue of refusal.body?.error.issues ?? []) {
       const field = issue.location !== null && typeof issue.location === 'object' ? (issue.location as { field?: unknown }).field : undefined;
-      if (typeof field === 'string' && /^values\.\d+\.validated$/.test(field)) fields[field] = refusalWords(issue.params ?? {}, t) ?? issue.message;
+      if (typeof field === 'string' && /^values\.\d+\.validated$/.test(field)) fields[field] = refusalWords(issue.params ?? {}, t) ?? sentence(issue.message);
     }
-    if (Object.keys(fields).length === 0) Object.assign(fields, typeof named === 'string' ? { [named]: refusalText(refusal, t) } : issuesByField(refusal.body));
+    if (Object.keys(fields).length === 0) Object.assign(fields, typeof named === 'string' ? { [named]: sentence(refusalText(refusal, t)) } : issuesByField(refusal.body));
     const codes: Record<number, string> = {};
     const amounts: Record<number, string> = {};
     for (const [field, message] of Object.entries(fields)) {

@@ -16,7 +16,8 @@ import { isFrozen } from '../../../src/contract/relazione-states.js';
 import { useRelazione } from '../relazione/queries.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon } from '../ui/Form.js';
-import { DateInput, typedDateProblem } from '../ui/DateInput.js';
+import { sentence } from '../ui/sentence.js';
+import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { editRefusal } from '../ui/edit-refusal.js';
 import { officeToday, useLang, type Lang } from '../ui/format.js';
@@ -164,6 +165,7 @@ function RevisionCorrection({
   const shown = typed ?? { reason: revision.reason, date: revision.date, version: revision.version };
   const type = (change: Partial<{ reason: string; date: string }>) => setTyped({ ...shown, ...change });
   const [problems, setProblems] = useState<{ reason?: string; date?: string }>({});
+  useTypedDatesInLanguage(lang, (said) => setProblems((p) => (p.date === undefined ? p : { ...p, date: said('revision-edit-date') ?? p.date })));
   const [general, setGeneral] = useState<{ message: string; stale: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const save = async (e: FormEvent) => {
@@ -265,6 +267,11 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   /** An act's empty parts, found here before sending: said at each field, the first focused. */
   const [adoptProblems, setAdoptProblems] = useState<ActProblems>({});
   const [approveProblems, setApproveProblems] = useState<ActProblems>({});
+  useTypedDatesInLanguage(language, (said) => {
+    setDateProblem((p) => (p === null ? p : (said('revision-date') ?? p)));
+    setAdoptProblems((p) => (p.date === undefined ? p : { ...p, date: said('adopt-date') ?? p.date }));
+    setApproveProblems((p) => (p.date === undefined ? p : { ...p, date: said('approve-date') ?? p.date }));
+  });
   /** The open revision whose reason and date are being corrected in its row. */
   const [correcting, setCorrecting] = useState<number | null>(null);
   /** The approval refused because another desk corrected the revision after it was read: said at its form, the act typed kept. */
@@ -287,14 +294,14 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
    */
   const sayBeforeAdoption = (e: ApiError) => {
     if (e.body?.error.details?.field === 'act.date' && plan.status !== 'adopted') {
-      setAdoptProblems({ date: e.message });
+      setAdoptProblems({ date: sentence(e.message) });
       return void document.getElementById('adopt-date')?.focus();
     }
     if (e.body?.error.details?.field === 'act.date') {
-      setApproveProblems({ date: e.message });
+      setApproveProblems({ date: sentence(e.message) });
       return void document.getElementById('approve-date')?.focus();
     }
-    setDateProblem(e.message);
+    setDateProblem(sentence(e.message));
     document.getElementById('revision-date')?.focus();
   };
   /** A refusal said where it belongs: the reason's field, a date's, or above the forms. */

@@ -9,7 +9,7 @@
 import { useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateText, dateTextProblem, readDate } from './dates.js';
-import type { Lang } from './format.js';
+import { useLanguageChange, type Lang } from './format.js';
 
 type Rest = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'id'>;
 
@@ -58,4 +58,17 @@ export function typedDateProblem(id: string, t: (key: string, values?: Record<st
   if (!(field instanceof HTMLInputElement)) return null;
   const problem = dateTextProblem(field.value, lang);
   return problem === null ? null : t(`common.${problem.key}`, problem.values);
+}
+
+/**
+ * After a switch of the screen's language, the form says again, in the new language, the problems of
+ * its date fields that it shows: they are the screen's own words (`typedDateProblem`), made again from
+ * what each field holds. `resay` gets the words for a field now (null: it holds a date, or nothing),
+ * and replaces only the problems it shows that still stand, so a server's refusal stays as it was said.
+ *
+ * @example useTypedDatesInLanguage(lang, (said) => setProblem((p) => (p === null ? p : (said('wl-deadline') ?? p))));
+ */
+export function useTypedDatesInLanguage(lang: Lang, resay: (said: (id: string) => string | null) => void): void {
+  const { t } = useTranslation();
+  useLanguageChange(lang, (to) => resay((id) => typedDateProblem(id, t, to)));
 }

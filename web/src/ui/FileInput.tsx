@@ -4,8 +4,9 @@
  * reaches it and opens the picker, screen readers know it, tests and scripts set its files), only
  * visually hidden: the button beside it is its label («Scegli file» / "Choose file"), which opens the
  * picker, and the words after it say the file chosen or «Nessun file scelto» / "No file chosen",
- * read with the field (`aria-describedby`) and announced when they change. A file dropped on the
- * button or those words is given to the field as if chosen.
+ * read with the field (`aria-describedby`) and announced when they change; a form that has more to
+ * say of the file chosen (its size, that it is not sent yet) says it there, in `chosenWords`, so that
+ * the file is named once. A file dropped on the button or those words is given to the field as if chosen.
  */
 import { useEffect, useRef, type DragEvent, type InputHTMLAttributes, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ export function FileInput({
   id,
   file,
   small = false,
+  chosenWords,
   ref,
   'aria-describedby': described,
   ...rest
@@ -25,6 +27,8 @@ export function FileInput({
   file: File | null;
   /** The button as a small one (a form of small fields). */
   small?: boolean;
+  /** The words for the file chosen, its name in them (by default the name alone). */
+  chosenWords?: (file: File) => string;
   ref?: Ref<HTMLInputElement>;
 }) {
   const { t } = useTranslation();
@@ -56,7 +60,7 @@ export function FileInput({
         {t('common.chooseFile')}
       </label>
       <span id={chosenId} className={`file-input-chosen${small ? ' small' : ''}`} aria-live="polite" data-testid={chosenId}>
-        {file?.name ?? t('common.noFileChosen')}
+        {file === null ? t('common.noFileChosen') : (chosenWords?.(file) ?? file.name)}
       </span>
     </div>
   );

@@ -146,9 +146,9 @@ export function useRefusal(prefix: string): (error: unknown, duplicateField?: st
   const { t, i18n } = useTranslation();
   return (error, duplicateField) => {
     const refusal = error instanceof ApiError ? error : { status: 0, code: 'network', message: error instanceof Error ? error.message : String(error), body: null };
-    const translate = (key: string) => {
+    const translate = (key: string, params: Record<string, unknown> = {}) => {
       const full = `${prefix}.${key}`;
-      return i18n.exists(full) ? t(full, { min: 8 }) : null;
+      return i18n.exists(full) ? t(full, { min: 8, ...params }) : null;
     };
     return formErrors(refusal, translate, duplicateField);
   };

@@ -15,11 +15,11 @@ describe('editRefusal', () => {
     expect(editRefusal(nobody, ['label'], t, 'it').message).toBe('Modificato da qualcun altro il — alle —.');
   });
 
-  it("puts an invalid body's issue, or a refusal's details.field, at the form's field in the server's words", () => {
+  it("puts an invalid body's issue, or a refusal's details.field, at the form's field in the server's words, as a sentence", () => {
     const empty = refused(400, 'invalid-body', 'invalid', { issues: [{ severity: 'error', code: 'invalid-field', message: 'title: troppo corto', location: { field: 'title' } as never }] });
-    expect(editRefusal(empty, ['title'], t, 'it')).toEqual({ field: 'title', message: 'troppo corto', stale: false });
+    expect(editRefusal(empty, ['title'], t, 'it')).toEqual({ field: 'title', message: 'Troppo corto.', stale: false });
     const early = refused(422, 'revision-before-adoption', 'la data precede l’adozione (30/01/2024)', { details: { field: 'date' } });
-    expect(editRefusal(early, ['reason', 'date'], t, 'it')).toEqual({ field: 'date', message: 'la data precede l’adozione (30/01/2024)', stale: false });
+    expect(editRefusal(early, ['reason', 'date'], t, 'it')).toEqual({ field: 'date', message: 'La data precede l’adozione (30/01/2024).', stale: false });
   });
 
   it('leaves to the form a refusal naming none of its fields, and a failure that is no refusal', () => {

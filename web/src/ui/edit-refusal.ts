@@ -6,6 +6,7 @@
 import { ApiError } from '../api/client.js';
 import type { Lang } from './format.js';
 import { issuesByField } from './form-errors.js';
+import { sentence } from './sentence.js';
 import { staleSaveOf, staleSaveWords } from './stale-save.js';
 
 export interface EditRefusal {
@@ -26,5 +27,7 @@ export function editRefusal(e: unknown, fields: readonly string[], t: (key: stri
   if (!(e instanceof ApiError)) return { field: null, message: e instanceof Error ? e.message : String(e), stale: false };
   for (const [path, message] of Object.entries(issuesByField(e.body))) if (fields.includes(path)) return { field: path, message, stale: false };
   const named = e.body?.error.details?.field;
-  return { field: typeof named === 'string' && fields.includes(named) ? named : null, message: e.message, stale: false };
+  // Said beside its field, the server's clause is a sentence there, as an issue's is.
+  if (typeof named === 'string' && fields.includes(named)) return { field: named, message: sentence(e.message), stale: false };
+  return { field: null, message: e.message, stale: false };
 }
