@@ -442,11 +442,15 @@ function titleBlock(canvas: Canvas, root: Struct | null, evaluation: Evaluation,
         x = LEFT;
         lines += 1;
       }
-      const baseline = firstBaseline(y + (lines - 1) * lh, size, lh);
-      canvas.line(key, x, baseline, 'bold', size, REPORT_COLOUR.ink);
+      canvas.line(key, x, firstBaseline(y + (lines - 1) * lh, size, lh), 'bold', size, REPORT_COLOUR.ink);
       x += canvas.width(key, 'bold', size);
-      canvas.line(value, x, baseline, 'regular', size, REPORT_COLOUR.ink);
-      x += canvas.width(value, 'regular', size) + 20 * PX;
+      // A value longer than what is left of the line (a reopened period's state is a sentence)
+      // wraps under itself: drawn on one line, its end ran past the page and was lost.
+      const wrapped = canvas.wrap(value, 'regular', size, RIGHT - x);
+      if (wrapped.length === 0) wrapped.push('');
+      wrapped.forEach((l, n) => canvas.line(l, x, firstBaseline(y + (lines - 1 + n) * lh, size, lh), 'regular', size, REPORT_COLOUR.ink));
+      lines += wrapped.length - 1;
+      x += canvas.width(`${wrapped[wrapped.length - 1] ?? ''} `, 'regular', size) + 20 * PX;
     }
   });
   canvas.y = y + lines * lh + 8 * PX;
