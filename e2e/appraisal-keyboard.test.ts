@@ -92,7 +92,7 @@ describe('the SMVP editor and the bonus screen by keyboard', { timeout: 240_000 
     await tabTo(page, '[data-testid=smvp-save]');
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toMatchObject({ id: 'smvp-schemes-1-behaviours-0-weight', invalid: 'true' });
-    expect((await focused(page)).describedBy).toBe('i pesi dei comportamenti (elevata qualificazione / posizione organizzativa) sommano a 120%, non a 100%');
+    expect((await focused(page)).describedBy).toBe('I pesi dei comportamenti (elevata qualificazione / posizione organizzativa) sommano a 120%, non a 100%.');
     expect(await page.getAttribute('#smvp-schemes-1-behaviours-0-code', 'aria-invalid')).toBeNull();
     await expectAccessible(page, 'SMVP, behaviour weights refused');
     await page.keyboard.press('Control+A');
@@ -105,7 +105,7 @@ describe('the SMVP editor and the bonus screen by keyboard', { timeout: 240_000 
     expect((await focused(page)).testId).toBe('smvp-add-weight-personale');
     await tabTo(page, '#smvp-reason');
     await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page)).toMatchObject({ testId: 'smvp-add-weight-personale', describedBy: 'personale: i comportamenti pesano 50% ma non ne è elencato nessuno' });
+    await expect.poll(() => focused(page)).toMatchObject({ testId: 'smvp-add-weight-personale', describedBy: 'Personale: i comportamenti pesano 50% ma non ne è elencato nessuno.' });
     // Added back by keyboard, and saved by Enter in a field.
     await page.keyboard.press('Enter');
     expect((await focused(page)).id).toBe('smvp-schemes-2-behaviours-0-code');

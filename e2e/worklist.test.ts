@@ -69,7 +69,7 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await ctl.page.locator('form:has(#wl-deadline) button[type=submit]').click();
     await expect
       .poll(() => ctl.page.locator('[data-testid=wl-deadline-error]').innerText())
-      .toBe("la scadenza 30/06/2031 non è nel 2024 né nel 2025: i valori si inseriscono entro l'anno del piano o il successivo");
+      .toBe("La scadenza 30/06/2031 non è nel 2024 né nel 2025: i valori si inseriscono entro l'anno del piano o il successivo.");
     expect(await ctl.page.getAttribute('#wl-deadline', 'aria-invalid')).toBe('true');
     expect(await ctl.page.locator('[data-testid=worklist] [role=alert]').count()).toBe(0);
     expect(await ctl.page.locator('[data-testid=worklist-deadline]').innerText()).toBe('Scadenza: 15/10/2024');
@@ -78,7 +78,7 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await ctl.page.locator('form:has(#wl-deadline) button[type=submit]').click();
     await expect
       .poll(() => ctl.page.locator('[data-testid=wl-deadline-error]').innerText())
-      .toBe('la scadenza 15/09/2024 è prima della fine del periodo (30/09/2024): i suoi valori si misurano dopo la fine');
+      .toBe('La scadenza 15/09/2024 è prima della fine del periodo (30/09/2024): i suoi valori si misurano dopo la fine.');
     expect(await ctl.page.getAttribute('#wl-deadline', 'aria-invalid')).toBe('true');
     expect(await ctl.page.locator('[data-testid=worklist-deadline]').innerText()).toBe('Scadenza: 15/10/2024');
     const item = ctl.page.locator(`[data-testid=worklist-table] tr[data-indicator="${first}"]`);
