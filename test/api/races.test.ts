@@ -9,6 +9,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formErrors } from '../../web/src/ui/form-errors.js';
+import { sentence } from '../../web/src/ui/sentence.js';
 import { whileAnotherWrites } from '../support/another-writer.js';
 import { Client, PASSWORD, type Backend, type Reply, startTestServer, type TestServer } from './harness.js';
 
@@ -101,7 +102,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('two requests creating the same a
       'username',
     );
     expect(shown, refused.text).toEqual(
-      refused.body.error.code === 'duplicate' ? { fields: { email: refused.body.error.message }, general: null } : { fields: {}, general: refused.body.error.message },
+      refused.body.error.code === 'duplicate' ? { fields: { email: sentence(refused.body.error.message) }, general: null } : { fields: {}, general: refused.body.error.message },
     );
     expect(refused.body.error.message).toMatch(/email/);
     const users = (await admin.get('/api/users')).body as Array<{ username: string; email: string | null }>;
