@@ -7,6 +7,7 @@
  * `constructor` are read by own key: through the command line and the API's values. Before: every
  * code taken in silence, and a ratio of a `constructor` not entered an internal error.
  */
+import { upload } from './support/files.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -242,16 +243,10 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
   });
   afterAll(async () => t.close());
 
-  const upload = (text: string, name = 'piano.json'): FormData => {
-    const form = new FormData();
-    form.append('file', new Blob([text]), name);
-    return form;
-  };
-
   /** The import of the document `text` (as piano.json) at `query` refused as an invalid file, 422, nothing imported: its issues. */
   const refusedImport = async (query: string, text: string): Promise<JsonIssue[]> => {
     const before = (await controller.get('/api/plans')).body.length;
-    const answer = await controller.request('POST', `/api/plans/import?${query}`, upload(text));
+    const answer = await controller.request('POST', `/api/plans/import?${query}`, upload(text, 'piano.json'));
     expect(answer.status, answer.text).toBe(422);
     expect(answer.body.error.code).toBe('invalid-file');
     expect((await controller.get('/api/plans')).body.length).toBe(before);
@@ -284,7 +279,7 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
     expect(refused.map((i) => [i.code, i.location.indicator, i.location.field])).toEqual([['base-measure-name', 'A.1:1', 'formula.current']]);
 
     // A title of its own: the test after this one imports the same table, and a year holds one plan of a title.
-    const imported = await controller.request('POST', '/api/plans/import', upload(JSON.stringify({ ...documentOf(table('A.1')), title: 'Definizioni 2024' })));
+    const imported = await controller.request('POST', '/api/plans/import', upload(JSON.stringify({ ...documentOf(table('A.1')), title: 'Definizioni 2024' }), 'piano.json'));
     expect(imported.status, imported.text).toBe(201);
     const planId = imported.body.plan.id as string;
     const indicators = async () =>
@@ -319,7 +314,7 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
   });
 
   it('takes a long code with its warning', async () => {
-    const answer = await controller.request('POST', '/api/plans/import?dryRun=true&lang=en', upload(JSON.stringify(documentOf(table(LONG)))));
+    const answer = await controller.request('POST', '/api/plans/import?dryRun=true&lang=en', upload(JSON.stringify(documentOf(table(LONG))), 'piano.json'));
     expect(answer.status, answer.text).toBe(200);
     expect((answer.body.issues as JsonIssue[]).map((i) => [i.severity, i.code, i.location.node, i.location.field])).toEqual([['warning', 'json-long-code', LONG, 'code']]);
   });
@@ -343,7 +338,7 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
       formula: { kind: 'ratio', numerator: 'constructor', denominator: 'toString', scale: 100 },
       inputs: null,
     });
-    const imported = await controller.request('POST', '/api/plans/import', upload(JSON.stringify(doc)));
+    const imported = await controller.request('POST', '/api/plans/import', upload(JSON.stringify(doc), 'piano.json'));
     expect(imported.status, imported.text).toBe(201);
     const planId = imported.body.plan.id as string;
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;

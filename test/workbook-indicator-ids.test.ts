@@ -7,6 +7,7 @@
  * Italian and English, CLI exit 2 and nothing written, API 422 `invalid-file`, nothing imported;
  * and a workbook's ids, given or made, come back from the JSON document as they were.
  */
+import { upload } from './support/files.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,17 +115,11 @@ describe("indicator ids in the plan's workbook, through the API", { timeout: 120
   });
   afterAll(async () => t.close());
 
-  const upload = (bytes: Uint8Array, name = 'piano.xlsx'): FormData => {
-    const form = new FormData();
-    form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
-    return form;
-  };
-
   it("refuses the workbook's bad Codice at its cell, in the reader's language, 422 invalid-file; nothing imported", async () => {
     const before = (await controller.get('/api/plans')).body.length;
     for (const lang of ['it', 'en'] as const) {
       for (const dryRun of [true, false]) {
-        const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=${lang}`, upload(workbook('A.1 2')));
+        const answer = await controller.request('POST', `/api/plans/import?dryRun=${dryRun}&lang=${lang}`, upload(workbook('A.1 2'), 'piano.xlsx'));
         expect(answer.status, answer.text).toBe(422);
         expect(answer.body.error.code).toBe('invalid-file');
         const issues = answer.body.error.issues as JsonIssue[];
@@ -137,7 +132,7 @@ describe("indicator ids in the plan's workbook, through the API", { timeout: 120
 
   it('imports the workbook with its own ids, and the JSON the CLI writes of it too', async () => {
     const file = write('api.xlsx', workbook('KPI_2'));
-    const imported = await controller.request('POST', '/api/plans/import', upload(workbook('KPI_2')));
+    const imported = await controller.request('POST', '/api/plans/import', upload(workbook('KPI_2'), 'piano.xlsx'));
     expect(imported.status, imported.text).toBe(201);
     const tree = (await controller.get(`/api/plans/${imported.body.plan.id as string}/tree`)).body as { objectives: { code: string; indicators: { id: string }[] }[] };
     expect(tree.objectives.find((o) => o.code === 'A.1')!.indicators.map((i) => i.id)).toEqual(['KPI-7', 'KPI_2', 'A.1:3']);
