@@ -576,6 +576,10 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await importFixture();
     const { context, page } = await newPage();
     await login(page, 'controller');
+    // The body's field takes the latest plan's name once the list is read: before it, the form
+    // rightly refuses an empty body (the CI run that clicked first saw no navigation).
+    await page.waitForSelector('#year-2024');
+    expect(await page.inputValue('#plan-organisation')).not.toBe('');
     await page.fill('#plan-title', 'Piano della performance 2025');
     await page.fill('#plan-year', '2025');
     await page.click('button:has-text("Nuovo piano")');
