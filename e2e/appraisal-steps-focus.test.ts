@@ -6,7 +6,8 @@
  * applied beside the SMVP's, stood 5 px past it); HR, in English on a desktop, records the conciliation. Each step's button goes with
  * the state it belonged to: the message saying what was done takes the focus (before, the page's
  * body had it), and the next Tab goes on from there. The message is said again in the language the
- * reader switches to (before, «Fatto: Contestata (in conciliazione).» stayed on the English screen).
+ * reader switches to (before, «Fatto: Contestata (in conciliazione).» stayed on the English screen),
+ * and the score's problems each as a sentence (before, lower-case clauses: «performance della struttura: …»).
  * Real server, fresh SQLite file, axe on each answer.
  */
 import type { Page } from 'playwright-core';
@@ -63,11 +64,14 @@ describe("an appraisal form's steps from the keyboard", { timeout: 240_000 }, ()
     expect(await focused(me.page)).toBe('action-contest');
     await pressLandsOn(me.page, '[data-testid=action-contest]', { on: 'form-message', says: 'Fatto: Contestata (in conciliazione).', axe: 'the form contested, on a phone' });
     await expect.poll(() => me.page.locator('[data-testid=form-state]').innerText()).toBe('Contestata (in conciliazione)');
+    expect(await me.page.locator('[data-testid=form-issues] li').allInnerTexts()).toEqual(['Performance della struttura: ancora nessun punteggio; le altre componenti sono riproporzionate.']);
     expect(await sideways(me.page)).toBe(0);
     // The reader switches to English: what was done is said in English too.
     await chooseLanguage(me.page, 'en');
     await expect.poll(() => me.page.locator('[data-testid=form-state]').innerText()).toBe('Contested (in conciliation)');
     expect(await me.page.locator('[data-testid=form-message]').innerText()).toBe('Done: Contested (in conciliation).');
+    // The unit without a score, said as a sentence (before, the catalogue's clause in lower case, without its full stop).
+    expect(await me.page.locator('[data-testid=form-issues] li').allInnerTexts()).toEqual(["The unit's performance: no score yet; the other components are re-normalised."]);
 
     // HR, in English on a desktop, records the conciliation from the keyboard.
     const office = await signedInPage('personale', null);

@@ -21,6 +21,7 @@ import { PlanRelink } from './PlanRelink.js';
 import { FormAlerts } from './FormAlerts.js';
 import { FormTrail } from './FormTrail.js';
 import { focusSoon } from '../ui/Form.js';
+import { sentence } from '../ui/sentence.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => momentParts(iso, 'it').day;
@@ -389,8 +390,9 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               <h3 className="h5">{t('appraisal.form.issues')}</h3>
               <ul data-testid="form-issues">
                 {r.issues.map((i, k) => (
+                  // Each is the catalogue's clause said alone: a sentence (before, «obiettivi individuali: ancora nessun punteggio…» in lower case).
                   <li key={k} className={i.severity === 'error' ? 'text-danger' : undefined}>
-                    {i.message}
+                    {sentence(i.message)}
                   </li>
                 ))}
               </ul>
