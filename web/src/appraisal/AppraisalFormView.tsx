@@ -10,7 +10,8 @@ import { appraisalApi, type ObjectiveInput } from './api.js';
 import { draftsIn, NEW_OBJECTIVE, objectiveDraft, objectivesBody, type ObjectiveDraft } from './objective-draft.js';
 import { useErrorText, useRefusalWords } from './AppraisalsPage.js';
 import { useAppraisalForm, useFormWritten } from './queries.js';
-import type { AppraisalForm, FormAction, MeasurementState as ObjectiveState, Unit as ObjectiveUnit } from '../../../src/contract/index.js';
+import type { AppraisalForm, FormAction, FormState, MeasurementState as ObjectiveState, Unit as ObjectiveUnit } from '../../../src/contract/index.js';
+import { STATE_LABEL } from '../../../src/core/appraisal/workflow.js';
 import { COMPARATOR_SIGN, formatNumber, momentParts, percent, useLanguageChange } from '../ui/format.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
@@ -19,6 +20,8 @@ import { amountInput, parseInput } from '../ui/parse.js';
 import { PlanRelink } from './PlanRelink.js';
 import { FormAlerts } from './FormAlerts.js';
 import { FormTrail } from './FormTrail.js';
+import { focusSoon } from '../ui/Form.js';
+import { sentence } from '../ui/sentence.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => momentParts(iso, 'it').day;
@@ -30,6 +33,11 @@ type ObjectiveField = (typeof OBJECTIVE_FIELDS)[number];
 const ACTION_TEXT = 'action-text';
 /** The conciliation's outcome (confirmed or revised). */
 const ACTION_OUTCOME = 'action-outcome';
+/** The message saying what the last save or step did. */
+const FORM_MESSAGE = 'form-message';
+/** What the last save or step did: its words' key, and for a step the state it brought the form to. */
+type Done = { key: 'appraisal.form.saved'; state?: undefined } | { key: 'appraisal.action.done'; state: FormState };
+const SAVED: Done = { key: 'appraisal.form.saved' };
 
 /**
  * The server's refusals by the id of the field on this screen they name: `objectives.1.title` →
@@ -82,7 +90,9 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<'confirmed' | 'revised'>('confirmed');
-  const [message, setMessage] = useState<string | null>(null);
+  // What the last save or step did, kept as what it was (not its words) so that it is said in the
+  // screen's language after a switch: before, «Fatto: Contestata (in conciliazione).» stayed on an English screen.
+  const [message, setMessage] = useState<Done | null>(null);
   const [actionError, setError] = useState<string | null>(null);
   // The refusal's problems said above the form, each in the list (those not said at a field of the screen).
   const [errorList, setErrorList] = useState<string[]>([]);
@@ -119,7 +129,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
     if (first !== undefined) document.getElementById(first)?.focus();
   }, [problems]);
 
-  async function run(work: () => Promise<AppraisalForm>, done: (f: AppraisalForm) => string) {
+  /** Sends `work`; once written, says `done` (a step's message taking the focus: `focusMessage`), or the refusal. */
+  async function run(work: () => Promise<AppraisalForm>, done: (f: AppraisalForm) => Done, focusMessage = false) {
     setError(null);
     setErrorList([]);
     setMessage(null);
@@ -129,6 +140,10 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
       await written(f, lang);
       setText('');
       setMessage(done(f));
+      // A step's buttons are the state's: the one pressed is gone with the answer, and the focus went
+      // with it to the page's body. The message saying what was done takes it (a save's button stays,
+      // and so does the focus on it).
+      if (focusMessage) focusSoon(FORM_MESSAGE);
     } catch (e) {
       const changedAt = e instanceof ApiError && e.status === 409 && e.code === 'conflict' ? e.body?.error.details?.updatedAt : undefined;
       if (typeof changedAt === 'string') {
@@ -249,8 +264,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
       </p>
       <div aria-live="polite">
         {message !== null && (
-          <p className="alert alert-success" data-testid="form-message">
-            {message}
+          <p className="alert alert-success" data-testid="form-message" id={FORM_MESSAGE} tabIndex={-1}>
+            {message.state === undefined ? t(message.key) : t(message.key, { state: STATE_LABEL[message.state][lang] })}
           </p>
         )}
         <FormAlerts
@@ -295,39 +310,42 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           )}
           {/* An evaluated form whose plan was deleted since: the figures above are those it froze, said in the server's words. */}
           {form.planDeleted !== null && <p data-testid="form-plan-deleted">{form.planDeleted.text}.</p>}
-          <table className="table table-sm">
-            <caption>{t('appraisal.form.components')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('appraisal.form.component')}</th>
-                <th scope="col" className="text-end">
-                  {t('appraisal.form.weight')}
-                </th>
-                {applied && (
+          {/* With the weight applied beside the SMVP's (a component without a score), its five columns are wider than a phone (5 px): they scroll in their own region, as the tables below. */}
+          <div className="table-responsive" role="region" aria-label={t('appraisal.form.components')} tabIndex={0} data-testid="components-region">
+            <table className="table table-sm">
+              <caption>{t('appraisal.form.components')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('appraisal.form.component')}</th>
                   <th scope="col" className="text-end">
-                    {t('appraisal.form.weightApplied')}
+                    {t('appraisal.form.weight')}
                   </th>
-                )}
-                <th scope="col" className="text-end">
-                  {t('appraisal.form.scoreCol')}
-                </th>
-                <th scope="col" className="text-end">
-                  {t('appraisal.form.points')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.components.map((c) => (
-                <tr key={c.kind}>
-                  <th scope="row">{c.label}</th>
-                  <td className="text-end">{percent(c.weight, lang)}</td>
-                  {applied && <td className="text-end">{c.share === null ? '—' : percent(c.share, lang)}</td>}
-                  <td className="text-end">{percent(c.score, lang)}</td>
-                  <td className="text-end">{c.points === null ? '—' : formatNumber(c.points, lang)}</td>
+                  {applied && (
+                    <th scope="col" className="text-end">
+                      {t('appraisal.form.weightApplied')}
+                    </th>
+                  )}
+                  <th scope="col" className="text-end">
+                    {t('appraisal.form.scoreCol')}
+                  </th>
+                  <th scope="col" className="text-end">
+                    {t('appraisal.form.points')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {r.components.map((c) => (
+                  <tr key={c.kind}>
+                    <th scope="row">{c.label}</th>
+                    <td className="text-end">{percent(c.weight, lang)}</td>
+                    {applied && <td className="text-end">{c.share === null ? '—' : percent(c.share, lang)}</td>}
+                    <td className="text-end">{percent(c.score, lang)}</td>
+                    <td className="text-end">{c.points === null ? '—' : formatNumber(c.points, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {/* Each unit's figure is the mean of these: where the OIV changed one, the server's words say so with the reported value. */}
           {r.units.some((u) => u.objectives.length > 0) && (
             // On a phone its four columns scroll in their own region, reached by the keyboard, not the page sideways.
@@ -372,8 +390,9 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               <h3 className="h5">{t('appraisal.form.issues')}</h3>
               <ul data-testid="form-issues">
                 {r.issues.map((i, k) => (
+                  // Each is the catalogue's clause said alone: a sentence (before, «obiettivi individuali: ancora nessun punteggio…» in lower case).
                   <li key={k} className={i.severity === 'error' ? 'text-danger' : undefined}>
-                    {i.message}
+                    {sentence(i.message)}
                   </li>
                 ))}
               </ul>
@@ -595,7 +614,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               if ('objectives' in body)
                 void run(
                   () => appraisalApi.patch(id, lang, { version: form.version, objectives: body.objectives }),
-                  () => t('appraisal.form.saved'),
+                  () => SAVED,
                 );
             }}
           >
@@ -647,7 +666,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               onClick={() =>
                 void run(
                   () => appraisalApi.patch(id, lang, { version: form.version, ratings }),
-                  () => t('appraisal.form.saved'),
+                  () => SAVED,
                 )
               }
             >
@@ -718,7 +737,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                         ...(a === 'conciliate' ? { outcome } : {}),
                       });
                     },
-                    (f) => t('appraisal.action.done', { state: f.stateLabel }),
+                    (f) => ({ key: 'appraisal.action.done', state: f.state }),
+                    true,
                   );
                 }}
               >

@@ -101,74 +101,79 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
         </p>
       )}
       {hr && <StrandedRecords lang={lang} />}
-      <h2 className="h4">{t('appraisal.list.mine')}</h2>
+      <h2 className="h4" id="appraisal-list-title">
+        {t('appraisal.list.mine')}
+      </h2>
       {forms === null ? (
         <p role="status">{t('common.loading')}</p>
       ) : forms.length === 0 ? (
         <p>{t('appraisal.list.empty')}</p>
       ) : (
-        <table className="table table-sm" data-testid="appraisal-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('appraisal.list.person')}</th>
-              <th scope="col">{t('appraisal.list.evaluator')}</th>
-              <th scope="col">{t('appraisal.list.category')}</th>
-              <th scope="col">{t('appraisal.list.state')}</th>
-              <th scope="col" className="text-end">
-                {t('appraisal.list.score')}
-              </th>
-              <th scope="col">{t('appraisal.list.band')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {forms.map((f) => (
-              <tr key={f.id}>
-                <th scope="row">
-                  <a
-                    href={`#/appraisals/${f.id}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      onOpen(f.id);
-                    }}
-                    aria-label={t('appraisal.list.open', { name: formPersonName(f.person, lang) })}
-                  >
-                    {formPersonName(f.person, lang)}
-                  </a>
+        // Six columns do not fit a phone (the page scrolled 36 to 87 px sideways): they scroll in a region of their own, named by the list's heading and reached by Tab.
+        <div className="table-responsive" role="region" aria-labelledby="appraisal-list-title" tabIndex={0} data-testid="appraisal-list-region">
+          <table className="table table-sm" data-testid="appraisal-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('appraisal.list.person')}</th>
+                <th scope="col">{t('appraisal.list.evaluator')}</th>
+                <th scope="col">{t('appraisal.list.category')}</th>
+                <th scope="col">{t('appraisal.list.state')}</th>
+                <th scope="col" className="text-end">
+                  {t('appraisal.list.score')}
                 </th>
-                <td>{formPersonName(f.evaluator, lang)}</td>
-                <td>{f.categoryLabel}</td>
-                <td>{f.stateLabel}</td>
-                <td className="text-end">
-                  {f.score === null ? '—' : percent(f.score, lang)}
-                  {/* Before the evaluation the score may still move and has no band yet: said, not left to be read as final. */}
-                  {f.score !== null && !f.frozen && <small className="d-block text-body-secondary">{t('appraisal.form.provisional')}</small>}
-                  {/* A form naming a plan that is not there has no score: why, and who mends it, in the server's words. */}
-                  {f.planMissing !== null && (
-                    <small className="d-block text-start" data-testid="form-plan-missing">
-                      {f.planMissing.message}
-                    </small>
-                  )}
-                  {/* HR mends it from here: the form's screen offers the plans of its body and year. */}
-                  {f.planMissing !== null && f.may.changePlan && (
+                <th scope="col">{t('appraisal.list.band')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {forms.map((f) => (
+                <tr key={f.id}>
+                  <th scope="row">
                     <a
                       href={`#/appraisals/${f.id}`}
-                      className="d-block text-start small"
-                      data-testid="form-relink-open"
                       onClick={(e) => {
                         e.preventDefault();
                         onOpen(f.id);
                       }}
-                      aria-label={t('appraisal.relink.fromList', { name: formPersonName(f.person, lang) })}
+                      aria-label={t('appraisal.list.open', { name: formPersonName(f.person, lang) })}
                     >
-                      {t('appraisal.relink.fromListText')}
+                      {formPersonName(f.person, lang)}
                     </a>
-                  )}
-                </td>
-                <td>{f.band ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  </th>
+                  <td>{formPersonName(f.evaluator, lang)}</td>
+                  <td>{f.categoryLabel}</td>
+                  <td>{f.stateLabel}</td>
+                  <td className="text-end">
+                    {f.score === null ? '—' : percent(f.score, lang)}
+                    {/* Before the evaluation the score may still move and has no band yet: said, not left to be read as final. */}
+                    {f.score !== null && !f.frozen && <small className="d-block text-body-secondary">{t('appraisal.form.provisional')}</small>}
+                    {/* A form naming a plan that is not there has no score: why, and who mends it, in the server's words. */}
+                    {f.planMissing !== null && (
+                      <small className="d-block text-start" data-testid="form-plan-missing">
+                        {f.planMissing.message}
+                      </small>
+                    )}
+                    {/* HR mends it from here: the form's screen offers the plans of its body and year. */}
+                    {f.planMissing !== null && f.may.changePlan && (
+                      <a
+                        href={`#/appraisals/${f.id}`}
+                        className="d-block text-start small"
+                        data-testid="form-relink-open"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onOpen(f.id);
+                        }}
+                        aria-label={t('appraisal.relink.fromList', { name: formPersonName(f.person, lang) })}
+                      >
+                        {t('appraisal.relink.fromListText')}
+                      </a>
+                    )}
+                  </td>
+                  <td>{f.band ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {hr && <NewForm year={year} onCreated={(id) => onOpen(id)} />}
       {hr && <Rewards year={year} />}
