@@ -6,7 +6,11 @@
  * Italian and English, axe clean. Before, the screen said the results were not available yet.
  * Closed again with the Relazione withdrawn, the screen shows the values closed again and says they
  * are not those the OIV validated; validated again by the OIV, its figures, nothing said of the
- * reopening (before: as any closed period, then the old validated figures).
+ * reopening (before: as any closed period, then the old validated figures). An objective's
+ * explanation says the same (before: nothing). The office's plan screen of the year end closed again
+ * shows its values without the OIV's old figures beside them, its summary not following them, and
+ * says it was reopened and closed again, the OIV's figures staying in the Relazione (before: the old
+ * figures beside the values closed again, the summary «secondo i valori validati dall'OIV»).
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -14,10 +18,24 @@ import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { planApi, performanceCell, loggedIn, newPage, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
+const words = async (page: Page, selector: string): Promise<string> => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+const CLOSED_AGAIN_IT =
+  /^Chiuso, in attesa di validazione: l'ente ha riaperto il periodo il \d\d\/\d\d\/\d{4}, dopo la validazione dell'OIV del (\d\d\/\d\d\/\d{4}), e lo ha chiuso di nuovo; i valori mostrati non sono quelli validati dall'OIV il \1\.$/;
+const CLOSED_AGAIN_EN =
+  /^Closed, awaiting validation: the office reopened the period on \d\d\/\d\d\/\d{4}, after the OIV validated it on (\d\d\/\d\d\/\d{4}), and closed it again; the figures shown are not those the OIV validated on \1\.$/;
+
+/** Opens objective `code`'s detail from the tree (filtered to it) and gives its explanation. */
+async function explanationOf(page: Page, code: string) {
+  await search(page, code);
+  await page.locator(`[data-code="${code}"] .tree-link`).first().click();
+  const explanation = page.locator('[data-testid=explanation]');
+  await explanation.waitFor();
+  return explanation;
+}
 
 describe('the public plan screen after a validated year end is reopened', { timeout: 240_000 }, () => {
   // The office, the OIV and the public reader of the first test, which the next ones go on with.
-  let office: { context: BrowserContext };
+  let office: { context: BrowserContext; page: Page };
   let oiv: { context: BrowserContext };
   let page: Page;
   const ok = async (reply: Promise<{ status: number; body: unknown }>): Promise<void> => {
@@ -79,9 +97,7 @@ describe('the public plan screen after a validated year end is reopened', { time
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     const said = page.locator('[data-testid=oiv-validation-closed-again]');
     await said.waitFor();
-    expect(await said.innerText()).toMatch(
-      /^Chiuso, in attesa di validazione: l'ente ha riaperto il periodo il \d\d\/\d\d\/\d{4}, dopo la validazione dell'OIV del (\d\d\/\d\d\/\d{4}), e lo ha chiuso di nuovo; i valori mostrati non sono quelli validati dall'OIV il \1\.$/,
-    );
+    expect(await said.innerText()).toMatch(CLOSED_AGAIN_IT);
     expect(await page.locator('[data-testid=oiv-validation-reopened]').count()).toBe(0);
     expect(await page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Chiuso');
     await search(page, 'A.3');
@@ -91,12 +107,47 @@ describe('the public plan screen after a validated year end is reopened', { time
     await expectAccessible(page, 'the public tree of a reopened year end closed again, the Relazione withdrawn (it)');
 
     await chooseLanguage(page, 'en');
-    await expect
-      .poll(() => said.innerText())
-      .toMatch(
-        /^Closed, awaiting validation: the office reopened the period on \d\d\/\d\d\/\d{4}, after the OIV validated it on (\d\d\/\d\d\/\d{4}), and closed it again; the figures shown are not those the OIV validated on \1\.$/,
-      );
+    await expect.poll(() => said.innerText()).toMatch(CLOSED_AGAIN_EN);
     await expectAccessible(page, 'the public tree of a reopened year end closed again, the Relazione withdrawn (en)');
+    // An objective's explanation says so too, in the screen's language.
+    const explanation = await explanationOf(page, 'A.3');
+    const notice = explanation.locator('[data-testid=explanation-notice]');
+    await expect.poll(() => notice.innerText()).toMatch(CLOSED_AGAIN_EN);
+    await expectAccessible(page, 'the public explanation of an objective of a year end closed again (en)');
+    await chooseLanguage(page, 'it');
+    await expect.poll(() => notice.innerText()).toMatch(CLOSED_AGAIN_IT);
+    await expectAccessible(page, 'the public explanation of an objective of a year end closed again (it)');
+    expect(world.consoleErrors ?? []).toEqual([]);
+  });
+
+  it("the office's screen of the year end closed again: its values, not beside the OIV's old figures, said so", async () => {
+    const screen = office.page;
+    await screen.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
+    await screen.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await chooseLanguage(screen, 'it');
+    const said = screen.locator('[data-testid=oiv-validation-closed-again]');
+    await said.waitFor();
+    expect(await said.innerText()).toMatch(CLOSED_AGAIN_IT);
+    expect(await screen.locator('[data-testid=oiv-validation-closed-again-office]').innerText()).toMatch(
+      /^Le cifre validate dall’OIV restano nella Relazione che ha validato il \d\d\/\d\d\/\d{4}: valgono per i valori com’erano alla sua validazione, non per quelli mostrati\.$/,
+    );
+    // The summary counts the values shown, not the OIV's old figures.
+    expect(await words(screen, '[data-testid=summary]')).not.toContain("secondo i valori validati dall'OIV");
+    await search(screen, 'B.1');
+    await expect.poll(() => performanceCell(screen, 'B.1')).toMatch(/^56,00% /);
+    expect(await performanceCell(screen, 'B.1')).not.toContain('validato');
+    await search(screen, 'A.3');
+    await expect.poll(() => performanceCell(screen, 'A.3')).toMatch(/^0,00% /);
+    await expectAccessible(screen, "the office's tree of a reopened year end closed again (it)");
+
+    await chooseLanguage(screen, 'en');
+    await expect.poll(() => said.innerText()).toMatch(CLOSED_AGAIN_EN);
+    expect(await screen.locator('[data-testid=oiv-validation-closed-again-office]').innerText()).toMatch(
+      /^The figures the OIV validated stay in the report it validated on \d\d\/\d\d\/\d{4}: they hold for the values as they stood at its validation, not for those shown\.$/,
+    );
+    expect(await words(screen, '[data-testid=summary]')).not.toContain("following the OIV's validated values");
+    await expectAccessible(screen, "the office's tree of a reopened year end closed again (en)");
+    await chooseLanguage(screen, 'it');
     expect(world.consoleErrors ?? []).toEqual([]);
   });
 
@@ -118,6 +169,14 @@ describe('the public plan screen after a validated year end is reopened', { time
     await chooseLanguage(page, 'en');
     await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toBe('State: Validated by the OIV');
     await expectAccessible(page, 'the public tree of a year end validated again (en)');
+    // The office: the newer validation holds, nothing said of the reopening, no old figure.
+    await office.page.reload();
+    await office.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await expect.poll(() => office.page.locator('[data-testid=period-state]').innerText()).toMatch(/^Stato: Validato dall’OIV/);
+    expect(await office.page.locator('[data-testid=oiv-validation-closed-again]').count()).toBe(0);
+    await search(office.page, 'B.1');
+    await expect.poll(() => performanceCell(office.page, 'B.1')).toMatch(/^56,00% /);
+    expect(await performanceCell(office.page, 'B.1')).not.toContain('validato');
     expect(world.consoleErrors ?? []).toEqual([]);
   });
 });

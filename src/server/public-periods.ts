@@ -144,26 +144,19 @@ async function closedAgain({ store, trees }: Pick<Deps, 'store' | 'trees'>, comp
 /**
  * What a reuser's script reads of the period beside its state in words (dati.json's `validatedAt`,
  * `reopenedAt`; docs/open-data.md): `validatedAt` the ISO time the OIV validated the figures shown
- * (the period validated: its latest validation; the year end read as validated after a reopening:
- * the decision), null when they are not validated figures; `reopenedAt` the ISO time the office
+ * (the period validated: its latest validation, as its own row keeps it, `Store.periodValidatedAt`;
+ * the year end read as validated after a reopening: the decision), null when they are not validated
+ * figures (or a period validated before that was kept, with no entry on the trail); `reopenedAt` the ISO time the office
  * reopened the year end after the OIV's validation, null when it was not, or was validated again since.
  */
 export async function publicPeriodDates(store: Store, computed: ComputedPlan): Promise<{ readonly validatedAt: string | null; readonly reopenedAt: string | null }> {
   const reopened = computed.reopened;
   if (reopened !== undefined) return { validatedAt: reopened.figures === 'validated' ? reopened.decidedAt : null, reopenedAt: reopened.at };
   const { record: plan, period } = computed.snapshot;
-  if (period.state === 'validated') return { validatedAt: (await lastValidation(store, plan.id, period.id)) ?? null, reopenedAt: null };
+  if (period.state === 'validated') return { validatedAt: await store.periodValidatedAt(plan.id, period.id), reopenedAt: null };
   const decision = await store.relazioni.validatedDecision(plan.id);
   if (decision === undefined || decision.yearEnd !== period.id) return { validatedAt: null, reopenedAt: null };
   return { validatedAt: null, reopenedAt: (await yearEndReopening(store, plan.id, period.id, decision.decidedAt))?.at ?? null };
-}
-
-/** When the period last became validated (by the OIV, or with the Relazione it validated), from the audit trail; undefined: none there. */
-async function lastValidation(store: Store, planId: string, periodId: string): Promise<string | undefined> {
-  const trail = await store.listAudit({ planId, entity: 'period', entityId: periodId, limit: 10_000 });
-  const stateOf = (v: unknown): string | undefined => (v !== null && typeof v === 'object' && 'state' in v ? String(v.state) : undefined);
-  // Newest first.
-  return trail.find((a) => stateOf(a.after) === 'validated')?.at;
 }
 
 /**

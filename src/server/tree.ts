@@ -533,15 +533,27 @@ export class TreeService {
    * Brings the tree's `validation` up to the Relazione's decision (one small query, made by the
    * caller): the figures (`figures`: the frozen plan evaluated with the OIV's values) are made once
    * per plan and decision, and only for the year end read with its values. A new decision, its
-   * publication or withdrawal changes the tree's text and ETag.
+   * publication or withdrawal changes the tree's text and ETag. The year end closed again since the
+   * decision and read with its own values states none of them: they were the OIV's for the values as
+   * they stood at its validation, not for these; while it stays closed (not validated again) the
+   * tree says when it was reopened (`reopening`: the reopening's ISO time, asked only then), which
+   * the screens say with the values not being the validated ones.
    */
-  async withValidation(computed: ComputedPlan, decision: RelazioneDecision | undefined, figures: () => Promise<ReportValidation | undefined>): Promise<void> {
+  async withValidation(
+    computed: ComputedPlan,
+    decision: RelazioneDecision | undefined,
+    figures: () => Promise<ReportValidation | undefined>,
+    reopening: () => Promise<string | null> = async () => null,
+  ): Promise<void> {
     const key = decision === undefined ? '' : `${decision.version}\u0000${decision.yearEnd ?? ''}\u0000${decision.closedSince}`;
     if ((computed.validation?.key ?? '') === key) return;
     const period = computed.snapshot.period;
     // Closed again since the decision and not read as validated: the Relazione's figures are not this period's.
     const voided = decision?.closedSince === true && computed.reopened?.figures !== 'validated';
-    const stated = decision !== undefined && decision.yearEnd === period.id && isLocked(period.state) ? await this.validationFigures(computed.snapshot.record.id, key, figures) : undefined;
+    const yearEnd = decision !== undefined && decision.yearEnd === period.id;
+    const stated = yearEnd && !voided && isLocked(period.state) ? await this.validationFigures(computed.snapshot.record.id, key, figures) : undefined;
+    // The office's own reading of the year end closed again (the public's `closedAgain` says its own `reopened`).
+    const reopenedAt = computed.reopened?.at ?? (yearEnd && voided && period.state === 'closed' ? await reopening() : null);
     const byCode = new Map(computed.base.objectives.map((o) => [o.code, o]));
     const objectives = Object.entries(stated?.objectives ?? {}).map(([code, o]) => ({
       code,
@@ -561,7 +573,7 @@ export class TreeService {
             published: decision.published,
             // The year end read as validated after a reopening is the decision's period again.
             periodId: voided ? null : decision.yearEnd,
-            reopenedAt: computed.reopened?.at ?? null,
+            reopenedAt,
             objectives,
             summary: objectives.length === 0 ? null : validatedSummary(computed.base, objectives),
             body: stated?.body == null ? null : { reported: validatedNumber(stated.body.reported), validated: validatedNumber(stated.body.validated), band: stated.body.band },

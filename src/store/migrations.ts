@@ -597,6 +597,16 @@ MIGRATIONS.push(
       `ALTER TABLE plan_revisions ADD COLUMN updated_at TEXT`,
     ],
   },
+  {
+    version: 85,
+    name: 'a period keeps when it became validated on its own row: the public read it from the audit trail, up to 10,000 entries a read',
+    // A validated period's latest validation, from the trail that was its only record (by the OIV's move, or with the
+    // Relazione it validated: both say the period's new state); one validated with no such entry stays unknown (null).
+    sql: () => [
+      `ALTER TABLE periods ADD COLUMN validated_at TEXT`,
+      `UPDATE periods SET validated_at = (SELECT MAX(a.at) FROM audit a WHERE a.plan_id = periods.plan_id AND a.entity = 'period' AND a.entity_id = periods.id AND (a.action = 'validate' OR a.after LIKE '%"state":"validated"%')) WHERE state = 'validated'`,
+    ],
+  },
 );
 // The reminders' outbox (60) is defined beside its store (reminders.ts), and so are a deletion's kept records (79, kept-records.ts)
 // and the program's reasons as codes (80, reason-migration.ts), and a validated Relazione's cover (82, relazioni.ts), and the

@@ -197,6 +197,8 @@ export class SqlPeriods {
         return fail('invalid-transition', check, { from: before.state, to, ...(params.needsReason ? { field: 'reason' } : {}) }, params);
       }
       await tx.run(`UPDATE periods SET state = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [to, now(), actor.username, planId, periodId]);
+      // When it became validated, kept on its own row (migration 85): dati.json's `validatedAt` reads this one column.
+      if (to === 'validated') await tx.run(`UPDATE periods SET validated_at = updated_at WHERE plan_id = ? AND id = ?`, [planId, periodId]);
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
       if (to === 'closed') {
         // The period as it was closed, frozen: after a reopening, what changed is shown against it.
@@ -234,6 +236,11 @@ export class SqlPeriods {
       });
       return ok(isReopening(before.state, to) ? { ...after, enteredInOldUnit: inOldUnit } : after);
     });
+  }
+
+  async periodValidatedAt(planId: string, periodId: string): Promise<string | null> {
+    const row = await one(this.db, `SELECT validated_at FROM periods WHERE plan_id = ? AND id = ? AND state = 'validated'`, [planId, periodId]);
+    return row?.validated_at == null ? null : String(row.validated_at);
   }
 
   async lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined> {

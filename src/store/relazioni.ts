@@ -549,7 +549,13 @@ export class SqlRelazioni implements RelazioneStore {
         // The figures are frozen with the Relazione: the year-end period is validated with it. A
         // change of the plan's data, as any period transition: readers of the tree (and every
         // export made from it) must see the period validated, not the "closed" they cached.
-        await tx.run(`UPDATE periods SET state = 'validated', updated_at = ?, updated_by = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [at, actor.username, planId, String(last.id)]);
+        await tx.run(`UPDATE periods SET state = 'validated', validated_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [
+          at,
+          at,
+          actor.username,
+          planId,
+          String(last.id),
+        ]);
         await recordPlanChange(
           tx,
           actor,

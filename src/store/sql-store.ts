@@ -314,6 +314,10 @@ export class SqlStore implements Store {
     return this.periodStore.lastClosing(planId, periodId);
   }
 
+  periodValidatedAt(planId: string, periodId: string): Promise<string | null> {
+    return this.periodStore.periodValidatedAt(planId, periodId);
+  }
+
   periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {
     return this.periodStore.periodHeader(planId, periodId);
   }

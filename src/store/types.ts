@@ -805,6 +805,8 @@ export interface Store {
   transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from?: MovedFrom): Promise<Result<PeriodMoved>>;
   /** The period as it was last closed (frozen in the same transaction as the closing); undefined if never closed. */
   lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined>;
+  /** ISO time the period last became validated (by the OIV, or with the Relazione it validated), from the period's own row; null: not validated now, or unknown (validated before migration 85 with no entry on the trail). */
+  periodValidatedAt(planId: string, periodId: string): Promise<string | null>;
   /** The plan record, its periods and the period's latest closing: cheap, to decide how to read the period. */
   periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>>;
   /** A closing of a period as frozen, with the metadata the tree shows (owners, versions, evidence). */

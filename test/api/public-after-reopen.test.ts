@@ -11,7 +11,13 @@
  * closed again, told plainly they are not those the OIV validated (when it validated, when the office
  * reopened); validated again by the OIV, the newer validation holds: its figures, no reopening said, the
  * Relazione's validated figures no longer beside them. dati.json says the same for a script
- * (`validatedAt`, `reopenedAt`). Through HTTP, on SQLite and on PostgreSQL.
+ * (`validatedAt`, `reopenedAt`; `validatedAt` from the period's own row, however long its trail: it
+ * was read from the last 10,000 entries of the audit trail, null past them). The office's plan
+ * screen, closed again, says the same (no validated figure beside the values, no validated summary,
+ * when it was reopened); validated again, the OIV's old figures gone, nothing said (before: the old
+ * Relazione's figures and summary beside the values closed again). The public explanation of an
+ * objective says which figures it explains, as every public page. Through HTTP, on SQLite and on
+ * PostgreSQL.
  *
  * The fixture: A.3 has one indicator, target >= 10, actual 206 (100%); the reopened period gets 5
  * (0%). B.1 = 56% reported, validated by the OIV at 50%.
@@ -22,6 +28,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPostgres } from '../../src/store/postgres/db.js';
+import { openSqlite } from '../../src/store/sqlite/db.js';
 import { flat } from '../support/page-words.js';
 import { adoptAndReview, enc, objective, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
@@ -99,6 +107,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     }
   }
 
+  /** The public explanation of A.3 in `lang`: its notice, undefined when it has none. */
+  async function explanationNotice(lang: 'it' | 'en'): Promise<string | undefined> {
+    const explained = await citizen.get(`/api/plans/${planId}/nodes/A.3/explanation?lang=${lang}`);
+    expect(explained.status, explained.text).toBe(200);
+    return explained.body.notice;
+  }
+
+  /** The office's tree of the year end closed again since the OIV's decision: its values, no validated figure, when it was reopened. */
+  async function expectOfficeClosedAgain(): Promise<void> {
+    const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    expect(tree.period).toMatchObject({ id: YEAR_END, state: 'closed' });
+    expect(objective(tree, 'A.3').performance).toBe(0);
+    expect(tree.validation).toMatchObject({ periodId: null, reopenedAt: expect.stringMatching(ISO), objectives: [], summary: null, body: null });
+    expect(tree.validation.reopenedAt > tree.validation.decidedAt).toBe(true);
+  }
+
   /** Every public reading of the year end: the validated figures, the notice, the reopened value nowhere. */
   async function expectAsValidated(): Promise<void> {
     // The office reads the reopened period's value: the public does not.
@@ -151,6 +175,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     const explained = await citizen.get(`/api/plans/${planId}/nodes/A.3/explanation`);
     expect(explained.status, explained.text).toBe(200);
     expect(explained.text).toContain('206');
+    expect(await explanationNotice('it')).toMatch(NOTICE_IT);
+    expect(await explanationNotice('en')).toMatch(NOTICE_EN);
   }
 
   it('shows the figures the OIV validated and says the year end was reopened, the reopened value absent', async () => {
@@ -173,6 +199,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
   it('closed again, nothing changes until a new validation', async () => {
     ok(await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' }));
     await expectAsValidated();
+    // The office reads the values closed again, not beside the OIV's figures, which were for the values as they stood then.
+    await expectOfficeClosedAgain();
   }, 120_000);
 
   it('closed again with the Relazione withdrawn: the values closed again, said not to be those the OIV validated', async () => {
@@ -207,13 +235,30 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     expect(tree.period).toMatchObject({ id: YEAR_END, state: 'closed' });
     expect(objective(tree, 'A.3').performance).toBe(0);
     expect(tree.validation).toMatchObject({ published: false, periodId: null, reopenedAt: expect.stringMatching(ISO), objectives: [], body: null });
+    // An objective's explanation says so too, in the reader's language.
+    expect(await explanationNotice('it')).toMatch(CLOSED_AGAIN_IT);
+    expect(await explanationNotice('en')).toMatch(CLOSED_AGAIN_EN);
+    await expectOfficeClosedAgain();
   }, 120_000);
 
   it('validated again by the OIV: its figures as they are, no reopening said, the old validated figures gone', async () => {
     // The Relazione published again: the newer validation holds all the same.
     ok(await controller.request('POST', `/api/plans/${planId}/relazione/publication`, { published: true }));
     const oiv = await t.as('oiv');
-    ok(await oiv.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'validated' }));
+    const validated = await oiv.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'validated' });
+    ok(validated);
+    // A trail longer than 10,000 entries of the period since (renames, deadlines): the validation is read from the period's row.
+    const db = backend === 'sqlite' ? openSqlite(t.location) : openPostgres(t.location);
+    try {
+      await db.run(
+        `INSERT INTO audit (at, username, action, entity, entity_id, plan_id, before, after)
+           WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001)
+           SELECT ?, 'controller', 'update', 'period', ?, ?, '{"deadline":null}', '{"deadline":null}' FROM n`,
+        [new Date(Date.parse(validated.body.updatedAt) + 1000).toISOString(), YEAR_END, planId],
+      );
+    } finally {
+      await db.close();
+    }
     for (const html of [await get(`/trasparenza/${planId}/piano.html`), await get(`/api/plans/${planId}/export?format=html&lang=it`)]) {
       const words = flat(html);
       expect(words).not.toMatch(/riaperto il periodo/);
@@ -226,7 +271,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     for (const json of [JSON.parse(await get(`/trasparenza/${planId}/dati.json`)), JSON.parse(await get(`/api/plans/${planId}/export?format=json`))]) {
       expect(json.metadata.periodState).toBe("validato dall'OIV");
       expect(json.metadata.reopenedAt).toBeNull();
-      expect(json.metadata.validatedAt).toMatch(ISO);
+      expect(json.metadata.validatedAt).toBe(validated.body.updatedAt);
       expect(json.metadata.validation).toBeNull();
       const of = (code: string) => json.objectives.find((o: any) => o.code === code);
       expect(of('A.3').performance).toBe(0);
@@ -243,5 +288,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     const explained = await citizen.get(`/api/plans/${planId}/nodes/A.3/explanation`);
     expect(explained.status, explained.text).toBe(200);
     expect(explained.text).not.toContain('206');
+    expect(explained.body.notice).toBeUndefined();
+    // The office: the newer validation holds, the old Relazione's figures no longer beside the values, nothing said of the reopening.
+    const office = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    expect(office.period).toMatchObject({ id: YEAR_END, state: 'validated' });
+    expect(office.validation).toMatchObject({ reopenedAt: null, periodId: null, objectives: [], summary: null, body: null });
   }, 120_000);
 });

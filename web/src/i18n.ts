@@ -190,6 +190,7 @@ const it = {
       'L’OIV ha validato la Relazione sulla performance con riserve il {{day}}. Per gli obiettivi a cui ha dato un valore diverso da quello rendicontato, e per quelli che ne seguono, l’albero riporta entrambi i valori: il colore della riga, il riepilogo e i grafici seguono il valore validato dall’OIV.',
     unpublished: 'La Relazione validata non è ancora pubblicata: il pubblico legge solo i valori rendicontati.',
     reopened: 'L’ente ha riaperto il periodo il {{reopened}}: i valori mostrati sono quelli validati dall’OIV il {{validated}}, non quelli del periodo riaperto.',
+    closedAgainOffice: 'Le cifre validate dall’OIV restano nella Relazione che ha validato il {{validated}}: valgono per i valori com’erano alla sua validazione, non per quelli mostrati.',
   },
   periods: {
     manage: 'Gestisci i periodi',
@@ -723,6 +724,7 @@ const en: typeof it = {
       'The OIV validated the performance report (Relazione) with reservations on {{day}}. For the objectives it gave a value other than the reported one, and those that follow them, the tree states both values: the row’s colour, the summary and the charts follow the value validated by the OIV.',
     unpublished: 'The validated report is not published yet: the public reads the reported values only.',
     reopened: 'The office reopened the period on {{reopened}}: the figures shown are those the OIV validated on {{validated}}, not the reopened period’s.',
+    closedAgainOffice: 'The figures the OIV validated stay in the report it validated on {{validated}}: they hold for the values as they stood at its validation, not for those shown.',
   },
   periods: {
     manage: 'Manage periods',

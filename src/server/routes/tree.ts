@@ -16,6 +16,7 @@ import {
   type Unit,
 } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
+import { reopenedValidatedText } from '../../io/report/texts.js';
 import type { IndicatorContext, IndicatorPatch, RelazioneDecision, Store, UserRecord } from '../../store/index.js';
 import { recordedUnit, type FieldProblem } from '../../messages/index.js';
 import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSavedSchema, ObjectiveSavedSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
@@ -28,6 +29,7 @@ import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { documentLanguage, flagQuery, invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
+import { yearEndReopening } from '../relazione.js';
 import { hasObjective, preferredEncoding, type ComputedPlan } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 import { changedBaselines } from './years.js';
@@ -179,10 +181,15 @@ export async function treeAround({ store, trees }: Pick<Deps, 'store' | 'trees'>
       async () => new Map((await changedBaselines({ store, trees }, planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
     );
   // The OIV's validated figures beside the reported ones, and the decision the period's word follows.
-  await trees.withValidation(computed, decision, async () => {
-    const record = await store.relazioni.getRelazione(planId);
-    return record === undefined ? undefined : validatedFigures(record);
-  });
+  await trees.withValidation(
+    computed,
+    decision,
+    async () => {
+      const record = await store.relazioni.getRelazione(planId);
+      return record === undefined ? undefined : validatedFigures(record);
+    },
+    async () => (decision === undefined ? null : ((await yearEndReopening(store, planId, computed.snapshot.period.id, decision.decidedAt))?.at ?? null)),
+  );
 }
 
 /**
@@ -306,7 +313,9 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const smvp = await smvpFor(store, plan.organisation, plan.year);
       const own = smvp === null ? [] : indicatorThresholdBands(computed.evaluation, smvp.smvp, code);
       const thresholds = own.map((b) => thresholdDocument(b, lang));
-      return reply(200, thresholds.length === 0 ? explanationDocument(explanation) : { ...explanationDocument(explanation), thresholds });
+      // The public reading the year end reopened after the OIV's validation is told which figures these are, as on every public page.
+      const notice = computed.reopened === undefined ? {} : { notice: reopenedValidatedText(computed.reopened, lang) };
+      return reply(200, { ...explanationDocument(explanation), ...(thresholds.length === 0 ? {} : { thresholds }), ...notice });
     },
   );
 

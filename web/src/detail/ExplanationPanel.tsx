@@ -23,6 +23,11 @@ export function ExplanationPanel({ planId, code, period, local, doc }: { planId:
       <h3 id="explanation-title" className="h6">
         {t('detail.explanation')}
       </h3>
+      {explanation.notice !== undefined && (
+        <p className="small mb-2" data-testid="explanation-notice">
+          <strong>{explanation.notice.charAt(0).toUpperCase() + explanation.notice.slice(1)}.</strong>
+        </p>
+      )}
       <p className="formula">
         <code>{explanation.formula}</code>
       </p>

@@ -6,8 +6,8 @@
  * the objectives changed. The public reads it once the Relazione is published; the office and the
  * OIV as soon as the OIV decided, told when it is not published yet. The public reading the year end
  * the office reopened after the decision reads it as validated, and is told so (`reopenedAt`); closed
- * again and read with its own values (the Relazione withdrawn, `periodId` null), is told they are not
- * the validated ones.
+ * again and read with its own values (the public: the Relazione withdrawn; the office: always, until
+ * the OIV validates it again), `periodId` null, is told they are not the validated ones.
  */
 import { useTranslation } from 'react-i18next';
 import { momentDayText, renderFrom } from '../../../src/core/messages/catalogue.js';
@@ -69,13 +69,14 @@ export function validationReason(v: ValidatedObjective, lang: Lang): string {
 }
 
 /** Above the tree of the year end (or of any period, for the decision alone: nothing then). */
-export function ValidationNotice({ tree }: { tree: TreeDocument }) {
+export function ValidationNotice({ tree, office = false }: { tree: TreeDocument; office?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const v = tree.validation;
   if (v === null || (v.objectives.length === 0 && v.body === null && v.reopenedAt === null)) return null;
   const words = validationWords(lang);
-  // Reopened after the decision and closed again, read by the public with its own values: said not to be the validated ones, and nothing else of the validation.
+  // Reopened after the decision and closed again, read with its own values: said not to be the validated ones, and nothing
+  // else of the validation. The office is told where the OIV's figures stay: the Relazione it validated (listed with its history).
   if (v.reopenedAt !== null && v.periodId === null) {
     const said = words.closedAgain(v);
     return (
@@ -83,9 +84,14 @@ export function ValidationNotice({ tree }: { tree: TreeDocument }) {
         <h2 id="oiv-validation-title" className="h6 mb-1">
           {words.heading}
         </h2>
-        <p className="mb-0" data-testid="oiv-validation-closed-again">
+        <p className={office ? 'mb-1' : 'mb-0'} data-testid="oiv-validation-closed-again">
           <strong>{said.charAt(0).toUpperCase() + said.slice(1)}.</strong>
         </p>
+        {office && (
+          <p className="mb-0" data-testid="oiv-validation-closed-again-office">
+            {t('validation.closedAgainOffice', { validated: momentDayText(v.decidedAt) })}
+          </p>
+        )}
       </section>
     );
   }

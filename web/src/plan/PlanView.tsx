@@ -271,7 +271,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       )}
 
       {locked && <LockedBanner period={period} closing={tree.closing} validation={tree.validation} />}
-      {!whatIf.on && <ValidationNotice tree={tree} />}
+      {!whatIf.on && <ValidationNotice tree={tree} office={user !== null} />}
       {!locked && can.managePlans(role) && !archived && adoptedWithoutRevision && (
         <p className="small alert alert-info" role="status" data-testid="definition-locked">
           {t('revisions.definitionLocked')}
