@@ -336,6 +336,11 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it
         ? `la baseline è l'ultimo valore noto quando si fa il piano: un anno fino al ${p.maximum}, l'anno del piano`
         : `the baseline is the last value known when the plan is made: a year up to ${p.maximum}, the plan's year`;
+    // A date target before the year it is the target of (server/routes/tree.ts): `value` the date, `minimum` that year.
+    case 'date-before-year':
+      return it
+        ? `la data ${formatItalianDate(p.value ?? '')} viene prima del ${p.minimum}: il target di un anno è una scadenza in quell'anno o dopo`
+        : `the date ${formatItalianDate(p.value ?? '')} comes before ${p.minimum}: a year's target is a deadline in that year or later`;
     // A count in the query string (`?limit=`, server/validation.ts intQuery).
     case 'positive-integer':
       return it ? 'un numero intero positivo (1, 2, …)' : 'a positive whole number (1, 2, …)';
