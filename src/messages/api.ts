@@ -336,6 +336,11 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it
         ? `la baseline è l'ultimo valore noto quando si fa il piano: un anno fino al ${p.maximum}, l'anno del piano`
         : `the baseline is the last value known when the plan is made: a year up to ${p.maximum}, the plan's year`;
+    // A date target before the year it is the target of (server/routes/tree.ts): `value` the date, `minimum` that year.
+    case 'date-before-year':
+      return it
+        ? `la data ${formatItalianDate(p.value ?? '')} viene prima del ${p.minimum}: il target di un anno è una scadenza in quell'anno o dopo`
+        : `the date ${formatItalianDate(p.value ?? '')} comes before ${p.minimum}: a year's target is a deadline in that year or later`;
     // A count in the query string (`?limit=`, server/validation.ts intQuery).
     case 'positive-integer':
       return it ? 'un numero intero positivo (1, 2, …)' : 'a positive whole number (1, 2, …)';
@@ -709,7 +714,7 @@ const OWN_MESSAGES = defineMessages({
             ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
             : p.what === 'measurement'
               ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
-              : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'} da qualcun altro${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
+              : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'}${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
     en: (p) =>
       'constraint' in p
         ? storedMeanwhile(p, 'en')
@@ -719,7 +724,7 @@ const OWN_MESSAGES = defineMessages({
             ? `this ${p.what} was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
             : p.what === 'measurement'
               ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
-              : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by someone else${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
+              : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by ${p.by ? p.by : 'someone else'}${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
   }),
   'period-locked': message<{ label: string; state: string }>({
     it: (p) => `il periodo ${p.label} è ${state(p.state, 'it')}: i suoi valori non si possono più modificare (il controllo di gestione può riaprirlo, indicando un motivo)`,
@@ -825,8 +830,8 @@ const OWN_MESSAGES = defineMessages({
         'code-twice': `il codice ${p.code} è usato due volte`,
         'empty-label': "l'etichetta di un periodo non può essere vuota",
         date: `"${p.date}" non è una data scritta AAAA-MM-GG`,
-        'date-year': `${p.date} non è nell'anno del piano ${p.year}`,
-        'date-twice': `la data ${p.date} è indicata due volte: un piano ha un periodo per data`,
+        'date-year': `il ${formatItalianDate(p.date ?? '')} non è nell'anno del piano ${p.year}`,
+        'date-twice': `la data ${formatItalianDate(p.date ?? '')} è indicata due volte: un piano ha un periodo per data`,
         'no-periods': 'un piano richiede almeno un periodo di monitoraggio',
         'deadline-year': `la scadenza ${formatItalianDate(p.date ?? '')} non è nel ${p.year} né nel ${(p.year ?? 0) + 1}: i valori si inseriscono entro l'anno del piano o il successivo`,
         'deadline-before-end': `la scadenza ${formatItalianDate(p.date ?? '')} è prima della fine del periodo (${formatItalianDate(p.end ?? '')}): i suoi valori si misurano dopo la fine`,
@@ -870,8 +875,8 @@ const OWN_MESSAGES = defineMessages({
         'code-twice': `the code ${p.code} is used twice`,
         'empty-label': "a period's label cannot be empty",
         date: `"${p.date}" is not a date written YYYY-MM-DD`,
-        'date-year': `${p.date} is not in the plan's year ${p.year}`,
-        'date-twice': `the date ${p.date} is given twice: a plan has one period per date`,
+        'date-year': `${formatItalianDate(p.date ?? '')} is not in the plan's year ${p.year}`,
+        'date-twice': `the date ${formatItalianDate(p.date ?? '')} is given twice: a plan has one period per date`,
         'no-periods': 'a plan needs at least one monitoring period',
         'deadline-year': `the deadline ${formatItalianDate(p.date ?? '')} is not in ${p.year} or ${(p.year ?? 0) + 1}: values are due in the plan's year or the next`,
         'deadline-before-end': `the deadline ${formatItalianDate(p.date ?? '')} comes before the period ends (${formatItalianDate(p.end ?? '')}): its values are measured after its end`,

@@ -162,6 +162,13 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     en: (p) =>
       `The file “${p.name}” is already attached to this value as “${p.existing}” (same content, uploaded by ${p.by} on ${computedAtText(new Date(p.at), 'en')}): it was not stored a second time.`,
   }),
+  /** A file of a value approved as it stands: removing it would leave the approval on evidence no one can read. */
+  'evidence-approved': message<{ name: string; by: string; at: string }>({
+    it: (p) =>
+      `Il file «${p.name}» è tra le evidenze del valore approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}: resta allegato, come è stato approvato. Per toglierlo, il controllo di gestione rimanda prima indietro il valore con una richiesta di integrazione.`,
+    en: (p) =>
+      `The file “${p.name}” is evidence of the value approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')}: it stays attached, as it was approved. To remove it, management control first sends the value back with a request for more.`,
+  }),
   'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato "file" (multipart/form-data).', en: 'Attach the file in a field called "file" (multipart/form-data).' }),
   'one-evidence-file': message<{ count: number; names: string }>({
     it: (p) => `Allega un file alla volta: ne sono arrivati ${p.count} nel campo "file" (${p.names}) e nessuno è stato salvato.`,

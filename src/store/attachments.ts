@@ -11,7 +11,7 @@ import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { isLocked } from './periods.js';
 import { archivedRefusal } from './revisions.js';
-import { isArchived, shareLock } from './shared.js';
+import { forUpdate, isArchived, shareLock } from './shared.js';
 import type { Actor, Failure, PeriodState, Result } from './types.js';
 
 export interface AttachmentRecord {
@@ -42,6 +42,16 @@ export interface AlreadyAttached {
   readonly existing: AttachmentRecord;
 }
 
+/**
+ * The file belongs to a value the office approved, as it stands: the approval was given on its files,
+ * so they stay as approved (`approved`: the file, and who approved the value and when, by login).
+ */
+export interface ApprovedEvidence {
+  readonly ok: false;
+  readonly error: Failure;
+  readonly approved: { readonly file: AttachmentRecord; readonly by: string; readonly at: string };
+}
+
 export interface AttachmentStore {
   /**
    * Stores the file and its hash in one transaction with the audit entry; refused in a closed period,
@@ -54,8 +64,11 @@ export interface AttachmentStore {
   listForPlan(planId: string, periodId?: string): Promise<AttachmentRecord[]>;
   /** One file with its bytes, exactly as stored. */
   get(planId: string, indicatorId: string, periodId: string, attachmentId: string): Promise<(AttachmentRecord & { readonly bytes: Buffer }) | undefined>;
-  /** Removes a file (its metadata and hash stay in the audit trail); refused in a closed period. */
-  remove(planId: string, indicatorId: string, periodId: string, attachmentId: string, actor: Actor): Promise<Result<AttachmentRecord>>;
+  /**
+   * Removes a file (its metadata and hash stay in the audit trail); refused in a closed period, and
+   * while the value it supports is approved as it stands (`approved`: sent back, or changed, it is not).
+   */
+  remove(planId: string, indicatorId: string, periodId: string, attachmentId: string, actor: Actor): Promise<Result<AttachmentRecord> | ApprovedEvidence>;
 }
 
 const COLUMNS = 'id, plan_id, indicator_id, period_id, name, media_type, size, sha256, uploaded_by, uploaded_at';
@@ -121,6 +134,22 @@ export async function openMeasurementFor(
     };
   }
   return { ok: true, node: String(indicator.node_code), periodLabel: String(period.label) };
+}
+
+/**
+ * Who approved the value as it stands and when: the latest review step, when it is an approval of the
+ * value's current version (a later value makes it stale: reviews.ts). The value's row is locked as a
+ * value write locks it, so a value saved at the same moment is decided one after the other.
+ */
+async function approvalOf(tx: Queryable, dialect: Db['dialect'], planId: string, indicatorId: string, periodId: string): Promise<{ by: string; at: string } | undefined> {
+  const value = await one(tx, `SELECT version FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate({ dialect })}`, [planId, indicatorId, periodId]);
+  if (value === undefined) return undefined;
+  const last = await one(tx, `SELECT action, measurement_version, username, at FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [
+    planId,
+    indicatorId,
+    periodId,
+  ]);
+  return last !== undefined && last.action === 'approve' && Number(last.measurement_version) === Number(value.version) ? { by: String(last.username), at: String(last.at) } : undefined;
 }
 
 export class SqlAttachments implements AttachmentStore {
@@ -192,7 +221,7 @@ export class SqlAttachments implements AttachmentStore {
     return { ...attachmentRecord(r), bytes: Buffer.isBuffer(content) ? content : Buffer.from(content) };
   }
 
-  async remove(planId: string, indicatorId: string, periodId: string, attachmentId: string, actor: Actor): Promise<Result<AttachmentRecord>> {
+  async remove(planId: string, indicatorId: string, periodId: string, attachmentId: string, actor: Actor): Promise<Result<AttachmentRecord> | ApprovedEvidence> {
     return this.db.transaction(async (tx) => {
       const open = await openMeasurementFor(tx, this.db.dialect, planId, indicatorId, periodId, 'its files can no longer be removed');
       if (!open.ok) return open;
@@ -203,6 +232,16 @@ export class SqlAttachments implements AttachmentStore {
           error: { code: 'not-found', message: `there is no attachment ${attachmentId} on this value`, details: { attachment: attachmentId }, params: { what: 'attachment', id: attachmentId } },
         };
       const before = attachmentRecord(row);
+      // The approval was given on the value with its files: removing one would leave an approval
+      // standing on evidence nobody can read any more (the bytes go with the row). A value sent back
+      // (or changed, which makes the approval stale) may lose its files again.
+      const approval = await approvalOf(tx, this.db.dialect, planId, indicatorId, periodId);
+      if (approval !== undefined)
+        return {
+          ok: false,
+          error: { code: 'conflict', message: `the value was approved by ${approval.by} with this file: it stays as approved (send the value back first)`, details: { attachment: attachmentId } },
+          approved: { file: before, ...approval },
+        };
       await tx.run(`DELETE FROM attachments WHERE id = ?`, [attachmentId]);
       await recordAudit(tx, actor, { action: 'detach', entity: 'attachment', entityId: attachmentId, planId, node: open.node, indicator: indicatorId, before: attachmentJson(before) });
       return { ok: true, value: before };

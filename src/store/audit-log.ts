@@ -41,6 +41,22 @@ export function auditRow(actor: Actor, entry: AuditWrite, at = new Date().toISOS
   ];
 }
 
+/**
+ * Who saved the version `version` of an objective or indicator, and when, for a stale save's refusal:
+ * their rows keep no author, the trail does (every change to them writes its entry in the same
+ * transaction, so the latest is the one that made the current version). Null when that entry says
+ * another version (or none is there): better left unnamed than named wrong.
+ */
+export async function savedVersion(tx: Queryable, planId: string, entity: 'node' | 'indicator', id: string, version: number): Promise<{ updatedBy: string; updatedAt: string } | null> {
+  const rows = await tx.all(`SELECT username, at, after FROM audit WHERE plan_id = ? AND entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1`, [planId, entity, id]);
+  const last = rows[0];
+  if (last === undefined) return null;
+  const after = parse(last.after);
+  const saved = after !== null && typeof after === 'object' && 'version' in after ? (after as { version: unknown }).version : undefined;
+  if (saved !== undefined && Number(saved) !== version) return null;
+  return { updatedBy: String(last.username), updatedAt: String(last.at) };
+}
+
 export async function recordAudit(tx: Queryable, actor: Actor, entry: AuditWrite, at = new Date().toISOString()): Promise<void> {
   await tx.run(`INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`, auditRow(actor, entry, at));
 }

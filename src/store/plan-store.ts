@@ -21,7 +21,7 @@ import { readPlanForPeriod, readPlanHead } from './plan-read.js';
 import { PLAN_SELECT, planRecord, planSaved, readPlanRecord } from './records.js';
 import { archivedRefusal, editGate, gateReason, recordChange, refuse, type Gate } from './revisions.js';
 import { fail, forUpdate, insertMany, noPlan, now, ok, shareLock, staleSave, touch } from './shared.js';
-import { INDICATOR_COLUMNS, indicatorJson, indicatorRow } from './tree-store.js';
+import { INDICATOR_COLUMNS, indicatorJson, indicatorRow, staleDefinition } from './tree-store.js';
 import {
   SYSTEM,
   type Actor,
@@ -418,14 +418,7 @@ export class SqlPlans {
       for (const u of updates) {
         const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, u.indicatorId]);
         if (before === undefined) return fail('not-found', `there is no indicator ${u.indicatorId} in this plan`, undefined, { what: 'indicator', id: u.indicatorId });
-        if (Number(before.version) !== u.version) {
-          return fail(
-            'conflict',
-            `indicator ${u.indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${u.version})`,
-            { current: indicatorJson(before) },
-            { what: 'indicator', id: u.indicatorId, version: Number(before.version), sent: u.version },
-          );
-        }
+        if (Number(before.version) !== u.version) return staleDefinition(tx, planId, 'indicator', u.indicatorId, before, u.version);
         befores.push(before);
       }
       const at = now();

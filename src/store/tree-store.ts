@@ -5,6 +5,7 @@
  * version bumped, the change in the open revision and on the audit trail.
  */
 import { amountKind, type Unit } from '../core/index.js';
+import { savedVersion } from './audit-log.js';
 import { amountToJson, formulaToJson, nextTargetsToJson, parse, ruleToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { baselineTyped } from './lineage.js';
@@ -18,6 +19,23 @@ import { checkedAssignee, ensureUnitsByName, unknownUnit } from './units.js';
 import type { Actor, IndicatorInput, IndicatorPatch, KeptCounts, NodeInput, NodePatch, ObjectiveMeta, Result } from './types.js';
 
 /** An objective's row as the audit trail and the revisions keep it. */
+/**
+ * The refusal of an objective's or indicator's save made from version `sent` of a row now at another:
+ * the row as it is (`details.current`), with who saved it and when (`updatedBy`, `updatedAt`; the edge
+ * names the person), as a plan's, a period's or a value's stale save says them.
+ */
+export async function staleDefinition<T>(tx: Queryable, planId: string, entity: 'node' | 'indicator', id: string, row: Row, sent: number): Promise<Result<T>> {
+  const version = Number(row.version);
+  const saved = await savedVersion(tx, planId, entity, id, version);
+  const what = entity === 'node' ? 'objective' : 'indicator';
+  return fail(
+    'conflict',
+    `${what} ${id} was changed by ${saved?.updatedBy ?? 'someone else'} (version ${version}, you sent ${sent})`,
+    { current: { ...(entity === 'node' ? nodeJson(row) : indicatorJson(row)), updatedBy: saved?.updatedBy ?? null, updatedAt: saved?.updatedAt ?? null } },
+    { what, id, version, sent, by: saved?.updatedBy ?? null },
+  );
+}
+
 export function nodeJson(r: Row): Record<string, unknown> {
   return {
     code: r.code,
@@ -184,14 +202,7 @@ export class SqlTree {
       if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${forUpdate(this.db)}`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
-      if (expectedVersion !== undefined && Number(before.version) !== expectedVersion) {
-        return fail(
-          'conflict',
-          `objective ${code} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`,
-          { current: nodeJson(before) },
-          { what: 'objective', id: code, version: Number(before.version), sent: expectedVersion },
-        );
-      }
+      if (expectedVersion !== undefined && Number(before.version) !== expectedVersion) return staleDefinition(tx, planId, 'node', code, before, expectedVersion);
       const has = <K extends keyof NodePatch>(k: K): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const unit = await this.unitFor(tx, { ...(has('unit') ? { unit: patch.unit ?? null } : {}), ...(has('unitId') ? { unitId: patch.unitId ?? null } : {}) }, actor);
       if (!unit.ok) return unit;
@@ -272,14 +283,7 @@ export class SqlTree {
       if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
-      if (Number(before.version) !== expectedVersion) {
-        return fail(
-          'conflict',
-          `indicator ${indicatorId} was changed by someone else (version ${String(before.version)}, you sent ${expectedVersion})`,
-          { current: indicatorJson(before) },
-          { what: 'indicator', id: indicatorId, version: Number(before.version), sent: expectedVersion },
-        );
-      }
+      if (Number(before.version) !== expectedVersion) return staleDefinition(tx, planId, 'indicator', indicatorId, before, expectedVersion);
       const has = (k: keyof IndicatorPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const pick = (k: keyof IndicatorPatch, encoded: Param, column: string): Param => (has(k) ? encoded : (before[column] as Param));
       if (patch.unit !== undefined && patch.unit !== before.unit) {

@@ -3,8 +3,8 @@
  * their unit, everyone allowed lists it and downloads it byte for byte with its SHA-256; a disguised
  * executable (415), an oversized file (413), a name that says another type than the content (400)
  * and the same file twice on a value (409) are refused in Italian with nothing stored; a closed
- * period's files can be neither added nor removed, nor an archived plan's; an open period holding
- * files is not deleted (409, saying how many); every file is in the value's audit history.
+ * period's files can be neither added nor removed, nor an archived plan's; an approved value's are
+ * not removed until it is sent back; an open period holding files is not deleted (409, saying how many); every file is in the value's audit history.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -299,6 +299,42 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
         .sort(),
     ).toEqual([first.body.sha256, second.body.sha256].sort());
     expect(trail.find((e: any) => e.action === 'delete' && e.entity === 'period' && e.entityId === period)).toBeDefined();
+  });
+
+  it('keeps the files of an approved value (409 evidence-approved, in Italian and English); sent back, the value may lose them again', async () => {
+    const period = '2024-03-31';
+    expect((await controller.request('POST', `/api/plans/${planId}/periods`, { endsOn: period })).status).toBe(201);
+    const value = `/api/plans/${planId}/indicators/${enc(MINE)}/measurements/${period}`;
+    expect((await referente.request('PUT', value, { state: 'measured', actual: '0,04%', source: 'Registro eventi', version: 0 })).status).toBe(200);
+    const file = await referente.request('POST', files(MINE, period), upload(tinyPdf('Registro presenze'), 'registro.pdf'));
+    expect(file.status, file.text).toBe(201);
+    const approved = await controller.request('POST', `${value}/reviews`, { action: 'approve', version: 1 });
+    expect(approved.status, approved.text).toBe(201);
+
+    // The approval was given on the value with its file: the file stays, whoever asks, and the trail has no removal.
+    const refused = await referente.request('DELETE', `${files(MINE, period)}/${file.body.id}`);
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'evidence-approved',
+      details: { attachment: { id: file.body.id, name: 'registro.pdf' }, approvedBy: 'controller', approvedAt: approved.body.at },
+    });
+    expect(refused.body.error.message).toMatch(/^Il file «registro\.pdf» è tra le evidenze del valore approvato da .+ il \d\d\/\d\d\/\d{4} \d\d:\d\d: resta allegato, come è stato approvato\./);
+    expect(refused.body.error.message).toContain(approved.body.byName);
+    const english = await controller.request('DELETE', `${files(MINE, period)}/${file.body.id}`, undefined, { 'accept-language': 'en' });
+    expect(english.status).toBe(409);
+    expect(english.body.error.message).toContain(`The file “registro.pdf” is evidence of the value approved by ${approved.body.byName} on `);
+    expect((await referente.get(files(MINE, period))).body.map((f: any) => f.name)).toEqual(['registro.pdf']);
+    expect((await referente.get(`${files(MINE, period)}/${file.body.id}`)).status).toBe(200);
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
+    expect(trail.some((e: any) => e.action === 'detach' && e.entityId === file.body.id)).toBe(false);
+
+    // Sent back for more, the value is no longer approved: its files may be corrected, and the removal is on the record.
+    expect((await controller.request('POST', `${value}/reviews`, { action: 'return', note: 'Il registro non è firmato', version: 1 })).status).toBe(201);
+    const removed = await referente.request('DELETE', `${files(MINE, period)}/${file.body.id}`);
+    expect(removed.status, removed.text).toBe(200);
+    expect((await referente.get(files(MINE, period))).body).toEqual([]);
+    const after = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
+    expect(after.find((e: any) => e.action === 'detach' && e.entityId === file.body.id)).toMatchObject({ user: 'referente', before: { name: 'registro.pdf', sha256: file.body.sha256 } });
   });
 
   it("neither adds nor removes an archived plan's files (409 plan-archived); brought back, it does again", async () => {

@@ -1,6 +1,6 @@
 /**
  * The plan across years over real HTTP, on SQLite and PostgreSQL: the three-year horizon of an
- * indicator (baseline and targets), next year's plan from the 2024 demo plan, a trend taking its
+ * indicator (baseline and targets; a date target before its year refused), next year's plan from the 2024 demo plan, a trend taking its
  * previous value from its predecessor, and an objective's and indicator's figures year over year.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,45 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across years on %s', (b
     const cleared = await controller.request('PATCH', `/api/plans/${plan}/indicators/${enc(id)}`, { baseline: null, baselineYear: null, nextTargets: null, version: after.definitionVersion });
     expect(cleared.status).toBe(200);
     expect(indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id)).toMatchObject({ baseline: null, baselineYear: null, nextTargets: [{ target: null }, { target: null }] });
+  });
+
+  it('refuses a date target before the year it is the target of, at its field, in Italian and English; nothing is stored', async () => {
+    const plan = await t.importFixture();
+    const id = 'A.5.1:3'; // Implementazione procedure di gestione appuntamenti: <= 30/04/2024, not achieved
+    const path = `/api/plans/${plan}/indicators/${enc(id)}`;
+    const before = indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id);
+    expect(before).toMatchObject({ unit: 'date', target: '2024-04-30' });
+
+    // Every date before its year at once: the plan's year for the target, 2025 and 2026 for the next ones.
+    const early = await controller.request('PATCH', path, { target: '30/04/2019', nextTargets: ['2024-12-31', '2026-06-30'], version: before.definitionVersion }, { 'accept-language': 'it' });
+    expect(early.status, early.text).toBe(400);
+    expect(early.body.error.issues.map((i: any) => [i.location.field, i.message])).toEqual([
+      ['target', "target: la data 30/04/2019 viene prima del 2024: il target di un anno è una scadenza in quell'anno o dopo"],
+      ['nextTargets.0', "nextTargets.0: la data 31/12/2024 viene prima del 2025: il target di un anno è una scadenza in quell'anno o dopo"],
+    ]);
+    const english = await controller.request('PATCH', path, { nextTargets: [null, '2025-12-31'], version: before.definitionVersion });
+    expect(english.status).toBe(400);
+    expect(english.body.error.issues[0]).toMatchObject({
+      location: { field: 'nextTargets.1' },
+      message: "nextTargets.1: the date 31/12/2025 comes before 2026: a year's target is a deadline in that year or later",
+    });
+    const added = await controller.request('POST', `/api/plans/${plan}/nodes/A.5.1/indicators`, { name: 'Nuova procedura', weight: 0, comparator: '<=', target: '2023-12-31', unit: 'date' });
+    expect(added.status).toBe(400);
+    expect(added.body.error.issues[0].location).toEqual({ field: 'target' });
+    expect(indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id)).toMatchObject({
+      target: '2024-04-30',
+      definitionVersion: before.definitionVersion,
+      nextTargets: [{ target: null }, { target: null }],
+    });
+    expect(indicators((await controller.get(`/api/plans/${plan}/tree`)).body).some((i) => i.name === 'Nuova procedura')).toBe(false);
+
+    // Within its year, or after it (a report of the year due in January of the next), a date is kept.
+    const kept = await controller.request('PATCH', path, { target: '2025-01-31', nextTargets: ['2025-01-01', '2027-01-31'], version: before.definitionVersion });
+    expect(kept.status, kept.text).toBe(200);
+    expect(indicatorOf((await controller.get(`/api/plans/${plan}/tree`)).body, id)).toMatchObject({
+      target: '2025-01-31',
+      nextTargets: [{ target: '2025-01-01' }, { target: '2027-01-31' }],
+    });
   });
 
   it('makes the 2025 plan from the 2024 one: same tree, rolled targets, baselines from the actuals, no values', async () => {

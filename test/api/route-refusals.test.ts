@@ -350,15 +350,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('store refusals in words on %s', 
     expect(next.status, next.text).toBe(201);
     const title: string = next.body.title;
     await check([
-      ['POST', `/api/plans/${planId}/periods`, { endsOn: '2025-06-30' }, 400, 'invalid-body', "2025-06-30 non è nell'anno del piano 2024", "2025-06-30 is not in the plan's year 2024"],
+      ['POST', `/api/plans/${planId}/periods`, { endsOn: '2025-06-30' }, 400, 'invalid-body', "il 30/06/2025 non è nell'anno del piano 2024", "30/06/2025 is not in the plan's year 2024"],
       [
         'POST',
         '/api/plans',
         { title: 'Piano', year: 2024, periods: [{ endsOn: '2023-12-31' }] },
         400,
         'invalid-body',
-        "2023-12-31 non è nell'anno del piano 2024",
-        "2023-12-31 is not in the plan's year 2024",
+        "il 31/12/2023 non è nell'anno del piano 2024",
+        "31/12/2023 is not in the plan's year 2024",
       ],
       [
         'POST',
@@ -366,8 +366,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('store refusals in words on %s', 
         { title: 'Piano', year: 2024, periods: [{ endsOn: '2024-06-30' }, { endsOn: '2024-06-30' }] },
         400,
         'invalid-body',
-        'la data 2024-06-30 è indicata due volte: un piano ha un periodo per data',
-        'the date 2024-06-30 is given twice: a plan has one period per date',
+        'la data 30/06/2024 è indicata due volte: un piano ha un periodo per data',
+        'the date 30/06/2024 is given twice: a plan has one period per date',
       ],
       [
         'POST',

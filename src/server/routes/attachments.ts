@@ -204,7 +204,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       method: 'delete',
       path: `${BASE}/:attachmentId`,
       tag: 'evidence',
-      summary: 'Remove a file from a value (its name and hash stay in the audit trail); refused in a closed period',
+      summary: 'Remove a file from a value (its name and hash stay in the audit trail); refused in a closed period, and while the value is approved as it stands',
       roles: VALUE_EDITORS,
       action: 'remove files',
       access: 'a referente: indicators assigned to them or their unit',
@@ -213,7 +213,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours to change',
         404: 'unknown file',
-        409: 'indicator-deleted: the indicator was deleted in a revision; its kept files are read-only',
+        409: 'indicator-deleted: the indicator was deleted in a revision; its kept files are read-only; evidence-approved: the value is approved as it stands, with this file (details.attachment the file, details.approvedBy and approvedAt the approval; nothing removed: the controller sends the value back first)',
         423: 'period-locked',
       },
     },
@@ -225,6 +225,11 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       if (!access.mayChange) throw refuse(403, 'forbidden', { role: access.user.role, action: 'remove files' });
       const id = param(c, 'attachmentId');
       const removed = await store.attachments.remove(planId, indicatorId, periodId, id, actorOf(access.user));
+      if (!removed.ok && 'approved' in removed) {
+        const { file, by, at } = removed.approved;
+        const nameOf = await deps.names.namer(language(c));
+        throw refuse(409, 'evidence-approved', { name: file.name, by: nameOf(by) ?? by, at }, { details: { attachment: attachmentView(file, nameOf), approvedBy: by, approvedAt: at } });
+      }
       if (!removed.ok) throw removed.error.details?.attachment === id ? refuse(404, 'attachment-not-found', { id }) : fromFailure(removed.error);
       return reply(200, attachmentView(removed.value, await deps.names.namer(language(c))));
     },

@@ -80,6 +80,25 @@ async function baselineYearProblem(store: Store, planId: string, baselineYear: n
   if (plan !== undefined && baselineYear > plan.year) throw invalidFields([{ field: 'baselineYear', problem: 'baseline-year-after', maximum: plan.year }]);
 }
 
+/**
+ * A date target is a deadline of its year: the plan's year for `target`, the next two for
+ * `nextTargets`. One before its year had passed when that year began (30/04/2019 in the 2024 plan,
+ * 30/06/2023 as the target of 2025): a slip of the keyboard that no completion of the year could
+ * meet, and that next year's plan would roll forward; refused at its field, every one at once. A
+ * date after its year stays (a report of the year due by 31 January of the next). The plan's year
+ * is read only when a date is sent.
+ */
+async function datesBeforeTheirYear(store: Store, planId: string, sent: { target?: Amount | null; nextTargets?: readonly [Amount | null, Amount | null] }): Promise<void> {
+  const dated = [{ field: 'target', amount: sent.target, offset: 0 }, ...(sent.nextTargets ?? []).map((amount, k) => ({ field: `nextTargets.${k}`, amount, offset: k + 1 }))].filter(
+    (d): d is { field: string; amount: Amount & { kind: 'date' }; offset: number } => d.amount?.kind === 'date',
+  );
+  if (dated.length === 0) return;
+  const plan = await store.getPlan(planId);
+  if (plan === undefined) return;
+  const early = dated.filter((d) => d.amount.value < `${plan.year + d.offset}-01-01`);
+  if (early.length > 0) throw invalidFields(early.map((d) => ({ field: d.field, problem: 'date-before-year', value: d.amount.value, minimum: plan.year + d.offset })));
+}
+
 /** The horizon fields present in a body, read in the indicator's unit (400 naming the field for a value of the wrong kind). */
 function horizon(
   input: { baseline?: Value | null; baselineYear?: number | null; nextTargets?: [Value | null, Value | null] | null },
@@ -394,7 +413,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       body: NewIndicator,
       responses: {
         201: { description: '{id, version}', schema: IndicatorSavedSchema },
-        400: 'invalid body (a formula with a unit of dates or yes/no: at unit; a baseline year after the plan’s: at baselineYear)',
+        400: 'invalid body (a formula with a unit of dates or yes/no: at unit; a baseline year after the plan’s: at baselineYear; a date target before its year, the plan’s or the next two: at target, nextTargets.N)',
         403: 'role',
         404: 'unknown objective',
         422: 'a base measure named `__proto__`, whose value could never be entered: `base-measure-name` at formula.numerator / denominator / current / previous',
@@ -405,6 +424,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const outOfUnit = formulaOutOfUnit(formula(input.formula), input.unit as Unit, input);
       if (outOfUnit.length > 0) throw invalidFields(outOfUnit);
       await baselineYearProblem(store, param(c, 'planId'), input.baselineYear);
+      await datesBeforeTheirYear(store, param(c, 'planId'), { target: amount(input.target, input.unit, 'target'), ...horizon(input, input.unit) });
       const created = must(
         await store.addIndicator(
           param(c, 'planId'),
@@ -443,7 +463,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       body: IndicatorPatchBody,
       responses: {
         200: { description: '{id, version}', schema: IndicatorSavedSchema },
-        400: "invalid body; a new unit (number → date, → yes/no) that the indicator's stored amounts cannot be read in: the target, baseline, next years' targets or the rule's floor or points not sent again (at target, baseline, nextTargets.N, scoring.floor / scoring.points), or actuals recorded in periods still open (at unit); a formula indicator in dates or yes/no (at unit, or formula when only it is sent); a baseline year after the plan’s (at baselineYear)",
+        400: "invalid body; a new unit (number → date, → yes/no) that the indicator's stored amounts cannot be read in: the target, baseline, next years' targets or the rule's floor or points not sent again (at target, baseline, nextTargets.N, scoring.floor / scoring.points), or actuals recorded in periods still open (at unit); a formula indicator in dates or yes/no (at unit, or formula when only it is sent); a baseline year after the plan’s (at baselineYear); a date target before its year, the plan’s or the next two (at target, nextTargets.N: date-before-year)",
         403: 'role',
         404: 'unknown',
         409: 'stale version (details.current)',
@@ -471,6 +491,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       if (has('formula')) patch.formula = formula(input.formula);
       Object.assign(patch, horizon(input, unit!));
       await baselineYearProblem(store, planId, input.baselineYear);
+      await datesBeforeTheirYear(store, planId, patch as Pick<IndicatorPatch, 'target' | 'nextTargets'>);
       // What the body gives is read first (its own mistakes said first); then a formula out of its unit; then what a new unit would keep.
       if (current !== null && unit !== undefined) {
         const outOfUnit = formulaOutOfUnit(has('formula') ? (patch.formula as Formula | null) : current.formula, unit, input);
