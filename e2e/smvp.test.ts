@@ -186,7 +186,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await page.press('#smvp-reason', 'Enter');
     await expect
       .poll(() => page.locator('[data-testid=smvp-error]').innerText())
-      .toBe(`l'SMVP è stato salvato da altri nel frattempo (versione ${start.version + 1}, modificata a partire dalla ${start.version}): ricaricarlo e riportare le modifiche`);
+      .toBe(sentence(`l'SMVP è stato salvato da altri nel frattempo (versione ${start.version + 1}, modificata a partire dalla ${start.version}): ricaricarlo e riportare le modifiche`));
     expect(await page.inputValue('#smvp-schemes-0-components-unit')).toBe('25');
     expect(await page.inputValue('#smvp-reason')).toBe('delibera n. 30');
     expect((await apiAs(context, 'GET', '/api/smvp/2024')).body).toMatchObject({ version: start.version + 1, document: { notEvaluable: theirs.notEvaluable } });
