@@ -3,7 +3,8 @@
  * page's body. The title's rename opened (its field), cancelled (back on «Rinomina il piano»),
  * refused (at its field), saved (the plan's message), in Italian and English; a period's rename
  * cancelled (back on its row's button); the plan adopted, a revision opened, discarded and approved
- * (the panel's message, each time the form pressed goes with its button). Axe on each answer.
+ * (the panel's message, each time the form pressed goes with its button), an empty revision's
+ * approval refused (the refusal, said as a sentence). Axe on each answer.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, field, pages, pressLandsOn, pressWithKeyboard } from './pages.js';
@@ -54,7 +55,7 @@ describe("the focus after the plan head's and the Variazioni panel's actions", {
     await context.close();
   });
 
-  it('adopting the plan, opening, discarding and approving a revision give it to the message saying so', async () => {
+  it('adopting the plan, opening, discarding and approving a revision give it to the message saying so, a refused approval to the refusal', async () => {
     const { context, page } = await controllerOnPanel('revisions');
     await page.fill('#adopt-kind', 'Delibera di Giunta');
     await page.fill('#adopt-number', '12');
@@ -65,6 +66,12 @@ describe("the focus after the plan head's and the Variazioni panel's actions", {
 
     await page.fill('#revision-reason', 'Aperta per errore');
     await pressLandsOn(page, '[data-testid=open-revision]', { on: 'revisions-notice', says: /^Variazione n\. 1 aperta/, axe: 'revision opened', after: gone('[data-testid=open-revision]') });
+    // Refused (approved with no change in it): the button stays, the refusal above the forms takes the focus, as a sentence.
+    await pressLandsOn(page, '[data-testid=approve-revision]', {
+      on: 'revisions-refused',
+      says: 'La variazione n. 1 non contiene modifiche: apportale prima, oppure annullala.',
+      axe: 'empty revision refused',
+    });
     await pressLandsOn(page, '[data-testid=current-revision] button:has-text("Annulla la variazione")', {
       on: 'revisions-notice',
       says: 'Variazione annullata.',

@@ -8,6 +8,7 @@
  * Against the real server and a fresh SQLite file.
  */
 import { describe, expect, it } from 'vitest';
+import { sentence } from '../web/src/ui/sentence.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
@@ -121,7 +122,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await page.fill('#smvp-schemes-1-components-behaviours', 'trenta');
     await page.click('[data-testid=smvp-save]');
     await expect.poll(() => page.locator('[data-testid=smvp-schemes-1-components-behaviours-error]').innerText()).toBe('Expected a number.');
-    await expect.poll(() => page.locator('[data-testid=smvp-error]').innerText()).toBe('the SMVP cannot be saved: one problem, shown at its field');
+    await expect.poll(() => page.locator('[data-testid=smvp-error]').innerText()).toBe(sentence('the SMVP cannot be saved: one problem, shown at its field'));
     expect((await apiAs(context, 'GET', '/api/smvp/2024')).body.version).toBe(2);
     await page.fill('#smvp-schemes-1-components-behaviours', '30');
 
@@ -185,7 +186,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await page.press('#smvp-reason', 'Enter');
     await expect
       .poll(() => page.locator('[data-testid=smvp-error]').innerText())
-      .toBe(`l'SMVP è stato salvato da altri nel frattempo (versione ${start.version + 1}, modificata a partire dalla ${start.version}): ricaricarlo e riportare le modifiche`);
+      .toBe(sentence(`l'SMVP è stato salvato da altri nel frattempo (versione ${start.version + 1}, modificata a partire dalla ${start.version}): ricaricarlo e riportare le modifiche`));
     expect(await page.inputValue('#smvp-schemes-0-components-unit')).toBe('25');
     expect(await page.inputValue('#smvp-reason')).toBe('delibera n. 30');
     expect((await apiAs(context, 'GET', '/api/smvp/2024')).body).toMatchObject({ version: start.version + 1, document: { notEvaluable: theirs.notEvaluable } });

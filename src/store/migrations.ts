@@ -607,6 +607,23 @@ MIGRATIONS.push(
       `UPDATE periods SET validated_at = (SELECT MAX(a.at) FROM audit a WHERE a.plan_id = periods.plan_id AND a.entity = 'period' AND a.entity_id = periods.id AND (a.action = 'validate' OR a.after LIKE '%"state":"validated"%')) WHERE state = 'validated'`,
     ],
   },
+  {
+    version: 86,
+    name: 'a plan keeps the last revision number it gave: a discarded revision stays on the record (the trail, the history), so its number is never given again',
+    // A discarded revision's row is deleted, so the highest row alone would hand its number out
+    // again. The plans stored before count what the trail (append-only) says was ever opened too.
+    sql: () => [`ALTER TABLE plans ADD COLUMN revisions_numbered INTEGER NOT NULL DEFAULT 0`],
+    data: async (tx) => {
+      const numbered = new Map<string, number>();
+      const count = (planId: unknown, number: unknown) => {
+        const n = Number(number);
+        if (Number.isInteger(n) && n > (numbered.get(String(planId)) ?? 0)) numbered.set(String(planId), n);
+      };
+      for (const r of await tx.all(`SELECT plan_id, MAX(seq) AS seq FROM plan_revisions GROUP BY plan_id`)) count(r.plan_id, r.seq);
+      for (const r of await tx.all(`SELECT plan_id, entity_id FROM audit WHERE entity = 'revision' AND action = 'create' AND plan_id IS NOT NULL`)) count(r.plan_id, r.entity_id);
+      for (const [planId, n] of numbered) await tx.run(`UPDATE plans SET revisions_numbered = ? WHERE id = ?`, [n, planId]);
+    },
+  },
 );
 // The reminders' outbox (60) is defined beside its store (reminders.ts), and so are a deletion's kept records (79, kept-records.ts)
 // and the program's reasons as codes (80, reason-migration.ts), and a validated Relazione's cover (82, relazioni.ts), and the

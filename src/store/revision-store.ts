@@ -156,7 +156,7 @@ export class SqlRevisions {
       // opening and a validation at once are one after the other, never interleaved. A validation
       // first leaves this revision opened after it (the register says so); an opening first has
       // the validation refused while it stays open.
-      const row = await one(tx, `SELECT status, archived_at, act_date, year FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
+      const row = await one(tx, `SELECT status, archived_at, act_date, year, revisions_numbered FROM plans WHERE id = ?${forUpdate(this.db)}`, [planId]);
       if (row === undefined) return noPlan(planId);
       if (row.archived_at !== null) return archivedRefusal(planId);
       if (row.status !== 'adopted') {
@@ -169,8 +169,11 @@ export class SqlRevisions {
       if (open !== null) return refuse('revision-open', { number: open }, { number: open });
       const late = await beforePrevious(tx, planId, date, null);
       if (late !== null) return late;
+      // After the last number the plan ever gave, not after the highest row: a discarded revision's
+      // row is gone, but it stays on the record (the trail, the history) under its number.
       const last = await one(tx, `SELECT MAX(seq) AS seq FROM plan_revisions WHERE plan_id = ?`, [planId]);
-      const number = last?.seq === null || last?.seq === undefined ? 1 : Number(last.seq) + 1;
+      const number = Math.max(Number(row.revisions_numbered ?? 0), Number(last?.seq ?? 0)) + 1;
+      await tx.run(`UPDATE plans SET revisions_numbered = ? WHERE id = ?`, [number, planId]);
       const act = input.act ?? null;
       await tx.run(`INSERT INTO plan_revisions (plan_id, seq, kind, reason, decided_on, act_kind, act_number, act_date, status, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`, [
         planId,

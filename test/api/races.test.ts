@@ -54,7 +54,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('two requests creating the same a
       (key) => (key === 'conflict' ? 'Modificato da altri.' : null),
       'username',
     );
-    expect(shown).toEqual({ fields: {}, general: refused.body.error.message });
+    expect(shown).toEqual({ fields: {}, general: sentence(refused.body.error.message) });
     // The driver's words (the index, the SQL) are the log's only.
     expect(refused.text).not.toMatch(/UNIQUE|constraint failed|duplicate key|users_|SQLITE|23505/);
     expect(log).toHaveBeenCalledWith(expect.stringContaining('POST /api/users'), expect.objectContaining({ code: backend === 'sqlite' ? 'SQLITE_CONSTRAINT_UNIQUE' : '23505' }));
@@ -102,7 +102,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('two requests creating the same a
       'username',
     );
     expect(shown, refused.text).toEqual(
-      refused.body.error.code === 'duplicate' ? { fields: { email: sentence(refused.body.error.message) }, general: null } : { fields: {}, general: refused.body.error.message },
+      refused.body.error.code === 'duplicate' ? { fields: { email: sentence(refused.body.error.message) }, general: null } : { fields: {}, general: sentence(refused.body.error.message) },
     );
     expect(refused.body.error.message).toMatch(/email/);
     const users = (await admin.get('/api/users')).body as Array<{ username: string; email: string | null }>;

@@ -203,7 +203,7 @@ describe('validating the Relazione while a revision is being opened, on postgres
     // the opening waits on that lock.
     const validatedAt = new Date().toISOString();
     const validation = `SELECT id FROM plans WHERE id = '${planId}' FOR UPDATE; UPDATE relazioni SET state = 'validated', decided_at = '${validatedAt}', decided_by = 'oiv', version = version + 1 WHERE plan_id = '${planId}'`;
-    const opened = await whileAnotherHolds(t.location, validation, 'SELECT status, archived_at, act_date, year FROM plans WHERE id = ', () =>
+    const opened = await whileAnotherHolds(t.location, validation, 'SELECT status, archived_at, act_date, year, revisions_numbered FROM plans WHERE id = ', () =>
       controller.request('POST', `${plan}/revisions`, { reason: 'Aperta mentre l’OIV validava' }),
     );
     expect(opened.status, opened.text).toBe(201);

@@ -20,6 +20,7 @@ import { smvpApi } from './api.js';
 import { useSmvp, useSmvpSaved } from './queries.js';
 import { numberText, totalText, typedIn, wireDocument } from './smvp-numbers.js';
 import { useOpeningYear } from './opening-year.js';
+import { refusalSentence, sentence } from '../ui/sentence.js';
 
 type Num = number | string;
 interface Band {
@@ -110,7 +111,8 @@ function SmvpScreen({ openingYear }: { openingYear: number }) {
   const [saved, setSaved] = useState<string | null>(null);
   const written = useSmvpSaved();
   // A read that failed is said like a refused save (a year without an SMVP is not a failure: `read.example`).
-  const failure = general ?? (shownRead.error ?? latestRead.error)?.message ?? null;
+  const failed = shownRead.error ?? latestRead.error;
+  const failure = general ?? (failed === null ? null : refusalSentence(failed));
 
   /** Another year or version: its document replaces the draft, and what was said of the old one goes. */
   const show = (nextYear: number, nextVersion: number | null) => {
@@ -172,8 +174,8 @@ function SmvpScreen({ openingYear }: { openingYear: number }) {
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(issuesByField(err.body));
-        setGeneral(err.message);
-      } else setGeneral(String(err));
+        setGeneral(sentence(err.message));
+      } else setGeneral(refusalSentence(err));
     }
   }
 

@@ -11,6 +11,7 @@ import { campaignApi } from './api.js';
 import { useComments } from './queries.js';
 import { momentText } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
+import { refusalSentence } from '../ui/sentence.js';
 
 export function CommentsPanel({ planId, indicatorId, periodId, readOnly = false }: { planId: string | number; indicatorId: string; periodId: string; readOnly?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,7 @@ export function CommentsPanel({ planId, indicatorId, periodId, readOnly = false 
   const comments = read.data ?? null;
   // Not allowed to read the thread (401, 403): no panel at all.
   const e = read.error;
-  const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : e instanceof Error ? e.message : String(e);
+  const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : refusalSentence(e);
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,7 +42,7 @@ export function CommentsPanel({ planId, indicatorId, periodId, readOnly = false 
       setMessage({ kind: 'success', text: t('campaign.comments.sent') });
       await written({ trees: false });
     } catch (err) {
-      setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'danger', text: refusalSentence(err) });
     } finally {
       setBusy(false);
     }

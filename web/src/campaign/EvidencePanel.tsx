@@ -20,6 +20,7 @@ import { focusSoon } from '../ui/Form.js';
 import { FileInput } from '../ui/FileInput.js';
 import { draftKey, fileToChooseAgain, forgetFile, keepFile, keptFile } from '../detail/drafts.js';
 import { useSession } from '../session.js';
+import { refusalSentence } from '../ui/sentence.js';
 
 interface Props {
   planId: string | number;
@@ -62,7 +63,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   const files = read.data ?? null;
   // Signed out (401): no panel at all.
   const e = read.error;
-  const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : e instanceof Error ? e.message : String(e);
+  const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : refusalSentence(e);
   const [message, setMessage] = useState<{ kind: 'success' | 'info' | 'danger'; text: string } | null>(null);
   // The file that already holds the bytes just sent again (a 409): marked in the list.
   const [already, setAlready] = useState<string | null>(null);
@@ -148,13 +149,13 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
       if (existing !== null) {
         // Nothing is missing: the value holds this file already. Said as news, not as an error, and
         // the file that holds it is marked in the list; the field is cleared for the next one.
-        setMessage({ kind: 'info', text: (err as Error).message });
+        setMessage({ kind: 'info', text: refusalSentence(err) });
         setAlready(existing);
         if (input.current) input.current.value = '';
         done();
         return;
       }
-      setMessage({ kind: 'danger', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'danger', text: refusalSentence(err) });
       // The refused file's field takes the focus, described by the refusal: choose another.
       focusSoon('evidence-file');
     } finally {
@@ -213,7 +214,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
           action={t('campaign.evidence.removeTitle')}
           testId="evidence-remove-dialog"
           onConfirm={() => remove(removing)}
-          refusal={(err) => (err instanceof Error ? err.message : String(err))}
+          refusal={refusalSentence}
           onClose={() => setRemoving(null)}
         >
           <p>{t('campaign.evidence.confirmRemove', { name: removing.name })}</p>

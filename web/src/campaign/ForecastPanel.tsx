@@ -7,6 +7,7 @@ import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
 import { FORECAST_OUTCOMES } from '../../../src/contract/campaign-states.js';
 import type { ForecastOutcome } from '../../../src/contract/index.js';
+import { refusalSentence } from '../ui/sentence.js';
 
 export function ForecastPanel({ planId, indicatorId, periodId, editable }: { planId: string | number; indicatorId: string; periodId: string; editable: boolean }) {
   const { t } = useTranslation();
@@ -42,7 +43,7 @@ export function ForecastPanel({ planId, indicatorId, periodId, editable }: { pla
       await written({ trees: false });
     } catch (err) {
       const conflict = err instanceof ApiError && err.code === 'conflict';
-      setMessage({ kind: 'danger', text: conflict ? t('campaign.forecast.conflict') : err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'danger', text: conflict ? t('campaign.forecast.conflict') : refusalSentence(err) });
       if (conflict) {
         setKept(input);
         await written({ trees: false });

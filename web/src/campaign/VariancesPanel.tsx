@@ -12,13 +12,14 @@ import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
 import { VARIANCE_CAUSES } from '../../../src/contract/campaign-states.js';
 import type { ShortObjective, Variance, VarianceCause } from '../../../src/contract/index.js';
+import { refusalSentence } from '../ui/sentence.js';
 
 export function VariancesPanel({ planId, periodId }: { planId: string | number; periodId: string }) {
   const { t } = useTranslation();
   const read = useVariances(planId, periodId);
   const written = usePlanWritten(String(planId));
   const report = read.data ?? null;
-  const error = read.error === null ? null : read.error instanceof Error ? read.error.message : String(read.error);
+  const error = read.error === null ? null : refusalSentence(read.error);
 
   return (
     <section aria-labelledby="variances-title" className="mb-3 variances" data-testid="variances">
@@ -78,7 +79,7 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
       onSaved();
     } catch (err) {
       const conflict = err instanceof ApiError && err.code === 'conflict';
-      setMessage({ kind: 'danger', text: conflict ? t('campaign.variances.conflict') : err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'danger', text: conflict ? t('campaign.variances.conflict') : refusalSentence(err) });
       if (conflict) {
         setOvertaken(true);
         onSaved();

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import type { Period, PeriodState, TreeDocument } from '../api/types.js';
 import { can, useSession } from '../session.js';
-import { ApiError } from '../api/client.js';
 import { ActionDialog } from '../ui/ActionDialog.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon } from '../ui/Form.js';
 import { useLang } from '../ui/format.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { periodWordKey } from './Validation.js';
+import { refusalSentence } from '../ui/sentence.js';
 
 export const LOCKED: readonly PeriodState[] = ['closed', 'validated'];
 
@@ -137,7 +137,7 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onM
           }}
           refusal={(e) => {
             const stale = staleSaveOf(e);
-            if (stale === null) return e instanceof ApiError || e instanceof Error ? e.message : String(e);
+            if (stale === null) return refusalSentence(e);
             // Another desk moved the period after it was read: said with who and when, and read again from here.
             return (
               <>

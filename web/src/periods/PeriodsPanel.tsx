@@ -16,6 +16,7 @@ import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/Date
 import { useLang } from '../ui/format.js';
 import { RenameForm } from '../ui/RenameForm.js';
 import { issuesByField } from '../ui/form-errors.js';
+import { refusalSentence, sentence } from '../ui/sentence.js';
 
 /** The server refused the date itself (not a date of the plan's year, not a date at all). */
 const dateRefused = (e: unknown) => e instanceof ApiError && e.code === 'invalid-body' && issuesByField(e.body).endsOn !== undefined;
@@ -60,14 +61,15 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
 
   /** The server's refusal in the reader's language, by its stable code. */
   function refusal(e: unknown): string {
-    if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
+    if (!(e instanceof ApiError)) return refusalSentence(e);
     const details = e.body?.error.details ?? {};
     const reason = typeof details.reason === 'string' ? details.reason : null;
     if (e.code === 'period-in-use' && reason !== null)
-      return t(`periods.errors.${reason}`, { count: Number(details.measurements ?? details.attachments ?? details.comments ?? 0), defaultValue: e.message });
+      return t(`periods.errors.${reason}`, { count: Number(details.measurements ?? details.attachments ?? details.comments ?? 0), defaultValue: sentence(e.message) });
     if (e.code === 'duplicate' || e.code === 'forbidden') return t(`periods.errors.${e.code}`);
     if (dateRefused(e)) return t('periods.errors.date', { year: year ?? '' });
-    return e.message;
+    // Said alone under the bar, the server's clause is a sentence.
+    return sentence(e.message);
   }
 
   /** A date that cannot be taken: said at the field, which takes the focus (the button pressed had it). */

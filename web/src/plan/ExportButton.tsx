@@ -9,9 +9,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FAILURES, type ExportFailure } from '../../../src/contract/export-failures.js';
 import type { ExportJob } from '../../../src/contract/index.js';
-import { ApiError, request } from '../api/client.js';
+import { request } from '../api/client.js';
 import { focusSoon } from '../ui/Form.js';
 import { useLang } from '../ui/format.js';
+import { refusalSentence } from '../ui/sentence.js';
 
 type JobFormat = ExportJob['format'];
 
@@ -76,7 +77,7 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
     } catch (e) {
       if (!alive.current) return;
       setJob(null);
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(refusalSentence(e));
       giveBack(`export-${format}-error`);
     }
   }

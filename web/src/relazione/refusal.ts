@@ -9,6 +9,7 @@ import type { TFunction } from 'i18next';
 import { CHANGED_SINCE } from '../../../src/contract/relazione-states.js';
 import { RELAZIONE_REFUSALS } from '../../../src/messages/relazione.js';
 import { ApiError } from '../api/client.js';
+import { refusalSentence, sentence } from '../ui/sentence.js';
 
 /** The server's names of its Relazione refusals (the catalogue's): each has the screen's words under `relazione.refusals`. */
 export const REFUSAL_NAMES = Object.keys(RELAZIONE_REFUSALS) as readonly (keyof typeof RELAZIONE_REFUSALS)[];
@@ -33,11 +34,12 @@ const text = (value: unknown): string => (typeof value === 'string' || typeof va
  *   // → 'La Relazione è all’esame dell’OIV: riportarla in bozza prima di modificarla.'
  */
 export function refusalText(error: unknown, t: TFunction): string {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof ApiError)) return refusalSentence(error);
   const said = refusalWords(error.body?.error.params ?? {}, t);
   if (said !== null) return said;
   if ((BY_CODE as readonly string[]).includes(error.code)) return t(`relazione.refusals.${error.code}`);
-  return error.message;
+  // Said alone (the Relazione's message above its sections), the server's clause is a sentence.
+  return sentence(error.message);
 }
 
 /**

@@ -95,10 +95,13 @@ function ActFields({ prefix, act, onChange, required, problems }: { prefix: stri
 const NO_ACT: Act = { kind: '', number: '', date: '' };
 const filled = (a: Act): Act | null => (a.kind.trim() === '' && a.number.trim() === '' && a.date === '' ? null : a);
 
-/** The refusal in the app's words when it is one of ours, else the server's (already in the reader's language). */
+/**
+ * The refusal in the app's words when it is one of ours, else the server's (already in the reader's
+ * language), said alone above the forms, so as a sentence.
+ */
 function refusal(e: unknown, t: (k: string) => string): string {
-  if (e instanceof ApiError) return e.code === 'revision-reason-required' ? t('revisions.reasonRequired') : e.message;
-  return String(e);
+  if (e instanceof ApiError) return e.code === 'revision-reason-required' ? t('revisions.reasonRequired') : sentence(e.message);
+  return sentence(String(e));
 }
 
 /** A revision's reason and date (`${prefix}-reason`, `${prefix}-date`), each with its problem beside it: opening a revision, or correcting the open one. */
@@ -309,7 +312,12 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     setNotice(null);
     if (e instanceof ApiError && e.code === 'revision-reason-required') sayReasonMissing();
     else if (e instanceof ApiError && (e.code === 'revision-before-adoption' || e.code === 'revision-before-previous' || e.code === 'date-outside-plan')) sayBeforeAdoption(e);
-    else setError(refusal(e, t));
+    else {
+      setError(refusal(e, t));
+      // The button pressed stays, but what it did is said above the forms: the message takes the
+      // focus, as a done action's does, so that it is read and the reader starts from it.
+      focusSoon('revisions-refused');
+    }
   };
   const run = async (work: () => Promise<string>) => {
     setError(null);
@@ -385,7 +393,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
         {plan.archived ? ` ${t('revisions.archived')}` : ''}
       </p>
       {error !== null && (
-        <Alert color="danger" role="alert">
+        <Alert color="danger" role="alert" id="revisions-refused" tabIndex={-1} data-testid="revisions-refused">
           {error}
         </Alert>
       )}

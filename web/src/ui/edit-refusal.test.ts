@@ -22,9 +22,9 @@ describe('editRefusal', () => {
     expect(editRefusal(early, ['reason', 'date'], t, 'it')).toEqual({ field: 'date', message: 'La data precede l’adozione (30/01/2024).', stale: false });
   });
 
-  it('leaves to the form a refusal naming none of its fields, and a failure that is no refusal', () => {
+  it('leaves to the form, as a sentence, a refusal naming none of its fields, and a failure that is no refusal', () => {
     const act = refused(422, 'revision-before-adoption', 'l’atto precede l’adozione', { details: { field: 'act.date' } });
-    expect(editRefusal(act, ['reason', 'date'], t, 'it')).toEqual({ field: null, message: 'l’atto precede l’adozione', stale: false });
-    expect(editRefusal(new Error('rete assente'), ['label'], t, 'it')).toEqual({ field: null, message: 'rete assente', stale: false });
+    expect(editRefusal(act, ['reason', 'date'], t, 'it')).toEqual({ field: null, message: 'L’atto precede l’adozione.', stale: false });
+    expect(editRefusal(new Error('rete assente'), ['label'], t, 'it')).toEqual({ field: null, message: 'Rete assente.', stale: false });
   });
 });

@@ -6,7 +6,7 @@
 import { ApiError } from '../api/client.js';
 import type { Lang } from './format.js';
 import { issuesByField } from './form-errors.js';
-import { sentence } from './sentence.js';
+import { refusalSentence, sentence } from './sentence.js';
 import { staleSaveOf, staleSaveWords } from './stale-save.js';
 
 export interface EditRefusal {
@@ -24,10 +24,11 @@ export interface EditRefusal {
 export function editRefusal(e: unknown, fields: readonly string[], t: (key: string, params?: Record<string, string>) => string, lang: Lang): EditRefusal {
   const clash = staleSaveOf(e);
   if (clash !== null) return { field: null, message: t('common.staleSave', staleSaveWords(clash, lang, t('common.someoneElse'))), stale: true };
-  if (!(e instanceof ApiError)) return { field: null, message: e instanceof Error ? e.message : String(e), stale: false };
+  if (!(e instanceof ApiError)) return { field: null, message: refusalSentence(e), stale: false };
   for (const [path, message] of Object.entries(issuesByField(e.body))) if (fields.includes(path)) return { field: path, message, stale: false };
   const named = e.body?.error.details?.field;
   // Said beside its field, the server's clause is a sentence there, as an issue's is.
   if (typeof named === 'string' && fields.includes(named)) return { field: named, message: sentence(e.message), stale: false };
-  return { field: null, message: e.message, stale: false };
+  // Said at the form, alone, it is a sentence too.
+  return { field: null, message: sentence(e.message), stale: false };
 }

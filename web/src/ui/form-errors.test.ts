@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formErrors, issuesByField, parseUnits, type Refusal } from './form-errors.js';
+import { sentence } from './sentence.js';
 
 const words: Record<string, string> = { 'field.password': 'Almeno 8 caratteri.', 'duplicate.username': 'Nome utente già in uso.', conflict: 'Modificato da altri.' };
 const translate = (key: string) => words[key] ?? null;
@@ -47,7 +48,7 @@ describe('formErrors', () => {
         },
       },
     };
-    expect(formErrors(raced, translate, 'username')).toEqual({ fields: {}, general: raced.message });
+    expect(formErrors(raced, translate, 'username')).toEqual({ fields: {}, general: sentence(raced.message) });
     // A version that moved on keeps the form's own words.
     expect(formErrors(refusal(409, 'conflict', 'this unit was changed by rita in the meantime'), translate)).toEqual({ fields: {}, general: 'Modificato da altri.' });
   });
@@ -113,9 +114,13 @@ describe('formErrors', () => {
     expect(formErrors(refusal(409, 'duplicate', 'code A.9 exists'), translate, 'code')).toEqual({ fields: { code: 'Code A.9 exists.' }, general: null });
   });
 
-  it('anything else is said above the form: known codes in words, unknown ones as the server said', () => {
+  it('anything else is said above the form: known codes in words, unknown ones as the server said, as a sentence', () => {
     expect(formErrors(refusal(409, 'conflict', 'stale version'), translate)).toEqual({ fields: {}, general: 'Modificato da altri.' });
-    expect(formErrors({ status: 0, code: 'network', message: 'Failed to fetch', body: null }, translate)).toEqual({ fields: {}, general: 'Failed to fetch' });
+    expect(formErrors({ status: 0, code: 'network', message: 'Failed to fetch', body: null }, translate)).toEqual({ fields: {}, general: 'Failed to fetch.' });
+    expect(formErrors(refusal(409, 'unit-has-children', "l'unità «U1» ha unità sotto di sé: spostarle prima"), translate)).toEqual({
+      fields: {},
+      general: "L'unità «U1» ha unità sotto di sé: spostarle prima.",
+    });
   });
 });
 

@@ -52,8 +52,9 @@ export function formErrors(error: Refusal, translate: (key: string, params?: Rec
   // Stored meanwhile by another request (a unique index, a reference): not a version that moved on,
   // so not the form's "changed by someone else" words but the server's, which name what clashed
   // (`params.subject`: the same user name, the same email), in the reader's language.
-  if (error.code === 'conflict' && error.body?.error.params?.constraint !== undefined) return { fields, general: error.message };
-  return { fields, general: translate(error.code) ?? error.message };
+  if (error.code === 'conflict' && error.body?.error.params?.constraint !== undefined) return { fields, general: sentence(error.message) };
+  // Said alone above the form, the server's clause is a sentence there, as a field's is.
+  return { fields, general: translate(error.code) ?? sentence(error.message) };
 }
 
 /**

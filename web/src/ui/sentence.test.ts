@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentence } from './sentence.js';
+import { refusalSentence, sentence } from './sentence.js';
 
 describe('sentence', () => {
   it('capitalises a clause of the server and ends it with a full stop, in Italian and English', () => {
@@ -13,5 +13,14 @@ describe('sentence', () => {
     expect(sentence(sentence('a weight from 0 to 100'))).toBe('A weight from 0 to 100.');
     expect(sentence('«A.1» non esiste?')).toBe('«A.1» non esiste?');
     expect(sentence('')).toBe('');
+  });
+});
+
+describe('refusalSentence', () => {
+  it("says a refusal's words, or a failure's, alone as a sentence", () => {
+    expect(refusalSentence(new Error('la variazione n. 1 non contiene modifiche: apportale prima, oppure annullala'))).toBe(
+      'La variazione n. 1 non contiene modifiche: apportale prima, oppure annullala.',
+    );
+    expect(refusalSentence('failed to fetch')).toBe('Failed to fetch.');
   });
 });

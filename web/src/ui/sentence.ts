@@ -14,3 +14,14 @@ export function sentence(words: string): string {
   if (text === '') return text;
   return `${text.charAt(0).toLocaleUpperCase()}${text.slice(1)}${/[.!?…]$/.test(text) ? '' : '.'}`;
 }
+
+/**
+ * What went wrong, said alone above a form or in a panel: the server's words of a refusal (an
+ * `ApiError`'s message, already in the reader's language), or a failure's own, as a sentence.
+ *
+ * @example refusalSentence(new ApiError(409, 'revision-state', 'revision no. 1 holds no change: make its changes first, or discard it', null))
+ *   // → 'Revision no. 1 holds no change: make its changes first, or discard it.'
+ */
+export function refusalSentence(error: unknown): string {
+  return sentence(error instanceof Error ? error.message : String(error));
+}

@@ -45,7 +45,11 @@ export function PersonOptions({ people, empty, chosen = '' }: { people: readonly
   );
 }
 
-/** Two selects side by side; `prefix` names them (`node-unitId`, `ind-personId`) for labels, errors and tests. */
+/**
+ * Two selects side by side; `prefix` names them (`node-unitId`, `ind-personId`) for labels, errors and tests.
+ * Their errors are the server's `unitId` and `personId`: an indicator's `unit` is its unit of
+ * measurement (a `recorded-unit` or `formula-unit` refusal), said at that field, never at «Struttura».
+ */
 export function AssignmentFields(props: {
   prefix: string;
   unitId: string;
@@ -59,7 +63,7 @@ export function AssignmentFields(props: {
   return (
     <div className="row g-2" data-testid={`${props.prefix}assignment`}>
       <div className="col-sm-6">
-        <Field id={`${props.prefix}unitId`} label={t('assign.unit')} hint={t('assign.unitHint')} error={props.errors.unitId ?? props.errors.unit}>
+        <Field id={`${props.prefix}unitId`} label={t('assign.unit')} hint={t('assign.unitHint')} error={props.errors.unitId}>
           {(aria) => (
             <select {...aria} className="form-select" value={props.unitId} onChange={(e) => props.onUnit(e.target.value)} disabled={registry === null}>
               <UnitOptions units={registry?.units ?? []} empty={t('assign.inherited')} />

@@ -14,6 +14,7 @@ import type { PlanSummary } from '../api/types.js';
 import { useLang } from '../ui/format.js';
 import { focusSoon, Notice } from '../ui/Form.js';
 import { yearsApi } from './api.js';
+import { refusalSentence } from '../ui/sentence.js';
 
 export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: boolean; onRefreshed: () => void }) {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
       setDone(refreshed.refreshed ?? 0);
       props.onRefreshed();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(refusalSentence(e));
       answer = 'baselines-error';
     } finally {
       setBusy(false);

@@ -12,6 +12,7 @@ import type { PlanSummary } from '../api/types.js';
 import { PLAN_YEARS } from '../../../src/core/model.js';
 import { focusSoon } from '../ui/Form.js';
 import { yearsApi } from './api.js';
+import { refusalSentence } from '../ui/sentence.js';
 
 /**
  * `year`: this plan's. Its next year's plan is the only one it makes (a later year's is made from
@@ -61,7 +62,7 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
       if (typeof there === 'string') setExisting(there);
       if (err instanceof ApiError && err.code === 'duplicate') say(t('years.next.duplicate', { year: next }));
       // `conflict`: another request made it at the same moment; the server's words name the plan.
-      else say(err instanceof Error ? err.message : String(err));
+      else say(refusalSentence(err));
     } finally {
       sending.current = false;
       setBusy(false);
