@@ -566,13 +566,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(await said('POST', '/api/smvp/2024/import', 'it', { document: {} })).toEqual({
       status: 415,
       code: 'unsupported-media-type',
-      message: 'inviare il SMVP come caricamento multipart/form-data con un campo "file"',
+      message: 'inviare il SMVP come caricamento multipart/form-data con un campo «file»',
     });
-    expect((await said('POST', '/api/smvp/2024/import', 'en', { document: {} })).message).toBe('send the SMVP as a multipart/form-data upload with a "file" field');
+    expect((await said('POST', '/api/smvp/2024/import', 'en', { document: {} })).message).toBe('send the SMVP as a multipart/form-data upload with a “file” field');
     const noFile = await fetch(`${t.url}/api/smvp/2024/import`, { method: 'POST', headers: { cookie: hr.cookie!, 'x-csrf-token': hr.csrf!, 'accept-language': 'en' }, body: new FormData() });
-    expect(((await noFile.json()) as any).error).toMatchObject({ code: 'missing-file', message: 'attach the SMVP (.json or .xlsx) in a field called "file"', params: { what: 'smvp' } });
+    expect(((await noFile.json()) as any).error).toMatchObject({ code: 'missing-file', message: 'attach the SMVP (.json or .xlsx) in a field called “file”', params: { what: 'smvp' } });
     expect(noFile.status).toBe(400);
-    expect(await said('POST', '/api/smvp/2024/import', 'it', new FormData())).toEqual({ status: 400, code: 'missing-file', message: 'allegare il SMVP (.json o .xlsx) in un campo chiamato "file"' });
+    expect(await said('POST', '/api/smvp/2024/import', 'it', new FormData())).toEqual({ status: 400, code: 'missing-file', message: 'allegare il SMVP (.json o .xlsx) in un campo chiamato «file»' });
     expect(await said('POST', '/api/rewards/2031/distribute', 'it', { category: 'eq', fund: 100 })).toEqual({
       status: 409,
       code: 'smvp-missing',
@@ -589,7 +589,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(await said('POST', `/api/appraisals/${formId}/actions`, 'it', { action: 'finalise', version })).toEqual({
       status: 409,
       code: 'invalid-transition',
-      message: 'il passo "chiusura definitiva" non si può fare su una scheda nello stato "Definitiva" (si fa da: "Accettata")',
+      message: 'il passo «chiusura definitiva» non si può fare su una scheda nello stato «Definitiva» (si fa da: «Accettata»)',
     });
     // A whole number goes where zod says `int`: the reader is told in words.
     for (const [lang, said] of [

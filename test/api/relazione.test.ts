@@ -647,7 +647,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       status: 422,
       code: 'invalid',
       it: 'il punto di verifica «Attendibilità dei dati» ha esito negativo: la Relazione si valida con riserva, indicandola, o non si valida',
-      en: 'the checkpoint «Attendibilità dei dati» was answered "no": the Relazione is validated with reservations, stating them, or not validated',
+      en: 'the checkpoint “Attendibilità dei dati” was answered “no”: the Relazione is validated with reservations, stating them, or not validated',
     });
     expect(failed.details).toEqual({ field: 'checklist.1.outcome' });
     const checked = { ...review, checklist: [{ label: 'Attendibilità dei dati', outcome: 'partly', note: '' }], version: await version() };
