@@ -710,7 +710,7 @@ describe('the commands on a database', () => {
     expect(way.status).toBe(2);
     expect(way.stderr).toBe('albero admin create-user: --sign-in deve essere uno tra password, provider, non «spid»\n');
     expect(albero(['admin', 'create-user', '--username', 'x4', '--sign-in', 'spid', '--database', database]).stderr).toBe(
-      'albero admin create-user: --sign-in must be one of password, provider, not "spid"\n',
+      'albero admin create-user: --sign-in must be one of password, provider, not “spid”\n',
     );
     const password = { ALBERO_PASSWORD: 'una password sicura' };
     const both = albero(['admin', 'create-user', '--username', 'x5', '--sign-in', 'provider', '--database', database], { ...IT, env: password });
@@ -748,7 +748,7 @@ describe('the commands on a database', () => {
     expect(setting.status).toBe(2);
     expect(setting.stderr).toBe('albero reminders: ALBERO_REMINDER_DAYS_BEFORE deve essere un numero intero di giorni da 0 a 366, non «tre»\n');
     expect(albero(['reminders', '--database', database], { env: { ALBERO_REMINDER_DAYS_BEFORE: 'tre' } }).stderr).toBe(
-      'albero reminders: ALBERO_REMINDER_DAYS_BEFORE must be a whole number of days from 0 to 366, not "tre"\n',
+      'albero reminders: ALBERO_REMINDER_DAYS_BEFORE must be a whole number of days from 0 to 366, not “tre”\n',
     );
   }, 60_000);
 
