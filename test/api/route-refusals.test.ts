@@ -152,7 +152,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('route refusals in words on %s', 
         'indicator A.2:2 is computed from the child objectives; it cannot be entered',
       ],
       [...put('A.2.1:1', { state: 'measured', version: 1 }), 400, 'invalid-body', 'actual: un valore misurato ha bisogno del consuntivo', 'actual: a measured value needs an actual'],
-      [...measured('tanti'), 400, 'invalid-body', 'actual: serve un numero (93,5 o 93.5), non "tanti"', 'actual: expected a number (93,5 or 93.5), not "tanti"'],
+      [...measured('tanti'), 400, 'invalid-body', 'actual: serve un numero (93,5 o 93.5), non «tanti»', 'actual: expected a number (93,5 or 93.5), not “tanti”'],
       [...measured(true), 400, 'invalid-body', 'actual: serve un numero', 'actual: expected a number'],
       [...measured('15/07/2024'), 400, 'invalid-body', 'actual: serve un numero, non la data «15/07/2024»', 'actual: expected a number, not the date “15/07/2024”'],
       [
@@ -185,7 +185,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('route refusals in words on %s', 
     expect(version).toBeTypeOf('number');
     const path = `/api/plans/${planId}/indicators/${enc('A.2.1:1')}`;
     await check([
-      ['controller', 'PATCH', path, { target: 'molti', version }, 400, 'invalid-body', 'target: serve un numero (93,5 o 93.5), non "molti"', 'target: expected a number (93,5 or 93.5), not "molti"'],
+      ['controller', 'PATCH', path, { target: 'molti', version }, 400, 'invalid-body', 'target: serve un numero (93,5 o 93.5), non «molti»', 'target: expected a number (93,5 or 93.5), not “molti”'],
       [
         'controller',
         'PATCH',
@@ -193,8 +193,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('route refusals in words on %s', 
         { unit: 'date', target: '31/02/2024', version },
         400,
         'invalid-body',
-        'target: serve una data di calendario reale (aaaa-mm-gg o gg/mm/aaaa), non "31/02/2024"',
-        'target: expected a real calendar date (yyyy-mm-dd or dd/mm/yyyy), not "31/02/2024"',
+        'target: serve una data di calendario reale (aaaa-mm-gg o gg/mm/aaaa), non «31/02/2024»',
+        'target: expected a real calendar date (yyyy-mm-dd or dd/mm/yyyy), not “31/02/2024”',
       ],
     ]);
   });

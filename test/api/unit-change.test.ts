@@ -327,7 +327,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     expect(said.map((i: any) => [i.code, renderMessage(i.code, i.params, 'it')])).toEqual([
       [
         'actual-in-old-unit',
-        '"Bandi pubblicati": il consuntivo registrato è un numero, ma l\'indicatore ora è in date: è stato inserito prima che l\'unità cambiasse e non si può valutare; inserirlo di nuovo in date',
+        "«Bandi pubblicati»: il consuntivo registrato è un numero, ma l'indicatore ora è in date: è stato inserito prima che l'unità cambiasse e non si può valutare; inserirlo di nuovo in date",
       ],
     ]);
     // Entered again as a date, it scores; the reopening of a period with nothing in an old unit names nothing.

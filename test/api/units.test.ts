@@ -362,8 +362,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
       400,
       'invalid-query',
       { field: 'format', values: ['csv', 'xlsx'], value: 'pdf' },
-      'format must be one of csv, xlsx, not "pdf"',
-      'format deve essere uno tra csv, xlsx, non "pdf"',
+      'format must be one of csv, xlsx, not “pdf”',
+      'format deve essere uno tra csv, xlsx, non «pdf»',
     ]);
     // Nothing stored by any refusal: the same units, the same trail.
     expect((await admin.get('/api/units')).body).toEqual(units);
