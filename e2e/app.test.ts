@@ -79,7 +79,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     expect(text).toContain('piano-rotto.txt · riga 8 · Peso');
     expect(text).toContain('cinquanta% >=');
     // The problem itself in the screen's language, from the catalogue: no English in an Italian screen.
-    expect(text).toContain('il Peso "cinquanta% >=" non è un peso come "50% >="');
+    expect(text).toContain('il Peso «cinquanta% >=» non è un peso come «50% >=»');
     expect(text).toContain('non può essere importato');
     await expect.poll(() => page.locator('button:has-text("Conferma l’importazione")').isDisabled()).toBe(true);
     expect((await apiAs(context, 'GET', '/api/plans')).body).toEqual(plans);

@@ -1,7 +1,8 @@
 /**
  * The plan's head and its Variazioni panel pressed from the keyboard: the focus never falls to the
  * page's body. The title's rename opened (its field), cancelled (back on «Rinomina il piano»),
- * refused (at its field), saved (the plan's message), in Italian and English; a period's rename
+ * refused (at its field), saved (the plan's message), in Italian and English, and so the body's
+ * correction (the same form for the organisation's name); a period's rename
  * cancelled (back on its row's button); the plan adopted, a revision opened, discarded and approved
  * (the panel's message, each time the form pressed goes with its button), an empty revision's
  * approval refused (the refusal, said as a sentence). Axe on each answer.
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, field, pages, pressLandsOn, pressWithKeyboard } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { signedInPage, apiAs, chooseLanguage, openPlan } = pages(world);
+const { signedInPage, apiAs, chooseLanguage, openPlan, planApi } = pages(world);
 
 /** The controller on the plan's screen, with its panel `name` (`periods`, `revisions`) opened from the keyboard. */
 async function controllerOnPanel(name: 'periods' | 'revisions') {
@@ -43,6 +44,35 @@ describe("the focus after the plan head's and the Variazioni panel's actions", {
       await page.fill('#plan-title', title);
       await pressLandsOn(page, '[data-testid=plan-title-save]', { on: 'plan-notice', says: said, axe: `title renamed (${lang})` });
       await expect.poll(() => page.locator('h1').innerText()).toBe(title);
+    }
+    await context.close();
+  });
+
+  it("the plan's body corrected: its field when opened, its button when cancelled, its field when refused, the plan's message when saved", async () => {
+    const { context, page } = await signedInPage('controller', null);
+    await openPlan(page);
+    for (const [lang, cancel, body, said] of [
+      ['it', 'Annulla', 'Camera di commercio corretta da tastiera', 'Ente del piano corretto: «Camera di commercio corretta da tastiera».'],
+      ['en', 'Cancel', 'Chamber of Commerce corrected from the keyboard', 'The plan’s body corrected: “Chamber of Commerce corrected from the keyboard”.'],
+    ] as const) {
+      if (lang === 'en') await chooseLanguage(page, 'en');
+      // Opened: its button goes, the field takes the focus.
+      await pressLandsOn(page, '[data-testid=correct-plan-body]', { on: 'plan-organisation' });
+      // Cancelled: the form goes, the button that opened it is back with the focus.
+      await pressLandsOn(page, `[data-testid=plan-body-correction] button:has-text("${cancel}")`, { on: 'correct-plan-body', axe: `body's correction cancelled (${lang})` });
+      // Refused (an empty body): said at the field, which keeps the focus.
+      await pressWithKeyboard(page, '[data-testid=correct-plan-body]');
+      await page.fill('#plan-organisation', '   ');
+      await pressLandsOn(page, '[data-testid=plan-organisation-save]', {
+        on: 'plan-organisation',
+        after: () => page.waitForSelector('[data-testid=plan-organisation-error]'),
+        axe: `body refused (${lang})`,
+      });
+      expect((await field(page, 'plan-organisation')).said).not.toBe('');
+      // Saved: the form goes with its button, the message saying so takes the focus.
+      await page.fill('#plan-organisation', body);
+      await pressLandsOn(page, '[data-testid=plan-organisation-save]', { on: 'plan-notice', says: said, axe: `body corrected (${lang})` });
+      await expect.poll(() => page.locator('[data-testid=plan-body]').innerText()).toContain(body);
     }
     await context.close();
   });
@@ -83,7 +113,7 @@ describe("the focus after the plan head's and the Variazioni panel's actions", {
     await page.fill('#revision-reason', 'New resources from the Region');
     await pressLandsOn(page, '[data-testid=open-revision]', { on: 'revisions-notice', says: /^Revision no\. \d+ open: /, axe: 'revision opened (en)', after: gone('[data-testid=open-revision]') });
     // A revision is approved with a change in it: one made at another desk, the panel read again.
-    expect((await apiAs(context, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/C.1`, { title: 'Titolo cambiato nella variazione' })).status).toBe(200);
+    expect((await apiAs(context, 'PATCH', `${planApi()}/nodes/C.1`, { title: 'Titolo cambiato nella variazione' })).status).toBe(200);
     await openPlan(page);
     await pressWithKeyboard(page, '[data-testid=revisions-toggle]');
     await pressLandsOn(page, '[data-testid=approve-revision]', {

@@ -79,7 +79,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     // Staff bands 75,01–90,5 and 90,01–100 overlap: said at the band's lower bound.
     await page.fill('#smvp-schemes-2-bands-1-max', '90,5');
     await page.click('[data-testid=smvp-save]');
-    await expect.poll(() => page.locator('[data-testid=smvp-schemes-2-bands-0-min-error]').innerText()).toContain('si sovrappone alla fascia "Buono"');
+    await expect.poll(() => page.locator('[data-testid=smvp-schemes-2-bands-0-min-error]').innerText()).toContain('si sovrappone alla fascia «Buono»');
     await expect.poll(() => page.locator('[data-testid=smvp-schemes-0-components-error]').count()).toBe(0);
     await page.fill('#smvp-schemes-2-bands-1-max', '90');
 

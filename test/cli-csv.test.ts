@@ -87,7 +87,7 @@ describe('a table saved as CSV', () => {
     const run = albero(['evaluate', path]);
     expect(run.status).toBe(2);
     // The indicator under A.2.1, one line further down the file from the title's break on.
-    expect(run.stderr).toContain(`a-capo.csv:${at + 2} column Target: error: Target: "molti"`);
+    expect(run.stderr).toContain(`a-capo.csv:${at + 2} column Target: error: Target: “molti”`);
   });
 
   it('a quote that closes only at the next quoted cell, rows below, or never: said at its line, nothing evaluated (the rows between were lost in a title)', () => {
@@ -192,13 +192,13 @@ describe('a US date that is also an Italian one, in a table written the English 
     expect(en.status).toBe(2);
     // It said 09/30/2024 and 10/15/2024 at their cells, and read 03/05/2024 as 3 May without a word.
     expect(en.stderr).toContain(
-      'date-us.txt:6 column Target: error: the Target "03/05/2024" is read as an Italian date, day first: 3 May 2024; but the table writes its numbers and dates the English way (such as "09/30/2024"), where it is 5 March 2024. If it is 5 March, write 05/03/2024; saved again with the Italian locale, the table writes every date day first [ambiguous-date]\n',
+      'date-us.txt:6 column Target: error: the Target “03/05/2024” is read as an Italian date, day first: 3 May 2024; but the table writes its numbers and dates the English way (such as “09/30/2024”), where it is 5 March 2024. If it is 5 March, write 05/03/2024; saved again with the Italian locale, the table writes every date day first [ambiguous-date]\n',
     );
-    expect(en.stderr).toContain('date-us.txt:6 column Consuntivo: error: the Consuntivo "03/04/2024" is read as an Italian date, day first: 3 April 2024;');
+    expect(en.stderr).toContain('date-us.txt:6 column Consuntivo: error: the Consuntivo “03/04/2024” is read as an Italian date, day first: 3 April 2024;');
     const it = albero(['evaluate', path], IT);
     expect(it.status).toBe(2);
     expect(it.stderr).toContain(
-      'date-us.txt:6 colonna Target: errore: il Target "03/05/2024" è letto come data italiana, giorno prima: 3 maggio 2024; ma la tabella scrive numeri e date all\'inglese (come "09/30/2024"), e all\'inglese è il 5 marzo 2024. Se è il 5 marzo, scriverla 05/03/2024; salvando la tabella con la lingua italiana ogni data è scritta giorno prima [ambiguous-date]\n',
+      "date-us.txt:6 colonna Target: errore: il Target «03/05/2024» è letto come data italiana, giorno prima: 3 maggio 2024; ma la tabella scrive numeri e date all'inglese (come «09/30/2024»), e all'inglese è il 5 marzo 2024. Se è il 5 marzo, scriverla 05/03/2024; salvando la tabella con la lingua italiana ogni data è scritta giorno prima [ambiguous-date]\n",
     );
   });
 
@@ -226,7 +226,7 @@ describe('the Italian report workbook saved as CSV by LibreOffice run without a 
     expect(en.status).toBe(2);
     const lines = en.stderr.split('\n');
     expect(lines[0]).toMatch(
-      /^\S*italiano\.csv: error: the table is headed in Italian \(Obiettivo, Indicatore, …\) but its numbers and dates are written the English way \(such as "[\d.,%]+" instead of 1,00% or 31\/12\/2024\): the spreadsheet saved it without the Italian locale .* Save it again with the Italian locale .*, or head it in English \(Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance\) so its numbers are read the English way; .* \[english-notation\]$/,
+      /^\S*italiano\.csv: error: the table is headed in Italian \(Obiettivo, Indicatore, …\) but its numbers and dates are written the English way \(such as “[\d.,%]+” instead of 1,00% or 31\/12\/2024\): the spreadsheet saved it without the Italian locale .* Save it again with the Italian locale .*, or head it in English \(Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance\) so its numbers are read the English way; .* \[english-notation\]$/,
     );
     // The located errors stay, after the hint.
     expect(lines.filter((l) => /^\S*italiano\.csv:\d+ column \w+.*: error: /.test(l)).length).toBeGreaterThan(50);
@@ -247,7 +247,7 @@ describe('the Italian report workbook saved as CSV by LibreOffice run without a 
     );
     const run = albero(['evaluate', one]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`uno.csv:${lineOf('A.1.1 - ') + 1} column Target: error: Target: "1.5" is not a number`);
+    expect(run.stderr).toContain(`uno.csv:${lineOf('A.1.1 - ') + 1} column Target: error: Target: “1.5” is not a number`);
     expect(run.stderr).not.toContain('english-notation');
   });
 });

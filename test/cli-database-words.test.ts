@@ -43,20 +43,20 @@ describe('albero reminders --database: a PostgreSQL database that cannot be used
   it('a database that does not exist: its name and the server, in Italian and English', () => {
     const missing = changed((url) => (url.pathname = '/bilancio_2024'));
     const it = albero(['reminders', '--database', missing], IT);
-    expect(it.stderr).toBe(`albero reminders: il database ${shown(missing)} non si può usare: sul server PostgreSQL ${server()} non esiste un database "bilancio_2024"\n`);
+    expect(it.stderr).toBe(`albero reminders: il database ${shown(missing)} non si può usare: sul server PostgreSQL ${server()} non esiste un database «bilancio_2024»\n`);
     expect(it.status).toBe(2);
     const en = albero(['reminders', '--database', missing]);
-    expect(en.stderr).toBe(`albero reminders: the database ${shown(missing)} cannot be used: the PostgreSQL server ${server()} has no database "bilancio_2024"\n`);
+    expect(en.stderr).toBe(`albero reminders: the database ${shown(missing)} cannot be used: the PostgreSQL server ${server()} has no database “bilancio_2024”\n`);
     expect(en.status).toBe(2);
   }, 60_000);
 
   it('a wrong password: the user named, the password (right or wrong) never shown', () => {
     const wrong = changed((url) => (url.password = 'sbagliata'));
     const it = albero(['reminders', '--database', wrong], IT);
-    expect(it.stderr).toBe(`albero reminders: il database ${shown(wrong)} non si può usare: il server PostgreSQL ${server()} non accetta la password dell'utente "postgres"\n`);
+    expect(it.stderr).toBe(`albero reminders: il database ${shown(wrong)} non si può usare: il server PostgreSQL ${server()} non accetta la password dell'utente «postgres»\n`);
     expect(it.status).toBe(2);
     const en = albero(['reminders', '--database', wrong, '--lang', 'en'], IT);
-    expect(en.stderr).toBe(`albero reminders: the database ${shown(wrong)} cannot be used: the PostgreSQL server ${server()} does not accept the password of user "postgres"\n`);
+    expect(en.stderr).toBe(`albero reminders: the database ${shown(wrong)} cannot be used: the PostgreSQL server ${server()} does not accept the password of user “postgres”\n`);
     expect(en.status).toBe(2);
     for (const run of [it, en]) expect(run.stderr).not.toMatch(/sbagliata|chiave-del-server|authentication failed/);
   }, 60_000);
@@ -81,8 +81,8 @@ describe('a PostgreSQL server that does not answer', () => {
     const port = await refusedPort();
     const url = `postgres://ufficio:segreta@127.0.0.1:${port}/albero`;
     const shown = `postgres://…@127.0.0.1:${port}/albero`;
-    const it = `il database ${shown} non si può usare: il server PostgreSQL 127.0.0.1:${port} non risponde (utente "ufficio", database "albero")`;
-    const en = `the database ${shown} cannot be used: the PostgreSQL server 127.0.0.1:${port} does not answer (user "ufficio", database "albero")`;
+    const it = `il database ${shown} non si può usare: il server PostgreSQL 127.0.0.1:${port} non risponde (utente «ufficio», database «albero»)`;
+    const en = `the database ${shown} cannot be used: the PostgreSQL server 127.0.0.1:${port} does not answer (user “ufficio”, database “albero”)`;
     const runs = [
       [albero(['reminders', '--database', url], IT), `albero reminders: ${it}\n`],
       [albero(['reminders', '--database', url]), `albero reminders: ${en}\n`],
@@ -141,8 +141,8 @@ describe('a user the PostgreSQL server does not let in (28000)', () => {
     for (const user of ['rejected', 'nessuno']) {
       const url = as(user, 'la-sua-chiave');
       const shown = url.replace(/\/\/[^@/]*@/, '//…@');
-      const it = `il database ${shown} non si può usare: il server PostgreSQL ${server} non fa entrare l'utente "${user}" nel database "${name}" (l'utente non esiste, o pg_hba.conf non lo ammette da qui)`;
-      const en = `the database ${shown} cannot be used: the PostgreSQL server ${server} does not let user "${user}" into database "${name}" (no such user, or pg_hba.conf does not admit it from here)`;
+      const it = `il database ${shown} non si può usare: il server PostgreSQL ${server} non fa entrare l'utente «${user}» nel database «${name}» (l'utente non esiste, o pg_hba.conf non lo ammette da qui)`;
+      const en = `the database ${shown} cannot be used: the PostgreSQL server ${server} does not let user “${user}” into database “${name}” (no such user, or pg_hba.conf does not admit it from here)`;
       const runs = [
         [albero(['reminders', '--database', url], IT), `albero reminders: ${it}\n`, 2],
         [albero(['reminders', '--database', url]), `albero reminders: ${en}\n`, 2],

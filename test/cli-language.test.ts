@@ -190,7 +190,7 @@ describe('verify and diff as text', () => {
     const it = albero(['diff', FIXTURE, revised, '--only', 'plan'], IT);
     expect(it.status).toBe(1);
     expect(it.stdout).toContain('Piano: target, pesi e regole (da rendicontare nella Relazione) (1)');
-    expect(it.stdout).toMatch(/~ A\.2\.1 "Capacità di risposta dello sportello internazionalizzazione" target: 60,00% → 50,00% {2}\(.*rivisto\.txt:\d+ colonna/);
+    expect(it.stdout).toMatch(/~ A\.2\.1 «Capacità di risposta dello sportello internazionalizzazione» target: 60,00% → 50,00% {2}\(.*rivisto\.txt:\d+ colonna/);
     expect(it.stdout).toContain(`1 modifica da ${FIXTURE} a ${revised}`);
     const en = albero(['diff', FIXTURE, revised, '--only', 'plan']);
     expect(en.stdout).toContain('Plan: targets, weights and rules (changes to disclose in the Relazione) (1)');
@@ -370,7 +370,7 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(en.stderr).toMatch(/(^|\n)wrote .*report-en\.html \(html, 3 strategic areas, 46 objectives, 88 indicators\)\n$/);
     const format = albero(['report', FIXTURE, '--format', 'odt'], IT);
     expect(format.status).toBe(2);
-    expect(format.stderr).toBe('albero report: formato "odt" sconosciuto; usare uno tra html, pdf, xlsx, csv, json\n');
+    expect(format.stderr).toBe('albero report: formato «odt» sconosciuto; usare uno tra html, pdf, xlsx, csv, json\n');
     const pdf = albero(['report', FIXTURE, '--format', 'pdf', '--lang', 'en'], IT);
     expect(pdf.status).toBe(2);
     expect(pdf.stderr).toBe('albero report: a pdf file needs --output FILE.pdf\n');
@@ -475,8 +475,8 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     const texts = file('testi.json', JSON.stringify({ premessa: 'Testo' }));
     const bad = albero(['relazione', FIXTURE, '--output', out('r2.html'), '--texts', texts], IT);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^albero relazione: .*testi\.json: sezione "premessa" sconosciuta; usare presentazione, sintesi, /);
-    expect(albero(['relazione', FIXTURE, '--output', out('r2.html'), '--texts', texts]).stderr).toMatch(/testi\.json: unknown section "premessa"; use presentazione, sintesi, /);
+    expect(bad.stderr).toMatch(/^albero relazione: .*testi\.json: sezione «premessa» sconosciuta; usare presentazione, sintesi, /);
+    expect(albero(['relazione', FIXTURE, '--output', out('r2.html'), '--texts', texts]).stderr).toMatch(/testi\.json: unknown section “premessa”; use presentazione, sintesi, /);
     expect(existsSync(out('r2.html'))).toBe(false);
     // A texts file that cannot be read is said as a table's is, not with the system's code (it was "ENOENT").
     const missing = albero(['relazione', FIXTURE, '--output', out('r3.html'), '--texts', out('nessuno.json')], IT);
@@ -594,15 +594,15 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(gapEn.status).toBe(2);
     expect(gapEn.stderr).toContain("albero next-year: this is the 2024 plan: its next year's plan is 2025's, not 2026's; make 2026's from the 2025 plan, whose actuals are its baselines\n");
     const year = albero(['next-year', FIXTURE, '--year', 'prossimo', '--output', out('p.xlsx'), '--lang', 'en'], IT);
-    expect(year.stderr).toBe('albero next-year: --year must be a year from 1990 to 2100, such as 2025, not "prossimo"\n');
+    expect(year.stderr).toBe('albero next-year: --year must be a year from 1990 to 2100, such as 2025, not “prossimo”\n');
   });
 
   it('--year and --from must be plausible years, as the API takes them: 0000 was taken and printed as the year', () => {
     const refusals: Array<[string[], string]> = [
-      [['report', FIXTURE, '--format', 'html', '--year', '0000'], 'albero report: --year deve essere un anno dal 1990 al 2100, come 2024, non "0000"\n'],
-      [['relazione', FIXTURE, '--output', out('r-0000.html'), '--year', '2101'], 'albero relazione: --year deve essere un anno dal 1990 al 2100, come 2024, non "2101"\n'],
-      [['next-year', FIXTURE, '--year', '2025', '--from', '1989', '--output', out('p-1989.xlsx')], 'albero next-year: --from deve essere un anno dal 1990 al 2100, come 2024, non "1989"\n'],
-      [['next-year', FIXTURE, '--year', '9999', '--output', out('p-9999.xlsx')], 'albero next-year: --year deve essere un anno dal 1990 al 2100, come 2025, non "9999"\n'],
+      [['report', FIXTURE, '--format', 'html', '--year', '0000'], 'albero report: --year deve essere un anno dal 1990 al 2100, come 2024, non «0000»\n'],
+      [['relazione', FIXTURE, '--output', out('r-0000.html'), '--year', '2101'], 'albero relazione: --year deve essere un anno dal 1990 al 2100, come 2024, non «2101»\n'],
+      [['next-year', FIXTURE, '--year', '2025', '--from', '1989', '--output', out('p-1989.xlsx')], 'albero next-year: --from deve essere un anno dal 1990 al 2100, come 2024, non «1989»\n'],
+      [['next-year', FIXTURE, '--year', '9999', '--output', out('p-9999.xlsx')], 'albero next-year: --year deve essere un anno dal 1990 al 2100, come 2025, non «9999»\n'],
     ];
     for (const [args, stderr] of refusals) {
       const run = albero(args, IT);
@@ -635,13 +635,13 @@ describe('the commands that write files: what they wrote, and a refusal each', (
       const it = albero(['report', FIXTURE, '--output', out('senza-periodo.html'), '--period', period], IT);
       expect(it.status, JSON.stringify(period)).toBe(2);
       expect(it.stdout).toBe('');
-      expect(it.stderr).toBe('albero report: --period non può essere vuoto: indicare il periodo, per esempio "Consuntivo 2024", oppure ometterlo\n');
+      expect(it.stderr).toBe('albero report: --period non può essere vuoto: indicare il periodo, per esempio «Consuntivo 2024», oppure ometterlo\n');
       expect(existsSync(out('senza-periodo.html'))).toBe(false);
     }
     const en = albero(['report', FIXTURE, '--format', 'html', '--period', '']);
     expect(en.status).toBe(2);
     expect(en.stdout).toBe('');
-    expect(en.stderr).toBe('albero report: --period cannot be empty: give the period, e.g. "Consuntivo 2024", or leave it out\n');
+    expect(en.stderr).toBe('albero report: --period cannot be empty: give the period, e.g. “Consuntivo 2024”, or leave it out\n');
     const named = albero(['report', FIXTURE, '--format', 'html', '--period', 'Consuntivo 2024']);
     expect(named.status).toBe(0);
     expect(named.stdout).toContain('Consuntivo 2024');
@@ -677,7 +677,7 @@ describe('the commands on a database', () => {
     expect(taken.stderr).toBe('albero admin create-user: il nome utente capo è già usato\n');
     const role = albero(['admin', 'create-user', '--username', 'x3', '--role', 'capo', '--database', database], IT);
     expect(role.status).toBe(2);
-    expect(role.stderr).toBe('albero admin create-user: --role deve essere uno tra admin, controller, referente, oiv, personale, non "capo"\n');
+    expect(role.stderr).toBe('albero admin create-user: --role deve essere uno tra admin, controller, referente, oiv, personale, non «capo»\n');
   }, 60_000);
 
   it('admin create-user --sign-in: an account of the identity provider, made without a password; a bad way or a password for it refused', () => {
@@ -708,9 +708,9 @@ describe('the commands on a database', () => {
     // Refused, nothing created: a way that is not one, a password for a provider account; in either language.
     const way = albero(['admin', 'create-user', '--username', 'x4', '--sign-in', 'spid', '--database', database], IT);
     expect(way.status).toBe(2);
-    expect(way.stderr).toBe('albero admin create-user: --sign-in deve essere uno tra password, provider, non "spid"\n');
+    expect(way.stderr).toBe('albero admin create-user: --sign-in deve essere uno tra password, provider, non «spid»\n');
     expect(albero(['admin', 'create-user', '--username', 'x4', '--sign-in', 'spid', '--database', database]).stderr).toBe(
-      'albero admin create-user: --sign-in must be one of password, provider, not "spid"\n',
+      'albero admin create-user: --sign-in must be one of password, provider, not “spid”\n',
     );
     const password = { ALBERO_PASSWORD: 'una password sicura' };
     const both = albero(['admin', 'create-user', '--username', 'x5', '--sign-in', 'provider', '--database', database], { ...IT, env: password });
@@ -746,9 +746,9 @@ describe('the commands on a database', () => {
     expect(albero(['reminders', '--database', database, '--lang', 'en'], IT).stdout).toMatch(/^reminders: 0 queued/);
     const setting = albero(['reminders', '--database', database], { ...IT, env: { ALBERO_REMINDER_DAYS_BEFORE: 'tre' } });
     expect(setting.status).toBe(2);
-    expect(setting.stderr).toBe('albero reminders: ALBERO_REMINDER_DAYS_BEFORE deve essere un numero intero di giorni da 0 a 366, non "tre"\n');
+    expect(setting.stderr).toBe('albero reminders: ALBERO_REMINDER_DAYS_BEFORE deve essere un numero intero di giorni da 0 a 366, non «tre»\n');
     expect(albero(['reminders', '--database', database], { env: { ALBERO_REMINDER_DAYS_BEFORE: 'tre' } }).stderr).toBe(
-      'albero reminders: ALBERO_REMINDER_DAYS_BEFORE must be a whole number of days from 0 to 366, not "tre"\n',
+      'albero reminders: ALBERO_REMINDER_DAYS_BEFORE must be a whole number of days from 0 to 366, not “tre”\n',
     );
   }, 60_000);
 
@@ -763,7 +763,7 @@ describe('the commands on a database', () => {
       // Port 1 on this machine: nothing listens there; the password never reaches the screen.
       [
         ['reminders', '--database', 'postgres://utente:segreta@127.0.0.1:1/albero'],
-        'albero reminders: il database postgres://…@127.0.0.1:1/albero non si può usare: il server PostgreSQL 127.0.0.1:1 non risponde (utente "utente", database "albero")\n',
+        'albero reminders: il database postgres://…@127.0.0.1:1/albero non si può usare: il server PostgreSQL 127.0.0.1:1 non risponde (utente «utente», database «albero»)\n',
       ],
       [['serve', '--port', '0', '--database', folder], `albero serve: il database ${folder} non si può usare: è una cartella, non un file\n`],
     ];
@@ -835,8 +835,8 @@ describe('the commands on a database', () => {
   it('serve refuses a port that is not one', () => {
     const it = albero(['serve', '--port', 'ottanta'], IT);
     expect(it.status).toBe(2);
-    expect(it.stderr).toBe('albero serve: --port deve essere un numero da 0 a 65535, non "ottanta"\n');
-    expect(albero(['serve', '--port', 'ottanta']).stderr).toBe('albero serve: --port must be a number from 0 to 65535, not "ottanta"\n');
+    expect(it.stderr).toBe('albero serve: --port deve essere un numero da 0 a 65535, non «ottanta»\n');
+    expect(albero(['serve', '--port', 'ottanta']).stderr).toBe('albero serve: --port must be a number from 0 to 65535, not “ottanta”\n');
   });
 });
 
@@ -938,17 +938,17 @@ describe('how to write a number, in the way of the table read', () => {
     const en = albero(['evaluate', english]);
     expect(en.status).toBe(2);
     expect(en.stderr).toContain(
-      'unreadable-en.tsv:3 column Target: error: Target: "lots" is not a number (write numbers such as 1,587.10 or 60.00%), a date (dd/mm/yyyy) or yes/no [unparsable-target]',
+      'unreadable-en.tsv:3 column Target: error: Target: “lots” is not a number (write numbers such as 1,587.10 or 60.00%), a date (dd/mm/yyyy) or yes/no [unparsable-target]',
     );
-    expect(en.stderr).toContain('unreadable-en.tsv:4 column KPI performance: error: "much" is not a percentage such as 93.00% [unparsable-number]');
+    expect(en.stderr).toContain('unreadable-en.tsv:4 column KPI performance: error: “much” is not a percentage such as 93.00% [unparsable-number]');
     expect(en.stderr).toContain('the number has more than 15 digits before the decimal point');
     expect(en.stderr).not.toMatch(/1\.587,10|60,00%|93,00%|decimal comma/);
     const it = albero(['evaluate', english], IT);
     expect(it.status).toBe(2);
     expect(it.stderr).toContain(
-      `unreadable-en.tsv:3 colonna Target: errore: Target: "lots" non è un numero (scrivere numeri all'inglese come 1,587.10 o 60.00%), una data (gg/mm/aaaa) o yes/no [unparsable-target]`,
+      `unreadable-en.tsv:3 colonna Target: errore: Target: «lots» non è un numero (scrivere numeri all'inglese come 1,587.10 o 60.00%), una data (gg/mm/aaaa) o yes/no [unparsable-target]`,
     );
-    expect(it.stderr).toContain('unreadable-en.tsv:4 colonna KPI performance: errore: "much" non è una percentuale come 93.00% [unparsable-number]');
+    expect(it.stderr).toContain('unreadable-en.tsv:4 colonna KPI performance: errore: «much» non è una percentuale come 93.00% [unparsable-number]');
     expect(it.stderr).toContain('il numero ha più di 15 cifre prima del punto decimale');
     expect(it.stderr).not.toMatch(/1\.587,10|60,00%|93,00%|virgola/);
   });
@@ -957,16 +957,16 @@ describe('how to write a number, in the way of the table read', () => {
     const it = albero(['evaluate', italian], IT);
     expect(it.status).toBe(2);
     expect(it.stderr).toContain(
-      `illeggibile-it.tsv:3 colonna Target: errore: Target: "tante" non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no [unparsable-target]`,
+      `illeggibile-it.tsv:3 colonna Target: errore: Target: «tante» non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no [unparsable-target]`,
     );
-    expect(it.stderr).toContain('illeggibile-it.tsv:4 colonna Performance KPI: errore: "molto" non è una percentuale come 93,00% [unparsable-number]');
+    expect(it.stderr).toContain('illeggibile-it.tsv:4 colonna Performance KPI: errore: «molto» non è una percentuale come 93,00% [unparsable-number]');
     expect(it.stderr).toContain('il numero ha più di 15 cifre prima della virgola');
     const en = albero(['evaluate', italian]);
     expect(en.status).toBe(2);
     expect(en.stderr).toContain(
-      'illeggibile-it.tsv:3 column Target: error: Target: "tante" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
+      'illeggibile-it.tsv:3 column Target: error: Target: “tante” is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
     );
-    expect(en.stderr).toContain('illeggibile-it.tsv:4 column Performance KPI: error: "molto" is not a percentage such as 93,00% [unparsable-number]');
+    expect(en.stderr).toContain('illeggibile-it.tsv:4 column Performance KPI: error: “molto” is not a percentage such as 93,00% [unparsable-number]');
     expect(en.stderr).toContain('the number has more than 15 digits before the decimal comma');
   });
 });

@@ -94,6 +94,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('albero reminders on %s', (backen
     const bad = await reminders(['--database', t.location], { ALBERO_SMTP_HOST: '127.0.0.1', ALBERO_SMTP_PORT: 'venticinque' });
     expect(bad.status).toBe(2);
     // LANG is Italian here: the setting's refusal is said in Italian.
-    expect(bad.stderr).toBe('albero reminders: ALBERO_SMTP_PORT deve essere un numero di porta da 1 a 65535, non "venticinque"\n');
+    expect(bad.stderr).toBe('albero reminders: ALBERO_SMTP_PORT deve essere un numero di porta da 1 a 65535, non «venticinque»\n');
   });
 });

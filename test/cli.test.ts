@@ -68,9 +68,9 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
       F.replace('\tAziende coinvolte nei percorsi di animazione delle destinazioni turistiche\t30% >=\t10\t12\t100,00%\t', '\tAziende coinvolte\t30% >=\t10\t12'),
       new RegExp(`columns\\.txt:${at('Aziende coinvolte nei')}: error: expected 7 columns .* found 5 \\[column-count\\]`),
     ],
-    ['comparator.txt', F.replace('70% >=\t1\t4', '70% >>\t1\t4'), new RegExp(`comparator\\.txt:${at('70% >=\t1\t4')} column Peso: error: unknown comparator ">>"`)],
+    ['comparator.txt', F.replace('70% >=\t1\t4', '70% >>\t1\t4'), new RegExp(`comparator\\.txt:${at('70% >=\t1\t4')} column Peso: error: unknown comparator “>>”`)],
     ['weight.txt', F.replace('70% >=\t1\t4', '170% >=\t1\t4'), new RegExp(`weight\\.txt:${at('70% >=\t1\t4')} column Peso: error: the weight 170% is over 100%`)],
-    ['number.txt', F.replace('70% >=\t1\t4', '70% >=\t1\tquattro'), new RegExp(`number\\.txt:${at('70% >=\t1\t4')} column Consuntivo: error: Consuntivo: "quattro" is not a number`)],
+    ['number.txt', F.replace('70% >=\t1\t4', '70% >=\t1\tquattro'), new RegExp(`number\\.txt:${at('70% >=\t1\t4')} column Consuntivo: error: Consuntivo: “quattro” is not a number`)],
     [
       'duplicate.txt',
       F.replace('A.1.2 - Attrattività del territorio', 'A.1.1 - Attrattività del territorio'),
@@ -81,20 +81,20 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
       'duplicate-indicators.txt',
       F.replace('A.1.2 - Attrattività del territorio', 'A.1.1 - Attrattività del territorio'),
       new RegExp(
-        `duplicate-indicators\\.txt:${at('A.1.2 - ') + 1} column Indicatore: error: the indicator "Supporto alle iniziative fieristiche realizzate sul territorio" belongs to the objective at line ${at('A.1.2 - ')}, which could not be read \\[indicator-of-unread-objective\\]`,
+        `duplicate-indicators\\.txt:${at('A.1.2 - ') + 1} column Indicatore: error: the indicator “Supporto alle iniziative fieristiche realizzate sul territorio” belongs to the objective at line ${at('A.1.2 - ')}, which could not be read \\[indicator-of-unread-objective\\]`,
       ),
     ],
     [
       'no-code-indicators.txt',
       F.replace('A.1.2 - Attrattività del territorio', 'Attrattività del territorio'),
       new RegExp(
-        `no-code-indicators\\.txt:${at('A.1.2 - ') + 2} column Indicatore: error: the indicator "N\\. interventi .*" belongs to the objective at line ${at('A.1.2 - ')}, which could not be read`,
+        `no-code-indicators\\.txt:${at('A.1.2 - ') + 2} column Indicatore: error: the indicator “N\\. interventi .*” belongs to the objective at line ${at('A.1.2 - ')}, which could not be read`,
       ),
     ],
     [
       'orphan.txt',
       F.replace('A Competitività e sviluppo delle imprese e del territorio\t', '\tIndicatore orfano\t10% >=\t1\t1\t100,00%\t\nA Competitività e sviluppo delle imprese e del territorio\t'),
-      new RegExp(`orphan\\.txt:${at('A Competitività')} column Indicatore: error: the indicator "Indicatore orfano" comes before any objective`),
+      new RegExp(`orphan\\.txt:${at('A Competitività')} column Indicatore: error: the indicator “Indicatore orfano” comes before any objective`),
     ],
   ];
   for (const [name, contents, message] of cases) {
@@ -116,7 +116,7 @@ describe('bad input: a clear message, a non-zero exit, never a stack trace', () 
     expect(missing.stderr).toContain('nope.txt: error: no such file [unreadable-file]');
     const unknown = albero(['explain', FIXTURE, 'Z.9']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('no objective with the code "Z.9"');
+    expect(unknown.stderr).toContain('no objective with the code “Z.9”');
   });
 
   it('the plan as JSON that `import --output` wrote is said to be JSON, not a table without its header', () => {
@@ -202,7 +202,7 @@ describe("the locale's language, or --lang", () => {
     expect(explainIt.stdout).toBe(albero(['explain', FIXTURE, 'A.2', '--lang', 'it']).stdout);
     expect(explainIt.stdout).not.toBe(albero(['explain', FIXTURE, 'A.2']).stdout);
     const unknown = albero(['explain', FIXTURE, 'Z.9'], IT);
-    expect(unknown.stderr).toContain('nessun obiettivo con il codice "Z.9"');
+    expect(unknown.stderr).toContain('nessun obiettivo con il codice «Z.9»');
   });
 });
 
@@ -343,7 +343,7 @@ describe('diff lists what changed between two versions of a plan', () => {
     const text = albero(['diff', FIXTURE, path, '--only', 'plan']);
     expect(text.status).toBe(1);
     expect(text.stdout).toContain('Plan: targets, weights and rules (changes to disclose in the Relazione) (1)');
-    expect(text.stdout).toContain(`~ A.2.1 "Capacità di risposta dello sportello internazionalizzazione" target: 60.00% → 50.00%  (${path}:${line}`);
+    expect(text.stdout).toContain(`~ A.2.1 “Capacità di risposta dello sportello internazionalizzazione” target: 60.00% → 50.00%  (${path}:${line}`);
     expect(text.stdout).not.toContain('Results');
   });
 
@@ -382,7 +382,7 @@ describe('diff lists what changed between two versions of a plan', () => {
     expect(text.status).toBe(1);
     expect(text.stdout).toContain('Structure: objectives and indicators added, removed, moved or renamed (3)');
     expect(text.stdout).toContain(
-      `− A.1.2 "Supporto alle iniziative fieristiche realizzate sul territorio" indicator removed: Supporto alle iniziative fieristiche realizzate sul territorio (70%, >= 4)  (${FIXTURE}:${at + 2}`,
+      `− A.1.2 “Supporto alle iniziative fieristiche realizzate sul territorio” indicator removed: Supporto alle iniziative fieristiche realizzate sul territorio (70%, >= 4)  (${FIXTURE}:${at + 2}`,
     );
     expect(albero(['diff', without, FIXTURE, '--only', 'structure']).stdout).toContain('Structure: objectives and indicators added, removed, moved or renamed (3)');
   });
@@ -471,30 +471,30 @@ describe("a text table with the English report's headings", () => {
     expect(inEnglish.status).toBe(2);
     for (const words of [
       'english-bad.tsv:4 column Indicator: error: an objective row must leave the Indicator column empty; put the indicator on its own row',
-      'english-bad.tsv:5 column Weight: error: the indicator "No weight" has no Weight',
-      'english-bad.tsv:6 column Weight: error: the Weight "50%" has no comparator; write it as "50% >=", "<=" or "="',
-      'english-bad.tsv:7 column Weight: error: the Weight "abc" is not a weight such as "50% >="',
-      'english-bad.tsv:8 column Weight: error: Weight: "1234567890123456789% >=": the number has more than 15 digits before the decimal point',
-      'english-bad.tsv:9 column Actual: error: Actual: "abc" is not a number (write numbers such as 1,587.10 or 60.00%), a date (dd/mm/yyyy) or yes/no',
-      'english-bad.tsv:10 column Actual: error: the Actual "30/09/2024" is a date but the Target "10" is a number; write both the same way',
+      'english-bad.tsv:5 column Weight: error: the indicator “No weight” has no Weight',
+      'english-bad.tsv:6 column Weight: error: the Weight “50%” has no comparator; write it as “50% >=”, “<=” or “=”',
+      'english-bad.tsv:7 column Weight: error: the Weight “abc” is not a weight such as “50% >=”',
+      'english-bad.tsv:8 column Weight: error: Weight: “1234567890123456789% >=”: the number has more than 15 digits before the decimal point',
+      'english-bad.tsv:9 column Actual: error: Actual: “abc” is not a number (write numbers such as 1,587.10 or 60.00%), a date (dd/mm/yyyy) or yes/no',
+      'english-bad.tsv:10 column Actual: error: the Actual “30/09/2024” is a date but the Target “10” is a number; write both the same way',
       'english-bad.tsv:11 column Actual: warning: the Actual 50.00 has no % sign but the target 60.00% is a percentage: read as 50%',
       'english-bad.tsv:12: error: expected 7 columns (Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance), found 5',
-      'english-bad.tsv:13 column Actual: warning: an objective row\'s Actual cell is ignored ("7")',
+      "english-bad.tsv:13 column Actual: warning: an objective row's Actual cell is ignored (“7”)",
     ]) {
       expect(inEnglish.stderr).toContain(words);
     }
     const italian = albero(['import', path, '--check'], { locale: 'it_IT.UTF-8' });
     for (const words of [
       "english-bad.tsv:4 colonna Indicator: errore: una riga di obiettivo deve lasciare vuota la colonna Indicator; mettere l'indicatore su una riga a sé",
-      `english-bad.tsv:5 colonna Weight: errore: l'indicatore "No weight" ha vuota la cella Weight`,
-      'english-bad.tsv:6 colonna Weight: errore: la cella Weight "50%" non ha comparatore',
-      'english-bad.tsv:7 colonna Weight: errore: la cella Weight "abc" non è un peso come "50% >="',
-      'english-bad.tsv:8 colonna Weight: errore: Weight: "1234567890123456789% >=" — il numero ha più di 15 cifre prima del punto decimale',
-      'english-bad.tsv:9 colonna Actual: errore: Actual: "abc" non è un numero (scrivere numeri all\'inglese come 1,587.10 o 60.00%)',
-      'english-bad.tsv:10 colonna Actual: errore: la cella Actual "30/09/2024" è una data ma la cella Target "10" è un numero',
+      `english-bad.tsv:5 colonna Weight: errore: l'indicatore «No weight» ha vuota la cella Weight`,
+      'english-bad.tsv:6 colonna Weight: errore: la cella Weight «50%» non ha comparatore',
+      'english-bad.tsv:7 colonna Weight: errore: la cella Weight «abc» non è un peso come «50% >=»',
+      'english-bad.tsv:8 colonna Weight: errore: Weight: «1234567890123456789% >=» — il numero ha più di 15 cifre prima del punto decimale',
+      "english-bad.tsv:9 colonna Actual: errore: Actual: «abc» non è un numero (scrivere numeri all'inglese come 1,587.10 o 60.00%)",
+      'english-bad.tsv:10 colonna Actual: errore: la cella Actual «30/09/2024» è una data ma la cella Target «10» è un numero',
       'english-bad.tsv:11 colonna Actual: avviso: la cella Actual 50.00 non ha il segno % ma il target 60.00% è una percentuale',
       'english-bad.tsv:12: errore: attese 7 colonne (Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance), trovate 5',
-      'english-bad.tsv:13 colonna Actual: avviso: la cella Actual di una riga di obiettivo è ignorata ("7")',
+      'english-bad.tsv:13 colonna Actual: avviso: la cella Actual di una riga di obiettivo è ignorata («7»)',
     ]) {
       expect(italian.stderr).toContain(words);
     }

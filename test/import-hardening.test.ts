@@ -109,7 +109,7 @@ describe('values of the wrong kind (defect 4)', { timeout: 120_000 }, () => {
     const c = check('kind.txt', withA3Actual(actual));
     expect(c.status).toBe(2);
     expect(errors(c)).toEqual([expect.objectContaining({ code: 'kind-mismatch', location: expect.objectContaining({ line: A3_LINE, column: 'Consuntivo' }) })]);
-    expect(errors(c)[0]!.message).toContain(`is ${words} but the Target "10" is a number`);
+    expect(errors(c)[0]!.message).toContain(`is ${words} but the Target “10” is a number`);
   });
 
   it('a date target against a number actual is an error at the Consuntivo', () => {
@@ -121,7 +121,7 @@ describe('values of the wrong kind (defect 4)', { timeout: 120_000 }, () => {
     const c = check('date.xlsx', layoutWorkbook({ actual: { xml: '<v>2024-07-15</v>', attributes: 't="d"' } }));
     expect(c.status).toBe(2);
     expect(errors(c)[0]).toMatchObject({ code: 'kind-mismatch', location: { sheet: 'Albero', cell: 'E3' } });
-    expect(errors(c)[0]!.message).toContain('"15/07/2024" is a date');
+    expect(errors(c)[0]!.message).toContain('“15/07/2024” is a date');
     // The same cell against a date target is a date, not 2.024.
     const ok = check('date-ok.xlsx', layoutWorkbook({ target: '31/07/2024', weight: '60% <=', actual: { xml: '<v>2024-07-15</v>', attributes: 't="d"' } }));
     expect(ok.status).toBe(0);

@@ -23,7 +23,7 @@ describe('an indicator row refused', { timeout: 120_000 }, () => {
     writeFileSync(csv, lines.map((l) => l.replace(/\t/g, ';')).join('\n'));
     const it = albero(['import', csv, '--check'], IT);
     expect(it.status).toBe(2);
-    expect(it.stderr).toContain(`piano.csv:${at + 1} colonna Consuntivo: errore: Consuntivo: "1,2,3" non è un numero`);
+    expect(it.stderr).toContain(`piano.csv:${at + 1} colonna Consuntivo: errore: Consuntivo: «1,2,3» non è un numero`);
     expect(it.stderr).not.toContain('weights-not-100');
     const en = albero(['import', csv, '--check']);
     expect(en.status).toBe(2);
@@ -41,7 +41,7 @@ describe('an indicator row refused', { timeout: 120_000 }, () => {
     const bad = row.file;
     const it = albero(['import', bad, '--check'], IT);
     expect(it.status).toBe(2);
-    expect(it.stderr).toContain(`${row.address('Target')}: errore: Target: "1,234.5" non è un numero`);
+    expect(it.stderr).toContain(`${row.address('Target')}: errore: Target: «1,234.5» non è un numero`);
     expect(it.stderr).not.toContain('weights-not-100');
     expect(it.stderr).toContain('1 errore, 0 avvisi');
   });

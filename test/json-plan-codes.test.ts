@@ -205,10 +205,10 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
     const issues = (JSON.parse(run.stdout) as { issues: JsonIssue[] }).issues;
     expect(issues.map((i) => [i.severity, i.code, i.location.node, i.location.indicator, i.location.field])).toEqual([['error', 'base-measure-name', 'A.1', 'A.1:1', 'formula.denominator']]);
     expect(albero(['import', file, '--check']).stderr).toContain(
-      'error: the indicator "Pratiche evase" (A.1) names a base measure "__proto__": under this name its value could never be entered; choose another name',
+      'error: the indicator “Pratiche evase” (A.1) names a base measure “__proto__”: under this name its value could never be entered; choose another name',
     );
     expect(albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' }).stderr).toContain(
-      'errore: l\'indicatore "Pratiche evase" (A.1) chiama una misura di base "__proto__": con questo nome il suo valore non si potrebbe mai inserire',
+      "errore: l'indicatore «Pratiche evase» (A.1) chiama una misura di base «__proto__»: con questo nome il suo valore non si potrebbe mai inserire",
     );
   });
 
@@ -223,7 +223,7 @@ describe('codes in the JSON plan document, on the command line', { timeout: 120_
     expect(run.status, run.stderr).toBe(0);
     const written = JSON.parse(readFileSync(out, 'utf8')) as Doc & { issues: JsonIssue[] };
     expect(written.issues.map((i) => [i.code, i.message, i.location.node, i.location.indicator])).toEqual([
-      ['formula-input', '"Pratiche evase": the base measure constructor is missing', 'A.1', 'A.1:1'],
+      ['formula-input', '“Pratiche evase”: the base measure constructor is missing', 'A.1', 'A.1:1'],
     ]);
     // Given, it counts: 45 of 50 is 90%.
     indicator.inputs = { constructor: '45', totale: '50' };
@@ -298,8 +298,8 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
       expect((added.body.error.issues as JsonIssue[]).map((i) => i.location.field)).toEqual(['formula.numerator']);
       expect(added.body.error.message).toBe(
         lang === 'it'
-          ? 'l\'indicatore "Quota" (A.1) chiama una misura di base "__proto__": con questo nome il suo valore non si potrebbe mai inserire; scegliere un altro nome'
-          : 'the indicator "Quota" (A.1) names a base measure "__proto__": under this name its value could never be entered; choose another name',
+          ? "l'indicatore «Quota» (A.1) chiama una misura di base «__proto__»: con questo nome il suo valore non si potrebbe mai inserire; scegliere un altro nome"
+          : 'the indicator “Quota” (A.1) names a base measure “__proto__”: under this name its value could never be entered; choose another name',
       );
     }
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
@@ -350,7 +350,7 @@ describe('codes and base measures through the API', { timeout: 120_000 }, () => 
     expect(missing.status, missing.text).toBe(200);
     expect(missing.body.indicator.actual).toBe(null);
     const said = (await controller.get(`/api/plans/${planId}/tree?lang=en`)).body.issues as JsonIssue[];
-    expect(said.map((i) => [i.code, i.message, i.location.indicator])).toEqual([['formula-input', '"Pratiche evase": the base measure toString is missing', 'A.1:1']]);
+    expect(said.map((i) => [i.code, i.message, i.location.indicator])).toEqual([['formula-input', '“Pratiche evase”: the base measure toString is missing', 'A.1:1']]);
     const given = await controller.request('PUT', path, { state: 'measured', inputs: { constructor: 45, toString: 50 }, version: missing.body.measurement.version });
     expect(given.status, given.text).toBe(200);
     expect([given.body.indicator.actual, given.body.indicator.performance]).toEqual([90, 100]);

@@ -35,10 +35,10 @@ describe("a plan's own rules, asked of every plan whichever way it comes in", ()
       ['formula-unit', { node: 'A.1', indicator: 'A.1:1' }],
     ]);
     expect(issueText(found[1]!, 'it')).toBe(
-      'l\'indicatore "Indicatore A.1:1" si calcola con una formula (media ponderata degli obiettivi figli), che dà un numero: non può essere in sì/no; indicare come unità numeri o percentuale, o togliere la formula',
+      "l'indicatore «Indicatore A.1:1» si calcola con una formula (media ponderata degli obiettivi figli), che dà un numero: non può essere in sì/no; indicare come unità numeri o percentuale, o togliere la formula",
     );
     expect(issueText(found[0]!, 'en')).toBe(
-      'the indicator "Indicatore A:2" is computed by a formula (ratio of two base measures), which gives a number: it cannot be in dates; give numbers or percent as its unit, or remove the formula',
+      'the indicator “Indicatore A:2” is computed by a formula (ratio of two base measures), which gives a number: it cannot be in dates; give numbers or percent as its unit, or remove the formula',
     );
   });
 });

@@ -506,6 +506,6 @@ describe("base measures named as JavaScript's own words", () => {
   it('a plan with such a ratio evaluates, the indicator not measured with the located issue', () => {
     const indicator = ind('A.1:1', 100, '>=', 50, { state: 'measured', inputs: { totale: dec(10) } }, { unit: 'percent', formula: ratio('constructor', 'totale') });
     const evaluation = evaluatePlan(plan([node('A.1', null, [indicator])]));
-    expect(evaluation.issues().map((i) => [i.code, i.message, i.location])).toEqual([['formula-input', '"A.1:1": the base measure constructor is missing', { node: 'A.1', indicator: 'A.1:1' }]]);
+    expect(evaluation.issues().map((i) => [i.code, i.message, i.location])).toEqual([['formula-input', '“A.1:1”: the base measure constructor is missing', { node: 'A.1', indicator: 'A.1:1' }]]);
   });
 });

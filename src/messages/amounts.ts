@@ -38,13 +38,13 @@ export function amountWords(p: AmountProblem, l: Language): string {
     case 'finite-number':
       return it ? 'un numero finito' : 'a finite number';
     case 'real-date':
-      return it ? `una data di calendario reale (aaaa-mm-gg o gg/mm/aaaa), non "${p.value}"` : `a real calendar date (yyyy-mm-dd or dd/mm/yyyy), not "${p.value}"`;
+      return it ? `una data di calendario reale (aaaa-mm-gg o gg/mm/aaaa), non «${p.value}»` : `a real calendar date (yyyy-mm-dd or dd/mm/yyyy), not “${p.value}”`;
     case 'number-not-date':
-      return it ? `un numero, non la data "${p.value}"` : `a number, not the date "${p.value}"`;
+      return it ? `un numero, non la data «${p.value}»` : `a number, not the date “${p.value}”`;
     case 'number-text':
-      return it ? `un numero (93,5 o 93.5), non "${p.value}"` : `a number (93,5 or 93.5), not "${p.value}"`;
+      return it ? `un numero (93,5 o 93.5), non «${p.value}»` : `a number (93,5 or 93.5), not “${p.value}”`;
     case 'plain-number':
-      return it ? `un numero semplice: "${p.value}" è una percentuale, e questo indicatore conta in numeri` : `a plain number: "${p.value}" is a percentage, and this indicator counts in numbers`;
+      return it ? `un numero semplice: «${p.value}» è una percentuale, e questo indicatore conta in numeri` : `a plain number: “${p.value}” is a percentage, and this indicator counts in numbers`;
     case 'bounded-number':
       return it ? `un numero entro i limiti (${BOUND_WORDS.it[p.bound]})` : `a number within bounds (${BOUND_WORDS.en[p.bound]})`;
   }

@@ -362,19 +362,19 @@ function fieldProblem(p: FieldProblem, l: Language): string {
     case 'recorded-unit': {
       const [old, unit, periods] = [unitWords(p.value, l), unitWords(p.expected, l), listIn(p.values ?? [], l)];
       return it
-        ? `ci sono consuntivi in ${old} nei periodi ancora aperti (${periods}), che non valgono per un indicatore in ${unit}: riportarli a "non misurato" prima di cambiare l'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi`
-        : `actuals in ${old} are recorded in periods still open (${periods}), which mean nothing for an indicator in ${unit}: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed`;
+        ? `ci sono consuntivi in ${old} nei periodi ancora aperti (${periods}), che non valgono per un indicatore in ${unit}: riportarli a «non misurato» prima di cambiare l'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi`
+        : `actuals in ${old} are recorded in periods still open (${periods}), which mean nothing for an indicator in ${unit}: set them to “not measured” before changing the unit, then enter them again; closed or validated periods stay as they were closed`;
     }
     // A forecast that the target will not be reached, or is at risk (server/routes/variances.ts): `value` the outcome sent.
     case 'forecast-note-needed':
-      return it ? `una previsione "${p.value === 'no' ? 'no' : 'a rischio'}" richiede una nota che dica perché` : `a forecast "${p.value === 'no' ? 'no' : 'at risk'}" needs a note saying why`;
+      return it ? `una previsione «${p.value === 'no' ? 'no' : 'a rischio'}» richiede una nota che dica perché` : `a forecast “${p.value === 'no' ? 'no' : 'at risk'}” needs a note saying why`;
     // Entering a value (server/routes/measurements.ts).
     case 'actual-needed':
       return it ? 'un valore misurato ha bisogno del consuntivo' : 'a measured value needs an actual';
     case 'inputs-needed':
       return it ? 'questo indicatore si calcola dalle sue misure di base: inviarle in inputs' : 'this indicator is computed from its base measures: send them in inputs';
     case 'actual-with-state':
-      return it ? `un consuntivo va con lo stato "measured", non "${p.value}"` : `an actual goes with the state "measured", not "${p.value}"`;
+      return it ? `un consuntivo va con lo stato «measured», non «${p.value}»` : `an actual goes with the state “measured”, not “${p.value}”`;
     case 'reason-needed':
       return it ? 'N.V. (non valutabile) richiede un motivo' : 'N.E. (not evaluable) needs a reason';
     case 'body-name':
@@ -385,7 +385,7 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? 'una data scritta AAAA-MM-GG, es. 2024-04-30' : 'a date written YYYY-MM-DD, e.g. 2024-04-30';
     // The OIV's validated values (server/routes/relazione.ts).
     case 'percent':
-      return it ? 'una performance in percentuale da 0 a 1000, es. 85, "85,5" o "85%"' : 'a performance in percent from 0 to 1000, e.g. 85, "85.5" or "85%"';
+      return it ? 'una performance in percentuale da 0 a 1000, es. 85, «85,5» o «85%»' : 'a performance in percent from 0 to 1000, e.g. 85, “85.5” or “85%”';
     case 'one-per-objective':
       return it ? 'un solo valore validato per obiettivo' : 'one validated value per objective';
     // A unit named in a request (by id or name) that the registry does not hold.
@@ -516,26 +516,26 @@ const OWN_MESSAGES = defineMessages({
   'invalid-query': message<{ field: string; values?: readonly string[]; value?: string; detail?: string; problem?: string; expected?: string }>({
     it: (p) =>
       p.values !== undefined
-        ? `${p.field} deve essere uno tra ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, non "${p.value}"`}`
+        ? `${p.field} deve essere uno tra ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, non «${p.value}»`}`
         : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'valore non valido') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }) }, 'it')}`,
     en: (p) =>
       p.values !== undefined
-        ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not "${p.value}"`}`
+        ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not “${p.value}”`}`
         : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'not valid') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }) }, 'en')}`,
   }),
   /** `what`: the upload expected (a plan's table, the registry of units, the SMVP, an evidence file). */
   'unsupported-media-type': message<{ expected: 'json' } | { expected: 'multipart'; what: Upload }>({
-    it: (p) => (p.expected === 'json' ? 'inviare il corpo come JSON (Content-Type: application/json)' : `inviare ${UPLOAD_WORDS.it[p.what]} come caricamento multipart/form-data con un campo "file"`),
-    en: (p) => (p.expected === 'json' ? 'send the body as JSON (Content-Type: application/json)' : `send ${UPLOAD_WORDS.en[p.what]} as a multipart/form-data upload with a "file" field`),
+    it: (p) => (p.expected === 'json' ? 'inviare il corpo come JSON (Content-Type: application/json)' : `inviare ${UPLOAD_WORDS.it[p.what]} come caricamento multipart/form-data con un campo «file»`),
+    en: (p) => (p.expected === 'json' ? 'send the body as JSON (Content-Type: application/json)' : `send ${UPLOAD_WORDS.en[p.what]} as a multipart/form-data upload with a “file” field`),
   }),
   'malformed-upload': message({ it: 'il caricamento non si può leggere come multipart/form-data', en: 'the upload could not be read as multipart/form-data' }),
   'missing-file': message<{ what: Exclude<Upload, 'evidence'> }>({
-    it: (p) => `allegare ${UPLOAD_WORDS.it[p.what]}${uploadFormats(p.what, 'it')} in un campo chiamato "file"`,
-    en: (p) => `attach ${UPLOAD_WORDS.en[p.what]}${uploadFormats(p.what, 'en')} in a field called "file"`,
+    it: (p) => `allegare ${UPLOAD_WORDS.it[p.what]}${uploadFormats(p.what, 'it')} in un campo chiamato «file»`,
+    en: (p) => `attach ${UPLOAD_WORDS.en[p.what]}${uploadFormats(p.what, 'en')} in a field called “file”`,
   }),
   'one-file': message<{ what: Exclude<Upload, 'evidence'>; count: number; names: string }>({
-    it: (p) => `allegare ${UPLOAD_WORDS.it[p.what]} un file alla volta: ne sono arrivati ${p.count} nel campo "file" (${p.names}) e nessuno è stato importato`,
-    en: (p) => `attach ${UPLOAD_WORDS.en[p.what]} one file at a time: ${p.count} came in the field "file" (${p.names}) and none was imported`,
+    it: (p) => `allegare ${UPLOAD_WORDS.it[p.what]} un file alla volta: ne sono arrivati ${p.count} nel campo «file» (${p.names}) e nessuno è stato importato`,
+    en: (p) => `attach ${UPLOAD_WORDS.en[p.what]} one file at a time: ${p.count} came in the field “file” (${p.names}) and none was imported`,
   }),
   'invalid-file': message<{ file: string; problems: readonly string[] }>({
     it: (p) => `${p.file} non si può importare: ${p.problems.length === 0 ? 'illeggibile' : `${p.problems.length} ${p.problems.length === 1 ? 'errore' : 'errori'} (vedere l'elenco)`}`,
@@ -826,16 +826,16 @@ const OWN_MESSAGES = defineMessages({
   }>({
     it: (p) =>
       ({
-        email: `"${p.id}" non è un indirizzo email`,
+        email: `«${p.id}» non è un indirizzo email`,
         'code-twice': `il codice ${p.code} è usato due volte`,
         'empty-label': "l'etichetta di un periodo non può essere vuota",
-        date: `"${p.date}" non è una data scritta AAAA-MM-GG`,
+        date: `«${p.date}» non è una data scritta AAAA-MM-GG`,
         'date-year': `il ${formatItalianDate(p.date ?? '')} non è nell'anno del piano ${p.year}`,
         'date-twice': `la data ${formatItalianDate(p.date ?? '')} è indicata due volte: un piano ha un periodo per data`,
         'no-periods': 'un piano richiede almeno un periodo di monitoraggio',
         'deadline-year': `la scadenza ${formatItalianDate(p.date ?? '')} non è nel ${p.year} né nel ${(p.year ?? 0) + 1}: i valori si inseriscono entro l'anno del piano o il successivo`,
         'deadline-before-end': `la scadenza ${formatItalianDate(p.date ?? '')} è prima della fine del periodo (${formatItalianDate(p.end ?? '')}): i suoi valori si misurano dopo la fine`,
-        'unit-code': `il codice "${p.code}" non è valido: lettere, cifre, punti, trattini, barre (fino a 40)`,
+        'unit-code': `il codice «${p.code}» non è valido: lettere, cifre, punti, trattini, barre (fino a 40)`,
         'unit-name': 'il nome di una struttura non può essere vuoto',
         'unit-kind': 'il tipo di una struttura non può essere vuoto',
         'own-parent': 'una struttura non può essere padre di sé stessa',
@@ -861,26 +861,26 @@ const OWN_MESSAGES = defineMessages({
         'registry-circle': `riga ${p.row}: le strutture padre di ${p.code} formano un cerchio`,
         'empty-comment': 'un commento non può essere vuoto',
         'comment-too-long': `un commento ha al massimo ${p.max} caratteri`,
-        'email-language': `"${p.id}" non è una lingua: una tra ${(p.values ?? []).join(', ')}`,
-        'variance-cause': `"${p.id}" non è una causa: una tra ${(p.values ?? []).join(', ')}`,
+        'email-language': `«${p.id}» non è una lingua: una tra ${(p.values ?? []).join(', ')}`,
+        'variance-cause': `«${p.id}» non è una causa: una tra ${(p.values ?? []).join(', ')}`,
         'variance-explanation': 'indicare che cosa ha causato lo scostamento',
-        'forecast-reachable': `"${p.id}" non è una previsione: una tra ${(p.values ?? []).join(', ')}`,
+        'forecast-reachable': `«${p.id}» non è una previsione: una tra ${(p.values ?? []).join(', ')}`,
         'forecast-year-end': `il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi`,
         'recorded-unit': fieldProblem(recordedUnit(p), 'it'),
         'formula-unit': formulaUnitOf(p, 'it'),
       })[p.reason],
     en: (p) =>
       ({
-        email: `"${p.id}" is not an email address`,
+        email: `“${p.id}” is not an email address`,
         'code-twice': `the code ${p.code} is used twice`,
         'empty-label': "a period's label cannot be empty",
-        date: `"${p.date}" is not a date written YYYY-MM-DD`,
+        date: `“${p.date}” is not a date written YYYY-MM-DD`,
         'date-year': `${formatItalianDate(p.date ?? '')} is not in the plan's year ${p.year}`,
         'date-twice': `the date ${formatItalianDate(p.date ?? '')} is given twice: a plan has one period per date`,
         'no-periods': 'a plan needs at least one monitoring period',
         'deadline-year': `the deadline ${formatItalianDate(p.date ?? '')} is not in ${p.year} or ${(p.year ?? 0) + 1}: values are due in the plan's year or the next`,
         'deadline-before-end': `the deadline ${formatItalianDate(p.date ?? '')} comes before the period ends (${formatItalianDate(p.end ?? '')}): its values are measured after its end`,
-        'unit-code': `the code "${p.code}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`,
+        'unit-code': `the code “${p.code}” is not valid: letters, digits, dots, dashes, slashes (up to 40)`,
         'unit-name': "a unit's name cannot be empty",
         'unit-kind': "a unit's kind cannot be empty",
         'own-parent': 'a unit cannot be its own parent',
@@ -905,10 +905,10 @@ const OWN_MESSAGES = defineMessages({
         'registry-circle': `row ${p.row}: the parents of ${p.code} go round in a circle`,
         'empty-comment': 'a comment cannot be empty',
         'comment-too-long': `a comment is at most ${p.max} characters`,
-        'email-language': `"${p.id}" is not a language: one of ${(p.values ?? []).join(', ')}`,
-        'variance-cause': `"${p.id}" is not a cause: one of ${(p.values ?? []).join(', ')}`,
+        'email-language': `“${p.id}” is not a language: one of ${(p.values ?? []).join(', ')}`,
+        'variance-cause': `“${p.id}” is not a cause: one of ${(p.values ?? []).join(', ')}`,
         'variance-explanation': 'say what caused the variance',
-        'forecast-reachable': `"${p.id}" is not a forecast: one of ${(p.values ?? []).join(', ')}`,
+        'forecast-reachable': `“${p.id}” is not a forecast: one of ${(p.values ?? []).join(', ')}`,
         'forecast-year-end': `the period ${p.label} is the year end: forecasts are made at the mid-year periods`,
         'recorded-unit': fieldProblem(recordedUnit(p), 'en'),
         'formula-unit': formulaUnitOf(p, 'en'),

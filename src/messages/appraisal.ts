@@ -27,8 +27,8 @@ export const APPRAISAL_FORBIDDEN = defineMessages({
         : `non puoi modificare ${({ objectives: 'gli obiettivi', measurements: 'i consuntivi', ratings: 'i giudizi', assignments: 'le assegnazioni', evaluator: 'il valutatore', plan: 'il piano' } as Record<string, string>)[p.part] ?? p.part} di una scheda in questa fase`,
     en: (p) =>
       p.part === 'form'
-        ? `you may change nothing of a form in the state "${p.state}"`
-        : `you may not change ${({ objectives: 'the objectives', measurements: 'the actuals', ratings: 'the ratings', assignments: 'the unit assignments', evaluator: 'the evaluator', plan: 'the plan' } as Record<string, string>)[p.part] ?? p.part} of a form in the state "${p.state}"`,
+        ? `you may change nothing of a form in the state “${p.state}”`
+        : `you may not change ${({ objectives: 'the objectives', measurements: 'the actuals', ratings: 'the ratings', assignments: 'the unit assignments', evaluator: 'the evaluator', plan: 'the plan' } as Record<string, string>)[p.part] ?? p.part} of a form in the state “${p.state}”`,
   }),
   /** HR or the administrator on their own form: they are the person there (forms.ts relationsOf). */
   'own-form': message({
@@ -93,8 +93,8 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
     en: (p) => `the target date ${formatItalianDate(p.date)} is not in ${p.year}: the form appraises objectives due within its year`,
   }),
   'objective-yes-no-comparator': message<{ comparator: string }>({
-    it: (p) => `"${p.comparator}" non vale per un obiettivo sì/no: il target è la risposta attesa, non una soglia, e si confronta solo con "="`,
-    en: (p) => `"${p.comparator}" does not apply to a yes/no objective: its target is the answer wanted, not a threshold, compared with "=" only`,
+    it: (p) => `«${p.comparator}» non vale per un obiettivo sì/no: il target è la risposta attesa, non una soglia, e si confronta solo con «=»`,
+    en: (p) => `“${p.comparator}” does not apply to a yes/no objective: its target is the answer wanted, not a threshold, compared with “=” only`,
   }),
   'objective-value': message<AmountProblem>({ it: (p) => `il valore non è valido: serve ${amountWords(p, 'it')}`, en: (p) => `expected ${amountWords(p, 'en')}` }),
   'smvp-missing': message<{ organisation: string; year: number }>({
@@ -110,8 +110,8 @@ export const APPRAISAL_API_MESSAGES = defineMessages({
     en: (p) => `the document is for ${p.year}, not ${p.expected}`,
   }),
   'smvp-organisation-mismatch': message<{ organisation: string; expected: string }>({
-    it: (p) => `il documento è di "${p.organisation}", non di "${p.expected}"`,
-    en: (p) => `the document is for "${p.organisation}", not "${p.expected}"`,
+    it: (p) => `il documento è di «${p.organisation}», non di «${p.expected}»`,
+    en: (p) => `the document is for “${p.organisation}”, not “${p.expected}”`,
   }),
   'smvp-not-json': message<{ file: string }>({ it: (p) => `${p.file} non è un JSON valido`, en: (p) => `${p.file} is not valid JSON` }),
   'form-incomplete': message<{ situation: 'acknowledge' | 'no-objectives' | 'evaluate' | 'revised' }>({
@@ -267,9 +267,9 @@ export const APPRAISAL_REFUSALS = defineMessages({
   }),
   'form-step': message<{ state: string; action: string; allowed: readonly string[] }>({
     it: (p) =>
-      `il passo "${STEP_WORDS.it[p.action] ?? p.action}" non si può fare su una scheda nello stato "${STATE_LABEL[p.state as FormState]?.it ?? p.state}" (si fa da: ${p.allowed.map((s) => `"${STATE_LABEL[s as FormState]?.it ?? s}"`).join(', ')})`,
+      `il passo «${STEP_WORDS.it[p.action] ?? p.action}» non si può fare su una scheda nello stato «${STATE_LABEL[p.state as FormState]?.it ?? p.state}» (si fa da: ${p.allowed.map((s) => `«${STATE_LABEL[s as FormState]?.it ?? s}»`).join(', ')})`,
     en: (p) =>
-      `the step "${p.action}" cannot be taken on a form in the state "${STATE_LABEL[p.state as FormState]?.en ?? p.state}" (it is taken from: ${p.allowed.map((s) => `"${STATE_LABEL[s as FormState]?.en ?? s}"`).join(', ')})`,
+      `the step “${p.action}” cannot be taken on a form in the state “${STATE_LABEL[p.state as FormState]?.en ?? p.state}” (it is taken from: ${p.allowed.map((s) => `“${STATE_LABEL[s as FormState]?.en ?? s}”`).join(', ')})`,
   }),
 });
 

@@ -169,10 +169,10 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     en: (p) =>
       `The file “${p.name}” is evidence of the value approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')}: it stays attached, as it was approved. To remove it, management control first sends the value back with a request for more.`,
   }),
-  'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato "file" (multipart/form-data).', en: 'Attach the file in a field called "file" (multipart/form-data).' }),
+  'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato «file» (multipart/form-data).', en: 'Attach the file in a field called “file” (multipart/form-data).' }),
   'one-evidence-file': message<{ count: number; names: string }>({
-    it: (p) => `Allega un file alla volta: ne sono arrivati ${p.count} nel campo "file" (${p.names}) e nessuno è stato salvato.`,
-    en: (p) => `Attach one file at a time: ${p.count} came in the field "file" (${p.names}) and none was stored.`,
+    it: (p) => `Allega un file alla volta: ne sono arrivati ${p.count} nel campo «file» (${p.names}) e nessuno è stato salvato.`,
+    en: (p) => `Attach one file at a time: ${p.count} came in the field “file” (${p.names}) and none was stored.`,
   }),
   'indicator-deleted': message<{ id: string }>({
     it: (p) => `L'indicatore ${p.id} è stato eliminato dal piano: i valori e i documenti dei periodi chiusi o validati e i commenti restano come erano, leggibili, ma non si aggiungono né si tolgono.`,

@@ -199,7 +199,7 @@ export const CLI_MESSAGES = defineMessages({
     it: 'il file da scrivere (predefinito: lo standard output, per html, csv e json)',
     en: 'the file to write (default: stdout, for html, csv and json)',
   }),
-  'cli-about-report-period': message({ it: 'il periodo, per esempio "Consuntivo 2024"', en: 'the period, e.g. "Consuntivo 2024"' }),
+  'cli-about-report-period': message({ it: 'il periodo, per esempio «Consuntivo 2024»', en: 'the period, e.g. “Consuntivo 2024”' }),
 
   'cli-about-relazione': message({
     it: "scrivere la Relazione sulla performance di un anno del piano (linee guida DFP n. 3/2018) in DOCX, PDF o HTML; il documento è in italiano, come lo pubblica l'ente, qualunque sia la lingua dei messaggi",
@@ -216,7 +216,7 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-about-relazione-previous-reservations': message({
     it: "l'OIV ha validato con riserve la Relazione dell'anno precedente (con --previous-validated): il confronto dice «validata con riserve»",
-    en: "the OIV validated the previous year's Relazione with reservations (with --previous-validated): the comparison says «validated with reservations»",
+    en: "the OIV validated the previous year's Relazione with reservations (with --previous-validated): the comparison says “validated with reservations”",
   }),
   'cli-about-relazione-previous-validated': message({
     it: "il giorno (GG/MM/AAAA) in cui l'OIV ha validato la Relazione dell'anno precedente, quando la tabella di --previous ne riporta i valori validati: il confronto lo dice («valori validati dall'OIV»)",
@@ -224,19 +224,19 @@ export const CLI_MESSAGES = defineMessages({
   }),
 
   'cli-about-site': message({
-    it: "scrivere le pagine \"Performance\" di Amministrazione trasparente: per ogni anno il piano con i risultati e i dati aperti (HTML semplice, senza JavaScript; la Relazione, scritta dall'ufficio e validata dall'OIV, la pubblicano le pagine del server); le pagine sono in italiano, come le pubblica l'ente, qualunque sia la lingua dei messaggi. Un file del piano non contiene la validazione dell'OIV: anche dopo la validazione le pagine riportano i valori rendicontati; i valori validati dall'OIV accanto a quelli rendicontati li pubblicano le pagine del server (/trasparenza: piano.html, dati.csv, dati.json), una volta pubblicata la Relazione validata",
-    en: 'write the "Performance" pages of Amministrazione trasparente: per year the plan with its results and the open data (plain HTML, no JavaScript; the Relazione, written by the office and validated by the OIV, is published by the server\'s pages); the pages are in Italian, as the public body publishes them, whatever the language of these messages. A plan file holds no validation by the OIV: after the validation too these pages state the reported figures; the figures the OIV validated, beside the reported ones, are published by the server\'s pages (/trasparenza: piano.html, dati.csv, dati.json) once the validated Relazione is published',
+    it: "scrivere le pagine «Performance» di Amministrazione trasparente: per ogni anno il piano con i risultati e i dati aperti (HTML semplice, senza JavaScript; la Relazione, scritta dall'ufficio e validata dall'OIV, la pubblicano le pagine del server); le pagine sono in italiano, come le pubblica l'ente, qualunque sia la lingua dei messaggi. Un file del piano non contiene la validazione dell'OIV: anche dopo la validazione le pagine riportano i valori rendicontati; i valori validati dall'OIV accanto a quelli rendicontati li pubblicano le pagine del server (/trasparenza: piano.html, dati.csv, dati.json), una volta pubblicata la Relazione validata",
+    en: "write the “Performance” pages of Amministrazione trasparente: per year the plan with its results and the open data (plain HTML, no JavaScript; the Relazione, written by the office and validated by the OIV, is published by the server's pages); the pages are in Italian, as the public body publishes them, whatever the language of these messages. A plan file holds no validation by the OIV: after the validation too these pages state the reported figures; the figures the OIV validated, beside the reported ones, are published by the server's pages (/trasparenza: piano.html, dati.csv, dati.json) once the validated Relazione is published",
   }),
   'cli-about-site-plans': message({
     it: `tabelle pubblicate (${TEXT_TABLES}) o cartelle di lavoro (${WORKBOOKS}), una per anno`,
     en: `published tables (${TEXT_TABLES}) or workbooks (${WORKBOOKS}), one per year`,
   }),
   'cli-about-site-period': message({
-    it: 'il periodo dei valori, come lo legge il cittadino (per esempio "Consuntivo 2024"); con un solo piano',
-    en: 'the period of the values, as a citizen reads it (e.g. "Consuntivo 2024"); with one plan only',
+    it: 'il periodo dei valori, come lo legge il cittadino (per esempio «Consuntivo 2024»); con un solo piano',
+    en: 'the period of the values, as a citizen reads it (e.g. “Consuntivo 2024”); with one plan only',
   }),
   'cli-about-site-act': message({
-    it: 'l\'atto che ha adottato il piano, scritto "TIPO n. NUMERO del GG/MM/AAAA" (per esempio "Delibera di Giunta n. 12 del 30/01/2024"); con un solo piano',
+    it: "l'atto che ha adottato il piano, scritto «TIPO n. NUMERO del GG/MM/AAAA» (per esempio «Delibera di Giunta n. 12 del 30/01/2024»); con un solo piano",
     en: 'the act that adopted the plan: its kind, number and date as the Italian page prints them (the form and an example are in the README); with one plan only',
   }),
   'cli-about-site-targets-only': message({
@@ -338,8 +338,8 @@ export const CLI_MESSAGES = defineMessages({
 
   // verify and diff, as text.
   'cli-verify-difference': message<{ where: string; code: string; indicator?: string; cell: string; stated: string; computed: string }>({
-    it: (p) => `${p.where}: ${p.code}${p.indicator === undefined ? '' : ` "${p.indicator}"`} ${p.cell}: dichiarato ${p.stated || 'vuoto'}, calcolato ${p.computed || 'vuoto'}`,
-    en: (p) => `${p.where}: ${p.code}${p.indicator === undefined ? '' : ` "${p.indicator}"`} ${p.cell}: stated ${p.stated || 'empty'}, computed ${p.computed || 'empty'}`,
+    it: (p) => `${p.where}: ${p.code}${p.indicator === undefined ? '' : ` «${p.indicator}»`} ${p.cell}: dichiarato ${p.stated || 'vuoto'}, calcolato ${p.computed || 'vuoto'}`,
+    en: (p) => `${p.where}: ${p.code}${p.indicator === undefined ? '' : ` “${p.indicator}”`} ${p.cell}: stated ${p.stated || 'empty'}, computed ${p.computed || 'empty'}`,
   }),
   'cli-verify-summary': message<{ checked: number; differ: number }>({
     it: (p) => `${n(p.checked, 'cella controllata', 'celle controllate')}, ${p.differ === 1 ? '1 diversa' : `${p.differ} diverse`}`,
@@ -347,9 +347,9 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-verify-nothing': message<{ file: string }>({
     it: (p) =>
-      `nessuna cella controllata: da ${p.file} non è stato letto alcun valore dichiarato che derivi da altri (Performance KPI, Performance Obiettivo, il Consuntivo di un indicatore calcolato; in una cartella di lavoro, dal foglio della tabella pubblicata, "Albero" o in inglese "Tree")`,
+      `nessuna cella controllata: da ${p.file} non è stato letto alcun valore dichiarato che derivi da altri (Performance KPI, Performance Obiettivo, il Consuntivo di un indicatore calcolato; in una cartella di lavoro, dal foglio della tabella pubblicata, «Albero» o in inglese «Tree»)`,
     en: (p) =>
-      `nothing checked: no stated value that follows from others was read from ${p.file} (Performance KPI, Performance Obiettivo, a computed indicator's Consuntivo; in a workbook, from the published table's sheet, "Albero" or in English "Tree")`,
+      `nothing checked: no stated value that follows from others was read from ${p.file} (Performance KPI, Performance Obiettivo, a computed indicator's Consuntivo; in a workbook, from the published table's sheet, “Albero” or in English “Tree”)`,
   }),
   'cli-diff-none': message<{ before: string; after: string }>({
     it: (p) => `nessuna modifica da ${p.before} a ${p.after}`,
@@ -391,8 +391,8 @@ export const CLI_MESSAGES = defineMessages({
     en: (p) => `say which --format; use one of ${p.formats.join(', ')}`,
   }),
   'cli-format-unknown': message<{ format: string; formats: readonly string[] }>({
-    it: (p) => `formato "${p.format}" sconosciuto; usare uno tra ${p.formats.join(', ')}`,
-    en: (p) => `unknown format "${p.format}"; use one of ${p.formats.join(', ')}`,
+    it: (p) => `formato «${p.format}» sconosciuto; usare uno tra ${p.formats.join(', ')}`,
+    en: (p) => `unknown format “${p.format}”; use one of ${p.formats.join(', ')}`,
   }),
   /** `--output` names no format: a name without an extension (`--output relazione`). */
   'cli-format-no-extension': message<{ file: string; formats: readonly string[] }>({
@@ -409,16 +409,16 @@ export const CLI_MESSAGES = defineMessages({
     en: (p) => `a ${p.format} file needs --output FILE.${p.format}`,
   }),
   'cli-bad-year': message<{ option: string; value: string; example: number; first: number; last: number }>({
-    it: (p) => `${p.option} deve essere un anno dal ${p.first} al ${p.last}, come ${p.example}, non "${p.value}"`,
-    en: (p) => `${p.option} must be a year from ${p.first} to ${p.last}, such as ${p.example}, not "${p.value}"`,
+    it: (p) => `${p.option} deve essere un anno dal ${p.first} al ${p.last}, come ${p.example}, non «${p.value}»`,
+    en: (p) => `${p.option} must be a year from ${p.first} to ${p.last}, such as ${p.example}, not “${p.value}”`,
   }),
   'cli-blank-title': message({
     it: "--title non può essere vuoto: indicare il titolo del nuovo piano, oppure ometterlo per tenere quello di questo piano con l'anno cambiato",
     en: "--title cannot be empty: give the new plan's title, or leave it out to keep this one's with the year replaced",
   }),
   'cli-blank-period': message({
-    it: '--period non può essere vuoto: indicare il periodo, per esempio "Consuntivo 2024", oppure ometterlo',
-    en: '--period cannot be empty: give the period, e.g. "Consuntivo 2024", or leave it out',
+    it: '--period non può essere vuoto: indicare il periodo, per esempio «Consuntivo 2024», oppure ometterlo',
+    en: '--period cannot be empty: give the period, e.g. “Consuntivo 2024”, or leave it out',
   }),
   'cli-long-title': message<{ length: number; max: number }>({
     it: (p) => `--title è lungo ${p.length} caratteri: il titolo di un piano può averne al massimo ${p.max}`,
@@ -447,16 +447,16 @@ export const CLI_MESSAGES = defineMessages({
         : `${p.file}: ${p.what === 'template' ? 'the template' : 'the new plan'} is an .xlsx workbook; give the file an .xlsx name`,
   }),
   'cli-site-bad-act': message<{ value: string }>({
-    it: (p) => `--act deve essere scritto "TIPO n. NUMERO del GG/MM/AAAA", come "Delibera di Giunta n. 12 del 30/01/2024", non "${p.value}"`,
-    en: (p) => `--act must be written "KIND n. NUMBER del DD/MM/YYYY", such as "Delibera di Giunta n. 12 del 30/01/2024", not "${p.value}"`,
+    it: (p) => `--act deve essere scritto «TIPO n. NUMERO del GG/MM/AAAA», come «Delibera di Giunta n. 12 del 30/01/2024», non «${p.value}»`,
+    en: (p) => `--act must be written “KIND n. NUMBER del DD/MM/YYYY”, such as “Delibera di Giunta n. 12 del 30/01/2024”, not “${p.value}”`,
   }),
   'cli-site-one-plan': message<{ options: string[]; plans: number }>({
     it: (p) => `${p.options.join(' e ')} valgono per un solo piano: ne sono stati dati ${p.plans}; scrivere il sito un anno alla volta, o senza queste opzioni`,
     en: (p) => `${p.options.join(' and ')} apply to one plan only: ${p.plans} were given; write the site one year at a time, or without these options`,
   }),
   'cli-site-no-year': message<{ file: string }>({
-    it: (p) => `${p.file}: il titolo del piano non indica un anno (per esempio "Piano 2024")`,
-    en: (p) => `${p.file}: the plan's title names no year (e.g. "Piano 2024")`,
+    it: (p) => `${p.file}: il titolo del piano non indica un anno (per esempio «Piano 2024»)`,
+    en: (p) => `${p.file}: the plan's title names no year (e.g. “Piano 2024”)`,
   }),
   /** `site --output DIR` where a site (or any file of the same name) already is: the first few named. */
   'cli-site-would-overwrite': message<{ folder: string; files: readonly string[] }>({
@@ -480,7 +480,7 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-previous-validated-date': message<{ value: string }>({
     it: (p) => `--previous-validated: «${p.value}» non è un giorno del calendario (GG/MM/AAAA, per esempio 15/05/2025)`,
-    en: (p) => `--previous-validated: "${p.value}" is not a calendar day (DD/MM/YYYY, e.g. 15/05/2025)`,
+    en: (p) => `--previous-validated: “${p.value}” is not a calendar day (DD/MM/YYYY, e.g. 15/05/2025)`,
   }),
   'cli-previous-validated-early': message<{ day: string; year: number }>({
     it: (p) => `--previous-validated: il ${p.day} non è dopo il ${p.year}: la Relazione ${p.year} si valida dopo la fine del suo anno`,
@@ -495,24 +495,24 @@ export const CLI_MESSAGES = defineMessages({
     en: (p) => `${p.file}: expected an object of section texts, e.g. {"contesto-esterno": "…"}`,
   }),
   'cli-texts-unknown-section': message<{ file: string; key: string; keys: readonly string[] }>({
-    it: (p) => `${p.file}: sezione "${p.key}" sconosciuta; usare ${p.keys.join(', ')}`,
-    en: (p) => `${p.file}: unknown section "${p.key}"; use ${p.keys.join(', ')}`,
+    it: (p) => `${p.file}: sezione «${p.key}» sconosciuta; usare ${p.keys.join(', ')}`,
+    en: (p) => `${p.file}: unknown section “${p.key}”; use ${p.keys.join(', ')}`,
   }),
   'cli-texts-not-string': message<{ file: string; key: string }>({
-    it: (p) => `${p.file}: il testo di "${p.key}" deve essere una stringa`,
-    en: (p) => `${p.file}: the text of "${p.key}" must be a string`,
+    it: (p) => `${p.file}: il testo di «${p.key}» deve essere una stringa`,
+    en: (p) => `${p.file}: the text of “${p.key}” must be a string`,
   }),
   'cli-texts-too-long': message<{ file: string; key: string; max: number }>({
-    it: (p) => `${p.file}: il testo di "${p.key}" supera i ${p.max} caratteri`,
-    en: (p) => `${p.file}: the text of "${p.key}" is longer than ${p.max} characters`,
+    it: (p) => `${p.file}: il testo di «${p.key}» supera i ${p.max} caratteri`,
+    en: (p) => `${p.file}: the text of “${p.key}” is longer than ${p.max} characters`,
   }),
   'cli-port': message<{ value: string }>({
-    it: (p) => `--port deve essere un numero da 0 a 65535, non "${p.value}"`,
-    en: (p) => `--port must be a number from 0 to 65535, not "${p.value}"`,
+    it: (p) => `--port deve essere un numero da 0 a 65535, non «${p.value}»`,
+    en: (p) => `--port must be a number from 0 to 65535, not “${p.value}”`,
   }),
   'cli-admin-role': message<{ role: string; roles: readonly string[] }>({
-    it: (p) => `--role deve essere uno tra ${p.roles.join(', ')}, non "${p.role}"`,
-    en: (p) => `--role must be one of ${p.roles.join(', ')}, not "${p.role}"`,
+    it: (p) => `--role deve essere uno tra ${p.roles.join(', ')}, non «${p.role}»`,
+    en: (p) => `--role must be one of ${p.roles.join(', ')}, not “${p.role}”`,
   }),
   'cli-admin-username': message({
     it: '--username deve avere da 2 a 64 caratteri tra lettere, cifre, punti, trattini, trattini bassi o @',
@@ -523,8 +523,8 @@ export const CLI_MESSAGES = defineMessages({
     en: (p) => `give a password of at least ${p.min} characters in env ALBERO_PASSWORD or on stdin`,
   }),
   'cli-admin-sign-in': message<{ way: string; ways: readonly string[] }>({
-    it: (p) => `--sign-in deve essere uno tra ${p.ways.join(', ')}, non "${p.way}"`,
-    en: (p) => `--sign-in must be one of ${p.ways.join(', ')}, not "${p.way}"`,
+    it: (p) => `--sign-in deve essere uno tra ${p.ways.join(', ')}, non «${p.way}»`,
+    en: (p) => `--sign-in must be one of ${p.ways.join(', ')}, not “${p.way}”`,
   }),
   'cli-admin-provider-password': message({
     it: 'un account con --sign-in provider accede con il fornitore di identità e non ha una password in Albero: togliere la variabile ALBERO_PASSWORD',
@@ -558,7 +558,7 @@ export const CLI_MESSAGES = defineMessages({
       { refused: 'nothing was imported', 'dry-run': 'dry run, nothing was imported', 'no-output': 'give --output plan.json to write the plan', written: `written to ${p.output ?? ''}` }[p.outcome],
   }),
   'cli-unknown-objective': message<{ file: string; code: string; known: readonly string[]; more: boolean }>({
-    it: (p) => `${p.file}: nessun obiettivo con il codice "${p.code}" (i codici sono ${p.known.join(', ')}${p.more ? ', …' : ''})`,
-    en: (p) => `${p.file}: no objective with the code "${p.code}" (the codes are ${p.known.join(', ')}${p.more ? ', …' : ''})`,
+    it: (p) => `${p.file}: nessun obiettivo con il codice «${p.code}» (i codici sono ${p.known.join(', ')}${p.more ? ', …' : ''})`,
+    en: (p) => `${p.file}: no objective with the code “${p.code}” (the codes are ${p.known.join(', ')}${p.more ? ', …' : ''})`,
   }),
 });

@@ -73,9 +73,9 @@ describe('the message catalogue', () => {
 
   it('says an engine or import issue in either language, with its place', () => {
     const i = problem('error', 'unknown-comparator', { comparator: '>>' }, { file: 'piano.txt', line: 12 });
-    expect(i.message).toBe('unknown comparator ">>"; use >=, <= or =');
-    expect(renderIssue(i, 'it')).toBe('comparatore sconosciuto ">>": usare >=, <= o =');
-    expect(formatIssueIn(i, 'it')).toBe('piano.txt:12: errore: comparatore sconosciuto ">>": usare >=, <= o = [unknown-comparator]');
+    expect(i.message).toBe('unknown comparator “>>”; use >=, <= or =');
+    expect(renderIssue(i, 'it')).toBe('comparatore sconosciuto «>>»: usare >=, <= o =');
+    expect(formatIssueIn(i, 'it')).toBe('piano.txt:12: errore: comparatore sconosciuto «>>»: usare >=, <= o = [unknown-comparator]');
     expect(formatIssueIn({ ...i, location: { line: 3, column: 'Peso' } }, 'it')).toMatch(/^riga 3 colonna Peso: errore: /);
   });
 

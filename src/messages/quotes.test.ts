@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from './index.js';
+import { relazioneRefusal } from './relazione.js';
 
 const both = (say: (l: 'it' | 'en') => string | undefined) => ({ it: say('it'), en: say('en') });
 
@@ -89,5 +90,69 @@ describe('names and titles in messages are quoted «» in Italian and “” in 
       expect(said.it, c).not.toMatch(/["“”]/);
       expect(said.en, c).not.toMatch(/["«»]/);
     }
+  });
+
+  it("an import's indicator and Referente, the unit code the API and the registry refuse, the command line's unknown objective", () => {
+    expect(both((l) => renderMessage('indicator-before-objective', { indicator: 'Pratiche evase' }, l))).toEqual({
+      it: "l'indicatore «Pratiche evase» viene prima di qualsiasi obiettivo",
+      en: 'the indicator “Pratiche evase” comes before any objective',
+    });
+    const person = both((l) => renderMessage('assigned-person-cannot-enter', { person: 'oiv', account: 'oiv (oiv)', role: 'oiv', active: true }, l));
+    expect(person.it).toMatch(/^Referente «oiv»: l'account oiv \(oiv\) ha il ruolo /);
+    expect(person.en).toMatch(/^Referente “oiv”: the account oiv \(oiv\) has the role /);
+    expect(both((l) => renderMessage('invalid', { field: 'code', reason: 'unit-code', code: 'U 1' }, l))).toEqual({
+      it: expect.stringContaining('il codice «U 1» non è valido'),
+      en: expect.stringContaining('the code “U 1” is not valid'),
+    });
+    expect(both((l) => renderMessage('invalid-row', { row: 3, field: 'codice', reason: 'bad-code', value: 'U 1' }, l))).toEqual({
+      it: 'riga 3, codice: il codice «U 1» non è valido: lettere, cifre, punti, trattini, barre (fino a 40)',
+      en: 'row 3, codice: the code “U 1” is not valid: letters, digits, dots, dashes, slashes (up to 40)',
+    });
+    expect(both((l) => renderMessage('cli-unknown-objective', { file: 'p.txt', code: 'Z.9', known: ['A', 'A.1'], more: false }, l))).toEqual({
+      it: 'p.txt: nessun obiettivo con il codice «Z.9» (i codici sono A, A.1)',
+      en: 'p.txt: no objective with the code “Z.9” (the codes are A, A.1)',
+    });
+  });
+
+  it("a cell's text inside an import's words, a long one cut with its length in the reader's language", () => {
+    const mismatch = both((l) => renderMessage('kind-mismatch', { actual: '30/09/2024', actualKind: 'date', target: '10', targetKind: 'number' }, l));
+    expect(mismatch.it).toMatch(/^il Consuntivo «30\/09\/2024» è una data ma il Target «10» è un numero/);
+    expect(mismatch.en).toMatch(/^the Consuntivo “30\/09\/2024” is a date but the Target “10” is a number/);
+    const long = both((l) => renderMessage('number-out-of-range', { column: 'Target', text: `${'9'.repeat(40)}…`, length: 100, reason: 'overlong' }, l));
+    expect(long.it).toContain(`Target: «${'9'.repeat(40)}…» (100 caratteri) — troppe cifre`);
+    expect(long.en).toContain(`Target: “${'9'.repeat(40)}…” (100 characters): too many digits`);
+    const issue = both((l) => renderMessage('formula-input', { indicator: 'A.1:1', missing: ['x'] }, l));
+    expect(issue).toEqual({ it: '«A.1:1»: manca la misura di base x', en: '“A.1:1”: the base measure x is missing' });
+  });
+
+  it('no message of these catalogues writes a straight quote around a name or a value, nor the other language’s quotes', () => {
+    for (const [c, params] of [
+      ['indicator-before-objective', { indicator: 'X' }],
+      ['unknown-assigned-person', { person: 'X', closest: [] }],
+      ['unknown-assigned-unit', { unit: 'X', known: [], more: 0 }],
+      ['unknown-kind', { kind: 'X' }],
+      ['unknown-state', { state: 'X' }],
+      ['actual-with-state', { actual: '1', state: 'N.V.' }],
+      ['unparsable-weight', { text: 'X' }],
+      ['missing-comparator', { weight: '50%' }],
+      ['band-gap', { from: '1', to: '2', after: 'A', before: 'B' }],
+      ['smvp-sheet-missing', { sheet: 'X' }],
+      ['cli-unknown-objective', { file: 'f', code: 'X', known: [], more: false }],
+      ['cli-site-bad-act', { value: 'X' }],
+      ['missing-actual', { template: true }],
+      ['missing-evidence-file', {}],
+    ] as const) {
+      const said = both((l) => renderMessage(c, params as never, l, ''));
+      expect(said.it, c).not.toBe('');
+      expect(said.it, c).not.toMatch(/["“”]/);
+      expect(said.en, c).not.toMatch(/["«»]/);
+    }
+  });
+
+  it("the OIV's checkpoint in the Relazione's refusals", () => {
+    expect(both((l) => relazioneRefusal({ relazione: 'checklist-failed', label: 'Attendibilità dei dati' }, l))).toEqual({
+      it: expect.stringMatching(/^il punto di verifica «Attendibilità dei dati» ha esito negativo/),
+      en: expect.stringMatching(/^the checkpoint “Attendibilità dei dati” was answered “no”: /),
+    });
   });
 });

@@ -28,7 +28,7 @@ function problem(p: RegistryProblemParams, l: Language): string {
   const it = l === 'it';
   switch (p.reason) {
     case 'missing-column':
-      return it ? `l'intestazione non ha la colonna "${p.field}" (attese: ${(p.columns ?? []).join(', ')})` : `the header has no column "${p.field}" (expected: ${(p.columns ?? []).join(', ')})`;
+      return it ? `l'intestazione non ha la colonna «${p.field}» (attese: ${(p.columns ?? []).join(', ')})` : `the header has no column “${p.field}” (expected: ${(p.columns ?? []).join(', ')})`;
     case 'no-rows':
       return it ? "il file non ha strutture sotto l'intestazione" : 'the file has no unit below its header';
     case 'no-sheet':
@@ -38,13 +38,13 @@ function problem(p: RegistryProblemParams, l: Language): string {
       if (p.field === 'nome') return it ? 'il nome è vuoto' : 'the name is empty';
       return it ? 'il codice è vuoto' : 'the code is empty';
     case 'bad-code':
-      return it ? `il codice "${p.value}" non è valido: lettere, cifre, punti, trattini, barre (fino a 40)` : `the code "${p.value}" is not valid: letters, digits, dots, dashes, slashes (up to 40)`;
+      return it ? `il codice «${p.value}» non è valido: lettere, cifre, punti, trattini, barre (fino a 40)` : `the code “${p.value}” is not valid: letters, digits, dots, dashes, slashes (up to 40)`;
     case 'code-twice':
       return it ? `il codice ${p.value} è anche alla riga ${p.other}` : `the code ${p.value} is also on row ${p.other}`;
     case 'name-twice':
-      return it ? `il nome "${p.value}" è anche alla riga ${p.other}` : `the name "${p.value}" is also on row ${p.other}`;
+      return it ? `il nome «${p.value}» è anche alla riga ${p.other}` : `the name “${p.value}” is also on row ${p.other}`;
     case 'name-taken':
-      return it ? `il nome "${p.value}" è già della struttura ${p.unit}` : `the name "${p.value}" belongs to the unit ${p.unit} already`;
+      return it ? `il nome «${p.value}» è già della struttura ${p.unit}` : `the name “${p.value}” belongs to the unit ${p.unit} already`;
     case 'unknown-parent':
       return it ? `non c'è una struttura con il codice ${p.value} (né nel file né nel registro)` : `there is no unit with the code ${p.value} (neither in the file nor in the registry)`;
     case 'unknown-user':

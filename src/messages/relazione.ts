@@ -176,11 +176,11 @@ export const RELAZIONE_REFUSALS = defineMessages({
   }),
   'checklist-unassessed': message<{ label: string }>({
     it: (p) => `il punto di verifica «${p.label}» non ha un esito: la validazione registra l'esito di ogni verifica`,
-    en: (p) => `the checkpoint «${p.label}» has no outcome: a validation records the outcome of every check`,
+    en: (p) => `the checkpoint “${p.label}” has no outcome: a validation records the outcome of every check`,
   }),
   'checklist-failed': message<{ label: string }>({
     it: (p) => `il punto di verifica «${p.label}» ha esito negativo: la Relazione si valida con riserva, indicandola, o non si valida`,
-    en: (p) => `the checkpoint «${p.label}» was answered "no": the Relazione is validated with reservations, stating them, or not validated`,
+    en: (p) => `the checkpoint “${p.label}” was answered “no”: the Relazione is validated with reservations, stating them, or not validated`,
   }),
   'note-required': message({
     it: "la mancata validazione va motivata: scrivere prima i motivi nella nota dell'OIV",

@@ -94,7 +94,7 @@ export const REMINDER_MESSAGES = defineMessages({
   }),
   /** A setting of the environment out of its range (ALBERO_REMINDER_*, ALBERO_SMTP_PORT). */
   'setting-out-of-range': message<{ name: string; value: string; min: number; max: number; what: 'days' | 'port' }>({
-    it: (p) => `${p.name} deve essere ${p.what === 'days' ? 'un numero intero di giorni' : 'un numero di porta'} da ${p.min} a ${p.max}, non "${p.value}"`,
-    en: (p) => `${p.name} must be ${p.what === 'days' ? 'a whole number of days' : 'a port number'} from ${p.min} to ${p.max}, not "${p.value}"`,
+    it: (p) => `${p.name} deve essere ${p.what === 'days' ? 'un numero intero di giorni' : 'un numero di porta'} da ${p.min} a ${p.max}, non «${p.value}»`,
+    en: (p) => `${p.name} must be ${p.what === 'days' ? 'a whole number of days' : 'a port number'} from ${p.min} to ${p.max}, not “${p.value}”`,
   }),
 });

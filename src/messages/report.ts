@@ -134,7 +134,7 @@ export const REPORT_MESSAGES = defineMessages({
   'xlsx-sheets': message({ it: 'Albero|Legenda|Spiegazione|Variazioni|Piano', en: 'Tree|Legend|Explanation|Revisions|Plan' }),
   'xlsx-printable': message<{ sheet: string }>({
     it: (p) => `Tabella stampabile: per modificare il piano e reimportarlo usare il foglio «${p.sheet}»`,
-    en: (p) => `Printable table: to edit the plan and import it again use the sheet «${p.sheet}» (its heads and words are the import template's, in Italian)`,
+    en: (p) => `Printable table: to edit the plan and import it again use the sheet “${p.sheet}” (its heads and words are the import template's, in Italian)`,
   }),
   'xlsx-legend-heads': message({ it: 'Fascia|Significato|Obiettivi', en: 'Band|Meaning|Objectives' }),
   'xlsx-no-performance': message({ it: 'Senza performance (nessun indicatore misurato)', en: 'No performance (no indicator measured)' }),

@@ -26,8 +26,8 @@ const EXPECTED = {
 export const START_MESSAGES = defineMessages({
   /** A size, a count or an interval from the environment that is not one (ALBERO_MAX_*_MB, ALBERO_XLSX_MAX_*, ALBERO_REMINDERS_EVERY_MINUTES, ALBERO_SQLITE_BUSY_TIMEOUT_MS). */
   'setting-invalid': message<{ name: string; value: string; what: 'megabytes' | 'minutes' | 'bytes' | 'rows' | 'milliseconds' }>({
-    it: (p) => `${p.name} deve essere ${EXPECTED.it[p.what]}, non "${p.value}"`,
-    en: (p) => `${p.name} must be ${EXPECTED.en[p.what]}, not "${p.value}"`,
+    it: (p) => `${p.name} deve essere ${EXPECTED.it[p.what]}, non «${p.value}»`,
+    en: (p) => `${p.name} must be ${EXPECTED.en[p.what]}, not “${p.value}”`,
   }),
   /**
    * `--database` / DATABASE_URL names a database that cannot be used, or one found so while a
@@ -56,11 +56,11 @@ export const START_MESSAGES = defineMessages({
           busy: 'un altro programma lo tiene bloccato; riprovare tra poco',
           full: 'il disco è pieno',
           'io-error': 'il disco non si è potuto leggere o scrivere',
-          unreachable: `il server PostgreSQL ${p.server ?? ''} non risponde (utente "${p.user ?? ''}", database "${p.name ?? ''}")`,
+          unreachable: `il server PostgreSQL ${p.server ?? ''} non risponde (utente «${p.user ?? ''}», database «${p.name ?? ''}»)`,
           'bad-url': "l'indirizzo non si legge: si scrive postgres://utente:password@host:porta/database, con i caratteri speciali codificati (% come %25, @ come %40)",
-          'no-such-database': `sul server PostgreSQL ${p.server ?? ''} non esiste un database "${p.name ?? ''}"`,
-          'wrong-password': `il server PostgreSQL ${p.server ?? ''} non accetta la password dell'utente "${p.user ?? ''}"`,
-          'user-not-allowed': `il server PostgreSQL ${p.server ?? ''} non fa entrare l'utente "${p.user ?? ''}" nel database "${p.name ?? ''}" (l'utente non esiste, o pg_hba.conf non lo ammette da qui)`,
+          'no-such-database': `sul server PostgreSQL ${p.server ?? ''} non esiste un database «${p.name ?? ''}»`,
+          'wrong-password': `il server PostgreSQL ${p.server ?? ''} non accetta la password dell'utente «${p.user ?? ''}»`,
+          'user-not-allowed': `il server PostgreSQL ${p.server ?? ''} non fa entrare l'utente «${p.user ?? ''}» nel database «${p.name ?? ''}» (l'utente non esiste, o pg_hba.conf non lo ammette da qui)`,
         }[p.reason]
       }`,
     en: (p) =>
@@ -74,11 +74,11 @@ export const START_MESSAGES = defineMessages({
           busy: 'another program holds it locked; try again shortly',
           full: 'the disk is full',
           'io-error': 'the disk could not be read or written',
-          unreachable: `the PostgreSQL server ${p.server ?? ''} does not answer (user "${p.user ?? ''}", database "${p.name ?? ''}")`,
+          unreachable: `the PostgreSQL server ${p.server ?? ''} does not answer (user “${p.user ?? ''}”, database “${p.name ?? ''}”)`,
           'bad-url': 'its address cannot be read: it is written postgres://user:password@host:port/database, special characters encoded (% as %25, @ as %40)',
-          'no-such-database': `the PostgreSQL server ${p.server ?? ''} has no database "${p.name ?? ''}"`,
-          'wrong-password': `the PostgreSQL server ${p.server ?? ''} does not accept the password of user "${p.user ?? ''}"`,
-          'user-not-allowed': `the PostgreSQL server ${p.server ?? ''} does not let user "${p.user ?? ''}" into database "${p.name ?? ''}" (no such user, or pg_hba.conf does not admit it from here)`,
+          'no-such-database': `the PostgreSQL server ${p.server ?? ''} has no database “${p.name ?? ''}”`,
+          'wrong-password': `the PostgreSQL server ${p.server ?? ''} does not accept the password of user “${p.user ?? ''}”`,
+          'user-not-allowed': `the PostgreSQL server ${p.server ?? ''} does not let user “${p.user ?? ''}” into database “${p.name ?? ''}” (no such user, or pg_hba.conf does not admit it from here)`,
         }[p.reason]
       }`,
   }),

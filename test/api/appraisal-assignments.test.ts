@@ -8,16 +8,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/auth.js';
 import { SYSTEM } from '../../src/store/index.js';
-import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type TestServer } from './harness.js';
+import { Client, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
-describe('unit assignments of an appraisal form', () => {
+describe.each<Backend>(['sqlite', 'postgres'])('unit assignments of an appraisal form on %s', (backend) => {
   let t: TestServer;
   let hr: Client;
   let unitId: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestServer('sqlite');
+    t = await startTestServer(backend);
     hr = await t.as('personale');
     const hash = await hashPassword(PASSWORD);
     for (const username of ['valutatrice', 'impiegato']) {

@@ -71,8 +71,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('appraisal form rules on %s', (ba
 
   it('refuses a yes/no objective compared with anything but "=", at its field, in both languages, and keeps nothing', async () => {
     for (const [comparator, language, said] of [
-      ['>=', 'it', '">=" non vale per un obiettivo sì/no: il target è la risposta attesa, non una soglia, e si confronta solo con "="'],
-      ['<=', 'en', '"<=" does not apply to a yes/no objective: its target is the answer wanted, not a threshold, compared with "=" only'],
+      ['>=', 'it', '«>=» non vale per un obiettivo sì/no: il target è la risposta attesa, non una soglia, e si confronta solo con «=»'],
+      ['<=', 'en', '“<=” does not apply to a yes/no objective: its target is the answer wanted, not a threshold, compared with “=” only'],
     ] as const) {
       const refused = await create(
         'impiegato',
@@ -247,7 +247,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('appraisal form rules on %s', (ba
     ] as const) {
       const refused = await reader.request('PATCH', `/api/appraisals/${formId}`, { version });
       expect(refused.status, refused.text).toBe(403);
-      expect(refused.body.error).toMatchObject({ code: 'forbidden', message: 'you may change nothing of a form in the state "draft"' });
+      expect(refused.body.error).toMatchObject({ code: 'forbidden', message: 'you may change nothing of a form in the state “draft”' });
       expect(JSON.stringify(refused.body)).not.toContain('Pratiche');
     }
     expect((await t.server.store.appraisals.getForm(id))!.version).toBe(now.version);

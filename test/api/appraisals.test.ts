@@ -559,20 +559,20 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(await said('GET', `/api/smvp/2024?organisation=${'x'.repeat(301)}`, 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'organisation: il nome di un ente' });
     expect(await said('GET', `/api/rewards/2024/aggregates?organisation=%20`, 'en')).toEqual({ status: 400, code: 'invalid-query', message: 'organisation: the name of a body' });
     expect(await said('GET', '/api/smvp/2024?version=uno', 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'version: atteso un numero intero' });
-    expect(await said('GET', '/api/smvp/2024/export?format=pdf', 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'format deve essere uno tra json, xlsx, non "pdf"' });
-    expect(await said('GET', '/api/rewards/2024/aggregates?format=pdf', 'en')).toEqual({ status: 400, code: 'invalid-query', message: 'format must be one of json, csv, xlsx, not "pdf"' });
+    expect(await said('GET', '/api/smvp/2024/export?format=pdf', 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'format deve essere uno tra json, xlsx, non «pdf»' });
+    expect(await said('GET', '/api/rewards/2024/aggregates?format=pdf', 'en')).toEqual({ status: 400, code: 'invalid-query', message: 'format must be one of json, csv, xlsx, not “pdf”' });
     expect(await said('GET', '/api/smvp/2024?version=99', 'en')).toEqual({ status: 404, code: 'not-found', message: 'there is no SMVP for Ente 2024 version 99' });
     expect(await said('GET', '/api/smvp/2031/export?format=json', 'it')).toMatchObject({ status: 404, code: 'not-found', message: "non c'è un SMVP di Ente per il 2031" });
     expect(await said('POST', '/api/smvp/2024/import', 'it', { document: {} })).toEqual({
       status: 415,
       code: 'unsupported-media-type',
-      message: 'inviare il SMVP come caricamento multipart/form-data con un campo "file"',
+      message: 'inviare il SMVP come caricamento multipart/form-data con un campo «file»',
     });
-    expect((await said('POST', '/api/smvp/2024/import', 'en', { document: {} })).message).toBe('send the SMVP as a multipart/form-data upload with a "file" field');
+    expect((await said('POST', '/api/smvp/2024/import', 'en', { document: {} })).message).toBe('send the SMVP as a multipart/form-data upload with a “file” field');
     const noFile = await fetch(`${t.url}/api/smvp/2024/import`, { method: 'POST', headers: { cookie: hr.cookie!, 'x-csrf-token': hr.csrf!, 'accept-language': 'en' }, body: new FormData() });
-    expect(((await noFile.json()) as any).error).toMatchObject({ code: 'missing-file', message: 'attach the SMVP (.json or .xlsx) in a field called "file"', params: { what: 'smvp' } });
+    expect(((await noFile.json()) as any).error).toMatchObject({ code: 'missing-file', message: 'attach the SMVP (.json or .xlsx) in a field called “file”', params: { what: 'smvp' } });
     expect(noFile.status).toBe(400);
-    expect(await said('POST', '/api/smvp/2024/import', 'it', new FormData())).toEqual({ status: 400, code: 'missing-file', message: 'allegare il SMVP (.json o .xlsx) in un campo chiamato "file"' });
+    expect(await said('POST', '/api/smvp/2024/import', 'it', new FormData())).toEqual({ status: 400, code: 'missing-file', message: 'allegare il SMVP (.json o .xlsx) in un campo chiamato «file»' });
     expect(await said('POST', '/api/rewards/2031/distribute', 'it', { category: 'eq', fund: 100 })).toEqual({
       status: 409,
       code: 'smvp-missing',
@@ -584,12 +584,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(await said('GET', '/api/appraisals?year=24', 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'year: un anno come 2024' });
     expect(await said('GET', '/api/appraisals/no-such-form', 'it')).toEqual({ status: 404, code: 'not-found', message: "non esiste una scheda di valutazione con l'id no-such-form" });
     expect(await said('GET', '/api/appraisals/no-such-form', 'en')).toEqual({ status: 404, code: 'not-found', message: 'there is no appraisal form with the id no-such-form' });
-    expect(await said('GET', `/api/appraisals/${formId}/document?format=odt`, 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'format deve essere uno tra pdf, docx, non "odt"' });
+    expect(await said('GET', `/api/appraisals/${formId}/document?format=odt`, 'it')).toEqual({ status: 400, code: 'invalid-query', message: 'format deve essere uno tra pdf, docx, non «odt»' });
     const version = (await hr.get(`/api/appraisals/${formId}`)).body.version;
     expect(await said('POST', `/api/appraisals/${formId}/actions`, 'it', { action: 'finalise', version })).toEqual({
       status: 409,
       code: 'invalid-transition',
-      message: 'il passo "chiusura definitiva" non si può fare su una scheda nello stato "Definitiva" (si fa da: "Accettata")',
+      message: 'il passo «chiusura definitiva» non si può fare su una scheda nello stato «Definitiva» (si fa da: «Accettata»)',
     });
     // A whole number goes where zod says `int`: the reader is told in words.
     for (const [lang, said] of [

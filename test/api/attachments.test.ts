@@ -102,10 +102,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect([notUpload.status, notUpload.body.error.code, notUpload.body.error.message]).toEqual([
       415,
       'unsupported-media-type',
-      'inviare il documento di evidenza come caricamento multipart/form-data con un campo "file"',
+      'inviare il documento di evidenza come caricamento multipart/form-data con un campo «file»',
     ]);
     expect((await referente.request('POST', files(), { name: 'relazione.pdf' }, { 'accept-language': 'en' })).body.error.message).toBe(
-      'send the evidence file as a multipart/form-data upload with a "file" field',
+      'send the evidence file as a multipart/form-data upload with a “file” field',
     );
 
     // The session tells the web app this limit, not the default, so its hint and its own check say the one the 413 says.
@@ -133,7 +133,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(both.status, both.text).toBe(400);
     expect(both.body.error).toMatchObject({
       code: 'one-evidence-file',
-      message: 'Allega un file alla volta: ne sono arrivati 2 nel campo "file" (primo.pdf, secondo.pdf) e nessuno è stato salvato.',
+      message: 'Allega un file alla volta: ne sono arrivati 2 nel campo «file» (primo.pdf, secondo.pdf) e nessuno è stato salvato.',
     });
     expect((await controller.get(files())).body.length).toBe(before);
   });

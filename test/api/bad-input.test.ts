@@ -120,11 +120,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     noFile.set('title', 'senza file');
     const missing = await controller.request('POST', '/api/plans/import', noFile);
     expect(missing.status).toBe(400);
-    expect(missing.body.error).toMatchObject({ code: 'missing-file', message: 'attach the plan\'s table in a field called "file"' });
+    expect(missing.body.error).toMatchObject({ code: 'missing-file', message: "attach the plan's table in a field called “file”" });
     const missingIt = await controller.request('POST', '/api/plans/import', noFile, { 'accept-language': 'it' });
-    expect([missingIt.status, missingIt.body.error.message]).toEqual([400, 'allegare la tabella del piano in un campo chiamato "file"']);
+    expect([missingIt.status, missingIt.body.error.message]).toEqual([400, 'allegare la tabella del piano in un campo chiamato «file»']);
     const notUpload = await controller.request('POST', '/api/plans/import', { title: 'x' }, { 'accept-language': 'it' });
-    expect([notUpload.status, notUpload.body.error.message]).toEqual([415, 'inviare la tabella del piano come caricamento multipart/form-data con un campo "file"']);
+    expect([notUpload.status, notUpload.body.error.message]).toEqual([415, 'inviare la tabella del piano come caricamento multipart/form-data con un campo «file»']);
     const big = await controller.request('POST', '/api/plans/import', upload(Buffer.alloc(200 * 1024, 'x'), 'grande.txt'));
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('too-large');
@@ -182,14 +182,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
       expect(said.status, said.text).toBe(400);
       expect(said.body.error).toMatchObject({
         code: 'one-file',
-        message: 'allegare la tabella del piano un file alla volta: ne sono arrivati 2 nel campo "file" (albero-2024.txt, albero-2024-bis.txt) e nessuno è stato importato',
+        message: 'allegare la tabella del piano un file alla volta: ne sono arrivati 2 nel campo «file» (albero-2024.txt, albero-2024-bis.txt) e nessuno è stato importato',
         details: { count: 2 },
         issues: [{ code: 'one-file', location: { field: 'file' } }],
       });
       expect(said.body.error.issues[0].message).toBe(said.body.error.message);
     }
     const en = await controller.request('POST', '/api/plans/import', two(), { 'accept-language': 'en' });
-    expect([en.status, en.body.error.message]).toEqual([400, 'attach the plan\'s table one file at a time: 2 came in the field "file" (albero-2024.txt, albero-2024-bis.txt) and none was imported']);
+    expect([en.status, en.body.error.message]).toEqual([400, "attach the plan's table one file at a time: 2 came in the field “file” (albero-2024.txt, albero-2024-bis.txt) and none was imported"]);
     expect(await counts()).toEqual(before);
     expect((await t.server.store.listPlans()).map((p) => p.title)).not.toContain('Due tabelle');
   });
@@ -207,12 +207,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     expect([registry.status, registry.body.error.code, registry.body.error.message]).toEqual([
       400,
       'one-file',
-      'allegare il registro delle strutture un file alla volta: ne sono arrivati 2 nel campo "file" (strutture.csv, strutture-bis.csv) e nessuno è stato importato',
+      'allegare il registro delle strutture un file alla volta: ne sono arrivati 2 nel campo «file» (strutture.csv, strutture-bis.csv) e nessuno è stato importato',
     ]);
     expect((await admin.request('GET', '/api/units')).body).toEqual(units.body);
     const smvp = await controller.request('POST', '/api/smvp/2024/import', two('smvp', '{}'), { 'accept-language': 'en' });
     expect([smvp.status, smvp.body.error.code, smvp.body.error.issues]).toEqual([400, 'one-file', [expect.objectContaining({ code: 'one-file', location: { field: 'file' } })]]);
-    expect(smvp.body.error.message).toBe('attach the SMVP one file at a time: 2 came in the field "file" (smvp.csv, smvp-bis.csv) and none was imported');
+    expect(smvp.body.error.message).toBe('attach the SMVP one file at a time: 2 came in the field “file” (smvp.csv, smvp-bis.csv) and none was imported');
   });
 
   it("says every import problem in the reader's language, by code and parameters", async () => {
@@ -236,10 +236,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
     const refusedIt = await controller.request('POST', '/api/plans/import?lang=it', upload(broken, 'rotto.txt'));
     expect(refusedIt.status).toBe(422);
     const weightIt = refusedIt.body.error.issues.find((i: any) => i.code === 'unparsable-weight');
-    expect(weightIt).toMatchObject({ message: 'il Peso "cinquanta% >=" non è un peso come "50% >="', params: { text: 'cinquanta% >=' }, location: { file: 'rotto.txt', line: 8 } });
+    expect(weightIt).toMatchObject({ message: 'il Peso «cinquanta% >=» non è un peso come «50% >=»', params: { text: 'cinquanta% >=' }, location: { file: 'rotto.txt', line: 8 } });
     const refusedEn = await controller.request('POST', '/api/plans/import?lang=en', upload(broken, 'rotto.txt'));
     const weightEn = refusedEn.body.error.issues.find((i: any) => i.code === 'unparsable-weight');
-    expect(weightEn).toMatchObject({ message: 'the Peso "cinquanta% >=" is not a weight such as "50% >="', params: weightIt.params });
+    expect(weightEn).toMatchObject({ message: 'the Peso “cinquanta% >=” is not a weight such as “50% >=”', params: weightIt.params });
     expect(await counts()).toEqual(before);
   });
 

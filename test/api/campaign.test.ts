@@ -171,9 +171,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     );
 
     const silent = await referente.request('PUT', forecast('B.1.1:2'), { reachable: 'at_risk', note: '  ', version: 0 });
-    expect([silent.status, silent.body.error.issues[0].location, silent.body.error.issues[0].message]).toEqual([400, { field: 'note' }, 'note: a forecast "at risk" needs a note saying why']);
+    expect([silent.status, silent.body.error.issues[0].location, silent.body.error.issues[0].message]).toEqual([400, { field: 'note' }, 'note: a forecast “at risk” needs a note saying why']);
     const silentIt = await referente.request('PUT', forecast('B.1.1:2'), { reachable: 'no', version: 0 }, it_);
-    expect(silentIt.body.error.issues[0].message).toBe('note: una previsione "no" richiede una nota che dica perché');
+    expect(silentIt.body.error.issues[0].message).toBe('note: una previsione «no» richiede una nota che dica perché');
     expect((await t.server.store.variances.listForecasts(planId, MID_YEAR)).map((f) => f.indicatorId)).not.toContain('B.1.1:2');
     expect((await t.server.store.variances.listVariances(planId)).map((v) => v.node)).not.toContain('A.1');
 

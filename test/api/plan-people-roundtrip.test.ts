@@ -146,8 +146,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
     again.value = 'maria.rosi@comune.example.it';
     const bytes = await book.xlsx.writeBuffer();
     for (const [lang, message] of [
-      ['it', 'Referente "maria.rosi@comune.example.it" non è un account di Albero: scrivere l\'e-mail o il nome utente di un account; i più simili: Maria Rossi (maria.rossi@comune.example.it)'],
-      ['en', 'Referente "maria.rosi@comune.example.it" is no account of Albero: write an account\'s e-mail or username; the closest: Maria Rossi (maria.rossi@comune.example.it)'],
+      ['it', "Referente «maria.rosi@comune.example.it» non è un account di Albero: scrivere l'e-mail o il nome utente di un account; i più simili: Maria Rossi (maria.rossi@comune.example.it)"],
+      ['en', "Referente “maria.rosi@comune.example.it” is no account of Albero: write an account's e-mail or username; the closest: Maria Rossi (maria.rossi@comune.example.it)"],
     ] as const) {
       expect(await refusedWith(bytes, lang)).toEqual(
         [again, cell].map((c) => expect.objectContaining({ code: 'unknown-assigned-person', location: expect.objectContaining({ sheet: 'Piano', cell: c.address }), message })),
@@ -163,11 +163,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
     expect((await refusedWith(bytes, 'it')).map((i) => [i.location.cell, i.message])).toEqual([
       [
         cell.address,
-        'Referente "Giuseppe Verdi" non è un account di Albero, né somiglia all\'e-mail, al nome utente o al nome di uno: scrivere l\'e-mail o il nome utente di un account attivo (Utenti), o lasciare vuota la cella',
+        "Referente «Giuseppe Verdi» non è un account di Albero, né somiglia all'e-mail, al nome utente o al nome di uno: scrivere l'e-mail o il nome utente di un account attivo (Utenti), o lasciare vuota la cella",
       ],
     ]);
     expect((await refusedWith(bytes, 'en')).map((i) => i.message)).toEqual([
-      'Referente "Giuseppe Verdi" is no account of Albero, nor close to the e-mail, username or name of one: write the e-mail or username of an active account (Utenti), or leave the cell empty',
+      'Referente “Giuseppe Verdi” is no account of Albero, nor close to the e-mail, username or name of one: write the e-mail or username of an active account (Utenti), or leave the cell empty',
     ]);
   });
 
@@ -185,17 +185,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
         expect.objectContaining({
           code: 'assigned-person-cannot-enter',
           location: expect.objectContaining({ cell: offCell.address }),
-          message: 'Referente "maria.rossi@comune.example.it": l\'account Maria Rossi (maria.rossi@comune.example.it) è disattivato; riattivarlo in Utenti o assegnare un altro account',
+          message: "Referente «maria.rossi@comune.example.it»: l'account Maria Rossi (maria.rossi@comune.example.it) è disattivato; riattivarlo in Utenti o assegnare un altro account",
         }),
         expect.objectContaining({
           code: 'assigned-person-cannot-enter',
           location: expect.objectContaining({ cell: oivCell.address }),
-          message: 'Referente "oiv": l\'account oiv (oiv) ha il ruolo OIV, che non inserisce valori; assegnare un referente, il controllo di gestione o un amministratore',
+          message: "Referente «oiv»: l'account oiv (oiv) ha il ruolo OIV, che non inserisce valori; assegnare un referente, il controllo di gestione o un amministratore",
         }),
       ]);
       expect((await refusedWith(bytes, 'en')).map((i) => i.message)).toEqual([
-        'Referente "maria.rossi@comune.example.it": the account Maria Rossi (maria.rossi@comune.example.it) is deactivated; reactivate it under Utenti or assign another account',
-        'Referente "oiv": the account oiv (oiv) has the role OIV, which enters no values; assign a data owner, management control or an administrator',
+        'Referente “maria.rossi@comune.example.it”: the account Maria Rossi (maria.rossi@comune.example.it) is deactivated; reactivate it under Utenti or assign another account',
+        'Referente “oiv”: the account oiv (oiv) has the role OIV, which enters no values; assign a data owner, management control or an administrator',
       ]);
     } finally {
       expect((await admin.request('PATCH', `/api/users/${enc(rossi.id)}`, { active: true })).status).toBe(200);
@@ -237,7 +237,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the people of a plan through its
         expect.objectContaining({
           code: 'unknown-assigned-person',
           location: { file: 'piano.json', node: 'A.2.1', indicator: indicatorId, field: 'assignedPerson' },
-          message: 'Referente "maria.rosi@comune.example.it" is no account of Albero: write an account\'s e-mail or username; the closest: Maria Rossi (maria.rossi@comune.example.it)',
+          message: "Referente “maria.rosi@comune.example.it” is no account of Albero: write an account's e-mail or username; the closest: Maria Rossi (maria.rossi@comune.example.it)",
         }),
       ]);
     } finally {

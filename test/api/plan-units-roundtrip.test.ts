@@ -99,11 +99,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('the units of a plan through its 
     for (const [lang, message] of [
       [
         'it',
-        `Struttura "Ufficio Inesistente" non è nel registro delle strutture: scrivere il nome o il codice di una di queste, o aggiungerla prima in Strutture: ${REFERENTE_UNIT} (UD) e Ufficio Estero (UEST)`,
+        `Struttura «Ufficio Inesistente» non è nel registro delle strutture: scrivere il nome o il codice di una di queste, o aggiungerla prima in Strutture: ${REFERENTE_UNIT} (UD) e Ufficio Estero (UEST)`,
       ],
       [
         'en',
-        `Struttura "Ufficio Inesistente" is not in the registry of units: write the name or the code of one of these, or add it under Strutture first: ${REFERENTE_UNIT} (UD) and Ufficio Estero (UEST)`,
+        `Struttura “Ufficio Inesistente” is not in the registry of units: write the name or the code of one of these, or add it under Strutture first: ${REFERENTE_UNIT} (UD) and Ufficio Estero (UEST)`,
       ],
     ] as const) {
       for (const query of [`?lang=${lang}`, `?lang=${lang}&dryRun=true`]) {

@@ -120,8 +120,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the plan across the year on %s',
     lines[10] = lines[10]!.replace(';1;4;', ';uno;4;');
     lines[11] = lines[11]!.replace(';30% >=;', ';trenta >=;');
     for (const [lang, target, weight] of [
-      ['it', ['albero.csv', 11, 'Target', '"uno" non è un numero'], ['albero.csv', 12, 'Peso', 'il Peso "trenta >=" non è un peso']],
-      ['en', ['albero.csv', 11, 'Target', '"uno" is not a number'], ['albero.csv', 12, 'Peso', 'the Peso "trenta >=" is not a weight']],
+      ['it', ['albero.csv', 11, 'Target', '«uno» non è un numero'], ['albero.csv', 12, 'Peso', 'il Peso «trenta >=» non è un peso']],
+      ['en', ['albero.csv', 11, 'Target', '“uno” is not a number'], ['albero.csv', 12, 'Peso', 'the Peso “trenta >=” is not a weight']],
     ] as const) {
       const refused = await controller.request('POST', `/api/plans/import?lang=${lang}`, upload(lines.join('\r\n'), 'albero.csv', '2031'));
       expect(refused.status, refused.text).toBe(422);

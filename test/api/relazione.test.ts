@@ -495,8 +495,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
     await refused(controller, 'GET', 'relazione/export?format=odt', undefined, {
       status: 400,
       code: 'invalid-query',
-      it: 'format deve essere uno tra docx, pdf, html, non "odt"',
-      en: 'format must be one of docx, pdf, html, not "odt"',
+      it: 'format deve essere uno tra docx, pdf, html, non «odt»',
+      en: 'format must be one of docx, pdf, html, not “odt”',
     });
     await refused(controller, 'GET', 'relazione/validation', undefined, {
       status: 400,
@@ -607,10 +607,10 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
     });
     expect(percent.issues[0]).toMatchObject({
       params: { field: 'values.0.validated', problem: 'percent' },
-      message: 'values.0.validated: a performance in percent from 0 to 1000, e.g. 85, "85.5" or "85%"',
+      message: 'values.0.validated: a performance in percent from 0 to 1000, e.g. 85, “85.5” or “85%”',
     });
     const inItalian = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, values({ code: 'B.1', validated: 'molto', note: 'x' }), { 'accept-language': 'it' });
-    expect(inItalian.body.error.issues[0].message).toBe('values.0.validated: una performance in percentuale da 0 a 1000, es. 85, "85,5" o "85%"');
+    expect(inItalian.body.error.issues[0].message).toBe('values.0.validated: una performance in percentuale da 0 a 1000, es. 85, «85,5» o «85%»');
     await refused(oiv, 'POST', 'relazione/transition', move('validated_with_reservations'), {
       status: 422,
       code: 'invalid',
@@ -622,7 +622,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       status: 422,
       code: 'invalid',
       it: "il punto di verifica «Coerenza della Relazione con il Piano (obiettivi, indicatori, target)» non ha un esito: la validazione registra l'esito di ogni verifica",
-      en: 'the checkpoint «Coerenza della Relazione con il Piano (obiettivi, indicatori, target)» has no outcome: a validation records the outcome of every check',
+      en: 'the checkpoint “Coerenza della Relazione con il Piano (obiettivi, indicatori, target)” has no outcome: a validation records the outcome of every check',
     });
     expect(unassessed.details).toEqual({ field: 'checklist.0.outcome' });
     expect((await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { ...review, version: await version() })).status).toBe(200);
@@ -647,7 +647,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       status: 422,
       code: 'invalid',
       it: 'il punto di verifica «Attendibilità dei dati» ha esito negativo: la Relazione si valida con riserva, indicandola, o non si valida',
-      en: 'the checkpoint «Attendibilità dei dati» was answered "no": the Relazione is validated with reservations, stating them, or not validated',
+      en: 'the checkpoint “Attendibilità dei dati” was answered “no”: the Relazione is validated with reservations, stating them, or not validated',
     });
     expect(failed.details).toEqual({ field: 'checklist.1.outcome' });
     const checked = { ...review, checklist: [{ label: 'Attendibilità dei dati', outcome: 'partly', note: '' }], version: await version() };

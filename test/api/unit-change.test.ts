@@ -240,7 +240,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     expect(refused.body.error.issues.filter((i: any) => i.code === 'formula-unit').map((i: any) => [i.location, i.message])).toEqual([
       [
         { file: 'piano-2025.xlsx', sheet: 'Albero', cell: 'H3' },
-        'l\'indicatore "Media dei figli" si calcola con una formula (media ponderata degli obiettivi figli), che dà un numero: non può essere in date; indicare come unità numeri o percentuale, o togliere la formula',
+        "l'indicatore «Media dei figli» si calcola con una formula (media ponderata degli obiettivi figli), che dà un numero: non può essere in date; indicare come unità numeri o percentuale, o togliere la formula",
       ],
     ]);
     const english = await controller.request('POST', '/api/plans/import', form, { 'accept-language': 'en' });
@@ -274,7 +274,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
       expect.objectContaining({
         location: { field: 'unit' },
         message:
-          'unit: actuals in numbers are recorded in periods still open (31/12/2024), which mean nothing for an indicator in dates: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed',
+          'unit: actuals in numbers are recorded in periods still open (31/12/2024), which mean nothing for an indicator in dates: set them to “not measured” before changing the unit, then enter them again; closed or validated periods stay as they were closed',
       }),
     ]);
     expect(await stored(id)).toMatchObject({ unit: 'number', target: 5, actual: 4, definitionVersion: 1 });
@@ -297,8 +297,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
 
     // To a date, the target given again: refused at the unit for the open period's 19, not the closed one's 8.
     await refusedAt(id, { unit: 'date', target: '2024-09-30', version: 2 }, 'unit', {
-      it: 'unit: ci sono consuntivi in percentuale nei periodi ancora aperti (31/12/2024), che non valgono per un indicatore in date: riportarli a "non misurato" prima di cambiare l\'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi',
-      en: 'unit: actuals in percent are recorded in periods still open (31/12/2024), which mean nothing for an indicator in dates: set them to "not measured" before changing the unit, then enter them again; closed or validated periods stay as they were closed',
+      it: "unit: ci sono consuntivi in percentuale nei periodi ancora aperti (31/12/2024), che non valgono per un indicatore in date: riportarli a «non misurato» prima di cambiare l'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi",
+      en: 'unit: actuals in percent are recorded in periods still open (31/12/2024), which mean nothing for an indicator in dates: set them to “not measured” before changing the unit, then enter them again; closed or validated periods stay as they were closed',
     });
     expect(await stored(id)).toMatchObject({ unit: 'percent', target: 20, actual: 19, definitionVersion: 2 });
 
@@ -327,7 +327,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     expect(said.map((i: any) => [i.code, renderMessage(i.code, i.params, 'it')])).toEqual([
       [
         'actual-in-old-unit',
-        '"Bandi pubblicati": il consuntivo registrato è un numero, ma l\'indicatore ora è in date: è stato inserito prima che l\'unità cambiasse e non si può valutare; inserirlo di nuovo in date',
+        "«Bandi pubblicati»: il consuntivo registrato è un numero, ma l'indicatore ora è in date: è stato inserito prima che l'unità cambiasse e non si può valutare; inserirlo di nuovo in date",
       ],
     ]);
     // Entered again as a date, it scores; the reopening of a period with nothing in an old unit names nothing.

@@ -219,7 +219,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
     expect([noColumn.status, noColumn.body.error.message, noColumn.body.error.issues[0].message]).toEqual([
       422,
       'il registro delle strutture non si può leggere: 1 problema (il primo alla riga 1, colonna nome)',
-      'riga 1, nome: l\'intestazione non ha la colonna "nome" (attese: codice, nome, tipo, padre, responsabile, membri)',
+      "riga 1, nome: l'intestazione non ha la colonna «nome» (attese: codice, nome, tipo, padre, responsabile, membri)",
     ]);
     expect((await admin.get('/api/units')).body.length).toBe(before);
 
@@ -346,8 +346,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
       415,
       'unsupported-media-type',
       { expected: 'multipart', what: 'registry' },
-      'send the registry as a multipart/form-data upload with a "file" field',
-      'inviare il registro delle strutture come caricamento multipart/form-data con un campo "file"',
+      'send the registry as a multipart/form-data upload with a “file” field',
+      'inviare il registro delle strutture come caricamento multipart/form-data con un campo «file»',
     ]);
     const noFile = new FormData();
     noFile.set('other', 'x');
@@ -355,15 +355,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('organisation units on %s', (back
       400,
       'missing-file',
       { what: 'registry' },
-      'attach the registry (.csv or .xlsx) in a field called "file"',
-      'allegare il registro delle strutture (.csv o .xlsx) in un campo chiamato "file"',
+      'attach the registry (.csv or .xlsx) in a field called “file”',
+      'allegare il registro delle strutture (.csv o .xlsx) in un campo chiamato «file»',
     ]);
     expect((await both('GET', '/api/units/export?format=pdf')).slice(0, 5)).toEqual([
       400,
       'invalid-query',
       { field: 'format', values: ['csv', 'xlsx'], value: 'pdf' },
-      'format must be one of csv, xlsx, not "pdf"',
-      'format deve essere uno tra csv, xlsx, non "pdf"',
+      'format must be one of csv, xlsx, not “pdf”',
+      'format deve essere uno tra csv, xlsx, non «pdf»',
     ]);
     // Nothing stored by any refusal: the same units, the same trail.
     expect((await admin.get('/api/units')).body).toEqual(units);

@@ -90,7 +90,7 @@ describe('GET /api/plans/:planId/export', () => {
     const unknown = await download(t, `/api/plans/${planId}/export?format=docx`, cookie);
     expect(unknown.status).toBe(400);
     expect(unknown.json.error).toMatchObject({ code: 'invalid-query', params: { field: 'format', value: 'docx' } });
-    expect(unknown.json.error.message).toContain('"docx"');
+    expect(unknown.json.error.message).toContain('«docx»');
     expect((await download(t, `/api/plans/${planId}/export?format=csv&period=2031-01-01`, cookie)).status).toBe(404);
     expect((await download(t, `/api/plans/no-such-plan/export?format=csv`, cookie)).status).toBe(404);
     const anonymous = await download(t, `/api/plans/${planId}/export?format=csv`, null);

@@ -69,7 +69,7 @@ describe('albero next-year', { timeout: 180_000 }, () => {
     expect(it.stderr).toContain('nulla è stato importato');
     const en = albero(['import', filled, '--output', join(dir, 'filled.json')]);
     expect(en.status).toBe(2);
-    expect(en.stderr).toContain(`${cell}: error: Consuntivo 12 contradicts Stato «non misurato», which takes no value`);
+    expect(en.stderr).toContain(`${cell}: error: Consuntivo 12 contradicts Stato “non misurato”, which takes no value`);
     expect(existsSync(join(dir, 'filled.json'))).toBe(false);
 
     // The Stato emptied, as the guide says, the value is imported.
@@ -150,9 +150,9 @@ describe('albero next-year', { timeout: 180_000 }, () => {
     expect(check.status).toBe(2);
     const letter = (name: string): string => String.fromCharCode(64 + col(name));
     expect(check.stderr).toContain(`Albero!${letter('Baseline')}3`);
-    expect(check.stderr).toMatch(/Baseline "sì" is not a number/);
+    expect(check.stderr).toMatch(/Baseline “sì” is not a number/);
     expect(check.stderr).toContain(`Albero!${letter('Anno baseline')}3`);
     expect(check.stderr).toContain(`Albero!${letter('Target anno +2')}4`);
-    expect(check.stderr).toMatch(/Target anno \+2 "15" is not a date/);
+    expect(check.stderr).toMatch(/Target anno \+2 “15” is not a date/);
   });
 });

@@ -298,7 +298,7 @@ describe('albero relazione refuses', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ introduzione: 'x' }));
     const unknown = albero(['relazione', FIXTURE, '--output', join(dir, 'x.pdf'), '--texts', join(dir, 'bad.json')]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('unknown section "introduzione"');
+    expect(unknown.stderr).toContain('unknown section “introduzione”');
     expect(albero(['relazione', FIXTURE, '--output', join(dir, 'x.pdf'), '--year', '24']).status).toBe(2);
   });
 
@@ -376,7 +376,7 @@ describe('albero relazione refuses', () => {
       ],
       [
         ['--previous', earlier, '--previous-validated', '31/02/2024'],
-        '--previous-validated: "31/02/2024" is not a calendar day (DD/MM/YYYY, e.g. 15/05/2025)',
+        '--previous-validated: “31/02/2024” is not a calendar day (DD/MM/YYYY, e.g. 15/05/2025)',
         '--previous-validated: «31/02/2024» non è un giorno del calendario (GG/MM/AAAA, per esempio 15/05/2025)',
       ],
       [
@@ -522,9 +522,9 @@ describe('albero site', () => {
   it('refuses an act it cannot read, and a period or act given to several plans, in either language', () => {
     const bad = albero(['site', FIXTURE, '--output', join(dir, 'sito-atto'), '--act', 'Delibera 12 del 31/02/2024', '--lang', 'it']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('albero site: --act deve essere scritto "TIPO n. NUMERO del GG/MM/AAAA", come "Delibera di Giunta n. 12 del 30/01/2024", non "Delibera 12 del 31/02/2024"\n');
+    expect(bad.stderr).toBe('albero site: --act deve essere scritto «TIPO n. NUMERO del GG/MM/AAAA», come «Delibera di Giunta n. 12 del 30/01/2024», non «Delibera 12 del 31/02/2024»\n');
     const day = albero(['site', FIXTURE, '--output', join(dir, 'sito-atto'), '--act', 'Delibera n. 12 del 31/02/2024', '--lang', 'en']);
-    expect(day.stderr).toContain('--act must be written "KIND n. NUMBER del DD/MM/YYYY"');
+    expect(day.stderr).toContain('--act must be written “KIND n. NUMBER del DD/MM/YYYY”');
     const two = albero(['site', FIXTURE, FIXTURE, '--output', join(dir, 'sito-due'), '--period', 'Consuntivo 2024', '--lang', 'en']);
     expect(two.status).toBe(2);
     expect(two.stderr).toContain('--period apply to one plan only: 2 were given');

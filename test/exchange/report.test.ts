@@ -234,7 +234,7 @@ describe('albero report, used wrongly', () => {
   it('says what is wrong and exits 2', () => {
     const unknown = albero(['report', FIXTURE, '--format', 'docx', '--output', join(dir, 'x.docx')]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('unknown format "docx"');
+    expect(unknown.stderr).toContain('unknown format “docx”');
     expect(albero(['report', FIXTURE, '--format', 'pdf']).stderr).toContain('needs --output');
     expect(albero(['report', join(dir, 'missing.txt'), '--format', 'csv']).status).toBe(2);
     const unwritable = albero(['report', FIXTURE, '--output', join(dir, 'no', 'such', 'dir.csv')]);
@@ -299,12 +299,12 @@ describe('albero report, used wrongly', () => {
     const name = String(indicator.getCell(2).value);
     const inEnglish = albero(['verify', broken]);
     expect(inEnglish.status).toBe(2);
-    expect(inEnglish.stderr).toContain(`Tree!C${indicator.number}: error: the indicator "${name}" has no Weight`);
+    expect(inEnglish.stderr).toContain(`Tree!C${indicator.number}: error: the indicator “${name}” has no Weight`);
     expect(inEnglish.stderr).toContain(
-      `Tree!I${indicator.number}: error: a value ("stray") beyond the seven columns of the table (Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance)`,
+      `Tree!I${indicator.number}: error: a value (“stray”) beyond the seven columns of the table (Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance)`,
     );
     const italian = albero(['verify', broken], { locale: 'it_IT.UTF-8' });
-    expect(italian.stderr).toContain(`Tree!C${indicator.number}: errore: l'indicatore "${name}" ha vuota la cella Weight`);
+    expect(italian.stderr).toContain(`Tree!C${indicator.number}: errore: l'indicatore «${name}» ha vuota la cella Weight`);
     expect(italian.stderr).toContain('oltre le sette colonne della tabella (Objective, Indicator, Weight, Target, Actual, KPI performance, Objective performance)');
     for (const said of [inEnglish, italian]) expect(said.stderr).not.toMatch(/Peso|Consuntivo|Indicatore/);
   });

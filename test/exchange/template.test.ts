@@ -162,7 +162,7 @@ describe('albero template', () => {
     const italian = albero(['import', file, '--check'], { locale: 'it_IT.UTF-8' });
     expect(italian.status).toBe(2);
     expect(italian.stderr).toContain(
-      `${file} Albero!H3: errore: l'indicatore "Media dei figli" si calcola con una formula (media ponderata degli obiettivi figli), che dà un numero: non può essere in date; indicare come unità numeri o percentuale, o togliere la formula [formula-unit]`,
+      `${file} Albero!H3: errore: l'indicatore «Media dei figli» si calcola con una formula (media ponderata degli obiettivi figli), che dà un numero: non può essere in date; indicare come unità numeri o percentuale, o togliere la formula [formula-unit]`,
     );
     const english = albero(['import', file, '--json']);
     expect(english.status).toBe(2);
@@ -173,7 +173,7 @@ describe('albero template', () => {
         severity: 'error',
         code: 'formula-unit',
         message:
-          'the indicator "Media dei figli" is computed by a formula (weighted mean of the child objectives), which gives a number: it cannot be in dates; give numbers or percent as its unit, or remove the formula',
+          'the indicator “Media dei figli” is computed by a formula (weighted mean of the child objectives), which gives a number: it cannot be in dates; give numbers or percent as its unit, or remove the formula',
         params: { node: 'A', id: 'A:1', indicator: 'Media dei figli', unit: 'date', formula: 'children_mean' },
         location: { file, sheet: 'Albero', cell: 'H3' },
       },
@@ -223,6 +223,6 @@ describe('albero template', () => {
     const run = albero(['import', file, '--check']);
     expect(run.status).toBe(2);
     // Only the real mistake; it also said "Albero!A4: the indicator code A:1 is already used [duplicate-id]".
-    expect(run.stderr.split('\n').filter((l) => l.includes(': error: '))).toEqual([expect.stringContaining('Albero!I3: error: Consuntivo: "dodici" is not a number')]);
+    expect(run.stderr.split('\n').filter((l) => l.includes(': error: '))).toEqual([expect.stringContaining('Albero!I3: error: Consuntivo: “dodici” is not a number')]);
   });
 });

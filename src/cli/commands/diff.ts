@@ -14,7 +14,7 @@ function changeLine(change: PlanChange, language: Language): string {
   const [before, after] = [comparisonSide(code, params, 'before', language), comparisonSide(code, params, 'after', language)];
   const kindWords = DIFF_WORDS[language].kind[change.kind];
   const where = change.origin === undefined ? '' : pc.dim(`  (${formatLocation(change.origin, language)})`);
-  const subject = `${change.code === '' ? '' : pc.bold(change.code)}${change.indicator === undefined ? '' : ` "${change.indicator}"`}`;
+  const subject = `${change.code === '' ? '' : pc.bold(change.code)}${change.indicator === undefined ? '' : language === 'it' ? ` «${change.indicator}»` : ` “${change.indicator}”`}`;
   if (before === null) return `  ${pc.green('+')} ${subject} ${kindWords}: ${after}${where}`;
   if (after === null) return `  ${pc.red('−')} ${subject} ${kindWords}: ${before}${where}`;
   return `  ${pc.yellow('~')} ${subject} ${kindWords}: ${before} → ${after}${where}`;

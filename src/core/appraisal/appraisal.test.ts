@@ -60,7 +60,7 @@ describe('rating bands', () => {
     expect(gap).toEqual([expect.objectContaining({ code: 'band-gap', location: { field: 'schemes.0.bands.0.min' } })]);
     expect(gap[0]!.message).toContain('90.01 to 90.99');
     // The catalogue says it in Italian from the same code and parameters.
-    expect(renderIssueCode(gap[0]!.code, gap[0]!.params, 'it')).toBe('nessuna fascia copre i punteggi da 90,01 a 90,99 (tra "B" e "A")');
+    expect(renderIssueCode(gap[0]!.code, gap[0]!.params, 'it')).toBe('nessuna fascia copre i punteggi da 90,01 a 90,99 (tra «B» e «A»)');
     expect(bandProblems([band('A', 50, 100)], 'b')[0]).toMatchObject({ code: 'band-gap', location: { field: 'b.0.min' } });
     expect(bandProblems([band('A', 0, 99)], 'b')[0]).toMatchObject({ code: 'band-gap', location: { field: 'b.0.max' } });
   });

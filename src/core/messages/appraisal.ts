@@ -57,26 +57,26 @@ export const APPRAISAL_MESSAGES = defineMessages({
   }),
   'bands-empty': message({ it: 'lo schema non ha fasce di valutazione', en: 'the scheme has no rating bands' }),
   'band-reversed': message<{ label: string; min: string; max: string }>({
-    it: (p) => `fascia "${p.label}": il limite inferiore ${n(p.min, 'it')} supera quello superiore ${n(p.max, 'it')}`,
-    en: (p) => `band "${p.label}": the lower bound ${p.min} is above the upper bound ${p.max}`,
+    it: (p) => `fascia «${p.label}»: il limite inferiore ${n(p.min, 'it')} supera quello superiore ${n(p.max, 'it')}`,
+    en: (p) => `band “${p.label}”: the lower bound ${p.min} is above the upper bound ${p.max}`,
   }),
-  'band-out-of-range': message<{ label: string }>({ it: (p) => `fascia "${p.label}": i limiti devono stare tra 0 e 100`, en: (p) => `band "${p.label}": bounds must lie within 0–100` }),
-  'band-precision': message<{ label: string }>({ it: (p) => `fascia "${p.label}": i limiti hanno al più due decimali`, en: (p) => `band "${p.label}": bounds have at most two decimals` }),
+  'band-out-of-range': message<{ label: string }>({ it: (p) => `fascia «${p.label}»: i limiti devono stare tra 0 e 100`, en: (p) => `band “${p.label}”: bounds must lie within 0–100` }),
+  'band-precision': message<{ label: string }>({ it: (p) => `fascia «${p.label}»: i limiti hanno al più due decimali`, en: (p) => `band “${p.label}”: bounds have at most two decimals` }),
   'band-share': message<{ label: string }>({
-    it: (p) => `fascia "${p.label}": il coefficiente di premio deve stare tra 0 e 100`,
-    en: (p) => `band "${p.label}": the bonus coefficient must lie within 0–100`,
+    it: (p) => `fascia «${p.label}»: il coefficiente di premio deve stare tra 0 e 100`,
+    en: (p) => `band “${p.label}”: the bonus coefficient must lie within 0–100`,
   }),
   'band-gap': message<{ from: string; to: string; after?: string; before?: string }>({
-    it: (p) => `nessuna fascia copre i punteggi da ${n(p.from, 'it')} a ${n(p.to, 'it')}${p.after === undefined ? '' : ` (tra "${p.after}" e "${p.before}")`}`,
-    en: (p) => `no band covers scores from ${p.from} to ${p.to}${p.after === undefined ? '' : ` (between "${p.after}" and "${p.before}")`}`,
+    it: (p) => `nessuna fascia copre i punteggi da ${n(p.from, 'it')} a ${n(p.to, 'it')}${p.after === undefined ? '' : ` (tra «${p.after}» e «${p.before}»)`}`,
+    en: (p) => `no band covers scores from ${p.from} to ${p.to}${p.after === undefined ? '' : ` (between “${p.after}” and “${p.before}”)`}`,
   }),
   'band-overlap': message<{ label: string; min: string; max: string; other: string; otherMin: string; otherMax: string }>({
-    it: (p) => `la fascia "${p.label}" (${n(p.min, 'it')}–${n(p.max, 'it')}) si sovrappone alla fascia "${p.other}" (${n(p.otherMin, 'it')}–${n(p.otherMax, 'it')}): ${n(p.min, 'it')} sta in entrambe`,
-    en: (p) => `band "${p.label}" (${p.min}–${p.max}) overlaps band "${p.other}" (${p.otherMin}–${p.otherMax}): ${p.min} is in both`,
+    it: (p) => `la fascia «${p.label}» (${n(p.min, 'it')}–${n(p.max, 'it')}) si sovrappone alla fascia «${p.other}» (${n(p.otherMin, 'it')}–${n(p.otherMax, 'it')}): ${n(p.min, 'it')} sta in entrambe`,
+    en: (p) => `band “${p.label}” (${p.min}–${p.max}) overlaps band “${p.other}” (${p.otherMin}–${p.otherMax}): ${p.min} is in both`,
   }),
   'legend-order': message<{ green: string; yellow: string; code?: string; indicator?: string }>({
-    it: (p) => `${p.code === undefined ? '' : `${p.code} "${p.indicator ?? ''}": `}la soglia gialla (${n(p.yellow, 'it')}) supera quella verde (${n(p.green, 'it')})`,
-    en: (p) => `${p.code === undefined ? '' : `${p.code} "${p.indicator ?? ''}": `}the yellow threshold (${p.yellow}) is above the green one (${p.green})`,
+    it: (p) => `${p.code === undefined ? '' : `${p.code} «${p.indicator ?? ''}»: `}la soglia gialla (${n(p.yellow, 'it')}) supera quella verde (${n(p.green, 'it')})`,
+    en: (p) => `${p.code === undefined ? '' : `${p.code} “${p.indicator ?? ''}”: `}the yellow threshold (${p.yellow}) is above the green one (${p.green})`,
   }),
   'scale-too-short': message({ it: 'la scala di giudizio deve avere almeno due livelli', en: 'the rating scale needs at least two levels' }),
   'scale-duplicate': message<{ value: number }>({ it: (p) => `il giudizio ${p.value} compare due volte nella scala`, en: (p) => `the rating ${p.value} appears twice in the scale` }),
@@ -105,11 +105,11 @@ export const APPRAISAL_MESSAGES = defineMessages({
   }),
 
   // ---- the SMVP workbook (io/appraisal/smvp-xlsx.ts) ---------------------------------------------
-  'smvp-sheet-missing': message<{ sheet: string }>({ it: (p) => `la cartella di lavoro non ha il foglio "${p.sheet}"`, en: (p) => `the workbook has no sheet "${p.sheet}"` }),
-  'smvp-setting-unknown': message<{ key: string }>({ it: (p) => `impostazione sconosciuta "${p.key}"`, en: (p) => `unknown setting "${p.key}"` }),
+  'smvp-sheet-missing': message<{ sheet: string }>({ it: (p) => `la cartella di lavoro non ha il foglio «${p.sheet}»`, en: (p) => `the workbook has no sheet “${p.sheet}”` }),
+  'smvp-setting-unknown': message<{ key: string }>({ it: (p) => `impostazione sconosciuta «${p.key}»`, en: (p) => `unknown setting “${p.key}”` }),
   'smvp-category-unknown': message<{ category: string; sheet: string }>({
-    it: (p) => `la categoria "${p.category}" non ha una riga nel foglio "${p.sheet}"`,
-    en: (p) => `the category "${p.category}" has no row in "${p.sheet}"`,
+    it: (p) => `la categoria «${p.category}» non ha una riga nel foglio «${p.sheet}»`,
+    en: (p) => `the category “${p.category}” has no row in “${p.sheet}”`,
   }),
 
   // ---- the fund ----------------------------------------------------------------------------------
@@ -152,8 +152,8 @@ export const APPRAISAL_MESSAGES = defineMessages({
     en: (p) => `the weights of the individual objectives sum to ${p.total}%: each is rescaled by 100/${p.total}, as the SMVP's weight policy says`,
   }),
   'objective-not-measured': message<{ title: string }>({
-    it: (p) => `"${p.title}" non è ancora misurato e il SMVP blocca la valutazione finché non lo è`,
-    en: (p) => `"${p.title}" is not measured yet and the SMVP blocks the evaluation until it is`,
+    it: (p) => `«${p.title}» non è ancora misurato e il SMVP blocca la valutazione finché non lo è`,
+    en: (p) => `“${p.title}” is not measured yet and the SMVP blocks the evaluation until it is`,
   }),
   'behaviour-not-in-scheme': message<{ code: string; category: string }>({
     it: (p) => `il comportamento ${p.code} non si valuta per la categoria ${category(p.category, 'it')}`,

@@ -180,8 +180,10 @@ export interface CellText {
 export function cellText(text: string): CellText {
   return text.length <= 60 ? { text } : { text: `${text.slice(0, 40)}…`, length: text.length };
 }
+const cellOf = (text: string, length: number | undefined): CellText => (length === undefined ? { text } : { text, length });
 function quoted(p: CellText, language: Language): string {
-  return p.length === undefined ? `"${p.text}"` : `"${p.text}" (${p.length} ${language === 'it' ? 'caratteri' : 'characters'})`;
+  const text = language === 'it' ? `«${p.text}»` : `“${p.text}”`;
+  return p.length === undefined ? text : `${text} (${p.length} ${language === 'it' ? 'caratteri' : 'characters'})`;
 }
 
 /** A formula's kind in words (the indicator dialog's): what `formula-unit` names, here and in the API's field problem. */
@@ -224,9 +226,9 @@ export const IMPORT_MESSAGES = defineMessages({
    */
   'english-notation': message<{ example: string }>({
     it: (p) =>
-      `la tabella è intestata in italiano (Obiettivo, Indicatore, …) ma i suoi numeri e le sue date sono scritti all'inglese (per esempio "${p.example}" invece di 1,00% o 31/12/2024): il foglio di calcolo l'ha salvata senza la lingua italiana (LibreOffice avviato senza locale fa così). Salvarla di nuovo con la lingua italiana (in LibreOffice: Strumenti › Opzioni › Impostazioni della lingua › Lingue › Impostazione locale: Italiano), oppure intestarla in inglese (${ENGLISH_COLUMNS}), così i numeri sono letti all'inglese; gli errori qui sotto sono le celle una per una`,
+      `la tabella è intestata in italiano (Obiettivo, Indicatore, …) ma i suoi numeri e le sue date sono scritti all'inglese (per esempio «${p.example}» invece di 1,00% o 31/12/2024): il foglio di calcolo l'ha salvata senza la lingua italiana (LibreOffice avviato senza locale fa così). Salvarla di nuovo con la lingua italiana (in LibreOffice: Strumenti › Opzioni › Impostazioni della lingua › Lingue › Impostazione locale: Italiano), oppure intestarla in inglese (${ENGLISH_COLUMNS}), così i numeri sono letti all'inglese; gli errori qui sotto sono le celle una per una`,
     en: (p) =>
-      `the table is headed in Italian (Obiettivo, Indicatore, …) but its numbers and dates are written the English way (such as "${p.example}" instead of 1,00% or 31/12/2024): the spreadsheet saved it without the Italian locale (LibreOffice started without a locale does this). Save it again with the Italian locale (in LibreOffice: Tools › Options › Language Settings › Languages › Locale setting: Italian), or head it in English (${ENGLISH_COLUMNS}) so its numbers are read the English way; the errors below are the cells one by one`,
+      `the table is headed in Italian (Obiettivo, Indicatore, …) but its numbers and dates are written the English way (such as “${p.example}” instead of 1,00% or 31/12/2024): the spreadsheet saved it without the Italian locale (LibreOffice started without a locale does this). Save it again with the Italian locale (in LibreOffice: Tools › Options › Language Settings › Languages › Locale setting: Italian), or head it in English (${ENGLISH_COLUMNS}) so its numbers are read the English way; the errors below are the cells one by one`,
   }),
   'missing-header': message<{ dataFirst?: boolean; json?: boolean }>({
     it: (p) =>
@@ -249,8 +251,8 @@ export const IMPORT_MESSAGES = defineMessages({
       `a cell opened here with a quote (") ${p.closedAt === undefined ? 'is never closed: the rest of the file' : `closes only at line ${p.closedAt}: the rows between`} would fall into that cell; close the quote or remove it`,
   }),
   'no-rows': message<{ sheet?: string }>({
-    it: (p) => `${p.sheet === undefined ? 'la tabella' : `il foglio "${p.sheet}"`} ha l'intestazione ma nessuna riga di obiettivo o indicatore`,
-    en: (p) => `${p.sheet === undefined ? 'the table' : `the sheet "${p.sheet}"`} has a header but no objective or indicator rows`,
+    it: (p) => `${p.sheet === undefined ? 'la tabella' : `il foglio «${p.sheet}»`} ha l'intestazione ma nessuna riga di obiettivo o indicatore`,
+    en: (p) => `${p.sheet === undefined ? 'the table' : `the sheet “${p.sheet}”`} has a header but no objective or indicator rows`,
   }),
   'column-count': message<Notation & { expected: number; found: number }>({
     it: (p) => `attese ${p.expected} colonne (${heads(p)}), trovate ${p.found}`,
@@ -258,20 +260,20 @@ export const IMPORT_MESSAGES = defineMessages({
   }),
   'html-removed': message({ it: "tag HTML tolti dal titolo dell'obiettivo", en: 'HTML tags removed from the objective title' }),
   'missing-code': message<{ title?: string }>({
-    it: (p) => (p.title === undefined ? 'un obiettivo richiede un Codice come A, A.1 o A.1.1' : `l'obiettivo "${p.title}" non inizia con un codice come A, A.1 o A.1.1`),
-    en: (p) => (p.title === undefined ? 'an objective needs a Codice such as A, A.1 or A.1.1' : `the objective "${p.title}" does not start with a code such as A, A.1 or A.1.1`),
+    it: (p) => (p.title === undefined ? 'un obiettivo richiede un Codice come A, A.1 o A.1.1' : `l'obiettivo «${p.title}» non inizia con un codice come A, A.1 o A.1.1`),
+    en: (p) => (p.title === undefined ? 'an objective needs a Codice such as A, A.1 or A.1.1' : `the objective “${p.title}” does not start with a code such as A, A.1 or A.1.1`),
   }),
   'invalid-code': message<{ code: string }>({
-    it: (p) => `"${p.code}" non è un codice come A, A.1 o A.1.1`,
-    en: (p) => `"${p.code}" is not a code such as A, A.1 or A.1.1`,
+    it: (p) => `«${p.code}» non è un codice come A, A.1 o A.1.1`,
+    en: (p) => `“${p.code}” is not a code such as A, A.1 or A.1.1`,
   }),
   'objective-with-indicator': message<Notation>({
     it: (p) => `una riga di obiettivo deve lasciare vuota la colonna ${head(p, 'indicator')}; mettere l'indicatore su una riga a sé`,
     en: (p) => `an objective row must leave the ${head(p, 'indicator')} column empty; put the indicator on its own row`,
   }),
   'objective-weight-comparator': message<{ comparator: string }>({
-    it: (p) => `il comparatore "${p.comparator}" dopo il peso di un obiettivo non ha significato ed è ignorato`,
-    en: (p) => `the comparator "${p.comparator}" after an objective's weight means nothing and is ignored`,
+    it: (p) => `il comparatore «${p.comparator}» dopo il peso di un obiettivo non ha significato ed è ignorato`,
+    en: (p) => `the comparator “${p.comparator}” after an objective's weight means nothing and is ignored`,
   }),
   'missing-name': message<{ template?: boolean }>({
     it: (p) => (p.template === true ? 'un indicatore richiede un nome in Titolo' : 'una riga senza nome di obiettivo né di indicatore'),
@@ -280,27 +282,27 @@ export const IMPORT_MESSAGES = defineMessages({
   /** An indicator computed by a formula (`formula` its kind) in a unit a number cannot be (core/definition.ts). */
   'formula-unit': message<{ node: string; id: string; indicator: string; unit: string; formula: string }>({
     it: (p) =>
-      `l'indicatore "${p.indicator}" si calcola con una formula (${FORMULA_KIND_WORDS.it[p.formula] ?? p.formula}), che dà un numero: non può essere in ${UNIT_IN_WORDS.it[p.unit] ?? p.unit}; indicare come unità numeri o percentuale, o togliere la formula`,
+      `l'indicatore «${p.indicator}» si calcola con una formula (${FORMULA_KIND_WORDS.it[p.formula] ?? p.formula}), che dà un numero: non può essere in ${UNIT_IN_WORDS.it[p.unit] ?? p.unit}; indicare come unità numeri o percentuale, o togliere la formula`,
     en: (p) =>
-      `the indicator "${p.indicator}" is computed by a formula (${FORMULA_KIND_WORDS.en[p.formula] ?? p.formula}), which gives a number: it cannot be in ${UNIT_IN_WORDS.en[p.unit] ?? p.unit}; give numbers or percent as its unit, or remove the formula`,
+      `the indicator “${p.indicator}” is computed by a formula (${FORMULA_KIND_WORDS.en[p.formula] ?? p.formula}), which gives a number: it cannot be in ${UNIT_IN_WORDS.en[p.unit] ?? p.unit}; give numbers or percent as its unit, or remove the formula`,
   }),
   /** A ratio's or trend's base measure named `__proto__`: no object read from JSON keeps that key, so its value could never be entered. */
   'base-measure-name': message<{ node: string; id: string; indicator: string; name: string }>({
-    it: (p) => `l'indicatore "${p.indicator}" (${p.node}) chiama una misura di base "${p.name}": con questo nome il suo valore non si potrebbe mai inserire; scegliere un altro nome`,
-    en: (p) => `the indicator "${p.indicator}" (${p.node}) names a base measure "${p.name}": under this name its value could never be entered; choose another name`,
+    it: (p) => `l'indicatore «${p.indicator}» (${p.node}) chiama una misura di base «${p.name}»: con questo nome il suo valore non si potrebbe mai inserire; scegliere un altro nome`,
+    en: (p) => `the indicator “${p.indicator}” (${p.node}) names a base measure “${p.name}”: under this name its value could never be entered; choose another name`,
   }),
   'indicator-before-objective': message<{ indicator: string }>({
-    it: (p) => `l'indicatore "${p.indicator}" viene prima di qualsiasi obiettivo`,
-    en: (p) => `the indicator "${p.indicator}" comes before any objective`,
+    it: (p) => `l'indicatore «${p.indicator}» viene prima di qualsiasi obiettivo`,
+    en: (p) => `the indicator “${p.indicator}” comes before any objective`,
   }),
   /** An indicator under an objective row that was refused (no code, a code used twice): nothing to attach it to. */
   'indicator-of-unread-objective': message<{ indicator: string; line?: number; at?: string }>({
-    it: (p) => `l'indicatore "${p.indicator}" appartiene all'obiettivo ${p.line !== undefined ? `della riga ${p.line}` : `in ${p.at ?? 'una riga precedente'}`}, che non è stato letto`,
-    en: (p) => `the indicator "${p.indicator}" belongs to the objective ${p.line !== undefined ? `at line ${p.line}` : `at ${p.at ?? 'an earlier row'}`}, which could not be read`,
+    it: (p) => `l'indicatore «${p.indicator}» appartiene all'obiettivo ${p.line !== undefined ? `della riga ${p.line}` : `in ${p.at ?? 'una riga precedente'}`}, che non è stato letto`,
+    en: (p) => `the indicator “${p.indicator}” belongs to the objective ${p.line !== undefined ? `at line ${p.line}` : `at ${p.at ?? 'an earlier row'}`}, which could not be read`,
   }),
   'objective-cell-ignored': message<{ column: string; value: string }>({
-    it: (p) => `la cella ${p.column} di una riga di obiettivo è ignorata ("${p.value}")`,
-    en: (p) => `an objective row's ${p.column} cell is ignored ("${p.value}")`,
+    it: (p) => `la cella ${p.column} di una riga di obiettivo è ignorata («${p.value}»)`,
+    en: (p) => `an objective row's ${p.column} cell is ignored (“${p.value}”)`,
   }),
   'unparsable-number': message<CellText & Notation>({
     it: (p) => `${quoted(p, 'it')} non è una percentuale come ${EXAMPLE[notationOf(p)].performance}`,
@@ -318,9 +320,9 @@ export const IMPORT_MESSAGES = defineMessages({
    */
   'ambiguous-date': message<{ column: LayoutColumn & ('target' | 'actual'); text: string; day: number; month: number; year: number; example: string }>({
     it: (p) =>
-      `${cellIt({}, p.column)} "${p.text}" è letto come data italiana, giorno prima: ${p.day} ${MONTHS.it[p.month - 1]} ${p.year}; ma la tabella scrive numeri e date all'inglese (come "${p.example}"), e all'inglese è il ${p.month} ${MONTHS.it[p.day - 1]} ${p.year}. Se è il ${p.month} ${MONTHS.it[p.day - 1]}, scriverla ${twoDigits(p.month)}/${twoDigits(p.day)}/${p.year}; salvando la tabella con la lingua italiana ogni data è scritta giorno prima`,
+      `${cellIt({}, p.column)} «${p.text}» è letto come data italiana, giorno prima: ${p.day} ${MONTHS.it[p.month - 1]} ${p.year}; ma la tabella scrive numeri e date all'inglese (come «${p.example}»), e all'inglese è il ${p.month} ${MONTHS.it[p.day - 1]} ${p.year}. Se è il ${p.month} ${MONTHS.it[p.day - 1]}, scriverla ${twoDigits(p.month)}/${twoDigits(p.day)}/${p.year}; salvando la tabella con la lingua italiana ogni data è scritta giorno prima`,
     en: (p) =>
-      `the ${head({}, p.column)} "${p.text}" is read as an Italian date, day first: ${p.day} ${MONTHS.en[p.month - 1]} ${p.year}; but the table writes its numbers and dates the English way (such as "${p.example}"), where it is ${p.month} ${MONTHS.en[p.day - 1]} ${p.year}. If it is ${p.month} ${MONTHS.en[p.day - 1]}, write ${twoDigits(p.month)}/${twoDigits(p.day)}/${p.year}; saved again with the Italian locale, the table writes every date day first`,
+      `the ${head({}, p.column)} “${p.text}” is read as an Italian date, day first: ${p.day} ${MONTHS.en[p.month - 1]} ${p.year}; but the table writes its numbers and dates the English way (such as “${p.example}”), where it is ${p.month} ${MONTHS.en[p.day - 1]} ${p.year}. If it is ${p.month} ${MONTHS.en[p.day - 1]}, write ${twoDigits(p.month)}/${twoDigits(p.day)}/${p.year}; saved again with the Italian locale, the table writes every date day first`,
   }),
   'weights-not-100': message<{ code: string; total: string }>({
     it: (p) => `i pesi degli indicatori di ${p.code} sommano a ${p.total.replace('.', ',')}%, non 100%: sono riproporzionati`,
@@ -335,13 +337,13 @@ export const IMPORT_MESSAGES = defineMessages({
       p.indicator === undefined
         ? `un indicatore richiede un ${head(p, 'weight')}`
         : notationOf(p) === 'it'
-          ? `l'indicatore "${p.indicator}" non ha un ${head(p, 'weight')}`
-          : `l'indicatore "${p.indicator}" ha vuota la cella ${head(p, 'weight')}`,
-    en: (p) => (p.indicator === undefined ? `an indicator needs a ${head(p, 'weight')}` : `the indicator "${p.indicator}" has no ${head(p, 'weight')}`),
+          ? `l'indicatore «${p.indicator}» non ha un ${head(p, 'weight')}`
+          : `l'indicatore «${p.indicator}» ha vuota la cella ${head(p, 'weight')}`,
+    en: (p) => (p.indicator === undefined ? `an indicator needs a ${head(p, 'weight')}` : `the indicator “${p.indicator}” has no ${head(p, 'weight')}`),
   }),
   'unparsable-weight': message<CellText & Notation>({
-    it: (p) => `${cellIt(p, 'weight')} ${quoted(p, 'it')} non è un peso come "50% >="`,
-    en: (p) => `the ${head(p, 'weight')} ${quoted(p, 'en')} is not a weight such as "50% >="`,
+    it: (p) => `${cellIt(p, 'weight')} ${quoted(p, 'it')} non è un peso come «50% >=»`,
+    en: (p) => `the ${head(p, 'weight')} ${quoted(p, 'en')} is not a weight such as “50% >=”`,
   }),
   'negative-weight': message<{ text: string }>({ it: (p) => `il peso ${p.text} è negativo`, en: (p) => `the weight ${p.text} is negative` }),
   'weight-over-100': message<{ weight: string }>({
@@ -349,12 +351,12 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) => `the weight ${p.weight}% is over 100%`,
   }),
   'missing-comparator': message<Notation & { weight?: string }>({
-    it: (p) => (p.weight === undefined ? 'indicare un Comparatore: >=, <= o =' : `${cellIt(p, 'weight')} "${p.weight}" non ha comparatore: scriverlo come "${p.weight} >=", "<=" o "="`),
-    en: (p) => (p.weight === undefined ? 'write a Comparatore: >=, <= or =' : `the ${head(p, 'weight')} "${p.weight}" has no comparator; write it as "${p.weight} >=", "<=" or "="`),
+    it: (p) => (p.weight === undefined ? 'indicare un Comparatore: >=, <= o =' : `${cellIt(p, 'weight')} «${p.weight}» non ha comparatore: scriverlo come «${p.weight} >=», «<=» o «=»`),
+    en: (p) => (p.weight === undefined ? 'write a Comparatore: >=, <= or =' : `the ${head(p, 'weight')} “${p.weight}” has no comparator; write it as “${p.weight} >=”, “<=” or “=”`),
   }),
   'unknown-comparator': message<{ comparator: string }>({
-    it: (p) => `comparatore sconosciuto "${p.comparator}": usare >=, <= o =`,
-    en: (p) => `unknown comparator "${p.comparator}"; use >=, <= or =`,
+    it: (p) => `comparatore sconosciuto «${p.comparator}»: usare >=, <= o =`,
+    en: (p) => `unknown comparator “${p.comparator}”; use >=, <= or =`,
   }),
   'unparsable-target': message<CellText & Notation & { problem: ValueProblem; column?: string }>({
     it: (p) => valueProblem(p, head(p, 'target'), 'it'),
@@ -369,8 +371,8 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) => valueProblem(p, 'Baseline', 'en'),
   }),
   'invalid-baseline-year': message<{ text: string }>({
-    it: (p) => `Anno baseline "${p.text}" non è un anno come 2023`,
-    en: (p) => `Anno baseline "${p.text}" is not a year such as 2023`,
+    it: (p) => `Anno baseline «${p.text}» non è un anno come 2023`,
+    en: (p) => `Anno baseline “${p.text}” is not a year such as 2023`,
   }),
   /** An Anno baseline after the plan's year, found once the year is known (server/routes/plans.ts), as the API refuses it. */
   'baseline-year-after': message<{ year: number; maximum: number }>({
@@ -382,12 +384,12 @@ export const IMPORT_MESSAGES = defineMessages({
     en: 'the Baseline has no Anno baseline: write the year it refers to',
   }),
   'missing-column': message<{ column: string }>({
-    it: (p) => `la riga di intestazione non ha la colonna "${p.column}"`,
-    en: (p) => `the header row has no "${p.column}" column`,
+    it: (p) => `la riga di intestazione non ha la colonna «${p.column}»`,
+    en: (p) => `the header row has no “${p.column}” column`,
   }),
   'unknown-kind': message<{ kind: string }>({
-    it: (p) => (p.kind === '' ? 'Tipo è vuoto: scrivere «obiettivo» o «indicatore»' : `Tipo sconosciuto "${p.kind}": scrivere «obiettivo» o «indicatore»`),
-    en: (p) => (p.kind === '' ? 'Tipo is empty; write «obiettivo» or «indicatore»' : `unknown Tipo "${p.kind}"; write «obiettivo» or «indicatore»`),
+    it: (p) => (p.kind === '' ? 'Tipo è vuoto: scrivere «obiettivo» o «indicatore»' : `Tipo sconosciuto «${p.kind}»: scrivere «obiettivo» o «indicatore»`),
+    en: (p) => (p.kind === '' ? 'Tipo is empty; write “obiettivo” or “indicatore”' : `unknown Tipo “${p.kind}”; write “obiettivo” or “indicatore”`),
   }),
   'missing-title': message<{ code: string }>({ it: (p) => `l'obiettivo ${p.code} non ha un Titolo`, en: (p) => `the objective ${p.code} has no Titolo` }),
   'duplicate-id': message<{ id: string }>({ it: (p) => `il codice di indicatore ${p.id} è già usato`, en: (p) => `the indicator code ${p.id} is already used` }),
@@ -399,45 +401,45 @@ export const IMPORT_MESSAGES = defineMessages({
       `the indicator code “${p.id}” is not an id such as A.1:1: a letter or a digit, then letters, digits, “.”, “_”, “-” or “:”; correct it, or leave the cell empty to have “objective code:position”`,
   }),
   'unknown-rule': message<{ rule: string }>({
-    it: (p) => `Regola sconosciuta "${p.rule}": usare on/off, proporzionale o media obiettivi figli`,
-    en: (p) => `unknown Regola "${p.rule}"; use on/off, proporzionale or media obiettivi figli`,
+    it: (p) => `Regola sconosciuta «${p.rule}»: usare on/off, proporzionale o media obiettivi figli`,
+    en: (p) => `unknown Regola “${p.rule}”; use on/off, proporzionale or media obiettivi figli`,
   }),
   'unknown-unit': message<{ unit: string }>({
-    it: (p) => `Unità sconosciuta "${p.unit}": usare numero, percentuale, data o sì/no`,
-    en: (p) => `unknown Unità "${p.unit}"; use numero, percentuale, data or sì/no`,
+    it: (p) => `Unità sconosciuta «${p.unit}»: usare numero, percentuale, data o sì/no`,
+    en: (p) => `unknown Unità “${p.unit}”; use numero, percentuale, data or sì/no`,
   }),
   // A Struttura cell naming no unit of the registry the plan is imported into (server/routes/plans.ts): `known` are its units, `more` those left out of the list.
   'unknown-assigned-unit': message<{ unit: string; known: readonly string[]; more: number }>({
     it: (p) =>
       p.known.length === 0
-        ? `Struttura "${p.unit}": il registro delle strutture è vuoto; aggiungerla prima in Strutture, o lasciare vuota la cella`
-        : `Struttura "${p.unit}" non è nel registro delle strutture: scrivere il nome o il codice di una di queste, o aggiungerla prima in Strutture: ${listIn(p.known, 'it')}${p.more > 0 ? ` e altre ${p.more}` : ''}`,
+        ? `Struttura «${p.unit}»: il registro delle strutture è vuoto; aggiungerla prima in Strutture, o lasciare vuota la cella`
+        : `Struttura «${p.unit}» non è nel registro delle strutture: scrivere il nome o il codice di una di queste, o aggiungerla prima in Strutture: ${listIn(p.known, 'it')}${p.more > 0 ? ` e altre ${p.more}` : ''}`,
     en: (p) =>
       p.known.length === 0
-        ? `Struttura "${p.unit}": the registry of units is empty; add it under Strutture first, or leave the cell empty`
-        : `Struttura "${p.unit}" is not in the registry of units: write the name or the code of one of these, or add it under Strutture first: ${listIn(p.known, 'en')}${p.more > 0 ? ` and ${p.more} more` : ''}`,
+        ? `Struttura “${p.unit}”: the registry of units is empty; add it under Strutture first, or leave the cell empty`
+        : `Struttura “${p.unit}” is not in the registry of units: write the name or the code of one of these, or add it under Strutture first: ${listIn(p.known, 'en')}${p.more > 0 ? ` and ${p.more} more` : ''}`,
   }),
   // A Referente cell naming no account (server/routes/plans.ts): `closest` are the accounts it could name whose e-mail, username or name come near it (core/closest.ts).
   'unknown-assigned-person': message<{ person: string; closest: readonly string[] }>({
     it: (p) =>
       p.closest.length === 0
-        ? `Referente "${p.person}" non è un account di Albero, né somiglia all'e-mail, al nome utente o al nome di uno: scrivere l'e-mail o il nome utente di un account attivo (Utenti), o lasciare vuota la cella`
-        : `Referente "${p.person}" non è un account di Albero: scrivere l'e-mail o il nome utente di un account; i più simili: ${listIn(p.closest, 'it')}`,
+        ? `Referente «${p.person}» non è un account di Albero, né somiglia all'e-mail, al nome utente o al nome di uno: scrivere l'e-mail o il nome utente di un account attivo (Utenti), o lasciare vuota la cella`
+        : `Referente «${p.person}» non è un account di Albero: scrivere l'e-mail o il nome utente di un account; i più simili: ${listIn(p.closest, 'it')}`,
     en: (p) =>
       p.closest.length === 0
-        ? `Referente "${p.person}" is no account of Albero, nor close to the e-mail, username or name of one: write the e-mail or username of an active account (Utenti), or leave the cell empty`
-        : `Referente "${p.person}" is no account of Albero: write an account's e-mail or username; the closest: ${listIn(p.closest, 'en')}`,
+        ? `Referente “${p.person}” is no account of Albero, nor close to the e-mail, username or name of one: write the e-mail or username of an active account (Utenti), or leave the cell empty`
+        : `Referente “${p.person}” is no account of Albero: write an account's e-mail or username; the closest: ${listIn(p.closest, 'en')}`,
   }),
   // A Referente cell naming an account that could not enter the values it is given (an OIV, HR), or one switched off.
   'assigned-person-cannot-enter': message<{ person: string; account: string; role: string; active: boolean }>({
     it: (p) =>
       p.active
-        ? `Referente "${p.person}": l'account ${p.account} ha il ruolo ${roleWords(p.role, 'it')}, che non inserisce valori; assegnare un referente, il controllo di gestione o un amministratore`
-        : `Referente "${p.person}": l'account ${p.account} è disattivato; riattivarlo in Utenti o assegnare un altro account`,
+        ? `Referente «${p.person}»: l'account ${p.account} ha il ruolo ${roleWords(p.role, 'it')}, che non inserisce valori; assegnare un referente, il controllo di gestione o un amministratore`
+        : `Referente «${p.person}»: l'account ${p.account} è disattivato; riattivarlo in Utenti o assegnare un altro account`,
     en: (p) =>
       p.active
-        ? `Referente "${p.person}": the account ${p.account} has the role ${roleWords(p.role, 'en')}, which enters no values; assign a data owner, management control or an administrator`
-        : `Referente "${p.person}": the account ${p.account} is deactivated; reactivate it under Utenti or assign another account`,
+        ? `Referente “${p.person}”: the account ${p.account} has the role ${roleWords(p.role, 'en')}, which enters no values; assign a data owner, management control or an administrator`
+        : `Referente “${p.person}”: the account ${p.account} is deactivated; reactivate it under Utenti or assign another account`,
   }),
   // The command line has no registry nor accounts: the Struttura and Referente cells are read and carried into the JSON, not assigned.
   'assignments-not-applied': message<{ units: number; people: number }>({
@@ -489,28 +491,28 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) => `the ${p.what} ${p.code} is in the document twice`,
   }),
   'unknown-state': message<{ state: string }>({
-    it: (p) => `Stato sconosciuto "${p.state}": usare misurato, non raggiunto, N.V. o non misurato`,
-    en: (p) => `unknown Stato "${p.state}"; use misurato, non raggiunto, N.V. or non misurato`,
+    it: (p) => `Stato sconosciuto «${p.state}»: usare misurato, non raggiunto, N.V. o non misurato`,
+    en: (p) => `unknown Stato “${p.state}”; use misurato, non raggiunto, N.V. or non misurato`,
   }),
   'missing-reason': message({ it: 'un indicatore N.V. richiede un Motivo N.V.', en: 'an N.V. indicator needs a Motivo N.V.' }),
   // A Consuntivo beside a Stato that takes no value (a next-year workbook writes «non misurato» on every row): said, never dropped.
   'actual-with-state': message<{ actual: string; state: string }>({
     it: (p) => `il Consuntivo ${p.actual} contraddice lo Stato «${p.state}», che non ha un valore: svuotare lo Stato (o scrivere «misurato») per importare il valore, oppure svuotare il Consuntivo`,
-    en: (p) => `Consuntivo ${p.actual} contradicts Stato «${p.state}», which takes no value: empty Stato (or write «misurato») to import the value, or empty Consuntivo`,
+    en: (p) => `Consuntivo ${p.actual} contradicts Stato “${p.state}”, which takes no value: empty Stato (or write “misurato”) to import the value, or empty Consuntivo`,
   }),
   'missing-sheet': message<{ sheets: string }>({
     it: (p) =>
-      `nessun foglio contiene la tabella: serve un foglio (meglio se chiamato "Albero") con la riga di intestazione Obiettivo, Indicatore, Peso… (il formato pubblicato; in inglese Objective, Indicator, Weight…) o Codice, Padre, Titolo… (il modello); fogli trovati: ${p.sheets}`,
+      `nessun foglio contiene la tabella: serve un foglio (meglio se chiamato «Albero») con la riga di intestazione Obiettivo, Indicatore, Peso… (il formato pubblicato; in inglese Objective, Indicator, Weight…) o Codice, Padre, Titolo… (il modello); fogli trovati: ${p.sheets}`,
     en: (p) =>
-      `no sheet holds the table: expected a sheet (preferably named "Albero") whose header row reads either Obiettivo, Indicatore, Peso… (the published layout; in English Objective, Indicator, Weight…) or Codice, Padre, Titolo… (the template); sheets found: ${p.sheets}`,
+      `no sheet holds the table: expected a sheet (preferably named “Albero”) whose header row reads either Obiettivo, Indicatore, Peso… (the published layout; in English Objective, Indicator, Weight…) or Codice, Padre, Titolo… (the template); sheets found: ${p.sheets}`,
   }),
   'read-plan-sheet': message<{ sheet: string; also: string }>({
-    it: (p) => `il piano è stato letto dal foglio "${p.sheet}" (il piano completo); il foglio "${p.also}" è la sua tabella stampabile e non è stato letto`,
-    en: (p) => `the plan was read from the sheet "${p.sheet}" (the complete plan); the sheet "${p.also}" is its printable table and was not read`,
+    it: (p) => `il piano è stato letto dal foglio «${p.sheet}» (il piano completo); il foglio «${p.also}» è la sua tabella stampabile e non è stato letto`,
+    en: (p) => `the plan was read from the sheet “${p.sheet}” (the complete plan); the sheet “${p.also}” is its printable table and was not read`,
   }),
   'read-published-sheet': message<{ sheet: string; also: string }>({
-    it: (p) => `la tabella è stata letta dal foglio "${p.sheet}" (la tabella pubblicata, con i valori dichiarati); il foglio "${p.also}" (il piano completo) non è stato letto`,
-    en: (p) => `the table was read from the sheet "${p.sheet}" (the published table, with the values it states); the sheet "${p.also}" (the complete plan) was not read`,
+    it: (p) => `la tabella è stata letta dal foglio «${p.sheet}» (la tabella pubblicata, con i valori dichiarati); il foglio «${p.also}» (il piano completo) non è stato letto`,
+    en: (p) => `the table was read from the sheet “${p.sheet}” (the published table, with the values it states); the sheet “${p.also}” (the complete plan) was not read`,
   }),
   'file-too-large': message<{
     what: 'file' | 'unpacked' | 'sheet';
@@ -525,13 +527,13 @@ export const IMPORT_MESSAGES = defineMessages({
   }>({
     it: (p) =>
       p.what === 'sheet'
-        ? `il foglio "${p.sheet}" ha ${p.cut === true ? `più di ${p.maxRows}` : p.rows} righe e ${p.columns} colonne; i limiti sono ${p.maxRows} righe e ${p.maxColumns} colonne`
+        ? `il foglio «${p.sheet}» ha ${p.cut === true ? `più di ${p.maxRows}` : p.rows} righe e ${p.columns} colonne; i limiti sono ${p.maxRows} righe e ${p.maxColumns} colonne`
         : p.what === 'unpacked'
           ? `la cartella di lavoro decompressa occupa ${p.size} MB; il limite è ${p.limit} MB`
           : `il file occupa ${String(p.size).replace('.', ',')} MB; il limite è ${p.limit} MB`,
     en: (p) =>
       p.what === 'sheet'
-        ? `the sheet "${p.sheet}" has ${p.cut === true ? `more than ${p.maxRows}` : p.rows} rows and ${p.columns} columns; the limits are ${p.maxRows} rows and ${p.maxColumns} columns`
+        ? `the sheet “${p.sheet}” has ${p.cut === true ? `more than ${p.maxRows}` : p.rows} rows and ${p.columns} columns; the limits are ${p.maxRows} rows and ${p.maxColumns} columns`
         : p.what === 'unpacked'
           ? `the workbook unpacks to ${p.size} MB; the limit is ${p.limit} MB`
           : `the file is ${p.size} MB; the limit is ${p.limit} MB`,
@@ -571,8 +573,8 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) => `merged cells starting at ${p.cell}: unmerge them and put each value in its own cell`,
   }),
   'extra-column': message<Notation & { value: string }>({
-    it: (p) => `un valore ("${p.value}") oltre le sette colonne della tabella (${heads(p)})`,
-    en: (p) => `a value ("${p.value}") beyond the seven columns of the table (${heads(p)})`,
+    it: (p) => `un valore («${p.value}») oltre le sette colonne della tabella (${heads(p)})`,
+    en: (p) => `a value (“${p.value}”) beyond the seven columns of the table (${heads(p)})`,
   }),
   /**
    * A date more than `window` years from the plan's year (io/published/layout.ts `FAR_DATE_YEARS`).
@@ -602,9 +604,9 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) => `the cell holds a formula (=${p.formula}) instead of a value; copy the column and paste it back as values only`,
   }),
   // `cell`: a workbook's typed number, said the reader's way; the others: a number typed as text, in the table's notation.
-  'number-out-of-range': message<Notation & { column?: string; text?: string; reason: 'cell' | 'digits' | 'decimals' | 'overlong' | 'infinite' }>({
+  'number-out-of-range': message<Notation & { column?: string; text?: string; length?: number; reason: 'cell' | 'digits' | 'decimals' | 'overlong' | 'infinite' }>({
     it: (p) => {
-      const what = `${p.column === undefined ? '' : `${p.column}: `}${p.text === undefined ? '' : `${p.text} — `}`;
+      const what = `${p.column === undefined ? '' : `${p.column}: `}${p.text === undefined ? '' : `${quoted({ text: p.text, ...(p.length === undefined ? {} : { length: p.length }) }, 'it')} — `}`;
       return `${what}${
         {
           cell: `la cella contiene un numero che non si può leggere (infinito, non un numero, o oltre ±${decimalIn('1.8', 'it')}·10³⁰⁸): riscrivere il valore`,
@@ -616,7 +618,7 @@ export const IMPORT_MESSAGES = defineMessages({
       }`;
     },
     en: (p) => {
-      const what = `${p.column === undefined ? '' : `${p.column}: `}${p.text === undefined ? '' : `${p.text}: `}`;
+      const what = `${p.column === undefined ? '' : `${p.column}: `}${p.text === undefined ? '' : `${quoted({ text: p.text, ...(p.length === undefined ? {} : { length: p.length }) }, 'en')}: `}`;
       return `${what}${
         {
           cell: `the cell holds a number that cannot be read (infinite, not a number, or beyond ±${decimalIn('1.8', 'en')}·10³⁰⁸); type the value again`,
@@ -628,9 +630,12 @@ export const IMPORT_MESSAGES = defineMessages({
       }`;
     },
   }),
-  'kind-mismatch': message<Notation & { actual: string; actualKind: ValueKind; target: string; targetKind: ValueKind }>({
-    it: (p) => `${cellIt(p, 'actual')} ${p.actual} è ${KIND_WORDS.it[p.actualKind]} ma ${cellIt(p, 'target')} ${p.target} è ${KIND_WORDS.it[p.targetKind]}: scriverli allo stesso modo`,
-    en: (p) => `the ${head(p, 'actual')} ${p.actual} is ${KIND_WORDS.en[p.actualKind]} but the ${head(p, 'target')} ${p.target} is ${KIND_WORDS.en[p.targetKind]}; write both the same way`,
+  // `actual` and `target`: the cells' texts, cut as `cellText` cuts them (`actualLength`, `targetLength` set when cut).
+  'kind-mismatch': message<Notation & { actual: string; actualLength?: number; actualKind: ValueKind; target: string; targetLength?: number; targetKind: ValueKind }>({
+    it: (p) =>
+      `${cellIt(p, 'actual')} ${quoted(cellOf(p.actual, p.actualLength), 'it')} è ${KIND_WORDS.it[p.actualKind]} ma ${cellIt(p, 'target')} ${quoted(cellOf(p.target, p.targetLength), 'it')} è ${KIND_WORDS.it[p.targetKind]}: scriverli allo stesso modo`,
+    en: (p) =>
+      `the ${head(p, 'actual')} ${quoted(cellOf(p.actual, p.actualLength), 'en')} is ${KIND_WORDS.en[p.actualKind]} but the ${head(p, 'target')} ${quoted(cellOf(p.target, p.targetLength), 'en')} is ${KIND_WORDS.en[p.targetKind]}; write both the same way`,
   }),
   'damaged-workbook': message<{ part?: string; reason: 'directory' | 'encrypted' | 'method' | 'missing' | 'cut' | 'inflate' | 'bigger' | 'smaller' | 'checksum'; declared?: number }>({
     it: (p) =>
@@ -659,12 +664,12 @@ export const IMPORT_MESSAGES = defineMessages({
       })[p.reason],
   }),
   'long-sheet-name': message<{ name: string; read: string }>({
-    it: (p) => `il nome del foglio "${p.name}" supera i 31 caratteri ammessi da Excel: è letto come "${p.read}"`,
-    en: (p) => `the sheet name "${p.name}" is longer than the 31 characters Excel allows; it is read as "${p.read}"`,
+    it: (p) => `il nome del foglio «${p.name}» supera i 31 caratteri ammessi da Excel: è letto come «${p.read}»`,
+    en: (p) => `the sheet name “${p.name}” is longer than the 31 characters Excel allows; it is read as “${p.read}”`,
   }),
   'unreadable-date': message<{ text: string }>({
-    it: (p) => `la cella è segnata come data ma contiene "${p.text}", non una data come 2024-07-15`,
-    en: (p) => `the cell is marked as a date but holds "${p.text}", not a date such as 2024-07-15`,
+    it: (p) => `la cella è segnata come data ma contiene «${p.text}», non una data come 2024-07-15`,
+    en: (p) => `the cell is marked as a date but holds “${p.text}”, not a date such as 2024-07-15`,
   }),
   'error-cell': message<{ error: string }>({
     it: (p) => `la cella mostra l'errore del foglio di calcolo ${p.error}`,

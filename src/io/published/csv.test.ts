@@ -56,12 +56,12 @@ describe('the published table saved as CSV', () => {
     ]);
     const errors = issues.filter((i) => i.severity === 'error');
     expect(errors.map((i) => formatIssueIn(i, 'it'))).toEqual([
-      'piano.csv:7 colonna Target: errore: Target: "sessanta" non è un numero (scrivere numeri all\'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no [unparsable-target]',
-      'piano.csv:8 colonna Peso: errore: il Peso "abc >=" non è un peso come "50% >=" [unparsable-weight]',
+      "piano.csv:7 colonna Target: errore: Target: «sessanta» non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no [unparsable-target]",
+      'piano.csv:8 colonna Peso: errore: il Peso «abc >=» non è un peso come «50% >=» [unparsable-weight]',
     ]);
     expect(errors.map((i) => formatIssueIn(i, 'en'))).toEqual([
-      'piano.csv:7 column Target: error: Target: "sessanta" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
-      'piano.csv:8 column Peso: error: the Peso "abc >=" is not a weight such as "50% >=" [unparsable-weight]',
+      'piano.csv:7 column Target: error: Target: “sessanta” is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
+      'piano.csv:8 column Peso: error: the Peso “abc >=” is not a weight such as “50% >=” [unparsable-weight]',
     ]);
   });
 

@@ -26,23 +26,23 @@ describe("an unreadable number's message shows numbers the table's way", () => {
   it('English numbers for an English table (an English workbook had "such as 93,00%"), in either language of the reader', () => {
     const english = rows('A - Area||||||50.00%', '|Hours|50% >=|lots|1|100.00%|', '|Files|50% >=|2|1|much|');
     expect(words('en', english, 'en')).toEqual([
-      'Target: "lots" is not a number (write numbers such as 1,587.10 or 60.00%), a date (dd/mm/yyyy) or yes/no',
-      '"much" is not a percentage such as 93.00%',
+      'Target: “lots” is not a number (write numbers such as 1,587.10 or 60.00%), a date (dd/mm/yyyy) or yes/no',
+      '“much” is not a percentage such as 93.00%',
     ]);
     expect(words('it', english, 'en')).toEqual([
-      `Target: "lots" non è un numero (scrivere numeri all'inglese come 1,587.10 o 60.00%), una data (gg/mm/aaaa) o yes/no`,
-      '"much" non è una percentuale come 93.00%',
+      `Target: «lots» non è un numero (scrivere numeri all'inglese come 1,587.10 o 60.00%), una data (gg/mm/aaaa) o yes/no`,
+      '«much» non è una percentuale come 93.00%',
     ]);
   });
 
   it('Italian numbers for an Italian table, as the published tables write them', () => {
     expect(words('it', table, 'it')).toEqual([
-      `Target: "tante" non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no`,
-      '"molto" non è una percentuale come 93,00%',
+      `Target: «tante» non è un numero (scrivere numeri all'italiana come 1.587,10 o 60,00%), una data (gg/mm/aaaa) o sì/no`,
+      '«molto» non è una percentuale come 93,00%',
     ]);
     expect(words('en', table, 'it')).toEqual([
-      'Target: "tante" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no',
-      '"molto" is not a percentage such as 93,00%',
+      'Target: “tante” is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no',
+      '“molto” is not a percentage such as 93,00%',
     ]);
   });
 });

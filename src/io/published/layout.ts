@@ -472,7 +472,7 @@ export class LayoutReader {
     const notation = this.notation;
     if (this.formula(text, row, at)) return;
     if (parsed.code === 'number-out-of-range') {
-      this.issues.push(problem('error', 'number-out-of-range', { column: this.heads[LAYOUT_COLUMN[column]]!, text: quoteCell(text), reason: parsed.reason ?? 'digits', ...notation }, row.at(at)));
+      this.issues.push(problem('error', 'number-out-of-range', { column: this.heads[LAYOUT_COLUMN[column]]!, ...cellText(text), reason: parsed.reason ?? 'digits', ...notation }, row.at(at)));
       this.errors++;
     } else this.error(said(code, { ...cellText(text), problem: parsed.problem ?? 'not-a-value', ...notation }), row, at);
   }
@@ -627,7 +627,7 @@ export class LayoutReader {
           problem(
             'error',
             'kind-mismatch',
-            { actual: quoteCell(actualCell), actualKind: valueKind(parsed), target: quoteCell(targetCell), targetKind: valueKind(target), ...this.notation },
+            { ...cellTexts('actual', actualCell), actualKind: valueKind(parsed), ...cellTexts('target', targetCell), targetKind: valueKind(target), ...this.notation },
             row.at(4),
           ),
         );
@@ -784,9 +784,16 @@ const ENGLISH_NOTATION_FROM = 2;
 type WeightResult = { weight: Decimal; comparator: string | null } | { error: string; said: Said };
 const weightError = (s: Said): WeightResult => ({ error: s.message, said: s });
 
-/** A cell's text for a message: a long one cut, with its length said. */
+/** A cell's text for the English words of a `CellValue` error: a long one cut, with its length said (the catalogue quotes its own parameters in the reader's language). */
 export function quoteCell(text: string): string {
-  return text.length <= 60 ? `"${text}"` : `"${text.slice(0, 40)}…" (${text.length} characters)`;
+  const { text: cut, length } = cellText(text);
+  return length === undefined ? `“${cut}”` : `“${cut}” (${length} characters)`;
+}
+
+/** `kind-mismatch`'s `actual` / `target` and its length when cut (see `cellText`). */
+function cellTexts<K extends 'actual' | 'target'>(key: K, text: string): Record<K, string> & Partial<Record<`${K}Length`, number>> {
+  const { text: cut, length } = cellText(text);
+  return { [key]: cut, ...(length === undefined ? {} : { [`${key}Length`]: length }) } as Record<K, string> & Partial<Record<`${K}Length`, number>>;
 }
 
 /** `50% >=` → `50%`: the end of a Peso cell without its comparator, by a loop (no regex to backtrack over long cells). */
@@ -801,12 +808,12 @@ export function parseWeight(text: string, language: Language = 'it'): WeightResu
   const notation = tableNotation(language);
   // The column as the table heads it (`Peso`, `Weight`); the template's is `Peso` too.
   const column = LAYOUT_HEADS[language][LAYOUT_COLUMN.weight]!;
-  if (isOverlongNumberText(withoutComparator(text))) return weightError(said('number-out-of-range', { column, text: quoteCell(text), reason: 'overlong', ...notation }));
+  if (isOverlongNumberText(withoutComparator(text))) return weightError(said('number-out-of-range', { column, ...cellText(text), reason: 'overlong', ...notation }));
   const m = WEIGHT_CELL.exec(text.trim());
   const parsed = m === null ? null : parseNumberIn(m[1]!, language);
   if (m === null || parsed === null) return weightError(said('unparsable-weight', { ...cellText(text), ...notation }));
   const bound = numberBoundProblem(parsed.value);
-  if (bound !== null) return weightError(said('number-out-of-range', { column, text: quoteCell(text), reason: boundReason(parsed.value), ...notation }));
+  if (bound !== null) return weightError(said('number-out-of-range', { column, ...cellText(text), reason: boundReason(parsed.value), ...notation }));
   if (parsed.value.isNegative()) return weightError(said('negative-weight', { text }));
   if (parsed.value.greaterThan(100)) return weightError(said('weight-over-100', { weight: parsed.value.toString() }));
   const rest = m[2]!.trim();

@@ -107,7 +107,7 @@ describe('reading the published layout', () => {
     ]);
     const target = indicators[0]!.target;
     expect(target?.kind === 'number' && target.value.toString()).toBe('100');
-    expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([expect.stringMatching(/^t\.txt:9 column Consuntivo: error: .*"due".* \[unparsable-actual\]$/)]);
+    expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([expect.stringMatching(/^t\.txt:9 column Consuntivo: error: .*“due”.* \[unparsable-actual\]$/)]);
   });
 
   it('reads a bare actual in a percent-unit indicator as percentage points, and warns', () => {
@@ -206,7 +206,7 @@ describe('cells repeated across a table', () => {
       expect(value.plan.title).toBe('Albero test');
       expect(value.plan.nodes[0]!.indicators.map((i) => i.origin?.line)).toEqual([5]);
       expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([
-        'eol.txt:6 column Target: error: Target: "x" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
+        'eol.txt:6 column Target: error: Target: “x” is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
       ]);
     }
   });
@@ -225,21 +225,21 @@ describe('malformed tables give located errors', () => {
   });
 
   it('unknown comparator', () => {
-    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% =>|1|2|100,00%|'))).toEqual(['bad.txt:5 column Peso: error: unknown comparator "=>"; use >=, <= or = [unknown-comparator]']);
+    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% =>|1|2|100,00%|'))).toEqual(['bad.txt:5 column Peso: error: unknown comparator “=>”; use >=, <= or = [unknown-comparator]']);
   });
 
   it('unparsable number', () => {
     expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% >=|1.5|2|100,00%|'))).toEqual([
-      'bad.txt:5 column Target: error: Target: "1.5" is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
+      'bad.txt:5 column Target: error: Target: “1.5” is not a number (write Italian numbers such as 1.587,10 or 60,00%), a date (dd/mm/yyyy) or sì/no [unparsable-target]',
     ]);
-    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% >=|1|circa 2|100,00%|'))[0]).toContain('bad.txt:5 column Consuntivo: error: Consuntivo: "circa 2" is not a number');
+    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% >=|1|circa 2|100,00%|'))[0]).toContain('bad.txt:5 column Consuntivo: error: Consuntivo: “circa 2” is not a number');
     expect(errors(table('A.1 - Obiettivo||||||molto', '|Indicatore|50% >=|1|2|100,00%|'))[0]).toBe(
-      'bad.txt:4 column Performance Obiettivo: error: "molto" is not a percentage such as 93,00% [unparsable-number]',
+      'bad.txt:4 column Performance Obiettivo: error: “molto” is not a percentage such as 93,00% [unparsable-number]',
     );
   });
 
   it('an impossible date', () => {
-    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% <=|31/02/2024|||'))[0]).toContain('"31/02/2024" is not a real calendar date');
+    expect(errors(table('A.1 - Obiettivo||||||', '|Indicatore|50% <=|31/02/2024|||'))[0]).toContain('“31/02/2024” is not a real calendar date');
   });
 
   it('weight over 100%', () => {
@@ -259,11 +259,11 @@ describe('malformed tables give located errors', () => {
   });
 
   it('indicator before any objective', () => {
-    expect(errors(table('|Indicatore|50% >=|1|2|100,00%|'))).toEqual(['bad.txt:4 column Indicatore: error: the indicator "Indicatore" comes before any objective [indicator-before-objective]']);
+    expect(errors(table('|Indicatore|50% >=|1|2|100,00%|'))).toEqual(['bad.txt:4 column Indicatore: error: the indicator “Indicatore” comes before any objective [indicator-before-objective]']);
   });
 
   it('an objective without a code', () => {
-    expect(errors(table('Customer satisfaction||||||'))[0]).toContain('bad.txt:4 column Obiettivo: error: the objective "Customer satisfaction" does not start with a code');
+    expect(errors(table('Customer satisfaction||||||'))[0]).toContain('bad.txt:4 column Obiettivo: error: the objective “Customer satisfaction” does not start with a code');
   });
 
   it('a missing comparator', () => {

@@ -32,7 +32,7 @@ import {
   type PersonAssignment,
 } from '../../core/index.js';
 import { OBJECTIVE_CODE, isIndicatorId } from '../../contract/codes.js';
-import { farDate, parseValueCell, parseWeight, quoteCell, titleYear, type ImportedTable } from '../published/layout.js';
+import { farDate, parseValueCell, parseWeight, titleYear, type ImportedTable } from '../published/layout.js';
 import { amountCell, cellLocation, cellText, columnLetter, style, wrappedRowHeight } from './cells.js';
 import { exceljs } from './excel.js';
 import type { StreamedSheet } from './stream.js';
@@ -399,7 +399,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     const parsed = parseValueCell(values[field]);
     if ('error' in parsed) {
       const text = values[field];
-      if (parsed.code === 'number-out-of-range') issues.push(problem('error', 'number-out-of-range', { column: label(field), text: quoteCell(text), reason: parsed.reason ?? 'digits' }, at(field)));
+      if (parsed.code === 'number-out-of-range') issues.push(problem('error', 'number-out-of-range', { column: label(field), ...quotable(text), reason: parsed.reason ?? 'digits' }, at(field)));
       else {
         const why = { ...quotable(text), problem: parsed.problem ?? 'not-a-value' } as const;
         issues.push(
