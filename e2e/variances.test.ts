@@ -123,7 +123,7 @@ describe('variances', { timeout: 120_000 }, () => {
     // "No" without its reason is asked for at the note, nothing sent.
     await page.click('label[for=forecast-no]');
     await panel.locator('button[type=submit]').click();
-    await expect.poll(() => panel.getByRole('alert').innerText()).toBe('Una previsione "No" o "A rischio" richiede una nota che dica perché.');
+    await expect.poll(() => panel.getByRole('alert').innerText()).toBe('Una previsione «No» o «A rischio» richiede una nota che dica perché.');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('forecast-note');
     await page.keyboard.type('Personale trasferito ad altro ufficio.');
     await page.keyboard.press('Enter');

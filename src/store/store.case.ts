@@ -446,7 +446,7 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(!refused.ok && refused.error.code).toBe('invalid');
       expect(!refused.ok && refused.error.params).toEqual({ field: 'unit', reason: 'recorded-unit', unit: 'date', was: 'number', values: ['31/12/2025'] });
       expect(!refused.ok && renderMessage(refused.error.code, refused.error.params, 'it')).toBe(
-        'ci sono consuntivi in numeri nei periodi ancora aperti (31/12/2025), che non valgono per un indicatore in date: riportarli a "non misurato" prima di cambiare l\'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi',
+        "ci sono consuntivi in numeri nei periodi ancora aperti (31/12/2025), che non valgono per un indicatore in date: riportarli a «non misurato» prima di cambiare l'unità, poi inserirli di nuovo; i periodi chiusi o validati restano come sono stati chiusi",
       );
       expect((await store.indicatorContext(planId, 'A:1'))?.unit).toBe('number');
       // Between number and percent the value still reads: no refusal.
@@ -503,7 +503,7 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       if (refused.ok) return;
       expect(refused.error).toMatchObject({ code: 'invalid', details: { node: 'A.3', indicator: 'A.3:1', field: 'unit' }, params: { reason: 'formula-unit', code: 'A.3', id: 'A.3:1', unit: 'date' } });
       expect(renderMessage('invalid', refused.error.params!, 'it')).toMatch(
-        /^A\.3 A\.3:1: l'indicatore ".+" si calcola con una formula \(media ponderata degli obiettivi figli\), che dà un numero: non può essere in date; indicare come unità numeri o percentuale, o togliere la formula$/,
+        /^A\.3 A\.3:1: l'indicatore «.+» si calcola con una formula \(media ponderata degli obiettivi figli\), che dà un numero: non può essere in date; indicare come unità numeri o percentuale, o togliere la formula$/,
       );
       expect(renderMessage('invalid', refused.error.params!, 'en')).toContain('it cannot be in dates');
       expect((await store.listPlans()).length).toBe(1);
@@ -552,21 +552,21 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       ]);
       expect(said(await store.emails.setLanguage('1', 'fr' as 'it', alice)).slice(1)).toEqual([
         { field: 'language', reason: 'email-language', id: 'fr', values: ['it', 'en'] },
-        '"fr" is not a language: one of it, en',
-        '"fr" non è una lingua: una tra it, en',
+        '“fr” is not a language: one of it, en',
+        '«fr» non è una lingua: una tra it, en',
       ]);
       const variance = { cause: 'luck' as 'external', explanation: 'x', correctiveAction: '' };
       expect(said(await store.variances.putVariance(planId, 'A.2', '2024-06-30', variance, 0, alice)).slice(2)).toEqual([
-        '"luck" is not a cause: one of external, internal, indicator',
-        '"luck" non è una causa: una tra external, internal, indicator',
+        '“luck” is not a cause: one of external, internal, indicator',
+        '«luck» non è una causa: una tra external, internal, indicator',
       ]);
       expect(said(await store.variances.putVariance(planId, 'A.2', '2024-06-30', { ...variance, cause: 'external', explanation: ' ' }, 0, alice)).slice(2)).toEqual([
         'say what caused the variance',
         'indicare che cosa ha causato lo scostamento',
       ]);
       expect(said(await store.variances.putForecast(planId, 'A.2.1:2', '2024-06-30', { reachable: 'maybe' as 'yes', note: '' }, 0, alice)).slice(2)).toEqual([
-        '"maybe" is not a forecast: one of yes, no, at_risk',
-        '"maybe" non è una previsione: una tra yes, no, at_risk',
+        '“maybe” is not a forecast: one of yes, no, at_risk',
+        '«maybe» non è una previsione: una tra yes, no, at_risk',
       ]);
       expect(said(await store.variances.putForecast(planId, 'A.2.1:2', '2024-12-31', { reachable: 'yes', note: '' }, 0, alice)).slice(1)).toEqual([
         { field: 'period', reason: 'forecast-year-end', label: '31/12/2024' },
@@ -575,8 +575,8 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       ]);
       expect(said(await store.openRevision(planId, { reason: 'nuovo target', date: '31/12/2024' }, alice)).slice(1)).toEqual([
         { field: 'date', reason: 'date', date: '31/12/2024' },
-        '"31/12/2024" is not a date written YYYY-MM-DD',
-        '"31/12/2024" non è una data scritta AAAA-MM-GG',
+        '“31/12/2024” is not a date written YYYY-MM-DD',
+        '«31/12/2024» non è una data scritta AAAA-MM-GG',
       ]);
     });
 

@@ -125,10 +125,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     expect(reply.body.changes).toContainEqual(expect.objectContaining({ kind: 'measurement', code: 'B.1.1', beforeText: '0,69%', afterText: '1,20%' }));
     expect(reply.body.changes.filter((c: any) => c.kind === 'performance').map((c: any) => c.code)).toEqual(expect.arrayContaining(['B.1.1', 'B.1']));
     const maybe = await referente.get(`/api/plans/${plan}/changes?againstClosing=maybe`);
-    expect([maybe.status, maybe.body.error.code, maybe.body.error.message]).toEqual([400, 'invalid-query', 'againstClosing must be one of true, false, not "maybe"']);
+    expect([maybe.status, maybe.body.error.code, maybe.body.error.message]).toEqual([400, 'invalid-query', 'againstClosing must be one of true, false, not “maybe”']);
     expect(maybe.body.error.issues).toEqual([expect.objectContaining({ code: 'invalid-query', location: { field: 'againstClosing' } })]);
     const maybeIt = await referente.request('GET', `/api/plans/${plan}/changes?againstClosing=maybe`, undefined, { 'accept-language': 'it' });
-    expect([maybeIt.status, maybeIt.body.error.message]).toEqual([400, 'againstClosing deve essere uno tra true, false, non "maybe"']);
+    expect([maybeIt.status, maybeIt.body.error.message]).toEqual([400, 'againstClosing deve essere uno tra true, false, non «maybe»']);
     expect(maybeIt.body.error.issues[0].message).toBe('againstClosing deve essere uno tra true, false');
   });
 

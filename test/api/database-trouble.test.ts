@@ -185,16 +185,16 @@ describe("the SQLite busy timeout: how long a request waits for another program'
     };
     expect(run('bin/albero.js', ['serve', '--port', '0', '--database', database], { LC_ALL: 'it_IT.UTF-8', ALBERO_SQLITE_BUSY_TIMEOUT_MS: 'tanto' })).toEqual([
       2,
-      'albero serve: ALBERO_SQLITE_BUSY_TIMEOUT_MS deve essere un numero intero di millisecondi (0: nessuna attesa), non "tanto"\n',
+      'albero serve: ALBERO_SQLITE_BUSY_TIMEOUT_MS deve essere un numero intero di millisecondi (0: nessuna attesa), non «tanto»\n',
     ]);
     expect(run('bin/albero.js', ['reminders', '--database', database, '--lang', 'en'], { ALBERO_SQLITE_BUSY_TIMEOUT_MS: '-5' })).toEqual([
       2,
-      'albero reminders: ALBERO_SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds (0: no wait), not "-5"\n',
+      'albero reminders: ALBERO_SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds (0: no wait), not “-5”\n',
     ]);
     // Started directly (`npm start`): exit 1, the same words.
     expect(run('dist/server/main.js', [], { DATABASE_URL: database, PORT: '0', ALBERO_SQLITE_BUSY_TIMEOUT_MS: '1.5' })).toEqual([
       1,
-      'albero server: cannot start: ALBERO_SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds (0: no wait), not "1.5"\n',
+      'albero server: cannot start: ALBERO_SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds (0: no wait), not “1.5”\n',
     ]);
     expect(existsSync(database)).toBe(false);
   }, 120_000);

@@ -119,7 +119,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the bonuses on the public transp
     expect(english).toContain('href="/api/rewards/2024/aggregates?organisation=Ente&amp;format=xlsx&amp;lang=en"');
     const bad = await new Client(t.url).request('GET', `/trasparenza/${planId}/premi.html?lang=fr`, undefined, { 'accept-language': 'it' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toBe('lang deve essere uno tra it, en, non "fr"');
+    expect(bad.body.error.message).toBe('lang deve essere uno tra it, en, non «fr»');
   });
 
   it('says so when the body distributed nothing that year, and shows nothing of a plan not published', async () => {

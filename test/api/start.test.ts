@@ -183,32 +183,32 @@ describe("albero serve in the starter's language", () => {
     const database = join(dir, 'never.sqlite');
     const serve = (env: Record<string, string>, ...args: string[]) => cli(['serve', '--port', '0', '--database', database, ...args], { env: { LC_ALL: 'it_IT.UTF-8', ...env } });
     const size = serve({ ALBERO_MAX_IMPORT_MB: 'abc' });
-    expect([size.status, size.stderr]).toEqual([2, 'albero serve: ALBERO_MAX_IMPORT_MB deve essere un numero positivo di megabyte, non "abc"\n']);
+    expect([size.status, size.stderr]).toEqual([2, 'albero serve: ALBERO_MAX_IMPORT_MB deve essere un numero positivo di megabyte, non «abc»\n']);
     const english = serve({ ALBERO_MAX_ATTACHMENT_MB: '-1' }, '--lang', 'en');
-    expect([english.status, english.stderr]).toEqual([2, 'albero serve: ALBERO_MAX_ATTACHMENT_MB must be a positive number of megabytes, not "-1"\n']);
+    expect([english.status, english.stderr]).toEqual([2, 'albero serve: ALBERO_MAX_ATTACHMENT_MB must be a positive number of megabytes, not “-1”\n']);
     const minutes = serve({ ALBERO_REMINDERS_EVERY_MINUTES: 'ogni ora' });
-    expect([minutes.status, minutes.stderr]).toEqual([2, 'albero serve: ALBERO_REMINDERS_EVERY_MINUTES deve essere un numero di minuti (0: mai), non "ogni ora"\n']);
+    expect([minutes.status, minutes.stderr]).toEqual([2, 'albero serve: ALBERO_REMINDERS_EVERY_MINUTES deve essere un numero di minuti (0: mai), non «ogni ora»\n']);
     const port = serve({ ALBERO_SMTP_HOST: 'posta.example', ALBERO_SMTP_PORT: '0' });
-    expect([port.status, port.stderr]).toEqual([2, 'albero serve: ALBERO_SMTP_PORT deve essere un numero di porta da 1 a 65535, non "0"\n']);
+    expect([port.status, port.stderr]).toEqual([2, 'albero serve: ALBERO_SMTP_PORT deve essere un numero di porta da 1 a 65535, non «0»\n']);
     const rows = serve({ ALBERO_XLSX_MAX_ROWS: 'tante' });
-    expect([rows.status, rows.stderr]).toEqual([2, 'albero serve: ALBERO_XLSX_MAX_ROWS deve essere un numero intero di righe maggiore di 0, non "tante"\n']);
+    expect([rows.status, rows.stderr]).toEqual([2, 'albero serve: ALBERO_XLSX_MAX_ROWS deve essere un numero intero di righe maggiore di 0, non «tante»\n']);
     const bytes = serve({ ALBERO_XLSX_MAX_BYTES: '1.5' }, '--lang', 'en');
-    expect([bytes.status, bytes.stderr]).toEqual([2, 'albero serve: ALBERO_XLSX_MAX_BYTES must be a whole number of bytes greater than 0, not "1.5"\n']);
+    expect([bytes.status, bytes.stderr]).toEqual([2, 'albero serve: ALBERO_XLSX_MAX_BYTES must be a whole number of bytes greater than 0, not “1.5”\n']);
     expect(existsSync(database)).toBe(false);
     // Started directly (`npm start`): exit 1, the same words.
     const direct = startDirectly({ DATABASE_URL: database, PORT: '0', LC_ALL: 'it_IT.UTF-8', ALBERO_MAX_IMPORT_MB: '0' });
-    expect([direct.status, direct.stderr]).toEqual([1, 'albero server: impossibile avviare: ALBERO_MAX_IMPORT_MB deve essere un numero positivo di megabyte, non "0"\n']);
+    expect([direct.status, direct.stderr]).toEqual([1, 'albero server: impossibile avviare: ALBERO_MAX_IMPORT_MB deve essere un numero positivo di megabyte, non «0»\n']);
     const inflated = startDirectly({ DATABASE_URL: database, PORT: '0', LC_ALL: 'en_GB.UTF-8', ALBERO_XLSX_MAX_INFLATED_BYTES: '-4' });
-    expect([inflated.status, inflated.stderr]).toEqual([1, 'albero server: cannot start: ALBERO_XLSX_MAX_INFLATED_BYTES must be a whole number of bytes greater than 0, not "-4"\n']);
+    expect([inflated.status, inflated.stderr]).toEqual([1, 'albero server: cannot start: ALBERO_XLSX_MAX_INFLATED_BYTES must be a whole number of bytes greater than 0, not “-4”\n']);
     expect(existsSync(database)).toBe(false);
   }, 90_000);
 
   it('stops every command on a bad workbook limit (ALBERO_XLSX_MAX_*), before reading anything: exit 2, named in the language', () => {
     const fixture = join(ROOT, 'fixtures/albero-performance-2024.txt');
     const italian = cli(['evaluate', fixture], { env: { LC_ALL: 'it_IT.UTF-8', ALBERO_XLSX_MAX_ROWS: '0' } });
-    expect([italian.status, italian.stdout, italian.stderr]).toEqual([2, '', 'albero evaluate: ALBERO_XLSX_MAX_ROWS deve essere un numero intero di righe maggiore di 0, non "0"\n']);
+    expect([italian.status, italian.stdout, italian.stderr]).toEqual([2, '', 'albero evaluate: ALBERO_XLSX_MAX_ROWS deve essere un numero intero di righe maggiore di 0, non «0»\n']);
     const english = cli(['import', fixture, '--check', '--lang', 'en'], { env: { ALBERO_XLSX_MAX_BYTES: 'lots' } });
-    expect([english.status, english.stdout, english.stderr]).toEqual([2, '', 'albero import: ALBERO_XLSX_MAX_BYTES must be a whole number of bytes greater than 0, not "lots"\n']);
+    expect([english.status, english.stdout, english.stderr]).toEqual([2, '', 'albero import: ALBERO_XLSX_MAX_BYTES must be a whole number of bytes greater than 0, not “lots”\n']);
     const fine = cli(['verify', fixture], { env: { ALBERO_XLSX_MAX_ROWS: '300000' } });
     expect(fine.status).toBe(0);
   }, 90_000);

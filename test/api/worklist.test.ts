@@ -46,8 +46,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect(byUnit.map((i: { indicatorId: string }) => i.indicatorId)).toEqual(mine);
     const nonsense = await controller.request('GET', `/api/plans/${planId}/worklist?state=nonsense`, undefined, { 'accept-language': 'it' });
     expect([nonsense.status, nonsense.body.error.code, nonsense.body.error.params.field]).toEqual([400, 'invalid-query', 'state']);
-    expect(nonsense.body.error.message).toMatch(/^state deve essere uno tra .+, non "nonsense"$/);
-    expect((await controller.get(`/api/plans/${planId}/worklist?state=nonsense`)).body.error.message).toMatch(/^state must be one of .+, not "nonsense"$/);
+    expect(nonsense.body.error.message).toMatch(/^state deve essere uno tra .+, non «nonsense»$/);
+    expect((await controller.get(`/api/plans/${planId}/worklist?state=nonsense`)).body.error.message).toMatch(/^state must be one of .+, not “nonsense”$/);
 
     const dashboardRow = async () => {
       const d = await controller.get(`/api/plans/${planId}/dashboard`);

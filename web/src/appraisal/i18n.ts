@@ -438,7 +438,7 @@ const en: typeof it = {
     bandN: 'band {{n}}',
     addBand: 'Add a band',
     thresholds: "The indicators' own evaluation ranges",
-    thresholdsHelp: 'Where the plan prints its own "range di valutazione" on a row: the indicator (objective code and indicator name) is banded with these thresholds.',
+    thresholdsHelp: 'Where the plan prints its own “range di valutazione” on a row: the indicator (objective code and indicator name) is banded with these thresholds.',
     objective: 'Objective (code)',
     indicator: 'Indicator',
     rowField: '{{field}}, row {{n}}',

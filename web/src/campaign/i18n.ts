@@ -57,7 +57,7 @@ const it = {
     conflict: 'Nel frattempo qualcun altro ha salvato questa previsione. La tua è rimasta nel modulo: salva di nuovo per sostituire la loro.',
     storedBy: 'Salvata nel frattempo da {{by}}:',
     reachableRequired: 'Indicare se il target è raggiungibile entro fine anno.',
-    noteRequired: 'Una previsione "No" o "A rischio" richiede una nota che dica perché.',
+    noteRequired: 'Una previsione «No» o «A rischio» richiede una nota che dica perché.',
   },
   oidc: {
     button: "Accedi con l'identità dell'ente",
@@ -148,7 +148,7 @@ const en: typeof it = {
     conflict: 'Someone else saved this forecast meanwhile. Yours is still in the form: save again to replace theirs.',
     storedBy: 'Saved meanwhile by {{by}}:',
     reachableRequired: 'Say whether the target is reachable by year end.',
-    noteRequired: 'A forecast "No" or "At risk" needs a note saying why.',
+    noteRequired: 'A forecast “No” or “At risk” needs a note saying why.',
   },
   oidc: {
     button: "Sign in with the body's identity",
