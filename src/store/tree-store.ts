@@ -18,7 +18,6 @@ import { fail, forUpdate, insertMany, now, ok, shareLock, str } from './shared.j
 import { checkedAssignee, ensureUnitsByName, unknownUnit } from './units.js';
 import type { Actor, IndicatorInput, IndicatorPatch, KeptCounts, NodeInput, NodePatch, ObjectiveMeta, Result } from './types.js';
 
-/** An objective's row as the audit trail and the revisions keep it. */
 /**
  * The refusal of an objective's or indicator's save made from version `sent` of a row now at another:
  * the row as it is (`details.current`), with who saved it and when (`updatedBy`, `updatedAt`; the edge
@@ -36,6 +35,7 @@ export async function staleDefinition<T>(tx: Queryable, planId: string, entity: 
   );
 }
 
+/** An objective's row as the audit trail and the revisions keep it. */
 export function nodeJson(r: Row): Record<string, unknown> {
   return {
     code: r.code,
