@@ -6,6 +6,7 @@ import { api } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { TreeDocument } from '../api/types.js';
 import { percent, weight } from '../ui/format.js';
+import { sentence } from '../ui/sentence.js';
 import type { DetailProps } from './props.js';
 
 export function ExplanationPanel({ planId, code, period, local, doc }: { planId: string; code: string; period: string | null; local: DetailProps['localExplanation']; doc: TreeDocument }) {
@@ -25,7 +26,7 @@ export function ExplanationPanel({ planId, code, period, local, doc }: { planId:
       </h3>
       {explanation.notice !== undefined && (
         <p className="small mb-2" data-testid="explanation-notice">
-          <strong>{explanation.notice.charAt(0).toUpperCase() + explanation.notice.slice(1)}.</strong>
+          <strong>{sentence(explanation.notice)}</strong>
         </p>
       )}
       <p className="formula">

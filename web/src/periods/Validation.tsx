@@ -15,6 +15,7 @@ import { REPORT_MESSAGES } from '../../../src/messages/report.js';
 import type { Period, TreeDocument, TreeObjective } from '../api/types.js';
 import { PerformanceText } from '../ui/Band.js';
 import { percent, useLang, type Lang } from '../ui/format.js';
+import { sentence } from '../ui/sentence.js';
 
 export type TreeValidation = NonNullable<TreeDocument['validation']>;
 export type ValidatedObjective = TreeValidation['objectives'][number];
@@ -85,7 +86,7 @@ export function ValidationNotice({ tree, office = false }: { tree: TreeDocument;
           {words.heading}
         </h2>
         <p className={office ? 'mb-1' : 'mb-0'} data-testid="oiv-validation-closed-again">
-          <strong>{said.charAt(0).toUpperCase() + said.slice(1)}.</strong>
+          <strong>{sentence(said)}</strong>
         </p>
         {office && (
           <p className="mb-0" data-testid="oiv-validation-closed-again-office">
