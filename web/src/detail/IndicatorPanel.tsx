@@ -1,12 +1,17 @@
-import { BandBadge } from '../ui/Band.js';
-/** An indicator's facts, then its entry form, evidence, forecast, comments, history, years and audit. */
-import { Fragment } from 'react';
+/**
+ * An indicator's facts, then its entry form, the plan's editing tools, evidence, forecast, comments,
+ * history, years and audit. The tools come before the panels read on opening: below them, they
+ * moved down as each panel's answer came in, and a press aimed at «Modifica l'indicatore» could
+ * land on whatever had just taken its place.
+ */
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator, TreeObjective } from '../api/types.js';
 import { CommentsPanel } from '../campaign/CommentsPanel.js';
 import { EvidencePanel } from '../campaign/EvidencePanel.js';
 import { ForecastPanel } from '../campaign/ForecastPanel.js';
 import { useSession } from '../session.js';
+import { BandBadge } from '../ui/Band.js';
 import { actualText, amountText, COMPARATOR_SIGN, percent, plainNumber, useLang, weight, type Lang } from '../ui/format.js';
 import { HorizonFacts } from '../years/HorizonFacts.js';
 import { YearsPanel } from '../years/YearsPanel.js';
@@ -16,7 +21,7 @@ import { EntryForm } from './EntryForm.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import type { DetailProps } from './props.js';
 
-export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; indicator: TreeIndicator }) {
+export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; indicator: TreeIndicator; editTools: ReactNode }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { user } = useSession();
@@ -112,6 +117,7 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
           {t('entry.readOnly')}
         </p>
       )}
+      {props.editTools}
       {user !== null && props.doc.period !== null && !props.whatIf && (
         // Keyed by the value: another indicator or period starts with its own messages and drafts.
         <Fragment key={`${i.id}:${props.doc.period.id}`}>

@@ -97,8 +97,7 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
       )}
       {indicator ? (
         <>
-          <IndicatorPanel {...props} objective={objective} indicator={indicator} />
-          {editTools}
+          <IndicatorPanel {...props} objective={objective} indicator={indicator} editTools={editTools} />
         </>
       ) : (
         <>
