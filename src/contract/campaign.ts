@@ -43,6 +43,12 @@ export const WorkItemSchema = z.strictObject({
    * the referente may still answer it once, saying why along with the correction.
    */
   correctedRequest: z.strictObject({ note: z.string().nullable(), by: z.string(), byName: z.string(), at: z.string() }).nullable(),
+  /**
+   * The approval this value was changed after (the latest step approves an earlier version): the
+   * value is waiting to be reviewed again (its state is `entered`, said «da rivedere»), and who
+   * approved what it was, and when.
+   */
+  supersededApproval: z.strictObject({ by: z.string(), byName: z.string(), at: z.string() }).nullable(),
 });
 
 /** An evidence file of a value as a list names it: download it from `…/attachments/:id`. */

@@ -110,6 +110,20 @@ describe('the change log in sentences, old → new', () => {
     expect(changeText({ ...returned, action: 'answer', after: { review: 'answer', version: 3 } }, 'en')).toBe(
       'Review of the value of A.2.1:1 at 30/09/2024 (answer to the request): outcome — → completed',
     );
+    // A value changed after its approval: the approval is left behind, the value is to be reviewed again.
+    const superseded = {
+      action: 'supersede',
+      entity: 'review',
+      entityId: 'A.2.1:1@2024-09-30',
+      before: { review: 'approve', version: 3, approvedBy: 'controller', approvedAt: '2024-10-02T09:00:00.000Z' },
+      after: { review: 'to_review', version: 4 },
+    };
+    expect(changeText(superseded, 'it')).toBe(
+      'Esame del valore di A.2.1:1 al 30/09/2024 (approvazione superata dalla modifica del valore): esito approvato → da rivedere; approvato da controller → —',
+    );
+    expect(changeText(superseded, 'en')).toBe(
+      'Review of the value of A.2.1:1 at 30/09/2024 (approval superseded by a change of the value): outcome approved → to be reviewed; approved by controller → —',
+    );
   });
 
   it("says an account's role and its emails' language in the reader's words, not by their codes", () => {

@@ -157,6 +157,7 @@ export const FIELD_WORDS: Words = {
     checklist: 'verifiche',
     values: 'valori validati',
     review: 'esito',
+    approvedBy: 'approvato da',
     texts: 'testi',
     node: 'obiettivo',
   },
@@ -217,6 +218,7 @@ export const FIELD_WORDS: Words = {
     checklist: 'checks',
     values: 'validated values',
     review: 'outcome',
+    approvedBy: 'approved by',
     texts: 'texts',
     node: 'objective',
   },
@@ -282,6 +284,7 @@ const ACTION_WORDS: Words = {
     comment: 'commento',
     return: 'richiesta di integrazione',
     answer: 'risposta alla richiesta',
+    supersede: 'approvazione superata dalla modifica del valore',
     'sign-in-refused': "accesso con il fornitore di identità rifiutato: l'account accede con la password",
     migrate: 'migrazione del database',
   },
@@ -305,6 +308,7 @@ const ACTION_WORDS: Words = {
     comment: 'comment',
     return: 'request for more',
     answer: 'answer to the request',
+    supersede: 'approval superseded by a change of the value',
     'sign-in-refused': 'sign-in through the identity provider refused: the account signs in with its password',
     migrate: 'database migration',
   },
@@ -332,6 +336,7 @@ const VALUE_WORDS: Words = {
     approve: 'approvato',
     return: 'da integrare',
     answer: 'integrato',
+    to_review: 'da rivedere',
   },
   en: {
     open: 'open',
@@ -353,6 +358,7 @@ const VALUE_WORDS: Words = {
     approve: 'approved',
     return: 'more requested',
     answer: 'completed',
+    to_review: 'to be reviewed',
   },
 };
 /** The Italian words that agree with a feminine subject (a revision "aperta", a Relazione "validata"). */
@@ -376,7 +382,7 @@ const OUTCOME_WORDS: Words = {
 const AMOUNT_FIELDS = new Set(['target', 'baseline']);
 /** Bookkeeping every record carries: not a change a person made. */
 // `unitName` is said as the value of `unitId` (the unit's name when the change was made: store/revisions.ts `withUnitNames`).
-const SILENT_FIELDS = new Set(['version', 'id', 'enteredAt', 'enteredBy', 'updatedAt', 'createdAt', 'at', 'passwordHash', 'unitName']);
+const SILENT_FIELDS = new Set(['version', 'id', 'enteredAt', 'enteredBy', 'updatedAt', 'createdAt', 'at', 'passwordHash', 'unitName', 'approvedAt']);
 
 /** `2024-01-30` → `30/01/2024` (the dates of an Italian public body's acts, in both languages). */
 export function dayText(iso: string): string {

@@ -4,7 +4,19 @@
  * ancestor's), the state of each value (da compilare, compilato, da integrare, approvato), the
  * worklist, the completion dashboard per unit and period, and the closing checklist.
  */
-import { correctedAfterRequest, isLocked, type CampaignData, type PeriodRecord, type ReviewRecord, type Store, type UnitRecord, type UserName, type UserRecord } from '../store/index.js';
+import {
+  approvalAsItStands,
+  correctedAfterRequest,
+  isLocked,
+  supersededApproval,
+  type CampaignData,
+  type PeriodRecord,
+  type ReviewRecord,
+  type Store,
+  type UnitRecord,
+  type UserName,
+  type UserRecord,
+} from '../store/index.js';
 import { assignedTo, type Assignment } from './permissions.js';
 import { stateIn, type Completion, type WorkItem, type WorklistStateFilter, type WorkState } from '../contract/campaign.js';
 import { compareNames } from '../core/names.js';
@@ -19,10 +31,15 @@ export type Counts = Completion;
 
 const zero = (): Counts => ({ expected: 0, entered: 0, toReview: 0, returned: 0, approved: 0, missing: 0, late: 0 });
 
+/**
+ * A value's state by its latest review step: approved only while the approval is of the value as it
+ * stands (`approvalAsItStands`, the store's one answer, which the evidence files and a value's write
+ * take too); a value changed after its approval, or after a request for more, is to review again.
+ */
 export function stateOf(m: { version: number } | undefined, review: ReviewRecord | undefined): WorkState {
   if (m === undefined) return 'to_enter';
-  if (review === undefined || review.measurementVersion !== m.version) return 'entered';
-  return review.action === 'approve' ? 'approved' : review.action === 'return' ? 'returned' : 'entered';
+  if (approvalAsItStands(review, m.version) !== undefined) return 'approved';
+  return review !== undefined && review.measurementVersion === m.version && review.action === 'return' ? 'returned' : 'entered';
 }
 
 /** Whether the period is overdue on `day`: past its deadline and still open; its values to enter or sent back are then late. */
@@ -52,6 +69,7 @@ export function workItem(
 ): WorkItem {
   const state = stateOf(m, review);
   const current = review !== undefined && m !== undefined && review.measurementVersion === m.version ? review : undefined;
+  const superseded = supersededApproval(review, m?.version);
   // Field by field: a row read by the store carries more than a work item says.
   return {
     indicatorId: place.indicatorId,
@@ -72,6 +90,7 @@ export function workItem(
     enteredAt: m?.enteredAt ?? null,
     review: current === undefined ? null : { action: current.action, note: current.note, by: current.by, byName: current.byName, at: current.at },
     correctedRequest: review !== undefined && m !== undefined && correctedAfterRequest(review, m.version) ? { note: review.note, by: review.by, byName: review.byName, at: review.at } : null,
+    supersededApproval: superseded === undefined ? null : { by: superseded.by, byName: superseded.byName, at: superseded.at },
   };
 }
 

@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { isLocked } from './periods.js';
+import { approvalAsItStands, latestStep } from './review-steps.js';
 import { archivedRefusal } from './revisions.js';
 import { forUpdate, isArchived, shareLock } from './shared.js';
 import type { Actor, Failure, PeriodState, Result } from './types.js';
@@ -137,19 +138,15 @@ export async function openMeasurementFor(
 }
 
 /**
- * Who approved the value as it stands and when: the latest review step, when it is an approval of the
- * value's current version (a later value makes it stale: reviews.ts). The value's row is locked as a
- * value write locks it, so a value saved at the same moment is decided one after the other.
+ * Who approved the value as it stands and when (review-steps.ts `approvalAsItStands`: a later value
+ * makes the approval stale). The value's row is locked as a value write locks it, so a value saved at
+ * the same moment is decided one after the other.
  */
 async function approvalOf(tx: Queryable, dialect: Db['dialect'], planId: string, indicatorId: string, periodId: string): Promise<{ by: string; at: string } | undefined> {
   const value = await one(tx, `SELECT version FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate({ dialect })}`, [planId, indicatorId, periodId]);
   if (value === undefined) return undefined;
-  const last = await one(tx, `SELECT action, measurement_version, username, at FROM measurement_reviews WHERE plan_id = ? AND indicator_id = ? AND period_id = ? ORDER BY id DESC LIMIT 1`, [
-    planId,
-    indicatorId,
-    periodId,
-  ]);
-  return last !== undefined && last.action === 'approve' && Number(last.measurement_version) === Number(value.version) ? { by: String(last.username), at: String(last.at) } : undefined;
+  const approval = approvalAsItStands(await latestStep(tx, planId, indicatorId, periodId), Number(value.version));
+  return approval === undefined ? undefined : { by: approval.by, at: approval.at };
 }
 
 export class SqlAttachments implements AttachmentStore {

@@ -9,6 +9,7 @@ import { recordAudit } from './audit-log.js';
 import { amountFromJson, amountToJson, formulaFromJson, inputsToJson, nextTargetsFromJson, parse, ruleFromJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable } from './db.js';
 import { touchSuccessors } from './lineage.js';
+import { approvalAsItStands, latestStep } from './review-steps.js';
 import { isLocked } from './periods.js';
 import { measurementDetails, measurementJson, measurementRecord, periodRecord } from './records.js';
 import { archivedRefusal } from './revisions.js';
@@ -149,6 +150,21 @@ export class SqlMeasurements {
         before: measurementJson(before),
         after: measurementJson(after),
       });
+      // The approval was given on the value as it was: the new version leaves it behind (the worklist,
+      // the dashboard and the closing count the value as to review again). The trail says so, as its own
+      // step of the value's review, by whoever changed the value and when.
+      const approval = before === undefined ? undefined : approvalAsItStands(await latestStep(tx, planId, indicatorId, periodId), before.version);
+      if (approval !== undefined)
+        await recordAudit(tx, actor, {
+          action: 'supersede',
+          entity: 'review',
+          entityId: `${indicatorId}@${periodId}`,
+          planId,
+          node: String(indicator.node_code),
+          indicator: indicatorId,
+          before: { review: 'approve', version: before!.version, approvedBy: approval.by, approvedAt: approval.at },
+          after: { review: 'to_review', version: after.version },
+        });
       const planDataVersion = Number((await one(tx, `SELECT data_version FROM plans WHERE id = ?`, [planId]))!.data_version);
       return ok({ ...after, planDataVersion });
     });

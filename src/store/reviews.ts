@@ -7,6 +7,7 @@
  */
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
+import { approvalAsItStands, latestStep, reviewRecord, STEPS } from './review-steps.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, periodSaved, readPlanRecord } from './records.js';
 import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
@@ -15,9 +16,6 @@ import type { Comparator, MeasurementState, Unit } from './core-types.js';
 import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewFilter, ReviewPage, ReviewRecord, ReviewRow } from './types.js';
 import { countStates, type WorkState } from '../contract/campaign-states.js';
 
-/** Review steps with their author's display name (the thread names the person, as the rest of the app does). */
-const STEPS = `SELECT r.*, u.display_name AS by_name FROM measurement_reviews r LEFT JOIN users u ON u.id = r.user_id`;
-
 /**
  * Whether the value was corrected after a request for more: the latest review step is that request,
  * about an earlier version. The referente may still answer it once, saying why along with the
@@ -25,20 +23,6 @@ const STEPS = `SELECT r.*, u.display_name AS by_name FROM measurement_reviews r 
  */
 export function correctedAfterRequest(latest: ReviewRecord | undefined, version: number): boolean {
   return latest?.action === 'return' && latest.measurementVersion < version;
-}
-
-function reviewRecord(r: Row): ReviewRecord {
-  return {
-    id: Number(r.id),
-    indicatorId: String(r.indicator_id),
-    periodId: String(r.period_id),
-    measurementVersion: Number(r.measurement_version),
-    action: r.action as ReviewAction,
-    note: str(r.note),
-    by: String(r.username),
-    byName: r.by_name == null ? String(r.username) : String(r.by_name),
-    at: String(r.at),
-  };
 }
 
 export class Reviews {
@@ -95,12 +79,12 @@ export class Reviews {
           { current: { version } },
           { what: 'measurement', version, sent: expectedVersion },
         );
-      const last = await one(tx, `${STEPS} WHERE r.plan_id = ? AND r.indicator_id = ? AND r.period_id = ? ORDER BY r.id DESC LIMIT 1`, [planId, indicatorId, periodId]);
-      const lastStep = last === undefined ? undefined : reviewRecord(last);
+      const lastStep = await latestStep(tx, planId, indicatorId, periodId);
       const current = lastStep !== undefined && lastStep.measurementVersion === version ? lastStep.action : undefined;
       if (action === 'answer' && current !== 'return' && !correctedAfterRequest(lastStep, version))
         return fail('invalid', 'there is no open request for more on this value to answer', { field: 'action' }, { field: 'action', reason: 'no-open-request' });
-      if (action === 'approve' && current === 'approve') return fail('invalid', 'this value is approved already', { field: 'action' }, { field: 'action', reason: 'approved-already' });
+      if (action === 'approve' && approvalAsItStands(lastStep, version) !== undefined)
+        return fail('invalid', 'this value is approved already', { field: 'action' }, { field: 'action', reason: 'approved-already' });
       const at = now();
       await tx.run(`INSERT INTO measurement_reviews (plan_id, indicator_id, period_id, measurement_version, action, note, user_id, username, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         planId,
@@ -113,7 +97,7 @@ export class Reviews {
         actor.username,
         at,
       ]);
-      const step = reviewRecord((await one(tx, `${STEPS} WHERE r.plan_id = ? AND r.indicator_id = ? AND r.period_id = ? ORDER BY r.id DESC LIMIT 1`, [planId, indicatorId, periodId]))!);
+      const step = (await latestStep(tx, planId, indicatorId, periodId))!;
       const node = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
       await recordAudit(
         tx,

@@ -87,9 +87,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect(await item()).toMatchObject({ state: 'entered', version: 2, review: null });
     expect((await controller.request('POST', `${valueUrl}/reviews`, { action: 'approve', version: 2 })).status).toBe(201);
 
-    // Every review step is in the audit trail.
+    // Every review step is in the audit trail, and the approval the new value superseded.
     const trail = (await controller.get(`/api/audit?planId=${planId}&limit=100`)).body.filter((a: { entity: string }) => a.entity === 'review');
-    expect(trail.map((a: { action: string }) => a.action)).toEqual(['approve', 'approve', 'answer', 'return']);
+    expect(trail.map((a: { action: string }) => a.action)).toEqual(['approve', 'supersede', 'approve', 'answer', 'return']);
 
     // Another value entered but not reviewed, one sent back: the closing checklist says so.
     const other = mine.find((id: string) => id !== 'B.1.1:5');

@@ -10,7 +10,7 @@ import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { WORK_STATES, WORKLIST_STATE_FILTERS } from '../../../src/contract/campaign-states.js';
 import type { WorklistAsked } from '../../../src/contract/worklist-link.js';
-import { amountText, useLang } from '../ui/format.js';
+import { amountText, momentText, useLang } from '../ui/format.js';
 import { Dialog, FIRST_FOCUS, focusSoon } from '../ui/Form.js';
 import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
 import { pageOf, Pager } from '../ui/Pager.js';
@@ -241,6 +241,11 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
                         {t('campaign.correctedAfter', { by: item.correctedRequest.byName, note: item.correctedRequest.note ?? '' })}
                       </span>
                     )}
+                    {item.supersededApproval !== null && (
+                      <span className="d-block text-muted" data-testid="superseded-approval">
+                        {t('campaign.changedAfterApproval', { by: item.supersededApproval.byName, at: momentText(item.supersededApproval.at, lang, 'short') })}
+                      </span>
+                    )}
                     {item.review?.action === 'answer' && (
                       <span className="d-block text-muted" data-testid="answer-note">
                         {t('campaign.answerBy', { by: item.review.byName, note: item.review.note ?? '' })}
@@ -256,7 +261,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
                   </td>
                   <td>
                     <span className={`badge ${item.state === 'approved' ? 'bg-success' : item.state === 'returned' ? 'bg-danger' : item.state === 'entered' ? 'bg-primary' : 'bg-secondary'}`}>
-                      {t(`campaign.states.${item.state}`)}
+                      {item.supersededApproval !== null ? t('campaign.toBeReviewed') : t(`campaign.states.${item.state}`)}
                     </span>
                     {item.late && <span className="badge bg-warning text-dark ms-1">{t('campaign.late')}</span>}
                   </td>
@@ -518,6 +523,7 @@ interface ClosingProps {
  */
 export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: ClosingProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   const read = useClosingPreview(planId, periodId);
   const preview = read.data ?? null;
   const error = read.error === null ? null : message(read.error);
@@ -533,6 +539,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
             <li key={i.indicatorId}>
               {/* The "no unit" words carry their own brackets. */}
               {i.node} — {i.indicator} {i.unit === null ? t('campaign.noUnit') : `(${i.unit})`}
+              {i.supersededApproval !== null && ` — ${t('campaign.changedAfterApproval', { by: i.supersededApproval.byName, at: momentText(i.supersededApproval.at, lang, 'short') })}`}
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, sessionLimits } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
-import { useAttachments } from './queries.js';
+import { useAttachments, useReviewThread } from './queries.js';
 import type { Attachment } from '../../../src/contract/index.js';
 import { EVIDENCE_EXTENSIONS, EVIDENCE_GROUPS, groupExtensions } from '../../../src/contract/evidence-formats.js';
 import { renderFrom } from '../../../src/core/messages/catalogue.js';
@@ -77,6 +77,12 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   const [chosen, setChosen] = useState(() => (key === null ? null : keptFile(key)));
   const [again, setAgain] = useState(() => (key === null ? null : fileToChooseAgain(key)));
   const changeable = editable && !locked;
+  // The value approved as it stands keeps its files (the server refuses their removal, 409
+  // `evidence-approved`): known before a file is pressed, from the value's review thread. Until the
+  // thread is read no removal is offered; a thread that cannot be read leaves it to the server to say.
+  const thread = useReviewThread(planId, indicatorId, periodId, changeable);
+  const approval = thread.data?.state === 'approved' ? (thread.data.steps.at(-1) ?? null) : null;
+  const removable = changeable && (thread.data !== undefined || thread.error !== null) && approval === null;
   // The panel was left with a file chosen: it is put back in the field, so «Carica» and a save see it as before.
   useEffect(() => {
     const field = input.current;
@@ -199,7 +205,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
               <span className="d-block muted text-break" title={f.sha256}>
                 {t('campaign.evidence.hash', { hash: `${f.sha256.slice(0, 16)}…` })}
               </span>
-              {changeable && (
+              {removable && (
                 <button type="button" className="btn btn-link btn-sm p-0" onClick={() => setRemoving(f)} aria-label={t('campaign.evidence.removeLabel', { name: f.name })}>
                   {t('campaign.evidence.remove')}
                 </button>
@@ -207,6 +213,11 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
             </li>
           ))}
         </ul>
+      )}
+      {changeable && approval !== null && files !== null && files.length > 0 && (
+        <p className="small muted" data-testid="evidence-approved">
+          {t('campaign.evidence.approvedKept', { by: approval.byName, at: momentText(approval.at, i18n.language, 'short') })}
+        </p>
       )}
       {removing !== null && (
         <ActionDialog

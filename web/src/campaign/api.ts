@@ -1,6 +1,6 @@
 /** The campaign's calls (evidence, comments, variances, forecasts), on the app's one `request`. */
 import { request } from '../api/client.js';
-import type { Attachment, Comment, Forecast, ForecastOutcome, Variance, VarianceCause, VarianceReport } from '../../../src/contract/index.js';
+import type { Attachment, Comment, Forecast, ForecastOutcome, ReviewThread, Variance, VarianceCause, VarianceReport } from '../../../src/contract/index.js';
 
 const enc = encodeURIComponent;
 const value = (planId: string | number, indicatorId: string, periodId: string): string => `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}`;
@@ -15,6 +15,9 @@ export const campaignApi = {
   detach: (planId: string | number, indicatorId: string, periodId: string, id: string) => request<Attachment>('DELETE', `${value(planId, indicatorId, periodId)}/attachments/${enc(id)}`),
   /** A plain link: the browser downloads with the session cookie. */
   attachmentUrl: (planId: string | number, indicatorId: string, periodId: string, id: string) => `${value(planId, indicatorId, periodId)}/attachments/${enc(id)}`,
+
+  /** The value's state and review steps: whether it is approved as it stands, by whom and when. */
+  reviews: (planId: string | number, indicatorId: string, periodId: string) => request<ReviewThread>('GET', `${value(planId, indicatorId, periodId)}/reviews`),
 
   comments: (planId: string | number, indicatorId: string, periodId: string) => request<Comment[]>('GET', `${value(planId, indicatorId, periodId)}/comments`),
   comment: (planId: string | number, indicatorId: string, periodId: string, body: string) => request<Comment>('POST', `${value(planId, indicatorId, periodId)}/comments`, { body }),

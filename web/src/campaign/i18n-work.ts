@@ -39,6 +39,9 @@ const it = {
     reply: 'Rispondi',
     requestBy: 'Richiesta di {{by}}: {{note}}',
     correctedAfter: 'Corretto dopo la richiesta di {{by}}: {{note}}',
+    /** A value changed after its approval: its state is `entered`, said so. */
+    toBeReviewed: 'Da rivedere',
+    changedAfterApproval: 'Modificato dopo l’approvazione di {{by}} del {{at}}',
     answerBy: 'Risposta di {{by}}: {{note}}',
     answered: 'Risposta inviata.',
     approved: 'Valore approvato.',
@@ -148,6 +151,8 @@ const en: typeof it = {
     reply: 'Answer',
     requestBy: 'Request by {{by}}: {{note}}',
     correctedAfter: 'Corrected after the request by {{by}}: {{note}}',
+    toBeReviewed: 'To be reviewed',
+    changedAfterApproval: 'Changed after the approval by {{by}} on {{at}}',
     answerBy: 'Answer by {{by}}: {{note}}',
     answered: 'Answer sent.',
     approved: 'Value approved.',

@@ -33,6 +33,8 @@ const it = {
     drop: 'Non allegarlo',
     dropLabel: 'Non allegarlo: «{{name}}»',
     locked: 'Periodo chiuso: gli allegati non si possono modificare.',
+    approvedKept:
+      'Valore approvato da {{by}} il {{at}} con questi allegati: restano come sono stati approvati e non si possono rimuovere. Si potranno rimuovere se il valore viene rimandato per un’integrazione o modificato (torna da rivedere).',
   },
   comments: {
     title: 'Commenti',
@@ -124,6 +126,8 @@ const en: typeof it = {
     drop: 'Do not attach it',
     dropLabel: 'Do not attach it: “{{name}}”',
     locked: 'Closed period: attachments cannot be changed.',
+    approvedKept:
+      'Value approved by {{by}} on {{at}} with these files: they stay as approved and cannot be removed. They can be removed once the value is sent back for more or changed (it is then to be reviewed again).',
   },
   comments: {
     title: 'Comments',

@@ -31,6 +31,8 @@ export const campaignKeys = {
   /** One value's evidence files and comments. */
   attachments: (planId: PlanId, indicatorId: string, periodId: string) => [...keys.campaign(String(planId)), 'value', indicatorId, periodId, 'attachments'] as const,
   comments: (planId: PlanId, indicatorId: string, periodId: string) => [...keys.campaign(String(planId)), 'value', indicatorId, periodId, 'comments'] as const,
+  /** One value's review thread (its state and steps). */
+  review: (planId: PlanId, indicatorId: string, periodId: string) => [...keys.campaign(String(planId)), 'value', indicatorId, periodId, 'review'] as const,
   variances: (planId: PlanId, periodId: string) => [...keys.campaign(String(planId)), 'variances', periodId] as const,
 };
 
@@ -56,6 +58,10 @@ export const useClosingPreview = (planId: string, periodId: string) => useQuery(
 
 export const useAttachments = (planId: PlanId, indicatorId: string, periodId: string) =>
   useQuery({ queryKey: campaignKeys.attachments(planId, indicatorId, periodId), queryFn: () => campaignApi.attachments(planId, indicatorId, periodId) });
+
+/** The value's review thread, read only when `enabled` (by those who may change the value's files). */
+export const useReviewThread = (planId: PlanId, indicatorId: string, periodId: string, enabled: boolean) =>
+  useQuery({ queryKey: campaignKeys.review(planId, indicatorId, periodId), queryFn: () => campaignApi.reviews(planId, indicatorId, periodId), enabled });
 
 export const useComments = (planId: PlanId, indicatorId: string, periodId: string) =>
   useQuery({ queryKey: campaignKeys.comments(planId, indicatorId, periodId), queryFn: () => campaignApi.comments(planId, indicatorId, periodId) });

@@ -1,0 +1,116 @@
+/**
+ * A value changed after its approval, on SQLite and PostgreSQL: the approval is left behind, so
+ * every reader says the value is to be reviewed again (the worklist with the approval it was changed
+ * after, the review list's counts and filters, the value's thread, the dashboard, the work due, the
+ * closing checklist), the trail says the approval was superseded by the change (who, when), and the
+ * files the approval was given on may be corrected again, until the value is approved anew.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyPdf } from '../support/files.js';
+import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+
+const PERIOD = '2024-09-30';
+const MINE = 'B.1.1:5';
+
+describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approval, on %s', (backend) => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  let referente: Client;
+  const value = (): string => `/api/plans/${planId}/indicators/${enc(MINE)}/measurements/${PERIOD}`;
+  const row = async (query = '') => (await controller.get(`/api/plans/${planId}/worklist?period=${PERIOD}${query}`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === MINE);
+  const totals = async () => (await controller.get(`/api/plans/${planId}/dashboard`)).body.totals.find((r: { periodId: string }) => r.periodId === PERIOD);
+  const closing = async () => (await controller.get(`/api/plans/${planId}/periods/${PERIOD}/closing-preview`)).body;
+  const ids = (items: Array<{ indicatorId: string }>): string[] => items.map((i) => i.indicatorId);
+
+  beforeAll(async () => {
+    ({ t, planId, controller } = await startWithFixture(backend));
+    referente = await t.as('referente');
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  it('puts the value back to review everywhere, says whose approval it left behind, and records the change on the trail', async () => {
+    expect((await referente.request('PUT', value(), { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(tinyPdf('Registro'))]), 'registro.pdf');
+    const file = await referente.request('POST', `${value()}/attachments`, form);
+    expect(file.status, file.text).toBe(201);
+    const approved = await controller.request('POST', `${value()}/reviews`, { action: 'approve', version: 1 });
+    expect(approved.status, approved.text).toBe(201);
+    expect(await row()).toMatchObject({ state: 'approved', supersededApproval: null });
+    const before = await totals();
+    expect(ids((await closing()).toReview)).not.toContain(MINE);
+    expect((await referente.request('DELETE', `${value()}/attachments/${file.body.id}`)).status).toBe(409);
+
+    // The referente changes the approved figure.
+    const changed = await referente.request('PUT', value(), { state: 'measured', actual: 0.6, version: 1 });
+    expect(changed.status, changed.text).toBe(200);
+
+    // The worklist: to review again, no current step, and the approval it was changed after.
+    expect(await row()).toMatchObject({
+      state: 'entered',
+      version: 2,
+      review: null,
+      supersededApproval: { by: 'controller', byName: approved.body.byName, at: approved.body.at },
+    });
+    // The review list's filters and counts, the value's thread, the dashboard: all say the same.
+    expect(await row('&state=approved')).toBeUndefined();
+    expect(await row('&state=entered')).toMatchObject({ state: 'entered' });
+    const thread = await referente.get(`${value()}/reviews`);
+    expect(thread.body).toMatchObject({ state: 'entered', version: 2 });
+    expect(thread.body.steps.map((s: { action: string; measurementVersion: number }) => [s.action, s.measurementVersion])).toEqual([['approve', 1]]);
+    expect(await totals()).toMatchObject({ approved: before.approved - 1, toReview: before.toReview + 1 });
+    const due = (await controller.get('/api/work-due')).body.items.find((i: { planId: string; periodId: string }) => i.planId === planId && i.periodId === PERIOD);
+    expect(due.toReview).toBe(before.toReview + 1);
+
+    // The closing checklist counts it as unreviewed, with the approval it was changed after.
+    const preview = await closing();
+    expect(preview.toReview.find((i: { indicatorId: string }) => i.indicatorId === MINE)).toMatchObject({ state: 'entered', supersededApproval: { by: 'controller' } });
+    expect(preview.counts.approved).toBe(before.approved - 1);
+
+    // The trail: the approval superseded by the change, by whoever changed it, in the reader's language.
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;
+    const superseded = trail.find((e: { action: string }) => e.action === 'supersede');
+    expect(superseded).toMatchObject({
+      user: 'referente',
+      entity: 'review',
+      entityId: `${MINE}@${PERIOD}`,
+      before: { review: 'approve', version: 1, approvedBy: 'controller', approvedAt: approved.body.at },
+      after: { review: 'to_review', version: 2 },
+    });
+    expect(superseded.message).toBe(`Review of the value of ${MINE} at 30/09/2024 (approval superseded by a change of the value): outcome approved → to be reviewed; approved by controller → —`);
+    const italian = (await controller.request('GET', `/api/audit?planId=${planId}&indicator=${enc(MINE)}&lang=it`)).body.find((e: { action: string }) => e.action === 'supersede');
+    expect(italian.message).toContain('(approvazione superata dalla modifica del valore): esito approvato → da rivedere');
+    // Newest first: the change of the value, then the approval it superseded.
+    expect(trail.findIndex((e: { action: string }) => e.action === 'approve')).toBeGreaterThan(trail.indexOf(superseded));
+
+    // The files are no longer approved as they stand: the referente may correct them.
+    const removed = await referente.request('DELETE', `${value()}/attachments/${file.body.id}`);
+    expect(removed.status, removed.text).toBe(200);
+
+    // Approved again, as it now is: approved everywhere, nothing superseded; a second change supersedes that approval.
+    expect((await controller.request('POST', `${value()}/reviews`, { action: 'approve', version: 2 })).status).toBe(201);
+    expect(await row()).toMatchObject({ state: 'approved', supersededApproval: null, review: { action: 'approve' } });
+    expect(await totals()).toMatchObject({ approved: before.approved, toReview: before.toReview });
+    expect((await referente.request('PUT', value(), { state: 'not_achieved', version: 2 })).status).toBe(200);
+    expect(await row()).toMatchObject({ state: 'entered', supersededApproval: { by: 'controller' } });
+    const supersedes = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body.filter((e: { action: string }) => e.action === 'supersede');
+    expect(supersedes.map((e: { before: { version: number } }) => e.before.version)).toEqual([2, 1]);
+  });
+
+  it('leaves the trail alone when a value changes that was never approved, or was sent back', async () => {
+    const other = `/api/plans/${planId}/indicators/${enc('B.1.1:1')}/measurements/${PERIOD}`;
+    expect((await referente.request('PUT', other, { state: 'measured', actual: 3, version: 0 })).status).toBe(200);
+    expect((await referente.request('PUT', other, { state: 'measured', actual: 4, version: 1 })).status).toBe(200);
+    expect((await controller.request('POST', `${other}/reviews`, { action: 'return', note: 'Manca la fonte', version: 2 })).status).toBe(201);
+    expect((await referente.request('PUT', other, { state: 'measured', actual: 5, source: 'Protocollo', version: 2 })).status).toBe(200);
+    const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc('B.1.1:1')}`)).body;
+    expect(trail.filter((e: { action: string }) => e.action === 'supersede')).toEqual([]);
+    expect((await controller.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === 'B.1.1:1')).toMatchObject({
+      state: 'entered',
+      supersededApproval: null,
+      correctedRequest: { note: 'Manca la fonte' },
+    });
+  });
+});
