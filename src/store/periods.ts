@@ -21,13 +21,23 @@ export function isReopening(from: PeriodState, to: PeriodState): boolean {
   return isLocked(from) && to === 'collecting';
 }
 
-/** null when the move is allowed, otherwise why not, in plain words. */
-export function canTransition(from: PeriodState, to: PeriodState, reason: string | null): string | null {
-  if (!MOVES[from].includes(to)) {
-    const allowed = MOVES[from];
-    return `a period that is ${from} cannot become ${to} (it can become ${allowed.join(' or ')})`;
-  }
-  if (isReopening(from, to) && (reason === null || reason.trim() === '')) return `reopening a ${from} period needs a reason`;
+/** Whether a period in `from` can ever become `to`, whoever asks (who may is the server's roles). */
+export function isMove(from: PeriodState, to: PeriodState): boolean {
+  return MOVES[from].includes(to);
+}
+
+/**
+ * Why a period cannot be moved, as the refusal's parameters: a move that does not exist from its
+ * state (`invalid-transition`, 409), or a reopening without its reason — a field left empty, said at
+ * that field as every other (`invalid`, 422). null when the move can be made.
+ */
+export type TransitionProblem =
+  | { readonly kind: 'move'; readonly from: PeriodState; readonly to: PeriodState; readonly allowed: readonly PeriodState[] }
+  | { readonly kind: 'reason'; readonly from: PeriodState };
+
+export function transitionProblem(from: PeriodState, to: PeriodState, reason: string | null): TransitionProblem | null {
+  if (!isMove(from, to)) return { kind: 'move', ...transitionParams(from, to) };
+  if (isReopening(from, to) && (reason === null || reason.trim() === '')) return { kind: 'reason', from };
   return null;
 }
 
@@ -119,6 +129,6 @@ export function periodsProblem(periods: readonly NewPeriod[], year: number): { p
 }
 
 /** The parameters of an `invalid-transition` refusal (the message catalogue says it with them). */
-export function transitionParams(from: PeriodState, to: PeriodState): { from: PeriodState; to: PeriodState; allowed: readonly PeriodState[]; needsReason: boolean } {
-  return { from, to, allowed: MOVES[from], needsReason: MOVES[from].includes(to) };
+export function transitionParams(from: PeriodState, to: PeriodState): { from: PeriodState; to: PeriodState; allowed: readonly PeriodState[] } {
+  return { from, to, allowed: MOVES[from] };
 }

@@ -167,7 +167,10 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       const validated = await store.transitionPeriod(planId, period, 'validated', null, { id: null, username: 'oiv' });
       expect(validated.ok && validated.value.state).toBe('validated');
       const noReason = await store.transitionPeriod(planId, period, 'collecting', '  ', alice);
-      expect(!noReason.ok && noReason.error.code).toBe('invalid-transition');
+      // A reopening without its reason is the reason left empty, said at that field; an impossible move is the state machine's.
+      expect(!noReason.ok && [noReason.error.code, noReason.error.details]).toEqual(['invalid', { field: 'reason' }]);
+      const impossible = await store.transitionPeriod(planId, period, 'closed', null, alice);
+      expect(!impossible.ok && [impossible.error.code, impossible.error.details]).toEqual(['invalid-transition', { from: 'validated', to: 'closed' }]);
       expect((await store.transitionPeriod(planId, period, 'collecting', 'errore materiale nel dato di B.1', alice)).ok).toBe(true);
       expect((await store.putMeasurement(planId, 'A.2.1:1', period, { state: 'not_achieved', actual: null }, 0, alice)).ok).toBe(true);
       const trail = (await store.listAudit({ planId })).filter((a) => a.entity === 'period');
