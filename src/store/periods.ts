@@ -32,8 +32,7 @@ export function isMove(from: PeriodState, to: PeriodState): boolean {
  * that field as every other (`invalid`, 422). null when the move can be made.
  */
 export type TransitionProblem =
-  | { readonly kind: 'move'; readonly from: PeriodState; readonly to: PeriodState; readonly allowed: readonly PeriodState[] }
-  | { readonly kind: 'reason'; readonly from: PeriodState };
+  { readonly kind: 'move'; readonly from: PeriodState; readonly to: PeriodState; readonly allowed: readonly PeriodState[] } | { readonly kind: 'reason'; readonly from: PeriodState };
 
 export function transitionProblem(from: PeriodState, to: PeriodState, reason: string | null): TransitionProblem | null {
   if (!isMove(from, to)) return { kind: 'move', ...transitionParams(from, to) };
