@@ -309,8 +309,9 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it
         ? `contiene un carattere di controllo (${p.character ?? '?'}), che non si può salvare: toglierlo`
         : `contains a control character (${p.character ?? '?'}), which cannot be stored: remove it`;
+    // `value`: the year as typed (an import's form), quoted as the reader's language quotes it.
     case 'year':
-      return it ? 'un anno come 2024' : 'a year such as 2024';
+      return it ? `un anno come 2024${p.value === undefined ? '' : `, non «${p.value}»`}` : `a year such as 2024${p.value === undefined ? '' : `, not “${p.value}”`}`;
     // Numbers, weights, accounts (server/amounts.ts, routes/users.ts).
     case 'decimal-number':
       return it ? 'un numero come 30 o 33,33' : 'a number such as 30 or 33.33';

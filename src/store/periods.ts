@@ -3,6 +3,7 @@
  * Reopening a closed or validated period goes back to collecting and needs a reason. Who may make
  * which move is the server's business (roles); which moves exist is decided here.
  */
+import { english } from '../messages/index.js';
 import type { PeriodState } from './types.js';
 
 const MOVES: Record<PeriodState, readonly PeriodState[]> = {
@@ -72,22 +73,13 @@ export type PeriodDateProblem =
   | { reason: 'deadline-year'; date: string; year: number }
   | { reason: 'deadline-before-end'; date: string; end: string };
 
-/** A period-date problem in English (the refusal's `message`, for logs and scripts). */
+/**
+ * A period-date problem in English (the refusal's `message`, for logs and scripts): the catalogue's
+ * own words (messages/api.ts `invalid`), the date quoted “…” as the reader's answer quotes it, never
+ * a second English wording of its own.
+ */
 export function periodProblemText(p: PeriodDateProblem): string {
-  switch (p.reason) {
-    case 'date':
-      return `"${p.date}" is not a date written YYYY-MM-DD`;
-    case 'date-year':
-      return `${p.date} is not in the plan's year ${p.year}`;
-    case 'date-twice':
-      return `the date ${p.date} is given twice: a plan has one period per date`;
-    case 'no-periods':
-      return 'a plan needs at least one monitoring period';
-    case 'deadline-year':
-      return `the deadline ${p.date} is not in ${p.year} or ${p.year + 1}: values are due in the plan's year or the next`;
-    case 'deadline-before-end':
-      return `the deadline ${p.date} comes before the period ends (${p.end}): its values are measured after its end`;
-  }
+  return english('invalid', p);
 }
 
 /** null when `endsOn` can end a monitoring period of a plan of `year`, otherwise why not. */

@@ -13,10 +13,15 @@
  * - A revision dated before the one numbered before it (no. 2 on 01/03/2024 after no. 1 on
  *   10/07/2024) was taken: the register then said the plan changed in March from the target that
  *   July's revision set; now refused (422) at `date`, opened or corrected, in Italian and English.
+ * - A plan imported with a year that is not one (`year=duemila`) was told so in the reader's
+ *   language, without the year typed; the English-only detail beside it quoted it "…": now the
+ *   message names it, «duemila» in Italian, “duemila” in English.
  * - An approved revision's act could be taken away (`PATCH {act: null}`), leaving on the register a
  *   revision approved by no act; now refused (409) at `act`: the act is corrected, not removed.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE } from '../helpers.js';
 import { enc, indicatorOf, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const IT = { 'accept-language': 'it-IT,it;q=0.9' };
@@ -96,6 +101,24 @@ describe.each<Backend>(['sqlite', 'postgres'])('refusals across the year on %s',
     expect(role.body.error).toMatchObject({ code: 'forbidden', message: "your role (OIV) may not start collecting a period's values (administrator, management control may)" });
     const periods = (await controller.get(`${plan()}/periods`)).body as Array<{ id: string; state: string }>;
     expect(periods.find((p) => p.id === '2024-09-30')?.state).toBe('open');
+  });
+
+  it('names the year an import was given that is not a year, quoted in the reader’s language', async () => {
+    for (const [headers, message] of [
+      [IT, 'year: un anno come 2024, non «duemila»'],
+      [EN, 'year: a year such as 2024, not “duemila”'],
+    ] as const) {
+      const form = new FormData();
+      form.set('file', new Blob([readFileSync(FIXTURE)]), 'albero-performance-2024.txt');
+      form.set('year', 'duemila');
+      form.set('organisation', 'Ente senza anno');
+      const refused = await controller.request('POST', '/api/plans/import', form, headers);
+      expect(refused.status, refused.text).toBe(400);
+      expect(refused.body.error.issues).toEqual([
+        expect.objectContaining({ code: 'invalid-field', message, params: { field: 'year', problem: 'year', value: 'duemila' }, location: { field: 'year' } }),
+      ]);
+    }
+    expect(((await controller.get('/api/plans')).body as Array<{ organisation: string }>).some((p) => p.organisation === 'Ente senza anno')).toBe(false);
   });
 
   it('refuses a revision dated before the one before it, opened or corrected, at the date', async () => {
