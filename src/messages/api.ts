@@ -248,6 +248,8 @@ export type InvalidReason =
   | 'variance-explanation'
   | 'forecast-reachable'
   | 'forecast-year-end'
+  // A closed or validated period reopened without its reason (store/periods.ts transitionProblem).
+  | 'reopen-reason'
   // A unit change refused in the store's transaction: a value entered meanwhile in a period still open (store/tree-store.ts).
   | 'recorded-unit'
   // A plan imported or rolled forward with an indicator computed by a formula in dates or yes/no (core/definition.ts).
@@ -307,8 +309,9 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it
         ? `contiene un carattere di controllo (${p.character ?? '?'}), che non si può salvare: toglierlo`
         : `contains a control character (${p.character ?? '?'}), which cannot be stored: remove it`;
+    // `value`: the year as typed (an import's form), quoted as the reader's language quotes it.
     case 'year':
-      return it ? 'un anno come 2024' : 'a year such as 2024';
+      return it ? `un anno come 2024${p.value === undefined ? '' : `, non «${p.value}»`}` : `a year such as 2024${p.value === undefined ? '' : `, not “${p.value}”`}`;
     // Numbers, weights, accounts (server/amounts.ts, routes/users.ts).
     case 'decimal-number':
       return it ? 'un numero come 30 o 33,33' : 'a number such as 30 or 33.33';
@@ -786,15 +789,14 @@ const OWN_MESSAGES = defineMessages({
               ? `the period ${p.label} holds ${p.comments} ${p.comments === 1 ? 'comment' : 'comments'}: a period with a conversation is kept`
               : `the period ${p.label} is the plan's only one: a plan keeps at least one monitoring period`,
   }),
-  'invalid-transition': message<{ from: string; to: string; allowed?: readonly string[]; needsReason?: boolean }>({
+  // A reopening without its reason is `invalid` at `reason` (reopen-reason), not a move refused.
+  'invalid-transition': message<{ from: string; to: string; allowed?: readonly string[] }>({
     it: (p) =>
-      p.needsReason === true
-        ? `per riaprire un periodo ${state(p.from, 'it')} serve un motivo`
-        : `un periodo ${state(p.from, 'it')} non può diventare ${state(p.to, 'it')} (può diventare ${listIn(
-            (p.allowed ?? []).map((s) => state(s, 'it')),
-            'it',
-          ).replace(/ e ([^ ]+)$/, ' o $1')})`,
-    en: (p) => (p.needsReason === true ? `reopening a ${p.from} period needs a reason` : `a period that is ${p.from} cannot become ${p.to} (it can become ${(p.allowed ?? []).join(' or ')})`),
+      `un periodo ${state(p.from, 'it')} non può diventare ${state(p.to, 'it')} (può diventare ${listIn(
+        (p.allowed ?? []).map((s) => state(s, 'it')),
+        'it',
+      ).replace(/ e ([^ ]+)$/, ' o $1')})`,
+    en: (p) => `a period that is ${p.from} cannot become ${p.to} (it can become ${(p.allowed ?? []).join(' or ')})`,
   }),
   invalid: message<{
     field?: string;
@@ -823,6 +825,8 @@ const OWN_MESSAGES = defineMessages({
     /** person-cannot-enter: the account's role and whether it is active. */
     role?: string;
     active?: boolean;
+    /** reopen-reason: the state the period is reopened from. */
+    state?: string;
   }>({
     it: (p) =>
       ({
@@ -866,6 +870,7 @@ const OWN_MESSAGES = defineMessages({
         'variance-explanation': 'indicare che cosa ha causato lo scostamento',
         'forecast-reachable': `«${p.id}» non è una previsione: una tra ${(p.values ?? []).join(', ')}`,
         'forecast-year-end': `il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi`,
+        'reopen-reason': `per riaprire un periodo ${state(p.state, 'it')} serve un motivo`,
         'recorded-unit': fieldProblem(recordedUnit(p), 'it'),
         'formula-unit': formulaUnitOf(p, 'it'),
       })[p.reason],
@@ -910,6 +915,7 @@ const OWN_MESSAGES = defineMessages({
         'variance-explanation': 'say what caused the variance',
         'forecast-reachable': `“${p.id}” is not a forecast: one of ${(p.values ?? []).join(', ')}`,
         'forecast-year-end': `the period ${p.label} is the year end: forecasts are made at the mid-year periods`,
+        'reopen-reason': `reopening a ${state(p.state, 'en')} period needs a reason`,
         'recorded-unit': fieldProblem(recordedUnit(p), 'en'),
         'formula-unit': formulaUnitOf(p, 'en'),
       })[p.reason],

@@ -3,7 +3,7 @@
  * the refusals met on an appraisal form, in Italian and English. The problems of the SMVP and of
  * the form's content are core's (`core/messages/appraisal.ts`).
  */
-import { STATE_LABEL, type FormState } from '../core/appraisal/workflow.js';
+import { STATE_LABEL, type FormAction, type FormState } from '../core/appraisal/workflow.js';
 import { formatItalianDate } from '../core/italian-date.js';
 import { decimalIn, defineMessages, message, momentDayText, type ParamsOf } from '../core/messages/index.js';
 import { amountWords, type AmountProblem } from './amounts.js';
@@ -267,17 +267,21 @@ export const APPRAISAL_REFUSALS = defineMessages({
   }),
   'form-step': message<{ state: string; action: string; allowed: readonly string[] }>({
     it: (p) =>
-      `il passo «${STEP_WORDS.it[p.action] ?? p.action}» non si può fare su una scheda nello stato «${STATE_LABEL[p.state as FormState]?.it ?? p.state}» (si fa da: ${p.allowed.map((s) => `«${STATE_LABEL[s as FormState]?.it ?? s}»`).join(', ')})`,
+      `il passo «${STEP_WORDS.it[p.action as FormAction] ?? p.action}» non si può fare su una scheda nello stato «${STATE_LABEL[p.state as FormState]?.it ?? p.state}» (si fa da: ${p.allowed.map((s) => `«${STATE_LABEL[s as FormState]?.it ?? s}»`).join(', ')})`,
     en: (p) =>
-      `the step “${p.action}” cannot be taken on a form in the state “${STATE_LABEL[p.state as FormState]?.en ?? p.state}” (it is taken from: ${p.allowed.map((s) => `“${STATE_LABEL[s as FormState]?.en ?? s}”`).join(', ')})`,
+      `the step “${STEP_WORDS.en[p.action as FormAction] ?? p.action}” cannot be taken on a form in the state “${STATE_LABEL[p.state as FormState]?.en ?? p.state}” (it is taken from: ${p.allowed.map((s) => `“${STATE_LABEL[s as FormState]?.en ?? s}”`).join(', ')})`,
   }),
 });
 
 /** The parameters of a shared code said for an appraisal: `{appraisal: 'form-not-found', id}`… */
 export type AppraisalRefusal = { [K in keyof typeof APPRAISAL_REFUSALS]: { appraisal: K } & ParamsOf<typeof APPRAISAL_REFUSALS, K> }[keyof typeof APPRAISAL_REFUSALS];
 
-/** The form's steps in Italian, for the refusals (the API's `action` values are English words). */
-const STEP_WORDS: { it: Record<string, string> } = {
+/**
+ * The form's steps in words, for the refusals: the API's `action` values are codes (`finalise`),
+ * said as the screen names the steps it lists (its «Fasi svolte» / "Steps taken").
+ */
+// Every action has its words in both languages: the type holds one per action.
+const STEP_WORDS: Record<'it' | 'en', Readonly<Record<FormAction, string>>> = {
   it: {
     acknowledge: 'presa visione',
     interview: 'colloquio intermedio',
@@ -287,5 +291,15 @@ const STEP_WORDS: { it: Record<string, string> } = {
     conciliate: 'conciliazione',
     finalise: 'chiusura definitiva',
     reopen: 'riapertura',
+  },
+  en: {
+    acknowledge: 'acknowledgement',
+    interview: 'mid-year interview',
+    evaluate: 'evaluation',
+    accept: 'acceptance',
+    contest: 'contest',
+    conciliate: 'conciliation',
+    finalise: 'final closing',
+    reopen: 'reopening',
   },
 };

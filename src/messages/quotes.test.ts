@@ -149,6 +149,19 @@ describe('names and titles in messages are quoted «» in Italian and “” in 
     }
   });
 
+  it('the year an import was given, the date of a period', () => {
+    expect(both((l) => renderMessage('invalid-field', { field: 'year', problem: 'year', value: '20 24' }, l))).toEqual({
+      it: 'year: un anno come 2024, non «20 24»',
+      en: 'year: a year such as 2024, not “20 24”',
+    });
+    // Asked for in an address or a query, the year stays unquoted: nothing typed to name.
+    expect(renderMessage('invalid-query', { field: 'year', problem: 'year' }, 'en')).toBe('year: a year such as 2024');
+    expect(both((l) => renderMessage('invalid', { field: 'endsOn', reason: 'date', date: '2024-02-30' }, l))).toEqual({
+      it: '«2024-02-30» non è una data scritta AAAA-MM-GG',
+      en: '“2024-02-30” is not a date written YYYY-MM-DD',
+    });
+  });
+
   it("the OIV's checkpoint in the Relazione's refusals", () => {
     expect(both((l) => relazioneRefusal({ relazione: 'checklist-failed', label: 'Attendibilità dei dati' }, l))).toEqual({
       it: expect.stringMatching(/^il punto di verifica «Attendibilità dei dati» ha esito negativo/),

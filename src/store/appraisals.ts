@@ -229,13 +229,7 @@ export class SqlAppraisals implements AppraisalStore {
       // the SMVP to the corrected name: saved under the old one, this version would start a second
       // SMVP of a body no plan names that year, and the adopted one would not have it.
       const corrected = await bodyCorrectedTo(tx, organisation, year);
-      if (corrected !== null)
-        return fail<SmvpRecord>(
-          'conflict',
-          `the body "${organisation}" was corrected to "${corrected}" for ${year}, its SMVP with it: save it under "${corrected}"`,
-          { field: 'organisation' },
-          { appraisal: 'smvp-body-corrected', from: organisation, to: corrected, year },
-        );
+      if (corrected !== null) return refuse<SmvpRecord, 'conflict'>('conflict', { appraisal: 'smvp-body-corrected', from: organisation, to: corrected, year }, { field: 'organisation' });
       const current = last === undefined ? 0 : Number(last.version);
       if (expectedVersion !== undefined && current !== expectedVersion)
         return fail<SmvpRecord>('conflict', `the SMVP was changed meanwhile (version ${current}, not ${expectedVersion}): reload it`, undefined, {
@@ -281,12 +275,7 @@ export class SqlAppraisals implements AppraisalStore {
       // one of a body no plan names that year, apart from the person's others moved with the body.
       const corrected = await bodyCorrectedTo(tx, input.organisation, input.year);
       if (corrected !== null)
-        return fail<FormRecord>(
-          'conflict',
-          `the body "${input.organisation}" was corrected to "${corrected}" for ${input.year}, its appraisal forms with it: create the form for "${corrected}"`,
-          { field: 'organisation' },
-          { appraisal: 'form-body-corrected', from: input.organisation, to: corrected, year: input.year, made: true },
-        );
+        return refuse<FormRecord, 'conflict'>('conflict', { appraisal: 'form-body-corrected', from: input.organisation, to: corrected, year: input.year, made: true }, { field: 'organisation' });
       if (input.planId !== null) {
         const mismatch = await planOfOtherBody<FormRecord>(tx, input.planId, input.organisation, input.year);
         if (mismatch !== null) return mismatch;
@@ -318,11 +307,10 @@ export class SqlAppraisals implements AppraisalStore {
       // evaluation, its document without the name it was evaluated with) would be stored as the
       // corrected body's.
       if (expectedOrganisation !== undefined && before.organisation !== expectedOrganisation)
-        return fail<FormRecord>(
+        return refuse<FormRecord, 'conflict'>(
           'conflict',
-          `the body "${expectedOrganisation}" was corrected to "${before.organisation}" for ${before.year}, the form with it: reload it`,
-          { field: 'organisation' },
           { appraisal: 'form-body-corrected', from: expectedOrganisation, to: before.organisation, year: before.year, made: false },
+          { field: 'organisation' },
         );
       if (change.planId !== undefined && change.planId !== null) {
         const mismatch = await planOfOtherBody<FormRecord>(tx, change.planId, before.organisation, before.year);
@@ -398,12 +386,7 @@ export class SqlAppraisals implements AppraisalStore {
       // went with the body; stored under it, it would be a body's no plan names that year.
       const corrected = await bodyCorrectedTo(tx, organisation, year);
       if (corrected !== null)
-        return fail<DistributionRecord>(
-          'conflict',
-          `the body "${organisation}" was corrected to "${corrected}" for ${year}, its bonus distributions with it: distribute the bonuses of "${corrected}"`,
-          { field: 'organisation' },
-          { appraisal: 'distribution-body-corrected', from: organisation, to: corrected, year },
-        );
+        return refuse<DistributionRecord, 'conflict'>('conflict', { appraisal: 'distribution-body-corrected', from: organisation, to: corrected, year }, { field: 'organisation' });
       const last = await one(tx, `SELECT version, fund_cents, document FROM bonus_distributions WHERE organisation = ? AND year = ? AND category = ? ORDER BY version DESC LIMIT 1`, [
         organisation,
         year,
@@ -485,23 +468,9 @@ export class SqlAppraisals implements AppraisalStore {
       await lockBodyRecords(tx, this.db, FORM_LOCK);
       const again = await carried(tx, organisation, year);
       if (again || (await heldRecords(tx, organisation, year)) === 0)
-        return fail<number>(
-          'conflict',
-          again
-            ? `a plan of ${year} carries "${organisation}" again: its records are that body's, nothing to assign`
-            : `the records of "${organisation}" for ${year} were assigned meanwhile: nothing is left under that name`,
-          { field: 'organisation' },
-          { appraisal: 'stranded-gone', organisation, year, carried: again },
-        );
-      if (targets.length === 0)
-        return fail<number>('conflict', `no plan of ${year} carries "${to}" (corrected or deleted meanwhile): choose another body`, { field: 'to' }, { appraisal: 'stranded-target-gone', to, year });
-      if ((await heldRecords(tx, to, year)) > 0)
-        return fail<number>(
-          'conflict',
-          `"${to}" has its own SMVP, appraisal forms or bonus distributions for ${year}: those of "${organisation}" cannot join them; choose another body`,
-          { field: 'to' },
-          { appraisal: 'stranded-target-taken', from: organisation, to, year },
-        );
+        return refuse<number, 'conflict'>('conflict', { appraisal: 'stranded-gone', organisation, year, carried: again }, { field: 'organisation' });
+      if (targets.length === 0) return refuse<number, 'conflict'>('conflict', { appraisal: 'stranded-target-gone', to, year }, { field: 'to' });
+      if ((await heldRecords(tx, to, year)) > 0) return refuse<number, 'conflict'>('conflict', { appraisal: 'stranded-target-taken', from: organisation, to, year }, { field: 'to' });
       const moving = await heldRecords(tx, organisation, year);
       await moveBodyRecords(tx, actor, organisation, to, year, {}, forUpdate(this.db), 'assign-body');
       return { ok: true as const, value: moving };
@@ -586,13 +555,7 @@ export async function followCorrectedBody(tx: Queryable, db: Pick<Db, 'dialect'>
   }
   const moving = await heldRecords(tx, from, year);
   if (moving === 0) return { ok: true, value: 0 };
-  if ((await heldRecords(tx, to, year)) > 0)
-    return fail<number>(
-      'conflict',
-      `"${to}" already has its own SMVP, appraisal forms or bonus distributions for ${year}: the records of "${from}" cannot join them; correct the body to another name, or ask HR to remove those of "${to}" first`,
-      { field: 'organisation' },
-      { appraisal: 'body-records-taken', from, to, year },
-    );
+  if ((await heldRecords(tx, to, year)) > 0) return refuse<number, 'conflict'>('conflict', { appraisal: 'body-records-taken', from, to, year }, { field: 'organisation' });
   await moveBodyRecords(tx, actor, from, to, year, {}, forUpdate(db));
   return { ok: true, value: moving };
 }

@@ -42,13 +42,17 @@ export function auditRow(actor: Actor, entry: AuditWrite, at = new Date().toISOS
 }
 
 /**
- * Who saved the version `version` of an objective or indicator, and when, for a stale save's refusal:
- * their rows keep no author, the trail does (every change to them writes its entry in the same
- * transaction, so the latest is the one that made the current version). Null when that entry says
- * another version (or none is there): better left unnamed than named wrong.
+ * Who saved the version `version` of an objective, an indicator or a unit of the registry (`planId`
+ * null: a unit belongs to no plan), and when, for a stale save's refusal: their rows keep no author,
+ * the trail does (every change to them writes its entry in the same transaction, so the latest is
+ * the one that made the current version). Null when that entry says another version (or none is
+ * there): better left unnamed than named wrong.
  */
-export async function savedVersion(tx: Queryable, planId: string, entity: 'node' | 'indicator', id: string, version: number): Promise<{ updatedBy: string; updatedAt: string } | null> {
-  const rows = await tx.all(`SELECT username, at, after FROM audit WHERE plan_id = ? AND entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1`, [planId, entity, id]);
+export async function savedVersion(tx: Queryable, planId: string | null, entity: 'node' | 'indicator' | 'unit', id: string, version: number): Promise<{ updatedBy: string; updatedAt: string } | null> {
+  const rows =
+    planId === null
+      ? await tx.all(`SELECT username, at, after FROM audit WHERE plan_id IS NULL AND entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1`, [entity, id])
+      : await tx.all(`SELECT username, at, after FROM audit WHERE plan_id = ? AND entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1`, [planId, entity, id]);
   const last = rows[0];
   if (last === undefined) return null;
   const after = parse(last.after);

@@ -35,15 +35,16 @@ export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderDraft, type ReminderRe
 export { type ForecastInput, type ForecastRecord, type VarianceInput, type VarianceRecord, type VarianceStore } from './variances.js';
 export type { CoverCause, CoverPreviousYear, LastYearBasis, PublishedPeriod, RelazioneCover, RelazioneDecision, RelazioneFreeze, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
 export {
-  canTransition,
   deadlineProblem,
   isIsoDate,
   isLocked,
+  isMove,
   isReopening,
   italianDate,
   periodDateProblem,
   periodProblemText,
   periodsProblem,
+  transitionParams,
   type NewPeriod,
   type PeriodDateProblem,
 } from './periods.js';

@@ -7,10 +7,10 @@ import { amountKind, type Unit } from '../core/index.js';
 import { amountFromJson, parse, planFromJson, planToJson } from './codec.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
-import { canTransition, isReopening, italianDate, periodDateProblem, periodProblemText, transitionParams, type NewPeriod } from './periods.js';
+import { isReopening, italianDate, periodDateProblem, periodProblemText, transitionProblem, type NewPeriod } from './periods.js';
 import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
 import { periodRecord, periodSaved } from './records.js';
-import { archivedRefusal } from './revisions.js';
+import { archivedRefusal, refuse } from './revisions.js';
 import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str } from './shared.js';
 import type { Actor, EnteredInOldUnit, FrozenSnapshot, MovedFrom, PeriodClosing, PeriodHeader, PeriodMoved, PeriodRecord, PeriodState, Result } from './types.js';
 
@@ -190,12 +190,10 @@ export class SqlPeriods {
       const saved = periodSaved(row);
       const stale = staleSave<PeriodMoved>('period', `period ${before.label}`, from.sent, saved) ?? staleSave<PeriodMoved>('period', `period ${before.label}`, from.checked, saved);
       if (stale !== null) return stale;
-      const check = canTransition(before.state, to, reason);
-      if (check !== null) {
-        const params = transitionParams(before.state, to);
-        // A move refused for want of its reason is the reason's to give: said at that field, as the form shows it.
-        return fail('invalid-transition', check, { from: before.state, to, ...(params.needsReason ? { field: 'reason' } : {}) }, params);
-      }
+      const problem = transitionProblem(before.state, to, reason);
+      if (problem?.kind === 'move') return refuse('invalid-transition', { from: problem.from, to, allowed: problem.allowed }, { from: problem.from, to });
+      // A reopening without its reason is a field left empty, said at that field as the form shows it.
+      if (problem?.kind === 'reason') return refuse('invalid', { field: 'reason', reason: 'reopen-reason', state: problem.from }, { field: 'reason' });
       await tx.run(`UPDATE periods SET state = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [to, now(), actor.username, planId, periodId]);
       // When it became validated, kept on its own row (migration 85): dati.json's `validatedAt` reads this one column.
       if (to === 'validated') await tx.run(`UPDATE periods SET validated_at = updated_at WHERE plan_id = ? AND id = ?`, [planId, periodId]);

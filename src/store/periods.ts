@@ -3,6 +3,7 @@
  * Reopening a closed or validated period goes back to collecting and needs a reason. Who may make
  * which move is the server's business (roles); which moves exist is decided here.
  */
+import { english } from '../messages/index.js';
 import type { PeriodState } from './types.js';
 
 const MOVES: Record<PeriodState, readonly PeriodState[]> = {
@@ -21,13 +22,22 @@ export function isReopening(from: PeriodState, to: PeriodState): boolean {
   return isLocked(from) && to === 'collecting';
 }
 
-/** null when the move is allowed, otherwise why not, in plain words. */
-export function canTransition(from: PeriodState, to: PeriodState, reason: string | null): string | null {
-  if (!MOVES[from].includes(to)) {
-    const allowed = MOVES[from];
-    return `a period that is ${from} cannot become ${to} (it can become ${allowed.join(' or ')})`;
-  }
-  if (isReopening(from, to) && (reason === null || reason.trim() === '')) return `reopening a ${from} period needs a reason`;
+/** Whether a period in `from` can ever become `to`, whoever asks (who may is the server's roles). */
+export function isMove(from: PeriodState, to: PeriodState): boolean {
+  return MOVES[from].includes(to);
+}
+
+/**
+ * Why a period cannot be moved, as the refusal's parameters: a move that does not exist from its
+ * state (`invalid-transition`, 409), or a reopening without its reason — a field left empty, said at
+ * that field as every other (`invalid`, 422). null when the move can be made.
+ */
+export type TransitionProblem =
+  { readonly kind: 'move'; readonly from: PeriodState; readonly to: PeriodState; readonly allowed: readonly PeriodState[] } | { readonly kind: 'reason'; readonly from: PeriodState };
+
+export function transitionProblem(from: PeriodState, to: PeriodState, reason: string | null): TransitionProblem | null {
+  if (!isMove(from, to)) return { kind: 'move', ...transitionParams(from, to) };
+  if (isReopening(from, to) && (reason === null || reason.trim() === '')) return { kind: 'reason', from };
   return null;
 }
 
@@ -63,22 +73,13 @@ export type PeriodDateProblem =
   | { reason: 'deadline-year'; date: string; year: number }
   | { reason: 'deadline-before-end'; date: string; end: string };
 
-/** A period-date problem in English (the refusal's `message`, for logs and scripts). */
+/**
+ * A period-date problem in English (the refusal's `message`, for logs and scripts): the catalogue's
+ * own words (messages/api.ts `invalid`), the date quoted “…” as the reader's answer quotes it, never
+ * a second English wording of its own.
+ */
 export function periodProblemText(p: PeriodDateProblem): string {
-  switch (p.reason) {
-    case 'date':
-      return `"${p.date}" is not a date written YYYY-MM-DD`;
-    case 'date-year':
-      return `${p.date} is not in the plan's year ${p.year}`;
-    case 'date-twice':
-      return `the date ${p.date} is given twice: a plan has one period per date`;
-    case 'no-periods':
-      return 'a plan needs at least one monitoring period';
-    case 'deadline-year':
-      return `the deadline ${p.date} is not in ${p.year} or ${p.year + 1}: values are due in the plan's year or the next`;
-    case 'deadline-before-end':
-      return `the deadline ${p.date} comes before the period ends (${p.end}): its values are measured after its end`;
-  }
+  return english('invalid', p);
 }
 
 /** null when `endsOn` can end a monitoring period of a plan of `year`, otherwise why not. */
@@ -119,6 +120,6 @@ export function periodsProblem(periods: readonly NewPeriod[], year: number): { p
 }
 
 /** The parameters of an `invalid-transition` refusal (the message catalogue says it with them). */
-export function transitionParams(from: PeriodState, to: PeriodState): { from: PeriodState; to: PeriodState; allowed: readonly PeriodState[]; needsReason: boolean } {
-  return { from, to, allowed: MOVES[from], needsReason: MOVES[from].includes(to) };
+export function transitionParams(from: PeriodState, to: PeriodState): { from: PeriodState; to: PeriodState; allowed: readonly PeriodState[] } {
+  return { from, to, allowed: MOVES[from] };
 }

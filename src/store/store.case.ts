@@ -167,7 +167,10 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       const validated = await store.transitionPeriod(planId, period, 'validated', null, { id: null, username: 'oiv' });
       expect(validated.ok && validated.value.state).toBe('validated');
       const noReason = await store.transitionPeriod(planId, period, 'collecting', '  ', alice);
-      expect(!noReason.ok && noReason.error.code).toBe('invalid-transition');
+      // A reopening without its reason is the reason left empty, said at that field; an impossible move is the state machine's.
+      expect(!noReason.ok && [noReason.error.code, noReason.error.details]).toEqual(['invalid', { field: 'reason' }]);
+      const impossible = await store.transitionPeriod(planId, period, 'closed', null, alice);
+      expect(!impossible.ok && [impossible.error.code, impossible.error.details]).toEqual(['invalid-transition', { from: 'validated', to: 'closed' }]);
       expect((await store.transitionPeriod(planId, period, 'collecting', 'errore materiale nel dato di B.1', alice)).ok).toBe(true);
       expect((await store.putMeasurement(planId, 'A.2.1:1', period, { state: 'not_achieved', actual: null }, 0, alice)).ok).toBe(true);
       const trail = (await store.listAudit({ planId })).filter((a) => a.entity === 'period');
@@ -577,6 +580,33 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
         { field: 'date', reason: 'date', date: '31/12/2024' },
         '“31/12/2024” is not a date written YYYY-MM-DD',
         '«31/12/2024» non è una data scritta AAAA-MM-GG',
+      ]);
+      // A period's date and deadline: the store's English is the catalogue's (it wrote "2024-02-30", straight quotes, its own words).
+      expect(said(await store.addPeriod(planId, { endsOn: '2024-02-30' }, alice)).slice(1)).toEqual([
+        { field: 'endsOn', reason: 'date', date: '2024-02-30' },
+        '“2024-02-30” is not a date written YYYY-MM-DD',
+        '«2024-02-30» non è una data scritta AAAA-MM-GG',
+      ]);
+      expect(said(await store.setPeriodDeadline(planId, '2024-06-30', '2031-07-15', alice)).slice(2)).toEqual([
+        "the deadline 15/07/2031 is not in 2024 or 2025: values are due in the plan's year or the next",
+        "la scadenza 15/07/2031 non è nel 2024 né nel 2025: i valori si inseriscono entro l'anno del piano o il successivo",
+      ]);
+      expect(said(await store.createPlan({ title: 'x', year: 2025, periods: [{ endsOn: '2025-06-30' }, { endsOn: '2025-06-30' }] }, alice)).slice(1)).toEqual([
+        { field: 'periods.1.endsOn', reason: 'date-twice', date: '2025-06-30' },
+        'the date 30/06/2025 is given twice: a plan has one period per date',
+        'la data 30/06/2025 è indicata due volte: un piano ha un periodo per data',
+      ]);
+      // A body corrected onto one with records of its own, or an SMVP saved under the name corrected away: the catalogue's words, quoted “…” (they wrote "…").
+      expect((await store.appraisals.saveSmvp('Camera di commercio', 2024, {}, null, alice)).ok).toBe(true);
+      expect((await store.appraisals.saveSmvp('Altro ente', 2024, {}, null, alice)).ok).toBe(true);
+      expect(said(await store.updatePlan(planId, { organisation: 'Altro ente' }, alice)).slice(2)).toEqual([
+        '“Altro ente” already has its own SMVP, appraisal forms or bonus distributions for 2024: those of “Camera di commercio” cannot join them; correct the body to another name, or ask HR to remove those of “Altro ente” first',
+        "«Altro ente» ha già un proprio SMVP, schede di valutazione o distribuzioni dei premi del 2024: quelli di «Camera di commercio» non possono unirsi ai suoi; correggi l'ente con un altro nome, oppure chiedi prima all'ufficio personale di togliere quelli di «Altro ente»",
+      ]);
+      expect((await store.updatePlan(planId, { organisation: 'Camera di Commercio di Roma' }, alice)).ok).toBe(true);
+      expect(said(await store.appraisals.saveSmvp('Camera di commercio', 2024, {}, null, alice)).slice(2)).toEqual([
+        'the body “Camera di commercio” was corrected to “Camera di Commercio di Roma” for 2024, and its SMVP with it: save it as the SMVP of “Camera di Commercio di Roma”',
+        "l'ente «Camera di commercio» è stato corretto in «Camera di Commercio di Roma» per il 2024, e il suo SMVP con lui: salvarlo come SMVP di «Camera di Commercio di Roma»",
       ]);
     });
 

@@ -10,7 +10,7 @@ import { mayBeAssigned, type Role } from '../contract/permissions.js';
 import { reassignedReason } from '../messages/audit-reasons.js';
 import { registryProblem } from '../messages/registry-problem.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
-import { recordAudit } from './audit-log.js';
+import { recordAudit, savedVersion } from './audit-log.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { editGate, recordChange, withUnitNames, type ChangeWrite } from './revisions.js';
 import { fail, forUpdate, now, ok, shareLock, touch } from './shared.js';
@@ -134,7 +134,16 @@ function unitRecord(r: Row, members: readonly string[]): UnitRecord {
   };
 }
 
-const unitJson = (u: UnitRecord): Record<string, unknown> => ({ code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, headId: u.headId, members: [...u.members].sort() });
+// `version`: the trail's entry says which version it made, so a stale save names who made it (`savedVersion`).
+const unitJson = (u: UnitRecord): Record<string, unknown> => ({
+  code: u.code,
+  name: u.name,
+  kind: u.kind,
+  parentId: u.parentId,
+  headId: u.headId,
+  members: [...u.members].sort(),
+  version: u.version,
+});
 
 /** Every user's units: ids (member or head) and the names of the units they are a member of. */
 export async function unitsOfUsers(q: Queryable, userIds?: readonly string[]): Promise<Map<string, { ids: string[]; names: string[] }>> {
@@ -361,18 +370,12 @@ export class UnitRegistry {
       if ((await one(tx, `SELECT id FROM org_units WHERE id = ?${forUpdate(this.db)}`, [id])) === undefined)
         return fail('not-found', english('not-found', { what: 'unit', id }), undefined, { what: 'unit', id });
       const before = (await this.get(id, tx))!;
-      if (expectedVersion !== undefined && before.version !== expectedVersion)
-        return fail(
-          'conflict',
-          english('conflict', { what: 'unit', id: before.name, version: before.version, sent: expectedVersion }),
-          { current: before },
-          {
-            what: 'unit',
-            id: before.name,
-            version: before.version,
-            sent: expectedVersion,
-          },
-        );
+      if (expectedVersion !== undefined && before.version !== expectedVersion) {
+        // Who saved the unit as it is now (its row keeps when: `updatedAt`), as an objective's stale save names them; the edge says the person's name.
+        const saved = await savedVersion(tx, null, 'unit', id, before.version);
+        const params = { what: 'unit', id: before.name, version: before.version, sent: expectedVersion, by: saved?.updatedBy ?? null } as const;
+        return fail('conflict', english('conflict', params), { current: { ...before, updatedBy: saved?.updatedBy ?? null } }, params);
+      }
       const has = (k: keyof UnitPatch): boolean => Object.prototype.hasOwnProperty.call(patch, k);
       const next: UnitInput = {
         code: patch.code ?? before.code,

@@ -591,6 +591,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
       code: 'invalid-transition',
       message: 'il passo «chiusura definitiva» non si può fare su una scheda nello stato «Definitiva» (si fa da: «Accettata»)',
     });
+    // In English the step in words too, not the API's action code («the step “finalise”»).
+    expect(await said('POST', `/api/appraisals/${formId}/actions`, 'en', { action: 'finalise', version })).toEqual({
+      status: 409,
+      code: 'invalid-transition',
+      message: 'the step “final closing” cannot be taken on a form in the state “Final” (it is taken from: “Accepted”)',
+    });
     // A whole number goes where zod says `int`: the reader is told in words.
     for (const [lang, said] of [
       ['it', 'ratings.C1: atteso un numero intero'],

@@ -95,7 +95,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('bad input over HTTP on %s', (bac
       ['GET', '/api/nothing-here', undefined, 404, 'not-found'],
       ['PUT', '/api/plans', { title: 'x' }, 405, 'method-not-allowed'],
       ['GET', '/api/audit?limit=abc', undefined, 400, 'invalid-query'],
-      ['POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to: 'validated' }, 403, 'forbidden'],
+      // An open period cannot be validated, whoever asks: the state's refusal, not the role's.
+      ['POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to: 'validated' }, 409, 'invalid-transition'],
       ['POST', `/api/plans/${planId}/nodes`, { code: 'A.2', title: 'again', parent: 'A' }, 409, 'duplicate'],
       ['POST', `/api/plans/${planId}/nodes`, { code: 'Q.1', title: 'orphan', parent: 'Q' }, 404, 'not-found'],
     ];

@@ -120,8 +120,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     expect((await controller.request('POST', path, { to: 'collecting', reason: 'correzione' })).status).toBe(403);
     const admin = await t.as('admin');
     const noReason = await admin.request('POST', path, { to: 'collecting' });
-    expect(noReason.status).toBe(409);
-    expect(noReason.body.error.code).toBe('invalid-transition');
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error).toMatchObject({ code: 'invalid', details: { field: 'reason' } });
     const reopened = await admin.request('POST', path, { to: 'collecting', reason: 'correzione del dato B.1.1 segnalata dall’OIV' });
     expect(reopened.status).toBe(200);
 

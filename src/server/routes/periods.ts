@@ -4,7 +4,7 @@
  */
 import { PeriodMovedSchema, PeriodSchema } from '../../contract/index.js';
 import { z } from 'zod';
-import { PERIOD_STATES, periodDateProblem } from '../../store/index.js';
+import { isMove, PERIOD_STATES, periodDateProblem, transitionParams } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
@@ -120,9 +120,10 @@ export const periodRoutes: RouteModule = (api, deps) => {
           schema: PeriodMovedSchema,
         },
         400: 'invalid body',
-        403: 'role',
+        403: 'role: a move the period can make from its state that the role may not make',
         404: 'unknown plan or period',
-        409: 'invalid-transition (or a reopening without a reason); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
+        409: 'invalid-transition: a move the period cannot make from its state, whoever asks (details: {from, to}); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
+        422: 'invalid: a reopening without its reason (details.field `reason`)',
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -134,6 +135,11 @@ export const periodRoutes: RouteModule = (api, deps) => {
       // is the store's stale refusal (who moved it, when), not the roles the new state asks: then only
       // a role that may make this move from some state is let through to hear it.
       const stale = input.version !== undefined && input.version !== period.version;
+      // A move that does not exist from the state read (open → validated) is no matter of roles:
+      // said impossible, whoever asks, as the store would say it; only a possible one asks for a role.
+      if (!stale && !isMove(period.state, input.to)) {
+        throw refuse(409, 'invalid-transition', transitionParams(period.state, input.to), { details: { from: period.state, to: input.to } });
+      }
       const roles = stale ? [...new Set(PERIOD_STATES.flatMap((from) => transitionRoles(from, input.to)))] : transitionRoles(period.state, input.to);
       if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, from: period.state, to: input.to, roles });
       // `checked`: the role was checked on this version's state; a move made since refuses this one.

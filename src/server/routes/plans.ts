@@ -309,8 +309,7 @@ export const planRoutes: RouteModule = (api, deps) => {
       if (title.length > PLAN_TITLE_MAX) throw invalidField('title', { problem: 'too-long', maximum: PLAN_TITLE_MAX });
       const yearText = text('year') ?? String(titleYear(title) ?? new Date().getFullYear());
       const year = Number(yearText);
-      if (!/^\d{4}$/.test(yearText) || year < PLAN_YEARS.first || year > PLAN_YEARS.last)
-        throw invalidField('year', { problem: 'year', detail: `a year such as 2024, not "${yearText.slice(0, 20)}"` });
+      if (!/^\d{4}$/.test(yearText) || year < PLAN_YEARS.first || year > PLAN_YEARS.last) throw invalidField('year', { problem: 'year', value: yearText.slice(0, 20) });
       // A table whose title names no year, with none in the form, was read without its dates checked: read again against this year's.
       const again = formYear === undefined && titleYear(first.value.plan.title) !== year ? await read(year) : null;
       const outcome = again?.value != null ? { value: again.value, issues: again.issues } : { value: first.value, issues: first.issues };

@@ -5,7 +5,7 @@
  * control (PlanRelink), so the two say a clash the same way.
  */
 import { useTranslation } from 'react-i18next';
-import { momentParts } from '../ui/format.js';
+import { momentParts, useLang } from '../ui/format.js';
 
 export function FormAlerts({
   error,
@@ -21,12 +21,14 @@ export function FormAlerts({
   errorTestId?: string;
 }) {
   const { t } = useTranslation();
+  // The moment in the screen's language, as the sentence around it.
+  const lang = useLang();
   return (
     <>
       {error !== null && <RefusalAlert text={error} list={list} testId={errorTestId} />}
       {clashAt !== null && (
         <div className="alert alert-warning mt-2" role="alert" data-testid="form-clash">
-          <p className="mb-2">{t('appraisal.form.clash', momentParts(clashAt, 'it'))}</p>
+          <p className="mb-2">{t('appraisal.form.clash', momentParts(clashAt, lang))}</p>
           <button type="button" className="btn btn-sm btn-outline-primary" data-testid="form-reload" onClick={onReload}>
             {t('appraisal.form.reload')}
           </button>
