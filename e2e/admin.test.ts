@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../test/helpers.js';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = e2eWorld();
@@ -280,7 +280,7 @@ describe('tree editing', { timeout: 120_000 }, () => {
     await expect.poll(() => page.inputValue('#node-code')).toBe('A');
     await page.fill('#node-title', 'Competitività delle imprese');
     await page.click('[data-testid=dialog-submit]');
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await context.close();
   });
 });
