@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../test/support/files.js';
-import { e2eWorld, focused, pages } from './pages.js';
+import { e2eWorld, focused, pages, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, openPlan, search, chooseLanguage, expectAccessible } = pages(world);
@@ -168,7 +168,7 @@ describe('asking before an action, in the app’s own dialog', { timeout: 180_00
     await page.setViewportSize({ width: 390, height: 844 });
     await chooseLanguage(page, 'en');
     await openPlan(page);
-    await page.selectOption('#period', PERIOD);
+    await pickPeriod(page, PERIOD);
     const button = 'button:has-text("Validate the period")';
     await page.waitForSelector(button);
     const dialog = 'period-validate-dialog';
@@ -221,7 +221,7 @@ describe('asking before an action, in the app’s own dialog', { timeout: 180_00
     const { context, page } = await appPage();
     await login(page, 'referente');
     await openPlan(page);
-    await page.selectOption('#period', PERIOD);
+    await pickPeriod(page, PERIOD);
     await search(page, 'B.2.2');
     await page.click('[data-indicator="B.2.2:3"] .tree-link');
     await page.waitForSelector('[data-testid=evidence-files]');

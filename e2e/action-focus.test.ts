@@ -7,7 +7,7 @@
  * now: the message saying what was sent. Italian, then English; axe on each.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, focused, pages, tabGoesOn } from './pages.js';
+import { e2eWorld, focused, pages, tabGoesOn, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { signedInPage, apiAs, chooseLanguage, expectAccessible } = pages(world);
@@ -16,7 +16,7 @@ const enc = encodeURIComponent;
 describe('the focus after an action whose button waits', { timeout: 200_000 }, () => {
   it('adding a period gives it to the message saying so, in Italian and English', async () => {
     const { context, page } = await signedInPage('controller', `${world.server.url}/plans/${enc(world.planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await page.focus('[data-testid=periods-toggle]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=periods-panel]');
@@ -43,7 +43,7 @@ describe('the focus after an action whose button waits', { timeout: 200_000 }, (
 
   it('sending the reminders now gives it to the message saying what was sent, in Italian and English', async () => {
     const { context, page } = await signedInPage('controller', `${world.server.url}/plans/${enc(world.planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await page.focus('[data-testid=dashboard-toggle]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=reminders-send]');
@@ -84,7 +84,7 @@ describe('the focus after an action whose button waits', { timeout: 200_000 }, (
     };
 
     await page.goto(`${world.server.url}${plan.replace('/api', '')}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     // Italian: done; the dialog closes and gives the focus back to its opener, the message beside it (as before).
     await reassign('UFA — Ufficio Focus A', 'UFB — Ufficio Focus B');
     await page.waitForSelector('[data-testid=reassign-dialog]', { state: 'detached' });
@@ -97,7 +97,7 @@ describe('the focus after an action whose button waits', { timeout: 200_000 }, (
     expect((await apiAs(context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
     await chooseLanguage(page, 'en');
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await reassign('UFB — Ufficio Focus B', 'UFA — Ufficio Focus A');
     await expect.poll(() => focused(page)).toBe('reassign-refused');
     expect(await page.locator('#reassign-refused').innerText()).toMatch(/revision/i);

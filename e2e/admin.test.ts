@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../test/helpers.js';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn, planSettled } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = e2eWorld();
@@ -275,12 +275,13 @@ describe('tree editing', { timeout: 120_000 }, () => {
     const created = await apiAs(context, 'POST', '/api/plans', { title: 'Piano vuoto 2025', year: 2025 });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(String(created.body.id))}`);
+    await planSettled(page);
     await page.click('[data-testid=open-area]');
     await page.waitForSelector('[data-testid=node-dialog][open]');
     await expect.poll(() => page.inputValue('#node-code')).toBe('A');
     await page.fill('#node-title', 'Competitività delle imprese');
     await page.click('[data-testid=dialog-submit]');
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await context.close();
   });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE, ROOT } from '../test/helpers.js';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn, pickPeriod } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -117,7 +117,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.waitForURL(/\/plans\/[^/?#]+$/);
     const planId = decodeURIComponent(/\/plans\/([^/?#]+)/.exec(page.url())![1]!);
     expect((await apiAs(context, 'GET', '/api/plans')).body.map((p: { id: string }) => String(p.id))).toContain(planId);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await page.screenshot({ path: join(SHOTS, '03-tree.png') });
     await expectAccessible(page, 'tree');
 
@@ -269,7 +269,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       if (path.startsWith('/api/')) reads.push(path);
     });
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     const plan = `/api/plans/${encodeURIComponent(planId)}`;
     // The app took early.ts's reads instead of asking again (twice each if it had not).
     await expect.poll(() => reads.filter((p) => p === '/api/session' || p === plan || p === `${plan}/tree`).sort()).toEqual(['/api/session', plan, `${plan}/tree`].sort());
@@ -305,7 +305,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       },
     );
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await expect.poll(() => reads.filter((p) => p === '/api/session' || p === plan || p === `${plan}/tree`).sort()).toEqual(['/api/session', plan, `${plan}/tree`].sort());
     await context.close();
   });
@@ -337,7 +337,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=detail]').innerText()).toContain(english(indicator.performance!));
     // Opened again in English (the stored choice), the first render already writes English decimals.
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     expect((await objectivePerformance(page, 'A')).text).toContain(english(area.performance!));
     expect((await objectivePerformance(page, 'A')).text).not.toContain(italian(area.performance!));
     await context.close();
@@ -400,7 +400,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     const periods = (await apiAs(context, 'GET', `/api/plans/${encodeURIComponent(planId)}/periods`)).body as Array<{ id: string; label: string }>;
     expect(periods.length).toBeGreaterThan(1);
     const first = periods[0]!;
-    await page.selectOption('#period', first.id);
+    await pickPeriod(page, first.id);
     await expect.poll(() => page.locator('#period').inputValue()).toBe(first.id);
     // Nothing was entered for the first quarter: no performance, said in words, not left blank.
     await search(page, 'A.2');
@@ -537,7 +537,7 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     await page.goto(`${world.server.url}/`);
     await page.click('text=Consulta i piani pubblicati senza accedere');
     await page.click(`.plan-item a[href="#/plans/${encodeURIComponent(planId)}"]`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await search(page, 'A.2');
     await expect.poll(() => objectivePerformance(page, 'A.2')).toMatchObject({ text: expect.stringContaining('93,00%'), band: 'green' });
     // No session: no simulation, no data entry, no period transitions, no import.
@@ -553,18 +553,18 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
     // keeps it; the back button returns to the page before.
     const fresh = await newPage();
     await fresh.page.goto(`${world.server.url}/plans/${encodeURIComponent(planId)}`);
-    await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(fresh.page);
     await expect.poll(() => fresh.page.locator('#username').count()).toBe(0);
     await fresh.page.reload();
-    await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(fresh.page);
     // The old hash address still lands on the plan, under its real path.
     await fresh.page.goto(`${world.server.url}/#/plans/${encodeURIComponent(planId)}`);
-    await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(fresh.page);
     await expect.poll(() => new URL(fresh.page.url()).pathname).toBe(`/plans/${encodeURIComponent(planId)}`);
     await fresh.page.click('a.albero-brand');
     await fresh.page.waitForSelector('.plan-item a');
     await fresh.page.goBack();
-    await fresh.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(fresh.page);
     // From public reading, "Accedi" leads to the sign-in form.
     await fresh.page.click('[data-testid=sign-in]');
     await fresh.page.waitForSelector('#username');

@@ -6,7 +6,7 @@
  * Italian, then English; axe on each.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, focused, pages, tabGoesOn } from './pages.js';
+import { e2eWorld, focused, pages, tabGoesOn, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { signedInPage, apiAs, chooseLanguage, expectAccessible, nextYearCorrected } = pages(world);
@@ -18,7 +18,7 @@ describe('the focus after a baseline refresh', { timeout: 200_000 }, () => {
     const next = await nextYearCorrected(context);
 
     await page.goto(`${world.server.url}/plans/${enc(next)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     const notice = page.locator('[data-testid=baselines-notice]');
     await expect.poll(() => notice.locator('h2').innerText()).toBe('2 baseline da aggiornare');
 

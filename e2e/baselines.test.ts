@@ -7,7 +7,7 @@
  * Against the real server and a fresh SQLite file; axe on the notice.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, search, expectAccessible, nextYearCorrected } = pages(world);
@@ -27,7 +27,7 @@ describe('baselines to update', { timeout: 180_000 }, () => {
     expect((await apiAs(context, 'POST', `/api/plans/${enc(next)}/revisions`, { reason: 'Consuntivi 2024 rettificati' })).status).toBe(201);
 
     await page.goto(`${world.server.url}/#/plans/${enc(next)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     const notice = page.locator('[data-testid=baselines-notice]');
     await expect.poll(() => notice.locator('h2').innerText()).toBe('2 baseline da aggiornare');
     await expect

@@ -8,7 +8,7 @@
  * never reads a period still collecting, gets the server's default as before.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, search, storedIndicator } = pages(world);
@@ -31,7 +31,7 @@ describe('the period a plan opens on', { timeout: 180_000 }, () => {
     const ref = await newPage();
     await login(ref.page, 'referente');
     await ref.page.click('.plan-item a');
-    await ref.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(ref.page);
     await expect.poll(() => ref.page.inputValue('#period')).toBe(MID_YEAR);
     expect(new URL(ref.page.url()).searchParams.get('period')).toBe(MID_YEAR);
     const yearEnd = await storedIndicator(ref.context, 'B.2.2', indicator, '2024-12-31');
@@ -48,12 +48,13 @@ describe('the period a plan opens on', { timeout: 180_000 }, () => {
     expect(await storedIndicator(ref.context, 'B.2.2', indicator, '2024-12-31')).toEqual(yearEnd);
 
     // A period the reader picks stays, through a reload of its address too.
-    await ref.page.selectOption('#period', '2024-12-31');
+    await pickPeriod(ref.page, '2024-12-31');
     await expect.poll(() => new URL(ref.page.url()).searchParams.get('period')).toBe('2024-12-31');
     await ref.page.reload();
-    await ref.page.waitForSelector('[data-testid=tree] [data-code="A"]');
-    await ref.page.waitForTimeout(500);
+    // Settled: a switch to the period collecting would have been made by now (a pause only hoped so).
+    await planDrawn(ref.page);
     expect(await ref.page.inputValue('#period')).toBe('2024-12-31');
+    expect(await ref.page.getAttribute('[data-testid=plan-screen]', 'data-period')).toBe('2024-12-31');
 
     // The public reads the server's default, never the period still collecting.
     const reader = await newPage();

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, focused, pages } from './pages.js';
+import { e2eWorld, focused, pages, planSettled } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan } = pages(world);
@@ -70,6 +70,8 @@ describe('the first focus in the app’s dialogs', { timeout: 120_000 }, () => {
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     expect((await apiAs(context, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'collecting' })).status).toBe(200);
     await page.reload();
+    // Pressed on the settled screen: its bar is the period read after the reload, not one before a switch.
+    await planSettled(page);
     await page.waitForSelector('[data-testid=close-period]');
     await openWithKeyboard(page, '[data-testid=close-period]', 'closing-dialog');
     await page.waitForSelector('[data-testid=closing-summary]');

@@ -8,7 +8,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
@@ -43,7 +43,7 @@ describe('a draft typed on a value another desk saves meanwhile', { timeout: 240
     await page.fill('#entry-actual', '7,5');
     await otherDeskSaves(controller, 9);
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await expect.poll(() => page.inputValue('#period')).toBe(MID_YEAR);
     await pick(page);
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('7,5');

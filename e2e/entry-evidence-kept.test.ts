@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../test/support/files.js';
-import { e2eWorld, field, focused, pages } from './pages.js';
+import { e2eWorld, field, focused, pages, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, openToReferente, referenteOpensPlan, pickIndicator, storedIndicator, chooseLanguage, expectAccessible } = pages(world);
@@ -66,7 +66,7 @@ describe('a value and its evidence file left in the entry form', { timeout: 240_
     await page.click('[data-testid=nav-appraisals]');
     await page.waitForSelector('#entry-actual', { state: 'detached' });
     await page.goBack();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await expect.poll(() => page.inputValue('#period')).toBe(MID_YEAR);
     await pick(page, TYPED);
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('7,5');
@@ -92,7 +92,7 @@ describe('a value and its evidence file left in the entry form', { timeout: 240_
     // A reload: the browser asks first (a file not sent cannot be kept), then the value is back and the file named.
     await page.reload();
     expect(asked).toEqual(['beforeunload']);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await pick(page, TYPED);
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('7,5');
     expect(await page.inputValue('#entry-notes')).toBe('Sette incontri e mezzo, il verbale allegato');

@@ -7,7 +7,7 @@
  * Real server, fresh SQLite file, the fixture imported through the API.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, openToReferente, referenteOpensPlan, pickIndicator, storedIndicator } = pages(world);
@@ -43,9 +43,9 @@ describe('the entry form keeps what was typed', { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toBe(KEPT);
 
     // Another period and back: still there.
-    await page.selectOption('#period', '2024-12-31');
+    await pickPeriod(page, '2024-12-31');
     await expect.poll(() => page.locator('#entry-title').innerText()).toContain('31/12/2024');
-    await page.selectOption('#period', MID_YEAR);
+    await pickPeriod(page, MID_YEAR);
     await expect.poll(() => page.locator('#entry-title').innerText()).toContain('30/06/2024');
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('7');
     expect(await storedIndicator(context, 'A.2.1', TYPED, MID_YEAR)).toMatchObject({ state: 'not_measured' });

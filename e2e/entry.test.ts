@@ -12,7 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, objectivePerformance, expectAccessible, chooseLanguage } = pages(world);
@@ -49,7 +49,7 @@ describe('data entry from the keyboard', { timeout: 180_000 }, () => {
     const { context, page } = await newPage();
     await login(page, 'referente');
     await openPlan(page);
-    await page.selectOption('#period', FIRST_QUARTER);
+    await pickPeriod(page, FIRST_QUARTER);
     await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toBeTruthy();
     await page.focus('#f-search');
     await page.keyboard.type('B.2.2');
@@ -120,7 +120,7 @@ describe('data entry from the keyboard', { timeout: 180_000 }, () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
-    await page.selectOption('#period', FIRST_QUARTER);
+    await pickPeriod(page, FIRST_QUARTER);
     await page.fill('#f-search', 'B.2.1');
     await page.waitForSelector('[data-indicator="B.2.1:2"]');
     await page.focus('[data-indicator="B.2.1:1"] .tree-link');
@@ -150,7 +150,7 @@ describe('the entry form of an indicator not yet measured', { timeout: 180_000 }
     await expect.poll(() => page.inputValue('#entry-state')).toBe('measured');
     expect(await page.inputValue('#entry-actual')).not.toBe('');
     // The first quarter, the form still open: its own value, not the other period's.
-    await page.selectOption('#period', FIRST_QUARTER);
+    await pickPeriod(page, FIRST_QUARTER);
     await expect.poll(() => page.inputValue('#entry-state')).toBe('not_measured');
     expect(await page.inputValue('#entry-actual')).toBe('');
     await context.close();
@@ -160,7 +160,7 @@ describe('the entry form of an indicator not yet measured', { timeout: 180_000 }
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
-    await page.selectOption('#period', FIRST_QUARTER);
+    await pickPeriod(page, FIRST_QUARTER);
     await page.fill('#f-search', 'A.2.1');
     await page.click('[data-indicator="A.2.1:1"] .tree-link');
     await page.waitForSelector('#entry-actual');
@@ -220,7 +220,7 @@ describe('the entry form questions an implausible percentage (issue 14)', { time
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
-    await page.selectOption('#period', FIRST_QUARTER);
+    await pickPeriod(page, FIRST_QUARTER);
     await page.fill('#f-search', 'A.2.1');
     // "Capacità di risposta dello sportello internazionalizzazione": a percentage, target 60%.
     await page.click('[data-indicator="A.2.1:2"] .tree-link');
@@ -285,7 +285,7 @@ describe('the entry form questions an implausible percentage (issue 14)', { time
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
-    await page.selectOption('#period', FIRST_QUARTER);
+    await pickPeriod(page, FIRST_QUARTER);
     await page.fill('#f-search', 'A.1.2');
     await page.click('[data-indicator="A.1.2:1"] .tree-link');
     await page.waitForSelector('#entry-actual');
@@ -326,7 +326,7 @@ describe('what-if and a value a double cannot hold', { timeout: 180_000 }, () =>
     expect(put.status, JSON.stringify(put.body)).toBe(200);
 
     await openPlan(page);
-    await page.selectOption('#period', FIRST_QUARTER);
+    await pickPeriod(page, FIRST_QUARTER);
     await page.fill('#f-search', 'B.2.2');
     await page.click('[data-testid=whatif-toggle]');
     await page.waitForSelector('[data-testid=whatif-banner]');
@@ -347,7 +347,7 @@ describe('what-if and a value a double cannot hold', { timeout: 180_000 }, () =>
     const { context, page } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
-    await page.selectOption('#period', FIRST_QUARTER);
+    await pickPeriod(page, FIRST_QUARTER);
     await page.fill('#f-search', 'A.1.1');
     await page.click('[data-testid=whatif-toggle]');
     await page.waitForSelector('[data-testid=whatif-banner]');

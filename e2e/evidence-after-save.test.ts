@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../test/support/files.js';
-import { e2eWorld, focused, pages } from './pages.js';
+import { e2eWorld, focused, pages, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, search } = pages(world);
@@ -28,7 +28,7 @@ describe('evidence chosen before a save', { timeout: 180_000 }, () => {
     const { page } = await newPage();
     await login(page, 'referente');
     await openPlan(page);
-    await page.selectOption('#period', PERIOD);
+    await pickPeriod(page, PERIOD);
     await search(page, 'B.2.2');
     await page.click('[data-indicator="B.2.2:1"] .tree-link');
     await page.waitForSelector('#entry-actual');

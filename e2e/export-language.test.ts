@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pdfText } from '../test/support/files.js';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { planApi, newPage, loggedIn, apiAs, openPlan, chooseLanguage } = pages(world);
@@ -40,7 +40,7 @@ describe('the plan exports in the screen language', { timeout: 180_000 }, () => 
     expect((await apiAs(controller.context, 'PATCH', plan, { published: true })).status).toBe(200);
     const { page } = await newPage();
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await chooseLanguage(page, 'en');
     expect(await downloadedText(page, 'export-pdf')).toContain('Period state:');
   });

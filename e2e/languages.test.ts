@@ -10,7 +10,7 @@
  * the real server and a fresh SQLite file, in Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, signedIn, openPlan, search, apiAs, chooseLanguage, readsOf } = pages(world);
@@ -71,7 +71,7 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     await expect.poll(stored).toBe(1234.5);
     // Opened again after a reload (the language kept), the field shows it in English notation.
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await search(page, 'A.3');
     await page.click('[data-indicator="A.3:1"] .tree-link');
     await expect.poll(() => page.inputValue('#entry-actual')).toBe('1234.5');
@@ -173,7 +173,7 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     expect(await message.innerText()).not.toContain('not_evaluable');
     // Read again, the detail says the mark the reports and the command line print: N.E. in English, N.V. in Italian.
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await search(page, 'A.2.1');
     await page.click('[data-indicator="A.2.1:1"] .tree-link');
     await expect.poll(() => page.locator('[data-testid=indicator-actual]').innerText()).toBe('N.E.');
@@ -196,7 +196,7 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     // Opened again on an English screen (the address names no period): the first read of the tree, early.ts's, asks it in English.
     const reads = readsOf(page);
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     expect(treeQueries(reads)).toEqual(['lang=en']);
     await search(page, code);
     await page.click(`[data-indicator="${imported}"] .tree-link`);

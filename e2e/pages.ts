@@ -203,6 +203,35 @@ export async function tabTo(page: Page, wanted: string | RegExp, withinMs = 20_0
   throw new Error(`${String(wanted)} not reached by Tab in ${withinMs} ms; the last stops: ${stops.slice(-20).join(', ')}`);
 }
 
+/**
+ * The plan's screen settled (PlanView's `data-ready`): the tree drawn is the one the screen stays on
+ * — of `period` when given, else of whichever period the screen chose — and nothing of it or of the
+ * plan's summary is still being read. Opened without a period, the office's screen first draws the
+ * server's default and then switches to the period collecting (or the latest closed), reading the
+ * tree again: what is pressed before that acts on a tree about to be replaced (an entry form, keyed
+ * by its period, starts again; a button pressed may go with the screen it was on), and a wait for
+ * what that press was to bring can wait in vain. Acting after this, never after a pause.
+ */
+export async function planSettled(page: Page, period?: string): Promise<void> {
+  await page.waitForSelector(`[data-testid=plan-screen][data-ready=true]${period === undefined ? '' : `[data-period="${period}"]`}`);
+}
+
+/**
+ * Period `period` picked in the plan's selector, and its tree in: the selector names it at once, while
+ * the tree before it stays on screen until the new one is read (an entry form opened meanwhile is the
+ * other period's, and starts again when the tree comes).
+ */
+export async function pickPeriod(page: Page, period: string): Promise<void> {
+  await page.selectOption('#period', period);
+  await planSettled(page, period);
+}
+
+/** The plan's screen settled (`planSettled`), its tree drawn from the first area. */
+export async function planDrawn(page: Page, period?: string): Promise<void> {
+  await planSettled(page, period);
+  await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+}
+
 export function pages(world: E2eWorld) {
   /** The file's plan's address in the API. */
   const planApi = (): string => `/api/plans/${encodeURIComponent(world.planId)}`;
@@ -261,16 +290,17 @@ export function pages(world: E2eWorld) {
     expect(await (await context.request.get(`${world.server.url}/api/session`)).json()).toBeNull();
   }
 
-  /** The plan `planId` (by default the file's plan) opened, its tree drawn. */
+  /** The plan `planId` (by default the file's plan) opened, its tree drawn and settled on the period the screen stays on. */
   async function openPlan(page: Page, planId = world.planId): Promise<void> {
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
   }
 
   /** The entry form of indicator `indicatorId` (of objective `code`) in the period ending `period`, the file's plan opened. */
   async function openEntryForm(page: Page, code: string, indicatorId: string, period: string): Promise<void> {
     await openPlan(page);
-    await page.selectOption('#period', period);
+    // The row pressed in the period's own tree: the form opened on the one before it would start again.
+    await pickPeriod(page, period);
     await search(page, code);
     await page.click(`[data-indicator="${indicatorId}"] .tree-link`);
     await page.waitForSelector('#entry-actual');
@@ -294,6 +324,8 @@ export function pages(world: E2eWorld) {
     // The selector is labelled in the screen's language.
     await page.selectOption('select[aria-label=Lingua], select[aria-label=Language]', lang);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+    // A plan's screen reads its tree again in the new language, the old one on screen meanwhile.
+    if ((await page.locator('[data-testid=plan-screen]').count()) > 0) await page.waitForSelector(`[data-testid=plan-screen][data-lang=${lang}][data-ready=true]`);
   }
 
   /** The words of objective `code`'s performance cell in the tree, white space folded. */
@@ -332,7 +364,11 @@ export function pages(world: E2eWorld) {
   async function referenteOpensPlan(page: Page, period?: string): Promise<void> {
     await login(page, 'referente');
     await openPlan(page);
-    if (period !== undefined) await expect.poll(() => page.inputValue('#period')).toBe(period);
+    // The selector names the period asked for before its tree is in: the tree's own period is waited for.
+    if (period !== undefined) {
+      await planSettled(page, period);
+      expect(await page.inputValue('#period')).toBe(period);
+    }
   }
 
   /** Indicator `indicatorId`'s detail (titled `title`) and its entry form, the tree filtered to its objective. */

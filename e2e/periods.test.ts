@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../test/helpers.js';
 import { seriousViolations } from './axe.js';
 import { launchChromium } from './browser.js';
+import { planDrawn } from './pages.js';
 import { ACCOUNTS, PASSWORD, startServer, type RunningServer } from './server.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
@@ -49,7 +50,7 @@ describe('monitoring periods in Chromium', { timeout: 120_000 }, () => {
     await post(`/api/plans/${plan.id}/nodes`, { code: 'A', title: 'Area A', parent: null });
 
     await page.goto(`${server.url}/#/plans/${encodeURIComponent(plan.id)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await page.click('[data-testid=periods-toggle]');
     const panel = page.locator('[data-testid=periods-panel]');
     await panel.waitFor();

@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { planApi, performanceCell, loggedIn, newPage, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
@@ -67,7 +67,7 @@ describe('the public plan screen after a validated year end is reopened', { time
     const reader = await newPage();
     page = reader.page;
     await page.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     const reopened = page.locator('[data-testid=oiv-validation-reopened]');
     await reopened.waitFor();
     expect(await reopened.innerText()).toMatch(
@@ -94,7 +94,7 @@ describe('the public plan screen after a validated year end is reopened', { time
     await ok(apiAs(office.context, 'POST', `${planApi()}/relazione/publication`, { published: false }));
     await chooseLanguage(page, 'it');
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     const said = page.locator('[data-testid=oiv-validation-closed-again]');
     await said.waitFor();
     expect(await said.innerText()).toMatch(CLOSED_AGAIN_IT);
@@ -123,7 +123,7 @@ describe('the public plan screen after a validated year end is reopened', { time
   it("the office's screen of the year end closed again: its values, not beside the OIV's old figures, said so", async () => {
     const screen = office.page;
     await screen.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
-    await screen.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(screen);
     await chooseLanguage(screen, 'it');
     const said = screen.locator('[data-testid=oiv-validation-closed-again]');
     await said.waitFor();
@@ -156,7 +156,7 @@ describe('the public plan screen after a validated year end is reopened', { time
     await ok(apiAs(oiv.context, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to: 'validated' }));
     await chooseLanguage(page, 'it');
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Validato dall’OIV');
     expect(await page.locator('[data-testid=oiv-validation-reopened]').count()).toBe(0);
     expect(await page.locator('[data-testid=oiv-validation-closed-again]').count()).toBe(0);
@@ -171,7 +171,7 @@ describe('the public plan screen after a validated year end is reopened', { time
     await expectAccessible(page, 'the public tree of a year end validated again (en)');
     // The office: the newer validation holds, nothing said of the reopening, no old figure.
     await office.page.reload();
-    await office.page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(office.page);
     await expect.poll(() => office.page.locator('[data-testid=period-state]').innerText()).toMatch(/^Stato: Validato dall’OIV/);
     expect(await office.page.locator('[data-testid=oiv-validation-closed-again]').count()).toBe(0);
     await search(office.page, 'B.1');

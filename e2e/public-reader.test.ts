@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eWorld, pages, tabTo } from './pages.js';
+import { e2eWorld, pages, tabTo, planDrawn, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, loggedIn, login, apiAs, chooseLanguage, expectAccessible } = pages(world);
@@ -35,7 +35,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     await enterOn(page, /Consulta i piani pubblicati senza accedere/);
     await page.waitForSelector('.plan-item a');
     await enterOn(page, /Albero performance 2024/);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await expect.poll(() => page.locator('[data-testid=public-act]').innerText()).toBe('Adottato con Delibera di Giunta n. 12 del 30/01/2024.');
     await expect
       .poll(() => page.locator('[data-testid=targets-only]').innerText())
@@ -102,7 +102,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     // Closed: final figures, dated, without who closed them.
     await ok(apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'closed' }));
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await expect.poll(() => page.locator('[data-testid=locked-by]').innerText()).toMatch(/^Closed on \d\d\/\d\d\/2\d{3}/);
     expect(await page.locator('[data-testid=targets-only]').count()).toBe(0);
     // The values entered while it was collecting, now final: nothing was lost.
@@ -121,7 +121,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     expect(await alert.innerText()).not.toContain('2024-06-30');
     await expectAccessible(page, 'public: a shared link to an unpublished period');
     await page.click('[data-testid=published-periods] button:has-text("Apri il periodo «31/12/2024»")');
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     expect(await page.locator('#period').inputValue()).toBe('2024-12-31');
     expect(new URL(page.url()).search).toBe('?period=2024-12-31');
     // The same in English.
@@ -129,7 +129,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     await page.goto(link);
     await expect.poll(() => alert.innerText()).toContain('the values of the period “30/06/2024” are not published yet; the published period is “31/12/2024”');
     await page.click('[data-testid=published-periods] button:has-text("Open the period “31/12/2024”")');
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     expect(await page.locator('#period').inputValue()).toBe('2024-12-31');
   });
 
@@ -150,18 +150,18 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     await page.goto(`${world.server.url}/`);
     const link = `${world.server.url}/plans/${encodeURIComponent(world.planId)}?period=2024-06-30`;
     await page.goto(link);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     expect(await page.locator('#period').inputValue()).toBe('2024-06-30');
     // The default period (the year end, the latest published) was read first, then the one linked.
     expect(trees).toEqual(['?period=2024-06-30&lang=it']);
 
     // Chosen in the selector, the period goes in the address: a reload, or the link copied, opens it.
-    await page.selectOption('#period', '2024-12-31');
+    await pickPeriod(page, '2024-12-31');
     await expect.poll(() => new URL(page.url()).search).toBe('?period=2024-12-31');
     await expect.poll(() => page.locator('[data-testid=locked-by]').count()).toBe(1);
     trees.length = 0;
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     expect(await page.locator('#period').inputValue()).toBe('2024-12-31');
     expect(trees).toEqual(['?period=2024-12-31&lang=it']);
     // The choice replaced the address rather than adding one: back leaves the plan for the page before it.

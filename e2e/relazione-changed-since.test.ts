@@ -12,11 +12,9 @@ import { renderMessage } from '../src/messages/index.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv } = pages(world);
+const { apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, planApi } = pages(world);
 
 describe('a validation refused for what changed meanwhile, on the Relazione screen', { timeout: 240_000 }, () => {
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
   it('says each reason in the screen’s language and reads the Relazione again', async () => {
     const { oiv } = await relazioneWithTheOiv('Verificato.');
 
@@ -24,7 +22,7 @@ describe('a validation refused for what changed meanwhile, on the Relazione scre
     // The decision answered with the server's refusal of `reason` (its sentence in the reader's language).
     let reason = 'units-changed-since';
     await page.route(
-      (url) => url.pathname === `${plan()}/relazione/transition`,
+      (url) => url.pathname === `${planApi()}/relazione/transition`,
       async (route) => {
         const language = route.request().headers()['accept-language']?.startsWith('en') ? 'en' : 'it';
         const params = { relazione: reason };
@@ -37,7 +35,7 @@ describe('a validation refused for what changed meanwhile, on the Relazione scre
     );
     const reads: string[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'GET' && new URL(r.url()).pathname === `${plan()}/relazione`) reads.push(r.url());
+      if (r.method() === 'GET' && new URL(r.url()).pathname === `${planApi()}/relazione`) reads.push(r.url());
     });
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
     await page.waitForSelector('[data-testid=relazione-decide-validated]');
@@ -68,6 +66,6 @@ describe('a validation refused for what changed meanwhile, on the Relazione scre
     await expect.poll(() => reads.length).toBeGreaterThan(before);
 
     // Nothing was decided: the Relazione is still with the OIV.
-    expect((await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body.state).toBe('transmitted');
+    expect((await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body.state).toBe('transmitted');
   });
 });

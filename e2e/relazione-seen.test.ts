@@ -10,12 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { apiAs, relazioneWithTheOiv } = pages(world);
+const { apiAs, relazioneWithTheOiv, planApi } = pages(world);
 const YEAR_END = '2024-12-31';
 
 describe('the OIV validating the Relazione its screen showed', { timeout: 240_000 }, () => {
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
   it('refuses a validation of a year end corrected after the screen read it, says so and reads it again', async () => {
     const { office, oiv } = await relazioneWithTheOiv('Verificato.');
     const { page } = oiv;
@@ -23,19 +21,19 @@ describe('the OIV validating the Relazione its screen showed', { timeout: 240_00
     const decisions: unknown[] = [];
     page.on('request', (r) => {
       const path = new URL(r.url()).pathname;
-      if (r.method() === 'GET' && path === `${plan()}/relazione`) reads.push(r.url());
-      if (r.method() === 'POST' && path === `${plan()}/relazione/transition`) decisions.push(r.postDataJSON());
+      if (r.method() === 'GET' && path === `${planApi()}/relazione`) reads.push(r.url());
+      if (r.method() === 'POST' && path === `${planApi()}/relazione/transition`) decisions.push(r.postDataJSON());
     });
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}/relazione`);
     await page.waitForSelector('[data-testid=relazione-decide-validated]');
-    const shown = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body.seen as string;
+    const shown = (await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body.seen as string;
 
     // The office reopens the year end, corrects A.3 and closes it again while the OIV's screen is open.
-    const transition = `${plan()}/periods/${YEAR_END}/transition`;
+    const transition = `${planApi()}/periods/${YEAR_END}/transition`;
     expect((await apiAs(office.context, 'POST', transition, { to: 'collecting', reason: 'Dato corretto' })).status).toBe(200);
-    const tree = (await apiAs(office.context, 'GET', `${plan()}/tree?period=${YEAR_END}`)).body as { objectives: { code: string; indicators: { id: string; version: number }[] }[] };
+    const tree = (await apiAs(office.context, 'GET', `${planApi()}/tree?period=${YEAR_END}`)).body as { objectives: { code: string; indicators: { id: string; version: number }[] }[] };
     const a3 = tree.objectives.find((o) => o.code === 'A.3')!.indicators[0]!;
-    const corrected = await apiAs(office.context, 'PUT', `${plan()}/indicators/${encodeURIComponent(a3.id)}/measurements/${YEAR_END}`, { state: 'measured', actual: 9, version: a3.version });
+    const corrected = await apiAs(office.context, 'PUT', `${planApi()}/indicators/${encodeURIComponent(a3.id)}/measurements/${YEAR_END}`, { state: 'measured', actual: 9, version: a3.version });
     expect(corrected.status).toBe(200);
     expect((await apiAs(office.context, 'POST', transition, { to: 'closed' })).status).toBe(200);
 
@@ -47,7 +45,7 @@ describe('the OIV validating the Relazione its screen showed', { timeout: 240_00
     expect(decisions).toEqual([{ to: 'validated', seen: shown }]);
     await expect.poll(() => reads.length).toBeGreaterThan(before);
     expect(await page.locator('[data-testid=relazione-state]').innerText()).toBe('Trasmessa all’OIV');
-    expect((await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body.state).toBe('transmitted');
+    expect((await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body.state).toBe('transmitted');
 
     // Read again, the figures on screen are the corrected ones: validated.
     await page.click('[data-testid=relazione-decide-validated]');

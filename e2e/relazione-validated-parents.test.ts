@@ -11,11 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv } = pages(world);
+const { apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, planApi } = pages(world);
 
 describe("the OIV's validated values against each other, on screen", { timeout: 240_000 }, () => {
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
   it('says a parent its objectives do not give at its row, and takes it confirmed as deliberate', async () => {
     // The checklist answered beforehand: this test is about the values.
     const { oiv } = await relazioneWithTheOiv('Esame svolto.');
@@ -47,7 +45,7 @@ describe("the OIV's validated values against each other, on screen", { timeout: 
     expect(await page.locator('[data-testid=relazione-message]').count()).toBe(0);
     expect(await page.getAttribute('#relazione-value-validated-0', 'aria-invalid')).toBeNull();
     // Nothing was stored.
-    expect((await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body.values).toEqual([]);
+    expect((await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body.values).toEqual([]);
     await expectAccessible(page, 'relazione: a validated parent its objectives do not give');
 
     await chooseLanguage(page, 'en');
@@ -72,7 +70,7 @@ describe("the OIV's validated values against each other, on screen", { timeout: 
     const following = page.locator('[data-testid=relazione-following]');
     await expect.poll(() => following.innerText()).toContain('Objectives not validated that follow the validated values of their objectives');
     expect(await following.innerText()).toMatch(/A: reported 90\.38%, follows \d+\.\d\d%/);
-    expect((await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body.values[1]).toMatchObject({ code: 'A.2', validated: 85, deliberate: true, fromChildren: 91.43 });
+    expect((await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body.values[1]).toMatchObject({ code: 'A.2', validated: 85, deliberate: true, fromChildren: 91.43 });
 
     await chooseLanguage(page, 'it');
     await expect.poll(() => page.locator('[data-testid=relazione-value-children-1]').innerText()).toBe('Dai suoi obiettivi, con i valori validati e le regole del piano, risulta 91,43%.');

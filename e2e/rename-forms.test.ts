@@ -13,7 +13,7 @@ import { ACCOUNTS } from './server.js';
 /** The server's clause as a field says it: capitalised, with its full stop. */
 const asSentence = (clause: string): string => `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`;
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, expectAccessible, planApi } = pages(world);
 const STALE = /^Modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che l’hai letto: non è stato salvato nulla\. Quanto hai scritto resta qui finché non ricarichi\.$/;
 const PERIOD = '2024-06-30';
 const CTL = ACCOUNTS.controller.username;
@@ -26,7 +26,6 @@ interface Desk {
 describe('renaming a plan or a period, correcting a revision', { timeout: 180_000 }, () => {
   let ctl: Desk;
   let adm: Desk;
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
   /** The trail's entries of one record, newest first, as `action user`. */
   const trailOf = async (entity: string, entityId: string) =>
     ((await apiAs(ctl.context, 'GET', `/api/audit?planId=${encodeURIComponent(world.planId)}`)).body as Array<{ action: string; entity: string; entityId: string; user: string | null }>)
@@ -54,7 +53,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.click('[data-testid=plan-title-save]');
     const problem = ctl.page.locator('[data-testid=plan-title-error]');
     // The server's words, at the field.
-    const said = (await apiAs(ctl.context, 'PATCH', plan(), { title: '   ' })).body.error.issues[0].message as string;
+    const said = (await apiAs(ctl.context, 'PATCH', planApi(), { title: '   ' })).body.error.issues[0].message as string;
     await expect.poll(() => problem.innerText()).toBe(asSentence(said.replace(/^title:\s*/, '')));
     expect(await ctl.page.getAttribute('#plan-title', 'aria-invalid')).toBe('true');
     await expect.poll(() => focused(ctl.page)).toBe('plan-title');
@@ -77,7 +76,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.click('[data-testid=plan-title-save]');
     await expect.poll(() => problem.innerText()).toMatch(STALE);
     expect(await ctl.page.inputValue('#plan-title')).toBe('Piano 2024 del controller');
-    expect((await apiAs(ctl.context, 'GET', plan())).body.title).toBe('Piano 2024 dell’amministrazione');
+    expect((await apiAs(ctl.context, 'GET', planApi())).body.title).toBe('Piano 2024 dell’amministrazione');
     await expectAccessible(ctl.page, 'a plan renamed over another desk');
 
     // Read again: the administrator's title, and a rename made from it is taken.
@@ -102,7 +101,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.fill('#period-rename', '');
     await ctl.page.click('[data-testid=period-rename-save]');
     const problem = ctl.page.locator('[data-testid=period-rename-error]');
-    const said = (await apiAs(ctl.context, 'PATCH', `${plan()}/periods/${PERIOD}`, { label: '' })).body.error.issues[0].message as string;
+    const said = (await apiAs(ctl.context, 'PATCH', `${planApi()}/periods/${PERIOD}`, { label: '' })).body.error.issues[0].message as string;
     await expect.poll(() => problem.innerText()).toBe(asSentence(said.replace(/^label:\s*/, '')));
     expect(await ctl.page.getAttribute('#period-rename', 'aria-invalid')).toBe('true');
 
@@ -135,8 +134,8 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
   });
 
   it("corrects an open revision's reason and date in its row; a date before the adoption and another desk's correction are said", async () => {
-    expect((await apiAs(ctl.context, 'POST', `${plan()}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
-    expect((await apiAs(ctl.context, 'POST', `${plan()}/revisions`, { reason: 'Nuove risorse', date: '2024-07-01' })).status).toBe(201);
+    expect((await apiAs(ctl.context, 'POST', `${planApi()}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
+    expect((await apiAs(ctl.context, 'POST', `${planApi()}/revisions`, { reason: 'Nuove risorse', date: '2024-07-01' })).status).toBe(201);
     const register = async (desk: Desk) => {
       await openPlan(desk.page);
       await desk.page.click('[data-testid=revisions-toggle]');
@@ -147,7 +146,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.fill('#revision-edit-date', '2024-01-10');
     await ctl.page.click('[data-testid=revision-edit-save]');
     const dateProblem = ctl.page.locator('[data-testid=revision-edit-date-error]');
-    const said = (await apiAs(ctl.context, 'PATCH', `${plan()}/revisions/1`, { date: '2024-01-10' })).body.error.message as string;
+    const said = (await apiAs(ctl.context, 'PATCH', `${planApi()}/revisions/1`, { date: '2024-01-10' })).body.error.message as string;
     // The server's clause, said at the field as a sentence.
     await expect.poll(() => dateProblem.innerText()).toBe(asSentence(said));
     expect(said).toContain('30/01/2024');
@@ -187,14 +186,14 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
   it("corrects the plan's body from its head, inside the open revision; adopted with none open, refused at the field", async () => {
     // The plan was adopted and revision 1 opened by the test before.
     const body = 'Camera di commercio di Prova';
-    const stored = (await apiAs(ctl.context, 'GET', plan())).body.organisation as string;
+    const stored = (await apiAs(ctl.context, 'GET', planApi())).body.organisation as string;
     await openPlan(ctl.page);
     await expect.poll(() => ctl.page.locator('[data-testid=plan-body]').innerText()).toBe(`Ente: ${stored}`);
     await ctl.page.click('[data-testid=correct-plan-body]');
     await ctl.page.fill('#plan-organisation', '  ');
     await ctl.page.click('[data-testid=plan-organisation-save]');
     const problem = ctl.page.locator('[data-testid=plan-organisation-error]');
-    const said = (await apiAs(ctl.context, 'PATCH', plan(), { organisation: '  ' })).body.error.issues[0].message as string;
+    const said = (await apiAs(ctl.context, 'PATCH', planApi(), { organisation: '  ' })).body.error.issues[0].message as string;
     await expect.poll(() => problem.innerText()).toBe(asSentence(said.replace(/^organisation:\s*/, '')));
     await expect.poll(() => focused(ctl.page)).toBe('plan-organisation');
 
@@ -202,15 +201,15 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
     await ctl.page.click('[data-testid=plan-organisation-save]');
     await expect.poll(() => ctl.page.locator('[data-testid=plan-body]').innerText()).toBe(`Ente: ${body}`);
     await expect.poll(() => ctl.page.locator('#plan-notice').innerText()).toBe(`Ente del piano corretto: «${body}».`);
-    expect((await apiAs(ctl.context, 'GET', plan())).body.organisation).toBe(body);
+    expect((await apiAs(ctl.context, 'GET', planApi())).body.organisation).toBe(body);
     expect((await trailOf('plan', world.planId))[0]).toBe(`update ${CTL}`);
     // On the record of the open revision, as the body it was and is.
-    const revision = (await apiAs(ctl.context, 'GET', `${plan()}/revisions/1`)).body;
+    const revision = (await apiAs(ctl.context, 'GET', `${planApi()}/revisions/1`)).body;
     expect(JSON.stringify(revision)).toContain(body);
     expect(JSON.stringify(revision)).toContain(stored);
 
     // The revision approved, the adopted plan's body is not changed outside one: said at the field, what was typed kept.
-    expect((await apiAs(ctl.context, 'POST', `${plan()}/revisions/1/approve`, {})).status).toBe(200);
+    expect((await apiAs(ctl.context, 'POST', `${planApi()}/revisions/1/approve`, {})).status).toBe(200);
     await openPlan(ctl.page);
     await ctl.page.click('[data-testid=correct-plan-body]');
     await ctl.page.fill('#plan-organisation', 'Altro ente');
@@ -219,7 +218,7 @@ describe('renaming a plan or a period, correcting a revision', { timeout: 180_00
       .poll(() => problem.innerText())
       .toBe(`Il piano è adottato: l'ente («${body}») si corregge in «Altro ente» all'interno di una variazione; aprila indicandone il motivo, poi correggi di nuovo l'ente.`);
     expect(await ctl.page.inputValue('#plan-organisation')).toBe('Altro ente');
-    expect((await apiAs(ctl.context, 'GET', plan())).body.organisation).toBe(body);
+    expect((await apiAs(ctl.context, 'GET', planApi())).body.organisation).toBe(body);
     await expectAccessible(ctl.page, "a plan's body refused outside a revision");
   });
 });

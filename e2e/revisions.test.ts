@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../test/helpers.js';
 import { tinyPdf } from '../test/support/files.js';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, pickPeriod } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = e2eWorld();
@@ -313,7 +313,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     // no box to write in (the API refuses a new comment, 409 indicator-deleted), and the screen says why.
     await page.goto('about:blank');
     await openPlan(page, planId);
-    await page.selectOption('#period', '2024-06-30');
+    await pickPeriod(page, '2024-06-30');
     await search(page, 'A.3');
     await page.click('[data-indicator="A.3:1"] .tree-link');
     await expect.poll(() => page.locator('[data-testid=evidence-file]').innerText()).toContain('registro-giugno.pdf');
@@ -354,7 +354,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=read-only]');
     await expectAccessible(page, 'locked period with an open revision');
     // The open 30/09 period still offers the edit buttons (a revision is open).
-    await page.selectOption('#period', '2024-09-30');
+    await pickPeriod(page, '2024-09-30');
     await expect.poll(() => page.locator('[data-testid=locked-banner]').count()).toBe(0);
     await selectIndicator(page);
     await expect.poll(() => page.locator('[data-testid=open-edit-indicator]').count()).toBe(1);

@@ -78,6 +78,7 @@ describe('a save during a read of the tree', { timeout: 180_000 }, () => {
     await page.evaluate(() => (location.hash = '#/'));
     await page.waitForSelector('[data-testid=tree]', { state: 'detached' });
     await page.evaluate((id) => (location.hash = `#/plans/${encodeURIComponent(id)}`), world.planId);
+    // The tree it has, drawn while its read is held on purpose: the screen is not settled, and the save is made meanwhile.
     await page.waitForSelector('[data-testid=tree] [data-code="A"]');
     await expect.poll(() => treeReads.length).toBe(1);
     await page.fill('#f-search', 'A.2.1');

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { amountFromJson } from '../src/store/codec.js';
 import { openStore, SYSTEM } from '../src/store/index.js';
 import { ACCOUNTS } from './server.js';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, openEntryForm, search, chooseLanguage } = pages(world);
@@ -50,7 +50,7 @@ describe('names and words on the plan screen', { timeout: 180_000 }, () => {
     }
 
     await openPlan(page);
-    await page.selectOption('#period', FIRST_QUARTER);
+    await pickPeriod(page, FIRST_QUARTER);
     const notice = page.locator('[data-testid=locked-by]');
     await expect.poll(() => notice.innerText()).toMatch(new RegExp(`^Chiuso da ${ACCOUNTS.controller.displayName} il \\d`));
     await search(page, 'A.1');
@@ -146,7 +146,7 @@ describe('names and words on the plan screen', { timeout: 180_000 }, () => {
     }
 
     await openPlan(page);
-    await page.selectOption('#period', period);
+    await pickPeriod(page, period);
     const notice = page.locator('[data-testid=locked-by]');
     await expect.poll(() => notice.innerText()).toMatch(/^Chiuso da Albero \(procedura automatica\) il \d/);
     await search(page, 'A.1');

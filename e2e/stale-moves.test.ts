@@ -7,7 +7,7 @@
  * form, and stays.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, focused, pages } from './pages.js';
+import { e2eWorld, focused, pages, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, openPlan, expectAccessible } = pages(world);
@@ -20,7 +20,7 @@ describe('a move pressed on a period another desk moved since', { timeout: 180_0
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     const stateOf = async () => ((await apiAs(ctl.context, 'GET', `${plan}/periods`)).body as Array<{ id: string; state: string }>).find((p) => p.id === PERIOD)?.state;
     await openPlan(ctl.page);
-    await ctl.page.selectOption('#period', PERIOD);
+    await pickPeriod(ctl.page, PERIOD);
     await expect.poll(() => ctl.page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Aperto');
 
     // Meanwhile the administrator starts the collection of the same period.

@@ -10,15 +10,13 @@ import type { Page } from 'playwright-core';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
+const { apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search, planApi } = pages(world);
 const NOTE = 'Il dato del questionario è stato ricalcolato.';
 
 const words = async (page: Page, selector: string): Promise<string> => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
 const label = (page: Page, testId: string): Promise<string | null> => page.locator(`[data-testid=${testId}]`).getAttribute('aria-label');
 
 describe("the plan screen's summary and charts after the OIV's validation", { timeout: 240_000 }, () => {
-  const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
-
   it('count and draw the validated bands, saying so, in both languages and on paper', async () => {
     const { office, oiv } = await relazioneWithTheOiv('Esito della verifica.');
     const { page } = office;
@@ -26,10 +24,10 @@ describe("the plan screen's summary and charts after the OIV's validation", { ti
     await page.waitForSelector('[data-testid=summary]');
     expect(await words(page, '[data-testid=summary]')).toBe('46 obiettivi: 36 verdi, 4 gialli, 5 rossi, 1 senza performance');
 
-    const current = (await apiAs(oiv.context, 'GET', `${plan()}/relazione`)).body;
+    const current = (await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body;
     const review = { note: 'Esito della verifica.', reservations: '', checklist: current.checklist, values: [{ code: 'B.1.1', validated: 90, note: NOTE }], version: current.version };
-    expect((await apiAs(oiv.context, 'PUT', `${plan()}/relazione/review`, review)).status).toBe(200);
-    expect((await apiAs(oiv.context, 'POST', `${plan()}/relazione/transition`, { to: 'validated' })).status).toBe(200);
+    expect((await apiAs(oiv.context, 'PUT', `${planApi()}/relazione/review`, review)).status).toBe(200);
+    expect((await apiAs(oiv.context, 'POST', `${planApi()}/relazione/transition`, { to: 'validated' })).status).toBe(200);
 
     await page.reload();
     await page.waitForSelector('[data-testid=oiv-validation]');

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { planApi, performanceCell, newPage, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
@@ -52,7 +52,7 @@ describe("the OIV's validated figures on the plan's screen", { timeout: 240_000 
     const { page } = reader;
     // Rows are virtualised: B and B.1 drawn by searching B.1 (its ancestors show with it).
     const atB1 = async (): Promise<void> => {
-      await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+      await planDrawn(page);
       await search(page, 'B.1');
       await page.waitForSelector('[data-testid=tree] [data-code="B"]');
     };

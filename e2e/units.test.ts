@@ -7,7 +7,7 @@ import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, readsOf, sameDocument, expectAccessible } = pages(world);
@@ -180,7 +180,7 @@ describe('assignments in the tree', { timeout: 180_000 }, () => {
 
     // The indicator dialog: Struttura and Responsabile from the registry and the accounts.
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     const indicator = (await treeOf(context)).objectives.find((o) => o.code === 'A.1.1')!.indicators[0]!.id;
     await page.fill('#f-search', 'A.1.1');
     await page.click(`[data-indicator="${indicator}"] .tree-link`);
@@ -255,7 +255,7 @@ describe('assignments in the tree', { timeout: 180_000 }, () => {
     const { context, page } = await newPage();
     await login(page, 'referente');
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await page.click('label[for=f-mine]');
     const editable = (await treeOf(context)).objectives
       .flatMap((o) => o.indicators)
@@ -274,7 +274,7 @@ describe('assignments in the tree', { timeout: 180_000 }, () => {
     expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
     const before = await treeOf(context);
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await page.click('[data-testid=open-reassign]');
     await page.waitForSelector('#reassign-from option:has-text("UA")', { state: 'attached' });
     await page.selectOption('#reassign-from', { label: 'UA — Ufficio Anagrafe' });

@@ -8,7 +8,7 @@
  * what was typed until it is saved over theirs.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, search, signedIn, chooseLanguage, expectAccessible } = pages(world);
@@ -37,14 +37,14 @@ describe('variances', { timeout: 120_000 }, () => {
     expect((await put(YEAR_END, 'Personale ridotto nel secondo semestre.')).status).toBe(200);
 
     await openPlan(page);
-    await page.selectOption('#period', YEAR_END);
+    await pickPeriod(page, YEAR_END);
     await page.click('[data-testid=variances-toggle]');
     const explanation = page.locator('#variance-B-1-explanation');
     await expect.poll(() => explanation.inputValue()).toBe('Personale ridotto nel secondo semestre.');
-    await page.selectOption('#period', MID_YEAR);
+    await pickPeriod(page, MID_YEAR);
     await expect.poll(() => explanation.inputValue()).toBe('Bando regionale rinviato a luglio.');
     // Back to a period read before: its variance, not the one just shown.
-    await page.selectOption('#period', YEAR_END);
+    await pickPeriod(page, YEAR_END);
     await expect.poll(() => page.locator('#variances-region').innerText()).toContain('31/12/2024');
     await expect.poll(() => explanation.inputValue()).toBe('Personale ridotto nel secondo semestre.');
     // Saved as shown: each period keeps its own words.
@@ -62,7 +62,7 @@ describe('variances', { timeout: 120_000 }, () => {
     const { page, context } = await newPage();
     await login(page, 'referente');
     await openPlan(page);
-    await page.selectOption('#period', YEAR_END);
+    await pickPeriod(page, YEAR_END);
     await page.click('[data-testid=variances-toggle]');
     const cause = page.locator('#variance-B-1-1-cause');
     await expect.poll(() => cause.inputValue()).toBe('');
@@ -85,7 +85,7 @@ describe('variances', { timeout: 120_000 }, () => {
 
     // The mid-year forecast, in English: nothing checked until the referente answers.
     await chooseLanguage(page, 'en');
-    await page.selectOption('#period', MID_YEAR);
+    await pickPeriod(page, MID_YEAR);
     await search(page, 'B.1.1');
     await page.click('[data-indicator="B.1.1:1"] .tree-link');
     await page.waitForSelector('[data-testid=forecast] form');
@@ -111,7 +111,7 @@ describe('variances', { timeout: 120_000 }, () => {
     const { page, context } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
-    await page.selectOption('#period', MID_YEAR);
+    await pickPeriod(page, MID_YEAR);
     await search(page, 'B.2.1');
     await page.click('[data-indicator="B.2.1:1"] .tree-link');
     const panel = page.locator('[data-testid=forecast]');
@@ -153,7 +153,7 @@ describe('variances', { timeout: 120_000 }, () => {
     const { page, context } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
-    await page.selectOption('#period', YEAR_END);
+    await pickPeriod(page, YEAR_END);
     await page.click('[data-testid=variances-toggle]');
     const row = page.locator('[data-testid=variance]:has(#variance-B-2-cause)');
     await row.waitFor();

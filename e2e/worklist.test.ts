@@ -7,7 +7,7 @@
  * empty text is said at it, and the text stays with its own period's value.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, search, readsOf, sameDocument, expectAccessible } = pages(world);
@@ -110,7 +110,7 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await expect.poll(() => unitRow.locator('[data-col=approved]').innerText()).toBe('1');
 
     // Closing the period lists what is missing and asks for confirmation.
-    await ctl.page.selectOption('#period', PERIOD);
+    await pickPeriod(ctl.page, PERIOD);
     await ctl.page.click('[data-testid=close-period]');
     await ctl.page.waitForSelector('[data-testid=closing-missing]');
     await expect.poll(() => ctl.page.locator('[data-testid=closing-summary]').innerText()).toMatch(/valori mancanti/);

@@ -8,7 +8,7 @@
  * Real server, fresh SQLite file, the fixture imported through the API.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, signedIn, apiAs } = pages(world);
@@ -40,23 +40,25 @@ describe('the period a plan opens on between two campaigns', { timeout: 180_000 
     const { page } = await newPage();
     await login(page, 'oiv');
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await expect.poll(() => page.inputValue('#period')).toBe(MID_YEAR);
     await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe(MID_YEAR);
     await expect.poll(() => page.locator('[data-testid=locked-banner]').count()).toBe(1);
     // The 30/06 figures, not the empty year end's «0 verdi, 0 gialli, 0 rossi, 46 senza performance»; one of a band in the singular (before, «1 verdi»).
     await expect.poll(() => page.locator('[data-testid=summary]').innerText()).toBe('46 obiettivi: 1 verde, 1 giallo, 1 rosso, 43 senza performance');
     // Picked by the reader, the empty year end stays.
-    await page.selectOption('#period', YEAR_END);
+    await pickPeriod(page, YEAR_END);
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe(YEAR_END);
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
-    await page.waitForTimeout(500);
+    // Settled: a switch to the latest closed period would have been made by now (a pause only hoped so).
+    await planDrawn(page);
     expect(await page.inputValue('#period')).toBe(YEAR_END);
+    expect(await page.getAttribute('[data-testid=plan-screen]', 'data-period')).toBe(YEAR_END);
 
     // The year end collecting: the plan opens there again, as for every campaign.
     expect((await apiAs(controller, 'POST', `${plan}/periods/${YEAR_END}/transition`, { to: 'collecting' })).status).toBe(200);
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(planId)}`);
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await expect.poll(() => page.inputValue('#period')).toBe(YEAR_END);
     await controller.close();
   });

@@ -5,7 +5,7 @@
  * Against the real server and a fresh SQLite file; axe on the detail and the dialog.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages } from './pages.js';
+import { e2eWorld, pages, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, search, expectAccessible, chooseLanguage } = pages(world);
@@ -23,7 +23,7 @@ describe('next year and year over year', { timeout: 180_000 }, () => {
     await expectAccessible(page, 'next-year form');
     await page.click('[data-testid=next-year-create]');
     await page.waitForFunction((old) => !window.location.pathname.includes(old), encodeURIComponent(world.planId));
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Albero performance 2025');
     const next = decodeURIComponent(/\/plans\/([^/?]+)/.exec(await page.evaluate(() => window.location.pathname))![1]!);
 
@@ -87,7 +87,7 @@ describe('next year and year over year', { timeout: 180_000 }, () => {
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     const yearsRows = async () => (await page.locator('[data-testid=years-table] tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
     await page.reload();
-    await page.waitForSelector('[data-testid=tree] [data-code="A"]');
+    await planDrawn(page);
     await search(page, 'Soggetti coinvolti');
     await page.click(`[data-indicator="${SOGGETTI}"] .tree-link`);
     await expect.poll(yearsRows).toEqual(['2024 (Albero performance 2024) 10 206 100,00%', '2025 (questo piano) 10 N.V. —']);

@@ -189,9 +189,7 @@ describe('validating the Relazione while a revision is being opened, on postgres
     // Another connection opens revision 1 as the store does (the plan's row locked first) and
     // commits once the validation waits on that lock: the route, reading before, saw none open.
     const opening = `SELECT id FROM plans WHERE id = '${planId}' FOR UPDATE; INSERT INTO plan_revisions (plan_id, seq, kind, reason, decided_on, status, opened_at, opened_by) VALUES ('${planId}', 1, 'variazione', 'Aperta in parallelo', '2024-06-01', 'open', '${new Date().toISOString()}', 'controller')`;
-    const refused = await whileAnotherHolds(t.location, opening, 'SELECT id FROM plans WHERE id = ', () =>
-      oiv.request('POST', `${plan}/relazione/transition`, { to: 'validated' }, { 'accept-language': 'it' }),
-    );
+    const refused = await whileAnotherHolds(t.location, opening, null, () => oiv.request('POST', `${plan}/relazione/transition`, { to: 'validated' }, { 'accept-language': 'it' }));
     expect(refused.status, refused.text).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'invalid-transition', message: ITALIAN(1), details: { reason: 'revision-open', revision: 1 } });
     expect((await oiv.get(`${plan}/relazione`)).body.state).toBe('transmitted');
@@ -203,9 +201,7 @@ describe('validating the Relazione while a revision is being opened, on postgres
     // the opening waits on that lock.
     const validatedAt = new Date().toISOString();
     const validation = `SELECT id FROM plans WHERE id = '${planId}' FOR UPDATE; UPDATE relazioni SET state = 'validated', decided_at = '${validatedAt}', decided_by = 'oiv', version = version + 1 WHERE plan_id = '${planId}'`;
-    const opened = await whileAnotherHolds(t.location, validation, 'SELECT status, archived_at, act_date, year, revisions_numbered FROM plans WHERE id = ', () =>
-      controller.request('POST', `${plan}/revisions`, { reason: 'Aperta mentre l’OIV validava' }),
-    );
+    const opened = await whileAnotherHolds(t.location, validation, null, () => controller.request('POST', `${plan}/revisions`, { reason: 'Aperta mentre l’OIV validava' }));
     expect(opened.status, opened.text).toBe(201);
     const register = (await controller.get(`${plan}/revisions`)).body as Array<{ number: number; afterValidation: unknown }>;
     expect(register.find((r) => r.number === opened.body.number)!.afterValidation).toEqual({ validatedAt, state: 'validated' });

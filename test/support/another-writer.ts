@@ -43,9 +43,11 @@ export async function whileAnotherWrites<T>(backend: 'sqlite' | 'postgres', loca
  * statement beginning with `waits` waits on it, so the request goes on with the other writer's
  * work committed. The request's plain reads before that statement do not wait (MVCC). `waits` is
  * the start of a LIKE pattern: `%appraisal_forms` is any statement naming that table, whichever
- * of the request's statements reaches the held row first.
+ * of the request's statements reaches the held row first. `waits` null: whichever statement waits on
+ * what the other writer holds (PostgreSQL's `pg_blocking_pids` names it), its text not looked at, for
+ * a test about the lock and not about the statement: one written otherwise still waits there.
  */
-export async function whileAnotherHolds<T>(location: string, statements: string, waits: string, ask: () => Promise<T>): Promise<T> {
+export async function whileAnotherHolds<T>(location: string, statements: string, waits: string | null, ask: () => Promise<T>): Promise<T> {
   const other = new pg.Client({ connectionString: location });
   const watch = new pg.Client({ connectionString: location });
   await other.connect();
@@ -53,15 +55,19 @@ export async function whileAnotherHolds<T>(location: string, statements: string,
   try {
     await other.query('BEGIN');
     await other.query(statements);
+    const holder = (await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     // Uncommitted, the other writer's rows are invisible to the request, which waits on them (or on their lock).
     const reply = ask();
     let waiting = false;
     for (let tries = 0; !waiting && tries < 400; tries++) {
-      const { rows } = await watch.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`, [`${waits}%`]);
+      const { rows } =
+        waits === null
+          ? await watch.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND $1 = ANY(pg_blocking_pids(pid))`, [holder])
+          : await watch.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`, [`${waits}%`]);
       waiting = rows.length > 0;
       if (!waiting) await new Promise((r) => setTimeout(r, 25));
     }
-    if (!waiting) throw new Error(`the request's ${waits}… never waited on the other writer`);
+    if (!waiting) throw new Error(`the request's ${waits ?? 'statement'}… never waited on the other writer`);
     await other.query('COMMIT');
     return await reply;
   } finally {

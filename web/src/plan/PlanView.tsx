@@ -195,7 +195,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     ) : null;
 
   return (
-    <div>
+    <div data-testid="plan-screen" data-period={period?.id ?? ''} data-lang={lang} data-ready={data.settled}>
       <PlanHeader
         planId={planId}
         tree={tree}

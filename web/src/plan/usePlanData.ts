@@ -45,9 +45,10 @@ export function usePlanData(planId: string) {
   // closed (or validated) instead; a year end that holds values, or is itself collecting or closed, stays.
   const signedIn = useSession().user !== null;
   const opening = tree === null || requested !== null ? null : (tree.periods.find((p) => p.state === 'collecting') ?? (emptyOpenPeriod(tree) ? latestClosed(tree.periods) : null));
+  const switching = signedIn && requested === null && opening !== null && tree?.period?.id !== opening.id;
   useEffect(() => {
-    if (signedIn && requested === null && opening !== null && tree?.period?.id !== opening.id) setRequested(opening.id);
-  }, [signedIn, requested, opening, tree]);
+    if (switching && opening !== null) setRequested(opening.id);
+  }, [switching, opening]);
   // A failed action's message, cleared when the tree is read again.
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setError(null), [treeQuery.dataUpdatedAt]);
@@ -85,6 +86,13 @@ export function usePlanData(planId: string) {
   const loadError = treeQuery.error === null ? null : treeQuery.error instanceof Error ? treeQuery.error.message : String(treeQuery.error);
   return {
     tree,
+    /**
+     * Nothing of the screen is still to come: the tree shown is the period it stays on (not the one
+     * before a switch, nor the server's default about to be replaced by the period collecting) and no
+     * read of it or of the plan's summary is under way. Said on the screen (`data-ready`) for scripts
+     * and tests, which would otherwise act on a tree about to be replaced.
+     */
+    settled: tree !== null && !treeQuery.isPlaceholderData && !treeQuery.isFetching && !switching && !planQuery.isPending && !planQuery.isFetching,
     plan: planQuery.data ?? null,
     /** The period shown in the selector: the one asked for, else the tree's. */
     periodId: requested ?? tree?.period?.id ?? null,
