@@ -12,7 +12,9 @@
  * reopened); validated again by the OIV, the newer validation holds: its figures, no reopening said, the
  * Relazione's validated figures no longer beside them. dati.json says the same for a script
  * (`validatedAt`, `reopenedAt`; `validatedAt` from the period's own row, however long its trail: it
- * was read from the last 10,000 entries of the audit trail, null past them). The office's plan
+ * was read from the last 10,000 entries of the audit trail, null past them; the reopening, from its row
+ * too, found behind more than 10,000 entries of the trail since: it was looked for in the last 10,000,
+ * the year end read past them as never reopened). The office's plan
  * screen, closed again, says the same (no validated figure beside the values, no validated summary,
  * when it was reopened); validated again, the OIV's old figures gone, nothing said (before: the old
  * Relazione's figures and summary beside the values closed again). The public explanation of an
@@ -196,8 +198,27 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     await expectAsValidated();
   }, 120_000);
 
+  /** `n` entries of the year end's trail (renames, deadlines) made a second after `after`: a trail longer than a read of it once took. */
+  async function longTrail(after: string, n: number): Promise<void> {
+    const db = backend === 'sqlite' ? openSqlite(t.location) : openPostgres(t.location);
+    try {
+      await db.run(
+        `INSERT INTO audit (at, username, action, entity, entity_id, plan_id, before, after)
+           WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+           SELECT ?, 'controller', 'update', 'period', ?, ?, '{"deadline":null}', '{"deadline":null}' FROM n`,
+        [n, new Date(Date.parse(after) + 1000).toISOString(), YEAR_END, planId],
+      );
+    } finally {
+      await db.close();
+    }
+  }
+
   it('closed again, nothing changes until a new validation', async () => {
-    ok(await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' }));
+    const closed = await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' });
+    ok(closed);
+    // More than 10,000 entries of the period since its reopening: the reopening is still found (it was
+    // looked for in the latest 10,000 entries of the trail, and the year end read as never reopened).
+    await longTrail(closed.body.updatedAt, 10_001);
     await expectAsValidated();
     // The office reads the values closed again, not beside the OIV's figures, which were for the values as they stood then.
     await expectOfficeClosedAgain();
@@ -248,17 +269,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     const validated = await oiv.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'validated' });
     ok(validated);
     // A trail longer than 10,000 entries of the period since (renames, deadlines): the validation is read from the period's row.
-    const db = backend === 'sqlite' ? openSqlite(t.location) : openPostgres(t.location);
-    try {
-      await db.run(
-        `INSERT INTO audit (at, username, action, entity, entity_id, plan_id, before, after)
-           WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001)
-           SELECT ?, 'controller', 'update', 'period', ?, ?, '{"deadline":null}', '{"deadline":null}' FROM n`,
-        [new Date(Date.parse(validated.body.updatedAt) + 1000).toISOString(), YEAR_END, planId],
-      );
-    } finally {
-      await db.close();
-    }
+    await longTrail(validated.body.updatedAt, 10_001);
     for (const html of [await get(`/trasparenza/${planId}/piano.html`), await get(`/api/plans/${planId}/export?format=html&lang=it`)]) {
       const words = flat(html);
       expect(words).not.toMatch(/riaperto il periodo/);
