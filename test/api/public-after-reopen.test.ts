@@ -116,13 +116,23 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     return explained.body.notice;
   }
 
-  /** The office's tree of the year end closed again since the OIV's decision: its values, no validated figure, when it was reopened. */
+  /** The office's explanation of A.3 in `lang`: its notice, undefined when it has none. */
+  async function officeExplanationNotice(lang: 'it' | 'en'): Promise<string | undefined> {
+    const explained = await controller.get(`/api/plans/${planId}/nodes/A.3/explanation?lang=${lang}`);
+    expect(explained.status, explained.text).toBe(200);
+    return explained.body.notice;
+  }
+
+  /** The office's tree of the year end closed again since the OIV's decision: its values, no validated figure, when it was reopened; an objective's explanation says so. */
   async function expectOfficeClosedAgain(): Promise<void> {
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
     expect(tree.period).toMatchObject({ id: YEAR_END, state: 'closed' });
     expect(objective(tree, 'A.3').performance).toBe(0);
     expect(tree.validation).toMatchObject({ periodId: null, reopenedAt: expect.stringMatching(ISO), objectives: [], summary: null, body: null });
     expect(tree.validation.reopenedAt > tree.validation.decidedAt).toBe(true);
+    // The explanation of the office's own values says what the tree says (before: nothing).
+    expect(await officeExplanationNotice('it')).toMatch(CLOSED_AGAIN_IT);
+    expect(await officeExplanationNotice('en')).toMatch(CLOSED_AGAIN_EN);
   }
 
   /** Every public reading of the year end: the validated figures, the notice, the reopened value nowhere. */
@@ -183,6 +193,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
 
   it('shows the figures the OIV validated and says the year end was reopened, the reopened value absent', async () => {
     await expectAsValidated();
+    // The office, while the year end takes values again (not closed again): its tree says nothing of the reopening, nor does an explanation.
+    expect((await controller.get(`/api/plans/${planId}/tree`)).body.validation).toMatchObject({ reopenedAt: null });
+    expect(await officeExplanationNotice('it')).toBeUndefined();
   }, 120_000);
 
   it('with the Relazione withdrawn, the results are not available; published again, as validated', async () => {
@@ -304,5 +317,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     const office = (await controller.get(`/api/plans/${planId}/tree`)).body;
     expect(office.period).toMatchObject({ id: YEAR_END, state: 'validated' });
     expect(office.validation).toMatchObject({ reopenedAt: null, periodId: null, objectives: [], summary: null, body: null });
+    expect(await officeExplanationNotice('it')).toBeUndefined();
   }, 120_000);
 });
