@@ -10,7 +10,8 @@
  * explanation says the same (before: nothing). The office's plan screen of the year end closed again
  * shows its values without the OIV's old figures beside them, its summary not following them, and
  * says it was reopened and closed again, the OIV's figures staying in the Relazione (before: the old
- * figures beside the values closed again, the summary «secondo i valori validati dall'OIV»).
+ * figures beside the values closed again, the summary «secondo i valori validati dall'OIV»); an
+ * objective's explanation there says the same (before: nothing).
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -147,7 +148,13 @@ describe('the public plan screen after a validated year end is reopened', { time
     );
     expect(await words(screen, '[data-testid=summary]')).not.toContain("following the OIV's validated values");
     await expectAccessible(screen, "the office's tree of a reopened year end closed again (en)");
+    // An objective's explanation of the office's values says the same (before: nothing).
+    const explanation = await explanationOf(screen, 'A.3');
+    const notice = explanation.locator('[data-testid=explanation-notice]');
+    await expect.poll(() => notice.innerText()).toMatch(CLOSED_AGAIN_EN);
+    await expectAccessible(screen, "the office's explanation of an objective of a year end closed again (en)");
     await chooseLanguage(screen, 'it');
+    await expect.poll(() => notice.innerText()).toMatch(CLOSED_AGAIN_IT);
     expect(world.consoleErrors ?? []).toEqual([]);
   });
 

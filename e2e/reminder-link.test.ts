@@ -21,6 +21,8 @@ describe("the reminder's link", { timeout: 180_000 }, () => {
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     // An objective of the referente's unit, so that their worklist has values to enter.
     expect((await apiAs(ctl.context, 'PATCH', `${plan}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+    // Adopted, in force: a draft plan's deadlines remind nobody.
+    expect((await apiAs(ctl.context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
     expect((await apiAs(ctl.context, 'PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
     // One of the referente's values entered, waiting for review: in their worklist, not among the values to do.
     const refApi = await newPage();

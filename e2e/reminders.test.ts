@@ -23,6 +23,8 @@ describe('the reminders of the deadlines', { timeout: 180_000 }, () => {
     await login(ctl.page, 'controller');
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     expect((await apiAs(ctl.context, 'PATCH', `${plan}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+    // Adopted, in force: a draft plan's deadlines remind nobody.
+    expect((await apiAs(ctl.context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
     expect((await apiAs(ctl.context, 'PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
 
     await openPlan(ctl.page);

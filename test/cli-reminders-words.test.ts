@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type Client, type TestServer } from './api/harness.js';
+import { adopt, startTestServer, type Client, type TestServer } from './api/harness.js';
 import { ROOT } from './helpers.js';
 import { assertBuilt } from './support/build.js';
 
@@ -19,6 +19,8 @@ describe('albero reminders says one message in the singular', { timeout: 120_000
 
   it('one reminder, to a referente with no email: «1 messo in coda (1 … non inviato)»', async () => {
     const plan = await t.importFixture();
+    // In force: a draft plan's deadlines remind nobody.
+    await adopt(plan, controller);
     expect((await controller.request('PUT', `/api/plans/${plan}/periods/2024-09-30/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
     assertBuilt(ROOT, 'program');
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ALBERO_SMTP_') && !k.startsWith('LC_') && k !== 'LANG'));

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './api/harness.js';
+import { adopt, Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './api/harness.js';
 import { ROOT } from './helpers.js';
 import { assertBuilt } from './support/build.js';
 import { startSmtp, type TestSmtp } from './support/smtp.js';
@@ -49,7 +49,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('albero reminders on %s', (backen
   });
 
   it('writes the messages to its output without an SMTP server, and sends them once through one', async () => {
+    // The plans adopted, in force: a draft plan's deadlines remind nobody.
     const first = await t.importFixture();
+    await adopt(first, controller);
     expect((await controller.request('PUT', `/api/plans/${first}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
     const logged = await reminders(['--database', t.location], {});
     expect(logged.stderr).toBe('');
@@ -71,6 +73,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('albero reminders on %s', (backen
     ]);
 
     const second = await t.importFixture();
+    await adopt(second, controller);
     expect((await controller.request('PUT', `/api/plans/${second}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
     expect((await (await t.as('referente')).request('PUT', `/api/plans/${second}/indicators/${enc('B.1.1:5')}/measurements/${PERIOD}`, { state: 'measured', actual: 1, version: 0 })).status).toBe(200);
     const smtpEnv = { ALBERO_SMTP_HOST: '127.0.0.1', ALBERO_SMTP_PORT: String(smtp.port), ALBERO_SMTP_SECURE: '0', ALBERO_SMTP_FROM: 'Albero <albero@comune.example.it>' };
@@ -88,6 +91,31 @@ describe.each<Backend>(['sqlite', 'postgres'])('albero reminders on %s', (backen
     expect(again.status).toBe(0);
     expect(again.stdout.trim()).toBe('promemoria: 0 messi in coda (0 ad account senza email, non inviati), 0 inviati, 0 da ritentare, 0 rifiutati dal server di posta');
     expect(smtp.received).toHaveLength(2);
+  });
+
+  it('asked for a draft plan, queues nothing and says it is not adopted yet; an unknown plan is refused', async () => {
+    // Next year's plan, made from the adopted one: a draft, its periods on the same days, given a deadline.
+    const adopted = await t.importFixture();
+    await adopt(adopted, controller);
+    const next = await controller.request('POST', `/api/plans/${adopted}/next-year`, { year: 2025 });
+    expect(next.status, next.text).toBe(201);
+    expect(next.body.status).toBe('draft');
+    expect((await controller.request('PUT', `/api/plans/${next.body.id}/periods/2025-09-30/deadline`, { deadline: '2025-10-15' })).status).toBe(200);
+    const said = await reminders(['--database', t.location, '--plan', next.body.id], {});
+    // Before: its referenti and the unit's head reminded of a plan nobody adopted.
+    expect(said.stderr).toBe(`albero reminders: il piano «${next.body.title}» non è ancora adottato: nessun promemoria\n`);
+    expect(said.status).toBe(0);
+    expect(said.stdout.trim().split('\n').at(-1)).toMatch(/^promemoria: 0 messi in coda /);
+    const en = await reminders(['--database', t.location, '--plan', next.body.id, '--json'], { LANG: 'en_GB.UTF-8' });
+    expect(en.stderr).toBe(`albero reminders: the plan “${next.body.title}” is not adopted yet: no reminders\n`);
+    expect(JSON.parse(en.stdout).queued).toEqual([]);
+    // Nor does a run of every plan remind of it.
+    expect((await reminders(['--database', t.location], {})).status).toBe(0);
+    expect((await controller.get(`/api/reminders?planId=${next.body.id}`)).body.reminders).toEqual([]);
+
+    const unknown = await reminders(['--database', t.location, '--plan', 'nessuno'], {});
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe("albero reminders: non esiste un piano con l'id nessuno\n");
   });
 
   it('refuses a bad setting with exit 2 and says which', async () => {

@@ -108,9 +108,10 @@ export const ExplanationDocumentSchema = z.strictObject({
     z.strictObject({ id: z.string(), name: z.string(), state: IndicatorStateSchema, performance: z.number().nullable(), scoring: z.string(), derivation: z.array(z.strictObject(Step)).nullable() }),
   ),
   /**
-   * Only for the public reading the year end the office reopened after the OIV validated it: what the
-   * figure explained is, as the public pages say it in the answer's language (read as the OIV
-   * validated it; or closed again, its own values, not those the OIV validated).
+   * Only for the year end the office reopened after the OIV validated it: what the figure explained
+   * is, as the tree's notice says it in the answer's language. The public: read as the OIV validated
+   * it, or closed again, its own values, not those the OIV validated; the office (signed in): closed
+   * again and not validated since, its own values, not those the OIV validated.
    */
   notice: z.string().optional(),
   /** Only where the body's SMVP gives an indicator of this objective its own "range di valutazione" (core/appraisal/thresholds.ts). */

@@ -92,6 +92,11 @@ export const REMINDER_MESSAGES = defineMessages({
     en: (p) =>
       `reminders: ${p.queued} queued (${p.unaddressed} to accounts without an email, not sent), ${p.sent} sent${p.transport === 'log' ? ' (to the log: no SMTP server configured)' : ''}, ${p.retrying} to retry, ${p.failed} refused by the mail server`,
   }),
+  /** `albero reminders --plan` naming a plan not in force: a draft (not adopted yet) or an archived plan has no reminders. */
+  'reminders-plan-not-in-force': message<{ plan: string; why: 'draft' | 'archived' }>({
+    it: (p) => (p.why === 'draft' ? `il piano «${p.plan}» non è ancora adottato: nessun promemoria` : `il piano «${p.plan}» è archiviato: nessun promemoria`),
+    en: (p) => (p.why === 'draft' ? `the plan “${p.plan}” is not adopted yet: no reminders` : `the plan “${p.plan}” is archived: no reminders`),
+  }),
   /** A setting of the environment out of its range (ALBERO_REMINDER_*, ALBERO_SMTP_PORT). */
   'setting-out-of-range': message<{ name: string; value: string; min: number; max: number; what: 'days' | 'port' }>({
     it: (p) => `${p.name} deve essere ${p.what === 'days' ? 'un numero intero di giorni' : 'un numero di porta'} da ${p.min} a ${p.max}, non «${p.value}»`,

@@ -440,21 +440,17 @@ export type YearEndReopening = Omit<NonNullable<Relazione['reopenedAfterDecision
 
 /**
  * The year-end period's latest reopening after the OIV decided on the Relazione on `decidedAt`
- * (the trail's move of the period back to collecting from closed or validated), with the login of
- * who reopened it (`namedReopening` names them in the reader's language): the period takes values again
- * while a validated Relazione keeps the figures it was validated with, and the Relazione's screen
- * and the appraisal forms say so. Null: no decision, or no reopening since.
+ * (its move back to collecting from closed or validated, as the period's row keeps it:
+ * `Store.periodReopening`, one query however long its trail), with the login of who reopened it
+ * (`namedReopening` names them in the reader's language): the period takes values again while a
+ * validated Relazione keeps the figures it was validated with, and the Relazione's screen and the
+ * appraisal forms say so. Null: no decision, or no reopening since.
  */
 export async function yearEndReopening(store: Store, planId: string, periodId: string, decidedAt: string | null): Promise<YearEndReopening | null> {
   if (decidedAt === null) return null;
-  const trail = await store.listAudit({ planId, entity: 'period', entityId: periodId, limit: 10_000 });
-  const stateOf = (v: unknown): string | undefined => (v !== null && typeof v === 'object' && 'state' in v ? String(v.state) : undefined);
-  // Newest first.
-  const reopening = trail.find((a) => a.at > decidedAt && stateOf(a.after) === 'collecting' && ['closed', 'validated'].includes(stateOf(a.before) ?? ''));
-  if (reopening === undefined) return null;
-  const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
-  if (period === undefined) return null;
-  return { at: reopening.at, user: reopening.user, reason: reopening.reason, period: period.label, periodState: period.state };
+  const reopening = await store.periodReopening(planId, periodId, decidedAt);
+  if (reopening === null) return null;
+  return { at: reopening.at, user: reopening.user, reason: reopening.reason, period: reopening.label, periodState: reopening.state };
 }
 
 /** The reopening as the Relazione's answer says it: who reopened it by name, the program and the command line in the reader's words. */

@@ -1,6 +1,6 @@
 /**
  * Deadline reminders: who is told what, and when. For every period still taking values that has a
- * deadline, an account that enters values (a referente; a controller or administrator named
+ * deadline, in a plan adopted (a draft is not in force), an account that enters values (a referente; a controller or administrator named
  * Referente) whose worklist still has values to enter (or to complete after a request) gets an
  * email some days before the deadline and again some days after it; the head of a unit with values
  * still missing gets one later still, listing them. Each message is queued in the
@@ -65,13 +65,14 @@ export function stagesDue(deadline: string, day: string, s: ReminderSettings): R
 
 /**
  * The messages due on `day`, composed (the outbox keeps only the ones not queued before). Only
- * plans not archived, periods still taking values (open or collecting) with a deadline, active
- * accounts; whoever may be named Referente (`mayBeAssigned`: a referente, a controller or an
+ * plans adopted (a draft is not in force: its deadlines bind nobody yet) and not archived, periods
+ * still taking values (open or collecting) with a deadline, active accounts; `only`: that plan's
+ * alone; whoever may be named Referente (`mayBeAssigned`: a referente, a controller or an
  * administrator) is told about the values of their own worklist, the ones the home page's work due
  * lists them, so the person responsible for an indicator is reminded whatever their role.
  */
-export async function draftReminders(store: Store, settings: ReminderSettings, day: string): Promise<ReminderDraft[]> {
-  const plans = await store.listPlans();
+export async function draftReminders(store: Store, settings: ReminderSettings, day: string, only?: string): Promise<ReminderDraft[]> {
+  const plans = (await store.listPlans()).filter((p) => p.status === 'adopted' && (only === undefined || p.id === only));
   const users = await store.listUsers();
   const units = await store.listUnits();
   const assignees = users.filter(mayBeAssigned);
@@ -254,11 +255,14 @@ export class ReminderService {
     return this.mailer;
   }
 
-  /** Queues what is due today and delivers what the outbox holds; `retryNow` tries queued messages without waiting for their time. */
-  run(by: string, options: { retryNow?: boolean } = {}): Promise<ReminderRun> {
+  /**
+   * Queues what is due today (`planId`: that plan's alone) and delivers what the outbox holds;
+   * `retryNow` tries queued messages without waiting for their time.
+   */
+  run(by: string, options: { retryNow?: boolean; planId?: string } = {}): Promise<ReminderRun> {
     const next = this.running.then(async () => {
       const day = (this.options.today ?? today)();
-      const drafts = await draftReminders(this.store, this.settings, day);
+      const drafts = await draftReminders(this.store, this.settings, day, options.planId);
       const queued = await this.store.reminders.enqueue(drafts, by, new Date().toISOString());
       const delivered = await deliverReminders(this.store, await this.mail(), options);
       return { queued, unaddressed: queued.filter((r) => r.status === 'no-address').length, ...delivered };

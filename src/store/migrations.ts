@@ -624,6 +624,37 @@ MIGRATIONS.push(
       for (const [planId, n] of numbered) await tx.run(`UPDATE plans SET revisions_numbered = ? WHERE id = ?`, [n, planId]);
     },
   },
+  {
+    version: 87,
+    name: "a period keeps its latest reopening on its own row (when, who, why): whether the validated year end was reopened since the OIV's decision was read from the audit trail, up to 10,000 entries a read",
+    sql: () => [`ALTER TABLE periods ADD COLUMN reopened_at TEXT`, `ALTER TABLE periods ADD COLUMN reopened_by TEXT`, `ALTER TABLE periods ADD COLUMN reopen_reason TEXT`],
+    // The periods stored before: their latest move back to collecting from closed or validated, as the
+    // trail (their only record) says it, its before and after read as JSON rather than matched as text.
+    // Oldest first, so the latest of each period is written last; none on the trail: never reopened.
+    data: async (tx) => {
+      const moves = await tx.all(
+        `SELECT plan_id, entity_id, at, username, before, after, reason FROM audit WHERE entity = 'period' AND plan_id IS NOT NULL AND after LIKE '%"collecting"%' ORDER BY id`,
+      );
+      const stateOf = (json: unknown): unknown => {
+        const v = typeof json === 'string' ? (JSON.parse(json) as unknown) : null;
+        return v !== null && typeof v === 'object' && 'state' in v ? v.state : undefined;
+      };
+      const latest = new Map<string, { planId: string; periodId: string; at: string; user: unknown; reason: unknown }>();
+      for (const m of moves) {
+        if (stateOf(m.after) !== 'collecting' || !['closed', 'validated'].includes(String(stateOf(m.before)))) continue;
+        latest.set(`${String(m.plan_id)}\u0000${String(m.entity_id)}`, { planId: String(m.plan_id), periodId: String(m.entity_id), at: String(m.at), user: m.username, reason: m.reason });
+      }
+      for (const r of latest.values()) {
+        await tx.run(`UPDATE periods SET reopened_at = ?, reopened_by = ?, reopen_reason = ? WHERE plan_id = ? AND id = ?`, [
+          r.at,
+          r.user == null ? null : String(r.user),
+          r.reason == null ? null : String(r.reason),
+          r.planId,
+          r.periodId,
+        ]);
+      }
+    },
+  },
 );
 // The reminders' outbox (60) is defined beside its store (reminders.ts), and so are a deletion's kept records (79, kept-records.ts)
 // and the program's reasons as codes (80, reason-migration.ts), and a validated Relazione's cover (82, relazioni.ts), and the

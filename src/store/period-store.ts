@@ -12,7 +12,7 @@ import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
 import { periodRecord, periodSaved } from './records.js';
 import { archivedRefusal, refuse } from './revisions.js';
 import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str } from './shared.js';
-import type { Actor, EnteredInOldUnit, FrozenSnapshot, MovedFrom, PeriodClosing, PeriodHeader, PeriodMoved, PeriodRecord, PeriodState, Result } from './types.js';
+import type { Actor, EnteredInOldUnit, FrozenSnapshot, MovedFrom, PeriodClosing, PeriodHeader, PeriodMoved, PeriodRecord, PeriodReopening, PeriodState, Result } from './types.js';
 
 /**
  * Who closed a period, by the display name of the account as it reads now (the screens name people,
@@ -194,9 +194,14 @@ export class SqlPeriods {
       if (problem?.kind === 'move') return refuse('invalid-transition', { from: problem.from, to, allowed: problem.allowed }, { from: problem.from, to });
       // A reopening without its reason is a field left empty, said at that field as the form shows it.
       if (problem?.kind === 'reason') return refuse('invalid', { field: 'reason', reason: 'reopen-reason', state: problem.from }, { field: 'reason' });
-      await tx.run(`UPDATE periods SET state = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE plan_id = ? AND id = ?`, [to, now(), actor.username, planId, periodId]);
-      // When it became validated, kept on its own row (migration 85): dati.json's `validatedAt` reads this one column.
-      if (to === 'validated') await tx.run(`UPDATE periods SET validated_at = updated_at WHERE plan_id = ? AND id = ?`, [planId, periodId]);
+      // One write of the row: when it became validated (migration 85: dati.json's `validatedAt` reads
+      // this one column), and its latest reopening, who and why (migration 87: `periodReopening`).
+      const at = now();
+      const reopening = isReopening(before.state, to);
+      await tx.run(
+        `UPDATE periods SET state = ?, updated_at = ?, updated_by = ?, version = version + 1${to === 'validated' ? ', validated_at = ?' : ''}${reopening ? ', reopened_at = ?, reopened_by = ?, reopen_reason = ?' : ''} WHERE plan_id = ? AND id = ?`,
+        [to, at, actor.username, ...(to === 'validated' ? [at] : []), ...(reopening ? [at, actor.username, reason] : []), planId, periodId],
+      );
       const after = periodRecord((await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId]))!);
       if (to === 'closed') {
         // The period as it was closed, frozen: after a reopening, what changed is shown against it.
@@ -218,27 +223,39 @@ export class SqlPeriods {
       // Reopening a validated period voids the OIV's validation: the trail says so in words.
       const voided = before.state === 'validated' && to === 'collecting';
       // A reopening names the values entered before their indicator's unit changed: the record and the answer say which to enter again.
-      const inOldUnit = isReopening(before.state, to) ? await enteredInOldUnit(tx, planId, periodId) : [];
-      await recordPlanChange(tx, actor, {
-        action: to === 'validated' ? 'validate' : voided ? 'void-validation' : 'transition',
-        entity: 'period',
-        entityId: periodId,
-        planId,
-        before: { state: before.state },
-        after: {
-          state: after.state,
-          ...(voided ? { validationVoided: true } : {}),
-          ...(inOldUnit.length > 0 ? { enteredInOldUnit: inOldUnit.map((i) => i.indicatorId) } : {}),
+      const inOldUnit = reopening ? await enteredInOldUnit(tx, planId, periodId) : [];
+      await recordPlanChange(
+        tx,
+        actor,
+        {
+          action: to === 'validated' ? 'validate' : voided ? 'void-validation' : 'transition',
+          entity: 'period',
+          entityId: periodId,
+          planId,
+          before: { state: before.state },
+          after: {
+            state: after.state,
+            ...(voided ? { validationVoided: true } : {}),
+            ...(inOldUnit.length > 0 ? { enteredInOldUnit: inOldUnit.map((i) => i.indicatorId) } : {}),
+          },
+          reason,
         },
-        reason,
-      });
-      return ok(isReopening(before.state, to) ? { ...after, enteredInOldUnit: inOldUnit } : after);
+        // The trail's moment is the row's: a reopening read from the row is the one the trail shows.
+        at,
+      );
+      return ok(reopening ? { ...after, enteredInOldUnit: inOldUnit } : after);
     });
   }
 
   async periodValidatedAt(planId: string, periodId: string): Promise<string | null> {
     const row = await one(this.db, `SELECT validated_at FROM periods WHERE plan_id = ? AND id = ? AND state = 'validated'`, [planId, periodId]);
     return row?.validated_at == null ? null : String(row.validated_at);
+  }
+
+  async periodReopening(planId: string, periodId: string, since: string): Promise<PeriodReopening | null> {
+    const row = await one(this.db, `SELECT label, state, reopened_at, reopened_by, reopen_reason FROM periods WHERE plan_id = ? AND id = ? AND reopened_at > ?`, [planId, periodId, since]);
+    if (row === undefined) return null;
+    return { at: String(row.reopened_at), user: str(row.reopened_by), reason: str(row.reopen_reason), label: String(row.label), state: row.state as PeriodState };
   }
 
   async lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined> {

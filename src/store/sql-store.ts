@@ -56,6 +56,7 @@ import type {
   PeriodClosing,
   PeriodHeader,
   PeriodRecord,
+  PeriodReopening,
   PeriodState,
   PlanPatch,
   PlanRecord,
@@ -316,6 +317,10 @@ export class SqlStore implements Store {
 
   periodValidatedAt(planId: string, periodId: string): Promise<string | null> {
     return this.periodStore.periodValidatedAt(planId, periodId);
+  }
+
+  periodReopening(planId: string, periodId: string, since: string): Promise<PeriodReopening | null> {
+    return this.periodStore.periodReopening(planId, periodId, since);
   }
 
   periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>> {

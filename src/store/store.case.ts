@@ -43,6 +43,36 @@ async function rawSql(location: string, sql: string): Promise<void> {
   }
 }
 
+/** The rows of a query on a second connection, bypassing the store. */
+async function rawRows(location: string, sql: string): Promise<Record<string, unknown>[]> {
+  if (isPostgresUrl(location)) {
+    const client = new pg.Client({ connectionString: location });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows as Record<string, unknown>[];
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(location);
+  try {
+    return db.prepare(sql).all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Every write of a period's row, counted by the database itself (a trigger recording the state it leaves). */
+async function countPeriodWrites(location: string): Promise<void> {
+  await rawSql(location, `CREATE TABLE period_writes (state TEXT)`);
+  if (isPostgresUrl(location)) {
+    await rawSql(location, `CREATE FUNCTION period_written() RETURNS trigger AS $$ BEGIN INSERT INTO period_writes VALUES (NEW.state); RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await rawSql(location, `CREATE TRIGGER period_written AFTER UPDATE ON periods FOR EACH ROW EXECUTE FUNCTION period_written()`);
+  } else {
+    await rawSql(location, `CREATE TRIGGER period_written AFTER UPDATE ON periods BEGIN INSERT INTO period_writes VALUES (NEW.state); END`);
+  }
+}
+
 export function storeSuite(name: string, newLocation: () => Promise<string>): void {
   describe(`store on ${name}`, () => {
     const open: Store[] = [];
@@ -180,6 +210,40 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
         ['transition', 'closed', null],
         ['transition', 'collecting', null],
       ]);
+    });
+
+    it("keeps a period's latest reopening on its row (the trail's moment, who, why), read when after a moment; the move to validated is one write", async () => {
+      const location = await newLocation();
+      const store = await fresh(location);
+      const planId = await importFixture(store);
+      const period = '2024-09-30';
+      await countPeriodWrites(location);
+      const bob: Actor = { id: null, username: 'bob' };
+      expect((await store.transitionPeriod(planId, period, 'collecting', null, alice)).ok).toBe(true);
+      expect((await store.transitionPeriod(planId, period, 'closed', null, alice)).ok).toBe(true);
+      // Open to collecting is no reopening: none yet.
+      expect(await store.periodReopening(planId, period, '')).toBeNull();
+      expect((await store.transitionPeriod(planId, period, 'collecting', 'dato di B.1.1 corretto', alice)).ok).toBe(true);
+      const first = (await store.listAudit({ planId, entity: 'period', limit: 1 }))[0]!;
+      expect(await store.periodReopening(planId, period, '')).toEqual({ at: first.at, user: 'alice', reason: 'dato di B.1.1 corretto', label: '30/09/2024', state: 'collecting' });
+      // Not after its own moment, nor after a later one.
+      expect(await store.periodReopening(planId, period, first.at)).toBeNull();
+      expect((await store.transitionPeriod(planId, period, 'closed', null, alice)).ok).toBe(true);
+      const validated = await store.transitionPeriod(planId, period, 'validated', null, { id: null, username: 'oiv' });
+      expect(validated.ok).toBe(true);
+      const decidedAt = await store.periodValidatedAt(planId, period);
+      expect(decidedAt).toBe(validated.ok ? validated.value.updatedAt : null);
+      // The earlier reopening, with the period as it is now; none since the validation.
+      expect(await store.periodReopening(planId, period, '')).toMatchObject({ at: first.at, user: 'alice', state: 'validated' });
+      expect(await store.periodReopening(planId, period, decidedAt!)).toBeNull();
+      expect((await store.transitionPeriod(planId, period, 'collecting', 'errore materiale', bob)).ok).toBe(true);
+      const second = (await store.listAudit({ planId, entity: 'period', limit: 1 }))[0]!;
+      expect(second.action).toBe('void-validation');
+      expect(await store.periodReopening(planId, period, decidedAt!)).toEqual({ at: second.at, user: 'bob', reason: 'errore materiale', label: '30/09/2024', state: 'collecting' });
+      expect(await store.periodReopening(planId, 'nessuno', '')).toBeNull();
+      // Each move wrote the period's row once (before: the move to validated wrote its state, then when).
+      const writes = (await rawRows(location, `SELECT state FROM period_writes`)).map((r) => String(r.state));
+      expect(writes.sort()).toEqual(['closed', 'closed', 'collecting', 'collecting', 'collecting', 'validated']);
     });
 
     it('counts failed sign-ins per key in a window, locks from the fifth, forgets them on success', async () => {

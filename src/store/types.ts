@@ -216,6 +216,18 @@ export interface PeriodRecord {
   readonly version: number;
 }
 
+/** A period's latest reopening as its row keeps it, with the period's label and state now. */
+export interface PeriodReopening {
+  /** ISO time of the move (the trail's entry has the same). */
+  readonly at: string;
+  /** The login of who reopened it (`system`, `cli:…` for the program and the command line). */
+  readonly user: string | null;
+  /** As the trail keeps it. */
+  readonly reason: string | null;
+  readonly label: string;
+  readonly state: PeriodState;
+}
+
 /**
  * The versions of a period a move is made from: `sent`, the one the client read (optional, as every
  * save's); `checked`, the one the caller checked the mover's role against (the roles depend on the
@@ -807,6 +819,12 @@ export interface Store {
   lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined>;
   /** ISO time the period last became validated (by the OIV, or with the Relazione it validated), from the period's own row; null: not validated now, or unknown (validated before migration 85 with no entry on the trail). */
   periodValidatedAt(planId: string, periodId: string): Promise<string | null>;
+  /**
+   * The period's latest reopening (a move back to collecting from closed or validated), from the
+   * period's own row, when it came after `since` (an ISO time: the OIV's decision); null: none since.
+   * Before migration 87 kept it there it was looked for in the last 10,000 entries of the trail.
+   */
+  periodReopening(planId: string, periodId: string, since: string): Promise<PeriodReopening | null>;
   /** The plan record, its periods and the period's latest closing: cheap, to decide how to read the period. */
   periodHeader(planId: string, periodId?: string): Promise<Result<PeriodHeader>>;
   /** A closing of a period as frozen, with the metadata the tree shows (owners, versions, evidence). */

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportJobSchema, HealthSchema, OidcOfferSchema, OutboxSchema, ReminderRunSchema, type Outbox, type ReminderRun } from '../../src/contract/index.js';
 import { conforms, documented } from './contract-helpers.js';
-import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { adopt, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 
@@ -18,6 +18,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the server's service documents a
   let controller: Client;
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend));
+    // Adopted, in force: a draft plan's deadlines remind nobody.
+    await adopt(planId, controller);
     // A deadline long passed with values missing: a run queues reminders (to the log: no mail server here).
     expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
   });

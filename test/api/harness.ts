@@ -282,6 +282,13 @@ const step = (what: string, reply: Reply): void => {
   if (reply.status !== 200) throw new Error(`${what}: ${reply.status} ${reply.text}`);
 };
 
+/** The fixture's plan adopted by its act (Delibera di Giunta n. 12 of 30/01/2024): in force, its deadlines remind. */
+export async function adopt(planId: string, controller: Client): Promise<Reply> {
+  const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
+  step('adopt', adopted);
+  return adopted;
+}
+
 /**
  * The fixture's plan adopted (Delibera di Giunta n. 12 of 30/01/2024), its year end closed and its
  * Relazione brought to the OIV (`transmitAndReview`): ready for the OIV's decision. `atYearEnd`: what
@@ -295,8 +302,7 @@ export async function adoptAndReview(
   values: readonly unknown[] = [],
   atYearEnd: () => Promise<void> = async () => {},
 ): Promise<{ title: string; organisation: string }> {
-  const adopted = await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } });
-  step('adopt', adopted);
+  const adopted = await adopt(planId, controller);
   const transition = `/api/plans/${planId}/periods/2024-12-31/transition`;
   step('year end collecting', await controller.request('POST', transition, { to: 'collecting' }));
   await atYearEnd();

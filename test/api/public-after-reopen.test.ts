@@ -12,7 +12,9 @@
  * reopened); validated again by the OIV, the newer validation holds: its figures, no reopening said, the
  * Relazione's validated figures no longer beside them. dati.json says the same for a script
  * (`validatedAt`, `reopenedAt`; `validatedAt` from the period's own row, however long its trail: it
- * was read from the last 10,000 entries of the audit trail, null past them). The office's plan
+ * was read from the last 10,000 entries of the audit trail, null past them; the reopening, from its row
+ * too, found behind more than 10,000 entries of the trail since: it was looked for in the last 10,000,
+ * the year end read past them as never reopened). The office's plan
  * screen, closed again, says the same (no validated figure beside the values, no validated summary,
  * when it was reopened); validated again, the OIV's old figures gone, nothing said (before: the old
  * Relazione's figures and summary beside the values closed again). The public explanation of an
@@ -114,13 +116,23 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     return explained.body.notice;
   }
 
-  /** The office's tree of the year end closed again since the OIV's decision: its values, no validated figure, when it was reopened. */
+  /** The office's explanation of A.3 in `lang`: its notice, undefined when it has none. */
+  async function officeExplanationNotice(lang: 'it' | 'en'): Promise<string | undefined> {
+    const explained = await controller.get(`/api/plans/${planId}/nodes/A.3/explanation?lang=${lang}`);
+    expect(explained.status, explained.text).toBe(200);
+    return explained.body.notice;
+  }
+
+  /** The office's tree of the year end closed again since the OIV's decision: its values, no validated figure, when it was reopened; an objective's explanation says so. */
   async function expectOfficeClosedAgain(): Promise<void> {
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
     expect(tree.period).toMatchObject({ id: YEAR_END, state: 'closed' });
     expect(objective(tree, 'A.3').performance).toBe(0);
     expect(tree.validation).toMatchObject({ periodId: null, reopenedAt: expect.stringMatching(ISO), objectives: [], summary: null, body: null });
     expect(tree.validation.reopenedAt > tree.validation.decidedAt).toBe(true);
+    // The explanation of the office's own values says what the tree says (before: nothing).
+    expect(await officeExplanationNotice('it')).toMatch(CLOSED_AGAIN_IT);
+    expect(await officeExplanationNotice('en')).toMatch(CLOSED_AGAIN_EN);
   }
 
   /** Every public reading of the year end: the validated figures, the notice, the reopened value nowhere. */
@@ -181,6 +193,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
 
   it('shows the figures the OIV validated and says the year end was reopened, the reopened value absent', async () => {
     await expectAsValidated();
+    // The office, while the year end takes values again (not closed again): its tree says nothing of the reopening, nor does an explanation.
+    expect((await controller.get(`/api/plans/${planId}/tree`)).body.validation).toMatchObject({ reopenedAt: null });
+    expect(await officeExplanationNotice('it')).toBeUndefined();
   }, 120_000);
 
   it('with the Relazione withdrawn, the results are not available; published again, as validated', async () => {
@@ -196,8 +211,27 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     await expectAsValidated();
   }, 120_000);
 
+  /** `n` entries of the year end's trail (renames, deadlines) made a second after `after`: a trail longer than a read of it once took. */
+  async function longTrail(after: string, n: number): Promise<void> {
+    const db = backend === 'sqlite' ? openSqlite(t.location) : openPostgres(t.location);
+    try {
+      await db.run(
+        `INSERT INTO audit (at, username, action, entity, entity_id, plan_id, before, after)
+           WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+           SELECT ?, 'controller', 'update', 'period', ?, ?, '{"deadline":null}', '{"deadline":null}' FROM n`,
+        [n, new Date(Date.parse(after) + 1000).toISOString(), YEAR_END, planId],
+      );
+    } finally {
+      await db.close();
+    }
+  }
+
   it('closed again, nothing changes until a new validation', async () => {
-    ok(await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' }));
+    const closed = await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' });
+    ok(closed);
+    // More than 10,000 entries of the period since its reopening: the reopening is still found (it was
+    // looked for in the latest 10,000 entries of the trail, and the year end read as never reopened).
+    await longTrail(closed.body.updatedAt, 10_001);
     await expectAsValidated();
     // The office reads the values closed again, not beside the OIV's figures, which were for the values as they stood then.
     await expectOfficeClosedAgain();
@@ -248,17 +282,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     const validated = await oiv.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'validated' });
     ok(validated);
     // A trail longer than 10,000 entries of the period since (renames, deadlines): the validation is read from the period's row.
-    const db = backend === 'sqlite' ? openSqlite(t.location) : openPostgres(t.location);
-    try {
-      await db.run(
-        `INSERT INTO audit (at, username, action, entity, entity_id, plan_id, before, after)
-           WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001)
-           SELECT ?, 'controller', 'update', 'period', ?, ?, '{"deadline":null}', '{"deadline":null}' FROM n`,
-        [new Date(Date.parse(validated.body.updatedAt) + 1000).toISOString(), YEAR_END, planId],
-      );
-    } finally {
-      await db.close();
-    }
+    await longTrail(validated.body.updatedAt, 10_001);
     for (const html of [await get(`/trasparenza/${planId}/piano.html`), await get(`/api/plans/${planId}/export?format=html&lang=it`)]) {
       const words = flat(html);
       expect(words).not.toMatch(/riaperto il periodo/);
@@ -293,5 +317,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     const office = (await controller.get(`/api/plans/${planId}/tree`)).body;
     expect(office.period).toMatchObject({ id: YEAR_END, state: 'validated' });
     expect(office.validation).toMatchObject({ reopenedAt: null, periodId: null, objectives: [], summary: null, body: null });
+    expect(await officeExplanationNotice('it')).toBeUndefined();
   }, 120_000);
 });

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmtpSettings } from '../../src/server/mailer.js';
 import { freePort, startSmtp, type TestSmtp } from '../support/smtp.js';
-import { enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { adopt, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 const EARLY = '2024-06-30';
@@ -34,8 +34,11 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
-/** Accounts of the scene: the referente with an email, the unit's head, a colleague without an email. */
-async function scene(t: TestServer, emailPrefix: string): Promise<{ planId: string; admin: Client; controller: Client; referente: Client; missing: string[] }> {
+/**
+ * Accounts of the scene: the referente with an email, the unit's head, a colleague without an email;
+ * the fixture's plan, adopted (in force: a draft's deadlines remind nobody) unless `adopted` is false.
+ */
+async function scene(t: TestServer, emailPrefix: string, { adopted = true } = {}): Promise<{ planId: string; admin: Client; controller: Client; referente: Client; missing: string[] }> {
   const admin = await t.as('admin');
   const controller = await t.as('controller');
   const referente = await t.as('referente');
@@ -57,6 +60,7 @@ async function scene(t: TestServer, emailPrefix: string): Promise<{ planId: stri
     expect((await admin.request('PATCH', `/api/units/${digitale.id}`, { headId: head.body.id })).status).toBe(200);
   }
   const planId = await t.importFixture();
+  if (adopted) await adopt(planId, controller);
   // One value entered: it is not missing, so no message lists it.
   expect((await referente.request('PUT', `/api/plans/${planId}/indicators/${enc('B.1.1:5')}/measurements/${PERIOD}`, { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
   const work = (await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items as Array<{ indicatorId: string; state: string }>;
@@ -146,6 +150,25 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
     expect((await (await t.as('public')).get('/api/reminders')).status).toBe(401);
   });
 
+  it('a plan not adopted is not in force: its deadline reminds nobody until it is adopted', async () => {
+    const { planId, controller } = await scene(t, '', { adopted: false });
+    expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    day = '2024-10-23';
+    const ofPlan = (run: { body: { queued: Array<{ planId: string; stage: string; username: string }> } }): string[] =>
+      run.body.queued
+        .filter((r) => r.planId === planId)
+        .map((r) => `${r.stage} ${r.username}`)
+        .sort();
+    const draft = await controller.request('POST', '/api/reminders/send', {});
+    expect(draft.status, draft.text).toBe(200);
+    // Before: the referenti and the head reminded of a plan nobody adopted.
+    expect(ofPlan(draft)).toEqual([]);
+    expect((await controller.get(`/api/reminders?planId=${planId}`)).body.reminders).toEqual([]);
+    // Adopted, in force: the same day's reminders go.
+    await adopt(planId, controller);
+    expect(ofPlan(await controller.request('POST', '/api/reminders/send', {}))).toEqual(['after collega', 'after referente', 'head dirigente']);
+  });
+
   it("some days before the deadline, whoever has values to enter is reminded (the unit's head too); the head's own message is not due yet", async () => {
     const { planId, controller } = await scene(t, '');
     const before = smtp.received.length;
@@ -166,7 +189,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
   });
 
   it('a controller or an administrator named Referente of an indicator is reminded of it, in their language', async () => {
-    const { planId, admin, controller } = await scene(t, '');
+    // Named while the plan is a draft (adopted, a change of person takes a revision), then adopted.
+    const { planId, admin, controller } = await scene(t, '', { adopted: false });
     const users = (await admin.get('/api/users')).body as Array<{ id: string; username: string }>;
     const ids = Object.fromEntries(users.map((u) => [u.username, u.id]));
     // Values of the period no referente enters, each indicator named to one of them (as the tree's person field allows).
@@ -184,6 +208,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
       const assigned = await controller.request('POST', `/api/plans/${planId}/reassign`, { indicators: [indicator], personId: ids[username] });
       expect(assigned.status, assigned.text).toBe(200);
     }
+    await adopt(planId, controller);
     // Their home page lists the value as theirs to enter…
     for (const [who, indicator] of [
       [controller, forController],

@@ -1,13 +1,16 @@
 import type { Command } from 'commander';
 import { renderCoded, type Coded } from '../../messages/index.js';
 import { commandLineActor } from '../actor.js';
+import { terminalText } from '../terminal.js';
 import { badInput, cliLanguage, DEFAULT_DATABASE, say, withDatabase } from '../shared.js';
 
 /**
  * `albero reminders`: one reminder run on a database, for a cron job or by hand: queues the
- * reminders due today (each once, ever) and delivers what the outbox holds, through the SMTP
- * server of ALBERO_SMTP_* or, without one, to stdout. Exit 0 when nothing is left waiting, 1 when
- * some messages wait to be retried or were refused (see `GET /api/reminders`).
+ * reminders due today (each once, ever; of the plans adopted, or of `--plan` alone) and delivers
+ * what the outbox holds, through the SMTP server of ALBERO_SMTP_* or, without one, to stdout. A
+ * `--plan` not in force (a draft, or archived) queues nothing, and says so on stderr; unknown, it
+ * is refused (exit 2). Exit 0 when nothing is left waiting, 1 when some messages wait to be retried
+ * or were refused (see `GET /api/reminders`).
  */
 export function registerReminders(program: Command): void {
   program
@@ -16,7 +19,8 @@ export function registerReminders(program: Command): void {
     .option('--database <location>', say('cli-about-database', {}))
     .option('--retry', say('cli-about-reminders-retry', {}))
     .option('--json', say('cli-about-reminders-json', {}))
-    .action(async (options: { database?: string; retry?: boolean; json?: boolean }) => {
+    .option('--plan <id>', say('cli-about-reminders-plan', {}))
+    .action(async (options: { database?: string; retry?: boolean; json?: boolean; plan?: string }) => {
       // The store, nodemailer and the server's campaign code are loaded by this command only.
       const [{ ReminderService, reminderSettingsFromEnv }, { smtpFromEnv }] = await Promise.all([import('../../server/reminders.js'), import('../../server/mailer.js')]);
       let settings;
@@ -29,10 +33,15 @@ export function registerReminders(program: Command): void {
         return badInput('reminders', renderCoded(error as Coded, cliLanguage()));
       }
       await withDatabase(options.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE, 'reminders', async (store) => {
+        // A plan asked for by name: refused when there is none; not in force, it has no reminders, which is said (the outbox is delivered all the same).
+        const plan = options.plan === undefined ? undefined : await store.getPlan(options.plan);
+        if (options.plan !== undefined && plan === undefined) return badInput('reminders', say('not-found', { what: 'plan', id: options.plan }));
+        const notInForce = plan === undefined ? null : plan.archivedAt !== null ? 'archived' : plan.status !== 'adopted' ? 'draft' : null;
+        if (plan !== undefined && notInForce !== null) process.stderr.write(`albero reminders: ${terminalText(say('reminders-plan-not-in-force', { plan: plan.title, why: notInForce }))}\n`);
         // With --json the log mailer's messages go to stderr, so stdout stays one JSON document.
         const service = new ReminderService(store, { smtp, settings, log: (t) => (options.json === true ? process.stderr : process.stdout).write(t) });
         try {
-          const run = await service.run(commandLineActor().username, { retryNow: options.retry === true });
+          const run = await service.run(commandLineActor().username, { retryNow: options.retry === true, ...(plan === undefined ? {} : { planId: plan.id }) });
           const waiting = (await store.reminders.list({ status: 'queued', limit: 1 })).length;
           if (options.json === true) {
             process.stdout.write(

@@ -199,7 +199,16 @@ export async function treeAround({ store, trees }: Pick<Deps, 'store' | 'trees'>
       computed,
       async () => new Map((await changedBaselines({ store, trees }, planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
     );
-  // The OIV's validated figures beside the reported ones, and the decision the period's word follows.
+  await withDecision({ store, trees }, computed, decision);
+}
+
+/**
+ * The OIV's validated figures beside the reported ones, and the decision the period's word follows
+ * (the tree's `validation`; made once per decision): the tree and an objective's explanation read
+ * the same one, so both say the same of a year end reopened since.
+ */
+async function withDecision({ store, trees }: Pick<Deps, 'store' | 'trees'>, computed: ComputedPlan, decision: RelazioneDecision | undefined): Promise<void> {
+  const planId = computed.snapshot.record.id;
   await trees.withValidation(
     computed,
     decision,
@@ -209,6 +218,19 @@ export async function treeAround({ store, trees }: Pick<Deps, 'store' | 'trees'>
     },
     async () => (decision === undefined ? null : ((await yearEndReopening(store, planId, computed.snapshot.period.id, decision.decidedAt))?.at ?? null)),
   );
+}
+
+/**
+ * What an objective's explanation says of the figures it explains, as the tree's notice says it:
+ * the public reading the year end reopened after the OIV's validation (as validated, or closed
+ * again), the office reading it closed again since (its own values, not those the OIV validated).
+ * Undefined otherwise.
+ */
+function reopenedNotice(computed: ComputedPlan, lang: Language): string | undefined {
+  if (computed.reopened !== undefined) return reopenedValidatedText(computed.reopened, lang);
+  const v = computed.validation?.document;
+  if (v == null || v.reopenedAt === null || v.periodId !== null) return undefined;
+  return reopenedValidatedText({ at: v.reopenedAt, decidedAt: v.decidedAt, reservations: v.reservations, figures: 'closed-again' }, lang);
 }
 
 /**
@@ -332,9 +354,10 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const smvp = await smvpFor(store, plan.organisation, plan.year);
       const own = smvp === null ? [] : indicatorThresholdBands(computed.evaluation, smvp.smvp, code);
       const thresholds = own.map((b) => thresholdDocument(b, lang));
-      // The public reading the year end reopened after the OIV's validation is told which figures these are, as on every public page.
-      const notice = computed.reopened === undefined ? {} : { notice: reopenedValidatedText(computed.reopened, lang) };
-      return reply(200, { ...explanationDocument(explanation), ...(thresholds.length === 0 ? {} : { thresholds }), ...notice });
+      // The year end reopened after the OIV's validation: the reader is told which figures these are, as the tree tells them.
+      await withDecision(deps, computed, await store.relazioni.validatedDecision(planId));
+      const notice = reopenedNotice(computed, lang);
+      return reply(200, { ...explanationDocument(explanation), ...(thresholds.length === 0 ? {} : { thresholds }), ...(notice === undefined ? {} : { notice }) });
     },
   );
 
