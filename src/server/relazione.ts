@@ -37,7 +37,7 @@ import {
 } from '../store/index.js';
 import type { ComputedPlan, TreeService } from './tree.js';
 import type { AccountNames, ActorNamer } from './actor-names.js';
-import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
+import { actText, publicChanges, revisionChangeText, revisionStepsText } from '../io/report/revisions.js';
 import { derivedOnce, relazioneReads } from './relazione-reads.js';
 
 const CAUSE_WORDS: Readonly<Record<string, string>> = { external: 'causa esterna', internal: 'causa interna', indicator: 'indicatore mal costruito' };
@@ -143,7 +143,9 @@ function revisionWords(r: RevisionRecord): PlanRevision {
     date: r.date,
     ...(r.act === null ? {} : { act: actText(r.act) }),
     reason: r.reason,
-    changes: publicChanges(r.changes).map((c) => revisionChangeText(c)),
+    // The net change of each record, and where its steps are when it recorded more (a register frozen
+    // with a validation before steps were counted has none: it reads as validated).
+    changes: [...publicChanges(r.changes).map((c) => revisionChangeText(c)), ...[revisionStepsText(r)].filter((s) => s !== null)],
   };
 }
 

@@ -31,7 +31,10 @@ export interface ReportRevision {
   readonly date: string;
   readonly act: ReportAct | null;
   readonly status: 'open' | 'approved';
+  /** The net change of each record (store: core `netChanges`). */
   readonly changes: readonly ReportRevisionChange[];
+  /** How many steps were recorded (each on the audit trail); absent in a register frozen before it was kept. */
+  readonly steps?: number;
   /** Labels of the closed periods the revision came after (their data stay as closed). */
   readonly afterClosingOf?: readonly string[];
   /** The OIV's validation of the Relazione the revision came after (the validated Relazione does not include it). */
@@ -115,7 +118,19 @@ export function revisionLine(r: ReportRevision, language: Language = 'it'): stri
   return changeWords('revision-line', { kind: r.kind, number: r.number, date: r.date, status: r.status, act: actText(r.act, language), reason: r.reason }, language);
 }
 
-/** One row per change (a revision without changes gets one row): the table every format prints. */
+/**
+ * Where the steps of a revision are, when it recorded more than its net changes (a weight changed
+ * twice, or moved and moved back): "modifiche nette di 4 passaggi registrati (ciascuno nel registro
+ * delle modifiche)"; null when each change listed is one step.
+ */
+export function revisionStepsText(r: Pick<ReportRevision, 'steps' | 'changes'>, language: Language = 'it'): string | null {
+  return r.steps === undefined || r.steps <= r.changes.length ? null : changeWords('revision-steps', { steps: r.steps, changes: r.changes.length }, language);
+}
+
+/**
+ * One row per net change (a revision without changes gets one row), and one more saying where its
+ * steps are when it recorded more: the table every format prints.
+ */
 export function revisionRows(revisions: readonly ReportRevision[], language: Language = 'it'): string[][] {
   const rows: string[][] = [];
   for (const r of revisions) {
@@ -127,7 +142,8 @@ export function revisionRows(revisions: readonly ReportRevision[], language: Lan
       actText(r.act, language),
       changeWords('revision-status', { status: r.status }, language),
     ];
-    const changes = r.changes.length === 0 ? [changeWords('revision-no-change', {}, language)] : r.changes.map((c) => changeText(c, language));
+    const steps = revisionStepsText(r, language);
+    const changes = r.changes.length === 0 ? [steps ?? changeWords('revision-no-change', {}, language)] : [...r.changes.map((c) => changeText(c, language)), ...(steps === null ? [] : [steps])];
     for (const c of changes) rows.push([...head, c]);
   }
   return rows;
