@@ -701,9 +701,7 @@ export const CHANGE_MESSAGES = defineMessages({
         ? `nessuna modifica netta: le ${p.steps} modifiche registrate si annullano a vicenda (sono nel registro delle modifiche)`
         : `modifiche nette di ${p.steps} passaggi registrati (ciascuno nel registro delle modifiche)`,
     en: (p) =>
-      p.changes === 0
-        ? `no net change: the ${p.steps} recorded changes cancel each other out (they are on the audit trail)`
-        : `net changes of ${p.steps} recorded steps (each on the audit trail)`,
+      p.changes === 0 ? `no net change: the ${p.steps} recorded changes cancel each other out (they are on the audit trail)` : `net changes of ${p.steps} recorded steps (each on the audit trail)`,
   }),
   'revision-act': message<{ kind?: string; number?: string; date?: string }>({ it: (p) => act(p, 'it'), en: (p) => act(p, 'en') }),
   'revision-line': message<{ kind: string; number: number; date: string; status: string; act: string; reason: string }>({

@@ -285,7 +285,13 @@ export class SqlRevisions {
         return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });
       }
       await tx.run(`DELETE FROM plan_revisions WHERE plan_id = ? AND seq = ?`, [planId, number]);
-      await recordPlanChange(tx, actor, { action: 'delete', entity: 'revision', entityId: String(number), planId, before: { ...revisionJson(before), ...(before.steps === 0 ? {} : { steps: before.steps }) } });
+      await recordPlanChange(tx, actor, {
+        action: 'delete',
+        entity: 'revision',
+        entityId: String(number),
+        planId,
+        before: { ...revisionJson(before), ...(before.steps === 0 ? {} : { steps: before.steps }) },
+      });
       return ok(before);
     });
   }
