@@ -72,6 +72,20 @@ export function publicChanges<C extends { readonly action: string; readonly befo
     .filter((c) => c.action !== 'update' || Object.keys(c.after ?? c.before ?? {}).length > 0);
 }
 
+/**
+ * A revision as the public reads it: its changes without internal fields (`publicChanges`), and its
+ * count of steps only while every change is there to read: one the public does not see (a note) was
+ * made of steps the register cannot say apart from the others, and it would read as steps that
+ * cancel out.
+ */
+export function publicRevision<
+  R extends { readonly changes: readonly C[]; readonly steps?: number },
+  C extends { readonly action: string; readonly before: Fields | null; readonly after: Fields | null },
+>(revision: R): R {
+  const changes = publicChanges(revision.changes);
+  return { ...revision, changes, ...(revision.steps === undefined ? {} : { steps: changes.length < revision.changes.length ? changes.length : revision.steps }) };
+}
+
 /** The chapter's title and the register's column heads in Italian (the workbook's sheet). */
 export const REVISIONS_TITLE = revisionsTitle('it');
 export const REVISIONS_COLUMNS: readonly string[] = revisionsColumns('it');
