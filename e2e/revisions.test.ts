@@ -147,6 +147,49 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await expect.poll(() => discard.count()).toBe(0);
   });
 
+  it('lists a revision’s net change and where its steps are; one whose steps cancel out is offered to discard, its approval refused in words', async () => {
+    const planId = await adoptedPlan();
+    const plan = planPath(planId);
+    /** The indicator's target changed through the API, against the version the tree reads now. */
+    const setTarget = async (target: number): Promise<void> => {
+      const tree = (await apiAs(context, 'GET', `${plan}/tree`)).body as { objectives: Array<{ indicators: Array<{ id: string; definitionVersion: number }> }> };
+      const version = tree.objectives.flatMap((o) => o.indicators).find((i) => i.id === INDICATOR)!.definitionVersion;
+      const changed = await apiAs(context, 'PATCH', `${plan}/indicators/${encodeURIComponent(INDICATOR)}`, { target, version });
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    };
+    expect((await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'Target provato e riportato' })).status).toBe(201);
+    await setTarget(50);
+    await setTarget(60);
+
+    await openRevisions(page, planId);
+    const first = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
+    await expect
+      .poll(() => first.locator('[data-testid=revision-steps]').innerText())
+      .toBe('nessuna modifica netta: le 2 modifiche registrate si annullano a vicenda (sono nel registro delle modifiche)');
+    expect(await first.locator('li').count()).toBe(0);
+    await expectAccessible(page, 'revisions: a revision whose steps cancel out');
+    // Before, a revision holding steps was never offered to discard, and it could be approved as changing nothing.
+    await page.click('[data-testid=approve-revision]');
+    await expect
+      .poll(() => page.locator('[data-testid=revisions-refused]').innerText())
+      .toBe('La variazione n. 1 non cambia nulla: le 2 modifiche registrate si annullano a vicenda (restano nel registro delle modifiche); annullala.');
+    await page.click('[data-testid=current-revision] button:has-text("Annulla la variazione")');
+    await expect.poll(() => page.locator('#revisions-notice').innerText()).toBe('Variazione annullata.');
+    await expect.poll(() => first.count()).toBe(0);
+
+    expect((await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'Target rivisto due volte' })).status).toBe(201);
+    await setTarget(50);
+    await setTarget(55);
+    await openRevisions(page, planId);
+    const second = page.locator('[data-testid=revisions-register] tr[data-revision="2"]');
+    await expect.poll(async () => (await second.locator('li').allInnerTexts()).map((l) => l.replace(/\s+/g, ' '))).toEqual([`Indicatore ${INDICATOR}: target 60,00% → 55,00%`]);
+    expect(await second.locator('[data-testid=revision-steps]').innerText()).toBe('modifiche nette di 2 passaggi registrati (ciascuno nel registro delle modifiche)');
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => second.locator('[data-testid=revision-steps]').innerText()).toBe('net changes of 2 recorded steps (each on the audit trail)');
+    expect(await second.locator('li').allInnerTexts()).toEqual([`Indicator ${INDICATOR}: target 60.00% → 55.00%`]);
+    await chooseLanguage(page, 'it');
+  });
+
   it('a revision or its act dated before the adoption is said at its date field; the register says the act in the screen’s words', async () => {
     const planId = await adoptedPlan();
     const plan = planPath(planId);

@@ -50,7 +50,7 @@ export const PlanImportPreviewSchema = z.strictObject({
   issues: z.array(IssueDocumentSchema),
 });
 
-/** One change inside a revision: before → after (only the changed fields of an update; the whole entity for create and delete). */
+/** One net change inside a revision: before → after (only the changed fields of an update; the whole entity for create and delete); `seq`, `at` and `user`: its first step's number, its last step's time and author. */
 export const RevisionChangeSchema = z.strictObject({
   seq: z.number(),
   at: z.string(),
@@ -81,7 +81,10 @@ export const RevisionSchema = z.strictObject({
   openedBy: z.string().nullable(),
   approvedAt: z.string().nullable(),
   approvedBy: z.string().nullable(),
+  /** The net change per objective, indicator or plan: a field from its first value to its last, one back where it started left out, a record added and deleted inside the revision not listed. */
   changes: z.array(RevisionChangeSchema).readonly(),
+  /** How many steps were recorded, each on the audit trail (`GET /api/audit`): more than `changes` when a record was changed twice, or back. */
+  steps: z.number().int(),
   /** Grows with every correction or approval: `PATCH` names it, 409 when another came since. */
   version: z.number().int(),
 });

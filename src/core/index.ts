@@ -23,3 +23,4 @@ export * from './validated-values.js';
 export * from './closest.js';
 export * from './title-year.js';
 export * from './text-keys.js';
+export * from './revision-net.js';

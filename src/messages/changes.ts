@@ -697,6 +697,18 @@ export const CHANGE_MESSAGES = defineMessages({
   }),
   'revisions-none': message({ it: 'Nel corso dell’anno il piano non ha avuto variazioni.', en: 'The plan had no revision during the year.' }),
   'revision-no-change': message({ it: 'nessuna modifica', en: 'no change' }),
+  /**
+   * Where a revision's steps are when the register lists fewer changes than were recorded: it lists
+   * the net change of each record (`changes`: how many), every step stays on the audit trail.
+   */
+  'revision-steps': message<{ steps: number; changes: number }>({
+    it: (p) =>
+      p.changes === 0
+        ? `nessuna modifica netta: le ${p.steps} modifiche registrate si annullano a vicenda (sono nel registro delle modifiche)`
+        : `modifiche nette di ${p.steps} passaggi registrati (ciascuno nel registro delle modifiche)`,
+    en: (p) =>
+      p.changes === 0 ? `no net change: the ${p.steps} recorded changes cancel each other out (they are on the audit trail)` : `net changes of ${p.steps} recorded steps (each on the audit trail)`,
+  }),
   'revision-act': message<{ kind?: string; number?: string; date?: string }>({ it: (p) => act(p, 'it'), en: (p) => act(p, 'en') }),
   'revision-line': message<{ kind: string; number: number; date: string; status: string; act: string; reason: string }>({
     it: (p) =>

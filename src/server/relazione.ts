@@ -37,7 +37,7 @@ import {
 } from '../store/index.js';
 import type { ComputedPlan, TreeService } from './tree.js';
 import type { AccountNames, ActorNamer } from './actor-names.js';
-import { actText, publicChanges, revisionChangeText } from '../io/report/revisions.js';
+import { actText, publicRevision, revisionChangeText, revisionStepsText } from '../io/report/revisions.js';
 import { derivedOnce, relazioneReads } from './relazione-reads.js';
 
 const CAUSE_WORDS: Readonly<Record<string, string>> = { external: 'causa esterna', internal: 'causa interna', indicator: 'indicatore mal costruito' };
@@ -139,11 +139,14 @@ export async function storedRelazione(
  * change in words; the Relazione is published, so without the office's notes, whoever reads it.
  */
 function revisionWords(r: RevisionRecord): PlanRevision {
+  const published = publicRevision(r);
   return {
     date: r.date,
     ...(r.act === null ? {} : { act: actText(r.act) }),
     reason: r.reason,
-    changes: publicChanges(r.changes).map((c) => revisionChangeText(c)),
+    // The net change of each record, and where its steps are when it recorded more (a register frozen
+    // with a validation before steps were counted has none: it reads as validated).
+    changes: [...published.changes.map((c) => revisionChangeText(c)), ...[revisionStepsText(published)].filter((s) => s !== null)],
   };
 }
 

@@ -241,8 +241,13 @@ export class SqlRevisions {
       const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
       if (stale !== null) return stale;
       if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
+      // Nothing to approve: no step at all, or steps that cancel out (a weight 50 → 40, then back to
+      // 50). A body's act approving a revision that changes nothing would stand in the Relazione
+      // for nothing: the office discards it, the steps staying on the audit trail.
       if (before.changes.length === 0) {
-        return refuse('revision-state', { number, situation: 'empty' }, { reason: 'empty' });
+        return before.steps === 0
+          ? refuse('revision-state', { number, situation: 'empty' }, { reason: 'empty' })
+          : refuse('revision-state', { number, situation: 'cancelled-out', steps: before.steps }, { reason: 'cancelled-out', steps: before.steps });
       }
       const early = beforeAdoption(await adoptedOn(tx, planId), null, act);
       if (early !== null) return early;
@@ -259,7 +264,7 @@ export class SqlRevisions {
         entityId: String(number),
         planId,
         before: { status: 'open' },
-        after: { status: 'approved', act: after.act, changes: after.changes.length },
+        after: { status: 'approved', act: after.act, changes: after.changes.length, steps: after.steps },
         reason: after.reason,
       });
       return ok(after);
@@ -274,11 +279,19 @@ export class SqlRevisions {
       // Discarded as read: a reason or date another desk corrected since is read before it goes.
       const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
       if (stale !== null) return stale;
+      // One whose steps cancel out changes nothing either: it goes, its steps staying on the audit
+      // trail (each recorded there with the revision's number and reason), and its discarding says how many.
       if (before.status !== 'open' || before.changes.length > 0) {
         return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });
       }
       await tx.run(`DELETE FROM plan_revisions WHERE plan_id = ? AND seq = ?`, [planId, number]);
-      await recordPlanChange(tx, actor, { action: 'delete', entity: 'revision', entityId: String(number), planId, before: revisionJson(before) });
+      await recordPlanChange(tx, actor, {
+        action: 'delete',
+        entity: 'revision',
+        entityId: String(number),
+        planId,
+        before: { ...revisionJson(before), ...(before.steps === 0 ? {} : { steps: before.steps }) },
+      });
       return ok(before);
     });
   }

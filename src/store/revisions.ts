@@ -12,6 +12,7 @@ import { recordAudit } from './audit-log.js';
 import type { Param, Queryable, Row } from './db.js';
 import { one } from './db.js';
 import { noPlan, now, touch } from './shared.js';
+import { netChanges } from '../core/revision-net.js';
 import { revisionEditReason } from '../messages/audit-reasons.js';
 import { english, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
 import type { Act, Actor, Failure, FailureCode, Result, RevisionChange, RevisionRecord } from './types.js';
@@ -51,7 +52,13 @@ function changeRecord(r: Row): RevisionChange {
   };
 }
 
-function revisionRecord(r: Row, changes: readonly RevisionChange[]): RevisionRecord {
+/**
+ * A revision as the register reads it: its net change per record (core `netChanges`: a weight moved
+ * 50 → 40 → 50 is no change), and how many steps were recorded, each kept in
+ * plan_revision_changes and on the audit trail.
+ */
+function revisionRecord(r: Row, steps: readonly RevisionChange[]): RevisionRecord {
+  const changes: RevisionChange[] = netChanges(steps).map(({ steps: _merged, ...change }) => change);
   return {
     number: Number(r.seq),
     kind: String(r.kind) as RevisionRecord['kind'],
@@ -64,11 +71,12 @@ function revisionRecord(r: Row, changes: readonly RevisionChange[]): RevisionRec
     approvedAt: str(r.approved_at),
     approvedBy: str(r.approved_by),
     changes,
+    steps: steps.length,
     version: Number(r.version),
   };
 }
 
-/** Every revision of a plan, oldest first, each with its changes in the order they were made. */
+/** Every revision of a plan, oldest first, each with its net changes in the order they were first made. */
 export async function readRevisions(q: Queryable, planId: string, only?: number): Promise<RevisionRecord[]> {
   const filter = only === undefined ? '' : ' AND seq = ?';
   const params: Param[] = only === undefined ? [planId] : [planId, only];

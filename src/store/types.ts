@@ -165,7 +165,10 @@ export interface RevisionRecord {
   readonly openedBy: string | null;
   readonly approvedAt: string | null;
   readonly approvedBy: string | null;
+  /** Its net change per objective, indicator or plan (core `netChanges`), in the order each was first changed. */
   readonly changes: readonly RevisionChange[];
+  /** How many steps were recorded in it (each on the audit trail): more than `changes` when some were changed twice, or back. */
+  readonly steps: number;
   /** Grows by one with every correction or approval: a correction names the one it read. */
   readonly version: number;
 }

@@ -10,7 +10,7 @@
  * with its description; page furniture as artifacts) for screen readers.
  */
 import { baselineChangeLine, baselinesNote, baselinesTitle, type ReportBaselineChange } from './baselines.js';
-import { actText, noRevisionsText, revisionChangeText, revisionLine, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
+import { actText, noRevisionsText, revisionChangeText, revisionLine, revisionsNote, revisionStepsText, revisionsTitle, type ReportRevision } from './revisions.js';
 import { fontData, type Face } from './fonts.js';
 import PDFDocument from './pdfkit.js';
 import { classify, round, type Decimal, type Evaluation, type Language, type Legend } from '../../core/index.js';
@@ -808,6 +808,8 @@ function revisionsSection(canvas: Canvas, root: Struct | null, revisions: readon
     const list = canvas.group(section, 'L');
     for (const c of r.changes) paragraph(canvas, list, `• ${revisionChangeText(c, language)}`, { x: LEFT + 12, type: 'LI' });
     list?.end();
+    const steps = revisionStepsText(r, language);
+    if (steps !== null) paragraph(canvas, section, steps, { x: LEFT + 12, face: 'italic', size: 9 });
   }
   canvas.y += 4 * PX;
   paragraph(canvas, section, revisionsNote(revisions, language), { face: 'italic', size: 9 });

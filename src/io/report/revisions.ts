@@ -31,7 +31,10 @@ export interface ReportRevision {
   readonly date: string;
   readonly act: ReportAct | null;
   readonly status: 'open' | 'approved';
+  /** The net change of each record (store: core `netChanges`). */
   readonly changes: readonly ReportRevisionChange[];
+  /** How many steps were recorded (each on the audit trail); absent in a register frozen before it was kept. */
+  readonly steps?: number;
   /** Labels of the closed periods the revision came after (their data stay as closed). */
   readonly afterClosingOf?: readonly string[];
   /** The OIV's validation of the Relazione the revision came after (the validated Relazione does not include it). */
@@ -67,6 +70,20 @@ export function publicChanges<C extends { readonly action: string; readonly befo
   return changes
     .map((c) => ({ ...c, before: c.before === null ? null : withoutInternal(c.before), after: c.after === null ? null : withoutInternal(c.after) }))
     .filter((c) => c.action !== 'update' || Object.keys(c.after ?? c.before ?? {}).length > 0);
+}
+
+/**
+ * A revision as the public reads it: its changes without internal fields (`publicChanges`), and its
+ * count of steps only while every change is there to read: one the public does not see (a note) was
+ * made of steps the register cannot say apart from the others, and it would read as steps that
+ * cancel out.
+ */
+export function publicRevision<
+  R extends { readonly changes: readonly C[]; readonly steps?: number },
+  C extends { readonly action: string; readonly before: Fields | null; readonly after: Fields | null },
+>(revision: R): R {
+  const changes = publicChanges(revision.changes);
+  return { ...revision, changes, ...(revision.steps === undefined ? {} : { steps: changes.length < revision.changes.length ? changes.length : revision.steps }) };
 }
 
 /** The chapter's title and the register's column heads in Italian (the workbook's sheet). */
@@ -115,7 +132,19 @@ export function revisionLine(r: ReportRevision, language: Language = 'it'): stri
   return changeWords('revision-line', { kind: r.kind, number: r.number, date: r.date, status: r.status, act: actText(r.act, language), reason: r.reason }, language);
 }
 
-/** One row per change (a revision without changes gets one row): the table every format prints. */
+/**
+ * Where the steps of a revision are, when it recorded more than its net changes (a weight changed
+ * twice, or moved and moved back): "modifiche nette di 4 passaggi registrati (ciascuno nel registro
+ * delle modifiche)"; null when each change listed is one step.
+ */
+export function revisionStepsText(r: Pick<ReportRevision, 'steps' | 'changes'>, language: Language = 'it'): string | null {
+  return r.steps === undefined || r.steps <= r.changes.length ? null : changeWords('revision-steps', { steps: r.steps, changes: r.changes.length }, language);
+}
+
+/**
+ * One row per net change (a revision without changes gets one row), and one more saying where its
+ * steps are when it recorded more: the table every format prints.
+ */
 export function revisionRows(revisions: readonly ReportRevision[], language: Language = 'it'): string[][] {
   const rows: string[][] = [];
   for (const r of revisions) {
@@ -127,7 +156,8 @@ export function revisionRows(revisions: readonly ReportRevision[], language: Lan
       actText(r.act, language),
       changeWords('revision-status', { status: r.status }, language),
     ];
-    const changes = r.changes.length === 0 ? [changeWords('revision-no-change', {}, language)] : r.changes.map((c) => changeText(c, language));
+    const steps = revisionStepsText(r, language);
+    const changes = r.changes.length === 0 ? [steps ?? changeWords('revision-no-change', {}, language)] : [...r.changes.map((c) => changeText(c, language)), ...(steps === null ? [] : [steps])];
     for (const c of changes) rows.push([...head, c]);
   }
   return rows;

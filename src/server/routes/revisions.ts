@@ -10,7 +10,7 @@ import { isIsoDate, REVISION_KINDS, type RevisionRecord, type Store } from '../.
 import { isFrozen } from '../../contract/relazione-states.js';
 import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { publicChanges } from '../../io/report/revisions.js';
+import { publicRevision } from '../../io/report/revisions.js';
 import { withReasonWords } from '../../messages/changes.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
@@ -31,13 +31,16 @@ const ApproveBody = z.object({ act: ActBody.nullable().optional(), version: Edit
  * The register of revisions, each with the periods closed (or validated) before its changes: they
  * keep their figures as closed. `forPublic`: as the public reads it, the approved revisions only
  * (one still open is the office's draft: its reason and changes may yet change, and it is not the
- * body's decision until approved), without the office's notes (`publicChanges`) and without the
+ * body's decision until approved), without the office's notes (`publicRevision`) and without the
  * accounts' login names, which are nobody's name to the public and half of a sign-in.
  */
 export async function revisionRegister(store: Store, planId: string, forPublic = false): Promise<RevisionEntry[]> {
   const stored = (await store.listRevisions(planId)) ?? [];
   const revisions = forPublic
-    ? stored.filter((r) => r.status === 'approved').map((r) => ({ ...r, openedBy: null, approvedBy: null, changes: publicChanges(r.changes).map((c) => ({ ...c, user: null })) }))
+    ? stored
+        .filter((r) => r.status === 'approved')
+        .map(publicRevision)
+        .map((r) => ({ ...r, openedBy: null, approvedBy: null, changes: r.changes.map((c) => ({ ...c, user: null })) }))
     : stored;
   if (revisions.length === 0) return [];
   const periods = ((await store.listPeriods(planId)) ?? []).filter((p) => p.state === 'closed' || p.state === 'validated');

@@ -584,6 +584,12 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                       <ChangeLine key={c.seq} change={c} />
                     ))}
                   </ul>
+                  {/* The net change of each record is listed; every step recorded is on the audit trail. */}
+                  {r.steps > r.changes.length && (
+                    <p className="mb-0 muted" data-testid="revision-steps">
+                      {changeWords('revision-steps', { steps: r.steps, changes: r.changes.length }, language)}
+                    </p>
+                  )}
                   {r.afterClosingOf.length > 0 && <p className="mb-0 muted">{t('revisions.afterClosing', { periods: r.afterClosingOf.map((p) => p.label).join(', ') })}</p>}
                   {r.afterValidation !== null && (
                     <p className="mb-0 muted" data-testid="after-validation">
