@@ -10,7 +10,7 @@
  *
  * Anything that is not plain is left to the one thread, which says it as it always has (null):
  * a table below the size (`ALBERO_VERIFY_SPLIT_FROM`, bytes: tests lower it, `Infinity` never
- * splits), a machine with one core, a workbook, CSV or anything not a tab-separated table with its header row, a table that
+ * splits), a workbook, CSV or anything not a tab-separated table with its header row, a table that
  * cannot be cut, any problem in either half (a problem of the reader in one half would be said in
  * the order of one thread only by it), a code in both halves, a parent across the cut that one
  * thread would find elsewhere or not at all. With no problem in either half, the notation the
@@ -18,7 +18,6 @@
  * text only English reads is refused at its cell, a problem of its half.
  */
 import { stat, readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
   Decimal,
@@ -112,8 +111,6 @@ export async function verifySplit(file: string, options: PlanOptions, prepare: <
     () => -1,
   );
   if (size < 0 || !(size >= from)) return null;
-  // On one core the worker's half only waits for this thread's: the same work, plus a thread's start.
-  if (availableParallelism() < 2) return null;
   const worker = new URL('./verify-worker.js', import.meta.url);
   const workerExists = await stat(worker).then(
     () => true,
