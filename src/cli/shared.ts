@@ -7,7 +7,20 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Decimal, formatIssueIn, hasErrors, parseItalianNumber, PLAN_YEARS, withParams, type Issue, type Language, type MessageParams } from '../core/index.js';
+import {
+  Decimal,
+  formatIssueIn,
+  hasErrors,
+  legendFromThresholds,
+  parseItalianNumber,
+  PLAN_YEARS,
+  withParams,
+  type Issue,
+  type Language,
+  type MessageParams,
+  type Plan,
+  type ScoringRule,
+} from '../core/index.js';
 import { localeLanguage, renderCoded, renderMessage, type Coded, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import type { Store } from '../store/index.js';
@@ -261,7 +274,7 @@ export function printIssues(issues: readonly Issue[], options: { quiet?: boolean
  * the table is read, so a command that then makes much garbage (a report's workbook) is collected
  * as before.
  */
-export async function withRoomyHeap<T>(read: () => Promise<T>): Promise<T> {
+async function withRoomyHeap<T>(read: () => Promise<T>): Promise<T> {
   setFlagsFromString('--heap-growing-percent=3000');
   setFlagsFromString('--semi-space-growth-factor=16');
   fullCollection();
@@ -339,7 +352,11 @@ export function writeJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export { applyPlanOptions, type PlanOptions } from './plan-options.js';
+/** Options every reading command shares: the plan's legend and default scoring rule. */
+export interface PlanOptions {
+  legend?: [Decimal, Decimal];
+  scoring?: ScoringRule['kind'];
+}
 
 /**
  * `90/70`, `80,5/60` or `80.5/60`: thresholds in percent, from 0 to 100, each band reachable. A threshold never needs a
@@ -366,4 +383,12 @@ export function addPlanOptions(command: Command): Command {
   return command
     .addOption(new Option('--legend <green/yellow>', say('cli-about-legend', {})).argParser(parseLegend))
     .addOption(new Option('--scoring <rule>', say('cli-about-scoring', {})).choices(['on_off', 'proportional']));
+}
+
+/** The plan with the command line's legend and default rule, when given. */
+export function applyPlanOptions(plan: Plan, options: PlanOptions): Plan {
+  let settings = plan.settings;
+  if (options.legend !== undefined) settings = { ...settings, legend: legendFromThresholds(options.legend[0], options.legend[1]) };
+  if (options.scoring !== undefined) settings = { ...settings, defaultScoring: { kind: options.scoring } as ScoringRule };
+  return settings === plan.settings ? plan : { ...plan, settings };
 }

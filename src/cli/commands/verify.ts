@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { evaluatePlan, formatLocation, formatPercentIn, statedCellHead, toJsonNumber, verifyStated } from '../../core/index.js';
-import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, withRoomyHeap, writeChunks } from '../shared.js';
-import { verifySplit, type NamedDifference, type SplitVerification } from '../verify-split.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
 import { terminalText } from '../terminal.js';
 
 export function registerVerify(program: Command): void {
@@ -11,18 +10,21 @@ export function registerVerify(program: Command): void {
     .argument('<file>', say('cli-about-table', {}))
     .option('--json', say('cli-about-verify-json', {}))
     .action(async (file: string, options: { json?: boolean } & PlanOptions) => {
-      // A big, clean text table is checked on two threads, with the same answer (cli/verify-split.ts).
-      const result = (await verifySplit(file, options, withRoomyHeap)) ?? (await verifyOnOneThread(file, options));
-      if (result === null) return void (process.exitCode = EXIT.badInput);
+      // A workbook from `albero report` is read from its published table: the stated values are there.
+      const loaded = await loadOrReport(file, { stated: true, published: true });
+      if (loaded === null) return void (process.exitCode = EXIT.badInput);
+      // Every indicator's stated cells are checked: kept, its score need not be made again.
+      const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options), { keepScores: true });
+      const result = verifyStated(evaluation, loaded.table.stated);
       if (options.json === true) {
-        const difference = ({ difference: d, name }: NamedDifference): string =>
+        const difference = (d: (typeof result.differences)[number]): string =>
           JSON.stringify({
             code: d.code,
             line: d.origin.line ?? null,
             ...(d.origin.cell === undefined ? {} : { sheet: d.origin.sheet ?? null, address: d.origin.cell }),
             // The published layout's Italian head whatever the table's language: a value scripts match on (README).
             cell: statedCellHead(d.cell, 'it'),
-            indicator: name,
+            indicator: d.indicator === undefined ? null : (evaluation.indicator(d.indicator)?.indicator.name ?? null),
             stated: toJsonNumber(d.stated),
             computed: toJsonNumber(d.computed),
           });
@@ -43,12 +45,12 @@ export function registerVerify(program: Command): void {
       } else if (result.checked > 0) {
         const language = cliLanguage();
         // Each cell named as the table heads it (`Performance KPI`, or `KPI performance` in an English table).
-        const heads = result.language ?? 'it';
-        for (const { difference: d, name } of result.differences) {
+        const heads = loaded.table.language ?? 'it';
+        for (const d of result.differences) {
           const line = say('cli-verify-difference', {
             where: formatLocation(d.origin, language),
             code: pc.bold(d.code),
-            ...(d.indicator === undefined ? {} : { indicator: name ?? '' }),
+            ...(d.indicator === undefined ? {} : { indicator: evaluation.indicator(d.indicator)?.indicator.name ?? '' }),
             cell: statedCellHead(d.cell, heads),
             stated: formatPercentIn(d.stated, language),
             computed: formatPercentIn(d.computed, language),
@@ -65,19 +67,4 @@ export function registerVerify(program: Command): void {
       }
       process.exitCode = result.differences.length === 0 ? EXIT.ok : EXIT.differences;
     });
-}
-
-/** The table read, evaluated and checked on this thread; null when it cannot be read (said on stderr). */
-async function verifyOnOneThread(file: string, options: PlanOptions): Promise<SplitVerification | null> {
-  // A workbook from `albero report` is read from its published table: the stated values are there.
-  const loaded = await loadOrReport(file, { stated: true, published: true });
-  if (loaded === null) return null;
-  // Every indicator's stated cells are checked: kept, its score need not be made again.
-  const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options), { keepScores: true });
-  const result = verifyStated(evaluation, loaded.table.stated);
-  return {
-    checked: result.checked,
-    differences: result.differences.map((d) => ({ difference: d, name: d.indicator === undefined ? null : (evaluation.indicator(d.indicator)?.indicator.name ?? null) })),
-    language: loaded.table.language,
-  };
 }
