@@ -303,7 +303,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     const path = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
     expect((await controller.request('POST', path, { to: 'collecting', reason: 'correzione' })).status).toBe(403);
     expect((await oiv.request('POST', path, { to: 'collecting', reason: 'correzione' })).status).toBe(403);
-    expect((await admin.request('POST', path, { to: 'collecting' })).status).toBe(409);
+    // Without its reason: the field left empty, said at it (422), nothing moved.
+    const unexplained = await admin.request('POST', path, { to: 'collecting' });
+    expect(unexplained.status, unexplained.text).toBe(422);
+    expect(unexplained.body.error).toMatchObject({ code: 'invalid', details: { field: 'reason' } });
     const reopened = await admin.request('POST', path, { to: 'collecting', reason: 'Errore materiale nel dato di B.1.1 segnalato dall’OIV' });
     expect(reopened.status, reopened.text).toBe(200);
     const entry = (await admin.get(`/api/audit?planId=${planId}`)).body.find((e: any) => e.entity === 'period' && e.entityId === YEAR_END);
