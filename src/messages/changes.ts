@@ -146,6 +146,8 @@ export const FIELD_WORDS: Words = {
     year: 'anno',
     organisation: 'ente',
     changes: 'modifiche',
+    // A revision's approval or discard: how many steps were recorded, beside its net `changes` (core/revision-net.ts).
+    steps: 'passaggi registrati',
     period: 'periodo',
     mediaType: 'tipo di file',
     size: 'dimensione in byte',
@@ -207,6 +209,7 @@ export const FIELD_WORDS: Words = {
     year: 'year',
     organisation: 'body',
     changes: 'changes',
+    steps: 'recorded steps',
     period: 'period',
     mediaType: 'file type',
     size: 'size in bytes',

@@ -88,7 +88,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
     expect(await latest(`&indicator=${enc('A.2.1:2')}`)).toBe('Indicatore A.2.1:2: regola di punteggio regola del piano → a soglia da 40,00%');
     expect(await latest(`&indicator=${enc('A.2.1:2')}&lang=en`)).toBe("Indicator A.2.1:2: scoring rule the plan's rule → threshold from 40.00%");
     expect((await controller.request('POST', `${plan}/revisions/1/approve`, {})).status).toBe(200);
-    expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 5');
+    expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 2; passaggi registrati — → 5');
+    expect(await latest('&lang=en')).toBe('Revision 1 (approval): status open → approved; changes — → 2; recorded steps — → 5');
     for (const number of ['40', '41']) {
       const reply = await controller.request('PATCH', `${plan}/revisions/1`, { act: { kind: 'Delibera di Giunta', number, date: '2024-05-02' } });
       expect(reply.status, reply.text).toBe(200);
