@@ -493,6 +493,30 @@ export function pages(world: E2eWorld) {
   }
 
   /**
+   * A `staffForm` taken by the API up to the dirigente's evaluation, as the referente meets it to
+   * contest: its objective set, acknowledged by both, the interview held (`interviewNote`), the
+   * objective measured at 92 against 90 and the behaviours rated. The form's `id`.
+   */
+  async function evaluatedStaffForm(hr: BrowserContext, boss: BrowserContext, person: BrowserContext, interviewNote: string): Promise<{ id: string }> {
+    const created = await staffForm(hr);
+    const form = `/api/appraisals/${encodeURIComponent(created.id)}`;
+    let version = created.version;
+    const take = async (by: BrowserContext, method: 'POST' | 'PATCH', path: string, body: Record<string, unknown>) => {
+      const r = await apiAs(by, method, path, { ...body, version });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      version = r.body.version;
+    };
+    const objective = { title: 'Pratiche evase entro 30 giorni', weight: 100, comparator: '>=', target: 90, unit: 'number', scoring: null, reason: null };
+    await take(boss, 'PATCH', form, { objectives: [{ ...objective, state: 'not_measured', actual: null }] });
+    await take(boss, 'POST', `${form}/actions`, { action: 'acknowledge' });
+    await take(person, 'POST', `${form}/actions`, { action: 'acknowledge' });
+    await take(boss, 'POST', `${form}/actions`, { action: 'interview', note: interviewNote });
+    await take(boss, 'PATCH', form, { objectives: [{ ...objective, state: 'measured', actual: 92 }], ratings: { C1: 4, C2: 4, C3: 3 } });
+    await take(boss, 'POST', `${form}/actions`, { action: 'evaluate' });
+    return { id: created.id };
+  }
+
+  /**
    * The controller's and the OIV's pages signed in, the fixture plan's year end closed and its
    * Relazione transmitted, every checkpoint answered yes by the OIV with `note`: the OIV is about to decide.
    * Both pages are closed after the file's tests.
@@ -558,6 +582,7 @@ export function pages(world: E2eWorld) {
     readsOf,
     sameDocument,
     staffForm,
+    evaluatedStaffForm,
     relazioneWithTheOiv,
     nextYearCorrected,
     expectAccessible,

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { signedIn, signedInPage, staffForm, apiAs, openPlan } = pages(world);
+const { signedIn, signedInPage, evaluatedStaffForm, openPlan } = pages(world);
 
 /** How far the content of the element `selector` reaches past its box, in CSS pixels (0: it fits). */
 const past = (page: Page, selector: string): Promise<number> => page.locator(selector).evaluate((e) => e.scrollWidth - e.clientWidth);
@@ -35,21 +35,7 @@ describe('boxes that fit their content', { timeout: 240_000 }, () => {
 
   it("the reason of a form's step refused for want of its text, on a desktop", async () => {
     const [hr, boss, person] = [await signedIn('personale'), await signedIn('dirigente'), await signedIn('referente')];
-    const created = await staffForm(hr);
-    const form = `/api/appraisals/${encodeURIComponent(created.id)}`;
-    let version = created.version;
-    const take = async (by: typeof hr, method: 'POST' | 'PATCH', path: string, body: Record<string, unknown>) => {
-      const r = await apiAs(by, method, path, { ...body, version });
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-      version = r.body.version;
-    };
-    const objective = { title: 'Pratiche evase entro 30 giorni', weight: 100, comparator: '>=', target: 90, unit: 'number', scoring: null, reason: null };
-    await take(boss, 'PATCH', form, { objectives: [{ ...objective, state: 'not_measured', actual: null }] });
-    await take(boss, 'POST', `${form}/actions`, { action: 'acknowledge' });
-    await take(person, 'POST', `${form}/actions`, { action: 'acknowledge' });
-    await take(boss, 'POST', `${form}/actions`, { action: 'interview', note: 'In linea a metà anno' });
-    await take(boss, 'PATCH', form, { objectives: [{ ...objective, state: 'measured', actual: 92 }], ratings: { C1: 4, C2: 4, C3: 3 } });
-    await take(boss, 'POST', `${form}/actions`, { action: 'evaluate' });
+    const created = await evaluatedStaffForm(hr, boss, person, 'In linea a metà anno');
 
     const me = await signedInPage('referente', null);
     await me.page.setViewportSize({ width: 1440, height: 900 });
