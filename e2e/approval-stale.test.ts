@@ -6,11 +6,10 @@
  * again. Italian and English; axe on the panel saying why.
  */
 import { describe, expect, it } from 'vitest';
-import { tinyPdf } from '../test/support/files.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, search, chooseLanguage, openToReferente, signedIn, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, search, chooseLanguage, openToReferente, signedIn, expectAccessible, attachPdf } = pages(world);
 const PERIOD = '2024-09-30';
 const INDICATOR = 'B.2.2:2';
 
@@ -20,12 +19,7 @@ describe('a value changed after its approval', { timeout: 180_000 }, () => {
     const referente = await signedIn('referente');
     const value = `/api/plans/${encodeURIComponent(world.planId)}/indicators/${encodeURIComponent(INDICATOR)}/measurements/${PERIOD}`;
     expect((await apiAs(referente, 'PUT', value, { state: 'measured', actual: 9, version: 0 })).status).toBe(200);
-    const session = await (await referente.request.get(`${world.server.url}/api/session`)).json();
-    const uploaded = await referente.request.post(`${world.server.url}${value}/attachments`, {
-      headers: { 'X-CSRF-Token': session.csrfToken },
-      multipart: { file: { name: 'registro-incontri.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Registro incontri') } },
-    });
-    expect(uploaded.status(), await uploaded.text()).toBe(201);
+    await attachPdf(referente, value, 'registro-incontri.pdf', 'Registro incontri');
     const approved = await apiAs(controller, 'POST', `${value}/reviews`, { action: 'approve', version: 1 });
     expect(approved.status).toBe(201);
 

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { FIXTURE } from '../test/helpers.js';
+import { tinyPdf } from '../test/support/files.js';
 import { seriousViolations } from './axe.js';
 import { launchChromium } from './browser.js';
 import { ACCOUNTS, PASSWORD, startServer, type RunningServer } from './server.js';
@@ -412,6 +413,16 @@ export function pages(world: E2eWorld) {
     return { page, controller };
   }
 
+  /** A one-page PDF named `name`, reading `text`, attached by `context`'s account to the value at `value` (its API path). */
+  async function attachPdf(context: BrowserContext, value: string, name: string, text: string): Promise<void> {
+    const { csrfToken } = await (await context.request.get(`${world.server.url}/api/session`)).json();
+    const uploaded = await context.request.post(`${world.server.url}${value}/attachments`, {
+      headers: { 'X-CSRF-Token': csrfToken },
+      multipart: { file: { name, mimeType: 'application/pdf', buffer: tinyPdf(text) } },
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
+  }
+
   /**
    * The fixture imported as the controller, through the API, for `organisation`: the plan's id. A
    * body holds one plan per year and title, so each import is for a body of its own unless told
@@ -582,6 +593,7 @@ export function pages(world: E2eWorld) {
     readsOf,
     sameDocument,
     staffForm,
+    attachPdf,
     evaluatedStaffForm,
     relazioneWithTheOiv,
     nextYearCorrected,

@@ -7,11 +7,10 @@
  * Controllo»), not usernames. Italian and English; axe on the list with a value shown.
  */
 import { describe, expect, it } from 'vitest';
-import { tinyPdf } from '../test/support/files.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, chooseLanguage, expectAccessible } = pages(world);
+const { newPage, login, apiAs, openPlan, chooseLanguage, expectAccessible, attachPdf } = pages(world);
 const PERIOD = '2024-09-30';
 const INDICATOR = 'B.2.2:2';
 
@@ -36,12 +35,7 @@ describe('reviewing a value with what was entered', { timeout: 180_000 }, () => 
       version: 0,
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const session = await (await ref.context.request.get(`${world.server.url}/api/session`)).json();
-    const uploaded = await ref.context.request.post(`${world.server.url}${value}/attachments`, {
-      headers: { 'X-CSRF-Token': session.csrfToken },
-      multipart: { file: { name: 'incontri-settembre.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Incontri di settembre') } },
-    });
-    expect(uploaded.status(), await uploaded.text()).toBe(201);
+    await attachPdf(ref.context, value, 'incontri-settembre.pdf', 'Incontri di settembre');
 
     // The controller's row: the value as entered, the target, the note, the source, the evidence and its file.
     await openPlan(ctl.page);

@@ -11,12 +11,11 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../test/helpers.js';
-import { tinyPdf } from '../test/support/files.js';
 import { e2eWorld, pages, pickPeriod } from './pages.js';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const world = e2eWorld();
-const { newPage, login, apiAs, importFixture, openPlan, search, expectAccessible, chooseLanguage } = pages(world);
+const { newPage, login, apiAs, importFixture, openPlan, search, expectAccessible, chooseLanguage, attachPdf } = pages(world);
 
 const INDICATOR = 'A.2.1:2'; // Capacità di risposta dello sportello internazionalizzazione: target 60,00%
 
@@ -325,12 +324,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     const plan = planPath(planId);
     const june = `${plan}/indicators/${encodeURIComponent('A.3:1')}/measurements/2024-06-30`;
     expect((await apiAs(context, 'PUT', june, { state: 'measured', actual: 40, version: 0 })).status).toBe(200);
-    const session = await (await context.request.get(`${world.server.url}/api/session`)).json();
-    const uploaded = await context.request.post(`${world.server.url}${june}/attachments`, {
-      headers: { 'X-CSRF-Token': session.csrfToken },
-      multipart: { file: { name: 'registro-giugno.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Registro di giugno') } },
-    });
-    expect(uploaded.status(), await uploaded.text()).toBe(201);
+    await attachPdf(context, june, 'registro-giugno.pdf', 'Registro di giugno');
     expect((await apiAs(context, 'POST', `${june}/comments`, { body: 'Dato dal registro di giugno' })).status).toBe(201);
     for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan}/periods/2024-06-30/transition`, { to })).status).toBe(200);
     expect((await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'Obiettivo A.3 soppresso' })).status).toBe(201);
