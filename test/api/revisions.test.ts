@@ -290,6 +290,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
     const value = await controller.request('PUT', `/api/plans/${planId}/indicators/${enc('A.1.1:2')}/measurements/2024-09-30`, { state: 'not_achieved', version: 0 });
     expect(value.status).toBe(409);
     expect(value.body.error.code).toBe('plan-archived');
+    // A move the period could never make is refused for the plan's state too, not for the move's.
+    for (const to of ['open', 'collecting'] as const) {
+      const moved = await admin.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, reason: 'x' });
+      expect(moved.status, to).toBe(409);
+      expect(moved.body.error, to).toMatchObject({ code: 'plan-archived', details: { planId } });
+    }
     expect((await controller.request('POST', `/api/plans/${planId}/archive`)).status).toBe(409);
 
     const back = await controller.request('POST', `/api/plans/${planId}/unarchive`);

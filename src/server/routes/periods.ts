@@ -122,7 +122,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role: a move the period can make from its state that the role may not make',
         404: 'unknown plan or period',
-        409: 'invalid-transition: a move the period cannot make from its state, whoever asks (details: {from, to}); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
+        409: 'plan-archived: the plan is archived, whatever the move; invalid-transition: a move the period cannot make from its state, whoever asks (details: {from, to}); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
         422: 'invalid: a reopening without its reason (details.field `reason`)',
       },
     },
@@ -138,6 +138,8 @@ export const periodRoutes: RouteModule = (api, deps) => {
       // A move that does not exist from the state read (open → validated) is no matter of roles:
       // said impossible, whoever asks, as the store would say it; only a possible one asks for a role.
       if (!stale && !isMove(period.state, input.to)) {
+        // An archived plan's periods make no move at all: the plan's state is the reason, as the store says of a possible move.
+        if ((await store.getPlan(planId))?.archivedAt != null) throw refuse(409, 'plan-archived', {}, { details: { planId } });
         throw refuse(409, 'invalid-transition', transitionParams(period.state, input.to), { details: { from: period.state, to: input.to } });
       }
       const roles = stale ? [...new Set(PERIOD_STATES.flatMap((from) => transitionRoles(from, input.to)))] : transitionRoles(period.state, input.to);
