@@ -92,6 +92,13 @@ function forecastRecord(r: Row): ForecastRecord {
 const varianceJson = (v: VarianceRecord | undefined): Record<string, unknown> | null =>
   v === undefined ? null : { period: v.periodId, cause: v.cause, explanation: v.explanation, correctiveAction: v.correctiveAction, version: v.version };
 const forecastJson = (f: ForecastRecord | undefined): Record<string, unknown> | null => (f === undefined ? null : { period: f.periodId, reachable: f.reachable, note: f.note, version: f.version });
+/**
+ * A stale save's `details.current`: the record as it is, with who saved it and when (`updatedBy`,
+ * `updatedAt`; the edge names the person), as a plan's, a period's or an objective's stale save says
+ * them. The audit trail's before and after keep the record's content only.
+ */
+const savedAs = (json: Record<string, unknown> | null, r: VarianceRecord | ForecastRecord | undefined): Record<string, unknown> | null =>
+  json === null || r === undefined ? json : { ...json, updatedBy: r.updatedBy, updatedAt: r.updatedAt };
 
 type Refusal = { ok: false; error: Failure };
 
@@ -131,7 +138,7 @@ export class SqlVariances implements VarianceStore {
       const row = await one(tx, `SELECT * FROM variances WHERE plan_id = ? AND node_code = ? AND period_id = ?${forUpdate(this.db)}`, [planId, node, periodId]);
       const before = row === undefined ? undefined : varianceRecord(row);
       const current = before?.version ?? 0;
-      if (current !== expectedVersion) return staleVersion('variance', 'variance', before?.updatedBy ?? null, current, expectedVersion, varianceJson(before));
+      if (current !== expectedVersion) return staleVersion('variance', 'variance', before?.updatedBy ?? null, current, expectedVersion, savedAs(varianceJson(before), before));
       const at = new Date().toISOString();
       if (before === undefined) {
         const inserted = await tx.run(
@@ -172,7 +179,7 @@ export class SqlVariances implements VarianceStore {
       const row = await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
       const before = row === undefined ? undefined : forecastRecord(row);
       const current = before?.version ?? 0;
-      if (current !== expectedVersion) return staleVersion('forecast', 'forecast', before?.updatedBy ?? null, current, expectedVersion, forecastJson(before));
+      if (current !== expectedVersion) return staleVersion('forecast', 'forecast', before?.updatedBy ?? null, current, expectedVersion, savedAs(forecastJson(before), before));
       const at = new Date().toISOString();
       if (before === undefined) {
         const inserted = await tx.run(

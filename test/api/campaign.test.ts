@@ -115,7 +115,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     expect(mine.body).toMatchObject({ node: 'B.1.1', cause: 'internal', version: 1, updatedBy: 'referente' });
     const stale = await controller.request('PUT', path('B.1.1'), { cause: 'external', explanation: 'altro', correctiveAction: '', version: 0 });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.details.current).toMatchObject({ cause: 'internal', version: 1 });
+    // Who saved it meanwhile and when, by name beside the login, as a stale plan or objective says them.
+    expect(stale.body.error.details.current).toEqual({
+      period: YEAR_END,
+      cause: 'internal',
+      explanation: 'Personale ridotto nel secondo semestre.',
+      correctiveAction: 'Due nuove assunzioni a febbraio.',
+      version: 1,
+      updatedBy: 'referente',
+      updatedByName: 'referente',
+      updatedAt: mine.body.updatedAt,
+    });
     expect((await referente.request('PUT', path('B.1'), { cause: 'external', explanation: 'x', version: 0 })).status).toBe(403);
     expect((await oiv.request('PUT', path('B.1'), { cause: 'external', explanation: 'x', version: 0 })).status).toBe(403);
     const bad = await controller.request('PUT', path('B.1'), { cause: 'sfortuna', explanation: 'x', version: 0 });
@@ -201,6 +211,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     expect(atRisk.body).toMatchObject({ indicatorId: 'B.1.1:1', reachable: 'at_risk', version: 1 });
     const changed = await referente.request('PUT', forecast('B.1.1:1', MID_YEAR), { reachable: 'no', note: 'Bando rinviato al 2025.', version: 1 });
     expect(changed.body).toMatchObject({ reachable: 'no', version: 2 });
+    const staleForecast = await controller.request('PUT', forecast('B.1.1:1', MID_YEAR), { reachable: 'yes', version: 1 });
+    expect(staleForecast.status).toBe(409);
+    expect(staleForecast.body.error.details.current).toEqual({
+      period: MID_YEAR,
+      reachable: 'no',
+      note: 'Bando rinviato al 2025.',
+      version: 2,
+      updatedBy: 'referente',
+      updatedByName: 'referente',
+      updatedAt: changed.body.updatedAt,
+    });
     const yearEnd = await referente.request('PUT', forecast('B.1.1:1', YEAR_END), { reachable: 'yes', version: 0 });
     expect(yearEnd.status).toBe(422);
     expect(yearEnd.body.error.details).toMatchObject({ field: 'period', reason: 'year-end' });
