@@ -308,6 +308,8 @@ const it = {
     unsavedKept: 'Ripreso quanto scritto qui e non salvato: non è ancora registrato. Controllarlo e premere «Salva».',
     unsavedKeptStale:
       'Ripreso quanto scritto qui e non salvato, ma nel frattempo qualcun altro ha salvato questo valore: valore attuale {{current}}. Controllare e premere «Salva» per sostituirlo con quanto scritto.',
+    unsavedKeptStaleBy:
+      'Ripreso quanto scritto qui e non salvato, ma nel frattempo {{by}} ha salvato questo valore il {{day}} alle {{time}}: valore attuale {{current}}. Controllare e premere «Salva» per sostituirlo con quanto scritto.',
   },
   whatif: {
     title: 'Simulazione (what-if)',
@@ -494,6 +496,7 @@ const it = {
       measureName: 'Indicare il nome della misura di base.',
       scale: 'Scrivere la scala come numero (es. 100).',
       conflict: 'Qualcun altro ha modificato questo elemento dopo che lo hai aperto: le tue modifiche NON sono state salvate. Ricarica per vedere la versione attuale.',
+      conflictBy: 'Elemento modificato da {{by}} il {{day}} alle {{time}}, dopo che lo hai aperto: le tue modifiche NON sono state salvate. Ricarica per vedere la versione attuale.',
       'has-children': 'L’obiettivo ha obiettivi figli: eliminarli prima.',
       'not-found': 'Non esiste più: ricarica.',
       forbidden: 'Non hai i permessi per modificare l’albero.',
@@ -842,6 +845,8 @@ const en: typeof it = {
     unsavedKept: 'What you typed here and did not save is back: it is not stored yet. Check it and press “Save”.',
     unsavedKeptStale:
       'What you typed here and did not save is back, but someone else saved this value meanwhile: current value {{current}}. Check it and press “Save” to replace it with what you typed.',
+    unsavedKeptStaleBy:
+      'What you typed here and did not save is back, but this value was saved meanwhile by {{by}} on {{day}} at {{time}}: current value {{current}}. Check it and press “Save” to replace it with what you typed.',
   },
   whatif: {
     title: 'What-if simulation',
@@ -1031,6 +1036,7 @@ const en: typeof it = {
       measureName: 'Give the name of the base measure.',
       scale: 'Write the scale as a number (e.g. 100).',
       conflict: 'Someone else changed this item after you opened it: your changes were NOT saved. Reload to see the current version.',
+      conflictBy: 'Item changed by {{by}} on {{day}} at {{time}}, after you opened it: your changes were NOT saved. Reload to see the current version.',
       'has-children': 'The objective has child objectives: delete them first.',
       'not-found': 'It no longer exists: reload.',
       forbidden: 'You may not edit the tree.',

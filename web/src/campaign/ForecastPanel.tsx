@@ -1,16 +1,18 @@
 /** At a mid-year period: is the indicator's target still reachable by year end (yes / no / at risk)? */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
 import { FORECAST_OUTCOMES } from '../../../src/contract/campaign-states.js';
 import type { ForecastOutcome } from '../../../src/contract/index.js';
+import { useLang } from '../ui/format.js';
 import { refusalSentence } from '../ui/sentence.js';
+import { staleSaid } from '../ui/stale-save.js';
 
 export function ForecastPanel({ planId, indicatorId, periodId, editable }: { planId: string | number; indicatorId: string; periodId: string; editable: boolean }) {
   const { t } = useTranslation();
+  const lang = useLang();
   // The variances report carries the period's forecasts: one read shared with the variances panel.
   const read = useVariances(planId, periodId);
   const written = usePlanWritten(String(planId));
@@ -42,9 +44,9 @@ export function ForecastPanel({ planId, indicatorId, periodId, editable }: { pla
       setKept(null);
       await written({ trees: false });
     } catch (err) {
-      const conflict = err instanceof ApiError && err.code === 'conflict';
-      setMessage({ kind: 'danger', text: conflict ? t('campaign.forecast.conflict') : refusalSentence(err) });
-      if (conflict) {
+      const stale = staleSaid(err, lang, t, { named: 'campaign.forecast.conflictBy', anonymous: 'campaign.forecast.conflict' });
+      setMessage({ kind: 'danger', text: stale ?? refusalSentence(err) });
+      if (stale !== null) {
         setKept(input);
         await written({ trees: false });
       }

@@ -5,7 +5,6 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.js';
 import { percent, useLang } from '../ui/format.js';
 import { usePlanWritten } from '../api/queries.js';
 import { campaignApi } from './api.js';
@@ -13,6 +12,7 @@ import { useVariances } from './queries.js';
 import { VARIANCE_CAUSES } from '../../../src/contract/campaign-states.js';
 import type { ShortObjective, Variance, VarianceCause } from '../../../src/contract/index.js';
 import { refusalSentence } from '../ui/sentence.js';
+import { staleSaid } from '../ui/stale-save.js';
 
 export function VariancesPanel({ planId, periodId }: { planId: string | number; periodId: string }) {
   const { t } = useTranslation();
@@ -78,9 +78,9 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
       setOvertaken(false);
       onSaved();
     } catch (err) {
-      const conflict = err instanceof ApiError && err.code === 'conflict';
-      setMessage({ kind: 'danger', text: conflict ? t('campaign.variances.conflict') : refusalSentence(err) });
-      if (conflict) {
+      const stale = staleSaid(err, lang, t, { named: 'campaign.variances.conflictBy', anonymous: 'campaign.variances.conflict' });
+      setMessage({ kind: 'danger', text: stale ?? refusalSentence(err) });
+      if (stale !== null) {
         setOvertaken(true);
         onSaved();
       }

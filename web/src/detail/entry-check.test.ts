@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readMeasures } from './base-measures.js';
 import i18next from '../i18n.js';
-import { checkEntry, describeCurrent as describeIn, type EntryValues } from './entry-check.js';
+import { checkEntry, describeCurrent as describeIn, staleDraftNotice, type EntryValues } from './entry-check.js';
 
 /** The conflict's value with the state in the screen's words, as the entry form says it. */
 const describeCurrent = (current: unknown, i: { unit: 'number' | 'percent' | 'date' }, lang: 'it' | 'en') => describeIn(current, i, lang, (s) => i18next.getFixedT(lang)(`state.${s}`));
@@ -69,5 +69,22 @@ describe('the entry form checked before saving', () => {
     expect(describeCurrent({ actual: 40, state: 'not_achieved' }, { unit: 'percent' }, 'en')).toBe('40.00% [Not achieved]');
     expect(describeCurrent({ actual: null, state: 'not_measured' }, { unit: 'number' }, 'it')).toBe('— [Non misurato]');
     expect(describeCurrent(null, { unit: 'number' }, 'it')).toBe('?');
+  });
+
+  it('says who saved meanwhile and when as a draft typed on an older value comes back, «qualcun altro» only when the tree names no one', () => {
+    const theirs = { unit: 'percent', actual: 12.5, state: 'measured', enteredBy: 'referente', enteredByName: 'Rita Referente', enteredAt: '2024-07-01T08:30:00Z' } as const;
+    expect(staleDraftNotice(theirs, 'it', i18next.getFixedT('it'))).toBe(
+      'Ripreso quanto scritto qui e non salvato, ma nel frattempo Rita Referente ha salvato questo valore il 01/07/2024 alle 10:30: valore attuale 12,50%. Controllare e premere «Salva» per sostituirlo con quanto scritto.',
+    );
+    expect(staleDraftNotice(theirs, 'en', i18next.getFixedT('en'))).toBe(
+      'What you typed here and did not save is back, but this value was saved meanwhile by Rita Referente on 01/07/2024 at 10:30: current value 12.50%. Check it and press “Save” to replace it with what you typed.',
+    );
+    // The program in words, a state other than measured in the screen's.
+    expect(staleDraftNotice({ ...theirs, actual: null, state: 'not_evaluable', enteredBy: 'system', enteredByName: null }, 'it', i18next.getFixedT('it'))).toBe(
+      'Ripreso quanto scritto qui e non salvato, ma nel frattempo Albero (procedura automatica) ha salvato questo valore il 01/07/2024 alle 10:30: valore attuale — [N.V. (non valutabile)]. Controllare e premere «Salva» per sostituirlo con quanto scritto.',
+    );
+    expect(staleDraftNotice({ ...theirs, enteredBy: null, enteredByName: null, enteredAt: null }, 'it', i18next.getFixedT('it'))).toBe(
+      'Ripreso quanto scritto qui e non salvato, ma nel frattempo qualcun altro ha salvato questo valore: valore attuale 12,50%. Controllare e premere «Salva» per sostituirlo con quanto scritto.',
+    );
   });
 });

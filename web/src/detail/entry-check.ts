@@ -8,6 +8,7 @@ import { actorWords } from '../../../src/messages/actor-words.js';
 import type { MeasurementInput, TreeIndicator } from '../api/types.js';
 import { amountText, type Lang } from '../ui/format.js';
 import { parseInput, valueProblem } from '../ui/parse.js';
+import { staleSaveWords } from '../ui/stale-save.js';
 import { baseMeasures, type MeasuredFormula, type ReadMeasures } from './base-measures.js';
 
 /** What the reader typed and chose. */
@@ -82,4 +83,22 @@ export function describeCurrent(current: unknown, i: Pick<TreeIndicator, 'unit'>
   const who = name === null ? '' : ` (${name})`;
   const state = MEASUREMENT_STATES.find((s) => s === c.state);
   return `${text}${state !== undefined && state !== 'measured' ? ` [${stateWord(state)}]` : ''}${who}`;
+}
+
+/**
+ * What the form says as a draft comes back that was typed on a value another desk saved again since:
+ * who saved it and when (the tree's `enteredByName`, `enteredAt`) and the value now stored, or
+ * "someone else" (`entry.unsavedKeptStale`) when the tree names no one and no moment.
+ */
+export function staleDraftNotice(
+  i: Pick<TreeIndicator, 'unit' | 'actual' | 'state' | 'enteredBy' | 'enteredByName' | 'enteredAt'>,
+  lang: Lang,
+  t: (key: string, params?: Record<string, string>) => string,
+): string {
+  const stateWord = (s: MeasurementState): string => t(`state.${s}`);
+  const by = actorWords(i.enteredByName, i.enteredBy, lang);
+  if (by === null && i.enteredAt === null) return t('entry.unsavedKeptStale', { current: describeCurrent(i, i, lang, stateWord) });
+  // Who is said in the sentence: the value alone in `current`.
+  const current = describeCurrent({ actual: i.actual, state: i.state }, i, lang, stateWord);
+  return t('entry.unsavedKeptStaleBy', { current, ...staleSaveWords({ by, at: i.enteredAt }, lang, t('common.someoneElse')) });
 }

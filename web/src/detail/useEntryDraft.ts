@@ -12,7 +12,7 @@ import { useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { amountInput, swapNotation } from '../ui/parse.js';
 import { isMeasuredFormula, measureTexts } from './base-measures.js';
 import { forgetFields, keepFields, keptFields, type Typed } from './drafts.js';
-import { describeCurrent } from './entry-check.js';
+import { staleDraftNotice } from './entry-check.js';
 import type { DetailProps } from './props.js';
 
 /** The form's message's id: a field a refusal is about is described by it. */
@@ -69,8 +69,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
     if (kept !== null) {
       const typed = inNotation(kept.typed, i.unit, kept.lang, lang);
       if (kept.version !== null && kept.version !== i.version) {
-        const current = describeCurrent({ actual: i.actual, state: i.state, enteredBy: i.enteredBy, enteredByName: i.enteredByName }, i, lang, (s) => t(`state.${s}`));
-        return { typed, opening: { kind: 'warning', text: t('entry.unsavedKeptStale', { current }) }, theirs: true, base: i.version };
+        return { typed, opening: { kind: 'warning', text: staleDraftNotice(i, lang, t) }, theirs: true, base: i.version };
       }
       return { typed, opening: { kind: 'info', text: t('entry.unsavedKept') }, theirs: true, base: i.version };
     }

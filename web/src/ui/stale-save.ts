@@ -26,3 +26,18 @@ export function staleSaveOf(e: unknown): StaleSave | null {
 export function staleSaveWords(s: StaleSave, lang: Lang, someone: string): { by: string; day: string; time: string } {
   return { by: s.by ?? someone, ...(s.at === null ? { day: '—', time: '—' } : momentParts(s.at, lang)) };
 }
+
+/**
+ * What a screen says of a save refused because another desk's came first: its `named` words with who
+ * and when (`staleSaveWords`), or its `anonymous` words ("someone else") when the refusal names no one
+ * and no moment; null when `e` is no such refusal (the screen says it as any other).
+ *
+ * @example staleSaid(<409 conflict, current {version: 2, updatedByName: 'Giulia Ferri', updatedAt: '2024-07-01T08:30:00Z'}>, 'it', t, { named: 'units.errors.conflictBy', anonymous: 'units.errors.conflict' })
+ *   // → t('units.errors.conflictBy', { by: 'Giulia Ferri', day: '01/07/2024', time: '10:30' })
+ */
+export function staleSaid(e: unknown, lang: Lang, t: (key: string, params?: Record<string, string>) => string, keys: { named: string; anonymous: string }): string | null {
+  if (!(e instanceof ApiError) || e.code !== 'conflict') return null;
+  const clash = staleSaveOf(e);
+  if (clash === null || (clash.by === null && clash.at === null)) return t(keys.anonymous);
+  return t(keys.named, staleSaveWords(clash, lang, t('common.someoneElse')));
+}

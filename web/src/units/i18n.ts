@@ -46,6 +46,7 @@ const it = {
       // The server names the field another unit holds (details.field): the code or the name.
       duplicate: { code: 'Esiste già una struttura con questo codice.', name: 'Esiste già una struttura con questo nome.' },
       conflict: 'Qualcun altro ha modificato la struttura dopo che l’hai aperta: le tue modifiche NON sono state salvate. Ricarica.',
+      conflictBy: 'Struttura modificata da {{by}} il {{day}} alle {{time}}, dopo che l’hai aperta: le tue modifiche NON sono state salvate. Ricarica.',
       'not-found': 'La struttura non esiste più: ricarica la pagina.',
       forbidden: 'Non hai i permessi per questa operazione.',
     },
@@ -130,6 +131,7 @@ const en: typeof it = {
       },
       duplicate: { code: 'Another unit has this code.', name: 'Another unit has this name.' },
       conflict: 'Someone else changed the unit after you opened it: your changes were NOT saved. Reload.',
+      conflictBy: 'Unit changed by {{by}} on {{day}} at {{time}}, after you opened it: your changes were NOT saved. Reload.',
       'not-found': 'The unit no longer exists: reload the page.',
       forbidden: 'You may not do this.',
     },
