@@ -233,7 +233,10 @@ describe('tree editing', { timeout: 120_000 }, () => {
 
     await page.fill('#node-title', 'Sportelli telematici');
     await page.click('[data-testid=dialog-submit]');
-    await expect.poll(() => page.locator('[data-testid=form-alert]').innerText()).toContain('NON sono state salvate');
+    // Who saved it meanwhile and when, by name (it said «qualcun altro» whoever it was).
+    await expect
+      .poll(() => page.locator('[data-testid=form-alert]').innerText())
+      .toMatch(/^Elemento modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che lo hai aperto: le tue modifiche NON sono state salvate\./);
     expect((await tree(context, planId)).objectives.find((o) => o.code === node.code)!.title).toBe('Sportelli digitali');
     await page.click('[data-testid=form-reload]');
     await expect.poll(() => page.inputValue('#node-title')).toBe('Sportelli digitali');

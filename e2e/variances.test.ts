@@ -127,7 +127,8 @@ describe('variances', { timeout: 120_000 }, () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('forecast-note');
     await page.keyboard.type('Personale trasferito ad altro ufficio.');
     await page.keyboard.press('Enter');
-    await expect.poll(() => panel.getByRole('alert').innerText()).toContain('Nel frattempo qualcun altro ha salvato questa previsione.');
+    // Who saved it meanwhile and when, by name (it said «qualcun altro» whoever it was).
+    await expect.poll(() => panel.getByRole('alert').innerText()).toMatch(/^Nel frattempo Amministratrice ha salvato questa previsione il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}\. /);
     const stored = panel.locator('[data-testid=forecast-stored]');
     await expect.poll(() => stored.innerText()).toMatch(/Salvata nel frattempo da Amministratrice:[\s\S]*A rischio — Bando sospeso a maggio\./);
     // Nothing typed is lost.
@@ -165,7 +166,7 @@ describe('variances', { timeout: 120_000 }, () => {
     await page.fill('#variance-B-2-explanation', 'Indicatore misurato su una base dati dismessa a giugno.');
     await page.fill('#variance-B-2-action', "Rivedere l'indicatore nel piano 2025.");
     await row.locator('button[type=submit]').click();
-    await expect.poll(() => row.getByRole('alert').innerText()).toContain('Nel frattempo qualcun altro ha salvato questo scostamento.');
+    await expect.poll(() => row.getByRole('alert').innerText()).toMatch(/^Nel frattempo Amministratrice ha salvato questo scostamento il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}\. /);
     const stored = row.locator('[data-testid=variance-stored]');
     await expect.poll(() => stored.innerText()).toMatch(/Salvato nel frattempo da Amministratrice:[\s\S]*Esterna[\s\S]*Sospensione del bando nazionale\.[\s\S]*Nuovo bando a marzo\./);
     // Nothing typed is lost.
