@@ -9,7 +9,7 @@ import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { signedInPage, staffForm, apiAs, chooseLanguage, expectAccessible } = pages(world);
+const { signedInPage, staffForm, apiAs, chooseLanguage, expectAccessible, openAppraisal } = pages(world);
 
 const OBJECTIVES = [{ title: 'Pratiche evase entro 30 giorni', weight: 100, comparator: '>=', target: 90, unit: 'number', scoring: null, state: 'not_measured', actual: null, reason: null }];
 
@@ -24,7 +24,7 @@ describe('every problem of a refused save marked on the form', { timeout: 240_00
       expect((await apiAs(who, 'POST', `${form}/actions`, { action: 'acknowledge', version })).status).toBe(200);
     }
     const page = ev.page;
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(created.id)}`);
+    await openAppraisal(page, created.id);
     await expect.poll(() => page.locator('[data-testid=form-state]').innerText()).toBe('Obiettivi assegnati');
     await page.selectOption('[data-testid=rating-C1]', '5');
     await page.selectOption('[data-testid=rating-C2]', '4');

@@ -12,7 +12,7 @@ import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
+const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible, openAppraisal } = pages(world);
 const UNIT = ACCOUNTS.referente.units[0]!;
 
 /** HR's 2024 form of `who`, evaluated by the dirigente, in the referente's unit; `step` and `patch` take it on from its current version. */
@@ -52,7 +52,7 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
     const form = await newForm(hr, 'referente', { title: 'Pratiche evase', weight: 100, target: 100, state: 'measured', actual: 120 });
     // Not rated yet: the behaviours are left out and the other weights re-normalised, the weight applied shown beside the SMVP's.
     const { page } = await loggedIn('referente');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.id)}`);
+    await openAppraisal(page, form.id);
     const components = page.locator('[data-testid=appraisal-form] table').first();
     await expect.poll(() => components.locator('thead th').allInnerTexts()).toEqual(['Componente', 'Peso', 'Peso applicato', 'Punteggio', 'Punti']);
     const cells = (await components.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
@@ -116,7 +116,7 @@ describe('the steps of an appraisal form on its screen', { timeout: 240_000 }, (
     await form.patch(hr, { ratings: { C1: 4, C2: 2, C3: 2 } });
 
     const { page } = await loggedIn('personale');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(form.id)}`);
+    await openAppraisal(page, form.id);
     await page.locator('[data-testid=action-text]').focus();
     await page.keyboard.type('Verbale n. 9');
     // "Confirmed" is the first choice: sent as it is, it is refused at the outcome, which takes the focus.

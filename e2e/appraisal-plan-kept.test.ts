@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import { appraisalPlans, arrowTo, tabTo } from './appraisal-plans.js';
-import { e2eWorld, pages } from './pages.js';
+import { appraisalSettled, e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
@@ -63,6 +63,7 @@ describe("the plan control of a form's screen keeps what HR typed and puts the f
       if (lang === 'en') await chooseLanguage(page, 'en');
       await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
       await page.reload();
+      await appraisalSettled(page);
       await tabTo(page, 'relink-open');
       await page.keyboard.press('Enter');
       await expect.poll(() => focused(page)).toBe('relink-none');

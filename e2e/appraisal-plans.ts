@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import { exampleSmvpJson } from '../src/core/appraisal/index.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/index.js';
-import { pages, type E2eWorld } from './pages.js';
+import { appraisalSettled, pages, type E2eWorld } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 type Account = keyof typeof ACCOUNTS;
@@ -69,10 +69,13 @@ export function appraisalPlans(world: E2eWorld) {
     const form = await formOf(hr, person, 'dirigente');
     return { hr, admin, main, secondId: second.body.id as string, form, id: form.body.id as string };
   }
-  /** A page where `who` signed in through the sign-in form; with `route`, then opened at it (`/appraisals/…`). */
+  /** A page where `who` signed in through the sign-in form; with `route`, then opened at it (`/appraisals/…`) and settled (`appraisalSettled`). */
   async function screenAs(who: Account, route?: string): Promise<{ context: BrowserContext; page: Page }> {
     const { context, page } = await loggedIn(who);
-    if (route !== undefined) await page.goto(`${world.server.url}/#${route}`);
+    if (route !== undefined) {
+      await page.goto(`${world.server.url}/#${route}`);
+      await appraisalSettled(page);
+    }
     return { context, page };
   }
   return { pastTheStore, bodyWithSmvp, formOf, hrAndAdmin, formBesideSecondPlan, screenAs };

@@ -16,7 +16,7 @@ import { e2eWorld, focused, pages, pressLandsOn, tabTo } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { signedIn, signedInPage, evaluatedStaffForm, apiAs, chooseLanguage, expectAccessible } = pages(world);
+const { signedIn, signedInPage, evaluatedStaffForm, apiAs, chooseLanguage, expectAccessible, openAppraisal } = pages(world);
 
 /** How far the page reaches past the viewport's right edge, in CSS pixels (0: it fits). */
 const sideways = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -31,8 +31,7 @@ describe("an appraisal form's steps from the keyboard", { timeout: 240_000 }, ()
     // The person, on a phone: the list fits the screen, its table scrolling in a named region of its own.
     const me = await signedInPage('referente', null);
     await me.page.setViewportSize({ width: 390, height: 844 });
-    await me.page.goto(`${world.server.url}/#/appraisals`);
-    await me.page.waitForSelector('[data-testid=appraisal-list]');
+    await openAppraisal(me.page);
     expect(await sideways(me.page)).toBe(0);
     const region = me.page.getByRole('region', { name: 'Le schede che posso vedere' });
     expect(await region.getAttribute('tabindex')).toBe('0');
@@ -62,7 +61,7 @@ describe("an appraisal form's steps from the keyboard", { timeout: 240_000 }, ()
 
     // HR, in English on a desktop, records the conciliation from the keyboard.
     const office = await signedInPage('personale', null);
-    await office.page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(created.id)}`);
+    await openAppraisal(office.page, created.id);
     await chooseLanguage(office.page, 'en');
     await office.page.waitForSelector('[data-testid=action-conciliate]');
     await office.page.locator('[data-testid=action-text]').focus();

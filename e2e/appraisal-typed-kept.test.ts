@@ -12,7 +12,7 @@ import { appraisalPlans, arrowTo, tabTo } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
+const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible, openAppraisal } = pages(world);
 const { pastTheStore, bodyWithSmvp, formOf, formBesideSecondPlan, screenAs } = appraisalPlans(world);
 
 /** The values in the objectives' fields, row by row: title, weight, target, actual. */
@@ -30,8 +30,7 @@ describe("what is typed on a form's screen and not saved survives a change of la
     const id = (await formOf(hr, 'controller', 'dirigente')).body.id as string;
 
     const { page } = await loggedIn('dirigente');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
-    await page.waitForSelector('[data-testid=add-objective]');
+    await openAppraisal(page, id);
     await page.fill('#objective-0-title', 'Pratiche evase entro 30 giorni');
     await page.fill('#objective-0-actual', '118,5');
     await page.click('[data-testid=add-objective]');
@@ -75,8 +74,7 @@ describe("what is typed on a form's screen and not saved survives a change of la
     }
 
     const { page } = await loggedIn('dirigente');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
-    await page.waitForSelector('[data-testid=rating-C1]');
+    await openAppraisal(page, id);
     expect(await page.locator('[data-testid=form-state]').innerText()).toBe('Obiettivi assegnati');
     await page.fill('#objective-0-actual', '97,25');
     await page.selectOption('[data-testid=rating-C1]', '4');

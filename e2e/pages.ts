@@ -233,6 +233,16 @@ export async function planDrawn(page: Page, period?: string): Promise<void> {
   await page.waitForSelector('[data-testid=tree] [data-code="A"]');
 }
 
+/**
+ * An appraisal screen settled: the list of a year or a form (`data-ready` on its root, `useSettled`),
+ * its own read in and nothing else of the page being read; or a form that cannot be read, which says
+ * so and stays. Before it, a Tab or a click may land on a screen still filling in (the trail, the
+ * plans of the relink control, HR's records coming in above the list) and a check read a list about to change.
+ */
+export async function appraisalSettled(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=appraisals-page][data-ready=true], [data-testid=appraisal-form][data-ready=true], [data-testid=form-read-error]');
+}
+
 export function pages(world: E2eWorld) {
   /** The file's plan's address in the API. */
   const planApi = (): string => `/api/plans/${encodeURIComponent(world.planId)}`;
@@ -305,6 +315,12 @@ export function pages(world: E2eWorld) {
     await search(page, code);
     await page.click(`[data-indicator="${indicatorId}"] .tree-link`);
     await page.waitForSelector('#entry-actual');
+  }
+
+  /** The appraisal form `id` opened at its address (without one, the list of forms), settled (`appraisalSettled`). */
+  async function openAppraisal(page: Page, id?: string): Promise<void> {
+    await page.goto(`${world.server.url}/#/appraisals${id === undefined ? '' : `/${encodeURIComponent(id)}`}`);
+    await appraisalSettled(page);
   }
 
   /** Indicator `indicatorId` of objective `code` in the period ending `period`, as the server's tree has it (through the API). */
@@ -583,6 +599,7 @@ export function pages(world: E2eWorld) {
     importFixture,
     openPlan,
     openEntryForm,
+    openAppraisal,
     storedIndicator,
     search,
     referenteAtIndicator,

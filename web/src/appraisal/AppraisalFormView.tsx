@@ -16,6 +16,7 @@ import { COMPARATOR_SIGN, formatNumber, momentParts, percent, useLanguageChange 
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { ApiError } from '../api/client.js';
+import { useSettled } from '../api/settled.js';
 import { amountInput, parseInput } from '../ui/parse.js';
 import { PlanRelink } from './PlanRelink.js';
 import { FormAlerts } from './FormAlerts.js';
@@ -84,6 +85,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const read = useAppraisalForm(id, lang);
   const written = useFormWritten();
   const form = read.data ?? null;
+  // Settled: this form read in this language (not the other language's kept meanwhile) and nothing else being read (its trail, its plans).
+  const ready = useSettled(form !== null && !read.isPlaceholderData && !read.isFetching);
   const [objectives, setObjectives] = useState<ObjectiveDraft[]>([]);
   // What cannot be taken, by field id (`objective-0-weight`, `action-text`), in words said beside it.
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -251,7 +254,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   return (
-    <article aria-labelledby="form-title" data-testid="appraisal-form">
+    <article aria-labelledby="form-title" data-testid="appraisal-form" data-ready={ready}>
       <button type="button" className="btn btn-link px-0" onClick={onBack}>
         ← {t('appraisal.form.back')}
       </button>

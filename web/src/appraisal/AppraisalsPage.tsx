@@ -9,6 +9,7 @@ import { formPersonName } from '../../../src/messages/actor-words.js';
 import { campaign } from '../campaign/campaign-api.js';
 import { ApiError, api } from '../api/client.js';
 import { keys, markStale } from '../api/queries.js';
+import { useSettled } from '../api/settled.js';
 import { useSession } from '../session.js';
 import { YearInput } from '../ui/YearInput.js';
 import { appraisalApi } from './api.js';
@@ -87,9 +88,11 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
   const forms: FormSummary[] | null = list.data ?? null;
   const errorText = useErrorText();
   const error = list.error === null ? null : errorText(list.error);
+  // Settled: the year's list (or its refusal) in and nothing else being read (HR's records, people, plans).
+  const ready = useSettled((list.data !== undefined || list.error !== null) && !list.isFetching);
 
   return (
-    <section aria-labelledby="appraisals-title" data-testid="appraisals-page">
+    <section aria-labelledby="appraisals-title" data-testid="appraisals-page" data-ready={ready}>
       <h1 id="appraisals-title">{t('appraisal.title')}</h1>
       <label className="d-inline-flex gap-2 align-items-center mb-3">
         {t('appraisal.list.year')}

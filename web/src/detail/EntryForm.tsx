@@ -12,6 +12,7 @@ import { useLang } from '../ui/format.js';
 import { readMeasures } from './base-measures.js';
 import { draftKey } from './drafts.js';
 import { ActualField, MeasuresFields, NoteFields, StateField } from './EntryFields.js';
+import { PeriodComingNote } from './PeriodComingNote.js';
 import type { DetailProps } from './props.js';
 import { ENTRY_MESSAGE, useEntryDraft, type EntryMessage } from './useEntryDraft.js';
 import { useEntrySave } from './useEntrySave.js';
@@ -31,7 +32,8 @@ function EntrySection(props: DetailProps & { indicator: TreeIndicator; period: P
   const lang = useLang();
   const i = props.indicator;
   // Kept by reader too: a form typed in and left is never shown to the next account signed in on this browser.
-  const draft = useEntryDraft(i, props.prefill, props.savedNote, draftKey(props.reader, { planId: props.planId, periodId: props.period.id, indicatorId: i.id }));
+  const waiting = props.coming != null;
+  const draft = useEntryDraft(i, props.prefill, props.savedNote, draftKey(props.reader, { planId: props.planId, periodId: props.period.id, indicatorId: i.id }), waiting);
   const { formula, state } = draft;
   // The value is asked at once for an indicator not yet measured: typing one means "measured".
   const valueShown = state === 'measured' || state === 'not_measured';
@@ -42,10 +44,12 @@ function EntrySection(props: DetailProps & { indicator: TreeIndicator; period: P
       <h3 id="entry-title" className="h6">
         {t('entry.title')} — {props.period.label}
       </h3>
+      {props.coming != null && <PeriodComingNote coming={props.coming} testId="entry-waiting" />}
       {draft.message !== null && <EntryAlert message={draft.message} onReload={() => props.onSaved(undefined)} />}
       <form onSubmit={(e) => void save(e)} className="albero-form" noValidate>
         {/* Not disabled while saving: a disabled field drops the keyboard's focus to the page; a second submit is ignored instead. */}
-        <fieldset disabled={props.locked} aria-busy={draft.busy}>
+        {/* Disabled too while the period shown is being left: what is typed would be the other period's. */}
+        <fieldset disabled={props.locked || waiting} aria-busy={draft.busy}>
           {valueShown && formula !== null && read !== null && <MeasuresFields draft={draft} formula={formula} read={read} unit={i.unit} />}
           {valueShown && formula === null && <ActualField draft={draft} unit={i.unit} />}
           <StateField draft={draft} />

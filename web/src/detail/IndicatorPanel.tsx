@@ -4,7 +4,7 @@
  * moved down as each panel's answer came in, and a press aimed at «Modifica l'indicatore» could
  * land on whatever had just taken its place.
  */
-import { Fragment, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreeIndicator, TreeObjective } from '../api/types.js';
 import { CommentsPanel } from '../campaign/CommentsPanel.js';
@@ -19,6 +19,7 @@ import { AuditPanel } from './AuditPanel.js';
 import { isMeasuredFormula, type MeasuredFormula } from './base-measures.js';
 import { EntryForm } from './EntryForm.js';
 import { HistoryPanel } from './HistoryPanel.js';
+import { PeriodComingNote } from './PeriodComingNote.js';
 import type { DetailProps } from './props.js';
 
 export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; indicator: TreeIndicator; editTools: ReactNode }) {
@@ -28,6 +29,8 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
   const { indicator: i } = props;
   const target = amountText(i.target, i.unit, lang);
   const ruleText = t(`detail.rule.${i.scoring}`, { comparator: COMPARATOR_SIGN[i.comparator], target });
+  const entryShown = (!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf;
+  const coming = props.coming ?? null;
   return (
     <>
       <dl className="row small mb-2 indicator-facts">
@@ -106,7 +109,7 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         )}
       </dl>
       {props.whatIfTools}
-      {(!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf && (
+      {entryShown && (
         // Keyed by the period: a form opened while another period's tree was still on screen (or
         // kept open across a change of period) starts again from this period's value, so a save
         // cannot write the other period's value here.
@@ -120,12 +123,15 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
       {props.editTools}
       {user !== null && props.doc.period !== null && !props.whatIf && (
         // Keyed by the value: another indicator or period starts with its own messages and drafts.
-        <Fragment key={`${i.id}:${props.doc.period.id}`}>
+        // Their writes (a file, a forecast, a comment) wait too while the screen is leaving this period;
+        // the entry form above says why, or here when there is none.
+        <fieldset key={`${i.id}:${props.doc.period.id}`} disabled={coming !== null} data-testid="indicator-panels">
+          {coming !== null && !entryShown && <PeriodComingNote coming={coming} testId="panels-waiting" />}
           <EvidencePanel planId={props.planId} indicatorId={i.id} indicatorName={i.name} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
           {/* A mean of the child objectives takes no forecast of its own (the API refuses it): its children's indicators have theirs. */}
           {(!i.derived || isMeasuredFormula(i.formula)) && <ForecastPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} />}
           <CommentsPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} readOnly={props.doc.closing?.deletedIndicators.includes(i.id) === true} />
-        </Fragment>
+        </fieldset>
       )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />
       {!props.whatIf && <YearsPanel planId={props.planId} code={props.objective.code} indicator={i.id} doc={props.doc} />}

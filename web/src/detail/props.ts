@@ -1,5 +1,6 @@
 /** What the detail of an objective or indicator is given by the plan view. */
 import type { Explanation, TreeChanges, TreeDocument } from '../api/types.js';
+import type { PeriodComing } from '../plan/period-coming.js';
 import type { Selection } from '../tree/TreeTable.js';
 
 export interface DetailProps {
@@ -26,4 +27,9 @@ export interface DetailProps {
   prefill?: { id: string; actual: number | string | boolean | null } | null;
   /** Said at the top of the entry form (the value just saved, when the form moved to the next indicator). */
   savedNote?: string | null;
+  /**
+   * The period the screen is moving to while `doc` is still another's (`periodComing`): the entry form
+   * and the panels' writes wait for it, so nothing is written (nor kept as a draft) for the period left.
+   */
+  coming?: PeriodComing | null;
 }

@@ -51,8 +51,12 @@ function inNotation(typed: Typed, unit: TreeIndicator['unit'], from: Lang, lang:
   };
 }
 
-/** `key`: where what is typed is kept (`draftKey`: the reader, plan, period and indicator). */
-export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'], savedNote: DetailProps['savedNote'], key: string) {
+/**
+ * `key`: where what is typed is kept (`draftKey`: the reader, plan, period and indicator). `waiting`:
+ * the screen is leaving `key`'s period (the form is disabled): nothing is kept under it meanwhile, not
+ * even a what-if value carried in, which the next period's form takes up again.
+ */
+export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'], savedNote: DetailProps['savedNote'], key: string, waiting = false) {
   const { t } = useTranslation();
   const lang = useLang();
   const carried = prefill?.id === i.id ? prefill : null;
@@ -110,11 +114,11 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
   // they are compared with) change: the review found the stored fields made again at every render.
   const stored = useMemo(() => storedFields(i, null, lang), [i, lang]);
   useEffect(() => {
-    if (fieldsOf !== key || !touched) return;
+    if (fieldsOf !== key || !touched || waiting) return;
     const typed: Typed = { state, actual, measures, reason, evidence, source, notes, autoMeasured };
     if (sameTyped(typed, stored) || (saved.current !== null && sameTyped(typed, saved.current))) forgetFields(key);
     else keepFields(key, typed, lang, base ?? i.version);
-  }, [fieldsOf, touched, key, state, actual, measures, reason, evidence, source, notes, autoMeasured, stored, lang, base, i.version]);
+  }, [fieldsOf, touched, waiting, key, state, actual, measures, reason, evidence, source, notes, autoMeasured, stored, lang, base, i.version]);
 
   const mounted = useRef(false);
   useEffect(() => {

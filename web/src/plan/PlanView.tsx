@@ -355,6 +355,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               focusEntry={sel.focusEntry}
               prefill={sel.prefill}
               savedNote={sel.savedNote}
+              coming={data.coming}
             />
           </Suspense>
         )}

@@ -9,6 +9,7 @@ import { periodOfAddress } from '../api/early.js';
 import { keys, markStale, unlessSeeded, usePlanWritten } from '../api/queries.js';
 import type { TreeChanges, TreeDocument } from '../api/types.js';
 import { applyChanges } from '../tree/tree-changes.js';
+import { periodComing } from './period-coming.js';
 import { useLang } from '../ui/format.js';
 import { useSession } from '../session.js';
 
@@ -35,20 +36,15 @@ export function usePlanData(planId: string) {
   // meanwhile (an open form keeps what was typed: its draft is reset only for another indicator).
   const treeQuery = useQuery({ queryKey: keys.tree(planId, requested, lang), queryFn: () => api.tree(planId, requested, lang), placeholderData: keepPreviousData, refetchOnMount: unlessSeeded });
   const tree = treeQuery.data ?? null;
-  // Opened without a period, the office's screen shows the one whose values are being collected (the
-  // campaign's, as the worklist and the reminders name it), not the year end the server reads by
-  // default: a referente reminded of the 30/06 values landed on 31/12 and entered them there. Once
-  // the reader picks a period it stays; the public reads what the server gives.
-  // Between two campaigns (none collecting) the year end is still open and empty: after the 30/06
-  // monitoring was closed, the controller and the OIV opening the year's plan read «0 verdi, 0 gialli,
-  // 0 rossi» and nothing measured, as if the year had no result yet. They are shown the latest period
-  // closed (or validated) instead; a year end that holds values, or is itself collecting or closed, stays.
+  // Opened without a period, the office's screen moves to the period collecting (or, between
+  // campaigns, the latest closed): `periodComing` says which. Once the reader picks a period it stays.
   const signedIn = useSession().user !== null;
-  const opening = tree === null || requested !== null ? null : (tree.periods.find((p) => p.state === 'collecting') ?? (emptyOpenPeriod(tree) ? latestClosed(tree.periods) : null));
-  const switching = signedIn && requested === null && opening !== null && tree?.period?.id !== opening.id;
+  const coming = periodComing(tree, requested, signedIn);
+  const switching = requested === null && coming !== null;
+  const comingId = coming?.id ?? null;
   useEffect(() => {
-    if (switching && opening !== null) setRequested(opening.id);
-  }, [switching, opening]);
+    if (switching && comingId !== null) setRequested(comingId);
+  }, [switching, comingId]);
   // A failed action's message, cleared when the tree is read again.
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setError(null), [treeQuery.dataUpdatedAt]);
@@ -93,6 +89,11 @@ export function usePlanData(planId: string) {
      * and tests, which would otherwise act on a tree about to be replaced.
      */
     settled: tree !== null && !treeQuery.isPlaceholderData && !treeQuery.isFetching && !switching && !planQuery.isPending && !planQuery.isFetching,
+    /**
+     * The period the screen is moving to while the tree shown is still another's (a switch pending, its
+     * tree being read), else null: the forms that write for the period shown wait for it meanwhile.
+     */
+    coming,
     plan: planQuery.data ?? null,
     /** The period shown in the selector: the one asked for, else the tree's. */
     periodId: requested ?? tree?.period?.id ?? null,
@@ -104,14 +105,4 @@ export function usePlanData(planId: string) {
     reloadPlan,
     applySaved,
   };
-}
-
-/** The tree read is of a period not yet collecting, with no value in it: nothing to read there. */
-function emptyOpenPeriod(tree: TreeDocument): boolean {
-  return tree.period.state === 'open' && tree.objectives.every((o) => o.indicators.every((i) => i.state === 'not_measured'));
-}
-
-/** The period closed (or validated) last in the year, by its end: the latest monitoring with results. */
-function latestClosed(periods: TreeDocument['periods']): TreeDocument['periods'][number] | null {
-  return periods.filter((p) => p.state === 'closed' || p.state === 'validated').reduce<TreeDocument['periods'][number] | null>((last, p) => (last === null || p.endsOn > last.endsOn ? p : last), null);
 }
