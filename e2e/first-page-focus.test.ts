@@ -29,6 +29,8 @@ describe('the focus on the first page', { timeout: 300_000 }, () => {
     const plan = planApi();
     // The plan and its year end published, for the public to read (as the demo's).
     expect((await apiAs(controller, 'PATCH', plan, { published: true })).status).toBe(200);
+    // Adopted, in force: its values to review are the controller's work due (a draft has none).
+    expect((await apiAs(controller, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
     expect((await apiAs(controller, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'collecting' })).status).toBe(200);
     expect((await apiAs(controller, 'POST', `${plan}/periods/2024-12-31/publication`, { published: true })).status).toBe(200);
   });

@@ -11,7 +11,9 @@
  * shows its values without the OIV's old figures beside them, its summary not following them, and
  * says it was reopened and closed again, the OIV's figures staying in the Relazione (before: the old
  * figures beside the values closed again, the summary «secondo i valori validati dall'OIV»); an
- * objective's explanation there says the same (before: nothing).
+ * objective's explanation there says the same (before: nothing). While the year end reopened takes
+ * values, the office's screen and an objective's explanation say when, by whom and why it was
+ * reopened, the validated figures not holding for the values changed since (before: nothing).
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -24,6 +26,11 @@ const CLOSED_AGAIN_IT =
   /^Chiuso, in attesa di validazione: l'ente ha riaperto il periodo il \d\d\/\d\d\/\d{4}, dopo la validazione dell'OIV del (\d\d\/\d\d\/\d{4}), e lo ha chiuso di nuovo; i valori mostrati non sono quelli validati dall'OIV il \1\.$/;
 const CLOSED_AGAIN_EN =
   /^Closed, awaiting validation: the office reopened the period on \d\d\/\d\d\/\d{4}, after the OIV validated it on (\d\d\/\d\d\/\d{4}), and closed it again; the figures shown are not those the OIV validated on \1\.$/;
+
+const REOPENED_IT =
+  /^Riaperto il \d\d\/\d\d\/\d{4} da Amministratrice perché «errore su A\.3», dopo la validazione dell'OIV del (\d\d\/\d\d\/\d{4}): il periodo raccoglie di nuovo valori, e le cifre della Relazione validate dall'OIV il \1 non valgono per i valori cambiati da allora\.$/;
+const REOPENED_EN =
+  /^Reopened on \d\d\/\d\d\/\d{4} by Amministratrice because “errore su A\.3”, after the OIV validated it on (\d\d\/\d\d\/\d{4}): the period takes values again, and the Relazione's figures the OIV validated on \1 do not hold for the values changed since\.$/;
 
 /** Opens objective `code`'s detail from the tree (filtered to it) and gives its explanation. */
 async function explanationOf(page: Page, code: string) {
@@ -87,6 +94,31 @@ describe('the public plan screen after a validated year end is reopened', { time
       .poll(() => reopened.innerText())
       .toMatch(/^The office reopened the period on \d\d\/\d\d\/\d{4}: the figures shown are those the OIV validated on \d\d\/\d\d\/\d{4}, not the reopened period’s\.$/);
     await expectAccessible(page, 'the public tree of a reopened year end, as validated (en)');
+    expect(world.consoleErrors ?? []).toEqual([]);
+  });
+
+  it("the office's screen of the year end reopened and taking values: when, by whom and why, the validated figures not holding for values changed since", async () => {
+    const screen = office.page;
+    await screen.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
+    await planDrawn(screen);
+    await chooseLanguage(screen, 'it');
+    // Before: nothing, as if the OIV's figures still held for the values being changed.
+    const said = screen.locator('[data-testid=oiv-validation-reopened-collecting]');
+    await said.waitFor();
+    expect(await said.innerText()).toMatch(REOPENED_IT);
+    expect(await screen.locator('[data-testid=oiv-validation-reopened]').count()).toBe(0);
+    await search(screen, 'A.3');
+    await expect.poll(() => performanceCell(screen, 'A.3')).toMatch(/^0,00% /);
+    await expectAccessible(screen, "the office's tree of a reopened year end taking values (it)");
+    await chooseLanguage(screen, 'en');
+    await expect.poll(() => said.innerText()).toMatch(REOPENED_EN);
+    await expectAccessible(screen, "the office's tree of a reopened year end taking values (en)");
+    // An objective's explanation says the same.
+    const explanation = await explanationOf(screen, 'A.3');
+    const notice = explanation.locator('[data-testid=explanation-notice]');
+    await expect.poll(() => notice.innerText()).toMatch(REOPENED_EN);
+    await chooseLanguage(screen, 'it');
+    await expect.poll(() => notice.innerText()).toMatch(REOPENED_IT);
     expect(world.consoleErrors ?? []).toEqual([]);
   });
 

@@ -2,7 +2,8 @@
  * The home page tells a signed-in person what waits for them: the referente their values to enter
  * by the deadline (and those sent back to correct), the controller the values to review, a unit head
  * with the controller role both, each kind a link straight to the worklist filtered to it (to do: to
- * enter and sent back together); the public reads the plans with nothing of it. Against the real server
+ * enter and sent back together); the public reads the plans with nothing of it. A plan not adopted (a
+ * draft, not in force: no reminder goes out for it) has no work due. Against the real server
  * and a fresh SQLite file; axe on the page.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { e2eWorld, pages } from './pages.js';
 import { PASSWORD } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, expectAccessible } = pages(world);
+const { newPage, login, apiAs, expectAccessible, importFixture } = pages(world);
 const PERIOD = '2024-09-30';
 
 describe('the values due on the home page', { timeout: 180_000 }, () => {
@@ -20,6 +21,10 @@ describe('the values due on the home page', { timeout: 180_000 }, () => {
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     expect((await apiAs(ctl.context, 'PATCH', `${plan}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
     expect((await apiAs(ctl.context, 'PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    // Adopted, in force; another body's plan left a draft, its period given the same deadline: nothing of it is due.
+    expect((await apiAs(ctl.context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
+    const draft = await importFixture();
+    expect((await apiAs(ctl.context, 'PUT', `/api/plans/${encodeURIComponent(draft)}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
 
     const ref = await newPage();
     await login(ref.page, 'referente');
@@ -43,6 +48,8 @@ describe('the values due on the home page', { timeout: 180_000 }, () => {
     await ref.page.goto(`${world.server.url}/`);
     const due = ref.page.locator(`[data-testid=work-due-item][data-plan="${world.planId}"][data-period="${PERIOD}"]`);
     await due.waitFor();
+    // Before: the draft's values listed too, late.
+    expect(await ref.page.locator(`[data-testid=work-due-item][data-plan="${draft}"]`).count()).toBe(0);
     expect(await due.innerText()).toMatch(new RegExp(`: ${toEnter.length - 1} valori da inserire entro il 15/10/2024, scadenza passata · 1 valore rimandato da correggere$`));
     await expectAccessible(ref.page, 'home page with values due');
     await due.locator('a').click();

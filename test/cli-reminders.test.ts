@@ -4,6 +4,7 @@
  * (a real SMTP server in the test) they are sent, once each however often it runs.
  */
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adopt, Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './api/harness.js';
@@ -116,6 +117,41 @@ describe.each<Backend>(['sqlite', 'postgres'])('albero reminders on %s', (backen
     const unknown = await reminders(['--database', t.location, '--plan', 'nessuno'], {});
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe("albero reminders: non esiste un piano con l'id nessuno\n");
+  });
+
+  it('with --plan, delivers that plan’s messages alone: the other plans’ stay queued for a run of every plan', async () => {
+    const [mine, other] = [await t.importFixture(), await t.importFixture()];
+    for (const plan of [mine, other]) {
+      await adopt(plan, controller);
+      expect((await controller.request('PUT', `/api/plans/${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    }
+    // The other plan's messages queued while no mail server answers: they wait to be retried.
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as AddressInfo;
+        s.close(() => resolve(port));
+      });
+    });
+    const env = (p: number) => ({ ALBERO_SMTP_HOST: '127.0.0.1', ALBERO_SMTP_PORT: String(p), ALBERO_SMTP_SECURE: '0', ALBERO_SMTP_FROM: 'Albero <albero@comune.example.it>' });
+    expect((await reminders(['--database', t.location, '--plan', other], env(port))).status).toBe(1);
+    const statuses = async (plan: string): Promise<string[]> => (await controller.get(`/api/reminders?planId=${plan}`)).body.reminders.map((r: { status: string }) => r.status);
+    expect(await statuses(other)).toEqual(['queued', 'queued']);
+
+    // Mine, retrying at once: mine sent, the other's left queued (before: the whole outbox went), and nothing of mine waits (exit 0).
+    const before = smtp.received.length;
+    const mineRun = await reminders(['--database', t.location, '--plan', mine, '--retry', '--json'], env(smtp.port));
+    expect(mineRun.stderr).toBe('');
+    expect(mineRun.status).toBe(0);
+    expect(JSON.parse(mineRun.stdout)).toMatchObject({ sent: 2, retrying: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(before + 2);
+    expect(await statuses(mine)).toEqual(['sent', 'sent']);
+    expect(await statuses(other)).toEqual(['queued', 'queued']);
+
+    // Without --plan, as before: the whole outbox.
+    const all = await reminders(['--database', t.location, '--retry', '--json'], env(smtp.port));
+    expect(all.status).toBe(0);
+    expect(JSON.parse(all.stdout)).toMatchObject({ sent: 2, queued: [] });
+    expect(await statuses(other)).toEqual(['sent', 'sent']);
   });
 
   it('refuses a bad setting with exit 2 and says which', async () => {

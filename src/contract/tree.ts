@@ -185,6 +185,13 @@ export const TreeValidationSchema = z.strictObject({
    */
   reopenedAt: z.string().nullable(),
   /**
+   * The year end the administrator reopened after the decision and still taking values (not closed
+   * again), as the office reads it: when (ISO time), who by name (null: not recorded), why (null: not
+   * recorded); the screens say the OIV's figures do not hold for the values changed since. Null
+   * otherwise, and always for the public (who reads the year end as validated meanwhile).
+   */
+  reopening: z.strictObject({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable() }).nullable(),
+  /**
    * The objectives whose validated figure differs from the reported one (two decimals), and those
    * above them that follow, in the plan's order: only on the tree of the year end read with its
    * values; empty otherwise, or when the OIV confirmed the reported figures.

@@ -293,8 +293,8 @@ export const CLI_MESSAGES = defineMessages({
   }),
   'cli-about-reminders-json': message({ it: "stampare l'esecuzione in JSON", en: 'print the run as JSON' }),
   'cli-about-reminders-plan': message({
-    it: 'mettere in coda i promemoria di questo piano soltanto (il suo id; un piano non ancora adottato non ne ha)',
-    en: "queue this plan's reminders only (its id; a plan not adopted yet has none)",
+    it: 'mettere in coda e inviare i promemoria di questo piano soltanto, lasciando in coda quelli degli altri (il suo id; un piano non ancora adottato non ne ha)',
+    en: "queue and send this plan's reminders only, leaving the other plans' queued (its id; a plan not adopted yet has none)",
   }),
   'cli-help-hint': message({ it: '(eseguire con --help per le istruzioni)', en: '(run with --help for usage)' }),
   'cli-file-problem': message<{ file: string; doing: 'read' | 'write' } & FileProblem>({

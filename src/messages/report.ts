@@ -94,6 +94,19 @@ export const REPORT_MESSAGES = defineMessages({
     en: (p) =>
       `closed, awaiting validation: the office reopened the period on ${p.reopened}, after the OIV validated it${p.reservations ? ' with reservations' : ''} on ${p.validated}, and closed it again; the figures shown are not those the OIV validated on ${p.validated}`,
   }),
+  /**
+   * The year end reopened after the OIV validated it, still taking values (not closed again), as the
+   * office reads it on the plan's screen and an objective's explanation (server/tree.ts
+   * `withValidation`): when, by whom and why; the figures the OIV validated do not hold for the
+   * values changed since. `by`, `reason`: null when the row does not say (a reopening made before
+   * migration 87 kept them).
+   */
+  'report-reopened-collecting': message<{ reopened: string; by: string | null; reason: string | null; validated: string; reservations: boolean }>({
+    it: (p) =>
+      `riaperto il ${p.reopened}${p.by === null ? '' : ` da ${p.by}`}${p.reason === null ? '' : ` perché «${p.reason}»`}, dopo la validazione dell'OIV${p.reservations ? ' con riserve' : ''} del ${p.validated}: il periodo raccoglie di nuovo valori, e le cifre della Relazione validate dall'OIV il ${p.validated} non valgono per i valori cambiati da allora`,
+    en: (p) =>
+      `reopened on ${p.reopened}${p.by === null ? '' : ` by ${p.by}`}${p.reason === null ? '' : ` because “${p.reason}”`}, after the OIV validated it${p.reservations ? ' with reservations' : ''} on ${p.validated}: the period takes values again, and the Relazione's figures the OIV validated on ${p.validated} do not hold for the values changed since`,
+  }),
   'report-period-at': message<{ label: string }>({ it: (p) => `Periodo al ${p.label}`, en: (p) => `Period to ${p.label}` }),
   'report-period-state': message<{ state: string }>({
     // `validated_with_reservations`: the year end validated with the Relazione the OIV validated with reservations (server/public-periods.ts `periodWordOf`).

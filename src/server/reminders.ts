@@ -174,12 +174,12 @@ export interface DeliveryReport {
 }
 
 /**
- * Sends what the outbox holds for now. A row is claimed before it is handed to the mail server,
+ * Sends what the outbox holds for now (`planId`: that plan's messages alone). A row is claimed before it is handed to the mail server,
  * so two senders (the timer, the CLI, a second server) never take the same one; a row left
  * "sending" by a sender that stopped half-way is taken again after ten minutes, with the same
  * Message-ID.
  */
-export async function deliverReminders(store: Store, mailer: Mailer, options: { now?: () => Date; retryNow?: boolean } = {}): Promise<DeliveryReport> {
+export async function deliverReminders(store: Store, mailer: Mailer, options: { now?: () => Date; retryNow?: boolean; planId?: string } = {}): Promise<DeliveryReport> {
   const clock = options.now ?? (() => new Date());
   let sent = 0;
   let retrying = 0;
@@ -188,7 +188,10 @@ export async function deliverReminders(store: Store, mailer: Mailer, options: { 
   const start = clock().toISOString();
   for (;;) {
     const at = clock();
-    const batch = await store.reminders.claim(at.toISOString(), 50, new Date(at.getTime() - 10 * 60_000).toISOString(), options.retryNow === true ? start : undefined);
+    const batch = await store.reminders.claim(at.toISOString(), 50, new Date(at.getTime() - 10 * 60_000).toISOString(), {
+      retryClaimedBefore: options.retryNow === true ? start : undefined,
+      planId: options.planId,
+    });
     if (batch.length === 0) break;
     for (const r of batch) {
       const result = await mailer.send({ to: r.address!, subject: r.subject, text: r.body, messageId: r.messageId });
@@ -256,7 +259,8 @@ export class ReminderService {
   }
 
   /**
-   * Queues what is due today (`planId`: that plan's alone) and delivers what the outbox holds;
+   * Queues what is due today and delivers what the outbox holds (`planId`: that plan's alone, both:
+   * the other plans' messages stay queued for a run of every plan);
    * `retryNow` tries queued messages without waiting for their time.
    */
   run(by: string, options: { retryNow?: boolean; planId?: string } = {}): Promise<ReminderRun> {

@@ -138,7 +138,12 @@ export interface ComputedPlan {
    * Relazione's decision in `key` ('' : none): publishing the Relazione moves neither the plan's data
    * version nor the closing, so the answer's text and ETag follow this key too.
    */
-  validation?: { readonly key: string; readonly document: TreeValidation | null };
+  validation?: {
+    readonly key: string;
+    readonly document: TreeValidation | null;
+    /** The login of who reopened the year end still taking values (`document.reopening`), named for each reader by `document()`. */
+    readonly reopenedBy?: string | null;
+  };
   /**
    * Set when this is the year end as the OIV validated it, read by the public after the
    * administrator reopened it (`asValidated`): the plan frozen with the validation, not the period's
@@ -160,8 +165,17 @@ function publicValidation(computed: ComputedPlan): TreeValidation | null {
   const document = computed.validation?.document ?? null;
   const closedAgain = computed.reopened?.figures === 'closed-again';
   if (document === null || (!document.published && !closedAgain)) return null;
-  if (document.periodId !== null) return document;
-  return { ...document, objectives: [], summary: null, body: null };
+  // Who reopened the year end and why are the office's: the public reads it as validated meanwhile.
+  if (document.periodId !== null) return { ...document, reopening: null };
+  return { ...document, objectives: [], summary: null, body: null, reopening: null };
+}
+
+/** The tree's `validation` as the office reads it: who reopened the year end still taking values, by name in the reader's words. */
+function officeValidation(computed: ComputedPlan, names: PeopleNames, language: Language): TreeValidation | null {
+  const document = computed.validation?.document ?? null;
+  if (document === null || document.reopening === null) return document;
+  const login = computed.validation?.reopenedBy ?? null;
+  return { ...document, reopening: { ...document.reopening, by: actorWords(nameOfLogin(names, login, null), login, language) } };
 }
 
 /** The OIV's validated values for `TreeService.orgScores`: objective code → performance, on the plan as validated. */
@@ -536,14 +550,16 @@ export class TreeService {
    * publication or withdrawal changes the tree's text and ETag. The year end closed again since the
    * decision and read with its own values states none of them: they were the OIV's for the values as
    * they stood at its validation, not for these; while it stays closed (not validated again) the
-   * tree says when it was reopened (`reopening`: the reopening's ISO time, asked only then), which
-   * the screens say with the values not being the validated ones.
+   * tree says when it was reopened (`reopening`: the latest reopening since the decision, asked only
+   * then), which the screens say with the values not being the validated ones. While the year end
+   * reopened takes values (not closed again), the office's tree says when, by whom and why it was
+   * reopened (`reopening` asked then too): the validated figures do not hold for values changed since.
    */
   async withValidation(
     computed: ComputedPlan,
     decision: RelazioneDecision | undefined,
     figures: () => Promise<ReportValidation | undefined>,
-    reopening: () => Promise<string | null> = async () => null,
+    reopening: () => Promise<{ readonly at: string; readonly user: string | null; readonly reason: string | null } | null> = async () => null,
   ): Promise<void> {
     const key = decision === undefined ? '' : `${decision.version}\u0000${decision.yearEnd ?? ''}\u0000${decision.closedSince}`;
     if ((computed.validation?.key ?? '') === key) return;
@@ -552,8 +568,13 @@ export class TreeService {
     const voided = decision?.closedSince === true && computed.reopened?.figures !== 'validated';
     const yearEnd = decision !== undefined && decision.yearEnd === period.id;
     const stated = yearEnd && !voided && isLocked(period.state) ? await this.validationFigures(computed.snapshot.record.id, key, figures) : undefined;
-    // The office's own reading of the year end closed again (the public's `closedAgain` says its own `reopened`).
-    const reopenedAt = computed.reopened?.at ?? (yearEnd && voided && period.state === 'closed' ? await reopening() : null);
+    // The office's own reading of the year end closed again (the public's `closedAgain` says its own `reopened`),
+    // or taking values again since the decision (the public reads it as validated meanwhile: `reopened`).
+    const closedAgain = yearEnd && voided && period.state === 'closed';
+    const collecting = yearEnd && computed.reopened === undefined && !isLocked(period.state);
+    const latest = closedAgain || collecting ? await reopening() : null;
+    const reopenedAt = computed.reopened?.at ?? (closedAgain ? (latest?.at ?? null) : null);
+    const reopened = collecting ? latest : null;
     const byCode = new Map(computed.base.objectives.map((o) => [o.code, o]));
     const objectives = Object.entries(stated?.objectives ?? {}).map(([code, o]) => ({
       code,
@@ -574,11 +595,12 @@ export class TreeService {
             // The year end read as validated after a reopening is the decision's period again.
             periodId: voided ? null : decision.yearEnd,
             reopenedAt,
+            reopening: reopened === null ? null : { at: reopened.at, by: null, reason: reopened.reason },
             objectives,
             summary: objectives.length === 0 ? null : validatedSummary(computed.base, objectives),
             body: stated?.body == null ? null : { reported: validatedNumber(stated.body.reported), validated: validatedNumber(stated.body.validated), band: stated.body.band },
           };
-    computed.validation = { key, document };
+    computed.validation = { key, document, reopenedBy: reopened?.user ?? null };
     computed.texts.clear();
   }
 
@@ -617,6 +639,11 @@ export class TreeService {
     return 'none';
   }
 
+  /** The tree's `validation` as `user` reads it (the public, or the office with who reopened the year end named in `language`). */
+  validationFor(computed: ComputedPlan, user: UserRecord | null, names: PeopleNames, language: Language = 'it'): TreeValidation | null {
+    return user === null ? publicValidation(computed) : officeValidation(computed, names, language);
+  }
+
   /** `under`: only that objective and its descendants (a branch of a big plan); the summary stays the whole plan's. */
   document(computed: ComputedPlan, user: UserRecord | null, names: PeopleNames, under?: string, language: Language = 'it'): TreeDocument {
     const { snapshot, base } = computed;
@@ -636,7 +663,7 @@ export class TreeService {
       settings: settingsDocument(snapshot.plan.settings),
       objectives: objectives.map((o) => objectiveView(computed, o, user, names, locked, texts)),
       issues: treeIssues(computed, language),
-      validation: user === null ? publicValidation(computed) : (computed.validation?.document ?? null),
+      validation: this.validationFor(computed, user, names, language),
     };
   }
 

@@ -56,9 +56,10 @@ export interface ReminderStore {
   /**
    * Claims up to `limit` messages to send now: queued ones due by `at` (with `retryClaimedBefore`:
    * any queued one not tried since that moment, however long its wait), and ones claimed before
-   * `staleBefore` whose sender never said how it went.
+   * `staleBefore` whose sender never said how it went. `planId`: that plan's messages alone (the
+   * others stay as they are, for a run of every plan).
    */
-  claim(at: string, limit: number, staleBefore: string, retryClaimedBefore?: string): Promise<ReminderRecord[]>;
+  claim(at: string, limit: number, staleBefore: string, options?: { readonly retryClaimedBefore?: string | undefined; readonly planId?: string | undefined }): Promise<ReminderRecord[]>;
   /** The mail server took it. */
   markSent(id: string, transport: string, at: string): Promise<void>;
   /** Not delivered: retried at `retryAt`, or refused for good when it is null. */
@@ -178,11 +179,14 @@ export class SqlReminders implements ReminderStore {
     });
   }
 
-  async claim(at: string, limit: number, staleBefore: string, retryClaimedBefore?: string): Promise<ReminderRecord[]> {
+  async claim(at: string, limit: number, staleBefore: string, options: { readonly retryClaimedBefore?: string | undefined; readonly planId?: string | undefined } = {}): Promise<ReminderRecord[]> {
+    const { retryClaimedBefore, planId } = options;
     const due = retryClaimedBefore === undefined ? `(status = 'queued' AND next_attempt_at <= ?)` : `(status = 'queued' AND (claimed_at IS NULL OR claimed_at < ?))`;
     const stale = `(status = 'sending' AND claimed_at < ?)`;
     const params = [retryClaimedBefore ?? at, staleBefore];
-    const candidates = await this.db.all(`SELECT id FROM reminders WHERE ${due} OR ${stale} ORDER BY created_at, id LIMIT ?`, [...params, limit]);
+    const ofPlan = planId === undefined ? '' : ' AND plan_id = ?';
+    const planParams = planId === undefined ? [] : [planId];
+    const candidates = await this.db.all(`SELECT id FROM reminders WHERE (${due} OR ${stale})${ofPlan} ORDER BY created_at, id LIMIT ?`, [...params, ...planParams, limit]);
     const claimed: ReminderRecord[] = [];
     for (const c of candidates) {
       // The row is taken only if it is still as it was found: of two senders, one gets it.

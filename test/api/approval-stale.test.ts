@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../support/files.js';
-import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { adopt, enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 const MINE = 'B.1.1:5';
@@ -25,6 +25,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
 
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend));
+    // Adopted: a draft plan has no work due.
+    await adopt(planId, controller);
     referente = await t.as('referente');
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
   });

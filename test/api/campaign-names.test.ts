@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startWithRenamedReferente } from '../support/renamed-referente.js';
-import { enc, type Backend, type Client, type TestServer } from './harness.js';
+import { adopt, enc, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 const INDICATOR = 'B.1.1:1';
@@ -53,6 +53,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the campaign's lists name people
 
   beforeAll(async () => {
     ({ t, planId, controller, referente, referenteId, rename: renameAccount } = await startWithRenamedReferente(backend));
+    // Adopted: the work due counts the plans in force alone.
+    await adopt(planId, controller);
     const tree = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body as { objectives: { code: string; indicators: { id: string; version: number }[] }[] };
     const { version } = tree.objectives.find((o) => o.code === 'B.1.1')!.indicators.find((i) => i.id === INDICATOR)!;
     const saved = await referente.request('PUT', `/api/plans/${planId}/indicators/${enc(INDICATOR)}/measurements/${YEAR_END}`, { state: 'measured', actual: 3, version });

@@ -25,7 +25,7 @@ import {
 } from '../../src/contract/index.js';
 import { tinyPdf } from '../support/files.js';
 import { conforms, documented } from './contract-helpers.js';
-import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { adopt, enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 const MID_YEAR = '2024-06-30';
@@ -41,6 +41,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the campaign's documents are wha
 
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend));
+    // Adopted: a draft plan has no work due.
+    await adopt(planId, controller);
     referente = await t.as('referente');
     // A collecting period with a deadline passed: values missing are late; one entered, sent back and answered.
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);

@@ -16,7 +16,8 @@
  * too, found behind more than 10,000 entries of the trail since: it was looked for in the last 10,000,
  * the year end read past them as never reopened). The office's plan
  * screen, closed again, says the same (no validated figure beside the values, no validated summary,
- * when it was reopened); validated again, the OIV's old figures gone, nothing said (before: the old
+ * when it was reopened); while it takes values again, when, by whom and why it was reopened, the
+ * validated figures not holding for the values changed since (before: nothing); validated again, the OIV's old figures gone, nothing said (before: the old
  * Relazione's figures and summary beside the values closed again). The public explanation of an
  * objective says which figures it explains, as every public page. Through HTTP, on SQLite and on
  * PostgreSQL.
@@ -46,6 +47,12 @@ const CLOSED_AGAIN_IT = new RegExp(
 );
 const CLOSED_AGAIN_EN = new RegExp(
   `closed, awaiting validation: the office reopened the period on ${DAY}, after the OIV validated it on (${DAY}), and closed it again; the figures shown are not those the OIV validated on \\1`,
+);
+const REOPENED_IT = new RegExp(
+  `^riaperto il ${DAY} da admin perché «errore di caricamento su A\\.3», dopo la validazione dell'OIV del (${DAY}): il periodo raccoglie di nuovo valori, e le cifre della Relazione validate dall'OIV il \\1 non valgono per i valori cambiati da allora$`,
+);
+const REOPENED_EN = new RegExp(
+  `^reopened on ${DAY} by admin because “errore di caricamento su A\\.3”, after the OIV validated it on (${DAY}): the period takes values again, and the Relazione's figures the OIV validated on \\1 do not hold for the values changed since$`,
 );
 const ISO = /^\d{4}-\d\d-\d\dT/;
 
@@ -128,7 +135,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
     expect(tree.period).toMatchObject({ id: YEAR_END, state: 'closed' });
     expect(objective(tree, 'A.3').performance).toBe(0);
-    expect(tree.validation).toMatchObject({ periodId: null, reopenedAt: expect.stringMatching(ISO), objectives: [], summary: null, body: null });
+    expect(tree.validation).toMatchObject({ periodId: null, reopenedAt: expect.stringMatching(ISO), objectives: [], summary: null, body: null, reopening: null });
     expect(tree.validation.reopenedAt > tree.validation.decidedAt).toBe(true);
     // The explanation of the office's own values says what the tree says (before: nothing).
     expect(await officeExplanationNotice('it')).toMatch(CLOSED_AGAIN_IT);
@@ -193,9 +200,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
 
   it('shows the figures the OIV validated and says the year end was reopened, the reopened value absent', async () => {
     await expectAsValidated();
-    // The office, while the year end takes values again (not closed again): its tree says nothing of the reopening, nor does an explanation.
-    expect((await controller.get(`/api/plans/${planId}/tree`)).body.validation).toMatchObject({ reopenedAt: null });
-    expect(await officeExplanationNotice('it')).toBeUndefined();
+    // The office, while the year end takes values again (not closed again): its tree says when, by whom and why it was
+    // reopened (before: nothing, as if the OIV's figures still held), and so does an explanation, in the reader's language.
+    const office = (await controller.get(`/api/plans/${planId}/tree`)).body;
+    expect(office.period).toMatchObject({ id: YEAR_END, state: 'collecting' });
+    expect(office.validation).toMatchObject({
+      reopenedAt: null,
+      objectives: [],
+      summary: null,
+      body: null,
+      reopening: { at: expect.stringMatching(ISO), by: 'admin', reason: 'errore di caricamento su A.3' },
+    });
+    expect(office.validation.reopening.at > office.validation.decidedAt).toBe(true);
+    expect(await officeExplanationNotice('it')).toMatch(REOPENED_IT);
+    expect(await officeExplanationNotice('en')).toMatch(REOPENED_EN);
+    // The public is told nothing of who reopened it nor why: it reads the year end as validated.
+    expect((await citizen.get(`/api/plans/${planId}/tree`)).body.validation.reopening).toBeNull();
   }, 120_000);
 
   it('with the Relazione withdrawn, the results are not available; published again, as validated', async () => {
@@ -316,7 +336,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the public year end after the ad
     // The office: the newer validation holds, the old Relazione's figures no longer beside the values, nothing said of the reopening.
     const office = (await controller.get(`/api/plans/${planId}/tree`)).body;
     expect(office.period).toMatchObject({ id: YEAR_END, state: 'validated' });
-    expect(office.validation).toMatchObject({ reopenedAt: null, periodId: null, objectives: [], summary: null, body: null });
+    expect(office.validation).toMatchObject({ reopenedAt: null, reopening: null, periodId: null, objectives: [], summary: null, body: null });
     expect(await officeExplanationNotice('it')).toBeUndefined();
   }, 120_000);
 });

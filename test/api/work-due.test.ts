@@ -3,11 +3,12 @@
  * HTTP. The worklist's `todo` filter keeps the values to enter and those sent back together (what a
  * referente follows a reminder for); `mine` keeps the values assigned to the reader, which the
  * controller, who sees every value, asks for their own. A unit head with the controller role has
- * both kinds of work: the unit's values to enter and correct, and every value to review.
+ * both kinds of work: the unit's values to enter and correct, and every value to review. A plan
+ * not adopted (a draft: no reminder goes out for it) has no work due, whatever its deadlines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkDue, Worklist } from '../../src/contract/index.js';
-import { enc, PASSWORD, REFERENTE_UNIT, startWithFixture, type Client, type TestServer } from './harness.js';
+import { adopt, enc, PASSWORD, REFERENTE_UNIT, startWithFixture, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 /** Two values of B.1.1 (the referente's unit): one entered and waiting for review, one sent back. */
@@ -31,6 +32,7 @@ describe('the work due and the list to do', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture('sqlite'));
+    await adopt(planId, controller);
     referente = await t.as('referente');
     const admin = await t.as('admin');
     const created = await admin.request('POST', '/api/users', { username: 'dirigente', displayName: 'Dott.ssa Anna Rossi', role: 'controller', password: PASSWORD });
@@ -79,5 +81,26 @@ describe('the work due and the list to do', { timeout: 120_000 }, () => {
     expect(await dueOf(controller)).toMatchObject({ toEnter: 0, returned: 0, toReview: 1 });
     // The OIV and HR enter no values and review none.
     for (const role of ['oiv', 'personale'] as const) expect((await (await t.as(role)).get('/api/work-due')).body).toEqual({ items: [] });
+  });
+
+  it('lists nothing of a draft plan, not in force: its deadlines bind nobody yet', async () => {
+    // Next year's plan, made from the adopted one: a draft, a period collecting with a deadline passed and values to enter.
+    const next = await controller.request('POST', `/api/plans/${planId}/next-year`, { year: 2025 });
+    expect(next.status, next.text).toBe(201);
+    expect(next.body.status).toBe('draft');
+    const draft = `/api/plans/${next.body.id}`;
+    expect((await controller.request('POST', `${draft}/periods/2025-09-30/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('PUT', `${draft}/periods/2025-09-30/deadline`, { deadline: '2025-10-15' })).status).toBe(200);
+    const own = (await referente.get(`${draft}/worklist?period=2025-09-30&state=todo`)).body as Worklist;
+    expect(own.items.length).toBeGreaterThan(0);
+    // Before: the draft's values listed as due, late, on the home page of each person.
+    for (const client of [referente, head, controller]) {
+      const items = ((await client.get('/api/work-due')).body as WorkDue).items;
+      expect(items.filter((i) => i.planId === next.body.id)).toEqual([]);
+      expect(items.some((i) => i.planId === planId)).toBe(true);
+    }
+    // Adopted, in force: its values are due.
+    await adopt(next.body.id, controller);
+    expect(((await referente.get('/api/work-due')).body as WorkDue).items.find((i) => i.planId === next.body.id)).toMatchObject({ periodId: '2025-09-30', toEnter: own.items.length });
   });
 });

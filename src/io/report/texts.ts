@@ -164,6 +164,19 @@ export function reopenedValidatedText(
   return say(code, language, { reopened: momentDayText(r.at), validated: momentDayText(r.decidedAt), reservations: r.reservations });
 }
 
+/**
+ * What the office reads of the year end reopened after the OIV validated it and still taking values
+ * (not closed again): reopened on that day, by whom, why; the validated figures do not hold for the
+ * values changed since. `at`, `decidedAt`: ISO times, said as the body's days; `by`: a name in the
+ * reader's words.
+ */
+export function reopenedCollectingText(
+  r: { readonly at: string; readonly by: string | null; readonly reason: string | null; readonly decidedAt: string; readonly reservations: boolean },
+  language: Language = 'it',
+): string {
+  return say('report-reopened-collecting', language, { reopened: momentDayText(r.at), by: r.by, reason: r.reason, validated: momentDayText(r.decidedAt), reservations: r.reservations });
+}
+
 /** What the public pages say of a period whose results are not published yet: "risultati non ancora disponibili: il periodo è in corso". */
 export function targetsOnlyText(language: Language = 'it'): string {
   return say('report-targets-only', language);

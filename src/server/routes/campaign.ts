@@ -141,7 +141,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/work-due',
       tag: 'campaign',
       summary:
-        'What waits for the signed-in person across the plans, per period still taking values (collecting, or open with a deadline): the values assigned to them to enter and sent back (by person, or a unit they belong to or head), and for the controller and the administrator the values to review; a person with both has both',
+        'What waits for the signed-in person across the plans in force (adopted, not archived: a draft has no work due), per period still taking values (collecting, or open with a deadline): the values assigned to them to enter and sent back (by person, or a unit they belong to or head), and for the controller and the administrator the values to review; a person with both has both',
       roles: 'signed-in',
       access:
         'signed in (whoever may enter values — referente, controller, administrator —: the values assigned to them; the controller and the administrator: the values to review; the OIV and HR, who enter none: nothing)',
@@ -155,8 +155,9 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       // every value waiting for review.
       const enters = VALUE_EDITORS.includes(user.role);
       const reviewer = PLAN_EDITORS.includes(user.role);
-      // The archived plans are not listed: nothing is collected in them any more.
-      const plans = enters ? await store.listPlans() : [];
+      // The archived plans are not listed: nothing is collected in them any more. Nor are the drafts:
+      // a plan not adopted is not in force, its deadlines bind nobody yet (no reminder goes out for them).
+      const plans = enters ? (await store.listPlans()).filter((p) => p.status === 'adopted') : [];
       // The items are named as every list is, through the server's names (read only when there is work to count).
       const people = plans.length === 0 ? campaignPeople([]) : await deps.names.names();
       for (const plan of plans) {

@@ -16,10 +16,19 @@ import {
   type Unit,
 } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
-import { reopenedValidatedText } from '../../io/report/texts.js';
+import { reopenedCollectingText, reopenedValidatedText } from '../../io/report/texts.js';
 import type { IndicatorContext, IndicatorPatch, RelazioneDecision, Store, UserRecord } from '../../store/index.js';
 import { recordedUnit, type FieldProblem } from '../../messages/index.js';
-import { DEFAULT_RATIO_SCALE, DoneSchema, ExplanationDocumentSchema, IndicatorSavedSchema, ObjectiveSavedSchema, TreeDocumentSchema, TypedValueSchema } from '../../contract/index.js';
+import {
+  DEFAULT_RATIO_SCALE,
+  DoneSchema,
+  type TreeValidation,
+  ExplanationDocumentSchema,
+  IndicatorSavedSchema,
+  ObjectiveSavedSchema,
+  TreeDocumentSchema,
+  TypedValueSchema,
+} from '../../contract/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
@@ -216,20 +225,22 @@ async function withDecision({ store, trees }: Pick<Deps, 'store' | 'trees'>, com
       const record = await store.relazioni.getRelazione(planId);
       return record === undefined ? undefined : validatedFigures(record);
     },
-    async () => (decision === undefined ? null : ((await yearEndReopening(store, planId, computed.snapshot.period.id, decision.decidedAt))?.at ?? null)),
+    async () => (decision === undefined ? null : yearEndReopening(store, planId, computed.snapshot.period.id, decision.decidedAt)),
   );
 }
 
 /**
  * What an objective's explanation says of the figures it explains, as the tree's notice says it:
  * the public reading the year end reopened after the OIV's validation (as validated, or closed
- * again), the office reading it closed again since (its own values, not those the OIV validated).
- * Undefined otherwise.
+ * again), the office reading it closed again since (its own values, not those the OIV validated),
+ * or still taking values since (when, by whom, why: the validated figures do not hold for the values
+ * changed since; `validation`, the tree's as the reader reads it). Undefined otherwise.
  */
-function reopenedNotice(computed: ComputedPlan, lang: Language): string | undefined {
+function reopenedNotice(computed: ComputedPlan, validation: TreeValidation | null, lang: Language): string | undefined {
   if (computed.reopened !== undefined) return reopenedValidatedText(computed.reopened, lang);
-  const v = computed.validation?.document;
-  if (v == null || v.reopenedAt === null || v.periodId !== null) return undefined;
+  const v = validation;
+  if (v !== null && v.reopening !== null) return reopenedCollectingText({ ...v.reopening, decidedAt: v.decidedAt, reservations: v.reservations }, lang);
+  if (v === null || v.reopenedAt === null || v.periodId !== null) return undefined;
   return reopenedValidatedText({ at: v.reopenedAt, decidedAt: v.decidedAt, reservations: v.reservations, figures: 'closed-again' }, lang);
 }
 
@@ -280,7 +291,7 @@ function deletion(conflicts: string) {
 }
 
 export const treeRoutes: RouteModule = (api, deps) => {
-  const { store } = deps;
+  const { store, trees, names } = deps;
 
   api.route(
     {
@@ -356,7 +367,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       const thresholds = own.map((b) => thresholdDocument(b, lang));
       // The year end reopened after the OIV's validation: the reader is told which figures these are, as the tree tells them.
       await withDecision(deps, computed, await store.relazioni.validatedDecision(planId));
-      const notice = reopenedNotice(computed, lang);
+      const notice = reopenedNotice(computed, trees.validationFor(computed, currentUser(c), await names.names(), lang), lang);
       return reply(200, { ...explanationDocument(explanation), ...(thresholds.length === 0 ? {} : { thresholds }), ...(notice === undefined ? {} : { notice }) });
     },
   );

@@ -7,7 +7,9 @@
  * OIV as soon as the OIV decided, told when it is not published yet. The public reading the year end
  * the office reopened after the decision reads it as validated, and is told so (`reopenedAt`); closed
  * again and read with its own values (the public: the Relazione withdrawn; the office: always, until
- * the OIV validates it again), `periodId` null, is told they are not the validated ones.
+ * the OIV validates it again), `periodId` null, is told they are not the validated ones. The office,
+ * while the year end reopened takes values (`reopening`), is told when, by whom and why it was
+ * reopened, and that the validated figures do not hold for the values changed since.
  */
 import { useTranslation } from 'react-i18next';
 import { momentDayText, renderFrom } from '../../../src/core/messages/catalogue.js';
@@ -40,6 +42,8 @@ export function validationWords(lang: Lang) {
     note: (note: string): string => say('report-oiv-note', { note }),
     body: (reported: string, validated: string, band: string): string => say('report-body-validated', { reported, validated, band }),
     closedAgain: (v: TreeValidation): string => say('report-reopened-closed-again', { reopened: momentDayText(v.reopenedAt!), validated: momentDayText(v.decidedAt), reservations: v.reservations }),
+    reopenedCollecting: (v: TreeValidation, r: NonNullable<TreeValidation['reopening']>): string =>
+      say('report-reopened-collecting', { reopened: momentDayText(r.at), by: r.by, reason: r.reason, validated: momentDayText(v.decidedAt), reservations: v.reservations }),
   };
 }
 
@@ -74,8 +78,22 @@ export function ValidationNotice({ tree, office = false }: { tree: TreeDocument;
   const { t } = useTranslation();
   const lang = useLang();
   const v = tree.validation;
-  if (v === null || (v.objectives.length === 0 && v.body === null && v.reopenedAt === null)) return null;
+  if (v === null || (v.objectives.length === 0 && v.body === null && v.reopenedAt === null && v.reopening === null)) return null;
   const words = validationWords(lang);
+  // Reopened after the decision and taking values again (the office alone is told): when, by whom, why, and
+  // that the validated figures do not hold for the values changed since; nothing else of the validation.
+  if (v.reopening !== null) {
+    return (
+      <section className="oiv-validation" aria-labelledby="oiv-validation-title" data-testid="oiv-validation">
+        <h2 id="oiv-validation-title" className="h6 mb-1">
+          {words.heading}
+        </h2>
+        <p className="mb-0" data-testid="oiv-validation-reopened-collecting">
+          <strong>{sentence(words.reopenedCollecting(v, v.reopening))}</strong>
+        </p>
+      </section>
+    );
+  }
   // Reopened after the decision and closed again, read with its own values: said not to be the validated ones, and nothing
   // else of the validation. The office is told where the OIV's figures stay: the Relazione it validated (listed with its history).
   if (v.reopenedAt !== null && v.periodId === null) {
