@@ -97,19 +97,6 @@ export interface LayoutRow {
    * in one go. A table's every indicator keeps one, so importers of large files provide it.
    */
   readonly indicatorAt?: (node: string, indicator: string) => SourceLocation;
-  /**
-   * Optional, for a file read as lines (a text table): the row's line and what makes its places
-   * (`at(column)` is `places.at(line, column)`), so a stated cell keeps the line and makes its
-   * origin only when asked (see `LinedStatedCell`).
-   */
-  readonly line?: number;
-  readonly places?: LinePlaces;
-}
-
-/** Makes the places of a file's cells from a line and a column: a text table's, whose rows are its lines. */
-export interface LinePlaces {
-  /** Where the line, or one of its cells (0-based column), is in the file: a new object each call. */
-  at(line: number, column?: number): SourceLocation;
 }
 
 // The table read is a core type: the store keeps it without reaching sideways into io.
@@ -443,7 +430,7 @@ export class LayoutReader {
       this.wholeWeights = 0;
       this.indicatorRefused = false;
       const performance = this.statedValue(performanceCell, row, 6);
-      if (performance !== undefined && this.keepStated) this.stated.push(statedCell('performance_objective', code, undefined, performance, row));
+      if (performance !== undefined && this.keepStated) this.stated.push({ cell: 'performance_objective', code, value: performance, origin: row.at(6) });
       return;
     }
 
@@ -467,10 +454,10 @@ export class LayoutReader {
     // In column order, so differences read left to right along the row.
     if (indicator.formula !== null) {
       const actual = this.isNotEvaluable(actualCell) ? undefined : this.statedValue(actualCell, row, 4);
-      if (actual !== undefined && this.keepStated) this.stated.push(statedCell('actual', current.code, indicator.id, actual, row));
+      if (actual !== undefined && this.keepStated) this.stated.push({ cell: 'actual', code: current.code, indicator: indicator.id, value: actual, origin: row.at(4) });
     }
     const kpi = this.statedValue(kpiCell, row, 5);
-    if (kpi !== undefined && this.keepStated) this.stated.push(statedCell('performance_kpi', current.code, indicator.id, kpi, row));
+    if (kpi !== undefined && this.keepStated) this.stated.push({ cell: 'performance_kpi', code: current.code, indicator: indicator.id, value: kpi, origin: row.at(5) });
   }
 
   /** An error that makes the row's indicator unusable. */
@@ -774,46 +761,6 @@ function depthOf(code: string): number {
 }
 
 /** Where an earlier row was, for `duplicate-code` and `indicator-of-unread-objective`: its line, or its cell. */
-/** The column of the layout each stated cell is in. */
-const STATED_COLUMN: Record<StatedCell['cell'], number> = { actual: 4, performance_kpi: 5, performance_objective: 6 };
-
-/** A stated cell of `row`: one that keeps its line where the row is a line of a file, else with its origin made now. */
-function statedCell(cell: StatedCell['cell'], code: string, indicator: string | undefined, value: Decimal | null, row: LayoutRow): StatedCell {
-  const { line, places } = row;
-  if (line !== undefined && places !== undefined) return new LinedStatedCell(cell, code, indicator, value, line, places);
-  return indicator === undefined ? { cell, code, value, origin: row.at(STATED_COLUMN[cell]) } : { cell, code, indicator, value, origin: row.at(STATED_COLUMN[cell]) };
-}
-
-/**
- * A stated cell that keeps its line and makes its origin when asked. `verify` keeps one per KPI
- * cell (278,000 in issue 15's big table) and says the origin of those that differ only: an origin
- * object made for each was half the objects the stated cells cost.
- */
-class LinedStatedCell implements StatedCell {
-  // Private (#): not fields of a stated cell, so a copy made key by key leaves them out.
-  readonly #line: number;
-  readonly #places: LinePlaces;
-
-  constructor(
-    readonly cell: StatedCell['cell'],
-    readonly code: string,
-    readonly indicator: string | undefined,
-    readonly value: Decimal | null,
-    line: number,
-    places: LinePlaces,
-  ) {
-    this.#line = line;
-    this.#places = places;
-  }
-
-  get origin(): SourceLocation {
-    return this.#places.at(this.#line, STATED_COLUMN[this.cell]);
-  }
-}
-// Enumerable, as the other stated cells' field is: a copy made key by key (`for…in`: the worker
-// pool's `toTransfer`) keeps the origin.
-Object.defineProperty(LinedStatedCell.prototype, 'origin', { enumerable: true });
-
 function describe(origin: SourceLocation): { line: number } | { at: string } | Record<never, never> {
   return origin.line !== undefined ? { line: origin.line } : origin.cell !== undefined ? { at: `${origin.sheet ?? ''}!${origin.cell}` } : {};
 }

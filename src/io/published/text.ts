@@ -8,19 +8,7 @@
 import { problem, type Issue, type Language, type Outcome, type SourceLocation } from '../../core/index.js';
 import { reportText } from '../report/texts.js';
 import { firstLines, tabbedHeaderLanguage } from './header-row.js';
-import {
-  CHAMBER_PROFILE,
-  headerLanguage,
-  isLegendHeading,
-  LayoutReader,
-  legendFromText,
-  titleYear,
-  type ImportProfile,
-  type ImportedTable,
-  type LayoutRow,
-  type LinePlaces,
-  type ReadOptions,
-} from './layout.js';
+import { CHAMBER_PROFILE, headerLanguage, isLegendHeading, LayoutReader, legendFromText, titleYear, type ImportProfile, type ImportedTable, type LayoutRow, type ReadOptions } from './layout.js';
 
 /**
  * Converts the text of a published table. Pure: the caller reads the file (see `decodeText`).
@@ -79,7 +67,7 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
       if (heads !== null) {
         headerSeen = true;
         language = heads;
-        row.places = new TextPlaces(file, reportText(language).columns);
+        row.names = reportText(language).columns;
         continue;
       }
       // A spreadsheet saves the title's rows as wide as the table (`Albero 2024\t\t\t\t\t\t`): one cell
@@ -121,34 +109,21 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
   return { value: result.value, issues: [...issues, ...result.issues] };
 }
 
-/** The row being read: one object, refilled for every line (a reader keeps nothing of it but `places`). */
+/** The row being read: one object, refilled for every line (a reader keeps nothing of it). */
 class TextRow implements LayoutRow {
   readonly cells: string[] = [];
   line = 0;
-  places: TextPlaces;
+  /** The column heads, in the table's language, that places name. */
+  names: readonly string[] = reportText('it').columns;
 
-  constructor(file: string) {
-    this.places = new TextPlaces(file, reportText('it').columns);
-  }
+  constructor(private readonly file: string) {}
 
   at(column?: number): SourceLocation {
-    return this.places.at(this.line, column);
+    return column === undefined ? { file: this.file, line: this.line } : { file: this.file, line: this.line, column: this.names[column] ?? String(column + 1) };
   }
 
   indicatorAt(node: string, indicator: string): SourceLocation {
-    return { file: this.places.file, line: this.line, column: this.places.names[1], node, indicator };
-  }
-}
-
-/** The places of a text table's cells: its file's lines, its columns named by its heads in the table's language. */
-class TextPlaces implements LinePlaces {
-  constructor(
-    readonly file: string,
-    readonly names: readonly string[],
-  ) {}
-
-  at(line: number, column?: number): SourceLocation {
-    return column === undefined ? { file: this.file, line } : { file: this.file, line, column: this.names[column] ?? String(column + 1) };
+    return { file: this.file, line: this.line, column: this.names[1], node, indicator };
   }
 }
 
