@@ -3,7 +3,8 @@
  * every reader says the value is to be reviewed again (the worklist with the approval it was changed
  * after, the review list's counts and filters, the value's thread, the dashboard, the work due, the
  * closing checklist), the trail says the approval was superseded by the change (who, when), and the
- * files the approval was given on may be corrected again, until the value is approved anew.
+ * files the approval was given on may be corrected again, until the value is approved anew. What
+ * leaves an approval standing: the value saved again exactly as it stands (nothing written).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../support/files.js';
@@ -97,6 +98,46 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     expect(await row()).toMatchObject({ state: 'entered', supersededApproval: { by: 'controller' } });
     const supersedes = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body.filter((e: { action: string }) => e.action === 'supersede');
     expect(supersedes.map((e: { before: { version: number } }) => e.before.version)).toEqual([2, 1]);
+  });
+
+  it('writes nothing when an approved value is saved again exactly as it stands; a change of its notes or source still leaves the approval behind', async () => {
+    const indicator = 'B.1.1:2';
+    const url = `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${PERIOD}`;
+    const item = async () => (await controller.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === indicator);
+    const trail = async () => (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(indicator)}`)).body as Array<{ action: string; entity: string }>;
+    const first = await referente.request('PUT', url, { state: 'measured', actual: 17, source: 'Registro eventi', notes: 'Seminari e webinar', version: 0 });
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.unchanged).toBe(false);
+    const approved = await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 });
+    expect(approved.status, approved.text).toBe(201);
+    const trailBefore = await trail();
+
+    // The same figure (written another way), the same source and notes, sent again or left out: nothing to write.
+    for (const body of [
+      { state: 'measured', actual: 17, source: 'Registro eventi', notes: 'Seminari e webinar', version: 1 },
+      { state: 'measured', actual: '17,00', version: 1 },
+    ]) {
+      const again = await referente.request('PUT', url, body);
+      expect(again.status, again.text).toBe(200);
+      expect(again.body).toMatchObject({ unchanged: true, measurement: { version: 1, source: 'Registro eventi', notes: 'Seminari e webinar', enteredAt: first.body.measurement.enteredAt } });
+      expect(again.body.changes.dataVersion).toBe(first.body.changes.dataVersion);
+    }
+    expect(await item()).toMatchObject({ state: 'approved', version: 1, supersededApproval: null, review: { action: 'approve' } });
+    expect(await trail()).toEqual(trailBefore);
+    // A stale version is still a conflict, the same value or not.
+    expect((await referente.request('PUT', url, { state: 'measured', actual: 17, version: 0 })).status).toBe(409);
+
+    // A change of the notes alone, then of the source alone: a new version each, the approval left behind.
+    const notes = await referente.request('PUT', url, { state: 'measured', actual: 17, notes: 'Seminari, webinar e incontri', version: 1 });
+    expect(notes.body).toMatchObject({ unchanged: false, measurement: { version: 2 } });
+    expect(await item()).toMatchObject({ state: 'entered', version: 2, supersededApproval: { by: 'controller' } });
+    expect((await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 2 })).status).toBe(201);
+    const source = await referente.request('PUT', url, { state: 'measured', actual: 17, source: 'Protocollo', version: 2 });
+    expect(source.body).toMatchObject({ unchanged: false, measurement: { version: 3, source: 'Protocollo' } });
+    expect(await item()).toMatchObject({ state: 'entered', version: 3, supersededApproval: { by: 'controller' } });
+    const after = await trail();
+    expect(after.filter((e) => e.action === 'measure')).toHaveLength(3);
+    expect(after.filter((e) => e.action === 'supersede')).toHaveLength(2);
   });
 
   it('leaves the trail alone when a value changes that was never approved, or was sent back', async () => {
