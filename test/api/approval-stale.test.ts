@@ -4,10 +4,11 @@
  * after, the review list's counts and filters, the value's thread, the dashboard, the work due, the
  * closing checklist), the trail says the approval was superseded by the change (who, when), and the
  * files the approval was given on may be corrected again, until the value is approved anew. What
- * leaves an approval standing: the value saved again exactly as it stands (nothing written).
+ * leaves an approval standing: the value saved again exactly as it stands (nothing written); what
+ * it refuses: a file added to the approved value.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tinyPdf } from '../support/files.js';
+import { tinyPdf, upload } from '../support/files.js';
 import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
@@ -138,6 +139,40 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     const after = await trail();
     expect(after.filter((e) => e.action === 'measure')).toHaveLength(3);
     expect(after.filter((e) => e.action === 'supersede')).toHaveLength(2);
+  });
+
+  it('refuses a file added to an approved value (409 evidence-approved, in Italian and English), storing nothing; changed, the value takes it', async () => {
+    const indicator = 'B.1.1:3';
+    const url = `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${PERIOD}`;
+    expect((await referente.request('PUT', url, { state: 'measured', actual: 196, version: 0 })).status).toBe(200);
+    const kept = await referente.request('POST', `${url}/attachments`, upload(tinyPdf('Assessment'), 'assessment.pdf'));
+    expect(kept.status, kept.text).toBe(201);
+    const approved = await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 });
+    expect(approved.status, approved.text).toBe(201);
+    const trailBefore = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(indicator)}`)).body;
+
+    const refused = await referente.request('POST', `${url}/attachments`, upload(tinyPdf('Altro verbale'), 'verbale.pdf'), { 'accept-language': 'it' });
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'evidence-approved', details: { approvedBy: 'controller', approvedAt: approved.body.at } });
+    expect(refused.body.error.message).toMatch(
+      new RegExp(
+        `^Il valore è stato approvato da ${approved.body.byName} il \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d con le evidenze che aveva: il file «verbale\\.pdf» non è stato allegato\\. Si potrà allegare se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato \\(torna da rivedere\\)\\.$`,
+      ),
+    );
+    const english = await controller.request('POST', `${url}/attachments`, upload(tinyPdf('Altro verbale'), 'verbale.pdf'), { 'accept-language': 'en' });
+    expect([english.status, english.body.error.code]).toEqual([409, 'evidence-approved']);
+    expect(english.body.error.message).toContain(`The value was approved by ${approved.body.byName} on `);
+    expect(english.body.error.message).toContain(
+      'the file “verbale.pdf” was not attached. It can be attached once management control sends the value back with a request for more, or once the value is changed',
+    );
+    // Nothing stored: the one file approved, no attach on the trail.
+    expect((await referente.get(`${url}/attachments`)).body.map((f: { name: string }) => f.name)).toEqual(['assessment.pdf']);
+    expect((await controller.get(`/api/audit?planId=${planId}&indicator=${enc(indicator)}`)).body).toEqual(trailBefore);
+
+    // Changed, the value is no longer approved as it stands: the file is attached.
+    expect((await referente.request('PUT', url, { state: 'measured', actual: 197, version: 1 })).status).toBe(200);
+    const added = await referente.request('POST', `${url}/attachments`, upload(tinyPdf('Altro verbale'), 'verbale.pdf'));
+    expect(added.status, added.text).toBe(201);
   });
 
   it('leaves the trail alone when a value changes that was never approved, or was sent back', async () => {
