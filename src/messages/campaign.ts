@@ -76,6 +76,8 @@ export const DASHBOARD_WORKBOOK: Record<
       string
     >;
     states: Record<'to_enter' | 'entered' | 'returned' | 'approved', string>;
+    /** A value changed after its approval (entered again): the worklist's word for it, not the plain «compilato». */
+    reviewAgain: string;
     noUnit: string;
     yes: string;
     file: string;
@@ -103,6 +105,7 @@ export const DASHBOARD_WORKBOOK: Record<
       note: 'Richiesta',
     },
     states: { to_enter: 'da compilare', entered: 'compilato', returned: 'da integrare', approved: 'approvato' },
+    reviewAgain: 'da rivedere',
     noUnit: '(senza struttura)',
     yes: 'sì',
     file: 'completamento.xlsx',
@@ -129,6 +132,7 @@ export const DASHBOARD_WORKBOOK: Record<
       note: 'Request',
     },
     states: { to_enter: 'to enter', entered: 'entered', returned: 'returned', approved: 'approved' },
+    reviewAgain: 'to be reviewed',
     noUnit: '(no unit)',
     yes: 'yes',
     file: 'completion.xlsx',

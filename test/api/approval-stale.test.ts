@@ -2,11 +2,12 @@
  * A value changed after its approval, on SQLite and PostgreSQL: the approval is left behind, so
  * every reader says the value is to be reviewed again (the worklist with the approval it was changed
  * after, the review list's counts and filters, the value's thread, the dashboard, the work due, the
- * closing checklist), the trail says the approval was superseded by the change (who, when), and the
- * files the approval was given on may be corrected again, until the value is approved anew. What
- * leaves an approval standing: the value saved again exactly as it stands (nothing written); what
- * it refuses: a file added to the approved value.
+ * closing checklist, the dashboard's workbook), the trail says the approval was superseded by the
+ * change (who, when), and the files the approval was given on may be corrected again, until the
+ * value is approved anew. What leaves an approval standing: the value saved again exactly as it
+ * stands (nothing written); what it refuses: a file added to the approved value.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf, upload } from '../support/files.js';
 import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
@@ -173,6 +174,35 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     expect((await referente.request('PUT', url, { state: 'measured', actual: 197, version: 1 })).status).toBe(200);
     const added = await referente.request('POST', `${url}/attachments`, upload(tinyPdf('Altro verbale'), 'verbale.pdf'));
     expect(added.status, added.text).toBe(201);
+  });
+
+  it('says «da rivedere» in the dashboard workbook for a value changed after its approval, in the workbook’s language', async () => {
+    const indicator = 'B.1.1:4';
+    const url = `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${PERIOD}`;
+    expect((await referente.request('PUT', url, { state: 'measured', actual: 12, version: 0 })).status).toBe(200);
+    expect((await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 })).status).toBe(201);
+    expect((await referente.request('PUT', url, { state: 'measured', actual: 13, version: 1 })).status).toBe(200);
+    // Another value entered and never reviewed: plainly «compilato».
+    const plain = 'A.1.1:1';
+    expect((await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(plain)}/measurements/${PERIOD}`, { state: 'not_achieved', version: 0 })).status).toBe(200);
+    const work = (await controller.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body as { period: { label: string }; items: Array<{ indicatorId: string; node: string; indicator: string }> };
+    const key = (id: string): string => {
+      const i = work.items.find((it) => it.indicatorId === id)!;
+      return `${work.period.label} ${i.node} ${i.indicator}`;
+    };
+    const states = async (lang: string, sheet: string): Promise<Map<string, unknown>> => {
+      const reply = await fetch(`${t.url}/api/plans/${planId}/dashboard/export?lang=${lang}`, { headers: { cookie: controller.cookie! } });
+      expect(reply.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await reply.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      const rows = book.getWorksheet(sheet)!.getSheetValues().filter(Boolean) as unknown[][];
+      // Period, node and indicator (the columns A, D and E) → state (F).
+      return new Map(rows.map((r) => [`${String(r[1])} ${String(r[4])} ${String(r[5])}`, r[6]]));
+    };
+    const italian = await states('it', 'Da completare');
+    expect([italian.get(key(indicator)), italian.get(key(plain))]).toEqual(['da rivedere', 'compilato']);
+    const english = await states('en', 'To complete');
+    expect([english.get(key(indicator)), english.get(key(plain))]).toEqual(['to be reviewed', 'entered']);
   });
 
   it('leaves the trail alone when a value changes that was never approved, or was sent back', async () => {
