@@ -1,7 +1,8 @@
 /**
  * An approved value in the browser: the referente's evidence panel offers no «Rimuovi» on its files
- * and says why (approved by whom, when; removable once sent back or changed), before anything is
- * pressed; the referente changes the value in the entry form and the files may be removed again; the
+ * and no upload, and says why (approved by whom, when; files removed or added once sent back or
+ * changed), before anything is pressed; the referente changes the value in the entry form and the
+ * files may be removed and added again; the
  * controller's worklist shows the value «Da rivedere», changed after their approval, and approves it
  * again. Italian and English; axe on the panel saying why.
  */
@@ -23,7 +24,7 @@ describe('a value changed after its approval', { timeout: 180_000 }, () => {
     const approved = await apiAs(controller, 'POST', `${value}/reviews`, { action: 'approve', version: 1 });
     expect(approved.status).toBe(201);
 
-    // The referente's evidence panel: the file listed, no «Rimuovi», and why.
+    // The referente's evidence panel: the file listed, no «Rimuovi», no upload, and why.
     const { page } = await newPage();
     await login(page, 'referente');
     await openPlan(page);
@@ -37,16 +38,22 @@ describe('a value changed after its approval', { timeout: 180_000 }, () => {
     await expect
       .poll(() => why.innerText())
       .toMatch(
-        /^Valore approvato da Carla Controllo il \d\d\/\d\d\/\d{4} \d\d:\d\d con questi allegati: restano come sono stati approvati e non si possono rimuovere\. Si potranno rimuovere se il valore viene rimandato per un’integrazione o modificato \(torna da rivedere\)\.$/,
+        /^Valore approvato da Carla Controllo il \d\d\/\d\d\/\d{4} \d\d:\d\d con questi allegati: restano come sono stati approvati, e non se ne possono rimuovere né aggiungere\. Si potranno rimuovere o aggiungere allegati se il valore viene rimandato per un’integrazione o modificato \(torna da rivedere\)\.$/,
       );
     expect(await files.getByRole('button', { name: /Rimuovi/ }).count()).toBe(0);
+    const uploads = page.locator('[data-testid=evidence-upload]');
+    expect(await uploads.count()).toBe(0);
+    expect(await page.locator('#evidence-file').count()).toBe(0);
     await expectAccessible(page, 'evidence of an approved value');
     await chooseLanguage(page, 'en');
-    await expect.poll(() => why.innerText()).toMatch(/^Value approved by Carla Controllo on \d\d\/\d\d\/\d{4} \d\d:\d\d with these files: they stay as approved and cannot be removed\./);
+    await expect
+      .poll(() => why.innerText())
+      .toMatch(/^Value approved by Carla Controllo on \d\d\/\d\d\/\d{4} \d\d:\d\d with these files: they stay as approved, and none can be removed or added\. Files can be removed or added once/);
     expect(await files.getByRole('button', { name: /Remove/ }).count()).toBe(0);
+    expect(await uploads.count()).toBe(0);
     await chooseLanguage(page, 'it');
 
-    // The referente changes the approved figure: the files may be corrected again.
+    // The referente changes the approved figure: the files may be corrected and added again.
     await page.fill('#entry-actual', '11');
     await page.click('[data-testid=entry-save]');
     await expect.poll(() => page.locator('[data-testid=entry-message]').innerText()).toContain('Salvato');
@@ -55,6 +62,7 @@ describe('a value changed after its approval', { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('#detail-title').innerText()).toContain('N. incontri');
     await expect.poll(() => files.getByRole('button', { name: 'Rimuovi registro-incontri.pdf' }).count()).toBe(1);
     expect(await why.count()).toBe(0);
+    await expect.poll(() => uploads.count()).toBe(1);
 
     // The controller's worklist: the value to review again, changed after their approval.
     const ctl = await newPage();

@@ -255,10 +255,15 @@ export const MeasurementSavedSchema = z.strictObject({
   version: z.number().int(),
 });
 
-/** The answer to a save: the indicator as the tree now has it, the stored value, what changed; the whole tree with `?tree=true`. */
+/**
+ * The answer to a save: the indicator as the tree now has it, the stored value, what changed; the
+ * whole tree with `?tree=true`. `unchanged`: the value was sent exactly as it stood, so nothing was
+ * written (its version, its approval and the plan's `dataVersion` stay as they were).
+ */
 export const SaveAnswerSchema = z.strictObject({
   indicator: TreeIndicatorSchema,
   measurement: MeasurementSavedSchema,
+  unchanged: z.boolean(),
   changes: TreeChangesSchema,
   tree: TreeDocumentSchema.optional(),
 });

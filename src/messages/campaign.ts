@@ -76,6 +76,8 @@ export const DASHBOARD_WORKBOOK: Record<
       string
     >;
     states: Record<'to_enter' | 'entered' | 'returned' | 'approved', string>;
+    /** A value changed after its approval (entered again): the worklist's word for it, not the plain «compilato». */
+    reviewAgain: string;
     noUnit: string;
     yes: string;
     file: string;
@@ -103,6 +105,7 @@ export const DASHBOARD_WORKBOOK: Record<
       note: 'Richiesta',
     },
     states: { to_enter: 'da compilare', entered: 'compilato', returned: 'da integrare', approved: 'approvato' },
+    reviewAgain: 'da rivedere',
     noUnit: '(senza struttura)',
     yes: 'sì',
     file: 'completamento.xlsx',
@@ -129,6 +132,7 @@ export const DASHBOARD_WORKBOOK: Record<
       note: 'Request',
     },
     states: { to_enter: 'to enter', entered: 'entered', returned: 'returned', approved: 'approved' },
+    reviewAgain: 'to be reviewed',
     noUnit: '(no unit)',
     yes: 'yes',
     file: 'completion.xlsx',
@@ -162,12 +166,20 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     en: (p) =>
       `The file “${p.name}” is already attached to this value as “${p.existing}” (same content, uploaded by ${p.by} on ${computedAtText(new Date(p.at), 'en')}): it was not stored a second time.`,
   }),
-  /** A file of a value approved as it stands: removing it would leave the approval on evidence no one can read. */
-  'evidence-approved': message<{ name: string; by: string; at: string }>({
+  /**
+   * A value approved as it stands keeps the files it was approved with (`change`: what was refused):
+   * removing one would leave the approval on evidence no one can read, adding one would show a file
+   * as approved that nobody approved.
+   */
+  'evidence-approved': message<{ name: string; by: string; at: string; change: 'remove' | 'add' }>({
     it: (p) =>
-      `Il file «${p.name}» è tra le evidenze del valore approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}: resta allegato, come è stato approvato. Per toglierlo, il controllo di gestione rimanda prima indietro il valore con una richiesta di integrazione.`,
+      p.change === 'add'
+        ? `Il valore è stato approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')} con le evidenze che aveva: il file «${p.name}» non è stato allegato. Si potrà allegare se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere).`
+        : `Il file «${p.name}» è tra le evidenze del valore approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}: resta allegato, come è stato approvato. Per toglierlo, il controllo di gestione rimanda prima indietro il valore con una richiesta di integrazione.`,
     en: (p) =>
-      `The file “${p.name}” is evidence of the value approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')}: it stays attached, as it was approved. To remove it, management control first sends the value back with a request for more.`,
+      p.change === 'add'
+        ? `The value was approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')} with the evidence it had: the file “${p.name}” was not attached. It can be attached once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again).`
+        : `The file “${p.name}” is evidence of the value approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')}: it stays attached, as it was approved. To remove it, management control first sends the value back with a request for more.`,
   }),
   'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato «file» (multipart/form-data).', en: 'Attach the file in a field called “file” (multipart/form-data).' }),
   'one-evidence-file': message<{ count: number; names: string }>({

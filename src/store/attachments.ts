@@ -53,12 +53,23 @@ export interface ApprovedEvidence {
   readonly approved: { readonly file: AttachmentRecord; readonly by: string; readonly at: string };
 }
 
+/**
+ * A file sent to a value the office approved, as it stands: the approval was given on the files the
+ * value had, so none is added (`approved`: who approved the value and when, by login).
+ */
+export interface ApprovedValue {
+  readonly ok: false;
+  readonly error: Failure;
+  readonly approved: { readonly by: string; readonly at: string };
+}
+
 export interface AttachmentStore {
   /**
    * Stores the file and its hash in one transaction with the audit entry; refused in a closed period,
-   * and when the value holds the same bytes already (`existing`: the file that does).
+   * while the value is approved as it stands (`approved`: sent back, or changed, it is not), and when
+   * the value holds the same bytes already (`existing`: the file that does).
    */
-  add(planId: string, indicatorId: string, periodId: string, file: NewAttachment, actor: Actor): Promise<Result<AttachmentRecord> | AlreadyAttached>;
+  add(planId: string, indicatorId: string, periodId: string, file: NewAttachment, actor: Actor): Promise<Result<AttachmentRecord> | AlreadyAttached | ApprovedValue>;
   /** The files of one measurement, oldest first (no bytes). */
   list(planId: string, indicatorId: string, periodId: string): Promise<AttachmentRecord[]>;
   /** Every file of a plan (no bytes), e.g. for the Relazione's list of evidence; one period or all. */
@@ -152,12 +163,22 @@ async function approvalOf(tx: Queryable, dialect: Db['dialect'], planId: string,
 export class SqlAttachments implements AttachmentStore {
   constructor(private readonly db: Db) {}
 
-  async add(planId: string, indicatorId: string, periodId: string, file: NewAttachment, actor: Actor): Promise<Result<AttachmentRecord> | AlreadyAttached> {
+  async add(planId: string, indicatorId: string, periodId: string, file: NewAttachment, actor: Actor): Promise<Result<AttachmentRecord> | AlreadyAttached | ApprovedValue> {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const bytes = Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
     return this.db.transaction(async (tx) => {
       const open = await openMeasurementFor(tx, this.db.dialect, planId, indicatorId, periodId, 'no file can be attached to its values');
       if (!open.ok) return open;
+      // The approval was given on the value with the files it had: a file added now would stand in
+      // the evidence as approved while nobody approved it. Sent back, or changed (the approval is
+      // then stale), the value takes files again.
+      const approval = await approvalOf(tx, this.db.dialect, planId, indicatorId, periodId);
+      if (approval !== undefined)
+        return {
+          ok: false,
+          error: { code: 'conflict', message: `the value was approved by ${approval.by} with the files it had: no file is added (send the value back or change it first)` },
+          approved: approval,
+        };
       // A second copy is only noise in the evidence the OIV reads (the hash already vouches for the
       // bytes). PostgreSQL serialises the uploads to one value, so two at once cannot both see none;
       // SQLite runs one transaction at a time.

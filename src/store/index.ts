@@ -26,7 +26,7 @@ export {
   type StrandedBody,
   type StrandedGroup,
 } from './appraisals.js';
-export { attachmentJson, type AlreadyAttached, type ApprovedEvidence, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
+export { attachmentJson, type AlreadyAttached, type ApprovedEvidence, type ApprovedValue, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
 export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
 export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from './emails.js';
 export { correctedAfterRequest } from './reviews.js';

@@ -11,7 +11,7 @@ import { one, type Db, type Param, type Queryable } from './db.js';
 import { touchSuccessors } from './lineage.js';
 import { approvalAsItStands, latestStep } from './review-steps.js';
 import { isLocked } from './periods.js';
-import { measurementDetails, measurementJson, measurementRecord, periodRecord } from './records.js';
+import { measurementDetails, measurementJson, measurementRecord, periodRecord, sameValue } from './records.js';
 import { archivedRefusal } from './revisions.js';
 import { enteredMeanwhile, fail, forUpdate, isArchived, now, ok, shareLock, staleVersion, str, touch } from './shared.js';
 import type { Actor, IndicatorContext, MeasurementInput, MeasurementRecord, OpenActual, PeriodState, Result, StoredMeasurement } from './types.js';
@@ -119,6 +119,13 @@ export class SqlMeasurements {
         source: kept(input.source, before?.source),
         notes: kept(input.notes, before?.notes),
       });
+      // The value saved again exactly as it stands (a form saved twice, a script sending what it read):
+      // nothing to write. A new version would say it changed, leave its approval behind and send it
+      // back to review for nothing, and the trail would record a change that is none.
+      if (before !== undefined && sameValue(before, measurementRecord(Object.fromEntries(MEASUREMENT_COLUMNS.map((c, i) => [c, params[i]]))))) {
+        const planDataVersion = Number((await one(tx, `SELECT data_version FROM plans WHERE id = ?`, [planId]))!.data_version);
+        return ok({ ...before, planDataVersion, unchanged: true });
+      }
       if (before === undefined) {
         // Two first writes at once: the primary key lets one in, the other sees a conflict.
         const inserted = await tx.run(`INSERT INTO measurements (${MEASUREMENT_COLUMNS.join(', ')}) VALUES (${MEASUREMENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, params);
@@ -166,7 +173,7 @@ export class SqlMeasurements {
           after: { review: 'to_review', version: after.version },
         });
       const planDataVersion = Number((await one(tx, `SELECT data_version FROM plans WHERE id = ?`, [planId]))!.data_version);
-      return ok({ ...after, planDataVersion });
+      return ok({ ...after, planDataVersion, unchanged: false });
     });
   }
 

@@ -3,7 +3,7 @@
  * (the same columns whichever aggregate reads them).
  */
 import { reasonText, type Measurement } from '../core/index.js';
-import { amountFromJson, amountToJson, inputsFromJson, inputsToJson, parse } from './codec.js';
+import { amountFromJson, amountToJson, inputsFromJson, inputsToJson, parse, sameStored } from './codec.js';
 import { one, type Queryable, type Row } from './db.js';
 import { planAct } from './revisions.js';
 import { str, type SavedAs } from './shared.js';
@@ -93,6 +93,15 @@ export function measurementJson(m: MeasurementRecord | undefined): Record<string
     enteredAt: m.enteredAt,
     version: m.version,
   };
+}
+
+/**
+ * Whether two rows say the same value: state, figure (12,50 is 12,5), base measures, reason,
+ * evidence, source and notes; who entered it, when and its version aside.
+ */
+export function sameValue(a: MeasurementRecord, b: MeasurementRecord): boolean {
+  const said = (m: MeasurementRecord) => ({ ...measurementJson(m), enteredBy: null, enteredAt: null, version: null });
+  return sameStored(said(a), said(b));
 }
 
 /** A measurement as the API's conflict details show it: its JSON, a reason the program wrote in its Italian words (as stored before migration 80). */

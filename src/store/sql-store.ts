@@ -211,7 +211,7 @@ export class SqlStore implements Store {
 
   async putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<StoredMeasurement>> {
     const stored = await this.measurements.putMeasurement(planId, indicatorId, periodId, input, expectedVersion, actor);
-    if (stored.ok) this.reviews.valueStored(planId, stored.value.planDataVersion);
+    if (stored.ok && !stored.value.unchanged) this.reviews.valueStored(planId, stored.value.planDataVersion);
     return stored;
   }
 

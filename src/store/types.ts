@@ -296,8 +296,12 @@ export interface MeasurementRecord {
   readonly version: number;
 }
 
-/** A stored write, with the plan's data version it produced (the cache key it makes current). */
-export type StoredMeasurement = MeasurementRecord & { readonly planDataVersion: number };
+/**
+ * A stored write, with the plan's data version it produced (the cache key it makes current).
+ * `unchanged`: the write said the value exactly as it stood, so nothing was written (the same
+ * version, the plan's data version as it was, no audit entry, an approval still standing).
+ */
+export type StoredMeasurement = MeasurementRecord & { readonly planDataVersion: number; readonly unchanged: boolean };
 
 /** An actual recorded in a period still taking values (`Store.openActuals`). */
 export interface OpenActual {

@@ -2,11 +2,14 @@
  * A value changed after its approval, on SQLite and PostgreSQL: the approval is left behind, so
  * every reader says the value is to be reviewed again (the worklist with the approval it was changed
  * after, the review list's counts and filters, the value's thread, the dashboard, the work due, the
- * closing checklist), the trail says the approval was superseded by the change (who, when), and the
- * files the approval was given on may be corrected again, until the value is approved anew.
+ * closing checklist, the dashboard's workbook), the trail says the approval was superseded by the
+ * change (who, when), and the files the approval was given on may be corrected again, until the
+ * value is approved anew. What leaves an approval standing: the value saved again exactly as it
+ * stands (nothing written); what it refuses: a file added to the approved value.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tinyPdf } from '../support/files.js';
+import { tinyPdf, upload } from '../support/files.js';
 import { adopt, enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
@@ -99,6 +102,109 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     expect(await row()).toMatchObject({ state: 'entered', supersededApproval: { by: 'controller' } });
     const supersedes = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body.filter((e: { action: string }) => e.action === 'supersede');
     expect(supersedes.map((e: { before: { version: number } }) => e.before.version)).toEqual([2, 1]);
+  });
+
+  it('writes nothing when an approved value is saved again exactly as it stands; a change of its notes or source still leaves the approval behind', async () => {
+    const indicator = 'B.1.1:2';
+    const url = `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${PERIOD}`;
+    const item = async () => (await controller.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body.items.find((i: { indicatorId: string }) => i.indicatorId === indicator);
+    const trail = async () => (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(indicator)}`)).body as Array<{ action: string; entity: string }>;
+    const first = await referente.request('PUT', url, { state: 'measured', actual: 17, source: 'Registro eventi', notes: 'Seminari e webinar', version: 0 });
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.unchanged).toBe(false);
+    const approved = await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 });
+    expect(approved.status, approved.text).toBe(201);
+    const trailBefore = await trail();
+
+    // The same figure (written another way), the same source and notes, sent again or left out: nothing to write.
+    for (const body of [
+      { state: 'measured', actual: 17, source: 'Registro eventi', notes: 'Seminari e webinar', version: 1 },
+      { state: 'measured', actual: '17,00', version: 1 },
+    ]) {
+      const again = await referente.request('PUT', url, body);
+      expect(again.status, again.text).toBe(200);
+      expect(again.body).toMatchObject({ unchanged: true, measurement: { version: 1, source: 'Registro eventi', notes: 'Seminari e webinar', enteredAt: first.body.measurement.enteredAt } });
+      expect(again.body.changes.dataVersion).toBe(first.body.changes.dataVersion);
+    }
+    expect(await item()).toMatchObject({ state: 'approved', version: 1, supersededApproval: null, review: { action: 'approve' } });
+    expect(await trail()).toEqual(trailBefore);
+    // A stale version is still a conflict, the same value or not.
+    expect((await referente.request('PUT', url, { state: 'measured', actual: 17, version: 0 })).status).toBe(409);
+
+    // A change of the notes alone, then of the source alone: a new version each, the approval left behind.
+    const notes = await referente.request('PUT', url, { state: 'measured', actual: 17, notes: 'Seminari, webinar e incontri', version: 1 });
+    expect(notes.body).toMatchObject({ unchanged: false, measurement: { version: 2 } });
+    expect(await item()).toMatchObject({ state: 'entered', version: 2, supersededApproval: { by: 'controller' } });
+    expect((await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 2 })).status).toBe(201);
+    const source = await referente.request('PUT', url, { state: 'measured', actual: 17, source: 'Protocollo', version: 2 });
+    expect(source.body).toMatchObject({ unchanged: false, measurement: { version: 3, source: 'Protocollo' } });
+    expect(await item()).toMatchObject({ state: 'entered', version: 3, supersededApproval: { by: 'controller' } });
+    const after = await trail();
+    expect(after.filter((e) => e.action === 'measure')).toHaveLength(3);
+    expect(after.filter((e) => e.action === 'supersede')).toHaveLength(2);
+  });
+
+  it('refuses a file added to an approved value (409 evidence-approved, in Italian and English), storing nothing; changed, the value takes it', async () => {
+    const indicator = 'B.1.1:3';
+    const url = `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${PERIOD}`;
+    expect((await referente.request('PUT', url, { state: 'measured', actual: 196, version: 0 })).status).toBe(200);
+    const kept = await referente.request('POST', `${url}/attachments`, upload(tinyPdf('Assessment'), 'assessment.pdf'));
+    expect(kept.status, kept.text).toBe(201);
+    const approved = await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 });
+    expect(approved.status, approved.text).toBe(201);
+    const trailBefore = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(indicator)}`)).body;
+
+    const refused = await referente.request('POST', `${url}/attachments`, upload(tinyPdf('Altro verbale'), 'verbale.pdf'), { 'accept-language': 'it' });
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'evidence-approved', details: { approvedBy: 'controller', approvedAt: approved.body.at } });
+    expect(refused.body.error.message).toMatch(
+      new RegExp(
+        `^Il valore è stato approvato da ${approved.body.byName} il \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d con le evidenze che aveva: il file «verbale\\.pdf» non è stato allegato\\. Si potrà allegare se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato \\(torna da rivedere\\)\\.$`,
+      ),
+    );
+    const english = await controller.request('POST', `${url}/attachments`, upload(tinyPdf('Altro verbale'), 'verbale.pdf'), { 'accept-language': 'en' });
+    expect([english.status, english.body.error.code]).toEqual([409, 'evidence-approved']);
+    expect(english.body.error.message).toContain(`The value was approved by ${approved.body.byName} on `);
+    expect(english.body.error.message).toContain(
+      'the file “verbale.pdf” was not attached. It can be attached once management control sends the value back with a request for more, or once the value is changed',
+    );
+    // Nothing stored: the one file approved, no attach on the trail.
+    expect((await referente.get(`${url}/attachments`)).body.map((f: { name: string }) => f.name)).toEqual(['assessment.pdf']);
+    expect((await controller.get(`/api/audit?planId=${planId}&indicator=${enc(indicator)}`)).body).toEqual(trailBefore);
+
+    // Changed, the value is no longer approved as it stands: the file is attached.
+    expect((await referente.request('PUT', url, { state: 'measured', actual: 197, version: 1 })).status).toBe(200);
+    const added = await referente.request('POST', `${url}/attachments`, upload(tinyPdf('Altro verbale'), 'verbale.pdf'));
+    expect(added.status, added.text).toBe(201);
+  });
+
+  it('says «da rivedere» in the dashboard workbook for a value changed after its approval, in the workbook’s language', async () => {
+    const indicator = 'B.1.1:4';
+    const url = `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${PERIOD}`;
+    expect((await referente.request('PUT', url, { state: 'measured', actual: 12, version: 0 })).status).toBe(200);
+    expect((await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 })).status).toBe(201);
+    expect((await referente.request('PUT', url, { state: 'measured', actual: 13, version: 1 })).status).toBe(200);
+    // Another value entered and never reviewed: plainly «compilato».
+    const plain = 'A.1.1:1';
+    expect((await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(plain)}/measurements/${PERIOD}`, { state: 'not_achieved', version: 0 })).status).toBe(200);
+    const work = (await controller.get(`/api/plans/${planId}/worklist?period=${PERIOD}`)).body as { period: { label: string }; items: Array<{ indicatorId: string; node: string; indicator: string }> };
+    const key = (id: string): string => {
+      const i = work.items.find((it) => it.indicatorId === id)!;
+      return `${work.period.label} ${i.node} ${i.indicator}`;
+    };
+    const states = async (lang: string, sheet: string): Promise<Map<string, unknown>> => {
+      const reply = await fetch(`${t.url}/api/plans/${planId}/dashboard/export?lang=${lang}`, { headers: { cookie: controller.cookie! } });
+      expect(reply.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await reply.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      const rows = book.getWorksheet(sheet)!.getSheetValues().filter(Boolean) as unknown[][];
+      // Period, node and indicator (the columns A, D and E) → state (F).
+      return new Map(rows.map((r) => [`${String(r[1])} ${String(r[4])} ${String(r[5])}`, r[6]]));
+    };
+    const italian = await states('it', 'Da completare');
+    expect([italian.get(key(indicator)), italian.get(key(plain))]).toEqual(['da rivedere', 'compilato']);
+    const english = await states('en', 'To complete');
+    expect([english.get(key(indicator)), english.get(key(plain))]).toEqual(['to be reviewed', 'entered']);
   });
 
   it('leaves the trail alone when a value changes that was never approved, or was sent back', async () => {

@@ -4,7 +4,8 @@
  * capped (`limits.attachmentBytes`, 20 MiB by default, env ALBERO_MAX_ATTACHMENT_MB); a refused file
  * is answered 413 / 415 in the request's language and nothing is stored. A name whose extension says
  * another type is refused (400), so a download is always named as what it is; the same bytes twice
- * on one value are refused (409, naming the file that holds them).
+ * on one value are refused (409, naming the file that holds them). A value approved as it stands
+ * keeps the files it was approved with: none added, none removed (409 `evidence-approved`).
  */
 import { evidenceType, nameEvidence } from '../../io/evidence.js';
 import { z } from 'zod';
@@ -117,7 +118,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours to change',
         404: 'unknown plan, indicator or period',
-        409: 'indicator-deleted (the indicator was deleted in a revision: its kept files are read-only), or evidence-already-attached: the value holds the same bytes (same SHA-256) already; details.attachment is that file (nothing stored)',
+        409: 'indicator-deleted (the indicator was deleted in a revision: its kept files are read-only); evidence-approved: the value is approved as it stands, with the files it had (details.approvedBy and approvedAt the approval; nothing stored: the value takes files again once sent back or changed); or evidence-already-attached: the value holds the same bytes (same SHA-256) already; details.attachment is that file (nothing stored)',
         413: 'file-too-large (nothing stored)',
         415: 'unsupported-file-type: not a PDF, image, office document, CSV or text by its content (nothing stored)',
         423: 'period-locked: the period is closed or validated',
@@ -151,6 +152,11 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       }
       const stored = await store.attachments.add(planId, indicatorId, periodId, { name: named.name, mediaType: named.type.mediaType, bytes }, actorOf(access.user));
       if (!stored.ok) {
+        if ('approved' in stored) {
+          const { by, at } = stored.approved;
+          const nameOf = await deps.names.namer(language(c));
+          throw refuse(409, 'evidence-approved', { name: named.name, by: nameOf(by) ?? by, at, change: 'add' }, { details: { approvedBy: by, approvedAt: at } });
+        }
         if ('existing' in stored) {
           const { existing } = stored;
           const nameOf = await deps.names.namer(language(c));
@@ -228,7 +234,12 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
       if (!removed.ok && 'approved' in removed) {
         const { file, by, at } = removed.approved;
         const nameOf = await deps.names.namer(language(c));
-        throw refuse(409, 'evidence-approved', { name: file.name, by: nameOf(by) ?? by, at }, { details: { attachment: attachmentView(file, nameOf), approvedBy: by, approvedAt: at } });
+        throw refuse(
+          409,
+          'evidence-approved',
+          { name: file.name, by: nameOf(by) ?? by, at, change: 'remove' },
+          { details: { attachment: attachmentView(file, nameOf), approvedBy: by, approvedAt: at } },
+        );
       }
       if (!removed.ok) throw removed.error.details?.attachment === id ? refuse(404, 'attachment-not-found', { id }) : fromFailure(removed.error);
       return reply(200, attachmentView(removed.value, await deps.names.namer(language(c))));

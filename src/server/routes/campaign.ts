@@ -264,7 +264,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
             person: i.person ?? '',
             node: i.node,
             indicator: i.indicator,
-            state: words.states[i.state],
+            // Changed after its approval, the value is to be reviewed again, as the worklist says it.
+            state: i.supersededApproval !== null ? words.reviewAgain : words.states[i.state],
             late: i.late ? words.yes : '',
             note: i.review?.action === 'return' ? (i.review.note ?? '') : '',
           });

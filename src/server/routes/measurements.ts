@@ -35,7 +35,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       responses: {
         200: {
           description:
-            "{indicator, measurement, changes: {planId, periodId, dataVersion, summary, issues, objectives}, tree?}: `changes.objectives` are the saved indicator's objective and its ancestors (root last) as the tree has them; a client holding the tree at `dataVersion - 1` replaces them in place, any other reads the tree again",
+            "{indicator, measurement, unchanged, changes: {planId, periodId, dataVersion, summary, issues, objectives}, tree?}: `changes.objectives` are the saved indicator's objective and its ancestors (root last) as the tree has them; a client holding the tree at `dataVersion - 1` replaces them in place, any other reads the tree again. `unchanged: true`: the value was sent exactly as it stands (state, actual, inputs, reason, evidence, source, notes), so nothing was written: the same version, no audit entry, an approval still standing, `dataVersion` as it was",
           schema: SaveAnswerSchema,
         },
         400: 'invalid body (e.g. measured without an actual, N.V. without a reason), or lang other than it or en',
@@ -87,8 +87,11 @@ export const measurementRoutes: RouteModule = (api, deps) => {
           actorOf(user),
         ),
       );
-      trees.applyMeasurement(planId, periodId, measurement, measurement.planDataVersion, user.displayName);
-      campaigns.applyMeasurement(planId, measurement, measurement.planDataVersion);
+      // Saved as it stood, nothing was written: the cached tree and campaign stand as they are.
+      if (!measurement.unchanged) {
+        trees.applyMeasurement(planId, periodId, measurement, measurement.planDataVersion, user.displayName);
+        campaigns.applyMeasurement(planId, measurement, measurement.planDataVersion);
+      }
       const after = trees.cachedAt(planId, periodId, measurement.planDataVersion) ?? (await trees.computed(planId, periodId));
       // The saved row and its path carry their own SMVP range, banded by the new score.
       await trees.withOwnRanges(after);
@@ -99,7 +102,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       if (view === undefined) throw new Error(`indicator ${indicatorId} saved but missing from its tree`);
       // The whole tree of 20,000 indicators is 10 MB: by default a save answers with the path it changed.
       const withTree = c.req.query('tree') === 'true';
-      const { planDataVersion: _, ...stored } = measurement;
+      const { planDataVersion: _, unchanged, ...stored } = measurement;
       const answer: Omit<SaveAnswer, 'tree'> = {
         indicator: view,
         // The stored row, a reason the program wrote in its Italian words (as the row held them before migration 80).
@@ -111,6 +114,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
           // Beside the login: who it is, as the tree names them.
           enteredByName: view.enteredByName,
         },
+        unchanged,
         changes: trees.changes(after, indicatorId, user, names, texts),
       };
       // The whole tree states what a fresh read of it states: the baselines corrected since, the OIV's

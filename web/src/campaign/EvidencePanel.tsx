@@ -1,6 +1,7 @@
 /**
  * The evidence files of a value: listed with who attached them and their SHA-256, downloaded by a
- * plain link, attached and removed by whoever may enter the value while the period is open. A file
+ * plain link, attached and removed by whoever may enter the value while the period is open and the
+ * value is not approved as it stands (its files stay as approved, the panel says why). A file
  * chosen and not sent stays chosen when the panel goes and comes back, or is named to choose again
  * after the page was loaded again (`detail/drafts.ts`).
  */
@@ -77,12 +78,15 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   const [chosen, setChosen] = useState(() => (key === null ? null : keptFile(key)));
   const [again, setAgain] = useState(() => (key === null ? null : fileToChooseAgain(key)));
   const changeable = editable && !locked;
-  // The value approved as it stands keeps its files (the server refuses their removal, 409
-  // `evidence-approved`): known before a file is pressed, from the value's review thread. Until the
-  // thread is read no removal is offered; a thread that cannot be read leaves it to the server to say.
+  // The value approved as it stands keeps the files it was approved with (the server refuses their
+  // removal and any new one, 409 `evidence-approved`): known before a file is pressed, from the
+  // value's review thread. Until the thread is read no removal is offered; a thread that cannot be
+  // read leaves it to the server to say. The upload is offered while the thread is read (the entry
+  // form may send the focus to it), and goes once the thread says the value is approved.
   const thread = useReviewThread(planId, indicatorId, periodId, changeable);
   const approval = thread.data?.state === 'approved' ? (thread.data.steps.at(-1) ?? null) : null;
   const removable = changeable && (thread.data !== undefined || thread.error !== null) && approval === null;
+  const addable = changeable && approval === null;
   // The panel was left with a file chosen: it is put back in the field, so «Carica» and a save see it as before.
   useEffect(() => {
     const field = input.current;
@@ -94,7 +98,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
     } catch {
       // A browser that cannot set a field's files: the upload takes the kept one (below); the line under the field names it.
     }
-  }, [chosen, changeable]);
+  }, [chosen, addable]);
 
   if (error === '') return null;
 
@@ -162,6 +166,8 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
         return;
       }
       setMessage({ kind: 'danger', text: refusalSentence(err) });
+      // Approved meanwhile (by another screen): the thread read again takes the upload away and says why.
+      if (err instanceof ApiError && err.code === 'evidence-approved') void thread.refetch();
       // The refused file's field takes the focus, described by the refusal: choose another.
       focusSoon('evidence-file');
     } finally {
@@ -214,9 +220,9 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
           ))}
         </ul>
       )}
-      {changeable && approval !== null && files !== null && files.length > 0 && (
+      {changeable && approval !== null && files !== null && (
         <p className="small muted" data-testid="evidence-approved">
-          {t('campaign.evidence.approvedKept', { by: approval.byName, at: momentText(approval.at, i18n.language, 'short') })}
+          {t(files.length > 0 ? 'campaign.evidence.approvedKept' : 'campaign.evidence.approvedNone', { by: approval.byName, at: momentText(approval.at, i18n.language, 'short') })}
         </p>
       )}
       {removing !== null && (
@@ -244,7 +250,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
         </p>
       )}
       {editable && locked && <p className="small muted">{t('campaign.evidence.locked')}</p>}
-      {changeable && (
+      {addable && (
         <form onSubmit={(e) => void upload(e)} className="albero-form" noValidate>
           {/* Not disabled while uploading: a disabled button drops the keyboard's focus to the page. */}
           <fieldset aria-busy={busy}>

@@ -34,7 +34,9 @@ const it = {
     dropLabel: 'Non allegarlo: «{{name}}»',
     locked: 'Periodo chiuso: gli allegati non si possono modificare.',
     approvedKept:
-      'Valore approvato da {{by}} il {{at}} con questi allegati: restano come sono stati approvati e non si possono rimuovere. Si potranno rimuovere se il valore viene rimandato per un’integrazione o modificato (torna da rivedere).',
+      'Valore approvato da {{by}} il {{at}} con questi allegati: restano come sono stati approvati, e non se ne possono rimuovere né aggiungere. Si potranno rimuovere o aggiungere allegati se il valore viene rimandato per un’integrazione o modificato (torna da rivedere).',
+    approvedNone:
+      'Valore approvato da {{by}} il {{at}} senza allegati: resta come è stato approvato, e non se ne possono aggiungere. Si potranno aggiungere allegati se il valore viene rimandato per un’integrazione o modificato (torna da rivedere).',
   },
   comments: {
     title: 'Commenti',
@@ -129,7 +131,9 @@ const en: typeof it = {
     dropLabel: 'Do not attach it: “{{name}}”',
     locked: 'Closed period: attachments cannot be changed.',
     approvedKept:
-      'Value approved by {{by}} on {{at}} with these files: they stay as approved and cannot be removed. They can be removed once the value is sent back for more or changed (it is then to be reviewed again).',
+      'Value approved by {{by}} on {{at}} with these files: they stay as approved, and none can be removed or added. Files can be removed or added once the value is sent back for more or changed (it is then to be reviewed again).',
+    approvedNone:
+      'Value approved by {{by}} on {{at}} without files: it stays as approved, and none can be added. Files can be added once the value is sent back for more or changed (it is then to be reviewed again).',
   },
   comments: {
     title: 'Comments',
