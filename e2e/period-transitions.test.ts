@@ -20,7 +20,7 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
 
   it('a validated period is offered for reopening to the administrator, not to the controller', async () => {
     const controller = await loggedIn('controller');
-    for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', transition(), { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', transition(), { to, acknowledgeUnreviewed: true })).status).toBe(200);
     const oiv = await loggedIn('oiv');
     expect((await apiAs(oiv.context, 'POST', transition(), { to: 'validated' })).status).toBe(200);
 
