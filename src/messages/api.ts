@@ -793,9 +793,9 @@ const OWN_MESSAGES = defineMessages({
   // approval), not acknowledged: the web app's «Chiudi il periodo» lists them before it closes.
   'unreviewed-values': message<{ label: string; count: number }>({
     it: (p) =>
-      `il periodo ${p.label} ha ${p.count === 1 ? '1 valore inserito e non ancora rivisto' : `${p.count} valori inseriti e non ancora rivisti`} (mai approvati né rimandati, o cambiati dopo l'approvazione): rivedili prima di chiudere, oppure chiudi sapendolo dopo averli visti nella lista di «Chiudi il periodo» (GET …/closing-preview), con acknowledgeUnreviewed`,
+      `il periodo ${p.label} ha ${p.count === 1 ? '1 valore inserito e non ancora rivisto' : `${p.count} valori inseriti e non ancora rivisti`} (in attesa di revisione: mai rivisti, con una risposta da leggere o cambiati dopo l'approvazione): rivedili prima di chiudere, oppure chiudi sapendolo dopo averli visti nella lista di «Chiudi il periodo»`,
     en: (p) =>
-      `the period ${p.label} has ${p.count === 1 ? '1 value entered and not yet reviewed' : `${p.count} values entered and not yet reviewed`} (never approved or sent back, or changed after their approval): review them before closing, or close knowingly after seeing them in the list of “Close the period” (GET …/closing-preview), with acknowledgeUnreviewed`,
+      `the period ${p.label} has ${p.count === 1 ? '1 value entered and not yet reviewed' : `${p.count} values entered and not yet reviewed`} (waiting for review: never reviewed, answered, or changed after their approval): review them before closing, or close knowingly after seeing them in the list of “Close the period”`,
   }),
   // A reopening without its reason is `invalid` at `reason` (reopen-reason), not a move refused.
   'invalid-transition': message<{ from: string; to: string; allowed?: readonly string[] }>({
