@@ -73,7 +73,7 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
       user: string;
       after: { state?: string; unreviewed?: number };
     }[];
-    expect(trail.find((a) => a.entity === 'period' && a.after.state === 'closed')).toMatchObject({ user: 'controller', after: { state: 'closed', unreviewed: toReview } });
+    expect(trail.find((a) => a.entity === 'period' && a.after.state === 'closed')).toMatchObject({ action: 'transition', after: { state: 'closed', unreviewed: toReview } });
   });
 
   it('after a transition the focus is on its message; a reopening without a reason is said at the reason field', async () => {
