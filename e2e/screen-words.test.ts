@@ -140,7 +140,7 @@ describe('names and words on the plan screen', { timeout: 180_000 }, () => {
         username: 'cli:mario',
       });
       expect(corrected.ok, JSON.stringify(corrected)).toBe(true);
-      for (const to of ['collecting', 'closed'] as const) expect((await store.transitionPeriod(world.planId, period, to, null, SYSTEM)).ok).toBe(true);
+      for (const to of ['collecting', 'closed'] as const) expect((await store.transitionPeriod(world.planId, period, to, null, SYSTEM, { acknowledgeUnreviewed: true })).ok).toBe(true);
     } finally {
       await store.close();
     }
