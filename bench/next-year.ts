@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     const yearEnd = periods.at(-1)!.id;
     const open = periods.at(-2)!.id;
     for (const to of ['collecting', 'closed']) {
-      const moved = await post(`/periods/${yearEnd}/transition`, { to });
+      const moved = await post(`/periods/${yearEnd}/transition`, { to, acknowledgeUnreviewed: true });
       if (moved.status !== 200) throw new Error(`closing ${yearEnd}: ${moved.status} ${await moved.text()}`);
     }
     const read = async (period: string): Promise<number> => {

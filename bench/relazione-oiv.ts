@@ -63,7 +63,7 @@ for (const size of SIZES) {
   try {
     const { planId, child, admin, oiv, call, must } = bench;
     const yearEnd = bench.periods[0]!;
-    for (const to of ['collecting', 'closed']) must(await call(admin, 'POST', `/api/plans/${planId}/periods/${yearEnd}/transition`, { to }), `period → ${to}`);
+    for (const to of ['collecting', 'closed']) must(await call(admin, 'POST', `/api/plans/${planId}/periods/${yearEnd}/transition`, { to, acknowledgeUnreviewed: true }), `period → ${to}`);
     must(await call(admin, 'POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true }), 'transmitted');
     const current = must(await call(oiv, 'GET', `/api/plans/${planId}/relazione`), 'relazione');
     const checklist = current.checklist.map((p: object) => ({ ...p, outcome: 'yes' }));

@@ -22,7 +22,7 @@ for (const size of SIZES) {
   try {
     const { planId, child, admin, oiv, call, must } = bench;
     const [yearEnd, midYear] = bench.periods;
-    for (const to of ['collecting', 'closed']) must(await call(admin, 'POST', `/api/plans/${planId}/periods/${yearEnd}/transition`, { to }), `period → ${to}`);
+    for (const to of ['collecting', 'closed']) must(await call(admin, 'POST', `/api/plans/${planId}/periods/${yearEnd}/transition`, { to, acknowledgeUnreviewed: true }), `period → ${to}`);
     must(await call(admin, 'POST', `/api/plans/${planId}/periods/${midYear}/transition`, { to: 'collecting' }), 'mid-year collecting');
     must(await call(admin, 'POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true }), 'transmitted');
     // An ordinary indicator of the mid-year period, to save a value in.

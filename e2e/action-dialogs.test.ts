@@ -157,7 +157,8 @@ describe('asking before an action, in the app’s own dialog', { timeout: 180_00
     const controller = await signedIn('controller');
     const path = `/api/plans/${encodeURIComponent(world.planId)}`;
     const PERIOD = '2024-09-30';
-    const move = async (to: string, reason?: string) => expect((await apiAs(controller, 'POST', `${path}/periods/${PERIOD}/transition`, { to, ...(reason ? { reason } : {}) })).status).toBe(200);
+    const move = async (to: string, reason?: string) =>
+      expect((await apiAs(controller, 'POST', `${path}/periods/${PERIOD}/transition`, { to, ...(reason ? { reason } : { acknowledgeUnreviewed: true }) })).status).toBe(200);
     await move('collecting');
     await move('closed');
     const state = async () => ((await apiAs(controller, 'GET', `${path}/periods`)).body as { id: string; state: string }[]).find((p) => p.id === PERIOD)!.state;
@@ -214,7 +215,8 @@ describe('asking before an action, in the app’s own dialog', { timeout: 180_00
     const path = `/api/plans/${encodeURIComponent(world.planId)}`;
     const PERIOD = '2024-06-30';
     expect((await apiAs(controller, 'PATCH', `${path}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
-    const move = async (to: string, reason?: string) => expect((await apiAs(controller, 'POST', `${path}/periods/${PERIOD}/transition`, { to, ...(reason ? { reason } : {}) })).status).toBe(200);
+    const move = async (to: string, reason?: string) =>
+      expect((await apiAs(controller, 'POST', `${path}/periods/${PERIOD}/transition`, { to, ...(reason ? { reason } : { acknowledgeUnreviewed: true }) })).status).toBe(200);
     await move('collecting');
     const FILE = 'verbale.pdf';
 

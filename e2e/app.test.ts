@@ -48,7 +48,7 @@ async function planValidated(): Promise<string> {
   const period = (await apiAs(controller, 'GET', `${plan}/tree`)).body.period as { id: string; state: string };
   const steps = [...(period.state === 'open' ? ['collecting'] : []), 'closed'];
   for (const to of steps) {
-    const moved = await apiAs(controller, 'POST', `${plan}/periods/${encodeURIComponent(period.id)}/transition`, { to });
+    const moved = await apiAs(controller, 'POST', `${plan}/periods/${encodeURIComponent(period.id)}/transition`, { to, acknowledgeUnreviewed: true });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
   }
   await controller.close();

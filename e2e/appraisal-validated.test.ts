@@ -23,7 +23,7 @@ describe("the OIV's validated value on an appraisal form", { timeout: 240_000 },
     const created = await staffForm(hr);
 
     // The year end closed, the Relazione sent, the OIV validates it with 40% for B.2.2.
-    for (const to of ['collecting', 'closed']) expect((await apiAs(controller, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(controller, 'POST', `${plan}/periods/2024-12-31/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await apiAs(controller, 'POST', `${plan}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const relazione = (await apiAs(oiv, 'GET', `${plan}/relazione`)).body;
     const review = await apiAs(oiv, 'PUT', `${plan}/relazione/review`, {

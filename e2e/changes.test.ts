@@ -69,7 +69,7 @@ describe('changes view', { timeout: 120_000 }, () => {
     const tree = (await apiAs(context, 'GET', `${plan}/tree`)).body as Doc;
     const yearEnd = tree.period.id;
     const move = async (to: string, reason?: string) => {
-      const r = await apiAs(context, 'POST', `${plan}/periods/${encodeURIComponent(yearEnd)}/transition`, { to, ...(reason === undefined ? {} : { reason }) });
+      const r = await apiAs(context, 'POST', `${plan}/periods/${encodeURIComponent(yearEnd)}/transition`, { to, ...(reason === undefined ? { acknowledgeUnreviewed: true } : { reason }) });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     };
     if (tree.period.state === 'open') await move('collecting');
@@ -130,7 +130,7 @@ describe('changes view', { timeout: 120_000 }, () => {
     const yearEnd = tree.period.id;
     const ok = (r: { status: number; body: unknown }, status = 200) => expect(r.status, JSON.stringify(r.body)).toBe(status);
     const move = async (to: string, reason?: string) =>
-      ok(await apiAs(context, 'POST', `${plan}/periods/${encodeURIComponent(yearEnd)}/transition`, { to, ...(reason === undefined ? {} : { reason }) }));
+      ok(await apiAs(context, 'POST', `${plan}/periods/${encodeURIComponent(yearEnd)}/transition`, { to, ...(reason === undefined ? { acknowledgeUnreviewed: true } : { reason }) }));
     if (tree.period.state === 'open') await move('collecting');
     await move('closed');
     ok(await apiAs(context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));

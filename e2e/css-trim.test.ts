@@ -145,7 +145,7 @@ describe('the trimmed Bootstrap Italia styles', () => {
   it("leave the OIV's review of a Relazione sent to it as the whole library draws it", async () => {
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     const controller = await app.signedIn('controller');
-    for (const to of ['collecting', 'closed']) expect((await app.apiAs(controller, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await app.apiAs(controller, 'POST', `${plan}/periods/2024-12-31/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await app.apiAs(controller, 'POST', `${plan}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     await controller.close();
     const { context, page } = await openPage();

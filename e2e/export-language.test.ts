@@ -36,7 +36,7 @@ describe('the plan exports in the screen language', { timeout: 180_000 }, () => 
     const controller = await loggedIn('controller');
     const plan = planApi();
     // Published, its year end closed: the public reads its values.
-    for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await apiAs(controller.context, 'PATCH', plan, { published: true })).status).toBe(200);
     const { page } = await newPage();
     await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}`);

@@ -33,7 +33,7 @@ describe('what the OIV reads of the year', { timeout: 240_000 }, () => {
 
   it('says the validated Relazione has no note, reservations or texts, each in its own words', async () => {
     const [controller, oiv] = [await signedIn('controller'), await signedIn('oiv')];
-    for (const to of ['collecting', 'closed']) expect((await apiAs(controller, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(controller, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await apiAs(controller, 'POST', `${planApi()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const relazione = (await apiAs(oiv, 'GET', `${planApi()}/relazione`)).body;
     const review = await apiAs(oiv, 'PUT', `${planApi()}/relazione/review`, {

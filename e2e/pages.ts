@@ -552,7 +552,7 @@ export function pages(world: E2eWorld) {
     const office = await loggedIn('controller');
     const oiv = await loggedIn('oiv');
     const plan = planApi();
-    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await apiAs(office.context, 'POST', `${plan}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const current = (await apiAs(oiv.context, 'GET', `${plan}/relazione`)).body;
     const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));

@@ -20,7 +20,7 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
 
   it('a validated period is offered for reopening to the administrator, not to the controller', async () => {
     const controller = await loggedIn('controller');
-    for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', transition(), { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(controller.context, 'POST', transition(), { to, acknowledgeUnreviewed: true })).status).toBe(200);
     const oiv = await loggedIn('oiv');
     expect((await apiAs(oiv.context, 'POST', transition(), { to: 'validated' })).status).toBe(200);
 
@@ -57,11 +57,23 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=closing-dialog]', { state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('close-period');
     await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('In raccolta');
-    // Opened again, closing goes through.
+    // Opened again, closing goes through: knowingly, with the values to review the dialog lists
+    // (the server refuses a closing that does not say so), and the change log counts them.
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=closing-summary]');
+    const toReview = await page.locator('[data-testid=closing-to-review] li').count();
+    expect(toReview).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=closing-unreviewed]').innerText()).toBe(
+      `Chiudendo ora, chiudi sapendo che ${toReview} valori non sono stati rivisti: il registro delle modifiche lo annota.`,
+    );
     await page.click('[data-testid=confirm-close]');
     await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
+    const trail = (await apiAs(page.context(), 'GET', `/api/audit?planId=${encodeURIComponent(world.planId)}&limit=1000`)).body as {
+      entity: string;
+      user: string;
+      after: { state?: string; unreviewed?: number };
+    }[];
+    expect(trail.find((a) => a.entity === 'period' && a.after.state === 'closed')).toMatchObject({ action: 'transition', after: { state: 'closed', unreviewed: toReview } });
   });
 
   it('after a transition the focus is on its message; a reopening without a reason is said at the reason field', async () => {

@@ -39,7 +39,8 @@ describe('the plan’s status, next year at its closed period, and an open revis
     const next = (await apiAs(office.context, 'POST', `${planApi()}/next-year`, { year: 2025 })).body.id as string;
     const put = await apiAs(office.context, 'PUT', `/api/plans/${enc(next)}/indicators/${enc(SOGGETTI)}/measurements/2025-06-30`, { state: 'measured', actual: 8, version: 0 });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
-    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `/api/plans/${enc(next)}/periods/2025-06-30/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed'])
+      expect((await apiAs(office.context, 'POST', `/api/plans/${enc(next)}/periods/2025-06-30/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     await openPlan(page);
     await search(page, 'Soggetti coinvolti');
     await page.click(`[data-indicator="${SOGGETTI}"] .tree-link`);
@@ -52,7 +53,7 @@ describe('the plan’s status, next year at its closed period, and an open revis
     await chooseLanguage(page, 'it');
 
     // The Relazione with the OIV, and a revision opened meanwhile that changes the plan.
-    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await apiAs(office.context, 'POST', `${planApi()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const current = (await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body;
     const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));

@@ -123,7 +123,7 @@ describe('the public plan screen after a validated year end is reopened', { time
   });
 
   it('closed again with the Relazione withdrawn: the values closed again, said not to be those the OIV validated', async () => {
-    await ok(apiAs(office.context, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to: 'closed' }));
+    await ok(apiAs(office.context, 'POST', `${planApi()}/periods/2024-12-31/transition`, { to: 'closed', acknowledgeUnreviewed: true }));
     await ok(apiAs(office.context, 'POST', `${planApi()}/relazione/publication`, { published: false }));
     await chooseLanguage(page, 'it');
     await page.reload();

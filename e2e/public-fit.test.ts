@@ -91,7 +91,7 @@ describe('the public pages fit a desktop and a phone, with real data', { timeout
       expect(status, `${step}: ${JSON.stringify(body)}`).toBe(200);
     };
     await ok(apiAs(controller, 'PATCH', plan, { published: true }), 'publish the plan');
-    for (const to of ['collecting', 'closed']) await ok(apiAs(controller, 'POST', `${plan}/periods/${YEAR_END}/transition`, { to }), `year end ${to}`);
+    for (const to of ['collecting', 'closed']) await ok(apiAs(controller, 'POST', `${plan}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true }), `year end ${to}`);
     await ok(apiAs(controller, 'POST', `${plan}/relazione/transition`, { to: 'transmitted', confirmEmpty: true }), 'the Relazione to the OIV');
     const current = (await apiAs(oiv, 'GET', `${plan}/relazione`)).body as { version: number; checklist: Array<Record<string, unknown>> };
     await ok(

@@ -100,7 +100,7 @@ describe('the public reader of a published plan', { timeout: 180_000 }, () => {
     await expect.poll(said).toEqual(['Measurement in progress: results not available yet: the period is in progress']);
 
     // Closed: final figures, dated, without who closed them.
-    await ok(apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'closed' }));
+    await ok(apiAs(controller.context, 'POST', `${plan}/periods/2024-12-31/transition`, { to: 'closed', acknowledgeUnreviewed: true }));
     await page.reload();
     await planDrawn(page);
     await expect.poll(() => page.locator('[data-testid=locked-by]').innerText()).toMatch(/^Closed on \d\d\/\d\d\/2\d{3}/);

@@ -20,7 +20,7 @@ describe('the validated Relazione on screen, and its year end reopened', { timeo
     const office = await loggedIn('controller');
     const oiv = await loggedIn('oiv');
     const admin = await loggedIn('admin');
-    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await apiAs(office.context, 'POST', `${planApi()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const current = (await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body;
     const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));

@@ -35,7 +35,7 @@ describe('the OIV validating the Relazione its screen showed', { timeout: 240_00
     const a3 = tree.objectives.find((o) => o.code === 'A.3')!.indicators[0]!;
     const corrected = await apiAs(office.context, 'PUT', `${planApi()}/indicators/${encodeURIComponent(a3.id)}/measurements/${YEAR_END}`, { state: 'measured', actual: 9, version: a3.version });
     expect(corrected.status).toBe(200);
-    expect((await apiAs(office.context, 'POST', transition, { to: 'closed' })).status).toBe(200);
+    expect((await apiAs(office.context, 'POST', transition, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
 
     const message = page.locator('[data-testid=relazione-message]');
     const before = reads.length;

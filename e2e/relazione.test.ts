@@ -19,7 +19,7 @@ describe('the Relazione sulla performance in the browser', { timeout: 240_000 },
   it('the controller writes a context section and sends the Relazione to the OIV', async () => {
     const { context, page } = await loggedIn('controller');
     // The year's figures are final before the Relazione goes to the OIV; the plan is published.
-    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await apiAs(context, 'PATCH', planApi(), { published: true })).status).toBe(200);
 
     await openPlan(page);

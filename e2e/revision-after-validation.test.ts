@@ -17,7 +17,7 @@ describe('a revision after the validation of the Relazione', { timeout: 240_000 
     const office = await loggedIn('controller');
     const oiv = await loggedIn('oiv');
     expect((await apiAs(office.context, 'POST', `${planApi()}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
-    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(office.context, 'POST', `${planApi()}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await apiAs(office.context, 'POST', `${planApi()}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const current = (await apiAs(oiv.context, 'GET', `${planApi()}/relazione`)).body;
     const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));

@@ -326,7 +326,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     expect((await apiAs(context, 'PUT', june, { state: 'measured', actual: 40, version: 0 })).status).toBe(200);
     await attachPdf(context, june, 'registro-giugno.pdf', 'Registro di giugno');
     expect((await apiAs(context, 'POST', `${june}/comments`, { body: 'Dato dal registro di giugno' })).status).toBe(201);
-    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan}/periods/2024-06-30/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan}/periods/2024-06-30/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'Obiettivo A.3 soppresso' })).status).toBe(201);
     await page.goto('about:blank');
     await openPlan(page, planId);
@@ -377,7 +377,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     const planId = await adoptedPlan();
     const plan = planPath(planId);
     expect((await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'seconda variazione' })).status).toBe(201);
-    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await apiAs(context, 'POST', `${plan}/periods/2024-12-31/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     await page.goto('about:blank');
     await openPlan(page, planId);
     await page.waitForSelector('[data-testid=locked-banner]');

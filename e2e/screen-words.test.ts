@@ -45,7 +45,7 @@ describe('names and words on the plan screen', { timeout: 180_000 }, () => {
     const saved = await apiAs(context, 'PUT', `${plan}/indicators/${enc(indicator.id)}/measurements/${FIRST_QUARTER}`, { state: 'measured', actual: 10, version: indicator.version });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     for (const to of ['collecting', 'closed']) {
-      const moved = await apiAs(context, 'POST', `${plan}/periods/${FIRST_QUARTER}/transition`, { to });
+      const moved = await apiAs(context, 'POST', `${plan}/periods/${FIRST_QUARTER}/transition`, { to, acknowledgeUnreviewed: true });
       expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     }
 
@@ -140,7 +140,7 @@ describe('names and words on the plan screen', { timeout: 180_000 }, () => {
         username: 'cli:mario',
       });
       expect(corrected.ok, JSON.stringify(corrected)).toBe(true);
-      for (const to of ['collecting', 'closed'] as const) expect((await store.transitionPeriod(world.planId, period, to, null, SYSTEM)).ok).toBe(true);
+      for (const to of ['collecting', 'closed'] as const) expect((await store.transitionPeriod(world.planId, period, to, null, SYSTEM, { acknowledgeUnreviewed: true })).ok).toBe(true);
     } finally {
       await store.close();
     }

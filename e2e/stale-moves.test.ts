@@ -43,7 +43,7 @@ describe('a move pressed on a period another desk moved since', { timeout: 180_0
     await ctl.page.waitForSelector('[data-testid=close-period]');
 
     // Closed, the controller types the reason to reopen it, while the OIV validates it.
-    expect((await apiAs(ctl.context, 'POST', `${plan}/periods/${PERIOD}/transition`, { to: 'closed' })).status).toBe(200);
+    expect((await apiAs(ctl.context, 'POST', `${plan}/periods/${PERIOD}/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     // The address names the period shown: the page opened again shows it closed.
     await ctl.page.reload();
     await expect.poll(() => ctl.page.locator('[data-testid=period-state]').innerText()).toBe('Stato: Chiuso');

@@ -35,7 +35,7 @@ describe('the period a plan opens on between two campaigns', { timeout: 180_000 
       const saved = await apiAs(controller, 'PUT', `${plan}/indicators/${encodeURIComponent(indicator)}/measurements/${MID_YEAR}`, { state: 'measured', actual, version: 0 });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     }
-    expect((await apiAs(controller, 'POST', `${plan}/periods/${MID_YEAR}/transition`, { to: 'closed' })).status).toBe(200);
+    expect((await apiAs(controller, 'POST', `${plan}/periods/${MID_YEAR}/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
 
     const { page } = await newPage();
     await login(page, 'oiv');

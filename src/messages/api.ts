@@ -789,6 +789,14 @@ const OWN_MESSAGES = defineMessages({
               ? `the period ${p.label} holds ${p.comments} ${p.comments === 1 ? 'comment' : 'comments'}: a period with a conversation is kept`
               : `the period ${p.label} is the plan's only one: a plan keeps at least one monitoring period`,
   }),
+  // A closing with values nobody reviewed as they stand (entered, answered, or changed after their
+  // approval), not acknowledged: the web app's «Chiudi il periodo» lists them before it closes.
+  'unreviewed-values': message<{ label: string; count: number }>({
+    it: (p) =>
+      `il periodo ${p.label} ha ${p.count === 1 ? '1 valore inserito e non ancora rivisto' : `${p.count} valori inseriti e non ancora rivisti`} (in attesa di revisione: mai rivisti, con una risposta da leggere o cambiati dopo l'approvazione): rivedili prima di chiudere, oppure chiudi sapendolo dopo averli visti nella lista di «Chiudi il periodo»`,
+    en: (p) =>
+      `the period ${p.label} has ${p.count === 1 ? '1 value entered and not yet reviewed' : `${p.count} values entered and not yet reviewed`} (waiting for review: never reviewed, answered, or changed after their approval): review them before closing, or close knowingly after seeing them in the list of “Close the period”`,
+  }),
   // A reopening without its reason is `invalid` at `reason` (reopen-reason), not a move refused.
   'invalid-transition': message<{ from: string; to: string; allowed?: readonly string[] }>({
     it: (p) =>

@@ -143,6 +143,8 @@ export const FIELD_WORDS: Words = {
     displayName: 'nome',
     units: 'strutture',
     validationVoided: 'validazione annullata',
+    // A closing made knowingly with values not reviewed: how many (store/period-store.ts transitionPeriod).
+    unreviewed: 'valori non rivisti alla chiusura',
     year: 'anno',
     organisation: 'ente',
     changes: 'modifiche',
@@ -206,6 +208,7 @@ export const FIELD_WORDS: Words = {
     displayName: 'name',
     units: 'units',
     validationVoided: 'validation voided',
+    unreviewed: 'values unreviewed at closing',
     year: 'year',
     organisation: 'body',
     changes: 'changes',

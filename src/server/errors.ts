@@ -69,6 +69,7 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'period-locked': 423,
   duplicate: 409,
   'invalid-transition': 409,
+  'unreviewed-values': 409,
   'has-children': 409,
   'period-in-use': 409,
   'values-to-remove': 409,

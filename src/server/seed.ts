@@ -46,7 +46,8 @@ export async function seedDemo(store: Store, fixturePath: string, password?: str
     must(await store.putMeasurement(plan.value.id, indicatorId, MONITORING, { state: m.state, actual: m.actual, inputs: m.inputs, reason: m.reason, source: m.source }, 0, SYSTEM));
   }
   must(await store.transitionPeriod(plan.value.id, MONITORING, 'collecting', null, SYSTEM));
-  must(await store.transitionPeriod(plan.value.id, MONITORING, 'closed', null, SYSTEM));
+  // Closed as entered, unreviewed: the demo shows a closing made knowingly, its count on the trail.
+  must(await store.transitionPeriod(plan.value.id, MONITORING, 'closed', null, SYSTEM, { acknowledgeUnreviewed: true }));
   // The year end, collecting and published: the public reads the adopted plan, its targets and
   // baselines, and is told its results are not available yet (server/public-periods.ts) until it is
   // closed; the values entered meanwhile are the office's.

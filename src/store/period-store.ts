@@ -12,7 +12,20 @@ import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
 import { periodRecord, periodSaved } from './records.js';
 import { archivedRefusal, refuse } from './revisions.js';
 import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str } from './shared.js';
-import type { Actor, EnteredInOldUnit, FrozenSnapshot, MovedFrom, PeriodClosing, PeriodHeader, PeriodMoved, PeriodRecord, PeriodReopening, PeriodState, Result } from './types.js';
+import type {
+  Actor,
+  EnteredInOldUnit,
+  FrozenSnapshot,
+  PeriodClosing,
+  PeriodHeader,
+  PeriodMoved,
+  PeriodMoveOptions,
+  PeriodRecord,
+  PeriodReopening,
+  PeriodState,
+  Result,
+  UnreviewedValue,
+} from './types.js';
 
 /**
  * Who closed a period, by the display name of the account as it reads now (the screens name people,
@@ -46,6 +59,38 @@ async function enteredInOldUnit(tx: Queryable, planId: string, periodId: string)
     const actual = amountFromJson(parse(r.actual));
     return actual === null || actual.kind === amountKind(r.unit) ? [] : [{ indicatorId: String(r.id), indicator: String(r.name), unit: r.unit }];
   });
+}
+
+/** How many of a refused closing's unreviewed values its details name (the count says them all). */
+export const UNREVIEWED_LISTED = 50;
+
+/**
+ * The period's values entered and not reviewed as they stand: no review step yet, or the latest
+ * one about an earlier version (an approval or a request the value has since left behind), or an
+ * answer waiting for the office; what the closing checklist calls «da rivedere» (`stateOf` in
+ * server/campaign.ts, state `entered`). A mean of its children is computed, never entered, so it
+ * is left out as the checklist leaves it. The first `UNREVIEWED_LISTED`, in plan order, and how many.
+ */
+async function unreviewedValues(tx: Queryable, planId: string, periodId: string): Promise<{ count: number; first: UnreviewedValue[] }> {
+  const rows = await tx.all(
+    `WITH latest AS (SELECT indicator_id, MAX(id) AS id FROM measurement_reviews WHERE plan_id = ? AND period_id = ? GROUP BY indicator_id)
+     SELECT i.id, i.name, i.node_code, r.action, r.measurement_version, m.version
+     FROM measurements m JOIN indicators i ON i.plan_id = m.plan_id AND i.id = m.indicator_id
+     LEFT JOIN latest l ON l.indicator_id = m.indicator_id LEFT JOIN measurement_reviews r ON r.id = l.id
+     WHERE m.plan_id = ? AND m.period_id = ? AND (i.formula IS NULL OR i.formula NOT LIKE '%children_mean%')
+       AND (r.id IS NULL OR r.measurement_version <> m.version OR r.action NOT IN ('approve', 'return'))
+     ORDER BY i.node_code, i.position, i.id`,
+    [planId, periodId, planId, periodId],
+  );
+  return {
+    count: rows.length,
+    first: rows.slice(0, UNREVIEWED_LISTED).map((r) => ({
+      indicatorId: String(r.id),
+      indicator: String(r.name),
+      node: String(r.node_code),
+      approvalSuperseded: r.action === 'approve' && Number(r.measurement_version) < Number(r.version),
+    })),
+  };
 }
 
 /**
@@ -178,7 +223,7 @@ export class SqlPeriods {
     });
   }
 
-  async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from: MovedFrom = {}): Promise<Result<PeriodMoved>> {
+  async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from: PeriodMoveOptions = {}): Promise<Result<PeriodMoved>> {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
@@ -194,6 +239,13 @@ export class SqlPeriods {
       if (problem?.kind === 'move') return refuse('invalid-transition', { from: problem.from, to, allowed: problem.allowed }, { from: problem.from, to });
       // A reopening without its reason is a field left empty, said at that field as the form shows it.
       if (problem?.kind === 'reason') return refuse('invalid', { field: 'reason', reason: 'reopen-reason', state: problem.from }, { field: 'reason' });
+      // A closing locks the values as they are: one with values nobody reviewed is made only when
+      // the closer says so, knowing how many (the checklist lists them), and the trail keeps the
+      // number. Counted under the period's lock, which a value's write and a review share: no value
+      // slips in between the count and the closing.
+      const unreviewed = to === 'closed' ? await unreviewedValues(tx, planId, periodId) : { count: 0, first: [] };
+      if (unreviewed.count > 0 && from.acknowledgeUnreviewed !== true)
+        return refuse('unreviewed-values', { label: before.label, count: unreviewed.count }, { unreviewed: unreviewed.count, values: unreviewed.first });
       // One write of the row: when it became validated (migration 85: dati.json's `validatedAt` reads
       // this one column), and its latest reopening, who and why (migration 87: `periodReopening`).
       const at = now();
@@ -236,6 +288,7 @@ export class SqlPeriods {
           after: {
             state: after.state,
             ...(voided ? { validationVoided: true } : {}),
+            ...(unreviewed.count > 0 ? { unreviewed: unreviewed.count } : {}),
             ...(inOldUnit.length > 0 ? { enteredInOldUnit: inOldUnit.map((i) => i.indicatorId) } : {}),
           },
           reason,

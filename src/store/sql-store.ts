@@ -30,7 +30,7 @@ import { SqlVariances, type VarianceStore } from './variances.js';
 import type {
   Act,
   Actor,
-  MovedFrom,
+  PeriodMoveOptions,
   PeriodMoved,
   AuditEntry,
   AuditQuery,
@@ -307,7 +307,7 @@ export class SqlStore implements Store {
     return this.periodStore.deletePeriod(planId, periodId, actor);
   }
 
-  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from?: MovedFrom): Promise<Result<PeriodMoved>> {
+  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from?: PeriodMoveOptions): Promise<Result<PeriodMoved>> {
     return this.periodStore.transitionPeriod(planId, periodId, to, reason, actor, from);
   }
 

@@ -212,6 +212,51 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       ]);
     });
 
+    it('closes a period with values unreviewed only when acknowledged, counting them on the trail; approved and sent back ones are reviewed', async () => {
+      const store = await fresh();
+      const planId = await importFixture(store);
+      const period = '2024-09-30';
+      expect((await store.transitionPeriod(planId, period, 'collecting', null, alice)).ok).toBe(true);
+      for (const id of ['A.2.1:1', 'A.2.1:2', 'A.2.1:3', 'B.2.2:1']) expect((await store.putMeasurement(planId, id, period, { state: 'not_achieved', actual: null }, 0, alice)).ok).toBe(true);
+      // A.2.1:1 approved as it stands, A.2.1:2 sent back: both reviewed. A.2.1:3 approved, then
+      // changed (its approval superseded) and B.2.2:1 never looked at: unreviewed.
+      expect((await store.reviewMeasurement(planId, 'A.2.1:1', period, 'approve', null, 1, alice)).ok).toBe(true);
+      expect((await store.reviewMeasurement(planId, 'A.2.1:2', period, 'return', 'manca la fonte', 1, alice)).ok).toBe(true);
+      expect((await store.reviewMeasurement(planId, 'A.2.1:3', period, 'approve', null, 1, alice)).ok).toBe(true);
+      expect((await store.putMeasurement(planId, 'A.2.1:3', period, { state: 'not_measured', actual: null }, 1, alice)).ok).toBe(true);
+      const before = await store.listAudit({ planId });
+
+      const refused = await store.transitionPeriod(planId, period, 'closed', null, alice);
+      expect(!refused.ok && [refused.error.code, refused.error.params, refused.error.details]).toEqual([
+        'unreviewed-values',
+        { label: '30/09/2024', count: 2 },
+        {
+          unreviewed: 2,
+          values: [
+            { indicatorId: 'A.2.1:3', indicator: expect.any(String), node: 'A.2.1', approvalSuperseded: true },
+            { indicatorId: 'B.2.2:1', indicator: expect.any(String), node: 'B.2.2', approvalSuperseded: false },
+          ],
+        },
+      ]);
+      // Refused, nothing changed: the period collecting, no closing frozen, nothing on the trail.
+      expect((await store.listPeriods(planId))!.find((p) => p.id === period)!.state).toBe('collecting');
+      expect(await store.lastClosing(planId, period)).toBeUndefined();
+      expect(await store.listAudit({ planId })).toEqual(before);
+
+      const closed = await store.transitionPeriod(planId, period, 'closed', null, alice, { acknowledgeUnreviewed: true });
+      expect(closed.ok && closed.value.state).toBe('closed');
+      const [entry] = await store.listAudit({ planId, entity: 'period', limit: 1 });
+      expect([entry!.user, entry!.action, entry!.after]).toEqual(['alice', 'transition', { state: 'closed', unreviewed: 2 }]);
+
+      // Reopened and every value reviewed: the closing needs no acknowledgement, and the trail counts none.
+      expect((await store.transitionPeriod(planId, period, 'collecting', 'revisione completata', alice)).ok).toBe(true);
+      expect((await store.reviewMeasurement(planId, 'A.2.1:3', period, 'approve', null, 2, alice)).ok).toBe(true);
+      expect((await store.reviewMeasurement(planId, 'B.2.2:1', period, 'return', 'dato da verificare', 1, alice)).ok).toBe(true);
+      expect((await store.transitionPeriod(planId, period, 'closed', null, alice)).ok).toBe(true);
+      const [again] = await store.listAudit({ planId, entity: 'period', limit: 1 });
+      expect(again!.after).toEqual({ state: 'closed' });
+    });
+
     it("keeps a period's latest reopening on its row (the trail's moment, who, why), read when after a moment; the move to validated is one write", async () => {
       const location = await newLocation();
       const store = await fresh(location);
@@ -271,7 +316,7 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       const period = '2024-12-31';
       expect(await store.lastClosing(planId, period)).toBeUndefined();
       await store.transitionPeriod(planId, period, 'collecting', null, alice);
-      expect((await store.transitionPeriod(planId, period, 'closed', null, alice)).ok).toBe(true);
+      expect((await store.transitionPeriod(planId, period, 'closed', null, alice, { acknowledgeUnreviewed: true })).ok).toBe(true);
       const first = (await store.lastClosing(planId, period))!;
       expect(first).toMatchObject({ periodId: period, seq: 1, closedBy: 'alice' });
       expect(toJsonNumber(evaluatePlan(first.plan).node('B.1')!.performance)).toBe(56);
@@ -283,7 +328,7 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       const frozen = still.plan.nodes.find((n) => n.code === 'B.1.1')!.indicators.find((i) => i.id === 'B.1.1:5')!;
       expect(frozen.measurement).toEqual({ state: 'measured', actual: { kind: 'number', value: new Decimal('0.69') } });
       // Closed again: a second copy, the latest one wins.
-      await store.transitionPeriod(planId, period, 'closed', null, alice);
+      await store.transitionPeriod(planId, period, 'closed', null, alice, { acknowledgeUnreviewed: true });
       const second = (await store.lastClosing(planId, period))!;
       expect(second.seq).toBe(2);
       const refrozen = second.plan.nodes.find((n) => n.code === 'B.1.1')!.indicators.find((i) => i.id === 'B.1.1:5')!;
@@ -472,7 +517,7 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect((await store.attachments.add(planId, 'A:1', '2025-06-30', { name: 'giugno.csv', mediaType: 'text/csv', bytes: Buffer.from('pratiche;4\n') }, alice)).ok).toBe(true);
       expect((await store.comments.add(planId, 'A:1', '2025-06-30', 'Dato di giugno', author)).ok).toBe(true);
       expect((await store.comments.add(planId, 'A:1', '2025-09-30', 'Settembre in arrivo', author)).ok).toBe(true);
-      for (const to of ['collecting', 'closed'] as const) expect((await store.transitionPeriod(planId, '2025-06-30', to, null, alice)).ok).toBe(true);
+      for (const to of ['collecting', 'closed'] as const) expect((await store.transitionPeriod(planId, '2025-06-30', to, null, alice, { acknowledgeUnreviewed: true })).ok).toBe(true);
 
       // Nothing of an open period is lost, so nothing is asked: June is closed, September holds only a comment.
       expect((await store.deleteIndicator(planId, 'A:1', alice)).ok).toBe(true);

@@ -48,6 +48,8 @@ export type FailureCode =
   | 'period-locked'
   | 'duplicate'
   | 'invalid-transition'
+  // A closing with values entered and not reviewed, not acknowledged (period-store.ts transitionPeriod):
+  | 'unreviewed-values'
   | 'has-children'
   | 'period-in-use'
   // Deleting an objective or indicator whose values in open periods go with it (tree-store.ts):
@@ -239,6 +241,25 @@ export interface PeriodReopening {
 export interface MovedFrom {
   readonly sent?: number | undefined;
   readonly checked?: number | undefined;
+}
+
+/**
+ * A move's versions (`MovedFrom`) and, for a closing, whether the closer knowingly closes with values
+ * still unreviewed: without it such a closing is refused (`unreviewed-values`, listing them); with it
+ * the period closes and the trail's entry of the move records how many there were (`unreviewed`).
+ */
+export interface PeriodMoveOptions extends MovedFrom {
+  readonly acknowledgeUnreviewed?: boolean | undefined;
+}
+
+/** A value entered and not reviewed as it stands, named by a refused closing (`unreviewed-values`). */
+export interface UnreviewedValue {
+  readonly indicatorId: string;
+  readonly indicator: string;
+  /** The indicator's objective (its code). */
+  readonly node: string;
+  /** Approved once, then changed: the approval is of an earlier version. */
+  readonly approvalSuperseded: boolean;
 }
 
 /**
@@ -820,8 +841,12 @@ export interface Store {
   renamePeriod(planId: string, periodId: string, label: string, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>>;
   /** Only an open period without any measurement, and never the plan's last one (`period-in-use`). */
   deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>>;
-  /** `from`: the versions the move was made from (`conflict` when the period changed since either); left out, none is checked. */
-  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from?: MovedFrom): Promise<Result<PeriodMoved>>;
+  /**
+   * `from`: the versions the move was made from (`conflict` when the period changed since either;
+   * left out, none is checked), and whether a closing knowingly leaves values unreviewed (refused
+   * `unreviewed-values` otherwise, when there are any).
+   */
+  transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from?: PeriodMoveOptions): Promise<Result<PeriodMoved>>;
   /** The period as it was last closed (frozen in the same transaction as the closing); undefined if never closed. */
   lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined>;
   /** ISO time the period last became validated (by the OIV, or with the Relazione it validated), from the period's own row; null: not validated now, or unknown (validated before migration 85 with no entry on the trail). */

@@ -45,7 +45,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('own ranges and appraisal results
     const listed = (await hr.get('/api/appraisals?year=2024')).body.find((f: any) => f.id === created.body.id);
     // The Relazione validated with the OIV's own value for B.1.1: the forms' figures are evaluated again, forced.
     const oiv = await t.as('oiv');
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const relazione = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
     const review = {

@@ -111,7 +111,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
   });
 
   it('does not count the values of a Relazione the OIV did not validate', async () => {
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     // The OIV validates the year end first: the Relazione's validation then leaves the data version where it is.
     expect((await oiv.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'validated' })).status).toBe(200);
     expect((await moveRelazione(controller, 'transmitted')).status).toBe(200);
@@ -248,7 +248,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validated values in th
 
   it('names the command line that reopened the year end in the reader’s language', async () => {
     // Closed again, then reopened by `albero …` run as the operating system's account mario (cli/actor.ts).
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await t.server.store.transitionPeriod(planId, YEAR_END, 'collecting', 'rettifica', { id: null, username: 'cli:mario' })).ok).toBe(true);
     const relazione = (await controller.get(`/api/plans/${planId}/relazione?lang=en`)).body;
     expect(relazione.reopenedAfterDecision).toMatchObject({ by: 'command line (user mario)' });

@@ -254,7 +254,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     const kept = await referente.request('POST', files(MINE, period), upload(tinyPdf(), 'prima.pdf'));
     expect(kept.status).toBe(201);
     await t.server.store.transitionPeriod(planId, period, 'collecting', null, SYSTEM);
-    await t.server.store.transitionPeriod(planId, period, 'closed', null, SYSTEM);
+    await t.server.store.transitionPeriod(planId, period, 'closed', null, SYSTEM, { acknowledgeUnreviewed: true });
     const added = await referente.request('POST', files(MINE, period), upload(tinyPdf(), 'dopo.pdf'), { 'accept-language': 'it' });
     expect(added.status).toBe(423);
     expect(added.body.error.code).toBe('period-locked');

@@ -126,7 +126,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
     expect(saved.status, saved.text).toBe(200);
     const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc('A.2.1:2')}`)).body;
     expect(trail[0]).toMatchObject({ user: 'controller', userName: 'Carla Rossi' });
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `${plan}/periods/2024-06-30/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `${plan}/periods/2024-06-30/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     const closed = (await controller.get(`${plan}/tree?period=2024-06-30`)).body;
     expect(closed.closing).toMatchObject({ closedBy: 'controller', closedByName: 'Carla Rossi' });
     const changes = (await controller.get(`${plan}/changes?period=2024-06-30&againstClosing=true`)).body;

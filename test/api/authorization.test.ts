@@ -93,7 +93,7 @@ const unitsForm = (s: Scratch) => (): FormData => {
 
 const close = async (t: TestServer, s: Scratch): Promise<void> => {
   await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'collecting', null, SYSTEM);
-  await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM);
+  await t.server.store.transitionPeriod(s.planId, '2024-12-31', 'closed', null, SYSTEM, { acknowledgeUnreviewed: true });
 };
 
 /** The example SMVP for the scratch plans' body and a form of the scratch user (category `category`), evaluated by the referente. */

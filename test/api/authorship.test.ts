@@ -109,7 +109,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('who made a change, named on %s',
 
   it('names who closed a period and who reopened it after the OIV’s validation', async () => {
     // Closed from the command line: the tree's notice and the comparison with the closing say so.
-    for (const to of ['collecting', 'closed'] as const) expect((await t.server.store.transitionPeriod(planId, YEAR_END, to, null, MARIO)).ok).toBe(true);
+    for (const to of ['collecting', 'closed'] as const) expect((await t.server.store.transitionPeriod(planId, YEAR_END, to, null, MARIO, { acknowledgeUnreviewed: true })).ok).toBe(true);
     const tree = async (lang: 'it' | 'en') => (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}&lang=${lang}`)).body.closing;
     expect(await tree('it')).toMatchObject({ closedBy: 'cli:mario', closedByName: 'riga di comando (utente mario)' });
     expect(await tree('en')).toMatchObject({ closedBy: 'cli:mario', closedByName: 'command line (user mario)' });

@@ -173,12 +173,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
   });
 
   it('reads a closed year end from its closing: a correction after reopening shows once closed again; a withdrawn value is listed', async () => {
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${plan2024}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed'])
+      expect((await controller.request('POST', `/api/plans/${plan2024}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await controller.get(`/api/plans/${plan2025}/baselines`)).body.changed).toEqual([]);
     const reopened = await controller.request('POST', `/api/plans/${plan2024}/periods/${YEAR_END}/transition`, { to: 'collecting', reason: 'rettifica del dato di A.3' });
     expect(reopened.status, reopened.text).toBe(200);
     await correct(SOGGETTI, 212);
-    expect((await controller.request('POST', `/api/plans/${plan2024}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${plan2024}/periods/${YEAR_END}/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const closed = (await controller.get(`/api/plans/${plan2025}/baselines`)).body.changed;
     expect(closed.map((b: any) => [b.indicatorId, b.baselineText, b.currentText, b.predecessor.period.state])).toEqual([[SOGGETTI, '210', '212', 'closed']]);
 
@@ -211,7 +212,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('baselines following last year on
     expect(pdfText(new Uint8Array(await pdf.arrayBuffer()))).not.toContain('Baseline da aggiornare');
 
     // A period read from its closing shows its baselines as they stood: no change, in the tree and the report.
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${plan2025}/periods/2025-06-30/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${plan2025}/periods/2025-06-30/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     const closed = (await controller.get(`/api/plans/${plan2025}/tree?period=2025-06-30`)).body;
     expect(closed.period).toMatchObject({ id: '2025-06-30', state: 'closed' });
     expect(closed.objectives.flatMap((o: any) => o.indicators).filter((i: any) => i.baselineChange !== null)).toEqual([]);

@@ -33,7 +33,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     const answered = await referente.request('POST', thread('B.1.1:1'), { body: '  Sì: estrazione del 10/01/2025, allegata.  ' });
     expect(answered.body.body).toBe('Sì: estrazione del 10/01/2025, allegata.');
     await t.server.store.transitionPeriod(planId, YEAR_END, 'collecting', null, SYSTEM);
-    await t.server.store.transitionPeriod(planId, YEAR_END, 'closed', null, SYSTEM);
+    await t.server.store.transitionPeriod(planId, YEAR_END, 'closed', null, SYSTEM, { acknowledgeUnreviewed: true });
     const oivNote = await oiv.request('POST', thread('B.1.1:1'), { body: 'Verificato a campione.' });
     expect(oivNote.status).toBe(201);
     const list = await referente.get(thread('B.1.1:1'));
@@ -236,7 +236,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     expect(mid.body.forecasts).toEqual([expect.objectContaining({ indicatorId: 'B.1.1:1', reachable: 'no', note: 'Bando rinviato al 2025.', updatedBy: 'referente' })]);
     expect((await t.server.store.variances.listForecasts(planId)).map((f) => [f.indicatorId, f.periodId, f.reachable])).toEqual([['B.1.1:1', MID_YEAR, 'no']]);
 
-    await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' });
+    await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed', acknowledgeUnreviewed: true });
     await oiv.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'validated' });
     const frozen = await controller.request('PUT', `/api/plans/${planId}/nodes/B.1/variances/${YEAR_END}`, { cause: 'external', explanation: 'ripensamento', version: 1 });
     expect(frozen.status).toBe(423);

@@ -106,7 +106,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     const neverIt = await controller.request('GET', `/api/plans/${plan}/changes?againstClosing=true`, undefined, { 'accept-language': 'it' });
     expect([neverIt.status, neverIt.body.error.message]).toEqual([404, 'il periodo 2024-12-31 non è mai stato chiuso']);
     expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
-    expect((await controller.request('POST', path, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', path, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const unchanged = await referente.get(`/api/plans/${plan}/changes?againstClosing=true`);
     expect(unchanged.body.changes).toEqual([]);
     expect(unchanged.body.before).toMatchObject({ planId: plan, period: '2024-12-31', closing: { seq: 1, closedBy: 'controller' } });
@@ -142,7 +142,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('changes between versions of a pl
     if ((await referente.get(`/api/plans/${plan}/tree`)).body.period.state === 'open') expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
     const first = await referente.request('PUT', value, { state: 'measured', actual: 17, source: 'Registro eventi', evidence: 'Fogli firma', version: await version() });
     expect(first.status, first.text).toBe(200);
-    expect((await controller.request('POST', path, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', path, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await controller.request('POST', path, { to: 'collecting', reason: 'fonte di B.1.1 da correggere' })).status).toBe(200);
     // The same actual, another source and evidence.
     const put = await referente.request('PUT', value, { state: 'measured', actual: 17, source: 'Gestionale eventi', evidence: null, version: await version() });

@@ -26,7 +26,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a closed period cached by its cl
   }
 
   async function move(to: string, reason?: string): Promise<void> {
-    const moved = await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to } : { to, reason });
+    const moved = await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to, acknowledgeUnreviewed: true } : { to, reason });
     expect(moved.status, moved.text).toBe(200);
   }
 

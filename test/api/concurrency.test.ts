@@ -102,7 +102,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('concurrent edits on %s', (backen
     });
     // Closed while they write: once some writes were accepted (a fixed wait may see none under load).
     await expect.poll(() => accepted.length).toBeGreaterThan(0);
-    const closed = await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'closed' });
+    const closed = await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'closed', acknowledgeUnreviewed: true });
     expect(closed.status).toBe(200);
     await Promise.all(writing);
     expect(accepted.length).toBeGreaterThan(0);

@@ -93,7 +93,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
   it('a closed period (with its closing) and the public reading are TreeDocuments too', async () => {
     const path = `/api/plans/${planId}/periods/2024-06-30/transition`;
     expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
-    expect((await controller.request('POST', path, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', path, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const closed = await controller.get(`/api/plans/${planId}/tree?period=2024-06-30`);
     expect(conforms(TreeDocumentSchema, closed.body)).toBe('conforms');
     expect((closed.body as TreeDocument).closing).toMatchObject({ seq: 1, closedBy: 'controller', changedAfter: [] });
@@ -138,7 +138,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the contract is what the server 
     expect(conforms(RelazioneSchema, written.body)).toBe('conforms');
     const yearEnd = (await controller.get(`/api/plans/${planId}/periods`)).body.find((p: { id: string }) => p.id === '2024-12-31');
     for (const to of yearEnd.state === 'open' ? ['collecting', 'closed'] : yearEnd.state === 'collecting' ? ['closed'] : []) {
-      expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to })).status).toBe(200);
+      expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     }
     const transmit: RelazioneMoveInput = { to: 'transmitted', confirmEmpty: true };
     const sent = await controller.request('POST', `${base}/transition`, transmit);
@@ -269,7 +269,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('plans, accounts, revisions, audi
     expect((between.body as ChangesAnswer).changes.length).toBeGreaterThan(0);
     const path = `/api/plans/${planId}/periods/2024-06-30/transition`;
     expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
-    expect((await controller.request('POST', path, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', path, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const closing = await controller.get(`/api/plans/${planId}/changes?period=2024-06-30&againstClosing=true`);
     expect(closing.status, closing.text).toBe(200);
     expect(conforms(ChangesAnswerSchema, closing.body)).toBe('conforms');

@@ -101,7 +101,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the performance cycle over HTTP 
     const path = `/api/plans/${planId}/periods/2024-12-31/transition`;
     expect((await oiv.request('POST', path, { to: 'collecting' })).status).toBe(403);
     expect((await controller.request('POST', path, { to: 'collecting' })).body.state).toBe('collecting');
-    expect((await controller.request('POST', path, { to: 'closed' })).body.state).toBe('closed');
+    expect((await controller.request('POST', path, { to: 'closed', acknowledgeUnreviewed: true })).body.state).toBe('closed');
 
     const refused = await referente.request('PUT', `/api/plans/${planId}/indicators/${enc('B.1.1:4')}/measurements/2024-12-31`, { state: 'measured', actual: 20, version: 1 });
     expect(refused.status).toBe(423);

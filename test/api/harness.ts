@@ -306,7 +306,7 @@ export async function adoptAndReview(
   const transition = `/api/plans/${planId}/periods/2024-12-31/transition`;
   step('year end collecting', await controller.request('POST', transition, { to: 'collecting' }));
   await atYearEnd();
-  step('year end closed', await controller.request('POST', transition, { to: 'closed' }));
+  step('year end closed', await controller.request('POST', transition, { to: 'closed', acknowledgeUnreviewed: true }));
   await transmitAndReview(planId, controller, oiv, values);
   return { title: adopted.body.title, organisation: adopted.body.organisation };
 }
@@ -334,7 +334,7 @@ export async function nextYearClosed(before: string, controller: Client, options
   for (const [id, actual] of options.values ?? [['A.3:1', 9]]) {
     step(`${id} at the year end`, await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/2025-12-31`, { state: 'measured', actual, version: 0 }));
   }
-  step('year end closed', await controller.request('POST', period, { to: 'closed' }));
+  step('year end closed', await controller.request('POST', period, { to: 'closed', acknowledgeUnreviewed: true }));
   return planId;
 }
 
@@ -363,7 +363,7 @@ export async function closedYearAndNext(backend: Backend, options: { publish?: b
   try {
     const oiv = await t.as('oiv');
     if (options.review !== undefined) await adoptAndReview(before, controller, oiv, options.review);
-    else for (const to of ['collecting', 'closed']) step(`year end ${to}`, await controller.request('POST', `/api/plans/${before}/periods/2024-12-31/transition`, { to }));
+    else for (const to of ['collecting', 'closed']) step(`year end ${to}`, await controller.request('POST', `/api/plans/${before}/periods/2024-12-31/transition`, { to, acknowledgeUnreviewed: true }));
     return { t, before, planId: await nextYearClosed(before, controller), controller, oiv, admin: await t.as('admin'), citizen: await t.as('public') };
   } catch (error) {
     await t.close();
@@ -380,7 +380,7 @@ export async function correctA3(planId: string, reopener: Client, controller: Cl
   step('year end reopened', await reopener.request('POST', transition, { to: 'collecting', reason }));
   const a3 = objective((await controller.get(`/api/plans/${planId}/tree?period=${period}`)).body, 'A.3').indicators[0];
   step('A.3 corrected', await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(a3.id)}/measurements/${period}`, { state: 'measured', actual, version: a3.version }));
-  step('year end closed again', await controller.request('POST', transition, { to: 'closed' }));
+  step('year end closed again', await controller.request('POST', transition, { to: 'closed', acknowledgeUnreviewed: true }));
 }
 
 /**

@@ -190,7 +190,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a collecting period published to
   });
 
   it('shows the values, as entered, once the period is closed: nothing was lost', async () => {
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const tree = (await anyone.get(`/api/plans/${planId}/tree?period=2024-12-31`)).body;
     expect(values(tree)).toEqual(values(office));
     expect(states(tree)).toEqual(states(office));

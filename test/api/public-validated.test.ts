@@ -48,7 +48,7 @@ async function setUp(backend: Backend, review: { values: unknown[]; decision: 'v
   const { t, planId, controller } = await startWithFixture(backend, { publish: true });
   const oiv = await t.as('oiv');
   const citizen = await t.as('public');
-  for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+  for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
   expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
   const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
   const checklist = current.checklist.map((p: any) => ({ ...p, outcome: 'yes' }));

@@ -69,7 +69,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the program’s reasons as codes
   });
 
   it('leave on the trail a person’s reason in the program’s words as typed', async () => {
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     const reopened = await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting', reason: 'riassegnazione' });
     expect(reopened.status, reopened.text).toBe(200);
     const trail = (await controller.get(`/api/audit?planId=${planId}&lang=en`)).body as Array<{ action: string; reason: string | null }>;

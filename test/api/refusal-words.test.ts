@@ -81,7 +81,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('403s in words on %s', (backend) 
   it('says that only the administrator reopens a period the OIV validated, as an office says it', async () => {
     const [controller, oiv, admin] = [await t.as('controller'), await t.as('oiv'), await t.as('admin')];
     const path = `/api/plans/${planId}/periods/2024-06-30/transition`;
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', path, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', path, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect(await said(oiv, 'POST', path, { to: 'collecting', reason: 'rivedere' }, 'it')).toEqual([
       403,
       'forbidden',

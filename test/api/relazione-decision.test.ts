@@ -18,7 +18,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV decides on the Relazione
   beforeAll(async () => ({ t, planId, controller, oiv } = await startWithTheOiv(backend)));
   afterAll(async () => t?.close());
 
-  const period = (to: string, reason?: string) => controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to } : { to, reason });
+  const period = (to: string, reason?: string) =>
+    controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to, acknowledgeUnreviewed: true } : { to, reason });
   const move = (who: Client, to: string, language = 'en') => who.request('POST', `/api/plans/${planId}/relazione/transition`, { to, confirmEmpty: true }, { 'accept-language': language });
   const periodState = async (): Promise<string> => (await controller.get(`/api/plans/${planId}/periods`)).body.find((p: any) => p.id === YEAR_END).state;
 

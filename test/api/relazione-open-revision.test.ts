@@ -34,7 +34,7 @@ async function withTheOiv(t: TestServer, controller: Client, oiv: Client): Promi
   const planId = await t.importFixture();
   const plan = `/api/plans/${planId}`;
   expect((await controller.request('POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
-  for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+  for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
   expect((await controller.request('POST', `${plan}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
   const current = (await oiv.get(`${plan}/relazione`)).body;
   const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));

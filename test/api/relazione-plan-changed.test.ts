@@ -32,7 +32,7 @@ async function withTheOiv(t: TestServer, controller: Client, oiv: Client, draft 
   const planId = await t.importFixture();
   const plan = `/api/plans/${planId}`;
   if (!draft) expect((await controller.request('POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
-  for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+  for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
   expect((await controller.request('POST', `${plan}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
   const current = (await oiv.get(`${plan}/relazione`)).body;
   const checklist = current.checklist.map((p: { label: string }) => ({ ...p, outcome: 'yes' }));
@@ -75,7 +75,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('validating the Relazione while t
         expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to: 'collecting', reason: 'Dato corretto' })).status).toBe(200);
         const { id, version } = await indicator(plan);
         corrections.push(await controller.request('PUT', `${plan}/indicators/${enc(id)}/measurements/${YEAR_END}`, { ...value, version }));
-        expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
+        expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
         return moveRelazione(...args);
       };
     vi.spyOn(relazioni, 'moveRelazione')

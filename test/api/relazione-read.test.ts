@@ -147,7 +147,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's read pays once p
     expect(onSave.generated).toBe(1);
     expect(resaved.generated).not.toEqual(reopened.generated);
     await readAgain(after, resaved, controller);
-    expect((await controller.request('POST', transition, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', transition, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const [closed] = await read(after, controller);
     await readAgain(after, closed, controller);
 

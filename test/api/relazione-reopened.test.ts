@@ -29,7 +29,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('a validated Relazione whose year
   });
   afterAll(async () => t?.close());
 
-  const period = (who: Client, to: string, reason?: string) => who.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to } : { to, reason });
+  const period = (who: Client, to: string, reason?: string) =>
+    who.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to, acknowledgeUnreviewed: true } : { to, reason });
   const relazione = async () => (await controller.get(`/api/plans/${planId}/relazione`)).body;
 
   it('says the reopening after the validation, by whom and when, and keeps the Relazione validated', async () => {

@@ -128,7 +128,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione
     expect(onSave).toBe(1);
     expect(await read()).toEqual([corrected, 0]);
     // Closed again with the corrected value: the Relazione the OIV would validate is the corrected one.
-    expect((await controller.request('POST', transition, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', transition, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const [closedAgain] = await read();
     expect(closedAgain).toBe(corrected);
     expect(closedAgain).not.toBe(closed);
@@ -145,7 +145,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating the Relazione
 
   it('carries `seen` only while the Relazione is with the OIV; a decision not to validate freezes nothing and is not refused for it', async () => {
     const planId = await t.importFixture();
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await oiv.get(`/api/plans/${planId}/relazione`)).body.seen).toBeNull();
     await transmitAndReview(planId, controller, oiv);
     // Every reader gets it, the office as the OIV.

@@ -133,7 +133,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a validated Relazione after a re
       version: 0,
     });
     expect(variance.status, variance.text).toBe(200);
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
 
     const after = await documents();
     for (const [name, text] of Object.entries(after)) {

@@ -111,7 +111,8 @@ describe("the OIV's validation re-checks its values against the year end as clos
   afterAll(async () => t?.close());
 
   it('refuses to validate a parent its children no longer give after a correction, at its row', async () => {
-    const period = (to: string, reason?: string) => controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to } : { to, reason });
+    const period = (to: string, reason?: string) =>
+      controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to, acknowledgeUnreviewed: true } : { to, reason });
     for (const to of ['collecting', 'closed']) expect((await period(to)).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;

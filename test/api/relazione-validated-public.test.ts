@@ -69,7 +69,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("the OIV's validation table on th
   let controller: Client;
   let oiv: Client;
   let citizen: Client;
-  const period = (to: string, reason?: string) => controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to } : { to, reason });
+  const period = (to: string, reason?: string) =>
+    controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to, acknowledgeUnreviewed: true } : { to, reason });
   const review = async (values: unknown[]) => {
     const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
     const checklist = current.checklist.map((p: any) => ({ ...p, outcome: 'yes' }));
@@ -133,7 +134,8 @@ describe("the OIV's validation table on the public pages of a Relazione not vali
   afterAll(async () => t?.close());
 
   it('reads the figures the OIV decided on, not the year end reopened and corrected since', async () => {
-    const period = (to: string, reason?: string) => controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to } : { to, reason });
+    const period = (to: string, reason?: string) =>
+      controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, reason === undefined ? { to, acknowledgeUnreviewed: true } : { to, reason });
     for (const to of ['collecting', 'closed']) expect((await period(to)).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;

@@ -69,7 +69,7 @@ async function renameUnit(admin: Client, name: string, to: string): Promise<void
 async function closeAgain(planId: string, admin: Client, reason: string): Promise<void> {
   const transition = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
   expect((await admin.request('POST', transition, { to: 'collecting', reason })).status).toBe(200);
-  expect((await admin.request('POST', transition, { to: 'closed' })).status).toBe(200);
+  expect((await admin.request('POST', transition, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
 }
 
 describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating while the plan changes in ways the Relazione shows or not, on %s', (backend) => {
@@ -118,7 +118,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the OIV validating while the pla
       const tree = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
       const a3 = tree.objectives.find((o: { code: string }) => o.code === 'A.3').indicators[0];
       expect((await controller.request('PUT', `/api/plans/${planId}/indicators/${enc(a3.id)}/measurements/${YEAR_END}`, { state: 'measured', actual: 9, version: a3.version })).status).toBe(200);
-      expect((await controller.request('POST', transition, { to: 'closed' })).status).toBe(200);
+      expect((await controller.request('POST', transition, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     });
     refusedFor(
       await validate(oiv, planId, 'en'),
@@ -279,7 +279,7 @@ describe('the OIV validating while another connection changes what it froze, on 
 
   it("refuses when the year end's closing names a unit otherwise, committed while the validation waits for the plan", async () => {
     const planId = await t.importFixture();
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     await transmitAndReview(planId, controller, oiv);
     // As a closing does (the plan's row locked, its data version moved): a new closing of the year
     // end, its figures as they were and the unit by another name.

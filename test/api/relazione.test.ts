@@ -88,7 +88,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the Relazione and its validation
     const early = await move(controller, 'transmitted');
     expect(early.status).toBe(409);
     expect(early.body.error.details.reason).toBe('period-not-closed');
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await move(oiv, 'transmitted')).status).toBe(403);
     expect((await move(referente, 'transmitted')).status).toBe(403);
     expect((await move(controller, 'validated')).status).toBe(409);
@@ -339,7 +339,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('what the public sees of a publis
     expect(seen.body.years.map((y: any) => [y.year, y.period.id, y.performance])).toEqual([[2024, YEAR_END, null]]);
 
     // Closed, the mid-year's values are final: the public compares the two.
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${MID_YEAR}/transition`, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${MID_YEAR}/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const compared = await anyone.get(`/api/plans/${planId}/changes?againstPeriod=${MID_YEAR}`);
     expect(compared.status, compared.text).toBe(200);
     expect(compared.body).toMatchObject({ before: { planId, period: MID_YEAR }, after: { planId, period: YEAR_END } });
@@ -361,7 +361,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a published Relazione the OIV di
 
   it('shows the public the year end as it was closed, never the values entered since', async () => {
     const period = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     await relazioneNotValidatedPublished(planId, controller, oiv);
     const pages = [`/trasparenza/${planId}/relazione.html`, `/api/plans/${planId}/relazione/export?format=html`];
     const published = await overall(anyone, pages[0]!);
@@ -435,7 +435,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
     // A mid-year period closed does not stand in for the year end under last year's heading.
     const september = `/api/plans/${before}/periods/2024-09-30/transition`;
     expect((await controller.request('POST', september, { to: 'collecting' })).status).toBe(200);
-    expect((await controller.request('POST', september, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', september, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     for (const page of pages()) expect(await comparison(anyone, page)).toContain('non sono disponibili');
     // Nor a column of last year's figures in the plan's own report.
     const report = `/api/plans/${planId}/export?format=html`;
@@ -446,7 +446,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the public Relazione's compariso
 
     // Closed: the public reads last year's figures as closed.
     await enter(206);
-    expect((await controller.request('POST', period, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', period, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const closed = await comparison(controller, pages()[1]!);
     expect(closed).not.toBe(provisional);
     for (const page of pages()) expect(await comparison(anyone, page)).toBe(closed);
@@ -562,7 +562,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's refusals in Ital
       { status: 404, code: 'not-found', it: 'il piano non ha il periodo 2099-12-31', en: 'the plan has no period 2099-12-31' },
     );
 
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, move('transmitted'))).status).toBe(200);
     await refused(controller, 'POST', 'relazione/transition', move('not_validated'), {
       status: 403,
@@ -692,7 +692,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a Relazione validated right afte
   it('freezes the plan with a value saved during a reopening, once the year end is closed again', async () => {
     const { planId, controller, oiv } = world;
     const period = `/api/plans/${planId}/periods/${YEAR_END}/transition`;
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', period, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     // Reopened while with the OIV: a correction the office makes before the OIV decides.
     expect((await controller.request('POST', period, { to: 'collecting', reason: 'correzione dei dati' })).status).toBe(200);
@@ -711,7 +711,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a Relazione validated right afte
     expect(saved).not.toBe(before);
 
     // Closed again, as the OIV decides only on closed figures; the checklist answered, as a validation needs.
-    expect((await controller.request('POST', period, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', period, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const current = (await oiv.get(`/api/plans/${planId}/relazione`)).body;
     const checklist = current.checklist.map((p: any) => ({ ...p, outcome: 'yes' }));
     const reviewed = await oiv.request('PUT', `/api/plans/${planId}/relazione/review`, { note: current.note, reservations: '', checklist, values: [], version: current.version });

@@ -122,7 +122,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
 
   it('names the renamed account in a closed period’s tree, frozen before the rename', async () => {
     for (const to of ['collecting', 'closed'] as const) {
-      const moved = await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to });
+      const moved = await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true });
       expect(moved.status, moved.text).toBe(200);
     }
     const closed = await tree();

@@ -53,7 +53,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a revision's amounts in the tabl
     ok(await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));
     // The 30/06 closing: the plan as adopted, to compare the revised plan with.
     ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-06-30/transition`, { to: 'collecting' }));
-    ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-06-30/transition`, { to: 'closed' }));
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-06-30/transition`, { to: 'closed', acknowledgeUnreviewed: true }));
     ok(await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Rimodulazione dei target', date: '2024-07-15' }), 201);
     const tree = (await controller.get(`/api/plans/${planId}/tree`)).body;
     const version = (id: string): number => indicatorOf(tree, id).definitionVersion;

@@ -53,7 +53,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     ok(await controller.request('POST', `${value(B111, JUNE)}/comments`, { body: 'Verificato sul registro, grazie' }), 201);
     ok(await referente.request('POST', `${value(B111, SEPTEMBER)}/comments`, { body: 'Il verbale di settembre è allegato' }), 201);
     ok(await controller.request('POST', `${value(A31, JUNE)}/comments`, { body: 'Presenze dal foglio firme' }), 201);
-    for (const to of ['collecting', 'closed']) ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to }));
+    for (const to of ['collecting', 'closed']) ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to, acknowledgeUnreviewed: true }));
     juneTree = (await controller.get(`/api/plans/${planId}/tree?period=${JUNE}`)).body;
     juneClosing = (await controller.get(`/api/plans/${planId}/changes?period=${JUNE}&againstClosing=true`)).body;
     ok(await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } }));
@@ -230,7 +230,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     expect((await controller.get(`${value(A31, JUNE)}/attachments`)).body.map((f: any) => f.name)).toEqual(['presenze-giugno.pdf']);
     expect((await referente.get(`${value(B111, JUNE)}/comments`)).body).toHaveLength(2);
     expect((await controller.request('POST', `${value(A31, JUNE)}/comments`, { body: 'riaperto' })).status).toBe(409);
-    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'closed' }));
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'closed', acknowledgeUnreviewed: true }));
     expect((await controller.get(`${value(A31, JUNE)}/attachments`)).body.map((f: any) => f.name)).toEqual(['presenze-giugno.pdf']);
   });
 
@@ -267,7 +267,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     // June's answering rate, entered and closed, then June reopened: the revision deletes the indicator from an open period.
     ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'collecting', reason: 'rettifica dei dati di giugno' }));
     ok(await controller.request('PUT', value(A212, JUNE), { state: 'measured', actual: 55.5, source: SOURCE, version: 0 }));
-    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'closed' }));
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'closed', acknowledgeUnreviewed: true }));
     ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'collecting', reason: 'seconda rettifica di giugno' }));
     const refused = await controller.request('DELETE', `/api/plans/${planId}/indicators/${enc(A212)}`);
     expect(refused.status, refused.text).toBe(409);
@@ -308,7 +308,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     expect(closingOf(publicSince.body)).toEqual([[name, undefined, undefined]]);
     expect(publicSince.text).not.toContain('closingValue');
     ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/publication`, { published: false }));
-    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'closed' }));
+    ok(await controller.request('POST', `/api/plans/${planId}/periods/${JUNE}/transition`, { to: 'closed', acknowledgeUnreviewed: true }));
   });
   // Last: it approves the revision the other cases add their changes to.
   it('shows the public the deletion once approved but never the removed values, nor who entered them, in the register and in one revision', async () => {

@@ -38,7 +38,7 @@ describe('the public register of revisions', () => {
     ok(await controller.request('POST', `/api/plans/${planId}/revisions/1/approve`, { act: { kind: 'Delibera di Giunta', number: '45', date: '2024-07-20' } }));
     // The year end's values shown to the public, so that the plan's page carries its register.
     ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/publication`, { published: true }));
-    for (const to of ['collecting', 'closed']) ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to }));
+    for (const to of ['collecting', 'closed']) ok(await controller.request('POST', `/api/plans/${planId}/periods/2024-12-31/transition`, { to, acknowledgeUnreviewed: true }));
     // After the closing, a revision the office is still drafting: it changes the open periods only.
     ok(await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: DRAFT_REASON, date: '2024-12-20' }), 201);
     const later = (await controller.get(`/api/plans/${planId}/tree`)).body;

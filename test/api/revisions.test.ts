@@ -93,7 +93,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('adoption, revisions and validate
   it('closes the year end, the OIV validates it; the closed period is read from its closing', async () => {
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'collecting' })).status).toBe(200);
     const beforeClosing = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const closed = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
     expect(closed.closing).toMatchObject({ seq: 1, closedBy: 'controller', changedAfter: [], deletedIndicators: [] });
     // Read from the closing, the tree is the one the controller saw before closing (only nothing is editable now).

@@ -18,7 +18,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a save's tree after the OIV's de
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
     oiv = await t.as('oiv');
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
   });
   afterAll(async () => t?.close());

@@ -118,11 +118,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
     const stale = await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'collecting', version: read }, ITALIAN);
     expectStale(stale, 'period', read + 1, 'admin');
     expect(stale.body.error.message).toMatch(/^il periodo è stato modificato da Anna Ferri dopo che l'hai letto \(versione \d+, inviata \d+\): non è stato salvato nulla/);
-    expectStale(await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'closed', version: read }), 'period', read + 1, 'admin');
+    expectStale(await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'closed', version: read, acknowledgeUnreviewed: true }), 'period', read + 1, 'admin');
     expect((await controller.get(`/api/plans/${planId}/periods`)).body.find((p: { id: string }) => p.id === last.id)).toMatchObject({ state: 'collecting', version: read + 1 });
 
     // Read again, the close is taken; the OIV validates it.
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'closed', version: read + 1 })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'closed', version: read + 1, acknowledgeUnreviewed: true })).status).toBe(200);
     const closed = read + 2;
     const oiv = await t.as('oiv');
     expect((await oiv.request('POST', `/api/plans/${planId}/periods/${last.id}/transition`, { to: 'validated', version: closed })).status).toBe(200);

@@ -28,7 +28,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the tree after the OIV validated
     ({ t, planId, controller } = await startWithFixture(backend, { publish: true }));
     oiv = await t.as('oiv');
     citizen = await t.as('public');
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
   });
   afterAll(async () => t?.close());

@@ -288,7 +288,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     // A first-quarter period, its value entered and the period closed; the year end's value entered, still open.
     expect((await controller.request('POST', `/api/plans/${planId}/periods`, { endsOn: '2024-03-31' })).status).toBe(201);
     expect((await value('2024-03-31', { state: 'measured', actual: 8, version: 0 })).status).toBe(200);
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-03-31/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/2024-03-31/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     const yearEnd = await value('2024-12-31', { state: 'measured', actual: 19, version: 0 });
     expect(yearEnd.status, yearEnd.text).toBe(200);
 
@@ -335,7 +335,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("an indicator's new unit and its 
     expect((await value('2024-03-31', { state: 'measured', actual: '2024-03-20', version: indicatorOf(again.body, id).version })).status).toBe(200);
     expect(indicatorOf((await controller.get(`/api/plans/${planId}/tree?period=2024-03-31`)).body, id)).toMatchObject({ unit: 'date', actual: '2024-03-20', performance: 100 });
     for (const to of ['closed', 'collecting']) {
-      const moved = await controller.request('POST', `/api/plans/${planId}/periods/2024-03-31/transition`, { to, reason: 'verifica' });
+      const moved = await controller.request('POST', `/api/plans/${planId}/periods/2024-03-31/transition`, { to, reason: 'verifica', acknowledgeUnreviewed: true });
       expect(moved.status, moved.text).toBe(200);
       expect(moved.body.enteredInOldUnit).toEqual(to === 'collecting' ? [] : undefined);
     }

@@ -23,7 +23,7 @@ describe('the documento di validazione before and without a validation', { timeo
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture('sqlite'));
     oiv = await t.as('oiv');
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
   });
   afterAll(async () => {

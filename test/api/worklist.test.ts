@@ -136,7 +136,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect([wrong.status, wrong.body.error.code]).toEqual([400, 'invalid-query']);
 
     // Closed: reviews stop (423), the referente's dashboard stays refused.
-    expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'closed' })).status).toBe(200);
+    expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
     const locked = await controller.request('POST', `/api/plans/${planId}/indicators/${enc(other)}/measurements/${PERIOD}/reviews`, { action: 'approve', version: 1 });
     expect(locked.status).toBe(423);
     expect((await referente.get(`/api/plans/${planId}/dashboard`)).status).toBe(403);

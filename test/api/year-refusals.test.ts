@@ -55,7 +55,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('refusals across the year on %s',
   });
 
   it('says a reopening without a reason at the reason, in the reader’s language, and leaves the period closed', async () => {
-    for (const to of ['collecting', 'closed'] as const) expect((await controller.request('POST', `${plan()}/periods/${MID_YEAR}/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed'] as const) expect((await controller.request('POST', `${plan()}/periods/${MID_YEAR}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     for (const reason of [undefined, '   ', null]) {
       const refused = await controller.request('POST', `${plan()}/periods/${MID_YEAR}/transition`, { to: 'collecting', ...(reason === undefined ? {} : { reason }) }, IT);
       expect(refused.status, refused.text).toBe(422);
@@ -94,7 +94,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('refusals across the year on %s',
       expect(refused.body.error).toMatchObject({ code: 'invalid-transition', details: { from: 'open', to } });
     }
     expect((await oiv.request('POST', path, { to: 'validated' }, IT)).body.error.message).toBe("un periodo aperto non può diventare validato dall'OIV (può diventare in raccolta)");
-    expect((await referente.request('POST', path, { to: 'closed' }, EN)).body.error.message).toBe('a period that is open cannot become closed (it can become collecting)');
+    expect((await referente.request('POST', path, { to: 'closed', acknowledgeUnreviewed: true }, EN)).body.error.message).toBe('a period that is open cannot become closed (it can become collecting)');
     // The one move an open period has: refused to a role that may not make it, for the role.
     const role = await oiv.request('POST', path, { to: 'collecting' }, EN);
     expect(role.status, role.text).toBe(403);

@@ -33,7 +33,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a year read at its latest closed
     ]);
 
     expect((await value('2025-06-30', 8, 0)).status).toBe(200);
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${next}/periods/2025-06-30/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${next}/periods/2025-06-30/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     const midYear = [2025, '2025-06-30', '30/06/2025', false, '8', 0];
     expect(rows((await controller.get(years)).body)).toEqual([[2024, '2024-12-31', '31/12/2024', true, '206', 100], midYear]);
     // The objective's years too, and from the 2025 plan.
@@ -48,7 +48,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a year read at its latest closed
     expect(pub.years.map((y: any) => [y.year, y.period.id, y.actualText])).toEqual([[2025, '2025-06-30', '8']]);
 
     // The year end closed: its own figures.
-    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${next}/periods/2025-12-31/transition`, { to })).status).toBe(200);
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${next}/periods/2025-12-31/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     expect(rows((await controller.get(years)).body)[1]).toEqual([2025, '2025-12-31', '31/12/2025', true, '12', 100]);
   });
 });

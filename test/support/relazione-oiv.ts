@@ -31,7 +31,8 @@ export async function startWithTheOiv(backend: Backend, upTo: 'open' | 'closed' 
   try {
     const oiv = await t.as('oiv');
     if (upTo !== 'open') {
-      for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to })).status).toBe(200);
+      for (const to of ['collecting', 'closed'])
+        expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     }
     if (upTo === 'transmitted') expect((await controller.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'transmitted', confirmEmpty: true })).status).toBe(200);
     return { t, planId, controller, oiv };
@@ -54,7 +55,7 @@ export async function relazioneWithTheOiv(t: TestServer, controller: Client, oiv
   const planId = await t.importFixture();
   expect((await controller.request('POST', `/api/plans/${planId}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
   for (const period of [MID_YEAR, YEAR_END]) expect((await controller.request('POST', `/api/plans/${planId}/periods/${period}/transition`, { to: 'collecting' })).status).toBe(200);
-  expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed' })).status).toBe(200);
+  expect((await controller.request('POST', `/api/plans/${planId}/periods/${YEAR_END}/transition`, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
   await transmitAndReview(planId, controller, oiv);
   return planId;
 }

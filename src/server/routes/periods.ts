@@ -12,7 +12,15 @@ import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
 import { invalidAt, param } from '../validation.js';
 import { EditVersion, NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
 
-const Transition = z.object({ to: z.enum(PERIOD_STATES), reason: z.string().max(2000).nullable().optional(), version: EditVersion.optional() }).strict();
+const Transition = z
+  .object({
+    to: z.enum(PERIOD_STATES),
+    reason: z.string().max(2000).nullable().optional(),
+    version: EditVersion.optional(),
+    // A closing with values still unreviewed is made only when asked knowingly (the trail records how many).
+    acknowledgeUnreviewed: z.boolean().optional(),
+  })
+  .strict();
 const PeriodPatch = z.object({ label: PeriodLabel, version: EditVersion.optional() }).strict();
 
 export const periodRoutes: RouteModule = (api, deps) => {
@@ -110,7 +118,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/transition',
       tag: 'periods',
       summary:
-        'Move a period: open→collecting→closed (controller), closed→validated (OIV), closed/validated→collecting with a reason (controller). `version` (optional): the period’s as read, 409 when another change came since',
+        'Move a period: open→collecting→closed (controller), closed→validated (OIV), closed/validated→collecting with a reason (controller). `version` (optional): the period’s as read, 409 when another change came since. A closing with values entered and not reviewed as they stand (GET …/closing-preview lists them as toReview) needs `acknowledgeUnreviewed: true`; the trail’s entry of the move then records how many (`unreviewed`)',
       roles: 'signed-in',
       access: 'admin, controller; oiv to validate',
       body: Transition,
@@ -122,7 +130,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role: a move the period can make from its state that the role may not make',
         404: 'unknown plan or period',
-        409: 'plan-archived: the plan is archived, whatever the move; invalid-transition: a move the period cannot make from its state, whoever asks (details: {from, to}); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
+        409: 'plan-archived: the plan is archived, whatever the move; invalid-transition: a move the period cannot make from its state, whoever asks (details: {from, to}); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored); `unreviewed-values`: a closing with values entered and not reviewed, without acknowledgeUnreviewed (details: {unreviewed: the count, values: the first 50 in plan order, each {indicatorId, indicator, node, approvalSuperseded}}; nothing stored)',
         422: 'invalid: a reopening without its reason (details.field `reason`)',
       },
     },
@@ -145,7 +153,11 @@ export const periodRoutes: RouteModule = (api, deps) => {
       const roles = stale ? [...new Set(PERIOD_STATES.flatMap((from) => transitionRoles(from, input.to)))] : transitionRoles(period.state, input.to);
       if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, from: period.state, to: input.to, roles });
       // `checked`: the role was checked on this version's state; a move made since refuses this one.
-      const moved = await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user), { sent: input.version, checked: period.version });
+      const moved = await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user), {
+        sent: input.version,
+        checked: period.version,
+        acknowledgeUnreviewed: input.acknowledgeUnreviewed,
+      });
       return reply(200, must(moved));
     },
   );

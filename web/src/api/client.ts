@@ -195,9 +195,17 @@ export const api = {
     request<Period>('PATCH', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}`, { label, version }),
   /** Only an open period without values: 409 `period-in-use` (details.reason) otherwise. */
   deletePeriod: (planId: PlanSummary['id'], periodId: string) => request<Period>('DELETE', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}`),
-  /** `version`: the period's as read; 409 `conflict` when another desk changed the period since (moved, renamed, its deadline set). */
-  transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string, version?: number) =>
-    request<PeriodMoved>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, { to, reason, ...(version === undefined ? {} : { version }) }),
+  /**
+   * `version`: the period's as read; 409 `conflict` when another desk changed the period since (moved, renamed, its deadline set).
+   * `acknowledgeUnreviewed`: a closing made knowingly with values still to review (listed by the closing dialog); without it, 409 `unreviewed-values` when there are any.
+   */
+  transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string, version?: number, acknowledgeUnreviewed?: boolean) =>
+    request<PeriodMoved>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, {
+      to,
+      reason,
+      ...(version === undefined ? {} : { version }),
+      ...(acknowledgeUnreviewed === true ? { acknowledgeUnreviewed } : {}),
+    }),
   /** `lang`: the answer's changes in the language of the tree they are applied to (the screen's). */
   saveMeasurement: (planId: PlanSummary['id'], indicatorId: string, periodId: string, input: MeasurementInput, lang: 'it' | 'en') =>
     request<SaveAnswer>('PUT', `/api/plans/${enc(String(planId))}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}${query({ lang })}`, input),

@@ -19,7 +19,7 @@ import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { staleSaveOf, staleSaveWords, type StaleSave } from '../ui/stale-save.js';
 import type { Period } from '../api/types.js';
 import { campaign, type WorkItem, type WorklistStateFilter } from './campaign-api.js';
-import { closingIntro, worklistCounts } from './closing-summary.js';
+import { closingAcknowledgement, closingIntro, worklistCounts } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 import { WorklistValue } from './WorklistValue.js';
 
@@ -512,7 +512,8 @@ interface ClosingProps {
   planId: string;
   periodId: string;
   label: string;
-  onConfirm: () => void;
+  /** Closing confirmed; `acknowledgeUnreviewed`: the dialog listed values still to review, so the closing is made knowingly with them. */
+  onConfirm: (acknowledgeUnreviewed: boolean) => void;
   onCancel: () => void;
 }
 
@@ -528,6 +529,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
   const preview = read.data ?? null;
   const error = read.error === null ? null : message(read.error);
   const clean = preview !== null && preview.missing.length + preview.toReview.length + preview.returned.length === 0;
+  const acknowledgement = closingAcknowledgement(t, { toReview: preview?.toReview.length ?? 0 });
   const list = (title: string, items: WorkItem[], testid: string) =>
     items.length > 0 && (
       <div>
@@ -561,6 +563,11 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
           {list(t('campaign.missingList'), preview.missing, 'closing-missing')}
           {list(t('campaign.toReviewList'), preview.toReview, 'closing-to-review')}
           {list(t('campaign.returnedList'), preview.returned, 'closing-returned')}
+          {acknowledgement.note !== null && (
+            <p className="small mt-2 mb-0" data-testid="closing-unreviewed">
+              {acknowledgement.note}
+            </p>
+          )}
         </>
       )}
       <div className="d-flex gap-2 justify-content-end mt-3">
@@ -568,7 +575,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
         <Button color="secondary" outline onClick={onCancel} {...FIRST_FOCUS} data-testid="closing-cancel">
           {t('common.cancel')}
         </Button>
-        <Button color={clean ? 'primary' : 'danger'} disabled={preview === null} onClick={onConfirm} data-testid="confirm-close">
+        <Button color={clean ? 'primary' : 'danger'} disabled={preview === null} onClick={() => onConfirm(acknowledgement.acknowledgeUnreviewed)} data-testid="confirm-close">
           {clean ? t('campaign.confirmCloseClean') : t('campaign.confirmClose')}
         </Button>
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from '../i18n.js';
-import { closingIntro, worklistCounts } from './closing-summary.js';
+import { closingAcknowledgement, closingIntro, worklistCounts } from './closing-summary.js';
 
 describe("the closing dialog's summary", () => {
   it('says one missing value in the singular, several (or none) in the plural, in Italian', () => {
@@ -14,6 +14,20 @@ describe("the closing dialog's summary", () => {
     const t = i18next.getFixedT('en');
     expect(closingIntro(t, { missing: 1, toReview: 0, returned: 2 })).toBe('Before closing: 1 value missing, 0 to review, 2 to complete.');
     expect(closingIntro(t, { missing: 3, toReview: 1, returned: 1 })).toBe('Before closing: 3 values missing, 1 to review, 1 to complete.');
+  });
+});
+
+describe('what confirming the closing dialog acknowledges', () => {
+  it('closes knowingly with the values to review it listed, and says so in Italian and English; with none, acknowledges nothing', () => {
+    const it_ = i18next.getFixedT('it');
+    const en = i18next.getFixedT('en');
+    expect(closingAcknowledgement(it_, { toReview: 1 })).toEqual({
+      acknowledgeUnreviewed: true,
+      note: 'Chiudendo ora, chiudi sapendo che 1 valore non è stato rivisto: il registro delle modifiche lo annota.',
+    });
+    expect(closingAcknowledgement(it_, { toReview: 3 }).note).toBe('Chiudendo ora, chiudi sapendo che 3 valori non sono stati rivisti: il registro delle modifiche lo annota.');
+    expect(closingAcknowledgement(en, { toReview: 3 })).toEqual({ acknowledgeUnreviewed: true, note: 'Closing now, you close knowing that 3 values were not reviewed: the change log records it.' });
+    expect(closingAcknowledgement(en, { toReview: 0 })).toEqual({ acknowledgeUnreviewed: false, note: null });
   });
 });
 

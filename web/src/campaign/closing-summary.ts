@@ -17,6 +17,17 @@ export function closingIntro(t: TFunction, { missing, toReview, returned }: Clos
   return t('campaign.closeIntro', { missing: t('campaign.closeMissing', { count: missing }), toReview, returned });
 }
 
+/**
+ * What confirming the closing dialog acknowledges: with values to review listed, the closing is made
+ * knowingly with them (the API refuses it otherwise, `unreviewed-values`, and records their count),
+ * and the dialog says so; with none listed, nothing is acknowledged, so a value come since is refused.
+ *
+ * @example closingAcknowledgement(t, { toReview: 2 }) // → { acknowledgeUnreviewed: true, note: 'Chiudendo ora, chiudi sapendo che 2 valori non sono stati rivisti: …' }
+ */
+export function closingAcknowledgement(t: TFunction, { toReview }: Pick<ClosingCounts, 'toReview'>): { acknowledgeUnreviewed: boolean; note: string | null } {
+  return toReview > 0 ? { acknowledgeUnreviewed: true, note: t('campaign.closeUnreviewed', { count: toReview }) } : { acknowledgeUnreviewed: false, note: null };
+}
+
 export interface WorklistCounts {
   to_enter: number;
   entered: number;

@@ -73,6 +73,9 @@ const it = {
     toReviewList: 'Da rivedere',
     returnedList: 'Da integrare',
     confirmClose: 'Chiudi comunque il periodo',
+    /** Said when the closing is made with values to review: the server refuses it otherwise, and records the count. */
+    closeUnreviewed_one: 'Chiudendo ora, chiudi sapendo che {{count}} valore non è stato rivisto: il registro delle modifiche lo annota.',
+    closeUnreviewed_other: 'Chiudendo ora, chiudi sapendo che {{count}} valori non sono stati rivisti: il registro delle modifiche lo annota.',
     confirmCloseClean: 'Chiudi il periodo',
   },
   units: {
@@ -183,6 +186,8 @@ const en: typeof it = {
     toReviewList: 'To review',
     returnedList: 'To complete',
     confirmClose: 'Close the period anyway',
+    closeUnreviewed_one: 'Closing now, you close knowing that {{count}} value was not reviewed: the change log records it.',
+    closeUnreviewed_other: 'Closing now, you close knowing that {{count}} values were not reviewed: the change log records it.',
     confirmCloseClean: 'Close the period',
   },
   units: {

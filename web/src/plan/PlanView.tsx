@@ -133,10 +133,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   }
 
   /** Moves the shown period; a refusal is thrown. */
-  async function move(to: PeriodState, reason?: string): Promise<void> {
+  async function move(to: PeriodState, reason?: string, acknowledgeUnreviewed?: boolean): Promise<void> {
     if (period === null) return;
     // Named by the version read: a period another desk moved (or renamed) since is not moved blind.
-    const moved = await api.transition(planId, period.id, to, reason, period.version);
+    // A closing acknowledges only the values to review its dialog listed: one that came since is refused, and said.
+    const moved = await api.transition(planId, period.id, to, reason, period.version, acknowledgeUnreviewed);
     // A reopening names the values entered before their unit changed: kept as closed, to be entered again.
     const again = moved.enteredInOldUnit ?? [];
     focusNotice.current = true;
@@ -145,11 +146,11 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   }
 
   /** Moves the shown period; a refusal is said on the screen (a stale one at the bar). */
-  async function transition(to: PeriodState, reason?: string): Promise<boolean> {
+  async function transition(to: PeriodState, reason?: string, acknowledgeUnreviewed?: boolean): Promise<boolean> {
     if (period === null) return false;
     startAction();
     try {
-      await move(to, reason);
+      await move(to, reason, acknowledgeUnreviewed);
       return true;
     } catch (e) {
       const clash = staleSaveOf(e);
@@ -262,9 +263,9 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
             periodId={period.id}
             label={period.label}
             onCancel={() => setClosing(false)}
-            onConfirm={() => {
+            onConfirm={(acknowledgeUnreviewed) => {
               setClosing(false);
-              void transition('closed');
+              void transition('closed', undefined, acknowledgeUnreviewed);
             }}
           />
         </Suspense>
