@@ -33,9 +33,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('the program’s reasons as codes
     const doc = (await controller.get(`/api/plans/${planId}/tree?lang=${lang}`)).body;
     return Object.fromEntries(doc.objectives.flatMap((o: any) => o.indicators.filter((i: any) => i.reason !== null).map((i: any) => [i.id, i.reason])));
   };
-  const put = async (id: string, reason: string) => {
+  const put = async (id: string, reason: string, notes?: string) => {
     const version = indicatorOf((await controller.get(`/api/plans/${planId}/tree`)).body, id).version;
-    return controller.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/${PERIOD}`, { state: 'not_evaluable', reason, version });
+    return controller.request('PUT', `/api/plans/${planId}/indicators/${enc(id)}/measurements/${PERIOD}`, { state: 'not_evaluable', reason, version, ...(notes === undefined ? {} : { notes }) });
   };
 
   it('say the import’s reason in the language asked, and a person’s as typed, the program’s very words too', async () => {
@@ -51,9 +51,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('the program’s reasons as codes
   it('keep the import’s reason when a screen sends its words back with the value saved again', async () => {
     // The import's: neither value a person gave a reason above.
     const imported = Object.keys(await reasons('it')).find((id) => id !== 'A.2.1:1' && id !== 'A.1.1:1')!;
-    const saved = await put(imported, 'N.E. in the published table');
+    // Sent back alone, its words are the import's reason: the value as it stands, nothing written.
+    const same = await put(imported, 'N.E. in the published table');
+    expect([same.status, same.body.unchanged, same.body.measurement.reason]).toEqual([200, true, IMPORTED]);
+    // Sent back with a note added: a new version, the reason still the import's.
+    const saved = await put(imported, 'N.E. in the published table', 'verificato');
     // The save answer's stored row says it in its Italian words, as before.
-    expect([saved.status, saved.body.measurement.reason]).toEqual([200, IMPORTED]);
+    expect([saved.status, saved.body.unchanged, saved.body.measurement.reason]).toEqual([200, false, IMPORTED]);
     expect((await reasons('it'))[imported]).toBe(IMPORTED);
     expect((await reasons('en'))[imported]).toBe('N.E. in the published table');
     // The trail answers the stored value whole, its reason in the Italian words it was answered with before.
