@@ -20,7 +20,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { e2eWorld, pages, planDrawn } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { planApi, performanceCell, loggedIn, newPage, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
+const { planApi, openPlan, performanceCell, loggedIn, newPage, apiAs, chooseLanguage, expectAccessible, relazioneWithTheOiv, search } = pages(world);
 const words = async (page: Page, selector: string): Promise<string> => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
 const CLOSED_AGAIN_IT =
   /^Chiuso, in attesa di validazione: l'ente ha riaperto il periodo il \d\d\/\d\d\/\d{4}, dopo la validazione dell'OIV del (\d\d\/\d\d\/\d{4}), e lo ha chiuso di nuovo; i valori mostrati non sono quelli validati dall'OIV il \1\.$/;
@@ -99,8 +99,7 @@ describe('the public plan screen after a validated year end is reopened', { time
 
   it("the office's screen of the year end reopened and taking values: when, by whom and why, the validated figures not holding for values changed since", async () => {
     const screen = office.page;
-    await screen.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
-    await planDrawn(screen);
+    await openPlan(screen);
     await chooseLanguage(screen, 'it');
     // Before: nothing, as if the OIV's figures still held for the values being changed.
     const said = screen.locator('[data-testid=oiv-validation-reopened-collecting]');
@@ -155,8 +154,7 @@ describe('the public plan screen after a validated year end is reopened', { time
 
   it("the office's screen of the year end closed again: its values, not beside the OIV's old figures, said so", async () => {
     const screen = office.page;
-    await screen.goto(`${world.server.url}/#/plans/${encodeURIComponent(world.planId)}`);
-    await planDrawn(screen);
+    await openPlan(screen);
     await chooseLanguage(screen, 'it');
     const said = screen.locator('[data-testid=oiv-validation-closed-again]');
     await said.waitFor();
