@@ -76,11 +76,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('a form naming a removed account,
     };
     const pdfIt = await file('pdf', 'it');
     expect(pdfIt).toContain('Valutato: (account eliminato)');
-    expect(pdfIt).toContain(`Valutatore: un account eliminato (id ${replaced}) → valutatore omicron-bis`);
+    // The id's random width moves the line's end: where it falls at omicron-|bis, poppler (reading
+    // order) joins the word broken there and drops its hyphen, as it does for any hyphenated word.
+    const evaluatorLine = (words: string): RegExp => new RegExp(`${words} \\(id ${replaced}\\) → valutatore omicron-?bis`);
+    expect(pdfIt).toMatch(evaluatorLine('Valutatore: un account eliminato'));
     expect(pdfIt).not.toContain('account removed');
     const docxEn = await file('docx', 'en');
     expect(docxEn).toContain('Appraisee: (account removed)');
-    expect(docxEn).toContain(`Evaluator: a removed account (id ${replaced}) → valutatore omicron-bis`);
+    expect(docxEn).toMatch(evaluatorLine('Evaluator: a removed account'));
   }, 120_000);
 
   it('says a removed person in a bonus distribution in the reader’s language, whatever the language it was made in', async () => {
