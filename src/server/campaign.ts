@@ -5,7 +5,6 @@
  * worklist, the completion dashboard per unit and period, and the closing checklist.
  */
 import {
-  approvalAsItStands,
   correctedAfterRequest,
   isLocked,
   supersededApproval,
@@ -16,6 +15,7 @@ import {
   type UnitRecord,
   type UserName,
   type UserRecord,
+  valueState,
 } from '../store/index.js';
 import { assignedTo, type Assignment } from './permissions.js';
 import { stateIn, type Completion, type WorkItem, type WorklistStateFilter, type WorkState } from '../contract/campaign.js';
@@ -32,14 +32,13 @@ export type Counts = Completion;
 const zero = (): Counts => ({ expected: 0, entered: 0, toReview: 0, returned: 0, approved: 0, missing: 0, late: 0 });
 
 /**
- * A value's state by its latest review step: approved only while the approval is of the value as it
- * stands (`approvalAsItStands`, the store's one answer, which the evidence files and a value's write
- * take too); a value changed after its approval, or after a request for more, is to review again.
+ * A value's state by its latest review step: the store's one rule (`valueState`, review-steps.ts),
+ * which the closing's refusal and the review list's pages take too, so the checklist's «da rivedere»
+ * is the very list a closing refuses for: approved only while the approval is of the value as it
+ * stands; a value changed after its approval, or after a request for more, is to review again.
  */
 export function stateOf(m: { version: number } | undefined, review: ReviewRecord | undefined): WorkState {
-  if (m === undefined) return 'to_enter';
-  if (approvalAsItStands(review, m.version) !== undefined) return 'approved';
-  return review !== undefined && review.measurementVersion === m.version && review.action === 'return' ? 'returned' : 'entered';
+  return valueState(m?.version, review);
 }
 
 /** Whether the period is overdue on `day`: past its deadline and still open; its values to enter or sent back are then late. */

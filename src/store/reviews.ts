@@ -7,7 +7,7 @@
  */
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import { approvalAsItStands, latestStep, reviewRecord, STEPS } from './review-steps.js';
+import { approvalAsItStands, computedFromChildren, enteredStates, latestStep, reviewRecord, STEPS } from './review-steps.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, periodSaved, readPlanRecord } from './records.js';
 import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
@@ -275,7 +275,7 @@ export class Reviews {
         owner: r.owner === null ? null : String(r.owner),
         unitId: r.unit_id === null ? null : String(r.unit_id),
         personId: r.person_id === null ? null : String(r.person_id),
-        derived: r.formula !== null && String(r.formula).includes('children_mean'),
+        derived: computedFromChildren(r.formula),
       }));
       const measurements = new Map<string, Map<string, { version: number; state: string; enteredBy: string | null; enteredAt: string }>>();
       for (const p of periods) measurements.set(p.id, new Map());
@@ -361,7 +361,7 @@ async function readReviewList(tx: Queryable, planId: string, dataVersion: string
   };
   const values: Array<ReviewList['values'][number]> = [];
   for (const r of await tx.all(`SELECT id, node_code, unit_id, person_id, owner, formula FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId])) {
-    if (r.formula != null && String(r.formula).includes('children_mean')) continue;
+    if (computedFromChildren(r.formula)) continue;
     const own: Named = { unitId: str(r.unit_id), personId: str(r.person_id), owner: str(r.owner) };
     const chain = chainOf(String(r.node_code));
     values.push({ id: String(r.id), unitId: own.unitId ?? chain?.unitId ?? null, personId: own.personId ?? chain?.personId ?? null, own, above: chain?.namedBy ?? null });
@@ -369,22 +369,10 @@ async function readReviewList(tx: Queryable, planId: string, dataVersion: string
   return { dataVersion, values, states: new Map() };
 }
 
-/**
- * Each value's state in the period, in the list's order: to enter without a value, else by its
- * latest review step when that step is about the value as it is (`stateOf` in server/campaign.ts).
- */
+/** Each value's state in the period, in the list's order: to enter without a value, else by the one rule (`valueState`). */
 async function periodStates(tx: Queryable, planId: string, periodId: string, list: ReviewList): Promise<WorkState[]> {
-  const entered = new Map<string, WorkState>();
-  for (const r of await tx.all(
-    `WITH latest AS (SELECT indicator_id, MAX(id) AS id FROM measurement_reviews WHERE plan_id = ? AND period_id = ? GROUP BY indicator_id)
-     SELECT m.indicator_id AS id, CASE WHEN r.id IS NULL OR r.measurement_version <> m.version THEN 'entered'
-       WHEN r.action = 'approve' THEN 'approved' WHEN r.action = 'return' THEN 'returned' ELSE 'entered' END AS state
-     FROM measurements m LEFT JOIN latest l ON l.indicator_id = m.indicator_id LEFT JOIN measurement_reviews r ON r.id = l.id
-     WHERE m.plan_id = ? AND m.period_id = ?`,
-    [planId, periodId, planId, periodId],
-  ))
-    entered.set(String(r.id), String(r.state) as WorkState);
-  return list.values.map((v) => entered.get(v.id) ?? 'to_enter');
+  const entered = await enteredStates(tx, planId, periodId);
+  return list.values.map((v) => entered.get(v.id)?.state ?? 'to_enter');
 }
 
 function reviewRow(r: Row, periodId: string, files: ReadonlyArray<{ id: string; name: string }>): ReviewRow {
