@@ -791,11 +791,16 @@ const OWN_MESSAGES = defineMessages({
   }),
   // A closing with values nobody reviewed as they stand (entered, answered, or changed after their
   // approval), not acknowledged: the web app's «Chiudi il periodo» lists them before it closes.
-  'unreviewed-values': message<{ label: string; count: number }>({
+  // `seen`: how many the closer acknowledged from the list read; more were found, come in since.
+  'unreviewed-values': message<{ label: string; count: number; seen?: number }>({
     it: (p) =>
-      `il periodo ${p.label} ha ${p.count === 1 ? '1 valore inserito e non ancora rivisto' : `${p.count} valori inseriti e non ancora rivisti`} (in attesa di revisione: mai rivisti, con una risposta da leggere o cambiati dopo l'approvazione): rivedili prima di chiudere, oppure chiudi sapendolo dopo averli visti nella lista di «Chiudi il periodo»`,
+      p.seen !== undefined
+        ? `il periodo ${p.label} ha ora ${p.count === 1 ? '1 valore inserito e non ancora rivisto' : `${p.count} valori inseriti e non ancora rivisti`} (la lista letta ne mostrava ${p.seen}): altri valori sono arrivati da quando la lista è stata letta. Il periodo non è stato chiuso: guarda la lista aggiornata di «Chiudi il periodo» e conferma di nuovo`
+        : `il periodo ${p.label} ha ${p.count === 1 ? '1 valore inserito e non ancora rivisto' : `${p.count} valori inseriti e non ancora rivisti`} (in attesa di revisione: mai rivisti, con una risposta da leggere o cambiati dopo l'approvazione): rivedili prima di chiudere, oppure chiudi sapendolo dopo averli visti nella lista di «Chiudi il periodo»`,
     en: (p) =>
-      `the period ${p.label} has ${p.count === 1 ? '1 value entered and not yet reviewed' : `${p.count} values entered and not yet reviewed`} (waiting for review: never reviewed, answered, or changed after their approval): review them before closing, or close knowingly after seeing them in the list of “Close the period”`,
+      p.seen !== undefined
+        ? `the period ${p.label} now has ${p.count === 1 ? '1 value entered and not yet reviewed' : `${p.count} values entered and not yet reviewed`} (the list read showed ${p.seen}): more values arrived since the list was read. The period was not closed: look at the updated list of “Close the period” and confirm again`
+        : `the period ${p.label} has ${p.count === 1 ? '1 value entered and not yet reviewed' : `${p.count} values entered and not yet reviewed`} (waiting for review: never reviewed, answered, or changed after their approval): review them before closing, or close knowingly after seeing them in the list of “Close the period”`,
   }),
   // A reopening without its reason is `invalid` at `reason` (reopen-reason), not a move refused.
   'invalid-transition': message<{ from: string; to: string; allowed?: readonly string[] }>({

@@ -9,6 +9,7 @@ import { one, type Db, type Queryable, type Row } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { isReopening, italianDate, periodDateProblem, periodProblemText, transitionProblem, type NewPeriod } from './periods.js';
 import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
+import { computedFromChildren, enteredStates, supersededApproval } from './review-steps.js';
 import { periodRecord, periodSaved } from './records.js';
 import { archivedRefusal, refuse } from './revisions.js';
 import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str } from './shared.js';
@@ -65,32 +66,36 @@ async function enteredInOldUnit(tx: Queryable, planId: string, periodId: string)
 export const UNREVIEWED_LISTED = 50;
 
 /**
- * The period's values entered and not reviewed as they stand: no review step yet, or the latest
- * one about an earlier version (an approval or a request the value has since left behind), or an
- * answer waiting for the office; what the closing checklist calls «da rivedere» (`stateOf` in
- * server/campaign.ts, state `entered`). A mean of its children is computed, never entered, so it
- * is left out as the checklist leaves it. The first `UNREVIEWED_LISTED`, in plan order, and how many.
+ * The period's values entered and not reviewed as they stand: in state `entered` by the one rule
+ * (`valueState`, review-steps.ts) that the closing checklist's «da rivedere» (`stateOf` in
+ * server/campaign.ts) and the review list's pages take too. A mean of its children is computed,
+ * never entered, so it is left out as they leave it. The first `UNREVIEWED_LISTED`, in plan order, and how many.
  */
 async function unreviewedValues(tx: Queryable, planId: string, periodId: string): Promise<{ count: number; first: UnreviewedValue[] }> {
-  const rows = await tx.all(
-    `WITH latest AS (SELECT indicator_id, MAX(id) AS id FROM measurement_reviews WHERE plan_id = ? AND period_id = ? GROUP BY indicator_id)
-     SELECT i.id, i.name, i.node_code, r.action, r.measurement_version, m.version
-     FROM measurements m JOIN indicators i ON i.plan_id = m.plan_id AND i.id = m.indicator_id
-     LEFT JOIN latest l ON l.indicator_id = m.indicator_id LEFT JOIN measurement_reviews r ON r.id = l.id
-     WHERE m.plan_id = ? AND m.period_id = ? AND (i.formula IS NULL OR i.formula NOT LIKE '%children_mean%')
-       AND (r.id IS NULL OR r.measurement_version <> m.version OR r.action NOT IN ('approve', 'return'))
-     ORDER BY i.node_code, i.position, i.id`,
-    [planId, periodId, planId, periodId],
-  );
+  const states = await enteredStates(tx, planId, periodId);
+  const indicators = await tx.all(`SELECT id, name, node_code, formula FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId]);
+  const unreviewed = indicators.flatMap((i) => {
+    const value = states.get(String(i.id));
+    return value?.state === 'entered' && !computedFromChildren(i.formula) ? [{ row: i, value }] : [];
+  });
   return {
-    count: rows.length,
-    first: rows.slice(0, UNREVIEWED_LISTED).map((r) => ({
-      indicatorId: String(r.id),
-      indicator: String(r.name),
-      node: String(r.node_code),
-      approvalSuperseded: r.action === 'approve' && Number(r.measurement_version) < Number(r.version),
+    count: unreviewed.length,
+    first: unreviewed.slice(0, UNREVIEWED_LISTED).map(({ row, value }) => ({
+      indicatorId: String(row.id),
+      indicator: String(row.name),
+      node: String(row.node_code),
+      approvalSuperseded: supersededApproval(value.latest, value.version) !== undefined,
     })),
   };
+}
+
+/**
+ * Whether a closing's acknowledgement covers the `count` values found unreviewed under its lock:
+ * `true` whatever is there (scripts, the seed); a number, the values the closer saw listed, so one
+ * come in since is not acknowledged blind; `false` or nothing, none.
+ */
+function acknowledges(seen: PeriodMoveOptions['acknowledgeUnreviewed'], count: number): boolean {
+  return seen === true || (typeof seen === 'number' && count <= seen);
 }
 
 /**
@@ -244,8 +249,9 @@ export class SqlPeriods {
       // number. Counted under the period's lock, which a value's write and a review share: no value
       // slips in between the count and the closing.
       const unreviewed = to === 'closed' ? await unreviewedValues(tx, planId, periodId) : { count: 0, first: [] };
-      if (unreviewed.count > 0 && from.acknowledgeUnreviewed !== true)
-        return refuse('unreviewed-values', { label: before.label, count: unreviewed.count }, { unreviewed: unreviewed.count, values: unreviewed.first });
+      const seen = from.acknowledgeUnreviewed;
+      if (unreviewed.count > 0 && !acknowledges(seen, unreviewed.count))
+        return refuse('unreviewed-values', { label: before.label, count: unreviewed.count, ...(typeof seen === 'number' ? { seen } : {}) }, { unreviewed: unreviewed.count, values: unreviewed.first });
       // One write of the row: when it became validated (migration 85: dati.json's `validatedAt` reads
       // this one column), and its latest reopening, who and why (migration 87: `periodReopening`).
       const at = now();

@@ -243,7 +243,12 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       expect(await store.lastClosing(planId, period)).toBeUndefined();
       expect(await store.listAudit({ planId })).toEqual(before);
 
-      const closed = await store.transitionPeriod(planId, period, 'closed', null, alice, { acknowledgeUnreviewed: true });
+      // Acknowledging fewer than there are (one come in since the list was read) is refused the same way, saying how many were seen.
+      const fewer = await store.transitionPeriod(planId, period, 'closed', null, alice, { acknowledgeUnreviewed: 1 });
+      expect(!fewer.ok && [fewer.error.code, fewer.error.params, fewer.error.details?.unreviewed]).toEqual(['unreviewed-values', { label: '30/09/2024', count: 2, seen: 1 }, 2]);
+      expect(await store.listAudit({ planId })).toEqual(before);
+
+      const closed = await store.transitionPeriod(planId, period, 'closed', null, alice, { acknowledgeUnreviewed: 2 });
       expect(closed.ok && closed.value.state).toBe('closed');
       const [entry] = await store.listAudit({ planId, entity: 'period', limit: 1 });
       expect([entry!.user, entry!.action, entry!.after]).toEqual(['alice', 'transition', { state: 'closed', unreviewed: 2 }]);

@@ -247,9 +247,12 @@ export interface MovedFrom {
  * A move's versions (`MovedFrom`) and, for a closing, whether the closer knowingly closes with values
  * still unreviewed: without it such a closing is refused (`unreviewed-values`, listing them); with it
  * the period closes and the trail's entry of the move records how many there were (`unreviewed`).
+ * A number is how many the closer saw listed: more found under the closing's lock (values come in
+ * since the list was read) are refused the same way, with `seen` in the refusal's params; `true`
+ * acknowledges whatever is there.
  */
 export interface PeriodMoveOptions extends MovedFrom {
-  readonly acknowledgeUnreviewed?: boolean | undefined;
+  readonly acknowledgeUnreviewed?: boolean | number | undefined;
 }
 
 /** A value entered and not reviewed as it stands, named by a refused closing (`unreviewed-values`). */

@@ -2,8 +2,10 @@
  * A period is not closed blind, on SQLite and on PostgreSQL: with values entered and not reviewed
  * (never reviewed, or changed after their approval) the API refuses the closing with
  * `unreviewed-values` — the count in the reader's words, the first of them in the details, the very
- * values the closing checklist lists as to review — and nothing changes; with `acknowledgeUnreviewed`
- * it closes, and the trail's entry of the move says who closed with how many unreviewed.
+ * values the closing checklist lists as to review — and nothing changes. `acknowledgeUnreviewed: N`
+ * acknowledges the N values the closer saw listed: more found at the closing (one entered since) are
+ * refused with the new count, said as values arrived since; `true` acknowledges whatever is there.
+ * Either way the trail's entry of the move says who closed with how many unreviewed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
@@ -50,6 +52,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('closing a period with values unr
     const listed = refused.body.error.details.values as any[];
     expect(listed.map((v) => v.indicatorId)).toEqual(toReview.slice(0, 50));
     expect(listed.every((v) => v.approvalSuperseded === (v.indicatorId === changed.id))).toBe(true);
+    // The review list's pages, read by the store, hold the same values waiting for review, in the same order.
+    const worklist = (await controller.get(`/api/plans/${planId}/worklist?period=${YEAR_END}&state=entered&limit=500`)).body;
+    expect(worklist.counts.entered).toBe(toReview.length);
+    expect(worklist.items.map((i: any) => i.indicatorId)).toEqual(toReview);
     const english = await controller.request('POST', `${path()}/transition`, { to: 'closed', acknowledgeUnreviewed: false }, { 'accept-language': 'en' });
     expect(english.status).toBe(409);
     expect(english.body.error.message).toContain(`the period 31/12/2024 has ${toReview.length} values entered and not yet reviewed`);
@@ -60,8 +66,57 @@ describe.each<Backend>(['sqlite', 'postgres'])('closing a period with values unr
     expect((await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body.closing).toBeNull();
   });
 
-  it('closes when told it knowingly closes with them, and the trail says who and how many', async () => {
+  it('refuses a closing acknowledging fewer than it finds (values come in since the list was read) with the new count, and closes with the count it lists', async () => {
+    const preview = (await controller.get(`${path()}/closing-preview`)).body;
+    const seen = preview.toReview.length;
+    // A value entered after the dialog's list was read: one more to review than the closer saw.
+    const late = preview.missing[0];
+    const entered = await controller.request('PUT', `/api/plans/${planId}/indicators/${late.indicatorId}/measurements/${YEAR_END}`, { state: 'not_measured', actual: null, version: 0 });
+    expect(entered.status, entered.text).toBe(200);
+    const before = await state();
+    const trail = (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body;
+
+    const refused = await controller.request('POST', `${path()}/transition`, { to: 'closed', acknowledgeUnreviewed: seen }, { 'accept-language': 'it' });
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'unreviewed-values', params: { label: '31/12/2024', count: seen + 1, seen }, details: { unreviewed: seen + 1 } });
+    expect(refused.body.error.message).toBe(
+      `il periodo 31/12/2024 ha ora ${seen + 1} valori inseriti e non ancora rivisti (la lista letta ne mostrava ${seen}): altri valori sono arrivati da quando la lista è stata letta. Il periodo non è stato chiuso: guarda la lista aggiornata di «Chiudi il periodo» e conferma di nuovo`,
+    );
+    // The list as it is now, the value come since in it, in the checklist's order.
+    const now = (await controller.get(`${path()}/closing-preview`)).body.toReview.map((i: any) => i.indicatorId);
+    expect(now).toContain(late.indicatorId);
+    expect(now).toHaveLength(seen + 1);
+    expect(refused.body.error.details.values.map((v: any) => v.indicatorId)).toEqual(now.slice(0, 50));
+    const english = await controller.request('POST', `${path()}/transition`, { to: 'closed', acknowledgeUnreviewed: seen }, { 'accept-language': 'en' });
+    expect(english.status).toBe(409);
+    expect(english.body.error.message).toBe(
+      `the period 31/12/2024 now has ${seen + 1} values entered and not yet reviewed (the list read showed ${seen}): more values arrived since the list was read. The period was not closed: look at the updated list of “Close the period” and confirm again`,
+    );
+    expect(await state()).toEqual(before);
+    expect((await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body).toEqual(trail);
+
+    // Not a count: refused as the body's mistake, at its field.
+    for (const bad of [-1, 1.5, '3']) expect((await controller.request('POST', `${path()}/transition`, { to: 'closed', acknowledgeUnreviewed: bad })).status).toBe(400);
+
+    // Acknowledging the count the list now shows closes; the trail keeps the true count.
+    const closed = await controller.request('POST', `${path()}/transition`, { to: 'closed', acknowledgeUnreviewed: seen + 1 });
+    expect(closed.status, closed.text).toBe(200);
+    expect(closed.body.state).toBe('closed');
+    const entry = ((await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body as any[]).find((a) => a.entity === 'period' && a.after?.state === 'closed');
+    expect(entry).toMatchObject({ user: 'controller', action: 'transition', entityId: YEAR_END, before: { state: 'collecting' }, after: { state: 'closed', unreviewed: seen + 1 } });
+  });
+
+  it('closes with `true` whatever is there (scripts), and the trail says who and how many', async () => {
+    expect((await controller.request('POST', `${path()}/transition`, { to: 'collecting', reason: 'un valore da correggere' })).status).toBe(200);
+    const preview = (await controller.get(`${path()}/closing-preview`)).body;
+    // The value approved at the start, changed after the list was read: its approval superseded, one more to review.
+    const toReview = new Set(preview.toReview.map((i: any) => i.indicatorId));
+    const tree = (await controller.get(`/api/plans/${planId}/tree?period=${YEAR_END}`)).body;
+    const approved = tree.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.version > 0 && i.editable && !toReview.has(i.id));
+    const changed = await controller.request('PUT', `/api/plans/${planId}/indicators/${approved.id}/measurements/${YEAR_END}`, { state: 'not_measured', actual: null, version: approved.version });
+    expect(changed.status, changed.text).toBe(200);
     const count = (await controller.get(`${path()}/closing-preview`)).body.toReview.length;
+    expect(count).toBe(preview.toReview.length + 1);
     const closed = await controller.request('POST', `${path()}/transition`, { to: 'closed', acknowledgeUnreviewed: true });
     expect(closed.status, closed.text).toBe(200);
     expect(closed.body.state).toBe('closed');

@@ -17,8 +17,9 @@ const Transition = z
     to: z.enum(PERIOD_STATES),
     reason: z.string().max(2000).nullable().optional(),
     version: EditVersion.optional(),
-    // A closing with values still unreviewed is made only when asked knowingly (the trail records how many).
-    acknowledgeUnreviewed: z.boolean().optional(),
+    // A closing with values still unreviewed is made only when asked knowingly (the trail records
+    // how many): a number is how many the closer saw listed, so one come in since is not closed blind.
+    acknowledgeUnreviewed: z.union([z.boolean(), z.number().int().nonnegative()]).optional(),
   })
   .strict();
 const PeriodPatch = z.object({ label: PeriodLabel, version: EditVersion.optional() }).strict();
@@ -118,7 +119,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/periods/:periodId/transition',
       tag: 'periods',
       summary:
-        'Move a period: open→collecting→closed (controller), closed→validated (OIV), closed/validated→collecting with a reason (controller). `version` (optional): the period’s as read, 409 when another change came since. A closing with values entered and not reviewed as they stand (GET …/closing-preview lists them as toReview) needs `acknowledgeUnreviewed: true`; the trail’s entry of the move then records how many (`unreviewed`)',
+        'Move a period: open→collecting→closed (controller), closed→validated (OIV), closed/validated→collecting with a reason (controller). `version` (optional): the period’s as read, 409 when another change came since. A closing with values entered and not reviewed as they stand (GET …/closing-preview lists them as toReview) needs `acknowledgeUnreviewed`: a non-negative integer, how many of them the closer saw listed (more found under the closing’s lock: refused, nothing stored), or `true` (scripts), which acknowledges whatever is there; the trail’s entry of the move then records how many there were (`unreviewed`)',
       roles: 'signed-in',
       access: 'admin, controller; oiv to validate',
       body: Transition,
@@ -130,7 +131,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role: a move the period can make from its state that the role may not make',
         404: 'unknown plan or period',
-        409: 'plan-archived: the plan is archived, whatever the move; invalid-transition: a move the period cannot make from its state, whoever asks (details: {from, to}); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored); `unreviewed-values`: a closing with values entered and not reviewed, without acknowledgeUnreviewed (details: {unreviewed: the count, values: the first 50 in plan order, each {indicatorId, indicator, node, approvalSuperseded}}; nothing stored)',
+        409: 'plan-archived: the plan is archived, whatever the move; invalid-transition: a move the period cannot make from its state, whoever asks (details: {from, to}); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored); `unreviewed-values`: a closing with values entered and not reviewed, without acknowledgeUnreviewed or with a number lower than how many there are now (params {label, count, seen?}: `seen` the number sent, said as values arrived since the list was read; details: {unreviewed: the count, values: the first 50 in plan order, each {indicatorId, indicator, node, approvalSuperseded}}; nothing stored)',
         422: 'invalid: a reopening without its reason (details.field `reason`)',
       },
     },
