@@ -61,12 +61,36 @@ describe('period transitions in the period bar', { timeout: 180_000 }, () => {
     // (the server refuses a closing that does not say so), and the change log counts them.
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=closing-summary]');
-    const toReview = await page.locator('[data-testid=closing-to-review] li').count();
-    expect(toReview).toBeGreaterThan(0);
+    const listed = await page.locator('[data-testid=closing-to-review] li').count();
+    expect(listed).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=closing-unreviewed]').innerText()).toBe(
+      `Chiudendo ora, chiudi sapendo che ${listed} valori non sono stati rivisti: il registro delle modifiche lo annota.`,
+    );
+    // A value entered at another desk while the dialog is open: the closing acknowledges the values
+    // listed, not this one, so it is refused and the dialog shows the list as it is now and asks again
+    // (before, the acknowledgement was yes/no and the new value was closed blind).
+    const preview = (await apiAs(page.context(), 'GET', `/api/plans/${encodeURIComponent(world.planId)}/periods/${YEAR_END}/closing-preview`)).body as { missing: { indicatorId: string }[] };
+    const late = preview.missing[0]!.indicatorId;
+    const entered = await apiAs(page.context(), 'PUT', `/api/plans/${encodeURIComponent(world.planId)}/indicators/${encodeURIComponent(late)}/measurements/${YEAR_END}`, {
+      state: 'not_measured',
+      actual: null,
+      version: 0,
+    });
+    expect(entered.status).toBe(200);
+    await page.click('[data-testid=confirm-close]');
+    await expect
+      .poll(() => page.locator('[data-testid=closing-refused]').innerText())
+      .toBe(
+        `il periodo 31/12/2024 ha ora ${listed + 1} valori inseriti e non ancora rivisti (la lista letta ne mostrava ${listed}): altri valori sono arrivati da quando la lista è stata letta. Il periodo non è stato chiuso: guarda la lista aggiornata di «Chiudi il periodo» e conferma di nuovo`,
+      );
+    await expect.poll(() => page.locator('[data-testid=closing-to-review] li').count()).toBe(listed + 1);
+    const toReview = listed + 1;
     expect(await page.locator('[data-testid=closing-unreviewed]').innerText()).toBe(
       `Chiudendo ora, chiudi sapendo che ${toReview} valori non sono stati rivisti: il registro delle modifiche lo annota.`,
     );
+    expect(await page.locator('[data-testid=period-state]').innerText()).toContain('In raccolta');
     await page.click('[data-testid=confirm-close]');
+    await page.waitForSelector('[data-testid=closing-dialog]', { state: 'detached' });
     await expect.poll(() => page.locator('[data-testid=period-state]').innerText()).toContain('Chiuso');
     const trail = (await apiAs(page.context(), 'GET', `/api/audit?planId=${encodeURIComponent(world.planId)}&limit=1000`)).body as {
       entity: string;

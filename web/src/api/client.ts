@@ -197,14 +197,15 @@ export const api = {
   deletePeriod: (planId: PlanSummary['id'], periodId: string) => request<Period>('DELETE', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}`),
   /**
    * `version`: the period's as read; 409 `conflict` when another desk changed the period since (moved, renamed, its deadline set).
-   * `acknowledgeUnreviewed`: a closing made knowingly with values still to review (listed by the closing dialog); without it, 409 `unreviewed-values` when there are any.
+   * `acknowledgeUnreviewed`: a closing made knowingly with the values still to review the closing dialog listed, by their number; 409
+   * `unreviewed-values` when there are more (come in since the list was read), or any without it.
    */
-  transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string, version?: number, acknowledgeUnreviewed?: boolean) =>
+  transition: (planId: PlanSummary['id'], periodId: string, to: PeriodState, reason?: string, version?: number, acknowledgeUnreviewed?: number) =>
     request<PeriodMoved>('POST', `/api/plans/${enc(String(planId))}/periods/${enc(periodId)}/transition`, {
       to,
       reason,
       ...(version === undefined ? {} : { version }),
-      ...(acknowledgeUnreviewed === true ? { acknowledgeUnreviewed } : {}),
+      ...(acknowledgeUnreviewed === undefined ? {} : { acknowledgeUnreviewed }),
     }),
   /** `lang`: the answer's changes in the language of the tree they are applied to (the screen's). */
   saveMeasurement: (planId: PlanSummary['id'], indicatorId: string, periodId: string, input: MeasurementInput, lang: 'it' | 'en') =>

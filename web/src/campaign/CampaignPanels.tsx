@@ -512,9 +512,11 @@ interface ClosingProps {
   planId: string;
   periodId: string;
   label: string;
-  /** Closing confirmed; `acknowledgeUnreviewed`: the dialog listed values still to review, so the closing is made knowingly with them. */
-  onConfirm: (acknowledgeUnreviewed: boolean) => void;
+  /** Closing confirmed; `acknowledgeUnreviewed`: how many values still to review the dialog listed, the closing made knowingly with them. */
+  onConfirm: (acknowledgeUnreviewed: number) => void;
   onCancel: () => void;
+  /** The closing just refused: more values to review came in since the list was read (the server's words); the list is read again. */
+  refused?: string | null;
 }
 
 /**
@@ -522,11 +524,13 @@ interface ClosingProps {
  * A modal `<dialog>` (ui/Form's Dialog): it opens on «Annulla», the focus stays in it, Esc cancels,
  * the focus goes back.
  */
-export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: ClosingProps) {
+export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel, refused = null }: ClosingProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const read = useClosingPreview(planId, periodId);
+  // While the list is read again (after a refusal, or a dialog opened anew) the one on screen may be old: confirming waits for it.
   const preview = read.data ?? null;
+  const fresh = preview !== null && !read.isFetching;
   const error = read.error === null ? null : message(read.error);
   const clean = preview !== null && preview.missing.length + preview.toReview.length + preview.returned.length === 0;
   const acknowledgement = closingAcknowledgement(t, { toReview: preview?.toReview.length ?? 0 });
@@ -549,6 +553,11 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
     );
   return (
     <Dialog title={t('campaign.closeTitle', { label })} onClose={onCancel} testId="closing-dialog">
+      {refused !== null && (
+        <Alert color="warning" role="alert" data-testid="closing-refused">
+          {refused}
+        </Alert>
+      )}
       {error !== null && (
         <Alert color="danger" role="alert">
           {t('common.error', { message: error })}
@@ -575,7 +584,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel }: 
         <Button color="secondary" outline onClick={onCancel} {...FIRST_FOCUS} data-testid="closing-cancel">
           {t('common.cancel')}
         </Button>
-        <Button color={clean ? 'primary' : 'danger'} disabled={preview === null} onClick={() => onConfirm(acknowledgement.acknowledgeUnreviewed)} data-testid="confirm-close">
+        <Button color={clean ? 'primary' : 'danger'} disabled={!fresh} onClick={() => onConfirm(acknowledgement.acknowledgeUnreviewed)} data-testid="confirm-close">
           {clean ? t('campaign.confirmCloseClean') : t('campaign.confirmClose')}
         </Button>
       </div>

@@ -18,16 +18,16 @@ describe("the closing dialog's summary", () => {
 });
 
 describe('what confirming the closing dialog acknowledges', () => {
-  it('closes knowingly with the values to review it listed, and says so in Italian and English; with none, acknowledges nothing', () => {
+  it('closes knowingly with the number of values to review it listed, and says so in Italian and English; with none, acknowledges none', () => {
     const it_ = i18next.getFixedT('it');
     const en = i18next.getFixedT('en');
     expect(closingAcknowledgement(it_, { toReview: 1 })).toEqual({
-      acknowledgeUnreviewed: true,
+      acknowledgeUnreviewed: 1,
       note: 'Chiudendo ora, chiudi sapendo che 1 valore non è stato rivisto: il registro delle modifiche lo annota.',
     });
     expect(closingAcknowledgement(it_, { toReview: 3 }).note).toBe('Chiudendo ora, chiudi sapendo che 3 valori non sono stati rivisti: il registro delle modifiche lo annota.');
-    expect(closingAcknowledgement(en, { toReview: 3 })).toEqual({ acknowledgeUnreviewed: true, note: 'Closing now, you close knowing that 3 values were not reviewed: the change log records it.' });
-    expect(closingAcknowledgement(en, { toReview: 0 })).toEqual({ acknowledgeUnreviewed: false, note: null });
+    expect(closingAcknowledgement(en, { toReview: 3 })).toEqual({ acknowledgeUnreviewed: 3, note: 'Closing now, you close knowing that 3 values were not reviewed: the change log records it.' });
+    expect(closingAcknowledgement(en, { toReview: 0 })).toEqual({ acknowledgeUnreviewed: 0, note: null });
   });
 });
 

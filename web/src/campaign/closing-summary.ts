@@ -18,14 +18,15 @@ export function closingIntro(t: TFunction, { missing, toReview, returned }: Clos
 }
 
 /**
- * What confirming the closing dialog acknowledges: with values to review listed, the closing is made
- * knowingly with them (the API refuses it otherwise, `unreviewed-values`, and records their count),
- * and the dialog says so; with none listed, nothing is acknowledged, so a value come since is refused.
+ * What confirming the closing dialog acknowledges: the values to review it listed, by their number.
+ * The closing is made knowingly with those (the API records their count) and the dialog says so;
+ * more found at the closing, come in since the list was read (none, when it listed none), are
+ * refused (`unreviewed-values`), and the dialog shows the new list and asks again.
  *
- * @example closingAcknowledgement(t, { toReview: 2 }) // → { acknowledgeUnreviewed: true, note: 'Chiudendo ora, chiudi sapendo che 2 valori non sono stati rivisti: …' }
+ * @example closingAcknowledgement(t, { toReview: 2 }) // → { acknowledgeUnreviewed: 2, note: 'Chiudendo ora, chiudi sapendo che 2 valori non sono stati rivisti: …' }
  */
-export function closingAcknowledgement(t: TFunction, { toReview }: Pick<ClosingCounts, 'toReview'>): { acknowledgeUnreviewed: boolean; note: string | null } {
-  return toReview > 0 ? { acknowledgeUnreviewed: true, note: t('campaign.closeUnreviewed', { count: toReview }) } : { acknowledgeUnreviewed: false, note: null };
+export function closingAcknowledgement(t: TFunction, { toReview }: Pick<ClosingCounts, 'toReview'>): { acknowledgeUnreviewed: number; note: string | null } {
+  return { acknowledgeUnreviewed: toReview, note: toReview > 0 ? t('campaign.closeUnreviewed', { count: toReview }) : null };
 }
 
 export interface WorklistCounts {

@@ -59,6 +59,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     focusSoon('plan-notice');
   }, [notice]);
   const [closing, setClosing] = useState(false);
+  /** A closing refused because more values to review came in since the dialog's list: the dialog opens again saying so. */
+  const [closingRefused, setClosingRefused] = useState<string | null>(null);
   /** A move refused because another desk changed the period after it was read: said at the bar, where it was pressed. */
   const [moveClash, setMoveClash] = useState<MoveClash | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -130,13 +132,14 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     setNotice(null);
     setError(null);
     setMoveClash(null);
+    setClosingRefused(null);
   }
 
   /** Moves the shown period; a refusal is thrown. */
-  async function move(to: PeriodState, reason?: string, acknowledgeUnreviewed?: boolean): Promise<void> {
+  async function move(to: PeriodState, reason?: string, acknowledgeUnreviewed?: number): Promise<void> {
     if (period === null) return;
     // Named by the version read: a period another desk moved (or renamed) since is not moved blind.
-    // A closing acknowledges only the values to review its dialog listed: one that came since is refused, and said.
+    // A closing acknowledges only the number of values to review its dialog listed: more, come since, are refused, and the dialog asks again.
     const moved = await api.transition(planId, period.id, to, reason, period.version, acknowledgeUnreviewed);
     // A reopening names the values entered before their unit changed: kept as closed, to be entered again.
     const again = moved.enteredInOldUnit ?? [];
@@ -146,13 +149,19 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   }
 
   /** Moves the shown period; a refusal is said on the screen (a stale one at the bar). */
-  async function transition(to: PeriodState, reason?: string, acknowledgeUnreviewed?: boolean): Promise<boolean> {
+  async function transition(to: PeriodState, reason?: string, acknowledgeUnreviewed?: number): Promise<boolean> {
     if (period === null) return false;
     startAction();
     try {
       await move(to, reason, acknowledgeUnreviewed);
       return true;
     } catch (e) {
+      // More values to review than the dialog listed: it opens again on the list as it is now, saying why.
+      if (to === 'closed' && e instanceof ApiError && e.code === 'unreviewed-values') {
+        setClosingRefused(e.message);
+        setClosing(true);
+        return false;
+      }
       const clash = staleSaveOf(e);
       if (clash !== null) setMoveClash({ to, from: period.state, words: staleSaveWords(clash, lang, t('common.someoneElse')) });
       else setError(e instanceof ApiError ? e.message : String(e));
@@ -262,9 +271,14 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
             planId={planId}
             periodId={period.id}
             label={period.label}
-            onCancel={() => setClosing(false)}
+            refused={closingRefused}
+            onCancel={() => {
+              setClosing(false);
+              setClosingRefused(null);
+            }}
             onConfirm={(acknowledgeUnreviewed) => {
               setClosing(false);
+              setClosingRefused(null);
               void transition('closed', undefined, acknowledgeUnreviewed);
             }}
           />
