@@ -128,8 +128,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     }
     expect(await item()).toMatchObject({ state: 'approved', version: 1, supersededApproval: null, review: { action: 'approve' } });
     expect(await trail()).toEqual(trailBefore);
-    // A stale version is still a conflict, the same value or not.
-    expect((await referente.request('PUT', url, { state: 'measured', actual: 17, version: 0 })).status).toBe(409);
+    // A stale version is still a conflict, the same value or not; it names who saved the value and when.
+    const stale = await referente.request('PUT', url, { state: 'measured', actual: 17, version: 0 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.current).toMatchObject({
+      version: 1,
+      updatedBy: 'referente',
+      updatedByName: first.body.measurement.enteredByName,
+      updatedAt: first.body.measurement.enteredAt,
+    });
 
     // A change of the notes alone, then of the source alone: a new version each, the approval left behind.
     const notes = await referente.request('PUT', url, { state: 'measured', actual: 17, notes: 'Seminari, webinar e incontri', version: 1 });
