@@ -175,11 +175,11 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     it: (p) =>
       p.change === 'add'
         ? `Il valore è stato approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')} con le evidenze che aveva: il file «${p.name}» non è stato allegato. Si potrà allegare se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere).`
-        : `Il file «${p.name}» è tra le evidenze del valore approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}: resta allegato, come è stato approvato. Per toglierlo, il controllo di gestione rimanda prima indietro il valore con una richiesta di integrazione.`,
+        : `Il file «${p.name}» è tra le evidenze del valore approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}: resta allegato, come è stato approvato. Si potrà togliere se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere).`,
     en: (p) =>
       p.change === 'add'
         ? `The value was approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')} with the evidence it had: the file “${p.name}” was not attached. It can be attached once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again).`
-        : `The file “${p.name}” is evidence of the value approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')}: it stays attached, as it was approved. To remove it, management control first sends the value back with a request for more.`,
+        : `The file “${p.name}” is evidence of the value approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')}: it stays attached, as it was approved. It can be removed once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again).`,
   }),
   'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato «file» (multipart/form-data).', en: 'Attach the file in a field called “file” (multipart/form-data).' }),
   'one-evidence-file': message<{ count: number; names: string }>({

@@ -46,7 +46,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     expect(await row()).toMatchObject({ state: 'approved', supersededApproval: null });
     const before = await totals();
     expect(ids((await closing()).toReview)).not.toContain(MINE);
-    expect((await referente.request('DELETE', `${value()}/attachments/${file.body.id}`)).status).toBe(409);
+    // Refused, saying both ways the file can be removed: the value sent back, or changed (as this test then does).
+    const kept = await referente.request('DELETE', `${value()}/attachments/${file.body.id}`, undefined, { 'accept-language': 'it' });
+    expect([kept.status, kept.body.error.code]).toEqual([409, 'evidence-approved']);
+    expect(kept.body.error.message).toContain(
+      'resta allegato, come è stato approvato. Si potrà togliere se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere).',
+    );
+    const keptEnglish = await referente.request('DELETE', `${value()}/attachments/${file.body.id}`, undefined, { 'accept-language': 'en' });
+    expect(keptEnglish.body.error.message).toContain(
+      'it stays attached, as it was approved. It can be removed once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again).',
+    );
 
     // The referente changes the approved figure.
     const changed = await referente.request('PUT', value(), { state: 'measured', actual: 0.6, version: 1 });
