@@ -78,6 +78,8 @@ export const DASHBOARD_WORKBOOK: Record<
     states: Record<'to_enter' | 'entered' | 'returned' | 'approved', string>;
     /** A value changed after its approval (entered again): the worklist's word for it, not the plain «compilato». */
     reviewAgain: string;
+    /** Its note: whose approval it was changed after, and when, as the worklist says it. */
+    changedAfterApproval: (by: string, at: string) => string;
     noUnit: string;
     yes: string;
     file: string;
@@ -102,10 +104,11 @@ export const DASHBOARD_WORKBOOK: Record<
       node: 'Obiettivo',
       indicator: 'Indicatore',
       state: 'Stato',
-      note: 'Richiesta',
+      note: 'Richiesta o nota',
     },
     states: { to_enter: 'da compilare', entered: 'compilato', returned: 'da integrare', approved: 'approvato' },
     reviewAgain: 'da rivedere',
+    changedAfterApproval: (by, at) => `modificato dopo l'approvazione di ${by} del ${computedAtText(new Date(at), 'it')}`,
     noUnit: '(senza struttura)',
     yes: 'sì',
     file: 'completamento.xlsx',
@@ -129,10 +132,11 @@ export const DASHBOARD_WORKBOOK: Record<
       node: 'Objective',
       indicator: 'Indicator',
       state: 'State',
-      note: 'Request',
+      note: 'Request or note',
     },
     states: { to_enter: 'to enter', entered: 'entered', returned: 'returned', approved: 'approved' },
     reviewAgain: 'to be reviewed',
+    changedAfterApproval: (by, at) => `changed after the approval by ${by} on ${computedAtText(new Date(at), 'en')}`,
     noUnit: '(no unit)',
     yes: 'yes',
     file: 'completion.xlsx',

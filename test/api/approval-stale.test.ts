@@ -194,11 +194,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     expect(added.status, added.text).toBe(201);
   });
 
-  it('says «da rivedere» in the dashboard workbook for a value changed after its approval, in the workbook’s language', async () => {
+  it('says «da rivedere» in the dashboard workbook for a value changed after its approval, and whose approval it was, in the workbook’s language', async () => {
     const indicator = 'B.1.1:4';
     const url = `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${PERIOD}`;
     expect((await referente.request('PUT', url, { state: 'measured', actual: 12, version: 0 })).status).toBe(200);
-    expect((await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 })).status).toBe(201);
+    const approved = await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 });
+    expect(approved.status, approved.text).toBe(201);
     expect((await referente.request('PUT', url, { state: 'measured', actual: 13, version: 1 })).status).toBe(200);
     // Another value entered and never reviewed: plainly «compilato».
     const plain = 'A.1.1:1';
@@ -208,19 +209,27 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
       const i = work.items.find((it) => it.indicatorId === id)!;
       return `${work.period.label} ${i.node} ${i.indicator}`;
     };
-    const states = async (lang: string, sheet: string): Promise<Map<string, unknown>> => {
+    const states = async (lang: string, sheet: string, column = 6): Promise<Map<string, unknown>> => {
       const reply = await fetch(`${t.url}/api/plans/${planId}/dashboard/export?lang=${lang}`, { headers: { cookie: controller.cookie! } });
       expect(reply.status).toBe(200);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(Buffer.from(await reply.arrayBuffer()) as unknown as ExcelJS.Buffer);
       const rows = book.getWorksheet(sheet)!.getSheetValues().filter(Boolean) as unknown[][];
-      // Period, node and indicator (the columns A, D and E) → state (F).
-      return new Map(rows.map((r) => [`${String(r[1])} ${String(r[4])} ${String(r[5])}`, r[6]]));
+      // Period, node and indicator (the columns A, D and E) → state (F), or the note (H).
+      return new Map(rows.map((r) => [`${String(r[1])} ${String(r[4])} ${String(r[5])}`, r[column]]));
     };
     const italian = await states('it', 'Da completare');
     expect([italian.get(key(indicator)), italian.get(key(plain))]).toEqual(['da rivedere', 'compilato']);
     const english = await states('en', 'To complete');
     expect([english.get(key(indicator)), english.get(key(plain))]).toEqual(['to be reviewed', 'entered']);
+    // Whose approval it was changed after, and when (Italian time), as the worklist says it; nothing for the plain one.
+    const moment = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+      .format(new Date(approved.body.at))
+      .replace(',', '');
+    const italianNotes = await states('it', 'Da completare', 8);
+    expect([italianNotes.get(key(indicator)), italianNotes.get(key(plain)) ?? '']).toEqual([`modificato dopo l'approvazione di ${approved.body.byName} del ${moment}`, '']);
+    const englishNotes = await states('en', 'To complete', 8);
+    expect(englishNotes.get(key(indicator))).toBe(`changed after the approval by ${approved.body.byName} on ${moment}`);
   });
 
   it('leaves the trail alone when a value changes that was never approved, or was sent back', async () => {
