@@ -3,7 +3,9 @@
  * version of the stored value it was typed on, and a save names that version: before, a draft
  * brought back (after a reload, or after looking elsewhere) was saved over the other desk's value
  * without a word, since the save named the version the screen had just read. Now the person is told
- * the value stored meanwhile, once, and then their save replaces it.
+ * the value stored meanwhile, once (a save refused naming who saved first and when), and then their
+ * save replaces it. Saved again as it stands, the value is said unchanged, nothing recorded; sent
+ * back, such a save is said to answer no request.
  * Real server, fresh SQLite file, the fixture imported through the API, Chromium.
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -67,12 +69,38 @@ describe('a draft typed on a value another desk saves meanwhile', { timeout: 240
     await page.fill('#entry-actual', '8');
     await otherDeskSaves(controller, 6);
     await page.click('[data-testid=entry-save]');
-    await expect.poll(() => message(page)).toMatch(/^Qualcun altro ha salvato prima di te: il tuo valore NON è stato salvato\. Valore attuale: 6 /);
-    expect(await message(page)).toContain(`Valore attuale: 6 (${ACCOUNTS.controller.displayName})`);
+    // Who saved it first and when, from the refusal (it said «Qualcun altro», the name only beside the value).
+    await expect
+      .poll(() => message(page))
+      .toMatch(
+        new RegExp(
+          `^Questo valore è stato salvato da ${ACCOUNTS.controller.displayName} il \\d{2}/\\d{2}/\\d{4} alle \\d{2}:\\d{2}, prima di te: il tuo valore NON è stato salvato\\. Valore attuale: 6\\. `,
+        ),
+      );
+    expect(await message(page)).not.toContain('Qualcun altro');
     expect((await storedIndicator(controller, 'A.2.1', TYPED, MID_YEAR))?.actual).toBe(6);
     // Told, the person saves again: theirs replaces it.
     await page.click('[data-testid=entry-save]');
     await expect.poll(async () => (await storedIndicator(controller, 'A.2.1', TYPED, MID_YEAR))?.actual).toBe(8);
+
+    // Saved again as it stands: nothing changed, nothing recorded (it said «Salvato» and moved on).
+    await pick(page);
+    await expect.poll(() => page.inputValue('#entry-actual')).toBe('8');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => message(page)).toBe('Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla.');
+    expect(await page.locator('#detail-title').innerText()).toContain(NAME);
+    // Sent back with a request for more, then saved again as it stands: that answers no request, and where to answer it is said.
+    const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
+    const value = `${plan}/indicators/${encodeURIComponent(TYPED)}/measurements/${MID_YEAR}`;
+    const version = (await apiAs(controller, 'GET', `${value}/reviews`)).body.version as number;
+    expect((await apiAs(controller, 'POST', `${value}/reviews`, { action: 'return', note: 'Indicare la fonte del dato.', version })).status).toBe(201);
+    await page.click('[data-testid=entry-save]');
+    await expect
+      .poll(() => message(page))
+      .toBe(
+        'Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla. Salvarlo così com’è non risponde alla richiesta di integrazione: correggere il valore, o rispondere alla richiesta con «Rispondi» in «Le mie misurazioni».',
+      );
+    expect((await apiAs(controller, 'GET', `${value}/reviews`)).body).toMatchObject({ state: 'returned', version });
     await context.close();
     await controller.close();
   });

@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages, planDrawn } from './pages.js';
+import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, signedIn, openPlan, search, apiAs, chooseLanguage, readsOf } = pages(world);
@@ -168,7 +169,10 @@ describe("the web app's own words in the screen's language", { timeout: 120_000 
     await page.fill('#entry-actual', '9');
     await page.click('[data-testid=entry-save]');
     const message = page.locator('[data-testid=entry-message]');
-    await expect.poll(() => message.innerText()).toContain('Someone else saved first');
+    // Who saved first and when, in English words (the refusal names them).
+    await expect
+      .poll(() => message.innerText())
+      .toMatch(new RegExp(`^This value was saved by ${ACCOUNTS.controller.displayName} on \\d{2}/\\d{2}/\\d{4} at \\d{2}:\\d{2}, before you: your value was NOT saved\\.`));
     expect(await message.innerText()).toContain('Current value: — [N.E. (not evaluable)]');
     expect(await message.innerText()).not.toContain('not_evaluable');
     // Read again, the detail says the mark the reports and the command line print: N.E. in English, N.V. in Italian.

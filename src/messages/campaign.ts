@@ -78,6 +78,8 @@ export const DASHBOARD_WORKBOOK: Record<
     states: Record<'to_enter' | 'entered' | 'returned' | 'approved', string>;
     /** A value changed after its approval (entered again): the worklist's word for it, not the plain «compilato». */
     reviewAgain: string;
+    /** Its note: whose approval it was changed after, and when, as the worklist says it. */
+    changedAfterApproval: (by: string, at: string) => string;
     noUnit: string;
     yes: string;
     file: string;
@@ -102,10 +104,11 @@ export const DASHBOARD_WORKBOOK: Record<
       node: 'Obiettivo',
       indicator: 'Indicatore',
       state: 'Stato',
-      note: 'Richiesta',
+      note: 'Richiesta o nota',
     },
     states: { to_enter: 'da compilare', entered: 'compilato', returned: 'da integrare', approved: 'approvato' },
     reviewAgain: 'da rivedere',
+    changedAfterApproval: (by, at) => `modificato dopo l'approvazione di ${by} del ${computedAtText(new Date(at), 'it')}`,
     noUnit: '(senza struttura)',
     yes: 'sì',
     file: 'completamento.xlsx',
@@ -129,10 +132,11 @@ export const DASHBOARD_WORKBOOK: Record<
       node: 'Objective',
       indicator: 'Indicator',
       state: 'State',
-      note: 'Request',
+      note: 'Request or note',
     },
     states: { to_enter: 'to enter', entered: 'entered', returned: 'returned', approved: 'approved' },
     reviewAgain: 'to be reviewed',
+    changedAfterApproval: (by, at) => `changed after the approval by ${by} on ${computedAtText(new Date(at), 'en')}`,
     noUnit: '(no unit)',
     yes: 'yes',
     file: 'completion.xlsx',
@@ -175,11 +179,11 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     it: (p) =>
       p.change === 'add'
         ? `Il valore è stato approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')} con le evidenze che aveva: il file «${p.name}» non è stato allegato. Si potrà allegare se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere).`
-        : `Il file «${p.name}» è tra le evidenze del valore approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}: resta allegato, come è stato approvato. Per toglierlo, il controllo di gestione rimanda prima indietro il valore con una richiesta di integrazione.`,
+        : `Il file «${p.name}» è tra le evidenze del valore approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}: resta allegato, come è stato approvato. Si potrà togliere se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere).`,
     en: (p) =>
       p.change === 'add'
         ? `The value was approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')} with the evidence it had: the file “${p.name}” was not attached. It can be attached once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again).`
-        : `The file “${p.name}” is evidence of the value approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')}: it stays attached, as it was approved. To remove it, management control first sends the value back with a request for more.`,
+        : `The file “${p.name}” is evidence of the value approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')}: it stays attached, as it was approved. It can be removed once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again).`,
   }),
   'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato «file» (multipart/form-data).', en: 'Attach the file in a field called “file” (multipart/form-data).' }),
   'one-evidence-file': message<{ count: number; names: string }>({

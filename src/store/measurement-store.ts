@@ -11,7 +11,7 @@ import { one, type Db, type Param, type Queryable } from './db.js';
 import { touchSuccessors } from './lineage.js';
 import { approvalAsItStands, latestStep } from './review-steps.js';
 import { isLocked } from './periods.js';
-import { measurementDetails, measurementJson, measurementRecord, periodRecord, sameValue } from './records.js';
+import { measurementJson, measurementSavedAs, measurementRecord, periodRecord, sameValue } from './records.js';
 import { archivedRefusal } from './revisions.js';
 import { enteredMeanwhile, fail, forUpdate, isArchived, now, ok, shareLock, staleVersion, str, touch } from './shared.js';
 import type { Actor, IndicatorContext, MeasurementInput, MeasurementRecord, OpenActual, PeriodState, Result, StoredMeasurement } from './types.js';
@@ -106,7 +106,7 @@ export class SqlMeasurements {
       const beforeRow = await one(tx, `SELECT * FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
       const before = beforeRow === undefined ? undefined : measurementRecord(beforeRow);
       const current = before?.version ?? 0;
-      if (current !== expectedVersion) return staleVersion('measurement', 'value', before?.enteredBy ?? null, current, expectedVersion, measurementDetails(before));
+      if (current !== expectedVersion) return staleVersion('measurement', 'value', before?.enteredBy ?? null, current, expectedVersion, measurementSavedAs(before));
       const at = now();
       // A field left out keeps what is stored: a client that sends only the actual (a script, another
       // program) must not wipe the source and evidence the office wrote; an explicit null clears it.
@@ -129,7 +129,7 @@ export class SqlMeasurements {
       if (before === undefined) {
         // Two first writes at once: the primary key lets one in, the other sees a conflict.
         const inserted = await tx.run(`INSERT INTO measurements (${MEASUREMENT_COLUMNS.join(', ')}) VALUES (${MEASUREMENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, params);
-        if (inserted.changes !== 1) return enteredMeanwhile('measurement', 'value', measurementDetails(await this.readMeasurement(tx, planId, indicatorId, periodId)));
+        if (inserted.changes !== 1) return enteredMeanwhile('measurement', 'value', measurementSavedAs(await this.readMeasurement(tx, planId, indicatorId, periodId)));
       } else {
         const updated = await tx.run(
           `UPDATE measurements SET state = ?, actual = ?, inputs = ?, reason = ?, evidence = ?, source = ?, notes = ?, entered_by = ?, entered_at = ?, version = ? WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND version = ?`,
@@ -139,7 +139,7 @@ export class SqlMeasurements {
           return fail(
             'conflict',
             'this value was changed by someone else in the meantime: reload and try again',
-            { current: measurementDetails(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
+            { current: measurementSavedAs(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
             { what: 'measurement' },
           );
       }

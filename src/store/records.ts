@@ -110,6 +110,16 @@ export function measurementDetails(m: MeasurementRecord | undefined): Record<str
   return json === null || typeof json.reason !== 'string' ? json : { ...json, reason: reasonText(json.reason, 'it') };
 }
 
+/**
+ * A stale save's `details.current` of a value: the stored value (`measurementDetails`) with who saved it
+ * and when as every stale save says them (`updatedBy`, `updatedAt`; the edge names the person), so a
+ * screen names the other desk as it does for a plan, a period, a variance or a forecast.
+ */
+export function measurementSavedAs(m: MeasurementRecord | undefined): Record<string, unknown> | null {
+  const details = measurementDetails(m);
+  return details === null || m === undefined ? details : { ...details, updatedBy: m.enteredBy, updatedAt: m.enteredAt };
+}
+
 /** A stored value as the engine's `Measurement` (nothing stored: not measured). */
 export function toMeasurement(m: MeasurementRecord | null): Measurement {
   if (m === null) return { state: 'not_measured' };

@@ -46,7 +46,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     expect(await row()).toMatchObject({ state: 'approved', supersededApproval: null });
     const before = await totals();
     expect(ids((await closing()).toReview)).not.toContain(MINE);
-    expect((await referente.request('DELETE', `${value()}/attachments/${file.body.id}`)).status).toBe(409);
+    // Refused, saying both ways the file can be removed: the value sent back, or changed (as this test then does).
+    const kept = await referente.request('DELETE', `${value()}/attachments/${file.body.id}`, undefined, { 'accept-language': 'it' });
+    expect([kept.status, kept.body.error.code]).toEqual([409, 'evidence-approved']);
+    expect(kept.body.error.message).toContain(
+      'resta allegato, come è stato approvato. Si potrà togliere se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere).',
+    );
+    const keptEnglish = await referente.request('DELETE', `${value()}/attachments/${file.body.id}`, undefined, { 'accept-language': 'en' });
+    expect(keptEnglish.body.error.message).toContain(
+      'it stays attached, as it was approved. It can be removed once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again).',
+    );
 
     // The referente changes the approved figure.
     const changed = await referente.request('PUT', value(), { state: 'measured', actual: 0.6, version: 1 });
@@ -128,8 +137,15 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     }
     expect(await item()).toMatchObject({ state: 'approved', version: 1, supersededApproval: null, review: { action: 'approve' } });
     expect(await trail()).toEqual(trailBefore);
-    // A stale version is still a conflict, the same value or not.
-    expect((await referente.request('PUT', url, { state: 'measured', actual: 17, version: 0 })).status).toBe(409);
+    // A stale version is still a conflict, the same value or not; it names who saved the value and when.
+    const stale = await referente.request('PUT', url, { state: 'measured', actual: 17, version: 0 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.current).toMatchObject({
+      version: 1,
+      updatedBy: 'referente',
+      updatedByName: first.body.measurement.enteredByName,
+      updatedAt: first.body.measurement.enteredAt,
+    });
 
     // A change of the notes alone, then of the source alone: a new version each, the approval left behind.
     const notes = await referente.request('PUT', url, { state: 'measured', actual: 17, notes: 'Seminari, webinar e incontri', version: 1 });
@@ -178,11 +194,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     expect(added.status, added.text).toBe(201);
   });
 
-  it('says «da rivedere» in the dashboard workbook for a value changed after its approval, in the workbook’s language', async () => {
+  it('says «da rivedere» in the dashboard workbook for a value changed after its approval, and whose approval it was, in the workbook’s language', async () => {
     const indicator = 'B.1.1:4';
     const url = `/api/plans/${planId}/indicators/${enc(indicator)}/measurements/${PERIOD}`;
     expect((await referente.request('PUT', url, { state: 'measured', actual: 12, version: 0 })).status).toBe(200);
-    expect((await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 })).status).toBe(201);
+    const approved = await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 });
+    expect(approved.status, approved.text).toBe(201);
     expect((await referente.request('PUT', url, { state: 'measured', actual: 13, version: 1 })).status).toBe(200);
     // Another value entered and never reviewed: plainly «compilato».
     const plain = 'A.1.1:1';
@@ -192,19 +209,27 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
       const i = work.items.find((it) => it.indicatorId === id)!;
       return `${work.period.label} ${i.node} ${i.indicator}`;
     };
-    const states = async (lang: string, sheet: string): Promise<Map<string, unknown>> => {
+    const states = async (lang: string, sheet: string, column = 6): Promise<Map<string, unknown>> => {
       const reply = await fetch(`${t.url}/api/plans/${planId}/dashboard/export?lang=${lang}`, { headers: { cookie: controller.cookie! } });
       expect(reply.status).toBe(200);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(Buffer.from(await reply.arrayBuffer()) as unknown as ExcelJS.Buffer);
       const rows = book.getWorksheet(sheet)!.getSheetValues().filter(Boolean) as unknown[][];
-      // Period, node and indicator (the columns A, D and E) → state (F).
-      return new Map(rows.map((r) => [`${String(r[1])} ${String(r[4])} ${String(r[5])}`, r[6]]));
+      // Period, node and indicator (the columns A, D and E) → state (F), or the note (H).
+      return new Map(rows.map((r) => [`${String(r[1])} ${String(r[4])} ${String(r[5])}`, r[column]]));
     };
     const italian = await states('it', 'Da completare');
     expect([italian.get(key(indicator)), italian.get(key(plain))]).toEqual(['da rivedere', 'compilato']);
     const english = await states('en', 'To complete');
     expect([english.get(key(indicator)), english.get(key(plain))]).toEqual(['to be reviewed', 'entered']);
+    // Whose approval it was changed after, and when (Italian time), as the worklist says it; nothing for the plain one.
+    const moment = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+      .format(new Date(approved.body.at))
+      .replace(',', '');
+    const italianNotes = await states('it', 'Da completare', 8);
+    expect([italianNotes.get(key(indicator)), italianNotes.get(key(plain)) ?? '']).toEqual([`modificato dopo l'approvazione di ${approved.body.byName} del ${moment}`, '']);
+    const englishNotes = await states('en', 'To complete', 8);
+    expect(englishNotes.get(key(indicator))).toBe(`changed after the approval by ${approved.body.byName} on ${moment}`);
   });
 
   it('leaves the trail alone when a value changes that was never approved, or was sent back', async () => {

@@ -98,6 +98,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('who made a change, named on %s',
     const stale = await controller.request('PUT', value, { state: 'measured', actual: 4, version: read.version });
     expect(stale.status, stale.text).toBe(409);
     expect(stale.body.error.details.current).toMatchObject({ enteredBy: 'referente', enteredByName: 'Giulia Bianchi' });
+    // And when, as every stale save says who and when (`updatedBy`, `updatedByName`, `updatedAt`): the entry form names them.
+    expect(stale.body.error.details.current).toMatchObject({
+      updatedBy: 'referente',
+      updatedByName: 'Giulia Bianchi',
+      updatedAt: saved.body.measurement.enteredAt,
+      version: saved.body.measurement.version,
+    });
     // A write the tree's cache did not see (another value, by the program): the plan is read again from the store.
     const other = await shown();
     expect((await t.server.store.putMeasurement(planId, 'A.3:1', YEAR_END, { state: 'not_achieved', actual: null, inputs: null, reason: null }, 1, SYSTEM)).ok).toBe(true);

@@ -275,6 +275,11 @@ const it = {
     save: 'Salva',
     saved: 'Salvato: l’albero è stato ricalcolato.',
     conflict: 'Qualcun altro ha salvato prima di te: il tuo valore NON è stato salvato. Valore attuale: {{current}}. Ricarica e riprova.',
+    conflictBy:
+      'Questo valore è stato salvato da {{by}} il {{day}} alle {{time}}, prima di te: il tuo valore NON è stato salvato. Valore attuale: {{current}}. Premere «Salva» per sostituirlo con quanto scritto, o «Ricarica» per ripartire da quello.',
+    unchanged: 'Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla.',
+    unchangedSentBack:
+      'Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla. Salvarlo così com’è non risponde alla richiesta di integrazione: correggere il valore, o rispondere alla richiesta con «Rispondi» in «{{worklist}}».',
     locked: 'Periodo bloccato: {{message}}',
     forbidden: 'Non hai i permessi per modificare questo indicatore.',
     readOnly: 'Sola lettura',
@@ -814,6 +819,11 @@ const en: typeof it = {
     save: 'Save',
     saved: 'Saved: the tree has been recomputed.',
     conflict: 'Someone else saved first: your value was NOT saved. Current value: {{current}}. Reload and try again.',
+    conflictBy:
+      'This value was saved by {{by}} on {{day}} at {{time}}, before you: your value was NOT saved. Current value: {{current}}. Press “Save” to replace it with what you typed, or “Reload” to start again from it.',
+    unchanged: 'Nothing changed: the value was already saved as it is, and nothing was recorded.',
+    unchangedSentBack:
+      'Nothing changed: the value was already saved as it is, and nothing was recorded. Saving it as it is does not answer the request for more: correct the value, or answer the request with “Answer” in “{{worklist}}”.',
     locked: 'Period locked: {{message}}',
     forbidden: 'You may not edit this indicator.',
     readOnly: 'Read-only',

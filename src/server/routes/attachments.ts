@@ -219,7 +219,7 @@ export const attachmentRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours to change',
         404: 'unknown file',
-        409: 'indicator-deleted: the indicator was deleted in a revision; its kept files are read-only; evidence-approved: the value is approved as it stands, with this file (details.attachment the file, details.approvedBy and approvedAt the approval; nothing removed: the controller sends the value back first)',
+        409: 'indicator-deleted: the indicator was deleted in a revision; its kept files are read-only; evidence-approved: the value is approved as it stands, with this file (details.attachment the file, details.approvedBy and approvedAt the approval; nothing removed: the value loses files again once sent back or changed)',
         423: 'period-locked',
       },
     },

@@ -267,7 +267,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
             // Changed after its approval, the value is to be reviewed again, as the worklist says it.
             state: i.supersededApproval !== null ? words.reviewAgain : words.states[i.state],
             late: i.late ? words.yes : '',
-            note: i.review?.action === 'return' ? (i.review.note ?? '') : '',
+            // The request sent back with it; else, changed after its approval, whose approval it was and when.
+            note: i.review?.action === 'return' ? (i.review.note ?? '') : i.supersededApproval !== null ? words.changedAfterApproval(i.supersededApproval.byName, i.supersededApproval.at) : '',
           });
         }
       }

@@ -42,7 +42,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours to edit',
         404: 'unknown plan, indicator or period',
-        409: 'conflict: stale version (details.current is the stored value)',
+        409: 'conflict: stale version (details.current is the stored value, with updatedBy, updatedByName and updatedAt: who saved it meanwhile and when, as a stale variance or forecast says them)',
         422: 'derived indicator (computed, not entered)',
         423: 'period-locked: the period is closed or validated',
       },

@@ -1,34 +1,25 @@
 /**
  * The entry form's save: checked first (`entry-check.ts`), then sent with the version read, so a
- * concurrent save is a conflict (a warning with a reload), never an overwrite; the server's refusal
- * said where it belongs (the base measures' beside them).
+ * concurrent save is a conflict (a warning naming who saved meanwhile and when, with a reload), never
+ * an overwrite; the server's refusal said where it belongs (the base measures' beside them). A value
+ * sent again as it stands is said as such: nothing was recorded.
  */
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { api, ApiError } from '../api/client.js';
 import type { Period, TreeIndicator } from '../api/types.js';
-import { formErrors } from '../ui/form-errors.js';
 import { EVIDENCE_UPLOAD, evidenceChosen } from '../campaign/EvidencePanel.js';
+import { campaignApi } from '../campaign/api.js';
+import { useSession } from '../session.js';
 import { focusSoon } from '../ui/Form.js';
-import { useLang, type Lang } from '../ui/format.js';
+import { useLang } from '../ui/format.js';
 import type { ReadMeasures } from './base-measures.js';
-import { checkEntry, describeCurrent } from './entry-check.js';
+import { checkEntry } from './entry-check.js';
+import { refusalMessage, savedMessage } from './save-said.js';
 import type { DetailProps } from './props.js';
-import type { EntryMessage, useEntryDraft } from './useEntryDraft.js';
+import type { useEntryDraft } from './useEntryDraft.js';
 
 type Draft = ReturnType<typeof useEntryDraft>;
-
-/** What the form says after a refused save; `measures` is the server's word for the base measures. */
-function refusalMessage(err: unknown, i: TreeIndicator, t: TFunction, lang: Lang): { message: EntryMessage; measures: string | null } {
-  const measures = err instanceof ApiError ? (formErrors(err, () => null).fields.inputs ?? null) : null;
-  if (measures !== null) return { message: { kind: 'danger', text: t('entry.fixMeasures') }, measures };
-  if (err instanceof ApiError && err.code === 'conflict')
-    return { message: { kind: 'warning', text: t('entry.conflict', { current: describeCurrent(err.body?.error.details?.current, i, lang, (s) => t(`state.${s}`)) }) }, measures };
-  if (err instanceof ApiError && err.code === 'period-locked') return { message: { kind: 'danger', text: t('entry.locked', { message: err.message }) }, measures };
-  if (err instanceof ApiError && err.status === 403) return { message: { kind: 'danger', text: t('entry.forbidden') }, measures };
-  return { message: { kind: 'danger', text: t('common.error', { message: err instanceof Error ? err.message : String(err) }) }, measures };
-}
 
 /** The version of the value stored now, as a conflict's refusal says it (null: not said, the next save names the stored value's). */
 function storedVersion(err: ApiError): number | null {
@@ -41,7 +32,17 @@ function storedVersion(err: ApiError): number | null {
 export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { indicator: TreeIndicator; period: Period }, draft: Draft, read: ReadMeasures | null) {
   const { t } = useTranslation();
   const lang = useLang();
+  const { user } = useSession();
   const i = props.indicator;
+
+  /** Whether the value's request for more still waits for its answer (a thread that cannot be read: not said). */
+  async function sentBack(): Promise<boolean> {
+    try {
+      return (await campaignApi.reviews(props.planId, i.id, props.period.id)).state === 'returned';
+    } catch {
+      return false;
+    }
+  }
 
   async function send(body: Parameters<typeof api.saveMeasurement>[3]) {
     draft.setBusy(true);
@@ -49,6 +50,13 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
       const r = await api.saveMeasurement(props.planId, i.id, props.period.id, body, lang);
       draft.saved();
       draft.setTried(false);
+      // Sent as it stands, nothing was written: the form stays on this value and says so («Salvato» said
+      // it was recorded), and of a value sent back that this is no answer to its request.
+      if (r.unchanged) {
+        const worklist = t(user?.role === 'referente' ? 'campaign.worklist' : 'campaign.worklistAll');
+        draft.setMessage(savedMessage(r, await sentBack(), worklist, t));
+        return;
+      }
       // A file chosen in the evidence field and not yet sent is this value's: moving on to the next
       // indicator would drop it with the panel, and «Carica» pressed after the move attached the next
       // indicator's. The form stays on this value and says the file is still to send.
@@ -59,7 +67,7 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
         focusSoon(EVIDENCE_UPLOAD);
         return;
       }
-      draft.setMessage({ kind: 'success', text: t('entry.saved') });
+      draft.setMessage(savedMessage(r, false, '', t));
       props.onSaved(r.changes, i.id);
     } catch (err) {
       // Told the value stored now, the person saves again over it: the draft is on that version now.

@@ -1,0 +1,54 @@
+/**
+ * What the entry form says after a save: a value sent again as it stands was said «Salvato» though
+ * nothing was recorded (and, sent back, it seemed to answer the request for more); a save refused
+ * because another desk's came first opened with «Qualcun altro» though the refusal names who and when.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../api/client.js';
+import i18next from '../i18n.js';
+import { refusalMessage, savedMessage } from './save-said.js';
+
+/** The value's refusal as the server sends it: the stored value, with who saved it and when. */
+const stale = (current: Record<string, unknown>): ApiError =>
+  new ApiError(409, 'conflict', 'this value was changed by controller in the meantime', {
+    error: { code: 'conflict', message: '…', details: { current: { state: 'measured', actual: { kind: 'number', value: '6' }, version: 3, ...current } } },
+  });
+
+describe('the entry form after a save', () => {
+  afterAll(async () => {
+    await i18next.changeLanguage('it');
+  });
+
+  it.each([
+    ['it', 'Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla.', 'Le mie misurazioni', '«Rispondi» in «Le mie misurazioni»'],
+    ['en', 'Nothing changed: the value was already saved as it is, and nothing was recorded.', 'My measurements', '“Answer” in “My measurements”'],
+  ] as const)('says that a value sent again as it stands changed nothing and recorded nothing (%s)', async (lang, nothing, worklist, where) => {
+    await i18next.changeLanguage(lang);
+    const t = i18next.t.bind(i18next);
+    expect(savedMessage({ unchanged: true }, false, worklist, t)).toEqual({ kind: 'info', text: nothing });
+    // Sent back: saving it unchanged is no answer to the request, which is answered in the worklist.
+    const returned = savedMessage({ unchanged: true }, true, worklist, t).text;
+    expect(returned.startsWith(`${nothing} `)).toBe(true);
+    expect(returned).toContain(lang === 'it' ? 'non risponde alla richiesta di integrazione' : 'does not answer the request for more');
+    expect(returned).toContain(where);
+    // A save that changed the value is still said saved.
+    expect(savedMessage({ unchanged: false }, true, worklist, t)).toEqual({ kind: 'success', text: t('entry.saved') });
+  });
+
+  it.each([
+    ['it', /^Questo valore è stato salvato da Carla Controllo il 01\/07\/2024 alle 10:30, prima di te: il tuo valore NON è stato salvato\. Valore attuale: 6\. /, 'Qualcun altro'],
+    ['en', /^This value was saved by Carla Controllo on 01\/07\/2024 at 10:30, before you: your value was NOT saved\. Current value: 6\. /, 'Someone else'],
+  ] as const)('names who saved the value first and when, from the refusal (%s)', async (lang, said, someone) => {
+    await i18next.changeLanguage(lang);
+    const t = i18next.t.bind(i18next);
+    const refused = stale({ enteredBy: 'controller', enteredByName: 'Carla Controllo', updatedBy: 'controller', updatedByName: 'Carla Controllo', updatedAt: '2024-07-01T08:30:00Z' });
+    const { message } = refusalMessage(refused, { unit: 'number' }, t, lang);
+    expect(message.kind).toBe('warning');
+    expect(message.text).toMatch(said);
+    expect(message.text).not.toContain(someone);
+    // A refusal naming no one (a server before this one): "someone else", the name beside the value, as before.
+    const anonymous = refusalMessage(stale({ enteredBy: 'controller', enteredByName: 'Carla Controllo' }), { unit: 'number' }, t, lang).message.text;
+    expect(anonymous.startsWith(`${someone} `)).toBe(true);
+    expect(anonymous).toContain('6 (Carla Controllo)');
+  });
+});

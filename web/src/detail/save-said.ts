@@ -1,0 +1,45 @@
+/**
+ * What the entry form says after a save (`useEntrySave.ts`): saved; sent again as it stands, so
+ * nothing recorded; refused, in the refusal's own words, another desk's save named by who and when.
+ */
+import type { TFunction } from 'i18next';
+import type { MeasurementState } from '../../../src/core/index.js';
+import { ApiError } from '../api/client.js';
+import type { SaveAnswer, TreeIndicator } from '../api/types.js';
+import { formErrors } from '../ui/form-errors.js';
+import type { Lang } from '../ui/format.js';
+import { staleSaid } from '../ui/stale-save.js';
+import { describeCurrent } from './entry-check.js';
+import type { EntryMessage } from './useEntryDraft.js';
+
+/**
+ * What the form says after a save the server took: saved, or, the value sent again as it stands
+ * (`unchanged`), that nothing changed and nothing was recorded; of a value sent back (`sentBack`: its
+ * request for more still waits), also that such a save answers no request, and where to answer it
+ * (`worklist`: the reader's name of the list holding «Rispondi»).
+ */
+export function savedMessage(answer: Pick<SaveAnswer, 'unchanged'>, sentBack: boolean, worklist: string, t: TFunction): EntryMessage {
+  if (!answer.unchanged) return { kind: 'success', text: t('entry.saved') };
+  return { kind: 'info', text: sentBack ? t('entry.unchangedSentBack', { worklist }) : t('entry.unchanged') };
+}
+
+/** What the form says after a refused save; `measures` is the server's word for the base measures. */
+export function refusalMessage(err: unknown, i: Pick<TreeIndicator, 'unit'>, t: TFunction, lang: Lang): { message: EntryMessage; measures: string | null } {
+  const measures = err instanceof ApiError ? (formErrors(err, () => null).fields.inputs ?? null) : null;
+  if (measures !== null) return { message: { kind: 'danger', text: t('entry.fixMeasures') }, measures };
+  if (err instanceof ApiError && err.code === 'conflict') {
+    const stored = err.body?.error.details?.current;
+    const stateWord = (s: MeasurementState): string => t(`state.${s}`);
+    // Who saved it and when said in the sentence (`staleSaid`): the value alone beside it; a refusal
+    // naming no one keeps "someone else" and the name beside the value, as before.
+    const alone = stored !== null && typeof stored === 'object' ? { actual: (stored as Record<string, unknown>).actual, state: (stored as Record<string, unknown>).state } : stored;
+    const said = staleSaid(err, lang, (key, params) => t(key, { ...params, current: describeCurrent(key === 'entry.conflictBy' ? alone : stored, i, lang, stateWord) }), {
+      named: 'entry.conflictBy',
+      anonymous: 'entry.conflict',
+    });
+    return { message: { kind: 'warning', text: said ?? t('entry.conflict', { current: describeCurrent(stored, i, lang, stateWord) }) }, measures };
+  }
+  if (err instanceof ApiError && err.code === 'period-locked') return { message: { kind: 'danger', text: t('entry.locked', { message: err.message }) }, measures };
+  if (err instanceof ApiError && err.status === 403) return { message: { kind: 'danger', text: t('entry.forbidden') }, measures };
+  return { message: { kind: 'danger', text: t('common.error', { message: err instanceof Error ? err.message : String(err) }) }, measures };
+}
