@@ -3,7 +3,8 @@
  * read no row, and the winner's was there when its insert gave way. Its 409 names who entered it and
  * when (`details.current` with `updatedBy`, `updatedByName`, `updatedAt`, the message `by`), as a
  * save against an old version does, and the panel says the name, not «qualcun altro». It used to
- * carry no one.
+ * carry no one. A review made from a value's version before another's change names who changed it
+ * too (it said the version alone).
  *
  * How the other writer gets in between, on each backend: ../support/another-writer.ts.
  */
@@ -12,7 +13,7 @@ import { ApiError } from '../../web/src/api/client.js';
 import i18next from '../../web/src/i18n.js';
 import { staleSaid } from '../../web/src/ui/stale-save.js';
 import { whileAnotherWrites } from '../support/another-writer.js';
-import { enc, signedInPeople, startWithFixture, type Backend, type Client, type Reply, type TestServer } from './harness.js';
+import { enc, signedInPeople, type People, startWithFixture, type Backend, type Client, type Reply, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 const MID_YEAR = '2024-06-30';
@@ -30,9 +31,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('two first saves of one variance 
   let t: TestServer;
   let planId: string;
   let controller: Client;
+  let people: People;
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend));
-    await signedInPeople(t, ['giulia'], () => 'Giulia Ferri');
+    people = await signedInPeople(t, ['giulia'], () => 'Giulia Ferri');
   });
   afterAll(async () => t?.close());
 
@@ -77,5 +79,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('two first saves of one variance 
     });
     expect(panelSays(lost, 'campaign.forecast', 'en')).toBe('This forecast was saved meanwhile by Giulia Ferri on 01/07/2024 at 10:30. Yours is still in the form: save again to replace it.');
     expect((await t.server.store.variances.listForecasts(planId)).map((f) => [f.indicatorId, f.reachable, f.updatedBy])).toEqual([['B.1.1:1', 'at_risk', 'giulia']]);
+  });
+
+  it('names who changed a value reviewed from the version before: the review is refused naming Giulia, with when in its details', async () => {
+    const giulia = people.clients.giulia!;
+    const url = `/api/plans/${planId}/indicators/${enc('B.1.1:2')}/measurements/${MID_YEAR}`;
+    expect((await giulia.request('PUT', url, { state: 'measured', actual: 10, version: 0 })).status).toBe(200);
+    const changed = await giulia.request('PUT', url, { state: 'measured', actual: 12, version: 1 });
+    expect(changed.status, changed.text).toBe(200);
+    const refused = await controller.request('POST', `${url}/reviews`, { action: 'approve', version: 1 }, { 'accept-language': 'it' });
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error.message).toBe('questo valore è stato modificato da Giulia Ferri nel frattempo (versione 2, inviata 1): ricaricare e riprovare');
+    expect(refused.body.error.details.current).toEqual({ version: 2, enteredBy: 'giulia', enteredByName: 'Giulia Ferri', enteredAt: changed.body.measurement.enteredAt });
+    expect((await t.server.store.listAudit({ planId, indicator: 'B.1.1:2' })).map((a) => a.action)).toEqual(['measure', 'measure']);
   });
 });
