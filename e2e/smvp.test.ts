@@ -176,7 +176,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await page.fill('#smvp-schemes-0-components-unit', '25');
     await page.fill('#smvp-schemes-0-components-objectives', String(start.document.schemes[0].components.objectives + 5));
     await page.fill('#smvp-reason', 'delibera n. 30');
-    // Meanwhile the administrator saves a version of their own.
+    // Meanwhile the administrator (Amministratrice) saves a version of their own: the refusal names her.
     const other = await newPage();
     await login(other.page, 'admin');
     const theirs = { ...start.document, notEvaluable: start.document.notEvaluable === 'exclude' ? 'achieved' : 'exclude' };
@@ -186,7 +186,7 @@ describe('the SMVP screen', { timeout: 120_000 }, () => {
     await page.press('#smvp-reason', 'Enter');
     await expect
       .poll(() => page.locator('[data-testid=smvp-error]').innerText())
-      .toBe(sentence(`l'SMVP è stato salvato da altri nel frattempo (versione ${start.version + 1}, modificata a partire dalla ${start.version}): ricaricarlo e riportare le modifiche`));
+      .toBe(sentence(`l'SMVP è stato salvato da Amministratrice nel frattempo (versione ${start.version + 1}, modificata a partire dalla ${start.version}): ricaricarlo e riportare le modifiche`));
     expect(await page.inputValue('#smvp-schemes-0-components-unit')).toBe('25');
     expect(await page.inputValue('#smvp-reason')).toBe('delibera n. 30');
     expect((await apiAs(context, 'GET', '/api/smvp/2024')).body).toMatchObject({ version: start.version + 1, document: { notEvaluable: theirs.notEvaluable } });

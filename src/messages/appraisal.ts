@@ -186,9 +186,11 @@ export const APPRAISAL_REFUSALS = defineMessages({
     it: (p) => `la scheda è stata modificata nel frattempo${p.version === undefined ? '' : ` (versione ${p.version}, inviata ${p.sent})`}: ricaricarla`,
     en: (p) => `the form was changed meanwhile${p.version === undefined ? '' : ` (version ${p.version}, not ${p.sent})`}: reload it`,
   }),
-  'smvp-changed': message<{ version?: number; sent?: number }>({
-    it: (p) => `l'SMVP è stato salvato da altri nel frattempo${p.version === undefined ? '' : ` (versione ${p.version}, modificata a partire dalla ${p.sent})`}: ricaricarlo e riportare le modifiche`,
-    en: (p) => `the SMVP was saved by someone else meanwhile${p.version === undefined ? '' : ` (version ${p.version}, edited from ${p.sent})`}: reload it and make the changes again`,
+  'smvp-changed': message<{ version?: number; sent?: number; by?: string | null }>({
+    it: (p) =>
+      `l'SMVP è stato salvato ${p.by ? `da ${p.by}` : 'da altri'} nel frattempo${p.version === undefined ? '' : ` (versione ${p.version}, modificata a partire dalla ${p.sent})`}: ricaricarlo e riportare le modifiche`,
+    en: (p) =>
+      `the SMVP was saved by ${p.by ? p.by : 'someone else'} meanwhile${p.version === undefined ? '' : ` (version ${p.version}, edited from ${p.sent})`}: reload it and make the changes again`,
   }),
   /** An SMVP saved under a body's name after a correction took the body's SMVP of that year to another (store/appraisals.ts saveSmvp). */
   'smvp-body-corrected': message<{ from: string; to: string; year: number }>({

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { compareNames } from '../core/names.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import { fail, forUpdate, now, shareLock } from './shared.js';
+import { fail, forUpdate, now, shareLock, str } from './shared.js';
 import { refuse } from './revisions.js';
 import { SYSTEM, type Actor, type AuditEntry, type Result } from './types.js';
 import { codeFromName, kindFromName, unitKey, unitName } from './units.js';
@@ -224,19 +224,24 @@ export class SqlAppraisals implements AppraisalStore {
   async saveSmvp(organisation: string, year: number, document: unknown, reason: string | null, actor: Actor, expectedVersion?: number): Promise<Result<SmvpRecord>> {
     return this.db.transaction(async (tx) => {
       await lockBodyRecords(tx, this.db, SMVP_LOCK);
-      const last = await one(tx, `SELECT version, document FROM smvp WHERE organisation = ? AND year = ? ORDER BY version DESC LIMIT 1`, [organisation, year]);
+      const last = await one(tx, `SELECT version, document, created_by, created_at FROM smvp WHERE organisation = ? AND year = ? ORDER BY version DESC LIMIT 1`, [organisation, year]);
       // A body corrected while this save was made (followCorrectedBody, under the same lock) took
       // the SMVP to the corrected name: saved under the old one, this version would start a second
       // SMVP of a body no plan names that year, and the adopted one would not have it.
       const corrected = await bodyCorrectedTo(tx, organisation, year);
       if (corrected !== null) return refuse<SmvpRecord, 'conflict'>('conflict', { appraisal: 'smvp-body-corrected', from: organisation, to: corrected, year }, { field: 'organisation' });
       const current = last === undefined ? 0 : Number(last.version);
-      if (expectedVersion !== undefined && current !== expectedVersion)
-        return fail<SmvpRecord>('conflict', `the SMVP was changed meanwhile (version ${current}, not ${expectedVersion}): reload it`, undefined, {
-          appraisal: 'smvp-changed',
-          version: current,
-          sent: expectedVersion,
-        });
+      if (expectedVersion !== undefined && current !== expectedVersion) {
+        // Who saved the version now current and when, as any stale save says them (the edge names the person); never its document.
+        const by = last === undefined ? null : str(last.created_by);
+        const at = last === undefined ? null : str(last.created_at);
+        return fail<SmvpRecord>(
+          'conflict',
+          `the SMVP was changed by ${by ?? 'someone else'} meanwhile (version ${current}, not ${expectedVersion}): reload it`,
+          { current: { version: current, updatedBy: by, updatedAt: at } },
+          { appraisal: 'smvp-changed', version: current, sent: expectedVersion, by },
+        );
+      }
       const version = current + 1;
       const at = now();
       await tx.run(`INSERT INTO smvp (organisation, year, version, document, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)`, [

@@ -129,7 +129,10 @@ export class SqlMeasurements {
       if (before === undefined) {
         // Two first writes at once: the primary key lets one in, the other sees a conflict.
         const inserted = await tx.run(`INSERT INTO measurements (${MEASUREMENT_COLUMNS.join(', ')}) VALUES (${MEASUREMENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, params);
-        if (inserted.changes !== 1) return enteredMeanwhile('measurement', 'value', measurementSavedAs(await this.readMeasurement(tx, planId, indicatorId, periodId)));
+        if (inserted.changes !== 1) {
+          const first = await this.readMeasurement(tx, planId, indicatorId, periodId);
+          return enteredMeanwhile('measurement', 'value', measurementSavedAs(first), first?.enteredBy ?? null);
+        }
       } else {
         const updated = await tx.run(
           `UPDATE measurements SET state = ?, actual = ?, inputs = ?, reason = ?, evidence = ?, source = ?, notes = ?, entered_by = ?, entered_at = ?, version = ? WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND version = ?`,

@@ -65,7 +65,11 @@ export class Reviews {
           { period: periodRecord(period) },
           { label: String(period.label), state: String(period.state) },
         );
-      const m = await one(tx, `SELECT version FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [planId, indicatorId, periodId]);
+      const m = await one(tx, `SELECT version, entered_by, entered_at FROM measurements WHERE plan_id = ? AND indicator_id = ? AND period_id = ?${forUpdate(this.db)}`, [
+        planId,
+        indicatorId,
+        periodId,
+      ]);
       if (m === undefined) {
         if ((await one(tx, `SELECT id FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId])) === undefined)
           return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
@@ -75,9 +79,10 @@ export class Reviews {
       if (version !== expectedVersion)
         return fail(
           'conflict',
-          `the value was changed in the meantime (version ${version}, you saw ${expectedVersion}): reload and review it again`,
-          { current: { version } },
-          { what: 'measurement', version, sent: expectedVersion },
+          `the value was changed by ${str(m.entered_by) ?? 'someone else'} in the meantime (version ${version}, you saw ${expectedVersion}): reload and review it again`,
+          // Who entered the version now current and when, as a stale value's save says them (the edge names the person).
+          { current: { version, enteredBy: str(m.entered_by), enteredAt: str(m.entered_at) } },
+          { what: 'measurement', version, sent: expectedVersion, by: str(m.entered_by) },
         );
       const lastStep = await latestStep(tx, planId, indicatorId, periodId);
       const current = lastStep !== undefined && lastStep.measurementVersion === version ? lastStep.action : undefined;

@@ -32,9 +32,12 @@ export interface SavedAs {
  */
 export const staleSave = <T>(what: 'plan' | 'period' | 'revision', noun: string, sent: number | undefined, current: SavedAs): Result<T> | null =>
   sent === undefined || sent === current.version ? null : staleVersion(what, noun, current.updatedBy, current.version, sent, current);
-/** The refusal of a first write that another first write beat to it (the primary key let one in). */
-export const enteredMeanwhile = <T>(what: string, noun: string, current?: unknown): Result<T> =>
-  fail('conflict', `this ${noun} was entered by someone else in the meantime: reload and try again`, current === undefined ? undefined : { current }, { what, entered: true });
+/**
+ * The refusal of a first write that another first write beat to it (the primary key let one in):
+ * `current`, the winner's record as it is now (read after the insert gave way), `by` who entered it.
+ */
+export const enteredMeanwhile = <T>(what: string, noun: string, current?: unknown, by: string | null = null): Result<T> =>
+  fail('conflict', `this ${noun} was entered by ${by ?? 'someone else'} in the meantime: reload and try again`, current === undefined ? undefined : { current }, { what, entered: true, by });
 /** The refusal of a plan id that names no plan. */
 export const noPlan = <T>(planId: string): Result<T> => fail('not-found', `there is no plan with the id ${planId}`, undefined, { what: 'plan', id: planId });
 export const now = (): string => new Date().toISOString();

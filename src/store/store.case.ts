@@ -13,6 +13,11 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { renderMessage } from '../messages/index.js';
 import { isPostgresUrl, openStore, SYSTEM, type Actor, type Result, type Store } from './index.js';
+import { recordAudit } from './audit-log.js';
+import type { Db, Queryable } from './db.js';
+import { openPostgres } from './postgres/db.js';
+import { SqlStore } from './sql-store.js';
+import { openSqlite } from './sqlite/db.js';
 
 const alice: Actor = { id: null, username: 'alice' };
 
@@ -71,6 +76,27 @@ async function countPeriodWrites(location: string): Promise<void> {
   } else {
     await rawSql(location, `CREATE TRIGGER period_written AFTER UPDATE ON periods BEGIN INSERT INTO period_writes VALUES (NEW.state); END`);
   }
+}
+
+/**
+ * A store on `location` whose first statement starting with `statement` is preceded, in its own
+ * transaction, by `meanwhile`: another desk's save landing between the store's check and its write
+ * (which the row locks and SQLite's serial writers otherwise keep from happening).
+ */
+async function storeWithSaveBetween(location: string, statement: string, meanwhile: (tx: Queryable) => Promise<void>): Promise<Store> {
+  const db = isPostgresUrl(location) ? openPostgres(location) : openSqlite(location);
+  let armed = true;
+  const run =
+    (tx: Queryable): Queryable['run'] =>
+    async (sql, params) => {
+      if (armed && sql.startsWith(statement)) {
+        armed = false;
+        await meanwhile(tx);
+      }
+      return tx.run(sql, params);
+    };
+  const wrapped: Db = { ...db, transaction: (work) => db.transaction((tx) => work({ ...tx, run: run(tx) })) };
+  return SqlStore.open(wrapped);
 }
 
 export function storeSuite(name: string, newLocation: () => Promise<string>): void {
@@ -182,6 +208,29 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       const trail = await store.listAudit({ planId, indicator: 'A.2.1:1' });
       expect(trail).toHaveLength(1);
       expect(trail[0]!.user).toBe(winners[0]!.ok ? winners[0]!.value.enteredBy : '');
+    });
+
+    it("names who saved an indicator when another save lands between the update's version check and its write", async () => {
+      const location = await newLocation();
+      const setup = await fresh(location);
+      const plan = await setup.createPlan({ title: 'Piano 2025', year: 2025 }, alice);
+      if (!plan.ok) throw new Error('create');
+      const planId = plan.value.id;
+      expect((await setup.addNode(planId, { code: 'A', title: 'Area A', parent: null, weight: null }, alice)).ok).toBe(true);
+      expect(
+        (await setup.addIndicator(planId, 'A', { name: 'Bandi pubblicati', weight: new Decimal(100), comparator: '>=', target: { kind: 'number', value: new Decimal(20) }, unit: 'number' }, alice)).ok,
+      ).toBe(true);
+      const at = '2025-03-01T09:00:00.000Z';
+      const store = await storeWithSaveBetween(location, 'UPDATE indicators SET name', async (tx) => {
+        await tx.run(`UPDATE indicators SET name = 'Bandi pubblicati (di bob)', version = version + 1 WHERE plan_id = ? AND id = ?`, [planId, 'A:1']);
+        await recordAudit(tx, { id: null, username: 'bob' }, { action: 'update', entity: 'indicator', entityId: 'A:1', planId, node: 'A', indicator: 'A:1', after: { version: 2 } }, at);
+      });
+      open.push(store);
+      const refused = await store.updateIndicator(planId, 'A:1', { name: 'Bandi pubblicati (di alice)' }, 1, alice);
+      expect(!refused.ok && [refused.error.code, refused.error.params]).toEqual(['conflict', { what: 'indicator', id: 'A:1', version: 2, sent: 1, by: 'bob' }]);
+      expect(!refused.ok && refused.error.details?.current).toMatchObject({ id: 'A:1', name: 'Bandi pubblicati (di bob)', version: 2, updatedBy: 'bob', updatedAt: at });
+      const stored = await store.planForPeriod(planId);
+      expect(stored.ok && stored.value.plan.nodes[0]!.indicators.map((i) => i.name)).toEqual(['Bandi pubblicati (di bob)']);
     });
 
     it('walks a period through its states; a locked period refuses values; reopening needs a reason', async () => {

@@ -318,7 +318,12 @@ export class SqlTree {
           expectedVersion,
         ],
       );
-      if (changed.changes !== 1) return fail('conflict', `indicator ${indicatorId} was changed by someone else`, undefined, { what: 'indicator', id: indicatorId });
+      if (changed.changes !== 1) {
+        // Saved by another desk since the check above: refused as that check refuses, naming who saved it.
+        const saved = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
+        if (saved === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
+        return staleDefinition(tx, planId, 'indicator', indicatorId, saved, expectedVersion);
+      }
       const after = (await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]))!;
       if (has('baseline') || has('baselineYear')) await baselineTyped(tx, planId, indicatorId);
       await recordEdit(tx, planId, gate.value, actor, {

@@ -145,7 +145,12 @@ export class SqlVariances implements VarianceStore {
           `INSERT INTO variances (plan_id, node_code, period_id, cause, explanation, corrective_action, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`,
           [planId, node, periodId, input.cause, explanation, correctiveAction, actor.username, at],
         );
-        if (inserted.changes !== 1) return enteredMeanwhile('variance', 'variance');
+        if (inserted.changes !== 1) {
+          // Another first variance was committed after this one read none: it is there now, and says who.
+          const first = await one(tx, `SELECT * FROM variances WHERE plan_id = ? AND node_code = ? AND period_id = ?`, [planId, node, periodId]);
+          const winner = first === undefined ? undefined : varianceRecord(first);
+          return enteredMeanwhile('variance', 'variance', savedAs(varianceJson(winner), winner) ?? undefined, winner?.updatedBy ?? null);
+        }
       } else {
         await tx.run(
           `UPDATE variances SET cause = ?, explanation = ?, corrective_action = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND node_code = ? AND period_id = ?`,
@@ -186,7 +191,11 @@ export class SqlVariances implements VarianceStore {
           `INSERT INTO forecasts (plan_id, indicator_id, period_id, reachable, note, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`,
           [planId, indicatorId, periodId, input.reachable, note, actor.username, at],
         );
-        if (inserted.changes !== 1) return enteredMeanwhile('forecast', 'forecast');
+        if (inserted.changes !== 1) {
+          const first = await one(tx, `SELECT * FROM forecasts WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [planId, indicatorId, periodId]);
+          const winner = first === undefined ? undefined : forecastRecord(first);
+          return enteredMeanwhile('forecast', 'forecast', savedAs(forecastJson(winner), winner) ?? undefined, winner?.updatedBy ?? null);
+        }
       } else {
         await tx.run(`UPDATE forecasts SET reachable = ?, note = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE plan_id = ? AND indicator_id = ? AND period_id = ?`, [
           input.reachable,

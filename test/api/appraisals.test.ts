@@ -113,12 +113,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('individual performance over HTTP
     expect(first.status, first.text).toBe(200);
     expect(first.body.version).toBe(start.version + 1);
     for (const [lang, said] of [
-      ['it', `l'SMVP è stato salvato da altri nel frattempo (versione ${start.version + 1}, modificata a partire dalla ${start.version}): ricaricarlo e riportare le modifiche`],
-      ['en', `the SMVP was saved by someone else meanwhile (version ${start.version + 1}, edited from ${start.version}): reload it and make the changes again`],
+      ['it', `l'SMVP è stato salvato da admin nel frattempo (versione ${start.version + 1}, modificata a partire dalla ${start.version}): ricaricarlo e riportare le modifiche`],
+      ['en', `the SMVP was saved by admin meanwhile (version ${start.version + 1}, edited from ${start.version}): reload it and make the changes again`],
     ] as const) {
       const late = await hr.request('PUT', '/api/smvp/2024', { document: mine, version: start.version }, { 'accept-language': lang });
       expect(late.status, late.text).toBe(409);
       expect(late.body.error).toMatchObject({ code: 'conflict', message: said });
+      // Who saved first and when (by name beside the login), as any stale save says them; never the document.
+      expect(late.body.error.details).toEqual({ current: { version: start.version + 1, updatedBy: 'admin', updatedByName: 'admin', updatedAt: first.body.createdAt } });
     }
     const now = (await hr.get('/api/smvp/2024')).body;
     expect(now).toMatchObject({ version: start.version + 1, document: theirs });

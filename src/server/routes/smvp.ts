@@ -150,7 +150,7 @@ export const smvpRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         401: 'not signed in',
         403: 'role',
-        409: 'conflict: `version` sent and another version saved meanwhile (details: the version now latest)',
+        409: 'conflict: `version` sent and another version saved meanwhile (details.current: the version now latest, updatedBy, updatedByName, updatedAt; params.by)',
         422: 'invalid-smvp: every problem with its field (schemes.1.components, schemes.0.bands.2.min…)',
       },
     },
