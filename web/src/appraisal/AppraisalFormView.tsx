@@ -86,7 +86,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const written = useFormWritten();
   const form = read.data ?? null;
   // Settled: this form read in this language (not the other language's kept meanwhile) and nothing else being read (its trail, its plans).
-  const ready = useSettled(form !== null && !read.isPlaceholderData && !read.isFetching);
+  const ready = useSettled(form !== null && !read.isPlaceholderData && !read.isFetching, lang);
   const [objectives, setObjectives] = useState<ObjectiveDraft[]>([]);
   // What cannot be taken, by field id (`objective-0-weight`, `action-text`), in words said beside it.
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -254,7 +254,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   return (
-    <article aria-labelledby="form-title" data-testid="appraisal-form" data-ready={ready}>
+    <article aria-labelledby="form-title" data-testid="appraisal-form" data-lang={lang} data-ready={ready}>
       <button type="button" className="btn btn-link px-0" onClick={onBack}>
         ← {t('appraisal.form.back')}
       </button>
