@@ -9,11 +9,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { appraisalPlans } from './appraisal-plans.js';
-import { e2eWorld, pages } from './pages.js';
+import { appraisalSettled, e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible } = pages(world);
+const { loggedIn, apiAs, signedIn, chooseLanguage, expectAccessible, openAppraisal } = pages(world);
 const { pastTheStore, bodyWithSmvp, formOf } = appraisalPlans(world);
 
 describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_000 }, () => {
@@ -48,7 +48,7 @@ describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_
 
     // The person opens the evaluated form: its frozen figures, where they came from, and that the plan was deleted.
     const { page } = await loggedIn('referente');
-    await page.goto(`${world.server.url}/#/appraisals/${encodeURIComponent(id)}`);
+    await openAppraisal(page, id);
     const deleted = page.locator('[data-testid=form-plan-deleted]');
     await expect
       .poll(() => deleted.innerText())
@@ -67,8 +67,8 @@ describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_
     // HR's list: the live form apart, with no score and why; the evaluated one with its score.
     const office = await loggedIn('personale');
     await office.page.click('[data-testid=nav-appraisals]');
+    await appraisalSettled(office.page);
     const list = office.page.locator('[data-testid=appraisal-list]');
-    await list.waitFor();
     const missing = list.locator('[data-testid=form-plan-missing]');
     await expect
       .poll(() => missing.allInnerTexts())
@@ -81,6 +81,7 @@ describe('appraisal forms whose plan is gone, on their screens', { timeout: 240_
     await expectAccessible(office.page, 'the list with a form whose plan is missing');
     // Opened, it says the same, not a clash of versions.
     await rowOf(ACCOUNTS.controller.displayName).locator('th a').click();
+    await appraisalSettled(office.page);
     await expect
       .poll(() => office.page.locator('[data-testid=form-read-error]').innerText())
       .toBe(

@@ -10,11 +10,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../test/helpers.js';
-import { e2eWorld, pages } from './pages.js';
+import { appraisalSettled, e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
-const { signedIn, signedInPage, staffForm, apiAs, expectAccessible } = pages(world);
+const { signedIn, signedInPage, staffForm, apiAs, expectAccessible, openAppraisal } = pages(world);
 const UNIT = ACCOUNTS.referente.units[0]!;
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -42,12 +42,10 @@ describe('individual performance', { timeout: 240_000 }, () => {
       const { version } = (await apiAs(who, 'GET', form)).body;
       expect((await apiAs(who, 'POST', `${form}/actions`, { action: 'acknowledge', version })).status).toBe(200);
     }
-    const formUrl = `${world.server.url}/#/appraisals/${encodeURIComponent(created.id)}`;
-    await ev.page.goto(formUrl);
+    await openAppraisal(ev.page, created.id);
     await expect.poll(() => ev.page.locator('[data-testid=form-state]').innerText()).toBe('Obiettivi assegnati');
 
     // The evaluator: the interview, then the actuals and the ratings, the live score moving.
-    await ev.page.waitForSelector('[data-testid=action-interview]');
     await ev.page.fill('[data-testid=action-text]', 'Obiettivi raggiungibili; sportelli in ritardo di un mese');
     await ev.page.click('[data-testid=action-interview]');
     await expect.poll(() => ev.page.locator('[data-testid=form-state]').innerText()).toBe('Colloquio intermedio svolto');
@@ -76,8 +74,8 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await expectAccessible(ev.page, 'appraisal form, rated (evaluator)');
     await ev.page.screenshot({ path: join(SHOTS, '31-appraisal-form.png'), fullPage: true });
     // A rating outside the scale never reaches the page's select; over the API it is refused at its field.
-    const version = Number(await ev.page.evaluate(async (u) => (await (await fetch(`/api/appraisals/${u}`)).json()).version, formUrl.split('/').pop()!));
-    const outside = await apiAs(ev.context, 'PATCH', `/api/appraisals/${formUrl.split('/').pop()}`, { version, ratings: { C1: 9 } });
+    const { version } = (await apiAs(ev.context, 'GET', form)).body;
+    const outside = await apiAs(ev.context, 'PATCH', form, { version, ratings: { C1: 9 } });
     expect(outside.status).toBe(422);
     await ev.page.click('[data-testid=action-evaluate]');
     await expect.poll(() => ev.page.locator('[data-testid=form-state]').innerText()).toBe('Valutata');
@@ -85,19 +83,18 @@ describe('individual performance', { timeout: 240_000 }, () => {
     await expect.poll(() => ev.page.locator('[data-testid=appraisal-form] h2').first().innerText()).toContain('definitivo alla valutazione');
 
     // The person accepts.
-    await me.page.goto(formUrl);
-    await me.page.waitForSelector('[data-testid=action-accept]');
+    await openAppraisal(me.page, created.id);
     await expect.poll(() => me.page.locator('[data-testid=form-score]').innerText()).toBe(score);
     await me.page.click('[data-testid=action-accept]');
     await expect.poll(() => me.page.locator('[data-testid=form-state]').innerText()).toBe('Accettata');
 
     // HR makes it final and distributes the fund of the category.
-    await hr.page.goto(formUrl);
-    await hr.page.waitForSelector('[data-testid=action-finalise]');
+    await openAppraisal(hr.page, created.id);
     await hr.page.click('[data-testid=action-finalise]');
     await expect.poll(() => hr.page.locator('[data-testid=form-state]').innerText()).toBe('Definitiva');
     await hr.page.click('text=Tutte le schede');
     await hr.page.waitForSelector('[data-testid=rewards]');
+    await appraisalSettled(hr.page);
     await expect.poll(() => hr.page.locator('[data-testid=appraisal-list] tbody tr').first().innerText()).toMatch(/Definitiva/);
     await hr.page.selectOption('[data-testid=reward-category]', 'personale');
     await hr.page.fill('[data-testid=reward-fund]', '1.234,57');

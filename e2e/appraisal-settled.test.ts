@@ -4,7 +4,9 @@
  * HR's records under corrected bodies are read after the screen is drawn; a test (or a script) that
  * acted on the first drawing acted on a screen still filling in. Here each of those reads is held
  * back on purpose (`page.route`): the screen is drawn but not settled; let go, it settles, with what
- * was held on it. Real server, fresh SQLite file.
+ * was held on it. The marker names the screen's language (`data-lang`): a change of language reads
+ * the form again, and the screen is settled only once it is in, in the new language, which
+ * `chooseLanguage` waits for. Real server, fresh SQLite file.
  */
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +14,7 @@ import { appraisalPlans } from './appraisal-plans.js';
 import { appraisalSettled, e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { loggedIn } = pages(world);
+const { loggedIn, chooseLanguage, openAppraisal } = pages(world);
 const { hrAndAdmin, formOf } = appraisalPlans(world);
 
 /** Requests of `page` whose path ends with `path` held until the returned function is called. */
@@ -56,6 +58,37 @@ describe('the appraisal screens settled', { timeout: 180_000 }, () => {
     expect(await page.getAttribute('[data-testid=appraisals-page]', 'data-ready')).toBe('false');
     stranded.release();
     await appraisalSettled(page);
+    expect(await page.getAttribute('[data-testid=appraisals-page]', 'data-ready')).toBe('true');
+  });
+
+  it('a form: a change of language settles once the form is read in the new one', async () => {
+    const { hr } = await hrAndAdmin();
+    const id = (await formOf(hr, 'referente', 'dirigente')).body.id as string;
+    const { page } = await loggedIn('personale');
+    await openAppraisal(page, id);
+    expect(await page.getAttribute('[data-testid=appraisal-form]', 'data-lang')).toBe('it');
+
+    // The form's read in English held: the screen speaks English, but is not settled in it.
+    const english = await hold(page, `/api/appraisals/${encodeURIComponent(id)}`);
+    await page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => english.asked()).toBe(true);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getAttribute('[data-testid=appraisal-form]', 'data-lang')).toBe('en');
+    expect(await page.getAttribute('[data-testid=appraisal-form]', 'data-ready')).toBe('false');
+    // Waiting for the screen in English waits for that read.
+    let switched = false;
+    const switching = chooseLanguage(page, 'en').then(() => (switched = true));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(switched).toBe(false);
+    english.release();
+    await switching;
+    expect(await page.getAttribute('[data-testid=appraisal-form]', 'data-ready')).toBe('true');
+
+    // The list says its language too, and a change of language waits for it.
+    await openAppraisal(page);
+    expect(await page.getAttribute('[data-testid=appraisals-page]', 'data-lang')).toBe('en');
+    await chooseLanguage(page, 'it');
+    expect(await page.getAttribute('[data-testid=appraisals-page]', 'data-lang')).toBe('it');
     expect(await page.getAttribute('[data-testid=appraisals-page]', 'data-ready')).toBe('true');
   });
 });

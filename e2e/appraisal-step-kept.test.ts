@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eWorld, focused, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { loggedIn, apiAs, signedIn, staffForm, expectAccessible } = pages(world);
+const { loggedIn, apiAs, signedIn, staffForm, expectAccessible, openAppraisal } = pages(world);
 
 describe('an appraisal step takes what was typed with it', { timeout: 240_000 }, () => {
   it("records the interview with the evaluator's unsaved rating and actual", async () => {
@@ -25,8 +25,7 @@ describe('an appraisal step takes what was typed with it', { timeout: 240_000 },
     }
 
     const { page } = await loggedIn('dirigente');
-    await page.goto(`${world.server.url}/appraisals/${encodeURIComponent(created.id)}`);
-    await page.waitForSelector('[data-testid=action-interview]');
+    await openAppraisal(page, created.id);
     await page.selectOption('[data-testid=rating-C1]', '4');
     await page.getByLabel('Stato 1', { exact: true }).selectOption('measured');
     // Not in the screen's notation: the step stops at the field, nothing recorded.

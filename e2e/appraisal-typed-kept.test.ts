@@ -3,12 +3,15 @@
  * in the other language): the evaluator's objectives (a title changed, an actual, a new objective
  * with its weight and target, the numbers written again in the new notation) and, later in the year,
  * an actual and a behaviour's rating; on a form whose plan is missing (shown from the refused read),
- * HR's plan picked and reason typed. Then saved, what was typed is what the server keeps.
+ * HR's plan picked and reason typed. Then saved, what was typed is what the server keeps. A newer
+ * version of the form read with the other language (another desk saved meanwhile) does not drop what
+ * was typed either: the save is then refused as a clash, the other desk's change kept, until the
+ * reader reloads the form.
  * Real server, fresh SQLite file, axe after the change.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appraisalPlans, arrowTo, tabTo } from './appraisal-plans.js';
+import { appraisalPlans, arrowTo, OBJECTIVES, tabTo } from './appraisal-plans.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
@@ -127,5 +130,33 @@ describe("what is typed on a form's screen and not saved survives a change of la
     expect(linked.planId).toBe(secondId);
     const trail = (await apiAs(hr, 'GET', `/api/appraisals/${encodeURIComponent(id)}/trail`)).body as { reason: string | null }[];
     expect(trail.at(-1)).toMatchObject({ reason: 'Piano adottato con delibera n. 7' });
+  });
+
+  it('keeps what was typed when the form read in the other language is a newer version, and saves nothing over it', async () => {
+    const [hr, boss] = [await signedIn('personale'), await signedIn('dirigente')];
+    await bodyWithSmvp(hr);
+    const created = (await formOf(hr, 'admin', 'dirigente')).body as { id: string; version: number };
+    const form = `/api/appraisals/${encodeURIComponent(created.id)}`;
+    const { page } = await loggedIn('dirigente');
+    await openAppraisal(page, created.id);
+    await page.fill('#objective-0-title', 'Pratiche evase entro 30 giorni');
+    await page.fill('#objective-0-weight', '87,5');
+
+    // Another desk of the evaluator's saves the form meanwhile: a newer version, read with the change of language.
+    const theirs = await apiAs(boss, 'PATCH', form, { version: created.version, objectives: [{ ...OBJECTIVES[0], title: 'Pratiche evase entro 20 giorni' }] });
+    expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
+    await chooseLanguage(page, 'en');
+    expect(await page.locator('[data-testid=form-state]').innerText()).toBe('Objectives to acknowledge');
+    expect((await typed(page))[0]).toEqual(['Pratiche evase entro 30 giorni', '87.5', '100', '120']);
+
+    // Saved, it is refused as a clash: the other desk's title stays on the server, what was typed on the screen.
+    await page.click('[data-testid=save-objectives]');
+    await expect.poll(() => page.locator('[data-testid=form-clash]').count()).toBe(1);
+    expect(((await apiAs(hr, 'GET', form)).body as { objectives: { title: string }[] }).objectives[0]!.title).toBe('Pratiche evase entro 20 giorni');
+    expect((await typed(page))[0]).toEqual(['Pratiche evase entro 30 giorni', '87.5', '100', '120']);
+    await expectAccessible(page, 'a clash after a change of language');
+    // Reloaded, the form shows what is stored now.
+    await page.click('[data-testid=form-reload]');
+    await expect.poll(async () => (await typed(page))[0]).toEqual(['Pratiche evase entro 20 giorni', '100', '100', '120']);
   });
 });

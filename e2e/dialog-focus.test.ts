@@ -79,4 +79,40 @@ describe('the first focus in the app’s dialogs', { timeout: 120_000 }, () => {
     await escapeBackTo(page, 'closing-dialog', 'close-period');
     await context.close();
   });
+
+  it('reaches the language from inside a dialog by the keyboard, the dialog kept with what was typed', async () => {
+    // The modal keeps the header's selector out of reach: the dialog has its own, the last of its fields.
+    const { page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.selectOption('#f-area', 'C');
+    await page.click('[data-code="C"] .tree-link');
+    await openWithKeyboard(page, '[data-testid=open-child]', 'node-dialog');
+    await expect.poll(() => focusIn(page)).toEqual({ dialog: 'node-dialog', focus: 'node-code' });
+    const code = await page.inputValue('#node-code');
+    await page.fill('#node-title', 'Sportello unico digitale');
+    await page.fill('#node-weight', '12,5');
+    expect(await page.locator('[data-testid=node-dialog] h2').innerText()).toBe('Aggiungi un obiettivo sotto C');
+
+    // Tab goes on inside the dialog to its language, and the arrow picks English.
+    for (let tabs = 0; (await focused(page)) !== 'dialog-language'; tabs++) {
+      expect(tabs, 'the dialog’s language reached by Tab').toBeLessThan(20);
+      await page.keyboard.press('Tab');
+      expect((await focusIn(page))?.dialog).toBe('node-dialog');
+    }
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await planSettled(page);
+    expect(await page.getAttribute('[data-testid=plan-screen]', 'data-lang')).toBe('en');
+
+    // The same dialog, open, in English, what was typed kept (the weight in the new notation), the focus on the language.
+    expect(await page.locator('[data-testid=node-dialog][open]').count()).toBe(1);
+    expect(await page.locator('[data-testid=node-dialog] h2').innerText()).toBe('Add an objective under C');
+    expect(await page.locator('label[for=node-title]').innerText()).toBe('Title');
+    expect(await page.inputValue('#node-code')).toBe(code);
+    expect(await page.inputValue('#node-title')).toBe('Sportello unico digitale');
+    expect(await page.inputValue('#node-weight')).toBe('12.5');
+    expect(await focusIn(page)).toEqual({ dialog: 'node-dialog', focus: 'dialog-language' });
+    await escapeBackTo(page, 'node-dialog', 'open-child');
+  });
 });

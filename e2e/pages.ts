@@ -336,13 +336,23 @@ export function pages(world: E2eWorld) {
     await page.fill('#f-search', text);
   }
 
-  /** Picks the screen's language in the header and waits until the app has switched (`<html lang>`). */
+  /**
+   * Picks the screen's language in the header and waits until the app has switched (`<html lang>`)
+   * and the screen's settled marker, whichever it has (`planSettled`, `appraisalSettled`), says it
+   * settled in that language.
+   */
   async function chooseLanguage(page: Page, lang: 'it' | 'en'): Promise<void> {
     // The selector is labelled in the screen's language.
     await page.selectOption('select[aria-label=Lingua], select[aria-label=Language]', lang);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
-    // A plan's screen reads its tree again in the new language, the old one on screen meanwhile.
-    if ((await page.locator('[data-testid=plan-screen]').count()) > 0) await page.waitForSelector(`[data-testid=plan-screen][data-lang=${lang}][data-ready=true]`);
+    // A screen with a settled marker (`data-ready`: the plan's, an appraisal list's or form's) reads
+    // its data again in the new language, the old one on screen meanwhile: waited for settled in it.
+    if ((await page.locator('[data-ready]').count()) > 0) {
+      await page.waitForFunction((lang) => {
+        const markers = Array.from(document.querySelectorAll('[data-ready]'));
+        return markers.length > 0 && markers.every((m) => m.getAttribute('data-lang') === lang && m.getAttribute('data-ready') === 'true');
+      }, lang);
+    }
   }
 
   /** The words of objective `code`'s performance cell in the tree, white space folded. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, onSessionExpired, holdSession } from './api/client.js';
 import { newQueryClient, readerOf } from './api/queries.js';
 import type { SessionRead, User } from './api/types.js';
-import { setLanguage } from './i18n.js';
+import { LanguageSelect } from './ui/LanguageSelect.js';
 import { SessionContext } from './session.js';
 import { forgetReader, keepOnlyReader, useUnsentWarning } from './detail/drafts.js';
 import { worklistAsked } from '../../src/contract/worklist-link.js';
@@ -79,7 +79,7 @@ export interface FirstCache {
  * rather than "Caricamento…" first; `first`, the reader's cache with the screen's reads in it.
  */
 export function App({ session, known, first }: { session: Promise<SessionRead>; known?: SessionRead; first?: FirstCache | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [user, setUser] = useState<User | null>(known?.user ?? null);
   const [checked, setChecked] = useState(known !== undefined);
   const [route, go] = useRoute();
@@ -179,7 +179,6 @@ export function App({ session, known, first }: { session: Promise<SessionRead>; 
   const planMatch = /^#\/plans\/([^/?]+)/.exec(route);
   const relazioneMatch = /^#\/plans\/([^/?]+)\/relazione/.exec(route);
   const appraisalMatch = /^#\/appraisals\/([^/?]+)/.exec(route);
-  const lang = i18n.language === 'en' ? 'en' : 'it';
 
   return (
     <QueryClientProvider client={queryClient}>
@@ -198,10 +197,7 @@ export function App({ session, known, first }: { session: Promise<SessionRead>; 
             <div className="d-flex align-items-center flex-wrap gap-3">
               <label className="albero-lang">
                 <span className="visually-hidden">{t('app.language')}</span>
-                <select value={lang} onChange={(e) => setLanguage(e.target.value as 'it' | 'en')} aria-label={t('app.language')}>
-                  <option value="it">Italiano</option>
-                  <option value="en">English</option>
-                </select>
+                <LanguageSelect />
               </label>
               {user === null && publicReader && (
                 <button type="button" className="btn btn-sm btn-outline-light" onClick={() => setPublicReader(false)} data-testid="sign-in">

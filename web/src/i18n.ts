@@ -419,6 +419,8 @@ const it = {
   },
   edit: {
     tools: 'Modifica dell’albero',
+    periodComing: 'Caricamento del periodo {{label}}: si potrà modificare il piano quando i suoi valori saranno arrivati.',
+    periodComingUnnamed: 'Caricamento del periodo scelto: si potrà modificare il piano quando i suoi valori saranno arrivati.',
     addChild: 'Aggiungi un obiettivo sotto {{code}}',
     addArea: 'Aggiungi un’area strategica',
     editNode: 'Modifica l’obiettivo',
@@ -962,6 +964,8 @@ const en: typeof it = {
   },
   edit: {
     tools: 'Tree editing',
+    periodComing: 'Loading the period {{label}}: you can change the plan once its values are in.',
+    periodComingUnnamed: 'Loading the period chosen: you can change the plan once its values are in.',
     addChild: 'Add an objective under {{code}}',
     addArea: 'Add a strategic area',
     editNode: 'Edit the objective',

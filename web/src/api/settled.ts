@@ -8,23 +8,29 @@ import { useEffect, useState } from 'react';
 
 /**
  * `own`: the screen's own read is in (its data or its refusal) and not under way again. True once
- * that holds and no read at all is under way in the query cache.
+ * that holds and no read at all is under way in the query cache, in `lang`, the screen's language:
+ * the root says it beside the marker (`data-lang`), so a script switching language waits for the
+ * screen in the new one (e2e's `chooseLanguage`).
  *
  * Decided after the render is committed, not while rendering: the parts drawn with the screen's data
  * start their reads in their own effects, which React runs before this one (children first), so they
  * are counted; read during the render, the count missed them and the marker said «settled» for a frame.
+ * The decision names the language it was made in: the first render in another language is not settled
+ * (before the effect decides again, the marker said «settled» in the new language for a frame, the
+ * screen still the old language's).
  *
  * @example
- * const ready = useSettled(list.data !== undefined && !list.isFetching);
- * return <section data-testid="appraisals-page" data-ready={ready}>…</section>;
+ * const ready = useSettled(list.data !== undefined && !list.isFetching, lang);
+ * return <section data-testid="appraisals-page" data-lang={lang} data-ready={ready}>…</section>;
  */
-export function useSettled(own: boolean): boolean {
+export function useSettled(own: boolean, lang: string): boolean {
   const client = useQueryClient();
   // The count as rendered changes as reads start and end, so the screen decides again; the decision reads the count now.
   const fetching = useIsFetching();
-  const [settled, setSettled] = useState(false);
+  // The language the screen was last found settled in; null: not settled.
+  const [settledIn, setSettledIn] = useState<string | null>(null);
   useEffect(() => {
-    setSettled(own && client.isFetching() === 0);
-  }, [own, client, fetching]);
-  return settled;
+    setSettledIn(own && client.isFetching() === 0 ? lang : null);
+  }, [own, client, fetching, lang]);
+  return settledIn === lang;
 }

@@ -60,6 +60,8 @@ function fieldsOfRefusal(byPath: Record<string, string>, rated: (code: string) =
   }
   return { fields, others };
 }
+/** Ratings as text, in the order of their codes: two sets compared. */
+const ratingsText = (r: Record<string, number>): string => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
 /** A behaviour's rating choice on this screen. */
 const ratingId = (code: string): string => `rating-${code}`;
 const UNITS: ObjectiveUnit[] = ['number', 'percent', 'date', 'boolean'];
@@ -86,7 +88,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const written = useFormWritten();
   const form = read.data ?? null;
   // Settled: this form read in this language (not the other language's kept meanwhile) and nothing else being read (its trail, its plans).
-  const ready = useSettled(form !== null && !read.isPlaceholderData && !read.isFetching);
+  const ready = useSettled(form !== null && !read.isPlaceholderData && !read.isFetching, lang);
   const [objectives, setObjectives] = useState<ObjectiveDraft[]>([]);
   // What cannot be taken, by field id (`objective-0-weight`, `action-text`), in words said beside it.
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -113,14 +115,28 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   // answer), set while rendering rather than in an effect so no frame shows the old ones: another
   // form, or a newer version of this one. The same version read again in the other language (or an
   // older one, a stale copy cached in it) leaves them as typed: a change of language writes them
-  // again in its notation (below), it never drops them. `startedFrom` is the form they started from.
+  // again in its notation (below), it never drops them. `startedFrom` is the form they started from
+  // (null: start again from the form as read, after the reader's own write or a reload).
+  // A newer version read while something is typed on the one they started from (another desk saved,
+  // read with a change of language) leaves them as typed too: it dropped the evaluator's typing
+  // without a word. The saves name the version typed on (`typedOn`), so they are refused as a clash,
+  // which says so and offers the reload; nothing is written over the other desk's change.
   const [startedFrom, setStartedFrom] = useState<AppraisalForm | null>(null);
-  if (form !== null && (startedFrom === null || form.id !== startedFrom.id || form.version > startedFrom.version)) {
+  const typedSince = (from: AppraisalForm): boolean =>
+    JSON.stringify(objectives) !== JSON.stringify(from.objectives.map((o) => objectiveDraft(o, lang))) || ratingsText(ratings) !== ratingsText(from.ratings);
+  if (form !== null && (startedFrom === null || form.id !== startedFrom.id || (form.version > startedFrom.version && !typedSince(startedFrom)))) {
     setStartedFrom(form);
     setObjectives(form.objectives.map((o) => objectiveDraft(o, lang)));
     setProblems({});
     setRatings(form.ratings);
   }
+  /** The version of the form what is on the screen was typed on: the one a save names. */
+  const typedOn = startedFrom !== null && form !== null && startedFrom.id === form.id ? startedFrom.version : (form?.version ?? 0);
+  /** Reads the form again, what was typed replaced by what is stored now (the reader asked: a clash's reload). */
+  const reload = () => {
+    setStartedFrom(null);
+    void read.refetch();
+  };
   // The language changed with the form open: the numbers typed are written again in the new notation.
   useLanguageChange(lang, (to) => {
     setObjectives((list) => draftsIn(list, to));
@@ -140,6 +156,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
     setClash(null);
     try {
       const f = await work();
+      // The answer carries what was typed: the screen starts again from it.
+      setStartedFrom(null);
       await written(f, lang);
       setText('');
       setMessage(done(f));
@@ -210,8 +228,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
    */
   const unsaved = (): { objectives?: ObjectiveInput[]; ratings?: Record<string, number> } | { problems: Record<string, string> } | null => {
     const typedObjectives = (editObjectives || editActuals) && JSON.stringify(objectives) !== JSON.stringify(form.objectives.map((o) => objectiveDraft(o, lang)));
-    const sorted = (r: Record<string, number>) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
-    const typedRatings = editRatings && sorted(ratings) !== sorted(form.ratings);
+    const typedRatings = editRatings && ratingsText(ratings) !== ratingsText(form.ratings);
     if (!typedObjectives && !typedRatings) return null;
     const body = typedObjectives ? objectivesBody(objectives, lang) : null;
     if (body !== null && 'problems' in body) return body;
@@ -254,7 +271,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   return (
-    <article aria-labelledby="form-title" data-testid="appraisal-form" data-ready={ready}>
+    <article aria-labelledby="form-title" data-testid="appraisal-form" data-lang={lang} data-ready={ready}>
       <button type="button" className="btn btn-link px-0" onClick={onBack}>
         ← {t('appraisal.form.back')}
       </button>
@@ -277,23 +294,14 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           clashAt={clash?.at ?? null}
           onReload={() => {
             setClash(null);
-            void read.refetch();
+            reload();
           }}
         />
       </div>
 
       {/* HR and the administrator may link a form not yet evaluated to another plan of its body and year: the server says so (`may.changePlan`). */}
       {form.may.changePlan && (
-        <PlanRelink
-          key={form.version}
-          id={form.id}
-          organisation={form.organisation}
-          year={form.year}
-          version={form.version}
-          planId={form.planId}
-          missing={false}
-          onReload={() => void read.refetch()}
-        />
+        <PlanRelink key={form.version} id={form.id} organisation={form.organisation} year={form.year} version={form.version} planId={form.planId} missing={false} onReload={reload} />
       )}
       {r === null ? (
         <p className="alert alert-warning">{t('appraisal.form.noSmvp')}</p>
@@ -616,7 +624,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               setMessage(null);
               if ('objectives' in body)
                 void run(
-                  () => appraisalApi.patch(id, lang, { version: form.version, objectives: body.objectives }),
+                  () => appraisalApi.patch(id, lang, { version: typedOn, objectives: body.objectives }),
                   () => SAVED,
                 );
             }}
@@ -668,7 +676,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
               data-testid="save-ratings"
               onClick={() =>
                 void run(
-                  () => appraisalApi.patch(id, lang, { version: form.version, ratings }),
+                  () => appraisalApi.patch(id, lang, { version: typedOn, ratings }),
                   () => SAVED,
                 )
               }
@@ -723,7 +731,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                   }
                   void run(
                     async () => {
-                      let version = form.version;
+                      let version = typedOn;
                       // What was typed and not saved (the actuals, the ratings) goes with the step, saved
                       // first: before, the step's answer put the saved ones back on the screen and the
                       // evaluator's ratings were lost without a word.

@@ -89,10 +89,10 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
   const errorText = useErrorText();
   const error = list.error === null ? null : errorText(list.error);
   // Settled: the year's list (or its refusal) in and nothing else being read (HR's records, people, plans).
-  const ready = useSettled((list.data !== undefined || list.error !== null) && !list.isFetching);
+  const ready = useSettled((list.data !== undefined || list.error !== null) && !list.isFetching, lang);
 
   return (
-    <section aria-labelledby="appraisals-title" data-testid="appraisals-page" data-ready={ready}>
+    <section aria-labelledby="appraisals-title" data-testid="appraisals-page" data-lang={lang} data-ready={ready}>
       <h1 id="appraisals-title">{t('appraisal.title')}</h1>
       <label className="d-inline-flex gap-2 align-items-center mb-3">
         {t('appraisal.list.year')}

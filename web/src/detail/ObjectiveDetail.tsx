@@ -58,7 +58,15 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
   }, [shownKey]);
   // The plan's editors change the tree from here; never in what-if, where nothing is saved.
   const editTools = can.managePlans(user?.role) && !props.whatIf && !props.locked && props.definitionEditable !== false && (
-    <TreeEditTools planId={props.planId} doc={props.doc} objective={objective} indicator={indicator} onChanged={() => props.onSaved(undefined)} onDeleted={props.onClose} />
+    <TreeEditTools
+      planId={props.planId}
+      doc={props.doc}
+      objective={objective}
+      indicator={indicator}
+      coming={props.coming ?? null}
+      onChanged={() => props.onSaved(undefined)}
+      onDeleted={props.onClose}
+    />
   );
   return (
     <aside

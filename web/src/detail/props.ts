@@ -29,7 +29,8 @@ export interface DetailProps {
   savedNote?: string | null;
   /**
    * The period the screen is moving to while `doc` is still another's (`periodComing`): the entry form
-   * and the panels' writes wait for it, so nothing is written (nor kept as a draft) for the period left.
+   * and the panels' writes wait for it, so nothing is written (nor kept as a draft) for the period left;
+   * the plan's editing tools too, so the plan is not changed from a tree about to be replaced.
    */
   coming?: PeriodComing | null;
 }

@@ -329,6 +329,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         canAddArea={definitionEditable && !whatIf.on}
         canReassign={can.managePlans(role) && !locked && !archived && !whatIf.on}
         onChanged={reloadShown}
+        coming={data.coming}
       />
       {printing &&
         createPortal(

@@ -14,11 +14,18 @@ import { Notice } from '../ui/Form.js';
 import { ConfirmDialog, type ToolsProps } from './EditParts.js';
 import { NodeDialog } from './NodeDialog.js';
 import { IndicatorDialog } from './IndicatorDialog.js';
+import { PeriodComingNote } from '../detail/PeriodComingNote.js';
+import type { PeriodComing } from '../plan/period-coming.js';
 
 type Open = null | 'child' | 'node' | 'delete-node' | 'indicator' | 'edit-indicator' | 'delete-indicator';
 
-/** The editing buttons under an objective's or an indicator's detail, and the dialog they open. */
-export function TreeEditTools({ indicator, ...props }: ToolsProps & { indicator?: TreeIndicator | undefined }) {
+/**
+ * The editing buttons under an objective's or an indicator's detail, and the dialog they open.
+ * `coming`: the period the screen is moving to while `doc` is still another's (`periodComing`). The
+ * buttons wait for it, and say so: a change made on a tree about to be replaced is made on what the
+ * reader is no longer shown, and one made from the toolbar read the period left again, undoing the switch.
+ */
+export function TreeEditTools({ indicator, coming = null, ...props }: ToolsProps & { indicator?: TreeIndicator | undefined; coming?: PeriodComing | null }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -55,9 +62,10 @@ export function TreeEditTools({ indicator, ...props }: ToolsProps & { indicator?
         {t('edit.tools')}
       </h3>
       <Notice text={notice} testId="edit-notice" />
+      {coming !== null && <PeriodComingNote coming={coming} testId="edit-waiting" of="edit" />}
       <div className="d-flex flex-wrap gap-2">
         {actions.map(([action, label]) => (
-          <Button key={action} size="xs" color={action.startsWith('delete') ? 'danger' : 'primary'} outline onClick={() => setOpen(action)} data-testid={`open-${action}`}>
+          <Button key={action} size="xs" color={action.startsWith('delete') ? 'danger' : 'primary'} outline disabled={coming !== null} onClick={() => setOpen(action)} data-testid={`open-${action}`}>
             {label}
           </Button>
         ))}
@@ -89,13 +97,13 @@ export function TreeEditTools({ indicator, ...props }: ToolsProps & { indicator?
 }
 
 /** For the plan's editors above the tree: a new strategic area (the only way into an empty plan). */
-export function AddAreaButton({ planId, doc, onChanged }: { planId: string; doc: TreeDocument; onChanged: () => void }) {
+export function AddAreaButton({ planId, doc, onChanged, waiting = false }: { planId: string; doc: TreeDocument; onChanged: () => void; waiting?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
-      <button type="button" className="btn btn-sm btn-link p-0" onClick={() => setOpen(true)} data-testid="open-area">
+      <button type="button" className="btn btn-sm btn-link p-0" disabled={waiting} onClick={() => setOpen(true)} data-testid="open-area">
         {t('edit.addArea')}
       </button>
       <Notice text={notice} testId="area-notice" />

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { formErrors, type FormErrors } from './form-errors.js';
 import { useLang } from './format.js';
+import { LanguageSelect } from './LanguageSelect.js';
 import { staleSaid } from './stale-save.js';
 
 interface FieldProps {
@@ -48,7 +49,8 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
 export const FIRST_FOCUS = { 'data-autofocus': true } as const;
 
 /** The fields a dialog's focus may start on when none is marked, in the order of the page. */
-const FIELDS = 'input:not([type=hidden]), select, textarea';
+// The dialog's language selector (`LanguageSelect`) is not where its form starts.
+const FIELDS = 'input:not([type=hidden]), select:not([data-language]), textarea';
 
 /**
  * Gives the focus, once, to where the dialog's content means it to start: the element marked
@@ -115,6 +117,10 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
         <CloseButton onClose={onClose} />
       </div>
       {children}
+      {/* The header's selector is out of reach under the modal: the language is changed here, the dialog kept open. */}
+      <div className="d-flex justify-content-end mt-3">
+        <LanguageSelect dialog />
+      </div>
     </dialog>
   );
 }

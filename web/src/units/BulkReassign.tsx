@@ -28,13 +28,14 @@ export function heldBy(doc: TreeDocument, unitId: string): Key[] {
   return keys;
 }
 
-export function BulkReassignButton(props: { planId: string; doc: TreeDocument; rows: readonly Row[]; onChanged: () => void }) {
+/** `waiting`: the screen is moving to another period (`periodComing`); the button waits for it (the toolbar says why). */
+export function BulkReassignButton({ waiting = false, ...props }: { planId: string; doc: TreeDocument; rows: readonly Row[]; onChanged: () => void; waiting?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
-      <button type="button" className="btn btn-sm btn-link p-0" onClick={() => setOpen(true)} data-testid="open-reassign">
+      <button type="button" className="btn btn-sm btn-link p-0" disabled={waiting} onClick={() => setOpen(true)} data-testid="open-reassign">
         {t('assign.bulk')}
       </button>
       <Notice text={notice} testId="reassign-notice" />
