@@ -8,13 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/index.js';
 import { settingsToJson } from '../../src/store/codec.js';
-import { openStore } from '../../src/store/index.js';
+import { openStore, type Actor } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
 import { oldDatabase } from '../support/old-database.js';
 import type { Backend } from './harness.js';
 
 const AT = '2024-02-01T00:00:00.000Z';
-const OFFICE = { username: 'controller' } as const;
+const OFFICE: Actor = { id: null, username: 'controller' };
 
 describe.each<Backend>(['sqlite', 'postgres'])('migration 88 (a discarded revision kept) on %s', (backend) => {
   const old = oldDatabase(backend);

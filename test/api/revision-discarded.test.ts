@@ -102,6 +102,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('a discarded revision on %s', (ba
     ]);
     // The public reads the approved one only.
     expect((await (await t.as('public')).get(`/api/plans/${planId}/revisions`)).body.map((r: any) => r.number)).toEqual([2]);
+    // So does the Relazione: the plan had one revision, the approved one.
+    const relazione = flat((await controller.get(`/api/plans/${planId}/relazione/export?format=html`)).text);
+    const chapter = relazione.slice(relazione.indexOf('Variazioni del piano nel corso'));
+    expect(chapter).toContain('Nel corso dell&#39;anno il piano ha avuto una variazione, riportata nella tabella.');
+    expect(chapter).toContain('Target rivisto');
+    expect(chapter).not.toContain('Peso provato e riportato');
   });
 
   it('prints it in the register as discarded, by whom, when, why and with its steps: PDF and HTML in Italian and English, the workbook', async () => {
