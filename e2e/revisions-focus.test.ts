@@ -104,7 +104,7 @@ describe("the focus after the plan head's and the Variazioni panel's actions", {
     });
     await pressLandsOn(page, '[data-testid=current-revision] button:has-text("Annulla la variazione")', {
       on: 'revisions-notice',
-      says: 'Variazione annullata.',
+      says: 'Variazione annullata: resta nel registro con i suoi passaggi.',
       axe: 'revision discarded',
       after: gone('[data-testid=current-revision]'),
     });

@@ -146,7 +146,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await expect.poll(() => discard.count()).toBe(0);
   });
 
-  it('lists a revision’s net change and where its steps are; one whose steps cancel out is offered to discard, its approval refused in words', async () => {
+  it('lists a revision’s net change and where its steps are; one whose steps cancel out is offered to discard, its approval refused in words, and stays listed discarded', async () => {
     const planId = await adoptedPlan();
     const plan = planPath(planId);
     /** The indicator's target changed through the API, against the version the tree reads now. */
@@ -172,9 +172,19 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await expect
       .poll(() => page.locator('[data-testid=revisions-refused]').innerText())
       .toBe('La variazione n. 1 non cambia nulla: le 2 modifiche registrate si annullano a vicenda (restano nel registro delle modifiche); annullala.');
+    await page.fill('#discard-reason', 'Target provato e lasciato com’era');
     await page.click('[data-testid=current-revision] button:has-text("Annulla la variazione")');
-    await expect.poll(() => page.locator('#revisions-notice').innerText()).toBe('Variazione annullata.');
-    await expect.poll(() => first.count()).toBe(0);
+    await expect.poll(() => page.locator('#revisions-notice').innerText()).toBe('Variazione annullata: resta nel registro con i suoi passaggi.');
+    // Before, the discarded revision left the register: now it stays, said discarded, by whom, why, with its steps.
+    await expect.poll(() => first.locator('td').nth(4).innerText()).toBe('annullata');
+    expect(await first.locator('[data-testid=revision-discarded]').innerText()).toMatch(
+      /^Annullata il \d{2}\/\d{2}\/\d{4} da .+, motivo: «Target provato e lasciato com’era»: il piano non è cambiato; i 2 passaggi registrati restano agli atti$/,
+    );
+    expect((await first.locator('li').allInnerTexts()).map((l) => l.replace(/\s+/g, ' '))).toEqual([
+      `passaggio 1: Indicatore ${INDICATOR}: target 60,00% → 50,00%`,
+      `passaggio 2: Indicatore ${INDICATOR}: target 50,00% → 60,00%`,
+    ]);
+    await expectAccessible(page, 'revisions: a discarded revision in the register');
 
     expect((await apiAs(context, 'POST', `${plan}/revisions`, { reason: 'Target rivisto due volte' })).status).toBe(201);
     await setTarget(50);
@@ -186,6 +196,10 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await chooseLanguage(page, 'en');
     await expect.poll(() => second.locator('[data-testid=revision-steps]').innerText()).toBe('net changes of 2 recorded steps (each on the audit trail)');
     expect(await second.locator('li').allInnerTexts()).toEqual([`Indicator ${INDICATOR}: target 60.00% → 55.00%`]);
+    await expect.poll(() => first.locator('td').nth(4).innerText()).toBe('discarded');
+    expect(await first.locator('[data-testid=revision-discarded]').innerText()).toMatch(
+      /^Discarded on .+, reason: “Target provato e lasciato com’era”: the plan did not change; its 2 recorded steps stay on the record$/,
+    );
     await chooseLanguage(page, 'it');
   });
 

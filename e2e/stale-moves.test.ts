@@ -89,12 +89,12 @@ describe('a move pressed on a period another desk moved since', { timeout: 180_0
     expect((await apiAs(ctl.context, 'GET', `${plan}/revisions/${opened.body.number}`)).body).toMatchObject({ status: 'open', reason: 'Da tenere: risorse in arrivo' });
     await expectAccessible(ctl.page, 'a discard refused as stale');
 
-    // Read again, the corrected reason shows; discarded now, it goes.
+    // Read again, the corrected reason shows; discarded now, it stays on the record as discarded.
     await ctl.page.click('#approve-reload');
     await expect.poll(() => ctl.page.locator('[data-testid=current-revision]').innerText()).toContain('Da tenere: risorse in arrivo');
     await ctl.page.getByRole('button', { name: 'Annulla la variazione' }).click();
     await expect.poll(() => ctl.page.locator('[data-testid=current-revision]').count()).toBe(0);
-    expect((await apiAs(ctl.context, 'GET', `${plan}/revisions/${opened.body.number}`)).status).toBe(404);
+    expect((await apiAs(ctl.context, 'GET', `${plan}/revisions/${opened.body.number}`)).body).toMatchObject({ status: 'discarded', reason: 'Da tenere: risorse in arrivo' });
     await ctl.context.close();
   });
 });

@@ -85,8 +85,13 @@ export const RevisionSchema = z.strictObject({
   changes: z.array(RevisionChangeSchema).readonly(),
   /** How many steps were recorded, each on the audit trail (`GET /api/audit`): more than `changes` when a record was changed twice, or back. */
   steps: z.number().int(),
-  /** Grows with every correction or approval: `PATCH` names it, 409 when another came since. */
+  /** Grows with every correction, approval or discard: `PATCH` names it, 409 when another came since. */
   version: z.number().int(),
+  /**
+   * Its discard (null: not discarded): who (login), when, why (null: none given), and every step it
+   * recorded, before → after (they cancel out: a discarded revision changed nothing in the plan).
+   */
+  discarded: z.strictObject({ at: z.string(), by: z.string().nullable(), reason: z.string().nullable(), steps: z.array(RevisionChangeSchema).readonly() }).nullable(),
 });
 
 /** A closed or validated period a revision's changes came after (the Relazione must say so). */

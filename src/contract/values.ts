@@ -21,7 +21,8 @@ export const BandSchema = z.enum(['green', 'yellow', 'red']);
 export const ScoringKindSchema = z.enum(['on_off', 'proportional', 'bands', 'threshold']);
 export const PeriodStateSchema = z.enum(PERIOD_STATES);
 export const RevisionKindSchema = z.enum(['variazione', 'rimodulazione']);
-export const RevisionStatusSchema = z.enum(['open', 'approved']);
+/** `discarded`: let go without changing the plan, kept on the record (who, when, why, its steps). */
+export const RevisionStatusSchema = z.enum(['open', 'approved', 'discarded']);
 
 /** An amount as JSON: a number (or its exact decimal text when a double would round it), an ISO date, yes/no. */
 export const AmountJsonSchema = z.union([z.number(), z.string(), z.boolean()]);

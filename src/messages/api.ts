@@ -516,15 +516,15 @@ const OWN_MESSAGES = defineMessages({
     en: (p) => (p.problem === undefined ? `the ${p.name} in the address is not valid` : `the ${p.name} in the address: ${fieldProblem({ field: p.name, problem: p.problem }, 'en')}`),
   }),
   /** `problem` (and `expected`): what the value must be, as fieldProblem says it, instead of the sender's `detail`. */
-  'invalid-query': message<{ field: string; values?: readonly string[]; value?: string; detail?: string; problem?: string; expected?: string }>({
+  'invalid-query': message<{ field: string; values?: readonly string[]; value?: string; detail?: string; problem?: string; expected?: string; maximum?: number }>({
     it: (p) =>
       p.values !== undefined
         ? `${p.field} deve essere uno tra ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, non «${p.value}»`}`
-        : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'valore non valido') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }) }, 'it')}`,
+        : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'valore non valido') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }), ...(p.maximum === undefined ? {} : { maximum: p.maximum }) }, 'it')}`,
     en: (p) =>
       p.values !== undefined
         ? `${p.field} must be one of ${p.values.join(', ')}${p.value === undefined || p.value === '' ? '' : `, not “${p.value}”`}`
-        : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'not valid') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }) }, 'en')}`,
+        : `${p.field}: ${p.problem === undefined ? (p.detail ?? 'not valid') : fieldProblem({ field: p.field, problem: p.problem, ...(p.expected === undefined ? {} : { expected: p.expected }), ...(p.maximum === undefined ? {} : { maximum: p.maximum }) }, 'en')}`,
   }),
   /** `what`: the upload expected (a plan's table, the registry of units, the SMVP, an evidence file). */
   'unsupported-media-type': message<{ expected: 'json' } | { expected: 'multipart'; what: Upload }>({

@@ -293,6 +293,7 @@ const ACTION_WORDS: Words = {
     supersede: 'approvazione superata dalla modifica del valore',
     'sign-in-refused': "accesso con il fornitore di identità rifiutato: l'account accede con la password",
     migrate: 'migrazione del database',
+    discard: 'annullamento',
   },
   en: {
     measure: 'entry',
@@ -317,6 +318,7 @@ const ACTION_WORDS: Words = {
     supersede: 'approval superseded by a change of the value',
     'sign-in-refused': 'sign-in through the identity provider refused: the account signs in with its password',
     migrate: 'database migration',
+    discard: 'discard',
   },
 };
 
@@ -334,6 +336,7 @@ const VALUE_WORDS: Words = {
     draft: 'bozza',
     adopted: 'adottato',
     approved: 'approvata',
+    discarded: 'annullata',
     variazione: 'variazione',
     rimodulazione: 'rimodulazione',
     transmitted: "trasmessa all'OIV",
@@ -356,6 +359,7 @@ const VALUE_WORDS: Words = {
     draft: 'draft',
     adopted: 'adopted',
     approved: 'approved',
+    discarded: 'discarded',
     variazione: 'variation',
     rimodulazione: 'remodulation',
     transmitted: 'sent to the OIV',
@@ -687,6 +691,12 @@ function recodedText(recoded: Partial<Record<RecodedKind, number>>, l: Language)
 }
 
 /** An act of approval: "Delibera di Giunta n. 12 del 30/01/2024", or that it is still to be given. */
+/** A revision's status as the register says it: «aperta», «approvata», «annullata». */
+function revisionStatusWord(status: string, l: Language): string {
+  const words = l === 'it' ? { approved: 'approvata', discarded: 'annullata', open: 'aperta' } : { approved: 'approved', discarded: 'discarded', open: 'open' };
+  return status === 'approved' || status === 'discarded' ? words[status] : words.open;
+}
+
 function act(p: { kind?: string; number?: string; date?: string }, l: Language): string {
   if (p.kind === undefined) return l === 'it' ? 'da indicare' : 'to be given';
   return l === 'it' ? `${p.kind} n. ${p.number} del ${dayText(p.date ?? '')}` : `${p.kind} no. ${p.number} of ${dayText(p.date ?? '')}`;
@@ -717,16 +727,22 @@ export const CHANGE_MESSAGES = defineMessages({
   }),
   'revision-act': message<{ kind?: string; number?: string; date?: string }>({ it: (p) => act(p, 'it'), en: (p) => act(p, 'en') }),
   'revision-line': message<{ kind: string; number: number; date: string; status: string; act: string; reason: string }>({
-    it: (p) =>
-      `${p.kind === 'rimodulazione' ? 'Rimodulazione' : 'Variazione'} n. ${p.number} del ${dayText(p.date)} (${p.status === 'approved' ? 'approvata' : 'aperta'}; atto: ${p.act}). Motivo: ${p.reason}`,
-    en: (p) =>
-      `${p.kind === 'rimodulazione' ? 'Remodulation' : 'Variation'} no. ${p.number} of ${dayText(p.date)} (${p.status === 'approved' ? 'approved' : 'open'}; act: ${p.act}). Reason: ${p.reason}`,
+    it: (p) => `${p.kind === 'rimodulazione' ? 'Rimodulazione' : 'Variazione'} n. ${p.number} del ${dayText(p.date)} (${revisionStatusWord(p.status, 'it')}; atto: ${p.act}). Motivo: ${p.reason}`,
+    en: (p) => `${p.kind === 'rimodulazione' ? 'Remodulation' : 'Variation'} no. ${p.number} of ${dayText(p.date)} (${revisionStatusWord(p.status, 'en')}; act: ${p.act}). Reason: ${p.reason}`,
   }),
+  /** A discarded revision in the register: when (the body's day), by whom, why, and that it changed nothing in the plan. */
+  'revision-discarded': message<{ at: string; by?: string; reason?: string; steps: number }>({
+    it: (p) =>
+      `Annullata il ${momentDayText(p.at)}${p.by === undefined ? '' : ` da ${p.by}`}${p.reason === undefined ? '' : `, motivo: «${p.reason}»`}: il piano non è cambiato${p.steps === 0 ? '' : `; ${p.steps === 1 ? 'il passaggio registrato resta' : `i ${p.steps} passaggi registrati restano`} agli atti`}`,
+    en: (p) =>
+      `Discarded on ${momentDayText(p.at)}${p.by === undefined ? '' : ` by ${p.by}`}${p.reason === undefined ? '' : `, reason: “${p.reason}”`}: the plan did not change${p.steps === 0 ? '' : `; ${p.steps === 1 ? 'its recorded step stays' : `its ${p.steps} recorded steps stay`} on the record`}`,
+  }),
+  'revision-discarded-step': message<{ step: number; change: string }>({ it: (p) => `passaggio ${p.step}: ${p.change}`, en: (p) => `step ${p.step}: ${p.change}` }),
   'revision-kind': message<{ kind: string }>({
     it: (p) => (p.kind === 'rimodulazione' ? 'Rimodulazione' : 'Variazione'),
     en: (p) => (p.kind === 'rimodulazione' ? 'Remodulation' : 'Variation'),
   }),
-  'revision-status': message<{ status: string }>({ it: (p) => (p.status === 'approved' ? 'approvata' : 'aperta'), en: (p) => (p.status === 'approved' ? 'approved' : 'open') }),
+  'revision-status': message<{ status: string }>({ it: (p) => revisionStatusWord(p.status, 'it'), en: (p) => revisionStatusWord(p.status, 'en') }),
   'revisions-note': message<{ closed: readonly string[]; approvedAfterValidation?: readonly string[]; validatedAt?: string }>({
     it: (p) =>
       `Le variazioni valgono per i periodi ancora aperti; i periodi chiusi o validati restano come alla chiusura.${p.closed.length === 0 ? '' : ` Successive alla chiusura di: ${p.closed.join(', ')}.`}${afterValidationText(p, 'it')}`,

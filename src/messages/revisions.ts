@@ -128,11 +128,12 @@ export const REVISION_MESSAGES = defineMessages({
     it: (p) => ({ 'adopted-already': 'il piano è già adottato', 'archived-already': 'il piano è già archiviato', 'not-archived': 'il piano non è archiviato' })[p.situation],
     en: (p) => ({ 'adopted-already': 'the plan is adopted already', 'archived-already': 'the plan is archived already', 'not-archived': 'the plan is not archived' })[p.situation],
   }),
-  /** `cancelled-out`: its `steps` recorded steps change nothing in the end (a weight 50 → 40, then back to 50). */
-  'revision-state': message<{ number: number; situation: 'approved' | 'empty' | 'cancelled-out' | 'has-changes' | 'act-kept'; steps?: number }>({
+  /** `cancelled-out`: its `steps` recorded steps change nothing in the end (a weight 50 → 40, then back to 50). `discarded`: kept on the record, never changed again. */
+  'revision-state': message<{ number: number; situation: 'approved' | 'discarded' | 'empty' | 'cancelled-out' | 'has-changes' | 'act-kept'; steps?: number }>({
     it: (p) =>
       ({
         approved: `la variazione n. ${p.number} è approvata: se ne può ancora aggiungere o correggere solo l'atto`,
+        discarded: `la variazione n. ${p.number} è annullata: resta agli atti così com'è e non si può più modificare né approvare`,
         empty: `la variazione n. ${p.number} non contiene modifiche: apportale prima, oppure annullala`,
         'cancelled-out': `la variazione n. ${p.number} non cambia nulla: le ${p.steps ?? 0} modifiche registrate si annullano a vicenda (restano nel registro delle modifiche); annullala`,
         'has-changes': `la variazione n. ${p.number} contiene modifiche: si può annullare solo una variazione aperta senza modifiche`,
@@ -141,6 +142,7 @@ export const REVISION_MESSAGES = defineMessages({
     en: (p) =>
       ({
         approved: `revision no. ${p.number} is approved: only its act can still be added or corrected`,
+        discarded: `revision no. ${p.number} is discarded: it stays on the record as it is and can no longer be changed or approved`,
         empty: `revision no. ${p.number} holds no change: make its changes first, or discard it`,
         'cancelled-out': `revision no. ${p.number} changes nothing: its ${p.steps ?? 0} recorded changes cancel each other out (they stay on the audit trail); discard it`,
         'has-changes': `revision no. ${p.number} holds changes: only an open revision without changes can be discarded`,

@@ -54,9 +54,10 @@ import { mayEditValue, type Assignment } from './permissions.js';
 // The tree's shape is declared once in the contract, which the web app reads too.
 export type { ChangedAfterClosing, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective } from '../contract/index.js';
 
-/** The revisions with changes made after `closedAt` (the ones a closed period does not reflect). */
+/** The revisions with changes made after `closedAt` (the ones a closed period does not reflect); a discarded one changed nothing. */
 export function revisionsAfter(revisions: readonly RevisionRecord[], closedAt: string): ChangedAfterClosing[] {
   return revisions
+    .filter((r) => r.status !== 'discarded')
     .map((r) => ({ r, later: r.changes.filter((c) => c.at > closedAt).length }))
     .filter(({ later }) => later > 0)
     .map(({ r, later }) => ({ number: r.number, kind: r.kind, reason: r.reason, date: r.date, status: r.status, changes: later }));

@@ -456,6 +456,8 @@ const MIGRATIONS: Migration[] = [
 /** A check that refuses a value outside a list, as both databases write it. */
 const inList = (values: readonly string[]): string => `(${values.map((v) => `'${v}'`).join(', ')})`;
 const ROLES_BEFORE_PERSONALE = ['admin', 'controller', 'referente', 'oiv'];
+/** A revision's statuses as migration 88 allows them (written out: a migration never changes with the code). */
+const REVISION_STATUSES = ['open', 'approved', 'discarded'];
 
 MIGRATIONS.push(
   {
@@ -653,6 +655,42 @@ MIGRATIONS.push(
           r.periodId,
         ]);
       }
+    },
+  },
+  {
+    version: 88,
+    name: 'a discarded revision stays on the record: its row and its steps are kept, with who discarded it, when and why, under the new status discarded',
+    // Until now a discard deleted the revision's row and, by cascade, its steps: those discarded before
+    // this migration cannot come back (the trail keeps each step and the discarding, and migration 86
+    // kept their numbers). The revisions stored are open or approved and stay as they are.
+    sql: (d) => [
+      `ALTER TABLE plan_revisions ADD COLUMN discarded_at TEXT`,
+      `ALTER TABLE plan_revisions ADD COLUMN discarded_by TEXT`,
+      `ALTER TABLE plan_revisions ADD COLUMN discard_reason TEXT`,
+      ...(d === 'postgres'
+        ? [
+            `ALTER TABLE plan_revisions DROP CONSTRAINT plan_revisions_status_check`,
+            `ALTER TABLE plan_revisions ADD CONSTRAINT plan_revisions_status_check CHECK (status IN ${inList(REVISION_STATUSES)})`,
+          ]
+        : []),
+    ],
+    sqliteForeignKeysOff: true,
+    run: async (tx, d) => {
+      if (d !== 'sqlite') return;
+      // SQLite cannot change a CHECK in place: rebuilt from its current definition, as migration 41
+      // rebuilt users; its steps (plan_revision_changes) name it by name and are kept as they are.
+      const row = (await tx.all<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'plan_revisions'`))[0];
+      if (row === undefined) throw new Error('migration 88: no plan_revisions table');
+      const before = `status IN ${inList(['open', 'approved'])}`;
+      if (!row.sql.includes(before)) throw new Error('migration 88: the plan_revisions table does not have the expected status check');
+      const rebuilt = row.sql.replace(before, `status IN ${inList(REVISION_STATUSES)}`).replace(/^CREATE TABLE "?plan_revisions"?/, 'CREATE TABLE plan_revisions_kept');
+      await tx.run(rebuilt);
+      await tx.run(`INSERT INTO plan_revisions_kept SELECT * FROM plan_revisions`);
+      await tx.run(`DROP TABLE plan_revisions`);
+      await tx.run(`ALTER TABLE plan_revisions_kept RENAME TO plan_revisions`);
+      await tx.run(`CREATE UNIQUE INDEX plan_revisions_one_open ON plan_revisions (plan_id) WHERE status = 'open'`);
+      const broken = await tx.all(`PRAGMA foreign_key_check`);
+      if (broken.length > 0) throw new Error(`migration 88: foreign keys broken: ${JSON.stringify(broken.slice(0, 3))}`);
     },
   },
 );

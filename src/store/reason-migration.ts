@@ -113,7 +113,8 @@ export const REASON_MIGRATION = {
     }
     await codeDocuments(tx, 'period_closings', ['plan_id', 'period_id', 'seq'], 'plan', 'closings', rewritten);
     await codeDocuments(tx, 'relazioni', ['plan_id'], 'frozen_plan', 'relazioni', rewritten);
-    // A deletion's values kept in its revision's change (`removedValues`).
+    // A deletion's values kept in its revision's change (`removedValues`). The steps of every revision
+    // stored, whatever its status: a discarded one's (kept since migration 88) are records like the others.
     for (const column of ['before', 'after']) await codeDocuments(tx, 'plan_revision_changes', ['plan_id', 'revision_seq', 'seq'], column, 'revisionChanges', rewritten);
     await withTrailOpen(tx, d, async () => {
       for (const column of ['before', 'after']) await codeDocuments(tx, 'audit', ['id'], column, 'auditEntries', rewritten);

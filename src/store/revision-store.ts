@@ -62,13 +62,15 @@ function beforeAdoption({ adopted, year }: { adopted: string; year: number }, da
  * A revision comes after the ones before it on the register: its changes start from theirs (its
  * "before" is their "after"), so a date before theirs would have the register and the Relazione
  * say the plan changed from a state it reached only later. The latest date among the revisions
- * numbered before `number` (every one, for a new revision) is its earliest.
+ * numbered before `number` (every one, for a new revision) is its earliest. A discarded one changed
+ * nothing, so nothing starts from it: its date bounds none.
  */
 async function beforePrevious(tx: Queryable, planId: string, date: string, number: number | null): Promise<Result<RevisionRecord> | null> {
-  const previous = await one(tx, `SELECT seq, decided_on FROM plan_revisions WHERE plan_id = ?${number === null ? '' : ' AND seq < ?'} ORDER BY decided_on DESC, seq DESC LIMIT 1`, [
-    planId,
-    ...(number === null ? [] : [number]),
-  ]);
+  const previous = await one(
+    tx,
+    `SELECT seq, decided_on FROM plan_revisions WHERE plan_id = ? AND status <> 'discarded'${number === null ? '' : ' AND seq < ?'} ORDER BY decided_on DESC, seq DESC LIMIT 1`,
+    [planId, ...(number === null ? [] : [number])],
+  );
   if (previous === undefined || previous.decided_on === null || date >= String(previous.decided_on)) return null;
   return refuse('revision-before-previous', { date, previous: Number(previous.seq), previousDate: String(previous.decided_on) }, { field: 'date' });
 }
@@ -169,8 +171,8 @@ export class SqlRevisions {
       if (open !== null) return refuse('revision-open', { number: open }, { number: open });
       const late = await beforePrevious(tx, planId, date, null);
       if (late !== null) return late;
-      // After the last number the plan ever gave, not after the highest row: a discarded revision's
-      // row is gone, but it stays on the record (the trail, the history) under its number.
+      // After the last number the plan ever gave, not after the highest row: a revision discarded
+      // before migration 88 lost its row, but it stays on the record (the trail) under its number.
       const last = await one(tx, `SELECT MAX(seq) AS seq FROM plan_revisions WHERE plan_id = ?`, [planId]);
       const number = Math.max(Number(row.revisions_numbered ?? 0), Number(last?.seq ?? 0)) + 1;
       await tx.run(`UPDATE plans SET revisions_numbered = ? WHERE id = ?`, [number, planId]);
@@ -205,6 +207,8 @@ export class SqlRevisions {
       const before = (await readRevision(tx, planId, number))!;
       const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
       if (stale !== null) return stale;
+      // A discarded one stays on the record as it was let go: not even an act (it was approved by none).
+      if (before.status === 'discarded') return refuse('revision-state', { number, situation: 'discarded' }, { status: before.status });
       if (before.status !== 'open' && (patch.reason !== undefined || patch.date !== undefined)) {
         return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
       }
@@ -240,7 +244,7 @@ export class SqlRevisions {
       // The approver approves the revision as read: a reason or date corrected since is read first.
       const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
       if (stale !== null) return stale;
-      if (before.status !== 'open') return refuse('revision-state', { number, situation: 'approved' }, { status: before.status });
+      if (before.status !== 'open') return refuse('revision-state', { number, situation: before.status }, { status: before.status });
       // Nothing to approve: no step at all, or steps that cancel out (a weight 50 → 40, then back to
       // 50). A body's act approving a revision that changes nothing would stand in the Relazione
       // for nothing: the office discards it, the steps staying on the audit trail.
@@ -271,7 +275,12 @@ export class SqlRevisions {
     });
   }
 
-  async discardRevision(planId: string, number: number, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>> {
+  /**
+   * Lets an open revision go without changing the plan: kept on the record with its steps, marked
+   * discarded with who, when and why (`reason`: null when none is given). A new one can be opened after.
+   */
+  async discardRevision(planId: string, number: number, actor: Actor, expectedVersion?: number, reason: string | null = null): Promise<Result<RevisionRecord>> {
+    const why = reason === null || reason.trim() === '' ? null : reason.trim();
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
       if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
@@ -279,20 +288,27 @@ export class SqlRevisions {
       // Discarded as read: a reason or date another desk corrected since is read before it goes.
       const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
       if (stale !== null) return stale;
-      // One whose steps cancel out changes nothing either: it goes, its steps staying on the audit
-      // trail (each recorded there with the revision's number and reason), and its discarding says how many.
+      // One whose steps cancel out changes nothing either: it is discarded, its steps kept with it
+      // (and on the audit trail, each with the revision's number and reason), and its discarding says how many.
       if (before.status !== 'open' || before.changes.length > 0) {
-        return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : 'approved' }, { status: before.status, changes: before.changes.length });
+        return refuse('revision-state', { number, situation: before.status === 'open' ? 'has-changes' : before.status }, { status: before.status, changes: before.changes.length });
       }
-      await tx.run(`DELETE FROM plan_revisions WHERE plan_id = ? AND seq = ?`, [planId, number]);
+      const at = now();
+      await tx.run(
+        `UPDATE plan_revisions SET status = 'discarded', discarded_at = ?, discarded_by = ?, discard_reason = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE plan_id = ? AND seq = ?`,
+        [at, actor.username, why, actor.username, at, planId, number],
+      );
+      const after = (await readRevision(tx, planId, number))!;
       await recordPlanChange(tx, actor, {
-        action: 'delete',
+        action: 'discard',
         entity: 'revision',
         entityId: String(number),
         planId,
-        before: { ...revisionJson(before), ...(before.steps === 0 ? {} : { steps: before.steps }) },
+        before: { status: 'open' },
+        after: { status: 'discarded', ...(before.steps === 0 ? {} : { steps: before.steps }) },
+        reason: why,
       });
-      return ok(before);
+      return ok(after);
     });
   }
 }

@@ -73,6 +73,8 @@ function revisionRecord(r: Row, steps: readonly RevisionChange[]): RevisionRecor
     changes,
     steps: steps.length,
     version: Number(r.version),
+    // Its steps listed whole: they are what the office did before letting it go (the net change is none).
+    discarded: r.status === 'discarded' ? { at: String(r.discarded_at), by: str(r.discarded_by), reason: str(r.discard_reason), steps } : null,
   };
 }
 

@@ -355,8 +355,8 @@ export class SqlStore implements Store {
     return this.revisionStore.approveRevision(planId, number, act, actor, expectedVersion);
   }
 
-  discardRevision(planId: string, number: number, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>> {
-    return this.revisionStore.discardRevision(planId, number, actor, expectedVersion);
+  discardRevision(planId: string, number: number, actor: Actor, expectedVersion?: number, reason?: string | null): Promise<Result<RevisionRecord>> {
+    return this.revisionStore.discardRevision(planId, number, actor, expectedVersion, reason ?? null);
   }
 
   countUsers(): Promise<number> {

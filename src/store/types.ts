@@ -134,7 +134,16 @@ export interface Adoption {
 
 export type RevisionKind = 'variazione' | 'rimodulazione';
 export const REVISION_KINDS: readonly RevisionKind[] = ['variazione', 'rimodulazione'];
-export type RevisionStatus = 'open' | 'approved';
+/** `discarded`: opened and let go without changing the plan (no net change); kept on the record with its steps. */
+export type RevisionStatus = 'open' | 'approved' | 'discarded';
+
+/** Who discarded a revision, when and why, and the steps it recorded (they cancel out: a revision with a net change cannot be discarded). */
+export interface RevisionDiscard {
+  readonly at: string;
+  readonly by: string | null;
+  readonly reason: string | null;
+  readonly steps: readonly RevisionChange[];
+}
 
 /** One change made inside a revision: the entity, and its fields before → after (whole entity for create and delete). */
 export interface RevisionChange {
@@ -171,8 +180,10 @@ export interface RevisionRecord {
   readonly changes: readonly RevisionChange[];
   /** How many steps were recorded in it (each on the audit trail): more than `changes` when some were changed twice, or back. */
   readonly steps: number;
-  /** Grows by one with every correction or approval: a correction names the one it read. */
+  /** Grows by one with every correction, approval or discard: a correction names the one it read. */
   readonly version: number;
+  /** Its discard (null: not discarded); a discarded revision changed nothing in the plan. */
+  readonly discarded: RevisionDiscard | null;
 }
 
 export interface NewRevision {
@@ -877,8 +888,12 @@ export interface Store {
   updateRevision(planId: string, number: number, patch: RevisionPatch, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>>;
   /** Closes an open revision that holds changes, with its act if known; `expectedVersion`: the revision's version read (`conflict` when stale), left out none is checked. */
   approveRevision(planId: string, number: number, act: Act | null, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>>;
-  /** Drops an open revision that holds no change (opened by mistake); `expectedVersion`: the revision's version read (`conflict` when stale), left out none is checked. */
-  discardRevision(planId: string, number: number, actor: Actor, expectedVersion?: number): Promise<Result<RevisionRecord>>;
+  /**
+   * Discards an open revision that holds no net change (opened by mistake, or its steps cancel out):
+   * kept on the record with its steps, marked discarded with who, when and `reason` (null: none).
+   * `expectedVersion`: the revision's version read (`conflict` when stale), left out none is checked.
+   */
+  discardRevision(planId: string, number: number, actor: Actor, expectedVersion?: number, reason?: string | null): Promise<Result<RevisionRecord>>;
 
   /** The failed sign-ins recorded under these keys (none: absent). */
   loginFailures(keys: readonly string[]): Promise<LoginFailure[]>;

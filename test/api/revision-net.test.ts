@@ -64,7 +64,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a revision’s net change on %s'
 
     const discarded = await controller.request('DELETE', `/api/plans/${planId}/revisions/1`);
     expect(discarded.status, discarded.text).toBe(200);
-    expect((await controller.get(`/api/plans/${planId}/revisions`)).body).toEqual([]);
+    expect((await controller.get(`/api/plans/${planId}/revisions`)).body.map((r: any) => [r.number, r.status, r.changes.length, r.discarded.steps.length])).toEqual([[1, 'discarded', 0, 2]]);
     expect((await controller.get(`/api/plans/${planId}`)).body.openRevision).toBeNull();
     // Nothing is taken from the record: each step, with the revision as its reason, and the discarding with their count.
     const trail = (await controller.get(`/api/audit?planId=${planId}&lang=it`)).body;
@@ -73,7 +73,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a revision’s net change on %s'
       [String(weight), 'variazione n. 1: Peso provato e riportato'],
       ['40', 'variazione n. 1: Peso provato e riportato'],
     ]);
-    expect(trail.find((e: any) => e.entity === 'revision' && e.entityId === '1' && e.action === 'delete').before).toMatchObject({ number: 1, steps: 2 });
+    expect(trail.find((e: any) => e.entity === 'revision' && e.entityId === '1' && e.action === 'discard').after).toMatchObject({ status: 'discarded', steps: 2 });
   });
 
   it('lists the net change of each record in the register, the public’s too: a target changed twice once, what came back or went nothing', async () => {
@@ -90,7 +90,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('a revision’s net change on %s'
     await ok('DELETE', `/api/plans/${planId}/indicators/${enc(added.id)}`);
     await ok('PATCH', `/api/plans/${planId}/nodes/A.1`, { title: 'Turismo e cultura (rivisto)' });
 
-    const [r] = (await controller.get(`/api/plans/${planId}/revisions`)).body;
+    // No. 1, discarded, stays listed before it.
+    const r = (await controller.get(`/api/plans/${planId}/revisions`)).body.find((x: any) => x.number === 2);
     expect(r).toMatchObject({ number: 2, steps: 9 });
     expect(r.changes.map((c: any) => [c.action, c.entity, c.entityId, c.before, c.after])).toEqual([
       ['update', 'indicator', 'A.1.1:1', { target: { kind: 'number', value: '1' } }, { target: { kind: 'number', value: '9' } }],

@@ -164,6 +164,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('stale saves of plans, periods an
 
     const discarded = await controller.request('DELETE', `/api/plans/${planId}/revisions/${number}?version=2`);
     expect(discarded.status, discarded.text).toBe(200);
-    expect((await controller.get(`/api/plans/${planId}/revisions/${number}`)).status).toBe(404);
+    expect((await controller.get(`/api/plans/${planId}/revisions/${number}`)).body).toMatchObject({ status: 'discarded', version: 3 });
   });
 });

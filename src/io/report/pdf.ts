@@ -10,7 +10,7 @@
  * with its description; page furniture as artifacts) for screen readers.
  */
 import { baselineChangeLine, baselinesNote, baselinesTitle, type ReportBaselineChange } from './baselines.js';
-import { actText, noRevisionsText, revisionChangeText, revisionLine, revisionsNote, revisionStepsText, revisionsTitle, type ReportRevision } from './revisions.js';
+import { actText, noRevisionsText, revisionChangeLines, revisionChangeText, revisionLine, revisionsNote, revisionStepsText, revisionsTitle, type ReportRevision } from './revisions.js';
 import { fontData, type Face } from './fonts.js';
 import PDFDocument from './pdfkit.js';
 import { classify, round, type Decimal, type Evaluation, type Language, type Legend } from '../../core/index.js';
@@ -805,10 +805,13 @@ function revisionsSection(canvas: Canvas, root: Struct | null, revisions: readon
   for (const r of revisions) {
     canvas.y += 4 * PX;
     paragraph(canvas, section, revisionLine(r, language), { face: 'bold' });
+    // A discarded one: when, by whom and why, then each of its steps (revisionChangeLines).
+    const [said, ...discardedSteps] = r.status === 'discarded' ? revisionChangeLines(r, language) : [];
+    if (said !== undefined) paragraph(canvas, section, said, { x: LEFT + 12, face: 'italic', size: 9 });
     const list = canvas.group(section, 'L');
-    for (const c of r.changes) paragraph(canvas, list, `• ${revisionChangeText(c, language)}`, { x: LEFT + 12, type: 'LI' });
+    for (const line of said === undefined ? r.changes.map((c) => revisionChangeText(c, language)) : discardedSteps) paragraph(canvas, list, `• ${line}`, { x: LEFT + 12, type: 'LI' });
     list?.end();
-    const steps = revisionStepsText(r, language);
+    const steps = said === undefined ? revisionStepsText(r, language) : null;
     if (steps !== null) paragraph(canvas, section, steps, { x: LEFT + 12, face: 'italic', size: 9 });
   }
   canvas.y += 4 * PX;

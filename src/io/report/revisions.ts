@@ -30,7 +30,7 @@ export interface ReportRevision {
   readonly reason: string;
   readonly date: string;
   readonly act: ReportAct | null;
-  readonly status: 'open' | 'approved';
+  readonly status: 'open' | 'approved' | 'discarded';
   /** The net change of each record (store: core `netChanges`). */
   readonly changes: readonly ReportRevisionChange[];
   /** How many steps were recorded (each on the audit trail); absent in a register frozen before it was kept. */
@@ -39,6 +39,15 @@ export interface ReportRevision {
   readonly afterClosingOf?: readonly string[];
   /** The OIV's validation of the Relazione the revision came after (the validated Relazione does not include it). */
   readonly afterValidation?: { readonly validatedAt: string } | null;
+  /** Its discard: when, by whom (a name, or the login), why, and each step it recorded (absent or null: not discarded). */
+  readonly discarded?: ReportDiscard | null;
+}
+
+export interface ReportDiscard {
+  readonly at: string;
+  readonly by: string | null;
+  readonly reason: string | null;
+  readonly steps: readonly ReportRevisionChange[];
 }
 
 /**
@@ -142,8 +151,25 @@ export function revisionStepsText(r: Pick<ReportRevision, 'steps' | 'changes'>, 
 }
 
 /**
- * One row per net change (a revision without changes gets one row), and one more saying where its
- * steps are when it recorded more: the table every format prints.
+ * What the register says under a revision: its net changes, and where its steps are when it recorded
+ * more ("nessuna modifica" for none). A discarded one changed nothing in the plan: when, by whom and
+ * why it was discarded, then each of its steps, numbered, so the OIV reads what was tried and let go.
+ */
+export function revisionChangeLines(r: ReportRevision, language: Language = 'it'): string[] {
+  if (r.status === 'discarded' && r.discarded != null) {
+    const d = r.discarded;
+    return [
+      changeWords('revision-discarded', { at: d.at, ...(d.by === null ? {} : { by: d.by }), ...(d.reason === null ? {} : { reason: d.reason }), steps: d.steps.length }, language),
+      ...d.steps.map((c, i) => changeWords('revision-discarded-step', { step: i + 1, change: changeText(c, language) }, language)),
+    ];
+  }
+  const steps = revisionStepsText(r, language);
+  return r.changes.length === 0 ? [steps ?? changeWords('revision-no-change', {}, language)] : [...r.changes.map((c) => changeText(c, language)), ...(steps === null ? [] : [steps])];
+}
+
+/**
+ * One row per line of `revisionChangeLines` (a revision without changes gets one row): the table
+ * every format prints.
  */
 export function revisionRows(revisions: readonly ReportRevision[], language: Language = 'it'): string[][] {
   const rows: string[][] = [];
@@ -156,9 +182,7 @@ export function revisionRows(revisions: readonly ReportRevision[], language: Lan
       actText(r.act, language),
       changeWords('revision-status', { status: r.status }, language),
     ];
-    const steps = revisionStepsText(r, language);
-    const changes = r.changes.length === 0 ? [steps ?? changeWords('revision-no-change', {}, language)] : [...r.changes.map((c) => changeText(c, language)), ...(steps === null ? [] : [steps])];
-    for (const c of changes) rows.push([...head, c]);
+    for (const c of revisionChangeLines(r, language)) rows.push([...head, c]);
   }
   return rows;
 }

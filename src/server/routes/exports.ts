@@ -55,7 +55,13 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
   const period = computed.snapshot.period;
   const previousYear = await previousYearOf(deps, planId, currentUser(c) !== null);
   // The register of revisions goes into the Relazione (HTML, PDF) and the workbook's "Variazioni" sheet.
-  const register = (await revisionRegister(store, planId, currentUser(c) === null)).map((r) => ({ ...r, afterClosingOf: r.afterClosingOf.map((p) => p.label) }));
+  // Who discarded a revision by name, as the office reads the trail (the public reads no discarded one).
+  const named = await deps.names.namer(language);
+  const register = (await revisionRegister(store, planId, currentUser(c) === null)).map((r) => ({
+    ...r,
+    afterClosingOf: r.afterClosingOf.map((p) => p.label),
+    discarded: r.discarded === null ? null : { ...r.discarded, by: named(r.discarded.by) },
+  }));
   // "206 → 210" as the tree shows it: to signed-in readers, and not for a period read from its closing (its baselines as they stood).
   const baselineChanges =
     currentUser(c) === null || computed.closing !== null

@@ -4,6 +4,7 @@
  * its definition is refused with 409 `revision-required` unless a revision is open (the store
  * decides, in the same transaction as the change); values are not plan changes.
  */
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { type AfterValidation, type ClosedBefore, PlanSummarySchema, type Revision, type RevisionEntry, RevisionEntrySchema, RevisionSchema } from '../../contract/index.js';
 import { isIsoDate, REVISION_KINDS, type RevisionRecord, type Store } from '../../store/index.js';
@@ -12,26 +13,29 @@ import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { publicRevision } from '../../io/report/revisions.js';
 import { withReasonWords } from '../../messages/changes.js';
-import { must, refuse } from '../errors.js';
+import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { param, versionQuery } from '../validation.js';
+import { param, plainText, versionQuery } from '../validation.js';
 import { EditVersion, planView, readablePlan } from './plans.js';
 
+/** The longest reason a revision's opening, correction or discard keeps. */
+const REASON_MAX = 5000;
 const IsoDate = z.string().refine(isIsoDate, 'iso-date');
 const ActBody = z.object({ kind: z.string().trim().min(1).max(200), number: z.string().trim().min(1).max(100), date: IsoDate }).strict();
 const AdoptBody = z.object({ act: ActBody }).strict();
 // The reason is checked by the store (422 when missing or blank), as the issue asks.
 const NewRevisionBody = z
-  .object({ kind: z.enum(REVISION_KINDS as [string, ...string[]]).optional(), reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() })
+  .object({ kind: z.enum(REVISION_KINDS as [string, ...string[]]).optional(), reason: z.string().max(REASON_MAX).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional() })
   .strict();
-const RevisionPatchBody = z.object({ reason: z.string().max(5000).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional(), version: EditVersion.optional() }).strict();
+const RevisionPatchBody = z.object({ reason: z.string().max(REASON_MAX).optional(), date: IsoDate.optional(), act: ActBody.nullable().optional(), version: EditVersion.optional() }).strict();
 const ApproveBody = z.object({ act: ActBody.nullable().optional(), version: EditVersion.optional() }).strict();
 
 /**
  * The register of revisions, each with the periods closed (or validated) before its changes: they
- * keep their figures as closed. `forPublic`: as the public reads it, the approved revisions only
+ * keep their figures as closed; a discarded one is listed as such, with its steps (it changed
+ * nothing, so it came after no closing). `forPublic`: as the public reads it, the approved revisions only
  * (one still open is the office's draft: its reason and changes may yet change, and it is not the
- * body's decision until approved), without the office's notes (`publicRevision`) and without the
+ * body's decision until approved; a discarded one never was), without the office's notes (`publicRevision`) and without the
  * accounts' login names, which are nobody's name to the public and half of a sign-in.
  */
 export async function revisionRegister(store: Store, planId: string, forPublic = false): Promise<RevisionEntry[]> {
@@ -58,8 +62,9 @@ export async function revisionRegister(store: Store, planId: string, forPublic =
   // within the validation's millisecond (the same time, hence "at or after"). An approved one is
   // after it only when approved later: approved at the same time, it was approved first, since
   // the validation waited for it.
+  // A discarded one changed nothing the OIV validated.
   const afterValidation = (r: (typeof revisions)[number]): AfterValidation | null =>
-    validation !== null && (r.status === 'open' ? r.openedAt >= validation.validatedAt : (r.approvedAt ?? '') > validation.validatedAt) ? validation : null;
+    validation !== null && r.status !== 'discarded' && (r.status === 'open' ? r.openedAt >= validation.validatedAt : (r.approvedAt ?? '') > validation.validatedAt) ? validation : null;
   return revisions.map((r) => ({
     ...r,
     // A removed value's reason the program wrote, in its Italian words (as the change held them before migration 80).
@@ -67,6 +72,17 @@ export async function revisionRegister(store: Store, planId: string, forPublic =
     afterClosingOf: closed.filter((p) => r.changes.some((c) => c.at > p.closedAt)),
     afterValidation: afterValidation(r),
   }));
+}
+
+/** `?reason=` of a discard: null when absent or blank; refused at its field when too long or holding control characters. */
+function reasonQuery(c: Context): string | null {
+  const reason = (c.req.query('reason') ?? '').trim();
+  plainText({ reason });
+  if (reason.length > REASON_MAX) {
+    const problem = { field: 'reason', problem: 'too-long', maximum: REASON_MAX };
+    throw refuse(400, 'invalid-query', problem, { issues: [issueOf('invalid-query', problem, { field: 'reason' })] });
+  }
+  return reason === '' ? null : reason;
 }
 
 function revisionNumber(raw: string): number {
@@ -234,20 +250,25 @@ export const revisionRoutes: RouteModule = (api, deps) => {
       method: 'delete',
       path: '/api/plans/:planId/revisions/:number',
       tag: 'revisions',
-      summary: 'Discard an open revision that holds no change (opened by mistake). `?version=` (optional): the revision’s as read, 409 when corrected since',
+      summary:
+        'Discard an open revision that holds no net change (opened by mistake, or its steps cancel out): nothing is erased, it stays in the register as `discarded` with its steps, who discarded it, when and why. `?version=` (optional): the revision’s as read, 409 when corrected since',
       roles: PLAN_EDITORS,
       action: 'discard revisions',
-      query: { version: 'the revision’s version as read (a whole number); left out, none is checked' },
+      query: {
+        version: 'the revision’s version as read (a whole number); left out, none is checked',
+        reason: `why it is discarded (optional, at most ${REASON_MAX} characters): kept with it and on the audit trail`,
+      },
       responses: {
-        200: { description: 'the discarded revision', schema: RevisionSchema },
-        400: 'a version that is not a whole number',
+        200: { description: 'the discarded revision (status `discarded`)', schema: RevisionSchema },
+        400: 'a version that is not a whole number, or a reason too long',
         403: 'role',
         404: 'unknown',
-        409: 'approved, or holding changes; `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing discarded)',
+        409: 'approved, discarded already, or holding changes; `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing discarded)',
+        422: 'a reason holding control characters',
       },
     },
     async (c, { user, reply }) => {
-      const discarded = await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user), versionQuery(c));
+      const discarded = await store.discardRevision(param(c, 'planId'), revisionNumber(param(c, 'number')), actorOf(user), versionQuery(c), reasonQuery(c));
       return reply(200, must(discarded) satisfies Revision);
     },
   );

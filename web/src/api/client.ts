@@ -254,8 +254,14 @@ export const api = {
   updateRevision: (planId: PlanSummary['id'], number: number, patch: { reason?: string; date?: string; act?: Act | null; version?: number }) =>
     request<Revision>('PATCH', `/api/plans/${enc(String(planId))}/revisions/${number}`, patch),
   /** `version`: the revision's as read; 409 `conflict` when another desk corrected it since. */
-  discardRevision: (planId: PlanSummary['id'], number: number, version?: number) =>
-    request<Revision>('DELETE', `/api/plans/${enc(String(planId))}/revisions/${number}${version === undefined ? '' : `?version=${version}`}`),
+  /** Kept in the register as discarded, with `reason` when one is given (blank: none). */
+  discardRevision: (planId: PlanSummary['id'], number: number, version?: number, reason?: string) => {
+    const query = new URLSearchParams();
+    if (version !== undefined) query.set('version', String(version));
+    if (reason !== undefined && reason.trim() !== '') query.set('reason', reason.trim());
+    const asked = query.toString();
+    return request<Revision>('DELETE', `/api/plans/${enc(String(planId))}/revisions/${number}${asked === '' ? '' : `?${asked}`}`);
+  },
 
   /** A plain link: the browser downloads with the session cookie. */
   /** `lang`: the file's own words (headings, bands, states), in the screen's language. */

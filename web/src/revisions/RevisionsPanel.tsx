@@ -267,6 +267,8 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   /** The revision's date half typed (or cleared): said at its field, not sent. */
   const [dateProblem, setDateProblem] = useState<string | null>(null);
   const [approveAct, setApproveAct] = useState<Act>(NO_ACT);
+  /** Why the open revision is discarded (optional): kept with it in the register. */
+  const [discardReason, setDiscardReason] = useState('');
   /** An act's empty parts, found here before sending: said at each field, the first focused. */
   const [adoptProblems, setAdoptProblems] = useState<ActProblems>({});
   const [approveProblems, setApproveProblems] = useState<ActProblems>({});
@@ -489,6 +491,18 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                   {t('revisions.approve')}
                 </Button>
                 {current.changes.length === 0 && (
+                  <input
+                    type="text"
+                    id="discard-reason"
+                    className="form-control form-control-sm w-auto"
+                    aria-label={t('revisions.discardReason')}
+                    placeholder={t('revisions.discardReason')}
+                    maxLength={5000}
+                    value={discardReason}
+                    onChange={(e) => setDiscardReason(e.target.value)}
+                  />
+                )}
+                {current.changes.length === 0 && (
                   <Button
                     size="sm"
                     color="secondary"
@@ -498,7 +512,8 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                       setApproveClash(null);
                       void run(async () => {
                         // Named by the version read: a revision another desk corrected since is read before it goes.
-                        await api.discardRevision(planId, current.number, current.version);
+                        await api.discardRevision(planId, current.number, current.version, discardReason);
+                        setDiscardReason('');
                         return t('revisions.discarded');
                       });
                     }}
@@ -579,13 +594,28 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                 <td>{r.act === null ? <span className="muted">{t('revisions.noAct')}</span> : changeWords('revision-act', { ...r.act }, language)}</td>
                 <td>{t(`revisions.states.${r.status}`)}</td>
                 <td>
+                  {/* A discarded one changed nothing in the plan: when, by whom and why, then each of its steps, as the reports print them. */}
+                  {r.discarded !== null && (
+                    <p className="mb-0" data-testid="revision-discarded">
+                      {changeWords(
+                        'revision-discarded',
+                        {
+                          at: r.discarded.at,
+                          steps: r.discarded.steps.length,
+                          ...(r.discarded.by === null ? {} : { by: r.discarded.by }),
+                          ...(r.discarded.reason === null ? {} : { reason: r.discarded.reason }),
+                        },
+                        language,
+                      )}
+                    </p>
+                  )}
                   <ul className="mb-0 ps-3">
-                    {r.changes.map((c) => (
-                      <ChangeLine key={c.seq} change={c} />
-                    ))}
+                    {r.discarded === null
+                      ? r.changes.map((c) => <ChangeLine key={c.seq} change={c} />)
+                      : r.discarded.steps.map((c, i) => <li key={c.seq}>{changeWords('revision-discarded-step', { step: i + 1, change: changeText(c, language) }, language)}</li>)}
                   </ul>
                   {/* The net change of each record is listed; every step recorded is on the audit trail. */}
-                  {r.steps > r.changes.length && (
+                  {r.discarded === null && r.steps > r.changes.length && (
                     <p className="mb-0 muted" data-testid="revision-steps">
                       {changeWords('revision-steps', { steps: r.steps, changes: r.changes.length }, language)}
                     </p>
