@@ -17,6 +17,8 @@ const INDICATOR = 'B.2.2:2';
 describe('a value changed after its approval', { timeout: 180_000 }, () => {
   it('keeps an approved value’s files without offering their removal, and shows the changed value to review again', async () => {
     const controller = await openToReferente('B.2.2', PERIOD);
+    // Adopted, in force: a draft's worklist has no value to collect.
+    expect((await apiAs(controller, 'POST', `/api/plans/${encodeURIComponent(world.planId)}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
     const referente = await signedIn('referente');
     const value = `/api/plans/${encodeURIComponent(world.planId)}/indicators/${encodeURIComponent(INDICATOR)}/measurements/${PERIOD}`;
     expect((await apiAs(referente, 'PUT', value, { state: 'measured', actual: 9, version: 0 })).status).toBe(200);

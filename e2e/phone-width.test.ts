@@ -62,6 +62,8 @@ describe('a phone', () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
     await chooseLanguage(page, 'en');
+    // Adopted, in force: a draft's worklist has no value to collect.
+    expect((await apiAs(context, 'POST', `/api/plans/${encodeURIComponent(world.planId)}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
     await page.setViewportSize({ width: 390, height: 844 });
     await openPlan(page);
     await page.click('[data-testid=worklist-toggle]');
@@ -79,6 +81,8 @@ describe('a phone', () => {
   it("keeps an appraisal form's tables inside the screen, each scrolling in its own region", async () => {
     // The referente's unit owns A.2, so the form lists the unit's objectives; the evaluator reads it, with its "Remove" column.
     const controller = await signedIn('controller');
+    // The plan adopted by the review list's test: its unit changed inside a revision.
+    expect((await apiAs(controller, 'POST', `/api/plans/${encodeURIComponent(world.planId)}/revisions`, { reason: 'Cambio di struttura' })).status).toBe(201);
     expect((await apiAs(controller, 'PATCH', `/api/plans/${encodeURIComponent(world.planId)}/nodes/A.2`, { unit: ACCOUNTS.referente.units[0] })).status).toBe(200);
     await controller.close();
     const hr = await signedIn('personale');

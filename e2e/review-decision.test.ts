@@ -21,6 +21,8 @@ describe('reviewing a value with what was entered', { timeout: 180_000 }, () => 
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     const value = `${plan}/indicators/${encodeURIComponent(INDICATOR)}/measurements/${PERIOD}`;
     expect((await apiAs(ctl.context, 'PATCH', `${plan}/nodes/B.2.2`, { unit: 'Ufficio Transizione' })).status).toBe(200);
+    // Adopted, in force: a draft's worklist has no value to collect.
+    expect((await apiAs(ctl.context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
     expect((await apiAs(ctl.context, 'POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
 
     // The referente enters the value with its note, source and evidence, and attaches a file.

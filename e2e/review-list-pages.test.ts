@@ -32,6 +32,8 @@ describe('the review list a page at a time', { timeout: 180_000 }, () => {
 
     const ctl = await newPage();
     await login(ctl.page, 'controller');
+    // Adopted, in force: a draft's worklist has no value to collect.
+    expect((await apiAs(ctl.context, 'POST', `/api/plans/${encodeURIComponent(planId)}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
     const all = (await apiAs(ctl.context, 'GET', `/api/plans/${encodeURIComponent(planId)}/worklist?period=${PERIOD}&${ALL}`)).body as Listed;
     const ids = all.items.map((i) => i.indicatorId);
     expect(ids.length).toBeGreaterThan(400);

@@ -3,7 +3,8 @@
  * by the deadline (and those sent back to correct), the controller the values to review, a unit head
  * with the controller role both, each kind a link straight to the worklist filtered to it (to do: to
  * enter and sent back together); the public reads the plans with nothing of it. A plan not adopted (a
- * draft, not in force: no reminder goes out for it) has no work due. Against the real server
+ * draft, not in force: no reminder goes out for it) has no work due, and its worklist says it has no
+ * value to collect. Against the real server
  * and a fresh SQLite file; axe on the page.
  */
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,16 @@ describe('the values due on the home page', { timeout: 180_000 }, () => {
     await expect.poll(() => worklist.locator('#wl-state').inputValue()).toBe('todo');
     await expect.poll(() => worklist.locator(`tr[data-indicator="${first}"]`).getAttribute('data-state')).toBe('returned');
     await expect.poll(() => worklist.locator('[data-testid=worklist-table] tbody tr').count()).toBe(toEnter.length);
+
+    // The draft's worklist agrees: no value to collect, said instead of a list (before: every value to enter, late).
+    await ref.page.goto(`${world.server.url}/plans/${encodeURIComponent(draft)}?period=${PERIOD}&open=worklist&state=todo`);
+    const draftList = ref.page.locator('[data-testid=worklist]');
+    await draftList.waitFor();
+    await expect.poll(() => draftList.locator('[data-testid=worklist-not-adopted]').innerText()).toBe('Il piano non è ancora adottato: nessun valore da raccogliere.');
+    expect(await draftList.locator('[data-testid=worklist-table]').count()).toBe(0);
+    expect(await draftList.locator('[data-testid=worklist-counts]').count()).toBe(0);
+    await expect.poll(() => draftList.locator('#wl-period').inputValue()).toBe(PERIOD);
+    await expectAccessible(ref.page, "a draft plan's worklist");
 
     // The controller: nothing to review yet (the value was sent back); once answered, one.
     await ctl.page.goto(`${world.server.url}/`);

@@ -20,6 +20,8 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     await login(ctl.page, 'controller');
     const plan = `/api/plans/${encodeURIComponent(world.planId)}`;
     expect((await apiAs(ctl.context, 'PATCH', `${plan}/nodes/B.2.2`, { unit: UNIT })).status).toBe(200);
+    // Adopted, in force: a draft's worklist has no value to collect.
+    expect((await apiAs(ctl.context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' } })).status).toBe(200);
     expect((await apiAs(ctl.context, 'POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
     expect((await apiAs(ctl.context, 'PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
 
@@ -158,6 +160,8 @@ describe('the monitoring campaign', { timeout: 180_000 }, () => {
     const value = (period: string) => `${plan}/indicators/${encodeURIComponent(indicator)}/measurements/${period}`;
     const ctl = await newPage();
     await login(ctl.page, 'controller');
+    // The plan adopted by the test before: its unit changed inside a revision.
+    expect((await apiAs(ctl.context, 'POST', `${plan}/revisions`, { reason: 'Cambio di struttura' })).status).toBe(201);
     expect((await apiAs(ctl.context, 'PATCH', `${plan}/nodes/B.1.1`, { unit: UNIT })).status).toBe(200);
     expect((await apiAs(ctl.context, 'POST', `${plan}/periods/${MID_YEAR}/transition`, { to: 'collecting' })).status).toBe(200);
     const ref = await newPage();

@@ -91,12 +91,17 @@ export const StateCountsSchema = z.strictObject({
 /**
  * `GET /api/plans/:id/worklist`: the values to enter in a period (a referente's own only), a page at
  * a time: `items` are the page (`offset`, `limit`) of the list the filters keep; `counts` and `total`
- * are of that whole list.
+ * are of that whole list. A plan not adopted has none (`notAdopted`).
  */
 export const WorklistSchema = z.strictObject({
   planId: z.string(),
   period: PeriodSchema,
   periods: z.array(PeriodSchema),
+  /**
+   * The plan is not adopted (a draft, not in force): no value is due yet, so `items` is empty and every
+   * count 0, whatever is entered, as the home page's work due and the reminders leave it out.
+   */
+  notAdopted: z.boolean(),
   items: z.array(WorklistItemSchema),
   counts: StateCountsSchema,
   /** The rows the filters keep, on every page. */

@@ -5,6 +5,12 @@
 import { defineMessages, LAYOUT_HEADS, message } from '../core/messages/index.js';
 import { WORDS } from '../core/words.js';
 
+/** A name or a reason as recorded, trimmed; null when there is none, or only blanks (nothing to say). */
+function said(text: string | null): string | null {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
 export const REPORT_MESSAGES = defineMessages({
   'report-summary': message({ it: 'Sintesi', en: 'Summary' }),
   'report-legend': message({ it: 'Legenda', en: 'Legend' }),
@@ -99,13 +105,13 @@ export const REPORT_MESSAGES = defineMessages({
    * office reads it on the plan's screen and an objective's explanation (server/tree.ts
    * `withValidation`): when, by whom and why; the figures the OIV validated do not hold for the
    * values changed since. `by`, `reason`: null when the row does not say (a reopening made before
-   * migration 87 kept them).
+   * migration 87 kept them); blank is said as not recorded too, so no «da» or «perché «»» is left hanging.
    */
   'report-reopened-collecting': message<{ reopened: string; by: string | null; reason: string | null; validated: string; reservations: boolean }>({
     it: (p) =>
-      `riaperto il ${p.reopened}${p.by === null ? '' : ` da ${p.by}`}${p.reason === null ? '' : ` perché «${p.reason}»`}, dopo la validazione dell'OIV${p.reservations ? ' con riserve' : ''} del ${p.validated}: il periodo raccoglie di nuovo valori, e le cifre della Relazione validate dall'OIV il ${p.validated} non valgono per i valori cambiati da allora`,
+      `riaperto il ${p.reopened}${said(p.by) === null ? '' : ` da ${said(p.by)}`}${said(p.reason) === null ? '' : ` perché «${said(p.reason)}»`}, dopo la validazione dell'OIV${p.reservations ? ' con riserve' : ''} del ${p.validated}: il periodo raccoglie di nuovo valori, e le cifre della Relazione validate dall'OIV il ${p.validated} non valgono per i valori cambiati da allora`,
     en: (p) =>
-      `reopened on ${p.reopened}${p.by === null ? '' : ` by ${p.by}`}${p.reason === null ? '' : ` because “${p.reason}”`}, after the OIV validated it${p.reservations ? ' with reservations' : ''} on ${p.validated}: the period takes values again, and the Relazione's figures the OIV validated on ${p.validated} do not hold for the values changed since`,
+      `reopened on ${p.reopened}${said(p.by) === null ? '' : ` by ${said(p.by)}`}${said(p.reason) === null ? '' : ` because “${said(p.reason)}”`}, after the OIV validated it${p.reservations ? ' with reservations' : ''} on ${p.validated}: the period takes values again, and the Relazione's figures the OIV validated on ${p.validated} do not hold for the values changed since`,
   }),
   'report-period-at': message<{ label: string }>({ it: (p) => `Periodo al ${p.label}`, en: (p) => `Period to ${p.label}` }),
   'report-period-state': message<{ state: string }>({

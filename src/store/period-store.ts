@@ -311,10 +311,14 @@ export class SqlPeriods {
     return row?.validated_at == null ? null : String(row.validated_at);
   }
 
+  /**
+   * Who reopened and why are null when the row does not say: a reopening of before migration 87 read
+   * from the trail may carry an empty name or reason, which the screens would say as a sentence cut short.
+   */
   async periodReopening(planId: string, periodId: string, since: string): Promise<PeriodReopening | null> {
     const row = await one(this.db, `SELECT label, state, reopened_at, reopened_by, reopen_reason FROM periods WHERE plan_id = ? AND id = ? AND reopened_at > ?`, [planId, periodId, since]);
     if (row === undefined) return null;
-    return { at: String(row.reopened_at), user: str(row.reopened_by), reason: str(row.reopen_reason), label: String(row.label), state: row.state as PeriodState };
+    return { at: String(row.reopened_at), user: recorded(row.reopened_by), reason: recorded(row.reopen_reason), label: String(row.label), state: row.state as PeriodState };
   }
 
   async lastClosing(planId: string, periodId: string): Promise<PeriodClosing | undefined> {
@@ -345,4 +349,10 @@ export class SqlPeriods {
     const frozen = frozenFromJson(planFromJson(parse(row.plan)), parse(row.meta));
     return { seq, closedAt: String(row.closed_at), closedBy: str(row.closed_by), ...frozen };
   }
+}
+
+/** A text the row holds, null when it holds none or only blanks (an older trail's empty reason): nothing recorded. */
+function recorded(v: unknown): string | null {
+  const text = str(v);
+  return text === null || text.trim() === '' ? null : text;
 }

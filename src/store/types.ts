@@ -236,9 +236,9 @@ export interface PeriodRecord {
 export interface PeriodReopening {
   /** ISO time of the move (the trail's entry has the same). */
   readonly at: string;
-  /** The login of who reopened it (`system`, `cli:…` for the program and the command line). */
+  /** The login of who reopened it (`system`, `cli:…` for the program and the command line); null: not recorded (nor when blank). */
   readonly user: string | null;
-  /** As the trail keeps it. */
+  /** As the trail keeps it; null: not recorded (nor when blank, as an older trail may hold it). */
   readonly reason: string | null;
   readonly label: string;
   readonly state: PeriodState;

@@ -11,7 +11,7 @@ import { exampleSmvpJson, REMAINDER_RULE } from '../../src/core/appraisal/index.
 import { SYSTEM } from '../../src/store/index.js';
 import { tinyPdf, upload } from '../support/files.js';
 import { startWithRenamedReferente } from '../support/renamed-referente.js';
-import { enc, type Backend, type Client, type TestServer } from './harness.js';
+import { adopt, enc, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 const MID_YEAR = '2024-06-30';
@@ -33,6 +33,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('a renamed account named anew at 
   beforeAll(async () => {
     let users: readonly { id: string; username: string }[];
     ({ t, planId, controller, referente, users, referenteId, rename } = await startWithRenamedReferente(backend));
+    // Adopted, in force: a draft's worklist lists nothing.
+    await adopt(planId, controller);
     hrId = users.find((u) => u.username === 'personale')!.id;
   });
   afterAll(async () => t?.close());

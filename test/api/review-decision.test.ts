@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../support/files.js';
-import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { adopt, enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 const MINE = 'B.1.1:5';
@@ -21,6 +21,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('reviewing a value with what was 
 
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend));
+    await adopt(planId, controller);
     referente = await t.as('referente');
     const admin = await t.as('admin');
     const users = (await admin.get('/api/users')).body as Array<{ id: string; username: string }>;

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/server.js';
-import { Client, enc, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+import { adopt, Client, enc, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 
@@ -44,6 +44,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('the review list in pages on %s',
     controller = await t.as('controller');
     referente = await t.as('referente');
     planId = await t.importFixture();
+    // Adopted, in force (a draft's worklist lists nothing), with a revision open for the changes of owner made below.
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Cambio di referente' })).status).toBe(201);
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
     ids = (await page(controller, 'limit=1000')).items.map((i) => i.indicatorId);
     expect(ids.length).toBeGreaterThan(12);
@@ -132,6 +135,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('the review list in pages on %s',
 
   it('keeps a plan’s list between its pages, and still sees a reassignment, a value and a review made through another server', async () => {
     const plan = await t.importFixture();
+    // Adopted, in force, with a revision open for the change of owner made below.
+    await adopt(plan, controller);
+    expect((await controller.request('POST', `/api/plans/${plan}/revisions`, { reason: 'Cambio di referente' })).status).toBe(201);
     expect((await controller.request('POST', `/api/plans/${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
     const list = async (query: string): Promise<Page> => {
       const reply = await controller.get(`/api/plans/${plan}/worklist?period=${PERIOD}&limit=1000&${query}`);

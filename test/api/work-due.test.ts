@@ -4,7 +4,8 @@
  * referente follows a reminder for); `mine` keeps the values assigned to the reader, which the
  * controller, who sees every value, asks for their own. A unit head with the controller role has
  * both kinds of work: the unit's values to enter and correct, and every value to review. A plan
- * not adopted (a draft: no reminder goes out for it) has no work due, whatever its deadlines.
+ * not adopted (a draft: no reminder goes out for it) has no work due, whatever its deadlines, and
+ * its worklist, agreeing, lists nothing and says it is not adopted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkDue, Worklist } from '../../src/contract/index.js';
@@ -91,8 +92,9 @@ describe('the work due and the list to do', { timeout: 120_000 }, () => {
     const draft = `/api/plans/${next.body.id}`;
     expect((await controller.request('POST', `${draft}/periods/2025-09-30/transition`, { to: 'collecting' })).status).toBe(200);
     expect((await controller.request('PUT', `${draft}/periods/2025-09-30/deadline`, { deadline: '2025-10-15' })).status).toBe(200);
+    // Its worklist agrees with the home page: nothing due, and why (before: every value listed to enter, late).
     const own = (await referente.get(`${draft}/worklist?period=2025-09-30&state=todo`)).body as Worklist;
-    expect(own.items.length).toBeGreaterThan(0);
+    expect(own).toMatchObject({ notAdopted: true, items: [], total: 0, counts: { to_enter: 0, entered: 0, returned: 0, approved: 0, late: 0 } });
     // Before: the draft's values listed as due, late, on the home page of each person.
     for (const client of [referente, head, controller]) {
       const items = ((await client.get('/api/work-due')).body as WorkDue).items;
@@ -101,6 +103,9 @@ describe('the work due and the list to do', { timeout: 120_000 }, () => {
     }
     // Adopted, in force: its values are due.
     await adopt(next.body.id, controller);
-    expect(((await referente.get('/api/work-due')).body as WorkDue).items.find((i) => i.planId === next.body.id)).toMatchObject({ periodId: '2025-09-30', toEnter: own.items.length });
+    const adopted = (await referente.get(`${draft}/worklist?period=2025-09-30&state=todo`)).body as Worklist;
+    expect(adopted.notAdopted).toBe(false);
+    expect(adopted.items.length).toBeGreaterThan(0);
+    expect(((await referente.get('/api/work-due')).body as WorkDue).items.find((i) => i.planId === next.body.id)).toMatchObject({ periodId: '2025-09-30', toEnter: adopted.items.length });
   });
 });

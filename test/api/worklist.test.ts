@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer } from '../../src/server/server.js';
-import { Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
+import { adopt, Client, enc, PASSWORD, REFERENTE_UNIT, startTestServer, type Backend, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 
@@ -24,6 +24,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
 
   it('walks a value through the worklist, the review and the dashboard, then lists what closing leaves behind', async () => {
     const planId = await t.importFixture();
+    await adopt(planId, controller);
     const digitale = (await controller.get('/api/units')).body.find((u: { name: string }) => u.name === REFERENTE_UNIT);
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
     const deadline = await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' });
@@ -144,6 +145,38 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect(closedRow.late).toBe(0);
   });
 
+  it('lists nothing of a draft plan, not in force, and says why, as the home page has no work of it; adopted, its values', async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    // A value may still be entered in the draft, from the tree: it is not work due.
+    expect((await referente.request('PUT', `${plan}/indicators/${enc('B.1.1:5')}/measurements/${PERIOD}`, { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
+    const none = { to_enter: 0, entered: 0, returned: 0, approved: 0, late: 0 };
+    for (const [client, query] of [
+      [referente, ''],
+      [referente, '&state=todo'],
+      [controller, ''],
+      [controller, '&state=entered'],
+    ] as const) {
+      const list = await client.get(`${plan}/worklist?period=${PERIOD}${query}`);
+      expect(list.status, list.text).toBe(200);
+      // Before: every value of the period to enter and late, and the one entered to review.
+      expect(list.body).toMatchObject({ planId, period: { id: PERIOD, deadline: '2024-10-15' }, notAdopted: true, items: [], counts: none, total: 0 });
+      expect(list.body.periods.length).toBeGreaterThan(1);
+    }
+    expect(((await referente.get('/api/work-due')).body.items as Array<{ planId: string }>).filter((i) => i.planId === planId)).toEqual([]);
+    // What is refused stays refused: an unknown period, a state that is none.
+    expect((await referente.get(`${plan}/worklist?period=2024-02-30`)).status).toBe(404);
+    expect((await referente.get(`${plan}/worklist?state=nonsense`)).status).toBe(400);
+
+    await adopt(planId, controller);
+    const work = await referente.get(`${plan}/worklist?period=${PERIOD}`);
+    expect(work.body.notAdopted).toBe(false);
+    expect(work.body.items.find((i: { indicatorId: string }) => i.indicatorId === 'B.1.1:5')).toMatchObject({ state: 'entered', version: 1 });
+    expect(work.body.counts).toMatchObject({ entered: 1, to_enter: work.body.items.length - 1 });
+  });
+
   it("refuses a deadline outside the plan's year and the next, or before the period ends, at its field, in the reader's language, and keeps the one stored", async () => {
     const planId = await t.importFixture();
     const put = (deadline: string | null, language = 'en') => controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline }, { 'accept-language': language });
@@ -192,6 +225,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
 
   it('moves the dashboard with a value entered here without reading the plan again, and still sees a value entered elsewhere', async () => {
     const planId = await t.importFixture();
+    await adopt(planId, controller);
     const units = (await controller.get('/api/units')).body as Array<{ id: string; name: string }>;
     const digitale = units.find((u) => u.name === REFERENTE_UNIT)!;
     const row = async () => {
@@ -265,6 +299,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
 
   it("says a value's reason the program wrote in the reader's words, not its code", async () => {
     const planId = await t.importFixture();
+    await adopt(planId, controller);
     // The fixture's table marks A.4.1 N.V.: the import stores the program's reason as its code.
     const period = (await controller.get(`/api/plans/${planId}/worklist`)).body.periods.map((p: { id: string }) => p.id).at(-1) as string;
     const reasons = async (language: string) => {
@@ -294,6 +329,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("late by the server's clock on %s
   it('calls a missing value late only once the clock has passed its deadline, in the worklist and the dashboard alike', async () => {
     const planId = await t.importFixture();
     const controller = await t.as('controller');
+    await adopt(planId, controller);
     const referente = await t.as('referente');
     expect((await controller.request('POST', `/api/plans/${planId}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
     expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);

@@ -66,7 +66,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       },
       responses: {
         200: {
-          description: '{planId, period, periods, items (a page of the filtered list, in plan order), counts (per state, of the whole filtered list), total, offset, limit}',
+          description:
+            '{planId, period, periods, notAdopted, items (a page of the filtered list, in plan order), counts (per state, of the whole filtered list), total, offset, limit}; a plan not adopted (a draft, not in force): notAdopted true, no items, every count 0, as the work due and the reminders have none of it',
           schema: WorklistSchema,
         },
         400: 'invalid query',
@@ -76,7 +77,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
     },
     async (c, { user, reply }) => {
       const planId = param(c, 'planId');
-      await readablePlan(c, store, planId);
+      const plan = await readablePlan(c, store, planId);
       const state = c.req.query('state');
       if (state !== undefined && !(WORKLIST_STATE_FILTERS as readonly string[]).includes(state))
         throw refuse(400, 'invalid-query', { field: 'state', values: WORKLIST_STATE_FILTERS, value: state.slice(0, 40) });
@@ -89,6 +90,11 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const asked = c.req.query('period');
       const period = asked === undefined || asked === '' ? currentPeriod(periods) : periods.find((p) => p.id === asked);
       if (period === undefined) throw refuse(404, 'not-found', asked === undefined || asked === '' ? { what: 'periods' } : { what: 'period', id: asked });
+      // A plan not adopted is not in force: none of its values is due yet, as the home page's work due
+      // and the reminders have it (values may still be entered from the tree, the list waits for the act).
+      if (plan.status !== 'adopted') {
+        return reply(200, { planId, period, periods, notAdopted: true, items: [], counts: { ...countStates([]), late: 0 }, total: 0, offset, limit });
+      }
       const unit = c.req.query('unit');
       const person = c.req.query('person');
       // Filtered, counted and paged by the database: a big plan's list sends its page, not every row.
@@ -131,7 +137,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       }));
       const total = WORK_STATES.reduce((sum, s) => sum + page.counts[s], 0);
       const counts = withLate(page.counts, period, day);
-      return reply(200, { planId, period, periods, items, counts, total, offset, limit });
+      return reply(200, { planId, period, periods, notAdopted: false, items, counts, total, offset, limit });
     },
   );
 

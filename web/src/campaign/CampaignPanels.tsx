@@ -151,22 +151,25 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
               ))}
             </select>
           </div>
-          <div>
-            <label htmlFor="wl-state" className="form-label mb-0">
-              {t('campaign.stateFilter')}
-            </label>
-            <select id="wl-state" className="form-select form-select-sm" value={state} onChange={(e) => setState(e.target.value as WorklistStateFilter | '')}>
-              <option value="">{t('campaign.all')}</option>
-              <option value="todo">{t('campaign.todo')}</option>
-              {WORK_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`campaign.states.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          {/* A plan not adopted has no values due: nothing to filter or count, only the period and its deadline to prepare. */}
+          {!list.notAdopted && (
+            <div>
+              <label htmlFor="wl-state" className="form-label mb-0">
+                {t('campaign.stateFilter')}
+              </label>
+              <select id="wl-state" className="form-select form-select-sm" value={state} onChange={(e) => setState(e.target.value as WorklistStateFilter | '')}>
+                <option value="">{t('campaign.all')}</option>
+                <option value="todo">{t('campaign.todo')}</option>
+                {WORK_STATES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`campaign.states.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           {/* The controller and the administrator see every value; those assigned to them are theirs to enter. A referente's list is theirs alone. */}
-          {reviewer && (
+          {reviewer && !list.notAdopted && (
             <div className="form-check mb-1">
               <input id="wl-mine" type="checkbox" className="form-check-input" checked={mine} onChange={(e) => setMine(e.target.checked)} />
               <label htmlFor="wl-mine" className="form-check-label">
@@ -192,9 +195,11 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
               }}
             />
           )}
-          <p className="mb-0" role="status" data-testid="worklist-counts">
-            {worklistCounts(t, list.counts)}
-          </p>
+          {!list.notAdopted && (
+            <p className="mb-0" role="status" data-testid="worklist-counts">
+              {worklistCounts(t, list.counts)}
+            </p>
+          )}
         </div>
       )}
       {shownError !== null && (
@@ -207,7 +212,13 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
           {notice}
         </p>
       )}
-      {list !== null && list.total === 0 && <p className="small">{t('campaign.empty')}</p>}
+      {/* A draft is not in force: no value is collected before its adoption, as the home page and the reminders have it. */}
+      {list !== null && list.notAdopted && (
+        <p className="small" role="status" data-testid="worklist-not-adopted">
+          {t('campaign.notAdopted')}
+        </p>
+      )}
+      {list !== null && !list.notAdopted && list.total === 0 && <p className="small">{t('campaign.empty')}</p>}
       {list !== null && list.items.length > 0 && <WorklistPages total={list.total} page={page} onPage={(p) => setPaged({ filters, page: p })} position="top" />}
       {list !== null && list.items.length > 0 && (
         // The columns are wider than a phone: they scroll inside their region (reachable by the keyboard), not the page.

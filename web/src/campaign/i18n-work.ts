@@ -15,6 +15,8 @@ const it = {
     todo: 'Da fare (da compilare e da integrare)',
     mine: 'Solo i valori assegnati a me',
     empty: 'Nessuna misurazione da mostrare.',
+    /** The worklist of a plan not adopted (a draft, not in force): nothing is due yet. */
+    notAdopted: 'Il piano non è ancora adottato: nessun valore da raccogliere.',
     indicator: 'Indicatore',
     objective: 'Obiettivo',
     unit: 'Struttura',
@@ -131,6 +133,7 @@ const en: typeof it = {
     todo: 'To do (to enter and to complete)',
     mine: 'Only the values assigned to me',
     empty: 'No measurement to show.',
+    notAdopted: 'The plan is not adopted yet: no values to collect.',
     indicator: 'Indicator',
     objective: 'Objective',
     unit: 'Unit',
