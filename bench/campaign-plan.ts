@@ -37,6 +37,9 @@ export async function campaignDatabase(dir: string, indicators: number): Promise
     const moved = await store.reassign(planId, { nodes, unitId: unitIds[u]! }, SYSTEM);
     if (!moved.ok) throw new Error(moved.error.message);
   }
+  // In force, as a plan whose values are collected is: a draft's worklist has no values to collect.
+  const adopted = await store.adoptPlan(planId, { kind: 'Delibera di Giunta', number: '12', date: '2024-01-30' }, SYSTEM);
+  if (!adopted.ok) throw new Error(adopted.error.message);
   await addBenchAdmin(store);
   await store.close();
   // The values of the year end (from the table) copied into the other periods, all / half / a

@@ -8,7 +8,7 @@
  * Either way the trail's entry of the move says who closed with how many unreviewed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
+import { adopt, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END = '2024-12-31';
 
@@ -18,6 +18,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('closing a period with values unr
   let controller: Client;
   beforeAll(async () => {
     ({ t, planId, controller } = await startWithFixture(backend));
+    // In force, so its values are work to collect: a draft's worklist has none to compare with.
+    expect((await adopt(planId, controller)).status).toBe(200);
   });
   afterAll(async () => t?.close());
 
