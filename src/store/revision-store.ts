@@ -284,6 +284,8 @@ export class SqlRevisions {
     return this.db.transaction(async (tx) => {
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
       if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
+      // An archived plan is kept as it was put away, a revision left open in it too: its register changes no more.
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       // Discarded as read: a reason or date another desk corrected since is read before it goes.
       const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
