@@ -208,6 +208,24 @@ export function versionQuery(c: Context): number | undefined {
   return given === undefined || given === '' ? undefined : intQuery(c, 'version', 1, Number.MAX_SAFE_INTEGER);
 }
 
+/** The longest reason a revision's opening, correction or discard, or a plan's deletion, keeps. */
+export const REASON_MAX = 5000;
+
+/**
+ * `?reason=` of a deletion or a discard, kept on the audit trail: null when absent or blank;
+ * refused at its field when too long (400 `invalid-query`) or holding control characters (422),
+ * never cut short: a reason kept half is not the one given.
+ */
+export function reasonQuery(c: Context): string | null {
+  const reason = (c.req.query('reason') ?? '').trim();
+  plainText({ reason });
+  if (reason.length > REASON_MAX) {
+    const problem = { field: 'reason', problem: 'too-long', maximum: REASON_MAX };
+    throw refuse(400, 'invalid-query', problem, { issues: [issueOf('invalid-query', problem, { field: 'reason' })] });
+  }
+  return reason === '' ? null : reason;
+}
+
 /** A yes/no of the query string: `true` or `false` (absent: false); anything else is refused, naming the field, so a typo never reads as "no". */
 export function flagQuery(c: Context, name: string): boolean {
   const value = c.req.query(name);

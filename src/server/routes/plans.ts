@@ -10,7 +10,7 @@ import { actorOf, currentUser } from '../auth.js';
 import { type HttpError, issueOf, issueView, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
 import { mayBeAssigned, PLAN_EDITORS } from '../permissions.js';
-import { formText, invalidAt, invalidField, oneUploadedFile, param, plainText } from '../validation.js';
+import { formText, invalidAt, invalidField, oneUploadedFile, param, plainText, REASON_MAX, reasonQuery } from '../validation.js';
 import { compareNames } from '../../core/names.js';
 
 /**
@@ -363,18 +363,20 @@ export const planRoutes: RouteModule = (api, deps) => {
       summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead',
       roles: PLAN_EDITORS,
       action: 'delete plans',
-      query: { reason: 'why the plan is deleted (optional): kept on its audit and on the `plan-deleted` trail entry of each appraisal form it moves' },
+      query: { reason: `why the plan is deleted (optional, at most ${REASON_MAX} characters): kept on its audit and on the \`plan-deleted\` trail entry of each appraisal form it moves` },
       responses: {
         200: { description: 'the deleted plan', schema: PlanSummarySchema },
+        400: 'a reason too long (invalid-query at `reason`; nothing deleted)',
         403: 'role',
         404: 'unknown plan',
         409: "plan-has-closed-periods (details.periods); plan-has-appraisals: the last plan of its body and year, whose SMVP, appraisal forms or bonus distributions would be left without a plan (details.field `organisation`, details.records: {smvpVersions, forms, distributions}; nothing deleted); plan-has-forms: an appraisal form was evaluated against the plan, or no plan of its body and year remains to take its forms (details.field `forms`, details.forms: [{id, state, evaluated}]; nothing deleted). Otherwise its forms go to the body's remaining plan of the year",
+        422: 'a reason holding control characters (nothing deleted)',
       },
     },
     async (c, { user, reply }) => {
       // Why, when said: on the plan's audit and on the trail of each appraisal form the deletion moves.
-      const reason = (c.req.query('reason') ?? '').trim().slice(0, 5000);
-      return reply(200, planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user), reason === '' ? null : reason))));
+      const reason = reasonQuery(c);
+      return reply(200, planView(must(await store.deletePlan(param(c, 'planId'), actorOf(user), reason))));
     },
   );
 };

@@ -13,13 +13,11 @@ import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { publicRevision } from '../../io/report/revisions.js';
 import { withReasonWords } from '../../messages/changes.js';
-import { issueOf, must, refuse } from '../errors.js';
+import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { param, plainText, versionQuery } from '../validation.js';
+import { param, REASON_MAX, reasonQuery, versionQuery } from '../validation.js';
 import { EditVersion, planView, readablePlan } from './plans.js';
 
-/** The longest reason a revision's opening, correction or discard keeps. */
-const REASON_MAX = 5000;
 const IsoDate = z.string().refine(isIsoDate, 'iso-date');
 const ActBody = z.object({ kind: z.string().trim().min(1).max(200), number: z.string().trim().min(1).max(100), date: IsoDate }).strict();
 const AdoptBody = z.object({ act: ActBody }).strict();
@@ -72,17 +70,6 @@ export async function revisionRegister(store: Store, planId: string, forPublic =
     afterClosingOf: closed.filter((p) => r.changes.some((c) => c.at > p.closedAt)),
     afterValidation: afterValidation(r),
   }));
-}
-
-/** `?reason=` of a discard: null when absent or blank; refused at its field when too long or holding control characters. */
-function reasonQuery(c: Context): string | null {
-  const reason = (c.req.query('reason') ?? '').trim();
-  plainText({ reason });
-  if (reason.length > REASON_MAX) {
-    const problem = { field: 'reason', problem: 'too-long', maximum: REASON_MAX };
-    throw refuse(400, 'invalid-query', problem, { issues: [issueOf('invalid-query', problem, { field: 'reason' })] });
-  }
-  return reason === '' ? null : reason;
 }
 
 function revisionNumber(raw: string): number {
@@ -263,7 +250,7 @@ export const revisionRoutes: RouteModule = (api, deps) => {
         400: 'a version that is not a whole number, or a reason too long',
         403: 'role',
         404: 'unknown',
-        409: 'approved, discarded already, or holding changes; `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing discarded)',
+        409: 'approved, discarded already, or holding changes; plan-archived (a revision left open in an archived plan stays open); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing discarded)',
         422: 'a reason holding control characters',
       },
     },
