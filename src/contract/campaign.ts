@@ -91,7 +91,7 @@ export const StateCountsSchema = z.strictObject({
 /**
  * `GET /api/plans/:id/worklist`: the values to enter in a period (a referente's own only), a page at
  * a time: `items` are the page (`offset`, `limit`) of the list the filters keep; `counts` and `total`
- * are of that whole list. A plan not adopted has none (`notAdopted`).
+ * are of that whole list. A plan not adopted has none (`notAdopted`), nor has an archived one (`archived`).
  */
 export const WorklistSchema = z.strictObject({
   planId: z.string(),
@@ -102,6 +102,11 @@ export const WorklistSchema = z.strictObject({
    * count 0, whatever is entered, as the home page's work due and the reminders leave it out.
    */
   notAdopted: z.boolean(),
+  /**
+   * The plan is archived (a past year put away, read-only): nothing is collected in it any more, so
+   * `items` is empty and every count 0, as the home page's work due leaves it out.
+   */
+  archived: z.boolean(),
   items: z.array(WorklistItemSchema),
   counts: StateCountsSchema,
   /** The rows the filters keep, on every page. */

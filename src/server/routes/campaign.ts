@@ -67,7 +67,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       responses: {
         200: {
           description:
-            '{planId, period, periods, notAdopted, items (a page of the filtered list, in plan order), counts (per state, of the whole filtered list), total, offset, limit}; a plan not adopted (a draft, not in force): notAdopted true, no items, every count 0, as the work due and the reminders have none of it',
+            '{planId, period, periods, notAdopted, archived, items (a page of the filtered list, in plan order), counts (per state, of the whole filtered list), total, offset, limit}; a plan not adopted (a draft, not in force): notAdopted true, no items, every count 0, as the work due and the reminders have none of it; an archived plan (nothing collected any more): archived true, no items, every count 0, as the work due leaves it out',
           schema: WorklistSchema,
         },
         400: 'invalid query',
@@ -92,8 +92,12 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       if (period === undefined) throw refuse(404, 'not-found', asked === undefined || asked === '' ? { what: 'periods' } : { what: 'period', id: asked });
       // A plan not adopted is not in force: none of its values is due yet, as the home page's work due
       // and the reminders have it (values may still be entered from the tree, the list waits for the act).
-      if (plan.status !== 'adopted') {
-        return reply(200, { planId, period, periods, notAdopted: true, items: [], counts: { ...countStates([]), late: 0 }, total: 0, offset, limit });
+      // An archived one is put away: nothing is collected in it any more (it refuses every value), and
+      // the work due leaves it out too. Each says why; a draft put away says both.
+      const notAdopted = plan.status !== 'adopted';
+      const archived = plan.archivedAt !== null;
+      if (notAdopted || archived) {
+        return reply(200, { planId, period, periods, notAdopted, archived, items: [], counts: { ...countStates([]), late: 0 }, total: 0, offset, limit });
       }
       const unit = c.req.query('unit');
       const person = c.req.query('person');
@@ -137,7 +141,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       }));
       const total = WORK_STATES.reduce((sum, s) => sum + page.counts[s], 0);
       const counts = withLate(page.counts, period, day);
-      return reply(200, { planId, period, periods, notAdopted: false, items, counts, total, offset, limit });
+      return reply(200, { planId, period, periods, notAdopted: false, archived: false, items, counts, total, offset, limit });
     },
   );
 

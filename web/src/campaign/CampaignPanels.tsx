@@ -81,6 +81,8 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   // The server sends the page asked for, with the counts and the total of the whole filtered list.
   const read = useWorklist(planId, { period, unit, state, mine: reviewer && mine }, { offset: page * WORKLIST_PAGE_ROWS, limit: WORKLIST_PAGE_ROWS });
   const list = read.data ?? null;
+  // A draft (not in force) or an archived plan (put away) has no value due: nothing to filter or count.
+  const nothingDue = list !== null && (list.notAdopted || list.archived);
   const shown = list?.items ?? [];
   // A page the list no longer reaches (its last rows approved under «compilato», say): its last page.
   const last = list === null ? 0 : pageOf(list.total, page, WORKLIST_PAGE_ROWS).page;
@@ -151,8 +153,8 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
               ))}
             </select>
           </div>
-          {/* A plan not adopted has no values due: nothing to filter or count, only the period and its deadline to prepare. */}
-          {!list.notAdopted && (
+          {/* A plan with no values due: nothing to filter or count, only the period and its deadline. */}
+          {!nothingDue && (
             <div>
               <label htmlFor="wl-state" className="form-label mb-0">
                 {t('campaign.stateFilter')}
@@ -169,7 +171,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             </div>
           )}
           {/* The controller and the administrator see every value; those assigned to them are theirs to enter. A referente's list is theirs alone. */}
-          {reviewer && !list.notAdopted && (
+          {reviewer && !nothingDue && (
             <div className="form-check mb-1">
               <input id="wl-mine" type="checkbox" className="form-check-input" checked={mine} onChange={(e) => setMine(e.target.checked)} />
               <label htmlFor="wl-mine" className="form-check-label">
@@ -195,7 +197,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
               }}
             />
           )}
-          {!list.notAdopted && (
+          {!nothingDue && (
             <p className="mb-0" role="status" data-testid="worklist-counts">
               {worklistCounts(t, list.counts)}
             </p>
@@ -212,13 +214,19 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
           {notice}
         </p>
       )}
+      {/* An archived plan is put away: nothing is collected in it any more, whether it was adopted or not, as the home page has it. */}
+      {list !== null && list.archived && (
+        <p className="small" role="status" data-testid="worklist-archived">
+          {t('campaign.archived')}
+        </p>
+      )}
       {/* A draft is not in force: no value is collected before its adoption, as the home page and the reminders have it. */}
-      {list !== null && list.notAdopted && (
+      {list !== null && list.notAdopted && !list.archived && (
         <p className="small" role="status" data-testid="worklist-not-adopted">
           {t('campaign.notAdopted')}
         </p>
       )}
-      {list !== null && !list.notAdopted && list.total === 0 && <p className="small">{t('campaign.empty')}</p>}
+      {list !== null && !nothingDue && list.total === 0 && <p className="small">{t('campaign.empty')}</p>}
       {list !== null && list.items.length > 0 && <WorklistPages total={list.total} page={page} onPage={(p) => setPaged({ filters, page: p })} position="top" />}
       {list !== null && list.items.length > 0 && (
         // The columns are wider than a phone: they scroll inside their region (reachable by the keyboard), not the page.

@@ -17,6 +17,8 @@ const it = {
     empty: 'Nessuna misurazione da mostrare.',
     /** The worklist of a plan not adopted (a draft, not in force): nothing is due yet. */
     notAdopted: 'Il piano non è ancora adottato: nessun valore da raccogliere.',
+    /** The worklist of an archived plan (a past year put away, read-only): nothing is collected in it any more. */
+    archived: 'Il piano è archiviato: nessun valore da raccogliere.',
     indicator: 'Indicatore',
     objective: 'Obiettivo',
     unit: 'Struttura',
@@ -134,6 +136,7 @@ const en: typeof it = {
     mine: 'Only the values assigned to me',
     empty: 'No measurement to show.',
     notAdopted: 'The plan is not adopted yet: no values to collect.',
+    archived: 'The plan is archived: no values to collect.',
     indicator: 'Indicator',
     objective: 'Objective',
     unit: 'Unit',

@@ -1,0 +1,135 @@
+/**
+ * An archived plan (a past year put away: read-only) through HTTP, on SQLite and PostgreSQL: a
+ * revision left open in it is not discarded (409 `plan-archived`, in Italian and English), its row
+ * and the trail unchanged; its worklist lists no value to collect and says it is archived, as the
+ * home page's work due leaves it out. And a plan's deletion refuses a `?reason=` too long at its
+ * field, as a revision's discard does, rather than keeping it cut short: nothing deleted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkDue, Worklist } from '../../src/contract/index.js';
+import { adopt, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+
+const PERIOD = '2024-09-30';
+const ITALIAN = { 'accept-language': 'it-IT,it;q=0.9' };
+const ENGLISH = { 'accept-language': 'en' };
+
+describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backend) => {
+  let t: TestServer;
+  let controller: Client;
+  let referente: Client;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    controller = await t.as('controller');
+    referente = await t.as('referente');
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  const archive = async (planId: string, archived = true): Promise<void> => {
+    const r = await controller.request('POST', `/api/plans/${planId}/${archived ? 'archive' : 'unarchive'}`);
+    expect(r.status, r.text).toBe(200);
+  };
+
+  it('keeps a revision left open in it: the discard is refused, the revision and the trail unchanged', async () => {
+    const planId = await t.importFixture();
+    await adopt(planId, controller);
+    const opened = await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Aperta prima di archiviare' });
+    expect(opened.status, opened.text).toBe(201);
+    const revision = `/api/plans/${planId}/revisions/${opened.body.number}`;
+    const before = (await controller.get(revision)).body;
+    expect(before).toMatchObject({ status: 'open', discarded: null });
+    await archive(planId);
+
+    // Before: discarded (200), the archived plan's register changed.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      const refused = await controller.request('DELETE', `${revision}?reason=errore&version=${before.version}`, undefined, headers);
+      expect(refused.status, refused.text).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+    }
+    expect((await controller.get(revision)).body).toEqual(before);
+    expect((await controller.get(`/api/plans/${planId}`)).body.openRevision).toBe(before.number);
+    const trail = (await controller.get(`/api/audit?planId=${planId}`)).body as Array<{ entity: string; action: string }>;
+    expect(trail.filter((e) => e.entity === 'revision' && e.action === 'discard')).toEqual([]);
+
+    // Brought back from the archive, the plan's open revision is discarded as ever.
+    await archive(planId, false);
+    const discarded = await controller.request('DELETE', `${revision}?reason=errore`);
+    expect(discarded.status, discarded.text).toBe(200);
+    expect(discarded.body.status).toBe('discarded');
+  });
+
+  it('lists no value to collect in it and says it is archived, as the home page has no work of it; back from the archive, its values', async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    const due = async (client: Client) => ((await client.get('/api/work-due')).body as WorkDue).items.filter((i) => i.planId === planId);
+    const inUse = (await referente.get(`${plan}/worklist?period=${PERIOD}&state=todo`)).body as Worklist;
+    expect(inUse).toMatchObject({ notAdopted: false, archived: false });
+    expect(inUse.items.length).toBeGreaterThan(0);
+    expect(await due(referente)).toHaveLength(1);
+
+    await archive(planId);
+    const none = { to_enter: 0, entered: 0, returned: 0, approved: 0, late: 0 };
+    for (const [client, query] of [
+      [referente, ''],
+      [referente, '&state=todo'],
+      [controller, ''],
+      [controller, '&mine=1'],
+    ] as const) {
+      const list = await client.get(`${plan}/worklist?period=${PERIOD}${query}`);
+      expect(list.status, list.text).toBe(200);
+      // Before: every value of the period to enter and late, in a plan that refuses every value.
+      expect(list.body).toMatchObject({ planId, period: { id: PERIOD }, notAdopted: false, archived: true, items: [], counts: none, total: 0 });
+      expect(list.body.periods.length).toBeGreaterThan(1);
+    }
+    // The home page agrees: nothing due in it.
+    expect(await due(referente)).toEqual([]);
+    expect(await due(controller)).toEqual([]);
+    // What is refused stays refused.
+    expect((await referente.get(`${plan}/worklist?period=2024-02-30`)).status).toBe(404);
+    expect((await referente.get(`${plan}/worklist?state=nonsense`)).status).toBe(400);
+
+    await archive(planId, false);
+    const back = (await referente.get(`${plan}/worklist?period=${PERIOD}&state=todo`)).body as Worklist;
+    expect(back.archived).toBe(false);
+    expect(back.items.map((i) => i.indicatorId)).toEqual(inUse.items.map((i) => i.indicatorId));
+  });
+
+  it('says a draft put away is archived, and not adopted', async () => {
+    const planId = await t.importFixture();
+    await archive(planId);
+    const list = await referente.get(`/api/plans/${planId}/worklist?period=${PERIOD}`);
+    expect(list.status, list.text).toBe(200);
+    expect(list.body).toMatchObject({ notAdopted: true, archived: true, items: [], total: 0 });
+  });
+
+  it("refuses a plan deletion's reason too long, or holding a control character, at its field, in the reader's language; nothing deleted", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    // Before: deleted, its reason cut to 5,000 characters on the trail.
+    for (const [headers, message] of [
+      [ITALIAN, 'reason: al massimo 5000 caratteri'],
+      [ENGLISH, 'reason: at most 5000 characters'],
+    ] as const) {
+      const long = await controller.request('DELETE', `${plan}?reason=${'x'.repeat(5001)}`, undefined, headers);
+      expect(long.status, long.text).toBe(400);
+      expect(long.body.error).toMatchObject({ code: 'invalid-query', message });
+      expect(long.body.error.issues.map((i: { location: unknown }) => i.location)).toEqual([{ field: 'reason' }]);
+    }
+    const control = await controller.request('DELETE', `${plan}?reason=a%07b`);
+    expect(control.status, control.text).toBe(422);
+    expect((await controller.get(plan)).status).toBe(200);
+
+    // At most 5,000 characters, kept whole on the trail.
+    const reason = `${'y'.repeat(4999)}z`;
+    const deleted = await controller.request('DELETE', `${plan}?reason=${reason}`);
+    expect(deleted.status, deleted.text).toBe(200);
+    expect((await controller.get(plan)).status).toBe(404);
+    const audit = (await (await t.as('admin')).get('/api/audit?limit=1000')).body as Array<{ entityId: string; action: string; reason: string | null }>;
+    expect(audit.find((e) => e.action === 'delete' && e.entityId === planId)?.reason).toBe(reason);
+  });
+});
