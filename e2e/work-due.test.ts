@@ -4,7 +4,7 @@
  * with the controller role both, each kind a link straight to the worklist filtered to it (to do: to
  * enter and sent back together); the public reads the plans with nothing of it. A plan not adopted (a
  * draft, not in force: no reminder goes out for it) has no work due, and its worklist says it has no
- * value to collect. Against the real server
+ * value to collect; nor has an archived one, whose worklist says it is archived. Against the real server
  * and a fresh SQLite file; axe on the page.
  */
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,22 @@ describe('the values due on the home page', { timeout: 180_000 }, () => {
     expect(await draftList.locator('[data-testid=worklist-counts]').count()).toBe(0);
     await expect.poll(() => draftList.locator('#wl-period').inputValue()).toBe(PERIOD);
     await expectAccessible(ref.page, "a draft plan's worklist");
+
+    // Adopted and then archived, a plan's worklist says it is put away, with nothing to collect (before: every value to enter, late).
+    expect((await apiAs(ctl.context, 'POST', `/api/plans/${encodeURIComponent(draft)}/adopt`, { act: { kind: 'Delibera di Giunta', number: '13', date: '2024-01-30' } })).status).toBe(200);
+    expect((await apiAs(ctl.context, 'POST', `/api/plans/${encodeURIComponent(draft)}/archive`)).status).toBe(200);
+    await ref.page.reload();
+    const archivedList = ref.page.locator('[data-testid=worklist]');
+    await archivedList.waitFor();
+    await expect.poll(() => archivedList.locator('[data-testid=worklist-archived]').innerText()).toBe('Il piano è archiviato: nessun valore da raccogliere.');
+    expect(await archivedList.locator('[data-testid=worklist-not-adopted]').count()).toBe(0);
+    expect(await archivedList.locator('[data-testid=worklist-table]').count()).toBe(0);
+    expect(await archivedList.locator('[data-testid=worklist-counts]').count()).toBe(0);
+    expect(await archivedList.locator('#wl-state').count()).toBe(0);
+    await expectAccessible(ref.page, "an archived plan's worklist");
+    await ref.page.goto(`${world.server.url}/`);
+    await ref.page.locator(`[data-testid=work-due-item][data-plan="${world.planId}"]`).first().waitFor();
+    expect(await ref.page.locator(`[data-testid=work-due-item][data-plan="${draft}"]`).count()).toBe(0);
 
     // The controller: nothing to review yet (the value was sent back); once answered, one.
     await ctl.page.goto(`${world.server.url}/`);
