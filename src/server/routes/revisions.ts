@@ -4,7 +4,6 @@
  * its definition is refused with 409 `revision-required` unless a revision is open (the store
  * decides, in the same transaction as the change); values are not plan changes.
  */
-import type { Context } from 'hono';
 import { z } from 'zod';
 import { type AfterValidation, type ClosedBefore, PlanSummarySchema, type Revision, type RevisionEntry, RevisionEntrySchema, RevisionSchema } from '../../contract/index.js';
 import { isIsoDate, REVISION_KINDS, type RevisionRecord, type Store } from '../../store/index.js';
