@@ -26,7 +26,7 @@ export function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator |
   const lang = useLang();
   return (
     <Dialog title={indicator === undefined ? `${t('edit.addIndicator')} — ${props.objective.code}` : t('edit.editIndicator')} onClose={props.onClose} testId="indicator-dialog">
-      <FormAlert errors={state.errors} id="ind-refused" {...(state.conflict ? { onReload: props.onChanged } : {})} />
+      <FormAlert errors={state.errors} id="ind-refused" {...(state.conflict ? { onReload: state.reload } : {})} />
       <form onSubmit={state.submit} className="albero-form" noValidate>
         <fieldset disabled={state.busy}>
           <BasicFields state={state} />

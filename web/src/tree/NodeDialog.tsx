@@ -1,12 +1,12 @@
 /** Add a child objective (or a strategic area), or change an objective: code, title, weight, unit and person. */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { TreeDocument, TreeObjective } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
 import { nextChildCode, weightsOffTotal, weightValue } from './tree-edit.js';
 import { Dialog, Field, focusFirstError, FormAlert } from '../ui/Form.js';
-import { plainNumber, useLang, useLanguageChange } from '../ui/format.js';
+import { plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { swapNotation } from '../ui/parse.js';
 import { AssignmentFields } from '../units/AssignmentFields.js';
 import { DialogButtons, useSave, WeightsTotal } from './EditParts.js';
@@ -22,6 +22,21 @@ interface NodeDialogProps {
   onDone: () => void;
 }
 
+/** An objective's fields as the dialog shows them: the weight in `lang`'s notation, '' for none. */
+interface NodeFields {
+  title: string;
+  weight: string;
+  unitId: string;
+  personId: string;
+}
+const NO_FIELDS: NodeFields = { title: '', weight: '', unitId: '', personId: '' };
+const fieldsOf = (o: Pick<TreeObjective, 'title' | 'weight' | 'unitId' | 'personId'>, lang: Lang): NodeFields => ({
+  title: o.title,
+  weight: o.weight === null ? '' : plainNumber(o.weight, lang),
+  unitId: o.unitId ?? '',
+  personId: o.personId ?? '',
+});
+
 export function NodeDialog(props: NodeDialogProps) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -33,26 +48,40 @@ export function NodeDialog(props: NodeDialogProps) {
   );
   const parent = props.objective?.code ?? null;
   const [code, setCode] = useState(() => nextChildCode(props.doc.objectives, parent));
-  const [title, setTitle] = useState(mode === 'edit' ? objective.title : '');
-  const [weight, setWeight] = useState(mode === 'edit' && objective.weight !== null ? plainNumber(objective.weight, lang) : '');
-  // The unit and person of the objective itself ('' = as the objective above).
-  const [unitId, setUnitId] = useState(mode === 'edit' ? (objective.unitId ?? '') : '');
-  const [personId, setPersonId] = useState(mode === 'edit' ? (objective.personId ?? '') : '');
+  // The fields as typed, and the objective's version and fields they started from (a new one starts
+  // empty). The unit and person are the objective's own ('' = as the objective above).
+  const [typed, setTyped] = useState(() => (mode === 'edit' ? fieldsOf(objective, lang) : NO_FIELDS));
+  const [started, setStarted] = useState(() => ({ version: objective.version, fields: typed }));
+  const set = (key: keyof NodeFields) => (value: string) => setTyped((f) => ({ ...f, [key]: value }));
+  const { title, weight, unitId, personId } = typed;
   const { errors, conflict, setConflict, setErrors, busy, save } = useSave(props.onDone, 'code');
-  // After a reload the form shows what is stored now, to be changed again on the new version.
-  const version = useRef(objective.version);
+  // The language changed with the dialog open: the weight typed (and the one it started from) is
+  // written again in the new notation. Before the effect below: a newer version read in the same
+  // render replaces both, in the new notation.
+  useLanguageChange(lang, () => {
+    setTyped((f) => ({ ...f, weight: swapNotation(f.weight) }));
+    setStarted((s) => ({ ...s, fields: { ...s.fields, weight: swapNotation(s.fields.weight) } }));
+  });
+  // The reader asked to see what is stored (a stale save's reload): the next version read replaces what is typed.
+  const [reloading, setReloading] = useState(false);
+  // A newer version of the objective (the tree read again: a reload, a change of language) replaces
+  // the fields only when nothing was typed since they started, or on a reload. Else what was typed
+  // stays, and the save names the version it was typed on: refused as stale, naming who saved
+  // meanwhile, with a reload; nothing typed is dropped, nothing stored is written over, unsaid.
+  const typedSince = JSON.stringify(typed) !== JSON.stringify(started.fields);
   useEffect(() => {
-    if (mode !== 'edit' || version.current === objective.version) return;
-    version.current = objective.version;
-    setTitle(objective.title);
-    setWeight(objective.weight === null ? '' : plainNumber(objective.weight, lang));
-    setUnitId(objective.unitId ?? '');
-    setPersonId(objective.personId ?? '');
+    if (mode !== 'edit' || objective.version === started.version || (typedSince && !reloading)) return;
+    const fresh = fieldsOf(objective, lang);
+    setStarted({ version: objective.version, fields: fresh });
+    setTyped(fresh);
+    setReloading(false);
     setConflict(false);
     setErrors(NO_ERRORS);
-  }, [objective, mode, lang, setConflict, setErrors]);
-  // The language changed with the dialog open: the weight typed is written again in the new notation.
-  useLanguageChange(lang, () => setWeight((w) => swapNotation(w)));
+  }, [objective, mode, lang, started.version, typedSince, reloading, setConflict, setErrors]);
+  const reload = () => {
+    setReloading(true);
+    props.onChanged();
+  };
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -67,14 +96,14 @@ export function NodeDialog(props: NodeDialogProps) {
     const w = read.value;
     // Only a changed assignment is sent: on an adopted plan each change is one line of the revision.
     const assignment = {
-      ...((objective.unitId ?? '') !== unitId || mode === 'child' ? { unitId: unitId === '' ? null : unitId } : {}),
-      ...((objective.personId ?? '') !== personId || mode === 'child' ? { personId: personId === '' ? null : personId } : {}),
+      ...(started.fields.unitId !== unitId || mode === 'child' ? { unitId: unitId === '' ? null : unitId } : {}),
+      ...(started.fields.personId !== personId || mode === 'child' ? { personId: personId === '' ? null : personId } : {}),
     };
     void save(
       () =>
         mode === 'child'
           ? api.addNode(props.planId, { code: code.trim(), title: title.trim(), parent, weight: w, ...assignment })
-          : api.updateNode(props.planId, objective.code, { title: title.trim(), weight: w, ...assignment, version: objective.version }),
+          : api.updateNode(props.planId, objective.code, { title: title.trim(), weight: w, ...assignment, version: started.version }),
       'node-',
     );
   }
@@ -85,7 +114,7 @@ export function NodeDialog(props: NodeDialogProps) {
       onClose={props.onClose}
       testId="node-dialog"
     >
-      <FormAlert errors={errors} id="node-refused" {...(conflict ? { onReload: props.onChanged } : {})} />
+      <FormAlert errors={errors} id="node-refused" {...(conflict ? { onReload: reload } : {})} />
       {/* The objective's own indicators' weights, changed in their dialogs: said here too, as its detail says it. */}
       {mode === 'edit' && props.objective !== null && <WeightsTotal code={props.objective.code} total={weightsOffTotal(props.objective)} />}
       <form onSubmit={submit} className="albero-form" noValidate>
@@ -96,12 +125,12 @@ export function NodeDialog(props: NodeDialogProps) {
             </Field>
           )}
           <Field id="node-title" label={t('edit.title')} error={errors.fields.title}>
-            {(aria) => <textarea {...aria} className="form-control" rows={2} value={title} onChange={(e) => setTitle(e.target.value)} required />}
+            {(aria) => <textarea {...aria} className="form-control" rows={2} value={title} onChange={(e) => set('title')(e.target.value)} required />}
           </Field>
           <Field id="node-weight" label={t('edit.weight')} hint={t('edit.weightHint')} error={errors.fields.weight}>
-            {(aria) => <input {...aria} type="text" inputMode="decimal" className="form-control" value={weight} onChange={(e) => setWeight(e.target.value)} />}
+            {(aria) => <input {...aria} type="text" inputMode="decimal" className="form-control" value={weight} onChange={(e) => set('weight')(e.target.value)} />}
           </Field>
-          <AssignmentFields prefix="node-" unitId={unitId} personId={personId} onUnit={setUnitId} onPerson={setPersonId} errors={errors.fields} />
+          <AssignmentFields prefix="node-" unitId={unitId} personId={personId} onUnit={set('unitId')} onPerson={set('personId')} errors={errors.fields} />
           <DialogButtons submit={t('common.save')} onClose={props.onClose} />
         </fieldset>
       </form>

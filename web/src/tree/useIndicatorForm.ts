@@ -2,10 +2,12 @@
  * The indicator dialog's data: the form as typed (`IndicatorForm`, `tree-edit.ts`) and the
  * definition it started from, the indicator's own unit and person, the band points' list, and the
  * submit: checked first (`indicatorFormProblems`), then only what changed is sent against the
- * indicator's `definitionVersion` (a new one is sent whole). After a reload the stored definition
- * becomes the starting point again.
+ * `definitionVersion` it was typed on (a new one is sent whole). A newer definition read meanwhile
+ * (another desk saved; read with a change of language) leaves what was typed, so the save is refused
+ * as stale rather than written over it; after a reload the stored definition becomes the starting
+ * point again.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { TreeIndicator } from '../api/types.js';
@@ -17,10 +19,13 @@ import { EMPTY_INDICATOR, formIn, indicatorForm, indicatorFormProblems, indicato
 
 export type IndicatorFormState = ReturnType<typeof useIndicatorForm>;
 
-export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective'> & { indicator: TreeIndicator | undefined; onDone: () => void }) {
+export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective' | 'onChanged'> & { indicator: TreeIndicator | undefined; onDone: () => void }) {
   const { indicator } = props;
   const lang = useLang();
-  // The form read from the indicator once, on mounting; both start as the same object.
+  // The definition the form started from (the indicator as read when the dialog opened, or since
+  // adopted): its version is the one a save names, its unit and person what an assignment is compared to.
+  const [started, setStarted] = useState(indicator);
+  // The form read from it; both start as the same object.
   const [before, setBefore] = useState(() => (indicator === undefined ? EMPTY_INDICATOR : indicatorForm(indicator, lang)));
   const [form, setForm] = useState(before);
   // The indicator's own unit and person ('' = its objective's).
@@ -30,26 +35,50 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective'>
   const { setConflict, setErrors } = saving;
   const set = <K extends keyof IndicatorForm>(key: K, value: IndicatorForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
-  const version = useRef(indicator?.definitionVersion);
-  useEffect(() => {
-    if (indicator === undefined || version.current === indicator.definitionVersion) return;
-    version.current = indicator.definitionVersion;
-    const fresh = indicatorForm(indicator, lang);
-    setBefore(fresh);
-    setForm(fresh);
-    setUnitId(indicator.unitId ?? '');
-    setPersonId(indicator.personId ?? '');
-    setConflict(false);
-    setErrors(NO_ERRORS);
-  }, [indicator, lang, setConflict, setErrors]);
   // The language changed with the dialog open: what is typed (and what it started from, for the
-  // patch) is written again in the new notation, the same digits, as the entry form does.
+  // patch) is written again in the new notation, the same digits, as the entry form does. Before the
+  // effect below: a newer definition read in the same render replaces both, in the new notation.
   useLanguageChange(lang, (to) => {
     setBefore((f) => formIn(f, to));
     setForm((f) => formIn(f, to));
   });
+  // The reader asked to see what is stored (a stale save's reload): the next definition read replaces what is typed.
+  const [reloading, setReloading] = useState(false);
+  // A newer definition (the tree read again: a reload, a change of language) replaces the form only
+  // when nothing was typed since it started, or on a reload. Else what was typed stays, and the save
+  // names the version it was typed on: refused as stale, naming who saved meanwhile, with a reload;
+  // nothing typed is dropped, nothing stored is written over, unsaid.
+  const typedSince = JSON.stringify(form) !== JSON.stringify(before) || unitId !== (started?.unitId ?? '') || personId !== (started?.personId ?? '');
+  useEffect(() => {
+    if (indicator === undefined || indicator.definitionVersion === started?.definitionVersion || (typedSince && !reloading)) return;
+    const fresh = indicatorForm(indicator, lang);
+    setStarted(indicator);
+    setBefore(fresh);
+    setForm(fresh);
+    setUnitId(indicator.unitId ?? '');
+    setPersonId(indicator.personId ?? '');
+    setReloading(false);
+    setConflict(false);
+    setErrors(NO_ERRORS);
+  }, [indicator, lang, started, typedSince, reloading, setConflict, setErrors]);
+  const reload = () => {
+    setReloading(true);
+    props.onChanged();
+  };
 
-  return { ...saving, lang, form, set, points: usePoints(form, setForm), unitId, setUnitId, personId, setPersonId, submit: useSubmit(props, { before, form, unitId, personId, lang }, saving) };
+  return {
+    ...saving,
+    lang,
+    form,
+    set,
+    points: usePoints(form, setForm),
+    unitId,
+    setUnitId,
+    personId,
+    setPersonId,
+    reload,
+    submit: useSubmit({ ...props, indicator: started }, { before, form, unitId, personId, lang }, saving),
+  };
 }
 
 /** The band scale's points: a value changed, a point added or removed, the focus kept in the list. */
@@ -67,7 +96,10 @@ function usePoints(form: IndicatorForm, setForm: React.Dispatch<React.SetStateAc
   return { setPoint, removePoint, addPoint };
 }
 
-/** The submit: the form's own problems said at their fields, else the new indicator or the patch of what changed. */
+/**
+ * The submit: the form's own problems said at their fields, else the new indicator or the patch of
+ * what changed since `indicator`, the definition the form started from, named by its version.
+ */
 function useSubmit(
   props: Pick<ToolsProps, 'planId' | 'objective'> & { indicator: TreeIndicator | undefined },
   typed: { before: IndicatorForm; form: IndicatorForm; unitId: string; personId: string; lang: Lang },
