@@ -2,7 +2,8 @@
  * An archived plan (a past year put away: read-only) through HTTP, on SQLite and PostgreSQL: a
  * revision left open in it is not discarded (409 `plan-archived`, in Italian and English), its row
  * and the trail unchanged; its worklist lists no value to collect and says it is archived, as the
- * home page's work due leaves it out. And a plan's deletion refuses a `?reason=` too long at its
+ * home page's work due leaves it out; a review step, a deadline, a variance or a forecast is refused
+ * as every other change, nothing recorded. And a plan's deletion refuses a `?reason=` too long at its
  * field, as a revision's discard does, rather than keeping it cut short: nothing deleted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,5 +132,46 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect((await controller.get(plan)).status).toBe(404);
     const audit = (await (await t.as('admin')).get('/api/audit?limit=1000')).body as Array<{ entityId: string; action: string; reason: string | null }>;
     expect(audit.find((e) => e.action === 'delete' && e.entityId === planId)?.reason).toBe(reason);
+  });
+  it('keeps its reviews, deadlines and analysis as archived: a review step, a deadline, a variance and a forecast are refused, nothing recorded; back from the archive, both go through', async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    const YEAR_END = '2024-12-31';
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to: 'collecting' })).status).toBe(200);
+    const tree = (await controller.get(`${plan}/tree?period=${YEAR_END}`)).body;
+    const value = tree.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.version > 0);
+    const reviews = `${plan}/indicators/${encodeURIComponent(value.id)}/measurements/${YEAR_END}/reviews`;
+    const periods = async () => (await controller.get(`${plan}/periods`)).body;
+    await archive(planId);
+    const before = await periods();
+    const thread = (await controller.get(reviews)).body;
+    expect(thread).toMatchObject({ state: 'entered' });
+
+    // Before: the approval (201) and the deadline (200) were stored on the archived plan.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      const review = await controller.request('POST', reviews, { action: 'approve', version: value.version }, headers);
+      expect(review.status, review.text).toBe(409);
+      expect(review.body.error).toMatchObject({ code: 'plan-archived', message });
+      const deadline = await controller.request('PUT', `${plan}/periods/${YEAR_END}/deadline`, { deadline: '2025-01-31' }, headers);
+      expect(deadline.status, deadline.text).toBe(409);
+      expect(deadline.body.error).toMatchObject({ code: 'plan-archived', message });
+      const variance = await controller.request('PUT', `${plan}/nodes/B.1.1/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, headers);
+      expect(variance.status, variance.text).toBe(409);
+      expect(variance.body.error).toMatchObject({ code: 'plan-archived', message });
+      const forecast = await controller.request('PUT', `${plan}/indicators/${encodeURIComponent(value.id)}/forecasts/${YEAR_END}`, { reachable: 'yes', version: 0 }, headers);
+      expect(forecast.status, forecast.text).toBe(409);
+      expect(forecast.body.error).toMatchObject({ code: 'plan-archived', message });
+    }
+    expect(await t.server.store.variances.listVariances(planId)).toEqual([]);
+    expect((await controller.get(reviews)).body).toEqual(thread);
+    expect(await periods()).toEqual(before);
+
+    await archive(planId, false);
+    expect((await controller.request('POST', reviews, { action: 'approve', version: value.version })).status).toBe(201);
+    expect((await controller.request('PUT', `${plan}/periods/${YEAR_END}/deadline`, { deadline: '2025-01-31' })).status).toBe(200);
   });
 });
