@@ -80,6 +80,19 @@ export type Formula =
   | { readonly kind: 'ratio'; readonly numerator: string; readonly denominator: string; readonly scale: Decimal }
   | { readonly kind: 'trend'; readonly current: string; readonly previous: string };
 
+/**
+ * Whether an indicator with `formula` (null: entered) has its actual computed from its objective's
+ * children: nothing to enter, forecast or review, so the campaign, the closing and the value's write
+ * leave it out. Decided on the formula as read, its kind, never on its stored text: a ratio's base
+ * measure may be named `children_mean` and is entered like any other.
+ *
+ * @example computedFromChildren({ kind: 'children_mean' }) // true
+ * @example computedFromChildren({ kind: 'trend', current: 'children_mean', previous: 'prima' }) // false
+ */
+export function computedFromChildren(formula: Pick<Formula, 'kind'> | null | undefined): boolean {
+  return formula?.kind === 'children_mean';
+}
+
 export interface Indicator {
   /** Stable within a plan: `<objective code>:<position>` for imported plans, a database id otherwise. */
   readonly id: string;

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { Decimal, evaluatePlan, problem, reasonText, toJsonNumber, withoutValues, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
+import { computedFromChildren, Decimal, evaluatePlan, problem, reasonText, toJsonNumber, withoutValues, type Evaluation, type Indicator, type Language, type Plan, type Unit } from '../core/index.js';
 import { indicatorThresholdBands, organisationalScores, smvpFromJson, type OrgScores, type UnitObjectives } from '../core/appraisal/index.js';
 import type { ChangedAfterClosing, IssueDocument, OwnRange, TreeChanges, TreeClosing, TreeDocument, TreeIndicator, TreeObjective, TreeValidation } from '../contract/index.js';
 import { validatedNumber, type ReportValidation } from '../io/report/validated.js';
@@ -895,7 +895,7 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     baselineChange: baselineChange === null || texts.language === 'it' ? baselineChange : { ...baselineChange, currentText: texts.json(baselineChange.current, i.unit) },
     ownRange: computed.ownRanges?.byIndicator.get(i.id) ?? null,
     // Means of child objectives are computed; ratio and trend indicators take their base measures.
-    editable: !locked && !(i.derived && definition?.formula?.kind === 'children_mean') && assignment !== undefined && mayEditValue(user, assignment),
+    editable: !locked && !(i.derived && computedFromChildren(definition?.formula)) && assignment !== undefined && mayEditValue(user, assignment),
   };
 }
 

@@ -9,7 +9,7 @@ import { one, type Db, type Queryable, type Row } from './db.js';
 import { frozenFromJson, frozenMetaToJson } from './frozen.js';
 import { isReopening, italianDate, periodDateProblem, periodProblemText, transitionProblem, type NewPeriod } from './periods.js';
 import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
-import { computedFromChildren, enteredStates, supersededApproval } from './review-steps.js';
+import { enteredValues, supersededApproval } from './review-steps.js';
 import { periodRecord, periodSaved } from './records.js';
 import { archivedRefusal, refuse } from './revisions.js';
 import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str } from './shared.js';
@@ -68,23 +68,20 @@ export const UNREVIEWED_LISTED = 50;
 /**
  * The period's values entered and not reviewed as they stand: in state `entered` by the one rule
  * (`valueState`, review-steps.ts) that the closing checklist's «da rivedere» (`stateOf` in
- * server/campaign.ts) and the review list's pages take too. A mean of its children is computed,
- * never entered, so it is left out as they leave it. The first `UNREVIEWED_LISTED`, in plan order, and how many.
+ * server/campaign.ts) and the review list's pages take too, means of the children left out as they
+ * leave them. The first `UNREVIEWED_LISTED`, in plan order, and how many. One read, of the period's
+ * values joined with their indicators (`enteredValues`): the closing holds the period's lock while it
+ * counts, so it reads no indicator without a value (a plan of 20,000 has most of them so in a period).
  */
 async function unreviewedValues(tx: Queryable, planId: string, periodId: string): Promise<{ count: number; first: UnreviewedValue[] }> {
-  const states = await enteredStates(tx, planId, periodId);
-  const indicators = await tx.all(`SELECT id, name, node_code, formula FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId]);
-  const unreviewed = indicators.flatMap((i) => {
-    const value = states.get(String(i.id));
-    return value?.state === 'entered' && !computedFromChildren(i.formula) ? [{ row: i, value }] : [];
-  });
+  const unreviewed = (await enteredValues(tx, planId, periodId)).filter((v) => v.state === 'entered');
   return {
     count: unreviewed.length,
-    first: unreviewed.slice(0, UNREVIEWED_LISTED).map(({ row, value }) => ({
-      indicatorId: String(row.id),
-      indicator: String(row.name),
-      node: String(row.node_code),
-      approvalSuperseded: supersededApproval(value.latest, value.version) !== undefined,
+    first: unreviewed.slice(0, UNREVIEWED_LISTED).map((v) => ({
+      indicatorId: v.indicatorId,
+      indicator: v.indicator,
+      node: v.node,
+      approvalSuperseded: supersededApproval(v.latest, v.version) !== undefined,
     })),
   };
 }

@@ -5,7 +5,7 @@
  * one transaction with its audit entry.
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS, definitionProblems, evaluatePlan, PLAN_TITLE_MAX, rollForward, type Plan } from '../core/index.js';
+import { computedFromChildren, DEFAULT_SETTINGS, definitionProblems, evaluatePlan, PLAN_TITLE_MAX, rollForward, type Plan } from '../core/index.js';
 import { baselineRefreshedReason, importedAssignmentReason, samePlanRenamedReason } from '../messages/audit-reasons.js';
 import { english, type StoredMeanwhile } from '../messages/index.js';
 import { followCorrectedBody, formsFollowDeletedPlan, recordsLeftWithoutPlan } from './appraisals.js';
@@ -316,7 +316,7 @@ export class SqlPlans {
         node.indicators.forEach((ind, position) => {
           indicators.push(indicatorRow(record.id, node.code, position, ind.id, ind, input.unitIds?.indicators.get(ind.id) ?? null, input.personIds?.indicators.get(ind.id) ?? null));
           const m = ind.measurement;
-          if (m.state === 'not_measured' || ind.formula?.kind === 'children_mean') return;
+          if (m.state === 'not_measured' || computedFromChildren(ind.formula)) return;
           measurements.push(measurementParams(record.id, ind.id, yearEnd, m, actor, at, 1, { source: ind.source ?? null, notes: null, evidence: null }));
         });
       }

@@ -4,6 +4,8 @@
  * version of a value, so an approval whose version is older than the value's is an approval the value
  * has since left behind (superseded: the value is back to review).
  */
+import { computedFromChildren } from '../core/index.js';
+import { formulaFromJson, parse } from './codec.js';
 import { one, type Queryable, type Row } from './db.js';
 import { str } from './shared.js';
 import type { ReviewAction, ReviewRecord } from './types.js';
@@ -54,31 +56,48 @@ export function valueState(version: number | undefined, latest: StepOf | undefin
 }
 
 /**
- * Whether an indicator's value is computed, never entered: a mean of its children's performance.
- * Such a value has nothing to enter or review, so the campaign and the closing leave it out.
+ * `computedFromChildren` (core/model.ts) of a formula as the indicators table stores it, JSON text
+ * or null: read as a formula first, so only its kind decides, never a base measure's name in the text.
  */
-export function computedFromChildren(formula: unknown): boolean {
-  return formula != null && String(formula).includes('children_mean');
+export function storedComputedFromChildren(formula: unknown): boolean {
+  return formula != null && computedFromChildren(formulaFromJson(parse(formula)));
+}
+
+/** A value entered in the period, with its indicator's name and objective and its state by the one rule (`valueState`). */
+export interface EnteredValue {
+  readonly indicatorId: string;
+  readonly indicator: string;
+  readonly node: string;
+  readonly state: WorkState;
+  readonly version: number;
+  readonly latest: StepOf | undefined;
 }
 
 /**
- * Each value entered in the period with its state (`valueState`) and its latest step, by indicator,
- * as `q` reads them (under the closing's lock, or in a page's snapshot). Values only: an indicator
- * without one is to enter, which the caller's list of indicators says.
+ * The values entered in the period, each with its state (`valueState`) and its latest step, as `q`
+ * reads them (under the closing's lock, or in a page's snapshot): the period's values joined with
+ * their indicators alone, never the plan's other indicators (an indicator without a value is to
+ * enter, which the caller's list of indicators says), in plan order as the review list has it
+ * (objective code, position). A mean of the children is computed, never entered, so it is left out
+ * (`computedFromChildren`, on the formula as read): the closing's count, the review list's pages
+ * and the campaign's lists leave out the same values.
  */
-export async function enteredStates(q: Queryable, planId: string, periodId: string): Promise<Map<string, { state: WorkState; version: number; latest: StepOf | undefined }>> {
+export async function enteredValues(q: Queryable, planId: string, periodId: string): Promise<EnteredValue[]> {
   const rows = await q.all(
     `WITH latest AS (SELECT indicator_id, MAX(id) AS id FROM measurement_reviews WHERE plan_id = ? AND period_id = ? GROUP BY indicator_id)
-     SELECT m.indicator_id, m.version, r.action, r.measurement_version
-     FROM measurements m LEFT JOIN latest l ON l.indicator_id = m.indicator_id LEFT JOIN measurement_reviews r ON r.id = l.id
-     WHERE m.plan_id = ? AND m.period_id = ?`,
+     SELECT m.indicator_id, i.name, i.node_code, i.formula, m.version, r.action, r.measurement_version
+     FROM measurements m JOIN indicators i ON i.plan_id = m.plan_id AND i.id = m.indicator_id
+     LEFT JOIN latest l ON l.indicator_id = m.indicator_id LEFT JOIN measurement_reviews r ON r.id = l.id
+     WHERE m.plan_id = ? AND m.period_id = ?
+     ORDER BY i.node_code, i.position, i.id`,
     [planId, periodId, planId, periodId],
   );
-  const out = new Map<string, { state: WorkState; version: number; latest: StepOf | undefined }>();
+  const out: EnteredValue[] = [];
   for (const r of rows) {
+    if (storedComputedFromChildren(r.formula)) continue;
     const version = Number(r.version);
     const latest = r.action == null ? undefined : { action: r.action as ReviewAction, measurementVersion: Number(r.measurement_version) };
-    out.set(String(r.indicator_id), { state: valueState(version, latest), version, latest });
+    out.push({ indicatorId: String(r.indicator_id), indicator: String(r.name), node: String(r.node_code), state: valueState(version, latest), version, latest });
   }
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import { approvalAsItStands, computedFromChildren, enteredStates, latestStep, reviewRecord, STEPS } from './review-steps.js';
+import { approvalAsItStands, enteredValues, latestStep, reviewRecord, STEPS, storedComputedFromChildren } from './review-steps.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, periodSaved, readPlanRecord } from './records.js';
 import { fail, forUpdate, isArchived, now, ok, shareLock, staleSave, str } from './shared.js';
@@ -285,7 +285,7 @@ export class Reviews {
         owner: r.owner === null ? null : String(r.owner),
         unitId: r.unit_id === null ? null : String(r.unit_id),
         personId: r.person_id === null ? null : String(r.person_id),
-        derived: computedFromChildren(r.formula),
+        derived: storedComputedFromChildren(r.formula),
       }));
       const measurements = new Map<string, Map<string, { version: number; state: string; enteredBy: string | null; enteredAt: string }>>();
       for (const p of periods) measurements.set(p.id, new Map());
@@ -371,7 +371,7 @@ async function readReviewList(tx: Queryable, planId: string, dataVersion: string
   };
   const values: Array<ReviewList['values'][number]> = [];
   for (const r of await tx.all(`SELECT id, node_code, unit_id, person_id, owner, formula FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId])) {
-    if (computedFromChildren(r.formula)) continue;
+    if (storedComputedFromChildren(r.formula)) continue;
     const own: Named = { unitId: str(r.unit_id), personId: str(r.person_id), owner: str(r.owner) };
     const chain = chainOf(String(r.node_code));
     values.push({ id: String(r.id), unitId: own.unitId ?? chain?.unitId ?? null, personId: own.personId ?? chain?.personId ?? null, own, above: chain?.namedBy ?? null });
@@ -381,8 +381,8 @@ async function readReviewList(tx: Queryable, planId: string, dataVersion: string
 
 /** Each value's state in the period, in the list's order: to enter without a value, else by the one rule (`valueState`). */
 async function periodStates(tx: Queryable, planId: string, periodId: string, list: ReviewList): Promise<WorkState[]> {
-  const entered = await enteredStates(tx, planId, periodId);
-  return list.values.map((v) => entered.get(v.id)?.state ?? 'to_enter');
+  const entered = new Map((await enteredValues(tx, planId, periodId)).map((v) => [v.indicatorId, v.state]));
+  return list.values.map((v) => entered.get(v.id) ?? 'to_enter');
 }
 
 function reviewRow(r: Row, periodId: string, files: ReadonlyArray<{ id: string; name: string }>): ReviewRow {

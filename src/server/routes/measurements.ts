@@ -1,6 +1,6 @@
 /** Entering a value: an actual, its state and evidence, for one indicator in one period. */
 import { type SaveAnswer, SaveAnswerSchema } from '../../contract/index.js';
-import { reasonText, type Amount } from '../../core/index.js';
+import { computedFromChildren, reasonText, type Amount } from '../../core/index.js';
 import { inputsToJson } from '../../store/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { RouteModule } from '../api.js';
@@ -60,7 +60,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       if (!mayEditValue(user, assignmentOf(indicator))) {
         throw refuse(403, 'forbidden', { indicator: indicatorId });
       }
-      if (indicator.formula?.kind === 'children_mean') throw refuse(422, 'derived-indicator', { indicator: indicatorId });
+      if (computedFromChildren(indicator.formula)) throw refuse(422, 'derived-indicator', { indicator: indicatorId });
       let actual: Amount | null = null;
       if (input.state === 'measured') {
         const needsActual = indicator.formula === null;

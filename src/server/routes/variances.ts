@@ -7,6 +7,7 @@
  * objectives and indicators assigned to them or their unit; a validated period's are final.
  */
 import { z } from 'zod';
+import { computedFromChildren } from '../../core/index.js';
 import type { ForecastRecord, UserRecord, VarianceRecord } from '../../store/index.js';
 import { ForecastOutcomeSchema, ForecastSchema, VarianceCauseSchema, VarianceReportSchema, VarianceSchema, type Forecast, type Variance } from '../../contract/index.js';
 import type { RouteModule } from '../api.js';
@@ -200,7 +201,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       if (!mayEditValue(user, assignmentOf(indicator))) throw refuse(403, 'forbidden', { indicator: indicatorId });
       // A mean of the child objectives follows their indicators: its own forecast would be a second,
       // possibly contrary, answer to the same question.
-      if (indicator.formula?.kind === 'children_mean')
+      if (computedFromChildren(indicator.formula))
         throw refuse(
           422,
           'forecast-derived',
