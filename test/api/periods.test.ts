@@ -7,6 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enc, startWithFixture, type Backend, type Client, type TestServer } from './harness.js';
 
+/** An open period asked to become validated: the state's refusal, in both languages. */
+const STATE_IT = "un periodo aperto non può diventare validato dall'OIV (può diventare in raccolta)";
+const STATE_EN = 'a period that is open cannot become validated (it can become collecting)';
+
 describe.each<Backend>(['sqlite', 'postgres'])('monitoring periods over HTTP on %s', (backend) => {
   let t: TestServer;
   let planId: string;
@@ -128,6 +132,42 @@ describe.each<Backend>(['sqlite', 'postgres'])('monitoring periods over HTTP on 
       expect(refused.body.error.issues.map((i: any) => i.location?.field)).toEqual([field]);
     }
     expect((await controller.get('/api/plans')).body.length).toBe(plans);
+  });
+
+  it('says a move the state cannot make before the role, the role before the reason, and a reopening without its reason at its field', async () => {
+    const path = `/api/plans/${planId}/periods/2024-12-31/transition`;
+    const trail = async () => (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body;
+    // The state first, whoever asks: the OIV, who validates closed periods, is told an open one cannot be validated, not about roles.
+    for (const role of ['oiv', 'referente', 'controller'] as const) {
+      const client = await t.as(role);
+      const it = await client.request('POST', path, { to: 'validated' }, { 'accept-language': 'it' });
+      expect([it.status, it.body.error.code, it.body.error.details], role).toEqual([409, 'invalid-transition', { from: 'open', to: 'validated' }]);
+      expect(it.body.error.message, role).toBe(STATE_IT);
+      const en = await client.request('POST', path, { to: 'validated' }, { 'accept-language': 'en' });
+      expect(en.body.error.message, role).toBe(STATE_EN);
+    }
+    expect((await controller.request('POST', path, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('POST', path, { to: 'closed', acknowledgeUnreviewed: true })).status).toBe(200);
+    const before = [await periods(), await trail()];
+    // A move the state allows and the role may not make is the role's refusal, reason or not.
+    const oiv = await t.as('oiv');
+    for (const body of [{ to: 'collecting' }, { to: 'collecting', reason: 'un dato da correggere' }]) {
+      const refused = await oiv.request('POST', path, body);
+      expect([refused.status, refused.body.error.code], JSON.stringify(body)).toEqual([403, 'forbidden']);
+    }
+    // The controller may reopen it: without its reason, or with blanks, the field is said at its place, in the reader's language.
+    for (const reason of [undefined, '  ']) {
+      const it = await controller.request('POST', path, { to: 'collecting', ...(reason === undefined ? {} : { reason }) }, { 'accept-language': 'it' });
+      expect(it.status, it.text).toBe(422);
+      expect(it.body.error).toMatchObject({ code: 'invalid', details: { field: 'reason' }, message: 'per riaprire un periodo chiuso serve un motivo' });
+      expect(it.body.error.issues.map((i: any) => [i.location, i.message])).toEqual([[{ field: 'reason' }, 'per riaprire un periodo chiuso serve un motivo']]);
+      const en = await controller.request('POST', path, { to: 'collecting', ...(reason === undefined ? {} : { reason }) }, { 'accept-language': 'en' });
+      expect(en.status).toBe(422);
+      expect(en.body.error.message).toBe('reopening a closed period needs a reason');
+      expect(en.body.error.issues.map((i: any) => [i.location, i.message])).toEqual([[{ field: 'reason' }, 'reopening a closed period needs a reason']]);
+    }
+    expect([await periods(), await trail()]).toEqual(before);
+    expect((await controller.request('POST', path, { to: 'collecting', reason: 'un dato da correggere' })).status).toBe(200);
   });
 
   it('documents the new routes in OpenAPI', async () => {

@@ -6,8 +6,9 @@ import { PeriodMovedSchema, PeriodSchema } from '../../contract/index.js';
 import { z } from 'zod';
 import { isMove, PERIOD_STATES, periodDateProblem, transitionParams } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
+import type { Params } from '../../messages/index.js';
 import { actorOf } from '../auth.js';
-import { must, refuse } from '../errors.js';
+import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
 import { invalidAt, param } from '../validation.js';
 import { EditVersion, NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
@@ -132,7 +133,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
         403: 'role: a move the period can make from its state that the role may not make',
         404: 'unknown plan or period',
         409: 'plan-archived: the plan is archived, whatever the move; invalid-transition: a move the period cannot make from its state, whoever asks (details: {from, to}); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored); `unreviewed-values`: a closing with values entered and not reviewed, without acknowledgeUnreviewed or with a number lower than how many there are now (params {label, count, seen?}: `seen` the number sent, said as values arrived since the list was read; details: {unreviewed: the count, values: the first 50 in plan order, each {indicatorId, indicator, node, approvalSuperseded}}; nothing stored)',
-        422: 'invalid: a reopening without its reason (details.field `reason`)',
+        422: 'invalid: a reopening without its reason, or with blanks only (details.field `reason`; one issue located at `reason`, said in the reader’s language)',
       },
     },
     async (c, { user, body: input, reply }) => {
@@ -159,6 +160,12 @@ export const periodRoutes: RouteModule = (api, deps) => {
         checked: period.version,
         acknowledgeUnreviewed: input.acknowledgeUnreviewed,
       });
+      // A reopening without its reason is a field left empty (decided under the period's lock, on the
+      // state as it is): said at that field, located, as every route's validation says a field.
+      if (!moved.ok && moved.error.code === 'invalid' && moved.error.details?.field === 'reason') {
+        const params = moved.error.params as Params<'invalid'>;
+        throw refuse(422, 'invalid', params, { details: { field: 'reason' }, issues: [issueOf('invalid', params, { field: 'reason' })] });
+      }
       return reply(200, must(moved));
     },
   );
