@@ -43,7 +43,8 @@ const it = {
     frozen: 'definitivo alla valutazione',
     band: 'Fascia «{{label}}», coefficiente di premio {{share}}',
     // The form records no editor (personal data): when it changed, never who (it may be this reader's other window).
-    clash: 'La scheda è stata modificata il {{day}} alle {{time}}, dopo che l’hai aperta (la scheda non registra chi la modifica): non è stato salvato nulla. Quanto hai scritto resta qui finché non ricarichi la scheda.',
+    clash:
+      'La scheda è stata modificata il {{day}} alle {{time}}, dopo che l’hai aperta (la scheda non registra chi la modifica): non è stato salvato nulla. Quanto hai scritto resta qui finché non ricarichi la scheda.',
     reload: 'Ricarica la scheda',
     bandPending: 'La fascia si attribuisce con la valutazione: fino ad allora il punteggio è provvisorio.',
     noSmvp: 'Manca il Sistema di misurazione e valutazione per questo anno.',
