@@ -97,7 +97,7 @@ describe('a yes/no objective and a provisional score on the appraisal screen', {
     expect(JSON.stringify(body)).not.toContain('reclamo');
     await expect
       .poll(() => ev.page.locator('[data-testid=form-clash]').innerText())
-      .toMatch(/^The form was changed by someone else on \d\d\/\d\d\/2\d{3} at \d\d:\d\d, after you opened it: nothing was saved\./);
+      .toMatch(/^The form was changed on \d\d\/\d\d\/2\d{3} at \d\d:\d\d, after you opened it \(the form does not record who changes it\): nothing was saved\./);
     expect(await ev.page.getByLabel('Target 1', { exact: true }).inputValue()).toBe('yes');
     expect(await ev.page.getByLabel('Objective 1', { exact: true }).inputValue()).toBe('Nessun reclamo fondato');
     await expectAccessible(ev.page, 'a save refused: the form changed meanwhile');

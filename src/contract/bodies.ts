@@ -107,6 +107,12 @@ export function treeBodies<D extends z.ZodType, W extends z.ZodType>({ decimal, 
       source: z.string().max(2000).nullable().optional(),
       notes: z.string().max(5000).nullable().optional(),
       version: z.number().int().min(0),
+      /**
+       * The indicator's unit as the form read it, the actual typed in it: a unit changed since to
+       * another kind of value (a number to a date) is refused (409 `unit-changed`, naming who
+       * changed it), not read in the new one. Left out: read in the unit stored now.
+       */
+      unit: UnitSchema.optional(),
     })
     .strict();
   return { Rule, FormulaInput, NewNode, NodePatch, NewIndicator, IndicatorPatch, Measurement };

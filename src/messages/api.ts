@@ -133,6 +133,8 @@ interface StaleConflict {
   sent?: number;
   by?: string | null;
   entered?: boolean;
+  /** An indicator's unit changed after the value was read in the old one (`what: 'indicator'`): the unit now. */
+  unit?: string;
 }
 
 /** A request the database refused by its own rule: another writer got in first, or changed what it refers to. */
@@ -717,7 +719,9 @@ const OWN_MESSAGES = defineMessages({
             ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
             : p.what === 'measurement'
               ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
-              : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'}${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
+              : p.what === 'indicator' && p.unit !== undefined
+                ? `l'unità dell'indicatore ${p.id} è stata cambiata${p.by ? ` da ${p.by}` : ''} dopo che l'hai letto: ora si misura in ${unitWords(p.unit, 'it')}; il valore non è stato salvato, ricaricare e inserirlo di nuovo nella nuova unità`
+                : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'}${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
     en: (p) =>
       'constraint' in p
         ? storedMeanwhile(p, 'en')
@@ -727,7 +731,9 @@ const OWN_MESSAGES = defineMessages({
             ? `this ${p.what} was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
             : p.what === 'measurement'
               ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
-              : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by ${p.by ? p.by : 'someone else'}${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
+              : p.what === 'indicator' && p.unit !== undefined
+                ? `the unit of indicator ${p.id} was changed${p.by ? ` by ${p.by}` : ''} after you read it: it is now counted in ${unitWords(p.unit, 'en')}; the value was not saved, reload and enter it again in the new unit`
+                : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by ${p.by ? p.by : 'someone else'}${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
   }),
   'period-locked': message<{ label: string; state: string }>({
     it: (p) => `il periodo ${p.label} è ${state(p.state, 'it')}: i suoi valori non si possono più modificare (il controllo di gestione può riaprirlo, indicando un motivo)`,

@@ -242,16 +242,19 @@ export const APPRAISAL_REFUSALS = defineMessages({
     en: (p) =>
       `“${p.to}” already has its own SMVP, appraisal forms or bonus distributions for ${p.year}: those of “${p.from}” cannot join them; correct the body to another name, or ask HR to remove those of “${p.to}” first`,
   }),
-  /** HR's assignment of stranded records (store/appraisals.ts assignStrandedBody) found them gone: assigned by another meanwhile, or the name a plan's again. */
+  /**
+   * HR's assignment of stranded records (store/appraisals.ts assignStrandedBody) found them gone: assigned
+   * meanwhile (by whom is not said: it may be the reader's own other window), or the name a plan's again.
+   */
   'stranded-gone': message<{ organisation: string; year: number; carried: boolean }>({
     it: (p) =>
       p.carried
         ? `un piano del ${p.year} porta di nuovo l'ente «${p.organisation}»: le sue registrazioni sono di nuovo sue, non c'è più niente da attribuire; ricaricare l'elenco`
-        : `le registrazioni del ${p.year} rimaste sotto «${p.organisation}» sono state attribuite nel frattempo (da un'altra persona dell'ufficio personale): non c'è più niente da attribuire; ricaricare l'elenco`,
+        : `le registrazioni del ${p.year} rimaste sotto «${p.organisation}» sono state attribuite nel frattempo, dopo che hai letto l'elenco: non c'è più niente da attribuire; ricaricare l'elenco`,
     en: (p) =>
       p.carried
         ? `a plan of ${p.year} carries the body “${p.organisation}” again: its records are its own again, nothing is left to assign; reload the list`
-        : `the ${p.year} records left under “${p.organisation}” were assigned meanwhile (by someone else in HR): nothing is left to assign; reload the list`,
+        : `the ${p.year} records left under “${p.organisation}” were assigned meanwhile, after you read the list: nothing is left to assign; reload the list`,
   }),
   /** The body HR chose for stranded records is no plan's of that year any more (its plan corrected or deleted meanwhile). */
   'stranded-target-gone': message<{ to: string; year: number }>({

@@ -61,6 +61,24 @@ export async function savedVersion(tx: Queryable, planId: string | null, entity:
   return { updatedBy: String(last.username), updatedAt: String(last.at) };
 }
 
+/**
+ * Who gave an indicator its unit `unit` and when, for a value refused because the unit changed after
+ * the screen read it: the trail's latest entry of the indicator that changed its unit (or created it),
+ * written in the change's own transaction. Null when that entry set another unit (or none is there,
+ * e.g. a plan imported whole): better left unnamed than named wrong.
+ */
+export async function unitSetBy(tx: Queryable, planId: string, indicatorId: string, unit: string): Promise<{ updatedBy: string; updatedAt: string } | null> {
+  const rows = await tx.all(`SELECT username, at, before, after FROM audit WHERE plan_id = ? AND entity = 'indicator' AND entity_id = ? ORDER BY id DESC`, [planId, indicatorId]);
+  const unitOf = (side: unknown): unknown => (side !== null && typeof side === 'object' && 'unit' in side ? (side as { unit: unknown }).unit : undefined);
+  for (const r of rows) {
+    const [before, after] = [unitOf(parse(r.before)), unitOf(parse(r.after))];
+    // An entry that did not touch the unit (a name, a weight, a deletion) is not the one.
+    if (after === undefined || after === before) continue;
+    return after === unit ? { updatedBy: String(r.username), updatedAt: String(r.at) } : null;
+  }
+  return null;
+}
+
 export async function recordAudit(tx: Queryable, actor: Actor, entry: AuditWrite, at = new Date().toISOString()): Promise<void> {
   await tx.run(`INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`, auditRow(actor, entry, at));
 }

@@ -5,7 +5,7 @@
  * transaction with its audit entry, the plan's data version and its successors' bumped.
  */
 import { amountKind, reasonSentBack, type Measurement, type Unit } from '../core/index.js';
-import { recordAudit } from './audit-log.js';
+import { recordAudit, unitSetBy } from './audit-log.js';
 import { amountFromJson, amountToJson, formulaFromJson, inputsToJson, nextTargetsFromJson, parse, ruleFromJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable } from './db.js';
 import { touchSuccessors } from './lineage.js';
@@ -87,14 +87,22 @@ export class SqlMeasurements {
       if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       if (await isArchived(tx, planId)) return archivedRefusal(planId);
       // Share-locked (PostgreSQL): a change of the indicator's unit waits for this value and then counts it, or goes first and is seen here.
-      const indicator = await one(tx, `SELECT node_code, formula, unit FROM indicators WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, indicatorId]);
+      const indicator = await one(tx, `SELECT node_code, formula, unit, version FROM indicators WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, indicatorId]);
       if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
-      // The actual was read in the unit the caller saw; a unit changed since would store a value that scores nothing.
-      if (input.state === 'measured' && input.actual !== undefined && input.actual !== null && input.actual.kind !== amountKind(indicator.unit as Unit))
-        return fail('conflict', `indicator ${indicatorId} was changed by someone else (its unit is now ${String(indicator.unit)}): reload and enter the value again`, undefined, {
-          what: 'indicator',
-          id: indicatorId,
-        });
+      // The actual was read in the unit the caller saw; a unit changed since would store a value that
+      // scores nothing. Refused naming who changed the unit and when (the trail's entry of the change;
+      // the edge names the person): not a version clash of the value, whose own version may be current.
+      if (input.state === 'measured' && input.actual !== undefined && input.actual !== null && input.actual.kind !== amountKind(indicator.unit as Unit)) {
+        const unit = String(indicator.unit);
+        const set = await unitSetBy(tx, planId, indicatorId, unit);
+        const by = set?.updatedBy ?? null;
+        return fail(
+          'conflict',
+          `the unit of indicator ${indicatorId} was changed to ${unit}${by === null ? '' : ` by ${by}`} after you read it: reload and enter the value again in the new unit`,
+          { reason: 'unit-changed', current: { id: indicatorId, unit, version: Number(indicator.version), updatedBy: by, updatedAt: set?.updatedAt ?? null } },
+          { what: 'indicator', id: indicatorId, unit, by },
+        );
+      }
       if (isLocked(period.state as PeriodState)) {
         return fail(
           'period-locked',
@@ -138,13 +146,11 @@ export class SqlMeasurements {
           `UPDATE measurements SET state = ?, actual = ?, inputs = ?, reason = ?, evidence = ?, source = ?, notes = ?, entered_by = ?, entered_at = ?, version = ? WHERE plan_id = ? AND indicator_id = ? AND period_id = ? AND version = ?`,
           [...params.slice(3, 13), planId, indicatorId, periodId, expectedVersion],
         );
-        if (updated.changes !== 1)
-          return fail(
-            'conflict',
-            'this value was changed by someone else in the meantime: reload and try again',
-            { current: measurementSavedAs(await this.readMeasurement(tx, planId, indicatorId, periodId)) },
-            { what: 'measurement' },
-          );
+        if (updated.changes !== 1) {
+          // Changed between the read above and this write (a backend without the row lock): named as any stale value's save.
+          const saved = await this.readMeasurement(tx, planId, indicatorId, periodId);
+          return staleVersion('measurement', 'value', saved?.enteredBy ?? null, saved?.version ?? 0, expectedVersion, measurementSavedAs(saved));
+        }
       }
       const after = (await this.readMeasurement(tx, planId, indicatorId, periodId))!;
       await touch(tx, planId);

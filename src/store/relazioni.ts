@@ -423,8 +423,16 @@ export class SqlRelazioni implements RelazioneStore {
     return refusal('period-locked', { relazione: 'frozen', state: r.state }, { state: r.state });
   }
 
+  /**
+   * A save made from version `expected`: who saved the version now current and when
+   * (`details.current`, as every stale save tells them; the edge names the person), never its texts.
+   */
   private stale(r: RelazioneRecord, expected: number): Refusal {
-    return refusal('conflict', { relazione: 'stale', version: r.version, sent: expected, by: r.updatedBy }, { version: r.version });
+    return refusal(
+      'conflict',
+      { relazione: 'stale', version: r.version, sent: expected, by: r.updatedBy },
+      { version: r.version, current: { version: r.version, updatedBy: r.updatedBy, updatedAt: r.updatedAt } },
+    );
   }
 
   async getRelazione(planId: string): Promise<RelazioneRecord | undefined> {

@@ -178,10 +178,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('records stranded under a correct
     expect(it.status, it.text).toBe(409);
     expect(it.body.error).toMatchObject({ code: 'conflict', details: { field: 'organisation' } });
     expect(it.body.error.message).toBe(
-      "le registrazioni del 2024 rimaste sotto «Comune di Vecchio» sono state attribuite nel frattempo (da un'altra persona dell'ufficio personale): non c'è più niente da attribuire; ricaricare l'elenco",
+      "le registrazioni del 2024 rimaste sotto «Comune di Vecchio» sono state attribuite nel frattempo, dopo che hai letto l'elenco: non c'è più niente da attribuire; ricaricare l'elenco",
     );
     const en = await admin.request('POST', ASSIGN, body, { 'accept-language': 'en' });
-    expect(en.body.error.message).toBe('the 2024 records left under “Comune di Vecchio” were assigned meanwhile (by someone else in HR): nothing is left to assign; reload the list');
+    expect(en.body.error.message).toBe('the 2024 records left under “Comune di Vecchio” were assigned meanwhile, after you read the list: nothing is left to assign; reload the list');
     expect(await smvpOf('Comune di Uno')).toBe(true);
     expect(await smvpOf('Comune di Tre')).toBe(false);
     expect(await trail('smvp')).toHaveLength(1);

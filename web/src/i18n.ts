@@ -277,6 +277,10 @@ const it = {
     conflict: 'Qualcun altro ha salvato prima di te: il tuo valore NON è stato salvato. Valore attuale: {{current}}. Ricarica e riprova.',
     conflictBy:
       'Questo valore è stato salvato da {{by}} il {{day}} alle {{time}}, prima di te: il tuo valore NON è stato salvato. Valore attuale: {{current}}. Premere «Salva» per sostituirlo con quanto scritto, o «Ricarica» per ripartire da quello.',
+    // A value refused because its indicator's unit changed after the form read it (not another value saved): who changed it and when, else neither.
+    unitChanged: 'L’unità dell’indicatore è stata cambiata dopo che l’hai letto: ora è «{{unit}}». Il tuo valore NON è stato salvato: ricarica e inseriscilo di nuovo nella nuova unità.',
+    unitChangedBy:
+      'L’unità dell’indicatore è stata cambiata da {{by}} il {{day}} alle {{time}}, dopo che l’hai letto: ora è «{{unit}}». Il tuo valore NON è stato salvato: ricarica e inseriscilo di nuovo nella nuova unità.',
     unchanged: 'Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla.',
     unchangedSentBack:
       'Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla. Salvarlo così com’è non risponde alla richiesta di integrazione: correggere il valore, o rispondere alla richiesta con «Rispondi» in «{{worklist}}».',
@@ -823,6 +827,8 @@ const en: typeof it = {
     conflict: 'Someone else saved first: your value was NOT saved. Current value: {{current}}. Reload and try again.',
     conflictBy:
       'This value was saved by {{by}} on {{day}} at {{time}}, before you: your value was NOT saved. Current value: {{current}}. Press “Save” to replace it with what you typed, or “Reload” to start again from it.',
+    unitChanged: 'The indicator’s unit was changed after you read it: it is now “{{unit}}”. Your value was NOT saved: reload and enter it again in the new unit.',
+    unitChangedBy: 'The indicator’s unit was changed by {{by}} on {{day}} at {{time}}, after you read it: it is now “{{unit}}”. Your value was NOT saved: reload and enter it again in the new unit.',
     unchanged: 'Nothing changed: the value was already saved as it is, and nothing was recorded.',
     unchangedSentBack:
       'Nothing changed: the value was already saved as it is, and nothing was recorded. Saving it as it is does not answer the request for more: correct the value, or answer the request with “Answer” in “{{worklist}}”.',

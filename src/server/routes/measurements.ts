@@ -1,6 +1,6 @@
 /** Entering a value: an actual, its state and evidence, for one indicator in one period. */
 import { type SaveAnswer, SaveAnswerSchema } from '../../contract/index.js';
-import { computedFromChildren, reasonText, type Amount } from '../../core/index.js';
+import { amountKind, computedFromChildren, reasonText, type Amount } from '../../core/index.js';
 import { inputsToJson } from '../../store/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { RouteModule } from '../api.js';
@@ -42,7 +42,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours to edit',
         404: 'unknown plan, indicator or period',
-        409: 'conflict: stale version (details.current is the stored value, with updatedBy, updatedByName and updatedAt: who saved it meanwhile and when, as a stale variance or forecast says them)',
+        409: "conflict: stale version (details.current is the stored value, with updatedBy, updatedByName and updatedAt: who saved it meanwhile and when, as a stale variance or forecast says them); or `details.reason: unit-changed`: the actual was typed in `unit`, and the indicator's unit is now of another kind (details.current: the indicator's id, unit and version, with updatedBy, updatedByName and updatedAt of who changed the unit and when)",
         422: 'derived indicator (computed, not entered)',
         423: 'period-locked: the period is closed or validated',
       },
@@ -67,7 +67,10 @@ export const measurementRoutes: RouteModule = (api, deps) => {
         if (input.actual === null || input.actual === undefined) {
           if (needsActual) throw invalidField('actual', { problem: 'actual-needed' });
         } else {
-          const read = readAmount(input.actual, indicator.unit);
+          // Read in the unit the form showed when it was another kind of value: the store then
+          // refuses it under the indicator's lock, naming who changed the unit and when.
+          const typedIn = input.unit !== undefined && amountKind(input.unit) !== amountKind(indicator.unit) ? input.unit : indicator.unit;
+          const read = readAmount(input.actual, typedIn);
           if (isAmountProblem(read)) throw invalidField('actual', { problem: 'amount', ...read });
           actual = read;
         }

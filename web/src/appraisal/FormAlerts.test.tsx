@@ -1,6 +1,7 @@
 /**
  * The clash of versions above an appraisal form says when the form changed meanwhile in the
- * screen's language: the moment was formatted with the Italian locale whatever the screen's.
+ * screen's language: the moment was formatted with the Italian locale whatever the screen's. It
+ * says no one: the form records no editor, and the change may be the reader's own other window.
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -28,8 +29,8 @@ describe('the clash above an appraisal form', () => {
   });
 
   it.each([
-    ['en', 'The form was changed by someone else on 04/12/2026 at 23:21, after you opened it'],
-    ['it', 'La scheda è stata modificata da altri il 04/12/2026 alle 23:21, dopo che l’hai aperta'],
+    ['en', 'The form was changed on 04/12/2026 at 23:21, after you opened it (the form does not record who changes it)'],
+    ['it', 'La scheda è stata modificata il 04/12/2026 alle 23:21, dopo che l’hai aperta (la scheda non registra chi la modifica)'],
   ] as const)('says when the form changed in the screen’s language (%s)', async (lang, said) => {
     await i18next.changeLanguage(lang);
     asked.length = 0;

@@ -42,7 +42,9 @@ const it = {
     provisional: 'provvisorio',
     frozen: 'definitivo alla valutazione',
     band: 'Fascia «{{label}}», coefficiente di premio {{share}}',
-    clash: 'La scheda è stata modificata da altri il {{day}} alle {{time}}, dopo che l’hai aperta: non è stato salvato nulla. Quanto hai scritto resta qui finché non ricarichi la scheda.',
+    // The form records no editor (personal data): when it changed, never who (it may be this reader's other window).
+    clash:
+      'La scheda è stata modificata il {{day}} alle {{time}}, dopo che l’hai aperta (la scheda non registra chi la modifica): non è stato salvato nulla. Quanto hai scritto resta qui finché non ricarichi la scheda.',
     reload: 'Ricarica la scheda',
     bandPending: 'La fascia si attribuisce con la valutazione: fino ad allora il punteggio è provvisorio.',
     noSmvp: 'Manca il Sistema di misurazione e valutazione per questo anno.',
@@ -295,7 +297,7 @@ const en: typeof it = {
     provisional: 'provisional',
     frozen: 'fixed at the evaluation',
     band: 'Band “{{label}}”, bonus coefficient {{share}}',
-    clash: 'The form was changed by someone else on {{day}} at {{time}}, after you opened it: nothing was saved. What you typed stays here until you reload the form.',
+    clash: 'The form was changed on {{day}} at {{time}}, after you opened it (the form does not record who changes it): nothing was saved. What you typed stays here until you reload the form.',
     reload: 'Reload the form',
     bandPending: 'The band is given with the evaluation: until then the score is provisional.',
     noSmvp: 'There is no measurement system (SMVP) for this year.',

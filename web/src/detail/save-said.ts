@@ -27,6 +27,13 @@ export function savedMessage(answer: Pick<SaveAnswer, 'unchanged'>, sentBack: bo
 export function refusalMessage(err: unknown, i: Pick<TreeIndicator, 'unit'>, t: TFunction, lang: Lang): { message: EntryMessage; measures: string | null } {
   const measures = err instanceof ApiError ? (formErrors(err, () => null).fields.inputs ?? null) : null;
   if (measures !== null) return { message: { kind: 'danger', text: t('entry.fixMeasures') }, measures };
+  if (err instanceof ApiError && err.code === 'conflict' && err.body?.error.details?.reason === 'unit-changed') {
+    // Not another value saved: the indicator's unit changed, said with who changed it and when (its own `details.current`).
+    const current = err.body.error.details.current as { unit?: unknown } | undefined;
+    const unit = typeof current?.unit === 'string' ? t(`edit.units.${current.unit}`) : '—';
+    const said = staleSaid(err, lang, (key, params) => t(key, { ...params, unit }), { named: 'entry.unitChangedBy', anonymous: 'entry.unitChanged' });
+    return { message: { kind: 'danger', text: said ?? t('entry.unitChanged', { unit }) }, measures };
+  }
   if (err instanceof ApiError && err.code === 'conflict') {
     const stored = err.body?.error.details?.current;
     const stateWord = (s: MeasurementState): string => t(`state.${s}`);

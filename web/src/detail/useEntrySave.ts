@@ -71,7 +71,8 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
       props.onSaved(r.changes, i.id);
     } catch (err) {
       // Told the value stored now, the person saves again over it: the draft is on that version now.
-      if (err instanceof ApiError && err.code === 'conflict') draft.toldOf(storedVersion(err));
+      // A unit changed meanwhile tells the indicator's version, not the value's: the draft stays on its own.
+      if (err instanceof ApiError && err.code === 'conflict') draft.toldOf(err.body?.error.details?.reason === 'unit-changed' ? null : storedVersion(err));
       const { message, measures } = refusalMessage(err, i, t, lang);
       draft.setServerMeasureError(measures);
       draft.setMessage(message);
@@ -93,6 +94,7 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
       if (checked.focus !== null) focusSoon(checked.focus);
       return;
     }
-    await send({ ...checked.body, version: draft.version });
+    // The unit it was typed in: one changed since to another kind of value is refused naming who changed it, not read in the new one.
+    await send({ ...checked.body, version: draft.version, unit: i.unit });
   };
 }

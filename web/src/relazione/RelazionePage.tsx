@@ -15,6 +15,7 @@ import { can, useSession } from '../session.js';
 import { Field, focusSoon } from '../ui/Form.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { sentence } from '../ui/sentence.js';
+import { staleSaid } from '../ui/stale-save.js';
 import { changedSinceRead, refusalText, refusalWords } from './refusal.js';
 import { emptyOfficeSections } from '../../../src/contract/relazione-states.js';
 import { Markup } from './Markup.js';
@@ -36,7 +37,8 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const client = useQueryClient();
   // The answer names people in the language it was asked in (the program, the command line): read
   // again in the one chosen. Texts typed and not saved stay on screen (the editor keeps them).
-  useLanguageChange(useLang(), () => void client.invalidateQueries({ queryKey: keys.relazione(planId) }));
+  const screenLang = useLang();
+  useLanguageChange(screenLang, () => void client.invalidateQueries({ queryKey: keys.relazione(planId) }));
   const planRead = useQuery({ queryKey: keys.plan(planId), queryFn: () => api.plan(planId) });
   const relazioneRead = useRelazione(planId);
   const plan = planRead.data ?? null;
@@ -68,7 +70,8 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       } catch (e) {
         if (e instanceof ApiError && e.code === 'conflict' && e.status === 409 && /version/.test(JSON.stringify(e.body?.error.details ?? {}))) {
           await client.refetchQueries({ queryKey: keys.relazione(planId) });
-          setMessage({ kind: 'danger', text: t('relazione.conflict') });
+          // Who saved the Relazione meanwhile and when, as every form says a stale save (ui/stale-save.ts).
+          setMessage({ kind: 'danger', text: staleSaid(e, screenLang, t, { named: 'relazione.conflictBy', anonymous: 'relazione.conflict' }) ?? t('relazione.conflict') });
           focusSoon('relazione-message');
         } else if (atField?.(e) !== true) {
           setMessage({ kind: 'danger', text: refusalText(e, t) });
@@ -83,7 +86,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         setBusy(false);
       }
     },
-    [client, planId, t],
+    [client, planId, t, screenLang],
   );
 
   if (relazione === null || plan === null) {

@@ -111,7 +111,10 @@ const it = {
     decided: 'Decisione registrata: {{state}}.',
     reported: 'rendicontato',
   },
-  conflict: 'La Relazione è stata modificata da un altro utente: ricaricata.',
+  // A save refused because the Relazione was saved meanwhile (ui/stale-save.ts): who and when, else neither; the screen then shows it as saved.
+  conflict: 'La Relazione è stata modificata nel frattempo, dopo che l’hai letta: non è stato salvato nulla. Ora è mostrata com’è salvata: riportare le modifiche e salvare di nuovo.',
+  conflictBy:
+    'La Relazione è stata modificata da {{by}} il {{day}} alle {{time}}, dopo che l’hai letta: non è stato salvato nulla. Ora è mostrata com’è salvata: riportare le modifiche e salvare di nuovo.',
   /** The server's refusals (src/messages/relazione.ts names them in `params.relazione`), in the screen's words. */
   refusals: {
     frozen: 'La Relazione è {{state}}: testi e dati non si possono più modificare.',
@@ -254,7 +257,8 @@ const en: typeof it = {
     decided: 'Decision recorded: {{state}}.',
     reported: 'reported',
   },
-  conflict: 'Someone else changed the report: reloaded.',
+  conflict: 'The report was changed meanwhile, after you read it: nothing was saved. It now shows as saved: make your changes again and save.',
+  conflictBy: 'The report was changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was saved. It now shows as saved: make your changes again and save.',
   refusals: {
     frozen: 'The report is {{state}}: its texts and figures can no longer be changed.',
     stale: '{{by}} changed the report in the meantime: reload the page and try again.',
