@@ -91,6 +91,19 @@ describe('the JSON documents as a plan', () => {
     ]);
   });
 
+  it('verify: a band changed by hand, its performance left as it was, is said at its objective, in Italian and English', () => {
+    const green = edited('green.json', (doc) => {
+      (doc.objectives.find((o) => o.code === 'B.1') as unknown as { band: string }).band = 'green';
+    });
+    const en = albero(['verify', green]);
+    expect(en.status).toBe(1);
+    expect(en.stdout).toContain('green.json B.1 field band: B.1 band: stated green, computed red');
+    expect(en.stdout).toContain('1 differ');
+    expect(albero(['verify', green, '--lang', 'it']).stdout).toContain('green.json B.1 campo band: B.1 fascia: dichiarato verde, calcolato rosso');
+    const json = JSON.parse(albero(['verify', green, '--json']).stdout) as { differences: unknown[] };
+    expect(json.differences).toEqual([{ code: 'B.1', line: null, cell: 'band', indicator: null, stated: 'green', computed: 'red' }]);
+  });
+
   it('refuses what the open data does not carry, at its indicator and field, in Italian and English', () => {
     const bands = edited('bands.json', (doc) => {
       doc.objectives.find((o) => o.code === 'B.2.2')!.indicators[0]!.scoring = 'bands';
@@ -102,6 +115,13 @@ describe('the JSON documents as a plan', () => {
     const it = albero(['verify', bands, '--lang', 'it']);
     expect(it.status).toBe(2);
     expect(it.stderr).toContain('i dati aperti non dicono i valori della regola «bands» dell');
+    // A derived indicator of an objective without children is a ratio or a trend, whose base measures the open data does not write.
+    const ratio = edited('ratio.json', (doc) => {
+      (doc.objectives.find((o) => o.code === 'B.2.2')!.indicators[0] as unknown as { derived: boolean }).derived = true;
+    });
+    const derived = albero(['explain', ratio, 'B.2.2']);
+    expect(derived.status).toBe(2);
+    expect(derived.stderr).toMatch(/ratio\.json B\.2\.2 field derived: error: the open data does not carry the formula nor the base measures of the indicator/);
   });
 
   it('bad JSON: located, not evaluated, exit 2, in Italian and English', () => {

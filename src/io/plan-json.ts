@@ -13,7 +13,7 @@ import { problem, type ImportedTable, type Issue, type Outcome, type PersonAssig
 import { amountFromJson, planFromDocument, type PlanDocument } from './json.js';
 import { farDate, titleYear } from './published/layout.js';
 import { lineAndColumn } from './text.js';
-import { fieldPath, readEvaluationJson, statedCells } from './opendata/read.js';
+import { fieldPath, readEvaluationJson, statedBands, statedCells } from './opendata/read.js';
 
 const Amount = AmountJsonSchema.nullable();
 const Text = z.string().nullable().optional();
@@ -200,6 +200,7 @@ export function readPlanJson(text: string, file: string, year?: number, options:
       plan,
       // What the document states of its results, checked by `verify` as a table's stated cells are.
       stated: options.stated === true ? statedCells(doc, file) : [],
+      ...(options.stated === true ? { statedBands: statedBands(doc, file) } : {}),
       ...(baselineYears.length === 0 ? {} : { baselineYears }),
       ...(assignedUnits.length === 0 ? {} : { assignedUnits }),
       ...(assignedPeople.length === 0 ? {} : { assignedPeople }),

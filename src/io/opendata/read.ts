@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { EvaluationDocumentSchema, ObjectiveDocumentSchema, type RuleDocument } from '../../contract/index.js';
-import { dec, evaluatePlan, problem, type ImportedTable, type Issue, type NotMeasuredPolicy, type Outcome, type Plan, type StatedCell } from '../../core/index.js';
+import { dec, evaluatePlan, problem, type ImportedTable, type Issue, type NotMeasuredPolicy, type Outcome, type Plan, type StatedBand, type StatedCell } from '../../core/index.js';
 import { planFromDocument, type PlanDocument } from '../json.js';
 
 const OpenDataSchema = EvaluationDocumentSchema.extend({
@@ -48,7 +48,7 @@ export function readEvaluationJson(parsed: unknown, file: string, stated: boolea
   const issues = lacking(doc, file);
   if (issues.length > 0) return { value: null, issues };
   const plan = withOrigins(planWith(doc, notMeasuredOf(doc)), file);
-  return { value: { plan, stated: stated ? statedCells(doc, file) : [] }, issues: [] };
+  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: [] };
 }
 
 /**
@@ -65,7 +65,8 @@ function lacking(doc: OpenData, file: string): Issue[] {
       const at = (field: string) => ({ file, node: o.code, indicator: i.id, field });
       if (i.scoring === 'bands' || i.scoring === 'threshold') found.push(problem('error', 'json-open-data-lacks', { indicator: i.name, what: 'rule', rule: i.scoring }, at('scoring')));
       else if (i.derived && !parents.has(o.code)) found.push(problem('error', 'json-open-data-lacks', { indicator: i.name, what: 'formula' }, at('derived')));
-      else if (i.comparator === '=' && i.met === true && i.actual !== null && i.actual !== i.target) found.push(problem('error', 'json-open-data-lacks', { indicator: i.name, what: 'tolerance' }, at('comparator')));
+      else if (i.comparator === '=' && i.met === true && i.actual !== null && i.actual !== i.target)
+        found.push(problem('error', 'json-open-data-lacks', { indicator: i.name, what: 'tolerance' }, at('comparator')));
     }
   }
   return found;
@@ -148,4 +149,9 @@ export function statedCells(doc: Pick<OpenData, 'objectives'>, file: string): St
     }
   }
   return cells;
+}
+
+/** Each objective's band as the document states it, at its objective's `band`, for `verify`. */
+export function statedBands(doc: Pick<OpenData, 'objectives'>, file: string): StatedBand[] {
+  return doc.objectives.map((o) => ({ code: o.code, band: o.band, origin: { file, node: o.code, field: 'band' } }));
 }
