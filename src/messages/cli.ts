@@ -106,8 +106,14 @@ export const CLI_MESSAGES = defineMessages({
     it: "Albero della performance: calcolare, verificare e spiegare l'albero della performance di un ente pubblico",
     en: 'Albero della performance: evaluate, verify and explain the performance tree of a public body',
   }),
-  'cli-about-table': message({ it: `una tabella pubblicata (${TEXT_TABLES})`, en: `a published table (${TEXT_TABLES})` }),
-  'cli-about-plan-file': message({ it: `una tabella pubblicata (${TEXT_TABLES}) o una cartella di lavoro (${WORKBOOKS})`, en: `a published table (${TEXT_TABLES}) or a workbook (${WORKBOOKS})` }),
+  'cli-about-table': message({
+    it: `una tabella pubblicata (${TEXT_TABLES}), una cartella di lavoro (${WORKBOOKS}) o un documento JSON di Albero (di «albero import --output», i dati aperti)`,
+    en: `a published table (${TEXT_TABLES}), a workbook (${WORKBOOKS}) or a JSON document of Albero's (“albero import --output”'s, the open data)`,
+  }),
+  'cli-about-plan-file': message({
+    it: `una tabella pubblicata (${TEXT_TABLES}), una cartella di lavoro (${WORKBOOKS}) o un documento JSON di Albero (di «albero import --output», i dati aperti)`,
+    en: `a published table (${TEXT_TABLES}), a workbook (${WORKBOOKS}) or a JSON document of Albero's (“albero import --output”'s, the open data)`,
+  }),
   'cli-about-legend': message({
     it: 'soglie del semaforo in percentuale: verde sopra VERDE, giallo da GIALLA (predefinite 80/60, quelle della tabella di esempio)',
     en: "traffic-light thresholds in percent: green above GREEN, yellow from YELLOW (default 80/60, the fixture's)",
