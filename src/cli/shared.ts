@@ -300,7 +300,7 @@ function fullCollection(): void {
  * with both the plan and its published table is read from the table (`verify`).
  */
 export async function loadOrReport(file: string, options: { quiet?: boolean; stated?: boolean; published?: boolean } = {}): Promise<{ table: ImportedTable; issues: readonly Issue[] } | null> {
-  const { value, issues } = await withRoomyHeap(() => loadTable(file, { stated: options.stated ?? false, published: options.published ?? false }));
+  const { value, issues } = await withRoomyHeap(() => loadTable(file, { stated: options.stated ?? false, published: options.published ?? false, planJson: true, evaluationJson: true }));
   if (value === null || hasErrors(issues)) {
     printIssues(issues.filter((i) => i.severity === 'error'));
     process.stderr.write(`${terminalText(say('cli-not-evaluated', { file, errors: issues.filter((i) => i.severity === 'error').length }))}\n`);

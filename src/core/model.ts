@@ -6,6 +6,7 @@
  * apart and only ever compared against the computation.
  */
 import type { Decimal } from './decimal.js';
+import type { Band } from './band.js';
 import type { Legend } from './legend.js';
 import type { Language } from './words.js';
 
@@ -234,10 +235,19 @@ export interface StatedCell {
   readonly origin: SourceLocation;
 }
 
+/** An objective's band as a computed document states it (the open data's `band`), checked by `verify`. */
+export interface StatedBand {
+  readonly code: string;
+  readonly band: Band | null;
+  readonly origin: SourceLocation;
+}
+
 /** A plan read from a published table, with the values the table stated (io reads it; the store keeps it). */
 export interface ImportedTable {
   readonly plan: Plan;
   readonly stated: readonly StatedCell[];
+  /** The objectives' bands a computed document states (a table states none), for `verify`. */
+  readonly statedBands?: readonly StatedBand[];
   /**
    * The language the published table is headed in (`Obiettivo, …` or `Objective, …`), which names
    * its stated cells to the reader (`verify`); absent for the template, whose heads are Italian.

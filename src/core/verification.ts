@@ -7,7 +7,8 @@ import { round, type Decimal } from './decimal.js';
 import { numberOfReading, numberReading, READING_FRACTION, READING_NONE, type Evaluation, type NumberReading } from './evaluation.js';
 import { decimalToFraction, isSafe, unitsHalfUp, type Fraction } from './fraction.js';
 import { LAYOUT_COLUMN, LAYOUT_HEADS, type LayoutColumn } from './messages/import.js';
-import type { SourceLocation, StatedCell } from './model.js';
+import type { Band } from './band.js';
+import type { SourceLocation, StatedBand, StatedCell } from './model.js';
 import type { Language } from './words.js';
 
 const CELL_COLUMNS: Record<StatedCell['cell'], LayoutColumn> = { performance_kpi: 'kpi', performance_objective: 'performance', actual: 'actual' };
@@ -105,4 +106,28 @@ function fractionAgrees(stated: Decimal, num: number, den: number, statedPart: F
 function agrees(stated: Decimal | null, computed: Decimal | null): boolean {
   if (stated === null || computed === null) return stated === computed;
   return round(computed, Math.max(2, stated.decimalPlaces())).eq(stated);
+}
+
+export interface BandDifference {
+  readonly code: string;
+  readonly stated: Band | null;
+  readonly computed: Band | null;
+  readonly origin: SourceLocation;
+}
+
+/**
+ * Each stated band (a computed document's: a table has no band column) against the band the plan's
+ * legend gives the recomputed performance: a band changed by hand, its performance left as it was,
+ * does not follow. An objective the plan does not have is not checked (nothing to compare with).
+ */
+export function verifyBands(evaluation: Evaluation, stated: readonly StatedBand[]): { checked: number; differences: BandDifference[] } {
+  let checked = 0;
+  const differences: BandDifference[] = [];
+  for (const cell of stated) {
+    const node = evaluation.node(cell.code);
+    if (node === undefined) continue;
+    checked++;
+    if (node.band !== cell.band) differences.push({ code: cell.code, stated: cell.band, computed: node.band, origin: cell.origin });
+  }
+  return { checked, differences };
 }

@@ -23,8 +23,11 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   if (decoded.value === null) return { value: null, issues: decoded.issues };
   // The document `albero import --output` wrote, read back to its plan with what it carries (its assignments too).
   // zod (the document's schema) is loaded for such a document only, as exceljs for workbooks.
-  if (options.planJson === true && looksLikeJson(decoded.value, name))
-    return withDefinitions(withoutControlCharacters((await import('./plan-json.js')).readPlanJson(decoded.value, name, options.year), name, 'every'));
+  // The commands that evaluate (`evaluationJson`) also read a computed plan's document: the open data JSON, evaluate --json's.
+  if ((options.planJson === true || options.evaluationJson === true) && looksLikeJson(decoded.value, name)) {
+    const read = (await import('./plan-json.js')).readPlanJson(decoded.value, name, options.year, { evaluations: options.evaluationJson === true, stated: options.stated ?? true });
+    return withDefinitions(withoutControlCharacters(read, name, 'every'));
+  }
   // A table saved as CSV (semicolons or commas) is read as the tab-separated text it stands for.
   const csv = await csvAsTabbed(decoded.value, name);
   const text = csv?.text ?? decoded.value;

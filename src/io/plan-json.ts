@@ -13,6 +13,7 @@ import { problem, type ImportedTable, type Issue, type Outcome, type PersonAssig
 import { amountFromJson, planFromDocument, type PlanDocument } from './json.js';
 import { farDate, titleYear } from './published/layout.js';
 import { lineAndColumn } from './text.js';
+import { fieldPath, readEvaluationJson, statedBands, statedCells } from './opendata/read.js';
 
 const Amount = AmountJsonSchema.nullable();
 const Text = z.string().nullable().optional();
@@ -109,7 +110,7 @@ export function jsonErrorAt(text: string): number {
  * from being one. `year`: the plan's, when the caller knows it (the server's import form), else its
  * title's: a date more than `FAR_DATE_YEARS` from it is said at its field, as a table's at its cell.
  */
-export function readPlanJson(text: string, file: string, year?: number): Outcome<ImportedTable | null> {
+export function readPlanJson(text: string, file: string, year?: number, options: { evaluations?: boolean; stated?: boolean } = {}): Outcome<ImportedTable | null> {
   const body = text.replace(/^\uFEFF/, '');
   let parsed: unknown;
   try {
@@ -118,6 +119,9 @@ export function readPlanJson(text: string, file: string, year?: number): Outcome
     const where = lineAndColumn(body, jsonErrorAt(body));
     return { value: null, issues: [problem('error', 'json-unreadable', where, { file, line: where.line })] };
   }
+  // A computed plan's document (the open data, evaluate --json's) has no settings: read by its own reader where asked (the commands that evaluate).
+  if (options.evaluations === true && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && !('settings' in parsed))
+    return readEvaluationJson(parsed, file, options.stated ?? false);
   // A document without the plan's settings is another one (evaluate --json's): said once, not at each of its thousand fields.
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !('settings' in parsed)) {
     return { value: null, issues: [problem('error', 'json-not-plan', { field: 'settings' }, { file, field: 'settings' })] };
@@ -125,11 +129,7 @@ export function readPlanJson(text: string, file: string, year?: number): Outcome
   const read = DocumentSchema.safeParse(parsed);
   if (!read.success) {
     const issues = read.error.issues.slice(0, 5).map((i) => {
-      const field =
-        i.path
-          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-          .join('')
-          .replace(/^\./, '') || '(document)';
+      const field = fieldPath(i.path);
       return problem('error', 'json-not-plan', { field }, { file, field });
     });
     return { value: null, issues };
@@ -198,7 +198,9 @@ export function readPlanJson(text: string, file: string, year?: number): Outcome
   return {
     value: {
       plan,
-      stated: [],
+      // What the document states of its results, checked by `verify` as a table's stated cells are.
+      stated: options.stated === true ? statedCells(doc, file) : [],
+      ...(options.stated === true ? { statedBands: statedBands(doc, file) } : {}),
       ...(baselineYears.length === 0 ? {} : { baselineYears }),
       ...(assignedUnits.length === 0 ? {} : { assignedUnits }),
       ...(assignedPeople.length === 0 ? {} : { assignedPeople }),

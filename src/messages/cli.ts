@@ -4,6 +4,7 @@
  * Loaded at every start of `albero`: keep it free of zod and of anything heavy (test/cli-start.test.ts).
  */
 import { defineMessages, fileProblemWords, message, TABLE_EXTENSIONS, type FileProblem, type Language } from '../core/messages/index.js';
+import { BAND_WORDS, type Band } from '../core/band.js';
 import { NOT_EVALUABLE_MARK } from '../core/words.js';
 import { roleWords } from './account-words.js';
 import { nextYearWords } from './next-year.js';
@@ -105,8 +106,14 @@ export const CLI_MESSAGES = defineMessages({
     it: "Albero della performance: calcolare, verificare e spiegare l'albero della performance di un ente pubblico",
     en: 'Albero della performance: evaluate, verify and explain the performance tree of a public body',
   }),
-  'cli-about-table': message({ it: `una tabella pubblicata (${TEXT_TABLES})`, en: `a published table (${TEXT_TABLES})` }),
-  'cli-about-plan-file': message({ it: `una tabella pubblicata (${TEXT_TABLES}) o una cartella di lavoro (${WORKBOOKS})`, en: `a published table (${TEXT_TABLES}) or a workbook (${WORKBOOKS})` }),
+  'cli-about-table': message({
+    it: `una tabella pubblicata (${TEXT_TABLES}), una cartella di lavoro (${WORKBOOKS}) o un documento JSON di Albero (di «albero import --output», i dati aperti)`,
+    en: `a published table (${TEXT_TABLES}), a workbook (${WORKBOOKS}) or a JSON document of Albero's (“albero import --output”'s, the open data)`,
+  }),
+  'cli-about-plan-file': message({
+    it: `una tabella pubblicata (${TEXT_TABLES}), una cartella di lavoro (${WORKBOOKS}) o un documento JSON di Albero (di «albero import --output», i dati aperti)`,
+    en: `a published table (${TEXT_TABLES}), a workbook (${WORKBOOKS}) or a JSON document of Albero's (“albero import --output”'s, the open data)`,
+  }),
   'cli-about-legend': message({
     it: 'soglie del semaforo in percentuale: verde sopra VERDE, giallo da GIALLA (predefinite 80/60, quelle della tabella di esempio)',
     en: "traffic-light thresholds in percent: green above GREEN, yellow from YELLOW (default 80/60, the fixture's)",
@@ -344,6 +351,11 @@ export const CLI_MESSAGES = defineMessages({
   'cli-verify-difference': message<{ where: string; code: string; indicator?: string; cell: string; stated: string; computed: string }>({
     it: (p) => `${p.where}: ${p.code}${p.indicator === undefined ? '' : ` «${p.indicator}»`} ${p.cell}: dichiarato ${p.stated || 'vuoto'}, calcolato ${p.computed || 'vuoto'}`,
     en: (p) => `${p.where}: ${p.code}${p.indicator === undefined ? '' : ` “${p.indicator}”`} ${p.cell}: stated ${p.stated || 'empty'}, computed ${p.computed || 'empty'}`,
+  }),
+  /** A band a computed document (the open data) states that its objective's recomputed performance does not give. */
+  'cli-verify-band-difference': message<{ where: string; code: string; stated: Band | null; computed: Band | null }>({
+    it: (p) => `${p.where}: ${p.code} fascia: dichiarato ${p.stated === null ? 'vuoto' : BAND_WORDS.it[p.stated]}, calcolato ${p.computed === null ? 'vuoto' : BAND_WORDS.it[p.computed]}`,
+    en: (p) => `${p.where}: ${p.code} band: stated ${p.stated === null ? 'empty' : BAND_WORDS.en[p.stated]}, computed ${p.computed === null ? 'empty' : BAND_WORDS.en[p.computed]}`,
   }),
   'cli-verify-summary': message<{ checked: number; differ: number }>({
     it: (p) => `${n(p.checked, 'cella controllata', 'celle controllate')}, ${p.differ === 1 ? '1 diversa' : `${p.differ} diverse`}`,

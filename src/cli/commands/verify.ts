@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { evaluatePlan, formatLocation, formatPercentIn, statedCellHead, toJsonNumber, verifyStated } from '../../core/index.js';
+import { evaluatePlan, formatLocation, formatPercentIn, statedCellHead, toJsonNumber, verifyBands, verifyStated } from '../../core/index.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
 import { terminalText } from '../terminal.js';
 
@@ -15,7 +15,11 @@ export function registerVerify(program: Command): void {
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       // Every indicator's stated cells are checked: kept, its score need not be made again.
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options), { keepScores: true });
-      const result = verifyStated(evaluation, loaded.table.stated);
+      const cells = verifyStated(evaluation, loaded.table.stated);
+      // A computed document (the open data) states each objective's band too: checked against its recomputed performance.
+      const bands = verifyBands(evaluation, loaded.table.statedBands ?? []);
+      const result = { checked: cells.checked + bands.checked, differences: cells.differences };
+      const differ = cells.differences.length + bands.differences.length;
       if (options.json === true) {
         const difference = (d: (typeof result.differences)[number]): string =>
           JSON.stringify({
@@ -39,7 +43,12 @@ export function registerVerify(program: Command): void {
                 out = '';
               }
             }
-            yield `${out}${result.differences.length === 0 ? '' : '\n  '}]\n}\n`;
+            // A band's difference: `cell` is "band", its values the band's code (green, yellow, red; null: none).
+            for (const [k, d] of bands.differences.entries()) {
+              const line = JSON.stringify({ code: d.code, line: null, cell: 'band', indicator: null, stated: d.stated, computed: d.computed });
+              out += `${k === 0 && result.differences.length === 0 ? '' : ','}\n    ${line}`;
+            }
+            yield `${out}${differ === 0 ? '' : '\n  '}]\n}\n`;
           })(),
         );
       } else if (result.checked > 0) {
@@ -57,14 +66,17 @@ export function registerVerify(program: Command): void {
           });
           process.stdout.write(`${line}\n`);
         }
-        const summary = say('cli-verify-summary', { checked: result.checked, differ: result.differences.length });
-        process.stdout.write(`${result.differences.length === 0 ? pc.green(`✔ ${summary}`) : pc.red(`✘ ${summary}`)}\n`);
+        for (const d of bands.differences) {
+          process.stdout.write(`${say('cli-verify-band-difference', { where: formatLocation(d.origin, language), code: pc.bold(d.code), stated: d.stated, computed: d.computed })}\n`);
+        }
+        const summary = say('cli-verify-summary', { checked: result.checked, differ });
+        process.stdout.write(`${differ === 0 ? pc.green(`✔ ${summary}`) : pc.red(`✘ ${summary}`)}\n`);
       }
       // Nothing checked is no check passed (a template, a next-year plan): said, and not exit 0.
       if (result.checked === 0) {
         process.stderr.write(`${terminalText(say('cli-verify-nothing', { file }))}\n`);
         return void (process.exitCode = EXIT.badInput);
       }
-      process.exitCode = result.differences.length === 0 ? EXIT.ok : EXIT.differences;
+      process.exitCode = differ === 0 ? EXIT.ok : EXIT.differences;
     });
 }

@@ -459,6 +459,23 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) =>
       `this is not a plan's document as “albero import --output” writes it: ${p.field} is missing or not of the expected kind (a document of “albero evaluate --json” lacks the plan's rules: import the table or the workbook)`,
   }),
+  /**
+   * The open data JSON (`albero report --format json`, the server's export) read as a plan: an
+   * indicator whose computation it does not carry (a band or threshold rule's points, a formula's
+   * base measures, an `=` target's tolerance) cannot be evaluated from it, and is refused rather
+   * than scored by a guess.
+   */
+  'json-open-data-lacks': message<{ indicator: string; what: 'rule' | 'formula' | 'tolerance'; rule?: string }>({
+    it: (p) =>
+      `i dati aperti non dicono ${p.what === 'rule' ? `i valori della regola «${p.rule ?? ''}»` : p.what === 'formula' ? 'la formula né le misure di base' : 'la tolleranza'} dell'indicatore «${p.indicator}»: non si può ricalcolare da questo file; usare la tabella, il foglio di calcolo o il documento di «albero import --output» da cui è stato scritto`,
+    en: (p) =>
+      `the open data does not carry ${p.what === 'rule' ? `the points of the “${p.rule ?? ''}” rule` : p.what === 'formula' ? 'the formula nor the base measures' : 'the tolerance'} of the indicator “${p.indicator}”: it cannot be computed again from this file; use the table, the workbook or the document of “albero import --output” it was written from`,
+  }),
+  /** A computed plan's document (the open data, evaluate --json's) with a field missing or of another kind. */
+  'json-not-evaluation': message<{ field: string }>({
+    it: (p) => `non è un piano calcolato come lo scrive Albero (i dati aperti JSON, «albero evaluate --json»): ${p.field} manca o non è del tipo atteso`,
+    en: (p) => `this is not a computed plan as Albero writes it (the open data JSON, “albero evaluate --json”): ${p.field} is missing or not of the expected kind`,
+  }),
   /** An objective's code in the JSON plan document the workbook's Codice and the API refuse (OBJECTIVE_CODE): not a plan of Albero's. */
   'json-invalid-code': message<{ code: string }>({
     it: (p) =>

@@ -128,10 +128,17 @@ export interface ReadOptions {
   readonly published?: boolean;
   /**
    * Whether the JSON document `albero import --output` writes is read as its plan: true for an
-   * import (the command line's and the server's), which takes it back as it takes the workbook;
-   * otherwise such a document is said to be JSON, not a table (`evaluate` and `verify` read tables).
+   * import (the command line's and the server's), which takes it back as it takes the workbook,
+   * and for the commands that read a plan; otherwise such a document is said to be JSON, not a table.
    */
   readonly planJson?: boolean;
+  /**
+   * Whether a computed plan's document (the open data JSON, `evaluate --json`'s) is read as the plan
+   * it states, where it carries enough of it (io/opendata/read.ts): the commands that evaluate, not
+   * an import, which takes a plan's inputs, not its results. With `stated`, its results are kept as
+   * stated cells for `verify`, as is the import document's.
+   */
+  readonly evaluationJson?: boolean;
   /**
    * The plan's year, when the caller knows it (the server's import form): a date read more than
    * `FAR_DATE_YEARS` from it is said (`date-far-from-year`). Without it, the year in the table's

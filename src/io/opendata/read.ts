@@ -1,0 +1,157 @@
+/**
+ * Reading back a computed plan's JSON: the open data (`albero report --format json`, the server's
+ * `GET …/export?format=json`, `"format": "albero-evaluation"`) and `albero evaluate --json`'s
+ * document, which is the same shape without `metadata`. A citizen who downloaded the open data can
+ * evaluate, explain, diff and verify it offline.
+ *
+ * Such a document states results, not every input: each indicator's rule is said by its kind only,
+ * a derived indicator by `derived` only, and there is no tolerance nor plan settings. What it does
+ * carry is enough for the published tables' plans (on/off and proportional rules, the weighted mean
+ * of the child objectives); an indicator it does not carry enough of is refused at its field
+ * (`json-open-data-lacks`), never scored by a guess. The stated performances and derived actuals are
+ * kept as stated cells for `verify`, each at its objective, indicator and field.
+ */
+import { z } from 'zod';
+import { EvaluationDocumentSchema, ObjectiveDocumentSchema, type RuleDocument } from '../../contract/index.js';
+import { dec, evaluatePlan, problem, type ImportedTable, type Issue, type NotMeasuredPolicy, type Outcome, type Plan, type StatedBand, type StatedCell } from '../../core/index.js';
+import { planFromDocument, type PlanDocument } from '../json.js';
+
+const OpenDataSchema = EvaluationDocumentSchema.extend({
+  // The metadata say who published it and when: nothing the evaluation reads. Its format is checked.
+  metadata: z.looseObject({ format: z.literal('albero-evaluation') }).optional(),
+  objectives: z.array(ObjectiveDocumentSchema.extend({ validated: z.unknown().optional() })),
+});
+
+type OpenData = z.infer<typeof OpenDataSchema>;
+
+/** A field path of zod's as the document's reader finds it: `objectives[3].indicators[0].weight`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '') || '(document)'
+  );
+}
+
+/**
+ * The plan a computed document states, with its stated cells when `stated` (verify), or the
+ * problems that keep it from being one: a field of the wrong kind, an indicator whose computation
+ * the document does not carry. `parsed`: the document as JSON.parse gave it.
+ */
+export function readEvaluationJson(parsed: unknown, file: string, stated: boolean): Outcome<ImportedTable | null> {
+  const read = OpenDataSchema.safeParse(parsed);
+  if (!read.success) {
+    return { value: null, issues: read.error.issues.slice(0, 5).map((i) => problem('error', 'json-not-evaluation', { field: fieldPath(i.path) }, { file, field: fieldPath(i.path) })) };
+  }
+  const doc = read.data;
+  const issues = lacking(doc, file);
+  if (issues.length > 0) return { value: null, issues };
+  const plan = withOrigins(planWith(doc, notMeasuredOf(doc)), file);
+  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: [] };
+}
+
+/**
+ * An error at each indicator the document does not carry enough of: a band or threshold rule (its
+ * points are not written), a derived indicator but the mean of its objective's children (a ratio's
+ * or trend's base measures are not written), an `=` target the document says met though its
+ * actual differs (a tolerance it does not write).
+ */
+function lacking(doc: OpenData, file: string): Issue[] {
+  const parents = new Set(doc.objectives.map((o) => o.parent).filter((p) => p !== null));
+  const found: Issue[] = [];
+  for (const o of doc.objectives) {
+    for (const i of o.indicators) {
+      const at = (field: string) => ({ file, node: o.code, indicator: i.id, field });
+      if (i.scoring === 'bands' || i.scoring === 'threshold') found.push(problem('error', 'json-open-data-lacks', { indicator: i.name, what: 'rule', rule: i.scoring }, at('scoring')));
+      else if (i.derived && !parents.has(o.code)) found.push(problem('error', 'json-open-data-lacks', { indicator: i.name, what: 'formula' }, at('derived')));
+      else if (i.comparator === '=' && i.met === true && i.actual !== null && i.actual !== i.target)
+        found.push(problem('error', 'json-open-data-lacks', { indicator: i.name, what: 'tolerance' }, at('comparator')));
+    }
+  }
+  return found;
+}
+
+/**
+ * The plan document the evaluation document stands for under a `notMeasured` policy. The plan's
+ * default rule is its typed indicators' most frequent one (on/off on a tie, the engine's default),
+ * so an indicator of that rule reads as the plan's, as the table it came from had it; a derived
+ * indicator is the weighted mean of its objective's children, with its rule its own, as the
+ * published table's importer makes it.
+ */
+function planWith(doc: OpenData, notMeasured: NotMeasuredPolicy): Plan {
+  const counts = { on_off: 0, proportional: 0 };
+  for (const o of doc.objectives) for (const i of o.indicators) if (!i.derived && (i.scoring === 'on_off' || i.scoring === 'proportional')) counts[i.scoring]++;
+  const defaultKind = counts.proportional > counts.on_off ? 'proportional' : 'on_off';
+  const planDoc: PlanDocument = {
+    title: doc.title,
+    legend: doc.legend,
+    summary: doc.summary,
+    issues: doc.issues,
+    settings: { defaultScoring: { kind: defaultKind }, notMeasured },
+    objectives: doc.objectives.map(({ validated: _validated, ...o }) => ({
+      ...o,
+      indicators: o.indicators.map((i) => ({
+        ...i,
+        tolerance: null,
+        rule: i.derived || i.scoring !== defaultKind ? ({ kind: i.scoring } as RuleDocument) : null,
+        formula: i.derived ? { kind: 'children_mean' as const } : null,
+        inputs: null,
+        previousValue: null,
+      })),
+    })),
+  };
+  return planFromDocument(planDoc);
+}
+
+/**
+ * The plan's policy for a value not measured, which the document does not write: the one under
+ * which the document's own objectives have a performance where it says they have one and its
+ * indicators count where it says they count (a changed number changes neither). A document with no
+ * indicator not measured is the same under each: the engine's default.
+ */
+function notMeasuredOf(doc: OpenData): NotMeasuredPolicy {
+  const policies: NotMeasuredPolicy[] = ['skip', 'zero', 'block'];
+  if (!doc.objectives.some((o) => o.indicators.some((i) => i.state === 'not_measured'))) return policies[0]!;
+  const shape = (o: { performance: unknown; indicators: readonly { counted: boolean }[] }): string => `${o.performance === null}:${o.indicators.map((i) => i.counted).join(',')}`;
+  const wanted = doc.objectives.map(shape).join('|');
+  for (const policy of policies) {
+    const evaluation = evaluatePlan(planWith(doc, policy));
+    const got = evaluation.nodeResults.map((r) => shape({ performance: r.performance, indicators: r.indicators })).join('|');
+    if (got === wanted) return policy;
+  }
+  return policies[0]!;
+}
+
+/** Each objective and indicator located at its field in the document, as the import document's are. */
+function withOrigins(plan: Plan, file: string): Plan {
+  return {
+    ...plan,
+    nodes: plan.nodes.map((n) => ({ ...n, origin: { file, node: n.code }, indicators: n.indicators.map((i) => ({ ...i, origin: { file, node: n.code, indicator: i.id } })) })),
+  };
+}
+
+/**
+ * What the document states that follows from its inputs, for `verify`: each objective's
+ * performance, each indicator's performance, a derived indicator's actual (the mean of its
+ * children), each at its objective, indicator and field.
+ */
+export function statedCells(doc: Pick<OpenData, 'objectives'>, file: string): StatedCell[] {
+  const cells: StatedCell[] = [];
+  const number = (n: number | null) => (n === null ? null : dec(String(n)));
+  for (const o of doc.objectives) {
+    cells.push({ cell: 'performance_objective', code: o.code, value: number(o.performance), origin: { file, node: o.code, field: 'performance' } });
+    for (const i of o.indicators) {
+      if (i.derived && typeof i.actual !== 'boolean' && (typeof i.actual === 'number' || i.actual === null)) {
+        cells.push({ cell: 'actual', code: o.code, indicator: i.id, value: number(i.actual), origin: { file, node: o.code, indicator: i.id, field: 'actual' } });
+      }
+      cells.push({ cell: 'performance_kpi', code: o.code, indicator: i.id, value: number(i.performance), origin: { file, node: o.code, indicator: i.id, field: 'performance' } });
+    }
+  }
+  return cells;
+}
+
+/** Each objective's band as the document states it, at its objective's `band`, for `verify`. */
+export function statedBands(doc: Pick<OpenData, 'objectives'>, file: string): StatedBand[] {
+  return doc.objectives.map((o) => ({ code: o.code, band: o.band, origin: { file, node: o.code, field: 'band' } }));
+}

@@ -1,0 +1,163 @@
+/**
+ * The command line reads the JSON documents Albero itself writes: the import document
+ * (`albero import --output`) and the open data JSON (`albero report --format json`, the server's
+ * `GET …/export?format=json`). Round trips are the proof: the table, its import document and its
+ * open data evaluate to the same output, byte for byte; `verify` of the open data checks every
+ * stated performance, as of the table it came from.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE, albero } from './helpers.js';
+import { startWithFixture, type Client, type TestServer } from './api/harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'albero-cli-json-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const IMPORTED = join(dir, 'imported.json');
+const OPEN_DATA = join(dir, 'open-data.json');
+
+interface Doc {
+  objectives: { code: string; performance: number | null; indicators: { id: string; scoring: string; performance: number | null }[] }[];
+  issues: unknown[];
+}
+
+beforeAll(() => {
+  expect(albero(['import', FIXTURE, '--output', IMPORTED]).status).toBe(0);
+  expect(albero(['report', FIXTURE, '--format', 'json', '--output', OPEN_DATA]).status).toBe(0);
+});
+
+function edited(name: string, edit: (doc: Doc) => void): string {
+  const doc = JSON.parse(readFileSync(OPEN_DATA, 'utf8')) as Doc;
+  edit(doc);
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(doc, null, 2));
+  return path;
+}
+
+describe('the JSON documents as a plan', () => {
+  it('evaluate: the table, its import document and its open data give the same output, byte for byte', () => {
+    const table = albero(['evaluate', FIXTURE]);
+    expect(table.status).toBe(0);
+    for (const file of [IMPORTED, OPEN_DATA]) {
+      const run = albero(['evaluate', file]);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(table.stdout);
+    }
+    // --json too, but for the issues: the table's are its reading's (a cell at line 84), which the documents have no lines for.
+    const json = (file: string): Doc => JSON.parse(albero(['evaluate', file, '--json']).stdout) as Doc;
+    const expected = { ...json(FIXTURE), issues: [] };
+    expect(json(IMPORTED)).toEqual(expected);
+    expect(json(OPEN_DATA)).toEqual(expected);
+  });
+
+  it('explain, diff and relazione read them as they read the table', () => {
+    expect(albero(['explain', OPEN_DATA, 'A.2']).stdout).toBe(albero(['explain', FIXTURE, 'A.2']).stdout);
+    expect(albero(['explain', IMPORTED, 'B.1', '--json']).stdout).toBe(albero(['explain', FIXTURE, 'B.1', '--json']).stdout);
+    const diff = albero(['diff', FIXTURE, OPEN_DATA]);
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toContain('no changes');
+    // A changed target is a change between the document and the table.
+    const later = edited('later.json', (doc) => {
+      (doc.objectives.find((o) => o.code === 'B.2.2')!.indicators[0] as unknown as { target: number }).target = 25;
+    });
+    const changed = albero(['diff', OPEN_DATA, later, '--json']);
+    expect(changed.status).toBe(1);
+    expect(changed.stdout).toContain('B.2.2');
+    const html = join(dir, 'relazione.html');
+    expect(albero(['relazione', OPEN_DATA, '--output', html]).status).toBe(0);
+  });
+
+  it('verify: the open data checks as its table does; a changed performance is said at its objective and indicator', () => {
+    expect(albero(['verify', FIXTURE]).status).toBe(0);
+    const clean = albero(['verify', OPEN_DATA]);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toContain('0 differ');
+    const tampered = edited('tampered.json', (doc) => {
+      const b1 = doc.objectives.find((o) => o.code === 'B.1')!;
+      b1.performance = 60;
+      b1.indicators[0]!.performance = 55;
+    });
+    const run = albero(['verify', tampered]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('tampered.json B.1 field performance: B.1 Performance Obiettivo: stated 60.00%, computed 56.00%');
+    expect(run.stdout).toMatch(/tampered\.json B\.1 field performance: B\.1 “Media ponderata[^\n]*” Performance KPI: stated 55\.00%, computed 80\.00%/);
+    expect(run.stdout).toContain('2 differ');
+    const json = JSON.parse(albero(['verify', tampered, '--json']).stdout) as { differences: { code: string; stated: number; computed: number }[] };
+    expect(json.differences.map((d) => [d.code, d.stated, d.computed])).toEqual([
+      ['B.1', 60, 56],
+      ['B.1', 55, 80],
+    ]);
+  });
+
+  it('verify: a band changed by hand, its performance left as it was, is said at its objective, in Italian and English', () => {
+    const green = edited('green.json', (doc) => {
+      (doc.objectives.find((o) => o.code === 'B.1') as unknown as { band: string }).band = 'green';
+    });
+    const en = albero(['verify', green]);
+    expect(en.status).toBe(1);
+    expect(en.stdout).toContain('green.json B.1 field band: B.1 band: stated green, computed red');
+    expect(en.stdout).toContain('1 differ');
+    expect(albero(['verify', green, '--lang', 'it']).stdout).toContain('green.json B.1 campo band: B.1 fascia: dichiarato verde, calcolato rosso');
+    const json = JSON.parse(albero(['verify', green, '--json']).stdout) as { differences: unknown[] };
+    expect(json.differences).toEqual([{ code: 'B.1', line: null, cell: 'band', indicator: null, stated: 'green', computed: 'red' }]);
+  });
+
+  it('refuses what the open data does not carry, at its indicator and field, in Italian and English', () => {
+    const bands = edited('bands.json', (doc) => {
+      doc.objectives.find((o) => o.code === 'B.2.2')!.indicators[0]!.scoring = 'bands';
+    });
+    const en = albero(['evaluate', bands]);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toMatch(/bands\.json B\.2\.2 field scoring: error: the open data does not carry the points of the “bands” rule of the indicator “[^”]+”/);
+    const it = albero(['verify', bands, '--lang', 'it']);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain('i dati aperti non dicono i valori della regola «bands» dell');
+    // A derived indicator of an objective without children is a ratio or a trend, whose base measures the open data does not write.
+    const ratio = edited('ratio.json', (doc) => {
+      (doc.objectives.find((o) => o.code === 'B.2.2')!.indicators[0] as unknown as { derived: boolean }).derived = true;
+    });
+    const derived = albero(['explain', ratio, 'B.2.2']);
+    expect(derived.status).toBe(2);
+    expect(derived.stderr).toMatch(/ratio\.json B\.2\.2 field derived: error: the open data does not carry the formula nor the base measures of the indicator/);
+  });
+
+  it('bad JSON: located, not evaluated, exit 2, in Italian and English', () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{\n  "title": "x",\n  "objectives": [,]\n}\n');
+    const en = albero(['evaluate', broken]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain('the document is not valid JSON: the text breaks off at line 3, column 18');
+    const it = albero(['evaluate', broken, '--lang', 'it']);
+    expect(it.stderr).toContain('il documento non è JSON valido: il testo si interrompe alla riga 3, colonna 18');
+    const wrong = edited('wrong.json', (doc) => {
+      (doc.objectives[2]!.indicators[0] as unknown as { weight: string }).weight = 'tanto';
+    });
+    const field = albero(['evaluate', wrong, '--lang', 'it']);
+    expect(field.status).toBe(2);
+    expect(field.stderr).toContain('objectives[2].indicators[0].weight manca o non è del tipo atteso');
+  });
+});
+
+describe('a plan the server exported', () => {
+  let t: TestServer;
+  let planId: string;
+  let controller: Client;
+  beforeAll(async () => ({ t, planId, controller } = await startWithFixture('sqlite')));
+  afterAll(async () => t?.close());
+
+  it('its open data JSON evaluates and verifies as the table it was imported from', async () => {
+    const reply = await controller.get(`/api/plans/${planId}/export?format=json`);
+    expect(reply.status).toBe(200);
+    const exported = join(dir, 'exported.json');
+    writeFileSync(exported, reply.text);
+    const run = albero(['evaluate', exported]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(albero(['evaluate', FIXTURE]).stdout);
+    const verify = albero(['verify', exported]);
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toContain('0 differ');
+  });
+});
