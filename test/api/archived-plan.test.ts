@@ -91,6 +91,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
       expect(list.body).toMatchObject({ planId, period: { id: PERIOD }, notAdopted: false, archived: true, items: [], counts: none, total: 0 });
       expect(list.body.periods.length).toBeGreaterThan(1);
     }
+    // The dashboard keeps its counts as the record and says the plan is archived (before: no word of it).
+    const board = await controller.get(`${plan}/dashboard`);
+    expect(board.status, board.text).toBe(200);
+    expect(board.body).toMatchObject({ planId, archived: true });
+    expect(board.body.rows.length).toBeGreaterThan(0);
     // The home page agrees: nothing due in it.
     expect(await due(referente)).toEqual([]);
     expect(await due(controller)).toEqual([]);
@@ -99,6 +104,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect((await referente.get(`${plan}/worklist?state=nonsense`)).status).toBe(400);
 
     await archive(planId, false);
+    expect((await controller.get(`${plan}/dashboard`)).body.archived).toBe(false);
     const back = (await referente.get(`${plan}/worklist?period=${PERIOD}&state=todo`)).body as Worklist;
     expect(back.archived).toBe(false);
     expect(back.items.map((i) => i.indicatorId)).toEqual(inUse.items.map((i) => i.indicatorId));
