@@ -154,6 +154,8 @@ export const CompletionSchema = z.strictObject({
 /** `GET /api/plans/:id/dashboard`: completion per period and unit (null: no unit assigned), and per period. */
 export const DashboardSchema = z.strictObject({
   planId: z.string(),
+  /** The plan is archived (a past year put away, read-only): its counts are the record as it was put away, nothing more is collected. */
+  archived: z.boolean(),
   /** ISO date (UTC) the counts were made on: what is late is late by it. */
   today: z.string(),
   periods: z.array(PeriodSchema),

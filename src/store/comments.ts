@@ -2,12 +2,13 @@
  * The conversation about one indicator in one period, between its referente, the controllo di
  * gestione and the OIV: an append-only thread (a comment is never edited or deleted, so what was
  * said stays as it was said). Commenting changes no value, so it stays possible after the period
- * closes: the OIV's questions often come then.
+ * closes: the OIV's questions often come then; not once the plan is archived (a past year put away
+ * is read, not discussed further: bring it back from the archive first).
  */
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Row } from './db.js';
-import { refuse } from './revisions.js';
+import { archivedRefusal, refuse } from './revisions.js';
 import { shareLock } from './shared.js';
 import type { Actor, Result, Role } from './types.js';
 
@@ -67,6 +68,10 @@ export class SqlComments implements CommentStore {
     return this.db.transaction(async (tx) => {
       if ((await one(tx, `SELECT id FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId])) === undefined)
         return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
+      // A past year put away keeps its discussion as it was: read, not added to. Share-locked
+      // (PostgreSQL), so an archiving in flight comes wholly before or after the comment.
+      const plan = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${shareLock(this.db)}`, [planId]);
+      if (plan !== undefined && plan.archived_at !== null) return archivedRefusal(planId);
       // Share-locked (PostgreSQL): a deletion in flight keeps this comment with the thread, or comes first and leaves no indicator.
       const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, indicatorId]);
       if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };

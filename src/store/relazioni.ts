@@ -32,8 +32,8 @@ import type { Plan } from './core-types.js';
 import { Decimal, textKeyed, type Band } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import { openRevisionNumber, readRevisions } from './revisions.js';
-import { forUpdate, shareLock } from './shared.js';
+import { archivedRefusal, openRevisionNumber, readRevisions } from './revisions.js';
+import { forUpdate, isArchived, shareLock } from './shared.js';
 import type { Actor, Result, RevisionRecord } from './types.js';
 
 type ValidatedValue = ValidatedValueOf<Decimal>;
@@ -443,6 +443,8 @@ export class SqlRelazioni implements RelazioneStore {
     return this.db.transaction(async (tx) => {
       const before = await this.read(tx, planId, true);
       if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
+      // A past year put away keeps its Relazione as it was archived (`read` holds the plan's row).
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       if (isFrozen(before.state)) return this.frozen(before);
       if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
       if (before.state === 'transmitted') return refusal('invalid-transition', { relazione: 'with-oiv' }, { state: before.state });
@@ -455,6 +457,8 @@ export class SqlRelazioni implements RelazioneStore {
     return this.db.transaction(async (tx) => {
       const before = await this.read(tx, planId, true);
       if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
+      // A past year put away keeps its Relazione as it was archived (`read` holds the plan's row).
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       if (isFrozen(before.state)) return this.frozen(before);
       if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
       if (before.state !== 'transmitted') return refusal('invalid-transition', { relazione: 'not-transmitted', state: before.state }, { state: before.state });
@@ -478,6 +482,8 @@ export class SqlRelazioni implements RelazioneStore {
       const lastYear = freeze !== null && isFrozen(to) ? await this.lastYear(tx, planId) : null;
       const before = await this.read(tx, planId, true);
       if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
+      // A past year put away keeps its Relazione as it was archived (`read` holds the plan's row).
+      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       if (isFrozen(before.state)) return this.frozen(before);
       if (canMove(before.state, to) === null) {
         return refusal('invalid-transition', { relazione: 'move', from: before.state, to }, { from: before.state, to });
@@ -610,6 +616,8 @@ export class SqlRelazioni implements RelazioneStore {
     return this.db.transaction(async (tx) => {
       const before = await this.read(tx, planId, true);
       if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
+      // Publishing is not changing: as the plan's own publication (plan-store `updatePlan`), the
+      // Relazione of an archived plan is published or withdrawn as ever (transparency outlives the archive).
       if (published && !DECISIONS.includes(before.state)) {
         return refusal('invalid-transition', { relazione: 'not-decided', state: before.state }, { state: before.state });
       }

@@ -3,12 +3,16 @@
  * revision left open in it is not discarded (409 `plan-archived`, in Italian and English), its row
  * and the trail unchanged; its worklist lists no value to collect and says it is archived, as the
  * home page's work due leaves it out; a review step, a deadline, a variance or a forecast is refused
- * as every other change, nothing recorded. And a plan's deletion refuses a `?reason=` too long at its
- * field, as a revision's discard does, rather than keeping it cut short: nothing deleted.
+ * as every other change, nothing recorded; so are a comment and the Relazione's texts, review and
+ * moves, while every other write route (values, evidence, tree, units, baselines, periods, revisions,
+ * the plan's version) is seen refusing too, and reading and exporting keep working. And a plan's
+ * deletion refuses a `?reason=` too long at its field, as a revision's discard does, rather than
+ * keeping it cut short: nothing deleted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkDue, Worklist } from '../../src/contract/index.js';
-import { adopt, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { tinyPdf, upload } from '../support/files.js';
+import { adopt, enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 const ITALIAN = { 'accept-language': 'it-IT,it;q=0.9' };
@@ -87,6 +91,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
       expect(list.body).toMatchObject({ planId, period: { id: PERIOD }, notAdopted: false, archived: true, items: [], counts: none, total: 0 });
       expect(list.body.periods.length).toBeGreaterThan(1);
     }
+    // The dashboard keeps its counts as the record and says the plan is archived (before: no word of it).
+    const board = await controller.get(`${plan}/dashboard`);
+    expect(board.status, board.text).toBe(200);
+    expect(board.body).toMatchObject({ planId, archived: true });
+    expect(board.body.rows.length).toBeGreaterThan(0);
     // The home page agrees: nothing due in it.
     expect(await due(referente)).toEqual([]);
     expect(await due(controller)).toEqual([]);
@@ -95,6 +104,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect((await referente.get(`${plan}/worklist?state=nonsense`)).status).toBe(400);
 
     await archive(planId, false);
+    expect((await controller.get(`${plan}/dashboard`)).body.archived).toBe(false);
     const back = (await referente.get(`${plan}/worklist?period=${PERIOD}&state=todo`)).body as Worklist;
     expect(back.archived).toBe(false);
     expect(back.items.map((i) => i.indicatorId)).toEqual(inUse.items.map((i) => i.indicatorId));
@@ -173,5 +183,109 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     await archive(planId, false);
     expect((await controller.request('POST', reviews, { action: 'approve', version: value.version })).status).toBe(201);
     expect((await controller.request('PUT', `${plan}/periods/${YEAR_END}/deadline`, { deadline: '2025-01-31' })).status).toBe(200);
+  });
+
+  it("takes no comment on its values: refused in the reader's language, the thread kept as it was and still read; back from the archive, taken", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    await adopt(planId, controller);
+    const tree = (await controller.get(`${plan}/tree?period=${PERIOD}`)).body;
+    const indicator = tree.objectives.flatMap((o: any) => o.indicators)[0];
+    const thread = `${plan}/indicators/${enc(indicator.id)}/measurements/${PERIOD}/comments`;
+    expect((await controller.request('POST', thread, { body: 'Fonte da verificare.' })).status).toBe(201);
+    await archive(planId);
+    const before = (await controller.get(thread)).body;
+    const trail = (await controller.get(`/api/audit?planId=${planId}`)).body;
+
+    // Before: 201, the comment added to a plan put away.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      const refused = await controller.request('POST', thread, { body: 'Risposta tardiva.' }, headers);
+      expect(refused.status, refused.text).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+    }
+    const read = await controller.get(thread);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(before);
+    expect(read.body.map((c: { body: string }) => c.body)).toEqual(['Fonte da verificare.']);
+    expect((await controller.get(`/api/audit?planId=${planId}`)).body).toEqual(trail);
+
+    await archive(planId, false);
+    expect((await controller.request('POST', thread, { body: 'Risposta.' })).status).toBe(201);
+  });
+
+  it('refuses every write of its values, evidence, tree, units, baselines, periods, revisions and Relazione; reading and exporting it keep working', async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    const oiv = await t.as('oiv');
+    const YEAR_END = '2024-12-31';
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    const first = (await controller.get(`${plan}/tree?period=${PERIOD}`)).body.objectives
+      .flatMap((o: any) => o.indicators)
+      .find((i: any) => i.editable && i.formula === null && i.rule?.kind !== 'children_mean');
+    const value = `${plan}/indicators/${enc(first.id)}/measurements/${PERIOD}`;
+    const entered = await controller.request('PUT', value, { state: 'measured', actual: 1, version: first.version });
+    expect(entered.status, entered.text).toBe(200);
+    const evidence = await controller.request('POST', `${value}/attachments`, upload(tinyPdf(), 'verbale.pdf'));
+    expect(evidence.status, evidence.text).toBe(201);
+    const opened = await controller.request('POST', `${plan}/revisions`, { reason: 'Aperta prima di archiviare' });
+    expect(opened.status, opened.text).toBe(201);
+    const relazione = (await controller.get(`${plan}/relazione`)).body;
+    await archive(planId);
+
+    const snapshot = async () => ({
+      plan: (await controller.get(plan)).body,
+      tree: (await controller.get(`${plan}/tree?period=${PERIOD}`)).body,
+      periods: (await controller.get(`${plan}/periods`)).body,
+      evidence: (await controller.get(`${value}/attachments`)).body,
+      revisions: (await controller.get(`${plan}/revisions`)).body,
+      relazione: (await controller.get(`${plan}/relazione`)).body,
+      trail: (await controller.get(`/api/audit?planId=${planId}`)).body,
+    });
+    const before = await snapshot();
+    const definition = before.tree.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.id === first.id);
+    const writes: ReadonlyArray<readonly [string, Client, string, string, unknown?]> = [
+      ['value', controller, 'PUT', value, { state: 'measured', actual: 2, version: definition.version }],
+      ['evidence upload', controller, 'POST', `${value}/attachments`, upload(tinyPdf('Altro'), 'altro.pdf')],
+      ['evidence removal', controller, 'DELETE', `${value}/attachments/${evidence.body.id}`],
+      ['objective added', controller, 'POST', `${plan}/nodes`, { code: 'Z', title: 'Nuova area', parent: null }],
+      ['objective changed', controller, 'PATCH', `${plan}/nodes/B.1.1`, { title: 'Titolo rivisto' }],
+      ['objective deleted', controller, 'DELETE', `${plan}/nodes/B.1.1`],
+      ['indicator changed', controller, 'PATCH', `${plan}/indicators/${enc(definition.id)}`, { target: 50, version: definition.definitionVersion }],
+      ['indicator deleted', controller, 'DELETE', `${plan}/indicators/${enc(definition.id)}`],
+      ['units assigned', controller, 'POST', `${plan}/reassign`, { nodes: ['B'], unitId: null }],
+      ['baselines refreshed', controller, 'POST', `${plan}/baselines/refresh`, {}],
+      ['plan version', controller, 'PATCH', plan, { version: 'revision' }],
+      ['plan title', controller, 'PATCH', plan, { title: 'Piano rinominato' }],
+      ['period added', controller, 'POST', `${plan}/periods`, { endsOn: '2024-10-31' }],
+      ['period renamed', controller, 'PATCH', `${plan}/periods/${PERIOD}`, { label: 'Terzo trimestre' }],
+      ['period deleted', controller, 'DELETE', `${plan}/periods/2024-06-30`],
+      ['period moved', controller, 'POST', `${plan}/periods/${PERIOD}/transition`, { to: 'closed', acknowledgeUnreviewed: true }],
+      ['revision corrected', controller, 'PATCH', `${plan}/revisions/${opened.body.number}`, { reason: 'Corretta' }],
+      ['revision approved', controller, 'POST', `${plan}/revisions/${opened.body.number}/approve`, { act: { kind: 'Delibera di Giunta', number: '40', date: '2024-05-02' } }],
+      ['Relazione texts', controller, 'PUT', `${plan}/relazione/texts`, { texts: { presentazione: 'Sintesi.' }, version: relazione.version }],
+      ['Relazione review', oiv, 'PUT', `${plan}/relazione/review`, { note: 'Verificato.', reservations: '', checklist: [], values: [], version: relazione.version }],
+      ['Relazione moved', controller, 'POST', `${plan}/relazione/transition`, { to: 'transmitted', confirmEmpty: true }],
+    ];
+    for (const [what, client, method, path, body] of writes) {
+      const refused = await client.request(method, path, body);
+      expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+      expect(refused.body.error.code, what).toBe('plan-archived');
+    }
+    expect(await snapshot()).toEqual(before);
+
+    // Reading and exporting: the tree, its value's evidence and thread, the open data, the Relazione.
+    expect((await controller.get(`${value}/attachments/${evidence.body.id}`)).status).toBe(200);
+    expect((await controller.get(`${value}/comments`)).status).toBe(200);
+    for (const format of ['csv', 'json', 'xlsx']) {
+      const exported = await controller.get(`${plan}/export?format=${format}&period=${PERIOD}`);
+      expect(exported.status, `${format}: ${exported.text.slice(0, 200)}`).toBe(200);
+    }
+    const document = await controller.get(`${plan}/relazione/export?format=html`);
+    expect(document.status, document.text.slice(0, 200)).toBe(200);
+    expect((await controller.get(`${plan}/tree?period=${YEAR_END}`)).status).toBe(200);
   });
 });

@@ -199,15 +199,23 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       roles: READERS,
       action: 'read the completion dashboard',
       access: 'admin, controller, oiv',
-      responses: { 200: { description: '{planId, today, periods, rows, totals}', schema: DashboardSchema }, 401: 'not signed in', 403: 'role', 404: 'unknown plan' },
+      responses: {
+        200: { description: '{planId, archived (the plan is archived: its counts are the record, nothing more is collected), today, periods, rows, totals}', schema: DashboardSchema },
+        401: 'not signed in',
+        403: 'role',
+        404: 'unknown plan',
+      },
     },
     async (c, { reply }) => {
       const planId = param(c, 'planId');
       const campaign = await campaignOf(cache, planId);
-      const units = new Map((await store.listUnits()).map((u) => [u.id, u.code]));
+      const [unitList, plan] = await Promise.all([store.listUnits(), store.getPlan(planId)]);
+      const units = new Map(unitList.map((u) => [u.id, u.code]));
       const { rows, totals } = campaign.dashboard();
       return reply(200, {
         planId,
+        // Said as the worklist says it: the screen tells the reader the plan is put away.
+        archived: plan?.archivedAt != null,
         today: campaign.day,
         periods: campaign.data.periods,
         rows: rows.map((r) => ({ ...r, code: r.unitId === null ? null : (units.get(r.unitId) ?? null) })),

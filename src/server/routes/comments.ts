@@ -1,7 +1,8 @@
 /**
  * The thread about one indicator in one period, between its referenti, the controllo di gestione
  * and the OIV: read and written by the same people who read its evidence (never the public).
- * Comments are never edited or deleted, and stay possible after the period closes; an indicator
+ * Comments are never edited or deleted, and stay possible after the period closes (not once the
+ * plan is archived: 409 plan-archived); an indicator
  * deleted in a revision keeps its threads, read and never written (`indicatorWritable`).
  */
 import { z } from 'zod';
@@ -73,7 +74,7 @@ export const commentRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not your unit’s indicator',
         404: 'unknown plan, indicator or period',
-        409: 'indicator-deleted: the indicator was deleted in a revision; its kept thread is read-only',
+        409: 'indicator-deleted: the indicator was deleted in a revision; its kept thread is read-only; plan-archived: the plan is archived, its threads read-only (nothing stored)',
       },
     },
     async (c, { body: input, reply }) => {

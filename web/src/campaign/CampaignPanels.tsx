@@ -182,8 +182,9 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
           <p className="mb-0" data-testid="worklist-deadline">
             {t('campaign.deadline')}: <strong>{list.period.deadline ? amountText(list.period.deadline, 'date', lang) : t('campaign.noDeadline')}</strong>
           </p>
-          {/* Keyed by the period: a date typed stays through a new read of the list (a refusal keeps it). */}
-          {reviewer && (
+          {/* Keyed by the period: a date typed stays through a new read of the list (a refusal keeps it).
+              An archived plan's deadlines are read, not set (the API refuses, 409 plan-archived): the line above says it. */}
+          {reviewer && !list.archived && (
             <DeadlineForm
               key={list.period.id}
               period={list.period}
@@ -478,6 +479,12 @@ export function DashboardPanel({ planId, onShow }: DashboardProps) {
         <Alert color="danger" role="alert">
           {t('common.error', { message: error })}
         </Alert>
+      )}
+      {/* An archived plan's counts are the record as it was put away: nothing more is collected, as its worklist says. */}
+      {board !== null && board.archived && (
+        <p className="small" role="status" data-testid="dashboard-archived">
+          {t('campaign.dashboardArchived')}
+        </p>
       )}
       {board !== null && (
         // Nine columns are wider than a phone: they scroll inside their region (reachable by the keyboard), not the page.

@@ -2,6 +2,8 @@
  * The thread about an indicator in a period: who said what and when, and a box to answer (the
  * detail keys it by the value). `readOnly`: the indicator was deleted since the period closed; its
  * kept thread is read and the API refuses a new comment (409 `indicator-deleted`), so no box.
+ * `archived`: the plan is archived (a past year put away): its threads are read, the API refuses a
+ * new comment (409 `plan-archived`), so no box either, and the panel says why.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +15,19 @@ import { momentText } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
 import { refusalSentence } from '../ui/sentence.js';
 
-export function CommentsPanel({ planId, indicatorId, periodId, readOnly = false }: { planId: string | number; indicatorId: string; periodId: string; readOnly?: boolean }) {
+export function CommentsPanel({
+  planId,
+  indicatorId,
+  periodId,
+  readOnly = false,
+  archived = false,
+}: {
+  planId: string | number;
+  indicatorId: string;
+  periodId: string;
+  readOnly?: boolean;
+  archived?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const read = useComments(planId, indicatorId, periodId);
   const written = usePlanWritten(String(planId));
@@ -86,9 +100,9 @@ export function CommentsPanel({ planId, indicatorId, periodId, readOnly = false 
           {message.text}
         </p>
       )}
-      {readOnly ? (
+      {archived || readOnly ? (
         <p className="small muted" data-testid="comments-read-only">
-          {t('campaign.comments.readOnly')}
+          {t(archived ? 'campaign.comments.archived' : 'campaign.comments.readOnly')}
         </p>
       ) : (
         <form onSubmit={(e) => void send(e)} className="albero-form" noValidate>

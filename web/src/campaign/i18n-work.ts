@@ -54,6 +54,8 @@ const it = {
     answerRequired: 'Scrivi la risposta: è vuota.',
     dashboard: 'Completamento',
     dashboardTable: 'Completamento per periodo e struttura',
+    /** Above the dashboard of an archived plan (a past year put away): the counts are the record, nothing is collected any more. */
+    dashboardArchived: "Il piano è archiviato: il completamento resta com'era, nessun valore da raccogliere.",
     worklistTable: 'Valori del periodo',
     hideDashboard: 'Chiudi il completamento',
     export: 'Esporta XLSX',
@@ -170,6 +172,7 @@ const en: typeof it = {
     answerRequired: 'Write the answer: it is empty.',
     dashboard: 'Completion',
     dashboardTable: 'Completion by period and unit',
+    dashboardArchived: 'The plan is archived: its completion stays as it was, no values to collect.',
     worklistTable: "The period's values",
     hideDashboard: 'Close completion',
     export: 'Export XLSX',

@@ -46,6 +46,8 @@ const it = {
     sent: 'Commento inviato.',
     empty: 'Scrivere il testo del commento.',
     readOnly: 'Questo indicatore è stato eliminato dal piano dopo la chiusura del periodo: la sua discussione resta da leggere e non riceve nuovi commenti.',
+    /** The thread of an archived plan's value (a past year put away): read, not added to (the API refuses, 409 plan-archived). */
+    archived: "Il piano è archiviato: la discussione resta da leggere e non riceve nuovi commenti (ripristinalo prima dall'archivio).",
   },
   source: { label: 'Fonte del dato', hint: 'Da dove viene il valore (es. gestionale protocollo, estrazione del {{date}}).' },
   forecast: {
@@ -143,6 +145,7 @@ const en: typeof it = {
     sent: 'Comment sent.',
     empty: 'Write the text of the comment.',
     readOnly: 'This indicator was deleted from the plan after the period closed: its discussion stays to be read and takes no new comments.',
+    archived: 'The plan is archived: its discussion stays to be read and takes no new comments (bring it back from the archive first).',
   },
   source: { label: 'Data source', hint: 'Where the value comes from (e.g. records system, extraction of {{date}}).' },
   forecast: {

@@ -130,7 +130,13 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
           <EvidencePanel planId={props.planId} indicatorId={i.id} indicatorName={i.name} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
           {/* A mean of the child objectives takes no forecast of its own (the API refuses it): its children's indicators have theirs. */}
           {(!i.derived || isMeasuredFormula(i.formula)) && <ForecastPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} />}
-          <CommentsPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} readOnly={props.doc.closing?.deletedIndicators.includes(i.id) === true} />
+          <CommentsPanel
+            planId={props.planId}
+            indicatorId={i.id}
+            periodId={props.doc.period.id}
+            readOnly={props.doc.closing?.deletedIndicators.includes(i.id) === true}
+            archived={props.archived === true}
+          />
         </fieldset>
       )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />

@@ -15,6 +15,8 @@ export interface DetailProps {
    * as frozen at its closing), an archived plan, or an adopted plan without an open revision.
    */
   definitionEditable?: boolean;
+  /** The plan is archived (a past year put away): read and exported, never changed; its threads take no comment. */
+  archived?: boolean;
   /** In what-if nothing is saved: the entry form is hidden. */
   whatIf: boolean;
   onClose: () => void;

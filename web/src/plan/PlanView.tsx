@@ -364,6 +364,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
               localExplanation={whatIf.localExplanation}
               locked={locked}
               definitionEditable={definitionEditable}
+              archived={archived}
               whatIf={whatIf.on}
               onClose={sel.onClose}
               onSaved={onSaved}

@@ -1,9 +1,10 @@
 /**
  * Asks before a plan is deleted (ui/Form's Dialog: the focus stays in it, Esc cancels, the focus
  * goes back): the plan's title, what the deletion does to its appraisal forms, and an optional
- * reason, which the server keeps on the audit and on the trail of each form it moves. The server's
- * refusal (`plan-has-forms`, `plan-has-appraisals`, closed periods…) is said here, in the reader's
- * language, and the plan stays.
+ * reason, which the server keeps on the audit and on the trail of each form it moves (whole, at most
+ * 5,000 characters: the box takes no more). The server's refusal (`plan-has-forms`,
+ * `plan-has-appraisals`, closed periods…) is said here, in the reader's language, and the plan stays;
+ * one of the reason itself (too long, a control character) is said at the reason, which takes the focus.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,23 +12,36 @@ import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import { Dialog, Field, focusSoon } from '../ui/Form.js';
+import { formErrors } from '../ui/form-errors.js';
+
+/** As many characters as the server keeps of a deletion's reason (it refuses more, 400 at `reason`). */
+const REASON_MAX = 5000;
 
 export function DeletePlanDialog({ plan, onClose, onDeleted }: { plan: PlanSummary; onClose: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function confirm(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setRefusal(null);
+    setReasonError(null);
     try {
       await api.deletePlan(plan.id, reason.trim());
       onDeleted();
     } catch (err) {
-      setRefusal(err instanceof ApiError ? err.message : String(err));
       setBusy(false);
+      // The server's words about the reason go beside it (already in the reader's language).
+      const atReason = err instanceof ApiError ? formErrors(err, () => null).fields.reason : undefined;
+      if (atReason !== undefined) {
+        setReasonError(atReason);
+        focusSoon('delete-plan-reason');
+        return;
+      }
+      setRefusal(err instanceof ApiError ? err.message : String(err));
       focusSoon('delete-plan-refusal');
     }
   }
@@ -37,8 +51,20 @@ export function DeletePlanDialog({ plan, onClose, onDeleted }: { plan: PlanSumma
       <form onSubmit={(e) => void confirm(e)} noValidate>
         <p data-testid="delete-plan-question">{t('plans.confirmDelete', { title: plan.title })}</p>
         <p data-testid="delete-plan-consequence">{t('plans.deleteConsequence', { organisation: plan.organisation, year: plan.year })}</p>
-        <Field id="delete-plan-reason" label={t('plans.deleteReason')} hint={t('plans.deleteReasonHint')}>
-          {(aria) => <textarea {...aria} className="form-control" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        <Field id="delete-plan-reason" label={t('plans.deleteReason')} hint={t('plans.deleteReasonHint')} error={reasonError ?? undefined}>
+          {(aria) => (
+            <textarea
+              {...aria}
+              className="form-control"
+              rows={2}
+              maxLength={REASON_MAX}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setReasonError(null);
+              }}
+            />
+          )}
         </Field>
         {refusal !== null && (
           <Alert color="danger" role="alert" id="delete-plan-refusal" tabIndex={-1} data-testid="delete-plan-refusal">
