@@ -489,6 +489,11 @@ const it = {
     deleteWithValues: 'Elimina anche questi valori',
     saved: 'Modifica salvata: l’albero è stato ricalcolato.',
     reload: 'Ricarica',
+    // What a reload found when no newer version came (after a refusal not about the version: a clash
+    // in the database, another request at the same moment): said, the reload ended, what was typed kept.
+    reloadedSameNode: 'Riletto: l’obiettivo {{code}} è come quando è stato aperto qui, nessuno lo ha cambiato. Quanto scritto è rimasto, non salvato: premere «Salva» per riprovare.',
+    reloadedSameIndicator: 'Riletto: l’indicatore è come quando è stato aperto qui, nessuno lo ha cambiato. Quanto scritto è rimasto, non salvato: premere «Salva» per riprovare.',
+    reloadedNew: 'Riletto l’albero: quanto scritto è rimasto, non salvato. Premere «Salva» per riprovare.',
     errors: {
       field: {
         code: 'Codice non valido (es. A.2.1: lettere, cifre, punti, trattini).',
@@ -1035,6 +1040,9 @@ const en: typeof it = {
     deleteWithValues: 'Delete these values too',
     saved: 'Change saved: the tree has been recomputed.',
     reload: 'Reload',
+    reloadedSameNode: 'Read again: the objective {{code}} is as it was when opened here; nobody changed it. What you typed is kept, not saved: press “Save” to try again.',
+    reloadedSameIndicator: 'Read again: the indicator is as it was when opened here; nobody changed it. What you typed is kept, not saved: press “Save” to try again.',
+    reloadedNew: 'The tree was read again: what you typed is kept, not saved. Press “Save” to try again.',
     errors: {
       field: {
         code: 'Invalid code (e.g. A.2.1: letters, digits, dots, dashes).',

@@ -1,8 +1,10 @@
 /** What the tree's edit dialogs share: their props, saving with refusals and conflicts, the buttons, the delete confirmation. */
-import { useRef, useState, type ReactNode } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
+import { keys } from '../api/queries.js';
 import type { TreeDocument, TreeObjective, ValuesToRemove } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { Dialog, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, useRefusal } from '../ui/Form.js';
@@ -45,6 +47,42 @@ export function useSave(onDone: () => void, duplicateField?: string) {
     }
   }
   return { errors, setErrors, conflict, setConflict, busy, save };
+}
+
+/**
+ * A dialog's reload after a refused save (its «Ricarica»): the plan's tree read again. `reloading`
+ * from the press until the read ends; a newer version read meanwhile is the dialog's to take (and it
+ * ends the reload with `done`). `read` turns true once the read ended without one: a refusal not
+ * about the version (another request clashing in the database at the same moment) reads the version
+ * the dialog started from. Before, the dialog kept waiting for a newer version, said nothing, and
+ * the next one read (another desk's, a change of language) replaced what was typed unasked.
+ */
+export function useReload(planId: string, onChanged: () => void) {
+  const fetching = useIsFetching({ queryKey: keys.trees(planId) });
+  const [step, setStep] = useState<'none' | 'asked' | 'reading' | 'read'>('none');
+  useEffect(() => {
+    if (step === 'asked' && fetching > 0) setStep('reading');
+    else if (step === 'reading' && fetching === 0) setStep('read');
+  }, [step, fetching]);
+  const reload = useCallback(() => {
+    setStep('asked');
+    onChanged();
+  }, [onChanged]);
+  const done = useCallback(() => setStep('none'), []);
+  return { reloading: step !== 'none', read: step === 'read', reload, done };
+}
+
+/** What a reload found, when it found no newer version: taking the focus (the reload's button went with the refusal). */
+export function ReloadFound({ text, id }: { text: string | null; id: string }) {
+  return (
+    <div aria-live="polite">
+      {text !== null && (
+        <p className="alert alert-info" id={id} tabIndex={-1} data-testid="form-reloaded">
+          {text}
+        </p>
+      )}
+    </div>
+  );
 }
 
 export function DialogButtons({ submit, onClose }: { submit: string; onClose: () => void }) {
