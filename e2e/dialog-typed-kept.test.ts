@@ -228,4 +228,24 @@ describe('what is typed in the tree’s dialogs survives a newer version read wi
     await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
     expect((await indicatorOf(context, id)).name).toBe('Eventi organizzati');
   });
+
+  it('a refusal on screen is said again in the language chosen in the dialog', async () => {
+    const { page } = await newPage();
+    await login(page, 'controller');
+    const admin = await signedIn('admin');
+    await openPlan(page);
+    await search(page, 'B.3');
+    await page.click('[data-code="B.3"] .tree-link');
+    await page.click('[data-testid=open-node]');
+    await page.waitForSelector('[data-testid=node-dialog][open]');
+    await page.fill('#node-title', 'Promozione del territorio');
+    const read = await objectiveOf(admin, 'B.3');
+    expect((await apiAs(admin, 'PATCH', `${plan()}/nodes/B.3`, { title: 'Promozione', version: read.version })).status).toBe(200);
+    await page.click('[data-testid=node-dialog] [data-testid=dialog-submit]');
+    expect(await refusalIn(page, 'node-dialog')).toMatch(/^Elemento modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che lo hai aperto/);
+    // Before, the 409 stayed in Italian in the English dialog.
+    await dialogLanguage(page, 'en');
+    await expect.poll(() => refusalIn(page, 'node-dialog')).toMatch(STALE_EN);
+    expect(await page.inputValue('#node-title')).toBe('Promozione del territorio');
+  });
 });

@@ -3,7 +3,7 @@
  * goes back): the plan's title, what the deletion does to its appraisal forms, and an optional
  * reason, which the server keeps on the audit and on the trail of each form it moves. The server's
  * refusal (`plan-has-forms`, `plan-has-appraisals`, closed periods…) is said here, in the reader's
- * language, and the plan stays.
+ * language (again in the new one when it changes with the dialog open), and the plan stays.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +11,16 @@ import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import { Dialog, Field, focusSoon } from '../ui/Form.js';
+import { useInLanguage } from '../ui/server-words.js';
+
+const messageOf = (error: unknown): string => (error instanceof ApiError ? error.message : String(error));
 
 export function DeletePlanDialog({ plan, onClose, onDeleted }: { plan: PlanSummary; onClose: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // The server's answer, said on each render: after a change of language, in the new one.
+  const [refusal, setRefusal] = useState<{ error: unknown } | null>(null);
+  const said = useInLanguage();
   const [busy, setBusy] = useState(false);
 
   async function confirm(e: FormEvent) {
@@ -26,7 +31,7 @@ export function DeletePlanDialog({ plan, onClose, onDeleted }: { plan: PlanSumma
       await api.deletePlan(plan.id, reason.trim());
       onDeleted();
     } catch (err) {
-      setRefusal(err instanceof ApiError ? err.message : String(err));
+      setRefusal({ error: err });
       setBusy(false);
       focusSoon('delete-plan-refusal');
     }
@@ -42,7 +47,7 @@ export function DeletePlanDialog({ plan, onClose, onDeleted }: { plan: PlanSumma
         </Field>
         {refusal !== null && (
           <Alert color="danger" role="alert" id="delete-plan-refusal" tabIndex={-1} data-testid="delete-plan-refusal">
-            {t('common.error', { message: refusal })}
+            {t('common.error', { message: messageOf(said(refusal.error)) })}
           </Alert>
         )}
         <div className="d-flex gap-2 mt-3">

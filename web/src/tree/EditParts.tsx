@@ -10,6 +10,7 @@ import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { Dialog, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, useRefusal } from '../ui/Form.js';
 import { renderIssueCode } from '../../../src/core/messages/index.js';
 import { useLang } from '../ui/format.js';
+import { useInLanguage } from '../ui/server-words.js';
 
 export interface ToolsProps {
   planId: string;
@@ -21,10 +22,23 @@ export interface ToolsProps {
   onDeleted: () => void;
 }
 
-/** Saves with `send`; a refusal becomes field errors, a stale version a reload offer. */
+/**
+ * Saves with `send`; a refusal becomes field errors, a stale version a reload offer. The refusal is
+ * kept as the server's answer and said on each render, so a change of language in the dialog says it
+ * again in the new one (the server's words by its code and parameters, `useInLanguage`): kept as
+ * words, it stayed in the language it was shown in. The form's own problems (`setErrors`) replace it.
+ */
 export function useSave(onDone: () => void, duplicateField?: string) {
   const refusal = useRefusal('edit.errors');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const said = useInLanguage();
+  const [own, setOwn] = useState<FormErrors>(NO_ERRORS);
+  // Held in an object: a refusal may be any value, and null is "none".
+  const [refused, setRefused] = useState<{ error: unknown } | null>(null);
+  const errors = refused === null ? own : refusal(said(refused.error), duplicateField);
+  const setErrors = useCallback((found: FormErrors) => {
+    setRefused(null);
+    setOwn(found);
+  }, []);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
   async function save(send: () => Promise<unknown>, prefix: string) {
@@ -36,7 +50,8 @@ export function useSave(onDone: () => void, duplicateField?: string) {
       onDone();
     } catch (err) {
       const found = refusal(err, duplicateField);
-      setErrors(found);
+      setOwn(NO_ERRORS);
+      setRefused({ error: err });
       setConflict((err as { code?: unknown }).code === 'conflict');
       // The form was disabled while it was sent, which left the focus on the dialog's body: the first
       // field at fault takes it, else the refusal (its FormAlert's id is `${prefix}refused`).
