@@ -8,12 +8,13 @@
  * and a save made on it goes over it. A dialog with nothing typed shows the newer version and saves
  * on it. Real server, fresh SQLite file, axe on the refusal.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { english, renderMessage } from '../src/messages/index.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, signedIn, openPlan, search, expectAccessible } = pages(world);
+const { newPage, login, apiAs, signedIn, openPlan, search, expectAccessible, chooseLanguage } = pages(world);
 
 interface Doc {
   objectives: Array<{ code: string; title: string; weight: number | null; version: number; indicators: Array<{ id: string; name: string; target: unknown; definitionVersion: number }> }>;
@@ -136,5 +137,115 @@ describe('what is typed in the tree’s dialogs survives a newer version read wi
     await page.click('[data-testid=node-dialog] [data-testid=dialog-submit]');
     await page.waitForSelector('[data-testid=node-dialog]', { state: 'detached' });
     expect(await objectiveOf(context, 'B.4.3')).toMatchObject({ title: 'Presenza sui media', weight: 22.5 });
+  });
+
+  /**
+   * The save's answer made the server's refusal of a clash in the database (another request changed or
+   * deleted, at the same moment, the unit the change refers to: 409 `conflict`, not about the version),
+   * which cannot be timed from a browser: the page's next write to `path` is answered with it, unsent.
+   */
+  async function clashOnce(page: Page, path: string): Promise<void> {
+    let answered = false;
+    await page.route(
+      (url) => url.pathname === path,
+      async (route: Route) => {
+        if (route.request().method() !== 'PATCH' || answered) return route.continue();
+        answered = true;
+        const params = { constraint: 'foreign-key' as const, subject: 'unit' as const };
+        await route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          headers: { 'Content-Language': 'it' },
+          body: JSON.stringify({ error: { code: 'conflict', message: renderMessage('conflict', params, 'it', english('conflict', params)), params } }),
+        });
+      },
+    );
+  }
+
+  it('a reload after a refusal not about the version ends, says it found the same version, and keeps what was typed', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    const admin = await signedIn('admin');
+    await openPlan(page);
+    await search(page, 'B.4.4');
+    await page.click('[data-code="B.4.4"] .tree-link');
+    await page.click('[data-testid=open-node]');
+    await page.waitForSelector('[data-testid=node-dialog][open]');
+    await page.fill('#node-title', 'Comunicazione istituzionale');
+    await clashOnce(page, `${plan()}/nodes/B.4.4`);
+    await page.click('[data-testid=node-dialog] [data-testid=dialog-submit]');
+    expect(await refusalIn(page, 'node-dialog')).toContain('nulla è stato salvato; ricaricare e riprovare');
+
+    // The reload reads the tree again, the same version: before, it kept waiting for a newer one, unsaid.
+    await page.click('[data-testid=node-dialog] [data-testid=form-reload]');
+    const found = page.locator('[data-testid=node-dialog] [data-testid=form-reloaded]');
+    await expect
+      .poll(() => found.innerText().catch(() => ''))
+      .toBe('Riletto: l’obiettivo B.4.4 è come quando è stato aperto qui, nessuno lo ha cambiato. Quanto scritto è rimasto, non salvato: premere «Salva» per riprovare.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('node-reloaded');
+    expect(await page.locator('[data-testid=node-dialog] [data-testid=form-alert]').count()).toBe(0);
+    expect(await page.inputValue('#node-title')).toBe('Comunicazione istituzionale');
+    await expectAccessible(page, 'what a reload found, with nothing newer');
+
+    // The reload over, a newer version read later (another desk's, with a change of language) leaves what
+    // was typed (before, the reload still waiting took it over what was typed); the save is refused as stale.
+    const read = await objectiveOf(admin, 'B.4.4');
+    expect((await apiAs(admin, 'PATCH', `${plan()}/nodes/B.4.4`, { title: 'Comunicazione esterna', version: read.version })).status).toBe(200);
+    await dialogLanguage(page, 'en');
+    expect(await page.inputValue('#node-title')).toBe('Comunicazione istituzionale');
+    await page.click('[data-testid=node-dialog] [data-testid=dialog-submit]');
+    expect(await refusalIn(page, 'node-dialog')).toMatch(STALE_EN);
+    expect(await page.locator('[data-testid=node-dialog] [data-testid=form-reloaded]').count()).toBe(0);
+    expect((await objectiveOf(context, 'B.4.4')).title).toBe('Comunicazione esterna');
+  });
+
+  it('so does the indicator’s dialog', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await chooseLanguage(page, 'en');
+    await openPlan(page);
+    await search(page, 'A.2.1');
+    const id = (await objectiveOf(context, 'A.2.1')).indicators[0]!.id;
+    await page.click(`[data-indicator="${id}"] .tree-link`);
+    await page.click('[data-testid=open-edit-indicator]');
+    await page.waitForSelector('[data-testid=indicator-dialog][open]');
+    await page.fill('#ind-name', 'Eventi organizzati');
+    await clashOnce(page, `${plan()}/indicators/${encodeURIComponent(id)}`);
+    await page.click('[data-testid=indicator-dialog] [data-testid=dialog-submit]');
+    await refusalIn(page, 'indicator-dialog');
+    await page.click('[data-testid=indicator-dialog] [data-testid=form-reload]');
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid=indicator-dialog] [data-testid=form-reloaded]')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toBe('Read again: the indicator is as it was when opened here; nobody changed it. What you typed is kept, not saved: press “Save” to try again.');
+    expect(await page.inputValue('#ind-name')).toBe('Eventi organizzati');
+    // Saved again, it goes (the clash was a moment's), and the dialog closes.
+    await page.click('[data-testid=indicator-dialog] [data-testid=dialog-submit]');
+    await page.waitForSelector('[data-testid=indicator-dialog]', { state: 'detached' });
+    expect((await indicatorOf(context, id)).name).toBe('Eventi organizzati');
+  });
+
+  it('a refusal on screen is said again in the language chosen in the dialog', async () => {
+    const { page } = await newPage();
+    await login(page, 'controller');
+    const admin = await signedIn('admin');
+    await openPlan(page);
+    await search(page, 'B.3');
+    await page.click('[data-code="B.3"] .tree-link');
+    await page.click('[data-testid=open-node]');
+    await page.waitForSelector('[data-testid=node-dialog][open]');
+    await page.fill('#node-title', 'Promozione del territorio');
+    const read = await objectiveOf(admin, 'B.3');
+    expect((await apiAs(admin, 'PATCH', `${plan()}/nodes/B.3`, { title: 'Promozione', version: read.version })).status).toBe(200);
+    await page.click('[data-testid=node-dialog] [data-testid=dialog-submit]');
+    expect(await refusalIn(page, 'node-dialog')).toMatch(/^Elemento modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che lo hai aperto/);
+    // Before, the 409 stayed in Italian in the English dialog.
+    await dialogLanguage(page, 'en');
+    await expect.poll(() => refusalIn(page, 'node-dialog')).toMatch(STALE_EN);
+    expect(await page.inputValue('#node-title')).toBe('Promozione del territorio');
   });
 });

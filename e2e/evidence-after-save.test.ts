@@ -5,6 +5,7 @@
  * indicator's evidence. Here a save with a file chosen stays on the value, says the file is still to
  * send and puts the focus on «Carica», which attaches it to the saved indicator; a save without
  * one moves on as before, and the upload field and its message name the indicator they attach to.
+ * A save that changes nothing with a file chosen names the file and says it was not attached.
  */
 import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../test/support/files.js';
@@ -50,12 +51,27 @@ describe('evidence chosen before a save', { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toBe(`File «locandina-seminari.pdf» allegato a «${FIRST}».`);
     expect(await files('B.2.2:1')).toEqual(['locandina-seminari.pdf']);
 
+    // Saved again as it stands, another file chosen: nothing changed, and the file is named as NOT
+    // attached (before, «Nessuna modifica» alone let it seem sent with the save); «Carica» has the focus.
+    await page.setInputFiles('#evidence-file', { name: 'foglio-presenze.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Presenze 2024') });
+    await page.click('[data-testid=entry-save]');
+    await expect
+      .poll(() => page.locator('[data-testid=entry-message]').innerText())
+      .toBe(
+        'Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla. Il file «foglio-presenze.pdf» scelto NON è stato allegato: il salvataggio non invia i file. Premere «Carica» per allegarlo.',
+      );
+    await expect.poll(() => focused(page)).toBe('evidence-upload');
+    expect(await files('B.2.2:1')).toEqual(['locandina-seminari.pdf']);
+    await page.click('[data-testid=evidence-upload]');
+    await expect.poll(() => page.locator('[data-testid=evidence-message]').innerText()).toBe(`File «foglio-presenze.pdf» allegato a «${FIRST}».`);
+    expect((await files('B.2.2:1')).sort()).toEqual(['foglio-presenze.pdf', 'locandina-seminari.pdf']);
+
     // Saved again with no file chosen: on to the next indicator, whose upload field names it.
     await page.fill('#entry-actual', '4');
     await page.click('[data-testid=entry-save]');
     await expect.poll(() => page.locator('#detail-title').innerText()).toBe(SECOND);
     expect(await page.locator('label.form-label[for=evidence-file]').innerText()).toBe(`Allega un file a «${SECOND}»`);
-    expect(await files('B.2.2:1')).toEqual(['locandina-seminari.pdf']);
+    expect((await files('B.2.2:1')).sort()).toEqual(['foglio-presenze.pdf', 'locandina-seminari.pdf']);
     expect(await files('B.2.2:2')).toEqual([]);
     await Promise.all([ctl.context.close(), page.context().close()]);
   });

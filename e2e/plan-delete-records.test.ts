@@ -67,6 +67,14 @@ describe('deleting a plan whose body holds HR’s records, on the plans screen',
       );
     await expect.poll(() => focused(page)).toBe('delete-plan-refusal');
     await expectAccessible(page, 'a plan deletion refused for the records of its body');
+    // The language changed from inside the dialog: the refusal on screen is said again in English, by its
+    // code and parameters (before, it stayed in Italian, the dialog around it in English).
+    await page.selectOption('dialog[open] [data-testid=dialog-language]', 'en');
+    await expect.poll(() => dialog.getByTestId('delete-plan-question').innerText()).toBe('Delete the plan “Piano di Zeta”?');
+    await expect.poll(() => refusal.innerText().catch(() => '')).toContain('Error: the plan is the last of 2024 of the body “Comune di Zeta”: deleting it would leave HR');
+    expect(await refusal.innerText()).toContain('(the SMVP and 1 appraisal form)');
+    await page.selectOption('dialog[open] [data-testid=dialog-language]', 'it');
+    await expect.poll(() => refusal.innerText().catch(() => '')).toContain("Errore: il piano è l'ultimo del 2024 dell'ente «Comune di Zeta»");
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await zeta.count()).toBe(1);

@@ -314,6 +314,7 @@ const it = {
     fixMeasures: 'Correggere le misure di base indicate.',
     savedNext: 'Salvato «{{saved}}»: l’albero è stato ricalcolato. Ora: «{{next}}».',
     savedFilePending: 'Salvato «{{saved}}»: l’albero è stato ricalcolato. Il file «{{file}}» scelto non è ancora allegato: premere «Carica».',
+    unchangedFilePending: 'Il file «{{file}}» scelto NON è stato allegato: il salvataggio non invia i file. Premere «Carica» per allegarlo.',
     valueHint: 'Scrivere un valore lo segna come «Misurato».',
     carried: 'Valore simulato riportato nel modulo: non è ancora salvato. Controllarlo e premere «Salva».',
     unsavedKept: 'Ripreso quanto scritto qui e non salvato: non è ancora registrato. Controllarlo e premere «Salva».',
@@ -492,6 +493,11 @@ const it = {
     deleteWithValues: 'Elimina anche questi valori',
     saved: 'Modifica salvata: l’albero è stato ricalcolato.',
     reload: 'Ricarica',
+    // What a reload found when no newer version came (after a refusal not about the version: a clash
+    // in the database, another request at the same moment): said, the reload ended, what was typed kept.
+    reloadedSameNode: 'Riletto: l’obiettivo {{code}} è come quando è stato aperto qui, nessuno lo ha cambiato. Quanto scritto è rimasto, non salvato: premere «Salva» per riprovare.',
+    reloadedSameIndicator: 'Riletto: l’indicatore è come quando è stato aperto qui, nessuno lo ha cambiato. Quanto scritto è rimasto, non salvato: premere «Salva» per riprovare.',
+    reloadedNew: 'Riletto l’albero: quanto scritto è rimasto, non salvato. Premere «Salva» per riprovare.',
     errors: {
       field: {
         code: 'Codice non valido (es. A.2.1: lettere, cifre, punti, trattini).',
@@ -862,6 +868,7 @@ const en: typeof it = {
     fixMeasures: 'Correct the base measures marked.',
     savedNext: 'Saved “{{saved}}”: the tree has been recomputed. Now: “{{next}}”.',
     savedFilePending: 'Saved “{{saved}}”: the tree has been recomputed. The file “{{file}}” chosen is not attached yet: press “Upload”.',
+    unchangedFilePending: 'The file “{{file}}” chosen was NOT attached: saving does not send files. Press “Upload” to attach it.',
     valueHint: 'Writing a value marks it as “Measured”.',
     carried: 'Simulated value carried into the form: not saved yet. Check it and press “Save”.',
     unsavedKept: 'What you typed here and did not save is back: it is not stored yet. Check it and press “Save”.',
@@ -1039,6 +1046,9 @@ const en: typeof it = {
     deleteWithValues: 'Delete these values too',
     saved: 'Change saved: the tree has been recomputed.',
     reload: 'Reload',
+    reloadedSameNode: 'Read again: the objective {{code}} is as it was when opened here; nobody changed it. What you typed is kept, not saved: press “Save” to try again.',
+    reloadedSameIndicator: 'Read again: the indicator is as it was when opened here; nobody changed it. What you typed is kept, not saved: press “Save” to try again.',
+    reloadedNew: 'The tree was read again: what you typed is kept, not saved. Press “Save” to try again.',
     errors: {
       field: {
         code: 'Invalid code (e.g. A.2.1: letters, digits, dots, dashes).',

@@ -44,6 +44,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly body: ApiErrorBody | null,
+    /** The language the server said it in (its `Content-Language`), null when not known: ui/server-words.ts says it again in another. */
+    readonly said: 'it' | 'en' | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -140,7 +142,8 @@ async function send<T>(method: string, path: string, body: unknown, mayRenew: bo
     // Signing in (or out, or reading who is signed in) is never what the renewal retries.
     const renew = mayRenew && res.status === 401 && err?.code === 'unauthenticated' && !path.startsWith('/api/session') ? renewSession : null;
     if (renew !== null && (await renew())) return send<T>(method, path, body, false);
-    throw new ApiError(res.status, err?.code ?? `http-${res.status}`, message, (json as ApiErrorBody | null) ?? null);
+    const said = res.headers.get('Content-Language');
+    throw new ApiError(res.status, err?.code ?? `http-${res.status}`, message, (json as ApiErrorBody | null) ?? null, err === undefined ? null : said === 'en' || said === 'it' ? said : lang);
   }
   // A success whose body is not JSON is not ours either (a proxy's page, the app's HTML for a path
   // the server does not route): a fault to say, not a null the screen would take for an answer.

@@ -22,6 +22,7 @@ import { campaign, type WorkItem, type WorklistStateFilter } from './campaign-ap
 import { closingAcknowledgement, closingIntro, worklistCounts } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 import { WorklistValue } from './WorklistValue.js';
+import { useInLanguage } from '../ui/server-words.js';
 
 function message(e: unknown): string {
   return e instanceof ApiError || e instanceof Error ? e.message : String(e);
@@ -541,8 +542,11 @@ interface ClosingProps {
   /** Closing confirmed; `acknowledgeUnreviewed`: how many values still to review the dialog listed, the closing made knowingly with them. */
   onConfirm: (acknowledgeUnreviewed: number) => void;
   onCancel: () => void;
-  /** The closing just refused: more values to review came in since the list was read (the server's words); the list is read again. */
-  refused?: string | null;
+  /**
+   * The closing just refused: more values to review came in since the list was read (the server's
+   * answer, said in the screen's language, again after a change of it); the list is read again.
+   */
+  refused?: unknown;
 }
 
 /**
@@ -553,6 +557,7 @@ interface ClosingProps {
 export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel, refused = null }: ClosingProps) {
   const { t } = useTranslation();
   const lang = useLang();
+  const said = useInLanguage();
   const read = useClosingPreview(planId, periodId);
   // While the list is read again (after a refusal, or a dialog opened anew) the one on screen may be old: confirming waits for it.
   const preview = read.data ?? null;
@@ -581,7 +586,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel, re
     <Dialog title={t('campaign.closeTitle', { label })} onClose={onCancel} testId="closing-dialog">
       {refused !== null && (
         <Alert color="warning" role="alert" data-testid="closing-refused">
-          {refused}
+          {message(said(refused))}
         </Alert>
       )}
       {error !== null && (

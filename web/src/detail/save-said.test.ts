@@ -1,7 +1,9 @@
 /**
  * What the entry form says after a save: a value sent again as it stands was said «Salvato» though
  * nothing was recorded (and, sent back, it seemed to answer the request for more); a save refused
- * because another desk's came first opened with «Qualcun altro» though the refusal names who and when.
+ * because another desk's came first opened with «Qualcun altro» though the refusal names who and when;
+ * a save that changed nothing, with an evidence file chosen and not sent, did not say the file was
+ * not attached.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.js';
@@ -33,6 +35,22 @@ describe('the entry form after a save', () => {
     expect(returned).toContain(where);
     // A save that changed the value is still said saved.
     expect(savedMessage({ unchanged: false }, true, worklist, t)).toEqual({ kind: 'success', text: t('entry.saved') });
+  });
+
+  it.each([
+    [
+      'it',
+      'Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla. Il file «verbale.pdf» scelto NON è stato allegato: il salvataggio non invia i file. Premere «Carica» per allegarlo.',
+    ],
+    ['en', 'Nothing changed: the value was already saved as it is, and nothing was recorded. The file “verbale.pdf” chosen was NOT attached: saving does not send files. Press “Upload” to attach it.'],
+  ] as const)('names the evidence file chosen and not sent, and says it was not attached, after a save that changed nothing (%s)', async (lang, said) => {
+    await i18next.changeLanguage(lang);
+    const t = i18next.t.bind(i18next);
+    expect(savedMessage({ unchanged: true }, false, '', t, 'verbale.pdf')).toEqual({ kind: 'info', text: said });
+    // Sent back too: both the request still waiting and the file not attached are said.
+    const returned = savedMessage({ unchanged: true }, true, 'My measurements', t, 'verbale.pdf').text;
+    expect(returned.endsWith(said.slice(said.indexOf(lang === 'it' ? 'Il file' : 'The file')))).toBe(true);
+    expect(returned).toContain(lang === 'it' ? 'non risponde alla richiesta di integrazione' : 'does not answer the request for more');
   });
 
   it.each([

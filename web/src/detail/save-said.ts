@@ -16,11 +16,14 @@ import type { EntryMessage } from './useEntryDraft.js';
  * What the form says after a save the server took: saved, or, the value sent again as it stands
  * (`unchanged`), that nothing changed and nothing was recorded; of a value sent back (`sentBack`: its
  * request for more still waits), also that such a save answers no request, and where to answer it
- * (`worklist`: the reader's name of the list holding «Rispondi»).
+ * (`worklist`: the reader's name of the list holding «Rispondi»). `pending`: the name of a file chosen
+ * in the evidence field and not sent. «Nessuna modifica» alone let it seem attached with the save:
+ * the form names it and says it was not (a save that changed the value says so in its own words).
  */
-export function savedMessage(answer: Pick<SaveAnswer, 'unchanged'>, sentBack: boolean, worklist: string, t: TFunction): EntryMessage {
+export function savedMessage(answer: Pick<SaveAnswer, 'unchanged'>, sentBack: boolean, worklist: string, t: TFunction, pending: string | null = null): EntryMessage {
   if (!answer.unchanged) return { kind: 'success', text: t('entry.saved') };
-  return { kind: 'info', text: sentBack ? t('entry.unchangedSentBack', { worklist }) : t('entry.unchanged') };
+  const said = sentBack ? t('entry.unchangedSentBack', { worklist }) : t('entry.unchanged');
+  return { kind: 'info', text: pending === null ? said : `${said} ${t('entry.unchangedFilePending', { file: pending })}` };
 }
 
 /** What the form says after a refused save; `measures` is the server's word for the base measures. */

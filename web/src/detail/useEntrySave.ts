@@ -50,17 +50,19 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
       const r = await api.saveMeasurement(props.planId, i.id, props.period.id, body, lang);
       draft.saved();
       draft.setTried(false);
-      // Sent as it stands, nothing was written: the form stays on this value and says so («Salvato» said
-      // it was recorded), and of a value sent back that this is no answer to its request.
-      if (r.unchanged) {
-        const worklist = t(user?.role === 'referente' ? 'campaign.worklist' : 'campaign.worklistAll');
-        draft.setMessage(savedMessage(r, await sentBack(), worklist, t));
-        return;
-      }
       // A file chosen in the evidence field and not yet sent is this value's: moving on to the next
       // indicator would drop it with the panel, and «Carica» pressed after the move attached the next
       // indicator's. The form stays on this value and says the file is still to send.
       const pending = evidenceChosen();
+      // Sent as it stands, nothing was written: the form stays on this value and says so («Salvato» said
+      // it was recorded), of a value sent back that this is no answer to its request, and of a file
+      // chosen that it was not attached («Carica» takes the focus, as after a save that changed the value).
+      if (r.unchanged) {
+        const worklist = t(user?.role === 'referente' ? 'campaign.worklist' : 'campaign.worklistAll');
+        draft.setMessage(savedMessage(r, await sentBack(), worklist, t, pending));
+        if (pending !== null) focusSoon(EVIDENCE_UPLOAD);
+        return;
+      }
       if (pending !== null) {
         draft.setMessage({ kind: 'success', text: t('entry.savedFilePending', { saved: i.name, file: pending }) });
         props.onSaved(r.changes);

@@ -60,7 +60,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   }, [notice]);
   const [closing, setClosing] = useState(false);
   /** A closing refused because more values to review came in since the dialog's list: the dialog opens again saying so. */
-  const [closingRefused, setClosingRefused] = useState<string | null>(null);
+  // The server's answer, said by the dialog in the screen's language.
+  const [closingRefused, setClosingRefused] = useState<unknown>(null);
   /** A move refused because another desk changed the period after it was read: said at the bar, where it was pressed. */
   const [moveClash, setMoveClash] = useState<MoveClash | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -158,7 +159,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     } catch (e) {
       // More values to review than the dialog listed: it opens again on the list as it is now, saying why.
       if (to === 'closed' && e instanceof ApiError && e.code === 'unreviewed-values') {
-        setClosingRefused(e.message);
+        setClosingRefused(e);
         setClosing(true);
         return false;
       }

@@ -1,13 +1,16 @@
 /** What the tree's edit dialogs share: their props, saving with refusals and conflicts, the buttons, the delete confirmation. */
-import { useRef, useState, type ReactNode } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
+import { keys } from '../api/queries.js';
 import type { TreeDocument, TreeObjective, ValuesToRemove } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { Dialog, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, useRefusal } from '../ui/Form.js';
 import { renderIssueCode } from '../../../src/core/messages/index.js';
 import { useLang } from '../ui/format.js';
+import { useInLanguage } from '../ui/server-words.js';
 
 export interface ToolsProps {
   planId: string;
@@ -19,10 +22,23 @@ export interface ToolsProps {
   onDeleted: () => void;
 }
 
-/** Saves with `send`; a refusal becomes field errors, a stale version a reload offer. */
+/**
+ * Saves with `send`; a refusal becomes field errors, a stale version a reload offer. The refusal is
+ * kept as the server's answer and said on each render, so a change of language in the dialog says it
+ * again in the new one (the server's words by its code and parameters, `useInLanguage`): kept as
+ * words, it stayed in the language it was shown in. The form's own problems (`setErrors`) replace it.
+ */
 export function useSave(onDone: () => void, duplicateField?: string) {
   const refusal = useRefusal('edit.errors');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const said = useInLanguage();
+  const [own, setOwn] = useState<FormErrors>(NO_ERRORS);
+  // Held in an object: a refusal may be any value, and null is "none".
+  const [refused, setRefused] = useState<{ error: unknown } | null>(null);
+  const errors = refused === null ? own : refusal(said(refused.error), duplicateField);
+  const setErrors = useCallback((found: FormErrors) => {
+    setRefused(null);
+    setOwn(found);
+  }, []);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
   async function save(send: () => Promise<unknown>, prefix: string) {
@@ -34,7 +50,8 @@ export function useSave(onDone: () => void, duplicateField?: string) {
       onDone();
     } catch (err) {
       const found = refusal(err, duplicateField);
-      setErrors(found);
+      setOwn(NO_ERRORS);
+      setRefused({ error: err });
       setConflict((err as { code?: unknown }).code === 'conflict');
       // The form was disabled while it was sent, which left the focus on the dialog's body: the first
       // field at fault takes it, else the refusal (its FormAlert's id is `${prefix}refused`).
@@ -45,6 +62,42 @@ export function useSave(onDone: () => void, duplicateField?: string) {
     }
   }
   return { errors, setErrors, conflict, setConflict, busy, save };
+}
+
+/**
+ * A dialog's reload after a refused save (its «Ricarica»): the plan's tree read again. `reloading`
+ * from the press until the read ends; a newer version read meanwhile is the dialog's to take (and it
+ * ends the reload with `done`). `read` turns true once the read ended without one: a refusal not
+ * about the version (another request clashing in the database at the same moment) reads the version
+ * the dialog started from. Before, the dialog kept waiting for a newer version, said nothing, and
+ * the next one read (another desk's, a change of language) replaced what was typed unasked.
+ */
+export function useReload(planId: string, onChanged: () => void) {
+  const fetching = useIsFetching({ queryKey: keys.trees(planId) });
+  const [step, setStep] = useState<'none' | 'asked' | 'reading' | 'read'>('none');
+  useEffect(() => {
+    if (step === 'asked' && fetching > 0) setStep('reading');
+    else if (step === 'reading' && fetching === 0) setStep('read');
+  }, [step, fetching]);
+  const reload = useCallback(() => {
+    setStep('asked');
+    onChanged();
+  }, [onChanged]);
+  const done = useCallback(() => setStep('none'), []);
+  return { reloading: step !== 'none', read: step === 'read', reload, done };
+}
+
+/** What a reload found, when it found no newer version: taking the focus (the reload's button went with the refusal). */
+export function ReloadFound({ text, id }: { text: string | null; id: string }) {
+  return (
+    <div aria-live="polite">
+      {text !== null && (
+        <p className="alert alert-info" id={id} tabIndex={-1} data-testid="form-reloaded">
+          {text}
+        </p>
+      )}
+    </div>
+  );
 }
 
 export function DialogButtons({ submit, onClose }: { submit: string; onClose: () => void }) {

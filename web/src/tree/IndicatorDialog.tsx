@@ -8,7 +8,7 @@ import type { TreeDocument, TreeIndicator } from '../api/types.js';
 import { Dialog, FormAlert } from '../ui/Form.js';
 import { AssignmentFields } from '../units/AssignmentFields.js';
 import { useLang } from '../ui/format.js';
-import { DialogButtons, WeightsTotal, type ToolsProps } from './EditParts.js';
+import { DialogButtons, ReloadFound, WeightsTotal, type ToolsProps } from './EditParts.js';
 import { BasicFields, FormulaFields, HorizonFields, ScoringFields, TargetField } from './IndicatorFields.js';
 import { weightsOffTotal } from './tree-edit.js';
 import { useIndicatorForm } from './useIndicatorForm.js';
@@ -27,6 +27,7 @@ export function IndicatorDialog(props: ToolsProps & { indicator: TreeIndicator |
   return (
     <Dialog title={indicator === undefined ? `${t('edit.addIndicator')} — ${props.objective.code}` : t('edit.editIndicator')} onClose={props.onClose} testId="indicator-dialog">
       <FormAlert errors={state.errors} id="ind-refused" {...(state.conflict ? { onReload: state.reload } : {})} />
+      <ReloadFound text={state.found} id="ind-reloaded" />
       <form onSubmit={state.submit} className="albero-form" noValidate>
         <fieldset disabled={state.busy}>
           <BasicFields state={state} />

@@ -5,11 +5,11 @@ import { api } from '../api/client.js';
 import type { TreeDocument, TreeObjective } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
 import { nextChildCode, weightsOffTotal, weightValue } from './tree-edit.js';
-import { Dialog, Field, focusFirstError, FormAlert } from '../ui/Form.js';
+import { Dialog, Field, focusFirstError, focusSoon, FormAlert } from '../ui/Form.js';
 import { plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { swapNotation } from '../ui/parse.js';
 import { AssignmentFields } from '../units/AssignmentFields.js';
-import { DialogButtons, useSave, WeightsTotal } from './EditParts.js';
+import { DialogButtons, ReloadFound, useReload, useSave, WeightsTotal } from './EditParts.js';
 
 interface NodeDialogProps {
   planId: string;
@@ -63,7 +63,9 @@ export function NodeDialog(props: NodeDialogProps) {
     setStarted((s) => ({ ...s, fields: { ...s.fields, weight: swapNotation(s.fields.weight) } }));
   });
   // The reader asked to see what is stored (a stale save's reload): the next version read replaces what is typed.
-  const [reloading, setReloading] = useState(false);
+  const { reloading, read, reload: readAgain, done: reloaded } = useReload(props.planId, props.onChanged);
+  // What the reload found when no newer version came, said until the next save.
+  const [found, setFound] = useState<string | null>(null);
   // A newer version of the objective (the tree read again: a reload, a change of language) replaces
   // the fields only when nothing was typed since they started, or on a reload. Else what was typed
   // stays, and the save names the version it was typed on: refused as stale, naming who saved
@@ -74,26 +76,37 @@ export function NodeDialog(props: NodeDialogProps) {
     const fresh = fieldsOf(objective, lang);
     setStarted({ version: objective.version, fields: fresh });
     setTyped(fresh);
-    setReloading(false);
+    reloaded();
     setConflict(false);
     setErrors(NO_ERRORS);
-  }, [objective, mode, lang, started.version, typedSince, reloading, setConflict, setErrors]);
+  }, [objective, mode, lang, started.version, typedSince, reloading, reloaded, setConflict, setErrors]);
+  // The read ended on the version the fields started from (or a new objective, which has none): the
+  // refusal is over, what was typed stays, and the dialog says what it found.
+  useEffect(() => {
+    if (!read) return;
+    reloaded();
+    setConflict(false);
+    setErrors(NO_ERRORS);
+    setFound(mode === 'edit' ? t('edit.reloadedSameNode', { code: objective.code }) : t('edit.reloadedNew'));
+    focusSoon('node-reloaded');
+  }, [read, mode, objective.code, reloaded, setConflict, setErrors, t]);
   const reload = () => {
-    setReloading(true);
-    props.onChanged();
+    setFound(null);
+    readAgain();
   };
 
   function submit(e: FormEvent) {
     e.preventDefault();
     // Read strictly in the screen's notation: `33,33` on an English screen is said, not guessed.
-    const read = weightValue(weight, lang);
-    if ('problem' in read) {
-      const found = { fields: { weight: t(read.problem) }, general: null };
-      setErrors(found);
-      focusFirstError(found, 'node-');
+    const weighed = weightValue(weight, lang);
+    if ('problem' in weighed) {
+      const problems = { fields: { weight: t(weighed.problem) }, general: null };
+      setErrors(problems);
+      focusFirstError(problems, 'node-');
       return;
     }
-    const w = read.value;
+    const w = weighed.value;
+    setFound(null);
     // Only a changed assignment is sent: on an adopted plan each change is one line of the revision.
     const assignment = {
       ...(started.fields.unitId !== unitId || mode === 'child' ? { unitId: unitId === '' ? null : unitId } : {}),
@@ -115,6 +128,7 @@ export function NodeDialog(props: NodeDialogProps) {
       testId="node-dialog"
     >
       <FormAlert errors={errors} id="node-refused" {...(conflict ? { onReload: reload } : {})} />
+      <ReloadFound text={found} id="node-reloaded" />
       {/* The objective's own indicators' weights, changed in their dialogs: said here too, as its detail says it. */}
       {mode === 'edit' && props.objective !== null && <WeightsTotal code={props.objective.code} total={weightsOffTotal(props.objective)} />}
       <form onSubmit={submit} className="albero-form" noValidate>

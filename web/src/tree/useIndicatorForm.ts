@@ -5,7 +5,7 @@
  * `definitionVersion` it was typed on (a new one is sent whole). A newer definition read meanwhile
  * (another desk saved; read with a change of language) leaves what was typed, so the save is refused
  * as stale rather than written over it; after a reload the stored definition becomes the starting
- * point again.
+ * point again, and a reload that finds no newer one (a refusal not about the version) ends, saying so.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,12 +14,13 @@ import type { TreeIndicator } from '../api/types.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
 import { focusFirstError, focusSoon } from '../ui/Form.js';
 import { useLang, useLanguageChange, type Lang } from '../ui/format.js';
-import { useSave, type ToolsProps } from './EditParts.js';
+import { useReload, useSave, type ToolsProps } from './EditParts.js';
 import { EMPTY_INDICATOR, formIn, indicatorForm, indicatorFormProblems, indicatorPatch, newIndicatorBody, type IndicatorForm } from './tree-edit.js';
 
 export type IndicatorFormState = ReturnType<typeof useIndicatorForm>;
 
 export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective' | 'onChanged'> & { indicator: TreeIndicator | undefined; onDone: () => void }) {
+  const { t } = useTranslation();
   const { indicator } = props;
   const lang = useLang();
   // The definition the form started from (the indicator as read when the dialog opened, or since
@@ -43,7 +44,9 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective' 
     setForm((f) => formIn(f, to));
   });
   // The reader asked to see what is stored (a stale save's reload): the next definition read replaces what is typed.
-  const [reloading, setReloading] = useState(false);
+  const { reloading, read, reload: readAgain, done: reloaded } = useReload(props.planId, props.onChanged);
+  // What the reload found when no newer definition came, said until the next save.
+  const [found, setFound] = useState<string | null>(null);
   // A newer definition (the tree read again: a reload, a change of language) replaces the form only
   // when nothing was typed since it started, or on a reload. Else what was typed stays, and the save
   // names the version it was typed on: refused as stale, naming who saved meanwhile, with a reload;
@@ -57,13 +60,24 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective' 
     setForm(fresh);
     setUnitId(indicator.unitId ?? '');
     setPersonId(indicator.personId ?? '');
-    setReloading(false);
+    reloaded();
     setConflict(false);
     setErrors(NO_ERRORS);
-  }, [indicator, lang, started, typedSince, reloading, setConflict, setErrors]);
+  }, [indicator, lang, started, typedSince, reloading, reloaded, setConflict, setErrors]);
+  // The read ended on the definition the form started from (or a new indicator, which has none): the
+  // refusal is over, what was typed stays, and the dialog says what it found.
+  const isNew = indicator === undefined;
+  useEffect(() => {
+    if (!read) return;
+    reloaded();
+    setConflict(false);
+    setErrors(NO_ERRORS);
+    setFound(t(isNew ? 'edit.reloadedNew' : 'edit.reloadedSameIndicator'));
+    focusSoon('ind-reloaded');
+  }, [read, isNew, reloaded, setConflict, setErrors, t]);
   const reload = () => {
-    setReloading(true);
-    props.onChanged();
+    setFound(null);
+    readAgain();
   };
 
   return {
@@ -77,7 +91,8 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective' 
     personId,
     setPersonId,
     reload,
-    submit: useSubmit({ ...props, indicator: started }, { before, form, unitId, personId, lang }, saving),
+    found,
+    submit: useSubmit({ ...props, indicator: started }, { before, form, unitId, personId, lang }, saving, () => setFound(null)),
   };
 }
 
@@ -104,6 +119,8 @@ function useSubmit(
   props: Pick<ToolsProps, 'planId' | 'objective'> & { indicator: TreeIndicator | undefined },
   typed: { before: IndicatorForm; form: IndicatorForm; unitId: string; personId: string; lang: Lang },
   saving: ReturnType<typeof useSave>,
+  /** A save sent: what an earlier reload found is no longer the news. */
+  sending: () => void,
 ) {
   const { t } = useTranslation();
   const { indicator } = props;
@@ -121,6 +138,7 @@ function useSubmit(
       ...((indicator?.unitId ?? '') !== unitId ? { unitId: unitId === '' ? null : unitId } : {}),
       ...((indicator?.personId ?? '') !== personId ? { personId: personId === '' ? null : personId } : {}),
     };
+    sending();
     void saving.save(
       () =>
         indicator === undefined

@@ -13,6 +13,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
 import { Dialog, FIRST_FOCUS, focusSoon } from './Form.js';
+import { useInLanguage } from './server-words.js';
 
 interface Props {
   title: string;
@@ -36,6 +37,8 @@ export function ActionDialog({ title, children, action, tone = 'danger', testId,
   // Held in an object: a refusal may be any value, and null is "none".
   const [refused, setRefused] = useState<{ error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The server's words too follow a change of language (by the refusal's code and parameters).
+  const said = useInLanguage();
   // A second press while the action is under way sends nothing (the button is not disabled: the focus would drop out of the dialog).
   const running = useRef(false);
   const refusalId = `${testId}-refusal`;
@@ -60,7 +63,7 @@ export function ActionDialog({ title, children, action, tone = 'danger', testId,
       <div data-testid={`${testId}-text`}>{children}</div>
       {refused !== null && (
         <Alert color="danger" role="alert" id={refusalId} tabIndex={-1} data-testid={refusalId}>
-          {refusal(refused.error)}
+          {refusal(said(refused.error))}
         </Alert>
       )}
       <div className="d-flex flex-wrap gap-2 mt-3">
