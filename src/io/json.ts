@@ -686,3 +686,195 @@ export function changesDocument(changes: readonly PlanChange[], language: Langua
     }),
   };
 }
+
+/** UTF-8 for the rare text that is not ASCII. */
+const UTF8 = new TextEncoder();
+const bytesOf = (text: string): Uint8Array => UTF8.encode(text);
+
+/** The keys and punctuation of an indicator's JSON, encoded once. */
+const K = {
+  id: bytesOf('{"id":'),
+  name: bytesOf(',"name":'),
+  weight: bytesOf(',"weight":'),
+  comparator: bytesOf(',"comparator":'),
+  unit: bytesOf(',"unit":'),
+  target: bytesOf(',"target":'),
+  actual: bytesOf(',"actual":'),
+  targetText: bytesOf(',"targetText":'),
+  actualText: bytesOf(',"actualText":'),
+  state: bytesOf(',"state":'),
+  reason: bytesOf(',"reason":'),
+  scoring: bytesOf(',"scoring":'),
+  derived: bytesOf(',"derived":'),
+  performance: bytesOf(',"performance":'),
+  met: bytesOf(',"met":'),
+  counted: bytesOf(',"counted":'),
+  owner: bytesOf(',"owner":'),
+  end: bytesOf('}'),
+  null: bytesOf('null'),
+  true: bytesOf('true'),
+  false: bytesOf('false'),
+};
+
+/**
+ * UTF-8 written into a buffer that is used again once handed out (two in turn: one is written
+ * out while the other fills). ASCII, nearly all of a document, is stored a code unit at a time;
+ * anything else goes through the encoder.
+ */
+class ByteWriter {
+  private readonly buffers: Uint8Array[];
+  private current = 0;
+  buf: Uint8Array;
+  pos = 0;
+
+  constructor(size: number) {
+    this.buffers = [new Uint8Array(size), new Uint8Array(size)];
+    this.buf = this.buffers[0]!;
+  }
+
+  /** The bytes written since the last call; the next ones go to the other buffer. */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.pos);
+    this.current = 1 - this.current;
+    this.buf = this.buffers[this.current]!;
+    this.pos = 0;
+    return out;
+  }
+
+  /** Room for `n` more bytes: a buffer outgrown by one long text is replaced by a larger one. */
+  private room(n: number): void {
+    if (this.buf.length - this.pos >= n) return;
+    const larger = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    larger.set(this.buf.subarray(0, this.pos));
+    this.buffers[this.current] = this.buf = larger;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < b.length; i++) buf[pos++] = b[i]!;
+    this.pos = pos;
+  }
+
+  text(s: string): void {
+    const n = s.length;
+    this.room(3 * n);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        pos += UTF8.encodeInto(s.slice(i), buf.subarray(pos)).written;
+        break;
+      }
+      buf[pos++] = c;
+    }
+    this.pos = pos;
+  }
+
+  /** `quote(s)`'s bytes: straight when every character is printable ASCII other than `"` and `\`. */
+  quoted(s: string): void {
+    const n = s.length;
+    this.room(n + 2);
+    const buf = this.buf;
+    const start = this.pos;
+    let pos = start;
+    buf[pos++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c >= 0x7f || c === 34 || c === 92) {
+        this.pos = start;
+        return this.text(quote(s));
+      }
+      buf[pos++] = c;
+    }
+    buf[pos++] = 34;
+    this.pos = pos;
+  }
+
+  flag(value: boolean | null): void {
+    this.bytes(value === null ? K.null : value ? K.true : K.false);
+  }
+}
+
+/** `indicatorJson`, written as bytes. */
+function indicatorBytes(i: IndicatorReading, amounts: AmountLiterals, w: ByteWriter): void {
+  const ind = i.indicator;
+  const m = ind.measurement;
+  const typed = ind.formula === null;
+  w.bytes(K.id);
+  w.quoted(ind.id);
+  w.bytes(K.name);
+  w.quoted(ind.name);
+  w.bytes(K.weight);
+  w.text(amounts.weight(ind.weight));
+  w.bytes(K.comparator);
+  w.text(word(ind.comparator));
+  w.bytes(K.unit);
+  w.text(word(ind.unit));
+  w.bytes(K.target);
+  w.text(amounts.json(ind.target, true));
+  w.bytes(K.actual);
+  w.text(amounts.json(i.actual, typed));
+  w.bytes(K.targetText);
+  w.text(amounts.text(ind.target, ind.unit, true));
+  w.bytes(K.actualText);
+  w.text(
+    i.state === 'not_evaluable' ? amounts.notEvaluable : ind.formula?.kind === 'children_mean' ? quote(actualAmountText(i.actual, ind, amounts.language)) : amounts.text(i.actual, ind.unit, typed),
+  );
+  w.bytes(K.state);
+  w.text(word(i.state));
+  w.bytes(K.reason);
+  if (m.state === 'not_evaluable') w.text(amounts.reason(m.reason));
+  else w.bytes(K.null);
+  w.bytes(K.scoring);
+  w.text(word(i.rule.kind));
+  w.bytes(K.derived);
+  w.flag(!typed);
+  w.bytes(K.performance);
+  w.text(numberLiteral(jsonNumberOfReading(i.performance)));
+  w.bytes(K.met);
+  w.flag(i.met);
+  w.bytes(K.counted);
+  w.flag(i.counted);
+  w.bytes(K.owner);
+  if (ind.owner == null) w.bytes(K.null);
+  else w.quoted(ind.owner);
+  w.bytes(K.end);
+}
+
+/**
+ * `evaluationJson` as UTF-8, in pieces of about `chunk` bytes written into two buffers used in
+ * turn: a piece handed out is valid until the piece after next is asked for.
+ */
+export function* evaluationJsonBytes(evaluation: Evaluation, extraIssues: readonly Issue[] = [], language: Language = 'it', chunk = 1 << 20): Generator<Uint8Array> {
+  const summary: Summary = { objectives: 0, green: 0, yellow: 0, red: 0, none: 0 };
+  const amounts = new AmountLiterals(language);
+  const node = nodeReading();
+  const reading = indicatorReading();
+  const w = new ByteWriter(chunk + (1 << 16));
+  w.text(`{\n  "title": ${terminalJson(JSON.stringify(evaluation.plan.title))},\n  "legend": ${terminalJson(JSON.stringify(legendDocument(evaluation)))},\n  "objectives": [`);
+  const nodes = evaluation.nodeCount;
+  for (let k = 0; k < nodes; k++) {
+    evaluation.readNodeAt(k, node);
+    if (node.basis === 'indicators') {
+      summary.objectives++;
+      summary[node.band ?? 'none']++;
+    }
+    w.text(k === 0 ? '\n    ' : ',\n    ');
+    w.text(objectiveHead(node, amounts));
+    for (let p = 0; p < node.indicatorCount; p++) {
+      evaluation.readIndicatorAt(k, p, reading);
+      if (p > 0) w.text(',');
+      indicatorBytes(reading, amounts, w);
+    }
+    w.text(']}');
+    if (w.pos >= chunk) yield w.take();
+  }
+  w.text(`${nodes === 0 ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)},\n  "issues": [`);
+  const issues = issueDocuments(evaluation, extraIssues);
+  issues.forEach((i, k) => w.text(`${k === 0 ? '' : ','}\n    ${terminalJson(JSON.stringify(i))}`));
+  w.text(`${issues.length === 0 ? '' : '\n  '}]\n}\n`);
+  yield w.take();
+}
