@@ -348,21 +348,6 @@ export async function writeChunks(chunks: Iterable<string>, { safe = false }: { 
   await Promise.all(writing);
 }
 
-/**
- * Writes pieces of bytes to stdout as they come, waiting whenever the pipe is full. A piece may
- * live in a buffer its maker fills again (`evaluationJsonBytes`: two in turn), so the next piece
- * is asked for only once the one before this is written.
- */
-export async function writeByteChunks(chunks: Iterable<Uint8Array>): Promise<void> {
-  let previous: Promise<void> | null = null;
-  for (const chunk of chunks) {
-    const writing = new Promise<void>((resolve) => process.stdout.write(chunk, () => resolve()));
-    await previous;
-    previous = writing;
-  }
-  await previous;
-}
-
 export function writeJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { BAND_MARK, evaluatePlan, fmt, formatPercentIn, type Band, type Evaluation, type Language } from '../../core/index.js';
 import { TREE_WORDS } from '../../messages/cli.js';
-import { actualAmountText, amountText, evaluationJson, evaluationJsonBytes } from '../../io/json.js';
+import { actualAmountText, amountText, evaluationJson } from '../../io/json.js';
 import { terminalText } from '../terminal.js';
-import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeByteChunks, writeChunks } from '../shared.js';
+import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
 
 const PAINT: Record<Band, (s: string) => string> = { green: pc.green, yellow: pc.yellow, red: pc.red };
 
@@ -21,8 +21,7 @@ export function registerEvaluate(program: Command): void {
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options), { keepScores: true });
       // Streamed: a 200,000-indicator plan's document is never held whole (issue 15). Its amount
       // texts in the command line's language, as `report` writes its table and `diff --json` its texts.
-      if (options.json === true && process.env.ALBERO_JSON_BYTES === '1') await writeByteChunks(evaluationJsonBytes(evaluation, loaded.issues, cliLanguage()));
-      else if (options.json === true) await writeChunks(evaluationJson(evaluation, loaded.issues, cliLanguage()), { safe: true });
+      if (options.json === true) await writeChunks(evaluationJson(evaluation, loaded.issues, cliLanguage()), { safe: true });
       else await writeChunks(renderTree(evaluation, process.stdout.columns ?? 140, cliLanguage()));
     });
 }
