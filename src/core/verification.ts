@@ -127,6 +127,8 @@ function agrees(stated: Decimal | null, computed: Decimal | null): boolean {
 
 export interface BandDifference {
   readonly code: string;
+  /** Tells a band's difference from a cell's (`Difference`) in one list (`verifyTable`). */
+  readonly cell: 'band';
   readonly stated: Band | null;
   readonly computed: Band | null;
   readonly origin: SourceLocation;
@@ -144,7 +146,21 @@ export function verifyBands(evaluation: Evaluation, stated: readonly StatedBand[
     const node = evaluation.node(cell.code);
     if (node === undefined) continue;
     checked++;
-    if (node.band !== cell.band) differences.push({ code: cell.code, stated: cell.band, computed: node.band, origin: cell.origin });
+    if (node.band !== cell.band) differences.push({ code: cell.code, cell: 'band', stated: cell.band, computed: node.band, origin: cell.origin });
   }
   return { checked, differences };
+}
+
+/** A stated cell or a stated band that does not follow from the plan. */
+export type TableDifference = Difference | BandDifference;
+
+/**
+ * A published table's check, whatever it states: its cells (`verifyStated`) and, for a computed
+ * document, its objectives' bands (`verifyBands`). One count and one list, the cells' differences
+ * first, so every output of `verify` says the same differences in the same order.
+ */
+export function verifyTable(evaluation: Evaluation, stated: readonly StatedCell[], bands: readonly StatedBand[] = []): { checked: number; differences: readonly TableDifference[] } {
+  const cells = verifyStated(evaluation, stated);
+  const banded = verifyBands(evaluation, bands);
+  return { checked: cells.checked + banded.checked, differences: banded.differences.length === 0 ? cells.differences : [...cells.differences, ...banded.differences] };
 }
