@@ -104,6 +104,39 @@ describe('the JSON documents as a plan', () => {
     expect(json.differences).toEqual([{ code: 'B.1', line: null, cell: 'band', indicator: null, stated: 'green', computed: 'red' }]);
   });
 
+  it('verify: cells and bands that differ are one list, the cells first, in the text and in the JSON alike', () => {
+    const both = edited('both.json', (doc) => {
+      const b1 = doc.objectives.find((o) => o.code === 'B.1')!;
+      (b1 as unknown as { band: string }).band = 'green';
+      b1.performance = 60;
+      (doc.objectives.find((o) => o.code === 'A.2') as unknown as { band: null }).band = null;
+    });
+    const run = albero(['verify', both]);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n').map((l) => l.replace(/^.*both\.json /, ''))).toEqual([
+      'B.1 field performance: B.1 Performance Obiettivo: stated 60.00%, computed 56.00%',
+      'A.2 field band: A.2 band: stated empty, computed green',
+      'B.1 field band: B.1 band: stated green, computed red',
+      '✘ 197 cells checked, 3 differ',
+      '',
+    ]);
+    const json = albero(['verify', both, '--json']);
+    expect(json.status).toBe(1);
+    expect(json.stdout).toBe(
+      [
+        '{',
+        '  "checked": 197,',
+        '  "differences": [',
+        '    {"code":"B.1","line":null,"cell":"Performance Obiettivo","indicator":null,"stated":60,"computed":56},',
+        '    {"code":"A.2","line":null,"cell":"band","indicator":null,"stated":null,"computed":"green"},',
+        '    {"code":"B.1","line":null,"cell":"band","indicator":null,"stated":"green","computed":"red"}',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('refuses what the open data does not carry, at its indicator and field, in Italian and English', () => {
     const bands = edited('bands.json', (doc) => {
       doc.objectives.find((o) => o.code === 'B.2.2')!.indicators[0]!.scoring = 'bands';

@@ -72,6 +72,8 @@ export function definitionProblems(plan: Plan): Issue[] {
   const found: Issue[] = [];
   for (const node of plan.nodes) {
     for (const ind of node.indicators) {
+      // Both rules are about a formula: an entered indicator (most of a big table) has nothing to check.
+      if (ind.formula === null) continue;
       const at = ind.origin ?? { node: node.code, indicator: ind.id };
       const wrong = formulaUnitProblem(node.code, ind, at);
       if (wrong !== null) found.push(wrong);

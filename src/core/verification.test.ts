@@ -185,4 +185,35 @@ describe('verifyStated', () => {
     expect(result.checked).toBe(7);
     expect(result.differences.map((d) => `${d.code} ${d.stated!.toString()} ${d.computed!.toString()}`)).toEqual(['X 66.666 66.667', 'X 66.66 66.67', 'Y 0.12 0.13']);
   });
+
+  it("compares a stated value shared by many cells (a table reads each text once) with each cell's own result", () => {
+    const node = (code: string, target: string, actual: number): Objective => ({
+      code,
+      title: code,
+      parent: null,
+      weight: null,
+      indicators: [indicator(`${code}:1`, 100, '>=', target, { state: 'measured', actual: { kind: 'number', value: dec(actual) } }, true)],
+    });
+    // X: 2/3 of 100; Y: 1/8 of 1; Z: 100.
+    const evaluation = evaluatePlan({ title: 't', nodes: [node('X', '3', 2), node('Y', '800', 1), node('Z', '1', 1)], settings: DEFAULT_SETTINGS });
+    const at = { file: 't.txt', line: 1 };
+    const twoThirds = dec('66.67');
+    const hundred = dec('100.00');
+    const sevenPlaces = dec('66.6666667');
+    const kpi = (code: string, value: Decimal): StatedCell => ({ cell: 'performance_kpi', code, indicator: `${code}:1`, value, origin: at });
+    const stated = [
+      kpi('X', twoThirds),
+      kpi('Y', twoThirds),
+      kpi('X', twoThirds),
+      kpi('Z', hundred),
+      kpi('X', hundred),
+      kpi('Z', hundred),
+      kpi('X', sevenPlaces),
+      kpi('Z', sevenPlaces),
+      kpi('X', sevenPlaces),
+    ];
+    const result = verifyStated(evaluation, stated);
+    expect(result).toEqual(reference(evaluation, stated));
+    expect(result.differences.map((d) => `${d.code} ${d.stated!.toString()} ${d.computed!.toString()}`)).toEqual(['Y 66.67 0.13', 'X 100 66.67', 'Z 66.6666667 100']);
+  });
 });

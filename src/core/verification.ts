@@ -43,7 +43,7 @@ export function verifyStated(evaluation: Evaluation, stated: readonly StatedCell
   // Each cell's number is read as the evaluation holds it (most are exact fractions) and compared
   // without making a result or a Decimal: a table of 200,000 indicators has as many cells to check.
   const computed = numberReading();
-  const statedPart: Fraction = { num: 0, den: 1 };
+  const statedPart: StatedUnits = { value: null, units: NaN, scale: 1 };
   for (const cell of stated) {
     if (cell.cell === 'performance_objective') {
       const basis = evaluation.readNode(cell.code, computed);
@@ -74,7 +74,7 @@ export function verifyStated(evaluation: Evaluation, stated: readonly StatedCell
 }
 
 /** `agrees` on a reading: exact integer arithmetic for a fraction when it fits, else the decimals. */
-function readingAgrees(stated: Decimal | null, computed: NumberReading, statedPart: Fraction): boolean {
+function readingAgrees(stated: Decimal | null, computed: NumberReading, statedPart: StatedUnits): boolean {
   if (stated === null || computed.kind === READING_NONE) return stated === null && computed.kind === READING_NONE;
   if (computed.kind === READING_FRACTION) {
     const same = fractionAgrees(stated, computed.num, computed.den, statedPart);
@@ -86,21 +86,38 @@ function readingAgrees(stated: Decimal | null, computed: NumberReading, statedPa
 const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 
 /**
+ * The stated value last compared, in units of its last place (NaN: not as safe integers). The
+ * reader shares one Decimal among the cells of one text, and a table's KPI cells are mostly the
+ * same few (`100,00%`, `0,00%`): its places and fraction are worked out once for a run of them.
+ */
+interface StatedUnits {
+  value: Decimal | null;
+  units: number;
+  scale: number;
+}
+
+const statedFraction: Fraction = { num: 0, den: 1 };
+
+/**
  * Whether num/den (den > 0) rounded half up to the stated value's places (two at least) is the
  * stated value, in safe integers; null when they do not fit (the caller uses decimals). The same
  * answer as rounding the fraction's Decimal: at six places or fewer, a fraction whose denominator
  * is below 2^53 is at least 5·10^-23 from any tie it is not on, far more than the error of
  * decimal.js's 40 digits on a number below 2^53.
  */
-function fractionAgrees(stated: Decimal, num: number, den: number, statedPart: Fraction): boolean | null {
-  const places = Math.max(2, stated.decimalPlaces());
-  if (places >= POWERS.length || num < 0 || !decimalToFraction(stated, statedPart)) return null;
-  const scale = POWERS[places]!;
-  // The stated value in units of the last place: an integer, since it has no more places than that.
-  const statedUnits = statedPart.num * (scale / statedPart.den);
-  const computedUnits = unitsHalfUp(num, den, scale);
-  if (!isSafe(statedUnits) || computedUnits !== computedUnits) return null; // NaN: too big
-  return computedUnits === statedUnits;
+function fractionAgrees(stated: Decimal, num: number, den: number, last: StatedUnits): boolean | null {
+  if (last.value !== stated) {
+    last.value = stated;
+    const places = Math.max(2, stated.decimalPlaces());
+    last.scale = POWERS[places] ?? NaN;
+    // The stated value in units of the last place: an integer, since it has no more places than that.
+    const units = places < POWERS.length && decimalToFraction(stated, statedFraction) ? statedFraction.num * (last.scale / statedFraction.den) : NaN;
+    last.units = isSafe(units) ? units : NaN;
+  }
+  if (last.units !== last.units || num < 0) return null;
+  const computedUnits = unitsHalfUp(num, den, last.scale);
+  if (computedUnits !== computedUnits) return null; // NaN: too big
+  return computedUnits === last.units;
 }
 
 function agrees(stated: Decimal | null, computed: Decimal | null): boolean {
@@ -110,6 +127,8 @@ function agrees(stated: Decimal | null, computed: Decimal | null): boolean {
 
 export interface BandDifference {
   readonly code: string;
+  /** Tells a band's difference from a cell's (`Difference`) in one list (`verifyTable`). */
+  readonly cell: 'band';
   readonly stated: Band | null;
   readonly computed: Band | null;
   readonly origin: SourceLocation;
@@ -127,7 +146,21 @@ export function verifyBands(evaluation: Evaluation, stated: readonly StatedBand[
     const node = evaluation.node(cell.code);
     if (node === undefined) continue;
     checked++;
-    if (node.band !== cell.band) differences.push({ code: cell.code, stated: cell.band, computed: node.band, origin: cell.origin });
+    if (node.band !== cell.band) differences.push({ code: cell.code, cell: 'band', stated: cell.band, computed: node.band, origin: cell.origin });
   }
   return { checked, differences };
+}
+
+/** A stated cell or a stated band that does not follow from the plan. */
+export type TableDifference = Difference | BandDifference;
+
+/**
+ * A published table's check, whatever it states: its cells (`verifyStated`) and, for a computed
+ * document, its objectives' bands (`verifyBands`). One count and one list, the cells' differences
+ * first, so every output of `verify` says the same differences in the same order.
+ */
+export function verifyTable(evaluation: Evaluation, stated: readonly StatedCell[], bands: readonly StatedBand[] = []): { checked: number; differences: readonly TableDifference[] } {
+  const cells = verifyStated(evaluation, stated);
+  const banded = verifyBands(evaluation, bands);
+  return { checked: cells.checked + banded.checked, differences: banded.differences.length === 0 ? cells.differences : [...cells.differences, ...banded.differences] };
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { evaluatePlan, formatLocation, formatPercentIn, statedCellHead, toJsonNumber, verifyBands, verifyStated } from '../../core/index.js';
+import { evaluatePlan, formatLocation, formatPercentIn, statedCellHead, toJsonNumber, verifyTable, type Difference, type TableDifference } from '../../core/index.js';
 import { EXIT, type PlanOptions, addPlanOptions, applyPlanOptions, cliLanguage, loadOrReport, say, writeChunks } from '../shared.js';
 import { terminalText } from '../terminal.js';
 
@@ -15,38 +15,35 @@ export function registerVerify(program: Command): void {
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
       // Every indicator's stated cells are checked: kept, its score need not be made again.
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options), { keepScores: true });
-      const cells = verifyStated(evaluation, loaded.table.stated);
       // A computed document (the open data) states each objective's band too: checked against its recomputed performance.
-      const bands = verifyBands(evaluation, loaded.table.statedBands ?? []);
-      const result = { checked: cells.checked + bands.checked, differences: cells.differences };
-      const differ = cells.differences.length + bands.differences.length;
+      const result = verifyTable(evaluation, loaded.table.stated, loaded.table.statedBands ?? []);
+      const differ = result.differences.length;
+      const name = (d: Difference): string | null => (d.indicator === undefined ? null : (evaluation.indicator(d.indicator)?.indicator.name ?? null));
       if (options.json === true) {
-        const difference = (d: (typeof result.differences)[number]): string =>
-          JSON.stringify({
-            code: d.code,
-            line: d.origin.line ?? null,
-            ...(d.origin.cell === undefined ? {} : { sheet: d.origin.sheet ?? null, address: d.origin.cell }),
-            // The published layout's Italian head whatever the table's language: a value scripts match on (README).
-            cell: statedCellHead(d.cell, 'it'),
-            indicator: d.indicator === undefined ? null : (evaluation.indicator(d.indicator)?.indicator.name ?? null),
-            stated: toJsonNumber(d.stated),
-            computed: toJsonNumber(d.computed),
-          });
+        const difference = (d: TableDifference): string =>
+          d.cell === 'band'
+            ? // A band's difference: `cell` is "band", its values the band's code (green, yellow, red; null: none).
+              JSON.stringify({ code: d.code, line: null, cell: 'band', indicator: null, stated: d.stated, computed: d.computed })
+            : JSON.stringify({
+                code: d.code,
+                line: d.origin.line ?? null,
+                ...(d.origin.cell === undefined ? {} : { sheet: d.origin.sheet ?? null, address: d.origin.cell }),
+                // The published layout's Italian head whatever the table's language: a value scripts match on (README).
+                cell: statedCellHead(d.cell, 'it'),
+                indicator: name(d),
+                stated: toJsonNumber(d.stated),
+                computed: toJsonNumber(d.computed),
+              });
         // Streamed, one difference a line: a table whose every cell differs prints as it goes.
         await writeChunks(
           (function* () {
             let out = `{\n  "checked": ${result.checked},\n  "differences": [`;
-            for (let k = 0; k < result.differences.length; k++) {
+            for (let k = 0; k < differ; k++) {
               out += `${k === 0 ? '' : ','}\n    ${difference(result.differences[k]!)}`;
               if (out.length >= 1 << 20) {
                 yield out;
                 out = '';
               }
-            }
-            // A band's difference: `cell` is "band", its values the band's code (green, yellow, red; null: none).
-            for (const [k, d] of bands.differences.entries()) {
-              const line = JSON.stringify({ code: d.code, line: null, cell: 'band', indicator: null, stated: d.stated, computed: d.computed });
-              out += `${k === 0 && result.differences.length === 0 ? '' : ','}\n    ${line}`;
             }
             yield `${out}${differ === 0 ? '' : '\n  '}]\n}\n`;
           })(),
@@ -56,18 +53,19 @@ export function registerVerify(program: Command): void {
         // Each cell named as the table heads it (`Performance KPI`, or `KPI performance` in an English table).
         const heads = loaded.table.language ?? 'it';
         for (const d of result.differences) {
-          const line = say('cli-verify-difference', {
-            where: formatLocation(d.origin, language),
-            code: pc.bold(d.code),
-            ...(d.indicator === undefined ? {} : { indicator: evaluation.indicator(d.indicator)?.indicator.name ?? '' }),
-            cell: statedCellHead(d.cell, heads),
-            stated: formatPercentIn(d.stated, language),
-            computed: formatPercentIn(d.computed, language),
-          });
+          const where = formatLocation(d.origin, language);
+          const line =
+            d.cell === 'band'
+              ? say('cli-verify-band-difference', { where, code: pc.bold(d.code), stated: d.stated, computed: d.computed })
+              : say('cli-verify-difference', {
+                  where,
+                  code: pc.bold(d.code),
+                  ...(d.indicator === undefined ? {} : { indicator: name(d) ?? '' }),
+                  cell: statedCellHead(d.cell, heads),
+                  stated: formatPercentIn(d.stated, language),
+                  computed: formatPercentIn(d.computed, language),
+                });
           process.stdout.write(`${line}\n`);
-        }
-        for (const d of bands.differences) {
-          process.stdout.write(`${say('cli-verify-band-difference', { where: formatLocation(d.origin, language), code: pc.bold(d.code), stated: d.stated, computed: d.computed })}\n`);
         }
         const summary = say('cli-verify-summary', { checked: result.checked, differ });
         process.stdout.write(`${differ === 0 ? pc.green(`✔ ${summary}`) : pc.red(`✘ ${summary}`)}\n`);
