@@ -18,8 +18,11 @@ export function registerVerify(program: Command): void {
       const cells = verifyStated(evaluation, loaded.table.stated);
       // A computed document (the open data) states each objective's band too: checked against its recomputed performance.
       const bands = verifyBands(evaluation, loaded.table.statedBands ?? []);
-      const result = { checked: cells.checked + bands.checked, differences: cells.differences };
       const differ = cells.differences.length + bands.differences.length;
+      // A plan with targets only (the open data of a plan with no values yet) states no result at
+      // all: each empty cell agrees with an empty computation, which is no check passed either.
+      const statesNothing = differ === 0 && cells.checked + bands.checked > 0 && loaded.table.stated.every((c) => c.value === null) && (loaded.table.statedBands ?? []).every((b) => b.band === null);
+      const result = { checked: statesNothing ? 0 : cells.checked + bands.checked, differences: cells.differences };
       if (options.json === true) {
         const difference = (d: (typeof result.differences)[number]): string =>
           JSON.stringify({
@@ -74,7 +77,7 @@ export function registerVerify(program: Command): void {
       }
       // Nothing checked is no check passed (a template, a next-year plan): said, and not exit 0.
       if (result.checked === 0) {
-        process.stderr.write(`${terminalText(say('cli-verify-nothing', { file }))}\n`);
+        process.stderr.write(`${terminalText(say(statesNothing ? 'cli-verify-nothing-stated' : 'cli-verify-nothing', { file }))}\n`);
         return void (process.exitCode = EXIT.badInput);
       }
       process.exitCode = differ === 0 ? EXIT.ok : EXIT.differences;
