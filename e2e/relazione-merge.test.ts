@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe.js';
 import { e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
@@ -52,6 +53,8 @@ describe('a stale save of the Relazione keeps what was typed', { timeout: 240_00
     expect(await office.page.locator('[data-testid=relazione-theirs-contesto-interno]').innerText()).toBe('Contesto interno secondo l’amministrazione.');
     expect(await office.page.locator('[data-testid=relazione-conflict-contesto-interno]').innerText()).toMatch(new RegExp(`Testo salvato da ${BY} il ${MOMENT.it}`));
     expect(await stored()).toMatchObject({ version: 2, texts: { presentazione: 'Presentazione.', 'contesto-interno': 'Contesto interno secondo l’amministrazione.' } });
+    // The two texts side by side read as the rest of the screen (WCAG 2.1 A/AA).
+    expect(await seriousViolations(office.page)).toEqual([]);
 
     // Not settled: nothing is sent, neither by saving nor by sending the Relazione to the OIV.
     await office.page.click('[data-testid=relazione-save]');
