@@ -2,7 +2,8 @@
  * The last stale refusals, in the browser, each with a real second writer (the administrator, at
  * another desk, through the API):
  * - the office saves the Relazione's texts after the administrator saved them: the screen says who
- *   and when, in Italian and in English (it said «modificata da un altro utente» / “someone else”);
+ *   and when, in Italian and in English (it said «modificata da un altro utente» / “someone else”),
+ *   and keeps what was typed beside what she saved;
  * - the referente saves a value typed in numbers after the administrator made the indicator's unit
  *   a date: the form says the unit changed, by whom and when, and that the value was not saved (it
  *   said the value was no date, or, in a race, that «qualcun altro» had saved a value).
@@ -31,17 +32,19 @@ describe('a save refused because another desk saved first names who and when', {
     expect((await apiAs(admin, 'PUT', url, { texts: { presentazione: 'Presentazione dell’amministratrice.' }, version: 0 })).status).toBe(200);
     await page.fill('#relazione-text-presentazione', 'Presentazione del controllo.');
     await page.click('[data-testid=relazione-save]');
-    await expect.poll(message).toMatch(new RegExp(`^La Relazione è stata modificata da ${BY} il ${MOMENT.it}, dopo che l’hai letta: non è stato salvato nulla\\. Ora è mostrata com’è salvata`));
+    await expect.poll(message).toMatch(new RegExp(`^${BY} ha salvato la Relazione il ${MOMENT.it}, dopo che l’hai letta: i tuoi testi non sono ancora salvati`));
     expect((await apiAs(context, 'GET', `${planApi()}/relazione`)).body).toMatchObject({ version: 1, texts: { presentazione: 'Presentazione dell’amministratrice.' } });
-    // The screen now shows it as saved.
-    await expect.poll(() => page.inputValue('#relazione-text-presentazione')).toBe('Presentazione dell’amministratrice.');
+    // Both wrote the section: what was typed stays, beside what she saved (e2e/relazione-merge.test.ts goes on from here).
+    expect(await page.inputValue('#relazione-text-presentazione')).toBe('Presentazione del controllo.');
+    expect(await page.locator('[data-testid=relazione-theirs-presentazione]').innerText()).toBe('Presentazione dell’amministratrice.');
+    await page.click('[data-testid=relazione-take-theirs-presentazione]');
 
     // In English, the same.
     await chooseLanguage(page, 'en');
     expect((await apiAs(admin, 'PUT', url, { texts: { presentazione: 'Seconda presentazione.' }, version: 1 })).status).toBe(200);
     await page.fill('#relazione-text-presentazione', 'Presentazione del controllo, di nuovo.');
     await page.click('[data-testid=relazione-save]');
-    await expect.poll(message).toMatch(new RegExp(`^The report was changed by ${BY} on ${MOMENT.en}, after you read it: nothing was saved\\. It now shows as saved`));
+    await expect.poll(message).toMatch(new RegExp(`^${BY} saved the report on ${MOMENT.en}, after you read it: your texts are not saved yet`));
     expect((await apiAs(context, 'GET', `${planApi()}/relazione`)).body).toMatchObject({ version: 2, texts: { presentazione: 'Seconda presentazione.' } });
     await context.close();
   });

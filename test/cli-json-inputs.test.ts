@@ -45,11 +45,28 @@ describe('the JSON documents as a plan', () => {
       expect(run.status).toBe(0);
       expect(run.stdout).toBe(table.stdout);
     }
-    // --json too, but for the issues: the table's are its reading's (a cell at line 84), which the documents have no lines for.
-    const json = (file: string): Doc => JSON.parse(albero(['evaluate', file, '--json']).stdout) as Doc;
-    const expected = { ...json(FIXTURE), issues: [] };
-    expect(json(IMPORTED)).toEqual(expected);
-    expect(json(OPEN_DATA)).toEqual(expected);
+    // --json too, with the issues: the table's reading warnings (a cell at line 84) the documents list, said where the table had them.
+    const json = albero(['evaluate', FIXTURE, '--json']);
+    expect((JSON.parse(json.stdout) as Doc).issues).toContainEqual(expect.objectContaining({ code: 'bare-percent-actual', location: expect.objectContaining({ line: 84 }) }));
+    for (const file of [IMPORTED, OPEN_DATA]) {
+      const run = albero(['evaluate', file, '--json']);
+      expect(run.stdout).toBe(json.stdout);
+      // And on stderr, as the table's reading says them.
+      expect(run.stderr).toBe(json.stderr);
+      expect(run.stderr).toContain('albero-performance-2024.txt:84 column Consuntivo: warning: the Consuntivo 0,69 has no % sign');
+    }
+  });
+
+  it("evaluate: a document's own engine issues are not said twice, and what it lists as an error is not taken as one", () => {
+    const listed = edited('listed.json', (doc) => {
+      doc.issues.push(
+        { severity: 'warning', code: 'zero-weights', message: 'stale engine words', params: { code: 'Z' }, location: { node: 'Z' } },
+        { severity: 'error', code: 'bare-percent-actual', message: 'written by hand', params: {}, location: null },
+      );
+    });
+    const run = albero(['evaluate', listed, '--json']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(albero(['evaluate', FIXTURE, '--json']).stdout);
   });
 
   it('explain, diff and relazione read them as they read the table', () => {
@@ -89,6 +106,26 @@ describe('the JSON documents as a plan', () => {
       ['B.1', 60, 56],
       ['B.1', 55, 80],
     ]);
+  });
+
+  it('verify: the open data of a plan with targets only says there is nothing stated to check, not that every cell agrees, in Italian and English', () => {
+    const next = join(dir, 'next.xlsx');
+    const targets = join(dir, 'dati.json');
+    expect(albero(['next-year', FIXTURE, '--year', '2025', '--output', next]).status).toBe(0);
+    expect(albero(['report', next, '--format', 'json', '--output', targets]).status).toBe(0);
+    const en = albero(['verify', targets]);
+    // Nothing checked is no check passed: exit 2, as for a table with no stated cell.
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain(`nothing checked: ${targets} states no result (every performance and band is empty, as in a plan with targets only): there is nothing stated to check`);
+    const it = albero(['verify', targets, '--lang', 'it']);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(
+      `nessuna cella controllata: ${targets} non dichiara alcun risultato (ogni performance e ogni fascia sono vuote, come in un piano con i soli target): non c'è nulla di dichiarato da controllare`,
+    );
+    const json = albero(['verify', targets, '--json']);
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ checked: 0, differences: [] });
   });
 
   it('verify: a band changed by hand, its performance left as it was, is said at its objective, in Italian and English', () => {

@@ -13,7 +13,7 @@ import { problem, type ImportedTable, type Issue, type Outcome, type PersonAssig
 import { amountFromJson, planFromDocument, type PlanDocument } from './json.js';
 import { farDate, titleYear } from './published/layout.js';
 import { lineAndColumn } from './text.js';
-import { fieldPath, readEvaluationJson, statedBands, statedCells } from './opendata/read.js';
+import { fieldPath, readEvaluationJson, readingIssues, statedBands, statedCells } from './opendata/read.js';
 
 const Amount = AmountJsonSchema.nullable();
 const Text = z.string().nullable().optional();
@@ -178,7 +178,9 @@ export function readPlanJson(text: string, file: string, year?: number, options:
       };
     }),
   };
-  const warnings = [...long, ...farDates(doc, file, year ?? titleYear(doc.title))];
+  // The commands that evaluate say the table's reading warnings the document lists, as that table's reading does (opendata/read.ts).
+  const carried = options.evaluations === true ? readingIssues(doc.issues) : [];
+  const warnings = [...carried, ...long, ...farDates(doc, file, year ?? titleYear(doc.title))];
   const assignedUnits: UnitAssignment[] = [];
   const assignedPeople: PersonAssignment[] = [];
   const baselineYears: { indicator: string; year: number; origin: SourceLocation }[] = [];

@@ -367,6 +367,11 @@ export const CLI_MESSAGES = defineMessages({
     en: (p) =>
       `nothing checked: no stated value that follows from others was read from ${p.file} (Performance KPI, Performance Obiettivo, a computed indicator's Consuntivo; in a workbook, from the published table's sheet, “Albero” or in English “Tree”)`,
   }),
+  'cli-verify-nothing-stated': message<{ file: string }>({
+    it: (p) =>
+      `nessuna cella controllata: ${p.file} non dichiara alcun risultato (ogni performance e ogni fascia sono vuote, come in un piano con i soli target): non c'è nulla di dichiarato da controllare`,
+    en: (p) => `nothing checked: ${p.file} states no result (every performance and band is empty, as in a plan with targets only): there is nothing stated to check`,
+  }),
   'cli-diff-none': message<{ before: string; after: string }>({
     it: (p) => `nessuna modifica da ${p.before} a ${p.after}`,
     en: (p) => `no changes from ${p.before} to ${p.after}`,

@@ -16,8 +16,12 @@ export function registerVerify(program: Command): void {
       // Every indicator's stated cells are checked: kept, its score need not be made again.
       const evaluation = evaluatePlan(applyPlanOptions(loaded.table.plan, options), { keepScores: true });
       // A computed document (the open data) states each objective's band too: checked against its recomputed performance.
-      const result = verifyTable(evaluation, loaded.table.stated, loaded.table.statedBands ?? []);
-      const differ = result.differences.length;
+      const found = verifyTable(evaluation, loaded.table.stated, loaded.table.statedBands ?? []);
+      const differ = found.differences.length;
+      // A plan with targets only (the open data of a plan with no values yet) states no result at
+      // all: each empty cell agrees with an empty computation, which is no check passed either.
+      const statesNothing = differ === 0 && found.checked > 0 && loaded.table.stated.every((c) => c.value === null) && (loaded.table.statedBands ?? []).every((b) => b.band === null);
+      const result = statesNothing ? { ...found, checked: 0 } : found;
       const name = (d: Difference): string | null => (d.indicator === undefined ? null : (evaluation.indicator(d.indicator)?.indicator.name ?? null));
       if (options.json === true) {
         const difference = (d: TableDifference): string =>
@@ -72,7 +76,7 @@ export function registerVerify(program: Command): void {
       }
       // Nothing checked is no check passed (a template, a next-year plan): said, and not exit 0.
       if (result.checked === 0) {
-        process.stderr.write(`${terminalText(say('cli-verify-nothing', { file }))}\n`);
+        process.stderr.write(`${terminalText(say(statesNothing ? 'cli-verify-nothing-stated' : 'cli-verify-nothing', { file }))}\n`);
         return void (process.exitCode = EXIT.badInput);
       }
       process.exitCode = differ === 0 ? EXIT.ok : EXIT.differences;

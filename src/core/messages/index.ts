@@ -37,6 +37,14 @@ export { CHANGE_KIND_WORDS, COMPARISON_MESSAGES, comparisonSide, renderCompariso
 
 export const ISSUE_MESSAGES = mergeCatalogues(ENGINE_MESSAGES, IMPORT_MESSAGES, APPRAISAL_MESSAGES);
 export type IssueCode = keyof typeof ISSUE_MESSAGES;
+
+/**
+ * Whether `code` is one the engine raises while evaluating (engine.ts), not one met reading a file:
+ * a computed plan's document lists both, and evaluating it again says the engine's anew.
+ */
+export function isEngineIssue(code: string): boolean {
+  return Object.hasOwn(ENGINE_MESSAGES, code);
+}
 export type IssueParams<K extends IssueCode> = ParamsOf<typeof ISSUE_MESSAGES, K>;
 
 /** A code with its parameters, and its English sentence for logs and scripts. */

@@ -9,11 +9,13 @@
  * carry is enough for the published tables' plans (on/off and proportional rules, the weighted mean
  * of the child objectives); an indicator it does not carry enough of is refused at its field
  * (`json-open-data-lacks`), never scored by a guess. The stated performances and derived actuals are
- * kept as stated cells for `verify`, each at its objective, indicator and field.
+ * kept as stated cells for `verify`, each at its objective, indicator and field. The warnings met
+ * reading the table it was made from, which it lists, are said again (`readingIssues`), as that
+ * table's reading says them.
  */
 import { z } from 'zod';
-import { EvaluationDocumentSchema, ObjectiveDocumentSchema, type RuleDocument } from '../../contract/index.js';
-import { dec, evaluatePlan, problem, type ImportedTable, type Issue, type NotMeasuredPolicy, type Outcome, type Plan, type StatedBand, type StatedCell } from '../../core/index.js';
+import { EvaluationDocumentSchema, ObjectiveDocumentSchema, type IssueDocument, type RuleDocument } from '../../contract/index.js';
+import { dec, evaluatePlan, isEngineIssue, problem, type ImportedTable, type Issue, type NotMeasuredPolicy, type Outcome, type Plan, type StatedBand, type StatedCell } from '../../core/index.js';
 import { planFromDocument, type PlanDocument } from '../json.js';
 
 const OpenDataSchema = EvaluationDocumentSchema.extend({
@@ -48,7 +50,23 @@ export function readEvaluationJson(parsed: unknown, file: string, stated: boolea
   const issues = lacking(doc, file);
   if (issues.length > 0) return { value: null, issues };
   const plan = withOrigins(planWith(doc, notMeasuredOf(doc)), file);
-  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: [] };
+  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: readingIssues(doc.issues) };
+}
+
+/**
+ * The warnings and notes a computed plan's document lists from the reading of the table it was made
+ * from (a bare percentage read as one, a comparator ignored), located where the document says (that
+ * table's file and line): a command reading the document says them, and `evaluate --json` carries
+ * them, as it does the table's own. The engine's are left out: evaluating the plan again says them
+ * anew. An error cannot be among them (a table read with errors makes no document): one written by
+ * hand is not taken as a reason to refuse the plan.
+ */
+export function readingIssues(issues: readonly IssueDocument[]): Issue[] {
+  return issues.flatMap((i): Issue[] =>
+    (i.severity === 'warning' || i.severity === 'info') && !isEngineIssue(i.code)
+      ? [{ severity: i.severity, code: i.code, message: i.message, ...(i.params === undefined ? {} : { params: i.params }), ...(i.location === null ? {} : { location: i.location }) }]
+      : [],
+  );
 }
 
 /**

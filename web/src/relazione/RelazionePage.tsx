@@ -15,7 +15,8 @@ import { can, useSession } from '../session.js';
 import { Field, focusSoon } from '../ui/Form.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { sentence } from '../ui/sentence.js';
-import { staleSaid } from '../ui/stale-save.js';
+import { staleSaid, staleSaveWords } from '../ui/stale-save.js';
+import { mergeTexts, type MergedTexts } from './merge.js';
 import { changedSinceRead, refusalText, refusalWords } from './refusal.js';
 import { emptyOfficeSections } from '../../../src/contract/relazione-states.js';
 import { Markup } from './Markup.js';
@@ -26,6 +27,17 @@ import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
 import { useRelazione } from './queries.js';
 
 type Message = { kind: 'success' | 'danger'; text: string } | null;
+
+/**
+ * The office's texts of a save refused as stale, carried over onto the version saved meanwhile
+ * (merge.ts): the editor of that `version` starts from them; `who` saved it and when, said at the
+ * sections they changed.
+ */
+interface Carried {
+  readonly version: number;
+  readonly merged: MergedTexts;
+  readonly who: { by: string; day: string; time: string };
+}
 
 function when(iso: string | null, lang: string): string {
   return iso === null ? '' : momentText(iso, lang, 'short');
@@ -50,15 +62,19 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   // The office's texts as typed and not saved yet (null: as stored): sending the Relazione saves them
   // first, so what leaves for the OIV is what the screen showed, never the older stored texts.
   const unsavedTexts = useRef<Record<string, string> | null>(null);
+  // A stale save's texts carried over (null: none); the sections both sides changed that the office has not settled yet.
+  const [carried, setCarried] = useState<Carried | null>(null);
+  const unsettled = useRef<readonly string[]>([]);
   const failed = planRead.error ?? relazioneRead.error;
   const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: refusalText(failed, t) });
 
   /**
-   * Runs a change; a stale version reloads and says so, a refusal `atField` says at its field (true:
+   * Runs a change; a stale version reloads and says so (`onStale`: what to say instead, after
+   * carrying the texts over; null: as any stale change), a refusal `atField` says at its field (true:
    * said there) is not repeated up top, any other refusal is said in the screen's words (refusal.ts).
    */
   const act = useCallback(
-    async (change: () => Promise<Relazione>, done: string, atField?: (refusal: unknown) => boolean) => {
+    async (change: () => Promise<Relazione>, done: string, atField?: (refusal: unknown) => boolean, onStale?: () => Promise<string | null>) => {
       setBusy(true);
       setMessage(null);
       try {
@@ -69,9 +85,10 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         focusSoon('relazione-message');
       } catch (e) {
         if (e instanceof ApiError && e.code === 'conflict' && e.status === 409 && /version/.test(JSON.stringify(e.body?.error.details ?? {}))) {
-          await client.refetchQueries({ queryKey: keys.relazione(planId) });
+          const carriedSaid = onStale === undefined ? null : await onStale().catch(() => null);
+          if (carriedSaid === null) await client.refetchQueries({ queryKey: keys.relazione(planId) });
           // Who saved the Relazione meanwhile and when, as every form says a stale save (ui/stale-save.ts).
-          setMessage({ kind: 'danger', text: staleSaid(e, screenLang, t, { named: 'relazione.conflictBy', anonymous: 'relazione.conflict' }) ?? t('relazione.conflict') });
+          setMessage({ kind: 'danger', text: carriedSaid ?? staleSaid(e, screenLang, t, { named: 'relazione.conflictBy', anonymous: 'relazione.conflict' }) ?? t('relazione.conflict') });
           focusSoon('relazione-message');
         } else if (atField?.(e) !== true) {
           setMessage({ kind: 'danger', text: refusalText(e, t) });
@@ -103,18 +120,49 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   }
 
   const office = can.managePlans(user?.role);
+  const editableState = (s: RelazioneState): boolean => s === 'draft' || s === 'not_validated';
+  /**
+   * A save of `typed` refused because the Relazione was saved after this screen read it: rather than
+   * dropping what was typed, it is carried over onto the version saved meanwhile, section by section
+   * (merge.ts), and said with who saved it and when. Null (said as any stale save) when the Relazione
+   * can no longer be written (sent to the OIV meanwhile, decided).
+   */
+  const carryOver = (typed: Record<string, string>) => async (): Promise<string | null> => {
+    const current = await relazioneApi.get(planId);
+    if (!editableState(current.state)) return null;
+    const merged = mergeTexts(current.sections, relazione.texts, typed, current.texts);
+    const who = staleSaveWords({ by: current.updatedByName ?? current.updatedBy, at: current.updatedAt }, screenLang, t('common.someoneElse'));
+    // Set before the newer version reaches the screen: its editor starts from the carried texts.
+    setCarried({ version: current.version, merged, who });
+    await putWritten(client, keys.relazione(planId), current);
+    return merged.conflicts.length === 0 ? t('relazione.carried.kept', who) : t('relazione.carried.conflicts', { ...who, count: merged.conflicts.length });
+  };
+  /** The sections both sides changed and the office has not settled: nothing is sent until it has (said, with the focus on the first). */
+  const settledFirst = (): boolean => {
+    const open = unsettled.current;
+    if (open.length === 0) return true;
+    setMessage({ kind: 'danger', text: t('relazione.carried.unsettled', { count: open.length }) });
+    focusSoon(`relazione-text-${open[0]}`);
+    return false;
+  };
   /** Sends the Relazione on, saving first the texts typed and not saved; `confirmEmpty` after the office saw its empty sections. */
   const transmit = (confirmEmpty: boolean): void => {
     setEmptySections(null);
-    void act(async () => {
-      const texts = unsavedTexts.current;
-      if (texts !== null) await putWritten(client, keys.relazione(planId), await relazioneApi.putTexts(planId, texts, relazione.version));
-      return relazioneApi.move(planId, 'transmitted', { confirmEmpty });
-    }, t('relazione.transmitted'));
+    if (!settledFirst()) return;
+    const texts = unsavedTexts.current;
+    void act(
+      async () => {
+        if (texts !== null) await putWritten(client, keys.relazione(planId), await relazioneApi.putTexts(planId, texts, relazione.version));
+        return relazioneApi.move(planId, 'transmitted', { confirmEmpty });
+      },
+      t('relazione.transmitted'),
+      undefined,
+      texts === null ? undefined : carryOver(texts),
+    );
   };
   const oiv = user?.role === 'oiv';
   const decided = DECISIONS.includes(relazione.state);
-  const editable = office && (relazione.state === 'draft' || relazione.state === 'not_validated');
+  const editable = office && editableState(relazione.state);
   const lang = i18n.language;
   const stateWords = (s: RelazioneState): string => t(`relazione.state.${s}`);
 
@@ -267,7 +315,12 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           relazione={relazione}
           busy={busy}
           unsaved={unsavedTexts}
-          onSave={(texts) => void act(() => relazioneApi.putTexts(planId, texts, relazione.version), t('relazione.saved'))}
+          carried={carried?.version === relazione.version ? carried : null}
+          unsettled={unsettled}
+          onSave={(texts) => {
+            setMessage(null);
+            if (settledFirst()) void act(() => relazioneApi.putTexts(planId, texts, relazione.version), t('relazione.saved'), undefined, carryOver(texts));
+          }}
         />
       ) : (
         <TextsView relazione={relazione} />
@@ -327,31 +380,58 @@ function Downloads({ planId, decided }: { planId: string; decided: boolean }) {
   );
 }
 
-/** `unsaved` is told the texts typed and not saved (null when they are the stored ones). */
+/**
+ * `unsaved` is told the texts typed and not saved (null when they are the stored ones). `carried`: a
+ * stale save's texts carried over onto this version (shown in place of the stored ones), and the
+ * sections both sides changed, each settled by the office (`unsettled` is told those still open).
+ */
 function TextsEditor({
   relazione,
   busy,
   unsaved,
+  carried,
+  unsettled,
   onSave,
 }: {
   relazione: Relazione;
   busy: boolean;
   unsaved: { current: Record<string, string> | null };
+  carried: Carried | null;
+  unsettled: { current: readonly string[] };
   onSave: (texts: Record<string, string>) => void;
 }) {
   const { t } = useTranslation();
-  const [texts, setTextsShown] = useState<Record<string, string>>(relazione.texts);
+  const [texts, setTextsShown] = useState<Record<string, string>>(() => carried?.merged.texts ?? relazione.texts);
+  // The other person's text of each section both changed, while the office has not chosen (by key).
+  const [open, setOpen] = useState<ReadonlyMap<string, string>>(() => new Map(carried?.merged.conflicts.map((c) => [c.key, c.theirs]) ?? []));
+  const pending = (next: Record<string, string>) => (relazione.sections.some((k) => (next[k] ?? '') !== (relazione.texts[k] ?? '')) ? next : null);
   const setTexts = (next: Record<string, string>) => {
     setTextsShown(next);
-    unsaved.current = relazione.sections.some((k) => (next[k] ?? '') !== (relazione.texts[k] ?? '')) ? next : null;
+    unsaved.current = pending(next);
   };
-  // Gone (sent, or replaced by the stored texts after a save): nothing of it is pending any more.
-  useEffect(
-    () => () => {
+  const settle = (key: string, text: string) => {
+    setTexts({ ...texts, [key]: text });
+    const next = new Map(open);
+    next.delete(key);
+    setOpen(next);
+    focusSoon(`relazione-text-${key}`);
+  };
+  useEffect(() => {
+    unsettled.current = [...open.keys()];
+  }, [open, unsettled]);
+  // Carried over, the texts shown are not the stored ones from the start. Gone (sent, or replaced by
+  // the stored texts after a save): nothing of it is pending any more.
+  useEffect(() => {
+    unsaved.current = pending(texts);
+    return () => {
       unsaved.current = null;
-    },
-    [unsaved],
-  );
+      unsettled.current = [];
+    };
+    // Once, on mount: later changes are told as they are typed (`setTexts`).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [unsaved, unsettled]);
+  const kept = new Set(carried?.merged.kept ?? []);
+  const theirs = new Set(carried?.merged.theirs ?? []);
   return (
     <form
       className="mb-4"
@@ -369,19 +449,63 @@ function TextsEditor({
       {relazione.sections.map((key) => {
         const generated = relazione.generated[key];
         const id = `relazione-text-${key}`;
+        const other = open.get(key);
+        // What happened to the section in the carry-over, said under it until the next save.
+        const hint =
+          other !== undefined
+            ? t('relazione.carried.yours')
+            : kept.has(key)
+              ? t('relazione.carried.keptHere')
+              : theirs.has(key) && carried !== null
+                ? t('relazione.carried.theirsHere', carried.who)
+                : key === 'variazioni'
+                  ? t('relazione.revisionsHint')
+                  : undefined;
+        const field = (
+          <Field id={id} label={t(`relazione.section.${key}`)} hint={hint} error={other === undefined ? undefined : t('relazione.carried.choose')}>
+            {(aria) => (
+              <textarea
+                {...aria}
+                className="form-control"
+                rows={key === 'contesto-esterno' || key === 'contesto-interno' ? 6 : 3}
+                value={texts[key] ?? ''}
+                onChange={(e) => setTexts({ ...texts, [key]: e.target.value })}
+                data-testid={id}
+              />
+            )}
+          </Field>
+        );
         return (
           <div key={key} className="relazione-section mb-3">
-            <Field id={id} label={t(`relazione.section.${key}`)} hint={key === 'variazioni' ? t('relazione.revisionsHint') : undefined}>
-              {(aria) => (
-                <textarea
-                  {...aria}
-                  className="form-control"
-                  rows={key === 'contesto-esterno' || key === 'contesto-interno' ? 6 : 3}
-                  value={texts[key] ?? ''}
-                  onChange={(e) => setTexts({ ...texts, [key]: e.target.value })}
-                />
-              )}
-            </Field>
+            {other === undefined || carried === null ? (
+              field
+            ) : (
+              // Both changed it: the office's text (editable) beside theirs, until the office keeps one.
+              <div className="border border-warning rounded p-2" role="group" aria-labelledby={`${id}-both`} data-testid={`relazione-conflict-${key}`}>
+                <p id={`${id}-both`} className="fw-semibold mb-2">
+                  {t('relazione.carried.both', { section: t(`relazione.section.${key}`), ...carried.who })}
+                </p>
+                <div className="row">
+                  <div className="col-md-6">{field}</div>
+                  <div className="col-md-6">
+                    <p className="form-label mb-2" id={`${id}-theirs-label`}>
+                      {t('relazione.carried.theirsLabel', carried.who)}
+                    </p>
+                    <div className="border rounded p-2 bg-light" style={{ whiteSpace: 'pre-wrap' }} aria-labelledby={`${id}-theirs-label`} role="region" data-testid={`relazione-theirs-${key}`}>
+                      {other === '' ? <em>{t('relazione.carried.emptied')}</em> : other}
+                    </div>
+                  </div>
+                </div>
+                <div className="d-flex flex-wrap gap-2 mt-2">
+                  <Button color="primary" outline size="sm" onClick={() => settle(key, texts[key] ?? '')} data-testid={`relazione-keep-mine-${key}`}>
+                    {t('relazione.carried.keepMine')}
+                  </Button>
+                  <Button color="primary" outline size="sm" onClick={() => settle(key, other)} data-testid={`relazione-take-theirs-${key}`}>
+                    {t('relazione.carried.takeTheirs', carried.who)}
+                  </Button>
+                </div>
+              </div>
+            )}
             {generated !== undefined && generated !== '' && (
               <details className="small">
                 <summary>{t('relazione.generatedHint')}</summary>

@@ -115,6 +115,25 @@ const it = {
   conflict: 'La Relazione è stata modificata nel frattempo, dopo che l’hai letta: non è stato salvato nulla. Ora è mostrata com’è salvata: riportare le modifiche e salvare di nuovo.',
   conflictBy:
     'La Relazione è stata modificata da {{by}} il {{day}} alle {{time}}, dopo che l’hai letta: non è stato salvato nulla. Ora è mostrata com’è salvata: riportare le modifiche e salvare di nuovo.',
+  // A stale save of the texts carried over onto the version saved meanwhile (merge.ts): nothing typed is lost, nothing of theirs overwritten unseen.
+  carried: {
+    kept: '{{by}} ha salvato la Relazione il {{day}} alle {{time}}, dopo che l’hai letta: i tuoi testi non sono ancora salvati, ma restano qui, sopra la sua versione. Le sezioni cambiate solo da te sono come le hai scritte, quelle cambiate solo da {{by}} mostrano il suo testo: controlla e salva di nuovo.',
+    conflicts_one:
+      '{{by}} ha salvato la Relazione il {{day}} alle {{time}}, dopo che l’hai letta: i tuoi testi non sono ancora salvati, ma restano qui, sopra la sua versione. {{count}} sezione è stata cambiata sia da te sia da {{by}}: tieni il tuo testo (anche modificato) o prendi il suo, poi salva di nuovo. Fino ad allora non viene inviato nulla.',
+    conflicts_other:
+      '{{by}} ha salvato la Relazione il {{day}} alle {{time}}, dopo che l’hai letta: i tuoi testi non sono ancora salvati, ma restano qui, sopra la sua versione. {{count}} sezioni sono state cambiate sia da te sia da {{by}}: per ciascuna tieni il tuo testo (anche modificato) o prendi il suo, poi salva di nuovo. Fino ad allora non viene inviato nulla.',
+    unsettled_one: '{{count}} sezione cambiata anche da un’altra persona aspetta la tua scelta: tieni il tuo testo o prendi il suo. Non è stato inviato nulla.',
+    unsettled_other: '{{count}} sezioni cambiate anche da un’altra persona aspettano la tua scelta: per ciascuna tieni il tuo testo o prendi il suo. Non è stato inviato nulla.',
+    both: '«{{section}}» è stata cambiata sia da te sia da {{by}} (il {{day}} alle {{time}}).',
+    yours: 'Il tuo testo, non ancora salvato: puoi modificarlo qui prima di tenerlo.',
+    choose: 'Scegli quale testo tenere.',
+    theirsLabel: 'Testo salvato da {{by}} il {{day}} alle {{time}}',
+    emptied: 'Sezione svuotata.',
+    keepMine: 'Tieni il mio testo',
+    takeTheirs: 'Prendi il testo di {{by}}',
+    keptHere: 'Cambiata solo da te: resta come l’hai scritta, da salvare.',
+    theirsHere: 'Cambiata da {{by}} il {{day}} alle {{time}}: è mostrato il suo testo.',
+  },
   /** The server's refusals (src/messages/relazione.ts names them in `params.relazione`), in the screen's words. */
   refusals: {
     frozen: 'La Relazione è {{state}}: testi e dati non si possono più modificare.',
@@ -259,6 +278,24 @@ const en: typeof it = {
   },
   conflict: 'The report was changed meanwhile, after you read it: nothing was saved. It now shows as saved: make your changes again and save.',
   conflictBy: 'The report was changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was saved. It now shows as saved: make your changes again and save.',
+  carried: {
+    kept: '{{by}} saved the report on {{day}} at {{time}}, after you read it: your texts are not saved yet, but they stay here, on top of that version. Sections only you changed are as you typed them, sections only {{by}} changed show their text: check and save again.',
+    conflicts_one:
+      '{{by}} saved the report on {{day}} at {{time}}, after you read it: your texts are not saved yet, but they stay here, on top of that version. {{count}} section was changed both by you and by {{by}}: keep your text (edited if you like) or take theirs, then save again. Nothing is sent until then.',
+    conflicts_other:
+      '{{by}} saved the report on {{day}} at {{time}}, after you read it: your texts are not saved yet, but they stay here, on top of that version. {{count}} sections were changed both by you and by {{by}}: for each, keep your text (edited if you like) or take theirs, then save again. Nothing is sent until then.',
+    unsettled_one: '{{count}} section also changed by someone else awaits your choice: keep your text or take theirs. Nothing was sent.',
+    unsettled_other: '{{count}} sections also changed by someone else await your choice: for each, keep your text or take theirs. Nothing was sent.',
+    both: '“{{section}}” was changed both by you and by {{by}} (on {{day}} at {{time}}).',
+    yours: 'Your text, not saved yet: you may edit it here before keeping it.',
+    choose: 'Choose which text to keep.',
+    theirsLabel: 'Text saved by {{by}} on {{day}} at {{time}}',
+    emptied: 'Section emptied.',
+    keepMine: 'Keep my text',
+    takeTheirs: 'Take the text of {{by}}',
+    keptHere: 'Changed only by you: kept as you typed it, to be saved.',
+    theirsHere: 'Changed by {{by}} on {{day}} at {{time}}: their text is shown.',
+  },
   refusals: {
     frozen: 'The report is {{state}}: its texts and figures can no longer be changed.',
     stale: '{{by}} changed the report in the meantime: reload the page and try again.',
