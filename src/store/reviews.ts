@@ -10,8 +10,8 @@ import { one, type Db, type Queryable, type Row } from './db.js';
 import { approvalAsItStands, enteredValues, latestStep, reviewRecord, STEPS, storedComputedFromChildren } from './review-steps.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, periodSaved, readPlanRecord } from './records.js';
-import { fail, forUpdate, isArchived, now, ok, shareLock, staleSave, str } from './shared.js';
-import { archivedRefusal } from './revisions.js';
+import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
+import { refuseIfArchived } from './revisions.js';
 import { amountFromJson, parse } from './codec.js';
 import type { Comparator, MeasurementState, Unit } from './core-types.js';
 import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewFilter, ReviewPage, ReviewRecord, ReviewRow } from './types.js';
@@ -31,10 +31,11 @@ export class Reviews {
 
   async setDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>> {
     return this.db.transaction(async (tx) => {
+      // A past year put away is read-only, its deadlines too: no reminder or lateness comes of them.
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      // A past year put away is read-only, its deadlines too: no reminder or lateness comes of them.
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const plan = await one(tx, `SELECT year FROM plans WHERE id = ?`, [planId]);
       const problem = deadline === null ? null : deadlineProblem(deadline, Number(plan!.year), String(row.ends_on));
       if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'deadline' }, { field: 'deadline', ...problem });
@@ -58,11 +59,12 @@ export class Reviews {
         { field: 'note', reason: action === 'return' ? 'return-note' : 'answer-note' },
       );
     return this.db.transaction(async (tx) => {
+      // The review of a past year put away stays as it was when it was archived.
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       // Share-lock the period like a value write: a closing waits for the review in flight.
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, periodId]);
       if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      // The review of a past year put away stays as it was when it was archived.
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       if (isLocked(period.state as PeriodState))
         return fail(
           'period-locked',

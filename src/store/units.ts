@@ -568,7 +568,7 @@ export class UnitRegistry {
     return atomically(this.db, async (tx) => {
       // Who owns an objective is part of the plan's definition: after adoption it changes only
       // inside a revision, as every other edit does (and never on an archived plan).
-      const gate = await editGate(tx, planId, shareLock(this.db));
+      const gate = await editGate(tx, this.db, planId);
       if (!gate.ok) return gate;
       const reason = reassignedReason(gate.value.revision);
       const at = now();

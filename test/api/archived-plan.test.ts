@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkDue, Worklist } from '../../src/contract/index.js';
+import { whileAnotherHolds } from '../support/another-writer.js';
 import { tinyPdf, upload } from '../support/files.js';
 import { adopt, enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
@@ -287,5 +288,56 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const document = await controller.get(`${plan}/relazione/export?format=html`);
     expect(document.status, document.text.slice(0, 200)).toBe(200);
     expect((await controller.get(`${plan}/tree?period=${YEAR_END}`)).status).toBe(200);
+  });
+});
+
+describe('a write while the plan is being archived, on postgres', () => {
+  let t: TestServer;
+  let controller: Client;
+  beforeAll(async () => {
+    t = await startTestServer('postgres');
+    controller = await t.as('controller');
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('waits for the archiving and is refused as archived, nothing written: values, evidence, reviews, deadlines, analysis, comments, periods, revisions, the tree', async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    const YEAR_END = '2024-12-31';
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to: 'collecting' })).status).toBe(200);
+    const opened = await controller.request('POST', `${plan}/revisions`, { reason: 'Aperta prima di archiviare' });
+    expect(opened.status, opened.text).toBe(201);
+    const indicators = (await controller.get(`${plan}/tree?period=${PERIOD}`)).body.objectives.flatMap((o: any) => o.indicators);
+    const free = indicators.find((i: any) => i.editable && i.formula === null && i.rule?.kind !== 'children_mean');
+    const value = `${plan}/indicators/${enc(free.id)}/measurements/${PERIOD}`;
+    const entered = (await controller.get(`${plan}/tree?period=${YEAR_END}`)).body.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.version > 0);
+    const writes: ReadonlyArray<readonly [string, string, string, unknown?]> = [
+      ['value', 'PUT', value, { state: 'measured', actual: 2, version: free.version }],
+      ['evidence upload', 'POST', `${value}/attachments`, upload(tinyPdf(), 'verbale.pdf')],
+      ['comment', 'POST', `${value}/comments`, { body: 'Fonte da verificare.' }],
+      ['review step', 'POST', `${plan}/indicators/${enc(entered.id)}/measurements/${YEAR_END}/reviews`, { action: 'approve', version: entered.version }],
+      ['deadline', 'PUT', `${plan}/periods/${YEAR_END}/deadline`, { deadline: '2025-01-31' }],
+      ['variance', 'PUT', `${plan}/nodes/B.1.1/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }],
+      ['period renamed', 'PATCH', `${plan}/periods/${PERIOD}`, { label: 'Terzo trimestre' }],
+      ['revision corrected', 'PATCH', `${plan}/revisions/${opened.body.number}`, { reason: 'Corretta' }],
+      ['objective changed', 'PATCH', `${plan}/nodes/B.1.1`, { title: 'Titolo rivisto' }],
+    ];
+    // The trail as it reads in the plan brought back (an archived plan's is read as archived), but the bringing back.
+    const trail = async () => ((await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body as Array<{ action: string }>).filter((e) => e.action !== 'unarchive');
+    for (const [what, method, path, body] of writes) {
+      const before = await trail();
+      // Another connection archives as the store does (the plan's row locked for update first) and
+      // commits once the write waits on that lock. Before: the write read the plan as not archived
+      // without waiting, and was stored in the plan archived meanwhile (or never waited at all).
+      const archiving = `SELECT id FROM plans WHERE id = '${planId}' FOR UPDATE; UPDATE plans SET archived_at = '${new Date().toISOString()}' WHERE id = '${planId}'`;
+      const refused = await whileAnotherHolds(t.location, archiving, null, () => controller.request(method, path, body));
+      expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+      expect(refused.body.error.code, what).toBe('plan-archived');
+      const back = await controller.request('POST', `${plan}/unarchive`);
+      expect(back.status, back.text).toBe(200);
+      expect(await trail(), what).toEqual(before);
+    }
   });
 });
