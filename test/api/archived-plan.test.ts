@@ -5,7 +5,9 @@
  * home page's work due leaves it out; a review step, a deadline, a variance or a forecast is refused
  * as every other change, nothing recorded; so are a comment and the Relazione's texts, review and
  * moves, while every other write route (values, evidence, tree, units, baselines, periods, revisions,
- * the plan's version) is seen refusing too, and reading and exporting keep working. And a plan's
+ * the plan's version) is seen refusing too, and reading and exporting keep working. The OIV's review
+ * and decision are told as archived before what the route checks of them (the figures, `seen`). On
+ * PostgreSQL, a write waiting on an archiving in flight is refused as archived once it commits. And a plan's
  * deletion refuses a `?reason=` too long at its field, as a revision's discard does, rather than
  * keeping it cut short: nothing deleted.
  */
@@ -13,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkDue, Worklist } from '../../src/contract/index.js';
 import { whileAnotherHolds } from '../support/another-writer.js';
 import { tinyPdf, upload } from '../support/files.js';
-import { adopt, enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { adopt, adoptAndReview, enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 const ITALIAN = { 'accept-language': 'it-IT,it;q=0.9' };
@@ -215,6 +217,48 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
 
     await archive(planId, false);
     expect((await controller.request('POST', thread, { body: 'Risposta.' })).status).toBe(201);
+  });
+
+  it("tells the OIV's review and decision of its Relazione as archived first, before the figures or what the screen showed: nothing written; back from the archive, refused for those", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    const oiv = await t.as('oiv');
+    await adoptAndReview(planId, controller, oiv);
+    const current = (await oiv.get(`${plan}/relazione`)).body;
+    // A value above what the plan's scoring gives (422 at its row), a `seen` no screen showed (409 conflict).
+    const review = (headers?: Record<string, string>) =>
+      oiv.request(
+        'PUT',
+        `${plan}/relazione/review`,
+        { note: 'Verificato.', reservations: '', checklist: current.checklist, values: [{ code: 'B.1', validated: 150, note: 'Obiettivo superato.' }], version: current.version },
+        headers,
+      );
+    const decide = (headers?: Record<string, string>) => oiv.request('POST', `${plan}/relazione/transition`, { to: 'validated', seen: 'mai-mostrato' }, headers);
+    await archive(planId);
+    const before = { relazione: (await oiv.get(`${plan}/relazione`)).body, trail: (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body };
+
+    // Before: 422 above-ceiling and 409 changed-since-shown, the archive not said.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      for (const [what, refused] of [
+        ['review', await review(headers)],
+        ['decision', await decide(headers)],
+      ] as const) {
+        expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+        expect(refused.body.error, what).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+      }
+    }
+    expect({ relazione: (await oiv.get(`${plan}/relazione`)).body, trail: (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body }).toEqual(before);
+
+    await archive(planId, false);
+    const reviewed = await review();
+    expect(reviewed.status, reviewed.text).toBe(422);
+    expect(reviewed.body.error).toMatchObject({ code: 'invalid', params: { relazione: 'above-ceiling' } });
+    const decided = await decide();
+    expect(decided.status, decided.text).toBe(409);
+    expect(decided.body.error).toMatchObject({ code: 'conflict', details: { reason: 'changed-since-shown' } });
   });
 
   it('refuses every write of its values, evidence, tree, units, baselines, periods, revisions and Relazione; reading and exporting it keep working', async () => {
