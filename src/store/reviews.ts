@@ -7,7 +7,7 @@
  */
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import { approvalAsItStands, enteredValues, latestStep, reviewRecord, STEPS, storedComputedFromChildren } from './review-steps.js';
+import { approvalAsItStands, latestStep, reviewRecord, STEPS, storedComputedFromChildren, valueStates } from './review-steps.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, periodSaved, readPlanRecord } from './records.js';
 import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
@@ -381,9 +381,13 @@ async function readReviewList(tx: Queryable, planId: string, dataVersion: string
   return { dataVersion, values, states: new Map() };
 }
 
-/** Each value's state in the period, in the list's order: to enter without a value, else by the one rule (`valueState`). */
+/**
+ * Each value's state in the period, in the list's order: to enter without a value, else by the one
+ * rule (`valueState`). The list has left the means of the children out already: a row a mean may
+ * have in the period is simply not asked for.
+ */
 async function periodStates(tx: Queryable, planId: string, periodId: string, list: ReviewList): Promise<WorkState[]> {
-  const entered = new Map((await enteredValues(tx, planId, periodId)).map((v) => [v.indicatorId, v.state]));
+  const entered = await valueStates(tx, planId, periodId);
   return list.values.map((v) => entered.get(v.id) ?? 'to_enter');
 }
 
