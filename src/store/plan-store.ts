@@ -20,7 +20,7 @@ import { italianDate, periodProblemText, periodsProblem, type NewPeriod } from '
 import { readPlanForPeriod, readPlanHead } from './plan-read.js';
 import { PLAN_SELECT, planRecord, planSaved, readPlanRecord } from './records.js';
 import { archivedRefusal, editGate, gateReason, recordChange, refuse, type Gate } from './revisions.js';
-import { fail, forUpdate, insertMany, noPlan, now, ok, shareLock, staleSave, touch } from './shared.js';
+import { fail, forUpdate, insertMany, noPlan, now, ok, staleSave, touch } from './shared.js';
 import { INDICATOR_COLUMNS, indicatorJson, indicatorRow, staleDefinition } from './tree-store.js';
 import {
   SYSTEM,

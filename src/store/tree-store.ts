@@ -14,7 +14,7 @@ import { objectiveMeta, type ObjectiveMetaRow } from './plan-read.js';
 import { keepRecords, keptIndicatorIds } from './kept-records.js';
 import { removedValues } from './removed-values.js';
 import { editGate, recordEdit, refuse } from './revisions.js';
-import { fail, forUpdate, insertMany, now, ok, shareLock, str } from './shared.js';
+import { fail, forUpdate, insertMany, now, ok, str } from './shared.js';
 import { checkedAssignee, ensureUnitsByName, unknownUnit } from './units.js';
 import type { Actor, IndicatorInput, IndicatorPatch, KeptCounts, NodeInput, NodePatch, ObjectiveMeta, Result } from './types.js';
 

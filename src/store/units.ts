@@ -13,7 +13,7 @@ import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit, savedVersion } from './audit-log.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { editGate, recordChange, withUnitNames, type ChangeWrite } from './revisions.js';
-import { fail, forUpdate, now, ok, shareLock, touch } from './shared.js';
+import { fail, forUpdate, now, ok, touch } from './shared.js';
 import type { Actor, Failure, Reassignment, Result, UnitImportIssue, UnitImportRow, UnitInput, UnitPatch, UnitRecord } from './types.js';
 
 /** A refusal by code: English in `message` (logs), said in the reader's language from `params`; `details.field` names the field. */
