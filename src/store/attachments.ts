@@ -11,8 +11,8 @@ import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { isLocked } from './periods.js';
 import { approvalAsItStands, latestStep } from './review-steps.js';
-import { archivedRefusal } from './revisions.js';
-import { forUpdate, isArchived, shareLock } from './shared.js';
+import { refuseIfArchived } from './revisions.js';
+import { forUpdate, shareLock } from './shared.js';
 import type { Actor, Failure, PeriodState, Result } from './types.js';
 
 export interface AttachmentRecord {
@@ -116,7 +116,7 @@ export function attachmentJson(a: AttachmentRecord): Record<string, unknown> {
 type Failed = { ok: false; error: Failure };
 
 /**
- * The measurement's indicator and period, checked inside a transaction: not found, or locked
+ * The measurement's indicator and period, checked inside a transaction: its plan archived, not found, or locked
  * (a closed or validated period). PostgreSQL share-locks the period row, as a value being entered
  * does, so a closing waits for the file being stored and a file after the closing sees it.
  */
@@ -128,10 +128,11 @@ export async function openMeasurementFor(
   periodId: string,
   lockedMeans: string,
 ): Promise<Failed | { ok: true; node: string; periodLabel: string }> {
+  // An archived plan is kept whole, as it was when archived: its evidence neither grows nor shrinks.
+  const archived = await refuseIfArchived(tx, { dialect }, planId);
+  if (archived !== null) return archived;
   const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${shareLock({ dialect })}`, [planId, periodId]);
   if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
-  // An archived plan is kept whole, as it was when archived: its evidence neither grows nor shrinks.
-  if (await isArchived(tx, planId)) return archivedRefusal(planId) as Failed;
   const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?`, [planId, indicatorId]);
   if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };
   if (isLocked(period.state as PeriodState)) {

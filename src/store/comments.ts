@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Row } from './db.js';
-import { archivedRefusal, refuse } from './revisions.js';
+import { refuse, refuseIfArchived } from './revisions.js';
 import { shareLock } from './shared.js';
 import type { Actor, Result, Role } from './types.js';
 
@@ -68,10 +68,9 @@ export class SqlComments implements CommentStore {
     return this.db.transaction(async (tx) => {
       if ((await one(tx, `SELECT id FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId])) === undefined)
         return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
-      // A past year put away keeps its discussion as it was: read, not added to. Share-locked
-      // (PostgreSQL), so an archiving in flight comes wholly before or after the comment.
-      const plan = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${shareLock(this.db)}`, [planId]);
-      if (plan !== undefined && plan.archived_at !== null) return archivedRefusal(planId);
+      // A past year put away keeps its discussion as it was: read, not added to.
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       // Share-locked (PostgreSQL): a deletion in flight keeps this comment with the thread, or comes first and leaves no indicator.
       const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, indicatorId]);
       if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };

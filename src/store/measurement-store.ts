@@ -12,8 +12,8 @@ import { touchSuccessors } from './lineage.js';
 import { approvalAsItStands, latestStep } from './review-steps.js';
 import { isLocked } from './periods.js';
 import { measurementJson, measurementSavedAs, measurementRecord, periodRecord, sameValue } from './records.js';
-import { archivedRefusal } from './revisions.js';
-import { enteredMeanwhile, fail, forUpdate, isArchived, now, ok, shareLock, staleVersion, str, touch } from './shared.js';
+import { refuseIfArchived } from './revisions.js';
+import { enteredMeanwhile, fail, forUpdate, now, ok, shareLock, staleVersion, str, touch } from './shared.js';
 import type { Actor, IndicatorContext, MeasurementInput, MeasurementRecord, OpenActual, PeriodState, Result, StoredMeasurement } from './types.js';
 
 /** The columns of a stored value, in the order `measurementParams` gives them. */
@@ -82,10 +82,11 @@ export class SqlMeasurements {
 
   async putMeasurement(planId: string, indicatorId: string, periodId: string, input: MeasurementInput, expectedVersion: number, actor: Actor): Promise<Result<StoredMeasurement>> {
     return this.db.transaction(async (tx) => {
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       // Share-lock the period (PostgreSQL): a close waits for writes in flight, and a write after it sees the lock.
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, periodId]);
       if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       // Share-locked (PostgreSQL): a change of the indicator's unit waits for this value and then counts it, or goes first and is seen here.
       const indicator = await one(tx, `SELECT node_code, formula, unit, version FROM indicators WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, indicatorId]);
       if (indicator === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });

@@ -11,8 +11,8 @@ import { isReopening, italianDate, periodDateProblem, periodProblemText, transit
 import { planAndPeriod, readPlanForPeriod } from './plan-read.js';
 import { enteredValues, supersededApproval } from './review-steps.js';
 import { periodRecord, periodSaved } from './records.js';
-import { archivedRefusal, refuse } from './revisions.js';
-import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str } from './shared.js';
+import { archivedRefusal, refuse, refuseIfArchived } from './revisions.js';
+import { fail, forUpdate, noPlan, now, ok, staleSave, str } from './shared.js';
 import type {
   Actor,
   EnteredInOldUnit,
@@ -145,9 +145,10 @@ export class SqlPeriods {
     const trimmed = label.trim();
     if (trimmed === '') return fail('invalid', "a period's label cannot be empty", { field: 'label' }, { field: 'label', reason: 'empty-label' });
     return this.db.transaction(async (tx) => {
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = periodRecord(row);
       const stale = staleSave<PeriodRecord>('period', `period ${before.label}`, expectedVersion, periodSaved(row));
       if (stale !== null) return stale;
@@ -160,10 +161,11 @@ export class SqlPeriods {
 
   async deletePeriod(planId: string, periodId: string, actor: Actor): Promise<Result<PeriodRecord>> {
     return this.db.transaction(async (tx) => {
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       // The row lock (PostgreSQL) makes a value being written wait, then find no period; or, written first, be counted here.
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = periodRecord(row);
       if (before.state !== 'open') {
         return fail(
@@ -227,10 +229,11 @@ export class SqlPeriods {
 
   async transitionPeriod(planId: string, periodId: string, to: PeriodState, reason: string | null, actor: Actor, from: PeriodMoveOptions = {}): Promise<Result<PeriodMoved>> {
     return this.db.transaction(async (tx) => {
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
       const before = periodRecord(row);
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       // Before the state machine: a move pressed on a state that changed since is the other desk's
       // news, not "cannot go from closed to closed". The version the caller checked the mover's role
       // on comes second: a move made in between is refused rather than made on a state never checked.

@@ -20,7 +20,7 @@ import { italianDate, periodProblemText, periodsProblem, type NewPeriod } from '
 import { readPlanForPeriod, readPlanHead } from './plan-read.js';
 import { PLAN_SELECT, planRecord, planSaved, readPlanRecord } from './records.js';
 import { archivedRefusal, editGate, gateReason, recordChange, refuse, type Gate } from './revisions.js';
-import { fail, forUpdate, insertMany, noPlan, now, ok, shareLock, staleSave, touch } from './shared.js';
+import { fail, forUpdate, insertMany, noPlan, now, ok, staleSave, touch } from './shared.js';
 import { INDICATOR_COLUMNS, indicatorJson, indicatorRow, staleDefinition } from './tree-store.js';
 import {
   SYSTEM,
@@ -411,7 +411,7 @@ export class SqlPlans {
 
   async refreshBaselines(planId: string, updates: readonly BaselineRefresh[], actor: Actor): Promise<Result<number>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, shareLock(this.db));
+      const gate = await editGate(tx, this.db, planId);
       if (!gate.ok) return gate;
       // Every indicator checked before any is written: a refusal leaves the plan as it was.
       const befores: Row[] = [];
@@ -458,7 +458,7 @@ export class SqlPlans {
       // The title and the body are part of the plan's definition (a revision once adopted); publishing is not.
       let gate: Gate = { revision: null };
       if (renamed) {
-        const checked = await editGate(tx, planId, shareLock(this.db));
+        const checked = await editGate(tx, this.db, planId);
         // The refusal says what was asked: a body corrected outside a revision is said as such, naming both.
         if (!checked.ok)
           return checked.error.code === 'revision-required' && next.organisation !== b.organisation

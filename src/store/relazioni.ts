@@ -32,8 +32,8 @@ import type { Plan } from './core-types.js';
 import { Decimal, textKeyed, type Band } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import { archivedRefusal, openRevisionNumber, readRevisions } from './revisions.js';
-import { forUpdate, isArchived, shareLock } from './shared.js';
+import { openRevisionNumber, readRevisions, refuseIfArchived } from './revisions.js';
+import { forUpdate, shareLock } from './shared.js';
 import type { Actor, Result, RevisionRecord } from './types.js';
 
 type ValidatedValue = ValidatedValueOf<Decimal>;
@@ -444,7 +444,8 @@ export class SqlRelazioni implements RelazioneStore {
       const before = await this.read(tx, planId, true);
       if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
       // A past year put away keeps its Relazione as it was archived (`read` holds the plan's row).
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       if (isFrozen(before.state)) return this.frozen(before);
       if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
       if (before.state === 'transmitted') return refusal('invalid-transition', { relazione: 'with-oiv' }, { state: before.state });
@@ -458,7 +459,8 @@ export class SqlRelazioni implements RelazioneStore {
       const before = await this.read(tx, planId, true);
       if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
       // A past year put away keeps its Relazione as it was archived (`read` holds the plan's row).
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       if (isFrozen(before.state)) return this.frozen(before);
       if (before.version !== expectedVersion) return this.stale(before, expectedVersion);
       if (before.state !== 'transmitted') return refusal('invalid-transition', { relazione: 'not-transmitted', state: before.state }, { state: before.state });
@@ -483,7 +485,8 @@ export class SqlRelazioni implements RelazioneStore {
       const before = await this.read(tx, planId, true);
       if (before === undefined) return refusal('not-found', { what: 'plan', id: planId });
       // A past year put away keeps its Relazione as it was archived (`read` holds the plan's row).
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       if (isFrozen(before.state)) return this.frozen(before);
       if (canMove(before.state, to) === null) {
         return refusal('invalid-transition', { relazione: 'move', from: before.state, to }, { from: before.state, to });

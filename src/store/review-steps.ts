@@ -73,33 +73,56 @@ export interface EnteredValue {
   readonly latest: StepOf | undefined;
 }
 
+/** The latest review step's columns of a row (`action`, `measurement_version`; null: never reviewed). */
+function stepOfRow(r: Row): StepOf | undefined {
+  return r.action == null ? undefined : { action: r.action as ReviewAction, measurementVersion: Number(r.measurement_version) };
+}
+
+/** The period's values with their version and latest review step: `columns` more of the value, `join` more tables, `order` the rows' order. */
+function valuesWithLatestStep(q: Queryable, planId: string, periodId: string, more: { columns: string; join: string; order: string }): Promise<Row[]> {
+  return q.all(
+    `WITH latest AS (SELECT indicator_id, MAX(id) AS id FROM measurement_reviews WHERE plan_id = ? AND period_id = ? GROUP BY indicator_id)
+     SELECT m.indicator_id, m.version, r.action, r.measurement_version${more.columns}
+     FROM measurements m${more.join}
+     LEFT JOIN latest l ON l.indicator_id = m.indicator_id LEFT JOIN measurement_reviews r ON r.id = l.id
+     WHERE m.plan_id = ? AND m.period_id = ?${more.order}`,
+    [planId, periodId, planId, periodId],
+  );
+}
+
 /**
  * The values entered in the period, each with its state (`valueState`) and its latest step, as `q`
  * reads them (under the closing's lock, or in a page's snapshot): the period's values joined with
  * their indicators alone, never the plan's other indicators (an indicator without a value is to
- * enter, which the caller's list of indicators says), in plan order as the review list has it
- * (objective code, position). A mean of the children is computed, never entered, so it is left out
- * (`computedFromChildren`, on the formula as read): the closing's count, the review list's pages
- * and the campaign's lists leave out the same values.
+ * enter, which the caller's list of indicators says), in plan order (objective code, position). A
+ * mean of the children is computed, never entered, so it is left out (`computedFromChildren`, on
+ * the formula as read): the closing's count and the campaign's lists leave out the same values, as
+ * the review list's pages do by their list of indicators (`valueStates`).
  */
 export async function enteredValues(q: Queryable, planId: string, periodId: string): Promise<EnteredValue[]> {
-  const rows = await q.all(
-    `WITH latest AS (SELECT indicator_id, MAX(id) AS id FROM measurement_reviews WHERE plan_id = ? AND period_id = ? GROUP BY indicator_id)
-     SELECT m.indicator_id, i.name, i.node_code, i.formula, m.version, r.action, r.measurement_version
-     FROM measurements m JOIN indicators i ON i.plan_id = m.plan_id AND i.id = m.indicator_id
-     LEFT JOIN latest l ON l.indicator_id = m.indicator_id LEFT JOIN measurement_reviews r ON r.id = l.id
-     WHERE m.plan_id = ? AND m.period_id = ?
-     ORDER BY i.node_code, i.position, i.id`,
-    [planId, periodId, planId, periodId],
-  );
+  const rows = await valuesWithLatestStep(q, planId, periodId, {
+    columns: ', i.name, i.node_code, i.formula',
+    join: ' JOIN indicators i ON i.plan_id = m.plan_id AND i.id = m.indicator_id',
+    order: ' ORDER BY i.node_code, i.position, i.id',
+  });
   const out: EnteredValue[] = [];
   for (const r of rows) {
     if (storedComputedFromChildren(r.formula)) continue;
     const version = Number(r.version);
-    const latest = r.action == null ? undefined : { action: r.action as ReviewAction, measurementVersion: Number(r.measurement_version) };
+    const latest = stepOfRow(r);
     out.push({ indicatorId: String(r.indicator_id), indicator: String(r.name), node: String(r.node_code), state: valueState(version, latest), version, latest });
   }
   return out;
+}
+
+/**
+ * The state (`valueState`) of each value entered in the period, by indicator id, read without its
+ * indicator: for a caller whose own list of indicators already leaves the means of the children
+ * out and gives the order (the review list's pages), so no value's formula is read and tested again.
+ */
+export async function valueStates(q: Queryable, planId: string, periodId: string): Promise<Map<string, WorkState>> {
+  const rows = await valuesWithLatestStep(q, planId, periodId, { columns: '', join: '', order: '' });
+  return new Map(rows.map((r) => [String(r.indicator_id), valueState(Number(r.version), stepOfRow(r))]));
 }
 
 /**

@@ -7,11 +7,11 @@
  */
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import { approvalAsItStands, enteredValues, latestStep, reviewRecord, STEPS, storedComputedFromChildren } from './review-steps.js';
+import { approvalAsItStands, latestStep, reviewRecord, STEPS, storedComputedFromChildren, valueStates } from './review-steps.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, periodSaved, readPlanRecord } from './records.js';
-import { fail, forUpdate, isArchived, now, ok, shareLock, staleSave, str } from './shared.js';
-import { archivedRefusal } from './revisions.js';
+import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
+import { refuseIfArchived } from './revisions.js';
 import { amountFromJson, parse } from './codec.js';
 import type { Comparator, MeasurementState, Unit } from './core-types.js';
 import type { Actor, CampaignData, PeriodRecord, PeriodState, Result, ReviewAction, ReviewFilter, ReviewPage, ReviewRecord, ReviewRow } from './types.js';
@@ -31,10 +31,11 @@ export class Reviews {
 
   async setDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>> {
     return this.db.transaction(async (tx) => {
+      // A past year put away is read-only, its deadlines too: no reminder or lateness comes of them.
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      // A past year put away is read-only, its deadlines too: no reminder or lateness comes of them.
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const plan = await one(tx, `SELECT year FROM plans WHERE id = ?`, [planId]);
       const problem = deadline === null ? null : deadlineProblem(deadline, Number(plan!.year), String(row.ends_on));
       if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'deadline' }, { field: 'deadline', ...problem });
@@ -58,11 +59,12 @@ export class Reviews {
         { field: 'note', reason: action === 'return' ? 'return-note' : 'answer-note' },
       );
     return this.db.transaction(async (tx) => {
+      // The review of a past year put away stays as it was when it was archived.
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       // Share-lock the period like a value write: a closing waits for the review in flight.
       const period = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, periodId]);
       if (period === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
-      // The review of a past year put away stays as it was when it was archived.
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       if (isLocked(period.state as PeriodState))
         return fail(
           'period-locked',
@@ -379,9 +381,13 @@ async function readReviewList(tx: Queryable, planId: string, dataVersion: string
   return { dataVersion, values, states: new Map() };
 }
 
-/** Each value's state in the period, in the list's order: to enter without a value, else by the one rule (`valueState`). */
+/**
+ * Each value's state in the period, in the list's order: to enter without a value, else by the one
+ * rule (`valueState`). The list has left the means of the children out already: a row a mean may
+ * have in the period is simply not asked for.
+ */
 async function periodStates(tx: Queryable, planId: string, periodId: string, list: ReviewList): Promise<WorkState[]> {
-  const entered = new Map((await enteredValues(tx, planId, periodId)).map((v) => [v.indicatorId, v.state]));
+  const entered = await valueStates(tx, planId, periodId);
   return list.values.map((v) => entered.get(v.id) ?? 'to_enter');
 }
 

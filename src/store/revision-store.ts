@@ -8,8 +8,8 @@ import { recordPlanChange } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { isIsoDate } from './periods.js';
 import { readPlanRecord } from './records.js';
-import { archivedRefusal, openRevisionNumber, readRevision, readRevisions, refuse } from './revisions.js';
-import { fail, forUpdate, isArchived, noPlan, now, ok, staleSave, str, type SavedAs } from './shared.js';
+import { archivedRefusal, openRevisionNumber, readRevision, readRevisions, refuse, refuseIfArchived } from './revisions.js';
+import { fail, forUpdate, noPlan, now, ok, staleSave, str, type SavedAs } from './shared.js';
 import type { Act, Actor, NewRevision, PlanRecord, Result, RevisionPatch, RevisionRecord } from './types.js';
 
 /** A revision as the audit trail keeps it (without its changes, which have their own entries). */
@@ -201,9 +201,10 @@ export class SqlRevisions {
     const actCheck = patch.act == null ? null : actProblem(patch.act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
       if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
       if (stale !== null) return stale;
@@ -236,10 +237,11 @@ export class SqlRevisions {
     const actCheck = act === null ? null : actProblem(act);
     if (actCheck !== null) return refuse('invalid-act', { field: actCheck.field }, { field: `act.${actCheck.field}` });
     return this.db.transaction(async (tx) => {
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       // Locked for update: edits in flight (which share-lock the open revision) finish first.
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
       if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       // The approver approves the revision as read: a reason or date corrected since is read first.
       const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));
@@ -282,10 +284,11 @@ export class SqlRevisions {
   async discardRevision(planId: string, number: number, actor: Actor, expectedVersion?: number, reason: string | null = null): Promise<Result<RevisionRecord>> {
     const why = reason === null || reason.trim() === '' ? null : reason.trim();
     return this.db.transaction(async (tx) => {
+      // An archived plan is kept as it was put away, a revision left open in it too: its register changes no more.
+      const archived = await refuseIfArchived(tx, this.db, planId);
+      if (archived !== null) return archived;
       const row = await one(tx, `SELECT * FROM plan_revisions WHERE plan_id = ? AND seq = ?${forUpdate(this.db)}`, [planId, number]);
       if (row === undefined) return fail('not-found', `the plan has no revision no. ${number}`, undefined, { what: 'revision', id: String(number) });
-      // An archived plan is kept as it was put away, a revision left open in it too: its register changes no more.
-      if (await isArchived(tx, planId)) return archivedRefusal(planId);
       const before = (await readRevision(tx, planId, number))!;
       // Discarded as read: a reason or date another desk corrected since is read before it goes.
       const stale = staleSave<RevisionRecord>('revision', `revision no. ${number}`, expectedVersion, revisionSaved(row, before));

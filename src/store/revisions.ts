@@ -9,13 +9,13 @@
  * edits in flight and an edit after the approval finds no open revision.
  */
 import { recordAudit } from './audit-log.js';
-import type { Param, Queryable, Row } from './db.js';
+import type { Db, Param, Queryable, Row } from './db.js';
 import { one } from './db.js';
-import { noPlan, now, touch } from './shared.js';
+import { isArchived, noPlan, now, planShareLock, shareLock, touch } from './shared.js';
 import { netChanges } from '../core/revision-net.js';
 import { revisionEditReason } from '../messages/audit-reasons.js';
 import { english, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
-import type { Act, Actor, Failure, FailureCode, Result, RevisionChange, RevisionRecord } from './types.js';
+import type { Act, Actor, Failure, FailureCode, Refused, Result, RevisionChange, RevisionRecord } from './types.js';
 
 /** A refusal said by the message catalogue (src/messages/revisions.ts): English for logs, the reader's language at the API. */
 export function refuse<T, K extends FailureCode & MessageCode>(code: K, params: Params<K>, details?: Record<string, unknown>): Result<T> {
@@ -103,20 +103,29 @@ export interface Gate {
   readonly revision: { readonly number: number; readonly reason: string } | null;
 }
 
-export function archivedRefusal<T>(planId: string): Result<T> {
-  return refuse('plan-archived', {}, { planId });
+export function archivedRefusal(planId: string): Refused {
+  return refuse('plan-archived', {}, { planId }) as Refused;
+}
+
+/**
+ * A write's first question, asked before it locks any of the plan's parts: its refusal when the plan
+ * is archived (`isArchived`, the plan's row locked against an archiving in flight), else null.
+ */
+export async function refuseIfArchived(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string): Promise<Refused | null> {
+  return (await isArchived(tx, db, planId)) ? archivedRefusal(planId) : null;
 }
 
 /**
  * May the plan's definition be changed now, and into which revision does the change go? Refuses
  * an unknown plan, an archived one, and an adopted plan with no open revision.
  */
-export async function editGate(tx: Queryable, planId: string, shareLock: string): Promise<Result<Gate>> {
-  const plan = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?`, [planId]);
+export async function editGate(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string): Promise<Result<Gate>> {
+  // The plan's row locked as every write's archived check locks it (`isArchived`): an archiving in flight comes wholly before or after the edit.
+  const plan = await one(tx, `SELECT status, archived_at FROM plans WHERE id = ?${planShareLock(db)}`, [planId]);
   if (plan === undefined) return noPlan(planId);
   if (plan.archived_at !== null && plan.archived_at !== undefined) return archivedRefusal(planId);
   if (plan.status !== 'adopted') return { ok: true, value: { revision: null } };
-  const open = await one(tx, `SELECT seq, reason FROM plan_revisions WHERE plan_id = ? AND status = 'open'${shareLock}`, [planId]);
+  const open = await one(tx, `SELECT seq, reason FROM plan_revisions WHERE plan_id = ? AND status = 'open'${shareLock(db)}`, [planId]);
   if (open === undefined) {
     return refuse('revision-required', {}, { planId });
   }

@@ -53,9 +53,24 @@ export function shareLock(db: Pick<Db, 'dialect'>): string {
   return db.dialect === 'postgres' ? ' FOR SHARE' : '';
 }
 
-/** Whether the plan is archived (an archived plan refuses every change). */
-export async function isArchived(tx: Queryable, planId: string): Promise<boolean> {
-  const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?`, [planId]);
+/**
+ * PostgreSQL: key-share-lock the plan's row read by a write of its contents, so an archiving (which
+ * reads the row FOR UPDATE) waits for the write in flight, and a write after it waits for it and then
+ * sees it. A key share and not a plain share: the write then bumps the plan's data version (a plain
+ * UPDATE), which a share lock held by a second writer would block, each waiting on the other.
+ */
+export function planShareLock(db: Pick<Db, 'dialect'>): string {
+  return db.dialect === 'postgres' ? ' FOR KEY SHARE' : '';
+}
+
+/**
+ * Whether the plan is archived (an archived plan refuses every change), its row locked against an
+ * archiving in flight (`planShareLock`). Asked first in a write's transaction, before its period's
+ * or indicator's rows are locked: the plan's row, then its parts, the order a Relazione's move
+ * (plan, then last period) takes too, so the two never wait on each other.
+ */
+export async function isArchived(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string): Promise<boolean> {
+  const row = await one(tx, `SELECT archived_at FROM plans WHERE id = ?${planShareLock(db)}`, [planId]);
   return row !== undefined && row.archived_at !== null;
 }
 

@@ -14,7 +14,7 @@ import { objectiveMeta, type ObjectiveMetaRow } from './plan-read.js';
 import { keepRecords, keptIndicatorIds } from './kept-records.js';
 import { removedValues } from './removed-values.js';
 import { editGate, recordEdit, refuse } from './revisions.js';
-import { fail, forUpdate, insertMany, now, ok, shareLock, str } from './shared.js';
+import { fail, forUpdate, insertMany, now, ok, str } from './shared.js';
 import { checkedAssignee, ensureUnitsByName, unknownUnit } from './units.js';
 import type { Actor, IndicatorInput, IndicatorPatch, KeptCounts, NodeInput, NodePatch, ObjectiveMeta, Result } from './types.js';
 
@@ -163,7 +163,7 @@ export class SqlTree {
 
   async addNode(planId: string, input: NodeInput, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, shareLock(this.db));
+      const gate = await editGate(tx, this.db, planId);
       if (!gate.ok) return gate;
       // A.2.1 and a.2.1 read as one code to the office, in its reports and in a workbook's lookups: the
       // second is the first again, said with the code the plan holds.
@@ -198,7 +198,7 @@ export class SqlTree {
 
   async updateNode(planId: string, code: string, patch: NodePatch, expectedVersion: number | undefined, actor: Actor): Promise<Result<ObjectiveMeta>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, shareLock(this.db));
+      const gate = await editGate(tx, this.db, planId);
       if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM nodes WHERE plan_id = ? AND code = ?${forUpdate(this.db)}`, [planId, code]);
       if (before === undefined) return fail('not-found', `there is no objective ${code} in this plan`, undefined, { what: 'objective', id: code });
@@ -226,7 +226,7 @@ export class SqlTree {
 
   async deleteNode(planId: string, code: string, actor: Actor, removeValues = false): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, shareLock(this.db));
+      const gate = await editGate(tx, this.db, planId);
       if (!gate.ok) return gate;
       // Locked (PostgreSQL): a second deletion of the same objective waits for this one, then finds
       // it gone (404), rather than deleting nothing and recording a deletion of its own.
@@ -253,7 +253,7 @@ export class SqlTree {
 
   async addIndicator(planId: string, code: string, input: IndicatorInput, actor: Actor): Promise<Result<{ id: string; version: number }>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, shareLock(this.db));
+      const gate = await editGate(tx, this.db, planId);
       if (!gate.ok) return gate;
       // Locked (PostgreSQL): indicators added to one objective at once take their ids one after the
       // other, each seeing the one before, as on SQLite; not the same next id, refused by the index.
@@ -279,7 +279,7 @@ export class SqlTree {
 
   async updateIndicator(planId: string, indicatorId: string, patch: IndicatorPatch, expectedVersion: number, actor: Actor): Promise<Result<{ id: string; version: number }>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, shareLock(this.db));
+      const gate = await editGate(tx, this.db, planId);
       if (!gate.ok) return gate;
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, indicatorId]);
       if (before === undefined) return fail('not-found', `there is no indicator ${indicatorId} in this plan`, undefined, { what: 'indicator', id: indicatorId });
@@ -341,7 +341,7 @@ export class SqlTree {
 
   async deleteIndicator(planId: string, indicatorId: string, actor: Actor, removeValues = false): Promise<Result<null>> {
     return this.db.transaction(async (tx) => {
-      const gate = await editGate(tx, planId, shareLock(this.db));
+      const gate = await editGate(tx, this.db, planId);
       if (!gate.ok) return gate;
       // Locked before its values are read, as in `deleteNode`.
       const before = await one(tx, `SELECT * FROM indicators WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, indicatorId]);

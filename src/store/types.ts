@@ -86,6 +86,8 @@ export interface Failure {
   readonly params?: MessageParams;
 }
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };
+/** A refusal, whatever the write would have answered: a `Result` of any type. */
+export type Refused = Extract<Result<never>, { readonly ok: false }>;
 
 export interface PlanRecord {
   readonly id: string;

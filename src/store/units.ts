@@ -13,7 +13,7 @@ import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit, savedVersion } from './audit-log.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
 import { editGate, recordChange, withUnitNames, type ChangeWrite } from './revisions.js';
-import { fail, forUpdate, now, ok, shareLock, touch } from './shared.js';
+import { fail, forUpdate, now, ok, touch } from './shared.js';
 import type { Actor, Failure, Reassignment, Result, UnitImportIssue, UnitImportRow, UnitInput, UnitPatch, UnitRecord } from './types.js';
 
 /** A refusal by code: English in `message` (logs), said in the reader's language from `params`; `details.field` names the field. */
@@ -568,7 +568,7 @@ export class UnitRegistry {
     return atomically(this.db, async (tx) => {
       // Who owns an objective is part of the plan's definition: after adoption it changes only
       // inside a revision, as every other edit does (and never on an archived plan).
-      const gate = await editGate(tx, planId, shareLock(this.db));
+      const gate = await editGate(tx, this.db, planId);
       if (!gate.ok) return gate;
       const reason = reassignedReason(gate.value.revision);
       const at = now();

@@ -9,8 +9,8 @@
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { refuse } from './revisions.js';
-import { enteredMeanwhile, forUpdate, isArchived, shareLock, staleVersion } from './shared.js';
-import { archivedRefusal } from './revisions.js';
+import { enteredMeanwhile, forUpdate, shareLock, staleVersion } from './shared.js';
+import { refuseIfArchived } from './revisions.js';
 import type { Actor, Failure, Result } from './types.js';
 
 /** The guideline's three causes of a variance, and reachable by year end (yes, no, at risk): the contract's words. */
@@ -108,10 +108,11 @@ export class SqlVariances implements VarianceStore {
 
   /** The period, unless its plan is archived or it is validated (the OIV has signed it: its analysis is final too). */
   private async writablePeriod(tx: Queryable, planId: string, periodId: string): Promise<Refusal | { ok: true; label: string; last: boolean }> {
+    // A past year put away is read-only, its analysis too.
+    const archived = await refuseIfArchived(tx, this.db, planId);
+    if (archived !== null) return archived;
     const period = await one(tx, `SELECT label, state FROM periods WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, periodId]);
     if (period === undefined) return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
-    // A past year put away is read-only, its analysis too.
-    if (await isArchived(tx, planId)) return archivedRefusal(planId) as Refusal;
     if (period.state === 'validated') {
       return {
         ok: false,

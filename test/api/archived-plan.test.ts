@@ -5,14 +5,17 @@
  * home page's work due leaves it out; a review step, a deadline, a variance or a forecast is refused
  * as every other change, nothing recorded; so are a comment and the Relazione's texts, review and
  * moves, while every other write route (values, evidence, tree, units, baselines, periods, revisions,
- * the plan's version) is seen refusing too, and reading and exporting keep working. And a plan's
+ * the plan's version) is seen refusing too, and reading and exporting keep working. The OIV's review
+ * and decision are told as archived before what the route checks of them (the figures, `seen`). On
+ * PostgreSQL, a write waiting on an archiving in flight is refused as archived once it commits. And a plan's
  * deletion refuses a `?reason=` too long at its field, as a revision's discard does, rather than
  * keeping it cut short: nothing deleted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkDue, Worklist } from '../../src/contract/index.js';
+import { whileAnotherHolds } from '../support/another-writer.js';
 import { tinyPdf, upload } from '../support/files.js';
-import { adopt, enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
+import { adopt, adoptAndReview, enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
 
 const PERIOD = '2024-09-30';
 const ITALIAN = { 'accept-language': 'it-IT,it;q=0.9' };
@@ -216,6 +219,48 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect((await controller.request('POST', thread, { body: 'Risposta.' })).status).toBe(201);
   });
 
+  it("tells the OIV's review and decision of its Relazione as archived first, before the figures or what the screen showed: nothing written; back from the archive, refused for those", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    const oiv = await t.as('oiv');
+    await adoptAndReview(planId, controller, oiv);
+    const current = (await oiv.get(`${plan}/relazione`)).body;
+    // A value above what the plan's scoring gives (422 at its row), a `seen` no screen showed (409 conflict).
+    const review = (headers?: Record<string, string>) =>
+      oiv.request(
+        'PUT',
+        `${plan}/relazione/review`,
+        { note: 'Verificato.', reservations: '', checklist: current.checklist, values: [{ code: 'B.1', validated: 150, note: 'Obiettivo superato.' }], version: current.version },
+        headers,
+      );
+    const decide = (headers?: Record<string, string>) => oiv.request('POST', `${plan}/relazione/transition`, { to: 'validated', seen: 'mai-mostrato' }, headers);
+    await archive(planId);
+    const before = { relazione: (await oiv.get(`${plan}/relazione`)).body, trail: (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body };
+
+    // Before: 422 above-ceiling and 409 changed-since-shown, the archive not said.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      for (const [what, refused] of [
+        ['review', await review(headers)],
+        ['decision', await decide(headers)],
+      ] as const) {
+        expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+        expect(refused.body.error, what).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+      }
+    }
+    expect({ relazione: (await oiv.get(`${plan}/relazione`)).body, trail: (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body }).toEqual(before);
+
+    await archive(planId, false);
+    const reviewed = await review();
+    expect(reviewed.status, reviewed.text).toBe(422);
+    expect(reviewed.body.error).toMatchObject({ code: 'invalid', params: { relazione: 'above-ceiling' } });
+    const decided = await decide();
+    expect(decided.status, decided.text).toBe(409);
+    expect(decided.body.error).toMatchObject({ code: 'conflict', details: { reason: 'changed-since-shown' } });
+  });
+
   it('refuses every write of its values, evidence, tree, units, baselines, periods, revisions and Relazione; reading and exporting it keep working', async () => {
     const planId = await t.importFixture();
     const plan = `/api/plans/${planId}`;
@@ -287,5 +332,56 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const document = await controller.get(`${plan}/relazione/export?format=html`);
     expect(document.status, document.text.slice(0, 200)).toBe(200);
     expect((await controller.get(`${plan}/tree?period=${YEAR_END}`)).status).toBe(200);
+  });
+});
+
+describe('a write while the plan is being archived, on postgres', () => {
+  let t: TestServer;
+  let controller: Client;
+  beforeAll(async () => {
+    t = await startTestServer('postgres');
+    controller = await t.as('controller');
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('waits for the archiving and is refused as archived, nothing written: values, evidence, reviews, deadlines, analysis, comments, periods, revisions, the tree', async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    const YEAR_END = '2024-12-31';
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to: 'collecting' })).status).toBe(200);
+    const opened = await controller.request('POST', `${plan}/revisions`, { reason: 'Aperta prima di archiviare' });
+    expect(opened.status, opened.text).toBe(201);
+    const indicators = (await controller.get(`${plan}/tree?period=${PERIOD}`)).body.objectives.flatMap((o: any) => o.indicators);
+    const free = indicators.find((i: any) => i.editable && i.formula === null && i.rule?.kind !== 'children_mean');
+    const value = `${plan}/indicators/${enc(free.id)}/measurements/${PERIOD}`;
+    const entered = (await controller.get(`${plan}/tree?period=${YEAR_END}`)).body.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.version > 0);
+    const writes: ReadonlyArray<readonly [string, string, string, unknown?]> = [
+      ['value', 'PUT', value, { state: 'measured', actual: 2, version: free.version }],
+      ['evidence upload', 'POST', `${value}/attachments`, upload(tinyPdf(), 'verbale.pdf')],
+      ['comment', 'POST', `${value}/comments`, { body: 'Fonte da verificare.' }],
+      ['review step', 'POST', `${plan}/indicators/${enc(entered.id)}/measurements/${YEAR_END}/reviews`, { action: 'approve', version: entered.version }],
+      ['deadline', 'PUT', `${plan}/periods/${YEAR_END}/deadline`, { deadline: '2025-01-31' }],
+      ['variance', 'PUT', `${plan}/nodes/B.1.1/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }],
+      ['period renamed', 'PATCH', `${plan}/periods/${PERIOD}`, { label: 'Terzo trimestre' }],
+      ['revision corrected', 'PATCH', `${plan}/revisions/${opened.body.number}`, { reason: 'Corretta' }],
+      ['objective changed', 'PATCH', `${plan}/nodes/B.1.1`, { title: 'Titolo rivisto' }],
+    ];
+    // The trail as it reads in the plan brought back (an archived plan's is read as archived), but the bringing back.
+    const trail = async () => ((await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body as Array<{ action: string }>).filter((e) => e.action !== 'unarchive');
+    for (const [what, method, path, body] of writes) {
+      const before = await trail();
+      // Another connection archives as the store does (the plan's row locked for update first) and
+      // commits once the write waits on that lock. Before: the write read the plan as not archived
+      // without waiting, and was stored in the plan archived meanwhile (or never waited at all).
+      const archiving = `SELECT id FROM plans WHERE id = '${planId}' FOR UPDATE; UPDATE plans SET archived_at = '${new Date().toISOString()}' WHERE id = '${planId}'`;
+      const refused = await whileAnotherHolds(t.location, archiving, null, () => controller.request(method, path, body));
+      expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+      expect(refused.body.error.code, what).toBe('plan-archived');
+      const back = await controller.request('POST', `${plan}/unarchive`);
+      expect(back.status, back.text).toBe(200);
+      expect(await trail(), what).toEqual(before);
+    }
   });
 });

@@ -11,7 +11,7 @@ import { actorOf } from '../auth.js';
 import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
 import { invalidAt, param } from '../validation.js';
-import { EditVersion, NewPeriodBody, PeriodLabel, readablePlan } from './plans.js';
+import { EditVersion, NewPeriodBody, PeriodLabel, readablePlan, refuseIfArchived } from './plans.js';
 
 const Transition = z
   .object({
@@ -149,7 +149,8 @@ export const periodRoutes: RouteModule = (api, deps) => {
       // said impossible, whoever asks, as the store would say it; only a possible one asks for a role.
       if (!stale && !isMove(period.state, input.to)) {
         // An archived plan's periods make no move at all: the plan's state is the reason, as the store says of a possible move.
-        if ((await store.getPlan(planId))?.archivedAt != null) throw refuse(409, 'plan-archived', {}, { details: { planId } });
+        const plan = await store.getPlan(planId);
+        if (plan !== undefined) refuseIfArchived(plan);
         throw refuse(409, 'invalid-transition', transitionParams(period.state, input.to), { details: { from: period.state, to: input.to } });
       }
       const roles = stale ? [...new Set(PERIOD_STATES.flatMap((from) => transitionRoles(from, input.to)))] : transitionRoles(period.state, input.to);

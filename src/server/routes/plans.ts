@@ -51,6 +51,15 @@ export async function readablePlanFor(store: Store, planId: string, user: UserRe
   return plan;
 }
 
+/**
+ * A write's route that checks the request against the plan before the store (figures, roles by
+ * state, what the screen showed) asks this first: an archived plan is told as archived, not as
+ * whatever else the request would have been refused for. The store checks again under its lock.
+ */
+export function refuseIfArchived(plan: PlanRecord): void {
+  if (plan.archivedAt !== null) throw refuse(409, 'plan-archived', {}, { details: { planId: plan.id } });
+}
+
 const Year = z.number().int().min(PLAN_YEARS.first).max(PLAN_YEARS.last);
 export const PeriodLabel = z.string().trim().min(1).max(200);
 /** A period as POST /api/plans and POST …/periods take it: its day `YYYY-MM-DD` and a label (default: the date, `30/04/2024`). */

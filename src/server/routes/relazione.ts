@@ -36,6 +36,7 @@ import type { ComputedPlan } from '../tree.js';
 import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
+import { refuseIfArchived } from './plans.js';
 import {
   freezeChanges,
   generatedOf,
@@ -321,6 +322,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       // the answer is made from the same plan and evaluation the values were checked against.
       const plan = await store.getPlan(planId);
       if (plan === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
+      refuseIfArchived(plan);
       // Checked against the year end as it stands: the figures the OIV decides on (a frozen
       // Relazione refuses the review anyway, 423, in the store).
       const computed = await trees.computed(planId, undefined, plan.dataVersion);
@@ -362,6 +364,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
         const roles = who === 'oiv' ? ['oiv'] : PLAN_EDITORS;
         if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { relazione: 'role', role: user.role, to: input.to, roles: [...roles] });
       }
+      refuseIfArchived(plan);
       // The figures and the words to freeze, made from the plan as `plan` read it (server/relazione.ts
       // `validationFreeze`). A revision open refuses the validation in the store, under the plan's
       // lock (an opening in between would slip past a check made here).
