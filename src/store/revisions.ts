@@ -103,8 +103,9 @@ export interface Gate {
   readonly revision: { readonly number: number; readonly reason: string } | null;
 }
 
-export function archivedRefusal<T>(planId: string): Result<T> {
-  return refuse('plan-archived', {}, { planId });
+/** `deleting`: the refused write is the plan's deletion, whose way out the message says (unarchive, then delete). */
+export function archivedRefusal<T>(planId: string, deleting = false): Result<T> {
+  return refuse('plan-archived', deleting ? { deleting } : {}, { planId });
 }
 
 /**
