@@ -156,7 +156,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const value = tree.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.version > 0);
     const reviews = `${plan}/indicators/${encodeURIComponent(value.id)}/measurements/${YEAR_END}/reviews`;
     const periods = async () => (await controller.get(`${plan}/periods`)).body;
+    const explainable = async () =>
+      ((await controller.get(`${plan}/periods/${YEAR_END}/variances`)).body.objectives as Array<{ code: string; editable: boolean }>).filter((o) => o.editable).map((o) => o.code);
+    expect(await explainable()).toContain('B.1.1');
     await archive(planId);
+    // The variances report offers none to write (before: the same as in use, each save refused).
+    expect(await explainable()).toEqual([]);
     const before = await periods();
     const thread = (await controller.get(reviews)).body;
     expect(thread).toMatchObject({ state: 'entered' });
@@ -184,6 +189,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect(await periods()).toEqual(before);
 
     await archive(planId, false);
+    expect(await explainable()).toContain('B.1.1');
     expect((await controller.request('POST', reviews, { action: 'approve', version: value.version })).status).toBe(201);
     expect((await controller.request('PUT', `${plan}/periods/${YEAR_END}/deadline`, { deadline: '2025-01-31' })).status).toBe(200);
   });
