@@ -222,7 +222,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         }}
         onReload={readPlanAgain}
       />
-      {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
+      {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role) && !archived} onRefreshed={reloadShown} />}
       {user === null && <PublicNotice plan={plan} period={period} targetsOnly={targetsOnly} />}
       <PeriodBar
         periods={tree.periods}
@@ -248,8 +248,9 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         }}
         onStart={startAction}
         validation={tree.validation}
+        archived={archived}
       >
-        <PanelToggles panels={panels} whatIf={whatIf} />
+        <PanelToggles panels={panels} whatIf={whatIf} archived={archived} />
       </PeriodBar>
       <PlanPanels
         planId={planId}
@@ -265,6 +266,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         }}
         select={sel.setSelection}
         worklistAsked={asked}
+        archived={archived}
       />
       {closing && period !== null && (
         <Suspense fallback={null}>
@@ -286,6 +288,12 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         </Suspense>
       )}
 
+      {/* Said once above the tree: why no period move, value, file, forecast or variance is offered (the API refuses them, 409 plan-archived). */}
+      {archived && user !== null && (
+        <p className="small alert alert-secondary" role="status" data-testid="plan-archived">
+          {t('revisions.archivedPlan')}
+        </p>
+      )}
       {locked && <LockedBanner period={period} closing={tree.closing} validation={tree.validation} />}
       {!whatIf.on && <ValidationNotice tree={tree} office={user !== null} />}
       {!locked && can.managePlans(role) && !archived && adoptedWithoutRevision && (
