@@ -5,7 +5,7 @@
  * dashboard says so above its counts, none of them late (no such column: what was never entered is
  * missing); a value is read with no entry form, its files with no upload or removal, its forecast with
  * no form, its comment thread with no box to write in, each with a sentence saying why; the variances
- * say why none is written. On the plans screen an archived plan offers no deletion and says how
+ * say why none is written; the Relazione is read and downloaded, with no editor and no move, saying why. On the plans screen an archived plan offers no deletion and says how
  * (bring it back first), and the deletion's reason takes no more than the server keeps, the server's
  * refusal of it said beside it, the plan kept. Against the real server and a fresh SQLite file; axe on
  * the screens.
@@ -106,6 +106,19 @@ describe('an archived plan on its screens', { timeout: 180_000 }, () => {
       .poll(() => variances.locator('[data-testid=variances-archived]').innerText())
       .toBe("Il piano è archiviato: gli scostamenti restano come sono stati scritti (ripristinalo prima dall'archivio).");
     expect(await variances.locator('form').count()).toBe(0);
+
+    // The Relazione: read and downloaded, no text to write, no move, and why (before: its editor and «Trasmetti», refused).
+    await page.click('[data-testid=open-relazione]');
+    await page.waitForSelector('[data-testid=relazione-page]');
+    await expect.poll(() => page.locator('[data-testid=relazione-state]').innerText()).toBe('Bozza');
+    expect(await page.locator('[data-testid=relazione-archived]').innerText()).toBe(
+      "Il piano è archiviato: la Relazione resta com'era e si legge, si scarica e si pubblica; per modificarla, ripristina prima il piano dall'archivio.",
+    );
+    expect(await page.locator('[data-testid=relazione-transmit]').count()).toBe(0);
+    expect(await page.locator('[data-testid=relazione-save]').count()).toBe(0);
+    expect(await page.locator('[data-testid=relazione-page] textarea').count()).toBe(0);
+    expect(await page.locator('[data-testid=relazione-export-html]').count()).toBe(1);
+    await expectAccessible(page, "an archived plan's Relazione");
 
     // The plans screen: the deletion's reason takes at most 5,000 characters (before: no limit, the server's 400 said above the form).
     expect((await apiAs(context, 'POST', '/api/plans', { title: 'Piano di Zeta', year: 2024, organisation: 'Comune di Zeta' })).status).toBe(201);
