@@ -99,6 +99,18 @@ describe('an archived plan on its screens', { timeout: 180_000 }, () => {
     expect(await page.locator('[data-testid=comment-send]').count()).toBe(0);
     await expectAccessible(page, "an archived plan's comment thread");
 
+    // What-if: simulated, but not offered to an entry form the plan does not show (before: «Usa il valore simulato», leading nowhere).
+    await page.click('[data-testid=whatif-toggle]');
+    await page.waitForSelector('[data-testid=whatif-banner]');
+    await page.fill(`[data-testid="whatif-actual-${indicator.id}"]`, '1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`[data-testid="whatif-actual-${indicator.id}"]`).inputValue()).toBe('1');
+    // The button would come with the same drawing as the simulated value; a moment lets it come if it would.
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-testid=use-simulated]').count()).toBe(0);
+    await page.click('[data-testid=whatif-toggle]');
+    await page.waitForSelector('[data-testid=whatif-banner]', { state: 'detached' });
+
     // The variances: why none is written (the report offers none to write: before, each save refused).
     await page.click('[data-testid=variances-toggle]');
     const variances = page.locator('[data-testid=variances]');

@@ -194,7 +194,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           whatIf={whatIf}
           indicatorId={selection.id}
           indicator={tree.objectives.find((o) => o.code === selection.code)?.indicators.find((i) => i.id === selection.id)}
-          locked={locked}
+          // An archived plan's entry form is not shown (its values are refused, 409 plan-archived): nothing to carry a value into.
+          locked={locked || archived}
           onUseSimulated={(actual) => {
             // Out of the simulation with the value in the entry form; nothing is saved until "Salva".
             sel.setPrefill({ id: selection.id, actual });
