@@ -119,7 +119,8 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         // cannot write the other period's value here.
         <EntryForm key={props.doc.period?.id ?? ''} {...props} />
       )}
-      {archived && props.doc.period !== null ? (
+      {/* The office is told why (and how to change it); the public reading a published archived plan just reads. */}
+      {archived && user !== null && props.doc.period !== null ? (
         <p className="small muted" data-testid="value-archived">
           {t('entry.archived')}
         </p>
