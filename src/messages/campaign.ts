@@ -71,6 +71,10 @@ export const DASHBOARD_WORKBOOK: Record<
   {
     sheet: string;
     open: string;
+    /** The list's sheet of an archived plan: nothing is to complete any more, what was not approved is kept. */
+    notApproved: string;
+    /** A value never entered in an archived plan: missing when it was put away, no longer to enter. */
+    missing: string;
     heads: Record<
       'period' | 'deadline' | 'unit' | 'expected' | 'entered' | 'toReview' | 'returned' | 'approved' | 'missing' | 'late' | 'share' | 'person' | 'node' | 'indicator' | 'state' | 'note',
       string
@@ -88,6 +92,8 @@ export const DASHBOARD_WORKBOOK: Record<
   it: {
     sheet: 'Completamento',
     open: 'Da completare',
+    notApproved: 'Non approvati',
+    missing: 'mancante',
     heads: {
       period: 'Periodo',
       deadline: 'Scadenza',
@@ -116,6 +122,8 @@ export const DASHBOARD_WORKBOOK: Record<
   en: {
     sheet: 'Completion',
     open: 'To complete',
+    notApproved: 'Not approved',
+    missing: 'missing',
     heads: {
       period: 'Period',
       deadline: 'Deadline',

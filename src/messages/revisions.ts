@@ -47,9 +47,16 @@ export const REVISION_MESSAGES = defineMessages({
     it: 'il piano è in bozza: si modifica liberamente; le variazioni riguardano un piano adottato (adottalo prima)',
     en: 'the plan is a draft: it is changed freely, revisions are for an adopted plan (adopt it first)',
   }),
-  'plan-archived': message({
-    it: "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)",
-    en: 'the plan is archived: it can be read but not changed (bring it back from the archive first)',
+  /** `deleting`: the plan's deletion was refused (store/plan-store.ts deletePlan). */
+  'plan-archived': message<{ deleting?: boolean }>({
+    it: (p) =>
+      p.deleting === true
+        ? "il piano è archiviato: non si può eliminare; ripristinalo prima dall'archivio, poi eliminalo"
+        : "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)",
+    en: (p) =>
+      p.deleting === true
+        ? 'the plan is archived: it cannot be deleted; bring it back from the archive first, then delete it'
+        : 'the plan is archived: it can be read but not changed (bring it back from the archive first)',
   }),
   'plan-has-closed-periods': message<{ periods: readonly string[]; states: readonly string[] }>({
     it: (p) => `il piano ha periodi chiusi o validati (${closedList(p, 'it')}): non può essere eliminato; puoi archiviarlo`,

@@ -509,6 +509,9 @@ export class SqlPlans {
       // The plan's row first, as a body correction takes it (updatePlan), then its records' locks.
       const b = await readPlanRecord(tx, planId, this.db.dialect === 'postgres' ? ' FOR UPDATE OF p' : '');
       if (b === undefined) return noPlan(planId);
+      // An archived plan is a closed record, kept whole: deleting it is a change like any other, so it
+      // is brought back from the archive first (that move and the deletion's reason both on the trail).
+      if (b.archivedAt !== null) return archivedRefusal(planId, true);
       // Closed and validated results are kept: such a plan is archived, never deleted.
       const locked = (await tx.all(`SELECT id, label, state FROM periods WHERE plan_id = ? AND state IN ('closed', 'validated') ORDER BY ends_on`, [planId])).map((r) => ({
         id: String(r.id),

@@ -103,8 +103,9 @@ export interface Gate {
   readonly revision: { readonly number: number; readonly reason: string } | null;
 }
 
-export function archivedRefusal(planId: string): Refused {
-  return refuse('plan-archived', {}, { planId }) as Refused;
+/** `deleting`: the refused write is the plan's deletion, whose way out the message says (unarchive, then delete). */
+export function archivedRefusal(planId: string, deleting = false): Refused {
+  return refuse('plan-archived', deleting ? { deleting } : {}, { planId }) as Refused;
 }
 
 /**

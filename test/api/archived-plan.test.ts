@@ -9,10 +9,13 @@
  * and decision are told as archived before what the route checks of them (the figures, `seen`). On
  * PostgreSQL, a write waiting on an archiving in flight is refused as archived once it commits. And a plan's
  * deletion refuses a `?reason=` too long at its field, as a revision's discard does, rather than
- * keeping it cut short: nothing deleted.
+ * keeping it cut short: nothing deleted. Its dashboard and the dashboard's workbook count nothing late
+ * (no work is due in it: a value never entered is missing) and agree; and it is not deleted while
+ * archived (409 `plan-archived`, saying to bring it back first), the deletion going through once it is.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkDue, Worklist } from '../../src/contract/index.js';
+import type { Dashboard, WorkDue, Worklist } from '../../src/contract/index.js';
 import { whileAnotherHolds } from '../support/another-writer.js';
 import { tinyPdf, upload } from '../support/files.js';
 import { adopt, adoptAndReview, enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
@@ -156,7 +159,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const value = tree.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.version > 0);
     const reviews = `${plan}/indicators/${encodeURIComponent(value.id)}/measurements/${YEAR_END}/reviews`;
     const periods = async () => (await controller.get(`${plan}/periods`)).body;
+    const explainable = async () =>
+      ((await controller.get(`${plan}/periods/${YEAR_END}/variances`)).body.objectives as Array<{ code: string; editable: boolean }>).filter((o) => o.editable).map((o) => o.code);
+    expect(await explainable()).toContain('B.1.1');
     await archive(planId);
+    // The variances report offers none to write (before: the same as in use, each save refused).
+    expect(await explainable()).toEqual([]);
     const before = await periods();
     const thread = (await controller.get(reviews)).body;
     expect(thread).toMatchObject({ state: 'entered' });
@@ -184,6 +192,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect(await periods()).toEqual(before);
 
     await archive(planId, false);
+    expect(await explainable()).toContain('B.1.1');
     expect((await controller.request('POST', reviews, { action: 'approve', version: value.version })).status).toBe(201);
     expect((await controller.request('PUT', `${plan}/periods/${YEAR_END}/deadline`, { deadline: '2025-01-31' })).status).toBe(200);
   });
@@ -332,6 +341,88 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const document = await controller.get(`${plan}/relazione/export?format=html`);
     expect(document.status, document.text.slice(0, 200)).toBe(200);
     expect((await controller.get(`${plan}/tree?period=${YEAR_END}`)).status).toBe(200);
+  });
+  it('counts its values as they were archived: none late, the ones never entered missing, its workbook agreeing in both languages', async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    // A deadline long past: in use, the values to enter are late.
+    expect((await controller.request('PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    const inUse = (await controller.get(`${plan}/dashboard`)).body as Dashboard;
+    const total = (b: Dashboard) => b.totals.find((r) => r.periodId === PERIOD)!;
+    expect(total(inUse).late).toBeGreaterThan(0);
+    await archive(planId);
+
+    const board = await controller.get(`${plan}/dashboard`);
+    expect(board.status, board.text).toBe(200);
+    const archived = board.body as Dashboard;
+    expect(archived.archived).toBe(true);
+    // Before: the same late count as in use, against a today an archived plan no longer has.
+    expect([...archived.rows, ...archived.totals].filter((r) => r.late !== 0)).toEqual([]);
+    // What was collected and what was missing stay as they were put away.
+    const counts = (r: Dashboard['rows'][number] | Dashboard['totals'][number]) => [r.expected, r.entered, r.toReview, r.returned, r.approved, r.missing];
+    expect(archived.rows.map(counts)).toEqual(inUse.rows.map(counts));
+    expect(total(archived).missing).toBe(total(inUse).late);
+
+    for (const [lang, sheets, heads, missing] of [
+      ['it', ['Completamento', 'Non approvati'], ['Mancanti', 'In ritardo'], 'mancante'],
+      ['en', ['Completion', 'Not approved'], ['Missing', 'Late'], 'missing'],
+    ] as const) {
+      const reply = await fetch(`${t.url}${plan}/dashboard/export?lang=${lang}`, { headers: { cookie: controller.cookie! } });
+      expect(reply.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await reply.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      expect(book.worksheets.map((w) => w.name)).toEqual(sheets);
+      const rows = book.getWorksheet(sheets[0])!.getSheetValues().filter(Boolean) as unknown[][];
+      // Before: a «In ritardo» column counting the late values the dashboard now has none of.
+      expect(rows[0]).toContain(heads[0]);
+      expect(rows[0]).not.toContain(heads[1]);
+      // The workbook's counts are the dashboard's, row by row (period, unit; expected … missing).
+      const unitWords = lang === 'it' ? '(senza struttura)' : '(no unit)';
+      const shown = rows.slice(1).map((r) => r.slice(4, 10));
+      expect(shown).toEqual(archived.rows.map(counts));
+      expect(rows.slice(1).map((r) => r[3])).toEqual(archived.rows.map((r) => r.unit ?? unitWords));
+      const list = book.getWorksheet(sheets[1])!.getSheetValues().filter(Boolean) as unknown[][];
+      expect(list[0]).not.toContain(heads[1]);
+      const label = archived.periods.find((p) => p.id === PERIOD)!.label;
+      const states = list.slice(1).filter((r) => r[1] === label);
+      // Before: «da compilare» / «to enter», as if still due.
+      expect(states.filter((r) => r[6] === missing).length).toBe(total(archived).missing);
+    }
+
+    // Brought back from the archive, the late values are late again.
+    await archive(planId, false);
+    expect(total((await controller.get(`${plan}/dashboard`)).body as Dashboard).late).toBe(total(inUse).late);
+  });
+
+  it("is not deleted while archived: refused in the reader's language, saying to bring it back first, nothing deleted; back from the archive, deleted with its reason", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    await archive(planId);
+    const before = (await controller.get(plan)).body;
+    const trail = (await controller.get(`/api/audit?planId=${planId}`)).body;
+
+    // Before: 200, the archived plan and everything in it deleted.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: non si può eliminare; ripristinalo prima dall'archivio, poi eliminalo"],
+      [ENGLISH, 'the plan is archived: it cannot be deleted; bring it back from the archive first, then delete it'],
+    ] as const) {
+      const refused = await controller.request('DELETE', `${plan}?reason=Doppione`, undefined, headers);
+      expect(refused.status, refused.text).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+    }
+    expect((await controller.get(plan)).body).toEqual(before);
+    expect((await controller.get(`/api/audit?planId=${planId}`)).body).toEqual(trail);
+    expect(((await controller.get('/api/plans?archived=true')).body as Array<{ id: string }>).map((p) => p.id)).toContain(planId);
+
+    await archive(planId, false);
+    const deleted = await controller.request('DELETE', `${plan}?reason=Doppione`);
+    expect(deleted.status, deleted.text).toBe(200);
+    expect((await controller.get(plan)).status).toBe(404);
+    const audit = (await (await t.as('admin')).get('/api/audit?limit=1000')).body as Array<{ entityId: string; action: string; reason: string | null }>;
+    expect(audit.filter((e) => e.entityId === planId).map((e) => e.action)).toEqual(expect.arrayContaining(['archive', 'unarchive', 'delete']));
+    expect(audit.find((e) => e.action === 'delete' && e.entityId === planId)?.reason).toBe('Doppione');
   });
 });
 

@@ -287,6 +287,8 @@ const it = {
     locked: 'Periodo bloccato: {{message}}',
     forbidden: 'Non hai i permessi per modificare questo indicatore.',
     readOnly: 'Sola lettura',
+    /** An archived plan's value (a past year put away): read, not entered (the API refuses, 409 plan-archived). */
+    archived: "Il piano è archiviato: il valore resta da leggere e non si modifica (ripristinalo prima dall'archivio).",
     invalidNumber: 'Scrivere un numero (es. 1.587,10).',
     otherNotation: 'Scrivere il numero in notazione italiana: la virgola per i decimali, il punto per le migliaia (es. 1.587,10 o 0,5).',
     notation: { number: '1.587,10', percent: '60,50', date: 'gg/mm/aaaa', boolean: 'sì/no' },
@@ -841,6 +843,7 @@ const en: typeof it = {
     locked: 'Period locked: {{message}}',
     forbidden: 'You may not edit this indicator.',
     readOnly: 'Read-only',
+    archived: 'The plan is archived: the value stays to be read and is not changed (bring it back from the archive first).',
     invalidNumber: 'Write a number (e.g. 1,587.10).',
     otherNotation: 'Write the number in English notation: a point for decimals, a comma for thousands (e.g. 1,587.10 or 0.5).',
     notation: { number: '1,587.10', percent: '60.50', date: 'dd/mm/yyyy', boolean: 'yes/no' },

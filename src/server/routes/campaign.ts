@@ -211,11 +211,12 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const campaign = await campaignOf(cache, planId);
       const [unitList, plan] = await Promise.all([store.listUnits(), store.getPlan(planId)]);
       const units = new Map(unitList.map((u) => [u.id, u.code]));
-      const { rows, totals } = campaign.dashboard();
+      // Said as the worklist says it: the screen tells the reader the plan is put away, its counts as archived, none late.
+      const archived = plan?.archivedAt != null;
+      const { rows, totals } = campaign.dashboard(archived);
       return reply(200, {
         planId,
-        // Said as the worklist says it: the screen tells the reader the plan is put away.
-        archived: plan?.archivedAt != null,
+        archived,
         today: campaign.day,
         periods: campaign.data.periods,
         rows: rows.map((r) => ({ ...r, code: r.unitId === null ? null : (units.get(r.unitId) ?? null) })),
@@ -229,7 +230,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/plans/:planId/dashboard/export',
       tag: 'campaign',
-      summary: 'The completion dashboard as XLSX: a sheet per unit and period, and the list of every value not yet approved',
+      summary:
+        'The completion dashboard as XLSX: a sheet per unit and period, and the list of every value not yet approved; of an archived plan, the counts as the dashboard gives them (none late: no late column, a value never entered said missing)',
       roles: READERS,
       action: 'read the completion dashboard',
       access: 'admin, controller, oiv',
@@ -240,7 +242,11 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const campaign = await campaignOf(cache, planId);
       const words = DASHBOARD_WORKBOOK[documentLanguage(c)];
+      // An archived plan's workbook agrees with its dashboard: no work is due in it, so nothing is late
+      // (no such column) and a value never entered is missing, not still to enter.
+      const archived = (await store.getPlan(planId))?.archivedAt != null;
       const head = (key: keyof typeof words.heads, width: number) => ({ header: words.heads[key], key, width });
+      const lateHead = archived ? [] : [head('late', 10)];
       const workbook = new ExcelJS.Workbook();
       workbook.creator = 'Albero';
       const sheet = workbook.addWorksheet(words.sheet);
@@ -254,14 +260,14 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         head('returned', 12),
         head('approved', 10),
         head('missing', 10),
-        head('late', 10),
+        ...lateHead,
         head('share', 14),
       ];
       sheet.getRow(1).font = { bold: true };
       sheet.views = [{ state: 'frozen', ySplit: 1 }];
       const periods = new Map(campaign.data.periods.map((p) => [p.id, p]));
       const people = await deps.names.names();
-      for (const r of campaign.dashboard().rows) {
+      for (const r of campaign.dashboard(archived).rows) {
         const p = periods.get(r.periodId)!;
         // The deadline a date cell shown dd/mm/yyyy, as the period beside it (before, the ISO text 2025-01-31).
         const deadline = p.deadline === null ? null : amountCell({ kind: 'date', value: p.deadline }, 'date');
@@ -269,8 +275,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         if (deadline?.numFmt !== undefined) row.getCell('deadline').numFmt = deadline.numFmt;
         row.getCell('share').numFmt = '0.0%';
       }
-      const list = workbook.addWorksheet(words.open);
-      list.columns = [head('period', 16), head('unit', 30), head('person', 24), head('node', 12), head('indicator', 50), head('state', 14), head('late', 10), head('note', 40)];
+      const list = workbook.addWorksheet(archived ? words.notApproved : words.open);
+      list.columns = [head('period', 16), head('unit', 30), head('person', 24), head('node', 12), head('indicator', 50), head('state', 14), ...lateHead, head('note', 40)];
       list.getRow(1).font = { bold: true };
       list.views = [{ state: 'frozen', ySplit: 1 }];
       for (const p of campaign.data.periods) {
@@ -283,8 +289,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
             node: i.node,
             indicator: i.indicator,
             // Changed after its approval, the value is to be reviewed again, as the worklist says it.
-            state: i.supersededApproval !== null ? words.reviewAgain : words.states[i.state],
-            late: i.late ? words.yes : '',
+            state: i.supersededApproval !== null ? words.reviewAgain : archived && i.state === 'to_enter' ? words.missing : words.states[i.state],
+            late: i.late && !archived ? words.yes : '',
             // The request sent back with it; else, changed after its approval, whose approval it was and when.
             note: i.review?.action === 'return' ? (i.review.note ?? '') : i.supersededApproval !== null ? words.changedAfterApproval(i.supersededApproval.byName, i.supersededApproval.at) : '',
           });

@@ -369,7 +369,8 @@ export const planRoutes: RouteModule = (api, deps) => {
       method: 'delete',
       path: '/api/plans/:planId',
       tag: 'plans',
-      summary: 'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead',
+      summary:
+        'Delete a plan and everything in it (audited); a plan with a closed or validated period is archived instead; an archived plan is not deleted (409 plan-archived): brought back from the archive first, then deleted',
       roles: PLAN_EDITORS,
       action: 'delete plans',
       query: { reason: `why the plan is deleted (optional, at most ${REASON_MAX} characters): kept on its audit and on the \`plan-deleted\` trail entry of each appraisal form it moves` },
@@ -378,7 +379,7 @@ export const planRoutes: RouteModule = (api, deps) => {
         400: 'a reason too long (invalid-query at `reason`; nothing deleted)',
         403: 'role',
         404: 'unknown plan',
-        409: "plan-has-closed-periods (details.periods); plan-has-appraisals: the last plan of its body and year, whose SMVP, appraisal forms or bonus distributions would be left without a plan (details.field `organisation`, details.records: {smvpVersions, forms, distributions}; nothing deleted); plan-has-forms: an appraisal form was evaluated against the plan, or no plan of its body and year remains to take its forms (details.field `forms`, details.forms: [{id, state, evaluated}]; nothing deleted). Otherwise its forms go to the body's remaining plan of the year",
+        409: "plan-archived: the plan is archived (details.planId; unarchive it first; nothing deleted); plan-has-closed-periods (details.periods); plan-has-appraisals: the last plan of its body and year, whose SMVP, appraisal forms or bonus distributions would be left without a plan (details.field `organisation`, details.records: {smvpVersions, forms, distributions}; nothing deleted); plan-has-forms: an appraisal form was evaluated against the plan, or no plan of its body and year remains to take its forms (details.field `forms`, details.forms: [{id, state, evaluated}]; nothing deleted). Otherwise its forms go to the body's remaining plan of the year",
         422: 'a reason holding control characters (nothing deleted)',
       },
     },

@@ -95,7 +95,10 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       access: 'signed in (never the public)',
       query: { lang: 'it|en: the language of `updatedByName` (the program, the command line)' },
       responses: {
-        200: { description: '{period: {id, label, state, last}, objectives: [{code, title, performance, band, editable, variance}], forecasts: [...]}', schema: VarianceReportSchema },
+        200: {
+          description: '{period: {id, label, state, last}, objectives: [{code, title, performance, band, editable (false in an archived plan), variance}], forecasts: [...]}',
+          schema: VarianceReportSchema,
+        },
         401: 'not signed in',
         404: 'unknown plan or period',
       },
@@ -104,7 +107,9 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const periodId = param(c, 'periodId');
       const computed = await trees.computed(planId, periodId);
-      const [variances, forecasts] = await Promise.all([store.variances.listVariances(planId, periodId), store.variances.listForecasts(planId, periodId)]);
+      const [variances, forecasts, plan] = await Promise.all([store.variances.listVariances(planId, periodId), store.variances.listForecasts(planId, periodId), store.getPlan(planId)]);
+      // Read from the plan as it is now: archiving changes no data version, so the computed plan may predate it.
+      const archived = plan?.archivedAt != null;
       const byNode = new Map(variances.map((v) => [v.node, v]));
       const nameOf = await deps.names.namer(language(c));
       const { period, periods } = computed.snapshot;
@@ -117,8 +122,8 @@ export const varianceRoutes: RouteModule = (api, deps) => {
           title: o.title,
           performance: o.performance,
           band: o.band,
-          // Back at target, the explanation is kept to read, no longer to write (the PUT refuses it).
-          editable: !validated && (o.band === 'yellow' || o.band === 'red') && mayExplain(user, computed, o.code),
+          // Back at target, the explanation is kept to read, no longer to write (the PUT refuses it); an archived plan's too (409 plan-archived).
+          editable: !archived && !validated && (o.band === 'yellow' || o.band === 'red') && mayExplain(user, computed, o.code),
           variance: byNode.has(o.code) ? varianceView(byNode.get(o.code)!, nameOf) : null,
         }));
       return reply(200, {

@@ -501,7 +501,8 @@ export function DashboardPanel({ planId, onShow }: DashboardProps) {
                 <th scope="col">{t('campaign.returned')}</th>
                 <th scope="col">{t('campaign.approvedCol')}</th>
                 <th scope="col">{t('campaign.missing')}</th>
-                <th scope="col">{t('campaign.lateCol')}</th>
+                {/* An archived plan has no work due: nothing in it is late (the server counts none), what was never entered is missing. */}
+                {!board.archived && <th scope="col">{t('campaign.lateCol')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -524,7 +525,7 @@ export function DashboardPanel({ planId, onShow }: DashboardProps) {
                   <td data-col="returned">{r.returned}</td>
                   <td data-col="approved">{r.approved}</td>
                   <td data-col="missing">{r.missing}</td>
-                  <td data-col="late">{r.late}</td>
+                  {!board.archived && <td data-col="late">{r.late}</td>}
                 </tr>
               ))}
             </tbody>

@@ -33,6 +33,8 @@ interface Props {
   editable: boolean;
   /** The period is closed or validated. */
   locked: boolean;
+  /** The plan is archived: its files are read and downloaded, none added or removed (409 plan-archived), and the panel says why. */
+  archived?: boolean;
 }
 
 export function size(bytes: number, lang: string): string {
@@ -54,7 +56,7 @@ export function evidenceChosen(): string | null {
   return field instanceof HTMLInputElement ? (field.files?.[0]?.name ?? null) : null;
 }
 
-export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, editable, locked }: Props) {
+export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, editable, locked, archived = false }: Props) {
   const { t, i18n } = useTranslation();
   const lang = useLang();
   // The limit this server was started with (ALBERO_MAX_ATTACHMENT_MB), as the session brought it.
@@ -77,7 +79,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   const key = user === null ? null : draftKey(user, { planId, periodId, indicatorId });
   const [chosen, setChosen] = useState(() => (key === null ? null : keptFile(key)));
   const [again, setAgain] = useState(() => (key === null ? null : fileToChooseAgain(key)));
-  const changeable = editable && !locked;
+  const changeable = editable && !locked && !archived;
   // The value approved as it stands keeps the files it was approved with (the server refuses their
   // removal and any new one, 409 `evidence-approved`): known before a file is pressed, from the
   // value's review thread. Until the thread is read no removal is offered; a thread that cannot be
@@ -249,7 +251,13 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
           {message.text}
         </p>
       )}
-      {editable && locked && <p className="small muted">{t('campaign.evidence.locked')}</p>}
+      {archived ? (
+        <p className="small muted" data-testid="evidence-archived">
+          {t('campaign.evidence.archived')}
+        </p>
+      ) : (
+        editable && locked && <p className="small muted">{t('campaign.evidence.locked')}</p>
+      )}
       {addable && (
         <form onSubmit={(e) => void upload(e)} className="albero-form" noValidate>
           {/* Not disabled while uploading: a disabled button drops the keyboard's focus to the page. */}

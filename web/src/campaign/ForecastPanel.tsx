@@ -10,7 +10,20 @@ import { useLang } from '../ui/format.js';
 import { refusalSentence } from '../ui/sentence.js';
 import { staleSaid } from '../ui/stale-save.js';
 
-export function ForecastPanel({ planId, indicatorId, periodId, editable }: { planId: string | number; indicatorId: string; periodId: string; editable: boolean }) {
+/** `archived`: the plan is archived, its forecast read and not changed (409 plan-archived); the panel says why. */
+export function ForecastPanel({
+  planId,
+  indicatorId,
+  periodId,
+  editable,
+  archived = false,
+}: {
+  planId: string | number;
+  indicatorId: string;
+  periodId: string;
+  editable: boolean;
+  archived?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   // The variances report carries the period's forecasts: one read shared with the variances panel.
@@ -58,8 +71,17 @@ export function ForecastPanel({ planId, indicatorId, periodId, editable }: { pla
       <h3 id="forecast-title" className="h6">
         {t('campaign.forecast.title')}
       </h3>
-      {!editable ? (
-        <p className="small">{forecast === null ? t('campaign.forecast.none') : `${t(`campaign.forecast.${forecast.reachable}`)}${forecast.note ? ` — ${forecast.note}` : ''}`}</p>
+      {!editable || archived ? (
+        <>
+          <p className="small" data-testid="forecast-read">
+            {forecast === null ? t('campaign.forecast.none') : `${t(`campaign.forecast.${forecast.reachable}`)}${forecast.note ? ` — ${forecast.note}` : ''}`}
+          </p>
+          {archived && (
+            <p className="small muted" data-testid="forecast-archived">
+              {t('campaign.forecast.archived')}
+            </p>
+          )}
+        </>
       ) : (
         <>
           {kept !== null && forecast !== null && (

@@ -14,7 +14,8 @@ import type { ShortObjective, Variance, VarianceCause } from '../../../src/contr
 import { refusalSentence } from '../ui/sentence.js';
 import { staleSaid } from '../ui/stale-save.js';
 
-export function VariancesPanel({ planId, periodId }: { planId: string | number; periodId: string }) {
+/** `archived`: the plan is archived, its variances read and not written (the report offers none to write, 409 plan-archived); said at the top. */
+export function VariancesPanel({ planId, periodId, archived = false }: { planId: string | number; periodId: string; archived?: boolean }) {
   const { t } = useTranslation();
   const read = useVariances(planId, periodId);
   const written = usePlanWritten(String(planId));
@@ -33,6 +34,11 @@ export function VariancesPanel({ planId, periodId }: { planId: string | number; 
       ) : (
         <>
           <p className="small">{t('campaign.variances.intro', { period: report.period.label })}</p>
+          {archived && (
+            <p className="small muted" data-testid="variances-archived">
+              {t('campaign.variances.archived')}
+            </p>
+          )}
           {report.objectives.length === 0 ? (
             <p>{t('campaign.variances.none')}</p>
           ) : (

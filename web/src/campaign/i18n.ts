@@ -33,6 +33,8 @@ const it = {
     drop: 'Non allegarlo',
     dropLabel: 'Non allegarlo: «{{name}}»',
     locked: 'Periodo chiuso: gli allegati non si possono modificare.',
+    /** An archived plan's files (a past year put away): read and downloaded, none added or removed (the API refuses, 409 plan-archived). */
+    archived: "Il piano è archiviato: gli allegati restano da leggere e scaricare, non se ne aggiungono né rimuovono (ripristinalo prima dall'archivio).",
     approvedKept:
       'Valore approvato da {{by}} il {{at}} con questi allegati: restano come sono stati approvati, e non se ne possono rimuovere né aggiungere. Si potranno rimuovere o aggiungere allegati se il valore viene rimandato per un’integrazione o modificato (torna da rivedere).',
     approvedNone:
@@ -60,6 +62,8 @@ const it = {
     no: 'No',
     at_risk: 'A rischio',
     none: 'Nessuna previsione.',
+    /** An archived plan's forecast: read, not changed (the API refuses, 409 plan-archived). */
+    archived: "Il piano è archiviato: la previsione resta com'era (ripristinalo prima dall'archivio).",
     conflict: 'Nel frattempo qualcun altro ha salvato questa previsione. La tua è rimasta nel modulo: salva di nuovo per sostituire la loro.',
     conflictBy: 'Nel frattempo {{by}} ha salvato questa previsione il {{day}} alle {{time}}. La tua è rimasta nel modulo: salva di nuovo per sostituirla.',
     storedBy: 'Salvata nel frattempo da {{by}}:',
@@ -85,6 +89,8 @@ const it = {
     hide: 'Chiudi gli scostamenti',
     intro: 'Obiettivi in fascia gialla o rossa nel periodo {{period}}: causa dello scostamento e azione correttiva (linee guida DFP n. 2/2017).',
     none: 'Nessun obiettivo in fascia gialla o rossa in questo periodo.',
+    /** An archived plan's variances: read, not written (the API refuses, 409 plan-archived). */
+    archived: "Il piano è archiviato: gli scostamenti restano come sono stati scritti (ripristinalo prima dall'archivio).",
     cause: 'Causa',
     explanation: 'Descrizione dello scostamento',
     action: 'Azione correttiva',
@@ -132,6 +138,7 @@ const en: typeof it = {
     drop: 'Do not attach it',
     dropLabel: 'Do not attach it: “{{name}}”',
     locked: 'Closed period: attachments cannot be changed.',
+    archived: 'The plan is archived: its attachments stay to be read and downloaded, none is added or removed (bring it back from the archive first).',
     approvedKept:
       'Value approved by {{by}} on {{at}} with these files: they stay as approved, and none can be removed or added. Files can be removed or added once the value is sent back for more or changed (it is then to be reviewed again).',
     approvedNone:
@@ -158,6 +165,7 @@ const en: typeof it = {
     no: 'No',
     at_risk: 'At risk',
     none: 'No forecast.',
+    archived: 'The plan is archived: the forecast stays as it was (bring it back from the archive first).',
     conflict: 'Someone else saved this forecast meanwhile. Yours is still in the form: save again to replace theirs.',
     conflictBy: 'This forecast was saved meanwhile by {{by}} on {{day}} at {{time}}. Yours is still in the form: save again to replace it.',
     storedBy: 'Saved meanwhile by {{by}}:',
@@ -183,6 +191,7 @@ const en: typeof it = {
     hide: 'Close variances',
     intro: 'Objectives in yellow or red in the period {{period}}: cause of the variance and corrective action (DFP guideline n. 2/2017).',
     none: 'No objective in yellow or red in this period.',
+    archived: 'The plan is archived: the variances stay as they were written (bring it back from the archive first).',
     cause: 'Cause',
     explanation: 'Description of the variance',
     action: 'Corrective action',

@@ -29,7 +29,11 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
   const { indicator: i } = props;
   const target = amountText(i.target, i.unit, lang);
   const ruleText = t(`detail.rule.${i.scoring}`, { comparator: COMPARATOR_SIGN[i.comparator], target });
-  const entryShown = (!i.derived || isMeasuredFormula(i.formula)) && i.editable && !props.whatIf;
+  // An archived plan's values, files and forecasts are read, never changed (the API refuses them, 409
+  // plan-archived); the tree's `editable` says who may enter the value, not whether the plan is put away.
+  const archived = props.archived === true;
+  const valueEditable = i.editable && !archived;
+  const entryShown = (!i.derived || isMeasuredFormula(i.formula)) && valueEditable && !props.whatIf;
   const coming = props.coming ?? null;
   return (
     <>
@@ -115,10 +119,18 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         // cannot write the other period's value here.
         <EntryForm key={props.doc.period?.id ?? ''} {...props} />
       )}
-      {!i.editable && props.doc.period !== null && (
-        <p className="small muted" data-testid="read-only">
-          {t('entry.readOnly')}
+      {/* The office is told why (and how to change it); the public reading a published archived plan just reads. */}
+      {archived && user !== null && props.doc.period !== null ? (
+        <p className="small muted" data-testid="value-archived">
+          {t('entry.archived')}
         </p>
+      ) : (
+        !i.editable &&
+        props.doc.period !== null && (
+          <p className="small muted" data-testid="read-only">
+            {t('entry.readOnly')}
+          </p>
+        )
       )}
       {props.editTools}
       {user !== null && props.doc.period !== null && !props.whatIf && (
@@ -127,16 +139,10 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         // the entry form above says why, or here when there is none.
         <fieldset key={`${i.id}:${props.doc.period.id}`} disabled={coming !== null} data-testid="indicator-panels">
           {coming !== null && !entryShown && <PeriodComingNote coming={coming} testId="panels-waiting" />}
-          <EvidencePanel planId={props.planId} indicatorId={i.id} indicatorName={i.name} periodId={props.doc.period.id} editable={i.editable} locked={props.locked} />
+          <EvidencePanel planId={props.planId} indicatorId={i.id} indicatorName={i.name} periodId={props.doc.period.id} editable={valueEditable} locked={props.locked} archived={archived} />
           {/* A mean of the child objectives takes no forecast of its own (the API refuses it): its children's indicators have theirs. */}
-          {(!i.derived || isMeasuredFormula(i.formula)) && <ForecastPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={i.editable} />}
-          <CommentsPanel
-            planId={props.planId}
-            indicatorId={i.id}
-            periodId={props.doc.period.id}
-            readOnly={props.doc.closing?.deletedIndicators.includes(i.id) === true}
-            archived={props.archived === true}
-          />
+          {(!i.derived || isMeasuredFormula(i.formula)) && <ForecastPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} editable={valueEditable} archived={archived} />}
+          <CommentsPanel planId={props.planId} indicatorId={i.id} periodId={props.doc.period.id} readOnly={props.doc.closing?.deletedIndicators.includes(i.id) === true} archived={archived} />
         </fieldset>
       )}
       <HistoryPanel planId={props.planId} doc={props.doc} code={props.objective.code} indicator={i} />

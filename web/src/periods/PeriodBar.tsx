@@ -55,11 +55,13 @@ interface Props {
   onReload: () => void;
   /** The panel buttons, at the bar's end. */
   children: ReactNode;
+  /** The plan is archived: its periods make no move at all (409 plan-archived), so none is offered; the plan screen says why. */
+  archived?: boolean;
   /** The OIV's decision on the Relazione (the tree's `validation`): the year end validated with reservations is said so. */
   validation?: TreeDocument['validation'];
 }
 
-export function PeriodBar({ periods, period, periodId, onPick, onTransition, onMove, onClose, onStart, clash, onReload, children, validation }: Props) {
+export function PeriodBar({ periods, period, periodId, onPick, onTransition, onMove, onClose, onStart, clash, onReload, children, validation, archived = false }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   /** The OIV's validation asked about (it is undone by the administrator alone). */
@@ -74,6 +76,8 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onM
   useEffect(() => {
     if (clash !== null) focusSoon(atReason ? 'reopen-reason' : 'period-reload');
   }, [clash, atReason]);
+  // The period a move may be offered on: none of an archived plan's.
+  const movable = archived ? null : period;
   const reloadButton = (
     <Button size="sm" color="primary" outline type="button" id="period-reload" onClick={onReload}>
       {t('common.reload')}
@@ -102,17 +106,17 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onM
           {t('period.state')}: <strong>{t(periodWordKey(period, validation))}</strong>
         </span>
       )}
-      {period !== null && can.closePeriods(role) && period.state === 'open' && (
+      {movable !== null && can.closePeriods(role) && movable.state === 'open' && (
         <Button size="sm" color="primary" outline onClick={() => void onTransition('collecting')}>
           {t('period.to.collecting')}
         </Button>
       )}
-      {period !== null && can.closePeriods(role) && period.state === 'collecting' && (
+      {movable !== null && can.closePeriods(role) && movable.state === 'collecting' && (
         <Button size="sm" color="primary" onClick={onClose} data-testid="close-period">
           {t('period.to.closed')}
         </Button>
       )}
-      {period !== null && can.validatePeriods(role) && period.state === 'closed' && (
+      {movable !== null && can.validatePeriods(role) && movable.state === 'closed' && (
         <Button
           size="sm"
           color="primary"
@@ -163,7 +167,7 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onM
           <p className="mb-0">{t('period.confirmValidate', { label: period.label })}</p>
         </ActionDialog>
       )}
-      {period !== null && isLocked(period) && can.reopenPeriod(role, period.state) && (
+      {movable !== null && isLocked(movable) && can.reopenPeriod(role, movable.state) && (
         <form
           className="d-flex gap-2 align-items-end"
           noValidate

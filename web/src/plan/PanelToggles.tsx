@@ -5,7 +5,8 @@ import { can, useSession } from '../session.js';
 import type { PanelName, Panels } from './usePanels.js';
 import type { WhatIf } from './useWhatIf.js';
 
-export function PanelToggles({ panels, whatIf }: { panels: Panels; whatIf: WhatIf }) {
+/** `archived`: the plan is archived, its periods neither added, renamed nor deleted (409 plan-archived): no periods panel. */
+export function PanelToggles({ panels, whatIf, archived = false }: { panels: Panels; whatIf: WhatIf; archived?: boolean }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const role = user?.role;
@@ -16,7 +17,7 @@ export function PanelToggles({ panels, whatIf }: { panels: Panels; whatIf: WhatI
   );
   return (
     <span className="ms-auto d-flex gap-2">
-      {can.managePlans(role) && toggle('periods', 'periods-panel', 'periods-toggle', t('periods.manage'), t('periods.hide'))}
+      {can.managePlans(role) && !archived && toggle('periods', 'periods-panel', 'periods-toggle', t('periods.manage'), t('periods.hide'))}
       {toggle('revisions', 'revisions-region', 'revisions-toggle', t('revisions.open'), t('revisions.hide'))}
       {user != null && toggle('worklist', 'worklist-region', 'worklist-toggle', role === 'referente' ? t('campaign.worklist') : t('campaign.worklistAll'), t('campaign.hideWorklist'), 'primary')}
       {(role === 'admin' || role === 'controller' || role === 'oiv') && toggle('dashboard', 'dashboard-region', 'dashboard-toggle', t('campaign.dashboard'), t('campaign.hideDashboard'), 'primary')}

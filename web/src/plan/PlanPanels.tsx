@@ -21,11 +21,13 @@ interface Props {
   select: (selection: NonNullable<Selection>) => void;
   /** The worklist's filters the address asked for (a reminder's link), null: none. */
   worklistAsked?: WorklistAsked | null;
+  /** The plan is archived: its periods are not managed, its variances read (409 plan-archived for both). */
+  archived?: boolean;
 }
 
 const scrollTo = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView({ block: 'nearest' }));
 
-export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onPeriodsChanged, select, worklistAsked = null }: Props) {
+export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onPeriodsChanged, select, worklistAsked = null, archived = false }: Props) {
   const { user } = useSession();
   const role = user?.role;
   const period = tree.period;
@@ -34,7 +36,7 @@ export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onP
   const [worklistFilter, setWorklistFilter] = useState<WorklistAsked>(worklistAsked ?? {});
   return (
     <>
-      {panels.isOpen('periods') && can.managePlans(role) && (
+      {panels.isOpen('periods') && can.managePlans(role) && !archived && (
         <div id="periods-panel">
           <Loading>
             <PeriodsPanel planId={planId} periods={tree.periods} shownId={period?.id ?? null} onChanged={onPeriodsChanged} onReload={() => reload(period?.id ?? null)} validation={tree.validation} />
@@ -105,7 +107,7 @@ export function PlanPanels({ planId, tree, plan, panels, reload, reloadPlan, onP
       {panels.isOpen('variances') && role !== undefined && period && (
         <div id="variances-region">
           <Loading>
-            <VariancesPanel planId={planId} periodId={period.id} />
+            <VariancesPanel planId={planId} periodId={period.id} archived={archived} />
           </Loading>
         </div>
       )}

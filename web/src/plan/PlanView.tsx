@@ -194,7 +194,8 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
           whatIf={whatIf}
           indicatorId={selection.id}
           indicator={tree.objectives.find((o) => o.code === selection.code)?.indicators.find((i) => i.id === selection.id)}
-          locked={locked}
+          // An archived plan's entry form is not shown (its values are refused, 409 plan-archived): nothing to carry a value into.
+          locked={locked || archived}
           onUseSimulated={(actual) => {
             // Out of the simulation with the value in the entry form; nothing is saved until "Salva".
             sel.setPrefill({ id: selection.id, actual });
@@ -222,7 +223,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         }}
         onReload={readPlanAgain}
       />
-      {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role)} onRefreshed={reloadShown} />}
+      {user !== null && <BaselinesNotice planId={planId} canRefresh={can.managePlans(role) && !archived} onRefreshed={reloadShown} />}
       {user === null && <PublicNotice plan={plan} period={period} targetsOnly={targetsOnly} />}
       <PeriodBar
         periods={tree.periods}
@@ -248,8 +249,9 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         }}
         onStart={startAction}
         validation={tree.validation}
+        archived={archived}
       >
-        <PanelToggles panels={panels} whatIf={whatIf} />
+        <PanelToggles panels={panels} whatIf={whatIf} archived={archived} />
       </PeriodBar>
       <PlanPanels
         planId={planId}
@@ -265,6 +267,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         }}
         select={sel.setSelection}
         worklistAsked={asked}
+        archived={archived}
       />
       {closing && period !== null && (
         <Suspense fallback={null}>
@@ -286,6 +289,12 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         </Suspense>
       )}
 
+      {/* Said once above the tree: why no period move, value, file, forecast or variance is offered (the API refuses them, 409 plan-archived). */}
+      {archived && user !== null && (
+        <p className="small alert alert-secondary" role="status" data-testid="plan-archived">
+          {t('revisions.archivedPlan')}
+        </p>
+      )}
       {locked && <LockedBanner period={period} closing={tree.closing} validation={tree.validation} />}
       {!whatIf.on && <ValidationNotice tree={tree} office={user !== null} />}
       {!locked && can.managePlans(role) && !archived && adoptedWithoutRevision && (

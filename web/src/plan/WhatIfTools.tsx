@@ -32,6 +32,7 @@ interface ToolsProps {
   indicatorId: string;
   /** The selected indicator as the server has it (undefined: not found). */
   indicator: TreeIndicator | undefined;
+  /** No value is entered here (a closed or validated period, an archived plan): the simulated value is not offered to the entry form. */
   locked: boolean;
   /** Leaves what-if with this value in the entry form, unsaved until "Salva". */
   onUseSimulated: (actual: number | string | boolean | null) => void;

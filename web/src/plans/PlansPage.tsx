@@ -197,6 +197,12 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
           <h2 id="archived-title" className="h5">
             {t('revisions.archivedList')}
           </h2>
+          {/* No deletion is offered here: the API refuses an archived plan's (409 plan-archived); the way is said. */}
+          {manage && archived.length > 0 && (
+            <p className="small text-muted" data-testid="archived-no-delete">
+              {t('revisions.archivedNoDelete')}
+            </p>
+          )}
           {archived.length === 0 ? (
             <p className="small">{t('plans.empty')}</p>
           ) : (

@@ -120,6 +120,9 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   }
 
   const office = can.managePlans(user?.role);
+  // An archived plan's Relazione is read, downloaded and published, never changed: its texts, review
+  // and moves are refused (409 plan-archived), so none is offered, and the page says why.
+  const archived = plan.archived === true;
   const editableState = (s: RelazioneState): boolean => s === 'draft' || s === 'not_validated';
   /**
    * A save of `typed` refused because the Relazione was saved after this screen read it: rather than
@@ -160,9 +163,9 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       texts === null ? undefined : carryOver(texts),
     );
   };
-  const oiv = user?.role === 'oiv';
+  const oiv = user?.role === 'oiv' && !archived;
   const decided = DECISIONS.includes(relazione.state);
-  const editable = office && editableState(relazione.state);
+  const editable = office && !archived && editableState(relazione.state);
   const lang = i18n.language;
   const stateWords = (s: RelazioneState): string => t(`relazione.state.${s}`);
 
@@ -221,7 +224,12 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
             {relazione.reopenedAfterDecision.reason !== null && <p className="mb-0 small">{t('relazione.reopenedReason', { reason: relazione.reopenedAfterDecision.reason })}</p>}
           </div>
         )}
-        {office && relazione.state === 'transmitted' && <p className="alert alert-info py-2">{t('relazione.withOiv')}</p>}
+        {office && !archived && relazione.state === 'transmitted' && <p className="alert alert-info py-2">{t('relazione.withOiv')}</p>}
+        {archived && user !== null && (
+          <p className="alert alert-secondary py-2" role="status" data-testid="relazione-archived">
+            {t('relazione.archived')}
+          </p>
+        )}
       </section>
 
       {message !== null && (
@@ -234,7 +242,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
 
       {office && (
         <div className="d-flex flex-wrap gap-2 mb-3" role="group" aria-label={t('relazione.state.label')}>
-          {relazione.state === 'draft' && (
+          {relazione.state === 'draft' && !archived && (
             <Button
               color="primary"
               disabled={busy || emptySections !== null}
@@ -253,12 +261,12 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
               {t('relazione.transmit')}
             </Button>
           )}
-          {relazione.state === 'transmitted' && (
+          {relazione.state === 'transmitted' && !archived && (
             <Button color="secondary" outline disabled={busy} onClick={() => void act(() => relazioneApi.move(planId, 'draft'), stateWords('draft'))} data-testid="relazione-take-back">
               {t('relazione.takeBack')}
             </Button>
           )}
-          {relazione.state === 'not_validated' && (
+          {relazione.state === 'not_validated' && !archived && (
             <Button color="secondary" outline disabled={busy} onClick={() => void act(() => relazioneApi.move(planId, 'draft'), stateWords('draft'))} data-testid="relazione-back-to-draft">
               {t('relazione.backToDraft')}
             </Button>
@@ -278,7 +286,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         </div>
       )}
 
-      {office && relazione.state === 'draft' && emptySections !== null && (
+      {office && !archived && relazione.state === 'draft' && emptySections !== null && (
         <div className="alert alert-warning" role="alertdialog" aria-labelledby="relazione-empty-title" id="relazione-empty-sections" tabIndex={-1} data-testid="relazione-empty-sections">
           <p id="relazione-empty-title" className="mb-1">
             {t('relazione.emptySections')}

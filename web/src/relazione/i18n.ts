@@ -26,6 +26,8 @@ const it = {
     'Il periodo di fine anno ({{period}}) è stato riaperto dopo la validazione, il {{at}}, da {{by}}: i suoi valori possono cambiare, ma la Relazione validata conserva i dati con cui è stata validata.',
   reopenedReason: 'Motivo della riapertura: {{reason}}',
   withOiv: 'La Relazione è all’esame dell’OIV: per modificarla, ritirarla in bozza.',
+  /** The Relazione of an archived plan: its texts, review and moves are refused (409 plan-archived); publishing is not a change. */
+  archived: "Il piano è archiviato: la Relazione resta com'era e si legge, si scarica e si pubblica; per modificarla, ripristina prima il piano dall'archivio.",
   readOnly: 'Solo il controllo di gestione scrive la Relazione.',
   downloads: 'Scarica',
   download: {
@@ -201,6 +203,7 @@ const en: typeof it = {
   reopened: 'The year-end period ({{period}}) was reopened after the validation, on {{at}}, by {{by}}: its values may change, but the validated report keeps the figures it was validated with.',
   reopenedReason: 'Reason for the reopening: {{reason}}',
   withOiv: 'The report is with the OIV: take it back to draft to change it.',
+  archived: 'The plan is archived: its report stays as it was and is read, downloaded and published; to change it, bring the plan back from the archive first.',
   readOnly: 'Only the controller writes the report.',
   downloads: 'Download',
   download: { docx: 'Report (DOCX)', pdf: 'Report (PDF)', html: 'Report (HTML)', vdocx: 'Validation document (DOCX)', vpdf: 'Validation document (PDF)', vhtml: 'Validation document (HTML)' },

@@ -7,6 +7,10 @@ const it = {
   title: 'Adozione e variazioni del piano',
   status: { draft: 'Bozza: il piano si modifica liberamente.', adopted: 'Adottato con {{kind}} n. {{number}} del {{date}}.' },
   archived: 'Piano archiviato: si consulta ma non si modifica.',
+  /** Above an archived plan's tree: why no period moves, value, file, forecast or variance is offered. */
+  archivedPlan: "Piano archiviato: si consulta e si esporta, ma non si modifica; periodi, valori, allegati, previsioni e scostamenti restano com'erano (ripristinalo prima dall'archivio).",
+  /** Under the archived plans: why none offers a deletion (the API refuses, 409 plan-archived). */
+  archivedNoDelete: "Un piano archiviato non si elimina: ripristinalo prima dall'archivio, poi eliminalo.",
   adoptTitle: 'Adotta il piano',
   actKind: 'Tipo di atto',
   actKindPlaceholder: 'Delibera di Giunta',
@@ -64,6 +68,8 @@ const en: typeof it = {
   title: 'Adoption and revisions of the plan',
   status: { draft: 'Draft: the plan is changed freely.', adopted: 'Adopted by {{kind}} no. {{number}} of {{date}}.' },
   archived: 'Archived plan: it can be read, not changed.',
+  archivedPlan: 'Archived plan: it is read and exported, not changed; its periods, values, attachments, forecasts and variances stay as they were (bring it back from the archive first).',
+  archivedNoDelete: 'An archived plan is not deleted: bring it back from the archive first, then delete it.',
   adoptTitle: 'Adopt the plan',
   actKind: 'Kind of act',
   actKindPlaceholder: 'Delibera di Giunta',
