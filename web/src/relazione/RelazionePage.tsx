@@ -24,8 +24,14 @@ import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazi
 import { momentText, plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
 import { useRelazione } from './queries.js';
+import { useInLanguage } from '../ui/server-words.js';
 
 type Message = { kind: 'success' | 'danger'; text: string } | null;
+/**
+ * What the screen keeps to say: a refusal is kept as the server's answer (`stale`: a save refused as
+ * stale) and said on each render, so a change of language says it again in the new one.
+ */
+type Kept = { kind: 'success'; text: string } | { kind: 'danger'; error: unknown; stale: boolean } | null;
 
 function when(iso: string | null, lang: string): string {
   return iso === null ? '' : momentText(iso, lang, 'short');
@@ -43,7 +49,17 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const relazioneRead = useRelazione(planId);
   const plan = planRead.data ?? null;
   const relazione = relazioneRead.data ?? null;
-  const [said, setMessage] = useState<Message>(null);
+  const [kept, setMessage] = useState<Kept>(null);
+  const inLanguage = useInLanguage();
+  const said: Message =
+    kept === null || kept.kind === 'success'
+      ? kept
+      : {
+          kind: 'danger',
+          text: kept.stale
+            ? (staleSaid(inLanguage(kept.error), screenLang, t, { named: 'relazione.conflictBy', anonymous: 'relazione.conflict' }) ?? t('relazione.conflict'))
+            : refusalText(inLanguage(kept.error), t),
+        };
   const [busy, setBusy] = useState(false);
   // The empty sections the office is asked about before the Relazione is sent (null: not asking).
   const [emptySections, setEmptySections] = useState<readonly string[] | null>(null);
@@ -51,7 +67,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   // first, so what leaves for the OIV is what the screen showed, never the older stored texts.
   const unsavedTexts = useRef<Record<string, string> | null>(null);
   const failed = planRead.error ?? relazioneRead.error;
-  const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: refusalText(failed, t) });
+  const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: refusalText(inLanguage(failed), t) });
 
   /**
    * Runs a change; a stale version reloads and says so, a refusal `atField` says at its field (true:
@@ -71,10 +87,10 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         if (e instanceof ApiError && e.code === 'conflict' && e.status === 409 && /version/.test(JSON.stringify(e.body?.error.details ?? {}))) {
           await client.refetchQueries({ queryKey: keys.relazione(planId) });
           // Who saved the Relazione meanwhile and when, as every form says a stale save (ui/stale-save.ts).
-          setMessage({ kind: 'danger', text: staleSaid(e, screenLang, t, { named: 'relazione.conflictBy', anonymous: 'relazione.conflict' }) ?? t('relazione.conflict') });
+          setMessage({ kind: 'danger', error: e, stale: true });
           focusSoon('relazione-message');
         } else if (atField?.(e) !== true) {
-          setMessage({ kind: 'danger', text: refusalText(e, t) });
+          setMessage({ kind: 'danger', error: e, stale: false });
           focusSoon('relazione-message');
         }
         // A revision opened after the screen read the plan: read it again, for the review to say which one is open.
@@ -86,7 +102,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         setBusy(false);
       }
     },
-    [client, planId, t, screenLang],
+    [client, planId],
   );
 
   if (relazione === null || plan === null) {
