@@ -51,7 +51,8 @@ export function inLanguage(error: unknown, lang: Lang): unknown {
 
 /** `inLanguage` in the screen's language, the screen drawn again when the catalogue comes. */
 export function useInLanguage(): (error: unknown) => unknown {
-  useSyncExternalStore(subscribe, loaded);
+  // The same snapshot for a render outside the browser (the screens' tests render to markup).
+  useSyncExternalStore(subscribe, loaded, loaded);
   const lang = useLang();
   return (error) => inLanguage(error, lang);
 }
