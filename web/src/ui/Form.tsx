@@ -184,12 +184,16 @@ export function useFormErrors(prefix: string, duplicateField?: string) {
   const refusal = useRefusal(prefix);
   const said = useInLanguage();
   // Held in an object: a refusal may be any value.
-  const [kept, setKept] = useState<{ refused: unknown } | { keys: ProblemKeys }>({ keys: NO_ERRORS });
+  const [kept, setKept] = useState<{ refused: unknown } | { keys: ProblemKeys; values?: Record<string, unknown> }>({ keys: NO_ERRORS });
   const errors: FormErrors =
     'refused' in kept
       ? refusal(said(kept.refused), duplicateField)
-      : { fields: Object.fromEntries(Object.entries(kept.keys.fields).map(([field, key]) => [field, t(key)])), general: kept.keys.general === null ? null : t(kept.keys.general) };
-  const setProblems = useCallback((keys: ProblemKeys) => setKept({ keys }), []);
+      : {
+          fields: Object.fromEntries(Object.entries(kept.keys.fields).map(([field, key]) => [field, t(key, kept.values)])),
+          general: kept.keys.general === null ? null : t(kept.keys.general, kept.values),
+        };
+  /** `values`: what the keys' words name (`{ min: 8 }`, a password's least length). */
+  const setProblems = useCallback((keys: ProblemKeys, values?: Record<string, unknown>) => setKept(values === undefined ? { keys } : { keys, values }), []);
   const refuse = (error: unknown): FormErrors => {
     setKept({ refused: error });
     return refusal(error, duplicateField);
