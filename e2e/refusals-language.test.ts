@@ -124,7 +124,7 @@ describe('a refusal said again in the language the reader switches to', { timeou
   });
 
   // Last: the plan it imports is of another body, whose SMVP the appraisal's test would then be asked for.
-  it('the revisions panel: a revision asked for without its reason, in the page’s new language', async () => {
+  it('the revisions panel: a revision asked for without its reason, and dated before the adoption, in the page’s new language', async () => {
     const { context, page } = await newPage();
     await login(page, 'controller');
     const planId = await importFixture();
@@ -137,6 +137,17 @@ describe('a refusal said again in the language the reader switches to', { timeou
     await expect.poll(() => textOf(page, 'revision-reason-error')).toBe('Indicare il motivo della variazione.');
     await chooseLanguage(page, 'en');
     await expect.poll(() => textOf(page, 'revision-reason-error')).toBe('Give the reason for the revision.');
+    // The server's refusal of a date before the adoption, asked in English, said again in Italian by its code and parameters.
+    await page.fill('#revision-reason', 'Target rivisti a luglio');
+    await page.fill('#revision-date', '2023-07-15');
+    await page.click('[data-testid=open-revision]');
+    await expect
+      .poll(() => textOf(page, 'revision-date-error'))
+      .toBe("The revision's date is 15/07/2023, before the plan's adoption (30/01/2024): a revision changes the adopted plan, so it comes after it.");
+    await chooseLanguage(page, 'it');
+    await expect
+      .poll(() => textOf(page, 'revision-date-error'))
+      .toBe("La data della variazione è il 15/07/2023, prima dell'adozione del piano (30/01/2024): una variazione modifica il piano adottato, quindi viene dopo.");
     await context.close();
   });
 });
