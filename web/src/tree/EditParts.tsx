@@ -25,7 +25,8 @@ export interface ToolsProps {
  * Saves with `send`; a refusal becomes field errors, a stale version a reload offer. The refusal is
  * kept as the server's answer and said on each render, so a change of language in the dialog says it
  * again in the new one (the server's words by its code and parameters, `useInLanguage`): kept as
- * words, it stayed in the language it was shown in. The form's own problems (`setProblems`, by catalogue key) replace it, said again too.
+ * words, it stayed in the language it was shown in. The form's own problems (`setProblems`, by
+ * catalogue key: said again too) replace it. Kept by `useFormErrors`, as every form's are.
  */
 export function useSave(onDone: () => void, duplicateField?: string) {
   const { errors, setProblems, refuse } = useFormErrors('edit.errors', duplicateField);
