@@ -95,6 +95,21 @@ describe('a refusal said again in the language the reader switches to', { timeou
     await context.close();
   });
 
+  it('the entry form: a value not evaluable without its reason, in the page’s new language', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await search(page, 'A.3');
+    await page.click('[data-indicator="A.3:1"] .tree-link');
+    await page.selectOption('#entry-state', 'not_evaluable');
+    await page.fill('#entry-reason', '');
+    await page.click('[data-testid=entry-save]');
+    await expect.poll(() => textOf(page, 'entry-message')).toBe('Per N.V. indicare il motivo.');
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => textOf(page, 'entry-message')).toBe('For N.E. give the reason.');
+    await context.close();
+  });
+
   it('HR’s new appraisal form: a person not chosen, and the server’s refusal of the part-time, in the page’s new language', async () => {
     const { context, page } = await newPage();
     await login(page, 'personale');
