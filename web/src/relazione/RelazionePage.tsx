@@ -485,6 +485,7 @@ function ReviewEditor({
   /** A validated value that cannot be read in the screen's notation, by its row: said at its field, nothing sent. */
   const [unreadable, setUnreadable] = useState<Record<number, string>>({});
   /** A validation with reservations asked for and none written: said at the reservations field, nothing sent. */
+  // By their keys: said again after a change of language.
   const [reservationsMissing, setReservationsMissing] = useState<string | undefined>(undefined);
   const [noteMissing, setNoteMissing] = useState<string | undefined>(undefined);
   /**
@@ -565,7 +566,7 @@ function ReviewEditor({
     onStart();
     // The server refuses it too (reservations-required), but away from the field.
     if (to === 'validated_with_reservations' && reservations.trim() === '') {
-      setReservationsMissing(t('relazione.review.reservationsRequired'));
+      setReservationsMissing('relazione.review.reservationsRequired');
       document.getElementById('relazione-reservations')?.focus();
       return;
     }
@@ -588,7 +589,7 @@ function ReviewEditor({
       }
     }
     if (to === 'not_validated' && note.trim() === '') {
-      setNoteMissing(t('relazione.review.noteRequired'));
+      setNoteMissing('relazione.review.noteRequired');
       document.getElementById('relazione-note')?.focus();
       return;
     }
@@ -683,7 +684,7 @@ function ReviewEditor({
           {unassessed === -1 ? t('relazione.review.checklistRequired') : undefined}
         </div>
       </fieldset>
-      <Field id="relazione-note" label={t('relazione.review.note')} hint={`${t('relazione.review.noteHint')} ${t('relazione.markup')}`} error={noteMissing}>
+      <Field id="relazione-note" label={t('relazione.review.note')} hint={`${t('relazione.review.noteHint')} ${t('relazione.markup')}`} error={noteMissing === undefined ? undefined : t(noteMissing)}>
         {(aria) => (
           <textarea
             {...aria}
@@ -697,7 +698,12 @@ function ReviewEditor({
           />
         )}
       </Field>
-      <Field id="relazione-reservations" label={t('relazione.review.reservations')} hint={t('relazione.review.reservationsHint')} error={reservationsMissing}>
+      <Field
+        id="relazione-reservations"
+        label={t('relazione.review.reservations')}
+        hint={t('relazione.review.reservationsHint')}
+        error={reservationsMissing === undefined ? undefined : t(reservationsMissing)}
+      >
         {(aria) => (
           <textarea
             {...aria}
