@@ -27,6 +27,8 @@ import { useRelazione } from './queries.js';
 import { useInLanguage } from '../ui/server-words.js';
 
 type Message = { kind: 'success' | 'danger'; text: string } | null;
+/** A refusal said at a row's field: the refusal, and the API's field it names. */
+type RefusedAt = { error: unknown; field: string };
 /**
  * What the screen keeps to say: a refusal is kept as the server's answer (`stale`: a save refused as
  * stale) and said on each render, so a change of language says it again in the new one.
@@ -482,7 +484,7 @@ function ReviewEditor({
   const [note, setNote] = useState(relazione.note);
   const [reservations, setReservations] = useState(relazione.reservations);
   const [values, setValues] = useState<ValueRow[]>(relazione.values.map((v) => ({ code: v.code, validated: amountInput(v.validated, lang), note: v.note, deliberate: v.deliberate })));
-  /** A validated value that cannot be read in the screen's notation, by its row: said at its field, nothing sent. */
+  /** A validated value that cannot be read in the screen's notation, by its row: said at its field, nothing sent (by its key). */
   const [unreadable, setUnreadable] = useState<Record<number, string>>({});
   /** A validation with reservations asked for and none written: said at the reservations field, nothing sent. */
   // By their keys: said again after a change of language.
@@ -492,13 +494,26 @@ function ReviewEditor({
    * The server's refusal of a row's objective (one the plan does not have, one given twice), by the
    * screen's row: said at its code field. The server counts only the rows sent (`sentRows`).
    */
-  const [codeRefused, setCodeRefused] = useState<Record<number, string>>({});
+  // Each kept as the refusal and the API's field it names (`values.2.code`), said on each render
+  // (`refusedAt`): after a change of language, in the new one.
+  const [codeRefused, setCodeRefused] = useState<Record<number, RefusedAt>>({});
   /**
    * The server's refusal of a row's value (a parent its objectives, as validated, do not give), by
    * the screen's row: said at its value field, with the value they give, and the row then offers
    * to confirm the difference as deliberate.
    */
-  const [valueRefused, setValueRefused] = useState<Record<number, string>>({});
+  const [valueRefused, setValueRefused] = useState<Record<number, RefusedAt>>({});
+  const inLanguage = useInLanguage();
+  /** What the refusal says at its field, in the screen's language now. */
+  const refusedAt = ({ error, field }: RefusedAt): string => {
+    const refusal = inLanguage(error);
+    if (!(refusal instanceof ApiError)) return sentence(String(refusal));
+    if (field.endsWith('.code') && refusal.code === 'invalid-body') return t('relazione.review.codeTwice');
+    const issue = refusal.body?.error.issues?.find((i) => i.location !== null && typeof i.location === 'object' && (i.location as { field?: unknown }).field === field);
+    if (issue !== undefined && field.endsWith('.validated')) return refusalWords(issue.params ?? {}, t) ?? sentence(issue.message);
+    if (refusal.body?.error.details?.field === field) return sentence(refusalText(refusal, t));
+    return issuesByField(refusal.body)[field] ?? sentence(refusalText(refusal, t));
+  };
   const sentRows = useRef<number[]>([]);
   /** The checkpoint a validation found without an outcome (-1: no checkpoint at all), said at its field. */
   const [unassessed, setUnassessed] = useState<number | null>(null);
@@ -514,7 +529,7 @@ function ReviewEditor({
       if (v.code.trim() === '' && v.validated.trim() === '' && v.note.trim() === '') return [];
       sent.push(i);
       const read = typedDecimal(v.validated, lang);
-      if ('problem' in read) problems[i] = t(read.problem);
+      if ('problem' in read) problems[i] = read.problem;
       // An empty value is sent as typed, for the server to say what is missing.
       return [{ ...v, validated: 'value' in read && read.value !== null ? Number(read.value) : v.validated }];
     });
@@ -544,14 +559,14 @@ function ReviewEditor({
       if (typeof field === 'string' && /^values\.\d+\.validated$/.test(field)) fields[field] = refusalWords(issue.params ?? {}, t) ?? sentence(issue.message);
     }
     if (Object.keys(fields).length === 0) Object.assign(fields, typeof named === 'string' ? { [named]: sentence(refusalText(refusal, t)) } : issuesByField(refusal.body));
-    const codes: Record<number, string> = {};
-    const amounts: Record<number, string> = {};
-    for (const [field, message] of Object.entries(fields)) {
+    const codes: Record<number, RefusedAt> = {};
+    const amounts: Record<number, RefusedAt> = {};
+    for (const field of Object.keys(fields)) {
       const row = /^values\.(\d+)\.(code|validated)$/.exec(field);
       const screenRow = row === null ? undefined : sentRows.current[Number(row[1])];
       if (row === null || screenRow === undefined) return false;
-      if (row[2] === 'code') codes[screenRow] = refusal.code === 'invalid-body' ? t('relazione.review.codeTwice') : message;
-      else amounts[screenRow] = message;
+      if (row[2] === 'code') codes[screenRow] = { error: refusal, field };
+      else amounts[screenRow] = { error: refusal, field };
     }
     const firstCode = Object.keys(codes)[0];
     const firstValue = Object.keys(amounts)[0];
@@ -722,10 +737,15 @@ function ReviewEditor({
         <p className="small">{t('relazione.review.valuesHint')}</p>
         {values.map((v, i) => (
           <div key={i} className="d-flex flex-wrap gap-2 align-items-end border rounded p-2 mb-2" data-testid={`relazione-value-${i}`}>
-            <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })} error={codeRefused[i]}>
+            <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })} error={codeRefused[i] === undefined ? undefined : refusedAt(codeRefused[i])}>
               {(aria) => <input type="text" {...aria} className="form-control" value={v.code} onChange={(e) => value(i, { code: e.target.value })} />}
             </Field>
-            <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })} hint={t('entry.notation.percent')} error={unreadable[i] ?? valueRefused[i]}>
+            <Field
+              id={`relazione-value-validated-${i}`}
+              label={t('relazione.review.validated', { n: i + 1 })}
+              hint={t('entry.notation.percent')}
+              error={unreadable[i] !== undefined ? t(unreadable[i]) : valueRefused[i] === undefined ? undefined : refusedAt(valueRefused[i])}
+            >
               {(aria) => <input type="text" {...aria} className="form-control" inputMode="decimal" value={v.validated} onChange={(e) => value(i, { validated: e.target.value })} />}
             </Field>
             <Field id={`relazione-value-note-${i}`} label={t('relazione.review.valueNote', { n: i + 1 })}>
