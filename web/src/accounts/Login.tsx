@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { Alert, Button } from 'design-react-kit';
-import { api, ApiError, holdSession } from '../api/client.js';
+import { api, holdSession } from '../api/client.js';
 import { useSession } from '../session.js';
 import { ProviderSignIn } from '../campaign/ProviderSignIn.js';
 import { Field, focusFirstError, focusSoon } from '../ui/Form.js';
@@ -11,16 +12,21 @@ export function Login({ onPublic }: { onPublic: () => void }) {
   const { setUser } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // The refusal kept as the server's answer, and the empty fields by their keys: said on each render,
+  // so a change of language says them again in the new one.
+  const [refused, setError] = useState<Kept | null>(null);
+  const say = useKept();
+  const error = refused === null ? null : say(refused, (e) => (e instanceof Error ? e.message : String(e)));
   const [busy, setBusy] = useState(false);
   // An empty field, said beside it in the screen's words (not the browser's bubble); nothing sent.
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [problemKeys, setProblems] = useState<Record<string, string>>({});
+  const problems = Object.fromEntries(Object.entries(problemKeys).map(([field, key]) => [field, t(key)]));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const found: Record<string, string> = {};
-    if (username.trim() === '') found.username = t('login.usernameMissing');
-    if (password === '') found.password = t('login.passwordMissing');
+    if (username.trim() === '') found.username = 'login.usernameMissing';
+    if (password === '') found.password = 'login.passwordMissing';
     setProblems(found);
     if (Object.keys(found).length > 0) {
       setError(null);
@@ -33,7 +39,7 @@ export function Login({ onPublic }: { onPublic: () => void }) {
       holdSession(s);
       setUser(s.user);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError({ error: err });
       // The button was disabled while the sign-in was tried, which left the focus on the page's body: the refusal takes it.
       focusSoon('login-error');
     } finally {

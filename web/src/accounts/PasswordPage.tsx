@@ -9,9 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'design-react-kit';
 import { api, holdSession } from '../api/client.js';
 import { campaign } from '../campaign/campaign-api.js';
-import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
+import { NO_ERRORS } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
-import { Field, focusFirstError, focusSoon, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Field, focusFirstError, focusSoon, FormAlert, Notice, useFormErrors } from '../ui/Form.js';
 
 /** The server's rule (routes/users.ts), checked here first so the person hears it before sending. */
 export const MIN_PASSWORD = 8;
@@ -29,11 +29,11 @@ export function passwordProblems(input: { current: string; next: string; confirm
 export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () => void }) {
   const { t } = useTranslation();
   const { user, setUser } = useSession();
-  const refusal = useRefusal('account.errors');
+  // Kept as what they are (keys, the server's answer): a change of language says them again.
+  const { errors, setProblems, refuse } = useFormErrors('account.errors');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,8 +41,8 @@ export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () 
     e.preventDefault();
     setNotice(null);
     const problems = passwordProblems({ current, next, confirm });
-    const found: FormErrors = { fields: Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(`account.errors.${key}`, { min: MIN_PASSWORD })])), general: null };
-    setErrors(found);
+    const found = { fields: Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, `account.errors.${key}`])), general: null };
+    setProblems(found, { min: MIN_PASSWORD });
     if (Object.keys(found.fields).length > 0) return focusFirstError(found, 'pw-');
     if (user === null) return;
     setBusy(true);
@@ -60,11 +60,12 @@ export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () 
       focusSoon('password-notice');
       onDone?.();
     } catch (err) {
-      const refused = refusal(err);
       // A wrong current password belongs to its field.
-      const shown = (err as { code?: unknown }).code === 'wrong-password' ? { fields: { current: t('account.errors.wrong-password') }, general: null } : refused;
-      setErrors(shown);
-      focusFirstError(shown, 'pw-');
+      if ((err as { code?: unknown }).code === 'wrong-password') {
+        const atCurrent = { fields: { current: 'account.errors.wrong-password' }, general: null };
+        setProblems(atCurrent);
+        focusFirstError(atCurrent, 'pw-');
+      } else focusFirstError(refuse(err), 'pw-');
     } finally {
       setBusy(false);
     }
@@ -118,9 +119,8 @@ export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () 
 function OwnLanguage() {
   const { t } = useTranslation();
   const { user, setUser } = useSession();
-  const refusal = useRefusal('account.errors');
+  const { errors, setProblems, refuse } = useFormErrors('account.errors');
   const [language, setLanguage] = useState<'it' | 'en'>(user?.language ?? 'it');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -128,7 +128,7 @@ function OwnLanguage() {
     e.preventDefault();
     setBusy(true);
     setNotice(null);
-    setErrors(NO_ERRORS);
+    setProblems(NO_ERRORS);
     try {
       const saved = await campaign.setOwnLanguage(language);
       if (user !== null && user !== undefined) setUser({ ...user, language: saved.language });
@@ -136,8 +136,7 @@ function OwnLanguage() {
       // The form was disabled while it was saved, which left the focus on the page's body.
       focusSoon('own-language-notice');
     } catch (err) {
-      const refused = refusal(err);
-      setErrors(refused);
+      const refused = refuse(err);
       focusSoon(refused.fields.language === undefined ? 'own-language-submit' : 'own-language');
     } finally {
       setBusy(false);

@@ -8,6 +8,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { api, ApiError, holdSession } from '../api/client.js';
 import type { User } from '../api/types.js';
 import { Button } from 'design-react-kit';
@@ -18,7 +19,17 @@ import { ProviderRenewal } from './ProviderRenewal.js';
 export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSignedIn: (user: User) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | undefined>(undefined);
+  // Kept as what it is (a key, the server's answer), said on each render: after a change of language, in the new one.
+  const [kept, setProblem] = useState<Kept | undefined>(undefined);
+  const say = useKept();
+  const problem =
+    kept === undefined
+      ? undefined
+      : say(kept, (err) =>
+          err instanceof ApiError && err.code === 'invalid-credentials'
+            ? t('account.expired.wrongPassword')
+            : t('account.expired.failed', { message: err instanceof Error ? err.message : String(err) }),
+        );
   const [busy, setBusy] = useState(false);
 
   if (user.signIn === 'provider')
@@ -39,7 +50,7 @@ export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSi
     if (busy) return;
     // Said at the field in the screen's language (the form is noValidate: not the browser's bubble).
     if (password === '') {
-      setProblem(t('login.passwordMissing'));
+      setProblem({ key: 'login.passwordMissing' });
       document.getElementById('session-password')?.focus();
       return;
     }
@@ -50,9 +61,7 @@ export function SessionDialog({ user, onSignedIn, onCancel }: { user: User; onSi
       holdSession(s);
       onSignedIn(s.user);
     } catch (err) {
-      setProblem(
-        err instanceof ApiError && err.code === 'invalid-credentials' ? t('account.expired.wrongPassword') : t('account.expired.failed', { message: err instanceof Error ? err.message : String(err) }),
-      );
+      setProblem({ error: err });
       document.getElementById('session-password')?.focus();
     } finally {
       setBusy(false);

@@ -16,7 +16,8 @@ import type { Account, Role } from '../api/types.js';
 import { SIGN_IN_KINDS, type SignInKind } from '../../../src/contract/users.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
-import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, Notice, useFormErrors, useRefusal, type ProblemKeys } from '../ui/Form.js';
+import { useInLanguage } from '../ui/server-words.js';
 
 /** The server's rules (routes/users.ts), checked here first so the user hears them before sending. */
 const MIN_PASSWORD = 8;
@@ -26,28 +27,30 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const refusal = useRefusal('users.errors');
+  const said = useInLanguage();
   const accountsRead = useUsers();
   // The registry the unit pickers offer (the registry screen is where it changes).
   const unitsRead = useUnits();
   const changed = useRegistryChanged();
-  const [failed, setFailed] = useState<FormErrors>(NO_ERRORS);
+  // The refusal kept as the server's answer, said on each render: after a change of language, in the new one.
+  const [failed, setFailed] = useState<{ error: unknown } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Account | null>(null);
   const [temporary, setTemporary] = useState<Account | null>(null);
   const [deactivating, setDeactivating] = useState<Account | null>(null);
   const readError = accountsRead.error ?? unitsRead.error;
-  const errors = failed !== NO_ERRORS || readError === null ? failed : refusal(readError);
+  const errors = failed !== null ? refusal(said(failed.error)) : readError === null ? NO_ERRORS : refusal(said(readError));
   const units = unitsRead.data ?? null;
 
   async function setActive(a: Account, active: boolean) {
     setNotice(null);
-    setFailed(NO_ERRORS);
+    setFailed(null);
     try {
       await api.updateUser(a.id, { active });
       setNotice(t(active ? 'users.reactivated' : 'users.deactivated', { name: a.displayName }));
       await changed();
     } catch (e) {
-      setFailed(refusal(e));
+      setFailed({ error: e });
       // The question's dialog gives the focus back to the row's button as it goes; the refusal, up top, takes it then.
       focusSoon('users-refused');
     } finally {
@@ -158,19 +161,21 @@ export function UsersPage() {
 }
 
 /** The problems the server would refuse, found before sending; same words as its refusals. */
-function checkNewUser(input: { username: string; displayName: string; signIn: SignInKind; password: string; email: string }, t: (k: string, o?: Record<string, unknown>) => string): FormErrors {
+/** The new account's problems by catalogue key (said with `{ min: MIN_PASSWORD }`). */
+function checkNewUser(input: { username: string; displayName: string; signIn: SignInKind; password: string; email: string }): ProblemKeys {
   const fields: Record<string, string> = {};
-  if (!emailLooksRight(input.email)) fields.email = t('accounts.errors.field.email');
-  if (!USERNAME.test(input.username)) fields.username = t('users.errors.field.username');
-  if (input.displayName.trim() === '') fields.displayName = t('users.errors.field.displayName');
-  if (input.signIn === 'password' && (input.password.length < MIN_PASSWORD || input.password.length > 200)) fields.password = t('users.errors.field.password', { min: MIN_PASSWORD });
+  if (!emailLooksRight(input.email)) fields.email = 'accounts.errors.field.email';
+  if (!USERNAME.test(input.username)) fields.username = 'users.errors.field.username';
+  if (input.displayName.trim() === '') fields.displayName = 'users.errors.field.displayName';
+  if (input.signIn === 'password' && (input.password.length < MIN_PASSWORD || input.password.length > 200)) fields.password = 'users.errors.field.password';
   return { fields, general: null };
 }
 
 /** `onSubmit`: the form is sent (the page's message of the last change is no longer news beside this form's problems). */
 function NewUserForm({ units: registry, onSubmit, onCreated }: { units: Unit[] | null; onSubmit: () => void; onCreated: (a: Account) => void }) {
   const { t } = useTranslation();
-  const refusal = useRefusal('users.errors');
+  // Kept as what they are (keys, the server's answer): a change of language says them again.
+  const { errors, setProblems, refuse } = useFormErrors('users.errors', 'username');
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('referente');
@@ -179,14 +184,13 @@ function NewUserForm({ units: registry, onSubmit, onCreated }: { units: Unit[] |
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
   const [language, setLanguage] = useState<'it' | 'en'>('it');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     onSubmit();
-    const found = checkNewUser({ username, displayName, signIn, password, email }, t);
-    setErrors(found);
+    const found = checkNewUser({ username, displayName, signIn, password, email });
+    setProblems(found, { min: MIN_PASSWORD });
     if (Object.keys(found.fields).length > 0) return focusFirstError(found, 'new-');
     setBusy(true);
     try {
@@ -210,8 +214,7 @@ function NewUserForm({ units: registry, onSubmit, onCreated }: { units: Unit[] |
       setPassword('');
       onCreated(created);
     } catch (err) {
-      const refused = refusal(err, 'username');
-      setErrors(refused);
+      const refused = refuse(err);
       if (refused.general !== null) focusSoon('new-user-refused');
       else focusFirstError(refused, 'new-');
     } finally {
@@ -323,14 +326,13 @@ function unitError(errors: FormErrors): string | undefined {
 
 function EditUserDialog({ account, units: registry, onClose, onSaved }: { account: Account; units: Unit[] | null; onClose: () => void; onSaved: (a: Account) => void }) {
   const { t } = useTranslation();
-  const refusal = useRefusal('users.errors');
+  const { errors, setProblems, refuse } = useFormErrors('users.errors');
   const [role, setRole] = useState<Role>(account.role);
   const [unitIds, setUnitIds] = useState<string[]>(account.unitIds ?? []);
   const [email, setEmail] = useState(account.email ?? '');
   const [language, setLanguage] = useState<'it' | 'en'>(account.language ?? 'it');
   const [signIn, setSignIn] = useState<SignInKind>(account.signIn);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   // Moved from the provider to a password: the account has none, so one is given here.
   const needsPassword = signIn === 'password' && account.signIn === 'provider';
@@ -338,11 +340,11 @@ function EditUserDialog({ account, units: registry, onClose, onSaved }: { accoun
   async function submit(e: FormEvent) {
     e.preventDefault();
     const fields: Record<string, string> = {};
-    if (!emailLooksRight(email)) fields.email = t('accounts.errors.field.email');
-    if (needsPassword && (password.length < MIN_PASSWORD || password.length > 200)) fields.password = t('accounts.errors.field.password');
+    if (!emailLooksRight(email)) fields.email = 'accounts.errors.field.email';
+    if (needsPassword && (password.length < MIN_PASSWORD || password.length > 200)) fields.password = 'accounts.errors.field.password';
     if (Object.keys(fields).length > 0) {
       const found = { fields, general: null };
-      setErrors(found);
+      setProblems(found, { min: MIN_PASSWORD });
       return focusFirstError(found, 'edit-');
     }
     setBusy(true);
@@ -350,8 +352,7 @@ function EditUserDialog({ account, units: registry, onClose, onSaved }: { accoun
       // An empty field clears the email (the server takes null).
       onSaved(await api.updateUser(account.id, { role, unitIds, language, signIn, ...(needsPassword ? { password } : {}), email: email.trim() === '' ? null : email.trim() }));
     } catch (err) {
-      const refused = refusal(err);
-      setErrors(refused);
+      const refused = refuse(err);
       // The form was disabled while it was sent, which left the focus on the dialog's body: the refusal takes it.
       if (refused.general !== null) focusSoon('edit-user-refused');
       else focusFirstError(refused, 'edit-');
@@ -399,16 +400,15 @@ function emailLooksRight(text: string): boolean {
 /** The administrator gives a temporary password: the account's sessions end, and at the next sign-in it must be changed. */
 function TemporaryPasswordDialog({ account, onClose, onSaved }: { account: Account; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const refusal = useRefusal('accounts.errors');
+  const { errors, setProblems, refuse } = useFormErrors('accounts.errors');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (password.length < MIN_PASSWORD || password.length > 200) {
-      const found = { fields: { password: t('accounts.errors.field.password') }, general: null };
-      setErrors(found);
+      const found = { fields: { password: 'accounts.errors.field.password' }, general: null };
+      setProblems(found, { min: MIN_PASSWORD });
       return focusFirstError(found, 'temp-');
     }
     setBusy(true);
@@ -416,8 +416,7 @@ function TemporaryPasswordDialog({ account, onClose, onSaved }: { account: Accou
       await campaign.temporaryPassword(String(account.id), password);
       onSaved();
     } catch (err) {
-      const refused = refusal(err);
-      setErrors(refused);
+      const refused = refuse(err);
       if (refused.general !== null) focusSoon('temporary-refused');
       else focusFirstError(refused, 'temp-');
     } finally {

@@ -23,6 +23,7 @@ import { FormAlerts } from './FormAlerts.js';
 import { FormTrail } from './FormTrail.js';
 import { focusSoon } from '../ui/Form.js';
 import { sentence } from '../ui/sentence.js';
+import { useInLanguage } from '../ui/server-words.js';
 
 /** A recorded moment as the day it was, dd/mm/yyyy (the form is an Italian document in both languages). */
 const day = (iso: string): string => momentParts(iso, 'it').day;
@@ -98,9 +99,10 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   // What the last save or step did, kept as what it was (not its words) so that it is said in the
   // screen's language after a switch: before, «Fatto: Contestata (in conciliazione).» stayed on an English screen.
   const [message, setMessage] = useState<Done | null>(null);
-  const [actionError, setError] = useState<string | null>(null);
-  // The refusal's problems said above the form, each in the list (those not said at a field of the screen).
-  const [errorList, setErrorList] = useState<string[]>([]);
+  // The last refusal, kept as the server's answer and said on each render (again after a change of
+  // language): above the form, its words and the list of its problems not said at a field of the screen.
+  const [actionError, setError] = useState<{ error: unknown } | null>(null);
+  const said = useInLanguage();
   // A save refused because the form changed meanwhile (409): when, from the refusal's details (never the form itself).
   // What was typed stays on the screen until the reader reloads the form.
   const [clash, setClash] = useState<{ at: string } | null>(null);
@@ -110,7 +112,15 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const [refused, setRefused] = useState<{ id: string; error: Error } | null>(null);
   if (read.error !== null && (refused === null || refused.id !== id || refused.error !== read.error)) setRefused({ id, error: read.error });
   const readError = read.error ?? (read.isPending && refused?.id === id ? refused.error : null);
-  const error = actionError ?? (readError === null ? null : errorText(readError));
+  /** What a refusal says above the form: all of it, or the problems of fields not on the screen (null: none). */
+  const above = (e: unknown): { text: string; list: string[] } | null => {
+    const rated = (code: string) => form?.behaviours.some((b) => b.code === code) ?? false;
+    const { fields, others } = fieldsOfRefusal(e instanceof ApiError ? issuesByField(e.body) : {}, rated);
+    if (Object.keys(fields).length === 0) return refusalWords(e);
+    return others.length === 0 ? null : { text: t('appraisal.form.issues'), list: others };
+  };
+  const actionShown = actionError === null ? null : above(said(actionError.error));
+  const error = actionShown?.text ?? (readError === null ? null : errorText(said(readError)));
   // The editable objectives and ratings start from each form the server gives (a read, a write's
   // answer), set while rendering rather than in an effect so no frame shows the old ones: another
   // form, or a newer version of this one. The same version read again in the other language (or an
@@ -151,7 +161,6 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   /** Sends `work`; once written, says `done` (a step's message taking the focus: `focusMessage`), or the refusal. */
   async function run(work: () => Promise<AppraisalForm>, done: (f: AppraisalForm) => Done, focusMessage = false) {
     setError(null);
-    setErrorList([]);
     setMessage(null);
     setClash(null);
     try {
@@ -174,18 +183,10 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
       // A refusal naming fields of this screen (an objective's title, a rating, the interview's note) is
       // said at each of them, the first taking the focus; every other problem goes above the form, listed.
       const shown = new Set(form?.behaviours.map((b) => b.code) ?? []);
-      const { fields, others } = fieldsOfRefusal(e instanceof ApiError ? issuesByField(e.body) : {}, (code) => shown.has(code));
-      if (Object.keys(fields).length > 0) {
-        setProblems(fields);
-        if (others.length > 0) {
-          setError(t('appraisal.form.issues'));
-          setErrorList(others);
-        }
-      } else {
-        const { text, list } = refusalWords(e);
-        setError(text);
-        setErrorList(list);
-      }
+      const { fields } = fieldsOfRefusal(e instanceof ApiError ? issuesByField(e.body) : {}, (code) => shown.has(code));
+      if (Object.keys(fields).length > 0) setProblems(fields);
+      // Above the form: the rest of it, or all of it.
+      setError({ error: e });
     }
   }
 
@@ -290,7 +291,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
         )}
         <FormAlerts
           error={error}
-          list={actionError === null ? [] : errorList}
+          list={actionShown?.list ?? []}
           clashAt={clash?.at ?? null}
           onReload={() => {
             setClash(null);

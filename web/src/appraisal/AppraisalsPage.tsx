@@ -24,6 +24,7 @@ import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/Date
 import { useOpeningYear } from './opening-year.js';
 import { StrandedRecords } from './StrandedRecords.js';
 import { RefusalAlert } from './FormAlerts.js';
+import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
 
 const CATEGORIES: StaffCategory[] = ['dirigente', 'eq', 'personale'];
 /** The new form's fields by the API's: the person, the evaluator, its one assignment (`assignments.0.partTime`) → the input's id. */
@@ -201,17 +202,41 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
   const [partTime, setPartTime] = useState('100');
-  // What cannot be taken, by the field's id (`new-part-time`), said beside it.
-  const [problems, setProblems] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  // The refusal's problems of no field of this form, listed under it.
-  const [errorList, setErrorList] = useState<string[]>([]);
+  // What cannot be taken, by the field's id (`new-part-time`), said beside it: found here (kept by its
+  // key, or a typed date's words), or the server's refusal, kept as its answer. Both said on each
+  // render, so a change of language says them again in the new one.
+  const [own, setOwn] = useState<Record<string, Kept>>({});
+  const [refused, setRefused] = useState<{ error: unknown } | null>(null);
+  const say = useKept();
+  const said = useInLanguage();
+  /**
+   * Every refused field of the form (the evaluator, a part-time above 100, dates the wrong way round)
+   * at its field; the problems of no field here listed above (`text`, `list`).
+   */
+  const placed = (err: unknown): { atFields: Record<string, string>; text: string | null; list: string[] } => {
+    const atFields: Record<string, string> = {};
+    const others: string[] = [];
+    for (const [path, message] of Object.entries(err instanceof ApiError ? issuesByField(err.body) : {})) {
+      const field = NEW_FORM_FIELDS[path];
+      if (field !== undefined) atFields[field] ??= message;
+      else others.push(message);
+    }
+    if (Object.keys(atFields).length === 0) return { atFields, ...refusalWords(err) };
+    return { atFields, text: others.length > 0 ? t('appraisal.form.issues') : null, list: others };
+  };
+  const shown = refused === null ? null : placed(said(refused.error));
+  const problems = shown?.atFields ?? Object.fromEntries(Object.entries(own).map(([id, kept]) => [id, say(kept, String)]));
+  const error = shown?.text ?? null;
+  const errorList = shown?.list ?? [];
   const problemAt = (id: string) => invalidIf(id, problems[id] ?? null);
   useLanguageChange(lang, () => setPartTime((text) => swapNotation(text)));
   useTypedDatesInLanguage(lang, (said) =>
-    setProblems((shown) => {
-      const again = { ...shown };
-      for (const id of ['new-from', 'new-to']) if (shown[id] !== undefined) again[id] = said(id) ?? shown[id]!;
+    setOwn((kept) => {
+      const again = { ...kept };
+      for (const id of ['new-from', 'new-to']) {
+        const was = kept[id];
+        if (was !== undefined && 'words' in was) again[id] = { words: said(id) ?? was.words };
+      }
       return again;
     }),
   );
@@ -224,22 +249,21 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    setErrorList([]);
+    setRefused(null);
     // Who is appraised and by whom are chosen, in the screen's words (not the browser's bubble);
     // the part-time read strictly in the screen's notation (`50,5` / `50.5`). Otherwise said at the field, nothing sent.
     const part = requiredDecimal(partTime, lang);
     const partValue = 'value' in part ? part.value : null;
-    const found: Record<string, string> = {};
-    if (person === '') found['new-person'] = t('appraisal.create.personMissing');
-    if (evaluator === '') found['new-evaluator'] = t('appraisal.create.evaluatorMissing');
-    if ('problem' in part && unit !== '') found['new-part-time'] = t(part.problem);
+    const found: Record<string, Kept> = {};
+    if (person === '') found['new-person'] = { key: 'appraisal.create.personMissing' };
+    if (evaluator === '') found['new-evaluator'] = { key: 'appraisal.create.evaluatorMissing' };
+    if ('problem' in part && unit !== '') found['new-part-time'] = { key: part.problem };
     // A date of the assignment half typed (or none at all) reaches here as '': said as such, not sent as no date.
     for (const id of ['new-from', 'new-to']) {
-      const said = unit === '' ? null : typedDateProblem(id, t, lang);
-      if (said !== null) found[id] = said;
+      const typed = unit === '' ? null : typedDateProblem(id, t, lang);
+      if (typed !== null) found[id] = { words: typed };
     }
-    setProblems(found);
+    setOwn(found);
     const first = Object.keys(found)[0];
     if (first !== undefined) {
       document.getElementById(first)?.focus();
@@ -257,28 +281,11 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
       void markStale(client, { queryKey: appraisalKeys.lists });
       onCreated(created.id);
     } catch (err) {
-      // Every refused field of the form (the evaluator, a part-time above 100, dates the wrong way round)
-      // is said at its field, the first taking the focus; the problems of no field here are listed above.
-      const atFields: Record<string, string> = {};
-      const others: string[] = [];
-      for (const [path, message] of Object.entries(err instanceof ApiError ? issuesByField(err.body) : {})) {
-        const field = NEW_FORM_FIELDS[path];
-        if (field !== undefined) atFields[field] ??= message;
-        else others.push(message);
-      }
-      setProblems(atFields);
-      const first = Object.keys(atFields)[0];
-      if (first === undefined) {
-        const { text, list } = refusalWords(err);
-        setError(text);
-        setErrorList(list);
-      } else {
-        if (others.length > 0) {
-          setError(t('appraisal.form.issues'));
-          setErrorList(others);
-        }
-        document.getElementById(first)?.focus();
-      }
+      // Said at its fields, the first taking the focus, or above the form.
+      setOwn({});
+      setRefused({ error: err });
+      const first = Object.keys(placed(err).atFields)[0];
+      if (first !== undefined) document.getElementById(first)?.focus();
     }
   }
 
@@ -388,9 +395,13 @@ function Rewards({ year }: { year: number }) {
   const errorText = useErrorText();
   const [category, setCategory] = useState<StaffCategory>('personale');
   const [fund, setFund] = useState('');
-  const [fundProblem, setFundProblem] = useState<string | null>(null);
+  // The fund's problem and the refusal kept as what they are (a key, the server's answer), said on each render: again after a change of language.
+  const [fundKept, setFundProblem] = useState<Kept | null>(null);
   const [result, setResult] = useState<Distribution | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [refused, setError] = useState<Kept | null>(null);
+  const say = useKept();
+  const fundProblem = fundKept === null ? null : say(fundKept, (e) => (e instanceof ApiError ? (issuesByField(e.body).fund ?? errorText(e)) : errorText(e)));
+  const error = refused === null ? null : say(refused, errorText);
   useLanguageChange(lang, () => setFund((text) => swapNotation(text)));
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -399,7 +410,7 @@ function Rewards({ year }: { year: number }) {
     // Read strictly in the screen's notation (`1.234,57` / `1,234.57`, a leading € allowed); sent as a plain decimal.
     const read = requiredDecimal(fund.trim().replace(/^€\s*/, ''), lang);
     // Euros and cents, no sign: "12,345" is a slip, and sent as 12.345 the server would read the Italian thousands (12.345,00 €).
-    const problem = 'problem' in read ? t(read.problem) : !/^\d+(\.\d{1,2})?$/.test(read.value) ? t('appraisal.rewards.fundCents') : null;
+    const problem: Kept | null = 'problem' in read ? { key: read.problem } : !/^\d+(\.\d{1,2})?$/.test(read.value) ? { key: 'appraisal.rewards.fundCents' } : null;
     setFundProblem(problem);
     const focusFund = () => document.getElementById('reward-fund')?.focus();
     if (problem !== null || 'problem' in read) {
@@ -412,9 +423,9 @@ function Rewards({ year }: { year: number }) {
       // The server's refusal of the fund is said at the field, which takes the focus; the rest (no SMVP, forms not final) above.
       const atFund = err instanceof ApiError ? issuesByField(err.body).fund : undefined;
       if (atFund !== undefined) {
-        setFundProblem(atFund);
+        setFundProblem({ error: err });
         focusFund();
-      } else setError(errorText(err));
+      } else setError({ error: err });
     }
   }
   const total = result === null ? 0n : result.people.reduce((s, p) => s + BigInt(p.cents), 0n);

@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppraisalForm, PlanSummary } from '../../../src/contract/index.js';
 import { ApiError } from '../api/client.js';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon } from '../ui/Form.js';
 import { issuesByField } from '../ui/form-errors.js';
@@ -25,6 +26,12 @@ import { useFormWritten } from './queries.js';
 const FIELD = 'relink-plan';
 const REASON = 'relink-reason';
 const NONE = 'relink-none';
+
+/** What a refusal says of the plan chosen: an issue at `planId`, or a refusal naming it in its details (the plan deleted meanwhile). */
+function atPlanOf(e: unknown): string | undefined {
+  if (!(e instanceof ApiError)) return undefined;
+  return issuesByField(e.body).planId ?? (e.body?.error.details?.field === 'planId' ? e.message : undefined);
+}
 
 /** What a plan is now, in words: adopted or draft, published, archived. */
 function useStateWords(): (p: PlanSummary) => string {
@@ -67,8 +74,15 @@ export function PlanRelink({
   const errorText = useErrorText();
   const [planId, setPlanId] = useState('');
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<{ plan: string | null; reason: string | null }>({ plan: null, reason: null });
-  const [error, setError] = useState<string | null>(null);
+  // Kept as what they are (a key, the server's answer) and said on each render: again after a change of language.
+  const [kept, setProblems] = useState<{ plan: Kept | null; reason: Kept | null }>({ plan: null, reason: null });
+  const [refused, setError] = useState<Kept | null>(null);
+  const say = useKept();
+  const problems = {
+    plan: kept.plan === null ? null : say(kept.plan, (e) => sentence(atPlanOf(e) ?? errorText(e))),
+    reason: kept.reason === null ? null : say(kept.reason, (e) => sentence((e instanceof ApiError ? issuesByField(e.body).reason : undefined) ?? errorText(e))),
+  };
+  const error = refused === null ? null : say(refused, errorText);
   const [clash, setClash] = useState<string | null>(null);
   // Opened from its button, the choice takes the focus once the plans are read (the button is gone);
   // with no other plan to choose, the sentence saying so does (read out, and the keyboard goes on from it).
@@ -87,7 +101,7 @@ export function PlanRelink({
     setError(null);
     setClash(null);
     if (planId === '') {
-      setProblems({ plan: t('appraisal.relink.choose'), reason: null });
+      setProblems({ plan: { key: 'appraisal.relink.choose' }, reason: null });
       document.getElementById(FIELD)?.focus();
       return;
     }
@@ -100,14 +114,13 @@ export function PlanRelink({
       if (typeof changedAt === 'string') return setClash(changedAt);
       // A 422 names its field in an issue (`planId`: a plan of another body or year; `reason`: none given); a 409 in its details (the plan deleted meanwhile, the form evaluated meanwhile).
       const byField = e instanceof ApiError ? issuesByField(e.body) : {};
-      const atPlan = e instanceof ApiError ? (byField.planId ?? (e.body?.error.details?.field === 'planId' ? e.message : undefined)) : undefined;
       if (byField.reason !== undefined) {
-        setProblems({ plan: null, reason: sentence(byField.reason) });
+        setProblems({ plan: null, reason: { error: e } });
         document.getElementById(REASON)?.focus();
-      } else if (atPlan !== undefined) {
-        setProblems({ plan: sentence(atPlan), reason: null });
+      } else if (atPlanOf(e) !== undefined) {
+        setProblems({ plan: { error: e }, reason: null });
         document.getElementById(FIELD)?.focus();
-      } else setError(errorText(e));
+      } else setError({ error: e });
     }
   }
 

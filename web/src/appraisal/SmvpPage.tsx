@@ -21,6 +21,7 @@ import { useSmvp, useSmvpSaved } from './queries.js';
 import { numberText, totalText, typedIn, wireDocument } from './smvp-numbers.js';
 import { useOpeningYear } from './opening-year.js';
 import { refusalSentence, sentence } from '../ui/sentence.js';
+import { useInLanguage } from '../ui/server-words.js';
 
 type Num = number | string;
 interface Band {
@@ -77,6 +78,10 @@ const BEHAVIOUR_COLUMNS = { code: 'behaviourCode', title: 'behaviourTitle', desc
 const WEIGHT_COLUMNS = { code: 'behaviourCode', weight: 'weight' };
 const EDITORS = ['admin', 'personale', 'controller'];
 
+/** What a save found wrong: the catalogue keys of the fields that cannot be read, or the server's refusal. */
+type Wrong = { keys: Record<string, string> } | { error: unknown };
+const NOTHING_WRONG: Wrong = { keys: {} };
+
 export function SmvpPage() {
   const { t } = useTranslation();
   const opening = useOpeningYear();
@@ -106,13 +111,19 @@ function SmvpScreen({ openingYear }: { openingYear: number }) {
   const [base, setBase] = useState<number | null>(null);
   const doc = draft ?? read?.record?.document ?? null;
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  // What was said wrong, kept as what it is (the keys of what cannot be read, the server's refusal) and
+  // said on each render: a change of language says it again in the new one.
+  const [kept, setKept] = useState<Wrong>(NOTHING_WRONG);
+  const said = useInLanguage();
+  const refusal = 'error' in kept ? said(kept.error) : null;
+  const errors: Record<string, string> =
+    'keys' in kept ? Object.fromEntries(Object.entries(kept.keys).map(([field, key]) => [field, t(key)])) : refusal instanceof ApiError ? issuesByField(refusal.body) : {};
+  const general = 'keys' in kept ? null : refusal instanceof ApiError ? sentence(refusal.message) : refusalSentence(refusal);
   const [saved, setSaved] = useState<string | null>(null);
   const written = useSmvpSaved();
   // A read that failed is said like a refused save (a year without an SMVP is not a failure: `read.example`).
   const failed = shownRead.error ?? latestRead.error;
-  const failure = general ?? (failed === null ? null : refusalSentence(failed));
+  const failure = general ?? (failed === null ? null : refusalSentence(said(failed)));
 
   /** Another year or version: its document replaces the draft, and what was said of the old one goes. */
   const show = (nextYear: number, nextVersion: number | null) => {
@@ -121,15 +132,15 @@ function SmvpScreen({ openingYear }: { openingYear: number }) {
     setVersion(nextVersion);
     setDraft(null);
     setBase(null);
-    setErrors({});
-    setGeneral(null);
+    setKept(NOTHING_WRONG);
     setSaved(null);
   };
   // After a refusal the first field said wrong takes the focus, so a keyboard or screen-reader user lands on it.
   useEffect(() => {
     // A group's error with no row to mark (no behaviour weighted yet) lands on the group's add button, which it describes.
     if (Object.keys(errors).length > 0) document.querySelector<HTMLElement>('[data-testid=smvp-form] :is([aria-invalid=true], [data-problem])')?.focus();
-  }, [errors]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per refusal: `errors` is said anew on each render
+  }, [kept]);
 
   // The language changed with a draft open: its typed numbers are written again in the new notation
   // (a document as read holds numbers only, written in the screen's notation as they are drawn).
@@ -152,12 +163,11 @@ function SmvpScreen({ openingYear }: { openingYear: number }) {
   async function save(e: FormEvent) {
     e.preventDefault();
     if (doc === null) return;
-    setErrors({});
-    setGeneral(null);
+    setKept(NOTHING_WRONG);
     // Numbers read strictly in the screen's notation: one that cannot be read is said at its field, nothing is sent.
     const wired = wireDocument(doc, lang);
     if (Object.keys(wired.problems).length > 0) {
-      setErrors(Object.fromEntries(Object.entries(wired.problems).map(([field, key]) => [field, t(key)])));
+      setKept({ keys: wired.problems });
       return;
     }
     try {
@@ -172,10 +182,7 @@ function SmvpScreen({ openingYear }: { openingYear: number }) {
       setDraft(null);
       setBase(null);
     } catch (err) {
-      if (err instanceof ApiError) {
-        setErrors(issuesByField(err.body));
-        setGeneral(sentence(err.message));
-      } else setGeneral(refusalSentence(err));
+      setKept({ error: err });
     }
   }
 

@@ -12,17 +12,23 @@ import { ApiError } from '../api/client.js';
 import { markStale } from '../api/queries.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { sentence } from '../ui/sentence.js';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { appraisalApi } from './api.js';
 import { appraisalKeys, useStranded } from './queries.js';
 import type { StrandedBody } from '../../../src/contract/index.js';
 
 type Lang = 'it' | 'en';
-type Notice = { kind: 'done' | 'refused'; text: string };
+// A refusal kept as the server's answer, said on each render: again in the new language after a change of it.
+type Notice = { kind: 'done'; text: string } | { kind: 'refused'; refused: Kept };
+
+/** A refusal said alone: the server's clause as a sentence. */
+const refusalText = (e: unknown): string => (e instanceof ApiError ? sentence(e.message) : String(e));
 
 export function StrandedRecords({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
   const stranded = useStranded(lang, true);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const say = useKept();
   const groups = stranded.data ?? [];
   // Nothing to say when nothing is stranded (or the list cannot be read: the screen's other parts say the session's problems).
   if (groups.length === 0 && notice === null) return null;
@@ -34,7 +40,7 @@ export function StrandedRecords({ lang }: { lang: Lang }) {
       </h2>
       {notice !== null && (
         <p className={`alert ${notice.kind === 'done' ? 'alert-success' : 'alert-danger'}`} role={notice.kind === 'done' ? 'status' : 'alert'} data-testid="stranded-notice">
-          {notice.text}
+          {notice.kind === 'done' ? notice.text : say(notice.refused, refusalText)}
         </p>
       )}
       {groups.length > 0 && <p>{t('appraisal.stranded.intro')}</p>}
@@ -49,7 +55,9 @@ function StrandedGroup({ group, lang, onNotice }: { group: StrandedBody; lang: L
   const { t } = useTranslation();
   const client = useQueryClient();
   const [to, setTo] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [kept, setProblem] = useState<Kept | null>(null);
+  const say = useKept();
+  const problem = kept === null ? null : say(kept, refusalText);
   const [busy, setBusy] = useState(false);
   const id = `stranded-${group.year}-${group.organisation.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
   const selectId = `${id}-to`;
@@ -69,7 +77,7 @@ function StrandedGroup({ group, lang, onNotice }: { group: StrandedBody; lang: L
     e.preventDefault();
     onNotice(null);
     if (to === '') {
-      setProblem(t('appraisal.stranded.targetMissing'));
+      setProblem({ key: 'appraisal.stranded.targetMissing' });
       document.getElementById(selectId)?.focus();
       return;
     }
@@ -82,12 +90,11 @@ function StrandedGroup({ group, lang, onNotice }: { group: StrandedBody; lang: L
       void markStale(client, { queryKey: appraisalKeys.all });
       document.getElementById('stranded-title')?.focus();
     } catch (err) {
-      const text = err instanceof ApiError ? sentence(err.message) : String(err);
       if (err instanceof ApiError && err.body?.error.details?.field === 'to') {
-        setProblem(text);
+        setProblem({ error: err });
         document.getElementById(selectId)?.focus();
       } else {
-        onNotice({ kind: 'refused', text });
+        onNotice({ kind: 'refused', refused: { error: err } });
         document.getElementById('stranded-title')?.focus();
       }
       // What changed meanwhile (a body corrected away, the records assigned by another) is read again.

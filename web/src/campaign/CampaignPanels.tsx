@@ -22,7 +22,7 @@ import { campaign, type WorkItem, type WorklistStateFilter } from './campaign-ap
 import { closingAcknowledgement, closingIntro, worklistCounts } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 import { WorklistValue } from './WorklistValue.js';
-import { useInLanguage } from '../ui/server-words.js';
+import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
 
 function message(e: unknown): string {
   return e instanceof ApiError || e instanceof Error ? e.message : String(e);
@@ -61,13 +61,17 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   const filters = [period, unit, state, String(mine)].join('\n');
   const [paged, setPaged] = useState<{ filters: string; page: number }>({ filters, page: 0 });
   const page = paged.filters === filters ? paged.page : 0;
-  const [error, setError] = useState<string | null>(null);
+  // Refusals kept as the server's answer, said on each render: after a change of language, in the new one.
+  const [refused, setError] = useState<Kept | null>(null);
+  const say = useKept();
+  const said = useInLanguage();
+  const error = refused === null ? null : say(refused, message);
   const [notice, setNotice] = useState<string | null>(null);
   // The value a request or an answer is being written for: indicator and period, so a change of the
   // list's period does not carry the text over to the same indicator's value of another period.
   // The text typed stays with it, so the form coming back to its value brings it back.
   const [writing, setWriting] = useState<{ id: string; periodId: string; action: 'return' | 'answer'; note: string } | null>(null);
-  const [deadlineError, setDeadlineError] = useState<string | null>(null);
+  const [deadlineRefused, setDeadlineError] = useState<Kept | null>(null);
   const [deadlineClash, setDeadlineClash] = useState<StaleSave | null>(null);
   const reviewer = role === 'admin' || role === 'controller';
 
@@ -91,7 +95,16 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
     if (!read.isPlaceholderData && list !== null && list.items.length === 0 && last !== page) setPaged({ filters, page: last });
   }, [read.isPlaceholderData, list, last, page, filters]);
   const written = usePlanWritten(planId);
-  const shownError = error ?? (read.error === null ? null : message(read.error));
+  const shownError = error ?? (read.error === null ? null : message(said(read.error)));
+  // A stale save with who and when; a date refused in the server's words at the field.
+  const deadlineError =
+    deadlineRefused === null
+      ? null
+      : say(deadlineRefused, (e) => {
+          const clash = staleSaveOf(e);
+          if (clash !== null) return t('common.staleSave', staleSaveWords(clash, lang, t('common.someoneElse')));
+          return (e instanceof ApiError ? formErrors(e, () => null).fields.deadline : undefined) ?? message(e);
+        });
 
   async function act(item: WorkItem, action: 'approve' | 'return' | 'answer', text?: string) {
     setError(null);
@@ -102,7 +115,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
       // The list, the dashboard and the value's audit follow; the tree does not show reviews.
       await written({ trees: false });
     } catch (e) {
-      setError(message(e));
+      setError({ error: e });
     }
   }
 
@@ -123,14 +136,14 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
       const clash = staleSaveOf(e);
       if (clash !== null) {
         setDeadlineClash(clash);
-        setDeadlineError(t('common.staleSave', staleSaveWords(clash, lang, t('common.someoneElse'))));
+        setDeadlineError({ error: e });
         focusSoon('wl-deadline');
         return false;
       }
       // A date the server refuses (not a day of the plan's year or the next) is said at the field, in its words.
       const atField = e instanceof ApiError ? formErrors(e, () => null).fields.deadline : undefined;
-      if (atField !== undefined) setDeadlineError(atField);
-      else setError(message(e));
+      if (atField !== undefined) setDeadlineError({ error: e });
+      else setError({ error: e });
       return false;
     }
   }
@@ -351,7 +364,9 @@ function WorklistPages({ position, ...props }: { total: number; page: number; on
 function ReviewNoteForm(props: { id: string; action: 'return' | 'answer'; note: string; onNote: (note: string) => void; onSend: (text: string) => Promise<void> }) {
   const { id, action, note, onSend } = props;
   const { t } = useTranslation();
-  const [problem, setProblem] = useState<string | null>(null);
+  // By its key: said again after a change of language.
+  const [problemKey, setProblem] = useState<string | null>(null);
+  const problem = problemKey === null ? null : t(problemKey);
   useEffect(() => void focusSoon(id), [id]);
   return (
     <form
@@ -360,7 +375,7 @@ function ReviewNoteForm(props: { id: string; action: 'return' | 'answer'; note: 
       onSubmit={(e) => {
         e.preventDefault();
         if (note.trim() === '') {
-          setProblem(t(action === 'return' ? 'campaign.requestRequired' : 'campaign.answerRequired'));
+          setProblem(action === 'return' ? 'campaign.requestRequired' : 'campaign.answerRequired');
           focusSoon(id);
           return;
         }

@@ -16,6 +16,8 @@ import { PeriodComingNote } from './PeriodComingNote.js';
 import type { DetailProps } from './props.js';
 import { ENTRY_MESSAGE, useEntryDraft, type EntryMessage } from './useEntryDraft.js';
 import { useEntrySave } from './useEntrySave.js';
+import { messageNow } from './save-said.js';
+import { useInLanguage } from '../ui/server-words.js';
 
 export function EntryForm(props: DetailProps & { indicator: TreeIndicator }) {
   const { t } = useTranslation();
@@ -39,13 +41,15 @@ function EntrySection(props: DetailProps & { indicator: TreeIndicator; period: P
   const valueShown = state === 'measured' || state === 'not_measured';
   const read = formula === null ? null : readMeasures(formula, draft.measures, lang);
   const save = useEntrySave(props, draft, read);
+  // The message's refusal or problem said again after a change of language (`messageNow`).
+  const said = useInLanguage();
   return (
     <section aria-labelledby="entry-title" className="entry mb-3">
       <h3 id="entry-title" className="h6">
         {t('entry.title')} — {props.period.label}
       </h3>
       {props.coming != null && <PeriodComingNote coming={props.coming} testId="entry-waiting" />}
-      {draft.message !== null && <EntryAlert message={draft.message} onReload={() => props.onSaved(undefined)} />}
+      {draft.message !== null && <EntryAlert message={messageNow(draft.message, i, t, lang, said)} onReload={() => props.onSaved(undefined)} />}
       <form onSubmit={(e) => void save(e)} className="albero-form" noValidate>
         {/* Not disabled while saving: a disabled field drops the keyboard's focus to the page; a second submit is ignored instead. */}
         {/* Disabled too while the period shown is being left: what is typed would be the other period's. */}

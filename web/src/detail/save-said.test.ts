@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.js';
 import i18next from '../i18n.js';
-import { refusalMessage, savedMessage } from './save-said.js';
+import { messageNow, refusalMessage, savedMessage } from './save-said.js';
 
 /** The value's refusal as the server sends it: the stored value, with who saved it and when. */
 const stale = (current: Record<string, unknown>): ApiError =>
@@ -68,5 +68,19 @@ describe('the entry form after a save', () => {
     const anonymous = refusalMessage(stale({ enteredBy: 'controller', enteredByName: 'Carla Controllo' }), { unit: 'number' }, t, lang).message.text;
     expect(anonymous.startsWith(`${someone} `)).toBe(true);
     expect(anonymous).toContain('6 (Carla Controllo)');
+  });
+
+  it('says a refusal and a problem shown again in the language the screen changed to', async () => {
+    // Before, the message kept the words it was shown in: Italian on an English screen.
+    await i18next.changeLanguage('it');
+    const refused = stale({ enteredBy: 'controller', enteredByName: 'Carla Controllo', updatedBy: 'controller', updatedByName: 'Carla Controllo', updatedAt: '2024-07-01T08:30:00Z' });
+    const { message } = refusalMessage(refused, { unit: 'number' }, i18next.t.bind(i18next), 'it');
+    expect(message.text).toMatch(/^Questo valore è stato salvato da Carla Controllo/);
+    await i18next.changeLanguage('en');
+    const t = i18next.t.bind(i18next);
+    expect(messageNow(message, { unit: 'number' }, t, 'en', (e) => e).text).toMatch(/^This value was saved by Carla Controllo on 01\/07\/2024 at 10:30, before you/);
+    const problem = { kind: 'danger' as const, text: 'Per N.V. indicare il motivo.', key: 'entry.reasonRequired' };
+    expect(messageNow(problem, { unit: 'number' }, t, 'en', (e) => e).text).toBe('For N.E. give the reason.');
+    expect(messageNow({ kind: 'success', text: 'Salvato.' }, { unit: 'number' }, t, 'en', (e) => e).text).toBe('Salvato.');
   });
 });

@@ -26,8 +26,25 @@ export function savedMessage(answer: Pick<SaveAnswer, 'unchanged'>, sentBack: bo
   return { kind: 'info', text: pending === null ? said : `${said} ${t('entry.unchangedFilePending', { file: pending })}` };
 }
 
-/** What the form says after a refused save; `measures` is the server's word for the base measures. */
+/**
+ * What the form says after a refused save, the refusal kept with it (`refused`); `measures` is the
+ * server's word for the base measures.
+ */
 export function refusalMessage(err: unknown, i: Pick<TreeIndicator, 'unit'>, t: TFunction, lang: Lang): { message: EntryMessage; measures: string | null } {
+  const said = refusalWords(err, i, t, lang);
+  return { ...said, message: { ...said.message, refused: err } };
+}
+
+/**
+ * `message` said now, in `lang`: a refusal again from the server's answer it keeps (`inLanguage`: its
+ * words by their code and parameters), the form's own problem by its key; any other as it is.
+ */
+export function messageNow(message: EntryMessage, i: Pick<TreeIndicator, 'unit'>, t: TFunction, lang: Lang, inLanguage: (error: unknown) => unknown): EntryMessage {
+  if (message.refused !== undefined) return { ...message, text: refusalWords(inLanguage(message.refused), i, t, lang).message.text };
+  return message.key === undefined ? message : { ...message, text: t(message.key) };
+}
+
+function refusalWords(err: unknown, i: Pick<TreeIndicator, 'unit'>, t: TFunction, lang: Lang): { message: EntryMessage; measures: string | null } {
   const measures = err instanceof ApiError ? (formErrors(err, () => null).fields.inputs ?? null) : null;
   if (measures !== null) return { message: { kind: 'danger', text: t('entry.fixMeasures') }, measures };
   if (err instanceof ApiError && err.code === 'conflict' && err.body?.error.details?.reason === 'unit-changed') {

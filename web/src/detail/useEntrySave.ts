@@ -92,7 +92,8 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
     const checked = checkEntry(draft, i.unit, draft.formula, read, lang);
     if ('problem' in checked) {
       if (checked.measures) draft.setTried(true);
-      draft.setMessage({ kind: 'danger', text: t(`entry.${checked.problem}`), ...(checked.focus !== null && !checked.measures ? { field: checked.focus } : {}) });
+      const key = `entry.${checked.problem}`;
+      draft.setMessage({ kind: 'danger', text: t(key), key, ...(checked.focus !== null && !checked.measures ? { field: checked.focus } : {}) });
       if (checked.focus !== null) focusSoon(checked.focus);
       return;
     }

@@ -15,6 +15,7 @@ import { focusSoon } from '../ui/Form.js';
 import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
 import { useLang } from '../ui/format.js';
 import { RenameForm } from '../ui/RenameForm.js';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { refusalSentence, sentence } from '../ui/sentence.js';
 
@@ -49,13 +50,15 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
   const [deleting, setDeleting] = useState<Period | null>(null);
   const [endsOn, setEndsOn] = useState('');
   const [label, setLabel] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Kept as what it is (the refusal, a key), said on each render: after a change of language, in the new one.
+  const [kept, setError] = useState<Kept | null>(null);
+  const say = useKept();
   // The error is the date field's (an empty date, one outside the plan's year): it is read with the field.
   const [atDate, setAtDate] = useState(false);
   const [busy, setBusy] = useState(false);
   useTypedDatesInLanguage(lang, (said) => {
     const again = atDate ? said('period-ends-on') : null;
-    if (again !== null) setError(again);
+    if (again !== null) setError({ words: again });
   });
   const year = yearOf(periods);
 
@@ -71,10 +74,11 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
     // Said alone under the bar, the server's clause is a sentence.
     return sentence(e.message);
   }
+  const error = kept === null ? null : say(kept, refusal);
 
   /** A date that cannot be taken: said at the field, which takes the focus (the button pressed had it). */
-  function refuseDate(message: string) {
-    setError(message);
+  function refuseDate(problem: Kept) {
+    setError(problem);
     setAtDate(true);
     focusSoon('period-ends-on');
   }
@@ -85,8 +89,8 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
     setAtDate(false);
     // What is typed that is no date is said as such; an empty date, or one outside the plan's year, as the server says it.
     const typed = typedDateProblem('period-ends-on', t, lang);
-    if (typed !== null) return refuseDate(typed);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || (year !== null && !endsOn.startsWith(`${year}-`))) return refuseDate(t('periods.errors.date', { year: year ?? '' }));
+    if (typed !== null) return refuseDate({ words: typed });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || (year !== null && !endsOn.startsWith(`${year}-`))) return refuseDate({ key: 'periods.errors.date', values: { year: year ?? '' } });
     setBusy(true);
     try {
       const added = await api.addPeriod(planId, { endsOn, ...(label.trim() !== '' ? { label: label.trim() } : {}) });
@@ -97,9 +101,9 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
       // the plan's message saying it was added takes it (as after a period's move).
       focusSoon('plan-notice');
     } catch (e) {
-      if (dateRefused(e) || (e instanceof ApiError && e.code === 'duplicate')) refuseDate(refusal(e));
+      if (dateRefused(e) || (e instanceof ApiError && e.code === 'duplicate')) refuseDate({ error: e });
       else {
-        setError(refusal(e));
+        setError({ error: e });
         focusSoon('periods-error');
       }
     } finally {

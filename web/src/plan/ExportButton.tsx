@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { EXPORT_FAILURES, type ExportFailure } from '../../../src/contract/export-failures.js';
 import type { ExportJob } from '../../../src/contract/index.js';
 import { request } from '../api/client.js';
@@ -29,7 +30,10 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
   const { t } = useTranslation();
   const lang = useLang();
   const [job, setJob] = useState<ExportJob | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as what it is (a key, the server's answer), said on each render: after a change of language, in the new one.
+  const [failed, setError] = useState<Kept | null>(null);
+  const say = useKept();
+  const error = failed === null ? null : say(failed, refusalSentence);
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
@@ -61,7 +65,7 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
       if (current.state === 'failed') {
         // The button is offered again, the progress gone: a failed job is over, like a finished one.
         setJob(null);
-        setError(t(failureWord(current.failure)));
+        setError({ key: failureWord(current.failure) });
         giveBack(`export-${format}-error`);
         return;
       }
@@ -77,7 +81,7 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
     } catch (e) {
       if (!alive.current) return;
       setJob(null);
-      setError(refusalSentence(e));
+      setError({ error: e });
       giveBack(`export-${format}-error`);
     }
   }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import type { IssueDocument, PlanImportPreview, PlanSummary } from '../api/types.js';
@@ -44,19 +45,24 @@ export function ImportPanel({
   const [title, setTitle] = useState('');
   const [year, setYear] = useState('');
   const [preview, setPreview] = useState<{ issues: Issues; blocking: boolean; plan: PlanImportPreview['preview'] | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The refusal and the fields' problems kept as what they are (the server's answer, keys), said on
+  // each render: after a change of language, in the new one.
+  const [refused, setError] = useState<Kept | null>(null);
+  const say = useKept();
+  const error = refused === null ? null : say(refused, (e) => (e instanceof Error ? e.message : String(e)));
   const [busy, setBusy] = useState(false);
   // What the fields cannot take, by field (`file`, `year`), said beside each.
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [kept, setProblems] = useState<Record<string, Kept>>({});
+  const problems = Object.fromEntries(Object.entries(kept).map(([field, problem]) => [field, say(problem, String)]));
 
   /** The year is optional (the file's own otherwise); typed, it must be one a plan may have. */
-  function fieldProblems(): Record<string, string> {
-    const found: Record<string, string> = {};
-    if (file === null) found.file = t('import.noFile');
-    if (organisation.trim() === '') found.organisation = t('plans.errors.organisation');
+  function fieldProblems(): Record<string, Kept> {
+    const found: Record<string, Kept> = {};
+    if (file === null) found.file = { key: 'import.noFile' };
+    if (organisation.trim() === '') found.organisation = { key: 'plans.errors.organisation' };
     const typed = year.trim();
-    if (typed !== '' && !/^\d{4}$/.test(typed)) found.year = t('years.invalidYear');
-    else if (typed !== '' && (Number(typed) < PLAN_YEARS.first || Number(typed) > PLAN_YEARS.last)) found.year = t('years.range', PLAN_YEARS);
+    if (typed !== '' && !/^\d{4}$/.test(typed)) found.year = { key: 'years.invalidYear' };
+    else if (typed !== '' && (Number(typed) < PLAN_YEARS.first || Number(typed) > PLAN_YEARS.last)) found.year = { key: 'years.range', values: { ...PLAN_YEARS } };
     return found;
   }
 
@@ -66,7 +72,8 @@ export function ImportPanel({
     e.preventDefault();
     const found = fieldProblems();
     setProblems(found);
-    if (file === null || Object.keys(found).length > 0) return focusFirstError({ fields: found, general: null }, 'import-');
+    // The focus goes to the first field at fault: only which fields are, not their words, matter to it.
+    if (file === null || Object.keys(found).length > 0) return focusFirstError({ fields: Object.fromEntries(Object.keys(found).map((field) => [field, ''])), general: null }, 'import-');
     setBusy(true);
     setError(null);
     setPreview(null);
@@ -79,7 +86,7 @@ export function ImportPanel({
     } catch (err) {
       if (err instanceof ApiError && err.body?.error.issues) setPreview({ issues: err.body.error.issues, blocking: true, plan: null });
       else {
-        setError(err instanceof Error ? err.message : String(err));
+        setError({ error: err });
         answer = IMPORT_ERROR;
       }
     } finally {
@@ -97,7 +104,7 @@ export function ImportPanel({
       setFile(null);
       if (r.plan) onImported(r.plan.id);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError({ error: err });
       focusSoon(IMPORT_ERROR);
     } finally {
       setBusy(false);

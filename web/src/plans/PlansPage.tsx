@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from 'design-react-kit';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import { PLAN_YEARS } from '../../../src/core/model.js';
 import { Field, focusFirstError, useRefusal } from '../ui/Form.js';
 import { can, useSession } from '../session.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { useLang } from '../ui/format.js';
+import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
 import { DeletePlanDialog } from './DeletePlanDialog.js';
 import { ImportPanel } from './ImportPanel.js';
 import { WorkDue } from './WorkDue.js';
@@ -22,7 +23,10 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   const plansRead = usePlans();
   const plans = plansRead.data ?? null;
   const changed = usePlansChanged();
-  const [error, setError] = useState<string | null>(null);
+  // A refusal kept as the server's answer (with the plan it was about: a stale publication names it),
+  // said on each render: after a change of language, in the new one.
+  // `create`: the new plan's, said as its form says it; `title`: the plan a stale publication was about.
+  const [refused, setError] = useState<{ error: unknown; create?: true; title?: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
@@ -32,18 +36,29 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   const [organisation, setOrganisation] = useState<string | null>(null);
   const body = organisation ?? plans?.[0]?.organisation ?? '';
   // What the new plan's fields cannot take, by field (`title`, `year`), said beside each.
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  // Kept as what they are (keys, the refusal of the new plan), said on each render too.
+  const [kept, setProblems] = useState<Record<string, Kept> | { refusedNew: unknown }>({});
   const refusal = useRefusal('plans.errors');
+  const say = useKept();
+  const said = useInLanguage();
+  const refusedNew = 'refusedNew' in kept ? refusal(said(kept.refusedNew)) : null;
+  const problems: Record<string, string> = refusedNew?.fields ?? Object.fromEntries(Object.entries(kept as Record<string, Kept>).map(([field, problem]) => [field, say(problem, messageOf)]));
+  const error = ((): string | null => {
+    if (refused === null) return null;
+    const clash = staleSaveOf(refused.error);
+    if (clash !== null) return t('plans.stale', { title: refused.title ?? '', ...staleSaveWords(clash, lang, t('common.someoneElse')) });
+    return 'create' in refused ? (refusal(said(refused.error)).general ?? null) : messageOf(said(refused.error));
+  })();
   const manage = can.managePlans(user?.role);
 
   /** The new plan's fields as typed, or what each cannot take, in the screen's words (not the browser's). */
-  function newPlanProblems(): Record<string, string> {
-    const found: Record<string, string> = {};
-    if (title.trim() === '') found.title = t('plans.errors.title');
-    if (body.trim() === '') found.organisation = t('plans.errors.organisation');
+  function newPlanProblems(): Record<string, Kept> {
+    const found: Record<string, Kept> = {};
+    if (title.trim() === '') found.title = { key: 'plans.errors.title' };
+    if (body.trim() === '') found.organisation = { key: 'plans.errors.organisation' };
     const typed = year.trim();
-    if (!/^\d{4}$/.test(typed)) found.year = t('years.invalidYear');
-    else if (Number(typed) < PLAN_YEARS.first || Number(typed) > PLAN_YEARS.last) found.year = t('years.range', PLAN_YEARS);
+    if (!/^\d{4}$/.test(typed)) found.year = { key: 'years.invalidYear' };
+    else if (Number(typed) < PLAN_YEARS.first || Number(typed) > PLAN_YEARS.last) found.year = { key: 'years.range', values: { ...PLAN_YEARS } };
     return found;
   }
 
@@ -52,7 +67,8 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
     setError(null);
     const found = newPlanProblems();
     setProblems(found);
-    if (Object.keys(found).length > 0) return focusFirstError({ fields: found, general: null }, 'plan-');
+    // The focus goes to the first field at fault: only which fields are, not their words, matter to it.
+    if (Object.keys(found).length > 0) return focusFirstError({ fields: Object.fromEntries(Object.keys(found).map((field) => [field, ''])), general: null }, 'plan-');
     try {
       const plan = await api.createPlan({ title: title.trim(), year: Number(year), organisation: body.trim() });
       setNotice(t('plans.created'));
@@ -62,8 +78,8 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
     } catch (err) {
       // A refusal naming a field (the server checks the same and more) is said there too.
       const refused = refusal(err);
-      setProblems(refused.fields);
-      if (refused.general !== null) setError(refused.general);
+      setProblems({ refusedNew: err });
+      if (refused.general !== null) setError({ error: err, create: true });
       else focusFirstError(refused, 'plan-');
     }
   }
@@ -76,7 +92,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
       await api.archivePlan(p.id, p.archived !== true);
       await changed();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError({ error: err });
     }
   }
 
@@ -84,7 +100,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   const archivedRead = useArchivedPlans(showArchived);
   const archived = archivedRead.data ?? null;
   // A failed read says so where an action's refusal would.
-  const shown = error ?? (plansRead.error !== null ? messageOf(plansRead.error) : archivedRead.error !== null ? messageOf(archivedRead.error) : null);
+  const shown = error ?? (plansRead.error !== null ? messageOf(said(plansRead.error)) : archivedRead.error !== null ? messageOf(said(archivedRead.error)) : null);
 
   async function togglePublished(p: PlanSummary) {
     setError(null);
@@ -95,9 +111,9 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
     } catch (err) {
       const clash = staleSaveOf(err);
       if (clash !== null) {
-        setError(t('plans.stale', { title: p.title, ...staleSaveWords(clash, lang, t('common.someoneElse')) }));
+        setError({ error: err, title: p.title });
         await changed();
-      } else setError(err instanceof ApiError ? err.message : String(err));
+      } else setError({ error: err });
     }
   }
 

@@ -25,8 +25,16 @@ import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazi
 import { momentText, plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
 import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
 import { useRelazione } from './queries.js';
+import { useInLanguage } from '../ui/server-words.js';
 
 type Message = { kind: 'success' | 'danger'; text: string } | null;
+/** A refusal said at a row's field: the refusal, and the API's field it names. */
+type RefusedAt = { error: unknown; field: string };
+/**
+ * What the screen keeps to say: a refusal is kept as the server's answer (`stale`: a save refused as
+ * stale) and said on each render, so a change of language says it again in the new one.
+ */
+type Kept = { kind: 'success' | 'danger'; text: string } | { kind: 'danger'; error: unknown; stale: boolean } | null;
 
 /**
  * The office's texts of a save refused as stale, carried over onto the version saved meanwhile
@@ -55,7 +63,17 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const relazioneRead = useRelazione(planId);
   const plan = planRead.data ?? null;
   const relazione = relazioneRead.data ?? null;
-  const [said, setMessage] = useState<Message>(null);
+  const [kept, setMessage] = useState<Kept>(null);
+  const inLanguage = useInLanguage();
+  const said: Message =
+    kept === null || 'text' in kept
+      ? kept
+      : {
+          kind: 'danger',
+          text: kept.stale
+            ? (staleSaid(inLanguage(kept.error), screenLang, t, { named: 'relazione.conflictBy', anonymous: 'relazione.conflict' }) ?? t('relazione.conflict'))
+            : refusalText(inLanguage(kept.error), t),
+        };
   const [busy, setBusy] = useState(false);
   // The empty sections the office is asked about before the Relazione is sent (null: not asking).
   const [emptySections, setEmptySections] = useState<readonly string[] | null>(null);
@@ -66,7 +84,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const [carried, setCarried] = useState<Carried | null>(null);
   const unsettled = useRef<readonly string[]>([]);
   const failed = planRead.error ?? relazioneRead.error;
-  const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: refusalText(failed, t) });
+  const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: refusalText(inLanguage(failed), t) });
 
   /**
    * Runs a change; a stale version reloads and says so (`onStale`: what to say instead, after
@@ -88,10 +106,10 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           const carriedSaid = onStale === undefined ? null : await onStale().catch(() => null);
           if (carriedSaid === null) await client.refetchQueries({ queryKey: keys.relazione(planId) });
           // Who saved the Relazione meanwhile and when, as every form says a stale save (ui/stale-save.ts).
-          setMessage({ kind: 'danger', text: carriedSaid ?? staleSaid(e, screenLang, t, { named: 'relazione.conflictBy', anonymous: 'relazione.conflict' }) ?? t('relazione.conflict') });
+          setMessage(carriedSaid === null ? { kind: 'danger', error: e, stale: true } : { kind: 'danger', text: carriedSaid });
           focusSoon('relazione-message');
         } else if (atField?.(e) !== true) {
-          setMessage({ kind: 'danger', text: refusalText(e, t) });
+          setMessage({ kind: 'danger', error: e, stale: false });
           focusSoon('relazione-message');
         }
         // A revision opened after the screen read the plan: read it again, for the review to say which one is open.
@@ -103,7 +121,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         setBusy(false);
       }
     },
-    [client, planId, t, screenLang],
+    [client, planId],
   );
 
   if (relazione === null || plan === null) {
@@ -598,22 +616,36 @@ function ReviewEditor({
   const [note, setNote] = useState(relazione.note);
   const [reservations, setReservations] = useState(relazione.reservations);
   const [values, setValues] = useState<ValueRow[]>(relazione.values.map((v) => ({ code: v.code, validated: amountInput(v.validated, lang), note: v.note, deliberate: v.deliberate })));
-  /** A validated value that cannot be read in the screen's notation, by its row: said at its field, nothing sent. */
+  /** A validated value that cannot be read in the screen's notation, by its row: said at its field, nothing sent (by its key). */
   const [unreadable, setUnreadable] = useState<Record<number, string>>({});
   /** A validation with reservations asked for and none written: said at the reservations field, nothing sent. */
+  // By their keys: said again after a change of language.
   const [reservationsMissing, setReservationsMissing] = useState<string | undefined>(undefined);
   const [noteMissing, setNoteMissing] = useState<string | undefined>(undefined);
   /**
    * The server's refusal of a row's objective (one the plan does not have, one given twice), by the
    * screen's row: said at its code field. The server counts only the rows sent (`sentRows`).
    */
-  const [codeRefused, setCodeRefused] = useState<Record<number, string>>({});
+  // Each kept as the refusal and the API's field it names (`values.2.code`), said on each render
+  // (`refusedAt`): after a change of language, in the new one.
+  const [codeRefused, setCodeRefused] = useState<Record<number, RefusedAt>>({});
   /**
    * The server's refusal of a row's value (a parent its objectives, as validated, do not give), by
    * the screen's row: said at its value field, with the value they give, and the row then offers
    * to confirm the difference as deliberate.
    */
-  const [valueRefused, setValueRefused] = useState<Record<number, string>>({});
+  const [valueRefused, setValueRefused] = useState<Record<number, RefusedAt>>({});
+  const inLanguage = useInLanguage();
+  /** What the refusal says at its field, in the screen's language now. */
+  const refusedAt = ({ error, field }: RefusedAt): string => {
+    const refusal = inLanguage(error);
+    if (!(refusal instanceof ApiError)) return sentence(String(refusal));
+    if (field.endsWith('.code') && refusal.code === 'invalid-body') return t('relazione.review.codeTwice');
+    const issue = refusal.body?.error.issues?.find((i) => i.location !== null && typeof i.location === 'object' && (i.location as { field?: unknown }).field === field);
+    if (issue !== undefined && field.endsWith('.validated')) return refusalWords(issue.params ?? {}, t) ?? sentence(issue.message);
+    if (refusal.body?.error.details?.field === field) return sentence(refusalText(refusal, t));
+    return issuesByField(refusal.body)[field] ?? sentence(refusalText(refusal, t));
+  };
   const sentRows = useRef<number[]>([]);
   /** The checkpoint a validation found without an outcome (-1: no checkpoint at all), said at its field. */
   const [unassessed, setUnassessed] = useState<number | null>(null);
@@ -629,7 +661,7 @@ function ReviewEditor({
       if (v.code.trim() === '' && v.validated.trim() === '' && v.note.trim() === '') return [];
       sent.push(i);
       const read = typedDecimal(v.validated, lang);
-      if ('problem' in read) problems[i] = t(read.problem);
+      if ('problem' in read) problems[i] = read.problem;
       // An empty value is sent as typed, for the server to say what is missing.
       return [{ ...v, validated: 'value' in read && read.value !== null ? Number(read.value) : v.validated }];
     });
@@ -659,14 +691,14 @@ function ReviewEditor({
       if (typeof field === 'string' && /^values\.\d+\.validated$/.test(field)) fields[field] = refusalWords(issue.params ?? {}, t) ?? sentence(issue.message);
     }
     if (Object.keys(fields).length === 0) Object.assign(fields, typeof named === 'string' ? { [named]: sentence(refusalText(refusal, t)) } : issuesByField(refusal.body));
-    const codes: Record<number, string> = {};
-    const amounts: Record<number, string> = {};
-    for (const [field, message] of Object.entries(fields)) {
+    const codes: Record<number, RefusedAt> = {};
+    const amounts: Record<number, RefusedAt> = {};
+    for (const field of Object.keys(fields)) {
       const row = /^values\.(\d+)\.(code|validated)$/.exec(field);
       const screenRow = row === null ? undefined : sentRows.current[Number(row[1])];
       if (row === null || screenRow === undefined) return false;
-      if (row[2] === 'code') codes[screenRow] = refusal.code === 'invalid-body' ? t('relazione.review.codeTwice') : message;
-      else amounts[screenRow] = message;
+      if (row[2] === 'code') codes[screenRow] = { error: refusal, field };
+      else amounts[screenRow] = { error: refusal, field };
     }
     const firstCode = Object.keys(codes)[0];
     const firstValue = Object.keys(amounts)[0];
@@ -681,7 +713,7 @@ function ReviewEditor({
     onStart();
     // The server refuses it too (reservations-required), but away from the field.
     if (to === 'validated_with_reservations' && reservations.trim() === '') {
-      setReservationsMissing(t('relazione.review.reservationsRequired'));
+      setReservationsMissing('relazione.review.reservationsRequired');
       document.getElementById('relazione-reservations')?.focus();
       return;
     }
@@ -704,7 +736,7 @@ function ReviewEditor({
       }
     }
     if (to === 'not_validated' && note.trim() === '') {
-      setNoteMissing(t('relazione.review.noteRequired'));
+      setNoteMissing('relazione.review.noteRequired');
       document.getElementById('relazione-note')?.focus();
       return;
     }
@@ -799,7 +831,7 @@ function ReviewEditor({
           {unassessed === -1 ? t('relazione.review.checklistRequired') : undefined}
         </div>
       </fieldset>
-      <Field id="relazione-note" label={t('relazione.review.note')} hint={`${t('relazione.review.noteHint')} ${t('relazione.markup')}`} error={noteMissing}>
+      <Field id="relazione-note" label={t('relazione.review.note')} hint={`${t('relazione.review.noteHint')} ${t('relazione.markup')}`} error={noteMissing === undefined ? undefined : t(noteMissing)}>
         {(aria) => (
           <textarea
             {...aria}
@@ -813,7 +845,12 @@ function ReviewEditor({
           />
         )}
       </Field>
-      <Field id="relazione-reservations" label={t('relazione.review.reservations')} hint={t('relazione.review.reservationsHint')} error={reservationsMissing}>
+      <Field
+        id="relazione-reservations"
+        label={t('relazione.review.reservations')}
+        hint={t('relazione.review.reservationsHint')}
+        error={reservationsMissing === undefined ? undefined : t(reservationsMissing)}
+      >
         {(aria) => (
           <textarea
             {...aria}
@@ -832,10 +869,15 @@ function ReviewEditor({
         <p className="small">{t('relazione.review.valuesHint')}</p>
         {values.map((v, i) => (
           <div key={i} className="d-flex flex-wrap gap-2 align-items-end border rounded p-2 mb-2" data-testid={`relazione-value-${i}`}>
-            <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })} error={codeRefused[i]}>
+            <Field id={`relazione-value-code-${i}`} label={t('relazione.review.code', { n: i + 1 })} error={codeRefused[i] === undefined ? undefined : refusedAt(codeRefused[i])}>
               {(aria) => <input type="text" {...aria} className="form-control" value={v.code} onChange={(e) => value(i, { code: e.target.value })} />}
             </Field>
-            <Field id={`relazione-value-validated-${i}`} label={t('relazione.review.validated', { n: i + 1 })} hint={t('entry.notation.percent')} error={unreadable[i] ?? valueRefused[i]}>
+            <Field
+              id={`relazione-value-validated-${i}`}
+              label={t('relazione.review.validated', { n: i + 1 })}
+              hint={t('entry.notation.percent')}
+              error={unreadable[i] !== undefined ? t(unreadable[i]) : valueRefused[i] === undefined ? undefined : refusedAt(valueRefused[i])}
+            >
               {(aria) => <input type="text" {...aria} className="form-control" inputMode="decimal" value={v.validated} onChange={(e) => value(i, { validated: e.target.value })} />}
             </Field>
             <Field id={`relazione-value-note-${i}`} label={t('relazione.review.valueNote', { n: i + 1 })}>

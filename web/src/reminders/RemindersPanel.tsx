@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
 import { Alert, Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { reminders } from './api.js';
@@ -21,8 +22,11 @@ export function RemindersPanel({ planId }: { planId: string }) {
   const read = useOutbox(planId);
   const outbox = read.data ?? null;
   const sent = useRemindersSent();
-  const [failed, setFailed] = useState<string | null>(null);
-  const error = failed ?? (read.error === null ? null : message(read.error));
+  // The refusal kept as the server's answer, said on each render: after a change of language, in the new one.
+  const [failed, setFailed] = useState<Kept | null>(null);
+  const say = useKept();
+  const said = useInLanguage();
+  const error = failed !== null ? say(failed, message) : read.error === null ? null : message(said(read.error));
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -38,7 +42,7 @@ export function RemindersPanel({ planId }: { planId: string }) {
       setFailed(null);
       await sent();
     } catch (e) {
-      setFailed(message(e));
+      setFailed({ error: e });
       answer = 'reminders-error';
     } finally {
       setBusy(false);

@@ -18,8 +18,9 @@ import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon } from '../ui/Form.js';
 import { sentence } from '../ui/sentence.js';
 import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
-import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
+import { staleSaveOf } from '../ui/stale-save.js';
 import { editRefusal } from '../ui/edit-refusal.js';
+import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
 import { officeToday, useLang, type Lang } from '../ui/format.js';
 
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
@@ -29,7 +30,16 @@ function ChangeLine({ change }: { change: RevisionChange }) {
 }
 
 type ActField = keyof Act;
-type ActProblems = Partial<Record<ActField, string>>;
+/** Each problem kept as what it is (a key, the server's refusal, a typed date's words), said on each render: again after a change of language. */
+type ActProblems = Partial<Record<ActField, Kept>>;
+
+/** A refusal said at a field: the server's clause as a sentence. */
+const atField = (e: unknown): string => sentence(e instanceof Error ? e.message : String(e));
+
+/** A typed date's problem said again by `useTypedDatesInLanguage` (`again`: its words now, null when the field holds a date); the others say themselves. */
+function dateAgain(kept: Kept | undefined, again: string | null): Kept | undefined {
+  return kept !== undefined && 'words' in kept && again !== null ? { words: again } : kept;
+}
 
 /**
  * The act's empty parts (the server takes an act only whole), by field, in the screen's words. A date
@@ -38,15 +48,23 @@ type ActProblems = Partial<Record<ActField, string>>;
  */
 function actProblems(prefix: string, act: Act, t: (k: string, values?: Record<string, string | number>) => string, lang: Lang): ActProblems {
   const found: ActProblems = {};
-  for (const field of ['kind', 'number', 'date'] as const)
-    if (act[field].trim() === '') found[field] = (field === 'date' ? typedDateProblem(`${prefix}-date`, t, lang) : null) ?? t(`revisions.actMissing.${field}`);
+  for (const field of ['kind', 'number', 'date'] as const) {
+    if (act[field].trim() !== '') continue;
+    const typed = field === 'date' ? typedDateProblem(`${prefix}-date`, t, lang) : null;
+    found[field] = typed === null ? { key: `revisions.actMissing.${field}` } : { words: typed };
+  }
   return found;
 }
 
 function ActFields({ prefix, act, onChange, required, problems }: { prefix: string; act: Act; onChange: (a: Act) => void; required: boolean; problems: ActProblems }) {
   const { t } = useTranslation();
-  const at = (field: ActField) => invalidIf(`${prefix}-${field}`, problems[field] ?? null);
-  const problem = (field: ActField) => <FieldProblem id={`${prefix}-${field}`} message={problems[field] ?? null} />;
+  const say = useKept();
+  const said = (field: ActField) => {
+    const kept = problems[field];
+    return kept === undefined ? null : say(kept, atField);
+  };
+  const at = (field: ActField) => invalidIf(`${prefix}-${field}`, said(field));
+  const problem = (field: ActField) => <FieldProblem id={`${prefix}-${field}`} message={said(field)} />;
   return (
     <div className="d-flex flex-wrap gap-2 align-items-end">
       <div>
@@ -167,9 +185,13 @@ function RevisionCorrection({
   const [typed, setTyped] = useState<{ reason: string; date: string; version: number } | null>(null);
   const shown = typed ?? { reason: revision.reason, date: revision.date, version: revision.version };
   const type = (change: Partial<{ reason: string; date: string }>) => setTyped({ ...shown, ...change });
-  const [problems, setProblems] = useState<{ reason?: string; date?: string }>({});
-  useTypedDatesInLanguage(lang, (said) => setProblems((p) => (p.date === undefined ? p : { ...p, date: said('revision-edit-date') ?? p.date })));
-  const [general, setGeneral] = useState<{ message: string; stale: boolean } | null>(null);
+  // Kept as what they are (the refusal, a typed date's words), said on each render: after a change of language, in the new one.
+  const [problems, setProblems] = useState<{ reason?: Kept; date?: Kept }>({});
+  useTypedDatesInLanguage(lang, (said) => setProblems((p) => ({ ...p, date: dateAgain(p.date, said('revision-edit-date')) })));
+  const [refused, setGeneral] = useState<{ error: unknown } | null>(null);
+  const say = useKept();
+  const refusalAt = (e: unknown) => editRefusal(e, ['reason', 'date'], t, lang).message;
+  const general = refused === null ? null : { message: say(refused, refusalAt), stale: staleSaveOf(refused.error) !== null };
   const [busy, setBusy] = useState(false);
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -178,7 +200,7 @@ function RevisionCorrection({
     // A date half typed (or no date at all) is said here, before it could be sent as none.
     const dateSaid = typedDateProblem('revision-edit-date', t, lang);
     if (dateSaid !== null) {
-      setProblems({ date: dateSaid });
+      setProblems({ date: { words: dateSaid } });
       return focusSoon('revision-edit-date');
     }
     setBusy(true);
@@ -187,10 +209,10 @@ function RevisionCorrection({
     } catch (err) {
       const refused = editRefusal(err, ['reason', 'date'], t, lang);
       if (refused.field === 'reason' || refused.field === 'date') {
-        setProblems({ [refused.field]: refused.message });
+        setProblems({ [refused.field]: { error: err } });
         focusSoon(`revision-edit-${refused.field}`);
       } else {
-        setGeneral(refused);
+        setGeneral({ error: err });
         focusSoon(refused.stale ? 'revision-edit-reload' : 'revision-edit-reason');
       }
     } finally {
@@ -204,7 +226,7 @@ function RevisionCorrection({
           prefix="revision-edit"
           reason={shown.reason}
           date={shown.date}
-          problems={{ reason: problems.reason ?? null, date: problems.date ?? null }}
+          problems={{ reason: problems.reason === undefined ? null : say(problems.reason, refusalAt), date: problems.date === undefined ? null : say(problems.date, refusalAt) }}
           onReason={(reason) => type({ reason })}
           onDate={(date) => type({ date })}
         />
@@ -250,14 +272,19 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const relazione = useRelazione(planId, canManage && plan.status === 'adopted').data;
   const validated = relazione !== undefined && isFrozen(relazione.state) && relazione.decidedAt !== null ? { at: relazione.decidedAt, state: relazione.state } : null;
   const revisions: RevisionEntry[] | null = read.data ?? null;
-  const [actionError, setError] = useState<string | null>(null);
-  const error = actionError ?? (read.error === null ? null : refusal(read.error, t));
+  // Each refusal and problem below is kept as what it is (the refusal, a key, a typed date's words) and
+  // said on each render: a change of language says it again in the new one, not only the forms around it.
+  const say = useKept();
+  const said = useInLanguage();
+  const refusalOf = (e: unknown) => refusal(e, t);
+  const [actionError, setError] = useState<Kept | null>(null);
+  const error = actionError !== null ? say(actionError, refusalOf) : read.error === null ? null : refusal(said(read.error), t);
   const [notice, setNotice] = useState<string | null>(null);
   const [adoptAct, setAdoptAct] = useState<Act>(NO_ACT);
   const [kind, setKind] = useState<Revision['kind']>('variazione');
   const [reason, setReason] = useState('');
   /** A revision asked for without its reason (found here or by the server): said at the reason field. */
-  const [reasonProblem, setReasonProblem] = useState<string | null>(null);
+  const [reasonProblem, setReasonProblem] = useState<Kept | null>(null);
   // Today (Rome's day) within the plan's year, as the server dates a revision sent without one: a revision changes
   // the plan during its year, so for a past plan (the 2024 one, read in 2026) its year's last day.
   const [date, setDate] = useState(() => {
@@ -265,7 +292,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     return today > `${plan.year}-12-31` ? `${plan.year}-12-31` : today;
   });
   /** The revision's date half typed (or cleared): said at its field, not sent. */
-  const [dateProblem, setDateProblem] = useState<string | null>(null);
+  const [dateProblem, setDateProblem] = useState<Kept | null>(null);
   const [approveAct, setApproveAct] = useState<Act>(NO_ACT);
   /** Why the open revision is discarded (optional): kept with it in the register. */
   const [discardReason, setDiscardReason] = useState('');
@@ -273,14 +300,14 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const [adoptProblems, setAdoptProblems] = useState<ActProblems>({});
   const [approveProblems, setApproveProblems] = useState<ActProblems>({});
   useTypedDatesInLanguage(language, (said) => {
-    setDateProblem((p) => (p === null ? p : (said('revision-date') ?? p)));
-    setAdoptProblems((p) => (p.date === undefined ? p : { ...p, date: said('adopt-date') ?? p.date }));
-    setApproveProblems((p) => (p.date === undefined ? p : { ...p, date: said('approve-date') ?? p.date }));
+    setDateProblem((p) => dateAgain(p ?? undefined, said('revision-date')) ?? null);
+    setAdoptProblems((p) => ({ ...p, date: dateAgain(p.date, said('adopt-date')) }));
+    setApproveProblems((p) => ({ ...p, date: dateAgain(p.date, said('approve-date')) }));
   });
   /** The open revision whose reason and date are being corrected in its row. */
   const [correcting, setCorrecting] = useState<number | null>(null);
   /** The approval refused because another desk corrected the revision after it was read: said at its form, the act typed kept. */
-  const [approveClash, setApproveClash] = useState<string | null>(null);
+  const [approveClash, setApproveClash] = useState<Kept | null>(null);
   const refuseAct = (prefix: string, found: ActProblems) => {
     setNotice(null);
     setError(null);
@@ -290,7 +317,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
 
   /** At the field, as the period bar's reopening does: the field described by it and focused. */
   const sayReasonMissing = () => {
-    setReasonProblem(t('revisions.reasonRequired'));
+    setReasonProblem({ key: 'revisions.reasonRequired' });
     document.getElementById('revision-reason')?.focus();
   };
   /**
@@ -299,14 +326,14 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
    */
   const sayBeforeAdoption = (e: ApiError) => {
     if (e.body?.error.details?.field === 'act.date' && plan.status !== 'adopted') {
-      setAdoptProblems({ date: sentence(e.message) });
+      setAdoptProblems({ date: { error: e } });
       return void document.getElementById('adopt-date')?.focus();
     }
     if (e.body?.error.details?.field === 'act.date') {
-      setApproveProblems({ date: sentence(e.message) });
+      setApproveProblems({ date: { error: e } });
       return void document.getElementById('approve-date')?.focus();
     }
-    setDateProblem(sentence(e.message));
+    setDateProblem({ error: e });
     document.getElementById('revision-date')?.focus();
   };
   /** A refusal said where it belongs: the reason's field, a date's, or above the forms. */
@@ -315,7 +342,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     if (e instanceof ApiError && e.code === 'revision-reason-required') sayReasonMissing();
     else if (e instanceof ApiError && (e.code === 'revision-before-adoption' || e.code === 'revision-before-previous' || e.code === 'date-outside-plan')) sayBeforeAdoption(e);
     else {
-      setError(refusal(e, t));
+      setError({ error: e });
       // The button pressed stays, but what it did is said above the forms: the message takes the
       // focus, as a done action's does, so that it is read and the reader starts from it.
       focusSoon('revisions-refused');
@@ -331,11 +358,10 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
       onChanged();
       void markStale(client, { queryKey: keys.revisionsOf(planId) });
     } catch (e) {
-      const clash = staleSaveOf(e);
-      if (clash === null) return failed(e);
+      if (staleSaveOf(e) === null) return failed(e);
       // Another desk corrected the revision after it was read: said at the approval's form, the act typed kept.
       setNotice(null);
-      setApproveClash(t('common.staleSave', staleSaveWords(clash, language, t('common.someoneElse'))));
+      setApproveClash({ error: e });
       focusSoon('approve-reload');
     }
   };
@@ -353,7 +379,8 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const open = (e: FormEvent) => {
     e.preventDefault();
     setReasonProblem(null);
-    const dateSaid = typedDateProblem('revision-date', t, language) ?? (date === '' ? t('revisions.dateMissing') : null);
+    const typed = typedDateProblem('revision-date', t, language);
+    const dateSaid: Kept | null = typed !== null ? { words: typed } : date === '' ? { key: 'revisions.dateMissing' } : null;
     setDateProblem(dateSaid);
     if (reason.trim() === '' || dateSaid !== null) {
       setNotice(null);
@@ -436,7 +463,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
               prefix="revision"
               reason={reason}
               date={date}
-              problems={{ reason: reasonProblem, date: dateProblem }}
+              problems={{ reason: reasonProblem === null ? null : say(reasonProblem, atField), date: dateProblem === null ? null : say(dateProblem, atField) }}
               onReason={(typed) => {
                 setReason(typed);
                 setReasonProblem(null);
@@ -470,7 +497,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
               <ActFields prefix="approve" act={approveAct} onChange={setApproveAct} required={false} problems={approveProblems} />
               {approveClash !== null && (
                 <div className="alert alert-warning mt-2 mb-0" role="alert" data-testid="approve-clash">
-                  <p className="mb-2">{approveClash}</p>
+                  <p className="mb-2">{say(approveClash, (e) => editRefusal(e, [], t, language).message)}</p>
                   <Button
                     size="sm"
                     color="primary"

@@ -6,11 +6,10 @@ import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { TreeDocument, TreeObjective, ValuesToRemove } from '../api/types.js';
-import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
-import { Dialog, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, useRefusal } from '../ui/Form.js';
+import { NO_ERRORS } from '../ui/form-errors.js';
+import { Dialog, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, useFormErrors } from '../ui/Form.js';
 import { renderIssueCode } from '../../../src/core/messages/index.js';
 import { useLang } from '../ui/format.js';
-import { useInLanguage } from '../ui/server-words.js';
 
 export interface ToolsProps {
   planId: string;
@@ -26,19 +25,11 @@ export interface ToolsProps {
  * Saves with `send`; a refusal becomes field errors, a stale version a reload offer. The refusal is
  * kept as the server's answer and said on each render, so a change of language in the dialog says it
  * again in the new one (the server's words by its code and parameters, `useInLanguage`): kept as
- * words, it stayed in the language it was shown in. The form's own problems (`setErrors`) replace it.
+ * words, it stayed in the language it was shown in. The form's own problems (`setProblems`, by
+ * catalogue key: said again too) replace it. Kept by `useFormErrors`, as every form's are.
  */
 export function useSave(onDone: () => void, duplicateField?: string) {
-  const refusal = useRefusal('edit.errors');
-  const said = useInLanguage();
-  const [own, setOwn] = useState<FormErrors>(NO_ERRORS);
-  // Held in an object: a refusal may be any value, and null is "none".
-  const [refused, setRefused] = useState<{ error: unknown } | null>(null);
-  const errors = refused === null ? own : refusal(said(refused.error), duplicateField);
-  const setErrors = useCallback((found: FormErrors) => {
-    setRefused(null);
-    setOwn(found);
-  }, []);
+  const { errors, setProblems, refuse } = useFormErrors('edit.errors', duplicateField);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
   async function save(send: () => Promise<unknown>, prefix: string) {
@@ -46,12 +37,10 @@ export function useSave(onDone: () => void, duplicateField?: string) {
     setConflict(false);
     try {
       await send();
-      setErrors(NO_ERRORS);
+      setProblems(NO_ERRORS);
       onDone();
     } catch (err) {
-      const found = refusal(err, duplicateField);
-      setOwn(NO_ERRORS);
-      setRefused({ error: err });
+      const found = refuse(err);
       setConflict((err as { code?: unknown }).code === 'conflict');
       // The form was disabled while it was sent, which left the focus on the dialog's body: the first
       // field at fault takes it, else the refusal (its FormAlert's id is `${prefix}refused`).
@@ -61,7 +50,7 @@ export function useSave(onDone: () => void, duplicateField?: string) {
       setBusy(false);
     }
   }
-  return { errors, setErrors, conflict, setConflict, busy, save };
+  return { errors, setProblems, conflict, setConflict, busy, save };
 }
 
 /**

@@ -54,7 +54,7 @@ export function NodeDialog(props: NodeDialogProps) {
   const [started, setStarted] = useState(() => ({ version: objective.version, fields: typed }));
   const set = (key: keyof NodeFields) => (value: string) => setTyped((f) => ({ ...f, [key]: value }));
   const { title, weight, unitId, personId } = typed;
-  const { errors, conflict, setConflict, setErrors, busy, save } = useSave(props.onDone, 'code');
+  const { errors, conflict, setConflict, setProblems, busy, save } = useSave(props.onDone, 'code');
   // The language changed with the dialog open: the weight typed (and the one it started from) is
   // written again in the new notation. Before the effect below: a newer version read in the same
   // render replaces both, in the new notation.
@@ -64,8 +64,8 @@ export function NodeDialog(props: NodeDialogProps) {
   });
   // The reader asked to see what is stored (a stale save's reload): the next version read replaces what is typed.
   const { reloading, read, reload: readAgain, done: reloaded } = useReload(props.planId, props.onChanged);
-  // What the reload found when no newer version came, said until the next save.
-  const [found, setFound] = useState<string | null>(null);
+  // What the reload found when no newer version came, said until the next save (by its key: again after a change of language).
+  const [found, setFound] = useState<{ key: string; values?: Record<string, string> } | null>(null);
   // A newer version of the objective (the tree read again: a reload, a change of language) replaces
   // the fields only when nothing was typed since they started, or on a reload. Else what was typed
   // stays, and the save names the version it was typed on: refused as stale, naming who saved
@@ -78,18 +78,18 @@ export function NodeDialog(props: NodeDialogProps) {
     setTyped(fresh);
     reloaded();
     setConflict(false);
-    setErrors(NO_ERRORS);
-  }, [objective, mode, lang, started.version, typedSince, reloading, reloaded, setConflict, setErrors]);
+    setProblems(NO_ERRORS);
+  }, [objective, mode, lang, started.version, typedSince, reloading, reloaded, setConflict, setProblems]);
   // The read ended on the version the fields started from (or a new objective, which has none): the
   // refusal is over, what was typed stays, and the dialog says what it found.
   useEffect(() => {
     if (!read) return;
     reloaded();
     setConflict(false);
-    setErrors(NO_ERRORS);
-    setFound(mode === 'edit' ? t('edit.reloadedSameNode', { code: objective.code }) : t('edit.reloadedNew'));
+    setProblems(NO_ERRORS);
+    setFound(mode === 'edit' ? { key: 'edit.reloadedSameNode', values: { code: objective.code } } : { key: 'edit.reloadedNew' });
     focusSoon('node-reloaded');
-  }, [read, mode, objective.code, reloaded, setConflict, setErrors, t]);
+  }, [read, mode, objective.code, reloaded, setConflict, setProblems]);
   const reload = () => {
     setFound(null);
     readAgain();
@@ -100,8 +100,9 @@ export function NodeDialog(props: NodeDialogProps) {
     // Read strictly in the screen's notation: `33,33` on an English screen is said, not guessed.
     const weighed = weightValue(weight, lang);
     if ('problem' in weighed) {
-      const problems = { fields: { weight: t(weighed.problem) }, general: null };
-      setErrors(problems);
+      // Kept by its key: a change of language says it again.
+      const problems = { fields: { weight: weighed.problem }, general: null };
+      setProblems(problems);
       focusFirstError(problems, 'node-');
       return;
     }
@@ -128,7 +129,7 @@ export function NodeDialog(props: NodeDialogProps) {
       testId="node-dialog"
     >
       <FormAlert errors={errors} id="node-refused" {...(conflict ? { onReload: reload } : {})} />
-      <ReloadFound text={found} id="node-reloaded" />
+      <ReloadFound text={found === null ? null : t(found.key, found.values)} id="node-reloaded" />
       {/* The objective's own indicators' weights, changed in their dialogs: said here too, as its detail says it. */}
       {mode === 'edit' && props.objective !== null && <WeightsTotal code={props.objective.code} total={weightsOffTotal(props.objective)} />}
       <form onSubmit={submit} className="albero-form" noValidate>

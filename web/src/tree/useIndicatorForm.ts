@@ -33,7 +33,7 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective' 
   const [unitId, setUnitId] = useState(indicator?.unitId ?? '');
   const [personId, setPersonId] = useState(indicator?.personId ?? '');
   const saving = useSave(props.onDone);
-  const { setConflict, setErrors } = saving;
+  const { setConflict, setProblems } = saving;
   const set = <K extends keyof IndicatorForm>(key: K, value: IndicatorForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   // The language changed with the dialog open: what is typed (and what it started from, for the
@@ -45,7 +45,7 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective' 
   });
   // The reader asked to see what is stored (a stale save's reload): the next definition read replaces what is typed.
   const { reloading, read, reload: readAgain, done: reloaded } = useReload(props.planId, props.onChanged);
-  // What the reload found when no newer definition came, said until the next save.
+  // What the reload found when no newer definition came, said until the next save (by its key: again after a change of language).
   const [found, setFound] = useState<string | null>(null);
   // A newer definition (the tree read again: a reload, a change of language) replaces the form only
   // when nothing was typed since it started, or on a reload. Else what was typed stays, and the save
@@ -62,8 +62,8 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective' 
     setPersonId(indicator.personId ?? '');
     reloaded();
     setConflict(false);
-    setErrors(NO_ERRORS);
-  }, [indicator, lang, started, typedSince, reloading, reloaded, setConflict, setErrors]);
+    setProblems(NO_ERRORS);
+  }, [indicator, lang, started, typedSince, reloading, reloaded, setConflict, setProblems]);
   // The read ended on the definition the form started from (or a new indicator, which has none): the
   // refusal is over, what was typed stays, and the dialog says what it found.
   const isNew = indicator === undefined;
@@ -71,10 +71,10 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective' 
     if (!read) return;
     reloaded();
     setConflict(false);
-    setErrors(NO_ERRORS);
-    setFound(t(isNew ? 'edit.reloadedNew' : 'edit.reloadedSameIndicator'));
+    setProblems(NO_ERRORS);
+    setFound(isNew ? 'edit.reloadedNew' : 'edit.reloadedSameIndicator');
     focusSoon('ind-reloaded');
-  }, [read, isNew, reloaded, setConflict, setErrors, t]);
+  }, [read, isNew, reloaded, setConflict, setProblems]);
   const reload = () => {
     setFound(null);
     readAgain();
@@ -91,7 +91,7 @@ export function useIndicatorForm(props: Pick<ToolsProps, 'planId' | 'objective' 
     personId,
     setPersonId,
     reload,
-    found,
+    found: found === null ? null : t(found),
     submit: useSubmit({ ...props, indicator: started }, { before, form, unitId, personId, lang }, saving, () => setFound(null)),
   };
 }
@@ -122,15 +122,15 @@ function useSubmit(
   /** A save sent: what an earlier reload found is no longer the news. */
   sending: () => void,
 ) {
-  const { t } = useTranslation();
   const { indicator } = props;
   const { before, form, unitId, personId, lang } = typed;
   return function submit(e: FormEvent) {
     e.preventDefault();
     const problems = indicatorFormProblems(form, lang);
     if (problems.length > 0) {
-      const found = { fields: Object.fromEntries(problems.map(([field, key]) => [field, t(key)])), general: null };
-      saving.setErrors(found);
+      // Kept by their keys: a change of language says them again.
+      const found = { fields: Object.fromEntries(problems), general: null };
+      saving.setProblems(found);
       focusFirstError(found, 'ind-');
       return;
     }

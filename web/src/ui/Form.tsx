@@ -4,12 +4,13 @@
  * and the translation of an API refusal into those field errors.
  */
 import { Button } from 'design-react-kit';
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
-import { formErrors, type FormErrors } from './form-errors.js';
+import { formErrors, NO_ERRORS, type FormErrors } from './form-errors.js';
 import { useLang } from './format.js';
 import { LanguageSelect } from './LanguageSelect.js';
+import { useInLanguage } from './server-words.js';
 import { staleSaid } from './stale-save.js';
 
 interface FieldProps {
@@ -166,6 +167,38 @@ export function useRefusal(prefix: string): (error: unknown, duplicateField?: st
     };
     return formErrors(refusal, translate, duplicateField);
   };
+}
+
+/** A form's own problems found before sending, by field: catalogue keys (`units.errors.field.name`), not words. */
+export type ProblemKeys = FormErrors;
+
+/**
+ * A form's errors kept as what they are and said on each render, so that a change of language says
+ * them again in the new one: the server's refusal (`refuse`: said again by its code and parameters,
+ * `useInLanguage`) or the form's own problems found before sending (`setProblems`: catalogue keys).
+ * Kept as words, they stayed in the language they were first shown in. `refuse` gives the refusal's
+ * errors as said now, for the focus to go to the first field at fault.
+ */
+export function useFormErrors(prefix: string, duplicateField?: string) {
+  const { t } = useTranslation();
+  const refusal = useRefusal(prefix);
+  const said = useInLanguage();
+  // Held in an object: a refusal may be any value.
+  const [kept, setKept] = useState<{ refused: unknown } | { keys: ProblemKeys; values?: Record<string, unknown> }>({ keys: NO_ERRORS });
+  const errors: FormErrors =
+    'refused' in kept
+      ? refusal(said(kept.refused), duplicateField)
+      : {
+          fields: Object.fromEntries(Object.entries(kept.keys.fields).map(([field, key]) => [field, t(key, kept.values)])),
+          general: kept.keys.general === null ? null : t(kept.keys.general, kept.values),
+        };
+  /** `values`: what the keys' words name (`{ min: 8 }`, a password's least length). */
+  const setProblems = useCallback((keys: ProblemKeys, values?: Record<string, unknown>) => setKept(values === undefined ? { keys } : { keys, values }), []);
+  const refuse = (error: unknown): FormErrors => {
+    setKept({ refused: error });
+    return refusal(error, duplicateField);
+  };
+  return { errors, setProblems, refuse };
 }
 
 /**

@@ -3,7 +3,8 @@
  * the field shows the stored name and follows a new read; once typed in, it keeps the text typed and
  * the record's version it was typed over, which the save names, so another desk's change since is
  * refused, not overwritten (as the deadline form). A refusal is said at the field in the server's
- * words, a stale save with who and when; what was typed stays until the reader reloads.
+ * words, a stale save with who and when (again in the new language when it changes); what was typed
+ * stays until the reader reloads.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { FieldProblem, invalidIf } from './FieldProblem.js';
 import { focusSoon } from './Form.js';
 import { editRefusal } from './edit-refusal.js';
 import { useLang } from './format.js';
+import { useInLanguage } from './server-words.js';
 
 interface Props {
   /** The input's id (its problem is `${id}-error`, its reload button `${id}-reload`). */
@@ -33,22 +35,23 @@ export function RenameForm({ id, field, label, stored, version, maxLength, onSav
   const { t } = useTranslation();
   const lang = useLang();
   const [typed, setTyped] = useState<{ value: string; version: number } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
+  // The refusal kept as the server's answer and said on each render: after a change of language, in the new one.
+  const [refused, setRefused] = useState<{ error: unknown } | null>(null);
+  const said = useInLanguage();
+  // Every refusal of a one-field form is the field's: the server's words, or who saved it first.
+  const shown = refused === null ? null : editRefusal(said(refused.error), [field], t, lang);
+  const problem = shown?.message ?? null;
+  const stale = shown?.stale ?? false;
   const [busy, setBusy] = useState(false);
   const value = typed?.value ?? stored;
 
   async function save() {
     setBusy(true);
-    setProblem(null);
-    setStale(false);
+    setRefused(null);
     try {
       await onSave(value, typed?.version ?? version);
     } catch (e) {
-      // Every refusal of a one-field form is the field's: the server's words, or who saved it first.
-      const refused = editRefusal(e, [field], t, lang);
-      setProblem(refused.message);
-      setStale(refused.stale);
+      setRefused({ error: e });
       focusSoon(id);
     } finally {
       setBusy(false);
@@ -100,8 +103,7 @@ export function RenameForm({ id, field, label, stored, version, maxLength, onSav
             id={`${id}-reload`}
             onClick={() => {
               setTyped(null);
-              setProblem(null);
-              setStale(false);
+              setRefused(null);
               onReload();
             }}
           >

@@ -8,6 +8,7 @@
  * over a refusal), the screen drawn again once it came.
  */
 import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { useLang, type Lang } from './format.js';
 
@@ -50,7 +51,8 @@ export function inLanguage(error: unknown, lang: Lang): unknown {
 
 /** `inLanguage` in the screen's language, the screen drawn again when the catalogue comes. */
 export function useInLanguage(): (error: unknown) => unknown {
-  useSyncExternalStore(subscribe, loaded);
+  // The same snapshot for a render outside the browser (the screens' tests render to markup).
+  useSyncExternalStore(subscribe, loaded, loaded);
   const lang = useLang();
   return (error) => inLanguage(error, lang);
 }
@@ -61,3 +63,22 @@ function subscribe(listener: () => void): () => void {
 }
 
 const loaded = (): boolean => render !== null;
+
+/**
+ * What a screen keeps to say, to be said on each render in its language: a refusal as it was thrown
+ * (`error`), the screen's own words by catalogue key and values, or words the screen says again
+ * itself on a change of language (a typed date's problem, `useTypedDatesInLanguage`).
+ */
+export type Kept = { error: unknown } | { key: string; values?: Record<string, unknown> } | { words: string };
+
+/**
+ * `Kept` said now: a refusal by the screen's own `refusal` words, given it said in the screen's
+ * language (`inLanguage`), a key by the catalogue.
+ *
+ * @example const say = useKept(); … {kept !== null && say(kept, (e) => sentence(messageOf(e)))}
+ */
+export function useKept(): (kept: Kept, refusal: (error: unknown) => string) => string {
+  const { t } = useTranslation();
+  const said = useInLanguage();
+  return (kept, refusal) => ('error' in kept ? refusal(said(kept.error)) : 'key' in kept ? t(kept.key, kept.values) : kept.words);
+}

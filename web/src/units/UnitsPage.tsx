@@ -10,8 +10,9 @@ import { Button } from 'design-react-kit';
 import { ApiError } from '../api/client.js';
 import type { IssueDocument } from '../api/types.js';
 import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
-import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
-import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { NO_ERRORS } from '../ui/form-errors.js';
+import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, Notice, useFormErrors, useRefusal } from '../ui/Form.js';
+import { useInLanguage } from '../ui/server-words.js';
 import { FileInput } from '../ui/FileInput.js';
 import { ListTable, type ListColumn } from '../ui/ListTable.js';
 import { usePeople, useRegistryChanged, useUnits } from './queries.js';
@@ -25,13 +26,14 @@ const KINDS = ['Area', 'Settore', 'Servizio', 'Ufficio'];
 export function UnitsPage() {
   const { t } = useTranslation();
   const refusal = useRefusal('units.errors');
+  const said = useInLanguage();
   const unitsRead = useUnits();
   const peopleRead = usePeople();
   const changed = useRegistryChanged();
   const units = unitsRead.data ?? null;
   const people = useMemo(() => peopleRead.data ?? [], [peopleRead.data]);
   const readError = unitsRead.error ?? peopleRead.error;
-  const errors = readError === null ? NO_ERRORS : refusal(readError);
+  const errors = readError === null ? NO_ERRORS : refusal(said(readError));
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Unit | null>(null);
@@ -137,14 +139,14 @@ function UnitDialog({
   onReload: () => void;
 }) {
   const { t } = useTranslation();
-  const refusal = useRefusal('units.errors');
+  // Kept as what they are (keys, the server's answer): a change of language in the dialog says them again.
+  const { errors, setProblems, refuse } = useFormErrors('units.errors', 'code');
   const [code, setCode] = useState(unit?.code ?? '');
   const [name, setName] = useState(unit?.name ?? '');
   const [kind, setKind] = useState(unit?.kind ?? 'Ufficio');
   const [parentId, setParentId] = useState(unit?.parentId ?? '');
   const [headId, setHeadId] = useState(unit?.headId ?? '');
   const [members, setMembers] = useState<Set<string>>(() => new Set(unit?.members ?? []));
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
   const excluded = useMemo(() => (unit === null ? new Set<string>() : unitAndBelow(units, unit.id)), [unit, units]);
@@ -153,11 +155,11 @@ function UnitDialog({
   async function submit(e: FormEvent) {
     e.preventDefault();
     const fields: Record<string, string> = {};
-    if (code.trim() === '') fields.code = t('units.errors.field.codeRequired');
-    if (name.trim() === '') fields.name = t('units.errors.field.name');
-    if (kind.trim() === '') fields.kind = t('units.errors.field.kind');
+    if (code.trim() === '') fields.code = 'units.errors.field.codeRequired';
+    if (name.trim() === '') fields.name = 'units.errors.field.name';
+    if (kind.trim() === '') fields.kind = 'units.errors.field.kind';
     const found = { fields, general: null };
-    setErrors(found);
+    setProblems(found);
     if (Object.keys(fields).length > 0) return focusFirstError(found, 'unit-');
     setBusy(true);
     setConflict(false);
@@ -165,8 +167,7 @@ function UnitDialog({
     try {
       onSaved(unit === null ? await campaign.createUnit(body) : await campaign.updateUnit(unit.id, { ...body, version: unit.version }));
     } catch (err) {
-      const refused = refusal(err, 'code');
-      setErrors(refused);
+      const refused = refuse(err);
       setConflict(err instanceof ApiError && err.code === 'conflict');
       // The form was disabled while it was sent, which left the focus on the dialog's body: a refusal of no field takes it.
       if (refused.general !== null && Object.keys(refused.fields).length === 0) focusSoon('unit-refused');
@@ -281,14 +282,13 @@ interface InUse {
 
 function DeleteUnitDialog({ unit, onClose, onDeleted }: { unit: Unit; onClose: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();
-  const refusal = useRefusal('units.errors');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, setProblems, refuse } = useFormErrors('units.errors');
   const [inUse, setInUse] = useState<InUse | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function confirm() {
     setBusy(true);
-    setErrors(NO_ERRORS);
+    setProblems(NO_ERRORS);
     try {
       await campaign.deleteUnit(unit.id);
       onDeleted();
@@ -298,7 +298,7 @@ function DeleteUnitDialog({ unit, onClose, onDeleted }: { unit: Unit; onClose: (
         setInUse((err.body?.error.details ?? {}) as InUse);
         focusSoon('unit-in-use');
       } else {
-        setErrors(refusal(err));
+        refuse(err);
         focusSoon('unit-delete-refused');
       }
     } finally {
@@ -347,12 +347,16 @@ function DeleteUnitDialog({ unit, onClose, onDeleted }: { unit: Unit; onClose: (
 
 function RegistryFiles({ onImported }: { onImported: (message: string) => void }) {
   const { t } = useTranslation();
-  const refusal = useRefusal('units.errors');
+  const { errors, setProblems, refuse } = useFormErrors('units.errors');
+  const said = useInLanguage();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [checked, setChecked] = useState<string | null>(null);
-  const [issues, setIssues] = useState<IssueDocument[]>([]);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  // What the check found, by its counts: said in the screen's language, again after a change of it.
+  const [checked, setChecked] = useState<{ created: number; updated: number } | null>(null);
+  // The refusal listing the file's problems, kept as the server's answer: its issues said again in a new language.
+  const [refusedFile, setRefusedFile] = useState<{ error: unknown } | null>(null);
+  const shownError = refusedFile === null ? null : said(refusedFile.error);
+  const issues: IssueDocument[] = shownError instanceof ApiError ? (shownError.body?.error.issues ?? []) : [];
   const [busy, setBusy] = useState(false);
 
   // The buttons are disabled while the file is sent, which leaves the focus on the page's body: the
@@ -360,10 +364,10 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
   // hears it and goes on from there.
   async function run(dryRun: boolean) {
     setChecked(null);
-    setIssues([]);
-    setErrors(NO_ERRORS);
+    setRefusedFile(null);
+    setProblems(NO_ERRORS);
     if (file === null) {
-      setErrors({ fields: { file: t('units.noFile') }, general: null });
+      setProblems({ fields: { file: 'units.noFile' }, general: null });
       return focusSoon('units-file');
     }
     setBusy(true);
@@ -371,7 +375,7 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
     try {
       const r = await campaign.importUnits(file, dryRun);
       if (dryRun) {
-        setChecked(t('units.checked', { created: r.created, updated: r.updated }));
+        setChecked({ created: r.created, updated: r.updated });
         answer = 'units-checked';
       } else {
         onImported(t('units.imported', { created: r.created, updated: r.updated }));
@@ -382,11 +386,10 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
     } catch (err) {
       const found = err instanceof ApiError ? (err.body?.error.issues ?? []) : [];
       if (found.length > 0) {
-        setIssues(found);
+        setRefusedFile({ error: err });
         answer = 'units-import-issues';
       } else {
-        const refused = refusal(err);
-        setErrors(refused);
+        const refused = refuse(err);
         if (refused.fields.file !== undefined) answer = 'units-file';
       }
     } finally {
@@ -413,7 +416,7 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
                 onChange={(e) => {
                   setFile(e.target.files?.[0] ?? null);
                   setChecked(null);
-                  setIssues([]);
+                  setRefusedFile(null);
                 }}
               />
             )}
@@ -431,7 +434,7 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
       <div aria-live="polite">
         {checked !== null && (
           <p className="alert alert-success mt-2" id="units-checked" tabIndex={-1} data-testid="units-checked">
-            {checked}
+            {t('units.checked', checked)}
           </p>
         )}
         {issues.length > 0 && (
@@ -439,7 +442,7 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
             <p className="mb-1">{t('units.importIssues')}</p>
             <ul className="mb-0">
               {issues.map((i, k) => (
-                // Said by the server in the screen's language, already with its row and column.
+                // Said by the server, already with its row and column; again in the screen's language after a change of it.
                 <li key={k}>{i.message.charAt(0).toUpperCase() + i.message.slice(1)}</li>
               ))}
             </ul>

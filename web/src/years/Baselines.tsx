@@ -8,6 +8,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { Button } from 'design-react-kit';
 import { keys, putWritten } from '../api/queries.js';
 import type { PlanSummary } from '../api/types.js';
@@ -20,7 +21,10 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
   const { t } = useTranslation();
   const lang = useLang();
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  // The refusal kept as the server's answer, said on each render: after a change of language, in the new one.
+  const [refused, setError] = useState<Kept | null>(null);
+  const say = useKept();
+  const error = refused === null ? null : say(refused, refusalSentence);
   const [busy, setBusy] = useState(false);
   // What the last refresh took over: said, and given the focus, also once nothing is left to show.
   const [done, setDone] = useState<number | null>(null);
@@ -44,7 +48,7 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
       setDone(refreshed.refreshed ?? 0);
       props.onRefreshed();
     } catch (e) {
-      setError(refusalSentence(e));
+      setError({ error: e });
       answer = 'baselines-error';
     } finally {
       setBusy(false);

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { Button } from 'design-react-kit';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../api/client.js';
@@ -22,7 +23,10 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
   const { t } = useTranslation();
   const next = year + 1;
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as what it is (a key, the server's answer), said on each render: after a change of language, in the new one.
+  const [refused, setError] = useState<Kept | null>(null);
+  const sayKept = useKept();
+  const error = refused === null ? null : sayKept(refused, refusalSentence);
   const [busy, setBusy] = useState(false);
   // The plan of that year and title that is already there (a 409 names it): the form links to it.
   const [existing, setExisting] = useState<string | null>(null);
@@ -40,15 +44,15 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
   }, [open]);
 
   /** A refusal, said under the form and focused: the button pressed was disabled while the request ran. */
-  const say = (message: string) => {
-    setError(message);
+  const say = (problem: Kept) => {
+    setError(problem);
     focusSoon('next-year-error');
   };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     // The years a plan may have: a plan of the last one has no next year's to make.
-    if (next > PLAN_YEARS.last) return say(t('years.range', PLAN_YEARS));
+    if (next > PLAN_YEARS.last) return say({ key: 'years.range', values: { ...PLAN_YEARS } });
     if (sending.current) return;
     sending.current = true;
     setBusy(true);
@@ -60,9 +64,9 @@ export function NextYearButton({ planId, year }: { planId: PlanSummary['id']; ye
     } catch (err) {
       const there = err instanceof ApiError && err.status === 409 ? err.body?.error.details?.planId : undefined;
       if (typeof there === 'string') setExisting(there);
-      if (err instanceof ApiError && err.code === 'duplicate') say(t('years.next.duplicate', { year: next }));
+      if (err instanceof ApiError && err.code === 'duplicate') say({ key: 'years.next.duplicate', values: { year: next } });
       // `conflict`: another request made it at the same moment; the server's words name the plan.
-      else say(refusalSentence(err));
+      else say({ error: err });
     } finally {
       sending.current = false;
       setBusy(false);
