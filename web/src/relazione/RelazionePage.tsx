@@ -15,8 +15,9 @@ import { can, useSession } from '../session.js';
 import { Field, focusSoon } from '../ui/Form.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { sentence } from '../ui/sentence.js';
-import { staleSaid, staleSaveWords } from '../ui/stale-save.js';
+import { staleSaveOf, staleSaveWords, type StaleSave } from '../ui/stale-save.js';
 import { mergeTexts, type MergedTexts } from './merge.js';
+import { keptFile, movedBy, say, unsavedSections, type KeptSection, type Said } from './kept.js';
 import { changedSinceRead, refusalText, refusalWords } from './refusal.js';
 import { emptyOfficeSections } from '../../../src/contract/relazione-states.js';
 import { Markup } from './Markup.js';
@@ -27,24 +28,32 @@ import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
 import { useRelazione } from './queries.js';
 import { useInLanguage } from '../ui/server-words.js';
 
-type Message = { kind: 'success' | 'danger'; text: string } | null;
+/** Said on the screen: words as they are, or a sentence naming who and when, said again in the language chosen since (kept.ts). */
+type Message = { kind: 'success' | 'danger'; text: string | Said } | null;
 /** A refusal said at a row's field: the refusal, and the API's field it names. */
 type RefusedAt = { error: unknown; field: string };
 /**
- * What the screen keeps to say: a refusal is kept as the server's answer (`stale`: a save refused as
- * stale) and said on each render, so a change of language says it again in the new one.
+ * What the screen keeps to say: a message, or a refusal kept as the server's answer and said on each
+ * render, so a change of language says it again in the new one.
  */
-type Kept = { kind: 'success' | 'danger'; text: string } | { kind: 'danger'; error: unknown; stale: boolean } | null;
+type Shown = Message | { kind: 'danger'; error: unknown };
 
 /**
  * The office's texts of a save refused as stale, carried over onto the version saved meanwhile
- * (merge.ts): the editor of that `version` starts from them; `who` saved it and when, said at the
- * sections they changed.
+ * (merge.ts): the editor of that `version` starts from them; `saved`: who saved it and when, said at
+ * the sections they changed (in the screen's language of the moment: kept as they came, not as words).
  */
 interface Carried {
   readonly version: number;
   readonly merged: MergedTexts;
-  readonly who: { by: string; day: string; time: string };
+  readonly saved: StaleSave;
+}
+
+/** A stale save's texts the Relazione no longer takes; the `state` it was moved to, and who moved it and when (`moved`). */
+interface Kept {
+  readonly sections: readonly KeptSection[];
+  readonly state: RelazioneState;
+  readonly moved: StaleSave;
 }
 
 function when(iso: string | null, lang: string): string {
@@ -63,17 +72,9 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const relazioneRead = useRelazione(planId);
   const plan = planRead.data ?? null;
   const relazione = relazioneRead.data ?? null;
-  const [kept, setMessage] = useState<Kept>(null);
+  const [shown, setMessage] = useState<Shown>(null);
   const inLanguage = useInLanguage();
-  const said: Message =
-    kept === null || 'text' in kept
-      ? kept
-      : {
-          kind: 'danger',
-          text: kept.stale
-            ? (staleSaid(inLanguage(kept.error), screenLang, t, { named: 'relazione.conflictBy', anonymous: 'relazione.conflict' }) ?? t('relazione.conflict'))
-            : refusalText(inLanguage(kept.error), t),
-        };
+  const said: Message = shown === null || 'text' in shown ? shown : { kind: 'danger', text: refusalText(inLanguage(shown.error), t) };
   const [busy, setBusy] = useState(false);
   // The empty sections the office is asked about before the Relazione is sent (null: not asking).
   const [emptySections, setEmptySections] = useState<readonly string[] | null>(null);
@@ -83,6 +84,8 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   // A stale save's texts carried over (null: none); the sections both sides changed that the office has not settled yet.
   const [carried, setCarried] = useState<Carried | null>(null);
   const unsettled = useRef<readonly string[]>([]);
+  // Texts typed and refused once the Relazione could no longer take them: shown until dismissed or the page is left.
+  const [kept, setKept] = useState<Kept | null>(null);
   const failed = planRead.error ?? relazioneRead.error;
   const message: Message = said ?? (failed === null ? null : { kind: 'danger', text: refusalText(inLanguage(failed), t) });
 
@@ -92,7 +95,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
    * said there) is not repeated up top, any other refusal is said in the screen's words (refusal.ts).
    */
   const act = useCallback(
-    async (change: () => Promise<Relazione>, done: string, atField?: (refusal: unknown) => boolean, onStale?: () => Promise<string | null>) => {
+    async (change: () => Promise<Relazione>, done: string, atField?: (refusal: unknown) => boolean, onStale?: () => Promise<Said | null>) => {
       setBusy(true);
       setMessage(null);
       try {
@@ -105,11 +108,14 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         if (e instanceof ApiError && e.code === 'conflict' && e.status === 409 && /version/.test(JSON.stringify(e.body?.error.details ?? {}))) {
           const carriedSaid = onStale === undefined ? null : await onStale().catch(() => null);
           if (carriedSaid === null) await client.refetchQueries({ queryKey: keys.relazione(planId) });
-          // Who saved the Relazione meanwhile and when, as every form says a stale save (ui/stale-save.ts).
-          setMessage(carriedSaid === null ? { kind: 'danger', error: e, stale: true } : { kind: 'danger', text: carriedSaid });
+          // Who saved the Relazione meanwhile and when, as every form says a stale save (ui/stale-save.ts),
+          // kept as key and moment: a change of language says it again.
+          const clash = staleSaveOf(e);
+          const stale: Said = clash === null || (clash.by === null && clash.at === null) ? { key: 'relazione.conflict' } : { key: 'relazione.conflictBy', who: clash };
+          setMessage({ kind: 'danger', text: carriedSaid ?? stale });
           focusSoon('relazione-message');
         } else if (atField?.(e) !== true) {
-          setMessage({ kind: 'danger', error: e, stale: false });
+          setMessage({ kind: 'danger', error: e });
           focusSoon('relazione-message');
         }
         // A revision opened after the screen read the plan: read it again, for the review to say which one is open.
@@ -129,7 +135,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       <>
         {message !== null && (
           <Alert color={message.kind} role="alert">
-            {message.text}
+            {typeof message.text === 'string' ? message.text : say(message.text, t, screenLang)}
           </Alert>
         )}
         <p role="status">{t('relazione.loading')}</p>
@@ -145,18 +151,25 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   /**
    * A save of `typed` refused because the Relazione was saved after this screen read it: rather than
    * dropping what was typed, it is carried over onto the version saved meanwhile, section by section
-   * (merge.ts), and said with who saved it and when. Null (said as any stale save) when the Relazione
-   * can no longer be written (sent to the OIV meanwhile, decided).
+   * (merge.ts), and said with who saved it and when. When the Relazione can no longer be written
+   * (sent to the OIV meanwhile, decided), the sections typed are kept below it instead, to copy or
+   * download (none typed differently: said as any stale save, null).
    */
-  const carryOver = (typed: Record<string, string>) => async (): Promise<string | null> => {
+  const carryOver = (typed: Record<string, string>) => async (): Promise<Said | null> => {
     const current = await relazioneApi.get(planId);
-    if (!editableState(current.state)) return null;
+    if (!editableState(current.state)) {
+      const sections = unsavedSections(current.sections, typed, current.texts);
+      if (sections.length === 0) return null;
+      setKept({ sections, state: current.state, moved: movedBy(current) });
+      await putWritten(client, keys.relazione(planId), current);
+      return { key: 'relazione.kept.said' };
+    }
     const merged = mergeTexts(current.sections, relazione.texts, typed, current.texts);
-    const who = staleSaveWords({ by: current.updatedByName ?? current.updatedBy, at: current.updatedAt }, screenLang, t('common.someoneElse'));
+    const saved = { by: current.updatedByName ?? current.updatedBy, at: current.updatedAt };
     // Set before the newer version reaches the screen: its editor starts from the carried texts.
-    setCarried({ version: current.version, merged, who });
+    setCarried({ version: current.version, merged, saved });
     await putWritten(client, keys.relazione(planId), current);
-    return merged.conflicts.length === 0 ? t('relazione.carried.kept', who) : t('relazione.carried.conflicts', { ...who, count: merged.conflicts.length });
+    return merged.conflicts.length === 0 ? { key: 'relazione.carried.kept', who: saved } : { key: 'relazione.carried.conflicts', params: { count: merged.conflicts.length }, who: saved };
   };
   /** The sections both sides changed and the office has not settled: nothing is sent until it has (said, with the focus on the first). */
   const settledFirst = (): boolean => {
@@ -252,7 +265,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
 
       {message !== null && (
         <Alert color={message.kind} role={message.kind === 'danger' ? 'alert' : 'status'} id="relazione-message" tabIndex={-1} data-testid="relazione-message">
-          {message.text}
+          {typeof message.text === 'string' ? message.text : say(message.text, t, screenLang)}
         </Alert>
       )}
 
@@ -351,6 +364,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
       ) : (
         <TextsView relazione={relazione} />
       )}
+      {kept !== null && <KeptTexts kept={kept} onDismiss={() => setKept(null)} />}
 
       {oiv && relazione.state === 'transmitted' ? (
         <ReviewEditor
@@ -427,6 +441,8 @@ function TextsEditor({
   onSave: (texts: Record<string, string>) => void;
 }) {
   const { t } = useTranslation();
+  // Who saved the version carried onto, said in the screen's language now (the day and time in its notation).
+  const who = staleSaveWords(carried?.saved ?? { by: null, at: null }, useLang(), t('common.someoneElse'));
   const [texts, setTextsShown] = useState<Record<string, string>>(() => carried?.merged.texts ?? relazione.texts);
   // The other person's text of each section both changed, while the office has not chosen (by key).
   const [open, setOpen] = useState<ReadonlyMap<string, string>>(() => new Map(carried?.merged.conflicts.map((c) => [c.key, c.theirs]) ?? []));
@@ -483,7 +499,7 @@ function TextsEditor({
             : kept.has(key)
               ? t('relazione.carried.keptHere')
               : theirs.has(key) && carried !== null
-                ? t('relazione.carried.theirsHere', carried.who)
+                ? t('relazione.carried.theirsHere', who)
                 : key === 'variazioni'
                   ? t('relazione.revisionsHint')
                   : undefined;
@@ -509,13 +525,13 @@ function TextsEditor({
               // Both changed it: the office's text (editable) beside theirs, until the office keeps one.
               <div className="border border-warning rounded p-2" role="group" aria-labelledby={`${id}-both`} data-testid={`relazione-conflict-${key}`}>
                 <p id={`${id}-both`} className="fw-semibold mb-2">
-                  {t('relazione.carried.both', { section: t(`relazione.section.${key}`), ...carried.who })}
+                  {t('relazione.carried.both', { section: t(`relazione.section.${key}`), ...who })}
                 </p>
                 <div className="row">
                   <div className="col-md-6">{field}</div>
                   <div className="col-md-6">
                     <p className="form-label mb-2" id={`${id}-theirs-label`}>
-                      {t('relazione.carried.theirsLabel', carried.who)}
+                      {t('relazione.carried.theirsLabel', who)}
                     </p>
                     <div className="border rounded p-2 bg-light" style={{ whiteSpace: 'pre-wrap' }} aria-labelledby={`${id}-theirs-label`} role="region" data-testid={`relazione-theirs-${key}`}>
                       {other === '' ? <em>{t('relazione.carried.emptied')}</em> : other}
@@ -527,7 +543,7 @@ function TextsEditor({
                     {t('relazione.carried.keepMine')}
                   </Button>
                   <Button color="primary" outline size="sm" onClick={() => settle(key, other)} data-testid={`relazione-take-theirs-${key}`}>
-                    {t('relazione.carried.takeTheirs', carried.who)}
+                    {t('relazione.carried.takeTheirs', who)}
                   </Button>
                 </div>
               </div>
@@ -550,6 +566,74 @@ function TextsEditor({
         {t('relazione.save')}
       </Button>
     </form>
+  );
+}
+
+/**
+ * The texts a stale save could not carry over (the Relazione no longer takes them), read-only under
+ * their sections' titles: each copied, all downloaded as one .txt made here (nothing is sent), and
+ * who moved the Relazione and when, in the screen's language of the moment.
+ */
+function KeptTexts({ kept, onDismiss }: { kept: Kept; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  // What the last «Copia» did, said in a live region (the clipboard may be refused: then copied by hand).
+  const [copied, setCopied] = useState<{ key: string; done: boolean } | null>(null);
+  const title = (key: string): string => t(`relazione.section.${key}`);
+  const copy = (s: KeptSection): void => {
+    const done = (ok: boolean) => () => setCopied({ key: s.key, done: ok });
+    // No clipboard outside a secure context: said, the text is there to select.
+    if (navigator.clipboard === undefined) done(false)();
+    else navigator.clipboard.writeText(s.text).then(done(true), done(false));
+  };
+  const download = (): void => {
+    const file = new Blob([keptFile(kept.sections.map((s) => ({ title: title(s.key), text: s.text })))], { type: 'text/plain;charset=utf-8' });
+    const url = URL.createObjectURL(file);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = t('relazione.kept.fileName');
+    link.click();
+    // Revoked once the download has taken it (the click starts it, not synchronously).
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const stateWord = t(`relazione.state.${kept.state}`);
+  return (
+    <section className="alert alert-warning mb-4" aria-labelledby="relazione-kept-title" data-testid="relazione-kept">
+      <h2 id="relazione-kept-title" className="h5">
+        {t('relazione.kept.title')}
+      </h2>
+      <p data-testid="relazione-kept-moved">{t('relazione.kept.moved', { state: stateWord, ...staleSaveWords(kept.moved, lang, t('common.someoneElse')) })}</p>
+      {kept.sections.map((s) => (
+        <div key={s.key} className="mb-3" data-testid={`relazione-kept-${s.key}`}>
+          <h3 className="h6" id={`relazione-kept-${s.key}-title`}>
+            {title(s.key)}
+          </h3>
+          <div
+            className="border rounded p-2 bg-white mb-2"
+            style={{ whiteSpace: 'pre-wrap', userSelect: 'text' }}
+            role="region"
+            aria-labelledby={`relazione-kept-${s.key}-title`}
+            data-testid={`relazione-kept-text-${s.key}`}
+          >
+            {s.text}
+          </div>
+          <Button color="primary" outline size="sm" aria-label={t('relazione.kept.copyLabel', { section: title(s.key) })} onClick={() => copy(s)} data-testid={`relazione-kept-copy-${s.key}`}>
+            {t('relazione.kept.copy')}
+          </Button>
+        </div>
+      ))}
+      <p className="small" role="status" data-testid="relazione-kept-copied">
+        {copied === null ? '' : t(copied.done ? 'relazione.kept.copied' : 'relazione.kept.copyFailed', { section: title(copied.key) })}
+      </p>
+      <div className="d-flex flex-wrap gap-2">
+        <Button color="primary" size="sm" onClick={download} data-testid="relazione-kept-download">
+          {t('relazione.kept.download')}
+        </Button>
+        <Button color="secondary" outline size="sm" onClick={onDismiss} data-testid="relazione-kept-dismiss">
+          {t('relazione.kept.dismiss')}
+        </Button>
+      </div>
+    </section>
   );
 }
 

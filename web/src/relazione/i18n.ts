@@ -136,6 +136,20 @@ const it = {
     keptHere: 'Cambiata solo da te: resta come l’hai scritta, da salvare.',
     theirsHere: 'Cambiata da {{by}} il {{day}} alle {{time}}: è mostrato il suo testo.',
   },
+  // A stale save's texts the Relazione no longer takes (sent to the OIV, decided meanwhile): kept below it, to copy or download (kept.ts).
+  kept: {
+    said: 'I tuoi testi non sono stati salvati: la Relazione è cambiata di stato mentre scrivevi. Sono in fondo alla pagina, da copiare o scaricare.',
+    title: 'Testi scritti e non salvati',
+    moved:
+      '{{by}} ha portato la Relazione allo stato «{{state}}» il {{day}} alle {{time}}, dopo che l’hai letta: i testi che seguono, scritti da te, non sono stati salvati e qui non si possono più salvare. Copiali o scaricali per non perderli.',
+    copy: 'Copia',
+    copyLabel: 'Copia il testo di «{{section}}»',
+    copied: 'Testo di «{{section}}» copiato.',
+    copyFailed: 'Testo di «{{section}}» non copiato: selezionalo e copialo a mano.',
+    download: 'Scarica come testo',
+    fileName: 'relazione-testi-non-salvati.txt',
+    dismiss: 'Chiudi questi testi',
+  },
   /** The server's refusals (src/messages/relazione.ts names them in `params.relazione`), in the screen's words. */
   refusals: {
     frozen: 'La Relazione è {{state}}: testi e dati non si possono più modificare.',
@@ -298,6 +312,19 @@ const en: typeof it = {
     takeTheirs: 'Take the text of {{by}}',
     keptHere: 'Changed only by you: kept as you typed it, to be saved.',
     theirsHere: 'Changed by {{by}} on {{day}} at {{time}}: their text is shown.',
+  },
+  kept: {
+    said: 'Your texts were not saved: the report changed state while you were typing. They are at the bottom of the page, to copy or download.',
+    title: 'Texts typed and not saved',
+    moved:
+      '{{by}} moved the report to “{{state}}” on {{day}} at {{time}}, after you read it: the texts below, which you typed, were not saved and can no longer be saved here. Copy or download them so as not to lose them.',
+    copy: 'Copy',
+    copyLabel: 'Copy the text of “{{section}}”',
+    copied: 'Text of “{{section}}” copied.',
+    copyFailed: 'Text of “{{section}}” not copied: select it and copy it by hand.',
+    download: 'Download as text',
+    fileName: 'report-unsaved-texts.txt',
+    dismiss: 'Dismiss these texts',
   },
   refusals: {
     frozen: 'The report is {{state}}: its texts and figures can no longer be changed.',
