@@ -17,7 +17,7 @@ const plan = () => `/api/plans/${encodeURIComponent(world.planId)}`;
 
 /**
  * The plan adopted, in force, whichever test comes first (each runs alone too, `-t`): a draft's
- * worklist has no value to collect, and a unit changes inside a revision only once it is adopted.
+ * worklist and dashboard have no value to collect, and a unit changes inside a revision only once it is adopted.
  */
 async function inForce(context: BrowserContext): Promise<void> {
   const read = await apiAs(context, 'GET', plan());
@@ -55,6 +55,8 @@ describe('a phone', () => {
     const { context, page } = await newPage();
     // Signed in on a wide screen (the header's name, which login waits for, is hidden on a phone), then narrowed.
     await login(page, 'controller');
+    // In force: a draft's dashboard has no counts, only a sentence saying why.
+    await inForce(context);
     await chooseLanguage(page, 'en');
     await page.setViewportSize({ width: 390, height: 844 });
     await openPlan(page);

@@ -154,6 +154,11 @@ export const CompletionSchema = z.strictObject({
 /** `GET /api/plans/:id/dashboard`: completion per period and unit (null: no unit assigned), and per period. */
 export const DashboardSchema = z.strictObject({
   planId: z.string(),
+  /**
+   * The plan is not adopted (a draft, not in force): nothing was due in it, so `rows` and `totals` are
+   * empty (nothing expected, missing or late), as its worklist has no items. Said apart from `archived`.
+   */
+  notAdopted: z.boolean(),
   /** The plan is archived (a past year put away, read-only): its counts are the record as it was put away, nothing more is collected. */
   archived: z.boolean(),
   /** ISO date (UTC) the counts were made on: what is late is late by it. */
@@ -184,6 +189,13 @@ export const ReviewThreadSchema = z.strictObject({ state: WorkStateSchema, versi
 /** `GET /api/plans/:id/periods/:periodId/closing-preview`: what is still missing, waiting or sent back before closing. */
 export const ClosingPreviewSchema = z.strictObject({
   period: PeriodSchema,
+  /**
+   * The plan is not adopted (a draft, not in force): its period may still be closed, but nothing was
+   * asked of anyone, so nothing is missing, late or sent back to complete (`expected` 0). Its values
+   * entered and not reviewed are still listed in `toReview` (`counts.entered`): the closing locks them
+   * as they are and asks to acknowledge them, as for any plan.
+   */
+  notAdopted: z.boolean(),
   counts: StateCountsSchema.extend({ expected: z.number().int() }),
   missing: z.array(WorkItemSchema),
   toReview: z.array(WorkItemSchema),

@@ -75,6 +75,8 @@ export const DASHBOARD_WORKBOOK: Record<
     notApproved: string;
     /** A value never entered in an archived plan: missing when it was put away, no longer to enter. */
     missing: string;
+    /** The only line of a draft's workbook (a plan not adopted, not in force): nothing is due, as its worklist says. */
+    notAdopted: string;
     heads: Record<
       'period' | 'deadline' | 'unit' | 'expected' | 'entered' | 'toReview' | 'returned' | 'approved' | 'missing' | 'late' | 'share' | 'person' | 'node' | 'indicator' | 'state' | 'note',
       string
@@ -94,6 +96,7 @@ export const DASHBOARD_WORKBOOK: Record<
     open: 'Da completare',
     notApproved: 'Non approvati',
     missing: 'mancante',
+    notAdopted: 'Il piano non è ancora adottato: nessun valore da raccogliere.',
     heads: {
       period: 'Periodo',
       deadline: 'Scadenza',
@@ -124,6 +127,7 @@ export const DASHBOARD_WORKBOOK: Record<
     open: 'To complete',
     notApproved: 'Not approved',
     missing: 'missing',
+    notAdopted: 'The plan is not adopted yet: no values to collect.',
     heads: {
       period: 'Period',
       deadline: 'Deadline',

@@ -177,6 +177,56 @@ describe.each<Backend>(['sqlite', 'postgres'])('the monitoring campaign on %s', 
     expect(work.body.counts).toMatchObject({ entered: 1, to_enter: work.body.items.length - 1 });
   });
 
+  it("counts nothing due in a draft's dashboard, its workbook and its closing checklist, saying why; adopted, its counts", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('PUT', `${plan}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
+    // A value entered from the tree of the draft: not work due, yet the closing would lock it unreviewed.
+    expect((await referente.request('PUT', `${plan}/indicators/${enc('B.1.1:5')}/measurements/${PERIOD}`, { state: 'measured', actual: 0.5, version: 0 })).status).toBe(200);
+
+    const board = await controller.get(`${plan}/dashboard`);
+    expect(board.status, board.text).toBe(200);
+    // Before: every value of the period expected, missing and late, the one entered to review.
+    expect(board.body).toMatchObject({ planId, notAdopted: true, archived: false, rows: [], totals: [] });
+    expect(board.body.periods.length).toBeGreaterThan(1);
+
+    for (const [lang, sheet, words] of [
+      ['it', 'Completamento', 'Il piano non è ancora adottato: nessun valore da raccogliere.'],
+      ['en', 'Completion', 'The plan is not adopted yet: no values to collect.'],
+    ] as const) {
+      const reply = await fetch(`${t.url}${plan}/dashboard/export?lang=${lang}`, { headers: { cookie: controller.cookie! } });
+      expect(reply.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await reply.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      // Before: a table of every value to enter, late, and a sheet listing them all to complete.
+      expect(book.worksheets.map((w) => w.name)).toEqual([sheet]);
+      expect(book.getWorksheet(sheet)!.getSheetValues().filter(Boolean)).toEqual([[undefined, words]]);
+    }
+
+    // The period may still be closed: nothing is missing, late or to complete, only the value nobody reviewed.
+    const preview = await controller.get(`${plan}/periods/${PERIOD}/closing-preview`);
+    expect(preview.status, preview.text).toBe(200);
+    // Before: every other value missing and late, expected the whole period.
+    expect(preview.body).toMatchObject({ notAdopted: true, counts: { expected: 0, to_enter: 0, entered: 1, returned: 0, approved: 0, late: 0 }, missing: [], returned: [] });
+    expect(preview.body.toReview.map((i: { indicatorId: string }) => i.indicatorId)).toEqual(['B.1.1:5']);
+    const refused = await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'closed' });
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error.code).toBe('unreviewed-values');
+
+    await adopt(planId, controller);
+    const adopted = (await controller.get(`${plan}/dashboard`)).body;
+    expect(adopted.notAdopted).toBe(false);
+    const total = adopted.totals.find((r: { periodId: string }) => r.periodId === PERIOD);
+    expect(total).toMatchObject({ entered: 1, toReview: 1 });
+    expect(total.late).toBe(total.missing);
+    expect(total.missing).toBe(total.expected - 1);
+    const open = await controller.get(`${plan}/periods/${PERIOD}/closing-preview`);
+    expect(open.body.notAdopted).toBe(false);
+    expect(open.body.missing.length).toBe(total.missing);
+    expect(open.body.counts).toMatchObject({ expected: total.expected, late: total.missing });
+  });
+
   it("refuses a deadline outside the plan's year and the next, or before the period ends, at its field, in the reader's language, and keeps the one stored", async () => {
     const planId = await t.importFixture();
     const put = (deadline: string | null, language = 'en') => controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline }, { 'accept-language': language });

@@ -4,6 +4,7 @@
  * deadline, and the closing checklist shown before a period is closed.
  */
 import ExcelJS from 'exceljs';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewActionSchema, ReviewStepSchema, ReviewThreadSchema, WorkDueSchema, WorklistSchema } from '../../contract/index.js';
 import { isLocked, type UserRecord } from '../../store/index.js';
@@ -36,6 +37,22 @@ const Deadline = z
     version: EditVersion.optional(),
   })
   .strict();
+
+/** The dashboard's workbook as the download it is. */
+async function workbookReply(c: Context, workbook: ExcelJS.Workbook, file: string): Promise<Response> {
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return c.body(bytes, 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${file}"` });
+}
+
+/** A draft's completion workbook: its one sheet says nothing is collected before the plan's adoption. */
+function notAdoptedWorkbook(words: (typeof DASHBOARD_WORKBOOK)['it']): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Albero';
+  const sheet = workbook.addWorksheet(words.sheet);
+  sheet.getColumn(1).width = 70;
+  sheet.addRow([words.notAdopted]);
+  return workbook;
+}
 
 async function campaignOf(cache: CampaignCache, planId: string): Promise<Campaign> {
   const campaign = await cache.get(planId);
@@ -200,7 +217,11 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       action: 'read the completion dashboard',
       access: 'admin, controller, oiv',
       responses: {
-        200: { description: '{planId, archived (the plan is archived: its counts are the record, nothing more is collected), today, periods, rows, totals}', schema: DashboardSchema },
+        200: {
+          description:
+            '{planId, notAdopted (a draft, not in force: nothing was due, rows and totals empty), archived (the plan is archived: its counts are the record, nothing more is collected), today, periods, rows, totals}',
+          schema: DashboardSchema,
+        },
         401: 'not signed in',
         403: 'role',
         404: 'unknown plan',
@@ -213,9 +234,14 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const units = new Map(unitList.map((u) => [u.id, u.code]));
       // Said as the worklist says it: the screen tells the reader the plan is put away, its counts as archived, none late.
       const archived = plan?.archivedAt != null;
-      const { rows, totals } = campaign.dashboard(archived);
+      // A draft is not in force: nothing was ever due in it, so nothing is expected, missing or late
+      // (the worklist, the work due and the reminders have none of it). Kept apart from `archived`:
+      // an adopted plan put away keeps its counts as the record; a draft, put away or not, has none.
+      const notAdopted = plan !== undefined && plan.status !== 'adopted';
+      const { rows, totals } = notAdopted ? { rows: [], totals: [] } : campaign.dashboard(archived);
       return reply(200, {
         planId,
+        notAdopted,
         archived,
         today: campaign.day,
         periods: campaign.data.periods,
@@ -231,7 +257,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/dashboard/export',
       tag: 'campaign',
       summary:
-        'The completion dashboard as XLSX: a sheet per unit and period, and the list of every value not yet approved; of an archived plan, the counts as the dashboard gives them (none late: no late column, a value never entered said missing)',
+        'The completion dashboard as XLSX: a sheet per unit and period, and the list of every value not yet approved; of an archived plan, the counts as the dashboard gives them (none late: no late column, a value never entered said missing); of a plan not adopted, one sheet saying nothing is collected before its adoption',
       roles: READERS,
       action: 'read the completion dashboard',
       access: 'admin, controller, oiv',
@@ -244,7 +270,11 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const words = DASHBOARD_WORKBOOK[documentLanguage(c)];
       // An archived plan's workbook agrees with its dashboard: no work is due in it, so nothing is late
       // (no such column) and a value never entered is missing, not still to enter.
-      const archived = (await store.getPlan(planId))?.archivedAt != null;
+      const plan = await store.getPlan(planId);
+      const archived = plan?.archivedAt != null;
+      // A draft's workbook says, as its dashboard, that nothing is collected before the act: one sheet
+      // with the sentence, rather than tables of zeros a reader could take for a campaign gone empty.
+      if (plan !== undefined && plan.status !== 'adopted') return workbookReply(c, notAdoptedWorkbook(words), words.file);
       const head = (key: keyof typeof words.heads, width: number) => ({ header: words.heads[key], key, width });
       const lateHead = archived ? [] : [head('late', 10)];
       const workbook = new ExcelJS.Workbook();
@@ -296,8 +326,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
           });
         }
       }
-      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-      return c.body(bytes, 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${words.file}"` });
+      return workbookReply(c, workbook, words.file);
     },
   );
 
@@ -406,16 +435,41 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       summary: 'Before closing a period: the values still missing, waiting for review and sent back, with counts (the web app asks for confirmation with this list)',
       roles: PLAN_EDITORS,
       action: 'close periods',
-      responses: { 200: { description: '{period, counts, missing, toReview, returned}', schema: ClosingPreviewSchema }, 401: 'not signed in', 403: 'role', 404: 'unknown plan or period' },
+      responses: {
+        200: {
+          description:
+            '{period, notAdopted, counts, missing, toReview, returned}; of a plan not adopted (a draft, not in force): notAdopted true, nothing missing, late or returned (expected 0), only the values entered and not reviewed, which the closing locks and asks to acknowledge',
+          schema: ClosingPreviewSchema,
+        },
+        401: 'not signed in',
+        403: 'role',
+        404: 'unknown plan or period',
+      },
     },
     async (c, { reply }) => {
-      const campaign = await campaignOf(cache, param(c, 'planId'));
+      const planId = param(c, 'planId');
+      const campaign = await campaignOf(cache, planId);
       const periodId = param(c, 'periodId');
       const period = campaign.data.periods.find((p) => p.id === periodId);
       if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
       const items = campaign.items(period, await deps.names.names(), {}, replyLanguage(c));
+      // A draft's period may be closed (the store allows it: the values entered from the tree are
+      // locked as they are), yet nothing was asked of anyone before the act: nothing is missing, late
+      // or to complete. What the closing still asks about is listed: the values nobody reviewed.
+      if ((await store.getPlan(planId))?.status !== 'adopted') {
+        const toReview = items.filter((i) => i.state === 'entered');
+        return reply(200, {
+          period,
+          notAdopted: true,
+          counts: { expected: 0, ...countStates([]), entered: toReview.length, late: 0 },
+          missing: [],
+          toReview,
+          returned: [],
+        });
+      }
       return reply(200, {
         period,
+        notAdopted: false,
         counts: { expected: items.length, ...withLate(countStates(items.map((i) => i.state)), period, campaign.day) },
         missing: items.filter((i) => i.state === 'to_enter'),
         toReview: items.filter((i) => i.state === 'entered'),

@@ -497,12 +497,18 @@ export function DashboardPanel({ planId, onShow }: DashboardProps) {
         </Alert>
       )}
       {/* An archived plan's counts are the record as it was put away: nothing more is collected, as its worklist says. */}
-      {board !== null && board.archived && (
+      {board !== null && board.archived && !board.notAdopted && (
         <p className="small" role="status" data-testid="dashboard-archived">
           {t('campaign.dashboardArchived')}
         </p>
       )}
-      {board !== null && (
+      {/* A draft is not in force: nothing was due in it, so no count to show, as its worklist says (put away too, it still had none). */}
+      {board !== null && board.notAdopted && (
+        <p className="small" role="status" data-testid="dashboard-not-adopted">
+          {t('campaign.notAdopted')}
+        </p>
+      )}
+      {board !== null && !board.notAdopted && (
         // Nine columns are wider than a phone: they scroll inside their region (reachable by the keyboard), not the page.
         <div className="table-responsive" role="region" aria-label={t('campaign.dashboardTable')} tabIndex={0}>
           <table className="table table-sm small mb-0" data-testid="dashboard-table">
@@ -613,6 +619,12 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel, re
       {preview === null && error === null && <p role="status">{t('common.loading')}</p>}
       {preview !== null && (
         <>
+          {/* A draft's period may be closed, but nothing was asked of anyone: nothing missing or late, only the values nobody reviewed. */}
+          {preview.notAdopted && (
+            <p className="small" role="status" data-testid="closing-not-adopted">
+              {t('campaign.notAdopted')}
+            </p>
+          )}
           <p data-testid="closing-summary">
             {clean ? t('campaign.closeAllDone') : closingIntro(t, { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length })}
           </p>
