@@ -634,7 +634,7 @@ export class TreeService {
   editKey(user: UserRecord | null, computed: ComputedPlan): string {
     // The public's answer is its own: no internal notes, evidence or who entered what.
     if (user === null) return 'public';
-    if (isLocked(computed.snapshot.period.state)) return 'none';
+    if (readOnly(computed.snapshot)) return 'none';
     if (user.role === 'admin' || user.role === 'controller') return 'all';
     if (user.role === 'referente') return `ref\u0000${user.id}\u0000${user.username}\u0000${[...user.unitIds].sort().join('\u0000')}`;
     return 'none';
@@ -648,7 +648,7 @@ export class TreeService {
   /** `under`: only that objective and its descendants (a branch of a big plan); the summary stays the whole plan's. */
   document(computed: ComputedPlan, user: UserRecord | null, names: PeopleNames, under?: string, language: Language = 'it'): TreeDocument {
     const { snapshot, base } = computed;
-    const locked = isLocked(snapshot.period.state);
+    const locked = readOnly(snapshot);
     const objectives = under === undefined ? base.objectives : branch(base.objectives, under);
     const texts = amountTexts(language);
     return {
@@ -676,7 +676,7 @@ export class TreeService {
    */
   changes(computed: ComputedPlan, indicatorId: string, user: UserRecord | null, names: PeopleNames, language: Language = 'it'): TreeChanges {
     const { snapshot, base } = computed;
-    const locked = isLocked(snapshot.period.state);
+    const locked = readOnly(snapshot);
     const byCode = new Map<string, ObjectiveDocument>();
     let home: ObjectiveDocument | undefined;
     for (const o of base.objectives) {
@@ -841,6 +841,15 @@ function branch(objectives: readonly ObjectiveDocument[], root: string): Objecti
     }
     return false;
   });
+}
+
+/**
+ * Whether no value of the period may be written: the period is closed or validated, or the plan is
+ * archived (it refuses every write, 409 `plan-archived`). The tree's `editable` says so, as the
+ * variances report does; archiving moves the plan's data version, so the answer is made again.
+ */
+function readOnly(snapshot: PlanSnapshot): boolean {
+  return isLocked(snapshot.period.state) || snapshot.record.archivedAt !== null;
 }
 
 function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserRecord | null, names: PeopleNames, locked: boolean, texts: AmountTexts): TreeObjective {

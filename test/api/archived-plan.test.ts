@@ -396,6 +396,46 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect(total((await controller.get(`${plan}/dashboard`)).body as Dashboard).late).toBe(total(inUse).late);
   });
 
+  it('marks nothing editable in its tree, and moves its data version: an ETag taken before is not answered 304; back from the archive, editable again; a closed period\'s answer unchanged', async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    await adopt(planId, controller);
+    const CLOSED = '2024-06-30';
+    for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `${plan}/periods/${CLOSED}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
+    type Tree = { dataVersion: number; objectives: Array<{ code: string; indicators: Array<{ id: string; editable: boolean }> }> };
+    const flags = (tree: Tree) => tree.objectives.flatMap((o) => o.indicators.map((i) => [o.code, i.id, i.editable] as const));
+    const closed = await controller.get(`${plan}/tree?period=${CLOSED}`);
+    const inUse = await controller.get(`${plan}/tree?period=${PERIOD}`);
+    expect(inUse.status).toBe(200);
+    expect(flags(inUse.body as Tree).some(([, , editable]) => editable)).toBe(true);
+    // Read by the administrator: the trail of a plan not listed (archived) is an administrator's read.
+    const admin = await t.as('admin');
+    const trail = async () => ((await admin.get(`/api/audit?planId=${planId}`)).body as Array<{ action: string }>).filter((e) => e.action === 'archive' || e.action === 'unarchive');
+    await archive(planId);
+
+    // Before: the same answer (304 to the ETag taken in use), every value still said editable.
+    const stale = await controller.request('GET', `${plan}/tree?period=${PERIOD}`, undefined, { 'if-none-match': inUse.headers.get('etag')! });
+    expect(stale.status).toBe(200);
+    const archived = stale.body as Tree;
+    expect(archived.dataVersion).toBeGreaterThan((inUse.body as Tree).dataVersion);
+    expect(flags(archived).filter(([, , editable]) => editable)).toEqual([]);
+    // The referente's own values too.
+    expect(flags((await referente.get(`${plan}/tree?period=${PERIOD}`)).body as Tree).filter(([, , editable]) => editable)).toEqual([]);
+    // A closed period's answer is its closing's: the same bytes and ETag, still current.
+    const closedAfter = await controller.request('GET', `${plan}/tree?period=${CLOSED}`, undefined, { 'if-none-match': closed.headers.get('etag')! });
+    expect(closedAfter.status).toBe(304);
+    expect((await controller.get(`${plan}/tree?period=${CLOSED}`)).text).toBe(closed.text);
+    // The trail says it as before: one entry, the plan archived.
+    expect(await trail()).toMatchObject([{ action: 'archive', entity: 'plan', entityId: planId, before: { archived: false }, after: { archived: true } }]);
+
+    await archive(planId, false);
+    const back = await controller.request('GET', `${plan}/tree?period=${PERIOD}`, undefined, { 'if-none-match': stale.headers.get('etag')! });
+    expect(back.status).toBe(200);
+    expect(flags(back.body as Tree)).toEqual(flags(inUse.body as Tree));
+    expect((await controller.get(`${plan}/tree?period=${CLOSED}`)).text).toBe(closed.text);
+    expect((await trail()).map((e) => e.action)).toEqual(['unarchive', 'archive']);
+  });
+
   it("is not deleted while archived: refused in the reader's language, saying to bring it back first, nothing deleted; back from the archive, deleted with its reason", async () => {
     const planId = await t.importFixture();
     const plan = `/api/plans/${planId}`;
