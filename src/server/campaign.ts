@@ -233,8 +233,8 @@ export class Campaign {
    * Per period and unit (null: no unit assigned): expected, entered, waiting for review, sent back, approved, missing, late. Counted once per campaign (the cache keeps one per data version).
    * `archived`: the plan is put away, so no work is due in it (the worklist and the work due leave it
    * out): its counts stay as they were archived and none is late, a value never entered being missing,
-   * not late against a today the plan no longer has. Told by the caller from the plan as read now:
-   * archiving changes no data version, so the cached campaign does not know it.
+   * not late against a today the plan no longer has. Told by the caller from the plan it reads for
+   * its state: archiving moves the data version, yet the campaign's data holds no plan record.
    */
   dashboard(archived = false): { rows: Array<{ periodId: string; unitId: string | null; unit: string | null } & Counts>; totals: Array<{ periodId: string } & Counts> } {
     this.board ??= this.countDashboard();

@@ -396,15 +396,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect(total((await controller.get(`${plan}/dashboard`)).body as Dashboard).late).toBe(total(inUse).late);
   });
 
-  it('marks nothing editable in its tree, and moves its data version: an ETag taken before is not answered 304; back from the archive, editable again; a closed period\'s answer unchanged', async () => {
+  it("marks nothing editable in its tree, and moves its data version: an ETag taken before is not answered 304; back from the archive, editable again; a closed period's answer unchanged", async () => {
     const planId = await t.importFixture();
     const plan = `/api/plans/${planId}`;
     await adopt(planId, controller);
-    const CLOSED = '2024-06-30';
+    const CLOSED = '2024-12-31';
     for (const to of ['collecting', 'closed']) expect((await controller.request('POST', `${plan}/periods/${CLOSED}/transition`, { to, acknowledgeUnreviewed: true })).status).toBe(200);
     type Tree = { dataVersion: number; objectives: Array<{ code: string; indicators: Array<{ id: string; editable: boolean }> }> };
     const flags = (tree: Tree) => tree.objectives.flatMap((o) => o.indicators.map((i) => [o.code, i.id, i.editable] as const));
     const closed = await controller.get(`${plan}/tree?period=${CLOSED}`);
+    const explainable = async () =>
+      ((await controller.get(`${plan}/periods/${CLOSED}/variances`)).body.objectives as Array<{ code: string; editable: boolean }>).filter((o) => o.editable).map((o) => o.code);
+    expect(await explainable()).toContain('B.1.1');
     const inUse = await controller.get(`${plan}/tree?period=${PERIOD}`);
     expect(inUse.status).toBe(200);
     expect(flags(inUse.body as Tree).some(([, , editable]) => editable)).toBe(true);
@@ -425,6 +428,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const closedAfter = await controller.request('GET', `${plan}/tree?period=${CLOSED}`, undefined, { 'if-none-match': closed.headers.get('etag')! });
     expect(closedAfter.status).toBe(304);
     expect((await controller.get(`${plan}/tree?period=${CLOSED}`)).text).toBe(closed.text);
+    // Its variances offer none to write either, read from the closing's answer with the plan as it is now.
+    expect(await explainable()).toEqual([]);
     // The trail says it as before: one entry, the plan archived.
     expect(await trail()).toMatchObject([{ action: 'archive', entity: 'plan', entityId: planId, before: { archived: false }, after: { archived: true } }]);
 
@@ -434,6 +439,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect(flags(back.body as Tree)).toEqual(flags(inUse.body as Tree));
     expect((await controller.get(`${plan}/tree?period=${CLOSED}`)).text).toBe(closed.text);
     expect((await trail()).map((e) => e.action)).toEqual(['unarchive', 'archive']);
+    expect(await explainable()).toContain('B.1.1');
   });
 
   it("is not deleted while archived: refused in the reader's language, saying to bring it back first, nothing deleted; back from the archive, deleted with its reason", async () => {

@@ -107,9 +107,9 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const periodId = param(c, 'periodId');
       const computed = await trees.computed(planId, periodId);
-      const [variances, forecasts, plan] = await Promise.all([store.variances.listVariances(planId, periodId), store.variances.listForecasts(planId, periodId), store.getPlan(planId)]);
-      // Read from the plan as it is now: archiving changes no data version, so the computed plan may predate it.
-      const archived = plan?.archivedAt != null;
+      const [variances, forecasts] = await Promise.all([store.variances.listVariances(planId, periodId), store.variances.listForecasts(planId, periodId)]);
+      // The computed plan's record is current: archiving moves the data version, so it is read again (a closed period's header too).
+      const archived = computed.snapshot.record.archivedAt !== null;
       const byNode = new Map(variances.map((v) => [v.node, v]));
       const nameOf = await deps.names.namer(language(c));
       const { period, periods } = computed.snapshot;
