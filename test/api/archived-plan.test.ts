@@ -416,7 +416,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const trail = async () => ((await admin.get(`/api/audit?planId=${planId}`)).body as Array<{ action: string }>).filter((e) => e.action === 'archive' || e.action === 'unarchive');
     await archive(planId);
 
-    // Before: the same answer (304 to the ETag taken in use), every value still said editable.
+    // A new answer (archiving moves the data version: no 304 to the ETag taken in use); before, every value in it still said editable.
     const stale = await controller.request('GET', `${plan}/tree?period=${PERIOD}`, undefined, { 'if-none-match': inUse.headers.get('etag')! });
     expect(stale.status).toBe(200);
     const archived = stale.body as Tree;
