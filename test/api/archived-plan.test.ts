@@ -40,6 +40,26 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect(r.status, r.text).toBe(200);
   };
 
+  it('stays readable where a record is read: its trail by the office, its published pages by the public', async () => {
+    const planId = await t.importFixture();
+    expect((await controller.request('PATCH', `/api/plans/${planId}`, { published: true })).status).toBe(200);
+    const index = async (): Promise<string> => {
+      const page = await fetch(`${t.url}/trasparenza`);
+      expect(page.status).toBe(200);
+      return page.text();
+    };
+    expect(await index()).toContain(`/trasparenza/${planId}`);
+    await archive(planId);
+
+    // Before: [] (the readable plans were listed without the archived ones).
+    const trail = (await controller.get(`/api/audit?planId=${planId}`)).body as Array<{ action: string }>;
+    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['archive', 'import']));
+    expect((await referente.get(`/api/audit?planId=${planId}`)).body).not.toEqual([]);
+    // Before: gone from the public index once archived, though published.
+    expect(await index()).toContain(`/trasparenza/${planId}`);
+    expect((await fetch(`${t.url}/trasparenza/${planId}/index.html`)).status).toBe(200);
+  });
+
   it('keeps a revision left open in it: the discard is refused, the revision and the trail unchanged', async () => {
     const planId = await t.importFixture();
     await adopt(planId, controller);

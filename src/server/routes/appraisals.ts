@@ -117,7 +117,7 @@ export const ORGANISATION_QUERY = 'the body (default: the installation’s, that
  * would put that body's bonuses in front of a citizen.
  */
 export async function defaultOrganisation(store: Store): Promise<string> {
-  const plans = await store.listPlans();
+  const plans = await store.listPlans({ archived: 'all' });
   return (plans.find((p) => p.published) ?? plans[0])?.organisation ?? 'Ente';
 }
 

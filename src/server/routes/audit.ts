@@ -51,7 +51,8 @@ export const auditRoutes: RouteModule = (api, deps) => {
       let plans: string[] | undefined;
       if (!ADMINS.includes(user.role)) {
         const readable = await Promise.all(
-          (await deps.store.listPlans()).map((p) =>
+          // Archived plans too: their trail is part of the record an archive keeps readable.
+          (await deps.store.listPlans({ archived: 'all' })).map((p) =>
             readablePlanFor(deps.store, p.id, user).then(
               () => p.id,
               () => null,

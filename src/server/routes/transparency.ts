@@ -30,7 +30,7 @@ export const yearRewardsHref = (year: number, organisation: string, lang: Langua
  */
 async function rewardBodies(store: Deps['store'], year: number, lang: Language): Promise<{ name: string; href: string; plan: PlanRecord | undefined }[]> {
   // Newest first (listPlans' order): a body with two published plans that year is read through the newer.
-  const plans = (await store.listPlans()).filter((p) => p.published && p.year === year);
+  const plans = (await store.listPlans({ archived: 'all' })).filter((p) => p.published && p.year === year);
   const distributed = (await store.appraisals.distributionYears()).filter((d) => d.year === year).map((d) => d.organisation);
   const names = [...new Set([...plans.map((p) => p.organisation), ...distributed])].sort(compareNames);
   return names.map((name) => {
@@ -121,7 +121,9 @@ const html = (c: Context, text: string, lang: Language = 'it'): Response =>
 
 export const transparencyRoutes: RouteModule = (api, deps) => {
   const { store } = deps;
-  const published = async (): Promise<PlanRecord[]> => (await store.listPlans()).filter((p) => p.published);
+  // An archived plan still published stays on the public pages: what a body owes the transparency
+  // section outlives its archive (publishing and withdrawing are not changes of the plan).
+  const published = async (): Promise<PlanRecord[]> => (await store.listPlans({ archived: 'all' })).filter((p) => p.published);
 
   for (const path of ['/trasparenza', '/trasparenza/index.html']) {
     api.route(
