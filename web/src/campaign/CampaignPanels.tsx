@@ -66,7 +66,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   const say = useKept();
   const said = useInLanguage();
   const error = refused === null ? null : say(refused, message);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   // The value a request or an answer is being written for: indicator and period, so a change of the
   // list's period does not carry the text over to the same indicator's value of another period.
   // The text typed stays with it, so the form coming back to its value brings it back.
@@ -110,7 +110,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
     setError(null);
     try {
       await campaign.review(planId, item.indicatorId, item.periodId, action, item.version, text);
-      setNotice(t(action === 'approve' ? 'campaign.approved' : action === 'return' ? 'campaign.sent' : 'campaign.answered'));
+      setNotice({ key: action === 'approve' ? 'campaign.approved' : action === 'return' ? 'campaign.sent' : 'campaign.answered' });
       setWriting(null);
       // The list, the dashboard and the value's audit follow; the tree does not show reviews.
       await written({ trees: false });
@@ -128,7 +128,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
     setDeadlineClash(null);
     try {
       await campaign.setDeadline(planId, list.period.id, deadline === '' ? null : deadline, version);
-      setNotice(t('campaign.deadlineSaved'));
+      setNotice({ key: 'campaign.deadlineSaved' });
       await written({ trees: false });
       return true;
     } catch (e) {
@@ -226,7 +226,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
       )}
       {notice !== null && (
         <p className="small text-success" role="status">
-          {notice}
+          {say(notice)}
         </p>
       )}
       {/* An archived plan is put away: nothing is collected in it any more, whether it was adopted or not, as the home page has it. */}
