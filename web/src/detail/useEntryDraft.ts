@@ -81,7 +81,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
       }
       return { typed, opening: { kind: 'info', text: t('entry.unsavedKept') }, theirs: true, base: i.version };
     }
-    return { typed: storedFields(i, null, lang), opening: savedNote ? { kind: 'success', text: savedNote } : null, theirs: false, base: null };
+    return { typed: storedFields(i, null, lang), opening: savedNote ? { kind: 'success', text: t(savedNote.key, savedNote.values), ...savedNote } : null, theirs: false, base: null };
   };
   const [first] = useState(begin);
   const start = first.typed;

@@ -182,7 +182,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     if (to === null) return sel.askFocus();
     const saved = rows.find((r) => r.kind === 'indicator' && r.indicator.id === savedId);
     sel.setSelection({ kind: 'indicator', id: to.indicator.id, code: to.objective.code });
-    sel.setSavedNote(t('entry.savedNext', { saved: saved?.kind === 'indicator' ? saved.indicator.name : savedId, next: to.indicator.name }));
+    sel.setSavedNote({ key: 'entry.savedNext', values: { saved: saved?.kind === 'indicator' ? saved.indicator.name : savedId, next: to.indicator.name } });
     sel.askFocus();
     sel.treeHandle.current?.scrollToRow(to.key);
   }
