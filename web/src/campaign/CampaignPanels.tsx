@@ -19,7 +19,7 @@ import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { staleSaveOf, staleSaveWords, type StaleSave } from '../ui/stale-save.js';
 import type { Period } from '../api/types.js';
 import { campaign, type WorkItem, type WorklistStateFilter } from './campaign-api.js';
-import { closingAcknowledgement, closingIntro, worklistCounts } from './closing-summary.js';
+import { closingAcknowledgement, closingSummary, worklistCounts } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 import { WorklistValue } from './WorklistValue.js';
 import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
@@ -626,7 +626,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel, re
             </p>
           )}
           <p data-testid="closing-summary">
-            {clean ? t('campaign.closeAllDone') : closingIntro(t, { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length })}
+            {closingSummary(t, { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length, notAdopted: preview.notAdopted })}
           </p>
           {list(t('campaign.missingList'), preview.missing, 'closing-missing')}
           {list(t('campaign.toReviewList'), preview.toReview, 'closing-to-review')}
