@@ -496,8 +496,9 @@ export function DashboardPanel({ planId, onShow }: DashboardProps) {
           {t('common.error', { message: error })}
         </Alert>
       )}
-      {/* An archived plan's counts are the record as it was put away: nothing more is collected, as its worklist says. */}
-      {board !== null && board.archived && !board.notAdopted && (
+      {/* An archived plan's counts are the record as it was put away: nothing more is collected, as its worklist says.
+          Said of a draft put away too: without it, an archived draft looked like one still being prepared. */}
+      {board !== null && board.archived && (
         <p className="small" role="status" data-testid="dashboard-archived">
           {t('campaign.dashboardArchived')}
         </p>
