@@ -69,6 +69,14 @@ describe('a notice said again in the language the reader switches to', { timeout
     await expect.poll(() => page.locator('#plan-notice').innerText()).toBe('Stato del periodo aggiornato.');
     await chooseLanguage(page, 'en');
     await expect.poll(() => page.locator('#plan-notice').innerText()).toBe('Period state updated.');
+    await chooseLanguage(page, 'it');
+
+    // Archived too: its dashboard says both (before: only that it was not adopted).
+    expect((await apiAs(context, 'POST', `${plan}/archive`)).status).toBe(200);
+    await page.goto(`${world.server.url}/plans/${encodeURIComponent(world.planId)}?period=${PERIOD}`);
+    await page.click('[data-testid=dashboard-toggle]');
+    await expect.poll(() => textOf(page, 'dashboard-not-adopted')).toBe('Il piano non è ancora adottato: nessun valore da raccogliere.');
+    expect(await textOf(page, 'dashboard-archived')).toBe("Il piano è archiviato: il completamento resta com'era, nessun valore da raccogliere.");
     await context.close();
   });
 });
