@@ -1,5 +1,5 @@
 /**
- * What a screen says after an action (a unit saved, a period added, a period closed) is said again
+ * What a screen says after an action (a unit saved, an account deactivated, a period added, a period closed) is said again
  * in the language the reader switches to; before, each notice was worded once, in the language shown
  * at the moment, and stayed Italian on an English screen. And a draft plan's closing dialog, nothing
  * entered, says the period closes empty, not that every value is entered and approved; archived
@@ -36,6 +36,18 @@ describe('a notice said again in the language the reader switches to', { timeout
     await expect.poll(() => textOf(page, 'units-notice')).toBe('Struttura «Ufficio Lingue» salvata.');
     await chooseLanguage(page, 'en');
     await expect.poll(() => textOf(page, 'units-notice')).toBe('Unit “Ufficio Lingue” saved.');
+    await context.close();
+  });
+
+  it('the users page: an account deactivated', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.click('[data-testid=nav-users]');
+    await page.click('[data-testid=toggle-referente]');
+    await page.click('[data-testid=deactivate-confirm]');
+    await expect.poll(() => textOf(page, 'users-notice')).toMatch(/^Utente «.+» disattivato: le sue sessioni sono chiuse\.$/);
+    await chooseLanguage(page, 'en');
+    await expect.poll(() => textOf(page, 'users-notice')).toMatch(/^User “.+” deactivated: their sessions are closed\.$/);
     await context.close();
   });
 
