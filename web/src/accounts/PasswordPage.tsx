@@ -12,6 +12,7 @@ import { campaign } from '../campaign/campaign-api.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
 import { Field, focusFirstError, focusSoon, FormAlert, Notice, useFormErrors } from '../ui/Form.js';
+import type { Kept } from '../ui/server-words.js';
 
 /** The server's rule (routes/users.ts), checked here first so the person hears it before sending. */
 export const MIN_PASSWORD = 8;
@@ -34,7 +35,7 @@ export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () 
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
@@ -54,7 +55,7 @@ export function PasswordPage({ forced, onDone }: { forced: boolean; onDone?: () 
       setCurrent('');
       setNext('');
       setConfirm('');
-      setNotice(t('account.changed'));
+      setNotice({ key: 'account.changed' });
       setUser(session.user);
       // The form was disabled while the password was changed, which left the focus on the page's body.
       focusSoon('password-notice');
@@ -121,7 +122,7 @@ function OwnLanguage() {
   const { user, setUser } = useSession();
   const { errors, setProblems, refuse } = useFormErrors('account.errors');
   const [language, setLanguage] = useState<'it' | 'en'>(user?.language ?? 'it');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
@@ -132,7 +133,7 @@ function OwnLanguage() {
     try {
       const saved = await campaign.setOwnLanguage(language);
       if (user !== null && user !== undefined) setUser({ ...user, language: saved.language });
-      setNotice(t('accounts.ownLanguageSaved'));
+      setNotice({ key: 'accounts.ownLanguageSaved' });
       // The form was disabled while it was saved, which left the focus on the page's body.
       focusSoon('own-language-notice');
     } catch (err) {

@@ -17,7 +17,7 @@ import { SIGN_IN_KINDS, type SignInKind } from '../../../src/contract/users.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import { useSession } from '../session.js';
 import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, Notice, useFormErrors, useRefusal, type ProblemKeys } from '../ui/Form.js';
-import { useInLanguage } from '../ui/server-words.js';
+import { useInLanguage, type Kept } from '../ui/server-words.js';
 
 /** The server's rules (routes/users.ts), checked here first so the user hears them before sending. */
 const MIN_PASSWORD = 8;
@@ -34,7 +34,7 @@ export function UsersPage() {
   const changed = useRegistryChanged();
   // The refusal kept as the server's answer, said on each render: after a change of language, in the new one.
   const [failed, setFailed] = useState<{ error: unknown } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   const [editing, setEditing] = useState<Account | null>(null);
   const [temporary, setTemporary] = useState<Account | null>(null);
   const [deactivating, setDeactivating] = useState<Account | null>(null);
@@ -47,7 +47,7 @@ export function UsersPage() {
     setFailed(null);
     try {
       await api.updateUser(a.id, { active });
-      setNotice(t(active ? 'users.reactivated' : 'users.deactivated', { name: a.displayName }));
+      setNotice({ key: active ? 'users.reactivated' : 'users.deactivated', values: { name: a.displayName } });
       await changed();
     } catch (e) {
       setFailed({ error: e });
@@ -114,7 +114,7 @@ export function UsersPage() {
         units={units}
         onSubmit={() => setNotice(null)}
         onCreated={(a) => {
-          setNotice(t('users.created', { name: a.displayName }));
+          setNotice({ key: 'users.created', values: { name: a.displayName } });
           // The form was disabled while it was sent, which left the focus on the page's body: the message takes it.
           focusSoon('users-notice');
           void changed();
@@ -125,7 +125,7 @@ export function UsersPage() {
           account={temporary}
           onClose={() => setTemporary(null)}
           onSaved={() => {
-            setNotice(t('accounts.temporaryDone', { name: temporary.displayName }));
+            setNotice({ key: 'accounts.temporaryDone', values: { name: temporary.displayName } });
             setTemporary(null);
             void changed();
           }}
@@ -151,7 +151,7 @@ export function UsersPage() {
           onClose={() => setEditing(null)}
           onSaved={(a) => {
             setEditing(null);
-            setNotice(t('users.updated', { name: a.displayName }));
+            setNotice({ key: 'users.updated', values: { name: a.displayName } });
             void changed();
           }}
         />

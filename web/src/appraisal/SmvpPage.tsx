@@ -21,7 +21,7 @@ import { useSmvp, useSmvpSaved } from './queries.js';
 import { numberText, totalText, typedIn, wireDocument } from './smvp-numbers.js';
 import { useOpeningYear } from './opening-year.js';
 import { refusalSentence, sentence } from '../ui/sentence.js';
-import { useInLanguage } from '../ui/server-words.js';
+import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
 
 type Num = number | string;
 interface Band {
@@ -119,7 +119,8 @@ function SmvpScreen({ openingYear }: { openingYear: number }) {
   const errors: Record<string, string> =
     'keys' in kept ? Object.fromEntries(Object.entries(kept.keys).map(([field, key]) => [field, t(key)])) : refusal instanceof ApiError ? issuesByField(refusal.body) : {};
   const general = 'keys' in kept ? null : refusal instanceof ApiError ? sentence(refusal.message) : refusalSentence(refusal);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Kept | null>(null);
+  const say = useKept();
   const written = useSmvpSaved();
   // A read that failed is said like a refused save (a year without an SMVP is not a failure: `read.example`).
   const failed = shownRead.error ?? latestRead.error;
@@ -177,7 +178,7 @@ function SmvpScreen({ openingYear }: { openingYear: number }) {
         ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
       });
       await written(year, r);
-      setSaved(t('appraisal.smvp.saved', { version: r.version }));
+      setSaved({ key: 'appraisal.smvp.saved', values: { version: r.version } });
       setReason('');
       setDraft(null);
       setBase(null);
@@ -234,7 +235,7 @@ function SmvpScreen({ openingYear }: { openingYear: number }) {
       )}
       {saved !== null && (
         <p className="alert alert-success" role="status" data-testid="smvp-saved">
-          {saved}
+          {say(saved)}
         </p>
       )}
       {!ready && failure === null && (

@@ -19,7 +19,7 @@ import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { staleSaveOf, staleSaveWords, type StaleSave } from '../ui/stale-save.js';
 import type { Period } from '../api/types.js';
 import { campaign, type WorkItem, type WorklistStateFilter } from './campaign-api.js';
-import { closingAcknowledgement, closingIntro, worklistCounts } from './closing-summary.js';
+import { closingAcknowledgement, closingSummary, worklistCounts } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 import { WorklistValue } from './WorklistValue.js';
 import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
@@ -66,7 +66,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   const say = useKept();
   const said = useInLanguage();
   const error = refused === null ? null : say(refused, message);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   // The value a request or an answer is being written for: indicator and period, so a change of the
   // list's period does not carry the text over to the same indicator's value of another period.
   // The text typed stays with it, so the form coming back to its value brings it back.
@@ -110,7 +110,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
     setError(null);
     try {
       await campaign.review(planId, item.indicatorId, item.periodId, action, item.version, text);
-      setNotice(t(action === 'approve' ? 'campaign.approved' : action === 'return' ? 'campaign.sent' : 'campaign.answered'));
+      setNotice({ key: action === 'approve' ? 'campaign.approved' : action === 'return' ? 'campaign.sent' : 'campaign.answered' });
       setWriting(null);
       // The list, the dashboard and the value's audit follow; the tree does not show reviews.
       await written({ trees: false });
@@ -128,7 +128,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
     setDeadlineClash(null);
     try {
       await campaign.setDeadline(planId, list.period.id, deadline === '' ? null : deadline, version);
-      setNotice(t('campaign.deadlineSaved'));
+      setNotice({ key: 'campaign.deadlineSaved' });
       await written({ trees: false });
       return true;
     } catch (e) {
@@ -226,7 +226,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
       )}
       {notice !== null && (
         <p className="small text-success" role="status">
-          {notice}
+          {say(notice)}
         </p>
       )}
       {/* An archived plan is put away: nothing is collected in it any more, whether it was adopted or not, as the home page has it. */}
@@ -496,8 +496,9 @@ export function DashboardPanel({ planId, onShow }: DashboardProps) {
           {t('common.error', { message: error })}
         </Alert>
       )}
-      {/* An archived plan's counts are the record as it was put away: nothing more is collected, as its worklist says. */}
-      {board !== null && board.archived && !board.notAdopted && (
+      {/* An archived plan's counts are the record as it was put away: nothing more is collected, as its worklist says.
+          Said of a draft put away too: without it, an archived draft looked like one still being prepared. */}
+      {board !== null && board.archived && (
         <p className="small" role="status" data-testid="dashboard-archived">
           {t('campaign.dashboardArchived')}
         </p>
@@ -626,7 +627,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel, re
             </p>
           )}
           <p data-testid="closing-summary">
-            {clean ? t('campaign.closeAllDone') : closingIntro(t, { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length })}
+            {closingSummary(t, { missing: preview.missing.length, toReview: preview.toReview.length, returned: preview.returned.length, notAdopted: preview.notAdopted })}
           </p>
           {list(t('campaign.missingList'), preview.missing, 'closing-missing')}
           {list(t('campaign.toReviewList'), preview.toReview, 'closing-to-review')}

@@ -14,6 +14,7 @@ import { useComments } from './queries.js';
 import { momentText } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
 import { refusalSentence } from '../ui/sentence.js';
+import { useKept, type Kept } from '../ui/server-words.js';
 
 export function CommentsPanel({
   planId,
@@ -36,7 +37,8 @@ export function CommentsPanel({
   const e = read.error;
   const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : refusalSentence(e);
   const [text, setText] = useState('');
-  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: Kept } | null>(null);
+  const say = useKept();
   const [busy, setBusy] = useState(false);
 
   if (error === '') return null;
@@ -44,7 +46,7 @@ export function CommentsPanel({
   async function send(e: FormEvent) {
     e.preventDefault();
     if (text.trim() === '') {
-      setMessage({ kind: 'danger', text: t('campaign.comments.empty') });
+      setMessage({ kind: 'danger', text: { key: 'campaign.comments.empty' } });
       document.getElementById('comment-text')?.focus();
       return;
     }
@@ -53,10 +55,10 @@ export function CommentsPanel({
     try {
       await campaignApi.comment(planId, indicatorId, periodId, text);
       setText('');
-      setMessage({ kind: 'success', text: t('campaign.comments.sent') });
+      setMessage({ kind: 'success', text: { key: 'campaign.comments.sent' } });
       await written({ trees: false });
     } catch (err) {
-      setMessage({ kind: 'danger', text: refusalSentence(err) });
+      setMessage({ kind: 'danger', text: { error: err } });
     } finally {
       setBusy(false);
     }
@@ -97,7 +99,7 @@ export function CommentsPanel({
           role={message.kind === 'success' ? 'status' : 'alert'}
           data-testid="comment-message"
         >
-          {message.text}
+          {say(message.text, refusalSentence)}
         </p>
       )}
       {archived || readOnly ? (

@@ -22,6 +22,7 @@ import { FileInput } from '../ui/FileInput.js';
 import { draftKey, fileToChooseAgain, forgetFile, keepFile, keptFile } from '../detail/drafts.js';
 import { useSession } from '../session.js';
 import { refusalSentence } from '../ui/sentence.js';
+import { useKept, type Kept } from '../ui/server-words.js';
 
 interface Props {
   planId: string | number;
@@ -67,7 +68,8 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   // Signed out (401): no panel at all.
   const e = read.error;
   const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : refusalSentence(e);
-  const [message, setMessage] = useState<{ kind: 'success' | 'info' | 'danger'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'info' | 'danger'; text: Kept } | null>(null);
+  const say = useKept();
   // The file that already holds the bytes just sent again (a 409): marked in the list.
   const [already, setAlready] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -137,13 +139,13 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
     if (busy) return;
     const file = input.current?.files?.[0] ?? chosen ?? undefined;
     if (file === undefined) {
-      setMessage({ kind: 'danger', text: t('campaign.evidence.choose') });
+      setMessage({ kind: 'danger', text: { key: 'campaign.evidence.choose' } });
       input.current?.focus();
       return;
     }
     if (limit !== null && file.size > limit) {
       // Refused before sending it, in the server's own words for the 413: no wait for a file it would not keep.
-      setMessage({ kind: 'danger', text: renderFrom(CAMPAIGN_MESSAGES, 'evidence-too-large', { limit }, lang)! });
+      setMessage({ kind: 'danger', text: { words: renderFrom(CAMPAIGN_MESSAGES, 'evidence-too-large', { limit }, lang)! } });
       focusSoon('evidence-file');
       return;
     }
@@ -152,7 +154,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
     setAlready(null);
     try {
       const stored = await campaignApi.attach(planId, indicatorId, periodId, file);
-      setMessage({ kind: 'success', text: t('campaign.evidence.uploaded', { name: stored.name, indicator: indicatorName }) });
+      setMessage({ kind: 'success', text: { key: 'campaign.evidence.uploaded', values: { name: stored.name, indicator: indicatorName } } });
       if (input.current) input.current.value = '';
       done();
       await written({ trees: false });
@@ -161,13 +163,13 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
       if (existing !== null) {
         // Nothing is missing: the value holds this file already. Said as news, not as an error, and
         // the file that holds it is marked in the list; the field is cleared for the next one.
-        setMessage({ kind: 'info', text: refusalSentence(err) });
+        setMessage({ kind: 'info', text: { error: err } });
         setAlready(existing);
         if (input.current) input.current.value = '';
         done();
         return;
       }
-      setMessage({ kind: 'danger', text: refusalSentence(err) });
+      setMessage({ kind: 'danger', text: { error: err } });
       // Approved meanwhile (by another screen): the thread read again takes the upload away and says why.
       if (err instanceof ApiError && err.code === 'evidence-approved') void thread.refetch();
       // The refused file's field takes the focus, described by the refusal: choose another.
@@ -181,7 +183,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   async function remove(file: Attachment) {
     await campaignApi.detach(planId, indicatorId, periodId, file.id);
     setRemoving(null);
-    setMessage({ kind: 'success', text: t('campaign.evidence.removed', { name: file.name }) });
+    setMessage({ kind: 'success', text: { key: 'campaign.evidence.removed', values: { name: file.name } } });
     focusSoon('evidence-message');
     await written({ trees: false });
   }
@@ -248,7 +250,7 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
           role={message.kind === 'danger' ? 'alert' : 'status'}
           data-testid="evidence-message"
         >
-          {message.text}
+          {say(message.text, refusalSentence)}
         </p>
       )}
       {archived ? (

@@ -8,6 +8,7 @@ import { FORECAST_OUTCOMES } from '../../../src/contract/campaign-states.js';
 import type { ForecastOutcome } from '../../../src/contract/index.js';
 import { useLang } from '../ui/format.js';
 import { refusalSentence } from '../ui/sentence.js';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { staleSaid } from '../ui/stale-save.js';
 
 /** `archived`: the plan is archived, its forecast read and not changed (409 plan-archived); the panel says why. */
@@ -29,7 +30,8 @@ export function ForecastPanel({
   // The variances report carries the period's forecasts: one read shared with the variances panel.
   const read = useVariances(planId, periodId);
   const written = usePlanWritten(String(planId));
-  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: Kept } | null>(null);
+  const say = useKept();
   // Someone else saved this forecast since it was read: what was typed is kept here (the form is
   // drawn again from the stored version read back) and theirs is shown above it, so a new save
   // replaces it knowingly, as the variances panel does.
@@ -41,24 +43,24 @@ export function ForecastPanel({
   async function save(input: Draft) {
     setMessage(null);
     if (input.reachable === null) {
-      setMessage({ kind: 'danger', text: t('campaign.forecast.reachableRequired') });
+      setMessage({ kind: 'danger', text: { key: 'campaign.forecast.reachableRequired' } });
       document.getElementById(`forecast-${FORECAST_OUTCOMES[0]}`)?.focus();
       return;
     }
     // "No" and "at risk" are warnings the controller acts on: the API asks their reason too.
     if (input.reachable !== 'yes' && input.note.trim() === '') {
-      setMessage({ kind: 'danger', text: t('campaign.forecast.noteRequired') });
+      setMessage({ kind: 'danger', text: { key: 'campaign.forecast.noteRequired' } });
       document.getElementById('forecast-note')?.focus();
       return;
     }
     try {
       await campaignApi.putForecast(planId, indicatorId, periodId, { reachable: input.reachable, note: input.note, version: forecast?.version ?? 0 });
-      setMessage({ kind: 'success', text: t('campaign.forecast.saved') });
+      setMessage({ kind: 'success', text: { key: 'campaign.forecast.saved' } });
       setKept(null);
       await written({ trees: false });
     } catch (err) {
       const stale = staleSaid(err, lang, t, { named: 'campaign.forecast.conflictBy', anonymous: 'campaign.forecast.conflict' });
-      setMessage({ kind: 'danger', text: stale ?? refusalSentence(err) });
+      setMessage({ kind: 'danger', text: stale !== null ? { words: stale } : { error: err } });
       if (stale !== null) {
         setKept(input);
         await written({ trees: false });
@@ -96,7 +98,7 @@ export function ForecastPanel({
       )}
       {message !== null && (
         <p className={message.kind === 'success' ? 'small text-success' : 'small text-danger'} role={message.kind === 'success' ? 'status' : 'alert'}>
-          {message.text}
+          {say(message.text, refusalSentence)}
         </p>
       )}
     </section>

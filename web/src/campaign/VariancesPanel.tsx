@@ -12,6 +12,7 @@ import { useVariances } from './queries.js';
 import { VARIANCE_CAUSES } from '../../../src/contract/campaign-states.js';
 import type { ShortObjective, Variance, VarianceCause } from '../../../src/contract/index.js';
 import { refusalSentence } from '../ui/sentence.js';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { staleSaid } from '../ui/stale-save.js';
 
 /** `archived`: the plan is archived, its variances read and not written (the report offers none to write, 409 plan-archived); said at the top. */
@@ -60,7 +61,8 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
   const [cause, setCause] = useState<VarianceCause | ''>(o.variance?.cause ?? '');
   const [explanation, setExplanation] = useState(o.variance?.explanation ?? '');
   const [action, setAction] = useState(o.variance?.correctiveAction ?? '');
-  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: Kept } | null>(null);
+  const say = useKept();
   // Someone else saved this variance since it was read: theirs is shown beside the form, which
   // keeps what was typed (the report read again brings their version, so a new save replaces it).
   const [overtaken, setOvertaken] = useState(false);
@@ -69,23 +71,23 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
   async function save(e: FormEvent) {
     e.preventDefault();
     if (cause === '') {
-      setMessage({ kind: 'danger', text: t('campaign.variances.causeRequired') });
+      setMessage({ kind: 'danger', text: { key: 'campaign.variances.causeRequired' } });
       document.getElementById(`${id}-cause`)?.focus();
       return;
     }
     if (explanation.trim() === '') {
-      setMessage({ kind: 'danger', text: t('campaign.variances.explanationRequired') });
+      setMessage({ kind: 'danger', text: { key: 'campaign.variances.explanationRequired' } });
       document.getElementById(`${id}-explanation`)?.focus();
       return;
     }
     try {
       await campaignApi.putVariance(planId, o.code, periodId, { cause, explanation, correctiveAction: action, version: o.variance?.version ?? 0 });
-      setMessage({ kind: 'success', text: t('campaign.variances.saved', { code: o.code }) });
+      setMessage({ kind: 'success', text: { key: 'campaign.variances.saved', values: { code: o.code } } });
       setOvertaken(false);
       onSaved();
     } catch (err) {
       const stale = staleSaid(err, lang, t, { named: 'campaign.variances.conflictBy', anonymous: 'campaign.variances.conflict' });
-      setMessage({ kind: 'danger', text: stale ?? refusalSentence(err) });
+      setMessage({ kind: 'danger', text: stale !== null ? { words: stale } : { error: err } });
       if (stale !== null) {
         setOvertaken(true);
         onSaved();
@@ -137,7 +139,7 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
           </button>
           {message !== null && (
             <p className={message.kind === 'success' ? 'small text-success mb-0' : 'small text-danger mb-0'} role={message.kind === 'success' ? 'status' : 'alert'}>
-              {message.text}
+              {say(message.text, refusalSentence)}
             </p>
           )}
         </form>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18next from '../i18n.js';
-import { closingAcknowledgement, closingIntro, worklistCounts } from './closing-summary.js';
+import { closingAcknowledgement, closingIntro, closingSummary, worklistCounts } from './closing-summary.js';
 
 describe("the closing dialog's summary", () => {
   it('says one missing value in the singular, several (or none) in the plural, in Italian', () => {
@@ -14,6 +14,17 @@ describe("the closing dialog's summary", () => {
     const t = i18next.getFixedT('en');
     expect(closingIntro(t, { missing: 1, toReview: 0, returned: 2 })).toBe('Before closing: 1 value missing, 0 to review, 2 to complete.');
     expect(closingIntro(t, { missing: 3, toReview: 1, returned: 1 })).toBe('Before closing: 3 values missing, 1 to review, 1 to complete.');
+  });
+});
+
+describe("a draft's closing summary", () => {
+  it('says, with nothing entered, only that the period closes empty, not that all is done (Italian and English)', () => {
+    const none = { missing: 0, toReview: 0, returned: 0 };
+    expect(closingSummary(i18next.getFixedT('it'), { ...none, notAdopted: true })).toBe('Nessun valore inserito: il periodo verrà chiuso vuoto.');
+    expect(closingSummary(i18next.getFixedT('en'), { ...none, notAdopted: true })).toBe('No value entered: the period will be closed empty.');
+    // In force, nothing left: all done, as before; with values to review, the counts, draft or not.
+    expect(closingSummary(i18next.getFixedT('en'), { ...none, notAdopted: false })).toBe('Every value is entered and approved.');
+    expect(closingSummary(i18next.getFixedT('en'), { ...none, toReview: 1, notAdopted: true })).toBe('Before closing: 0 values missing, 1 to review, 0 to complete.');
   });
 });
 

@@ -18,6 +18,18 @@ export function closingIntro(t: TFunction, { missing, toReview, returned }: Clos
 }
 
 /**
+ * The closing dialog's summary: the counts, or, with none, that all is done; of a draft (not in
+ * force, `notAdopted`: nothing was asked of anyone) with none, only that the period closes empty,
+ * since «all entered and approved» would say something was collected.
+ *
+ * @example closingSummary(t, { missing: 0, toReview: 0, returned: 0, notAdopted: true }) // → 'Nessun valore inserito: il periodo verrà chiuso vuoto.'
+ */
+export function closingSummary(t: TFunction, counts: ClosingCounts & { notAdopted: boolean }): string {
+  if (counts.missing + counts.toReview + counts.returned > 0) return closingIntro(t, counts);
+  return t(counts.notAdopted ? 'campaign.closeDraftEmpty' : 'campaign.closeAllDone');
+}
+
+/**
  * What confirming the closing dialog acknowledges: the values to review it listed, by their number.
  * The closing is made knowingly with those (the API records their count) and the dialog says so;
  * more found at the closing, come in since the list was read (none, when it listed none), are

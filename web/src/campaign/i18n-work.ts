@@ -75,6 +75,8 @@ const it = {
     closeMissing_one: '{{count}} valore mancante',
     closeMissing_other: '{{count}} valori mancanti',
     closeAllDone: 'Tutti i valori sono inseriti e approvati.',
+    /** A draft's period with nothing entered: nothing was asked, so nothing is «done»; only what the closing closes. */
+    closeDraftEmpty: 'Nessun valore inserito: il periodo verrà chiuso vuoto.',
     missingList: 'Mancanti',
     toReviewList: 'Da rivedere',
     returnedList: 'Da integrare',
@@ -191,6 +193,7 @@ const en: typeof it = {
     closeMissing_one: '{{count}} value missing',
     closeMissing_other: '{{count}} values missing',
     closeAllDone: 'Every value is entered and approved.',
+    closeDraftEmpty: 'No value entered: the period will be closed empty.',
     missingList: 'Missing',
     toReviewList: 'To review',
     returnedList: 'To complete',

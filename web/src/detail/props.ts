@@ -3,6 +3,9 @@ import type { Explanation, TreeChanges, TreeDocument } from '../api/types.js';
 import type { PeriodComing } from '../plan/period-coming.js';
 import type { Selection } from '../tree/TreeTable.js';
 
+/** The entry form's opening notice after a save moved it on: its catalogue key and values. */
+export type SavedNote = { key: string; values: Record<string, unknown> };
+
 export interface DetailProps {
   planId: string;
   doc: TreeDocument;
@@ -27,8 +30,11 @@ export interface DetailProps {
   focusEntry?: number;
   /** A what-if value carried into the entry form of that indicator ("usa il valore simulato"). */
   prefill?: { id: string; actual: number | string | boolean | null } | null;
-  /** Said at the top of the entry form (the value just saved, when the form moved to the next indicator). */
-  savedNote?: string | null;
+  /**
+   * Said at the top of the entry form (the value just saved, when the form moved to the next
+   * indicator): kept by key and values, so a change of language says it again.
+   */
+  savedNote?: SavedNote | null;
   /**
    * The period the screen is moving to while `doc` is still another's (`periodComing`): the entry form
    * and the panels' writes wait for it, so nothing is written (nor kept as a draft) for the period left;

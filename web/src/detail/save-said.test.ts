@@ -34,7 +34,7 @@ describe('the entry form after a save', () => {
     expect(returned).toContain(lang === 'it' ? 'non risponde alla richiesta di integrazione' : 'does not answer the request for more');
     expect(returned).toContain(where);
     // A save that changed the value is still said saved.
-    expect(savedMessage({ unchanged: false }, true, worklist, t)).toEqual({ kind: 'success', text: t('entry.saved') });
+    expect(savedMessage({ unchanged: false }, true, worklist, t)).toEqual({ kind: 'success', text: t('entry.saved'), key: 'entry.saved' });
   });
 
   it.each([
@@ -82,5 +82,17 @@ describe('the entry form after a save', () => {
     const problem = { kind: 'danger' as const, text: 'Per N.V. indicare il motivo.', key: 'entry.reasonRequired' };
     expect(messageNow(problem, { unit: 'number' }, t, 'en', (e) => e).text).toBe('For N.E. give the reason.');
     expect(messageNow({ kind: 'success', text: 'Salvato.' }, { unit: 'number' }, t, 'en', (e) => e).text).toBe('Salvato.');
+  });
+
+  it('says «saved» again in the language the screen changed to', async () => {
+    // Before, «Salvato» was kept as the words it was first shown in, Italian on an English screen.
+    await i18next.changeLanguage('it');
+    const saved = savedMessage({ unchanged: false }, false, '', i18next.t.bind(i18next));
+    await i18next.changeLanguage('en');
+    const t = i18next.t.bind(i18next);
+    expect(messageNow(saved, { unit: 'number' }, t, 'en', (e) => e).text).toBe(t('entry.saved'));
+    expect(t('entry.saved')).not.toBe(i18next.getFixedT('it')('entry.saved'));
+    const pending = { kind: 'success' as const, text: '…', key: 'entry.savedFilePending', values: { saved: 'Pratiche', file: 'verbale.pdf' } };
+    expect(messageNow(pending, { unit: 'number' }, t, 'en', (e) => e).text).toBe(t('entry.savedFilePending', pending.values));
   });
 });

@@ -21,7 +21,7 @@ import type { EntryMessage } from './useEntryDraft.js';
  * the form names it and says it was not (a save that changed the value says so in its own words).
  */
 export function savedMessage(answer: Pick<SaveAnswer, 'unchanged'>, sentBack: boolean, worklist: string, t: TFunction, pending: string | null = null): EntryMessage {
-  if (!answer.unchanged) return { kind: 'success', text: t('entry.saved') };
+  if (!answer.unchanged) return { kind: 'success', text: t('entry.saved'), key: 'entry.saved' };
   const said = sentBack ? t('entry.unchangedSentBack', { worklist }) : t('entry.unchanged');
   return { kind: 'info', text: pending === null ? said : `${said} ${t('entry.unchangedFilePending', { file: pending })}` };
 }
@@ -37,11 +37,11 @@ export function refusalMessage(err: unknown, i: Pick<TreeIndicator, 'unit'>, t: 
 
 /**
  * `message` said now, in `lang`: a refusal again from the server's answer it keeps (`inLanguage`: its
- * words by their code and parameters), the form's own problem by its key; any other as it is.
+ * words by their code and parameters), the form's own problem or notice by its key and values; any other as it is.
  */
 export function messageNow(message: EntryMessage, i: Pick<TreeIndicator, 'unit'>, t: TFunction, lang: Lang, inLanguage: (error: unknown) => unknown): EntryMessage {
   if (message.refused !== undefined) return { ...message, text: refusalWords(inLanguage(message.refused), i, t, lang).message.text };
-  return message.key === undefined ? message : { ...message, text: t(message.key) };
+  return message.key === undefined ? message : { ...message, text: t(message.key, message.values) };
 }
 
 function refusalWords(err: unknown, i: Pick<TreeIndicator, 'unit'>, t: TFunction, lang: Lang): { message: EntryMessage; measures: string | null } {

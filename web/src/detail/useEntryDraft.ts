@@ -23,7 +23,7 @@ export const ENTRY_MESSAGE = 'entry-message';
  * `refused`: the refusal it says, kept as the server's answer; `key`: the form's own problem's words.
  * Either is said again on each render (`messageNow`): after a change of language, in the new one.
  */
-export type EntryMessage = { kind: 'success' | 'danger' | 'warning' | 'info'; text: string; field?: string; refused?: unknown; key?: string };
+export type EntryMessage = { kind: 'success' | 'danger' | 'warning' | 'info'; text: string; field?: string; refused?: unknown; key?: string; values?: Record<string, unknown> };
 
 /** The state the form starts from: `pending` (values withheld, the public's reading) has none to enter; never editable, it reads as no value. */
 const enteredState = (state: TreeIndicator['state']): MeasurementState => (state === 'pending' ? 'not_measured' : state);
@@ -81,7 +81,7 @@ export function useEntryDraft(i: TreeIndicator, prefill: DetailProps['prefill'],
       }
       return { typed, opening: { kind: 'info', text: t('entry.unsavedKept') }, theirs: true, base: i.version };
     }
-    return { typed: storedFields(i, null, lang), opening: savedNote ? { kind: 'success', text: savedNote } : null, theirs: false, base: null };
+    return { typed: storedFields(i, null, lang), opening: savedNote ? { kind: 'success', text: t(savedNote.key, savedNote.values), ...savedNote } : null, theirs: false, base: null };
   };
   const [first] = useState(begin);
   const start = first.typed;

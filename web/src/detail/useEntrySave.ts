@@ -64,7 +64,8 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
         return;
       }
       if (pending !== null) {
-        draft.setMessage({ kind: 'success', text: t('entry.savedFilePending', { saved: i.name, file: pending }) });
+        const values = { saved: i.name, file: pending };
+        draft.setMessage({ kind: 'success', text: t('entry.savedFilePending', values), key: 'entry.savedFilePending', values });
         props.onSaved(r.changes);
         focusSoon(EVIDENCE_UPLOAD);
         return;

@@ -28,7 +28,7 @@ interface Props {
   /** The period the screen shows: a rename keeps it shown. */
   shownId: string | null;
   /** After a change: reload the tree, showing `periodId` (null: the default period). */
-  onChanged: (periodId: string | null, notice: string) => void;
+  onChanged: (periodId: string | null, notice: Kept) => void;
   /** Reads the periods again (after a rename refused as stale). */
   onReload: () => void;
   /** The OIV's decision on the Relazione (the tree's `validation`): the year end validated with reservations is said so. */
@@ -96,7 +96,7 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
       const added = await api.addPeriod(planId, { endsOn, ...(label.trim() !== '' ? { label: label.trim() } : {}) });
       setEndsOn('');
       setLabel('');
-      onChanged(added.id, t('periods.added', { label: added.label }));
+      onChanged(added.id, { key: 'periods.added', values: { label: added.label } });
       // The button was disabled while the period was added, which left the focus on the page's body:
       // the plan's message saying it was added takes it (as after a period's move).
       focusSoon('plan-notice');
@@ -116,7 +116,7 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
     await api.deletePeriod(planId, period.id);
     setDeleting(null);
     setError(null);
-    onChanged(null, t('periods.deleted', { label: period.label }));
+    onChanged(null, { key: 'periods.deleted', values: { label: period.label } });
     focusSoon('periods-title');
   }
 
@@ -151,7 +151,7 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
                     onSave={async (label, version) => {
                       const renamed = await api.renamePeriod(planId, p.id, label, version);
                       setRenaming(null);
-                      onChanged(shownId, t('periods.renamed', { label: renamed.label }));
+                      onChanged(shownId, { key: 'periods.renamed', values: { label: renamed.label } });
                       // The form went with its button: the plan's message saying so takes the focus.
                       focusSoon('plan-notice');
                     }}

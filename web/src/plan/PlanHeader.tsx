@@ -8,6 +8,7 @@ import { ORGANISATION_MAX, PLAN_TITLE_MAX } from '../../../src/core/model.js';
 import { dayText } from '../../../src/messages/changes.js';
 import { RenameForm } from '../ui/RenameForm.js';
 import { focusSoon } from '../ui/Form.js';
+import type { Kept } from '../ui/server-words.js';
 import { can, useSession } from '../session.js';
 import { NextYearButton } from '../years/NextYear.js';
 import { useLang } from '../ui/format.js';
@@ -22,7 +23,7 @@ interface Props {
   /** The public reading a period still taking values (`publicTargetsOnly`): no summary of performances it was not given. */
   targetsOnly: boolean;
   /** After a rename: the plan read again, the message said. */
-  onRenamed: (notice: string) => void;
+  onRenamed: (notice: Kept) => void;
   /** Reads the plan again (after a rename refused as stale). */
   onReload: () => void;
 }
@@ -112,7 +113,7 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
             onSave={async (name, editVersion) => {
               const saved = await api.updatePlan(planId, { [renaming]: name, editVersion });
               setRenaming(null);
-              onRenamed(renaming === 'title' ? t('plans.renamed', { title: saved.title }) : t('plans.bodyCorrected', { organisation: saved.organisation }));
+              onRenamed(renaming === 'title' ? { key: 'plans.renamed', values: { title: saved.title } } : { key: 'plans.bodyCorrected', values: { organisation: saved.organisation } });
             }}
             onCancel={() => {
               setRenaming(null);

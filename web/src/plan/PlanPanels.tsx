@@ -7,6 +7,7 @@ import { can, useSession } from '../session.js';
 import type { Selection } from '../tree/TreeTable.js';
 import { ChangesPanel, DashboardPanel, PeriodsPanel, RemindersPanel, RevisionsPanel, VariancesPanel, WorklistPanel } from './lazy.js';
 import type { Panels } from './usePanels.js';
+import type { Kept } from '../ui/server-words.js';
 
 interface Props {
   planId: string;
@@ -16,7 +17,7 @@ interface Props {
   /** Shows a period (null: the server's default) and reads the plan's trees again. */
   reload: (period: string | null) => void;
   reloadPlan: () => void;
-  onPeriodsChanged: (periodId: string | null, message: string) => void;
+  onPeriodsChanged: (periodId: string | null, message: Kept) => void;
   /** Opens an objective's or indicator's detail and scrolls to it. */
   select: (selection: NonNullable<Selection>) => void;
   /** The worklist's filters the address asked for (a reminder's link), null: none. */

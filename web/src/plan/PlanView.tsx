@@ -22,6 +22,7 @@ import { TreeToolbar } from '../tree/TreeToolbar.js';
 import { Legend } from '../ui/Band.js';
 import { useLang } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
+import { useKept, type Kept } from '../ui/server-words.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { PanelToggles } from './PanelToggles.js';
 import { PlanHeader } from './PlanHeader.js';
@@ -39,6 +40,7 @@ const PlanCharts = lazy(() => import('./Charts.js').then((m) => ({ default: m.Pl
 
 export function PlanView({ planId, onBack }: { planId: string; onBack: () => void }) {
   const { t } = useTranslation();
+  const say = useKept();
   const lang = useLang();
   const { user } = useSession();
   const data = usePlanData(planId);
@@ -49,7 +51,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
   // A reminder's link (`?open=worklist`) opens the plan on its worklist, filtered to the period it is about.
   const [asked] = useState(() => worklistAsked(window.location.search));
   const panels = usePanels(asked === null ? [] : ['worklist']);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   // A transition's buttons go with the state it leaves (the one pressed too): its message takes the focus.
   const focusNotice = useRef(false);
   useEffect(() => {
@@ -145,7 +147,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     // A reopening names the values entered before their unit changed: kept as closed, to be entered again.
     const again = moved.enteredInOldUnit ?? [];
     focusNotice.current = true;
-    setNotice(again.length === 0 ? t('period.done') : t('period.reopenedInOldUnit', { names: again.map((i) => i.indicator).join(', ') }));
+    setNotice(again.length === 0 ? { key: 'period.done' } : { key: 'period.reopenedInOldUnit', values: { names: again.map((i) => i.indicator).join(', ') } });
     reload(period.id);
   }
 
@@ -180,7 +182,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
     if (to === null) return sel.askFocus();
     const saved = rows.find((r) => r.kind === 'indicator' && r.indicator.id === savedId);
     sel.setSelection({ kind: 'indicator', id: to.indicator.id, code: to.objective.code });
-    sel.setSavedNote(t('entry.savedNext', { saved: saved?.kind === 'indicator' ? saved.indicator.name : savedId, next: to.indicator.name }));
+    sel.setSavedNote({ key: 'entry.savedNext', values: { saved: saved?.kind === 'indicator' ? saved.indicator.name : savedId, next: to.indicator.name } });
     sel.askFocus();
     sel.treeHandle.current?.scrollToRow(to.key);
   }
@@ -314,7 +316,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       )}
       {notice !== null && (
         <Alert color="success" role="status" id="plan-notice" tabIndex={-1}>
-          {notice}
+          {say(notice)}
         </Alert>
       )}
       {whatIf.on && (

@@ -3,6 +3,7 @@
  * (Enter, a save moving on), back to the row on Escape. `focusEntry` changes to ask for the focus.
  */
 import { useCallback, useRef, useState } from 'react';
+import type { SavedNote } from '../detail/props.js';
 import { selectionKey, type Selection, type SelectHow, type TreeHandle } from '../tree/TreeTable.js';
 
 export type Prefill = { id: string; actual: number | string | boolean | null };
@@ -11,7 +12,7 @@ export function useSelection() {
   const [selection, setSelection] = useState<Selection>(null);
   const treeHandle = useRef<TreeHandle | null>(null);
   const [focusEntry, setFocusEntry] = useState(0);
-  const [savedNote, setSavedNote] = useState<string | null>(null);
+  const [savedNote, setSavedNote] = useState<SavedNote | null>(null);
   const [prefill, setPrefill] = useState<Prefill | null>(null);
   const onSelect = useCallback((s: Selection, how?: SelectHow) => {
     setSelection(s);

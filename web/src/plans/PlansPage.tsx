@@ -27,7 +27,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   // said on each render: after a change of language, in the new one.
   // `create`: the new plan's, said as its form says it; `title`: the plan a stale publication was about.
   const [refused, setError] = useState<{ error: unknown; create?: true; title?: string } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   const [title, setTitle] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   // The body the plan belongs to, which the Relazione, the reports and the transparency pages name:
@@ -71,7 +71,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
     if (Object.keys(found).length > 0) return focusFirstError({ fields: Object.fromEntries(Object.keys(found).map((field) => [field, ''])), general: null }, 'plan-');
     try {
       const plan = await api.createPlan({ title: title.trim(), year: Number(year), organisation: body.trim() });
-      setNotice(t('plans.created'));
+      setNotice({ key: 'plans.created' });
       setTitle('');
       void changed();
       onOpen(plan.id);
@@ -130,7 +130,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
       )}
       {notice !== null && (
         <Alert color="success" role="status">
-          {notice}
+          {say(notice)}
         </Alert>
       )}
       {deleting !== null && (
@@ -267,7 +267,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
               organisation={body}
               onOrganisation={setOrganisation}
               onImported={(id) => {
-                setNotice(t('import.done'));
+                setNotice({ key: 'import.done' });
                 void changed();
                 onOpen(id);
               }}

@@ -95,7 +95,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
    * said there) is not repeated up top, any other refusal is said in the screen's words (refusal.ts).
    */
   const act = useCallback(
-    async (change: () => Promise<Relazione>, done: string, atField?: (refusal: unknown) => boolean, onStale?: () => Promise<Said | null>) => {
+    async (change: () => Promise<Relazione>, done: string | Said, atField?: (refusal: unknown) => boolean, onStale?: () => Promise<Said | null>) => {
       setBusy(true);
       setMessage(null);
       try {
@@ -189,7 +189,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         if (texts !== null) await putWritten(client, keys.relazione(planId), await relazioneApi.putTexts(planId, texts, relazione.version));
         return relazioneApi.move(planId, 'transmitted', { confirmEmpty });
       },
-      t('relazione.transmitted'),
+      { key: 'relazione.transmitted' },
       undefined,
       texts === null ? undefined : carryOver(texts),
     );
@@ -293,12 +293,18 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
             </Button>
           )}
           {relazione.state === 'transmitted' && !archived && (
-            <Button color="secondary" outline disabled={busy} onClick={() => void act(() => relazioneApi.move(planId, 'draft'), stateWords('draft'))} data-testid="relazione-take-back">
+            <Button color="secondary" outline disabled={busy} onClick={() => void act(() => relazioneApi.move(planId, 'draft'), { key: 'relazione.state.draft' })} data-testid="relazione-take-back">
               {t('relazione.takeBack')}
             </Button>
           )}
           {relazione.state === 'not_validated' && !archived && (
-            <Button color="secondary" outline disabled={busy} onClick={() => void act(() => relazioneApi.move(planId, 'draft'), stateWords('draft'))} data-testid="relazione-back-to-draft">
+            <Button
+              color="secondary"
+              outline
+              disabled={busy}
+              onClick={() => void act(() => relazioneApi.move(planId, 'draft'), { key: 'relazione.state.draft' })}
+              data-testid="relazione-back-to-draft"
+            >
               {t('relazione.backToDraft')}
             </Button>
           )}
@@ -307,7 +313,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
               color={relazione.published ? 'secondary' : 'primary'}
               outline={relazione.published}
               disabled={busy}
-              onClick={() => void act(() => relazioneApi.publish(planId, !relazione.published), relazione.published ? t('relazione.unpublishedDone') : t('relazione.publishedDone'))}
+              onClick={() => void act(() => relazioneApi.publish(planId, !relazione.published), { key: relazione.published ? 'relazione.unpublishedDone' : 'relazione.publishedDone' })}
               data-testid="relazione-publish"
             >
               {relazione.published ? t('relazione.unpublish') : t('relazione.publish')}
@@ -358,7 +364,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           unsettled={unsettled}
           onSave={(texts) => {
             setMessage(null);
-            if (settledFirst()) void act(() => relazioneApi.putTexts(planId, texts, relazione.version), t('relazione.saved'), undefined, carryOver(texts));
+            if (settledFirst()) void act(() => relazioneApi.putTexts(planId, texts, relazione.version), { key: 'relazione.saved' }, undefined, carryOver(texts));
           }}
         />
       ) : (
@@ -373,7 +379,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
           openRevision={plan.openRevision ?? null}
           busy={busy}
           onStart={() => setMessage(null)}
-          onSave={(review, atField) => void act(() => relazioneApi.putReview(planId, review), t('relazione.review.saved'), atField)}
+          onSave={(review, atField) => void act(() => relazioneApi.putReview(planId, review), { key: 'relazione.review.saved' }, atField)}
           onDecide={(to, review, atField) =>
             void act(
               async () => {

@@ -27,7 +27,7 @@ export function RemindersPanel({ planId }: { planId: string }) {
   const say = useKept();
   const said = useInLanguage();
   const error = failed !== null ? say(failed, message) : read.error === null ? null : message(said(read.error));
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   const [busy, setBusy] = useState(false);
 
   // The button is disabled while the reminders are sent, which left a keyboard user's focus on the
@@ -38,7 +38,7 @@ export function RemindersPanel({ planId }: { planId: string }) {
     let answer = 'reminders-notice';
     try {
       const run = await reminders.sendNow();
-      setNotice(t('reminders.ran', { queued: run.queued.length, sent: run.sent, retrying: run.retrying, failed: run.failed }));
+      setNotice({ key: 'reminders.ran', values: { queued: run.queued.length, sent: run.sent, retrying: run.retrying, failed: run.failed } });
       setFailed(null);
       await sent();
     } catch (e) {
@@ -68,7 +68,7 @@ export function RemindersPanel({ planId }: { planId: string }) {
       )}
       {notice !== null && (
         <p className="small mb-1" role="status" id="reminders-notice" tabIndex={-1} data-testid="reminders-notice">
-          {notice}
+          {say(notice)}
         </p>
       )}
       {error !== null && (

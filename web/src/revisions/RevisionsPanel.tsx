@@ -279,7 +279,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const refusalOf = (e: unknown) => refusal(e, t);
   const [actionError, setError] = useState<Kept | null>(null);
   const error = actionError !== null ? say(actionError, refusalOf) : read.error === null ? null : refusal(said(read.error), t);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   const [adoptAct, setAdoptAct] = useState<Act>(NO_ACT);
   const [kind, setKind] = useState<Revision['kind']>('variazione');
   const [reason, setReason] = useState('');
@@ -348,7 +348,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
       focusSoon('revisions-refused');
     }
   };
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<Kept>) => {
     setError(null);
     try {
       setNotice(await work());
@@ -373,7 +373,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     if (Object.keys(found).length > 0) return refuseAct('adopt', found);
     void run(async () => {
       await api.adoptPlan(planId, adoptAct);
-      return t('revisions.adopted');
+      return { key: 'revisions.adopted' };
     });
   };
   const open = (e: FormEvent) => {
@@ -391,7 +391,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     void run(async () => {
       const r = await api.openRevision(planId, { reason: reason.trim(), kind, date });
       setReason('');
-      return t('revisions.opened', { number: r.number });
+      return { key: 'revisions.opened', values: { number: r.number } };
     });
   };
   const current = revisions?.find((r) => r.status === 'open') ?? null;
@@ -407,7 +407,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
       // Named by the version read: a reason or date another desk corrected since is read before approving.
       const r = await api.approveRevision(planId, current.number, filled(approveAct), current.version);
       setApproveAct(NO_ACT);
-      return t('revisions.approved', { number: r.number });
+      return { key: 'revisions.approved', values: { number: r.number } };
     });
   };
 
@@ -428,7 +428,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
       )}
       {notice !== null && (
         <Alert color="success" role="status" id="revisions-notice" tabIndex={-1}>
-          {notice}
+          {say(notice)}
         </Alert>
       )}
 
@@ -541,7 +541,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                         // Named by the version read: a revision another desk corrected since is read before it goes.
                         await api.discardRevision(planId, current.number, current.version, discardReason);
                         setDiscardReason('');
-                        return t('revisions.discarded');
+                        return { key: 'revisions.discarded' };
                       });
                     }}
                   >
@@ -586,7 +586,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                       onSaved={(saved) => {
                         setCorrecting(null);
                         setError(null);
-                        setNotice(t('revisions.corrected', { number: saved.number }));
+                        setNotice({ key: 'revisions.corrected', values: { number: saved.number } });
                         // The form went with its button: the message saying so takes the focus.
                         focusSoon('revisions-notice');
                         onChanged();

@@ -11,6 +11,7 @@ import { api } from '../api/client.js';
 import type { TreeDocument, TreeIndicator } from '../api/types.js';
 import { deletionScope } from './tree-edit.js';
 import { Notice } from '../ui/Form.js';
+import type { Kept } from '../ui/server-words.js';
 import { ConfirmDialog, type ToolsProps } from './EditParts.js';
 import { NodeDialog } from './NodeDialog.js';
 import { IndicatorDialog } from './IndicatorDialog.js';
@@ -28,10 +29,10 @@ type Open = null | 'child' | 'node' | 'delete-node' | 'indicator' | 'edit-indica
 export function TreeEditTools({ indicator, coming = null, ...props }: ToolsProps & { indicator?: TreeIndicator | undefined; coming?: PeriodComing | null }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   const { objective, doc } = props;
   const close = () => setOpen(null);
-  const done = (message: string) => {
+  const done = (message: Kept) => {
     setOpen(null);
     setNotice(message);
     props.onChanged();
@@ -70,10 +71,10 @@ export function TreeEditTools({ indicator, coming = null, ...props }: ToolsProps
           </Button>
         ))}
       </div>
-      {open === 'child' && <NodeDialog {...props} mode="child" onClose={close} onDone={() => done(t('edit.saved'))} />}
-      {open === 'node' && <NodeDialog {...props} mode="edit" onClose={close} onDone={() => done(t('edit.saved'))} />}
-      {open === 'indicator' && <IndicatorDialog {...props} indicator={undefined} onClose={close} onDone={() => done(t('edit.saved'))} />}
-      {open === 'edit-indicator' && indicator !== undefined && <IndicatorDialog {...props} indicator={indicator} onClose={close} onDone={() => done(t('edit.saved'))} />}
+      {open === 'child' && <NodeDialog {...props} mode="child" onClose={close} onDone={() => done({ key: 'edit.saved' })} />}
+      {open === 'node' && <NodeDialog {...props} mode="edit" onClose={close} onDone={() => done({ key: 'edit.saved' })} />}
+      {open === 'indicator' && <IndicatorDialog {...props} indicator={undefined} onClose={close} onDone={() => done({ key: 'edit.saved' })} />}
+      {open === 'edit-indicator' && indicator !== undefined && <IndicatorDialog {...props} indicator={indicator} onClose={close} onDone={() => done({ key: 'edit.saved' })} />}
       {open === 'delete-node' && (
         <ConfirmDialog
           title={t('edit.deleteNode')}
@@ -100,7 +101,7 @@ export function TreeEditTools({ indicator, coming = null, ...props }: ToolsProps
 export function AddAreaButton({ planId, doc, onChanged, waiting = false }: { planId: string; doc: TreeDocument; onChanged: () => void; waiting?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   return (
     <>
       <button type="button" className="btn btn-sm btn-link p-0" disabled={waiting} onClick={() => setOpen(true)} data-testid="open-area">
@@ -117,7 +118,7 @@ export function AddAreaButton({ planId, doc, onChanged, waiting = false }: { pla
           onClose={() => setOpen(false)}
           onDone={() => {
             setOpen(false);
-            setNotice(t('edit.saved'));
+            setNotice({ key: 'edit.saved' });
             onChanged();
           }}
         />

@@ -10,7 +10,7 @@ import { ApiError } from '../api/client.js';
 import { formErrors, NO_ERRORS, type FormErrors } from './form-errors.js';
 import { useLang } from './format.js';
 import { LanguageSelect } from './LanguageSelect.js';
-import { useInLanguage } from './server-words.js';
+import { useInLanguage, useKept, type Kept } from './server-words.js';
 import { staleSaid } from './stale-save.js';
 
 interface FieldProps {
@@ -205,12 +205,13 @@ export function useFormErrors(prefix: string, duplicateField?: string) {
  * A success message in a live region that is always there, so it is read when it appears. With an
  * `id` it can take the focus (`focusSoon`), for an action whose control is disabled while it runs.
  */
-export function Notice({ text, testId, id }: { text: string | null; testId: string; id?: string }) {
+export function Notice({ text, testId, id }: { text: Kept | null; testId: string; id?: string }) {
+  const say = useKept();
   return (
     <div aria-live="polite">
       {text !== null && (
         <div className="alert alert-success" data-testid={testId} {...(id === undefined ? {} : { id, tabIndex: -1 })}>
-          {text}
+          {say(text)}
         </div>
       )}
     </div>

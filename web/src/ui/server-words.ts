@@ -64,6 +64,9 @@ function subscribe(listener: () => void): () => void {
 
 const loaded = (): boolean => render !== null;
 
+/** A refusal's own words, for a screen that has none of its own to put around them. */
+const wordsOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
  * What a screen keeps to say, to be said on each render in its language: a refusal as it was thrown
  * (`error`), the screen's own words by catalogue key and values, or words the screen says again
@@ -72,13 +75,14 @@ const loaded = (): boolean => render !== null;
 export type Kept = { error: unknown } | { key: string; values?: Record<string, unknown> } | { words: string };
 
 /**
- * `Kept` said now: a refusal by the screen's own `refusal` words, given it said in the screen's
- * language (`inLanguage`), a key by the catalogue.
+ * `Kept` said now: a refusal by the screen's own `refusal` words (its message when none), given it
+ * said in the screen's language (`inLanguage`), a key by the catalogue. A notice (saved, closed,
+ * approved) is kept as its key and values, so a change of language says it again.
  *
  * @example const say = useKept(); … {kept !== null && say(kept, (e) => sentence(messageOf(e)))}
  */
-export function useKept(): (kept: Kept, refusal: (error: unknown) => string) => string {
+export function useKept(): (kept: Kept, refusal?: (error: unknown) => string) => string {
   const { t } = useTranslation();
   const said = useInLanguage();
-  return (kept, refusal) => ('error' in kept ? refusal(said(kept.error)) : 'key' in kept ? t(kept.key, kept.values) : kept.words);
+  return (kept, refusal = wordsOf) => ('error' in kept ? refusal(said(kept.error)) : 'key' in kept ? t(kept.key, kept.values) : kept.words);
 }

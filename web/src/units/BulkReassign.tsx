@@ -12,6 +12,7 @@ import type { TreeDocument } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import type { Row } from '../tree/rows.js';
 import { Dialog, DialogActions, Field, focusFirstError, focusSoon, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import type { Kept } from '../ui/server-words.js';
 import { PersonOptions, UnitOptions } from './AssignmentFields.js';
 import { useRegistry } from './queries.js';
 
@@ -32,7 +33,7 @@ export function heldBy(doc: TreeDocument, unitId: string): Key[] {
 export function BulkReassignButton({ waiting = false, ...props }: { planId: string; doc: TreeDocument; rows: readonly Row[]; onChanged: () => void; waiting?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   return (
     <>
       <button type="button" className="btn btn-sm btn-link p-0" disabled={waiting} onClick={() => setOpen(true)} data-testid="open-reassign">
@@ -57,7 +58,7 @@ export function BulkReassignButton({ waiting = false, ...props }: { planId: stri
 const KEEP = '';
 const CLEAR = '-';
 
-function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: string; doc: TreeDocument; rows: readonly Row[]; onClose: () => void; onDone: (message: string) => void }) {
+function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: string; doc: TreeDocument; rows: readonly Row[]; onClose: () => void; onDone: (message: Kept) => void }) {
   const { t } = useTranslation();
   const refusal = useRefusal('units.errors');
   const registry = useRegistry();
@@ -99,7 +100,7 @@ function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: st
         ...(toUnit === KEEP ? {} : { unitId: toUnit === CLEAR ? null : toUnit }),
         ...(toPerson === KEEP ? {} : { personId: toPerson === CLEAR ? null : toPerson }),
       });
-      onDone(t('assign.done', { nodes: r.nodes, indicators: r.indicators }));
+      onDone({ key: 'assign.done', values: { nodes: r.nodes, indicators: r.indicators } });
     } catch (err) {
       const refused = err instanceof ApiError && err.code === 'revision-required' ? { fields: {}, general: t('assign.revision') } : refusal(err);
       setErrors(refused);

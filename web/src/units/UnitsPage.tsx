@@ -12,7 +12,7 @@ import type { IssueDocument } from '../api/types.js';
 import { campaign, type Person, type Unit } from '../campaign/campaign-api.js';
 import { NO_ERRORS } from '../ui/form-errors.js';
 import { Dialog, DialogActions, Field, FIRST_FOCUS, focusFirstError, focusSoon, FormAlert, Notice, useFormErrors, useRefusal } from '../ui/Form.js';
-import { useInLanguage } from '../ui/server-words.js';
+import { useInLanguage, type Kept } from '../ui/server-words.js';
 import { FileInput } from '../ui/FileInput.js';
 import { ListTable, type ListColumn } from '../ui/ListTable.js';
 import { usePeople, useRegistryChanged, useUnits } from './queries.js';
@@ -34,7 +34,7 @@ export function UnitsPage() {
   const people = useMemo(() => peopleRead.data ?? [], [peopleRead.data]);
   const readError = unitsRead.error ?? peopleRead.error;
   const errors = readError === null ? NO_ERRORS : refusal(said(readError));
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Kept | null>(null);
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Unit | null>(null);
   const readAgain = () => void changed();
@@ -100,7 +100,7 @@ export function UnitsPage() {
           onClose={() => setEditing(null)}
           onSaved={(u) => {
             setEditing(null);
-            setNotice(t('units.saved', { name: u.name }));
+            setNotice({ key: 'units.saved', values: { name: u.name } });
             readAgain();
           }}
           onReload={readAgain}
@@ -112,7 +112,7 @@ export function UnitsPage() {
           onClose={() => setDeleting(null)}
           onDeleted={() => {
             setDeleting(null);
-            setNotice(t('units.deleted'));
+            setNotice({ key: 'units.deleted' });
             // The row went with the button that asked: the message saying so takes the focus.
             focusSoon('units-notice');
             readAgain();
@@ -345,7 +345,7 @@ function DeleteUnitDialog({ unit, onClose, onDeleted }: { unit: Unit; onClose: (
   );
 }
 
-function RegistryFiles({ onImported }: { onImported: (message: string) => void }) {
+function RegistryFiles({ onImported }: { onImported: (message: Kept) => void }) {
   const { t } = useTranslation();
   const { errors, setProblems, refuse } = useFormErrors('units.errors');
   const said = useInLanguage();
@@ -378,7 +378,7 @@ function RegistryFiles({ onImported }: { onImported: (message: string) => void }
         setChecked({ created: r.created, updated: r.updated });
         answer = 'units-checked';
       } else {
-        onImported(t('units.imported', { created: r.created, updated: r.updated }));
+        onImported({ key: 'units.imported', values: { created: r.created, updated: r.updated } });
         setFile(null);
         if (input.current !== null) input.current.value = '';
         answer = 'units-notice';

@@ -56,7 +56,7 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
     focusSoon(answer);
   }
 
-  const notice = <Notice text={done === null ? null : t('years.baselines.refreshed', { count: done })} testId="baselines-done" id="baselines-done" />;
+  const notice = <Notice text={done === null ? null : { key: 'years.baselines.refreshed', values: { count: done } }} testId="baselines-done" id="baselines-done" />;
   if (doc === null || doc.changed.length === 0) return done === null ? null : notice;
   const takeable = doc.changed.filter((b) => b.current !== null);
   return (
