@@ -335,6 +335,9 @@ export function storeSuite(name: string, newLocation: () => Promise<string>): vo
       // The earlier reopening, with the period as it is now; none since the validation.
       expect(await store.periodReopening(planId, period, '')).toMatchObject({ at: first.at, user: 'alice', state: 'validated' });
       expect(await store.periodReopening(planId, period, decidedAt!)).toBeNull();
+      // A reopening is after the validation when its moment is later: on a fast machine the two
+      // writes can fall in the same millisecond, which no office's two decisions do.
+      while (new Date().toISOString() <= decidedAt!) await new Promise((resolve) => setTimeout(resolve, 1));
       expect((await store.transitionPeriod(planId, period, 'collecting', 'errore materiale', bob)).ok).toBe(true);
       const second = (await store.listAudit({ planId, entity: 'period', limit: 1 }))[0]!;
       expect(second.action).toBe('void-validation');
