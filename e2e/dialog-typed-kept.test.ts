@@ -11,7 +11,7 @@
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { english, renderMessage } from '../src/messages/index.js';
-import { e2eWorld, pages } from './pages.js';
+import { dialogLanguage, e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, signedIn, openPlan, search, expectAccessible, chooseLanguage } = pages(world);
@@ -26,9 +26,8 @@ const objectiveOf = async (context: BrowserContext, code: string) => (await tree
 const indicatorOf = async (context: BrowserContext, id: string) => (await treeOf(context)).objectives.flatMap((o) => o.indicators).find((i) => i.id === id)!;
 
 /** The language picked in the open dialog's own selector, and the plan's screen settled in it (the tree read again). */
-async function dialogLanguage(page: Page, lang: 'it' | 'en'): Promise<void> {
-  await page.selectOption('dialog[open] [data-testid=dialog-language]', lang);
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+async function dialogLanguageSettled(page: Page, lang: 'it' | 'en'): Promise<void> {
+  await dialogLanguage(page, lang);
   await page.waitForSelector(`[data-testid=plan-screen][data-ready=true][data-lang=${lang}]`);
 }
 
@@ -58,7 +57,7 @@ describe('what is typed in the tree’s dialogs survives a newer version read wi
     const read = await objectiveOf(admin, 'B.4.1');
     const theirs = await apiAs(admin, 'PATCH', `${plan()}/nodes/B.4.1`, { title: 'Customer satisfaction degli utenti', version: read.version });
     expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
-    await dialogLanguage(page, 'en');
+    await dialogLanguageSettled(page, 'en');
     expect(await page.locator('[data-testid=node-dialog] h2').innerText()).toBe('Edit the objective B.4.1');
     expect(await page.inputValue('#node-title')).toBe('Soddisfazione degli utenti dello sportello');
     expect(await page.inputValue('#node-weight')).toBe('45.5');
@@ -98,7 +97,7 @@ describe('what is typed in the tree’s dialogs survives a newer version read wi
     const read = await indicatorOf(admin, id);
     const theirs = await apiAs(admin, 'PATCH', `${plan()}/indicators/${encodeURIComponent(id)}`, { target: 15, version: read.definitionVersion });
     expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
-    await dialogLanguage(page, 'en');
+    await dialogLanguageSettled(page, 'en');
     expect(await page.locator('[data-testid=indicator-dialog] h2').innerText()).toBe('Edit the indicator');
     expect(await page.inputValue('#ind-target')).toBe('12.5');
 
@@ -130,7 +129,7 @@ describe('what is typed in the tree’s dialogs survives a newer version read wi
     const read = await objectiveOf(admin, 'B.4.3');
     const theirs = await apiAs(admin, 'PATCH', `${plan()}/nodes/B.4.3`, { weight: 22.5, version: read.version });
     expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
-    await dialogLanguage(page, 'en');
+    await dialogLanguageSettled(page, 'en');
     await expect.poll(() => page.inputValue('#node-weight')).toBe('22.5');
 
     await page.fill('#node-title', 'Presenza sui media');
@@ -191,7 +190,7 @@ describe('what is typed in the tree’s dialogs survives a newer version read wi
     // was typed (before, the reload still waiting took it over what was typed); the save is refused as stale.
     const read = await objectiveOf(admin, 'B.4.4');
     expect((await apiAs(admin, 'PATCH', `${plan()}/nodes/B.4.4`, { title: 'Comunicazione esterna', version: read.version })).status).toBe(200);
-    await dialogLanguage(page, 'en');
+    await dialogLanguageSettled(page, 'en');
     expect(await page.inputValue('#node-title')).toBe('Comunicazione istituzionale');
     await page.click('[data-testid=node-dialog] [data-testid=dialog-submit]');
     expect(await refusalIn(page, 'node-dialog')).toMatch(STALE_EN);
@@ -244,7 +243,7 @@ describe('what is typed in the tree’s dialogs survives a newer version read wi
     await page.click('[data-testid=node-dialog] [data-testid=dialog-submit]');
     expect(await refusalIn(page, 'node-dialog')).toMatch(/^Elemento modificato da Amministratrice il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}, dopo che lo hai aperto/);
     // Before, the 409 stayed in Italian in the English dialog.
-    await dialogLanguage(page, 'en');
+    await dialogLanguageSettled(page, 'en');
     await expect.poll(() => refusalIn(page, 'node-dialog')).toMatch(STALE_EN);
     expect(await page.inputValue('#node-title')).toBe('Promozione del territorio');
   });

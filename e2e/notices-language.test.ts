@@ -8,19 +8,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages, pickPeriod } from './pages.js';
+import { dialogLanguage, e2eWorld, pages, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, chooseLanguage } = pages(world);
 const PERIOD = '2024-09-30';
 
 const textOf = (page: Page, testId: string) => page.locator(`[data-testid=${testId}]`).innerText();
-
-/** The language picked in the open dialog's own selector (the header's is out of reach under it). */
-async function dialogLanguage(page: Page, lang: 'it' | 'en'): Promise<void> {
-  await page.selectOption('dialog[open] [data-testid=dialog-language]', lang);
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
-}
 
 describe('a notice said again in the language the reader switches to', { timeout: 180_000 }, () => {
   it('the units page: a unit saved', async () => {

@@ -204,6 +204,12 @@ export async function tabTo(page: Page, wanted: string | RegExp, withinMs = 20_0
   throw new Error(`${String(wanted)} not reached by Tab in ${withinMs} ms; the last stops: ${stops.slice(-20).join(', ')}`);
 }
 
+/** The language picked in the open dialog's own selector (the header's is out of reach under it). */
+export async function dialogLanguage(page: Page, lang: 'it' | 'en'): Promise<void> {
+  await page.selectOption('dialog[open] [data-testid=dialog-language]', lang);
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+}
+
 /**
  * The plan's screen settled (PlanView's `data-ready`): the tree drawn is the one the screen stays on
  * — of `period` when given, else of whichever period the screen chose — and nothing of it or of the

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../src/core/appraisal/index.js';
-import { e2eWorld, pages } from './pages.js';
+import { dialogLanguage, e2eWorld, pages } from './pages.js';
 import { ACCOUNTS } from './server.js';
 
 const world = e2eWorld({ fixture: true });
@@ -16,12 +16,6 @@ const { newPage, login, apiAs, signedIn, openPlan, search, importFixture, choose
 
 const planPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
 const textOf = (page: Page, testId: string) => page.locator(`[data-testid=${testId}]`).innerText();
-
-/** The language picked in the open dialog's own selector (the header's is out of reach under it). */
-async function dialogLanguage(page: Page, lang: 'it' | 'en'): Promise<void> {
-  await page.selectOption('dialog[open] [data-testid=dialog-language]', lang);
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
-}
 
 describe('a refusal said again in the language the reader switches to', { timeout: 180_000 }, () => {
   it('the unit dialog: an empty code and a code taken, in the dialog’s new language', async () => {
