@@ -20,7 +20,7 @@ import { requiredDecimal, swapNotation } from '../ui/parse.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { sentence } from '../ui/sentence.js';
-import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
+import { DateInput, typedDateKept } from '../ui/DateInput.js';
 import { useOpeningYear } from './opening-year.js';
 import { StrandedRecords } from './StrandedRecords.js';
 import { RefusalAlert } from './FormAlerts.js';
@@ -203,7 +203,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   const [to, setTo] = useState(`${year}-12-31`);
   const [partTime, setPartTime] = useState('100');
   // What cannot be taken, by the field's id (`new-part-time`), said beside it: found here (kept by its
-  // key, or a typed date's words), or the server's refusal, kept as its answer. Both said on each
+  // key, or a typed date's text), or the server's refusal, kept as its answer. Both said on each
   // render, so a change of language says them again in the new one.
   const [own, setOwn] = useState<Record<string, Kept>>({});
   const [refused, setRefused] = useState<{ error: unknown } | null>(null);
@@ -230,16 +230,6 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
   const errorList = shown?.list ?? [];
   const problemAt = (id: string) => invalidIf(id, problems[id] ?? null);
   useLanguageChange(lang, () => setPartTime((text) => swapNotation(text)));
-  useTypedDatesInLanguage(lang, (said) =>
-    setOwn((kept) => {
-      const again = { ...kept };
-      for (const id of ['new-from', 'new-to']) {
-        const was = kept[id];
-        if (was !== undefined && 'words' in was) again[id] = { words: said(id) ?? was.words };
-      }
-      return again;
-    }),
-  );
   const pickPerson = (id: string) => {
     setPerson(id);
     const p = people.find((x) => x.id === id);
@@ -260,8 +250,8 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
     if ('problem' in part && unit !== '') found['new-part-time'] = { key: part.problem };
     // A date of the assignment half typed (or none at all) reaches here as '': said as such, not sent as no date.
     for (const id of ['new-from', 'new-to']) {
-      const typed = unit === '' ? null : typedDateProblem(id, t, lang);
-      if (typed !== null) found[id] = { words: typed };
+      const typed = unit === '' ? null : typedDateKept(id);
+      if (typed !== null) found[id] = typed;
     }
     setOwn(found);
     const first = Object.keys(found)[0];

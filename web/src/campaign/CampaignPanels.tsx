@@ -12,7 +12,7 @@ import { WORK_STATES, WORKLIST_STATE_FILTERS } from '../../../src/contract/campa
 import type { WorklistAsked } from '../../../src/contract/worklist-link.js';
 import { amountText, momentText, useLang } from '../ui/format.js';
 import { Dialog, FIRST_FOCUS, focusSoon } from '../ui/Form.js';
-import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
+import { DateInput, typedDateKept } from '../ui/DateInput.js';
 import { pageOf, Pager } from '../ui/Pager.js';
 import { formErrors } from '../ui/form-errors.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
@@ -422,20 +422,20 @@ function DeadlineForm(props: {
   const [typed, setTyped] = useState<{ value: string; version: number } | null>(null);
   const deadline = typed?.value ?? period.deadline ?? '';
   const setDeadline = (value: string) => setTyped({ value, version: typed?.version ?? period.version });
-  const lang = useLang();
   // A date half typed (or none at all) is refused here, before it could be sent as '' (no deadline); the server's refusals come in `error`.
-  const [typedProblem, setTypedProblem] = useState<string | null>(null);
-  useTypedDatesInLanguage(lang, (said) => setTypedProblem((p) => (p === null ? p : (said('wl-deadline') ?? p))));
-  const problem = typedProblem ?? error;
+  // Kept as the text typed, its problem said on each render: after a change of language, in the new one.
+  const [typedProblem, setTypedProblem] = useState<Kept | null>(null);
+  const say = useKept();
+  const problem = typedProblem === null ? error : say(typedProblem);
   return (
     <form
       className="d-flex gap-1 align-items-end"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const said = typedDateProblem('wl-deadline', t, lang);
-        setTypedProblem(said);
-        if (said !== null) return focusSoon('wl-deadline');
+        const notDate = typedDateKept('wl-deadline');
+        setTypedProblem(notDate);
+        if (notDate !== null) return focusSoon('wl-deadline');
         void onSave(deadline, typed?.version ?? period.version).then((saved) => saved && setTyped(null));
       }}
     >

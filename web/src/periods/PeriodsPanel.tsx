@@ -12,8 +12,7 @@ import type { Period, TreeDocument } from '../api/types.js';
 import { periodWordKey } from './Validation.js';
 import { ActionDialog } from '../ui/ActionDialog.js';
 import { focusSoon } from '../ui/Form.js';
-import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
-import { useLang } from '../ui/format.js';
+import { DateInput, typedDateKept } from '../ui/DateInput.js';
 import { RenameForm } from '../ui/RenameForm.js';
 import { useKept, type Kept } from '../ui/server-words.js';
 import { issuesByField } from '../ui/form-errors.js';
@@ -43,23 +42,18 @@ function yearOf(periods: readonly Period[]): number | null {
 
 export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, validation }: Props) {
   const { t } = useTranslation();
-  const lang = useLang();
   /** The period whose label is being changed in its row. */
   const [renaming, setRenaming] = useState<string | null>(null);
   /** The period asked about before it is deleted. */
   const [deleting, setDeleting] = useState<Period | null>(null);
   const [endsOn, setEndsOn] = useState('');
   const [label, setLabel] = useState('');
-  // Kept as what it is (the refusal, a key), said on each render: after a change of language, in the new one.
+  // Kept as what it is (the refusal, a key, a date typed), said on each render: after a change of language, in the new one.
   const [kept, setError] = useState<Kept | null>(null);
   const say = useKept();
   // The error is the date field's (an empty date, one outside the plan's year): it is read with the field.
   const [atDate, setAtDate] = useState(false);
   const [busy, setBusy] = useState(false);
-  useTypedDatesInLanguage(lang, (said) => {
-    const again = atDate ? said('period-ends-on') : null;
-    if (again !== null) setError({ words: again });
-  });
   const year = yearOf(periods);
 
   /** The server's refusal in the reader's language, by its stable code. */
@@ -88,8 +82,8 @@ export function PeriodsPanel({ planId, periods, shownId, onChanged, onReload, va
     setError(null);
     setAtDate(false);
     // What is typed that is no date is said as such; an empty date, or one outside the plan's year, as the server says it.
-    const typed = typedDateProblem('period-ends-on', t, lang);
-    if (typed !== null) return refuseDate({ words: typed });
+    const typed = typedDateKept('period-ends-on');
+    if (typed !== null) return refuseDate(typed);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || (year !== null && !endsOn.startsWith(`${year}-`))) return refuseDate({ key: 'periods.errors.date', values: { year: year ?? '' } });
     setBusy(true);
     try {

@@ -17,11 +17,11 @@ import { useRelazione } from '../relazione/queries.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon } from '../ui/Form.js';
 import { sentence } from '../ui/sentence.js';
-import { DateInput, typedDateProblem, useTypedDatesInLanguage } from '../ui/DateInput.js';
+import { DateInput, typedDateKept } from '../ui/DateInput.js';
 import { staleSaveOf } from '../ui/stale-save.js';
 import { editRefusal } from '../ui/edit-refusal.js';
 import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
-import { officeToday, useLang, type Lang } from '../ui/format.js';
+import { officeToday, useLang } from '../ui/format.js';
 
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
 function ChangeLine({ change }: { change: RevisionChange }) {
@@ -30,28 +30,23 @@ function ChangeLine({ change }: { change: RevisionChange }) {
 }
 
 type ActField = keyof Act;
-/** Each problem kept as what it is (a key, the server's refusal, a typed date's words), said on each render: again after a change of language. */
+/** Each problem kept as what it is (a key, the server's refusal, a date typed), said on each render: again after a change of language. */
 type ActProblems = Partial<Record<ActField, Kept>>;
 
 /** A refusal said at a field: the server's clause as a sentence. */
 const atField = (e: unknown): string => sentence(e instanceof Error ? e.message : String(e));
-
-/** A typed date's problem said again by `useTypedDatesInLanguage` (`again`: its words now, null when the field holds a date); the others say themselves. */
-function dateAgain(kept: Kept | undefined, again: string | null): Kept | undefined {
-  return kept !== undefined && 'words' in kept && again !== null ? { words: again } : kept;
-}
 
 /**
  * The act's empty parts (the server takes an act only whole), by field, in the screen's words. A date
  * half typed (or no date at all) reaches here as '' (the date field hands it over so): said as what it
  * is, as every date field of the app says it, not missing.
  */
-function actProblems(prefix: string, act: Act, t: (k: string, values?: Record<string, string | number>) => string, lang: Lang): ActProblems {
+function actProblems(prefix: string, act: Act): ActProblems {
   const found: ActProblems = {};
   for (const field of ['kind', 'number', 'date'] as const) {
     if (act[field].trim() !== '') continue;
-    const typed = field === 'date' ? typedDateProblem(`${prefix}-date`, t, lang) : null;
-    found[field] = typed === null ? { key: `revisions.actMissing.${field}` } : { words: typed };
+    const typed = field === 'date' ? typedDateKept(`${prefix}-date`) : null;
+    found[field] = typed ?? { key: `revisions.actMissing.${field}` };
   }
   return found;
 }
@@ -185,9 +180,8 @@ function RevisionCorrection({
   const [typed, setTyped] = useState<{ reason: string; date: string; version: number } | null>(null);
   const shown = typed ?? { reason: revision.reason, date: revision.date, version: revision.version };
   const type = (change: Partial<{ reason: string; date: string }>) => setTyped({ ...shown, ...change });
-  // Kept as what they are (the refusal, a typed date's words), said on each render: after a change of language, in the new one.
+  // Kept as what they are (the refusal, a date typed), said on each render: after a change of language, in the new one.
   const [problems, setProblems] = useState<{ reason?: Kept; date?: Kept }>({});
-  useTypedDatesInLanguage(lang, (said) => setProblems((p) => ({ ...p, date: dateAgain(p.date, said('revision-edit-date')) })));
   const [refused, setGeneral] = useState<{ error: unknown } | null>(null);
   const say = useKept();
   const refusalAt = (e: unknown) => editRefusal(e, ['reason', 'date'], t, lang).message;
@@ -198,9 +192,9 @@ function RevisionCorrection({
     setProblems({});
     setGeneral(null);
     // A date half typed (or no date at all) is said here, before it could be sent as none.
-    const dateSaid = typedDateProblem('revision-edit-date', t, lang);
+    const dateSaid = typedDateKept('revision-edit-date');
     if (dateSaid !== null) {
-      setProblems({ date: { words: dateSaid } });
+      setProblems({ date: dateSaid });
       return focusSoon('revision-edit-date');
     }
     setBusy(true);
@@ -272,7 +266,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const relazione = useRelazione(planId, canManage && plan.status === 'adopted').data;
   const validated = relazione !== undefined && isFrozen(relazione.state) && relazione.decidedAt !== null ? { at: relazione.decidedAt, state: relazione.state } : null;
   const revisions: RevisionEntry[] | null = read.data ?? null;
-  // Each refusal and problem below is kept as what it is (the refusal, a key, a typed date's words) and
+  // Each refusal and problem below is kept as what it is (the refusal, a key, a date typed) and
   // said on each render: a change of language says it again in the new one, not only the forms around it.
   const say = useKept();
   const said = useInLanguage();
@@ -299,11 +293,6 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   /** An act's empty parts, found here before sending: said at each field, the first focused. */
   const [adoptProblems, setAdoptProblems] = useState<ActProblems>({});
   const [approveProblems, setApproveProblems] = useState<ActProblems>({});
-  useTypedDatesInLanguage(language, (said) => {
-    setDateProblem((p) => dateAgain(p ?? undefined, said('revision-date')) ?? null);
-    setAdoptProblems((p) => ({ ...p, date: dateAgain(p.date, said('adopt-date')) }));
-    setApproveProblems((p) => ({ ...p, date: dateAgain(p.date, said('approve-date')) }));
-  });
   /** The open revision whose reason and date are being corrected in its row. */
   const [correcting, setCorrecting] = useState<number | null>(null);
   /** The approval refused because another desk corrected the revision after it was read: said at its form, the act typed kept. */
@@ -368,7 +357,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
 
   const adopt = (e: FormEvent) => {
     e.preventDefault();
-    const found = actProblems('adopt', adoptAct, t, language);
+    const found = actProblems('adopt', adoptAct);
     setAdoptProblems(found);
     if (Object.keys(found).length > 0) return refuseAct('adopt', found);
     void run(async () => {
@@ -379,8 +368,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
   const open = (e: FormEvent) => {
     e.preventDefault();
     setReasonProblem(null);
-    const typed = typedDateProblem('revision-date', t, language);
-    const dateSaid: Kept | null = typed !== null ? { words: typed } : date === '' ? { key: 'revisions.dateMissing' } : null;
+    const dateSaid: Kept | null = typedDateKept('revision-date') ?? (date === '' ? { key: 'revisions.dateMissing' } : null);
     setDateProblem(dateSaid);
     if (reason.trim() === '' || dateSaid !== null) {
       setNotice(null);
@@ -399,7 +387,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
     e.preventDefault();
     if (current === null) return;
     // The act may come later: none at all is fine, a part of one is not (a date half typed is a part).
-    const found = filled(approveAct) === null && typedDateProblem('approve-date', t, language) === null ? {} : actProblems('approve', approveAct, t, language);
+    const found = filled(approveAct) === null && typedDateKept('approve-date') === null ? {} : actProblems('approve', approveAct);
     setApproveProblems(found);
     if (Object.keys(found).length > 0) return refuseAct('approve', found);
     setApproveClash(null);

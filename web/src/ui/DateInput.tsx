@@ -3,13 +3,12 @@
  * in the browser's language (mm/dd/yyyy on an Italian screen in an English browser). This one is a
  * text field that shows how to write the date (gg/mm/aaaa, dd/mm/yyyy), takes `31/12/2024` (or ISO
  * `2024-12-31`) and gives the rest of the code ISO `yyyy-mm-dd`, '' while it holds no date. What it
- * holds that is no date is kept as typed and said by `typedDateProblem` where the form says its
+ * holds that is no date is kept as typed and said by `typedDateKept` where the form says its
  * problems, so that a wrong date is never taken for an empty one.
  */
 import { useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateText, dateTextProblem, readDate } from './dates.js';
-import { useLanguageChange, type Lang } from './format.js';
 
 type Rest = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'id'>;
 
@@ -49,26 +48,14 @@ export function DateInput({ id, value, onChange, onBlur, ...rest }: Rest & { id:
 }
 
 /**
- * What the date field `id` holds that is no date, in words (incomplete, a day the month has not, no
- * date at all); null when it holds a date or nothing. Asked before an empty value is taken as "no
- * date": the field gives '' for both.
+ * What the date field `id` holds that is no date (incomplete, a day the month has not, no date at
+ * all), kept as the text typed (`Kept`'s `typedDate`), so that its problem is said in the screen's
+ * language on each render, whatever the field holds since; null when it holds a date or nothing.
+ * Asked before an empty value is taken as "no date": the field gives '' for both.
  */
-export function typedDateProblem(id: string, t: (key: string, values?: Record<string, string | number>) => string, lang: Lang): string | null {
+export function typedDateKept(id: string): { typedDate: string } | null {
   const field = document.getElementById(id);
   if (!(field instanceof HTMLInputElement)) return null;
-  const problem = dateTextProblem(field.value, lang);
-  return problem === null ? null : t(`common.${problem.key}`, problem.values);
-}
-
-/**
- * After a switch of the screen's language, the form says again, in the new language, the problems of
- * its date fields that it shows: they are the screen's own words (`typedDateProblem`), made again from
- * what each field holds. `resay` gets the words for a field now (null: it holds a date, or nothing),
- * and replaces only the problems it shows that still stand, so a server's refusal stays as it was said.
- *
- * @example useTypedDatesInLanguage(lang, (said) => setProblem((p) => (p === null ? p : (said('wl-deadline') ?? p))));
- */
-export function useTypedDatesInLanguage(lang: Lang, resay: (said: (id: string) => string | null) => void): void {
-  const { t } = useTranslation();
-  useLanguageChange(lang, (to) => resay((id) => typedDateProblem(id, t, to)));
+  // Whether a text is a date does not depend on the language its problem is said in.
+  return dateTextProblem(field.value, 'it') === null ? null : { typedDate: field.value };
 }

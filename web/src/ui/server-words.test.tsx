@@ -9,7 +9,7 @@ import { ApiError } from '../api/client.js';
 import type { IssueDocument } from '../api/types.js';
 
 const { default: i18next } = await import('../i18n.js');
-const { inLanguage, useKept } = await import('./server-words.js');
+const { codedIn, inLanguage, useKept, withTerms } = await import('./server-words.js');
 
 /** HR's new form refused in Italian: the part-time above 100 at the assignment of one office. */
 function refusedInItalian(): ApiError {
@@ -60,5 +60,43 @@ describe('what a screen keeps to say, said in its language', () => {
 
   it('says the words the screen says again itself as they are', () => {
     expect(renderToStaticMarkup(<Said kept={{ words: 'Data incompleta' }} />)).toBe('<p>Data incompleta</p>');
+  });
+
+  it('says a date typed that is no date from the text typed, in the screen’s language', async () => {
+    // Before, its words were made again from what the field held at the change: a field corrected
+    // since (or emptied) left them in the language they were first shown in.
+    await i18next.changeLanguage('it');
+    expect(renderToStaticMarkup(<Said kept={{ typedDate: '31/02/2024' }} />)).toBe('<p>La data 31/02/2024 non esiste: febbraio 2024 ha 29 giorni.</p>');
+    await i18next.changeLanguage('en');
+    expect(renderToStaticMarkup(<Said kept={{ typedDate: '31/02/2024' }} />)).toBe('<p>The date 31/02/2024 does not exist: February 2024 has 29 days.</p>');
+    expect(renderToStaticMarkup(<Said kept={{ typedDate: '12/03' }} />)).toBe('<p>Incomplete date: write the day, month and year (dd/mm/yyyy), or clear it.</p>');
+  });
+
+  it('says a key’s values that are words of the catalogue by their own keys', async () => {
+    await i18next.changeLanguage('en');
+    const t = i18next.t.bind(i18next);
+    expect(withTerms({ count: 2 }, { state: 'relazione.state.validated' }, t)).toEqual({ count: 2, state: t('relazione.state.validated') });
+    expect(renderToStaticMarkup(<Said kept={{ key: 'relazione.review.decided', terms: { state: 'relazione.state.validated' } }} />)).toBe(
+      `<p>${t('relazione.review.decided', { state: t('relazione.state.validated') })}</p>`,
+    );
+    await i18next.changeLanguage('it');
+    expect(renderToStaticMarkup(<Said kept={{ key: 'relazione.review.decided', terms: { state: 'relazione.state.validated' } }} />)).toBe('<p>Decisione registrata: Validata.</p>');
+  });
+
+  it('says the server’s words kept by their code and parameters in the screen’s language, once the catalogue came', async () => {
+    // The records assigned (StrandedRecords), a file too large (EvidencePanel): before, kept as the words first shown.
+    const assigned = {
+      code: 'stranded-assigned',
+      params: { organisation: 'Ufficio Vecchio', year: 2024, to: 'Ufficio Nuovo', moved: 3 },
+      message: '3 registrazioni del 2024 di «Ufficio Vecchio» attribuite a «Ufficio Nuovo»',
+      said: 'it' as const,
+    };
+    expect(codedIn(assigned, 'it')).toBe(assigned.message);
+    await vi.waitFor(() => expect(codedIn(assigned, 'en')).not.toBe(assigned.message));
+    expect(codedIn(assigned, 'en')).toBe('3 records of 2024 under “Ufficio Vecchio” assigned to “Ufficio Nuovo”');
+    const tooLarge = { code: 'evidence-too-large', params: { limit: 1048576 }, message: 'too large', said: 'it' as const };
+    await i18next.changeLanguage('en');
+    expect(renderToStaticMarkup(<Said kept={{ coded: tooLarge }} />)).toBe('<p>The file is larger than the 1 MB limit for evidence: it was not stored.</p>');
+    await i18next.changeLanguage('it');
   });
 });

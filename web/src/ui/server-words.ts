@@ -10,6 +10,7 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
+import { dateTextProblem } from './dates.js';
 import { useLang, type Lang } from './format.js';
 
 type Renderer = (coded: { code: string; message: string; params?: Record<string, unknown> | null }, language: Lang) => string;
@@ -49,12 +50,40 @@ export function inLanguage(error: unknown, lang: Lang): unknown {
   return new ApiError(error.status, error.code, message, { error: { ...body.error, message, ...(issues === undefined ? {} : { issues }) } }, lang);
 }
 
+/**
+ * Words of the product's catalogue (src/messages) the server answered with, kept as its code and
+ * parameters, with the words as said then (`message`, in `said`): an answer that is no refusal (the
+ * records assigned) or a refusal the screen says before asking (a file too large) is said again so.
+ */
+export interface Coded {
+  readonly code: string;
+  readonly params: Record<string, unknown>;
+  readonly message: string;
+  readonly said: Lang;
+}
+
+/** `coded` in `lang`: its words when said so already, or while the catalogue is not loaded yet (then it is asked for). */
+export function codedIn(coded: Coded, lang: Lang): string {
+  if (coded.said === lang) return coded.message;
+  if (render === null) {
+    load();
+    return coded.message;
+  }
+  return render({ code: coded.code, message: coded.message, params: coded.params }, lang);
+}
+
 /** `inLanguage` in the screen's language, the screen drawn again when the catalogue comes. */
 export function useInLanguage(): (error: unknown) => unknown {
   // The same snapshot for a render outside the browser (the screens' tests render to markup).
   useSyncExternalStore(subscribe, loaded, loaded);
   const lang = useLang();
   return (error) => inLanguage(error, lang);
+}
+
+/** A failed read's words in the screen's language: a refusal said again by its code (`inLanguage`), another error by its message. */
+export function useReadError(): (error: unknown) => string {
+  const said = useInLanguage();
+  return (error) => wordsOf(said(error));
 }
 
 function subscribe(listener: () => void): () => void {
@@ -69,10 +98,28 @@ const wordsOf = (error: unknown): string => (error instanceof Error ? error.mess
 
 /**
  * What a screen keeps to say, to be said on each render in its language: a refusal as it was thrown
- * (`error`), the screen's own words by catalogue key and values, or words the screen says again
- * itself on a change of language (a typed date's problem, `useTypedDatesInLanguage`).
+ * (`error`), the screen's own words by catalogue key and values (`terms`: values that are words of the
+ * catalogue themselves, by key: a state, a list's name), the server's words by code (`coded`), what a
+ * date field held that is no date (`typedDate`: its problem said from that text, whatever the field
+ * holds since), or words the screen says as they are.
  */
-export type Kept = { error: unknown } | { key: string; values?: Record<string, unknown> } | { words: string };
+export type Kept = { error: unknown } | { key: string; values?: Record<string, unknown>; terms?: Record<string, string> } | { coded: Coded } | { typedDate: string } | { words: string };
+
+/**
+ * `values` with `terms` added, each said by its key now: what a kept sentence names in words of the
+ * catalogue follows the language too.
+ *
+ * @example withTerms({ count: 2 }, { state: 'relazione.state.validated' }, t) // → { count: 2, state: 'Validata' }
+ */
+export function withTerms(values: Readonly<Record<string, unknown>> | undefined, terms: Readonly<Record<string, string>> | undefined, t: (key: string) => string): Record<string, unknown> {
+  return { ...values, ...Object.fromEntries(Object.entries(terms ?? {}).map(([name, key]) => [name, t(key)])) };
+}
+
+/** The problem of a date typed as `text` in `lang` ('' when it is a date after all). */
+export function typedDateWords(text: string, lang: Lang, t: (key: string, values?: Record<string, unknown>) => string): string {
+  const problem = dateTextProblem(text, lang);
+  return problem === null ? '' : t(`common.${problem.key}`, problem.values);
+}
 
 /**
  * `Kept` said now: a refusal by the screen's own `refusal` words (its message when none), given it
@@ -84,5 +131,12 @@ export type Kept = { error: unknown } | { key: string; values?: Record<string, u
 export function useKept(): (kept: Kept, refusal?: (error: unknown) => string) => string {
   const { t } = useTranslation();
   const said = useInLanguage();
-  return (kept, refusal = wordsOf) => ('error' in kept ? refusal(said(kept.error)) : 'key' in kept ? t(kept.key, kept.values) : kept.words);
+  const lang = useLang();
+  return (kept, refusal = wordsOf) => {
+    if ('error' in kept) return refusal(said(kept.error));
+    if ('key' in kept) return t(kept.key, kept.terms === undefined ? kept.values : withTerms(kept.values, kept.terms, t));
+    if ('coded' in kept) return codedIn(kept.coded, lang);
+    if ('typedDate' in kept) return typedDateWords(kept.typedDate, lang, t);
+    return kept.words;
+  };
 }
