@@ -18,8 +18,9 @@ import { appraisalKeys, useStranded } from './queries.js';
 import type { StrandedBody } from '../../../src/contract/index.js';
 
 type Lang = 'it' | 'en';
-// A refusal kept as the server's answer, said on each render: again in the new language after a change of it.
-type Notice = { kind: 'done'; text: string } | { kind: 'refused'; refused: Kept };
+// The server's answer kept (the records assigned by its message's code and parameters, a refusal as it
+// came), said on each render: again in the new language after a change of it.
+type Notice = { kind: 'done'; done: Kept } | { kind: 'refused'; refused: Kept };
 
 /** A refusal said alone: the server's clause as a sentence. */
 const refusalText = (e: unknown): string => (e instanceof ApiError ? sentence(e.message) : String(e));
@@ -40,7 +41,7 @@ export function StrandedRecords({ lang }: { lang: Lang }) {
       </h2>
       {notice !== null && (
         <p className={`alert ${notice.kind === 'done' ? 'alert-success' : 'alert-danger'}`} role={notice.kind === 'done' ? 'status' : 'alert'} data-testid="stranded-notice">
-          {notice.kind === 'done' ? notice.text : say(notice.refused, refusalText)}
+          {notice.kind === 'done' ? sentence(say(notice.done)) : say(notice.refused, refusalText)}
         </p>
       )}
       {groups.length > 0 && <p>{t('appraisal.stranded.intro')}</p>}
@@ -85,7 +86,8 @@ function StrandedGroup({ group, lang, onNotice }: { group: StrandedBody; lang: L
     setBusy(true);
     try {
       const done = await appraisalApi.assignStranded(lang, { organisation: group.organisation, year: group.year, to });
-      onNotice({ kind: 'done', text: sentence(done.message) });
+      const params = { organisation: done.organisation, year: done.year, to: done.to, moved: done.moved };
+      onNotice({ kind: 'done', done: { coded: { code: 'stranded-assigned', params, message: done.message, said: lang } } });
       // The records are the body's now: its forms, SMVP and the list of what is left are read again.
       void markStale(client, { queryKey: appraisalKeys.all });
       document.getElementById('stranded-title')?.focus();

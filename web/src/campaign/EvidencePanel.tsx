@@ -145,7 +145,9 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
     }
     if (limit !== null && file.size > limit) {
       // Refused before sending it, in the server's own words for the 413: no wait for a file it would not keep.
-      setMessage({ kind: 'danger', text: { words: renderFrom(CAMPAIGN_MESSAGES, 'evidence-too-large', { limit }, lang)! } });
+      // Kept by their code, said again after a change of language.
+      const params = { limit };
+      setMessage({ kind: 'danger', text: { coded: { code: 'evidence-too-large', params, message: renderFrom(CAMPAIGN_MESSAGES, 'evidence-too-large', params, lang)!, said: lang } } });
       focusSoon('evidence-file');
       return;
     }
