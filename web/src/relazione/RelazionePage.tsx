@@ -95,7 +95,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
    * said there) is not repeated up top, any other refusal is said in the screen's words (refusal.ts).
    */
   const act = useCallback(
-    async (change: () => Promise<Relazione>, done: string | Said, atField?: (refusal: unknown) => boolean, onStale?: () => Promise<Said | null>) => {
+    async (change: () => Promise<Relazione>, done: Said, atField?: (refusal: unknown) => boolean, onStale?: () => Promise<Said | null>) => {
       setBusy(true);
       setMessage(null);
       try {
@@ -175,7 +175,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
   const settledFirst = (): boolean => {
     const open = unsettled.current;
     if (open.length === 0) return true;
-    setMessage({ kind: 'danger', text: t('relazione.carried.unsettled', { count: open.length }) });
+    setMessage({ kind: 'danger', text: { key: 'relazione.carried.unsettled', params: { count: open.length } } });
     focusSoon(`relazione-text-${open[0]}`);
     return false;
   };
@@ -390,7 +390,7 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
                 if (review !== null) await putWritten(client, keys.relazione(planId), await relazioneApi.putReview(planId, review));
                 return relazioneApi.move(planId, to, { seen });
               },
-              t('relazione.review.decided', { state: stateWords(to) }),
+              { key: 'relazione.review.decided', terms: { state: `relazione.state.${to}` } },
               atField,
             )
           }

@@ -48,3 +48,16 @@ describe('who saved the Relazione and when, said again in the language chosen af
     expect(say({ key: 'relazione.carried.theirsHere', who: { by: null, at: null } }, i18n.t, 'en')).toBe('Changed by someone else on — at —: their text is shown.');
   });
 });
+
+describe('the OIV’s decision said again in the language chosen after it was said', () => {
+  it('names the state decided by its key, so that a change of language names it in the new one', async () => {
+    // Before, the state was put in the sentence as words: «Validata» stayed on an English screen.
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'it', interpolation: { escapeValue: false }, resources: { it: { translation: words.it }, en: { translation: words.en } } });
+    const decided = { key: 'relazione.review.decided', terms: { state: 'relazione.state.validated_with_reservations' } };
+    expect(say(decided, i18n.t, 'it')).toBe('Decisione registrata: Validata con riserva.');
+    await i18n.changeLanguage('en');
+    expect(say(decided, i18n.t, 'en')).toBe(`Decision recorded: ${i18n.t('relazione.state.validated_with_reservations')}.`);
+    expect(say(decided, i18n.t, 'en')).not.toContain('Validata');
+  });
+});

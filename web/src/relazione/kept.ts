@@ -6,20 +6,25 @@
  * that a change of language says them again in the new one (the moment written in its notation).
  */
 import type { TFunction } from 'i18next';
+import { withTerms } from '../ui/server-words.js';
 import { staleSaveWords, type StaleSave } from '../ui/stale-save.js';
 import type { Lang } from '../ui/format.js';
 import { DECISIONS, type Relazione } from './api.js';
 
-/** A sentence of the screen as a catalogue key, its parameters and, when it names one, who did something and when. */
+/**
+ * A sentence of the screen as a catalogue key, its parameters (`terms`: those that are words of the
+ * catalogue, by key: the state decided) and, when it names one, who did something and when.
+ */
 export interface Said {
   readonly key: string;
   readonly params?: Readonly<Record<string, string | number>>;
+  readonly terms?: Readonly<Record<string, string>>;
   readonly who?: StaleSave;
 }
 
-/** `said` in the screen's words now: who (or "someone else"), the day and the time in the notation of `lang`. */
+/** `said` in the screen's words now: its terms, who (or "someone else"), the day and the time in the notation of `lang`. */
 export function say(said: Said, t: TFunction, lang: Lang): string {
-  return t(said.key, { ...said.params, ...(said.who === undefined ? {} : staleSaveWords(said.who, lang, t('common.someoneElse'))) });
+  return t(said.key, { ...withTerms(said.params, said.terms, (key) => t(key)), ...(said.who === undefined ? {} : staleSaveWords(said.who, lang, t('common.someoneElse'))) });
 }
 
 /** A section typed and not saved: its key (its title is the screen's) and the text. */
