@@ -22,12 +22,13 @@ describe('the entry form after a save', () => {
   });
 
   it.each([
-    ['it', 'Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla.', 'Le mie misurazioni', '«Rispondi» in «Le mie misurazioni»'],
-    ['en', 'Nothing changed: the value was already saved as it is, and nothing was recorded.', 'My measurements', '“Answer” in “My measurements”'],
-  ] as const)('says that a value sent again as it stands changed nothing and recorded nothing (%s)', async (lang, nothing, worklist, where) => {
+    ['it', 'Nessuna modifica: il valore era già salvato così, e non è stato registrato nulla.', '«Rispondi» in «Le mie misurazioni»'],
+    ['en', 'Nothing changed: the value was already saved as it is, and nothing was recorded.', '“Answer” in “My measurements”'],
+  ] as const)('says that a value sent again as it stands changed nothing and recorded nothing (%s)', async (lang, nothing, where) => {
     await i18next.changeLanguage(lang);
     const t = i18next.t.bind(i18next);
-    expect(savedMessage({ unchanged: true }, false, worklist, t)).toEqual({ kind: 'info', text: nothing });
+    const worklist = 'campaign.worklist';
+    expect(savedMessage({ unchanged: true }, false, worklist, t)).toMatchObject({ kind: 'info', text: nothing });
     // Sent back: saving it unchanged is no answer to the request, which is answered in the worklist.
     const returned = savedMessage({ unchanged: true }, true, worklist, t).text;
     expect(returned.startsWith(`${nothing} `)).toBe(true);
@@ -46,9 +47,9 @@ describe('the entry form after a save', () => {
   ] as const)('names the evidence file chosen and not sent, and says it was not attached, after a save that changed nothing (%s)', async (lang, said) => {
     await i18next.changeLanguage(lang);
     const t = i18next.t.bind(i18next);
-    expect(savedMessage({ unchanged: true }, false, '', t, 'verbale.pdf')).toEqual({ kind: 'info', text: said });
+    expect(savedMessage({ unchanged: true }, false, '', t, 'verbale.pdf')).toMatchObject({ kind: 'info', text: said });
     // Sent back too: both the request still waiting and the file not attached are said.
-    const returned = savedMessage({ unchanged: true }, true, 'My measurements', t, 'verbale.pdf').text;
+    const returned = savedMessage({ unchanged: true }, true, 'campaign.worklist', t, 'verbale.pdf').text;
     expect(returned.endsWith(said.slice(said.indexOf(lang === 'it' ? 'Il file' : 'The file')))).toBe(true);
     expect(returned).toContain(lang === 'it' ? 'non risponde alla richiesta di integrazione' : 'does not answer the request for more');
   });
@@ -94,5 +95,21 @@ describe('the entry form after a save', () => {
     expect(t('entry.saved')).not.toBe(i18next.getFixedT('it')('entry.saved'));
     const pending = { kind: 'success' as const, text: '…', key: 'entry.savedFilePending', values: { saved: 'Pratiche', file: 'verbale.pdf' } };
     expect(messageNow(pending, { unit: 'number' }, t, 'en', (e) => e).text).toBe(t('entry.savedFilePending', pending.values));
+  });
+
+  it('says «nothing changed» again in the language the screen changed to, the list and the file named in it', async () => {
+    // Before, kept as the words first shown: Italian on an English screen, the list's Italian name in it.
+    await i18next.changeLanguage('it');
+    const unchanged = savedMessage({ unchanged: true }, true, 'campaign.worklist', i18next.t.bind(i18next), 'verbale.pdf');
+    expect(unchanged.text).toContain('«Le mie misurazioni»');
+    await i18next.changeLanguage('en');
+    const t = i18next.t.bind(i18next);
+    expect(messageNow(unchanged, { unit: 'number' }, t, 'en', (e) => e).text).toBe(
+      `${t('entry.unchangedSentBack', { worklist: t('campaign.worklist') })} ${t('entry.unchangedFilePending', { file: 'verbale.pdf' })}`,
+    );
+    expect(messageNow(unchanged, { unit: 'number' }, t, 'en', (e) => e).text).toContain('“Answer” in “My measurements”');
+    expect(messageNow(savedMessage({ unchanged: true }, false, '', i18next.getFixedT('it')), { unit: 'number' }, t, 'en', (e) => e).text).toBe(
+      'Nothing changed: the value was already saved as it is, and nothing was recorded.',
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { MeasurementState } from '../../../src/core/index.js';
 import { ApiError } from '../api/client.js';
 import type { SaveAnswer, TreeIndicator } from '../api/types.js';
 import { formErrors } from '../ui/form-errors.js';
+import { withTerms } from '../ui/server-words.js';
 import type { Lang } from '../ui/format.js';
 import { staleSaid } from '../ui/stale-save.js';
 import { describeCurrent } from './entry-check.js';
@@ -16,14 +17,25 @@ import type { EntryMessage } from './useEntryDraft.js';
  * What the form says after a save the server took: saved, or, the value sent again as it stands
  * (`unchanged`), that nothing changed and nothing was recorded; of a value sent back (`sentBack`: its
  * request for more still waits), also that such a save answers no request, and where to answer it
- * (`worklist`: the reader's name of the list holding «Rispondi»). `pending`: the name of a file chosen
+ * (`worklist`: the key of the reader's name of the list holding «Rispondi»). `pending`: the name of a file chosen
  * in the evidence field and not sent. «Nessuna modifica» alone let it seem attached with the save:
  * the form names it and says it was not (a save that changed the value says so in its own words).
  */
 export function savedMessage(answer: Pick<SaveAnswer, 'unchanged'>, sentBack: boolean, worklist: string, t: TFunction, pending: string | null = null): EntryMessage {
   if (!answer.unchanged) return { kind: 'success', text: t('entry.saved'), key: 'entry.saved' };
-  const said = sentBack ? t('entry.unchangedSentBack', { worklist }) : t('entry.unchanged');
-  return { kind: 'info', text: pending === null ? said : `${said} ${t('entry.unchangedFilePending', { file: pending })}` };
+  // Kept by keys, the list named by its own: a change of language says it all again (messageNow).
+  const said: EntryMessage = sentBack ? { kind: 'info', text: '', key: 'entry.unchangedSentBack', terms: { worklist } } : { kind: 'info', text: '', key: 'entry.unchanged' };
+  return wordsNow(pending === null ? said : { ...said, then: { key: 'entry.unchangedFilePending', values: { file: pending } } }, t);
+}
+
+/** A message kept by its keys, said now. */
+function wordsNow(message: EntryMessage, t: TFunction): EntryMessage {
+  if (message.key === undefined) return message;
+  const first = t(
+    message.key,
+    withTerms(message.values, message.terms, (key) => t(key)),
+  );
+  return { ...message, text: message.then === undefined ? first : `${first} ${t(message.then.key, message.then.values)}` };
 }
 
 /**
@@ -41,7 +53,7 @@ export function refusalMessage(err: unknown, i: Pick<TreeIndicator, 'unit'>, t: 
  */
 export function messageNow(message: EntryMessage, i: Pick<TreeIndicator, 'unit'>, t: TFunction, lang: Lang, inLanguage: (error: unknown) => unknown): EntryMessage {
   if (message.refused !== undefined) return { ...message, text: refusalWords(inLanguage(message.refused), i, t, lang).message.text };
-  return message.key === undefined ? message : { ...message, text: t(message.key, message.values) };
+  return wordsNow(message, t);
 }
 
 function refusalWords(err: unknown, i: Pick<TreeIndicator, 'unit'>, t: TFunction, lang: Lang): { message: EntryMessage; measures: string | null } {

@@ -20,10 +20,20 @@ export const ENTRY_MESSAGE = 'entry-message';
 
 /** What the form says; `field`, the id of the field a refusal is about (marked invalid and described by it). */
 /**
- * `refused`: the refusal it says, kept as the server's answer; `key`: the form's own problem's words.
- * Either is said again on each render (`messageNow`): after a change of language, in the new one.
+ * `refused`: the refusal it says, kept as the server's answer; `key`: the form's own words, with their
+ * `values` (`terms`: values that are words of the catalogue, by key) and, after them, a sentence more
+ * (`then`). Either is said again on each render (`messageNow`): after a change of language, in the new one.
  */
-export type EntryMessage = { kind: 'success' | 'danger' | 'warning' | 'info'; text: string; field?: string; refused?: unknown; key?: string; values?: Record<string, unknown> };
+export type EntryMessage = {
+  kind: 'success' | 'danger' | 'warning' | 'info';
+  text: string;
+  field?: string;
+  refused?: unknown;
+  key?: string;
+  values?: Record<string, unknown>;
+  terms?: Record<string, string>;
+  then?: { key: string; values?: Record<string, unknown> };
+};
 
 /** The state the form starts from: `pending` (values withheld, the public's reading) has none to enter; never editable, it reads as no value. */
 const enteredState = (state: TreeIndicator['state']): MeasurementState => (state === 'pending' ? 'not_measured' : state);

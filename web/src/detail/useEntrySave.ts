@@ -58,7 +58,7 @@ export function useEntrySave(props: Pick<DetailProps, 'planId' | 'onSaved'> & { 
       // it was recorded), of a value sent back that this is no answer to its request, and of a file
       // chosen that it was not attached («Carica» takes the focus, as after a save that changed the value).
       if (r.unchanged) {
-        const worklist = t(user?.role === 'referente' ? 'campaign.worklist' : 'campaign.worklistAll');
+        const worklist = user?.role === 'referente' ? 'campaign.worklist' : 'campaign.worklistAll';
         draft.setMessage(savedMessage(r, await sentBack(), worklist, t, pending));
         if (pending !== null) focusSoon(EVIDENCE_UPLOAD);
         return;
