@@ -15,6 +15,7 @@ import { groupChanges, kindKey, sideText } from './changes.js';
 import { useChanges, type ChangesParams } from './queries.js';
 import { momentText, useLang } from '../ui/format.js';
 import { actorName } from '../ui/people.js';
+import { useReadError } from '../ui/server-words.js';
 
 type Against = 'closing' | 'period' | 'plan';
 
@@ -51,10 +52,11 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
   const current = asked !== null && asked.periodId === periodId ? asked.params : null;
   const lang = useLang();
   const read = useChanges(planId, current, lang);
-  const compared = resultOf(current, read);
+  // A failed read said in the screen's language: a refusal again by its code (the plans' read is not the language's).
+  const readError = useReadError();
+  const compared = resultOf(current, read, readError);
   // The other plans unread: said as a comparison that failed, as before the cache.
-  const result: Result =
-    against === 'plan' && plansRead.error !== null ? { status: 'failed', message: plansRead.error instanceof Error ? plansRead.error.message : String(plansRead.error) } : compared;
+  const result: Result = against === 'plan' && plansRead.error !== null ? { status: 'failed', message: readError(plansRead.error) } : compared;
   const heading = useRef<HTMLHeadingElement>(null);
 
   // The focus moves to the answer the reader asked for, not when the one shown is read again (another language, a write).
@@ -169,11 +171,10 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
 }
 
 /** The panel's state from the comparison's read: a never-closed period (404 against its closing) is a message, not an error. */
-function resultOf(params: ChangesParams | null, read: ReturnType<typeof useChanges>): Result {
+function resultOf(params: ChangesParams | null, read: ReturnType<typeof useChanges>, readError: (error: unknown) => string): Result {
   if (params === null) return { status: 'idle' };
   const e = read.error;
-  if (e !== null && !read.isFetching)
-    return params.againstClosing === true && e instanceof ApiError && e.status === 404 ? { status: 'never-closed' } : { status: 'failed', message: e instanceof Error ? e.message : String(e) };
+  if (e !== null && !read.isFetching) return params.againstClosing === true && e instanceof ApiError && e.status === 404 ? { status: 'never-closed' } : { status: 'failed', message: readError(e) };
   // A comparison shown stays while it is read again (after a write, or asked again).
   return read.data === undefined ? { status: 'loading' } : { status: 'done', doc: read.data };
 }

@@ -6,6 +6,7 @@ import { keys } from '../api/queries.js';
 import { changeText } from '../../../src/messages/changes.js';
 import { momentText } from '../ui/format.js';
 import { actorName } from '../ui/people.js';
+import { useReadError } from '../ui/server-words.js';
 
 export function AuditPanel({ planId, node, indicator }: { planId: string; node: string | undefined; indicator: string | undefined }) {
   const { t, i18n } = useTranslation();
@@ -14,8 +15,10 @@ export function AuditPanel({ planId, node, indicator }: { planId: string; node: 
   const read = useQuery({ queryKey: keys.audit(planId, node, indicator, language), queryFn: () => api.audit({ planId, ...(indicator ? { indicator } : { node }), limit: 50 }) });
   const entries = read.data ?? null;
   const e = read.error;
+  // A refusal said again by its code in the screen's language: the one shown meanwhile is the other language's read.
+  const readError = useReadError();
   // Signed out (401): the public sees no trail, and no heading either.
-  const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : e instanceof Error ? e.message : String(e);
+  const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : readError(e);
   if (error === '') return null;
   return (
     <section aria-labelledby="audit-title" className="mb-3">

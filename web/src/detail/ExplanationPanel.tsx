@@ -7,6 +7,7 @@ import { keys } from '../api/queries.js';
 import type { TreeDocument } from '../api/types.js';
 import { percent, weight } from '../ui/format.js';
 import { sentence } from '../ui/sentence.js';
+import { useReadError } from '../ui/server-words.js';
 import type { DetailProps } from './props.js';
 
 export function ExplanationPanel({ planId, code, period, local, doc }: { planId: string; code: string; period: string | null; local: DetailProps['localExplanation']; doc: TreeDocument }) {
@@ -16,7 +17,9 @@ export function ExplanationPanel({ planId, code, period, local, doc }: { planId:
   // plan's data version (a save's new document reads it again).
   const read = useQuery({ queryKey: keys.explanation(planId, code, period, lang, doc.dataVersion), queryFn: () => api.explanation(planId, code, period, lang), enabled: local === null });
   const explanation = local !== null ? local(code, lang) : (read.data ?? null);
-  const error = local !== null || read.error === null ? null : read.error instanceof Error ? read.error.message : String(read.error);
+  // A refusal said again by its code in the screen's language.
+  const readError = useReadError();
+  const error = local !== null || read.error === null ? null : readError(read.error);
   if (error !== null) return <p className="text-danger">{t('detail.failed', { message: error })}</p>;
   if (explanation === null) return <p role="status">{t('common.loading')}</p>;
   return (

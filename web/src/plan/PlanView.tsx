@@ -167,7 +167,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
       }
       const clash = staleSaveOf(e);
       if (clash !== null) setMoveClash({ to, from: period.state, words: staleSaveWords(clash, lang, t('common.someoneElse')) });
-      else setError(e instanceof ApiError ? e.message : String(e));
+      else setError(e);
       return false;
     }
   }

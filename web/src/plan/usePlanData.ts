@@ -11,6 +11,7 @@ import type { TreeChanges, TreeDocument } from '../api/types.js';
 import { applyChanges } from '../tree/tree-changes.js';
 import { periodComing } from './period-coming.js';
 import { useLang } from '../ui/format.js';
+import { useReadError } from '../ui/server-words.js';
 import { useSession } from '../session.js';
 
 export function usePlanData(planId: string) {
@@ -45,9 +46,12 @@ export function usePlanData(planId: string) {
   useEffect(() => {
     if (switching && comingId !== null) setRequested(comingId);
   }, [switching, comingId]);
-  // A failed action's message, cleared when the tree is read again.
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => setError(null), [treeQuery.dataUpdatedAt]);
+  // A failed action's error, kept as it was thrown and said on each render (after a change of
+  // language, in the new one); cleared when the tree is read again.
+  const [failed, setFailed] = useState<{ error: unknown } | null>(null);
+  useEffect(() => setFailed(null), [treeQuery.dataUpdatedAt]);
+  const setError = useCallback((error: unknown) => setFailed(error === null ? null : { error }), []);
+  const readError = useReadError();
 
   const written = usePlanWritten(planId);
   /** Shows `period` (null: the server's default) and reads the plan's trees (and what follows its data) again. */
@@ -79,7 +83,7 @@ export function usePlanData(planId: string) {
     [client, planId, requested, lang, reload, written],
   );
 
-  const loadError = treeQuery.error === null ? null : treeQuery.error instanceof Error ? treeQuery.error.message : String(treeQuery.error);
+  const loadError = treeQuery.error === null ? null : readError(treeQuery.error);
   return {
     tree,
     /**
@@ -97,7 +101,7 @@ export function usePlanData(planId: string) {
     plan: planQuery.data ?? null,
     /** The period shown in the selector: the one asked for, else the tree's. */
     periodId: requested ?? tree?.period?.id ?? null,
-    error: error ?? loadError,
+    error: failed !== null ? readError(failed.error) : loadError,
     /** Why the tree could not be read (its refusal's details: a period not published, and those that are). */
     loadFailure: treeQuery.error,
     setError,

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { keys } from '../api/queries.js';
 import type { PlanSummary, TreeDocument } from '../api/types.js';
 import { percent, useLang } from '../ui/format.js';
+import { useReadError } from '../ui/server-words.js';
 import { yearsApi } from './api.js';
 
 const YearsChart = lazy(() => import('./YearsChart.js').then((m) => ({ default: m.YearsChart })));
@@ -30,7 +31,9 @@ export function YearsPanel({ planId, code, indicator, doc }: Props) {
     queryFn: () => (indicator === null ? yearsApi.objectiveYears(planId, code, lang) : yearsApi.indicatorYears(planId, indicator, lang)),
   });
   const years = read.data ?? null;
-  const error = read.error === null ? null : read.error instanceof Error ? read.error.message : String(read.error);
+  // A refusal said again by its code in the screen's language.
+  const readError = useReadError();
+  const error = read.error === null ? null : readError(read.error);
   return (
     <section aria-labelledby="years-title" className="mb-3" data-testid="years">
       <h3 id="years-title" className="h6">
