@@ -9,7 +9,7 @@ import { ApiError } from '../api/client.js';
 import type { IssueDocument } from '../api/types.js';
 
 const { default: i18next } = await import('../i18n.js');
-const { codedIn, inLanguage, useKept, withTerms } = await import('./server-words.js');
+const { codedIn, inLanguage, useKept, useReadError, withTerms } = await import('./server-words.js');
 
 /** HR's new form refused in Italian: the part-time above 100 at the assignment of one office. */
 function refusedInItalian(): ApiError {
@@ -98,5 +98,27 @@ describe('what a screen keeps to say, said in its language', () => {
     await i18next.changeLanguage('en');
     expect(renderToStaticMarkup(<Said kept={{ coded: tooLarge }} />)).toBe('<p>The file is larger than the 1 MB limit for evidence: it was not stored.</p>');
     await i18next.changeLanguage('it');
+  });
+
+  it('says a failed read in the screen’s language: a refusal by its code, another error by its message', async () => {
+    // Before, the panels (audit, explanation, years, changes, the plan's tree) showed the error's message as it came.
+    function ReadFailed({ error }: { error: unknown }) {
+      const readError = useReadError();
+      return <p>{readError(error)}</p>;
+    }
+    const refused = new ApiError(
+      404,
+      'not-found',
+      "non esiste un piano con l'id 7",
+      { error: { code: 'not-found', message: "non esiste un piano con l'id 7", params: { what: 'plan', id: '7' } } },
+      'it',
+    );
+    await vi.waitFor(() => expect(inLanguage(refused, 'en')).not.toBe(refused));
+    await i18next.changeLanguage('en');
+    expect(renderToStaticMarkup(<ReadFailed error={refused} />)).toBe(`<p>${(inLanguage(refused, 'en') as ApiError).message}</p>`);
+    expect(renderToStaticMarkup(<ReadFailed error={refused} />)).not.toContain('non esiste');
+    expect(renderToStaticMarkup(<ReadFailed error={new TypeError('Failed to fetch')} />)).toBe('<p>Failed to fetch</p>');
+    await i18next.changeLanguage('it');
+    expect(renderToStaticMarkup(<ReadFailed error={refused} />)).toBe('<p>non esiste un piano con l&#x27;id 7</p>');
   });
 });
