@@ -88,6 +88,9 @@ describe('records left under a corrected body, on the HR screen', { timeout: 120
     expect(forms.map((f) => f.organisation)).toEqual(['Comune di Uno']);
     const trail = (await apiAs(office, 'GET', `/api/appraisals/${forms[0]!.id}/trail`)).body as { action: string; user: string; before: unknown; after: unknown }[];
     expect(trail.at(-1)).toMatchObject({ action: 'assign-body', user: 'personale', before: { organisation: 'Comune di Vecchio' }, after: { organisation: 'Comune di Uno' } });
+    // Back in Italian, the notice too (kept by its code and parameters: before, it stayed in English).
+    await chooseLanguage(page, 'it');
+    await expect.poll(() => page.locator('[data-testid=stranded-notice]').innerText()).toBe('2 registrazioni del 2024 di «Comune di Vecchio» attribuite a «Comune di Uno».');
     await Promise.all([context.close(), controller.close(), office.close()]);
   });
 
