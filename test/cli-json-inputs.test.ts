@@ -194,6 +194,23 @@ describe('the JSON documents as a plan', () => {
     expect(derived.stderr).toMatch(/ratio\.json B\.2\.2 field derived: error: the open data does not carry the formula nor the base measures of the indicator/);
   });
 
+  it('the open data: a date far from the plan year is said at its indicator and field, as in the import document, in Italian and English', () => {
+    const far = edited('far.json', (doc) => {
+      (doc.objectives.find((o) => o.code === 'C.1.2')!.indicators[0] as unknown as { target: string }).target = '2724-09-30';
+    });
+    const en = albero(['evaluate', far]);
+    expect(en.status).toBe(0);
+    expect(en.stderr).toContain(
+      "far.json C.1.2 field target: warning: C.1.2:1 · target: the date 30/09/2724 is more than 10 years from the plan's year (2024); a date this far off is most often a slip in its year: check the date in the document. The date is read as written",
+    );
+    const it = albero(['evaluate', far, '--lang', 'it']);
+    expect(it.stderr).toContain(
+      "far.json C.1.2 campo target: avviso: C.1.2:1 · target: la data 30/09/2724 è a più di 10 anni dall'anno del piano (2024); una data così lontana è di solito un errore di battitura nell'anno: controllare la data nel documento. La data è letta come scritta",
+    );
+    // The untouched open data says none.
+    expect(albero(['evaluate', OPEN_DATA]).stderr).not.toContain('date-far-from-year');
+  });
+
   it('bad JSON: located, not evaluated, exit 2, in Italian and English', () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{\n  "title": "x",\n  "objectives": [,]\n}\n');

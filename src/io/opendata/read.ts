@@ -14,13 +14,14 @@
  * table's reading says them.
  */
 import { z } from 'zod';
-import { EvaluationDocumentSchema, ObjectiveDocumentSchema, type IssueDocument, type RuleDocument } from '../../contract/index.js';
+import { EvaluationDocumentSchema, ObjectiveDocumentSchema, type AmountJson, type IssueDocument, type RuleDocument } from '../../contract/index.js';
 import { dec, evaluatePlan, isEngineIssue, problem, type ImportedTable, type Issue, type NotMeasuredPolicy, type Outcome, type Plan, type StatedBand, type StatedCell } from '../../core/index.js';
-import { planFromDocument, type PlanDocument } from '../json.js';
+import { amountFromJson, planFromDocument, type PlanDocument } from '../json.js';
+import { farDate, titleYear } from '../published/layout.js';
 
 const OpenDataSchema = EvaluationDocumentSchema.extend({
-  // The metadata say who published it and when: nothing the evaluation reads. Its format is checked.
-  metadata: z.looseObject({ format: z.literal('albero-evaluation') }).optional(),
+  // The metadata say who published it and when: nothing the evaluation reads but the plan's year, which far dates are said from. Its format is checked.
+  metadata: z.looseObject({ format: z.literal('albero-evaluation'), year: z.number().int().nullable().optional() }).optional(),
   objectives: z.array(ObjectiveDocumentSchema.extend({ validated: z.unknown().optional() })),
 });
 
@@ -39,9 +40,11 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 /**
  * The plan a computed document states, with its stated cells when `stated` (verify), or the
  * problems that keep it from being one: a field of the wrong kind, an indicator whose computation
- * the document does not carry. `parsed`: the document as JSON.parse gave it.
+ * the document does not carry. `parsed`: the document as JSON.parse gave it. `year`: the plan's,
+ * when the caller knows it, else the metadata's or the title's: a date far from it is said at its
+ * field, as the import document's reader says it.
  */
-export function readEvaluationJson(parsed: unknown, file: string, stated: boolean): Outcome<ImportedTable | null> {
+export function readEvaluationJson(parsed: unknown, file: string, stated: boolean, year?: number): Outcome<ImportedTable | null> {
   const read = OpenDataSchema.safeParse(parsed);
   if (!read.success) {
     return { value: null, issues: read.error.issues.slice(0, 5).map((i) => problem('error', 'json-not-evaluation', { field: fieldPath(i.path) }, { file, field: fieldPath(i.path) })) };
@@ -50,7 +53,45 @@ export function readEvaluationJson(parsed: unknown, file: string, stated: boolea
   const issues = lacking(doc, file);
   if (issues.length > 0) return { value: null, issues };
   const plan = withOrigins(planWith(doc, notMeasuredOf(doc)), file);
-  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: readingIssues(doc.issues) };
+  const warnings = [...readingIssues(doc.issues), ...farDates(doc.objectives, file, year ?? doc.metadata?.year ?? titleYear(doc.title))];
+  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: warnings };
+}
+
+/**
+ * A warning at each date of a plan's JSON document (a target, an actual, a baseline, a later
+ * target) more than `FAR_DATE_YEARS` from `year`, as the workbook's template says its cells: the
+ * date is kept as written. Each is placed at its objective, indicator and field (`nextTargets[0]`),
+ * and names the indicator, as the document has no cells to point at. The import document's reader
+ * and the open data's say them alike.
+ */
+export function farDates(
+  objectives: readonly {
+    code: string;
+    indicators: readonly { id: string; target: AmountJson | null; actual: AmountJson | null; baseline?: AmountJson | null; nextTargets?: readonly [AmountJson | null, AmountJson | null] }[];
+  }[],
+  file: string,
+  year: number | null | undefined,
+): Issue[] {
+  if (year == null) return [];
+  const found: Issue[] = [];
+  for (const o of objectives) {
+    for (const i of o.indicators) {
+      const fields: [string, AmountJson | null | undefined][] = [
+        ['target', i.target],
+        ['actual', i.actual],
+        ['baseline', i.baseline],
+        ['nextTargets[0]', i.nextTargets?.[0]],
+        ['nextTargets[1]', i.nextTargets?.[1]],
+      ];
+      for (const [field, value] of fields) {
+        const amount = value == null ? null : amountFromJson(value);
+        if (amount?.kind !== 'date') continue;
+        const far = farDate(amount.value, year, `${i.id} · ${field}`, { file, node: o.code, indicator: i.id, field }, 'document');
+        if (far !== null) found.push(far);
+      }
+    }
+  }
+  return found;
 }
 
 /**
