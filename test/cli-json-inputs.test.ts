@@ -289,4 +289,36 @@ describe('a plan the server exported', () => {
     expect(verify.status).toBe(0);
     expect(verify.stdout).toContain('0 differ');
   });
+
+  it('its tree (GET …/tree) evaluates, compares and verifies as the table it was imported from; a wrong field is said by its path, in Italian and English', async () => {
+    const reply = await controller.get(`/api/plans/${planId}/tree`);
+    expect(reply.status).toBe(200);
+    const tree = join(dir, 'tree.json');
+    writeFileSync(tree, reply.text);
+    const run = albero(['evaluate', tree]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(albero(['evaluate', FIXTURE]).stdout);
+    expect(JSON.parse(albero(['evaluate', tree, '--json']).stdout).objectives).toEqual(JSON.parse(albero(['evaluate', FIXTURE, '--json']).stdout).objectives);
+    const diff = albero(['diff', FIXTURE, tree]);
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toContain('no changes');
+    const verify = albero(['verify', tree]);
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toContain('0 differ');
+    // The tree carries its formulas and rules: an explanation is the table's.
+    expect(albero(['explain', tree, 'A.2']).stdout).toBe(albero(['explain', FIXTURE, 'A.2']).stdout);
+    const doc = JSON.parse(reply.text) as { objectives: { indicators: { weight: unknown }[] }[] };
+    doc.objectives[2]!.indicators[0]!.weight = 'tanto';
+    const wrong = join(dir, 'tree-wrong.json');
+    writeFileSync(wrong, JSON.stringify(doc));
+    const en = albero(['evaluate', wrong]);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain(
+      "tree-wrong.json field objectives[2].indicators[0].weight: error: this is not a plan's tree as the server gives it (“GET /api/plans/:id/tree”): objectives[2].indicators[0].weight is missing or not of the expected kind",
+    );
+    const it = albero(['diff', FIXTURE, wrong, '--lang', 'it']);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain("non è l'albero di un piano come lo dà il server («GET /api/plans/:id/tree»): objectives[2].indicators[0].weight manca o non è del tipo atteso");
+  });
 });

@@ -13,7 +13,7 @@ import { problem, type ImportedTable, type Issue, type Outcome, type PersonAssig
 import { amountFromJson, planFromDocument, type PlanDocument } from './json.js';
 import { titleYear } from './published/layout.js';
 import { lineAndColumn } from './text.js';
-import { farDates, fieldPath, readEvaluationJson, readingIssues, statedBands, statedCells } from './opendata/read.js';
+import { farDates, fieldPath, readEvaluationJson, readingIssues, readTreeJson, statedBands, statedCells } from './opendata/read.js';
 
 const Amount = AmountJsonSchema.nullable();
 const Text = z.string().nullable().optional();
@@ -119,6 +119,9 @@ export function readPlanJson(text: string, file: string, year?: number, options:
     const where = lineAndColumn(body, jsonErrorAt(body));
     return { value: null, issues: [problem('error', 'json-unreadable', where, { file, line: where.line })] };
   }
+  // The server's tree has the plan's settings and its own fields (planId first): read whole, by its own reader, where asked.
+  if (options.evaluations === true && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'settings' in parsed && 'planId' in parsed)
+    return readTreeJson(parsed, file, options.stated ?? false, year);
   // A computed plan's document (the open data, evaluate --json's) has no settings: read by its own reader where asked (the commands that evaluate).
   if (options.evaluations === true && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && !('settings' in parsed))
     return readEvaluationJson(parsed, file, options.stated ?? false, year);

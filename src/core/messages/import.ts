@@ -477,6 +477,11 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `non è un piano calcolato come lo scrive Albero (i dati aperti JSON, «albero evaluate --json»): ${p.field} manca o non è del tipo atteso`,
     en: (p) => `this is not a computed plan as Albero writes it (the open data JSON, “albero evaluate --json”): ${p.field} is missing or not of the expected kind`,
   }),
+  /** The server's tree (`GET /api/plans/:id/tree`, read by the commands that evaluate) with a field missing or of another kind. */
+  'json-not-tree': message<{ field: string }>({
+    it: (p) => `non è l'albero di un piano come lo dà il server («GET /api/plans/:id/tree»): ${p.field} manca o non è del tipo atteso`,
+    en: (p) => `this is not a plan's tree as the server gives it (“GET /api/plans/:id/tree”): ${p.field} is missing or not of the expected kind`,
+  }),
   /** An objective's code in the JSON plan document the workbook's Codice and the API refuse (OBJECTIVE_CODE): not a plan of Albero's. */
   'json-invalid-code': message<{ code: string }>({
     it: (p) =>

@@ -15,7 +15,7 @@
  * table's reading says them.
  */
 import { z } from 'zod';
-import { EvaluationDocumentSchema, ObjectiveDocumentSchema, type AmountJson, type IssueDocument, type RuleDocument } from '../../contract/index.js';
+import { EvaluationDocumentSchema, ObjectiveDocumentSchema, TreeDocumentSchema, type AmountJson, type IssueDocument, type RuleDocument } from '../../contract/index.js';
 import {
   computedFromChildren,
   dec,
@@ -71,6 +71,28 @@ export function readEvaluationJson(parsed: unknown, file: string, stated: boolea
   if (notMeans.length > 0) return { value: null, issues: notMeans };
   const plan = withOrigins(planned, file);
   const warnings = [...readingIssues(doc.issues), ...farDates(doc.objectives, file, year ?? doc.metadata?.year ?? titleYear(doc.title))];
+  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: warnings };
+}
+
+/**
+ * The server's computed tree (`GET /api/plans/:id/tree`): the evaluation document with each
+ * indicator's rule, formula, base measures and tolerance and the plan's settings, enough to rebuild
+ * the plan exactly, as the web's what-if does, by the one codec (`planFromDocument`). What only the
+ * server knows (the period, versions, ids, evidence, the OIV's validation) is not read; its stated
+ * performances and bands are `verify`'s cells, as the open data's. A field of the wrong kind is
+ * said by its path (`json-not-tree`).
+ */
+export function readTreeJson(parsed: unknown, file: string, stated: boolean, year?: number): Outcome<ImportedTable | null> {
+  const read = TreeDocumentSchema.safeParse(parsed);
+  if (!read.success) return { value: null, issues: read.error.issues.slice(0, 5).map((i) => problem('error', 'json-not-tree', { field: fieldPath(i.path) }, { file, field: fieldPath(i.path) })) };
+  const doc = read.data;
+  const plan = withOrigins(planFromDocument(doc), file);
+  // Its later targets are {year, target} pairs: the two years after the plan's, in order.
+  const dated = doc.objectives.map((o) => ({
+    code: o.code,
+    indicators: o.indicators.map((i) => ({ ...i, nextTargets: [i.nextTargets[0]?.target ?? null, i.nextTargets[1]?.target ?? null] as const })),
+  }));
+  const warnings = [...readingIssues(doc.issues), ...farDates(dated, file, year ?? titleYear(doc.title))];
   return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: warnings };
 }
 
