@@ -307,6 +307,16 @@ describe('a plan the server exported', () => {
     expect(verify.stdout).toContain('0 differ');
     // The tree carries its formulas and rules: an explanation is the table's.
     expect(albero(['explain', tree, 'A.2']).stdout).toBe(albero(['explain', FIXTURE, 'A.2']).stdout);
+    // It carries the formulas: a ratio inside an objective with children is read as the ratio it is (45 / 50 × 100), not as the children's mean.
+    const withRatio = JSON.parse(reply.text) as { objectives: { code: string; indicators: Record<string, unknown>[] }[] };
+    Object.assign(withRatio.objectives.find((o) => o.code === 'A.1')!.indicators[1]!, {
+      formula: { kind: 'ratio', numerator: 'fatte', denominator: 'previste', scale: 100 },
+      inputs: { fatte: '45', previste: '50' },
+    });
+    const ratio = join(dir, 'tree-ratio.json');
+    writeFileSync(ratio, JSON.stringify(withRatio));
+    const a1 = (JSON.parse(albero(['evaluate', ratio, '--json']).stdout) as Doc).objectives.find((o) => o.code === 'A.1')!;
+    expect(a1.indicators[1]).toMatchObject({ id: 'A.1:2', actual: 90, derived: true });
     const doc = JSON.parse(reply.text) as { objectives: { indicators: { weight: unknown }[] }[] };
     doc.objectives[2]!.indicators[0]!.weight = 'tanto';
     const wrong = join(dir, 'tree-wrong.json');
