@@ -7,7 +7,21 @@
  * rebuilt exactly by the one codec of the JSON documents (`planFromDocument`) and every number
  * of a simulation is the engine's.
  */
-import { computedFromChildren, dec, evaluatePlan, explainNode, ownValue, type Amount, type Band, type Evaluation, type Indicator, type Language, type Measurement, type Plan, type Unit } from '../../../src/core/index.js';
+import {
+  computedFromChildren,
+  dec,
+  evaluatePlan,
+  explainNode,
+  ownValue,
+  type Amount,
+  type Band,
+  type Evaluation,
+  type Indicator,
+  type Language,
+  type Measurement,
+  type Plan,
+  type Unit,
+} from '../../../src/core/index.js';
 import { evaluationDocument, explanationDocument, planFromDocument, thresholdDocument, type EvaluationDocument, type ExplanationDocument, type PlanDocument } from '../../../src/io/json.js';
 import { indicatorThresholdBands, type Smvp } from '../../../src/core/appraisal/index.js';
 import type { OwnRange } from '../../../src/contract/index.js';
