@@ -194,6 +194,65 @@ describe('the JSON documents as a plan', () => {
     expect(derived.stderr).toMatch(/ratio\.json B\.2\.2 field derived: error: the open data does not carry the formula nor the base measures of the indicator/);
   });
 
+  it('a ratio inside an objective with children: the import document evaluates as the formula it is, the open data refuses it at its actual, in Italian and English', () => {
+    // A.1 has child objectives; its second indicator made a ratio of two base measures (45 / 50 × 100 = 90%), not the children's mean (100%).
+    const doc = JSON.parse(readFileSync(IMPORTED, 'utf8')) as { objectives: { code: string; indicators: Record<string, unknown>[] }[] };
+    Object.assign(doc.objectives.find((o) => o.code === 'A.1')!.indicators[1]!, {
+      formula: { kind: 'ratio', numerator: 'fatte', denominator: 'previste', scale: 100 },
+      inputs: { fatte: '45', previste: '50' },
+    });
+    const source = join(dir, 'ratio-plan.json');
+    writeFileSync(source, JSON.stringify(doc, null, 2));
+    const evaluated = albero(['evaluate', source, '--json']);
+    expect(evaluated.status).toBe(0);
+    const a1 = (JSON.parse(evaluated.stdout) as Doc).objectives.find((o) => o.code === 'A.1')!;
+    expect(a1.indicators[1]).toMatchObject({ id: 'A.1:2', actual: 90, derived: true });
+    // Imported again, the document is the same plan.
+    const again = join(dir, 'ratio-again.json');
+    expect(albero(['import', source, '--output', again]).status).toBe(0);
+    expect((JSON.parse(albero(['evaluate', again, '--json']).stdout) as Doc).objectives).toEqual((JSON.parse(evaluated.stdout) as Doc).objectives);
+    // Its open data says `derived` only: not the children's mean it would have been read as (100), but refused at the indicator's actual.
+    const open = join(dir, 'ratio-open.json');
+    expect(albero(['report', source, '--format', 'json', '--output', open]).status).toBe(0);
+    const en = albero(['evaluate', open]);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain(
+      'ratio-open.json A.1 field actual: error: the actual 90 of the derived indicator “Trend percentuale di soggetti coinvolti nelle iniziative legate al sostegno del turismo e della cultura” is not the weighted mean of the child objectives (100): it is a ratio or a trend, and the open data does not carry the formula nor the base measures it is computed by',
+    );
+    const it = albero(['verify', open, '--lang', 'it']);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(
+      "ratio-open.json A.1 campo actual: errore: il consuntivo 90 dell'indicatore derivato «Trend percentuale di soggetti coinvolti nelle iniziative legate al sostegno del turismo e della cultura» non è la media ponderata degli obiettivi figli (100): è un rapporto o un trend, e i dati aperti non dicono la formula né le misure di base con cui è calcolato",
+    );
+  });
+
+  it("the open data: a child's performance changed by hand is a difference for verify, not a parent's mean refused", () => {
+    const child = edited('child.json', (doc) => {
+      doc.objectives.find((o) => o.code === 'A.1.1')!.performance = 50;
+    });
+    const run = albero(['verify', child]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('child.json A.1.1 field performance: A.1.1 Performance Obiettivo: stated 50.00%, computed 100.00%');
+  });
+
+  it('the open data: a date far from the plan year is said at its indicator and field, as in the import document, in Italian and English', () => {
+    const far = edited('far.json', (doc) => {
+      (doc.objectives.find((o) => o.code === 'C.1.2')!.indicators[0] as unknown as { target: string }).target = '2724-09-30';
+    });
+    const en = albero(['evaluate', far]);
+    expect(en.status).toBe(0);
+    expect(en.stderr).toContain(
+      "far.json C.1.2 field target: warning: C.1.2:1 · target: the date 30/09/2724 is more than 10 years from the plan's year (2024); a date this far off is most often a slip in its year: check the date in the document. The date is read as written",
+    );
+    const it = albero(['evaluate', far, '--lang', 'it']);
+    expect(it.stderr).toContain(
+      "far.json C.1.2 campo target: avviso: C.1.2:1 · target: la data 30/09/2724 è a più di 10 anni dall'anno del piano (2024); una data così lontana è di solito un errore di battitura nell'anno: controllare la data nel documento. La data è letta come scritta",
+    );
+    // The untouched open data says none.
+    expect(albero(['evaluate', OPEN_DATA]).stderr).not.toContain('date-far-from-year');
+  });
+
   it('bad JSON: located, not evaluated, exit 2, in Italian and English', () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{\n  "title": "x",\n  "objectives": [,]\n}\n');
@@ -229,5 +288,47 @@ describe('a plan the server exported', () => {
     const verify = albero(['verify', exported]);
     expect(verify.status).toBe(0);
     expect(verify.stdout).toContain('0 differ');
+  });
+
+  it('its tree (GET …/tree) evaluates, compares and verifies as the table it was imported from; a wrong field is said by its path, in Italian and English', async () => {
+    const reply = await controller.get(`/api/plans/${planId}/tree`);
+    expect(reply.status).toBe(200);
+    const tree = join(dir, 'tree.json');
+    writeFileSync(tree, reply.text);
+    const run = albero(['evaluate', tree]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(albero(['evaluate', FIXTURE]).stdout);
+    expect(JSON.parse(albero(['evaluate', tree, '--json']).stdout).objectives).toEqual(JSON.parse(albero(['evaluate', FIXTURE, '--json']).stdout).objectives);
+    const diff = albero(['diff', FIXTURE, tree]);
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toContain('no changes');
+    const verify = albero(['verify', tree]);
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toContain('0 differ');
+    // The tree carries its formulas and rules: an explanation is the table's.
+    expect(albero(['explain', tree, 'A.2']).stdout).toBe(albero(['explain', FIXTURE, 'A.2']).stdout);
+    // It carries the formulas: a ratio inside an objective with children is read as the ratio it is (45 / 50 × 100), not as the children's mean.
+    const withRatio = JSON.parse(reply.text) as { objectives: { code: string; indicators: Record<string, unknown>[] }[] };
+    Object.assign(withRatio.objectives.find((o) => o.code === 'A.1')!.indicators[1]!, {
+      formula: { kind: 'ratio', numerator: 'fatte', denominator: 'previste', scale: 100 },
+      inputs: { fatte: '45', previste: '50' },
+    });
+    const ratio = join(dir, 'tree-ratio.json');
+    writeFileSync(ratio, JSON.stringify(withRatio));
+    const a1 = (JSON.parse(albero(['evaluate', ratio, '--json']).stdout) as Doc).objectives.find((o) => o.code === 'A.1')!;
+    expect(a1.indicators[1]).toMatchObject({ id: 'A.1:2', actual: 90, derived: true });
+    const doc = JSON.parse(reply.text) as { objectives: { indicators: { weight: unknown }[] }[] };
+    doc.objectives[2]!.indicators[0]!.weight = 'tanto';
+    const wrong = join(dir, 'tree-wrong.json');
+    writeFileSync(wrong, JSON.stringify(doc));
+    const en = albero(['evaluate', wrong]);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain(
+      "tree-wrong.json field objectives[2].indicators[0].weight: error: this is not a plan's tree as the server gives it (“GET /api/plans/:id/tree”): objectives[2].indicators[0].weight is missing or not of the expected kind",
+    );
+    const it = albero(['diff', FIXTURE, wrong, '--lang', 'it']);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain("non è l'albero di un piano come lo dà il server («GET /api/plans/:id/tree»): objectives[2].indicators[0].weight manca o non è del tipo atteso");
   });
 });

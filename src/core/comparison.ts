@@ -16,7 +16,7 @@ import type { Evaluation, IndicatorResult, ObjectiveResult } from './evaluation.
 import type { Legend } from './legend.js';
 import type { ParamValue } from './messages/catalogue.js';
 import type { ComparisonCode, ComparisonParams } from './messages/comparison.js';
-import type { Amount, Indicator, Plan, PlanSettings, ScoringRule, SourceLocation, Unit } from './model.js';
+import { computedFromChildren, type Amount, type Indicator, type Plan, type PlanSettings, type ScoringRule, type SourceLocation, type Unit } from './model.js';
 
 /** What a change is about, from the plan's shape to its results. */
 export type ChangeGroup = 'structure' | 'plan' | 'measurement' | 'result';
@@ -194,7 +194,7 @@ function compareIndicators(code: string, before: readonly IndicatorResult[], aft
     add('scoring', code, 'diff-scoring', ruleSide(a.scoring, a.unit), ruleSide(b.scoring, b.unit), extra);
     add('formula', code, 'diff-formula', formulaSide(a), formulaSide(b), extra);
     // A derived indicator's actual follows from its children; its own measurement is not entered.
-    if (a.formula?.kind !== 'children_mean' || b.formula?.kind !== 'children_mean') add('measurement', code, 'diff-measurement', measurementSide(a), measurementSide(b), extra);
+    if (!computedFromChildren(a.formula) || !computedFromChildren(b.formula)) add('measurement', code, 'diff-measurement', measurementSide(a), measurementSide(b), extra);
   }
 }
 

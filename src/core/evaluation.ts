@@ -25,7 +25,19 @@ import { said, type Said } from './messages/index.js';
 import { CodeIndex } from './code-index.js';
 import { ownValue } from './text-keys.js';
 import { BANDS, classify, classifyHundredths, legendCuts, type Band, type LegendCuts } from './legend.js';
-import type { Amount, Indicator, IndicatorState, Measurement, MeasurementState, NotMeasuredPolicy, Plan, Objective, ScoringRule, SourceLocation } from './model.js';
+import {
+  computedFromChildren,
+  type Amount,
+  type Indicator,
+  type IndicatorState,
+  type Measurement,
+  type MeasurementState,
+  type NotMeasuredPolicy,
+  type Plan,
+  type Objective,
+  type ScoringRule,
+  type SourceLocation,
+} from './model.js';
 import { amountKind, scoreAmountFraction, scoreAmounts, scoreNumberFraction } from './scoring.js';
 
 export interface IndicatorResult {
@@ -809,7 +821,7 @@ export class Evaluation {
           return this.scored(STATE_INDEX.measured, null, 2, false);
         }
       }
-    } else if (ind.formula.kind === 'children_mean') {
+    } else if (computedFromChildren(ind.formula)) {
       const mean = this.mean;
       const got = this.childrenMeanFraction(i, mean);
       if (got === 1) {

@@ -6,7 +6,7 @@
  */
 import { Decimal, HUNDRED, ZERO } from './decimal.js';
 import { previousFromPredecessor, type Evaluation, type IndicatorResult, type ObjectiveResult } from './evaluation.js';
-import type { IndicatorState } from './model.js';
+import { computedFromChildren, type IndicatorState } from './model.js';
 import { formatPercentIn } from './italian.js';
 import { describeScore, fmt, show } from './scoring.js';
 import { NOT_EVALUABLE_MARK, reasonText, WORDS, type Language } from './words.js';
@@ -106,7 +106,7 @@ export function childTerms(evaluation: Evaluation, code: string, language: Langu
 export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, language: Language = 'en'): IndicatorExplanation {
   const ind = r.indicator;
   const w = WORDS[language];
-  const derivation = ind.formula?.kind === 'children_mean' ? childTerms(evaluation, r.code, language) : null;
+  const derivation = computedFromChildren(ind.formula) ? childTerms(evaluation, r.code, language) : null;
   let scoring: string;
   // Not "left out": its result exists, the reader is told when it will be given.
   if (r.state === 'pending') scoring = w.resultsPending;
@@ -121,7 +121,7 @@ export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, lan
       ind.unit,
       language,
     );
-    if (ind.formula !== null && ind.formula.kind !== 'children_mean') {
+    if (ind.formula !== null && !computedFromChildren(ind.formula)) {
       const f = ind.formula;
       scoring = `${f.kind === 'ratio' ? `${f.numerator} / ${f.denominator} × ${fmt(f.scale, 2, language)}` : `(${f.current} − ${f.previous}) / ${f.previous} × 100`} = ${show(r.actual, ind.unit, language)}; ${scoring}`;
       if (f.kind === 'trend' && previousFromPredecessor(ind)) scoring = `${scoring} (${w.fromPredecessor(f.previous, fmt(ind.predecessorValue!.value, 2, language), ind.predecessorValue!.year)})`;
@@ -164,7 +164,7 @@ export function explainNode(evaluation: Evaluation, code: string, language: Lang
       .map((t) => {
         const r = result.indicators.find((i) => i.indicator.id === t.ref)!;
         const text = `${pct(t.share!, language)} × ${fmt(t.score!, 2, language)}`;
-        if (r.indicator.formula?.kind !== 'children_mean') return text;
+        if (!computedFromChildren(r.indicator.formula)) return text;
         const kids = childTerms(evaluation, code, language).filter((k) => k.share !== null);
         const equal = evaluation.childWeights(code).equal;
         const listing = kids.map((k) => `${k.ref} ${fmt(k.score!, 2, language)}${equal ? '' : ` (${fmt(k.weight, 2, language)}%)`}`).join(', ');

@@ -85,12 +85,14 @@ export type Formula =
  * Whether an indicator with `formula` (null: entered) has its actual computed from its objective's
  * children: nothing to enter, forecast or review, so the campaign, the closing and the value's write
  * leave it out. Decided on the formula as read, its kind, never on its stored text: a ratio's base
- * measure may be named `children_mean` and is entered like any other.
+ * measure may be named `children_mean` and is entered like any other. The one test of that kind
+ * (the engine, the explanation, the readers and writers): a type guard, so that past it a formula is
+ * a ratio or a trend.
  *
  * @example computedFromChildren({ kind: 'children_mean' }) // true
  * @example computedFromChildren({ kind: 'trend', current: 'children_mean', previous: 'prima' }) // false
  */
-export function computedFromChildren(formula: Pick<Formula, 'kind'> | null | undefined): boolean {
+export function computedFromChildren(formula: { readonly kind: string } | null | undefined): formula is { readonly kind: 'children_mean' } {
   return formula?.kind === 'children_mean';
 }
 

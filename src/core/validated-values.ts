@@ -11,7 +11,7 @@ import { evaluatePlan, weightedMean, type Evaluation } from './evaluation.js';
 import { ruleCeiling } from './scoring.js';
 import { classify } from './legend.js';
 import type { Band } from './band.js';
-import type { Plan } from './model.js';
+import { computedFromChildren, type Plan } from './model.js';
 
 /** A validated value as this check reads it (the store's, the request's, the document's alike). */
 export interface ValidatedFigure {
@@ -133,7 +133,7 @@ function fromChildren(plan: Plan, values: readonly ValidatedFigure[], validated:
     const node = byCode.get(v.code);
     if (node === undefined || !parents.has(node.code)) return undefined;
     // Its own indicators alone make it: its children do not enter, whatever they are validated at.
-    if (node.indicators.length > 0 && !node.indicators.some((i) => i.formula?.kind === 'children_mean')) return undefined;
+    if (node.indicators.length > 0 && !node.indicators.some((i) => computedFromChildren(i.formula))) return undefined;
     // None of its objectives validated: the OIV differs from the reported value alone, as it may for
     // any objective (the documents print both, with its note); there is nothing to set it against.
     if (!aboveValidated.has(v.code)) return undefined;

@@ -5,6 +5,7 @@
  */
 import {
   comparisonSide,
+  computedFromChildren,
   dec,
   decimalJson,
   DEFAULT_SETTINGS,
@@ -160,7 +161,7 @@ export function planDocument(evaluation: Evaluation, extraIssues: readonly Issue
 function measurementFromDocument(i: IndicatorDocument & IndicatorInputs): Measurement {
   switch (i.state) {
     case 'measured': {
-      if (i.formula?.kind === 'children_mean') return { state: 'measured' };
+      if (computedFromChildren(i.formula)) return { state: 'measured' };
       if (i.inputs !== null) return { state: 'measured', inputs: Object.fromEntries(Object.entries(i.inputs).map(([k, v]) => [k, dec(v)])) };
       const actual = amountFromJson(i.actual);
       return actual === null ? { state: 'measured' } : { state: 'measured', actual };
@@ -252,7 +253,7 @@ export interface ActualWriting {
  * its own decimals kept up to four (`0,035%`). The value itself stays exact: only its words round.
  */
 export function actualAmountText(actual: Amount | null, indicator: ActualWriting, language: Language = 'it'): string {
-  if (indicator.formula?.kind === 'children_mean' && actual?.kind === 'number') return formatPercentIn(actual.value, language, 2);
+  if (computedFromChildren(indicator.formula) && actual?.kind === 'number') return formatPercentIn(actual.value, language, 2);
   return amountText(actual, indicator.unit, language);
 }
 
@@ -341,7 +342,7 @@ function indicatorJson(i: IndicatorReading, amounts: AmountLiterals): string {
   return (
     `{"id":${quote(ind.id)},"name":${quote(ind.name)},"weight":${amounts.weight(ind.weight)},"comparator":${word(ind.comparator)},"unit":${word(ind.unit)}` +
     `,"target":${amounts.json(ind.target, true)},"actual":${amounts.json(i.actual, typed)},"targetText":${amounts.text(ind.target, ind.unit, true)}` +
-    `,"actualText":${i.state === 'not_evaluable' ? amounts.notEvaluable : ind.formula?.kind === 'children_mean' ? quote(actualAmountText(i.actual, ind, amounts.language)) : amounts.text(i.actual, ind.unit, typed)},"state":${word(i.state)}` +
+    `,"actualText":${i.state === 'not_evaluable' ? amounts.notEvaluable : computedFromChildren(ind.formula) ? quote(actualAmountText(i.actual, ind, amounts.language)) : amounts.text(i.actual, ind.unit, typed)},"state":${word(i.state)}` +
     `,"reason":${m.state === 'not_evaluable' ? amounts.reason(m.reason) : 'null'},"scoring":${word(i.rule.kind)},"derived":${!typed}` +
     `,"performance":${numberLiteral(jsonNumberOfReading(i.performance))},"met":${i.met},"counted":${i.counted},"owner":${ind.owner == null ? 'null' : quote(ind.owner)}}`
   );

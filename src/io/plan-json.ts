@@ -7,13 +7,13 @@
  * document has no cells.
  */
 import { z } from 'zod';
-import { ObjectiveDocumentSchema, IndicatorDocumentSchema, EvaluationDocumentSchema, PlanSettingsDocumentSchema, TreeIndicatorSchema, AmountJsonSchema, type AmountJson } from '../contract/index.js';
+import { ObjectiveDocumentSchema, IndicatorDocumentSchema, EvaluationDocumentSchema, PlanSettingsDocumentSchema, TreeIndicatorSchema, AmountJsonSchema } from '../contract/index.js';
 import { OBJECTIVE_CODE, isIndicatorId } from '../contract/codes.js';
 import { problem, type ImportedTable, type Issue, type Outcome, type PersonAssignment, type SourceLocation, type UnitAssignment } from '../core/index.js';
 import { amountFromJson, planFromDocument, type PlanDocument } from './json.js';
-import { farDate, titleYear } from './published/layout.js';
+import { titleYear } from './published/layout.js';
 import { lineAndColumn } from './text.js';
-import { fieldPath, readEvaluationJson, readingIssues, statedBands, statedCells } from './opendata/read.js';
+import { farDates, fieldPath, readEvaluationJson, readingIssues, readTreeJson, statedBands, statedCells } from './opendata/read.js';
 
 const Amount = AmountJsonSchema.nullable();
 const Text = z.string().nullable().optional();
@@ -119,9 +119,12 @@ export function readPlanJson(text: string, file: string, year?: number, options:
     const where = lineAndColumn(body, jsonErrorAt(body));
     return { value: null, issues: [problem('error', 'json-unreadable', where, { file, line: where.line })] };
   }
+  // The server's tree has the plan's settings and its own fields (planId first): read whole, by its own reader, where asked.
+  if (options.evaluations === true && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'settings' in parsed && 'planId' in parsed)
+    return readTreeJson(parsed, file, options.stated ?? false, year);
   // A computed plan's document (the open data, evaluate --json's) has no settings: read by its own reader where asked (the commands that evaluate).
   if (options.evaluations === true && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && !('settings' in parsed))
-    return readEvaluationJson(parsed, file, options.stated ?? false);
+    return readEvaluationJson(parsed, file, options.stated ?? false, year);
   // A document without the plan's settings is another one (evaluate --json's): said once, not at each of its thousand fields.
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !('settings' in parsed)) {
     return { value: null, issues: [problem('error', 'json-not-plan', { field: 'settings' }, { file, field: 'settings' })] };
@@ -180,7 +183,7 @@ export function readPlanJson(text: string, file: string, year?: number, options:
   };
   // The commands that evaluate say the table's reading warnings the document lists, as that table's reading does (opendata/read.ts).
   const carried = options.evaluations === true ? readingIssues(doc.issues) : [];
-  const warnings = [...carried, ...long, ...farDates(doc, file, year ?? titleYear(doc.title))];
+  const warnings = [...carried, ...long, ...farDates(doc.objectives, file, year ?? titleYear(doc.title))];
   const assignedUnits: UnitAssignment[] = [];
   const assignedPeople: PersonAssignment[] = [];
   const baselineYears: { indicator: string; year: number; origin: SourceLocation }[] = [];
@@ -243,33 +246,4 @@ function codeProblems(doc: z.infer<typeof DocumentSchema>, file: string, errors:
   }
   errors.push(...badIds);
   return warnings;
-}
-
-/**
- * A warning at each date of the document (a target, an actual, a baseline, a later target) more than
- * `FAR_DATE_YEARS` from `year`, as the workbook's template says its cells: the date is kept as written.
- * Each is placed at its objective, indicator and field (`nextTargets[0]`), and names the indicator, as
- * the document has no cells to point at.
- */
-function farDates(doc: z.infer<typeof DocumentSchema>, file: string, year: number | undefined): Issue[] {
-  if (year === undefined) return [];
-  const found: Issue[] = [];
-  for (const o of doc.objectives) {
-    for (const i of o.indicators) {
-      const fields: [string, AmountJson | null | undefined][] = [
-        ['target', i.target],
-        ['actual', i.actual],
-        ['baseline', i.baseline],
-        ['nextTargets[0]', i.nextTargets?.[0]],
-        ['nextTargets[1]', i.nextTargets?.[1]],
-      ];
-      for (const [field, value] of fields) {
-        const amount = value == null ? null : amountFromJson(value);
-        if (amount?.kind !== 'date') continue;
-        const far = farDate(amount.value, year, `${i.id} · ${field}`, { file, node: o.code, indicator: i.id, field }, 'document');
-        if (far !== null) found.push(far);
-      }
-    }
-  }
-  return found;
 }

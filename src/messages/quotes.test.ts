@@ -86,8 +86,10 @@ describe('names and titles in messages are quoted «» in Italian and “” in 
       ['json-twice', { what: 'objective', code: 'A' }],
       ['json-unreadable', { line: 1, column: 2 }],
       ['json-not-evaluation', { field: 'f' }],
+      ['json-not-tree', { field: 'f' }],
       ['json-open-data-lacks', { indicator: 'X', what: 'rule', rule: 'bands' }],
       ['json-open-data-lacks', { indicator: 'X', what: 'formula' }],
+      ['json-open-data-lacks', { indicator: 'X', what: 'mean', actual: '90', mean: '100' }],
       ['json-open-data-lacks', { indicator: 'X', what: 'tolerance' }],
     ] as const) {
       const said = both((l) => renderMessage(c, params as never, l));

@@ -965,7 +965,7 @@ function amountTexts(language: Language): AmountTexts {
     of: (i, stored, formula) => ({
       targetText: json(i.target, i.unit),
       // A weighted mean's actual is said as a performance (actualAmountText), so is not among the amounts shared.
-      actualText: i.state === 'not_evaluable' || formula?.kind === 'children_mean' ? actualText(i.state, amountFromJson(i.actual), { unit: i.unit, formula }, language) : json(i.actual, i.unit),
+      actualText: i.state === 'not_evaluable' || computedFromChildren(formula) ? actualText(i.state, amountFromJson(i.actual), { unit: i.unit, formula }, language) : json(i.actual, i.unit),
       reason: i.reason === null ? null : stored?.state === 'not_evaluable' && stored.reason !== null ? reasonText(stored.reason, language) : i.reason,
     }),
     amount: (amount, unit) => amountText(amount, unit, language),

@@ -463,18 +463,24 @@ export const IMPORT_MESSAGES = defineMessages({
    * The open data JSON (`albero report --format json`, the server's export) read as a plan: an
    * indicator whose computation it does not carry (a band or threshold rule's points, a formula's
    * base measures, an `=` target's tolerance) cannot be evaluated from it, and is refused rather
-   * than scored by a guess.
+   * than scored by a guess. `mean`: a derived indicator of an objective with children whose actual
+   * is not its children's mean (`actual`, `mean`: both as the document writes numbers).
    */
-  'json-open-data-lacks': message<{ indicator: string; what: 'rule' | 'formula' | 'tolerance'; rule?: string }>({
+  'json-open-data-lacks': message<{ indicator: string; what: 'rule' | 'formula' | 'mean' | 'tolerance'; rule?: string; actual?: string; mean?: string }>({
     it: (p) =>
-      `i dati aperti non dicono ${p.what === 'rule' ? `i valori della regola «${p.rule ?? ''}»` : p.what === 'formula' ? 'la formula né le misure di base' : 'la tolleranza'} dell'indicatore «${p.indicator}»: non si può ricalcolare da questo file; usare la tabella, il foglio di calcolo o il documento di «albero import --output» da cui è stato scritto`,
+      `${p.what === 'mean' ? `il consuntivo ${p.actual ?? ''} dell'indicatore derivato «${p.indicator}» non è la media ponderata degli obiettivi figli (${p.mean ?? ''}): è un rapporto o un trend, e ` : ''}i dati aperti non dicono ${p.what === 'rule' ? `i valori della regola «${p.rule ?? ''}»` : p.what === 'formula' || p.what === 'mean' ? 'la formula né le misure di base' : 'la tolleranza'} ${p.what === 'mean' ? 'con cui è calcolato' : `dell'indicatore «${p.indicator}»`}: non si può ricalcolare da questo file; usare la tabella, il foglio di calcolo o il documento di «albero import --output» da cui è stato scritto`,
     en: (p) =>
-      `the open data does not carry ${p.what === 'rule' ? `the points of the “${p.rule ?? ''}” rule` : p.what === 'formula' ? 'the formula nor the base measures' : 'the tolerance'} of the indicator “${p.indicator}”: it cannot be computed again from this file; use the table, the workbook or the document of “albero import --output” it was written from`,
+      `${p.what === 'mean' ? `the actual ${p.actual ?? ''} of the derived indicator “${p.indicator}” is not the weighted mean of the child objectives (${p.mean ?? ''}): it is a ratio or a trend, and ` : ''}the open data does not carry ${p.what === 'rule' ? `the points of the “${p.rule ?? ''}” rule` : p.what === 'formula' || p.what === 'mean' ? 'the formula nor the base measures' : 'the tolerance'} ${p.what === 'mean' ? 'it is computed by' : `of the indicator “${p.indicator}”`}: it cannot be computed again from this file; use the table, the workbook or the document of “albero import --output” it was written from`,
   }),
   /** A computed plan's document (the open data, evaluate --json's) with a field missing or of another kind. */
   'json-not-evaluation': message<{ field: string }>({
     it: (p) => `non è un piano calcolato come lo scrive Albero (i dati aperti JSON, «albero evaluate --json»): ${p.field} manca o non è del tipo atteso`,
     en: (p) => `this is not a computed plan as Albero writes it (the open data JSON, “albero evaluate --json”): ${p.field} is missing or not of the expected kind`,
+  }),
+  /** The server's tree (`GET /api/plans/:id/tree`, read by the commands that evaluate) with a field missing or of another kind. */
+  'json-not-tree': message<{ field: string }>({
+    it: (p) => `non è l'albero di un piano come lo dà il server («GET /api/plans/:id/tree»): ${p.field} manca o non è del tipo atteso`,
+    en: (p) => `this is not a plan's tree as the server gives it (“GET /api/plans/:id/tree”): ${p.field} is missing or not of the expected kind`,
   }),
   /** An objective's code in the JSON plan document the workbook's Codice and the API refuse (OBJECTIVE_CODE): not a plan of Albero's. */
   'json-invalid-code': message<{ code: string }>({

@@ -7,20 +7,35 @@
  * Such a document states results, not every input: each indicator's rule is said by its kind only,
  * a derived indicator by `derived` only, and there is no tolerance nor plan settings. What it does
  * carry is enough for the published tables' plans (on/off and proportional rules, the weighted mean
- * of the child objectives); an indicator it does not carry enough of is refused at its field
+ * of the child objectives: a derived indicator whose actual is not that mean is a ratio or a trend);
+ * an indicator it does not carry enough of is refused at its field
  * (`json-open-data-lacks`), never scored by a guess. The stated performances and derived actuals are
  * kept as stated cells for `verify`, each at its objective, indicator and field. The warnings met
  * reading the table it was made from, which it lists, are said again (`readingIssues`), as that
  * table's reading says them.
  */
 import { z } from 'zod';
-import { EvaluationDocumentSchema, ObjectiveDocumentSchema, type IssueDocument, type RuleDocument } from '../../contract/index.js';
-import { dec, evaluatePlan, isEngineIssue, problem, type ImportedTable, type Issue, type NotMeasuredPolicy, type Outcome, type Plan, type StatedBand, type StatedCell } from '../../core/index.js';
-import { planFromDocument, type PlanDocument } from '../json.js';
+import { EvaluationDocumentSchema, ObjectiveDocumentSchema, TreeDocumentSchema, type AmountJson, type IssueDocument, type RuleDocument } from '../../contract/index.js';
+import {
+  computedFromChildren,
+  dec,
+  evaluatePlan,
+  isEngineIssue,
+  problem,
+  type ImportedTable,
+  type Issue,
+  type NotMeasuredPolicy,
+  type Outcome,
+  type Plan,
+  type StatedBand,
+  type StatedCell,
+} from '../../core/index.js';
+import { amountFromJson, amountJson, planFromDocument, type PlanDocument } from '../json.js';
+import { farDate, titleYear } from '../published/layout.js';
 
 const OpenDataSchema = EvaluationDocumentSchema.extend({
-  // The metadata say who published it and when: nothing the evaluation reads. Its format is checked.
-  metadata: z.looseObject({ format: z.literal('albero-evaluation') }).optional(),
+  // The metadata say who published it and when: nothing the evaluation reads but the plan's year, which far dates are said from. Its format is checked.
+  metadata: z.looseObject({ format: z.literal('albero-evaluation'), year: z.number().int().nullable().optional() }).optional(),
   objectives: z.array(ObjectiveDocumentSchema.extend({ validated: z.unknown().optional() })),
 });
 
@@ -39,9 +54,11 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 /**
  * The plan a computed document states, with its stated cells when `stated` (verify), or the
  * problems that keep it from being one: a field of the wrong kind, an indicator whose computation
- * the document does not carry. `parsed`: the document as JSON.parse gave it.
+ * the document does not carry. `parsed`: the document as JSON.parse gave it. `year`: the plan's,
+ * when the caller knows it, else the metadata's or the title's: a date far from it is said at its
+ * field, as the import document's reader says it.
  */
-export function readEvaluationJson(parsed: unknown, file: string, stated: boolean): Outcome<ImportedTable | null> {
+export function readEvaluationJson(parsed: unknown, file: string, stated: boolean, year?: number): Outcome<ImportedTable | null> {
   const read = OpenDataSchema.safeParse(parsed);
   if (!read.success) {
     return { value: null, issues: read.error.issues.slice(0, 5).map((i) => problem('error', 'json-not-evaluation', { field: fieldPath(i.path) }, { file, field: fieldPath(i.path) })) };
@@ -49,8 +66,71 @@ export function readEvaluationJson(parsed: unknown, file: string, stated: boolea
   const doc = read.data;
   const issues = lacking(doc, file);
   if (issues.length > 0) return { value: null, issues };
-  const plan = withOrigins(planWith(doc, notMeasuredOf(doc)), file);
-  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: readingIssues(doc.issues) };
+  const planned = planWith(doc, notMeasuredOf(doc));
+  const notMeans = notChildrenMeans(doc, planned, file);
+  if (notMeans.length > 0) return { value: null, issues: notMeans };
+  const plan = withOrigins(planned, file);
+  const warnings = [...readingIssues(doc.issues), ...farDates(doc.objectives, file, year ?? doc.metadata?.year ?? titleYear(doc.title))];
+  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: warnings };
+}
+
+/**
+ * The server's computed tree (`GET /api/plans/:id/tree`): the evaluation document with each
+ * indicator's rule, formula, base measures and tolerance and the plan's settings, enough to rebuild
+ * the plan exactly, as the web's what-if does, by the one codec (`planFromDocument`). What only the
+ * server knows (the period, versions, ids, evidence, the OIV's validation) is not read; its stated
+ * performances and bands are `verify`'s cells, as the open data's. A field of the wrong kind is
+ * said by its path (`json-not-tree`).
+ */
+export function readTreeJson(parsed: unknown, file: string, stated: boolean, year?: number): Outcome<ImportedTable | null> {
+  const read = TreeDocumentSchema.safeParse(parsed);
+  if (!read.success) return { value: null, issues: read.error.issues.slice(0, 5).map((i) => problem('error', 'json-not-tree', { field: fieldPath(i.path) }, { file, field: fieldPath(i.path) })) };
+  const doc = read.data;
+  const plan = withOrigins(planFromDocument(doc), file);
+  // Its later targets are {year, target} pairs: the two years after the plan's, in order.
+  const dated = doc.objectives.map((o) => ({
+    code: o.code,
+    indicators: o.indicators.map((i) => ({ ...i, nextTargets: [i.nextTargets[0]?.target ?? null, i.nextTargets[1]?.target ?? null] as const })),
+  }));
+  const warnings = [...readingIssues(doc.issues), ...farDates(dated, file, year ?? titleYear(doc.title))];
+  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: warnings };
+}
+
+/**
+ * A warning at each date of a plan's JSON document (a target, an actual, a baseline, a later
+ * target) more than `FAR_DATE_YEARS` from `year`, as the workbook's template says its cells: the
+ * date is kept as written. Each is placed at its objective, indicator and field (`nextTargets[0]`),
+ * and names the indicator, as the document has no cells to point at. The import document's reader
+ * and the open data's say them alike.
+ */
+export function farDates(
+  objectives: readonly {
+    code: string;
+    indicators: readonly { id: string; target: AmountJson | null; actual: AmountJson | null; baseline?: AmountJson | null; nextTargets?: readonly [AmountJson | null, AmountJson | null] }[];
+  }[],
+  file: string,
+  year: number | null | undefined,
+): Issue[] {
+  if (year == null) return [];
+  const found: Issue[] = [];
+  for (const o of objectives) {
+    for (const i of o.indicators) {
+      const fields: [string, AmountJson | null | undefined][] = [
+        ['target', i.target],
+        ['actual', i.actual],
+        ['baseline', i.baseline],
+        ['nextTargets[0]', i.nextTargets?.[0]],
+        ['nextTargets[1]', i.nextTargets?.[1]],
+      ];
+      for (const [field, value] of fields) {
+        const amount = value == null ? null : amountFromJson(value);
+        if (amount?.kind !== 'date') continue;
+        const far = farDate(amount.value, year, `${i.id} · ${field}`, { file, node: o.code, indicator: i.id, field }, 'document');
+        if (far !== null) found.push(far);
+      }
+    }
+  }
+  return found;
 }
 
 /**
@@ -91,6 +171,43 @@ function lacking(doc: OpenData, file: string): Issue[] {
 }
 
 /**
+ * An error at each derived indicator of an objective with children whose stated actual is not the
+ * mean of its children: a ratio or a trend, whose formula and base measures the document does not
+ * write (`derived` is all it says), refused as one of an objective without children is, rather than
+ * scored as the children's mean. `plan`: the document's plan, each such indicator read as that mean.
+ *
+ * The mean is the one the document's inputs give (`plan` evaluated: exact, as the document writes
+ * it), or the one its children's stated performances give: a document edited by hand (a target
+ * changed, a performance changed for `verify` to find) still has its means agree with one of the
+ * two. The stated performances are written to two decimals, their mean is as near as 0.005 to the
+ * exact one. An actual that agrees by chance with neither evaluates alike either way.
+ */
+function notChildrenMeans(doc: OpenData, plan: Plan, file: string): Issue[] {
+  const derived = doc.objectives.flatMap((o) => o.indicators.filter((i) => i.derived).map((i) => ({ code: o.code, i })));
+  if (derived.length === 0) return [];
+  const computed = evaluatePlan(plan);
+  const differing = derived.filter(({ i }) => {
+    const r = computed.indicator(i.id);
+    return r !== undefined && computedFromChildren(r.indicator.formula) && amountJson(r.actual) !== i.actual;
+  });
+  if (differing.length === 0) return [];
+  const forced = new Map(doc.objectives.flatMap((o) => (o.performance === null ? [] : [[o.code, dec(String(o.performance))] as const])));
+  const stated = evaluatePlan(plan, { forced });
+  const found: Issue[] = [];
+  for (const { code, i } of differing) {
+    const mean = stated.indicator(i.id)!.actual;
+    const actual = i.actual === null ? null : amountFromJson(i.actual);
+    if (mean === null ? actual === null : actual?.kind === 'number' && mean.kind === 'number' && actual.value.minus(mean.value).abs().lte(HALF_HUNDREDTH)) continue;
+    const said = (value: AmountJson | null): string => (value === null ? '—' : String(value));
+    const own = amountJson(computed.indicator(i.id)!.actual);
+    found.push(problem('error', 'json-open-data-lacks', { indicator: i.name, what: 'mean', actual: said(i.actual), mean: said(own) }, { file, node: code, indicator: i.id, field: 'actual' }));
+  }
+  return found;
+}
+
+const HALF_HUNDREDTH = dec('0.005');
+
+/**
  * The plan document the evaluation document stands for under a `notMeasured` policy. The plan's
  * default rule is its typed indicators' most frequent one (on/off on a tie, the engine's default),
  * so an indicator of that rule reads as the plan's, as the table it came from had it; a derived
@@ -113,6 +230,7 @@ function planWith(doc: OpenData, notMeasured: NotMeasuredPolicy): Plan {
         ...i,
         tolerance: null,
         rule: i.derived || i.scoring !== defaultKind ? ({ kind: i.scoring } as RuleDocument) : null,
+        // A derived indicator but the children's mean is refused (`lacking`, `notChildrenMeans`).
         formula: i.derived ? { kind: 'children_mean' as const } : null,
         inputs: null,
         previousValue: null,

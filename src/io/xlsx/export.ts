@@ -13,7 +13,7 @@
 import { actText, noRevisionsText, revisionRows, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from '../report/revisions.js';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { BAND_WORD, classify, explainNode, round, type Amount, type Band, Decimal, type Evaluation, type Language, type Unit } from '../../core/index.js';
+import { BAND_WORD, classify, computedFromChildren, explainNode, round, type Amount, type Band, Decimal, type Evaluation, type Language, type Unit } from '../../core/index.js';
 import { decimalIn } from '../../core/messages/index.js';
 import { computedAtText, periodStateText, previousYearNote, yearOf, type ReportMeta } from '../report/meta.js';
 import { validatedOf, validationWords } from '../report/validated.js';
@@ -192,7 +192,7 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
       const a = irow.getCell(5);
       let actual: { value: ExcelJS.CellValue; numFmt?: string } = { value: null };
       if (i.state === 'not_evaluable') actual = { value: words.actual.not_evaluable };
-      else if (ind.formula?.kind === 'children_mean' && i.actual?.kind === 'number') {
+      else if (computedFromChildren(ind.formula) && i.actual?.kind === 'number') {
         // The Relazione prints a derived actual with two decimals, like a performance.
         actual = percentCell(round(i.actual.value, 2), 2);
       } else if (i.state === 'measured') actual = valueCell(i.actual, ind.unit, words);

@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import {
   ownValue,
+  computedFromChildren,
   DEFAULT_LEGEND,
   DEFAULT_SETTINGS,
   Decimal,
@@ -391,7 +392,7 @@ function readIndicator(values: Record<Field, string>, at: (f: Field) => SourceLo
     issues.push(values.comparator === '' ? problem('error', 'missing-comparator', {}, at('comparator')) : problem('error', 'unknown-comparator', { comparator: values.comparator }, at('comparator')));
   const rule = ownValue(RULES, values.scoring.toLowerCase());
   if (rule === undefined) issues.push(problem('error', 'unknown-rule', { rule: values.scoring }, at('scoring')));
-  const derived = rule?.formula?.kind === 'children_mean';
+  const derived = computedFromChildren(rule?.formula);
 
   const label = (field: 'target' | 'actual' | 'baseline' | 'target2' | 'target3'): string => (field === 'target' ? 'Target' : field === 'actual' ? 'Consuntivo' : HORIZON_LABELS[field]);
   const value = (field: 'target' | 'actual' | 'baseline' | 'target2' | 'target3'): { amount: Amount; percent: boolean } | null => {
@@ -496,7 +497,7 @@ const UNIT_WORDS: Record<Unit, string> = { number: 'numero', percent: 'percentua
 
 /** The template's word for an indicator's rule; rules a cell cannot hold are named so the reader refuses them rather than guess. */
 function ruleWord(indicator: Indicator): string {
-  if (indicator.formula?.kind === 'children_mean') return 'media obiettivi figli';
+  if (computedFromChildren(indicator.formula)) return 'media obiettivi figli';
   if (indicator.formula !== null) return `formula ${indicator.formula.kind} (non modificabile nel foglio)`;
   if (indicator.scoring === null) return '';
   if (indicator.scoring.kind === 'on_off') return 'on/off';

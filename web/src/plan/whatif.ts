@@ -7,7 +7,21 @@
  * rebuilt exactly by the one codec of the JSON documents (`planFromDocument`) and every number
  * of a simulation is the engine's.
  */
-import { dec, evaluatePlan, explainNode, ownValue, type Amount, type Band, type Evaluation, type Indicator, type Language, type Measurement, type Plan, type Unit } from '../../../src/core/index.js';
+import {
+  computedFromChildren,
+  dec,
+  evaluatePlan,
+  explainNode,
+  ownValue,
+  type Amount,
+  type Band,
+  type Evaluation,
+  type Indicator,
+  type Language,
+  type Measurement,
+  type Plan,
+  type Unit,
+} from '../../../src/core/index.js';
 import { evaluationDocument, explanationDocument, planFromDocument, thresholdDocument, type EvaluationDocument, type ExplanationDocument, type PlanDocument } from '../../../src/io/json.js';
 import { indicatorThresholdBands, type Smvp } from '../../../src/core/appraisal/index.js';
 import type { OwnRange } from '../../../src/contract/index.js';
@@ -42,7 +56,7 @@ function withChange(indicator: Indicator, change: Overrides['indicators'][string
   if (!('actual' in change) && change.state === undefined) return next;
   const m = indicator.measurement;
   const state = change.state ?? m.state;
-  const mean = indicator.formula?.kind === 'children_mean';
+  const mean = computedFromChildren(indicator.formula);
   let measurement: Measurement;
   if (state === 'measured') {
     if (mean) measurement = { state };

@@ -9,6 +9,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { computedFromChildren } from '../../../src/core/model.js';
 import { NOT_EVALUABLE_MARK } from '../../../src/core/words.js';
 
 export { COMPARATOR_SIGN } from '../../../src/core/words.js';
@@ -170,7 +171,7 @@ export function tickText(value: number, unit: AmountUnit, lang: Lang): string {
  */
 export function actualText(i: { state: string; actual: number | string | boolean | null; unit: AmountUnit; formula?: { readonly kind: string } | null }, lang: Lang): string {
   if (i.state === 'not_evaluable') return NOT_EVALUABLE_MARK[lang];
-  if (i.formula?.kind === 'children_mean' && (typeof i.actual === 'number' || (typeof i.actual === 'string' && !ISO_DATE.test(i.actual)))) return percent(i.actual, lang);
+  if (computedFromChildren(i.formula) && (typeof i.actual === 'number' || (typeof i.actual === 'string' && !ISO_DATE.test(i.actual)))) return percent(i.actual, lang);
   return amountText(i.actual, i.unit, lang);
 }
 
