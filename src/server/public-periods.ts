@@ -13,7 +13,7 @@ import { isFrozen } from '../contract/relazione-states.js';
 import { reportValidation, type ReportValidation } from '../io/report/validated.js';
 import { publicPeriodStateWord, reopenedValidatedText } from '../io/report/texts.js';
 import type { Language } from '../messages/index.js';
-import { isLocked, type PlanSnapshot, type RelazioneRecord, type Store, type UserRecord } from '../store/index.js';
+import { isLocked, type PlanSnapshot, type RelazioneDecision, type RelazioneRecord, type Store, type UserRecord } from '../store/index.js';
 import type { Deps } from './api.js';
 import { refuse } from './errors.js';
 import { yearEndReopening } from './relazione.js';
@@ -221,4 +221,22 @@ export async function periodWordOf(store: Store, planId: string, period: { reado
   const decision = await store.relazioni.validatedDecision(planId);
   const withIt = decision !== undefined && decision.reservations && decision.yearEnd === period.id && !decision.closedSince && (decision.published || !publicReader);
   return withIt ? 'validated_with_reservations' : period.state;
+}
+
+/**
+ * The OIV's validated figures beside the reported ones, and the decision the period's word follows
+ * (the tree's `validation`; made once per decision): the tree and an objective's explanation read
+ * the same one, so both say the same of a year end reopened since.
+ */
+export async function withDecision({ store, trees }: Pick<Deps, 'store' | 'trees'>, computed: ComputedPlan, decision: RelazioneDecision | undefined): Promise<void> {
+  const planId = computed.snapshot.record.id;
+  await trees.withValidation(
+    computed,
+    decision,
+    async () => {
+      const record = await store.relazioni.getRelazione(planId);
+      return record === undefined ? undefined : validatedFigures(record);
+    },
+    async () => (decision === undefined ? null : yearEndReopening(store, planId, computed.snapshot.period.id, decision.decidedAt)),
+  );
 }
