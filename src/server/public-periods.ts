@@ -182,11 +182,14 @@ export function readerComputed(deps: Pick<Deps, 'store' | 'trees'>, user: UserRe
  * end (the plan's last period, which the Relazione reports on) read with its values, and only where
  * a figure differs. Undefined otherwise: before the publication, a Relazione not validated, a
  * monitoring period or a period read as its targets alone show the reported figures, nothing more.
+ * `forPublic` false: the office's reading, as its tree states it, from the OIV's decision on,
+ * published or not (the office's exports: before, they printed the reported figures alone under a
+ * year end said «validato dall'OIV», against the office's own screen).
  */
-export async function publishedValidation(store: Store, planId: string, computed: ComputedPlan): Promise<ReportValidation | undefined> {
+export async function publishedValidation(store: Store, planId: string, computed: ComputedPlan, forPublic = true): Promise<ReportValidation | undefined> {
   if (!isLocked(computed.snapshot.period.state)) return undefined;
   const record = await store.relazioni.getRelazione(planId);
-  if (record === undefined || !record.published) return undefined;
+  if (record === undefined || (forPublic && !record.published)) return undefined;
   const periods = (await store.listPeriods(planId)) ?? [];
   if (periods[periods.length - 1]?.id !== computed.snapshot.period.id) return undefined;
   // Closed again after the decision and not read as validated (validated again by the OIV since): the Relazione's figures are not this period's.
