@@ -128,6 +128,13 @@ export const YearDocumentSchema = z.strictObject({
   actualText: z.string(),
   performance: z.number().nullable(),
   band: BandSchema.nullable(),
+  /**
+   * An objective's performance as the OIV validated it in the Relazione of that year, where it
+   * differs from the reported `performance` (itself or by its objectives), as that plan's tree states
+   * it (`validation.objectives`: the public once the Relazione is published); null otherwise, and
+   * for an indicator (the OIV validates objectives).
+   */
+  validated: z.strictObject({ performance: z.number().nullable(), band: BandSchema.nullable(), reservations: z.boolean() }).nullable(),
 });
 
 export const YearsDocumentSchema = z.strictObject({

@@ -735,9 +735,18 @@ const OWN_MESSAGES = defineMessages({
                 ? `the unit of indicator ${p.id} was changed${p.by ? ` by ${p.by}` : ''} after you read it: it is now counted in ${unitWords(p.unit, 'en')}; the value was not saved, reload and enter it again in the new unit`
                 : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by ${p.by ? p.by : 'someone else'}${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
   }),
+  // Who may reopen it as transitionRoles says: a validated period the administrator alone (the reopening voids the OIV's validation).
   'period-locked': message<{ label: string; state: string }>({
-    it: (p) => `il periodo ${p.label} è ${state(p.state, 'it')}: i suoi valori non si possono più modificare (il controllo di gestione può riaprirlo, indicando un motivo)`,
-    en: (p) => `the period ${p.label} is ${p.state}: its values can no longer be changed (a controller can reopen it, giving a reason)`,
+    it: (p) =>
+      `il periodo ${p.label} è ${state(p.state, 'it')}: i suoi valori non si possono più modificare (${
+        p.state === 'validated'
+          ? "solo l'amministratore può riaprirlo, indicando un motivo: la riapertura annulla la validazione dell'OIV"
+          : 'il controllo di gestione può riaprirlo, indicando un motivo'
+      })`,
+    en: (p) =>
+      `the period ${p.label} is ${state(p.state, 'en')}: its values can no longer be changed (${
+        p.state === 'validated' ? "only the administrator can reopen it, giving a reason: reopening voids the OIV's validation" : 'a controller can reopen it, giving a reason'
+      })`,
   }),
   /** `unit-code`: `id` the code, `label` the unit holding it; `unit-name`: `id` the name, `label` its unit's code. */
   duplicate: message<{ what: 'objective' | 'period' | 'username' | 'email' | 'unit-code' | 'unit-name' | 'plan-year'; id: string; label?: string }>({

@@ -13,7 +13,7 @@ import { isFrozen } from '../contract/relazione-states.js';
 import { reportValidation, type ReportValidation } from '../io/report/validated.js';
 import { publicPeriodStateWord, reopenedValidatedText } from '../io/report/texts.js';
 import type { Language } from '../messages/index.js';
-import { isLocked, type PlanSnapshot, type RelazioneRecord, type Store, type UserRecord } from '../store/index.js';
+import { isLocked, type PlanSnapshot, type RelazioneDecision, type RelazioneRecord, type Store, type UserRecord } from '../store/index.js';
 import type { Deps } from './api.js';
 import { refuse } from './errors.js';
 import { yearEndReopening } from './relazione.js';
@@ -182,11 +182,14 @@ export function readerComputed(deps: Pick<Deps, 'store' | 'trees'>, user: UserRe
  * end (the plan's last period, which the Relazione reports on) read with its values, and only where
  * a figure differs. Undefined otherwise: before the publication, a Relazione not validated, a
  * monitoring period or a period read as its targets alone show the reported figures, nothing more.
+ * `forPublic` false: the office's reading, as its tree states it, from the OIV's decision on,
+ * published or not (the office's exports: before, they printed the reported figures alone under a
+ * year end said «validato dall'OIV», against the office's own screen).
  */
-export async function publishedValidation(store: Store, planId: string, computed: ComputedPlan): Promise<ReportValidation | undefined> {
+export async function publishedValidation(store: Store, planId: string, computed: ComputedPlan, forPublic = true): Promise<ReportValidation | undefined> {
   if (!isLocked(computed.snapshot.period.state)) return undefined;
   const record = await store.relazioni.getRelazione(planId);
-  if (record === undefined || !record.published) return undefined;
+  if (record === undefined || (forPublic && !record.published)) return undefined;
   const periods = (await store.listPeriods(planId)) ?? [];
   if (periods[periods.length - 1]?.id !== computed.snapshot.period.id) return undefined;
   // Closed again after the decision and not read as validated (validated again by the OIV since): the Relazione's figures are not this period's.
@@ -221,4 +224,22 @@ export async function periodWordOf(store: Store, planId: string, period: { reado
   const decision = await store.relazioni.validatedDecision(planId);
   const withIt = decision !== undefined && decision.reservations && decision.yearEnd === period.id && !decision.closedSince && (decision.published || !publicReader);
   return withIt ? 'validated_with_reservations' : period.state;
+}
+
+/**
+ * The OIV's validated figures beside the reported ones, and the decision the period's word follows
+ * (the tree's `validation`; made once per decision): the tree and an objective's explanation read
+ * the same one, so both say the same of a year end reopened since.
+ */
+export async function withDecision({ store, trees }: Pick<Deps, 'store' | 'trees'>, computed: ComputedPlan, decision: RelazioneDecision | undefined): Promise<void> {
+  const planId = computed.snapshot.record.id;
+  await trees.withValidation(
+    computed,
+    decision,
+    async () => {
+      const record = await store.relazioni.getRelazione(planId);
+      return record === undefined ? undefined : validatedFigures(record);
+    },
+    async () => (decision === undefined ? null : yearEndReopening(store, planId, computed.snapshot.period.id, decision.decidedAt)),
+  );
 }

@@ -171,6 +171,17 @@ function publicValidation(computed: ComputedPlan): TreeValidation | null {
   return { ...document, objectives: [], summary: null, body: null, reopening: null };
 }
 
+/**
+ * The OIV's validated figure of objective `code` as `user` reads the tree's `validation` (the public
+ * only once the Relazione is published), or null where the tree states none: not validated, no
+ * figure differing from the reported one, or the year end closed again since. The tree's own rule,
+ * for answers that quote one objective (its years) to say what the tree says.
+ */
+export function validatedObjectiveFor(computed: ComputedPlan, user: UserRecord | null, code: string): TreeValidation['objectives'][number] | null {
+  const validation = user === null ? publicValidation(computed) : (computed.validation?.document ?? null);
+  return validation?.objectives.find((o) => o.code === code) ?? null;
+}
+
 /** The tree's `validation` as the office reads it: who reopened the year end still taking values, by name in the reader's words. */
 function officeValidation(computed: ComputedPlan, names: PeopleNames, language: Language): TreeValidation | null {
   const document = computed.validation?.document ?? null;

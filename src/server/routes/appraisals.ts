@@ -31,7 +31,7 @@ import {
   StrandedBodySchema,
   type FormSummary,
 } from '../../contract/index.js';
-import { formClash, PLAN_CHANGED, type FormRecord, type Result, type Store, type UserRecord } from '../../store/index.js';
+import { formClash, PLAN_CHANGED, sameStored, type FormRecord, type Result, type Store, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
@@ -491,6 +491,11 @@ export const appraisalRoutes: RouteModule = (api, deps) => {
       // Every part named passed `need`: a reader who may change nothing now (the person, the OIV) named none, and
       // writes nothing either (a change naming no part would still make a new version and a trail entry).
       if (parts.length === 0) throw refuse(403, 'forbidden', { appraisal: 'appraisal-part', part: 'form', state: form.state }, { details: { state: form.state, editable: parts } });
+      // Nothing differs from the form as stored (the same objectives, actuals, ratings and assignments, the
+      // same evaluator and plan), sent against its current version: the form as it stands, nothing written.
+      // Before, a new version and a «form changed» entry with no change on the person's trail, and another
+      // desk's copy turned stale for nothing. A stale version goes on to the store, which refuses it.
+      if (evaluatorId === undefined && !planChanged && input.version === form.version && sameStored(doc, documentOf(form))) return reply(200, await viewOf(form, user, language(c)));
       const updated = savedForm(
         await store.appraisals.updateForm(
           form.id,

@@ -81,8 +81,9 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
   };
   // And who answers for it, by the account's e-mail (or username): to signed-in readers only, as the people are no public's business.
   const assignedPeople = currentUser(c) === null ? undefined : await assignedPeopleOf(store, computed.snapshot);
-  // The public reads the OIV's published validation beside the reported figures, as on /trasparenza.
-  const validated = currentUser(c) === null ? await publishedValidation(store, planId, computed) : undefined;
+  // The OIV's validated figures beside the reported ones, as the reader's tree states them: the public
+  // once the Relazione is published, as on /trasparenza; the office from the OIV's decision on.
+  const validated = await publishedValidation(store, planId, computed, currentUser(c) === null);
   // «validato dall'OIV con riserve» for the year end the Relazione's decision validated so.
   const periodWord = await periodWordOf(store, planId, period, currentUser(c) === null);
   const meta: ReportMeta = {

@@ -32,13 +32,12 @@ import {
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
-import { readerComputed, validatedFigures } from '../public-periods.js';
+import { readerComputed, withDecision } from '../public-periods.js';
 import { amountTextsLanguage } from '../language.js';
 import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { documentLanguage, flagQuery, invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
-import { yearEndReopening } from '../relazione.js';
 import { hasObjective, preferredEncoding, type ComputedPlan } from '../tree.js';
 import { readablePlan, readablePlanFor } from './plans.js';
 import { changedBaselines } from './years.js';
@@ -209,24 +208,6 @@ export async function treeAround({ store, trees }: Pick<Deps, 'store' | 'trees'>
       async () => new Map((await changedBaselines({ store, trees }, planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
     );
   await withDecision({ store, trees }, computed, decision);
-}
-
-/**
- * The OIV's validated figures beside the reported ones, and the decision the period's word follows
- * (the tree's `validation`; made once per decision): the tree and an objective's explanation read
- * the same one, so both say the same of a year end reopened since.
- */
-async function withDecision({ store, trees }: Pick<Deps, 'store' | 'trees'>, computed: ComputedPlan, decision: RelazioneDecision | undefined): Promise<void> {
-  const planId = computed.snapshot.record.id;
-  await trees.withValidation(
-    computed,
-    decision,
-    async () => {
-      const record = await store.relazioni.getRelazione(planId);
-      return record === undefined ? undefined : validatedFigures(record);
-    },
-    async () => (decision === undefined ? null : yearEndReopening(store, planId, computed.snapshot.period.id, decision.decidedAt)),
-  );
 }
 
 /**

@@ -22,7 +22,8 @@ import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { latestPublicPeriod, readerComputed } from '../public-periods.js';
+import { latestPublicPeriod, readerComputed, withDecision } from '../public-periods.js';
+import { validatedObjectiveFor } from '../tree.js';
 import { amountTextsLanguage } from '../language.js';
 import { documentLanguage, LANGUAGES, param } from '../validation.js';
 import { planView, readablePlan } from './plans.js';
@@ -74,6 +75,11 @@ export async function yearsOf(
     if (kind === 'node') {
       const r = computed.evaluation.node(link.ref);
       if (r === undefined) continue;
+      // The year's figure as its own tree states it: the OIV's where it validated another (before, the
+      // reported one alone, under a year end said «validated», against that plan's screen and pages).
+      await withDecision({ store, trees }, computed, await store.relazioni.validatedDecision(link.planId));
+      const validated = validatedObjectiveFor(computed, user, r.objective.code);
+      const reservations = computed.validation?.document?.reservations ?? false;
       years.push({
         ...base,
         code: r.objective.code,
@@ -86,6 +92,7 @@ export async function yearsOf(
         actualText: '',
         performance: toJsonNumber(r.performance),
         band: r.band,
+        validated: validated === null ? null : { performance: validated.validated, band: validated.band, reservations },
       });
     } else {
       const r = computed.evaluation.indicator(link.ref);
@@ -103,6 +110,7 @@ export async function yearsOf(
         actualText: actualText(r.state, r.actual, ind, language),
         performance: toJsonNumber(r.performance),
         band: null,
+        validated: null,
       });
     }
   }

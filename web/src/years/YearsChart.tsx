@@ -3,7 +3,7 @@ import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BAND_COLOUR } from '../plan/Charts.js';
 import { percent, useLang } from '../ui/format.js';
@@ -15,7 +15,9 @@ export function YearsChart({ years }: { years: readonly YearDocument[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const ref = useRef<HTMLDivElement>(null);
-  const description = `${t('years.chart')}: ${years.map((y) => `${y.year} ${percent(y.performance, lang)}`).join('; ')}`;
+  // The figure that holds: the OIV's where it validated another (the table says both).
+  const shown = useMemo(() => years.map((y) => (y.validated === null ? { performance: y.performance, band: y.band } : y.validated)), [years]);
+  const description = `${t('years.chart')}: ${years.map((y, i) => `${y.year} ${percent(shown[i]!.performance, lang)}`).join('; ')}`;
   useEffect(() => {
     if (ref.current === null) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
@@ -29,8 +31,8 @@ export function YearsChart({ years }: { years: readonly YearDocument[] }) {
       series: [
         {
           type: 'bar',
-          data: years.map((y) => ({ value: y.performance, itemStyle: { color: BAND_COLOUR[y.band ?? 'none'] } })),
-          label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => percent(years[p.dataIndex]?.performance ?? null, lang) },
+          data: shown.map((y) => ({ value: y.performance, itemStyle: { color: BAND_COLOUR[y.band ?? 'none'] } })),
+          label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => percent(shown[p.dataIndex]?.performance ?? null, lang) },
         },
       ],
     });
@@ -40,7 +42,7 @@ export function YearsChart({ years }: { years: readonly YearDocument[] }) {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [description, years, lang]);
+  }, [description, years, shown, lang]);
   return (
     <figure className="chart-figure">
       <figcaption className="visually-hidden">{t('years.chart')}</figcaption>

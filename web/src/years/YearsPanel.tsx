@@ -1,6 +1,8 @@
 /**
  * An objective's or indicator's figures in every year it is linked to (next-year lineage): a table
  * (year, plan, target, actual, performance) and, with two years or more, a chart of the performance.
+ * A year whose Relazione the OIV validated at another figure says that figure beside the reported
+ * one, and the chart draws it, as that year's own screen colours its row by the validated band.
  */
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
@@ -83,7 +85,14 @@ export function YearsPanel({ planId, code, indicator, doc }: Props) {
                           <td className="num">{at(y.actualText || '—')}</td>
                         </>
                       )}
-                      <td className="num">{at(percent(y.performance, lang))}</td>
+                      <td className="num" data-testid="years-performance">
+                        {y.validated === null
+                          ? at(percent(y.performance, lang))
+                          : t(y.validated.reservations ? 'years.validatedReservations' : 'years.validated', {
+                              validated: percent(y.validated.performance, lang),
+                              reported: percent(y.performance, lang),
+                            })}
+                      </td>
                     </tr>
                   );
                 })}

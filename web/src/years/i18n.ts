@@ -28,6 +28,9 @@ const it = {
   current: 'questo piano',
   /** A figure read at a period before the year end (the latest closed), e.g. «12,00% al 30/06/2025». */
   atPeriod: '{{value}} al {{period}}',
+  /** An objective's figure the OIV validated in that year's Relazione, another than the reported one. */
+  validated: '{{validated}} validato dall’OIV (rendicontato {{reported}})',
+  validatedReservations: '{{validated}} validato dall’OIV con riserve (rendicontato {{reported}})',
   chart: 'Performance anno per anno',
   baselineChanged: 'Baseline {{baseline}} → {{current}}: consuntivo {{year}} corretto dopo la creazione del piano',
   baselineWithdrawn: 'Baseline {{baseline}}: il consuntivo {{year}} non c’è più',
@@ -86,6 +89,8 @@ const en: typeof it = {
   performance: 'Performance',
   current: 'this plan',
   atPeriod: '{{value}} at {{period}}',
+  validated: '{{validated}} validated by the OIV (reported {{reported}})',
+  validatedReservations: '{{validated}} validated by the OIV with reservations (reported {{reported}})',
   chart: 'Performance year over year',
   baselineChanged: 'Baseline {{baseline}} → {{current}}: the {{year}} actual was corrected after this plan was made',
   baselineWithdrawn: 'Baseline {{baseline}}: the {{year}} actual is gone',
