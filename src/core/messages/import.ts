@@ -589,6 +589,16 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `celle unite a partire da ${p.cell}: separarle e mettere ogni valore nella sua cella`,
     en: (p) => `merged cells starting at ${p.cell}: unmerge them and put each value in its own cell`,
   }),
+  'hidden-rows': message<{ first: number; last: number }>({
+    it: (p) =>
+      p.first === p.last
+        ? `la riga ${p.first} è nascosta nel foglio ma è stata letta come parte della tabella: mostrarla per controllarla, o eliminarla se non deve contare`
+        : `le righe dalla ${p.first} alla ${p.last} sono nascoste nel foglio ma sono state lette come parte della tabella: mostrarle per controllarle, o eliminarle se non devono contare`,
+    en: (p) =>
+      p.first === p.last
+        ? `row ${p.first} is hidden in the sheet but was read as part of the table: show it to check it, or delete it if it must not count`
+        : `rows ${p.first} to ${p.last} are hidden in the sheet but were read as part of the table: show them to check them, or delete them if they must not count`,
+  }),
   'extra-column': message<Notation & { value: string }>({
     it: (p) => `un valore («${p.value}») oltre le sette colonne della tabella (${heads(p)})`,
     en: (p) => `a value (“${p.value}”) beyond the seven columns of the table (${heads(p)})`,

@@ -300,7 +300,24 @@ function importTableSheet(workbook: TableWorkbook, file: string, profile: Import
   const { headerRow, kind, language } = found.found;
   const merges = mergedCells(sheet, headerRow, file);
   const result = kind === 'template' ? readTemplateSheet(sheet, headerRow, file, year) : readLayoutSheet(sheet, headerRow, file, profile, language, year);
-  return { value: result.value, issues: [...notes, ...merges, ...result.issues] };
+  return { value: result.value, issues: [...notes, ...merges, ...hiddenRows(sheet, headerRow, file), ...result.issues] };
+}
+
+/**
+ * A warning at each run of hidden rows below the header that hold values. They are read, as every
+ * row is (a collapsed group of indicators is part of the plan), but the office does not see them
+ * in its spreadsheet: an indicator hidden to strike it out would otherwise count without a word,
+ * and the computed performances would differ from the sheet as shown.
+ */
+function hiddenRows(sheet: StreamedSheet, headerRow: number, file: string): Issue[] {
+  const runs: { first: number; last: number }[] = [];
+  for (const r of sheet.hiddenRows) {
+    if (r <= headerRow || !(sheet.rows[r] ?? []).some((cell) => cell !== undefined && cell.value !== null)) continue;
+    const run = runs.at(-1);
+    if (run !== undefined && run.last === r - 1) run.last = r;
+    else runs.push({ first: r, last: r });
+  }
+  return runs.map((run) => problem('warning', 'hidden-rows', run, cellLocation(file, sheet.name, `A${run.first}`)));
 }
 
 /**
