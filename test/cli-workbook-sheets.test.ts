@@ -58,3 +58,45 @@ describe('a workbook with hidden rows', () => {
     expect(it.stderr).toContain(`Albero!A${filtered + 1}: avviso: le righe dalla ${filtered + 1} alla ${filtered + 2} sono nascoste nel foglio`);
   });
 });
+
+describe('a workbook holding two tables', () => {
+  const rows2024 = fixtureRows();
+  // Last year's table: A.2.1's «Capacità di risposta» met its target then, so A.2.1 made 100%.
+  const rows2023 = fixtureRows();
+  const answer = rowOf(rows2023, 'Capacità di risposta dello sportello');
+  rows2023[answer]![4] = '70,00%';
+  rows2023[answer]![5] = '100,00%';
+  const performanceOf = (stdout: string, code: string): number | null | undefined =>
+    (JSON.parse(stdout) as { objectives: { code: string; performance: number | null }[] }).objectives.find((o) => o.code === code)?.performance;
+
+  it('refuses to guess which is the plan: an error naming both sheets, nothing evaluated nor written', () => {
+    const book = savedByLibreOffice('due-anni', [
+      { name: 'Albero 2023', rows: rows2023 },
+      { name: 'Albero 2024', rows: rows2024 },
+    ]);
+    const run = albero(['evaluate', book, '--json']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('due-anni.xlsx: error: several sheets hold a table ("Albero 2023", "Albero 2024") and which to import is not known');
+    const it = albero(['import', book, '--output', join(dir, 'due-anni.json')], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain('errore: più fogli contengono una tabella ("Albero 2023", "Albero 2024")');
+    expect(existsSync(join(dir, 'due-anni.json'))).toBe(false);
+  });
+
+  it('reads the sheet named «Albero» and says the other was not read', () => {
+    const book = savedByLibreOffice('albero-e-2023', [
+      { name: 'Albero 2023', rows: rows2023 },
+      { name: 'Albero', rows: rows2024 },
+    ]);
+    const run = albero(['evaluate', book, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(performanceOf(run.stdout, 'A.2.1')).toBe(80);
+    expect(run.stderr).toContain(
+      'albero-e-2023.xlsx Albero: warning: the table was read from the sheet “Albero”; the sheet "Albero 2023" also holds a table, which was not read [other-tables-not-read]',
+    );
+    const imported = albero(['import', book, '--output', join(dir, 'albero-e-2023.json')]);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(performanceOf(readFileSync(join(dir, 'albero-e-2023.json'), 'utf8'), 'A.2.1')).toBe(80);
+  });
+});

@@ -523,6 +523,16 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) =>
       `no sheet holds the table: expected a sheet (preferably named “Albero”) whose header row reads either Obiettivo, Indicatore, Peso… (the published layout; in English Objective, Indicator, Weight…) or Codice, Padre, Titolo… (the template); sheets found: ${p.sheets}`,
   }),
+  'several-tables': message<{ sheets: string }>({
+    it: (p) => `più fogli contengono una tabella (${p.sheets}) e non si sa quale importare: lasciare nella cartella di lavoro solo quella da importare, o chiamare il suo foglio «Albero»`,
+    en: (p) => `several sheets hold a table (${p.sheets}) and which to import is not known: keep in the workbook only the one to import, or name its sheet “Albero”`,
+  }),
+  'other-tables-not-read': message<{ sheet: string; others: string; count: number }>({
+    it: (p) =>
+      `la tabella è stata letta dal foglio «${p.sheet}»; ${p.count === 1 ? `anche il foglio ${p.others} contiene una tabella, che non è stata letta` : `anche i fogli ${p.others} contengono una tabella, che non è stata letta`}`,
+    en: (p) =>
+      `the table was read from the sheet “${p.sheet}”; ${p.count === 1 ? `the sheet ${p.others} also holds a table, which was not read` : `the sheets ${p.others} also hold a table, which were not read`}`,
+  }),
   'read-plan-sheet': message<{ sheet: string; also: string }>({
     it: (p) => `il piano è stato letto dal foglio «${p.sheet}» (il piano completo); il foglio «${p.also}» è la sua tabella stampabile e non è stato letto`,
     en: (p) => `the plan was read from the sheet “${p.sheet}” (the complete plan); the sheet “${p.also}” is its printable table and was not read`,

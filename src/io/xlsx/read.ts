@@ -215,9 +215,10 @@ interface Found {
  * (the table of an English report is headed `Objective, Indicator, …`). A sheet in template form wins over one in
  * the published layout, because it holds what the layout cannot (rules, N.V. reasons, owners,
  * ids): an exported workbook has both, and is read from its "Piano" sheet; with `published`, from
- * its layout sheet. `also` is the sheet that was passed over, for a note to the user.
+ * its layout sheet. `also` is the sheet that was passed over, for a note to the user; `alike`, the
+ * other sheets holding a table of the same form (a workbook keeping 2023's table beside 2024's).
  */
-function findTable(workbook: TableWorkbook, published: boolean): { found: Found; also: Found | null } | null {
+function findTable(workbook: TableWorkbook, published: boolean): { found: Found; also: Found | null; alike: string[] } | null {
   const sheets = [...workbook.sheets].sort((a, b) => Number(b.name === 'Albero') - Number(a.name === 'Albero'));
   const found: Found[] = [];
   for (const { name, part } of sheets) {
@@ -228,9 +229,17 @@ function findTable(workbook: TableWorkbook, published: boolean): { found: Found;
   }
   const template = found.find((f) => f.kind === 'template');
   const layout = found.find((f) => f.kind === 'layout');
-  if (published && layout !== undefined) return { found: layout, also: template ?? null };
-  if (template !== undefined) return { found: template, also: layout ?? null };
-  return layout === undefined ? null : { found: layout, also: null };
+  const chosen =
+    published && layout !== undefined
+      ? { found: layout, also: template ?? null }
+      : template !== undefined
+        ? { found: template, also: layout ?? null }
+        : layout === undefined
+          ? null
+          : { found: layout, also: null };
+  if (chosen === null) return null;
+  const alike = found.filter((f) => f.kind === chosen.found.kind && f !== chosen.found).map((f) => f.sheet.name);
+  return { ...chosen, alike };
 }
 
 /** The form and language a row's heads say, or null for a row that is no header. */
@@ -287,6 +296,20 @@ function importTableSheet(workbook: TableWorkbook, file: string, profile: Import
     };
   }
   const notes: Issue[] = [];
+  if (found.alike.length > 0) {
+    const sheets = [found.found.sheet.name, ...found.alike].map((name) => `"${name}"`).join(', ');
+    // Which of two tables is the plan is the office's to say: the first sheet would be read without a
+    // word, 2023's as 2024's. A sheet named "Albero" says it (the name the export and the template give).
+    if (found.found.sheet.name !== 'Albero') return { value: null, issues: [problem('error', 'several-tables', { sheets }, { file })] };
+    notes.push(
+      problem(
+        'warning',
+        'other-tables-not-read',
+        { sheet: found.found.sheet.name, others: found.alike.map((name) => `"${name}"`).join(', '), count: found.alike.length },
+        { file, sheet: found.found.sheet.name },
+      ),
+    );
+  }
   if (found.also !== null) {
     const read = found.found.kind === 'template' ? 'read-plan-sheet' : 'read-published-sheet';
     notes.push(problem('info', read, { sheet: found.found.sheet.name, also: found.also.sheet.name }, { file, sheet: found.found.sheet.name }));
