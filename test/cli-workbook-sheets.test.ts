@@ -69,3 +69,17 @@ describe('a workbook holding two tables', () => {
     expect(performanceOf(readFileSync(join(dir, 'albero-e-2023.json'), 'utf8'), 'A.2.1')).toBe(80);
   });
 });
+
+describe('a workbook whose header row is under a long title block', () => {
+  it('is refused at the header row’s cell, not as a workbook without a table', () => {
+    const notes = Array.from({ length: 35 }, (_, k) => [`Nota ${k + 1}: dati estratti dal sistema di controllo di gestione`]);
+    const rows = [...notes, ...fixtureRows()];
+    const header = rows.findIndex((r) => r[0] === 'Obiettivo') + 1;
+    const book = savedByLibreOffice(dir, 'intestazione-bassa', [{ name: 'Albero', rows }]);
+    const run = albero(['import', book, '--check']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`intestazione-bassa.xlsx Albero!A${header}: error: the header row is here, below the first 30 rows where it is looked for`);
+    expect(run.stderr).not.toContain('missing-sheet');
+    expect(albero(['evaluate', book], IT).stderr).toContain(`Albero!A${header}: errore: la riga di intestazione è qui, sotto le prime 30 righe`);
+  });
+});

@@ -230,6 +230,10 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) =>
       `the table is headed in Italian (Obiettivo, Indicatore, …) but its numbers and dates are written the English way (such as “${p.example}” instead of 1,00% or 31/12/2024): the spreadsheet saved it without the Italian locale (LibreOffice started without a locale does this). Save it again with the Italian locale (in LibreOffice: Tools › Options › Language Settings › Languages › Locale setting: Italian), or head it in English (${ENGLISH_COLUMNS}) so its numbers are read the English way; the errors below are the cells one by one`,
   }),
+  'header-too-low': message<{ limit: number }>({
+    it: (p) => `la riga di intestazione è qui, sotto le prime ${p.limit} righe dove viene cercata: togliere righe sopra di essa (titoli, note) perché sia tra le prime ${p.limit}`,
+    en: (p) => `the header row is here, below the first ${p.limit} rows where it is looked for: remove rows above it (titles, notes) so that it is among the first ${p.limit}`,
+  }),
   'missing-header': message<{ dataFirst?: boolean; json?: boolean }>({
     it: (p) =>
       p.dataFirst === true

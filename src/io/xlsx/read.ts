@@ -242,6 +242,20 @@ function findTable(workbook: TableWorkbook, published: boolean): { found: Found;
   return { ...chosen, alike };
 }
 
+/**
+ * A header row below the first `HEADER_ROWS` rows of a sheet (under a long title block), or null:
+ * asked only of a workbook refused for want of a table, to say where its header is rather than that
+ * no sheet holds one. Each sheet is read whole then, within the row limit.
+ */
+function headerRowBelow(workbook: TableWorkbook): { sheet: string; row: number } | null {
+  for (const { name, part } of workbook.sheets) {
+    if (part === undefined) continue;
+    const sheet = readSheet(name, part, workbook.context, { rowLimit: XLSX_LIMITS.rows });
+    for (let r = HEADER_ROWS + 1; r <= sheet.rowCount; r++) if (headKind(firstTexts(sheet, r, 3)) !== null) return { sheet: name, row: r };
+  }
+  return null;
+}
+
 /** The form and language a row's heads say, or null for a row that is no header. */
 function headKind(texts: readonly string[]): { kind: Kind; language: Language } | null {
   if (isTemplateHeader(texts)) return { kind: 'template', language: 'it' };
@@ -289,6 +303,8 @@ export function importWorkbook(workbook: TableWorkbook, file: string, profile: I
 function importTableSheet(workbook: TableWorkbook, file: string, profile: ImportProfile, published: boolean, year: number | undefined): Outcome<ImportedTable | null> {
   const found = findTable(workbook, published);
   if (found === null) {
+    const below = headerRowBelow(workbook);
+    if (below !== null) return { value: null, issues: [problem('error', 'header-too-low', { limit: HEADER_ROWS }, cellLocation(file, below.sheet, `A${below.row}`))] };
     const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ') || 'none';
     return {
       value: null,
