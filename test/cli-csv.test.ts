@@ -278,3 +278,34 @@ describe('a formula in a CSV cell', () => {
     expect(it.stderr).toContain(`formule.csv:${lineOf('Aziende coinvolte nei percorsi')} colonna Consuntivo: errore: la cella contiene una formula (=SUM(C1)) invece di un valore`);
   });
 });
+
+describe('a CSV table under a long preamble', () => {
+  it('is refused at its header row, said to be below the lines where it is looked for: it was «no header row», with the header right there', () => {
+    // 35 lines of notes above the title: the header row at line 40, past the first 30 lines.
+    const notes = Array.from({ length: 35 }, (_, k) => [`Nota ${k + 1}: dati estratti dal sistema di controllo di gestione`]);
+    const file = write(
+      'preambolo.csv',
+      csv(';', (rows) => rows.unshift(...notes)),
+    );
+    const header = 35 + lineOf('Obiettivo\tIndicatore');
+    const en = albero(['verify', file]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain(
+      `preambolo.csv:${header}: error: the header row is here, below the first 30 rows where it is looked for: remove rows above it (titles, notes) so that it is among the first 30 [header-too-low]`,
+    );
+    expect(en.stderr).not.toContain('missing-header');
+    const it = albero(['import', file, '--check'], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(`preambolo.csv:${header}: errore: la riga di intestazione è qui, sotto le prime 30 righe dove viene cercata`);
+    // Without the notes' five extra lines it is read.
+    expect(
+      albero([
+        'verify',
+        write(
+          'preambolo-corto.csv',
+          csv(';', (rows) => rows.unshift(...notes.slice(0, 25))),
+        ),
+      ]).status,
+    ).toBe(0);
+  });
+});

@@ -5,7 +5,7 @@
  * that cannot be written is said in words with exit 2, not with Node's stack trace.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -135,5 +135,40 @@ describe('a standard output that cannot be written', () => {
     } finally {
       closeSync(full);
     }
+  });
+});
+
+describe('an output that is the file read', () => {
+  it('report, next-year, relazione and import refuse to write over their input, by any path, in both languages; the file stays as it was', () => {
+    const folder = mkdtempSync(join(dir, 'same-'));
+    // The office's table saved as CSV with semicolons (the open data is written as CSV too) and as a JSON plan.
+    const table = join(folder, 'albero-2024.csv');
+    writeFileSync(table, readFileSync(FIXTURE, 'utf8').replaceAll('\t', ';'));
+    const plan = join(folder, 'piano.json');
+    expect(albero(['import', FIXTURE, '--output', plan]).status).toBe(0);
+    const xlsx = join(folder, 'albero-2024.xlsx');
+    expect(albero(['report', FIXTURE, '--output', xlsx]).status).toBe(0);
+    symlinkSync(xlsx, join(folder, 'link.xlsx'));
+    const texts = join(folder, 'testi.html');
+    writeFileSync(texts, '{}');
+    const cases: [string, string[], string][] = [
+      // It replaced the table with the open data; next year's plan, with no values, replaced this year's.
+      ['report', ['report', table, '--output', table], table],
+      ['next-year', ['next-year', join(folder, 'link.xlsx'), '--year', '2025', '--output', xlsx], join(folder, 'link.xlsx')],
+      ['relazione', ['relazione', FIXTURE, '--texts', texts, '--output', texts], texts],
+      ['import', ['import', plan, '--output', `${folder}/./piano.json`], plan],
+    ];
+    for (const [command, args, input] of cases) {
+      const before = readFileSync(input);
+      const run = albero(args, { cwd: folder });
+      expect(run.status, command).toBe(2);
+      expect(run.stderr, command).toContain(`albero ${command}: --output ${args.at(-1)} is the file ${input} the command reads: writing it would replace it; give the output another name`);
+      expect(readFileSync(input).equals(before), command).toBe(true);
+    }
+    const it = albero(['report', table, '--output', table], IT);
+    expect(it.stderr).toBe(`albero report: --output ${table} è il file ${table} che il comando legge: scriverlo lo sostituirebbe; dare all'uscita un altro nome\n`);
+    expect(readdirSync(folder).sort()).toEqual(['albero-2024.csv', 'albero-2024.xlsx', 'link.xlsx', 'piano.json', 'testi.html']);
+    // Another name is written.
+    expect(albero(['report', table, '--output', join(folder, 'dati.csv')]).status).toBe(0);
   });
 });

@@ -80,6 +80,26 @@ export function cannotWrite(file: string, error: unknown): string {
 }
 
 /**
+ * The file among `inputs` that writing `output` would replace (the same file by any path: `./`, a
+ * full path, a link), or undefined. `report plan.csv --output plan.csv` replaced the office's table
+ * with the open data, `next-year plan.xlsx --output plan.xlsx` this year's plan with next year's
+ * empty one: refused before anything is read or written.
+ */
+export function replacedInput(output: string | undefined, inputs: readonly (string | undefined)[]): string | undefined {
+  const same = (a: string, b: string): boolean => {
+    try {
+      const x = statSync(a, { throwIfNoEntry: false });
+      const y = statSync(b, { throwIfNoEntry: false });
+      // A pipe or a device (`/dev/stdout`) is not a file to lose.
+      return x !== undefined && y !== undefined && x.isFile() && x.dev === y.dev && x.ino === y.ino;
+    } catch {
+      return false;
+    }
+  };
+  return output === undefined ? undefined : inputs.find((input) => input !== undefined && same(output, input));
+}
+
+/**
  * Writes each file whole, or leaves every one as it was: each is written beside its place under a
  * hidden temporary name and renamed over it once all are complete. Written straight, a disk that
  * filled half-way left a truncated PDF, or an empty page, where the user looks for the report (and

@@ -467,6 +467,10 @@ export const CLI_MESSAGES = defineMessages({
         ? `${p.file}: the imported plan is written as a JSON document; give the file a .json name (for the workbook: albero report FILE --output OUT.xlsx)`
         : `${p.file}: ${p.what === 'template' ? 'the template' : 'the new plan'} is an .xlsx workbook; give the file an .xlsx name`,
   }),
+  'cli-output-is-input': message<{ file: string; input: string }>({
+    it: (p) => `--output ${p.file} è il file ${p.input} che il comando legge: scriverlo lo sostituirebbe; dare all'uscita un altro nome`,
+    en: (p) => `--output ${p.file} is the file ${p.input} the command reads: writing it would replace it; give the output another name`,
+  }),
   'cli-site-bad-act': message<{ value: string }>({
     it: (p) => `--act deve essere scritto «TIPO n. NUMERO del GG/MM/AAAA», come «Delibera di Giunta n. 12 del 30/01/2024», non «${p.value}»`,
     en: (p) => `--act must be written “KIND n. NUMBER del DD/MM/YYYY”, such as “Delibera di Giunta n. 12 del 30/01/2024”, not “${p.value}”`,

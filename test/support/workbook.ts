@@ -13,6 +13,8 @@ export interface TestSheet {
   readonly rows: readonly (readonly TestCell[])[];
   /** Extra XML after `</sheetData>` (e.g. `<mergeCells …>`). */
   readonly after?: string;
+  /** Rows (from 1) written `hidden="1"`, as a spreadsheet hides them. */
+  readonly hiddenRows?: readonly number[];
 }
 
 export interface ZipPart {
@@ -46,7 +48,7 @@ function sheetXml(sheet: TestSheet): string {
           return `<c r="${ref}"${cell.attributes === undefined ? '' : ` ${cell.attributes}`}>${cell.xml}</c>`;
         })
         .join('');
-      return `<row r="${r + 1}">${body}</row>`;
+      return `<row r="${r + 1}"${sheet.hiddenRows?.includes(r + 1) === true ? ' hidden="1"' : ''}>${body}</row>`;
     })
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${rows}</sheetData>${sheet.after ?? ''}</worksheet>`;

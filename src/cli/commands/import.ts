@@ -3,7 +3,7 @@ import { evaluatePlan, hasErrors, planSize, problem } from '../../core/index.js'
 import { importDocument } from '../../io/json.js';
 import { loadTable } from '../../io/load.js';
 import { terminalText } from '../terminal.js';
-import { EXIT, badInput, cannotWrite, cliLanguage, printIssues, say, writeJson, writeWhole } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, printIssues, replacedInput, say, writeJson, writeWhole } from '../shared.js';
 
 /**
  * `albero import FILE --check`: the dry run offices use before sending a spreadsheet — every
@@ -23,6 +23,8 @@ export function registerImport(program: Command): void {
       // The document is JSON whatever the name: `--output plan.xlsx` wrote JSON under a workbook's
       // name, which a spreadsheet then could not open. Refused before the table is read, nothing written.
       if (options.output !== undefined && !/\.json$/i.test(options.output)) return badInput('import', say('cli-output-name', { file: options.output, what: 'import' }));
+      const replaced = replacedInput(options.output, [file]);
+      if (replaced !== undefined) return badInput('import', say('cli-output-is-input', { file: options.output!, input: replaced }));
       // The stated cells are read (an unreadable one is an error) but not kept: the import never uses them.
       // The JSON this command writes is read back too (`planJson`): an import takes its own document as it takes the workbook.
       const loaded = await loadTable(file, { stated: false, planJson: true });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { evaluatePlan, PLAN_TITLE_MAX, planSize, rollForward } from '../../core/index.js';
 import { yearOf } from '../../io/report/meta.js';
-import { EXIT, badInput, cannotWrite, loadOrReport, say, writeWhole, yearOption } from '../shared.js';
+import { EXIT, badInput, cannotWrite, loadOrReport, replacedInput, say, writeWhole, yearOption } from '../shared.js';
 
 interface Options {
   year?: string;
@@ -26,6 +26,8 @@ export function registerNextYear(program: Command): void {
       const from = options.from === undefined ? undefined : yearOption('--from', options.from, 2024);
       if (from !== undefined && 'refusal' in from) return bad(from.refusal);
       if (!/\.xlsx$/i.test(options.output ?? '')) return bad(say('cli-output-name', { file: options.output ?? '', what: 'next-year' }));
+      const replaced = replacedInput(options.output, [file]);
+      if (replaced !== undefined) return bad(say('cli-output-is-input', { file: options.output!, input: replaced }));
       // Trimmed as the API trims it: an empty title was written and read back as "Albero".
       const title = options.title?.trim();
       if (title === '') return bad(say('cli-blank-title', {}));

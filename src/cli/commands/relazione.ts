@@ -11,7 +11,7 @@ import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
 import { yearOf } from '../../io/report/meta.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
-import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, printIssues, say, writeWhole, yearOption } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, printIssues, replacedInput, say, writeWhole, yearOption } from '../shared.js';
 
 interface Options {
   output?: string;
@@ -91,6 +91,8 @@ export function registerRelazione(program: Command): void {
       const chosen = outputFormat(options.output, options.format, RELAZIONE_FORMATS);
       if ('refusal' in chosen) return badInput('relazione', chosen.refusal);
       const { format } = chosen;
+      const replaced = replacedInput(options.output, [file, options.previous, options.texts]);
+      if (replaced !== undefined) return badInput('relazione', say('cli-output-is-input', { file: options.output!, input: replaced }));
       const given = options.year === undefined ? undefined : yearOption('--year', options.year, 2024);
       if (given !== undefined && 'refusal' in given) return badInput('relazione', given.refusal);
       if (options.previousValidated !== undefined && options.previous === undefined) return badInput('relazione', say('cli-previous-validated-alone', {}));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { evaluatePlan, planSize } from '../../core/index.js';
 import { REPORT_FORMATS } from '../../io/report/formats.js';
-import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, say, writeWhole, yearOption } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, replacedInput, say, writeWhole, yearOption } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
 const PROGRESS_FROM = 1000;
@@ -28,6 +28,8 @@ export function registerReport(program: Command): void {
       const chosen = outputFormat(options.output, options.format, REPORT_FORMATS);
       if ('refusal' in chosen) return badInput('report', chosen.refusal);
       const { format } = chosen;
+      const replaced = replacedInput(options.output, [file]);
+      if (replaced !== undefined) return badInput('report', say('cli-output-is-input', { file: options.output!, input: replaced }));
       if (options.output === undefined && (format === 'pdf' || format === 'xlsx')) {
         return badInput('report', say('cli-output-needed', { format }));
       }

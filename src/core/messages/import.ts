@@ -230,6 +230,10 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) =>
       `the table is headed in Italian (Obiettivo, Indicatore, …) but its numbers and dates are written the English way (such as “${p.example}” instead of 1,00% or 31/12/2024): the spreadsheet saved it without the Italian locale (LibreOffice started without a locale does this). Save it again with the Italian locale (in LibreOffice: Tools › Options › Language Settings › Languages › Locale setting: Italian), or head it in English (${ENGLISH_COLUMNS}) so its numbers are read the English way; the errors below are the cells one by one`,
   }),
+  'header-too-low': message<{ limit: number }>({
+    it: (p) => `la riga di intestazione è qui, sotto le prime ${p.limit} righe dove viene cercata: togliere righe sopra di essa (titoli, note) perché sia tra le prime ${p.limit}`,
+    en: (p) => `the header row is here, below the first ${p.limit} rows where it is looked for: remove rows above it (titles, notes) so that it is among the first ${p.limit}`,
+  }),
   'missing-header': message<{ dataFirst?: boolean; json?: boolean }>({
     it: (p) =>
       p.dataFirst === true
@@ -529,6 +533,16 @@ export const IMPORT_MESSAGES = defineMessages({
     en: (p) =>
       `no sheet holds the table: expected a sheet (preferably named “Albero”) whose header row reads either Obiettivo, Indicatore, Peso… (the published layout; in English Objective, Indicator, Weight…) or Codice, Padre, Titolo… (the template); sheets found: ${p.sheets}`,
   }),
+  'several-tables': message<{ sheets: string }>({
+    it: (p) => `più fogli contengono una tabella (${p.sheets}) e non si sa quale importare: lasciare nella cartella di lavoro solo quella da importare, o chiamare il suo foglio «Albero»`,
+    en: (p) => `several sheets hold a table (${p.sheets}) and which to import is not known: keep in the workbook only the one to import, or name its sheet “Albero”`,
+  }),
+  'other-tables-not-read': message<{ sheet: string; others: string; count: number }>({
+    it: (p) =>
+      `la tabella è stata letta dal foglio «${p.sheet}»; ${p.count === 1 ? `anche il foglio ${p.others} contiene una tabella, che non è stata letta` : `anche i fogli ${p.others} contengono una tabella, che non è stata letta`}`,
+    en: (p) =>
+      `the table was read from the sheet “${p.sheet}”; ${p.count === 1 ? `the sheet ${p.others} also holds a table, which was not read` : `the sheets ${p.others} also hold a table, which were not read`}`,
+  }),
   'read-plan-sheet': message<{ sheet: string; also: string }>({
     it: (p) => `il piano è stato letto dal foglio «${p.sheet}» (il piano completo); il foglio «${p.also}» è la sua tabella stampabile e non è stato letto`,
     en: (p) => `the plan was read from the sheet “${p.sheet}” (the complete plan); the sheet “${p.also}” is its printable table and was not read`,
@@ -594,6 +608,16 @@ export const IMPORT_MESSAGES = defineMessages({
   'merged-cells': message<{ cell: string }>({
     it: (p) => `celle unite a partire da ${p.cell}: separarle e mettere ogni valore nella sua cella`,
     en: (p) => `merged cells starting at ${p.cell}: unmerge them and put each value in its own cell`,
+  }),
+  'hidden-rows': message<{ first: number; last: number }>({
+    it: (p) =>
+      p.first === p.last
+        ? `la riga ${p.first} è nascosta nel foglio ma è stata letta come parte della tabella: mostrarla per controllarla, o eliminarla se non deve contare`
+        : `le righe dalla ${p.first} alla ${p.last} sono nascoste nel foglio ma sono state lette come parte della tabella: mostrarle per controllarle, o eliminarle se non devono contare`,
+    en: (p) =>
+      p.first === p.last
+        ? `row ${p.first} is hidden in the sheet but was read as part of the table: show it to check it, or delete it if it must not count`
+        : `rows ${p.first} to ${p.last} are hidden in the sheet but were read as part of the table: show them to check them, or delete them if they must not count`,
   }),
   'extra-column': message<Notation & { value: string }>({
     it: (p) => `un valore («${p.value}») oltre le sette colonne della tabella (${heads(p)})`,

@@ -30,6 +30,27 @@ export function tabbedHeaderLanguage(lines: readonly string[]): Language | null 
 }
 
 /**
+ * The line (from 1) of a header row below the first `HEADER_ROWS` lines of `text`, its cells split
+ * by a tab, a semicolon or a comma (and unquoted), or null: asked only of a text refused for want of
+ * a header row, to say where it is rather than that there is none.
+ */
+export function headerLineBelow(text: string): number | null {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let k = HEADER_ROWS; k < lines.length; k++) {
+    for (const separator of ['\t', ';', ',']) {
+      const cells = lines[k]!.split(separator).map((cell) =>
+        cell
+          .trim()
+          .replace(/^"(.*)"$/, '$1')
+          .trim(),
+      );
+      if (headerLanguage(cells) !== null) return k + 1;
+    }
+  }
+  return null;
+}
+
+/**
  * The first `HEADER_ROWS` lines of `text` from the offset `from` (lines end at \r\n, \r or \n),
  * without splitting the rest of a big table; a line is cut at 100,000 characters.
  */

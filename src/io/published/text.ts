@@ -7,7 +7,7 @@
  */
 import { problem, type Issue, type Language, type Outcome, type SourceLocation } from '../../core/index.js';
 import { reportText } from '../report/texts.js';
-import { firstLines, tabbedHeaderLanguage } from './header-row.js';
+import { firstLines, HEADER_ROWS, headerLineBelow, tabbedHeaderLanguage } from './header-row.js';
 import { CHAMBER_PROFILE, headerLanguage, isLegendHeading, LayoutReader, legendFromText, titleYear, type ImportProfile, type ImportedTable, type LayoutRow, type ReadOptions } from './layout.js';
 
 /**
@@ -101,8 +101,17 @@ export function parsePublishedText(text: string, file: string, profile: ImportPr
   }
 
   if (!headerSeen) {
-    // A JSON document (what `albero import --output` and `report --format json` write) is said as such.
-    issues.push(blankFile ? problem('error', 'empty-file', {}, { file }) : problem('error', 'missing-header', /^\s*[{[]/.test(text) ? { json: true } : {}, { file }));
+    // A JSON document (what `albero import --output` and `report --format json` write) is said as such;
+    // a CSV table under a long preamble, at its header row (it is looked for in the first lines, csv.ts).
+    const json = /^\s*[{[]/.test(text);
+    const below = blankFile || json ? null : headerLineBelow(text);
+    issues.push(
+      blankFile
+        ? problem('error', 'empty-file', {}, { file })
+        : below !== null
+          ? problem('error', 'header-too-low', { limit: HEADER_ROWS }, { file, line: below })
+          : problem('error', 'missing-header', json ? { json: true } : {}, { file }),
+    );
   }
   const result = (reader ?? new LayoutReader(profile, options, language)).finish(title || file, (legend === null ? null : legendFromText(legend, language)) ?? undefined);
   if (headerSeen && rows === 0) issues.push(problem('error', 'no-rows', {}, { file }));

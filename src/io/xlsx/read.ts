@@ -215,9 +215,10 @@ interface Found {
  * (the table of an English report is headed `Objective, Indicator, …`). A sheet in template form wins over one in
  * the published layout, because it holds what the layout cannot (rules, N.V. reasons, owners,
  * ids): an exported workbook has both, and is read from its "Piano" sheet; with `published`, from
- * its layout sheet. `also` is the sheet that was passed over, for a note to the user.
+ * its layout sheet. `also` is the sheet that was passed over, for a note to the user; `alike`, the
+ * other sheets holding a table of the same form (a workbook keeping 2023's table beside 2024's).
  */
-function findTable(workbook: TableWorkbook, published: boolean): { found: Found; also: Found | null } | null {
+function findTable(workbook: TableWorkbook, published: boolean): { found: Found; also: Found | null; alike: string[] } | null {
   const sheets = [...workbook.sheets].sort((a, b) => Number(b.name === 'Albero') - Number(a.name === 'Albero'));
   const found: Found[] = [];
   for (const { name, part } of sheets) {
@@ -228,9 +229,31 @@ function findTable(workbook: TableWorkbook, published: boolean): { found: Found;
   }
   const template = found.find((f) => f.kind === 'template');
   const layout = found.find((f) => f.kind === 'layout');
-  if (published && layout !== undefined) return { found: layout, also: template ?? null };
-  if (template !== undefined) return { found: template, also: layout ?? null };
-  return layout === undefined ? null : { found: layout, also: null };
+  const chosen =
+    published && layout !== undefined
+      ? { found: layout, also: template ?? null }
+      : template !== undefined
+        ? { found: template, also: layout ?? null }
+        : layout === undefined
+          ? null
+          : { found: layout, also: null };
+  if (chosen === null) return null;
+  const alike = found.filter((f) => f.kind === chosen.found.kind && f !== chosen.found).map((f) => f.sheet.name);
+  return { ...chosen, alike };
+}
+
+/**
+ * A header row below the first `HEADER_ROWS` rows of a sheet (under a long title block), or null:
+ * asked only of a workbook refused for want of a table, to say where its header is rather than that
+ * no sheet holds one. Each sheet is read whole then, within the row limit.
+ */
+function headerRowBelow(workbook: TableWorkbook): { sheet: string; row: number } | null {
+  for (const { name, part } of workbook.sheets) {
+    if (part === undefined) continue;
+    const sheet = readSheet(name, part, workbook.context, { rowLimit: XLSX_LIMITS.rows });
+    for (let r = HEADER_ROWS + 1; r <= sheet.rowCount; r++) if (headKind(firstTexts(sheet, r, 3)) !== null) return { sheet: name, row: r };
+  }
+  return null;
 }
 
 /** The form and language a row's heads say, or null for a row that is no header. */
@@ -280,6 +303,8 @@ export function importWorkbook(workbook: TableWorkbook, file: string, profile: I
 function importTableSheet(workbook: TableWorkbook, file: string, profile: ImportProfile, published: boolean, year: number | undefined): Outcome<ImportedTable | null> {
   const found = findTable(workbook, published);
   if (found === null) {
+    const below = headerRowBelow(workbook);
+    if (below !== null) return { value: null, issues: [problem('error', 'header-too-low', { limit: HEADER_ROWS }, cellLocation(file, below.sheet, `A${below.row}`))] };
     const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ') || 'none';
     return {
       value: null,
@@ -287,6 +312,20 @@ function importTableSheet(workbook: TableWorkbook, file: string, profile: Import
     };
   }
   const notes: Issue[] = [];
+  if (found.alike.length > 0) {
+    const sheets = [found.found.sheet.name, ...found.alike].map((name) => `"${name}"`).join(', ');
+    // Which of two tables is the plan is the office's to say: the first sheet would be read without a
+    // word, 2023's as 2024's. A sheet named "Albero" says it (the name the export and the template give).
+    if (found.found.sheet.name !== 'Albero') return { value: null, issues: [problem('error', 'several-tables', { sheets }, { file })] };
+    notes.push(
+      problem(
+        'warning',
+        'other-tables-not-read',
+        { sheet: found.found.sheet.name, others: found.alike.map((name) => `"${name}"`).join(', '), count: found.alike.length },
+        { file, sheet: found.found.sheet.name },
+      ),
+    );
+  }
   if (found.also !== null) {
     const read = found.found.kind === 'template' ? 'read-plan-sheet' : 'read-published-sheet';
     notes.push(problem('info', read, { sheet: found.found.sheet.name, also: found.also.sheet.name }, { file, sheet: found.found.sheet.name }));
@@ -300,7 +339,24 @@ function importTableSheet(workbook: TableWorkbook, file: string, profile: Import
   const { headerRow, kind, language } = found.found;
   const merges = mergedCells(sheet, headerRow, file);
   const result = kind === 'template' ? readTemplateSheet(sheet, headerRow, file, year) : readLayoutSheet(sheet, headerRow, file, profile, language, year);
-  return { value: result.value, issues: [...notes, ...merges, ...result.issues] };
+  return { value: result.value, issues: [...notes, ...merges, ...hiddenRows(sheet, headerRow, file), ...result.issues] };
+}
+
+/**
+ * A warning at each run of hidden rows below the header that hold values. They are read, as every
+ * row is (a collapsed group of indicators is part of the plan), but the office does not see them
+ * in its spreadsheet: an indicator hidden to strike it out would otherwise count without a word,
+ * and the computed performances would differ from the sheet as shown.
+ */
+function hiddenRows(sheet: StreamedSheet, headerRow: number, file: string): Issue[] {
+  const runs: { first: number; last: number }[] = [];
+  for (const r of sheet.hiddenRows) {
+    if (r <= headerRow || !(sheet.rows[r] ?? []).some((cell) => cell !== undefined && cell.value !== null)) continue;
+    const run = runs.at(-1);
+    if (run !== undefined && run.last === r - 1) run.last = r;
+    else runs.push({ first: r, last: r });
+  }
+  return runs.map((run) => problem('warning', 'hidden-rows', run, cellLocation(file, sheet.name, `A${run.first}`)));
 }
 
 /**

@@ -105,6 +105,8 @@ export class StreamedSheet {
   /** Rows by number; a row with no cells is absent. */
   readonly rows: Array<StoredCell[] | undefined> = [];
   readonly merges: Range[] = [];
+  /** The rows the sheet hides (`hidden="1"`: hidden by hand, filtered out, or in a collapsed group), in order. */
+  readonly hiddenRows: number[] = [];
   rowCount = 0;
   columnCount = 0;
   /** Whether reading stopped early (at the rows asked for, or past the row limit). */
@@ -369,6 +371,8 @@ class SheetBuilder {
           return;
         }
         this.sheet.rowCount = Math.max(this.sheet.rowCount, rowNumber);
+        // xsd:boolean: Excel writes `1`, LibreOffice `true`.
+        if (attributes.hidden === '1' || attributes.hidden === 'true') this.sheet.hiddenRows.push(rowNumber);
         this.row = [];
         this.columnNumber = 0;
         return;
