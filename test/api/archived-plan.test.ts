@@ -237,6 +237,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
       const refused = await controller.request('POST', thread, { body: 'Risposta tardiva.' }, headers);
       expect(refused.status, refused.text).toBe(409);
       expect(refused.body.error).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+      // A period the plan has not: the archive said first, as every other write says it (before: 404 not-found).
+      const nowhere = await controller.request('POST', thread.replace(PERIOD, '2024-02-30'), { body: 'Risposta tardiva.' }, headers);
+      expect(nowhere.status, nowhere.text).toBe(409);
+      expect(nowhere.body.error).toMatchObject({ code: 'plan-archived', message, details: { planId } });
     }
     const read = await controller.get(thread);
     expect(read.status).toBe(200);
@@ -246,6 +250,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
 
     await archive(planId, false);
     expect((await controller.request('POST', thread, { body: 'Risposta.' })).status).toBe(201);
+    // Back from the archive, a period the plan has not is said as such.
+    const unknown = await controller.request('POST', thread.replace(PERIOD, '2024-02-30'), { body: 'Risposta.' });
+    expect(unknown.status, unknown.text).toBe(404);
+    expect(unknown.body.error).toMatchObject({ code: 'not-found' });
   });
 
   it("tells the OIV's review and decision of its Relazione as archived first, before the figures or what the screen showed: nothing written; back from the archive, refused for those", async () => {
