@@ -10,12 +10,12 @@
  * PostgreSQL, a write waiting on an archiving in flight is refused as archived once it commits. And a plan's
  * deletion refuses a `?reason=` too long at its field, as a revision's discard does, rather than
  * keeping it cut short: nothing deleted. Its dashboard and the dashboard's workbook count nothing late
- * (no work is due in it: a value never entered is missing) and agree; and it is not deleted while
+ * (no work is due in it: a value never entered is missing) and agree, as its closing checklist does; and it is not deleted while
  * archived (409 `plan-archived`, saying to bring it back first), the deletion going through once it is.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dashboard, WorkDue, Worklist } from '../../src/contract/index.js';
+import type { ClosingPreview, Dashboard, WorkDue, Worklist } from '../../src/contract/index.js';
 import { whileAnotherHolds } from '../support/another-writer.js';
 import { tinyPdf, upload } from '../support/files.js';
 import { adopt, adoptAndReview, enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
@@ -380,6 +380,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const inUse = (await controller.get(`${plan}/dashboard`)).body as Dashboard;
     const total = (b: Dashboard) => b.totals.find((r) => r.periodId === PERIOD)!;
     expect(total(inUse).late).toBeGreaterThan(0);
+    const preview = `${plan}/periods/${PERIOD}/closing-preview`;
+    const lateIn = (p: ClosingPreview) => [...p.missing, ...p.toReview, ...p.returned].filter((i) => i.late).length;
+    const previewInUse = (await controller.get(preview)).body as ClosingPreview;
+    expect(previewInUse).toMatchObject({ archived: false, counts: { late: total(inUse).late } });
+    expect(lateIn(previewInUse)).toBe(total(inUse).late);
     await archive(planId);
 
     const board = await controller.get(`${plan}/dashboard`);
@@ -392,6 +397,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const counts = (r: Dashboard['rows'][number] | Dashboard['totals'][number]) => [r.expected, r.entered, r.toReview, r.returned, r.approved, r.missing];
     expect(archived.rows.map(counts)).toEqual(inUse.rows.map(counts));
     expect(total(archived).missing).toBe(total(inUse).late);
+    // The closing checklist agrees (a read only: the closing is refused): none late, the same values missing.
+    // Before: its counts and items late as in use, against the dashboard's none.
+    const read = await controller.get(preview);
+    expect(read.status, read.text).toBe(200);
+    const archivedPreview = read.body as ClosingPreview;
+    expect(archivedPreview).toMatchObject({ notAdopted: false, archived: true, counts: { expected: total(archived).expected, to_enter: total(archived).missing, late: 0 } });
+    expect(lateIn(archivedPreview)).toBe(0);
+    expect(archivedPreview.missing.map((i) => i.indicatorId)).toEqual(previewInUse.missing.map((i) => i.indicatorId));
 
     for (const [lang, sheets, heads, missing] of [
       ['it', ['Completamento', 'Non approvati'], ['Mancanti', 'In ritardo'], 'mancante'],
@@ -422,6 +435,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     // Brought back from the archive, the late values are late again.
     await archive(planId, false);
     expect(total((await controller.get(`${plan}/dashboard`)).body as Dashboard).late).toBe(total(inUse).late);
+    expect((await controller.get(preview)).body).toEqual(previewInUse);
   });
 
   it("marks nothing editable in its tree, and moves its data version: an ETag taken before is not answered 304; back from the archive, editable again; a closed period's answer unchanged", async () => {
