@@ -3,7 +3,8 @@
  * revision left open in it is not discarded (409 `plan-archived`, in Italian and English), its row
  * and the trail unchanged; its worklist lists no value to collect and says it is archived, as the
  * home page's work due leaves it out; a review step, a deadline, a variance or a forecast is refused
- * as every other change, nothing recorded; so are a comment and the Relazione's texts, review and
+ * as every other change, nothing recorded, told as archived before the period, objective or rule the
+ * route checks; so are a comment (of a period it has or not) and the Relazione's texts, review and
  * moves, while every other write route (values, evidence, tree, units, baselines, periods, revisions,
  * the plan's version) is seen refusing too, and reading and exporting keep working. The OIV's review
  * and decision are told as archived before what the route checks of them (the figures, `seen`). On
@@ -254,6 +255,58 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const unknown = await controller.request('POST', thread.replace(PERIOD, '2024-02-30'), { body: 'Risposta.' });
     expect(unknown.status, unknown.text).toBe(404);
     expect(unknown.body.error).toMatchObject({ code: 'not-found' });
+  });
+
+  it("tells a period's move, a variance and a forecast as archived first, before the period, the objective or the rule the route checks: nothing written; back from the archive, refused for those", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    const YEAR_END = '2024-12-31';
+    const NO_PERIOD = '2024-02-30';
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to: 'collecting' })).status).toBe(200);
+    const tree = (await controller.get(`${plan}/tree?period=${YEAR_END}`)).body;
+    const short = ((await controller.get(`${plan}/periods/${YEAR_END}/variances`)).body.objectives as Array<{ code: string }>).map((o) => o.code);
+    // An objective not short of its target (no variance to explain), and an indicator following its child objectives (no forecast of its own).
+    const atTarget = (tree.objectives as Array<{ code: string }>).map((o) => o.code).find((code) => !short.includes(code))!;
+    const derived = tree.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.formula?.kind === 'children_mean');
+    expect(atTarget).toBeDefined();
+    expect(derived).toBeDefined();
+    const writes = [
+      ['move of a period it has not', 'POST', `${plan}/periods/${NO_PERIOD}/transition`, { to: 'collecting' }, 404, 'not-found'],
+      ['variance of a period it has not', 'PUT', `${plan}/nodes/B.1.1/variances/${NO_PERIOD}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 404, 'not-found'],
+      ['variance of an objective it has not', 'PUT', `${plan}/nodes/ZZ.9/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 404, 'not-found'],
+      ['variance of an objective at target', 'PUT', `${plan}/nodes/${atTarget}/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 422, 'variance-not-short'],
+      ['forecast of an indicator following its children', 'PUT', `${plan}/indicators/${enc(derived.id)}/forecasts/${PERIOD}`, { reachable: 'yes', version: 0 }, 422, 'forecast-derived'],
+    ] as const;
+    await archive(planId);
+    const snapshot = async () => ({
+      periods: (await controller.get(`${plan}/periods`)).body,
+      variances: await t.server.store.variances.listVariances(planId),
+      trail: (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body,
+    });
+    const before = await snapshot();
+
+    // Before: each told as the route's own check (404, 422), not as the archive every other write says.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      for (const [what, method, path, body] of writes) {
+        const refused = await controller.request(method, path, body, headers);
+        expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+        expect(refused.body.error, what).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+
+    // Back from the archive, each is refused for what it is.
+    await archive(planId, false);
+    for (const [what, method, path, body, status, code] of writes) {
+      const refused = await controller.request(method, path, body);
+      expect(refused.status, `${what}: ${refused.text}`).toBe(status);
+      expect(refused.body.error.code, what).toBe(code);
+    }
   });
 
   it("tells the OIV's review and decision of its Relazione as archived first, before the figures or what the screen showed: nothing written; back from the archive, refused for those", async () => {
