@@ -6,7 +6,8 @@
  * as every other change, nothing recorded, told as archived before the period, objective or rule the
  * route checks; so are a comment (of a period it has or not) and the Relazione's texts, review and
  * moves, while every other write route (values, evidence, tree, units, baselines, periods, revisions,
- * the plan's version) is seen refusing too, and reading and exporting keep working. The OIV's review
+ * the plan's version) is seen refusing too, a value, a file or a comment told as archived before the
+ * indicator's rule or deletion, and reading and exporting keep working. The OIV's review
  * and decision are told as archived before what the route checks of them (the figures, `seen`). On
  * PostgreSQL, a write waiting on an archiving in flight is refused as archived once it commits. And a plan's
  * deletion refuses a `?reason=` too long at its field, as a revision's discard does, rather than
@@ -304,6 +305,57 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     await archive(planId, false);
     for (const [what, method, path, body, status, code] of writes) {
       const refused = await controller.request(method, path, body);
+      expect(refused.status, `${what}: ${refused.text}`).toBe(status);
+      expect(refused.body.error.code, what).toBe(code);
+    }
+  });
+
+  it("tells a value, an evidence file and a comment as archived first, before the indicator's rule or its deletion: nothing written; back from the archive, refused for those", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    const indicators = (await controller.get(`${plan}/tree?period=${PERIOD}`)).body.objectives.flatMap((o: any) => o.indicators);
+    // An indicator following its child objectives (computed, never entered), and one deleted in a revision, its thread kept.
+    const derived = indicators.find((i: any) => i.formula?.kind === 'children_mean');
+    const gone = indicators.find((i: any) => i.editable && i.formula === null);
+    const goneValue = `${plan}/indicators/${enc(gone.id)}/measurements/${PERIOD}`;
+    expect((await controller.request('POST', `${goneValue}/comments`, { body: 'Fonte da verificare.' })).status).toBe(201);
+    expect((await controller.request('POST', `${plan}/revisions`, { reason: 'Indicatore tolto' })).status).toBe(201);
+    const deleted = await controller.request('DELETE', `${plan}/indicators/${enc(gone.id)}?removeValues=true`);
+    expect(deleted.status, deleted.text).toBe(200);
+    const writes = [
+      ['value of a computed indicator', 'PUT', `${plan}/indicators/${enc(derived.id)}/measurements/${PERIOD}`, { state: 'measured', actual: 1, version: derived.version }, 422, 'derived-indicator'],
+      ["comment on a deleted indicator's kept thread", 'POST', `${goneValue}/comments`, { body: 'Risposta tardiva.' }, 409, 'indicator-deleted'],
+      ['evidence of a deleted indicator', 'POST', `${goneValue}/attachments`, () => upload(tinyPdf(), 'verbale.pdf'), 409, 'indicator-deleted'],
+    ] as const;
+    const send = (method: string, path: string, body: unknown, headers?: Record<string, string>) => controller.request(method, path, typeof body === 'function' ? body() : body, headers);
+    await archive(planId);
+    const snapshot = async () => ({
+      thread: (await controller.get(`${goneValue}/comments`)).body,
+      files: (await controller.get(`${goneValue}/attachments`)).body,
+      tree: (await controller.get(`${plan}/tree?period=${PERIOD}`)).body,
+      trail: (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body,
+    });
+    const before = await snapshot();
+
+    // Before: 422 derived-indicator and 409 indicator-deleted, the archive not said.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      for (const [what, method, path, body] of writes) {
+        const refused = await send(method, path, body, headers);
+        expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+        expect(refused.body.error, what).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+
+    // Back from the archive, each is refused for what it is.
+    await archive(planId, false);
+    for (const [what, method, path, body, status, code] of writes) {
+      const refused = await send(method, path, body);
       expect(refused.status, `${what}: ${refused.text}`).toBe(status);
       expect(refused.body.error.code, what).toBe(code);
     }
