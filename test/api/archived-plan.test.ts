@@ -7,7 +7,8 @@
  * route checks; so are a comment (of a period it has or not) and the Relazione's texts, review and
  * moves, while every other write route (values, evidence, tree, units, baselines, periods, revisions,
  * the plan's version) is seen refusing too, a value, a file or a comment told as archived before the
- * indicator's rule or deletion, and reading and exporting keep working. The OIV's review
+ * indicator's rule or deletion, an indicator's definition and a baselines refresh before the body is
+ * checked against the plan, and reading and exporting keep working. The OIV's review
  * and decision are told as archived before what the route checks of them (the figures, `seen`). On
  * PostgreSQL, a write waiting on an archiving in flight is refused as archived once it commits. And a plan's
  * deletion refuses a `?reason=` too long at its field, as a revision's discard does, rather than
@@ -358,6 +359,49 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
       const refused = await send(method, path, body);
       expect(refused.status, `${what}: ${refused.text}`).toBe(status);
       expect(refused.body.error.code, what).toBe(code);
+    }
+  });
+
+  it("tells an indicator's definition and a baselines refresh as archived first, before what the route checks against the plan: nothing written; back from the archive, refused for those", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    await adopt(planId, controller);
+    const indicator = (await controller.get(`${plan}/tree?period=${PERIOD}`)).body.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.formula === null);
+    // A baseline year after the plan's (2024), an indicator it has not, a baseline that follows no previous year.
+    const added = { name: 'Nuovo indicatore', weight: 1, comparator: '>=', target: 10, unit: 'number', baseline: 5, baselineYear: 2030 };
+    const writes = [
+      ['indicator added with a baseline year after the plan', 'POST', `${plan}/nodes/B.1.1/indicators`, added, 400, 'invalid-body'],
+      ['indicator changed with a baseline year after the plan', 'PATCH', `${plan}/indicators/${enc(indicator.id)}`, { baselineYear: 2030, version: indicator.definitionVersion }, 400, 'invalid-body'],
+      ['indicator it has not', 'PATCH', `${plan}/indicators/${enc('ZZ.9:1')}`, { target: 5, version: 1 }, 404, 'not-found'],
+      ['baseline that follows no previous year', 'POST', `${plan}/baselines/refresh`, { indicators: [indicator.id] }, 422, 'baseline-not-changed'],
+    ] as const;
+    await archive(planId);
+    const snapshot = async () => ({
+      tree: (await controller.get(`${plan}/tree?period=${PERIOD}`)).body,
+      trail: (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body,
+    });
+    const before = await snapshot();
+
+    // Before: each told as the route's own check (400, 404, 422), not as the archive.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      for (const [what, method, path, body] of writes) {
+        const refused = await controller.request(method, path, body, headers);
+        expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+        expect(refused.body.error, what).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+
+    await archive(planId, false);
+    for (const [what, method, path, body, status, code] of writes) {
+      const refused = await controller.request(method, path, body);
+      expect(refused.status, `${what}: ${refused.text}`).toBe(status);
+      expect(refused.body.error.code, what).toBe(code);
+      // The baseline year is refused at its field, for coming after the plan's year.
+      if (status === 400) expect(refused.body.error.issues.map((i: { location: unknown }) => i.location), what).toEqual([{ field: 'baselineYear' }]);
     }
   });
 
