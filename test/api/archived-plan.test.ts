@@ -259,7 +259,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect(unknown.body.error).toMatchObject({ code: 'not-found' });
   });
 
-  it("tells a period's move, a variance and a forecast as archived first, before the period, the objective or the rule the route checks: nothing written; back from the archive, refused for those", async () => {
+  it("tells a period's move or addition, a variance and a forecast as archived first, before the period, the objective or the rule the route checks: nothing written; back from the archive, refused for those", async () => {
     const planId = await t.importFixture();
     const plan = `/api/plans/${planId}`;
     const YEAR_END = '2024-12-31';
@@ -276,6 +276,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     expect(derived).toBeDefined();
     const writes = [
       ['move of a period it has not', 'POST', `${plan}/periods/${NO_PERIOD}/transition`, { to: 'collecting' }, 404, 'not-found'],
+      ["period added outside the plan's year", 'POST', `${plan}/periods`, { endsOn: '2031-10-31' }, 400, 'invalid-body'],
       ['variance of a period it has not', 'PUT', `${plan}/nodes/B.1.1/variances/${NO_PERIOD}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 404, 'not-found'],
       ['variance of an objective it has not', 'PUT', `${plan}/nodes/ZZ.9/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 404, 'not-found'],
       ['variance of an objective at target', 'PUT', `${plan}/nodes/${atTarget}/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 422, 'variance-not-short'],
@@ -401,7 +402,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
       expect(refused.status, `${what}: ${refused.text}`).toBe(status);
       expect(refused.body.error.code, what).toBe(code);
       // The baseline year is refused at its field, for coming after the plan's year.
-      if (status === 400) expect(refused.body.error.issues.map((i: { location: unknown }) => i.location), what).toEqual([{ field: 'baselineYear' }]);
+      if (status === 400)
+        expect(
+          refused.body.error.issues.map((i: { location: unknown }) => i.location),
+          what,
+        ).toEqual([{ field: 'baselineYear' }]);
     }
   });
 

@@ -59,13 +59,15 @@ export const periodRoutes: RouteModule = (api, deps) => {
         400: 'invalid body, or a date that is not a day of the plan’s year (the field named)',
         403: 'role',
         404: 'unknown plan',
-        409: 'duplicate: the plan has a period with that date',
+        409: 'duplicate: the plan has a period with that date; plan-archived (told before the date is checked against the plan’s year; nothing stored)',
       },
     },
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const plan = await store.getPlan(planId);
       if (plan === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
+      // Told as archived before the date is checked against the plan's year, as the store tells it first.
+      refuseIfArchived(plan);
       const problem = periodDateProblem(input.endsOn, plan.year);
       if (problem !== null) throw invalidAt('endsOn', 'invalid', { field: 'endsOn', ...problem });
       return reply(201, must(await store.addPeriod(planId, input, actorOf(user))));
