@@ -196,6 +196,12 @@ export const ClosingPreviewSchema = z.strictObject({
    * as they are and asks to acknowledge them, as for any plan.
    */
   notAdopted: z.boolean(),
+  /**
+   * The plan is archived (a past year put away, read-only: its periods are not closed, the web offers
+   * no closing): the lists read as the dashboard counts it, none late (`late` false, `counts.late` 0),
+   * a value never entered missing rather than late against a today the plan no longer has.
+   */
+  archived: z.boolean(),
   counts: StateCountsSchema.extend({ expected: z.number().int() }),
   missing: z.array(WorkItemSchema),
   toReview: z.array(WorkItemSchema),

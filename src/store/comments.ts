@@ -66,11 +66,12 @@ export class SqlComments implements CommentStore {
     if (text === '') return refuse('invalid', { field: 'body', reason: 'empty-comment' }, { field: 'body' });
     if (text.length > MAX_BODY) return refuse('invalid', { field: 'body', reason: 'comment-too-long', max: MAX_BODY }, { field: 'body' });
     return this.db.transaction(async (tx) => {
-      if ((await one(tx, `SELECT id FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId])) === undefined)
-        return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
-      // A past year put away keeps its discussion as it was: read, not added to.
+      // A past year put away keeps its discussion as it was: read, not added to. Asked first, as every
+      // write asks it, so an archived plan answers `plan-archived` whatever the period asked for.
       const archived = await refuseIfArchived(tx, this.db, planId);
       if (archived !== null) return archived;
+      if ((await one(tx, `SELECT id FROM periods WHERE plan_id = ? AND id = ?`, [planId, periodId])) === undefined)
+        return { ok: false, error: { code: 'not-found', message: `the plan has no period ${periodId}`, params: { what: 'period', id: periodId } } };
       // Share-locked (PostgreSQL): a deletion in flight keeps this comment with the thread, or comes first and leaves no indicator.
       const indicator = await one(tx, `SELECT node_code FROM indicators WHERE plan_id = ? AND id = ?${shareLock(this.db)}`, [planId, indicatorId]);
       if (indicator === undefined) return { ok: false, error: { code: 'not-found', message: `there is no indicator ${indicatorId} in this plan`, params: { what: 'indicator', id: indicatorId } } };

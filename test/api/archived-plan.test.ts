@@ -3,19 +3,22 @@
  * revision left open in it is not discarded (409 `plan-archived`, in Italian and English), its row
  * and the trail unchanged; its worklist lists no value to collect and says it is archived, as the
  * home page's work due leaves it out; a review step, a deadline, a variance or a forecast is refused
- * as every other change, nothing recorded; so are a comment and the Relazione's texts, review and
+ * as every other change, nothing recorded, told as archived before the period, objective or rule the
+ * route checks; so are a comment (of a period it has or not) and the Relazione's texts, review and
  * moves, while every other write route (values, evidence, tree, units, baselines, periods, revisions,
- * the plan's version) is seen refusing too, and reading and exporting keep working. The OIV's review
+ * the plan's version) is seen refusing too, a value, a file or a comment told as archived before the
+ * indicator's rule or deletion, an indicator's definition and a baselines refresh before the body is
+ * checked against the plan, and reading and exporting keep working. The OIV's review
  * and decision are told as archived before what the route checks of them (the figures, `seen`). On
  * PostgreSQL, a write waiting on an archiving in flight is refused as archived once it commits. And a plan's
  * deletion refuses a `?reason=` too long at its field, as a revision's discard does, rather than
  * keeping it cut short: nothing deleted. Its dashboard and the dashboard's workbook count nothing late
- * (no work is due in it: a value never entered is missing) and agree; and it is not deleted while
+ * (no work is due in it: a value never entered is missing) and agree, as its closing checklist does; and it is not deleted while
  * archived (409 `plan-archived`, saying to bring it back first), the deletion going through once it is.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dashboard, WorkDue, Worklist } from '../../src/contract/index.js';
+import type { ClosingPreview, Dashboard, WorkDue, Worklist } from '../../src/contract/index.js';
 import { whileAnotherHolds } from '../support/another-writer.js';
 import { tinyPdf, upload } from '../support/files.js';
 import { adopt, adoptAndReview, enc, startTestServer, type Backend, type Client, type TestServer } from './harness.js';
@@ -237,6 +240,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
       const refused = await controller.request('POST', thread, { body: 'Risposta tardiva.' }, headers);
       expect(refused.status, refused.text).toBe(409);
       expect(refused.body.error).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+      // A period the plan has not: the archive said first, as every other write says it (before: 404 not-found).
+      const nowhere = await controller.request('POST', thread.replace(PERIOD, '2024-02-30'), { body: 'Risposta tardiva.' }, headers);
+      expect(nowhere.status, nowhere.text).toBe(409);
+      expect(nowhere.body.error).toMatchObject({ code: 'plan-archived', message, details: { planId } });
     }
     const read = await controller.get(thread);
     expect(read.status).toBe(200);
@@ -246,6 +253,161 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
 
     await archive(planId, false);
     expect((await controller.request('POST', thread, { body: 'Risposta.' })).status).toBe(201);
+    // Back from the archive, a period the plan has not is said as such.
+    const unknown = await controller.request('POST', thread.replace(PERIOD, '2024-02-30'), { body: 'Risposta.' });
+    expect(unknown.status, unknown.text).toBe(404);
+    expect(unknown.body.error).toMatchObject({ code: 'not-found' });
+  });
+
+  it("tells a period's move or addition, a variance and a forecast as archived first, before the period, the objective or the rule the route checks: nothing written; back from the archive, refused for those", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    const YEAR_END = '2024-12-31';
+    const NO_PERIOD = '2024-02-30';
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to: 'collecting' })).status).toBe(200);
+    const tree = (await controller.get(`${plan}/tree?period=${YEAR_END}`)).body;
+    const short = ((await controller.get(`${plan}/periods/${YEAR_END}/variances`)).body.objectives as Array<{ code: string }>).map((o) => o.code);
+    // An objective not short of its target (no variance to explain), and an indicator following its child objectives (no forecast of its own).
+    const atTarget = (tree.objectives as Array<{ code: string }>).map((o) => o.code).find((code) => !short.includes(code))!;
+    const derived = tree.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.formula?.kind === 'children_mean');
+    expect(atTarget).toBeDefined();
+    expect(derived).toBeDefined();
+    const writes = [
+      ['move of a period it has not', 'POST', `${plan}/periods/${NO_PERIOD}/transition`, { to: 'collecting' }, 404, 'not-found'],
+      ["period added outside the plan's year", 'POST', `${plan}/periods`, { endsOn: '2031-10-31' }, 400, 'invalid-body'],
+      ['variance of a period it has not', 'PUT', `${plan}/nodes/B.1.1/variances/${NO_PERIOD}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 404, 'not-found'],
+      ['variance of an objective it has not', 'PUT', `${plan}/nodes/ZZ.9/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 404, 'not-found'],
+      ['variance of an objective at target', 'PUT', `${plan}/nodes/${atTarget}/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 422, 'variance-not-short'],
+      ['forecast of an indicator following its children', 'PUT', `${plan}/indicators/${enc(derived.id)}/forecasts/${PERIOD}`, { reachable: 'yes', version: 0 }, 422, 'forecast-derived'],
+    ] as const;
+    await archive(planId);
+    const snapshot = async () => ({
+      periods: (await controller.get(`${plan}/periods`)).body,
+      variances: await t.server.store.variances.listVariances(planId),
+      trail: (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body,
+    });
+    const before = await snapshot();
+
+    // Before: each told as the route's own check (404, 422), not as the archive every other write says.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      for (const [what, method, path, body] of writes) {
+        const refused = await controller.request(method, path, body, headers);
+        expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+        expect(refused.body.error, what).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+
+    // Back from the archive, each is refused for what it is.
+    await archive(planId, false);
+    for (const [what, method, path, body, status, code] of writes) {
+      const refused = await controller.request(method, path, body);
+      expect(refused.status, `${what}: ${refused.text}`).toBe(status);
+      expect(refused.body.error.code, what).toBe(code);
+    }
+  });
+
+  it("tells a value, an evidence file and a comment as archived first, before the indicator's rule or its deletion: nothing written; back from the archive, refused for those", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${PERIOD}/transition`, { to: 'collecting' })).status).toBe(200);
+    const indicators = (await controller.get(`${plan}/tree?period=${PERIOD}`)).body.objectives.flatMap((o: any) => o.indicators);
+    // An indicator following its child objectives (computed, never entered), and one deleted in a revision, its thread kept.
+    const derived = indicators.find((i: any) => i.formula?.kind === 'children_mean');
+    const gone = indicators.find((i: any) => i.editable && i.formula === null);
+    const goneValue = `${plan}/indicators/${enc(gone.id)}/measurements/${PERIOD}`;
+    expect((await controller.request('POST', `${goneValue}/comments`, { body: 'Fonte da verificare.' })).status).toBe(201);
+    expect((await controller.request('POST', `${plan}/revisions`, { reason: 'Indicatore tolto' })).status).toBe(201);
+    const deleted = await controller.request('DELETE', `${plan}/indicators/${enc(gone.id)}?removeValues=true`);
+    expect(deleted.status, deleted.text).toBe(200);
+    const writes = [
+      ['value of a computed indicator', 'PUT', `${plan}/indicators/${enc(derived.id)}/measurements/${PERIOD}`, { state: 'measured', actual: 1, version: derived.version }, 422, 'derived-indicator'],
+      ["comment on a deleted indicator's kept thread", 'POST', `${goneValue}/comments`, { body: 'Risposta tardiva.' }, 409, 'indicator-deleted'],
+      ['evidence of a deleted indicator', 'POST', `${goneValue}/attachments`, () => upload(tinyPdf(), 'verbale.pdf'), 409, 'indicator-deleted'],
+    ] as const;
+    const send = (method: string, path: string, body: unknown, headers?: Record<string, string>) => controller.request(method, path, typeof body === 'function' ? body() : body, headers);
+    await archive(planId);
+    const snapshot = async () => ({
+      thread: (await controller.get(`${goneValue}/comments`)).body,
+      files: (await controller.get(`${goneValue}/attachments`)).body,
+      tree: (await controller.get(`${plan}/tree?period=${PERIOD}`)).body,
+      trail: (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body,
+    });
+    const before = await snapshot();
+
+    // Before: 422 derived-indicator and 409 indicator-deleted, the archive not said.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      for (const [what, method, path, body] of writes) {
+        const refused = await send(method, path, body, headers);
+        expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+        expect(refused.body.error, what).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+
+    // Back from the archive, each is refused for what it is.
+    await archive(planId, false);
+    for (const [what, method, path, body, status, code] of writes) {
+      const refused = await send(method, path, body);
+      expect(refused.status, `${what}: ${refused.text}`).toBe(status);
+      expect(refused.body.error.code, what).toBe(code);
+    }
+  });
+
+  it("tells an indicator's definition and a baselines refresh as archived first, before what the route checks against the plan: nothing written; back from the archive, refused for those", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    await adopt(planId, controller);
+    const indicator = (await controller.get(`${plan}/tree?period=${PERIOD}`)).body.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.formula === null);
+    // A baseline year after the plan's (2024), an indicator it has not, a baseline that follows no previous year.
+    const added = { name: 'Nuovo indicatore', weight: 1, comparator: '>=', target: 10, unit: 'number', baseline: 5, baselineYear: 2030 };
+    const writes = [
+      ['indicator added with a baseline year after the plan', 'POST', `${plan}/nodes/B.1.1/indicators`, added, 400, 'invalid-body'],
+      ['indicator changed with a baseline year after the plan', 'PATCH', `${plan}/indicators/${enc(indicator.id)}`, { baselineYear: 2030, version: indicator.definitionVersion }, 400, 'invalid-body'],
+      ['indicator it has not', 'PATCH', `${plan}/indicators/${enc('ZZ.9:1')}`, { target: 5, version: 1 }, 404, 'not-found'],
+      ['baseline that follows no previous year', 'POST', `${plan}/baselines/refresh`, { indicators: [indicator.id] }, 422, 'baseline-not-changed'],
+    ] as const;
+    await archive(planId);
+    const snapshot = async () => ({
+      tree: (await controller.get(`${plan}/tree?period=${PERIOD}`)).body,
+      trail: (await controller.get(`/api/audit?planId=${planId}&limit=1000`)).body,
+    });
+    const before = await snapshot();
+
+    // Before: each told as the route's own check (400, 404, 422), not as the archive.
+    for (const [headers, message] of [
+      [ITALIAN, "il piano è archiviato: si può consultare ma non modificare (ripristinalo prima dall'archivio)"],
+      [ENGLISH, 'the plan is archived: it can be read but not changed (bring it back from the archive first)'],
+    ] as const) {
+      for (const [what, method, path, body] of writes) {
+        const refused = await controller.request(method, path, body, headers);
+        expect(refused.status, `${what}: ${refused.text}`).toBe(409);
+        expect(refused.body.error, what).toMatchObject({ code: 'plan-archived', message, details: { planId } });
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+
+    await archive(planId, false);
+    for (const [what, method, path, body, status, code] of writes) {
+      const refused = await controller.request(method, path, body);
+      expect(refused.status, `${what}: ${refused.text}`).toBe(status);
+      expect(refused.body.error.code, what).toBe(code);
+      // The baseline year is refused at its field, for coming after the plan's year.
+      if (status === 400)
+        expect(
+          refused.body.error.issues.map((i: { location: unknown }) => i.location),
+          what,
+        ).toEqual([{ field: 'baselineYear' }]);
+    }
   });
 
   it("tells the OIV's review and decision of its Relazione as archived first, before the figures or what the screen showed: nothing written; back from the archive, refused for those", async () => {
@@ -372,6 +534,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const inUse = (await controller.get(`${plan}/dashboard`)).body as Dashboard;
     const total = (b: Dashboard) => b.totals.find((r) => r.periodId === PERIOD)!;
     expect(total(inUse).late).toBeGreaterThan(0);
+    const preview = `${plan}/periods/${PERIOD}/closing-preview`;
+    const lateIn = (p: ClosingPreview) => [...p.missing, ...p.toReview, ...p.returned].filter((i) => i.late).length;
+    const previewInUse = (await controller.get(preview)).body as ClosingPreview;
+    expect(previewInUse).toMatchObject({ archived: false, counts: { late: total(inUse).late } });
+    expect(lateIn(previewInUse)).toBe(total(inUse).late);
     await archive(planId);
 
     const board = await controller.get(`${plan}/dashboard`);
@@ -384,6 +551,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     const counts = (r: Dashboard['rows'][number] | Dashboard['totals'][number]) => [r.expected, r.entered, r.toReview, r.returned, r.approved, r.missing];
     expect(archived.rows.map(counts)).toEqual(inUse.rows.map(counts));
     expect(total(archived).missing).toBe(total(inUse).late);
+    // The closing checklist agrees (a read only: the closing is refused): none late, the same values missing.
+    // Before: its counts and items late as in use, against the dashboard's none.
+    const read = await controller.get(preview);
+    expect(read.status, read.text).toBe(200);
+    const archivedPreview = read.body as ClosingPreview;
+    expect(archivedPreview).toMatchObject({ notAdopted: false, archived: true, counts: { expected: total(archived).expected, to_enter: total(archived).missing, late: 0 } });
+    expect(lateIn(archivedPreview)).toBe(0);
+    expect(archivedPreview.missing.map((i) => i.indicatorId)).toEqual(previewInUse.missing.map((i) => i.indicatorId));
 
     for (const [lang, sheets, heads, missing] of [
       ['it', ['Completamento', 'Non approvati'], ['Mancanti', 'In ritardo'], 'mancante'],
@@ -414,6 +589,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
     // Brought back from the archive, the late values are late again.
     await archive(planId, false);
     expect(total((await controller.get(`${plan}/dashboard`)).body as Dashboard).late).toBe(total(inUse).late);
+    expect((await controller.get(preview)).body).toEqual(previewInUse);
   });
 
   it("marks nothing editable in its tree, and moves its data version: an ETag taken before is not answered 304; back from the archive, editable again; a closed period's answer unchanged", async () => {

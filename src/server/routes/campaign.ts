@@ -438,7 +438,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       responses: {
         200: {
           description:
-            '{period, notAdopted, counts, missing, toReview, returned}; of a plan not adopted (a draft, not in force): notAdopted true, nothing missing, late or returned (expected 0), only the values entered and not reviewed, which the closing locks and asks to acknowledge',
+            '{period, notAdopted, archived, counts, missing, toReview, returned}; of a plan not adopted (a draft, not in force): notAdopted true, nothing missing, late or returned (expected 0), only the values entered and not reviewed, which the closing locks and asks to acknowledge; of an archived plan (read-only: its periods are not closed): archived true, none late, a value never entered missing, as its dashboard counts it',
           schema: ClosingPreviewSchema,
         },
         401: 'not signed in',
@@ -452,25 +452,34 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const periodId = param(c, 'periodId');
       const period = campaign.data.periods.find((p) => p.id === periodId);
       if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
-      const items = campaign.items(period, await deps.names.names(), {}, replyLanguage(c));
+      const plan = await store.getPlan(planId);
+      // An archived plan is read as its dashboard and workbook count it: no work is due in it, so none
+      // is late against a today it no longer has (a value never entered is missing). Its periods are
+      // not closed (409 plan-archived) and the web offers no closing: this is only a read.
+      const archived = plan?.archivedAt != null;
+      const listed = campaign.items(period, await deps.names.names(), {}, replyLanguage(c));
+      const items = archived ? listed.map((i) => ({ ...i, late: false })) : listed;
       // A draft's period may be closed (the store allows it: the values entered from the tree are
       // locked as they are), yet nothing was asked of anyone before the act: nothing is missing, late
       // or to complete. What the closing still asks about is listed: the values nobody reviewed.
-      if ((await store.getPlan(planId))?.status !== 'adopted') {
+      if (plan?.status !== 'adopted') {
         const toReview = items.filter((i) => i.state === 'entered');
         return reply(200, {
           period,
           notAdopted: true,
+          archived,
           counts: { expected: 0, ...countStates([]), entered: toReview.length, late: 0 },
           missing: [],
           toReview,
           returned: [],
         });
       }
+      const counts = countStates(items.map((i) => i.state));
       return reply(200, {
         period,
         notAdopted: false,
-        counts: { expected: items.length, ...withLate(countStates(items.map((i) => i.state)), period, campaign.day) },
+        archived,
+        counts: { expected: items.length, ...(archived ? { ...counts, late: 0 } : withLate(counts, period, campaign.day)) },
         missing: items.filter((i) => i.state === 'to_enter'),
         toReview: items.filter((i) => i.state === 'entered'),
         returned: items.filter((i) => i.state === 'returned'),

@@ -74,7 +74,7 @@ export const commentRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not your unit’s indicator',
         404: 'unknown plan, indicator or period',
-        409: 'indicator-deleted: the indicator was deleted in a revision; its kept thread is read-only; plan-archived: the plan is archived, its threads read-only (nothing stored)',
+        409: 'indicator-deleted: the indicator was deleted in a revision; its kept thread is read-only; plan-archived: the plan is archived, its threads read-only (told before indicator-deleted or an unknown period; nothing stored)',
       },
     },
     async (c, { body: input, reply }) => {

@@ -10,6 +10,7 @@ import { assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import { LANGUAGES } from '../language.js';
 import { documentLanguage, invalidField, param } from '../validation.js';
 import { treeAround } from './tree.js';
+import { refuseIfArchived } from './plans.js';
 
 // The contract's body (src/contract/bodies.ts), base measures read as exact decimals.
 const Measurement = Bodies.Measurement;
@@ -42,7 +43,7 @@ export const measurementRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours to edit',
         404: 'unknown plan, indicator or period',
-        409: "conflict: stale version (details.current is the stored value, with updatedBy, updatedByName and updatedAt: who saved it meanwhile and when, as a stale variance or forecast says them); or `details.reason: unit-changed`: the actual was typed in `unit`, and the indicator's unit is now of another kind (details.current: the indicator's id, unit and version, with updatedBy, updatedByName and updatedAt of who changed the unit and when)",
+        409: "conflict: stale version (details.current is the stored value, with updatedBy, updatedByName and updatedAt: who saved it meanwhile and when, as a stale variance or forecast says them); or `details.reason: unit-changed`: the actual was typed in `unit`, and the indicator's unit is now of another kind (details.current: the indicator's id, unit and version, with updatedBy, updatedByName and updatedAt of who changed the unit and when); plan-archived: the plan is archived (told before the indicator’s rule, the value or the period are checked; nothing stored)",
         422: 'derived indicator (computed, not entered)',
         423: 'period-locked: the period is closed or validated',
       },
@@ -60,6 +61,9 @@ export const measurementRoutes: RouteModule = (api, deps) => {
       if (!mayEditValue(user, assignmentOf(indicator))) {
         throw refuse(403, 'forbidden', { indicator: indicatorId });
       }
+      // Told as archived before what the route checks of the indicator and the value, as the store tells it before the period.
+      const plan = await store.getPlan(planId);
+      if (plan !== undefined) refuseIfArchived(plan);
       if (computedFromChildren(indicator.formula)) throw refuse(422, 'derived-indicator', { indicator: indicatorId });
       let actual: Amount | null = null;
       if (input.state === 'measured') {

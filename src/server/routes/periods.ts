@@ -59,13 +59,15 @@ export const periodRoutes: RouteModule = (api, deps) => {
         400: 'invalid body, or a date that is not a day of the plan’s year (the field named)',
         403: 'role',
         404: 'unknown plan',
-        409: 'duplicate: the plan has a period with that date',
+        409: 'duplicate: the plan has a period with that date; plan-archived (told before the date is checked against the plan’s year; nothing stored)',
       },
     },
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const plan = await store.getPlan(planId);
       if (plan === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
+      // Told as archived before the date is checked against the plan's year, as the store tells it first.
+      refuseIfArchived(plan);
       const problem = periodDateProblem(input.endsOn, plan.year);
       if (problem !== null) throw invalidAt('endsOn', 'invalid', { field: 'endsOn', ...problem });
       return reply(201, must(await store.addPeriod(planId, input, actorOf(user))));
@@ -132,7 +134,7 @@ export const periodRoutes: RouteModule = (api, deps) => {
         400: 'invalid body',
         403: 'role: a move the period can make from its state that the role may not make',
         404: 'unknown plan or period',
-        409: 'plan-archived: the plan is archived, whatever the move; invalid-transition: a move the period cannot make from its state, whoever asks (details: {from, to}); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored); `unreviewed-values`: a closing with values entered and not reviewed, without acknowledgeUnreviewed or with a number lower than how many there are now (params {label, count, seen?}: `seen` the number sent, said as values arrived since the list was read; details: {unreviewed: the count, values: the first 50 in plan order, each {indicatorId, indicator, node, approvalSuperseded}}; nothing stored)',
+        409: 'plan-archived: the plan is archived, whatever the move, of a period it has or not; invalid-transition: a move the period cannot make from its state, whoever asks (details: {from, to}); `conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored); `unreviewed-values`: a closing with values entered and not reviewed, without acknowledgeUnreviewed or with a number lower than how many there are now (params {label, count, seen?}: `seen` the number sent, said as values arrived since the list was read; details: {unreviewed: the count, values: the first 50 in plan order, each {indicatorId, indicator, node, approvalSuperseded}}; nothing stored)',
         422: 'invalid: a reopening without its reason, or with blanks only (details.field `reason`; one issue located at `reason`, said in the reader’s language)',
       },
     },
@@ -140,7 +142,12 @@ export const periodRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const periodId = param(c, 'periodId');
       const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
-      if (period === undefined) throw refuse(404, 'not-found', { what: 'period', id: periodId });
+      if (period === undefined) {
+        // An archived plan makes no move, of a period it has or not: told as archived, as the store tells every write first.
+        const plan = await store.getPlan(planId);
+        if (plan !== undefined) refuseIfArchived(plan);
+        throw refuse(404, 'not-found', { what: 'period', id: periodId });
+      }
       // The roles depend on the state left. A move pressed on a state that changed since it was read
       // is the store's stale refusal (who moved it, when), not the roles the new state asks: then only
       // a role that may make this move from some state is let through to hear it.

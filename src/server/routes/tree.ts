@@ -39,7 +39,7 @@ import { PLAN_EDITORS } from '../permissions.js';
 import { documentLanguage, flagQuery, invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
 import { hasObjective, preferredEncoding, type ComputedPlan } from '../tree.js';
-import { readablePlan, readablePlanFor } from './plans.js';
+import { readablePlan, readablePlanFor, refuseIfArchived } from './plans.js';
 import { changedBaselines } from './years.js';
 
 // The bodies are the contract's (src/contract/bodies.ts), read with the server's exact decimals.
@@ -82,6 +82,15 @@ function formula(input: z.infer<typeof Bodies.FormulaInput> | null | undefined):
  * a slip of the keyboard that would stand in the plan, its workbook and next year's; refused at
  * the field. The plan's year is read only when a baseline year is sent.
  */
+/**
+ * An indicator's definition written on an archived plan is told as archived first, as the store tells
+ * it: before what the route checks of the body against the plan (its year, the indicator, its values).
+ */
+async function archivedFirst(store: Store, planId: string): Promise<void> {
+  const plan = await store.getPlan(planId);
+  if (plan !== undefined) refuseIfArchived(plan);
+}
+
 async function baselineYearProblem(store: Store, planId: string, baselineYear: number | null | undefined): Promise<void> {
   if (baselineYear === null || baselineYear === undefined) return;
   const plan = await store.getPlan(planId);
@@ -431,10 +440,12 @@ export const treeRoutes: RouteModule = (api, deps) => {
         400: 'invalid body (a formula with a unit of dates or yes/no: at unit; a baseline year after the plan’s: at baselineYear; a date target before its year, the plan’s or the next two: at target, nextTargets.N)',
         403: 'role',
         404: 'unknown objective',
+        409: 'plan-archived: the plan is archived (told before the body is checked against the plan; nothing stored)',
         422: 'a base measure named `__proto__`, whose value could never be entered: `base-measure-name` at formula.numerator / denominator / current / previous',
       },
     },
     async (c, { user, body: input, reply }) => {
+      await archivedFirst(store, param(c, 'planId'));
       refuseUnkeyableBaseMeasures(formula(input.formula), { node: param(c, 'code'), id: '', indicator: input.name });
       const outOfUnit = formulaOutOfUnit(formula(input.formula), input.unit as Unit, input);
       if (outOfUnit.length > 0) throw invalidFields(outOfUnit);
@@ -481,13 +492,14 @@ export const treeRoutes: RouteModule = (api, deps) => {
         400: "invalid body; a new unit (number → date, → yes/no) that the indicator's stored amounts cannot be read in: the target, baseline, next years' targets or the rule's floor or points not sent again (at target, baseline, nextTargets.N, scoring.floor / scoring.points), or actuals recorded in periods still open (at unit); a formula indicator in dates or yes/no (at unit, or formula when only it is sent); a baseline year after the plan’s (at baselineYear); a date target before its year, the plan’s or the next two (at target, nextTargets.N: date-before-year)",
         403: 'role',
         404: 'unknown',
-        409: 'stale version (details.current)',
+        409: 'stale version (details.current); plan-archived (told before the body is checked against the plan and the indicator; nothing stored)',
         422: 'a base measure named `__proto__`, whose value could never be entered: `base-measure-name` at formula.numerator / denominator / current / previous',
       },
     },
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const indicatorId = param(c, 'indicatorId');
+      await archivedFirst(store, planId);
       // Target and rule are read in the indicator's unit: the new one if it changes, else the stored one.
       let unit = input.unit;
       // The stored definition, not a computed tree: the last period may be closed, read as frozen.

@@ -16,6 +16,7 @@ import { fromFailure, issueOf, must, refuse } from '../errors.js';
 import { assignedTo, assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import type { ComputedPlan } from '../tree.js';
 import { invalidField, language, param } from '../validation.js';
+import { refuseIfArchived } from './plans.js';
 import { type ActorNamer } from '../actor-names.js';
 
 const VarianceBody = z
@@ -150,7 +151,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours',
         404: 'unknown plan, objective or period',
-        409: 'conflict: stale version, or a first variance entered meanwhile (details.current: the variance, updatedBy, updatedByName, updatedAt)',
+        409: 'conflict: stale version, or a first variance entered meanwhile (details.current: the variance, updatedBy, updatedByName, updatedAt); plan-archived: the plan is archived (told before the period, the objective or its band are checked; nothing stored)',
         422: 'variance-not-short: the objective is not yellow or red in the period (details.field: node)',
         423: 'period-locked: validated',
       },
@@ -159,6 +160,10 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const code = param(c, 'code');
       const periodId = param(c, 'periodId');
+      // Told as archived first, as the store tells every write: not as a period, an objective or a band the request would otherwise be refused for.
+      const plan = await store.getPlan(planId);
+      if (plan === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
+      refuseIfArchived(plan);
       const computed = await trees.computed(planId, periodId);
       if (!computed.snapshot.nodes.has(code)) throw refuse(404, 'not-found', { what: 'objective', id: code });
       if (!mayExplain(user, computed, code)) throw refuse(403, 'forbidden', { objective: code });
@@ -192,7 +197,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours',
         404: 'unknown plan, indicator or period',
-        409: 'conflict: stale version, or a first forecast entered meanwhile (details.current: the forecast, updatedBy, updatedByName, updatedAt)',
+        409: 'conflict: stale version, or a first forecast entered meanwhile (details.current: the forecast, updatedBy, updatedByName, updatedAt); plan-archived: the plan is archived (told before the indicator’s rule, the note or the period are checked; nothing stored)',
         422: 'the year-end period takes no forecast (details.field: period); an indicator computed from the child objectives takes none (forecast-derived, details.field: indicator)',
         423: 'period-locked: validated',
       },
@@ -204,6 +209,9 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const indicator = await store.indicatorContext(planId, indicatorId);
       if (indicator === undefined) throw refuse(404, 'not-found', { what: 'indicator', id: indicatorId });
       if (!mayEditValue(user, assignmentOf(indicator))) throw refuse(403, 'forbidden', { indicator: indicatorId });
+      // Told as archived before what the route checks of the indicator and the note, as the store tells it before the period.
+      const plan = await store.getPlan(planId);
+      if (plan !== undefined) refuseIfArchived(plan);
       // A mean of the child objectives follows their indicators: its own forecast would be a second,
       // possibly contrary, answer to the same question.
       if (computedFromChildren(indicator.formula))

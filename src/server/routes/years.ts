@@ -26,7 +26,7 @@ import { latestPublicPeriod, readerComputed, withDecision } from '../public-peri
 import { validatedObjectiveFor } from '../tree.js';
 import { amountTextsLanguage } from '../language.js';
 import { documentLanguage, LANGUAGES, param } from '../validation.js';
-import { planView, readablePlan } from './plans.js';
+import { planView, readablePlan, refuseIfArchived } from './plans.js';
 
 const NextYear = z.object({ year: z.number().int().min(PLAN_YEARS.first).max(PLAN_YEARS.last), title: z.string().trim().min(1).max(PLAN_TITLE_MAX).optional() }).strict();
 
@@ -300,14 +300,15 @@ export const yearRoutes: RouteModule = (api, deps) => {
         400: 'invalid body, or lang other than it or en',
         403: 'role',
         404: 'unknown plan',
-        409: 'adopted plan without an open revision; an indicator changed meanwhile',
+        409: 'adopted plan without an open revision; an indicator changed meanwhile; plan-archived (told before the indicators asked for are checked; nothing stored)',
         422: 'an indicator with no baseline to take over (its place in indicators)',
       },
     },
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const language = documentLanguage(c);
-      await readablePlan(c, store, planId);
+      // Told as archived before the baselines asked for are checked, as the store tells it.
+      refuseIfArchived(await readablePlan(c, store, planId));
       const { changed, values } = await changedBaselines(deps, planId);
       const takeable = new Map(changed.filter((b) => values.has(b.indicatorId)).map((b) => [b.indicatorId, b]));
       const chosen: ChangedBaseline[] = [];
