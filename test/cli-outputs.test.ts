@@ -172,3 +172,25 @@ describe('an output that is the file read', () => {
     expect(albero(['report', table, '--output', join(folder, 'dati.csv')]).status).toBe(0);
   });
 });
+
+describe('an output path that cannot be opened as a file', () => {
+  it('--output /dev/stdout on a socket (a spawning program reads the output so) is said in words with the path, exit 2, in both languages', () => {
+    // The test spawns the CLI with pipes, which Node makes sockets: opening /dev/stdout there fails with ENXIO.
+    const en = albero(['report', FIXTURE, '--output', '/dev/stdout', '--format', 'html']);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toMatch(
+      /albero report: \/dev\/stdout cannot be written: it cannot be opened as a file: a socket, or a device with nothing behind it; to write to the standard output, leave out --output\n$/,
+    );
+    expect(en.stderr).not.toMatch(/ENXIO|system error/);
+    const it = albero(['report', FIXTURE, '--output', '/dev/stdout', '--format', 'csv'], IT);
+    expect(it.status).toBe(2);
+    expect(it.stderr).toMatch(
+      /\/dev\/stdout non può essere scritto: non si può aprire come file: è un socket o un dispositivo senza nulla dietro; per scrivere sull'output standard, omettere --output\n$/,
+    );
+    // The way the message gives works.
+    const printed = albero(['report', FIXTURE, '--format', 'html']);
+    expect(printed.status).toBe(0);
+    expect(printed.stdout).toMatch(/^<!doctype html>/);
+  });
+});

@@ -103,6 +103,9 @@ const FILE_REASONS: ReadonlyMap<string, FileReason> = new Map<string, FileReason
   ['EFBIG', 'too-large'],
   ['ELOOP', 'loop'],
   ['EIO', 'device'],
+  // `--output /dev/stdout` when the standard output is a socket (a spawning program's pipe), or a socket file: ENXIO.
+  ['ENXIO', 'unopenable'],
+  ['ENODEV', 'unopenable'],
 ]);
 
 /**

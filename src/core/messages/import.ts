@@ -118,7 +118,7 @@ function valueProblem(p: CellText & Notation & { problem: ValueProblem; column?:
  * ENOENT → `missing`, ENOTDIR → `not-folder`, EACCES → `denied`, ENOSPC → `full`…); `other` keeps
  * a code no reason here names as `detail`.
  */
-export type FileReason = 'missing' | 'folder' | 'not-folder' | 'denied' | 'exists' | 'full' | 'read-only' | 'busy' | 'too-many-open' | 'name-too-long' | 'too-large' | 'loop' | 'device' | 'other';
+export type FileReason = 'missing' | 'folder' | 'not-folder' | 'denied' | 'exists' | 'full' | 'read-only' | 'busy' | 'too-many-open' | 'name-too-long' | 'too-large' | 'loop' | 'device' | 'unopenable' | 'other';
 export interface FileProblem {
   readonly reason: FileReason;
   readonly detail?: string;
@@ -139,6 +139,7 @@ const FILE_REASONS: Record<Language, Record<Exclude<FileReason, 'other'>, string
     'too-large': 'il file supera la dimensione massima che il sistema consente',
     loop: 'il percorso gira in tondo tra collegamenti simbolici',
     device: 'errore di lettura o scrittura del disco',
+    unopenable: 'non si può aprire come file: è un socket o un dispositivo senza nulla dietro',
   },
   en: {
     missing: 'no such file',
@@ -154,6 +155,7 @@ const FILE_REASONS: Record<Language, Record<Exclude<FileReason, 'other'>, string
     'too-large': 'the file is larger than the system allows',
     loop: 'the path loops through symbolic links',
     device: 'the disk could not be read or written',
+    unopenable: 'it cannot be opened as a file: a socket, or a device with nothing behind it',
   },
 };
 
@@ -168,6 +170,10 @@ export function fileProblemWords(p: FileProblem, language: Language, doing: 'rea
     return language === 'it' ? `errore di sistema ${detail}` : `system error ${detail}`;
   }
   if (p.reason === 'missing' && doing === 'write') return language === 'it' ? 'la cartella che deve contenerlo non esiste' : 'the folder to hold it does not exist';
+  // `--output /dev/stdout` where the standard output is a socket: the command prints there without --output.
+  if (p.reason === 'unopenable' && doing === 'write') {
+    return `${FILE_REASONS[language].unopenable}${language === 'it' ? "; per scrivere sull'output standard, omettere --output" : '; to write to the standard output, leave out --output'}`;
+  }
   return FILE_REASONS[language][p.reason];
 }
 
