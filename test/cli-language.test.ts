@@ -647,6 +647,31 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     expect(named.stdout).toContain('Consuntivo 2024');
   });
 
+  it('report, site and next-year refuse a control character in free text (ESC went into the HTML and the PDF), before reading the table', () => {
+    const it = albero(['report', FIXTURE, '--output', out('controllo.pdf'), '--body', 'Comune di Esempio\u001b[2J'], IT);
+    expect(it.status).toBe(2);
+    expect(it.stdout).toBe('');
+    expect(it.stderr).toBe(
+      'albero report: --body contiene un carattere di controllo (U+001B) al carattere 18: scriverlo senza (un carattere di controllo non si stampa e un terminale lo esegue)\n',
+    );
+    expect(existsSync(out('controllo.pdf'))).toBe(false);
+    const en = albero(['report', FIXTURE, '--format', 'html', '--period', 'Consuntivo\u00072024']);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe('albero report: --period holds a control character (U+0007) at character 11: write it without (a control character does not print, and a terminal acts on it)\n');
+    const site = albero(['site', FIXTURE, '--output', out('sito-controllo'), '--body', 'Ente\u009b31m']);
+    expect(site.status).toBe(2);
+    expect(site.stderr).toMatch(/^albero site: --body holds a control character \(U\+009B\) at character 5: /);
+    expect(existsSync(out('sito-controllo'))).toBe(false);
+    const title = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('titolo-controllo.xlsx'), '--title', 'Piano\u001b[31m 2025']);
+    expect(title.status).toBe(2);
+    expect(title.stderr).toMatch(/^albero next-year: --title holds a control character \(U\+001B\) at character 6: /);
+    // Plain words, accents and all, are taken as before.
+    const plain = albero(['report', FIXTURE, '--format', 'html', '--body', 'Comune di Città – Ufficio «Performance»']);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('Comune di Città – Ufficio «Performance»');
+  });
+
   it('next-year refuses a --title longer than the API takes (300 characters), in the language, and takes one of 300', () => {
     const long = `Piano 2025 ${'x'.repeat(290)}`; // 301 characters
     const it = albero(['next-year', FIXTURE, '--year', '2025', '--output', out('titolo-lungo.xlsx'), '--title', long], IT);

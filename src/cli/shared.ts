@@ -24,7 +24,7 @@ import {
 import { localeLanguage, renderCoded, renderMessage, type Coded, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import type { Store } from '../store/index.js';
-import { fileProblem, loadTable } from '../io/load.js';
+import { CONTROL, fileProblem, loadTable } from '../io/load.js';
 import { terminalSafe, terminalText } from './terminal.js';
 
 /** 0 all good; 1 the check found differences; 2 the input could not be used. */
@@ -77,6 +77,23 @@ export function say<K extends MessageCode>(code: K, params: Params<K>): string {
 /** Why `file` could not be written, in the user's language (the system's reason in words, not its code). */
 export function cannotWrite(file: string, error: unknown): string {
   return say('cli-cannot-write', { file, ...fileProblem(error) });
+}
+
+/**
+ * A refusal for the first of `options` (name, value) whose text holds a control character, else
+ * undefined. `report --body` took ESC into the HTML and the PDF, as the API refuses it in any text
+ * (the same characters: tab, line feed and carriage return are let through there too). Named by
+ * code point and position, since the character itself cannot be shown.
+ */
+export function controlInOption(options: readonly [string, string | undefined][]): string | undefined {
+  for (const [option, value] of options) {
+    const m = value === undefined ? null : CONTROL.exec(value);
+    if (m !== null) {
+      const character = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      return say('cli-option-control', { option, character, position: m.index + 1 });
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -52,7 +52,7 @@ function withDefinitions(outcome: Outcome<ImportedTable | null>): Outcome<Import
 }
 
 /** C0 controls but tab, line feed and carriage return; DEL; C1 controls: what the API refuses in any text (server/validation.ts). */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /**
  * An error at each objective or indicator whose stored text (title, name, code, owner, source,

@@ -437,6 +437,10 @@ export const CLI_MESSAGES = defineMessages({
     it: "--title non può essere vuoto: indicare il titolo del nuovo piano, oppure ometterlo per tenere quello di questo piano con l'anno cambiato",
     en: "--title cannot be empty: give the new plan's title, or leave it out to keep this one's with the year replaced",
   }),
+  'cli-option-control': message<{ option: string; character: string; position: number }>({
+    it: (p) => `${p.option} contiene un carattere di controllo (${p.character}) al carattere ${p.position}: scriverlo senza (un carattere di controllo non si stampa e un terminale lo esegue)`,
+    en: (p) => `${p.option} holds a control character (${p.character}) at character ${p.position}: write it without (a control character does not print, and a terminal acts on it)`,
+  }),
   'cli-blank-period': message({
     it: '--period non può essere vuoto: indicare il periodo, per esempio «Consuntivo 2024», oppure ometterlo',
     en: '--period cannot be empty: give the period, e.g. “Consuntivo 2024”, or leave it out',

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { evaluatePlan, PLAN_TITLE_MAX, planSize, rollForward } from '../../core/index.js';
 import { yearOf } from '../../io/report/meta.js';
-import { EXIT, badInput, cannotWrite, loadOrReport, replacedInput, say, writeWhole, yearOption } from '../shared.js';
+import { EXIT, badInput, cannotWrite, controlInOption, loadOrReport, replacedInput, say, writeWhole, yearOption } from '../shared.js';
 
 interface Options {
   year?: string;
@@ -31,6 +31,8 @@ export function registerNextYear(program: Command): void {
       // Trimmed as the API trims it: an empty title was written and read back as "Albero".
       const title = options.title?.trim();
       if (title === '') return bad(say('cli-blank-title', {}));
+      const control = controlInOption([['--title', options.title]]);
+      if (control !== undefined) return bad(control);
       // The API's own limit for next year's plan (POST …/next-year), so the two ways make the same plans.
       if (title !== undefined && title.length > PLAN_TITLE_MAX) return bad(say('cli-long-title', { length: title.length, max: PLAN_TITLE_MAX }));
       const { year } = given;

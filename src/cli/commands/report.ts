@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { evaluatePlan, planSize } from '../../core/index.js';
 import { REPORT_FORMATS } from '../../io/report/formats.js';
-import { EXIT, badInput, cannotWrite, cliLanguage, loadOrReport, outputFormat, replacedInput, say, writeWhole, yearOption } from '../shared.js';
+import { EXIT, badInput, cannotWrite, cliLanguage, controlInOption, loadOrReport, outputFormat, replacedInput, say, writeWhole, yearOption } from '../shared.js';
 
 /** Plans at least this big get a progress bar (on a terminal only: never in a pipe or a log). */
 const PROGRESS_FROM = 1000;
@@ -33,6 +33,11 @@ export function registerReport(program: Command): void {
       if (options.output === undefined && (format === 'pdf' || format === 'xlsx')) {
         return badInput('report', say('cli-output-needed', { format }));
       }
+      const control = controlInOption([
+        ['--body', options.body],
+        ['--period', options.period],
+      ]);
+      if (control !== undefined) return badInput('report', control);
       // An empty label printed an empty period line: refused before the table is read, as `--title ""` is.
       if (options.period !== undefined && options.period.trim() === '') return badInput('report', say('cli-blank-period', {}));
       const given = options.year === undefined ? undefined : yearOption('--year', options.year, 2024);

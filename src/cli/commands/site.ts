@@ -8,7 +8,7 @@ import { yearOf } from '../../io/report/meta.js';
 import { reportText, targetsOnlyText } from '../../io/report/texts.js';
 import type { ReportAct } from '../../io/report/revisions.js';
 import type { SiteYear } from '../../io/site/index.js';
-import { EXIT, badInput, cannotWrite, loadOrReport, say, writeWhole } from '../shared.js';
+import { EXIT, badInput, cannotWrite, controlInOption, loadOrReport, say, writeWhole } from '../shared.js';
 
 export function registerSite(program: Command): void {
   program
@@ -25,6 +25,12 @@ export function registerSite(program: Command): void {
       // A period and an act name one plan's: given to several years, each page would claim them.
       const once = [options.period === undefined ? '' : '--period', options.act === undefined ? '' : '--act'].filter((o) => o !== '');
       if (once.length > 0 && files.length > 1) return badInput('site', say('cli-site-one-plan', { options: [...once], plans: files.length }));
+      const control = controlInOption([
+        ['--body', options.body],
+        ['--period', options.period],
+        ['--act', options.act],
+      ]);
+      if (control !== undefined) return badInput('site', control);
       const adoption = options.act === undefined ? undefined : actOption(options.act);
       if (adoption === null) return badInput('site', say('cli-site-bad-act', { value: options.act! }));
       const period = options.period?.trim();
