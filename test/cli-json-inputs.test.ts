@@ -268,6 +268,33 @@ describe('the JSON documents as a plan', () => {
     expect(field.status).toBe(2);
     expect(field.stderr).toContain('objectives[2].indicators[0].weight manca o non è del tipo atteso');
   });
+
+  it('a table saved under a .json name is said not to be JSON, with the name to give it, in Italian and English; a JSON document starting after a BOM and blanks is read as before', () => {
+    const table = readFileSync(FIXTURE, 'utf8');
+    // The fixture's first line with text is its third: the error is there.
+    const text = join(dir, 'tabella.json');
+    writeFileSync(text, table);
+    const en = albero(['evaluate', text]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe(
+      `${text}:3: error: the file has a JSON document's name but is not one: it does not start with “{” or “[”; it is a text table: rename it to .txt or .tsv [json-not-json]\n${text}: 1 error; nothing was evaluated\n`,
+    );
+    const csv = join(dir, 'tabella-csv.json');
+    writeFileSync(csv, table.replaceAll('\t', ';'));
+    const it = albero(['import', csv, '--check'], { locale: 'it_IT.UTF-8' });
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain(`${csv}:3: errore: il file ha il nome di un documento JSON ma non lo è: non comincia con «{» o «[»; è una tabella CSV: rinominarlo in .csv [json-not-json]`);
+    const other = join(dir, 'appunti.json');
+    writeFileSync(other, 'appunti della riunione\n');
+    expect(albero(['evaluate', other]).stderr).toContain(`${other}:1: error: the file has a JSON document's name but is not one: it does not start with “{” or “[” [json-not-json]`);
+    // The way it says works; and a document after a byte-order mark and blank lines is still JSON.
+    const renamed = join(dir, 'tabella.txt');
+    writeFileSync(renamed, table);
+    expect(albero(['evaluate', renamed]).status).toBe(0);
+    const padded = join(dir, 'padded.json');
+    writeFileSync(padded, `\ufeff\n  \n${readFileSync(IMPORTED, 'utf8')}`);
+    expect(albero(['evaluate', padded, '--json']).stdout).toBe(albero(['evaluate', IMPORTED, '--json']).stdout);
+  });
 });
 
 describe('a plan the server exported', () => {

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { definitionProblems, hasErrors, problem, type FileProblem, type FileReason, type Issue, type Outcome, type SourceLocation } from '../core/index.js';
 import { CHAMBER_PROFILE, type ImportedTable, type ReadOptions } from './published/layout.js';
 import { csvAsTabbed } from './published/csv.js';
+import { firstLines, tabbedHeaderLanguage } from './published/header-row.js';
 import { parsePublishedText } from './published/text.js';
 import { decodeText } from './text.js';
 import { looksLikeXlsx } from './xlsx/zip.js';
@@ -25,6 +26,8 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   // zod (the document's schema) is loaded for such a document only, as exceljs for workbooks.
   // The commands that evaluate (`evaluationJson`) also read a computed plan's document: the open data JSON, evaluate --json's.
   if ((options.planJson === true || options.evaluationJson === true) && looksLikeJson(decoded.value, name)) {
+    const notJson = await notJsonDocument(decoded.value, name);
+    if (notJson !== null) return { value: null, issues: [...decoded.issues, notJson] };
     const read = (await import('./plan-json.js')).readPlanJson(decoded.value, name, options.year, { evaluations: options.evaluationJson === true, stated: options.stated ?? true });
     return withDefinitions(withoutControlCharacters(read, name, 'every'));
   }
@@ -126,6 +129,20 @@ export async function loadTable(path: string, options: ReadOptions = {}): Promis
     return { value: null, issues: [problem('error', 'unreadable-file', fileProblem(error), { file: path })] };
   }
   return importTableBytes(bytes, basename(path) === path ? path : path, options);
+}
+
+/**
+ * The error for a file named .json whose text does not start as a JSON document does (with `{` or
+ * `[`, after blanks), else null. A table saved as `piano.json` was said to be JSON that "breaks off
+ * at line 3"; it is said not to be JSON, and when its header row is there (tab-separated or CSV),
+ * which name would have it read as the table it is. An empty file is left to the JSON reader.
+ */
+async function notJsonDocument(text: string, name: string): Promise<Issue | null> {
+  const first = /[^ \t\r\n]/.exec(text);
+  if (first === null || first[0] === '{' || first[0] === '[') return null;
+  const line = text.slice(0, first.index).split('\n').length;
+  const table = tabbedHeaderLanguage(firstLines(text)) !== null ? 'text' : (await csvAsTabbed(text, name)) !== null ? 'csv' : undefined;
+  return problem('error', 'json-not-json', table === undefined ? {} : { table }, { file: name, line });
 }
 
 /**

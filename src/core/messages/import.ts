@@ -463,6 +463,16 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `il documento non è JSON valido: il testo si interrompe alla riga ${p.line}, colonna ${p.column}`,
     en: (p) => `the document is not valid JSON: the text breaks off at line ${p.line}, column ${p.column}`,
   }),
+  'json-not-json': message<{ table?: 'text' | 'csv' }>({
+    it: (p) =>
+      `il file ha il nome di un documento JSON ma non lo è: non comincia con «{» o «[»${
+        p.table === undefined ? '' : `; è una tabella ${p.table === 'csv' ? 'CSV: rinominarlo in .csv' : 'di testo: rinominarlo in .txt o .tsv'}`
+      }`,
+    en: (p) =>
+      `the file has a JSON document's name but is not one: it does not start with “{” or “[”${
+        p.table === undefined ? '' : `; it is a ${p.table === 'csv' ? 'CSV table: rename it to .csv' : 'text table: rename it to .txt or .tsv'}`
+      }`,
+  }),
   'json-not-plan': message<{ field: string }>({
     it: (p) =>
       `non è il documento di un piano come lo scrive «albero import --output»: ${p.field} manca o non è del tipo atteso (un documento di «albero evaluate --json» non ha le regole del piano: importare la tabella o il foglio di calcolo)`,
