@@ -173,6 +173,32 @@ describe('a table saved by Excel as "Unicode text": UTF-16 with its BOM', () => 
   }
 });
 
+describe('a table saved as UTF-16 without its BOM', () => {
+  // Its zero bytes made it "a binary file … use a .xlsx name" (a script's export, a BOM cut off).
+  const utf8 = albero(['evaluate', FIXTURE, '--json']);
+  for (const order of ['le', 'be'] as const) {
+    it(`UTF-16${order.toUpperCase()} is told by its zero bytes and reads as the UTF-8 table`, () => {
+      const body = Buffer.from(fixtureText(), 'utf16le');
+      if (order === 'be') body.swap16();
+      const path = file(`senza-bom-${order}.txt`, body);
+      const run = albero(['evaluate', path, '--json']);
+      expect(run.status).toBe(0);
+      expect(run.stdout.replaceAll(JSON.stringify(path), JSON.stringify(FIXTURE))).toBe(utf8.stdout);
+    });
+  }
+  it('one that cannot be read as UTF-16 (an odd length) is said to look like it, with how to save it, in Italian and English', () => {
+    const body = Buffer.from(fixtureText(), 'utf16le');
+    const path = file('senza-bom-tronco.txt', body.subarray(0, body.length - 1));
+    const en = albero(['evaluate', path]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe(
+      `${path}: error: the file looks like UTF-16LE text without a BOM, but does not read as such (an odd length or invalid characters): save it again as UTF-8 (in Excel: “Unicode Text” or “CSV UTF-8”) [utf16-without-bom]\n${path}: 1 error; nothing was evaluated\n`,
+    );
+    const it = albero(['evaluate', path], { locale: 'it_IT.UTF-8' });
+    expect(it.stderr).toContain(`${path}: errore: il file sembra testo UTF-16LE senza BOM, ma non si legge come tale (lunghezza dispari o caratteri non validi): salvarlo di nuovo come UTF-8`);
+  });
+});
+
 describe("the locale's language, or --lang", () => {
   const IT = { locale: 'it_IT.UTF-8' };
   it('an Italian locale says every problem and the summary in Italian; --lang en says them in English', () => {

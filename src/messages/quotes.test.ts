@@ -84,6 +84,7 @@ describe('names and titles in messages are quoted «» in Italian and “” in 
       ['json-invalid-id', { id: 'X', code: 'A' }],
       ['json-not-plan', { field: 'f' }],
       ['json-not-json', { table: 'csv' }],
+      ['utf16-without-bom', { order: 'le' }],
       ['json-twice', { what: 'objective', code: 'A' }],
       ['json-unreadable', { line: 1, column: 2 }],
       ['json-not-evaluation', { field: 'f' }],

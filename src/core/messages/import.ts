@@ -220,6 +220,12 @@ export const IMPORT_MESSAGES = defineMessages({
     it: (p) => `questo è un file binario, non una tabella di testo${p.spreadsheet === true ? ' (è un foglio di calcolo? usare un nome che finisce in .xlsx)' : ''}`,
     en: (p) => `this is a binary file, not a text table${p.spreadsheet === true ? ' (did you mean to import a spreadsheet? use a .xlsx name)' : ''}`,
   }),
+  'utf16-without-bom': message<{ order: 'le' | 'be' }>({
+    it: (p) =>
+      `il file sembra testo UTF-16${p.order === 'le' ? 'LE' : 'BE'} senza BOM, ma non si legge come tale (lunghezza dispari o caratteri non validi): salvarlo di nuovo come UTF-8 (in Excel: «Testo Unicode» o «CSV UTF-8»)`,
+    en: (p) =>
+      `the file looks like UTF-16${p.order === 'le' ? 'LE' : 'BE'} text without a BOM, but does not read as such (an odd length or invalid characters): save it again as UTF-8 (in Excel: “Unicode Text” or “CSV UTF-8”)`,
+  }),
   encoding: message({ it: 'il file non è in UTF-8: è stato letto come Windows-1252', en: 'the file is not UTF-8; it was read as Windows-1252' }),
   'unreadable-file': message<{ reason: FileReason; detail?: string }>({
     it: (p) => fileProblemWords(p, 'it'),
