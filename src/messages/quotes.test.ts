@@ -85,6 +85,7 @@ describe('names and titles in messages are quoted «» in Italian and “” in 
       ['json-not-plan', { field: 'f' }],
       ['json-not-json', { table: 'csv' }],
       ['utf16-without-bom', { order: 'le' }],
+      ['date-serials', { target: '45565', targetDate: '30/09/2024', actual: '45562', actualDate: '27/09/2024' }],
       ['json-twice', { what: 'objective', code: 'A' }],
       ['json-unreadable', { line: 1, column: 2 }],
       ['json-not-evaluation', { field: 'f' }],

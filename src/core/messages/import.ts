@@ -82,6 +82,9 @@ const heads = (p: Notation): string => LAYOUT_HEADS[notationOf(p)].join(', ');
  * A cell named in an Italian sentence: `il Peso` of an Italian table; of an English one `la cella
  * Weight` (an English head takes no Italian article well).
  */
+/** The number side of a `kind-mismatch`, quoted: the one that is not a date. */
+const serialNumber = (p: { actual: string; actualLength?: number; actualKind: ValueKind; target: string; targetLength?: number }, language: Language): string =>
+  p.actualKind === 'date' ? quoted(cellOf(p.target, p.targetLength), language) : quoted(cellOf(p.actual, p.actualLength), language);
 const cellIt = (p: Notation, column: LayoutColumn): string => (notationOf(p) === 'it' ? `il ${head(p, column)}` : `la cella ${head(p, column)}`);
 /** The parameter for a table in `language`: none for Italian, the published tables' way and the default. */
 export function tableNotation(language: Language): Notation {
@@ -700,11 +703,24 @@ export const IMPORT_MESSAGES = defineMessages({
     },
   }),
   // `actual` and `target`: the cells' texts, cut as `cellText` cuts them (`actualLength`, `targetLength` set when cut).
-  'kind-mismatch': message<Notation & { actual: string; actualLength?: number; actualKind: ValueKind; target: string; targetLength?: number; targetKind: ValueKind }>({
+  // `serialDate`: the date the number side stands for as an Excel date serial, when it may be one (a workbook's date cell in General format).
+  'kind-mismatch': message<
+    Notation & { actual: string; actualLength?: number; actualKind: ValueKind; target: string; targetLength?: number; targetKind: ValueKind; serialDate?: string }
+  >({
     it: (p) =>
-      `${cellIt(p, 'actual')} ${quoted(cellOf(p.actual, p.actualLength), 'it')} è ${KIND_WORDS.it[p.actualKind]} ma ${cellIt(p, 'target')} ${quoted(cellOf(p.target, p.targetLength), 'it')} è ${KIND_WORDS.it[p.targetKind]}: scriverli allo stesso modo`,
+      `${cellIt(p, 'actual')} ${quoted(cellOf(p.actual, p.actualLength), 'it')} è ${KIND_WORDS.it[p.actualKind]} ma ${cellIt(p, 'target')} ${quoted(cellOf(p.target, p.targetLength), 'it')} è ${KIND_WORDS.it[p.targetKind]}: scriverli allo stesso modo${
+        p.serialDate === undefined ? '' : `; ${serialNumber(p, 'it')} sembra una data di Excel (${p.serialDate}) in una cella in formato Generale: dare alla cella un formato data`
+      }`,
     en: (p) =>
-      `the ${head(p, 'actual')} ${quoted(cellOf(p.actual, p.actualLength), 'en')} is ${KIND_WORDS.en[p.actualKind]} but the ${head(p, 'target')} ${quoted(cellOf(p.target, p.targetLength), 'en')} is ${KIND_WORDS.en[p.targetKind]}; write both the same way`,
+      `the ${head(p, 'actual')} ${quoted(cellOf(p.actual, p.actualLength), 'en')} is ${KIND_WORDS.en[p.actualKind]} but the ${head(p, 'target')} ${quoted(cellOf(p.target, p.targetLength), 'en')} is ${KIND_WORDS.en[p.targetKind]}; write both the same way${
+        p.serialDate === undefined ? '' : `; ${serialNumber(p, 'en')} looks like an Excel date serial (${p.serialDate}) in a General-format cell: give the cell a date format`
+      }`,
+  }),
+  'date-serials': message<Notation & { target: string; targetDate: string; actual: string; actualDate: string }>({
+    it: (p) =>
+      `${cellIt(p, 'target')} «${p.target}» e ${cellIt(p, 'actual')} «${p.actual}» sembrano date di Excel (${p.targetDate} e ${p.actualDate}) in celle in formato Generale: sono letti come numeri; se sono date, dare alle celle un formato data`,
+    en: (p) =>
+      `the ${head(p, 'target')} “${p.target}” and the ${head(p, 'actual')} “${p.actual}” look like Excel date serials (${p.targetDate} and ${p.actualDate}) in General-format cells: they are read as numbers; if they are dates, give the cells a date format`,
   }),
   'damaged-workbook': message<{ part?: string; reason: 'directory' | 'encrypted' | 'method' | 'missing' | 'cut' | 'inflate' | 'bigger' | 'smaller' | 'checksum'; declared?: number }>({
     it: (p) =>

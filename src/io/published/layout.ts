@@ -156,6 +156,10 @@ export interface ReadOptions {
  */
 export const FAR_DATE_YEARS = 10;
 
+/** Excel's date serials of 01/01/1990 and 31/12/2099: the whole numbers `serialDate` reads as dates. */
+const SERIAL_1990 = 32_874;
+const SERIAL_2099 = 73_050;
+
 // The year a plan's title names, as the server and the reports read it; here for the importers.
 export { titleYear };
 
@@ -496,6 +500,23 @@ export class LayoutReader {
     return true;
   }
 
+  /**
+   * The date (dd/mm/yyyy) a workbook's plain whole number stands for as Excel's date serial (days
+   * since 30/12/1899), when it may be one: a date cell in General format shows 45565 for
+   * 30/09/2024. Within a year of the plan's year when it is known, else 1990–2099; undefined
+   * otherwise, and for a text table, whose cells are typed as they show.
+   */
+  private serialDate(value: { amount: Amount; percent: boolean }): string | undefined {
+    if (this.source !== 'workbook' || value.amount.kind !== 'number' || value.percent || !value.amount.value.isInteger()) return undefined;
+    const serial = value.amount.value.toNumber();
+    if (serial < SERIAL_1990 || serial > SERIAL_2099) return undefined;
+    const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+    const year = date.getUTCFullYear();
+    if (this.year !== undefined && Math.abs(year - this.year) > 1) return undefined;
+    const two = (n: number): string => String(n).padStart(2, '0');
+    return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${year}`;
+  }
+
   /** A date far from the plan's year, said at its cell (a warning: the date is kept). */
   private checkDate(iso: string, column: 'target' | 'actual', row: LayoutRow): void {
     if (this.year === undefined) return;
@@ -630,11 +651,21 @@ export class LayoutReader {
         this.valueError(parsed, 'unparsable-actual', 'actual', actualCell, row, 4);
         measurement = NOT_MEASURED;
       } else if (target !== null && kindMismatch(target, parsed)) {
+        // A date cell left in General format shows its serial (45565): the number side, when the other is a date, may be one.
+        const serial =
+          target.amount.kind === 'date' ? this.serialDate(parsed) : parsed.amount.kind === 'date' ? this.serialDate(target) : undefined;
         this.issues.push(
           problem(
             'error',
             'kind-mismatch',
-            { ...cellTexts('actual', actualCell), actualKind: valueKind(parsed), ...cellTexts('target', targetCell), targetKind: valueKind(target), ...this.notation },
+            {
+              ...cellTexts('actual', actualCell),
+              actualKind: valueKind(parsed),
+              ...cellTexts('target', targetCell),
+              targetKind: valueKind(target),
+              ...(serial === undefined ? {} : { serialDate: serial }),
+              ...this.notation,
+            },
             row.at(4),
           ),
         );
@@ -643,6 +674,13 @@ export class LayoutReader {
       } else {
         actual = parsed;
         if (parsed.amount.kind === 'date') this.checkDate(parsed.amount.value, 'actual', row);
+        // Both dates left in General format are two numbers that agree in kind: stored as numbers, without a word.
+        const serials = target === null ? undefined : [this.serialDate(target), this.serialDate(parsed)];
+        if (serials?.[0] !== undefined && serials[1] !== undefined) {
+          issues.push(
+            problem('warning', 'date-serials', { target: targetCell, targetDate: serials[0], actual: actualCell, actualDate: serials[1], ...this.notation }, row.at(3)),
+          );
+        }
         if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
           issues.push(problem('warning', 'bare-percent-actual', { actual: actualCell, target: targetCell, reading: parsed.amount.value.toFixed(), ...this.notation }, row.at(4)));
         }
