@@ -651,9 +651,7 @@ describe('the commands that write files: what they wrote, and a refusal each', (
     const it = albero(['report', FIXTURE, '--output', out('controllo.pdf'), '--body', 'Comune di Esempio\u001b[2J'], IT);
     expect(it.status).toBe(2);
     expect(it.stdout).toBe('');
-    expect(it.stderr).toBe(
-      'albero report: --body contiene un carattere di controllo (U+001B) al carattere 18: scriverlo senza (un carattere di controllo non si stampa e un terminale lo esegue)\n',
-    );
+    expect(it.stderr).toBe('albero report: --body contiene un carattere di controllo (U+001B) al carattere 18: scriverlo senza (un carattere di controllo non si stampa e un terminale lo esegue)\n');
     expect(existsSync(out('controllo.pdf'))).toBe(false);
     const en = albero(['report', FIXTURE, '--format', 'html', '--period', 'Consuntivo\u00072024']);
     expect(en.status).toBe(2);

@@ -121,7 +121,8 @@ function valueProblem(p: CellText & Notation & { problem: ValueProblem; column?:
  * ENOENT → `missing`, ENOTDIR → `not-folder`, EACCES → `denied`, ENOSPC → `full`…); `other` keeps
  * a code no reason here names as `detail`.
  */
-export type FileReason = 'missing' | 'folder' | 'not-folder' | 'denied' | 'exists' | 'full' | 'read-only' | 'busy' | 'too-many-open' | 'name-too-long' | 'too-large' | 'loop' | 'device' | 'unopenable' | 'other';
+export type FileReason =
+  'missing' | 'folder' | 'not-folder' | 'denied' | 'exists' | 'full' | 'read-only' | 'busy' | 'too-many-open' | 'name-too-long' | 'too-large' | 'loop' | 'device' | 'unopenable' | 'other';
 export interface FileProblem {
   readonly reason: FileReason;
   readonly detail?: string;
@@ -704,9 +705,7 @@ export const IMPORT_MESSAGES = defineMessages({
   }),
   // `actual` and `target`: the cells' texts, cut as `cellText` cuts them (`actualLength`, `targetLength` set when cut).
   // `serialDate`: the date the number side stands for as an Excel date serial, when it may be one (a workbook's date cell in General format).
-  'kind-mismatch': message<
-    Notation & { actual: string; actualLength?: number; actualKind: ValueKind; target: string; targetLength?: number; targetKind: ValueKind; serialDate?: string }
-  >({
+  'kind-mismatch': message<Notation & { actual: string; actualLength?: number; actualKind: ValueKind; target: string; targetLength?: number; targetKind: ValueKind; serialDate?: string }>({
     it: (p) =>
       `${cellIt(p, 'actual')} ${quoted(cellOf(p.actual, p.actualLength), 'it')} è ${KIND_WORDS.it[p.actualKind]} ma ${cellIt(p, 'target')} ${quoted(cellOf(p.target, p.targetLength), 'it')} è ${KIND_WORDS.it[p.targetKind]}: scriverli allo stesso modo${
         p.serialDate === undefined ? '' : `; ${serialNumber(p, 'it')} sembra una data di Excel (${p.serialDate}) in una cella in formato Generale: dare alla cella un formato data`

@@ -652,8 +652,7 @@ export class LayoutReader {
         measurement = NOT_MEASURED;
       } else if (target !== null && kindMismatch(target, parsed)) {
         // A date cell left in General format shows its serial (45565): the number side, when the other is a date, may be one.
-        const serial =
-          target.amount.kind === 'date' ? this.serialDate(parsed) : parsed.amount.kind === 'date' ? this.serialDate(target) : undefined;
+        const serial = target.amount.kind === 'date' ? this.serialDate(parsed) : parsed.amount.kind === 'date' ? this.serialDate(target) : undefined;
         this.issues.push(
           problem(
             'error',
@@ -677,9 +676,7 @@ export class LayoutReader {
         // Both dates left in General format are two numbers that agree in kind: stored as numbers, without a word.
         const serials = target === null ? undefined : [this.serialDate(target), this.serialDate(parsed)];
         if (serials?.[0] !== undefined && serials[1] !== undefined) {
-          issues.push(
-            problem('warning', 'date-serials', { target: targetCell, targetDate: serials[0], actual: actualCell, actualDate: serials[1], ...this.notation }, row.at(3)),
-          );
+          issues.push(problem('warning', 'date-serials', { target: targetCell, targetDate: serials[0], actual: actualCell, actualDate: serials[1], ...this.notation }, row.at(3)));
         }
         if (target !== null && target.percent && parsed.amount.kind === 'number' && !parsed.percent) {
           issues.push(problem('warning', 'bare-percent-actual', { actual: actualCell, target: targetCell, reading: parsed.amount.value.toFixed(), ...this.notation }, row.at(4)));
