@@ -3,10 +3,11 @@
  * meanwhile (who and when, the moment in the new notation), and the client's own words when the
  * server gives no answer at all (the request aborted: the browser's "Failed to fetch"), on a save,
  * which keeps what was typed, and on a read. Before, each was said once, in the language of the
- * moment, and stayed Italian on an English screen. Real server, fresh SQLite file, Chromium.
+ * moment, and stayed Italian on an English screen; so did the bulk reassignment dialog's own problems.
+ * Real server, fresh SQLite file, Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eWorld, pages, pickPeriod } from './pages.js';
+import { dialogLanguage, e2eWorld, pages, pickPeriod } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, search, signedIn, chooseLanguage } = pages(world);
@@ -65,6 +66,20 @@ describe('words kept on screen follow a change of language', { timeout: 120_000 
     await page.unroute('**/api/plans/*/nodes/B.2/variances/**');
     await row.locator('button[type=submit]').click();
     await expect.poll(() => row.getByRole('status').innerText()).toBe('Variance of B.2 saved.');
+    await context.close();
+  });
+
+  it('the bulk reassignment dialog: its own problem said again in the dialog’s new language', async () => {
+    const { page, context } = await newPage();
+    await login(page, 'controller');
+    await openPlan(page);
+    await page.click('[data-testid=open-reassign]');
+    await page.waitForSelector('[data-testid=reassign-dialog][open]');
+    await page.click('[data-testid=reassign-submit]');
+    const alert = page.locator('[data-testid=reassign-dialog] [data-testid=form-alert]');
+    await expect.poll(() => alert.innerText()).toBe('Selezionare almeno un obiettivo o un indicatore.');
+    await dialogLanguage(page, 'en');
+    await expect.poll(() => alert.innerText()).toBe('Select at least one objective or indicator.');
     await context.close();
   });
 
