@@ -46,10 +46,28 @@ export class ApiError extends Error {
     readonly body: ApiErrorBody | null,
     /** The language the server said it in (its `Content-Language`), null when not known: ui/server-words.ts says it again in another. */
     readonly said: 'it' | 'en' | null = null,
+    /** No answer of the server's (unreachable, a proxy's page): the client's own words, by key, said again in another language by `noAnswerWords`. */
+    readonly noAnswer: NoAnswer | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** A call the server gave no answer of ours to: the key of the client's words for it (./i18n.ts) and the HTTP status (0: none). */
+export interface NoAnswer {
+  readonly key: 'unreachable' | 'noReply' | 'unreadable';
+  readonly status: number;
+}
+
+/** The client's words for `failure` in `lang`. */
+export function noAnswerWords(failure: NoAnswer, lang: 'it' | 'en'): string {
+  return words[lang].api[failure.key].replace('{{status}}', String(failure.status));
+}
+
+/** The client's own refusal for `failure`, said in `lang` and kept by its key, so that a change of language says it again. */
+function noAnswer(code: string, failure: NoAnswer, lang: 'it' | 'en', body: ApiErrorBody | null = null): ApiError {
+  return new ApiError(failure.status, code, noAnswerWords(failure, lang), body, lang, failure);
 }
 
 let csrfToken: string | null = null;
@@ -124,7 +142,7 @@ async function send<T>(method: string, path: string, body: unknown, mayRenew: bo
     text = await res.text();
   } catch {
     // No answer at all (offline, the server down): the browser's own "Failed to fetch" is English.
-    throw new ApiError(0, 'network', words[lang].api.unreachable, null);
+    throw noAnswer('network', { key: 'unreachable', status: 0 }, lang);
   }
   let json: unknown = null;
   let readable = true;
@@ -137,17 +155,17 @@ async function send<T>(method: string, path: string, body: unknown, mayRenew: bo
   }
   if (!res.ok) {
     const err = (json as ApiErrorBody | null)?.error;
-    // A reply that is not ours (a proxy's 502 page, an empty 503): said in the page's language, not the browser's statusText.
-    const message = err?.message ?? words[lang].api.noReply.replace('{{status}}', String(res.status));
     // Signing in (or out, or reading who is signed in) is never what the renewal retries.
     const renew = mayRenew && res.status === 401 && err?.code === 'unauthenticated' && !path.startsWith('/api/session') ? renewSession : null;
     if (renew !== null && (await renew())) return send<T>(method, path, body, false);
+    // A reply that is not ours (a proxy's 502 page, an empty 503): said in the page's language, not the browser's statusText.
+    if (err === undefined) throw noAnswer(`http-${res.status}`, { key: 'noReply', status: res.status }, lang, (json as ApiErrorBody | null) ?? null);
     const said = res.headers.get('Content-Language');
-    throw new ApiError(res.status, err?.code ?? `http-${res.status}`, message, (json as ApiErrorBody | null) ?? null, err === undefined ? null : said === 'en' || said === 'it' ? said : lang);
+    throw new ApiError(res.status, err.code, err.message, json as ApiErrorBody, said === 'en' || said === 'it' ? said : lang);
   }
   // A success whose body is not JSON is not ours either (a proxy's page, the app's HTML for a path
   // the server does not route): a fault to say, not a null the screen would take for an answer.
-  if (!readable) throw new ApiError(res.status, 'unreadable-reply', words[lang].api.unreadable.replace('{{status}}', String(res.status)), null);
+  if (!readable) throw noAnswer('unreadable-reply', { key: 'unreadable', status: res.status }, lang);
   // A success with no body at all (204): null, which only a caller typing T with null should ask for.
   return json as T;
 }

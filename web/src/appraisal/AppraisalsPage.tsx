@@ -57,7 +57,10 @@ export function useErrorText(): (e: unknown) => string {
  */
 export function useRefusalWords(): (e: unknown) => { text: string; list: string[] } {
   const { t } = useTranslation();
-  return (e: unknown) => {
+  // Every caller's refusal said in the screen's language (a read's too: the trail, the list); said twice it is the same.
+  const inLanguage = useInLanguage();
+  return (refused: unknown) => {
+    const e = inLanguage(refused);
     if (!(e instanceof ApiError)) return { text: t('appraisal.errors.generic', { message: String(e) }), list: [] };
     const said = sentence(e.message);
     // A refusal the server names (`params.appraisal`: the form is private, a part closed in this

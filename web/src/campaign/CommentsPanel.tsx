@@ -14,7 +14,7 @@ import { useComments } from './queries.js';
 import { momentText } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
 import { refusalSentence } from '../ui/sentence.js';
-import { useKept, type Kept } from '../ui/server-words.js';
+import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
 
 export function CommentsPanel({
   planId,
@@ -35,7 +35,9 @@ export function CommentsPanel({
   const comments = read.data ?? null;
   // Not allowed to read the thread (401, 403): no panel at all.
   const e = read.error;
-  const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : refusalSentence(e);
+  // Said again on a change of language (a refusal by its code, the client's own words by their key).
+  const said = useInLanguage();
+  const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : refusalSentence(said(e));
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: Kept } | null>(null);
   const say = useKept();

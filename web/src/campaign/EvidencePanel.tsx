@@ -22,7 +22,7 @@ import { FileInput } from '../ui/FileInput.js';
 import { draftKey, fileToChooseAgain, forgetFile, keepFile, keptFile } from '../detail/drafts.js';
 import { useSession } from '../session.js';
 import { refusalSentence } from '../ui/sentence.js';
-import { useKept, type Kept } from '../ui/server-words.js';
+import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
 
 interface Props {
   planId: string | number;
@@ -67,7 +67,9 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   const files = read.data ?? null;
   // Signed out (401): no panel at all.
   const e = read.error;
-  const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : refusalSentence(e);
+  // Said again on a change of language (a refusal by its code, the client's own words by their key).
+  const said = useInLanguage();
+  const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : refusalSentence(said(e));
   const [message, setMessage] = useState<{ kind: 'success' | 'info' | 'danger'; text: Kept } | null>(null);
   const say = useKept();
   // The file that already holds the bytes just sent again (a 409): marked in the list.

@@ -6,10 +6,9 @@ import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
 import { FORECAST_OUTCOMES } from '../../../src/contract/campaign-states.js';
 import type { ForecastOutcome } from '../../../src/contract/index.js';
-import { useLang } from '../ui/format.js';
 import { refusalSentence } from '../ui/sentence.js';
 import { useKept, type Kept } from '../ui/server-words.js';
-import { staleSaid } from '../ui/stale-save.js';
+import { staleKept } from '../ui/stale-save.js';
 
 /** `archived`: the plan is archived, its forecast read and not changed (409 plan-archived); the panel says why. */
 export function ForecastPanel({
@@ -26,7 +25,6 @@ export function ForecastPanel({
   archived?: boolean;
 }) {
   const { t } = useTranslation();
-  const lang = useLang();
   // The variances report carries the period's forecasts: one read shared with the variances panel.
   const read = useVariances(planId, periodId);
   const written = usePlanWritten(String(planId));
@@ -59,8 +57,9 @@ export function ForecastPanel({
       setKept(null);
       await written({ trees: false });
     } catch (err) {
-      const stale = staleSaid(err, lang, t, { named: 'campaign.forecast.conflictBy', anonymous: 'campaign.forecast.conflict' });
-      setMessage({ kind: 'danger', text: stale !== null ? { words: stale } : { error: err } });
+      // Kept as key, who and when: a change of language says it again (as words, it stayed in the first).
+      const stale = staleKept(err, { named: 'campaign.forecast.conflictBy', anonymous: 'campaign.forecast.conflict' });
+      setMessage({ kind: 'danger', text: stale ?? { error: err } });
       if (stale !== null) {
         setKept(input);
         await written({ trees: false });

@@ -12,8 +12,8 @@ import { useVariances } from './queries.js';
 import { VARIANCE_CAUSES } from '../../../src/contract/campaign-states.js';
 import type { ShortObjective, Variance, VarianceCause } from '../../../src/contract/index.js';
 import { refusalSentence } from '../ui/sentence.js';
-import { useKept, type Kept } from '../ui/server-words.js';
-import { staleSaid } from '../ui/stale-save.js';
+import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
+import { staleKept } from '../ui/stale-save.js';
 
 /** `archived`: the plan is archived, its variances read and not written (the report offers none to write, 409 plan-archived); said at the top. */
 export function VariancesPanel({ planId, periodId, archived = false }: { planId: string | number; periodId: string; archived?: boolean }) {
@@ -21,7 +21,9 @@ export function VariancesPanel({ planId, periodId, archived = false }: { planId:
   const read = useVariances(planId, periodId);
   const written = usePlanWritten(String(planId));
   const report = read.data ?? null;
-  const error = read.error === null ? null : refusalSentence(read.error);
+  // Said again on a change of language (a refusal by its code, the client's own words by their key).
+  const said = useInLanguage();
+  const error = read.error === null ? null : refusalSentence(said(read.error));
 
   return (
     <section aria-labelledby="variances-title" className="mb-3 variances" data-testid="variances">
@@ -86,8 +88,9 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
       setOvertaken(false);
       onSaved();
     } catch (err) {
-      const stale = staleSaid(err, lang, t, { named: 'campaign.variances.conflictBy', anonymous: 'campaign.variances.conflict' });
-      setMessage({ kind: 'danger', text: stale !== null ? { words: stale } : { error: err } });
+      // Kept as key, who and when: a change of language says it again (as words, it stayed in the first).
+      const stale = staleKept(err, { named: 'campaign.variances.conflictBy', anonymous: 'campaign.variances.conflict' });
+      setMessage({ kind: 'danger', text: stale ?? { error: err } });
       if (stale !== null) {
         setOvertaken(true);
         onSaved();

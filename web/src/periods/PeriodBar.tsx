@@ -8,7 +8,7 @@ import { ActionDialog } from '../ui/ActionDialog.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { focusSoon } from '../ui/Form.js';
 import { useLang } from '../ui/format.js';
-import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
+import { staleSaveOf, staleSaveWords, type StaleSave } from '../ui/stale-save.js';
 import { periodWordKey } from './Validation.js';
 import { refusalSentence } from '../ui/sentence.js';
 
@@ -29,12 +29,13 @@ export function publicTargetsOnly(user: unknown, period: Period | null): boolean
 
 /**
  * A move refused because another desk changed the period after this screen read it: the move
- * pressed, the state it was pressed on, and who changed the period and when (`staleSaveWords`).
+ * pressed, the state it was pressed on, and who changed the period and when (said by `staleSaveWords`).
  */
 export interface MoveClash {
   readonly to: PeriodState;
   readonly from: PeriodState;
-  readonly words: { by: string; day: string; time: string };
+  /** Kept as who and when, not as words: a change of language says them again, the moment in its notation. */
+  readonly who: StaleSave;
 }
 
 interface Props {
@@ -68,11 +69,12 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onM
   const [validating, setValidating] = useState(false);
   const role = useSession().user?.role;
   const [reopenReason, setReopenReason] = useState('');
-  /** A reopening asked for without a reason: said at the reason field. */
+  /** A reopening asked for without a reason: said at the reason field (its key, said on each render). */
   const [reasonProblem, setReasonProblem] = useState<string | null>(null);
+  const clashWords = clash === null ? null : staleSaveWords(clash.who, lang, t('common.someoneElse'));
   // A reopening refused as stale is said at its reason, which stays typed; any other move beside the buttons.
   const atReason = clash !== null && clash.to === 'collecting' && LOCKED.includes(clash.from);
-  const reasonShown = reasonProblem ?? (atReason ? t('common.staleSave', clash.words) : null);
+  const reasonShown = reasonProblem !== null ? t(reasonProblem) : atReason ? t('common.staleSave', clashWords ?? undefined) : null;
   useEffect(() => {
     if (clash !== null) focusSoon(atReason ? 'reopen-reason' : 'period-reload');
   }, [clash, atReason]);
@@ -175,7 +177,7 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onM
             e.preventDefault();
             onStart();
             if (reopenReason.trim() === '') {
-              setReasonProblem(t('period.reasonRequired'));
+              setReasonProblem('period.reasonRequired');
               document.getElementById('reopen-reason')?.focus();
               return;
             }
@@ -208,7 +210,7 @@ export function PeriodBar({ periods, period, periodId, onPick, onTransition, onM
       {children}
       {clash !== null && !atReason && (
         <div className="alert alert-warning w-100 mb-0 d-flex flex-wrap align-items-center gap-2" role="alert" data-testid="period-clash">
-          <span>{t('period.staleMove', clash.words)}</span>
+          <span>{t('period.staleMove', clashWords ?? undefined)}</span>
           {reloadButton}
         </div>
       )}

@@ -23,7 +23,7 @@ import { Legend } from '../ui/Band.js';
 import { useLang } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
 import { useKept, type Kept } from '../ui/server-words.js';
-import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
+import { staleSaveOf } from '../ui/stale-save.js';
 import { PanelToggles } from './PanelToggles.js';
 import { PlanHeader } from './PlanHeader.js';
 import { ClosingDialog, ObjectiveDetail, prefetchPlanParts, WhatIfBanner, WhatIfTools } from './lazy.js';
@@ -166,7 +166,7 @@ export function PlanView({ planId, onBack }: { planId: string; onBack: () => voi
         return false;
       }
       const clash = staleSaveOf(e);
-      if (clash !== null) setMoveClash({ to, from: period.state, words: staleSaveWords(clash, lang, t('common.someoneElse')) });
+      if (clash !== null) setMoveClash({ to, from: period.state, who: clash });
       else setError(e);
       return false;
     }

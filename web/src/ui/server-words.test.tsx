@@ -5,7 +5,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../api/client.js';
+import { ApiError, request } from '../api/client.js';
 import type { IssueDocument } from '../api/types.js';
 
 const { default: i18next } = await import('../i18n.js');
@@ -120,5 +120,42 @@ describe('what a screen keeps to say, said in its language', () => {
     expect(renderToStaticMarkup(<ReadFailed error={new TypeError('Failed to fetch')} />)).toBe('<p>Failed to fetch</p>');
     await i18next.changeLanguage('it');
     expect(renderToStaticMarkup(<ReadFailed error={refused} />)).toBe('<p>non esiste un piano con l&#x27;id 7</p>');
+  });
+
+  it('says the client’s own words for no answer (the server unreachable, a proxy’s page) again in the screen’s language', async () => {
+    // Before, said once in the language of the moment: an Italian sentence stayed on an English screen.
+    const failed = async (fetched: () => Promise<Response>): Promise<unknown> => {
+      vi.stubGlobal('fetch', vi.fn(fetched));
+      try {
+        return await request('PUT', '/api/plans/1/nodes/B.1/variances/2024-06-30', {}).then(
+          () => null,
+          (e: unknown) => e,
+        );
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    };
+    const unreachable = await failed(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(unreachable).toMatchObject({ status: 0, code: 'network', message: 'Il server non è raggiungibile: controllare la connessione e riprovare.' });
+    expect(inLanguage(unreachable, 'en')).toMatchObject({ status: 0, code: 'network', message: 'The server cannot be reached: check the connection and try again.', said: 'en' });
+    expect(inLanguage(unreachable, 'it')).toBe(unreachable);
+    const proxy = await failed(async () => new Response('<html>Bad Gateway</html>', { status: 502 }));
+    expect(inLanguage(proxy, 'en')).toMatchObject({ status: 502, code: 'http-502', message: 'The server did not answer (502): try again shortly.' });
+    await i18next.changeLanguage('en');
+    expect(renderToStaticMarkup(<Said kept={{ error: unreachable }} />)).toBe('<p>The server cannot be reached: check the connection and try again.</p>');
+    await i18next.changeLanguage('it');
+    expect(renderToStaticMarkup(<Said kept={{ error: inLanguage(unreachable, 'en') }} />)).toBe('<p>Il server non è raggiungibile: controllare la connessione e riprovare.</p>');
+  });
+
+  it('says a sentence kept with who saved meanwhile and when in the screen’s language and notation', async () => {
+    const kept = { key: 'campaign.forecast.conflictBy', who: { by: 'Giulia Ferri', at: '2024-07-01T08:30:00Z' } };
+    await i18next.changeLanguage('it');
+    expect(renderToStaticMarkup(<Said kept={kept} />)).toMatch(/^<p>Nel frattempo Giulia Ferri ha salvato questa previsione il 01\/07\/2024 alle \d{2}:30\./);
+    await i18next.changeLanguage('en');
+    expect(renderToStaticMarkup(<Said kept={kept} />)).toMatch(/^<p>This forecast was saved meanwhile by Giulia Ferri on .*2024 at .*30/);
+    expect(renderToStaticMarkup(<Said kept={{ ...kept, who: { by: null, at: null } }} />)).toContain('by someone else on — at —');
+    await i18next.changeLanguage('it');
   });
 });

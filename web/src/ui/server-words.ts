@@ -9,9 +9,10 @@
  */
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.js';
+import { ApiError, noAnswerWords } from '../api/client.js';
 import { dateTextProblem } from './dates.js';
 import { useLang, type Lang } from './format.js';
+import { staleSaveWords, type StaleSave } from './stale-save.js';
 
 type Renderer = (coded: { code: string; message: string; params?: Record<string, unknown> | null }, language: Lang) => string;
 
@@ -38,6 +39,10 @@ function load(): void {
  * issues' said again by code and parameters (those without parameters keep their words).
  */
 export function inLanguage(error: unknown, lang: Lang): unknown {
+  // The client's own words (the server unreachable, a proxy's page): by their key, no catalogue to wait for.
+  if (error instanceof ApiError && error.noAnswer !== null && error.said !== lang) {
+    return new ApiError(error.status, error.code, noAnswerWords(error.noAnswer, lang), error.body, lang, error.noAnswer);
+  }
   if (!(error instanceof ApiError) || error.said === null || error.said === lang || error.body === null) return error;
   if (render === null) {
     load();
@@ -99,11 +104,13 @@ const wordsOf = (error: unknown): string => (error instanceof Error ? error.mess
 /**
  * What a screen keeps to say, to be said on each render in its language: a refusal as it was thrown
  * (`error`), the screen's own words by catalogue key and values (`terms`: values that are words of the
- * catalogue themselves, by key: a state, a list's name), the server's words by code (`coded`), what a
+ * catalogue themselves, by key: a state, a list's name; `who`: who saved meanwhile and when, said as
+ * `staleSaveWords`), the server's words by code (`coded`), what a
  * date field held that is no date (`typedDate`: its problem said from that text, whatever the field
  * holds since), or words the screen says as they are.
  */
-export type Kept = { error: unknown } | { key: string; values?: Record<string, unknown>; terms?: Record<string, string> } | { coded: Coded } | { typedDate: string } | { words: string };
+export type Kept =
+  { error: unknown } | { key: string; values?: Record<string, unknown>; terms?: Record<string, string>; who?: StaleSave } | { coded: Coded } | { typedDate: string } | { words: string };
 
 /**
  * `values` with `terms` added, each said by its key now: what a kept sentence names in words of the
@@ -134,7 +141,10 @@ export function useKept(): (kept: Kept, refusal?: (error: unknown) => string) =>
   const lang = useLang();
   return (kept, refusal = wordsOf) => {
     if ('error' in kept) return refusal(said(kept.error));
-    if ('key' in kept) return t(kept.key, kept.terms === undefined ? kept.values : withTerms(kept.values, kept.terms, t));
+    if ('key' in kept) {
+      const values = kept.terms === undefined ? kept.values : withTerms(kept.values, kept.terms, t);
+      return t(kept.key, kept.who === undefined ? values : { ...values, ...staleSaveWords(kept.who, lang, t('common.someoneElse')) });
+    }
     if ('coded' in kept) return codedIn(kept.coded, lang);
     if ('typedDate' in kept) return typedDateWords(kept.typedDate, lang, t);
     return kept.words;

@@ -6,6 +6,7 @@
  */
 import { ApiError } from '../api/client.js';
 import { momentParts, type Lang } from './format.js';
+import type { Kept } from './server-words.js';
 
 export interface StaleSave {
   readonly by: string | null;
@@ -40,4 +41,14 @@ export function staleSaid(e: unknown, lang: Lang, t: (key: string, params?: Reco
   const clash = staleSaveOf(e);
   if (clash === null || (clash.by === null && clash.at === null)) return t(keys.anonymous);
   return t(keys.named, staleSaveWords(clash, lang, t('common.someoneElse')));
+}
+
+/**
+ * `staleSaid` kept to be said on each render (`useKept`): the key with who and when (`who`), so a
+ * change of language says the sentence again, the moment in the new notation; null as `staleSaid`.
+ */
+export function staleKept(e: unknown, keys: { named: string; anonymous: string }): Kept | null {
+  if (!(e instanceof ApiError) || e.code !== 'conflict') return null;
+  const clash = staleSaveOf(e);
+  return clash === null || (clash.by === null && clash.at === null) ? { key: keys.anonymous } : { key: keys.named, who: clash };
 }

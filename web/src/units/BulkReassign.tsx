@@ -11,7 +11,7 @@ import { campaign } from '../campaign/campaign-api.js';
 import type { TreeDocument } from '../api/types.js';
 import { NO_ERRORS, type FormErrors } from '../ui/form-errors.js';
 import type { Row } from '../tree/rows.js';
-import { Dialog, DialogActions, Field, focusFirstError, focusSoon, FormAlert, Notice, useRefusal } from '../ui/Form.js';
+import { Dialog, DialogActions, Field, focusFirstError, focusSoon, FormAlert, Notice, useFormErrors } from '../ui/Form.js';
 import type { Kept } from '../ui/server-words.js';
 import { PersonOptions, UnitOptions } from './AssignmentFields.js';
 import { useRegistry } from './queries.js';
@@ -60,13 +60,13 @@ const CLEAR = '-';
 
 function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: string; doc: TreeDocument; rows: readonly Row[]; onClose: () => void; onDone: (message: Kept) => void }) {
   const { t } = useTranslation();
-  const refusal = useRefusal('units.errors');
+  // Kept as keys or as the refusal, said on each render: the dialog's own selector changes the language.
+  const { errors, setProblems, refuse } = useFormErrors('units.errors');
   const registry = useRegistry();
   const [selected, setSelected] = useState<Set<Key>>(new Set());
   const [from, setFrom] = useState('');
   const [toUnit, setToUnit] = useState(KEEP);
   const [toPerson, setToPerson] = useState(KEEP);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const items = useMemo(
     () =>
@@ -87,9 +87,9 @@ function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: st
     });
 
   async function submit() {
-    setErrors(NO_ERRORS);
-    if (selected.size === 0) return setErrors({ fields: {}, general: t('assign.nothing') });
-    if (toUnit === KEEP && toPerson === KEEP) return setErrors({ fields: {}, general: t('assign.noChange') });
+    setProblems(NO_ERRORS);
+    if (selected.size === 0) return setProblems({ fields: {}, general: 'assign.nothing' });
+    if (toUnit === KEEP && toPerson === KEEP) return setProblems({ fields: {}, general: 'assign.noChange' });
     const nodes = [...selected].filter((k) => k.startsWith('o:')).map((k) => k.slice(2));
     const indicators = [...selected].filter((k) => k.startsWith('i:')).map((k) => k.slice(2));
     setBusy(true);
@@ -102,8 +102,10 @@ function BulkReassignDialog({ planId, doc, rows, onClose, onDone }: { planId: st
       });
       onDone({ key: 'assign.done', values: { nodes: r.nodes, indicators: r.indicators } });
     } catch (err) {
-      const refused = err instanceof ApiError && err.code === 'revision-required' ? { fields: {}, general: t('assign.revision') } : refusal(err);
-      setErrors(refused);
+      // A plan that needs a revision first: the dialog's own words, by key (only where they go matters below).
+      const revision: FormErrors = { fields: {}, general: 'assign.revision' };
+      const refused = err instanceof ApiError && err.code === 'revision-required' ? revision : refuse(err);
+      if (refused === revision) setProblems(revision);
       // The form was disabled while it was sent, which left the focus on the page's body: the refusal takes it.
       if (refused.general !== null) focusSoon('reassign-refused');
       else focusFirstError(refused, 'reassign-');
