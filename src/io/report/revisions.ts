@@ -22,6 +22,9 @@ export interface ReportRevisionChange {
   readonly after: Readonly<Record<string, unknown>> | null;
   /** The indicator's unit when the change was made, in which its amounts are printed (absent or null: by their value). */
   readonly unit?: string | null;
+  /** An indicator's name when the change was made and its objective's code, by which the sentence names it (absent: by its id). */
+  readonly name?: string | null;
+  readonly node?: string | null;
 }
 
 export interface ReportRevision {
