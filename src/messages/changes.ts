@@ -1,6 +1,6 @@
 /**
  * The change log in sentences, Italian and English, old → new: a change of the audit trail or of
- * a revision's register ("Indicatore A.1.1:1: target 70,00% → 80,00%; peso 50% → 40%", "Objective A.3
+ * a revision's register ("Indicatore «Iniziative di valorizzazione…» (A.1.1): target 70,00% → 80,00%; peso 50% → 40%", "Objective A.3
  * deleted («…»)"), and the words of the revisions' chapter the reports print ("Variazioni
  * intervenute nel corso dell'anno"). One source for the reports (io/report/revisions.ts), the
  * web's revisions and audit panels and the API.
@@ -629,7 +629,7 @@ function recordIn(field: string, text: string, l: Language, unit?: string): stri
   }
 }
 
-/** The subject of a change: "Indicatore A.1.1:1", "Valore di A.2.1:2 al 31/12/2024", "Periodo 31/12/2024". */
+/** The subject of a change: "Indicatore «Soggetti coinvolti» (A.3)" (by its id when no name came with the change), "Valore di A.2.1:2 al 31/12/2024", "Periodo 31/12/2024". */
 function subject(p: ChangeParams, l: Language): string {
   const [word] = ENTITY_WORDS[l][p.entity] ?? [p.entity];
   if (p.entity === 'measurement' || p.entity === 'review') {

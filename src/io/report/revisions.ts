@@ -130,7 +130,7 @@ export function storedValueText(value: unknown, language: Language = 'it', field
   return valueIn(field, neutralOf(field, value), language);
 }
 
-/** One change in a sentence, its amounts in the indicator's unit: "Indicatore A.2.1:2: target 60,00% → 55,00%; peso 20% → 25%", "Obiettivo A.3 eliminato («…»)". */
+/** One change in a sentence, its amounts in the indicator's unit: "Indicatore «Capacità di risposta…» (A.2.1): target 60,00% → 55,00%; peso 20% → 25%", "Obiettivo A.3 eliminato («…»)". */
 export function revisionChangeText(change: ReportRevisionChange, language: Language = 'it'): string {
   return changeText(change, language);
 }
