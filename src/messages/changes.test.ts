@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from './index.js';
-import { changeMessage, changeText } from './changes.js';
+import { changeMessage, changeText, shortName } from './changes.js';
 
 describe('the change log in sentences, old → new', () => {
   const measured = {
@@ -41,6 +41,35 @@ describe('the change log in sentences, old → new', () => {
     const wire = JSON.parse(JSON.stringify(params));
     expect(renderMessage(code, wire, 'it')).toBe(changeText(measured, 'it'));
     expect(renderMessage(code, wire, 'en')).toBe(changeText(measured, 'en'));
+  });
+
+  it("names an indicator by its name at the change and its objective's code, in Italian and English; by its id when no name was read with it", () => {
+    const target = {
+      action: 'update',
+      entity: 'indicator',
+      entityId: 'A.1.1:1',
+      node: 'A.1.1',
+      before: { target: { kind: 'number', value: '200' } },
+      after: { target: { kind: 'number', value: '150' } },
+    };
+    const named = { ...target, name: 'Iniziative di valorizzazione' };
+    expect(changeText(named, 'it')).toBe('Indicatore «Iniziative di valorizzazione» (A.1.1): target 200 → 150');
+    expect(changeText(named, 'en')).toBe('Indicator «Iniziative di valorizzazione» (A.1.1): target 200 → 150');
+    // A register kept without names (a validated Relazione's) reads as it was validated.
+    expect(changeText(target, 'it')).toBe('Indicatore A.1.1:1: target 200 → 150');
+    // The objective from the id when the change kept none; the name not said twice beside an addition.
+    const added = { action: 'create', entity: 'indicator', entityId: 'B.2:3', before: null, after: { name: 'Pratiche evase', weight: '10' }, name: 'Pratiche evase' };
+    expect(changeText(added, 'it')).toBe('Indicatore «Pratiche evase» (B.2) aggiunto');
+    expect(changeText(added, 'en')).toBe('Indicator «Pratiche evase» (B.2) added');
+    // An objective's change is said by its code, as before.
+    expect(changeText({ ...target, entity: 'node', entityId: 'A.1', name: 'x' }, 'it')).toBe('Obiettivo A.1: target 200 → 150');
+  });
+
+  it('cuts a long name after its last whole word within 60 characters, with an ellipsis', () => {
+    expect(shortName('Capacità di risposta dello sportello')).toBe('Capacità di risposta dello sportello');
+    expect(shortName("Iniziative di valorizzazione/promozione dell'offerta turistica e/o culturale del territorio")).toBe("Iniziative di valorizzazione/promozione dell'offerta…");
+    expect(shortName('x'.repeat(80))).toBe(`${'x'.repeat(60)}…`);
+    expect(shortName(`${'a'.repeat(50)}, bbbbbbbbbbbbbbbbbbbb`)).toBe(`${'a'.repeat(50)}…`);
   });
 
   it('says an update by its changed fields, creations and deletions with their label (the participle agreeing in Italian)', () => {

@@ -1,6 +1,6 @@
 /**
  * The change log in sentences, Italian and English, old → new: a change of the audit trail or of
- * a revision's register ("Indicatore A.1.1:1: target 70,00% → 80,00%; peso 50% → 40%", "Objective A.3
+ * a revision's register ("Indicatore «Iniziative di valorizzazione…» (A.1.1): target 70,00% → 80,00%; peso 50% → 40%", "Objective A.3
  * deleted («…»)"), and the words of the revisions' chapter the reports print ("Variazioni
  * intervenute nel corso dell'anno"). One source for the reports (io/report/revisions.ts), the
  * web's revisions and audit panels and the API.
@@ -29,6 +29,14 @@ export interface ChangeRecord {
    * made before the unit was kept with it, whose amounts are said by their value.
    */
   readonly unit?: string | null;
+  /**
+   * An indicator's name when the change was made, and its objective's code (the register reads the
+   * name from the plan's steps: store/revisions.ts `namesAtChange`): the sentence names it as the
+   * published table does. Absent in a record kept without it (a Relazione validated before), whose
+   * sentence says the indicator by its id, as it was validated.
+   */
+  readonly name?: string | null;
+  readonly node?: string | null;
 }
 
 /** The parameters of the `change` message. */
@@ -38,6 +46,9 @@ export interface ChangeParams {
   readonly id: string;
   /** The record's title or name, for a creation or deletion. */
   readonly label?: string;
+  /** An indicator's name at the change and its objective's code, which the subject says in place of its id. */
+  readonly name?: string;
+  readonly code?: string;
   /** The fields that changed, each with its value before and after as neutral text ('' for none; an organisation unit by the name the change kept, else its id). */
   readonly fields: readonly string[];
   readonly before: readonly string[];
@@ -480,7 +491,10 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
   const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
   const before = record(change.before);
   const after = record(change.after);
-  const base = { action: change.action, entity: change.entity, id: change.entityId };
+  // An indicator's objective: the one the change kept, else its id's (`A.1.1:2` is the second of A.1.1).
+  const code = typeof change.node === 'string' ? change.node : change.entityId.slice(0, Math.max(0, change.entityId.lastIndexOf(':')));
+  const named = change.entity === 'indicator' && typeof change.name === 'string' && change.name !== '' ? { name: change.name, code } : {};
+  const base = { action: change.action, entity: change.entity, id: change.entityId, ...named };
   if (change.action === 'create' || change.action === 'delete') {
     const whole = change.action === 'create' ? after : before;
     const label = typeof whole.title === 'string' ? whole.title : typeof whole.name === 'string' ? whole.name : typeof whole.label === 'string' ? whole.label : undefined;
@@ -615,7 +629,7 @@ function recordIn(field: string, text: string, l: Language, unit?: string): stri
   }
 }
 
-/** The subject of a change: "Indicatore A.1.1:1", "Valore di A.2.1:2 al 31/12/2024", "Periodo 31/12/2024". */
+/** The subject of a change: "Indicatore «Soggetti coinvolti» (A.3)" (by its id when no name came with the change), "Valore di A.2.1:2 al 31/12/2024", "Periodo 31/12/2024". */
 function subject(p: ChangeParams, l: Language): string {
   const [word] = ENTITY_WORDS[l][p.entity] ?? [p.entity];
   if (p.entity === 'measurement' || p.entity === 'review') {
@@ -627,16 +641,32 @@ function subject(p: ChangeParams, l: Language): string {
       return value[0]!.toUpperCase() + value.slice(1);
     }
   }
+  // An indicator by the name the reader knows from the published table, with its objective's code.
+  if (p.entity === 'indicator' && p.name !== undefined) return `${word} «${shortName(p.name)}»${p.code === undefined || p.code === '' ? '' : ` (${p.code})`}`;
   // The plan and its Relazione are the register's (or the trail's) own: their id is the database's
   // key, a string of 36 characters that names nothing to a reader of the register or the Relazione.
   if (p.entity === 'plan' || p.entity === 'relazione') return word;
   return `${word} ${p.entity === 'period' ? dayText(p.id) : p.id}`;
 }
 
+/** How long a name the sentence says whole: a longer one is cut at a word, with an ellipsis (the register's line stays readable). */
+export const NAME_SAID = 60;
+
+/** `name` as a sentence says it: whole up to `NAME_SAID` characters, else cut after its last whole word with an ellipsis. */
+export function shortName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length <= NAME_SAID) return trimmed;
+  const cut = trimmed.slice(0, NAME_SAID);
+  const space = cut.lastIndexOf(' ');
+  // A word longer than half the room is cut where the room ends.
+  return `${(space > NAME_SAID / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
 function sentence(p: ChangeParams, l: Language): string {
   const what = subject(p, l);
   const feminine = (ENTITY_WORDS.it[p.entity]?.[1] ?? 'm') === 'f';
-  const label = p.label === undefined ? '' : ` («${p.label}»)`;
+  // An indicator named in the subject is not named again beside it.
+  const label = p.label === undefined || p.name !== undefined ? '' : ` («${p.label}»)`;
   if (p.action === 'create') return `${what} ${l === 'it' ? (feminine ? 'aggiunta' : 'aggiunto') : 'added'}${label}`;
   if (p.action === 'delete') return `${what} ${l === 'it' ? (feminine ? 'eliminata' : 'eliminato') : 'deleted'}${label}${removedValuesText(p, l)}${keptText(p, l)}`;
   if (p.recoded !== undefined) return `${what}: ${recodedText(p.recoded, l)}`;

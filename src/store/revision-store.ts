@@ -143,7 +143,8 @@ export class SqlRevisions {
   async listRevisions(planId: string): Promise<RevisionRecord[] | undefined> {
     return this.db.transaction(async (tx) => {
       if ((await one(tx, `SELECT id FROM plans WHERE id = ?`, [planId])) === undefined) return undefined;
-      return readRevisions(tx, planId);
+      // The register's read: each indicator's change with the name it had then.
+      return readRevisions(tx, planId, undefined, true);
     });
   }
 

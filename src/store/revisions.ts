@@ -78,20 +78,55 @@ function revisionRecord(r: Row, steps: readonly RevisionChange[]): RevisionRecor
   };
 }
 
-/** Every revision of a plan, oldest first, each with its net changes in the order they were first made. */
-export async function readRevisions(q: Queryable, planId: string, only?: number): Promise<RevisionRecord[]> {
+/**
+ * Every revision of a plan, oldest first, each with its net changes in the order they were first made.
+ * `named`: each indicator's change with the name the indicator had at it (`namesAtChange`), as the
+ * register says it; left out by the readers that compare or keep what was recorded.
+ */
+export async function readRevisions(q: Queryable, planId: string, only?: number, named = false): Promise<RevisionRecord[]> {
   const filter = only === undefined ? '' : ' AND seq = ?';
   const params: Param[] = only === undefined ? [planId] : [planId, only];
   const rows = await q.all(`SELECT * FROM plan_revisions WHERE plan_id = ?${filter} ORDER BY seq`, params);
   if (rows.length === 0) return [];
   const changes = await q.all(`SELECT * FROM plan_revision_changes WHERE plan_id = ?${only === undefined ? '' : ' AND revision_seq = ?'} ORDER BY revision_seq, seq`, params);
+  const records = changes.map(changeRecord);
+  const names = named && only === undefined ? namesAtChange(records, await q.all(`SELECT id, name FROM indicators WHERE plan_id = ?`, [planId])) : [];
   const byRevision = new Map<number, RevisionChange[]>();
-  for (const c of changes) {
+  changes.forEach((c, k) => {
     const list = byRevision.get(Number(c.revision_seq)) ?? [];
-    list.push(changeRecord(c));
+    const name = names[k];
+    list.push(name === undefined ? records[k]! : { ...records[k]!, name });
     byRevision.set(Number(c.revision_seq), list);
-  }
+  });
   return rows.map((r) => revisionRecord(r, byRevision.get(Number(r.seq)) ?? []));
+}
+
+/**
+ * The name each indicator had at each step of the plan's revisions (`steps` in the order they were
+ * made; undefined for a step not about an indicator): the name after the step, before it for a deletion.
+ * Not kept with the step, it is read back from the steps themselves: once a plan is adopted every
+ * rename is a step of a revision, holding the name before and after, so walking from the names the
+ * plan holds now back through the steps gives the name at each one, and a rename made later leaves
+ * what an earlier change said as it was. A step that carries the name itself (an addition, a rename,
+ * a deletion) is said by it.
+ */
+export function namesAtChange(steps: readonly RevisionChange[], now: readonly Row[]): (string | undefined)[] {
+  const current = new Map(now.map((r) => [String(r.id), String(r.name)]));
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const names: (string | undefined)[] = [];
+  for (let k = steps.length - 1; k >= 0; k--) {
+    const s = steps[k]!;
+    // An objective's deletion takes its indicators: before it, they had the names its record holds.
+    if (s.entity === 'node' && s.action === 'delete' && Array.isArray(s.before?.indicators))
+      for (const i of s.before.indicators as Record<string, unknown>[]) if (text(i?.name) !== undefined) current.set(String(i.id), text(i.name)!);
+    if (s.entity !== 'indicator') continue;
+    const id = s.entityId;
+    names[k] = s.action === 'delete' ? (text(s.before?.name) ?? current.get(id)) : (text(s.after?.name) ?? current.get(id));
+    // The names as they stood before the step.
+    if (s.action === 'create') current.delete(id);
+    else if (text(s.before?.name) !== undefined) current.set(id, text(s.before!.name)!);
+  }
+  return names;
 }
 
 export async function readRevision(q: Queryable, planId: string, number: number): Promise<RevisionRecord | undefined> {

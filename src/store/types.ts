@@ -161,6 +161,11 @@ export interface RevisionChange {
   readonly after: Record<string, unknown> | null;
   /** The indicator's unit when the change was made (null: not an indicator's change, or recorded before units were kept). */
   readonly unit: Unit | null;
+  /**
+   * An indicator's name when the change was made, as the register reads it (store/revisions.ts
+   * `namesAtChange`); absent where the change is read as recorded (a Relazione's frozen register).
+   */
+  readonly name?: string;
 }
 
 /** A revision (variazione / rimodulazione) of an adopted plan. */

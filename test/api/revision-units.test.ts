@@ -23,10 +23,13 @@ import { enc, indicatorOf, startWithFixture, type Backend, type Client, type Tes
 
 const PERCENT = 'A.2.1:2'; // "Capacità di risposta dello sportello": 20% >= 60,00%
 const COUNT = 'A.2.1:3'; // "Grado di coinvolgimento delle imprese": 30% >= 1
-const PERCENT_CHANGE_IT = `Indicatore ${PERCENT}: peso 20% → 25%; target 60,00% → 55,00%`;
-const PERCENT_CHANGE_EN = `Indicator ${PERCENT}: weight 20% → 25%; target 60.00% → 55.00%`;
-const COUNT_CHANGE_IT = `Indicatore ${COUNT}: target 1 → 1.587,10`;
-const COUNT_CHANGE_EN = `Indicator ${COUNT}: target 1 → 1,587.10`;
+// Each indicator by its name at the change (cut at a word after 60 characters) and its objective.
+const PERCENT_NAMED = '«Capacità di risposta dello sportello internazionalizzazione» (A.2.1)';
+const COUNT_NAMED = '«Grado di coinvolgimento delle imprese in attività di…» (A.2.1)';
+const PERCENT_CHANGE_IT = `Indicatore ${PERCENT_NAMED}: peso 20% → 25%; target 60,00% → 55,00%`;
+const PERCENT_CHANGE_EN = `Indicator ${PERCENT_NAMED}: weight 20% → 25%; target 60.00% → 55.00%`;
+const COUNT_CHANGE_IT = `Indicatore ${COUNT_NAMED}: target 1 → 1.587,10`;
+const COUNT_CHANGE_EN = `Indicator ${COUNT_NAMED}: target 1 → 1,587.10`;
 
 /** The words of a document, whitespace folded (a PDF's lines wrap anywhere). */
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
@@ -79,9 +82,9 @@ describe.each<Backend>(['sqlite', 'postgres'])("a revision's amounts in the tabl
 
   it('prints the amounts as the table does in the report, HTML, PDF and workbook, in Italian and English', async () => {
     const html = (await controller.get(`/api/plans/${planId}/export?format=html&period=2024-09-30`)).text;
-    for (const change of [PERCENT_CHANGE_IT, COUNT_CHANGE_IT, `Indicatore ${dateIndicator}: target 30/09/2024 → 15/10/2024`]) expect(html).toContain(change);
+    for (const change of [PERCENT_CHANGE_IT, COUNT_CHANGE_IT, `» (${dateIndicator.split(':')[0]}): target 30/09/2024 → 15/10/2024`]) expect(html).toContain(change);
     const english = (await controller.get(`/api/plans/${planId}/export?format=html&period=2024-09-30&lang=en`)).text;
-    for (const change of [PERCENT_CHANGE_EN, COUNT_CHANGE_EN, `Indicator ${dateIndicator}: target 30/09/2024 → 15/10/2024`]) expect(english).toContain(change);
+    for (const change of [PERCENT_CHANGE_EN, COUNT_CHANGE_EN, `» (${dateIndicator.split(':')[0]}): target 30/09/2024 → 15/10/2024`]) expect(english).toContain(change);
     expect(await pdfWords(`/api/plans/${planId}/export?format=pdf&period=2024-09-30`)).toContain(PERCENT_CHANGE_IT);
     expect(await pdfWords(`/api/plans/${planId}/export?format=pdf&period=2024-09-30&lang=en`)).toContain(COUNT_CHANGE_EN);
     const book = new ExcelJS.Workbook();
@@ -126,7 +129,7 @@ describe.each<Backend>(['sqlite', 'postgres'])("a revision's amounts in the tabl
     const [revision] = (await controller.get(`/api/plans/${planId}/revisions`)).body;
     expect(revision.changes[0]).toMatchObject({ entityId: PERCENT, unit: null });
     const html = (await controller.get(`/api/plans/${planId}/export?format=html&period=2024-09-30`)).text;
-    expect(html).toContain(`Indicatore ${PERCENT}: peso 20% → 25%; target 60 → 55`);
+    expect(html).toContain(`Indicatore ${PERCENT_NAMED}: peso 20% → 25%; target 60 → 55`);
     expect(html).toContain(COUNT_CHANGE_IT);
   });
 });

@@ -22,6 +22,9 @@ export interface ReportRevisionChange {
   readonly after: Readonly<Record<string, unknown>> | null;
   /** The indicator's unit when the change was made, in which its amounts are printed (absent or null: by their value). */
   readonly unit?: string | null;
+  /** An indicator's name when the change was made and its objective's code, by which the sentence names it (absent: by its id). */
+  readonly name?: string | null;
+  readonly node?: string | null;
 }
 
 export interface ReportRevision {
@@ -127,7 +130,7 @@ export function storedValueText(value: unknown, language: Language = 'it', field
   return valueIn(field, neutralOf(field, value), language);
 }
 
-/** One change in a sentence, its amounts in the indicator's unit: "Indicatore A.2.1:2: target 60,00% → 55,00%; peso 20% → 25%", "Obiettivo A.3 eliminato («…»)". */
+/** One change in a sentence, its amounts in the indicator's unit: "Indicatore «Capacità di risposta…» (A.2.1): target 60,00% → 55,00%; peso 20% → 25%", "Obiettivo A.3 eliminato («…»)". */
 export function revisionChangeText(change: ReportRevisionChange, language: Language = 'it'): string {
   return changeText(change, language);
 }

@@ -11,7 +11,7 @@ import { Alert, Button } from 'design-react-kit';
 import { api, ApiError } from '../api/client.js';
 import { keys, markStale } from '../api/queries.js';
 import type { Act, PlanSummary, Revision, RevisionChange, RevisionEntry } from '../api/types.js';
-import { changeText, changeWords, dayText } from '../../../src/messages/changes.js';
+import { changeText, changeWords, dayText, shortName } from '../../../src/messages/changes.js';
 import { isFrozen } from '../../../src/contract/relazione-states.js';
 import { useRelazione } from '../relazione/queries.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
@@ -26,7 +26,9 @@ import { officeToday, useLang } from '../ui/format.js';
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
 function ChangeLine({ change }: { change: RevisionChange }) {
   const { i18n } = useTranslation();
-  return <li>{changeText(change, i18n.language === 'en' ? 'en' : 'it')}</li>;
+  // A long name is cut in the sentence: the whole of it on hover.
+  const cut = change.name !== undefined && shortName(change.name) !== change.name.trim();
+  return <li {...(cut ? { title: change.name } : {})}>{changeText(change, i18n.language === 'en' ? 'en' : 'it')}</li>;
 }
 
 type ActField = keyof Act;
