@@ -80,7 +80,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       summary:
         'Le mie misurazioni: the values to enter in a period (default: the one collecting) with deadline and state (to_enter, entered, returned, approved), each with its target and the value as entered (note, data source, evidence and its files); a referente sees only theirs',
       roles: 'signed-in',
-      access: 'signed in (a referente: the indicators assigned to them or their units)',
+      access: "signed in (a referente: the indicators assigned to them or their units; HR: without the files' names nor the notes of the review steps)",
       query: {
         period: 'the period id (default: the first collecting, else open, period)',
         unit: 'only this unit id (`none`: indicators with no unit)',
