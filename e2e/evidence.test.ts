@@ -14,7 +14,7 @@ import { fakeExe, tinyPdf } from '../test/support/files.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
-const { newPage, login, apiAs, openPlan, search, referenteAtIndicator, expectAccessible } = pages(world);
+const { newPage, login, loggedIn, apiAs, openPlan, search, referenteAtIndicator, expectAccessible } = pages(world);
 
 describe('evidence and comments', { timeout: 120_000 }, () => {
   it('a referente attaches a PDF and answers the controller in the thread', async () => {
@@ -79,6 +79,21 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     expect(answers.map((c: { author: string; body: string }) => `${c.author}: ${c.body}`)).toEqual(['controllo: Potete allegare il verbale del 15/12?', 'referente: Allegato il verbale n. 12.']);
     const files = (await apiAs(controller.context, 'GET', `/api/plans/${planId}/indicators/${encodeURIComponent('B.2.2:3')}/measurements/2024-12-31/attachments`)).body;
     expect(files).toEqual([expect.objectContaining({ name: 'verbale-12.pdf', sha256: sha, mediaType: 'application/pdf', uploadedBy: 'referente' })]);
+  });
+
+  it('shows no files or thread to those who may not read them: HR, the referente of another unit', async () => {
+    for (const who of ['personale', 'referente'] as const) {
+      const { page } = await loggedIn(who);
+      await openPlan(page);
+      await search(page, 'A.1.1');
+      await page.click('[data-indicator="A.1.1:1"] .tree-link');
+      await page.waitForSelector('[data-testid=indicator-panels]');
+      // The panels read their lists first (403 to these readers): then nothing of them is shown, no refusal either.
+      await expect.poll(() => page.locator('[data-testid=indicator-panels]').innerText(), { timeout: 5000 }).not.toContain('Caricamento');
+      expect(await page.locator('[data-testid=evidence-files]').count(), who).toBe(0);
+      expect(await page.locator('[data-testid=comments]').count(), who).toBe(0);
+      expect(await page.locator('[data-testid=indicator-panels] .text-danger').count(), who).toBe(0);
+    }
   });
 
   it('lists exactly the accepted types, refuses a PDF named .docx, and says a file sent twice is there already', async () => {

@@ -870,8 +870,10 @@ function objectiveView(computed: ComputedPlan, o: ObjectiveDocument, user: UserR
     owner: meta?.owner ?? null,
     unit: meta?.unitName ?? null,
     unitId: meta?.unitId ?? null,
-    personId: meta?.personId ?? null,
-    person: nameOfPerson(names, meta?.personId, meta?.person),
+    // The owner (the Relazione's «responsabile», in the open data too) and the unit are public; the account
+    // named is the office's, as the exports give the people to signed-in readers only.
+    personId: user === null ? null : (meta?.personId ?? null),
+    person: user === null ? null : nameOfPerson(names, meta?.personId, meta?.person),
     version: meta?.version ?? 0,
     indicators: o.indicators.map((i) => indicatorView(computed, i, user, names, locked, texts)),
   };
@@ -902,8 +904,9 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
     inputs: m?.inputs == null ? null : inputsToJson(m.inputs),
     unitId: meta?.unitId ?? null,
     unitName: meta?.unit ?? null,
-    personId: meta?.personId ?? null,
-    person: nameOfPerson(names, meta?.personId, meta?.person),
+    // The account named, to the office only (as on the objective).
+    personId: user === null ? null : (meta?.personId ?? null),
+    person: user === null ? null : nameOfPerson(names, meta?.personId, meta?.person),
     baseline: amountJson(definition?.baseline ?? null),
     baselineText: texts.amount(definition?.baseline ?? null, i.unit),
     baselineYear: definition?.baselineYear ?? null,

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewActionSchema, ReviewStepSchema, ReviewThreadSchema, WorkDueSchema, WorklistSchema } from '../../contract/index.js';
+import { ClosingPreviewSchema, DashboardSchema, PeriodSchema, ReviewActionSchema, ReviewStepSchema, ReviewThreadSchema, WorkDueSchema, WorklistSchema, type WorkItem } from '../../contract/index.js';
 import { isLocked, type UserRecord } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
@@ -60,6 +60,15 @@ async function campaignOf(cache: CampaignCache, planId: string): Promise<Campaig
   return campaign;
 }
 
+/**
+ * A work item without the notes of its review steps (a request for more, its correction), when
+ * `hide`: they are the value's discussion, for those who read its review thread (PLAN_STAFF).
+ */
+function withoutNote(item: WorkItem, hide: boolean): WorkItem {
+  if (!hide) return item;
+  return { ...item, review: item.review && { ...item.review, note: null }, correctedRequest: item.correctedRequest && { ...item.correctedRequest, note: null } };
+}
+
 export const campaignRoutes: RouteModule = (api, deps) => {
   const { store, campaigns: cache } = deps;
 
@@ -71,7 +80,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       summary:
         'Le mie misurazioni: the values to enter in a period (default: the one collecting) with deadline and state (to_enter, entered, returned, approved), each with its target and the value as entered (note, data source, evidence and its files); a referente sees only theirs',
       roles: 'signed-in',
-      access: 'signed in (a referente: the indicators assigned to them or their units)',
+      access: "signed in (a referente: the indicators assigned to them or their units; HR: without the files' names nor the notes of the review steps)",
       query: {
         period: 'the period id (default: the first collecting, else open, period)',
         unit: 'only this unit id (`none`: indicators with no unit)',
@@ -137,7 +146,11 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       // The files' names go to those who may list and download them (the attachments routes' roles), not to HR.
       const seesFiles = PLAN_STAFF.includes(user.role);
       const items = page.rows.map((row) => ({
-        ...workItem(row, period, day, row.value === null ? undefined : { version: row.value.version, enteredBy: row.enteredBy, enteredAt: row.enteredAt }, row.latest ?? undefined, nameOf),
+        // A request's note is read by those who read the review thread (HR reads the state, not the note).
+        ...withoutNote(
+          workItem(row, period, day, row.value === null ? undefined : { version: row.value.version, enteredBy: row.enteredBy, enteredAt: row.enteredAt }, row.latest ?? undefined, nameOf),
+          !seesFiles,
+        ),
         // What was entered, against which target, with its evidence: the controller decides on what they see.
         target: amountJson(row.target),
         unitOfMeasure: row.unitOfMeasure,
@@ -345,7 +358,8 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       path: '/api/plans/:planId/indicators/:indicatorId/measurements/:periodId/reviews',
       tag: 'campaign',
       summary: "A value's review thread: approvals, requests for more (richieste di integrazione) and answers, oldest first, each with the value version it was about",
-      roles: 'signed-in',
+      // The requests' notes are the value's discussion, read as its comments are (campaign-access.ts): never by HR, as the audit trail has it.
+      roles: PLAN_STAFF,
       access: 'admin, controller, oiv; referente for indicators assigned to them or their unit',
       responses: {
         200: { description: '{state, version, steps: [{id, action, note, by, at, measurementVersion}]}', schema: ReviewThreadSchema },

@@ -290,7 +290,7 @@ export const treeRoutes: RouteModule = (api, deps) => {
       tag: 'tree',
       summary: "The computed tree for a period (evaluationDocument + planId, period, periods, versions, evidence, owners, editable, the OIV's validation)",
       roles: 'everyone',
-      access: 'signed in; the public for published plans',
+      access: 'signed in; the public for published plans (without notes, evidence, who entered what, nor the accounts named: personId and person null)',
       query: {
         period: 'period id (default: the last, the year end)',
         under: 'an objective code: only that objective and its descendants',

@@ -65,11 +65,11 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   const read = useAttachments(planId, indicatorId, periodId);
   const written = usePlanWritten(String(planId));
   const files = read.data ?? null;
-  // Signed out (401): no panel at all.
+  // Not allowed to read the files (401; 403: HR, a referente of another unit): no panel at all, as the thread's.
   const e = read.error;
   // Said again on a change of language (a refusal by its code, the client's own words by their key).
   const said = useInLanguage();
-  const error = e === null ? null : e instanceof ApiError && e.status === 401 ? '' : refusalSentence(said(e));
+  const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : refusalSentence(said(e));
   const [message, setMessage] = useState<{ kind: 'success' | 'info' | 'danger'; text: Kept } | null>(null);
   const say = useKept();
   // The file that already holds the bytes just sent again (a 409): marked in the list.
