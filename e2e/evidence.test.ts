@@ -87,7 +87,8 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
       await openPlan(page);
       await search(page, 'A.1.1');
       await page.click('[data-indicator="A.1.1:1"] .tree-link');
-      await page.waitForSelector('[data-testid=indicator-panels]');
+      // Attached, not visible: once both lists are refused the panels' fieldset is empty, hence hidden.
+      await page.waitForSelector('[data-testid=indicator-panels]', { state: 'attached' });
       // The panels read their lists first (403 to these readers): then nothing of them is shown, no refusal either.
       await expect.poll(() => page.locator('[data-testid=indicator-panels]').innerText(), { timeout: 5000 }).not.toContain('Caricamento');
       expect(await page.locator('[data-testid=evidence-files]').count(), who).toBe(0);

@@ -18,6 +18,8 @@ const world = e2eWorld();
 const { newPage, login, apiAs, importFixture, openPlan, search, expectAccessible, chooseLanguage, attachPdf } = pages(world);
 
 const INDICATOR = 'A.2.1:2'; // Capacità di risposta dello sportello internazionalizzazione: target 60,00%
+// How the register names it: its name, then its objective's code.
+const NAMED = '«Capacità di risposta dello sportello internazionalizzazione» (A.2.1)';
 
 async function selectIndicator(page: Page): Promise<void> {
   await search(page, 'A.2.1');
@@ -110,7 +112,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     const text = (await row.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('Rimodulazione');
     expect(text).toContain('Target dello sportello rivisto dopo il monitoraggio di settembre');
-    expect(text).toContain(`Indicatore ${INDICATOR}: target 60,00% → 50,00%`);
+    expect(text).toContain(`Indicatore ${NAMED}: target 60,00% → 50,00%`);
     expect(text).toContain('aperta');
     await expectAccessible(page, 'revisions: register with an open revision');
     await page.screenshot({ path: join(SHOTS, 'revisions.png'), fullPage: false });
@@ -142,7 +144,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
 
     // Before, the panel kept its first read: the row said no change, and the discard refused by the server stayed offered.
     await changeTarget(page, '55');
-    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain(`Indicatore ${INDICATOR}: target 60,00% → 55,00%`);
+    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain(`Indicatore ${NAMED}: target 60,00% → 55,00%`);
     await expect.poll(() => discard.count()).toBe(0);
   });
 
@@ -181,8 +183,8 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
       /^Annullata il \d{2}\/\d{2}\/\d{4} da .+, motivo: «Target provato e lasciato com’era»: il piano non è cambiato; i 2 passaggi registrati restano agli atti$/,
     );
     expect((await first.locator('li').allInnerTexts()).map((l) => l.replace(/\s+/g, ' '))).toEqual([
-      `passaggio 1: Indicatore ${INDICATOR}: target 60,00% → 50,00%`,
-      `passaggio 2: Indicatore ${INDICATOR}: target 50,00% → 60,00%`,
+      `passaggio 1: Indicatore ${NAMED}: target 60,00% → 50,00%`,
+      `passaggio 2: Indicatore ${NAMED}: target 50,00% → 60,00%`,
     ]);
     await expectAccessible(page, 'revisions: a discarded revision in the register');
 
@@ -191,11 +193,11 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await setTarget(55);
     await openRevisions(page, planId);
     const second = page.locator('[data-testid=revisions-register] tr[data-revision="2"]');
-    await expect.poll(async () => (await second.locator('li').allInnerTexts()).map((l) => l.replace(/\s+/g, ' '))).toEqual([`Indicatore ${INDICATOR}: target 60,00% → 55,00%`]);
+    await expect.poll(async () => (await second.locator('li').allInnerTexts()).map((l) => l.replace(/\s+/g, ' '))).toEqual([`Indicatore ${NAMED}: target 60,00% → 55,00%`]);
     expect(await second.locator('[data-testid=revision-steps]').innerText()).toBe('modifiche nette di 2 passaggi registrati (ciascuno nel registro delle modifiche)');
     await chooseLanguage(page, 'en');
     await expect.poll(() => second.locator('[data-testid=revision-steps]').innerText()).toBe('net changes of 2 recorded steps (each on the audit trail)');
-    expect(await second.locator('li').allInnerTexts()).toEqual([`Indicator ${INDICATOR}: target 60.00% → 55.00%`]);
+    expect(await second.locator('li').allInnerTexts()).toEqual([`Indicator ${NAMED}: target 60.00% → 55.00%`]);
     await expect.poll(() => first.locator('td').nth(4).innerText()).toBe('discarded');
     expect(await first.locator('[data-testid=revision-discarded]').innerText()).toMatch(
       /^Discarded on .+, reason: “Target provato e lasciato com’era”: the plan did not change; its 2 recorded steps stay on the record$/,
@@ -242,7 +244,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('Delibera di Giunta n. 40 del 20/07/2024');
     await chooseLanguage(page, 'en');
     await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('Delibera di Giunta no. 40 of 20/07/2024');
-    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain(`Indicator ${INDICATOR}: target 60.00% → 55.00%`);
+    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain(`Indicator ${NAMED}: target 60.00% → 55.00%`);
     await chooseLanguage(page, 'it');
 
     // The next revision dated before this one is said at the date too: the register keeps their order.

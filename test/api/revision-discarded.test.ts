@@ -116,13 +116,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('a discarded revision on %s', (ba
       [
         'it',
         new RegExp(`Annullata il ${day} da [^,]+, motivo: «Aperta per errore»: il piano non è cambiato; i 2 passaggi registrati restano agli atti`),
-        /passaggio 1: Indicatore A\.1\.1:1: peso \S+ → 40/,
+        /passaggio 1: Indicatore «[^»]+» \(A\.1\.1\): peso \S+ → 40/,
         /Variazione n\. 1 del 15\/10\/2024 \(annullata;/,
       ],
       [
         'en',
         new RegExp(`Discarded on ${day} by [^,]+, reason: “Aperta per errore”: the plan did not change; its 2 recorded steps stay on the record`),
-        /step 1: Indicator A\.1\.1:1: weight \S+ → 40/,
+        /step 1: Indicator «[^»]+» \(A\.1\.1\): weight \S+ → 40/,
         /Variation no\. 1 of 15\/10\/2024 \(discarded;/,
       ],
     ] as const) {
@@ -147,8 +147,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('a discarded revision on %s', (ba
     const first = rows.filter((r) => r[0] === '1');
     expect(first.map((r) => r[5])).toEqual(['annullata', 'annullata', 'annullata']);
     expect(first[0]![6]).toMatch(/^Annullata il .+, motivo: «Aperta per errore»: il piano non è cambiato/);
-    expect(first[1]![6]).toMatch(/^passaggio 1: Indicatore A\.1\.1:1: peso/);
-    expect(first[2]![6]).toMatch(/^passaggio 2: Indicatore A\.1\.1:1: peso .*40.* → /);
+    expect(first[1]![6]).toMatch(/^passaggio 1: Indicatore «[^»]+» \(A\.1\.1\): peso/);
+    expect(first[2]![6]).toMatch(/^passaggio 2: Indicatore «[^»]+» \(A\.1\.1\): peso .*40.* → /);
     expect(rows.filter((r) => r[0] === '2').map((r) => r[5])).toEqual(['approvata']);
   }, 120_000);
 });
