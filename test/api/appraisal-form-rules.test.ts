@@ -28,7 +28,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('appraisal form rules on %s', (ba
     planId = await t.importFixture();
     hr = await t.as('personale');
     const hash = await hashPassword(PASSWORD);
-    for (const username of ['valutatrice', 'impiegato', 'impiegata', 'collega', 'terzo', 'quarto', 'capo', 'quinto']) {
+    for (const username of ['valutatrice', 'impiegato', 'impiegata', 'collega', 'terzo', 'quarto', 'capo', 'quinto', 'sesto']) {
       const u = await t.server.store.createUser({ username, displayName: username, role: 'referente', units: [REFERENTE_UNIT], passwordHash: hash }, SYSTEM);
       if (!u.ok) throw new Error(u.error.message);
       ids[username] = u.value.id;
@@ -101,6 +101,33 @@ describe.each<Backend>(['sqlite', 'postgres'])('appraisal form rules on %s', (ba
     expect(patched.status, patched.text).toBe(422);
     expect(patched.body.error.issues[0]).toMatchObject({ code: 'objective-yes-no-comparator', location: { field: 'objectives.0.comparator' } });
     expect((await hr.get(`/api/appraisals/${made.body.id}`)).body.objectives[0].comparator).toBe('=');
+  });
+
+  it('reads an actual sent without a state as measured, not dropped; a state sent is kept', async () => {
+    const made = await create('sesto', [
+      { title: 'Pratiche', weight: 50, target: 10, actual: 12 },
+      { title: 'Istruttorie', weight: 50, target: 20 },
+    ]);
+    expect(made.status, made.text).toBe(201);
+    // Before, the first was stored «not measured» with no actual, and the form scored 0 for it.
+    expect(made.body.objectives.map((o: { state: string; actual: unknown }) => [o.state, o.actual])).toEqual([
+      ['measured', 12],
+      ['not_measured', null],
+    ]);
+    expect(made.body.result.objectives[0].score).toBe(100);
+    const patched = await clients.valutatrice!.request('PATCH', `/api/appraisals/${made.body.id}`, {
+      version: made.body.version,
+      objectives: [
+        { title: 'Pratiche', weight: 50, target: 10, actual: 8 },
+        { title: 'Istruttorie', weight: 50, target: 20, state: 'not_evaluable', reason: 'Ufficio chiuso' },
+      ],
+    });
+    expect(patched.status, patched.text).toBe(200);
+    const stored = (await hr.get(`/api/appraisals/${made.body.id}`)).body.objectives;
+    expect(stored.map((o: { state: string; actual: unknown }) => [o.state, o.actual])).toEqual([
+      ['measured', 8],
+      ['not_evaluable', null],
+    ]);
   });
 
   it('says every bad field of a change at its own field, not only the first, and keeps nothing', async () => {

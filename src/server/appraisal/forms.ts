@@ -93,7 +93,8 @@ export const ObjectiveBody = z
     target: Value.nullable(),
     unit: z.enum(UNITS as [Unit, ...Unit[]]).default('number'),
     scoring: z.enum(['on_off', 'proportional']).nullable().optional(),
-    state: z.enum(MEASUREMENT_STATES as [MeasurementState, ...MeasurementState[]]).default('not_measured'),
+    /** Absent: measured when an actual is given (a client sending only the value means it), not measured otherwise. */
+    state: z.enum(MEASUREMENT_STATES as [MeasurementState, ...MeasurementState[]]).optional(),
     actual: Value.nullable().optional(),
     reason: z.string().max(2000).nullable().optional(),
   })
@@ -278,7 +279,9 @@ function checkTargetYear(target: unknown, year: number, field: string, problems:
  */
 export function objectivesToDocument(input: readonly z.infer<typeof ObjectiveBody>[], year: number, problems: FieldProblems): FormDocument['objectives'] {
   const ids = new Set<string>();
-  return input.map((o, i) => {
+  return input.map((given, i) => {
+    // An actual sent without a state was dropped as «not measured»: the value the client sent is read as measured.
+    const o = { ...given, state: given.state ?? (given.actual === null || given.actual === undefined ? 'not_measured' : 'measured') };
     let id = o.id ?? `o${i + 1}`;
     while (ids.has(id)) id = `${id}x`;
     ids.add(id);
