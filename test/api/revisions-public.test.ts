@@ -16,6 +16,9 @@ const NOTE = 'Nota interna: la struttura non ha ancora i dati di giugno';
 const DRAFT_REASON = 'Bozza: rimodulazione ancora da discutere in Giunta';
 const A211 = 'A.2.1:1';
 const A212 = 'A.2.1:2';
+// How the register names them: the name, then the objective's code.
+const A211_NAMED = '«Attività di informazione e orientamento ai mercati» (A.2.1)';
+const A212_NAMED = '«Capacità di risposta dello sportello internazionalizzazione» (A.2.1)';
 
 describe('the public register of revisions', () => {
   let t: TestServer;
@@ -52,9 +55,9 @@ describe('the public register of revisions', () => {
   it('discloses the weight change on the transparency page without the internal note', async () => {
     const page = await anyone.get(`/trasparenza/${planId}/piano.html`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`Indicatore ${A211}: peso 50% → 40%`);
+    expect(page.text).toContain(`Indicatore ${A211_NAMED}: peso 50% → 40%`);
     expect(page.text).not.toContain(NOTE);
-    expect(page.text).not.toContain(`Indicatore ${A212}`);
+    expect(page.text).not.toContain(`Indicatore ${A212_NAMED}`);
   });
 
   it('gives the public the register without the note and without login names; the office reads it whole', async () => {
@@ -103,7 +106,7 @@ describe('the public register of revisions', () => {
     expect((await anyone.get(`/api/plans/${planId}/revisions/2`)).status).toBe(404);
     const page = await anyone.get(`/trasparenza/${planId}/piano.html`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`Indicatore ${A211}: peso 50% → 40%`);
+    expect(page.text).toContain(`Indicatore ${A211_NAMED}: peso 50% → 40%`);
     for (const text of [register.text, page.text, (await anyone.get(`/api/plans/${planId}/export?format=html`)).text]) {
       expect(text).not.toContain(DRAFT_REASON);
       expect(text).not.toContain('60,00% → 55,00%');
