@@ -7,7 +7,7 @@
  * Real server, fresh SQLite file, Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { dialogLanguage, e2eWorld, pages, pickPeriod } from './pages.js';
+import { dialogLanguage, e2eWorld, pages, pickPeriod, planSettled } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
 const { newPage, login, apiAs, openPlan, search, signedIn, chooseLanguage } = pages(world);
@@ -73,6 +73,9 @@ describe('words kept on screen follow a change of language', { timeout: 120_000 
     const { page, context } = await newPage();
     await login(page, 'controller');
     await openPlan(page);
+    // The screen settled on its period first: the switch to the collecting period after the first
+    // draw would close a dialog opened before it (seen under CI's load).
+    await planSettled(page);
     await page.click('[data-testid=open-reassign]');
     await page.waitForSelector('[data-testid=reassign-dialog][open]');
     await page.click('[data-testid=reassign-submit]');
