@@ -81,6 +81,43 @@ describe("the API client's words when the server's own answer is missing (issue 
     }
   });
 
+  it('gives up a call the server never answers, aborting it, and says how long it waited: a write, that it may be made all the same', async () => {
+    vi.useFakeTimers();
+    try {
+      // A server that takes the request and never answers: only the abort ends the fetch.
+      const fetch = vi.fn(
+        (_path: string, init: RequestInit) => new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')))),
+      );
+      vi.stubGlobal('fetch', fetch);
+      screenIn('it');
+      const read = refusal(request('GET', '/api/plans'));
+      await vi.advanceTimersByTimeAsync(29_999);
+      expect(fetch.mock.calls[0]![1].signal?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await read).toMatchObject({ status: 0, code: 'timeout', message: 'Il server non ha risposto entro 30 secondi: riprovare.', noAnswer: { key: 'timeout', seconds: 30 } });
+      expect(fetch.mock.calls[0]![1].signal?.aborted).toBe(true);
+
+      screenIn('en');
+      const save = refusal(request('PUT', '/api/plans/1', { title: 'x' }));
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect((await save).message).toMatch(/^The server did not answer within 30 seconds: the change may have been recorded all the same\./);
+
+      // An upload is given longer; a page may set its own limit (the browser tests do).
+      const form = new FormData();
+      const upload = refusal(request('POST', '/api/plans/import', form));
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(fetch.mock.calls[2]![1].signal?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(270_000);
+      expect((await upload).noAnswer).toEqual({ key: 'timeoutWrite', status: 0, seconds: 300 });
+      vi.stubGlobal('alberoRequestTimeoutSeconds', 2);
+      const quick = refusal(request('GET', '/api/plans'));
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect((await quick).message).toBe('The server did not answer within 2 seconds: try again.');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('returns the JSON of a reply that went well', async () => {
     screenIn('it');
     answer(200, '{"id":1}', 'OK');

@@ -54,16 +54,49 @@ export class ApiError extends Error {
   }
 }
 
-/** A call the server gave no answer of ours to: the key of the client's words for it (./i18n.ts) and the HTTP status (0: none). */
+/**
+ * A call the server gave no answer of ours to: the key of the client's words for it (./i18n.ts), the
+ * HTTP status (0: none) and, for one it did not answer in time, how many seconds it was given.
+ */
 export interface NoAnswer {
-  readonly key: 'unreachable' | 'noReply' | 'unreadable';
+  readonly key: 'unreachable' | 'noReply' | 'unreadable' | 'timeout' | 'timeoutWrite';
   readonly status: number;
+  readonly seconds?: number;
 }
 
 /** The client's words for `failure` in `lang`. */
 export function noAnswerWords(failure: NoAnswer, lang: 'it' | 'en'): string {
-  return words[lang].api[failure.key].replace('{{status}}', String(failure.status));
+  return words[lang].api[failure.key].replace('{{status}}', String(failure.status)).replace('{{seconds}}', String(failure.seconds ?? 0));
 }
+
+/**
+ * How long a call waits for the server's whole answer before it is given up and said so: without a
+ * limit a request the server never answered (a proxy holding the connection, a server stuck) left
+ * its screen waiting, the spinner turning and the button disabled, for ever.
+ *
+ * - `short`, 30 s: a read or a JSON save, which the server answers in well under a second; its
+ *   database waits half a second for a lock before it says it is busy (503), so even a loaded
+ *   server has answered long before this.
+ * - `long`, 5 min: an upload (a plan's workbook, an attachment: up to 20 MB, several minutes on a
+ *   slow line, then parsed) and the start of an export (the plan evaluated whole before the job
+ *   is queued). The export's file itself is a plain link the browser downloads on its own.
+ */
+export type Wait = 'short' | 'long';
+
+const WAIT_SECONDS: Record<Wait, number> = { short: 30, long: 300 };
+
+/**
+ * The seconds a call of `wait` is given. A page may set `window.alberoRequestTimeoutSeconds` (a
+ * whole number) to give every call that long instead: the browser tests do, to see a call time out
+ * without waiting half a minute.
+ */
+function waitSeconds(wait: Wait): number {
+  const set = (globalThis as { alberoRequestTimeoutSeconds?: unknown }).alberoRequestTimeoutSeconds;
+  return typeof set === 'number' && Number.isInteger(set) && set > 0 ? set : WAIT_SECONDS[wait];
+}
+
+/** Thrown by the timer a call races with: told apart from the network's own failures. */
+const TIMED_OUT = Symbol('timed out');
 
 /** The client's own refusal for `failure`, said in `lang` and kept by its key, so that a change of language says it again. */
 function noAnswer(code: string, failure: NoAnswer, lang: 'it' | 'en', body: ApiErrorBody | null = null): ApiError {
@@ -116,11 +149,11 @@ const enc = encodeURIComponent;
  * on a refusal or on a success that is not JSON); feature clients build on it. A call refused
  * because the session ended is sent once more after the reader signed in again (`onSessionExpired`).
  */
-export function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return send<T>(method, path, body, true);
+export function request<T>(method: string, path: string, body?: unknown, wait: Wait = body instanceof FormData ? 'long' : 'short'): Promise<T> {
+  return send<T>(method, path, body, wait, true);
 }
 
-async function send<T>(method: string, path: string, body: unknown, mayRenew: boolean): Promise<T> {
+async function send<T>(method: string, path: string, body: unknown, wait: Wait, mayRenew: boolean): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -137,12 +170,31 @@ async function send<T>(method: string, path: string, body: unknown, mayRenew: bo
   const early = method === 'GET' && body === undefined ? takeEarly(path, lang) : undefined;
   let res: Response;
   let text: string;
+  const seconds = waitSeconds(wait);
+  const abort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The whole answer, its body read too, within the time; an early read (started without our signal) is raced all the same.
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(TIMED_OUT);
+    }, seconds * 1000);
+  });
   try {
-    res = await (early ?? fetch(path, { method, headers, body: payload, credentials: 'same-origin' }));
-    text = await res.text();
-  } catch {
+    [res, text] = await Promise.race([
+      (async () => {
+        const answer = await (early ?? fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal: abort.signal }));
+        return [answer, await answer.text()] as const;
+      })(),
+      late,
+    ]);
+  } catch (e) {
+    // A write given up may have been made all the same (only its answer lost): its words say to look before sending it again.
+    if (e === TIMED_OUT) throw noAnswer('timeout', { key: method === 'GET' ? 'timeout' : 'timeoutWrite', status: 0, seconds }, lang);
     // No answer at all (offline, the server down): the browser's own "Failed to fetch" is English.
     throw noAnswer('network', { key: 'unreachable', status: 0 }, lang);
+  } finally {
+    clearTimeout(timer);
   }
   let json: unknown = null;
   let readable = true;
@@ -157,7 +209,7 @@ async function send<T>(method: string, path: string, body: unknown, mayRenew: bo
     const err = (json as ApiErrorBody | null)?.error;
     // Signing in (or out, or reading who is signed in) is never what the renewal retries.
     const renew = mayRenew && res.status === 401 && err?.code === 'unauthenticated' && !path.startsWith('/api/session') ? renewSession : null;
-    if (renew !== null && (await renew())) return send<T>(method, path, body, false);
+    if (renew !== null && (await renew())) return send<T>(method, path, body, wait, false);
     // A reply that is not ours (a proxy's 502 page, an empty 503): said in the page's language, not the browser's statusText.
     if (err === undefined) throw noAnswer(`http-${res.status}`, { key: 'noReply', status: res.status }, lang, (json as ApiErrorBody | null) ?? null);
     const said = res.headers.get('Content-Language');

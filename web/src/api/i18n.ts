@@ -6,6 +6,10 @@ const it = {
     noReply: 'Il server non ha risposto ({{status}}): riprovare tra poco.',
     unreadable: 'La risposta del server non è leggibile ({{status}}): riprovare tra poco.',
     unreachable: 'Il server non è raggiungibile: controllare la connessione e riprovare.',
+    timeout: 'Il server non ha risposto entro {{seconds}} secondi: riprovare.',
+    // A write given up may have been made all the same: a retry carrying the version read is refused as stale, but not every write carries one.
+    timeoutWrite:
+      'Il server non ha risposto entro {{seconds}} secondi: la modifica potrebbe essere stata registrata comunque. Quanto scritto resta qui; ricaricare in un’altra scheda per controllare prima di riprovare.',
   },
 };
 
@@ -14,6 +18,9 @@ const en: typeof it = {
     noReply: 'The server did not answer ({{status}}): try again shortly.',
     unreadable: "The server's answer cannot be read ({{status}}): try again shortly.",
     unreachable: 'The server cannot be reached: check the connection and try again.',
+    timeout: 'The server did not answer within {{seconds}} seconds: try again.',
+    timeoutWrite:
+      'The server did not answer within {{seconds}} seconds: the change may have been recorded all the same. What you wrote stays here; reload in another tab to check before trying again.',
   },
 };
 

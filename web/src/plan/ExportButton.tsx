@@ -54,7 +54,8 @@ export function ExportButton({ planId, format, period }: { planId: string; forma
   async function start() {
     setError(null);
     try {
-      let current = await request<ExportJob>('POST', `/api/plans/${enc(planId)}/exports`, { format, lang, ...(period ? { period } : {}) });
+      // The server evaluates the whole plan before it queues the job: given the longer wait (client.ts).
+      let current = await request<ExportJob>('POST', `/api/plans/${enc(planId)}/exports`, { format, lang, ...(period ? { period } : {}) }, 'long');
       setJob(current);
       while (alive.current && (current.state === 'queued' || current.state === 'running')) {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
