@@ -585,6 +585,8 @@ const it = {
     staleSave: 'Modificato da {{by}} il {{day}} alle {{time}}, dopo che l’hai letto: non è stato salvato nulla. Quanto hai scritto resta qui finché non ricarichi.',
     someoneElse: 'qualcun altro',
     reload: 'Ricarica',
+    // A fault of the app itself (ui/Form.tsx `unexpectedError`): its raw words go to the console only.
+    unexpected: 'Errore imprevisto nell’applicazione: ricaricare la pagina; se si ripete, segnalarlo.',
   },
 };
 
@@ -1137,6 +1139,7 @@ const en: typeof it = {
     staleSave: 'Changed by {{by}} on {{day}} at {{time}}, after you read it: nothing was saved. What you typed stays here until you reload.',
     someoneElse: 'someone else',
     reload: 'Reload',
+    unexpected: 'Unexpected error in the application: reload the page; if it happens again, report it.',
   },
 };
 

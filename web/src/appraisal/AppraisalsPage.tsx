@@ -20,6 +20,7 @@ import { requiredDecimal, swapNotation } from '../ui/parse.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { sentence } from '../ui/sentence.js';
+import { unexpectedError } from '../ui/refusal.js';
 import { DateInput, typedDateKept } from '../ui/DateInput.js';
 import { useOpeningYear } from './opening-year.js';
 import { StrandedRecords } from './StrandedRecords.js';
@@ -61,7 +62,7 @@ export function useRefusalWords(): (e: unknown) => { text: string; list: string[
   const inLanguage = useInLanguage();
   return (refused: unknown) => {
     const e = inLanguage(refused);
-    if (!(e instanceof ApiError)) return { text: t('appraisal.errors.generic', { message: String(e) }), list: [] };
+    if (!(e instanceof ApiError)) return { text: unexpectedError(e, t), list: [] };
     const said = sentence(e.message);
     // A refusal the server names (`params.appraisal`: the form is private, a part closed in this
     // state, a step that is not the reader's) is said with its reason, in the language the screen

@@ -6,12 +6,12 @@
 import { Button } from 'design-react-kit';
 import { useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.js';
-import { formErrors, NO_ERRORS, type FormErrors } from './form-errors.js';
-import { useLang } from './format.js';
+import { NO_ERRORS, type FormErrors } from './form-errors.js';
 import { LanguageSelect } from './LanguageSelect.js';
+import { useRefusal } from './refusal.js';
 import { useInLanguage, useKept, type Kept } from './server-words.js';
-import { staleSaid } from './stale-save.js';
+
+export { unexpectedError, useRefusal } from './refusal.js';
 
 interface FieldProps {
   id: string;
@@ -148,25 +148,6 @@ function CloseButton({ onClose }: { onClose: () => void }) {
       ✕
     </button>
   );
-}
-
-/**
- * An error thrown by a save, as field errors in words under `prefix` (`users.errors`, `edit.errors`).
- * A stale save is said with who saved meanwhile and when where the form has words for it
- * (`${prefix}.conflictBy`), else "someone else" (`${prefix}.conflict`).
- */
-export function useRefusal(prefix: string): (error: unknown, duplicateField?: string) => FormErrors {
-  const { t, i18n } = useTranslation();
-  const lang = useLang();
-  return (error, duplicateField) => {
-    const refusal = error instanceof ApiError ? error : { status: 0, code: 'network', message: error instanceof Error ? error.message : String(error), body: null };
-    const translate = (key: string, params: Record<string, unknown> = {}) => {
-      const full = `${prefix}.${key}`;
-      if (key === 'conflict' && i18n.exists(`${full}By`)) return staleSaid(error, lang, t, { named: `${full}By`, anonymous: full });
-      return i18n.exists(full) ? t(full, { min: 8, ...params }) : null;
-    };
-    return formErrors(refusal, translate, duplicateField);
-  };
 }
 
 /** A form's own problems found before sending, by field: catalogue keys (`units.errors.field.name`), not words. */

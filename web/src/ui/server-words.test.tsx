@@ -100,7 +100,7 @@ describe('what a screen keeps to say, said in its language', () => {
     await i18next.changeLanguage('it');
   });
 
-  it('says a failed read in the screen’s language: a refusal by its code, another error by its message', async () => {
+  it('says a failed read in the screen’s language: a refusal by its code, a bug in words of the app (its raw text in the console)', async () => {
     // Before, the panels (audit, explanation, years, changes, the plan's tree) showed the error's message as it came.
     function ReadFailed({ error }: { error: unknown }) {
       const readError = useReadError();
@@ -117,7 +117,12 @@ describe('what a screen keeps to say, said in its language', () => {
     await i18next.changeLanguage('en');
     expect(renderToStaticMarkup(<ReadFailed error={refused} />)).toBe(`<p>${(inLanguage(refused, 'en') as ApiError).message}</p>`);
     expect(renderToStaticMarkup(<ReadFailed error={refused} />)).not.toContain('non esiste');
-    expect(renderToStaticMarkup(<ReadFailed error={new TypeError('Failed to fetch')} />)).toBe('<p>Failed to fetch</p>');
+    // The client turns the network's own failures into its words (an ApiError): anything else thrown is a bug.
+    const console = vi.spyOn(globalThis.console, 'error').mockImplementation(() => undefined);
+    const bug = new TypeError("Cannot read properties of undefined (reading 'code')");
+    expect(renderToStaticMarkup(<ReadFailed error={bug} />)).toBe('<p>Unexpected error in the application: reload the page; if it happens again, report it.</p>');
+    expect(console).toHaveBeenCalledWith(bug);
+    console.mockRestore();
     await i18next.changeLanguage('it');
     expect(renderToStaticMarkup(<ReadFailed error={refused} />)).toBe('<p>non esiste un piano con l&#x27;id 7</p>');
   });

@@ -11,6 +11,7 @@ import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, noAnswerWords } from '../api/client.js';
 import { dateTextProblem } from './dates.js';
+import { unexpectedError } from './refusal.js';
 import { useLang, type Lang } from './format.js';
 import { staleSaveWords, type StaleSave } from './stale-save.js';
 
@@ -87,8 +88,12 @@ export function useInLanguage(): (error: unknown) => unknown {
 
 /** A failed read's words in the screen's language: a refusal said again by its code (`inLanguage`), another error by its message. */
 export function useReadError(): (error: unknown) => string {
+  const { t } = useTranslation();
   const said = useInLanguage();
-  return (error) => wordsOf(said(error));
+  return (error) => {
+    const e = said(error);
+    return e instanceof ApiError ? e.message : unexpectedError(e, t);
+  };
 }
 
 function subscribe(listener: () => void): () => void {
@@ -140,7 +145,11 @@ export function useKept(): (kept: Kept, refusal?: (error: unknown) => string) =>
   const said = useInLanguage();
   const lang = useLang();
   return (kept, refusal = wordsOf) => {
-    if ('error' in kept) return refusal(said(kept.error));
+    if ('error' in kept) {
+      // Whatever words the screen has for a refusal, a bug's raw message is not for the reader.
+      const e = said(kept.error);
+      return e instanceof ApiError ? refusal(e) : unexpectedError(e, t);
+    }
     if ('key' in kept) {
       const values = kept.terms === undefined ? kept.values : withTerms(kept.values, kept.terms, t);
       return t(kept.key, kept.who === undefined ? values : { ...values, ...staleSaveWords(kept.who, lang, t('common.someoneElse')) });
