@@ -61,6 +61,9 @@ function fieldsOfRefusal(byPath: Record<string, string>, rated: (code: string) =
   }
   return { fields, others };
 }
+/** A form's problems as kept: its own by field id and catalogue key, or the server's refusal naming its fields. */
+type KeptProblems = { keys: Record<string, string> } | { refused: unknown };
+const NO_PROBLEMS: KeptProblems = { keys: {} };
 /** Ratings as text, in the order of their codes: two sets compared. */
 const ratingsText = (r: Record<string, number>): string => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
 /** A behaviour's rating choice on this screen. */
@@ -91,8 +94,11 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   // Settled: this form read in this language (not the other language's kept meanwhile) and nothing else being read (its trail, its plans).
   const ready = useSettled(form !== null && !read.isPlaceholderData && !read.isFetching, lang);
   const [objectives, setObjectives] = useState<ObjectiveDraft[]>([]);
-  // What cannot be taken, by field id (`objective-0-weight`, `action-text`), in words said beside it.
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  // What cannot be taken, by field id (`objective-0-weight`, `action-text`): the form's own problems
+  // by catalogue key, or the server's refusal naming fields of this screen, kept as what they are and
+  // said beside each field on each render (`problems`, below). Kept as words, they were dropped on a
+  // change of language rather than said again in the new one.
+  const [kept, setKept] = useState<KeptProblems>(NO_PROBLEMS);
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<'confirmed' | 'revised'>('confirmed');
@@ -112,13 +118,21 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   const [refused, setRefused] = useState<{ id: string; error: Error } | null>(null);
   if (read.error !== null && (refused === null || refused.id !== id || refused.error !== read.error)) setRefused({ id, error: read.error });
   const readError = read.error ?? (read.isPending && refused?.id === id ? refused.error : null);
+  /** Whether the screen shows the rating of the behaviour `code`: a refusal of it is said there. */
+  const rated = (code: string) => form?.behaviours.some((b) => b.code === code) ?? false;
   /** What a refusal says above the form: all of it, or the problems of fields not on the screen (null: none). */
   const above = (e: unknown): { text: string; list: string[] } | null => {
-    const rated = (code: string) => form?.behaviours.some((b) => b.code === code) ?? false;
     const { fields, others } = fieldsOfRefusal(e instanceof ApiError ? issuesByField(e.body) : {}, rated);
     if (Object.keys(fields).length === 0) return refusalWords(e);
     return others.length === 0 ? null : { text: t('appraisal.form.issues'), list: others };
   };
+  const problems: Record<string, string> =
+    'keys' in kept
+      ? Object.fromEntries(Object.entries(kept.keys).map(([field, key]) => [field, t(key)]))
+      : (() => {
+          const e = said(kept.refused);
+          return fieldsOfRefusal(e instanceof ApiError ? issuesByField(e.body) : {}, rated).fields;
+        })();
   const actionShown = actionError === null ? null : above(said(actionError.error));
   const error = actionShown?.text ?? (readError === null ? null : errorText(said(readError)));
   // The editable objectives and ratings start from each form the server gives (a read, a write's
@@ -137,7 +151,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
   if (form !== null && (startedFrom === null || form.id !== startedFrom.id || (form.version > startedFrom.version && !typedSince(startedFrom)))) {
     setStartedFrom(form);
     setObjectives(form.objectives.map((o) => objectiveDraft(o, lang)));
-    setProblems({});
+    setKept(NO_PROBLEMS);
     setRatings(form.ratings);
   }
   /** The version of the form what is on the screen was typed on: the one a save names. */
@@ -147,16 +161,14 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
     setStartedFrom(null);
     void read.refetch();
   };
-  // The language changed with the form open: the numbers typed are written again in the new notation.
-  useLanguageChange(lang, (to) => {
-    setObjectives((list) => draftsIn(list, to));
-    setProblems({});
-  });
-  // After a refusal the first field said wrong takes the focus.
+  // The language changed with the form open: the numbers typed are written again in the new notation
+  // (their problems stay, said in the new language).
+  useLanguageChange(lang, (to) => setObjectives((list) => draftsIn(list, to)));
+  // After a refusal the first field said wrong takes the focus; not again when the same problems are said in another language.
+  const firstProblem = Object.keys(problems)[0];
   useEffect(() => {
-    const first = Object.keys(problems)[0];
-    if (first !== undefined) document.getElementById(first)?.focus();
-  }, [problems]);
+    if (firstProblem !== undefined) document.getElementById(firstProblem)?.focus();
+  }, [kept, firstProblem]);
 
   /** Sends `work`; once written, says `done` (a step's message taking the focus: `focusMessage`), or the refusal. */
   async function run(work: () => Promise<AppraisalForm>, done: (f: AppraisalForm) => Done, focusMessage = false) {
@@ -184,7 +196,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
       // said at each of them, the first taking the focus; every other problem goes above the form, listed.
       const shown = new Set(form?.behaviours.map((b) => b.code) ?? []);
       const { fields } = fieldsOfRefusal(e instanceof ApiError ? issuesByField(e.body) : {}, (code) => shown.has(code));
-      if (Object.keys(fields).length > 0) setProblems(fields);
+      if (Object.keys(fields).length > 0) setKept({ refused: e });
       // Above the form: the rest of it, or all of it.
       setError({ error: e });
     }
@@ -619,7 +631,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
             onClick={() => {
               // Read strictly in the screen's notation: what cannot be read is said at its field, nothing is sent.
               const body = objectivesBody(objectives, lang);
-              setProblems('problems' in body ? Object.fromEntries(Object.entries(body.problems).map(([field, key]) => [field, t(key)])) : {});
+              setKept('problems' in body ? { keys: body.problems } : NO_PROBLEMS);
               // The last answer (a refusal, "Saved") no longer stands for what is now on the screen.
               setError(null);
               setMessage(null);
@@ -727,7 +739,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                 onClick={() => {
                   const typed = unsaved();
                   if (typed !== null && 'problems' in typed) {
-                    setProblems(Object.fromEntries(Object.entries(typed.problems).map(([field, key]) => [field, t(key)])));
+                    setKept({ keys: typed.problems });
                     return;
                   }
                   void run(
