@@ -332,7 +332,9 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     // The register says what went, value by value.
     await openRevisions(page, planId);
     const row = page.locator('[data-testid=revisions-register] tr[data-revision="1"]');
-    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('valori tolti dai periodi aperti: A.3:1 al 30/09/2024 120 (inserito da controllo), A.3:1 al 31/12/2024 206');
+    await expect
+      .poll(async () => (await row.innerText()).replace(/\s+/g, ' '))
+      .toContain('valori tolti dai periodi aperti: «Soggetti coinvolti» (A.3) al 30/09/2024 120 (inserito da controllo), «Soggetti coinvolti» (A.3) al 31/12/2024 206');
   });
 
   it('deletes an objective whose closed period holds an evidence file, saying the closed period keeps it, and it does', async () => {
@@ -384,7 +386,7 @@ describe('adoption and revisions', { timeout: 180_000 }, () => {
     await expect
       .poll(async () => (await row.innerText()).replace(/\s+/g, ' '))
       .toContain(
-        "valori tolti dai periodi aperti: A.3:1 al 31/12/2024 206 (inserito da controllo); conservati com'erano: 1 valore e 1 documento di evidenza dei periodi chiusi o validati, 1 commento",
+        "valori tolti dai periodi aperti: «Soggetti coinvolti» (A.3) al 31/12/2024 206 (inserito da controllo); conservati com'erano: 1 valore e 1 documento di evidenza dei periodi chiusi o validati, 1 commento",
       );
   });
 

@@ -111,8 +111,22 @@ describe('a save during a read of the tree', { timeout: 180_000 }, () => {
  */
 describe("a save during the first read of the indicator's audit trail", { timeout: 180_000 }, () => {
   const cases = [
-    { lang: 'it', objective: 'A.2.1', indicator: 'A.2.1:1', typed: '7', saved: 'Salvato', entry: 'Valore di A.2.1:1 al 31/12/2024 (inserimento): consuntivo 6 → 7' },
-    { lang: 'en', objective: 'A.2.2', indicator: 'A.2.2:1', typed: '50', saved: 'Saved', entry: 'Value of A.2.2:1 at 31/12/2024 (entry): actual 43 → 50' },
+    {
+      lang: 'it',
+      objective: 'A.2.1',
+      indicator: 'A.2.1:1',
+      typed: '7',
+      saved: 'Salvato',
+      entry: 'Valore di «Attività di informazione e orientamento ai mercati» (A.2.1) al 31/12/2024 (inserimento): consuntivo 6 → 7',
+    },
+    {
+      lang: 'en',
+      objective: 'A.2.2',
+      indicator: 'A.2.2:1',
+      typed: '50',
+      saved: 'Saved',
+      entry: "Value of «Sostegno alla promozione diretta verso l'estero» (A.2.2) at 31/12/2024 (entry): actual 43 → 50",
+    },
   ] as const;
   for (const c of cases) {
     it(`shows the save in the trail when the read that left before it comes back (${c.lang})`, async () => {

@@ -14,6 +14,9 @@ export const ChangeParamsSchema = z.strictObject({
   entity: z.string(),
   id: z.string(),
   label: z.string().optional(),
+  /** An indicator's name (a value's or a review's indicator, as named at the entry) and its objective's code, which the sentence says in place of its id. */
+  name: z.string().optional(),
+  code: z.string().optional(),
   fields: z.array(z.string()),
   before: z.array(z.string()),
   after: z.array(z.string()),
@@ -26,6 +29,9 @@ export const ChangeParamsSchema = z.strictObject({
       actuals: z.array(z.string()),
       by: z.array(z.string()),
       files: z.array(z.number().int()),
+      units: z.array(z.string()),
+      /** Each value's indicator by the name the deleted record holds ('' when the change is read as kept without names). */
+      names: z.array(z.string()).optional(),
     })
     .optional(),
   /** What a deletion kept (the record's `keptRecords`): the closed and validated periods' values and files, every period's comments. */
@@ -72,6 +78,11 @@ export const AuditEntrySchema = StoredAuditEntrySchema.extend({
    * comando (utente mario)»; null when `user` is.
    */
   userName: z.string().nullable(),
+  /**
+   * The name the entry says its subject by, made when the trail is read (the stored entry is left as it was): a value's or a
+   * review's indicator as it was named at the entry, a deleted indicator's name or objective's title; absent for the others.
+   */
+  name: z.string().optional(),
   code: z.literal('change'),
   params: ChangeParamsSchema,
   /** The change in a sentence, old → new, in `?lang` / `Accept-Language` (default Italian). */

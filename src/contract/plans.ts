@@ -64,7 +64,10 @@ export const RevisionChangeSchema = z.strictObject({
   after: z.record(z.string(), z.unknown()).nullable(),
   /** An indicator's unit when the change was made (number, percent, date, boolean), in which its amounts are said; null for an objective's or the plan's change, or one recorded before units were kept. */
   unit: UnitSchema.nullable(),
-  /** An indicator's name when the change was made (a later rename leaves it as it was); absent for other changes, and where the register is read as a validated Relazione kept it. */
+  /**
+   * An indicator's name when the change was made (a later rename leaves it as it was), a deleted objective's title (its removed
+   * values are then said by their indicators' names); absent for other changes, and where the register is read as a validated Relazione kept it.
+   */
   name: z.string().optional(),
 });
 

@@ -27,6 +27,45 @@ describe('the change log in sentences, old → new', () => {
     expect(changeText(measured, 'en')).toBe('Value of A.2.1:2 at 31/12/2024 (entry): state not measured → measured; actual — → 55.5; evidence — → Verbale n. 12');
   });
 
+  it("says a value and its review by the indicator's name at the entry, when the trail brings it", () => {
+    const named = { ...measured, name: 'Capacità di risposta dello sportello internazionalizzazione' };
+    expect(changeText(named, 'it')).toBe(
+      'Valore di «Capacità di risposta dello sportello internazionalizzazione» (A.2.1) al 31/12/2024 (inserimento): stato non misurato → misurato; consuntivo — → 55,5; evidenza — → Verbale n. 12',
+    );
+    expect(changeText(named, 'en')).toMatch(/^Value of «Capacità di risposta dello sportello internazionalizzazione» \(A\.2\.1\) at 31\/12\/2024 \(entry\): /);
+    const review = { action: 'return', entity: 'review', entityId: 'A.2.1:1@2024-09-30', before: { review: null, version: 2 }, after: { review: 'return', version: 2 }, name: 'Pratiche evase' };
+    expect(changeText(review, 'it')).toBe('Esame del valore di «Pratiche evase» (A.2.1) al 30/09/2024 (richiesta di integrazione): esito — → da integrare');
+    expect(changeText(review, 'en')).toBe('Review of the value of «Pratiche evase» (A.2.1) at 30/09/2024 (request for more): outcome — → more requested');
+    expect(changeMessage(review).params).toMatchObject({ name: 'Pratiche evase', code: 'A.2.1' });
+  });
+
+  it('names the values a deletion took by their indicators, unless the change came without names (as a validated Relazione kept it)', () => {
+    const value = (indicator: string, period: string, actual: string) => ({
+      period,
+      indicator,
+      value: { state: 'measured', actual: { kind: 'number', value: actual }, enteredBy: 'referente' },
+      files: [],
+    });
+    const deleted = {
+      action: 'delete',
+      entity: 'node',
+      entityId: 'A.3',
+      before: {
+        title: 'Promozione',
+        indicators: [{ id: 'A.3:1', name: 'Soggetti coinvolti', unit: 'number' }],
+        removedValues: [value('A.3:1', '2024-09-30', '120')],
+      },
+      after: null,
+    };
+    expect(changeText(deleted, 'it')).toBe('Obiettivo A.3 eliminato («Promozione»); valori tolti dai periodi aperti: A.3:1 al 30/09/2024 120 (inserito da referente)');
+    expect(changeText({ ...deleted, name: 'Promozione' }, 'it')).toBe(
+      'Obiettivo A.3 eliminato («Promozione»); valori tolti dai periodi aperti: «Soggetti coinvolti» (A.3) al 30/09/2024 120 (inserito da referente)',
+    );
+    expect(changeText({ ...deleted, name: 'Promozione' }, 'en')).toBe(
+      'Objective A.3 deleted («Promozione»); values removed from the open periods: «Soggetti coinvolti» (A.3) at 30/09/2024 120 (entered by referente)',
+    );
+  });
+
   it('is a code with params a client renders in its own language: the same words through the whole catalogue', () => {
     const { code, params } = changeMessage(measured);
     expect(params).toEqual({

@@ -32,7 +32,9 @@ export interface ChangeRecord {
   /**
    * An indicator's name when the change was made, and its objective's code (the register reads the
    * name from the plan's steps: store/revisions.ts `namesAtChange`): the sentence names it as the
-   * published table does. Absent in a record kept without it (a Relazione validated before), whose
+   * published table does; a value's or a review's indicator as named at the entry (the audit trail:
+   * store/audit-names.ts); a deleted objective's title, which lets its removed values be said by their
+   * indicators' names. Absent in a record kept without it (a Relazione validated before), whose
    * sentence says the indicator by its id, as it was validated.
    */
   readonly name?: string | null;
@@ -46,7 +48,7 @@ export interface ChangeParams {
   readonly id: string;
   /** The record's title or name, for a creation or deletion. */
   readonly label?: string;
-  /** An indicator's name at the change and its objective's code, which the subject says in place of its id. */
+  /** An indicator's name at the change (a value's or a review's, at the entry) and its objective's code, which the subject says in place of its id. */
   readonly name?: string;
   readonly code?: string;
   /** The fields that changed, each with its value before and after as neutral text ('' for none; an organisation unit by the name the change kept, else its id). */
@@ -67,6 +69,8 @@ export interface ChangeParams {
     readonly by: readonly string[];
     readonly files: readonly number[];
     readonly units: readonly string[];
+    /** Each indicator's name as the deleted record holds it ('' for none): absent when the change came without names (kept so), said by ids. */
+    readonly names?: readonly string[];
   };
   /**
    * What a deletion kept (the record's `keptRecords`): the closed and validated periods' values and
@@ -491,9 +495,9 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
   const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
   const before = record(change.before);
   const after = record(change.after);
-  // An indicator's objective: the one the change kept, else its id's (`A.1.1:2` is the second of A.1.1).
-  const code = typeof change.node === 'string' ? change.node : change.entityId.slice(0, Math.max(0, change.entityId.lastIndexOf(':')));
-  const named = change.entity === 'indicator' && typeof change.name === 'string' && change.name !== '' ? { name: change.name, code } : {};
+  // An indicator's objective: the one the change kept, else its id's (`A.1.1:2` is the second of A.1.1; a value's `A.1.1:2@2024-12-31`).
+  const code = typeof change.node === 'string' ? change.node : objectiveOf(indicatorOf(change.entityId));
+  const named = NAMED_ENTITIES.has(change.entity) && typeof change.name === 'string' && change.name !== '' ? { name: change.name, code } : {};
   const base = { action: change.action, entity: change.entity, id: change.entityId, ...named };
   if (change.action === 'create' || change.action === 'delete') {
     const whole = change.action === 'create' ? after : before;
@@ -523,6 +527,8 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
                 // The indicator's own unit (a deleted objective's record lists its indicators), for the
                 // actual as the table prints it: `12,00%`, not `12`.
                 units: removed.map((e) => unitIn(whole, stored(e.indicator))),
+                // Named only where the change came named: a register kept without names (a validated Relazione's) says ids, as validated.
+                ...(typeof change.name === 'string' ? { names: removed.map((e) => nameIn(whole, stored(e.indicator))) } : {}),
               },
             }),
         ...(whole.keptRecords === undefined ? {} : { kept: { values: count(kept.values), files: count(kept.files), comments: count(kept.comments) } }),
@@ -555,10 +561,36 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
 
 type Stored = Readonly<Record<string, unknown>>;
 
+/** The indicator `id` in a deleted indicator's or objective's record. */
+const indicatorIn = (whole: Stored, id: string): Stored | undefined => (whole.id === id ? whole : records(whole.indicators).find((i) => i.id === id));
+
 /** The unit of the indicator `id` in a deleted indicator's or objective's record; '' when it does not say. */
 function unitIn(whole: Stored, id: string): string {
-  const indicator = whole.id === id ? whole : records(whole.indicators).find((i) => i.id === id);
+  const indicator = indicatorIn(whole, id);
   return typeof indicator?.unit === 'string' ? indicator.unit : '';
+}
+
+/** The name of the indicator `id` in a deleted indicator's or objective's record; '' when it does not say. */
+function nameIn(whole: Stored, id: string): string {
+  const indicator = indicatorIn(whole, id);
+  return typeof indicator?.name === 'string' ? indicator.name : '';
+}
+
+/** The entities whose subject is an indicator, said by its name when the change brings it. */
+const NAMED_ENTITIES = new Set(['indicator', 'measurement', 'review']);
+
+/** A value's or a review's indicator (`A.1.1:2@2024-12-31` → `A.1.1:2`); any other id as it is. */
+function indicatorOf(id: string): string {
+  const at = id.lastIndexOf('@');
+  return at > 0 ? id.slice(0, at) : id;
+}
+
+/** An indicator's objective by its id (`A.1.1:2` → `A.1.1`); '' for an id that says none. */
+const objectiveOf = (indicator: string): string => indicator.slice(0, Math.max(0, indicator.lastIndexOf(':')));
+
+/** An indicator by the name the reader knows, with its objective's code: «Soggetti coinvolti» (A.3). */
+function namedIndicator(name: string, code: string | undefined): string {
+  return `«${shortName(name)}»${code === undefined || code === '' ? '' : ` (${code})`}`;
 }
 const records = (v: unknown): Stored[] => (Array.isArray(v) ? v.filter((x): x is Stored => x !== null && typeof x === 'object') : []);
 /** A stored amount (`{kind, value}`) or decimal as the comparison's neutral text: `60`, `2024-12-31`, `true`. */
@@ -629,20 +661,22 @@ function recordIn(field: string, text: string, l: Language, unit?: string): stri
   }
 }
 
-/** The subject of a change: "Indicatore «Soggetti coinvolti» (A.3)" (by its id when no name came with the change), "Valore di A.2.1:2 al 31/12/2024", "Periodo 31/12/2024". */
+/** The subject of a change: "Indicatore «Soggetti coinvolti» (A.3)", "Valore di «Soggetti coinvolti» (A.3) al 31/12/2024" (by its id, "Valore di A.3:1 al 31/12/2024", when no name came with the change), "Periodo 31/12/2024". */
 function subject(p: ChangeParams, l: Language): string {
   const [word] = ENTITY_WORDS[l][p.entity] ?? [p.entity];
   if (p.entity === 'measurement' || p.entity === 'review') {
     const at = p.id.lastIndexOf('@');
     if (at > 0) {
-      const [indicator, period] = [p.id.slice(0, at), dayText(p.id.slice(at + 1))];
+      const [id, period] = [p.id.slice(0, at), dayText(p.id.slice(at + 1))];
+      // Its indicator by the name it had at the entry where the trail knows it, else by its id.
+      const indicator = p.name === undefined ? id : namedIndicator(p.name, p.code);
       const value = l === 'it' ? `valore di ${indicator} al ${period}` : `value of ${indicator} at ${period}`;
       if (p.entity === 'review') return l === 'it' ? `Esame del ${value}` : `Review of the ${value}`;
       return value[0]!.toUpperCase() + value.slice(1);
     }
   }
   // An indicator by the name the reader knows from the published table, with its objective's code.
-  if (p.entity === 'indicator' && p.name !== undefined) return `${word} «${shortName(p.name)}»${p.code === undefined || p.code === '' ? '' : ` (${p.code})`}`;
+  if (p.entity === 'indicator' && p.name !== undefined) return `${word} ${namedIndicator(p.name, p.code)}`;
   // The plan and its Relazione are the register's (or the trail's) own: their id is the database's
   // key, a string of 36 characters that names nothing to a reader of the register or the Relazione.
   if (p.entity === 'plan' || p.entity === 'relazione') return word;
@@ -676,7 +710,7 @@ function sentence(p: ChangeParams, l: Language): string {
   return `${what}${how}: ${each.join('; ')}`;
 }
 
-/** "; valori tolti dai periodi aperti: A.1:1 al 30/06/2024 12 (inserito da referente; 1 documento di evidenza)". */
+/** "; valori tolti dai periodi aperti: «Soggetti coinvolti» (A.1) al 30/06/2024 12 (inserito da referente; 1 documento di evidenza)" (by ids when the change came without names). */
 function removedValuesText(p: ChangeParams, l: Language): string {
   const r = p.removed;
   if (r === undefined || r.indicators.length === 0) return '';
@@ -691,7 +725,9 @@ function removedValuesText(p: ChangeParams, l: Language): string {
       r.by[k] ? (l === 'it' ? `inserito da ${r.by[k]}` : `entered by ${r.by[k]}`) : '',
       files > 0 ? (l === 'it' ? `${files} ${files === 1 ? 'documento di evidenza' : 'documenti di evidenza'}` : `${files} evidence ${files === 1 ? 'file' : 'files'}`) : '',
     ].filter((n) => n !== '');
-    return `${indicator} ${l === 'it' ? 'al' : 'at'} ${dayText(r.periods[k] ?? '')} ${said}${notes.length === 0 ? '' : ` (${notes.join('; ')})`}`;
+    const name = r.names?.[k] ?? '';
+    const which = name === '' ? indicator : namedIndicator(name, objectiveOf(indicator));
+    return `${which} ${l === 'it' ? 'al' : 'at'} ${dayText(r.periods[k] ?? '')} ${said}${notes.length === 0 ? '' : ` (${notes.join('; ')})`}`;
   });
   return `; ${l === 'it' ? 'valori tolti dai periodi aperti' : 'values removed from the open periods'}: ${each.join(', ')}`;
 }

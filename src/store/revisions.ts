@@ -79,7 +79,7 @@ function revisionRecord(r: Row, steps: readonly RevisionChange[]): RevisionRecor
 }
 
 /**
- * Every revision of a plan, oldest first, each with its net changes in the order they were first made.
+ * Every revision of a plan, oldest first (`only`: that one alone), each with its net changes in the order they were first made.
  * `named`: each indicator's change with the name the indicator had at it (`namesAtChange`), as the
  * register says it; left out by the readers that compare or keep what was recorded.
  */
@@ -88,9 +88,11 @@ export async function readRevisions(q: Queryable, planId: string, only?: number,
   const params: Param[] = only === undefined ? [planId] : [planId, only];
   const rows = await q.all(`SELECT * FROM plan_revisions WHERE plan_id = ?${filter} ORDER BY seq`, params);
   if (rows.length === 0) return [];
-  const changes = await q.all(`SELECT * FROM plan_revision_changes WHERE plan_id = ?${only === undefined ? '' : ' AND revision_seq = ?'} ORDER BY revision_seq, seq`, params);
+  // A named read takes every step of the plan even for one revision: a name is walked back from today's through the steps after it.
+  const whole = named || only === undefined;
+  const changes = await q.all(`SELECT * FROM plan_revision_changes WHERE plan_id = ?${whole ? '' : ' AND revision_seq = ?'} ORDER BY revision_seq, seq`, whole ? [planId] : params);
   const records = changes.map(changeRecord);
-  const names = named && only === undefined ? namesAtChange(records, await q.all(`SELECT id, name FROM indicators WHERE plan_id = ?`, [planId])) : [];
+  const names = named ? namesAtChange(records, await q.all(`SELECT id, name FROM indicators WHERE plan_id = ?`, [planId])) : [];
   const byRevision = new Map<number, RevisionChange[]>();
   changes.forEach((c, k) => {
     const list = byRevision.get(Number(c.revision_seq)) ?? [];
@@ -101,24 +103,37 @@ export async function readRevisions(q: Queryable, planId: string, only?: number,
   return rows.map((r) => revisionRecord(r, byRevision.get(Number(r.seq)) ?? []));
 }
 
+/** What `namesAtChange` reads of a step: a revision's, or an entry of the audit trail. */
+export type NamingStep = Pick<RevisionChange, 'entityId'> & {
+  readonly entity: string;
+  readonly action: string;
+  readonly before: Record<string, unknown> | null;
+  readonly after: Record<string, unknown> | null;
+};
+
 /**
  * The name each indicator had at each step of the plan's revisions (`steps` in the order they were
- * made; undefined for a step not about an indicator): the name after the step, before it for a deletion.
+ * made; undefined for a step not about an indicator): the name after the step, before it for a deletion
+ * (an objective's deletion: its title).
  * Not kept with the step, it is read back from the steps themselves: once a plan is adopted every
  * rename is a step of a revision, holding the name before and after, so walking from the names the
  * plan holds now back through the steps gives the name at each one, and a rename made later leaves
  * what an earlier change said as it was. A step that carries the name itself (an addition, a rename,
- * a deletion) is said by it.
+ * a deletion) is said by it. The audit trail's entries of indicators and objectives walk the same way
+ * (store/audit-names.ts `auditNames`).
  */
-export function namesAtChange(steps: readonly RevisionChange[], now: readonly Row[]): (string | undefined)[] {
+export function namesAtChange(steps: readonly NamingStep[], now: readonly Row[]): (string | undefined)[] {
   const current = new Map(now.map((r) => [String(r.id), String(r.name)]));
   const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   const names: (string | undefined)[] = [];
   for (let k = steps.length - 1; k >= 0; k--) {
     const s = steps[k]!;
     // An objective's deletion takes its indicators: before it, they had the names its record holds.
-    if (s.entity === 'node' && s.action === 'delete' && Array.isArray(s.before?.indicators))
-      for (const i of s.before.indicators as Record<string, unknown>[]) if (text(i?.name) !== undefined) current.set(String(i.id), text(i.name)!);
+    // It is named by its title, which says the sentence may name the values it took by their indicators' names.
+    if (s.entity === 'node' && s.action === 'delete') {
+      names[k] = text(s.before?.title);
+      if (Array.isArray(s.before?.indicators)) for (const i of s.before.indicators as Record<string, unknown>[]) if (text(i?.name) !== undefined) current.set(String(i.id), text(i.name)!);
+    }
     if (s.entity !== 'indicator') continue;
     const id = s.entityId;
     names[k] = s.action === 'delete' ? (text(s.before?.name) ?? current.get(id)) : (text(s.after?.name) ?? current.get(id));
@@ -129,8 +144,9 @@ export function namesAtChange(steps: readonly RevisionChange[], now: readonly Ro
   return names;
 }
 
+/** One revision, its indicators' changes named as the register names them (what opening, correcting, approving or discarding it answers). */
 export async function readRevision(q: Queryable, planId: string, number: number): Promise<RevisionRecord | undefined> {
-  return (await readRevisions(q, planId, number))[0];
+  return (await readRevisions(q, planId, number, true))[0];
 }
 
 /** Where an edit of the plan's definition stands: free (a draft), or inside the open revision. */

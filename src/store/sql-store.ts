@@ -7,6 +7,7 @@
 import { SqlAppraisals, type AppraisalStore } from './appraisals.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { listAudit } from './audit-log.js';
+import { auditNames } from './audit-names.js';
 import { SqlComments, type CommentStore } from './comments.js';
 import type { Db } from './db.js';
 import { SqlEmails, type EmailStore } from './emails.js';
@@ -421,5 +422,9 @@ export class SqlStore implements Store {
 
   listAudit(query: AuditQuery): Promise<AuditEntry[]> {
     return listAudit(this.db, query);
+  }
+
+  auditNames(entries: readonly AuditEntry[]): Promise<Map<number, string>> {
+    return auditNames(this.db, entries);
   }
 }

@@ -163,7 +163,7 @@ export interface RevisionChange {
   readonly unit: Unit | null;
   /**
    * An indicator's name when the change was made, as the register reads it (store/revisions.ts
-   * `namesAtChange`); absent where the change is read as recorded (a Relazione's frozen register).
+   * `namesAtChange`; a deleted objective's: its title); absent where the change is read as recorded (a Relazione's frozen register).
    */
   readonly name?: string;
 }
@@ -913,6 +913,8 @@ export interface Store {
   clearLoginFailures(keys: readonly string[]): Promise<void>;
 
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;
+  /** The names the trail says `entries` by (store/audit-names.ts): a value's indicator as named at the entry, a deletion by its record's name; by entry id. */
+  auditNames(entries: readonly AuditEntry[]): Promise<Map<number, string>>;
 
   countUsers(): Promise<number>;
   listUsers(): Promise<UserRecord[]>;

@@ -93,7 +93,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
       before: { review: 'approve', version: 1, approvedBy: 'controller', approvedAt: approved.body.at },
       after: { review: 'to_review', version: 2 },
     });
-    expect(superseded.message).toBe(`Review of the value of ${MINE} at 30/09/2024 (approval superseded by a change of the value): outcome approved → to be reviewed; approved by controller → —`);
+    expect(superseded.message).toBe(
+      `Review of the value of «N. partecipanti ad eventi organizzati sul PID» (B.1.1) at 30/09/2024 (approval superseded by a change of the value): outcome approved → to be reviewed; approved by controller → —`,
+    );
     const italian = (await controller.request('GET', `/api/audit?planId=${planId}&indicator=${enc(MINE)}&lang=it`)).body.find((e: { action: string }) => e.action === 'supersede');
     expect(italian.message).toContain('(approvazione superata dalla modifica del valore): esito approvato → da rivedere');
     // Newest first: the change of the value, then the approval it superseded.

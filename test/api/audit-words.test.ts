@@ -38,11 +38,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
     // Raw values, not words: the exact decimal as stored, whatever the reader's language.
     expect(it.params.after[k]).toBe('1234.05');
     const before = it.params.before[k];
-    expect(it.message).toContain(`Valore di A.2.1:1 al 31/12/2024`);
+    expect(it.message).toContain(`Valore di «Attività di informazione e orientamento ai mercati» (A.2.1) al 31/12/2024`);
     expect(it.message).toContain(`consuntivo ${before.replace('.', ',')} → 1234,05`);
     const en = await read('en');
     expect(en.params).toEqual(it.params);
-    expect(en.message).toContain(`Value of A.2.1:1 at 31/12/2024`);
+    expect(en.message).toContain(`Value of «Attività di informazione e orientamento ai mercati» (A.2.1) at 31/12/2024`);
     expect(en.message).toContain(`actual ${before} → 1234.05`);
     // ?lang wins over the header, as for every answer said in words.
     expect((await read('en', '&lang=it')).message).toBe(it.message);

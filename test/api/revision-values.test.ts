@@ -112,9 +112,13 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     const audit = (await controller.get(`/api/audit?planId=${planId}&node=B.1.1&lang=it`)).body.find((e: any) => e.action === 'delete' && e.entity === 'node');
     expect(audit.before.removedValues).toEqual(removed);
     expect(audit.reason).toMatch(/^variazione n. 1/);
-    expect(audit.message).toContain('valori tolti dai periodi aperti: B.1.1:1 al 30/09/2024 12,00% (inserito da referente; 1 documento di evidenza)');
+    expect(audit.message).toContain(
+      'valori tolti dai periodi aperti: «Grado di coinvolgimento delle imprese in attività di…» (B.1.1) al 30/09/2024 12,00% (inserito da referente; 1 documento di evidenza)',
+    );
     const english = (await controller.get(`/api/audit?planId=${planId}&node=B.1.1&lang=en`)).body.find((e: any) => e.action === 'delete' && e.entity === 'node');
-    expect(english.message).toContain('values removed from the open periods: B.1.1:1 at 30/09/2024 12.00% (entered by referente; 1 evidence file)');
+    expect(english.message).toContain(
+      'values removed from the open periods: «Grado di coinvolgimento delle imprese in attività di…» (B.1.1) at 30/09/2024 12.00% (entered by referente; 1 evidence file)',
+    );
   });
 
   it('leaves the closed June period as it was closed', async () => {
@@ -286,8 +290,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     const audit = (lang: string) => controller.get(`/api/audit?planId=${planId}&indicator=${enc(A212)}&lang=${lang}`);
     const deletion = (entries: any[]) => entries.find((e: any) => e.action === 'delete' && e.entity === 'indicator');
     expect(deletion((await audit('it')).body).before.removedValues).toEqual(change.before.removedValues);
-    expect(deletion((await audit('it')).body).message).toContain(`valori tolti dai periodi aperti: ${A212} al 30/06/2024 55,50% (inserito da controller)`);
-    expect(deletion((await audit('en')).body).message).toContain(`values removed from the open periods: ${A212} at 30/06/2024 55.50% (entered by controller)`);
+    expect(deletion((await audit('it')).body).message).toContain(
+      `valori tolti dai periodi aperti: «Capacità di risposta dello sportello internazionalizzazione» (A.2.1) al 30/06/2024 55,50% (inserito da controller)`,
+    );
+    expect(deletion((await audit('en')).body).message).toContain(
+      `values removed from the open periods: «Capacità di risposta dello sportello internazionalizzazione» (A.2.1) at 30/06/2024 55.50% (entered by controller)`,
+    );
 
     // Against its closing, the reopened June shows beside the deleted definition the value the closing froze, marked as the closing's.
     const closingOf = (doc: any) => doc.changes.filter((c: any) => c.kind === 'indicator-removed' && c.code === 'A.2.1').map((c: any) => [c.indicator, c.keptValue, c.closingValue]);
