@@ -31,9 +31,12 @@ export function WorkDue() {
         <ul className="mb-0">
           {items.map((i) => {
             const date = i.deadline === null ? null : amountText(i.deadline, 'date', lang);
+            const by = date === null ? '' : ` ${t(i.late ? 'plans.deadlinePassed' : 'plans.byDeadline', { date })}`;
+            // The deadline said once, after the first kind of work to do: values sent back are due by
+            // it too, and late after it (the line's red), so they alone say it as well.
             const toDo = [
-              i.toEnter > 0 ? `${t('plans.toEnter', { count: i.toEnter })}${date === null ? '' : ` ${t(i.late ? 'plans.deadlinePassed' : 'plans.byDeadline', { date })}`}` : null,
-              i.returned > 0 ? t('plans.returned', { count: i.returned }) : null,
+              i.toEnter > 0 ? `${t('plans.toEnter', { count: i.toEnter })}${by}` : null,
+              i.returned > 0 ? `${t('plans.returned', { count: i.returned })}${i.toEnter > 0 ? '' : by}` : null,
             ].filter((p) => p !== null);
             // Each kind of work opens its own list: the values to enter and to correct (those assigned to
             // the reader: the controller sees every value otherwise), and the values waiting for review.
