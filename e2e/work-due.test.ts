@@ -142,7 +142,7 @@ describe('the values due on the home page', { timeout: 180_000 }, () => {
     expect(await pub.page.locator('[data-testid=work-due]').count()).toBe(0);
   });
 
-  it('values sent back alone say their deadline too, passed, in Italian and English (not the red alone)', async () => {
+  it('values sent back alone say their deadline too, passed, in Italian and English (not the red alone); values to review alone are not red', async () => {
     const ctl = await newPage();
     await login(ctl.page, 'controller');
     // Another body's plan, its one value of the referente's unit entered and sent back: nothing left to enter.
@@ -167,5 +167,16 @@ describe('the values due on the home page', { timeout: 180_000 }, () => {
     expect(await due.innerText()).toMatch(/: 1 valore rimandato da correggere entro il 15\/07\/2024, scadenza passata$/);
     await ref.page.selectOption('select[aria-label=Lingua]', 'en');
     await expect.poll(() => due.innerText()).toMatch(/: 1 value sent back to correct by 15\/07\/2024, deadline passed$/);
+    expect(await due.getAttribute('class')).toContain('text-danger');
+
+    // Answered, the value waits for the controller's review: their line is not red (before: red, as
+    // if the controller were late, with no word saying so).
+    const answered = await apiAs(ref.context, 'POST', `${value}/reviews`, { action: 'answer', note: 'Fonte aggiunta', version: 1 });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(201);
+    await ctl.page.goto(`${world.server.url}/`);
+    const review = ctl.page.locator(`[data-testid=work-due-item][data-plan="${other}"][data-period="${early}"]`);
+    await review.waitFor();
+    expect(await review.innerText()).toMatch(/: 1 valore da rivedere$/);
+    expect(await review.getAttribute('class')).toBeNull();
   });
 });

@@ -45,7 +45,9 @@ export function WorkDue() {
               i.toReview > 0 ? { kind: 'review', text: t('plans.toReview', { count: i.toReview }), path: worklistPath({ planId: i.planId, periodId: i.periodId, state: 'entered' }) } : null,
             ].filter((l) => l !== null);
             return (
-              <li key={`${i.planId}\n${i.periodId}`} data-testid="work-due-item" data-plan={i.planId} data-period={i.periodId} className={i.late ? 'text-danger' : undefined}>
+              // Red for the reader's own values late, which the words say too; not for values to review
+              // alone: the referenti are late then, not the reader, and nothing on the line would say why.
+              <li key={`${i.planId}\n${i.periodId}`} data-testid="work-due-item" data-plan={i.planId} data-period={i.periodId} className={i.late && toDo.length > 0 ? 'text-danger' : undefined}>
                 {i.plan} · {i.period}:{' '}
                 {links.map((l, at) => (
                   <span key={l.kind}>
