@@ -141,4 +141,42 @@ describe('the values due on the home page', { timeout: 180_000 }, () => {
     await pub.page.waitForSelector('h1');
     expect(await pub.page.locator('[data-testid=work-due]').count()).toBe(0);
   });
+
+  it('values sent back alone say their deadline too, passed, in Italian and English (not the red alone); values to review alone are not red', async () => {
+    const ctl = await newPage();
+    await login(ctl.page, 'controller');
+    // Another body's plan, its one value of the referente's unit entered and sent back: nothing left to enter.
+    const other = await importFixture();
+    const plan = `/api/plans/${encodeURIComponent(other)}`;
+    const unit = ((await apiAs(ctl.context, 'GET', '/api/units')).body as Array<{ id: string; name: string }>).find((u) => u.name === 'Ufficio Transizione')!;
+    expect((await apiAs(ctl.context, 'POST', `${plan}/reassign`, { indicators: ['B.2.2:1'], unitId: unit.id })).status).toBe(200);
+    expect((await apiAs(ctl.context, 'POST', `${plan}/adopt`, { act: { kind: 'Delibera di Giunta', number: '14', date: '2024-01-30' } })).status).toBe(200);
+    const early = '2024-06-30';
+    expect((await apiAs(ctl.context, 'PUT', `${plan}/periods/${early}/deadline`, { deadline: '2024-07-15' })).status).toBe(200);
+    const ref = await newPage();
+    await login(ref.page, 'referente');
+    const value = `${plan}/indicators/${encodeURIComponent('B.2.2:1')}/measurements/${early}`;
+    expect((await apiAs(ref.context, 'PUT', value, { state: 'measured', actual: 3, version: 0 })).status).toBe(200);
+    const returned = await apiAs(ctl.context, 'POST', `${value}/reviews`, { action: 'return', note: 'Manca la fonte', version: 1 });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(201);
+
+    await ref.page.goto(`${world.server.url}/`);
+    const due = ref.page.locator(`[data-testid=work-due-item][data-plan="${other}"][data-period="${early}"]`);
+    await due.waitFor();
+    // Before: «1 valore rimandato da correggere», late only by the line's colour.
+    expect(await due.innerText()).toMatch(/: 1 valore rimandato da correggere entro il 15\/07\/2024, scadenza passata$/);
+    await ref.page.selectOption('select[aria-label=Lingua]', 'en');
+    await expect.poll(() => due.innerText()).toMatch(/: 1 value sent back to correct by 15\/07\/2024, deadline passed$/);
+    expect(await due.getAttribute('class')).toContain('text-danger');
+
+    // Answered, the value waits for the controller's review: their line is not red (before: red, as
+    // if the controller were late, with no word saying so).
+    const answered = await apiAs(ref.context, 'POST', `${value}/reviews`, { action: 'answer', note: 'Fonte aggiunta', version: 1 });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(201);
+    await ctl.page.goto(`${world.server.url}/`);
+    const review = ctl.page.locator(`[data-testid=work-due-item][data-plan="${other}"][data-period="${early}"]`);
+    await review.waitFor();
+    expect(await review.innerText()).toMatch(/: 1 valore da rivedere$/);
+    expect(await review.getAttribute('class')).toBeNull();
+  });
 });

@@ -18,7 +18,7 @@ interface Reminder {
   readonly unit?: string | null;
   /** One line per missing indicator, already said (see `reminder-line`). */
   readonly lines: readonly string[];
-  /** For a head who is also a referente: their own missing values, said in the same message (0: none). */
+  /** For a head who is also a referente: their own missing values that no message of the units they head lists, said in the same message (0: none). */
   readonly ownCount?: number;
   readonly ownLines?: readonly string[];
   /** The worklist's address, when the server knows its public address. */
@@ -54,7 +54,7 @@ export const REMINDER_MESSAGES = defineMessages({
             : `nella struttura «${p.unit ?? ''}», di cui lei è responsabile, mancano ancora ${values(p.count, true)} del periodo «${p.period}» del piano «${p.plan}», scaduto il ${p.deadline}:`,
         '',
         ...p.lines.map((l) => `- ${l}`),
-        ...(!p.ownCount ? [] : ['', `Tra gli indicatori assegnati a lei come referente mancano ancora ${values(p.ownCount, true)}:`, '', ...(p.ownLines ?? []).map((l) => `- ${l}`)]),
+        ...(!p.ownCount ? [] : ['', `Tra gli altri indicatori assegnati a lei come referente mancano ancora ${values(p.ownCount, true)}:`, '', ...(p.ownLines ?? []).map((l) => `- ${l}`)]),
         '',
         p.link === null || p.link === undefined ? 'Li trova in Albero, in «Le mie misurazioni».' : `Li trova in Albero, in «Le mie misurazioni»: ${p.link}`,
         '',
@@ -74,7 +74,12 @@ export const REMINDER_MESSAGES = defineMessages({
         ...p.lines.map((l) => `- ${l}`),
         ...(!p.ownCount
           ? []
-          : ['', `Of the indicators assigned to you as referente, ${values(p.ownCount, false)} ${p.ownCount === 1 ? 'is' : 'are'} still missing:`, '', ...(p.ownLines ?? []).map((l) => `- ${l}`)]),
+          : [
+              '',
+              `Of the other indicators assigned to you as referente, ${values(p.ownCount, false)} ${p.ownCount === 1 ? 'is' : 'are'} still missing:`,
+              '',
+              ...(p.ownLines ?? []).map((l) => `- ${l}`),
+            ]),
         '',
         p.link === null || p.link === undefined ? 'They are in Albero, under “My measurements”.' : `They are in Albero, under “My measurements”: ${p.link}`,
         '',

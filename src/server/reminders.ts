@@ -151,8 +151,11 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
         }
       }
       for (const { head, unit, items } of heads) {
-        // Their own values go with the first of their units' messages.
-        const own = folded.delete(head.id) ? ownOf(head) : [];
+        // Their own values go with the first of their units' messages, less those their units'
+        // messages list already: heading a unit makes its values the head's own too, and a value
+        // said twice in one email reads as two values missing.
+        const listed = new Set(heads.filter((h) => h.head.id === head.id).flatMap((h) => h.items.map((i) => i.indicatorId)));
+        const own = folded.delete(head.id) ? ownOf(head).filter((i) => !listed.has(i.indicatorId)) : [];
         drafts.push(compose('head', head, items, { id: unit.id, name: unit.name }, own));
       }
     }

@@ -290,9 +290,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('reminders in the account languag
     );
 
     // The referente heads their own unit now: past the head's day, one email lists the unit's
-    // missing values and their own, instead of an "after" email and a head email.
+    // missing values and their own, instead of an "after" email and a head email. One value of
+    // another unit is theirs too, named to them in a revision: their own apart from the unit's.
     const digitale = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === REFERENTE_UNIT);
     expect((await admin.request('PATCH', `/api/units/${digitale.id}`, { headId: ids.referente })).status).toBe(200);
+    const tree = (await controller.get(`/api/plans/${planId}/tree?period=${PERIOD}`)).body as {
+      objectives: Array<{ unit: string | null; indicators: Array<{ id: string; unitName: string | null; formula: { kind: string } | null }> }>;
+    };
+    const elsewhere = tree.objectives.flatMap((o) => o.indicators.filter((i) => i.formula?.kind !== 'children_mean' && (i.unitName ?? o.unit) !== REFERENTE_UNIT).map((i) => i.id))[0]!;
+    expect((await controller.request('POST', `/api/plans/${planId}/revisions`, { reason: 'Un indicatore a Sara', date: '2024-05-10' })).status).toBe(201);
+    const named = await controller.request('POST', `/api/plans/${planId}/reassign`, { indicators: [elsewhere], personId: ids.referente });
+    expect(named.status, named.text).toBe(200);
     expect((await controller.request('PUT', `/api/plans/${planId}/periods/${PERIOD}/deadline`, { deadline: '2024-10-15' })).status).toBe(200);
     const run = await controller.request('POST', '/api/reminders/send', {});
     expect(run.status, run.text).toBe(200);
@@ -303,11 +311,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('reminders in the account languag
     const mail = smtp.received[0]!;
     expect(mail.subject).toBe(`Albero: ${REFERENTE_UNIT}, ${missing.length} values late since 15/10/2024 (30/09/2024)`);
     expect(mail.text).toMatch(/^Dear referente,\n\nin the unit “Ufficio Digitale”, which you head, \d+ values of the period “30\/09\/2024”/);
-    expect(mail.text).toContain(`Of the indicators assigned to you as referente, ${missing.length} values are still missing:`);
+    expect(mail.text).toContain('Of the other indicators assigned to you as referente, 1 value is still missing:');
     expect(mail.text).toContain('An automatic message from Albero');
-    // Both lists: the unit's (with who enters each) and their own.
-    expect(mail.text.split('\n').filter((l) => l.startsWith('- ')).length).toBe(2 * missing.length);
-    expect([...queued.find((r) => r.username === 'referente')!.indicators].sort()).toEqual([...missing].sort());
+    // Both lists, each value said once: the unit's (with who enters each), then their own outside it,
+    // not the unit's values again (heading the unit makes them the head's own too).
+    const listed = mail.text
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => l.slice(2).split(' ')[0]);
+    expect(listed).toEqual([...missing, elsewhere]);
+    expect([...queued.find((r) => r.username === 'referente')!.indicators].sort()).toEqual([...missing, elsewhere].sort());
     // Later runs: the "after" email folded into the head's is not sent on its own.
     expect((await controller.request('POST', '/api/reminders/send', {})).body).toMatchObject({ queued: [], sent: 0 });
     expect(smtp.received).toHaveLength(1);

@@ -194,7 +194,7 @@ const it = {
   },
   periods: {
     manage: 'Gestisci i periodi',
-    hide: 'Chiudi la gestione dei periodi',
+    hide: 'Nascondi la gestione dei periodi',
     title: 'Periodi di monitoraggio',
     date: 'Data di fine',
     name: 'Etichetta',
@@ -525,7 +525,7 @@ const it = {
   },
   changes: {
     open: 'Confronta / Modifiche',
-    hide: 'Chiudi il confronto',
+    hide: 'Nascondi il confronto',
     title: 'Modifiche',
     compareWith: 'Confronta con',
     show: 'Mostra le modifiche',
@@ -754,7 +754,7 @@ const en: typeof it = {
   },
   periods: {
     manage: 'Manage periods',
-    hide: 'Close period management',
+    hide: 'Hide period management',
     title: 'Monitoring periods',
     date: 'End date',
     name: 'Label',
@@ -1083,7 +1083,7 @@ const en: typeof it = {
   },
   changes: {
     open: 'Compare / Changes',
-    hide: 'Close the comparison',
+    hide: 'Hide the comparison',
     title: 'Changes',
     compareWith: 'Compare with',
     show: 'Show the changes',

@@ -5,7 +5,7 @@ const it = {
   campaign: {
     worklist: 'Le mie misurazioni',
     worklistAll: 'Misurazioni e revisione',
-    hideWorklist: 'Chiudi le misurazioni',
+    hideWorklist: 'Nascondi le misurazioni',
     period: 'Periodo',
     deadline: 'Scadenza',
     noDeadline: 'nessuna',
@@ -57,7 +57,7 @@ const it = {
     /** Above the dashboard of an archived plan (a past year put away): the counts are the record, nothing is collected any more. */
     dashboardArchived: "Il piano è archiviato: il completamento resta com'era, nessun valore da raccogliere.",
     worklistTable: 'Valori del periodo',
-    hideDashboard: 'Chiudi il completamento',
+    hideDashboard: 'Nascondi il completamento',
     export: 'Esporta XLSX',
     expected: 'Attesi',
     entered: 'Inseriti',
@@ -130,7 +130,7 @@ const en: typeof it = {
   campaign: {
     worklist: 'My measurements',
     worklistAll: 'Measurements and review',
-    hideWorklist: 'Close measurements',
+    hideWorklist: 'Hide measurements',
     period: 'Period',
     deadline: 'Deadline',
     noDeadline: 'none',
@@ -176,7 +176,7 @@ const en: typeof it = {
     dashboardTable: 'Completion by period and unit',
     dashboardArchived: 'The plan is archived: its completion stays as it was, no values to collect.',
     worklistTable: "The period's values",
-    hideDashboard: 'Close completion',
+    hideDashboard: 'Hide completion',
     export: 'Export XLSX',
     expected: 'Expected',
     entered: 'Entered',

@@ -86,7 +86,7 @@ const it = {
   variances: {
     title: 'Scostamenti e cause',
     show: 'Scostamenti',
-    hide: 'Chiudi gli scostamenti',
+    hide: 'Nascondi gli scostamenti',
     intro: 'Obiettivi in fascia gialla o rossa nel periodo {{period}}: causa dello scostamento e azione correttiva (linee guida DFP n. 2/2017).',
     none: 'Nessun obiettivo in fascia gialla o rossa in questo periodo.',
     /** An archived plan's variances: read, not written (the API refuses, 409 plan-archived). */
@@ -188,7 +188,7 @@ const en: typeof it = {
   variances: {
     title: 'Variances and causes',
     show: 'Variances',
-    hide: 'Close variances',
+    hide: 'Hide variances',
     intro: 'Objectives in yellow or red in the period {{period}}: cause of the variance and corrective action (DFP guideline n. 2/2017).',
     none: 'No objective in yellow or red in this period.',
     archived: 'The plan is archived: the variances stay as they were written (bring it back from the archive first).',

@@ -31,9 +31,12 @@ export function WorkDue() {
         <ul className="mb-0">
           {items.map((i) => {
             const date = i.deadline === null ? null : amountText(i.deadline, 'date', lang);
+            const by = date === null ? '' : ` ${t(i.late ? 'plans.deadlinePassed' : 'plans.byDeadline', { date })}`;
+            // The deadline said once, after the first kind of work to do: values sent back are due by
+            // it too, and late after it (the line's red), so they alone say it as well.
             const toDo = [
-              i.toEnter > 0 ? `${t('plans.toEnter', { count: i.toEnter })}${date === null ? '' : ` ${t(i.late ? 'plans.deadlinePassed' : 'plans.byDeadline', { date })}`}` : null,
-              i.returned > 0 ? t('plans.returned', { count: i.returned }) : null,
+              i.toEnter > 0 ? `${t('plans.toEnter', { count: i.toEnter })}${by}` : null,
+              i.returned > 0 ? `${t('plans.returned', { count: i.returned })}${i.toEnter > 0 ? '' : by}` : null,
             ].filter((p) => p !== null);
             // Each kind of work opens its own list: the values to enter and to correct (those assigned to
             // the reader: the controller sees every value otherwise), and the values waiting for review.
@@ -42,7 +45,9 @@ export function WorkDue() {
               i.toReview > 0 ? { kind: 'review', text: t('plans.toReview', { count: i.toReview }), path: worklistPath({ planId: i.planId, periodId: i.periodId, state: 'entered' }) } : null,
             ].filter((l) => l !== null);
             return (
-              <li key={`${i.planId}\n${i.periodId}`} data-testid="work-due-item" data-plan={i.planId} data-period={i.periodId} className={i.late ? 'text-danger' : undefined}>
+              // Red for the reader's own values late, which the words say too; not for values to review
+              // alone: the referenti are late then, not the reader, and nothing on the line would say why.
+              <li key={`${i.planId}\n${i.periodId}`} data-testid="work-due-item" data-plan={i.planId} data-period={i.periodId} className={i.late && toDo.length > 0 ? 'text-danger' : undefined}>
                 {i.plan} · {i.period}:{' '}
                 {links.map((l, at) => (
                   <span key={l.kind}>

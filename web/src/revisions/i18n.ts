@@ -3,7 +3,7 @@ import type { FeatureWords } from '../words.js';
 
 const it = {
   open: 'Variazioni',
-  hide: 'Chiudi le variazioni',
+  hide: 'Nascondi le variazioni',
   title: 'Adozione e variazioni del piano',
   status: { draft: 'Bozza: il piano si modifica liberamente.', adopted: 'Adottato con {{kind}} n. {{number}} del {{date}}.' },
   archived: 'Piano archiviato: si consulta ma non si modifica.',
@@ -64,7 +64,7 @@ const it = {
 
 const en: typeof it = {
   open: 'Revisions',
-  hide: 'Close revisions',
+  hide: 'Hide revisions',
   title: 'Adoption and revisions of the plan',
   status: { draft: 'Draft: the plan is changed freely.', adopted: 'Adopted by {{kind}} no. {{number}} of {{date}}.' },
   archived: 'Archived plan: it can be read, not changed.',
