@@ -286,11 +286,16 @@ function shortfallSection(input: RelazioneInput, f: Figures): Section {
   if (f.shortfalls.length > 0) {
     const rows: Cell[][] = f.shortfalls.map((r) => {
       const c = causes?.get(r.objective.code);
+      // A green objective below 100% is not asked for its variance (the server refuses one:
+      // variance-not-short): its empty cells say so, not that the office failed to find the cause.
+      const green = c === undefined && r.band === 'green';
       return [
         { text: `${r.objective.code} ${r.objective.title}`, header: true },
         { text: '', mark: mark(r.performance, r.band) },
-        c === undefined ? { text: 'non rilevata', muted: true } : { text: c.kind === undefined || c.kind === '' ? c.cause : `${c.kind}: ${c.cause}` },
-        c === undefined || c.action === '' ? { text: 'non indicata', muted: true } : { text: c.action },
+        c === undefined
+          ? { text: green ? `non richiesta in fascia ${FASCIA.green}` : 'non rilevata', muted: true }
+          : { text: c.kind === undefined || c.kind === '' ? c.cause : `${c.kind}: ${c.cause}` },
+        c === undefined || c.action === '' ? { text: green ? `non richieste in fascia ${FASCIA.green}` : 'non indicata', muted: true } : { text: c.action },
       ];
     });
     blocks.push({
