@@ -132,6 +132,14 @@ describe('the Relazione as DOCX', () => {
     expect(bytes).not.toMatch(/\/Lang ?\(en-/);
   });
 
+  it('is by the body that publishes it, for LibreOffice too: the PDF it makes of it names it as author', () => {
+    // Before: «Albero», and «Un-named» as who last changed the file.
+    const info = execFileSync('pdfinfo', [join(dir, 'converted', 'relazione.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Author:\s+Camera di Commercio di Esempio\n/);
+    const core = execFileSync('unzip', ['-p', join(dir, 'relazione.docx'), 'docProps/core.xml'], { encoding: 'utf8' });
+    expect(core).toContain('<cp:lastModifiedBy>Camera di Commercio di Esempio</cp:lastModifiedBy>');
+  });
+
   it('puts the Albero table on landscape pages and the text on portrait ones', () => {
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '40', join(dir, 'converted', 'relazione.pdf')], { encoding: 'utf8' });
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
@@ -267,6 +275,10 @@ describe('the Relazione as PDF', () => {
     expect(bytes).toContain('/StructTreeRoot');
     expect(bytes).toContain('/Lang (it-IT)');
     expect(bytes).toContain('/Outlines');
+    // By the body that publishes it (it said «Albero»); the program is its Creator.
+    const info = execFileSync('pdfinfo', [join(dir, 'relazione.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Author:\s+Camera di Commercio di Esempio\n/);
+    expect(info).toMatch(/Creator:\s+Albero\n/);
   });
 
   it('embeds DejaVu Sans in its three faces and no other font', () => {
