@@ -132,6 +132,14 @@ describe('the Relazione as DOCX', () => {
     expect(bytes).not.toMatch(/\/Lang ?\(en-/);
   });
 
+  it('is by the body that publishes it, for LibreOffice too: the PDF it makes of it names it as author', () => {
+    // Before: «Albero», and «Un-named» as who last changed the file.
+    const info = execFileSync('pdfinfo', [join(dir, 'converted', 'relazione.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Author:\s+Camera di Commercio di Esempio\n/);
+    const core = execFileSync('unzip', ['-p', join(dir, 'relazione.docx'), 'docProps/core.xml'], { encoding: 'utf8' });
+    expect(core).toContain('<cp:lastModifiedBy>Camera di Commercio di Esempio</cp:lastModifiedBy>');
+  });
+
   it('puts the Albero table on landscape pages and the text on portrait ones', () => {
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '40', join(dir, 'converted', 'relazione.pdf')], { encoding: 'utf8' });
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
@@ -161,6 +169,11 @@ describe('the documento di validazione as DOCX', () => {
     expect(head.split(/\s+/), text).toEqual(expect.arrayContaining(['Obiettivo', 'Valore', 'rendicontato', 'validato', '(conta)']));
     expect(flat(text)).toContain('esaminata la Relazione sulla performance 2024 della Camera di Commercio di Esempio, la dichiara: VALIDATA CON RISERVA.');
     expect(text).toMatch(/B\.2 [\s\S]{0,200}?65,00% giallo[\s\S]{0,80}?60,50% giallo/);
+    // The body's figure moves with B.2 (B, then the mean of the areas): said beside the objectives'.
+    // Before, only the public plan and the open data said it (89,83% validated, 90,21% reported).
+    expect(flat(text)).toContain(
+      "Con i valori validati dall'OIV la performance organizzativa complessiva dell'ente è 89,83% (fascia verde); quella rendicontata è 90,21% (fascia verde). Ai fini della valutazione conta quella validata.",
+    );
   }, 120_000);
 });
 
@@ -189,6 +202,24 @@ describe("the OIV's validated values in the Relazione", () => {
       expect(sentence).toContain('il valore validato dall&#39;OIV conterà ai fini della valutazione solo con la validazione della Relazione; fino ad allora conta quello rendicontato.');
       expect(sentence).not.toContain('conta il valore validato');
     }
+  });
+
+  it("states the body's performance with the validated values, as the public plan does, and only when they move it", async () => {
+    const evaluation = evaluatePlan((await loadTable(FIXTURE)).value!.plan);
+    const section7 = async (state: ValidationRecord['state'], validated: string): Promise<string> => {
+      const validation: ValidationRecord = { ...NEW_VALIDATION, state, values: [{ code: 'B.2', validated: new Decimal(validated), note: 'Ricalcolato', deliberate: false }] };
+      const html = new TextDecoder().decode(await renderRelazione(buildRelazione(evaluation, { validation }), 'html'));
+      return html.slice(html.lastIndexOf('Validazione dell&#39;OIV'));
+    };
+    // B.2 reported at 65%, validated at 60,5%: B from 80,25% to 79,13%, the body from 90,21% to 89,83%.
+    expect(await section7('validated', '60.5')).toContain(
+      'Con i valori validati dall&#39;OIV la performance organizzativa complessiva dell&#39;ente è 89,83% (fascia verde); quella rendicontata è 90,21% (fascia verde). Ai fini della valutazione conta quella validata.',
+    );
+    expect(await section7('transmitted', '60.5')).toContain(
+      'Con i valori validati dall&#39;OIV la performance organizzativa complessiva dell&#39;ente sarebbe 89,83% (fascia verde); quella rendicontata è 90,21% (fascia verde), e conta finché la Relazione non è validata.',
+    );
+    // The reported value confirmed: the body's figure is as reported, and nothing more is said.
+    expect(await section7('validated', '65')).not.toContain('performance organizzativa complessiva');
   });
 
   it('heads the validated values "(conta)" in the documento di validazione only once the Relazione is validated', async () => {
@@ -244,6 +275,10 @@ describe('the Relazione as PDF', () => {
     expect(bytes).toContain('/StructTreeRoot');
     expect(bytes).toContain('/Lang (it-IT)');
     expect(bytes).toContain('/Outlines');
+    // By the body that publishes it (it said «Albero»); the program is its Creator.
+    const info = execFileSync('pdfinfo', [join(dir, 'relazione.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Author:\s+Camera di Commercio di Esempio\n/);
+    expect(info).toMatch(/Creator:\s+Albero\n/);
   });
 
   it('embeds DejaVu Sans in its three faces and no other font', () => {

@@ -129,6 +129,8 @@ describe('PDF report', () => {
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Title:\s+Albero performance 2024/);
     expect(info).toMatch(/Creator:\s+Albero/);
+    // By the body that publishes it, as a viewer's properties and a checker read it; it said «Albero».
+    expect(info).toMatch(/Author:\s+Camera di Commercio di Esempio\n/);
   });
 });
 
@@ -240,6 +242,17 @@ describe('albero report, used wrongly', () => {
     const unwritable = albero(['report', FIXTURE, '--output', join(dir, 'no', 'such', 'dir.csv')]);
     expect(unwritable.status).toBe(2);
     expect(unwritable.stderr).toContain('dir.csv cannot be written: the folder to hold it does not exist');
+  });
+
+  it("names the body as the workbook's author, and as who last changed it, not the program's library", async () => {
+    const out = join(dir, 'by-body.xlsx');
+    run(['report', FIXTURE, '--output', out, ...META]);
+    const workbook = await readWorkbook(readFileSync(out));
+    // Before: «Albero» and «ExcelJS».
+    expect([workbook.creator, workbook.lastModifiedBy]).toEqual(['Camera di Commercio di Esempio', 'Camera di Commercio di Esempio']);
+    // Without a body, the program that wrote it.
+    run(['report', FIXTURE, '--output', join(dir, 'no-body.xlsx')]);
+    expect((await readWorkbook(readFileSync(join(dir, 'no-body.xlsx')))).creator).toBe('Albero');
   });
 
   it('writes an XLSX that imports back, its published table checked by verify', () => {

@@ -286,11 +286,16 @@ function shortfallSection(input: RelazioneInput, f: Figures): Section {
   if (f.shortfalls.length > 0) {
     const rows: Cell[][] = f.shortfalls.map((r) => {
       const c = causes?.get(r.objective.code);
+      // A green objective below 100% is not asked for its variance (the server refuses one:
+      // variance-not-short): its empty cells say so, not that the office failed to find the cause.
+      const green = c === undefined && r.band === 'green';
       return [
         { text: `${r.objective.code} ${r.objective.title}`, header: true },
         { text: '', mark: mark(r.performance, r.band) },
-        c === undefined ? { text: 'non rilevata', muted: true } : { text: c.kind === undefined || c.kind === '' ? c.cause : `${c.kind}: ${c.cause}` },
-        c === undefined || c.action === '' ? { text: 'non indicata', muted: true } : { text: c.action },
+        c === undefined
+          ? { text: green ? `non richiesta in fascia ${FASCIA.green}` : 'non rilevata', muted: true }
+          : { text: c.kind === undefined || c.kind === '' ? c.cause : `${c.kind}: ${c.cause}` },
+        c === undefined || c.action === '' ? { text: green ? `non richieste in fascia ${FASCIA.green}` : 'non indicata', muted: true } : { text: c.action },
       ];
     });
     blocks.push({
@@ -524,6 +529,10 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
         }),
       ],
     });
+    // The body's figure moves with them too: the public plan, the open data and the appraisal forms'
+    // organisational component state it, so the documents the OIV's decision is read in must as well.
+    const body = bodySentence(evaluation, reading.forced(), isFrozen(v.state));
+    if (body !== null) blocks.push(generated(body));
     // A parent validated at a value its own objectives do not give: accepted only as the OIV's
     // deliberate choice (server/routes/relazione.ts), and stated, with the value they give and the note.
     const fromChildren = reading.fromChildren();
@@ -538,6 +547,26 @@ function validationSection(evaluation: Evaluation, v: ValidationRecord): Section
     });
   }
   return { key: 'validazione', number: '7', title: "Validazione dell'OIV", blocks, sections: [] };
+}
+
+/**
+ * The body's performance with the validated values, beside the reported one, when the two differ as
+ * printed (two decimals); null when the validated values leave it as reported. `counts`: the
+ * Relazione is validated, so the validated figure is the one that counts (`validationSection`).
+ */
+function bodySentence(reported: Evaluation, validated: Evaluation, counts: boolean): string | null {
+  const before = bodyPerformance(reported).performance;
+  const after = bodyPerformance(validated).performance;
+  if (before === null || after === null ? before === after : round(before).equals(round(after))) return null;
+  const legend = reported.plan.settings.legend;
+  const said = (p: Decimal | null): string => {
+    if (p === null) return 'non calcolabile';
+    const band = classify(p, legend);
+    return `${formatPercent(p)}${band === null ? '' : ` (fascia ${FASCIA[band]})`}`;
+  };
+  return counts
+    ? `Con i valori validati dall'OIV la performance organizzativa complessiva dell'ente è ${said(after)}; quella rendicontata è ${said(before)}. Ai fini della valutazione conta quella validata.`
+    : `Con i valori validati dall'OIV la performance organizzativa complessiva dell'ente sarebbe ${said(after)}; quella rendicontata è ${said(before)}, e conta finché la Relazione non è validata.`;
 }
 
 /**

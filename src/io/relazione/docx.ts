@@ -11,6 +11,7 @@ import { COLUMN_PERCENT, type ReportRow } from '../report/rows.js';
 import { deflateStoredZip, storedZip, unpackZip } from '../xlsx/zip.js';
 import { cellXml, headerRowXml, hex, markFill, markXml, paragraphXml, runXml, rowXml, tableXml } from './docx-tables.js';
 import type { Block, Cell, Inline, RelazioneDocument, Section } from './model.js';
+import { documentAuthor } from '../report/meta.js';
 
 const FONT = 'Calibri';
 /** Twentieths of a point: A4, 2 cm margins. */
@@ -241,7 +242,9 @@ export async function renderRelazioneDocx(doc: RelazioneDocument): Promise<Uint8
   for (const s of doc.sections) w.section(s, 0);
   w.flush(false);
   const document = new Document({
-    creator: 'Albero',
+    creator: documentAuthor(doc),
+    // Else the docx package writes «Un-named», which Word shows as who last changed the file.
+    lastModifiedBy: documentAuthor(doc),
     title: doc.title,
     description: doc.subtitle,
     styles: {

@@ -27,6 +27,7 @@ import {
 } from '../report/pdf.js';
 import { COLUMN_PERCENT } from '../report/rows.js';
 import type { Block, Inline, RelazioneDocument, Section } from './model.js';
+import { documentAuthor } from '../report/meta.js';
 
 /** Running text's width: about 90 characters a line. */
 const MEASURE = Math.min(WIDTH, 190 * PT_PER_MM);
@@ -98,7 +99,7 @@ class RelazionePdf {
     readonly doc: RelazioneDocument,
     tagged: boolean,
   ) {
-    this.canvas = new Canvas(doc.title, tagged, 'it-IT');
+    this.canvas = new Canvas(doc.title, tagged, 'it-IT', documentAuthor(doc));
   }
 
   /**

@@ -108,6 +108,19 @@ export function periodStateText(meta: ReportMeta): string {
 export { computedAtText } from '../../core/messages/index.js';
 
 /** The year a plan is about: given, or the year its title names (`titleYear`). */
+/**
+ * Who a document is by, for its properties (a PDF's Author, an Office file's creator): the public
+ * body that publishes it when it is named, else Albero, the program that wrote it (the Creator and
+ * Producer say so in any case). A reader's viewer, a search engine and an accessibility checker
+ * read it as the document's author.
+ *
+ * @example documentAuthor({ body: 'Camera di Commercio di Lecce' }) // 'Camera di Commercio di Lecce'
+ */
+export function documentAuthor(meta: { readonly body?: string | undefined }): string {
+  const body = meta.body?.trim();
+  return body === undefined || body === '' ? 'Albero' : body;
+}
+
 export function yearOf(meta: ReportMeta, title: string): number | undefined {
   return meta.year ?? titleYear(title);
 }

@@ -16,7 +16,7 @@ import PDFDocument from './pdfkit.js';
 import { classify, round, type Decimal, type Evaluation, type Language, type Legend } from '../../core/index.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, REPORT_COLOUR } from './bands.js';
 import { countsCaption, legendRuleText, pageText, percentText, previousYearHead, reportText, tableCaption } from './texts.js';
-import { computedAtText, periodStateText, previousYearNote, yearOf, type PreviousYear, type ReportMeta } from './meta.js';
+import { computedAtText, documentAuthor, periodStateText, previousYearNote, yearOf, type PreviousYear, type ReportMeta } from './meta.js';
 import { COLUMN_PERCENT, mark, objectiveRows, type Mark, type ReportRow } from './rows.js';
 import { chartDescription, chartLabel, reportSummary, type ReportSummary } from './summary.js';
 import { validatedMark, validatedOf, validatedSummary, validationWords, type ReportValidatedObjective, type ReportValidation } from './validated.js';
@@ -91,6 +91,7 @@ export class Canvas {
     readonly title: string,
     readonly tagged: boolean,
     lang: string,
+    author = 'Albero',
   ) {
     this.language = lang.startsWith('en') ? 'en' : 'it';
     this.doc = new PDFDocument({
@@ -102,7 +103,7 @@ export class Canvas {
       tagged,
       lang,
       displayTitle: true,
-      info: { Title: title, Author: 'Albero', Creator: 'Albero', Producer: 'Albero (pdfkit)' },
+      info: { Title: title, Author: author, Creator: 'Albero', Producer: 'Albero (pdfkit)' },
       // No default Helvetica: every text is drawn in DejaVu, and pdfkit would read and parse
       // Helvetica's metrics on each document (≈10 ms). pdfkit skips a null default; its typings
       // allow only a name.
@@ -834,7 +835,7 @@ function baselinesSection(canvas: Canvas, root: Struct | null, changes: readonly
 /** The PDF bytes of the Relazione. */
 export async function renderReportPdf(evaluation: Evaluation, options: PdfReportOptions & { computedAt: Date }): Promise<Uint8Array> {
   const language = options.language ?? 'it';
-  const canvas = new Canvas(evaluation.plan.title, options.tagged ?? true, language === 'it' ? 'it-IT' : 'en-GB');
+  const canvas = new Canvas(evaluation.plan.title, options.tagged ?? true, language === 'it' ? 'it-IT' : 'en-GB', documentAuthor(options));
   const doc = canvas.doc;
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -15,7 +15,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { BAND_WORD, classify, computedFromChildren, explainNode, round, type Amount, type Band, Decimal, type Evaluation, type Language, type Unit } from '../../core/index.js';
 import { decimalIn } from '../../core/messages/index.js';
-import { computedAtText, periodStateText, previousYearNote, yearOf, type ReportMeta } from '../report/meta.js';
+import { computedAtText, documentAuthor, periodStateText, previousYearNote, yearOf, type ReportMeta } from '../report/meta.js';
 import { validatedOf, validationWords } from '../report/validated.js';
 import { legendRuleText, previousYearHead, reportText, weightText, type ReportText } from '../report/texts.js';
 import { amountCell, percentCell, rowHeightFor, style, wrappedRowHeight } from './cells.js';
@@ -67,7 +67,9 @@ function fillPlanWorkbook<W extends ExcelJS.Workbook>(workbook: W, evaluation: E
   const language: Language = options.language ?? 'it';
   const words = reportText(language);
   const sheets = words.workbook.sheets;
-  workbook.creator = 'Albero';
+  workbook.creator = documentAuthor(options);
+  // Else exceljs names itself as who last changed the workbook.
+  workbook.lastModifiedBy = documentAuthor(options);
   workbook.title = plan.title;
   const computedAt = options.computedAt ?? new Date();
   workbook.created = computedAt;
