@@ -3,7 +3,7 @@
  * /api/reminders/send` answers): `server/routes/reminders.ts` `reminderView`, from the store's rows.
  */
 import { z } from 'zod';
-import { REMINDER_STAGES, REMINDER_STATUSES } from './reminder-states.js';
+import { REMINDER_CANCEL_REASONS, REMINDER_STAGES, REMINDER_STATUSES } from './reminder-states.js';
 
 export * from './reminder-states.js';
 
@@ -30,6 +30,8 @@ export const ReminderSchema = z.strictObject({
   /** The ids of the indicators the message lists as missing. */
   indicators: z.array(z.string()),
   status: ReminderStatusSchema,
+  /** Why a cancelled message was not sent (reminder-states.ts); null otherwise. */
+  cancelReason: z.enum(REMINDER_CANCEL_REASONS).nullable(),
   /** Deliveries tried so far. */
   attempts: z.number().int(),
   lastError: z.string().nullable(),
@@ -71,6 +73,8 @@ export const ReminderRunSchema = z.strictObject({
   sent: z.number().int(),
   retrying: z.number().int(),
   failed: z.number().int(),
+  /** Not sent: their plan or period stopped taking values since they were queued (status cancelled). */
+  cancelled: z.number().int(),
 });
 
 export type Reminder = z.infer<typeof ReminderSchema>;

@@ -64,6 +64,11 @@ function exclusion(r: IndicatorResult, language: Language): string {
   return r.issues.map((i) => i.message).join('; ') || WORDS[language].notScored;
 }
 
+/** Why a withheld plan's results are not given: the period in progress, or never closed before the plan was archived. */
+function withheldWords(evaluation: Evaluation, language: Language): string {
+  return evaluation.plan.notClosedWhenArchived === true ? WORDS[language].resultsNotClosed : WORDS[language].resultsPending;
+}
+
 /** The terms of a node's own mean, with shares re-normalised over the counted ones. */
 export function contributions(evaluation: Evaluation, code: string, language: Language = 'en'): Contribution[] {
   const result = evaluation.node(code);
@@ -74,7 +79,7 @@ export function contributions(evaluation: Evaluation, code: string, language: La
   const equal = total.isZero();
   return result.indicators.map((r) => {
     const base = { kind: 'indicator' as const, ref: r.indicator.id, label: r.indicator.name, weight: r.indicator.weight };
-    if (r.state === 'pending') return { ...base, share: null, score: null, points: null, pending: WORDS[language].resultsPending };
+    if (r.state === 'pending') return { ...base, share: null, score: null, points: null, pending: withheldWords(evaluation, language) };
     if (!r.counted || r.performance === null) return { ...base, share: null, score: null, points: null, excluded: exclusion(r, language) };
     const share = equal ? new Decimal(1).div(counted.length) : r.indicator.weight.div(total);
     return { ...base, share, score: r.performance, points: share.times(r.performance) };
@@ -96,7 +101,7 @@ export function childTerms(evaluation: Evaluation, code: string, language: Langu
         share: null,
         score: null,
         points: null,
-        ...(evaluation.plan.valuesWithheld === true ? { pending: WORDS[language].resultsPending } : { excluded: WORDS[language].noPerformance }),
+        ...(evaluation.plan.valuesWithheld === true ? { pending: withheldWords(evaluation, language) } : { excluded: WORDS[language].noPerformance }),
       };
     const share = total.isZero() ? new Decimal(1).div(counted.length) : weight.div(total);
     return { ...base, share, score: c.performance, points: share.times(c.performance) };
@@ -109,7 +114,7 @@ export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, lan
   const derivation = computedFromChildren(ind.formula) ? childTerms(evaluation, r.code, language) : null;
   let scoring: string;
   // Not "left out": its result exists, the reader is told when it will be given.
-  if (r.state === 'pending') scoring = w.resultsPending;
+  if (r.state === 'pending') scoring = withheldWords(evaluation, language);
   else if (r.state === 'not_evaluable' || (r.state === 'not_measured' && !r.counted)) scoring = `${w.leftOut}: ${exclusion(r, language)}`;
   else if (r.state === 'not_achieved') scoring = w.notAchievedScoresZero;
   else if (r.state === 'not_measured') scoring = w.notMeasuredScoresZero;
@@ -153,7 +158,7 @@ export function explainNode(evaluation: Evaluation, code: string, language: Lang
   // Its terms are still listed (what was reported), but they did not make the number.
   if (evaluation.isForced(code)) formula = `${code} = ${total} (${w.forced})`;
   // Values withheld: not "no counted indicator", which would be a fact about the objective.
-  else if (evaluation.plan.valuesWithheld === true) formula = `${code}: ${w.resultsPending}`;
+  else if (evaluation.plan.valuesWithheld === true) formula = `${code}: ${withheldWords(evaluation, language)}`;
   else if (result.basis === 'children') {
     formula = `${code} = ${result.performance === null ? '' : `${termsText(terms, language)} (${w.rollUp}) = `}${total}`;
   } else if (result.basis === 'none' || result.performance === null) {

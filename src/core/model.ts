@@ -171,6 +171,11 @@ export interface Plan {
    * policy, so no objective has a performance.
    */
   readonly valuesWithheld?: true;
+  /**
+   * With `valuesWithheld`: the plan was archived before this period was closed, so its results will
+   * never be given: the words say so (`resultsNotClosed`), not that the period is in progress.
+   */
+  readonly notClosedWhenArchived?: true;
 }
 
 /** How big a plan is, as every summary and document says it. */

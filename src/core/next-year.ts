@@ -85,10 +85,16 @@ const NOT_MEASURED = { state: 'not_measured' } as const;
  * The plan as adopted, without a single value: every indicator `pending` (`valuesWithheld`), its
  * base measures gone, so nothing scores and no objective has a performance or band. What the public
  * reads of a period still taking values (server/public-periods.ts): its objectives, weights, targets
- * and baselines, never a provisional value.
+ * and baselines, never a provisional value. `notClosedWhenArchived`: its plan was archived with the
+ * period not closed (its words say no result will come).
  */
-export function withoutValues(plan: Plan): Plan {
-  return { ...plan, valuesWithheld: true, nodes: plan.nodes.map((node) => ({ ...node, indicators: node.indicators.map((ind) => ({ ...ind, measurement: NOT_MEASURED })) })) };
+export function withoutValues(plan: Plan, notClosedWhenArchived = false): Plan {
+  return {
+    ...plan,
+    valuesWithheld: true,
+    ...(notClosedWhenArchived ? { notClosedWhenArchived } : {}),
+    nodes: plan.nodes.map((node) => ({ ...node, indicators: node.indicators.map((ind) => ({ ...ind, measurement: NOT_MEASURED })) })),
+  };
 }
 
 /**

@@ -94,6 +94,8 @@ export interface Words {
   notMeasuredYet: string;
   /** A `pending` indicator's result (a period still taking values, read as its targets): the words of the public's notice. */
   resultsPending: string;
+  /** The same of a plan archived before the period was closed (`Plan.notClosedWhenArchived`): no result will come. */
+  resultsNotClosed: string;
   noPerformance: string;
   mean: string;
   weightedMean: string;
@@ -131,6 +133,7 @@ export const WORDS: Record<Language, Words> = {
     notMeasuredScoresZero: "not measured yet: scores 0 under the plan's policy",
     notMeasuredYet: 'not measured yet',
     resultsPending: 'results not available yet: the period is in progress',
+    resultsNotClosed: 'results not available: the period was not closed before the plan was archived',
     noPerformance: 'no performance',
     mean: 'mean of',
     weightedMean: 'weighted mean of',
@@ -164,6 +167,7 @@ export const WORDS: Record<Language, Words> = {
     notMeasuredScoresZero: 'non ancora misurato: punteggio 0 secondo la regola del piano',
     notMeasuredYet: 'non ancora misurato',
     resultsPending: 'risultati non ancora disponibili: il periodo è in corso',
+    resultsNotClosed: "risultati non disponibili: il periodo non è stato chiuso prima dell'archiviazione del piano",
     noPerformance: 'nessuna performance',
     mean: 'media di',
     weightedMean: 'media ponderata di',

@@ -91,11 +91,12 @@ export const REMINDER_MESSAGES = defineMessages({
     it: (p) => `${p.indicator} ${p.name} (obiettivo: ${p.objective})${p.returned ? ' — da integrare' : ''}${p.person ? ` — ${p.person}` : ''}`,
     en: (p) => `${p.indicator} ${p.name} (objective: ${p.objective})${p.returned ? ' — more asked' : ''}${p.person ? ` — ${p.person}` : ''}`,
   }),
-  'reminders-run': message<{ queued: number; unaddressed: number; sent: number; retrying: number; failed: number; transport: 'smtp' | 'log' }>({
+  // `cancelled` is said only when some were: a plan or period that stopped taking values is rare.
+  'reminders-run': message<{ queued: number; unaddressed: number; sent: number; retrying: number; failed: number; cancelled?: number; transport: 'smtp' | 'log' }>({
     it: (p) =>
-      `promemoria: ${p.queued} ${p.queued === 1 ? 'messo' : 'messi'} in coda (${p.unaddressed} ad account senza email, ${p.unaddressed === 1 ? 'non inviato' : 'non inviati'}), ${p.sent} ${p.sent === 1 ? 'inviato' : 'inviati'}${p.transport === 'log' ? ' (nel log: nessun server SMTP configurato)' : ''}, ${p.retrying} da ritentare, ${p.failed} ${p.failed === 1 ? 'rifiutato' : 'rifiutati'} dal server di posta`,
+      `promemoria: ${p.queued} ${p.queued === 1 ? 'messo' : 'messi'} in coda (${p.unaddressed} ad account senza email, ${p.unaddressed === 1 ? 'non inviato' : 'non inviati'}), ${p.sent} ${p.sent === 1 ? 'inviato' : 'inviati'}${p.transport === 'log' ? ' (nel log: nessun server SMTP configurato)' : ''}, ${p.retrying} da ritentare, ${p.failed} ${p.failed === 1 ? 'rifiutato' : 'rifiutati'} dal server di posta${(p.cancelled ?? 0) > 0 ? `, ${p.cancelled} ${p.cancelled === 1 ? 'annullato' : 'annullati'} (piano archiviato o eliminato, periodo chiuso o eliminato)` : ''}`,
     en: (p) =>
-      `reminders: ${p.queued} queued (${p.unaddressed} to accounts without an email, not sent), ${p.sent} sent${p.transport === 'log' ? ' (to the log: no SMTP server configured)' : ''}, ${p.retrying} to retry, ${p.failed} refused by the mail server`,
+      `reminders: ${p.queued} queued (${p.unaddressed} to accounts without an email, not sent), ${p.sent} sent${p.transport === 'log' ? ' (to the log: no SMTP server configured)' : ''}, ${p.retrying} to retry, ${p.failed} refused by the mail server${(p.cancelled ?? 0) > 0 ? `, ${p.cancelled} cancelled (plan archived or deleted, period closed or deleted)` : ''}`,
   }),
   /** `albero reminders --plan` naming a plan not in force: a draft (not adopted yet) or an archived plan has no reminders. */
   'reminders-plan-not-in-force': message<{ plan: string; why: 'draft' | 'archived' }>({

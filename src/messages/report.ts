@@ -82,6 +82,8 @@ export const REPORT_MESSAGES = defineMessages({
   /** A period still taking values as the public reads it (server/public-periods.ts): the plan's targets, no value. */
   // The words of an indicator's explanation in such a period: one sentence for the page and the indicator.
   'report-targets-only': message({ it: WORDS.it.resultsPending, en: WORDS.en.resultsPending }),
+  /** The same period of a plan archived before it was closed: no result will come, it is not in progress. */
+  'report-not-closed-archived': message({ it: WORDS.it.resultsNotClosed, en: WORDS.en.resultsNotClosed }),
   /** The year end reopened after the OIV validated it, as the public reads it: the figures as validated (server/public-periods.ts `publicStateText`). */
   'report-reopened-validated': message<{ reopened: string; validated: string; reservations: boolean }>({
     it: (p) =>

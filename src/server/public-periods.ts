@@ -167,7 +167,8 @@ export async function publicPeriodDates(store: Store, computed: ComputedPlan): P
 export async function publicStateText(store: Store, computed: ComputedPlan, language: Language = 'it'): Promise<string> {
   const reopened = computed.reopened;
   if (reopened !== undefined) return reopenedValidatedText(reopened, language);
-  return publicPeriodStateWord(await periodWordOf(store, computed.snapshot.record.id, computed.snapshot.period, true), language);
+  const { record } = computed.snapshot;
+  return publicPeriodStateWord(await periodWordOf(store, record.id, computed.snapshot.period, true), language, record.archivedAt !== null);
 }
 
 /** The computed plan a reader reads: a signed-in reader any period (the last by default), the public as `publicComputed`. */

@@ -12,7 +12,7 @@
  */
 import { worklistPath } from '../contract/worklist-link.js';
 import { renderMessage } from '../messages/index.js';
-import { italianDate, isLocked, SYSTEM, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
+import { italianDate, isLocked, SYSTEM, type ReminderCancelReason, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { Campaign, campaignPeople, today, type WorkItem } from './campaign.js';
 import { makeMailer, settingError, type Mailer, type SmtpSettings } from './mailer.js';
 import { mayBeAssigned } from './permissions.js';
@@ -174,19 +174,39 @@ export interface DeliveryReport {
   readonly retrying: number;
   /** Refused for good by the mail server. */
   readonly failed: number;
+  /** Not sent: their plan or period stopped taking values since they were queued (status cancelled). */
+  readonly cancelled: number;
+}
+
+/**
+ * Why a message queued for `planId`'s period must not go now, or null when it still may: its plan
+ * archived (nothing is collected in it any more) or deleted, its period closed, validated or deleted
+ * since it was queued. A message waiting to be retried would otherwise tell a referente, later, that
+ * values are late where nobody collects them.
+ */
+async function staleness(store: Store, planId: string, periodId: string): Promise<ReminderCancelReason | null> {
+  const plan = await store.getPlan(planId);
+  if (plan === undefined) return 'plan-deleted';
+  if (plan.archivedAt !== null) return 'plan-archived';
+  const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
+  if (period === undefined) return 'period-deleted';
+  if (period.state === 'validated') return 'period-validated';
+  if (isLocked(period.state)) return 'period-closed';
+  return null;
 }
 
 /**
  * Sends what the outbox holds for now (`planId`: that plan's messages alone). A row is claimed before it is handed to the mail server,
  * so two senders (the timer, the CLI, a second server) never take the same one; a row left
  * "sending" by a sender that stopped half-way is taken again after ten minutes, with the same
- * Message-ID.
+ * Message-ID. A row whose plan or period no longer takes values is cancelled, not sent (`staleness`).
  */
 export async function deliverReminders(store: Store, mailer: Mailer, options: { now?: () => Date; retryNow?: boolean; planId?: string } = {}): Promise<DeliveryReport> {
   const clock = options.now ?? (() => new Date());
   let sent = 0;
   let retrying = 0;
   let failed = 0;
+  let cancelled = 0;
   // A message tried in this run (claimed since its start) is not tried again in it.
   const start = clock().toISOString();
   for (;;) {
@@ -197,6 +217,12 @@ export async function deliverReminders(store: Store, mailer: Mailer, options: { 
     });
     if (batch.length === 0) break;
     for (const r of batch) {
+      const stale = await staleness(store, r.planId, r.periodId);
+      if (stale !== null) {
+        await store.reminders.markCancelled(r.id, stale);
+        cancelled++;
+        continue;
+      }
       const result = await mailer.send({ to: r.address!, subject: r.subject, text: r.body, messageId: r.messageId });
       if (result.ok) {
         await store.reminders.markSent(r.id, mailer.transport, clock().toISOString());
@@ -210,7 +236,7 @@ export async function deliverReminders(store: Store, mailer: Mailer, options: { 
       }
     }
   }
-  return { sent, retrying, failed };
+  return { sent, retrying, failed, cancelled };
 }
 
 export interface ReminderRun extends DeliveryReport {

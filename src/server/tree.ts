@@ -379,7 +379,8 @@ export class TreeService {
     if (kept !== undefined && kept.dataVersion === computed.dataVersion) return kept.made;
     const { snapshot } = computed;
     const indicators = new Map([...snapshot.indicators].map(([id, meta]) => [id, { ...meta, measurement: null }]));
-    const made = this.live({ ...snapshot, plan: withoutValues(snapshot.plan), indicators }, 'targets-only');
+    // Archiving moves the data version: an entry made before it is never read after it.
+    const made = this.live({ ...snapshot, plan: withoutValues(snapshot.plan, snapshot.record.archivedAt !== null), indicators }, 'targets-only');
     this.withheld.set(computed, { dataVersion: computed.dataVersion, made });
     return made;
   }

@@ -31,7 +31,7 @@ export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
 export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from './emails.js';
 export { correctedAfterRequest } from './reviews.js';
 export { approvalAsItStands, supersededApproval, valueState } from './review-steps.js';
-export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderDraft, type ReminderRecord, type ReminderStage, type ReminderStatus, type ReminderStore } from './reminders.js';
+export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderCancelReason, type ReminderDraft, type ReminderRecord, type ReminderStage, type ReminderStatus, type ReminderStore } from './reminders.js';
 export { type ForecastInput, type ForecastRecord, type VarianceInput, type VarianceRecord, type VarianceStore } from './variances.js';
 export type { CoverCause, CoverPreviousYear, LastYearBasis, PublishedPeriod, RelazioneCover, RelazioneDecision, RelazioneFreeze, RelazioneRecord, RelazioneStore, ReviewInput } from './relazioni.js';
 export {

@@ -458,6 +458,8 @@ const inList = (values: readonly string[]): string => `(${values.map((v) => `'${
 const ROLES_BEFORE_PERSONALE = ['admin', 'controller', 'referente', 'oiv'];
 /** A revision's statuses as migration 88 allows them (written out: a migration never changes with the code). */
 const REVISION_STATUSES = ['open', 'approved', 'discarded'];
+/** The reminders' statuses from migration 89 (cancelled: its plan or period stopped taking values before it went). */
+const REMINDER_STATUSES_89 = ['queued', 'sending', 'sent', 'failed', 'no-address', 'cancelled'];
 
 MIGRATIONS.push(
   {
@@ -691,6 +693,33 @@ MIGRATIONS.push(
       await tx.run(`CREATE UNIQUE INDEX plan_revisions_one_open ON plan_revisions (plan_id) WHERE status = 'open'`);
       const broken = await tx.all(`PRAGMA foreign_key_check`);
       if (broken.length > 0) throw new Error(`migration 88: foreign keys broken: ${JSON.stringify(broken.slice(0, 3))}`);
+    },
+  },
+  {
+    version: 89,
+    name: 'a reminder whose plan was archived or deleted, or whose period was closed or deleted, before it went is cancelled, not sent: the new status cancelled and its reason',
+    // The lists are written out as they stand now: a later status is a later migration's.
+    sql: (d) => [
+      `ALTER TABLE reminders ADD COLUMN cancel_reason TEXT`,
+      ...(d === 'postgres'
+        ? [`ALTER TABLE reminders DROP CONSTRAINT reminders_status_check`, `ALTER TABLE reminders ADD CONSTRAINT reminders_status_check CHECK (status IN ${inList(REMINDER_STATUSES_89)})`]
+        : []),
+    ],
+    run: async (tx, d) => {
+      if (d !== 'sqlite') return;
+      // SQLite cannot change a CHECK in place: rebuilt from its current definition, as migration 88
+      // rebuilt plan_revisions (no foreign key points to the outbox or from it).
+      const row = (await tx.all<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reminders'`))[0];
+      if (row === undefined) throw new Error('migration 89: no reminders table');
+      const before = `status IN ${inList(REMINDER_STATUSES_89.filter((s) => s !== 'cancelled'))}`;
+      if (!row.sql.includes(before)) throw new Error('migration 89: the reminders table does not have the expected status check');
+      const rebuilt = row.sql.replace(before, `status IN ${inList(REMINDER_STATUSES_89)}`).replace(/^CREATE TABLE "?reminders"?/, 'CREATE TABLE reminders_kept');
+      await tx.run(rebuilt);
+      await tx.run(`INSERT INTO reminders_kept SELECT * FROM reminders`);
+      await tx.run(`DROP TABLE reminders`);
+      await tx.run(`ALTER TABLE reminders_kept RENAME TO reminders`);
+      await tx.run(`CREATE INDEX reminders_due ON reminders (status, next_attempt_at)`);
+      await tx.run(`CREATE INDEX reminders_by_plan ON reminders (plan_id, created_at)`);
     },
   },
 );

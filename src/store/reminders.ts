@@ -9,10 +9,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, Row } from './db.js';
-import type { ReminderStage, ReminderStatus } from '../contract/reminder-states.js';
+import type { ReminderCancelReason, ReminderStage, ReminderStatus } from '../contract/reminder-states.js';
 
 /** A reminder's stages and statuses: the contract's words (contract/reminder-states.ts). */
-export { REMINDER_STAGES, REMINDER_STATUSES, type ReminderStage, type ReminderStatus } from '../contract/reminder-states.js';
+export { REMINDER_CANCEL_REASONS, REMINDER_STAGES, REMINDER_STATUSES, type ReminderCancelReason, type ReminderStage, type ReminderStatus } from '../contract/reminder-states.js';
 
 /** A message to queue, composed by the server (server/reminders.ts). */
 export interface ReminderDraft {
@@ -35,6 +35,8 @@ export interface ReminderDraft {
 export interface ReminderRecord extends ReminderDraft {
   readonly id: string;
   readonly status: ReminderStatus;
+  /** Why a cancelled message was not sent (migration 89); null otherwise. */
+  readonly cancelReason: ReminderCancelReason | null;
   /** Deliveries tried so far. */
   readonly attempts: number;
   readonly lastError: string | null;
@@ -64,6 +66,8 @@ export interface ReminderStore {
   markSent(id: string, transport: string, at: string): Promise<void>;
   /** Not delivered: retried at `retryAt`, or refused for good when it is null. */
   markFailed(id: string, error: string, retryAt: string | null): Promise<void>;
+  /** Claimed but not to be sent (its plan or period stopped taking values): cancelled for good, with why. */
+  markCancelled(id: string, reason: ReminderCancelReason): Promise<void>;
   /** The outbox, newest first. */
   list(filter?: { readonly planId?: string; readonly status?: ReminderStatus; readonly limit?: number }): Promise<ReminderRecord[]>;
 }
@@ -104,7 +108,7 @@ export const REMINDER_MIGRATION = {
 };
 
 const COLUMNS =
-  'id, plan_id, period_id, stage, user_id, username, unit_id, address, language, subject, body, indicators, status, attempts, last_error, created_at, created_by, next_attempt_at, sent_at, transport, message_id';
+  'id, plan_id, period_id, stage, user_id, username, unit_id, address, language, subject, body, indicators, status, attempts, last_error, created_at, created_by, next_attempt_at, sent_at, transport, message_id, cancel_reason';
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -123,6 +127,7 @@ function reminderRecord(r: Row): ReminderRecord {
     body: String(r.body),
     indicators: JSON.parse(String(r.indicators)) as string[],
     status: String(r.status) as ReminderStatus,
+    cancelReason: r.cancel_reason === null || r.cancel_reason === undefined ? null : (String(r.cancel_reason) as ReminderCancelReason),
     attempts: Number(r.attempts),
     lastError: text(r.last_error),
     createdAt: String(r.created_at),
@@ -202,6 +207,11 @@ export class SqlReminders implements ReminderStore {
 
   async markFailed(id: string, error: string, retryAt: string | null): Promise<void> {
     await this.db.run(`UPDATE reminders SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`, [retryAt === null ? 'failed' : 'queued', error.slice(0, 2000), retryAt, id]);
+  }
+
+  async markCancelled(id: string, reason: ReminderCancelReason): Promise<void> {
+    // The claim counted a try the mail server never saw: the count says only the deliveries tried.
+    await this.db.run(`UPDATE reminders SET status = 'cancelled', cancel_reason = ?, attempts = attempts - 1, next_attempt_at = NULL WHERE id = ?`, [reason, id]);
   }
 
   async list(filter: { readonly planId?: string; readonly status?: ReminderStatus; readonly limit?: number } = {}): Promise<ReminderRecord[]> {

@@ -4,7 +4,7 @@
  * and the trail unchanged; its worklist lists no value to collect and says it is archived, as the
  * home page's work due leaves it out; a review step, a deadline, a variance or a forecast is refused
  * as every other change, nothing recorded, told as archived before the period, objective or rule the
- * route checks; so are a comment (of a period it has or not) and the Relazione's texts, review and
+ * route checks (a variance after its objective's access, 404 or 403, as a forecast after its indicator's); so are a comment (of a period it has or not) and the Relazione's texts, review and
  * moves, while every other write route (values, evidence, tree, units, baselines, periods, revisions,
  * the plan's version) is seen refusing too, a value, a file or a comment told as archived before the
  * indicator's rule or deletion, an indicator's definition and a baselines refresh before the body is
@@ -278,7 +278,6 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
       ['move of a period it has not', 'POST', `${plan}/periods/${NO_PERIOD}/transition`, { to: 'collecting' }, 404, 'not-found'],
       ["period added outside the plan's year", 'POST', `${plan}/periods`, { endsOn: '2031-10-31' }, 400, 'invalid-body'],
       ['variance of a period it has not', 'PUT', `${plan}/nodes/B.1.1/variances/${NO_PERIOD}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 404, 'not-found'],
-      ['variance of an objective it has not', 'PUT', `${plan}/nodes/ZZ.9/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 404, 'not-found'],
       ['variance of an objective at target', 'PUT', `${plan}/nodes/${atTarget}/variances/${YEAR_END}`, { cause: 'external', explanation: 'Bando rinviato.', version: 0 }, 422, 'variance-not-short'],
       ['forecast of an indicator following its children', 'PUT', `${plan}/indicators/${enc(derived.id)}/forecasts/${PERIOD}`, { reachable: 'yes', version: 0 }, 422, 'forecast-derived'],
     ] as const;
@@ -310,6 +309,38 @@ describe.each<Backend>(['sqlite', 'postgres'])('an archived plan on %s', (backen
       expect(refused.status, `${what}: ${refused.text}`).toBe(status);
       expect(refused.body.error.code, what).toBe(code);
     }
+  });
+
+  it("tells a variance's access first, as a forecast's: 404 an objective it has not, 403 not the referente's, then 409 archived, before the period and band", async () => {
+    const planId = await t.importFixture();
+    const plan = `/api/plans/${planId}`;
+    const YEAR_END = '2024-12-31';
+    await adopt(planId, controller);
+    expect((await controller.request('POST', `${plan}/periods/${YEAR_END}/transition`, { to: 'collecting' })).status).toBe(200);
+    // The referente's report: the objectives short of their target, editable where theirs.
+    const report = (await referente.get(`${plan}/periods/${YEAR_END}/variances`)).body.objectives as Array<{ code: string; editable: boolean }>;
+    const theirs = report.find((o) => o.editable)!.code;
+    const others = report.find((o) => !o.editable)!.code;
+    const forecastOf = (await referente.get(`${plan}/tree?period=2024-09-30`)).body.objectives.flatMap((o: any) => o.indicators).find((i: any) => !i.editable && i.formula === null);
+    await archive(planId);
+    const variance = { cause: 'external', explanation: 'Bando rinviato.', version: 0 };
+    const answers = [
+      ['an objective it has not', referente, `${plan}/nodes/ZZ.9/variances/${YEAR_END}`, 404, 'not-found'],
+      ["an objective not the referente's", referente, `${plan}/nodes/${enc(others)}/variances/${YEAR_END}`, 403, 'forbidden'],
+      ["the referente's objective", referente, `${plan}/nodes/${enc(theirs)}/variances/${YEAR_END}`, 409, 'plan-archived'],
+      // A period it has not, or its objective's band, is checked after: told as archived.
+      ["the referente's objective, a period it has not", referente, `${plan}/nodes/${enc(theirs)}/variances/2024-02-30`, 409, 'plan-archived'],
+      ["an objective not the referente's, to the controller", controller, `${plan}/nodes/${enc(others)}/variances/${YEAR_END}`, 409, 'plan-archived'],
+    ] as const;
+    for (const [what, who, path, status, code] of answers) {
+      const refused = await who.request('PUT', path, variance);
+      expect(refused.status, `${what}: ${refused.text}`).toBe(status);
+      expect(refused.body.error.code, what).toBe(code);
+    }
+    // As a forecast of an indicator not the referente's is told.
+    const forecast = await referente.request('PUT', `${plan}/indicators/${enc(forecastOf.id)}/forecasts/2024-09-30`, { reachable: 'yes', version: 0 });
+    expect(forecast.status, forecast.text).toBe(403);
+    expect(await t.server.store.variances.listVariances(planId)).toEqual([]);
   });
 
   it("tells a value, an evidence file and a comment as archived first, before the indicator's rule or its deletion: nothing written; back from the archive, refused for those", async () => {

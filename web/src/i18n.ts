@@ -170,6 +170,9 @@ const it = {
     // To the public, of a period still taking values that the controller published: its values may change.
     targetsOnly:
       'Risultati non ancora disponibili: il periodo al {{label}} è in corso. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; ogni indicatore è «{{state}}» e i risultati saranno pubblicati alla chiusura del periodo.',
+    // The same of a plan archived with that period still open: nothing is collected any more, no result will come.
+    notClosedArchived:
+      'Risultati non disponibili: il periodo al {{label}} non è stato chiuso prima dell’archiviazione del piano. Qui il piano adottato, con obiettivi, indicatori, pesi, target e baseline; ogni indicatore è «{{state}}»: archiviato, il piano non raccoglie più valori.',
     none: 'Nessun periodo di monitoraggio',
     to: { collecting: 'Avvia la raccolta', closed: 'Chiudi il periodo', validated: 'Valida il periodo', reopen: 'Riapri il periodo' },
     validateTitle: 'Validare il periodo',
@@ -733,6 +736,8 @@ const en: typeof it = {
     validatedWithReservationsAt: 'Validated by the OIV with reservations on {{at}}.',
     targetsOnly:
       'Results not available yet: the period ending {{label}} is in progress. Here is the adopted plan, with its objectives, indicators, weights, targets and baselines; every indicator is “{{state}}”, and the results will be published when the period is closed.',
+    notClosedArchived:
+      'Results not available: the period ending {{label}} was not closed before the plan was archived. Here is the adopted plan, with its objectives, indicators, weights, targets and baselines; every indicator is “{{state}}”: archived, the plan collects no more values.',
     none: 'No monitoring period',
     to: { collecting: 'Start collecting', closed: 'Close the period', validated: 'Validate the period', reopen: 'Reopen the period' },
     validateTitle: 'Validate the period',

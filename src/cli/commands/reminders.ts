@@ -51,7 +51,7 @@ export function registerReminders(program: Command): void {
             );
           } else {
             process.stdout.write(
-              `${say('reminders-run', { queued: run.queued.length, unaddressed: run.unaddressed, sent: run.sent, retrying: run.retrying, failed: run.failed, transport: service.transport })}\n`,
+              `${say('reminders-run', { queued: run.queued.length, unaddressed: run.unaddressed, sent: run.sent, retrying: run.retrying, failed: run.failed, cancelled: run.cancelled, transport: service.transport })}\n`,
             );
           }
           if (waiting > 0 || run.failed > 0) process.exitCode = 1;

@@ -143,10 +143,13 @@ export function periodStateWord(state: string, language: Language = 'it'): strin
 /**
  * A period's state as the public reads it: final values (closed, validated) as `periodStateWord`
  * says them; a period still taking values shows the public its targets only, and says why
- * ("risultati non ancora disponibili: il periodo è in corso").
+ * ("risultati non ancora disponibili: il periodo è in corso"); of a plan `archived` with the period
+ * not closed, that it never was (`notClosedText`).
  */
-export function publicPeriodStateWord(state: string, language: Language = 'it'): string {
-  return state === 'closed' || state === 'validated' || state === 'validated_with_reservations' ? periodStateWord(state, language) : targetsOnlyText(language);
+export function publicPeriodStateWord(state: string, language: Language = 'it', archived = false): string {
+  if (state === 'closed' || state === 'validated' || state === 'validated_with_reservations') return periodStateWord(state, language);
+  // Archived with the period open: nothing is collected any more, so "in corso" would be false.
+  return archived ? notClosedText(language) : targetsOnlyText(language);
 }
 
 /**
@@ -180,6 +183,11 @@ export function reopenedCollectingText(
 /** What the public pages say of a period whose results are not published yet: "risultati non ancora disponibili: il periodo è in corso". */
 export function targetsOnlyText(language: Language = 'it'): string {
   return say('report-targets-only', language);
+}
+
+/** The same of a plan archived before the period was closed: "risultati non disponibili: il periodo non è stato chiuso prima dell'archiviazione del piano". */
+export function notClosedText(language: Language = 'it'): string {
+  return say('report-not-closed-archived', language);
 }
 
 /** In Italian, the Relazione's language. */

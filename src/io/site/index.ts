@@ -11,7 +11,7 @@ import { CSV_COLUMN_MEANINGS, CSV_COLUMNS, openDataCsv, openDataJson } from '../
 import { CSS, escapeHtml } from '../report/html.js';
 import { renderReportHtml } from '../report/index.js';
 import { actText, type ReportAct, type ReportRevision } from '../report/revisions.js';
-import { targetsOnlyText } from '../report/texts.js';
+import { notClosedText, targetsOnlyText } from '../report/texts.js';
 import type { ReportValidation } from '../report/validated.js';
 import { FRAME_CSS, renderRelazione, renderRelazioneHtml, type RelazioneDocument, type RelazioneFormat } from '../relazione/index.js';
 import type { Language } from '../../core/words.js';
@@ -37,6 +37,8 @@ export interface SiteYear {
    * `evaluation` is the plan without values (its targets), and the year's page says the results are not available yet.
    */
   readonly targetsOnly?: boolean;
+  /** With `targetsOnly`: the plan was archived before the period was closed, so no result will be published (the page says so). */
+  readonly notClosedWhenArchived?: boolean;
   /**
    * The year end reopened by the office after the OIV validated it, read as validated: the sentence
    * saying so (`reopenedValidatedText`), which the year's page prints under the plan.
@@ -157,7 +159,9 @@ export function yearPage(y: SiteYear): string {
       ? `<li>Piano della performance: <span class="missing">nessun valore ancora pubblicato</span></li>`
       : `<li>Piano della performance${y.targetsOnly === true ? '' : ' con i risultati'}${y.period === undefined ? '' : ` (${escapeHtml(y.period)})`}: ${download('piano.html', 'pagina HTML', 'Albero della performance')}${
           y.targetsOnly === true
-            ? `<br><strong>${escapeHtml(capitalised(targetsOnlyText()))}</strong>. Il piano mostra gli obiettivi, gli indicatori, i pesi, i target e le baseline adottati; i risultati saranno pubblicati alla chiusura del periodo.`
+            ? y.notClosedWhenArchived === true
+              ? `<br><strong>${escapeHtml(capitalised(notClosedText()))}</strong>. Il piano mostra gli obiettivi, gli indicatori, i pesi, i target e le baseline adottati; archiviato, non raccoglie più valori.`
+              : `<br><strong>${escapeHtml(capitalised(targetsOnlyText()))}</strong>. Il piano mostra gli obiettivi, gli indicatori, i pesi, i target e le baseline adottati; i risultati saranno pubblicati alla chiusura del periodo.`
             : y.reopened === undefined
               ? ''
               : `<br><strong>${escapeHtml(capitalised(y.reopened))}</strong>.`

@@ -33,6 +33,7 @@ function reminderView(r: ReminderRecord, nameOf: ActorNamer): Readable<Reminder>
     body: r.body,
     indicators: r.indicators,
     status: r.status,
+    cancelReason: r.cancelReason,
     attempts: r.attempts,
     lastError: r.lastError,
     createdAt: r.createdAt,
@@ -53,7 +54,8 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       method: 'get',
       path: '/api/reminders',
       tag: 'campaign',
-      summary: 'The outbox of deadline reminders, newest first: to whom, when, about which period and indicators, and whether sent, waiting to be retried, refused or without an address',
+      summary:
+        'The outbox of deadline reminders, newest first: to whom, when, about which period and indicators, and whether sent, waiting to be retried, refused, without an address or cancelled (`cancelReason`: its plan archived or deleted, its period closed, validated or deleted before it went)',
       roles: PLAN_EDITORS,
       action: 'read the reminders',
       query: {
@@ -64,7 +66,8 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       },
       responses: {
         200: {
-          description: '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, attempts, lastError, createdAt, sentAt, transport, …}]}',
+          description:
+            '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, cancelReason, attempts, lastError, createdAt, sentAt, transport, …}]}',
           schema: OutboxSchema,
         },
         400: 'invalid query',
@@ -94,7 +97,7 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       roles: PLAN_EDITORS,
       action: 'send reminders',
       body: SendNow,
-      responses: { 200: { description: '{queued: [reminder], unaddressed, sent, retrying, failed}', schema: ReminderRunSchema }, 400: 'invalid body', 401: 'not signed in', 403: 'role' },
+      responses: { 200: { description: '{queued: [reminder], unaddressed, sent, retrying, failed, cancelled}', schema: ReminderRunSchema }, 400: 'invalid body', 401: 'not signed in', 403: 'role' },
     },
     async (c, { user, body: input, reply }) => {
       const run = await deps.reminders.run(user.username, { retryNow: input.retry !== false });

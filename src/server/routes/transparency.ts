@@ -71,7 +71,7 @@ async function siteRewards(
 
 async function siteYear({ store, trees, names }: Pick<Deps, 'store' | 'trees' | 'names'>, plan: PlanRecord, withDocuments: boolean): Promise<SiteYear> {
   let evaluation: SiteYear['evaluation'] = null;
-  let period: Pick<SiteYear, 'period' | 'periodState' | 'periodDates' | 'targetsOnly' | 'reopened' | 'revisionRegister' | 'validated'> = {};
+  let period: Pick<SiteYear, 'period' | 'periodState' | 'periodDates' | 'targetsOnly' | 'notClosedWhenArchived' | 'reopened' | 'revisionRegister' | 'validated'> = {};
   try {
     // A period the controller published while still taking values: the plan's targets, no value.
     const computed = await publicComputed({ store, trees }, plan.id, undefined);
@@ -87,6 +87,7 @@ async function siteYear({ store, trees, names }: Pick<Deps, 'store' | 'trees' | 
       periodState: await publicStateText(store, computed),
       periodDates: await publicPeriodDates(store, computed),
       targetsOnly: !isLocked(state),
+      ...(!isLocked(state) && plan.archivedAt !== null ? { notClosedWhenArchived: true } : {}),
       ...(computed.reopened === undefined ? {} : { reopened: reopenedValidatedText(computed.reopened) }),
       revisionRegister: register,
       ...(validated === undefined ? {} : { validated }),

@@ -151,7 +151,7 @@ export const varianceRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'not yours',
         404: 'unknown plan, objective or period',
-        409: 'conflict: stale version, or a first variance entered meanwhile (details.current: the variance, updatedBy, updatedByName, updatedAt); plan-archived: the plan is archived (told before the period, the objective or its band are checked; nothing stored)',
+        409: 'conflict: stale version, or a first variance entered meanwhile (details.current: the variance, updatedBy, updatedByName, updatedAt); plan-archived: the plan is archived (told after the objective’s access, 404 or 403, before the period or its band are checked; nothing stored)',
         422: 'variance-not-short: the objective is not yellow or red in the period (details.field: node)',
         423: 'period-locked: validated',
       },
@@ -160,13 +160,22 @@ export const varianceRoutes: RouteModule = (api, deps) => {
       const planId = param(c, 'planId');
       const code = param(c, 'code');
       const periodId = param(c, 'periodId');
-      // Told as archived first, as the store tells every write: not as a period, an objective or a band the request would otherwise be refused for.
       const plan = await store.getPlan(planId);
       if (plan === undefined) throw refuse(404, 'not-found', { what: 'plan', id: planId });
-      refuseIfArchived(plan);
+      const access = (computed: ComputedPlan): void => {
+        if (!computed.snapshot.nodes.has(code)) throw refuse(404, 'not-found', { what: 'objective', id: code });
+        if (!mayExplain(user, computed, code)) throw refuse(403, 'forbidden', { objective: code });
+      };
+      // As a forecast's indicator and every other write: the objective's access first (404 one the plan
+      // has not, 403 not the referente's), then the archive (409), before the period and the band the
+      // request would otherwise be refused for. The access is read on the plan as it reads by default,
+      // so a period it has not is still told as archived.
+      if (plan.archivedAt !== null) {
+        access(await trees.computed(planId));
+        refuseIfArchived(plan);
+      }
       const computed = await trees.computed(planId, periodId);
-      if (!computed.snapshot.nodes.has(code)) throw refuse(404, 'not-found', { what: 'objective', id: code });
-      if (!mayExplain(user, computed, code)) throw refuse(403, 'forbidden', { objective: code });
+      access(computed);
       // The guideline asks the cause of a shortfall: an objective at target has none to give, and
       // a cause recorded there would be counted in the Relazione's shortfalls.
       const band = computed.base.objectives.find((o) => o.code === code)?.band ?? null;

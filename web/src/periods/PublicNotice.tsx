@@ -3,7 +3,8 @@
  * the plan, and why a period shows no result. A period still open or collecting reaches the public
  * only when the controller published it, and then as the adopted plan without any value (the
  * server sends none, server/public-periods.ts): said plainly, as the transparency pages and the
- * exports say "risultati non ancora disponibili: il periodo è in corso".
+ * exports say "risultati non ancora disponibili: il periodo è in corso" (of a plan archived before
+ * the period was closed, that it never was).
  */
 import { useTranslation } from 'react-i18next';
 import { dayText } from '../../../src/messages/changes.js';
@@ -24,7 +25,8 @@ export function PublicNotice({ plan, period, targetsOnly }: { plan: PlanSummary 
       {targetsOnly && period !== null && (
         <p className="alert alert-warning small mb-0" role="note" data-testid="targets-only">
           {/* The indicators' state in the table, named here with what it means. */}
-          {t('period.targetsOnly', { label: period.label, state: t('state.pending').toLowerCase() })}
+          {/* An archived plan collects nothing: "in progress" would be false (the server's pages say it so too). */}
+          {t(plan?.archived === true ? 'period.notClosedArchived' : 'period.targetsOnly', { label: period.label, state: t('state.pending').toLowerCase() })}
         </p>
       )}
     </div>

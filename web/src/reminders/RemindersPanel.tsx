@@ -103,6 +103,7 @@ export function RemindersPanel({ planId }: { planId: string }) {
                 <td title={r.lastError ?? undefined}>
                   {t(`reminders.statuses.${r.status}`)}
                   {r.status === 'queued' && r.attempts > 0 && <span className="text-muted"> · {t('reminders.attempts', { count: r.attempts })}</span>}
+                  {r.cancelReason !== null && <span className="text-muted"> · {t(`reminders.cancelReasons.${r.cancelReason}`)}</span>}
                 </td>
               </tr>
             ))}
