@@ -44,8 +44,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('a period moved by two desks at o
     return replies;
   }
 
-  const move = (client: Client, period: string, body: object, language: string) =>
-    client.request('POST', `/api/plans/${f.planId}/periods/${period}/transition`, body, { 'accept-language': language });
+  const move = (client: Client, period: string, body: object, language: string) => client.request('POST', `/api/plans/${f.planId}/periods/${period}/transition`, body, { 'accept-language': language });
 
   it('closes it once; the other closing, naming no version, hears that it is closed, in its language', async () => {
     const period = '2024-06-30';
