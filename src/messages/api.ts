@@ -8,6 +8,7 @@ import { formatItalianDate } from '../core/italian-date.js';
 import { roleWords } from './account-words.js';
 import { amountWords, type AmountProblem } from './amounts.js';
 import { APPRAISAL_FORBIDDEN, APPRAISAL_REFUSALS, type AppraisalRefusal } from './appraisal.js';
+import { DASHBOARD_WORKBOOK } from './campaign.js';
 import { nextYearWords } from './next-year.js';
 import { relazioneRefusal, type RelazioneRefusal } from './relazione.js';
 
@@ -127,7 +128,7 @@ export type ConflictSubject =
 
 /** A change refused because someone else changed the same thing first (a version that moved on). */
 interface StaleConflict {
-  what: 'objective' | 'indicator' | 'unit' | 'measurement' | 'variance' | 'forecast' | 'plan' | 'period' | 'revision';
+  what: 'objective' | 'indicator' | 'unit' | 'measurement' | 'variance' | 'forecast' | 'plan' | 'period' | 'revision' | 'review';
   id?: string;
   version?: number;
   sent?: number;
@@ -135,6 +136,8 @@ interface StaleConflict {
   entered?: boolean;
   /** An indicator's unit changed after the value was read in the old one (`what: 'indicator'`): the unit now. */
   unit?: string;
+  /** A value reviewed by another desk since it was read (`what: 'review'`): its review state now. */
+  state?: 'to_enter' | 'entered' | 'returned' | 'approved';
 }
 
 /** A request the database refused by its own rule: another writer got in first, or changed what it refers to. */
@@ -717,11 +720,13 @@ const OWN_MESSAGES = defineMessages({
           ? `${{ plan: 'il piano è stato modificato', period: 'il periodo è stato modificato', revision: 'la variazione è stata modificata' }[p.what]}${p.by ? ` da ${p.by}` : ' da qualcun altro'} dopo che l'hai ${p.what === 'revision' ? 'letta' : 'letto'}${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: non è stato salvato nulla; ricaricare e riprovare`
           : p.what === 'variance' || p.what === 'forecast'
             ? `${p.what === 'variance' ? 'questo scostamento è stato' : 'questa previsione è stata'} ${p.entered === true ? (p.what === 'variance' ? 'inserito' : 'inserita') : p.what === 'variance' ? 'modificato' : 'modificata'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
-            : p.what === 'measurement'
-              ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
-              : p.what === 'indicator' && p.unit !== undefined
-                ? `l'unità dell'indicatore ${p.id} è stata cambiata${p.by ? ` da ${p.by}` : ''} dopo che l'hai letto: ora si misura in ${unitWords(p.unit, 'it')}; il valore non è stato salvato, ricaricare e inserirlo di nuovo nella nuova unità`
-                : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'}${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
+            : p.what === 'review'
+              ? `la revisione di questo valore è stata cambiata${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo: ora è «${DASHBOARD_WORKBOOK.it.states[p.state ?? 'entered']}»; non è stato salvato nulla, ricaricare e rivederlo`
+              : p.what === 'measurement'
+                ? `questo valore è stato ${p.entered === true ? 'inserito' : 'modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'} nel frattempo${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}: ricaricare e riprovare`
+                : p.what === 'indicator' && p.unit !== undefined
+                  ? `l'unità dell'indicatore ${p.id} è stata cambiata${p.by ? ` da ${p.by}` : ''} dopo che l'hai letto: ora si misura in ${unitWords(p.unit, 'it')}; il valore non è stato salvato, ricaricare e inserirlo di nuovo nella nuova unità`
+                  : `${p.what === 'objective' ? "l'obiettivo" : p.what === 'unit' ? 'la struttura' : "l'indicatore"} ${p.id} è ${p.what === 'unit' ? 'stata modificata' : 'stato modificato'}${p.by ? ` da ${p.by}` : ' da qualcun altro'}${p.version !== undefined ? ` (versione ${p.version}, inviata ${p.sent})` : ''}`,
     en: (p) =>
       'constraint' in p
         ? storedMeanwhile(p, 'en')
@@ -729,11 +734,13 @@ const OWN_MESSAGES = defineMessages({
           ? `the ${p.what} was changed by ${p.by ? p.by : 'someone else'} after you read it${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: nothing was saved; reload and try again`
           : p.what === 'variance' || p.what === 'forecast'
             ? `this ${p.what} was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
-            : p.what === 'measurement'
-              ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
-              : p.what === 'indicator' && p.unit !== undefined
-                ? `the unit of indicator ${p.id} was changed${p.by ? ` by ${p.by}` : ''} after you read it: it is now counted in ${unitWords(p.unit, 'en')}; the value was not saved, reload and enter it again in the new unit`
-                : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by ${p.by ? p.by : 'someone else'}${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
+            : p.what === 'review'
+              ? `the review of this value was changed by ${p.by ? p.by : 'someone else'} in the meantime: it is now “${DASHBOARD_WORKBOOK.en.states[p.state ?? 'entered']}”; nothing was saved, reload and review it again`
+              : p.what === 'measurement'
+                ? `this value was ${p.entered === true ? 'entered' : 'changed'} by ${p.by ? p.by : 'someone else'} in the meantime${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}: reload and try again`
+                : p.what === 'indicator' && p.unit !== undefined
+                  ? `the unit of indicator ${p.id} was changed${p.by ? ` by ${p.by}` : ''} after you read it: it is now counted in ${unitWords(p.unit, 'en')}; the value was not saved, reload and enter it again in the new unit`
+                  : `${p.what === 'unit' ? 'the unit' : p.what} ${p.id} was changed by ${p.by ? p.by : 'someone else'}${p.version !== undefined ? ` (version ${p.version}, you sent ${p.sent})` : ''}`,
   }),
   // Who may reopen it as transitionRoles says: a validated period the administrator alone (the reopening voids the OIV's validation).
   'period-locked': message<{ label: string; state: string }>({

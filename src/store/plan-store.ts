@@ -448,6 +448,9 @@ export class SqlPlans {
       const stale = staleSave<PlanRecord>('plan', `plan "${b.title}"`, expectedEditVersion, planSaved(b));
       if (stale !== null) return stale;
       const next = { title: patch.title ?? b.title, organisation: patch.organisation ?? b.organisation, published: patch.published ?? b.published, version: patch.version ?? b.version };
+      // Saved as it stands (two desks publishing at once, the second after the first): nothing to write,
+      // no version moved, no entry on the trail saying a change that is none — as a value saved again.
+      if (next.title === b.title && next.organisation === b.organisation && next.published === b.published && next.version === b.version) return ok(b);
       // Title and body both name the plan (and a plan of theirs, the year and the version is one alone).
       const renamed = next.title !== b.title || next.organisation !== b.organisation;
       if (renamed || next.version !== b.version) {

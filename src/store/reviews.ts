@@ -7,7 +7,7 @@
  */
 import { recordAudit, recordPlanChange } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
-import { approvalAsItStands, latestStep, reviewRecord, STEPS, storedComputedFromChildren, valueStates } from './review-steps.js';
+import { approvalAsItStands, latestStep, reviewRecord, STEPS, storedComputedFromChildren, valueState, valueStates } from './review-steps.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, periodSaved, readPlanRecord } from './records.js';
 import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
@@ -49,7 +49,16 @@ export class Reviews {
     });
   }
 
-  async review(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>> {
+  async review(
+    planId: string,
+    indicatorId: string,
+    periodId: string,
+    action: ReviewAction,
+    note: string | null,
+    expectedVersion: number,
+    actor: Actor,
+    seenState?: WorkState,
+  ): Promise<Result<ReviewRecord>> {
     const text = note?.trim() || null;
     if (action !== 'approve' && text === null)
       return fail(
@@ -92,6 +101,19 @@ export class Reviews {
           { what: 'measurement', version, sent: expectedVersion, by: str(m.entered_by) },
         );
       const lastStep = await latestStep(tx, planId, indicatorId, periodId);
+      // Two reviewers of the same version at once (one approves, the other sends it back): the value's
+      // row is locked above, so the second sees the first's step and is told of it, rather than
+      // overruling a decision it never saw. Said as a stale save: who reviewed it, when, the state now.
+      const stateNow = valueState(version, lastStep);
+      if (seenState !== undefined && seenState !== stateNow) {
+        const by = lastStep?.by ?? null;
+        return fail(
+          'conflict',
+          `the value was reviewed by ${by ?? 'someone else'} in the meantime (now ${stateNow}, you saw ${seenState}): reload and review it again`,
+          { current: { version, state: stateNow, updatedBy: by, updatedAt: lastStep?.at ?? null } },
+          { what: 'review', state: stateNow, by },
+        );
+      }
       const current = lastStep !== undefined && lastStep.measurementVersion === version ? lastStep.action : undefined;
       if (action === 'answer' && current !== 'return' && !correctedAfterRequest(lastStep, version))
         return fail('invalid', 'there is no open request for more on this value to answer', { field: 'action' }, { field: 'action', reason: 'no-open-request' });

@@ -10,6 +10,7 @@ import { listAudit } from './audit-log.js';
 import { auditNames } from './audit-names.js';
 import { SqlComments, type CommentStore } from './comments.js';
 import type { Db } from './db.js';
+import type { WorkState } from '../contract/campaign-states.js';
 import { SqlEmails, type EmailStore } from './emails.js';
 import type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
 import { keptIndicator, keptIndicatorIds, keptValues } from './kept-records.js';
@@ -272,8 +273,17 @@ export class SqlStore implements Store {
     return this.reviews.setDeadline(planId, periodId, deadline, actor, expectedVersion);
   }
 
-  reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>> {
-    return this.reviews.review(planId, indicatorId, periodId, action, note, expectedVersion, actor);
+  reviewMeasurement(
+    planId: string,
+    indicatorId: string,
+    periodId: string,
+    action: ReviewAction,
+    note: string | null,
+    expectedVersion: number,
+    actor: Actor,
+    seenState?: WorkState,
+  ): Promise<Result<ReviewRecord>> {
+    return this.reviews.review(planId, indicatorId, periodId, action, note, expectedVersion, actor, seenState);
   }
 
   listReviews(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]> {

@@ -952,8 +952,21 @@ export interface Store {
 
   /** `expectedVersion`: the period's version read (`conflict` when stale); left out, none is checked. */
   setPeriodDeadline(planId: string, periodId: string, deadline: string | null, actor: Actor, expectedVersion?: number): Promise<Result<PeriodRecord>>;
-  /** A review step on the value as it is now (`expectedVersion`: the value's version the reviewer saw). */
-  reviewMeasurement(planId: string, indicatorId: string, periodId: string, action: ReviewAction, note: string | null, expectedVersion: number, actor: Actor): Promise<Result<ReviewRecord>>;
+  /**
+   * A review step on the value as it is now (`expectedVersion`: the value's version the reviewer saw;
+   * `seenState`: its review state as they saw it, `conflict` naming who reviewed it since when it
+   * moved on — another desk's approval or request on the same version; left out, none is checked).
+   */
+  reviewMeasurement(
+    planId: string,
+    indicatorId: string,
+    periodId: string,
+    action: ReviewAction,
+    note: string | null,
+    expectedVersion: number,
+    actor: Actor,
+    seenState?: WorkState,
+  ): Promise<Result<ReviewRecord>>;
   listReviews(planId: string, indicatorId: string, periodId: string): Promise<ReviewRecord[]>;
   campaignData(planId: string): Promise<CampaignData | undefined>;
   /**

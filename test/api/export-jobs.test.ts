@@ -107,6 +107,33 @@ describe.each<Backend>(['sqlite', 'postgres'])('export jobs on %s', (backend) =>
     expect([...back.value!.plan.nodes].reduce((n, node) => n + node.indicators.length, 0)).toBe(5000);
   }, 180_000);
 
+  it('draws a file asked for twice at once (a double click, two tabs) once: the second asking is the first job', async () => {
+    // The drawing queue held, as by another's long drawing: both askings find the first job still queued.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = oneAtATime(() => gate);
+    let first: string;
+    try {
+      const ask = (client: Client, body: object) => client.request('POST', `/api/plans/${plan}/exports`, body);
+      const [a, b] = await Promise.all([ask(controller, { format: 'pdf' }), ask(controller, { format: 'pdf' })]);
+      expect([a.status, b.status], b.text).toEqual([202, 202]);
+      first = a.body.id;
+      expect(b.body).toEqual(a.body);
+      // Another file (another language), or the same file for another account: a job of its own.
+      const english = await ask(controller, { format: 'pdf', lang: 'en' });
+      const admins = await ask(await t.as('admin'), { format: 'pdf' });
+      expect(new Set([first, english.body.id, admins.body.id]).size).toBe(3);
+    } finally {
+      release();
+      await held;
+    }
+    expect((await follow(controller, first)).at(-1)!.state).toBe('done');
+    // Once drawn, a new asking draws anew: the values may have changed since.
+    const again = await controller.request('POST', `/api/plans/${plan}/exports`, { format: 'pdf' });
+    expect(again.body.id).not.toBe(first);
+    expect((await follow(controller, again.body.id)).at(-1)!.state).toBe('done');
+  }, 120_000);
+
   it('gives the same report as the direct export: the PDF and a workbook that imports back', async () => {
     const pdfJob = await controller.request('POST', `/api/plans/${plan}/exports`, { format: 'pdf', period: '2024-12-31' });
     expect(pdfJob.status, pdfJob.text).toBe(202);

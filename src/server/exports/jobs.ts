@@ -7,7 +7,8 @@
  * account that asked for it only. A failed job says why by code (`ExportFailure`), which the web
  * app words for its reader; the technical detail goes to the server's log, never to the reader.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { ExportFailure } from '../../contract/index.js';
 import type { Plan } from '../../core/index.js';
@@ -43,6 +44,8 @@ export interface ExportJob {
   done: number;
   total: number;
   bytes?: Uint8Array;
+  /** What it draws for its owner (`drawingKey`): a second asking of the same file while this one is under way is this job. */
+  key?: string;
   /** Why it failed, by code; the detail was logged. */
   failure?: ExportFailure;
   finishedAt?: number;
@@ -57,6 +60,20 @@ function startWorker(request: ExportRequest): Worker {
   if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData: request });
   const bootstrap = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(new URL('./worker.ts', here).href)}, ${JSON.stringify(here)}));`;
   return new Worker(bootstrap, { eval: true, workerData: request });
+}
+
+/**
+ * The file a job draws for `owner`, as a digest of all it is drawn from but the moment it was asked
+ * (`computedAt`, a request's own): a double click or a second tab asking for the same file while the
+ * first is queued or drawn gets that job, not a second drawing of it in the one queue.
+ */
+function drawingKey(owner: string, request: ExportRequest): string {
+  const { computedAt: _asked, ...meta } = request.meta;
+  return createHash('sha256')
+    .update(owner)
+    .update('\0')
+    .update(serialize({ ...request, meta }))
+    .digest('hex');
 }
 
 export class ExportJobs {
@@ -79,15 +96,18 @@ export class ExportJobs {
     private readonly log: (line: string) => void = logToStderr,
   ) {}
 
-  /** Queues the export of `plan` and returns its job at once. */
+  /** Queues the export of `plan` and returns its job at once: the job already under way when its owner asked for the same file. */
   start(input: { owner: string; planId: string; plan: Plan; format: ExportRequest['format']; meta: ReportMeta; fileName: string }): ExportJob {
     this.sweep();
+    // Serialised now, while the plan is the one asked for; drawn when the job's turn comes.
+    const request = toWorker(input.plan, input.format, input.meta);
+    const key = drawingKey(input.owner, request);
+    for (const job of this.jobs.values()) if (job.key === key && job.fileName === input.fileName && (job.state === 'queued' || job.state === 'running')) return job;
     let total = 0;
     for (const _ of input.plan.nodes) total++;
-    const job: ExportJob = { id: randomUUID(), owner: input.owner, planId: input.planId, format: input.format, fileName: input.fileName, state: 'queued', done: 0, total };
+    const job: ExportJob = { id: randomUUID(), owner: input.owner, planId: input.planId, format: input.format, fileName: input.fileName, state: 'queued', done: 0, total, key };
     this.jobs.set(job.id, job);
-    // Serialised now, while the plan is the one asked for; drawn when the job's turn comes.
-    void this.enqueue(job, toWorker(input.plan, input.format, input.meta));
+    void this.enqueue(job, request);
     return job;
   }
 

@@ -27,7 +27,15 @@ const READERS = ['admin', 'controller', 'oiv'] as const;
 /** The worklist's rows a page by default (the web app's page), and at most. */
 const WORKLIST_PAGE = 200;
 const WORKLIST_PAGE_MAX = 1000;
-const Review = z.object({ action: ReviewActionSchema, note: z.string().max(5000).nullable().optional(), version: z.number().int().min(1) }).strict();
+const Review = z
+  .object({
+    action: ReviewActionSchema,
+    note: z.string().max(5000).nullable().optional(),
+    version: z.number().int().min(1),
+    /** The value's review state as the reviewer read it (the worklist's `state`): 409 when another desk reviewed it since. */
+    state: z.enum(WORK_STATES).optional(),
+  })
+  .strict();
 const Deadline = z
   .object({
     deadline: z
@@ -399,7 +407,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'role or not yours',
         404: 'unknown plan, indicator or period',
-        409: 'the value changed since (details.current.version)',
+        409: 'the value changed since (details.current.version), or, with `state`, another desk reviewed it since it was read in that state (params {what: review, state, by}; details.current {version, state, updatedBy, updatedByName, updatedAt}: the state now, who reviewed it and when; nothing stored)',
         422: 'nothing to review, already approved, no request to answer, or a request without its text',
         423: 'period-locked',
       },
@@ -409,7 +417,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const indicatorId = param(c, 'indicatorId');
       // A referente answers only for the indicators assigned to them or their unit.
       if (input.action === 'answer') await mayHandle(user, planId, indicatorId);
-      const step = must(await store.reviewMeasurement(planId, indicatorId, param(c, 'periodId'), input.action, input.note ?? null, input.version, actorOf(user)));
+      const step = must(await store.reviewMeasurement(planId, indicatorId, param(c, 'periodId'), input.action, input.note ?? null, input.version, actorOf(user), input.state));
       return reply(201, step);
     },
   );

@@ -23,6 +23,9 @@ const Transition = z
     acknowledgeUnreviewed: z.union([z.boolean(), z.number().int().nonnegative()]).optional(),
   })
   .strict();
+/** How often a move naming no version is decided again when other moves keep overtaking it, before it is refused as stale. */
+const MOVE_ATTEMPTS = 3;
+
 const PeriodPatch = z.object({ label: PeriodLabel, version: EditVersion.optional() }).strict();
 
 export const periodRoutes: RouteModule = (api, deps) => {
@@ -141,40 +144,46 @@ export const periodRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input, reply }) => {
       const planId = param(c, 'planId');
       const periodId = param(c, 'periodId');
-      const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
-      if (period === undefined) {
-        // An archived plan makes no move, of a period it has or not: told as archived, as the store tells every write first.
-        const plan = await store.getPlan(planId);
-        if (plan !== undefined) refuseIfArchived(plan);
-        throw refuse(404, 'not-found', { what: 'period', id: periodId });
+      // A move naming no version asks for the period as it is: one overtaken by another desk's move
+      // between this read and the store's lock is decided again on the state now (as if it came a
+      // moment later: «closed cannot become closed»), not refused for a version its client never sent.
+      for (let attempt = 1; ; attempt++) {
+        const period = (await store.listPeriods(planId))?.find((p) => p.id === periodId);
+        if (period === undefined) {
+          // An archived plan makes no move, of a period it has or not: told as archived, as the store tells every write first.
+          const plan = await store.getPlan(planId);
+          if (plan !== undefined) refuseIfArchived(plan);
+          throw refuse(404, 'not-found', { what: 'period', id: periodId });
+        }
+        // The roles depend on the state left. A move pressed on a state that changed since it was read
+        // is the store's stale refusal (who moved it, when), not the roles the new state asks: then only
+        // a role that may make this move from some state is let through to hear it.
+        const stale = input.version !== undefined && input.version !== period.version;
+        // A move that does not exist from the state read (open → validated) is no matter of roles:
+        // said impossible, whoever asks, as the store would say it; only a possible one asks for a role.
+        if (!stale && !isMove(period.state, input.to)) {
+          // An archived plan's periods make no move at all: the plan's state is the reason, as the store says of a possible move.
+          const plan = await store.getPlan(planId);
+          if (plan !== undefined) refuseIfArchived(plan);
+          throw refuse(409, 'invalid-transition', transitionParams(period.state, input.to), { details: { from: period.state, to: input.to } });
+        }
+        const roles = stale ? [...new Set(PERIOD_STATES.flatMap((from) => transitionRoles(from, input.to)))] : transitionRoles(period.state, input.to);
+        if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, from: period.state, to: input.to, roles });
+        // `checked`: the role was checked on this version's state; a move made since refuses this one.
+        const moved = await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user), {
+          sent: input.version,
+          checked: period.version,
+          acknowledgeUnreviewed: input.acknowledgeUnreviewed,
+        });
+        if (input.version === undefined && attempt < MOVE_ATTEMPTS && !moved.ok && moved.error.code === 'conflict' && moved.error.params?.what === 'period') continue;
+        // A reopening without its reason is a field left empty (decided under the period's lock, on the
+        // state as it is): said at that field, located, as every route's validation says a field.
+        if (!moved.ok && moved.error.code === 'invalid' && moved.error.details?.field === 'reason') {
+          const params = moved.error.params as Params<'invalid'>;
+          throw refuse(422, 'invalid', params, { details: { field: 'reason' }, issues: [issueOf('invalid', params, { field: 'reason' })] });
+        }
+        return reply(200, must(moved));
       }
-      // The roles depend on the state left. A move pressed on a state that changed since it was read
-      // is the store's stale refusal (who moved it, when), not the roles the new state asks: then only
-      // a role that may make this move from some state is let through to hear it.
-      const stale = input.version !== undefined && input.version !== period.version;
-      // A move that does not exist from the state read (open → validated) is no matter of roles:
-      // said impossible, whoever asks, as the store would say it; only a possible one asks for a role.
-      if (!stale && !isMove(period.state, input.to)) {
-        // An archived plan's periods make no move at all: the plan's state is the reason, as the store says of a possible move.
-        const plan = await store.getPlan(planId);
-        if (plan !== undefined) refuseIfArchived(plan);
-        throw refuse(409, 'invalid-transition', transitionParams(period.state, input.to), { details: { from: period.state, to: input.to } });
-      }
-      const roles = stale ? [...new Set(PERIOD_STATES.flatMap((from) => transitionRoles(from, input.to)))] : transitionRoles(period.state, input.to);
-      if (!roles.includes(user.role)) throw refuse(403, 'forbidden', { role: user.role, from: period.state, to: input.to, roles });
-      // `checked`: the role was checked on this version's state; a move made since refuses this one.
-      const moved = await store.transitionPeriod(planId, periodId, input.to, input.reason?.trim() || null, actorOf(user), {
-        sent: input.version,
-        checked: period.version,
-        acknowledgeUnreviewed: input.acknowledgeUnreviewed,
-      });
-      // A reopening without its reason is a field left empty (decided under the period's lock, on the
-      // state as it is): said at that field, located, as every route's validation says a field.
-      if (!moved.ok && moved.error.code === 'invalid' && moved.error.details?.field === 'reason') {
-        const params = moved.error.params as Params<'invalid'>;
-        throw refuse(422, 'invalid', params, { details: { field: 'reason' }, issues: [issueOf('invalid', params, { field: 'reason' })] });
-      }
-      return reply(200, must(moved));
     },
   );
 };

@@ -109,7 +109,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   async function act(item: WorkItem, action: 'approve' | 'return' | 'answer', text?: string) {
     setError(null);
     try {
-      await campaign.review(planId, item.indicatorId, item.periodId, action, item.version, text);
+      await campaign.review(planId, item.indicatorId, item.periodId, action, item.version, item.state, text);
       setNotice({ key: action === 'approve' ? 'campaign.approved' : action === 'return' ? 'campaign.sent' : 'campaign.answered' });
       setWriting(null);
       // The list, the dashboard and the value's audit follow; the tree does not show reviews.

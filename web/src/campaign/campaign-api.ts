@@ -16,6 +16,7 @@ import type {
   User,
   Worklist,
   WorklistStateFilter,
+  WorkState,
 } from '../../../src/contract/index.js';
 import { request } from '../api/client.js';
 
@@ -47,8 +48,14 @@ export const campaign = {
   },
   dashboard: (planId: string) => request<Dashboard>('GET', `/api/plans/${enc(planId)}/dashboard`),
   dashboardExportUrl: (planId: string) => `/api/plans/${enc(planId)}/dashboard/export`,
-  review: (planId: string, indicatorId: string, periodId: string, action: ReviewAction, version: number, note?: string) =>
-    request<ReviewStep>('POST', `/api/plans/${enc(planId)}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}/reviews`, { action, version, ...(note !== undefined ? { note } : {}) }),
+  /** `state`: the value's review state as listed; 409 `conflict` when another desk reviewed it since (who, when, the state now). */
+  review: (planId: string, indicatorId: string, periodId: string, action: ReviewAction, version: number, state: WorkState, note?: string) =>
+    request<ReviewStep>('POST', `/api/plans/${enc(planId)}/indicators/${enc(indicatorId)}/measurements/${enc(periodId)}/reviews`, {
+      action,
+      version,
+      state,
+      ...(note !== undefined ? { note } : {}),
+    }),
   /** `version`: the period's as read; 409 `conflict` when another desk changed the period since. */
   setDeadline: (planId: string, periodId: string, deadline: string | null, version: number) =>
     request<Period>('PUT', `/api/plans/${enc(planId)}/periods/${enc(periodId)}/deadline`, { deadline, version }),
