@@ -136,6 +136,15 @@ export class Evaluation {
   private readonly duplicate: Uint8Array;
   /** The slot `slotOf` found last. */
   private near = 0;
+  /**
+   * The indicator slot `readIndicator` tries first: the one after the indicator read last, or that
+   * one again after its Consuntivo (`verifyStated` asks in plan order, a derived indicator's
+   * Consuntivo before its KPI). A guess that holds compares an id with itself; comparing two
+   * different ids of one length makes V8 flatten both, as the table reader joins each from its
+   * objective's `A.1:` and a number: a new string for nearly every id of a big table (≈7 MB for
+   * 210,000 indicators), copied by the young collections.
+   */
+  private nextIndicator = 0;
   /** Built on first use: a million-entry map costs more than the evaluation itself. */
   private indicatorIndexCache: Map<string, number> | null = null;
   /** The plan's nodes, copied on the first change (setMeasurement, setNodeWeight). */
@@ -170,6 +179,12 @@ export class Evaluation {
 
   /** The indicator `evaluateIndicator` scored, or `loadScore` read, last. */
   private readonly last: ScoredIndicator = { state: 0, kind: NONE_KIND, num: 0, den: 1, decimal: null, met: 2, counted: false, derived: null };
+  /**
+   * The formula indicator whose score `last` holds as `loadScore` made it again (-1: none): asked
+   * for again at once (`verifyStated` reads a derived indicator's Consuntivo, then its KPI), it is
+   * not scored a third time. Anything else that fills `last` or changes the plan clears it.
+   */
+  private lastFormula = -1;
   /** The legend in hundredths, to band fractions without making a Decimal; null: classify decimals. */
   private readonly cuts: LegendCuts | null;
   /** Scratch fractions: a node's running sum, a children's mean, a decimal read as a fraction. */
@@ -382,10 +397,15 @@ export class Evaluation {
     let k = -1;
     if (i >= 0) {
       const indicators = this.nodes[i]!.indicators;
-      for (let p = 0; p < indicators.length; p++) {
-        if (indicators[p]!.id === id) {
-          k = this.firstIndicator[i]! + p;
-          break;
+      const first = this.firstIndicator[i]!;
+      const guess = this.nextIndicator - first;
+      if (guess >= 0 && guess < indicators.length && indicators[guess]!.id === id) k = this.nextIndicator;
+      else {
+        for (let p = 0; p < indicators.length; p++) {
+          if (indicators[p]!.id === id) {
+            k = first + p;
+            break;
+          }
         }
       }
     }
@@ -395,6 +415,7 @@ export class Evaluation {
       i = this.nodeOfIndicator(k);
     }
     const indicator = this.nodes[i]!.indicators[k - this.firstIndicator[i]!]!;
+    this.nextIndicator = what === 'actual' ? k : k + 1;
     const last = this.loadScore(k, indicator, i);
     out.decimal = null;
     if (what === 'performance') {
@@ -505,6 +526,7 @@ export class Evaluation {
   /** Node i replaced, on a copy of the plan's list (the plan itself stays as it was given). */
   private changeNode(i: number, node: Objective): void {
     this.changeCount++;
+    this.lastFormula = -1;
     if (!this.nodesCopied) {
       this.nodes = [...this.nodes];
       this.nodesCopied = true;
@@ -799,6 +821,7 @@ export class Evaluation {
     const code = node.code;
     const last = this.last;
     last.derived = null;
+    this.lastFormula = -1;
     if (this.indicatorIssues.size > 0) this.indicatorIssues.delete(k);
 
     if (m.state === 'not_evaluable') return this.scored(STATE_INDEX.not_evaluable, null, 2, false);
@@ -875,9 +898,12 @@ export class Evaluation {
     const last = this.last;
     const flagsOf = this.scoreFlags;
     if (flagsOf === null || indicator.formula !== null) {
+      if (this.lastFormula === k && indicator.formula !== null) return last;
       this.evaluateIndicator(k, indicator, this.nodes[i]!, i);
+      if (indicator.formula !== null) this.lastFormula = k;
       return last;
     }
+    this.lastFormula = -1;
     const flags = flagsOf[k]!;
     last.state = flags & 3;
     last.met = (flags >> 2) & 3;

@@ -141,6 +141,39 @@ describe('verifyStated', () => {
     );
   });
 
+  it("finds each cell's indicator in any order, a cell asked twice or a derived one's KPI before its Consuntivo (property)", () => {
+    // The look-up guesses the indicator after the last one found (or that one again after a
+    // Consuntivo) and a derived indicator's score is reused for its KPI: a wrong guess must fall
+    // back, and nothing read before may answer for another cell.
+    fc.assert(
+      fc.property(planArbitrary, fc.boolean(), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), (shape, keepScores, picks) => {
+        const evaluation = evaluatePlan(build(shape), { keepScores });
+        const all = statedCells(evaluation, [[2, 0]]);
+        const stated = picks.map((n) => all[n % all.length]!);
+        expect(verifyStated(evaluation, stated)).toEqual(reference(evaluation, stated));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads a derived indicator's KPI as the plan stands when it changed after its Consuntivo was read", () => {
+    const shape: Parameters<typeof build>[0] = [
+      [{ weight: 100, comparator: '>=', target: 100, actual: 1, places: 0, state: 'measured', proportional: true }],
+      [{ weight: 100, comparator: '>=', target: 100, actual: 1, places: 0, state: 'measured', proportional: true }],
+      null,
+    ];
+    const evaluation = evaluatePlan(build(shape), { keepScores: true });
+    const at = { file: 't.txt', line: 1 };
+    const actual: StatedCell = { cell: 'actual', code: 'S', indicator: 'S:1', value: dec(100), origin: at };
+    const kpi: StatedCell = { cell: 'performance_kpi', code: 'S', indicator: 'S:1', value: dec(100), origin: at };
+    expect(verifyStated(evaluation, [actual]).differences).toEqual([]);
+    // S.1's indicator now scores 0: the children's mean, S:1's actual, is 50, and its KPI 50.
+    evaluation.setMeasurement('S.1:1', { state: 'measured', actual: { kind: 'number', value: dec(0) } });
+    const after = verifyStated(evaluation, [kpi, actual]);
+    expect(after).toEqual(reference(evaluation, [kpi, actual]));
+    expect(after.differences.map((d) => `${d.cell} ${d.computed!.toString()}`)).toEqual(['performance_kpi 50', 'actual 50']);
+  });
+
   it('reads a duplicated code as the evaluation does (its first node), whatever cell was checked before', () => {
     const measured = (value: number): Measurement => ({ state: 'measured', actual: { kind: 'number', value: dec(value) } });
     const node = (code: string, actual: number): Objective => ({ code, title: code, parent: null, weight: null, indicators: [indicator(`${code}:1`, 100, '>=', '10', measured(actual), true)] });
