@@ -1,7 +1,9 @@
 /**
  * The words of the deadline reminders (server/reminders.ts): the subject and the body of each
  * email, in Italian and English. A reminder lists the indicators still
- * missing, one a line, so the person reads what to do without signing in first.
+ * missing, one a line, so the person reads what to do without signing in first. A later reminder of
+ * the same stage (`since`) lists only the values that became the person's after the earlier one
+ * (reassigned to them, sent back «da integrare»), says so, and counts the others without listing them again.
  */
 import { defineMessages, message } from '../core/messages/index.js';
 
@@ -23,37 +25,80 @@ interface Reminder {
   readonly ownLines?: readonly string[];
   /** The worklist's address, when the server knows its public address. */
   readonly link?: string | null;
+  /** A later reminder of the stage: the day of the earlier one (dd/mm/yyyy); null or absent: the first. */
+  readonly since?: string | null;
+  /** With `since`: the values still missing that earlier reminders listed (not listed again). */
+  readonly earlier?: number;
 }
 
 const values = (n: number, it: boolean): string => (it ? (n === 1 ? '1 valore' : `${n} valori`) : n === 1 ? '1 value' : `${n} values`);
+/** «1 valore in più», "1 more value": what a later reminder adds. */
+const more = (n: number, it: boolean): string => (it ? `${values(n, true)} in più` : `${n} more ${n === 1 ? 'value' : 'values'}`);
+const isAre = (n: number): string => (n === 1 ? 'is' : 'are');
+
+/** A later reminder's opening: what has become the person's (or the unit's) since the earlier one. */
+function laterIt(p: Reminder): string {
+  const there = p.count === 1 ? `c'è ${more(1, true)}` : `ci sono ${more(p.count, true)}`;
+  return p.stage === 'before'
+    ? `rispetto al promemoria del ${p.since}, tra gli indicatori a lei assegnati ${there} da inserire in Albero entro il ${p.deadline} per il periodo «${p.period}» del piano «${p.plan}»:`
+    : p.stage === 'after'
+      ? `rispetto al promemoria del ${p.since}, tra gli indicatori a lei assegnati ${there} da inserire per il periodo «${p.period}» del piano «${p.plan}», la cui scadenza del ${p.deadline} è passata:`
+      : `rispetto al promemoria del ${p.since}, nella struttura «${p.unit ?? ''}», di cui lei è responsabile, ${there} in ritardo per il periodo «${p.period}» del piano «${p.plan}», scaduto il ${p.deadline}:`;
+}
+function laterEn(p: Reminder): string {
+  return p.stage === 'before'
+    ? `since the reminder of ${p.since}, ${more(p.count, false)} of the indicators assigned to you ${isAre(p.count)} due in Albero by ${p.deadline} for the period “${p.period}” of the plan “${p.plan}”:`
+    : p.stage === 'after'
+      ? `since the reminder of ${p.since}, ${more(p.count, false)} of the indicators assigned to you ${isAre(p.count)} to enter for the period “${p.period}” of the plan “${p.plan}”, whose deadline of ${p.deadline} has passed:`
+      : `since the reminder of ${p.since}, ${more(p.count, false)} of the period “${p.period}” of the plan “${p.plan}” ${isAre(p.count)} late in the unit “${p.unit ?? ''}”, which you head, since the deadline of ${p.deadline}:`;
+}
+/** A later reminder's line on the values listed before and still missing (said as a count, not listed twice). */
+const stillIt = (p: Reminder): string[] =>
+  !p.since || !p.earlier ? [] : ['', `Mancano ancora anche ${values(p.earlier, true)} già ${p.earlier === 1 ? 'segnalato' : 'segnalati'} nei promemoria precedenti.`];
+const stillEn = (p: Reminder): string[] => (!p.since || !p.earlier ? [] : ['', `${values(p.earlier, false)} listed in earlier reminders ${isAre(p.earlier)} still missing too.`]);
 
 export const REMINDER_MESSAGES = defineMessages({
   'reminder-subject': message<Reminder>({
     it: (p) =>
-      p.stage === 'before'
-        ? `Albero: ${values(p.count, true)} da inserire entro il ${p.deadline} (${p.period})`
-        : p.stage === 'after'
-          ? `Albero: scadenza del ${p.deadline} superata, ${values(p.count, true)} ancora da inserire (${p.period})`
-          : `Albero: ${p.unit ?? ''}, ${values(p.count, true)} in ritardo dal ${p.deadline} (${p.period})`,
+      p.since
+        ? p.stage === 'before'
+          ? `Albero: ${more(p.count, true)} da inserire entro il ${p.deadline} (${p.period})`
+          : p.stage === 'after'
+            ? `Albero: scadenza del ${p.deadline} superata, ${more(p.count, true)} da inserire (${p.period})`
+            : `Albero: ${p.unit ?? ''}, ${more(p.count, true)} in ritardo dal ${p.deadline} (${p.period})`
+        : p.stage === 'before'
+          ? `Albero: ${values(p.count, true)} da inserire entro il ${p.deadline} (${p.period})`
+          : p.stage === 'after'
+            ? `Albero: scadenza del ${p.deadline} superata, ${values(p.count, true)} ancora da inserire (${p.period})`
+            : `Albero: ${p.unit ?? ''}, ${values(p.count, true)} in ritardo dal ${p.deadline} (${p.period})`,
     en: (p) =>
-      p.stage === 'before'
-        ? `Albero: ${values(p.count, false)} to enter by ${p.deadline} (${p.period})`
-        : p.stage === 'after'
-          ? `Albero: the deadline of ${p.deadline} has passed, ${values(p.count, false)} still to enter (${p.period})`
-          : `Albero: ${p.unit ?? ''}, ${values(p.count, false)} late since ${p.deadline} (${p.period})`,
+      p.since
+        ? p.stage === 'before'
+          ? `Albero: ${more(p.count, false)} to enter by ${p.deadline} (${p.period})`
+          : p.stage === 'after'
+            ? `Albero: the deadline of ${p.deadline} has passed, ${more(p.count, false)} to enter (${p.period})`
+            : `Albero: ${p.unit ?? ''}, ${more(p.count, false)} late since ${p.deadline} (${p.period})`
+        : p.stage === 'before'
+          ? `Albero: ${values(p.count, false)} to enter by ${p.deadline} (${p.period})`
+          : p.stage === 'after'
+            ? `Albero: the deadline of ${p.deadline} has passed, ${values(p.count, false)} still to enter (${p.period})`
+            : `Albero: ${p.unit ?? ''}, ${values(p.count, false)} late since ${p.deadline} (${p.period})`,
   }),
   'reminder-body': message<Reminder>({
     it: (p) =>
       [
         `Gentile ${p.name},`,
         '',
-        p.stage === 'before'
-          ? `entro il ${p.deadline} vanno inseriti in Albero i valori del periodo «${p.period}» del piano «${p.plan}». Mancano ancora ${values(p.count, true)} degli indicatori a lei assegnati:`
-          : p.stage === 'after'
-            ? `la scadenza del ${p.deadline} per i valori del periodo «${p.period}» del piano «${p.plan}» è passata e mancano ancora ${values(p.count, true)} degli indicatori a lei assegnati:`
-            : `nella struttura «${p.unit ?? ''}», di cui lei è responsabile, mancano ancora ${values(p.count, true)} del periodo «${p.period}» del piano «${p.plan}», scaduto il ${p.deadline}:`,
+        p.since
+          ? laterIt(p)
+          : p.stage === 'before'
+            ? `entro il ${p.deadline} vanno inseriti in Albero i valori del periodo «${p.period}» del piano «${p.plan}». Mancano ancora ${values(p.count, true)} degli indicatori a lei assegnati:`
+            : p.stage === 'after'
+              ? `la scadenza del ${p.deadline} per i valori del periodo «${p.period}» del piano «${p.plan}» è passata e mancano ancora ${values(p.count, true)} degli indicatori a lei assegnati:`
+              : `nella struttura «${p.unit ?? ''}», di cui lei è responsabile, mancano ancora ${values(p.count, true)} del periodo «${p.period}» del piano «${p.plan}», scaduto il ${p.deadline}:`,
         '',
         ...p.lines.map((l) => `- ${l}`),
+        ...stillIt(p),
         ...(!p.ownCount ? [] : ['', `Tra gli altri indicatori assegnati a lei come referente mancano ancora ${values(p.ownCount, true)}:`, '', ...(p.ownLines ?? []).map((l) => `- ${l}`)]),
         '',
         p.link === null || p.link === undefined ? 'Li trova in Albero, in «Le mie misurazioni».' : `Li trova in Albero, in «Le mie misurazioni»: ${p.link}`,
@@ -65,13 +110,16 @@ export const REMINDER_MESSAGES = defineMessages({
       [
         `Dear ${p.name},`,
         '',
-        p.stage === 'before'
-          ? `the values of the period “${p.period}” of the plan “${p.plan}” are due in Albero by ${p.deadline}. ${values(p.count, false)} of the indicators assigned to you ${p.count === 1 ? 'is' : 'are'} still missing:`
-          : p.stage === 'after'
-            ? `the deadline of ${p.deadline} for the values of the period “${p.period}” of the plan “${p.plan}” has passed and ${values(p.count, false)} of the indicators assigned to you ${p.count === 1 ? 'is' : 'are'} still missing:`
-            : `in the unit “${p.unit ?? ''}”, which you head, ${values(p.count, false)} of the period “${p.period}” of the plan “${p.plan}” ${p.count === 1 ? 'is' : 'are'} still missing since the deadline of ${p.deadline}:`,
+        p.since
+          ? laterEn(p)
+          : p.stage === 'before'
+            ? `the values of the period “${p.period}” of the plan “${p.plan}” are due in Albero by ${p.deadline}. ${values(p.count, false)} of the indicators assigned to you ${p.count === 1 ? 'is' : 'are'} still missing:`
+            : p.stage === 'after'
+              ? `the deadline of ${p.deadline} for the values of the period “${p.period}” of the plan “${p.plan}” has passed and ${values(p.count, false)} of the indicators assigned to you ${p.count === 1 ? 'is' : 'are'} still missing:`
+              : `in the unit “${p.unit ?? ''}”, which you head, ${values(p.count, false)} of the period “${p.period}” of the plan “${p.plan}” ${p.count === 1 ? 'is' : 'are'} still missing since the deadline of ${p.deadline}:`,
         '',
         ...p.lines.map((l) => `- ${l}`),
+        ...stillEn(p),
         ...(!p.ownCount
           ? []
           : [

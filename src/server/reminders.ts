@@ -3,7 +3,9 @@
  * deadline, in a plan adopted (a draft is not in force), an account that enters values (a referente; a controller or administrator named
  * Referente) whose worklist still has values to enter (or to complete after a request) gets an
  * email some days before the deadline and again some days after it; the head of a unit with values
- * still missing gets one later still, listing them. Each message is queued in the
+ * still missing gets one later still, listing them. A value that becomes someone's after their
+ * email of a stage (reassigned to them, sent back, a deadline moved) is told in a later one of that
+ * stage, at most one a day, listing only what is new (`newsSince`). Each message is queued in the
  * outbox once (store/reminders.ts) and then delivered; one that the mail server could not take
  * stays queued and is tried again, with a growing wait, until it goes.
  *
@@ -11,6 +13,7 @@
  * controller's "send now" (`POST /api/reminders/send`).
  */
 import { worklistPath } from '../contract/worklist-link.js';
+import { momentDayText } from '../core/messages/catalogue.js';
 import { renderMessage } from '../messages/index.js';
 import { italianDate, isLocked, SYSTEM, type ReminderCancelReason, type ReminderDraft, type ReminderRecord, type ReminderStage, type Store, type UnitRecord, type UserRecord } from '../store/index.js';
 import { Campaign, campaignPeople, today, type WorkItem } from './campaign.js';
@@ -63,13 +66,46 @@ export function stagesDue(deadline: string, day: string, s: ReminderSettings): R
   return due;
 }
 
+/** What a message of a stage has to say, given what the earlier ones of that stage (to that person, about that unit) listed. */
+export interface News {
+  /** The values to list: those no earlier message listed, or sent back «da integrare» since the last one that did. */
+  readonly fresh: WorkItem[];
+  /** The day of the latest earlier message about the same deadline (dd/mm/yyyy); null: none, this one is the first. */
+  readonly since: string | null;
+  /** Values still missing that an earlier message listed already (not listed again). */
+  readonly earlier: number;
+}
+
 /**
- * The messages due on `day`, composed (the outbox keeps only the ones not queued before). Only
+ * What is new since the earlier messages `told` (of one stage, to one person, about one unit):
+ * a value that became someone's after that stage's email (an indicator reassigned to them, a value
+ * sent back since, a value of a new deadline) must still be said, and a list said once is not said
+ * again. A message about another deadline said something else (the deadline moved since); one queued
+ * before migration 90 has no deadline recorded and is read as about this one, so an upgrade sends
+ * nothing twice. Every message counts, whatever became of it: one not delivered (no address,
+ * refused, cancelled with its plan archived) is not composed again each day.
+ */
+export function newsSince(told: readonly ReminderRecord[], deadline: string, items: readonly WorkItem[]): News {
+  const same = told.filter((r) => r.deadline === null || r.deadline === deadline);
+  const listedAt = new Map<string, string>();
+  for (const r of same) for (const id of r.indicators) if ((listedAt.get(id) ?? '') < r.createdAt) listedAt.set(id, r.createdAt);
+  const fresh = items.filter((i) => {
+    const at = listedAt.get(i.indicatorId);
+    return at === undefined || (i.state === 'returned' && i.review !== null && i.review.at > at);
+  });
+  const last = same.reduce<ReminderRecord | undefined>((a, r) => (a === undefined || r.createdAt > a.createdAt ? r : a), undefined);
+  return { fresh, since: last === undefined ? null : last.day === null ? momentDayText(last.createdAt) : italianDate(last.day), earlier: items.length - fresh.length };
+}
+
+/**
+ * The messages due on `day`, composed (the outbox keeps only the ones not queued that day). Only
  * plans adopted (a draft is not in force: its deadlines bind nobody yet) and not archived, periods
  * still taking values (open or collecting) with a deadline, active accounts; `only`: that plan's
  * alone; whoever may be named Referente (`mayBeAssigned`: a referente, a controller or an
  * administrator) is told about the values of their own worklist, the ones the home page's work due
- * lists them, so the person responsible for an indicator is reminded whatever their role.
+ * lists them, so the person responsible for an indicator is reminded whatever their role. A stage's
+ * first message lists every value missing; a later one (at most one a day) only the values no
+ * earlier one of that stage listed (`newsSince`), and nothing is composed when there are none.
  */
 export async function draftReminders(store: Store, settings: ReminderSettings, day: string, only?: string): Promise<ReminderDraft[]> {
   const plans = (await store.listPlans()).filter((p) => p.status === 'adopted' && (only === undefined || p.id === only));
@@ -88,9 +124,14 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
     const campaign = new Campaign(data, units, day);
     for (const period of data.periods) {
       if (period.deadline === null || isLocked(period.state)) continue;
-      const stages = stagesDue(period.deadline, day, settings);
+      const deadline = period.deadline;
+      const stages = stagesDue(deadline, day, settings);
       if (stages.length === 0) continue;
-      const compose = (stage: ReminderStage, to: UserRecord, items: readonly WorkItem[], unit: { id: string; name: string } | null, own: readonly WorkItem[] = []): ReminderDraft => {
+      const said = await store.reminders.ofPeriod(plan.id, period.id);
+      const told = (stage: ReminderStage, userId: string, unitId: string | null | undefined): ReminderRecord[] =>
+        said.filter((r) => r.stage === stage && r.userId === userId && (unitId === undefined || r.unitId === unitId));
+      const compose = (stage: ReminderStage, to: UserRecord, news: News, unit: { id: string; name: string } | null, own: readonly WorkItem[] = []): ReminderDraft => {
+        const items = news.fresh;
         // Written in the recipient's language (set by the administrator or by the person).
         const language = to.language ?? 'it';
         const line = (i: WorkItem, withPerson: boolean): string =>
@@ -104,12 +145,14 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
           name: to.displayName,
           plan: data.record.title,
           period: period.label,
-          deadline: italianDate(period.deadline!),
+          deadline: italianDate(deadline),
           count: items.length,
           unit: unit?.name ?? null,
           lines: items.map((i) => line(i, unit !== null)),
           ownCount: own.length,
           ownLines: own.map((i) => line(i, false)),
+          since: news.since,
+          earlier: news.earlier,
           // Straight to the values due: the worklist of this plan's period filtered to what is to do (the unit's, for its head).
           link: settings.publicUrl === null ? null : `${settings.publicUrl}${worklistPath({ planId: plan.id, periodId: period.id, unitId: unit?.id ?? null, state: 'todo' })}`,
         };
@@ -125,6 +168,8 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
           subject: renderMessage('reminder-subject', params, language),
           body: renderMessage('reminder-body', params, language),
           indicators: [...new Set([...items, ...own].map((i) => i.indicatorId))],
+          deadline,
+          day,
         };
       };
       // The heads' messages first: a head who also has values of their own, due both on the same day, gets
@@ -146,18 +191,28 @@ export async function draftReminders(store: Store, settings: ReminderSettings, d
             folded.add(assignee.id);
             continue;
           }
-          const items = ownOf(assignee);
-          if (items.length > 0) drafts.push(compose(stage, assignee, items, null));
+          const news = newsSince(told(stage, assignee.id, null), deadline, ownOf(assignee));
+          if (news.fresh.length > 0) drafts.push(compose(stage, assignee, news, null));
         }
       }
-      for (const { head, unit, items } of heads) {
-        // Their own values go with the first of their units' messages, less those their units'
-        // messages list already: heading a unit makes its values the head's own too, and a value
-        // said twice in one email reads as two values missing.
-        const listed = new Set(heads.filter((h) => h.head.id === head.id).flatMap((h) => h.items.map((i) => i.indicatorId)));
-        const own = folded.delete(head.id) ? ownOf(head).filter((i) => !listed.has(i.indicatorId)) : [];
-        drafts.push(compose('head', head, items, { id: unit.id, name: unit.name }, own));
+      // A head's own values go with the first of their units' messages that has something new, less
+      // those their units' messages list already: heading a unit makes its values the head's own too,
+      // and a value said twice in one email reads as two values missing. Said before in an "after"
+      // message or in any of their head's messages: not new.
+      const ownNews = new Map<string, News>();
+      for (const id of folded) {
+        const listed = new Set(heads.filter((h) => h.head.id === id).flatMap((h) => h.items.map((i) => i.indicatorId)));
+        const own = ownOf(byId.get(id)!).filter((i) => !listed.has(i.indicatorId));
+        ownNews.set(id, newsSince([...told('after', id, null), ...told('head', id, undefined)], deadline, own));
       }
+      for (const { head, unit, items } of heads) {
+        const news = newsSince(told('head', head.id, unit.id), deadline, items);
+        if (news.fresh.length === 0) continue;
+        drafts.push(compose('head', head, news, { id: unit.id, name: unit.name }, ownNews.get(head.id)?.fresh));
+        ownNews.delete(head.id);
+      }
+      // No unit of theirs had anything new: a head's own new values go in an "after" message of their own.
+      for (const [id, news] of ownNews) if (news.fresh.length > 0) drafts.push(compose('after', byId.get(id)!, news, null));
     }
   }
   return drafts;

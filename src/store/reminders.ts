@@ -1,8 +1,10 @@
 /**
  * The outbox of deadline reminders (migration 60): every message Albero means to send is a row
  * first, with its recipient, its subject and words, the indicators it lists and what became of it.
- * A message is queued once per plan, period, stage and recipient (the unique `dedup_key`), so a
- * reminder run repeated by the timer, the CLI and a "send now" never queues it twice; delivery
+ * A message is queued at most once a day per plan, period, stage and recipient (the unique
+ * `dedup_key`, with the office day since migration 90), so a reminder run repeated by the timer,
+ * the CLI and a "send now", even two at once, never queues it twice; whether there is anything new
+ * to say at all is the server's to judge from what the earlier messages listed (`ofPeriod`). Delivery
  * claims a row (queued → sending) before handing it to the mail server and marks it sent after, so
  * two senders never take the same row, and a message the mail server refused for now stays queued
  * with its error and the time of its next try.
@@ -30,9 +32,16 @@ export interface ReminderDraft {
   readonly body: string;
   /** The ids of the indicators the message lists as missing. */
   readonly indicators: readonly string[];
+  /** The period's deadline the message is about (migration 90): one about another deadline said something else. */
+  readonly deadline: string;
+  /** The office day it was composed for (YYYY-MM-DD, migration 90): at most one a day per recipient and stage. */
+  readonly day: string;
 }
 
-export interface ReminderRecord extends ReminderDraft {
+export interface ReminderRecord extends Omit<ReminderDraft, 'deadline' | 'day'> {
+  /** Null for a message queued before migration 90. */
+  readonly deadline: string | null;
+  readonly day: string | null;
   readonly id: string;
   readonly status: ReminderStatus;
   /** Why a cancelled message was not sent (migration 89); null otherwise. */
@@ -53,7 +62,7 @@ export interface ReminderRecord extends ReminderDraft {
 }
 
 export interface ReminderStore {
-  /** Queues the drafts not queued before (same plan, period, stage, recipient, unit); returns those queued now. */
+  /** Queues the drafts not queued before (same plan, period, stage, recipient, unit and day); returns those queued now. */
   enqueue(drafts: readonly ReminderDraft[], createdBy: string | null, at: string): Promise<ReminderRecord[]>;
   /**
    * Claims up to `limit` messages to send now: queued ones due by `at` (with `retryClaimedBefore`:
@@ -68,6 +77,8 @@ export interface ReminderStore {
   markFailed(id: string, error: string, retryAt: string | null): Promise<void>;
   /** Claimed but not to be sent (its plan or period stopped taking values): cancelled for good, with why. */
   markCancelled(id: string, reason: ReminderCancelReason): Promise<void>;
+  /** Every message of a plan's period, whatever became of it, oldest first: what the reminders already said. */
+  ofPeriod(planId: string, periodId: string): Promise<ReminderRecord[]>;
   /** The outbox, newest first. */
   list(filter?: { readonly planId?: string; readonly status?: ReminderStatus; readonly limit?: number }): Promise<ReminderRecord[]>;
 }
@@ -108,7 +119,15 @@ export const REMINDER_MIGRATION = {
 };
 
 const COLUMNS =
-  'id, plan_id, period_id, stage, user_id, username, unit_id, address, language, subject, body, indicators, status, attempts, last_error, created_at, created_by, next_attempt_at, sent_at, transport, message_id, cancel_reason';
+  'id, plan_id, period_id, stage, user_id, username, unit_id, address, language, subject, body, indicators, status, attempts, last_error, created_at, created_by, next_attempt_at, sent_at, transport, message_id, cancel_reason, deadline, day';
+
+/** Migration 90: what a message was about, so a later one says only what is new (the key's day is in `dedup_key`). */
+export const REMINDER_NEWS_MIGRATION = {
+  version: 90,
+  name: 'a reminder records the deadline and the office day it was composed for: a later one of the same stage says only what is new, at most once a day',
+  // Null in the rows of before: their deadline and day are unknown, read as the period's own (no second message for what they said).
+  sql: (): string[] => [`ALTER TABLE reminders ADD COLUMN deadline TEXT`, `ALTER TABLE reminders ADD COLUMN day TEXT`],
+};
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -136,12 +155,18 @@ function reminderRecord(r: Row): ReminderRecord {
     sentAt: text(r.sent_at),
     transport: text(r.transport),
     messageId: String(r.message_id),
+    deadline: text(r.deadline),
+    day: text(r.day),
   };
 }
 
-/** What makes two drafts the same message: once per plan, period, stage, recipient (and unit, for a head). */
-export function reminderKey(d: Pick<ReminderDraft, 'planId' | 'periodId' | 'stage' | 'userId' | 'unitId'>): string {
-  return JSON.stringify([d.planId, d.periodId, d.stage, d.userId, d.unitId ?? '']);
+/**
+ * What makes two drafts the same message: once a day per plan, period, stage, recipient (and unit,
+ * for a head). Two runs at once that both find something new to say compose it for the same day:
+ * one of them queues it. (Keys of before migration 90 have no day: they never meet a new one.)
+ */
+export function reminderKey(d: Pick<ReminderDraft, 'planId' | 'periodId' | 'stage' | 'userId' | 'unitId' | 'day'>): string {
+  return JSON.stringify([d.planId, d.periodId, d.stage, d.userId, d.unitId ?? '', d.day]);
 }
 
 export class SqlReminders implements ReminderStore {
@@ -155,8 +180,8 @@ export class SqlReminders implements ReminderStore {
         const id = randomUUID();
         // ON CONFLICT DO NOTHING: a message queued by another run (or another process) stays the one.
         const { changes } = await tx.run(
-          `INSERT INTO reminders (id, dedup_key, plan_id, period_id, stage, user_id, username, unit_id, address, language, subject, body, indicators, status, attempts, created_at, created_by, next_attempt_at, message_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING`,
+          `INSERT INTO reminders (id, dedup_key, plan_id, period_id, stage, user_id, username, unit_id, address, language, subject, body, indicators, status, attempts, created_at, created_by, next_attempt_at, message_id, deadline, day)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING`,
           [
             id,
             reminderKey(d),
@@ -176,6 +201,8 @@ export class SqlReminders implements ReminderStore {
             createdBy,
             d.address === null ? null : at,
             `<reminder-${id}@albero>`,
+            d.deadline,
+            d.day,
           ],
         );
         if (changes === 1) queued.push(reminderRecord((await tx.all(`SELECT ${COLUMNS} FROM reminders WHERE id = ?`, [id]))[0]!));
@@ -212,6 +239,10 @@ export class SqlReminders implements ReminderStore {
   async markCancelled(id: string, reason: ReminderCancelReason): Promise<void> {
     // The claim counted a try the mail server never saw: the count says only the deliveries tried.
     await this.db.run(`UPDATE reminders SET status = 'cancelled', cancel_reason = ?, attempts = attempts - 1, next_attempt_at = NULL WHERE id = ?`, [reason, id]);
+  }
+
+  async ofPeriod(planId: string, periodId: string): Promise<ReminderRecord[]> {
+    return (await this.db.all(`SELECT ${COLUMNS} FROM reminders WHERE plan_id = ? AND period_id = ? ORDER BY created_at, id`, [planId, periodId])).map(reminderRecord);
   }
 
   async list(filter: { readonly planId?: string; readonly status?: ReminderStatus; readonly limit?: number } = {}): Promise<ReminderRecord[]> {

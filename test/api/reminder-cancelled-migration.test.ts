@@ -11,6 +11,7 @@ import { oldDatabase } from '../support/old-database.js';
 import type { Backend } from './harness.js';
 
 const AT = '2024-10-23T08:00:00.000Z';
+const LATER = '2024-10-23T09:00:00.000Z';
 
 describe.each<Backend>(['sqlite', 'postgres'])('migration 89 (a reminder cancelled, with why) on %s', (backend) => {
   const old = oldDatabase(backend);
@@ -45,27 +46,32 @@ describe.each<Backend>(['sqlite', 'postgres'])('migration 89 (a reminder cancell
       await store.reminders.markCancelled('r2', 'plan-archived');
       // The claim's count undone: the mail server saw only the one try before.
       expect((await store.reminders.list({ status: 'cancelled' })).map((r) => [r.id, r.cancelReason, r.attempts, r.nextAttemptAt])).toEqual([['r2', 'plan-archived', 1, null]]);
-      // Still once per plan, period, stage and recipient.
-      const again = await store.reminders.enqueue(
-        [
-          {
-            planId: 'p',
-            periodId: '2024-09-30',
-            stage: 'after',
-            userId: 'r2',
-            username: 'referente',
-            unitId: null,
-            address: 'referente@comune.example.it',
-            language: 'it',
-            subject: 's',
-            body: 'b',
-            indicators: [],
-          },
-        ],
-        'system',
-        AT,
-      );
-      expect(again).toEqual([]);
+      // Still once per plan, period, stage and recipient on a day (since migration 90, which keys it by the day
+      // too: a later message of the stage is the server's to judge), even queued by two runs at once.
+      const draft = {
+        planId: 'p',
+        periodId: '2024-09-30',
+        stage: 'after' as const,
+        userId: 'r2',
+        username: 'referente',
+        unitId: null,
+        address: 'referente@comune.example.it',
+        language: 'it' as const,
+        subject: 's',
+        body: 'b',
+        indicators: [],
+        deadline: '2024-10-15',
+        day: '2024-10-23',
+      };
+      const both = await Promise.all([store.reminders.enqueue([draft], 'system', LATER), store.reminders.enqueue([draft], 'system', LATER)]);
+      expect(both.flat()).toHaveLength(1);
+      expect(await store.reminders.enqueue([draft], 'system', LATER)).toEqual([]);
+      // The rows of before say no deadline nor day: read as about the period's own (migration 90).
+      expect((await store.reminders.ofPeriod('p', '2024-09-30')).map((r) => [r.id === both.flat()[0]!.id ? 'new' : r.id, r.deadline, r.day])).toEqual([
+        ['r1', null, null],
+        ['r2', null, null],
+        ['new', '2024-10-15', '2024-10-23'],
+      ]);
     } finally {
       await store.close();
     }
