@@ -32,9 +32,10 @@ export interface ChangeRecord {
   /**
    * An indicator's name when the change was made, and its objective's code (the register reads the
    * name from the plan's steps: store/revisions.ts `namesAtChange`): the sentence names it as the
-   * published table does; a value's or a review's indicator as named at the entry (the audit trail:
-   * store/audit-names.ts); a deleted objective's title, which lets its removed values be said by their
-   * indicators' names. Absent in a record kept without it (a Relazione validated before), whose
+   * published table does; on the audit trail (store/audit-names.ts) the indicator any entry is about
+   * (its edit, value, review, forecast, evidence file, comment) as named at the entry, and an
+   * objective's or a variance's objective by its title then; a deleted objective's title, which lets
+   * its removed values be said by their indicators' names. Absent in a record kept without it (a Relazione validated before), whose
    * sentence says the indicator by its id, as it was validated.
    */
   readonly name?: string | null;
@@ -48,7 +49,7 @@ export interface ChangeParams {
   readonly id: string;
   /** The record's title or name, for a creation or deletion. */
   readonly label?: string;
-  /** An indicator's name at the change (a value's or a review's, at the entry) and its objective's code, which the subject says in place of its id. */
+  /** An indicator's name at the change (on the trail: of whatever entry is about it) and its objective's code, which the subject says in place of its id; an objective's title and its code. */
   readonly name?: string;
   readonly code?: string;
   /** The fields that changed, each with its value before and after as neutral text ('' for none; an organisation unit by the name the change kept, else its id). */
@@ -495,9 +496,12 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
   const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
   const before = record(change.before);
   const after = record(change.after);
-  // An indicator's objective: the one the change kept, else its id's (`A.1.1:2` is the second of A.1.1; a value's `A.1.1:2@2024-12-31`).
-  const code = typeof change.node === 'string' ? change.node : objectiveOf(indicatorOf(change.entityId));
-  const named = NAMED_ENTITIES.has(change.entity) && typeof change.name === 'string' && change.name !== '' ? { name: change.name, code } : {};
+  // An indicator's objective: the one the change kept, else its id's (`A.1.1:2` is the second of A.1.1; a value's `A.1.1:2@2024-12-31`);
+  // an objective's entry, its own code (a variance's `A.1.1@2024-06-30`).
+  const code = TITLED_ENTITIES.has(change.entity) ? indicatorOf(change.entityId) : typeof change.node === 'string' ? change.node : objectiveOf(indicatorOf(change.entityId));
+  // A deleted objective's title is said beside the deletion, as the register always said it (its `name` names the values it took).
+  const titled = TITLED_ENTITIES.has(change.entity) && !(change.entity === 'node' && change.action === 'delete');
+  const named = (NAMED_ENTITIES.has(change.entity) || titled) && typeof change.name === 'string' && change.name !== '' ? { name: change.name, code } : {};
   const base = { action: change.action, entity: change.entity, id: change.entityId, ...named };
   if (change.action === 'create' || change.action === 'delete') {
     const whole = change.action === 'create' ? after : before;
@@ -577,7 +581,9 @@ function nameIn(whole: Stored, id: string): string {
 }
 
 /** The entities whose subject is an indicator, said by its name when the change brings it. */
-const NAMED_ENTITIES = new Set(['indicator', 'measurement', 'review']);
+const NAMED_ENTITIES = new Set(['indicator', 'measurement', 'review', 'forecast', 'attachment', 'comment']);
+/** The entities whose subject is an objective, said by its code and its title when the change brings it. */
+const TITLED_ENTITIES = new Set(['node', 'variance']);
 
 /** A value's or a review's indicator (`A.1.1:2@2024-12-31` → `A.1.1:2`); any other id as it is. */
 function indicatorOf(id: string): string {
@@ -675,8 +681,20 @@ function subject(p: ChangeParams, l: Language): string {
       return value[0]!.toUpperCase() + value.slice(1);
     }
   }
-  // An indicator by the name the reader knows from the published table, with its objective's code.
-  if (p.entity === 'indicator' && p.name !== undefined) return `${word} ${namedIndicator(p.name, p.code)}`;
+  if (p.name !== undefined) {
+    const at = p.id.lastIndexOf('@');
+    const period = at > 0 ? dayText(p.id.slice(at + 1)) : undefined;
+    const when = period === undefined ? '' : l === 'it' ? ` al ${period}` : ` at ${period}`;
+    // An indicator by the name the reader knows from the published table, with its objective's code.
+    if (p.entity === 'indicator') return `${word} ${namedIndicator(p.name, p.code)}`;
+    if (p.entity === 'forecast') return `${word} ${l === 'it' ? 'di' : 'of'} ${namedIndicator(p.name, p.code)}${when}`;
+    // An evidence file's or a comment's own id names nothing to a reader: the indicator it is about does.
+    if (p.entity === 'attachment') return `${l === 'it' ? 'Documento di evidenza di' : 'Evidence file of'} ${namedIndicator(p.name, p.code)}`;
+    if (p.entity === 'comment') return `${word} ${l === 'it' ? 'su' : 'on'} ${namedIndicator(p.name, p.code)}`;
+    // An objective by its code and its title, as the published table heads it.
+    if (p.entity === 'node') return `${word} ${p.code} «${shortName(p.name)}»`;
+    if (p.entity === 'variance') return `${word} ${l === 'it' ? 'di' : 'of'} ${p.code} «${shortName(p.name)}»${when}`;
+  }
   // The plan and its Relazione are the register's (or the trail's) own: their id is the database's
   // key, a string of 36 characters that names nothing to a reader of the register or the Relazione.
   if (p.entity === 'plan' || p.entity === 'relazione') return word;
