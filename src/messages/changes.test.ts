@@ -188,6 +188,13 @@ describe('the change log in sentences, old → new', () => {
     const variance = { action: 'update', entity: 'variance', entityId: 'A.2.1@2024-09-30', before: null, after: { note: 'Bando rinviato' }, name: 'Export delle PMI' };
     expect(changeText(variance, 'it')).toBe('Scostamento di A.2.1 «Export delle PMI» al 30/09/2024: nota — → Bando rinviato');
     expect(changeText(variance, 'en')).toBe('Variance of A.2.1 «Export delle PMI» at 30/09/2024: note — → Bando rinviato');
+    // Their choices in words, not codes.
+    const reachable = { ...forecast, after: { reachable: 'at_risk' } };
+    expect(changeText(reachable, 'it')).toBe('Previsione di «Capacità di risposta» (A.2.1) al 30/09/2024: target raggiungibile entro fine anno — → a rischio');
+    expect(changeText(reachable, 'en')).toBe('Forecast of «Capacità di risposta» (A.2.1) at 30/09/2024: target reachable by year end — → at risk');
+    const cause = { ...variance, before: { cause: 'external' }, after: { cause: 'internal', correctiveAction: 'Più personale' } };
+    expect(changeText(cause, 'it')).toBe('Scostamento di A.2.1 «Export delle PMI» al 30/09/2024: causa esterna → interna; azione correttiva — → Più personale');
+    expect(changeText(cause, 'en')).toBe('Variance of A.2.1 «Export delle PMI» at 30/09/2024: cause external → internal; corrective action — → Più personale');
     expect(changeText({ action: 'update', entity: 'period', entityId: '2024-09-30', before: { deadline: null }, after: { deadline: '2024-10-15' } }, 'it')).toBe(
       'Periodo 30/09/2024: scadenza — → 15/10/2024',
     );

@@ -180,6 +180,11 @@ export const FIELD_WORDS: Words = {
     approvedBy: 'approvato da',
     texts: 'testi',
     node: 'obiettivo',
+    // A forecast's and a variance's fields (store/variances.ts), as the campaign's forms label them.
+    reachable: 'target raggiungibile entro fine anno',
+    cause: 'causa',
+    explanation: 'descrizione dello scostamento',
+    correctiveAction: 'azione correttiva',
   },
   en: {
     title: 'title',
@@ -243,7 +248,17 @@ export const FIELD_WORDS: Words = {
     approvedBy: 'approved by',
     texts: 'texts',
     node: 'objective',
+    reachable: 'target reachable by year end',
+    cause: 'cause',
+    explanation: 'description of the variance',
+    correctiveAction: 'corrective action',
   },
+};
+
+/** A forecast's and a variance's choices, stored by their codes, in the campaign's words (web/src/campaign/i18n.ts). */
+const CHOICE_WORDS: Readonly<Record<Language, Readonly<Record<string, Readonly<Record<string, string>>>>>> = {
+  it: { reachable: { yes: 'sì', no: 'no', at_risk: 'a rischio' }, cause: { external: 'esterna', internal: 'interna', indicator: 'indicatore mal costruito' } },
+  en: { reachable: { yes: 'yes', no: 'no', at_risk: 'at risk' }, cause: { external: 'external', internal: 'internal', indicator: 'indicator badly built' } },
 };
 
 /** What a change is about; `f` marks a feminine noun in Italian (the participle agrees). */
@@ -468,6 +483,8 @@ export function valueIn(field: string, text: string, language: Language, feminin
   // A value's reason the program wrote is stored as its code: said in words (a person's as typed).
   if (field === 'reason') return reasonText(text, language);
   if (field === 'language') return (LANGUAGE_WORDS[language] as Readonly<Record<string, string>>)[text] ?? text;
+  const choice = CHOICE_WORDS[language][field]?.[text];
+  if (choice !== undefined) return choice;
   const anAct = field === 'act' ? /^(.*) \(number: (.*), date: (\d{4}-\d{2}-\d{2})\)$/.exec(text) : null;
   if (anAct !== null) return act({ kind: anAct[1]!, number: anAct[2]!, date: anAct[3]! }, language);
   if (!TEXT_FIELDS.has(field) && (text === 'true' || text === 'false')) return text === 'true' ? (language === 'it' ? 'sì' : 'yes') : 'no';
