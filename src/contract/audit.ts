@@ -79,10 +79,13 @@ export const AuditEntrySchema = StoredAuditEntrySchema.extend({
    */
   userName: z.string().nullable(),
   /**
-   * The name the entry says its subject by, made when the trail is read (the stored entry is left as it was): a value's or a
-   * review's indicator as it was named at the entry, a deleted indicator's name or objective's title; absent for the others.
+   * The name the entry says its subject by, made when the trail is read (the stored entry is left as it was): the indicator an
+   * entry is about (its edit, value, review, forecast, evidence file or comment) as it was named at the entry, a deleted
+   * indicator's name, an objective's title at the entry (a deleted one's as its record holds it); absent for the others.
    */
   name: z.string().optional(),
+  /** The code of the objective whose indicator an evidence file's or a comment's entry is about (their id does not say it); absent for the others. */
+  node: z.string().optional(),
   code: z.literal('change'),
   params: ChangeParamsSchema,
   /** The change in a sentence, old → new, in `?lang` / `Accept-Language` (default Italian). */

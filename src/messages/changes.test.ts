@@ -100,8 +100,14 @@ describe('the change log in sentences, old → new', () => {
     const added = { action: 'create', entity: 'indicator', entityId: 'B.2:3', before: null, after: { name: 'Pratiche evase', weight: '10' }, name: 'Pratiche evase' };
     expect(changeText(added, 'it')).toBe('Indicatore «Pratiche evase» (B.2) aggiunto');
     expect(changeText(added, 'en')).toBe('Indicator «Pratiche evase» (B.2) added');
-    // An objective's change is said by its code, as before.
-    expect(changeText({ ...target, entity: 'node', entityId: 'A.1', name: 'x' }, 'it')).toBe('Obiettivo A.1: target 200 → 150');
+    // An objective's change by its code, and by its title when the change brings it (the audit trail's: store/audit-names.ts).
+    expect(changeText({ ...target, entity: 'node', entityId: 'A.1', node: 'A.1' }, 'it')).toBe('Obiettivo A.1: target 200 → 150');
+    expect(changeText({ ...target, entity: 'node', entityId: 'A.1', node: 'A.1', name: 'Turismo e cultura' }, 'it')).toBe('Obiettivo A.1 «Turismo e cultura»: target 200 → 150');
+    expect(changeText({ ...target, entity: 'node', entityId: 'A.1', name: 'Turismo e cultura' }, 'en')).toBe('Objective A.1 «Turismo e cultura»: target 200 → 150');
+    // A deleted objective's title stays beside the deletion, as the register says it.
+    expect(changeText({ action: 'delete', entity: 'node', entityId: 'A.1', before: { title: 'Turismo e cultura' }, after: null, name: 'Turismo e cultura' }, 'it')).toBe(
+      'Obiettivo A.1 eliminato («Turismo e cultura»)',
+    );
   });
 
   it('cuts a long name after its last whole word within 60 characters, with an ellipsis', () => {
@@ -169,6 +175,26 @@ describe('the change log in sentences, old → new', () => {
     expect(changeText(file, 'it')).toBe(
       'Allegato f1 (allegato aggiunto): periodo — → 30/09/2024; nome — → verbale.pdf; tipo di file — → application/pdf; dimensione in byte — → 45; impronta SHA-256 — → ab12',
     );
+    // On the audit trail, by the indicator it is about, named as it was then (its own id names nothing to a reader).
+    const sportello = { name: 'Capacità di risposta', node: 'A.2.1' };
+    expect(changeText({ ...file, ...sportello }, 'it')).toMatch(/^Documento di evidenza di «Capacità di risposta» \(A\.2\.1\) \(allegato aggiunto\): periodo/);
+    expect(changeText({ ...file, ...sportello }, 'en')).toMatch(/^Evidence file of «Capacità di risposta» \(A\.2\.1\) \(file attached\): period/);
+    const comment = { action: 'comment', entity: 'comment', entityId: 'c7', before: null, after: { period: '2024-09-30', body: 'Dato verificato' }, ...sportello };
+    expect(changeText(comment, 'it')).toBe('Commento su «Capacità di risposta» (A.2.1) (commento): periodo — → 30/09/2024; testo — → Dato verificato');
+    expect(changeText(comment, 'en')).toBe('Comment on «Capacità di risposta» (A.2.1) (comment): period — → 30/09/2024; text — → Dato verificato');
+    const forecast = { action: 'update', entity: 'forecast', entityId: 'A.2.1:2@2024-09-30', before: null, after: { note: 'In linea' }, name: 'Capacità di risposta' };
+    expect(changeText(forecast, 'it')).toBe('Previsione di «Capacità di risposta» (A.2.1) al 30/09/2024: nota — → In linea');
+    expect(changeText(forecast, 'en')).toBe('Forecast of «Capacità di risposta» (A.2.1) at 30/09/2024: note — → In linea');
+    const variance = { action: 'update', entity: 'variance', entityId: 'A.2.1@2024-09-30', before: null, after: { note: 'Bando rinviato' }, name: 'Export delle PMI' };
+    expect(changeText(variance, 'it')).toBe('Scostamento di A.2.1 «Export delle PMI» al 30/09/2024: nota — → Bando rinviato');
+    expect(changeText(variance, 'en')).toBe('Variance of A.2.1 «Export delle PMI» at 30/09/2024: note — → Bando rinviato');
+    // Their choices in words, not codes.
+    const reachable = { ...forecast, after: { reachable: 'at_risk' } };
+    expect(changeText(reachable, 'it')).toBe('Previsione di «Capacità di risposta» (A.2.1) al 30/09/2024: target raggiungibile entro fine anno — → a rischio');
+    expect(changeText(reachable, 'en')).toBe('Forecast of «Capacità di risposta» (A.2.1) at 30/09/2024: target reachable by year end — → at risk');
+    const cause = { ...variance, before: { cause: 'external' }, after: { cause: 'internal', correctiveAction: 'Più personale' } };
+    expect(changeText(cause, 'it')).toBe('Scostamento di A.2.1 «Export delle PMI» al 30/09/2024: causa esterna → interna; azione correttiva — → Più personale');
+    expect(changeText(cause, 'en')).toBe('Variance of A.2.1 «Export delle PMI» at 30/09/2024: cause external → internal; corrective action — → Più personale');
     expect(changeText({ action: 'update', entity: 'period', entityId: '2024-09-30', before: { deadline: null }, after: { deadline: '2024-10-15' } }, 'it')).toBe(
       'Periodo 30/09/2024: scadenza — → 15/10/2024',
     );

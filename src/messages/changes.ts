@@ -32,9 +32,10 @@ export interface ChangeRecord {
   /**
    * An indicator's name when the change was made, and its objective's code (the register reads the
    * name from the plan's steps: store/revisions.ts `namesAtChange`): the sentence names it as the
-   * published table does; a value's or a review's indicator as named at the entry (the audit trail:
-   * store/audit-names.ts); a deleted objective's title, which lets its removed values be said by their
-   * indicators' names. Absent in a record kept without it (a Relazione validated before), whose
+   * published table does; on the audit trail (store/audit-names.ts) the indicator any entry is about
+   * (its edit, value, review, forecast, evidence file, comment) as named at the entry, and an
+   * objective's or a variance's objective by its title then; a deleted objective's title, which lets
+   * its removed values be said by their indicators' names. Absent in a record kept without it (a Relazione validated before), whose
    * sentence says the indicator by its id, as it was validated.
    */
   readonly name?: string | null;
@@ -48,7 +49,7 @@ export interface ChangeParams {
   readonly id: string;
   /** The record's title or name, for a creation or deletion. */
   readonly label?: string;
-  /** An indicator's name at the change (a value's or a review's, at the entry) and its objective's code, which the subject says in place of its id. */
+  /** An indicator's name at the change (on the trail: of whatever entry is about it) and its objective's code, which the subject says in place of its id; an objective's title and its code. */
   readonly name?: string;
   readonly code?: string;
   /** The fields that changed, each with its value before and after as neutral text ('' for none; an organisation unit by the name the change kept, else its id). */
@@ -179,6 +180,11 @@ export const FIELD_WORDS: Words = {
     approvedBy: 'approvato da',
     texts: 'testi',
     node: 'obiettivo',
+    // A forecast's and a variance's fields (store/variances.ts), as the campaign's forms label them.
+    reachable: 'target raggiungibile entro fine anno',
+    cause: 'causa',
+    explanation: 'descrizione dello scostamento',
+    correctiveAction: 'azione correttiva',
   },
   en: {
     title: 'title',
@@ -242,7 +248,17 @@ export const FIELD_WORDS: Words = {
     approvedBy: 'approved by',
     texts: 'texts',
     node: 'objective',
+    reachable: 'target reachable by year end',
+    cause: 'cause',
+    explanation: 'description of the variance',
+    correctiveAction: 'corrective action',
   },
+};
+
+/** A forecast's and a variance's choices, stored by their codes, in the campaign's words (web/src/campaign/i18n.ts). */
+const CHOICE_WORDS: Readonly<Record<Language, Readonly<Record<string, Readonly<Record<string, string>>>>>> = {
+  it: { reachable: { yes: 'sì', no: 'no', at_risk: 'a rischio' }, cause: { external: 'esterna', internal: 'interna', indicator: 'indicatore mal costruito' } },
+  en: { reachable: { yes: 'yes', no: 'no', at_risk: 'at risk' }, cause: { external: 'external', internal: 'internal', indicator: 'indicator badly built' } },
 };
 
 /** What a change is about; `f` marks a feminine noun in Italian (the participle agrees). */
@@ -467,6 +483,8 @@ export function valueIn(field: string, text: string, language: Language, feminin
   // A value's reason the program wrote is stored as its code: said in words (a person's as typed).
   if (field === 'reason') return reasonText(text, language);
   if (field === 'language') return (LANGUAGE_WORDS[language] as Readonly<Record<string, string>>)[text] ?? text;
+  const choice = CHOICE_WORDS[language][field]?.[text];
+  if (choice !== undefined) return choice;
   const anAct = field === 'act' ? /^(.*) \(number: (.*), date: (\d{4}-\d{2}-\d{2})\)$/.exec(text) : null;
   if (anAct !== null) return act({ kind: anAct[1]!, number: anAct[2]!, date: anAct[3]! }, language);
   if (!TEXT_FIELDS.has(field) && (text === 'true' || text === 'false')) return text === 'true' ? (language === 'it' ? 'sì' : 'yes') : 'no';
@@ -495,9 +513,12 @@ export function changeMessage(change: ChangeRecord): { code: 'change'; params: C
   const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
   const before = record(change.before);
   const after = record(change.after);
-  // An indicator's objective: the one the change kept, else its id's (`A.1.1:2` is the second of A.1.1; a value's `A.1.1:2@2024-12-31`).
-  const code = typeof change.node === 'string' ? change.node : objectiveOf(indicatorOf(change.entityId));
-  const named = NAMED_ENTITIES.has(change.entity) && typeof change.name === 'string' && change.name !== '' ? { name: change.name, code } : {};
+  // An indicator's objective: the one the change kept, else its id's (`A.1.1:2` is the second of A.1.1; a value's `A.1.1:2@2024-12-31`);
+  // an objective's entry, its own code (a variance's `A.1.1@2024-06-30`).
+  const code = TITLED_ENTITIES.has(change.entity) ? indicatorOf(change.entityId) : typeof change.node === 'string' ? change.node : objectiveOf(indicatorOf(change.entityId));
+  // A deleted objective's title is said beside the deletion, as the register always said it (its `name` names the values it took).
+  const titled = TITLED_ENTITIES.has(change.entity) && !(change.entity === 'node' && change.action === 'delete');
+  const named = (NAMED_ENTITIES.has(change.entity) || titled) && typeof change.name === 'string' && change.name !== '' ? { name: change.name, code } : {};
   const base = { action: change.action, entity: change.entity, id: change.entityId, ...named };
   if (change.action === 'create' || change.action === 'delete') {
     const whole = change.action === 'create' ? after : before;
@@ -577,7 +598,9 @@ function nameIn(whole: Stored, id: string): string {
 }
 
 /** The entities whose subject is an indicator, said by its name when the change brings it. */
-const NAMED_ENTITIES = new Set(['indicator', 'measurement', 'review']);
+const NAMED_ENTITIES = new Set(['indicator', 'measurement', 'review', 'forecast', 'attachment', 'comment']);
+/** The entities whose subject is an objective, said by its code and its title when the change brings it. */
+const TITLED_ENTITIES = new Set(['node', 'variance']);
 
 /** A value's or a review's indicator (`A.1.1:2@2024-12-31` → `A.1.1:2`); any other id as it is. */
 function indicatorOf(id: string): string {
@@ -675,8 +698,20 @@ function subject(p: ChangeParams, l: Language): string {
       return value[0]!.toUpperCase() + value.slice(1);
     }
   }
-  // An indicator by the name the reader knows from the published table, with its objective's code.
-  if (p.entity === 'indicator' && p.name !== undefined) return `${word} ${namedIndicator(p.name, p.code)}`;
+  if (p.name !== undefined) {
+    const at = p.id.lastIndexOf('@');
+    const period = at > 0 ? dayText(p.id.slice(at + 1)) : undefined;
+    const when = period === undefined ? '' : l === 'it' ? ` al ${period}` : ` at ${period}`;
+    // An indicator by the name the reader knows from the published table, with its objective's code.
+    if (p.entity === 'indicator') return `${word} ${namedIndicator(p.name, p.code)}`;
+    if (p.entity === 'forecast') return `${word} ${l === 'it' ? 'di' : 'of'} ${namedIndicator(p.name, p.code)}${when}`;
+    // An evidence file's or a comment's own id names nothing to a reader: the indicator it is about does.
+    if (p.entity === 'attachment') return `${l === 'it' ? 'Documento di evidenza di' : 'Evidence file of'} ${namedIndicator(p.name, p.code)}`;
+    if (p.entity === 'comment') return `${word} ${l === 'it' ? 'su' : 'on'} ${namedIndicator(p.name, p.code)}`;
+    // An objective by its code and its title, as the published table heads it.
+    if (p.entity === 'node') return `${word} ${p.code} «${shortName(p.name)}»`;
+    if (p.entity === 'variance') return `${word} ${l === 'it' ? 'di' : 'of'} ${p.code} «${shortName(p.name)}»${when}`;
+  }
   // The plan and its Relazione are the register's (or the trail's) own: their id is the database's
   // key, a string of 36 characters that names nothing to a reader of the register or the Relazione.
   if (p.entity === 'plan' || p.entity === 'relazione') return word;

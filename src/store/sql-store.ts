@@ -7,7 +7,7 @@
 import { SqlAppraisals, type AppraisalStore } from './appraisals.js';
 import { SqlAttachments, type AttachmentStore } from './attachments.js';
 import { listAudit } from './audit-log.js';
-import { auditNames } from './audit-names.js';
+import { auditNames, type AuditName } from './audit-names.js';
 import { SqlComments, type CommentStore } from './comments.js';
 import type { Db } from './db.js';
 import type { WorkState } from '../contract/campaign-states.js';
@@ -434,7 +434,7 @@ export class SqlStore implements Store {
     return listAudit(this.db, query);
   }
 
-  auditNames(entries: readonly AuditEntry[]): Promise<Map<number, string>> {
+  auditNames(entries: readonly AuditEntry[]): Promise<Map<number, AuditName>> {
     return auditNames(this.db, entries);
   }
 }

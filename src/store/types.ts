@@ -5,6 +5,7 @@
  * every accepted change. Expected refusals (a stale version, a locked period, an unknown id) are
  * values (`Result`), never thrown; the HTTP edge maps their codes to statuses.
  */
+import type { AuditName } from './audit-names.js';
 import type { AppraisalStore } from './appraisals.js';
 import type { AttachmentStore } from './attachments.js';
 import type { CommentStore } from './comments.js';
@@ -913,8 +914,8 @@ export interface Store {
   clearLoginFailures(keys: readonly string[]): Promise<void>;
 
   listAudit(query: AuditQuery): Promise<AuditEntry[]>;
-  /** The names the trail says `entries` by (store/audit-names.ts): a value's indicator as named at the entry, a deletion by its record's name; by entry id. */
-  auditNames(entries: readonly AuditEntry[]): Promise<Map<number, string>>;
+  /** The names the trail says `entries` by (store/audit-names.ts): an entry about an indicator by its name at the entry, an objective's by its title then, a deletion by its record's name; by entry id. */
+  auditNames(entries: readonly AuditEntry[]): Promise<Map<number, AuditName>>;
 
   countUsers(): Promise<number>;
   listUsers(): Promise<UserRecord[]>;

@@ -64,18 +64,18 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
       expect(reply.status, reply.text).toBe(200);
       return reply.body[0].message;
     };
-    expect(await latest(`&indicator=${enc('A.2.1:1')}`)).toBe('Indicatore A.2.1:1: regola di punteggio a soglia da 50 → a soglia da 60');
-    expect(await latest(`&indicator=${enc('A.2.1:1')}&lang=en`)).toBe('Indicator A.2.1:1: scoring rule threshold from 50 → threshold from 60');
+    expect(await latest(`&indicator=${enc('A.2.1:1')}`)).toBe('Indicatore «Attività di informazione e orientamento ai mercati» (A.2.1): regola di punteggio a soglia da 50 → a soglia da 60');
+    expect(await latest(`&indicator=${enc('A.2.1:1')}&lang=en`)).toBe('Indicator «Attività di informazione e orientamento ai mercati» (A.2.1): scoring rule threshold from 50 → threshold from 60');
     const ratio = await controller.request('PATCH', indicator, { formula: { kind: 'ratio', numerator: 'evase', denominator: 'ricevute' }, version });
     expect(ratio.status, ratio.text).toBe(200);
-    expect(await latest(`&indicator=${enc('A.2.1:1')}`)).toBe('Indicatore A.2.1:1: formula — → evase / ricevute × 100');
-    expect(await latest(`&indicator=${enc('A.2.1:1')}&lang=en`)).toBe('Indicator A.2.1:1: formula — → evase / ricevute × 100');
+    expect(await latest(`&indicator=${enc('A.2.1:1')}`)).toBe('Indicatore «Attività di informazione e orientamento ai mercati» (A.2.1): formula — → evase / ricevute × 100');
+    expect(await latest(`&indicator=${enc('A.2.1:1')}&lang=en`)).toBe('Indicator «Attività di informazione e orientamento ai mercati» (A.2.1): formula — → evase / ricevute × 100');
     // A percentage's target and weight, as the published table prints them; the units go with the params, which the contract declares.
     const sportello = `${plan}/indicators/${enc('A.2.1:2')}`;
     const retarget = await controller.request('PATCH', sportello, { target: 55, weight: 25, version: indicatorOf((await controller.get(`${plan}/tree`)).body, 'A.2.1:2').definitionVersion });
     expect(retarget.status, retarget.text).toBe(200);
-    expect(await latest(`&indicator=${enc('A.2.1:2')}`)).toBe('Indicatore A.2.1:2: peso 20% → 25%; target 60,00% → 55,00%');
-    expect(await latest(`&indicator=${enc('A.2.1:2')}&lang=en`)).toBe('Indicator A.2.1:2: weight 20% → 25%; target 60.00% → 55.00%');
+    expect(await latest(`&indicator=${enc('A.2.1:2')}`)).toBe('Indicatore «Capacità di risposta dello sportello internazionalizzazione» (A.2.1): peso 20% → 25%; target 60,00% → 55,00%');
+    expect(await latest(`&indicator=${enc('A.2.1:2')}&lang=en`)).toBe('Indicator «Capacità di risposta dello sportello internazionalizzazione» (A.2.1): weight 20% → 25%; target 60.00% → 55.00%');
     const [entry] = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc('A.2.1:2')}&limit=1`)).body;
     expect(entry.params).toMatchObject({ beforeUnit: 'percent', afterUnit: 'percent' });
     expect(AuditEntrySchema.safeParse(entry).success, JSON.stringify(entry.params)).toBe(true);
@@ -85,8 +85,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('audit entries by code on %s', (b
       version: indicatorOf((await controller.get(`${plan}/tree`)).body, 'A.2.1:2').definitionVersion,
     });
     expect(floored.status, floored.text).toBe(200);
-    expect(await latest(`&indicator=${enc('A.2.1:2')}`)).toBe('Indicatore A.2.1:2: regola di punteggio regola del piano → a soglia da 40,00%');
-    expect(await latest(`&indicator=${enc('A.2.1:2')}&lang=en`)).toBe("Indicator A.2.1:2: scoring rule the plan's rule → threshold from 40.00%");
+    expect(await latest(`&indicator=${enc('A.2.1:2')}`)).toBe(
+      'Indicatore «Capacità di risposta dello sportello internazionalizzazione» (A.2.1): regola di punteggio regola del piano → a soglia da 40,00%',
+    );
+    expect(await latest(`&indicator=${enc('A.2.1:2')}&lang=en`)).toBe(
+      "Indicator «Capacità di risposta dello sportello internazionalizzazione» (A.2.1): scoring rule the plan's rule → threshold from 40.00%",
+    );
     expect((await controller.request('POST', `${plan}/revisions/1/approve`, {})).status).toBe(200);
     expect(await latest('')).toBe('Variazione 1 (approvazione): stato aperta → approvata; modifiche — → 2; passaggi registrati — → 5');
     expect(await latest('&lang=en')).toBe('Revision 1 (approval): status open → approved; changes — → 2; recorded steps — → 5');

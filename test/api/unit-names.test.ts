@@ -29,8 +29,8 @@ describe.each<Backend>(['sqlite', 'postgres'])("a unit's name in the trail and t
     expect((await admin.request('PATCH', `/api/units/${unit.id}`, { name: 'Ufficio Transizione Digitale', version: unit.version })).status).toBe(200);
 
     const trail = async (lang: 'it' | 'en') => ((await controller.get(`/api/audit?planId=${planId}&node=A.3&lang=${lang}`)).body as Array<{ message: string }>)[0]!.message;
-    expect(await trail('it')).toBe(`Obiettivo A.3: struttura — → ${REFERENTE_UNIT}`);
-    expect(await trail('en')).toBe(`Objective A.3: organisational unit — → ${REFERENTE_UNIT}`);
+    expect(await trail('it')).toBe(`Obiettivo A.3 «Sostegno alle aggregazioni e collaborazioni tra imprese»: struttura — → ${REFERENTE_UNIT}`);
+    expect(await trail('en')).toBe(`Objective A.3 «Sostegno alle aggregazioni e collaborazioni tra imprese»: organisational unit — → ${REFERENTE_UNIT}`);
     // The register, as the web's panel and the reports say each change (one sentence maker).
     const register = (await controller.get(`${plan}/revisions`)).body as Array<{ changes: Parameters<typeof changeText>[0][] }>;
     expect(register[0]!.changes.map((c) => changeText(c, 'it'))).toEqual([`Obiettivo A.3: struttura — → ${REFERENTE_UNIT}`]);

@@ -89,11 +89,11 @@ export const auditRoutes: RouteModule = (api, deps) => {
       // names); the program and the command line in the reader's words.
       const nameOf = await deps.names.namer(lang);
       // Said by code and in words, so a reader in either language gets sentences, not stored field names.
-      // A value by its indicator's name at the entry, a deletion by its record's: the words a reader knows, not ids.
+      // An indicator by its name at the entry, an objective by its title then, a deletion by its record's: the words a reader knows, not ids.
       const names = await deps.store.auditNames(rows);
       const entries: Readable<AuditEntry>[] = rows.map((row) => {
-        const name = names.get(row.id);
-        const e = name === undefined ? row : { ...row, name };
+        const named = names.get(row.id);
+        const e = named === undefined ? row : { ...row, ...named };
         // The records as stored, a value's reason the program wrote in its Italian words (as they were stored before migration 80).
         const stored = { ...e, before: withReasonWords(e.before, 'it'), after: withReasonWords(e.after, 'it') };
         const { code, params } = changeMessage(stored);
