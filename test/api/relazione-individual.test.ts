@@ -18,7 +18,10 @@ import { officeDay } from '../../src/core/messages/index.js';
 import { pdfText } from '../support/files.js';
 import { convertWithLibreOffice } from '../support/libreoffice.js';
 import { storeDistribution } from '../support/distributions.js';
-import { adoptAndReview, signedInPeople, startWithHr, type Backend, type Client, type People, type Reply, type TestServer } from './harness.js';
+import { openPostgres } from '../../src/store/postgres/db.js';
+import { openSqlite } from '../../src/store/sqlite/db.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import { adoptAndReview, Client, signedInPeople, startWithHr, type Backend, type People, type Reply, type TestServer } from './harness.js';
 
 const OFFICE_TEXT = 'Il sistema di valutazione è stato applicato a tutto il personale.';
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
@@ -26,6 +29,7 @@ const words = (html: string): string => flat(html.replace(/<[^>]+>/g, ' ').repla
 
 describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's individual performance in aggregate on %s", (backend) => {
   let t: TestServer;
+  let restarted: RunningServer | null = null;
   let planId: string;
   let hr: Client;
   let controller: Client;
@@ -106,7 +110,10 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's individual perfo
     await act('dario', 'dario', { action: 'contest', reason: 'le pratiche erano di più' });
     expect((await controller.request('PUT', `/api/plans/${planId}/relazione/texts`, { texts: { 'performance-individuale': OFFICE_TEXT }, version: 0 })).status).toBe(200);
   }, 240_000);
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await restarted?.close();
+    await t?.close();
+  });
 
   it('says in JSON, in Italian and English, how many forms are concluded and that nothing is distributed yet', async () => {
     const r = await controller.get(`/api/plans/${planId}/relazione`);
@@ -163,5 +170,25 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's individual perfo
     expect(html).toContain(`3 schede su 6 concluse al ${today}`);
     expect(html).toMatch(/6\s+3\s+2\s+1/);
     expect(html).not.toContain('4 schede su 6');
+  }, 240_000);
+
+  it('keeps §5 as validated, the office’s text alone, when the Relazione was validated before the figures were kept', async () => {
+    // A cover as kept before: without the figures (the server restarted on it, nothing read before kept).
+    const db = backend === 'postgres' ? openPostgres(t.location) : openSqlite(t.location);
+    try {
+      const [row] = await db.all(`SELECT frozen_cover FROM relazioni WHERE plan_id = ?`, [planId]);
+      const { individual, ...before } = JSON.parse(String(row!.frozen_cover)) as Record<string, unknown>;
+      expect(individual).toMatchObject({ total: 6, concluded: 3 });
+      await db.run(`UPDATE relazioni SET frozen_cover = ? WHERE plan_id = ?`, [JSON.stringify(before), planId]);
+    } finally {
+      await db.close();
+    }
+    restarted = await startServer({ location: t.location, port: 0, host: '127.0.0.1' });
+    const office = new Client(restarted.url);
+    expect((await office.login('controller')).status).toBe(200);
+    expect((await office.get(`/api/plans/${planId}/relazione`)).body.individual).toBeNull();
+    const text = section5(words((await office.get(`/api/plans/${planId}/relazione/export?format=html`)).text));
+    expect(text).toContain(OFFICE_TEXT);
+    expect(text).not.toMatch(/schede su|Schede di valutazione|Premi distribuiti/);
   }, 240_000);
 });
