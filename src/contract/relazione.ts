@@ -91,6 +91,13 @@ export const RelazioneSchema = z.strictObject({
    */
   previousYear: z.strictObject({ year: z.number().int().nullable(), source: OrgSourceSchema, text: z.strictObject({ it: z.string(), en: z.string() }) }).nullable(),
   /**
+   * Section 5's figures of the year's appraisal forms in aggregate: the day they were read (as the
+   * validation kept them, once validated), how many forms are concluded of how many, and what the
+   * section says of them before the office's text, in both languages (the tables are in the
+   * documents). Null: no form or bonus to report (or a Relazione validated before they were kept).
+   */
+  individual: z.strictObject({ at: z.string(), total: z.number().int(), concluded: z.number().int(), text: z.strictObject({ it: z.string(), en: z.string() }) }).nullable(),
+  /**
    * Transmitted: a digest of what a validation would freeze now (the year end's figures, the body,
    * the variances' explanations, the units, last year's figures, the approved revisions), made before
    * the rest of this answer was read; the OIV's decision sends it back (`RelazioneMoveInput.seen`).

@@ -39,6 +39,7 @@ import type { ComputedPlan, TreeService } from './tree.js';
 import type { AccountNames, ActorNamer } from './actor-names.js';
 import { actText, publicRevision, revisionChangeText, revisionStepsText } from '../io/report/revisions.js';
 import { derivedOnce, relazioneReads } from './relazione-reads.js';
+import { individualOf } from './appraisal/individual.js';
 
 const CAUSE_WORDS: Readonly<Record<string, string>> = { external: 'causa esterna', internal: 'causa interna', indicator: 'indicatore mal costruito' };
 
@@ -119,6 +120,9 @@ export async function storedRelazione(
           ? undefined
           : derivedOnce(KEPT_PREVIOUS, cover.previous, keptPreviousYear);
   const revisions = cover.revisions.map(revisionWords);
+  // The forms in aggregate as a validation kept them (a cover kept before they were: none, section 5
+  // stays as validated), or as a freeze read them for this answer, or as they stand.
+  const individual = cover.individual !== undefined ? cover.individual : frozenCover !== null ? null : await individualOf(store, trees, plan.organisation, plan.year);
   const input: RelazioneInput = {
     revisions,
     body: cover.body,
@@ -130,6 +134,7 @@ export async function storedRelazione(
     ...(previous === undefined ? {} : { previous }),
     ...(unpublished === undefined ? {} : { previousUnpublished: unpublished }),
     validation: cover.decidedByName === null ? record : { ...record, decidedBy: cover.decidedByName },
+    ...(individual === null ? {} : { individual }),
   };
   return { record, evaluation, input, periodLabel: computed.snapshot.period.label, periodId: computed.snapshot.period.id, deciderName: cover.decidedByName };
 }
@@ -273,7 +278,10 @@ export async function validationFreeze(store: Store, trees: TreeService, names: 
   const computed = await trees.computed(plan.id, undefined, plan.dataVersion);
   const lastYear = await previousYearRead(store, trees, plan.id, false);
   const previous = lastYear.figures === undefined ? null : derivedOnce(COVER_PREVIOUS, lastYear.figures, coverPreviousYear);
-  const cover = { ...(await relazioneCover(store, names, computed, plan, decider)), previous };
+  // The forms in aggregate are kept as read now, dated; not a part the decision is refused over
+  // (`FREEZE_PARTS`): the appraisals go on while the OIV reads, and §5 says the day of its figures.
+  const individual = await individualOf(store, trees, plan.organisation, plan.year);
+  const cover = { ...(await relazioneCover(store, names, computed, plan, decider)), previous, individual };
   // The plan and the version the cached evaluation is at, taken together (no await between): a value
   // saved in place moves both at once, so the plan's digest kept for that version is of this plan.
   // Its copy is made once per state of the evaluation (`changes`).

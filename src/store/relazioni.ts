@@ -31,6 +31,7 @@ import { parse, planFromJson, planToJson, sameStored } from './codec.js';
 import type { Plan } from './core-types.js';
 import { Decimal, textKeyed, type Band } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
+import type { IndividualFigures } from '../core/appraisal/individual.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { openRevisionNumber, readRevisions, refuseIfArchived } from './revisions.js';
 import { forUpdate, shareLock } from './shared.js';
@@ -85,6 +86,12 @@ export interface RelazioneCover {
    * then; absent in a cover kept before they were (read as last year stands).
    */
   readonly previous?: CoverPreviousYear | null;
+  /**
+   * The year's appraisal forms and bonuses in aggregate as section 5 said them at the validation
+   * (dated: the appraisals go on after it). Null: none then; absent in a cover kept before they
+   * were, whose section 5 keeps the office's text alone, as it was validated.
+   */
+  readonly individual?: IndividualFigures | null;
 }
 
 /** Last year's figures as a validation kept them: the year, where they came from, each objective's performance (decimal text) and band by code. */

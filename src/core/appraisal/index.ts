@@ -7,3 +7,4 @@ export * from './organisation.js';
 export * from './workflow.js';
 export * from './thresholds.js';
 export * from './disclosure.js';
+export * from './individual.js';

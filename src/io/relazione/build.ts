@@ -35,6 +35,8 @@ import { OUTCOME_WORDS, STATE_WORDS, type ValidationRecord } from './validation.
 import { compareNames } from '../../core/names.js';
 import type { OrgSource } from '../../core/appraisal/organisation.js';
 import { previousYearSourceText, previousYearUnpublishedText } from '../../messages/relazione.js';
+import { formatCents, type IndividualFigures } from '../../core/appraisal/index.js';
+import { bonusSentence, categoriesText, INDIVIDUAL_WORDS, individualSentences } from '../../messages/relazione-individual.js';
 
 /** Why an objective fell short and what is being done (DFP guideline n. 2/2017). */
 export interface ObjectiveCause {
@@ -73,6 +75,11 @@ export interface RelazioneInput extends ReportMeta {
   readonly previousUnpublished?: number;
   /** The OIV's validation, once the Relazione has been transmitted. */
   readonly validation?: ValidationRecord;
+  /**
+   * The year's appraisal forms and bonuses in aggregate (section 5), as read now or as a validation
+   * kept them; undefined: none to report (no form, or a Relazione validated before they were kept).
+   */
+  readonly individual?: IndividualFigures;
 }
 
 /** Last year's figures the comparison reads (section 3.6). */
@@ -650,9 +657,10 @@ export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {
       ],
     },
     // Guideline n. 3/2018 reports the individual performance beside the organisational one, in
-    // aggregate (the distribution of ratings and bonuses by staff category): the office's words,
-    // since appraisals are closed after the OIV has validated the figures they draw on.
-    textSection(input, 'performance-individuale', '5', 'Misurazione e valutazione della performance individuale'),
+    // aggregate (the distribution of ratings and bonuses by staff category): what Albero holds of the
+    // forms, dated (appraisals are often concluded after the OIV has validated the figures they draw
+    // on), then the office's words.
+    individualSection(input),
     textSection(input, 'processo', '6', 'Il processo di redazione della Relazione'),
   ];
   if (input.validation !== undefined && input.validation.state !== 'draft') sections.push(validationSection(evaluation, input.validation));
@@ -670,6 +678,74 @@ export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {
     sections,
     footer: `Relazione sulla performance${year === undefined ? '' : ` ${year}`}`,
   };
+}
+
+/** Section 5: the forms and bonuses in aggregate (`IndividualFigures`), then the office's text. */
+function individualSection(input: RelazioneInput): Section {
+  const section = textSection(input, 'performance-individuale', '5', 'Misurazione e valutazione della performance individuale');
+  const f = input.individual;
+  return f === undefined ? section : { ...section, blocks: [...individualBlocks(f), ...section.blocks] };
+}
+
+function individualBlocks(f: IndividualFigures): Block[] {
+  const w = INDIVIDUAL_WORDS.it;
+  const blocks: Block[] = individualSentences(f, 'it').map(generated);
+  if (f.withheld) return blocks;
+  const count = (n: number): Cell => ({ text: String(n) });
+  const stateRows: Cell[][] = f.states.map((r) => [{ text: categoriesText(r.categories, 'it'), header: true }, count(r.forms), count(r.concluded), count(r.inProgress), count(r.disputed)]);
+  if (f.states.length > 1) {
+    const sum = (k: 'forms' | 'concluded' | 'inProgress' | 'disputed'): Cell => ({ text: String(f.states.reduce((n, r) => n + r[k], 0)), bold: true });
+    stateRows.push([{ text: w.total, header: true, bold: true }, sum('forms'), sum('concluded'), sum('inProgress'), sum('disputed')]);
+  }
+  blocks.push({
+    kind: 'table',
+    caption: w.statesCaption,
+    columns: [
+      { title: w.category, width: 36 },
+      { title: w.forms, width: 14, align: 'right' },
+      { title: w.concluded, width: 14, align: 'right' },
+      { title: w.inProgress, width: 14, align: 'right' },
+      { title: w.disputed, width: 22, align: 'right' },
+    ],
+    rows: stateRows,
+  });
+  for (const d of f.bands) {
+    const all = d.rows.reduce((n, r) => n + r.people, 0);
+    blocks.push({
+      kind: 'table',
+      caption: w.bandsCaption(categoriesText([d.category], 'it')),
+      columns: [
+        { title: w.band, width: 50 },
+        { title: w.people, width: 25, align: 'right' },
+        { title: w.share, width: 25, align: 'right' },
+      ],
+      rows: d.rows.map((r) => [{ text: r.band ?? w.noBand, header: true, ...(r.band === null ? { muted: true } : {}) }, count(r.people), { text: share(r.people, all) }]),
+    });
+  }
+  blocks.push(generated(bonusSentence(f, 'it')));
+  if (f.bonuses !== null) {
+    const euros = (cents: string | null): Cell => (cents === null ? { text: w.notPublished, muted: true } : { text: formatCents(BigInt(cents)) });
+    blocks.push({
+      kind: 'table',
+      caption: w.bonusesCaption,
+      columns: [
+        { title: w.category, width: 26 },
+        { title: w.band, width: 22 },
+        { title: w.people, width: 12, align: 'right' },
+        { title: w.bonusTotal, width: 20, align: 'right' },
+        { title: w.bonusMean, width: 20, align: 'right' },
+      ],
+      rows: f.bonuses.map((r) => [
+        { text: categoriesText([r.category], 'it'), header: true },
+        { text: r.band ?? w.noBand },
+        count(r.people),
+        euros(r.totalCents),
+        // A band of nobody has no mean: a dash, as the art. 20 page shows it.
+        r.people === 0 && r.totalCents !== null ? { text: '—' } : euros(r.meanCents),
+      ]),
+    });
+  }
+  return blocks;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   type RelazioneInput,
 } from '../../io/relazione/index.js';
 import { previousYearSourceText, type RelazioneRefusal } from '../../messages/relazione.js';
+import { individualText } from '../../messages/relazione-individual.js';
 import { differsFromChildren, performanceCeiling, toJsonNumber, ValidatedReading, type Evaluation, type ValidatedFigure } from '../../core/index.js';
 import type { PlanRecord, RelazioneFreeze, RelazioneRecord, Store } from '../../store/index.js';
 import { CHANGED_SINCE } from '../../contract/relazione-states.js';
@@ -136,6 +137,7 @@ function relazioneJson(
   reopenedAfterDecision: Relazione['reopenedAfterDecision'],
   previous: RelazioneInput['previous'],
   seen: string | null,
+  individual: RelazioneInput['individual'],
 ): Readable<Relazione> {
   return {
     state: r.state,
@@ -174,6 +176,10 @@ function relazioneJson(
     publishedPeriods,
     previousYear: previousYearJson(previous),
     seen,
+    individual:
+      individual === undefined
+        ? null
+        : { at: individual.at, total: individual.total, concluded: individual.concluded, text: { it: individualText(individual, 'it'), en: individualText(individual, 'en') } },
   };
 }
 
@@ -245,6 +251,7 @@ export const relazioneRoutes: RouteModule = (api, deps) => {
       namedReopening(await yearEndReopening(store, plan.id, stored.periodId, stored.record.decidedAt), nameOf),
       stored.input.previous,
       seen === null ? null : seenDigest(seen),
+      stored.input.individual,
     );
   };
 
