@@ -13,6 +13,7 @@ import { evaluatePlan, type Evaluation } from '../../src/core/index.js';
 import { renderForm, type FormSheet } from '../../src/io/appraisal/form-document.js';
 import { importTableBytes } from '../../src/io/load.js';
 import { renderReport } from '../../src/io/report/index.js';
+import { rewardsPage, type SiteRewards } from '../../src/io/site/index.js';
 import { unpackZip } from '../../src/io/xlsx/zip.js';
 import { FIXTURE } from '../helpers.js';
 import { tempDir } from './helpers.js';
@@ -43,9 +44,9 @@ describe("the report's HTML page", () => {
       await page.setContent(html);
       return await page.evaluate((wanted) => {
         const out: Record<string, string | null> = {};
-        const all = [...document.querySelectorAll('body *')];
+        const all = Array.from(document.querySelectorAll('body *'));
         for (const text of wanted) {
-          const el = all.find((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() === text));
+          const el = all.find((e) => Array.from(e.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() === text));
           out[text] = el === undefined ? 'not found' : (el.closest('[lang]')?.getAttribute('lang') ?? null);
         }
         return out;
@@ -71,6 +72,41 @@ describe("the report's HTML page", () => {
     });
     // The table's caption quotes the title inside English words: the title alone is marked.
     expect(html).toMatch(new RegExp(`<caption>[^<]*<span lang="it">${evaluation.plan.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</span>`));
+  }, 60_000);
+
+  it("the transparency site's bonuses page in English: the body's name and its SMVP's bands Italian, the program's «no band» English", async () => {
+    const row = {
+      category: 'dirigenti',
+      categoryLabel: 'Managers',
+      coefficient: 100,
+      people: 4,
+      totalCents: '400000',
+      meanCents: '100000',
+      minCents: '90000',
+      maxCents: '110000',
+      withheld: false,
+      withheldReason: null,
+      noBand: false,
+    };
+    const rewards = (language: 'it' | 'en'): SiteRewards => ({
+      organisation: 'Comune di Prova',
+      language,
+      rows: [
+        { ...row, band: 'Eccellente' },
+        { ...row, band: 'No band', coefficient: null, noBand: true },
+      ],
+      categories: [],
+      message: null,
+      downloads: { csv: 'premi.csv', xlsx: 'premi.xlsx' },
+      otherLanguage: 'premi.html?lang=it',
+    });
+    expect(await languageOf(rewardsPage(2024, rewards('en')), ['Comune di Prova', 'Eccellente', 'No band', 'Band'])).toEqual({
+      'Comune di Prova': 'it',
+      Eccellente: 'it',
+      'No band': 'en',
+      Band: 'en',
+    });
+    expect(rewardsPage(2024, rewards('it')).match(/ lang="it"/g)).toEqual([' lang="it"']);
   }, 60_000);
 
   it('in Italian: nothing marked, the page is Italian throughout', async () => {
