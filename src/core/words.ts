@@ -12,6 +12,25 @@ export const COMPARATOR_SIGN: Readonly<Record<Comparator, string>> = { '>=': 'â‰
 export type Language = 'en' | 'it';
 
 /**
+ * The language a plan's own texts are written in (its title, objectives' titles, indicators' names,
+ * notes, the office's texts of the Relazione). Plans are written by Italian public bodies and no plan
+ * setting says otherwise, so this is a constant: a document or screen in another language marks these
+ * texts as Italian (WCAG 2.1 SC 3.1.2, language of parts), or a screen reader says them in English.
+ */
+export const PLAN_TEXT_LANGUAGE: Language = 'it';
+
+/** A language as documents tag it (BCP 47 with region: a PDF's /Lang, a DOCX run's w:lang). */
+export const LANGUAGE_TAG: Readonly<Record<Language, string>> = { it: 'it-IT', en: 'en-GB' };
+
+/**
+ * The language to mark a plan's text with in a document or screen in `reader`'s language: none
+ * where they are the same (the page's own language holds), else the plan's.
+ */
+export function planTextLanguage(reader: Language): Language | undefined {
+  return reader === PLAN_TEXT_LANGUAGE ? undefined : PLAN_TEXT_LANGUAGE;
+}
+
+/**
  * What stands for a value that is not evaluable, in each language: one term on every screen,
  * report, command and answer (`N.E.`, not evaluable, in English; never `N.V.` or `N/A` there).
  */

@@ -10,7 +10,7 @@
  * In: the form as the API shows it (`FormSheet`), already in the reader's language. Out: bytes.
  */
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Tab, Table, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx';
-import { Decimal, formatItalianDate, formatNumberIn, NOT_EVALUABLE_MARK } from '../../core/index.js';
+import { Decimal, formatItalianDate, formatNumberIn, LANGUAGE_TAG, NOT_EVALUABLE_MARK, planTextLanguage } from '../../core/index.js';
 import { computedAtText, momentDayText } from '../../core/messages/index.js';
 import { amountFromJson, amountText } from '../json.js';
 import { fontData } from '../report/fonts.js';
@@ -259,6 +259,8 @@ interface Section {
   readonly heading: string;
   readonly rows?: readonly (readonly string[])[];
   readonly columns?: readonly string[];
+  /** The columns holding the body's own texts (titles, units' names), in the plan's language whatever the form's. */
+  readonly bodyText?: readonly number[];
   readonly lines?: readonly string[];
   /** Entries of a register: a heading line each (bold), and its lines under it, indented. */
   readonly entries?: readonly { readonly head: string; readonly lines: readonly string[] }[];
@@ -276,14 +278,20 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
   ];
   const out: Section[] = [];
   if (r !== null && r.units.length > 0)
-    out.push({ heading: w.units, columns: w.unitCols, rows: r.units.map((u) => [u.unit, day(u.from), day(u.to), String(u.days), inUnit(u.effectiveDays, 'number', lang), pct(u.score, lang)]) });
+    out.push({
+      heading: w.units,
+      columns: w.unitCols,
+      bodyText: [0],
+      rows: r.units.map((u) => [u.unit, day(u.from), day(u.to), String(u.days), inUnit(u.effectiveDays, 'number', lang), pct(u.score, lang)]),
+    });
   // Each unit's performance is the mean of these: the reader sees which the OIV changed and from what.
   const unitObjectives = r === null ? [] : r.units.flatMap((u) => (u.objectives ?? []).map((o) => [u.unit, `${o.code} ${o.title}`, pct(o.score, lang), o.source]));
-  if (unitObjectives.length > 0) out.push({ heading: w.unitObjectives, columns: w.unitObjectiveCols, rows: unitObjectives });
+  if (unitObjectives.length > 0) out.push({ heading: w.unitObjectives, columns: w.unitObjectiveCols, bodyText: [0, 1], rows: unitObjectives });
   if (sheet.objectives.length > 0) {
     out.push({
       heading: w.objectives,
       columns: w.objectiveCols,
+      bodyText: [0],
       rows: sheet.objectives.map((o) => {
         const scored = r?.objectives.find((x) => x.id === o.id);
         return [
@@ -300,6 +308,7 @@ function sections(sheet: FormSheet, lang: Lang): { title: string; facts: [string
     out.push({
       heading: w.behaviours,
       columns: w.behaviourCols,
+      bodyText: [0],
       rows: sheet.behaviours.map((b) => {
         const rated = r?.behaviours.find((x) => x.code === b.code);
         return [`${b.code} ${b.title}`, weightOf(b.weight, lang), rated?.rating === null || rated === undefined ? '—' : `${rated.rating} – ${rated.label ?? ''}`, pct(rated?.score ?? null, lang)];
@@ -482,10 +491,16 @@ function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
   return done;
 }
 
-function cell(text: string, width: number, bold = false, right = false): TableCell {
+/** `language`: the run's own (w:lang), for the body's texts in a form in another language. */
+function cell(text: string, width: number, bold = false, right = false, language?: string): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    children: [new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold, size: 18 })] })],
+    children: [
+      new Paragraph({
+        alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [new TextRun({ text, bold, size: 18, ...(language === undefined ? {} : { language: { value: language } }) })],
+      }),
+    ],
   });
 }
 
@@ -504,6 +519,10 @@ function textWidth(size: number): (text: string) => number {
 
 async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
   const content = sections(sheet, lang);
+  // The body's titles and names are Italian (core's PLAN_TEXT_LANGUAGE): in an English form their runs
+  // say so, for Word's spelling and a screen reader of the PDF exported from it (WCAG 2.1 SC 3.1.2).
+  const planLanguage = planTextLanguage(lang);
+  const bodyTextLanguage = planLanguage === undefined ? undefined : LANGUAGE_TAG[planLanguage];
   const children: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(content.title)] })];
   for (const [k, v] of content.facts) children.push(new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] }));
   for (const s of content.sections) {
@@ -517,7 +536,7 @@ async function docx(sheet: FormSheet, lang: Lang): Promise<Buffer> {
           columnWidths: widths,
           rows: [
             new TableRow({ tableHeader: true, children: s.columns.map((c, i) => cell(c, widths[i]!, true, i > 0)) }),
-            ...s.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, widths[i]!, false, i > 0)) })),
+            ...s.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, widths[i]!, false, i > 0, s.bodyText?.includes(i) === true ? bodyTextLanguage : undefined)) })),
           ],
         }),
       );

@@ -10,7 +10,7 @@
  */
 import { baselineChangeLine, baselinesNote, baselinesTitle, type ReportBaselineChange } from './baselines.js';
 import { actText, noRevisionsText, revisionRows, revisionsCaption, revisionsColumns, revisionsNote, revisionsTitle, type ReportRevision } from './revisions.js';
-import { classify, round, type Band, type Decimal, type Evaluation, type Language } from '../../core/index.js';
+import { classify, planTextLanguage, round, type Band, type Decimal, type Evaluation, type Language } from '../../core/index.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, REPORT_COLOUR } from './bands.js';
 import { countsCaption, legendRuleText, percentText, previousYearHead, reportText, tableCaption } from './texts.js';
 import { computedAtText, periodStateText, previousYearNote, yearOf, type ReportMeta } from './meta.js';
@@ -35,6 +35,29 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/**
+ * ` lang="it"` for an element that holds a plan's own text (a title, a name, a note the office or the
+ * OIV typed) on a page in another language (core's PLAN_TEXT_LANGUAGE): a screen reader then says it
+ * as Italian, not as English words (WCAG 2.1 SC 3.1.2). Nothing on an Italian page.
+ */
+export function planLang(language: Language): string {
+  const lang = planTextLanguage(language);
+  return lang === undefined ? '' : ` lang="${lang}"`;
+}
+
+/**
+ * `sentence` escaped, with the plan's text it quotes (`planText`, e.g. the title in "Table: …") in a
+ * span marked as the plan's language when the page's is another: the catalogue's words around it
+ * stay in the page's language.
+ */
+export function withPlanText(sentence: string, planText: string, language: Language): string {
+  const escaped = escapeHtml(sentence);
+  const mark = planLang(language);
+  const text = escapeHtml(planText);
+  if (mark === '' || text === '') return escaped;
+  return escaped.replace(text, () => `<span${mark}>${text}</span>`);
+}
+
 export function bandMark({ value, band }: Mark, language: Language = 'it'): string {
   const words = reportText(language);
   if (value === null) return `<span class="none">—<span class="sr"> ${words.noPerformanceMark}</span></span>`;
@@ -49,7 +72,7 @@ export function rowHtml(row: ReportRow, previous?: Mark | null, language: Langua
   if (row.kind === 'objective') {
     const validated = validatedOf(validation, row.code);
     if (validated !== undefined) return validatedRowHtml(row, validated, validation!, last, language);
-    return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance, language)}</td>${last}</tr>`;
+    return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}"${planLang(language)}>${escapeHtml(row.label)}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf${bandClass(row.performance.band)}">${bandMark(row.performance, language)}</td>${last}</tr>`;
   }
   const actual =
     row.state === 'not_evaluable'
@@ -57,7 +80,7 @@ export function rowHtml(row: ReportRow, previous?: Mark | null, language: Langua
       : row.state === 'measured' || row.actual === ''
         ? escapeHtml(row.actual)
         : `<span class="state">${row.actual}</span>`;
-  return `<tr><td></td><th scope="row">${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi, language)}</td><td></td>${last}</tr>`;
+  return `<tr><td></td><th scope="row"${planLang(language)}>${escapeHtml(row.name)}</th><td class="num">${escapeHtml(row.weight)}</td><td class="num">${escapeHtml(row.target)}</td><td class="num">${actual}</td><td class="kpi${bandClass(row.kpi?.band ?? null)}">${row.kpi === null ? '' : bandMark(row.kpi, language)}</td><td></td>${last}</tr>`;
 }
 
 /**
@@ -69,9 +92,10 @@ function validatedRowHtml(row: Extract<ReportRow, { kind: 'objective' }>, o: Rep
   const words = validationWords(v, language);
   const why = o.direct ? (o.note === null ? '' : words.note(o.note)) : words.following;
   const reported = row.performance.value ?? reportText(language).noPerformanceMark;
-  return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${escapeHtml(row.label)}${
-    why === '' ? '' : `<br><span class="oiv-note">${escapeHtml(why)}</span>`
-  }</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf validated${bandClass(o.band)}">${validatedFigureHtml(o, reported, language, v)}</td>${last}</tr>`;
+  const label = planLang(language) === '' ? escapeHtml(row.label) : `<span${planLang(language)}>${escapeHtml(row.label)}</span>`;
+  // The OIV's note is its own text, in the plan's language, inside the catalogue's words.
+  const whyHtml = o.direct && o.note !== null ? withPlanText(why, o.note, language) : escapeHtml(why);
+  return `<tr class="objective depth-${Math.min(row.depth, 2)}"><th scope="row" id="o-${escapeHtml(row.code)}">${label}${why === '' ? '' : `<br><span class="oiv-note">${whyHtml}</span>`}</th><td></td><td class="num">${row.weight}</td><td colspan="3"></td><td class="perf validated${bandClass(o.band)}">${validatedFigureHtml(o, reported, language, v)}</td>${last}</tr>`;
 }
 
 /** "50,00% giallo, validato dall'OIV" over "56,00% rendicontato". */
@@ -249,7 +273,7 @@ function revisionsSection(revisions: readonly ReportRevision[], language: Langua
           .join('')}</tr></thead>
 <tbody>
 ${revisionRows(revisions, language)
-  .map((r) => `<tr>${r.map((cell, k) => (k === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
+  .map((r) => `<tr>${r.map((cell, k) => (k === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td${k === REASON_COLUMN ? planLang(language) : ''}>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
   .join('\n')}
 </tbody>
 </table>
@@ -260,12 +284,15 @@ ${body}
 </section>`;
 }
 
+/** The revisions table's column of the reason the office gave, its own words (revisionRows). */
+const REASON_COLUMN = 3;
+
 /** "Baseline da aggiornare": one line per baseline whose year-end actual was corrected since. */
 function baselinesSection(changes: readonly ReportBaselineChange[], language: Language): string {
   return `<section aria-labelledby="h-baselines">
 <h2 id="h-baselines">${escapeHtml(baselinesTitle(language))}</h2>
 <ul class="baselines">
-${changes.map((b) => `<li>${escapeHtml(baselineChangeLine(b, language))}</li>`).join('\n')}
+${changes.map((b) => `<li>${withPlanText(baselineChangeLine(b, language), b.name, language)}</li>`).join('\n')}
 </ul>
 <p class="notes">${escapeHtml(baselinesNote(language))}</p>
 </section>`;
@@ -303,7 +330,7 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
         validated === undefined
           ? `<td class="num${bandClass(l.band)}">${bandMark(reported, language)}</td>`
           : `<td class="num validated${bandClass(validated.band)}">${validatedFigureHtml(validated, reported.value ?? words.noPerformanceMark, language, options.validated!)}</td>`;
-      return `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}>${escapeHtml(`${l.code} ${l.title}`)}</th>${cell}</tr>`;
+      return `<tr><th scope="row"${l.depth === 0 ? ' style="font-weight:bold"' : ' style="font-weight:normal;padding-left:16px"'}${planLang(language)}>${escapeHtml(`${l.code} ${l.title}`)}</th>${cell}</tr>`;
     })
     .join('');
   const countRows = legend.rules.map((r) => `<tr><td><span aria-hidden="true">${BAND_ICON[r.band]}</span> ${words.band[r.band]}</td><td class="num">${summary.counts[r.band]}</td></tr>`).join('');
@@ -347,8 +374,8 @@ export function renderReportHtml(evaluation: Evaluation, options: HtmlReportOpti
 </head>
 <body${chunk === Number.POSITIVE_INFINITY ? '' : ' class="compact"'}>
 ${options.before ?? ''}<header class="title-block">
-${options.body === undefined || options.body === '' ? '' : `<p class="body">${escapeHtml(options.body)}</p>`}
-<h1>${title}</h1>
+${options.body === undefined || options.body === '' ? '' : `<p class="body"${planLang(language)}>${escapeHtml(options.body)}</p>`}
+<h1${planLang(language)}>${title}</h1>
 <dl>${meta.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>
 </header>
 <main id="contenuto" tabindex="-1">
@@ -388,7 +415,7 @@ ${scrollRegion(
   tables
     .map(
       (part, n) => `<table class="relazione"${n === 0 ? '' : ` aria-label="${title} (${words.continued})"`}>
-${n === 0 ? `<caption>${escapeHtml(tableCaption(plan.title, language))}</caption>\n` : ''}<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf">${options.previousYear === undefined ? '' : '<col class="c-perf">'}</colgroup>
+${n === 0 ? `<caption>${withPlanText(tableCaption(plan.title, language), plan.title, language)}</caption>\n` : ''}<colgroup><col class="c-obj"><col class="c-ind"><col class="c-peso"><col class="c-tgt"><col class="c-act"><col class="c-kpi"><col class="c-perf">${options.previousYear === undefined ? '' : '<col class="c-perf">'}</colgroup>
 <thead><tr>${words.columns.map((c) => `<th scope="col">${c}</th>`).join('')}${options.previousYear === undefined ? '' : `<th scope="col">${previousYearHead(options.previousYear.year, language)}</th>`}</tr></thead>
 <tbody>
 ${part.join('\n')}

@@ -13,7 +13,7 @@ import { baselineChangeLine, baselinesNote, baselinesTitle, type ReportBaselineC
 import { actText, noRevisionsText, revisionChangeLines, revisionChangeText, revisionLine, revisionsNote, revisionStepsText, revisionsTitle, type ReportRevision } from './revisions.js';
 import { fontData, type Face } from './fonts.js';
 import PDFDocument from './pdfkit.js';
-import { classify, round, type Decimal, type Evaluation, type Language, type Legend } from '../../core/index.js';
+import { classify, LANGUAGE_TAG, planTextLanguage, round, type Decimal, type Evaluation, type Language, type Legend } from '../../core/index.js';
 import { BAND_COLOUR, BAND_ICON, BAND_STROKE, REPORT_COLOUR } from './bands.js';
 import { countsCaption, legendRuleText, pageText, percentText, previousYearHead, reportText, tableCaption } from './texts.js';
 import { computedAtText, documentAuthor, periodStateText, previousYearNote, yearOf, type PreviousYear, type ReportMeta } from './meta.js';
@@ -69,6 +69,18 @@ export interface Cell {
   readonly joined?: boolean;
   /** The structure tag: a header cell or a data cell. */
   readonly tag: 'TH' | 'TD';
+  /** The cell's language (its structure element's /Lang), where it differs from the document's: a plan's own text. */
+  readonly lang?: string;
+}
+
+/**
+ * `{ lang: 'it-IT' }` for the structure element of a plan's own text (a title, an indicator's name)
+ * in a PDF in another language (core's PLAN_TEXT_LANGUAGE), so that a screen reader says it as
+ * Italian (WCAG 2.1 SC 3.1.2; PDF/UA's /Lang on a structure element); nothing in an Italian PDF.
+ */
+export function planTextTag(language: Language): { lang?: string } {
+  const lang = planTextLanguage(language);
+  return lang === undefined ? {} : { lang: LANGUAGE_TAG[lang] };
 }
 
 export interface TableStyle {
@@ -341,7 +353,7 @@ export class TableWriter {
     } else {
       const tr = canvas.doc.struct('TR');
       this.struct.add(tr);
-      cells.forEach((c, i) => tr.add(canvas.doc.struct(c.tag, {}, () => drawCell(c, i))));
+      cells.forEach((c, i) => tr.add(canvas.doc.struct(c.tag, c.lang === undefined ? {} : { lang: c.lang }, () => drawCell(c, i))));
       tr.end();
     }
     const bottom = top + height;
@@ -390,19 +402,24 @@ export function drawMark(canvas: Canvas, m: Mark, right: number, baseline: numbe
 }
 
 /** A heading (h1: 17 pt, h2: 12.5 pt, as the HTML page's CSS) with its space above and below. */
-function heading(canvas: Canvas, parent: Struct | null, level: 1 | 2, text: string): void {
+function heading(canvas: Canvas, parent: Struct | null, level: 1 | 2, text: string, options: { lang?: string } = {}): void {
   const size = level === 1 ? 17 : 12.5;
   const before = level === 1 ? 0 : 14 * PX;
   canvas.ensure(before + size * 1.3 + 60);
   canvas.y += before;
   const y = canvas.y;
-  canvas.tag(parent, `H${level}`, () => canvas.line(text, LEFT, firstBaseline(y, size, size * 1.3), 'bold', size, level === 1 ? REPORT_COLOUR.ink : REPORT_COLOUR.head));
+  canvas.tag(parent, `H${level}`, () => canvas.line(text, LEFT, firstBaseline(y, size, size * 1.3), 'bold', size, level === 1 ? REPORT_COLOUR.ink : REPORT_COLOUR.head), options);
   canvas.y += size * 1.3 + (level === 1 ? 4 * PX : 6 * PX);
   if (level === 2) canvas.doc.outline.addItem(text);
 }
 
 /** A paragraph wrapped to `width`, drawn at `x`. */
-export function paragraph(canvas: Canvas, parent: Struct | null, text: string, options: { face?: Face; size?: number; color?: string; x?: number; width?: number; type?: string } = {}): void {
+export function paragraph(
+  canvas: Canvas,
+  parent: Struct | null,
+  text: string,
+  options: { face?: Face; size?: number; color?: string; x?: number; width?: number; type?: string; lang?: string } = {},
+): void {
   const face = options.face ?? 'regular';
   const size = options.size ?? 10;
   const x = options.x ?? LEFT;
@@ -410,14 +427,20 @@ export function paragraph(canvas: Canvas, parent: Struct | null, text: string, o
   const lh = size * 1.3;
   canvas.ensure(lines.length * lh);
   const y = canvas.y;
-  canvas.tag(parent, options.type ?? 'P', () => lines.forEach((l, n) => canvas.line(l, x, firstBaseline(y + n * lh, size, lh), face, size, options.color ?? REPORT_COLOUR.ink)));
+  canvas.tag(
+    parent,
+    options.type ?? 'P',
+    () => lines.forEach((l, n) => canvas.line(l, x, firstBaseline(y + n * lh, size, lh), face, size, options.color ?? REPORT_COLOUR.ink)),
+    options.lang === undefined ? {} : { lang: options.lang },
+  );
   canvas.y += lines.length * lh;
 }
 
 function titleBlock(canvas: Canvas, root: Struct | null, evaluation: Evaluation, meta: ReportMeta & { computedAt: Date }): void {
   const plan = evaluation.plan;
-  if (meta.body !== undefined && meta.body !== '') paragraph(canvas, root, meta.body.toUpperCase(), { size: 11, color: REPORT_COLOUR.muted });
-  heading(canvas, root, 1, plan.title);
+  const planText = planTextTag(canvas.language);
+  if (meta.body !== undefined && meta.body !== '') paragraph(canvas, root, meta.body.toUpperCase(), { size: 11, color: REPORT_COLOUR.muted, ...planText });
+  heading(canvas, root, 1, plan.title, planText);
   const items: Array<[string, string]> = [];
   const year = yearOf(meta, plan.title);
   const words = reportText(canvas.language);
@@ -609,7 +632,7 @@ function summarySection(
     const m = mark(l.performance, l.band, language);
     const validated = validatedOf(validation, l.code);
     byArea.row([
-      { tag: 'TH', para: byArea.para(`${l.code} ${l.title}`, 0, l.depth === 0 ? 'bold' : 'regular', REPORT_COLOUR.ink, { indent: l.depth === 0 ? 0 : 12 * PX }) },
+      { tag: 'TH', para: byArea.para(`${l.code} ${l.title}`, 0, l.depth === 0 ? 'bold' : 'regular', REPORT_COLOUR.ink, { indent: l.depth === 0 ? 0 : 12 * PX }), ...planTextTag(language) },
       validated === undefined
         ? { tag: 'TD', mark: { mark: m, bold: false, size: 10 }, ...(l.band === null ? {} : { fill: BAND_COLOUR[l.band] }) }
         : validatedCell(byArea, 1, validated, m, validation!, 10, false, language),
@@ -696,7 +719,8 @@ export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyl
       const title = table.para(row.label, 0, 'bold', ink, row.depth === 0 ? { size: 9.5 } : {});
       const note = table.para(why, 0, 'regular', REPORT_COLOUR.muted, { size: style.size - 1.5 });
       return [
-        { tag: 'TH', fill, para: title, ...(note.lines.length === 0 ? {} : { under: note }) },
+        // The note under the title says the catalogue's words around the OIV's: the cell is the plan's language only without it.
+        { tag: 'TH', fill, para: title, ...(note.lines.length === 0 ? planTextTag(language) : { under: note }) },
         { tag: 'TD', fill },
         { tag: 'TD', fill, para: table.para(row.weight, 2, 'bold', ink, { align: 'right' }) },
         { tag: 'TD', fill, joined: true },
@@ -707,7 +731,7 @@ export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyl
       ];
     }
     return [
-      { tag: 'TH', fill, para: table.para(row.label, 0, 'bold', ink, row.depth === 0 ? { size: 9.5 } : {}) },
+      { tag: 'TH', fill, para: table.para(row.label, 0, 'bold', ink, row.depth === 0 ? { size: 9.5 } : {}), ...planTextTag(language) },
       { tag: 'TD', fill },
       { tag: 'TD', fill, para: table.para(row.weight, 2, 'bold', ink, { align: 'right' }) },
       { tag: 'TD', fill, joined: true },
@@ -720,7 +744,7 @@ export function alberoCells(table: TableWriter, row: ReportRow, style: TableStyl
   const state = row.state === 'measured' || row.state === 'not_evaluable' ? { face: 'regular' as const, color: ink } : { face: 'italic' as const, color: REPORT_COLOUR.muted };
   return [
     { tag: 'TD' },
-    { tag: 'TH', para: table.para(row.name, 1, 'regular', ink) },
+    { tag: 'TH', para: table.para(row.name, 1, 'regular', ink), ...planTextTag(language) },
     { tag: 'TD', para: table.para(row.weight, 2, 'regular', ink, { align: 'right' }) },
     { tag: 'TD', para: table.para(row.target, 3, 'regular', ink, { align: 'right' }) },
     { tag: 'TD', para: table.para(row.actual, 4, state.face, state.color, { align: 'right' }) },

@@ -10,7 +10,7 @@
 import { Decimal } from '../../core/index.js';
 import { formatNumberIn } from '../../core/italian.js';
 import type { Language } from '../../core/words.js';
-import { escapeHtml, scrollRegion } from '../report/html.js';
+import { escapeHtml, planLang, scrollRegion } from '../report/html.js';
 import { PAGE_WORDS } from '../../messages/page-words.js';
 
 /** One band of a category, as `GET /api/rewards/:year/aggregates` gives it. */
@@ -185,7 +185,8 @@ export function rewardsBody(year: number, rewards: SiteRewards): string {
     const body = rows
       .map(
         (r) =>
-          `<tr><th scope="row">${escapeHtml(r.band)}</th><td class="num">${coefficient(r)}</td><td class="num">${r.people}</td><td class="num">${amount(r, r.totalCents)}</td><td class="num">${amount(r, r.meanCents)}</td><td class="num">${amount(r, r.minCents)}</td><td class="num">${amount(r, r.maxCents)}</td></tr>`,
+          // A band's label is the body's SMVP's, Italian on the English page too (but the program's «no band»).
+          `<tr><th scope="row"${r.noBand ? '' : planLang(lang)}>${escapeHtml(r.band)}</th><td class="num">${coefficient(r)}</td><td class="num">${r.people}</td><td class="num">${amount(r, r.totalCents)}</td><td class="num">${amount(r, r.meanCents)}</td><td class="num">${amount(r, r.minCents)}</td><td class="num">${amount(r, r.maxCents)}</td></tr>`,
       )
       .join('\n');
     // Said under its own table: the reader sees a band of several people without amounts and asks why.
@@ -226,7 +227,7 @@ ${withheld}${noSmvp}${noBand}
 <li>${download(rewards.downloads.csv, w.csv, w.files)}</li>
 <li>${download(rewards.downloads.xlsx, w.xlsx, w.files)}</li>
 </ul>`;
-  return `<header class="title-block"><p class="body">${escapeHtml(rewards.organisation)}</p><h1>${escapeHtml(w.title(year))}</h1><p>${escapeHtml(w.lead)}</p>
+  return `<header class="title-block"><p class="body"${planLang(rewards.language)}>${escapeHtml(rewards.organisation)}</p><h1>${escapeHtml(w.title(year))}</h1><p>${escapeHtml(w.lead)}</p>
 <p><a href="${escapeHtml(rewards.otherLanguage)}" hreflang="${w.other.lang}" lang="${w.other.lang}">${w.other.label}</a></p>${bodyChoice(rewards)}</header>
 <main id="contenuto" tabindex="-1">
 ${content}

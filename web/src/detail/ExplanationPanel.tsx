@@ -6,6 +6,7 @@ import { api } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { TreeDocument } from '../api/types.js';
 import { percent, weight } from '../ui/format.js';
+import { planTextLanguage } from '../../../src/core/words.js';
 import { sentence } from '../ui/sentence.js';
 import { useReadError } from '../ui/server-words.js';
 import type { DetailProps } from './props.js';
@@ -99,7 +100,7 @@ export function ExplanationPanel({ planId, code, period, local, doc }: { planId:
           <ul className="small">
             {explanation.indicators.map((i) => (
               <li key={i.id}>
-                <strong>{i.name}</strong> — {t(`state.${i.state}`)}: {i.scoring}
+                <strong lang={planTextLanguage(lang)}>{i.name}</strong> — {t(`state.${i.state}`)}: {i.scoring}
               </li>
             ))}
           </ul>

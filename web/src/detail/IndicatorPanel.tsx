@@ -14,6 +14,7 @@ import { useSession } from '../session.js';
 import { BandBadge } from '../ui/Band.js';
 import { actualText, amountText, COMPARATOR_SIGN, percent, plainNumber, useLang, weight, type Lang } from '../ui/format.js';
 import { HorizonFacts } from '../years/HorizonFacts.js';
+import { planTextLanguage } from '../../../src/core/words.js';
 import { YearsPanel } from '../years/YearsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
 import { isMeasuredFormula, type MeasuredFormula } from './base-measures.js';
@@ -39,7 +40,7 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
     <>
       <dl className="row small mb-2 indicator-facts">
         <dt className="col-5">{t('tree.objective')}</dt>
-        <dd className="col-7">
+        <dd className="col-7" lang={planTextLanguage(lang)}>
           {props.objective.code} {props.objective.title}
         </dd>
         <dt className="col-5">{t('tree.weight')}</dt>

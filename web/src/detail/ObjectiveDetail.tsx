@@ -9,6 +9,7 @@ import { can, useSession } from '../session.js';
 import { TreeEditTools } from '../tree/TreeEditor.js';
 import { Performance } from '../ui/Band.js';
 import { useLang } from '../ui/format.js';
+import { planTextLanguage } from '../../../src/core/words.js';
 import { ValidatedPerformance, validationReason } from '../periods/Validation.js';
 import { YearsPanel } from '../years/YearsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
@@ -84,7 +85,8 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
       }}
     >
       <div className="d-flex justify-content-between align-items-start gap-2">
-        <h2 id="detail-title" className="h5 mb-2" tabIndex={-1}>
+        {/* The plan's own title or name: Italian (core's PLAN_TEXT_LANGUAGE), said so on an English screen. */}
+        <h2 id="detail-title" className="h5 mb-2" tabIndex={-1} lang={planTextLanguage(lang)}>
           {heading}
         </h2>
         <button type="button" className="btn btn-sm btn-outline-secondary" onClick={props.onClose} aria-label={t('detail.close')}>

@@ -5,6 +5,7 @@ import { actualText, amountText, percent, useLang, weight, type Lang } from '../
 import type { Row } from './rows.js';
 import type { Overrides } from '../plan/overrides.js';
 import { ownValue } from '../../../src/core/text-keys.js';
+import { planTextLanguage } from '../../../src/core/words.js';
 import { WhatIfInput } from '../plan/lazy.js';
 import { PerformanceText } from '../ui/Band.js';
 import { ValidatedPerformance, type ValidatedObjective } from '../periods/Validation.js';
@@ -257,7 +258,8 @@ const ObjectiveRow = memo(function ObjectiveRow({
         ) : (
           <span className="tree-toggle-spacer" />
         )}
-        <button type="button" className="tree-link" tabIndex={tabbable ? 0 : -1} onClick={() => onSelect({ kind: 'objective', code: o.code }, 'pointer')} title={o.title}>
+        {/* The plan's texts are Italian (core's PLAN_TEXT_LANGUAGE): on an English screen a screen reader says them so. */}
+        <button type="button" className="tree-link" tabIndex={tabbable ? 0 : -1} onClick={() => onSelect({ kind: 'objective', code: o.code }, 'pointer')} title={o.title} lang={planTextLanguage(lang)}>
           <span className="code">{o.code}</span> <span className="title">{o.title}</span>
         </button>
       </div>
@@ -318,7 +320,14 @@ const IndicatorRow = memo(function IndicatorRow({
         {row.objective.code}
       </div>
       <div role="gridcell" className="cell-indicator">
-        <button type="button" className="tree-link" tabIndex={tabbable ? 0 : -1} onClick={() => onSelect({ kind: 'indicator', id: i.id, code: row.objective.code }, 'pointer')} title={i.name}>
+        <button
+          type="button"
+          className="tree-link"
+          tabIndex={tabbable ? 0 : -1}
+          onClick={() => onSelect({ kind: 'indicator', id: i.id, code: row.objective.code }, 'pointer')}
+          title={i.name}
+          lang={planTextLanguage(lang)}
+        >
           <span className="title">{i.name}</span>
         </button>
         {i.state !== 'measured' && <span className={`state state-${i.state}`}>{t(`state.${i.state}`)}</span>}
