@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../helpers.js';
 import { docxText } from '../support/files.js';
 import { flat, sectionOf } from '../support/page-words.js';
-import { adoptAndReview, startWithFixture, step, type Backend, type Client, type TestServer } from './harness.js';
+import { adoptAndReview, startWithFixture, step, transmitAndReview, type Backend, type Client, type TestServer } from './harness.js';
 
 const comparison = (text: string): string => sectionOf(text, "Confronto con l'anno precedente per area");
 
@@ -30,13 +30,16 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's comparison with 
   let planId: string;
   let controller: Client;
   let title2024: string;
+  let organisation: string;
+  let table: string;
   beforeAll(async () => {
     ({ t, planId: before, controller } = await startWithFixture(backend, { publish: true }));
     const oiv = await t.as('oiv');
     const adopted = await adoptAndReview(before, controller, oiv, [{ code: 'A.3', validated: 80, note: 'Le aggregazioni documentate sono meno di quelle dichiarate.' }]);
     title2024 = adopted.title;
+    organisation = adopted.organisation;
     step('2024 validated', await oiv.request('POST', `/api/plans/${before}/relazione/transition`, { to: 'validated' }));
-    const table = readFileSync(FIXTURE, 'utf8');
+    table = readFileSync(FIXTURE, 'utf8');
     // Two more 2024 plans of the body: a draft (a candidate, not chosen) and an archived draft (never one).
     await importTable(controller, table, { organisation: adopted.organisation, year: '2024', title: 'Bozza alternativa 2024' });
     const archived = await importTable(controller, table, { organisation: adopted.organisation, year: '2024', title: 'Bozza archiviata 2024' });
@@ -91,5 +94,21 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's comparison with 
     expect(back.map((y: any) => y.planId)).toEqual([before, planId]);
     // A renumbered objective is not paired by guess.
     expect((await controller.get(`/api/plans/${planId}/nodes/A.10/years`)).body.years.map((y: any) => y.year)).toEqual([2025]);
+  });
+
+  it('keeps the comparison a validation froze when the body has another 2024 plan since', async () => {
+    const oiv = await t.as('oiv');
+    await transmitAndReview(planId, controller, oiv);
+    step('2025 validated', await oiv.request('POST', `/api/plans/${planId}/relazione/transition`, { to: 'validated' }));
+    const frozen = (await controller.get(`/api/plans/${planId}/relazione`)).body.previousYear;
+    expect(frozen.plan.candidates).toBe(2);
+    const html = async () => comparison(flat((await controller.get(`/api/plans/${planId}/relazione/export?format=html`)).text, { apostrophes: true }));
+    const before = await html();
+    // A third 2024 plan: the comparison read live would now say «scelto tra i 3 piani».
+    await importTable(controller, table, { organisation, year: '2024', title: 'Terza bozza 2024' });
+    const after = (await controller.get(`/api/plans/${planId}/relazione`)).body.previousYear;
+    expect(after).toEqual(frozen);
+    expect(after.text.it).toContain('scelto tra i 2 piani del 2024');
+    expect(await html()).toBe(before);
   });
 });

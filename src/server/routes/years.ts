@@ -370,7 +370,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
         tag: 'tree',
         summary:
           kind === 'node'
-            ? "An objective's performance in every year it is linked to (year over year), oldest first"
+            ? "An objective's performance in every year it is linked to (year over year), oldest first: by next-year, and by code in the body's plans of the years before and after that next-year did not make (as the Relazione's comparison finds last year)"
             : "An indicator's target, actual and performance in every year it is linked to (year over year), oldest first",
         roles: 'everyone',
         access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',
