@@ -87,9 +87,28 @@ export const RelazioneSchema = z.strictObject({
    * The year the comparison with the previous year (section 3.6) reads, and where its figures come
    * from: the values the OIV validated with that year's Relazione (`validated`, on `at`), or the
    * reported ones while it is not validated (`reported`, with its Relazione's state); `text` says
-   * so in both languages, as the document does under its table. Null: no previous year.
+   * so in both languages, as the document does under its table (and, with `plan`, which plan). Null:
+   * no previous year. `plan`: present when last year's plan was found as the same body's plan of the
+   * year before, not as the one this plan was made from by next-year (`candidates`: how many that
+   * year has; the one chosen first has its Relazione validated, then is adopted, then published).
+   * `structure`: present when objectives (areas and strategic ones) could not be matched by code,
+   * this year's (`current`) and last year's (`previous`), with the sentence the document prints.
    */
-  previousYear: z.strictObject({ year: z.number().int().nullable(), source: OrgSourceSchema, text: z.strictObject({ it: z.string(), en: z.string() }) }).nullable(),
+  previousYear: z
+    .strictObject({
+      year: z.number().int().nullable(),
+      source: OrgSourceSchema,
+      text: z.strictObject({ it: z.string(), en: z.string() }),
+      plan: z.strictObject({ id: z.string(), title: z.string(), found: z.literal('body'), candidates: z.number().int() }).optional(),
+      structure: z
+        .strictObject({
+          current: z.array(z.strictObject({ code: z.string(), title: z.string() })),
+          previous: z.array(z.strictObject({ code: z.string(), title: z.string() })),
+          text: z.strictObject({ it: z.string(), en: z.string() }),
+        })
+        .optional(),
+    })
+    .nullable(),
   /**
    * Section 5's figures of the year's appraisal forms in aggregate: the day they were read (as the
    * validation kept them, once validated), how many forms are concluded of how many, and what the

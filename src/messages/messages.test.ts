@@ -4,7 +4,7 @@ import { computedAtText } from '../io/report/meta.js';
 import { defineMessages, localeLanguage, mergeCatalogues, message, MESSAGES, renderCoded, renderIssue, renderMessage } from './index.js';
 import { momentDayText } from '../core/messages/index.js';
 import { changeWords } from './changes.js';
-import { previousYearSourceText } from './relazione.js';
+import { previousYearPlanText, previousYearSourceText, previousYearStructureText } from './relazione.js';
 
 describe('the message catalogue', () => {
   it('says every code in both languages, the same way (both words or both functions)', () => {
@@ -41,6 +41,28 @@ describe('the message catalogue', () => {
     expect(previousYearSourceText(2025, { kind: 'validated', at: late, reservations: true }, 'it')).toBe(
       "Dati dell'anno precedente: valori validati dall'OIV (la Relazione 2025 validata con riserve il 01/01/2026).",
     );
+  });
+
+  it("says which plan last year's figures are of, when found by body and year, and what the comparison could not match, in both languages", () => {
+    const plan = { id: 'p', title: 'Piano 2024', found: 'body' as const, candidates: 1, objectives: [] };
+    expect(previousYearPlanText(2024, plan, 'it')).toBe(
+      "Il piano dell'anno precedente è «Piano 2024», dello stesso ente e del 2024 (questo piano non è stato creato da esso con «anno successivo»: gli obiettivi sono confrontati per codice).",
+    );
+    expect(previousYearPlanText(2024, { ...plan, candidates: 3 }, 'en')).toBe(
+      "The previous year's plan is “Piano 2024”, the same body's plan of 2024 (this plan was not made from it with next year: objectives are compared by code; chosen among the body's 3 plans of 2024: first the one whose Relazione the OIV validated, then adopted, then published, then not archived, then the latest).",
+    );
+    // By next-year: the source alone, as before.
+    const source = { kind: 'reported' as const, relazione: null };
+    expect(previousYearSourceText(2024, source, 'it', { ...plan, found: 'lineage' })).toBe(previousYearSourceText(2024, source, 'it'));
+    expect(previousYearSourceText(2024, source, 'it', plan)).toContain('«Piano 2024»');
+    const a10 = [{ code: 'A.10', title: 'Imprenditoria femminile' }];
+    expect(previousYearStructureText(2024, a10, [], 'it')).toBe(
+      "La struttura del piano è cambiata rispetto al 2024, e questi obiettivi non sono confrontati: di quest'anno, senza un obiettivo con lo stesso codice nel 2024, A.10 Imprenditoria femminile.",
+    );
+    expect(previousYearStructureText(undefined, [], a10, 'en')).toBe(
+      "The plan's structure changed since the previous year, and these objectives are not compared: the previous year's, with no objective of the same code this year, A.10 Imprenditoria femminile.",
+    );
+    expect(previousYearStructureText(2024, [], [], 'it')).toBeNull();
   });
 
   it('renders a code with its parameters in Italian and English', () => {

@@ -56,7 +56,75 @@ export function sectionTitles(l: Language): Record<string, string> {
  * @example previousYearSourceText(2024, { kind: 'validated', at: '2025-05-15T09:00:00Z', reservations: false }, 'it')
  *   // "Dati dell'anno precedente: valori validati dall'OIV (Relazione 2024 validata il 15/05/2025)."
  */
-export function previousYearSourceText(year: number | undefined, source: OrgSource, language: Language): string {
+export function previousYearSourceText(year: number | undefined, source: OrgSource, language: Language, plan?: PreviousYearPlan): string {
+  const said = sourceText(year, source, language);
+  return plan?.found === 'body' ? `${said} ${previousYearPlanText(year, plan, language)}` : said;
+}
+
+/**
+ * Last year's plan the comparison read (server/relazione.ts `lastYearPlan`): the one this plan was made
+ * from by next-year, or the same body's plan of the year before, chosen among `candidates`; with last
+ * year's areas and strategic objectives (code and title), which the comparison matches by code.
+ */
+export interface PreviousYearPlan {
+  readonly id: string;
+  readonly title: string;
+  readonly found: 'lineage' | 'body';
+  readonly candidates: number;
+  readonly objectives: readonly { readonly code: string; readonly title: string }[];
+}
+
+/**
+ * Which plan last year's figures come from when it was found by body and year, not by next-year:
+ * a reader must know the two years were not linked by Albero, and which of several plans was read.
+ *
+ * @example previousYearPlanText(2024, { id: 'p', title: 'Piano 2024', found: 'body', candidates: 1, objectives: [] }, 'it')
+ *   // "Il piano dell'anno precedente è «Piano 2024», dello stesso ente e del 2024 (questo piano non è stato creato da esso con «anno successivo»: gli obiettivi sono confrontati per codice)."
+ */
+export function previousYearPlanText(year: number | undefined, plan: PreviousYearPlan, language: Language): string {
+  const it = language === 'it';
+  const of = year === undefined ? (it ? "dell'anno precedente" : 'of the previous year') : it ? `del ${year}` : `of ${year}`;
+  const chosen =
+    plan.candidates <= 1
+      ? ''
+      : it
+        ? `; scelto tra i ${plan.candidates} piani ${of} dell'ente: prima quello con la Relazione validata dall'OIV, poi adottato, poi pubblicato, poi non archiviato, poi il più recente`
+        : `; chosen among the body's ${plan.candidates} plans ${of}: first the one whose Relazione the OIV validated, then adopted, then published, then not archived, then the latest`;
+  return it
+    ? `Il piano dell'anno precedente è «${plan.title}», dello stesso ente e ${of} (questo piano non è stato creato da esso con «anno successivo»: gli obiettivi sono confrontati per codice${chosen}).`
+    : `The previous year's plan is “${plan.title}”, the same body's plan ${of} (this plan was not made from it with next year: objectives are compared by code${chosen}).`;
+}
+
+/**
+ * The objectives the comparison could not match by code (`current`: this year's without one last
+ * year; `previous`: last year's without one this year): the plan's structure changed, and no pair is
+ * guessed. Empty lists are left out; null when both are empty.
+ *
+ * @example previousYearStructureText(2024, [{ code: 'A.10', title: 'Imprenditoria femminile' }], [{ code: 'A.8', title: 'Imprenditoria femminile' }], 'it')
+ *   // "La struttura del piano è cambiata rispetto al 2024, e questi obiettivi non sono confrontati: di quest'anno, senza un obiettivo con lo stesso codice nel 2024, A.10 Imprenditoria femminile; del 2024, senza un obiettivo con lo stesso codice quest'anno, A.8 Imprenditoria femminile."
+ */
+export function previousYearStructureText(
+  year: number | undefined,
+  current: readonly { readonly code: string; readonly title: string }[],
+  previous: readonly { readonly code: string; readonly title: string }[],
+  language: Language,
+): string | null {
+  if (current.length === 0 && previous.length === 0) return null;
+  const list = (os: readonly { readonly code: string; readonly title: string }[]): string => os.map((o) => `${o.code} ${o.title}`.trim()).join(', ');
+  const parts: string[] = [];
+  if (language === 'it') {
+    const [since, during, of] = year === undefined ? ["all'anno precedente", "nell'anno precedente", "dell'anno precedente"] : [`al ${year}`, `nel ${year}`, `del ${year}`];
+    if (current.length > 0) parts.push(`di quest'anno, senza un obiettivo con lo stesso codice ${during}, ${list(current)}`);
+    if (previous.length > 0) parts.push(`${of}, senza un obiettivo con lo stesso codice quest'anno, ${list(previous)}`);
+    return `La struttura del piano è cambiata rispetto ${since}, e questi obiettivi non sono confrontati: ${parts.join('; ')}.`;
+  }
+  const then = year === undefined ? 'the previous year' : String(year);
+  if (current.length > 0) parts.push(`this year's, with no objective of the same code in ${then}, ${list(current)}`);
+  if (previous.length > 0) parts.push(`${year === undefined ? "the previous year's" : `${year}'s`}, with no objective of the same code this year, ${list(previous)}`);
+  return `The plan's structure changed since ${then}, and these objectives are not compared: ${parts.join('; ')}.`;
+}
+
+function sourceText(year: number | undefined, source: OrgSource, language: Language): string {
   const it = language === 'it';
   const relazione = year === undefined ? (it ? "la Relazione dell'anno precedente" : "the previous year's Relazione") : it ? `la Relazione ${year}` : `the ${year} Relazione`;
   if (source.kind === 'validated') {

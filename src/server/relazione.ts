@@ -10,6 +10,7 @@ import { Decimal, evaluatePlan, ownValue, textKeyed, validatedEvaluation, Valida
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import { CHANGED_SINCE, isFrozen, type ChangedSince } from '../contract/relazione-states.js';
 import {
+  comparedLevel,
   buildRelazione,
   buildValidationDocument,
   generatedTexts,
@@ -108,14 +109,16 @@ export async function storedRelazione(
     causes.set(node, { kind: CAUSE_WORDS[v.cause] ?? v.cause, cause: v.explanation, action: v.correctiveAction });
   // Last year's plan not published: the public is told so in place of its figures, whether the
   // comparison is read now or was kept by a validation (the plan report's rule, `lastYearPlan`).
-  const last = forPublic ? await lastYearPlan(store, plan.id, true) : undefined;
+  const last = forPublic ? await lastYearPlan(store, plan.id, true, frozenCover !== null && cover.previous === undefined) : undefined;
   const unpublished = last !== undefined && !last.readable ? last.plan.year : undefined;
   // Validated: last year as the comparison read it then (a cover kept before it was: as it stands).
   const previous =
     unpublished !== undefined
       ? undefined
       : cover.previous === undefined
-        ? await previousYear(store, trees, plan.id, forPublic)
+        ? // A validation kept before last year was kept with it: read as it was found then, by next-year
+          // only, so that its comparison does not change now that a year is also found by body.
+          await previousYear(store, trees, plan.id, forPublic, frozenCover !== null)
         : cover.previous === null
           ? undefined
           : derivedOnce(KEPT_PREVIOUS, cover.previous, keptPreviousYear);
@@ -189,16 +192,25 @@ async function causesOf(store: Store, planId: string, periodId: string): Promise
 }
 
 /**
- * Last year's plan (the plan's predecessor; undefined: none) and whether the reader may read its
+ * Last year's plan (the plan's predecessor, else the same body's plan of the year before: store
+ * `lastYear`; undefined: none) and whether the reader may read its
  * figures: the office always, the public only once the body published that plan. One rule for the
  * plan report's previous-year column and the Relazione's comparison (section 3.6): a published
  * Relazione shows no figures of a year whose plan the body keeps to itself.
  */
-export async function lastYearPlan(store: Store, planId: string, forPublic: boolean): Promise<{ readonly plan: PlanRecord; readonly readable: boolean } | undefined> {
-  const predecessors = await store.predecessors(planId);
-  if (predecessors?.planId == null) return undefined;
-  const plan = await store.getPlan(predecessors.planId);
-  return plan === undefined ? undefined : { plan, readable: plan.published || !forPublic };
+export async function lastYearPlan(store: Store, planId: string, forPublic: boolean, lineageOnly = false): Promise<LastYearPlan | undefined> {
+  const link = await store.lastYear(planId);
+  if (link == null || (lineageOnly && link.found !== 'lineage')) return undefined;
+  const plan = await store.getPlan(link.planId);
+  return plan === undefined ? undefined : { plan, readable: plan.published || !forPublic, found: link.found, candidates: link.candidates };
+}
+
+/** Last year's plan (`lastYearPlan`), whether the reader may read it, and how it was found (store `lastYearOf`). */
+export interface LastYearPlan {
+  readonly plan: PlanRecord;
+  readonly readable: boolean;
+  readonly found: 'lineage' | 'body';
+  readonly candidates: number;
 }
 
 /**
@@ -211,8 +223,14 @@ export async function lastYearPlan(store: Store, planId: string, forPublic: bool
  * figures), never values still being collected, and no comparison while it was never closed (a
  * mid-year period's figures under last year's heading would pass for its results).
  */
-export async function previousYear(store: Store, trees: TreeService, planId: string, forPublic: boolean): Promise<(PreviousYearFigures & { year: number; evaluation: Evaluation }) | undefined> {
-  return (await previousYearRead(store, trees, planId, forPublic)).figures;
+export async function previousYear(
+  store: Store,
+  trees: TreeService,
+  planId: string,
+  forPublic: boolean,
+  lineageOnly = false,
+): Promise<(PreviousYearFigures & { year: number; evaluation: Evaluation }) | undefined> {
+  return (await previousYearRead(store, trees, planId, forPublic, lineageOnly)).figures;
 }
 
 /** `previousYear`'s figures and what they were made from, read before them (null: no previous year). */
@@ -221,8 +239,9 @@ async function previousYearRead(
   trees: TreeService,
   planId: string,
   forPublic: boolean,
+  lineageOnly = false,
 ): Promise<{ figures: (PreviousYearFigures & { year: number; evaluation: Evaluation }) | undefined; basis: LastYearBasis | null }> {
-  const last = await lastYearPlan(store, planId, forPublic);
+  const last = await lastYearPlan(store, planId, forPublic, lineageOnly);
   if (last === undefined) return { figures: undefined, basis: null };
   const before = last.plan;
   const relazione = last.readable ? await store.relazioni.getRelazione(before.id) : undefined;
@@ -230,8 +249,10 @@ async function previousYearRead(
   if (!last.readable) return { figures: undefined, basis };
   // Made from last year's plan at its data version and its Relazione at its version, read above, and
   // nothing else: kept while both are the same (a validated year's evaluation, last year's closing).
-  const key = [before.id, before.dataVersion, basis.relazioneVersion];
-  const figures = await relazioneReads(trees).keep(`${planId}\u0000previous\u0000${forPublic}`, key, () => previousFigures(store, trees, before, relazione, forPublic));
+  // How it was found and its title are said with the figures: another plan of the body added, or
+  // last year's renamed, makes them again.
+  const key = [before.id, before.dataVersion, basis.relazioneVersion, last.found, last.candidates, before.title, lineageOnly];
+  const figures = await relazioneReads(trees).keep(`${planId}\u0000previous\u0000${forPublic}`, key, () => previousFigures(store, trees, last, relazione, forPublic));
   return { figures, basis };
 }
 
@@ -239,20 +260,34 @@ async function previousYearRead(
 async function previousFigures(
   store: Store,
   trees: TreeService,
-  before: PlanRecord,
+  last: LastYearPlan,
   relazione: RelazioneRecord | undefined,
   forPublic: boolean,
 ): Promise<(PreviousYearFigures & { year: number; evaluation: Evaluation }) | undefined> {
+  const before = last.plan;
+  // Which plan, and its objectives at the compared level: the comparison says what it could not match.
+  const figures = (evaluation: Evaluation, source: OrgSource): PreviousYearFigures & { year: number; evaluation: Evaluation } => ({
+    year: before.year,
+    evaluation,
+    source,
+    plan: {
+      id: before.id,
+      title: before.title,
+      found: last.found,
+      candidates: last.candidates,
+      objectives: evaluation.nodeResults.filter((r) => comparedLevel(r.objective.code)).map((r) => ({ code: r.objective.code, title: r.objective.title })),
+    },
+  });
   if (relazione !== undefined && isFrozen(relazione.state) && relazione.frozenPlan !== null) {
     const source: OrgSource = { kind: 'validated', at: relazione.decidedAt ?? relazione.updatedAt ?? '', reservations: relazione.state === 'validated_with_reservations' };
-    return { year: before.year, evaluation: validatedEvaluation(relazione.frozenPlan, relazione.values), source };
+    return figures(validatedEvaluation(relazione.frozenPlan, relazione.values), source);
   }
   const source: OrgSource = { kind: 'reported', relazione: relazione === undefined || isFrozen(relazione.state) ? null : relazione.state };
   const computed = await trees.computed(before.id, undefined, before.dataVersion);
   // Closed or validated: already read from its closing (and kept by the tree service).
-  if (!forPublic || computed.closing !== null) return { year: before.year, evaluation: computed.evaluation, source };
+  if (!forPublic || computed.closing !== null) return figures(computed.evaluation, source);
   const closing = await store.lastClosing(before.id, computed.snapshot.period.id);
-  return closing === undefined ? undefined : { year: before.year, evaluation: evaluatePlan(closing.plan), source };
+  return closing === undefined ? undefined : figures(evaluatePlan(closing.plan), source);
 }
 
 /** A freeze as the route made it: the freeze, the plan computed it was made from, and its parts (`freezeParts`), made when first asked. */
@@ -402,7 +437,7 @@ export function coverPreviousYear(previous: PreviousYearFigures & { evaluation: 
   const objectives = textKeyed<{ performance: string | null; band: Band | null }>();
   // A code given twice: its first objective, as the comparison reads a computed plan (`node(code)`).
   for (const r of previous.evaluation.nodeResults) objectives[r.objective.code] ??= { performance: r.performance === null ? null : r.performance.toString(), band: r.band };
-  return { year: previous.year ?? null, source: previous.source ?? { kind: 'reported', relazione: null }, objectives };
+  return { year: previous.year ?? null, source: previous.source ?? { kind: 'reported', relazione: null }, objectives, ...(previous.plan === undefined ? {} : { plan: previous.plan }) };
 }
 
 /** The figures a validation kept of last year, as the comparison reads them; undefined: there was no previous year. */
@@ -411,7 +446,7 @@ function keptPreviousYear(kept: CoverPreviousYear): RelazioneInput['previous'] {
     const o = ownValue(kept.objectives, code);
     return o === undefined ? undefined : { performance: o.performance === null ? null : new Decimal(o.performance), band: o.band };
   };
-  return { ...(kept.year === null ? {} : { year: kept.year }), source: kept.source, evaluation: { node } };
+  return { ...(kept.year === null ? {} : { year: kept.year }), source: kept.source, evaluation: { node }, ...(kept.plan === undefined ? {} : { plan: kept.plan }) };
 }
 
 /**

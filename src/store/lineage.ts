@@ -168,3 +168,63 @@ export async function predecessorsOf(q: Queryable, planId: string): Promise<Pred
     indicators.set(String(r.indicator_id), { planId: String(r.predecessor_plan_id), ref: String(r.predecessor_indicator_id) });
   return { planId: plan.predecessor_id === null || plan.predecessor_id === undefined ? null : String(plan.predecessor_id), nodes, indicators };
 }
+
+/**
+ * How last year's plan was found: the one this plan was made from by next-year (`lineage`), or, with
+ * none, the same body's plan of the year before (`body`): a year imported or created on its own still
+ * has one. `candidates`: how many plans of that body and year there were to choose from.
+ */
+export interface LastYearLink {
+  readonly planId: string;
+  readonly found: 'lineage' | 'body';
+  readonly candidates: number;
+}
+
+const DECIDED = new Set(['validated', 'validated_with_reservations']);
+
+/**
+ * This plan's last year (`LastYearLink`); null when it has none, undefined for an unknown plan. Among
+ * several plans of the body's year before, the one whose Relazione the OIV validated, then adopted,
+ * then published, then not archived, then the latest made: the figures the body stands by. An
+ * archived draft is never one: a draft nobody adopted and then put away is no year's results.
+ * One rule for the Relazione's comparison, the store's check of it under a validation, and the years.
+ */
+export async function lastYearOf(q: Queryable, planId: string): Promise<LastYearLink | null | undefined> {
+  const plan = await one(q, `SELECT predecessor_id, organisation_id, year FROM plans WHERE id = ?`, [planId]);
+  if (plan === undefined) return undefined;
+  if (plan.predecessor_id !== null && plan.predecessor_id !== undefined) return { planId: String(plan.predecessor_id), found: 'lineage', candidates: 1 };
+  const rows = await q.all(
+    `SELECT p.id, p.status, p.published, p.archived_at, p.created_at, r.state
+       FROM plans p LEFT JOIN relazioni r ON r.plan_id = p.id
+      WHERE p.organisation_id = ? AND p.year = ? AND NOT (p.archived_at IS NOT NULL AND p.status = 'draft')`,
+    [String(plan.organisation_id), Number(plan.year) - 1],
+  );
+  if (rows.length === 0) return null;
+  const rank = (r: (typeof rows)[number]): number[] => [
+    DECIDED.has(String(r.state)) ? 1 : 0,
+    r.status === 'adopted' ? 1 : 0,
+    Number(r.published) === 1 || r.published === true ? 1 : 0,
+    r.archived_at === null || r.archived_at === undefined ? 1 : 0,
+  ];
+  const best = rows
+    .map((r) => ({ r, rank: rank(r) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return b.rank[i]! - a.rank[i]!;
+      const made = String(b.r.created_at).localeCompare(String(a.r.created_at));
+      return made !== 0 ? made : String(a.r.id).localeCompare(String(b.r.id));
+    })[0]!.r;
+  return { planId: String(best.id), found: 'body', candidates: rows.length };
+}
+
+/**
+ * The plans of the year after whose last year (`lastYearOf`) is this one by body, not by next-year:
+ * the years panel reads forward through them as it reads back.
+ */
+export async function bodySuccessorsOf(q: Queryable, planId: string): Promise<string[]> {
+  const plan = await one(q, `SELECT organisation_id, year FROM plans WHERE id = ?`, [planId]);
+  if (plan === undefined) return [];
+  const rows = await q.all(`SELECT id FROM plans WHERE organisation_id = ? AND year = ? AND predecessor_id IS NULL ORDER BY id`, [String(plan.organisation_id), Number(plan.year) + 1]);
+  const found: string[] = [];
+  for (const r of rows) if ((await lastYearOf(q, String(r.id)))?.planId === planId) found.push(String(r.id));
+  return found;
+}

@@ -12,7 +12,19 @@ import { followCorrectedBody, formsFollowDeletedPlan, recordsLeftWithoutPlan } f
 import { AUDIT_COLUMNS, auditRow, recordAudit } from './audit-log.js';
 import { amountToJson, settingsToJson, text } from './codec.js';
 import { one, type Db, type Param, type Queryable, type Row } from './db.js';
-import { followingBaselines, lineageChain, linkToPredecessor, predecessorsOf, type FollowingBaseline, type LineageKind, type LineageLink, type Predecessors } from './lineage.js';
+import {
+  bodySuccessorsOf,
+  followingBaselines,
+  lastYearOf,
+  lineageChain,
+  linkToPredecessor,
+  predecessorsOf,
+  type FollowingBaseline,
+  type LastYearLink,
+  type LineageKind,
+  type LineageLink,
+  type Predecessors,
+} from './lineage.js';
 import { MEASUREMENT_COLUMNS, measurementParams } from './measurement-store.js';
 import { readForNextYear, type Owners } from './next-year-read.js';
 import { periodLabel } from './period-store.js';
@@ -402,6 +414,14 @@ export class SqlPlans {
 
   async predecessors(planId: string): Promise<Predecessors | undefined> {
     return predecessorsOf(this.db, planId);
+  }
+
+  async lastYear(planId: string): Promise<LastYearLink | null | undefined> {
+    return lastYearOf(this.db, planId);
+  }
+
+  async bodySuccessors(planId: string): Promise<string[]> {
+    return bodySuccessorsOf(this.db, planId);
   }
 
   async followingBaselines(planId: string): Promise<FollowingBaseline[] | undefined> {

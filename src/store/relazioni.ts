@@ -24,6 +24,7 @@ import {
 } from '../contract/relazione-states.js';
 import { emptyOfficeSections } from '../contract/relazione-states.js';
 import { relazioneValidatedReason } from '../messages/audit-reasons.js';
+import type { PreviousYearPlan } from '../messages/relazione.js';
 import { actorWords } from '../messages/actor-words.js';
 import { english, type MessageParams, type Params } from '../messages/index.js';
 import { recordAudit, recordPlanChange } from './audit-log.js';
@@ -33,6 +34,7 @@ import { Decimal, textKeyed, type Band } from '../core/index.js';
 import type { OrgSource } from '../core/appraisal/organisation.js';
 import type { IndividualFigures } from '../core/appraisal/individual.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
+import { lastYearOf } from './lineage.js';
 import { openRevisionNumber, readRevisions, refuseIfArchived } from './revisions.js';
 import { forUpdate, shareLock } from './shared.js';
 import type { Actor, Result, RevisionRecord } from './types.js';
@@ -99,6 +101,8 @@ export interface CoverPreviousYear {
   readonly year: number | null;
   readonly source: OrgSource;
   readonly objectives: Readonly<Record<string, { readonly performance: string | null; readonly band: Band | null }>>;
+  /** Which plan they are of and how it was found; absent in a validation kept before it was told (its text stays as it was). */
+  readonly plan?: PreviousYearPlan;
 }
 
 /** An objective's variance as the year end held it: the guideline's cause, its explanation and the corrective action. */
@@ -614,9 +618,10 @@ export class SqlRelazioni implements RelazioneStore {
 
   /** This plan's previous year as a validation's freeze names it (`LastYearBasis`), its plan share-locked; null: none. */
   private async lastYear(tx: Queryable, planId: string): Promise<LastYearBasis | null> {
-    const link = await one(tx, `SELECT predecessor_id FROM plans WHERE id = ?`, [planId]);
-    if (link?.predecessor_id == null) return null;
-    const plan = await one(tx, `SELECT id, data_version FROM plans WHERE id = ?${shareLock(this.db)}`, [String(link.predecessor_id)]);
+    // Found as the route found it (`lastYearOf`): another plan of that body chosen since is a change too.
+    const link = await lastYearOf(tx, planId);
+    if (link == null) return null;
+    const plan = await one(tx, `SELECT id, data_version FROM plans WHERE id = ?${shareLock(this.db)}`, [link.planId]);
     if (plan === undefined) return null;
     const relazione = await one(tx, `SELECT version FROM relazioni WHERE plan_id = ?`, [String(plan.id)]);
     return { planId: String(plan.id), dataVersion: Number(plan.data_version), relazioneVersion: relazione === undefined ? 0 : Number(relazione.version) };

@@ -12,7 +12,7 @@ import { SqlComments, type CommentStore } from './comments.js';
 import type { Db } from './db.js';
 import type { WorkState } from '../contract/campaign-states.js';
 import { SqlEmails, type EmailStore } from './emails.js';
-import type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
+import type { FollowingBaseline, LastYearLink, LineageKind, LineageLink, Predecessors } from './lineage.js';
 import { keptIndicator, keptIndicatorIds, keptValues } from './kept-records.js';
 import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
 import { SqlMeasurements } from './measurement-store.js';
@@ -161,6 +161,14 @@ export class SqlStore implements Store {
 
   predecessors(planId: string): Promise<Predecessors | undefined> {
     return this.plans.predecessors(planId);
+  }
+
+  lastYear(planId: string): Promise<LastYearLink | null | undefined> {
+    return this.plans.lastYear(planId);
+  }
+
+  bodySuccessors(planId: string): Promise<string[]> {
+    return this.plans.bodySuccessors(planId);
   }
 
   followingBaselines(planId: string): Promise<FollowingBaseline[] | undefined> {

@@ -11,7 +11,7 @@ import type { AttachmentStore } from './attachments.js';
 import type { CommentStore } from './comments.js';
 import type { EmailStore } from './emails.js';
 import type { ReminderStore } from './reminders.js';
-import type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
+import type { FollowingBaseline, LastYearLink, LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { LoginDeviceStore } from './login-devices.js';
 import type { NewPeriod } from './periods.js';
 // The roles are the contract's (zod-free), so the server, the command line and the web app name the same ones.
@@ -25,7 +25,7 @@ import { SYSTEM_LOGIN } from '../core/actors.js';
 import type { Amount, Comparator, Decimal, Evaluation, Formula, ImportedTableLike, MeasurementState, MessageParams, Plan, PlanSettings, ScoringRule, Unit } from './core-types.js';
 
 export { ROLES, type Role, SIGN_IN_KINDS, type SignInKind };
-export type { FollowingBaseline, LineageKind, LineageLink, Predecessors } from './lineage.js';
+export type { FollowingBaseline, LastYearLink, LineageKind, LineageLink, Predecessors } from './lineage.js';
 
 export type PlanVersion = 'plan' | 'revision' | 'final';
 export const PLAN_VERSIONS: readonly PlanVersion[] = ['plan', 'revision', 'final'];
@@ -811,6 +811,10 @@ export interface Store {
   lineage(planId: string, kind: LineageKind, ref: string): Promise<LineageLink[] | undefined>;
   /** The plan's predecessor and, per objective and indicator, the one it continues; undefined for an unknown plan. */
   predecessors(planId: string): Promise<Predecessors | undefined>;
+  /** The plan's last year: its predecessor, else the same body's plan of the year before (`lastYearOf`); null: none; undefined for an unknown plan. */
+  lastYear(planId: string): Promise<LastYearLink | null | undefined>;
+  /** The plans of the year after that take this one as their last year by body, not by next-year (`bodySuccessorsOf`). */
+  bodySuccessors(planId: string): Promise<string[]>;
   /** The plan's indicators whose baselines follow their predecessors' year-end actuals (none typed since); undefined for an unknown plan. */
   followingBaselines(planId: string): Promise<FollowingBaseline[] | undefined>;
   /**

@@ -278,7 +278,7 @@ export async function wholeYearForm(hr: Client, form: { personId: string; evalua
 
 export const enc = encodeURIComponent;
 
-const step = (what: string, reply: Reply): void => {
+export const step = (what: string, reply: Reply): void => {
   if (reply.status !== 200) throw new Error(`${what}: ${reply.status} ${reply.text}`);
 };
 

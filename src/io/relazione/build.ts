@@ -34,7 +34,7 @@ import { isFrozen } from '../../contract/relazione-states.js';
 import { OUTCOME_WORDS, STATE_WORDS, type ValidationRecord } from './validation.js';
 import { compareNames } from '../../core/names.js';
 import type { OrgSource } from '../../core/appraisal/organisation.js';
-import { previousYearSourceText, previousYearUnpublishedText } from '../../messages/relazione.js';
+import { previousYearSourceText, previousYearStructureText, previousYearUnpublishedText, type PreviousYearPlan } from '../../messages/relazione.js';
 import { formatCents, type IndividualFigures } from '../../core/appraisal/index.js';
 import { bonusSentence, categoriesText, INDIVIDUAL_WORDS, individualSentences } from '../../messages/relazione-individual.js';
 
@@ -93,6 +93,28 @@ export interface PreviousYearFigures {
    * the command line), and nothing is said.
    */
   readonly source?: OrgSource;
+  /**
+   * The plan they are of and how it was found (by next-year, or by body and year). Absent: not known
+   * (a file on the command line, a validation kept before it was told), and nothing more is said.
+   */
+  readonly plan?: PreviousYearPlan;
+}
+
+/** Whether an objective is at the level the comparison reads: an area or a strategic objective. */
+export const comparedLevel = (code: string): boolean => code.split('.').length <= 2;
+
+/**
+ * The objectives of that level the comparison cannot match by code: this year's without one last year,
+ * last year's without one this year (from `previous.plan`; none when it is not known). Said, never
+ * paired by guess: a renumbered objective may be another one.
+ */
+export function unmatchedObjectives(evaluation: Evaluation, previous: PreviousYearFigures): { current: { code: string; title: string }[]; previous: { code: string; title: string }[] } {
+  if (previous.plan === undefined) return { current: [], previous: [] };
+  const current = evaluation.nodeResults.filter((r) => comparedLevel(r.objective.code) && previous.evaluation.node(r.objective.code) === undefined);
+  return {
+    current: current.map((r) => ({ code: r.objective.code, title: r.objective.title })),
+    previous: previous.plan.objectives.filter((o) => evaluation.node(o.code) === undefined).map((o) => ({ code: o.code, title: o.title })),
+  };
 }
 
 /** What the comparison reads of last year's objectives: each one's performance and band, by code. */
@@ -362,7 +384,7 @@ function comparison(evaluation: Evaluation, input: RelazioneInput): Comparison {
   const strategic = { better: 0, worse: 0, same: 0 };
   const rows: Cell[][] = [];
   for (const r of evaluation.nodeResults) {
-    if (r.objective.code.split('.').length > 2) continue; // areas and strategic objectives: the comparable level
+    if (!comparedLevel(r.objective.code)) continue;
     const before = previous.evaluation.node(r.objective.code);
     if (before === undefined || before.performance === null || r.performance === null) continue;
     const diff = round(r.performance, 2).minus(round(before.performance, 2));
@@ -407,9 +429,12 @@ function comparisonSection(evaluation: Evaluation, input: RelazioneInput, year: 
     // of them may still change. Under the table, whatever the office wrote above it.
     const source = input.previous.source;
     if (source !== undefined) {
-      const text = previousYearSourceText(before, source, 'it');
+      const text = previousYearSourceText(before, source, 'it', input.previous.plan);
       blocks.push(source.kind === 'validated' ? note(text) : notice(text));
     }
+    const unmatched = unmatchedObjectives(evaluation, input.previous);
+    const changed = previousYearStructureText(before, unmatched.current, unmatched.previous, 'it');
+    if (changed !== null) blocks.push(notice(changed));
   }
   return { key: 'confronto', number: '3.6', title: "Confronto con l'anno precedente", blocks, sections: [] };
 }

@@ -24,10 +24,11 @@ import {
   renderRelazione,
   STATE_WORDS,
   TEXT_KEYS,
+  unmatchedObjectives,
   type RelazioneFormat,
   type RelazioneInput,
 } from '../../io/relazione/index.js';
-import { previousYearSourceText, type RelazioneRefusal } from '../../messages/relazione.js';
+import { previousYearSourceText, previousYearStructureText, type RelazioneRefusal } from '../../messages/relazione.js';
 import { individualText } from '../../messages/relazione-individual.js';
 import { differsFromChildren, performanceCeiling, toJsonNumber, ValidatedReading, type Evaluation, type ValidatedFigure } from '../../core/index.js';
 import type { PlanRecord, RelazioneFreeze, RelazioneRecord, Store } from '../../store/index.js';
@@ -174,7 +175,7 @@ function relazioneJson(
     updatedBy: r.updatedBy,
     updatedByName: names.updatedByName,
     publishedPeriods,
-    previousYear: previousYearJson(previous),
+    previousYear: previousYearJson(previous, reading.reported),
     seen,
     individual:
       individual === undefined
@@ -184,10 +185,18 @@ function relazioneJson(
 }
 
 /** Last year's figures as the answer names them: the year, where they come from, and that in words. */
-function previousYearJson(previous: RelazioneInput['previous']): Relazione['previousYear'] {
+function previousYearJson(previous: RelazioneInput['previous'], evaluation: Evaluation): Relazione['previousYear'] {
   if (previous?.source === undefined) return null;
-  const { year, source } = previous;
-  return { year: year ?? null, source, text: { it: previousYearSourceText(year, source, 'it'), en: previousYearSourceText(year, source, 'en') } };
+  const { year, source, plan } = previous;
+  const unmatched = unmatchedObjectives(evaluation, previous);
+  const structure = { it: previousYearStructureText(year, unmatched.current, unmatched.previous, 'it'), en: previousYearStructureText(year, unmatched.current, unmatched.previous, 'en') };
+  return {
+    year: year ?? null,
+    source,
+    text: { it: previousYearSourceText(year, source, 'it', plan), en: previousYearSourceText(year, source, 'en', plan) },
+    ...(plan?.found === 'body' ? { plan: { id: plan.id, title: plan.title, found: plan.found, candidates: plan.candidates } } : {}),
+    ...(structure.it === null || structure.en === null ? {} : { structure: { ...unmatched, text: { it: structure.it, en: structure.en } } }),
+  };
 }
 
 function formatOf(c: Context, formats: readonly RelazioneFormat[] = RELAZIONE_FORMATS): RelazioneFormat {

@@ -17,7 +17,7 @@ import {
   YearsDocumentSchema,
 } from '../../contract/index.js';
 import { actualText, amountJson, amountText } from '../../io/json.js';
-import { isLocked, type LineageKind, type UserRecord } from '../../store/index.js';
+import { isLocked, type LineageKind, type LineageLink, type UserRecord } from '../../store/index.js';
 import type { Deps, RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { issueOf, must, refuse } from '../errors.js';
@@ -58,8 +58,11 @@ export async function yearsOf(
   user: UserRecord | null,
   language: Language = 'it',
 ): Promise<YearsDocument> {
-  const chain = await store.lineage(planId, kind, ref);
-  if (chain === undefined) throw refuse(404, 'not-found', { what: kind === 'node' ? 'objective' : 'indicator', id: ref });
+  const linked = await store.lineage(planId, kind, ref);
+  if (linked === undefined) throw refuse(404, 'not-found', { what: kind === 'node' ? 'objective' : 'indicator', id: ref });
+  // An objective is matched by code in the body's years not made by next-year (the Relazione's
+  // comparison does the same); an indicator's id is its plan's own, so only next-year links it.
+  const chain = kind === 'node' ? await withBodyYears(store, linked, ref) : linked;
   const years: YearDocument[] = [];
   for (const link of chain) {
     const plan = await store.getPlan(link.planId);
@@ -116,6 +119,38 @@ export async function yearsOf(
   }
   years.sort((a, b) => a.year - b.year);
   return { kind: kind === 'node' ? 'objective' : 'indicator', planId, ref, years };
+}
+
+/**
+ * `chain` (an objective's years by next-year) with the body's years before and after it that next-year
+ * did not make (store `lastYear`, `bodySuccessors`: the same body's plan of the year before or after),
+ * each with the objective of the same code and its own years by next-year on that side.
+ */
+async function withBodyYears(store: Deps['store'], chain: readonly LineageLink[], code: string): Promise<LineageLink[]> {
+  const links = [...chain];
+  const seen = new Set(links.map((l) => l.planId));
+  const theirs = async (planId: string): Promise<{ at: number; chain: LineageLink[] } | undefined> => {
+    if (seen.has(planId)) return undefined;
+    const found = await store.lineage(planId, 'node', code);
+    return found === undefined ? undefined : { at: found.findIndex((l) => l.planId === planId), chain: found };
+  };
+  for (let guard = 0; guard < 100; guard++) {
+    const last = await store.lastYear(links[0]!.planId);
+    const before = last?.found === 'body' ? await theirs(last.planId) : undefined;
+    if (before === undefined) break;
+    const added = before.chain.slice(0, before.at + 1).filter((l) => !seen.has(l.planId));
+    added.forEach((l) => seen.add(l.planId));
+    links.unshift(...added);
+  }
+  for (let guard = 0; guard < 100; guard++) {
+    let after: { at: number; chain: LineageLink[] } | undefined;
+    for (const id of await store.bodySuccessors(links[links.length - 1]!.planId)) if ((after = await theirs(id)) !== undefined) break;
+    if (after === undefined) break;
+    const added = after.chain.slice(after.at).filter((l) => !seen.has(l.planId));
+    added.forEach((l) => seen.add(l.planId));
+    links.push(...added);
+  }
+  return links;
 }
 
 const sameAmount = (a: Amount | null, b: Amount | null): boolean => JSON.stringify(amountJson(a)) === JSON.stringify(amountJson(b));
@@ -335,7 +370,7 @@ export const yearRoutes: RouteModule = (api, deps) => {
         tag: 'tree',
         summary:
           kind === 'node'
-            ? "An objective's performance in every year it is linked to (year over year), oldest first"
+            ? "An objective's performance in every year it is linked to (year over year), oldest first: by next-year, and by code in the body's plans of the years before and after that next-year did not make (as the Relazione's comparison finds last year)"
             : "An indicator's target, actual and performance in every year it is linked to (year over year), oldest first",
         roles: 'everyone',
         access: 'signed in; the public for published plans (and only the published years, each at its latest period whose values are published)',

@@ -237,6 +237,12 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
             {relazione.previousYear.text[lang === 'en' ? 'en' : 'it']}
           </p>
         )}
+        {/* Objectives the comparison could not match by code: the plan's structure changed (section 3.6 lists them too). */}
+        {relazione.previousYear?.structure !== undefined && (
+          <p className="mb-1 small text-warning-emphasis" data-testid="relazione-previous-structure">
+            {relazione.previousYear.structure.text[lang === 'en' ? 'en' : 'it']}
+          </p>
+        )}
         {relazione.frozen && (
           <p className="alert alert-info py-2" data-testid="relazione-frozen">
             {t('relazione.frozen')}
