@@ -6,7 +6,7 @@
  * collation is ICU's Swedish, which puts "Å" after "Z", and on an ICU Italian one. The lists by
  * code or id (variances, forecasts, evidence) keep code-point order (`byCode`) on each of them.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from '../core/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../core/appraisal/index.js';
 import { openStore, SYSTEM, type Store } from './index.js';
