@@ -263,7 +263,7 @@ export type InvalidReason =
 /** Why a field of a request is refused (zod's issue codes, and ours). */
 export interface FieldProblem {
   field: string;
-  /** `required`, `too-short`, `too-long`, `too-small`, `too-big`, `type`, `enum`, `unknown-keys`, `format`, `control-characters`, `custom`, … */
+  /** `required`, `too-short`, `too-long`, `too-small`, `too-big`, `type`, `enum`, `unknown-keys`, `unknown-key`, `format`, `control-characters`, `custom`, … */
   problem: string;
   expected?: string;
   minimum?: number | string;
@@ -310,6 +310,9 @@ function fieldProblem(p: FieldProblem, l: Language): string {
       return it ? `uno tra ${(p.values ?? []).join(', ')}` : `one of ${(p.values ?? []).join(', ')}`;
     case 'unknown-keys':
       return it ? `campi non previsti: ${(p.keys ?? []).join(', ')}` : `unknown fields: ${(p.keys ?? []).join(', ')}`;
+    // One unexpected field, named by the issue's own field (its path).
+    case 'unknown-key':
+      return it ? 'campo non previsto: toglierlo' : 'not an expected field: remove it';
     case 'control-characters':
       return it
         ? `contiene un carattere di controllo (${p.character ?? '?'}), che non si può salvare: toglierlo`
@@ -753,6 +756,17 @@ const OWN_MESSAGES = defineMessages({
     en: (p) =>
       `the period ${p.label} is ${state(p.state, 'en')}: its values can no longer be changed (${
         p.state === 'validated' ? "only the administrator can reopen it, giving a reason: reopening voids the OIV's validation" : 'a controller can reopen it, giving a reason'
+      })`,
+  }),
+  // Who may reopen it as period-locked says it: a validated period the administrator alone.
+  'deadline-locked': message<{ label: string; state: string }>({
+    it: (p) =>
+      `il periodo ${p.label} è ${state(p.state, 'it')}: la sua scadenza non si può più fissare né spostare (${
+        p.state === 'validated' ? "solo l'amministratore può riaprirlo, indicando un motivo" : 'il controllo di gestione può riaprirlo, indicando un motivo'
+      })`,
+    en: (p) =>
+      `the period ${p.label} is ${state(p.state, 'en')}: its deadline can no longer be set or moved (${
+        p.state === 'validated' ? 'only the administrator can reopen it, giving a reason' : 'a controller can reopen it, giving a reason'
       })`,
   }),
   /** `unit-code`: `id` the code, `label` the unit holding it; `unit-name`: `id` the name, `label` its unit's code. */

@@ -206,7 +206,8 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     it: (p) => `L'indicatore ${p.id} è stato eliminato dal piano: i valori e i documenti dei periodi chiusi o validati e i commenti restano come erano, leggibili, ma non si aggiungono né si tolgono.`,
     en: (p) => `The indicator ${p.id} was deleted from the plan: its closed or validated periods' values and files and its comments stay as they were, to read, and nothing is added or removed.`,
   }),
-  'attachment-not-found': message<{ id: string }>({ it: (p) => `Non c'è un allegato ${p.id} su questo valore.`, en: (p) => `There is no attachment ${p.id} on this value.` }),
+  // Said as `not-found` says an attachment (a refusal's words: small first letter, no full stop).
+  'attachment-not-found': message<{ id: string }>({ it: (p) => `non c'è un allegato ${p.id} su questo valore`, en: (p) => `there is no attachment ${p.id} on this value` }),
   'forecast-year-end': message<{ label: string }>({
     it: (p) => `Il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi.`,
     en: (p) => `The period ${p.label} is the year end: forecasts are made at the mid-year periods.`,

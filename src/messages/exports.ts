@@ -3,8 +3,8 @@ import { defineMessages, message } from '../core/messages/index.js';
 
 export const EXPORT_MESSAGES = defineMessages({
   'export-not-found': message<{ id: string }>({
-    it: (p) => `Non c'è un'esportazione ${p.id} (se ne conserva il file per dieci minuti, solo per chi l'ha chiesta).`,
-    en: (p) => `There is no export ${p.id} (its file is kept for ten minutes, for the account that asked for it only).`,
+    it: (p) => `non c'è un'esportazione ${p.id} (se ne conserva il file per dieci minuti, solo per chi l'ha chiesta)`,
+    en: (p) => `there is no export ${p.id} (its file is kept for ten minutes, for the account that asked for it only)`,
   }),
   'export-not-ready': message<{ id: string; done: number; total: number }>({
     it: (p) => `L'esportazione ${p.id} non è ancora pronta (${p.done} obiettivi su ${p.total}).`,

@@ -73,6 +73,18 @@ describe('the message catalogue', () => {
     expect(renderMessage('forbidden', { role: 'oiv', action: 'do something new' }, 'it')).toBe('il tuo ruolo (OIV) non può fare questa operazione');
   });
 
+  it('says every «not found» refusal as not-found says one: a small first letter, no full stop', () => {
+    const said: [string, string][] = [];
+    for (const l of ['it', 'en'] as const) {
+      said.push(['not-found', renderMessage('not-found', { what: 'attachment', id: 'a1' }, l)]);
+      for (const code of Object.keys(MESSAGES).filter((c) => c.endsWith('-not-found'))) said.push([code, renderMessage(code, { id: 'a1' }, l)]);
+    }
+    expect(said.length).toBeGreaterThan(2);
+    for (const [code, words] of said) expect(words, code).toMatch(/^[a-zà-ù].*[^.]$/);
+    // The attachment's own code says it in the very words of not-found's.
+    for (const l of ['it', 'en'] as const) expect(renderMessage('attachment-not-found', { id: 'a1' }, l)).toBe(renderMessage('not-found', { what: 'attachment', id: 'a1' }, l));
+  });
+
   it('says one form still pending in the singular', () => {
     expect(renderMessage('forms-not-final', { pending: 1, total: 3 }, 'it')).toBe('1 scheda su 3 di questa categoria non è ancora definitiva: il fondo si distribuisce quando lo sono tutte');
     expect(renderMessage('forms-not-final', { pending: 2, total: 3 }, 'it')).toBe('2 schede su 3 di questa categoria non sono ancora definitive: il fondo si distribuisce quando lo sono tutte');

@@ -90,6 +90,7 @@ const FAILURE_STATUS: Record<Failure['code'], ContentfulStatusCode> = {
   'date-outside-plan': 422,
   'adoption-state': 409,
   'revision-state': 409,
+  'deadline-locked': 409,
   invalid: 422,
 };
 
@@ -99,6 +100,18 @@ export function fromFailure(failure: Failure): HttpError {
     ...(failure.details === undefined ? {} : { details: failure.details }),
     ...(failure.params === undefined ? {} : { params: failure.params }),
   });
+}
+
+/**
+ * A store refusal, an `invalid` one of a single field (`details.field`, a request's note left empty)
+ * located at that field as every validation refusal is (`issues[].location.field`), so a client
+ * shows it beside its control; any other as `fromFailure` says it.
+ */
+export function locatedFailure(failure: Failure): HttpError {
+  const error = fromFailure(failure);
+  const field = failure.details?.field;
+  if (failure.code !== 'invalid' || typeof field !== 'string' || failure.params === undefined) return error;
+  return new HttpError(error.status, error.code, error.message, { ...error.extra, issues: [issueOf('invalid', failure.params as Params<'invalid'>, { field })] });
 }
 
 /** Unwraps a store result, throwing its refusal at the edge. */

@@ -48,9 +48,17 @@ function fieldProblem(i: z.core.$ZodIssue, field: string): FieldProblem {
 }
 
 export function zodIssues(error: z.ZodError): ApiIssue[] {
-  return error.issues.map((i) => {
+  return error.issues.flatMap((i) => {
     const field = i.path.map(String).join('.');
-    return issueOf('invalid-field', fieldProblem(i, field), field === '' ? null : { field });
+    // zod says an unexpected key at the object holding it (the body itself: no path): each key is
+    // located at its own path instead, as a field of its own the client can point to.
+    if (i.code === 'unrecognized_keys') {
+      return i.keys.map((key) => {
+        const at = field === '' ? key : `${field}.${key}`;
+        return issueOf('invalid-field', { field: at, problem: 'unknown-key' }, { field: at });
+      });
+    }
+    return [issueOf('invalid-field', fieldProblem(i, field), field === '' ? null : { field })];
   });
 }
 

@@ -12,7 +12,7 @@ import { one, type Db, type Queryable, type Row } from './db.js';
 import { isLocked } from './periods.js';
 import { approvalAsItStands, latestStep } from './review-steps.js';
 import { refuseIfArchived } from './revisions.js';
-import { forUpdate, shareLock } from './shared.js';
+import { byCode, forUpdate, shareLock } from './shared.js';
 import type { Actor, Failure, PeriodState, Result } from './types.js';
 
 export interface AttachmentRecord {
@@ -223,8 +223,8 @@ export class SqlAttachments implements AttachmentStore {
   async listForPlan(planId: string, periodId?: string): Promise<AttachmentRecord[]> {
     const rows =
       periodId === undefined
-        ? await this.db.all(`SELECT ${COLUMNS} FROM ${LISTED} a WHERE plan_id = ? ORDER BY period_id, indicator_id, uploaded_at, id`, [planId])
-        : await this.db.all(`SELECT ${COLUMNS} FROM ${LISTED} a WHERE plan_id = ? AND period_id = ? ORDER BY indicator_id, uploaded_at, id`, [planId, periodId]);
+        ? await this.db.all(`SELECT ${COLUMNS} FROM ${LISTED} a WHERE plan_id = ? ORDER BY ${byCode(this.db, 'period_id')}, ${byCode(this.db, 'indicator_id')}, uploaded_at, id`, [planId])
+        : await this.db.all(`SELECT ${COLUMNS} FROM ${LISTED} a WHERE plan_id = ? AND period_id = ? ORDER BY ${byCode(this.db, 'indicator_id')}, uploaded_at, id`, [planId, periodId]);
     return rows.map(attachmentRecord);
   }
 

@@ -126,6 +126,7 @@ export async function keptIndicatorIds(q: Queryable, planId: string): Promise<Se
  * indicator's definition, read-only.
  */
 export async function keptValues(q: Queryable, planId: string, periodId: string): Promise<Map<string, MeasurementRecord>> {
-  const rows = await q.all(`SELECT * FROM kept_measurements WHERE plan_id = ? AND period_id = ? ORDER BY indicator_id`, [planId, periodId]);
+  // A map looked up by indicator id: no order to ask of the database (whose collation could vary).
+  const rows = await q.all(`SELECT * FROM kept_measurements WHERE plan_id = ? AND period_id = ?`, [planId, periodId]);
   return new Map(rows.map((r) => [String(r.indicator_id), measurementRecord(r)]));
 }

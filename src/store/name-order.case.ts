@@ -3,8 +3,10 @@
  * pattern): Italian dictionary order ("de Luca", "De Rosa", "Èrcole", "Zanetti"), not SQLite's
  * bytes (capitals first, accented letters after "z") nor a PostgreSQL cluster's locale.
  * `postgres.test.ts` runs it on the test cluster's C.UTF-8 database and on a database whose
- * collation is ICU's Swedish, which puts "Å" after "Z".
+ * collation is ICU's Swedish, which puts "Å" after "Z", and on an ICU Italian one. The lists by
+ * code or id (variances, forecasts, evidence) keep code-point order (`byCode`) on each of them.
  */
+import { Decimal } from '../core/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../core/appraisal/index.js';
 import { openStore, SYSTEM, type Store } from './index.js';
@@ -54,6 +56,32 @@ export function nameOrderSuite(name: string, newLocation: () => Promise<string>)
       expect((await store.appraisals.listSmvp()).map((s) => `${s.year} ${s.organisation}`)).toEqual([...NAMES.map((n) => `2025 ${n}`), ...NAMES.map((n) => `2024 ${n}`)]);
       for (const body of CREATED) expect((await store.appraisals.saveDistribution(body, 2024, 'eq', 100n, { people: [] }, SYSTEM)).ok).toBe(true);
       expect((await store.appraisals.distributionYears()).map((d) => d.organisation)).toEqual(NAMES);
+    });
+
+    it('lists variances by objective code, forecasts and evidence by indicator id in code-point order, not the database’s collation', async () => {
+      const store = await fresh();
+      const plan = await store.createPlan({ title: 'Piano 2025', year: 2025 }, SYSTEM);
+      if (!plan.ok) throw new Error(plan.error.message);
+      const planId = plan.value.id;
+      // A capital sorts before a small letter by code point ("C.1" before "b.1"); ICU's sv-SE puts "b.1" first.
+      const codes = ['b.1', 'C.1'];
+      const indicator = { name: 'Pratiche', weight: new Decimal(100), comparator: '>=' as const, target: { kind: 'number' as const, value: new Decimal(10) }, unit: 'number' as const };
+      for (const code of codes) {
+        expect((await store.addNode(planId, { code, title: `Obiettivo ${code}`, parent: null, weight: null }, SYSTEM)).ok).toBe(true);
+        expect((await store.addIndicator(planId, code, indicator, SYSTEM)).ok).toBe(true);
+        const id = `${code}:1`;
+        expect((await store.putMeasurement(planId, id, '2025-06-30', { state: 'measured', actual: { kind: 'number', value: new Decimal(4) } }, 0, SYSTEM)).ok).toBe(true);
+        const file = await store.attachments.add(planId, id, '2025-06-30', { name: 'giugno.csv', mediaType: 'text/csv', bytes: Buffer.from(`${id};4\n`) }, SYSTEM);
+        expect(file.ok, file.ok ? '' : file.error.message).toBe(true);
+        const variance = await store.variances.putVariance(planId, code, '2025-06-30', { cause: 'external', explanation: 'ritardi', correctiveAction: '' }, 0, SYSTEM);
+        expect(variance.ok, variance.ok ? '' : variance.error.message).toBe(true);
+        expect((await store.variances.putForecast(planId, id, '2025-06-30', { reachable: 'at_risk', note: '' }, 0, SYSTEM)).ok).toBe(true);
+      }
+      for (const period of ['2025-06-30', undefined]) {
+        expect((await store.variances.listVariances(planId, period)).map((v) => v.node)).toEqual(['C.1', 'b.1']);
+        expect((await store.variances.listForecasts(planId, period)).map((f) => f.indicatorId)).toEqual(['C.1:1', 'b.1:1']);
+        expect((await store.attachments.listForPlan(planId, period)).map((a) => a.indicatorId)).toEqual(['C.1:1', 'b.1:1']);
+      }
     });
   });
 }

@@ -36,6 +36,13 @@ export class Reviews {
       if (archived !== null) return archived;
       const row = await one(tx, `SELECT * FROM periods WHERE plan_id = ? AND id = ?${forUpdate(this.db)}`, [planId, periodId]);
       if (row === undefined) return fail('not-found', `the plan has no period ${periodId}`, undefined, { what: 'period', id: periodId });
+      // A closed or validated period collects nothing: a deadline on it would make its values late (or
+      // not) after the fact, and the reminders, the dashboard and the closing's record would disagree.
+      const state = row.state as PeriodState;
+      if (isLocked(state)) {
+        const label = String(row.label);
+        return fail('deadline-locked', `the period ${label} is ${state}: its deadline can no longer be set or moved`, { state }, { label, state });
+      }
       const plan = await one(tx, `SELECT year FROM plans WHERE id = ?`, [planId]);
       const problem = deadline === null ? null : deadlineProblem(deadline, Number(plan!.year), String(row.ends_on));
       if (problem !== null) return fail('invalid', periodProblemText(problem), { field: 'deadline' }, { field: 'deadline', ...problem });

@@ -48,6 +48,16 @@ export function forUpdate(db: Pick<Db, 'dialect'>): string {
   return db.dialect === 'postgres' ? ' FOR UPDATE' : '';
 }
 
+/**
+ * An `ORDER BY` term for a code or an id (objective codes, indicator and period ids): code-point
+ * order on both backends. SQLite compares bytes; PostgreSQL would follow the database's collation,
+ * which on a server set to a language's locale (it_IT, an ICU one) puts "b.1" before "C.1": told
+ * "C", it compares as SQLite does, whatever the server's setting.
+ */
+export function byCode(db: Pick<Db, 'dialect'>, column: string): string {
+  return db.dialect === 'postgres' ? `${column} COLLATE "C"` : column;
+}
+
 /** PostgreSQL: share-lock the row read, so a change that locks it for update waits for this one. */
 export function shareLock(db: Pick<Db, 'dialect'>): string {
   return db.dialect === 'postgres' ? ' FOR SHARE' : '';

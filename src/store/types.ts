@@ -77,7 +77,9 @@ export type FailureCode =
   | 'revision-before-previous'
   | 'date-outside-plan'
   | 'adoption-state'
-  | 'revision-state';
+  | 'revision-state'
+  // A deadline set or moved on a closed or validated period (reviews.ts setDeadline): nothing is collected in it any more.
+  | 'deadline-locked';
 export interface Failure {
   readonly code: FailureCode;
   /** In English (logs, scripts); the API says it in the reader's language from `code` + `params`. */

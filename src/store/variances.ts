@@ -9,7 +9,7 @@
 import { recordAudit } from './audit-log.js';
 import { one, type Db, type Queryable, type Row } from './db.js';
 import { refuse } from './revisions.js';
-import { enteredMeanwhile, forUpdate, shareLock, staleVersion } from './shared.js';
+import { byCode, enteredMeanwhile, forUpdate, shareLock, staleVersion } from './shared.js';
 import { refuseIfArchived } from './revisions.js';
 import type { Actor, Failure, Result } from './types.js';
 
@@ -170,8 +170,8 @@ export class SqlVariances implements VarianceStore {
   async listVariances(planId: string, periodId?: string): Promise<VarianceRecord[]> {
     const rows =
       periodId === undefined
-        ? await this.db.all(`SELECT * FROM variances WHERE plan_id = ? ORDER BY period_id, node_code`, [planId])
-        : await this.db.all(`SELECT * FROM variances WHERE plan_id = ? AND period_id = ? ORDER BY node_code`, [planId, periodId]);
+        ? await this.db.all(`SELECT * FROM variances WHERE plan_id = ? ORDER BY ${byCode(this.db, 'period_id')}, ${byCode(this.db, 'node_code')}`, [planId])
+        : await this.db.all(`SELECT * FROM variances WHERE plan_id = ? AND period_id = ? ORDER BY ${byCode(this.db, 'node_code')}`, [planId, periodId]);
     return rows.map(varianceRecord);
   }
 
@@ -234,8 +234,8 @@ export class SqlVariances implements VarianceStore {
   async listForecasts(planId: string, periodId?: string): Promise<ForecastRecord[]> {
     const rows =
       periodId === undefined
-        ? await this.db.all(`SELECT * FROM forecasts WHERE plan_id = ? ORDER BY period_id, indicator_id`, [planId])
-        : await this.db.all(`SELECT * FROM forecasts WHERE plan_id = ? AND period_id = ? ORDER BY indicator_id`, [planId, periodId]);
+        ? await this.db.all(`SELECT * FROM forecasts WHERE plan_id = ? ORDER BY ${byCode(this.db, 'period_id')}, ${byCode(this.db, 'indicator_id')}`, [planId])
+        : await this.db.all(`SELECT * FROM forecasts WHERE plan_id = ? AND period_id = ? ORDER BY ${byCode(this.db, 'indicator_id')}`, [planId, periodId]);
     return rows.map(forecastRecord);
   }
 }

@@ -157,7 +157,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('export jobs on %s', (backend) =>
     oiv.language = 'it';
     const other = await oiv.get(`/api/exports/${job.body.id}`);
     expect(other.status).toBe(404);
-    expect(other.body.error).toMatchObject({ code: 'export-not-found', message: `Non c'è un'esportazione ${job.body.id} (se ne conserva il file per dieci minuti, solo per chi l'ha chiesta).` });
+    expect(other.body.error).toMatchObject({ code: 'export-not-found', message: `non c'è un'esportazione ${job.body.id} (se ne conserva il file per dieci minuti, solo per chi l'ha chiesta)` });
     expect((await file(t, oiv, job.body.id)).status).toBe(404);
     const anonymous = await (await t.as('public')).get(`/api/exports/${job.body.id}`);
     expect(anonymous.status).toBe(401);

@@ -336,8 +336,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('store refusals in words on %s', 
         undefined,
         404,
         'attachment-not-found',
-        "Non c'è un allegato nessuno su questo valore.",
-        'There is no attachment nessuno on this value.',
+        "non c'è un allegato nessuno su questo valore",
+        'there is no attachment nessuno on this value',
       ],
     ]);
     const approved = await controller.request('POST', reviews('A.2.1:1'), { action: 'approve', version });

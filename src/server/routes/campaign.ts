@@ -12,7 +12,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { Campaign, type CampaignCache, campaignPeople, currentPeriod, stateOf, withLate, workItem } from '../campaign.js';
 import { countStates, stateIn, WORK_STATES, WORKLIST_STATE_FILTERS, type WorklistStateFilter } from '../../contract/campaign-states.js';
-import { must, refuse } from '../errors.js';
+import { locatedFailure, must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, PLAN_EDITORS, PLAN_STAFF, VALUE_EDITORS } from '../permissions.js';
 import { documentLanguage, intQuery, invalidAt, param } from '../validation.js';
 import { replyLanguage } from '../language.js';
@@ -417,8 +417,10 @@ export const campaignRoutes: RouteModule = (api, deps) => {
       const indicatorId = param(c, 'indicatorId');
       // A referente answers only for the indicators assigned to them or their unit.
       if (input.action === 'answer') await mayHandle(user, planId, indicatorId);
-      const step = must(await store.reviewMeasurement(planId, indicatorId, param(c, 'periodId'), input.action, input.note ?? null, input.version, actorOf(user), input.state));
-      return reply(201, step);
+      const step = await store.reviewMeasurement(planId, indicatorId, param(c, 'periodId'), input.action, input.note ?? null, input.version, actorOf(user), input.state);
+      // A request or an answer without its text is a field left empty: said at that field, as the body's validation says one.
+      if (!step.ok) throw locatedFailure(step.error);
+      return reply(201, step.value);
     },
   );
 
@@ -437,7 +439,7 @@ export const campaignRoutes: RouteModule = (api, deps) => {
         401: 'not signed in',
         403: 'role',
         404: 'unknown plan or period',
-        409: '`conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored)',
+        409: '`conflict`: `version` is stale (details.current: {version, updatedBy, updatedAt}; nothing stored); `deadline-locked`: the period is closed or validated (params {label, state}); `plan-archived`',
       },
     },
     async (c, { user, body: input, reply }) => {

@@ -6,9 +6,8 @@ import { PeriodMovedSchema, PeriodSchema } from '../../contract/index.js';
 import { z } from 'zod';
 import { isMove, PERIOD_STATES, periodDateProblem, transitionParams } from '../../store/index.js';
 import type { RouteModule } from '../api.js';
-import type { Params } from '../../messages/index.js';
 import { actorOf } from '../auth.js';
-import { issueOf, must, refuse } from '../errors.js';
+import { locatedFailure, must, refuse } from '../errors.js';
 import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
 import { invalidAt, param } from '../validation.js';
 import { EditVersion, NewPeriodBody, PeriodLabel, readablePlan, refuseIfArchived } from './plans.js';
@@ -178,11 +177,8 @@ export const periodRoutes: RouteModule = (api, deps) => {
         if (input.version === undefined && attempt < MOVE_ATTEMPTS && !moved.ok && moved.error.code === 'conflict' && moved.error.params?.what === 'period') continue;
         // A reopening without its reason is a field left empty (decided under the period's lock, on the
         // state as it is): said at that field, located, as every route's validation says a field.
-        if (!moved.ok && moved.error.code === 'invalid' && moved.error.details?.field === 'reason') {
-          const params = moved.error.params as Params<'invalid'>;
-          throw refuse(422, 'invalid', params, { details: { field: 'reason' }, issues: [issueOf('invalid', params, { field: 'reason' })] });
-        }
-        return reply(200, must(moved));
+        if (!moved.ok) throw locatedFailure(moved.error);
+        return reply(200, moved.value);
       }
     },
   );

@@ -14,6 +14,7 @@ storeSuite('postgres', async () => server.database());
 
 nameOrderSuite('postgres (the cluster’s C.UTF-8)', async () => server.database());
 nameOrderSuite('postgres (ICU sv-SE collation)', async () => server.database({ icuLocale: 'sv-SE' }));
+nameOrderSuite('postgres (ICU it-IT collation)', async () => server.database({ icuLocale: 'it-IT' }));
 
 it('the sv-SE database orders text its own way ("Åberg" after "Zanetti", capitals and accents apart), which the lists above do not follow', async () => {
   const client = new pg.Client({ connectionString: await server.database({ icuLocale: 'sv-SE' }) });

@@ -18,6 +18,7 @@ import { formErrors } from '../ui/form-errors.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { staleSaveOf, staleSaveWords, type StaleSave } from '../ui/stale-save.js';
 import type { Period } from '../api/types.js';
+import { isLocked } from '../periods/PeriodBar.js';
 import { campaign, type WorkItem, type WorklistStateFilter } from './campaign-api.js';
 import { closingAcknowledgement, closingSummary, worklistCounts } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
@@ -116,6 +117,9 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
       await written({ trees: false });
     } catch (e) {
       setError({ error: e });
+      // Refused as stale (another desk reviewed or changed the value since the list was read): the list
+      // is read again, so the row shows the state it is in now beside the message, which stays.
+      if (e instanceof ApiError && e.code === 'conflict') await written({ trees: false });
     }
   }
 
@@ -197,8 +201,9 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             {t('campaign.deadline')}: <strong>{list.period.deadline ? amountText(list.period.deadline, 'date', lang) : t('campaign.noDeadline')}</strong>
           </p>
           {/* Keyed by the period: a date typed stays through a new read of the list (a refusal keeps it).
-              An archived plan's deadlines are read, not set (the API refuses, 409 plan-archived): the line above says it. */}
-          {reviewer && !list.archived && (
+              An archived plan's deadlines are read, not set (the API refuses, 409 plan-archived): the line above says it.
+              Nor is a closed or validated period's (409 deadline-locked): it collects nothing any more. */}
+          {reviewer && !list.archived && !isLocked(list.period) && (
             <DeadlineForm
               key={list.period.id}
               period={list.period}
