@@ -39,7 +39,8 @@ interface LastYear {
 /** The HTML page's column: the last cell of the objective's row. */
 function htmlLastYear(html: string): LastYear {
   const cell = (code: string): string => {
-    const row = new RegExp(`<th scope="row" id="o-${code.replace('.', '\\.')}">.*?</tr>`, 's').exec(html);
+    // An English page marks the plan's title Italian (`lang="it"`): any attributes after the id.
+    const row = new RegExp(`<th scope="row" id="o-${code.replace('.', '\\.')}"[^>]*>.*?</tr>`, 's').exec(html);
     expect(row, code).not.toBeNull();
     const last = /<td class="prev[^"]*">(.*?)<\/td><\/tr>$/s.exec(row![0]);
     expect(last, row![0]).not.toBeNull();
