@@ -115,7 +115,7 @@ describe('evidence and comments', { timeout: 120_000 }, () => {
     await page.click('[data-testid=evidence-upload]');
     await expect
       .poll(() => page.locator('[data-testid=evidence-message]').innerText())
-      .toBe('Il file «x.docx» è un PDF, non un file .docx come dice il nome: rinominalo «x.pdf» e caricalo di nuovo. Non è stato salvato.');
+      .toBe('Il file «x.docx» è un PDF, non un file .docx come dice il nome: rinominalo «x.pdf» e caricalo di nuovo: non è stato salvato.');
     expect(await page.getAttribute('#evidence-file', 'aria-invalid')).toBe('true');
     await expect.poll(() => listed.count()).toBe(before);
 

@@ -157,30 +157,30 @@ export const DASHBOARD_WORKBOOK: Record<
 
 export const CAMPAIGN_MESSAGES = defineMessages({
   'evidence-too-large': message<{ limit: number }>({
-    it: (p) => `Il file supera il limite di ${mb(p.limit, 'it')} MB per un'evidenza: non è stato salvato.`,
-    en: (p) => `The file is larger than the ${mb(p.limit, 'en')} MB limit for evidence: it was not stored.`,
+    it: (p) => `il file supera il limite di ${mb(p.limit, 'it')} MB per un'evidenza: non è stato salvato`,
+    en: (p) => `the file is larger than the ${mb(p.limit, 'en')} MB limit for evidence: it was not stored`,
   }),
   'unsupported-file-type': message<{ name: string; reason: string }>({
-    it: (p) => `Il file «${p.name}» non è un PDF, un'immagine, un documento Office/OpenDocument, un CSV o un testo (${REFUSAL.it[p.reason] ?? 'tipo non riconosciuto'}): non è stato salvato.`,
-    en: (p) => `The file “${p.name}” is not a PDF, an image, an Office/OpenDocument document, a CSV or a text (${REFUSAL.en[p.reason] ?? 'unrecognised type'}): it was not stored.`,
+    it: (p) => `il file «${p.name}» non è un PDF, un'immagine, un documento Office/OpenDocument, un CSV o un testo (${REFUSAL.it[p.reason] ?? 'tipo non riconosciuto'}): non è stato salvato`,
+    en: (p) => `the file “${p.name}” is not a PDF, an image, an Office/OpenDocument document, a CSV or a text (${REFUSAL.en[p.reason] ?? 'unrecognised type'}): it was not stored`,
   }),
   'evidence-name-mismatch': message<{ name: string; format: string; extension: string; suggested: readonly string[] }>({
     it: (p) =>
-      `Il file «${p.name}» è ${FORMAT_WORDS.it[p.format] ?? 'di un altro tipo'}, non un file .${p.extension} come dice il nome: rinominalo ${orList(
+      `il file «${p.name}» è ${FORMAT_WORDS.it[p.format] ?? 'di un altro tipo'}, non un file .${p.extension} come dice il nome: rinominalo ${orList(
         p.suggested.map((n) => `«${n}»`),
         'it',
-      )} e caricalo di nuovo. Non è stato salvato.`,
+      )} e caricalo di nuovo: non è stato salvato`,
     en: (p) =>
-      `The file “${p.name}” is ${FORMAT_WORDS.en[p.format] ?? 'of another type'}, not a .${p.extension} file as its name says: rename it ${orList(
+      `the file “${p.name}” is ${FORMAT_WORDS.en[p.format] ?? 'of another type'}, not a .${p.extension} file as its name says: rename it ${orList(
         p.suggested.map((n) => `“${n}”`),
         'en',
-      )} and upload it again. It was not stored.`,
+      )} and upload it again: it was not stored`,
   }),
   'evidence-already-attached': message<{ name: string; existing: string; by: string; at: string }>({
     it: (p) =>
-      `Il file «${p.name}» è già allegato a questo valore come «${p.existing}» (stesso contenuto, caricato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}): non è stato salvato una seconda volta.`,
+      `il file «${p.name}» è già allegato a questo valore come «${p.existing}» (stesso contenuto, caricato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}): non è stato salvato una seconda volta`,
     en: (p) =>
-      `The file “${p.name}” is already attached to this value as “${p.existing}” (same content, uploaded by ${p.by} on ${computedAtText(new Date(p.at), 'en')}): it was not stored a second time.`,
+      `the file “${p.name}” is already attached to this value as “${p.existing}” (same content, uploaded by ${p.by} on ${computedAtText(new Date(p.at), 'en')}): it was not stored a second time`,
   }),
   /**
    * A value approved as it stands keeps the files it was approved with (`change`: what was refused):
@@ -190,32 +190,32 @@ export const CAMPAIGN_MESSAGES = defineMessages({
   'evidence-approved': message<{ name: string; by: string; at: string; change: 'remove' | 'add' }>({
     it: (p) =>
       p.change === 'add'
-        ? `Il valore è stato approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')} con le evidenze che aveva: il file «${p.name}» non è stato allegato. Si potrà allegare se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere).`
-        : `Il file «${p.name}» è tra le evidenze del valore approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}: resta allegato, come è stato approvato. Si potrà togliere se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere).`,
+        ? `il valore è stato approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')} con le evidenze che aveva: il file «${p.name}» non è stato allegato; si potrà allegare se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere)`
+        : `il file «${p.name}» è tra le evidenze del valore approvato da ${p.by} il ${computedAtText(new Date(p.at), 'it')}: resta allegato, come è stato approvato; si potrà togliere se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere)`,
     en: (p) =>
       p.change === 'add'
-        ? `The value was approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')} with the evidence it had: the file “${p.name}” was not attached. It can be attached once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again).`
-        : `The file “${p.name}” is evidence of the value approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')}: it stays attached, as it was approved. It can be removed once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again).`,
+        ? `the value was approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')} with the evidence it had: the file “${p.name}” was not attached; it can be attached once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again)`
+        : `the file “${p.name}” is evidence of the value approved by ${p.by} on ${computedAtText(new Date(p.at), 'en')}: it stays attached, as it was approved; it can be removed once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again)`,
   }),
-  'missing-evidence-file': message({ it: 'Allega il file in un campo chiamato «file» (multipart/form-data).', en: 'Attach the file in a field called “file” (multipart/form-data).' }),
+  'missing-evidence-file': message({ it: 'allegare il file in un campo chiamato «file» (multipart/form-data)', en: 'attach the file in a field called “file” (multipart/form-data)' }),
   'one-evidence-file': message<{ count: number; names: string }>({
-    it: (p) => `Allega un file alla volta: ne sono arrivati ${p.count} nel campo «file» (${p.names}) e nessuno è stato salvato.`,
-    en: (p) => `Attach one file at a time: ${p.count} came in the field “file” (${p.names}) and none was stored.`,
+    it: (p) => `allegare un file alla volta: ne sono arrivati ${p.count} nel campo «file» (${p.names}) e nessuno è stato salvato`,
+    en: (p) => `attach one file at a time: ${p.count} came in the field “file” (${p.names}) and none was stored`,
   }),
   'indicator-deleted': message<{ id: string }>({
-    it: (p) => `L'indicatore ${p.id} è stato eliminato dal piano: i valori e i documenti dei periodi chiusi o validati e i commenti restano come erano, leggibili, ma non si aggiungono né si tolgono.`,
-    en: (p) => `The indicator ${p.id} was deleted from the plan: its closed or validated periods' values and files and its comments stay as they were, to read, and nothing is added or removed.`,
+    it: (p) => `l'indicatore ${p.id} è stato eliminato dal piano: i valori e i documenti dei periodi chiusi o validati e i commenti restano come erano, leggibili, ma non si aggiungono né si tolgono`,
+    en: (p) => `the indicator ${p.id} was deleted from the plan: its closed or validated periods' values and files and its comments stay as they were, to read, and nothing is added or removed`,
   }),
   // Said as `not-found` says an attachment (a refusal's words: small first letter, no full stop).
   'attachment-not-found': message<{ id: string }>({ it: (p) => `non c'è un allegato ${p.id} su questo valore`, en: (p) => `there is no attachment ${p.id} on this value` }),
   'forecast-year-end': message<{ label: string }>({
-    it: (p) => `Il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi.`,
-    en: (p) => `The period ${p.label} is the year end: forecasts are made at the mid-year periods.`,
+    it: (p) => `il periodo ${p.label} è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi`,
+    en: (p) => `the period ${p.label} is the year end: forecasts are made at the mid-year periods`,
   }),
-  'oidc-not-configured': message({ it: "L'accesso con il fornitore di identità dell'ente non è configurato.", en: "Sign-in through the body's identity provider is not configured." }),
+  'oidc-not-configured': message({ it: "l'accesso con il fornitore di identità dell'ente non è configurato", en: "sign-in through the body's identity provider is not configured" }),
   'oidc-failed': message<{ reason: string }>({
-    it: (p) => `Accesso con il fornitore di identità non riuscito (${p.reason}): riprovare.`,
-    en: (p) => `Sign-in through the identity provider failed (${p.reason}): try again.`,
+    it: (p) => `accesso con il fornitore di identità non riuscito (${p.reason}): riprovare`,
+    en: (p) => `sign-in through the identity provider failed (${p.reason}): try again`,
   }),
   'oidc-renewal-signed-in': message({
     it: 'Accesso eseguito. Questa finestra si chiude da sola: se resta aperta, chiudila e torna ad Albero, dove il salvataggio riprende.',
@@ -226,7 +226,7 @@ export const CAMPAIGN_MESSAGES = defineMessages({
     en: 'Not signed in. Close this window and go back to Albero, which says why.',
   }),
   'oidc-unknown-user': message<{ who: string }>({
-    it: (p) => `Il fornitore di identità ha riconosciuto ${p.who}, ma in Albero non c'è un account attivo con questo nome utente o email: chiedere all'amministratore.`,
-    en: (p) => `The identity provider recognised ${p.who}, but Albero has no active account with that username or email: ask the administrator.`,
+    it: (p) => `il fornitore di identità ha riconosciuto ${p.who}, ma in Albero non c'è un account attivo con questo nome utente o email: chiedere all'amministratore`,
+    en: (p) => `the identity provider recognised ${p.who}, but Albero has no active account with that username or email: ask the administrator`,
   }),
 });

@@ -7,11 +7,11 @@ export const EXPORT_MESSAGES = defineMessages({
     en: (p) => `there is no export ${p.id} (its file is kept for ten minutes, for the account that asked for it only)`,
   }),
   'export-not-ready': message<{ id: string; done: number; total: number }>({
-    it: (p) => `L'esportazione ${p.id} non è ancora pronta (${p.done} obiettivi su ${p.total}).`,
-    en: (p) => `The export ${p.id} is not ready yet (${p.done} of ${p.total} objectives).`,
+    it: (p) => `l'esportazione ${p.id} non è ancora pronta (${p.done} obiettivi su ${p.total})`,
+    en: (p) => `the export ${p.id} is not ready yet (${p.done} of ${p.total} objectives)`,
   }),
   'export-failed': message<{ id: string }>({
-    it: (p) => `L'esportazione ${p.id} non è riuscita: riprovare; se si ripete, avvisare l'amministratore.`,
-    en: (p) => `The export ${p.id} failed: try again; if it happens again, tell the administrator.`,
+    it: (p) => `l'esportazione ${p.id} non è riuscita: riprovare; se si ripete, avvisare l'amministratore`,
+    en: (p) => `the export ${p.id} failed: try again; if it happens again, tell the administrator`,
   }),
 });

@@ -36,11 +36,11 @@ describe('names and titles in messages are quoted «» in Italian and “” in 
 
   it("the campaign's refused files and the names it suggests", () => {
     const mismatch = both((l) => renderMessage('evidence-name-mismatch', { name: 'x.docx', format: 'pdf', extension: 'docx', suggested: ['x.pdf', 'x.docx.pdf'] }, l));
-    expect(mismatch.it).toMatch(/^Il file «x\.docx» è .* rinominalo «x\.pdf» o «x\.docx\.pdf» e caricalo di nuovo/);
-    expect(mismatch.en).toMatch(/^The file “x\.docx” is .* rename it “x\.pdf” or “x\.docx\.pdf” and upload it again/);
+    expect(mismatch.it).toMatch(/^il file «x\.docx» è .* rinominalo «x\.pdf» o «x\.docx\.pdf» e caricalo di nuovo/);
+    expect(mismatch.en).toMatch(/^the file “x\.docx” is .* rename it “x\.pdf” or “x\.docx\.pdf” and upload it again/);
     const unsupported = both((l) => renderMessage('unsupported-file-type', { name: 'a.exe', reason: 'executable' }, l));
-    expect(unsupported.it).toMatch(/^Il file «a\.exe» non è un PDF/);
-    expect(unsupported.en).toMatch(/^The file “a\.exe” is not a PDF/);
+    expect(unsupported.it).toMatch(/^il file «a\.exe» non è un PDF/);
+    expect(unsupported.en).toMatch(/^the file “a\.exe” is not a PDF/);
   });
 
   it("the reminders' plan, period and unit, the command line's written plan and sheets", () => {

@@ -50,11 +50,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     const kept = await referente.request('DELETE', `${value()}/attachments/${file.body.id}`, undefined, { 'accept-language': 'it' });
     expect([kept.status, kept.body.error.code]).toEqual([409, 'evidence-approved']);
     expect(kept.body.error.message).toContain(
-      'resta allegato, come è stato approvato. Si potrà togliere se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere).',
+      'resta allegato, come è stato approvato; si potrà togliere se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato (torna da rivedere)',
     );
     const keptEnglish = await referente.request('DELETE', `${value()}/attachments/${file.body.id}`, undefined, { 'accept-language': 'en' });
     expect(keptEnglish.body.error.message).toContain(
-      'it stays attached, as it was approved. It can be removed once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again).',
+      'it stays attached, as it was approved; it can be removed once management control sends the value back with a request for more, or once the value is changed (it is then to be reviewed again)',
     );
 
     // The referente changes the approved figure.
@@ -177,14 +177,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('a value changed after its approv
     expect(refused.body.error).toMatchObject({ code: 'evidence-approved', details: { approvedBy: 'controller', approvedAt: approved.body.at } });
     expect(refused.body.error.message).toMatch(
       new RegExp(
-        `^Il valore è stato approvato da ${approved.body.byName} il \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d con le evidenze che aveva: il file «verbale\\.pdf» non è stato allegato\\. Si potrà allegare se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato \\(torna da rivedere\\)\\.$`,
+        `^il valore è stato approvato da ${approved.body.byName} il \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d con le evidenze che aveva: il file «verbale\\.pdf» non è stato allegato; si potrà allegare se il controllo di gestione rimanda indietro il valore con una richiesta di integrazione, o se il valore viene modificato \\(torna da rivedere\\)$`,
       ),
     );
     const english = await controller.request('POST', `${url}/attachments`, upload(tinyPdf('Altro verbale'), 'verbale.pdf'), { 'accept-language': 'en' });
     expect([english.status, english.body.error.code]).toEqual([409, 'evidence-approved']);
-    expect(english.body.error.message).toContain(`The value was approved by ${approved.body.byName} on `);
+    expect(english.body.error.message).toContain(`the value was approved by ${approved.body.byName} on `);
     expect(english.body.error.message).toContain(
-      'the file “verbale.pdf” was not attached. It can be attached once management control sends the value back with a request for more, or once the value is changed',
+      'the file “verbale.pdf” was not attached; it can be attached once management control sends the value back with a request for more, or once the value is changed',
     );
     // Nothing stored: the one file approved, no attach on the trail.
     expect((await referente.get(`${url}/attachments`)).body.map((f: { name: string }) => f.name)).toEqual(['assessment.pdf']);

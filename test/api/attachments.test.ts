@@ -94,7 +94,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(exe.status).toBe(415);
     expect(exe.body.error.code).toBe('unsupported-file-type');
     expect(exe.body.error.message).toBe(
-      "Il file «relazione.pdf» non è un PDF, un'immagine, un documento Office/OpenDocument, un CSV o un testo (è un programma eseguibile o uno script): non è stato salvato.",
+      "il file «relazione.pdf» non è un PDF, un'immagine, un documento Office/OpenDocument, un CSV o un testo (è un programma eseguibile o uno script): non è stato salvato",
     );
     const english = await referente.request('POST', files(), upload(fakeExe(), 'relazione.pdf'), { 'accept-language': 'en-GB,en;q=0.9' });
     expect(english.body.error.message).toContain('is not a PDF');
@@ -113,7 +113,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     const oversized = Buffer.concat([tinyPdf(), Buffer.alloc(LIMIT, 0x20)]);
     const big = await referente.request('POST', files(), upload(oversized, 'scansione.pdf'), it);
     expect(big.status).toBe(413);
-    expect(big.body.error).toMatchObject({ code: 'evidence-too-large', message: "Il file supera il limite di 0,3 MB per un'evidenza: non è stato salvato." });
+    expect(big.body.error).toMatchObject({ code: 'evidence-too-large', message: "il file supera il limite di 0,3 MB per un'evidenza: non è stato salvato" });
     // Far beyond the limit: refused from the declared length, before the body is read.
     const huge = await referente.request('POST', files(), upload(Buffer.concat([tinyPdf(), Buffer.alloc(4 * LIMIT)]), 'enorme.pdf'));
     expect(huge.status).toBe(413);
@@ -133,7 +133,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(both.status, both.text).toBe(400);
     expect(both.body.error).toMatchObject({
       code: 'one-evidence-file',
-      message: 'Allega un file alla volta: ne sono arrivati 2 nel campo «file» (primo.pdf, secondo.pdf) e nessuno è stato salvato.',
+      message: 'allegare un file alla volta: ne sono arrivati 2 nel campo «file» (primo.pdf, secondo.pdf) e nessuno è stato salvato',
     });
     expect((await controller.get(files())).body.length).toBe(before);
   });
@@ -147,17 +147,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(word.status, word.text).toBe(400);
     expect(word.body.error).toMatchObject({
       code: 'evidence-name-mismatch',
-      message: 'Il file «x.docx» è un PDF, non un file .docx come dice il nome: rinominalo «x.pdf» e caricalo di nuovo. Non è stato salvato.',
+      message: 'il file «x.docx» è un PDF, non un file .docx come dice il nome: rinominalo «x.pdf» e caricalo di nuovo: non è stato salvato',
       details: { format: 'pdf', extension: 'docx', suggested: ['x.pdf'] },
       issues: [{ code: 'evidence-name-mismatch', location: { field: 'file', file: 'x.docx' } }],
     });
     const english = await referente.request('POST', files(MINE, period), upload(pdf, 'x.docx'), { 'accept-language': 'en' });
-    expect(english.body.error.message).toBe('The file “x.docx” is a PDF, not a .docx file as its name says: rename it “x.pdf” and upload it again. It was not stored.');
+    expect(english.body.error.message).toBe('the file “x.docx” is a PDF, not a .docx file as its name says: rename it “x.pdf” and upload it again: it was not stored');
     // An image named as a PDF, a PDF named as a program: the same refusal, whatever the extension.
     const png = await referente.request('POST', files(MINE, period), upload(TINY_PNG, 'grafico.PDF'));
     expect([png.status, png.body.error.message]).toEqual([
       400,
-      "Il file «grafico.PDF» è un'immagine PNG, non un file .pdf come dice il nome: rinominalo «grafico.png» e caricalo di nuovo. Non è stato salvato.",
+      "il file «grafico.PDF» è un'immagine PNG, non un file .pdf come dice il nome: rinominalo «grafico.png» e caricalo di nuovo: non è stato salvato",
     ]);
     expect((await referente.request('POST', files(MINE, period), upload(pdf, 'verbale.pdf.exe'))).body.error.details.suggested).toEqual(['verbale.pdf.pdf']);
     expect((await controller.get(files(MINE, period))).body.length).toBe(before);
@@ -204,12 +204,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
     expect(again.status, again.text).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'evidence-already-attached', details: { attachment: first.body } });
     expect(again.body.error.message).toMatch(
-      /^Il file «verbale-7 \(1\)\.pdf» è già allegato a questo valore come «verbale-7\.pdf» \(stesso contenuto, caricato da referente il \d\d\/\d\d\/\d{4} \d\d:\d\d\): non è stato salvato una seconda volta\.$/,
+      /^il file «verbale-7 \(1\)\.pdf» è già allegato a questo valore come «verbale-7\.pdf» \(stesso contenuto, caricato da referente il \d\d\/\d\d\/\d{4} \d\d:\d\d\): non è stato salvato una seconda volta$/,
     );
     const english = await controller.request('POST', files(MINE, period), upload(pdf, 'verbale-7.pdf'), { 'accept-language': 'en' });
     expect([english.status, english.body.error.message]).toEqual([
       409,
-      expect.stringMatching(/^The file “verbale-7\.pdf” is already attached to this value as “verbale-7\.pdf” \(same content, uploaded by referente on /),
+      expect.stringMatching(/^the file “verbale-7\.pdf” is already attached to this value as “verbale-7\.pdf” \(same content, uploaded by referente on /),
     ]);
     expect((await controller.get(files(MINE, period))).body).toEqual(listed);
     expect((await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body).toEqual(trail);
@@ -318,11 +318,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('evidence files over HTTP on %s',
       code: 'evidence-approved',
       details: { attachment: { id: file.body.id, name: 'registro.pdf' }, approvedBy: 'controller', approvedAt: approved.body.at },
     });
-    expect(refused.body.error.message).toMatch(/^Il file «registro\.pdf» è tra le evidenze del valore approvato da .+ il \d\d\/\d\d\/\d{4} \d\d:\d\d: resta allegato, come è stato approvato\./);
+    expect(refused.body.error.message).toMatch(/^il file «registro\.pdf» è tra le evidenze del valore approvato da .+ il \d\d\/\d\d\/\d{4} \d\d:\d\d: resta allegato, come è stato approvato;/);
     expect(refused.body.error.message).toContain(approved.body.byName);
     const english = await controller.request('DELETE', `${files(MINE, period)}/${file.body.id}`, undefined, { 'accept-language': 'en' });
     expect(english.status).toBe(409);
-    expect(english.body.error.message).toContain(`The file “registro.pdf” is evidence of the value approved by ${approved.body.byName} on `);
+    expect(english.body.error.message).toContain(`the file “registro.pdf” is evidence of the value approved by ${approved.body.byName} on `);
     expect((await referente.get(files(MINE, period))).body.map((f: any) => f.name)).toEqual(['registro.pdf']);
     expect((await referente.get(`${files(MINE, period)}/${file.body.id}`)).status).toBe(200);
     const trail = (await controller.get(`/api/audit?planId=${planId}&indicator=${enc(MINE)}`)).body;

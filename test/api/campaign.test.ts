@@ -226,9 +226,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('comments, variances and forecast
     expect(yearEnd.status).toBe(422);
     expect(yearEnd.body.error.details).toMatchObject({ field: 'period', reason: 'year-end' });
     // Said by code and parameters in the reader's language (issue 14).
-    expect(yearEnd.body.error.message).toBe('The period 31/12/2024 is the year end: forecasts are made at the mid-year periods.');
+    expect(yearEnd.body.error.message).toBe('the period 31/12/2024 is the year end: forecasts are made at the mid-year periods');
     const yearEndIt = await referente.request('PUT', forecast('B.1.1:1', YEAR_END), { reachable: 'yes', version: 0 }, { 'accept-language': 'it' });
-    expect(yearEndIt.body.error.message).toBe("Il periodo 31/12/2024 è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi.");
+    expect(yearEndIt.body.error.message).toBe("il periodo 31/12/2024 è la chiusura dell'anno: le previsioni si fanno nei monitoraggi intermedi");
     expect((await referente.request('PUT', forecast('A.1.1:1', MID_YEAR), { reachable: 'yes', version: 0 })).status).toBe(403);
     expect((await referente.request('PUT', forecast('B.1.1:1', MID_YEAR), { reachable: 'forse', version: 2 })).status).toBe(400);
     const mid = await controller.get(`/api/plans/${planId}/periods/${MID_YEAR}/variances`);

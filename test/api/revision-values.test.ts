@@ -157,7 +157,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     const more = await referente.request('POST', `${value(B111, JUNE)}/comments`, { body: 'Ancora una nota' }, { 'accept-language': 'it' });
     expect(more.status, more.text).toBe(409);
     expect(more.body.error).toMatchObject({ code: 'indicator-deleted' });
-    expect(more.body.error.message).toMatch(/^L'indicatore B\.1\.1:1 è stato eliminato dal piano: /);
+    expect(more.body.error.message).toMatch(/^l'indicatore B\.1\.1:1 è stato eliminato dal piano: /);
     expect((await controller.get(`${value(B111, JUNE)}/comments`)).body).toHaveLength(2);
     // The public reads no thread, kept or not.
     expect((await anyone.get(`${value(B111, JUNE)}/comments`)).status).toBe(401);
@@ -189,7 +189,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('values a deletion takes in a rev
     // Nobody removes or adds a file of it: the record is read-only.
     const removal = await controller.request('DELETE', `${value(A31, JUNE)}/attachments/${files[0].id}`);
     expect(removal.status, removal.text).toBe(409);
-    expect(removal.body.error.message).toMatch(/^The indicator A\.3:1 was deleted from the plan: /);
+    expect(removal.body.error.message).toMatch(/^the indicator A\.3:1 was deleted from the plan: /);
     expect((await controller.request('POST', `${value(A31, JUNE)}/attachments`, upload(tinyPdf('Altro'), 'altro.pdf'))).status).toBe(409);
     expect((await controller.get(`${value(A31, JUNE)}/attachments`)).body).toHaveLength(1);
   });

@@ -21,7 +21,7 @@ import { focusSoon } from '../ui/Form.js';
 import { FileInput } from '../ui/FileInput.js';
 import { draftKey, fileToChooseAgain, forgetFile, keepFile, keptFile } from '../detail/drafts.js';
 import { useSession } from '../session.js';
-import { refusalSentence } from '../ui/sentence.js';
+import { refusalSentence, sentence } from '../ui/sentence.js';
 import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
 
 interface Props {
@@ -254,7 +254,8 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
           role={message.kind === 'danger' ? 'alert' : 'status'}
           data-testid="evidence-message"
         >
-          {say(message.text, refusalSentence)}
+          {/* The catalogue's refusals are clauses (a file too large, said before asking, comes as its code): alone here, a sentence. */}
+          {message.kind === 'danger' ? sentence(say(message.text, refusalSentence)) : say(message.text, refusalSentence)}
         </p>
       )}
       {archived ? (

@@ -96,7 +96,7 @@ describe('what a screen keeps to say, said in its language', () => {
     expect(codedIn(assigned, 'en')).toBe('3 records of 2024 under “Ufficio Vecchio” assigned to “Ufficio Nuovo”');
     const tooLarge = { code: 'evidence-too-large', params: { limit: 1048576 }, message: 'too large', said: 'it' as const };
     await i18next.changeLanguage('en');
-    expect(renderToStaticMarkup(<Said kept={{ coded: tooLarge }} />)).toBe('<p>The file is larger than the 1 MB limit for evidence: it was not stored.</p>');
+    expect(renderToStaticMarkup(<Said kept={{ coded: tooLarge }} />)).toBe('<p>the file is larger than the 1 MB limit for evidence: it was not stored</p>');
     await i18next.changeLanguage('it');
   });
 
