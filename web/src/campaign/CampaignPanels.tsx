@@ -23,11 +23,7 @@ import { campaign, type WorkItem, type WorklistStateFilter } from './campaign-ap
 import { closingAcknowledgement, closingSummary, worklistCounts } from './closing-summary.js';
 import { useClosingPreview, useDashboard, useWorklist } from './queries.js';
 import { WorklistValue } from './WorklistValue.js';
-import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
-
-function message(e: unknown): string {
-  return e instanceof ApiError || e instanceof Error ? e.message : String(e);
-}
+import { useKept, useReadError, type Kept } from '../ui/server-words.js';
 
 interface WorklistProps {
   planId: string;
@@ -65,8 +61,9 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   // Refusals kept as the server's answer, said on each render: after a change of language, in the new one.
   const [refused, setError] = useState<Kept | null>(null);
   const say = useKept();
-  const said = useInLanguage();
-  const error = refused === null ? null : say(refused, message);
+  // A refusal in its words, a fault of the app in the app's (its raw text in the console).
+  const readError = useReadError();
+  const error = refused === null ? null : say(refused);
   const [notice, setNotice] = useState<Kept | null>(null);
   // The value a request or an answer is being written for: indicator and period, so a change of the
   // list's period does not carry the text over to the same indicator's value of another period.
@@ -96,7 +93,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
     if (!read.isPlaceholderData && list !== null && list.items.length === 0 && last !== page) setPaged({ filters, page: last });
   }, [read.isPlaceholderData, list, last, page, filters]);
   const written = usePlanWritten(planId);
-  const shownError = error ?? (read.error === null ? null : message(said(read.error)));
+  const shownError = error ?? (read.error === null ? null : readError(read.error));
   // A stale save with who and when; a date refused in the server's words at the field.
   const deadlineError =
     deadlineRefused === null
@@ -104,7 +101,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
       : say(deadlineRefused, (e) => {
           const clash = staleSaveOf(e);
           if (clash !== null) return t('common.staleSave', staleSaveWords(clash, lang, t('common.someoneElse')));
-          return (e instanceof ApiError ? formErrors(e, () => null).fields.deadline : undefined) ?? message(e);
+          return (e instanceof ApiError ? formErrors(e, () => null).fields.deadline : undefined) ?? readError(e);
         });
 
   async function act(item: WorkItem, action: 'approve' | 'return' | 'answer', text?: string) {
@@ -484,7 +481,8 @@ export function DashboardPanel({ planId, onShow }: DashboardProps) {
   // Any write to the plan's data (a value, a review, a transition) marks it stale (`usePlanWritten`).
   const read = useDashboard(planId);
   const board = read.data ?? null;
-  const error = read.error === null ? null : message(read.error);
+  const readError = useReadError();
+  const error = read.error === null ? null : readError(read.error);
   const label = (id: string) => board?.periods.find((p) => p.id === id)?.label ?? id;
   return (
     <section className="border rounded p-2 mb-2" aria-labelledby="dashboard-title" data-testid="dashboard">
@@ -585,12 +583,13 @@ interface ClosingProps {
 export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel, refused = null }: ClosingProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const said = useInLanguage();
+  // A refusal in its words, a fault of the app in the app's (its raw text in the console).
+  const readError = useReadError();
   const read = useClosingPreview(planId, periodId);
   // While the list is read again (after a refusal, or a dialog opened anew) the one on screen may be old: confirming waits for it.
   const preview = read.data ?? null;
   const fresh = preview !== null && !read.isFetching;
-  const error = read.error === null ? null : message(read.error);
+  const error = read.error === null ? null : readError(read.error);
   const clean = preview !== null && preview.missing.length + preview.toReview.length + preview.returned.length === 0;
   const acknowledgement = closingAcknowledgement(t, { toReview: preview?.toReview.length ?? 0 });
   const list = (title: string, items: WorkItem[], testid: string) =>
@@ -614,7 +613,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel, re
     <Dialog title={t('campaign.closeTitle', { label })} onClose={onCancel} testId="closing-dialog">
       {refused !== null && (
         <Alert color="warning" role="alert" data-testid="closing-refused">
-          {message(said(refused))}
+          {readError(refused)}
         </Alert>
       )}
       {error !== null && (

@@ -13,8 +13,8 @@ import { campaignApi } from './api.js';
 import { useComments } from './queries.js';
 import { momentText } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
-import { refusalSentence } from '../ui/sentence.js';
-import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
+import { refusalSentence, sentence } from '../ui/sentence.js';
+import { useKept, useReadError, type Kept } from '../ui/server-words.js';
 
 export function CommentsPanel({
   planId,
@@ -36,8 +36,9 @@ export function CommentsPanel({
   // Not allowed to read the thread (401, 403): no panel at all.
   const e = read.error;
   // Said again on a change of language (a refusal by its code, the client's own words by their key).
-  const said = useInLanguage();
-  const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : refusalSentence(said(e));
+  // A failed read in its words as a sentence; a fault of the app in the app's (its raw text in the console).
+  const readError = useReadError();
+  const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : sentence(readError(e));
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: Kept } | null>(null);
   const say = useKept();

@@ -22,7 +22,7 @@ import { FileInput } from '../ui/FileInput.js';
 import { draftKey, fileToChooseAgain, forgetFile, keepFile, keptFile } from '../detail/drafts.js';
 import { useSession } from '../session.js';
 import { refusalSentence, sentence } from '../ui/sentence.js';
-import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
+import { useKept, useReadError, type Kept } from '../ui/server-words.js';
 
 interface Props {
   planId: string | number;
@@ -68,8 +68,9 @@ export function EvidencePanel({ planId, indicatorId, indicatorName, periodId, ed
   // Not allowed to read the files (401; 403: HR, a referente of another unit): no panel at all, as the thread's.
   const e = read.error;
   // Said again on a change of language (a refusal by its code, the client's own words by their key).
-  const said = useInLanguage();
-  const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : refusalSentence(said(e));
+  // A failed read in its words as a sentence; a fault of the app in the app's (its raw text in the console).
+  const readError = useReadError();
+  const error = e === null ? null : e instanceof ApiError && (e.status === 401 || e.status === 403) ? '' : sentence(readError(e));
   const [message, setMessage] = useState<{ kind: 'success' | 'info' | 'danger'; text: Kept } | null>(null);
   const say = useKept();
   // The file that already holds the bytes just sent again (a 409): marked in the list.

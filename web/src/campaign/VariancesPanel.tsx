@@ -11,8 +11,8 @@ import { campaignApi } from './api.js';
 import { useVariances } from './queries.js';
 import { VARIANCE_CAUSES } from '../../../src/contract/campaign-states.js';
 import type { ShortObjective, Variance, VarianceCause } from '../../../src/contract/index.js';
-import { refusalSentence } from '../ui/sentence.js';
-import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
+import { refusalSentence, sentence } from '../ui/sentence.js';
+import { useKept, useReadError, type Kept } from '../ui/server-words.js';
 import { staleKept } from '../ui/stale-save.js';
 
 /** `archived`: the plan is archived, its variances read and not written (the report offers none to write, 409 plan-archived); said at the top. */
@@ -22,8 +22,9 @@ export function VariancesPanel({ planId, periodId, archived = false }: { planId:
   const written = usePlanWritten(String(planId));
   const report = read.data ?? null;
   // Said again on a change of language (a refusal by its code, the client's own words by their key).
-  const said = useInLanguage();
-  const error = read.error === null ? null : refusalSentence(said(read.error));
+  // A failed read in its words as a sentence; a fault of the app in the app's (its raw text in the console).
+  const readError = useReadError();
+  const error = read.error === null ? null : sentence(readError(read.error));
 
   return (
     <section aria-labelledby="variances-title" className="mb-3 variances" data-testid="variances">

@@ -5,7 +5,7 @@
  * a save that changed nothing, with an evidence file chosen and not sent, did not say the file was
  * not attached.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client.js';
 import i18next from '../i18n.js';
 import { messageNow, refusalMessage, savedMessage } from './save-said.js';
@@ -111,5 +111,24 @@ describe('the entry form after a save', () => {
     expect(messageNow(savedMessage({ unchanged: true }, false, '', i18next.getFixedT('it')), { unit: 'number' }, t, 'en', (e) => e).text).toBe(
       'Nothing changed: the value was already saved as it is, and nothing was recorded.',
     );
+  });
+
+  it.each([
+    ['it', 'Errore imprevisto nell’applicazione: ricaricare la pagina; se si ripete, segnalarlo.'],
+    ['en', 'Unexpected error in the application: reload the page; if it happens again, report it.'],
+  ] as const)('says a fault of the app in words of the app, its raw English text in the console only (%s)', async (lang, words) => {
+    await i18next.changeLanguage(lang);
+    const t = i18next.t.bind(i18next);
+    const console = vi.spyOn(globalThis.console, 'error').mockImplementation(() => undefined);
+    const bug = new TypeError("Cannot read properties of undefined (reading 'value')");
+    // Before, «Errore: Cannot read properties of undefined (reading 'value')» on an Italian screen.
+    const { message } = refusalMessage(bug, { unit: 'number' }, t, lang);
+    expect(message).toMatchObject({ kind: 'danger', text: words });
+    expect(message.text).not.toContain('Cannot read');
+    expect(console).toHaveBeenCalledWith(bug);
+    console.mockRestore();
+    // The server's refusal keeps its words, said in the reader's language by the server.
+    const refused = new ApiError(422, 'invalid', 'il valore non è valido', null);
+    expect(refusalMessage(refused, { unit: 'number' }, t, lang).message.text).toBe(t('common.error', { message: 'il valore non è valido' }));
   });
 });

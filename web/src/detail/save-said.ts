@@ -7,6 +7,7 @@ import type { MeasurementState } from '../../../src/core/index.js';
 import { ApiError } from '../api/client.js';
 import type { SaveAnswer, TreeIndicator } from '../api/types.js';
 import { formErrors } from '../ui/form-errors.js';
+import { unexpectedError } from '../ui/refusal.js';
 import { withTerms } from '../ui/server-words.js';
 import type { Lang } from '../ui/format.js';
 import { staleSaid } from '../ui/stale-save.js';
@@ -80,5 +81,6 @@ function refusalWords(err: unknown, i: Pick<TreeIndicator, 'unit'>, t: TFunction
   }
   if (err instanceof ApiError && err.code === 'period-locked') return { message: { kind: 'danger', text: t('entry.locked', { message: err.message }) }, measures };
   if (err instanceof ApiError && err.status === 403) return { message: { kind: 'danger', text: t('entry.forbidden') }, measures };
-  return { message: { kind: 'danger', text: t('common.error', { message: err instanceof Error ? err.message : String(err) }) }, measures };
+  // Anything but the server's refusal is a fault of the app («Cannot read properties…»): its raw words go to the console.
+  return { message: { kind: 'danger', text: err instanceof ApiError ? t('common.error', { message: err.message }) : unexpectedError(err, t) }, measures };
 }

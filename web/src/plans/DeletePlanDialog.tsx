@@ -14,12 +14,12 @@ import { api, ApiError } from '../api/client.js';
 import type { PlanSummary } from '../api/types.js';
 import { Dialog, Field, focusSoon } from '../ui/Form.js';
 import { formErrors } from '../ui/form-errors.js';
+import { unexpectedError } from '../ui/refusal.js';
 import { useInLanguage } from '../ui/server-words.js';
 
 /** As many characters as the server keeps of a deletion's reason (it refuses more, 400 at `reason`). */
 const REASON_MAX = 5000;
 
-const messageOf = (error: unknown): string => (error instanceof ApiError ? error.message : String(error));
 /** The server's words at the reason, if its refusal is about the reason. */
 const atReason = (error: unknown): string | undefined => (error instanceof ApiError ? formErrors(error, () => null).fields.reason : undefined);
 
@@ -30,6 +30,9 @@ export function DeletePlanDialog({ plan, onClose, onDeleted }: { plan: PlanSumma
   const [refusal, setRefusal] = useState<{ error: unknown } | null>(null);
   const [reasonRefusal, setReasonRefusal] = useState<{ error: unknown } | null>(null);
   const said = useInLanguage();
+  const refused = refusal === null ? null : said(refusal.error);
+  // The server's refusal in its words; anything else is a fault of the app, said as one (its raw text in the console).
+  const refusalWords = refused === null ? null : refused instanceof ApiError ? t('common.error', { message: refused.message }) : unexpectedError(refused, t);
   const reasonError = reasonRefusal === null ? undefined : atReason(said(reasonRefusal.error));
   const [busy, setBusy] = useState(false);
 
@@ -74,9 +77,9 @@ export function DeletePlanDialog({ plan, onClose, onDeleted }: { plan: PlanSumma
             />
           )}
         </Field>
-        {refusal !== null && (
+        {refusalWords !== null && (
           <Alert color="danger" role="alert" id="delete-plan-refusal" tabIndex={-1} data-testid="delete-plan-refusal">
-            {t('common.error', { message: messageOf(said(refusal.error)) })}
+            {refusalWords}
           </Alert>
         )}
         <div className="d-flex gap-2 mt-3">

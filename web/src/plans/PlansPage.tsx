@@ -8,13 +8,11 @@ import { Field, focusFirstError, useRefusal } from '../ui/Form.js';
 import { can, useSession } from '../session.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { useLang } from '../ui/format.js';
-import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
+import { useInLanguage, useKept, useReadError, type Kept } from '../ui/server-words.js';
 import { DeletePlanDialog } from './DeletePlanDialog.js';
 import { ImportPanel } from './ImportPanel.js';
 import { WorkDue } from './WorkDue.js';
 import { useArchivedPlans, usePlans, usePlansChanged } from './queries.js';
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void }) {
   const { t } = useTranslation();
@@ -41,13 +39,15 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   const refusal = useRefusal('plans.errors');
   const say = useKept();
   const said = useInLanguage();
+  // A refusal in its words; a fault of the app (no refusal) in the app's, its raw text in the console.
+  const readError = useReadError();
   const refusedNew = 'refusedNew' in kept ? refusal(said(kept.refusedNew)) : null;
-  const problems: Record<string, string> = refusedNew?.fields ?? Object.fromEntries(Object.entries(kept as Record<string, Kept>).map(([field, problem]) => [field, say(problem, messageOf)]));
+  const problems: Record<string, string> = refusedNew?.fields ?? Object.fromEntries(Object.entries(kept as Record<string, Kept>).map(([field, problem]) => [field, say(problem)]));
   const error = ((): string | null => {
     if (refused === null) return null;
     const clash = staleSaveOf(refused.error);
     if (clash !== null) return t('plans.stale', { title: refused.title ?? '', ...staleSaveWords(clash, lang, t('common.someoneElse')) });
-    return 'create' in refused ? (refusal(said(refused.error)).general ?? null) : messageOf(said(refused.error));
+    return 'create' in refused ? (refusal(said(refused.error)).general ?? null) : readError(refused.error);
   })();
   const manage = can.managePlans(user?.role);
 
@@ -100,7 +100,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
   const archivedRead = useArchivedPlans(showArchived);
   const archived = archivedRead.data ?? null;
   // A failed read says so where an action's refusal would.
-  const shown = error ?? (plansRead.error !== null ? messageOf(said(plansRead.error)) : archivedRead.error !== null ? messageOf(said(archivedRead.error)) : null);
+  const shown = error ?? (plansRead.error !== null ? readError(plansRead.error) : archivedRead.error !== null ? readError(archivedRead.error) : null);
 
   async function togglePublished(p: PlanSummary) {
     setError(null);

@@ -5,15 +5,12 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
+import { useKept, useReadError, type Kept } from '../ui/server-words.js';
 import { Alert, Button } from 'design-react-kit';
-import { ApiError } from '../api/client.js';
 import { reminders } from './api.js';
 import { useOutbox, useRemindersSent } from './queries.js';
 import { momentText } from '../ui/format.js';
 import { focusSoon } from '../ui/Form.js';
-
-const message = (e: unknown): string => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
 const when = (iso: string | null, language: string): string => (iso === null ? '—' : momentText(iso, language, 'short'));
 
@@ -25,8 +22,9 @@ export function RemindersPanel({ planId }: { planId: string }) {
   // The refusal kept as the server's answer, said on each render: after a change of language, in the new one.
   const [failed, setFailed] = useState<Kept | null>(null);
   const say = useKept();
-  const said = useInLanguage();
-  const error = failed !== null ? say(failed, message) : read.error === null ? null : message(said(read.error));
+  // A refusal in its words, a fault of the app in the app's (its raw text in the console).
+  const readError = useReadError();
+  const error = failed !== null ? say(failed) : read.error === null ? null : readError(read.error);
   const [notice, setNotice] = useState<Kept | null>(null);
   const [busy, setBusy] = useState(false);
 
