@@ -14,13 +14,13 @@ import {
   renderMessage,
   type Catalogue,
   type DatabaseTrouble,
-  type FileReason,
   type MessageParams,
   type Missing,
   type Params,
   type ParamValue,
   type Upload,
 } from './index.js';
+import type { FileReason } from '../core/messages/index.js';
 import type { InvalidReason } from './api.js';
 import type { RegistryReason } from './registry.js';
 import { API_MESSAGES } from './api.js';

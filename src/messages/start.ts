@@ -92,6 +92,25 @@ export const START_MESSAGES = defineMessages({
     it: (p) => `il database ${p.database} non ha potuto eseguire un'istruzione: ${p.detail} (${p.code})`,
     en: (p) => `the database ${p.database} could not run a statement: ${p.detail} (${p.code})`,
   }),
+  /**
+   * The port or the address the server was told to listen on cannot be had (server/server.ts
+   * `listenProblem`): another program holds the port, the port needs the administrator's rights,
+   * the address is not this machine's. Bad input (exit 2 from `albero serve`), not a fault of the program.
+   */
+  'server-cannot-listen': message<{ host: string; port: number; reason: 'in-use' | 'denied' | 'no-address' }>({
+    it: (p) =>
+      ({
+        'in-use': `la porta ${p.port} di ${p.host} è già in uso da un altro programma: sceglierne un'altra con --port (o PORT), oppure fermare quel programma`,
+        denied: `la porta ${p.port} di ${p.host} si apre solo con i permessi di amministratore: sceglierne una sopra 1023 con --port (o PORT)`,
+        'no-address': `l'indirizzo ${p.host} non è di questa macchina: indicarne uno suo con --host (o HOST), oppure 0.0.0.0 per tutti`,
+      })[p.reason],
+    en: (p) =>
+      ({
+        'in-use': `port ${p.port} of ${p.host} is already in use by another program: choose another with --port (or PORT), or stop that program`,
+        denied: `port ${p.port} of ${p.host} opens only with the administrator's rights: choose one above 1023 with --port (or PORT)`,
+        'no-address': `the address ${p.host} is not this machine's: give one of its own with --host (or HOST), or 0.0.0.0 for all`,
+      })[p.reason],
+  }),
   'server-serving': message<{ url: string; database: string }>({
     it: (p) => `Albero è in servizio su ${p.url} (database: ${p.database})`,
     en: (p) => `Albero is serving on ${p.url} (database: ${p.database})`,

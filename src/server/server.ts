@@ -11,6 +11,7 @@ import type { OffThread } from './off-thread/pool.js';
 import type { ExportJobs } from './exports/jobs.js';
 import { headersOfEveryAnswer, withFastReads } from './fast-reads.js';
 import { seedDemo, type DemoAccount } from './seed.js';
+import { english, type Coded, type Params } from '../messages/index.js';
 
 export interface ServerOptions extends AppOptions {
   /** `data/albero.sqlite`, `:memory:` or `postgres://…`. */
@@ -53,7 +54,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenProblem(error, host, options.port)));
     server.listen(options.port, host, () => {
       server.off('error', reject);
       resolve();
@@ -82,4 +83,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await store.close();
     },
   };
+}
+
+/** Why the system refused the port or address, by its error code (man 2 bind). */
+const LISTEN_REASONS: Readonly<Record<string, Params<'server-cannot-listen'>['reason']>> = { EADDRINUSE: 'in-use', EACCES: 'denied', EADDRNOTAVAIL: 'no-address', ENOTFOUND: 'no-address' };
+
+/**
+ * The system's refusal to listen as the starter's mistake it is (a port taken, an address not this
+ * machine's), said by code in the starter's language (`isCoded`, main.ts); anything else as it came.
+ * Before, «listen EADDRINUSE: address already in use …» was printed as an internal error (exit 70).
+ */
+export function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const reason = LISTEN_REASONS[error.code ?? ''];
+  if (reason === undefined) return error;
+  const params: Params<'server-cannot-listen'> = { host, port, reason };
+  return Object.assign(new Error(english('server-cannot-listen', params), { cause: error }), { code: 'server-cannot-listen', params }) satisfies Coded;
 }
