@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client.js';
 import type { ApiErrorBody } from '../api/types.js';
 import { editRefusal } from './edit-refusal.js';
 
-const words: Record<string, string> = { 'common.staleSave': 'Modificato da {{by}} il {{day}} alle {{time}}.', 'common.someoneElse': 'qualcun altro' };
+const words: Record<string, string> = {
+  'common.unexpected': 'Errore imprevisto nell’applicazione.',
+  'common.staleSave': 'Modificato da {{by}} il {{day}} alle {{time}}.',
+  'common.someoneElse': 'qualcun altro',
+};
 const t = (key: string, params?: Record<string, string>) => (words[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => params?.[name] ?? '');
 const refused = (status: number, code: string, message: string, error: Partial<ApiErrorBody['error']> = {}) => new ApiError(status, code, message, { error: { code, message, ...error } });
 
@@ -22,9 +26,14 @@ describe('editRefusal', () => {
     expect(editRefusal(early, ['reason', 'date'], t, 'it')).toEqual({ field: 'date', message: 'La data precede l’adozione (30/01/2024).', stale: false });
   });
 
-  it('leaves to the form, as a sentence, a refusal naming none of its fields, and a failure that is no refusal', () => {
+  it('leaves to the form, as a sentence, a refusal naming none of its fields, and a fault of the app as one', () => {
     const act = refused(422, 'revision-before-adoption', 'l’atto precede l’adozione', { details: { field: 'act.date' } });
     expect(editRefusal(act, ['reason', 'date'], t, 'it')).toEqual({ field: null, message: 'L’atto precede l’adozione.', stale: false });
-    expect(editRefusal(new Error('rete assente'), ['label'], t, 'it')).toEqual({ field: null, message: 'Rete assente.', stale: false });
+    // A failure that is no refusal is a fault of the app: before, its raw English («Cannot read…») was the form's sentence.
+    const console = vi.spyOn(globalThis.console, 'error').mockImplementation(() => undefined);
+    const bug = new TypeError("Cannot read properties of undefined (reading 'field')");
+    expect(editRefusal(bug, ['label'], t, 'it')).toEqual({ field: null, message: 'Errore imprevisto nell’applicazione.', stale: false });
+    expect(console).toHaveBeenCalledWith(bug);
+    console.mockRestore();
   });
 });

@@ -6,8 +6,9 @@
 import { ApiError } from '../api/client.js';
 import type { Lang } from './format.js';
 import { issuesByField } from './form-errors.js';
-import { refusalSentence, sentence } from './sentence.js';
+import { sentence } from './sentence.js';
 import { staleSaveOf, staleSaveWords } from './stale-save.js';
+import { unexpectedError } from './unexpected.js';
 
 export interface EditRefusal {
   /** One of the form's fields, or null: the form's own (a stale save, a refusal of no field). */
@@ -24,7 +25,8 @@ export interface EditRefusal {
 export function editRefusal(e: unknown, fields: readonly string[], t: (key: string, params?: Record<string, string>) => string, lang: Lang): EditRefusal {
   const clash = staleSaveOf(e);
   if (clash !== null) return { field: null, message: t('common.staleSave', staleSaveWords(clash, lang, t('common.someoneElse'))), stale: true };
-  if (!(e instanceof ApiError)) return { field: null, message: refusalSentence(e), stale: false };
+  // Anything but the server's refusal is a fault of the app: said as one, its raw text in the console.
+  if (!(e instanceof ApiError)) return { field: null, message: unexpectedError(e, t), stale: false };
   for (const [path, message] of Object.entries(issuesByField(e.body))) if (fields.includes(path)) return { field: path, message, stale: false };
   const named = e.body?.error.details?.field;
   // Said beside its field, the server's clause is a sentence there, as an issue's is.

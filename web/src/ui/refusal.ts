@@ -7,22 +7,9 @@ import { ApiError } from '../api/client.js';
 import { formErrors, type FormErrors } from './form-errors.js';
 import { useLang } from './format.js';
 import { staleSaid } from './stale-save.js';
+import { unexpectedError } from './unexpected.js';
 
-/** The bugs already written to the console: a kept error is said again on each render, logged once. */
-const logged = new WeakSet<object>();
-
-/**
- * An error that is no `ApiError` (the server's refusal or the client's own words for a missing
- * answer) is a bug of the app's («Cannot read properties of undefined»): its raw words are for the
- * console, where a developer looks; the reader is told in their language that something went wrong.
- */
-export function unexpectedError(error: unknown, t: (key: string) => string): string {
-  if (typeof error !== 'object' || error === null || !logged.has(error)) {
-    if (typeof error === 'object' && error !== null) logged.add(error);
-    console.error(error);
-  }
-  return t('common.unexpected');
-}
+export { unexpectedError };
 
 /**
  * An error thrown by a save, as field errors in words under `prefix` (`users.errors`, `edit.errors`).

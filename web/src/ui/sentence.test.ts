@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/client.js';
+import i18next from '../i18n.js';
 import { refusalSentence, sentence } from './sentence.js';
 
 describe('sentence', () => {
@@ -17,10 +19,25 @@ describe('sentence', () => {
 });
 
 describe('refusalSentence', () => {
-  it("says a refusal's words, or a failure's, alone as a sentence", () => {
-    expect(refusalSentence(new Error('la variazione n. 1 non contiene modifiche: apportale prima, oppure annullala'))).toBe(
+  it("says a refusal's words, or a screen's own, alone as a sentence", () => {
+    expect(refusalSentence(new ApiError(409, 'revision-state', 'la variazione n. 1 non contiene modifiche: apportale prima, oppure annullala', null))).toBe(
       'La variazione n. 1 non contiene modifiche: apportale prima, oppure annullala.',
     );
     expect(refusalSentence('failed to fetch')).toBe('Failed to fetch.');
+  });
+
+  it.each([
+    ['it', 'Errore imprevisto nell’applicazione: ricaricare la pagina; se si ripete, segnalarlo.'],
+    ['en', 'Unexpected error in the application: reload the page; if it happens again, report it.'],
+  ] as const)('says a fault of the app in the screen’s language, its raw English in the console only (%s)', async (lang, words) => {
+    // Before, «Cannot read properties of undefined (reading 'state')» as a sentence on the screen
+    // (the SMVP page, the periods, the Relazione, an edit refused).
+    await i18next.changeLanguage(lang);
+    const console = vi.spyOn(globalThis.console, 'error').mockImplementation(() => undefined);
+    const bug = new TypeError("Cannot read properties of undefined (reading 'state')");
+    expect(refusalSentence(bug)).toBe(words);
+    expect(console).toHaveBeenCalledWith(bug);
+    console.mockRestore();
+    await i18next.changeLanguage('it');
   });
 });

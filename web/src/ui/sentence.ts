@@ -1,3 +1,7 @@
+import i18next from 'i18next';
+import { ApiError } from '../api/client.js';
+import { unexpectedError } from './unexpected.js';
+
 /**
  * The server's words said alone on the screen, as a sentence. The catalogue's messages are clauses
  * (`nessuno valuta sé stesso: scegliere un altro valutatore`): lower-case and without a full stop,
@@ -17,11 +21,15 @@ export function sentence(words: string): string {
 
 /**
  * What went wrong, said alone above a form or in a panel: the server's words of a refusal (an
- * `ApiError`'s message, already in the reader's language), or a failure's own, as a sentence.
+ * `ApiError`'s message, already in the reader's language), or a screen's own words, as a sentence.
+ * Any other error is a fault of the app («Cannot read properties of undefined»): its raw English is
+ * for the console, the reader is told in the screen's language that something went wrong.
  *
  * @example refusalSentence(new ApiError(409, 'revision-state', 'revision no. 1 holds no change: make its changes first, or discard it', null))
  *   // → 'Revision no. 1 holds no change: make its changes first, or discard it.'
  */
 export function refusalSentence(error: unknown): string {
-  return sentence(error instanceof Error ? error.message : String(error));
+  if (typeof error === 'string') return sentence(error);
+  if (error instanceof ApiError) return sentence(error.message);
+  return unexpectedError(error, (key) => i18next.t(key));
 }
