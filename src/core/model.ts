@@ -9,6 +9,7 @@ import type { Decimal } from './decimal.js';
 import type { Band } from './band.js';
 import type { Legend } from './legend.js';
 import type { Language } from './words.js';
+import type { PublicValidation } from './validated-values.js';
 
 export type Comparator = '>=' | '<=' | '=';
 export const COMPARATORS: readonly Comparator[] = ['>=', '<=', '='];
@@ -261,6 +262,12 @@ export interface ImportedTable {
    */
   readonly language?: Language;
   /**
+   * What a computed plan's open data (dati.json) state beside the plan: the body, the year, the act
+   * adopting it and the OIV's published validation; absent for every other input (a table, the
+   * import document, the server's tree, `evaluate --json`'s document, which has no metadata).
+   */
+  readonly publication?: Publication;
+  /**
    * The baseline years read, each at its cell: the plan's year is known only once the table is read
    * (the form's, or the title's), so the importer checks them against it then (none after it).
    */
@@ -277,6 +284,15 @@ export interface ImportedTable {
    * so the server finds them when it imports the plan (an unknown one is an error at its cell).
    */
   readonly assignedPeople?: readonly PersonAssignment[];
+}
+
+/** What the open data say of a plan besides its figures (`ImportedTable.publication`); null: not said. */
+export interface Publication {
+  readonly body: string | null;
+  readonly year: number | null;
+  readonly adoption: { readonly kind: string; readonly number: string; readonly date: string } | null;
+  /** The OIV's validation as the public plan states it (validated, or with reservations; figures that differ only). */
+  readonly validation: PublicValidation | null;
 }
 
 /** One row's Struttura: the objective's (no `indicator`) or the indicator's unit, by name or code. */

@@ -9,10 +9,9 @@
  * 2024: the fixture, adopted, its year end closed, its Relazione transmitted with A.3 validated at
  * 80 where 100 was reported. 2025: made from it, its year end closed.
  */
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { pdfText } from '../support/files.js';
 import { flat } from '../support/page-words.js';
+import { htmlLastYear as htmlReportLastYear, pdfLastYear as pdfReportLastYear, xlsxLastYear as xlsxReportLastYear, type ReportLastYear } from '../support/report-last-year.js';
 import { closedYearAndNext, correctA3, exportJobFile, objective, type Backend, type Client, type TestServer } from './harness.js';
 
 const YEAR_END_2024 = '2024-12-31';
@@ -35,54 +34,10 @@ interface LastYear {
   readonly areaA: string;
   readonly note: string;
 }
-
-/** The HTML page's column: the last cell of the objective's row. */
-function htmlLastYear(html: string): LastYear {
-  const cell = (code: string): string => {
-    // An English page marks the plan's title Italian (`lang="it"`): any attributes after the id.
-    const row = new RegExp(`<th scope="row" id="o-${code.replace('.', '\\.')}"[^>]*>.*?</tr>`, 's').exec(html);
-    expect(row, code).not.toBeNull();
-    const last = /<td class="prev[^"]*">(.*?)<\/td><\/tr>$/s.exec(row![0]);
-    expect(last, row![0]).not.toBeNull();
-    // The figure, without the band's sign and word around it.
-    return /\d+[.,]\d\d%/.exec(flat(last![1]!))?.[0] ?? '';
-  };
-  const note = /<p class="notes previous-source">(.*?)<\/p>/s.exec(html);
-  return { a3: cell('A.3'), areaA: cell('A'), note: note === null ? '' : flat(note[1]!).trim() };
-}
-
-/** The PDF's column, as poppler lays the table out: the last figure on the objective's line. */
-function pdfLastYear(bytes: Uint8Array): LastYear {
-  const text = pdfText(bytes);
-  const last = (start: RegExp): string => {
-    const line = text.split('\n').find((l) => start.test(l));
-    expect(line, String(start)).toBeDefined();
-    return /(\d+[.,]\d\d%)\s+\S+\s*$/.exec(line!)?.[1] ?? '';
-  };
-  const words = pdfText(bytes, { layout: false }).replace(/\s+/g, ' ');
-  // Which of the notes it prints, as one reads it across the lines it wraps on.
-  const note = ALL_NOTES.find((n) => words.replace(/[’]/g, "'").includes(n)) ?? '';
-  return { a3: last(/^\s*A\.3 - Sostegno/), areaA: last(/^\s*A - Competitività/), note };
-}
-
-/** The workbook's printable sheet: column H of the objective's row, and the note after the legend. */
-async function xlsxLastYear(bytes: Uint8Array): Promise<LastYear> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0]!;
-  let a3 = '';
-  let areaA = '';
-  let note = '';
-  sheet.eachRow((row) => {
-    const first = String(row.getCell(1).value ?? '');
-    const h = row.getCell(8).value;
-    const percent = typeof h === 'number' ? `${(h * 100).toFixed(2).replace('.', ',')}%` : '';
-    if (first.startsWith('A.3 - ')) a3 = percent;
-    if (first.startsWith('A - Competitività')) areaA = percent;
-    if (/Dati dell'anno precedente|Previous year's figures/.test(first)) note = first;
-  });
-  return { a3, areaA, note };
-}
+const lastYear = ({ figures, note }: ReportLastYear): LastYear => ({ a3: figures['A.3'] ?? '', areaA: figures['A'] ?? '', note });
+const htmlLastYear = (html: string): LastYear => lastYear(htmlReportLastYear(html, ['A.3', 'A']));
+const pdfLastYear = (bytes: Uint8Array): LastYear => lastYear(pdfReportLastYear(bytes, { 'A.3': /^\s*A\.3 - Sostegno/, A: /^\s*A - Competitività/ }, ALL_NOTES));
+const xlsxLastYear = async (bytes: Uint8Array): Promise<LastYear> => lastYear(await xlsxReportLastYear(bytes, { 'A.3': 'A.3 - ', A: 'A - Competitività' }));
 
 describe.each<Backend>(['sqlite', 'postgres'])("the plan report's column of last year, as the OIV validated it, on %s", (backend) => {
   let t: TestServer;

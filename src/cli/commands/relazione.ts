@@ -8,6 +8,7 @@ import { buildRelazione, TEXT_KEYS, type RelazioneInput } from '../../io/relazio
 import { fileProblem } from '../../io/load.js';
 import { decodeText, lineAndColumn } from '../../io/text.js';
 import { MAX_MARKUP_LENGTH } from '../../io/relazione/markup.js';
+import { publishedValidationRecord } from '../../io/relazione/validation.js';
 import { yearOf } from '../../io/report/meta.js';
 
 const RELAZIONE_FORMATS = ['docx', 'pdf', 'html'] as const;
@@ -109,21 +110,22 @@ export function registerRelazione(program: Command): void {
       }
       const loaded = await loadOrReport(file);
       if (loaded === null) return void (process.exitCode = EXIT.badInput);
+      const year = given?.year ?? loaded.table.publication?.year ?? undefined;
       let previous: RelazioneInput['previous'];
       if (options.previous !== undefined) {
         const before = await loadOrReport(options.previous);
         if (before === null) return void (process.exitCode = EXIT.badInput);
-        // Each table's year as the Relazione reads its own (--year, else its title): the comparison
+        // Each table's year as the Relazione reads its own (--year, else its open data's, else its title): the comparison
         // is headed by it, and a table of the same year (or a later one) passed by mistake would
         // print this year's figures as last year's.
-        const year = yearOf(given === undefined ? {} : { year: given.year }, loaded.table.plan.title);
-        const earlier = yearOf({}, before.table.plan.title);
-        if (year !== undefined && earlier !== undefined && earlier >= year) {
-          return badInput('relazione', say('cli-previous-not-before', { file: options.previous, year: earlier, current: year }));
+        const current = yearOf(year === undefined ? {} : { year }, loaded.table.plan.title);
+        const earlier = yearOf(before.table.publication?.year == null ? {} : { year: before.table.publication.year }, before.table.plan.title);
+        if (current !== undefined && earlier !== undefined && earlier >= current) {
+          return badInput('relazione', say('cli-previous-not-before', { file: options.previous, year: earlier, current }));
         }
         // What the table holds, as the server's comparison says it: the values the OIV validated
         // (the office says so, and when), else the reported ones, which may still change.
-        const validatedYear = earlier ?? (year === undefined ? undefined : year - 1);
+        const validatedYear = earlier ?? (current === undefined ? undefined : current - 1);
         if (validatedOn !== undefined && validatedYear !== undefined && Number(validatedOn.slice(0, 4)) <= validatedYear) {
           return badInput('relazione', say('cli-previous-validated-early', { day: formatItalianDate(validatedOn), year: validatedYear }));
         }
@@ -133,9 +135,15 @@ export function registerRelazione(program: Command): void {
         previous = { ...(earlier === undefined ? {} : { year: earlier }), evaluation: evaluatePlan(before.table.plan), source };
       }
       const evaluation = evaluatePlan(loaded.table.plan);
+      // Open data (dati.json) say who published the plan, the act adopting it and the OIV's
+      // validation: section 7 states it as the server's Relazione does; --body and --year still win.
+      const published = loaded.table.publication;
+      const body = options.body ?? published?.body ?? undefined;
       const doc = buildRelazione(evaluation, {
-        ...(options.body === undefined ? {} : { body: options.body }),
-        ...(given === undefined ? {} : { year: given.year }),
+        ...(body === undefined ? {} : { body }),
+        ...(year === undefined ? {} : { year }),
+        ...(published?.adoption == null ? {} : { adoption: published.adoption }),
+        ...(published?.validation == null ? {} : { validation: publishedValidationRecord(published.validation) }),
         ...(texts === undefined ? {} : { texts }),
         ...(previous === undefined ? {} : { previous }),
       });

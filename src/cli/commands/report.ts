@@ -50,10 +50,18 @@ export function registerReport(program: Command): void {
       try {
         // Loaded here, not at start: the renderers bring exceljs and pdfkit, most of the CLI's start-up.
         const { renderReport } = await import('../../io/report/index.js');
+        const { reportValidation } = await import('../../io/report/validated.js');
+        // Open data (dati.json) say who published the plan, the act adopting it and the OIV's
+        // validation: printed as the server's report prints them; --body and --year still win.
+        const published = loaded.table.publication;
+        const body = options.body ?? published?.body ?? undefined;
+        const year = given?.year ?? published?.year ?? undefined;
         const bytes = await renderReport(evaluation, format, {
-          ...(options.body === undefined ? {} : { body: options.body }),
+          ...(body === undefined ? {} : { body }),
           ...(options.period === undefined ? {} : { period: options.period }),
-          ...(given === undefined ? {} : { year: given.year }),
+          ...(year === undefined ? {} : { year }),
+          ...(published?.adoption == null ? {} : { adoption: published.adoption }),
+          ...(published?.validation == null ? {} : { validated: reportValidation(published.validation) }),
           issues: loaded.issues,
           // The report's own words in the command line's language (--lang, else the locale), as the server's ?lang=.
           language: cliLanguage(),

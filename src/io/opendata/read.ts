@@ -15,10 +15,11 @@
  * table's reading says them.
  */
 import { z } from 'zod';
-import { EvaluationDocumentSchema, ObjectiveDocumentSchema, TreeDocumentSchema, type AmountJson, type IssueDocument, type RuleDocument } from '../../contract/index.js';
+import { BandSchema, EvaluationDocumentSchema, ObjectiveDocumentSchema, TreeDocumentSchema, type AmountJson, type IssueDocument, type RuleDocument } from '../../contract/index.js';
 import {
   computedFromChildren,
   dec,
+  type Decimal,
   evaluatePlan,
   isEngineIssue,
   problem,
@@ -27,16 +28,44 @@ import {
   type NotMeasuredPolicy,
   type Outcome,
   type Plan,
+  type Publication,
+  type PublicValidatedObjective,
   type StatedBand,
   type StatedCell,
 } from '../../core/index.js';
 import { amountFromJson, amountJson, planFromDocument, type PlanDocument } from '../json.js';
 import { farDate, titleYear } from '../published/layout.js';
 
+// The figures of `openDataJson`'s validation, as it writes them (io/opendata/index.ts `OpenDataDocument`).
+const FigureSchema = z.number().nullable();
+// A text the documents print in their heading: one line, no control character (a terminal's escape, a page break).
+const LineSchema = z
+  .string()
+  .max(1000)
+  .refine((text) => !/[\u0000-\u001f\u007f-\u009f]/.test(text));
+const ValidatedSchema = z.strictObject({ performance: FigureSchema, band: BandSchema.nullable(), byOiv: z.boolean(), note: z.string().max(10_000).nullable() });
+
 const OpenDataSchema = EvaluationDocumentSchema.extend({
-  // The metadata say who published it and when: nothing the evaluation reads but the plan's year, which far dates are said from. Its format is checked.
-  metadata: z.looseObject({ format: z.literal('albero-evaluation'), year: z.number().int().nullable().optional() }).optional(),
-  objectives: z.array(ObjectiveDocumentSchema.extend({ validated: z.unknown().optional() })),
+  // The metadata say who published it and when: the evaluation reads only the plan's year, which far
+  // dates are said from; `report` and `relazione` print the body, the act and the OIV's validation
+  // (`publicationOf`). Absent in a file written before a field was: nothing said of it.
+  metadata: z
+    .looseObject({
+      format: z.literal('albero-evaluation'),
+      year: z.number().int().nullable().optional(),
+      body: LineSchema.nullable().optional(),
+      adoption: z.strictObject({ kind: LineSchema, number: LineSchema, date: z.iso.date() }).nullable().optional(),
+      validation: z
+        .strictObject({
+          decidedAt: z.string().refine((at) => !Number.isNaN(Date.parse(at))),
+          withReservations: z.boolean(),
+          body: z.strictObject({ reported: FigureSchema, validated: FigureSchema, band: BandSchema.nullable() }).nullable(),
+        })
+        .nullable()
+        .optional(),
+    })
+    .optional(),
+  objectives: z.array(ObjectiveDocumentSchema.extend({ validated: ValidatedSchema.nullable().optional() })),
 });
 
 type OpenData = z.infer<typeof OpenDataSchema>;
@@ -71,7 +100,43 @@ export function readEvaluationJson(parsed: unknown, file: string, stated: boolea
   if (notMeans.length > 0) return { value: null, issues: notMeans };
   const plan = withOrigins(planned, file);
   const warnings = [...readingIssues(doc.issues), ...farDates(doc.objectives, file, year ?? doc.metadata?.year ?? titleYear(doc.title))];
-  return { value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}) }, issues: warnings };
+  const publication = publicationOf(doc);
+  return {
+    value: { plan, stated: stated ? statedCells(doc, file) : [], ...(stated ? { statedBands: statedBands(doc, file) } : {}), ...(publication === undefined ? {} : { publication }) },
+    issues: warnings,
+  };
+}
+
+/**
+ * What the open data's metadata say beside the figures (`Publication`): the body, the year, the act
+ * and the OIV's validation, each objective's validated figure back as the public plan's record
+ * (`PublicValidation`) that the server's documents print. Undefined without metadata
+ * (`evaluate --json`'s document).
+ */
+function publicationOf(doc: OpenData): Publication | undefined {
+  const m = doc.metadata;
+  if (m === undefined) return undefined;
+  const figure = (n: number | null): Decimal | null => (n === null ? null : dec(String(n)));
+  const v = m.validation ?? null;
+  const objectives = new Map<string, PublicValidatedObjective>();
+  for (const o of doc.objectives) {
+    const x = o.validated;
+    if (x != null) objectives.set(o.code, { code: o.code, validated: figure(x.performance), band: x.band, direct: x.byOiv, note: x.note });
+  }
+  return {
+    body: m.body ?? null,
+    year: m.year ?? null,
+    adoption: m.adoption ?? null,
+    validation:
+      v === null
+        ? null
+        : {
+            decidedAt: v.decidedAt,
+            reservations: v.withReservations,
+            objectives,
+            body: v.body === null ? null : { reported: figure(v.body.reported), validated: figure(v.body.validated), band: v.body.band },
+          },
+  };
 }
 
 /**

@@ -27,6 +27,8 @@ import {
 import { BAND_ICON } from '../report/bands.js';
 import { computedAtText, yearOf, type ReportMeta } from '../report/meta.js';
 import { mark, objectiveRows, type ReportRow } from '../report/rows.js';
+import { actText } from '../report/revisions.js';
+import { reportText } from '../report/texts.js';
 import { parseMarkup } from './markup.js';
 import { plain, type Block, type Cell, type Column, type RelazioneDocument, type Section } from './model.js';
 import { areaSentence, bandSentence, comparisonSentence, FASCIA, objectives, ofBody, overallSentence, share, shortfallSentence, type BandCounts } from './sentences.js';
@@ -692,6 +694,8 @@ export function buildRelazione(evaluation: Evaluation, input: RelazioneInput = {
   const facts: [string, string][] = [];
   if (year !== undefined) facts.push(['Anno', String(year)]);
   if (input.period !== undefined && input.period !== '') facts.push(['Periodo', input.period]);
+  // The act adopting the plan, as the plan report's heading says it (the open data carry it).
+  if (input.adoption !== undefined) facts.push([reportText('it').adoption, actText(input.adoption, 'it')]);
   facts.push(['Calcolata il', computedAtText(input.computedAt ?? new Date())]);
   if (input.validation !== undefined) facts.push(['Stato', STATE_WORDS[input.validation.state].it]);
   return {

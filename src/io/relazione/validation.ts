@@ -3,7 +3,7 @@
  * moves, the default checklist (the points of the DFP guidelines), and what a decision records.
  * Pure: the store keeps it, the server decides who may move it, the renderers print it.
  */
-import type { Decimal } from '../../core/index.js';
+import type { Decimal, PublicValidation } from '../../core/index.js';
 import {
   canMove,
   CHECKLIST_OUTCOMES,
@@ -37,3 +37,26 @@ export type ValidatedValue = ValidatedValueOf<Decimal>;
 export type ValidationRecord = ValidationRecordOf<Decimal>;
 
 export const NEW_VALIDATION: ValidationRecord = { state: 'draft', note: '', reservations: '', checklist: DEFAULT_CHECKLIST, values: [], transmittedAt: null, decidedAt: null, decidedBy: null };
+
+/**
+ * The OIV's decision as the open data state it (`PublicValidation`, read from a dati.json) in the
+ * Relazione's record, so that the Relazione made from the file prints section 7 as the server's does:
+ * the state and day, each value the OIV gave that differs from the reported one, the objectives
+ * following it and the body's figure. The open data carry neither the checklist, the note nor the
+ * reservations, nor the values that confirm a reported one: the section says none. A value given to an
+ * objective apart from its children was published only as the OIV's deliberate choice (the server
+ * refuses it otherwise), so it is said as one.
+ */
+export function publishedValidationRecord(v: PublicValidation): ValidationRecord {
+  const values = [...v.objectives.values()].flatMap((o) => (o.direct && o.validated !== null ? [{ code: o.code, validated: o.validated, note: o.note ?? '', deliberate: true }] : []));
+  return {
+    state: v.reservations ? 'validated_with_reservations' : 'validated',
+    note: '',
+    reservations: '',
+    checklist: [],
+    values,
+    transmittedAt: null,
+    decidedAt: v.decidedAt,
+    decidedBy: null,
+  };
+}

@@ -6,7 +6,7 @@ import type { ReportValidation } from './validated.js';
 import type { Decimal, Language } from '../../core/index.js';
 import { titleYear } from '../../core/title-year.js';
 import type { OrgSource } from '../../core/appraisal/organisation.js';
-import { previousYearSourceText } from '../../messages/relazione.js';
+import { previousYearSourceText, previousYearStructureText, type PreviousYearPlan } from '../../messages/relazione.js';
 import type { ReportBaselineChange } from './baselines.js';
 import type { ReportAct, ReportRevision } from './revisions.js';
 import { periodStateWord, reportText } from './texts.js';
@@ -87,13 +87,26 @@ export interface PreviousYear {
    * under the table in every format. Absent: not known, nothing said.
    */
   readonly source?: OrgSource;
+  /**
+   * Last year's plan when it was found by body and year, not by next-year (the Relazione's
+   * `lastYearOf`): the column then holds the areas and strategic objectives matched by code, and
+   * the note says which plan it is and, in `unmatched`, what could not be matched, as section 3.6 does.
+   */
+  readonly plan?: PreviousYearPlan;
+  readonly unmatched?: { readonly current: readonly ObjectiveName[]; readonly previous: readonly ObjectiveName[] };
 }
 
-/** The sentence under the table saying where last year's column comes from; undefined: nothing to say. */
+type ObjectiveName = { readonly code: string; readonly title: string };
+
+/** The sentences under the table saying where last year's column comes from (section 3.6's); undefined: nothing to say. */
 export function previousYearNote(meta: ReportMeta): string | undefined {
   const previous = meta.previousYear;
   if (previous?.source === undefined) return undefined;
-  return previousYearSourceText(previous.year, previous.source, meta.language ?? 'it');
+  const language = meta.language ?? 'it';
+  const source = previousYearSourceText(previous.year, previous.source, language, previous.plan);
+  const unmatched = previous.unmatched;
+  const changed = unmatched === undefined ? null : previousYearStructureText(previous.year, unmatched.current, unmatched.previous, language);
+  return changed === null ? source : `${source} ${changed}`;
 }
 
 /** A stored period's state as the Italian reports write it (the words: src/messages/report.ts). */

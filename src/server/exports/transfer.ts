@@ -12,11 +12,9 @@ export interface ExportRequest {
   readonly format: Extract<ReportFormat, 'pdf' | 'xlsx'>;
   readonly plan: unknown;
   readonly meta: Omit<ReportMeta, 'previousYear'>;
-  readonly previousYear?: {
-    readonly year: number;
+  readonly previousYear?: Omit<PreviousYear, 'nodes' | 'indicators'> & {
     readonly nodes: ReadonlyArray<[string, string | null]>;
     readonly indicators: ReadonlyArray<[string, string | null]>;
-    readonly source?: PreviousYear['source'];
   };
 }
 
@@ -34,11 +32,10 @@ export function toWorker(plan: Plan, format: ExportRequest['format'], meta: Repo
       ? {}
       : {
           previousYear: {
-            year: previousYear.year,
+            // Plain JSON besides the maps: the year, where the figures come from and which plan, said under the table.
+            ...previousYear,
             nodes: [...previousYear.nodes].map(([k, v]) => [k, text(v)]),
             indicators: [...previousYear.indicators].map(([k, v]) => [k, text(v)]),
-            // Plain JSON: where the figures come from, said under the table.
-            ...(previousYear.source === undefined ? {} : { source: previousYear.source }),
           },
         }),
   };
@@ -53,10 +50,9 @@ export function fromWorker(request: ExportRequest): { plan: Plan; meta: ReportMe
       ? {}
       : {
           previousYear: {
-            year: p.year,
+            ...p,
             nodes: new Map(p.nodes.map(([k, v]) => [k, decimal(v)])),
             indicators: new Map(p.indicators.map(([k, v]) => [k, decimal(v)])),
-            ...(p.source === undefined ? {} : { source: p.source }),
           },
         }),
   };

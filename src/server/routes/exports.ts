@@ -19,6 +19,7 @@ import { refuse } from '../errors.js';
 import type { Store } from '../../store/index.js';
 import { periodWordOf, publicPeriodDates, publicStateText, publishedValidation, readerComputed } from '../public-periods.js';
 import { previousYear } from '../relazione.js';
+import { comparedLevel, unmatchedObjectives } from '../../io/relazione/index.js';
 import { documentLanguage, param } from '../validation.js';
 import { readablePlan } from './plans.js';
 import { fileName } from '../file-name.js';
@@ -53,7 +54,7 @@ async function exportInputs(c: Context, deps: Deps, planId: string, format: Repo
   const record = await readablePlan(c, store, planId);
   const computed = await readerComputed(deps, currentUser(c), planId, requested);
   const period = computed.snapshot.period;
-  const previousYear = await previousYearOf(deps, planId, currentUser(c) !== null);
+  const previousYear = await previousYearOf(deps, planId, currentUser(c) !== null, computed.evaluation);
   // The register of revisions goes into the Relazione (HTML, PDF) and the workbook's "Variazioni" sheet.
   // Who discarded a revision by name, as the office reads the trail (the public reads no discarded one).
   const named = await deps.names.namer(language);
@@ -234,22 +235,33 @@ export const exportRoutes: RouteModule = (api, deps) => {
 };
 
 /**
- * Last year's performance of each objective and indicator with a predecessor, when the reader may
- * see that plan: the figures the Relazione's comparison reads (`previousYear`, section 3.6), so the
- * column and the Relazione never print two different years. Once the OIV validated last year's
- * Relazione, the plan frozen with it and its validated values, which nothing done to last year's
- * plan since moves; until then the reported figures, said as not validated (the public reads only
- * figures somebody closed).
+ * Last year's performance of each objective and indicator, when the reader may see that plan: the
+ * figures the Relazione's comparison reads (`previousYear`, section 3.6, last year by the store's
+ * `lastYearOf`), so the column and the Relazione never print two different years. Once the OIV
+ * validated last year's Relazione, the plan frozen with it and its validated values, which nothing
+ * done to last year's plan since moves; until then the reported figures, said as not validated (the
+ * public reads only figures somebody closed). A plan made by next-year reads each objective's and
+ * indicator's predecessor; last year found by body and year has no such links, and its areas and
+ * strategic objectives are matched by code, as section 3.6 matches them (an indicator's id is no
+ * match across two plans made apart).
  */
-async function previousYearOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, signedIn: boolean): Promise<PreviousYear | undefined> {
-  const links = await store.predecessors(planId);
-  if (links === undefined || links.planId === null) return undefined;
+async function previousYearOf({ store, trees }: Pick<Deps, 'store' | 'trees'>, planId: string, signedIn: boolean, evaluation: Evaluation): Promise<PreviousYear | undefined> {
   // The public reads last year only once its plan is published (`lastYearPlan`, the Relazione's rule too).
   const earlier = await previousYear(store, trees, planId, !signedIn);
   if (earlier === undefined) return undefined;
   const nodes = new Map<string, Decimal | null>();
-  for (const [code, link] of links.nodes) if (link.planId === links.planId) nodes.set(code, earlier.evaluation.node(link.ref)?.performance ?? null);
   const indicators = new Map<string, Decimal | null>();
+  const source = earlier.source === undefined ? {} : { source: earlier.source };
+  if (earlier.plan?.found === 'body') {
+    for (const r of evaluation.nodeResults) {
+      const before = comparedLevel(r.objective.code) ? earlier.evaluation.node(r.objective.code) : undefined;
+      if (before !== undefined) nodes.set(r.objective.code, before.performance);
+    }
+    return { year: earlier.year, nodes, indicators, ...source, plan: earlier.plan, unmatched: unmatchedObjectives(evaluation, earlier) };
+  }
+  const links = await store.predecessors(planId);
+  if (links === undefined || links.planId === null) return undefined;
+  for (const [code, link] of links.nodes) if (link.planId === links.planId) nodes.set(code, earlier.evaluation.node(link.ref)?.performance ?? null);
   for (const [id, link] of links.indicators) if (link.planId === links.planId) indicators.set(id, earlier.evaluation.indicator(link.ref)?.performance ?? null);
-  return { year: earlier.year, nodes, indicators, ...(earlier.source === undefined ? {} : { source: earlier.source }) };
+  return { year: earlier.year, nodes, indicators, ...source };
 }
