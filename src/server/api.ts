@@ -10,9 +10,10 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { CONTRACT_DOCUMENTS } from '../contract/index.js';
-import type { Role, Store, UserRecord } from '../store/index.js';
+import type { IdempotencyStore, Role, Store, UserRecord } from '../store/index.js';
 import { currentUser, requireRole, requireUser, type AuthVariables, type SessionCache } from './auth.js';
 import { body as parseBody } from './validation.js';
+import { idempotent } from './idempotency.js';
 import type { OffThread } from './off-thread/pool.js';
 import type { TreeService } from './tree.js';
 import type { AccountNames } from './actor-names.js';
@@ -196,19 +197,27 @@ function contractSchemas(): { schemas: Record<string, unknown>; schemaOf: (schem
 
 export class Api {
   readonly specs: RouteSpec[] = [];
-  constructor(readonly app: Hono<AppEnv>) {}
+  /** `idempotency`: where writes sent with an `Idempotency-Key` are kept (idempotency.ts); null: the header is not read. */
+  constructor(
+    readonly app: Hono<AppEnv>,
+    private readonly idempotency: IdempotencyStore | null = null,
+  ) {}
 
   route<const A extends Audience, const R extends Responses, B extends z.ZodType | undefined = undefined>(spec: RouteSpec<B, A, R>, handler: Handler<B, A, R>): void {
     this.specs.push(spec);
     const roles: Audience = spec.roles;
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const user = roles === 'everyone' ? currentUser(c) : roles === 'signed-in' ? requireUser(c) : requireRole(c, roles, spec.action);
-      const parsed = spec.body === undefined ? undefined : await parseBody(c, spec.body);
-      if (spec.bodyRoles !== undefined) {
-        const asked = spec.bodyRoles(parsed as B extends z.ZodType ? z.output<B> : undefined);
-        requireRole(c, asked.roles, asked.action);
-      }
-      return handler(c, { user, body: parsed, reply: replyFor<R>(c) } as RouteRequest<B, A, R>);
+      const run = async (): Promise<Response> => {
+        const parsed = spec.body === undefined ? undefined : await parseBody(c, spec.body);
+        if (spec.bodyRoles !== undefined) {
+          const asked = spec.bodyRoles(parsed as B extends z.ZodType ? z.output<B> : undefined);
+          requireRole(c, asked.roles, asked.action);
+        }
+        return handler(c, { user, body: parsed, reply: replyFor<R>(c) } as RouteRequest<B, A, R>);
+      };
+      // A write sent again with its Idempotency-Key is answered as the first try was, not made twice.
+      return this.idempotency === null ? run() : idempotent(c, this.idempotency, user, run);
     });
   }
 
