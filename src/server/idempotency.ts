@@ -14,17 +14,15 @@
  *   waits for its answer, up to `WAIT_MS`, then 409 `idempotency-key-pending`;
  * - the same key with another address or body: 422 `idempotency-key-reused`, nothing made.
  *
- * Without the header a request is made as it always was. Signing in and out (`/api/session`) never
- * uses a key: its answer's cookies are not kept, so a replay would not sign anyone in.
+ * Without the header a request is made as it always was. Signing in and out and the accounts' writes
+ * never use a key (`takesIdempotencyKey`: cookies not kept, passwords not hashed into the table).
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { IdempotencyStore, IdempotentRequest, StoredAnswer, UserRecord } from '../store/index.js';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_MAX, takesIdempotencyKey } from '../contract/index.js';
 import { issueOf, refuse } from './errors.js';
 
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
-/** The longest key taken: a UUID is 36 characters, the web client's 32. */
-export const IDEMPOTENCY_KEY_MAX = 128;
 const KEY = new RegExp(`^[A-Za-z0-9_-]{1,${IDEMPOTENCY_KEY_MAX}}$`);
 /** How long a try waits for the same key's first try to be answered: the server answers a write within seconds. */
 const WAIT_MS = 10_000;
@@ -32,12 +30,12 @@ const POLL_MS = 50;
 
 /**
  * `run`'s answer, made once per key (see the module's words); `run` itself when the request carries
- * no key, is a read, or comes without a session.
+ * no key, takes none, or comes without a session.
  */
 export async function idempotent(c: Context, store: IdempotencyStore, user: UserRecord | null, run: () => Promise<Response>): Promise<Response> {
   const key = c.req.header(IDEMPOTENCY_HEADER);
   const method = c.req.method;
-  if (key === undefined || user === null || method === 'GET' || method === 'HEAD' || c.req.path.startsWith('/api/session')) return run();
+  if (key === undefined || user === null || !takesIdempotencyKey(method, c.req.path)) return run();
   const at = { header: IDEMPOTENCY_HEADER };
   if (!KEY.test(key)) throw refuse(400, 'idempotency-key-invalid', { maximum: IDEMPOTENCY_KEY_MAX }, { issues: [issueOf('idempotency-key-invalid', { maximum: IDEMPOTENCY_KEY_MAX }, at)] });
   const url = new URL(c.req.url);

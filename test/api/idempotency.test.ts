@@ -124,6 +124,20 @@ describe.each<Backend>(['sqlite', 'postgres'])('writes sent again with an Idempo
     expect(other.body.error.code).toBe('idempotency-key-reused');
   });
 
+  it('documents the header on every signed-in write in the OpenAPI document, not on reads or signing in', async () => {
+    const doc = (await controller.get('/api/openapi.json')).body;
+    const key = { $ref: '#/components/parameters/IdempotencyKey' };
+    const thread = doc.paths['/api/plans/{planId}/indicators/{indicatorId}/measurements/{periodId}/comments'];
+    expect(thread.post.parameters).toContainEqual(key);
+    expect(thread.get.parameters).not.toContainEqual(key);
+    expect(doc.paths['/api/session'].post.parameters).not.toContainEqual(key);
+    // The accounts' bodies carry passwords: no hash of one is kept.
+    expect(doc.paths['/api/users'].post.parameters).not.toContainEqual(key);
+    expect(doc.paths['/api/users/me/password'].post.parameters).not.toContainEqual(key);
+    expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header', required: false });
+    expect(doc.components.parameters.IdempotencyKey.description).toContain('idempotency-key-reused');
+  });
+
   it('forgets keys older than a day, keeps the others', async () => {
     const store = t.server.store;
     const now = Date.now();

@@ -200,6 +200,7 @@ describe('the Idempotency-Key of a write sent again after its answer was lost', 
       async () => new Response('{"id":"n1"}', { status: 201 }),
       async () => new Response('{"plans":[]}', { status: 200 }),
       async () => new Response('{"csrfToken":"t"}', { status: 200 }),
+      async () => new Response('{"ok":true}', { status: 200 }),
     ];
     const fetch = vi.fn(async (_path: string, _init: RequestInit) => replies.shift()!());
     vi.stubGlobal('fetch', fetch);
@@ -212,12 +213,13 @@ describe('the Idempotency-Key of a write sent again after its answer was lost', 
     await request('POST', '/api/plans/1/nodes', { code: 'Z', title: 'Nuova area', parent: null });
     await request('GET', '/api/plans');
     await request('POST', '/api/session', { username: 'u', password: 'p' });
+    await request('POST', '/api/users/me/password', { current: 'p', password: 'q' });
     const keys = fetch.mock.calls.map(([, init]) => keyOf(init));
     expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(keys.slice(0, 3)).toEqual([keys[0], keys[0], keys[0]]);
     expect(new Set([keys[0], keys[3], keys[4]]).size).toBe(3);
-    // No key on a read, nor on signing in (whose cookies the server does not keep to answer again).
-    expect(keys.slice(5)).toEqual([undefined, undefined]);
+    // No key on a read, nor on signing in (whose cookies the server does not keep to answer again), nor on an account's password.
+    expect(keys.slice(5)).toEqual([undefined, undefined, undefined]);
   });
 
   it('is kept by a write given up after its time, and forgotten once the server refused it (a 4xx of its own)', async () => {

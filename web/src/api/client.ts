@@ -35,6 +35,7 @@ import type {
   TreeDocument,
   UploadLimits,
 } from './types.js';
+import { IDEMPOTENCY_HEADER, takesIdempotencyKey } from '../../../src/contract/idempotency.js';
 import { forgetEarly, takeEarly } from './early.js';
 import { words } from './i18n.js';
 
@@ -176,10 +177,9 @@ async function send<T>(method: string, path: string, body: unknown, wait: Wait, 
     payload = JSON.stringify(body);
   }
   if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
-  // Signing in and out never takes a key: the server does not keep their cookies to answer again.
   const action = `${method} ${path}`;
-  const key = method === 'GET' || path.startsWith('/api/session') ? null : (unsettled.get(action) ?? idempotencyKey());
-  if (key !== null) headers['Idempotency-Key'] = key;
+  const key = takesIdempotencyKey(method, path) ? (unsettled.get(action) ?? idempotencyKey()) : null;
+  if (key !== null) headers[IDEMPOTENCY_HEADER] = key;
   // The server says its refusals and issues in the app's language (the page's lang, set by i18n.ts).
   const lang = typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'it';
   if (typeof document !== 'undefined') headers['Accept-Language'] = lang;
