@@ -1,8 +1,9 @@
 /**
  * A write sent again after its answer was lost is not made twice. The web client gives a request
  * up after its time (30 s, 5 min for uploads) and says the change may have been made; a write with
- * a version is safe to send again (refused as stale), but a comment, an evidence file, a new
- * objective or indicator, a period, a plan… would be made a second time. So the client sends an
+ * a version sent again was refused as stale (by the reader's own save), and one without was made a
+ * second time (a comment, a new indicator) or refused with a misleading answer (a new objective as
+ * a duplicate, an evidence file as already attached). So the client sends an
  * `Idempotency-Key` header, one random key per action, the same on its retry; `Api.route` runs each
  * signed-in write through `idempotent`:
  *
