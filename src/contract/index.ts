@@ -8,6 +8,7 @@ export * from './values.js';
 export * from './evaluation.js';
 export * from './tree.js';
 export * from './bodies.js';
+export * from './idempotency.js';
 export * from './permissions.js';
 export * from './baselines.js';
 export * from './relazione.js';

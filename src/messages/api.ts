@@ -614,6 +614,23 @@ const OWN_MESSAGES = defineMessages({
     it: 'alla richiesta manca l’intestazione X-CSRF-Token della sessione (ricaricare la pagina e riprovare)',
     en: 'this request is missing the X-CSRF-Token header of your session (reload the page and try again)',
   }),
+  /** The `Idempotency-Key` header is not one a client makes (server/idempotency.ts): 400 at that header. */
+  'idempotency-key-invalid': message<{ maximum: number }>({
+    it: (p) => `l’intestazione Idempotency-Key deve essere un testo da 1 a ${p.maximum} caratteri, senza spazi (lettere, cifre, - e _)`,
+    en: (p) => `the Idempotency-Key header must be a text of 1 to ${p.maximum} characters without spaces (letters, digits, - and _)`,
+  }),
+  /** The key came with another request (another address or body), made or being made: 422, nothing made now. */
+  'idempotency-key-reused': message<{ what: 'body' | 'route' }>({
+    it: (p) =>
+      `un invio precedente con la stessa Idempotency-Key, ${p.what === 'body' ? 'ma con un contenuto diverso' : 'ma a un altro indirizzo'}, è già stato ricevuto: questo non è stato registrato. Ricaricare per controllare, poi inviare di nuovo se serve`,
+    en: (p) =>
+      `an earlier request with the same Idempotency-Key, ${p.what === 'body' ? 'but different content' : 'but to another address'}, was received already: this one was not recorded. Reload to check, then send it again if needed`,
+  }),
+  /** The request that claimed the key is still being made (two tries at once, the first slow): 409, nothing made by this one. */
+  'idempotency-key-pending': message({
+    it: 'un invio precedente con la stessa Idempotency-Key è ancora in corso: questo non è stato registrato. Ricaricare tra poco per controllare',
+    en: 'an earlier request with the same Idempotency-Key is still being made: this one was not recorded. Reload in a moment to check',
+  }),
   forbidden: message<{
     role?: string;
     action?: string;

@@ -9,10 +9,11 @@
  */
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { CONTRACT_DOCUMENTS } from '../contract/index.js';
-import type { Role, Store, UserRecord } from '../store/index.js';
+import { CONTRACT_DOCUMENTS, IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_MAX, takesIdempotencyKey } from '../contract/index.js';
+import { IDEMPOTENCY_KEPT_MS, type IdempotencyStore, type Role, type Store, type UserRecord } from '../store/index.js';
 import { currentUser, requireRole, requireUser, type AuthVariables, type SessionCache } from './auth.js';
 import { body as parseBody } from './validation.js';
+import { idempotent } from './idempotency.js';
 import type { OffThread } from './off-thread/pool.js';
 import type { TreeService } from './tree.js';
 import type { AccountNames } from './actor-names.js';
@@ -196,19 +197,27 @@ function contractSchemas(): { schemas: Record<string, unknown>; schemaOf: (schem
 
 export class Api {
   readonly specs: RouteSpec[] = [];
-  constructor(readonly app: Hono<AppEnv>) {}
+  /** `idempotency`: where writes sent with an `Idempotency-Key` are kept (idempotency.ts); null: the header is not read. */
+  constructor(
+    readonly app: Hono<AppEnv>,
+    private readonly idempotency: IdempotencyStore | null = null,
+  ) {}
 
   route<const A extends Audience, const R extends Responses, B extends z.ZodType | undefined = undefined>(spec: RouteSpec<B, A, R>, handler: Handler<B, A, R>): void {
     this.specs.push(spec);
     const roles: Audience = spec.roles;
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const user = roles === 'everyone' ? currentUser(c) : roles === 'signed-in' ? requireUser(c) : requireRole(c, roles, spec.action);
-      const parsed = spec.body === undefined ? undefined : await parseBody(c, spec.body);
-      if (spec.bodyRoles !== undefined) {
-        const asked = spec.bodyRoles(parsed as B extends z.ZodType ? z.output<B> : undefined);
-        requireRole(c, asked.roles, asked.action);
-      }
-      return handler(c, { user, body: parsed, reply: replyFor<R>(c) } as RouteRequest<B, A, R>);
+      const run = async (): Promise<Response> => {
+        const parsed = spec.body === undefined ? undefined : await parseBody(c, spec.body);
+        if (spec.bodyRoles !== undefined) {
+          const asked = spec.bodyRoles(parsed as B extends z.ZodType ? z.output<B> : undefined);
+          requireRole(c, asked.roles, asked.action);
+        }
+        return handler(c, { user, body: parsed, reply: replyFor<R>(c) } as RouteRequest<B, A, R>);
+      };
+      // A write sent again with its Idempotency-Key is answered as the first try was, not made twice.
+      return this.idempotency === null ? run() : idempotent(c, this.idempotency, user, run);
     });
   }
 
@@ -229,7 +238,7 @@ export class Api {
         summary: spec.summary,
         description: `Access: ${audienceWords(spec.roles)}${spec.access === undefined ? '' : `; ${spec.access}`}`,
         'x-roles': spec.roles,
-        parameters: [...params, ...query],
+        parameters: [...params, ...query, ...(takesIdempotencyKey(spec.method, spec.path) ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : [])],
         responses: Object.fromEntries(
           Object.entries(spec.responses).map(([status, response]) => [
             status,
@@ -266,10 +275,19 @@ export class Api {
         title: 'Albero API',
         version: '1.0.0',
         description:
-          'The ciclo della performance: plans, the computed tree, measurements per monitoring period, periods, audit trail, accounts. Sessions are cookies (`albero_session`); every mutating request made with the cookie must carry `X-CSRF-Token` (from the login response). Errors are `{error:{code,message,issues?,details?}}` with stable codes.',
+          'The ciclo della performance: plans, the computed tree, measurements per monitoring period, periods, audit trail, accounts. Sessions are cookies (`albero_session`); every mutating request made with the cookie must carry `X-CSRF-Token` (from the login response). A write may carry an `Idempotency-Key` (one per action, the same on its retry): sent again with the same key, method, address and body, it is answered as the first time (`Idempotent-Replayed: true`) and not made twice. Errors are `{error:{code,message,issues?,details?}}` with stable codes.',
       },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'albero_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } },
+        parameters: {
+          IdempotencyKey: {
+            name: IDEMPOTENCY_HEADER,
+            in: 'header',
+            required: false,
+            description: `One random key per action (1 to ${IDEMPOTENCY_KEY_MAX} letters, digits, - or _), sent again unchanged when the action is retried after its answer was lost (a timeout, a dropped connection). The server keeps, per signed-in user and for ${IDEMPOTENCY_KEPT_MS / 3_600_000} hours, the key with the request's method, address (query included) and a SHA-256 of its body (a multipart upload's by its parts, whatever its boundary), and a success's answer (status and JSON). The same key again: that answer, with \`Idempotent-Replayed: true\`, nothing made again; while the first try is still being made, the second waits for its answer (up to 10 s, then 409 \`idempotency-key-pending\`); the same key with another address or body: 422 \`idempotency-key-reused\` at this header, nothing made; a malformed key: 400 \`idempotency-key-invalid\`. A refused or failed try keeps no key: sent again, it is made if it can be. Without the header a write is made as it is sent.`,
+            schema: { type: 'string', maxLength: IDEMPOTENCY_KEY_MAX, pattern: '^[A-Za-z0-9_-]+$' },
+          },
+        },
         schemas: {
           ...schemas,
           Error: {

@@ -175,7 +175,7 @@ export function createApp(store: Store, options: AppOptions = {}): { app: Hono<A
   app.use('/api/*', sessionMiddleware(deps.sessions));
   app.use('/api/*', passwordChangeGate());
 
-  const api = new Api(app);
+  const api = new Api(app, store.idempotency);
   for (const register of [...ROUTE_MODULES, ...(options.modules ?? [])]) register(api, deps);
 
   app.all('/api/*', (c) => {

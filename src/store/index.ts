@@ -28,6 +28,7 @@ export {
 } from './appraisals.js';
 export { attachmentJson, type AlreadyAttached, type ApprovedEvidence, type ApprovedValue, type AttachmentRecord, type AttachmentStore, type NewAttachment } from './attachments.js';
 export type { CommentAuthor, CommentRecord, CommentStore } from './comments.js';
+export { IDEMPOTENCY_KEPT_MS, type IdempotencyClaim, type IdempotencyStore, type IdempotentRequest, type StoredAnswer } from './idempotency.js';
 export { EMAIL_LANGUAGES, isEmail, type EmailLanguage, type EmailStore } from './emails.js';
 export { correctedAfterRequest } from './reviews.js';
 export { approvalAsItStands, supersededApproval, valueState } from './review-steps.js';

@@ -15,6 +15,7 @@ import { SqlEmails, type EmailStore } from './emails.js';
 import type { FollowingBaseline, LastYearLink, LineageKind, LineageLink, Predecessors } from './lineage.js';
 import { keptIndicator, keptIndicatorIds, keptValues } from './kept-records.js';
 import { SqlLoginDevices, type LoginDeviceStore } from './login-devices.js';
+import { SqlIdempotency, type IdempotencyStore } from './idempotency.js';
 import { SqlMeasurements } from './measurement-store.js';
 import { migrate } from './migrations.js';
 import { SqlPeriods } from './period-store.js';
@@ -89,6 +90,7 @@ export class SqlStore implements Store {
   readonly attachments: AttachmentStore;
   readonly comments: CommentStore;
   readonly loginDevices: LoginDeviceStore;
+  readonly idempotency: IdempotencyStore;
   readonly variances: VarianceStore;
   readonly relazioni: RelazioneStore;
   readonly emails: EmailStore;
@@ -107,6 +109,7 @@ export class SqlStore implements Store {
     this.attachments = new SqlAttachments(db);
     this.comments = new SqlComments(db);
     this.loginDevices = new SqlLoginDevices(db);
+    this.idempotency = new SqlIdempotency(db);
     this.variances = new SqlVariances(db);
     this.emails = new SqlEmails(db);
     this.reminders = new SqlReminders(db);

@@ -13,6 +13,7 @@ import type { EmailStore } from './emails.js';
 import type { ReminderStore } from './reminders.js';
 import type { FollowingBaseline, LastYearLink, LineageKind, LineageLink, Predecessors } from './lineage.js';
 import type { LoginDeviceStore } from './login-devices.js';
+import type { IdempotencyStore } from './idempotency.js';
 import type { NewPeriod } from './periods.js';
 // The roles are the contract's (zod-free), so the server, the command line and the web app name the same ones.
 import { ROLES, type Role } from '../contract/permissions.js';
@@ -783,6 +784,8 @@ export interface Store {
   readonly attachments: AttachmentStore;
   /** Browsers trusted for an account after a good sign-in (login-devices.ts). */
   readonly loginDevices: LoginDeviceStore;
+  /** Idempotency keys of writes, so that one sent again after its answer was lost is not made twice (idempotency.ts). */
+  readonly idempotency: IdempotencyStore;
   /** Comment threads per indicator and period (comments.ts). */
   readonly comments: CommentStore;
   /** Variances per objective and forecasts per indicator (variances.ts): what the Relazione reads. */

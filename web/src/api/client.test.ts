@@ -183,3 +183,67 @@ describe('a session that ended under a signed-in screen', () => {
     expect(await refusal(request('GET', '/api/plans'))).toMatchObject({ status: 401 });
   });
 });
+
+describe('the Idempotency-Key of a write sent again after its answer was lost', () => {
+  const keyOf = (init: RequestInit): string | undefined => (init.headers as Record<string, string>)['Idempotency-Key'];
+
+  it('is one per write, the same on the retry of a write whose outcome is not known, a new one once the server answered', async () => {
+    screenIn('it');
+    // First a network failure, then a proxy's 502 page, then the server's answers.
+    const replies: Array<() => Promise<Response>> = [
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      async () => new Response('<html>502</html>', { status: 502 }),
+      async () => new Response('{"id":"c1"}', { status: 201 }),
+      async () => new Response('{"id":"c2"}', { status: 201 }),
+      async () => new Response('{"id":"n1"}', { status: 201 }),
+      async () => new Response('{"plans":[]}', { status: 200 }),
+      async () => new Response('{"csrfToken":"t"}', { status: 200 }),
+      async () => new Response('{"ok":true}', { status: 200 }),
+    ];
+    const fetch = vi.fn(async (_path: string, _init: RequestInit) => replies.shift()!());
+    vi.stubGlobal('fetch', fetch);
+    const comments = '/api/plans/1/indicators/A.1.1%3A1/measurements/2024-12-31/comments';
+    await refusal(request('POST', comments, { body: 'Fonte da verificare.' }));
+    await refusal(request('POST', comments, { body: 'Fonte da verificare.' }));
+    expect(await request('POST', comments, { body: 'Fonte da verificare.' })).toEqual({ id: 'c1' });
+    // The next comment is another action; so is a write to another address.
+    await request('POST', comments, { body: 'Un altro.' });
+    await request('POST', '/api/plans/1/nodes', { code: 'Z', title: 'Nuova area', parent: null });
+    await request('GET', '/api/plans');
+    await request('POST', '/api/session', { username: 'u', password: 'p' });
+    await request('POST', '/api/users/me/password', { current: 'p', password: 'q' });
+    const keys = fetch.mock.calls.map(([, init]) => keyOf(init));
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys.slice(0, 3)).toEqual([keys[0], keys[0], keys[0]]);
+    expect(new Set([keys[0], keys[3], keys[4]]).size).toBe(3);
+    // No key on a read, nor on signing in (whose cookies the server does not keep to answer again), nor on an account's password.
+    expect(keys.slice(5)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('is kept by a write given up after its time, and forgotten once the server refused it (a 4xx of its own)', async () => {
+    vi.useFakeTimers();
+    try {
+      screenIn('en');
+      vi.stubGlobal('alberoRequestTimeoutSeconds', 2);
+      let calls = 0;
+      const fetch = vi.fn(async (_path: string, init: RequestInit) => {
+        calls += 1;
+        if (calls === 1) return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+        return new Response(JSON.stringify({ error: { code: 'idempotency-key-reused', message: 'an earlier request…' } }), { status: 422 });
+      });
+      vi.stubGlobal('fetch', fetch);
+      const given = refusal(request('POST', '/api/plans/1/nodes/A/indicators', { name: 'x' }));
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect((await given).noAnswer?.key).toBe('timeoutWrite');
+      expect(await refusal(request('POST', '/api/plans/1/nodes/A/indicators', { name: 'y' }))).toMatchObject({ status: 422, code: 'idempotency-key-reused' });
+      await refusal(request('POST', '/api/plans/1/nodes/A/indicators', { name: 'y' }));
+      const keys = fetch.mock.calls.map(([, init]) => keyOf(init));
+      expect(keys[1]).toBe(keys[0]);
+      expect(keys[2]).not.toBe(keys[0]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

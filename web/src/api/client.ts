@@ -35,6 +35,7 @@ import type {
   TreeDocument,
   UploadLimits,
 } from './types.js';
+import { IDEMPOTENCY_HEADER, takesIdempotencyKey } from '../../../src/contract/idempotency.js';
 import { forgetEarly, takeEarly } from './early.js';
 import { words } from './i18n.js';
 
@@ -142,6 +143,20 @@ export function onSessionExpired(renew: SessionRenewal | null): void {
   renewSession = renew;
 }
 
+/**
+ * The `Idempotency-Key` of each write whose outcome is not known — given up after its time, sent
+ * without an answer, answered by something else than the server (a proxy's page, a 5xx) — by its
+ * method and address: the same write sent again, the reader's retry of that action, carries the
+ * same key, and the server answers it as it answered the first try instead of making it twice
+ * (src/server/idempotency.ts). A write the server answered forgets it: the next is another action.
+ */
+const unsettled = new Map<string, string>();
+
+/** A random key: `crypto.randomUUID` exists only on secure pages, and a body's intranet may serve the app over plain http. */
+function idempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 const enc = encodeURIComponent;
 
 /**
@@ -162,6 +177,9 @@ async function send<T>(method: string, path: string, body: unknown, wait: Wait, 
     payload = JSON.stringify(body);
   }
   if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+  const action = `${method} ${path}`;
+  const key = takesIdempotencyKey(method, path) ? (unsettled.get(action) ?? idempotencyKey()) : null;
+  if (key !== null) headers[IDEMPOTENCY_HEADER] = key;
   // The server says its refusals and issues in the app's language (the page's lang, set by i18n.ts).
   const lang = typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'it';
   if (typeof document !== 'undefined') headers['Accept-Language'] = lang;
@@ -189,6 +207,8 @@ async function send<T>(method: string, path: string, body: unknown, wait: Wait, 
       late,
     ]);
   } catch (e) {
+    // Made or not, nobody knows: sent again, it carries the same key.
+    if (key !== null) unsettled.set(action, key);
     // A write given up may have been made all the same (only its answer lost): its words say to look before sending it again.
     if (e === TIMED_OUT) throw noAnswer('timeout', { key: method === 'GET' ? 'timeout' : 'timeoutWrite', status: 0, seconds }, lang);
     // No answer at all (offline, the server down): the browser's own "Failed to fetch" is English.
@@ -204,6 +224,12 @@ async function send<T>(method: string, path: string, body: unknown, wait: Wait, 
     } catch {
       readable = false;
     }
+  }
+  if (key !== null) {
+    // The server's own answer below 500 says what became of the write; anything else leaves it unknown.
+    const answered = readable && (res.ok || (res.status < 500 && (json as ApiErrorBody | null)?.error !== undefined));
+    if (answered) unsettled.delete(action);
+    else unsettled.set(action, key);
   }
   if (!res.ok) {
     const err = (json as ApiErrorBody | null)?.error;

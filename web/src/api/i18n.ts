@@ -7,9 +7,9 @@ const it = {
     unreadable: 'La risposta del server non è leggibile ({{status}}): riprovare tra poco.',
     unreachable: 'Il server non è raggiungibile: controllare la connessione e riprovare.',
     timeout: 'Il server non ha risposto entro {{seconds}} secondi: riprovare.',
-    // A write given up may have been made all the same: a retry carrying the version read is refused as stale, but not every write carries one.
+    // A write given up may have been made all the same; sent again as it is, it carries the same Idempotency-Key (client.ts) and the server answers it as it did the first time, not making it twice.
     timeoutWrite:
-      'Il server non ha risposto entro {{seconds}} secondi: la modifica potrebbe essere stata registrata comunque. Quanto scritto resta qui; ricaricare in un’altra scheda per controllare prima di riprovare.',
+      'Il server non ha risposto entro {{seconds}} secondi: la modifica potrebbe essere stata registrata comunque. Quanto scritto resta qui: inviato di nuovo così com’è, non sarà registrato due volte.',
   },
 };
 
@@ -20,7 +20,7 @@ const en: typeof it = {
     unreachable: 'The server cannot be reached: check the connection and try again.',
     timeout: 'The server did not answer within {{seconds}} seconds: try again.',
     timeoutWrite:
-      'The server did not answer within {{seconds}} seconds: the change may have been recorded all the same. What you wrote stays here; reload in another tab to check before trying again.',
+      'The server did not answer within {{seconds}} seconds: the change may have been recorded all the same. What you wrote stays here: sent again as it is, it will not be recorded twice.',
   },
 };
 
