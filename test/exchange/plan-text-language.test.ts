@@ -107,6 +107,13 @@ describe("the report's HTML page", () => {
       Band: 'en',
     });
     expect(rewardsPage(2024, rewards('it')).match(/ lang="it"/g)).toEqual([' lang="it"']);
+    // An installation keeping several bodies: the choice names them, Italian, under the English «Body».
+    const bodies = [
+      { name: 'Comune di Prova', href: 'premi.html?lang=en', current: true },
+      { name: 'Camera di Commercio di Esempio', href: '/trasparenza/premi/2024?lang=en', current: false },
+    ];
+    expect(await languageOf(rewardsPage(2024, { ...rewards('en'), bodies }), ['Camera di Commercio di Esempio', 'Body:'])).toEqual({ 'Camera di Commercio di Esempio': 'it', 'Body:': 'en' });
+    expect(rewardsPage(2024, { ...rewards('it'), bodies }).match(/ lang="it"/g)).toEqual([' lang="it"']);
   }, 60_000);
 
   it('in Italian: nothing marked, the page is Italian throughout', async () => {
