@@ -197,3 +197,24 @@ describe("the appraisal form's DOCX", () => {
     expect(docxRuns(await renderForm(SHEET, 'docx', 'it')).filter((r) => r.lang !== null)).toEqual([]);
   });
 });
+
+describe("the appraisal form's tagged PDF", () => {
+  it("in English: the cells of the objectives' and behaviours' titles are it-IT, the headings and column heads the document's", async () => {
+    const pdf = await renderForm(SHEET, 'pdf', 'en');
+    expect(Buffer.from(pdf).toString('latin1')).toContain('/Lang (en-GB)');
+    const elements = structLanguages(pdf);
+    // One objective and one behaviour: their titles' cells alone carry a language of their own.
+    expect(elements.filter((e) => e.lang !== null)).toEqual([
+      { type: 'TD', lang: 'it-IT' },
+      { type: 'TD', lang: 'it-IT' },
+    ]);
+    expect(elements.filter((e) => e.type === 'H2').length).toBeGreaterThanOrEqual(2);
+    expect(elements.filter((e) => e.type === 'TH').every((e) => e.lang === null)).toBe(true);
+  });
+
+  it('in Italian: no structure element has a language of its own', async () => {
+    const elements = structLanguages(await renderForm(SHEET, 'pdf', 'it'));
+    expect(elements.length).toBeGreaterThan(10);
+    expect(elements.filter((e) => e.lang !== null)).toEqual([]);
+  });
+});
