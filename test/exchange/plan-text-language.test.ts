@@ -107,6 +107,13 @@ describe("the report's HTML page", () => {
       Band: 'en',
     });
     expect(rewardsPage(2024, rewards('it')).match(/ lang="it"/g)).toEqual([' lang="it"']);
+    // An installation keeping several bodies: the choice names them, Italian, under the English «Body».
+    const bodies = [
+      { name: 'Comune di Prova', href: 'premi.html?lang=en', current: true },
+      { name: 'Camera di Commercio di Esempio', href: '/trasparenza/premi/2024?lang=en', current: false },
+    ];
+    expect(await languageOf(rewardsPage(2024, { ...rewards('en'), bodies }), ['Camera di Commercio di Esempio', 'Body:'])).toEqual({ 'Camera di Commercio di Esempio': 'it', 'Body:': 'en' });
+    expect(rewardsPage(2024, { ...rewards('it'), bodies }).match(/ lang="it"/g)).toEqual([' lang="it"']);
   }, 60_000);
 
   it('in Italian: nothing marked, the page is Italian throughout', async () => {
@@ -188,5 +195,26 @@ describe("the appraisal form's DOCX", () => {
 
   it('in Italian: no run has a language of its own', async () => {
     expect(docxRuns(await renderForm(SHEET, 'docx', 'it')).filter((r) => r.lang !== null)).toEqual([]);
+  });
+});
+
+describe("the appraisal form's tagged PDF", () => {
+  it("in English: the cells of the objectives' and behaviours' titles are it-IT, the headings and column heads the document's", async () => {
+    const pdf = await renderForm(SHEET, 'pdf', 'en');
+    expect(Buffer.from(pdf).toString('latin1')).toContain('/Lang (en-GB)');
+    const elements = structLanguages(pdf);
+    // One objective and one behaviour: their titles' cells alone carry a language of their own.
+    expect(elements.filter((e) => e.lang !== null)).toEqual([
+      { type: 'TD', lang: 'it-IT' },
+      { type: 'TD', lang: 'it-IT' },
+    ]);
+    expect(elements.filter((e) => e.type === 'H2').length).toBeGreaterThanOrEqual(2);
+    expect(elements.filter((e) => e.type === 'TH').every((e) => e.lang === null)).toBe(true);
+  });
+
+  it('in Italian: no structure element has a language of its own', async () => {
+    const elements = structLanguages(await renderForm(SHEET, 'pdf', 'it'));
+    expect(elements.length).toBeGreaterThan(10);
+    expect(elements.filter((e) => e.lang !== null)).toEqual([]);
   });
 });

@@ -412,14 +412,24 @@ function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
     doc.on('error', reject);
   });
   const width = doc.page.width - 100;
-  doc.font('bold').fontSize(15).text(content.title, { width });
+  // A structure tree, as the report's PDF has: a screen reader reads the form by its headings and
+  // tables, and the body's titles and names in it as Italian (their /Lang, core's PLAN_TEXT_LANGUAGE;
+  // WCAG 2.1 SC 3.1.2) in an English form.
+  const planLanguage = planTextLanguage(lang);
+  const bodyTextTag = planLanguage === undefined ? {} : { lang: LANGUAGE_TAG[planLanguage] };
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const tag = (parent: PDFKit.PDFStructureElement, type: string, draw: () => void, options: PDFKit.Mixins.StructureElementOptions = {}): void => {
+    parent.add(doc.struct(type, options, draw));
+  };
+  tag(root, 'H1', () => doc.font('bold').fontSize(15).text(content.title, { width }));
   doc.moveDown(0.5);
-  for (const [k, v] of content.facts) doc.font('bold').fontSize(10).text(`${k}: `, { continued: true }).font('regular').text(v);
+  for (const [k, v] of content.facts) tag(root, 'P', () => doc.font('bold').fontSize(10).text(`${k}: `, { continued: true }).font('regular').text(v));
   for (const s of content.sections) {
     doc.moveDown(0.8);
     // A heading keeps its first row or line on its page: alone at the foot of a page it heads nothing there.
     if (doc.y + HEADING_KEEP > doc.page.height - 50) doc.addPage();
-    doc.font('bold').fontSize(12).text(s.heading, { width });
+    tag(root, 'H2', () => doc.font('bold').fontSize(12).text(s.heading, { width }));
     doc.moveDown(0.3);
     if (s.rows !== undefined && s.columns !== undefined) {
       const widths = columnWidths(s.columns, s.rows, width, 12, (text, bold) =>
@@ -430,44 +440,58 @@ function pdf(sheet: FormSheet, lang: Lang): Promise<Buffer> {
       );
       const colX = (i: number): number => 50 + widths.slice(0, i).reduce((a, b) => a + b, 0);
       const colW = (i: number): number => widths[i]! - 6;
+      const table = doc.struct('Table');
+      root.add(table);
       const row = (cells: readonly string[], bold: boolean): void => {
         doc.font(bold ? 'bold' : 'regular').fontSize(8.5);
         const heights = cells.map((t, i) => doc.heightOfString(t, { width: colW(i) }));
         const h = Math.max(...heights) + 4;
         if (doc.y + h > doc.page.height - 50) doc.addPage();
         const y = doc.y;
-        cells.forEach((t, i) => doc.text(t, colX(i), y + 2, { width: colW(i), align: i === 0 ? 'left' : 'right' }));
+        const tr = doc.struct('TR');
+        table.add(tr);
+        cells.forEach((t, i) =>
+          tag(tr, bold ? 'TH' : 'TD', () => doc.text(t, colX(i), y + 2, { width: colW(i), align: i === 0 ? 'left' : 'right' }), !bold && s.bodyText?.includes(i) === true ? bodyTextTag : {}),
+        );
+        tr.end();
+        // The rule under the row is layout, not content.
+        doc.markContent('Artifact', { type: 'Layout' });
         doc
           .moveTo(50, y + h)
           .lineTo(50 + width, y + h)
           .lineWidth(0.4)
           .strokeColor('#999999')
           .stroke();
+        doc.endMarkedContent();
         doc.x = 50;
         doc.y = y + h;
       };
       row(s.columns, true);
       for (const r of s.rows) row(r, false);
+      table.end();
     }
-    for (const line of s.lines ?? []) doc.font('regular').fontSize(9.5).text(line, 50, doc.y, { width, paragraphGap: 3 });
+    for (const line of s.lines ?? []) tag(root, 'P', () => doc.font('regular').fontSize(9.5).text(line, 50, doc.y, { width, paragraphGap: 3 }));
     for (const entry of s.entries ?? []) {
       // An entry's heading stays with its first line.
       if (doc.y + 40 > doc.page.height - 50) doc.addPage();
       doc.moveDown(0.3);
-      doc.font('bold').fontSize(9.5).text(entry.head, 50, doc.y, { width, paragraphGap: 2 });
+      tag(root, 'H3', () => doc.font('bold').fontSize(9.5).text(entry.head, 50, doc.y, { width, paragraphGap: 2 }));
       for (const line of entry.lines)
-        doc
-          .font('regular')
-          .fontSize(9)
-          .text(line, 62, doc.y, { width: width - 12, paragraphGap: 2 });
+        tag(root, 'P', () =>
+          doc
+            .font('regular')
+            .fontSize(9)
+            .text(line, 62, doc.y, { width: width - 12, paragraphGap: 2 }),
+        );
     }
   }
   doc.moveDown(2);
   for (const sig of content.signatures) {
     if (doc.y + 60 > doc.page.height - 50) doc.addPage();
-    doc.font('regular').fontSize(10).text(`${sig}: ______________________________    ${WORDS[lang].date}: ____________`, 50, doc.y, { width });
+    tag(root, 'P', () => doc.font('regular').fontSize(10).text(`${sig}: ______________________________    ${WORDS[lang].date}: ____________`, 50, doc.y, { width }));
     doc.moveDown(2);
   }
+  root.end();
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);

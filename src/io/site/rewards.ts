@@ -155,7 +155,11 @@ function bodyChoice(rewards: SiteRewards): string {
   const bodies = rewards.bodies ?? [];
   if (bodies.length < 2) return '';
   const w = WORDS[rewards.language];
-  const items = bodies.map((b) => (b.current ? `<li><strong aria-current="page">${escapeHtml(b.name)}</strong></li>` : `<li><a href="${escapeHtml(b.href)}">${escapeHtml(b.name)}</a></li>`));
+  // The bodies' names are their own, Italian, on the English page too (planLang).
+  const mark = planLang(rewards.language);
+  const items = bodies.map((b) =>
+    b.current ? `<li${mark}><strong aria-current="page">${escapeHtml(b.name)}</strong></li>` : `<li${mark}><a href="${escapeHtml(b.href)}">${escapeHtml(b.name)}</a></li>`,
+  );
   return `<nav class="bodies" aria-label="${w.bodies}"><p>${w.bodies}:</p><ul>\n${items.join('\n')}\n</ul></nav>`;
 }
 

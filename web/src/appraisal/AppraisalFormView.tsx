@@ -13,6 +13,7 @@ import { useAppraisalForm, useFormWritten } from './queries.js';
 import type { AppraisalForm, FormAction, FormState, MeasurementState as ObjectiveState, Unit as ObjectiveUnit } from '../../../src/contract/index.js';
 import { STATE_LABEL } from '../../../src/core/appraisal/workflow.js';
 import { COMPARATOR_SIGN, formatNumber, momentParts, percent, useLanguageChange } from '../ui/format.js';
+import { usePlanLang } from '../ui/PlanText.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
 import { ApiError } from '../api/client.js';
@@ -86,6 +87,8 @@ function planMissingOf(e: unknown): { organisation: string; year: number; versio
 export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
+  // The body's texts (its units', objectives' and behaviours' titles, as the plan's and the SMVP's) are Italian (ui/PlanText).
+  const planLang = usePlanLang();
   const errorText = useErrorText();
   const refusalWords = useRefusalWords();
   const read = useAppraisalForm(id, lang);
@@ -390,8 +393,8 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                   {r.units.flatMap((u) =>
                     u.objectives.map((o) => (
                       <tr key={`${u.unitId}\u0000${o.code}`} className={o.validated ? 'table-success' : undefined}>
-                        <td>{u.unit}</td>
-                        <th scope="row">
+                        <td lang={planLang}>{u.unit}</td>
+                        <th scope="row" lang={planLang}>
                           {o.code} {o.title}
                         </th>
                         <td className="text-end">{percent(o.score, lang)}</td>
@@ -461,6 +464,7 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
                         className="form-control form-control-sm"
                         aria-label={`${t('appraisal.form.objective')} ${n}`}
                         value={o.title}
+                        lang={planLang}
                         disabled={!editObjectives}
                         onChange={(e) => setObjective(i, { title: e.target.value })}
                         {...checked(i, 'title')}
@@ -655,9 +659,14 @@ export function AppraisalFormView({ id, onBack }: { id: string; onBack: () => vo
           {form.behaviours.map((b) => (
             <div key={b.code} className="mb-2">
               <label htmlFor={`rating-${b.code}`} className="fw-bold">
-                {b.code} {b.title} ({percent(b.weight, lang)})
+                <span lang={planLang}>
+                  {b.code} {b.title}
+                </span>{' '}
+                ({percent(b.weight, lang)})
               </label>
-              <p className="small mb-1">{b.description}</p>
+              <p className="small mb-1" lang={planLang}>
+                {b.description}
+              </p>
               <select
                 id={ratingId(b.code)}
                 className="form-select form-select-sm"

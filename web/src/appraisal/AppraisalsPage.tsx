@@ -16,6 +16,7 @@ import { appraisalApi } from './api.js';
 import { appraisalKeys, useAppraisalList, usePeople } from './queries.js';
 import type { Distribution, FormSummary, StaffCategory } from '../../../src/contract/index.js';
 import { formatNumber, percent, plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
+import { usePlanLang } from '../ui/PlanText.js';
 import { requiredDecimal, swapNotation } from '../ui/parse.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
 import { issuesByField } from '../ui/form-errors.js';
@@ -87,6 +88,8 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const lang = i18n.language === 'en' ? 'en' : 'it';
+  // A band's label is the SMVP's, the body's Italian text (ui/PlanText).
+  const planLang = usePlanLang();
   const hr = user?.role === 'admin' || user?.role === 'personale';
   const [year, setYear] = useState(openingYear);
   const list = useAppraisalList(year, lang);
@@ -176,7 +179,7 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
                       </a>
                     )}
                   </td>
-                  <td>{f.band ?? '—'}</td>
+                  <td lang={f.band === null ? undefined : planLang}>{f.band ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -192,6 +195,7 @@ function AppraisalsScreen({ onOpen, openingYear }: { onOpen: (id: string) => voi
 function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const planLang = usePlanLang();
   const refusalWords = useRefusalWords();
   const client = useQueryClient();
   // A list that cannot be read leaves its select empty, as before the cache.
@@ -333,7 +337,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
           <select className="form-select" value={planId} onChange={(e) => setPlanId(e.target.value)} data-testid="new-plan">
             <option value="">{t('appraisal.create.none')}</option>
             {plans.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} lang={planLang}>
                 {p.title}
               </option>
             ))}
@@ -344,7 +348,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
           <select id="new-unit" className="form-select" value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="new-unit" {...problemAt('new-unit')}>
             <option value="">{t('appraisal.create.none')}</option>
             {units.map((u) => (
-              <option key={u.id} value={u.id}>
+              <option key={u.id} value={u.id} lang={planLang}>
                 {u.name} ({u.code})
               </option>
             ))}
@@ -386,6 +390,7 @@ function NewForm({ year, onCreated }: { year: number; onCreated: (id: string) =>
 function Rewards({ year }: { year: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'it';
+  const planLang = usePlanLang();
   const errorText = useErrorText();
   const [category, setCategory] = useState<StaffCategory>('personale');
   const [fund, setFund] = useState('');
@@ -489,7 +494,7 @@ function Rewards({ year }: { year: number }) {
               {result.people.map((p) => (
                 <tr key={p.formId}>
                   <th scope="row">{formPersonName(p, lang)}</th>
-                  <td>{p.band ?? '—'}</td>
+                  <td lang={p.band === null ? undefined : planLang}>{p.band ?? '—'}</td>
                   <td className="text-end">{plainNumber(p.coefficient, lang)}%</td>
                   <td className="text-end">{plainNumber(p.presenceDays, lang)}</td>
                   <td className="text-end">

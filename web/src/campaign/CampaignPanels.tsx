@@ -11,6 +11,7 @@ import { usePlanWritten } from '../api/queries.js';
 import { WORK_STATES, WORKLIST_STATE_FILTERS } from '../../../src/contract/campaign-states.js';
 import type { WorklistAsked } from '../../../src/contract/worklist-link.js';
 import { amountText, momentText, useLang } from '../ui/format.js';
+import { usePlanLang, WithPlanText } from '../ui/PlanText.js';
 import { Dialog, FIRST_FOCUS, focusSoon } from '../ui/Form.js';
 import { DateInput, typedDateKept } from '../ui/DateInput.js';
 import { pageOf, Pager } from '../ui/Pager.js';
@@ -50,6 +51,7 @@ const stateAsked = (state: string | undefined): WorklistStateFilter | '' => ((WO
 export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) {
   const { t } = useTranslation();
   const lang = useLang();
+  const planLang = usePlanLang();
   const [period, setPeriod] = useState<string>(initial?.period ?? '');
   const [unit, setUnit] = useState<string>(initial?.unit ?? '');
   const [state, setState] = useState<WorklistStateFilter | ''>(() => stateAsked(initial?.state));
@@ -262,19 +264,19 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
             <tbody>
               {shown.map((item) => (
                 <tr key={item.indicatorId} data-indicator={item.indicatorId} data-state={item.state}>
-                  <td>{item.node}</td>
+                  <td lang={planLang}>{item.node}</td>
                   <td>
-                    <button type="button" className="btn btn-link btn-sm p-0 text-start" onClick={() => onOpen(item.indicatorId, item.periodId)}>
+                    <button type="button" className="btn btn-link btn-sm p-0 text-start" onClick={() => onOpen(item.indicatorId, item.periodId)} lang={planLang}>
                       {item.indicator}
                     </button>
                     {item.review?.action === 'return' && (
                       <span className="d-block text-danger" data-testid="request-note">
-                        {t('campaign.requestBy', { by: item.review.byName, note: item.review.note ?? '' })}
+                        <WithPlanText sentence={t('campaign.requestBy', { by: item.review.byName, note: item.review.note ?? '' })} quoted={item.review.note ?? ''} />
                       </span>
                     )}
                     {item.correctedRequest !== null && (
                       <span className="d-block text-muted" data-testid="corrected-request">
-                        {t('campaign.correctedAfter', { by: item.correctedRequest.byName, note: item.correctedRequest.note ?? '' })}
+                        <WithPlanText sentence={t('campaign.correctedAfter', { by: item.correctedRequest.byName, note: item.correctedRequest.note ?? '' })} quoted={item.correctedRequest.note ?? ''} />
                       </span>
                     )}
                     {item.supersededApproval !== null && (
@@ -284,7 +286,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
                     )}
                     {item.review?.action === 'answer' && (
                       <span className="d-block text-muted" data-testid="answer-note">
-                        {t('campaign.answerBy', { by: item.review.byName, note: item.review.note ?? '' })}
+                        <WithPlanText sentence={t('campaign.answerBy', { by: item.review.byName, note: item.review.note ?? '' })} quoted={item.review.note ?? ''} />
                       </span>
                     )}
                   </td>
@@ -292,7 +294,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
                     <WorklistValue planId={planId} item={item} />
                   </td>
                   <td>
-                    {item.unit ?? t('campaign.noUnit')}
+                    {item.unit === null ? t('campaign.noUnit') : <span lang={planLang}>{item.unit}</span>}
                     {item.person ? ` · ${item.person}` : ''}
                   </td>
                   <td>
@@ -478,6 +480,7 @@ interface DashboardProps {
 
 export function DashboardPanel({ planId, onShow }: DashboardProps) {
   const { t } = useTranslation();
+  const planLang = usePlanLang();
   // Any write to the plan's data (a value, a review, a transition) marks it stale (`usePlanWritten`).
   const read = useDashboard(planId);
   const board = read.data ?? null;
@@ -541,7 +544,7 @@ export function DashboardPanel({ planId, onShow }: DashboardProps) {
                       onClick={() => onShow(r.periodId, r.unitId)}
                       aria-label={t('campaign.showList', { unit: r.unit ?? t('campaign.noUnit'), period: label(r.periodId) })}
                     >
-                      {r.unit ?? t('campaign.noUnit')}
+                      {r.unit === null ? t('campaign.noUnit') : <span lang={planLang}>{r.unit}</span>}
                     </button>
                   </td>
                   <td>{r.expected}</td>
@@ -585,6 +588,7 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel, re
   const lang = useLang();
   // A refusal in its words, a fault of the app in the app's (its raw text in the console).
   const readError = useReadError();
+  const planLang = usePlanLang();
   const read = useClosingPreview(planId, periodId);
   // While the list is read again (after a refusal, or a dialog opened anew) the one on screen may be old: confirming waits for it.
   const preview = read.data ?? null;
@@ -602,7 +606,16 @@ export function ClosingDialog({ planId, periodId, label, onConfirm, onCancel, re
           {items.map((i) => (
             <li key={i.indicatorId}>
               {/* The "no unit" words carry their own brackets. */}
-              {i.node} — {i.indicator} {i.unit === null ? t('campaign.noUnit') : `(${i.unit})`}
+              <span lang={planLang}>
+                {i.node} — {i.indicator}
+              </span>{' '}
+              {i.unit === null ? (
+                t('campaign.noUnit')
+              ) : (
+                <>
+                  (<span lang={planLang}>{i.unit}</span>)
+                </>
+              )}
               {i.supersededApproval !== null && ` — ${t('campaign.changedAfterApproval', { by: i.supersededApproval.byName, at: momentText(i.supersededApproval.at, lang, 'short') })}`}
             </li>
           ))}

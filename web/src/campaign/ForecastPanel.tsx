@@ -9,6 +9,7 @@ import type { ForecastOutcome } from '../../../src/contract/index.js';
 import { refusalSentence } from '../ui/sentence.js';
 import { useKept, type Kept } from '../ui/server-words.js';
 import { staleKept } from '../ui/stale-save.js';
+import { usePlanLang } from '../ui/PlanText.js';
 
 /** `archived`: the plan is archived, its forecast read and not changed (409 plan-archived); the panel says why. */
 export function ForecastPanel({
@@ -75,7 +76,7 @@ export function ForecastPanel({
       {!editable || archived ? (
         <>
           <p className="small" data-testid="forecast-read">
-            {forecast === null ? t('campaign.forecast.none') : `${t(`campaign.forecast.${forecast.reachable}`)}${forecast.note ? ` — ${forecast.note}` : ''}`}
+            {forecast === null ? t('campaign.forecast.none') : <ForecastWords forecast={forecast} />}
           </p>
           {archived && (
             <p className="small muted" data-testid="forecast-archived">
@@ -88,7 +89,9 @@ export function ForecastPanel({
           {kept !== null && forecast !== null && (
             <div className="border border-warning rounded p-2 mb-2" data-testid="forecast-stored">
               <p className="small mb-1">{t('campaign.forecast.storedBy', { by: forecast.updatedByName ?? '—' })}</p>
-              <p className="small mb-0">{`${t(`campaign.forecast.${forecast.reachable}`)}${forecast.note ? ` — ${forecast.note}` : ''}`}</p>
+              <p className="small mb-0">
+                <ForecastWords forecast={forecast} />
+              </p>
             </div>
           )}
           {/* Keyed by the stored forecast's version: a save read back sets the fields as stored, unless what was typed is kept. */}
@@ -108,6 +111,19 @@ export function ForecastPanel({
 interface Draft {
   reachable: ForecastOutcome | null;
   note: string;
+}
+
+/** A stored forecast: whether the target is reachable (the app's words), and the office's note (the plan's language). */
+function ForecastWords({ forecast }: { forecast: { reachable: ForecastOutcome; note: string | null } }) {
+  const { t } = useTranslation();
+  const planLang = usePlanLang();
+  return (
+    <>
+      {t(`campaign.forecast.${forecast.reachable}`)}
+      {forecast.note ? ' — ' : ''}
+      {forecast.note ? <span lang={planLang}>{forecast.note}</span> : ''}
+    </>
+  );
 }
 
 function ForecastForm({ initial, onSave }: { initial: Draft; onSave: (input: Draft) => void }) {

@@ -14,6 +14,7 @@ import type { ShortObjective, Variance, VarianceCause } from '../../../src/contr
 import { refusalSentence, sentence } from '../ui/sentence.js';
 import { useKept, useReadError, type Kept } from '../ui/server-words.js';
 import { staleKept } from '../ui/stale-save.js';
+import { usePlanLang } from '../ui/PlanText.js';
 
 /** `archived`: the plan is archived, its variances read and not written (the report offers none to write, 409 plan-archived); said at the top. */
 export function VariancesPanel({ planId, periodId, archived = false }: { planId: string | number; periodId: string; archived?: boolean }) {
@@ -59,6 +60,7 @@ export function VariancesPanel({ planId, periodId, archived = false }: { planId:
 function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: string | number; periodId: string; objective: ShortObjective; onSaved: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const planLang = usePlanLang();
   // No cause chosen until someone chooses one: a preselected "internal" was recorded as the cause
   // by whoever only wrote the explanation, and the cause weighs on the unit's appraisal.
   const [cause, setCause] = useState<VarianceCause | ''>(o.variance?.cause ?? '');
@@ -102,7 +104,10 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
   return (
     <article className="border rounded p-2 mb-2" aria-labelledby={`${id}-title`} data-testid="variance">
       <h3 id={`${id}-title`} className="h6 mb-1">
-        {o.code} {o.title} — {percent(o.performance, lang)} ({t(`band.${o.band ?? 'none'}`)})
+        <span lang={planLang}>
+          {o.code} {o.title}
+        </span>{' '}
+        — {percent(o.performance, lang)} ({t(`band.${o.band ?? 'none'}`)})
       </h3>
       {!o.editable ? (
         o.variance === null ? (
@@ -155,14 +160,19 @@ function VarianceRow({ planId, periodId, objective: o, onSaved }: { planId: stri
 /** A variance as stored: its cause, explanation and corrective action. */
 function StoredVariance({ variance }: { variance: Variance }) {
   const { t } = useTranslation();
+  const planLang = usePlanLang();
   return (
     <dl className="row small mb-0">
       <dt className="col-4">{t('campaign.variances.cause')}</dt>
       <dd className="col-8">{t(`campaign.variances.causes.${variance.cause}`)}</dd>
       <dt className="col-4">{t('campaign.variances.explanation')}</dt>
-      <dd className="col-8">{variance.explanation}</dd>
+      <dd className="col-8" lang={planLang}>
+        {variance.explanation}
+      </dd>
       <dt className="col-4">{t('campaign.variances.action')}</dt>
-      <dd className="col-8">{variance.correctiveAction || '—'}</dd>
+      <dd className="col-8" lang={variance.correctiveAction ? planLang : undefined}>
+        {variance.correctiveAction || '—'}
+      </dd>
     </dl>
   );
 }

@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
-import { changeText } from '../../../src/messages/changes.js';
+import { changeText, shortName } from '../../../src/messages/changes.js';
 import { momentText } from '../ui/format.js';
+import { WithPlanText } from '../ui/PlanText.js';
 import { actorName } from '../ui/people.js';
 import { useReadError } from '../ui/server-words.js';
 
@@ -35,7 +36,9 @@ export function AuditPanel({ planId, node, indicator }: { planId: string; node: 
         <ul className="small audit-list" data-testid="audit">
           {entries.map((e) => (
             <li key={String(e.id)}>
-              <time dateTime={e.at}>{momentText(e.at, language)}</time> — <strong>{actorName(e.userName, e.user, i18n) ?? '—'}</strong>: {changeText(e, language)}
+              <time dateTime={e.at}>{momentText(e.at, language)}</time> — <strong>{actorName(e.userName, e.user, i18n) ?? '—'}</strong>:{' '}
+              {/* The subject's name is the plan's Italian text; a reason is not marked: it may be the program's, said in the screen's language. */}
+              <WithPlanText sentence={changeText(e, language)} quoted={e.name === undefined ? '' : shortName(e.name)} />
               {e.reason ? ` (${e.reason})` : ''}
             </li>
           ))}

@@ -18,6 +18,7 @@ import type { Period, TreeDocument, TreeObjective } from '../api/types.js';
 import { PerformanceText } from '../ui/Band.js';
 import { percent, useLang, type Lang } from '../ui/format.js';
 import { sentence } from '../ui/sentence.js';
+import { usePlanLang, WithPlanText } from '../ui/PlanText.js';
 
 export type TreeValidation = NonNullable<TreeDocument['validation']>;
 export type ValidatedObjective = TreeValidation['objectives'][number];
@@ -78,6 +79,7 @@ export function ValidationNotice({ tree, office = false }: { tree: TreeDocument;
   const { t } = useTranslation();
   const lang = useLang();
   const v = tree.validation;
+  const planLang = usePlanLang();
   if (v === null || (v.objectives.length === 0 && v.body === null && v.reopenedAt === null && v.reopening === null)) return null;
   const words = validationWords(lang);
   // Reopened after the decision and taking values again (the office alone is told): when, by whom, why, and
@@ -142,8 +144,10 @@ export function ValidationNotice({ tree, office = false }: { tree: TreeDocument;
           return (
             <li key={o.code} data-testid={`oiv-validated-${o.code}`}>
               <strong>{o.code}</strong>
-              {o.title === null ? '' : ` ${o.title}`}: {figure(o.validated)} {t(`band.${o.band ?? 'none'}`).toLowerCase()} {words.validated}, {figure(o.reported)} {words.reported}
-              {why === '' ? '' : `. ${why}`}
+              {o.title === null ? '' : <span lang={planLang}> {o.title}</span>}: {figure(o.validated)} {t(`band.${o.band ?? 'none'}`).toLowerCase()} {words.validated}, {figure(o.reported)}{' '}
+              {words.reported}
+              {why === '' ? '' : '. '}
+              <WithPlanText sentence={why} quoted={o.direct ? (o.note ?? '') : ''} />
             </li>
           );
         })}

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { Band } from '../../../src/core/index.js';
 import type { TreeDocument } from '../api/types.js';
 import { amountText, percent, tickText, useLang, type AmountUnit } from '../ui/format.js';
+import { usePlanLang } from '../ui/PlanText.js';
 
 echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
@@ -107,6 +108,7 @@ type Level = 'areas' | 'strategic' | 'operational';
 export function PlanCharts({ doc, validation }: { doc: TreeDocument; validation: TreeDocument['validation'] }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const planLang = usePlanLang();
   const [level, setLevel] = useState<Level>('strategic');
   const [area, setArea] = useState('');
   const byCode = new Map(doc.objectives.map((o) => [o.code, o]));
@@ -183,7 +185,8 @@ export function PlanCharts({ doc, validation }: { doc: TreeDocument; validation:
             <select className="form-select form-select-sm w-auto" value={area} onChange={(e) => setArea(e.target.value)} data-testid="chart-area">
               <option value="">{t('charts.allAreas')}</option>
               {areas.map((a) => (
-                <option key={a.code} value={a.code}>
+                // An option's text cannot hold a marked part: the whole option, code and title, is the plan's.
+                <option key={a.code} value={a.code} lang={planLang}>
                   {a.code} {a.title}
                 </option>
               ))}

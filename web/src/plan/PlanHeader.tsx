@@ -13,6 +13,7 @@ import { can, useSession } from '../session.js';
 import { NextYearButton } from '../years/NextYear.js';
 import { useLang } from '../ui/format.js';
 import { ExportButton } from './ExportButton.js';
+import { usePlanLang, WithPlanText } from '../ui/PlanText.js';
 
 interface Props {
   planId: string;
@@ -32,6 +33,7 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
   const { t } = useTranslation();
   const { user } = useSession();
   const lang = useLang();
+  const planLang = usePlanLang();
   const role = user?.role;
   // Which name is being corrected in place: the plan's title or its body's (one form at a time).
   const [renaming, setRenaming] = useState<'title' | 'organisation' | null>(null);
@@ -69,7 +71,9 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
       </p>
       <div className="d-flex flex-wrap align-items-end justify-content-between gap-2 mb-2">
         <div className="d-flex flex-wrap align-items-end gap-2">
-          <h1 className="h3 mb-0">{tree.title}</h1>
+          <h1 className="h3 mb-0" lang={planLang}>
+            {tree.title}
+          </h1>
           {mayRename && renaming === null && (
             <Button size="sm" color="primary" outline onClick={() => setRenaming('title')} id="rename-plan" data-testid="rename-plan">
               {t('plans.rename')}
@@ -90,7 +94,7 @@ export function PlanHeader({ planId, tree, plan, onBack, targetsOnly, onRenamed,
             {plan.adoption !== null && ` ${t('plans.status.act', { kind: plan.adoption.act.kind, number: plan.adoption.act.number, date: dayText(plan.adoption.act.date) })}`}
           </p>
           <p className="small mb-0" data-testid="plan-body">
-            {t('plans.body', { organisation: plan.organisation })}
+            <WithPlanText sentence={t('plans.body', { organisation: plan.organisation })} quoted={plan.organisation} />
           </p>
           {mayRename && renaming === null && (
             <Button size="sm" color="primary" outline onClick={() => setRenaming('organisation')} id="correct-plan-body" data-testid="correct-plan-body">

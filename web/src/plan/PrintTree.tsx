@@ -12,6 +12,7 @@ import { actualText, amountText, percent, useLang, weight } from '../ui/format.j
 import type { Row } from '../tree/rows.js';
 import { BandBadge, PerformanceText } from '../ui/Band.js';
 import { validationWords, type ValidatedObjective } from '../periods/Validation.js';
+import { usePlanLang } from '../ui/PlanText.js';
 
 /** Whether the page is being printed, and a function that prints it. */
 export function usePrinting(): [boolean, () => void] {
@@ -38,9 +39,12 @@ export function PrintTree({ doc, rows, periodText, validated }: { doc: TreeDocum
   const { t } = useTranslation();
   const lang = useLang();
   const words = validationWords(lang);
+  const planLang = usePlanLang();
   return (
     <section className="print-tree" data-testid="print-tree">
-      <h1 className="h4">{doc.title}</h1>
+      <h1 className="h4" lang={planLang}>
+        {doc.title}
+      </h1>
       <p>{periodText}</p>
       <table className="table table-sm">
         <thead>
@@ -68,7 +72,7 @@ export function PrintTree({ doc, rows, periodText, validated }: { doc: TreeDocum
           {rows.map((row) =>
             row.kind === 'objective' ? (
               <tr key={row.key} className="print-objective">
-                <th scope="row" colSpan={2} style={{ paddingLeft: `${0.3 + row.depth * 0.8}rem` }}>
+                <th scope="row" colSpan={2} style={{ paddingLeft: `${0.3 + row.depth * 0.8}rem` }} lang={planLang}>
                   {row.objective.code} {row.objective.title}
                 </th>
                 <td className="num">{row.objective.weight === null ? '' : weight(row.objective.weight, lang)}</td>
@@ -92,7 +96,7 @@ export function PrintTree({ doc, rows, periodText, validated }: { doc: TreeDocum
               <tr key={row.key}>
                 <td>{row.objective.code}</td>
                 <td>
-                  {row.indicator.name}
+                  <span lang={planLang}>{row.indicator.name}</span>
                   {row.indicator.state !== 'measured' && ` (${t(`state.${row.indicator.state}`)})`}
                 </td>
                 <td className="num">{weight(row.indicator.weight, lang)}</td>

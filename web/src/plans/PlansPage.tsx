@@ -8,6 +8,7 @@ import { Field, focusFirstError, useRefusal } from '../ui/Form.js';
 import { can, useSession } from '../session.js';
 import { staleSaveOf, staleSaveWords } from '../ui/stale-save.js';
 import { useLang } from '../ui/format.js';
+import { usePlanLang } from '../ui/PlanText.js';
 import { useInLanguage, useKept, useReadError, type Kept } from '../ui/server-words.js';
 import { DeletePlanDialog } from './DeletePlanDialog.js';
 import { ImportPanel } from './ImportPanel.js';
@@ -17,6 +18,7 @@ import { useArchivedPlans, usePlans, usePlansChanged } from './queries.js';
 export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const planLang = usePlanLang();
   const { user } = useSession();
   const plansRead = usePlans();
   const plans = plansRead.data ?? null;
@@ -158,11 +160,12 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
                 .filter((p) => p.year === y)
                 .map((p) => (
                   <li key={String(p.id)} className="plan-item d-flex flex-wrap align-items-center gap-2" data-plan-title={p.title}>
-                    <a href={`#/plans/${encodeURIComponent(String(p.id))}`} className="fw-semibold">
+                    {/* The title and the body are the plan's Italian texts (ui/PlanText); the aria-labels quoting the title cannot be marked. */}
+                    <a href={`#/plans/${encodeURIComponent(String(p.id))}`} className="fw-semibold" lang={planLang}>
                       {p.title}
                     </a>
                     <span className="text-muted small">
-                      {p.organisation ?? ''} · {t(`plans.version.${p.version}`)} · {p.published ? t('plans.published') : t('plans.draft')}
+                      <span lang={planLang}>{p.organisation ?? ''}</span> · {t(`plans.version.${p.version}`)} · {p.published ? t('plans.published') : t('plans.draft')}
                     </span>
                     {/* The year's art. 20 page of Amministrazione trasparente (server HTML, no sign-in): where a citizen looks for the bonuses. */}
                     {p.published && (
@@ -225,7 +228,7 @@ export function PlansPage({ onOpen }: { onOpen: (id: PlanSummary['id']) => void 
             <ul className="list-unstyled plan-list">
               {archived.map((p) => (
                 <li key={String(p.id)} className="plan-item d-flex flex-wrap align-items-center gap-2" data-plan-title={p.title}>
-                  <a href={`#/plans/${encodeURIComponent(String(p.id))}`} className="fw-semibold">
+                  <a href={`#/plans/${encodeURIComponent(String(p.id))}`} className="fw-semibold" lang={planLang}>
                     {p.title}
                   </a>
                   <span className="text-muted small">{p.year}</span>

@@ -6,6 +6,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { parseMarkup } from '../../../src/io/relazione/markup.js';
 import type { Inline } from '../../../src/io/relazione/model.js';
+import { usePlanLang } from '../ui/PlanText.js';
 
 function Spans({ spans }: { spans: Inline }): ReactNode {
   return spans.map((s, i) => {
@@ -19,8 +20,10 @@ function Spans({ spans }: { spans: Inline }): ReactNode {
 /** `heading`: the level of the markup's first headings on this screen (a `##` under an h2 is an h3). */
 export function Markup({ text, heading, testId }: { text: string; heading: 3 | 4; testId?: string }) {
   const blocks = parseMarkup(text);
+  // The Relazione's texts are the office's and the OIV's, in the plan's language (ui/PlanText).
+  const planLang = usePlanLang();
   return (
-    <div className="relazione-markup" data-testid={testId}>
+    <div className="relazione-markup" data-testid={testId} lang={planLang}>
       {blocks.map((b, i) => {
         switch (b.kind) {
           case 'heading': {

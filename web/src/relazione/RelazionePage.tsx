@@ -27,6 +27,7 @@ import { momentText, plainNumber, useLang, useLanguageChange, type Lang } from '
 import { amountInput, swapNotation, typedDecimal } from '../ui/parse.js';
 import { useRelazione } from './queries.js';
 import { useInLanguage } from '../ui/server-words.js';
+import { usePlanLang } from '../ui/PlanText.js';
 
 /** Said on the screen: words as they are, or a sentence naming who and when, said again in the language chosen since (kept.ts). */
 type Message = { kind: 'success' | 'danger'; text: string | Said } | null;
@@ -62,6 +63,7 @@ function when(iso: string | null, lang: string): string {
 
 export function RelazionePage({ planId, onBack }: { planId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
+  const planLang = usePlanLang();
   const { user } = useSession();
   const client = useQueryClient();
   // The answer names people in the language it was asked in (the program, the command line): read
@@ -208,7 +210,9 @@ export function RelazionePage({ planId, onBack }: { planId: string; onBack: () =
         </button>
       </p>
       <h1 className="h3">{t('relazione.title', { year: plan.year })}</h1>
-      <p className="text-muted">{plan.title}</p>
+      <p className="text-muted" lang={planLang}>
+        {plan.title}
+      </p>
 
       <section className="relazione-state mb-3" aria-labelledby="relazione-state-title">
         <h2 id="relazione-state-title" className="visually-hidden">
@@ -453,6 +457,7 @@ function TextsEditor({
   onSave: (texts: Record<string, string>) => void;
 }) {
   const { t } = useTranslation();
+  const planLang = usePlanLang();
   // Who saved the version carried onto, said in the screen's language now (the day and time in its notation).
   const who = staleSaveWords(carried?.saved ?? { by: null, at: null }, useLang(), t('common.someoneElse'));
   const [texts, setTextsShown] = useState<Record<string, string>>(() => carried?.merged.texts ?? relazione.texts);
@@ -523,6 +528,7 @@ function TextsEditor({
                 className="form-control"
                 rows={key === 'contesto-esterno' || key === 'contesto-interno' ? 6 : 3}
                 value={texts[key] ?? ''}
+                lang={planLang}
                 onChange={(e) => setTexts({ ...texts, [key]: e.target.value })}
                 data-testid={id}
               />
@@ -546,7 +552,7 @@ function TextsEditor({
                       {t('relazione.carried.theirsLabel', who)}
                     </p>
                     <div className="border rounded p-2 bg-light" style={{ whiteSpace: 'pre-wrap' }} aria-labelledby={`${id}-theirs-label`} role="region" data-testid={`relazione-theirs-${key}`}>
-                      {other === '' ? <em>{t('relazione.carried.emptied')}</em> : other}
+                      {other === '' ? <em>{t('relazione.carried.emptied')}</em> : <span lang={planLang}>{other}</span>}
                     </div>
                   </div>
                 </div>
@@ -563,7 +569,7 @@ function TextsEditor({
             {generated !== undefined && generated !== '' && (
               <details className="small">
                 <summary>{t('relazione.generatedHint')}</summary>
-                <p className="relazione-generated" data-testid={`relazione-generated-${key}`}>
+                <p className="relazione-generated" data-testid={`relazione-generated-${key}`} lang={planLang}>
                   {generated}
                 </p>
                 <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => setTexts({ ...texts, [key]: generated })} data-testid={`relazione-use-generated-${key}`}>
@@ -588,6 +594,7 @@ function TextsEditor({
  */
 function KeptTexts({ kept, onDismiss }: { kept: Kept; onDismiss: () => void }) {
   const { t } = useTranslation();
+  const planLang = usePlanLang();
   const lang = useLang();
   // What the last «Copia» did, said in a live region (the clipboard may be refused: then copied by hand).
   const [copied, setCopied] = useState<{ key: string; done: boolean } | null>(null);
@@ -626,6 +633,7 @@ function KeptTexts({ kept, onDismiss }: { kept: Kept; onDismiss: () => void }) {
             role="region"
             aria-labelledby={`relazione-kept-${s.key}-title`}
             data-testid={`relazione-kept-text-${s.key}`}
+            lang={planLang}
           >
             {s.text}
           </div>
@@ -707,6 +715,7 @@ function ReviewEditor({
   onDecide: (to: RelazioneState, review: Review | null, atField: (refusal: unknown) => boolean) => void;
 }) {
   const { t } = useTranslation();
+  const planLang = usePlanLang();
   const lang = useLang();
   const [checklist, setChecklist] = useState<ChecklistPoint[]>(relazione.checklist);
   const [note, setNote] = useState(relazione.note);
@@ -895,7 +904,7 @@ function ReviewEditor({
               )}
             </Field>
             <Field id={`relazione-point-note-${i}`} label={t('relazione.review.pointNote', { n: i + 1 })}>
-              {(aria) => <textarea {...aria} className="form-control" rows={2} value={p.note} onChange={(e) => point(i, { note: e.target.value })} />}
+              {(aria) => <textarea {...aria} className="form-control" rows={2} value={p.note} lang={planLang} onChange={(e) => point(i, { note: e.target.value })} />}
             </Field>
             <button
               type="button"
@@ -934,6 +943,7 @@ function ReviewEditor({
             className="form-control"
             rows={3}
             value={note}
+            lang={planLang}
             onChange={(e) => {
               setNote(e.target.value);
               setNoteMissing(undefined);
@@ -953,6 +963,7 @@ function ReviewEditor({
             className="form-control"
             rows={3}
             value={reservations}
+            lang={planLang}
             onChange={(e) => {
               setReservations(e.target.value);
               setReservationsMissing(undefined);
@@ -977,7 +988,7 @@ function ReviewEditor({
               {(aria) => <input type="text" {...aria} className="form-control" inputMode="decimal" value={v.validated} onChange={(e) => value(i, { validated: e.target.value })} />}
             </Field>
             <Field id={`relazione-value-note-${i}`} label={t('relazione.review.valueNote', { n: i + 1 })}>
-              {(aria) => <input type="text" {...aria} className="form-control" value={v.note} onChange={(e) => value(i, { note: e.target.value })} />}
+              {(aria) => <input type="text" {...aria} className="form-control" value={v.note} lang={planLang} onChange={(e) => value(i, { note: e.target.value })} />}
             </Field>
             <button
               type="button"
@@ -1092,6 +1103,7 @@ function Following({ relazione }: { relazione: Relazione }) {
 
 function ReviewView({ relazione }: { relazione: Relazione }) {
   const { t } = useTranslation();
+  const planLang = usePlanLang();
   const lang = useLang();
   return (
     <section className="mb-4" aria-labelledby="relazione-review-title" data-testid="relazione-review-view">
@@ -1112,7 +1124,7 @@ function ReviewView({ relazione }: { relazione: Relazione }) {
             <tr key={i}>
               <th scope="row">{pointWords(p.label, t)}</th>
               <td>{t(`relazione.review.outcomes.${p.outcome ?? 'none'}`)}</td>
-              <td>{p.note}</td>
+              <td lang={planLang}>{p.note}</td>
             </tr>
           ))}
         </tbody>
@@ -1133,7 +1145,7 @@ function ReviewView({ relazione }: { relazione: Relazione }) {
           {relazione.values.map((v) => (
             <li key={v.code}>
               <strong>{v.code}</strong>: {percentText(v.reported, lang)} → {percentText(v.validated, lang)}
-              {v.deliberate && v.fromChildren !== null ? ` (${t('relazione.review.deliberateView', { fromChildren: v.fromChildren })})` : ''} — {v.note}
+              {v.deliberate && v.fromChildren !== null ? ` (${t('relazione.review.deliberateView', { fromChildren: v.fromChildren })})` : ''} — <span lang={planLang}>{v.note}</span>
             </li>
           ))}
         </ul>

@@ -22,13 +22,19 @@ import { staleSaveOf } from '../ui/stale-save.js';
 import { editRefusal } from '../ui/edit-refusal.js';
 import { useInLanguage, useKept, type Kept } from '../ui/server-words.js';
 import { officeToday, useLang } from '../ui/format.js';
+import { usePlanLang, WithPlanText } from '../ui/PlanText.js';
 
 /** A change in a sentence, old → new, in the app's language: the catalogue's words, the same the reports print. */
 function ChangeLine({ change }: { change: RevisionChange }) {
   const { i18n } = useTranslation();
   // A long name is cut in the sentence: the whole of it on hover.
   const cut = change.name !== undefined && shortName(change.name) !== change.name.trim();
-  return <li {...(cut ? { title: change.name } : {})}>{changeText(change, i18n.language === 'en' ? 'en' : 'it')}</li>;
+  // The name (an objective's title, an indicator's name) is the plan's Italian text inside the catalogue's words.
+  return (
+    <li {...(cut ? { title: change.name } : {})}>
+      <WithPlanText sentence={changeText(change, i18n.language === 'en' ? 'en' : 'it')} quoted={change.name === undefined ? '' : shortName(change.name)} />
+    </li>
+  );
 }
 
 type ActField = keyof Act;
@@ -261,6 +267,7 @@ function RevisionCorrection({
 export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSummary; canManage: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'it';
+  const planLang = usePlanLang();
   const planId = plan.id;
   const client = useQueryClient();
   const read = useQuery({ queryKey: keys.revisions(planId, plan.status, plan.openRevision), queryFn: () => api.revisions(planId) });
@@ -590,7 +597,7 @@ export function RevisionsPanel({ plan, canManage, onChanged }: { plan: PlanSumma
                   <>
                     <td>{dayText(r.date)}</td>
                     <td>
-                      {r.reason}
+                      <span lang={planLang}>{r.reason}</span>
                       {/* Reason and date are corrected while the revision is open; approved, they are what was approved. */}
                       {canManage && !plan.archived && r.status === 'open' && (
                         <Button

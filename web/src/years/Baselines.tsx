@@ -16,10 +16,12 @@ import { useLang } from '../ui/format.js';
 import { focusSoon, Notice } from '../ui/Form.js';
 import { yearsApi } from './api.js';
 import { refusalSentence } from '../ui/sentence.js';
+import { usePlanLang } from '../ui/PlanText.js';
 
 export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: boolean; onRefreshed: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const planLang = usePlanLang();
   const client = useQueryClient();
   // The refusal kept as the server's answer, said on each render: after a change of language, in the new one.
   const [refused, setError] = useState<Kept | null>(null);
@@ -70,7 +72,7 @@ export function BaselinesNotice(props: { planId: PlanSummary['id']; canRefresh: 
         {doc.changed.map((b) => (
           <li key={b.indicatorId} className="d-flex flex-wrap gap-2 align-items-center mb-1" data-testid="baseline-changed">
             <span>
-              <strong>{b.code}</strong> {b.name}:{' '}
+              <strong>{b.code}</strong> <span lang={planLang}>{b.name}</span>:{' '}
               {b.current === null
                 ? t('years.baselines.withdrawn', { baseline: b.baselineText, year: b.currentYear })
                 : t('years.baselines.changed', {
