@@ -13,7 +13,6 @@
  *   reader): kept as an import of its file in dist/, the path rewritten from the bundle's folder.
  *   Such a module loads its own copy of what it shares with the bundle (core, messages): neither
  *   keeps state another needs, and decimal.js is one package for both.
- * `verify`'s worker (dist/cli/verify-worker.js) is bundled alike, over its compiled module.
  * The bundle sits where dist/cli/shared.js does (two folders below the project), so the paths
  * the bundled modules make from `import.meta.url` hold (`DEFAULT_DATABASE`); the others' modules
  * that do so (server/main.js, io/report/pdfkit.js) are not in it.
@@ -41,7 +40,9 @@ const lazyModulesOutside = {
   },
 };
 
-const shared = {
+await build({
+  entryPoints: [resolve(cli, 'main.js')],
+  outfile: resolve(cli, 'albero.js'),
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -52,8 +53,4 @@ const shared = {
   plugins: [lazyModulesOutside],
   logLevel: 'warning',
   legalComments: 'none',
-};
-await build({ ...shared, entryPoints: [resolve(cli, 'main.js')], outfile: resolve(cli, 'albero.js') });
-// `verify`'s second thread (cli/verify-split.ts) starts from its own file: bundled in place, so it
-// starts as soon as the command line does, and a `tsc` run alone leaves the compiled modules there.
-await build({ ...shared, entryPoints: [resolve(cli, 'verify-worker.js')], outfile: resolve(cli, 'verify-worker.js'), allowOverwrite: true });
+});

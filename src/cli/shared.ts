@@ -5,12 +5,26 @@ import { realpathSync, statSync } from 'node:fs';
 import { chmod, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Decimal, formatIssueIn, hasErrors, parseItalianNumber, PLAN_YEARS, withParams, type Issue, type Language, type MessageParams } from '../core/index.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  Decimal,
+  formatIssueIn,
+  hasErrors,
+  legendFromThresholds,
+  parseItalianNumber,
+  PLAN_YEARS,
+  withParams,
+  type Issue,
+  type Language,
+  type MessageParams,
+  type Plan,
+  type ScoringRule,
+} from '../core/index.js';
 import { localeLanguage, renderCoded, renderMessage, type Coded, type MessageCode, type Params } from '../messages/index.js';
 import type { ImportedTable } from '../io/published/layout.js';
 import type { Store } from '../store/index.js';
 import { CONTROL, fileProblem, loadTable } from '../io/load.js';
-import { withRoomyHeap } from './heap.js';
 import { terminalSafe, terminalText } from './terminal.js';
 
 /** 0 all good; 1 the check found differences; 2 the input could not be used. */
@@ -281,6 +295,41 @@ export function printIssues(issues: readonly Issue[], options: { quiet?: boolean
 }
 
 /**
+ * Reads a table with a heap that grows ahead of it. A command's table stays alive until it exits,
+ * but V8 sizes the old generation for a program that runs on: on a big table it made one full
+ * collection of the whole plan just as it had been read (210,000 indicators: ≈100 MB marked and
+ * compacted, 0.1–0.4 s, freeing a few per cent; issue 15 §2). V8 reads `--heap-growing-percent` at
+ * each full collection (heap sizes proper are fixed at start-up): at 31 × instead of about 2–4 ×,
+ * the next full collection sets a limit beyond what such a plan holds. That collection is made
+ * here, before the file is read, while the heap holds only the program (≈6 MB): left to V8, it
+ * came during the read, at 28–50 MB, marking the part of the plan already read.
+ * `--semi-space-growth-factor` (read at each growth of the young generation) takes the young
+ * generation to its largest size at its first growth instead of doubling it four times: V8
+ * allocates the plan's objects directly in the old generation (pretenuring: no copying by each
+ * young collection) only once the young generation is at its largest, so it now does from about
+ * the third young collection of the read instead of the ninth. V8's own settings come back once
+ * the table is read, so a command that then makes much garbage (a report's workbook) is collected
+ * as before.
+ */
+async function withRoomyHeap<T>(read: () => Promise<T>): Promise<T> {
+  setFlagsFromString('--heap-growing-percent=3000');
+  setFlagsFromString('--semi-space-growth-factor=16');
+  fullCollection();
+  try {
+    return await read();
+  } finally {
+    setFlagsFromString('--heap-growing-percent=0');
+    setFlagsFromString('--semi-space-growth-factor=2');
+  }
+}
+
+/** A full garbage collection, now: V8's `gc()`, which a new context has once `--expose-gc` is set (Node has no other way in). */
+function fullCollection(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/**
  * Loads a table or explains on stderr why not; null means the command must exit with `EXIT.badInput`.
  * A text table's stated cells are read (an unreadable one is still an error) but kept only with
  * `stated: true`: `verify` compares them, the other commands never look at them, and not keeping
@@ -340,8 +389,11 @@ export function writeJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export { applyPlanOptions, type PlanOptions } from './plan-options.js';
-export { withRoomyHeap } from './heap.js';
+/** Options every reading command shares: the plan's legend and default scoring rule. */
+export interface PlanOptions {
+  legend?: [Decimal, Decimal];
+  scoring?: ScoringRule['kind'];
+}
 
 /**
  * `90/70`, `80,5/60` or `80.5/60`: thresholds in percent, from 0 to 100, each band reachable. A threshold never needs a
@@ -368,4 +420,12 @@ export function addPlanOptions(command: Command): Command {
   return command
     .addOption(new Option('--legend <green/yellow>', say('cli-about-legend', {})).argParser(parseLegend))
     .addOption(new Option('--scoring <rule>', say('cli-about-scoring', {})).choices(['on_off', 'proportional']));
+}
+
+/** The plan with the command line's legend and default rule, when given. */
+export function applyPlanOptions(plan: Plan, options: PlanOptions): Plan {
+  let settings = plan.settings;
+  if (options.legend !== undefined) settings = { ...settings, legend: legendFromThresholds(options.legend[0], options.legend[1]) };
+  if (options.scoring !== undefined) settings = { ...settings, defaultScoring: { kind: options.scoring } as ScoringRule };
+  return settings === plan.settings ? plan : { ...plan, settings };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, dec } from './decimal.js';
-import { computeFormula, evaluatePlan, numberReading, weightedMean } from './evaluation.js';
+import { computeFormula, evaluatePlan, weightedMean } from './evaluation.js';
 import { explainNode, explanationLines } from './explanation.js';
 import { withoutValues } from './next-year.js';
 import type { Comparator, Indicator, Measurement, Plan, Objective, ScoringRule } from './model.js';
@@ -507,29 +507,5 @@ describe("base measures named as JavaScript's own words", () => {
     const indicator = ind('A.1:1', 100, '>=', 50, { state: 'measured', inputs: { totale: dec(10) } }, { unit: 'percent', formula: ratio('constructor', 'totale') });
     const evaluation = evaluatePlan(plan([node('A.1', null, [indicator])]));
     expect(evaluation.issues().map((i) => [i.code, i.message, i.location])).toEqual([['formula-input', '“A.1:1”: the base measure constructor is missing', { node: 'A.1', indicator: 'A.1:1' }]]);
-  });
-});
-
-describe('a subtree evaluated apart (`outside`)', () => {
-  it('rolls up from its result exactly as from the subtree itself, a third staying a third', () => {
-    const whole = plan([
-      node('A', null, [mean('A:1', 100)]),
-      node('A.1', 'A', [ind('a', 100, '>=', 3, measured(1))], 40),
-      node('A.2', 'A', [ind('b', 100, '>=', 3, measured(1)), ind('c', 200, '>=', 3, measured(3))], 60),
-    ]);
-    const part = evaluatePlan(plan([whole.nodes[2]!]), { keepScores: true });
-    const reading = numberReading();
-    part.readNode('A.2', reading);
-    const standIn: Objective = { ...whole.nodes[2]!, indicators: [] };
-    const joined = evaluatePlan({ ...whole, nodes: [whole.nodes[0]!, whole.nodes[1]!, standIn] }, { outside: new Map([['A.2', reading]]) });
-    const one = evaluatePlan(whole);
-    expect(joined.node('A')!.performance!.eq(one.node('A')!.performance!)).toBe(true);
-    expect(joined.node('A')!.indicators[0]!.actual).toEqual(one.node('A')!.indicators[0]!.actual);
-    // Without the subtree's result the stand-in has none, and the roll-up is another.
-    expect(
-      evaluatePlan({ ...whole, nodes: [whole.nodes[0]!, whole.nodes[1]!, standIn] })
-        .node('A')!
-        .performance!.eq(one.node('A')!.performance!),
-    ).toBe(false);
   });
 });

@@ -193,8 +193,6 @@ export class Evaluation {
   private readonly spare: Fraction = { num: 0, den: 1 };
   /** Objective code → the performance given from outside (`EvaluationOptions.forced`); null: none. */
   private readonly forced: ReadonlyMap<string, Decimal> | null;
-  /** Objective code → the performance evaluated apart (`EvaluationOptions.outside`); null: none. */
-  private readonly outside: ReadonlyMap<string, NumberReading> | null;
   /** Of each forced node, the performance its indicators or children gave before the forced value replaced it. */
   private readonly beforeForcing = new Map<number, Decimal | null>();
   /** The results' words for the packed states (`WITHHELD_STATES` when `plan.valuesWithheld`). */
@@ -211,7 +209,6 @@ export class Evaluation {
     this.states = plan.valuesWithheld === true ? WITHHELD_STATES : STATES;
     this.notMeasured = plan.valuesWithheld === true ? 'skip' : plan.settings.notMeasured;
     this.forced = options.forced === undefined || options.forced.size === 0 ? null : options.forced;
-    this.outside = options.outside === undefined || options.outside.size === 0 ? null : options.outside;
     const count = this.nodes.length;
     this.index = new CodeIndex((i) => this.nodes[i]!.code, count);
     this.parentOf = new Int32Array(count).fill(-1);
@@ -789,13 +786,6 @@ export class Evaluation {
         this.setPerformanceDecimal(i, weightedMean(this.counted(i, false)));
       }
     }
-    // Its subtree's result as the evaluation that held the subtree made it: kind, fraction or Decimal
-    // as they were, so the parent's mean adds the very same terms in the same order.
-    const outside = this.outside?.get(node.code);
-    if (outside !== undefined && this.duplicate[i] === 0) {
-      if (outside.kind === FRACTION) this.setPerformanceFraction(i, outside.num, outside.den);
-      else this.setPerformanceDecimal(i, outside.kind === DECIMAL ? outside.decimal : null);
-    }
     // Its own indicators were scored above all the same: they are shown as reported, and a
     // `children_mean` of its parent reads the forced value like any child's performance.
     const forced = this.forced?.get(node.code);
@@ -1132,14 +1122,6 @@ export interface EvaluationOptions {
    * ignored. A change of measurement re-evaluates the path and keeps the forced value.
    */
   readonly forced?: ReadonlyMap<string, Decimal>;
-  /**
-   * Objective code → its performance as another evaluation of the same plan's part holds it
-   * (`Evaluation.readNode`), taken exactly (a fraction stays the same fraction): the plan given
-   * here holds such a node without its subtree, which was evaluated apart (`albero verify` reads
-   * and evaluates a big table's second half on its own thread, cli/verify-split.ts), and its
-   * parent rolls up from it as from the whole subtree. Codes not in the plan are ignored.
-   */
-  readonly outside?: ReadonlyMap<string, NumberReading>;
 }
 
 /** Evaluates a whole plan. */

@@ -35,20 +35,11 @@ export async function importTableBytes(bytes: Uint8Array, name: string, options:
   const csv = await csvAsTabbed(decoded.value, name);
   const text = csv?.text ?? decoded.value;
   if (csv !== null && hasErrors(csv.issues)) return { value: null, issues: [...decoded.issues, ...csv.issues] };
-  return importTableText(text, name, options, decoded.issues);
-}
-
-/**
- * The tab-separated text of a published table read as `importTableBytes` reads it once decoded
- * (`before`: the problems met decoding it, said first). `albero verify` reads each half of a big
- * table so, on two threads (cli/verify-split.ts).
- */
-export function importTableText(text: string, name: string, options: ReadOptions = {}, before: readonly Issue[] = []): Outcome<ImportedTable | null> {
   const parsed = parsePublishedText(text, name, CHAMBER_PROFILE, options);
   // Each text of the plan but its title (the file's name when the table has none) is a piece of the
   // file's text, or made of such pieces: a text without control characters has none to find, and one
   // scan of it is much quicker than one of each of a big table's 400,000 texts (issue 15).
-  return withDefinitions(withoutControlCharacters({ value: parsed.value, issues: [...before, ...parsed.issues] }, name, CONTROL.test(text) ? 'every' : 'title'));
+  return withDefinitions(withoutControlCharacters({ value: parsed.value, issues: [...decoded.issues, ...parsed.issues] }, name, CONTROL.test(text) ? 'every' : 'title'));
 }
 
 /**
