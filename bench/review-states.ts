@@ -41,7 +41,7 @@ async function main(): Promise<void> {
         const used = process.cpuUsage(t);
         return [value, (used.user + used.system) / 1000];
       };
-      const readJoined = () => timed(() => enteredValues(db, planId, PERIOD));
+      const readJoined = () => timed(() => enteredValues(db, db, planId, PERIOD));
       const readAlone = () => timed(() => valueStates(db, planId, PERIOD));
       let [entered, a] = run % 2 === 0 ? await readJoined() : [undefined, 0];
       const [states, b] = await readAlone();

@@ -5,6 +5,8 @@
  * in the list, as sent. Against the real server and a fresh SQLite file; axe on the panel.
  */
 import { describe, expect, it } from 'vitest';
+import { dateText } from '../web/src/ui/dates.js';
+import { officeToday } from '../web/src/ui/format.js';
 import { e2eWorld, pages } from './pages.js';
 
 const world = e2eWorld({ fixture: true });
@@ -39,6 +41,10 @@ describe('the reminders of the deadlines', { timeout: 180_000 }, () => {
     await row.waitFor();
     await expect.poll(() => row.getAttribute('data-status')).toBe('sent');
     await expect.poll(() => row.innerText()).toMatch(/rita\.referente@comune\.example\.it[\s\S]*30\/09\/2024[\s\S]*dopo la scadenza[\s\S]*inviato/);
+    // The deadline it was about, and the office day it was composed for (today's, in Italy), as dates are written.
+    expect(await row.locator('[data-testid=reminder-deadline]').innerText()).toBe('15/10/2024');
+    expect(await row.locator('[data-testid=reminder-day]').innerText()).toBe(dateText(officeToday()));
+    expect(await panel.locator('[data-testid=reminders-table] thead').innerText()).toMatch(/Scadenza[\s\S]*Giorno del promemoria/);
     await expectAccessible(ctl.page, 'reminders panel');
 
     // A second click sends nothing again.

@@ -3,7 +3,8 @@
  * the controller's list still shows «compilato»; the controller's own decision on it is refused
  * (409: reviewed meanwhile, test/api/review-race.test.ts) and the list is read again, so the row
  * shows the value approved while the message saying who reviewed it stays on the screen. Before,
- * the message came over the stale row, still offering to approve or send back.
+ * the message came over the stale row, still offering to approve or send back; then the send-back
+ * form stayed open, its note on a row now approved: it is closed, the note kept under the refusal.
  */
 import { describe, expect, it } from 'vitest';
 import { e2eWorld, pages } from './pages.js';
@@ -49,6 +50,13 @@ describe('a review refused as stale', { timeout: 180_000 }, () => {
     expect(await row.locator('.badge').first().innerText()).toBe('Approvato');
     // The message stays once the list is read again.
     expect(await alert.innerText()).toContain('ora è «approvato»');
+    // The send-back form is closed on the row now approved, which offers nothing to decide; the note
+    // typed is not lost: it is shown under the refusal, to copy.
+    await expect.poll(() => row.locator('[data-testid=review-note]').count()).toBe(0);
+    expect(await row.locator('[data-testid=send-back], [data-testid=approve]').count()).toBe(0);
+    const unsent = ctl.page.locator('[data-testid=worklist] [data-testid=unsent-note]');
+    expect(await unsent.locator('[data-testid=unsent-note-text]').innerText()).toBe('Manca la fonte');
+    expect(await unsent.innerText()).toContain('non è stata inviata');
     // Nothing of the refused request was stored: the one approval.
     expect(((await apiAs(ctl.context, 'GET', `${value}/reviews`)).body.steps as { action: string }[]).map((s) => s.action)).toEqual(['approve']);
   });

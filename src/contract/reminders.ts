@@ -27,6 +27,10 @@ export const ReminderSchema = z.strictObject({
   language: z.enum(['it', 'en']),
   subject: z.string(),
   body: z.string(),
+  /** The period's deadline the message was about (ISO date); null for a message queued before migration 90. */
+  deadline: z.string().nullable(),
+  /** The office day it was composed for (ISO date): at most one a day per recipient and stage; null before migration 90. */
+  day: z.string().nullable(),
   /** The ids of the indicators the message lists as missing. */
   indicators: z.array(z.string()),
   status: ReminderStatusSchema,

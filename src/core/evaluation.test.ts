@@ -46,6 +46,26 @@ describe('objective performance', () => {
     ).toContain('blocked-by-not-measured');
   });
 
+  it('says a value saved «non misurato» as declared, with its reason, apart from one not entered yet', () => {
+    const nodes = [
+      node('Z', null, [
+        ind('d', 50, '>=', 1, measured(1)),
+        ind('e', 25, '>=', 1, { state: 'not_measured', declared: { reason: 'rilevazione sospesa' } }),
+        ind('f', 25, '>=', 1, { state: 'not_measured' }),
+      ]),
+    ];
+    const skip = explainNode(evaluatePlan(plan(nodes)), 'Z', 'it')!;
+    expect(skip.contributions.map((c) => c.excluded)).toEqual([undefined, 'non misurato (dichiarato: rilevazione sospesa)', 'non ancora inserito']);
+    expect(explanationLines(skip, 'it')).toEqual(expect.arrayContaining(['  e [non misurato (dichiarato: rilevazione sospesa)]', '  f [non ancora inserito]']));
+    const zero = explainNode(evaluatePlan(plan(nodes, { notMeasured: 'zero' })), 'Z', 'en')!;
+    expect(zero.indicators.map((i) => i.scoring).slice(1)).toEqual([
+      "not measured (declared: rilevazione sospesa): scores 0 under the plan's policy",
+      "not entered yet: scores 0 under the plan's policy",
+    ]);
+    const bare = [node('Z', null, [ind('e', 100, '>=', 1, { state: 'not_measured', declared: { reason: null } })])];
+    expect(explainNode(evaluatePlan(plan(bare)), 'Z', 'en')!.indicators[0]!.stateText).toBe('not measured (declared)');
+  });
+
   it('reads a plan whose values are withheld as pending, whatever its not-measured policy: no score, no block, no "not measured"', () => {
     const nodes = [node('Z', null, [ind('d', 50, '>=', 1, measured(1)), ind('e', 50, '>=', 1, { state: 'not_measured' }), ind('f', 0, '>=', 1, { state: 'not_achieved' })])];
     for (const notMeasured of ['skip', 'zero', 'block'] as const) {

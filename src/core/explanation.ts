@@ -6,7 +6,7 @@
  */
 import { Decimal, HUNDRED, ZERO } from './decimal.js';
 import { previousFromPredecessor, type Evaluation, type IndicatorResult, type ObjectiveResult } from './evaluation.js';
-import { computedFromChildren, type IndicatorState } from './model.js';
+import { computedFromChildren, type IndicatorState, type Measurement } from './model.js';
 import { formatPercentIn } from './italian.js';
 import { describeScore, fmt, show } from './scoring.js';
 import { NOT_EVALUABLE_MARK, reasonText, WORDS, type Language } from './words.js';
@@ -37,6 +37,8 @@ export interface IndicatorExplanation {
   readonly id: string;
   readonly name: string;
   readonly state: IndicatorState;
+  /** The state in words; a not measured one says whether it was declared so or is not entered yet. */
+  readonly stateText: string;
   readonly score: Decimal | null;
   /** How the score was reached, in one line. */
   readonly scoring: string;
@@ -55,12 +57,22 @@ export interface NodeExplanation {
   readonly formula: string;
 }
 
+/**
+ * A not measured indicator in words: declared so (a value saved, which counts as entered) with its
+ * reason, or not entered yet. Said apart because only the second is still missing.
+ */
+export function notMeasuredText(m: Measurement, language: Language): string {
+  const w = WORDS[language];
+  if (m.state !== 'not_measured' || m.declared === undefined) return w.notEnteredYet;
+  return w.declaredNotMeasured(m.declared.reason === null ? null : reasonText(m.declared.reason, language));
+}
+
 function exclusion(r: IndicatorResult, language: Language): string {
   if (r.state === 'not_evaluable') {
     const m = r.indicator.measurement;
     return `${NOT_EVALUABLE_MARK[language]}${m.state === 'not_evaluable' && m.reason !== '' ? `: ${reasonText(m.reason, language)}` : ''}`;
   }
-  if (r.state === 'not_measured') return WORDS[language].notMeasuredYet;
+  if (r.state === 'not_measured') return notMeasuredText(r.indicator.measurement, language);
   return r.issues.map((i) => i.message).join('; ') || WORDS[language].notScored;
 }
 
@@ -117,7 +129,7 @@ export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, lan
   if (r.state === 'pending') scoring = withheldWords(evaluation, language);
   else if (r.state === 'not_evaluable' || (r.state === 'not_measured' && !r.counted)) scoring = `${w.leftOut}: ${exclusion(r, language)}`;
   else if (r.state === 'not_achieved') scoring = w.notAchievedScoresZero;
-  else if (r.state === 'not_measured') scoring = w.notMeasuredScoresZero;
+  else if (r.state === 'not_measured') scoring = w.scoresZeroByPolicy(notMeasuredText(ind.measurement, language));
   else if (r.actual === null) scoring = w.notScored;
   else {
     scoring = describeScore(
@@ -132,7 +144,8 @@ export function explainIndicator(evaluation: Evaluation, r: IndicatorResult, lan
       if (f.kind === 'trend' && previousFromPredecessor(ind)) scoring = `${scoring} (${w.fromPredecessor(f.previous, fmt(ind.predecessorValue!.value, 2, language), ind.predecessorValue!.year)})`;
     }
   }
-  return { id: ind.id, name: ind.name, state: r.state, score: r.performance, scoring, derivation };
+  const stateText = r.state === 'not_measured' ? notMeasuredText(ind.measurement, language) : w.states[r.state];
+  return { id: ind.id, name: ind.name, state: r.state, stateText, score: r.performance, scoring, derivation };
 }
 
 function pct(share: Decimal, language: Language): string {
@@ -198,7 +211,7 @@ export function explanationLines(explanation: NodeExplanation, language: Languag
   }
   if (explanation.indicators.length > 0) lines.push('', w.indicators);
   for (const ind of explanation.indicators) {
-    lines.push(`  ${ind.name} [${w.states[ind.state]}]`);
+    lines.push(`  ${ind.name} [${ind.stateText}]`);
     lines.push(`      ${ind.scoring}`);
     if (ind.derivation !== null) {
       for (const d of ind.derivation) {

@@ -24,7 +24,8 @@ export type Amount = { readonly kind: 'number'; readonly value: Decimal } | { re
 /**
  * How far an indicator has been measured. The four states never collapse into each other:
  * `not_achieved` scores 0 and counts; `not_evaluable` (N.V.) leaves the computation with a reason;
- * `not_measured` has no data yet (the plan's `notMeasured` policy decides what that means).
+ * `not_measured` has no data (the plan's `notMeasured` policy decides what that means): either
+ * nothing entered yet, or declared not measured (`declared`, a value saved as such).
  */
 export type MeasurementState = 'measured' | 'not_achieved' | 'not_evaluable' | 'not_measured';
 export const MEASUREMENT_STATES: readonly MeasurementState[] = ['measured', 'not_achieved', 'not_evaluable', 'not_measured'];
@@ -49,7 +50,12 @@ export type Measurement =
   | { readonly state: 'measured'; readonly actual?: Amount; readonly inputs?: Readonly<Record<string, Decimal>> }
   | { readonly state: 'not_achieved' }
   | { readonly state: 'not_evaluable'; readonly reason: string }
-  | { readonly state: 'not_measured' };
+  /**
+   * `declared`: a value was saved as not measured, with the reason given (null: none). It counts as
+   * entered (no reminder asks for it again), so the screens must not read it as missing; absent:
+   * nothing entered yet.
+   */
+  | { readonly state: 'not_measured'; readonly declared?: { readonly reason: string | null } };
 
 /** One point of a band or threshold scale: at this actual value, this score (0–100). */
 export interface BandPoint {

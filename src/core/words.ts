@@ -109,8 +109,12 @@ export interface Words {
   notScored: string;
   leftOut: string;
   notAchievedScoresZero: string;
-  notMeasuredScoresZero: string;
-  notMeasuredYet: string;
+  /** A not measured indicator scoring 0 under the plan's policy: `what` is `notEnteredYet` or `declaredNotMeasured`. */
+  scoresZeroByPolicy: (what: string) => string;
+  /** Nothing entered yet: a reminder still asks for it. */
+  notEnteredYet: string;
+  /** Saved as not measured (it counts as entered), with the reason given if any. */
+  declaredNotMeasured: (reason: string | null) => string;
   /** A `pending` indicator's result (a period still taking values, read as its targets): the words of the public's notice. */
   resultsPending: string;
   /** The same of a plan archived before the period was closed (`Plan.notClosedWhenArchived`): no result will come. */
@@ -149,8 +153,9 @@ export const WORDS: Record<Language, Words> = {
     notScored: 'not scored',
     leftOut: 'left out',
     notAchievedScoresZero: 'not achieved: scores 0',
-    notMeasuredScoresZero: "not measured yet: scores 0 under the plan's policy",
-    notMeasuredYet: 'not measured yet',
+    scoresZeroByPolicy: (what) => `${what}: scores 0 under the plan's policy`,
+    notEnteredYet: 'not entered yet',
+    declaredNotMeasured: (reason) => (reason === null || reason === '' ? 'not measured (declared)' : `not measured (declared: ${reason})`),
     resultsPending: 'results not available yet: the period is in progress',
     resultsNotClosed: 'results not available: the period was not closed before the plan was archived',
     noPerformance: 'no performance',
@@ -166,7 +171,7 @@ export const WORDS: Record<Language, Words> = {
     adds: 'adds',
     indicators: 'Indicators:',
     fromPredecessor: (name, value, year) => `${name} = ${value}, not entered: the year-end value of this indicator in the ${year} plan`,
-    states: { measured: 'measured', not_achieved: 'not achieved (scores 0)', not_evaluable: NOT_EVALUABLE_MARK.en, not_measured: 'not measured yet', pending: 'measurement in progress' },
+    states: { measured: 'measured', not_achieved: 'not achieved (scores 0)', not_evaluable: NOT_EVALUABLE_MARK.en, not_measured: 'not measured', pending: 'measurement in progress' },
   },
   it: {
     met: 'raggiunto',
@@ -183,8 +188,9 @@ export const WORDS: Record<Language, Words> = {
     notScored: 'non valutato',
     leftOut: 'escluso',
     notAchievedScoresZero: 'non raggiunto: punteggio 0',
-    notMeasuredScoresZero: 'non ancora misurato: punteggio 0 secondo la regola del piano',
-    notMeasuredYet: 'non ancora misurato',
+    scoresZeroByPolicy: (what) => `${what}: punteggio 0 secondo la regola del piano`,
+    notEnteredYet: 'non ancora inserito',
+    declaredNotMeasured: (reason) => (reason === null || reason === '' ? 'non misurato (dichiarato)' : `non misurato (dichiarato: ${reason})`),
     resultsPending: 'risultati non ancora disponibili: il periodo è in corso',
     resultsNotClosed: "risultati non disponibili: il periodo non è stato chiuso prima dell'archiviazione del piano",
     noPerformance: 'nessuna performance',
@@ -200,7 +206,7 @@ export const WORDS: Record<Language, Words> = {
     adds: 'contribuisce',
     indicators: 'Indicatori:',
     fromPredecessor: (name, value, year) => `${name} = ${value}, non inserito: il valore a fine anno di questo indicatore nel piano ${year}`,
-    states: { measured: 'misurato', not_achieved: 'non raggiunto (punteggio 0)', not_evaluable: NOT_EVALUABLE_MARK.it, not_measured: 'non ancora misurato', pending: 'in corso di misurazione' },
+    states: { measured: 'misurato', not_achieved: 'non raggiunto (punteggio 0)', not_evaluable: NOT_EVALUABLE_MARK.it, not_measured: 'non misurato', pending: 'in corso di misurazione' },
   },
 };
 

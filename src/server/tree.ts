@@ -892,6 +892,8 @@ function indicatorView(computed: ComputedPlan, i: IndicatorDocument, user: UserR
   return {
     ...i,
     ...texts.of(i, m, definition?.formula ?? null),
+    // Saved as not measured, its reason said as N.V.'s is (to the office: the public documents carry none).
+    ...(i.state === 'not_measured' && m?.state === 'not_measured' && user !== null ? { reason: m.reason === null || m.reason.trim() === '' ? null : reasonText(m.reason, texts.language) } : {}),
     version: m?.version ?? 0,
     definitionVersion: meta?.definitionVersion ?? 0,
     // Internal to the office and the OIV: never shown to the public.

@@ -45,7 +45,8 @@ export function measurementParams(
     m.state,
     m.state === 'measured' ? text(amountToJson(like.actual ?? null)) : null,
     m.state === 'measured' && inputs !== undefined && inputs !== null ? JSON.stringify(inputsToJson(inputs)) : null,
-    m.state === 'not_evaluable' ? (like.reason ?? null) : null,
+    // Not measured may say why (optional): declared so, the screens read it with its reason.
+    m.state === 'not_evaluable' ? (like.reason ?? null) : m.state === 'not_measured' ? like.reason?.trim() || null : null,
     extra.evidence,
     extra.source,
     extra.notes,

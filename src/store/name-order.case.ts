@@ -4,7 +4,8 @@
  * bytes (capitals first, accented letters after "z") nor a PostgreSQL cluster's locale.
  * `postgres.test.ts` runs it on the test cluster's C.UTF-8 database and on a database whose
  * collation is ICU's Swedish, which puts "Å" after "Z", and on an ICU Italian one. The lists by
- * code or id (variances, forecasts, evidence) keep code-point order (`byCode`) on each of them.
+ * code or id (variances, forecasts, evidence, the worklist, the review list and the closing's list of
+ * values not reviewed) keep code-point order (`byCode`) on each of them.
  */
 import { Decimal } from '../core/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ export function nameOrderSuite(name: string, newLocation: () => Promise<string>)
       expect((await store.appraisals.distributionYears()).map((d) => d.organisation)).toEqual(NAMES);
     });
 
-    it('lists variances by objective code, forecasts and evidence by indicator id in code-point order, not the database’s collation', async () => {
+    it('lists variances by objective code, forecasts, evidence and the values to review by indicator id in code-point order, not the database’s collation', async () => {
       const store = await fresh();
       const plan = await store.createPlan({ title: 'Piano 2025', year: 2025 }, SYSTEM);
       if (!plan.ok) throw new Error(plan.error.message);
@@ -82,6 +83,13 @@ export function nameOrderSuite(name: string, newLocation: () => Promise<string>)
         expect((await store.variances.listForecasts(planId, period)).map((f) => f.indicatorId)).toEqual(['C.1:1', 'b.1:1']);
         expect((await store.attachments.listForPlan(planId, period)).map((a) => a.indicatorId)).toEqual(['C.1:1', 'b.1:1']);
       }
+      // The worklist (the campaign's indicators), the review list's pages and the closing's list of
+      // values not reviewed keep the same order.
+      expect((await store.campaignData(planId))!.indicators.map((i) => i.id)).toEqual(['C.1:1', 'b.1:1']);
+      expect((await store.reviewPage(planId, '2025-06-30', {}, { offset: 0, limit: 10 })).rows.map((r) => r.indicatorId)).toEqual(['C.1:1', 'b.1:1']);
+      expect((await store.transitionPeriod(planId, '2025-06-30', 'collecting', null, SYSTEM)).ok).toBe(true);
+      const closing = await store.transitionPeriod(planId, '2025-06-30', 'closed', null, SYSTEM);
+      expect(!closing.ok && (closing.error.details?.values as Array<{ indicatorId: string }>).map((v) => v.indicatorId)).toEqual(['C.1:1', 'b.1:1']);
     });
   });
 }

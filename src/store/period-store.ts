@@ -73,8 +73,8 @@ export const UNREVIEWED_LISTED = 50;
  * values joined with their indicators (`enteredValues`): the closing holds the period's lock while it
  * counts, so it reads no indicator without a value (a plan of 20,000 has most of them so in a period).
  */
-async function unreviewedValues(tx: Queryable, planId: string, periodId: string): Promise<{ count: number; first: UnreviewedValue[] }> {
-  const unreviewed = (await enteredValues(tx, planId, periodId)).filter((v) => v.state === 'entered');
+async function unreviewedValues(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string, periodId: string): Promise<{ count: number; first: UnreviewedValue[] }> {
+  const unreviewed = (await enteredValues(tx, db, planId, periodId)).filter((v) => v.state === 'entered');
   return {
     count: unreviewed.length,
     first: unreviewed.slice(0, UNREVIEWED_LISTED).map((v) => ({
@@ -248,7 +248,7 @@ export class SqlPeriods {
       // the closer says so, knowing how many (the checklist lists them), and the trail keeps the
       // number. Counted under the period's lock, which a value's write and a review share: no value
       // slips in between the count and the closing.
-      const unreviewed = to === 'closed' ? await unreviewedValues(tx, planId, periodId) : { count: 0, first: [] };
+      const unreviewed = to === 'closed' ? await unreviewedValues(tx, this.db, planId, periodId) : { count: 0, first: [] };
       const seen = from.acknowledgeUnreviewed;
       if (unreviewed.count > 0 && !acknowledges(seen, unreviewed.count))
         return refuse('unreviewed-values', { label: before.label, count: unreviewed.count, ...(typeof seen === 'number' ? { seen } : {}) }, { unreviewed: unreviewed.count, values: unreviewed.first });

@@ -128,6 +128,9 @@ export function toMeasurement(m: MeasurementRecord | null): Measurement {
       return { state: 'measured', ...(m.actual !== null ? { actual: m.actual } : {}), ...(m.inputs !== null ? { inputs: m.inputs } : {}) };
     case 'not_evaluable':
       return { state: 'not_evaluable', reason: m.reason ?? '' };
+    case 'not_measured':
+      // A row saved as not measured: declared so (it counts as entered), unlike no row at all.
+      return { state: 'not_measured', declared: { reason: m.reason === null || m.reason.trim() === '' ? null : m.reason } };
     default:
       return { state: m.state };
   }

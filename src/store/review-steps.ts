@@ -6,8 +6,8 @@
  */
 import { computedFromChildren } from '../core/index.js';
 import { formulaFromJson, parse } from './codec.js';
-import { one, type Queryable, type Row } from './db.js';
-import { str } from './shared.js';
+import { one, type Db, type Queryable, type Row } from './db.js';
+import { byCode, str } from './shared.js';
 import type { ReviewAction, ReviewRecord } from './types.js';
 import type { WorkState } from '../contract/campaign-states.js';
 
@@ -99,11 +99,12 @@ function valuesWithLatestStep(q: Queryable, planId: string, periodId: string, mo
  * the formula as read): the closing's count and the campaign's lists leave out the same values, as
  * the review list's pages do by their list of indicators (`valueStates`).
  */
-export async function enteredValues(q: Queryable, planId: string, periodId: string): Promise<EnteredValue[]> {
+export async function enteredValues(q: Queryable, db: Pick<Db, 'dialect'>, planId: string, periodId: string): Promise<EnteredValue[]> {
   const rows = await valuesWithLatestStep(q, planId, periodId, {
     columns: ', i.name, i.node_code, i.formula',
     join: ' JOIN indicators i ON i.plan_id = m.plan_id AND i.id = m.indicator_id',
-    order: ' ORDER BY i.node_code, i.position, i.id',
+    // Code-point order on both backends (`byCode`), as the worklist and the variances list them.
+    order: ` ORDER BY ${byCode(db, 'i.node_code')}, i.position, ${byCode(db, 'i.id')}`,
   });
   const out: EnteredValue[] = [];
   for (const r of rows) {

@@ -10,7 +10,7 @@ import { one, type Db, type Queryable, type Row } from './db.js';
 import { approvalAsItStands, latestStep, reviewRecord, STEPS, storedComputedFromChildren, valueState, valueStates } from './review-steps.js';
 import { deadlineProblem, isLocked, periodProblemText } from './periods.js';
 import { periodRecord, periodSaved, readPlanRecord } from './records.js';
-import { fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
+import { byCode, fail, forUpdate, now, ok, shareLock, staleSave, str } from './shared.js';
 import { refuseIfArchived } from './revisions.js';
 import { amountFromJson, parse } from './codec.js';
 import type { Comparator, MeasurementState, Unit } from './core-types.js';
@@ -279,7 +279,7 @@ export class Reviews {
   private async reviewList(tx: Queryable, planId: string, dataVersion: string): Promise<ReviewList> {
     const kept = this.lists.get(planId);
     this.lists.delete(planId);
-    const list = kept !== undefined && kept.dataVersion === dataVersion ? kept : await readReviewList(tx, planId, dataVersion);
+    const list = kept !== undefined && kept.dataVersion === dataVersion ? kept : await readReviewList(tx, this.db, planId, dataVersion);
     // Most recently used last; a few plans kept (each ≈ a few MB at 20,000 indicators).
     this.lists.set(planId, list);
     while (this.lists.size > LISTS_KEPT) this.lists.delete(this.lists.keys().next().value!);
@@ -301,7 +301,7 @@ export class Reviews {
       const record = await readPlanRecord(tx, planId);
       if (record === undefined) return undefined;
       const periods = (await tx.all(`SELECT * FROM periods WHERE plan_id = ? ORDER BY ends_on, id`, [planId])).map(periodRecord);
-      const nodes = (await tx.all(`SELECT code, parent, title, owner, unit_id, person_id FROM nodes WHERE plan_id = ? ORDER BY position, code`, [planId])).map((r) => ({
+      const nodes = (await tx.all(`SELECT code, parent, title, owner, unit_id, person_id FROM nodes WHERE plan_id = ? ORDER BY position, ${byCode(this.db, 'code')}`, [planId])).map((r) => ({
         code: String(r.code),
         parent: r.parent === null ? null : String(r.parent),
         title: String(r.title),
@@ -309,7 +309,12 @@ export class Reviews {
         unitId: r.unit_id === null ? null : String(r.unit_id),
         personId: r.person_id === null ? null : String(r.person_id),
       }));
-      const indicators = (await tx.all(`SELECT id, node_code, name, owner, unit_id, person_id, formula FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId])).map((r) => ({
+      // The worklist's order: by code in code-point order on both backends (`byCode`), as the variances.
+      const indicators = (
+        await tx.all(`SELECT id, node_code, name, owner, unit_id, person_id, formula FROM indicators WHERE plan_id = ? ORDER BY ${byCode(this.db, 'node_code')}, position, ${byCode(this.db, 'id')}`, [
+          planId,
+        ])
+      ).map((r) => ({
         id: String(r.id),
         node: String(r.node_code),
         name: String(r.name),
@@ -375,7 +380,7 @@ function namesAccount(account: NonNullable<ReviewFilter['assignedTo']>): (n: Nam
   return (n) => n.personId === account.id || n.owner === account.username || (n.unitId !== null && account.unitIds.includes(n.unitId));
 }
 
-async function readReviewList(tx: Queryable, planId: string, dataVersion: string): Promise<ReviewList> {
+async function readReviewList(tx: Queryable, db: Pick<Db, 'dialect'>, planId: string, dataVersion: string): Promise<ReviewList> {
   const nodes = new Map<string, Named & { parent: string | null }>();
   for (const r of await tx.all(`SELECT code, parent, unit_id, person_id, owner FROM nodes WHERE plan_id = ?`, [planId]))
     nodes.set(String(r.code), { parent: str(r.parent), unitId: str(r.unit_id), personId: str(r.person_id), owner: str(r.owner) });
@@ -401,7 +406,10 @@ async function readReviewList(tx: Queryable, planId: string, dataVersion: string
     return found;
   };
   const values: Array<ReviewList['values'][number]> = [];
-  for (const r of await tx.all(`SELECT id, node_code, unit_id, person_id, owner, formula FROM indicators WHERE plan_id = ? ORDER BY node_code, position, id`, [planId])) {
+  // The review list's order: by code in code-point order on both backends (`byCode`), as the worklist.
+  for (const r of await tx.all(`SELECT id, node_code, unit_id, person_id, owner, formula FROM indicators WHERE plan_id = ? ORDER BY ${byCode(db, 'node_code')}, position, ${byCode(db, 'id')}`, [
+    planId,
+  ])) {
     if (storedComputedFromChildren(r.formula)) continue;
     const own: Named = { unitId: str(r.unit_id), personId: str(r.person_id), owner: str(r.owner) };
     const chain = chainOf(String(r.node_code));

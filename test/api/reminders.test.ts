@@ -135,7 +135,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('deadline reminders on %s', (back
     const sent = outbox.body.reminders.filter((r: { status: string }) => r.status === 'sent');
     expect(sent).toHaveLength(2);
     for (const r of sent) {
-      expect(r).toMatchObject({ planId, periodId: PERIOD, attempts: 1, transport: 'smtp', createdBy: 'controller', lastError: null });
+      // Which deadline it was about and the office day it was composed for.
+      expect(r).toMatchObject({ planId, periodId: PERIOD, deadline: '2024-10-15', day: '2024-10-23', attempts: 1, transport: 'smtp', createdBy: 'controller', lastError: null });
       expect(Date.parse(r.sentAt)).toBeGreaterThanOrEqual(Date.parse(r.createdAt));
       expect(smtp.received.find((m) => m.to.includes(r.address))!.messageId).toBe(r.messageId);
     }

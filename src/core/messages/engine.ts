@@ -106,8 +106,8 @@ export const ENGINE_MESSAGES = defineMessages({
     en: (p) => `some children of ${p.code} have a weight and others do not; they count equally`,
   }),
   'blocked-by-not-measured': message<{ code: string }>({
-    it: (p) => `${p.code} ha un indicatore non ancora misurato e la regola del piano ne blocca la performance`,
-    en: (p) => `${p.code} has an indicator not measured yet and the plan's policy blocks its performance`,
+    it: (p) => `${p.code} ha un indicatore non misurato (non ancora inserito o dichiarato non misurato) e la regola del piano ne blocca la performance`,
+    en: (p) => `${p.code} has an indicator not measured (not entered yet or declared not measured) and the plan's policy blocks its performance`,
   }),
   'zero-weights': message<{ code: string }>({
     it: (p) => `tutti gli indicatori conteggiati di ${p.code} pesano 0%: contano in parti uguali`,

@@ -3,7 +3,7 @@
  * each cell as the text a reader sees, plus what a renderer needs to style it (kind, depth, band).
  * The HTML page and the PDF both draw these rows, so they cannot print different texts.
  */
-import { classify, type Band, type Decimal, type Evaluation, type IndicatorState, type Language, type ObjectiveResult } from '../../core/index.js';
+import { classify, notMeasuredText, type Band, type Decimal, type Evaluation, type IndicatorState, type Language, type ObjectiveResult } from '../../core/index.js';
 import { actualAmountText, amountText } from '../json.js';
 import { percentText, reportText, weightText } from './texts.js';
 
@@ -71,7 +71,9 @@ export function objectiveRows(r: ObjectiveResult, evaluation: Evaluation, langua
   for (const i of r.indicators) {
     const ind = i.indicator;
     const state = i.state;
-    const actual = state === 'measured' ? actualAmountText(i.actual, ind, language) : state === 'pending' ? '' : words.actual[state];
+    // A value saved «non misurato» is entered: the cell says it was declared so, and why.
+    const declared = ind.measurement.state === 'not_measured' && ind.measurement.declared !== undefined;
+    const actual = state === 'measured' ? actualAmountText(i.actual, ind, language) : state === 'pending' ? '' : declared ? notMeasuredText(ind.measurement, language) : words.actual[state];
     rows.push({
       kind: 'indicator',
       name: ind.name,

@@ -31,6 +31,8 @@ function reminderView(r: ReminderRecord, nameOf: ActorNamer): Readable<Reminder>
     language: r.language,
     subject: r.subject,
     body: r.body,
+    deadline: r.deadline,
+    day: r.day,
     indicators: r.indicators,
     status: r.status,
     cancelReason: r.cancelReason,
@@ -55,7 +57,7 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       path: '/api/reminders',
       tag: 'campaign',
       summary:
-        'The outbox of deadline reminders, newest first: to whom, when, about which period and indicators, and whether sent, waiting to be retried, refused, without an address or cancelled (`cancelReason`: its plan archived or deleted, its period closed, validated or deleted before it went)',
+        'The outbox of deadline reminders, newest first: to whom, when, about which period, deadline (`deadline`, and `day`: the office day it was composed for; both null before migration 90) and indicators, and whether sent, waiting to be retried, refused, without an address or cancelled (`cancelReason`: its plan archived or deleted, its period closed, validated or deleted before it went)',
       roles: PLAN_EDITORS,
       action: 'read the reminders',
       query: {

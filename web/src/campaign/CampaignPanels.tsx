@@ -71,6 +71,12 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
   // list's period does not carry the text over to the same indicator's value of another period.
   // The text typed stays with it, so the form coming back to its value brings it back.
   const [writing, setWriting] = useState<{ id: string; periodId: string; action: 'return' | 'answer'; note: string } | null>(null);
+  /**
+   * A request for more or an answer refused as stale (someone decided first): its form is closed, as
+   * the row now offers what the value's state allows, and the text typed is kept here, shown under
+   * the refusal with a «copy», so nothing typed is lost silently. Until the next review sent.
+   */
+  const [unsent, setUnsent] = useState<Unsent | null>(null);
   const [deadlineRefused, setDeadlineError] = useState<Kept | null>(null);
   const [deadlineClash, setDeadlineClash] = useState<StaleSave | null>(null);
   const reviewer = role === 'admin' || role === 'controller';
@@ -108,6 +114,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
 
   async function act(item: WorkItem, action: 'approve' | 'return' | 'answer', text?: string) {
     setError(null);
+    setUnsent(null);
     try {
       await campaign.review(planId, item.indicatorId, item.periodId, action, item.version, item.state, text);
       setNotice({ key: action === 'approve' ? 'campaign.approved' : action === 'return' ? 'campaign.sent' : 'campaign.answered' });
@@ -118,7 +125,13 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
       setError({ error: e });
       // Refused as stale (another desk reviewed or changed the value since the list was read): the list
       // is read again, so the row shows the state it is in now beside the message, which stays.
-      if (e instanceof ApiError && e.code === 'conflict') await written({ trees: false });
+      if (e instanceof ApiError && e.code === 'conflict') {
+        if (action !== 'approve' && text !== undefined) {
+          setUnsent({ indicator: item.indicator, action, note: text });
+          setWriting(null);
+        }
+        await written({ trees: false });
+      }
     }
   }
 
@@ -228,6 +241,7 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
           {t('common.error', { message: shownError })}
         </Alert>
       )}
+      {unsent !== null && <UnsentNote unsent={unsent} />}
       {notice !== null && (
         <p className="small text-success" role="status">
           {say(notice)}
@@ -352,6 +366,40 @@ export function WorklistPanel({ planId, role, initial, onOpen }: WorklistProps) 
         />
       )}
     </section>
+  );
+}
+
+/** A request for more or an answer not sent (refused as stale): the indicator's name and the text typed. */
+type Unsent = { indicator: string; action: 'return' | 'answer'; note: string };
+
+/** A request for more or an answer not sent (refused as stale): the text typed, to read and copy. */
+function UnsentNote({ unsent }: { unsent: Unsent }) {
+  const { t } = useTranslation();
+  // What «Copia» did, said in a live region (the clipboard may be refused: then copied by hand).
+  const [copied, setCopied] = useState<boolean | null>(null);
+  useEffect(() => setCopied(null), [unsent]);
+  const copy = (): void => {
+    // No clipboard outside a secure context: said, the text is there to select.
+    if (navigator.clipboard === undefined) setCopied(false);
+    else
+      navigator.clipboard.writeText(unsent.note).then(
+        () => setCopied(true),
+        () => setCopied(false),
+      );
+  };
+  return (
+    <div className="alert alert-warning small" data-testid="unsent-note">
+      <p className="mb-1">{t(unsent.action === 'return' ? 'campaign.unsentRequest' : 'campaign.unsentAnswer', { indicator: unsent.indicator })}</p>
+      <p className="mb-1 border rounded p-1 bg-white" style={{ whiteSpace: 'pre-wrap', userSelect: 'text' }} data-testid="unsent-note-text">
+        {unsent.note}
+      </p>
+      <Button size="sm" color="primary" outline onClick={copy} data-testid="unsent-note-copy">
+        {t('campaign.copyNote')}
+      </Button>
+      <span className="ms-2" role="status">
+        {copied === null ? '' : t(copied ? 'campaign.noteCopied' : 'campaign.noteNotCopied')}
+      </span>
+    </div>
   );
 }
 

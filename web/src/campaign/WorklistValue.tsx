@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { actualText, amountText, COMPARATOR_SIGN, useLang } from '../ui/format.js';
 import { campaignApi } from './api.js';
 import type { WorklistItem } from './campaign-api.js';
+import { stateWord } from '../ui/state-words.js';
 
 export function WorklistValue({ planId, item }: { planId: string; item: WorklistItem }) {
   const { t } = useTranslation();
@@ -17,11 +18,14 @@ export function WorklistValue({ planId, item }: { planId: string; item: Worklist
   return (
     <div data-testid="worklist-value">
       {v === null ? (
-        <span className="text-muted">—</span>
+        <span className="text-muted" data-testid="worklist-actual">
+          {t('state.notEntered')}
+        </span>
       ) : (
         <strong data-testid="worklist-actual">
-          {actualText({ state: v.state, actual: v.actual, unit: item.unitOfMeasure }, lang) || t(`state.${v.state}`)}
-          {v.reason ? ` — ${v.reason}` : ''}
+          {/* Saved «non misurato» is entered: said declared, with its reason, never as missing. */}
+          {actualText({ state: v.state, actual: v.actual, unit: item.unitOfMeasure }, lang) || stateWord({ state: v.state, saved: true, reason: v.reason }, t)}
+          {v.reason && v.state !== 'not_measured' ? ` — ${v.reason}` : ''}
         </strong>
       )}
       {target !== '' && (

@@ -136,7 +136,7 @@ export function StateField({ draft }: { draft: Draft }) {
   );
 }
 
-/** The reason (asked for a value not evaluable), the evidence, the source and the notes. */
+/** The reason (asked for a value not evaluable, optional for one not measured), the evidence, the source and the notes. */
 export function NoteFields({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -144,7 +144,15 @@ export function NoteFields({ draft }: { draft: Draft }) {
   const today = momentParts(new Date().toISOString(), lang).day;
   return (
     <>
-      {draft.state === 'not_evaluable' && <TextField id="entry-reason" label={t('entry.reason')} value={draft.reason} onChange={draft.setReason} refused={draft.message?.field === 'entry-reason'} />}
+      {(draft.state === 'not_evaluable' || draft.state === 'not_measured') && (
+        <TextField
+          id="entry-reason"
+          label={t(draft.state === 'not_evaluable' ? 'entry.reason' : 'entry.reasonNotMeasured')}
+          value={draft.reason}
+          onChange={draft.setReason}
+          refused={draft.message?.field === 'entry-reason'}
+        />
+      )}
       <TextField id="entry-evidence" label={t('entry.evidence')} value={draft.evidence} onChange={draft.setEvidence} />
       <TextField id="entry-source" label={t('campaign.source.label')} hint={t('campaign.source.hint', { date: today })} value={draft.source} onChange={draft.setSource} />
       <div className="mb-2">

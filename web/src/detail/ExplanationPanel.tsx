@@ -100,7 +100,8 @@ export function ExplanationPanel({ planId, code, period, local, doc }: { planId:
           <ul className="small">
             {explanation.indicators.map((i) => (
               <li key={i.id}>
-                <strong lang={planTextLanguage(lang)}>{i.name}</strong> — {t(`state.${i.state}`)}: {i.scoring}
+                {/* A not measured one's scoring says whether it was declared so or is not entered yet. */}
+                <strong lang={planTextLanguage(lang)}>{i.name}</strong> — {i.state === 'not_measured' ? i.scoring : `${t(`state.${i.state}`)}: ${i.scoring}`}
               </li>
             ))}
           </ul>

@@ -22,6 +22,7 @@ import { EntryForm } from './EntryForm.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { PeriodComingNote } from './PeriodComingNote.js';
 import type { DetailProps } from './props.js';
+import { stateWord } from '../ui/state-words.js';
 
 export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; indicator: TreeIndicator; editTools: ReactNode }) {
   const { t } = useTranslation();
@@ -57,9 +58,10 @@ export function IndicatorPanel(props: DetailProps & { objective: TreeObjective; 
         <dt className="col-5">{t('entry.state')}</dt>
         <dd className="col-7" data-testid="indicator-state">
           {/* "In corso di misurazione" where the public reads a period still taking values: not "non misurato". */}
-          {t(`state.${i.state}`)}
+          {/* Saved «non misurato» (entered, its reason within) said apart from nothing entered yet. */}
+          {i.state === 'not_measured' ? stateWord({ state: i.state, saved: i.version > 0, reason: i.reason }, t) : t(`state.${i.state}`)}
           {/* As the server said it: the program's reasons in the screen's language, a person's as typed. */}
-          {i.reason ? ` — ${i.reason}` : ''}
+          {i.reason && i.state !== 'not_measured' ? ` — ${i.reason}` : ''}
         </dd>
         <dt className="col-5">{t('tree.kpi')}</dt>
         <dd className="col-7">{percent(i.performance, lang)}</dd>

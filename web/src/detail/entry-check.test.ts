@@ -50,6 +50,11 @@ describe('the entry form checked before saving', () => {
     expect(checkEntry(empty, 'percent', ratio, zero, 'it')).toEqual({ problem: 'fixMeasures', focus: 'entry-measure-1', measures: true });
     // Not measured: the measures are not read, nothing is sent but the state.
     expect(checkEntry({ ...empty, state: 'not_measured' }, 'percent', ratio, zero, 'it')).toMatchObject({ body: { state: 'not_measured', actual: null } });
+    // It may say why (optional): sent, so the screens read it declared, with its reason.
+    expect(checkEntry({ ...empty, state: 'not_measured', reason: ' rilevazione sospesa ' }, 'percent', ratio, zero, 'it')).toMatchObject({
+      body: { state: 'not_measured', reason: 'rilevazione sospesa' },
+    });
+    expect(checkEntry({ ...empty, state: 'not_measured', reason: '  ' }, 'percent', ratio, zero, 'it')).toMatchObject({ body: { state: 'not_measured', reason: null } });
   });
 
   it('says the value someone else saved, in the indicator notation', () => {

@@ -58,7 +58,8 @@ export function checkEntry(
       state,
       actual: value ?? null,
       ...(measured ? { inputs: read.inputs! } : {}),
-      reason: state === 'not_evaluable' ? values.reason.trim() : null,
+      // Not measured may say why (optional): the screens then read it «non misurato (dichiarato: …)».
+      reason: state === 'not_evaluable' || state === 'not_measured' ? values.reason.trim() || null : null,
       evidence: values.evidence.trim() || null,
       source: values.source.trim() || null,
       notes: values.notes.trim() || null,

@@ -13,6 +13,7 @@ import type { Row } from '../tree/rows.js';
 import { BandBadge, PerformanceText } from '../ui/Band.js';
 import { validationWords, type ValidatedObjective } from '../periods/Validation.js';
 import { usePlanLang } from '../ui/PlanText.js';
+import { stateWord } from '../ui/state-words.js';
 
 /** Whether the page is being printed, and a function that prints it. */
 export function usePrinting(): [boolean, () => void] {
@@ -97,7 +98,7 @@ export function PrintTree({ doc, rows, periodText, validated }: { doc: TreeDocum
                 <td>{row.objective.code}</td>
                 <td>
                   <span lang={planLang}>{row.indicator.name}</span>
-                  {row.indicator.state !== 'measured' && ` (${t(`state.${row.indicator.state}`)})`}
+                  {row.indicator.state !== 'measured' && ` (${stateWord({ state: row.indicator.state, saved: row.indicator.version > 0, reason: row.indicator.reason }, t)})`}
                 </td>
                 <td className="num">{weight(row.indicator.weight, lang)}</td>
                 <td className="num">

@@ -1,7 +1,7 @@
 /**
  * The outbox of deadline reminders for the controllo di gestione: each message sent (or waiting for
- * the mail server, or without an address) with its recipient, period and the number of values it
- * listed, and "send now". The server decides who is due what; this panel only shows and asks.
+ * the mail server, or without an address) with its recipient, period, the deadline it was about and
+ * the office day it was composed for, the number of values it listed, and "send now". The server decides who is due what; this panel only shows and asks.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,12 @@ import { Alert, Button } from 'design-react-kit';
 import { reminders } from './api.js';
 import { useOutbox, useRemindersSent } from './queries.js';
 import { momentText } from '../ui/format.js';
+import { dateText } from '../ui/dates.js';
 import { focusSoon } from '../ui/Form.js';
 
 const when = (iso: string | null, language: string): string => (iso === null ? '—' : momentText(iso, language, 'short'));
+/** An office date as the screens write dates, dd/mm/yyyy in either language; '—' for a message queued before migration 90. */
+const day = (iso: string | null): string => (iso === null ? '—' : dateText(iso) || '—');
 
 export function RemindersPanel({ planId }: { planId: string }) {
   const { t, i18n } = useTranslation();
@@ -82,6 +85,8 @@ export function RemindersPanel({ planId }: { planId: string }) {
               <th scope="col">{t('reminders.when')}</th>
               <th scope="col">{t('reminders.to')}</th>
               <th scope="col">{t('reminders.period')}</th>
+              <th scope="col">{t('reminders.deadline')}</th>
+              <th scope="col">{t('reminders.day')}</th>
               <th scope="col">{t('reminders.stage')}</th>
               <th scope="col">{t('reminders.values')}</th>
               <th scope="col">{t('reminders.status')}</th>
@@ -96,6 +101,8 @@ export function RemindersPanel({ planId }: { planId: string }) {
                   {r.address !== null && <span className="text-muted"> ({r.address})</span>}
                 </td>
                 <td>{r.periodId.split('-').reverse().join('/')}</td>
+                <td data-testid="reminder-deadline">{day(r.deadline)}</td>
+                <td data-testid="reminder-day">{day(r.day)}</td>
                 <td>{t(`reminders.stages.${r.stage}`)}</td>
                 <td>{r.indicators.length}</td>
                 <td title={r.lastError ?? undefined}>

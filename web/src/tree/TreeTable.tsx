@@ -10,6 +10,7 @@ import { WhatIfInput } from '../plan/lazy.js';
 import { PerformanceText } from '../ui/Band.js';
 import { ValidatedPerformance, type ValidatedObjective } from '../periods/Validation.js';
 import { expectedRect, observeRectAfterLayout, scrollAfterMount } from './mount-quietly.js';
+import { stateWord } from '../ui/state-words.js';
 
 export type Selection = { kind: 'objective'; code: string } | { kind: 'indicator'; id: string; code: string } | null;
 
@@ -330,7 +331,7 @@ const IndicatorRow = memo(function IndicatorRow({
         >
           <span className="title">{i.name}</span>
         </button>
-        {i.state !== 'measured' && <span className={`state state-${i.state}`}>{t(`state.${i.state}`)}</span>}
+        {i.state !== 'measured' && <span className={`state state-${i.state}`}>{stateWord({ state: i.state, saved: i.version > 0, reason: i.reason }, t)}</span>}
       </div>
       <div role="gridcell" className="num">
         {editable ? (
