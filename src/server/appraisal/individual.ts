@@ -2,14 +2,14 @@
  * What the Relazione's §5 reports of a body's year of appraisals (core/appraisal/individual.ts): its
  * forms by category and state, the final ones' bands as the form computes them (the SMVP's bands, as
  * the bonus fund is shared by), and the art. 20 table of bonuses as the public reads it
- * (routes/rewards.ts `rewardAggregates`, amounts withheld by the same rule).
+ * (appraisal/rewards.ts `rewardAggregates`, amounts withheld by the same rule).
  */
 import { individualFigures, schemeOf, STAFF_CATEGORIES, type BonusRow, type FormFigure, type IndividualFigures, type StaffCategory } from '../../core/appraisal/index.js';
 import { officeDay } from '../../core/messages/index.js';
 import type { Store } from '../../store/index.js';
 import type { TreeService } from '../tree.js';
-import { rewardAggregates } from '../routes/rewards.js';
 import { computeRecord, OrgCache, smvpFor } from './forms.js';
+import { rewardAggregates } from './rewards.js';
 
 /** The figures of `organisation`'s forms of `year` as they stand today; null: no form and no bonus to report. */
 export async function individualOf(store: Store, trees: TreeService, organisation: string, year: number): Promise<IndividualFigures | null> {

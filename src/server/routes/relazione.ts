@@ -39,19 +39,8 @@ import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { refuseIfArchived } from './plans.js';
-import {
-  freezeChanges,
-  generatedOf,
-  namedReopening,
-  validatedReadingOf,
-  relazioneDocument,
-  seenChanges,
-  seenDigest,
-  storedRelazione,
-  validationDocument,
-  validationFreeze,
-  yearEndReopening,
-} from '../relazione.js';
+import { freezeChanges, generatedOf, validatedReadingOf, relazioneDocument, seenChanges, seenDigest, storedRelazione, validationDocument, validationFreeze } from '../relazione.js';
+import { namedReopening, yearEndReopening } from '../year-end-reopening.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { replyLanguage } from '../language.js';
