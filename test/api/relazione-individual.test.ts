@@ -127,6 +127,21 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's individual perfo
     expect(r.body.individual.text.en).toContain('The bonus fund has not been shared out yet.');
   });
 
+  it('shows a form changed at the next read, its figures kept between reads only while no form changed', async () => {
+    const admin = await t.as('admin');
+    const concluded = async (): Promise<number> => ((await controller.get(`/api/plans/${planId}/relazione`)).body.individual as { concluded: number }).concluded;
+    expect(await concluded()).toBe(3);
+    expect(await concluded()).toBe(3);
+    // Anna's form reopened (final → evaluated), then concluded again: each step read at once.
+    const current = await admin.get(`/api/appraisals/${forms.anna}`);
+    const reopened = await admin.request('POST', `/api/appraisals/${forms.anna}/actions`, { action: 'reopen', reason: 'punteggio da rivedere', version: current.body.version });
+    expect(reopened.status, reopened.text).toBe(200);
+    expect(await concluded()).toBe(2);
+    await act('anna', 'anna', { action: 'accept' });
+    await act('hr', 'anna', { action: 'finalise' });
+    expect(await concluded()).toBe(3);
+  }, 240_000);
+
   it('prints the forms by state and band before the office’s text, with the bonuses once distributed, in HTML, PDF and DOCX', async () => {
     // One "Eccellente" alone, whose bonus must not be printed; "Adeguato" withheld with it (the rewards' rule).
     await storeDistribution(t.server.store, 'Ente', 2024, 'eq', [
