@@ -60,9 +60,18 @@ async function prepare(database: string): Promise<{ planId: string; formId: stri
     const unitId = units[f % UNITS]!;
     const problems = new FieldProblems();
     const objectives = objectivesToDocument(
-      [0, 1, 2].map((i) => ({ id: `o${i + 1}`, title: `Obiettivo ${i + 1}`, weight: new Decimal(i < 2 ? 33 : 34), comparator: '>=', unit: 'number', target: 100, scoring: 'proportional', state: 'measured', actual: 60 + ((f * 7 + i * 13) % 50), reason: null })) as Parameters<
-        typeof objectivesToDocument
-      >[0],
+      [0, 1, 2].map((i) => ({
+        id: `o${i + 1}`,
+        title: `Obiettivo ${i + 1}`,
+        weight: new Decimal(i < 2 ? 33 : 34),
+        comparator: '>=',
+        unit: 'number',
+        target: 100,
+        scoring: 'proportional',
+        state: 'measured',
+        actual: 60 + ((f * 7 + i * 13) % 50),
+        reason: null,
+      })) as Parameters<typeof objectivesToDocument>[0],
       2024,
       problems,
     );
@@ -135,7 +144,9 @@ try {
   const line = (what: string, xs: { wall: number; cpu: number }[]): string =>
     `  ${what.padEnd(36)} median ${median(xs.map((x) => x.wall))
       .toFixed(0)
-      .padStart(5)} ms (best ${Math.min(...xs.map((x) => x.wall)).toFixed(0)}); server CPU median ${median(xs.map((x) => x.cpu)).toFixed(0)} ms, mean ${(xs.reduce((s, x) => s + x.cpu, 0) / xs.length).toFixed(1)} ms`;
+      .padStart(
+        5,
+      )} ms (best ${Math.min(...xs.map((x) => x.wall)).toFixed(0)}); server CPU median ${median(xs.map((x) => x.cpu)).toFixed(0)} ms, mean ${(xs.reduce((s, x) => s + x.cpu, 0) / xs.length).toFixed(1)} ms`;
   console.log(`${FORMS.toLocaleString('en')} final forms; ${RUNS} runs; load ${loadAverage()}`);
   console.log(`  first read                           ${first.wall.toFixed(0).padStart(5)} ms; server CPU ${first.cpu.toFixed(0)} ms`);
   console.log(line('read again, nothing changed', repeated));

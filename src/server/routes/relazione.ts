@@ -169,7 +169,17 @@ function relazioneJson(
     individual:
       individual === undefined
         ? null
-        : { at: individual.at, total: individual.total, concluded: individual.concluded, text: { it: individualText(individual, 'it'), en: individualText(individual, 'en') } },
+        : {
+            at: individual.at,
+            total: individual.total,
+            concluded: individual.concluded,
+            text: { it: individualText(individual, 'it'), en: individualText(individual, 'en') },
+            withheld: individual.withheld,
+            states: individual.states.map((r) => ({ categories: [...r.categories], forms: r.forms, concluded: r.concluded, disputed: r.disputed, inProgress: r.inProgress })),
+            bands: individual.bands.map((d) => ({ category: d.category, rows: d.rows.map((r) => ({ band: r.band, people: r.people })) })),
+            bandsWithheld: [...individual.bandsWithheld],
+            bonuses: individual.bonuses?.map((r) => ({ category: r.category, band: r.band, people: r.people, totalCents: r.totalCents, meanCents: r.meanCents })) ?? null,
+          },
   };
 }
 
