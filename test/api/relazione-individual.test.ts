@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { RelazioneSchema } from '../../src/contract/index.js';
 import { formatItalianDate } from '../../src/core/italian-date.js';
 import { officeDay } from '../../src/core/messages/index.js';
 import { pdfText } from '../support/files.js';
@@ -125,6 +126,14 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's individual perfo
     expect(r.body.individual.text.it).toContain('Il fondo per i premi non è ancora stato ripartito.');
     expect(r.body.individual.text.en).toContain(`3 of 6 forms concluded as of ${today}`);
     expect(r.body.individual.text.en).toContain('The bonus fund has not been shared out yet.');
+    // The tables' figures, for the screen to show where §5 is written: the manager merged with the EQ forms.
+    expect(RelazioneSchema.parse(r.body).individual).toMatchObject({
+      withheld: false,
+      states: [{ categories: ['dirigente', 'eq'], forms: 6, concluded: 3, inProgress: 2, disputed: 1 }],
+      bandsWithheld: ['dirigente'],
+      bonuses: null,
+    });
+    expect(r.body.individual.bands).toEqual([{ category: 'eq', rows: expect.arrayContaining([expect.objectContaining({ people: 3 })]) }]);
   });
 
   it('shows a form changed at the next read, its figures kept between reads only while no form changed', async () => {
