@@ -4,7 +4,7 @@
  * io → core, contract; store → core, contract, messages (not io: it does not reach sideways); server → store, io, core, contract; cli → anything below
  * it; web → core and the contract only.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
@@ -101,6 +101,42 @@ describe('dependencies point inward', () => {
       };
       walk(start, start);
     }
+    expect(bad).toEqual([]);
+  });
+
+  it('no module of src imports itself back through the imports that run (no cycle of modules)', () => {
+    // A cycle works only while nothing in it runs at load; the first constant that reads an import
+    // across it fails at start-up, in whichever module happens to load first.
+    const graph = new Map<string, string[]>();
+    for (const file of files(join(ROOT, 'src'))) {
+      if (/\.test\.tsx?$|\.case\.ts$/.test(file)) continue;
+      const next: string[] = [];
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+['"](\.[^'"]+)['"]/g)) {
+        const ts = join(file, '..', m[1]!.replace(/\.js$/, '.ts'));
+        next.push(existsSync(ts) ? ts : ts.replace(/\.ts$/, '.tsx'));
+      }
+      graph.set(file, next);
+    }
+    const cycles: string[] = [];
+    const done = new Set<string>();
+    const walk = (file: string, path: string[]): void => {
+      const at = path.indexOf(file);
+      if (at >= 0) {
+        cycles.push([...path.slice(at), file].map((f) => relative(ROOT, f)).join(' → '));
+        return;
+      }
+      if (done.has(file)) return;
+      for (const next of graph.get(file) ?? []) walk(next, [...path, file]);
+      done.add(file);
+    };
+    for (const file of graph.keys()) walk(file, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('the appraisal services import no route (the routes are the HTTP edge, built on them)', () => {
+    const bad: string[] = [];
+    for (const file of files(join(ROOT, 'src', 'server', 'appraisal')))
+      for (const spec of imports(file)) if (relative(ROOT, join(file, '..', spec)).startsWith('src/server/routes/')) bad.push(`${relative(ROOT, file)} → ${spec}`);
     expect(bad).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CHECKLIST_OUTCOMES, RELAZIONE_STATES } from './relazione-states.js';
-import { OrgSourceSchema } from './appraisal.js';
+import { OrgSourceSchema, StaffCategorySchema } from './appraisal.js';
 import { PeriodStateSchema } from './values.js';
 
 export { RELAZIONE_DECISIONS, RELAZIONE_STATES, type RelazioneState } from './relazione-states.js';
@@ -110,12 +110,38 @@ export const RelazioneSchema = z.strictObject({
     })
     .nullable(),
   /**
-   * Section 5's figures of the year's appraisal forms in aggregate: the day they were read (as the
-   * validation kept them, once validated), how many forms are concluded of how many, and what the
-   * section says of them before the office's text, in both languages (the tables are in the
-   * documents). Null: no form or bonus to report (or a Relazione validated before they were kept).
+   * Section 5's figures of the year's appraisal forms in aggregate (core/appraisal/individual.ts):
+   * the day they were read (as the validation kept them, once validated), how many forms are
+   * concluded of how many, what the section says of them before the office's text in both
+   * languages, and the figures of its tables, as the documents print them: the forms by category
+   * (small ones merged: `categories`) and state, the concluded forms by band (`band` null: in none),
+   * the categories with too few concluded forms for their bands, the art. 20 bonuses (amounts null
+   * where not published; null: no fund shared out yet). `withheld`: too few forms in all, no table.
+   * Null: no form or bonus to report (or a Relazione validated before they were kept).
    */
-  individual: z.strictObject({ at: z.string(), total: z.number().int(), concluded: z.number().int(), text: z.strictObject({ it: z.string(), en: z.string() }) }).nullable(),
+  individual: z
+    .strictObject({
+      at: z.string(),
+      total: z.number().int(),
+      concluded: z.number().int(),
+      text: z.strictObject({ it: z.string(), en: z.string() }),
+      withheld: z.boolean(),
+      states: z.array(z.strictObject({ categories: z.array(StaffCategorySchema), forms: z.number().int(), concluded: z.number().int(), disputed: z.number().int(), inProgress: z.number().int() })),
+      bands: z.array(z.strictObject({ category: StaffCategorySchema, rows: z.array(z.strictObject({ band: z.string().nullable(), people: z.number().int() })) })),
+      bandsWithheld: z.array(StaffCategorySchema),
+      bonuses: z
+        .array(
+          z.strictObject({
+            category: StaffCategorySchema,
+            band: z.string().nullable(),
+            people: z.number().int(),
+            totalCents: z.string().nullable(),
+            meanCents: z.string().nullable(),
+          }),
+        )
+        .nullable(),
+    })
+    .nullable(),
   /**
    * Transmitted: a digest of what a validation would freeze now (the year end's figures, the body,
    * the variances' explanations, the units, last year's figures, the approved revisions), made before

@@ -16,7 +16,7 @@ import type { Language } from '../messages/index.js';
 import { isLocked, type PlanSnapshot, type RelazioneDecision, type RelazioneRecord, type Store, type UserRecord } from '../store/index.js';
 import type { Deps } from './api.js';
 import { refuse } from './errors.js';
-import { yearEndReopening } from './relazione.js';
+import { yearEndReopening } from './year-end-reopening.js';
 import { relazioneReads } from './relazione-reads.js';
 import { revisionsAfter, type ComputedPlan } from './tree.js';
 

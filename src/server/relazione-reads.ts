@@ -21,8 +21,9 @@ export class RelazioneReads {
   private readonly kept = new Map<string, Kept>();
   /**
    * `maxEntries`: slots kept, the least recently read dropped first. A plan takes up to seven (a few
-   * hold an evaluation: a validated Relazione's frozen plan, last year's validated figures), so the
-   * default keeps about as many plans as the tree service keeps periods.
+   * hold an evaluation: a validated Relazione's frozen plan, last year's validated figures), its
+   * body's year one more (§5's figures, appraisal/individual.ts), so the default keeps about as many
+   * plans as the tree service keeps periods.
    */
   constructor(private readonly maxEntries = 64) {}
 

@@ -101,6 +101,12 @@ export interface AppraisalStore {
   updateForm(id: string, expectedVersion: number, change: FormChange, action: string, reason: string | null, actor: Actor, expectedOrganisation?: string): Promise<Result<FormRecord>>;
   /** The form's own trail, oldest first. */
   formTrail(id: string): Promise<AuditEntry[]>;
+  /**
+   * The appraisals' trail's latest entry (0: none). Every change of a form, an SMVP, a distribution
+   * or a body's records is trailed in its own transaction, so a number that has not moved says none
+   * of them changed: what is made from them may be kept under it (the Relazione's §5).
+   */
+  changes(): Promise<number>;
 
   /** `conflict` at `organisation` when the body was corrected to another name that year (its records went with it). */
   saveDistribution(organisation: string, year: number, category: StaffCategory, fundCents: bigint, document: Record<string, unknown>, actor: Actor): Promise<Result<DistributionRecord>>;
@@ -366,6 +372,11 @@ export class SqlAppraisals implements AppraisalStore {
       } else await trail(tx, actor, action, 'appraisal', id, formJson(before), formJson(after), reason);
       return { ok: true as const, value: after };
     });
+  }
+
+  async changes(): Promise<number> {
+    const [row] = await this.db.all(`SELECT MAX(id) AS id FROM appraisal_audit`);
+    return row?.id === null || row?.id === undefined ? 0 : Number(row.id);
   }
 
   async formTrail(id: string): Promise<AuditEntry[]> {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSmvpJson } from '../../src/core/appraisal/index.js';
+import { RelazioneSchema } from '../../src/contract/index.js';
 import { formatItalianDate } from '../../src/core/italian-date.js';
 import { officeDay } from '../../src/core/messages/index.js';
 import { pdfText } from '../support/files.js';
@@ -125,7 +126,30 @@ describe.each<Backend>(['sqlite', 'postgres'])("the Relazione's individual perfo
     expect(r.body.individual.text.it).toContain('Il fondo per i premi non è ancora stato ripartito.');
     expect(r.body.individual.text.en).toContain(`3 of 6 forms concluded as of ${today}`);
     expect(r.body.individual.text.en).toContain('The bonus fund has not been shared out yet.');
+    // The tables' figures, for the screen to show where §5 is written: the manager merged with the EQ forms.
+    expect(RelazioneSchema.parse(r.body).individual).toMatchObject({
+      withheld: false,
+      states: [{ categories: ['dirigente', 'eq'], forms: 6, concluded: 3, inProgress: 2, disputed: 1 }],
+      bandsWithheld: ['dirigente'],
+      bonuses: null,
+    });
+    expect(r.body.individual.bands).toEqual([{ category: 'eq', rows: expect.arrayContaining([expect.objectContaining({ people: 3 })]) }]);
   });
+
+  it('shows a form changed at the next read, its figures kept between reads only while no form changed', async () => {
+    const admin = await t.as('admin');
+    const concluded = async (): Promise<number> => ((await controller.get(`/api/plans/${planId}/relazione`)).body.individual as { concluded: number }).concluded;
+    expect(await concluded()).toBe(3);
+    expect(await concluded()).toBe(3);
+    // Anna's form reopened (final → evaluated), then concluded again: each step read at once.
+    const current = await admin.get(`/api/appraisals/${forms.anna}`);
+    const reopened = await admin.request('POST', `/api/appraisals/${forms.anna}/actions`, { action: 'reopen', reason: 'punteggio da rivedere', version: current.body.version });
+    expect(reopened.status, reopened.text).toBe(200);
+    expect(await concluded()).toBe(2);
+    await act('anna', 'anna', { action: 'accept' });
+    await act('hr', 'anna', { action: 'finalise' });
+    expect(await concluded()).toBe(3);
+  }, 240_000);
 
   it('prints the forms by state and band before the office’s text, with the bonuses once distributed, in HTML, PDF and DOCX', async () => {
     // One "Eccellente" alone, whose bonus must not be printed; "Adeguato" withheld with it (the rewards' rule).

@@ -41,7 +41,7 @@ import type { ComputedPlan, OrgValidation, TreeService } from '../tree.js';
 import { english, renderMessage, type MessageCode, type Params } from '../../messages/index.js';
 import { HttpError, issueOf, issueView, refuse } from '../errors.js';
 import { computedAtText } from '../../io/report/meta.js';
-import { yearEndReopening, type YearEndReopening } from '../relazione.js';
+import { yearEndReopening, type YearEndReopening } from '../year-end-reopening.js';
 import { namerOf, type ActorNamer, type PeopleNames } from '../actor-names.js';
 import { REMOVED_ACCOUNT } from '../../messages/actor-words.js';
 

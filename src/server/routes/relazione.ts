@@ -39,19 +39,8 @@ import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { refuseIfArchived } from './plans.js';
-import {
-  freezeChanges,
-  generatedOf,
-  namedReopening,
-  validatedReadingOf,
-  relazioneDocument,
-  seenChanges,
-  seenDigest,
-  storedRelazione,
-  validationDocument,
-  validationFreeze,
-  yearEndReopening,
-} from '../relazione.js';
+import { freezeChanges, generatedOf, validatedReadingOf, relazioneDocument, seenChanges, seenDigest, storedRelazione, validationDocument, validationFreeze } from '../relazione.js';
+import { namedReopening, yearEndReopening } from '../year-end-reopening.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';
 import { param } from '../validation.js';
 import { replyLanguage } from '../language.js';
@@ -180,7 +169,17 @@ function relazioneJson(
     individual:
       individual === undefined
         ? null
-        : { at: individual.at, total: individual.total, concluded: individual.concluded, text: { it: individualText(individual, 'it'), en: individualText(individual, 'en') } },
+        : {
+            at: individual.at,
+            total: individual.total,
+            concluded: individual.concluded,
+            text: { it: individualText(individual, 'it'), en: individualText(individual, 'en') },
+            withheld: individual.withheld,
+            states: individual.states.map((r) => ({ categories: [...r.categories], forms: r.forms, concluded: r.concluded, disputed: r.disputed, inProgress: r.inProgress })),
+            bands: individual.bands.map((d) => ({ category: d.category, rows: d.rows.map((r) => ({ band: r.band, people: r.people })) })),
+            bandsWithheld: [...individual.bandsWithheld],
+            bonuses: individual.bonuses?.map((r) => ({ category: r.category, band: r.band, people: r.people, totalCents: r.totalCents, meanCents: r.meanCents })) ?? null,
+          },
   };
 }
 

@@ -7,30 +7,19 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import {
-  CATEGORY_LABEL,
-  NO_BAND_LABEL,
-  REMAINDER_RULE,
-  STAFF_CATEGORIES,
-  distributeFund,
-  formatCents,
-  parseCents,
-  schemeOf,
-  withholdAmounts,
-  type RowWithholding,
-  type StaffCategory,
-} from '../../core/appraisal/index.js';
+import { REMAINDER_RULE, STAFF_CATEGORIES, distributeFund, formatCents, parseCents, type StaffCategory } from '../../core/appraisal/index.js';
 import { Decimal, ORGANISATION_MAX } from '../../core/index.js';
 import { writeTableXlsx } from '../../io/appraisal/smvp-xlsx.js';
 import { EURO_FORMAT, euroCellValue } from '../../io/xlsx/cells.js';
 import type { DistributionRecord, Store } from '../../store/index.js';
-import { DistributionSchema, RewardAggregatesSchema, type Distribution, type RewardAggregates, type RewardCategoryTotal } from '../../contract/index.js';
-import type { Deps, RouteModule } from '../api.js';
+import { DistributionSchema, RewardAggregatesSchema, type Distribution, type RewardCategoryTotal } from '../../contract/index.js';
+import type { RouteModule } from '../api.js';
 import { actorOf } from '../auth.js';
 import { must, refuse } from '../errors.js';
-import { renderCoded, renderMessage, type Coded, type Language } from '../../messages/index.js';
+import { renderCoded, type Coded, type Language } from '../../messages/index.js';
 import { invalidField, language } from '../validation.js';
 import { HR_ROLES, OrgCache, computeRecord, missingPlan, person, smvpFor } from '../appraisal/forms.js';
+import { rewardAggregates, type AggregateRow, type CategoryWithheldReason, type PersonShare, type WithheldReason } from '../appraisal/rewards.js';
 import { defaultOrganisation, ORGANISATION_QUERY } from './appraisals.js';
 import { compareNames } from '../../core/names.js';
 import { type ActorNamer } from '../actor-names.js';
@@ -54,21 +43,6 @@ export async function organisationOf(c: Context, store: Store): Promise<string> 
   const asked = c.req.query('organisation');
   if (asked !== undefined && (asked.trim() === '' || asked.length > ORGANISATION_MAX)) throw refuse(400, 'invalid-query', { field: 'organisation', problem: 'body-name' });
   return asked?.trim() ?? (await defaultOrganisation(store));
-}
-
-interface PersonShare {
-  formId: string;
-  personId: string;
-  displayName: string;
-  score: string | null;
-  band: string | null;
-  coefficient: string;
-  presenceDays: string;
-  cents: string;
-  exact: string;
-  extraCent: boolean;
-  /** The person's account was no longer there when the fund was shared out (said in the reader's words). */
-  removed?: true;
 }
 
 /**
@@ -101,104 +75,6 @@ function distributionView(d: DistributionRecord, lang: Language, nameOf: ActorNa
     people,
     issues,
   };
-}
-
-export interface AggregateRow {
-  category: StaffCategory;
-  categoryLabel: string;
-  band: string;
-  coefficient: number | null;
-  people: number;
-  totalCents: string | null;
-  meanCents: string | null;
-  minCents: string | null;
-  maxCents: string | null;
-  withheld: boolean;
-  withheldReason: WithheldReason | null;
-  /** The row of the people with no band (`band` then says so in the reader's language). */
-  noBand: boolean;
-}
-
-/**
- * Why a band's amounts are not published, and why a category's fund and amount distributed are not:
- * the rule of core/appraisal/disclosure.ts (`withholdAmounts`), which says what a reader knows and
- * why nothing withheld can be derived from what is published.
- */
-export type WithheldReason = RowWithholding;
-export type CategoryWithheldReason = NonNullable<RewardCategoryTotal['withheldReason']>;
-
-/**
- * Per category and band: how many people, how much in all, mean, least and most; per category, the
- * fund and the amount distributed. No names, no ids; no amount of a small group, nor of the band or
- * the category total that would give it away.
- */
-async function aggregates(store: Store, orgs: OrgCache, organisation: string, year: number, lang: 'it' | 'en'): Promise<{ rows: AggregateRow[]; categories: RewardCategoryTotal[] }> {
-  const rows: AggregateRow[] = [];
-  const categories: RewardCategoryTotal[] = [];
-  for (const d of await store.appraisals.distributions(organisation, year)) {
-    const people = (d.document.people ?? []) as PersonShare[];
-    // The bands of the SMVP version the fund was shared by: a later version (new labels, new
-    // coefficients) must not relabel, or drop from the published table, the people already paid.
-    const version = typeof d.document.smvpVersion === 'number' ? d.document.smvpVersion : undefined;
-    const found = await orgs.smvp(store, organisation, year, version);
-    const bands = found === null ? [] : (schemeOf(found.smvp, d.category)?.bands ?? []);
-    // Without an SMVP no coefficient is stated: null, which the page says as such, never a 0% the
-    // body did not adopt.
-    const labels: { label: string; share: number | null; noBand: boolean }[] = (
-      bands.length > 0
-        ? [...bands].sort((a, b) => b.min.comparedTo(a.min)).map((b) => ({ label: b.label, share: Number(b.share) as number | null }))
-        : [...new Set(people.flatMap((p) => (p.band === null ? [] : [p.band])))].map((label) => ({ label, share: null }))
-    ).map((b) => ({ ...b, noBand: false }));
-    // Everyone is counted (art. 20 c. 2: the selectivity of the bonuses): the people with no band
-    // (a final form with no score in any band: they have no coefficient and take no share) get a
-    // row of their own, after the bands, withheld as a band is when they are one or two.
-    const unbanded = people.filter((p) => p.band === null || !labels.some((b) => b.label === p.band));
-    if (unbanded.length > 0) labels.push({ label: NO_BAND_LABEL[lang], share: null, noBand: true });
-    const shares = labels.map((band) => (band.noBand ? unbanded : people.filter((p) => p.band === band.label)).map((p) => BigInt(p.cents)));
-    // The no-band row is a row like a band of 0 %: by the rule its people take nothing.
-    const disclosure = withholdAmounts(labels.map((band, i) => ({ cents: shares[i]!, sharesFund: !band.noBand && band.share !== 0 })));
-    const categoryLabel = CATEGORY_LABEL[d.category][lang];
-    labels.forEach((band, i) => {
-      const cents = shares[i]!;
-      const total = cents.reduce((a, b) => a + b, 0n);
-      const reason = disclosure.rows[i] ?? null;
-      const withheld = reason !== null;
-      rows.push({
-        category: d.category,
-        categoryLabel,
-        band: band.label,
-        coefficient: band.share,
-        people: cents.length,
-        totalCents: withheld ? null : total.toString(),
-        meanCents: cents.length === 0 || withheld ? null : (total / BigInt(cents.length)).toString(),
-        minCents: cents.length === 0 || withheld ? null : cents.reduce((a, b) => (b < a ? b : a)).toString(),
-        maxCents: cents.length === 0 || withheld ? null : cents.reduce((a, b) => (b > a ? b : a)).toString(),
-        withheld,
-        withheldReason: reason,
-        noBand: band.noBand,
-      });
-    });
-    const exposed = disclosure.totals !== null;
-    const distributed = BigInt(d.fundCents) - BigInt(typeof d.document.undistributedCents === 'string' ? d.document.undistributedCents : '0');
-    categories.push({
-      category: d.category,
-      categoryLabel,
-      fundCents: exposed ? null : d.fundCents,
-      distributedCents: exposed ? null : distributed.toString(),
-      withheld: exposed,
-      withheldReason: disclosure.totals,
-    });
-  }
-  return { rows, categories };
-}
-
-/**
- * The public document of a body's year (`GET /api/rewards/:year/aggregates`, and the page of
- * /trasparenza): its rows, and the message a body that distributed nothing that year says.
- */
-export async function rewardAggregates(deps: Pick<Deps, 'store' | 'trees'>, organisation: string, year: number, lang: Language): Promise<RewardAggregates> {
-  const { rows, categories } = await aggregates(deps.store, new OrgCache(deps.trees), organisation, year, lang);
-  return { organisation, year, rows, categories, message: rows.length === 0 ? renderMessage('no-distribution', { organisation, year }, lang) : null };
 }
 
 /** The open data's codes for why a band's amounts, or its category's, are empty (docs/open-data.md). */

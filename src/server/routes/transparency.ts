@@ -15,7 +15,8 @@ import { publicComputed, publicPeriodDates, publicStateText, publishedValidation
 import { relazioneDocument, storedRelazione, validationDocument } from '../relazione.js';
 import { language, param } from '../validation.js';
 import type { Language } from '../../messages/index.js';
-import { organisationOf, rewardAggregates, yearOf } from './rewards.js';
+import { rewardAggregates } from '../appraisal/rewards.js';
+import { organisationOf, yearOf } from './rewards.js';
 import { ORGANISATION_QUERY } from './appraisals.js';
 import { compareNames } from '../../core/names.js';
 import { revisionRegister } from './revisions.js';

@@ -15,7 +15,7 @@ import { YearInput } from '../ui/YearInput.js';
 import { appraisalApi } from './api.js';
 import { appraisalKeys, useAppraisalList, usePeople } from './queries.js';
 import type { Distribution, FormSummary, StaffCategory } from '../../../src/contract/index.js';
-import { formatNumber, percent, plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
+import { euros, percent, plainNumber, useLang, useLanguageChange } from '../ui/format.js';
 import { usePlanLang } from '../ui/PlanText.js';
 import { requiredDecimal, swapNotation } from '../ui/parse.js';
 import { FieldProblem, invalidIf } from '../ui/FieldProblem.js';
@@ -37,12 +37,6 @@ const NEW_FORM_FIELDS: Record<string, string> = {
   'assignments.0.from': 'new-from',
   'assignments.0.to': 'new-to',
   'assignments.0.partTime': 'new-part-time',
-};
-/** Cents as euros in the screen's notation: `1.234,57` / `1,234.57`. */
-const euros = (cents: string, lang: Lang): string => {
-  const n = BigInt(cents);
-  const abs = n < 0n ? -n : n;
-  return formatNumber(`${n < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`, lang, 2);
 };
 
 export function useErrorText(): (e: unknown) => string {

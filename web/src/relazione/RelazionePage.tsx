@@ -21,6 +21,7 @@ import { keptFile, movedBy, say, unsavedSections, type KeptSection, type Said } 
 import { changedSinceRead, refusalText, refusalWords } from './refusal.js';
 import { emptyOfficeSections } from '../../../src/contract/relazione-states.js';
 import { Markup } from './Markup.js';
+import { IndividualFigures } from './Individual.js';
 import { pointWords } from './checklist.js';
 import { DECISIONS, relazioneApi, type ChecklistPoint, type Outcome, type Relazione, type RelazioneState, type Review } from './api.js';
 import { momentText, plainNumber, useLang, useLanguageChange, type Lang } from '../ui/format.js';
@@ -537,6 +538,8 @@ function TextsEditor({
         );
         return (
           <div key={key} className="relazione-section mb-3">
+            {/* §5's figures above its text, as the documents print them. */}
+            {key === 'performance-individuale' && relazione.individual !== null && <IndividualFigures figures={relazione.individual} />}
             {other === undefined || carried === null ? (
               field
             ) : (
@@ -665,6 +668,7 @@ function TextsView({ relazione }: { relazione: Relazione }) {
       <h2 id="relazione-texts-title" className="h5">
         {t('relazione.texts')}
       </h2>
+      {relazione.individual !== null && <IndividualFigures figures={relazione.individual} />}
       {written.length === 0 ? (
         <p data-testid="relazione-texts-none">{t('relazione.review.noTexts')}</p>
       ) : (

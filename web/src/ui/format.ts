@@ -101,6 +101,13 @@ export function formatNumber(value: number | string, lang: Lang, places = 2): st
   return `${r.negative ? '-' : ''}${whole}${r.fraction === '' ? '' : `${point}${r.fraction}`}`;
 }
 
+/** Cents as euros in the screen's notation: `1.234,57` / `1,234.57`. */
+export function euros(cents: string, lang: Lang): string {
+  const n = BigInt(cents);
+  const abs = n < 0n ? -n : n;
+  return formatNumber(`${n < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`, lang, 2);
+}
+
 /** A performance or score: `93` → `93,00%` / `93.00%`; nothing → `—`. */
 export function percent(value: number | string | null | undefined, lang: Lang): string {
   return value === null || value === undefined ? '—' : `${formatNumber(value, lang)}%`;
