@@ -75,7 +75,7 @@ export interface ServerLimits {
   readonly attachmentBytes: number;
 }
 
-/** An OpenID Connect provider to sign in with (env ALBERO_OIDC_*: routes/oidc.ts `oidcFromEnv`). */
+/** An OpenID Connect provider to sign in with (env ALBERO_OIDC_*: oidc-settings.ts `oidcFromEnv`). */
 export interface OidcSettings {
   readonly issuer: string;
   readonly clientId: string;

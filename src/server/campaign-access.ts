@@ -11,7 +11,7 @@ import type { PlanRecord, Store, UserRecord } from '../store/index.js';
 import { requireUser } from './auth.js';
 import { refuse } from './errors.js';
 import { assignedTo, assignmentOf, mayEditValue } from './permissions.js';
-import { refuseIfArchived } from './routes/plans.js';
+import { refuseIfArchived } from './plan-access.js';
 
 export interface IndicatorAccess {
   readonly user: UserRecord;

@@ -2,7 +2,7 @@
  * The hottest read, `GET /api/plans/:planId/tree`, answered on Node's own request and response
  * instead of through Hono: a big plan's tree is polled by every open tab, and the framework's
  * per-request work (a web Request and Response, a Headers object per answer, the middleware chain)
- * cost as much as the rest of the answer. The answer is the route's own (`treeAnswer`, the same
+ * cost as much as the rest of the answer. The answer is the route's own (`treeAnswer`, tree-answer.ts: the same
  * session lookup, readability rule and cache) with the headers every app answer carries.
  *
  * Only plain reads take this path: an address or query the route's checks could judge differently
@@ -16,7 +16,7 @@ import type { AppEnv, Deps } from './api.js';
 import { SESSION_COOKIE, sessionId } from './auth.js';
 import type { Language } from '../core/index.js';
 import { LANGUAGES } from './language.js';
-import { treeAnswer } from './routes/tree.js';
+import { treeAnswer } from './tree-answer.js';
 import { cameOverHttps, STRICT_TRANSPORT_SECURITY } from './security.js';
 
 const TREE = /^\/api\/plans\/([A-Za-z0-9-]{1,200})\/tree(?:\?(.*))?$/;

@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { english, localeLanguage, renderCoded, renderMessage, type Coded, type Language, type MessageCode, type MessageParams, type Params } from '../messages/index.js';
 import { xlsxSettingProblem } from '../io/xlsx/limits.js';
-import { oidcFromEnv } from './routes/oidc.js';
+import { oidcFromEnv } from './oidc-settings.js';
 import { smtpFromEnv } from './mailer.js';
 import { reminderSettingsFromEnv } from './reminders.js';
 import { startServer } from './server.js';

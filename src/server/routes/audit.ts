@@ -15,7 +15,7 @@ import { auditReasonText } from '../../messages/audit-reasons.js';
 import { changeMessage, changeText, withReasonWords } from '../../messages/changes.js';
 
 import { intQuery, language } from '../validation.js';
-import { readablePlanFor } from './plans.js';
+import { readablePlanFor } from '../plan-access.js';
 
 export const auditRoutes: RouteModule = (api, deps) => {
   api.route(

@@ -21,7 +21,8 @@ import { amountJson } from '../../io/json.js';
 import { amountCell } from '../../io/xlsx/cells.js';
 import { DASHBOARD_WORKBOOK } from '../../messages/campaign.js';
 import type { Params } from '../../messages/index.js';
-import { EditVersion, readablePlan } from './plans.js';
+import { EditVersion } from './plans.js';
+import { readablePlan } from '../plan-access.js';
 
 const READERS = ['admin', 'controller', 'oiv'] as const;
 /** The worklist's rows a page by default (the web app's page), and at most. */

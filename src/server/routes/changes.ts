@@ -25,7 +25,7 @@ import { currentUser } from '../auth.js';
 import { issueOf, refuse } from '../errors.js';
 import { readerComputed } from '../public-periods.js';
 import { flagQuery, param, replyLanguage } from '../validation.js';
-import { readablePlan } from './plans.js';
+import { readablePlan } from '../plan-access.js';
 import { type ActorNamer } from '../actor-names.js';
 
 /** Each indicator's source and evidence as recorded in the period (indicators with a value only). */

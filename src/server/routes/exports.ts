@@ -4,7 +4,7 @@
  * so the server and the CLI cannot print different numbers.
  */
 import { revisionRegister } from './revisions.js';
-import { changedBaselines } from './years.js';
+import { changedBaselines } from '../baselines.js';
 import type { Context } from 'hono';
 import { isReportFormat, MEDIA_TYPES, renderReport, REPORT_CONTENT_SECURITY_POLICY, REPORT_FORMATS, type ReportFormat } from '../../io/report/index.js';
 import type { AssignedPeople, AssignedUnits, PreviousYear, ReportMeta } from '../../io/report/meta.js';
@@ -21,7 +21,7 @@ import { periodWordOf, publicPeriodDates, publicStateText, publishedValidation, 
 import { previousYear } from '../relazione.js';
 import { comparedLevel, unmatchedObjectives } from '../../io/relazione/index.js';
 import { documentLanguage, param } from '../validation.js';
-import { readablePlan } from './plans.js';
+import { readablePlan } from '../plan-access.js';
 import { fileName } from '../file-name.js';
 
 function formatOf(c: Context): ReportFormat {

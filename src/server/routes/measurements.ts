@@ -9,8 +9,8 @@ import { must, refuse } from '../errors.js';
 import { assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import { LANGUAGES } from '../language.js';
 import { documentLanguage, invalidField, param } from '../validation.js';
-import { treeAround } from './tree.js';
-import { refuseIfArchived } from './plans.js';
+import { treeAround } from '../tree-answer.js';
+import { refuseIfArchived } from '../plan-access.js';
 
 // The contract's body (src/contract/bodies.ts), base measures read as exact decimals.
 const Measurement = Bodies.Measurement;

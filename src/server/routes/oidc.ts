@@ -4,7 +4,7 @@
  * they may do: the account must exist and be active (created by the administrator, who gives the
  * role), matched by the provider's `preferred_username` to the username, else by its verified
  * `email` to the account's email, and recorded as signing in through the provider (`signIn`).
- * Configured from the environment (see `oidcFromEnv`); without it the routes answer 404
+ * Configured from the environment (oidc-settings.ts `oidcFromEnv`); without it the routes answer 404
  * `oidc-not-configured` and the login page shows no button.
  *
  * A renewal: when a session expires under a screen, the app's dialog opens `/start?renew=<username>
@@ -21,7 +21,7 @@ import { OIDC_RENEWAL_CHANNEL, OidcOfferSchema, type OidcProblem, type OidcRenew
 import { escapeHtml } from '../../io/report/html.js';
 import { renderMessage, type Language } from '../../messages/index.js';
 import type { UserRecord } from '../../store/index.js';
-import type { OidcSettings, RouteModule } from '../api.js';
+import type { RouteModule } from '../api.js';
 import { newToken, SESSION_COOKIE, SESSION_HOURS, sessionId } from '../auth.js';
 import { refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
@@ -55,22 +55,6 @@ const RENEWAL_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-/** The settings from ALBERO_OIDC_* (null when ALBERO_OIDC_ISSUER or ALBERO_OIDC_CLIENT_ID is missing). */
-export function oidcFromEnv(env: Readonly<Record<string, string | undefined>>): OidcSettings | null {
-  const issuer = env.ALBERO_OIDC_ISSUER?.trim();
-  const clientId = env.ALBERO_OIDC_CLIENT_ID?.trim();
-  if (!issuer || !clientId) return null;
-  return {
-    issuer,
-    clientId,
-    ...(env.ALBERO_OIDC_CLIENT_SECRET ? { clientSecret: env.ALBERO_OIDC_CLIENT_SECRET } : {}),
-    ...(env.ALBERO_OIDC_REDIRECT_URI ? { redirectUri: env.ALBERO_OIDC_REDIRECT_URI } : {}),
-    ...(env.ALBERO_OIDC_LABEL ? { label: env.ALBERO_OIDC_LABEL } : {}),
-    ...(env.ALBERO_OIDC_SCOPE ? { scope: env.ALBERO_OIDC_SCOPE } : {}),
-    allowHttp: env.ALBERO_OIDC_ALLOW_HTTP === '1',
-  };
-}
 
 /** The account an identity belongs to: username = preferred_username, else email = a verified email; active only. */
 export function matchAccount(users: readonly UserRecord[], claims: { preferred_username?: unknown; email?: unknown; email_verified?: unknown }): UserRecord | undefined {

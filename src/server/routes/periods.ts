@@ -10,7 +10,8 @@ import { actorOf } from '../auth.js';
 import { locatedFailure, must, refuse } from '../errors.js';
 import { PLAN_EDITORS, transitionRoles } from '../permissions.js';
 import { invalidAt, param } from '../validation.js';
-import { EditVersion, NewPeriodBody, PeriodLabel, readablePlan, refuseIfArchived } from './plans.js';
+import { EditVersion, NewPeriodBody, PeriodLabel } from './plans.js';
+import { readablePlan, refuseIfArchived } from '../plan-access.js';
 
 const Transition = z
   .object({

@@ -1,5 +1,4 @@
 /** Plans: list, create, import a published table, publish/rename, delete. */
-import type { Context } from 'hono';
 import { z } from 'zod';
 import { closest, hasErrors, ORGANISATION_MAX, PLAN_TITLE_MAX, PLAN_YEARS, planSize, problem, titleYear, type Issue, type PersonAssignment, type UnitAssignment } from '../../core/index.js';
 import { PlanImportedSchema, PlanImportPreviewSchema, type PlanSummary, PlanSummarySchema } from '../../contract/index.js';
@@ -9,6 +8,7 @@ import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { type HttpError, issueOf, issueView, must, refuse } from '../errors.js';
 import { replyLanguage } from '../language.js';
+import { readablePlan } from '../plan-access.js';
 import { mayBeAssigned, PLAN_EDITORS } from '../permissions.js';
 import { formText, invalidAt, invalidField, oneUploadedFile, param, plainText, REASON_MAX, reasonQuery } from '../validation.js';
 import { compareNames } from '../../core/names.js';
@@ -37,27 +37,6 @@ export function planView(p: PlanRecord, forPublic = false): PlanSummary {
     openRevision: p.openRevision,
     editVersion: p.editVersion,
   };
-}
-
-/** The plan, if this caller may read it: anyone signed in reads every plan, the public only published ones (others are "not found" to them). */
-export async function readablePlan(c: Context, store: Store, planId: string): Promise<PlanRecord> {
-  return readablePlanFor(store, planId, currentUser(c));
-}
-
-/** `readablePlan` for a user already known (null: the public). */
-export async function readablePlanFor(store: Store, planId: string, user: UserRecord | null): Promise<PlanRecord> {
-  const plan = await store.getPlan(planId);
-  if (plan === undefined || (!plan.published && user === null)) throw refuse(404, 'not-found', { what: 'plan', id: planId });
-  return plan;
-}
-
-/**
- * A write's route that checks the request against the plan before the store (figures, roles by
- * state, what the screen showed) asks this first: an archived plan is told as archived, not as
- * whatever else the request would have been refused for. The store checks again under its lock.
- */
-export function refuseIfArchived(plan: PlanRecord): void {
-  if (plan.archivedAt !== null) throw refuse(409, 'plan-archived', {}, { details: { planId: plan.id } });
 }
 
 const Year = z.number().int().min(PLAN_YEARS.first).max(PLAN_YEARS.last);

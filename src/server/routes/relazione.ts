@@ -38,7 +38,7 @@ import type { ComputedPlan } from '../tree.js';
 import { actorOf, currentUser } from '../auth.js';
 import { HttpError, issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
-import { refuseIfArchived } from './plans.js';
+import { refuseIfArchived } from '../plan-access.js';
 import { freezeChanges, generatedOf, validatedReadingOf, relazioneDocument, seenChanges, seenDigest, storedRelazione, validationDocument, validationFreeze } from '../relazione.js';
 import { namedReopening, yearEndReopening } from '../year-end-reopening.js';
 import { REPORT_CONTENT_SECURITY_POLICY } from '../../io/report/index.js';

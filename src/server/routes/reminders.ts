@@ -10,7 +10,7 @@ import { refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { intQuery, language } from '../validation.js';
 import { type ActorNamer } from '../actor-names.js';
-import { readablePlan } from './plans.js';
+import { readablePlan } from '../plan-access.js';
 
 const SendNow = z.object({ retry: z.boolean().optional() }).strict();
 

@@ -15,7 +15,8 @@ import { withReasonWords } from '../../messages/changes.js';
 import { must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { param, REASON_MAX, reasonQuery, versionQuery } from '../validation.js';
-import { EditVersion, planView, readablePlan } from './plans.js';
+import { EditVersion, planView } from './plans.js';
+import { readablePlan } from '../plan-access.js';
 
 const IsoDate = z.string().refine(isIsoDate, 'iso-date');
 const ActBody = z.object({ kind: z.string().trim().min(1).max(200), number: z.string().trim().min(1).max(100), date: IsoDate }).strict();

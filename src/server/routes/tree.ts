@@ -17,7 +17,7 @@ import {
 } from '../../core/index.js';
 import { explanationDocument, thresholdDocument } from '../../io/json.js';
 import { reopenedCollectingText, reopenedValidatedText } from '../../io/report/texts.js';
-import type { IndicatorContext, IndicatorPatch, RelazioneDecision, Store, UserRecord } from '../../store/index.js';
+import type { IndicatorContext, IndicatorPatch, Store } from '../../store/index.js';
 import { recordedUnit, type FieldProblem } from '../../messages/index.js';
 import {
   DEFAULT_RATIO_SCALE,
@@ -30,7 +30,7 @@ import {
   TypedValueSchema,
 } from '../../contract/index.js';
 import { Bodies, isAmountProblem, readAmount } from '../amounts.js';
-import type { Deps, RouteModule } from '../api.js';
+import type { RouteModule } from '../api.js';
 import { actorOf, currentUser } from '../auth.js';
 import { readerComputed, withDecision } from '../public-periods.js';
 import { amountTextsLanguage } from '../language.js';
@@ -38,9 +38,9 @@ import { issueOf, must, refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { documentLanguage, flagQuery, invalidField, invalidFields, language, LANGUAGES, param } from '../validation.js';
 import { smvpFor } from '../appraisal/forms.js';
-import { hasObjective, preferredEncoding, type ComputedPlan } from '../tree.js';
-import { readablePlan, readablePlanFor, refuseIfArchived } from './plans.js';
-import { changedBaselines } from './years.js';
+import type { ComputedPlan } from '../tree.js';
+import { readablePlan, refuseIfArchived } from '../plan-access.js';
+import { treeAnswer } from '../tree-answer.js';
 
 // The bodies are the contract's (src/contract/bodies.ts), read with the server's exact decimals.
 const { NewNode, NodePatch, NewIndicator, IndicatorPatch: IndicatorPatchBody } = Bodies;
@@ -181,44 +181,6 @@ async function recordedInOldUnit(store: Store, planId: string, indicatorId: stri
   return misread.length === 0 ? [] : [{ field: 'unit', problem: 'recorded-unit', expected: unit, value: current.unit, values: misread.map((v) => v.label) }];
 }
 
-/** A read of the computed tree, as the route and the fast path of `fast-reads.ts` both receive it. */
-export interface TreeRead {
-  readonly planId: string;
-  readonly period: string | undefined;
-  readonly under: string | undefined;
-  /** The language of the amount texts (`targetText`, `actualText`, …): `?lang=`, Italian by default. */
-  readonly language: Language;
-  /** null: the public (published plans only). */
-  readonly user: UserRecord | null;
-  readonly ifNoneMatch: string | undefined;
-  readonly acceptEncoding: string | undefined;
-}
-
-export interface TreeAnswer {
-  readonly status: 200 | 304;
-  readonly headers: Record<string, string>;
-  /** The cached bytes, already encoded; null for 304. */
-  readonly body: Buffer | null;
-}
-
-/**
- * Brings what a tree states beside its plan's figures up to now, as every tree served must have it
- * (`GET …/tree` and a save's `?tree=true` alike): the SMVP's own ranges, the baselines corrected
- * since (signed in), the OIV's validation (`decision`: the Relazione's, read by the caller).
- */
-export async function treeAround({ store, trees }: Pick<Deps, 'store' | 'trees'>, computed: ComputedPlan, user: UserRecord | null, decision: RelazioneDecision | undefined): Promise<void> {
-  const planId = computed.snapshot.record.id;
-  // The SMVP may give rows their own range: one small query tells whether the cached ranges are current.
-  await trees.withOwnRanges(computed);
-  // A baseline taken from last year's actual, corrected since, shows as "206 → 210" (signed in only).
-  if (user !== null)
-    await trees.withBaselineChanges(
-      computed,
-      async () => new Map((await changedBaselines({ store, trees }, planId)).changed.map((b) => [b.indicatorId, { current: b.current, currentText: b.currentText, currentYear: b.currentYear }])),
-    );
-  await withDecision({ store, trees }, computed, decision);
-}
-
 /**
  * What an objective's explanation says of the figures it explains, as the tree's notice says it:
  * the public reading the year end reopened after the OIV's validation (as validated, or closed
@@ -232,28 +194,6 @@ function reopenedNotice(computed: ComputedPlan, validation: TreeValidation | nul
   if (v !== null && v.reopening !== null) return reopenedCollectingText({ ...v.reopening, decidedAt: v.decidedAt, reservations: v.reservations }, lang);
   if (v === null || v.reopenedAt === null || v.periodId !== null) return undefined;
   return reopenedValidatedText({ at: v.reopenedAt, decidedAt: v.decidedAt, reservations: v.reservations, figures: 'closed-again' }, lang);
-}
-
-/**
- * `GET /api/plans/:planId/tree`: the cached answer for this version, user and branch. Costs one
- * query (the plan record, whose data version tells whether the cache is current) and no
- * serialisation or compression unless the version is new. Throws the route's `HttpError`s.
- */
-export async function treeAnswer({ store, trees, names: accounts }: Pick<Deps, 'store' | 'trees' | 'names'>, read: TreeRead): Promise<TreeAnswer> {
-  // The names of the people it says are read now (one small query beside the plan's): a renamed account is named anew at once.
-  // And the OIV's decision on the Relazione (a small query): publishing it moves no data version.
-  const [plan, names, decision] = await Promise.all([readablePlanFor(store, read.planId, read.user), accounts.names(), store.relazioni.validatedDecision(read.planId)]);
-  // The public reads a period closed or validated, or the targets of one the controller published.
-  const computed = await readerComputed({ store, trees }, read.user, read.planId, read.period, plan.dataVersion);
-  await treeAround({ store, trees }, computed, read.user, decision);
-  if (read.under !== undefined && !hasObjective(computed, read.under)) throw refuse(404, 'not-found', { what: 'objective', id: read.under });
-  const etag = trees.etag(computed, read.user, names, read.under, read.language);
-  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Cookie' };
-  if (read.ifNoneMatch === etag) return { status: 304, headers, body: null };
-  // A big plan's tree is megabytes of JSON: sent compressed (made once per version), brotli when accepted, else gzip.
-  const encoding = preferredEncoding(read.acceptEncoding);
-  const body = await trees.bytes(computed, read.user, names, encoding, read.under, read.language);
-  return { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=UTF-8', ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }) }, body };
 }
 
 // A deletion takes the values the referenti entered in the periods still open: said first, done only when confirmed.

@@ -16,7 +16,7 @@ import { fromFailure, issueOf, must, refuse } from '../errors.js';
 import { assignedTo, assignmentOf, mayEditValue, VALUE_EDITORS } from '../permissions.js';
 import type { ComputedPlan } from '../tree.js';
 import { invalidField, language, param } from '../validation.js';
-import { refuseIfArchived } from './plans.js';
+import { refuseIfArchived } from '../plan-access.js';
 import { type ActorNamer } from '../actor-names.js';
 
 const VarianceBody = z
