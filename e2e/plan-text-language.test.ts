@@ -156,4 +156,44 @@ describe("the plan's texts on an English screen", { timeout: 120_000 }, () => {
     expect(await page.locator('main [lang]').count()).toBe(0);
     await context.close();
   });
+
+  it('are Italian in the changes since the closing: the indicator and a source marked, the words around English', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'controller');
+    const planId = await importFixture();
+    const plan = `/api/plans/${encodeURIComponent(planId)}`;
+    const ok = (r: { status: number; body: unknown }) => expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const move = (to: string, extra: object) => apiAs(context, 'POST', `${plan}/periods/${YEAR_END}/transition`, { to, ...extra });
+    const state = ((await apiAs(context, 'GET', `${plan}/tree?period=${YEAR_END}`)).body as { period: { state: string } }).period.state;
+    if (state === 'open') ok(await move('collecting', {}));
+    ok(await move('closed', { acknowledgeUnreviewed: true }));
+    ok(await move('collecting', { reason: 'Correzione della fonte' }));
+    // Only the source corrected since the closing: a measurement change naming the indicator, the new source the office typed.
+    const tree = (await apiAs(context, 'GET', `${plan}/tree?period=${YEAR_END}`)).body as { objectives: Array<{ indicators: Array<{ id: string; version: number }> }> };
+    const { version } = tree.objectives.flatMap((o) => o.indicators).find((i) => i.id === 'B.1.1:2')!;
+    ok(await apiAs(context, 'PUT', `${plan}/indicators/${encodeURIComponent('B.1.1:2')}/measurements/${YEAR_END}`, { state: 'measured', actual: 17, source: 'Registro eventi camerale', version }));
+
+    await openPlan(page, planId);
+    await chooseLanguage(page, 'en');
+    await pickPeriod(page, YEAR_END);
+    await page.click('[data-testid=changes-toggle]');
+    await page.click('[data-testid=changes-submit]');
+    const row = page.locator('[data-testid=changes-panel] tr[data-kind=source]').first();
+    await row.waitFor();
+    expect(await row.locator('td').first().innerText()).toMatch(/^N\. eventi/);
+    expect(await row.locator('td').first().getAttribute('lang')).toBe('it');
+    // The kind of change, the headers and the closing's sentence are the app's words.
+    expect(await row.locator('td:nth-child(3)').evaluate((e) => e.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+    expect(await languageOf(page, '[data-testid=changes-panel] th[scope=col]')).toBe('en');
+    expect(await languageOf(page, '[data-testid=changes-closing]')).toBe('en');
+    expect(await row.locator('td:nth-child(5) span[lang]').innerText()).toBe('Registro eventi camerale');
+    expect(await row.locator('td:nth-child(5) span[lang]').getAttribute('lang')).toBe('it');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // In Italian the page's own language holds: no text marked apart.
+    await chooseLanguage(page, 'it');
+    await expect.poll(() => page.locator('[data-testid=changes-panel] tr[data-kind=source] td').first().innerText()).toMatch(/^N\. eventi/);
+    expect(await page.locator('main [lang]').count()).toBe(0);
+    await context.close();
+  });
 });

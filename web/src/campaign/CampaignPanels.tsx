@@ -375,6 +375,7 @@ type Unsent = { indicator: string; action: 'return' | 'answer'; note: string };
 /** A request for more or an answer not sent (refused as stale): the text typed, to read and copy. */
 function UnsentNote({ unsent }: { unsent: Unsent }) {
   const { t } = useTranslation();
+  const planLang = usePlanLang();
   // What «Copia» did, said in a live region (the clipboard may be refused: then copied by hand).
   const [copied, setCopied] = useState<boolean | null>(null);
   useEffect(() => setCopied(null), [unsent]);
@@ -389,8 +390,11 @@ function UnsentNote({ unsent }: { unsent: Unsent }) {
   };
   return (
     <div className="alert alert-warning small" data-testid="unsent-note">
-      <p className="mb-1">{t(unsent.action === 'return' ? 'campaign.unsentRequest' : 'campaign.unsentAnswer', { indicator: unsent.indicator })}</p>
-      <p className="mb-1 border rounded p-1 bg-white" style={{ whiteSpace: 'pre-wrap', userSelect: 'text' }} data-testid="unsent-note-text">
+      <p className="mb-1">
+        <WithPlanText sentence={t(unsent.action === 'return' ? 'campaign.unsentRequest' : 'campaign.unsentAnswer', { indicator: unsent.indicator })} quoted={unsent.indicator} />
+      </p>
+      {/* The note typed is the office's, in the plan's language. */}
+      <p className="mb-1 border rounded p-1 bg-white" style={{ whiteSpace: 'pre-wrap', userSelect: 'text' }} data-testid="unsent-note-text" lang={planLang}>
         {unsent.note}
       </p>
       <Button size="sm" color="primary" outline onClick={copy} data-testid="unsent-note-copy">

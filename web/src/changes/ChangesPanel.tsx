@@ -12,9 +12,11 @@ import { api, ApiError } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { Change, ChangesResponse, Period, PlanSummary } from '../api/types.js';
 import { groupChanges, kindKey, sideText } from './changes.js';
+import type { ChangeSide } from '../../../src/core/messages/comparison.js';
 import { useChanges, type ChangesParams } from './queries.js';
 import { momentText, useLang } from '../ui/format.js';
 import { actorName } from '../ui/people.js';
+import { usePlanLang, WithPlanText } from '../ui/PlanText.js';
 import { useReadError } from '../ui/server-words.js';
 
 type Against = 'closing' | 'period' | 'plan';
@@ -85,7 +87,8 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
   }
 
   const periodLabel = (id: string, samePlan = true) => (samePlan ? periods : otherPlanPeriods).find((p) => p.id === id)?.label ?? id;
-  const planLabel = (id: string | number) => (String(id) === String(planId) ? t('changes.thisPlan') : `«${plans?.find((p) => String(p.id) === String(id))?.title ?? String(id)}»`);
+  const planTitle = (id: string | number) => plans?.find((p) => String(p.id) === String(id))?.title;
+  const planLabel = (id: string | number) => (String(id) === String(planId) ? t('changes.thisPlan') : `«${planTitle(id) ?? String(id)}»`);
 
   return (
     <section className="changes-panel border rounded p-2 mb-2" aria-labelledby="changes-title" data-testid="changes-panel">
@@ -163,7 +166,7 @@ export function ChangesPanel({ planId, periodId, periods, onSelectObjective, inT
           </>
         )}
         {result.status === 'done' && (
-          <ChangesResult doc={result.doc} heading={heading} periodLabel={periodLabel} planLabel={planLabel} onSelectObjective={onSelectObjective} inTree={inTree} lang={lang} />
+          <ChangesResult doc={result.doc} heading={heading} periodLabel={periodLabel} planLabel={planLabel} planTitle={planTitle} onSelectObjective={onSelectObjective} inTree={inTree} lang={lang} />
         )}
       </div>
     </section>
@@ -200,6 +203,32 @@ function ClosingValue({ value, kept, lang }: { value: NonNullable<Change['closin
   );
 }
 
+/**
+ * One side of a change, its plan text (a title, an indicator's name, a source, an evidence: the
+ * side's own parameter) marked as the plan's language inside the catalogue's words around it.
+ */
+function SideText({ change, side, lang }: { change: Change; side: ChangeSide; lang: string }) {
+  const said = sideText(change, side, lang);
+  return <WithPlanText sentence={said} quoted={PLAN_TEXT_KINDS.has(change.kind) ? planTextOf(change, side) : ''} />;
+}
+
+/** A string side parameter of these kinds is the plan's text (src/core/messages/comparison.ts); a parent is a code. */
+const PLAN_TEXT_KINDS: ReadonlySet<Change['kind']> = new Set([
+  'objective-added',
+  'objective-removed',
+  'objective-title',
+  'indicator-added',
+  'indicator-removed',
+  'indicator-name',
+  'source',
+  'evidence',
+]);
+
+function planTextOf(change: Change, side: ChangeSide): string {
+  const v = change.params[side];
+  return typeof v === 'string' ? v : '';
+}
+
 /** A labelled select of the comparison form. */
 function Choice({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }> }) {
   return (
@@ -223,6 +252,7 @@ function ChangesResult({
   heading,
   periodLabel,
   planLabel,
+  planTitle,
   onSelectObjective,
   inTree,
   lang,
@@ -231,11 +261,14 @@ function ChangesResult({
   heading: React.RefObject<HTMLHeadingElement | null>;
   periodLabel: (id: string, samePlan?: boolean) => string;
   planLabel: (id: string | number) => string;
+  /** Another plan's title, when read. */
+  planTitle: (id: string | number) => string | undefined;
   onSelectObjective: (code: string) => void;
   inTree: (code: string) => boolean;
   lang: string;
 }) {
   const { t, i18n } = useTranslation();
+  const planLang = usePlanLang();
   const sections = groupChanges(doc);
   const closing = doc.before.closing;
   const samePlan = String(doc.before.planId) === String(doc.after.planId);
@@ -250,12 +283,16 @@ function ChangesResult({
         </p>
       ) : (
         <p className="small" data-testid="changes-between">
-          {t('changes.between', {
-            beforePlan: planLabel(doc.before.planId),
-            beforePeriod: periodLabel(doc.before.period, samePlan),
-            afterPlan: planLabel(doc.after.planId),
-            afterPeriod: periodLabel(doc.after.period),
-          })}
+          {/* Another plan is named by its title, the plan's Italian text; this plan by the app's words. */}
+          <WithPlanText
+            sentence={t('changes.between', {
+              beforePlan: planLabel(doc.before.planId),
+              beforePeriod: periodLabel(doc.before.period, samePlan),
+              afterPlan: planLabel(doc.after.planId),
+              afterPeriod: periodLabel(doc.after.period),
+            })}
+            quoted={samePlan ? '' : (planTitle(doc.before.planId) ?? '')}
+          />
         </p>
       )}
       {sections.length === 0 && <p data-testid="changes-none">{t('changes.none')}</p>}
@@ -288,14 +325,16 @@ function ChangesResult({
                         </button>
                       )}
                     </th>
-                    <td>{c.indicator ?? '—'}</td>
+                    <td lang={c.indicator === null ? undefined : planLang}>{c.indicator ?? '—'}</td>
                     <td>{t(kindKey(c.kind))}</td>
                     <td>
-                      {sideText(c, 'before', lang)}
+                      <SideText change={c} side="before" lang={lang} />
                       {c.keptValue !== undefined && <ClosingValue value={c.keptValue} kept lang={lang} />}
                       {c.closingValue !== undefined && <ClosingValue value={c.closingValue} kept={false} lang={lang} />}
                     </td>
-                    <td>{sideText(c, 'after', lang)}</td>
+                    <td>
+                      <SideText change={c} side="after" lang={lang} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -124,7 +124,20 @@ function DetailFrame(props: DetailProps & { objective: TreeObjective; indicator:
           )}
           {(objective.owner || objective.unit) && (
             // The separator only between the two: alone, the unit began «· Struttura: …».
-            <p className="small mb-2">{[objective.owner && `${t('detail.owner')}: ${objective.owner}`, objective.unit && `${t('detail.unit')}: ${objective.unit}`].filter(Boolean).join(' · ')}</p>
+            // The owner and the unit are the plan's Italian texts, marked apart from the labels (ui/PlanText).
+            <p className="small mb-2">
+              {objective.owner && (
+                <>
+                  {t('detail.owner')}: <span lang={planTextLanguage(lang)}>{objective.owner}</span>
+                </>
+              )}
+              {objective.owner && objective.unit && ' · '}
+              {objective.unit && (
+                <>
+                  {t('detail.unit')}: <span lang={planTextLanguage(lang)}>{objective.unit}</span>
+                </>
+              )}
+            </p>
           )}
           {editTools}
           <ExplanationPanel planId={props.planId} code={objective.code} period={props.doc.period?.id ?? null} local={props.localExplanation} doc={props.doc} />

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../campaign/campaign-api.js';
 import { unitTree } from './registry.js';
+import { usePlanLang } from '../ui/PlanText.js';
 
 interface Props {
   /** The prefix of the ids inside (`new-units`, `edit-units`): the search box is `${id}-search`. */
@@ -20,6 +21,8 @@ interface Props {
 
 export function UnitPicker({ id, label, units, value, onChange, error }: Props) {
   const { t } = useTranslation();
+  // The units' names are the body's Italian texts (ui/PlanText).
+  const planLang = usePlanLang();
   const [search, setSearch] = useState('');
   const rows = useMemo(() => unitTree(units ?? []), [units]);
   const wanted = search.trim().toLocaleLowerCase('it');
@@ -62,7 +65,7 @@ export function UnitPicker({ id, label, units, value, onChange, error }: Props) 
                 data-unit-code={unit.code}
               />
               <label htmlFor={`${id}-${unit.id}`} className="form-check-label">
-                {unit.name} <span className="text-muted">({unit.code})</span>
+                <span lang={planLang}>{unit.name}</span> <span className="text-muted">({unit.code})</span>
               </label>
             </div>
           ))

@@ -17,6 +17,7 @@ import { FileInput } from '../ui/FileInput.js';
 import { ListTable, type ListColumn } from '../ui/ListTable.js';
 import { usePeople, useRegistryChanged, useUnits } from './queries.js';
 import { unitAndBelow, unitLabel, unitTree } from './registry.js';
+import { usePlanLang } from '../ui/PlanText.js';
 import { compareNames } from '../../../src/core/names.js';
 
 type UnitRow = ReturnType<typeof unitTree>[number];
@@ -25,6 +26,7 @@ const KINDS = ['Area', 'Settore', 'Servizio', 'Ufficio'];
 
 export function UnitsPage() {
   const { t } = useTranslation();
+  const planLang = usePlanLang();
   const refusal = useRefusal('units.errors');
   const said = useInLanguage();
   const unitsRead = useUnits();
@@ -48,9 +50,16 @@ export function UnitsPage() {
   const columns: ListColumn<UnitRow>[] = [
     { header: t('units.code'), cell: ({ unit: u }) => u.code },
     // The indent shows the tree; the parent column says it in words for screen readers.
-    { header: t('units.name'), rowHeader: true, style: ({ depth }) => ({ paddingLeft: `${0.5 + depth * 1.25}rem` }), cell: ({ unit: u }) => u.name },
-    { header: t('units.kind'), cell: ({ unit: u }) => u.kind },
-    { header: t('units.parent'), cell: ({ unit: u }) => (u.parentId === null ? t('units.none') : (byId.get(u.parentId)?.name ?? t('units.none'))) },
+    // A unit's name and kind are the body's Italian texts (ui/PlanText); "none" is the app's word.
+    { header: t('units.name'), rowHeader: true, style: ({ depth }) => ({ paddingLeft: `${0.5 + depth * 1.25}rem` }), cell: ({ unit: u }) => <span lang={planLang}>{u.name}</span> },
+    { header: t('units.kind'), cell: ({ unit: u }) => <span lang={planLang}>{u.kind}</span> },
+    {
+      header: t('units.parent'),
+      cell: ({ unit: u }) => {
+        const parent = u.parentId === null ? undefined : byId.get(u.parentId)?.name;
+        return parent === undefined ? t('units.none') : <span lang={planLang}>{parent}</span>;
+      },
+    },
     { header: t('units.head'), cell: ({ unit: u }) => (u.headId === null ? t('units.none') : name(u.headId)) },
     { header: t('units.members'), cell: ({ unit: u }) => (u.members.length === 0 ? t('units.none') : u.members.map(name).join(', ')) },
     {
