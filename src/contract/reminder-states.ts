@@ -20,3 +20,26 @@ export const REMINDER_CANCEL_REASONS = ['plan-archived', 'plan-deleted', 'period
 export type ReminderStage = (typeof REMINDER_STAGES)[number];
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 export type ReminderCancelReason = (typeof REMINDER_CANCEL_REASONS)[number];
+
+/**
+ * Why the mail server did not take a reminder, by code (the mail library's own words are English and
+ * raw, not for a reader): no connection (refused, host unknown), no answer in time, the server refused
+ * the account's login, refused the recipient or another step of the message, the secure connection
+ * (TLS) failed; `other` keeps the library's words as a technical detail, and so does `technical`, a
+ * failure recorded before migration 92, which kept only those words.
+ */
+export const MAIL_FAILURE_REASONS = ['connection-refused', 'host-unknown', 'timeout', 'auth-refused', 'recipient-refused', 'server-refused', 'tls', 'other', 'technical'] as const;
+export type MailFailureReason = (typeof MAIL_FAILURE_REASONS)[number];
+
+/** A delivery's failure: its reason and what a reader needs to act on it (the server, its reply code, the address refused). */
+// A type, not an interface: the messages' parameters take it as a record.
+export type MailFailure = {
+  readonly reason: MailFailureReason;
+  readonly host?: string;
+  readonly port?: number;
+  /** The SMTP server's reply code (e.g. 550, 535). */
+  readonly responseCode?: number;
+  readonly recipient?: string;
+  /** The mail library's own words, for `other` and `technical` alone. */
+  readonly detail?: string;
+};

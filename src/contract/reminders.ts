@@ -3,7 +3,7 @@
  * /api/reminders/send` answers): `server/routes/reminders.ts` `reminderView`, from the store's rows.
  */
 import { z } from 'zod';
-import { REMINDER_CANCEL_REASONS, REMINDER_STAGES, REMINDER_STATUSES } from './reminder-states.js';
+import { MAIL_FAILURE_REASONS, REMINDER_CANCEL_REASONS, REMINDER_STAGES, REMINDER_STATUSES } from './reminder-states.js';
 
 export * from './reminder-states.js';
 
@@ -38,7 +38,19 @@ export const ReminderSchema = z.strictObject({
   cancelReason: z.enum(REMINDER_CANCEL_REASONS).nullable(),
   /** Deliveries tried so far. */
   attempts: z.number().int(),
+  /** Why the last delivery failed, in the reader's words (`?lang`); null: none failed, or it was sent since. */
   lastError: z.string().nullable(),
+  /** The same by code and parameters (reminder-states.ts `MailFailure`), for a screen to say it in its own language. */
+  lastFailure: z
+    .strictObject({
+      reason: z.enum(MAIL_FAILURE_REASONS),
+      host: z.string().optional(),
+      port: z.number().int().optional(),
+      responseCode: z.number().int().optional(),
+      recipient: z.string().optional(),
+      detail: z.string().optional(),
+    })
+    .nullable(),
   createdAt: z.string(),
   /**
    * Who ran the reminders that queued it: a user's login; `system` for the server's timer (and for

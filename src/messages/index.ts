@@ -21,6 +21,7 @@ import { CAMPAIGN_MESSAGES } from './campaign.js';
 import { CHANGE_MESSAGES } from './changes.js';
 import { CLI_MESSAGES } from './cli.js';
 import { EXPORT_MESSAGES } from './exports.js';
+import { MAIL_FAILURE_MESSAGES } from './mail-failures.js';
 import { REGISTRY_MESSAGES } from './registry.js';
 import { REMINDER_MESSAGES } from './reminders.js';
 import { REPORT_MESSAGES } from './report.js';
@@ -38,6 +39,7 @@ export const MESSAGES = mergeCatalogues(
   REVISION_MESSAGES,
   CAMPAIGN_MESSAGES,
   REMINDER_MESSAGES,
+  MAIL_FAILURE_MESSAGES,
   APPRAISAL_API_MESSAGES,
   EXPORT_MESSAGES,
   CLI_MESSAGES,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from './index.js';
+import { MAIL_FAILURE_REASONS } from '../contract/reminder-states.js';
 
 const base = { name: 'Mario', deadline: '15/10/2024', period: '30/09/2024', plan: 'Piano 2024', link: null };
 
@@ -34,5 +35,25 @@ describe('a later reminder of a stage, in both languages', () => {
   it('the first reminder reads as before', () => {
     const first = renderMessage('reminder-subject', { ...base, stage: 'after', count: 2, lines: [] }, 'it');
     expect(first).toBe('Albero: scadenza del 15/10/2024 superata, 2 valori ancora da inserire (30/09/2024)');
+  });
+});
+
+describe('a delivery failure, said by its code in both languages', () => {
+  it('names the server, the reply code and the address refused; the words of before as a technical detail', () => {
+    const refused = { reason: 'recipient-refused', host: 'smtp.comune.example.it', port: 587, recipient: 'anna@comune.example.it', responseCode: 550 };
+    expect(renderMessage('mail-failure', refused, 'it')).toBe('il server di posta smtp.comune.example.it:587 ha rifiutato il destinatario anna@comune.example.it (codice di risposta 550)');
+    expect(renderMessage('mail-failure', refused, 'en')).toBe('the mail server smtp.comune.example.it:587 refused the recipient anna@comune.example.it (reply code 550)');
+    expect(renderMessage('mail-failure', { reason: 'technical', detail: 'ESOCKET: connect ECONNREFUSED' }, 'it')).toBe('dettaglio tecnico: ESOCKET: connect ECONNREFUSED');
+    expect(renderMessage('mail-failure', { reason: 'technical', detail: 'ESOCKET: connect ECONNREFUSED' }, 'en')).toBe('technical detail: ESOCKET: connect ECONNREFUSED');
+  });
+
+  it('has words of its own for every reason, different in each language', () => {
+    for (const reason of MAIL_FAILURE_REASONS) {
+      const p = { reason, host: 'smtp.example.it', port: 25, responseCode: 535, detail: 'x' };
+      const [it, en] = [renderMessage('mail-failure', p, 'it'), renderMessage('mail-failure', p, 'en')];
+      expect(it, reason).toMatch(/server di posta|invio|dettaglio/);
+      expect(en, reason).not.toBe(it);
+      expect(en, reason).not.toMatch(/undefined/);
+    }
   });
 });

@@ -5,6 +5,7 @@
  * whole, so a test installation or a body without a mail server still sees what would have gone.
  */
 import { english, type Coded } from '../messages/index.js';
+import type { MailFailure } from '../contract/reminder-states.js';
 
 /** A message ready to go. `messageId` is the same on every try of the same reminder. */
 export interface OutgoingMail {
@@ -15,7 +16,7 @@ export interface OutgoingMail {
 }
 
 /** How a try went: sent; or not, and whether trying again later may work (a 5xx refusal will not). */
-export type Delivery = { readonly ok: true } | { readonly ok: false; readonly error: string; readonly permanent: boolean };
+export type Delivery = { readonly ok: true } | { readonly ok: false; readonly failure: MailFailure; readonly permanent: boolean };
 
 export interface Mailer {
   /** `smtp` or `log`: recorded with each message sent. */
@@ -85,25 +86,45 @@ export async function smtpMailer(settings: SmtpSettings): Promise<Mailer> {
     greetingTimeout: timeout,
     socketTimeout: timeout,
   });
+  const where = { host: settings.host, port: settings.port };
   return {
     transport: 'smtp',
     async send(mail) {
       try {
         const info = await transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
-        if (info.rejected.length > 0) return { ok: false, error: `the mail server refused ${info.rejected.map(String).join(', ')}: ${info.response}`, permanent: true };
+        if (info.rejected.length > 0) return { ok: false, failure: { reason: 'recipient-refused', ...where, recipient: info.rejected.map(String).join(', ') }, permanent: true };
         return { ok: true };
       } catch (error) {
         const e = error as Error & { responseCode?: number; code?: string };
         // A 5xx answer is the server's final word on this message; anything else (no connection,
         // a timeout, a 4xx "try later") may go better on the next try.
         const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
-        return { ok: false, error: `${e.code ?? 'error'}: ${e.message}`, permanent };
+        return { ok: false, failure: mailFailure(e, where, mail.to), permanent };
       }
     },
     close() {
       transport.close();
     },
   };
+}
+
+/**
+ * A failure of nodemailer by its reason, for the reader to be told in their language (the library's
+ * English words are kept only when none of the usual reasons fits). nodemailer wraps the socket's
+ * error: `ESOCKET` / `ECONNECTION` with the system's code (ECONNREFUSED, ENOTFOUND) in its message.
+ */
+export function mailFailure(e: Error & { responseCode?: number; code?: string }, where: { host: string; port: number }, recipient: string): MailFailure {
+  const code = e.code ?? '';
+  const text = `${code} ${e.message}`;
+  const replied = typeof e.responseCode === 'number' ? { responseCode: e.responseCode } : {};
+  if (/ECONNREFUSED/.test(text)) return { reason: 'connection-refused', ...where };
+  if (/ENOTFOUND|EAI_AGAIN/.test(text)) return { reason: 'host-unknown', ...where };
+  if (code === 'ETIMEDOUT' || /ETIMEDOUT|timeout/i.test(e.message)) return { reason: 'timeout', ...where };
+  if (code === 'EAUTH') return { reason: 'auth-refused', ...where, ...replied };
+  if (code === 'EENVELOPE' && replied.responseCode !== undefined) return { reason: 'recipient-refused', ...where, recipient, ...replied };
+  if (code === 'ETLS' || /certificate|\bTLS\b|\bSSL\b|EPROTO/i.test(text)) return { reason: 'tls', ...where };
+  if (replied.responseCode !== undefined) return { reason: 'server-refused', ...where, ...replied };
+  return { reason: 'other', ...where, detail: `${code === '' ? 'error' : code}: ${e.message}`.slice(0, 500) };
 }
 
 /** The mailer the settings say: SMTP, or the log when there are none. */

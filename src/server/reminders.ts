@@ -283,10 +283,10 @@ export async function deliverReminders(store: Store, mailer: Mailer, options: { 
         await store.reminders.markSent(r.id, mailer.transport, clock().toISOString());
         sent++;
       } else if (result.permanent) {
-        await store.reminders.markFailed(r.id, result.error, null);
+        await store.reminders.markFailed(r.id, result.failure, null);
         failed++;
       } else {
-        await store.reminders.markFailed(r.id, result.error, new Date(clock().getTime() + retryDelayMs(r.attempts)).toISOString());
+        await store.reminders.markFailed(r.id, result.failure, new Date(clock().getTime() + retryDelayMs(r.attempts)).toISOString());
         retrying++;
       }
     }

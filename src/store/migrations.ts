@@ -10,7 +10,7 @@ import { FORM_PLAN_MIGRATION, migrateAppraisalUnits, STRANDED_BODY_MIGRATION } f
 import { separateSamePlans } from './plan-store.js';
 import { migrateUnitTexts } from './units.js';
 import { KEPT_MIGRATION } from './kept-records.js';
-import { REMINDER_MIGRATION, REMINDER_NEWS_MIGRATION } from './reminders.js';
+import { REMINDER_FAILURE_MIGRATION, REMINDER_MIGRATION, REMINDER_NEWS_MIGRATION } from './reminders.js';
 import { REASON_MIGRATION } from './reason-migration.js';
 import { COVER_MIGRATION } from './relazioni.js';
 import { IDEMPOTENCY_MIGRATION } from './idempotency.js';
@@ -727,8 +727,18 @@ MIGRATIONS.push(
 // The reminders' outbox (60) is defined beside its store (reminders.ts), and so are a deletion's kept records (79, kept-records.ts)
 // and the program's reasons as codes (80, reason-migration.ts), and a validated Relazione's cover (82, relazioni.ts), and the
 // forms left naming a deleted plan (83, appraisals.ts), and the records a body correction left behind (84, appraisals.ts), and what a
-// reminder was about (90, reminders.ts), and the idempotency keys of writes sent again (91, idempotency.ts).
-MIGRATIONS.push(REMINDER_MIGRATION, KEPT_MIGRATION, REASON_MIGRATION, COVER_MIGRATION, FORM_PLAN_MIGRATION, STRANDED_BODY_MIGRATION, REMINDER_NEWS_MIGRATION, IDEMPOTENCY_MIGRATION);
+// reminder was about (90, reminders.ts), and the idempotency keys of writes sent again (91, idempotency.ts), and a reminder's failure by code (92, reminders.ts).
+MIGRATIONS.push(
+  REMINDER_MIGRATION,
+  KEPT_MIGRATION,
+  REASON_MIGRATION,
+  COVER_MIGRATION,
+  FORM_PLAN_MIGRATION,
+  STRANDED_BODY_MIGRATION,
+  REMINDER_NEWS_MIGRATION,
+  IDEMPOTENCY_MIGRATION,
+  REMINDER_FAILURE_MIGRATION,
+);
 
 MIGRATIONS.sort((a, b) => a.version - b.version);
 

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, Row } from './db.js';
-import type { ReminderCancelReason, ReminderStage, ReminderStatus } from '../contract/reminder-states.js';
+import type { MailFailure, MailFailureReason, ReminderCancelReason, ReminderStage, ReminderStatus } from '../contract/reminder-states.js';
 
 /** A reminder's stages and statuses: the contract's words (contract/reminder-states.ts). */
 export { REMINDER_CANCEL_REASONS, REMINDER_STAGES, REMINDER_STATUSES, type ReminderCancelReason, type ReminderStage, type ReminderStatus } from '../contract/reminder-states.js';
@@ -48,7 +48,8 @@ export interface ReminderRecord extends Omit<ReminderDraft, 'deadline' | 'day'> 
   readonly cancelReason: ReminderCancelReason | null;
   /** Deliveries tried so far. */
   readonly attempts: number;
-  readonly lastError: string | null;
+  /** Why the last delivery failed, by code (migration 92; before it, the library's words: reason `technical`). */
+  readonly lastError: MailFailure | null;
   readonly createdAt: string;
   /** Who ran the reminders that queued it (a user, or `system` for the timer and the CLI). */
   readonly createdBy: string | null;
@@ -74,7 +75,7 @@ export interface ReminderStore {
   /** The mail server took it. */
   markSent(id: string, transport: string, at: string): Promise<void>;
   /** Not delivered: retried at `retryAt`, or refused for good when it is null. */
-  markFailed(id: string, error: string, retryAt: string | null): Promise<void>;
+  markFailed(id: string, failure: MailFailure, retryAt: string | null): Promise<void>;
   /** Claimed but not to be sent (its plan or period stopped taking values): cancelled for good, with why. */
   markCancelled(id: string, reason: ReminderCancelReason): Promise<void>;
   /** Every message of a plan's period, whatever became of it, oldest first: what the reminders already said. */
@@ -119,7 +120,7 @@ export const REMINDER_MIGRATION = {
 };
 
 const COLUMNS =
-  'id, plan_id, period_id, stage, user_id, username, unit_id, address, language, subject, body, indicators, status, attempts, last_error, created_at, created_by, next_attempt_at, sent_at, transport, message_id, cancel_reason, deadline, day';
+  'id, plan_id, period_id, stage, user_id, username, unit_id, address, language, subject, body, indicators, status, attempts, last_error, last_error_code, last_error_params, created_at, created_by, next_attempt_at, sent_at, transport, message_id, cancel_reason, deadline, day';
 
 /** Migration 90: what a message was about, so a later one says only what is new (the key's day is in `dedup_key`). */
 export const REMINDER_NEWS_MIGRATION = {
@@ -128,6 +129,26 @@ export const REMINDER_NEWS_MIGRATION = {
   // Null in the rows of before: their deadline and day are unknown, read as the period's own (no second message for what they said).
   sql: (): string[] => [`ALTER TABLE reminders ADD COLUMN deadline TEXT`, `ALTER TABLE reminders ADD COLUMN day TEXT`],
 };
+
+/**
+ * Migration 92: a delivery's failure as a code and its parameters (the server, its reply code, the
+ * address refused), said in the reader's language, instead of the mail library's English sentence.
+ * The rows of before keep their sentence in `last_error`, read as a technical detail.
+ */
+export const REMINDER_FAILURE_MIGRATION = {
+  version: 92,
+  name: "a reminder's delivery failure is recorded by code and parameters, said in the reader's language; the failures of before keep their words as a technical detail",
+  sql: (): string[] => [`ALTER TABLE reminders ADD COLUMN last_error_code TEXT`, `ALTER TABLE reminders ADD COLUMN last_error_params TEXT`],
+};
+
+/** The failure a row records: by code since migration 92, else its old words as a technical detail. */
+function lastFailure(r: Row): MailFailure | null {
+  if (r.last_error_code !== null && r.last_error_code !== undefined) {
+    const params = r.last_error_params === null || r.last_error_params === undefined ? {} : (JSON.parse(String(r.last_error_params)) as Omit<MailFailure, 'reason'>);
+    return { ...params, reason: String(r.last_error_code) as MailFailureReason };
+  }
+  return r.last_error === null || r.last_error === undefined ? null : { reason: 'technical', detail: String(r.last_error) };
+}
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -148,7 +169,7 @@ function reminderRecord(r: Row): ReminderRecord {
     status: String(r.status) as ReminderStatus,
     cancelReason: r.cancel_reason === null || r.cancel_reason === undefined ? null : (String(r.cancel_reason) as ReminderCancelReason),
     attempts: Number(r.attempts),
-    lastError: text(r.last_error),
+    lastError: lastFailure(r),
     createdAt: String(r.created_at),
     createdBy: text(r.created_by),
     nextAttemptAt: text(r.next_attempt_at),
@@ -229,11 +250,23 @@ export class SqlReminders implements ReminderStore {
   }
 
   async markSent(id: string, transport: string, at: string): Promise<void> {
-    await this.db.run(`UPDATE reminders SET status = 'sent', sent_at = ?, transport = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?`, [at, transport, id]);
+    await this.db.run(`UPDATE reminders SET status = 'sent', sent_at = ?, transport = ?, last_error = NULL, last_error_code = NULL, last_error_params = NULL, next_attempt_at = NULL WHERE id = ?`, [
+      at,
+      transport,
+      id,
+    ]);
   }
 
-  async markFailed(id: string, error: string, retryAt: string | null): Promise<void> {
-    await this.db.run(`UPDATE reminders SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`, [retryAt === null ? 'failed' : 'queued', error.slice(0, 2000), retryAt, id]);
+  async markFailed(id: string, failure: MailFailure, retryAt: string | null): Promise<void> {
+    const { reason, ...params } = failure;
+    // The old sentence cleared: the row says its latest failure alone, by code.
+    await this.db.run(`UPDATE reminders SET status = ?, last_error = NULL, last_error_code = ?, last_error_params = ?, next_attempt_at = ? WHERE id = ?`, [
+      retryAt === null ? 'failed' : 'queued',
+      reason,
+      JSON.stringify(params),
+      retryAt,
+      id,
+    ]);
   }
 
   async markCancelled(id: string, reason: ReminderCancelReason): Promise<void> {

@@ -55,13 +55,25 @@ export function parseMail(raw: string, from: string, to: readonly string[]): Rec
   return { from, to, subject: decodeWords(headers.get('subject') ?? ''), messageId: headers.get('message-id') ?? '', text: text.replace(/\n$/, ''), raw };
 }
 
-/** Starts the server on `port` (0: any free one). */
-export async function startSmtp(port = 0): Promise<TestSmtp> {
+/**
+ * Starts the server on `port` (0: any free one); `refuse`: recipients it answers 550 (no such
+ * mailbox), as a real server does; `refuseLogins`: it offers AUTH and refuses every login (535).
+ */
+export async function startSmtp(port = 0, { refuse = () => false, refuseLogins = false }: { refuse?: (address: string) => boolean; refuseLogins?: boolean } = {}): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
+    // A login over plain SMTP on a local port: no certificate to offer for it.
+    allowInsecureAuth: refuseLogins,
+    onAuth(_auth, _session, callback) {
+      callback(new Error('Invalid username or password'));
+    },
+    onRcptTo(address, _session, callback) {
+      if (!refuse(address.address)) return callback();
+      callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+    },
     // Plain SMTP on a local port: no certificate to offer.
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    disabledCommands: refuseLogins ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

@@ -9,6 +9,7 @@ import type { Readable, RouteModule } from '../api.js';
 import { refuse } from '../errors.js';
 import { PLAN_EDITORS } from '../permissions.js';
 import { intQuery, language } from '../validation.js';
+import { renderMessage } from '../../messages/index.js';
 import { type ActorNamer } from '../actor-names.js';
 import { readablePlan } from '../plan-access.js';
 
@@ -16,9 +17,10 @@ const SendNow = z.object({ retry: z.boolean().optional() }).strict();
 
 /**
  * What the outbox shows of a message (its words too: the controller may be asked what was said);
- * `nameOf`: who ran the reminders that queued it, in the reader's words (actor-names.ts).
+ * `nameOf`: who ran the reminders that queued it, in the reader's words (actor-names.ts); its last
+ * failure said in `lang` and kept by code for a screen of another language.
  */
-function reminderView(r: ReminderRecord, nameOf: ActorNamer): Readable<Reminder> {
+function reminderView(r: ReminderRecord, nameOf: ActorNamer, lang: 'it' | 'en'): Readable<Reminder> {
   return {
     id: r.id,
     planId: r.planId,
@@ -37,7 +39,8 @@ function reminderView(r: ReminderRecord, nameOf: ActorNamer): Readable<Reminder>
     status: r.status,
     cancelReason: r.cancelReason,
     attempts: r.attempts,
-    lastError: r.lastError,
+    lastError: r.lastError === null ? null : renderMessage('mail-failure', r.lastError, lang),
+    lastFailure: r.lastError,
     createdAt: r.createdAt,
     createdBy: r.createdBy,
     createdByName: nameOf(r.createdBy),
@@ -64,12 +67,12 @@ export const reminderRoutes: RouteModule = (api, deps) => {
         planId: 'only this plan',
         status: { description: 'only this status', values: REMINDER_STATUSES },
         limit: 'at most this many (default 500, at most 5000)',
-        lang: 'it|en: the language of `createdByName` (the program, the command line)',
+        lang: 'it|en: the language of `createdByName` (the program, the command line) and of `lastError`',
       },
       responses: {
         200: {
           description:
-            '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, cancelReason, attempts, lastError, createdAt, sentAt, transport, …}]}',
+            '{settings, reminders: [{id, planId, periodId, stage, username, address, subject, body, indicators, status, cancelReason, attempts, lastError, lastFailure, createdAt, sentAt, transport, …}]}',
           schema: OutboxSchema,
         },
         400: 'invalid query',
@@ -86,7 +89,7 @@ export const reminderRoutes: RouteModule = (api, deps) => {
       if (planId !== undefined) await readablePlan(c, store, planId);
       const nameOf = await deps.names.namer(language(c));
       const list = await store.reminders.list({ ...(planId === undefined ? {} : { planId }), ...(status === undefined ? {} : { status: status as ReminderStatus }), limit });
-      return reply(200, { settings: { ...deps.reminders.settings, transport: deps.reminders.transport }, reminders: list.map((r) => reminderView(r, nameOf)) });
+      return reply(200, { settings: { ...deps.reminders.settings, transport: deps.reminders.transport }, reminders: list.map((r) => reminderView(r, nameOf, language(c))) });
     },
   );
 
@@ -104,7 +107,7 @@ export const reminderRoutes: RouteModule = (api, deps) => {
     async (c, { user, body: input, reply }) => {
       const run = await deps.reminders.run(user.username, { retryNow: input.retry !== false });
       const nameOf = await deps.names.namer(language(c));
-      return reply(200, { ...run, queued: run.queued.map((r) => reminderView(r, nameOf)) });
+      return reply(200, { ...run, queued: run.queued.map((r) => reminderView(r, nameOf, language(c))) });
     },
   );
 };

@@ -9,7 +9,9 @@ import { useKept, useReadError, type Kept } from '../ui/server-words.js';
 import { Alert, Button } from 'design-react-kit';
 import { reminders } from './api.js';
 import { useOutbox, useRemindersSent } from './queries.js';
-import { momentText } from '../ui/format.js';
+import { momentText, useLang } from '../ui/format.js';
+import { renderFrom } from '../../../src/core/messages/catalogue.js';
+import { MAIL_FAILURE_MESSAGES } from '../../../src/messages/mail-failures.js';
 import { dateText } from '../ui/dates.js';
 import { focusSoon } from '../ui/Form.js';
 
@@ -19,6 +21,7 @@ const day = (iso: string | null): string => (iso === null ? '—' : dateText(iso
 
 export function RemindersPanel({ planId }: { planId: string }) {
   const { t, i18n } = useTranslation();
+  const lang = useLang();
   const read = useOutbox(planId);
   const outbox = read.data ?? null;
   const sent = useRemindersSent();
@@ -105,10 +108,16 @@ export function RemindersPanel({ planId }: { planId: string }) {
                 <td data-testid="reminder-day">{day(r.day)}</td>
                 <td>{t(`reminders.stages.${r.stage}`)}</td>
                 <td>{r.indicators.length}</td>
-                <td title={r.lastError ?? undefined}>
+                <td>
                   {t(`reminders.statuses.${r.status}`)}
                   {r.status === 'queued' && r.attempts > 0 && <span className="text-muted"> · {t('reminders.attempts', { count: r.attempts })}</span>}
                   {r.cancelReason !== null && <span className="text-muted"> · {t(`reminders.cancelReasons.${r.cancelReason}`)}</span>}
+                  {/* Why it did not go, in the screen's language (by its code, whatever language the outbox was read in). */}
+                  {r.lastFailure !== null && (
+                    <span className="d-block text-muted" data-testid="reminder-error">
+                      {renderFrom(MAIL_FAILURE_MESSAGES, 'mail-failure', r.lastFailure, lang)}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}
