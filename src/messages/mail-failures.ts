@@ -4,7 +4,20 @@
  * words alone, not the reminders' email bodies.
  */
 import { defineMessages, message } from '../core/messages/index.js';
-import type { MailFailure } from '../contract/reminder-states.js';
+
+/**
+ * The contract's `MailFailure` (contract/reminder-states.ts) as these words read it, written again here
+ * because messages import only the core; src/server/mailer.ts holds the two to each other at compile time.
+ */
+export type MailFailureWords = {
+  readonly reason: 'connection-refused' | 'host-unknown' | 'timeout' | 'auth-refused' | 'recipient-refused' | 'server-refused' | 'tls' | 'other' | 'technical';
+  readonly host?: string;
+  readonly port?: number;
+  readonly responseCode?: number;
+  readonly recipient?: string;
+  readonly detail?: string;
+};
+type MailFailure = MailFailureWords;
 
 const server = (p: MailFailure): string => (p.host === undefined ? '' : p.port === undefined ? ` ${p.host}` : ` ${p.host}:${p.port}`);
 const reply = (p: MailFailure, it: boolean): string => (p.responseCode === undefined ? '' : it ? ` (codice di risposta ${p.responseCode})` : ` (reply code ${p.responseCode})`);

@@ -6,6 +6,7 @@
  */
 import { english, type Coded } from '../messages/index.js';
 import type { MailFailure } from '../contract/reminder-states.js';
+import type { MailFailureWords } from '../messages/mail-failures.js';
 
 /** A message ready to go. `messageId` is the same on every try of the same reminder. */
 export interface OutgoingMail {
@@ -16,6 +17,11 @@ export interface OutgoingMail {
 }
 
 /** How a try went: sent; or not, and whether trying again later may work (a 5xx refusal will not). */
+// The messages' copy of the failure's shape and the contract's are the same type, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const failureWordsAgree: Same<MailFailure, MailFailureWords> = true;
+void failureWordsAgree;
+
 export type Delivery = { readonly ok: true } | { readonly ok: false; readonly failure: MailFailure; readonly permanent: boolean };
 
 export interface Mailer {
